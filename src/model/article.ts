@@ -1,0 +1,118 @@
+// The article model shared by every stage. Each stage adds its own layer and never rewrites another's:
+// ingest yields RawArticle, clean yields Article (text + removed spans + paragraphs), annotate yields
+// AnnotatedArticle (sentences, entities, quotes, dates over Article.text). All offsets are UTF-16 code-unit
+// offsets into Article.text, so `text.slice(start, end)` is the annotated span.
+
+/** A problem with the content of one article; the run goes on. */
+export interface Message {
+  code: string;
+  message: string;
+}
+
+/** Metadata an input may carry; every field is optional because plain text carries none. */
+export interface ArticleMeta {
+  title?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  /** YYYY-MM-DD */
+  published?: string | null;
+  author?: string | null;
+  language?: string | null;
+}
+
+export type RawFormat = 'text' | 'markdown' | 'html' | 'record';
+
+/** One article as it came in: the body (plain text or HTML) plus whatever metadata the container held. */
+export interface RawArticle {
+  /** Path or URL as given (for records inside a JSON file: `file#index`). */
+  source: string;
+  /** The input's own id, when it has one (the `id` of a JSON/JSONL record). */
+  id?: string;
+  format: RawFormat;
+  /** Plain text for text/markdown/record-with-text; HTML for html/record-with-html. */
+  body: string;
+  bodyIsHtml: boolean;
+  meta: ArticleMeta;
+  messages: Message[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface RemovedSpan {
+  text: string;
+  reason: string;
+}
+
+export type ParagraphKind = 'paragraph' | 'heading';
+
+export interface Paragraph extends Span {
+  kind: ParagraphKind;
+}
+
+/** A place name found at the start of the text ("WASHINGTON —", "KYIV, March 5 (Reuters) -"). */
+export interface Dateline {
+  place: string;
+  date: string | null;
+  agency: string | null;
+}
+
+/** A cleaned article: the report contract's Article plus the paragraph layer. */
+export interface Article {
+  id: string;
+  source: string;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  author: string | null;
+  language: string | null;
+  dateline: Dateline | null;
+  text: string;
+  paragraphs: Paragraph[];
+  removed: RemovedSpan[];
+  messages: Message[];
+}
+
+export type EntityKind = 'person' | 'organization' | 'place' | 'group' | 'other';
+
+export interface Mention extends Span {
+  text: string;
+}
+
+export interface Descriptor extends Span {
+  text: string;
+  /** How the descriptor attaches to its entity. */
+  via: 'title' | 'appositive' | 'predicate' | 'reference';
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  mentions: Mention[];
+  descriptors: Descriptor[];
+}
+
+export interface Quote extends Span {
+  text: string;
+  /** Entity id of the speaker, when one could be found. */
+  speaker: string | null;
+  /** The words that name the speaker as written ("he", "the Belarusian leader", "Peskov"). */
+  speakerText: string | null;
+}
+
+export interface DateMention extends Span {
+  text: string;
+  /** YYYY, YYYY-MM or YYYY-MM-DD; null when it cannot be resolved (relative, no reference date). */
+  value: string | null;
+}
+
+export interface AnnotatedArticle extends Article {
+  sentences: Span[];
+  entities: Entity[];
+  quotes: Quote[];
+  dates: DateMention[];
+}
