@@ -1,0 +1,180 @@
+// Decide, paragraph by paragraph, what is article and what is page furniture. The decision rests on the
+// shape of the text, never on phrases copied from particular sites:
+//  - calls to action are imperatives or address the reader ("Follow our coverage on @handle",
+//    "You can also highlight the text and press …"), and carry no quotation marks;
+//  - related-article lists are a short lead line ("Read also") followed by bullets or headline-shaped
+//    items (no sentence punctuation);
+//  - "Label: Headline In Title Case" lines are single related links;
+//  - captions carry a credit ("Photo: AGENCY/NAME", "(Photo by …)", "©");
+//  - footers are a short label ending in a colon followed by URLs, and bare URLs;
+//  - headings are short lines without sentence punctuation that introduce a body paragraph; one with no
+//    body after it is a dangling label ("Comments").
+import { its, wink } from '../nlp/wink.js';
+
+export type ParagraphVerdict =
+  | { keep: true; kind: 'paragraph' | 'heading' }
+  | { keep: false; reason: RemovalReason };
+
+export type RemovalReason =
+  | 'call to action'
+  | 'related-article list'
+  | 'related link'
+  | 'photo caption and credit'
+  | 'source footer'
+  | 'bare URL'
+  | 'dangling label';
+
+/** Boilerplate lines are short; a longer paragraph is article text whatever its shape. */
+const MAX_BOILERPLATE_WORDS = 30;
+/** Headings and list items are at most this long. */
+const MAX_HEADLINE_WORDS = 25;
+/** A list lead ("Read also", "More on this story:") is at most this long. */
+const MAX_LEAD_WORDS = 5;
+/** Reader address ("you can …") counts as a call to action only near the edges or when this short. */
+const SHORT_ADDRESS_WORDS = 15;
+const EDGE_PARAGRAPHS = 3;
+
+const TERMINAL = /[.!?…;]["”’»)\]]*$/;
+const QUOTE_MARKS = /["“”«»]/;
+const BULLET_ONLY = /^[-–—•*·▪►>|]+$/;
+const BULLET_ITEM = /^([-–—•*·▪►]|\d{1,2}[.)])\s+\S/;
+const BARE_URL = /^(https?:\/\/|www\.)\S+$/;
+const LABEL_ONLY = /^[\p{L}][\p{L}'’ ]{0,30}:$/u;
+const LABEL_THEN_URL = /^[\p{L}][\p{L}'’ ]{0,30}:\s*(https?:\/\/|www\.)\S+$/u;
+const LABEL_THEN_TEXT = /^([\p{L}][\p{L}'’ ]{0,30}):\s+(\S.*)$/u;
+const SOCIAL_HANDLE = /(^|[\s(])@[\w.]{2,}/;
+const READER_ADDRESS = /\b(you|your)\b/i;
+// Credits name the kind of picture and who made it: "Photo: EPA-EFE/NAME", "(Photo by Jane Doe/Herald)",
+// "Image credit: …", "© Agency 2024".
+const CREDIT = [
+  /(^|[\s(])(photo|photograph|image|picture|illustration|video|graphic|credit|foto)s?(\s+(credit|courtesy))?\s*[:©]\s*\S/i,
+  /\((photo|photograph|image|picture|illustration)s?\s+(by|credit|courtesy)\b[^)]*\)/i,
+  /(^|\s)(photo|photograph|image|picture)s?\s+by\s+\p{Lu}/iu,
+  /©/,
+];
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function isAllCaps(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase();
+}
+
+/** Share of words that start with a capital letter, ignoring short function words. */
+function titleCaseShare(text: string): number {
+  const words = text
+    .split(/\s+/)
+    .filter((w) => /^[\p{L}"“'‘]/u.test(w) && w.replace(/\P{L}/gu, '').length > 3);
+  if (words.length === 0) return 0;
+  return words.filter((w) => /^["“'‘]?\p{Lu}/u.test(w)).length / words.length;
+}
+
+function hasSentenceEnd(text: string): boolean {
+  return TERMINAL.test(text);
+}
+
+function isHeadlineShaped(text: string): boolean {
+  return !hasSentenceEnd(text) && wordCount(text) <= MAX_HEADLINE_WORDS && !BARE_URL.test(text);
+}
+
+/** An imperative opens with a verb in its base form: "Follow our coverage", "JOIN US", "Sign up". */
+function opensWithImperative(text: string): boolean {
+  const sample = isAllCaps(text) ? text.charAt(0) + text.slice(1).toLowerCase() : text;
+  const firstWords = sample.split(/\s+/).slice(0, 4).join(' ');
+  const doc = wink.readDoc(firstWords);
+  const tokens = doc.tokens();
+  if (tokens.length() === 0) return false;
+  const first = tokens.itemAt(0);
+  if (first.out(its.pos) !== 'VERB') return false;
+  const word = first.out(its.normal);
+  return word === first.out(its.lemma);
+}
+
+function isCallToAction(text: string, index: number, total: number): boolean {
+  if (QUOTE_MARKS.test(text)) return false;
+  const words = wordCount(text);
+  if (words > MAX_BOILERPLATE_WORDS) return false;
+  if (SOCIAL_HANDLE.test(text)) return true;
+  if (opensWithImperative(text)) return true;
+  const nearEdge = index < EDGE_PARAGRAPHS - 1 || index >= total - EDGE_PARAGRAPHS;
+  return READER_ADDRESS.test(text) && (nearEdge || words <= SHORT_ADDRESS_WORDS);
+}
+
+function isCaption(text: string): boolean {
+  return wordCount(text) <= 80 && CREDIT.some((p) => p.test(text));
+}
+
+/** "Related article: Trump Says X" — a label and a headline, no sentence. */
+function isLabelledLink(text: string): boolean {
+  const m = LABEL_THEN_TEXT.exec(text);
+  if (!m?.[1] || !m[2]) return false;
+  return wordCount(m[1]) <= 3 && isHeadlineShaped(m[2]) && titleCaseShare(m[2]) >= 0.6;
+}
+
+function isListItem(text: string): boolean {
+  return BULLET_ONLY.test(text) || BULLET_ITEM.test(text) || isHeadlineShaped(text);
+}
+
+/** How many paragraphs from `start` form a related-article list led by paragraphs[start], or 0. */
+function listLength(paragraphs: readonly string[], start: number): number {
+  const lead = paragraphs[start] ?? '';
+  const leadShaped = LABEL_ONLY.test(lead) || (isHeadlineShaped(lead) && wordCount(lead) <= MAX_LEAD_WORDS);
+  if (!leadShaped || BULLET_ONLY.test(lead)) return 0;
+  let end = start + 1;
+  let items = 0;
+  let bullets = 0;
+  while (end < paragraphs.length && isListItem(paragraphs[end] ?? '')) {
+    const item = paragraphs[end] ?? '';
+    if (BULLET_ONLY.test(item) || BULLET_ITEM.test(item)) bullets++;
+    if (!BULLET_ONLY.test(item)) items++;
+    end++;
+  }
+  // A heading followed by one short line is not a list; a lead with two or more items, or any bullets, is.
+  const runsToEnd = end === paragraphs.length;
+  if (items >= 2 && (bullets > 0 || runsToEnd)) return end - start;
+  return 0;
+}
+
+/** Classify each paragraph; the result is parallel to the input. */
+export function classifyParagraphs(paragraphs: readonly string[]): ParagraphVerdict[] {
+  const verdicts: ParagraphVerdict[] = [];
+  const total = paragraphs.length;
+  for (let i = 0; i < total; i++) {
+    const text = paragraphs[i] ?? '';
+    const list = listLength(paragraphs, i);
+    if (list > 0) {
+      for (let k = 0; k < list; k++) verdicts.push({ keep: false, reason: 'related-article list' });
+      i += list - 1;
+      continue;
+    }
+    verdicts.push(classifyOne(paragraphs, i));
+  }
+  return markDanglingLabels(verdicts);
+}
+
+function classifyOne(paragraphs: readonly string[], i: number): ParagraphVerdict {
+  const text = paragraphs[i] ?? '';
+  const next = paragraphs[i + 1] ?? '';
+  if (BARE_URL.test(text)) return { keep: false, reason: 'bare URL' };
+  if (LABEL_THEN_URL.test(text)) return { keep: false, reason: 'source footer' };
+  if (LABEL_ONLY.test(text) && BARE_URL.test(next)) return { keep: false, reason: 'source footer' };
+  if (BULLET_ONLY.test(text)) return { keep: false, reason: 'related-article list' };
+  if (isCaption(text)) return { keep: false, reason: 'photo caption and credit' };
+  if (isLabelledLink(text)) return { keep: false, reason: 'related link' };
+  if (isCallToAction(text, i, paragraphs.length)) return { keep: false, reason: 'call to action' };
+  if (isHeadlineShaped(text)) return { keep: true, kind: 'heading' };
+  return { keep: true, kind: 'paragraph' };
+}
+
+/** A heading must introduce body text; trailing ones ("Comments", "Share") are page labels. */
+function markDanglingLabels(verdicts: ParagraphVerdict[]): ParagraphVerdict[] {
+  for (let i = verdicts.length - 1; i >= 0; i--) {
+    const v = verdicts[i];
+    if (!v) continue;
+    if (v.keep && v.kind === 'paragraph') break;
+    if (v.keep && v.kind === 'heading') verdicts[i] = { keep: false, reason: 'dangling label' };
+  }
+  return verdicts;
+}
