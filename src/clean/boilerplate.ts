@@ -142,7 +142,6 @@ export function classifyParagraphs(paragraphs: readonly string[]): ParagraphVerd
   const verdicts: ParagraphVerdict[] = [];
   const total = paragraphs.length;
   for (let i = 0; i < total; i++) {
-    const text = paragraphs[i] ?? '';
     const list = listLength(paragraphs, i);
     if (list > 0) {
       for (let k = 0; k < list; k++) verdicts.push({ keep: false, reason: 'related-article list' });
