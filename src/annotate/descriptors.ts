@@ -1,0 +1,311 @@
+// Descriptors: the words an outlet uses to describe an actor, attached to the actor's mention.
+//  - titles before the name: "Belarusian leader Alexander Lukashenko", "Kremlin spokesperson Dmitry Peskov"
+//  - appositives: "Alexander Lukashenko, self-proclaimed president of Belarus, extended …"
+//  - predicate nominals: "Lukashenko is a close ally of Russian leader Vladimir Putin"
+//  - definite descriptions referring back: "the Belarusian leader said" → Lukashenko, chosen by matching
+//    nationality and role against what the article already said about each person.
+import type { Descriptor, Entity } from '../model/article.js';
+import { countryOf, ORGANIZATION_NOUNS, ROLE_NOUNS, TITLE_WORDS } from './entities/gazetteer.js';
+import type { NameMention } from './entities/index.js';
+import type { Token, TokenLayer } from './tokens.js';
+
+const MAX_TITLE_TOKENS = 6;
+const MAX_APPOSITIVE_TOKENS = 12;
+const MAX_PREDICATE_TOKENS = 10;
+
+const PLACE_NOUNS = new Set([
+  'capital',
+  'city',
+  'town',
+  'village',
+  'country',
+  'region',
+  'republic',
+  'nation',
+  'state',
+]);
+const COPULAS = new Set(['is', 'was', 'remains', 'remained', 'became', 'becomes']);
+const COPULA_AUX = new Set(['has', 'had', 'have']);
+/** Role words too generic to pick out one person when used with "the" ("the man", "the friend"). */
+const GENERIC_ROLES = new Set([
+  'man',
+  'woman',
+  'guy',
+  'friend',
+  'son',
+  'daughter',
+  'father',
+  'mother',
+  'wife',
+  'husband',
+  'resident',
+  'owner',
+  'critic',
+  'supporter',
+  'opponent',
+  'rival',
+  'partner',
+  'veteran',
+  'figure',
+  'ally',
+  'people',
+  'person',
+  'public',
+  'state',
+  'former',
+  'acting',
+  'interim',
+  'foreign',
+  'defense',
+  'defence',
+  'interior',
+  'finance',
+  'self-proclaimed',
+  'chief',
+  'head',
+  'host',
+  'speaker',
+]);
+/** Political titles that "the … leader" can stand for. */
+const HEADS_OF_STATE = new Set([
+  'leader',
+  'president',
+  'premier',
+  'minister',
+  'chancellor',
+  'dictator',
+  'strongman',
+  'autocrat',
+  'ruler',
+  'king',
+  'queen',
+  'monarch',
+  'head',
+]);
+
+export interface ReferenceMention {
+  firstToken: number;
+  endToken: number;
+  start: number;
+  end: number;
+  text: string;
+  entity: string;
+}
+
+function describes(word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  return (
+    ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower) || ORGANIZATION_NOUNS.has(lower) || PLACE_NOUNS.has(lower)
+  );
+}
+
+function isModifier(token: Token): boolean {
+  if (token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN') return true;
+  // "self-proclaimed", "state-affiliated": hyphenated participles are tagged VERB by wink.
+  return token.pos === 'VERB' && token.text.includes('-');
+}
+
+function span(layer: TokenLayer, first: number, end: number, via: Descriptor['via']): Descriptor | null {
+  const a = layer.tokens[first];
+  const b = layer.tokens[end - 1];
+  if (!a || !b || end <= first) return null;
+  return { start: a.start, end: b.end, text: layer.text.slice(a.start, b.end), via };
+}
+
+/** "Belarusian leader" in "Belarusian leader Alexander Lukashenko". */
+function titleBefore(layer: TokenLayer, m: NameMention): Descriptor | null {
+  const { tokens } = layer;
+  const head = tokens[m.firstToken - 1];
+  if (!head || head.sentence !== m.sentence || !describes(head.text)) return null;
+  let first = m.firstToken - 1;
+  while (first > 0 && m.firstToken - first < MAX_TITLE_TOKENS) {
+    const t = tokens[first - 1];
+    if (!t || t.sentence !== m.sentence || !isModifier(t) || t.end < (tokens[first]?.start ?? 0) - 1) break;
+    first--;
+  }
+  return span(layer, first, m.firstToken, 'title');
+}
+
+/** The noun phrase from `from` up to a comma, a full stop or a verb; null if it has no describing noun. */
+function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: number): number | null {
+  const { tokens } = layer;
+  let end = from;
+  let sawDescribingNoun = false;
+  while (end < tokens.length && end - from < limit) {
+    const t = tokens[end];
+    if (!t || t.sentence !== sentence) break;
+    if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON')
+      break;
+    if (t.pos === 'VERB' && !t.text.includes('-')) break;
+    if (t.pos === 'NOUN' && describes(t.text)) sawDescribingNoun = true;
+    end++;
+  }
+  return sawDescribingNoun ? end : null;
+}
+
+/** ", self-proclaimed president of Belarus," after a name. */
+function appositiveAfter(layer: TokenLayer, m: NameMention): Descriptor | null {
+  if (m.possessive) return null;
+  const { tokens } = layer;
+  if (tokens[m.endToken]?.text !== ',') return null;
+  const from = m.endToken + 1;
+  const first = tokens[from];
+  // "Trump, Putin and Zelensky" is a list, not an appositive.
+  if (!first || first.pos === 'PROPN' || (/^\p{Lu}/u.test(first.text) && first.pos !== 'ADJ')) return null;
+  const end = nounPhrase(layer, from, MAX_APPOSITIVE_TOKENS, m.sentence);
+  if (end === null) return null;
+  const closer = tokens[end];
+  if (closer && !/^[,.;:—–)]$/.test(closer.text)) return null;
+  return span(layer, from, end, 'appositive');
+}
+
+/** "is a close ally of Russian leader Vladimir Putin" after a name. */
+function predicateAfter(layer: TokenLayer, m: NameMention): Descriptor | null {
+  if (m.possessive) return null;
+  const { tokens } = layer;
+  let t = m.endToken;
+  const verb = tokens[t]?.text.toLowerCase() ?? '';
+  if (COPULA_AUX.has(verb) && tokens[t + 1]?.text.toLowerCase() === 'been') t += 2;
+  else if (COPULAS.has(verb)) t += 1;
+  else return null;
+  const start = tokens[t];
+  if (!start || (start.pos !== 'DET' && start.pos !== 'NUM' && start.text.toLowerCase() !== 'one'))
+    return null;
+  const end = nounPhrase(layer, t, MAX_PREDICATE_TOKENS, m.sentence);
+  return end === null ? null : span(layer, t, end, 'predicate');
+}
+
+/** Countries a descriptor points to ("Belarusian leader" → belarus, "president of Belarus" → belarus). */
+function countriesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const word of text.split(/[\s,]+/)) {
+    const country = countryOf(word.replace(/[’']s$/, ''));
+    if (country) found.add(country);
+  }
+  return found;
+}
+
+function headsIn(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)),
+  );
+}
+
+function headsAgree(refHead: string, heads: Set<string>): boolean {
+  if (heads.has(refHead)) return true;
+  return HEADS_OF_STATE.has(refHead) && [...heads].some((h) => HEADS_OF_STATE.has(h));
+}
+
+/**
+ * Attach title, appositive and predicate descriptors to entities, then resolve definite descriptions
+ * ("the Belarusian leader") to the person they refer back to.
+ */
+export function attachDescriptors(
+  layer: TokenLayer,
+  entities: Entity[],
+  mentions: readonly NameMention[],
+): ReferenceMention[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  for (const m of mentions) {
+    const entity = byId.get(m.entity);
+    if (!entity) continue;
+    for (const d of [titleBefore(layer, m), appositiveAfter(layer, m), predicateAfter(layer, m)]) {
+      if (d) entity.descriptors.push(d);
+    }
+  }
+  const references = findReferences(layer, entities, mentions);
+  for (const r of references) {
+    const entity = byId.get(r.entity);
+    const first = layer.tokens[r.firstToken + 1];
+    if (entity && first) {
+      entity.descriptors.push({
+        start: first.start,
+        end: r.end,
+        text: layer.text.slice(first.start, r.end),
+        via: 'reference',
+      });
+    }
+  }
+  for (const e of entities) e.descriptors.sort((a, b) => a.start - b.start);
+  return references;
+}
+
+function findReferences(
+  layer: TokenLayer,
+  entities: readonly Entity[],
+  mentions: readonly NameMention[],
+): ReferenceMention[] {
+  const { tokens } = layer;
+  const persons = entities.filter((e) => e.kind === 'person');
+  if (persons.length === 0) return [];
+  const profile = new Map(
+    persons.map((e) => {
+      const words = e.descriptors.map((d) => d.text).join(' ');
+      return [e.id, { countries: countriesIn(words), heads: headsIn(words) }];
+    }),
+  );
+  const nameTokens = new Set<number>();
+  for (const m of mentions) for (let t = m.titleFirst; t < m.endToken; t++) nameTokens.add(t);
+
+  const references: ReferenceMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const det = tokens[i];
+    if (!det || det.text.toLowerCase() !== 'the') continue;
+    // the + up to three modifiers + a role noun, not followed by a name (then it is a title).
+    let j = i + 1;
+    while (j < tokens.length && j - i <= 4 && !nameTokens.has(j)) {
+      const t = tokens[j];
+      if (!t || t.sentence !== det.sentence) break;
+      const lower = t.text.toLowerCase().replace(/\.$/, '');
+      const next = tokens[j + 1];
+      const isHead =
+        (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower)) &&
+        !GENERIC_ROLES.has(lower) &&
+        next?.pos !== 'NOUN';
+      if (isHead) {
+        if (next && nameTokens.has(j + 1)) break;
+        const text = layer.text.slice(det.start, t.end);
+        const entity = resolve(text, lower, t.start, persons, profile, mentions);
+        if (entity)
+          references.push({ firstToken: i, endToken: j + 1, start: det.start, end: t.end, text, entity });
+        break;
+      }
+      if (!isModifier(t) && !countryOf(t.text)) break;
+      j++;
+    }
+  }
+  return references;
+}
+
+function resolve(
+  text: string,
+  head: string,
+  at: number,
+  persons: readonly Entity[],
+  profile: Map<string, { countries: Set<string>; heads: Set<string> }>,
+  mentions: readonly NameMention[],
+): string | null {
+  const countries = countriesIn(text);
+  let best: { id: string; score: number; recency: number } | null = null;
+  for (const person of persons) {
+    const p = profile.get(person.id);
+    if (!p) continue;
+    const nationality = [...countries].some((c) => p.countries.has(c));
+    if (countries.size > 0 && !nationality) continue;
+    const role = headsAgree(head, p.heads);
+    if (countries.size === 0 && !role) continue;
+    const score = (nationality ? 2 : 0) + (role ? 1 : 0);
+    // Prefer the person mentioned most recently before the description.
+    const recency = Math.max(
+      -1,
+      ...mentions.filter((m) => m.entity === person.id && m.start < at).map((m) => m.start),
+    );
+    if (!best || score > best.score || (score === best.score && recency > best.recency)) {
+      best = { id: person.id, score, recency };
+    }
+  }
+  return best?.id ?? null;
+}

@@ -1,0 +1,170 @@
+// Name candidates: maximal runs of capitalised tokens ("U.S. President Donald Trump"), split into the
+// title words in front ("U.S. President") and the name itself ("Donald Trump"). wink gives no entity
+// types, so this stage only finds where names are; typing.ts decides what they are.
+import type { Token, TokenLayer } from '../tokens.js';
+import {
+  CITIES,
+  COUNTRIES,
+  DEMONYMS,
+  GIVEN_NAMES,
+  isDateWord,
+  KNOWN_PEOPLE,
+  KNOWN_SURNAMES,
+  ORGANIZATION_HEADS,
+  PLACE_HEADS,
+  TITLE_WORDS,
+} from './gazetteer.js';
+
+/** Lower-case particles inside names: "Ursula von der Leyen", "Charles de Gaulle", "Osama bin Laden". */
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'van',
+  'von',
+  'der',
+  'den',
+  'bin',
+  'al',
+  'el',
+  'le',
+  'la',
+  'du',
+  'del',
+  'di',
+  'ibn',
+  'ter',
+  'dos',
+  'das',
+]);
+const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
+/** Capitalised words that are not names even when capitalised: months, weekdays, the pronoun "I". */
+const NEVER_NAMES = new Set(['i', 'i’m', "i'm"]);
+
+export interface Candidate {
+  /** Tokens of the name itself, [first, end). */
+  firstToken: number;
+  endToken: number;
+  /** Title words directly in front that were split off ("U.S. President"), [titleFirst, firstToken). */
+  titleFirst: number;
+  start: number;
+  end: number;
+  text: string;
+  possessive: boolean;
+  sentence: number;
+  inHeading: boolean;
+  /** The run opens a sentence with a word not known as a name ("Peskov stated …"): kept only if the
+   * same name is confirmed elsewhere in the document. */
+  weakStart: boolean;
+}
+
+function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text) && /\p{L}/u.test(token.text);
+}
+
+function knownName(lower: string): boolean {
+  return (
+    COUNTRIES.has(lower) ||
+    CITIES.has(lower) ||
+    GIVEN_NAMES.has(lower) ||
+    KNOWN_SURNAMES.has(lower) ||
+    KNOWN_PEOPLE.has(lower)
+  );
+}
+
+/** A sentence's first word is capitalised anyway: trust it only when tagged or known as a name. */
+function nameAtSentenceStart(token: Token): boolean {
+  const lower = token.text.toLowerCase();
+  return token.pos === 'PROPN' || knownName(lower) || DEMONYMS.has(lower.replace(/s$/, ''));
+}
+
+function isNameToken(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token || !isCapitalised(token)) return false;
+  const lower = token.text.toLowerCase();
+  return !NEVER_NAMES.has(lower) && !isDateWord(lower);
+}
+
+/** Capitals are expected after a sentence start, an opening quote, a colon or a dash ("question: What"). */
+function opensSentence(tokens: readonly Token[], i: number, sentenceStart: number): boolean {
+  const previous = tokens[i - 1];
+  return i === sentenceStart || (previous !== undefined && /^["“‘(:—–]$/.test(previous.text));
+}
+
+function isTitleWord(lower: string): boolean {
+  return TITLE_WORDS.has(lower.replace(/\.$/, '')) || DEMONYMS.has(lower) || COUNTRIES.has(lower);
+}
+
+/** Split leading title words off a run; a run that is all titles ("Prime Minister") names nobody. */
+function splitTitle(
+  layer: TokenLayer,
+  runStart: number,
+  end: number,
+  sentence: number,
+  inHeading: boolean,
+  weakStart: boolean,
+): Candidate | null {
+  const { tokens, text } = layer;
+  let first = runStart;
+  while (first < end - 1 && isTitleWord((tokens[first]?.text ?? '').toLowerCase())) first++;
+  // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
+  for (let t = end - 2; t > first; t--) {
+    if (TITLE_WORDS.has((tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '')) && end - (t + 1) >= 2) {
+      first = t + 1;
+      break;
+    }
+  }
+  // "Calloway General Hospital", "General Motors": what is left must still be a name, not a kind of place.
+  const rest = (tokens[first]?.text ?? '').toLowerCase();
+  if (first === end - 1 && first > runStart && (ORGANIZATION_HEADS.has(rest) || PLACE_HEADS.has(rest)))
+    first = runStart;
+  const firstTok = tokens[first];
+  const lastTok = tokens[end - 1];
+  if (!firstTok || !lastTok) return null;
+  if (first === end - 1 && TITLE_WORDS.has(firstTok.text.toLowerCase().replace(/\.$/, ''))) return null;
+  const next = tokens[end];
+  return {
+    firstToken: first,
+    endToken: end,
+    titleFirst: runStart,
+    start: firstTok.start,
+    end: lastTok.end,
+    text: text.slice(firstTok.start, lastTok.end),
+    possessive: next !== undefined && POSSESSIVE.has(next.text) && next.start === lastTok.end,
+    sentence,
+    inHeading,
+    weakStart,
+  };
+}
+
+export function findCandidates(layer: TokenLayer): Candidate[] {
+  const { tokens, sentences } = layer;
+  const found: Candidate[] = [];
+  for (const [sentenceIndex, sentence] of sentences.entries()) {
+    let i = sentence.firstToken;
+    while (i < sentence.endToken) {
+      if (!isNameToken(tokens, i)) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < sentence.endToken) {
+        if (isNameToken(tokens, end)) {
+          end++;
+        } else if (NAME_PARTICLES.has(tokens[end]?.text ?? '') && isNameToken(tokens, end + 1)) {
+          end += 2;
+        } else break;
+      }
+      // A capitalised sentence opener that is not a known name ("The", "However") is not part of the name.
+      let runStart = i;
+      const opener = tokens[i];
+      const weak =
+        opener !== undefined && opensSentence(tokens, i, sentence.firstToken) && !nameAtSentenceStart(opener);
+      if (weak && end - i > 1) runStart = i + 1;
+      const weakStart = weak && runStart === i;
+      const candidate = splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
+      if (candidate) found.push(candidate);
+      i = end;
+    }
+  }
+  return found;
+}

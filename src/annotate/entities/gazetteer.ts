@@ -1,0 +1,548 @@
+// Word lists for typing names. Countries, cities, regions, demonyms, given names and role nouns come from
+// compromise's own lexicon (a dependency we already load), so the lists are broad and not tuned to any
+// sample; the small supplements below fill gaps found in generic news English (compromise knows
+// "spokesperson" but not "spokesman", "Ukraine" but not the abbreviation "U.S.").
+import nlp from 'compromise';
+
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+
+function wordsTagged(...tags: string[]): Set<string> {
+  const found = new Set<string>();
+  for (const [word, tag] of Object.entries(lexicon)) {
+    const list = Array.isArray(tag) ? tag : [tag];
+    if (list.some((t) => tags.includes(t))) found.add(word);
+  }
+  return found;
+}
+
+/** Months and weekdays are capitalised but are dates, not names. */
+// compromise leaves ambiguous month names ("march", "may") out of its Month tag, so list them all.
+const DATE_WORDS = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+
+export function isDateWord(lower: string): boolean {
+  if (DATE_WORDS.has(lower.replace(/\.$/, ''))) return true;
+  const tag = lexicon[lower];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.includes('Month') || tags.includes('WeekDay');
+}
+
+/** Country names and the abbreviations news uses for them, lower case. */
+export const COUNTRIES = wordsTagged('Country');
+for (const alias of [
+  'u.s.',
+  'us',
+  'usa',
+  'u.s.a.',
+  'united states',
+  'uk',
+  'u.k.',
+  'britain',
+  'great britain',
+  'uae',
+  'türkiye',
+  'drc',
+  'prc',
+]) {
+  COUNTRIES.add(alias);
+}
+/** Cities (capitals among them) and regions. */
+export const CITIES = wordsTagged('City');
+export const REGIONS = wordsTagged('Region');
+for (const region of [
+  'europe',
+  'asia',
+  'africa',
+  'middle east',
+  'latin america',
+  'north america',
+  'south america',
+  'balkans',
+  'caucasus',
+  'scandinavia',
+  'baltics',
+  'the west',
+]) {
+  REGIONS.add(region);
+}
+/** Adjectives of nationality ("Belarusian", "American"); capitalised plurals are groups ("Ukrainians"). */
+export const DEMONYMS = wordsTagged('Demonym');
+for (const d of [
+  'belarusian',
+  'ukrainian',
+  'russian',
+  'european',
+  'western',
+  'soviet',
+  'kremlin-backed',
+  'pro-russian',
+]) {
+  DEMONYMS.add(d);
+}
+export const GIVEN_NAMES = wordsTagged('FirstName', 'MaleName', 'FemaleName');
+export const MALE_NAMES = wordsTagged('MaleName');
+export const FEMALE_NAMES = wordsTagged('FemaleName');
+/** Titles and role words that say whether "he" or "she" can refer to the person. */
+export const MALE_TITLES = new Set([
+  'mr',
+  'mr.',
+  'sir',
+  'lord',
+  'king',
+  'prince',
+  'councilman',
+  'congressman',
+  'spokesman',
+  'chairman',
+  'father',
+  'son',
+  'husband',
+  'man',
+  'guy',
+  'brother',
+]);
+export const FEMALE_TITLES = new Set([
+  'mrs',
+  'mrs.',
+  'ms',
+  'ms.',
+  'miss',
+  'dame',
+  'lady',
+  'queen',
+  'princess',
+  'councilwoman',
+  'congresswoman',
+  'spokeswoman',
+  'chairwoman',
+  'mother',
+  'daughter',
+  'wife',
+  'woman',
+  'sister',
+]);
+export const KNOWN_SURNAMES = wordsTagged('LastName');
+export const KNOWN_PEOPLE = wordsTagged('Person');
+export const KNOWN_ORGANIZATIONS = wordsTagged('Organization');
+
+// Titles written before a name ("Prime Minister X", "Gov. Y"): never part of the name itself.
+export const TITLE_WORDS = new Set([
+  ...wordsTagged('Honorific'),
+  ...[
+    'mr',
+    'mrs',
+    'ms',
+    'miss',
+    'dr',
+    'prof',
+    'sir',
+    'dame',
+    'lord',
+    'lady',
+    'rev',
+    'fr',
+    'sen',
+    'rep',
+    'gov',
+    'lt',
+    'gen',
+    'col',
+    'maj',
+    'capt',
+    'sgt',
+    'president',
+    'vice',
+    'prime',
+    'minister',
+    'chancellor',
+    'premier',
+    'king',
+    'queen',
+    'prince',
+    'princess',
+    'emperor',
+    'pope',
+    'cardinal',
+    'bishop',
+    'archbishop',
+    'senator',
+    'governor',
+    'mayor',
+    'secretary',
+    'ambassador',
+    'judge',
+    'justice',
+    'chief',
+    'general',
+    'admiral',
+    'colonel',
+    'major',
+    'captain',
+    'sergeant',
+    'commander',
+    'deputy',
+    'speaker',
+    'chairman',
+    'chairwoman',
+    'chair',
+    'director',
+    'councilman',
+    'councilwoman',
+    'councilmember',
+    'commissioner',
+    'sheriff',
+    'attorney',
+    'inspector',
+    'officer',
+    'detective',
+    'professor',
+    'coach',
+    'sheikh',
+    'ayatollah',
+    'representative',
+    'congressman',
+    'congresswoman',
+    'foreign',
+    'defense',
+    'defence',
+    'interior',
+    'finance',
+    'state',
+    'spokesman',
+    'spokeswoman',
+    'spokesperson',
+    'leader',
+    'dictator',
+    'former',
+    'acting',
+    'interim',
+    'self-proclaimed',
+  ],
+]);
+
+/** Nouns naming a person by role, used to recognise descriptors ("Kremlin spokesman", "a close ally"). */
+export const ROLE_NOUNS = new Set([
+  ...wordsTagged('Actor'),
+  ...[
+    'spokesman',
+    'spokeswoman',
+    'spokesperson',
+    'senator',
+    'governor',
+    'envoy',
+    'strongman',
+    'tyrant',
+    'despot',
+    'autocrat',
+    'lawmaker',
+    'legislator',
+    'official',
+    'chief',
+    'head',
+    'ally',
+    'guy',
+    'man',
+    'woman',
+    'personality',
+    'king',
+    'queen',
+    'premier',
+    'mediator',
+    'blogger',
+    'influencer',
+    'host',
+    'incumbent',
+    'nominee',
+    'candidate',
+    'challenger',
+    'opponent',
+    'rival',
+    'critic',
+    'supporter',
+    'friend',
+    'partner',
+    'successor',
+    'predecessor',
+    'veteran',
+    'resident',
+    'owner',
+    'founder',
+    'ceo',
+    'chairman',
+    'chairwoman',
+    'councilman',
+    'councilwoman',
+    'councilmember',
+    'commissioner',
+    'sheriff',
+    'mayor',
+    'superintendent',
+    'engineer',
+    'inspector',
+    'firefighter',
+    'chief',
+    'father',
+    'mother',
+    'son',
+    'daughter',
+    'wife',
+    'husband',
+    'president',
+    'leader',
+    'dictator',
+    'minister',
+    'figure',
+    'representative',
+    'congressman',
+    'congresswoman',
+    'advocate',
+    'activist',
+    'organizer',
+    'organiser',
+    'developer',
+    'contractor',
+    'investor',
+    'executive',
+    'attorney',
+    'lawyer',
+    'prosecutor',
+    'judge',
+  ],
+]);
+
+// The last word of many organisation names says what they are ("… Agency", "… Ministry", "White House").
+export const ORGANIZATION_HEADS = new Set([
+  'agency',
+  'ministry',
+  'council',
+  'committee',
+  'party',
+  'parliament',
+  'congress',
+  'house',
+  'senate',
+  'assembly',
+  'commission',
+  'department',
+  'bank',
+  'fund',
+  'union',
+  'organization',
+  'organisation',
+  'association',
+  'corporation',
+  'corp',
+  'inc',
+  'ltd',
+  'llc',
+  'co',
+  'company',
+  'group',
+  'university',
+  'college',
+  'school',
+  'court',
+  'institute',
+  'service',
+  'services',
+  'forces',
+  'army',
+  'navy',
+  'police',
+  'administration',
+  'government',
+  'times',
+  'post',
+  'news',
+  'press',
+  'herald',
+  'tribune',
+  'journal',
+  'gazette',
+  'wire',
+  'radio',
+  'television',
+  'tv',
+  'network',
+  'foundation',
+  'authority',
+  'office',
+  'board',
+  'bureau',
+  'cabinet',
+  'kremlin',
+  'pentagon',
+  'federation',
+  'alliance',
+  'coalition',
+  'front',
+  'movement',
+  'church',
+  'club',
+  'team',
+  'hospital',
+  'airlines',
+  'media',
+  'channel',
+  'guard',
+  'district',
+]);
+
+/** Words naming a kind of organisation that introduce its name ("news agency Belta", "channel X"). */
+export const ORGANIZATION_NOUNS = new Set([
+  'agency',
+  'channel',
+  'outlet',
+  'newspaper',
+  'broadcaster',
+  'network',
+  'company',
+  'firm',
+  'group',
+  'party',
+  'ministry',
+  'organization',
+  'organisation',
+  'union',
+  'website',
+  'site',
+  'portal',
+  'magazine',
+  'daily',
+  'tabloid',
+  'station',
+  'publication',
+  'nonprofit',
+  'charity',
+  'bank',
+  'startup',
+]);
+
+/** Words naming a place type after a name ("X Street", "Y River") or before it ("city of X"). */
+export const PLACE_HEADS = new Set([
+  'street',
+  'st',
+  'avenue',
+  'ave',
+  'road',
+  'square',
+  'river',
+  'lake',
+  'mountain',
+  'mountains',
+  'island',
+  'islands',
+  'bay',
+  'sea',
+  'ocean',
+  'county',
+  'province',
+  'region',
+  'oblast',
+  'city',
+  'valley',
+  'bridge',
+  'park',
+  'airport',
+  'port',
+  'harbor',
+  'harbour',
+  'peninsula',
+  'coast',
+  'state',
+]);
+
+const COUNTRY_OF_DEMONYM_EXCEPTIONS: Record<string, string> = {
+  american: 'america',
+  british: 'united kingdom',
+  english: 'england',
+  dutch: 'netherlands',
+  french: 'france',
+  swiss: 'switzerland',
+  welsh: 'wales',
+  irish: 'ireland',
+  scottish: 'scotland',
+  danish: 'denmark',
+  swedish: 'sweden',
+  finnish: 'finland',
+  polish: 'poland',
+  turkish: 'turkey',
+  greek: 'greece',
+  spanish: 'spain',
+  chinese: 'china',
+  japanese: 'japan',
+  filipino: 'philippines',
+  'u.s.': 'america',
+  us: 'america',
+  usa: 'america',
+  'u.s.a.': 'america',
+  'united states': 'america',
+  uk: 'united kingdom',
+  'u.k.': 'united kingdom',
+  britain: 'united kingdom',
+  'great britain': 'united kingdom',
+  türkiye: 'turkey',
+  soviet: 'russia',
+  kremlin: 'russia',
+  'pro-russian': 'russia',
+  'kremlin-backed': 'russia',
+};
+
+/**
+ * The country a word points to ("Belarusian" → "belarus", "U.S." → "america"), or null. Used to tell
+ * whether "the Belarusian leader" can refer back to someone described as "President of Belarus".
+ */
+const countryCache = new Map<string, string | null>();
+
+export function countryOf(word: string): string | null {
+  const w = word.toLowerCase();
+  const cached = countryCache.get(w);
+  if (cached !== undefined) return cached;
+  const found = findCountry(w);
+  countryCache.set(w, found);
+  return found;
+}
+
+function findCountry(w: string): string | null {
+  if (COUNTRY_OF_DEMONYM_EXCEPTIONS[w]) return COUNTRY_OF_DEMONYM_EXCEPTIONS[w];
+  if (COUNTRIES.has(w)) return w;
+  if (!DEMONYMS.has(w)) return null;
+  // Most demonyms extend the country's stem: belarus-ian, ukrain-ian, russi-an, kenya-n, israel-i.
+  for (let cut = w.length - 1; cut >= 4; cut--) {
+    const stem = w.slice(0, cut);
+    for (const country of COUNTRIES)
+      if (country.startsWith(stem) && country.length - cut <= 2) return country;
+  }
+  return null;
+}

@@ -1,0 +1,197 @@
+// Entities of one article: candidates are typed by pooled evidence, then grouped. A person's surname-only
+// mentions ("Lukashenko") join the full name ("Alexander Lukashenko"), and spelling variants within the
+// article join too ("Zelenskyy" / "Zelensky"). Headings are Title Case, so capitalisation there proves
+// nothing: heading candidates only count when they match a name found in the body.
+import type { Entity, EntityKind, Mention } from '../../model/article.js';
+import type { TokenLayer } from '../tokens.js';
+import { type Candidate, findCandidates } from './candidates.js';
+import { DEMONYMS, FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES } from './gazetteer.js';
+import { addEvidence, contextEvidence, decideKind, type Evidence, nameEvidence } from './typing.js';
+
+/** A name mention bound to its entity, with the token positions later annotators need. */
+export interface NameMention extends Candidate {
+  entity: string;
+}
+
+export interface EntityLayer {
+  entities: Entity[];
+  /** Every name mention, in text order. */
+  mentions: NameMention[];
+  kindOf: (entityId: string) => EntityKind;
+  /** 'male'/'female' when a given name or a gendered title says so, else null. */
+  genderOf: (entityId: string) => Gender;
+}
+
+export type Gender = 'male' | 'female' | null;
+
+function genderFrom(members: readonly Candidate[], layer: TokenLayer): Gender {
+  for (const m of members) {
+    const words = m.text.toLowerCase().split(/\s+/);
+    const titles = layer.tokens
+      .slice(Math.max(0, m.titleFirst - 1), m.firstToken)
+      .map((t) => t.text.toLowerCase());
+    if (words.length > 1 && MALE_NAMES.has(words[0] ?? '') && !FEMALE_NAMES.has(words[0] ?? ''))
+      return 'male';
+    if (words.length > 1 && FEMALE_NAMES.has(words[0] ?? '') && !MALE_NAMES.has(words[0] ?? ''))
+      return 'female';
+    if (titles.some((t) => MALE_TITLES.has(t))) return 'male';
+    if (titles.some((t) => FEMALE_TITLES.has(t))) return 'female';
+  }
+  return null;
+}
+
+/** Two spellings of one surname: Zelensky/Zelenskyy, Nawfal/Naufal — one edit apart, same first letter. */
+export function similarNames(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
+  return editDistance(a, b) <= (Math.min(a.length, b.length) >= 9 ? 2 : 1);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current.push(
+        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+const keyOf = (name: string) => name.toLowerCase().replace(/[’']/g, "'");
+
+interface Group {
+  kind: EntityKind;
+  members: Candidate[];
+  /** Lower-case name words, for surname matching. */
+  words: string[];
+}
+
+export function findEntities(layer: TokenLayer): EntityLayer {
+  const candidates = findCandidates(layer);
+  const body = candidates.filter((c) => !c.inHeading);
+  const confirmed = new Set(body.filter((c) => !c.weakStart).map((c) => keyOf(c.text)));
+
+  // Pool the evidence of every mention of a name, then decide its kind once.
+  const evidence = new Map<string, Evidence>();
+  for (const c of body) {
+    const key = keyOf(c.text);
+    let pooled = evidence.get(key);
+    if (!pooled) {
+      pooled = nameEvidence(c.text);
+      evidence.set(key, pooled);
+    }
+    addEvidence(pooled, contextEvidence(layer, c));
+  }
+  const kindOfKey = new Map<string, EntityKind>();
+  for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(ev));
+
+  // Full names first, so surnames have something to join.
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  const ordered = [...new Set(body.map((c) => keyOf(c.text)))].sort(
+    (a, b) => b.split(' ').length - a.split(' ').length,
+  );
+  for (const key of ordered) {
+    const kind = kindOfKey.get(key) ?? 'other';
+    const words = key.split(' ');
+    const target = kind === 'person' || kind === 'other' ? personGroupFor(groups, words, kind) : undefined;
+    if (target) {
+      byKey.set(key, target);
+      continue;
+    }
+    const group: Group = { kind, members: [], words };
+    groups.push(group);
+    byKey.set(key, group);
+  }
+
+  const accept = (c: Candidate): Group | undefined => {
+    const key = keyOf(c.text);
+    const group =
+      byKey.get(key) ?? (c.inHeading ? personGroupFor(groups, key.split(' '), 'other') : undefined);
+    if (!group) return undefined;
+    // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
+    if (c.weakStart && !confirmed.has(key) && group.members.every((m) => m.weakStart)) return undefined;
+    if (group.kind === 'other' && DEMONYMS.has(key)) return undefined;
+    return group;
+  };
+  const mentions: NameMention[] = [];
+  const entityIdOf = new Map<Group, string>();
+  for (const c of candidates) {
+    const group = accept(c);
+    if (!group) continue;
+    group.members.push(c);
+  }
+  const entities: Entity[] = [];
+  const genders = new Map<string, Gender>();
+  for (const group of groups) {
+    if (group.members.length === 0) continue;
+    const id = `e${entities.length + 1}`;
+    entityIdOf.set(group, id);
+    entities.push({
+      id,
+      name: canonicalName(group.members),
+      kind: group.kind,
+      mentions: group.members
+        .sort((a, b) => a.start - b.start)
+        .map((m): Mention => ({ start: m.start, end: m.end, text: m.text })),
+      descriptors: [],
+    });
+    for (const m of group.members) mentions.push({ ...m, entity: id });
+    if (group.kind === 'person') genders.set(id, genderFrom(group.members, layer));
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+  return {
+    entities,
+    mentions,
+    kindOf: (id) => kinds.get(id) ?? 'other',
+    genderOf: (id) => genders.get(id) ?? null,
+  };
+}
+
+/**
+ * The person group a name belongs to: the same full name, a surname or given name of a known person, or a
+ * spelling variant of one. An untyped single word joins a person it matches (typing lacked evidence).
+ */
+function personGroupFor(
+  groups: readonly Group[],
+  words: readonly string[],
+  kind: EntityKind,
+): Group | undefined {
+  const persons = groups.filter((g) => g.kind === 'person');
+  const last = words[words.length - 1] ?? '';
+  if (words.length === 1) {
+    return (
+      persons.find((g) => g.words.length > 1 && g.words[g.words.length - 1] === last) ??
+      persons.find((g) => g.words.length > 1 && similarNames(g.words[g.words.length - 1] ?? '', last)) ??
+      persons.find((g) => g.words.length === 1 && similarNames(g.words[0] ?? '', last)) ??
+      (kind === 'person' ? undefined : persons.find((g) => g.words.length > 1 && g.words[0] === last))
+    );
+  }
+  if (kind !== 'person') return undefined;
+  // "Volodymyr Zelenskyy" and "Volodymyr Zelensky": same given name, near-identical surname.
+  return persons.find(
+    (g) =>
+      g.words.length === words.length &&
+      g.words[0] === words[0] &&
+      similarNames(g.words[g.words.length - 1] ?? '', last),
+  );
+}
+
+/** The longest name used, and among those the most frequent: "Alexander Lukashenko", not "Lukashenko". */
+function canonicalName(members: readonly Candidate[]): string {
+  const counts = new Map<string, number>();
+  for (const m of members) if (!m.inHeading) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  if (counts.size === 0) for (const m of members) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  return (
+    [...counts.entries()].sort(
+      (a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1] || a[0].localeCompare(b[0]),
+    )[0]?.[0] ?? ''
+  );
+}

@@ -1,0 +1,178 @@
+// Typing a name from the evidence around it. Each rule is a piece of evidence with a weight; the kind
+// with the most evidence over all mentions of the same name in the document wins (in-document
+// propagation: "Trump is a good guy" once makes every "Trump" in the article a person).
+import nlp from 'compromise';
+import type { EntityKind } from '../../model/article.js';
+import type { TokenLayer } from '../tokens.js';
+import type { Candidate } from './candidates.js';
+import {
+  CITIES,
+  COUNTRIES,
+  DEMONYMS,
+  GIVEN_NAMES,
+  KNOWN_ORGANIZATIONS,
+  KNOWN_PEOPLE,
+  KNOWN_SURNAMES,
+  ORGANIZATION_HEADS,
+  ORGANIZATION_NOUNS,
+  PLACE_HEADS,
+  REGIONS,
+  ROLE_NOUNS,
+  TITLE_WORDS,
+} from './gazetteer.js';
+import { isSpeechVerb } from './speech-verbs.js';
+
+export type Evidence = Partial<Record<EntityKind, number>>;
+
+const STRONG = 3;
+const MEDIUM = 2;
+const WEAK = 1;
+
+/** "the Biden administration", "the Putin regime": a single name modifying these nouns is a person. */
+const PERSON_LED_NOUNS = new Set([
+  'administration',
+  'regime',
+  'campaign',
+  'presidency',
+  'family',
+  'aides',
+  'camp',
+  'era',
+]);
+
+const COPULAS = new Set(['is', 'was', 'remains', 'became', 'has', 'had']);
+
+const compromiseCache = new Map<string, EntityKind | null>();
+
+/** compromise is ~18× slower than wink, so it only ever sees a candidate name, once per distinct name. */
+function compromiseKind(name: string): EntityKind | null {
+  const cached = compromiseCache.get(name);
+  if (cached !== undefined) return cached;
+  const doc = nlp(name);
+  let kind: EntityKind | null = null;
+  if (doc.people().found) kind = 'person';
+  else if (doc.organizations().found) kind = 'organization';
+  else if (doc.places().found) kind = 'place';
+  compromiseCache.set(name, kind);
+  return kind;
+}
+
+/** Evidence from the name alone: gazetteers, shape, compromise's lexicon. */
+export function nameEvidence(name: string): Evidence {
+  const lower = name.toLowerCase();
+  const words = lower.split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  const first = words[0] ?? '';
+  if (COUNTRIES.has(lower) || CITIES.has(lower) || REGIONS.has(lower)) return { place: STRONG + 1 };
+  if (DEMONYMS.has(lower.replace(/s$/, '')) && lower.endsWith('s')) return { group: STRONG };
+  if (DEMONYMS.has(lower)) return { other: STRONG };
+  if (KNOWN_ORGANIZATIONS.has(lower)) return { organization: STRONG };
+  // "Russia-Ukraine talks", "Russo-Ukrainian war": a compound of places or nationalities modifies a noun.
+  const parts = lower.split('-');
+  if (
+    parts.length > 1 &&
+    parts.some((p) => COUNTRIES.has(p) || CITIES.has(p) || DEMONYMS.has(p) || REGIONS.has(p))
+  ) {
+    return { other: STRONG + 1 };
+  }
+  const evidence: Evidence = {};
+  const add = (kind: EntityKind, weight: number) => {
+    evidence[kind] = (evidence[kind] ?? 0) + weight;
+  };
+  // NATO, BELTA, FBI: acronyms name organisations (country abbreviations were caught above).
+  if (/^[A-Z]{2,6}$/.test(name.replace(/\./g, '')) && words.length === 1) add('organization', MEDIUM);
+  if (words.length > 1 && ORGANIZATION_HEADS.has(last)) add('organization', STRONG);
+  else if (words.length === 1 && ORGANIZATION_HEADS.has(last)) add('organization', MEDIUM);
+  if (words.length > 1 && PLACE_HEADS.has(last)) add('place', STRONG);
+  if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
+  if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
+  if (KNOWN_SURNAMES.has(last)) add('person', WEAK);
+  const fromCompromise = compromiseKind(name);
+  if (fromCompromise) add(fromCompromise, MEDIUM);
+  return evidence;
+}
+
+/** Evidence from the words around one mention. */
+export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
+  const { tokens } = layer;
+  const evidence: Evidence = {};
+  const add = (kind: EntityKind, weight: number) => {
+    evidence[kind] = (evidence[kind] ?? 0) + weight;
+  };
+  // Title words split off the front: "President", "Gov.", "Kremlin spokesman" (lower-case role nouns
+  // before a capitalised title are checked too).
+  for (let t = c.titleFirst; t < c.firstToken; t++) {
+    const lower = (tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '');
+    if (TITLE_WORDS.has(lower) && !DEMONYMS.has(lower) && !COUNTRIES.has(lower)) add('person', STRONG);
+  }
+  const before = tokens[c.titleFirst - 1];
+  const beforeLower = before?.text.toLowerCase() ?? '';
+  if (before && ROLE_NOUNS.has(beforeLower) && before.pos !== 'PROPN') add('person', STRONG);
+  if (before && ORGANIZATION_NOUNS.has(beforeLower)) add('organization', STRONG);
+  if (['in', 'near', 'from', 'to'].includes(beforeLower) && c.endToken - c.firstToken === 1)
+    add('place', WEAK);
+  // "Peskov said", "said Peskov", "Lukashenko, self-proclaimed president of Belarus,"
+  const after = tokens[c.possessive ? c.endToken + 1 : c.endToken];
+  if (!c.possessive && after && isSpeechVerb(after.text)) add('person', WEAK);
+  if (
+    !c.possessive &&
+    after &&
+    PERSON_LED_NOUNS.has(after.text.toLowerCase()) &&
+    c.endToken - c.firstToken === 1
+  ) {
+    add('person', MEDIUM);
+  }
+  if (before && isSpeechVerb(before.text) && /^[.,!?]?$/.test(tokens[c.endToken]?.text ?? '.'))
+    add('person', WEAK);
+  if (!c.possessive && after?.text === ',') {
+    const head = appositiveHead(layer, c.endToken + 1);
+    if (head && ROLE_NOUNS.has(head)) add('person', MEDIUM);
+    if (head && ORGANIZATION_NOUNS.has(head)) add('organization', MEDIUM);
+  }
+  // "Trump is a good guy", "Lukashenko is a close ally of …"
+  if (!c.possessive && after && COPULAS.has(after.text.toLowerCase())) {
+    const head = appositiveHead(layer, c.endToken + 1);
+    if (head && ROLE_NOUNS.has(head)) add('person', MEDIUM);
+  }
+  return evidence;
+}
+
+/** The first noun of a short noun phrase starting at `from`, before any verb or punctuation. */
+function appositiveHead(layer: TokenLayer, from: number): string | null {
+  const { tokens } = layer;
+  for (let t = from; t < Math.min(from + 8, tokens.length); t++) {
+    const token = tokens[t];
+    if (!token) break;
+    if (token.pos === 'PUNCT' || token.pos === 'VERB' || token.pos === 'PROPN') {
+      if (token.pos === 'VERB' && COPULAS.has(token.text.toLowerCase())) continue;
+      break;
+    }
+    if (token.pos === 'NOUN') {
+      const lower = token.text.toLowerCase();
+      const next = tokens[t + 1];
+      // "a close ally of …" → ally; "internet personality" → personality (the last noun of a run)
+      if (next?.pos === 'NOUN') continue;
+      return lower;
+    }
+  }
+  return null;
+}
+
+export function addEvidence(into: Evidence, more: Evidence): void {
+  for (const [kind, weight] of Object.entries(more) as [EntityKind, number][]) {
+    into[kind] = (into[kind] ?? 0) + weight;
+  }
+}
+
+export function decideKind(evidence: Evidence): EntityKind {
+  let best: EntityKind = 'other';
+  let bestWeight = 0;
+  for (const kind of ['person', 'organization', 'place', 'group', 'other'] as const) {
+    const weight = evidence[kind] ?? 0;
+    if (weight > bestWeight) {
+      best = kind;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}

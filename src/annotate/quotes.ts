@@ -1,0 +1,340 @@
+// Direct quotes and who said them. Quote spans come from quotation marks (curly, straight, guillemets);
+// a paragraph that ends inside an open quote continues into the next paragraph when that one opens
+// with a quote mark (the US convention for long quotes). The speaker is found in this order:
+//  1. after the closing mark: “…,” Lukashenko said / “…,” said Peskov / “…,” he added
+//  2. the nearest speech verb before the opening mark in the same sentence, and its subject:
+//     "Lukashenko praised …, calling his efforts “a brilliant idea”" (a participle takes the sentence's
+//     subject), "criticism calling it a “sham”" (a noun subject that is no person → no speaker)
+//  3. the subject of the sentence ("He directly addressed Trump: “…”"), a possessive as a last resort
+//  4. a quote in a heading takes the speaker of the body quote it repeats.
+// Pronouns resolve to the last person who was the subject of a clause before them.
+import type { Quote, Span } from '../model/article.js';
+import type { ReferenceMention } from './descriptors.js';
+import type { Gender, NameMention } from './entities/index.js';
+import { isParticiple, isSpeechVerb } from './entities/speech-verbs.js';
+import type { Token, TokenLayer } from './tokens.js';
+
+/** Quoted names ("the Telegram channel “Pool Pervogo”") are at most this many words. */
+const MAX_NAME_WORDS = 4;
+
+const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“' };
+
+interface Subject {
+  /** Token index where the subject starts and one past its end. */
+  firstToken: number;
+  endToken: number;
+  entity: string | null;
+  text: string;
+}
+
+/** Find quotation spans (inner text, without the marks) over the whole article text. */
+export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Span[] {
+  const spans: Span[] = [];
+  let open: { at: number; closer: string } | null = null;
+  /** Offset of the quote mark that re-opens a quote continued from the previous paragraph. */
+  let reopening = -1;
+  for (const [pi, p] of paragraphs.entries()) {
+    for (let i = p.start; i < p.end; i++) {
+      if (i === reopening) continue;
+      const ch = text[i] ?? '';
+      if (open) {
+        if (ch === open.closer) {
+          spans.push({ start: open.at, end: i });
+          open = null;
+        }
+        continue;
+      }
+      const closer = OPENERS[ch];
+      if (closer) open = { at: i + 1, closer };
+      else if (ch === '"' && opensStraight(text, i)) open = { at: i + 1, closer: '"' };
+    }
+    // An open quote runs on only if the next paragraph opens with a quote mark; otherwise it was a stray.
+    const next = paragraphs[pi + 1];
+    if (open && next && /^["“«„]/.test(text.charAt(next.start))) reopening = next.start;
+    else open = null;
+  }
+  return spans
+    .map(trimSpan(text))
+    .filter((s) => s.end > s.start && !isQuotedName(text.slice(s.start, s.end)));
+}
+
+/** A straight quote opens when it follows a space or an opening bracket and precedes a word. */
+function opensStraight(text: string, i: number): boolean {
+  const before = i === 0 ? ' ' : (text[i - 1] ?? ' ');
+  const after = text[i + 1] ?? ' ';
+  return /[\s([{—–-]/.test(before) || (i > 0 && /\S/.test(after) && !/[\p{L}\d]/u.test(before));
+}
+
+function trimSpan(text: string) {
+  return (s: Span): Span => {
+    let { start, end } = s;
+    while (start < end && /\s/.test(text[start] ?? '')) start++;
+    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+    return { start, end };
+  };
+}
+
+/** “Pool Pervogo,” — a quoted name, not someone's words: few words, all capitalised, no sentence. */
+function isQuotedName(inner: string): boolean {
+  const words = inner
+    .replace(/[,.;:]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  return words.length > 1 && words.length <= MAX_NAME_WORDS && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** The speaker found for a quote; null = the words belong to no person ("critics calling it a “sham”");
+ * undefined = nothing in the sentence says who spoke. */
+type Attribution = Subject | null | undefined;
+
+export function findQuotes(
+  layer: TokenLayer,
+  paragraphs: readonly (Span & { kind: string })[],
+  mentions: readonly NameMention[],
+  references: readonly ReferenceMention[],
+  isPerson: (entity: string) => boolean,
+  genderOf: (entity: string) => Gender,
+): Quote[] {
+  const spans = findQuoteSpans(layer.text, paragraphs);
+  const inQuote = (offset: number) => spans.some((s) => offset >= s.start && offset < s.end);
+  const subjects = collectSubjects(layer, mentions, references, isPerson, genderOf, inQuote);
+  const tokenAt = tokenIndexer(layer);
+  const paragraphOf = (offset: number) => paragraphs.findIndex((p) => offset >= p.start && offset <= p.end);
+  const quotes: Quote[] = [];
+  let previous: { paragraph: number; endParagraph: number; speaker: Subject | null } | null = null;
+  for (const s of spans) {
+    let speaker = attribute(layer, s, subjects, tokenAt, inQuote);
+    const paragraph = paragraphOf(s.start);
+    // US convention: “A,” Harlan said. “B.” — a later quote in the same paragraph, or a paragraph that
+    // opens with a quote right after an attributed one, keeps the speaker until someone else is named.
+    if (
+      speaker === undefined &&
+      previous &&
+      (previous.endParagraph === paragraph || previous.endParagraph === paragraph - 1)
+    ) {
+      const opensParagraph = paragraphs[paragraph] && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
+      if (previous.endParagraph === paragraph || opensParagraph) speaker = previous.speaker;
+    }
+    quotes.push({
+      start: s.start,
+      end: s.end,
+      text: layer.text.slice(s.start, s.end),
+      speaker: speaker?.entity ?? null,
+      speakerText: speaker?.text ?? null,
+    });
+    previous = { paragraph, endParagraph: paragraphOf(s.end), speaker: speaker ?? null };
+  }
+  attributeHeadingQuotes(paragraphs, quotes);
+  return quotes;
+}
+
+function tokenIndexer(layer: TokenLayer): (offset: number) => number {
+  const starts = layer.tokens.map((t) => t.start);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
+
+interface SubjectCandidate extends Subject {
+  possessive: boolean;
+  pronoun: 'he' | 'she' | null;
+}
+
+/** Person mentions, resolved descriptions and he/she, outside quotes, in token order. */
+function collectSubjects(
+  layer: TokenLayer,
+  mentions: readonly NameMention[],
+  references: readonly ReferenceMention[],
+  isPerson: (entity: string) => boolean,
+  genderOf: (entity: string) => Gender,
+  inQuote: (offset: number) => boolean,
+): SubjectCandidate[] {
+  const subjects: SubjectCandidate[] = [];
+  for (const m of mentions) {
+    if (isPerson(m.entity) && !inQuote(m.start)) {
+      subjects.push({
+        firstToken: m.titleFirst,
+        endToken: m.endToken,
+        entity: m.entity,
+        text: m.text,
+        possessive: m.possessive,
+        pronoun: null,
+      });
+    }
+  }
+  for (const r of references) {
+    if (!inQuote(r.start))
+      subjects.push({
+        ...r,
+        possessive: /^[’']s?$/.test(layer.tokens[r.endToken]?.text ?? ''),
+        pronoun: null,
+      });
+  }
+  for (const [i, t] of layer.tokens.entries()) {
+    const lower = t.text.toLowerCase();
+    if ((lower === 'he' || lower === 'she') && !inQuote(t.start)) {
+      subjects.push({
+        firstToken: i,
+        endToken: i + 1,
+        entity: null,
+        text: t.text,
+        possessive: false,
+        pronoun: lower,
+      });
+    }
+  }
+  subjects.sort((a, b) => a.firstToken - b.firstToken);
+  // Resolve pronouns left to right: he/she is the last person of a compatible gender who was the subject
+  // of a clause before it ("Luis Ortega, the bus driver, said … “…,” he said").
+  const recent: string[] = [];
+  for (const s of subjects) {
+    if (s.pronoun) {
+      const wanted = s.pronoun === 'he' ? 'male' : 'female';
+      s.entity = recent.find((id) => genderOf(id) === wanted || genderOf(id) === null) ?? null;
+    } else if (s.entity && !s.possessive && (isClauseSubject(layer, s) || recent.length === 0)) {
+      recent.unshift(s.entity);
+    }
+  }
+  return subjects.filter((s) => s.entity !== null);
+}
+
+/** A speech verb used as a verb: "address" in "Trump's March 4 address" is a noun. */
+function speaks(token: Token): boolean {
+  return token.pos === 'VERB' && isSpeechVerb(token.text);
+}
+
+/** A speech verb within `window` tokens from `from`, with only adverbs before it ("then said"). */
+function speechVerbWithin(layer: TokenLayer, from: number, window: number): boolean {
+  for (let t = from; t < Math.min(from + window, layer.tokens.length); t++) {
+    const token = layer.tokens[t];
+    if (!token) return false;
+    if (speaks(token)) return true;
+    if (token.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+/** Tokens an appositive may span: "Luis Ortega, the bus driver whom passengers have hailed as a hero, said". */
+const MAX_APPOSITIVE_SKIP = 20;
+
+/** A subject is followed by a verb, possibly after an adverb or an appositive ("Lukashenko then said"). */
+function isClauseSubject(layer: TokenLayer, s: Subject): boolean {
+  const { tokens } = layer;
+  let t = s.endToken;
+  const sentence = tokens[s.firstToken]?.sentence;
+  if (tokens[t]?.text === ',') {
+    let close = t + 1;
+    while (
+      close < t + MAX_APPOSITIVE_SKIP &&
+      tokens[close] &&
+      tokens[close]?.sentence === sentence &&
+      tokens[close]?.text !== ','
+    )
+      close++;
+    if (tokens[close]?.text !== ',') return false;
+    t = close + 1;
+  }
+  for (const end = t + 3; t < Math.min(end, tokens.length); t++) {
+    const token = tokens[t];
+    if (!token) return false;
+    if (token.pos === 'VERB' || token.pos === 'AUX') return true;
+    if (token.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+function attribute(
+  layer: TokenLayer,
+  quote: Span,
+  subjects: readonly SubjectCandidate[],
+  tokenAt: (offset: number) => number,
+  inQuote: (offset: number) => boolean,
+): Attribution {
+  const { tokens, text } = layer;
+  const openToken = tokenAt(quote.start);
+  const closeToken = tokenAt(quote.end);
+  const sentence = tokens[openToken]?.sentence ?? -1;
+  const closeSentence = tokens[closeToken]?.sentence ?? sentence;
+
+  // 1. Right after the closing mark (past its punctuation): "Lukashenko said", "he added", "said Peskov".
+  // A quote that ends its sentence with a full stop is not attributed by the next sentence.
+  const endsSentence = /\.\s*$/.test(text.slice(quote.start, quote.end));
+  let t0 = closeToken + 1;
+  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2) t0++;
+  const next = tokens[t0];
+  const sameFrame =
+    next && (next.sentence === closeSentence || (!endsSentence && next.sentence === closeSentence + 1));
+  if (next && sameFrame && !inQuote(next.start)) {
+    const subjectHere = subjects.find((s) => s.firstToken === t0 && !s.possessive);
+    if (subjectHere && speechVerbWithin(layer, subjectHere.endToken, 2)) return subjectHere;
+    if (speaks(next)) {
+      const after = subjects.find((s) => s.firstToken > t0 && s.firstToken <= t0 + 3);
+      if (after) return after;
+    }
+  }
+
+  // 2. The nearest speech verb before the opening mark, in the same sentence and outside quotes.
+  const inSentence = subjects.filter(
+    (s) => tokens[s.firstToken]?.sentence === sentence && s.firstToken < openToken,
+  );
+  for (let t = openToken - 1; t >= 0; t--) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence) break;
+    if (inQuote(token.start) || !speaks(token)) continue;
+    if (isParticiple(token.text)) {
+      const previous = tokens[t - 1];
+      // "criticism calling it a “sham”": the participle's subject is the noun before it.
+      if (
+        previous &&
+        (previous.pos === 'NOUN' || previous.pos === 'PROPN') &&
+        !subjects.some((s) => s.endToken === t)
+      )
+        return null;
+      return inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ?? null;
+    }
+    // "A statement from Reyes's office said the mayor “…”": the subject is the statement, not a person.
+    return [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ?? null;
+  }
+
+  // 3. The sentence's subject; a possessive ("Trump’s address … included “both sides”") last.
+  return (
+    inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
+    inSentence.find((s) => !s.possessive) ??
+    inSentence.find((s) => s.possessive)
+  );
+}
+
+const contentWords = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\d]+/u)
+      .filter((w) => w.length > 3),
+  );
+
+/** Headlines repeat a body quote: give a heading quote the speaker of the body quote it shares words with. */
+function attributeHeadingQuotes(paragraphs: readonly (Span & { kind: string })[], quotes: Quote[]): void {
+  const inHeading = (q: Quote) =>
+    paragraphs.some((p) => p.kind === 'heading' && q.start >= p.start && q.end <= p.end);
+  for (const q of quotes) {
+    if (q.speaker || !inHeading(q)) continue;
+    const words = contentWords(q.text);
+    let best: { quote: Quote; shared: number } | null = null;
+    for (const other of quotes) {
+      if (other === q || !other.speaker || inHeading(other)) continue;
+      const shared = [...contentWords(other.text)].filter((w) => words.has(w)).length;
+      if (shared >= 2 && (!best || shared > best.shared)) best = { quote: other, shared };
+    }
+    if (best) {
+      q.speaker = best.quote.speaker;
+      q.speakerText = best.quote.speakerText;
+    }
+  }
+}
