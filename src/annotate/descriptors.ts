@@ -253,7 +253,7 @@ function findReferences(
   const references: ReferenceMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i];
-    if (!det || det.text.toLowerCase() !== 'the') continue;
+    if (det?.text.toLowerCase() !== 'the') continue;
     // the + up to three modifiers + a role noun, not followed by a name (then it is a title).
     let j = i + 1;
     while (j < tokens.length && j - i <= 4 && !nameTokens.has(j)) {

@@ -5,7 +5,12 @@ import type { RawArticle } from '../model/article.js';
 
 export function slugFromSource(source: string): string {
   const withoutFragment = source.replace(/[#:](\d+)$/, '-$1');
-  const base = withoutFragment.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[\\/]/).filter(Boolean).pop() ?? 'article';
+  const base =
+    withoutFragment
+      .replace(/^[a-z]+:\/\/[^/]+/i, '')
+      .split(/[\\/]/)
+      .filter(Boolean)
+      .pop() ?? 'article';
   const stem = base.replace(/(\.(gz|txt|md|markdown|html?|jsonl?|ndjson))+$/i, '');
   return stem.replace(/[^\p{L}\p{N}_.-]+/gu, '-').replace(/^-+|-+$/g, '') || 'article';
 }

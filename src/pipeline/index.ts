@@ -23,7 +23,9 @@ interface RunContext {
 function clean(raw: RawArticle, ctx: RunContext): Article {
   const id = articleIdFor(raw, ctx.usedIds);
   return cleanArticle(raw, id, {
-    metaForHost: ctx.sources ? (host) => lookupSource(ctx.sources as SourceMap, { source: raw.source, url: `https://${host}/` }) : undefined,
+    metaForHost: ctx.sources
+      ? (host) => lookupSource(ctx.sources as SourceMap, { source: raw.source, url: `https://${host}/` })
+      : undefined,
   });
 }
 
@@ -36,7 +38,12 @@ export async function* runPipeline(
   options: { sources?: SourceMap; stdin?: NodeJS.ReadableStream } = {},
 ): AsyncGenerator<PipelineEvent> {
   const ctx: RunContext = { sources: options.sources, usedIds: new Set() };
-  const items: AsyncIterable<IngestItem> = ingest(inputs, config, options.stdin ?? process.stdin, options.sources);
+  const items: AsyncIterable<IngestItem> = ingest(
+    inputs,
+    config,
+    options.stdin ?? process.stdin,
+    options.sources,
+  );
   for await (const item of items) {
     if (!item.ok) {
       yield { ok: false, input: item.input, reason: item.reason };

@@ -49,7 +49,9 @@ export function scoreArticles(gold: GoldFile, articles: Map<string, AnnotatedArt
       continue;
     }
     // Person mentions.
-    const predicted = a.entities.filter((e) => e.kind === 'person').flatMap((e) => e.mentions.map((m) => norm(m.text)));
+    const predicted = a.entities
+      .filter((e) => e.kind === 'person')
+      .flatMap((e) => e.mentions.map((m) => norm(m.text)));
     const wanted = g.persons.flatMap((p) => p.mentions.map(norm));
     const remaining = new Map<string, number>();
     for (const w of wanted) remaining.set(w, (remaining.get(w) ?? 0) + 1);
@@ -60,7 +62,8 @@ export function scoreArticles(gold: GoldFile, articles: Map<string, AnnotatedArt
         remaining.set(p, left - 1);
       } else errors.push(`${file}: extra person mention "${p}"`);
     }
-    for (const [w, left] of remaining) if (left > 0) errors.push(`${file}: missed person mention "${w}" ×${left}`);
+    for (const [w, left] of remaining)
+      if (left > 0) errors.push(`${file}: missed person mention "${w}" ×${left}`);
     predictedCount += predicted.length;
     goldCount += wanted.length;
 
@@ -78,9 +81,12 @@ export function scoreArticles(gold: GoldFile, articles: Map<string, AnnotatedArt
       const entity = a.entities.find((e) => e.id === p?.speaker);
       const goldMentions = new Set(g.persons.find((x) => x.name === q.speaker)?.mentions.map(norm) ?? []);
       const right =
-        q.speaker === null ? !entity : entity !== undefined && entity.mentions.some((m) => goldMentions.has(norm(m.text)));
+        q.speaker === null ? !entity : entity?.mentions.some((m) => goldMentions.has(norm(m.text)));
       if (right) quotesRight++;
-      else errors.push(`${file}: quote "${q.begins}" speaker ${entity?.name ?? 'null'} (${p?.speakerText}), gold ${q.speaker}`);
+      else
+        errors.push(
+          `${file}: quote "${q.begins}" speaker ${entity?.name ?? 'null'} (${p?.speakerText}), gold ${q.speaker}`,
+        );
     }
 
     // Dates.
@@ -110,7 +116,11 @@ export function scoreArticles(gold: GoldFile, articles: Map<string, AnnotatedArt
       precision: predictedCount ? tp / predictedCount : 0,
       recall: goldCount ? tp / goldCount : 0,
     },
-    quotes: { correct: quotesRight, total: quotesTotal, accuracy: quotesTotal ? quotesRight / quotesTotal : 0 },
+    quotes: {
+      correct: quotesRight,
+      total: quotesTotal,
+      accuracy: quotesTotal ? quotesRight / quotesTotal : 0,
+    },
     dates: { correct: datesRight, total: datesTotal, accuracy: datesTotal ? datesRight / datesTotal : 0 },
     errors,
   };

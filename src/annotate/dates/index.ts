@@ -1,5 +1,17 @@
-// Dates: every date expression normalised to YYYY, YYYY-MM or YYYY-MM-DD. Implementation in progress.
+// Dates: every date expression in the article text, normalised to YYYY, YYYY-MM or YYYY-MM-DD at the
+// precision the text states ("in May 2022" → 2022-05, never an invented 2022-05-01).
+//
+// Pipeline: mask URLs and e-mail addresses (offsets kept) → chrono-node with the publication day as
+// reference → filter and resolve chrono's results (interpret.ts) → bare years chrono skips (years.ts) →
+// null out what cannot be resolved (relative expressions inside quotes, or with no publication date).
 import type { DateMention, Message, Span } from '../../model/article.js';
+import { formatValue, parseIsoDate } from './calendar.js';
+import { type DateCandidate, interpretChrono } from './interpret.js';
+import { maskNonDates } from './mask.js';
+import { parseWithChrono } from './parser.js';
+import { findBareYears } from './years.js';
+
+export type { DateKind } from './interpret.js';
 
 export interface DateOptions {
   /** Publication date YYYY-MM-DD, the reference for relative expressions; null when unknown. */
@@ -8,9 +20,63 @@ export interface DateOptions {
   quotes: readonly Span[];
 }
 
-export function findDates(
-  _text: string,
-  _options: DateOptions,
-): { dates: DateMention[]; messages: Message[] } {
-  return { dates: [], messages: [] };
+export const UNRESOLVED_CODE = 'date-unresolved';
+
+/** How many examples the "left unresolved" message quotes. */
+const MESSAGE_EXAMPLES = 3;
+
+/** A chrono date whose text ends in a four-digit year can start a list of bare years ("May 2022 and 2023"). */
+const ENDS_WITH_YEAR = /(?<!\d)(\d{4})$/;
+
+/**
+ * Every date expression in `text`, sorted by start and non-overlapping, plus at most one message:
+ * `date-unresolved` when there is no (valid) publication date and some expressions needed one.
+ *
+ * Values: absolute dates resolve as written; a month/day without a year takes the latest such date not
+ * after publication ("in December" published 2025-03-05 → 2024-12); weekdays point back ("Friday" →
+ * 2025-02-28) unless marked as ahead ("next Tuesday", "this coming Friday"); week-level expressions
+ * ("last week") are recorded with value null; deictic expressions inside a quote are null, since the
+ * quote may have been spoken on another day. An unparseable `published` counts as unknown.
+ */
+export function findDates(text: string, options: DateOptions): { dates: DateMention[]; messages: Message[] } {
+  const ref = parseIsoDate(options.published);
+  const masked = maskNonDates(text);
+  const fromChrono = interpretChrono(masked, parseWithChrono(masked, ref), ref);
+  const yearEnds = new Map<number, number>();
+  for (const c of fromChrono) {
+    const m = c.kind === 'absolute' ? ENDS_WITH_YEAR.exec(masked.slice(c.start, c.end)) : null;
+    if (m?.[1]) yearEnds.set(c.end, Number(m[1]));
+  }
+  const bareYears: DateCandidate[] = findBareYears(masked, fromChrono, yearEnds).map((y) => ({
+    start: y.start,
+    end: y.end,
+    kind: 'absolute',
+    value: formatValue({ year: y.year, month: 1, day: 1 }, 'year'),
+  }));
+
+  const dates: DateMention[] = [];
+  const unresolved: string[] = [];
+  let lastEnd = 0;
+  for (const c of [...fromChrono, ...bareYears].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (c.start < lastEnd || c.end <= c.start) continue;
+    lastEnd = c.end;
+    const spanText = text.slice(c.start, c.end);
+    const quoted = options.quotes.some((q) => c.start >= q.start && c.start < q.end);
+    let value = c.value;
+    if (c.kind === 'deictic' && quoted) value = null;
+    if (!ref && !quoted && (c.kind === 'deictic' || c.kind === 'yearless')) unresolved.push(spanText);
+    dates.push({ start: c.start, end: c.end, text: spanText, value });
+  }
+  return { dates, messages: unresolved.length > 0 ? [unresolvedMessage(unresolved)] : [] };
+}
+
+function unresolvedMessage(texts: readonly string[]): Message {
+  const n = texts.length;
+  const examples = texts.slice(0, MESSAGE_EXAMPLES).map((t) => `"${t}"`);
+  if (n > MESSAGE_EXAMPLES) examples.push('…');
+  const noun = n === 1 ? 'expression' : 'expressions';
+  return {
+    code: UNRESOLVED_CODE,
+    message: `${n} relative date ${noun} (${examples.join(', ')}) left unresolved: no publication date`,
+  };
 }
