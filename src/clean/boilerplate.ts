@@ -88,8 +88,9 @@ function opensWithImperative(text: string): boolean {
   if (tokens.length() === 0) return false;
   const first = tokens.itemAt(0);
   if (first.out(its.pos) !== 'VERB') return false;
-  const word = first.out(its.normal);
-  return word === first.out(its.lemma);
+  // The typings of wink's `its.lemma` do not fit `out()`, though it is a plain token property.
+  const lemma = first.out(its.lemma as unknown as typeof its.normal);
+  return first.out(its.normal) === lemma;
 }
 
 function isCallToAction(text: string, index: number, total: number): boolean {

@@ -4,7 +4,7 @@ import { annotateArticle } from '../annotate/index.js';
 import { cleanArticle } from '../clean/index.js';
 import type { Config } from '../config.js';
 import { type IngestItem, ingest } from '../ingest/index.js';
-import { lookupSource, type SourceMap } from '../ingest/sources.js';
+import { loadSources, lookupSource, type SourceMap } from '../ingest/sources.js';
 import type { AnnotatedArticle, Article, RawArticle } from '../model/article.js';
 import { articleIdFor } from './ids.js';
 
@@ -16,15 +16,17 @@ export interface Refusal {
 export type PipelineEvent = { ok: true; article: AnnotatedArticle } | ({ ok: false } & Refusal);
 
 interface RunContext {
-  sources: SourceMap | undefined;
+  sources: SourceMap | null;
   usedIds: Set<string>;
 }
 
 function clean(raw: RawArticle, ctx: RunContext): Article {
   const id = articleIdFor(raw, ctx.usedIds);
+  const sources = ctx.sources;
+  // Host entries can only apply once a URL is known, and the URL may first appear in the text's footer.
   return cleanArticle(raw, id, {
-    metaForHost: ctx.sources
-      ? (host) => lookupSource(ctx.sources as SourceMap, { source: raw.source, url: `https://${host}/` })
+    metaForHost: sources
+      ? (host) => lookupSource(sources, { source: '-', url: `https://${host}/` })
       : undefined,
   });
 }
@@ -37,13 +39,10 @@ export async function* runPipeline(
   config: Config,
   options: { sources?: SourceMap; stdin?: NodeJS.ReadableStream } = {},
 ): AsyncGenerator<PipelineEvent> {
-  const ctx: RunContext = { sources: options.sources, usedIds: new Set() };
-  const items: AsyncIterable<IngestItem> = ingest(
-    inputs,
-    config,
-    options.stdin ?? process.stdin,
-    options.sources,
-  );
+  const sources = options.sources ?? (config.sourcesFile ? await loadSources(config.sourcesFile) : null);
+  const ctx: RunContext = { sources, usedIds: new Set() };
+  const stdin = options.stdin ?? process.stdin;
+  const items: AsyncIterable<IngestItem> = ingest(inputs, config, stdin, { sources });
   for await (const item of items) {
     if (!item.ok) {
       yield { ok: false, input: item.input, reason: item.reason };
