@@ -55,6 +55,8 @@ export interface Candidate {
   /** The run opens a sentence with a word not known as a name ("Peskov stated …"): kept only if the
    * same name is confirmed elsewhere in the document. */
   weakStart: boolean;
+  /** The run opens a sentence, where capitals prove nothing. */
+  atSentenceStart: boolean;
 }
 
 function isCapitalised(token: Token): boolean {
@@ -133,6 +135,7 @@ function splitTitle(
     sentence,
     inHeading,
     weakStart,
+    atSentenceStart: opensSentence(tokens, runStart, layer.sentences[sentence]?.firstToken ?? -1),
   };
 }
 
@@ -150,7 +153,13 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       while (end < sentence.endToken) {
         if (isNameToken(tokens, end)) {
           end++;
-        } else if (NAME_PARTICLES.has(tokens[end]?.text ?? '') && isNameToken(tokens, end + 1)) {
+        } else if (
+          (NAME_PARTICLES.has(tokens[end]?.text ?? '') ||
+            // "Department of Transportation", "Bank of England": organisation heads take an "of" phrase.
+            (tokens[end]?.text === 'of' &&
+              ORGANIZATION_HEADS.has((tokens[end - 1]?.text ?? '').toLowerCase()))) &&
+          isNameToken(tokens, end + 1)
+        ) {
           end += 2;
         } else break;
       }

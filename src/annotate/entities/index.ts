@@ -75,7 +75,7 @@ interface Group {
 export function findEntities(layer: TokenLayer): EntityLayer {
   const candidates = findCandidates(layer);
   const body = candidates.filter((c) => !c.inHeading);
-  const confirmed = new Set(body.filter((c) => !c.weakStart).map((c) => keyOf(c.text)));
+  const confirmed = new Set(body.filter((c) => !c.weakStart && !c.atSentenceStart).map((c) => keyOf(c.text)));
 
   // Pool the evidence of every mention of a name, then decide its kind once.
   const evidence = new Map<string, Evidence>();
@@ -118,6 +118,8 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
     if (c.weakStart && !confirmed.has(key) && group.members.every((m) => m.weakStart)) return undefined;
     if (group.kind === 'other' && DEMONYMS.has(key)) return undefined;
+    // "Critics said …", "Tonight our job …": a sentence's first word with no evidence of being a name.
+    if (group.kind === 'other' && c.atSentenceStart && !confirmed.has(key)) return undefined;
     return group;
   };
   const mentions: NameMention[] = [];

@@ -84,6 +84,7 @@ export function nameEvidence(name: string): Evidence {
   if (words.length > 1 && ORGANIZATION_HEADS.has(last)) add('organization', STRONG);
   else if (words.length === 1 && ORGANIZATION_HEADS.has(last)) add('organization', MEDIUM);
   if (words.length > 1 && PLACE_HEADS.has(last)) add('place', STRONG);
+  if (words.includes('of') && ORGANIZATION_HEADS.has(first)) add('organization', STRONG);
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
   if (KNOWN_SURNAMES.has(last)) add('person', WEAK);

@@ -1,0 +1,100 @@
+// The one chrono-node instance the dates annotator uses: the casual English parser minus the parts
+// that turn durations and period ends into dates. Built once at module load, shared by every call.
+// It runs sentence by sentence: chrono merges a date with a time after a period, so "…left last night.
+// This morning he…" would otherwise come back as the single expression "last night. This morning".
+import * as chrono from 'chrono-node';
+import type { Ymd } from './calendar.js';
+
+/**
+ * chrono components removed by class name (they are not exported, so `instanceof` is unavailable):
+ * - ENTimeUnitWithinFormatParser: "for three weeks", "within 2 days", "in 2 weeks" are durations.
+ * - ENTimeUnitLaterFormatParser: "three weeks later" counts from an event in the story, not publication.
+ * - ENTimeUnitCasualRelativeFormatParser: "the past two years", "next 3 days" are periods.
+ * - ENEndOfPeriodRefiner / ENEndOfCurrentMonthParser: they turn "the end of March" into 31 March; we keep
+ *   the precision the text states (2025-03) and add "end of" as a modifier ourselves.
+ * If a chrono upgrade renames them, the tests for these phrases fail rather than silently passing.
+ */
+const REMOVED_COMPONENTS: ReadonlySet<string> = new Set([
+  'ENTimeUnitWithinFormatParser',
+  'ENTimeUnitLaterFormatParser',
+  'ENTimeUnitCasualRelativeFormatParser',
+  'ENEndOfPeriodRefiner',
+  'ENEndOfCurrentMonthParser',
+]);
+
+/**
+ * Reference used when the publication date is unknown. chrono needs some reference, but nothing that
+ * depends on it is reported (relative expressions become null), so any fixed day keeps runs reproducible.
+ */
+const PLACEHOLDER_REFERENCE: Ymd = { year: 2000, month: 1, day: 1 };
+
+/**
+ * Hour of the reference instant. Noon UTC with chrono's timezone pinned to UTC keeps the reference on
+ * its calendar day whatever TZ the process runs in ("yesterday" in a 2025-03-05 article is 2025-03-04
+ * in Tokyo and in Honolulu alike).
+ */
+const REFERENCE_HOUR_UTC = 12;
+
+/**
+ * Where a sentence or paragraph ends: terminal punctuation, optional closing quotes/brackets, space, then
+ * what can start a sentence; or a blank line. A single newline is not a break, since hard-wrapped text
+ * splits expressions ("early last\nyear"). Abbreviations before dates are checked in NO_BREAK_BEFORE.
+ */
+const SENTENCE_BREAK = /[.!?]["”’)\]]*\s+(?=["“‘([]?[A-Z0-9])|\n\s*\n\s*/g;
+
+const LINE_BREAK = /[\r\n]/g;
+
+/** A period after these words does not end a sentence: "Sept. 11, 2001", "Wed. March 5", "10 a.m. Tuesday". */
+const NO_BREAK_BEFORE =
+  /\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|a\.m|p\.m|[a-z])$/i;
+
+/** One chrono match with its offset into the whole text. */
+export interface ChronoMatch {
+  index: number;
+  text: string;
+  start: chrono.ParsedComponents;
+  end: chrono.ParsedComponents | undefined;
+  /** chrono's tags, e.g. `result/relativeDateAndTime` for "3 hours ago". */
+  tags: ReadonlySet<string>;
+}
+
+function buildParser(): chrono.Chrono {
+  const parser = chrono.casual.clone();
+  parser.parsers = parser.parsers.filter((p) => !REMOVED_COMPONENTS.has(p.constructor.name));
+  parser.refiners = parser.refiners.filter((r) => !REMOVED_COMPONENTS.has(r.constructor.name));
+  return parser;
+}
+
+const PARSER = buildParser();
+
+/** chrono matches in `text` with `reference` (the publication day) as "now"; never resolved forwards. */
+export function parseWithChrono(text: string, reference: Ymd | null): ChronoMatch[] {
+  const ref = reference ?? PLACEHOLDER_REFERENCE;
+  const instant = new Date(Date.UTC(ref.year, ref.month - 1, ref.day, REFERENCE_HOUR_UTC));
+  const matches: ChronoMatch[] = [];
+  for (const [from, to] of sentenceChunks(text)) {
+    // chrono does not match across a line break ("early last\nyear" in hard-wrapped text); inside a
+    // chunk every line break is a wrapped line, so it becomes a space (same length, same offsets).
+    const chunk = text.slice(from, to).replace(LINE_BREAK, ' ');
+    if (!/[\dA-Za-z]/.test(chunk)) continue;
+    for (const r of PARSER.parse(chunk, { instant, timezone: 0 }, { forwardDate: false })) {
+      matches.push({ index: from + r.index, text: r.text, start: r.start, end: r.end, tags: r.tags() });
+    }
+  }
+  return matches;
+}
+
+/** [start, end) offsets of the sentences of `text` (approximate; only date expressions care). */
+export function sentenceChunks(text: string): Array<[number, number]> {
+  const chunks: Array<[number, number]> = [];
+  let from = 0;
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
+    const at = m.index ?? 0;
+    if (m[0][0] !== '\n' && NO_BREAK_BEFORE.test(text.slice(Math.max(0, at - 6), at))) continue;
+    const to = at + m[0].length;
+    if (at > from) chunks.push([from, at + 1]);
+    from = to;
+  }
+  if (from < text.length) chunks.push([from, text.length]);
+  return chunks;
+}
