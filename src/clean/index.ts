@@ -1,8 +1,10 @@
 // Clean: RawArticle → Article. Rebuild paragraphs, drop page furniture (each removal kept with its
 // reason), and harvest the metadata the text itself carries (a footer URL, the date in that URL, a
 // dateline). Metadata given by the input wins over what is harvested.
+
+import { dateFromUrl } from '../ingest/dates.js';
 import type { Article, ArticleMeta, Paragraph, RawArticle, RemovedSpan } from '../model/article.js';
-import { dateFromUrl, findUrls, hostOf } from '../util/url.js';
+import { findUrls, hostOf } from '../util/url.js';
 import { classifyParagraphs } from './boilerplate.js';
 import { findDateline } from './dateline.js';
 import { splitParagraphs } from './paragraphs.js';

@@ -25,29 +25,3 @@ export function hostOf(url: string): string | null {
   const parsed = parseUrl(url);
   return parsed ? parsed.hostname.replace(/^www\./, '').toLowerCase() : null;
 }
-
-// News sites put the date in the path in a few shapes: /2025/03/05/slug, /2025-03-05/slug, /20250305/.
-const URL_DATE_PATTERNS = [
-  /\/((?:19|20)\d\d)\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/,
-  /[/_-]((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/,
-  /\/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\/|$)/,
-];
-
-/** The publication date a URL path holds, as YYYY-MM-DD, or null. */
-export function dateFromUrl(url: string): string | null {
-  const parsed = parseUrl(url);
-  const path = parsed ? parsed.pathname : url;
-  for (const pattern of URL_DATE_PATTERNS) {
-    const m = pattern.exec(path);
-    if (m?.[1] && m[2] && m[3]) {
-      const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-      if (isRealDate(iso)) return iso;
-    }
-  }
-  return null;
-}
-
-export function isRealDate(iso: string): boolean {
-  const d = new Date(`${iso}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}

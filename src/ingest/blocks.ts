@@ -1,0 +1,140 @@
+// DOM to paragraphs. textContent glues "...end of paragraph.</p><p>Next..." into "paragraph.Next", which
+// breaks sentence splitting and quote attribution downstream, so the text is rebuilt from the block
+// structure instead: every block element starts and ends a paragraph.
+
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'caption',
+]);
+
+const DROP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'svg',
+  'math',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'template',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'meta',
+  'link',
+]);
+
+// Cells sit side by side in one row; a space keeps "Kyiv</td><td>12" from becoming "Kyiv12".
+const CELL = new Set(['td', 'th']);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_NODE = 4;
+
+interface DomNode {
+  nodeType: number;
+  nodeValue: string | null;
+  childNodes: ArrayLike<DomNode>;
+  localName?: string;
+  tagName?: string;
+}
+
+/** The paragraphs of a DOM subtree as plain text, separated by blank lines; `<br>` becomes a newline. */
+export function blockText(root: DomNode): string {
+  const paragraphs: string[] = [];
+  let parts: string[] = [];
+  let preDepth = 0;
+
+  const flush = () => {
+    const joined = parts.join('');
+    parts = [];
+    // A blank line made of <br><br> is how many sites separate paragraphs inside one <div>.
+    for (const paragraph of joined.split(/\n[ \t]*\n/)) {
+      const lines = paragraph
+        .split('\n')
+        .map((line) => (preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(/ {2,}/g, ' ').trim()))
+        .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1));
+      const text = lines.join('\n').replace(/^\n+|\n+$/g, '');
+      if (text.trim() !== '') paragraphs.push(text);
+    }
+  };
+
+  const visit = (node: DomNode) => {
+    if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_NODE) {
+      const value = node.nodeValue ?? '';
+      parts.push(preDepth > 0 ? value.replace(/\r\n?/g, '\n') : value.replace(/\s+/g, ' '));
+      return;
+    }
+    const tag = (node.localName ?? node.tagName ?? '').toLowerCase();
+    if (node.nodeType === ELEMENT_NODE) {
+      if (DROP.has(tag)) return;
+      if (tag === 'br') {
+        parts.push('\n');
+        return;
+      }
+      if (tag === 'hr') {
+        flush();
+        return;
+      }
+    }
+    const block = BLOCK.has(tag) || tag === 'pre';
+    if (block) flush();
+    if (CELL.has(tag)) parts.push(' ');
+    if (tag === 'pre') preDepth++;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (child) visit(child);
+    }
+    if (CELL.has(tag)) parts.push(' ');
+    if (block) flush();
+    if (tag === 'pre') preDepth--;
+  };
+
+  visit(root);
+  flush();
+  return paragraphs.join('\n\n');
+}

@@ -1,0 +1,122 @@
+// Byte streams with limits. Every read is bounded: whole-file reads stop as soon as they pass their limit
+// (so a gzip bomb is abandoned after limit+1 bytes), and streamed formats only ever hold one record.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { Config } from '../config.js';
+import { detectBom, looksBinary, SNIFF_BYTES } from './decode.js';
+import { formatSize, overLimit, REASONS, Refusal } from './refusal.js';
+
+export async function* fileChunks(path: string, gz: boolean): AsyncGenerator<Buffer> {
+  const file = createReadStream(path);
+  if (gz) {
+    yield* gunzipStream(file);
+    return;
+  }
+  try {
+    for await (const chunk of file) yield chunk as Buffer;
+  } finally {
+    file.destroy();
+  }
+}
+
+export async function* gunzipChunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  yield* gunzipStream(Readable.from(chunks));
+}
+
+async function* gunzipStream(source: Readable): AsyncGenerator<Buffer> {
+  const gunzip = createGunzip();
+  // pipe() does not forward errors; without this an unreadable file would leave the gunzip waiting forever.
+  source.on('error', (err) => gunzip.destroy(err));
+  source.pipe(gunzip);
+  try {
+    for await (const chunk of gunzip) yield chunk as Buffer;
+  } finally {
+    source.destroy();
+    gunzip.destroy();
+  }
+}
+
+/** All the bytes, or null as soon as there are more than `cap` of them. */
+export async function collect(chunks: AsyncIterable<Buffer | string>, cap: number): Promise<Buffer | null> {
+  const parts: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    total += bytes.length;
+    if (total > cap) return null;
+    parts.push(bytes);
+  }
+  return Buffer.concat(parts, total);
+}
+
+/** Reads a whole-file input within the configured limits (compressed and decompressed). */
+export async function readWholeFile(path: string, gz: boolean, config: Config): Promise<Buffer> {
+  const info = await stat(path);
+  if (info.size > config.maxInputBytes) throw new Refusal(overLimit('file', info.size, config.maxInputBytes));
+  if (!gz) {
+    // The stat size is re-checked while reading: special files report 0 and files can grow meanwhile.
+    const bytes = await collect(fileChunks(path, false), config.maxInputBytes);
+    if (!bytes) throw new Refusal(`file is over the ${formatSize(config.maxInputBytes)} limit (--max-size)`);
+    return bytes;
+  }
+  const bytes = await collect(fileChunks(path, true), config.maxDecompressedBytes);
+  if (!bytes) throw new Refusal(`decompressed size over ${formatSize(config.maxDecompressedBytes)}`);
+  return bytes;
+}
+
+/**
+ * Re-encodes a byte stream as UTF-8 without its BOM, so record scanners can work on bytes: every byte that
+ * matters to JSON structure is ASCII, and in UTF-8 no byte of a multi-byte character is ASCII.
+ * Refuses binary data up front, from the first few kilobytes.
+ */
+export async function* utf8Chunks(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const it = chunks[Symbol.asyncIterator]();
+  try {
+    const head: Buffer[] = [];
+    let size = 0;
+    let ended = false;
+    while (size < SNIFF_BYTES) {
+      const next = await it.next();
+      if (next.done) {
+        ended = true;
+        break;
+      }
+      head.push(next.value);
+      size += next.value.length;
+    }
+    const first = Buffer.concat(head, size);
+    if (size === 0) throw new Refusal(REASONS.empty);
+    const bom = detectBom(first);
+    if (bom === 'utf-16le' || bom === 'utf-16be') {
+      yield* transcodeUtf16(bom, first, ended ? null : it);
+      return;
+    }
+    if (looksBinary(first)) throw new Refusal(REASONS.binary);
+    yield bom === 'utf-8' ? first.subarray(3) : first;
+    if (ended) return;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  } finally {
+    await it.return?.();
+  }
+}
+
+async function* transcodeUtf16(
+  encoding: 'utf-16le' | 'utf-16be',
+  first: Buffer,
+  rest: AsyncIterator<Buffer> | null,
+): AsyncGenerator<Buffer> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const decode = (bytes: Buffer, stream: boolean): Buffer => {
+    try {
+      return Buffer.from(decoder.decode(bytes, { stream }), 'utf8');
+    } catch {
+      throw new Refusal(REASONS.notUtf16);
+    }
+  };
+  yield decode(first, rest !== null);
+  if (!rest) return;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield decode(next.value, true);
+  yield decode(Buffer.alloc(0), false);
+}

@@ -1,0 +1,75 @@
+// Saved web pages: Readability finds the article among navigation, teasers and footers; the body is then
+// rebuilt as plain paragraphs from the article's DOM.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { ArticleMeta, Message, RawArticle } from '../model/article.js';
+import { blockText } from './blocks.js';
+import { pageMeta, readPageFacts } from './page-meta.js';
+import { REASONS, Refusal } from './refusal.js';
+
+/** Below these, what Readability found is a teaser, a cookie notice or an error page, not an article. */
+export const MIN_ARTICLE_CHARS = 200;
+export const MIN_ARTICLE_WORDS = 30;
+
+export interface PageExtract {
+  body: string;
+  meta: ArticleMeta;
+  messages: Message[];
+}
+
+function parseDocument(html: string): Document {
+  return parseHTML(html).document;
+}
+
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Article text and metadata of a whole page; refuses a page without an article. */
+export function extractPage(html: string): PageExtract {
+  let document: Document;
+  try {
+    document = parseDocument(html);
+  } catch {
+    throw new Refusal('could not parse the HTML');
+  }
+  const facts = readPageFacts(document);
+  let article: ReturnType<Readability<Node>['parse']>;
+  try {
+    // The serializer hands back the article's DOM node itself, so it is walked once instead of being
+    // serialised to HTML and parsed again.
+    article = new Readability<Node>(document, { serializer: (node) => node }).parse();
+  } catch {
+    article = null;
+  }
+  if (!article?.content) throw new Refusal(REASONS.noArticle);
+  const body = blockText(article.content as unknown as Parameters<typeof blockText>[0]);
+  if (body.length < MIN_ARTICLE_CHARS || wordCount(body) < MIN_ARTICLE_WORDS) {
+    throw new Refusal(REASONS.noArticle);
+  }
+  const { meta, messages } = pageMeta(facts, article);
+  return { body, meta, messages };
+}
+
+/** Plain text of an HTML fragment (an article body kept as HTML in a record), without Readability. */
+export function fragmentText(html: string): string {
+  const document = parseDocument(`<!doctype html><html><body>${html}</body></html>`);
+  return document.body ? blockText(document.body as unknown as Parameters<typeof blockText>[0]) : '';
+}
+
+/** Records may hold a whole saved page rather than the article's own markup. */
+export function isWholePage(html: string): boolean {
+  return /<(?:html|body|head)[\s>]/i.test(html.slice(0, 4096));
+}
+
+export function htmlArticle(source: string, html: string): RawArticle {
+  const { body, meta, messages } = extractPage(html);
+  return { source, format: 'html', body, bodyIsHtml: false, meta, messages };
+}
+
+/** The encoding a page declares for itself, for pages saved in a legacy charset. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return m?.[1] ?? null;
+}

@@ -1,0 +1,56 @@
+// Merging metadata from several places: each field is taken from the first place that has it, so callers
+// list their sources from most to least trusted.
+import type { ArticleMeta, Message } from '../model/article.js';
+import { normalizePublished } from './dates.js';
+
+export const META_FIELDS = ['title', 'outlet', 'url', 'published', 'author', 'language'] as const;
+export type MetaField = (typeof META_FIELDS)[number];
+
+/** A trimmed single-line string, or null for anything empty or not text-like. */
+export function cleanString(value: unknown): string | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return null;
+  const s = value.replace(/\s+/g, ' ').trim();
+  return s === '' ? null : s;
+}
+
+/** Authors come as one string, a list, or objects with a name (front matter, JSON-LD). */
+export function authorString(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    const names = value.map(authorString).filter((n): n is string => n !== null);
+    return names.length > 0 ? [...new Set(names)].join(', ') : null;
+  }
+  if (typeof value === 'object' && value !== null) return cleanString((value as { name?: unknown }).name);
+  return cleanString(value);
+}
+
+export function fillMeta(...layers: readonly (ArticleMeta | null | undefined)[]): ArticleMeta {
+  const out: ArticleMeta = {};
+  for (const field of META_FIELDS) {
+    for (const layer of layers) {
+      const value = layer?.[field];
+      if (value !== undefined && value !== null && value !== '') {
+        out[field] = value;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Publication date from a value someone typed (front matter, a record): normalised, or null with a message
+ * so the user learns why the timeline has no reference date.
+ */
+export function publishedFrom(value: unknown, where: string, messages: Message[]): string | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  const raw = cleanString(value);
+  if (!raw) return null;
+  const date = normalizePublished(raw);
+  if (!date) messages.push(unparsedDate(raw, where));
+  return date;
+}
+
+export function unparsedDate(raw: string, where: string): Message {
+  return { code: 'date-unparsed', message: `could not read the publication date "${raw}" (${where})` };
+}
