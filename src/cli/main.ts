@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParallaxError } from '../errors.js';
-import { runPipeline } from '../pipeline/index.js';
 import { AnnotationsJsonWriter } from '../report/annotations-json.js';
 import { formatArticleText } from '../report/annotations-text.js';
 import { type Invocation, parseInvocation, USAGE } from './args.js';
@@ -81,6 +80,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 async function annotate(invocation: Invocation, io: Io): Promise<number> {
   const json = new AnnotationsJsonWriter(io.stdout);
   let articles = 0;
+  // Loading the language models takes most of a second: only commands that annotate pay for it.
+  const { runPipeline } = await import('../pipeline/index.js');
   if (invocation.format === 'json') json.start();
   for await (const event of runPipeline(invocation.positionals, invocation.config, { stdin: io.stdin })) {
     if (!event.ok) {
