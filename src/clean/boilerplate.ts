@@ -9,7 +9,7 @@
 //  - footers are a short label ending in a colon followed by URLs, and bare URLs;
 //  - headings are short lines without sentence punctuation that introduce a body paragraph; one with no
 //    body after it is a dangling label ("Comments").
-import { its, wink } from '../nlp/wink.js';
+import nlp from 'compromise';
 
 export type ParagraphVerdict =
   | { keep: true; kind: 'paragraph' | 'heading' }
@@ -79,18 +79,17 @@ function isHeadlineShaped(text: string): boolean {
   return !hasSentenceEnd(text) && wordCount(text) <= MAX_HEADLINE_WORDS && !BARE_URL.test(text);
 }
 
-/** An imperative opens with a verb in its base form: "Follow our coverage", "JOIN US", "Sign up". */
+/**
+ * An imperative opens with a verb in its base form: "Follow our coverage", "JOIN US", "Sign up". wink
+ * tags a capitalised first word as a proper noun ("Share this story" → PROPN), so this asks compromise,
+ * which reads the verb from its context ("Share this story" vs "Trump says …"); only short lines reach it.
+ */
 function opensWithImperative(text: string): boolean {
   const sample = isAllCaps(text) ? text.charAt(0) + text.slice(1).toLowerCase() : text;
-  const firstWords = sample.split(/\s+/).slice(0, 4).join(' ');
-  const doc = wink.readDoc(firstWords);
-  const tokens = doc.tokens();
-  if (tokens.length() === 0) return false;
-  const first = tokens.itemAt(0);
-  if (first.out(its.pos) !== 'VERB') return false;
-  // The typings of wink's `its.lemma` do not fit `out()`, though it is a plain token property.
-  const lemma = first.out(its.lemma as unknown as typeof its.normal);
-  return first.out(its.normal) === lemma;
+  const firstWords = sample.split(/\s+/).slice(0, 6).join(' ');
+  const first = nlp(firstWords).terms().json()[0] as { terms: { tags: string[] }[] } | undefined;
+  const tags = first?.terms[0]?.tags ?? [];
+  return tags.includes('Verb') && (tags.includes('Imperative') || tags.includes('Infinitive'));
 }
 
 function isCallToAction(text: string, index: number, total: number): boolean {
@@ -98,7 +97,9 @@ function isCallToAction(text: string, index: number, total: number): boolean {
   const words = wordCount(text);
   if (words > MAX_BOILERPLATE_WORDS) return false;
   if (SOCIAL_HANDLE.test(text)) return true;
-  if (opensWithImperative(text)) return true;
+  // Headlines are Title Case ("Budget Passes After Long Night"); calls to action are sentences or capitals.
+  const headlineCase = !isAllCaps(text) && titleCaseShare(text) >= 0.6 && words > 2;
+  if (!headlineCase && opensWithImperative(text)) return true;
   const nearEdge = index < EDGE_PARAGRAPHS - 1 || index >= total - EDGE_PARAGRAPHS;
   return READER_ADDRESS.test(text) && (nearEdge || words <= SHORT_ADDRESS_WORDS);
 }
@@ -151,7 +152,19 @@ export function classifyParagraphs(paragraphs: readonly string[]): ParagraphVerd
     }
     verdicts.push(classifyOne(paragraphs, i));
   }
-  return markDanglingLabels(verdicts);
+  return markDanglingLabels(markBoxTitles(verdicts));
+}
+
+/** A heading right above a call to action titles that box ("Get the Briefing" + "in your inbox …"). */
+function markBoxTitles(verdicts: ParagraphVerdict[]): ParagraphVerdict[] {
+  for (let i = verdicts.length - 2; i >= 0; i--) {
+    const v = verdicts[i];
+    const next = verdicts[i + 1];
+    if (v?.keep && v.kind === 'heading' && next && !next.keep && next.reason === 'call to action') {
+      verdicts[i] = { keep: false, reason: 'call to action' };
+    }
+  }
+  return verdicts;
 }
 
 function classifyOne(paragraphs: readonly string[], i: number): ParagraphVerdict {

@@ -14,6 +14,7 @@ const MIN_WRAPPED_LINES = 3;
 
 const BULLET = /^([-–—•*·▪►>]|\d{1,2}[.)])(\s|$)/;
 const BARE_URL = /^(https?:\/\/|www\.)\S+$/;
+const SENTENCE_END = /[.!?:;…]["”’)]*$/;
 
 function isBullet(line: string): boolean {
   return BULLET.test(line);
@@ -26,9 +27,11 @@ export function wrapWidth(lines: readonly string[]): number | null {
   const sorted = [...lengths].sort((a, b) => a - b);
   const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
   if (p90 === 0 || p90 > MAX_WRAP_WIDTH) return null;
-  // Wrapped text has many lines near the margin; a list of short lines does not.
-  const nearMargin = lengths.filter((n) => n >= p90 * FILLED_LINE_SHARE).length;
-  return nearMargin >= MIN_WRAPPED_LINES ? p90 : null;
+  // Wrapped text has many lines near the margin, and most of them stop mid-sentence; a list of short
+  // lines, or short paragraphs one per line, does not.
+  const nearMargin = lines.filter((l) => l.length >= p90 * FILLED_LINE_SHARE);
+  const midSentence = nearMargin.filter((l) => !SENTENCE_END.test(l)).length;
+  return nearMargin.length >= MIN_WRAPPED_LINES && midSentence > nearMargin.length / 2 ? p90 : null;
 }
 
 function continues(line: string, next: string, width: number): boolean {

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { classifyParagraphs } from '../src/clean/boilerplate.js';
+import { findDateline } from '../src/clean/dateline.js';
+import { cleanArticle } from '../src/clean/index.js';
+import { splitParagraphs, wrapWidth } from '../src/clean/paragraphs.js';
+import type { RawArticle } from '../src/model/article.js';
+
+const raw = (body: string, meta: RawArticle['meta'] = {}): RawArticle => ({
+  source: 'test.txt',
+  format: 'text',
+  body,
+  bodyIsHtml: false,
+  meta,
+  messages: [],
+});
+
+const BODY =
+  'The council voted 7-2 on Tuesday to approve the budget, which adds money for road repairs and two new libraries.';
+
+describe('paragraphs', () => {
+  it('keeps one paragraph per line when lines are not wrapped', () => {
+    expect(splitParagraphs(`${BODY}\n${BODY}\nShort heading\n${BODY}`)).toHaveLength(4);
+  });
+
+  it('rejoins hard-wrapped lines and keeps blank-line paragraph breaks', () => {
+    const wrapped = [
+      'The council voted 7-2 on Tuesday to approve the budget, which adds',
+      'money for road repairs and two new libraries across the city of',
+      'Riverton.',
+      '',
+      '"We listened to residents," said Mayor Ann Lee, who backed the plan',
+      'from the start.',
+      '',
+      'Source:',
+      'https://example.com/2024/05/08/a-very-long-url-that-was-cut-at-the-margin-by-the-mail-prog',
+      'ram-1234',
+    ].join('\n');
+    expect(wrapWidth(wrapped.split('\n'))).not.toBeNull();
+    expect(splitParagraphs(wrapped)).toEqual([
+      'The council voted 7-2 on Tuesday to approve the budget, which adds money for road repairs and two new libraries across the city of Riverton.',
+      '"We listened to residents," said Mayor Ann Lee, who backed the plan from the start.',
+      'Source:',
+      'https://example.com/2024/05/08/a-very-long-url-that-was-cut-at-the-margin-by-the-mail-program-1234',
+    ]);
+  });
+
+  it('does not treat a list of short lines as wrapped', () => {
+    expect(wrapWidth(['Home', 'News', 'Sport', 'Weather'])).toBeNull();
+  });
+});
+
+describe('boilerplate by shape', () => {
+  const verdictOf = (lines: string[], index: number) => classifyParagraphs(lines)[index];
+  const removed: [string, string[], number, string][] = [
+    ['imperative in capitals', [BODY, 'SUBSCRIBE TO OUR CHANNEL', BODY], 1, 'call to action'],
+    [
+      'imperative with a handle',
+      [BODY, 'Follow us on @riverton_news for updates.', BODY],
+      1,
+      'call to action',
+    ],
+    [
+      'reader address at the end',
+      [BODY, BODY, 'You can share this story with a friend by pressing the button'],
+      2,
+      'call to action',
+    ],
+    ['newsletter prompt', [BODY, 'Sign up for the morning newsletter.', BODY], 1, 'call to action'],
+    [
+      'labelled related link',
+      [BODY, 'More Coverage: Budget Fight Heads To Council Floor', BODY],
+      1,
+      'related link',
+    ],
+    [
+      'caption with credit',
+      ['The mayor speaks at city hall on Monday. Photo: Jane Roe/Riverton Herald', BODY],
+      0,
+      'photo caption and credit',
+    ],
+    [
+      'parenthesised credit',
+      ['Crews at the scene. (Photo by Sam Poe/Wire)', BODY],
+      0,
+      'photo caption and credit',
+    ],
+    ['bare URL', [BODY, 'https://example.com/story'], 1, 'bare URL'],
+    ['footer label before URL', [BODY, 'Source url:', 'https://example.com/story'], 1, 'source footer'],
+    ['dangling label at the end', [BODY, 'Comments'], 1, 'dangling label'],
+  ];
+  it.each(removed)('removes %s', (_name, lines, index, reason) => {
+    expect(verdictOf(lines, index)).toEqual({ keep: false, reason });
+  });
+
+  it('removes a related-article list with its lead and bullets', () => {
+    const verdicts = classifyParagraphs([
+      BODY,
+      'See also',
+      '-',
+      'Council Passes Budget',
+      '-',
+      'Library Plan Gets Green Light',
+    ]);
+    expect(verdicts.slice(1).every((v) => !v.keep && v.reason === 'related-article list')).toBe(true);
+  });
+
+  const kept: [string, string[], number, 'paragraph' | 'heading'][] = [
+    [
+      'a quoted imperative',
+      [BODY, '"Vote no," the flyer urged residents across the district.', BODY],
+      1,
+      'paragraph',
+    ],
+    [
+      'a body sentence about photos',
+      [
+        BODY,
+        'The photo, taken by a resident, shows the collapse in detail and has been shared widely online.',
+        BODY,
+      ],
+      1,
+      'paragraph',
+    ],
+    ['a heading before body text', [BODY, 'What Happens Next', BODY], 1, 'heading'],
+    [
+      'a sentence-case subheading',
+      [BODY, 'Council members say they were not told about the memo', BODY],
+      1,
+      'heading',
+    ],
+    [
+      'a long paragraph addressing the reader in the middle',
+      [
+        BODY,
+        BODY,
+        'If you drive the bridge every day, you know how the deck shakes when a truck passes, one resident said, adding that the city had ignored it for years.',
+        BODY,
+        BODY,
+        BODY,
+      ],
+      2,
+      'paragraph',
+    ],
+    [
+      'a sentence with a colon',
+      [BODY, 'The result: a budget that nobody fully likes, but that most members could support.', BODY],
+      1,
+      'paragraph',
+    ],
+  ];
+  it.each(kept)('keeps %s', (_name, lines, index, kind) => {
+    expect(verdictOf(lines, index)).toEqual({ keep: true, kind });
+  });
+});
+
+describe('datelines', () => {
+  it.each([
+    [
+      'RIVERTON, Ore. (Coastal Wire) — Crews worked',
+      { place: 'RIVERTON, Ore.', date: null, agency: 'Coastal Wire' },
+    ],
+    ['MOSCOW, March 5 (Reuters) - Russia said', { place: 'MOSCOW', date: 'March 5', agency: 'Reuters' }],
+    ['WASHINGTON — The Senate', { place: 'WASHINGTON', date: null, agency: null }],
+  ])('reads %s', (text, expected) => {
+    expect(findDateline(text)).toEqual(expected);
+  });
+  it.each(['The WHO said — nothing', 'NATO said on Friday', 'US — a note'])('finds none in %s', (text) => {
+    expect(findDateline(text)).toBeNull();
+  });
+});
+
+describe('cleanArticle', () => {
+  it('harvests URL, outlet and date from a labelled footer, not from other links', () => {
+    const a = cleanArticle(
+      raw(
+        `${BODY}\nRelated: Council Passes Budget\nOriginal url:\nhttps://www.riverton-herald.example/2024/05/08/budget\nhttps://www.riverton-herald.example/2023/01/02/other`,
+      ),
+      'x',
+    );
+    expect(a.url).toBe('https://www.riverton-herald.example/2024/05/08/budget');
+    expect(a.outlet).toBe('riverton-herald.example');
+    expect(a.published).toBe('2024-05-08');
+    expect(a.text).toBe(BODY);
+    expect(a.removed.map((r) => r.reason)).toEqual(['related link', 'source footer', 'bare URL', 'bare URL']);
+  });
+
+  it('lets metadata given by the input win over what the text says', () => {
+    const a = cleanArticle(
+      raw(`${BODY}\nOriginal url: https://a.example/2024/05/08/x`, {
+        outlet: 'Given',
+        published: '2024-01-01',
+      }),
+      'x',
+    );
+    expect(a.outlet).toBe('Given');
+    expect(a.published).toBe('2024-01-01');
+    expect(a.url).toBe('https://a.example/2024/05/08/x');
+  });
+
+  it('takes outlet names for a host from the sources map once the URL is known', () => {
+    const a = cleanArticle(raw(`${BODY}\nSource: https://news.example.org/2024/05/08/x`), 'x', {
+      metaForHost: (host) => (host === 'news.example.org' ? { outlet: 'Example News' } : {}),
+    });
+    expect(a.outlet).toBe('Example News');
+  });
+
+  it('uses a leading heading as the title and offsets index the cleaned text', () => {
+    const a = cleanArticle(raw(`Budget Passes After Long Night\n${BODY}`), 'x');
+    expect(a.title).toBe('Budget Passes After Long Night');
+    for (const p of a.paragraphs) expect(a.text.slice(p.start, p.end).length).toBe(p.end - p.start);
+    expect(a.paragraphs.map((p) => p.kind)).toEqual(['heading', 'paragraph']);
+  });
+});
+
+describe('boxes inside the body', () => {
+  it('removes the title of a newsletter box with the box', () => {
+    const verdicts = classifyParagraphs([
+      BODY,
+      'Get The Morning Briefing',
+      'The stories you need, in your inbox every day.',
+      BODY,
+    ]);
+    expect(verdicts.map((v) => (v.keep ? v.kind : v.reason))).toEqual([
+      'paragraph',
+      'call to action',
+      'call to action',
+      'paragraph',
+    ]);
+  });
+});
