@@ -64,7 +64,8 @@ export function findDates(text: string, options: DateOptions): { dates: DateMent
     const quoted = options.quotes.some((q) => c.start >= q.start && c.start < q.end);
     let value = c.value;
     if (c.kind === 'deictic' && quoted) value = null;
-    if (!ref && !quoted && (c.kind === 'deictic' || c.kind === 'yearless')) unresolved.push(spanText);
+    // Counted: what a publication date would have resolved. A deictic word inside a quote stays null anyway.
+    if (!ref && (c.kind === 'yearless' || (c.kind === 'deictic' && !quoted))) unresolved.push(spanText);
     dates.push({ start: c.start, end: c.end, text: spanText, value });
   }
   return { dates, messages: unresolved.length > 0 ? [unresolvedMessage(unresolved)] : [] };
@@ -72,7 +73,7 @@ export function findDates(text: string, options: DateOptions): { dates: DateMent
 
 function unresolvedMessage(texts: readonly string[]): Message {
   const n = texts.length;
-  const examples = texts.slice(0, MESSAGE_EXAMPLES).map((t) => `"${t}"`);
+  const examples = texts.slice(0, MESSAGE_EXAMPLES).map((t) => `"${t.replace(/\s+/g, ' ')}"`);
   if (n > MESSAGE_EXAMPLES) examples.push('…');
   const noun = n === 1 ? 'expression' : 'expressions';
   return {

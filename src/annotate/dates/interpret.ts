@@ -36,7 +36,7 @@ const ALL_CAPS_WORD = /^[A-Z]{3,}$/;
 /** Recurrences are not dates: "every Tuesday", "each March". */
 const RECURRENCE_BEFORE = /\b(?:every|each)\s+$/i;
 
-/** Full names; a lone abbreviation needs a period ("Wed." yes, "The Sun reported" no). */
+/** Full names; see namesLookLikeDates for what an abbreviation ("Sun", "Jan.") must satisfy. */
 const FULL_NAMES: ReadonlySet<string> = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(
     ' ',
@@ -106,8 +106,9 @@ const COUNT_WORDS: Readonly<Record<string, number>> = {
   'a hundred': 100,
 };
 
-/** Punctuation chrono sometimes keeps at the end of a match ("On Tuesday, the minister…"). */
-const TRAILING_PUNCTUATION = /[\s,;:]+$/;
+/** Punctuation chrono sometimes keeps around a match: "Fla., on Tuesday", "(Monday)", "January --". */
+const LEADING_PUNCTUATION = /^[\s,;:([\-–—]+/;
+const TRAILING_PUNCTUATION = /[\s,;:)\]\-–—]+$/;
 
 /** A dangling "of" ("the death in February of Justice Scalia"). */
 const TRAILING_OF = /\s+of$/i;
@@ -128,7 +129,7 @@ const STATED_YEAR = /\d{4}|['’]\d{2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b/;
  * "Tuesday"). A part of day is cut only after a day word or number, so "last night" and
  * "this morning" stay whole.
  */
-const TIME_ZONE = String.raw`(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T)`;
+const TIME_ZONE = '(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T)';
 const TIME_OF_DAY = String.raw`(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|noon|midnight)(?:\s*${TIME_ZONE}\b)?`;
 const LEADING_TIME = new RegExp(String.raw`^(?:${TIME_OF_DAY}|${TIME_ZONE}\b)\s*,?\s+(?:on\s+)?`, 'i');
 const TRAILING_TIME = new RegExp(String.raw`,?\s+(?:at\s+|@\s*)?${TIME_OF_DAY}$`, 'i');
@@ -141,10 +142,11 @@ const NOW = /^(?:right\s+)?now$/i;
 
 /**
  * Counted from an event in the story, not from publication: "two days before", "a day earlier",
- * "the next day". Without the event's date they cannot be placed, so they are not reported.
+ * "the next day" ("the last day" of a session is not yesterday either). Without the event's date
+ * they cannot be placed, so they are not reported.
  */
 const ANAPHORIC =
-  /\b(?:before|after|earlier|later|prior)$|^(?:the\s+)?(?:next|following|previous|prior)\s+day$/i;
+  /\b(?:before|after|earlier|later|prior)$|^(?:the\s+)?(?:next|following|previous|prior|last)\s+day$/i;
 
 /** Periods rather than points: "the past week", "over the past two years". */
 const PERIOD = /\bpast\b/i;
@@ -234,6 +236,7 @@ function toHit(text: string, r: ChronoMatch): Hit {
     if (fromStart) start += m[0].length;
     else end -= m[0].length;
   };
+  cut(LEADING_PUNCTUATION, true);
   cut(LEADING_PREPOSITION, true);
   cut(LEADING_TIME, true);
   cut(TRAILING_PUNCTUATION, false);
@@ -279,7 +282,7 @@ function keep(text: string, hit: Hit): boolean {
   const core = text.slice(hit.start, hit.end);
   if (ALL_CAPS_WORD.test(core)) return false;
   if (RECURRENCE_BEFORE.test(text.slice(Math.max(0, hit.start - 8), hit.start))) return false;
-  if (isWeekdayOnly(hit.comps) && !WEEKDAY_NAME.test(core)) return false;
+  if (isWeekdayOnly(hit.comps) && !WEEKDAY_NAME.test(core) && !WEEK_LEVEL.test(core)) return false;
   if (hit.subDay || NOW.test(core) || ANAPHORIC.test(core) || PERIOD.test(core) || SUB_DAY_UNIT.test(core))
     return false;
   if (NUMERIC_ONLY.test(core) && !hit.comps.isCertain('year')) return false;
@@ -289,7 +292,8 @@ function keep(text: string, hit: Hit): boolean {
 
 /**
  * "they will march on", "it may rain": a lowercase name is a word, not a date. A lone abbreviation
- * with no period ("The Sun reported", "told Jan") is too often a name to trust.
+ * is too often a name to trust: a weekday never ("The Baltimore Sun."), a month only with its period
+ * ("in Jan." yes, "told Jan Smith" no).
  */
 function namesLookLikeDates(text: string, hit: Hit): boolean {
   const core = text.slice(hit.start, hit.end);
@@ -298,11 +302,14 @@ function namesLookLikeDates(text: string, hit: Hit): boolean {
     const word = m[0];
     if (word[0] === word[0]?.toLowerCase()) return false;
     const after = hit.start + (m.index ?? 0) + word.length;
-    if (single && !FULL_NAMES.has(word.toLowerCase()) && text[after] !== '.') return false;
+    const abbreviated = !FULL_NAMES.has(word.toLowerCase());
+    if (abbreviated && isWeekdayOnly(hit.comps)) return false;
+    if (abbreviated && single && text[after] !== '.') return false;
   }
   return true;
 }
 
+/** Links a weekday to the date right after it that names the same day (see WEEKDAY_DATE_GAP). */
 function anchorWeekdays(text: string, hits: Hit[]): Hit[] {
   hits.forEach((a, i) => {
     const b = hits[i + 1];
