@@ -85,11 +85,100 @@ function isHeadlineShaped(text: string): boolean {
  * which reads the verb from its context ("Share this story" vs "Trump says …"); only short lines reach it.
  */
 function opensWithImperative(text: string): boolean {
+  const firstWord = (text.split(/\s+/, 1)[0] ?? '').toLowerCase().replace(/[^\p{L}'’-]/gu, '');
+  if (!firstWord || NEVER_IMPERATIVE.has(firstWord) || lexiconRulesOut(firstWord)) return false;
   const sample = isAllCaps(text) ? text.charAt(0) + text.slice(1).toLowerCase() : text;
   const firstWords = sample.split(/\s+/).slice(0, 6).join(' ');
   const first = nlp(firstWords).terms().json()[0] as { terms: { tags: string[] }[] } | undefined;
   const tags = first?.terms[0]?.tags ?? [];
   return tags.includes('Verb') && (tags.includes('Imperative') || tags.includes('Infinitive'));
+}
+
+/** Words that open body sentences and never an imperative: most paragraphs stop here, cheaply. */
+const NEVER_IMPERATIVE = new Set([
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'in',
+  'on',
+  'at',
+  'but',
+  'and',
+  'as',
+  'for',
+  'after',
+  'when',
+  'while',
+  'this',
+  'that',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'there',
+  'if',
+  'despite',
+  'although',
+  'meanwhile',
+  'however',
+  'according',
+  'since',
+  'with',
+  'by',
+  'from',
+  'of',
+  'to',
+  'more',
+  'some',
+  'many',
+  'most',
+  'other',
+  'one',
+  'two',
+  'mr',
+  'ms',
+  'mrs',
+  'dr',
+  'president',
+  'officials',
+  'police',
+]);
+const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const NOT_VERB_TAGS = [
+  'Determiner',
+  'Pronoun',
+  'Preposition',
+  'Conjunction',
+  'QuestionWord',
+  'Adverb',
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Country',
+  'City',
+  'Region',
+  'Demonym',
+  'Copula',
+  'Modal',
+  'Value',
+  'Month',
+  'WeekDay',
+  'Possessive',
+];
+
+function lexiconRulesOut(word: string): boolean {
+  const tag = lexicon[word];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.some((t) => NOT_VERB_TAGS.includes(t));
 }
 
 function isCallToAction(text: string, index: number, total: number): boolean {
@@ -99,7 +188,15 @@ function isCallToAction(text: string, index: number, total: number): boolean {
   if (SOCIAL_HANDLE.test(text)) return true;
   // Headlines are Title Case ("Budget Passes After Long Night"); calls to action are sentences or capitals.
   const headlineCase = !isAllCaps(text) && titleCaseShare(text) >= 0.6 && words > 2;
-  if (!headlineCase && opensWithImperative(text)) return true;
+  // Only lines shaped like a call to action pay for the imperative check: short, shouted, unfinished, or
+  // speaking to the reader ("Sign up for our newsletter to get … in your inbox.").
+  const shaped =
+    words <= SHORT_ADDRESS_WORDS ||
+    isAllCaps(text) ||
+    !hasSentenceEnd(text) ||
+    READER_ADDRESS.test(text) ||
+    /\b(our|us)\b/i.test(text);
+  if (!headlineCase && shaped && opensWithImperative(text)) return true;
   const nearEdge = index < EDGE_PARAGRAPHS - 1 || index >= total - EDGE_PARAGRAPHS;
   return READER_ADDRESS.test(text) && (nearEdge || words <= SHORT_ADDRESS_WORDS);
 }

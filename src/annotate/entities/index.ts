@@ -63,6 +63,9 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** Evidence at least this strong for another kind keeps a surname-like word from joining a person. */
+const FIRM = 3;
+
 const keyOf = (name: string) => name.toLowerCase().replace(/[’']/g, "'");
 
 interface Group {
@@ -78,16 +81,20 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const confirmed = new Set(body.filter((c) => !c.weakStart && !c.atSentenceStart).map((c) => keyOf(c.text)));
 
   // Pool the evidence of every mention of a name, then decide its kind once.
+  // Context first: compromise is consulted for a name only when its mentions' context leaves it undecided.
   const evidence = new Map<string, Evidence>();
+  const spelling = new Map<string, string>();
   for (const c of body) {
     const key = keyOf(c.text);
     let pooled = evidence.get(key);
     if (!pooled) {
-      pooled = nameEvidence(c.text);
+      pooled = {};
       evidence.set(key, pooled);
+      spelling.set(key, c.text);
     }
     addEvidence(pooled, contextEvidence(layer, c));
   }
+  for (const [key, pooled] of evidence) addEvidence(pooled, nameEvidence(spelling.get(key) ?? key, pooled));
   const kindOfKey = new Map<string, EntityKind>();
   for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(ev));
 
@@ -100,7 +107,13 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   for (const key of ordered) {
     const kind = kindOfKey.get(key) ?? 'other';
     const words = key.split(' ');
-    const target = kind === 'person' || kind === 'other' ? personGroupFor(groups, words, kind) : undefined;
+    // A word that is the surname of someone named in this article is that person ("Reyes's office" after
+    // "Ana Reyes"), unless a gazetteer or an organisation suffix says firmly otherwise.
+    const firmlyElse = Object.entries(evidence.get(key) ?? {}).some(
+      ([k, w]) => k !== 'person' && (w ?? 0) >= FIRM,
+    );
+    const target =
+      kind === 'person' || kind === 'other' || !firmlyElse ? personGroupFor(groups, words, kind) : undefined;
     if (target) {
       byKey.set(key, target);
       continue;

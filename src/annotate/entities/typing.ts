@@ -43,22 +43,33 @@ const PERSON_LED_NOUNS = new Set([
 const COPULAS = new Set(['is', 'was', 'remains', 'became', 'has', 'had']);
 
 const compromiseCache = new Map<string, EntityKind | null>();
+/** Bounds the cache on long streams; names repeat within a story, not across a whole archive. */
+const MAX_CACHED_NAMES = 50_000;
 
-/** compromise is ~18× slower than wink, so it only ever sees a candidate name, once per distinct name. */
+/**
+ * compromise is ~18× slower than wink, so it only ever sees a candidate name, once per distinct name, and
+ * only when cheaper evidence has not decided. Its term tags are read directly: the people()/places()
+ * queries would each run another match over the document.
+ */
 function compromiseKind(name: string): EntityKind | null {
   const cached = compromiseCache.get(name);
   if (cached !== undefined) return cached;
-  const doc = nlp(name);
-  let kind: EntityKind | null = null;
-  if (doc.people().found) kind = 'person';
-  else if (doc.organizations().found) kind = 'organization';
-  else if (doc.places().found) kind = 'place';
+  const terms = (nlp(name).json() as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms);
+  const has = (tag: string) => terms.some((t) => t.tags.includes(tag));
+  const kind: EntityKind | null = has('Person')
+    ? 'person'
+    : has('Organization')
+      ? 'organization'
+      : has('Place')
+        ? 'place'
+        : null;
+  if (compromiseCache.size > MAX_CACHED_NAMES) compromiseCache.clear();
   compromiseCache.set(name, kind);
   return kind;
 }
 
 /** Evidence from the name alone: gazetteers, shape, compromise's lexicon. */
-export function nameEvidence(name: string): Evidence {
+export function nameEvidence(name: string, context: Evidence = {}): Evidence {
   const lower = name.toLowerCase();
   const words = lower.split(/\s+/);
   const last = words[words.length - 1] ?? '';
@@ -88,7 +99,8 @@ export function nameEvidence(name: string): Evidence {
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
   if (KNOWN_SURNAMES.has(last)) add('person', WEAK);
-  const fromCompromise = compromiseKind(name);
+  const decided = [evidence, context].some((ev) => Object.values(ev).some((w) => (w ?? 0) >= MEDIUM));
+  const fromCompromise = decided ? null : compromiseKind(name);
   if (fromCompromise) add(fromCompromise, MEDIUM);
   return evidence;
 }
