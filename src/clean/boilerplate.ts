@@ -85,14 +85,45 @@ function isHeadlineShaped(text: string): boolean {
  * which reads the verb from its context ("Share this story" vs "Trump says …"); only short lines reach it.
  */
 function opensWithImperative(text: string): boolean {
-  const firstWord = (text.split(/\s+/, 1)[0] ?? '').toLowerCase().replace(/[^\p{L}'’-]/gu, '');
+  const words = text.split(/\s+/);
+  const firstWord = (words[0] ?? '').toLowerCase().replace(/[^\p{L}'’-]/gu, '');
   if (!firstWord || NEVER_IMPERATIVE.has(firstWord) || lexiconRulesOut(firstWord)) return false;
+  const tags = lexiconTags(firstWord);
+  // The lexicon settles most cases: "Share …" is a verb; "Sign up", "Click here", "Watch the video" are
+  // nouns in the lexicon that turn verbs before a particle or a determiner ("Sign language is …" does not).
+  if (tags.includes('Infinitive') || tags.includes('Imperative')) return true;
+  const second = (words[1] ?? '').toLowerCase();
+  if (tags.length > 0)
+    return (tags.includes('Singular') || tags.includes('Noun')) && AFTER_IMPERATIVE.has(second);
+  // Unknown to the lexicon ("Subscribe", "Donate"): let compromise read it in context.
   const sample = isAllCaps(text) ? text.charAt(0) + text.slice(1).toLowerCase() : text;
-  const firstWords = sample.split(/\s+/).slice(0, 6).join(' ');
-  const first = nlp(firstWords).terms().json()[0] as { terms: { tags: string[] }[] } | undefined;
-  const tags = first?.terms[0]?.tags ?? [];
-  return tags.includes('Verb') && (tags.includes('Imperative') || tags.includes('Infinitive'));
+  const first = (
+    nlp(sample.split(/\s+/).slice(0, 6).join(' ')) as unknown as { docs: { tags: Set<string> }[][] }
+  ).docs[0]?.[0];
+  const guessed = first?.tags ?? new Set<string>();
+  return guessed.has('Verb') && (guessed.has('Imperative') || guessed.has('Infinitive'));
 }
+
+/** Words that follow an imperative verb ("Sign up", "Click here", "Download the app", "Comment below"). */
+const AFTER_IMPERATIVE = new Set([
+  'up',
+  'in',
+  'out',
+  'here',
+  'now',
+  'below',
+  'the',
+  'our',
+  'this',
+  'to',
+  'for',
+  'on',
+  'us',
+  'more',
+  'your',
+  'and',
+  'a',
+]);
 
 /** Words that open body sentences and never an imperative: most paragraphs stop here, cheaply. */
 const NEVER_IMPERATIVE = new Set([
@@ -175,10 +206,13 @@ const NOT_VERB_TAGS = [
   'Possessive',
 ];
 
-function lexiconRulesOut(word: string): boolean {
+function lexiconTags(word: string): string[] {
   const tag = lexicon[word];
-  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
-  return tags.some((t) => NOT_VERB_TAGS.includes(t));
+  return Array.isArray(tag) ? tag : tag ? [tag] : [];
+}
+
+function lexiconRulesOut(word: string): boolean {
+  return lexiconTags(word).some((t) => NOT_VERB_TAGS.includes(t));
 }
 
 function isCallToAction(text: string, index: number, total: number): boolean {

@@ -6,7 +6,15 @@ import type { Entity, EntityKind, Mention } from '../../model/article.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
 import { DEMONYMS, FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES } from './gazetteer.js';
-import { addEvidence, contextEvidence, decideKind, type Evidence, nameEvidence } from './typing.js';
+import {
+  addEvidence,
+  contextEvidence,
+  decideKind,
+  type Evidence,
+  isDecided,
+  nameEvidence,
+  primeCompromise,
+} from './typing.js';
 
 /** A name mention bound to its entity, with the token positions later annotators need. */
 export interface NameMention extends Candidate {
@@ -94,7 +102,21 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     }
     addEvidence(pooled, contextEvidence(layer, c));
   }
-  for (const [key, pooled] of evidence) addEvidence(pooled, nameEvidence(spelling.get(key) ?? key, pooled));
+  // A word seen only as an unconfirmed sentence opener ("However", "Officials") is dropped later unless
+  // other evidence types it, so it does not earn a compromise call.
+  const beyondOpeners = new Set(body.filter((c) => !c.weakStart).map((c) => keyOf(c.text)));
+  const local = new Map<string, Evidence>();
+  for (const [key, pooled] of evidence) {
+    local.set(key, nameEvidence(spelling.get(key) ?? key, pooled, { consultCompromise: false }));
+  }
+  const undecided = [...evidence.keys()].filter(
+    (key) => beyondOpeners.has(key) && !isDecided(evidence.get(key) ?? {}, local.get(key) ?? {}),
+  );
+  primeCompromise(undecided.map((key) => spelling.get(key) ?? key));
+  for (const [key, pooled] of evidence) {
+    const name = spelling.get(key) ?? key;
+    addEvidence(pooled, beyondOpeners.has(key) ? nameEvidence(name, pooled) : (local.get(key) ?? {}));
+  }
   const kindOfKey = new Map<string, EntityKind>();
   for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(ev));
 

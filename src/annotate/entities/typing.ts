@@ -46,30 +46,49 @@ const compromiseCache = new Map<string, EntityKind | null>();
 /** Bounds the cache on long streams; names repeat within a story, not across a whole archive. */
 const MAX_CACHED_NAMES = 50_000;
 
+type CompromiseTerm = { text: string; tags: Set<string> };
+
+function kindFromTags(terms: readonly CompromiseTerm[]): EntityKind | null {
+  const has = (tag: string) => terms.some((t) => t.tags.has(tag));
+  if (has('Person')) return 'person';
+  if (has('Organization')) return 'organization';
+  if (has('Place')) return 'place';
+  return null;
+}
+
 /**
- * compromise is ~18× slower than wink, so it only ever sees a candidate name, once per distinct name, and
- * only when cheaper evidence has not decided. Its term tags are read directly: the people()/places()
- * queries would each run another match over the document.
+ * compromise is ~18× slower than wink and its cost is largely per call, so the names of one article that
+ * context and gazetteers leave undecided go to it together, one name per sentence, once per distinct
+ * name (cached). It types names its lexicon lacks from their shape ("Lukashenko", "McConnell").
  */
+export function primeCompromise(names: readonly string[]): void {
+  const fresh = [...new Set(names)].filter((n) => !compromiseCache.has(n) && !/[.!?]/.test(n));
+  if (fresh.length === 0) return;
+  if (compromiseCache.size > MAX_CACHED_NAMES) compromiseCache.clear();
+  const sentences = (nlp(fresh.map((n) => `${n}.`).join(' ')) as unknown as { docs: CompromiseTerm[][] })
+    .docs;
+  // One sentence per name, in order; if compromise split differently, fall back to one call per name.
+  if (sentences.length !== fresh.length) {
+    for (const name of fresh) compromiseKind(name);
+    return;
+  }
+  fresh.forEach((name, i) => compromiseCache.set(name, kindFromTags(sentences[i] ?? [])));
+}
+
 function compromiseKind(name: string): EntityKind | null {
   const cached = compromiseCache.get(name);
   if (cached !== undefined) return cached;
-  const terms = (nlp(name).json() as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms);
-  const has = (tag: string) => terms.some((t) => t.tags.includes(tag));
-  const kind: EntityKind | null = has('Person')
-    ? 'person'
-    : has('Organization')
-      ? 'organization'
-      : has('Place')
-        ? 'place'
-        : null;
-  if (compromiseCache.size > MAX_CACHED_NAMES) compromiseCache.clear();
+  const kind = kindFromTags((nlp(name) as unknown as { docs: CompromiseTerm[][] }).docs.flat());
   compromiseCache.set(name, kind);
   return kind;
 }
 
 /** Evidence from the name alone: gazetteers, shape, compromise's lexicon. */
-export function nameEvidence(name: string, context: Evidence = {}): Evidence {
+export function nameEvidence(
+  name: string,
+  context: Evidence = {},
+  options: { consultCompromise: boolean } = { consultCompromise: true },
+): Evidence {
   const lower = name.toLowerCase();
   const words = lower.split(/\s+/);
   const last = words[words.length - 1] ?? '';
@@ -99,10 +118,16 @@ export function nameEvidence(name: string, context: Evidence = {}): Evidence {
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
   if (KNOWN_SURNAMES.has(last)) add('person', WEAK);
-  const decided = [evidence, context].some((ev) => Object.values(ev).some((w) => (w ?? 0) >= MEDIUM));
-  const fromCompromise = decided ? null : compromiseKind(name);
-  if (fromCompromise) add(fromCompromise, MEDIUM);
+  if (options.consultCompromise && !isDecided(evidence, context)) {
+    const fromCompromise = compromiseKind(name);
+    if (fromCompromise) add(fromCompromise, MEDIUM);
+  }
   return evidence;
+}
+
+/** Whether the evidence so far already names a kind with confidence, so compromise need not be asked. */
+export function isDecided(...evidence: Evidence[]): boolean {
+  return evidence.some((ev) => Object.values(ev).some((w) => (w ?? 0) >= MEDIUM));
 }
 
 /** Evidence from the words around one mention. */
