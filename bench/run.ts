@@ -29,7 +29,10 @@ interface ModeResult {
 }
 
 async function* records(limit: number): AsyncGenerator<{ text: string }> {
-  const lines = createInterface({ input: createReadStream(CORPUS).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(CORPUS).pipe(createGunzip()),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let n = 0;
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -51,7 +54,13 @@ async function runWink(limit: number): Promise<Omit<ModeResult, 'peakMb'>> {
     bytes += Buffer.byteLength(record.text ?? '');
     articles++;
   }
-  return { mode: 'wink', articles, refused: 0, megabytes: bytes / 1e6, seconds: (performance.now() - started) / 1000 };
+  return {
+    mode: 'wink',
+    articles,
+    refused: 0,
+    megabytes: bytes / 1e6,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 /** The full pipeline as `parallax annotate` runs it: ingest (streamed JSONL) → clean → annotate. */
@@ -74,15 +83,25 @@ async function runAnnotate(limit: number): Promise<Omit<ModeResult, 'peakMb'>> {
     const annotated = annotateArticle(cleanArticle(item.raw, String(articles)));
     if (annotated.sentences.length >= 0) articles++;
   }
-  return { mode: 'annotate', articles, refused, megabytes: bytes / 1e6, seconds: (performance.now() - started) / 1000 };
+  return {
+    mode: 'annotate',
+    articles,
+    refused,
+    megabytes: bytes / 1e6,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function child(mode: ModeResult['mode'], limit: number): ModeResult {
-  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, '--limit', String(limit)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--child', mode, '--limit', String(limit)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop() ?? '{}') as ModeResult;
 }
 
@@ -109,7 +128,9 @@ async function main(): Promise<void> {
   }
   console.error(`bench: annotating ${Number.isFinite(limit) ? limit : 'all'} allsides articles…`);
   const annotate = child('annotate', limit);
-  console.error(`bench: ${annotate.articles} articles in ${annotate.seconds.toFixed(1)} s; now the bare wink-nlp pass…`);
+  console.error(
+    `bench: ${annotate.articles} articles in ${annotate.seconds.toFixed(1)} s; now the bare wink-nlp pass…`,
+  );
   const wink = child('wink', limit);
   const perArticle = (r: ModeResult) => r.seconds / r.articles;
   const ratio = perArticle(annotate) / perArticle(wink);
@@ -133,8 +154,13 @@ async function main(): Promise<void> {
     `- Peak memory **${annotate.peakMb.toFixed(0)} MB** (target < ${TARGETS.maxPeakMb} MB: ${verdict(annotate.peakMb < TARGETS.maxPeakMb)}).`,
     '',
   ].join('\n');
-  const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8').replace(/^# Benchmark results\n+/, '') : '';
-  writeFileSync(RESULTS, `# Benchmark results\n\nNewest first. Each section is one \`npm run bench\`.\n\n${section}\n${previous.replace(/^Newest first\.[^\n]*\n+/, '')}`);
+  const previous = existsSync(RESULTS)
+    ? readFileSync(RESULTS, 'utf8').replace(/^# Benchmark results\n+/, '')
+    : '';
+  writeFileSync(
+    RESULTS,
+    `# Benchmark results\n\nNewest first. Each section is one \`npm run bench\`.\n\n${section}\n${previous.replace(/^Newest first\.[^\n]*\n+/, '')}`,
+  );
   console.log(section);
 }
 

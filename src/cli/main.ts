@@ -102,9 +102,13 @@ async function annotate(invocation: Invocation, io: Io): Promise<number> {
 
 /** Annotate the bundled example story, readable by default. */
 async function demo(invocation: Invocation, io: Io): Promise<number> {
-  const story = join(packageRoot(), DEMO_STORY);
+  const absolute = join(packageRoot(), DEMO_STORY);
+  // Sources are reported as given: a short relative path reads better when run from the project.
+  const story = relative(process.cwd(), absolute).startsWith('..')
+    ? absolute
+    : relative(process.cwd(), absolute);
   const format = invocation.formatGiven ? invocation.format : 'text';
-  io.stderr(`parallax: annotating the example story in ${relative(process.cwd(), story) || '.'}`);
+  io.stderr(`parallax: annotating the example story in ${story}`);
   const code = await annotate({ ...invocation, positionals: [story], format }, io);
   if (code === 0 && format === 'text') {
     io.stderr('parallax: for the JSON, run: parallax annotate examples/harbor-bridge --format json');

@@ -72,7 +72,7 @@ export function primeCompromise(names: readonly string[]): void {
     for (const name of fresh) compromiseKind(name);
     return;
   }
-  fresh.forEach((name, i) => compromiseCache.set(name, kindFromTags(sentences[i] ?? [])));
+  for (const [i, name] of fresh.entries()) compromiseCache.set(name, kindFromTags(sentences[i] ?? []));
 }
 
 function compromiseKind(name: string): EntityKind | null {
