@@ -63,15 +63,15 @@ async function runWink(limit: number): Promise<Omit<ModeResult, 'peakMb'>> {
   };
 }
 
-/** The full pipeline as `parallax annotate` runs it: ingest (streamed JSONL) → clean → annotate. */
+/** The pipeline as `parallax annotate` runs it: streamed JSONL ingest, then the article stages in order. */
 async function runAnnotate(limit: number): Promise<Omit<ModeResult, 'peakMb'>> {
   const { DEFAULT_CONFIG } = await import('../src/config.js');
   const { ingest } = await import('../src/ingest/index.js');
-  const { cleanArticle } = await import('../src/clean/index.js');
-  const { annotateArticle } = await import('../src/annotate/index.js');
+  const { runStages } = await import('../src/pipeline/index.js');
   let articles = 0;
   let refused = 0;
   let bytes = 0;
+  const ctx = { sources: null, usedIds: new Set<string>() };
   const started = performance.now();
   for await (const item of ingest([CORPUS], DEFAULT_CONFIG, process.stdin, { sources: null })) {
     if (articles + refused >= limit) break;
@@ -80,8 +80,8 @@ async function runAnnotate(limit: number): Promise<Omit<ModeResult, 'peakMb'>> {
       continue;
     }
     bytes += Buffer.byteLength(item.raw.body);
-    const annotated = annotateArticle(cleanArticle(item.raw, String(articles)));
-    if (annotated.sentences.length >= 0) articles++;
+    if ('refused' in runStages(item.raw, ctx)) refused++;
+    else articles++;
   }
   return {
     mode: 'annotate',

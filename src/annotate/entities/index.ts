@@ -8,6 +8,7 @@ import { type Candidate, findCandidates } from './candidates.js';
 import { DEMONYMS, FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES } from './gazetteer.js';
 import {
   addEvidence,
+  compromiseEvidence,
   contextEvidence,
   decideKind,
   type Evidence,
@@ -88,8 +89,8 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const body = candidates.filter((c) => !c.inHeading);
   const confirmed = new Set(body.filter((c) => !c.weakStart && !c.atSentenceStart).map((c) => keyOf(c.text)));
 
-  // Pool the evidence of every mention of a name, then decide its kind once.
-  // Context first: compromise is consulted for a name only when its mentions' context leaves it undecided.
+  // Pool the evidence of every mention of a name (its contexts, then gazetteers and shape), and ask
+  // compromise, in one batch, only about names that evidence leaves undecided. Then decide each kind once.
   const evidence = new Map<string, Evidence>();
   const spelling = new Map<string, string>();
   for (const c of body) {
@@ -105,18 +106,13 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   // A word seen only as an unconfirmed sentence opener ("However", "Officials") is dropped later unless
   // other evidence types it, so it does not earn a compromise call.
   const beyondOpeners = new Set(body.filter((c) => !c.weakStart).map((c) => keyOf(c.text)));
-  const local = new Map<string, Evidence>();
-  for (const [key, pooled] of evidence) {
-    local.set(key, nameEvidence(spelling.get(key) ?? key, pooled, { consultCompromise: false }));
-  }
+  for (const [key, pooled] of evidence) addEvidence(pooled, nameEvidence(spelling.get(key) ?? key));
   const undecided = [...evidence.keys()].filter(
-    (key) => beyondOpeners.has(key) && !isDecided(evidence.get(key) ?? {}, local.get(key) ?? {}),
+    (key) => beyondOpeners.has(key) && !isDecided(evidence.get(key) ?? {}),
   );
   primeCompromise(undecided.map((key) => spelling.get(key) ?? key));
-  for (const [key, pooled] of evidence) {
-    const name = spelling.get(key) ?? key;
-    addEvidence(pooled, beyondOpeners.has(key) ? nameEvidence(name, pooled) : (local.get(key) ?? {}));
-  }
+  for (const key of undecided)
+    addEvidence(evidence.get(key) ?? {}, compromiseEvidence(spelling.get(key) ?? key));
   const kindOfKey = new Map<string, EntityKind>();
   for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(ev));
 

@@ -75,6 +75,12 @@ export function primeCompromise(names: readonly string[]): void {
   for (const [i, name] of fresh.entries()) compromiseCache.set(name, kindFromTags(sentences[i] ?? []));
 }
 
+/** What compromise makes of a name (after primeCompromise, from the cache). */
+export function compromiseEvidence(name: string): Evidence {
+  const kind = compromiseKind(name);
+  return kind ? { [kind]: MEDIUM } : {};
+}
+
 function compromiseKind(name: string): EntityKind | null {
   const cached = compromiseCache.get(name);
   if (cached !== undefined) return cached;
@@ -84,11 +90,7 @@ function compromiseKind(name: string): EntityKind | null {
 }
 
 /** Evidence from the name alone: gazetteers, shape, compromise's lexicon. */
-export function nameEvidence(
-  name: string,
-  context: Evidence = {},
-  options: { consultCompromise: boolean } = { consultCompromise: true },
-): Evidence {
+export function nameEvidence(name: string): Evidence {
   const lower = name.toLowerCase();
   const words = lower.split(/\s+/);
   const last = words[words.length - 1] ?? '';
@@ -118,10 +120,6 @@ export function nameEvidence(
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
   if (KNOWN_SURNAMES.has(last)) add('person', WEAK);
-  if (options.consultCompromise && !isDecided(evidence, context)) {
-    const fromCompromise = compromiseKind(name);
-    if (fromCompromise) add(fromCompromise, MEDIUM);
-  }
   return evidence;
 }
 
