@@ -67,6 +67,13 @@ function buildParser(): chrono.Chrono {
 
 const PARSER = buildParser();
 
+/**
+ * Every expression chrono can read has a digit, a month or weekday name, or a word for a time unit or a
+ * deictic day ("yesterday", "last month", "two weeks ago"). Sentences with none of these skip chrono.
+ */
+const MAY_HOLD_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|weekends?|fortnight|months?|years?|decades?|quarters?|hours?|minutes?|seconds?|mornings?|afternoons?|evenings?|nights?|noon|midnight|now|ago)\b/i;
+
 /** chrono matches in `text` with `reference` (the publication day) as "now"; never resolved forwards. */
 export function parseWithChrono(text: string, reference: Ymd | null): ChronoMatch[] {
   const ref = reference ?? PLACEHOLDER_REFERENCE;
@@ -76,7 +83,7 @@ export function parseWithChrono(text: string, reference: Ymd | null): ChronoMatc
     // chrono does not match across a line break ("early last\nyear" in hard-wrapped text); inside a
     // chunk every line break is a wrapped line, so it becomes a space (same length, same offsets).
     const chunk = text.slice(from, to).replace(LINE_BREAK, ' ');
-    if (!/[\dA-Za-z]/.test(chunk)) continue;
+    if (!MAY_HOLD_DATE.test(chunk)) continue;
     for (const r of PARSER.parse(chunk, { instant, timezone: 0 }, { forwardDate: false })) {
       matches.push({ index: from + r.index, text: r.text, start: r.start, end: r.end, tags: r.tags() });
     }
