@@ -81,8 +81,8 @@ function isHeadlineShaped(text: string): boolean {
 
 /**
  * An imperative opens with a verb in its base form: "Follow our coverage", "JOIN US", "Sign up". wink
- * tags a capitalised first word as a proper noun ("Share this story" → PROPN), so this asks compromise,
- * which reads the verb from its context ("Share this story" vs "Trump says …"); only short lines reach it.
+ * tags a capitalised first word as a proper noun ("Share this story" → PROPN), so this reads compromise's
+ * lexicon for the first word and, where the lexicon is unsure, the word after it.
  */
 function opensWithImperative(text: string): boolean {
   const words = text.split(/\s+/);
@@ -95,13 +95,9 @@ function opensWithImperative(text: string): boolean {
   const second = (words[1] ?? '').toLowerCase();
   if (tags.length > 0)
     return (tags.includes('Singular') || tags.includes('Noun')) && AFTER_IMPERATIVE.has(second);
-  // Unknown to the lexicon ("Subscribe", "Donate"): let compromise read it in context.
-  const sample = isAllCaps(text) ? text.charAt(0) + text.slice(1).toLowerCase() : text;
-  const first = (
-    nlp(sample.split(/\s+/).slice(0, 6).join(' ')) as unknown as { docs: { tags: Set<string> }[][] }
-  ).docs[0]?.[0];
-  const guessed = first?.tags ?? new Set<string>();
-  return guessed.has('Verb') && (guessed.has('Imperative') || guessed.has('Infinitive'));
+  // Unknown to the lexicon ("Subscribe to …", "Donate now", "Tap here"), while a surname is followed by a
+  // verb ("Rubio said"): the next word decides.
+  return AFTER_IMPERATIVE.has(second);
 }
 
 /** Words that follow an imperative verb ("Sign up", "Click here", "Download the app", "Comment below"). */

@@ -115,10 +115,10 @@ function splitTitle(
       break;
     }
   }
-  // "Calloway General Hospital", "General Motors": what is left must still be a name, not a kind of place.
-  const rest = (tokens[first]?.text ?? '').toLowerCase();
-  if (first === end - 1 && first > runStart && (ORGANIZATION_HEADS.has(rest) || PLACE_HEADS.has(rest)))
-    first = runStart;
+  // "Calloway General Hospital", "Democratic National Committee", "U.S. Geological Survey": when what is
+  // left after the title words is an organisation or a place, the title words belong to its name.
+  const lastWord = (tokens[end - 1]?.text ?? '').toLowerCase();
+  if (first > runStart && (ORGANIZATION_HEADS.has(lastWord) || PLACE_HEADS.has(lastWord))) first = runStart;
   const firstTok = tokens[first];
   const lastTok = tokens[end - 1];
   if (!firstTok || !lastTok) return null;

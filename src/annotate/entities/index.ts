@@ -104,11 +104,13 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     addEvidence(pooled, contextEvidence(layer, c));
   }
   // A word seen only as an unconfirmed sentence opener ("However", "Officials") is dropped later unless
-  // other evidence types it, so it does not earn a compromise call.
+  // other evidence types it, so it does not earn a compromise call either.
   const beyondOpeners = new Set(body.filter((c) => !c.weakStart).map((c) => keyOf(c.text)));
   for (const [key, pooled] of evidence) addEvidence(pooled, nameEvidence(spelling.get(key) ?? key));
+  // Single words are typed by the lexicon, surname shapes and propagation from full names in the
+  // article; compromise's rules earn their cost on multi-word names ("Megyn Kelly", "Bill Clinton").
   const undecided = [...evidence.keys()].filter(
-    (key) => beyondOpeners.has(key) && !isDecided(evidence.get(key) ?? {}),
+    (key) => key.includes(' ') && beyondOpeners.has(key) && !isDecided(evidence.get(key) ?? {}),
   );
   primeCompromise(undecided.map((key) => spelling.get(key) ?? key));
   for (const key of undecided)

@@ -28,6 +28,15 @@ const STRONG = 3;
 const MEDIUM = 2;
 const WEAK = 1;
 
+/**
+ * Endings that mark a surname in many languages: Ukrainian -enko/-chuk, Russian -ov/-ev/-in(a)/-sky,
+ * Polish -ski/-wicz/-czyk, Balkan -ić/-vić, Romanian -escu, Greek -opoulos/-akis/-idis, Turkish -oğlu,
+ * Armenian -yan, Georgian -shvili/-adze, Italian -ini/-elli/-etti/-ucci, German -stein/-berg/-mann.
+ * Demonyms ("Russian", "Armenian") are caught earlier by the gazetteer.
+ */
+const SURNAME_ENDING =
+  /(?:enko|chuk|czuk|ov|ova|ev|eva|ovich|evich|sky|skiy|skyy|ski|ska|wicz|czyk|ić|vic|vich|escu|opoulos|akis|idis|oglu|oğlu|yan|shvili|adze|ini|elli|etti|ucci|stein|berg|mann)$/;
+
 /** "the Biden administration", "the Putin regime": a single name modifying these nouns is a person. */
 const PERSON_LED_NOUNS = new Set([
   'administration',
@@ -119,7 +128,10 @@ export function nameEvidence(name: string): Evidence {
   if (words.includes('of') && ORGANIZATION_HEADS.has(first)) add('organization', STRONG);
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
+  // "Hillary said", "Kate's book": a given name alone usually still names a person.
+  if (words.length === 1 && GIVEN_NAMES.has(first)) add('person', WEAK);
   if (KNOWN_SURNAMES.has(last)) add('person', WEAK);
+  else if (SURNAME_ENDING.test(last) && /^\p{Lu}/u.test(name.split(/\s+/).pop() ?? '')) add('person', WEAK);
   return evidence;
 }
 
