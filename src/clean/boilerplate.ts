@@ -9,7 +9,7 @@
 //  - footers are a short label ending in a colon followed by URLs, and bare URLs;
 //  - headings are short lines without sentence punctuation that introduce a body paragraph; one with no
 //    body after it is a dangling label ("Comments").
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 
 export type ParagraphVerdict =
   | { keep: true; kind: 'paragraph' | 'heading' }

@@ -68,11 +68,13 @@ function buildParser(): chrono.Chrono {
 const PARSER = buildParser();
 
 /**
- * Every expression chrono can read has a digit, a month or weekday name, or a word for a time unit or a
- * deictic day ("yesterday", "last month", "two weeks ago"). Sentences with none of these skip chrono.
+ * Every expression chrono can read has a month or weekday name, a word for a time unit or a deictic day
+ * ("yesterday", "last month", "two weeks ago"), or digits shaped like a date: a year, a numeric date
+ * (5/3, 2024-05-03) or an ordinal day ("the 5th"). Sentences with none of these (most of them, even
+ * those with "$5 million" or "20 percent") skip chrono.
  */
 const MAY_HOLD_DATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|weekends?|fortnight|months?|years?|decades?|quarters?|hours?|minutes?|seconds?|mornings?|afternoons?|evenings?|nights?|noon|midnight|now|ago)\b/i;
+  /\b(?:1[6-9]|20|21)\d\d\b|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|weekends?|fortnight|months?|years?|decades?|quarters?|hours?|minutes?|seconds?|mornings?|afternoons?|evenings?|nights?|noon|midnight|now|ago)\b/i;
 
 /** chrono matches in `text` with `reference` (the publication day) as "now"; never resolved forwards. */
 export function parseWithChrono(text: string, reference: Ymd | null): ChronoMatch[] {

@@ -2,7 +2,7 @@
 // compromise's own lexicon (a dependency we already load), so the lists are broad and not tuned to any
 // sample; the small supplements below fill gaps found in generic news English (compromise knows
 // "spokesperson" but not "spokesman", "Ukraine" but not the abbreviation "U.S.").
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 

@@ -86,15 +86,17 @@ interface Group {
 
 export function findEntities(layer: TokenLayer): EntityLayer {
   const candidates = findCandidates(layer);
+  const keys = new Map(candidates.map((c) => [c, keyOf(c.text)]));
+  const keyFor = (c: Candidate) => keys.get(c) ?? keyOf(c.text);
   const body = candidates.filter((c) => !c.inHeading);
-  const confirmed = new Set(body.filter((c) => !c.weakStart && !c.atSentenceStart).map((c) => keyOf(c.text)));
+  const confirmed = new Set(body.filter((c) => !c.weakStart && !c.atSentenceStart).map(keyFor));
 
   // Pool the evidence of every mention of a name (its contexts, then gazetteers and shape), and ask
   // compromise, in one batch, only about names that evidence leaves undecided. Then decide each kind once.
   const evidence = new Map<string, Evidence>();
   const spelling = new Map<string, string>();
   for (const c of body) {
-    const key = keyOf(c.text);
+    const key = keyFor(c);
     let pooled = evidence.get(key);
     if (!pooled) {
       pooled = {};
@@ -105,7 +107,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   }
   // A word seen only as an unconfirmed sentence opener ("However", "Officials") is dropped later unless
   // other evidence types it, so it does not earn a compromise call either.
-  const beyondOpeners = new Set(body.filter((c) => !c.weakStart).map((c) => keyOf(c.text)));
+  const beyondOpeners = new Set(body.filter((c) => !c.weakStart).map(keyFor));
   for (const [key, pooled] of evidence) addEvidence(pooled, nameEvidence(spelling.get(key) ?? key));
   // Single words are typed by the lexicon, surname shapes and propagation from full names in the
   // article; compromise's rules earn their cost on multi-word names ("Megyn Kelly", "Bill Clinton").
@@ -121,7 +123,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   // Full names first, so surnames have something to join.
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
-  const ordered = [...new Set(body.map((c) => keyOf(c.text)))].sort(
+  const ordered = [...new Set(body.map(keyFor))].sort(
     (a, b) => b.split(' ').length - a.split(' ').length,
   );
   for (const key of ordered) {
@@ -144,7 +146,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   }
 
   const accept = (c: Candidate): Group | undefined => {
-    const key = keyOf(c.text);
+    const key = keyFor(c);
     const group =
       byKey.get(key) ?? (c.inHeading ? personGroupFor(groups, key.split(' '), 'other') : undefined);
     if (!group) return undefined;
