@@ -247,6 +247,8 @@ function findReferences(
       return [e.id, { countries: countriesIn(words), heads: headsIn(words) }];
     }),
   );
+  const mentionStarts = new Map<string, number[]>();
+  for (const m of mentions) mentionStarts.set(m.entity, [...(mentionStarts.get(m.entity) ?? []), m.start]);
   const nameTokens = new Set<number>();
   for (const m of mentions) for (let t = m.titleFirst; t < m.endToken; t++) nameTokens.add(t);
 
@@ -268,7 +270,7 @@ function findReferences(
       if (isHead) {
         if (next && nameTokens.has(j + 1)) break;
         const text = layer.text.slice(det.start, t.end);
-        const entity = resolve(text, lower, t.start, persons, profile, mentions);
+        const entity = resolve(text, lower, t.start, persons, profile, mentionStarts);
         if (entity)
           references.push({ firstToken: i, endToken: j + 1, start: det.start, end: t.end, text, entity });
         break;
@@ -286,7 +288,7 @@ function resolve(
   at: number,
   persons: readonly Entity[],
   profile: Map<string, { countries: Set<string>; heads: Set<string> }>,
-  mentions: readonly NameMention[],
+  mentionStarts: ReadonlyMap<string, number[]>,
 ): string | null {
   const countries = countriesIn(text);
   let best: { id: string; score: number; recency: number } | null = null;
@@ -299,10 +301,9 @@ function resolve(
     if (countries.size === 0 && !role) continue;
     const score = (nationality ? 2 : 0) + (role ? 1 : 0);
     // Prefer the person mentioned most recently before the description.
-    const recency = Math.max(
-      -1,
-      ...mentions.filter((m) => m.entity === person.id && m.start < at).map((m) => m.start),
-    );
+    let recency = -1;
+    for (const start of mentionStarts.get(person.id) ?? [])
+      if (start < at && start > recency) recency = start;
     if (!best || score > best.score || (score === best.score && recency > best.recency)) {
       best = { id: person.id, score, recency };
     }

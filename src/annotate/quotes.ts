@@ -18,6 +18,7 @@ import type { Token, TokenLayer } from './tokens.js';
 const MAX_NAME_WORDS = 4;
 
 const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“' };
+const QUOTE_CHARS = /["“”«»„]/g;
 
 interface Subject {
   /** Token index where the subject starts and one past its end. */
@@ -34,9 +35,11 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Span[
   /** Offset of the quote mark that re-opens a quote continued from the previous paragraph. */
   let reopening = -1;
   for (const [pi, p] of paragraphs.entries()) {
-    for (let i = p.start; i < p.end; i++) {
+    QUOTE_CHARS.lastIndex = p.start;
+    for (let m = QUOTE_CHARS.exec(text); m && m.index < p.end; m = QUOTE_CHARS.exec(text)) {
+      const i = m.index;
       if (i === reopening) continue;
-      const ch = text[i] ?? '';
+      const ch = m[0];
       if (open) {
         if (ch === open.closer) {
           spans.push({ start: open.at, end: i });

@@ -53,8 +53,16 @@ const CREDIT = [
   /©/,
 ];
 
+/** Every test below asks for word counts; a paragraph is counted once per classification. */
+const wordCounts = new Map<string, number>();
+
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+  let count = wordCounts.get(text);
+  if (count === undefined) {
+    count = text.split(/\s+/).filter(Boolean).length;
+    wordCounts.set(text, count);
+  }
+  return count;
 }
 
 function isAllCaps(text: string): boolean {
@@ -268,6 +276,7 @@ function listLength(paragraphs: readonly string[], start: number): number {
 
 /** Classify each paragraph; the result is parallel to the input. */
 export function classifyParagraphs(paragraphs: readonly string[]): ParagraphVerdict[] {
+  wordCounts.clear();
   const verdicts: ParagraphVerdict[] = [];
   const total = paragraphs.length;
   for (let i = 0; i < total; i++) {

@@ -72,6 +72,12 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+/** Two or three words: longer capitalised runs are headline fragments and titles, not names to type. */
+function isCompromiseSized(key: string): boolean {
+  const words = key.split(' ').length;
+  return words >= 2 && words <= 3;
+}
+
 /** Evidence at least this strong for another kind keeps a surname-like word from joining a person. */
 const FIRM = 3;
 
@@ -110,9 +116,9 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const beyondOpeners = new Set(body.filter((c) => !c.weakStart).map(keyFor));
   for (const [key, pooled] of evidence) addEvidence(pooled, nameEvidence(spelling.get(key) ?? key));
   // Single words are typed by the lexicon, surname shapes and propagation from full names in the
-  // article; compromise's rules earn their cost on multi-word names ("Megyn Kelly", "Bill Clinton").
+  // article; compromise's rules earn their cost on two- and three-word names ("Bill Clinton").
   const undecided = [...evidence.keys()].filter(
-    (key) => key.includes(' ') && beyondOpeners.has(key) && !isDecided(evidence.get(key) ?? {}),
+    (key) => isCompromiseSized(key) && beyondOpeners.has(key) && !isDecided(evidence.get(key) ?? {}),
   );
   primeCompromise(undecided.map((key) => spelling.get(key) ?? key));
   for (const key of undecided)
@@ -122,10 +128,9 @@ export function findEntities(layer: TokenLayer): EntityLayer {
 
   // Full names first, so surnames have something to join.
   const groups: Group[] = [];
+  const persons: Group[] = [];
   const byKey = new Map<string, Group>();
-  const ordered = [...new Set(body.map(keyFor))].sort(
-    (a, b) => b.split(' ').length - a.split(' ').length,
-  );
+  const ordered = [...new Set(body.map(keyFor))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const key of ordered) {
     const kind = kindOfKey.get(key) ?? 'other';
     const words = key.split(' ');
@@ -135,20 +140,21 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       ([k, w]) => k !== 'person' && (w ?? 0) >= FIRM,
     );
     const target =
-      kind === 'person' || kind === 'other' || !firmlyElse ? personGroupFor(groups, words, kind) : undefined;
+      kind === 'person' || kind === 'other' || !firmlyElse ? personGroupFor(persons, words, kind) : undefined;
     if (target) {
       byKey.set(key, target);
       continue;
     }
     const group: Group = { kind, members: [], words };
     groups.push(group);
+    if (kind === 'person') persons.push(group);
     byKey.set(key, group);
   }
 
   const accept = (c: Candidate): Group | undefined => {
     const key = keyFor(c);
     const group =
-      byKey.get(key) ?? (c.inHeading ? personGroupFor(groups, key.split(' '), 'other') : undefined);
+      byKey.get(key) ?? (c.inHeading ? personGroupFor(persons, key.split(' '), 'other') : undefined);
     if (!group) return undefined;
     // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
     if (c.weakStart && !confirmed.has(key) && group.members.every((m) => m.weakStart)) return undefined;
@@ -158,7 +164,6 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     return group;
   };
   const mentions: NameMention[] = [];
-  const entityIdOf = new Map<Group, string>();
   for (const c of candidates) {
     const group = accept(c);
     if (!group) continue;
@@ -169,7 +174,6 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   for (const group of groups) {
     if (group.members.length === 0) continue;
     const id = `e${entities.length + 1}`;
-    entityIdOf.set(group, id);
     entities.push({
       id,
       name: canonicalName(group.members),
@@ -197,11 +201,10 @@ export function findEntities(layer: TokenLayer): EntityLayer {
  * spelling variant of one. An untyped single word joins a person it matches (typing lacked evidence).
  */
 function personGroupFor(
-  groups: readonly Group[],
+  persons: readonly Group[],
   words: readonly string[],
   kind: EntityKind,
 ): Group | undefined {
-  const persons = groups.filter((g) => g.kind === 'person');
   const last = words[words.length - 1] ?? '';
   if (words.length === 1) {
     return (

@@ -37,6 +37,31 @@ const WEAK = 1;
 const SURNAME_ENDING =
   /(?:enko|chuk|czuk|ov|ova|ev|eva|ovich|evich|sky|skiy|skyy|ski|ska|wicz|czyk|ić|vic|vich|escu|opoulos|akis|idis|oglu|oğlu|yan|shvili|adze|ini|elli|etti|ucci|stein|berg|mann)$/;
 
+/** Plural nouns naming a political camp: "California Republicans", "Senate Democrats". */
+const GROUP_NOUNS = new Set([
+  'republicans',
+  'democrats',
+  'conservatives',
+  'liberals',
+  'progressives',
+  'independents',
+  'socialists',
+  'libertarians',
+  'voters',
+  'protesters',
+  'lawmakers',
+  'senators',
+  'officials',
+  'supporters',
+  'critics',
+  'activists',
+  'residents',
+  'workers',
+  'immigrants',
+  'troops',
+  'forces',
+]);
+
 /** "the Biden administration", "the Putin regime": a single name modifying these nouns is a person. */
 const PERSON_LED_NOUNS = new Set([
   'administration',
@@ -106,6 +131,13 @@ export function nameEvidence(name: string): Evidence {
   const first = words[0] ?? '';
   if (COUNTRIES.has(lower) || CITIES.has(lower) || REGIONS.has(lower)) return { place: STRONG + 1 };
   if (DEMONYMS.has(lower.replace(/s$/, '')) && lower.endsWith('s')) return { group: STRONG };
+  // "House Republicans", "White Americans", "Establishment Democrats": people counted as a camp.
+  if (
+    words.length > 1 &&
+    (GROUP_NOUNS.has(last) || (last.endsWith('s') && DEMONYMS.has(last.slice(0, -1))))
+  ) {
+    return { group: STRONG };
+  }
   if (DEMONYMS.has(lower)) return { other: STRONG };
   if (KNOWN_ORGANIZATIONS.has(lower)) return { organization: STRONG };
   // "Russia-Ukraine talks", "Russo-Ukrainian war": a compound of places or nationalities modifies a noun.
@@ -130,7 +162,10 @@ export function nameEvidence(name: string): Evidence {
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
   // "Hillary said", "Kate's book": a given name alone usually still names a person.
   if (words.length === 1 && GIVEN_NAMES.has(first)) add('person', WEAK);
-  if (KNOWN_SURNAMES.has(last)) add('person', WEAK);
+  // "Sherrod Brown", "JD Vance", "Rand Paul": a known surname or given name ending a multi-word name
+  // (organisation and place heads were checked above) is good evidence; alone ("Brown") it is weak.
+  const nameLike = KNOWN_SURNAMES.has(last) || (words.length > 1 && GIVEN_NAMES.has(last));
+  if (nameLike) add('person', words.length > 1 && !ORGANIZATION_HEADS.has(last) ? MEDIUM : WEAK);
   else if (SURNAME_ENDING.test(last) && /^\p{Lu}/u.test(name.split(/\s+/).pop() ?? '')) add('person', WEAK);
   return evidence;
 }
