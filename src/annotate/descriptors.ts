@@ -92,11 +92,18 @@ export interface ReferenceMention {
   entity: string;
 }
 
-function describes(word: string): boolean {
-  const lower = word.toLowerCase().replace(/\.$/, '');
+function describesWord(lower: string): boolean {
   return (
     ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower) || ORGANIZATION_NOUNS.has(lower) || PLACE_NOUNS.has(lower)
   );
+}
+
+/** A role, title or kind-of-organisation noun, singular or plural ("allies", "leaders"). */
+function describes(word: string): boolean {
+  const lower = word.toLowerCase().replace(/\.$/, '');
+  if (describesWord(lower)) return true;
+  const singular = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.replace(/s$/, '');
+  return singular !== lower && describesWord(singular);
 }
 
 function isModifier(token: Token): boolean {
@@ -105,7 +112,13 @@ function isModifier(token: Token): boolean {
   return token.pos === 'VERB' && token.text.includes('-');
 }
 
-function span(layer: TokenLayer, first: number, end: number, via: Descriptor['via']): Descriptor | null {
+/** Leading articles are not part of a label: "the bus driver" and "a close ally" compare as
+ * "bus driver" and "close ally" across outlets. */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
+function span(layer: TokenLayer, from: number, end: number, via: Descriptor['via']): Descriptor | null {
+  let first = from;
+  while (first < end - 1 && ARTICLES.has((layer.tokens[first]?.text ?? '').toLowerCase())) first++;
   const a = layer.tokens[first];
   const b = layer.tokens[end - 1];
   if (!a || !b || end <= first) return null;
@@ -159,6 +172,34 @@ function appositiveAfter(layer: TokenLayer, m: NameMention): Descriptor | null {
   return span(layer, from, end, 'appositive');
 }
 
+/**
+ * "The driver, Luis Ortega, 52,", "the city's bridge engineer, Katarzyna Nowak,": a noun phrase that
+ * ends in a role noun, then a comma, then the name, then a comma or the end of the sentence.
+ */
+function appositiveBefore(layer: TokenLayer, m: NameMention): Descriptor | null {
+  const { tokens } = layer;
+  const comma = tokens[m.titleFirst - 1];
+  const head = tokens[m.titleFirst - 2];
+  const after = tokens[m.endToken];
+  if (
+    comma?.text !== ',' ||
+    !head ||
+    head.sentence !== m.sentence ||
+    head.pos !== 'NOUN' ||
+    !describes(head.text)
+  )
+    return null;
+  if (after && after.sentence === m.sentence && !/^[,.;:—–)]$/.test(after.text)) return null;
+  let first = m.titleFirst - 2;
+  while (first > 0 && m.titleFirst - first <= MAX_TITLE_TOKENS) {
+    const t = tokens[first - 1];
+    if (!t || t.sentence !== m.sentence || !(isModifier(t) || /^[’']s$/.test(t.text))) break;
+    first--;
+  }
+  // Keep a leading determiner out of the label ("the mayor" → "mayor").
+  return span(layer, first, m.titleFirst - 1, 'appositive');
+}
+
 /** "is a close ally of Russian leader Vladimir Putin" after a name. */
 function predicateAfter(layer: TokenLayer, m: NameMention): Descriptor | null {
   if (m.possessive) return null;
@@ -185,13 +226,22 @@ function countriesIn(text: string): Set<string> {
   return found;
 }
 
-function headsIn(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[\s,]+/)
-      .filter((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)),
-  );
+/**
+ * The role a descriptor gives: its last role word before any "of" phrase. "close ally of the mayor" is an
+ * ally, not a mayor; "self-proclaimed president of Belarus" is a president.
+ */
+function headsIn(descriptors: readonly string[]): Set<string> {
+  const heads = new Set<string>();
+  for (const text of descriptors) {
+    const words =
+      text
+        .toLowerCase()
+        .split(/\s+of\s+/)[0]
+        ?.split(/[\s,]+/) ?? [];
+    const head = words.filter((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)).pop();
+    if (head) heads.add(head);
+  }
+  return heads;
 }
 
 function headsAgree(refHead: string, heads: Set<string>): boolean {
@@ -212,7 +262,12 @@ export function attachDescriptors(
   for (const m of mentions) {
     const entity = byId.get(m.entity);
     if (!entity) continue;
-    for (const d of [titleBefore(layer, m), appositiveAfter(layer, m), predicateAfter(layer, m)]) {
+    for (const d of [
+      titleBefore(layer, m),
+      appositiveBefore(layer, m),
+      appositiveAfter(layer, m),
+      predicateAfter(layer, m),
+    ]) {
       if (d) entity.descriptors.push(d);
     }
   }
@@ -243,8 +298,8 @@ function findReferences(
   if (persons.length === 0) return [];
   const profile = new Map(
     persons.map((e) => {
-      const words = e.descriptors.map((d) => d.text).join(' ');
-      return [e.id, { countries: countriesIn(words), heads: headsIn(words) }];
+      const texts = e.descriptors.map((d) => d.text);
+      return [e.id, { countries: countriesIn(texts.join(' ')), heads: headsIn(texts) }];
     }),
   );
   const mentionStarts = new Map<string, number[]>();
@@ -268,7 +323,9 @@ function findReferences(
         !GENERIC_ROLES.has(lower) &&
         next?.pos !== 'NOUN';
       if (isHead) {
-        if (next && nameTokens.has(j + 1)) break;
+        // Followed by a name ("the driver Luis Mena") or ", Name" ("The driver, Luis Mena,"), it is a title
+        // or an appositive of that name, attached there.
+        if (next && (nameTokens.has(j + 1) || (next.text === ',' && nameTokens.has(j + 2)))) break;
         const text = layer.text.slice(det.start, t.end);
         const entity = resolve(text, lower, t.start, persons, profile, mentionStarts);
         if (entity)
@@ -292,6 +349,9 @@ function resolve(
 ): string | null {
   const countries = countriesIn(text);
   let best: { id: string; score: number; recency: number } | null = null;
+  // "the president" when two presidents were named is ambiguous: better no link than a wrong one. A
+  // nationality ("the Ukrainian president") usually settles it.
+  let tied = false;
   for (const person of persons) {
     const p = profile.get(person.id);
     if (!p) continue;
@@ -305,8 +365,11 @@ function resolve(
     for (const start of mentionStarts.get(person.id) ?? [])
       if (start < at && start > recency) recency = start;
     if (!best || score > best.score || (score === best.score && recency > best.recency)) {
+      tied = best !== null && score === best.score;
       best = { id: person.id, score, recency };
+    } else if (score === best.score) {
+      tied = true;
     }
   }
-  return best?.id ?? null;
+  return best && !tied ? best.id : null;
 }

@@ -200,7 +200,9 @@ function collectSubjects(
   for (const s of subjects) {
     if (s.pronoun) {
       const wanted = s.pronoun === 'he' ? 'male' : 'female';
-      s.entity = recent.find((id) => genderOf(id) === wanted || genderOf(id) === null) ?? null;
+      // A person of the pronoun's gender first; one whose gender nothing states only after that.
+      s.entity =
+        recent.find((id) => genderOf(id) === wanted) ?? recent.find((id) => genderOf(id) === null) ?? null;
     } else if (s.entity && !s.possessive && (isClauseSubject(layer, s) || recent.length === 0)) {
       recent.unshift(s.entity);
     }
@@ -302,7 +304,10 @@ function attribute(
         return null;
       return inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ?? null;
     }
-    // "A statement from Reyes's office said the mayor “…”": the subject is the statement, not a person.
+    // "critics called it a “sham”", "A statement from Reyes's office said the mayor “…”": a common noun
+    // right before the verb is its subject, and it names no one.
+    const previous = tokens[t - 1];
+    if (previous?.pos === 'NOUN' && !subjects.some((s) => s.endToken === t)) return null;
     return [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ?? null;
   }
 

@@ -3,6 +3,7 @@
 // sample; the small supplements below fill gaps found in generic news English (compromise knows
 // "spokesperson" but not "spokesman", "Ukraine" but not the abbreviation "U.S.").
 import nlp from 'compromise/two';
+import { detached } from '../../util/strings.js';
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 
@@ -50,6 +51,35 @@ const DATE_WORDS = new Set([
   'saturday',
   'sunday',
 ]);
+
+const NAME_TAGS = new Set([
+  'FirstName',
+  'MaleName',
+  'FemaleName',
+  'LastName',
+  'Person',
+  'Country',
+  'City',
+  'Region',
+  'Place',
+  'Organization',
+  'ProperNoun',
+  'Demonym',
+]);
+
+/**
+ * A single word the lexicon knows only as an ordinary word ("officials" via "official", "critics"):
+ * capitalised at a sentence start it is not a name. Names the lexicon lacks ("Trump") are not ordinary.
+ */
+export function isOrdinaryWord(word: string): boolean {
+  if (word.includes(' ')) return false;
+  const forms = [word, word.replace(/ies$/, 'y'), word.replace(/s$/, '')];
+  return forms.some((form) => {
+    const tag = lexicon[form];
+    const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+    return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
+  });
+}
 
 export function isDateWord(lower: string): boolean {
   if (DATE_WORDS.has(lower.replace(/\.$/, ''))) return true;
@@ -248,6 +278,19 @@ export const TITLE_WORDS = new Set([
     'acting',
     'interim',
     'self-proclaimed',
+    // Party and camp labels written before a name ("Republican Mitt Romney", "Democrat Bill Clinton").
+    'republican',
+    'democrat',
+    'democratic',
+    'gop',
+    'independent',
+    'conservative',
+    'liberal',
+    'labour',
+    'tory',
+    'progressive',
+    'socialist',
+    'libertarian',
   ],
 ]);
 
@@ -417,6 +460,25 @@ export const ORGANIZATION_HEADS = new Set([
   'channel',
   'guard',
   'district',
+  'society',
+  'center',
+  'centre',
+  'caucus',
+  'academy',
+  'conference',
+  'brotherhood',
+  'investments',
+  'partners',
+  'holdings',
+  'laboratory',
+  'trust',
+  'survey',
+  'corps',
+  'command',
+  'initiative',
+  'forum',
+  'league',
+  'tribunal',
 ]);
 
 /** Words naming a kind of organisation that introduce its name ("news agency Belta", "channel X"). */
@@ -530,7 +592,7 @@ export function countryOf(word: string): string | null {
   const cached = countryCache.get(w);
   if (cached !== undefined) return cached;
   const found = findCountry(w);
-  countryCache.set(w, found);
+  countryCache.set(detached(w), found);
   return found;
 }
 

@@ -5,7 +5,14 @@
 import type { Entity, EntityKind, Mention } from '../../model/article.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
-import { DEMONYMS, FEMALE_NAMES, FEMALE_TITLES, MALE_NAMES, MALE_TITLES } from './gazetteer.js';
+import {
+  DEMONYMS,
+  FEMALE_NAMES,
+  FEMALE_TITLES,
+  isOrdinaryWord,
+  MALE_NAMES,
+  MALE_TITLES,
+} from './gazetteer.js';
 import {
   addEvidence,
   compromiseEvidence,
@@ -159,8 +166,10 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
     if (c.weakStart && !confirmed.has(key) && group.members.every((m) => m.weakStart)) return undefined;
     if (group.kind === 'other' && DEMONYMS.has(key)) return undefined;
-    // "Critics said …", "Tonight our job …": a sentence's first word with no evidence of being a name.
-    if (group.kind === 'other' && c.atSentenceStart && !confirmed.has(key)) return undefined;
+    // "Critics said …", "Tonight our job …": a sentence's first word with no evidence of being a name,
+    // or one the lexicon knows as an ordinary word ("Officials said …"), unless it is confirmed elsewhere.
+    if (c.atSentenceStart && !confirmed.has(key) && (group.kind === 'other' || isOrdinaryWord(key)))
+      return undefined;
     return group;
   };
   const mentions: NameMention[] = [];

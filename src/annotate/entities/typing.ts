@@ -3,6 +3,7 @@
 // propagation: "Trump is a good guy" once makes every "Trump" in the article a person).
 import nlp from 'compromise/two';
 import type { EntityKind } from '../../model/article.js';
+import { detached } from '../../util/strings.js';
 import type { TokenLayer } from '../tokens.js';
 import type { Candidate } from './candidates.js';
 import {
@@ -106,7 +107,8 @@ export function primeCompromise(names: readonly string[]): void {
     for (const name of fresh) compromiseKind(name);
     return;
   }
-  for (const [i, name] of fresh.entries()) compromiseCache.set(name, kindFromTags(sentences[i] ?? []));
+  for (const [i, name] of fresh.entries())
+    compromiseCache.set(detached(name), kindFromTags(sentences[i] ?? []));
 }
 
 /** What compromise makes of a name (after primeCompromise, from the cache). */
@@ -119,7 +121,7 @@ function compromiseKind(name: string): EntityKind | null {
   const cached = compromiseCache.get(name);
   if (cached !== undefined) return cached;
   const kind = kindFromTags((nlp(name) as unknown as { docs: CompromiseTerm[][] }).docs.flat());
-  compromiseCache.set(name, kind);
+  compromiseCache.set(detached(name), kind);
   return kind;
 }
 
