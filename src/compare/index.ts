@@ -1,0 +1,37 @@
+// Compare: the annotated articles of one story → the report's Story. Actors come first (everything else
+// refers to them), then quotes, facts, timeline and digest; each step adds its own findings and
+// discrepancies.
+import type { AnnotatedArticle } from '../model/article.js';
+import type { Story } from '../model/report.js';
+import { compareActors } from './actors/index.js';
+import type { StoryContext } from './context.js';
+import { buildDigest } from './digest/index.js';
+import { alignFacts } from './facts/index.js';
+import { groupQuotes } from './quotes/index.js';
+import { buildTimeline } from './timeline/index.js';
+import { toReportArticle } from './report-article.js';
+import { storyTitle } from './title.js';
+
+export function compareStory(articles: readonly AnnotatedArticle[], id = 's1'): Story {
+  const actors = compareActors(articles);
+  const ctx: StoryContext = {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    actorOf: actors.actorOf,
+    negativeSpans: actors.negativeSpans,
+    toneOf: actors.toneOf,
+  };
+  const quotes = groupQuotes(ctx);
+  const facts = alignFacts(ctx);
+  return {
+    id,
+    title: storyTitle(articles, facts.facts),
+    articles: articles.map(toReportArticle),
+    actors: actors.actors,
+    quotes: quotes.groups,
+    facts: facts.facts,
+    discrepancies: [...actors.discrepancies, ...quotes.discrepancies, ...facts.discrepancies],
+    timeline: buildTimeline(ctx),
+    digest: buildDigest(ctx, facts.facts),
+  };
+}

@@ -1,0 +1,18 @@
+import type { AnnotatedArticle } from '../model/article.js';
+import type { ReportArticle } from '../model/report.js';
+
+/** The report's view of an article: the contract's fields plus sentence spans for the article view. */
+export function toReportArticle(a: AnnotatedArticle): ReportArticle {
+  return {
+    id: a.id,
+    source: a.source,
+    outlet: a.outlet,
+    title: a.title,
+    url: a.url,
+    published: a.published,
+    text: a.text,
+    removed: a.removed,
+    messages: a.messages,
+    sentences: a.sentences,
+  };
+}

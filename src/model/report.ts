@@ -1,0 +1,125 @@
+// The report contract, version 1 (../shared/design.md). Field names here are the contract's; fields may be
+// added, never renamed or dropped without a version bump. `articles` fields hold article ids, and every
+// offset indexes Article.text of the article it names.
+import type { RemovedSpan } from './article.js';
+
+export const REPORT_VERSION = 1;
+
+export type Tone = 'negative' | 'neutral' | 'positive';
+
+export interface ReportArticle {
+  id: string;
+  source: string;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+  text: string;
+  removed: RemovedSpan[];
+  messages: { code: string; message: string }[];
+  /** Added: where the publication date came from when it was inferred from the story, not the input. */
+  publishedInferred?: boolean;
+  sentences?: { start: number; end: number }[];
+}
+
+export interface EvidenceSpan {
+  article: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Label {
+  /** As written, e.g. "Belarusian dictator". */
+  text: string;
+  articles: string[];
+  tone: Tone;
+  /** Added: the lexicon words that set the tone ("dictator"), so a reader can see why. */
+  toneWords?: string[];
+  /** Added: where each outlet wrote it. */
+  evidence?: EvidenceSpan[];
+}
+
+export type ActorKind = 'person' | 'organization' | 'place' | 'group' | 'other';
+
+export interface Actor {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  labels: Label[];
+  mentions: EvidenceSpan[];
+}
+
+export interface QuoteVariant extends EvidenceSpan {
+  /** Added: word-level differences against the group's reference variant (the longest). */
+  diff?: DiffPart[];
+}
+
+export interface DiffPart {
+  /** same: in both; added: only in this variant; removed: only in the reference. */
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export interface QuoteGroup {
+  id: string;
+  /** Actor id of the speaker. */
+  speaker: string | null;
+  variants: QuoteVariant[];
+}
+
+export interface Fact {
+  id: string;
+  /** The clearest wording among the evidence (the most central sentence). */
+  text: string;
+  articles: string[];
+  evidence: EvidenceSpan[];
+  /** Added: true when only one article reports it. */
+  exclusive?: boolean;
+}
+
+export type DiscrepancyKind = 'title' | 'spelling' | 'number' | 'date' | 'attribution' | 'wording';
+
+export interface Discrepancy {
+  kind: DiscrepancyKind;
+  /** Actor, fact or quote-group id. */
+  subject: string;
+  values: { value: string; articles: string[] }[];
+  note: string;
+}
+
+export interface TimelineEntry {
+  /** YYYY | YYYY-MM | YYYY-MM-DD */
+  date: string;
+  text: string;
+  articles: string[];
+  /** Added: the date expressions and sentences behind the entry. */
+  evidence?: EvidenceSpan[];
+}
+
+export interface DigestSentence {
+  text: string;
+  articles: string[];
+  /** Added: the sentence the text was taken from. */
+  evidence?: EvidenceSpan[];
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  articles: ReportArticle[];
+  actors: Actor[];
+  quotes: QuoteGroup[];
+  facts: Fact[];
+  discrepancies: Discrepancy[];
+  timeline: TimelineEntry[];
+  digest: DigestSentence[];
+}
+
+export interface Report {
+  version: typeof REPORT_VERSION;
+  generatedAt: string;
+  stories: Story[];
+}
