@@ -56,6 +56,16 @@ function genderFrom(members: readonly Candidate[], layer: TokenLayer): Gender {
   return null;
 }
 
+/** Generational suffixes follow the surname: "Walter Pruitt Jr." is a Pruitt. */
+const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+
+/** The words of a name, lower case, without a generational suffix. */
+export function nameWords(name: string): string[] {
+  const words = name.toLowerCase().split(/\s+/).filter(Boolean);
+  while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
+  return words;
+}
+
 /** Two spellings of one surname: Zelensky/Zelenskyy, Nawfal/Naufal — one edit apart, same first letter. */
 export function similarNames(a: string, b: string): boolean {
   if (a === b) return true;
@@ -140,7 +150,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const ordered = [...new Set(body.map(keyFor))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const key of ordered) {
     const kind = kindOfKey.get(key) ?? 'other';
-    const words = key.split(' ');
+    const words = nameWords(key);
     // A word that is the surname of someone named in this article is that person ("Reyes's office" after
     // "Ana Reyes"), unless a gazetteer or an organisation suffix says firmly otherwise.
     const firmlyElse = Object.entries(evidence.get(key) ?? {}).some(
@@ -161,7 +171,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const accept = (c: Candidate): Group | undefined => {
     const key = keyFor(c);
     const group =
-      byKey.get(key) ?? (c.inHeading ? personGroupFor(persons, key.split(' '), 'other') : undefined);
+      byKey.get(key) ?? (c.inHeading ? personGroupFor(persons, nameWords(key), 'other') : undefined);
     if (!group) return undefined;
     // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
     if (c.weakStart && !confirmed.has(key) && group.members.every((m) => m.weakStart)) return undefined;

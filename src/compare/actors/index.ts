@@ -1,7 +1,13 @@
-// Actors: entities merged across the story's articles, with each outlet's labels and their tone.
-// Implementation in progress.
-import type { AnnotatedArticle } from '../../model/article.js';
-import type { Actor, Discrepancy, Tone } from '../../model/report.js';
+// Actors: the entities of every article merged into the story's cast. People merge on the same name, a
+// surname of a full name ("Trump" → "Donald Trump"), or a spelling variant of either ("Naufal" /
+// "Nawfal", "Zelenskyy" / "Zelensky"); places on the country they name ("U.S." = "United States"); other
+// kinds on the same name. Each actor lists every outlet's labels with their tone, and two discrepancies
+// come out of the merge: conflicting titles, and spelling variants of one name.
+import { countryOf } from '../../annotate/entities/gazetteer.js';
+import { nameWords, similarNames } from '../../annotate/entities/index.js';
+import type { AnnotatedArticle, Entity } from '../../model/article.js';
+import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
+import { toneOf } from './tone.js';
 
 export interface ActorResult {
   actors: Actor[];
@@ -11,12 +17,302 @@ export interface ActorResult {
   toneOf(text: string): { tone: Tone; words: string[] };
 }
 
-export function compareActors(_articles: readonly AnnotatedArticle[]): ActorResult {
+/** Offices that cannot both be true of one person at one time ("President" vs "Prime Minister"). */
+const OFFICES = [
+  'prime minister',
+  'vice president',
+  'president',
+  'premier',
+  'chancellor',
+  'minister',
+  'secretary',
+  'mayor',
+  'governor',
+  'senator',
+  'king',
+  'queen',
+  'prince',
+  'spokesperson',
+  'chief',
+  'director',
+  'ambassador',
+  'speaker',
+  'council member',
+  'chair',
+  'judge',
+  'engineer',
+];
+/** Gendered or variant forms of one office compare as one ("spokesman" = "spokesperson"). */
+const OFFICE_FORMS: Record<string, string> = {
+  spokesman: 'spokesperson',
+  spokeswoman: 'spokesperson',
+  councilman: 'council member',
+  councilwoman: 'council member',
+  councilmember: 'council member',
+  chairman: 'chair',
+  chairwoman: 'chair',
+  premier: 'prime minister',
+};
+const KIND_ORDER: readonly Actor['kind'][] = ['person', 'organization', 'place', 'group', 'other'];
+
+interface Member {
+  article: AnnotatedArticle;
+  entity: Entity;
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    let root = i;
+    while (this.parent[root] !== root) root = this.parent[root] ?? root;
+    let node = i;
+    while (this.parent[node] !== root) {
+      const next = this.parent[node] ?? root;
+      this.parent[node] = root;
+      node = next;
+    }
+    return root;
+  }
+  union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+const normal = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+const wordsOf = (name: string) => nameWords(normal(name));
+const surname = (name: string) => wordsOf(name).at(-1) ?? '';
+const givenName = (name: string) => (wordsOf(name).length > 1 ? (wordsOf(name)[0] ?? '') : '');
+
+/** Whether two person names can be the same person: same surname (or a spelling of it), given names not in conflict. */
+function samePerson(a: string, b: string): boolean {
+  if (!similarNames(surname(a), surname(b))) return false;
+  const ga = givenName(a);
+  const gb = givenName(b);
+  return !ga || !gb || ga === gb || ga[0] === gb[0];
+}
+
+/** The key non-person entities merge on: the country a place names, else the normalised name. */
+function mergeKey(e: Entity): string {
+  if (e.kind === 'place') {
+    const country = countryOf(e.name);
+    if (country) return `place:${country}`;
+  }
+  return `${e.kind === 'group' || e.kind === 'other' ? 'misc' : e.kind}:${normal(e.name)}`;
+}
+
+export function compareActors(articles: readonly AnnotatedArticle[]): ActorResult {
+  const members: Member[] = articles.flatMap((article) =>
+    article.entities.map((entity) => ({ article, entity })),
+  );
+  const uf = new UnionFind(members.length);
+
+  // Non-people: one pass over a key index. People: full names first, then bare surnames join a unique match.
+  const byKey = new Map<string, number>();
+  members.forEach((m, i) => {
+    if (m.entity.kind === 'person') return;
+    const key = mergeKey(m.entity);
+    const first = byKey.get(key);
+    if (first === undefined) byKey.set(key, i);
+    else uf.union(first, i);
+  });
+  const people = members.map((m, i) => ({ m, i })).filter(({ m }) => m.entity.kind === 'person');
+  const full = people.filter(({ m }) => wordsOf(m.entity.name).length > 1);
+  const bySurnameInitial = new Map<string, number[]>();
+  for (const { m, i } of full) {
+    const key = surname(m.entity.name)[0] ?? '';
+    bySurnameInitial.set(key, [...(bySurnameInitial.get(key) ?? []), i]);
+  }
+  for (const { m, i } of full) {
+    for (const j of bySurnameInitial.get(surname(m.entity.name)[0] ?? '') ?? []) {
+      if (j > i && samePerson(m.entity.name, members[j]?.entity.name ?? '')) uf.union(i, j);
+    }
+  }
+  for (const { m, i } of people) {
+    if (wordsOf(m.entity.name).length > 1) continue;
+    const candidates = new Set(
+      (bySurnameInitial.get(surname(m.entity.name)[0] ?? '') ?? [])
+        .filter((j) => samePerson(m.entity.name, members[j]?.entity.name ?? ''))
+        .map((j) => uf.find(j)),
+    );
+    // "Trump" joins "Donald Trump" only when no other person of the story shares that surname.
+    const [only] = [...candidates];
+    if (candidates.size === 1 && only !== undefined) uf.union(i, only);
+  }
+  // Single-word people with the same (or a variant) name across articles.
+  const singles = people.filter(({ m }) => wordsOf(m.entity.name).length === 1);
+  for (const [k, a] of singles.entries()) {
+    for (const b of singles.slice(k + 1)) {
+      if (uf.find(a.i) !== uf.find(b.i) && similarNames(surname(a.m.entity.name), surname(b.m.entity.name))) {
+        const aJoined = full.some(({ i }) => uf.find(i) === uf.find(a.i));
+        const bJoined = full.some(({ i }) => uf.find(i) === uf.find(b.i));
+        if (!(aJoined && bJoined)) uf.union(a.i, b.i);
+      }
+    }
+  }
+
+  const groups = new Map<number, Member[]>();
+  members.forEach((m, i) => {
+    const root = uf.find(i);
+    groups.set(root, [...(groups.get(root) ?? []), m]);
+  });
+  const ordered = [...groups.values()]
+    .map((group) => ({
+      group,
+      kind: majorityKind(group),
+      weight: group.reduce((n, m) => n + m.entity.mentions.length, 0),
+    }))
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.weight - a.weight);
+
+  const actorIds = new Map<string, string>();
+  const negatives = new Map<string, { start: number; end: number }[]>();
+  const actors: Actor[] = [];
+  const discrepancies: Discrepancy[] = [];
+  for (const [n, { group, kind }] of ordered.entries()) {
+    const id = `a${n + 1}`;
+    for (const m of group) actorIds.set(`${m.article.id}\u0000${m.entity.id}`, id);
+    const actor = buildActor(id, kind, group);
+    actors.push(actor);
+    for (const label of actor.labels) {
+      if (label.tone !== 'negative') continue;
+      for (const e of label.evidence ?? [])
+        negatives.set(e.article, [...(negatives.get(e.article) ?? []), e]);
+    }
+    discrepancies.push(...titleDiscrepancies(actor), ...spellingDiscrepancies(actor, group));
+  }
   return {
-    actors: [],
-    discrepancies: [],
-    actorOf: () => null,
-    negativeSpans: () => [],
-    toneOf: () => ({ tone: 'neutral', words: [] }),
+    actors,
+    discrepancies,
+    actorOf: (articleId, entityId) => actorIds.get(`${articleId}\u0000${entityId}`) ?? null,
+    negativeSpans: (articleId) => negatives.get(articleId) ?? [],
+    toneOf,
   };
+}
+
+function majorityKind(group: readonly Member[]): Actor['kind'] {
+  const votes = new Map<Actor['kind'], number>();
+  for (const m of group) votes.set(m.entity.kind, (votes.get(m.entity.kind) ?? 0) + m.entity.mentions.length);
+  return (
+    [...votes.entries()].sort(
+      (a, b) => b[1] - a[1] || KIND_ORDER.indexOf(a[0]) - KIND_ORDER.indexOf(b[0]),
+    )[0]?.[0] ?? 'other'
+  );
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]?.[0] ?? '';
+}
+
+function buildActor(id: string, kind: Actor['kind'], group: readonly Member[]): Actor {
+  // The name: the most used of the longest forms ("Volodymyr Zelensky" over "Volodymyr Zelenskyy" when
+  // more outlets spell it so; never the bare surname when a full name exists).
+  const names = group.map((m) => m.entity.name);
+  const longest = Math.max(...names.map((n) => wordsOf(n).length));
+  const name = mostCommon(names.filter((n) => wordsOf(n).length === longest));
+  const mentions: EvidenceSpan[] = group.flatMap((m) =>
+    m.entity.mentions.map((x) => ({ article: m.article.id, start: x.start, end: x.end, text: x.text })),
+  );
+  const aliases = [...new Set(mentions.map((x) => x.text))].filter((t) => t !== name);
+  return { id, name, kind, aliases, labels: buildLabels(group), mentions };
+}
+
+/** Labels group by wording, ignoring case and dots: "US President" = "U.S. president". */
+const labelKey = (text: string) => normal(text).replace(/\./g, '');
+
+/**
+ * The outlet's own labels. A descriptor inside a quote ("“Trump is a good guy,” he said") is the
+ * speaker's word for the actor, not the outlet's, so it does not count here.
+ */
+function buildLabels(group: readonly Member[]): Label[] {
+  const byText = new Map<string, { forms: string[]; evidence: EvidenceSpan[] }>();
+  for (const m of group) {
+    for (const d of m.entity.descriptors) {
+      if (m.article.quotes.some((q) => d.start >= q.start && d.end <= q.end)) continue;
+      const key = labelKey(d.text);
+      const entry = byText.get(key) ?? { forms: [], evidence: [] };
+      entry.forms.push(d.text);
+      entry.evidence.push({ article: m.article.id, start: d.start, end: d.end, text: d.text });
+      byText.set(key, entry);
+    }
+  }
+  return [...byText.values()]
+    .map(({ forms, evidence }) => {
+      const text = mostCommon(forms);
+      const { tone, words } = toneOf(text);
+      return {
+        text,
+        articles: [...new Set(evidence.map((e) => e.article))],
+        tone,
+        toneWords: words,
+        evidence,
+      };
+    })
+    .sort((a, b) => b.articles.length - a.articles.length || a.text.localeCompare(b.text));
+}
+
+function officeOf(label: string): string | null {
+  const lower = (normal(label).split(/\s+of\s+/)[0] ?? '')
+    .split(' ')
+    .map((w) => OFFICE_FORMS[w] ?? w)
+    .join(' ');
+  return OFFICES.find((o) => new RegExp(`(^|\\s)${o}(\\s|$)`).test(lower)) ?? null;
+}
+
+/**
+ * Conflicting titles: outlets give the actor different offices ("President" vs "Prime Minister"), or the
+ * same role in different tones ("Belarusian President" vs "self-proclaimed president", "dictator").
+ */
+function titleDiscrepancies(actor: Actor): Discrepancy[] {
+  const offices = new Set(actor.labels.map((l) => officeOf(l.text)).filter((o): o is string => o !== null));
+  const tones = new Set(actor.labels.map((l) => l.tone));
+  const outlets = new Set(actor.labels.flatMap((l) => l.articles));
+  if (outlets.size < 2 || (offices.size < 2 && tones.size < 2)) return [];
+  const parts: string[] = [];
+  if (offices.size >= 2) parts.push(`different offices (${[...offices].join(', ')})`);
+  if (tones.size >= 2) parts.push(`labels of different tone (${[...tones].join(', ')})`);
+  return [
+    {
+      kind: 'title',
+      subject: actor.id,
+      values: actor.labels.map((l) => ({ value: l.text, articles: l.articles })),
+      note: `Outlets describe ${actor.name} with ${parts.join(' and ')}.`,
+    },
+  ];
+}
+
+/** Spelling variants of one name across articles: "Mario Nawfal" / "Mario Naufal". */
+function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepancy[] {
+  if (actor.kind !== 'person') return [];
+  const bySpelling = new Map<string, Set<string>>();
+  for (const m of group) {
+    for (const x of m.entity.mentions) {
+      const spelled = surname(x.text);
+      bySpelling.set(spelled, (bySpelling.get(spelled) ?? new Set()).add(m.article.id));
+    }
+  }
+  if (bySpelling.size < 2) return [];
+  const forms = [...bySpelling.keys()];
+  const values = forms.map((form) => {
+    const full = group
+      .flatMap((m) => m.entity.mentions.map((x) => x.text))
+      .filter((t) => surname(t) === form);
+    return {
+      value: mostCommon(full.filter((t) => wordsOf(t).length > 1)) || mostCommon(full),
+      articles: [...(bySpelling.get(form) ?? [])],
+    };
+  });
+  return [
+    {
+      kind: 'spelling',
+      subject: actor.id,
+      values,
+      note: `Outlets spell ${actor.name}'s name ${values.length} ways: ${values.map((v) => v.value).join(' / ')}.`,
+    },
+  ];
 }

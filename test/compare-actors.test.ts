@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { compareActors } from '../src/compare/actors/index.js';
+import { toneOf } from '../src/compare/actors/tone.js';
+import { annotateAll, EXAMPLE_STORY, hasCorpus, MINSK } from './support/corpus.js';
+
+describe('tone lexicon', () => {
+  it.each([
+    ['Belarusian dictator', 'negative'],
+    ['self-proclaimed president of Belarus', 'negative'],
+    ['the regime in Minsk', 'negative'],
+    ['strongman', 'negative'],
+    ['embattled mayor', 'negative'],
+    ['Belarusian President', 'neutral'],
+    ['Kremlin spokesperson', 'neutral'],
+    ['city bridge engineer', 'neutral'],
+    ['close ally of the mayor', 'neutral'],
+    ['respected reformer', 'positive'],
+    ['good guy', 'positive'],
+    ['self-proclaimed hero', 'negative'],
+  ])('%s is %s', (label, tone) => {
+    expect(toneOf(label).tone).toBe(tone);
+  });
+});
+
+describe.skipIf(!hasCorpus)('actors of minsk-talks', () => {
+  it('merges names across outlets and reports titles and spellings', async () => {
+    const articles = [...(await annotateAll([MINSK])).values()];
+    const { actors, discrepancies, actorOf } = compareActors(articles);
+    const byName = (name: string) => actors.find((a) => a.name === name);
+    const lukashenko = byName('Alexander Lukashenko');
+    const labels = lukashenko?.labels.map((l) => l.text.toLowerCase()) ?? [];
+    for (const wanted of [
+      'belarusian leader',
+      'self-proclaimed president of belarus',
+      'belarusian president',
+      'belarusian dictator',
+      'prime minister',
+    ]) {
+      expect(labels).toContain(wanted);
+    }
+    expect(lukashenko?.labels.find((l) => /dictator/i.test(l.text))?.tone).toBe('negative');
+    expect(lukashenko?.labels.find((l) => /self-proclaimed/i.test(l.text))?.tone).toBe('negative');
+    expect(lukashenko?.labels.find((l) => l.text === 'Belarusian President')?.tone).toBe('neutral');
+    expect(discrepancies.some((d) => d.kind === 'title' && d.subject === lukashenko?.id)).toBe(true);
+
+    const nawfal = byName('Mario Nawfal');
+    expect(nawfal?.aliases).toContain('Mario Naufal');
+    const spelling = discrepancies.find((d) => d.kind === 'spelling' && d.subject === nawfal?.id);
+    expect(spelling?.values.map((v) => v.value).sort()).toEqual(['Mario Naufal', 'Mario Nawfal']);
+
+    const zelensky = actors.find((a) => /Zelensky/.test(a.name));
+    expect(zelensky?.aliases.some((x) => /Zelenskyy/.test(x))).toBe(true);
+    expect(new Set(zelensky?.mentions.map((m) => m.article)).size).toBe(5);
+    // "Trump" alone in one article joins "Donald Trump" from the others.
+    expect(actors.filter((a) => /Trump/.test(a.name))).toHaveLength(1);
+    // Every entity of every article maps to an actor.
+    for (const a of articles) for (const e of a.entities) expect(actorOf(a.id, e.id)).not.toBeNull();
+  });
+});
+
+describe('actors of the invented story', () => {
+  it('merges the misspelt engineer and reports the spelling', async () => {
+    const articles = [...(await annotateAll([EXAMPLE_STORY])).values()];
+    const { actors, discrepancies } = compareActors(articles);
+    const nowak = actors.find((a) => /Nowak|Novak/.test(a.name));
+    expect(new Set(nowak?.mentions.map((m) => m.article)).size).toBe(3);
+    expect(discrepancies.some((d) => d.kind === 'spelling' && d.subject === nowak?.id)).toBe(true);
+    // "Walter Pruitt Jr." and "Pruitt" are one person.
+    expect(actors.filter((a) => /Pruitt/.test(a.name))).toHaveLength(1);
+  });
+});
