@@ -4,7 +4,7 @@
 //  - predicate nominals: "Lukashenko is a close ally of Russian leader Vladimir Putin"
 //  - definite descriptions referring back: "the Belarusian leader said" → Lukashenko, chosen by matching
 //    nationality and role against what the article already said about each person.
-import type { Descriptor, Entity } from '../model/article.js';
+import type { Descriptor, Entity, Mention } from '../model/article.js';
 import { countryOf, ORGANIZATION_NOUNS, ROLE_NOUNS, TITLE_WORDS } from './entities/gazetteer.js';
 import type { NameMention } from './entities/index.js';
 import type { Token, TokenLayer } from './tokens.js';
@@ -89,8 +89,11 @@ export interface ReferenceMention {
   start: number;
   end: number;
   text: string;
-  entity: string;
+  /** The named person it refers back to, or null when nothing in the article settles it. */
+  entity: string | null;
 }
+
+export type ResolvedReference = ReferenceMention & { entity: string };
 
 function describesWord(lower: string): boolean {
   return (
@@ -257,7 +260,7 @@ export function attachDescriptors(
   layer: TokenLayer,
   entities: Entity[],
   mentions: readonly NameMention[],
-): ReferenceMention[] {
+): { references: ResolvedReference[]; unresolved: Mention[] } {
   const byId = new Map(entities.map((e) => [e.id, e]));
   for (const m of mentions) {
     const entity = byId.get(m.entity);
@@ -271,21 +274,23 @@ export function attachDescriptors(
       if (d) entity.descriptors.push(d);
     }
   }
-  const references = findReferences(layer, entities, mentions);
-  for (const r of references) {
-    const entity = byId.get(r.entity);
+  const references: ResolvedReference[] = [];
+  const unresolved: Mention[] = [];
+  for (const r of findReferences(layer, entities, mentions)) {
+    const entity = r.entity ? byId.get(r.entity) : undefined;
     const first = layer.tokens[r.firstToken + 1];
-    if (entity && first) {
-      entity.descriptors.push({
-        start: first.start,
-        end: r.end,
-        text: layer.text.slice(first.start, r.end),
-        via: 'reference',
-      });
+    if (!first) continue;
+    // The label without its article: "the Belarusian leader" → "Belarusian leader".
+    const label = { start: first.start, end: r.end, text: layer.text.slice(first.start, r.end) };
+    if (entity && r.entity) {
+      entity.descriptors.push({ ...label, via: 'reference' });
+      references.push({ ...r, entity: r.entity });
+    } else {
+      unresolved.push(label);
     }
   }
   for (const e of entities) e.descriptors.sort((a, b) => a.start - b.start);
-  return references;
+  return { references, unresolved };
 }
 
 function findReferences(
@@ -295,7 +300,6 @@ function findReferences(
 ): ReferenceMention[] {
   const { tokens } = layer;
   const persons = entities.filter((e) => e.kind === 'person');
-  if (persons.length === 0) return [];
   const profile = new Map(
     persons.map((e) => {
       const texts = e.descriptors.map((d) => d.text);
@@ -328,8 +332,7 @@ function findReferences(
         if (next && (nameTokens.has(j + 1) || (next.text === ',' && nameTokens.has(j + 2)))) break;
         const text = layer.text.slice(det.start, t.end);
         const entity = resolve(text, lower, t.start, persons, profile, mentionStarts);
-        if (entity)
-          references.push({ firstToken: i, endToken: j + 1, start: det.start, end: t.end, text, entity });
+        references.push({ firstToken: i, endToken: j + 1, start: det.start, end: t.end, text, entity });
         break;
       }
       if (!isModifier(t) && !countryOf(t.text)) break;

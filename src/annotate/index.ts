@@ -11,7 +11,7 @@ import { tokenize } from './tokens.js';
 export function annotateArticle(article: Article): AnnotatedArticle {
   const layer = tokenize(article);
   const { entities, mentions, kindOf, genderOf } = findEntities(layer);
-  const references = attachDescriptors(layer, entities, mentions);
+  const { references, unresolved } = attachDescriptors(layer, entities, mentions);
   const quotes = findQuotes(
     layer,
     article.paragraphs,
@@ -28,5 +28,6 @@ export function annotateArticle(article: Article): AnnotatedArticle {
     entities,
     quotes,
     dates,
+    unresolvedReferences: unresolved,
   };
 }

@@ -9,7 +9,7 @@
 //  4. a quote in a heading takes the speaker of the body quote it repeats.
 // Pronouns resolve to the last person who was the subject of a clause before them.
 import type { Quote, Span } from '../model/article.js';
-import type { ReferenceMention } from './descriptors.js';
+import type { ResolvedReference } from './descriptors.js';
 import type { Gender, NameMention } from './entities/index.js';
 import { isParticiple, isSpeechVerb } from './entities/speech-verbs.js';
 import type { Token, TokenLayer } from './tokens.js';
@@ -94,7 +94,7 @@ export function findQuotes(
   layer: TokenLayer,
   paragraphs: readonly (Span & { kind: string })[],
   mentions: readonly NameMention[],
-  references: readonly ReferenceMention[],
+  references: readonly ResolvedReference[],
   isPerson: (entity: string) => boolean,
   genderOf: (entity: string) => Gender,
 ): Quote[] {
@@ -154,7 +154,7 @@ interface SubjectCandidate extends Subject {
 function collectSubjects(
   layer: TokenLayer,
   mentions: readonly NameMention[],
-  references: readonly ReferenceMention[],
+  references: readonly ResolvedReference[],
   isPerson: (entity: string) => boolean,
   genderOf: (entity: string) => Gender,
   inQuote: (offset: number) => boolean,

@@ -115,4 +115,9 @@ export interface AnnotatedArticle extends Article {
   entities: Entity[];
   quotes: Quote[];
   dates: DateMention[];
+  /**
+   * Role descriptions that refer back to someone the article does not settle ("The embattled mayor
+   * spent a second day…" before the mayor is named): the story, which knows every outlet's titles, can.
+   */
+  unresolvedReferences: Mention[];
 }

@@ -169,14 +169,19 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.weight - a.weight);
 
   const actorIds = new Map<string, string>();
+  const groupOfActor = new Map<string, Member[]>();
   const negatives = new Map<string, { start: number; end: number }[]>();
   const actors: Actor[] = [];
   const discrepancies: Discrepancy[] = [];
   for (const [n, { group, kind }] of ordered.entries()) {
     const id = `a${n + 1}`;
     for (const m of group) actorIds.set(`${m.article.id}\u0000${m.entity.id}`, id);
-    const actor = buildActor(id, kind, group);
-    actors.push(actor);
+    groupOfActor.set(id, group);
+    actors.push(buildActor(id, kind, group));
+  }
+  resolveAcrossOutlets(articles, actors, groupOfActor);
+  for (const actor of actors) {
+    const group = groupOfActor.get(actor.id) ?? [];
     for (const label of actor.labels) {
       if (label.tone !== 'negative') continue;
       for (const e of label.evidence ?? [])
@@ -315,4 +320,69 @@ function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepa
       note: `Outlets spell ${actor.name}'s name ${values.length} ways: ${values.map((v) => v.value).join(' / ')}.`,
     },
   ];
+}
+
+/** The role a label names: its last word before any "of" phrase, in one form per office. */
+function labelHead(text: string): string {
+  const words = (normal(text).split(/\s+of\s+/)[0] ?? '').replace(/\./g, '').split(' ');
+  const last = words.at(-1) ?? '';
+  return OFFICE_FORMS[last] ?? last;
+}
+
+function countriesIn(text: string): Set<string> {
+  return new Set(
+    normal(text)
+      .split(/[\s,]+/)
+      .map((w) => countryOf(w))
+      .filter((c): c is string => c !== null),
+  );
+}
+
+/**
+ * A description an article could not settle on its own ("The embattled mayor of Port X spent…" before the
+ * mayor is named; "the U.S. president" in an outlet that never gives Trump a title) refers to the one
+ * person named in that article whom some outlet of the story gives that role (and nationality, if the
+ * description has one). It becomes this outlet's label for them.
+ */
+function resolveAcrossOutlets(
+  articles: readonly AnnotatedArticle[],
+  actors: Actor[],
+  groupOfActor: ReadonlyMap<string, readonly Member[]>,
+): void {
+  const persons = actors.filter((a) => a.kind === 'person');
+  for (const article of articles) {
+    const named = persons.filter((p) => (groupOfActor.get(p.id) ?? []).some((m) => m.article === article));
+    for (const ref of article.unresolvedReferences ?? []) {
+      if (article.quotes.some((q) => ref.start >= q.start && ref.end <= q.end)) continue;
+      const head = labelHead(ref.text);
+      const countries = countriesIn(ref.text);
+      const fits = named.filter((p) =>
+        p.labels.some(
+          (l) =>
+            labelHead(l.text) === head &&
+            (countries.size === 0 || [...countriesIn(l.text)].some((c) => countries.has(c))),
+        ),
+      );
+      const [actor] = fits;
+      if (fits.length !== 1 || !actor) continue;
+      const evidence = { article: article.id, start: ref.start, end: ref.end, text: ref.text };
+      const existing = actor.labels.find((l) => labelKey(l.text) === labelKey(ref.text));
+      if (existing) {
+        existing.evidence = [...(existing.evidence ?? []), evidence];
+        if (!existing.articles.includes(article.id)) existing.articles.push(article.id);
+      } else {
+        const { tone, words } = toneOf(ref.text);
+        actor.labels.push({
+          text: ref.text,
+          articles: [article.id],
+          tone,
+          toneWords: words,
+          evidence: [evidence],
+        });
+      }
+    }
+  }
+  for (const actor of persons) {
+    actor.labels.sort((a, b) => b.articles.length - a.articles.length || a.text.localeCompare(b.text));
+  }
 }
