@@ -1,0 +1,203 @@
+// Wording discrepancies: one utterance printed with different words. Two printings differ materially when,
+// over the part of the utterance both cover,
+//   - they use different content words: less than WORDING_MIN_OVERLAP of the shorter's content stems
+//     (no synonym mapping here — "agreement" vs "accord" is exactly what a reader should see) appear in
+//     the other ("sit down and calmly reach an agreement" / "We are going to sit down and calmly make an
+//     accord"), or
+//   - their word alignment replaces a content word ("our ally" / "main ally" / "key ally": at the word
+//     before the shared "ally" the printings disagree), or inserts a short run holding one ("our ally" /
+//     "our key ally"). A long one-sided run is an elision, not a rewording.
+// Printings that are exact word sequences inside another printing (a partial quote) are never flagged,
+// and printings that cover different parts of the utterance ("half an hour by plane" / "We can sit down
+// here…") are not compared at all.
+import { align, MAX_DIFF_WORDS, splitWords } from './diff.js';
+import { MIN_OVERLAP } from './group.js';
+import { contentStems, isContentWord, spellingVariants, synonymKey, wordKey } from './words.js';
+
+/** Share of the shorter printing's content stems the other must hold for the two to word it alike. */
+export const WORDING_MIN_OVERLAP = 0.8;
+/** Longest one-sided run inside the aligned part that still counts as an inserted word, not an elision. */
+export const MAX_INSERTION_WORDS = 3;
+/** Words shown each side of a difference in the discrepancy note. */
+export const NOTE_CONTEXT_WORDS = 4;
+/**
+ * Beyond this many distinct printings, each is compared with the fullest one only (pairwise LCS is
+ * quadratic in printings as well as in words).
+ */
+export const MAX_PAIRWISE_WORDINGS = 40;
+
+/** Words that mark an editor's cut or insertion inside a quote. */
+const EDITORIAL = /…|\.\.\.|^[[(]|[\])][.,;:]?$/;
+
+export interface Printing {
+  /** The text as first printed. */
+  text: string;
+  /** Article ids that printed exactly these words. */
+  articles: string[];
+}
+
+interface Wording extends Printing {
+  words: string[];
+  keys: string[];
+  stems: Set<string>;
+  synonyms: Set<string>;
+  /** Index of the first word found to differ from another printing, for the note. */
+  focus: number;
+}
+
+function overlapOfShorter(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let n = 0;
+  for (const x of small) if (large.has(x)) n++;
+  return n / small.size;
+}
+
+function containsRun(haystack: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length === 0 || needle.length > haystack.length) return needle.length === 0;
+  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const sameWord = (a: string, b: string) => a === b || spellingVariants(a, b);
+
+/** Where two printings differ materially: a word index in each, or null when they word it alike. */
+function difference(a: Wording, b: Wording): [number, number] | null {
+  const replaced =
+    a.words.length <= MAX_DIFF_WORDS && b.words.length <= MAX_DIFF_WORDS ? substitution(a, b) : null;
+  if (replaced) return replaced;
+  if (overlapOfShorter(a.stems, b.stems) < WORDING_MIN_OVERLAP) {
+    const firstNew = (w: Wording, other: Wording) =>
+      Math.max(
+        0,
+        w.words.findIndex((word) => contentStems(word).some((s) => !other.stems.has(s))),
+      );
+    return [firstNew(a, b), firstNew(b, a)];
+  }
+  return null;
+}
+
+/** A content word replaced or inserted where the word alignment of two printings has a gap. */
+function substitution(a: Wording, b: Wording): [number, number] | null {
+  const steps = align(a.keys, b.keys);
+  const firstSame = steps.findIndex((s) => s.op === 'same');
+  if (firstSame < 0) return null;
+  // Walk the gaps between aligned words; a gap is the removed (a-only) and added (b-only) words there.
+  let gapA: number[] = [];
+  let gapB: number[] = [];
+  const content = (w: Wording, i: number) => isContentWord(w.words[i] ?? '');
+  /** Judge the gap before `anchor` (the aligned word closing it; none for the tail). */
+  const judge = (position: 'lead' | 'inner' | 'tail', anchor?: { a: number; b: number }) => {
+    // An outlet that marks its cut ("sit down … and come to an agreement") or its own insertion
+    // ("contact their [counterparts]") is not misquoting.
+    if (
+      gapA.some((i) => EDITORIAL.test(a.words[i] ?? '')) ||
+      gapB.some((j) => EDITORIAL.test(b.words[j] ?? ''))
+    ) {
+      return null;
+    }
+    if (gapA.length > 0 && gapB.length > 0) {
+      // Both printings have words here. At the edges only the words next to the aligned part are
+      // comparable (beyond them each printing may simply quote more); inside, the whole run is.
+      const ai = position === 'lead' ? gapA.slice(-1) : position === 'tail' ? gapA.slice(0, 1) : gapA;
+      const bi = position === 'lead' ? gapB.slice(-1) : position === 'tail' ? gapB.slice(0, 1) : gapB;
+      const unmatched = (w: Wording, mine: number[], other: number[], key: (i: number) => string) =>
+        mine.some((i) => content(w, i) && !other.some((j) => sameWord(w.keys[i] ?? '', key(j))));
+      if (unmatched(a, ai, bi, (j) => b.keys[j] ?? '') || unmatched(b, bi, ai, (i) => a.keys[i] ?? '')) {
+        return [ai[0] ?? 0, bi[0] ?? 0] as [number, number];
+      }
+    } else if (position === 'inner' && anchor) {
+      // One printing has extra words inside the shared part: a short run with a content word was added.
+      if (gapA.length > 0 && gapA.length <= MAX_INSERTION_WORDS && gapA.some((i) => content(a, i))) {
+        return [gapA[0] ?? 0, anchor.b] as [number, number];
+      }
+      if (gapB.length > 0 && gapB.length <= MAX_INSERTION_WORDS && gapB.some((j) => content(b, j))) {
+        return [anchor.a, gapB[0] ?? 0] as [number, number];
+      }
+    }
+    return null;
+  };
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!step) continue;
+    if (step.op === 'removed') gapA.push(step.a);
+    else if (step.op === 'added') gapB.push(step.b);
+    else {
+      const found = judge(i === firstSame ? 'lead' : 'inner', step);
+      if (found) return found;
+      gapA = [];
+      gapB = [];
+    }
+  }
+  return judge('tail');
+}
+
+function snippet(w: Wording): string {
+  const from = Math.max(0, w.focus - NOTE_CONTEXT_WORDS);
+  const to = Math.min(w.words.length, w.focus + NOTE_CONTEXT_WORDS + 1);
+  const text = w.words.slice(from, to).join(' ');
+  return `${from > 0 ? '…' : ''}${text}${to < w.words.length ? '…' : ''}`;
+}
+
+/**
+ * The printings of one quote group that word it differently, with a note, or null when they agree.
+ * `printings` holds each variant (article, text); `label` names an article for the note (its outlet).
+ */
+export function wordingDifferences(
+  printings: readonly { article: string; text: string }[],
+  label: (articleId: string) => string,
+): { values: Printing[]; snippets: string[] } | null {
+  const byKeys = new Map<string, Wording>();
+  for (const p of printings) {
+    const words = splitWords(p.text);
+    const keys = words.map(wordKey);
+    const id = keys.join(' ');
+    const known = byKeys.get(id);
+    if (known) {
+      if (!known.articles.includes(p.article)) known.articles.push(p.article);
+      continue;
+    }
+    const stems = contentStems(p.text);
+    byKeys.set(id, {
+      text: p.text,
+      articles: [p.article],
+      words,
+      keys,
+      stems: new Set(stems),
+      synonyms: new Set(stems.map(synonymKey)),
+      focus: -1,
+    });
+  }
+  const all = [...byKeys.values()];
+  // A printing whose words all appear, in one run, inside another printing is a partial quote.
+  const wordings = all.filter((w) => !all.some((o) => o !== w && containsRun(o.keys, w.keys)));
+  const flagged = new Set<Wording>();
+  let fullest = wordings[0];
+  for (const w of wordings) if (fullest && w.words.length > fullest.words.length) fullest = w;
+  for (let x = 0; x < wordings.length; x++) {
+    for (let y = x + 1; y < wordings.length; y++) {
+      const a = wordings[x] as Wording;
+      const b = wordings[y] as Wording;
+      if (wordings.length > MAX_PAIRWISE_WORDINGS && a !== fullest && b !== fullest) continue;
+      // Only one article between them: fragments of one printing, not two outlets disagreeing.
+      if (a.articles.length === 1 && b.articles.length === 1 && a.articles[0] === b.articles[0]) continue;
+      // Printings of different parts of the utterance are not comparable.
+      if (overlapOfShorter(a.synonyms, b.synonyms) < MIN_OVERLAP) continue;
+      const where = difference(a, b);
+      if (!where) continue;
+      if (a.focus < 0) a.focus = where[0];
+      if (b.focus < 0) b.focus = where[1];
+      flagged.add(a);
+      flagged.add(b);
+    }
+  }
+  if (flagged.size < 2) return null;
+  const values = wordings.filter((w) => flagged.has(w));
+  return {
+    values: values.map((w) => ({ text: w.text, articles: w.articles })),
+    snippets: values.map((w) => `“${snippet(w)}” (${w.articles.map(label).join(', ')})`),
+  };
+}
