@@ -57,6 +57,7 @@ function article(
     sentences,
     entities,
     dates: [],
+    unresolvedReferences: [],
     quotes: quotes.map((q) => {
       const at = text.indexOf(q.text, from);
       if (at < 0) throw new Error(`quote not in text: ${q.text}`);

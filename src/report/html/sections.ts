@@ -1,0 +1,385 @@
+// The findings of one story as page sections: header, digest, actors, quotes, facts, discrepancies,
+// timeline. Each finding is a button carrying its evidence (see parts.ts), so a click shows the words in
+// the article they came from. Everything here is built with the escaping `html` tag.
+import type { Actor, Discrepancy, DiscrepancyKind, Fact, QuoteGroup, Story } from '../../model/report.js';
+import { html, join, type SafeHtml } from '../escape.js';
+import {
+  chip,
+  dateText,
+  evidence,
+  knownTone,
+  outletClass,
+  pill,
+  plural,
+  type Range,
+  tonePill,
+} from './parts.js';
+import {
+  type Column,
+  clip,
+  discrepanciesOf,
+  formatDate,
+  hasChanges,
+  KIND_ORDER,
+  KIND_TITLES,
+  locate,
+  type StoryView,
+  sortActors,
+  sortQuotes,
+  spacedDiff,
+  spansIn,
+  subjectName,
+} from './view.js';
+
+/** The page's sections in order: the id suffix of each and its title in the navigation bar. */
+export const SECTIONS: readonly [string, string][] = [
+  ['digest', 'Digest'],
+  ['actors', 'Actors'],
+  ['quotes', 'Quotes'],
+  ['facts', 'Facts'],
+  ['discrepancies', 'Discrepancies'],
+  ['timeline', 'Timeline'],
+  ['articles', 'Articles'],
+];
+
+function discrepancyId(story: Story, si: number, d: Discrepancy): string {
+  return `s${si}-d${story.discrepancies.indexOf(d)}`;
+}
+
+function sectionHead(
+  id: string,
+  title: string,
+  count: number,
+  lede: string,
+  aside: SafeHtml | string = '',
+): SafeHtml {
+  return html`<header class="section-head"><div><h2 id="${id}-h">${title} <span class="count">${count}</span></h2><p class="lede">${lede}</p></div>${aside}</header>`;
+}
+
+function empty(text: string): SafeHtml {
+  return html`<p class="empty">${text}</p>`;
+}
+
+// ── Header ──────────────────────────────────────────────────────────────────────────────────────────────
+
+export function renderHeader(view: StoryView, generatedAt: string): SafeHtml {
+  const { story, columns } = view;
+  const dates = columns
+    .map((c) => c.article.published)
+    .filter((d): d is string => !!d)
+    .sort();
+  const undated = columns.length - dates.length;
+  const first = dates[0];
+  const last = dates.at(-1);
+  const span =
+    first && last
+      ? first === last
+        ? formatDate(first)
+        : `${formatDate(first)} – ${formatDate(last)}`
+      : null;
+  const meta = [
+    plural(columns.length, 'article'),
+    plural(view.outlets.length, 'outlet'),
+    span,
+    undated ? `${undated} undated` : null,
+  ].filter((x): x is string => !!x);
+  const labels = story.actors.flatMap((a) => a.labels);
+  const negative = labels.filter((l) => knownTone(l.tone) === 'negative').length;
+  const reworded = story.quotes.filter((q) =>
+    discrepanciesOf(story, q.id).some((d) => d.kind === 'wording'),
+  ).length;
+  const exclusive = story.facts.filter(isExclusive).length;
+  const stats: [number, string, string][] = [
+    [story.actors.length, 'actors', `${labels.length} labels, ${negative} negative`],
+    [story.quotes.length, 'quotes', `${reworded} reworded`],
+    [story.facts.length, 'facts', `${exclusive} in one outlet only`],
+    [
+      story.discrepancies.length,
+      'discrepancies',
+      `${new Set(story.discrepancies.map((d) => d.kind)).size} kinds`,
+    ],
+  ];
+  return html`<header class="hero">
+  <div class="wrap">
+    <p class="eyebrow">Parallax · coverage comparison</p>
+    <h1>${story.title || 'Untitled story'}</h1>
+    <p class="meta">${join(meta, html`<span class="sep">·</span>`)}<span class="sep">·</span>generated ${generatedAt.slice(0, 10)}</p>
+    <ul class="outlet-cards">${columns.map(
+      (c) => html`<li><button type="button" class="outlet-card ${outletClass(c.o)}"${evidence(c)}>
+        <span class="name">${c.outlet}</span>
+        <span class="date${c.article.published ? '' : ' undated'}">${dateText(c)}</span>
+        <span class="headline">${c.article.title || 'Untitled'}</span>
+      </button></li>`,
+    )}</ul>
+    <dl class="stats">${stats.map(
+      ([n, what, detail]) =>
+        html`<div><dt>${what}</dt><dd><strong>${n}</strong> <span>${detail}</span></dd></div>`,
+    )}</dl>
+  </div>
+</header>`;
+}
+
+/** The sticky bar: section links, and outlet toggles that dim every other outlet's findings. */
+export function renderNav(view: StoryView, si: number): SafeHtml {
+  const links = SECTIONS.map(([id, title]) => html`<li><a href="#s${si}-${id}">${title}</a></li>`);
+  const toggles = view.outlets.map(
+    (o) =>
+      html`<button type="button" class="chip toggle ${outletClass(o.o)}" data-filter="${o.o}" data-o="${o.o}" aria-pressed="false" title="Show only ${o.name} (click more outlets to add them)">${o.short}</button>`,
+  );
+  return html`<nav class="bar" aria-label="Sections and outlet filter"><div class="wrap bar-inner">
+  <ul class="sections">${links}</ul>
+  <div class="filter" role="group" aria-label="Outlet filter"><span class="filter-label">Focus</span>${toggles}<button type="button" class="filter-clear" hidden>Show all</button></div>
+</div></nav>`;
+}
+
+// ── Digest ──────────────────────────────────────────────────────────────────────────────────────────────
+
+function citations(
+  view: StoryView,
+  articles: readonly string[],
+  ev: Parameters<typeof spansIn>[0],
+): SafeHtml[] {
+  return articles.flatMap((id) => {
+    const col = view.column(id);
+    return col ? [chip(col, spansIn(ev, id))] : [];
+  });
+}
+
+export function renderDigest(view: StoryView, si: number): SafeHtml {
+  const { digest } = view.story;
+  const body = digest.length
+    ? html`<ol class="digest card">${digest.map(
+        (d) =>
+          html`<li><span class="sentence">${d.text}</span> <span class="cites">${citations(view, d.articles, d.evidence)}</span></li>`,
+      )}</ol>`
+    : empty('No digest: the articles share too little to summarise.');
+  return html`<section id="s${si}-digest" class="section" aria-labelledby="s${si}-digest-h">
+  ${sectionHead(`s${si}-digest`, 'Digest', digest.length, 'What the outlets report, in neutral words. Each sentence cites the articles it rests on; click a source to read it there.')}
+  ${body}
+</section>`;
+}
+
+// ── Actors ──────────────────────────────────────────────────────────────────────────────────────────────
+
+function columnHeads(view: StoryView, first: string): SafeHtml {
+  return html`<thead><tr><th scope="col" class="corner">${first}</th>${view.columns.map(
+    (c) =>
+      html`<th scope="col" data-o="${c.o}">${chip(c)}<span class="col-date${c.article.published ? '' : ' undated'}">${dateText(c)}</span></th>`,
+  )}</tr></thead>`;
+}
+
+function actorCell(actor: Actor, col: Column): SafeHtml {
+  const id = col.article.id;
+  const labels = actor.labels.filter((l) => l.articles.includes(id));
+  const mentions = spansIn(actor.mentions, id);
+  if (labels.length) {
+    return html`<td data-o="${col.o}">${labels.map((l) => {
+      // Where the outlet wrote the label; without label evidence, its first mention of the actor.
+      const ranges: Range[] = spansIn(l.evidence, id);
+      return pill(l, col, ranges.length ? ranges : mentions.slice(0, 1));
+    })}</td>`;
+  }
+  if (mentions.length) {
+    return html`<td data-o="${col.o}"><button type="button" class="mentioned"${evidence(col, mentions)} title="Named without a label">named ×${mentions.length}</button></td>`;
+  }
+  return html`<td data-o="${col.o}" class="absent"><span aria-label="not mentioned">—</span></td>`;
+}
+
+function actorBadges(view: StoryView, si: number, actor: Actor): SafeHtml[] {
+  return discrepanciesOf(view.story, actor.id).map(
+    (d) =>
+      html`<a class="badge warn" href="#${discrepancyId(view.story, si, d)}">${d.kind === 'spelling' ? 'spelled differently' : 'titles differ'}</a>`,
+  );
+}
+
+export function renderActors(view: StoryView, si: number): SafeHtml {
+  const actors = sortActors(view.story.actors);
+  const labelled = actors.filter((a) => a.labels.length > 0);
+  const unlabelled = actors.filter((a) => a.labels.length === 0);
+  const legend = html`<div class="legend" aria-label="Tone legend">${tonePill('negative', 'negative')}${tonePill('neutral', 'neutral')}${tonePill('positive', 'positive')}</div>`;
+  const matrix = labelled.length
+    ? html`<div class="table-wrap"><table class="matrix actors">${columnHeads(view, 'Actor')}<tbody>${labelled.map(
+        (a) =>
+          html`<tr><th scope="row"><span class="actor-name">${a.name}</span><span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${actorBadges(view, si, a)}</th>${view.columns.map(
+            (c) => actorCell(a, c),
+          )}</tr>`,
+      )}</tbody></table></div>`
+    : empty('No outlet attached a label to anyone.');
+  const others = unlabelled.length
+    ? html`<div class="also"><h3 class="subhead">Also named, without labels</h3><ul>${unlabelled.map((a) => {
+        const cols = view.columns.filter((c) => a.mentions.some((m) => m.article === c.article.id));
+        return html`<li><span class="actor-name">${a.name}</span> <span class="actor-meta">${a.kind} · ${a.mentions.length}×</span> ${cols.map((c) => chip(c, spansIn(a.mentions, c.article.id)))}</li>`;
+      })}</ul></div>`
+    : '';
+  return html`<section id="s${si}-actors" class="section" aria-labelledby="s${si}-actors-h">
+  ${sectionHead(`s${si}-actors`, 'Actors', actors.length, 'Who is in the story and what each outlet calls them. Hover a label for the words that set its tone; click it to see the sentence.', legend)}
+  ${matrix}
+  ${others}
+</section>`;
+}
+
+// ── Quotes ──────────────────────────────────────────────────────────────────────────────────────────────
+
+function quoteText(v: QuoteGroup['variants'][number]): SafeHtml {
+  if (!hasChanges(v.diff)) return html`${v.text}`;
+  return join(
+    spacedDiff(v.diff).map((p) => {
+      const gap = p.space ? ' ' : '';
+      if (p.op === 'added') return html`${gap}<ins title="Only in this outlet's version">${p.text}</ins>`;
+      if (p.op === 'removed')
+        return html`${gap}<del title="In the fullest version, left out here">${p.text}</del>`;
+      return html`${gap}${p.text}`;
+    }),
+  );
+}
+
+function quoteBadges(view: StoryView, si: number, q: QuoteGroup): SafeHtml[] {
+  const own = discrepanciesOf(view.story, q.id).map((d) => {
+    const text =
+      d.kind === 'wording' ? 'wording differs' : d.kind === 'attribution' ? 'attribution differs' : d.kind;
+    return html`<a class="badge ${d.kind === 'attribution' ? 'alert' : 'warn'}" href="#${discrepancyId(view.story, si, d)}">${text}</a>`;
+  });
+  const outlets = new Set(q.variants.map((v) => view.column(v.article)?.o));
+  if (outlets.size === 1) own.push(html`<span class="badge">one outlet only</span>`);
+  return own;
+}
+
+export function renderQuotes(view: StoryView, si: number): SafeHtml {
+  const groups = sortQuotes(view.story);
+  const body = groups.length
+    ? html`<div class="quote-list">${groups.map((q) => {
+        const speaker = view.actor(q.speaker);
+        const reference = q.variants.some((v) => hasChanges(v.diff));
+        return html`<article class="quote card" id="s${si}-q-${q.id}">
+  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}</span></header>
+  <ul class="variants">${q.variants.map((v) => {
+    const col = view.column(v.article);
+    if (!col) return '';
+    const note = reference && !hasChanges(v.diff) ? html`<span class="ref">fullest version</span>` : '';
+    return html`<li class="variant" role="button" tabindex="0"${evidence(col, [v])}>${chip(col, [v])}<q>${quoteText(v)}</q>${note}</li>`;
+  })}</ul>
+</article>`;
+      })}</div>`
+    : empty('No direct quotes were found.');
+  return html`<section id="s${si}-quotes" class="section" aria-labelledby="s${si}-quotes-h">
+  ${sectionHead(
+    `s${si}-quotes`,
+    'Quotes',
+    groups.length,
+    'Each quote as every outlet printed it. Against the fullest version, words only this outlet has are highlighted and words it left out are struck through.',
+    html`<div class="legend"><span class="diff-key"><ins>added</ins></span><span class="diff-key"><del>left out</del></span></div>`,
+  )}
+  ${body}
+</section>`;
+}
+
+// ── Facts ───────────────────────────────────────────────────────────────────────────────────────────────
+
+function isExclusive(f: Fact): boolean {
+  return f.exclusive ?? new Set(f.articles).size === 1;
+}
+
+export function renderFacts(view: StoryView, si: number): SafeHtml {
+  const { story } = view;
+  // Widely reported facts first; the original order breaks ties (sort is stable).
+  const facts = [...story.facts].sort((a, b) => new Set(b.articles).size - new Set(a.articles).size);
+  const row = (f: Fact) => {
+    const exclusive = isExclusive(f);
+    const flags = discrepanciesOf(story, f.id).map(
+      (d) =>
+        html`<a class="badge warn" href="#${discrepancyId(story, si, d)}">${d.kind === 'number' ? 'numbers differ' : d.kind === 'date' ? 'dates differ' : `${d.kind} differs`}</a>`,
+    );
+    return html`<tr class="${exclusive ? 'exclusive' : ''}"><th scope="row"><span class="fact-text">${f.text}</span>${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${flags}</th>${view.columns.map(
+      (c) => {
+        const spans = spansIn(f.evidence, c.article.id);
+        if (!f.articles.includes(c.article.id) && spans.length === 0)
+          return html`<td data-o="${c.o}" class="absent"><span aria-label="not reported">·</span></td>`;
+        return html`<td data-o="${c.o}"><button type="button" class="check ${outletClass(c.o)}"${evidence(c, spans)} title="Reported by ${c.outlet}" aria-label="Reported by ${c.outlet}">✓</button></td>`;
+      },
+    )}</tr>`;
+  };
+  const matrix = facts.length
+    ? html`<div class="table-wrap"><table class="matrix facts">${columnHeads(view, 'Fact')}<tbody>${facts.map(row)}</tbody></table></div>`
+    : empty('No facts were aligned across the articles.');
+  const byColumn = view.columns
+    .map((c) => ({ c, facts: facts.filter((f) => isExclusive(f) && f.articles.includes(c.article.id)) }))
+    .filter((x) => x.facts.length > 0);
+  const exclusives = byColumn.length
+    ? html`<div class="exclusives"><h3 class="subhead">Only in one outlet</h3><div class="excl-grid">${byColumn.map(
+        ({ c, facts: own }) =>
+          html`<div class="excl-card card" data-o="${c.o}"><div class="excl-head">${chip(c)}<span class="actor-meta">${plural(own.length, 'exclusive fact')}</span></div><ul class="plain">${own.map(
+            (f) =>
+              html`<li><button type="button" class="linklike"${evidence(c, spansIn(f.evidence, c.article.id))}>${f.text}</button></li>`,
+          )}</ul></div>`,
+      )}</div></div>`
+    : '';
+  return html`<section id="s${si}-facts" class="section" aria-labelledby="s${si}-facts-h">
+  ${sectionHead(`s${si}-facts`, 'Facts', facts.length, 'Which outlet reports what. A tick opens the sentence; facts only one outlet reports are marked and listed below.')}
+  ${matrix}
+  ${exclusives}
+</section>`;
+}
+
+// ── Discrepancies ───────────────────────────────────────────────────────────────────────────────────────
+
+function discrepancyCard(view: StoryView, si: number, d: Discrepancy): SafeHtml {
+  const values = d.values.map((v) => {
+    const cols = v.articles.map((id) => view.column(id)).filter((c): c is Column => !!c);
+    const found = cols.map((c) => ({ c, at: locate(c.article, v.value) }));
+    const target = found.find((x) => x.at) ?? found[0];
+    const button = target
+      ? html`<button type="button" class="value"${evidence(target.c, target.at ? [target.at] : [])}>${v.value}</button>`
+      : html`<span class="value">${v.value}</span>`;
+    return html`<li>${button}<span class="cites">${found.map(({ c, at }) => chip(c, at ? [at] : []))}</span></li>`;
+  });
+  return html`<article class="disc" id="${discrepancyId(view.story, si, d)}">
+  <h4>${clip(subjectName(view, d), 140)}</h4>
+  <ul class="values">${values}</ul>
+  <p class="note">${d.note}</p>
+</article>`;
+}
+
+export function renderDiscrepancies(view: StoryView, si: number): SafeHtml {
+  const { story } = view;
+  const kinds = [...KIND_ORDER, ...new Set(story.discrepancies.map((d) => d.kind))].filter(
+    (k, i, all) => all.indexOf(k) === i,
+  ) as DiscrepancyKind[];
+  const groups = kinds
+    .map((kind) => ({ kind, items: story.discrepancies.filter((d) => d.kind === kind) }))
+    .filter((g) => g.items.length > 0);
+  const body = groups.length
+    ? join(
+        groups.map(
+          (g) =>
+            html`<div class="disc-group card"><h3 class="group-title">${KIND_TITLES[g.kind] ?? g.kind} <span class="count">${g.items.length}</span></h3>${g.items.map(
+              (d) => discrepancyCard(view, si, d),
+            )}</div>`,
+        ),
+      )
+    : empty('The outlets do not contradict each other on titles, names, numbers, dates or quotes.');
+  return html`<section id="s${si}-discrepancies" class="section" aria-labelledby="s${si}-discrepancies-h">
+  ${sectionHead(`s${si}-discrepancies`, 'Discrepancies', story.discrepancies.length, 'Where the outlets disagree: each value with the outlets that print it. Click a value to find it in the article.')}
+  ${body}
+</section>`;
+}
+
+// ── Timeline ────────────────────────────────────────────────────────────────────────────────────────────
+
+export function renderTimeline(view: StoryView, si: number): SafeHtml {
+  // ISO dates of any precision sort as strings ("2025" < "2025-06" < "2025-06-10"); the sort is stable.
+  const entries = [...view.story.timeline].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const body = entries.length
+    ? html`<ol class="timeline">${entries.map((t) => {
+        const cols = t.articles.map((id) => view.column(id)).filter((c): c is Column => !!c);
+        const first = cols[0];
+        const text = first
+          ? html`<button type="button" class="linklike entry"${evidence(first, spansIn(t.evidence, first.article.id))}>${t.text}</button>`
+          : html`<span class="entry">${t.text}</span>`;
+        return html`<li><time class="when" datetime="${t.date}">${formatDate(t.date)}</time><div class="what">${text}<span class="cites">${cols.map((c) => chip(c, spansIn(t.evidence, c.article.id)))}</span></div></li>`;
+      })}</ol>`
+    : empty('No dated events were found.');
+  return html`<section id="s${si}-timeline" class="section" aria-labelledby="s${si}-timeline-h">
+  ${sectionHead(`s${si}-timeline`, 'Timeline', entries.length, 'Dated events as the articles place them, oldest first.')}
+  <div class="card timeline-card">${body}</div>
+</section>`;
+}
