@@ -2,8 +2,9 @@
 // next to a bare wink-nlp pass (tokens + sentences) over the same texts in the same run. Each mode runs
 // in its own child process so its peak memory (max RSS) is its own. Results go to bench/RESULTS.md.
 //
-//   npm run bench                 all articles
-//   npm run bench -- --limit 2000 a quick look
+//   npm run bench                       all articles, then the story-analysis suite
+//   npm run bench -- --limit 2000       a quick look at annotation only
+//   npm run bench -- --suite analyze    the story-analysis suite only
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -109,8 +110,105 @@ function row(r: ModeResult): string {
   return `| ${r.mode} | ${r.articles} | ${r.seconds.toFixed(1)} | ${(r.articles / r.seconds).toFixed(0)} | ${(r.megabytes / r.seconds).toFixed(2)} | ${r.peakMb.toFixed(0)} |`;
 }
 
+// ---- analyze: one story, end to end -------------------------------------------------------------
+
+const MINSK = resolve(ROOT, '../shared/corpus/minsk-talks');
+const ANALYZE_TARGETS = { samplesSeconds: 1.5, hundredSeconds: 5 };
+const STORY_SIZES = [25, 100, 400];
+
+interface AllsidesRecord {
+  id: string;
+  title: string;
+  text: string;
+  outlet: string;
+  published: string;
+  topic: string;
+}
+
+/** Articles of one allsides topic in date order: the largest topic gives a long-running story. */
+async function storyArticles(count: number): Promise<AllsidesRecord[]> {
+  const byTopic = new Map<string, AllsidesRecord[]>();
+  for await (const r of records(Number.POSITIVE_INFINITY) as AsyncGenerator<AllsidesRecord>) {
+    byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r]);
+  }
+  const largest = [...byTopic.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  return largest.sort((a, b) => a.published.localeCompare(b.published)).slice(0, count);
+}
+
+/** Wall time of `parallax analyze` on the five samples, from process start to report written. */
+function timeCliOnSamples(): number {
+  const out = resolve(ROOT, 'bench/.out');
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    execFileSync(process.execPath, [resolve(ROOT, 'bin/parallax.js'), 'analyze', MINSK, '--out', out], {
+      stdio: 'ignore',
+    });
+    runs.push((performance.now() - started) / 1000);
+  }
+  return Math.min(...runs);
+}
+
+async function runAnalyzeSuite(): Promise<string> {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { DEFAULT_CONFIG } = await import('../src/config.js');
+  const { runPipeline } = await import('../src/pipeline/index.js');
+  const { compareStory } = await import('../src/compare/index.js');
+  const { buildReport, renderReport } = await import('../src/report/index.js');
+  const samples = timeCliOnSamples();
+  const all = await storyArticles(Math.max(...STORY_SIZES));
+  const rows: string[] = [];
+  const seconds: number[] = [];
+  for (const size of STORY_SIZES) {
+    const file = join(mkdtempSync(join(tmpdir(), 'parallax-bench-')), 'story.jsonl');
+    writeFileSync(
+      file,
+      all
+        .slice(0, size)
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const started = performance.now();
+    const articles = [];
+    for await (const e of runPipeline([file], DEFAULT_CONFIG)) if (e.ok) articles.push(e.article);
+    const annotated = performance.now();
+    const report = buildReport([compareStory(articles)]);
+    const compared = performance.now();
+    for (const format of ['json', 'html', 'md'] as const) renderReport(report, format);
+    const rendered = performance.now();
+    seconds.push((rendered - started) / 1000);
+    const story = report.stories[0];
+    const s = (a: number, b: number) => ((b - a) / 1000).toFixed(2);
+    rows.push(
+      `| ${articles.length} | ${s(started, rendered)} | ${s(started, annotated)} | ${s(annotated, compared)} | ${s(compared, rendered)} | ${story?.facts.length ?? 0} | ${story?.actors.length ?? 0} |`,
+    );
+  }
+  const [s25 = 0, s100 = 0, s400 = 0] = seconds;
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  return [
+    `- \`parallax analyze\` on the five minsk-talks samples: **${samples.toFixed(2)} s** wall, process start to report written (best of 3; target ≤ ${ANALYZE_TARGETS.samplesSeconds} s: ${verdict(samples <= ANALYZE_TARGETS.samplesSeconds)}).`,
+    '',
+    'One story from the largest allsides topic, articles in date order (in-process: ingest + annotate, compare, render json/html/md):',
+    '',
+    '| articles | total s | annotate s | compare s | render s | facts | actors |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+    '',
+    `- 100 articles: **${s100.toFixed(2)} s** (target ≤ ${ANALYZE_TARGETS.hundredSeconds} s: ${verdict(s100 <= ANALYZE_TARGETS.hundredSeconds)}). Growth: ×${(s100 / s25).toFixed(1)} from 25 to 100 articles and ×${(s400 / s100).toFixed(1)} from 100 to 400 (×4 articles each; quadratic would be ×16).`,
+    '',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--suite') && args[args.indexOf('--suite') + 1] === 'analyze') {
+    const section = `## Story analysis — ${new Date().toISOString().slice(0, 10)}\n\n${await runAnalyzeSuite()}`;
+    appendSection(section);
+    console.log(section);
+    return;
+  }
   const limitAt = args.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Number.POSITIVE_INFINITY;
   const childAt = args.indexOf('--child');
@@ -154,14 +252,25 @@ async function main(): Promise<void> {
     `- Peak memory **${annotate.peakMb.toFixed(0)} MB** (target < ${TARGETS.maxPeakMb} MB: ${verdict(annotate.peakMb < TARGETS.maxPeakMb)}).`,
     '',
   ].join('\n');
+  appendSection(section);
+  console.log(section);
+  if (!args.includes('--limit')) {
+    const analyzeSection = `## Story analysis — ${date}\n\nMachine: ${machine}.\n\n${await runAnalyzeSuite()}`;
+    appendSection(analyzeSection);
+    console.log(analyzeSection);
+  }
+}
+
+/** Newest first: each run's sections go on top of the file, earlier runs stay below. */
+function appendSection(section: string): void {
   const previous = existsSync(RESULTS)
     ? readFileSync(RESULTS, 'utf8').replace(/^# Benchmark results\n+/, '')
     : '';
+  const body = previous.replace(/^Newest first\.[^\n]*\n+/, '');
   writeFileSync(
     RESULTS,
-    `# Benchmark results\n\nNewest first. Each section is one \`npm run bench\`.\n\n${section}\n${previous.replace(/^Newest first\.[^\n]*\n+/, '')}`,
+    `# Benchmark results\n\nNewest first. Each section is one \`npm run bench\` suite.\n\n${section}\n${body}`,
   );
-  console.log(section);
 }
 
 await main();

@@ -6,12 +6,17 @@ import type { AnnotatedArticle } from '../src/model/article.js';
 
 function annotate(body: string, published: string | null = '2024-05-08'): AnnotatedArticle {
   return annotateArticle(
-    cleanArticle({ source: 't.txt', format: 'text', body, bodyIsHtml: false, meta: { published }, messages: [] }, 't'),
+    cleanArticle(
+      { source: 't.txt', format: 'text', body, bodyIsHtml: false, meta: { published }, messages: [] },
+      't',
+    ),
   );
 }
 
 const people = (a: AnnotatedArticle) =>
-  Object.fromEntries(a.entities.filter((e) => e.kind === 'person').map((e) => [e.name, e.mentions.map((m) => m.text)]));
+  Object.fromEntries(
+    a.entities.filter((e) => e.kind === 'person').map((e) => [e.name, e.mentions.map((m) => m.text)]),
+  );
 const labelsOf = (a: AnnotatedArticle, name: string) =>
   a.entities.find((e) => e.name === name)?.descriptors.map((d) => d.text) ?? [];
 const speakerOf = (a: AnnotatedArticle, words: string) => {
@@ -21,11 +26,31 @@ const speakerOf = (a: AnnotatedArticle, words: string) => {
 
 describe('entities', () => {
   it.each([
-    ['surname and possessive join the full name', 'Gov. Maria Lopez spoke on Monday. Lopez’s office said little.', { 'Maria Lopez': ['Maria Lopez', 'Lopez'] }],
-    ['title words are not part of the name', 'Senate Majority Leader Tom Hale met Fire Chief Ray Ortiz.', { 'Tom Hale': ['Tom Hale'], 'Ray Ortiz': ['Ray Ortiz'] }],
-    ['a spelling variant joins', 'President Ivan Petrenko spoke. Critics of Petrenkko were silent.', { 'Ivan Petrenko': ['Ivan Petrenko', 'Petrenkko'] }],
-    ['a name before "administration" is a person', 'The Obama administration said nothing. Officials agreed.', { Obama: ['Obama'] }],
-    ['a surname shape types a lone name', 'Kovalenko said the plan would fail.', { Kovalenko: ['Kovalenko'] }],
+    [
+      'surname and possessive join the full name',
+      'Gov. Maria Lopez spoke on Monday. Lopez’s office said little.',
+      { 'Maria Lopez': ['Maria Lopez', 'Lopez'] },
+    ],
+    [
+      'title words are not part of the name',
+      'Senate Majority Leader Tom Hale met Fire Chief Ray Ortiz.',
+      { 'Tom Hale': ['Tom Hale'], 'Ray Ortiz': ['Ray Ortiz'] },
+    ],
+    [
+      'a spelling variant joins',
+      'President Ivan Petrenko spoke. Critics of Petrenkko were silent.',
+      { 'Ivan Petrenko': ['Ivan Petrenko', 'Petrenkko'] },
+    ],
+    [
+      'a name before "administration" is a person',
+      'The Obama administration said nothing. Officials agreed.',
+      { Obama: ['Obama'] },
+    ],
+    [
+      'a surname shape types a lone name',
+      'Kovalenko said the plan would fail.',
+      { Kovalenko: ['Kovalenko'] },
+    ],
   ])('%s', (_name, text, expected) => {
     expect(people(annotate(text))).toEqual(expected);
   });
@@ -42,11 +67,31 @@ describe('entities', () => {
 
 describe('descriptors', () => {
   it.each([
-    ['a title before the name', 'Kremlin spokesman Dmitry Orlov said no.', 'Dmitry Orlov', ['Kremlin spokesman']],
-    ['an appositive after', 'Anna Berg, self-proclaimed queen of the valley, said no.', 'Anna Berg', ['self-proclaimed queen of the valley']],
+    [
+      'a title before the name',
+      'Kremlin spokesman Dmitry Orlov said no.',
+      'Dmitry Orlov',
+      ['Kremlin spokesman'],
+    ],
+    [
+      'an appositive after',
+      'Anna Berg, self-proclaimed queen of the valley, said no.',
+      'Anna Berg',
+      ['self-proclaimed queen of the valley'],
+    ],
     ['an appositive before', 'The driver, Luis Mena, 52, was hurt.', 'Luis Mena', ['driver']],
-    ['a predicate nominal', 'Paul Kern is a close ally of the mayor and a rich man.', 'Paul Kern', ['close ally of the mayor']],
-    ['a definite description with a nationality', 'Chilean President Rosa Vidal spoke. The Chilean leader said no.', 'Rosa Vidal', ['Chilean President', 'Chilean leader']],
+    [
+      'a predicate nominal',
+      'Paul Kern is a close ally of the mayor and a rich man.',
+      'Paul Kern',
+      ['close ally of the mayor'],
+    ],
+    [
+      'a definite description with a nationality',
+      'Chilean President Rosa Vidal spoke. The Chilean leader said no.',
+      'Rosa Vidal',
+      ['Chilean President', 'Chilean leader'],
+    ],
     ['a party label', 'Republican Mitt Carver voted no.', 'Mitt Carver', ['Republican']],
   ])('%s', (_name, text, person, labels) => {
     expect(labelsOf(annotate(text), person)).toEqual(labels);
@@ -67,11 +112,31 @@ describe('quotes and speakers', () => {
   it.each([
     ['attribution after the quote', '“We will win,” Mayor Jane Holt said.', 'We will win', 'Jane Holt'],
     ['inverted attribution', '"It is over," said Tom Reyes, the coach.', 'It is over', 'Tom Reyes'],
-    ['a pronoun after the quote', 'Jane Holt spoke first. “We are ready,” she added.', 'We are ready', 'Jane Holt'],
-    ['a partial quote after a speech verb', 'Tom Reyes said the plan was “dead on arrival” in its form.', 'dead on arrival', 'Tom Reyes'],
-    ['a participle takes the sentence subject', 'Jane Holt praised Tom Reyes, calling him “a true friend.”', 'a true friend', 'Jane Holt'],
+    [
+      'a pronoun after the quote',
+      'Jane Holt spoke first. “We are ready,” she added.',
+      'We are ready',
+      'Jane Holt',
+    ],
+    [
+      'a partial quote after a speech verb',
+      'Tom Reyes said the plan was “dead on arrival” in its form.',
+      'dead on arrival',
+      'Tom Reyes',
+    ],
+    [
+      'a participle takes the sentence subject',
+      'Jane Holt praised Tom Reyes, calling him “a true friend.”',
+      'a true friend',
+      'Jane Holt',
+    ],
     ['a colon introduction', 'Then Jane Holt turned to the crowd: “Go home.”', 'Go home', 'Jane Holt'],
-    ['a second quote in the paragraph keeps its speaker', '"First," Tom Reyes said. "Second, we wait."', 'Second, we wait', 'Tom Reyes'],
+    [
+      'a second quote in the paragraph keeps its speaker',
+      '"First," Tom Reyes said. "Second, we wait."',
+      'Second, we wait',
+      'Tom Reyes',
+    ],
   ])('%s', (_name, text, words, speaker) => {
     expect(speakerOf(annotate(text), words)).toBe(speaker);
   });
@@ -87,12 +152,16 @@ describe('quotes and speakers', () => {
   });
 
   it('runs one quote across paragraphs when the next opens with a quote mark', () => {
-    const a = annotate('“We built this city,” Jane Holt said. “And we will fix it.\n\n“Nobody else will,” she said.');
+    const a = annotate(
+      '“We built this city,” Jane Holt said. “And we will fix it.\n\n“Nobody else will,” she said.',
+    );
     expect(a.quotes.map((q) => q.text.replace(/\s+/g, ' '))).toEqual([
       'We built this city,',
       'And we will fix it. “Nobody else will,',
     ]);
-    expect(a.quotes.every((q) => a.entities.find((e) => e.id === q.speaker)?.name === 'Jane Holt')).toBe(true);
+    expect(a.quotes.every((q) => a.entities.find((e) => e.id === q.speaker)?.name === 'Jane Holt')).toBe(
+      true,
+    );
   });
 
   it('does not take a quoted name for a quote', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParallaxError } from '../errors.js';
+import type { AnnotatedArticle } from '../model/article.js';
 import { AnnotationsJsonWriter } from '../report/annotations-json.js';
 import { formatArticleText } from '../report/annotations-text.js';
 import { type Invocation, parseInvocation, USAGE } from './args.js';
@@ -35,6 +36,7 @@ function packageRoot(): string {
 }
 
 export const DEMO_STORY = 'examples/harbor-bridge';
+const DEFAULT_OUT = 'parallax-report';
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
@@ -52,13 +54,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     switch (invocation.command) {
       case 'annotate':
-        if (invocation.positionals.length === 0) {
-          throw new ParallaxError(
-            'USAGE',
-            'annotate needs at least one input: a file, a folder, or - for standard input.',
-          );
-        }
+        requireInputs(invocation);
         return await annotate(invocation, io);
+      case 'analyze':
+        requireInputs(invocation);
+        return await analyze(invocation, io);
       case 'demo':
         return await demo(invocation, io);
       default:
@@ -100,18 +100,54 @@ async function annotate(invocation: Invocation, io: Io): Promise<number> {
   return 0;
 }
 
-/** Annotate the bundled example story, readable by default. */
+function requireInputs(invocation: Invocation): void {
+  if (invocation.positionals.length === 0) {
+    throw new ParallaxError(
+      'USAGE',
+      `${invocation.command} needs at least one input: a file, a folder, or - for standard input.`,
+    );
+  }
+}
+
+/** Run the pipeline over the inputs; refusals go to standard error as they happen. */
+async function collectArticles(invocation: Invocation, io: Io): Promise<AnnotatedArticle[]> {
+  const { runPipeline } = await import('../pipeline/index.js');
+  const articles: AnnotatedArticle[] = [];
+  for await (const event of runPipeline(invocation.positionals, invocation.config, { stdin: io.stdin })) {
+    if (event.ok) articles.push(event.article);
+    else io.stderr(`parallax: ${event.input}: ${event.reason}`);
+  }
+  return articles;
+}
+
+/** Compare the articles as one story; write the report files, or print one format. */
+async function analyze(invocation: Invocation, io: Io): Promise<number> {
+  const articles = await collectArticles(invocation, io);
+  if (articles.length === 0) {
+    io.stderr('parallax: no articles came through; nothing to analyze.');
+    return 1;
+  }
+  const { compareStory } = await import('../compare/index.js');
+  const { buildReport, renderReport, writeReport } = await import('../report/index.js');
+  const report = buildReport([compareStory(articles)]);
+  if (invocation.formatGiven && invocation.out === null) {
+    io.stdout(renderReport(report, invocation.format === 'text' ? 'json' : invocation.format));
+    return 0;
+  }
+  const paths = await writeReport(report, invocation.out ?? DEFAULT_OUT);
+  io.stderr(
+    `parallax: compared ${articles.length} articles; report written to ${paths.html} (also ${paths.json}, ${paths.md})`,
+  );
+  return 0;
+}
+
+/** Analyze the bundled example story. */
 async function demo(invocation: Invocation, io: Io): Promise<number> {
   const absolute = join(packageRoot(), DEMO_STORY);
   // Sources are reported as given: a short relative path reads better when run from the project.
   const story = relative(process.cwd(), absolute).startsWith('..')
     ? absolute
     : relative(process.cwd(), absolute);
-  const format = invocation.formatGiven ? invocation.format : 'text';
-  io.stderr(`parallax: annotating the example story in ${story}`);
-  const code = await annotate({ ...invocation, positionals: [story], format }, io);
-  if (code === 0 && format === 'text') {
-    io.stderr('parallax: for the JSON, run: parallax annotate examples/harbor-bridge --format json');
-  }
-  return code;
+  io.stderr(`parallax: analyzing the example story in ${story}`);
+  return analyze({ ...invocation, positionals: [story] }, io);
 }

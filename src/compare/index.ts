@@ -8,8 +8,8 @@ import type { StoryContext } from './context.js';
 import { buildDigest } from './digest/index.js';
 import { alignFacts } from './facts/index.js';
 import { groupQuotes } from './quotes/index.js';
-import { buildTimeline } from './timeline/index.js';
 import { toReportArticle } from './report-article.js';
+import { buildTimeline } from './timeline/index.js';
 import { storyTitle } from './title.js';
 
 export function compareStory(articles: readonly AnnotatedArticle[], id = 's1'): Story {

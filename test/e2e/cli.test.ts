@@ -1,11 +1,12 @@
 // The built `parallax` command end to end: stdout, stderr and exit code, as a user sees them.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasCorpus, MINSK } from '../support/corpus.js';
+import { reportSchemaErrors } from '../support/report-schema.js';
 import { schemaErrors } from '../support/schema.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/parallax.js');
@@ -92,7 +93,13 @@ describe('parallax annotate', () => {
 
   it('exits 2 on usage errors', () => {
     expect(run(['annotate']).code).toBe(2);
-    expect(run(['annotate', 'x', '--format', 'xml']).stderr).toMatch(/--format must be one of json, text/);
+    expect(run(['annotate', 'x', '--format', 'xml']).stderr).toMatch(
+      /--format for annotate must be one of json, text/,
+    );
+    expect(run(['analyze', 'x', '--format', 'text']).stderr).toMatch(
+      /--format for analyze must be one of json, html, md/,
+    );
+    expect(run(['analyze']).code).toBe(2);
     expect(run(['frobnicate']).code).toBe(2);
     expect(run(['annotate', 'x', '--bogus']).code).toBe(2);
     const badSources = run(['annotate', join(dir, 'good.txt'), '--sources', join(dir, 'nope.yaml')]);
@@ -130,15 +137,39 @@ describe('parallax annotate', () => {
 });
 
 describe('parallax demo', () => {
-  it('annotates the bundled example story', () => {
-    const r = run(['demo']);
+  it('analyzes the bundled example story into a report folder', () => {
+    const out = join(dir, 'demo-report');
+    const r = run(['demo', '--out', out]);
     expect(r.code).toBe(0);
-    for (const outlet of ['Bayline Daily', 'The Calloway Ledger', 'coastalwire.example'])
-      expect(r.stdout).toContain(outlet);
-    const json = run(['demo', '--format', 'json']);
-    const out = JSON.parse(json.stdout);
-    expect(schemaErrors(out)).toEqual([]);
-    expect(out.articles).toHaveLength(3);
+    expect(r.stderr).toMatch(/report written to .*index\.html/);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(reportSchemaErrors(report)).toEqual([]);
+    const [story] = report.stories;
+    expect(story.articles.map((a: { outlet: string }) => a.outlet).sort()).toEqual([
+      'Bayline Daily',
+      'The Calloway Ledger',
+      'coastalwire.example',
+    ]);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toMatch(/^# /);
+  });
+});
+
+describe('parallax analyze', () => {
+  it('prints one format to standard output with --format', () => {
+    const r = run(['analyze', '--format', 'json', join(dir, 'good.txt'), join(dir, 'empty.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/empty\.txt: empty file/);
+    const report = JSON.parse(r.stdout);
+    expect(reportSchemaErrors(report)).toEqual([]);
+    expect(report.version).toBe(1);
+    expect(report.stories[0].articles).toHaveLength(1);
+  });
+
+  it('exits 1 when nothing came through', () => {
+    const r = run(['analyze', join(dir, 'empty.txt')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing to analyze/);
   });
 });
 

@@ -1,7 +1,203 @@
-// Digest: a short neutral account, each sentence citing its articles. Implementation in progress.
-import type { DigestSentence, Fact } from '../../model/report.js';
+// Digest: a short neutral account of the story, every sentence taken verbatim from an article and citing
+// every article that reports the same fact. The best-corroborated facts come first; each fact offers the
+// sentence of its evidence that reads best on its own: no negative label ("Belarusian dictator …"), no
+// quotation if avoidable, no dangling "He said …", not a fragment or a wall of text.
+import type { AnnotatedArticle } from '../../model/article.js';
+import type { DigestSentence, EvidenceSpan, Fact } from '../../model/report.js';
 import type { StoryContext } from '../context.js';
+import { datelineEnd, tokenizeSpan, wordCount } from '../text/words.js';
 
-export function buildDigest(_ctx: StoryContext, _facts: readonly Fact[]): DigestSentence[] {
-  return [];
+/** How many sentences the digest aims for. */
+export const MIN_SENTENCES = 5;
+export const MAX_SENTENCES = 8;
+/** Sentence length limits, in words. */
+export const MIN_WORDS = 8;
+export const MAX_WORDS = 60;
+/** Length that reads best; candidates lose a little for every word away from it. */
+export const IDEAL_WORDS = 25;
+/** Two digest sentences sharing this share of their content words say the same thing twice. */
+export const REDUNDANT_OVERLAP = 0.5;
+
+// Openers that refer back to something the digest may not have said: "He directly addressed Trump …",
+// "These negotiations were …", "However, …" (a contrast with a sentence that is not there).
+const DANGLING_START =
+  /^(?:he|she|it|they|his|her|its|their|them|him|this|these|those|that|we|i|you|our|however|but|and|meanwhile|still|also|then|such)\b/i;
+// A speech tag with a bare pronoun at the end: "Most of the injuries were fractures …, she said."
+const DANGLING_TAG = /[,”"]\s+(?:he|she|they)\s+(?:said|added|says|told \w+)\.$/i;
+/** A sentence more than this share inside quotation marks is someone's words, not the digest's. */
+const MAX_QUOTE_SHARE = 0.5;
+
+interface Candidate {
+  fact: Fact;
+  span: EvidenceSpan;
+  score: number;
+  /** Whether the sentence quotes anyone. */
+  quotes: boolean;
+  keys: Set<string>;
+  /** Mean relative position of the fact's evidence in its articles (0 = lead). */
+  position: number;
+}
+
+function overlaps(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  return spans.some((s) => s.start < end && s.end > start);
+}
+
+/** The article sentence holding [start, end) — a fact's evidence may be a clause of a longer sentence. */
+function sentenceOf(article: AnnotatedArticle, start: number, end: number): { start: number; end: number } {
+  const s = article.sentences.find((x) => x.start <= start && x.end >= end);
+  return s ?? { start, end };
+}
+
+function quoted(article: AnnotatedArticle, start: number, end: number): { share: number; any: boolean } {
+  let inside = 0;
+  for (const q of article.quotes) {
+    const a = Math.max(start, q.start);
+    const b = Math.min(end, q.end);
+    if (b > a) inside += b - a;
+  }
+  const text = article.text.slice(start, end);
+  return { share: inside / Math.max(end - start, 1), any: inside > 0 || /["“”]/.test(text) };
+}
+
+/** Quotation marks that open and never close (or the reverse): a piece of a longer quote. */
+function unbalancedQuotes(text: string): boolean {
+  const open = text.match(/“/g)?.length ?? 0;
+  const close = text.match(/”/g)?.length ?? 0;
+  const straight = text.match(/"/g)?.length ?? 0;
+  return open !== close || straight % 2 === 1;
+}
+
+function contentKeys(text: string): Set<string> {
+  return new Set(
+    tokenizeSpan(text, 0, text.length)
+      .map((t) => t.key)
+      .filter(Boolean),
+  );
+}
+
+/** The evidence sentence of one article that reads best on its own, or null if none may be used. */
+function candidateFor(
+  ctx: StoryContext,
+  evidence: EvidenceSpan,
+  strict: boolean,
+): { span: EvidenceSpan; score: number; quotes: boolean } | null {
+  const article = ctx.byId.get(evidence.article);
+  if (!article) return null;
+  const sentence = sentenceOf(article, evidence.start, evidence.end);
+  const start = datelineEnd(article.text, sentence.start, sentence.end);
+  let end = sentence.end;
+  while (end > start && /\s/.test(article.text.charAt(end - 1))) end--;
+  const text = article.text.slice(start, end);
+  if (overlaps(ctx.negativeSpans(article.id), start, end)) return null;
+  const headings = article.paragraphs.filter((p) => p.kind === 'heading');
+  if (overlaps(headings, start, end)) return null;
+  const words = wordCount(text);
+  if (words < MIN_WORDS || words > MAX_WORDS) return null;
+  if (!/^[\p{Lu}\d"“]/u.test(text) || !/[.!?]["”’]?$/.test(text)) return null;
+  if (unbalancedQuotes(text)) return null;
+  const q = quoted(article, start, end);
+  const dangling = DANGLING_START.test(text) || DANGLING_TAG.test(text);
+  if (strict && (dangling || q.share > MAX_QUOTE_SHARE)) return null;
+  const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100 - (dangling ? 1 : 0);
+  return { span: { article: article.id, start, end, text }, score, quotes: q.any };
+}
+
+function best(
+  ctx: StoryContext,
+  fact: Fact,
+  strict: boolean,
+  position = positionOf(ctx, fact),
+): Candidate | null {
+  let found: Candidate | null = null;
+  for (const e of fact.evidence) {
+    const c = candidateFor(ctx, e, strict);
+    if (!c || (found && c.score <= found.score)) continue;
+    found = { fact, ...c, keys: new Set<string>(), position };
+  }
+  if (found) found.keys = contentKeys(found.span.text);
+  return found;
+}
+
+/** Mean relative position of the fact's evidence (0 = first sentence of the article, 1 = last). */
+function positionOf(ctx: StoryContext, fact: Fact): number {
+  let sum = 0;
+  for (const e of fact.evidence) {
+    const article = ctx.byId.get(e.article);
+    sum += article ? e.start / Math.max(article.text.length, 1) : 1;
+  }
+  return sum / Math.max(fact.evidence.length, 1);
+}
+
+function redundant(c: Candidate, chosen: readonly Candidate[]): boolean {
+  return chosen.some((x) => {
+    if (x.fact.id === c.fact.id) return true;
+    let shared = 0;
+    for (const k of c.keys) if (x.keys.has(k)) shared++;
+    return shared / Math.max(Math.min(c.keys.size, x.keys.size), 1) >= REDUNDANT_OVERLAP;
+  });
+}
+
+function byCorroboration(a: { fact: Fact; position: number }, b: { fact: Fact; position: number }): number {
+  return b.fact.articles.length - a.fact.articles.length || a.position - b.position;
+}
+
+export function buildDigest(ctx: StoryContext, facts: readonly Fact[]): DigestSentence[] {
+  // Shared facts, most corroborated first, then by where the articles put them. Candidates are worked
+  // out only as needed: a 400-article story has thousands of shared facts and the digest wants eight.
+  const shared = facts
+    .filter((f) => f.articles.length > 1)
+    .map((fact) => ({ fact, position: positionOf(ctx, fact) }))
+    .sort(byCorroboration);
+  const memo = new Map<Fact, Candidate | null>();
+  const strictOf = (x: { fact: Fact; position: number }) => {
+    if (!memo.has(x.fact)) memo.set(x.fact, best(ctx, x.fact, true, x.position));
+    return memo.get(x.fact) ?? null;
+  };
+  const chosen: Candidate[] = [];
+  // The lead sentence is the best-corroborated fact whatever its wording (a quote if it must), so the
+  // digest opens with what most outlets agree on.
+  const top = shared.filter((x) => x.fact.articles.length === shared[0]?.fact.articles.length);
+  const lead =
+    top.map(strictOf).find((c) => c !== null) ??
+    top.map((x) => best(ctx, x.fact, false, x.position)).find((c) => c !== null);
+  if (lead) chosen.push(lead);
+  // Then level by level of corroboration, sentences without quotation before those with.
+  for (const level of new Set(shared.map((x) => x.fact.articles.length))) {
+    const inLevel = shared.filter((x) => x.fact.articles.length === level);
+    for (const quoting of [false, true]) {
+      for (const x of inLevel) {
+        if (chosen.length >= MAX_SENTENCES) break;
+        const c = strictOf(x);
+        if (c && c.quotes === quoting && !chosen.includes(c) && !redundant(c, chosen)) chosen.push(c);
+      }
+    }
+  }
+  if (chosen.length < MIN_SENTENCES) {
+    // Too few shared facts: add single-outlet facts, earliest in their article first, taking articles in
+    // turn so no one outlet's account fills the digest.
+    const queues = ctx.articles
+      .map((a) =>
+        facts
+          .filter((f) => f.articles.length === 1 && f.articles[0] === a.id)
+          .map((f) => best(ctx, f, true))
+          .filter((c): c is Candidate => c !== null)
+          .sort((x, y) => Number(x.quotes) - Number(y.quotes) || x.position - y.position),
+      )
+      .filter((q) => q.length > 0);
+    while (chosen.length < MIN_SENTENCES && queues.some((q) => q.length > 0)) {
+      for (const q of queues) {
+        if (chosen.length >= MIN_SENTENCES) break;
+        let next = q.shift();
+        while (next && redundant(next, chosen)) next = q.shift();
+        if (next) chosen.push(next);
+      }
+    }
+  }
+  const [first, ...rest] = chosen;
+  const ordered = first ? [first, ...rest.sort(byCorroboration)] : [];
+  return ordered.map((c) => ({
+    text: c.span.text,
+    articles: [...c.fact.articles],
+    evidence: [c.span],
+  }));
 }

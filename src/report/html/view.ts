@@ -90,8 +90,9 @@ export function storyView(story: Story): StoryView {
   const outletIndex = new Map<string, number>();
   const outlets: StoryView['outlets'] = [];
   const columns: Column[] = story.articles.map((article, k) => {
-    // An article without an outlet is its own outlet: two unknown sources must not share a colour.
-    const outlet = article.outlet?.trim() || hostOf(article.url) || article.source || article.id;
+    // An article without an outlet is its own outlet: two unknown sources must not share a colour. Its
+    // id (the file name) names it; the full source path would crowd every chip.
+    const outlet = article.outlet?.trim() || hostOf(article.url) || article.id;
     const key = article.outlet?.trim() ? `outlet:${outlet}` : `article:${k}`;
     let o = outletIndex.get(key);
     if (o === undefined) {

@@ -1,0 +1,211 @@
+// Discrepancies inside one fact: different numbers for the same count, different dates for the same
+// event, different sources credited. Conservative by design: two figures are compared only when they are
+// anchored to the same words ("injured 14 people" / "sending 12 people to hospitals"), so a sentence's
+// other figures ("19 passengers", "two cars") never produce a false alarm.
+import type { AnnotatedArticle } from '../../model/article.js';
+import type { Discrepancy, Fact } from '../../model/report.js';
+import type { StoryContext } from '../context.js';
+import { sourcesIn } from '../text/attribution.js';
+import { anchorsAround, numbersIn, tokenRange } from '../text/numbers.js';
+import type { Unit } from '../text/units.js';
+
+/** One figure or date in one evidence unit. */
+interface Anchored {
+  article: string;
+  /** What must be equal for two items to agree ("count:14", "2024-09-26"). */
+  value: string;
+  /** Which items are comparable at all ("count", "money", date granularity). */
+  kind: string;
+  display: string;
+  /** What a figure counts, when written right after it: "14 people" and "90-foot" count different things. */
+  counted: string | null;
+  anchors: Set<string>;
+}
+
+/** Anchor words two items share; none when both say what they count and it differs. */
+function sharedAnchors(a: Anchored, b: Anchored): number {
+  if (a.kind !== b.kind) return 0;
+  if (a.counted && b.counted && a.counted !== b.counted) return 0;
+  let n = 0;
+  for (const x of a.anchors) if (b.anchors.has(x)) n++;
+  return n;
+}
+
+/**
+ * Groups of items that disagree. Per pair of units, equal values pair off first (they agree); each
+ * remaining item pairs with the unmatched item of the same kind sharing most anchors (they disagree).
+ * Agreeing and disagreeing pairs are joined into components, and a component with a disagreement is one
+ * discrepancy.
+ */
+function disagreements(items: Anchored[][]): Anchored[][] {
+  const all = items.flat();
+  const parent = all.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i] as number] as number;
+      i = parent[i] as number;
+    }
+    return i;
+  };
+  const indexOf = new Map(all.map((x, i) => [x, i]));
+  const union = (a: Anchored, b: Anchored) => {
+    parent[find(indexOf.get(a) as number)] = find(indexOf.get(b) as number);
+  };
+  const conflicted = new Set<Anchored>();
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const left = [...(items[i] as Anchored[])];
+      const right = [...(items[j] as Anchored[])];
+      for (const a of [...left]) {
+        const k = right.findIndex((b) => b.kind === a.kind && b.value === a.value);
+        if (k < 0) continue;
+        union(a, right[k] as Anchored);
+        right.splice(k, 1);
+        left.splice(left.indexOf(a), 1);
+      }
+      for (const a of left) {
+        let best = -1;
+        let bestShared = 0;
+        right.forEach((b, k) => {
+          const shared = sharedAnchors(a, b);
+          if (shared > bestShared) {
+            best = k;
+            bestShared = shared;
+          }
+        });
+        if (best < 0) continue;
+        const b = right[best] as Anchored;
+        union(a, b);
+        conflicted.add(a);
+        conflicted.add(b);
+        right.splice(best, 1);
+      }
+    }
+  }
+  const components = new Map<number, Anchored[]>();
+  all.forEach((x, i) => {
+    const root = find(i);
+    components.set(root, [...(components.get(root) ?? []), x]);
+  });
+  return [...components.values()].filter((c) => c.some((x) => conflicted.has(x)));
+}
+
+/** Values with the articles that give them, in order of first appearance. */
+function valuesOf(component: Anchored[], order: readonly string[]): { value: string; articles: string[] }[] {
+  const byValue = new Map<string, { value: string; articles: string[] }>();
+  for (const x of component) {
+    const entry = byValue.get(x.value) ?? { value: x.display, articles: [] };
+    if (!entry.articles.includes(x.article)) entry.articles.push(x.article);
+    byValue.set(x.value, entry);
+  }
+  for (const entry of byValue.values()) entry.articles.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return [...byValue.values()];
+}
+
+function listed(values: { value: string }[]): string {
+  return values.map((v) => v.value).join(' vs ');
+}
+
+function numberItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
+  return units.map((u) => {
+    const article = ctx.articles[u.article] as AnnotatedArticle;
+    return numbersIn(article.text, u.tokens, article.dates).map((n) => ({
+      article: u.articleId,
+      value: `${n.kind}:${n.value}`,
+      kind: n.kind,
+      display: n.text,
+      counted: n.counted,
+      anchors: n.anchors,
+    }));
+  });
+}
+
+function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
+  return units.map((u) => {
+    const article = ctx.articles[u.article] as AnnotatedArticle;
+    return u.dates.flatMap((d) => {
+      const range = tokenRange(u.tokens, d.start, d.end);
+      if (!range || d.value === null) return [];
+      return [
+        {
+          article: u.articleId,
+          value: d.value,
+          kind: `date${d.value.length}`,
+          display: d.value,
+          counted: null,
+          anchors: anchorsAround(article.text, u.tokens, range[0], range[1]),
+        },
+      ];
+    });
+  });
+}
+
+/** Source names compare without case, a leading "the" or a possessive ("the Ledger" = "Ledger's"). */
+function sourceKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/['’]s$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Discrepancy | null {
+  const byArticle = new Map<string, Map<string, string>>();
+  for (const u of units) {
+    const article = ctx.articles[u.article] as AnnotatedArticle;
+    const sources = sourcesIn(article.text, u.start, u.end, article.entities);
+    if (sources.length === 0) continue;
+    byArticle.set(u.articleId, new Map(sources.map((s) => [sourceKey(s.name), s.name])));
+  }
+  if (byArticle.size < 2) return null;
+  const credited = [...byArticle.values()];
+  // Different only when some two articles share no source at all.
+  const differ = credited.some((a, i) =>
+    credited.slice(i + 1).some((b) => ![...a.keys()].some((k) => b.has(k))),
+  );
+  if (!differ) return null;
+  const values = new Map<string, { value: string; articles: string[] }>();
+  for (const [articleId, sources] of byArticle) {
+    for (const [key, name] of sources) {
+      const entry = values.get(key) ?? { value: name, articles: [] };
+      entry.articles.push(articleId);
+      values.set(key, entry);
+    }
+  }
+  const list = [...values.values()];
+  return {
+    kind: 'attribution',
+    subject: fact.id,
+    values: list,
+    note: `The outlets credit this report to different sources: ${listed(list)}.`,
+  };
+}
+
+export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Discrepancy[] {
+  if (units.length < 2) return [];
+  const out: Discrepancy[] = [];
+  for (const component of disagreements(numberItems(ctx, units))) {
+    const values = valuesOf(component, fact.articles);
+    if (values.length < 2) continue;
+    out.push({
+      kind: 'number',
+      subject: fact.id,
+      values,
+      note: `The outlets give different figures for the same count: ${listed(values)}.`,
+    });
+  }
+  for (const component of disagreements(dateItems(ctx, units))) {
+    const values = valuesOf(component, fact.articles);
+    if (values.length < 2) continue;
+    out.push({
+      kind: 'date',
+      subject: fact.id,
+      values,
+      note: `The outlets give different dates for the same event: ${listed(values)}.`,
+    });
+  }
+  const credited = attribution(ctx, fact, units);
+  if (credited) out.push(credited);
+  return out;
+}
