@@ -14,5 +14,6 @@ export function toReportArticle(a: AnnotatedArticle): ReportArticle {
     removed: a.removed,
     messages: a.messages,
     sentences: a.sentences,
+    paragraphs: a.paragraphs,
   };
 }

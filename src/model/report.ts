@@ -21,6 +21,8 @@ export interface ReportArticle {
   /** Added: where the publication date came from when it was inferred from the story, not the input. */
   publishedInferred?: boolean;
   sentences?: { start: number; end: number }[];
+  /** Added: paragraph spans of the text, headings marked, so views can lay the article out as written. */
+  paragraphs?: { start: number; end: number; kind: 'paragraph' | 'heading' }[];
 }
 
 export interface EvidenceSpan {

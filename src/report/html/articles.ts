@@ -7,8 +7,8 @@ import type { Column, StoryView } from './view.js';
 
 /**
  * Cleaned text has one paragraph per line (blank lines between). A short line that does not end like a
- * sentence is a subheading ("What we know"); the ReportArticle carries no paragraph kinds, so this is the
- * best the view can do, and a miss only changes the typeface.
+ * sentence is a subheading ("What we know"). Used only for reports that carry no paragraph layer; a miss
+ * only changes the typeface.
  */
 const HEADING_MAX = 80;
 const SENTENCE_END = /[.!?:;,"'”’)\]…—-]$/;
@@ -28,7 +28,10 @@ export function paragraphs(text: string): { start: number; end: number; heading:
 
 function articleBody(c: Column): SafeHtml {
   const { text } = c.article;
-  const paras = paragraphs(text);
+  // The annotator's paragraph layer knows the headings; reports written without it fall back to a guess.
+  const paras = c.article.paragraphs
+    ? c.article.paragraphs.map((p) => ({ start: p.start, end: p.end, heading: p.kind === 'heading' }))
+    : paragraphs(text);
   if (paras.length === 0) return html`<p class="empty">This article has no text after cleaning.</p>`;
   return html`${paras.map((p) =>
     p.heading
