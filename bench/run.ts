@@ -204,7 +204,7 @@ async function runAnalyzeSuite(): Promise<string> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args.includes('--suite') && args[args.indexOf('--suite') + 1] === 'analyze') {
-    const section = `## Story analysis — ${new Date().toISOString().slice(0, 10)}\n\n${await runAnalyzeSuite()}`;
+    const section = `## Story analysis — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machineLine()}.\n\n${await runAnalyzeSuite()}`;
     appendSection(section);
     console.log(section);
     return;
@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   const rate = annotate.articles / annotate.seconds;
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   const date = new Date().toISOString().slice(0, 10);
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const machine = machineLine();
   const section = [
     `## Annotation throughput — ${date}`,
     '',
@@ -259,6 +259,10 @@ async function main(): Promise<void> {
     appendSection(analyzeSection);
     console.log(analyzeSection);
   }
+}
+
+function machineLine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 }
 
 /** Newest first: each run's sections go on top of the file, earlier runs stay below. */

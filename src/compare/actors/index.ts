@@ -60,6 +60,13 @@ interface Member {
   entity: Entity;
 }
 
+/** Append to a list in a map of lists (spreading a copy on every append is quadratic). */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 class UnionFind {
   private readonly parent: number[];
   constructor(n: number) {
@@ -84,7 +91,17 @@ class UnionFind {
 }
 
 const normal = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
-const wordsOf = (name: string) => nameWords(normal(name));
+/** Name words are asked for on every pairwise comparison; names repeat, so they are worked out once per
+ * comparison run (the memo is cleared at the end of the run, so it never holds article texts). */
+const nameWordsMemo = new Map<string, string[]>();
+function wordsOf(name: string): string[] {
+  let words = nameWordsMemo.get(name);
+  if (!words) {
+    words = nameWords(normal(name));
+    nameWordsMemo.set(name, words);
+  }
+  return words;
+}
 const surname = (name: string) => wordsOf(name).at(-1) ?? '';
 const givenName = (name: string) => (wordsOf(name).length > 1 ? (wordsOf(name)[0] ?? '') : '');
 
@@ -125,7 +142,7 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
   const bySurnameInitial = new Map<string, number[]>();
   for (const { m, i } of full) {
     const key = surname(m.entity.name)[0] ?? '';
-    bySurnameInitial.set(key, [...(bySurnameInitial.get(key) ?? []), i]);
+    pushTo(bySurnameInitial, key, i);
   }
   for (const { m, i } of full) {
     for (const j of bySurnameInitial.get(surname(m.entity.name)[0] ?? '') ?? []) {
@@ -143,14 +160,26 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
     const [only] = [...candidates];
     if (candidates.size === 1 && only !== undefined) uf.union(i, only);
   }
-  // Single-word people with the same (or a variant) name across articles.
-  const singles = people.filter(({ m }) => wordsOf(m.entity.name).length === 1);
-  for (const [k, a] of singles.entries()) {
-    for (const b of singles.slice(k + 1)) {
-      if (uf.find(a.i) !== uf.find(b.i) && similarNames(surname(a.m.entity.name), surname(b.m.entity.name))) {
-        const aJoined = full.some(({ i }) => uf.find(i) === uf.find(a.i));
-        const bJoined = full.some(({ i }) => uf.find(i) === uf.find(b.i));
-        if (!(aJoined && bJoined)) uf.union(a.i, b.i);
+  // Single-word people with the same (or a variant) name across articles ("Putin" in two outlets that
+  // never give his first name), unless both already joined different full names. Compared within the
+  // same initial only, so the cost stays near linear in the number of names.
+  const withFullName = new Set(full.map(({ i }) => uf.find(i)));
+  const singlesByInitial = new Map<string, number[]>();
+  for (const { m, i } of people) {
+    if (wordsOf(m.entity.name).length !== 1) continue;
+    const key = surname(m.entity.name)[0] ?? '';
+    pushTo(singlesByInitial, key, i);
+  }
+  for (const bucket of singlesByInitial.values()) {
+    for (const [k, a] of bucket.entries()) {
+      for (const b of bucket.slice(k + 1)) {
+        const ra = uf.find(a);
+        const rb = uf.find(b);
+        if (ra === rb || (withFullName.has(ra) && withFullName.has(rb))) continue;
+        if (similarNames(surname(members[a]?.entity.name ?? ''), surname(members[b]?.entity.name ?? ''))) {
+          uf.union(a, b);
+          if (withFullName.has(ra) || withFullName.has(rb)) withFullName.add(uf.find(a));
+        }
       }
     }
   }
@@ -158,7 +187,7 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
   const groups = new Map<number, Member[]>();
   members.forEach((m, i) => {
     const root = uf.find(i);
-    groups.set(root, [...(groups.get(root) ?? []), m]);
+    pushTo(groups, root, m);
   });
   const ordered = [...groups.values()]
     .map((group) => ({
@@ -184,11 +213,11 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
     const group = groupOfActor.get(actor.id) ?? [];
     for (const label of actor.labels) {
       if (label.tone !== 'negative') continue;
-      for (const e of label.evidence ?? [])
-        negatives.set(e.article, [...(negatives.get(e.article) ?? []), e]);
+      for (const e of label.evidence ?? []) pushTo(negatives, e.article, e);
     }
     discrepancies.push(...titleDiscrepancies(actor), ...spellingDiscrepancies(actor, group));
   }
+  nameWordsMemo.clear();
   return {
     actors,
     discrepancies,
@@ -350,8 +379,13 @@ function resolveAcrossOutlets(
   groupOfActor: ReadonlyMap<string, readonly Member[]>,
 ): void {
   const persons = actors.filter((a) => a.kind === 'person');
+  const namedIn = new Map<AnnotatedArticle, Actor[]>();
+  for (const p of persons) {
+    for (const article of new Set((groupOfActor.get(p.id) ?? []).map((m) => m.article)))
+      pushTo(namedIn, article, p);
+  }
   for (const article of articles) {
-    const named = persons.filter((p) => (groupOfActor.get(p.id) ?? []).some((m) => m.article === article));
+    const named = namedIn.get(article) ?? [];
     for (const ref of article.unresolvedReferences ?? []) {
       if (article.quotes.some((q) => ref.start >= q.start && ref.end <= q.end)) continue;
       const head = labelHead(ref.text);

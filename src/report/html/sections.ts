@@ -192,10 +192,26 @@ function actorBadges(view: StoryView, si: number, actor: Actor): SafeHtml[] {
   );
 }
 
+// A reader scans a few dozen rows; a 400-article story has thousands of actors and facts. The matrices
+// show the most important rows (the order puts them first) and say how many more there are; the JSON
+// report keeps everything.
+const MAX_ACTOR_ROWS = 60;
+const MAX_UNLABELLED = 60;
+const MAX_FACT_ROWS = 120;
+const MAX_EXCLUSIVES_PER_OUTLET = 12;
+
+function moreNote(shown: number, total: number, what: string): SafeHtml | string {
+  return total > shown
+    ? html`<p class="more-note">Showing ${shown} of ${total} ${what}; report.json holds them all.</p>`
+    : '';
+}
+
 export function renderActors(view: StoryView, si: number): SafeHtml {
   const actors = sortActors(view.story.actors);
-  const labelled = actors.filter((a) => a.labels.length > 0);
-  const unlabelled = actors.filter((a) => a.labels.length === 0);
+  const allLabelled = actors.filter((a) => a.labels.length > 0);
+  const allUnlabelled = actors.filter((a) => a.labels.length === 0);
+  const labelled = allLabelled.slice(0, MAX_ACTOR_ROWS);
+  const unlabelled = allUnlabelled.slice(0, MAX_UNLABELLED);
   const legend = html`<div class="legend" aria-label="Tone legend">${tonePill('negative', 'negative')}${tonePill('neutral', 'neutral')}${tonePill('positive', 'positive')}</div>`;
   const matrix = labelled.length
     ? html`<div class="table-wrap"><table class="matrix actors">${columnHeads(view, 'Actor')}<tbody>${labelled.map(
@@ -205,15 +221,17 @@ export function renderActors(view: StoryView, si: number): SafeHtml {
           )}</tr>`,
       )}</tbody></table></div>`
     : empty('No outlet attached a label to anyone.');
+  const matrixNote = moreNote(labelled.length, allLabelled.length, 'labelled actors');
   const others = unlabelled.length
     ? html`<div class="also"><h3 class="subhead">Also named, without labels</h3><ul>${unlabelled.map((a) => {
         const cols = view.columns.filter((c) => a.mentions.some((m) => m.article === c.article.id));
         return html`<li><span class="actor-name">${a.name}</span> <span class="actor-meta">${a.kind} · ${a.mentions.length}×</span> ${cols.map((c) => chip(c, spansIn(a.mentions, c.article.id)))}</li>`;
-      })}</ul></div>`
+      })}</ul>${moreNote(unlabelled.length, allUnlabelled.length, 'actors named without labels')}</div>`
     : '';
   return html`<section id="s${si}-actors" class="section" aria-labelledby="s${si}-actors-h">
   ${sectionHead(`s${si}-actors`, 'Actors', actors.length, 'Who is in the story and what each outlet calls them. Hover a label for the words that set its tone; click it to see the sentence.', legend)}
   ${matrix}
+  ${matrixNote}
   ${others}
 </section>`;
 }
@@ -298,8 +316,9 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
       },
     )}</tr>`;
   };
+  const shown = facts.slice(0, MAX_FACT_ROWS);
   const matrix = facts.length
-    ? html`<div class="table-wrap"><table class="matrix facts">${columnHeads(view, 'Fact')}<tbody>${facts.map(row)}</tbody></table></div>`
+    ? html`<div class="table-wrap"><table class="matrix facts">${columnHeads(view, 'Fact')}<tbody>${shown.map(row)}</tbody></table></div>${moreNote(shown.length, facts.length, 'facts, the most widely reported first')}`
     : empty('No facts were aligned across the articles.');
   const byColumn = view.columns
     .map((c) => ({ c, facts: facts.filter((f) => isExclusive(f) && f.articles.includes(c.article.id)) }))
@@ -307,10 +326,12 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
   const exclusives = byColumn.length
     ? html`<div class="exclusives"><h3 class="subhead">Only in one outlet</h3><div class="excl-grid">${byColumn.map(
         ({ c, facts: own }) =>
-          html`<div class="excl-card card" data-o="${c.o}"><div class="excl-head">${chip(c)}<span class="actor-meta">${plural(own.length, 'exclusive fact')}</span></div><ul class="plain">${own.map(
-            (f) =>
-              html`<li><button type="button" class="linklike"${evidence(c, spansIn(f.evidence, c.article.id))}>${f.text}</button></li>`,
-          )}</ul></div>`,
+          html`<div class="excl-card card" data-o="${c.o}"><div class="excl-head">${chip(c)}<span class="actor-meta">${plural(own.length, 'exclusive fact')}</span></div><ul class="plain">${own
+            .slice(0, MAX_EXCLUSIVES_PER_OUTLET)
+            .map(
+              (f) =>
+                html`<li><button type="button" class="linklike"${evidence(c, spansIn(f.evidence, c.article.id))}>${f.text}</button></li>`,
+            )}</ul>${own.length > MAX_EXCLUSIVES_PER_OUTLET ? html`<p class="more-note">and ${own.length - MAX_EXCLUSIVES_PER_OUTLET} more</p>` : ''}</div>`,
       )}</div></div>`
     : '';
   return html`<section id="s${si}-facts" class="section" aria-labelledby="s${si}-facts-h">

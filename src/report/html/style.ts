@@ -250,4 +250,5 @@ mark.flash { animation: flash 1.4s ease-out 1; }
 }
 @media (prefers-reduced-motion: reduce) { mark.flash { animation: none; } .dim { transition: none; } }
 @media print { .bar, .back, .tabs { display: none; } .article-view[hidden] { display: block; } }
+.more-note { color: var(--muted, #667085); font-size: 0.85rem; margin: 0.5rem 0 0; }
 `;
