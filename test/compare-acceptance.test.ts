@@ -118,6 +118,10 @@ describe.skipIf(!hasCorpus)('minsk-talks: one story, five outlets', () => {
   it('puts the Oval Office meeting and the days after it on the timeline', () => {
     const dates = story.timeline.map((t) => t.date);
     for (const day of ['2025-02-28', '2025-03-04', '2025-03-05']) expect(dates).toContain(day);
+    // The four undated outlets are read against the one dated article, so the meeting is corroborated.
+    expect(story.articles.filter((a) => a.publishedInferred)).toHaveLength(4);
+    const meeting = story.timeline.filter((t) => t.date === '2025-02-28');
+    expect(Math.max(...meeting.map((t) => t.articles.length))).toBeGreaterThanOrEqual(2);
   });
 
   it('writes a neutral digest that cites its sources', () => {

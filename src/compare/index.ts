@@ -5,6 +5,7 @@ import type { AnnotatedArticle } from '../model/article.js';
 import type { Story } from '../model/report.js';
 import { compareActors } from './actors/index.js';
 import type { StoryContext } from './context.js';
+import { inferPublicationDates } from './dates.js';
 import { buildDigest } from './digest/index.js';
 import { alignFacts } from './facts/index.js';
 import { groupQuotes } from './quotes/index.js';
@@ -12,7 +13,8 @@ import { toReportArticle } from './report-article.js';
 import { buildTimeline } from './timeline/index.js';
 import { storyTitle } from './title.js';
 
-export function compareStory(articles: readonly AnnotatedArticle[], id = 's1'): Story {
+export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'): Story {
+  const articles = inferPublicationDates(annotated);
   const actors = compareActors(articles);
   const ctx: StoryContext = {
     articles,

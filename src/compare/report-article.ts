@@ -1,8 +1,8 @@
-import type { AnnotatedArticle } from '../model/article.js';
 import type { ReportArticle } from '../model/report.js';
+import type { StoryArticle } from './dates.js';
 
 /** The report's view of an article: the contract's fields plus sentence spans for the article view. */
-export function toReportArticle(a: AnnotatedArticle): ReportArticle {
+export function toReportArticle(a: StoryArticle): ReportArticle {
   return {
     id: a.id,
     source: a.source,
@@ -10,6 +10,7 @@ export function toReportArticle(a: AnnotatedArticle): ReportArticle {
     title: a.title,
     url: a.url,
     published: a.published,
+    ...(a.publishedInferred ? { publishedInferred: true } : {}),
     text: a.text,
     removed: a.removed,
     messages: a.messages,
