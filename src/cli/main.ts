@@ -134,7 +134,17 @@ async function analyze(invocation: Invocation, io: Io): Promise<number> {
     io.stdout(renderReport(report, invocation.format === 'text' ? 'json' : invocation.format));
     return 0;
   }
-  const paths = await writeReport(report, invocation.out ?? DEFAULT_OUT);
+  const dir = invocation.out ?? DEFAULT_OUT;
+  let paths: Awaited<ReturnType<typeof writeReport>>;
+  try {
+    paths = await writeReport(report, dir);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    io.stderr(
+      `parallax: ${dir}: cannot write the report there (${reason}); choose another folder with --out.`,
+    );
+    return 1;
+  }
   io.stderr(
     `parallax: compared ${articles.length} articles; report written to ${paths.html} (also ${paths.json}, ${paths.md})`,
   );

@@ -166,6 +166,13 @@ describe('parallax analyze', () => {
     expect(report.stories[0].articles).toHaveLength(1);
   });
 
+  it('says in one line when the report folder cannot be written', () => {
+    const r = run(['analyze', join(dir, 'good.txt'), '--out', join(dir, 'good.txt', 'report')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/cannot write the report there \(E[A-Z]+\); choose another folder with --out/);
+  });
+
   it('exits 1 when nothing came through', () => {
     const r = run(['analyze', join(dir, 'empty.txt')]);
     expect(r.code).toBe(1);
