@@ -1,0 +1,340 @@
+// The SQLite store (better-sqlite3, synchronous). One file holds everything; WAL mode lets a reader (a
+// report being rendered) run while another process stores articles. Every SQLite failure leaves here as a
+// one-line ParallaxError('STORE') naming the file, never as a stack trace.
+
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { ParallaxError } from '../../errors.js';
+import { describeError } from '../../ingest/refusal.js';
+import type { AnnotatedArticle } from '../../model/article.js';
+import { articleIdentity } from '../identity.js';
+import {
+  type ArticleSummary,
+  type ListOptions,
+  type PutResult,
+  type SearchHit,
+  SNIPPET_MARK,
+  type Store,
+  type StoredArticle,
+} from '../store.js';
+import { notADatabase, storeError } from './errors.js';
+import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
+
+export interface SqliteStoreOptions {
+  /** How long to wait for another process's lock before giving up with "is locked by another process". */
+  busyTimeoutMs?: number;
+  /** Refuse to grow the file past this size (SQLITE_FULL, reported like a full disk). No limit by default. */
+  maxSizeBytes?: number;
+  /** Clock for stored_at; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+const DEFAULT_SEARCH_LIMIT = 20;
+/** Words of context in a search snippet. */
+const SNIPPET_TOKENS = 16;
+
+interface ArticleRow {
+  id: string;
+  url_key: string | null;
+  content_hash: string;
+  stored_at: string;
+  doc: string;
+}
+
+interface SummaryRow {
+  id: string;
+  url_key: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  source: string;
+  stored_at: string;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+/**
+ * Looks at the file's 100-byte SQLite header before SQLite opens it for writing: a file that is not SQLite,
+ * another program's database, or a schema newer than this code is refused without SQLite touching the file
+ * (opening a WAL database read-write would create -wal/-shm files next to it and checkpoint on close).
+ * The header can lag behind a WAL that was never checkpointed, so the same checks run again through SQLite
+ * after opening, still before any write.
+ */
+function checkHeader(path: string): void {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ENOENT') return; // a new database
+    throw new ParallaxError('STORE', `${path}: cannot read the database (${describeError(err)})`);
+  }
+  if (size === 0) return; // SQLite treats an empty file as an empty database
+  const header = Buffer.alloc(100);
+  let read = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      read = readSync(fd, header, 0, header.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw new ParallaxError('STORE', `${path}: cannot read the database (${describeError(err)})`);
+  }
+  if (read < header.length || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw notADatabase(path);
+  checkVersion(path, header.readUInt32BE(60), header.readUInt32BE(68), null);
+}
+
+/** `tables` is null when only the header was read (the header cannot tell whether the file has tables). */
+function checkVersion(path: string, version: number, applicationId: number, tables: number | null): void {
+  if (applicationId !== 0 && applicationId !== APPLICATION_ID) {
+    throw notADatabase(path, 'it is the SQLite database of another program');
+  }
+  // A Parallax database gets its application_id in the same transaction as its first tables, so tables
+  // without the id belong to someone else.
+  if (applicationId === 0 && tables !== null && tables > 0) {
+    throw notADatabase(path, 'it is the SQLite database of another program');
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new ParallaxError(
+      'STORE',
+      `${path}: database schema version ${version} is newer than this Parallax (${SCHEMA_VERSION}); upgrade Parallax or use another --db`,
+    );
+  }
+}
+
+function openDatabase(path: string, options: SqliteStoreOptions): Database.Database {
+  if (path !== ':memory:' && path !== '') checkHeader(path);
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (err) {
+    // better-sqlite3 checks the folder itself and throws a plain TypeError for a missing one.
+    const mapped = storeError(path, err);
+    if (mapped instanceof ParallaxError) throw mapped;
+    const why = /directory does not exist/i.test(describeError(err))
+      ? 'its folder does not exist'
+      : describeError(err);
+    throw new ParallaxError(
+      'STORE',
+      `${path}: cannot open the database (${why}); create the folder or use another --db`,
+    );
+  }
+  try {
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`);
+    // Reads only, before the first write (journal_mode=WAL rewrites the header).
+    const version = userVersion(db);
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const tables = db.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
+    checkVersion(path, version, applicationId, tables);
+
+    db.pragma('journal_mode = WAL');
+    // NORMAL is safe with WAL (no corruption on power loss; at most the last commits are lost) and avoids
+    // an fsync per batch.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    if (options.maxSizeBytes !== undefined) {
+      const pageSize = db.pragma('page_size', { simple: true }) as number;
+      db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);
+    }
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw storeError(path, err);
+  }
+}
+
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  const db = openDatabase(path, options);
+  return new SqliteStore(db, path, options.now ?? (() => new Date()));
+}
+
+class SqliteStore implements Store {
+  private readonly insertArticle: Database.Statement;
+  private readonly insertText: Database.Statement;
+  private readonly selectOne: Database.Statement;
+  private readonly selectMany: Database.Statement;
+  private readonly selectCount: Database.Statement;
+  private readonly selectHits: Database.Statement;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+    private readonly now: () => Date,
+  ) {
+    // Prepared once: a failure while preparing is a bug in this file, and preparing up front keeps it from
+    // being mistaken for a malformed search query in search().
+    this.insertArticle = db.prepare(`
+      INSERT INTO articles (id, url_key, content_hash, outlet, title, published, source, stored_at, doc)
+      VALUES (@id, @urlKey, @contentHash, @outlet, @title, @published, @source, @storedAt, @doc)
+      ON CONFLICT DO NOTHING`);
+    this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
+    const columns = 'id, url_key, content_hash, stored_at, doc';
+    this.selectOne = db.prepare(`SELECT ${columns} FROM articles WHERE id = ?`);
+    // One statement for any number of ids: the ids travel as a JSON array, so there is no limit on bound
+    // variables to chunk around.
+    this.selectMany = db.prepare(
+      `SELECT ${columns} FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+    );
+    this.selectCount = db.prepare('SELECT count(*) FROM articles').pluck();
+    // Title matches weigh more than text matches: a word in the headline says what the article is about.
+    this.selectHits = db.prepare(`
+      SELECT a.id, a.title, a.outlet, a.published,
+             snippet(articles_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet
+      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+      WHERE articles_fts MATCH @query
+      ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq
+      LIMIT @limit`);
+  }
+
+  putArticles(articles: AnnotatedArticle[]): PutResult {
+    const added: string[] = [];
+    const existing: string[] = [];
+    if (articles.length === 0) return { added, existing };
+    // Identities and JSON are computed before the transaction so the write lock is held only for the inserts.
+    const storedAt = this.now().toISOString();
+    const rows = articles.map((article) => {
+      const identity = articleIdentity(article);
+      return {
+        ...identity,
+        // `?? null`: JSON records from older runs may lack a field, and SQLite cannot bind undefined.
+        outlet: article.outlet ?? null,
+        title: article.title ?? null,
+        published: article.published ?? null,
+        source: article.source,
+        storedAt,
+        doc: JSON.stringify(article),
+        text: article.text,
+      };
+    });
+    const noun = articles.length === 1 ? 'article' : 'articles';
+    this.guard(`the batch of ${articles.length} ${noun} was not stored (earlier batches are kept)`, () => {
+      // IMMEDIATE takes the write lock at the start, so a lock held elsewhere fails the batch before any
+      // work rather than after half of it.
+      this.db
+        .transaction(() => {
+          for (const row of rows) {
+            const { text, ...columns } = row;
+            const result = this.insertArticle.run(columns);
+            if (result.changes === 0) {
+              existing.push(row.id);
+              continue;
+            }
+            this.insertText.run(result.lastInsertRowid, row.title ?? '', text);
+            added.push(row.id);
+          }
+        })
+        .immediate();
+    });
+    return { added, existing };
+  }
+
+  getArticle(id: string): StoredArticle | null {
+    const row = this.guard(undefined, () => this.selectOne.get(id) as ArticleRow | undefined);
+    return row ? toStored(row) : null;
+  }
+
+  getArticles(ids: readonly string[]): StoredArticle[] {
+    if (ids.length === 0) return [];
+    const rows = this.guard(undefined, () => this.selectMany.all(JSON.stringify(ids)) as ArticleRow[]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const found: StoredArticle[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (row) found.push(toStored(row));
+    }
+    return found;
+  }
+
+  countArticles(): number {
+    return this.guard(undefined, () => this.selectCount.get() as number);
+  }
+
+  listArticles(options: ListOptions = {}): ArticleSummary[] {
+    const { since, outlet, limit } = options;
+    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) {
+      throw new ParallaxError('USAGE', `since must be a day as YYYY-MM-DD; got "${since}"`);
+    }
+    checkLimit(limit);
+    const where: string[] = [];
+    const params: Record<string, string | number> = {};
+    if (since !== undefined) {
+      where.push('published >= @since');
+      params.since = since;
+    }
+    if (outlet !== undefined) {
+      where.push('outlet = @outlet');
+      params.outlet = outlet;
+    }
+    params.limit = limit ?? -1; // -1: no limit
+    const sql = `
+      SELECT id, url_key, outlet, title, published, source, stored_at FROM articles
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY published IS NULL, published DESC, stored_at DESC, seq DESC
+      LIMIT @limit`;
+    const rows = this.guard(undefined, () => this.db.prepare(sql).all(params) as SummaryRow[]);
+    return rows.map((row) => ({
+      id: row.id,
+      urlKey: row.url_key,
+      outlet: row.outlet,
+      title: row.title,
+      published: row.published,
+      source: row.source,
+      storedAt: row.stored_at,
+    }));
+  }
+
+  search(query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
+    checkLimit(limit);
+    if (query.trim() === '') return [];
+    try {
+      return this.selectHits.all({
+        query,
+        limit,
+        open: SNIPPET_MARK.open,
+        close: SNIPPET_MARK.close,
+      }) as SearchHit[];
+    } catch (err) {
+      // The statement is prepared and the schema fixed, so a plain SQLITE_ERROR here comes from the query
+      // text: FTS5 syntax ("fts5: syntax error near …"), an unknown column filter ("no such column: x").
+      if ((err as { code?: unknown }).code === 'SQLITE_ERROR') {
+        const reason = (err as Error).message.replace(/^fts5: /, '');
+        throw new ParallaxError(
+          'STORE',
+          `${this.path}: search query ${JSON.stringify(query)} is not valid (${reason}); put words in "double quotes" to search for them as written`,
+        );
+      }
+      throw storeError(this.path, err);
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private guard<T>(doing: string | undefined, fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw storeError(this.path, err, doing);
+    }
+  }
+}
+
+function checkLimit(limit: number | undefined): void {
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    throw new ParallaxError('USAGE', `limit must be a whole number of at least 1; got ${limit}`);
+  }
+}
+
+function toStored(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    urlKey: row.url_key,
+    contentHash: row.content_hash,
+    storedAt: row.stored_at,
+    article: JSON.parse(row.doc) as AnnotatedArticle,
+  };
+}

@@ -1,0 +1,227 @@
+// Behaviour every Store backend must share. A backend's test file calls storeContract() with a function that
+// opens a fresh, empty store; the SQLite-only behaviour (files, locks, migrations) is tested next to it.
+
+import { afterEach, describe, expect, it } from 'vitest';
+import { ParallaxError } from '../src/errors.js';
+import type { AnnotatedArticle } from '../src/model/article.js';
+import { SNIPPET_MARK, type Store } from '../src/store/store.js';
+
+/** A complete AnnotatedArticle with empty annotation layers; the store does not look inside them. */
+export function makeArticle(overrides: Partial<AnnotatedArticle> = {}): AnnotatedArticle {
+  const text = overrides.text ?? 'The council met on Tuesday.';
+  return {
+    id: 'A',
+    source: 'input.txt',
+    outlet: null,
+    title: null,
+    url: null,
+    published: null,
+    author: null,
+    language: 'en',
+    dateline: null,
+    text,
+    paragraphs: [{ start: 0, end: text.length, kind: 'paragraph' }],
+    removed: [],
+    messages: [],
+    sentences: [{ start: 0, end: text.length }],
+    entities: [],
+    quotes: [],
+    dates: [],
+    unresolvedReferences: [],
+    ...overrides,
+  };
+}
+
+function storeErrorOf(fn: () => unknown): ParallaxError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ParallaxError);
+    return err as ParallaxError;
+  }
+  throw new Error('expected a ParallaxError');
+}
+
+export function storeContract(name: string, open: () => Store): void {
+  describe(`Store contract: ${name}`, () => {
+    const opened: Store[] = [];
+    const fresh = (): Store => {
+      const store = open();
+      opened.push(store);
+      return store;
+    };
+    afterEach(() => {
+      for (const store of opened.splice(0)) store.close();
+    });
+
+    it('stores a batch and gives back each article exactly as it was put', () => {
+      const store = fresh();
+      const a = makeArticle({
+        url: 'https://example.com/news/a',
+        title: 'Council votes',
+        outlet: 'Example',
+        published: '2025-03-05',
+        text: 'The council voted on Tuesday. “We are done,” the mayor said.',
+        entities: [
+          {
+            id: 'e1',
+            name: 'the mayor',
+            kind: 'person',
+            mentions: [{ start: 50, end: 59, text: 'the mayor' }],
+            descriptors: [],
+          },
+        ],
+        quotes: [{ start: 30, end: 43, text: '“We are done,”', speaker: 'e1', speakerText: 'the mayor' }],
+        dates: [{ start: 22, end: 29, text: 'Tuesday', value: null }],
+      });
+      const b = makeArticle({ text: 'A pasted article with no URL.', source: 'b.txt' });
+      const result = store.putArticles([a, b]);
+      expect(result.added).toHaveLength(2);
+      expect(result.existing).toEqual([]);
+      expect(store.countArticles()).toBe(2);
+
+      const [idA, idB] = result.added as [string, string];
+      const gotA = store.getArticle(idA);
+      expect(gotA?.article).toEqual(a);
+      expect(gotA?.id).toBe(idA);
+      expect(gotA?.urlKey).toBe('https://example.com/news/a');
+      expect(gotA?.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(gotA?.storedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      const gotB = store.getArticle(idB);
+      expect(gotB?.article).toEqual(b);
+      expect(gotB?.urlKey).toBeNull();
+      expect(store.getArticle('no-such-id')).toBeNull();
+    });
+
+    it('re-putting the same articles changes nothing and reports them as existing', () => {
+      const store = fresh();
+      const a = makeArticle({ url: 'https://example.com/a', text: 'First version.' });
+      const b = makeArticle({ text: 'No URL here.' });
+      const first = store.putArticles([a, b]);
+      const before = store.getArticles(first.added);
+
+      // Same URL with different text (a later edit) and the same text with other whitespace: both are
+      // the articles already stored, and the stored copies stay as they were.
+      const again = store.putArticles([
+        { ...a, text: 'Edited version.' },
+        { ...b, text: '  No   URL\nhere. ' },
+      ]);
+      expect(again.added).toEqual([]);
+      expect(again.existing).toEqual(first.added);
+      expect(store.countArticles()).toBe(2);
+      expect(store.getArticles(first.added)).toEqual(before);
+    });
+
+    it('a repeat within one batch is stored once', () => {
+      const store = fresh();
+      const a = makeArticle({ url: 'https://example.com/a' });
+      const result = store.putArticles([a, { ...a, url: 'https://www.example.com/a/?utm_source=x' }]);
+      expect(result.added).toHaveLength(1);
+      expect(result.existing).toEqual(result.added);
+      expect(store.countArticles()).toBe(1);
+    });
+
+    it('an empty batch is a no-op', () => {
+      const store = fresh();
+      expect(store.putArticles([])).toEqual({ added: [], existing: [] });
+      expect(store.countArticles()).toBe(0);
+    });
+
+    it('tracking variants of a URL are one article; other URLs and texts are not merged', () => {
+      const store = fresh();
+      const put = (url: string | null, text = 'Same text everywhere.') =>
+        store.putArticles([makeArticle({ url, text })]);
+      const base = put('https://www.example.com/world/story-1?utm_source=rss#top');
+      expect(base.added).toHaveLength(1);
+      expect(put('http://example.com/world/story-1/?fbclid=abc').existing).toEqual(base.added);
+      // Same text under another URL, or with no URL, is a different article (syndicated copies are what a
+      // comparison is about); a different path is a different article.
+      expect(put('https://example.com/world/story-2').added).toHaveLength(1);
+      expect(put(null).added).toHaveLength(1);
+      expect(put(null, 'Other text.').added).toHaveLength(1);
+      expect(store.countArticles()).toBe(4);
+    });
+
+    it('getArticles keeps the order asked and leaves out unknown ids', () => {
+      const store = fresh();
+      const { added } = store.putArticles([
+        makeArticle({ text: 'one' }),
+        makeArticle({ text: 'two' }),
+        makeArticle({ text: 'three' }),
+      ]);
+      const [one, two, three] = added as [string, string, string];
+      const got = store.getArticles([three, 'missing', one, two]);
+      expect(got.map((s) => s.article.text)).toEqual(['three', 'one', 'two']);
+      expect(store.getArticles([])).toEqual([]);
+    });
+
+    it('lists newest first, filtered by day and outlet, with a limit', () => {
+      const store = fresh();
+      store.putArticles([
+        makeArticle({ text: 'a', title: 'A', outlet: 'Alpha', published: '2025-03-01' }),
+        makeArticle({ text: 'b', title: 'B', outlet: 'Beta', published: '2025-03-05' }),
+        makeArticle({ text: 'c', title: 'C', outlet: 'Alpha', published: null }),
+        makeArticle({ text: 'd', title: 'D', outlet: 'Alpha', published: '2025-03-03' }),
+      ]);
+      expect(store.listArticles().map((s) => s.title)).toEqual(['B', 'D', 'A', 'C']);
+      expect(store.listArticles({ since: '2025-03-03' }).map((s) => s.title)).toEqual(['B', 'D']);
+      expect(store.listArticles({ outlet: 'Alpha' }).map((s) => s.title)).toEqual(['D', 'A', 'C']);
+      expect(store.listArticles({ outlet: 'Alpha', limit: 1 }).map((s) => s.title)).toEqual(['D']);
+      const [first] = store.listArticles({ limit: 1 });
+      expect(first).toMatchObject({
+        title: 'B',
+        outlet: 'Beta',
+        published: '2025-03-05',
+        source: 'input.txt',
+      });
+      expect(storeErrorOf(() => store.listArticles({ since: 'March' })).code).toBe('USAGE');
+      expect(storeErrorOf(() => store.listArticles({ limit: 0 })).code).toBe('USAGE');
+    });
+
+    it('searches title and text, best match first, with the matched words marked in a snippet', () => {
+      const store = fresh();
+      const { added } = store.putArticles([
+        makeArticle({
+          title: 'Bridge reopens after repairs',
+          outlet: 'Alpha',
+          published: '2025-03-05',
+          text: 'The old bridge over the river reopened on Monday after two years of repairs.',
+        }),
+        makeArticle({
+          title: 'Budget passes',
+          outlet: 'Beta',
+          text: 'The council passed the budget. A bridge is mentioned only in passing here.',
+        }),
+        makeArticle({ title: 'Weather', text: 'Rain all week.' }),
+      ]);
+      const hits = store.search('bridge', 10);
+      expect(hits.map((h) => h.id)).toEqual([added[0], added[1]]);
+      expect(hits[0]).toMatchObject({
+        title: 'Bridge reopens after repairs',
+        outlet: 'Alpha',
+        published: '2025-03-05',
+      });
+      const { open, close } = SNIPPET_MARK;
+      expect(hits[0]?.snippet).toContain(`${open}Bridge${close}`);
+      expect(hits[1]?.snippet).toContain(`${open}bridge${close}`);
+      expect(store.search('bridge', 1)).toHaveLength(1);
+      expect(store.search('"two years"').map((h) => h.id)).toEqual([added[0]]);
+      expect(store.search('repair*').map((h) => h.id)).toEqual([added[0]]);
+      expect(store.search('volcano')).toEqual([]);
+      expect(store.search('   ')).toEqual([]);
+    });
+
+    it('a malformed query is a one-line STORE error, not a crash', () => {
+      const store = fresh();
+      store.putArticles([makeArticle({ text: 'Something to search.' })]);
+      for (const query of ['"unterminated', 'AND', 'NEAR(a', 'nosuchcolumn:word', "don't"]) {
+        const err = storeErrorOf(() => store.search(query));
+        expect(err.code).toBe('STORE');
+        expect(err.message).toContain('is not valid');
+        expect(err.message).not.toContain('\n');
+      }
+      // The store is still usable afterwards.
+      expect(store.search('something')).toHaveLength(1);
+    });
+  });
+}

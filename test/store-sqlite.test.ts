@@ -1,0 +1,262 @@
+// The SQLite store: the shared contract, then what only a file on disk has — migrations, refusing files it
+// must not touch, locks, a full disk, and persistence across opens.
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ParallaxError } from '../src/errors.js';
+import { canonicalUrl, contentHash } from '../src/store/identity.js';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { makeArticle, storeContract } from './store-contract.js';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'parallax-store-'));
+let counter = 0;
+const tempDb = (): string => path.join(dir, `db-${++counter}.sqlite`);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeContract('sqlite', () => openSqliteStore(tempDb()));
+
+/** The error a call throws; fails the test when it throws nothing or something other than a ParallaxError. */
+function errorOf(fn: () => unknown): ParallaxError {
+  try {
+    fn();
+  } catch (err) {
+    if (!(err instanceof ParallaxError)) throw err;
+    return err;
+  }
+  throw new Error('expected a ParallaxError');
+}
+
+describe('SQLite store', () => {
+  const opened: { close(): void }[] = [];
+  const track = <T extends { close(): void }>(handle: T): T => {
+    opened.push(handle);
+    return handle;
+  };
+  afterEach(() => {
+    for (const handle of opened.splice(0).reverse()) handle.close();
+  });
+
+  describe('canonical URLs', () => {
+    it.each([
+      ['https://www.Example.COM/a/b/', 'https://example.com/a/b'],
+      ['http://example.com/a/b#comments', 'https://example.com/a/b'],
+      ['https://example.com/a?utm_source=rss&utm_Medium=feed&fbclid=x&gclid=y', 'https://example.com/a'],
+      ['https://example.com/a?b=2&a=1&utm_campaign=z', 'https://example.com/a?a=1&b=2'],
+      ['https://example.com/', 'https://example.com'],
+      ['www.example.com/a', 'https://example.com/a'],
+      ['  https://example.com/a  ', 'https://example.com/a'],
+      ['not a url', 'not a url'],
+    ])('%s → %s', (url, expected) => {
+      expect(canonicalUrl(url)).toBe(expected);
+    });
+
+    // Each pair must stay two articles.
+    it.each([
+      ['https://example.com/a', 'https://example.com/b', 'another path'],
+      ['https://example.com/Story', 'https://example.com/story', 'paths are case-sensitive'],
+      ['https://example.com/a?id=1', 'https://example.com/a?id=2', 'a meaningful parameter'],
+      ['https://example.com/a?id=1', 'https://example.com/a', 'a parameter against none'],
+      ['https://news.example.com/a', 'https://example.com/a', 'a subdomain other than www'],
+      ['https://example.com:8080/a', 'https://example.com/a', 'another port'],
+      ['https://example.com/a/b', 'https://example.com/a', 'a parent path'],
+      ['https://example.com/a?utm=1', 'https://example.com/a', '"utm" alone is not utm_*'],
+    ])('%s and %s stay apart (%s)', (a, b) => {
+      expect(canonicalUrl(a)).not.toBe(canonicalUrl(b));
+    });
+
+    it('content hashes ignore whitespace differences but not wording', () => {
+      expect(contentHash('a  b\n\nc ')).toBe(contentHash('a b c'));
+      expect(contentHash('a b c')).not.toBe(contentHash('a b d'));
+    });
+  });
+
+  describe('migrations', () => {
+    it('a new file is created at the current schema version, in WAL mode', () => {
+      const file = tempDb();
+      track(openSqliteStore(file)).close();
+      const raw = track(new Database(file, { readonly: true }));
+      expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(raw.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+      const names = raw
+        .prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')")
+        .pluck()
+        .all();
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'articles',
+          'articles_fts',
+          'articles_content_hash',
+          'articles_published',
+          'articles_outlet_published',
+        ]),
+      );
+    });
+
+    it('an empty (0-byte) file is taken as a new database', () => {
+      const file = tempDb();
+      writeFileSync(file, '');
+      const store = track(openSqliteStore(file));
+      expect(store.countArticles()).toBe(0);
+    });
+
+    it('re-opening a current database runs no migration and keeps its articles', () => {
+      const file = tempDb();
+      const first = openSqliteStore(file);
+      const { added } = first.putArticles([makeArticle({ url: 'https://example.com/a', title: 'Kept' })]);
+      first.close();
+      const second = track(openSqliteStore(file));
+      expect(second.countArticles()).toBe(1);
+      expect(second.getArticle(added[0] as string)?.article.title).toBe('Kept');
+      expect(second.search('kept').map((h) => h.id)).toEqual(added);
+      // Idempotent across runs too.
+      expect(second.putArticles([makeArticle({ url: 'https://example.com/a/' })]).existing).toEqual(added);
+    });
+
+    it('a database from a newer Parallax is refused and left byte-for-byte as it was', () => {
+      const file = tempDb();
+      track(openSqliteStore(file)).close();
+      const raw = new Database(file);
+      raw.pragma(`user_version = ${SCHEMA_VERSION + 7}`);
+      raw.close();
+      const bytes = readFileSync(file);
+      const mtime = statSync(file).mtimeMs;
+      const siblings = readdirSync(dir).sort();
+
+      const err = errorOf(() => openSqliteStore(file));
+      expect(err.code).toBe('STORE');
+      expect(err.message).toBe(
+        `${file}: database schema version ${SCHEMA_VERSION + 7} is newer than this Parallax (${SCHEMA_VERSION}); upgrade Parallax or use another --db`,
+      );
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+      expect(statSync(file).mtimeMs).toBe(mtime);
+      expect(readdirSync(dir).sort()).toEqual(siblings); // no -wal/-shm left behind either
+    });
+
+    it("another program's SQLite database is refused, not migrated", () => {
+      const file = tempDb();
+      const raw = new Database(file);
+      raw.exec('CREATE TABLE notes (body TEXT)');
+      raw.close();
+      const bytes = readFileSync(file);
+      const err = errorOf(() => openSqliteStore(file));
+      expect(err.message).toBe(
+        `${file}: is not a Parallax database (it is the SQLite database of another program); move it aside or use another --db`,
+      );
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+    });
+  });
+
+  describe('bad files', () => {
+    it.each([
+      ['garbage bytes', Buffer.from('this is not a database, just some text\n'.repeat(200))],
+      ['a file shorter than a header', Buffer.from('SQLite format 3')],
+    ])('%s: "is not a Parallax database"', (_, content) => {
+      const file = tempDb();
+      writeFileSync(file, content);
+      const err = errorOf(() => openSqliteStore(file));
+      expect(err.code).toBe('STORE');
+      expect(err.message).toBe(
+        `${file}: is not a Parallax database (file is not a database); move it aside or use another --db`,
+      );
+      expect(readFileSync(file).equals(content)).toBe(true);
+    });
+
+    it('a SQLite header over damaged pages: "the database is damaged"', () => {
+      const file = tempDb();
+      track(openSqliteStore(file)).close();
+      const bytes = readFileSync(file);
+      // Keep the 100-byte header (so our own check passes) and scramble the rest of page 1.
+      bytes.fill(0xa5, 100, 4096);
+      writeFileSync(file, bytes);
+      const err = errorOf(() => openSqliteStore(file));
+      expect(err.code).toBe('STORE');
+      expect(err.message).toBe(
+        `${file}: the database is damaged (database disk image is malformed); move it aside or restore a backup, or use another --db`,
+      );
+      expect(err.message).not.toContain('\n');
+    });
+
+    it('a folder that does not exist is a STORE error', () => {
+      const file = path.join(dir, 'no-such-folder', 'x.sqlite');
+      const err = errorOf(() => openSqliteStore(file));
+      expect(err.code).toBe('STORE');
+      expect(err.message).toBe(
+        `${file}: cannot open the database (its folder does not exist); create the folder or use another --db`,
+      );
+    });
+  });
+
+  describe('locks', () => {
+    it('a write while another process holds an exclusive lock: "is locked by another process"', () => {
+      const file = tempDb();
+      const setup = openSqliteStore(file);
+      setup.putArticles([makeArticle({ text: 'before' })]);
+      setup.close();
+
+      const other = track(new Database(file));
+      other.exec('BEGIN EXCLUSIVE');
+      // WAL lets readers through an exclusive write lock, so opening and reading still work...
+      const store = track(openSqliteStore(file, { busyTimeoutMs: 50 }));
+      expect(store.countArticles()).toBe(1);
+      // ...and the write is what is refused.
+      const err = errorOf(() => store.putArticles([makeArticle({ text: 'during' })]));
+      expect(err.code).toBe('STORE');
+      expect(err.message).toMatch(new RegExp(`^${escapeRegExp(file)}: is locked by another process; `));
+      expect(err.message).toContain('the batch of 1 article was not stored');
+
+      other.exec('ROLLBACK');
+      expect(store.putArticles([makeArticle({ text: 'after' })]).added).toHaveLength(1);
+      expect(store.countArticles()).toBe(2);
+    });
+
+    it('opening a new database that another process has locked: "is locked by another process"', () => {
+      const file = tempDb();
+      const other = track(new Database(file));
+      other.exec('BEGIN EXCLUSIVE; CREATE TABLE t (x);');
+      const err = errorOf(() => openSqliteStore(file, { busyTimeoutMs: 50 }));
+      expect(err.code).toBe('STORE');
+      expect(err.message).toMatch(new RegExp(`^${escapeRegExp(file)}: is locked by another process; `));
+    });
+  });
+
+  describe('a full disk', () => {
+    it('the failing batch rolls back whole; earlier batches stay', () => {
+      const file = tempDb();
+      const body = (i: number) =>
+        `Article ${i}. ${'Lorem ipsum dolor sit amet, words words words. '.repeat(200)}`;
+      let store: Store = openSqliteStore(file, { maxSizeBytes: 64 * 1024 });
+      const first = store.putArticles([
+        makeArticle({ text: 'small one' }),
+        makeArticle({ text: 'small two' }),
+      ]);
+      expect(first.added).toHaveLength(2);
+
+      const big = Array.from({ length: 30 }, (_, i) => makeArticle({ text: body(i), title: `Big ${i}` }));
+      const err = errorOf(() => store.putArticles(big));
+      expect(err.code).toBe('STORE');
+      expect(err.message).toBe(
+        `${file}: the disk is full or the database reached its size limit (database or disk is full); the batch of 30 articles was not stored (earlier batches are kept); free some space and retry`,
+      );
+      expect(store.countArticles()).toBe(2);
+      expect(store.search('lorem')).toEqual([]);
+      // The store stays usable for batches that fit.
+      expect(store.putArticles([makeArticle({ text: 'small three' })]).added).toHaveLength(1);
+      store.close();
+
+      store = track(openSqliteStore(file));
+      expect(store.countArticles()).toBe(3);
+      expect(store.putArticles(big).added).toHaveLength(30);
+    });
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
