@@ -79,7 +79,7 @@ function articleView(view: StoryView, c: Column, si: number): SafeHtml {
   <header>
     <p class="outlet-name">${c.outlet}</p>
     <h3>${a.title || 'Untitled'}</h3>
-    <p class="article-meta"><span class="${a.published ? '' : 'undated'}">${dateText(c)}${a.publishedInferred ? ' (inferred)' : ''}</span><span class="sep">·</span><span class="source" title="Source as given">${a.source}</span>${url ? html`<span class="sep">·</span>${url}` : ''}</p>
+    <p class="article-meta"><span class="${a.published ? '' : 'undated'}">${dateText(c)}</span><span class="sep">·</span><span class="source" title="Source as given">${a.source}</span>${url ? html`<span class="sep">·</span>${url}` : ''}</p>
     ${messages}
   </header>
   <div class="body">${articleBody(c)}</div>

@@ -24,8 +24,11 @@ export function evidence(col: Column, ranges: readonly Range[] = []): SafeHtml {
   return html` data-a="${col.k}" data-r="${r}" data-o="${col.o}"`;
 }
 
+/** The publication date as shown everywhere; a date the story inferred says so. */
 export function dateText(col: Column): string {
-  return col.article.published ? formatDate(col.article.published) : 'undated';
+  const { published, publishedInferred } = col.article;
+  if (!published) return 'undated';
+  return publishedInferred ? `${formatDate(published)} (inferred)` : formatDate(published);
 }
 
 /** An outlet chip; clicking it opens the article at the given ranges. */
