@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG } from '../src/config.js';
 import type { AnnotatedArticle, Entity, Span } from '../src/model/article.js';
 import type { QuoteGroup } from '../src/model/report.js';
 import { runPipeline } from '../src/pipeline/index.js';
+import { makeArticle } from './support/articles.js';
 
 interface QuoteSpec {
   text: string;
@@ -40,24 +41,14 @@ function article(
     return e.id;
   };
   let from = 0;
-  return {
+  return makeArticle({
     id,
     source: `${id}.txt`,
     outlet,
-    title: null,
-    url: null,
-    published: null,
-    author: null,
-    language: 'en',
-    dateline: null,
     text,
     paragraphs: [],
-    removed: [],
-    messages: [],
     sentences,
     entities,
-    dates: [],
-    unresolvedReferences: [],
     quotes: quotes.map((q) => {
       const at = text.indexOf(q.text, from);
       if (at < 0) throw new Error(`quote not in text: ${q.text}`);
@@ -70,7 +61,7 @@ function article(
         speakerText: q.by,
       };
     }),
-  };
+  });
 }
 
 const surname = (name: string) => name.trim().split(/\s+/).pop()?.toLowerCase() ?? name;

@@ -3,34 +3,8 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../src/errors.js';
-import type { AnnotatedArticle } from '../src/model/article.js';
 import { SNIPPET_MARK, type Store } from '../src/store/store.js';
-
-/** A complete AnnotatedArticle with empty annotation layers; the store does not look inside them. */
-export function makeArticle(overrides: Partial<AnnotatedArticle> = {}): AnnotatedArticle {
-  const text = overrides.text ?? 'The council met on Tuesday.';
-  return {
-    id: 'A',
-    source: 'input.txt',
-    outlet: null,
-    title: null,
-    url: null,
-    published: null,
-    author: null,
-    language: 'en',
-    dateline: null,
-    text,
-    paragraphs: [{ start: 0, end: text.length, kind: 'paragraph' }],
-    removed: [],
-    messages: [],
-    sentences: [{ start: 0, end: text.length }],
-    entities: [],
-    quotes: [],
-    dates: [],
-    unresolvedReferences: [],
-    ...overrides,
-  };
-}
+import { makeArticle } from './support/articles.js';
 
 function storeErrorOf(fn: () => unknown): ParallaxError {
   try {

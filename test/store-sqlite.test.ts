@@ -11,7 +11,8 @@ import { canonicalUrl, contentHash } from '../src/store/identity.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { makeArticle, storeContract } from './store-contract.js';
+import { storeContract } from './store-contract.js';
+import { makeArticle } from './support/articles.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'parallax-store-'));
 let counter = 0;

@@ -185,25 +185,21 @@ function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Dis
 export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Discrepancy[] {
   if (units.length < 2) return [];
   const out: Discrepancy[] = [];
-  for (const component of disagreements(numberItems(ctx, units))) {
-    const values = valuesOf(component, fact.articles);
-    if (values.length < 2) continue;
-    out.push({
-      kind: 'number',
-      subject: fact.id,
-      values,
-      note: `The outlets give different figures for the same count: ${listed(values)}.`,
-    });
-  }
-  for (const component of disagreements(dateItems(ctx, units))) {
-    const values = valuesOf(component, fact.articles);
-    if (values.length < 2) continue;
-    out.push({
-      kind: 'date',
-      subject: fact.id,
-      values,
-      note: `The outlets give different dates for the same event: ${listed(values)}.`,
-    });
+  const checks = [
+    { kind: 'number', items: numberItems(ctx, units), what: 'figures for the same count' },
+    { kind: 'date', items: dateItems(ctx, units), what: 'dates for the same event' },
+  ] as const;
+  for (const { kind, items, what } of checks) {
+    for (const component of disagreements(items)) {
+      const values = valuesOf(component, fact.articles);
+      if (values.length < 2) continue;
+      out.push({
+        kind,
+        subject: fact.id,
+        values,
+        note: `The outlets give different ${what}: ${listed(values)}.`,
+      });
+    }
   }
   const credited = attribution(ctx, fact, units);
   if (credited) out.push(credited);
