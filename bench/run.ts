@@ -5,6 +5,9 @@
 //   npm run bench                       all articles, then the story-analysis suite
 //   npm run bench -- --limit 2000       a quick look at annotation only
 //   npm run bench -- --suite analyze    the story-analysis suite only
+//   npm run bench -- --suite stories    story clustering on ECB+ (bench/ecbplus.ts)
+//   npm run bench -- --suite duplicates near-duplicate detection on edited allsides copies
+//   npm run bench -- --suite library    ingest all of allsides into a library; read times (add --limit N)
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -201,9 +204,30 @@ async function runAnalyzeSuite(): Promise<string> {
   ].join('\n');
 }
 
+/** Suites that live in their own script; each records its own section in RESULTS.md. */
+const SCRIPT_SUITES: Record<string, string> = {
+  stories: 'ecbplus.js',
+  duplicates: 'near-duplicates.js',
+  library: 'library.js',
+};
+
+/** Runs a script suite in its own process (its own peak memory), passing on the arguments after the suite. */
+function runScriptSuite(name: string, extra: string[]): void {
+  const script = resolve(HERE, SCRIPT_SUITES[name] as string);
+  execFileSync(process.execPath, ['--expose-gc', script, '--record', ...extra], { stdio: 'inherit' });
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  if (args.includes('--suite') && args[args.indexOf('--suite') + 1] === 'analyze') {
+  const suite = args.includes('--suite') ? args[args.indexOf('--suite') + 1] : undefined;
+  if (suite !== undefined && suite in SCRIPT_SUITES) {
+    runScriptSuite(
+      suite,
+      args.filter((a, i) => a !== '--suite' && args[i - 1] !== '--suite'),
+    );
+    return;
+  }
+  if (suite === 'analyze') {
     const section = `## Story analysis — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machineLine()}.\n\n${await runAnalyzeSuite()}`;
     appendSection(section);
     console.log(section);
@@ -258,6 +282,7 @@ async function main(): Promise<void> {
     const analyzeSection = `## Story analysis — ${date}\n\nMachine: ${machine}.\n\n${await runAnalyzeSuite()}`;
     appendSection(analyzeSection);
     console.log(analyzeSection);
+    for (const name of Object.keys(SCRIPT_SUITES)) runScriptSuite(name, []);
   }
 }
 

@@ -197,5 +197,137 @@ export function storeContract(name: string, open: () => Store): void {
       // The store is still usable afterwards.
       expect(store.search('something')).toHaveLength(1);
     });
+
+    it('a transaction that throws stores nothing: no article, no story, no clustering state', () => {
+      const store = fresh();
+      const a = makeArticle({ id: 'a', url: 'https://example.com/kept', text: 'Kept article.' });
+      store.transaction(() => {
+        store.putArticles([a]);
+        const storyId = store
+          .storyIndex()
+          .saveProfile({ id: null, size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:kept', 1]]) });
+        store.placeArticle(store.listArticles()[0]!.id, {
+          storyId,
+          duplicateOf: null,
+          score: null,
+          reasons: null,
+          placedBy: 'ingest',
+        });
+      });
+      expect(() =>
+        store.transaction(() => {
+          store.putArticles([
+            makeArticle({ id: 'b', url: 'https://example.com/lost', text: 'Lost article.' }),
+          ]);
+          store.storyIndex().addDocument(['t:lost']);
+          store
+            .storyIndex()
+            .saveProfile({ id: null, size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:lost', 1]]) });
+          throw new Error('interrupted');
+        }),
+      ).toThrow('interrupted');
+      expect(store.countArticles()).toBe(1);
+      expect(store.countStories()).toBe(1);
+      expect(store.storyIndex().documentFrequencies(['t:lost']).get('t:lost')).toBe(0);
+    });
+
+    it('placing articles keeps the story listing: count, days, outlets, title; moving recounts both stories', () => {
+      const store = fresh();
+      const put = store.putArticles([
+        makeArticle({
+          id: 'a',
+          url: 'https://example.com/1',
+          title: 'First',
+          outlet: 'Beta',
+          published: '2030-01-02',
+          text: 'One.',
+        }),
+        makeArticle({
+          id: 'b',
+          url: 'https://example.com/2',
+          title: null,
+          outlet: 'Alpha',
+          published: '2030-01-05',
+          text: 'Two.',
+        }),
+        makeArticle({
+          id: 'c',
+          url: 'https://example.com/3',
+          title: null,
+          outlet: null,
+          published: null,
+          text: 'An untitled opening sentence. More.',
+        }),
+      ]);
+      const [a, b, c] = put.added as [string, string, string];
+      const index = store.storyIndex();
+      const s1 = index.saveProfile({ id: null, size: 2, firstDay: null, lastDay: null, features: new Map() });
+      const s2 = index.saveProfile({ id: null, size: 1, firstDay: null, lastDay: null, features: new Map() });
+      const place = (id: string, storyId: number, duplicateOf: string | null = null) =>
+        store.placeArticle(id, {
+          storyId,
+          duplicateOf,
+          score: 0.5,
+          reasons: { why: id },
+          placedBy: 'ingest',
+        });
+      place(a, s1);
+      place(b, s1, a);
+      place(c, s2);
+      expect(store.getStory(s1)).toMatchObject({
+        title: 'First',
+        firstPublished: '2030-01-02',
+        lastPublished: '2030-01-05',
+        articleCount: 2,
+        outlets: ['Alpha', 'Beta'],
+      });
+      expect(store.getStory(s1)?.members.map((m) => [m.inputId, m.duplicateOf, m.reasons])).toEqual([
+        ['a', null, { why: a }],
+        ['b', a, { why: b }],
+      ]);
+      expect(store.getStory(s2)?.title).toBe('An untitled opening sentence.');
+      expect(store.storyOf(c)).toBe(s2);
+      expect(
+        store
+          .storyArticles([s1])
+          .get(s1)
+          ?.map((r) => r.inputId),
+      ).toEqual(['a', 'b']);
+
+      store.placeArticle(a, { storyId: s2, duplicateOf: null, score: null, reasons: null, placedBy: 'user' });
+      expect(store.getStory(s1)).toMatchObject({ articleCount: 1, outlets: ['Alpha'], title: 'Two.' });
+      expect(store.getStory(s2)).toMatchObject({
+        articleCount: 2,
+        title: 'First',
+        firstPublished: '2030-01-02',
+      });
+      expect(store.listStories({ outlet: 'Beta' }).map((s) => s.id)).toEqual([s2]);
+      expect(() => store.deleteStory(s1)).toThrow(/still has 1 articles/);
+      store.placeArticle(b, { storyId: s2, duplicateOf: a, score: null, reasons: null, placedBy: 'user' });
+      store.deleteStory(s1);
+      expect(store.getStory(s1)).toBeNull();
+      expect(store.countStories()).toBe(1);
+    });
+
+    it('records features and duplicate keys, and finds earlier articles by shared keys', () => {
+      const store = fresh();
+      const put = store.putArticles([
+        makeArticle({ id: 'a', url: 'https://example.com/1', text: 'Alpha text.' }),
+        makeArticle({ id: 'b', url: 'https://example.com/2', text: 'Beta text.' }),
+      ]);
+      const [a, b] = put.added as [string, string];
+      store.recordArticleFeatures(a, { day: 7, features: new Map([['t:x', 2]]) }, ['k1', 'k2']);
+      store.recordArticleFeatures(b, { day: null, features: new Map([['t:y', 1]]) }, ['k2']);
+      expect(store.duplicateCandidates(['k1', 'k2'], 5).map((c) => [c.id, c.text])).toEqual([
+        [a, 'Alpha text.'],
+        [b, 'Beta text.'],
+      ]);
+      expect(store.duplicateCandidates(['zz'], 5)).toEqual([]);
+      const features = store.articleFeatures([a, b, 'unknown']);
+      expect(features.get(a)).toEqual({ day: 7, features: new Map([['t:x', 2]]) });
+      expect(features.get(b)?.day).toBeNull();
+      expect(features.has('unknown')).toBe(false);
+      expect(store.knownIds([a, 'unknown'])).toEqual(new Set([a]));
+    });
   });
 }

@@ -11,7 +11,9 @@ import { canonicalUrl, contentHash } from '../src/store/identity.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import { storeContract } from './store-contract.js';
+import { storyIndexContract } from './story-index-contract.js';
 import { makeArticle } from './support/articles.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'parallax-store-'));
@@ -21,6 +23,16 @@ const tempDb = (): string => path.join(dir, `db-${++counter}.sqlite`);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract('sqlite', () => openSqliteStore(tempDb()));
+const indexStores: Store[] = [];
+afterAll(() => {
+  for (const store of indexStores) store.close();
+});
+storyIndexContract('sqlite', () => {
+  const store = openSqliteStore(tempDb());
+  indexStores.push(store);
+  return store.storyIndex();
+});
+storyIndexContract('memory', () => new MemoryStoryIndex());
 
 /** The error a call throws; fails the test when it throws nothing or something other than a ParallaxError. */
 function errorOf(fn: () => unknown): ParallaxError {
@@ -232,7 +244,7 @@ describe('SQLite store', () => {
       const file = tempDb();
       const body = (i: number) =>
         `Article ${i}. ${'Lorem ipsum dolor sit amet, words words words. '.repeat(200)}`;
-      let store: Store = openSqliteStore(file, { maxSizeBytes: 64 * 1024 });
+      let store: Store = openSqliteStore(file, { maxSizeBytes: 160 * 1024 });
       const first = store.putArticles([
         makeArticle({ text: 'small one' }),
         makeArticle({ text: 'small two' }),

@@ -11,7 +11,14 @@ export const FORMATS_OF: Record<string, readonly Format[]> = {
   annotate: ['json', 'text'],
   analyze: ['json', 'html', 'md'],
   demo: ['json', 'html', 'md'],
+  ingest: ['text', 'json'],
+  stories: ['text', 'json'],
+  story: ['json', 'html', 'md', 'text'],
+  search: ['text', 'json'],
 };
+
+/** The format a command prints when --format is not given. */
+const DEFAULT_FORMAT: Record<string, Format> = { ingest: 'text', stories: 'text', search: 'text' };
 
 export interface Invocation {
   command: string | null;
@@ -22,6 +29,14 @@ export interface Invocation {
   /** --out DIR: where analyze and demo write report.json, index.html and report.md. */
   out: string | null;
   config: Config;
+  /** --db FILE, else PARALLAX_DB, else null (the command falls back to ./parallax.db). */
+  db: string | null;
+  since: string | null;
+  outlet: string | null;
+  limit: number | null;
+  why: boolean;
+  /** story split --articles: ids, comma-separated or repeated. */
+  articles: string[];
   help: boolean;
   version: boolean;
 }
@@ -36,7 +51,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const { values, positionals } = parsed;
   const [command = null, ...rest] = positionals;
   const allowed = FORMATS_OF[command ?? ''] ?? ['json'];
-  const format = (values.format ?? 'json') as Format;
+  const format = (values.format ?? DEFAULT_FORMAT[command ?? ''] ?? 'json') as Format;
   if (values.format !== undefined && !allowed.includes(format)) {
     const what = command ? `--format for ${command}` : '--format';
     throw new ParallaxError('USAGE', `${what} must be one of ${allowed.join(', ')}; got "${values.format}".`);
@@ -52,6 +67,16 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     }
     config.maxInputBytes = Math.round(mb * 1024 * 1024);
   }
+  if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
+    throw new ParallaxError('USAGE', `--since takes a day as YYYY-MM-DD; got "${values.since}".`);
+  }
+  let limit: number | null = null;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new ParallaxError('USAGE', `--limit takes a whole number of at least 1; got "${values.limit}".`);
+    }
+  }
   return {
     command,
     positionals: rest,
@@ -59,6 +84,15 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     formatGiven: values.format !== undefined,
     out: values.out ?? null,
     config,
+    db: values.db ?? (process.env.PARALLAX_DB?.trim() || null),
+    since: values.since ?? null,
+    outlet: values.outlet ?? null,
+    limit,
+    why: values.why === true,
+    articles: (values.articles ?? [])
+      .flatMap((a) => a.split(','))
+      .map((a) => a.trim())
+      .filter(Boolean),
     help: values.help === true,
     version: values.version === true,
   };
@@ -74,6 +108,12 @@ function parse(argv: readonly string[]) {
       out: { type: 'string', short: 'o' },
       sources: { type: 'string' },
       'max-size': { type: 'string' },
+      db: { type: 'string' },
+      since: { type: 'string' },
+      outlet: { type: 'string' },
+      limit: { type: 'string' },
+      why: { type: 'boolean' },
+      articles: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -86,6 +126,13 @@ Usage:
   parallax analyze <inputs…> [--sources FILE] [--out DIR] [--format json|html|md]
   parallax annotate <inputs…> [--sources FILE] [--format json|text] [--max-size MB]
   parallax demo [--out DIR] [--format json|html|md]
+  parallax ingest <inputs…> [--db FILE] [--sources FILE] [--format text|json]
+  parallax stories [--db FILE] [--since YYYY-MM-DD] [--outlet NAME] [--limit N] [--format text|json]
+  parallax story <id> [--db FILE] [--out DIR] [--format json|html|md]
+  parallax story <id> --why [--format text|json]
+  parallax story merge <id> <other-id>
+  parallax story split <id> --articles ID[,ID…]
+  parallax search <query> [--db FILE] [--limit N] [--format text|json]
   parallax --help | --version
 
 Inputs are files, folders (read recursively), or - for standard input:
@@ -96,10 +143,24 @@ as each outlet printed them, facts and exclusives, discrepancies, a timeline and
 writes report.json, index.html and report.md into --out (default ./parallax-report); with --format it
 prints that one format to standard output instead. demo does this for a bundled example story.
 
+ingest keeps articles in a library (a SQLite file: --db, else $PARALLAX_DB, else ./parallax.db) and
+places each new one in a story, or starts one; near-duplicates (wire copies, reprints) are linked to the
+article they copy and count as one voice. Re-ingesting changes nothing. stories lists the stories, story
+writes one story's comparison report like analyze (--why says why each article is in it), story merge
+and story split record your own decisions, which later ingests keep. search looks through titles and
+texts (words, "exact phrases", OR, NOT, prefix*).
+
 Options:
   -f, --format   annotate: json (default) or text; analyze and demo: json, html or md to standard output
   -o, --out      folder for the report files (default ./parallax-report)
   --sources      YAML or JSON file mapping file names and URL hosts to outlet names and metadata
   --max-size     largest input document in MB (default 20); larger ones are refused
+  --db           the library file (default $PARALLAX_DB, else ./parallax.db)
+  --since        stories with an article published on or after this day
+  --outlet       stories with an article from this outlet
+  --limit        at most this many stories or search results
+  --why          story: why each article is in the story
+  --articles     story split: the articles to move into a new story (ids as stories/story --why list them)
 
-Exit codes: 0 when at least one article came through, 1 when none did, 2 for usage errors.`;
+Exit codes: 0 when at least one article came through (or the command did its work), 1 when none did
+or the library could not be used, 2 for usage errors.`;

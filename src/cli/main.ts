@@ -8,12 +8,10 @@ import type { AnnotatedArticle } from '../model/article.js';
 import { AnnotationsJsonWriter } from '../report/annotations-json.js';
 import { formatArticleText } from '../report/annotations-text.js';
 import { type Invocation, parseInvocation, USAGE } from './args.js';
+import { ingestCommand, searchCommand, storiesCommand, storyCommand } from './library.js';
+import { emitReport, type Io } from './output.js';
 
-export interface Io {
-  stdout: (chunk: string) => void;
-  stderr: (line: string) => void;
-  stdin: NodeJS.ReadableStream;
-}
+export type { Io } from './output.js';
 
 const defaultIo: Io = {
   stdout: (chunk) => process.stdout.write(chunk),
@@ -36,7 +34,6 @@ function packageRoot(): string {
 }
 
 export const DEMO_STORY = 'examples/harbor-bridge';
-const DEFAULT_OUT = 'parallax-report';
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   try {
@@ -61,6 +58,15 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await analyze(invocation, io);
       case 'demo':
         return await demo(invocation, io);
+      case 'ingest':
+        requireInputs(invocation);
+        return await ingestCommand(invocation, io);
+      case 'stories':
+        return await storiesCommand(invocation, io);
+      case 'story':
+        return await storyCommand(invocation, io);
+      case 'search':
+        return await searchCommand(invocation, io);
       default:
         throw new ParallaxError(
           'USAGE',
@@ -128,27 +134,9 @@ async function analyze(invocation: Invocation, io: Io): Promise<number> {
     return 1;
   }
   const { compareStory } = await import('../compare/index.js');
-  const { buildReport, renderReport, writeReport } = await import('../report/index.js');
+  const { buildReport } = await import('../report/index.js');
   const report = buildReport([compareStory(articles)]);
-  if (invocation.formatGiven && invocation.out === null) {
-    io.stdout(renderReport(report, invocation.format === 'text' ? 'json' : invocation.format));
-    return 0;
-  }
-  const dir = invocation.out ?? DEFAULT_OUT;
-  let paths: Awaited<ReturnType<typeof writeReport>>;
-  try {
-    paths = await writeReport(report, dir);
-  } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    io.stderr(
-      `parallax: ${dir}: cannot write the report there (${reason}); choose another folder with --out.`,
-    );
-    return 1;
-  }
-  io.stderr(
-    `parallax: compared ${articles.length} articles; report written to ${paths.html} (also ${paths.json}, ${paths.md})`,
-  );
-  return 0;
+  return emitReport(report, invocation, io, `compared ${articles.length} articles`);
 }
 
 /** Analyze the bundled example story. */

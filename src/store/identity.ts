@@ -5,7 +5,7 @@
 // by its text, so re-putting the same pasted file is a no-op.
 
 import { createHash } from 'node:crypto';
-import type { AnnotatedArticle } from '../model/article.js';
+import type { Article } from '../model/article.js';
 import { parseUrl } from '../util/url.js';
 
 /** Query parameters that only track where a click came from; they never select different content. */
@@ -55,7 +55,7 @@ export interface ArticleIdentity {
  * is short, the same length for every article and safe to print or put in a file name; 16 hex digits (64
  * bits) leave collisions out of reach for any realistic number of articles.
  */
-export function articleIdentity(article: AnnotatedArticle): ArticleIdentity {
+export function articleIdentity(article: Pick<Article, 'text' | 'url'>): ArticleIdentity {
   const hash = contentHash(article.text);
   const urlKey = article.url?.trim() ? canonicalUrl(article.url) : null;
   const key = urlKey !== null ? `url ${urlKey}` : `text ${hash}`;

@@ -4,6 +4,7 @@
 // mentions SQL. Every failure of the backend reaches callers as a one-line ParallaxError('STORE').
 
 import type { AnnotatedArticle } from '../model/article.js';
+import type { ArticleFeatures, StoryIndex } from '../stories/story-index.js';
 
 /** An article as the store holds it: the stored id and identity columns next to the article itself. */
 export interface StoredArticle {
@@ -58,7 +59,111 @@ export interface PutResult {
   existing: string[];
 }
 
-export interface Store {
+/** One row of a story listing, from columns kept up to date on every placement. */
+export interface StorySummary {
+  id: number;
+  /** The title of the story's first titled article, or the opening of its first article's text. */
+  title: string | null;
+  /** Earliest and latest publication day of its articles (YYYY-MM-DD), null when none is dated. */
+  firstPublished: string | null;
+  lastPublished: string | null;
+  /** All its articles, near-duplicates included. */
+  articleCount: number;
+  /** Distinct outlets of its articles, sorted. */
+  outlets: string[];
+  updatedAt: string;
+}
+
+export type PlacedBy = 'ingest' | 'user';
+
+/** One article of a story, with why it is there. */
+export interface StoryMember {
+  /** The store's id. */
+  articleId: string;
+  /** The input's own id (Article.id), as the report contract names articles. */
+  inputId: string;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  /** Store id of the earlier article this one nearly duplicates; it then counts as that article's voice. */
+  duplicateOf: string | null;
+  /** Similarity when ingest placed it; null for the article that started the story or a user's placement. */
+  score: number | null;
+  /** The explanation recorded when it was placed (JSON, shape owned by src/stories). */
+  reasons: unknown;
+  placedBy: PlacedBy;
+  placedAt: string;
+}
+
+/** An article of a story as a listing names it. */
+export interface StoryArticleRef {
+  articleId: string;
+  inputId: string;
+  duplicateOf: string | null;
+}
+
+export interface StoryDetail extends StorySummary {
+  members: StoryMember[];
+}
+
+export interface StoryListOptions {
+  /** Stories with an article published on or after this day (YYYY-MM-DD). */
+  since?: string;
+  /** Stories with an article from this outlet (exact name). */
+  outlet?: string;
+  limit?: number;
+}
+
+export interface Placement {
+  storyId: number;
+  duplicateOf: string | null;
+  score: number | null;
+  reasons: unknown;
+  placedBy: PlacedBy;
+}
+
+/** A candidate earlier article for near-duplicate verification. */
+export interface DuplicateCandidate {
+  id: string;
+  text: string;
+  /** Its story, when it has been placed. */
+  storyId: number | null;
+}
+
+/**
+ * The story operations of a library. They run inside Store.transaction so that an article, its features,
+ * its duplicate keys, its placement and the clustering state it changed are committed together or not at
+ * all: a crash between two batches leaves every stored article placed.
+ */
+export interface StoryStore {
+  /** The clustering state, read and written through the same connection (and transaction) as the rest. */
+  storyIndex(): StoryIndex;
+  /** Earlier articles sharing a near-duplicate key, most shared keys first, at most `limit`. */
+  duplicateCandidates(keys: readonly string[], limit: number): DuplicateCandidate[];
+  /** Records the article's clustering features and duplicate keys (after putArticles stored it). */
+  recordArticleFeatures(articleId: string, features: ArticleFeatures, duplicateKeys: readonly string[]): void;
+  /** The recorded features of these articles (those without any are left out). */
+  articleFeatures(articleIds: readonly string[]): Map<string, ArticleFeatures>;
+  /** Puts an article in a story (or moves it there) and refreshes the listing columns of both stories. */
+  placeArticle(articleId: string, placement: Placement): void;
+  /** The story an article is in, or null. */
+  storyOf(articleId: string): number | null;
+  /** Deletes a story that no longer has articles (after a merge). */
+  deleteStory(storyId: number): void;
+  listStories(options?: StoryListOptions): StorySummary[];
+  getStory(storyId: number): StoryDetail | null;
+  /** The articles of each of these stories, oldest placement first, in one query. */
+  storyArticles(storyIds: readonly number[]): Map<number, StoryArticleRef[]>;
+  countStories(): number;
+}
+
+export interface Store extends StoryStore {
+  /**
+   * Runs `fn` in one write transaction: all of its writes are committed together, or none when it throws
+   * (the error is rethrown, as a ParallaxError('STORE') when it came from the backend). Nested calls join
+   * the outer transaction.
+   */
+  transaction<T>(fn: () => T): T;
   /**
    * Stores a batch of articles in one transaction: either the whole batch is stored or, when the backend
    * fails part-way (disk full, lock), none of it is, and earlier batches stay. An article whose identity is
@@ -66,6 +171,8 @@ export interface Store {
    */
   putArticles(articles: AnnotatedArticle[]): PutResult;
   getArticle(id: string): StoredArticle | null;
+  /** Which of these ids the store holds, without reading the articles. */
+  knownIds(ids: readonly string[]): Set<string>;
   /** The articles with these ids, in the order asked; ids the store does not hold are left out. */
   getArticles(ids: readonly string[]): StoredArticle[];
   countArticles(): number;

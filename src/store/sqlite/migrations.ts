@@ -47,6 +47,77 @@ export const MIGRATIONS: readonly Migration[] = [
       db.pragma(`application_id = ${APPLICATION_ID}`);
     },
   },
+  {
+    description: 'stories: clustering state, article placement, near-duplicate keys',
+    up(db) {
+      db.exec(`
+        -- The input's own id (Article.id) as a column, so a story listing names its articles without parsing
+        -- their documents.
+        ALTER TABLE articles ADD COLUMN input_id TEXT;
+        UPDATE articles SET input_id = json_extract(doc, '$.id');
+        -- A story and its clustering profile (feature → weight, JSON) plus the columns a listing shows, kept
+        -- up to date on every placement so listing never aggregates over articles. Days are days since
+        -- 1970-01-01, published days are YYYY-MM-DD.
+        CREATE TABLE stories (
+          id              INTEGER PRIMARY KEY,
+          title           TEXT,
+          size            INTEGER NOT NULL,
+          first_day       INTEGER,
+          last_day        INTEGER,
+          first_published TEXT,
+          last_published  TEXT,
+          article_count   INTEGER NOT NULL DEFAULT 0,
+          outlets         TEXT NOT NULL DEFAULT '[]',
+          profile         TEXT NOT NULL,
+          created_at      TEXT NOT NULL,
+          updated_at      TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX stories_last ON stories (last_published, id);
+        -- Which stories hold a feature, for candidate lookup; last_day is the story's, copied here so a
+        -- time window is answered from this index alone.
+        CREATE TABLE story_postings (
+          feature  TEXT NOT NULL,
+          story_id INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+          last_day INTEGER,
+          PRIMARY KEY (feature, story_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX story_postings_day ON story_postings (feature, last_day);
+        CREATE INDEX story_postings_story ON story_postings (story_id);
+        -- Document frequencies of clustering features over the articles counted (near-duplicates are not).
+        CREATE TABLE feature_df (
+          feature TEXT PRIMARY KEY,
+          df      INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE library_counters (
+          name  TEXT PRIMARY KEY,
+          value INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        -- Each stored article's place: its story, the earlier article it nearly duplicates, why it was put
+        -- there, and whether a user put it there (user decisions are never undone by ingest).
+        CREATE TABLE story_articles (
+          article_seq  INTEGER PRIMARY KEY REFERENCES articles (seq),
+          story_id     INTEGER NOT NULL REFERENCES stories (id),
+          duplicate_of INTEGER REFERENCES articles (seq),
+          score        REAL,
+          reasons      TEXT,
+          placed_by    TEXT NOT NULL CHECK (placed_by IN ('ingest', 'user')),
+          placed_at    TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX story_articles_story ON story_articles (story_id);
+        -- Clustering features of each article, kept so a split or merge can rebuild profiles.
+        CREATE TABLE article_features (
+          article_seq INTEGER PRIMARY KEY REFERENCES articles (seq),
+          day         INTEGER,
+          features    TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE duplicate_keys (
+          key         TEXT NOT NULL,
+          article_seq INTEGER NOT NULL REFERENCES articles (seq),
+          PRIMARY KEY (key, article_seq)
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes: the number of migrations it knows. */

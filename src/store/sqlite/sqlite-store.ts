@@ -7,18 +7,26 @@ import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
 import { describeError } from '../../ingest/refusal.js';
 import type { AnnotatedArticle } from '../../model/article.js';
+import type { ArticleFeatures, StoryIndex } from '../../stories/story-index.js';
 import { articleIdentity } from '../identity.js';
 import {
   type ArticleSummary,
+  type DuplicateCandidate,
   type ListOptions,
+  type Placement,
   type PutResult,
   type SearchHit,
   SNIPPET_MARK,
   type Store,
   type StoredArticle,
+  type StoryArticleRef,
+  type StoryDetail,
+  type StoryListOptions,
+  type StorySummary,
 } from '../store.js';
 import { notADatabase, storeError } from './errors.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
+import { SqliteStories } from './stories.js';
 
 export interface SqliteStoreOptions {
   /** How long to wait for another process's lock before giving up with "is locked by another process". */
@@ -157,7 +165,11 @@ class SqliteStore implements Store {
   private readonly selectOne: Database.Statement;
   private readonly selectMany: Database.Statement;
   private readonly selectCount: Database.Statement;
+  private readonly selectKnown: Database.Statement;
   private readonly selectHits: Database.Statement;
+  private readonly stories: SqliteStories;
+  /** How many transaction() calls are open, so errors inside one are worded once, by the outermost. */
+  private depth = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -167,9 +179,10 @@ class SqliteStore implements Store {
     // Prepared once: a failure while preparing is a bug in this file, and preparing up front keeps it from
     // being mistaken for a malformed search query in search().
     this.insertArticle = db.prepare(`
-      INSERT INTO articles (id, url_key, content_hash, outlet, title, published, source, stored_at, doc)
-      VALUES (@id, @urlKey, @contentHash, @outlet, @title, @published, @source, @storedAt, @doc)
+      INSERT INTO articles (id, url_key, content_hash, outlet, title, published, source, stored_at, doc, input_id)
+      VALUES (@id, @urlKey, @contentHash, @outlet, @title, @published, @source, @storedAt, @doc, @inputId)
       ON CONFLICT DO NOTHING`);
+    this.stories = new SqliteStories(db, now);
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     const columns = 'id, url_key, content_hash, stored_at, doc';
     this.selectOne = db.prepare(`SELECT ${columns} FROM articles WHERE id = ?`);
@@ -179,6 +192,9 @@ class SqliteStore implements Store {
       `SELECT ${columns} FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
     );
     this.selectCount = db.prepare('SELECT count(*) FROM articles').pluck();
+    this.selectKnown = db
+      .prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+      .pluck();
     // Title matches weigh more than text matches: a word in the headline says what the article is about.
     this.selectHits = db.prepare(`
       SELECT a.id, a.title, a.outlet, a.published,
@@ -206,6 +222,7 @@ class SqliteStore implements Store {
         source: article.source,
         storedAt,
         doc: JSON.stringify(article),
+        inputId: article.id,
         text: article.text,
       };
     });
@@ -234,6 +251,12 @@ class SqliteStore implements Store {
   getArticle(id: string): StoredArticle | null {
     const row = this.guard(undefined, () => this.selectOne.get(id) as ArticleRow | undefined);
     return row ? toStored(row) : null;
+  }
+
+  knownIds(ids: readonly string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    const found = this.guard(undefined, () => this.selectKnown.all(JSON.stringify(ids)) as string[]);
+    return new Set(found);
   }
 
   getArticles(ids: readonly string[]): StoredArticle[] {
@@ -310,6 +333,79 @@ class SqliteStore implements Store {
     }
   }
 
+  transaction<T>(fn: () => T): T {
+    // IMMEDIATE: the write lock is taken up front, so a lock held elsewhere fails before any work is done.
+    // Inside an open transaction better-sqlite3 makes this a savepoint, which is what nesting should mean.
+    const outermost = this.depth === 0;
+    this.depth++;
+    try {
+      const run = () =>
+        this.db.inTransaction ? this.db.transaction(fn)() : this.db.transaction(fn).immediate();
+      // Only the outermost call words the failure: it knows the whole batch was rolled back.
+      try {
+        return run();
+      } catch (err) {
+        this.stories.invalidate();
+        if (!outermost) throw err;
+        throw storeError(this.path, err, 'nothing of this batch was stored (earlier batches are kept)');
+      }
+    } finally {
+      this.depth--;
+    }
+  }
+
+  storyIndex(): StoryIndex {
+    return this.stories.storyIndex();
+  }
+
+  duplicateCandidates(keys: readonly string[], limit: number): DuplicateCandidate[] {
+    return this.guard(undefined, () => this.stories.duplicateCandidates(keys, limit));
+  }
+
+  recordArticleFeatures(
+    articleId: string,
+    features: ArticleFeatures,
+    duplicateKeys: readonly string[],
+  ): void {
+    this.guard(undefined, () => this.stories.recordArticleFeatures(articleId, features, duplicateKeys));
+  }
+
+  articleFeatures(articleIds: readonly string[]): Map<string, ArticleFeatures> {
+    return this.guard(undefined, () => this.stories.articleFeatures(articleIds));
+  }
+
+  placeArticle(articleId: string, placement: Placement): void {
+    this.guard(undefined, () => this.stories.placeArticle(articleId, placement));
+  }
+
+  storyOf(articleId: string): number | null {
+    return this.guard(undefined, () => this.stories.storyOf(articleId));
+  }
+
+  deleteStory(storyId: number): void {
+    this.guard(undefined, () => this.stories.deleteStory(storyId));
+  }
+
+  listStories(options: StoryListOptions = {}): StorySummary[] {
+    if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
+      throw new ParallaxError('USAGE', `since must be a day as YYYY-MM-DD; got "${options.since}"`);
+    }
+    checkLimit(options.limit);
+    return this.guard(undefined, () => this.stories.listStories(options));
+  }
+
+  getStory(storyId: number): StoryDetail | null {
+    return this.guard(undefined, () => this.stories.getStory(storyId));
+  }
+
+  storyArticles(storyIds: readonly number[]): Map<number, StoryArticleRef[]> {
+    return this.guard(undefined, () => this.stories.storyArticles(storyIds));
+  }
+
+  countStories(): number {
+    return this.guard(undefined, () => this.stories.countStories());
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -318,6 +414,8 @@ class SqliteStore implements Store {
     try {
       return fn();
     } catch (err) {
+      // Inside transaction() the error travels up unmapped, so the message says the whole batch was lost.
+      if (this.depth > 0) throw err;
       throw storeError(this.path, err, doing);
     }
   }

@@ -1,0 +1,226 @@
+// `npm run bench -- --suite library`: ingest all of ../shared/corpus/allsides into a new library in one run
+// (annotate, near-duplicates, clustering, SQLite), then time the read commands on the result. The ingest
+// runs in a child process so its peak memory is its own.
+//
+//   node dist/bench/library.js [--limit N] [--record]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const CORPUS = resolve(ROOT, '../shared/corpus/allsides/articles.jsonl.gz');
+const RESULTS = resolve(ROOT, 'bench/RESULTS.md');
+const BIN = resolve(ROOT, 'bin/parallax.js');
+const TARGETS = { seconds: 600, peakMb: 2048, costRatio: 2, queryMs: 100 };
+/** Articles per point of the cost curve. */
+const STEP = 1000;
+
+interface IngestRun {
+  articles: number;
+  added: number;
+  refused: number;
+  newStories: number;
+  duplicates: number;
+  seconds: number;
+  peakMb: number;
+  /** Seconds at each multiple of STEP articles seen. */
+  marks: number[];
+}
+
+async function childIngest(db: string, limit: number): Promise<IngestRun> {
+  const { ingestIntoLibrary } = await import('../src/library/ingest.js');
+  const { openSqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
+  const { DEFAULT_CONFIG } = await import('../src/config.js');
+  const { Readable } = await import('node:stream');
+  const { createReadStream } = await import('node:fs');
+  const { createGunzip } = await import('node:zlib');
+  const { createInterface } = await import('node:readline');
+  // The corpus goes in through standard input as JSON lines, cut at `limit`, exactly as a user would pipe it.
+  async function* lines(): AsyncGenerator<string> {
+    const reader = createInterface({
+      input: createReadStream(CORPUS).pipe(createGunzip()),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
+    let n = 0;
+    for await (const line of reader) {
+      if (!line.trim()) continue;
+      if (n++ >= limit) break;
+      yield `${line}\n`;
+    }
+  }
+  const store = openSqliteStore(db);
+  const marks: number[] = [];
+  const started = performance.now();
+  let nextMark = STEP;
+  const summary = await ingestIntoLibrary(store, ['-'], DEFAULT_CONFIG, {
+    stdin: Readable.from(lines()),
+    onProgress: (p) => {
+      while (p.seen >= nextMark) {
+        marks.push((performance.now() - started) / 1000);
+        nextMark += STEP;
+      }
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  store.close();
+  return {
+    articles: summary.seen,
+    added: summary.added,
+    refused: summary.refused,
+    newStories: summary.newStories,
+    duplicates: summary.duplicates,
+    seconds,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    marks,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Median in-process time of a query, after one warm-up run. */
+function timeQuery(fn: () => unknown, runs = 15): number {
+  fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** Median wall time of the command, process start to exit. */
+function timeCli(args: string[], runs = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const result = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (result.status !== 0) throw new Error(`parallax ${args.join(' ')} failed: ${result.stderr}`);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const limitAt = args.indexOf('--limit');
+  const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Number.POSITIVE_INFINITY;
+  const childAt = args.indexOf('--child');
+  if (childAt >= 0) {
+    process.stdout.write(`${JSON.stringify(await childIngest(args[childAt + 1] as string, limit))}\n`);
+    return;
+  }
+  if (!existsSync(CORPUS)) {
+    console.error(`bench: ${CORPUS} not found; the benchmark needs ../shared/corpus beside the project.`);
+    process.exitCode = 1;
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-library-'));
+  const db = join(dir, 'library.db');
+  console.error(`bench: ingesting ${Number.isFinite(limit) ? limit : 'all'} allsides articles into ${db}…`);
+  const output = execFileSync(
+    process.execPath,
+    [
+      fileURLToPath(import.meta.url),
+      '--child',
+      db,
+      ...(Number.isFinite(limit) ? ['--limit', String(limit)] : []),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const run = JSON.parse(output.trim().split('\n').pop() as string) as IngestRun;
+  const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+  const dbMb = (size(db) + size(`${db}-wal`)) / 2 ** 20;
+
+  const { openSqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
+  const store = openSqliteStore(db);
+  const stories = store.listStories();
+  const sizes = stories.map((s) => s.articleCount).sort((a, b) => b - a);
+  const queries = ['election', 'supreme court', '"health care"', 'immigra*'];
+  const queryRows = queries.map((q) => ({
+    q,
+    ms: timeQuery(() => store.search(q, 20)),
+    hits: store.search(q, 20).length,
+  }));
+  const listAll = timeQuery(() => store.listStories(), 5);
+  const listPage = timeQuery(() => store.listStories({ limit: 50 }));
+  const listJson = timeQuery(() => {
+    const page = store.listStories({ limit: 50 });
+    return store.storyArticles(page.map((s) => s.id));
+  });
+  const outlet = stories.flatMap((s) => s.outlets)[0] ?? '';
+  const listOutlet = timeQuery(() => store.listStories({ outlet, limit: 50 }));
+  store.close();
+  const cliStories = timeCli(['stories', '--db', db, '--limit', '50']);
+  const cliSearch = timeCli(['search', 'supreme court', '--db', db]);
+  const cliVersion = timeCli(['--version']);
+  rmSync(dir, { recursive: true, force: true });
+
+  const perArticle = (from: number, to: number) => {
+    const a = from === 0 ? 0 : (run.marks[from / STEP - 1] ?? Number.NaN);
+    const b = run.marks[to / STEP - 1] ?? Number.NaN;
+    return ((b - a) / (to - from)) * 1000;
+  };
+  const curvePoints = [1000, 2000, 5000, 10000, 20000, 30000, 37000].filter(
+    (n) => n <= run.marks.length * STEP,
+  );
+  const curve = curvePoints.map(
+    (n) =>
+      `| ${n.toLocaleString('en-US')} | ${(run.marks[n / STEP - 1] ?? 0).toFixed(1)} | ${perArticle(n - STEP, n).toFixed(2)} |`,
+  );
+  const at1k = perArticle(0, 1000);
+  const at30k = perArticle(29000, 30000);
+  const ratio = at30k / at1k;
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const maxQuery = Math.max(...queryRows.map((r) => r.ms), listPage, listJson, listOutlet);
+  const section = [
+    `## Library at scale — ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
+      `Command: \`npm run bench -- --suite library${Number.isFinite(limit) ? ` --limit ${limit}` : ''}\`. ` +
+      'All allsides articles piped as JSON lines into `ingest` on a new SQLite library: clean, annotate, near-duplicate check, clustering, batched commits.',
+    '',
+    `- ${run.articles.toLocaleString('en-US')} articles in **${(run.seconds / 60).toFixed(1)} min** (${(run.articles / run.seconds).toFixed(0)} articles/s; target < ${TARGETS.seconds / 60} min: ${verdict(run.seconds < TARGETS.seconds)}); ${run.added.toLocaleString('en-US')} stored, ${run.refused} refused.`,
+    `- Peak memory **${run.peakMb.toFixed(0)} MB** (target < ${TARGETS.peakMb} MB: ${verdict(run.peakMb < TARGETS.peakMb)}). Database ${dbMb.toFixed(0)} MB.`,
+    `- ${run.newStories.toLocaleString('en-US')} stories (largest ${sizes.slice(0, 5).join(', ')} articles; ${sizes.filter((n) => n === 1).length.toLocaleString('en-US')} single-article), ${run.duplicates.toLocaleString('en-US')} near-duplicates linked.`,
+    Number.isFinite(ratio)
+      ? `- Cost per article at 30,000: **${at30k.toFixed(2)} ms** against ${at1k.toFixed(2)} ms at 1,000: **×${ratio.toFixed(2)}** (target ≤ ×${TARGETS.costRatio}: ${verdict(ratio <= TARGETS.costRatio)}).`
+      : `- Cost per article at 1,000: ${at1k.toFixed(2)} ms (the run was too short for the 30,000 point).`,
+    '',
+    '| articles seen | elapsed s | ms per article over the last 1,000 |',
+    '| ---: | ---: | ---: |',
+    ...curve,
+    '',
+    `Reads on that library (in-process median; target < ${TARGETS.queryMs} ms: ${verdict(maxQuery < TARGETS.queryMs)}):`,
+    '',
+    '| read | ms |',
+    '| --- | ---: |',
+    ...queryRows.map((r) => `| search \`${r.q}\` (${r.hits} hits) | ${r.ms.toFixed(1)} |`),
+    `| stories, newest 50 | ${listPage.toFixed(1)} |`,
+    `| stories, newest 50 with article ids (as --format json) | ${listJson.toFixed(1)} |`,
+    `| stories of one outlet, newest 50 | ${listOutlet.toFixed(1)} |`,
+    `| stories, all ${stories.length.toLocaleString('en-US')} | ${listAll.toFixed(1)} |`,
+    '',
+    `Whole commands, process start to exit (median of 5): \`parallax stories --limit 50\` ${cliStories.toFixed(0)} ms, \`parallax search "supreme court"\` ${cliSearch.toFixed(0)} ms; \`parallax --version\` alone takes ${cliVersion.toFixed(0)} ms, which is Node starting.`,
+    '',
+  ].join('\n');
+  console.log(section);
+  if (args.includes('--record')) {
+    const previous = existsSync(RESULTS)
+      ? readFileSync(RESULTS, 'utf8').replace(/^# Benchmark results\n+/, '')
+      : '';
+    const body = previous.replace(/^Newest first\.[^\n]*\n+/, '');
+    writeFileSync(
+      RESULTS,
+      `# Benchmark results\n\nNewest first. Each section is one \`npm run bench\` suite.\n\n${section}\n${body}`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,250 @@
+// The library commands: ingest, stories, story (report, --why, merge, split) and search. Each opens the
+// library file once, does its work, and closes it, also when the work fails.
+
+import { existsSync } from 'node:fs';
+import { ParallaxError } from '../errors.js';
+import type { Report } from '../model/report.js';
+import type { Store, StorySummary } from '../store/store.js';
+import type { Invocation } from './args.js';
+import { emitReport, type Io } from './output.js';
+import { describeProgress, progressLine } from './progress.js';
+
+export const DEFAULT_DB = 'parallax.db';
+
+function dbPath(invocation: Invocation): string {
+  return invocation.db ?? DEFAULT_DB;
+}
+
+async function openLibrary(invocation: Invocation, mustExist: boolean): Promise<Store> {
+  const path = dbPath(invocation);
+  if (mustExist && !existsSync(path)) {
+    throw new ParallaxError(
+      'STORE',
+      `${path}: no library there; add articles with "parallax ingest <inputs…>" or name one with --db`,
+    );
+  }
+  const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
+  return openSqliteStore(path);
+}
+
+async function withLibrary<T>(
+  invocation: Invocation,
+  mustExist: boolean,
+  fn: (store: Store) => Promise<T> | T,
+): Promise<T> {
+  const store = await openLibrary(invocation, mustExist);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export async function ingestCommand(invocation: Invocation, io: Io): Promise<number> {
+  const { ingestIntoLibrary } = await import('../library/ingest.js');
+  return withLibrary(invocation, false, async (store) => {
+    const started = Date.now();
+    const progress = progressLine();
+    const summary = await ingestIntoLibrary(store, invocation.positionals, invocation.config, {
+      stdin: io.stdin,
+      onRefusal: (input, reason) => {
+        progress.done();
+        io.stderr(`parallax: ${input}: ${reason}`);
+      },
+      onProgress: (p) =>
+        progress.update(
+          describeProgress(
+            p.seen,
+            null,
+            started,
+            `${p.added} new, ${p.existing} already stored, ${p.newStories} new stories`,
+          ),
+        ),
+    });
+    progress.done();
+    const path = dbPath(invocation);
+    if (invocation.format === 'json') {
+      io.stdout(`${JSON.stringify({ db: path, ...summary }, null, 2)}\n`);
+    } else if (summary.added === 0 && summary.existing > 0) {
+      const refused = summary.refused > 0 ? `, ${summary.refused} refused` : '';
+      io.stderr(
+        `parallax: ${path}: nothing new; ${summary.existing} article${summary.existing === 1 ? '' : 's'} already stored, unchanged${refused}`,
+      );
+    } else {
+      const joined = summary.added - summary.newStories - summary.duplicates;
+      const parts = [
+        `${summary.added} new article${summary.added === 1 ? '' : 's'}`,
+        `${summary.newStories} new stor${summary.newStories === 1 ? 'y' : 'ies'}`,
+        `${joined} joined existing stories`,
+        `${summary.duplicates} near-duplicate${summary.duplicates === 1 ? '' : 's'} linked`,
+      ];
+      if (summary.existing > 0) parts.push(`${summary.existing} already stored, unchanged`);
+      if (summary.refused > 0) parts.push(`${summary.refused} refused`);
+      io.stderr(`parallax: ${path}: ${parts.join(', ')} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+    if (summary.added + summary.existing === 0) {
+      io.stderr('parallax: no articles came through; nothing was stored.');
+      return 1;
+    }
+    return 0;
+  });
+}
+
+function storyLine(story: StorySummary): string {
+  const days =
+    story.firstPublished === null
+      ? 'undated'
+      : story.firstPublished === story.lastPublished
+        ? story.firstPublished
+        : `${story.firstPublished} … ${story.lastPublished}`;
+  const outlets = story.outlets.length > 0 ? story.outlets.join(', ') : 'no outlet named';
+  return `${String(story.id).padStart(5)}  ${days.padEnd(23)}  ${String(story.articleCount).padStart(3)} art.  ${story.title ?? '(untitled)'}\n       ${outlets}`;
+}
+
+export async function storiesCommand(invocation: Invocation, io: Io): Promise<number> {
+  if (invocation.positionals.length > 0) {
+    throw new ParallaxError('USAGE', `stories takes no inputs; got "${invocation.positionals[0]}"`);
+  }
+  return withLibrary(invocation, true, (store) => {
+    const stories = store.listStories({
+      since: invocation.since ?? undefined,
+      outlet: invocation.outlet ?? undefined,
+      limit: invocation.limit ?? undefined,
+    });
+    if (invocation.format === 'json') {
+      const articles = store.storyArticles(stories.map((s) => s.id));
+      const out = stories.map((s) => {
+        const refs = articles.get(s.id) ?? [];
+        return {
+          ...s,
+          voices: refs.filter((r) => r.duplicateOf === null).length,
+          articles: refs.map((r) => r.inputId),
+          articleIds: refs.map((r) => r.articleId),
+          duplicates: refs
+            .filter((r) => r.duplicateOf !== null)
+            .map((r) => ({ articleId: r.articleId, of: r.duplicateOf })),
+        };
+      });
+      io.stdout(`${JSON.stringify({ stories: out }, null, 2)}\n`);
+      return 0;
+    }
+    if (stories.length === 0) {
+      io.stderr('parallax: no stories match.');
+      return 0;
+    }
+    io.stdout(`${stories.map(storyLine).join('\n')}\n`);
+    return 0;
+  });
+}
+
+export async function storyCommand(invocation: Invocation, io: Io): Promise<number> {
+  const { mergeStories, parseStoryId, splitStory, explainStory, requireStory, storyArticles } = await import(
+    '../library/stories.js'
+  );
+  const [first, ...rest] = invocation.positionals;
+  if (first === 'merge') {
+    if (rest.length !== 2)
+      throw new ParallaxError(
+        'USAGE',
+        'story merge takes two story ids: the story to keep and the one to fold into it',
+      );
+    const [target, other] = [parseStoryId(rest[0]), parseStoryId(rest[1])];
+    return withLibrary(invocation, true, (store) => {
+      const merged = mergeStories(store, target, other);
+      io.stderr(
+        `parallax: merged story ${other} into story ${target}; it now has ${merged.articleCount} articles`,
+      );
+      return 0;
+    });
+  }
+  if (first === 'split') {
+    if (rest.length !== 1)
+      throw new ParallaxError('USAGE', 'story split takes one story id and --articles ID[,ID…]');
+    const id = parseStoryId(rest[0]);
+    return withLibrary(invocation, true, (store) => {
+      const { from, to } = splitStory(store, id, invocation.articles);
+      io.stderr(
+        `parallax: moved ${to.articleCount} article${to.articleCount === 1 ? '' : 's'} from story ${from.id} into new story ${to.id}; story ${from.id} keeps ${from.articleCount}`,
+      );
+      return 0;
+    });
+  }
+  if (rest.length > 0)
+    throw new ParallaxError('USAGE', `story takes one story id; got "${invocation.positionals.join(' ')}"`);
+  const id = parseStoryId(first);
+  return withLibrary(invocation, true, async (store) => {
+    if (invocation.why) {
+      const { story, members } = explainStory(store, id);
+      if (invocation.formatGiven && invocation.format === 'json') {
+        io.stdout(`${JSON.stringify({ story: { ...story, members: undefined }, members }, null, 2)}\n`);
+        return 0;
+      }
+      const lines = [storyLine(story), ''];
+      for (const m of members) {
+        const head = `${m.inputId} [${m.articleId}] ${m.outlet ?? 'no outlet'}, ${m.published ?? 'undated'}`;
+        const placement = m.placement as {
+          decision?: string;
+          summary?: string;
+          fromStory?: number;
+          resemblance?: number;
+          containment?: number;
+        } | null;
+        let why: string;
+        if (m.duplicateOf !== null) {
+          why = `near-duplicate of ${m.duplicateOf}${placement?.resemblance !== undefined ? ` (resemblance ${placement.resemblance.toFixed(2)}, containment ${(placement.containment ?? 0).toFixed(2)})` : ''}; counted as that article's voice`;
+        } else if (m.placedBy === 'user') {
+          why = `put here by you (${placement?.decision ?? 'moved'}${placement?.fromStory !== undefined ? ` from story ${placement.fromStory}` : ''})`;
+        } else if (placement?.decision === 'created') {
+          why = 'started the story';
+        } else {
+          why = placement?.summary ?? 'placed by ingest';
+        }
+        lines.push(`- ${head}\n    ${why}`);
+        if (m.now && placement?.decision !== 'joined') lines.push(`    now: ${m.now.summary}`);
+      }
+      io.stdout(`${lines.join('\n')}\n`);
+      return 0;
+    }
+    if (invocation.format === 'text')
+      throw new ParallaxError('USAGE', '--format text is for story --why; a report is json, html or md');
+    const story = requireStory(store, id);
+    const articles = storyArticles(store, story);
+    const { compareStory } = await import('../compare/index.js');
+    const { buildReport } = await import('../report/index.js');
+    const report: Report = buildReport([compareStory(articles, String(id))]);
+    return emitReport(report, invocation, io, `compared story ${id} (${articles.length} articles)`);
+  });
+}
+
+export async function searchCommand(invocation: Invocation, io: Io): Promise<number> {
+  const query = invocation.positionals.join(' ').trim();
+  if (query === '')
+    throw new ParallaxError('USAGE', 'search needs a query: words, "a phrase", OR, NOT, prefix*');
+  return withLibrary(invocation, true, (store) => {
+    const hits = store.search(query, invocation.limit ?? 20);
+    const stories = new Map<string, number | null>(hits.map((h) => [h.id, store.storyOf(h.id)]));
+    if (invocation.format === 'json') {
+      io.stdout(
+        `${JSON.stringify({ query, hits: hits.map((h) => ({ ...h, story: stories.get(h.id) ?? null })) }, null, 2)}\n`,
+      );
+      return 0;
+    }
+    if (hits.length === 0) {
+      io.stderr(`parallax: nothing matches ${JSON.stringify(query)}.`);
+      return 0;
+    }
+    const lines = hits.map((h) => {
+      const story = stories.get(h.id);
+      const where = [
+        h.outlet ?? 'no outlet',
+        h.published ?? 'undated',
+        story != null ? `story ${story}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return `${h.title ?? '(untitled)'} — ${where} [${h.id}]\n    ${h.snippet.replace(/\s+/g, ' ')}`;
+    });
+    io.stdout(`${lines.join('\n')}\n`);
+    return 0;
+  });
+}

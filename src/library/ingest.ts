@@ -1,0 +1,227 @@
+// `parallax ingest`: read inputs, clean, skip what the library already holds, annotate the rest, and place
+// each new article in a story. Work is committed in batches, each batch in one transaction together with
+// the clustering state it changed: killing the process at any moment loses at most the batch under way,
+// and running the same command again skips what was stored and completes the rest.
+
+import type { Config } from '../config.js';
+import { ingest } from '../ingest/index.js';
+import { loadSources } from '../ingest/sources.js';
+import type { AnnotatedArticle, Article } from '../model/article.js';
+import { ARTICLE_STAGES, type RunContext } from '../pipeline/index.js';
+import { articleIdentity } from '../store/identity.js';
+import type { Store } from '../store/store.js';
+import { assignArticle } from '../stories/cluster.js';
+import { articleFeatures } from '../stories/features.js';
+import { duplicateKeys, isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
+import type { ArticleFeatures } from '../stories/story-index.js';
+
+/** Articles per transaction: large enough that commits cost little, small enough that a crash loses little. */
+export const DEFAULT_BATCH_SIZE = 64;
+/** Earlier articles verified per new article, from those sharing the most near-duplicate keys. */
+const DUPLICATE_CANDIDATES = 5;
+
+export interface IngestProgress {
+  /** Articles read so far (stored, already there, or refused). */
+  seen: number;
+  added: number;
+  existing: number;
+  refused: number;
+  newStories: number;
+  duplicates: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  /** Store ids of the articles added, with the story each landed in. */
+  placed: {
+    articleId: string;
+    inputId: string;
+    storyId: number;
+    duplicateOf: string | null;
+    created: boolean;
+  }[];
+}
+
+export interface IngestOptions {
+  stdin?: NodeJS.ReadableStream;
+  batchSize?: number;
+  /** Called with each refusal: the input and a one-line reason. */
+  onRefusal?: (input: string, reason: string) => void;
+  /** Called after every committed batch. */
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+interface Pending {
+  article: Article;
+  id: string;
+}
+
+interface Prepared {
+  article: AnnotatedArticle;
+  id: string;
+  features: ArticleFeatures;
+  keys: string[];
+}
+
+export async function ingestIntoLibrary(
+  store: Store,
+  inputs: readonly string[],
+  config: Config,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const [clean, annotate] = ARTICLE_STAGES;
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const sources = config.sourcesFile ? await loadSources(config.sourcesFile) : null;
+  const ctx: RunContext = { sources, usedIds: new Set() };
+  const summary: IngestSummary = {
+    seen: 0,
+    added: 0,
+    existing: 0,
+    refused: 0,
+    newStories: 0,
+    duplicates: 0,
+    placed: [],
+  };
+  const refuse = (input: string, reason: string) => {
+    summary.refused++;
+    options.onRefusal?.(input, reason);
+  };
+
+  let pending: Pending[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    commitBatch(store, batch, annotate.run, ctx, summary, refuse);
+    options.onProgress?.(progressOf(summary));
+  };
+
+  for await (const item of ingest(inputs, config, options.stdin ?? process.stdin, { sources })) {
+    summary.seen++;
+    if (!item.ok) {
+      refuse(item.input, item.reason);
+      continue;
+    }
+    const cleaned = clean.run(item.raw, ctx);
+    if ('refused' in cleaned) {
+      refuse(item.raw.source, cleaned.refused);
+      continue;
+    }
+    pending.push({ article: cleaned, id: articleIdentity(cleaned).id });
+    if (pending.length >= batchSize) flush();
+  }
+  flush();
+  return summary;
+}
+
+function progressOf(summary: IngestSummary): IngestProgress {
+  const { seen, added, existing, refused, newStories, duplicates } = summary;
+  return { seen, added, existing, refused, newStories, duplicates };
+}
+
+function commitBatch(
+  store: Store,
+  batch: Pending[],
+  annotate: (article: Article, ctx: RunContext) => AnnotatedArticle | { refused: string },
+  ctx: RunContext,
+  summary: IngestSummary,
+  refuse: (input: string, reason: string) => void,
+): void {
+  // Annotation, features and keys are computed before the transaction: the write lock is held only for
+  // the writes, and an article already stored is never annotated again.
+  const known = store.knownIds(batch.map((p) => p.id));
+  const prepared: Prepared[] = [];
+  const seenInBatch = new Set<string>();
+  for (const { article, id } of batch) {
+    if (known.has(id) || seenInBatch.has(id)) {
+      summary.existing++;
+      continue;
+    }
+    seenInBatch.add(id);
+    const annotated = annotate(article, ctx);
+    if ('refused' in annotated) {
+      refuse(article.source, annotated.refused);
+      continue;
+    }
+    prepared.push({
+      article: annotated,
+      id,
+      features: articleFeatures(annotated),
+      keys: duplicateKeys(annotated.text),
+    });
+  }
+  if (prepared.length === 0) return;
+
+  const placed: IngestSummary['placed'] = [];
+  let newStories = 0;
+  let duplicates = 0;
+  store.transaction(() => {
+    const result = store.putArticles(prepared.map((p) => p.article));
+    const added = new Set(result.added);
+    const index = store.storyIndex();
+    for (const item of prepared) {
+      if (!added.has(item.id)) continue;
+      store.recordArticleFeatures(item.id, item.features, item.keys);
+      const original = findOriginal(store, item);
+      if (original) {
+        store.placeArticle(item.id, {
+          storyId: original.storyId,
+          duplicateOf: original.id,
+          score: original.score,
+          reasons: { decision: 'near-duplicate', duplicateOf: original.id, ...original.detail },
+          placedBy: 'ingest',
+        });
+        duplicates++;
+        placed.push({
+          articleId: item.id,
+          inputId: item.article.id,
+          storyId: original.storyId,
+          duplicateOf: original.id,
+          created: false,
+        });
+        continue;
+      }
+      const assignment = assignArticle(index, item.features);
+      store.placeArticle(item.id, {
+        storyId: assignment.storyId,
+        duplicateOf: null,
+        score: assignment.created ? null : assignment.score,
+        reasons: assignment.reasons,
+        placedBy: 'ingest',
+      });
+      if (assignment.created) newStories++;
+      placed.push({
+        articleId: item.id,
+        inputId: item.article.id,
+        storyId: assignment.storyId,
+        duplicateOf: null,
+        created: assignment.created,
+      });
+    }
+    summary.existing += result.existing.length;
+  });
+  // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
+  summary.added += placed.length;
+  summary.newStories += newStories;
+  summary.duplicates += duplicates;
+  summary.placed.push(...placed);
+}
+
+/** The earlier, already placed article this one nearly duplicates, verified on the texts. */
+function findOriginal(
+  store: Store,
+  item: Prepared,
+): { id: string; storyId: number; score: number; detail: Record<string, number> } | null {
+  for (const candidate of store.duplicateCandidates(item.keys, DUPLICATE_CANDIDATES + 1)) {
+    if (candidate.id === item.id || candidate.storyId === null) continue;
+    const score = nearDuplicateScore(item.article.text, candidate.text);
+    if (isNearDuplicate(score)) {
+      return {
+        id: candidate.id,
+        storyId: candidate.storyId,
+        score: score.resemblance,
+        detail: { resemblance: score.resemblance, containment: score.containment },
+      };
+    }
+  }
+  return null;
+}

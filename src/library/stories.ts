@@ -1,0 +1,164 @@
+// A user's decisions about stories (merge, split) and the explanations behind each placement. Decisions
+// move articles and rebuild the affected profiles in one transaction; ingest never moves an article it
+// did not just add, so a user's decision holds through every later ingest.
+
+import { ParallaxError } from '../errors.js';
+import type { AnnotatedArticle } from '../model/article.js';
+import type { Store, StoryDetail, StoryMember } from '../store/store.js';
+import {
+  type AssignmentReasons,
+  explainMembership,
+  mergeProfiles,
+  profileFromArticles,
+} from '../stories/cluster.js';
+import type { ArticleFeatures } from '../stories/story-index.js';
+
+export function requireStory(store: Store, id: number): StoryDetail {
+  const story = store.getStory(id);
+  if (!story) throw new ParallaxError('USAGE', `there is no story ${id}; "parallax stories" lists them`);
+  return story;
+}
+
+/** Parses a story id as given on the command line. */
+export function parseStoryId(text: string | undefined): number {
+  if (text === undefined || !/^\d+$/.test(text.trim())) {
+    throw new ParallaxError(
+      'USAGE',
+      `a story id is a whole number as "parallax stories" lists it; got "${text ?? ''}"`,
+    );
+  }
+  return Number(text.trim());
+}
+
+/** Moves every article of `otherId` into `targetId` and deletes `otherId`. */
+export function mergeStories(store: Store, targetId: number, otherId: number): StoryDetail {
+  if (targetId === otherId) throw new ParallaxError('USAGE', `cannot merge story ${targetId} with itself`);
+  return store.transaction(() => {
+    requireStory(store, targetId);
+    const other = requireStory(store, otherId);
+    const index = store.storyIndex();
+    const [a, b] = [index.profiles([targetId])[0], index.profiles([otherId])[0]];
+    if (!a || !b)
+      throw new ParallaxError(
+        'STORE',
+        `the clustering profile of story ${a ? otherId : targetId} is missing`,
+      );
+    for (const member of other.members) {
+      store.placeArticle(member.articleId, {
+        storyId: targetId,
+        duplicateOf: member.duplicateOf,
+        score: null,
+        reasons: { decision: 'merged', fromStory: otherId },
+        placedBy: 'user',
+      });
+    }
+    index.saveProfile(mergeProfiles(a, b, index));
+    store.deleteStory(otherId);
+    return requireStory(store, targetId);
+  });
+}
+
+/**
+ * Moves the named articles (store ids or input ids) out of `storyId` into a new story. A near-duplicate
+ * follows the article it duplicates, so a voice is never split from its copies.
+ */
+export function splitStory(
+  store: Store,
+  storyId: number,
+  names: readonly string[],
+): { from: StoryDetail; to: StoryDetail } {
+  if (names.length === 0)
+    throw new ParallaxError('USAGE', 'story split needs --articles with at least one article id');
+  return store.transaction(() => {
+    const story = requireStory(store, storyId);
+    const moving = new Set<string>();
+    for (const name of names) {
+      const member = story.members.find((m) => m.articleId === name || m.inputId === name);
+      if (!member) throw new ParallaxError('USAGE', `article "${name}" is not in story ${storyId}`);
+      moving.add(member.articleId);
+    }
+    for (const m of story.members)
+      if (m.duplicateOf !== null && moving.has(m.duplicateOf)) moving.add(m.articleId);
+    const staying = story.members.filter((m) => !moving.has(m.articleId));
+    if (staying.length === 0) {
+      throw new ParallaxError(
+        'USAGE',
+        `splitting every article out of story ${storyId} would leave it empty; name fewer articles`,
+      );
+    }
+    const movingMembers = story.members.filter((m) => moving.has(m.articleId));
+    const index = store.storyIndex();
+    const features = store.articleFeatures(story.members.map((m) => m.articleId));
+    const voices = (members: StoryMember[]) =>
+      members
+        .filter((m) => m.duplicateOf === null)
+        .flatMap((m) => features.get(m.articleId) ?? []) as ArticleFeatures[];
+    const newId = index.saveProfile(profileFromArticles(voices(movingMembers), index));
+    for (const member of movingMembers) {
+      store.placeArticle(member.articleId, {
+        storyId: newId,
+        duplicateOf: member.duplicateOf,
+        score: null,
+        reasons: { decision: 'split', fromStory: storyId },
+        placedBy: 'user',
+      });
+    }
+    index.saveProfile(profileFromArticles(voices(staying), index, storyId));
+    return { from: requireStory(store, storyId), to: requireStory(store, newId) };
+  });
+}
+
+export interface MemberExplanation {
+  articleId: string;
+  inputId: string;
+  outlet: string | null;
+  published: string | null;
+  title: string | null;
+  placedBy: StoryMember['placedBy'];
+  duplicateOf: string | null;
+  /** What was recorded when the article was placed. */
+  placement: unknown;
+  /** How the article relates to the story as it is now (not for near-duplicates). */
+  now: AssignmentReasons | null;
+}
+
+/** Why each article is in the story: the decision recorded at placement, and its fit with the story now. */
+export function explainStory(
+  store: Store,
+  storyId: number,
+): { story: StoryDetail; members: MemberExplanation[] } {
+  const story = requireStory(store, storyId);
+  const index = store.storyIndex();
+  const profile = index.profiles([storyId])[0];
+  const features = store.articleFeatures(story.members.map((m) => m.articleId));
+  const members = story.members.map((m): MemberExplanation => {
+    const own = features.get(m.articleId);
+    return {
+      articleId: m.articleId,
+      inputId: m.inputId,
+      outlet: m.outlet,
+      published: m.published,
+      title: m.title,
+      placedBy: m.placedBy,
+      duplicateOf: m.duplicateOf,
+      placement: m.reasons,
+      now: m.duplicateOf === null && own && profile ? explainMembership(profile, own, index) : null,
+    };
+  });
+  return { story, members };
+}
+
+/**
+ * The articles a story's comparison reads: one per voice (near-duplicates left out, since they would count
+ * one outlet's copy of a wire story as agreement), with input ids made unique within the story.
+ */
+export function storyArticles(store: Store, story: StoryDetail): AnnotatedArticle[] {
+  const voices = story.members.filter((m) => m.duplicateOf === null).map((m) => m.articleId);
+  const used = new Set<string>();
+  return store.getArticles(voices).map(({ article }) => {
+    let id = article.id;
+    for (let n = 2; used.has(id); n++) id = `${article.id}-${n}`;
+    used.add(id);
+    return id === article.id ? article : { ...article, id };
+  });
+}

@@ -1,0 +1,544 @@
+// Story tables on SQLite: the clustering state behind StoryIndex, article placement, near-duplicate keys and
+// the listing columns of each story. Every method is a few indexed statements, so placing an article costs
+// the same in a library of a hundred articles or of a hundred thousand; the only statements that grow with
+// a story are the user's merge and split (refreshStory).
+
+import type Database from 'better-sqlite3';
+import { ParallaxError } from '../../errors.js';
+import type { ArticleFeatures, Day, StoryIndex, StoryProfile } from '../../stories/story-index.js';
+import type {
+  DuplicateCandidate,
+  PlacedBy,
+  Placement,
+  StoryArticleRef,
+  StoryDetail,
+  StoryListOptions,
+  StoryMember,
+  StoryStore,
+  StorySummary,
+} from '../store.js';
+
+/** Story profiles kept parsed in memory (about 250 features each): enough for every story active in a
+ * time window of a busy library, and a bound on memory for a large one. */
+const PROFILE_CACHE_LIMIT = 20_000;
+/** Document frequencies kept in memory before the cache is emptied and refilled. */
+const DF_CACHE_LIMIT = 2_000_000;
+
+/** Characters of the opening text used as a story title when no article has one. */
+const UNTITLED_TITLE_CHARS = 90;
+
+type Entries = [string, number][];
+
+function toEntries(map: Map<string, number>): Entries {
+  return [...map];
+}
+
+function fromEntries(json: string): Map<string, number> {
+  return new Map(JSON.parse(json) as Entries);
+}
+
+interface StoryRow {
+  id: number;
+  title: string | null;
+  first_published: string | null;
+  last_published: string | null;
+  article_count: number;
+  outlets: string;
+  updated_at: string;
+}
+
+interface MemberRow {
+  id: string;
+  input_id: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  duplicate_of: string | null;
+  score: number | null;
+  reasons: string | null;
+  placed_by: PlacedBy;
+  placed_at: string;
+}
+
+function toSummary(row: StoryRow): StorySummary {
+  return {
+    id: row.id,
+    title: row.title,
+    firstPublished: row.first_published,
+    lastPublished: row.last_published,
+    articleCount: row.article_count,
+    outlets: JSON.parse(row.outlets) as string[],
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A title for a story whose articles have none: the opening of the text, cut at a word. */
+export function untitledTitle(text: string): string | null {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat === '') return null;
+  const sentence = flat.split(/(?<=[.!?])\s/)[0] ?? flat;
+  if (sentence.length <= UNTITLED_TITLE_CHARS) return sentence;
+  const cut = sentence.slice(0, UNTITLED_TITLE_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 40 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+function storyStatements(db: Database.Database) {
+  return {
+    seqOf: db.prepare('SELECT seq FROM articles WHERE id = ?').pluck(),
+    candidates: db.prepare(`
+      SELECT a.id, f.text, sa.story_id AS storyId, count(*) AS shared
+      FROM duplicate_keys k
+      JOIN articles a ON a.seq = k.article_seq
+      JOIN articles_fts f ON f.rowid = a.seq
+      LEFT JOIN story_articles sa ON sa.article_seq = a.seq
+      WHERE k.key IN (SELECT value FROM json_each(?))
+      GROUP BY a.seq ORDER BY shared DESC, a.seq LIMIT ?`),
+    insertFeatures: db.prepare(
+      'INSERT OR REPLACE INTO article_features (article_seq, day, features) VALUES (?, ?, ?)',
+    ),
+    insertKey: db.prepare('INSERT OR IGNORE INTO duplicate_keys (key, article_seq) VALUES (?, ?)'),
+    features: db.prepare(`
+      SELECT a.id, f.day, f.features FROM article_features f JOIN articles a ON a.seq = f.article_seq
+      WHERE a.id IN (SELECT value FROM json_each(?))`),
+    placement: db.prepare('SELECT story_id FROM story_articles WHERE article_seq = ?').pluck(),
+    upsertPlacement: db.prepare(`
+      INSERT INTO story_articles (article_seq, story_id, duplicate_of, score, reasons, placed_by, placed_at)
+      VALUES (@seq, @storyId, @duplicateOf, @score, @reasons, @placedBy, @placedAt)
+      ON CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id,
+        duplicate_of = excluded.duplicate_of, score = excluded.score, reasons = excluded.reasons,
+        placed_by = excluded.placed_by, placed_at = excluded.placed_at`),
+    articleMeta: db.prepare(`
+      SELECT a.title, a.outlet, a.published, f.text FROM articles a JOIN articles_fts f ON f.rowid = a.seq
+      WHERE a.seq = ?`),
+    storyRow: db.prepare(`
+      SELECT id, title, first_published, last_published, article_count, outlets, updated_at
+      FROM stories WHERE id = ?`),
+    addToListing: db.prepare(`
+      UPDATE stories SET article_count = article_count + 1,
+        first_published = CASE WHEN @published IS NULL THEN first_published
+          ELSE min(coalesce(first_published, @published), @published) END,
+        last_published = CASE WHEN @published IS NULL THEN last_published
+          ELSE max(coalesce(last_published, @published), @published) END,
+        outlets = @outlets, title = coalesce(title, @title), updated_at = @now
+      WHERE id = @id`),
+    refreshListing: db.prepare(`
+      UPDATE stories SET
+        article_count = (SELECT count(*) FROM story_articles WHERE story_id = @id),
+        first_published = (SELECT min(a.published) FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+          WHERE sa.story_id = @id),
+        last_published = (SELECT max(a.published) FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+          WHERE sa.story_id = @id),
+        outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT a.outlet FROM story_articles sa
+          JOIN articles a ON a.seq = sa.article_seq WHERE sa.story_id = @id AND a.outlet IS NOT NULL ORDER BY 1)),
+        title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+          WHERE sa.story_id = @id AND a.title IS NOT NULL ORDER BY sa.article_seq LIMIT 1),
+        updated_at = @now
+      WHERE id = @id`),
+    firstText: db
+      .prepare(`
+      SELECT f.text FROM story_articles sa JOIN articles_fts f ON f.rowid = sa.article_seq
+      WHERE sa.story_id = ? ORDER BY sa.article_seq LIMIT 1`)
+      .pluck(),
+    setTitle: db.prepare('UPDATE stories SET title = ? WHERE id = ?'),
+    deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
+    membersCount: db.prepare('SELECT count(*) FROM story_articles WHERE story_id = ?').pluck(),
+    members: db.prepare(`
+      SELECT a.id, a.input_id, a.outlet, a.title, a.published,
+             d.id AS duplicate_of, sa.score, sa.reasons, sa.placed_by, sa.placed_at
+      FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+      LEFT JOIN articles d ON d.seq = sa.duplicate_of
+      WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.article_seq`),
+    countStories: db.prepare('SELECT count(*) FROM stories').pluck(),
+    storyArticles: db.prepare(`
+      SELECT sa.story_id, a.id, a.input_id, d.id AS duplicate_of
+      FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+      LEFT JOIN articles d ON d.seq = sa.duplicate_of
+      WHERE sa.story_id IN (SELECT value FROM json_each(?)) ORDER BY sa.story_id, sa.article_seq`),
+  };
+}
+
+function indexStatements(db: Database.Database) {
+  return {
+    count: db.prepare("SELECT value FROM library_counters WHERE name = 'documents'").pluck(),
+    bump: db.prepare(`INSERT INTO library_counters (name, value) VALUES ('documents', 1)
+      ON CONFLICT (name) DO UPDATE SET value = value + 1`),
+    dfs: db.prepare('SELECT feature, df FROM feature_df WHERE feature IN (SELECT value FROM json_each(?))'),
+    addDf: db.prepare(`INSERT INTO feature_df (feature, df) VALUES (?, 1)
+      ON CONFLICT (feature) DO UPDATE SET df = df + 1`),
+    postingsDated: db
+      .prepare(`SELECT story_id FROM story_postings WHERE feature = ? AND last_day >= ?
+      ORDER BY last_day DESC LIMIT ?`)
+      .pluck(),
+    postingsUndated: db
+      .prepare(`SELECT story_id FROM story_postings WHERE feature = ? AND last_day IS NULL
+      ORDER BY story_id DESC LIMIT ?`)
+      .pluck(),
+    postingsAny: db
+      .prepare(`SELECT story_id FROM story_postings WHERE feature = ?
+      ORDER BY last_day DESC, story_id DESC LIMIT ?`)
+      .pluck(),
+    profiles: db.prepare(`SELECT id, size, first_day, last_day, profile FROM stories
+      WHERE id IN (SELECT value FROM json_each(?))`),
+    insertStory: db.prepare(`INSERT INTO stories (size, first_day, last_day, profile, created_at, updated_at)
+      VALUES (@size, @firstDay, @lastDay, @profile, @now, @now)`),
+    updateStory: db.prepare(`UPDATE stories SET size = @size, first_day = @firstDay, last_day = @lastDay,
+      profile = @profile, updated_at = @now WHERE id = @id`),
+    upsertPosting: db.prepare(`INSERT INTO story_postings (feature, story_id, last_day) VALUES (?, ?, ?)
+      ON CONFLICT (feature, story_id) DO UPDATE SET last_day = excluded.last_day
+      WHERE last_day IS NOT excluded.last_day`),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
+    deletePosting: db.prepare('DELETE FROM story_postings WHERE feature = ? AND story_id = ?'),
+  };
+}
+
+export class SqliteStories implements StoryStore {
+  private readonly index: SqliteStoryIndex;
+  private readonly stmt: ReturnType<typeof storyStatements>;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {
+    this.index = new SqliteStoryIndex(db, now);
+    this.stmt = storyStatements(db);
+  }
+
+  storyIndex(): StoryIndex {
+    return this.index;
+  }
+
+  duplicateCandidates(keys: readonly string[], limit: number): DuplicateCandidate[] {
+    if (keys.length === 0) return [];
+    return this.stmt.candidates.all(JSON.stringify(keys), limit) as DuplicateCandidate[];
+  }
+
+  recordArticleFeatures(
+    articleId: string,
+    features: ArticleFeatures,
+    duplicateKeys: readonly string[],
+  ): void {
+    const seq = this.seq(articleId);
+    this.stmt.insertFeatures.run(seq, features.day, JSON.stringify(toEntries(features.features)));
+    for (const key of duplicateKeys) this.stmt.insertKey.run(key, seq);
+  }
+
+  articleFeatures(articleIds: readonly string[]): Map<string, ArticleFeatures> {
+    const rows = this.stmt.features.all(JSON.stringify(articleIds)) as {
+      id: string;
+      day: Day | null;
+      features: string;
+    }[];
+    return new Map(rows.map((row) => [row.id, { day: row.day, features: fromEntries(row.features) }]));
+  }
+
+  placeArticle(articleId: string, placement: Placement): void {
+    const seq = this.seq(articleId);
+    const previous = this.stmt.placement.get(seq) as number | undefined;
+    const duplicateOf = placement.duplicateOf === null ? null : this.seq(placement.duplicateOf);
+    const now = this.now().toISOString();
+    this.stmt.upsertPlacement.run({
+      seq,
+      storyId: placement.storyId,
+      duplicateOf,
+      score: placement.score,
+      reasons:
+        placement.reasons === undefined || placement.reasons === null
+          ? null
+          : JSON.stringify(placement.reasons),
+      placedBy: placement.placedBy,
+      placedAt: now,
+    });
+    if (previous === undefined) {
+      this.addToListing(placement.storyId, seq, now);
+    } else if (previous !== placement.storyId) {
+      this.refreshListing(previous, now);
+      this.refreshListing(placement.storyId, now);
+    }
+  }
+
+  storyOf(articleId: string): number | null {
+    const seq = this.stmt.seqOf.get(articleId) as number | undefined;
+    if (seq === undefined) return null;
+    return (this.stmt.placement.get(seq) as number | undefined) ?? null;
+  }
+
+  deleteStory(storyId: number): void {
+    const members = this.stmt.membersCount.get(storyId) as number;
+    if (members > 0) {
+      throw new ParallaxError(
+        'STORE',
+        `story ${storyId} still has ${members} articles; move them before deleting it`,
+      );
+    }
+    this.stmt.deleteStory.run(storyId);
+    this.index.invalidate();
+  }
+
+  /** Called when a transaction rolls back: cached clustering state may hold its undone writes. */
+  invalidate(): void {
+    this.index.invalidate();
+  }
+
+  listStories(options: StoryListOptions = {}): StorySummary[] {
+    const { since, outlet, limit } = options;
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit: limit ?? -1 };
+    if (since !== undefined) {
+      where.push('last_published >= @since');
+      params.since = since;
+    }
+    if (outlet !== undefined) {
+      where.push(`id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_seq = a.seq
+        WHERE a.outlet = @outlet)`);
+      params.outlet = outlet;
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, first_published, last_published, article_count, outlets, updated_at FROM stories
+         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY last_published IS NULL, last_published DESC, id DESC LIMIT @limit`,
+      )
+      .all(params) as StoryRow[];
+    return rows.map(toSummary);
+  }
+
+  getStory(storyId: number): StoryDetail | null {
+    const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
+    if (!row) return null;
+    const members = (this.stmt.members.all(storyId) as MemberRow[]).map(
+      (m): StoryMember => ({
+        articleId: m.id,
+        inputId: m.input_id ?? m.id,
+        outlet: m.outlet,
+        title: m.title,
+        published: m.published,
+        duplicateOf: m.duplicate_of,
+        score: m.score,
+        reasons: m.reasons === null ? null : (JSON.parse(m.reasons) as unknown),
+        placedBy: m.placed_by,
+        placedAt: m.placed_at,
+      }),
+    );
+    return { ...toSummary(row), members };
+  }
+
+  countStories(): number {
+    return this.stmt.countStories.get() as number;
+  }
+
+  storyArticles(storyIds: readonly number[]): Map<number, StoryArticleRef[]> {
+    const result = new Map<number, StoryArticleRef[]>();
+    if (storyIds.length === 0) return result;
+    for (const id of storyIds) result.set(id, []);
+    const rows = this.stmt.storyArticles.all(JSON.stringify(storyIds)) as {
+      story_id: number;
+      id: string;
+      input_id: string | null;
+      duplicate_of: string | null;
+    }[];
+    for (const row of rows) {
+      result.get(row.story_id)?.push({
+        articleId: row.id,
+        inputId: row.input_id ?? row.id,
+        duplicateOf: row.duplicate_of,
+      });
+    }
+    return result;
+  }
+
+  private seq(articleId: string): number {
+    const seq = this.stmt.seqOf.get(articleId) as number | undefined;
+    if (seq === undefined) throw new ParallaxError('STORE', `no stored article has the id ${articleId}`);
+    return seq;
+  }
+
+  /** The cheap update for a new member: counts, days and outlets grow, the title is kept once set. */
+  private addToListing(storyId: number, seq: number, now: string): void {
+    const meta = this.stmt.articleMeta.get(seq) as
+      | { title: string | null; outlet: string | null; published: string | null; text: string }
+      | undefined;
+    const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
+    if (!meta || !row) throw new ParallaxError('STORE', `story ${storyId} does not exist`);
+    const outlets = JSON.parse(row.outlets) as string[];
+    if (meta.outlet !== null && !outlets.includes(meta.outlet)) {
+      outlets.push(meta.outlet);
+      outlets.sort();
+    }
+    this.stmt.addToListing.run({
+      id: storyId,
+      published: meta.published,
+      outlets: JSON.stringify(outlets),
+      title: meta.title ?? (row.article_count === 0 ? untitledTitle(meta.text) : null),
+      now,
+    });
+  }
+
+  /** The full recount after a move: only merge and split take this path. */
+  private refreshListing(storyId: number, now: string): void {
+    this.stmt.refreshListing.run({ id: storyId, now });
+    const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
+    if (row && row.title === null && row.article_count > 0) {
+      const text = this.stmt.firstText.get(storyId) as string | undefined;
+      if (text !== undefined) this.stmt.setTitle.run(untitledTitle(text), storyId);
+    }
+  }
+}
+
+/** The clustering state in SQLite: profiles as JSON in `stories`, postings and document frequencies. */
+class SqliteStoryIndex implements StoryIndex {
+  private readonly stmt: ReturnType<typeof indexStatements>;
+  // Clustering reads the same profiles and document frequencies again and again (every candidate's
+  // centroid needs the IDF of all its features), and parsing them from SQLite dominated ingest time. These
+  // caches mirror committed rows plus this connection's own writes. They are dropped whenever another
+  // connection has committed (PRAGMA data_version moves) and when a transaction of ours rolls back.
+  private readonly profileCache = new Map<number, StoryProfile>();
+  private readonly dfCache = new Map<string, number>();
+  private countCache: number | null = null;
+  private dataVersion = -1;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {
+    this.stmt = indexStatements(db);
+  }
+
+  /** Forgets everything cached: after a rollback, the cached values may describe writes that never happened. */
+  invalidate(): void {
+    this.profileCache.clear();
+    this.dfCache.clear();
+    this.countCache = null;
+  }
+
+  private fresh(): void {
+    const version = this.stmt.dataVersion.get() as number;
+    if (version !== this.dataVersion) {
+      this.invalidate();
+      this.dataVersion = version;
+    }
+  }
+
+  documentCount(): number {
+    this.fresh();
+    this.countCache ??= (this.stmt.count.get() as number | undefined) ?? 0;
+    return this.countCache;
+  }
+
+  documentFrequencies(features: readonly string[]): Map<string, number> {
+    this.fresh();
+    const result = new Map<string, number>();
+    const missing: string[] = [];
+    for (const feature of features) {
+      const cached = this.dfCache.get(feature);
+      if (cached === undefined) missing.push(feature);
+      else result.set(feature, cached);
+    }
+    if (missing.length > 0) {
+      if (this.dfCache.size + missing.length > DF_CACHE_LIMIT) this.dfCache.clear();
+      for (const feature of missing) result.set(feature, 0);
+      for (const row of this.stmt.dfs.all(JSON.stringify(missing)) as { feature: string; df: number }[]) {
+        result.set(row.feature, row.df);
+      }
+      for (const feature of missing) this.dfCache.set(feature, result.get(feature) ?? 0);
+    }
+    // In the order asked, as the contract's callers may rely on.
+    return features.length === result.size ? new Map(features.map((f) => [f, result.get(f) ?? 0])) : result;
+  }
+
+  addDocument(features: readonly string[]): void {
+    this.fresh();
+    this.stmt.bump.run();
+    if (this.countCache !== null) this.countCache++;
+    for (const feature of new Set(features)) {
+      this.stmt.addDf.run(feature);
+      const cached = this.dfCache.get(feature);
+      if (cached !== undefined) this.dfCache.set(feature, cached + 1);
+    }
+  }
+
+  candidateStories(
+    features: readonly string[],
+    day: Day | null,
+    windowDays: number,
+    limitPerFeature: number,
+  ): number[] {
+    const ids = new Set<number>();
+    for (const feature of features) {
+      const found =
+        day === null
+          ? this.stmt.postingsAny.all(feature, limitPerFeature)
+          : [
+              ...this.stmt.postingsDated.all(feature, day - windowDays, limitPerFeature),
+              ...this.stmt.postingsUndated.all(feature, limitPerFeature),
+            ];
+      for (const id of found as number[]) ids.add(id);
+    }
+    if (day === null) return [...ids];
+    // Postings know a story's last day only; a story that starts after the window is out too.
+    return this.profiles([...ids])
+      .filter((p) => p.firstDay === null || p.firstDay <= day + windowDays)
+      .map((p) => p.id);
+  }
+
+  profiles(ids: readonly number[]): StoryProfile[] {
+    if (ids.length === 0) return [];
+    this.fresh();
+    const missing = ids.filter((id) => !this.profileCache.has(id));
+    if (missing.length > 0) this.loadProfiles(missing);
+    const result: StoryProfile[] = [];
+    for (const id of ids) {
+      const profile = this.profileCache.get(id);
+      // A copy of the shell: callers may not change the features map, but may spread and replace fields.
+      if (profile) result.push({ ...profile });
+    }
+    return result;
+  }
+
+  private loadProfiles(ids: readonly number[]): void {
+    if (this.profileCache.size + ids.length > PROFILE_CACHE_LIMIT) this.profileCache.clear();
+    const rows = this.stmt.profiles.all(JSON.stringify(ids)) as {
+      id: number;
+      size: number;
+      first_day: Day | null;
+      last_day: Day | null;
+      profile: string;
+    }[];
+    for (const row of rows) {
+      this.profileCache.set(row.id, {
+        id: row.id,
+        size: row.size,
+        firstDay: row.first_day,
+        lastDay: row.last_day,
+        features: fromEntries(row.profile),
+      });
+    }
+  }
+
+  saveProfile(profile: Omit<StoryProfile, 'id'> & { id: number | null }): number {
+    this.fresh();
+    const now = this.now().toISOString();
+    const row = {
+      size: profile.size,
+      firstDay: profile.firstDay,
+      lastDay: profile.lastDay,
+      profile: JSON.stringify(toEntries(profile.features)),
+      now,
+    };
+    let id: number;
+    if (profile.id === null) {
+      id = Number(this.stmt.insertStory.run(row).lastInsertRowid);
+    } else {
+      id = profile.id;
+      const old = this.profiles([id])[0];
+      if (old === undefined) throw new ParallaxError('STORE', `story ${id} does not exist`);
+      for (const feature of old.features.keys()) {
+        if (!profile.features.has(feature)) this.stmt.deletePosting.run(feature, id);
+      }
+      this.stmt.updateStory.run({ ...row, id });
+    }
+    for (const feature of profile.features.keys()) this.stmt.upsertPosting.run(feature, id, profile.lastDay);
+    this.profileCache.set(id, { ...profile, id });
+    return id;
+  }
+}

@@ -1,0 +1,52 @@
+// The contract between story clustering (src/stories/cluster.ts) and whatever keeps its state: an in-memory
+// index for benchmarks and tests (memory-index.ts) and the store (src/store/sqlite) for real libraries.
+// Clustering never scans the library: it asks for the stories that share a few of the new article's
+// features inside a time window, scores those, and writes back one story's profile. That is what keeps
+// the cost of adding an article independent of the size of the library.
+
+/** Days since 1970-01-01 (UTC); publication days are compared as whole days. */
+export type Day = number;
+
+/**
+ * What clustering knows about one article. Features are opaque strings with a kind prefix chosen by
+ * features.ts (for example a name or a content term); the weight is the feature's raw count or strength in
+ * this article, before any corpus statistics (document frequency) are applied.
+ */
+export interface ArticleFeatures {
+  day: Day | null;
+  features: Map<string, number>;
+}
+
+/** A story as clustering sees it: a bounded summary of its articles, never the articles themselves. */
+export interface StoryProfile {
+  id: number;
+  /** Number of articles counted in the profile (near-duplicates are counted once). */
+  size: number;
+  firstDay: Day | null;
+  lastDay: Day | null;
+  /** Feature → accumulated weight over the story's articles, pruned to a bounded number of features. */
+  features: Map<string, number>;
+}
+
+export interface StoryIndex {
+  /** Number of articles added with addDocument. */
+  documentCount(): number;
+  /** For each feature, how many added articles carry it (0 for an unseen feature). */
+  documentFrequencies(features: readonly string[]): Map<string, number>;
+  /** Records one more article carrying these features (document frequencies). */
+  addDocument(features: readonly string[]): void;
+  /**
+   * Ids of the stories whose profile holds any of these features and whose days come within `windowDays`
+   * of `day` (stories without days always qualify; with `day` null every story qualifies). For each feature
+   * at most `limitPerFeature` stories, the most recently active first. Duplicates removed.
+   */
+  candidateStories(
+    features: readonly string[],
+    day: Day | null,
+    windowDays: number,
+    limitPerFeature: number,
+  ): number[];
+  profiles(ids: readonly number[]): StoryProfile[];
+  /** Stores a profile; `id` null creates a new story and returns its id. */
+  saveProfile(profile: Omit<StoryProfile, 'id'> & { id: number | null }): number;
+}

@@ -1,0 +1,180 @@
+// The library end to end through its API: ingest into a SQLite file, stories, near-duplicates, the user's
+// merge and split surviving later ingests, explanations, and a story's comparison report.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compareStory } from '../src/compare/index.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { ingestIntoLibrary } from '../src/library/ingest.js';
+import { explainStory, mergeStories, splitStory, storyArticles } from '../src/library/stories.js';
+import { buildReport } from '../src/report/index.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import {
+  FLOOD_REPRINT,
+  LATER_FLOOD,
+  STORY_CHESS,
+  STORY_ELECTION,
+  STORY_FLOOD,
+  writeFixtures,
+} from './support/library-fixtures.js';
+import { reportSchemaErrors } from './support/report-schema.js';
+
+let dir = '';
+let first: string[] = [];
+let second: string[] = [];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-library-'));
+  first = writeFixtures(join(dir, 'first'), [...STORY_FLOOD, ...STORY_CHESS, ...STORY_ELECTION]);
+  second = writeFixtures(join(dir, 'second'), [FLOOD_REPRINT, LATER_FLOOD]);
+});
+
+const opened: Store[] = [];
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+});
+function fresh(name: string): Store {
+  const store = openSqliteStore(join(dir, `${name}.db`));
+  opened.push(store);
+  return store;
+}
+
+/** The input ids of each story, as sorted lists, sorted: compares groupings regardless of story ids. */
+function grouping(store: Store): string[][] {
+  const stories = store.listStories();
+  const refs = store.storyArticles(stories.map((s) => s.id));
+  return stories
+    .map((s) => (refs.get(s.id) ?? []).map((r) => r.inputId).sort())
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+const ids = (files: readonly { file: string }[]) => files.map((f) => f.file.replace(/\.md$/, '')).sort();
+
+describe('ingest', () => {
+  it('groups articles into their stories and re-ingesting changes nothing', async () => {
+    const store = fresh('groups');
+    const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    expect(summary.added).toBe(7);
+    expect(summary.newStories).toBe(3);
+    expect(grouping(store)).toEqual([ids(STORY_CHESS), ids(STORY_FLOOD), ids(STORY_ELECTION)]);
+
+    const again = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    expect(again).toMatchObject({ added: 0, existing: 7, newStories: 0 });
+    expect(store.countArticles()).toBe(7);
+    expect(store.countStories()).toBe(3);
+  });
+
+  it('keeps the listing columns of a story: title, days, outlets and count', async () => {
+    const store = fresh('listing');
+    await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    const flood = store
+      .listStories()
+      .find(
+        (s) =>
+          s.articleCount === 3 && s.outlets.includes('Radio Brannock') && s.firstPublished === '2031-04-02',
+      );
+    expect(flood).toMatchObject({
+      title: 'Tessaly River bursts its banks at Orrin Falls',
+      firstPublished: '2031-04-02',
+      lastPublished: '2031-04-03',
+      outlets: ['Northern Ledger', 'Radio Brannock', 'Valley Courier'],
+    });
+    expect(store.listStories({ since: '2032-01-01' }).map((s) => s.title)).toEqual([
+      'Harbourside votes to leave the Meridian transit authority',
+    ]);
+    expect(store.listStories({ outlet: 'Board and Clock' })).toHaveLength(1);
+    expect(store.listStories({ limit: 2 })).toHaveLength(2);
+  });
+
+  it('links a reprint to its original as one voice and starts a new story for the same kind of event a year later', async () => {
+    const store = fresh('duplicates');
+    await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    const summary = await ingestIntoLibrary(store, second, DEFAULT_CONFIG);
+    expect(summary).toMatchObject({ added: 2, duplicates: 1, newStories: 1 });
+    const reprint = summary.placed.find((p) => p.inputId === 'flood-1-reprint');
+    const original = store.listArticles().find((a) => a.source.endsWith('flood-1.md'));
+    expect(reprint?.duplicateOf).toBe(original?.id);
+    const floodStory = store.getStory(reprint?.storyId ?? -1);
+    expect(floodStory?.members.map((m) => m.inputId).sort()).toEqual(
+      [...ids(STORY_FLOOD), 'flood-1-reprint'].sort(),
+    );
+    // The comparison reads one article per voice.
+    expect(
+      storyArticles(store, floodStory!)
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(ids(STORY_FLOOD));
+    const later = summary.placed.find((p) => p.inputId === 'flood-2032');
+    expect(later?.created).toBe(true);
+  });
+
+  it('explains each placement with shared names and the score against the threshold', async () => {
+    const store = fresh('why');
+    const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    const storyId = summary.placed.find((p) => p.inputId === 'flood-2')?.storyId ?? -1;
+    const { members } = explainStory(store, storyId);
+    const joined = members.find((m) => m.inputId === 'flood-2');
+    const placement = joined?.placement as {
+      decision: string;
+      score: number;
+      threshold: number;
+      sharedNames: { label: string }[];
+    };
+    expect(placement.decision).toBe('joined');
+    expect(placement.score).toBeGreaterThanOrEqual(placement.threshold);
+    expect(placement.sharedNames.map((n) => n.label.toLowerCase()).join(' ')).toMatch(
+      /kovalenko|tessaly|orrin/,
+    );
+    expect(members.find((m) => m.inputId === 'flood-1')?.placement).toMatchObject({ decision: 'created' });
+    expect(joined?.now?.score).toBeGreaterThan(0);
+  });
+
+  it('writes a valid comparison report for a stored story without annotating again', async () => {
+    const store = fresh('report');
+    const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    const storyId = summary.placed.find((p) => p.inputId === 'chess-1')?.storyId ?? -1;
+    const story = store.getStory(storyId)!;
+    const report = buildReport([compareStory(storyArticles(store, story), String(storyId))]);
+    expect(reportSchemaErrors(report)).toEqual([]);
+    expect(report.stories[0]?.articles.map((a) => a.outlet).sort()).toEqual([
+      'Board and Clock',
+      'Valley Courier',
+    ]);
+  });
+});
+
+describe('user decisions', () => {
+  it('a merge and a split survive later ingests', async () => {
+    const store = fresh('decisions');
+    const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    const storyOf = (inputId: string) => summary.placed.find((p) => p.inputId === inputId)?.storyId ?? -1;
+    const chess = storyOf('chess-1');
+    const vote = storyOf('vote-1');
+    const flood = storyOf('flood-1');
+
+    const merged = mergeStories(store, chess, vote);
+    expect(merged.articleCount).toBe(4);
+    expect(store.getStory(vote)).toBeNull();
+
+    const { to } = splitStory(store, flood, ['flood-3']);
+    expect(to.members.map((m) => m.inputId)).toEqual(['flood-3']);
+    expect(store.getStory(flood)?.articleCount).toBe(2);
+
+    await ingestIntoLibrary(store, second, DEFAULT_CONFIG);
+    expect(store.storyOf(summary.placed.find((p) => p.inputId === 'vote-2')!.articleId)).toBe(chess);
+    expect(store.storyOf(summary.placed.find((p) => p.inputId === 'flood-3')!.articleId)).toBe(to.id);
+    const why = explainStory(store, to.id).members[0];
+    expect(why).toMatchObject({ placedBy: 'user', placement: { decision: 'split', fromStory: flood } });
+  });
+
+  it('refuses a split that would empty the story and one naming an article from elsewhere', async () => {
+    const store = fresh('refusals');
+    const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    const chess = summary.placed.find((p) => p.inputId === 'chess-1')!.storyId;
+    expect(() => splitStory(store, chess, ['chess-1', 'chess-2'])).toThrow(/leave it empty/);
+    expect(() => splitStory(store, chess, ['flood-1'])).toThrow(/not in story/);
+    expect(() => mergeStories(store, chess, 999)).toThrow(/no story 999/);
+    expect(store.getStory(chess)?.articleCount).toBe(2);
+  });
+});

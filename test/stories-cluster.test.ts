@@ -1,0 +1,213 @@
+// Incremental story clustering on invented reports annotated by the real pipeline (clean → annotate).
+import { describe, expect, it } from 'vitest';
+import { annotateArticle } from '../src/annotate/index.js';
+import { cleanArticle } from '../src/clean/index.js';
+import type { AnnotatedArticle } from '../src/model/article.js';
+import {
+  assignArticle,
+  explainMembership,
+  mergeProfiles,
+  profileFromArticles,
+} from '../src/stories/cluster.js';
+import { articleFeatures, dayOf } from '../src/stories/features.js';
+import { MemoryStoryIndex } from '../src/stories/memory-index.js';
+import type { ArticleFeatures, Day, StoryIndex, StoryProfile } from '../src/stories/story-index.js';
+
+function annotate(body: string, published: string | null): AnnotatedArticle {
+  return annotateArticle(
+    cleanArticle(
+      { source: 't.txt', format: 'text', body, bodyIsHtml: false, meta: { published }, messages: [] },
+      't',
+    ),
+  );
+}
+
+const features = (body: string, published: string | null) => articleFeatures(annotate(body, published));
+
+const FLOOD_1 = `Floodwaters swept through the river town of Orvella on Monday after the Tessel dam overflowed,
+forcing 340 residents from their homes.
+
+Mayor Tomas Brennick said the Tessel had risen four metres overnight. "We have never seen the river this
+high," Brennick told reporters at the Orvella town hall.
+
+Rescue crews used boats to reach families trapped on rooftops in the lower districts of Orvella.`;
+
+const FLOOD_2 = `Residents of Orvella began returning on Tuesday as the Tessel river fell, a day after the dam
+overflowed and flooded the town.
+
+Mayor Tomas Brennick said 340 people had been evacuated and that boats had pulled families from rooftops.
+Brennick asked for emergency funds to repair the Tessel dam.`;
+
+const CHESS = `Ilse Varnow won the Kessington chess open on Sunday, beating Dariusz Pellam in a tense final game
+that lasted five hours.
+
+Varnow, 19, becomes the youngest winner of the Kessington open. Pellam resigned after move 61.`;
+
+const FLOOD_NEXT_YEAR = `Floodwaters swept through the river town of Orvella on Thursday after the Tessel dam
+overflowed again, forcing 120 residents from their homes.
+
+Mayor Tomas Brennick said the Tessel had risen three metres overnight. "It is the second flood in two
+years," Brennick said at the Orvella town hall. Rescue crews used boats to reach families in the lower districts.`;
+
+const BAKERY = `A bakery in Lumbridge Vale introduced a rye loaf baked with sunflower honey, and queues formed
+before dawn on Saturday. The owner, Greta Holmqvist, plans a second oven.`;
+
+describe('assignArticle', () => {
+  it('keeps two different events apart and lets a follow-up join its story', () => {
+    const index = new MemoryStoryIndex();
+    const flood = assignArticle(index, features(FLOOD_1, '2031-04-14'));
+    const chess = assignArticle(index, features(CHESS, '2031-04-14'));
+    const follow = assignArticle(index, features(FLOOD_2, '2031-04-15'));
+    expect(flood.created).toBe(true);
+    expect(chess.created).toBe(true);
+    expect(chess.storyId).not.toBe(flood.storyId);
+    expect(follow.created).toBe(false);
+    expect(follow.storyId).toBe(flood.storyId);
+    expect(follow.score).toBeGreaterThanOrEqual(follow.reasons.threshold);
+  });
+
+  it('explains a join with the shared names, their contributions and the day distance', () => {
+    const index = new MemoryStoryIndex();
+    assignArticle(index, features(FLOOD_1, '2031-04-14'));
+    assignArticle(index, features(CHESS, '2031-04-14'));
+    const follow = assignArticle(index, features(FLOOD_2, '2031-04-15'));
+    const reasons = follow.reasons;
+    expect(reasons.decision).toBe('joined');
+    const names = reasons.sharedNames.map((n) => n.label);
+    expect(names).toContain('brennick');
+    const terms = reasons.sharedTerms.map((t) => t.label);
+    expect(terms).toContain('340');
+    expect(terms.some((t) => t === 'orvella' || t === 'tessel')).toBe(true);
+    expect(reasons.sharedNames.every((n) => n.contribution > 0)).toBe(true);
+    expect(reasons.dayDistance).toBe(1);
+    expect(reasons.articleDay).toBe('2031-04-15');
+    expect(reasons.storyDays).toEqual({ first: '2031-04-14', last: '2031-04-14' });
+    // The parts add up to the score; the reasons survive JSON.
+    const groups = reasons.groups.names + reasons.groups.terms + reasons.groups.facts;
+    expect(groups).toBeCloseTo(reasons.score, 2);
+    expect(JSON.parse(JSON.stringify(reasons))).toEqual(reasons);
+  });
+
+  it('starts a new story for the same kind of event a year later, names and all', () => {
+    const index = new MemoryStoryIndex();
+    const first = assignArticle(index, features(FLOOD_1, '2031-04-14'));
+    assignArticle(index, features(FLOOD_2, '2031-04-15'));
+    const later = assignArticle(index, features(FLOOD_NEXT_YEAR, '2032-05-06'));
+    expect(later.created).toBe(true);
+    expect(later.storyId).not.toBe(first.storyId);
+    // The same report dated in the same week would have joined: the date is what separates them.
+    const control = new MemoryStoryIndex();
+    const a = assignArticle(control, features(FLOOD_1, '2031-04-14'));
+    assignArticle(control, features(FLOOD_2, '2031-04-15'));
+    expect(assignArticle(control, features(FLOOD_NEXT_YEAR, '2031-04-16')).storyId).toBe(a.storyId);
+  });
+
+  it('creates a new story for an article that shares nothing', () => {
+    const index = new MemoryStoryIndex();
+    assignArticle(index, features(FLOOD_1, '2031-04-14'));
+    assignArticle(index, features(CHESS, '2031-04-14'));
+    const bakery = assignArticle(index, features(BAKERY, '2031-04-14'));
+    expect(bakery.created).toBe(true);
+    expect(bakery.reasons.decision).toBe('created');
+    expect(bakery.reasons.sharedNames).toEqual([]);
+    expect(index.storyCount()).toBe(3);
+  });
+
+  it('asks the index for candidate profiles only, never for every story', () => {
+    const inner = new MemoryStoryIndex();
+    // 200 unrelated stories, each with its own names and words.
+    for (let i = 0; i < 200; i++) {
+      const own: ArticleFeatures = {
+        day: 20_000 + (i % 30),
+        features: new Map([
+          [`p:filler${i}`, 3],
+          [`t:topic${i}`, 2],
+          [`t:word${i}`, 1],
+        ]),
+      };
+      assignArticle(inner, own);
+    }
+    const flood = assignArticle(inner, features(FLOOD_1, '2031-04-14'));
+    const asked: number[] = [];
+    const counting: StoryIndex = {
+      documentCount: () => inner.documentCount(),
+      documentFrequencies: (f) => inner.documentFrequencies(f),
+      addDocument: (f) => inner.addDocument(f),
+      candidateStories: (f, day, w, l) => inner.candidateStories(f, day, w, l),
+      profiles: (ids) => {
+        asked.push(...ids);
+        return inner.profiles(ids);
+      },
+      saveProfile: (p) => inner.saveProfile(p),
+    };
+    const follow = assignArticle(counting, features(FLOOD_2, '2031-04-15'));
+    expect(follow.storyId).toBe(flood.storyId);
+    expect(inner.storyCount()).toBe(201);
+    expect(asked).toEqual([flood.storyId]);
+  });
+});
+
+describe('story profiles for merge, split and --why', () => {
+  it('recomputes a profile from its articles and merges two profiles', () => {
+    const index = new MemoryStoryIndex();
+    const f1 = features(FLOOD_1, '2031-04-14');
+    const f2 = features(FLOOD_2, '2031-04-15');
+    const fc = features(CHESS, '2031-04-20');
+    for (const f of [f1, f2, fc]) assignArticle(index, f);
+    const floods = profileFromArticles([f1, f2], index, 7);
+    expect(floods).toMatchObject({
+      id: 7,
+      size: 2,
+      firstDay: dayOf('2031-04-14'),
+      lastDay: dayOf('2031-04-15'),
+    });
+    expect(floods.features.has('p:brennick')).toBe(true);
+    const chess = { ...profileFromArticles([fc], index), id: 9 } as StoryProfile;
+    const merged = mergeProfiles({ ...floods, id: 7 }, chess, index);
+    expect(merged).toMatchObject({
+      id: 7,
+      size: 3,
+      firstDay: dayOf('2031-04-14'),
+      lastDay: dayOf('2031-04-20'),
+    });
+    expect(merged.features.has('t:kessington')).toBe(true);
+    expect(merged.features.size).toBeLessThanOrEqual(250);
+  });
+
+  it('explains why a member article belongs, leaving its own part out', () => {
+    const index = new MemoryStoryIndex();
+    const f1 = features(FLOOD_1, '2031-04-14');
+    const f2 = features(FLOOD_2, '2031-04-15');
+    const { storyId } = assignArticle(index, f1);
+    assignArticle(index, f2);
+    const [profile] = index.profiles([storyId]);
+    if (!profile) throw new Error('no profile');
+    const why = explainMembership(profile, f2, index);
+    expect(why.decision).toBe('member');
+    expect(why.sharedNames.map((n) => n.label)).toContain('brennick');
+    expect(why.score).toBeGreaterThan(0);
+    expect(why.score).toBeLessThan(1);
+  });
+});
+
+describe('features', () => {
+  it('reads days, names, numbers and years', () => {
+    expect(dayOf('1970-01-02')).toBe(1 as Day);
+    expect(dayOf('2031-02-30')).toBeNull();
+    expect(dayOf('2031-04')).toBeNull();
+    expect(dayOf(null)).toBeNull();
+    const f = features(`${FLOOD_1}\n\nThe last flood in Orvella was in 2019.`, '2031-04-14');
+    expect(f.day).toBe(dayOf('2031-04-14'));
+    expect(f.features.get('p:brennick')).toBeGreaterThanOrEqual(2);
+    expect(f.features.has('t:orvella')).toBe(true);
+    expect(f.features.has('#:340')).toBe(true);
+    expect(f.features.has('y:2019')).toBe(true);
+    expect([...f.features.keys()].some((k) => k === 't:the' || k === 't:said')).toBe(false);
+  });
+
+  it('takes a date line at the top as the day when the article has no publication date', () => {
+    const f = features(`Flood hits Orvella\n\nApril 14, 2031\n\n${FLOOD_1}`, null);
+    expect(f.day).toBe(dayOf('2031-04-14'));
+    expect(features(FLOOD_1, null).day).toBeNull();
+  });
+});
