@@ -7,7 +7,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compareStory } from '../src/compare/index.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
-import { explainStory, mergeStories, splitStory, storyArticles } from '../src/library/stories.js';
+import {
+  explainStory,
+  mergeStories,
+  requireStory,
+  splitStory,
+  storyArticles,
+} from '../src/library/stories.js';
 import { buildReport } from '../src/report/index.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -46,7 +52,7 @@ function grouping(store: Store): string[][] {
   const refs = store.storyArticles(stories.map((s) => s.id));
   return stories
     .map((s) => (refs.get(s.id) ?? []).map((r) => r.inputId).sort())
-    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+    .sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
 }
 
 const ids = (files: readonly { file: string }[]) => files.map((f) => f.file.replace(/\.md$/, '')).sort();
@@ -101,7 +107,7 @@ describe('ingest', () => {
     );
     // The comparison reads one article per voice.
     expect(
-      storyArticles(store, floodStory!)
+      storyArticles(store, requireStory(store, reprint?.storyId ?? -1))
         .map((a) => a.id)
         .sort(),
     ).toEqual(ids(STORY_FLOOD));
@@ -134,7 +140,7 @@ describe('ingest', () => {
     const store = fresh('report');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const storyId = summary.placed.find((p) => p.inputId === 'chess-1')?.storyId ?? -1;
-    const story = store.getStory(storyId)!;
+    const story = requireStory(store, storyId);
     const report = buildReport([compareStory(storyArticles(store, story), String(storyId))]);
     expect(reportSchemaErrors(report)).toEqual([]);
     expect(report.stories[0]?.articles.map((a) => a.outlet).sort()).toEqual([
@@ -162,8 +168,8 @@ describe('user decisions', () => {
     expect(store.getStory(flood)?.articleCount).toBe(2);
 
     await ingestIntoLibrary(store, second, DEFAULT_CONFIG);
-    expect(store.storyOf(summary.placed.find((p) => p.inputId === 'vote-2')!.articleId)).toBe(chess);
-    expect(store.storyOf(summary.placed.find((p) => p.inputId === 'flood-3')!.articleId)).toBe(to.id);
+    expect(store.storyOf(summary.placed.find((p) => p.inputId === 'vote-2')?.articleId ?? '')).toBe(chess);
+    expect(store.storyOf(summary.placed.find((p) => p.inputId === 'flood-3')?.articleId ?? '')).toBe(to.id);
     const why = explainStory(store, to.id).members[0];
     expect(why).toMatchObject({ placedBy: 'user', placement: { decision: 'split', fromStory: flood } });
   });
@@ -171,7 +177,7 @@ describe('user decisions', () => {
   it('refuses a split that would empty the story and one naming an article from elsewhere', async () => {
     const store = fresh('refusals');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
-    const chess = summary.placed.find((p) => p.inputId === 'chess-1')!.storyId;
+    const chess = summary.placed.find((p) => p.inputId === 'chess-1')?.storyId ?? -1;
     expect(() => splitStory(store, chess, ['chess-1', 'chess-2'])).toThrow(/leave it empty/);
     expect(() => splitStory(store, chess, ['flood-1'])).toThrow(/not in story/);
     expect(() => mergeStories(store, chess, 999)).toThrow(/no story 999/);

@@ -206,7 +206,7 @@ export function storeContract(name: string, open: () => Store): void {
         const storyId = store
           .storyIndex()
           .saveProfile({ id: null, size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:kept', 1]]) });
-        store.placeArticle(store.listArticles()[0]!.id, {
+        store.placeArticle(store.listArticles()[0]?.id ?? '', {
           storyId,
           duplicateOf: null,
           score: null,

@@ -8,8 +8,14 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../src/errors.js';
 import { canonicalUrl, contentHash } from '../src/store/identity.js';
-import { APPLICATION_ID, SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
+import {
+  APPLICATION_ID,
+  MIGRATIONS,
+  type Migration,
+  SCHEMA_VERSION,
+} from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { untitledTitle } from '../src/store/sqlite/stories.js';
 import type { Store } from '../src/store/store.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import { storeContract } from './store-contract.js';
@@ -130,6 +136,34 @@ describe('SQLite store', () => {
       expect(second.search('kept').map((h) => h.id)).toEqual(added);
       // Idempotent across runs too.
       expect(second.putArticles([makeArticle({ url: 'https://example.com/a/' })]).existing).toEqual(added);
+    });
+
+    it('a version-1 database is migrated on open: its articles keep their ids and gain their input ids', () => {
+      const file = tempDb();
+      const raw = new Database(file);
+      raw.transaction(() => {
+        (MIGRATIONS[0] as Migration).up(raw);
+        raw.pragma('user_version = 1');
+      })();
+      const doc = makeArticle({
+        id: 'old-1',
+        url: 'https://example.com/old',
+        text: 'Stored by version one.',
+      });
+      raw
+        .prepare(
+          `INSERT INTO articles (id, url_key, content_hash, outlet, title, published, source, stored_at, doc)
+           VALUES ('abc', 'https://example.com/old', 'h', NULL, NULL, NULL, 'x', '2025-01-01T00:00:00Z', ?)`,
+        )
+        .run(JSON.stringify(doc));
+      raw.close();
+      const store = track(openSqliteStore(file));
+      expect(store.getArticle('abc')?.article.id).toBe('old-1');
+      const check = new Database(file, { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(check.prepare("SELECT input_id FROM articles WHERE id = 'abc'").pluck().get()).toBe('old-1');
+      check.close();
+      expect(store.countStories()).toBe(0);
     });
 
     it('a database from a newer Parallax is refused and left byte-for-byte as it was', () => {
@@ -273,3 +307,14 @@ describe('SQLite store', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('untitled stories', () => {
+  it('take the first sentence of the opening text, not stopping at initials or titles', () => {
+    expect(untitledTitle('The U.S. Senate met. Then it adjourned.')).toBe('The U.S. Senate met.');
+    expect(untitledTitle('Talks with Dr. Ames ended “early.” A second round follows.')).toBe(
+      'Talks with Dr. Ames ended “early.”',
+    );
+    expect(untitledTitle(`${'word '.repeat(40)}end.`)).toMatch(/^word( word)+…$/);
+    expect(untitledTitle('   ')).toBeNull();
+  });
+});

@@ -8,6 +8,7 @@ import {
   explainMembership,
   mergeProfiles,
   profileFromArticles,
+  SCORED_CANDIDATES,
 } from '../src/stories/cluster.js';
 import { articleFeatures, dayOf } from '../src/stories/features.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
@@ -147,6 +148,133 @@ describe('assignArticle', () => {
   });
 });
 
+/** Invented features: `terms` content words, `names` names, `years` years, each counted `count` times. */
+function synthetic(
+  day: Day | null,
+  parts: { terms?: string[]; names?: string[]; years?: string[]; count?: number },
+): ArticleFeatures {
+  const count = parts.count ?? 2;
+  const features = new Map<string, number>();
+  for (const t of parts.terms ?? []) features.set(`t:${t}`, count);
+  for (const n of parts.names ?? []) features.set(`n:${n}`, count);
+  for (const y of parts.years ?? []) features.set(`y:${y}`, count);
+  return { day, features };
+}
+
+/** A library of unrelated filler stories, so that IDF means something. */
+function withFiller(index: StoryIndex, stories: number): void {
+  for (let i = 0; i < stories; i++)
+    assignArticle(index, synthetic(null, { terms: [`filler${i}`, `other${i}`], names: [`place${i}`] }));
+}
+
+const QUAKE = ['tremor', 'magnitud', 'epicentr', 'aftershock', 'collaps', 'rescu', 'rubbl', 'villag'];
+
+describe('evidence beyond shared words', () => {
+  it('weighs prominent years: the same kind of event in another year scores lower than in the same year', () => {
+    const score = (year: string) => {
+      const index = new MemoryStoryIndex();
+      withFiller(index, 30);
+      assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
+      assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
+      return assignArticle(index, synthetic(null, { terms: QUAKE.slice(0, 6), years: [year] })).score;
+    };
+    const same = score('2031');
+    const other = score('2027');
+    expect(same).toBeGreaterThan(other * 1.4);
+  });
+
+  it('asks more of a one-article story than of a larger one', () => {
+    // The same article scores the same against a one-article story and a two-article one (both hold the
+    // same features); only the larger one is joined when the score falls between the two bars.
+    const run = (seedArticles: number) => {
+      const index = new MemoryStoryIndex();
+      withFiller(index, 30);
+      for (let i = 0; i < seedArticles; i++)
+        assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'] }));
+      return assignArticle(index, synthetic(null, { terms: [...QUAKE.slice(0, 3), 'unrel', 'distinct'] }), {
+        threshold: 0.2,
+        young: { size: 1, extra: 0.5 },
+      });
+    };
+    const one = run(1);
+    const two = run(2);
+    expect(one.score).toBeCloseTo(two.score, 2);
+    expect(one.score).toBeGreaterThan(0.2);
+    expect(one.created).toBe(true);
+    expect(two.created).toBe(false);
+  });
+});
+
+describe('cost per decision', () => {
+  it('decides alike for profiles saved without cached norms (computed afresh) and with them (carried forward)', () => {
+    const feats = [
+      features(FLOOD_1, '2031-04-14'),
+      features(CHESS, '2031-04-14'),
+      features(FLOOD_2, '2031-04-15'),
+      features(BAKERY, '2031-04-16'),
+      features(FLOOD_NEXT_YEAR, '2031-04-17'),
+    ];
+    const cached = new MemoryStoryIndex();
+    const bare = new MemoryStoryIndex();
+    // An index whose rows predate the cache: profiles come back without norms.
+    const old: StoryIndex = {
+      documentCount: () => bare.documentCount(),
+      documentFrequencies: (f) => bare.documentFrequencies(f),
+      addDocument: (f) => bare.addDocument(f),
+      candidateStories: (f, day, w, l) => bare.candidateStories(f, day, w, l),
+      profiles: (ids) => bare.profiles(ids).map(({ norms: _, ...p }) => p),
+      saveProfile: (p) => bare.saveProfile(p),
+    };
+    for (const f of feats) {
+      const a = assignArticle(cached, f);
+      const b = assignArticle(old, f);
+      expect(b.storyId).toBe(a.storyId);
+      // Cached norms follow the library's growth approximately (every IDF shifting alike).
+      expect(Math.abs(b.score - a.score)).toBeLessThan(0.01);
+    }
+    const [profile] = cached.profiles([1]);
+    expect(profile?.norms?.documents).toBeGreaterThan(0);
+    expect(profile?.norms?.names).toBeGreaterThan(0);
+  });
+
+  it('asks for document frequencies of the article and the joined story only, not of every candidate', () => {
+    const inner = new MemoryStoryIndex();
+    // Many stories sharing one common word with the article, each with its own names and words.
+    for (let i = 0; i < 60; i++)
+      assignArticle(
+        inner,
+        synthetic(20_000, { terms: ['harbour', `own${i}`, `more${i}`], names: [`quay${i}`] }),
+      );
+    const target = assignArticle(
+      inner,
+      synthetic(20_000, { terms: ['harbour', ...QUAKE], names: ['varnholt'] }),
+    );
+    let asked = 0;
+    let candidates = 0;
+    const counting: StoryIndex = {
+      documentCount: () => inner.documentCount(),
+      documentFrequencies: (f) => {
+        asked += f.length;
+        return inner.documentFrequencies(f);
+      },
+      addDocument: (f) => inner.addDocument(f),
+      candidateStories: (f, day, w, l) => {
+        const ids = inner.candidateStories(f, day, w, l);
+        candidates += ids.length;
+        return ids;
+      },
+      profiles: (ids) => inner.profiles(ids),
+      saveProfile: (p) => inner.saveProfile(p),
+    };
+    const article = synthetic(20_001, { terms: ['harbour', ...QUAKE.slice(0, 6)], names: ['varnholt'] });
+    const follow = assignArticle(counting, article, { limitPerFeature: 100 });
+    expect(follow.storyId).toBe(target.storyId);
+    expect(candidates).toBeGreaterThan(SCORED_CANDIDATES);
+    // The article's own features, then the joined story's others: never the 60 other profiles' features.
+    expect(asked).toBeLessThanOrEqual(article.features.size + 2 * (QUAKE.length + 2));
+  });
+});
+
 describe('story profiles for merge, split and --why', () => {
   it('recomputes a profile from its articles and merges two profiles', () => {
     const index = new MemoryStoryIndex();
@@ -203,6 +331,15 @@ describe('features', () => {
     expect(f.features.has('#:340')).toBe(true);
     expect(f.features.has('y:2019')).toBe(true);
     expect([...f.features.keys()].some((k) => k === 't:the' || k === 't:said')).toBe(false);
+  });
+
+  it('keeps multi-word names whatever their kind, and leaves single unknown capitalised words out', () => {
+    const f = features(
+      `Divers searched the waters off Kessel Moor Point on Monday. Officials at Orvella said the search would go on.\n\nThe Kessel Moor Point lighthouse was closed.`,
+      '2031-04-14',
+    );
+    expect([...f.features.keys()].some((k) => k.startsWith('n:kessel moor'))).toBe(true);
+    expect(f.features.has('n:monday')).toBe(false);
   });
 
   it('takes a date line at the top as the day when the article has no publication date', () => {

@@ -49,6 +49,11 @@ export function storyIndexContract(name: string, open: () => StoryIndex): void {
       expect(index.candidateStories(['n:a'], 101, 10, 5)).toEqual([]);
       expect(index.candidateStories(['t:b'], 101, 10, 5)).toEqual([id]);
       expect(index.profiles([12345])).toEqual([]);
+      const norms = { names: 1.5, terms: 2.25, facts: 0, documents: 7 };
+      index.saveProfile({ id, size: 2, firstDay: 100, lastDay: 103, features: new Map([['t:b', 3]]), norms });
+      expect(index.profiles([id])[0]?.norms).toEqual(norms);
+      index.saveProfile({ id, size: 2, firstDay: 100, lastDay: 103, features: new Map([['t:b', 3]]) });
+      expect(index.profiles([id])[0]?.norms).toBeUndefined();
     });
 
     it('finds candidates inside the time window only; undated stories and undated articles always qualify', () => {

@@ -6,14 +6,15 @@
 import type { Config } from '../config.js';
 import { ingest } from '../ingest/index.js';
 import { loadSources } from '../ingest/sources.js';
-import type { AnnotatedArticle, Article } from '../model/article.js';
-import { ARTICLE_STAGES, type RunContext } from '../pipeline/index.js';
+import type { Article } from '../model/article.js';
+import { clean } from '../pipeline/clean-stage.js';
+import type { RunContext } from '../pipeline/stage.js';
 import { articleIdentity } from '../store/identity.js';
 import type { Store } from '../store/store.js';
 import { assignArticle } from '../stories/cluster.js';
-import { articleFeatures } from '../stories/features.js';
-import { duplicateKeys, isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
-import type { ArticleFeatures } from '../stories/story-index.js';
+import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
+import { type Annotator, inProcessAnnotator, workerAnnotator } from './annotator.js';
+import type { PreparedArticle, PrepareResult } from './prepare.js';
 
 /** Articles per transaction: large enough that commits cost little, small enough that a crash loses little. */
 export const DEFAULT_BATCH_SIZE = 64;
@@ -44,22 +45,12 @@ export interface IngestSummary extends IngestProgress {
 export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   batchSize?: number;
+  /** Annotate in a worker thread (the default when the compiled worker exists) or in this thread. */
+  worker?: boolean;
   /** Called with each refusal: the input and a one-line reason. */
   onRefusal?: (input: string, reason: string) => void;
   /** Called after every committed batch. */
   onProgress?: (progress: IngestProgress) => void;
-}
-
-interface Pending {
-  article: Article;
-  id: string;
-}
-
-interface Prepared {
-  article: AnnotatedArticle;
-  id: string;
-  features: ArticleFeatures;
-  keys: string[];
 }
 
 export async function ingestIntoLibrary(
@@ -68,7 +59,6 @@ export async function ingestIntoLibrary(
   config: Config,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const [clean, annotate] = ARTICLE_STAGES;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const sources = config.sourcesFile ? await loadSources(config.sourcesFile) : null;
   const ctx: RunContext = { sources, usedIds: new Set() };
@@ -85,31 +75,57 @@ export async function ingestIntoLibrary(
     summary.refused++;
     options.onRefusal?.(input, reason);
   };
+  const annotator: Annotator = (options.worker !== false ? workerAnnotator() : null) ?? inProcessAnnotator();
+  // Ids sent for annotation in this run: the same article twice in the input is annotated once.
+  const sent = new Set<string>();
+  // The batch being committed while the next one is annotated; a failure surfaces at the next await.
+  let committing: Promise<void> = Promise.resolve();
 
-  let pending: Pending[] = [];
-  const flush = () => {
+  let pending: { article: Article; id: string }[] = [];
+  const flush = async () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    commitBatch(store, batch, annotate.run, ctx, summary, refuse);
-    options.onProgress?.(progressOf(summary));
+    // Articles already stored are never annotated again.
+    const known = store.knownIds(batch.map((p) => p.id));
+    const fresh = batch.filter((p) => {
+      if (known.has(p.id) || sent.has(p.id)) {
+        summary.existing++;
+        return false;
+      }
+      sent.add(p.id);
+      return true;
+    });
+    const annotating = fresh.length > 0 ? annotator.prepare(fresh) : Promise.resolve([]);
+    await committing;
+    committing = annotating.then((results) => {
+      commitBatch(store, results, summary, refuse);
+      options.onProgress?.(progressOf(summary));
+    });
+    // Annotated results are not left unobserved if this run stops before awaiting them.
+    committing.catch(() => {});
   };
 
-  for await (const item of ingest(inputs, config, options.stdin ?? process.stdin, { sources })) {
-    summary.seen++;
-    if (!item.ok) {
-      refuse(item.input, item.reason);
-      continue;
+  try {
+    for await (const item of ingest(inputs, config, options.stdin ?? process.stdin, { sources })) {
+      summary.seen++;
+      if (!item.ok) {
+        refuse(item.input, item.reason);
+        continue;
+      }
+      const cleaned = clean.run(item.raw, ctx);
+      if ('refused' in cleaned) {
+        refuse(item.raw.source, cleaned.refused);
+        continue;
+      }
+      pending.push({ article: cleaned, id: articleIdentity(cleaned).id });
+      if (pending.length >= batchSize) await flush();
     }
-    const cleaned = clean.run(item.raw, ctx);
-    if ('refused' in cleaned) {
-      refuse(item.raw.source, cleaned.refused);
-      continue;
-    }
-    pending.push({ article: cleaned, id: articleIdentity(cleaned).id });
-    if (pending.length >= batchSize) flush();
+    await flush();
+    await committing;
+  } finally {
+    await annotator.close();
   }
-  flush();
   return summary;
 }
 
@@ -118,44 +134,27 @@ function progressOf(summary: IngestSummary): IngestProgress {
   return { seen, added, existing, refused, newStories, duplicates };
 }
 
+/** Stores one annotated batch and places each article, all in one transaction. */
 function commitBatch(
   store: Store,
-  batch: Pending[],
-  annotate: (article: Article, ctx: RunContext) => AnnotatedArticle | { refused: string },
-  ctx: RunContext,
+  results: PrepareResult[],
   summary: IngestSummary,
   refuse: (input: string, reason: string) => void,
 ): void {
-  // Annotation, features and keys are computed before the transaction: the write lock is held only for
-  // the writes, and an article already stored is never annotated again.
-  const known = store.knownIds(batch.map((p) => p.id));
-  const prepared: Prepared[] = [];
-  const seenInBatch = new Set<string>();
-  for (const { article, id } of batch) {
-    if (known.has(id) || seenInBatch.has(id)) {
-      summary.existing++;
-      continue;
-    }
-    seenInBatch.add(id);
-    const annotated = annotate(article, ctx);
-    if ('refused' in annotated) {
-      refuse(article.source, annotated.refused);
-      continue;
-    }
-    prepared.push({
-      article: annotated,
-      id,
-      features: articleFeatures(annotated),
-      keys: duplicateKeys(annotated.text),
-    });
+  const prepared: PreparedArticle[] = [];
+  for (const result of results) {
+    if (result.ok) prepared.push(result.prepared);
+    else refuse(result.source, result.reason);
   }
   if (prepared.length === 0) return;
 
   const placed: IngestSummary['placed'] = [];
   let newStories = 0;
   let duplicates = 0;
+  let existing = 0;
   store.transaction(() => {
     const result = store.putArticles(prepared.map((p) => p.article));
+    existing = result.existing.length;
     const added = new Set(result.added);
     const index = store.storyIndex();
     for (const item of prepared) {
@@ -197,9 +196,9 @@ function commitBatch(
         created: assignment.created,
       });
     }
-    summary.existing += result.existing.length;
   });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
+  summary.existing += existing;
   summary.added += placed.length;
   summary.newStories += newStories;
   summary.duplicates += duplicates;
@@ -209,7 +208,7 @@ function commitBatch(
 /** The earlier, already placed article this one nearly duplicates, verified on the texts. */
 function findOriginal(
   store: Store,
-  item: Prepared,
+  item: PreparedArticle,
 ): { id: string; storyId: number; score: number; detail: Record<string, number> } | null {
   for (const candidate of store.duplicateCandidates(item.keys, DUPLICATE_CANDIDATES + 1)) {
     if (candidate.id === item.id || candidate.storyId === null) continue;

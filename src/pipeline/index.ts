@@ -2,12 +2,14 @@
 // its own layer and never rewrites another's; a stage may refuse an article (with a reason) and the run
 // goes on. Later stages (cluster, compare) extend the list.
 import { annotateArticle } from '../annotate/index.js';
-import { cleanArticle } from '../clean/index.js';
 import type { Config } from '../config.js';
 import { ingest } from '../ingest/index.js';
-import { loadSources, lookupSource, type SourceMap } from '../ingest/sources.js';
+import { loadSources, type SourceMap } from '../ingest/sources.js';
 import type { AnnotatedArticle, Article, RawArticle } from '../model/article.js';
-import { articleIdFor } from './ids.js';
+import { clean } from './clean-stage.js';
+import type { RunContext, Stage } from './stage.js';
+
+export type { RunContext, Stage } from './stage.js';
 
 export interface Refusal {
   input: string;
@@ -15,33 +17,6 @@ export interface Refusal {
 }
 
 export type PipelineEvent = { ok: true; article: AnnotatedArticle } | ({ ok: false } & Refusal);
-
-export interface RunContext {
-  sources: SourceMap | null;
-  usedIds: Set<string>;
-}
-
-/** A stage maps one article to the next representation, or refuses it with a one-line reason. */
-export interface Stage<In, Out> {
-  name: string;
-  run(input: In, ctx: RunContext): Out | { refused: string };
-}
-
-const clean: Stage<RawArticle, Article> = {
-  name: 'clean',
-  run(raw, ctx) {
-    const sources = ctx.sources;
-    // Host entries can only apply once a URL is known, and the URL may first appear in the text's footer.
-    const article = cleanArticle(raw, articleIdFor(raw, ctx.usedIds), {
-      metaForHost: sources
-        ? (host) => lookupSource(sources, { source: '-', url: `https://${host}/` })
-        : undefined,
-    });
-    return article.text.trim() === ''
-      ? { refused: 'no article text left after removing boilerplate' }
-      : article;
-  },
-};
 
 const annotate: Stage<Article, AnnotatedArticle> = {
   name: 'annotate',

@@ -11,7 +11,7 @@ import type { ArticleFeatures, Day } from './story-index.js';
 export const FEATURE_KIND = {
   /** A person, keyed by surname ("p:hale"): outlets vary first names and titles, rarely surnames. */
   person: 'p:',
-  /** An organisation or a place, keyed by its full lower-case name ("n:port calloway"). */
+  /** An organisation, a place or another multi-word name, keyed by its full lower-case name ("n:port calloway"). */
   name: 'n:',
   /** A stemmed content word ("t:earthquak"). */
   term: 't:',
@@ -94,6 +94,19 @@ function articleDay(article: AnnotatedArticle): Day | null {
   return null;
 }
 
+/**
+ * An entity the typer could not place ("other") still names something when it is two or more capitalised
+ * words ("Banda Aceh", "Rue de Castiglione"): unfamiliar places, vessels, products, people. Single words of
+ * that kind are mostly not names (a month, a sentence-initial word, a unit), so they stay out.
+ */
+function isProperName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return false;
+  if (!/^\p{Lu}/u.test(words[0] ?? '') || !/^[\p{Lu}\p{N}]/u.test(words[words.length - 1] ?? ''))
+    return false;
+  return words.filter((w) => /\p{L}{2,}/u.test(w)).length >= 2;
+}
+
 function nameKey(name: string): string {
   return name
     .toLowerCase()
@@ -132,7 +145,7 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
   const features = new Map<string, number>();
 
   for (const entity of article.entities) {
-    if (!NAMED_KINDS.has(entity.kind)) continue;
+    if (!NAMED_KINDS.has(entity.kind) && !(entity.kind === 'other' && isProperName(entity.name))) continue;
     const count = Math.max(1, entity.mentions.length);
     if (entity.kind === 'person') {
       const words = nameWords(entity.name)

@@ -42,13 +42,22 @@ export class MemoryStoryIndex implements StoryIndex {
     for (const f of new Set(features)) {
       const ids = this.postings.get(f);
       if (!ids) continue;
-      const eligible: Stored[] = [];
+      // The `limitPerFeature` most recently active, kept sorted as the postings are read (no full sort:
+      // a common feature's postings can hold thousands of stories).
+      const top: Stored[] = [];
       for (const id of ids) {
         const stored = this.stories.get(id);
-        if (stored && inWindow(stored.profile, day, windowDays)) eligible.push(stored);
+        if (!stored || !inWindow(stored.profile, day, windowDays)) continue;
+        if (top.length === limitPerFeature) {
+          const last = top[top.length - 1] as Stored;
+          if (byRecentActivity(stored, last) >= 0) continue;
+          top.pop();
+        }
+        let at = top.length;
+        while (at > 0 && byRecentActivity(stored, top[at - 1] as Stored) < 0) at--;
+        top.splice(at, 0, stored);
       }
-      eligible.sort(byRecentActivity);
-      for (const s of eligible.slice(0, limitPerFeature)) found.add(s.profile.id);
+      for (const s of top) found.add(s.profile.id);
     }
     return [...found];
   }

@@ -26,6 +26,30 @@ export interface StoryProfile {
   lastDay: Day | null;
   /** Feature → accumulated weight over the story's articles, pruned to a bounded number of features. */
   features: Map<string, number>;
+  /**
+   * Optional: values clustering derives from `features` when it saves a profile, so that scoring a story
+   * needs only the features it shares with an article (no IDF lookup for the rest). Persist it with the
+   * profile as an opaque JSON value; when it is absent (rows written before it existed), clustering
+   * computes it again from the features.
+   */
+  norms?: StoryNorms;
+}
+
+/** What clustering caches with a profile (see StoryProfile.norms). Plain JSON: numbers, strings, null. */
+export interface StoryNorms {
+  /** The centroid's length in each feature group, IDF applied as in a library of `documents` articles. */
+  names: number;
+  terms: number;
+  facts: number;
+  /** documentCount() when the norms were computed. */
+  documents: number;
+  /**
+   * Per group [Σ w²·idf, Σ w²] over the profile's features (w: profile weight), so that the lengths can
+   * follow the library's growth without a lookup: every IDF grows by about the same amount as it does.
+   */
+  shift?: { names: [number, number]; terms: [number, number]; facts: [number, number] };
+  /** The profile's year feature with the largest weight ("y:2031"), or null for none. */
+  topYear?: string | null;
 }
 
 export interface StoryIndex {
@@ -36,7 +60,8 @@ export interface StoryIndex {
   /** Records one more article carrying these features (document frequencies). */
   addDocument(features: readonly string[]): void;
   /**
-   * Ids of the stories whose profile holds any of these features and whose days come within `windowDays`
+   * Ids of the stories whose profile holds any of these features (a backend may index only each profile's
+   * strongest features, as the SQLite store does) and whose days come within `windowDays`
    * of `day` (stories without days always qualify; with `day` null every story qualifies). For each feature
    * at most `limitPerFeature` stories, the most recently active first. Duplicates removed.
    */

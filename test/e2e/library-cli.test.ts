@@ -12,6 +12,7 @@ import { ingestIntoLibrary } from '../../src/library/ingest.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { ALL_FIXTURES, FLOOD_REPRINT, writeFixtures } from '../support/library-fixtures.js';
 import { reportSchemaErrors } from '../support/report-schema.js';
+import { storiesSchemaErrors } from '../support/stories-schema.js';
 import { syntheticArticles, toJsonl } from '../support/synthetic-news.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/parallax.js');
@@ -83,6 +84,7 @@ describe('library commands', () => {
     // PARALLAX_DB names the library when --db is not given.
     const listed = run(['stories', '--format', 'json'], { PARALLAX_DB: db });
     expect(listed.code).toBe(0);
+    expect(storiesSchemaErrors(JSON.parse(listed.stdout))).toEqual([]);
     const { stories } = JSON.parse(listed.stdout) as {
       stories: { id: number; articles: string[]; outlets: string[] }[];
     };
@@ -95,9 +97,9 @@ describe('library commands', () => {
     expect(text.stdout).toMatch(/Varga wins the Quenby Open/);
     expect(text.stdout).not.toMatch(/Tessaly/);
 
-    const flood = stories[1]!.id;
-    const chess = stories[2]!.id;
-    const vote = stories[0]!.id;
+    const flood = stories[1]?.id;
+    const chess = stories[2]?.id;
+    const vote = stories[0]?.id;
     const why = run(['story', String(flood), '--why', '--db', db]);
     expect(why.code).toBe(0);
     expect(why.stdout).toMatch(/flood-1 .*\n\s+started the story/);

@@ -118,6 +118,18 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description: 'story centroid norms cached with the profile; postings without the per-story index',
+    up(db) {
+      db.exec(`
+        -- The lengths of a story's centroid per feature group, written by clustering with the profile (JSON).
+        ALTER TABLE stories ADD COLUMN norms TEXT;
+        -- Stories are now posted under their strongest features only, and a story's postings are found by
+        -- (feature, story) keys, so the index by story alone cost writes and served nothing.
+        DROP INDEX IF EXISTS story_postings_story;
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes: the number of migrations it knows. */

@@ -142,6 +142,9 @@ function openDatabase(path: string, options: SqliteStoreOptions): Database.Datab
     // an fsync per batch.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // 64 MB of page cache (the default is 2 MB): clustering reads postings and document frequencies all
+    // over their indexes, and a library of tens of thousands of articles outgrows 2 MB at once.
+    db.pragma('cache_size = -65536');
     if (options.maxSizeBytes !== undefined) {
       const pageSize = db.pragma('page_size', { simple: true }) as number;
       db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxSizeBytes / pageSize))}`);

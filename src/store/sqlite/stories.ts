@@ -5,7 +5,13 @@
 
 import type Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
-import type { ArticleFeatures, Day, StoryIndex, StoryProfile } from '../../stories/story-index.js';
+import type {
+  ArticleFeatures,
+  Day,
+  StoryIndex,
+  StoryNorms,
+  StoryProfile,
+} from '../../stories/story-index.js';
 import type {
   DuplicateCandidate,
   PlacedBy,
@@ -18,9 +24,11 @@ import type {
   StorySummary,
 } from '../store.js';
 
-/** Story profiles kept parsed in memory (about 250 features each): enough for every story active in a
- * time window of a busy library, and a bound on memory for a large one. */
-const PROFILE_CACHE_LIMIT = 20_000;
+/** Story profiles kept parsed in memory (about 250 features, some 25 kB each): enough for the stories
+ * active around the days being ingested, and a bound of about 150 MB on memory for a large library. */
+const PROFILE_CACHE_LIMIT = 6_000;
+/** Features each story is posted under for candidate lookup (of its up to a few hundred profile features). */
+export const POSTED_FEATURES = 80;
 /** Document frequencies kept in memory before the cache is emptied and refilled. */
 const DF_CACHE_LIMIT = 2_000_000;
 
@@ -72,11 +80,23 @@ function toSummary(row: StoryRow): StorySummary {
   };
 }
 
+/** Abbreviations whose full stop does not end a sentence: initials ("U.S.", "J.") and common titles. */
+const ABBREVIATION =
+  /(?:\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof|Jr|Sr|No|Vol)\.)$/u;
+
+function firstSentence(text: string): string {
+  for (const match of text.matchAll(/[.!?]["”’)]?\s+(?=["“‘(]?\p{Lu})/gu)) {
+    const end = match.index + match[0].trimEnd().length;
+    if (!ABBREVIATION.test(text.slice(0, end))) return text.slice(0, end);
+  }
+  return text;
+}
+
 /** A title for a story whose articles have none: the opening of the text, cut at a word. */
 export function untitledTitle(text: string): string | null {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat === '') return null;
-  const sentence = flat.split(/(?<=[.!?])\s/)[0] ?? flat;
+  const sentence = firstSentence(flat);
   if (sentence.length <= UNTITLED_TITLE_CHARS) return sentence;
   const cut = sentence.slice(0, UNTITLED_TITLE_CHARS);
   const space = cut.lastIndexOf(' ');
@@ -164,7 +184,7 @@ function indexStatements(db: Database.Database) {
     bump: db.prepare(`INSERT INTO library_counters (name, value) VALUES ('documents', 1)
       ON CONFLICT (name) DO UPDATE SET value = value + 1`),
     dfs: db.prepare('SELECT feature, df FROM feature_df WHERE feature IN (SELECT value FROM json_each(?))'),
-    addDf: db.prepare(`INSERT INTO feature_df (feature, df) VALUES (?, 1)
+    addDfs: db.prepare(`INSERT INTO feature_df (feature, df) SELECT value, 1 FROM json_each(?) WHERE true
       ON CONFLICT (feature) DO UPDATE SET df = df + 1`),
     postingsDated: db
       .prepare(`SELECT story_id FROM story_postings WHERE feature = ? AND last_day >= ?
@@ -178,17 +198,22 @@ function indexStatements(db: Database.Database) {
       .prepare(`SELECT story_id FROM story_postings WHERE feature = ?
       ORDER BY last_day DESC, story_id DESC LIMIT ?`)
       .pluck(),
-    profiles: db.prepare(`SELECT id, size, first_day, last_day, profile FROM stories
+    profiles: db.prepare(`SELECT id, size, first_day, last_day, profile, norms FROM stories
       WHERE id IN (SELECT value FROM json_each(?))`),
-    insertStory: db.prepare(`INSERT INTO stories (size, first_day, last_day, profile, created_at, updated_at)
-      VALUES (@size, @firstDay, @lastDay, @profile, @now, @now)`),
+    insertStory:
+      db.prepare(`INSERT INTO stories (size, first_day, last_day, profile, norms, created_at, updated_at)
+      VALUES (@size, @firstDay, @lastDay, @profile, @norms, @now, @now)`),
     updateStory: db.prepare(`UPDATE stories SET size = @size, first_day = @firstDay, last_day = @lastDay,
-      profile = @profile, updated_at = @now WHERE id = @id`),
-    upsertPosting: db.prepare(`INSERT INTO story_postings (feature, story_id, last_day) VALUES (?, ?, ?)
-      ON CONFLICT (feature, story_id) DO UPDATE SET last_day = excluded.last_day
-      WHERE last_day IS NOT excluded.last_day`),
+      profile = @profile, norms = @norms, updated_at = @now WHERE id = @id`),
+    insertPostings: db.prepare(`INSERT OR IGNORE INTO story_postings (feature, story_id, last_day)
+      SELECT value, ?, ? FROM json_each(?)`),
+    movePostings: db.prepare(
+      'UPDATE story_postings SET last_day = ? WHERE story_id = ? AND feature IN (SELECT value FROM json_each(?))',
+    ),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
-    deletePosting: db.prepare('DELETE FROM story_postings WHERE feature = ? AND story_id = ?'),
+    deletePostings: db.prepare(
+      'DELETE FROM story_postings WHERE story_id = ? AND feature IN (SELECT value FROM json_each(?))',
+    ),
   };
 }
 
@@ -398,7 +423,7 @@ class SqliteStoryIndex implements StoryIndex {
   private dataVersion = -1;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly now: () => Date,
   ) {
     this.stmt = indexStatements(db);
@@ -427,31 +452,31 @@ class SqliteStoryIndex implements StoryIndex {
 
   documentFrequencies(features: readonly string[]): Map<string, number> {
     this.fresh();
+    // Filled in the order asked; a feature not cached gets 0 until the one query for all of them answers.
     const result = new Map<string, number>();
     const missing: string[] = [];
     for (const feature of features) {
       const cached = this.dfCache.get(feature);
       if (cached === undefined) missing.push(feature);
-      else result.set(feature, cached);
+      result.set(feature, cached ?? 0);
     }
     if (missing.length > 0) {
       if (this.dfCache.size + missing.length > DF_CACHE_LIMIT) this.dfCache.clear();
-      for (const feature of missing) result.set(feature, 0);
       for (const row of this.stmt.dfs.all(JSON.stringify(missing)) as { feature: string; df: number }[]) {
         result.set(row.feature, row.df);
       }
       for (const feature of missing) this.dfCache.set(feature, result.get(feature) ?? 0);
     }
-    // In the order asked, as the contract's callers may rely on.
-    return features.length === result.size ? new Map(features.map((f) => [f, result.get(f) ?? 0])) : result;
+    return result;
   }
 
   addDocument(features: readonly string[]): void {
     this.fresh();
     this.stmt.bump.run();
     if (this.countCache !== null) this.countCache++;
-    for (const feature of new Set(features)) {
-      this.stmt.addDf.run(feature);
+    const unique = [...new Set(features)];
+    this.stmt.addDfs.run(JSON.stringify(unique));
+    for (const feature of unique) {
       const cached = this.dfCache.get(feature);
       if (cached !== undefined) this.dfCache.set(feature, cached + 1);
     }
@@ -495,6 +520,22 @@ class SqliteStoryIndex implements StoryIndex {
     return result;
   }
 
+  /**
+   * The features a story is posted under: its strongest by accumulated weight × IDF (the same smoothed IDF
+   * clustering uses, here only to rank). An article finds a story through its own strongest features, so
+   * posting the tail of a profile bought little and cost most of the writes.
+   */
+  private strongest(features: Map<string, number>): string[] {
+    if (features.size <= POSTED_FEATURES) return [...features.keys()];
+    const n = this.documentCount();
+    const dfs = this.documentFrequencies([...features.keys()]);
+    return [...features]
+      .map(([f, w]) => [f, w * (Math.log((n + 1) / ((dfs.get(f) ?? 0) + 1)) + 1)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, POSTED_FEATURES)
+      .map(([f]) => f);
+  }
+
   private loadProfiles(ids: readonly number[]): void {
     if (this.profileCache.size + ids.length > PROFILE_CACHE_LIMIT) this.profileCache.clear();
     const rows = this.stmt.profiles.all(JSON.stringify(ids)) as {
@@ -503,6 +544,7 @@ class SqliteStoryIndex implements StoryIndex {
       first_day: Day | null;
       last_day: Day | null;
       profile: string;
+      norms: string | null;
     }[];
     for (const row of rows) {
       this.profileCache.set(row.id, {
@@ -511,6 +553,7 @@ class SqliteStoryIndex implements StoryIndex {
         firstDay: row.first_day,
         lastDay: row.last_day,
         features: fromEntries(row.profile),
+        ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
       });
     }
   }
@@ -523,21 +566,29 @@ class SqliteStoryIndex implements StoryIndex {
       firstDay: profile.firstDay,
       lastDay: profile.lastDay,
       profile: JSON.stringify(toEntries(profile.features)),
+      norms: profile.norms === undefined ? null : JSON.stringify(profile.norms),
       now,
     };
     let id: number;
+    // Postings change only where the profile did: features dropped by pruning go, new ones come, and the
+    // story's last day is rewritten on all of them only when it moved. One statement per kind of change,
+    // with the features passed as a JSON array, so SQLite does the loop.
+    const posted = this.strongest(profile.features);
     if (profile.id === null) {
       id = Number(this.stmt.insertStory.run(row).lastInsertRowid);
     } else {
       id = profile.id;
       const old = this.profiles([id])[0];
       if (old === undefined) throw new ParallaxError('STORE', `story ${id} does not exist`);
-      for (const feature of old.features.keys()) {
-        if (!profile.features.has(feature)) this.stmt.deletePosting.run(feature, id);
-      }
+      const keep = new Set(posted);
+      const dropped = [...old.features.keys()].filter((f) => !keep.has(f));
+      if (dropped.length > 0) this.stmt.deletePostings.run(id, JSON.stringify(dropped));
       this.stmt.updateStory.run({ ...row, id });
+      if (old.lastDay !== profile.lastDay)
+        this.stmt.movePostings.run(profile.lastDay, id, JSON.stringify(posted));
     }
-    for (const feature of profile.features.keys()) this.stmt.upsertPosting.run(feature, id, profile.lastDay);
+    // Already posted features are skipped by their primary key; new ones come in with the current last day.
+    this.stmt.insertPostings.run(id, profile.lastDay, JSON.stringify(posted));
     this.profileCache.set(id, { ...profile, id });
     return id;
   }

@@ -1,0 +1,43 @@
+// What ingest computes for each new article before it touches the library: annotations, clustering
+// features and near-duplicate keys. It is pure CPU work on one article, so it can run in a worker thread
+// while the main thread writes the previous batch (see annotator.ts).
+
+import { annotateArticle } from '../annotate/index.js';
+import type { AnnotatedArticle, Article } from '../model/article.js';
+import { articleFeatures } from '../stories/features.js';
+import { duplicateKeys } from '../stories/near-duplicates.js';
+import type { ArticleFeatures } from '../stories/story-index.js';
+
+export interface PreparedArticle {
+  article: AnnotatedArticle;
+  /** The store id (from articleIdentity), carried through so the worker need not recompute it. */
+  id: string;
+  features: ArticleFeatures;
+  keys: string[];
+}
+
+export type PrepareResult =
+  | { ok: true; prepared: PreparedArticle }
+  | { ok: false; source: string; reason: string };
+
+export function prepareArticle(article: Article, id: string): PrepareResult {
+  try {
+    const annotated = annotateArticle(article);
+    return {
+      ok: true,
+      prepared: {
+        article: annotated,
+        id,
+        features: articleFeatures(annotated),
+        keys: duplicateKeys(annotated.text),
+      },
+    };
+  } catch (err) {
+    // An annotator failing on one article must not stop the ingest of the others.
+    return {
+      ok: false,
+      source: article.source,
+      reason: `could not be annotated (${(err as Error).message})`,
+    };
+  }
+}

@@ -1,0 +1,23 @@
+// The clean stage on its own module, so that code needing only cleaning (ingest into a library, which
+// annotates in a worker thread) does not load the language models.
+import { cleanArticle } from '../clean/index.js';
+import { lookupSource } from '../ingest/sources.js';
+import type { Article, RawArticle } from '../model/article.js';
+import { articleIdFor } from './ids.js';
+import type { Stage } from './stage.js';
+
+export const clean: Stage<RawArticle, Article> = {
+  name: 'clean',
+  run(raw, ctx) {
+    const sources = ctx.sources;
+    // Host entries can only apply once a URL is known, and the URL may first appear in the text's footer.
+    const article = cleanArticle(raw, articleIdFor(raw, ctx.usedIds), {
+      metaForHost: sources
+        ? (host) => lookupSource(sources, { source: '-', url: `https://${host}/` })
+        : undefined,
+    });
+    return article.text.trim() === ''
+      ? { refused: 'no article text left after removing boilerplate' }
+      : article;
+  },
+};
