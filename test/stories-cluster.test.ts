@@ -183,6 +183,20 @@ describe('evidence beyond shared words', () => {
     expect(same).toBeGreaterThan(other * 1.4);
   });
 
+  it('weighs publication years: a dated article scores lower against an undated story of another year', () => {
+    const score = (published: string) => {
+      const index = new MemoryStoryIndex();
+      withFiller(index, 30);
+      assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
+      assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
+      const day = dayOf(published);
+      return assignArticle(index, synthetic(day, { terms: QUAKE.slice(0, 6), names: ['varnholt'] })).score;
+    };
+    const same = score('2031-05-02');
+    const other = score('2036-05-02');
+    expect(other).toBeLessThan(same * 0.75);
+  });
+
   it('asks more of a one-article story than of a larger one', () => {
     // The same article scores the same against a one-article story and a two-article one (both hold the
     // same features); only the larger one is joined when the score falls between the two bars.

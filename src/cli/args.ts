@@ -158,7 +158,7 @@ Options:
   --db           the library file (default $PARALLAX_DB, else ./parallax.db)
   --since        stories with an article published on or after this day
   --outlet       stories with an article from this outlet
-  --limit        at most this many stories or search results
+  --limit        at most this many stories (text default 50) or search results (default 20)
   --why          story: why each article is in the story
   --articles     story split: the articles to move into a new story (ids as stories/story --why list them)
 

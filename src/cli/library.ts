@@ -10,6 +10,8 @@ import { emitReport, type Io } from './output.js';
 import { describeProgress, progressLine } from './progress.js';
 
 export const DEFAULT_DB = 'parallax.db';
+/** Stories `parallax stories` prints on a terminal without --limit. */
+const DEFAULT_TEXT_LIMIT = 50;
 
 function dbPath(invocation: Invocation): string {
   return invocation.db ?? DEFAULT_DB;
@@ -106,11 +108,15 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
     throw new ParallaxError('USAGE', `stories takes no inputs; got "${invocation.positionals[0]}"`);
   }
   return withLibrary(invocation, true, (store) => {
+    // A terminal shows the newest stories unless asked for more; JSON, meant for programs, lists them all.
+    const limit = invocation.limit ?? (invocation.format === 'json' ? undefined : DEFAULT_TEXT_LIMIT);
     const stories = store.listStories({
       since: invocation.since ?? undefined,
       outlet: invocation.outlet ?? undefined,
-      limit: invocation.limit ?? undefined,
+      limit: limit === undefined ? undefined : limit + 1,
     });
+    const more = limit !== undefined && stories.length > limit;
+    if (more) stories.pop();
     if (invocation.format === 'json') {
       const articles = store.storyArticles(stories.map((s) => s.id));
       const out = stories.map((s) => {
@@ -133,6 +139,7 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
       return 0;
     }
     io.stdout(`${stories.map(storyLine).join('\n')}\n`);
+    if (more) io.stderr(`parallax: showing the newest ${limit}; --limit N or --since DAY for others`);
     return 0;
   });
 }

@@ -97,6 +97,8 @@ export async function ingestIntoLibrary(
       return true;
     });
     const annotating = fresh.length > 0 ? annotator.prepare(fresh) : Promise.resolve([]);
+    // If the previous batch failed, this one is abandoned: its result must not surface as unhandled.
+    annotating.catch(() => {});
     await committing;
     committing = annotating.then((results) => {
       commitBatch(store, results, summary, refuse);

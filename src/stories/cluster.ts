@@ -125,6 +125,16 @@ export const YOUNG: Readonly<{ size: number; extra: number }> = { size: 1, extra
  */
 export const YEARS: Readonly<{ agree: number; conflict: number }> = { agree: 1.15, conflict: 0.75 };
 
+/**
+ * Publication years as evidence, a factor on the score: the article's publication year is neither the
+ * story's most prominent year nor mentioned in it at all (×article), or the article's most prominent year is
+ * neither year the story's articles were published in, and it mentions neither (×story). Catches the same
+ * kind of event years apart when one side is dated and the other only names its year. On ECB+ train +
+ * validation {0.6, 0.85} scores 0.899 (from 0.892; P +0.015–0.02, R unchanged), {0.6–0.7, 0.85–0.9} the
+ * same, {0.6, 1} 0.897, {1, 0.8} 0.892, {0.6, 0.75} 0.895.
+ */
+export const PUBLISHED_YEAR: Readonly<{ article: number; story: number }> = { article: 0.6, story: 0.85 };
+
 /** How many shared names and terms a reason lists. */
 export const REASON_ITEMS = 8;
 
@@ -142,6 +152,7 @@ export interface ClusterOptions {
   idfPrior?: { docs: number; share: number };
   young?: { size: number; extra: number };
   years?: { agree: number; conflict: number };
+  publishedYear?: { article: number; story: number };
 }
 
 interface Settings {
@@ -158,6 +169,7 @@ interface Settings {
   idfPrior: { docs: number; share: number };
   young: { size: number; extra: number };
   years: { agree: number; conflict: number };
+  publishedYear: { article: number; story: number };
 }
 
 function settings(options: ClusterOptions = {}): Settings {
@@ -175,6 +187,7 @@ function settings(options: ClusterOptions = {}): Settings {
     idfPrior: options.idfPrior ?? IDF_PRIOR,
     young: options.young ?? YOUNG,
     years: options.years ?? YEARS,
+    publishedYear: options.publishedYear ?? PUBLISHED_YEAR,
   };
 }
 
@@ -447,6 +460,35 @@ function yearFactor(
   return 1;
 }
 
+/** The year feature of a day ("y:2013"). */
+const yearOfDay = (day: Day): string => `${YEAR_PREFIX}${dayString(day).slice(0, 4)}`;
+
+/**
+ * Publication years as evidence (see PUBLISHED_YEAR): the article's publication year against the story's
+ * years, and the article's most prominent year against the story's publication years; otherwise 1.
+ */
+function publishedYearFactor(
+  articleDay: Day | null,
+  articleYear: string | null,
+  storyYear: string | null,
+  article: Vector,
+  story: StoryProfile,
+  s: Settings,
+): number {
+  let factor = 1;
+  if (articleDay !== null && storyYear !== null) {
+    const year = yearOfDay(articleDay);
+    if (year !== storyYear && !story.features.has(year)) factor *= s.publishedYear.article;
+  }
+  if (articleYear !== null && story.firstDay !== null && story.lastDay !== null) {
+    const first = yearOfDay(story.firstDay);
+    const last = yearOfDay(story.lastDay);
+    if (articleYear !== first && articleYear !== last && !article.has(first) && !article.has(last))
+      factor *= s.publishedYear.story;
+  }
+  return factor;
+}
+
 function dayDistance(day: Day | null, first: Day | null, last: Day | null): number | null {
   if (day === null || first === null || last === null) return null;
   if (day < first) return first - day;
@@ -613,6 +655,7 @@ export function assignArticle(
     const norms = c.norms as StoryNorms;
     const storyYear = norms.topYear === undefined ? topYear(c.features) : norms.topYear;
     let factor = yearFactor(articleYear, storyYear, weighted, c.features, s);
+    factor *= publishedYearFactor(features.day, articleYear, storyYear, weighted, c, s);
     const gap = dayDistance(features.day, c.firstDay, c.lastDay);
     // Further apart in time, less likely the same event.
     if (gap !== null && gap > s.graceDays) factor *= s.graceDays / gap;

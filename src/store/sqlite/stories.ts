@@ -172,8 +172,8 @@ function storyStatements(db: Database.Database) {
     countStories: db.prepare('SELECT count(*) FROM stories').pluck(),
     storyArticles: db.prepare(`
       SELECT sa.story_id, a.id, a.input_id, d.id AS duplicate_of
-      FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
-      LEFT JOIN articles d ON d.seq = sa.duplicate_of
+      FROM story_articles sa JOIN articles a INDEXED BY articles_refs ON a.seq = sa.article_seq
+      LEFT JOIN articles d INDEXED BY articles_refs ON d.seq = sa.duplicate_of
       WHERE sa.story_id IN (SELECT value FROM json_each(?)) ORDER BY sa.story_id, sa.article_seq`),
   };
 }
