@@ -6,6 +6,9 @@ import type { AnnotatedArticle } from '../src/model/article.js';
 import {
   assignArticle,
   explainMembership,
+  JOIN_THRESHOLD,
+  LARGE,
+  MAX_SPAN_DAYS,
   mergeProfiles,
   profileFromArticles,
   SCORED_CANDIDATES,
@@ -195,6 +198,38 @@ describe('evidence beyond shared words', () => {
     const same = score('2031-05-02');
     const other = score('2036-05-02');
     expect(other).toBeLessThan(same * 0.75);
+  });
+
+  it('does not let a story run longer than MAX_SPAN_DAYS, however similar the next article', () => {
+    const index = new MemoryStoryIndex();
+    withFiller(index, 30);
+    const start = dayOf('2031-01-01') as Day;
+    const first = assignArticle(index, synthetic(start, { terms: QUAKE, names: ['varnholt'] }));
+    // Each follow-up comes within the time window of the one before, so only the cap can stop the chain.
+    let last = first;
+    for (let step = 1; step <= 4; step++) {
+      last = assignArticle(index, synthetic(start + step * 50, { terms: QUAKE, names: ['varnholt'] }));
+      if (step * 50 <= MAX_SPAN_DAYS) expect(last.storyId).toBe(first.storyId);
+    }
+    expect(last.storyId).not.toBe(first.storyId);
+    const profile = index.profiles([first.storyId])[0];
+    expect((profile?.lastDay ?? 0) - (profile?.firstDay ?? 0)).toBeLessThanOrEqual(MAX_SPAN_DAYS);
+  });
+
+  it('asks more of a large story, so a running topic stops absorbing loosely related articles', () => {
+    const bars = [32, 64, 256].map((size) => {
+      const index = new MemoryStoryIndex();
+      withFiller(index, 30);
+      const story = synthetic(null, { terms: QUAKE, names: ['varnholt'] }).features;
+      index.addDocument([...story.keys()]);
+      index.saveProfile({ id: null, size, firstDay: null, lastDay: null, features: story });
+      // The reasons carry the bar the story asked for, joined or not.
+      return assignArticle(index, synthetic(null, { terms: QUAKE.slice(0, 3), names: ['varnholt'] })).reasons
+        .threshold;
+    });
+    expect(bars[0]).toBeCloseTo(JOIN_THRESHOLD, 3);
+    expect(bars[1]).toBeCloseTo(JOIN_THRESHOLD + LARGE.extra, 3);
+    expect(bars[2]).toBeCloseTo(JOIN_THRESHOLD + 3 * LARGE.extra, 3);
   });
 
   it('asks more of a one-article story than of a larger one', () => {

@@ -135,6 +135,23 @@ export const YEARS: Readonly<{ agree: number; conflict: number }> = { agree: 1.1
  */
 export const PUBLISHED_YEAR: Readonly<{ article: number; story: number }> = { article: 0.6, story: 0.85 };
 
+/**
+ * The longest a story may last, first to last publication day. Without a cap, broad running topics chain
+ * article by article into stories spanning years (on allsides, one of 374 articles from 2018 to 2020): each
+ * new article is within the time window of the story's latest one. Real follow-ups within five months
+ * stay together; later ones start a new story, which the user can merge. ECB+ is mostly undated and
+ * unaffected.
+ */
+export const MAX_SPAN_DAYS = 150;
+
+/**
+ * A large story's centroid is broad (its strongest features are the topic's common words and names), so
+ * joining it takes more than joining a small one: above `size` articles the bar rises by `extra` for each
+ * doubling. ECB+ events stay below 32 documents; on allsides this keeps running topics from absorbing
+ * hundreds of unrelated articles.
+ */
+export const LARGE: Readonly<{ size: number; extra: number }> = { size: 32, extra: 0.04 };
+
 /** How many shared names and terms a reason lists. */
 export const REASON_ITEMS = 8;
 
@@ -153,6 +170,8 @@ export interface ClusterOptions {
   young?: { size: number; extra: number };
   years?: { agree: number; conflict: number };
   publishedYear?: { article: number; story: number };
+  maxSpanDays?: number;
+  large?: { size: number; extra: number };
 }
 
 interface Settings {
@@ -170,6 +189,8 @@ interface Settings {
   young: { size: number; extra: number };
   years: { agree: number; conflict: number };
   publishedYear: { article: number; story: number };
+  maxSpanDays: number;
+  large: { size: number; extra: number };
 }
 
 function settings(options: ClusterOptions = {}): Settings {
@@ -188,6 +209,8 @@ function settings(options: ClusterOptions = {}): Settings {
     young: options.young ?? YOUNG,
     years: options.years ?? YEARS,
     publishedYear: options.publishedYear ?? PUBLISHED_YEAR,
+    maxSpanDays: options.maxSpanDays ?? MAX_SPAN_DAYS,
+    large: options.large ?? LARGE,
   };
 }
 
@@ -504,6 +527,8 @@ function reasonsFor(
   story: StoryProfile | null,
   candidates: number,
   nearest: AssignmentReasons['nearest'],
+  /** The similarity this story asked for (the threshold, raised for a one-article or a large story). */
+  bar: number = s.threshold,
 ): AssignmentReasons {
   const shared = [...(scored?.parts ?? new Map<string, number>())]
     .sort((a, b) => b[1] - a[1])
@@ -536,14 +561,14 @@ function reasonsFor(
   let summary: string;
   if (decision === 'created')
     summary = nearest
-      ? `New story: the closest story scored ${score} (threshold ${s.threshold})${sharing ? `, sharing ${sharing}` : ''}.`
+      ? `New story: the closest story scored ${score} (threshold ${round(bar)})${sharing ? `, sharing ${sharing}` : ''}.`
       : 'New story: no existing story shares its names or rarer words in the time window.';
   else
-    summary = `Similarity ${score} with the story (threshold ${s.threshold})${sharing ? `, sharing ${sharing}` : ''}${when}.`;
+    summary = `Similarity ${score} with the story (threshold ${round(bar)})${sharing ? `, sharing ${sharing}` : ''}${when}.`;
   return {
     decision,
     score,
-    threshold: s.threshold,
+    threshold: round(bar),
     groups,
     sharedNames,
     sharedTerms,
@@ -652,6 +677,10 @@ export function assignArticle(
   const articleYear = topYear(weighted);
   let best: { profile: StoryProfile; score: number; factor: number } | null = null;
   for (const c of candidates) {
+    if (features.day !== null && c.firstDay !== null && c.lastDay !== null) {
+      const span = Math.max(c.lastDay, features.day) - Math.min(c.firstDay, features.day);
+      if (span > s.maxSpanDays) continue;
+    }
     const norms = c.norms as StoryNorms;
     const storyYear = norms.topYear === undefined ? topYear(c.features) : norms.topYear;
     let factor = yearFactor(articleYear, storyYear, weighted, c.features, s);
@@ -674,7 +703,10 @@ export function assignArticle(
   index.addDocument(own);
   for (const f of own) dfs.set(f, (dfs.get(f) ?? 0) + 1);
 
-  const bar = (p: StoryProfile) => s.threshold + (p.size <= s.young.size ? s.young.extra : 0);
+  const bar = (p: StoryProfile) =>
+    s.threshold +
+    (p.size <= s.young.size ? s.young.extra : 0) +
+    (p.size > s.large.size ? s.large.extra * Math.log2(p.size / s.large.size) : 0);
   if (best && bestScored && best.score >= bar(best.profile)) {
     const story = best.profile;
     const merged = new Map(story.features);
@@ -696,7 +728,7 @@ export function assignArticle(
       storyId,
       created: false,
       score: best.score,
-      reasons: reasonsFor('joined', bestScored, s, features, story, found, null),
+      reasons: reasonsFor('joined', bestScored, s, features, story, found, null, bar(story)),
     };
   }
 
@@ -715,7 +747,16 @@ export function assignArticle(
     storyId,
     created: true,
     score: best?.score ?? 0,
-    reasons: reasonsFor('created', bestScored, s, features, best?.profile ?? null, found, nearest),
+    reasons: reasonsFor(
+      'created',
+      bestScored,
+      s,
+      features,
+      best?.profile ?? null,
+      found,
+      nearest,
+      best ? bar(best.profile) : s.threshold,
+    ),
   };
 }
 

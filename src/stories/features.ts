@@ -96,7 +96,7 @@ function articleDay(article: AnnotatedArticle): Day | null {
 
 /**
  * An entity the typer could not place ("other") still names something when it is two or more capitalised
- * words ("Banda Aceh", "Rue de Castiglione"): unfamiliar places, vessels, products, people. Single words of
+ * words ("Port Varnholt", "Rue des Quatre Vents"): unfamiliar places, vessels, products, people. Single words of
  * that kind are mostly not names (a month, a sentence-initial word, a unit), so they stay out.
  */
 function isProperName(name: string): boolean {
