@@ -37,6 +37,9 @@ export interface Invocation {
   why: boolean;
   /** story split --articles: ids, comma-separated or repeated. */
   articles: string[];
+  /** serve --host and --port. */
+  host: string;
+  port: number;
   help: boolean;
   version: boolean;
 }
@@ -89,6 +92,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     outlet: values.outlet ?? null,
     limit,
     why: values.why === true,
+    host: values.host ?? '127.0.0.1',
+    port: parsePort(values.port),
     articles: (values.articles ?? [])
       .flatMap((a) => a.split(','))
       .map((a) => a.trim())
@@ -96,6 +101,18 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     help: values.help === true,
     version: values.version === true,
   };
+}
+
+/** Port of `parallax serve`. */
+export const DEFAULT_PORT = 8017;
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new ParallaxError('USAGE', `--port takes a port number from 0 to 65535; got "${value}".`);
+  }
+  return port;
 }
 
 function parse(argv: readonly string[]) {
@@ -114,6 +131,8 @@ function parse(argv: readonly string[]) {
       limit: { type: 'string' },
       why: { type: 'boolean' },
       articles: { type: 'string', multiple: true },
+      host: { type: 'string' },
+      port: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -133,6 +152,7 @@ Usage:
   parallax story merge <id> <other-id>
   parallax story split <id> --articles ID[,ID…]
   parallax search <query> [--db FILE] [--limit N] [--format text|json]
+  parallax serve [--db FILE] [--port N] [--host H]
   parallax --help | --version
 
 Inputs are files, folders (read recursively), or - for standard input:
@@ -160,6 +180,7 @@ Options:
   --outlet       stories with an article from this outlet
   --limit        at most this many stories (text default 50) or search results (default 20)
   --why          story: why each article is in the story
+  --port, --host serve: where to listen (default 127.0.0.1:8017)
   --articles     story split: the articles to move into a new story (ids as stories/story --why list them)
 
 Exit codes: 0 when at least one article came through (or the command did its work), 1 when none did

@@ -255,3 +255,28 @@ export async function searchCommand(invocation: Invocation, io: Io): Promise<num
     return 0;
   });
 }
+
+export async function serveCommand(invocation: Invocation, io: Io): Promise<number> {
+  if (invocation.positionals.length > 0) {
+    throw new ParallaxError('USAGE', `serve takes no inputs; got "${invocation.positionals[0]}"`);
+  }
+  const store = await openLibrary(invocation, true);
+  const { startServer } = await import('../server/serve.js');
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({ store, host: invocation.host, port: invocation.port, log: io.stderr });
+  } catch (err) {
+    store.close();
+    throw new ParallaxError('USAGE', (err as Error).message);
+  }
+  await new Promise<void>((done) => {
+    const stop = (signal: string) => {
+      io.stderr(`parallax: ${signal}: stopping`);
+      server.close().then(done, done);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  store.close();
+  return 0;
+}

@@ -8,7 +8,7 @@ import type { AnnotatedArticle } from '../model/article.js';
 import { AnnotationsJsonWriter } from '../report/annotations-json.js';
 import { formatArticleText } from '../report/annotations-text.js';
 import { type Invocation, parseInvocation, USAGE } from './args.js';
-import { ingestCommand, searchCommand, storiesCommand, storyCommand } from './library.js';
+import { ingestCommand, searchCommand, serveCommand, storiesCommand, storyCommand } from './library.js';
 import { emitReport, type Io } from './output.js';
 
 export type { Io } from './output.js';
@@ -67,6 +67,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await storyCommand(invocation, io);
       case 'search':
         return await searchCommand(invocation, io);
+      case 'serve':
+        return await serveCommand(invocation, io);
       default:
         throw new ParallaxError(
           'USAGE',

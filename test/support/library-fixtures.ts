@@ -127,7 +127,8 @@ export const STORY_ELECTION = ELECTION;
 export const ALL_FIXTURES: FixtureArticle[] = [...FLOOD, ...CHESS, ...ELECTION];
 
 function markdown(a: FixtureArticle): string {
-  return `---\ntitle: "${a.title}"\noutlet: "${a.outlet}"\npublished: ${a.published}\n---\n\n${a.text}\n`;
+  // JSON strings are valid YAML double-quoted scalars, whatever quotes or markup the title holds.
+  return `---\ntitle: ${JSON.stringify(a.title)}\noutlet: ${JSON.stringify(a.outlet)}\npublished: ${a.published}\n---\n\n${a.text}\n`;
 }
 
 /** Writes the articles as Markdown files with front matter into `dir` (created if needed). */

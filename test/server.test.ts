@@ -1,0 +1,159 @@
+// The web application over a library (groundwork of `parallax serve`): the JSON API and its OpenAPI
+// description, the server-rendered pages, escaping of article text, and the server's lifecycle.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { ingestIntoLibrary } from '../src/library/ingest.js';
+import { createApp } from '../src/server/app.js';
+import type { OPENAPI } from '../src/server/openapi.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { ALL_FIXTURES, writeFixtures } from './support/library-fixtures.js';
+import { reportSchemaErrors } from './support/report-schema.js';
+import { storiesSchemaErrors } from './support/stories-schema.js';
+
+const PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+
+let dir = '';
+let db = '';
+let store: Store;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-server-'));
+  db = join(dir, 'library.db');
+  const chess = ALL_FIXTURES[3] as (typeof ALL_FIXTURES)[number];
+  const hostile = {
+    ...chess,
+    file: 'hostile.md',
+    title: `Varga ${PAYLOAD}`,
+    text: `${chess.text}\n\nThe organisers said the closing ceremony drew a record crowd of 900 to the hall.\n\nA reader of the Quenby Open coverage wrote in: ${PAYLOAD}`,
+  };
+  const files = writeFixtures(join(dir, 'news'), [...ALL_FIXTURES, hostile]);
+  store = openSqliteStore(db);
+  await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
+  app = createApp({ store });
+});
+afterAll(() => store.close());
+
+const get = (path: string) => app.request(path);
+
+describe('JSON API', () => {
+  it('answers health, stories, one story and search, in the published shapes', async () => {
+    expect(await (await get('/api/health')).json()).toEqual({ ok: true, articles: 8, stories: 3 });
+    const listing = (await (await get('/api/stories')).json()) as {
+      stories: { id: number; articles: string[] }[];
+    };
+    expect(storiesSchemaErrors(listing)).toEqual([]);
+    expect(listing.stories).toHaveLength(3);
+    const chess = listing.stories.find((s) => s.articles.includes('chess-1'));
+    const report = await (await get(`/api/stories/${chess?.id}`)).json();
+    expect(reportSchemaErrors(report)).toEqual([]);
+    const search = (await (await get('/api/search?q=flood%20wall')).json()) as {
+      hits: { story: number | null }[];
+    };
+    expect(search.hits.length).toBeGreaterThan(0);
+    expect(search.hits.every((h) => typeof h.story === 'number')).toBe(true);
+    expect(
+      ((await (await get('/api/stories?limit=1')).json()) as { stories: unknown[] }).stories,
+    ).toHaveLength(1);
+  });
+
+  it('gives JSON errors with a code and a message', async () => {
+    const cases: [string, number, string][] = [
+      ['/api/stories/999', 404, 'not-found'],
+      ['/api/stories/abc', 400, 'bad-parameter'],
+      ['/api/stories?since=yesterday', 400, 'bad-parameter'],
+      ['/api/stories?limit=0', 400, 'bad-parameter'],
+      ['/api/search', 400, 'bad-parameter'],
+      ['/api/search?q=%22open', 400, 'bad-query'],
+      ['/api/nothing-here', 404, 'not-found'],
+    ];
+    for (const [path, status, code] of cases) {
+      const res = await get(path);
+      expect([path, res.status]).toEqual([path, status]);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).not.toMatch(/\n|library\.db/);
+    }
+  });
+
+  it('describes every route in /api/openapi.json, and every described path answers', async () => {
+    const doc = (await (await get('/api/openapi.json')).json()) as typeof OPENAPI;
+    expect(doc.openapi).toMatch(/^3\./);
+    const routes = app.routes
+      .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/openapi.json')
+      .map((r) => r.path.replace(/:(\w+)/g, '{$1}'));
+    expect([...new Set(routes)].sort()).toEqual(Object.keys(doc.paths).sort());
+    for (const path of Object.keys(doc.paths)) {
+      const res = await get(`${path.replace('{id}', '1')}${path === '/api/search' ? '?q=flood' : ''}`);
+      expect([path, res.status]).toEqual([path, 200]);
+    }
+  });
+});
+
+describe('pages', () => {
+  it('lists stories, shows a story report and search results, and escapes article text everywhere', async () => {
+    for (const path of [
+      '/',
+      '/search?q=Varga',
+      `/stories/${store.storyOf(store.listArticles().find((a) => a.title?.includes('<script>'))?.id ?? '')}`,
+    ]) {
+      const res = await get(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+      const body = await res.text();
+      expect(body).not.toContain('<script>window.__pwned');
+      expect(body).not.toContain('<img src=x');
+    }
+    const home = await (await get('/')).text();
+    expect(home).toMatch(/Tessaly River bursts its banks at Orrin Falls/);
+    const found = await (await get('/search?q=Varga')).text();
+    expect(found).toMatch(/<mark>Varga<\/mark>/);
+    // The hostile title is shown, as text.
+    expect(found).toContain('Varga &lt;script&gt;window.__pwned=1&lt;/script&gt;');
+  });
+
+  it('answers unknown paths, traversal attempts and writes with 404, never a file', async () => {
+    for (const path of [
+      '/nothing',
+      '/../../etc/passwd',
+      '/stories/..%2F..%2Fetc%2Fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+    ]) {
+      const res = await get(path);
+      expect([path, res.status === 404 || res.status === 400]).toEqual([path, true]);
+      expect(await res.text()).not.toMatch(/root:/);
+    }
+    expect((await app.request('/api/stories', { method: 'POST', body: 'x' })).status).toBe(404);
+  });
+});
+
+describe('parallax serve', () => {
+  it('listens on loopback, answers, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      [resolve(import.meta.dirname, '../bin/parallax.js'), 'serve', '--db', db, '--port', '0'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    const url = await new Promise<string>((done, fail) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /serving the library at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stderr);
+        if (match) done(match[1] as string);
+      });
+      child.on('exit', () => fail(new Error(`serve exited: ${stderr}`)));
+    });
+    const health = (await (await fetch(`${url}api/health`)).json()) as { ok: boolean };
+    expect(health.ok).toBe(true);
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/SIGTERM: stopping/);
+  }, 20_000);
+});
