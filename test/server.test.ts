@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { createApp } from '../src/server/app.js';
 import type { OPENAPI } from '../src/server/openapi.js';
+import { tokenFor } from '../src/server/serve.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, writeFixtures } from './support/library-fixtures.js';
@@ -84,13 +85,84 @@ describe('JSON API', () => {
     const doc = (await (await get('/api/openapi.json')).json()) as typeof OPENAPI;
     expect(doc.openapi).toMatch(/^3\./);
     const routes = app.routes
-      .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/openapi.json')
+      .filter((r) => r.path.startsWith('/api/') && !r.path.includes('*') && r.path !== '/api/openapi.json')
       .map((r) => r.path.replace(/:(\w+)/g, '{$1}'));
     expect([...new Set(routes)].sort()).toEqual(Object.keys(doc.paths).sort());
-    for (const path of Object.keys(doc.paths)) {
+    const readable = Object.entries(doc.paths as Record<string, object>).filter(([, ops]) => 'get' in ops);
+    for (const [path] of readable) {
       const res = await get(`${path.replace('{id}', '1')}${path === '/api/search' ? '?q=flood' : ''}`);
       expect([path, res.status]).toEqual([path, 200]);
     }
+  });
+});
+
+describe('writing', () => {
+  const post = (
+    target: ReturnType<typeof createApp>,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    target.request(path, {
+      method: 'POST',
+      headers: { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it('adds an article posted as text and places it in its story', async () => {
+    const text = `---\ntitle: "Orrin Falls residents return home"\noutlet: "Coastline Weekly"\npublished: 2031-04-04\n---\n\nResidents of Orrin Falls returned to their homes on Thursday as the Tessaly River fell. Mayor Idris Kovalenko said the Weir Street flood wall would be rebuilt and thanked the Brannock County fire service.\n`;
+    const res = await post(app, '/api/articles', text);
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { placed: { storyId: number; created: boolean }[] };
+    const flood = store.storyOf(
+      store.listArticles().find((a) => a.title?.startsWith('Tessaly River bursts'))?.id ?? '',
+    );
+    expect(body.placed[0]).toMatchObject({ storyId: flood, created: false });
+    expect((await post(app, '/api/articles', text)).status).toBe(200);
+    expect((await post(app, '/api/articles', '   ')).status).toBe(400);
+    expect(
+      (await post(app, '/api/articles', '{not json', { 'content-type': 'application/json' })).status,
+    ).toBe(400);
+  });
+
+  it('refuses writes without the token when the server has one, and bodies over the limit', async () => {
+    const guarded = createApp({ store, token: 'secret-token' });
+    const refused = await post(guarded, '/api/stories/1/merge', { other: 2 });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+    expect(
+      (await post(guarded, '/api/stories/1/split', { articles: ['x'] }, { authorization: 'Bearer wrong' }))
+        .status,
+    ).toBe(401);
+    // With the token the request reaches the library (which refuses the unknown article).
+    expect(
+      (
+        await post(
+          guarded,
+          '/api/stories/1/split',
+          { articles: ['x'] },
+          { authorization: 'Bearer secret-token' },
+        )
+      ).status,
+    ).toBe(400);
+    // Reading never needs it.
+    expect((await guarded.request('/api/health')).status).toBe(200);
+    const huge = await post(app, '/api/articles', 'word '.repeat(600_000));
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('too-large');
+  });
+
+  it('splits and merges stories through the API', async () => {
+    const chessFirst = store.listArticles().find((a) => a.title?.startsWith('Varga wins'));
+    const chess = store.storyOf(chessFirst?.id ?? '') ?? -1;
+    const split = await post(app, `/api/stories/${chess}/split`, { articles: ['chess-2'] });
+    expect(split.status).toBe(200);
+    const { to } = (await split.json()) as { to: { id: number; articleCount: number } };
+    expect(to.articleCount).toBe(1);
+    const merged = await post(app, `/api/stories/${chess}/merge`, { other: to.id });
+    expect(merged.status).toBe(200);
+    expect(store.getStory(to.id)).toBeNull();
+    expect((await post(app, `/api/stories/${chess}/merge`, { other: 999 })).status).toBe(404);
   });
 });
 
@@ -156,4 +228,18 @@ describe('parallax serve', () => {
     expect(await exited).toBe(0);
     expect(stderr).toMatch(/SIGTERM: stopping/);
   }, 20_000);
+});
+
+describe('the write token', () => {
+  it('is needed beyond loopback: PARALLAX_TOKEN when set, else a fresh random one; none on loopback', () => {
+    expect(tokenFor('127.0.0.1', undefined)).toEqual({ token: null, generated: false });
+    expect(tokenFor('localhost', '')).toEqual({ token: null, generated: false });
+    expect(tokenFor('::1', 'given')).toEqual({ token: 'given', generated: false });
+    const a = tokenFor('0.0.0.0', undefined);
+    const b = tokenFor('192.168.1.20', undefined);
+    expect(a.generated).toBe(true);
+    expect(a.token).toMatch(/^[\w-]{32}$/);
+    expect(b.token).not.toBe(a.token);
+    expect(tokenFor('0.0.0.0', ' set ')).toEqual({ token: 'set', generated: false });
+  });
 });

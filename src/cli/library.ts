@@ -261,10 +261,18 @@ export async function serveCommand(invocation: Invocation, io: Io): Promise<numb
     throw new ParallaxError('USAGE', `serve takes no inputs; got "${invocation.positionals[0]}"`);
   }
   const store = await openLibrary(invocation, true);
-  const { startServer } = await import('../server/serve.js');
+  const { startServer, tokenFor } = await import('../server/serve.js');
+  const { token, generated } = tokenFor(invocation.host, process.env.PARALLAX_TOKEN);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({ store, host: invocation.host, port: invocation.port, log: io.stderr });
+    server = await startServer({
+      store,
+      token,
+      host: invocation.host,
+      port: invocation.port,
+      log: io.stderr,
+    });
+    if (generated) io.stderr(`parallax: writing (adding articles, merge, split) needs this token: ${token}`);
   } catch (err) {
     store.close();
     throw new ParallaxError('USAGE', (err as Error).message);

@@ -2,16 +2,30 @@
 // of each under /api. Every string from an article goes through the escape-by-default `html` template; the
 // only script is the report page's own, allowed by its hash.
 
+import { Readable } from 'node:stream';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
+import { DEFAULT_CONFIG } from '../config.js';
 import { ParallaxError } from '../errors.js';
-import { requireStory, storyArticles } from '../library/stories.js';
+import { ingestIntoLibrary } from '../library/ingest.js';
+import { mergeStories, requireStory, splitStory, storyArticles } from '../library/stories.js';
 import type { Report } from '../model/report.js';
 import { html, join, type SafeHtml } from '../report/escape.js';
 import { SNIPPET_MARK, type Store, type StorySummary } from '../store/store.js';
 import { OPENAPI } from './openapi.js';
 
 /** Limits a request cannot exceed; see README. */
-export const LIMITS = { listing: 1000, search: 200, queryChars: 500 } as const;
+export const LIMITS = {
+  listing: 1000,
+  search: 200,
+  queryChars: 500,
+  /** Largest request body: one article's text or page, well above any real one. */
+  bodyBytes: 2 * 1024 * 1024,
+  /** A request that has not been answered in this time gets 504. */
+  requestMs: 30_000,
+} as const;
 
 /** A page without scripts: nothing runs, nothing is fetched but the page itself. */
 const PAGE_CSP =
@@ -19,7 +33,7 @@ const PAGE_CSP =
 
 class HttpError extends Error {
   constructor(
-    readonly status: 400 | 404 | 413 | 503,
+    readonly status: 400 | 401 | 404 | 413 | 422 | 503,
     readonly code: string,
     message: string,
   ) {
@@ -126,15 +140,59 @@ function markedSnippet(snippet: string): SafeHtml {
 
 export interface AppOptions {
   store: Store;
+  /** When set, writing endpoints need it (Authorization: Bearer …); serve sets it beyond loopback. */
+  token?: string | null;
 }
 
-export function createApp({ store }: AppOptions): Hono {
+/** Reads a JSON body as an object, or answers 400. */
+async function jsonBody(c: { req: { json: () => Promise<unknown> } }): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new HttpError(400, 'bad-body', 'the request body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'bad-body', 'the request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** A user's decision that the library refuses (unknown article, empty split) is the client's mistake. */
+function asClientError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof ParallaxError && err.code === 'USAGE') {
+      const notFound = /^there is no story/.test(err.message);
+      throw new HttpError(notFound ? 404 : 400, notFound ? 'not-found' : 'bad-request', err.message);
+    }
+    throw err;
+  }
+}
+
+export function createApp({ store, token = null }: AppOptions): Hono {
   const app = new Hono();
 
   app.onError((err, c) => {
-    const status = err instanceof HttpError ? err.status : err instanceof ParallaxError ? 503 : 500;
-    const code = err instanceof HttpError ? err.code : err instanceof ParallaxError ? 'store' : 'internal';
-    const message = err instanceof HttpError || err instanceof ParallaxError ? err.message : 'internal error';
+    const known = err instanceof HttpError || err instanceof ParallaxError || err instanceof HTTPException;
+    const status =
+      err instanceof HttpError
+        ? err.status
+        : err instanceof HTTPException
+          ? 503
+          : err instanceof ParallaxError
+            ? 503
+            : 500;
+    const code =
+      err instanceof HttpError
+        ? err.code
+        : err instanceof HTTPException
+          ? 'timeout'
+          : err instanceof ParallaxError
+            ? 'store'
+            : 'internal';
+    const message = known ? err.message : 'internal error';
     if (status === 500) console.error(`parallax serve: ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);
     if (c.req.path.startsWith('/api/')) return c.json({ error: { code, message } }, status);
     c.header('Content-Security-Policy', PAGE_CSP);
@@ -155,6 +213,42 @@ export function createApp({ store }: AppOptions): Hono {
     c.header('Referrer-Policy', 'no-referrer');
   });
 
+  app.use(
+    '*',
+    timeout(
+      LIMITS.requestMs,
+      () => new HTTPException(503, { message: `no answer within ${LIMITS.requestMs / 1000} s` }),
+    ),
+  );
+  // Writes: a size limit on the body, and the token when the server has one.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (token !== null) {
+      const given =
+        c.req.header('authorization')?.replace(/^Bearer\s+/i, '') ?? c.req.header('x-parallax-token');
+      if (given !== token)
+        throw new HttpError(
+          401,
+          'unauthorized',
+          'writing needs the token serve printed (Authorization: Bearer …)',
+        );
+    }
+    return next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: LIMITS.bodyBytes,
+      onError: () => {
+        throw new HttpError(
+          413,
+          'too-large',
+          `the request body is over ${LIMITS.bodyBytes / 1024 / 1024} MB`,
+        );
+      },
+    }),
+  );
+
   app.get('/api/health', (c) =>
     c.json({ ok: true, articles: store.countArticles(), stories: store.countStories() }),
   );
@@ -162,6 +256,43 @@ export function createApp({ store }: AppOptions): Hono {
   app.get('/api/stories', (c) => c.json({ stories: listingOf(store, c.req.query()) }));
   app.get('/api/stories/:id', async (c) => c.json(await storyReport(store, storyIdParam(c.req.param('id')))));
   app.get('/api/search', (c) => c.json(searchOf(store, c.req.query('q'), c.req.query('limit'))));
+
+  // Adds one article: a JSON record ({text | html, title, outlet, url, published}) or the raw text, Markdown
+  // or HTML page as the body. It is ingested like any input and lands in its story.
+  app.post('/api/articles', async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    const body = type.includes('application/json') ? JSON.stringify(await jsonBody(c)) : await c.req.text();
+    if (body.trim() === '') throw new HttpError(400, 'bad-body', 'the request body is empty');
+    const refused: string[] = [];
+    const summary = await ingestIntoLibrary(store, ['-'], DEFAULT_CONFIG, {
+      stdin: Readable.from([body]),
+      worker: false,
+      onRefusal: (_, reason) => refused.push(reason),
+    });
+    if (summary.added + summary.existing === 0) {
+      throw new HttpError(422, 'not-an-article', refused[0] ?? 'no article in the request body');
+    }
+    return c.json(
+      { added: summary.added, existing: summary.existing, placed: summary.placed, refused },
+      summary.added > 0 ? 201 : 200,
+    );
+  });
+  app.post('/api/stories/:id/merge', async (c) => {
+    const target = storyIdParam(c.req.param('id'));
+    const { other } = await jsonBody(c);
+    const otherId = storyIdParam(String(other ?? ''));
+    const merged = asClientError(() => mergeStories(store, target, otherId));
+    return c.json({ story: { ...merged, members: undefined } });
+  });
+  app.post('/api/stories/:id/split', async (c) => {
+    const id = storyIdParam(c.req.param('id'));
+    const { articles } = await jsonBody(c);
+    if (!Array.isArray(articles) || !articles.every((a) => typeof a === 'string')) {
+      throw new HttpError(400, 'bad-body', 'articles must be a list of article ids');
+    }
+    const { from, to } = asClientError(() => splitStory(store, id, articles as string[]));
+    return c.json({ from: { ...from, members: undefined }, to: { ...to, members: undefined } });
+  });
 
   app.get('/', (c) => {
     const stories = store.listStories({ limit: 50 });

@@ -75,6 +75,85 @@ export const OPENAPI = {
         },
       },
     },
+    '/api/articles': {
+      post: {
+        summary: 'Add one article; it is ingested and placed in its story',
+        description:
+          'A JSON record {text | html, title, outlet, url, published}, or the raw text, Markdown or HTML page as the body. Needs the token when the server has one.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  text: { type: 'string' },
+                  html: { type: 'string' },
+                  title: { type: 'string' },
+                  outlet: { type: 'string' },
+                  url: { type: 'string' },
+                  published: { type: 'string', format: 'date' },
+                },
+              },
+            },
+            'text/plain': { schema: { type: 'string' } },
+            'text/html': { schema: { type: 'string' } },
+          },
+        },
+        responses: {
+          '201': json('Stored, with the story it joined or started', { type: 'object' }),
+          '200': json('Already stored; nothing changed', { type: 'object' }),
+          '400': error,
+          '401': error,
+          '413': error,
+          '422': error,
+        },
+      },
+    },
+    '/api/stories/{id}/merge': {
+      post: {
+        summary: 'Fold another story into this one (a user decision later ingests keep)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['other'], properties: { other: { type: 'integer' } } },
+            },
+          },
+        },
+        responses: {
+          '200': json('The merged story', { type: 'object' }),
+          '400': error,
+          '401': error,
+          '404': error,
+        },
+      },
+    },
+    '/api/stories/{id}/split': {
+      post: {
+        summary: 'Move articles of this story into a new story (a user decision later ingests keep)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['articles'],
+                properties: { articles: { type: 'array', items: { type: 'string' } } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': json('Both stories', { type: 'object' }),
+          '400': error,
+          '401': error,
+          '404': error,
+        },
+      },
+    },
     '/api/search': {
       get: {
         summary: 'Full-text search over titles and texts',
