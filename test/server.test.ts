@@ -180,6 +180,10 @@ describe('pages', () => {
       expect(body).not.toContain('<script>window.__pwned');
       expect(body).not.toContain('<img src=x');
     }
+    const biggest = await (await get('/?sort=biggest&outlet=Valley%20Courier')).text();
+    expect(biggest.indexOf('Tessaly River bursts')).toBeLessThan(biggest.indexOf('Varga wins'));
+    expect(biggest).not.toMatch(/Harbourside votes/);
+    expect((await get('/?since=nonsense')).status).toBe(400);
     const home = await (await get('/')).text();
     expect(home).toMatch(/Tessaly River bursts its banks at Orrin Falls/);
     const found = await (await get('/search?q=Varga')).text();

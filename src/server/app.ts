@@ -55,7 +55,7 @@ function storyIdParam(value: string): number {
   return Number(value);
 }
 
-function listingOf(store: Store, q: { since?: string; outlet?: string; limit?: string }) {
+function listingOf(store: Store, q: { since?: string; outlet?: string; limit?: string; sort?: string }) {
   if (q.since !== undefined && q.since !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(q.since)) {
     throw new HttpError(400, 'bad-parameter', `since must be a day as YYYY-MM-DD; got "${q.since}"`);
   }
@@ -63,6 +63,7 @@ function listingOf(store: Store, q: { since?: string; outlet?: string; limit?: s
     since: q.since || undefined,
     outlet: q.outlet || undefined,
     limit: intParam(q.limit, 'limit', 50, LIMITS.listing),
+    order: q.sort === 'biggest' ? 'biggest' : 'newest',
   });
   const refs = store.storyArticles(stories.map((s) => s.id));
   return stories.map((s) => {
@@ -295,12 +296,25 @@ export function createApp({ store, token = null }: AppOptions): Hono {
   });
 
   app.get('/', (c) => {
-    const stories = store.listStories({ limit: 50 });
+    const q = c.req.query();
+    const order = q.sort === 'biggest' ? 'biggest' : 'newest';
+    if (q.since && !/^\d{4}-\d{2}-\d{2}$/.test(q.since)) {
+      throw new HttpError(400, 'bad-parameter', `since must be a day as YYYY-MM-DD; got "${q.since}"`);
+    }
+    const stories = store.listStories({
+      limit: 50,
+      order,
+      since: q.since || undefined,
+      outlet: q.outlet || undefined,
+    });
     c.header('Content-Security-Policy', PAGE_CSP);
+    const filters = html`<form class="filters" method="get" action="/"><label>Since <input type="date" name="since" value="${q.since ?? ''}"></label> <label>Outlet <input name="outlet" value="${q.outlet ?? ''}"></label> <label>Order <select name="sort"><option value="newest"${order === 'newest' ? html` selected` : ''}>newest</option><option value="biggest"${order === 'biggest' ? html` selected` : ''}>biggest</option></select></label> <button type="submit">Show</button></form>`;
     const list = stories.length
       ? html`<ol class="stories">${stories.map(storyItem)}</ol>`
-      : html`<p>The library has no stories yet: add articles with <code>parallax ingest</code>.</p>`;
-    return c.html(page('Stories', html`<h1>Stories</h1>${list}`));
+      : q.since || q.outlet
+        ? html`<p>No story matches these filters.</p>`
+        : html`<p>The library has no stories yet: add articles with <code>parallax ingest</code>.</p>`;
+    return c.html(page('Stories', html`<h1>Stories</h1>${filters}${list}`));
   });
   app.get('/stories/:id', async (c) => {
     const report = await storyReport(store, storyIdParam(c.req.param('id')));

@@ -53,6 +53,7 @@ export const OPENAPI = {
           { name: 'since', in: 'query', schema: { type: 'string', format: 'date' } },
           { name: 'outlet', in: 'query', schema: { type: 'string' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
+          { name: 'sort', in: 'query', schema: { enum: ['newest', 'biggest'], default: 'newest' } },
         ],
         responses: {
           '200': json('The listing, shaped as schema/stories.schema.json', {

@@ -112,6 +112,8 @@ export interface StoryListOptions {
   /** Stories with an article from this outlet (exact name). */
   outlet?: string;
   limit?: number;
+  /** newest (default): latest publication first; biggest: most articles first. */
+  order?: 'newest' | 'biggest';
 }
 
 export interface Placement {

@@ -322,7 +322,8 @@ export class SqliteStories implements StoryStore {
       .prepare(
         `SELECT id, title, first_published, last_published, article_count, outlets, updated_at FROM stories
          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY last_published IS NULL, last_published DESC, id DESC LIMIT @limit`,
+         ORDER BY ${options.order === 'biggest' ? 'article_count DESC, ' : ''}last_published IS NULL, last_published DESC, id DESC
+         LIMIT @limit`,
       )
       .all(params) as StoryRow[];
     return rows.map(toSummary);
