@@ -23,7 +23,7 @@ export const LIMITS = {
   queryChars: 500,
   /** Largest request body: one article's text or page, well above any real one. */
   bodyBytes: 2 * 1024 * 1024,
-  /** A request that has not been answered in this time gets 504. */
+  /** A request that has not been answered in this time gets 503 (code "timeout"). */
   requestMs: 30_000,
 } as const;
 
