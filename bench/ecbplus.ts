@@ -10,7 +10,7 @@
 // to clustering re-run in seconds. Labels are only used for scoring and for the baseline's threshold.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { platform, release, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -23,11 +23,12 @@ import { assignArticle, type ClusterOptions, JOIN_THRESHOLD } from '../src/stori
 import { articleFeatures } from '../src/stories/features.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import type { ArticleFeatures, StoryIndex } from '../src/stories/story-index.js';
+import { seededRandom } from '../src/util/random.js';
+import { machineLine, RESULTS, recordSection } from './results.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/ecbplus');
-const RESULTS = resolve(ROOT, 'bench/RESULTS.md');
 const CACHE_DIR = join(tmpdir(), 'parallax-ecbplus');
 const SHUFFLE_SEED = 20240611;
 
@@ -204,20 +205,9 @@ function score(predicted: readonly (string | number)[], gold: readonly string[])
 
 // ---- incremental clustering ----------------------------------------------------------------------------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];
@@ -514,15 +504,10 @@ function main(): void {
 
   if (args.includes('--record')) {
     const today = new Date().toISOString().slice(0, 10);
-    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}`;
-    const section = `## Story clustering (ECB+) — ${today}\n\nMachine: ${machine}. Corpus: ECB+ (982 documents, 43 topics, 86 sub-topics; a sub-topic is one event). Command: \`npm run build && node dist/bench/ecbplus.js --record\`.\n\n${body}\n\n`;
-    const current = readFileSync(RESULTS, 'utf8');
-    const at = current.indexOf('\n## ');
-    const next =
-      at < 0
-        ? `${current.trimEnd()}\n\n${section}`
-        : `${current.slice(0, at + 1)}${section}${current.slice(at + 1)}`;
-    writeFileSync(RESULTS, next);
+    const machine = `${machineLine()}, ${platform()} ${release()}`;
+    recordSection(
+      `## Story clustering (ECB+) — ${today}\n\nMachine: ${machine}. Corpus: ECB+ (982 documents, 43 topics, 86 sub-topics; a sub-topic is one event). Command: \`npm run build && node dist/bench/ecbplus.js --record\`.\n\n${body}\n`,
+    );
     console.error(`Recorded in ${RESULTS}`);
   }
 }

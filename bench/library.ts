@@ -4,15 +4,15 @@
 //
 //   node dist/bench/library.js [--limit N] [--record]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { machineLine, recordSection } from './results.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/allsides/articles.jsonl.gz');
-const RESULTS = resolve(ROOT, 'bench/RESULTS.md');
 const BIN = resolve(ROOT, 'bin/parallax.js');
 const TARGETS = { seconds: 600, peakMb: 2048, costRatio: 2, queryMs: 100 };
 /** Articles per point of the cost curve. */
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   const section = [
     `## Library at scale — ${new Date().toISOString().slice(0, 10)}`,
     '',
-    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
+    `Machine: ${machineLine()}. ` +
       `Command: \`npm run bench -- --suite library${Number.isFinite(limit) ? ` --limit ${limit}` : ''}\`. ` +
       'All allsides articles (the .jsonl.gz, streamed) ingested into a new SQLite library: clean, annotate (worker thread), near-duplicate check, clustering, batched commits.',
     '',
@@ -214,16 +214,7 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   console.log(section);
-  if (args.includes('--record')) {
-    const previous = existsSync(RESULTS)
-      ? readFileSync(RESULTS, 'utf8').replace(/^# Benchmark results\n+/, '')
-      : '';
-    const body = previous.replace(/^Newest first\.[^\n]*\n+/, '');
-    writeFileSync(
-      RESULTS,
-      `# Benchmark results\n\nNewest first. Each section is one \`npm run bench\` suite.\n\n${section}\n${body}`,
-    );
-  }
+  if (args.includes('--record')) recordSection(section);
 }
 
 await main();

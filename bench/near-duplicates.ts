@@ -16,8 +16,7 @@
 //
 // --raw skips the clean stage; --record puts the section at the top of bench/RESULTS.md.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -35,11 +34,12 @@ import {
   ROWS_PER_BAND,
   SHINGLE_SIZE,
 } from '../src/stories/near-duplicates.js';
+import { seededRandom } from '../src/util/random.js';
+import { machineLine, RESULTS, recordSection } from './results.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/allsides/articles.jsonl.gz');
-const RESULTS = resolve(ROOT, 'bench/RESULTS.md');
 const TARGET = 0.95;
 
 // --- edits ----------------------------------------------------------------------------------------------
@@ -79,18 +79,6 @@ const SYNONYMS: Record<string, string> = {
   show: 'indicate',
   start: 'begin',
 };
-
-/** mulberry32: a small seeded PRNG, so the test set is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rng: () => number, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)] as T;
@@ -211,7 +199,7 @@ function lines(): AsyncIterable<string> {
 async function loadSample(seed: number, sources: number, others: number) {
   let count = 0;
   for await (const line of lines()) if (line.trim()) count++;
-  const rng = prng(seed);
+  const rng = seededRandom(seed);
   const order = shuffle(
     rng,
     Array.from({ length: count }, (_, i) => i),
@@ -321,7 +309,7 @@ async function main(): Promise<void> {
     `near-duplicates: sampling ${opts.sources} sources + ${opts.others} others (seed ${opts.seed})…`,
   );
   const { count, picked } = await loadSample(opts.seed, opts.sources, opts.others);
-  const rng = prng(opts.seed * 7919 + 1);
+  const rng = seededRandom(opts.seed * 7919 + 1);
 
   // Raw records: the corpus articles themselves, then the edited copies of the sources.
   const raws: {
@@ -374,7 +362,7 @@ async function main(): Promise<void> {
   }
   const cleanSeconds = (performance.now() - cleanStarted) / 1000;
   const originals = new Map(items.filter((it) => it.edits === null).map((it) => [it.group, it.text]));
-  const stream = shuffle(prng(opts.seed * 31 + 7), items);
+  const stream = shuffle(seededRandom(opts.seed * 31 + 7), items);
   const copies = items.filter((it) => it.edits !== null).length;
 
   // Links between different corpus articles: judged on the original texts (see the header comment).
@@ -488,8 +476,7 @@ async function main(): Promise<void> {
   const verdict = (x: number) => (x >= TARGET ? 'met' : '**missed**');
   const n = stream.length;
   const date = new Date().toISOString().slice(0, 10);
-  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const machine = machineLine();
   const flags = [
     opts.sources !== 1000 ? `--sources ${opts.sources}` : '',
     opts.others !== 10000 ? `--others ${opts.others}` : '',
@@ -536,12 +523,7 @@ async function main(): Promise<void> {
   ].join('\n');
   console.log(section);
   if (opts.record) {
-    // Re-read just before writing: other suites may have written the file while this one ran.
-    const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\n';
-    const firstSection = previous.search(/^## /m);
-    const head = firstSection >= 0 ? previous.slice(0, firstSection) : `${previous.trimEnd()}\n\n`;
-    const rest = firstSection >= 0 ? previous.slice(firstSection) : '';
-    writeFileSync(RESULTS, `${head}${section}\n${rest}`);
+    recordSection(section);
     console.error(`near-duplicates: recorded in ${RESULTS}`);
   }
 }

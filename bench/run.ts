@@ -9,17 +9,16 @@
 //   npm run bench -- --suite duplicates near-duplicate detection on edited allsides copies
 //   npm run bench -- --suite library    ingest all of allsides into a library; read times (add --limit N)
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { machineLine, recordSection } from './results.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/allsides/articles.jsonl.gz');
-const RESULTS = resolve(ROOT, 'bench/RESULTS.md');
 
 const TARGETS = { articlesPerSecond: 200, maxRatio: 3, maxPeakMb: 1024 };
 
@@ -229,7 +228,7 @@ async function main(): Promise<void> {
   }
   if (suite === 'analyze') {
     const section = `## Story analysis — ${new Date().toISOString().slice(0, 10)}\n\nMachine: ${machineLine()}.\n\n${await runAnalyzeSuite()}`;
-    appendSection(section);
+    recordSection(section);
     console.log(section);
     return;
   }
@@ -276,30 +275,14 @@ async function main(): Promise<void> {
     `- Peak memory **${annotate.peakMb.toFixed(0)} MB** (target < ${TARGETS.maxPeakMb} MB: ${verdict(annotate.peakMb < TARGETS.maxPeakMb)}).`,
     '',
   ].join('\n');
-  appendSection(section);
+  recordSection(section);
   console.log(section);
   if (!args.includes('--limit')) {
     const analyzeSection = `## Story analysis — ${date}\n\nMachine: ${machine}.\n\n${await runAnalyzeSuite()}`;
-    appendSection(analyzeSection);
+    recordSection(analyzeSection);
     console.log(analyzeSection);
     for (const name of Object.keys(SCRIPT_SUITES)) runScriptSuite(name, []);
   }
-}
-
-function machineLine(): string {
-  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
-}
-
-/** Newest first: each run's sections go on top of the file, earlier runs stay below. */
-function appendSection(section: string): void {
-  const previous = existsSync(RESULTS)
-    ? readFileSync(RESULTS, 'utf8').replace(/^# Benchmark results\n+/, '')
-    : '';
-  const body = previous.replace(/^Newest first\.[^\n]*\n+/, '');
-  writeFileSync(
-    RESULTS,
-    `# Benchmark results\n\nNewest first. Each section is one \`npm run bench\` suite.\n\n${section}\n${body}`,
-  );
 }
 
 await main();

@@ -3,7 +3,6 @@
 
 import { existsSync } from 'node:fs';
 import { ParallaxError } from '../errors.js';
-import type { Report } from '../model/report.js';
 import type { Store, StorySummary } from '../store/store.js';
 import type { Invocation } from './args.js';
 import { emitReport, type Io } from './output.js';
@@ -107,7 +106,7 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
   if (invocation.positionals.length > 0) {
     throw new ParallaxError('USAGE', `stories takes no inputs; got "${invocation.positionals[0]}"`);
   }
-  return withLibrary(invocation, true, (store) => {
+  return withLibrary(invocation, true, async (store) => {
     // A terminal shows the newest stories unless asked for more; JSON, meant for programs, lists them all.
     const limit = invocation.limit ?? (invocation.format === 'json' ? undefined : DEFAULT_TEXT_LIMIT);
     const stories = store.listStories({
@@ -118,19 +117,8 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
     const more = limit !== undefined && stories.length > limit;
     if (more) stories.pop();
     if (invocation.format === 'json') {
-      const articles = store.storyArticles(stories.map((s) => s.id));
-      const out = stories.map((s) => {
-        const refs = articles.get(s.id) ?? [];
-        return {
-          ...s,
-          voices: refs.filter((r) => r.duplicateOf === null).length,
-          articles: refs.map((r) => r.inputId),
-          articleIds: refs.map((r) => r.articleId),
-          duplicates: refs
-            .filter((r) => r.duplicateOf !== null)
-            .map((r) => ({ articleId: r.articleId, of: r.duplicateOf })),
-        };
-      });
+      const { storyListing } = await import('../library/stories.js');
+      const out = storyListing(store, stories);
       io.stdout(`${JSON.stringify({ stories: out }, null, 2)}\n`);
       return 0;
     }
@@ -145,7 +133,7 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
 }
 
 export async function storyCommand(invocation: Invocation, io: Io): Promise<number> {
-  const { mergeStories, parseStoryId, splitStory, explainStory, requireStory, storyArticles } = await import(
+  const { mergeStories, parseStoryId, splitStory, explainStory, requireStory, storyReport } = await import(
     '../library/stories.js'
   );
   const [first, ...rest] = invocation.positionals;
@@ -215,11 +203,9 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
     if (invocation.format === 'text')
       throw new ParallaxError('USAGE', '--format text is for story --why; a report is json, html or md');
     const story = requireStory(store, id);
-    const articles = storyArticles(store, story);
-    const { compareStory } = await import('../compare/index.js');
-    const { buildReport } = await import('../report/index.js');
-    const report: Report = buildReport([compareStory(articles, String(id))]);
-    return emitReport(report, invocation, io, `compared story ${id} (${articles.length} articles)`);
+    const report = await storyReport(store, story);
+    const compared = report.stories[0]?.articles.length ?? 0;
+    return emitReport(report, invocation, io, `compared story ${id} (${compared} articles)`);
   });
 }
 

@@ -4,7 +4,8 @@
 
 import { ParallaxError } from '../errors.js';
 import type { AnnotatedArticle } from '../model/article.js';
-import type { Store, StoryDetail, StoryMember } from '../store/store.js';
+import type { Report } from '../model/report.js';
+import type { Store, StoryDetail, StoryMember, StorySummary } from '../store/store.js';
 import {
   type AssignmentReasons,
   explainMembership,
@@ -30,6 +31,24 @@ export function parseStoryId(text: string | undefined): number {
   return Number(text.trim());
 }
 
+/** Records a user's decision: the members move to `storyId`, keeping their near-duplicate links. */
+function moveByUser(
+  store: Store,
+  members: readonly StoryMember[],
+  storyId: number,
+  reasons: { decision: 'merged' | 'split'; fromStory: number },
+): void {
+  for (const member of members) {
+    store.placeArticle(member.articleId, {
+      storyId,
+      duplicateOf: member.duplicateOf,
+      score: null,
+      reasons,
+      placedBy: 'user',
+    });
+  }
+}
+
 /** Moves every article of `otherId` into `targetId` and deletes `otherId`. */
 export function mergeStories(store: Store, targetId: number, otherId: number): StoryDetail {
   if (targetId === otherId) throw new ParallaxError('USAGE', `cannot merge story ${targetId} with itself`);
@@ -43,15 +62,7 @@ export function mergeStories(store: Store, targetId: number, otherId: number): S
         'STORE',
         `the clustering profile of story ${a ? otherId : targetId} is missing`,
       );
-    for (const member of other.members) {
-      store.placeArticle(member.articleId, {
-        storyId: targetId,
-        duplicateOf: member.duplicateOf,
-        score: null,
-        reasons: { decision: 'merged', fromStory: otherId },
-        placedBy: 'user',
-      });
-    }
+    moveByUser(store, other.members, targetId, { decision: 'merged', fromStory: otherId });
     index.saveProfile(mergeProfiles(a, b, index));
     store.deleteStory(otherId);
     return requireStory(store, targetId);
@@ -94,15 +105,7 @@ export function splitStory(
         .filter((m) => m.duplicateOf === null)
         .flatMap((m) => features.get(m.articleId) ?? []) as ArticleFeatures[];
     const newId = index.saveProfile(profileFromArticles(voices(movingMembers), index));
-    for (const member of movingMembers) {
-      store.placeArticle(member.articleId, {
-        storyId: newId,
-        duplicateOf: member.duplicateOf,
-        score: null,
-        reasons: { decision: 'split', fromStory: storyId },
-        placedBy: 'user',
-      });
-    }
+    moveByUser(store, movingMembers, newId, { decision: 'split', fromStory: storyId });
     index.saveProfile(profileFromArticles(voices(staying), index, storyId));
     return { from: requireStory(store, storyId), to: requireStory(store, newId) };
   });
@@ -161,4 +164,39 @@ export function storyArticles(store: Store, story: StoryDetail): AnnotatedArticl
     used.add(id);
     return id === article.id ? article : { ...article, id };
   });
+}
+
+/** One story as `stories --format json` and `/api/stories` list it (schema/stories.schema.json). */
+export interface StoryListingEntry extends StorySummary {
+  /** Articles that are not near-duplicates of another. */
+  voices: number;
+  /** Input ids, in placement order. */
+  articles: string[];
+  /** Library ids, same order. */
+  articleIds: string[];
+  duplicates: { articleId: string; of: string | null }[];
+}
+
+/** The listing entries of these stories, with their articles read in one query. */
+export function storyListing(store: Store, stories: readonly StorySummary[]): StoryListingEntry[] {
+  const refs = store.storyArticles(stories.map((s) => s.id));
+  return stories.map((s) => {
+    const mine = refs.get(s.id) ?? [];
+    return {
+      ...s,
+      voices: mine.filter((r) => r.duplicateOf === null).length,
+      articles: mine.map((r) => r.inputId),
+      articleIds: mine.map((r) => r.articleId),
+      duplicates: mine
+        .filter((r) => r.duplicateOf !== null)
+        .map((r) => ({ articleId: r.articleId, of: r.duplicateOf })),
+    };
+  });
+}
+
+/** A stored story's comparison report, read from the stored annotations (nothing is annotated again). */
+export async function storyReport(store: Store, story: StoryDetail): Promise<Report> {
+  const { compareStory } = await import('../compare/index.js');
+  const { buildReport } = await import('../report/index.js');
+  return buildReport([compareStory(storyArticles(store, story), String(story.id))]);
 }

@@ -10,7 +10,7 @@ import { timeout } from 'hono/timeout';
 import { DEFAULT_CONFIG } from '../config.js';
 import { ParallaxError } from '../errors.js';
 import { ingestIntoLibrary } from '../library/ingest.js';
-import { mergeStories, requireStory, splitStory, storyArticles } from '../library/stories.js';
+import { mergeStories, requireStory, splitStory, storyListing, storyReport } from '../library/stories.js';
 import type { Report } from '../model/report.js';
 import { html, join, type SafeHtml } from '../report/escape.js';
 import { SNIPPET_MARK, type Store, type StorySummary } from '../store/store.js';
@@ -65,32 +65,17 @@ function listingOf(store: Store, q: { since?: string; outlet?: string; limit?: s
     limit: intParam(q.limit, 'limit', 50, LIMITS.listing),
     order: q.sort === 'biggest' ? 'biggest' : 'newest',
   });
-  const refs = store.storyArticles(stories.map((s) => s.id));
-  return stories.map((s) => {
-    const mine = refs.get(s.id) ?? [];
-    return {
-      ...s,
-      voices: mine.filter((r) => r.duplicateOf === null).length,
-      articles: mine.map((r) => r.inputId),
-      articleIds: mine.map((r) => r.articleId),
-      duplicates: mine
-        .filter((r) => r.duplicateOf !== null)
-        .map((r) => ({ articleId: r.articleId, of: r.duplicateOf })),
-    };
-  });
+  return storyListing(store, stories);
 }
 
-async function storyReport(store: Store, id: number): Promise<Report> {
-  let story: ReturnType<typeof requireStory>;
+async function reportOf(store: Store, id: number): Promise<Report> {
   try {
-    story = requireStory(store, id);
+    return await storyReport(store, requireStory(store, id));
   } catch (err) {
-    if (err instanceof ParallaxError) throw new HttpError(404, 'not-found', err.message);
+    if (err instanceof ParallaxError && err.code === 'USAGE')
+      throw new HttpError(404, 'not-found', err.message);
     throw err;
   }
-  const { compareStory } = await import('../compare/index.js');
-  const { buildReport } = await import('../report/index.js');
-  return buildReport([compareStory(storyArticles(store, story), String(id))]);
 }
 
 function searchOf(store: Store, q: string | undefined, limit: string | undefined) {
@@ -255,7 +240,7 @@ export function createApp({ store, token = null }: AppOptions): Hono {
   );
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
   app.get('/api/stories', (c) => c.json({ stories: listingOf(store, c.req.query()) }));
-  app.get('/api/stories/:id', async (c) => c.json(await storyReport(store, storyIdParam(c.req.param('id')))));
+  app.get('/api/stories/:id', async (c) => c.json(await reportOf(store, storyIdParam(c.req.param('id')))));
   app.get('/api/search', (c) => c.json(searchOf(store, c.req.query('q'), c.req.query('limit'))));
 
   // Adds one article: a JSON record ({text | html, title, outlet, url, published}) or the raw text, Markdown
@@ -317,7 +302,7 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     return c.html(page('Stories', html`<h1>Stories</h1>${filters}${list}`));
   });
   app.get('/stories/:id', async (c) => {
-    const report = await storyReport(store, storyIdParam(c.req.param('id')));
+    const report = await reportOf(store, storyIdParam(c.req.param('id')));
     // The report page carries its own CSP (a meta tag allowing its script by hash); the header repeats it.
     const { contentSecurityPolicy, renderHtml } = await import('../report/html/index.js');
     const { CLIENT_SCRIPT } = await import('../report/html/client.js');

@@ -20,6 +20,9 @@ const error = {
   },
 };
 
+/** The `{id}` of a story path. */
+const STORY_ID = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } } as const;
+
 const json = (description: string, schema: object) => ({
   description,
   content: { 'application/json': { schema } },
@@ -66,7 +69,7 @@ export const OPENAPI = {
     '/api/stories/{id}': {
       get: {
         summary: 'One story’s comparison report',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        parameters: [STORY_ID],
         responses: {
           '200': json('A report with this one story, shaped as schema/report.schema.json', {
             $ref: 'https://parallax.invalid/schema/report.schema.json',
@@ -114,7 +117,7 @@ export const OPENAPI = {
     '/api/stories/{id}/merge': {
       post: {
         summary: 'Fold another story into this one (a user decision later ingests keep)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        parameters: [STORY_ID],
         requestBody: {
           required: true,
           content: {
@@ -134,7 +137,7 @@ export const OPENAPI = {
     '/api/stories/{id}/split': {
       post: {
         summary: 'Move articles of this story into a new story (a user decision later ingests keep)',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        parameters: [STORY_ID],
         requestBody: {
           required: true,
           content: {

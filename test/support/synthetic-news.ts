@@ -1,16 +1,7 @@
 // Many invented news articles for volume tests (crash safety, progress): made-up names from syllables and a
 // few sentence templates, grouped into events. Deterministic for a seed; no real names or text.
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/util/random.js';
 
 const SYLLABLES = [
   'ka',
@@ -64,7 +55,7 @@ export interface SyntheticArticle {
 }
 
 export function syntheticArticles(count: number, perEvent = 8, seed = 7): SyntheticArticle[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const word = (parts: number) => {
     const w = Array.from({ length: parts }, () => pick(SYLLABLES)).join('');
