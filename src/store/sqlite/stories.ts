@@ -128,9 +128,8 @@ function storyStatements(db: Database.Database) {
       ON CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id,
         duplicate_of = excluded.duplicate_of, score = excluded.score, reasons = excluded.reasons,
         placed_by = excluded.placed_by, placed_at = excluded.placed_at`),
-    articleMeta: db.prepare(`
-      SELECT a.title, a.outlet, a.published, f.text FROM articles a JOIN articles_fts f ON f.rowid = a.seq
-      WHERE a.seq = ?`),
+    articleMeta: db.prepare('SELECT title, outlet, published FROM articles WHERE seq = ?'),
+    articleText: db.prepare('SELECT text FROM articles_fts WHERE rowid = ?').pluck(),
     storyRow: db.prepare(`
       SELECT id, title, first_published, last_published, article_count, outlets, updated_at
       FROM stories WHERE id = ?`),
@@ -382,7 +381,7 @@ export class SqliteStories implements StoryStore {
   /** The cheap update for a new member: counts, days and outlets grow, the title is kept once set. */
   private addToListing(storyId: number, seq: number, now: string): void {
     const meta = this.stmt.articleMeta.get(seq) as
-      | { title: string | null; outlet: string | null; published: string | null; text: string }
+      | { title: string | null; outlet: string | null; published: string | null }
       | undefined;
     const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
     if (!meta || !row) throw new ParallaxError('STORE', `story ${storyId} does not exist`);
@@ -395,7 +394,12 @@ export class SqliteStories implements StoryStore {
       id: storyId,
       published: meta.published,
       outlets: JSON.stringify(outlets),
-      title: meta.title ?? (row.article_count === 0 ? untitledTitle(meta.text) : null),
+      // The text is read only for the first article of a story that has no title to give.
+      title:
+        meta.title ??
+        (row.article_count === 0
+          ? untitledTitle((this.stmt.articleText.get(seq) as string | undefined) ?? '')
+          : null),
       now,
     });
   }
