@@ -89,8 +89,16 @@ describe('JSON API', () => {
       .map((r) => r.path.replace(/:(\w+)/g, '{$1}'));
     expect([...new Set(routes)].sort()).toEqual(Object.keys(doc.paths).sort());
     const readable = Object.entries(doc.paths as Record<string, object>).filter(([, ops]) => 'get' in ops);
+    const outlet = ((await (await get('/api/outlets')).json()) as { outlets: { outlet: string }[] })
+      .outlets[0];
+    const actor = ((await (await get('/api/actors')).json()) as { actors: { actor: string }[] }).actors[0];
+    expect(outlet && actor).toBeTruthy();
     for (const [path] of readable) {
-      const res = await get(`${path.replace('{id}', '1')}${path === '/api/search' ? '?q=flood' : ''}`);
+      const concrete = path
+        .replace('{id}', '1')
+        .replace('{name}', encodeURIComponent(outlet?.outlet ?? ''))
+        .replace('{key}', encodeURIComponent(actor?.actor ?? ''));
+      const res = await get(`${concrete}${path === '/api/search' ? '?q=flood' : ''}`);
       expect([path, res.status]).toEqual([path, 200]);
     }
   });
@@ -113,11 +121,14 @@ describe('writing', () => {
     const text = `---\ntitle: "Orrin Falls residents return home"\noutlet: "Coastline Weekly"\npublished: 2031-04-04\n---\n\nResidents of Orrin Falls returned to their homes on Thursday as the Tessaly River fell. Mayor Idris Kovalenko said the Weir Street flood wall would be rebuilt and thanked the Brannock County fire service.\n`;
     const res = await post(app, '/api/articles', text);
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { placed: { storyId: number; created: boolean }[] };
+    const body = (await res.json()) as {
+      added: { storyId: number; created: boolean; storyArticles: number }[];
+    };
     const flood = store.storyOf(
       store.listArticles().find((a) => a.title?.startsWith('Tessaly River bursts'))?.id ?? '',
     );
-    expect(body.placed[0]).toMatchObject({ storyId: flood, created: false });
+    expect(body.added[0]).toMatchObject({ storyId: flood, created: false });
+    expect(body.added[0]?.storyArticles).toBeGreaterThan(1);
     expect((await post(app, '/api/articles', text)).status).toBe(200);
     expect((await post(app, '/api/articles', '   ')).status).toBe(400);
     expect(

@@ -133,9 +133,8 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
 }
 
 export async function storyCommand(invocation: Invocation, io: Io): Promise<number> {
-  const { mergeStories, parseStoryId, splitStory, explainStory, requireStory, storyReport } = await import(
-    '../library/stories.js'
-  );
+  const { mergeStories, parseStoryId, splitStory, explainStory, memberReason, requireStory, storyReport } =
+    await import('../library/stories.js');
   const [first, ...rest] = invocation.positionals;
   if (first === 'merge') {
     if (rest.length !== 2)
@@ -177,25 +176,9 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
       const lines = [storyLine(story), ''];
       for (const m of members) {
         const head = `${m.inputId} [${m.articleId}] ${m.outlet ?? 'no outlet'}, ${m.published ?? 'undated'}`;
-        const placement = m.placement as {
-          decision?: string;
-          summary?: string;
-          fromStory?: number;
-          resemblance?: number;
-          containment?: number;
-        } | null;
-        let why: string;
-        if (m.duplicateOf !== null) {
-          why = `near-duplicate of ${m.duplicateOf}${placement?.resemblance !== undefined ? ` (resemblance ${placement.resemblance.toFixed(2)}, containment ${(placement.containment ?? 0).toFixed(2)})` : ''}; counted as that article's voice`;
-        } else if (m.placedBy === 'user') {
-          why = `put here by you (${placement?.decision ?? 'moved'}${placement?.fromStory !== undefined ? ` from story ${placement.fromStory}` : ''})`;
-        } else if (placement?.decision === 'created') {
-          why = 'started the story';
-        } else {
-          why = placement?.summary ?? 'placed by ingest';
-        }
+        const { why, now } = memberReason(m);
         lines.push(`- ${head}\n    ${why}`);
-        if (m.now && placement?.decision !== 'joined') lines.push(`    now: ${m.now.summary}`);
+        if (now !== null) lines.push(`    now: ${now}`);
       }
       io.stdout(`${lines.join('\n')}\n`);
       return 0;

@@ -198,6 +198,8 @@ function commitBatch(
         created: assignment.created,
       });
     }
+    // The stories this batch touched get their label contest back in the same commit.
+    store.refreshContest();
   });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;

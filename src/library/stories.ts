@@ -65,6 +65,7 @@ export function mergeStories(store: Store, targetId: number, otherId: number): S
     moveByUser(store, other.members, targetId, { decision: 'merged', fromStory: otherId });
     index.saveProfile(mergeProfiles(a, b, index));
     store.deleteStory(otherId);
+    store.refreshContest();
     return requireStory(store, targetId);
   });
 }
@@ -107,6 +108,7 @@ export function splitStory(
     const newId = index.saveProfile(profileFromArticles(voices(movingMembers), index));
     moveByUser(store, movingMembers, newId, { decision: 'split', fromStory: storyId });
     index.saveProfile(profileFromArticles(voices(staying), index, storyId));
+    store.refreshContest();
     return { from: requireStory(store, storyId), to: requireStory(store, newId) };
   });
 }
@@ -149,6 +151,28 @@ export function explainStory(
     };
   });
   return { story, members };
+}
+
+/** A member's reason in words: why it was placed, and how it fits now when that was not recorded as a join. */
+export function memberReason(m: MemberExplanation): { why: string; now: string | null } {
+  const placement = m.placement as {
+    decision?: string;
+    summary?: string;
+    fromStory?: number;
+    resemblance?: number;
+    containment?: number;
+  } | null;
+  let why: string;
+  if (m.duplicateOf !== null) {
+    why = `near-duplicate of ${m.duplicateOf}${placement?.resemblance !== undefined ? ` (resemblance ${placement.resemblance.toFixed(2)}, containment ${(placement.containment ?? 0).toFixed(2)})` : ''}; counted as that article's voice`;
+  } else if (m.placedBy === 'user') {
+    why = `put here by you (${placement?.decision ?? 'moved'}${placement?.fromStory !== undefined ? ` from story ${placement.fromStory}` : ''})`;
+  } else if (placement?.decision === 'created') {
+    why = 'started the story';
+  } else {
+    why = placement?.summary ?? 'placed by ingest';
+  }
+  return { why, now: m.now && placement?.decision !== 'joined' ? m.now.summary : null };
 }
 
 /**

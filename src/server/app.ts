@@ -1,26 +1,59 @@
-// The web application over a library: server-rendered pages that read without JavaScript, and a JSON twin
-// of each under /api. Every string from an article goes through the escape-by-default `html` template; the
-// only script is the report page's own, allowed by its hash.
+// The web application over a library: server-rendered pages that read without JavaScript (src/server/pages.ts),
+// and a JSON twin of each under /api. Every string from an article goes through the escape-by-default `html`
+// template; the only script is the story page's own, allowed by its hash.
 
-import { Readable } from 'node:stream';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
-import { DEFAULT_CONFIG } from '../config.js';
+import { actorKey } from '../compare/actors/article-labels.js';
 import { ParallaxError } from '../errors.js';
-import { ingestIntoLibrary } from '../library/ingest.js';
-import { mergeStories, requireStory, splitStory, storyListing, storyReport } from '../library/stories.js';
+import { actorRecord, outletProfile, StoryFactsCache } from '../library/profiles.js';
+import {
+  explainStory,
+  mergeStories,
+  requireStory,
+  splitStory,
+  storyListing,
+  storyReport,
+} from '../library/stories.js';
 import type { Report } from '../model/report.js';
-import { html, join, type SafeHtml } from '../report/escape.js';
-import { SNIPPET_MARK, type Store, type StorySummary } from '../store/store.js';
+import { html } from '../report/escape.js';
+import { STORY_ORDERS, type Store, type StoryDetail, type StoryOrder } from '../store/store.js';
+import { addArticles } from './add-articles.js';
 import { OPENAPI } from './openapi.js';
+import { SizedCache } from './page-cache.js';
+import {
+  APP_STYLE,
+  actorPage,
+  actorsPage,
+  addedPage,
+  addPage,
+  type ListFilters,
+  outletPage,
+  outletsPage,
+  page,
+  searchPage,
+  siteBar,
+  storyListPage,
+  storyMembership,
+} from './pages.js';
 
 /** Limits a request cannot exceed; see README. */
 export const LIMITS = {
   listing: 1000,
   search: 200,
   queryChars: 500,
+  /** Search hits whose stories a story list filtered by words shows. */
+  textFilterHits: 200,
+  /** Largest upload through the add page (several files at once). */
+  uploadBytes: 20 * 1024 * 1024,
+  /** Rendered story pages kept in memory, by characters. */
+  pageCacheChars: 64 * 1024 * 1024,
+  /** Reports kept in memory, by characters of their JSON. */
+  reportCacheChars: 64 * 1024 * 1024,
+  /** Rows of the actor index. */
+  actors: 200,
   /** Largest request body: one article's text or page, well above any real one. */
   bodyBytes: 2 * 1024 * 1024,
   /** A request that has not been answered in this time gets 503 (code "timeout"). */
@@ -33,7 +66,7 @@ const PAGE_CSP =
 
 class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 413 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 413 | 422 | 503,
     readonly code: string,
     message: string,
   ) {
@@ -55,27 +88,49 @@ function storyIdParam(value: string): number {
   return Number(value);
 }
 
-function listingOf(store: Store, q: { since?: string; outlet?: string; limit?: string; sort?: string }) {
-  if (q.since !== undefined && q.since !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(q.since)) {
-    throw new HttpError(400, 'bad-parameter', `since must be a day as YYYY-MM-DD; got "${q.since}"`);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function dayParam(value: string | undefined, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!DAY.test(value))
+    throw new HttpError(400, 'bad-parameter', `${name} must be a day as YYYY-MM-DD; got "${value}"`);
+  return value;
+}
+
+function orderParam(value: string | undefined): StoryOrder {
+  if (value === undefined || value === '') return 'newest';
+  if (!(STORY_ORDERS as readonly string[]).includes(value)) {
+    throw new HttpError(400, 'bad-parameter', `sort is one of ${STORY_ORDERS.join(', ')}; got "${value}"`);
   }
+  return value as StoryOrder;
+}
+
+/** Stories whose articles match a text query: the stories of the best full-text hits. */
+function storiesMatching(store: Store, text: string): number[] {
+  const { hits } = searchOf(store, text, String(LIMITS.textFilterHits));
+  return [...new Set(hits.map((h) => h.story).filter((s): s is number => s !== null))];
+}
+
+function listingOf(
+  store: Store,
+  q: { since?: string; until?: string; outlet?: string; text?: string; limit?: string; sort?: string },
+) {
+  const text = (q.text ?? '').trim();
   const stories = store.listStories({
-    since: q.since || undefined,
+    since: dayParam(q.since, 'since'),
+    until: dayParam(q.until, 'until'),
     outlet: q.outlet || undefined,
+    ids: text ? storiesMatching(store, text) : undefined,
     limit: intParam(q.limit, 'limit', 50, LIMITS.listing),
-    order: q.sort === 'biggest' ? 'biggest' : 'newest',
+    order: orderParam(q.sort),
   });
   return storyListing(store, stories);
 }
 
-async function reportOf(store: Store, id: number): Promise<Report> {
-  try {
-    return await storyReport(store, requireStory(store, id));
-  } catch (err) {
-    if (err instanceof ParallaxError && err.code === 'USAGE')
-      throw new HttpError(404, 'not-found', err.message);
-    throw err;
-  }
+function tooLarge(bytes: number) {
+  return (): never => {
+    throw new HttpError(413, 'too-large', `the request body is over ${bytes / 1024 / 1024} MB`);
+  };
 }
 
 function searchOf(store: Store, q: string | undefined, limit: string | undefined) {
@@ -93,35 +148,6 @@ function searchOf(store: Store, q: string | undefined, limit: string | undefined
     throw err;
   }
   return { query, hits: hits.map((h) => ({ ...h, story: store.storyOf(h.id) })) };
-}
-
-function page(title: string, body: SafeHtml): string {
-  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Parallax</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body><header><nav aria-label="Site"><a href="/">Stories</a> <form role="search" action="/search" method="get"><label>Search <input name="q" type="search"></label> <button type="submit">Search</button></form></nav></header><main>${body}</main></body></html>`.value}`;
-}
-
-/** Plain CSS as a SafeHtml fragment: a constant of this file, never built from input. */
-const STYLE = html`body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f}header{background:#f2f2f4;padding:.6rem 1rem}header nav{display:flex;gap:1rem;align-items:center}main{max-width:60rem;margin:0 auto;padding:1rem}ol.stories{list-style:none;padding:0}ol.stories li{border-bottom:1px solid #ddd;padding:.6rem 0}.meta{color:#555;font-size:.9rem}mark{background:#ffe58a}`;
-
-function storyItem(s: StorySummary): SafeHtml {
-  const days =
-    s.firstPublished === null
-      ? 'undated'
-      : s.firstPublished === s.lastPublished
-        ? s.firstPublished
-        : `${s.firstPublished} – ${s.lastPublished}`;
-  return html`<li><a href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a><div class="meta">${days} · ${s.articleCount} ${s.articleCount === 1 ? 'article' : 'articles'} · ${s.outlets.join(', ') || 'no outlet named'}</div></li>`;
-}
-
-/** A snippet with the store's [marks] turned into <mark>, everything else escaped. */
-function markedSnippet(snippet: string): SafeHtml {
-  const parts = snippet.split(SNIPPET_MARK.open);
-  const out: SafeHtml[] = [html`${parts[0] ?? ''}`];
-  for (const part of parts.slice(1)) {
-    const close = part.indexOf(SNIPPET_MARK.close);
-    if (close < 0) out.push(html`${SNIPPET_MARK.open + part}`);
-    else out.push(html`<mark>${part.slice(0, close)}</mark>${part.slice(close + 1)}`);
-  }
-  return join(out);
 }
 
 export interface AppOptions {
@@ -159,6 +185,43 @@ function asClientError<T>(fn: () => T): T {
 
 export function createApp({ store, token = null }: AppOptions): Hono {
   const app = new Hono();
+  const pages = new SizedCache<string>(LIMITS.pageCacheChars);
+  const reports = new SizedCache<{ report: Report; json: string }>(LIMITS.reportCacheChars);
+  const storyFacts = new StoryFactsCache();
+
+  /** A story's report, kept while the story is unchanged. */
+  const reportEntry = async (story: StoryDetail) => {
+    const key = `${story.id}@${story.updatedAt}@${story.articleCount}`;
+    let entry = reports.get(key);
+    if (!entry) {
+      const report = await storyReport(store, story);
+      entry = { report, json: JSON.stringify(report) };
+      reports.set(key, entry, entry.json.length);
+    }
+    return entry;
+  };
+  const reportFor = async (story: StoryDetail) => (await reportEntry(story)).report;
+  const storyOr404 = (id: number) => {
+    try {
+      return requireStory(store, id);
+    } catch (err) {
+      if (err instanceof ParallaxError && err.code === 'USAGE')
+        throw new HttpError(404, 'not-found', err.message);
+      throw err;
+    }
+  };
+  const outletOf = async (name: string) => {
+    const profile = await outletProfile(store, name, storyFacts, async (id) => reportFor(storyOr404(id)));
+    if (!profile)
+      throw new HttpError(404, 'not-found', `no article of the library is from an outlet named "${name}"`);
+    return profile;
+  };
+  const actorOf = (key: string) => {
+    const record = actorRecord(store, actorKey(key));
+    if (!record)
+      throw new HttpError(404, 'not-found', `no article of the library labels an actor named "${key}"`);
+    return record;
+  };
 
   app.onError((err, c) => {
     const known = err instanceof HttpError || err instanceof ParallaxError || err instanceof HTTPException;
@@ -225,22 +288,35 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     '/api/*',
     bodyLimit({
       maxSize: LIMITS.bodyBytes,
-      onError: () => {
-        throw new HttpError(
-          413,
-          'too-large',
-          `the request body is over ${LIMITS.bodyBytes / 1024 / 1024} MB`,
-        );
-      },
+      onError: tooLarge(LIMITS.bodyBytes),
     }),
   );
+
+  // Form posts carry a body too: the same limit as the API (uploads through /add have their own).
+  app.use('/stories/*', bodyLimit({ maxSize: LIMITS.bodyBytes, onError: tooLarge(LIMITS.bodyBytes) }));
 
   app.get('/api/health', (c) =>
     c.json({ ok: true, articles: store.countArticles(), stories: store.countStories() }),
   );
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
   app.get('/api/stories', (c) => c.json({ stories: listingOf(store, c.req.query()) }));
-  app.get('/api/stories/:id', async (c) => c.json(await reportOf(store, storyIdParam(c.req.param('id')))));
+  app.get('/api/stories/:id', async (c) => {
+    const { json } = await reportEntry(storyOr404(storyIdParam(c.req.param('id'))));
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
+  });
+  app.get('/api/stories/:id/why', (c) => {
+    const id = storyIdParam(c.req.param('id'));
+    storyOr404(id);
+    const { story, members } = explainStory(store, id);
+    return c.json({ story: { ...story, members: undefined }, members });
+  });
+  app.get('/api/outlets', (c) => c.json({ outlets: store.outlets() }));
+  app.get('/api/outlets/:name', async (c) => c.json(await outletOf(c.req.param('name'))));
+  app.get('/api/actors', (c) => {
+    const prefix = actorKey(c.req.query('prefix') ?? '');
+    return c.json({ actors: store.actors(LIMITS.actors, prefix || undefined) });
+  });
+  app.get('/api/actors/:key', (c) => c.json(actorOf(c.req.param('key'))));
   app.get('/api/search', (c) => c.json(searchOf(store, c.req.query('q'), c.req.query('limit'))));
 
   // Adds one article: a JSON record ({text | html, title, outlet, url, published}) or the raw text, Markdown
@@ -249,19 +325,11 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     const type = c.req.header('content-type') ?? '';
     const body = type.includes('application/json') ? JSON.stringify(await jsonBody(c)) : await c.req.text();
     if (body.trim() === '') throw new HttpError(400, 'bad-body', 'the request body is empty');
-    const refused: string[] = [];
-    const summary = await ingestIntoLibrary(store, ['-'], DEFAULT_CONFIG, {
-      stdin: Readable.from([body]),
-      worker: false,
-      onRefusal: (_, reason) => refused.push(reason),
-    });
-    if (summary.added + summary.existing === 0) {
-      throw new HttpError(422, 'not-an-article', refused[0] ?? 'no article in the request body');
+    const result = await addArticles(store, { raw: body });
+    if (result.added.length + result.existing === 0) {
+      throw new HttpError(422, 'not-an-article', result.refused[0] ?? 'no article in the request body');
     }
-    return c.json(
-      { added: summary.added, existing: summary.existing, placed: summary.placed, refused },
-      summary.added > 0 ? 201 : 200,
-    );
+    return c.json(result, result.added.length > 0 ? 201 : 200);
   });
   app.post('/api/stories/:id/merge', async (c) => {
     const target = storyIdParam(c.req.param('id'));
@@ -280,53 +348,159 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     return c.json({ from: { ...from, members: undefined }, to: { ...to, members: undefined } });
   });
 
+  // Pages. Forms post to the same paths as pages; a browser's cross-site post is refused by its Origin.
+  const pageHeaders = (c: Context, csp = PAGE_CSP) => {
+    c.header('Content-Security-Policy', csp);
+  };
+  const sameOrigin = (c: Context) => {
+    const origin = c.req.header('origin');
+    if (origin === undefined || origin === 'null') return c.req.header('sec-fetch-site') !== 'cross-site';
+    try {
+      return new URL(origin).host === c.req.header('host');
+    } catch {
+      return false;
+    }
+  };
+  const checkForm = (c: Context, form: Record<string, unknown>) => {
+    if (!sameOrigin(c))
+      throw new HttpError(403, 'cross-site', 'a form from another site cannot write to this library');
+    if (token !== null && form.token !== token)
+      throw new HttpError(401, 'unauthorized', 'writing needs the token parallax serve printed');
+  };
+
   app.get('/', (c) => {
     const q = c.req.query();
-    const order = q.sort === 'biggest' ? 'biggest' : 'newest';
-    if (q.since && !/^\d{4}-\d{2}-\d{2}$/.test(q.since)) {
-      throw new HttpError(400, 'bad-parameter', `since must be a day as YYYY-MM-DD; got "${q.since}"`);
+    const filters: ListFilters = {
+      since: dayParam(q.since, 'since') ?? '',
+      until: dayParam(q.until, 'until') ?? '',
+      outlet: q.outlet ?? '',
+      text: (q.text ?? '').trim(),
+      order: orderParam(q.sort),
+    };
+    const stories = listingOf(store, { ...q, limit: '50' });
+    pageHeaders(c);
+    return c.html(storyListPage(stories, filters, store.outlets()));
+  });
+
+  const storyPage = async (c: Context, notice: string | null) => {
+    const id = storyIdParam(c.req.param('id') ?? '');
+    const story = storyOr404(id);
+    const key = `${id}@${story.updatedAt}@${story.articleCount}`;
+    let body = notice === null ? pages.get(key) : undefined;
+    if (body === undefined) {
+      const report = await reportFor(story);
+      const { members } = explainStory(store, id);
+      const { renderHtml } = await import('../report/html/index.js');
+      body = renderHtml(report, {
+        top: siteBar(),
+        bottom: storyMembership(story, members, token !== null, notice),
+        formAction: 'self',
+        style: APP_STYLE,
+      });
+      if (notice === null) pages.set(key, body, body.length);
     }
-    const stories = store.listStories({
-      limit: 50,
-      order,
-      since: q.since || undefined,
-      outlet: q.outlet || undefined,
-    });
-    c.header('Content-Security-Policy', PAGE_CSP);
-    const filters = html`<form class="filters" method="get" action="/"><label>Since <input type="date" name="since" value="${q.since ?? ''}"></label> <label>Outlet <input name="outlet" value="${q.outlet ?? ''}"></label> <label>Order <select name="sort"><option value="newest"${order === 'newest' ? html` selected` : ''}>newest</option><option value="biggest"${order === 'biggest' ? html` selected` : ''}>biggest</option></select></label> <button type="submit">Show</button></form>`;
-    const list = stories.length
-      ? html`<ol class="stories">${stories.map(storyItem)}</ol>`
-      : q.since || q.outlet
-        ? html`<p>No story matches these filters.</p>`
-        : html`<p>The library has no stories yet: add articles with <code>parallax ingest</code>.</p>`;
-    return c.html(page('Stories', html`<h1>Stories</h1>${filters}${list}`));
-  });
-  app.get('/stories/:id', async (c) => {
-    const report = await reportOf(store, storyIdParam(c.req.param('id')));
     // The report page carries its own CSP (a meta tag allowing its script by hash); the header repeats it.
-    const { contentSecurityPolicy, renderHtml } = await import('../report/html/index.js');
+    const { contentSecurityPolicy } = await import('../report/html/index.js');
     const { CLIENT_SCRIPT } = await import('../report/html/client.js');
-    c.header('Content-Security-Policy', contentSecurityPolicy(CLIENT_SCRIPT));
-    return c.html(renderHtml(report));
+    pageHeaders(c, contentSecurityPolicy(CLIENT_SCRIPT, 'self'));
+    return c.html(body);
+  };
+  app.get('/stories/:id', (c) => {
+    const merged = c.req.query('merged');
+    const split = c.req.query('split');
+    const notice =
+      merged && /^\d+$/.test(merged)
+        ? `Story ${merged} was merged into this one.`
+        : split && /^\d+$/.test(split)
+          ? `These articles were split off story ${split} into this new story.`
+          : null;
+    return storyPage(c, notice);
   });
+  app.post('/stories/:id/merge', async (c) => {
+    const form = await c.req.parseBody();
+    checkForm(c, form);
+    const target = storyIdParam(c.req.param('id'));
+    const other = storyIdParam(String(form.other ?? '').trim());
+    asClientError(() => mergeStories(store, target, other));
+    return c.redirect(`/stories/${target}?merged=${other}`, 303);
+  });
+  app.post('/stories/:id/split', async (c) => {
+    const form = await c.req.parseBody({ all: true });
+    checkForm(c, form);
+    const id = storyIdParam(c.req.param('id'));
+    const chosen = form.articles;
+    const articles = (Array.isArray(chosen) ? chosen : chosen === undefined ? [] : [chosen]).map(String);
+    if (articles.length === 0)
+      throw new HttpError(400, 'bad-request', 'choose at least one article to split off');
+    const { to } = asClientError(() => splitStory(store, id, articles));
+    return c.redirect(`/stories/${to.id}?split=${id}`, 303);
+  });
+
   app.get('/search', (c) => {
     const q = c.req.query('q') ?? '';
-    c.header('Content-Security-Policy', PAGE_CSP);
-    if (q.trim() === '')
-      return c.html(
-        page('Search', html`<h1>Search</h1><p>Type words, "a phrase", OR, NOT or prefix* above.</p>`),
-      );
-    const { hits } = searchOf(store, q, c.req.query('limit'));
-    const items = hits.map(
-      (h) =>
-        html`<li>${h.story === null ? (h.title ?? '(untitled)') : html`<a href="/stories/${h.story}">${h.title ?? '(untitled)'}</a>`}<div class="meta">${h.outlet ?? 'no outlet'} · ${h.published ?? 'undated'}</div><p>${markedSnippet(h.snippet)}</p></li>`,
-    );
-    return c.html(
-      page(
-        `Search: ${q}`,
-        html`<h1>Search: ${q}</h1>${hits.length ? html`<ol class="stories">${items}</ol>` : html`<p>Nothing matches.</p>`}`,
-      ),
-    );
+    pageHeaders(c);
+    if (q.trim() === '') return c.html(searchPage('', null));
+    return c.html(searchPage(q, searchOf(store, q, c.req.query('limit')).hits));
   });
+
+  app.get('/outlets', (c) => {
+    pageHeaders(c);
+    return c.html(outletsPage(store.outlets()));
+  });
+  app.get('/outlets/:name', async (c) => {
+    const profile = await outletOf(c.req.param('name'));
+    pageHeaders(c);
+    return c.html(outletPage(profile));
+  });
+  app.get('/actors', (c) => {
+    const prefix = actorKey(c.req.query('prefix') ?? '');
+    pageHeaders(c);
+    return c.html(actorsPage(store.actors(LIMITS.actors, prefix || undefined), c.req.query('prefix') ?? ''));
+  });
+  app.get('/actors/:key', (c) => {
+    const record = actorOf(c.req.param('key'));
+    pageHeaders(c);
+    return c.html(actorPage(record));
+  });
+
+  app.get('/add', (c) => {
+    pageHeaders(c);
+    return c.html(addPage(token !== null));
+  });
+  app.post(
+    '/add',
+    bodyLimit({ maxSize: LIMITS.uploadBytes, onError: tooLarge(LIMITS.uploadBytes) }),
+    async (c) => {
+      const form = await c.req.parseBody({ all: true });
+      checkForm(c, form);
+      const files = [form.files].flat().filter((f): f is File => f instanceof File && f.size > 0);
+      const text = typeof form.text === 'string' ? form.text : '';
+      if (files.length === 0 && text.trim() === '') {
+        throw new HttpError(400, 'bad-body', 'give the article text or choose files to upload');
+      }
+      const field = (name: string) => {
+        const v = form[name];
+        return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+      };
+      const result = await addArticles(store, {
+        files,
+        pasted:
+          text.trim() === ''
+            ? null
+            : {
+                text,
+                title: field('title'),
+                outlet: field('outlet'),
+                url: field('url'),
+                published: field('published'),
+              },
+      });
+      pageHeaders(c);
+      return c.html(
+        addedPage(result.added, result.existing, result.refused, token !== null),
+        result.added.length ? 201 : 200,
+      );
+    },
+  );
   return app;
 }

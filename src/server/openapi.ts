@@ -33,7 +33,8 @@ export const OPENAPI = {
   info: {
     title: 'Parallax library API',
     version: '1',
-    description: 'Read the stories of a Parallax library: listing, one story’s comparison report, search.',
+    description:
+      'Read a Parallax library (stories, one story’s report and why its articles are there, outlets, actors, search) and write to it (add articles, merge and split stories).',
   },
   paths: {
     '/api/health': {
@@ -56,7 +57,21 @@ export const OPENAPI = {
           { name: 'since', in: 'query', schema: { type: 'string', format: 'date' } },
           { name: 'outlet', in: 'query', schema: { type: 'string' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
-          { name: 'sort', in: 'query', schema: { enum: ['newest', 'biggest'], default: 'newest' } },
+          { name: 'until', in: 'query', schema: { type: 'string', format: 'date' } },
+          {
+            name: 'text',
+            in: 'query',
+            description:
+              'Only stories holding one of the best full-text matches of these words (FTS5 syntax).',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            description:
+              'contested: most shared actors labelled in differing tones, then most distinct labels for them.',
+            schema: { enum: ['newest', 'biggest', 'contested'], default: 'newest' },
+          },
         ],
         responses: {
           '200': json('The listing, shaped as schema/stories.schema.json', {
@@ -75,6 +90,78 @@ export const OPENAPI = {
             $ref: 'https://parallax.invalid/schema/report.schema.json',
           }),
           '400': error,
+          '404': error,
+        },
+      },
+    },
+    '/api/stories/{id}/why': {
+      get: {
+        summary: 'Why each article is in the story: the decision recorded at placement and its fit now',
+        parameters: [STORY_ID],
+        responses: {
+          '200': json('The story and its members', { type: 'object' }),
+          '400': error,
+          '404': error,
+        },
+      },
+    },
+    '/api/outlets': {
+      get: {
+        summary: 'Every outlet of the library, most articles first',
+        responses: {
+          '200': json('Outlets', {
+            type: 'object',
+            required: ['outlets'],
+            properties: {
+              outlets: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['outlet', 'articles', 'stories', 'firstPublished', 'lastPublished'],
+                  properties: {
+                    outlet: { type: 'string' },
+                    articles: { type: 'integer' },
+                    stories: { type: 'integer' },
+                    firstPublished: { type: ['string', 'null'] },
+                    lastPublished: { type: ['string', 'null'] },
+                  },
+                },
+              },
+            },
+          }),
+        },
+      },
+    },
+    '/api/outlets/{name}': {
+      get: {
+        summary:
+          'An outlet’s profile: labels for the actors it covers most against other outlets, tone, coverage over time, exclusives and omissions',
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': json('The profile', {
+            type: 'object',
+            required: ['outlet', 'months', 'tones', 'actors', 'coverage'],
+          }),
+          '404': error,
+        },
+      },
+    },
+    '/api/actors': {
+      get: {
+        summary: 'People and organizations named by the most outlets (labelled at least once)',
+        parameters: [{ name: 'prefix', in: 'query', schema: { type: 'string' } }],
+        responses: { '200': json('Actors', { type: 'object', required: ['actors'] }) },
+      },
+    },
+    '/api/actors/{key}': {
+      get: {
+        summary: 'How every outlet has named and labelled one person or organization, by outlet and by month',
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': json('The actor’s record', {
+            type: 'object',
+            required: ['actor', 'keys', 'outlets', 'months'],
+          }),
           '404': error,
         },
       },
@@ -105,7 +192,30 @@ export const OPENAPI = {
           },
         },
         responses: {
-          '201': json('Stored, with the story it joined or started', { type: 'object' }),
+          '201': json('Stored: each added article with the story it joined or started', {
+            type: 'object',
+            required: ['added', 'existing', 'refused'],
+            properties: {
+              added: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: [
+                    'articleId',
+                    'inputId',
+                    'title',
+                    'storyId',
+                    'storyTitle',
+                    'storyArticles',
+                    'created',
+                    'duplicateOf',
+                  ],
+                },
+              },
+              existing: { type: 'integer' },
+              refused: { type: 'array', items: { type: 'string' } },
+            },
+          }),
           '200': json('Already stored; nothing changed', { type: 'object' }),
           '400': error,
           '401': error,

@@ -3,7 +3,9 @@
 // implementation (src/store/sqlite) and a PostgreSQL one is meant to follow, which is why nothing here
 // mentions SQL. Every failure of the backend reaches callers as a one-line ParallaxError('STORE').
 
+import type { LabelContest } from '../compare/actors/article-labels.js';
 import type { AnnotatedArticle } from '../model/article.js';
+import type { Tone } from '../model/report.js';
 import type { ArticleFeatures, StoryIndex } from '../stories/story-index.js';
 
 /** An article as the store holds it: the stored id and identity columns next to the article itself. */
@@ -72,6 +74,11 @@ export interface StorySummary {
   /** Distinct outlets of its articles, sorted. */
   outlets: string[];
   updatedAt: string;
+  /**
+   * How differently its outlets label the actors they share; null while not yet worked out (it is after
+   * every ingest batch and before a "contested" listing).
+   */
+  contest: LabelContest | null;
 }
 
 export type PlacedBy = 'ingest' | 'user';
@@ -111,9 +118,91 @@ export interface StoryListOptions {
   since?: string;
   /** Stories with an article from this outlet (exact name). */
   outlet?: string;
+  /** Stories with an article published on or before this day (YYYY-MM-DD). */
+  until?: string;
+  /** Only these stories (for example those a text search found). */
+  ids?: readonly number[];
   limit?: number;
-  /** newest (default): latest publication first; biggest: most articles first. */
-  order?: 'newest' | 'biggest';
+  /**
+   * newest (default): latest publication first; biggest: most articles first; contested: most shared
+   * actors labelled in differing tones, then most distinct labels for them.
+   */
+  order?: StoryOrder;
+}
+
+export const STORY_ORDERS = ['newest', 'biggest', 'contested'] as const;
+export type StoryOrder = (typeof STORY_ORDERS)[number];
+
+/** An outlet of the library. */
+export interface OutletSummary {
+  outlet: string;
+  articles: number;
+  stories: number;
+  firstPublished: string | null;
+  lastPublished: string | null;
+}
+
+/** A person or organization as the library's articles name it. */
+export interface ActorSummary {
+  /** The key across the library (see actorKey). */
+  actor: string;
+  /** One of the names it goes by. */
+  name: string;
+  kind: string;
+  /** Articles naming it. */
+  articles: number;
+  /** Outlets naming it. */
+  outlets: number;
+}
+
+/** How often one outlet gave an actor one label (grouped by wording, ignoring case). */
+export interface LabelUse {
+  actor: string;
+  name: string;
+  label: string;
+  tone: Tone;
+  outlet: string | null;
+  articles: number;
+  /** First and last publication day of those articles. */
+  first: string | null;
+  last: string | null;
+}
+
+/** The names an outlet used for an actor, per month of publication (labels left out). */
+export interface NameUse {
+  actor: string;
+  name: string;
+  outlet: string | null;
+  month: string | null;
+  articles: number;
+}
+
+export type ToneCounts = Record<Tone, number>;
+
+/** Views across the whole library, read from per-article rows kept next to each stored article. */
+export interface LibraryViews {
+  /** Every outlet, most articles first. */
+  outlets(): OutletSummary[];
+  /** Articles of the outlet per month (YYYY-MM) of publication; undated ones are left out. */
+  outletMonths(outlet: string): { month: string; articles: number }[];
+  /** The actors the outlet names most among those it labels at least once. */
+  outletActors(outlet: string, limit: number): ActorSummary[];
+  /** The labels of these actors by every outlet, most used first, at most `limit` rows. */
+  labelUses(actors: readonly string[], limit: number): LabelUse[];
+  /** The same, per month (YYYY-MM) of publication: how the labels changed over time. */
+  labelUsesByMonth(actors: readonly string[], limit: number): (LabelUse & { month: string | null })[];
+  /** The names each outlet used for these actors, month by month. */
+  nameUses(actors: readonly string[]): NameUse[];
+  /** Labels by tone, of one outlet or of the whole library. */
+  toneCounts(outlet?: string): ToneCounts;
+  /** Actors named by the most outlets (labelled at least once), optionally those whose key starts with `prefix`. */
+  actors(limit: number, prefix?: string): ActorSummary[];
+  actor(key: string): ActorSummary | null;
+  /**
+   * Works out the contest of stories whose articles changed (up to a few thousand per call; a write).
+   * Returns how many it did.
+   */
+  refreshContest(): number;
 }
 
 export interface Placement {
@@ -159,7 +248,7 @@ export interface StoryStore {
   countStories(): number;
 }
 
-export interface Store extends StoryStore {
+export interface Store extends StoryStore, LibraryViews {
   /**
    * Runs `fn` in one write transaction: all of its writes are committed together, or none when it throws
    * (the error is rethrown, as a ParallaxError('STORE') when it came from the backend). Nested calls join

@@ -257,7 +257,7 @@ function buildActor(id: string, kind: Actor['kind'], group: readonly Member[]): 
 }
 
 /** Labels group by wording, ignoring case and dots: "US President" = "U.S. president". */
-const labelKey = (text: string) => normal(text).replace(/\./g, '');
+export const labelKey = (text: string) => normal(text).replace(/\./g, '');
 
 /**
  * The outlet's own labels. A descriptor inside a quote ("“Trump is a good guy,” he said") is the

@@ -26,7 +26,7 @@ export function scriptHash(script: string): string {
   return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 }
 
-export function contentSecurityPolicy(script: string): string {
+export function contentSecurityPolicy(script: string, formAction: 'none' | 'self' = 'none'): string {
   // default-src 'none' covers fetch, frames, fonts, media and the rest; base-uri and form-action are not
   // covered by it and are closed separately. img-src data: keeps the blank favicon from being fetched.
   return [
@@ -35,7 +35,7 @@ export function contentSecurityPolicy(script: string): string {
     "style-src 'unsafe-inline'",
     'img-src data:',
     "base-uri 'none'",
-    "form-action 'none'",
+    `form-action '${formAction}'`,
   ].join('; ');
 }
 
@@ -47,7 +47,17 @@ function storyPicker(report: Report): SafeHtml | string {
   )}</div></nav>`;
 }
 
-export function renderHtml(report: Report): string {
+/** What a host page (the web app) adds around a report: its site bar above, its own sections below. */
+export interface ReportChrome {
+  top: SafeHtml;
+  bottom: SafeHtml;
+  /** Where the page's forms may post: the app's own origin, or nowhere for a report file. */
+  formAction: 'none' | 'self';
+  /** The host's stylesheet for what it adds, appended to the report's. */
+  style: string;
+}
+
+export function renderHtml(report: Report, chrome?: ReportChrome): string {
   const script = CLIENT_SCRIPT;
   const stories = report.stories.map((story, si) => {
     const view = storyView(story);
@@ -74,16 +84,18 @@ ${renderArticles(view, si)}
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script, chrome?.formAction)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Parallax">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style>${trustedCode(STYLE)}</style>
+<style>${trustedCode(STYLE + (chrome?.style ?? ''))}</style>
 </head>
 <body>
+${chrome?.top ?? ''}
 ${storyPicker(report)}
 ${body}
+${chrome?.bottom ?? ''}
 <footer class="page-foot"><div class="wrap">Parallax report, version ${report.version} · generated ${report.generatedAt} · every finding links to the words it rests on.</div></footer>
 <button type="button" id="back" class="back" hidden>↩ Back to the finding</button>
 <script type="application/json" id="data">${jsonScript(report)}</script>

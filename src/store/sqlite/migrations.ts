@@ -4,6 +4,8 @@
 // a released one is never edited, a change is a new entry at the end.
 
 import type Database from 'better-sqlite3';
+import { articleActorLabels } from '../../compare/actors/article-labels.js';
+import type { AnnotatedArticle } from '../../model/article.js';
 
 /** Marks the file as a Parallax database (PRAGMA application_id), so another program's SQLite file is told
  * apart from an empty one. "PRLX" in ASCII. */
@@ -141,6 +143,47 @@ export const MIGRATIONS: readonly Migration[] = [
         DROP INDEX IF EXISTS stories_last;
         CREATE INDEX articles_refs ON articles (seq, id, input_id);
       `);
+    },
+  },
+  {
+    description: 'actor labels per article; how contested each story is',
+    up(db) {
+      db.exec(`
+        -- Each article's people and organizations with the labels it gives them (one row per actor without a
+        -- label, one per distinct label), so outlet and actor pages aggregate small rows, not documents.
+        CREATE TABLE actor_labels (
+          article_seq INTEGER NOT NULL REFERENCES articles (seq),
+          actor       TEXT NOT NULL,
+          name        TEXT NOT NULL,
+          kind        TEXT NOT NULL,
+          label       TEXT,
+          tone        TEXT
+        ) STRICT;
+        CREATE INDEX actor_labels_actor ON actor_labels (actor, article_seq);
+        CREATE INDEX actor_labels_article ON actor_labels (article_seq);
+        CREATE INDEX actor_labels_tone ON actor_labels (tone);
+        -- How differently the outlets of a story label its shared actors (see labelContest); NULL in
+        -- contest_splits means "to be worked out again", set whenever the story's articles change.
+        ALTER TABLE stories ADD COLUMN contest_splits INTEGER;
+        ALTER TABLE stories ADD COLUMN contest_labels INTEGER;
+        ALTER TABLE stories ADD COLUMN contest_shared INTEGER;
+        CREATE INDEX stories_contest ON stories (contest_splits, contest_labels, last_published, id);
+      `);
+      const insert = db.prepare(
+        'INSERT INTO actor_labels (article_seq, actor, name, kind, label, tone) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      // In pages: a connection cannot write while it iterates, and a page bounds the documents held at once.
+      const page = db.prepare('SELECT seq, doc FROM articles WHERE seq > ? ORDER BY seq LIMIT 500');
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as { seq: number; doc: string }[];
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          for (const l of articleActorLabels(JSON.parse(row.doc) as AnnotatedArticle)) {
+            insert.run(row.seq, l.actor, l.name, l.kind, l.label, l.tone);
+          }
+        }
+        after = rows.at(-1)?.seq ?? after;
+      }
     },
   },
 ];

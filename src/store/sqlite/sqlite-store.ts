@@ -10,9 +10,13 @@ import type { AnnotatedArticle } from '../../model/article.js';
 import type { ArticleFeatures, StoryIndex } from '../../stories/story-index.js';
 import { articleIdentity } from '../identity.js';
 import {
+  type ActorSummary,
   type ArticleSummary,
   type DuplicateCandidate,
+  type LabelUse,
   type ListOptions,
+  type NameUse,
+  type OutletSummary,
   type Placement,
   type PutResult,
   type SearchHit,
@@ -23,10 +27,12 @@ import {
   type StoryDetail,
   type StoryListOptions,
   type StorySummary,
+  type ToneCounts,
 } from '../store.js';
 import { notADatabase, storeError } from './errors.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
 import { SqliteStories } from './stories.js';
+import { SqliteViews } from './views.js';
 
 export interface SqliteStoreOptions {
   /** How long to wait for another process's lock before giving up with "is locked by another process". */
@@ -171,6 +177,7 @@ class SqliteStore implements Store {
   private readonly selectKnown: Database.Statement;
   private readonly selectHits: Database.Statement;
   private readonly stories: SqliteStories;
+  private readonly views: SqliteViews;
   /** How many transaction() calls are open, so errors inside one are worded once, by the outermost. */
   private depth = 0;
 
@@ -186,6 +193,7 @@ class SqliteStore implements Store {
       VALUES (@id, @urlKey, @contentHash, @outlet, @title, @published, @source, @storedAt, @doc, @inputId)
       ON CONFLICT DO NOTHING`);
     this.stories = new SqliteStories(db, now);
+    this.views = new SqliteViews(db);
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     const columns = 'id, url_key, content_hash, stored_at, doc';
     this.selectOne = db.prepare(`SELECT ${columns} FROM articles WHERE id = ?`);
@@ -227,6 +235,7 @@ class SqliteStore implements Store {
         doc: JSON.stringify(article),
         inputId: article.id,
         text: article.text,
+        article,
       };
     });
     const noun = articles.length === 1 ? 'article' : 'articles';
@@ -236,13 +245,14 @@ class SqliteStore implements Store {
       this.db
         .transaction(() => {
           for (const row of rows) {
-            const { text, ...columns } = row;
+            const { text, article, ...columns } = row;
             const result = this.insertArticle.run(columns);
             if (result.changes === 0) {
               existing.push(row.id);
               continue;
             }
             this.insertText.run(result.lastInsertRowid, row.title ?? '', text);
+            this.views.recordLabels(Number(result.lastInsertRowid), article);
             added.push(row.id);
           }
         })
@@ -393,6 +403,11 @@ class SqliteStore implements Store {
     if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
       throw new ParallaxError('USAGE', `since must be a day as YYYY-MM-DD; got "${options.since}"`);
     }
+    if (options.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.until)) {
+      throw new ParallaxError('USAGE', `until must be a day as YYYY-MM-DD; got "${options.until}"`);
+    }
+    // A contested listing sorts on the contest of every story, so the ones changed since are worked out first.
+    if (options.order === 'contested') while (this.refreshContest() > 0);
     checkLimit(options.limit);
     return this.guard(undefined, () => this.stories.listStories(options));
   }
@@ -407,6 +422,46 @@ class SqliteStore implements Store {
 
   countStories(): number {
     return this.guard(undefined, () => this.stories.countStories());
+  }
+
+  outlets(): OutletSummary[] {
+    return this.guard(undefined, () => this.views.outlets());
+  }
+
+  outletMonths(outlet: string): { month: string; articles: number }[] {
+    return this.guard(undefined, () => this.views.outletMonths(outlet));
+  }
+
+  outletActors(outlet: string, limit: number): ActorSummary[] {
+    return this.guard(undefined, () => this.views.outletActors(outlet, limit));
+  }
+
+  labelUses(actors: readonly string[], limit: number): LabelUse[] {
+    return this.guard(undefined, () => this.views.labelUses(actors, limit));
+  }
+
+  labelUsesByMonth(actors: readonly string[], limit: number): (LabelUse & { month: string | null })[] {
+    return this.guard(undefined, () => this.views.labelUsesByMonth(actors, limit));
+  }
+
+  nameUses(actors: readonly string[]): NameUse[] {
+    return this.guard(undefined, () => this.views.nameUses(actors));
+  }
+
+  toneCounts(outlet?: string): ToneCounts {
+    return this.guard(undefined, () => this.views.toneCounts(outlet));
+  }
+
+  actors(limit: number, prefix?: string): ActorSummary[] {
+    return this.guard(undefined, () => this.views.actors(limit, prefix));
+  }
+
+  actor(key: string): ActorSummary | null {
+    return this.guard(undefined, () => this.views.actor(key));
+  }
+
+  refreshContest(): number {
+    return this.transaction(() => this.views.refreshContest());
   }
 
   close(): void {

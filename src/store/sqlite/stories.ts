@@ -20,6 +20,7 @@ import type {
   StoryDetail,
   StoryListOptions,
   StoryMember,
+  StoryOrder,
   StoryStore,
   StorySummary,
 } from '../store.js';
@@ -53,6 +54,9 @@ interface StoryRow {
   article_count: number;
   outlets: string;
   updated_at: string;
+  contest_splits: number | null;
+  contest_labels: number | null;
+  contest_shared: number | null;
 }
 
 interface MemberRow {
@@ -68,6 +72,13 @@ interface MemberRow {
   placed_at: string;
 }
 
+/** What each listing order sorts on before the newest-first tie-break. */
+const ORDER_TERMS: Record<StoryOrder, string> = {
+  newest: '',
+  biggest: 'article_count DESC, ',
+  contested: 'contest_splits DESC, contest_labels DESC, ',
+};
+
 function toSummary(row: StoryRow): StorySummary {
   return {
     id: row.id,
@@ -77,6 +88,10 @@ function toSummary(row: StoryRow): StorySummary {
     articleCount: row.article_count,
     outlets: JSON.parse(row.outlets) as string[],
     updatedAt: row.updated_at,
+    contest:
+      row.contest_splits === null
+        ? null
+        : { splits: row.contest_splits, labels: row.contest_labels ?? 0, shared: row.contest_shared ?? 0 },
   };
 }
 
@@ -131,7 +146,8 @@ function storyStatements(db: Database.Database) {
     articleMeta: db.prepare('SELECT title, outlet, published FROM articles WHERE seq = ?'),
     articleText: db.prepare('SELECT text FROM articles_fts WHERE rowid = ?').pluck(),
     storyRow: db.prepare(`
-      SELECT id, title, first_published, last_published, article_count, outlets, updated_at
+      SELECT id, title, first_published, last_published, article_count, outlets, updated_at,
+        contest_splits, contest_labels, contest_shared
       FROM stories WHERE id = ?`),
     addToListing: db.prepare(`
       UPDATE stories SET article_count = article_count + 1,
@@ -159,6 +175,7 @@ function storyStatements(db: Database.Database) {
       SELECT f.text FROM story_articles sa JOIN articles_fts f ON f.rowid = sa.article_seq
       WHERE sa.story_id = ? ORDER BY sa.article_seq LIMIT 1`)
       .pluck(),
+    staleContest: db.prepare('UPDATE stories SET contest_splits = NULL WHERE id = ?'),
     setTitle: db.prepare('UPDATE stories SET title = ? WHERE id = ?'),
     deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
     membersCount: db.prepare('SELECT count(*) FROM story_articles WHERE story_id = ?').pluck(),
@@ -273,6 +290,8 @@ export class SqliteStories implements StoryStore {
       placedBy: placement.placedBy,
       placedAt: now,
     });
+    this.stmt.staleContest.run(placement.storyId);
+    if (previous !== undefined) this.stmt.staleContest.run(previous);
     if (previous === undefined) {
       this.addToListing(placement.storyId, seq, now);
     } else if (previous !== placement.storyId) {
@@ -305,12 +324,20 @@ export class SqliteStories implements StoryStore {
   }
 
   listStories(options: StoryListOptions = {}): StorySummary[] {
-    const { since, outlet, limit } = options;
+    const { since, until, outlet, limit, ids } = options;
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: limit ?? -1 };
     if (since !== undefined) {
       where.push('last_published >= @since');
       params.since = since;
+    }
+    if (until !== undefined) {
+      where.push('first_published <= @until');
+      params.until = until;
+    }
+    if (ids !== undefined) {
+      where.push('id IN (SELECT value FROM json_each(@ids))');
+      params.ids = JSON.stringify(ids);
     }
     if (outlet !== undefined) {
       where.push(`id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_seq = a.seq
@@ -319,9 +346,10 @@ export class SqliteStories implements StoryStore {
     }
     const rows = this.db
       .prepare(
-        `SELECT id, title, first_published, last_published, article_count, outlets, updated_at FROM stories
+        `SELECT id, title, first_published, last_published, article_count, outlets, updated_at,
+        contest_splits, contest_labels, contest_shared FROM stories
          ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY ${options.order === 'biggest' ? 'article_count DESC, ' : ''}last_published IS NULL, last_published DESC, id DESC
+         ORDER BY ${ORDER_TERMS[options.order ?? 'newest']}last_published IS NULL, last_published DESC, id DESC
          LIMIT @limit`,
       )
       .all(params) as StoryRow[];

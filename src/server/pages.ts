@@ -1,0 +1,304 @@
+// The web app's pages, rendered on the server from escape-by-default templates: every string that came from
+// an article, a user or the library is escaped by `html`. They read without JavaScript; the only script in
+// the app is the story page's own report script, allowed by its hash.
+import type { ActorRecord, LabelTally, OutletProfile } from '../library/profiles.js';
+import { type MemberExplanation, memberReason, type StoryListingEntry } from '../library/stories.js';
+import type { Tone } from '../model/report.js';
+import { html, join, type SafeHtml, trustedCode } from '../report/escape.js';
+import { STYLE as REPORT_STYLE } from '../report/html/style.js';
+import {
+  type ActorSummary,
+  type OutletSummary,
+  type SearchHit,
+  SNIPPET_MARK,
+  STORY_ORDERS,
+  type StoryDetail,
+  type StoryOrder,
+} from '../store/store.js';
+import type { AddedArticle } from './add-articles.js';
+import { monthChart, shareBar } from './charts.js';
+
+/** The app's additions to the report stylesheet, so pages and story reports look like one product. */
+export const APP_STYLE = `
+.site { background: #1c2330; color: #fff; }
+.site .wrap { display: flex; flex-wrap: wrap; gap: 6px 22px; align-items: center; padding-top: 10px; padding-bottom: 10px; }
+.site a { color: #fff; text-decoration: none; font-weight: 600; }
+.site a:hover, .site a:focus-visible { text-decoration: underline; }
+.site nav { display: flex; flex-wrap: wrap; gap: 4px 18px; align-items: baseline; }
+.site .brand { font-weight: 750; letter-spacing: .02em; margin-right: 8px; }
+.site form { margin-left: auto; display: flex; gap: 6px; align-items: center; }
+.site input { font: inherit; padding: 3px 8px; border-radius: 6px; border: 1px solid #566; min-width: 16rem; }
+.site label { font-size: 13px; }
+.app main { padding-top: 18px; padding-bottom: 40px; }
+.app h1 { font-size: 26px; margin: 6px 0 12px; }
+.app h2 { font-size: 19px; margin: 26px 0 10px; }
+.panel > h2:first-child { margin-top: 0; }
+.panel { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 14px 18px; margin: 12px 0; }
+form.filters { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: end; }
+form.filters label, form.stack label { display: flex; flex-direction: column; font-size: 13px; color: var(--ink-2); gap: 2px; }
+input, select, textarea, button.act { font: inherit; padding: 5px 9px; border: 1px solid #b9c1cd; border-radius: 6px; background: #fff; color: var(--ink); }
+button.act { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; font-weight: 600; }
+button.act.quiet { background: #fff; color: var(--accent); }
+form.stack { display: grid; gap: 10px; max-width: 46rem; }
+form.stack textarea { min-height: 12rem; }
+ol.rows { list-style: none; margin: 0; padding: 0; }
+ol.rows > li { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; margin: 8px 0; }
+ol.rows .title { font-weight: 650; font-size: 16px; }
+.row-meta { color: var(--muted); font-size: 13.5px; margin-top: 3px; }
+.cover { display: inline-block; vertical-align: middle; width: 90px; height: 8px; background: var(--line-2); border-radius: 4px; margin-right: 6px; overflow: hidden; }
+.cover span { display: block; height: 100%; background: var(--accent); }
+.share { display: inline-flex; gap: 10px; align-items: center; flex-wrap: wrap; }
+.share-bar { display: inline-flex; width: 220px; height: 12px; border-radius: 6px; overflow: hidden; background: var(--line-2); }
+.share-bar .neg { background: var(--neg-ink); } .share-bar .neu { background: #98a2b3; } .share-bar .pos { background: var(--pos-ink); }
+.muted { color: var(--muted); }
+table.grid { border-collapse: collapse; width: 100%; font-size: 14px; }
+table.grid th, table.grid td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line-2); padding: 7px 8px; }
+table.grid th { color: var(--ink-2); font-weight: 600; }
+.tally { display: inline-block; margin: 0 4px 5px 0; }
+.tally .n { color: var(--muted); font-size: 12px; margin-left: 3px; }
+.chart svg { width: 100%; height: 150px; }
+.chart rect { fill: var(--accent); }
+.chart text { font-size: 11px; fill: var(--muted); }
+.chart figcaption { color: var(--muted); font-size: 13px; }
+.notice { background: var(--accent-soft); border: 1px solid #c9d6f3; border-radius: 8px; padding: 10px 14px; }
+.error-note { background: var(--warn-bg); border: 1px solid var(--warn-line); border-radius: 8px; padding: 10px 14px; }
+.key { color: var(--muted); font-size: 13px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.membership .why { color: var(--ink-2); font-size: 13.5px; }
+.membership form.inline { display: flex; gap: 8px; align-items: end; flex-wrap: wrap; margin-top: 10px; }
+.membership label { font-size: 13px; }
+mark { background: var(--mark); }
+`;
+
+const STYLE = trustedCode(REPORT_STYLE + APP_STYLE);
+
+const TONE_SYMBOL: Record<Tone, string> = { negative: '⊖', neutral: '○', positive: '⊕' };
+
+/** The bar at the top of every page: where a reader can go from anywhere. */
+export function siteBar(query = ''): SafeHtml {
+  return html`<header class="site"><div class="wrap"><nav aria-label="Site"><a class="brand" href="/">Parallax</a> <a href="/">Stories</a> <a href="/outlets">Outlets</a> <a href="/actors">Actors</a> <a href="/add">Add articles</a></nav><form role="search" action="/search" method="get"><label for="site-q" class="sr">Search articles</label><input id="site-q" name="q" type="search" placeholder="Search articles" value="${query}"><button class="act" type="submit">Search</button></form></div></header>`;
+}
+
+export function page(title: string, body: SafeHtml, query = ''): string {
+  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Parallax</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body class="app">${siteBar(query)}<main id="main" class="wrap">${body}</main></body></html>`.value}`;
+}
+
+function days(s: { firstPublished: string | null; lastPublished: string | null }): string {
+  if (s.firstPublished === null) return 'undated';
+  return s.firstPublished === s.lastPublished ? s.firstPublished : `${s.firstPublished} – ${s.lastPublished}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function contestText(s: StoryListingEntry): string {
+  const c = s.contest;
+  if (!c || c.shared === 0) return 'no actor labelled by two outlets';
+  return `${plural(c.shared, 'shared actor')}, ${plural(c.labels, 'label')}${c.splits > 0 ? `, tone differs for ${c.splits}` : ''}`;
+}
+
+export interface ListFilters {
+  since: string;
+  until: string;
+  outlet: string;
+  text: string;
+  order: StoryOrder;
+}
+
+export function storyListPage(
+  stories: readonly StoryListingEntry[],
+  f: ListFilters,
+  outlets: readonly OutletSummary[],
+): string {
+  const maxOutlets = Math.max(1, ...stories.map((s) => s.outlets.length));
+  const filters = html`<form class="filters panel" method="get" action="/" aria-label="Filter stories"><label>From <input type="date" name="since" value="${f.since}"></label><label>To <input type="date" name="until" value="${f.until}"></label><label>Outlet <select name="outlet"><option value="">all outlets</option>${outlets.map(
+    (o) =>
+      html`<option value="${o.outlet}"${o.outlet === f.outlet ? html` selected` : ''}>${o.outlet}</option>`,
+  )}</select></label><label>Words <input type="search" name="text" value="${f.text}" placeholder="in any article"></label><label>Order <select name="sort">${STORY_ORDERS.map(
+    (o) =>
+      html`<option value="${o}"${o === f.order ? html` selected` : ''}>${o === 'contested' ? 'most contested' : o}</option>`,
+  )}</select></label><button class="act" type="submit">Show</button></form>`;
+  const filtered = f.since || f.until || f.outlet || f.text;
+  const rows = stories.map(
+    (s) =>
+      html`<li><a class="title" href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a><div class="row-meta"><span class="cover" role="img" aria-label="covered by ${plural(s.outlets.length, 'outlet')}"><span style="width:${Math.round((s.outlets.length / maxOutlets) * 100)}%"></span></span>${plural(s.outlets.length, 'outlet')} · ${plural(s.articleCount, 'article')} · ${days(s)}${f.order === 'contested' ? html` · ${contestText(s)}` : ''}</div><div class="row-meta">${join(
+        s.outlets.map((o) => html`<a href="/outlets/${encodeURIComponent(o)}">${o}</a>`),
+        html`, `,
+      )}</div></li>`,
+  );
+  const list = stories.length
+    ? html`<ol class="rows">${rows}</ol>`
+    : filtered
+      ? html`<p>No story matches these filters.</p>`
+      : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
+  return page(
+    'Stories',
+    html`<h1>Stories</h1>${filters}${f.order === 'contested' ? html`<p class="key">Most contested first: stories whose outlets label the same people in the most differing tones and words.</p>` : ''}${list}`,
+  );
+}
+
+/** A snippet with the store's [marks] turned into <mark>, everything else escaped. */
+export function markedSnippet(snippet: string): SafeHtml {
+  const parts = snippet.split(SNIPPET_MARK.open);
+  const out: SafeHtml[] = [html`${parts[0] ?? ''}`];
+  for (const part of parts.slice(1)) {
+    const close = part.indexOf(SNIPPET_MARK.close);
+    if (close < 0) out.push(html`${SNIPPET_MARK.open + part}`);
+    else out.push(html`<mark>${part.slice(0, close)}</mark>${part.slice(close + 1)}`);
+  }
+  return join(out);
+}
+
+export function searchPage(
+  q: string,
+  hits: readonly (SearchHit & { story: number | null })[] | null,
+): string {
+  if (hits === null)
+    return page(
+      'Search',
+      html`<h1>Search</h1><p>Type words, "a phrase", OR, NOT or prefix* in the search box above.</p>`,
+    );
+  const items = hits.map(
+    (h) =>
+      html`<li>${h.story === null ? html`<span class="title">${h.title ?? '(untitled)'}</span>` : html`<a class="title" href="/stories/${h.story}">${h.title ?? '(untitled)'}</a>`}<div class="row-meta">${h.outlet ?? 'no outlet'} · ${h.published ?? 'undated'}</div><p>${markedSnippet(h.snippet)}</p></li>`,
+  );
+  return page(
+    `Search: ${q}`,
+    html`<h1>Search: ${q}</h1>${hits.length ? html`<ol class="rows">${items}</ol>` : html`<p>Nothing matches.</p>`}`,
+    q,
+  );
+}
+
+function tallyPill(t: LabelTally, showOutlets: boolean): SafeHtml {
+  const outlets = showOutlets
+    ? ` by ${t.outlets.slice(0, 3).join(', ')}${t.outlets.length > 3 ? ' and others' : ''}`
+    : '';
+  return html`<span class="tally"><span class="pill tone-${t.tone} static" title="${t.tone} label${outlets}">${t.label}<span class="sr"> (${t.tone})</span></span><span class="n">×${t.articles}</span></span>`;
+}
+
+const TONE_LEGEND = html`<p class="key">Label tone: ${TONE_SYMBOL.negative} negative · ${TONE_SYMBOL.neutral} neutral · ${TONE_SYMBOL.positive} positive; ×n is the number of articles.</p>`;
+
+function toneBar(counts: Record<Tone, number>): SafeHtml {
+  return shareBar([
+    { label: `${TONE_SYMBOL.negative} negative`, value: counts.negative, className: 'neg' },
+    { label: `${TONE_SYMBOL.neutral} neutral`, value: counts.neutral, className: 'neu' },
+    { label: `${TONE_SYMBOL.positive} positive`, value: counts.positive, className: 'pos' },
+  ]);
+}
+
+export function outletsPage(outlets: readonly OutletSummary[]): string {
+  const rows = outlets.map(
+    (o) =>
+      html`<tr><td><a href="/outlets/${encodeURIComponent(o.outlet)}">${o.outlet}</a></td><td>${o.articles}</td><td>${o.stories}</td><td>${days(o)}</td></tr>`,
+  );
+  return page(
+    'Outlets',
+    html`<h1>Outlets</h1>${outlets.length ? html`<table class="grid"><thead><tr><th scope="col">Outlet</th><th scope="col">Articles</th><th scope="col">Stories</th><th scope="col">Published</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No article in the library names its outlet.</p>`}`,
+  );
+}
+
+function pct(part: number, whole: number): string {
+  return whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`;
+}
+
+export function outletPage(p: OutletProfile): string {
+  const o = p.outlet;
+  const c = p.coverage;
+  const actorRows = p.actors.map(
+    (a) =>
+      html`<tr><th scope="row"><a href="/actors/${encodeURIComponent(a.actor)}">${a.name}</a><div class="muted">${plural(a.articles, 'article')}</div></th><td>${a.own.length ? a.own.slice(0, 8).map((t) => tallyPill(t, false)) : html`<span class="muted">names without a label</span>`}</td><td>${a.others.length ? a.others.slice(0, 8).map((t) => tallyPill(t, true)) : html`<span class="muted">no other outlet labels them</span>`}</td></tr>`,
+  );
+  const coverageRows = c.stories.map(
+    (s) =>
+      html`<tr><td><a href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a></td><td>${s.widely}</td><td>${s.omitted}</td><td>${s.exclusive}</td></tr>`,
+  );
+  return page(
+    o.outlet,
+    html`<h1>${o.outlet}</h1><p class="meta">${plural(o.articles, 'article')} in ${plural(o.stories, 'story', 'stories')} · ${days(o)} · <a href="/?outlet=${encodeURIComponent(o.outlet)}">its stories</a></p>
+<section aria-labelledby="h-time" class="panel"><h2 id="h-time">Coverage over time</h2>${monthChart(p.months, `Articles by ${o.outlet} per month`)}</section>
+<section aria-labelledby="h-tone" class="panel"><h2 id="h-tone">Tone of its labels</h2><p>${o.outlet}: ${toneBar(p.tones.outlet)}</p><p>Whole library: ${toneBar(p.tones.library)}</p></section>
+<section aria-labelledby="h-actors" class="panel"><h2 id="h-actors">How it labels the people it covers most</h2>${TONE_LEGEND}${p.actors.length ? html`<table class="grid"><thead><tr><th scope="col">Actor</th><th scope="col">${o.outlet}</th><th scope="col">Other outlets</th></tr></thead><tbody>${actorRows}</tbody></table>` : html`<p>No labelled person or organization yet.</p>`}</section>
+<section aria-labelledby="h-facts" class="panel"><h2 id="h-facts">Exclusives and omissions</h2>${c.stories.length ? html`<p>In its ${plural(c.stories.length, 'latest story', 'latest stories')} shared with other outlets (${plural(c.articles, 'article')} of its own): it omits <strong>${c.omitted} of ${c.widely}</strong> widely reported facts (${pct(c.omitted, c.widely)}; a fact is widely reported when at least half of a story's outlets, and at least two, carry it) and carries <strong>${plural(c.exclusive, 'exclusive fact')}</strong> (${c.articles ? (c.exclusive / c.articles).toFixed(1) : '0'} per article).</p><table class="grid"><thead><tr><th scope="col">Story</th><th scope="col">Widely reported</th><th scope="col">Omitted</th><th scope="col">Exclusive</th></tr></thead><tbody>${coverageRows}</tbody></table>` : html`<p>No story of this outlet is covered by another outlet yet.</p>`}</section>`,
+  );
+}
+
+export function actorsPage(actors: readonly ActorSummary[], prefix: string): string {
+  const rows = actors.map(
+    (a) =>
+      html`<tr><td><a href="/actors/${encodeURIComponent(a.actor)}">${a.name}</a></td><td>${a.kind}</td><td>${a.outlets}</td><td>${a.articles}</td></tr>`,
+  );
+  return page(
+    'Actors',
+    html`<h1>Actors</h1><form class="filters panel" method="get" action="/actors"><label>Name starts with <input name="prefix" value="${prefix}"></label><button class="act" type="submit">Show</button></form>${actors.length ? html`<table class="grid"><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Outlets</th><th scope="col">Articles</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No labelled person or organization${prefix ? ' with that name' : ''}.</p>`}`,
+  );
+}
+
+export function actorPage(r: ActorRecord): string {
+  const a = r.actor;
+  const outletRows = r.outlets.map(
+    (o) =>
+      html`<tr><th scope="row">${o.outlet === null ? 'no outlet' : html`<a href="/outlets/${encodeURIComponent(o.outlet)}">${o.outlet}</a>`}</th><td>${o.labels.length ? o.labels.slice(0, 10).map((t) => tallyPill(t, false)) : html`<span class="muted">no label</span>`}</td><td>${join(
+        o.names.slice(0, 4).map((n) => html`${n.name} <span class="muted">×${n.articles}</span>`),
+        html`, `,
+      )}</td></tr>`,
+  );
+  const monthRows = r.months.map(
+    (m) =>
+      html`<tr><th scope="row">${m.month}</th><td>${m.uses
+        .slice(0, 12)
+        .map(
+          (u) =>
+            html`<span class="tally"><span class="pill tone-${u.tone} static" title="${u.tone} label">${u.label}<span class="sr"> (${u.tone})</span></span><span class="n">${u.outlet ?? 'no outlet'} ×${u.articles}</span></span>`,
+        )}</td></tr>`,
+  );
+  const alsoSurname =
+    r.keys.length > 1 ? html` Articles that give only the surname “${r.keys[1] ?? ''}” count too.` : '';
+  return page(
+    a.name,
+    html`<h1>${a.name}</h1><p class="meta">${a.kind} · named in ${plural(a.articles, 'article')} by ${plural(a.outlets, 'outlet')}.${alsoSurname}</p>${TONE_LEGEND}
+<section aria-labelledby="h-by-outlet" class="panel"><h2 id="h-by-outlet">By outlet</h2><table class="grid"><thead><tr><th scope="col">Outlet</th><th scope="col">Labels</th><th scope="col">Names used</th></tr></thead><tbody>${outletRows}</tbody></table></section>
+<section aria-labelledby="h-over-time" class="panel"><h2 id="h-over-time">Over time</h2>${r.months.length ? html`<table class="grid"><thead><tr><th scope="col">Month</th><th scope="col">Labels, by outlet</th></tr></thead><tbody>${monthRows}</tbody></table>` : html`<p>No outlet labels them.</p>`}</section>`,
+  );
+}
+
+/** The token field, shown only when the server asks writers for one. */
+function tokenField(needed: boolean): SafeHtml | string {
+  return needed
+    ? html`<label>Token (printed by <code>parallax serve</code>) <input name="token" type="password" autocomplete="off" required></label>`
+    : '';
+}
+
+export function addPage(tokenNeeded: boolean, message: SafeHtml | string = ''): string {
+  return page(
+    'Add articles',
+    html`<h1>Add articles</h1>${message}<section aria-labelledby="h-paste" class="panel"><h2 id="h-paste">Paste an article</h2><form class="stack" method="post" action="/add"><label>Text (plain text, Markdown or the page's HTML) <textarea name="text" required></textarea></label><label>Title <input name="title"></label><label>Outlet <input name="outlet"></label><label>Address (URL) of the article <input name="url" type="url" placeholder="https://…"></label><label>Published <input name="published" type="date"></label>${tokenField(tokenNeeded)}<div><button class="act" type="submit">Add the article</button></div></form></section>
+<section aria-labelledby="h-upload" class="panel"><h2 id="h-upload">Upload files</h2><form class="stack" method="post" action="/add" enctype="multipart/form-data"><label>Files (.txt, .md, .html, .json, .jsonl; several at once) <input name="files" type="file" multiple required></label>${tokenField(tokenNeeded)}<div><button class="act" type="submit">Add the files</button></div></form><p class="key">Fetching an address from the web is not part of the app yet; give the page's text or saved HTML.</p></section>`,
+  );
+}
+
+export function addedPage(
+  added: readonly AddedArticle[],
+  existing: number,
+  refused: readonly string[],
+  tokenNeeded: boolean,
+): string {
+  const items = added.map(
+    (a) =>
+      html`<li><strong>${a.title ?? a.inputId}</strong> ${a.duplicateOf !== null ? 'is a near-copy of an article in' : a.created ? 'started' : 'joined'} <a href="/stories/${a.storyId}">${a.storyTitle ?? `story ${a.storyId}`}</a> (${plural(a.storyArticles, 'article')}).</li>`,
+  );
+  const message = html`<div class="notice" role="status">${added.length ? html`<p>Added ${plural(added.length, 'article')}:</p><ul>${items}</ul>` : ''}${existing ? html`<p>${plural(existing, 'article')} ${existing === 1 ? 'was' : 'were'} already in the library.</p>` : ''}${refused.length ? html`<p>Refused:</p><ul>${refused.map((r) => html`<li>${r}</li>`)}</ul>` : ''}</div>`;
+  return addPage(tokenNeeded, message);
+}
+
+/** The story page's own additions around the report: the site bar above, membership and its controls below. */
+export function storyMembership(
+  story: StoryDetail,
+  members: readonly MemberExplanation[],
+  tokenNeeded: boolean,
+  notice: string | null,
+): SafeHtml {
+  const rows = members.map((m) => {
+    const { why, now } = memberReason(m);
+    return html`<tr><td><input type="checkbox" name="articles" value="${m.articleId}" id="m-${m.articleId}"${members.length < 2 ? html` disabled` : ''}></td><td><label for="m-${m.articleId}">${m.title ?? m.inputId}</label><div class="muted">${m.outlet ?? 'no outlet'} · ${m.published ?? 'undated'}</div></td><td class="why">${why}${now === null ? '' : html`<br>now: ${now}`}</td></tr>`;
+  });
+  return html`<section class="membership wrap" aria-labelledby="h-membership"><div class="panel"><h2 id="h-membership">Why these articles are in this story</h2>${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}<form method="post" action="/stories/${story.id}/split"><table class="grid"><thead><tr><th scope="col"><span class="sr">Select</span></th><th scope="col">Article</th><th scope="col">Why it is here</th></tr></thead><tbody>${rows}</tbody></table><div class="inline">${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Split the selected articles into a new story</button></div></form><form class="inline" method="post" action="/stories/${story.id}/merge"><label>Merge story number <input name="other" inputmode="numeric" pattern="[0-9]+" required size="8"></label> into this one ${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Merge</button></form></div></section>`;
+}

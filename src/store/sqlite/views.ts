@@ -1,0 +1,151 @@
+// Library-wide views on SQLite: outlets, actors and their labels, and each story's label contest. They read
+// the small actor_labels rows written next to each article, never article documents, so an outlet's or an
+// actor's page costs a few indexed aggregates however large the library grows.
+
+import type Database from 'better-sqlite3';
+import { articleActorLabels, type LabelContest, labelContest } from '../../compare/actors/article-labels.js';
+import type { AnnotatedArticle } from '../../model/article.js';
+import type { Tone } from '../../model/report.js';
+import type { ActorSummary, LabelUse, NameUse, OutletSummary, ToneCounts } from '../store.js';
+
+/** Stories whose contest is worked out again per call; the rest wait for the next call. */
+const CONTEST_BATCH = 5_000;
+
+export class SqliteViews {
+  private readonly stmt;
+
+  constructor(db: Database.Database) {
+    this.stmt = {
+      insertLabel: db.prepare(
+        'INSERT INTO actor_labels (article_seq, actor, name, kind, label, tone) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      outlets: db.prepare(`
+        SELECT a.outlet, count(*) AS articles, count(DISTINCT sa.story_id) AS stories,
+               min(a.published) AS firstPublished, max(a.published) AS lastPublished
+        FROM articles a LEFT JOIN story_articles sa ON sa.article_seq = a.seq
+        WHERE a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY articles DESC, a.outlet`),
+      outletMonths: db.prepare(`
+        SELECT substr(published, 1, 7) AS month, count(*) AS articles FROM articles
+        WHERE outlet = ? AND published IS NOT NULL GROUP BY month ORDER BY month`),
+      outletActors: db.prepare(`
+        SELECT l.actor, max(l.name) AS name, max(l.kind) AS kind, count(DISTINCT l.article_seq) AS articles,
+               count(l.label) AS labels
+        FROM articles a JOIN actor_labels l ON l.article_seq = a.seq
+        WHERE a.outlet = @outlet GROUP BY l.actor
+        HAVING labels > 0 ORDER BY articles DESC, labels DESC, l.actor LIMIT @limit`),
+      labelUses: db.prepare(`
+        SELECT l.actor, l.name, l.label, l.tone, a.outlet, count(*) AS articles,
+               min(a.published) AS first, max(a.published) AS last
+        FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
+        WHERE l.actor IN (SELECT value FROM json_each(@actors)) AND l.label IS NOT NULL
+        GROUP BY l.actor, lower(l.label), a.outlet ORDER BY articles DESC LIMIT @limit`),
+      labelUsesByMonth: db.prepare(`
+        SELECT l.actor, l.name, l.label, l.tone, a.outlet, substr(a.published, 1, 7) AS month,
+               count(*) AS articles, min(a.published) AS first, max(a.published) AS last
+        FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
+        WHERE l.actor IN (SELECT value FROM json_each(@actors)) AND l.label IS NOT NULL
+        GROUP BY l.actor, lower(l.label), a.outlet, month ORDER BY articles DESC LIMIT @limit`),
+      namesOver: db.prepare(`
+        SELECT l.actor, l.name, a.outlet, substr(a.published, 1, 7) AS month, count(*) AS articles
+        FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
+        WHERE l.actor IN (SELECT value FROM json_each(?)) AND l.label IS NULL
+        GROUP BY l.actor, l.name, a.outlet, month ORDER BY month`),
+      toneAll: db.prepare(
+        'SELECT tone, count(*) AS n FROM actor_labels WHERE tone IS NOT NULL GROUP BY tone',
+      ),
+      toneOf: db.prepare(`
+        SELECT l.tone, count(*) AS n FROM articles a JOIN actor_labels l ON l.article_seq = a.seq
+        WHERE a.outlet = ? AND l.tone IS NOT NULL GROUP BY l.tone`),
+      actors: db.prepare(`
+        SELECT l.actor, max(l.name) AS name, max(l.kind) AS kind, count(DISTINCT l.article_seq) AS articles,
+               count(DISTINCT a.outlet) AS outlets, count(l.label) AS labels
+        FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
+        WHERE (@prefix IS NULL OR l.actor >= @prefix AND l.actor < @prefix || char(1114111))
+        GROUP BY l.actor HAVING labels > 0 ORDER BY outlets DESC, articles DESC, l.actor LIMIT @limit`),
+      actor: db.prepare(`
+        SELECT l.actor, max(l.name) AS name, max(l.kind) AS kind, count(DISTINCT l.article_seq) AS articles,
+               count(DISTINCT a.outlet) AS outlets, count(l.label) AS labels
+        FROM actor_labels l JOIN articles a ON a.seq = l.article_seq WHERE l.actor = ? GROUP BY l.actor`),
+      staleStories: db.prepare('SELECT id FROM stories WHERE contest_splits IS NULL LIMIT ?').pluck(),
+      storyLabels: db.prepare(`
+        SELECT l.actor, l.label, l.tone, a.outlet FROM story_articles sa
+        JOIN actor_labels l ON l.article_seq = sa.article_seq JOIN articles a ON a.seq = sa.article_seq
+        WHERE sa.story_id = ? AND sa.duplicate_of IS NULL AND l.label IS NOT NULL`),
+      setContest: db.prepare(
+        'UPDATE stories SET contest_splits = ?, contest_labels = ?, contest_shared = ? WHERE id = ?',
+      ),
+    };
+  }
+
+  recordLabels(seq: number, article: AnnotatedArticle): void {
+    for (const l of articleActorLabels(article)) {
+      this.stmt.insertLabel.run(seq, l.actor, l.name, l.kind, l.label, l.tone);
+    }
+  }
+
+  outlets(): OutletSummary[] {
+    return this.stmt.outlets.all() as OutletSummary[];
+  }
+
+  outletMonths(outlet: string): { month: string; articles: number }[] {
+    return this.stmt.outletMonths.all(outlet) as { month: string; articles: number }[];
+  }
+
+  outletActors(outlet: string, limit: number): ActorSummary[] {
+    return (this.stmt.outletActors.all({ outlet, limit }) as (ActorSummary & { labels: number })[]).map(
+      ({ labels: _, ...rest }) => ({ ...rest, outlets: 1 }),
+    );
+  }
+
+  labelUses(actors: readonly string[], limit: number): LabelUse[] {
+    if (actors.length === 0) return [];
+    return this.stmt.labelUses.all({ actors: JSON.stringify(actors), limit }) as LabelUse[];
+  }
+
+  labelUsesByMonth(actors: readonly string[], limit: number): (LabelUse & { month: string | null })[] {
+    if (actors.length === 0) return [];
+    return this.stmt.labelUsesByMonth.all({ actors: JSON.stringify(actors), limit }) as (LabelUse & {
+      month: string | null;
+    })[];
+  }
+
+  nameUses(actors: readonly string[]): NameUse[] {
+    if (actors.length === 0) return [];
+    return this.stmt.namesOver.all(JSON.stringify(actors)) as NameUse[];
+  }
+
+  toneCounts(outlet?: string): ToneCounts {
+    const rows = (outlet === undefined ? this.stmt.toneAll.all() : this.stmt.toneOf.all(outlet)) as {
+      tone: Tone;
+      n: number;
+    }[];
+    const counts: ToneCounts = { negative: 0, neutral: 0, positive: 0 };
+    for (const row of rows) if (row.tone in counts) counts[row.tone] = row.n;
+    return counts;
+  }
+
+  actors(limit: number, prefix?: string): ActorSummary[] {
+    return this.stmt.actors.all({ limit, prefix: prefix ?? null }) as ActorSummary[];
+  }
+
+  actor(key: string): ActorSummary | null {
+    return (this.stmt.actor.get(key) as ActorSummary | undefined) ?? null;
+  }
+
+  /** Works out the contest of stories whose articles changed; returns how many it did. */
+  refreshContest(): number {
+    const ids = this.stmt.staleStories.all(CONTEST_BATCH) as number[];
+    for (const id of ids) {
+      const contest: LabelContest = labelContest(
+        this.stmt.storyLabels.all(id) as {
+          actor: string;
+          label: string;
+          tone: string;
+          outlet: string | null;
+        }[],
+      );
+      this.stmt.setContest.run(contest.splits, contest.labels, contest.shared, id);
+    }
+    return ids.length;
+  }
+}
