@@ -3,6 +3,7 @@
 // comparison, so they are measured on the outlet's most recent stories shared with other outlets, and the
 // page says how many that was.
 
+import { actorKey } from '../compare/actors/article-labels.js';
 import type { Report, Tone } from '../model/report.js';
 import type {
   ActorSummary,
@@ -171,7 +172,12 @@ export async function outletProfile(
 ): Promise<OutletProfile | null> {
   const summary = store.outlets().find((o) => o.outlet === outlet);
   if (!summary) return null;
-  const top = store.outletActors(outlet, PROFILE_ACTORS);
+  // An outlet naming itself ("(Newsroom) —", "told Newsroom") is not coverage of an actor.
+  const own = ` ${actorKey(outlet)} `;
+  const top = store
+    .outletActors(outlet, PROFILE_ACTORS + 3)
+    .filter((a) => !own.includes(` ${a.actor} `))
+    .slice(0, PROFILE_ACTORS);
   const uses = store.labelUses(
     top.map((a) => a.actor),
     LABEL_ROWS,

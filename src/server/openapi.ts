@@ -69,7 +69,7 @@ export const OPENAPI = {
             name: 'sort',
             in: 'query',
             description:
-              'contested: most shared actors labelled in differing tones, then most distinct labels for them.',
+              'contested: the largest share of shared actors labelled in differing tones (splits / (shared + 3)), then most labels.',
             schema: { enum: ['newest', 'biggest', 'contested'], default: 'newest' },
           },
         ],

@@ -96,6 +96,9 @@ function contestText(s: StoryListingEntry): string {
   return `${plural(c.shared, 'shared actor')}, ${plural(c.labels, 'label')}${c.splits > 0 ? `, tone differs for ${c.splits}` : ''}`;
 }
 
+/** Outlets named in a story row; the rest are counted. */
+const ROW_OUTLETS = 8;
+
 export interface ListFilters {
   since: string;
   until: string;
@@ -121,9 +124,11 @@ export function storyListPage(
   const rows = stories.map(
     (s) =>
       html`<li><a class="title" href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a><div class="row-meta"><span class="cover" role="img" aria-label="covered by ${plural(s.outlets.length, 'outlet')}"><span style="width:${Math.round((s.outlets.length / maxOutlets) * 100)}%"></span></span>${plural(s.outlets.length, 'outlet')} · ${plural(s.articleCount, 'article')} · ${days(s)}${f.order === 'contested' ? html` · ${contestText(s)}` : ''}</div><div class="row-meta">${join(
-        s.outlets.map((o) => html`<a href="/outlets/${encodeURIComponent(o)}">${o}</a>`),
+        s.outlets
+          .slice(0, ROW_OUTLETS)
+          .map((o) => html`<a href="/outlets/${encodeURIComponent(o)}">${o}</a>`),
         html`, `,
-      )}</div></li>`,
+      )}${s.outlets.length > ROW_OUTLETS ? ` and ${s.outlets.length - ROW_OUTLETS} more` : ''}</div></li>`,
   );
   const list = stories.length
     ? html`<ol class="rows">${rows}</ol>`
@@ -132,7 +137,7 @@ export function storyListPage(
       : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
   return page(
     'Stories',
-    html`<h1>Stories</h1>${filters}${f.order === 'contested' ? html`<p class="key">Most contested first: stories whose outlets label the same people in the most differing tones and words.</p>` : ''}${list}`,
+    html`<h1>Stories</h1>${filters}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}`,
   );
 }
 

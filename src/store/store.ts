@@ -124,8 +124,8 @@ export interface StoryListOptions {
   ids?: readonly number[];
   limit?: number;
   /**
-   * newest (default): latest publication first; biggest: most articles first; contested: most shared
-   * actors labelled in differing tones, then most distinct labels for them.
+   * newest (default): latest publication first; biggest: most articles first; contested: the largest
+   * share of shared actors labelled in differing tones (splits / (shared + 3)), then most labels.
    */
   order?: StoryOrder;
 }

@@ -37,8 +37,11 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-/** Launches Chromium in a fresh temporary profile that is deleted on close. */
-export async function launchChromium(): Promise<Chromium> {
+/**
+ * Launches Chromium in a fresh temporary profile that is deleted on close. Offline by default; with
+ * `onlyOrigin` it can reach that one (loopback) origin and every other request is aborted.
+ */
+export async function launchChromium(options: { onlyOrigin?: string } = {}): Promise<Chromium> {
   const executablePath = chromiumPath();
   if (!executablePath)
     throw new Error(`no chromium at ${process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM}: ${INSTALL_HINT}`);
@@ -49,8 +52,14 @@ export async function launchChromium(): Promise<Chromium> {
     args: ARGS,
     viewport: SCREEN,
     deviceScaleFactor: 1,
-    offline: true,
+    offline: options.onlyOrigin === undefined,
   });
+  const only = options.onlyOrigin;
+  if (only !== undefined) {
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(`${only}/`) ? route.continue() : route.abort('blockedbyclient'),
+    );
+  }
   return {
     context,
     newPage: () => context.newPage(),

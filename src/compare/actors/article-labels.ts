@@ -24,14 +24,20 @@ const KINDS: ReadonlySet<EntityKind> = new Set(['person', 'organization', 'group
 /** Longest label kept; a longer descriptor is a clause, not a name for someone. */
 const MAX_LABEL = 120;
 
+/** The name as shown: a possessive ("Ortega's") is the same person as the bare name. */
+function displayName(name: string): string {
+  return name.replace(/[’']s$/, '').trim() || name;
+}
+
 export function actorKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[’']s$/, '')
     .replace(/[.]/g, '')
     .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[’'](?:s)?$/, '')
     .trim();
 }
 
@@ -48,7 +54,7 @@ export function articleActorLabels(article: AnnotatedArticle): ArticleActorLabel
     if (actor === '') continue;
     if (!seen.has(actor)) {
       seen.add(actor);
-      rows.push({ actor, name: entity.name, kind: entity.kind, label: null, tone: null });
+      rows.push({ actor, name: displayName(entity.name), kind: entity.kind, label: null, tone: null });
     }
     for (const d of entity.descriptors) {
       // Inside a quote the words are the speaker's, not the outlet's.
@@ -57,7 +63,13 @@ export function articleActorLabels(article: AnnotatedArticle): ArticleActorLabel
       const key = `${actor}\u0000${labelKey(d.text)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      rows.push({ actor, name: entity.name, kind: entity.kind, label: d.text, tone: toneOf(d.text).tone });
+      rows.push({
+        actor,
+        name: displayName(entity.name),
+        kind: entity.kind,
+        label: d.text,
+        tone: toneOf(d.text).tone,
+      });
     }
   }
   return rows;
@@ -74,7 +86,14 @@ export interface LabelContest {
 }
 
 export function labelContest(
-  rows: readonly { actor: string; label: string; tone: string; outlet: string | null }[],
+  rows: readonly {
+    actor: string;
+    label: string;
+    tone: string;
+    outlet: string | null;
+    /** The article the row comes from: articles without an outlet are told apart by it. */
+    article?: string | number;
+  }[],
 ): LabelContest {
   const byActor = new Map<string, { outlets: Set<string>; labels: Set<string>; tones: Set<string> }>();
   for (const row of rows) {
@@ -84,7 +103,7 @@ export function labelContest(
       byActor.set(row.actor, entry);
     }
     // An article without an outlet is a voice of its own, never merged with another unnamed one.
-    entry.outlets.add(row.outlet ?? `\u0000${entry.outlets.size}`);
+    entry.outlets.add(row.outlet ?? `\u0000${row.article ?? `row ${entry.outlets.size}`}`);
     entry.labels.add(labelKey(row.label));
     entry.tones.add(row.tone);
   }

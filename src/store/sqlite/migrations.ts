@@ -186,6 +186,41 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    description: 'actor totals per outlet and per library, kept up to date as articles arrive',
+    up(db) {
+      db.exec(`
+        -- Aggregates of actor_labels that pages would otherwise compute over every row: how many articles of
+        -- each outlet name an actor (and how many labels they give it), and the library-wide totals, with
+        -- an index in the order the actor index lists them. Outlet '' stands for articles without one.
+        CREATE TABLE actor_outlets (
+          actor    TEXT NOT NULL,
+          outlet   TEXT NOT NULL,
+          articles INTEGER NOT NULL,
+          labels   INTEGER NOT NULL,
+          PRIMARY KEY (actor, outlet)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE actor_totals (
+          actor    TEXT PRIMARY KEY,
+          name     TEXT NOT NULL,
+          kind     TEXT NOT NULL,
+          articles INTEGER NOT NULL,
+          outlets  INTEGER NOT NULL,
+          labels   INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX actor_totals_rank ON actor_totals (outlets DESC, articles DESC, actor) WHERE labels > 0;
+        INSERT INTO actor_outlets (actor, outlet, articles, labels)
+          SELECT l.actor, coalesce(a.outlet, ''), count(DISTINCT l.article_seq), count(l.label)
+          FROM actor_labels l JOIN articles a ON a.seq = l.article_seq GROUP BY l.actor, coalesce(a.outlet, '');
+        INSERT INTO actor_totals (actor, name, kind, articles, outlets, labels)
+          SELECT t.actor, n.name, n.kind, t.articles, t.outlets, t.labels
+          FROM (SELECT actor, sum(articles) AS articles, sum(outlet <> '') AS outlets, sum(labels) AS labels
+                FROM actor_outlets GROUP BY actor) t
+          JOIN (SELECT actor, min(name) AS name, max(kind) AS kind FROM actor_labels GROUP BY actor) n
+            ON n.actor = t.actor;
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes: the number of migrations it knows. */

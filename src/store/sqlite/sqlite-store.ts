@@ -359,6 +359,7 @@ class SqliteStore implements Store {
         return run();
       } catch (err) {
         this.stories.invalidate();
+        this.views.invalidate();
         if (!outermost) throw err;
         throw storeError(this.path, err, 'nothing of this batch was stored (earlier batches are kept)');
       }
@@ -389,6 +390,7 @@ class SqliteStore implements Store {
 
   placeArticle(articleId: string, placement: Placement): void {
     this.guard(undefined, () => this.stories.placeArticle(articleId, placement));
+    this.views.noteWrite();
   }
 
   storyOf(articleId: string): number | null {
@@ -397,6 +399,7 @@ class SqliteStore implements Store {
 
   deleteStory(storyId: number): void {
     this.guard(undefined, () => this.stories.deleteStory(storyId));
+    this.views.noteWrite();
   }
 
   listStories(options: StoryListOptions = {}): StorySummary[] {

@@ -76,7 +76,9 @@ interface MemberRow {
 const ORDER_TERMS: Record<StoryOrder, string> = {
   newest: '',
   biggest: 'article_count DESC, ',
-  contested: 'contest_splits DESC, contest_labels DESC, ',
+  // The share of shared actors whose tone differs, damped so that one split among one or two shared actors
+  // does not outrank a story where outlets disagree about many; then the number of labels.
+  contested: 'CAST(contest_splits AS REAL) / (contest_shared + 3) DESC, contest_labels DESC, ',
 };
 
 function toSummary(row: StoryRow): StorySummary {

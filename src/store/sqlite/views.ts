@@ -16,6 +16,17 @@ export class SqliteViews {
 
   constructor(db: Database.Database) {
     this.stmt = {
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      // Returns whether the row is new (its first article), which is when the actor gains an outlet.
+      bumpOutlet: db.prepare(`
+        INSERT INTO actor_outlets (actor, outlet, articles, labels) VALUES (@actor, @outlet, 1, @labels)
+        ON CONFLICT (actor, outlet) DO UPDATE SET articles = articles + 1, labels = labels + excluded.labels
+        RETURNING articles = 1 AS fresh`),
+      bumpTotal: db.prepare(`
+        INSERT INTO actor_totals (actor, name, kind, articles, outlets, labels)
+        VALUES (@actor, @name, @kind, 1, 1, @labels)
+        ON CONFLICT (actor) DO UPDATE SET articles = articles + 1, outlets = outlets + @newOutlet,
+          labels = labels + excluded.labels`),
       insertLabel: db.prepare(
         'INSERT INTO actor_labels (article_seq, actor, name, kind, label, tone) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -28,7 +39,7 @@ export class SqliteViews {
         SELECT substr(published, 1, 7) AS month, count(*) AS articles FROM articles
         WHERE outlet = ? AND published IS NOT NULL GROUP BY month ORDER BY month`),
       outletActors: db.prepare(`
-        SELECT l.actor, max(l.name) AS name, max(l.kind) AS kind, count(DISTINCT l.article_seq) AS articles,
+        SELECT l.actor, min(l.name) AS name, max(l.kind) AS kind, count(DISTINCT l.article_seq) AS articles,
                count(l.label) AS labels
         FROM articles a JOIN actor_labels l ON l.article_seq = a.seq
         WHERE a.outlet = @outlet GROUP BY l.actor
@@ -57,18 +68,16 @@ export class SqliteViews {
         SELECT l.tone, count(*) AS n FROM articles a JOIN actor_labels l ON l.article_seq = a.seq
         WHERE a.outlet = ? AND l.tone IS NOT NULL GROUP BY l.tone`),
       actors: db.prepare(`
-        SELECT l.actor, max(l.name) AS name, max(l.kind) AS kind, count(DISTINCT l.article_seq) AS articles,
-               count(DISTINCT a.outlet) AS outlets, count(l.label) AS labels
-        FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
-        WHERE (@prefix IS NULL OR l.actor >= @prefix AND l.actor < @prefix || char(1114111))
-        GROUP BY l.actor HAVING labels > 0 ORDER BY outlets DESC, articles DESC, l.actor LIMIT @limit`),
-      actor: db.prepare(`
-        SELECT l.actor, max(l.name) AS name, max(l.kind) AS kind, count(DISTINCT l.article_seq) AS articles,
-               count(DISTINCT a.outlet) AS outlets, count(l.label) AS labels
-        FROM actor_labels l JOIN articles a ON a.seq = l.article_seq WHERE l.actor = ? GROUP BY l.actor`),
+        SELECT actor, name, kind, articles, outlets FROM actor_totals INDEXED BY actor_totals_rank
+        WHERE labels > 0 ORDER BY outlets DESC, articles DESC, actor LIMIT ?`),
+      actorsByPrefix: db.prepare(`
+        SELECT actor, name, kind, articles, outlets FROM actor_totals
+        WHERE actor >= @prefix AND actor < @prefix || char(1114111) AND labels > 0
+        ORDER BY outlets DESC, articles DESC, actor LIMIT @limit`),
+      actor: db.prepare('SELECT actor, name, kind, articles, outlets FROM actor_totals WHERE actor = ?'),
       staleStories: db.prepare('SELECT id FROM stories WHERE contest_splits IS NULL LIMIT ?').pluck(),
       storyLabels: db.prepare(`
-        SELECT l.actor, l.label, l.tone, a.outlet FROM story_articles sa
+        SELECT l.actor, l.label, l.tone, a.outlet, sa.article_seq AS article FROM story_articles sa
         JOIN actor_labels l ON l.article_seq = sa.article_seq JOIN articles a ON a.seq = sa.article_seq
         WHERE sa.story_id = ? AND sa.duplicate_of IS NULL AND l.label IS NOT NULL`),
       setContest: db.prepare(
@@ -78,13 +87,49 @@ export class SqliteViews {
   }
 
   recordLabels(seq: number, article: AnnotatedArticle): void {
+    const perActor = new Map<string, { name: string; kind: string; labels: number }>();
     for (const l of articleActorLabels(article)) {
       this.stmt.insertLabel.run(seq, l.actor, l.name, l.kind, l.label, l.tone);
+      const entry = perActor.get(l.actor) ?? { name: l.name, kind: l.kind, labels: 0 };
+      if (l.label !== null) entry.labels++;
+      perActor.set(l.actor, entry);
     }
+    const outlet = article.outlet ?? '';
+    for (const [actor, { name, kind, labels }] of perActor) {
+      const { fresh } = this.stmt.bumpOutlet.get({ actor, outlet, labels }) as { fresh: number };
+      // Articles without an outlet are kept together under '' but are not an outlet.
+      this.stmt.bumpTotal.run({ actor, name, kind, labels, newOutlet: fresh && outlet !== '' ? 1 : 0 });
+    }
+    this.writes++;
+  }
+
+  /** Bumped on every write of this connection, so memos notice them (data_version only sees others'). */
+  private writes = 0;
+  private readonly memos = new Map<string, { stamp: string; value: unknown }>();
+
+  /** A library-wide aggregate, recomputed only after a write by this or another connection. */
+  private memo<T>(key: string, compute: () => T): T {
+    const stamp = `${this.stmt.dataVersion.get() as number}:${this.writes}`;
+    const hit = this.memos.get(key);
+    if (hit && hit.stamp === stamp) return hit.value as T;
+    const value = compute();
+    this.memos.set(key, { stamp, value });
+    return value;
+  }
+
+  /** Called by the store after writes that change stories (placements, merges, splits). */
+  noteWrite(): void {
+    this.writes++;
+  }
+
+  /** Called when a transaction rolls back: memos may hold what it wrote. */
+  invalidate(): void {
+    this.memos.clear();
+    this.writes++;
   }
 
   outlets(): OutletSummary[] {
-    return this.stmt.outlets.all() as OutletSummary[];
+    return this.memo('outlets', () => this.stmt.outlets.all() as OutletSummary[]);
   }
 
   outletMonths(outlet: string): { month: string; articles: number }[] {
@@ -115,7 +160,9 @@ export class SqliteViews {
   }
 
   toneCounts(outlet?: string): ToneCounts {
-    const rows = (outlet === undefined ? this.stmt.toneAll.all() : this.stmt.toneOf.all(outlet)) as {
+    const rows = (
+      outlet === undefined ? this.memo('tones', () => this.stmt.toneAll.all()) : this.stmt.toneOf.all(outlet)
+    ) as {
       tone: Tone;
       n: number;
     }[];
@@ -125,7 +172,9 @@ export class SqliteViews {
   }
 
   actors(limit: number, prefix?: string): ActorSummary[] {
-    return this.stmt.actors.all({ limit, prefix: prefix ?? null }) as ActorSummary[];
+    return (
+      prefix ? this.stmt.actorsByPrefix.all({ limit, prefix }) : this.stmt.actors.all(limit)
+    ) as ActorSummary[];
   }
 
   actor(key: string): ActorSummary | null {
@@ -146,6 +195,7 @@ export class SqliteViews {
       );
       this.stmt.setContest.run(contest.splits, contest.labels, contest.shared, id);
     }
+    if (ids.length > 0) this.writes++;
     return ids.length;
   }
 }
