@@ -8,6 +8,7 @@
 //   npm run bench -- --suite stories    story clustering on ECB+ (bench/ecbplus.ts)
 //   npm run bench -- --suite duplicates near-duplicate detection on edited allsides copies
 //   npm run bench -- --suite library    ingest all of allsides into a library; read times (add --limit N)
+//   npm run bench -- --suite serve      the web app on an allsides library (--db FILE to reuse one)
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -208,6 +209,7 @@ const SCRIPT_SUITES: Record<string, string> = {
   stories: 'ecbplus.js',
   duplicates: 'near-duplicates.js',
   library: 'library.js',
+  serve: 'serve.js',
 };
 
 /** Runs a script suite in its own process (its own peak memory), passing on the arguments after the suite. */

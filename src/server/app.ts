@@ -19,7 +19,7 @@ import {
 } from '../library/stories.js';
 import type { Report } from '../model/report.js';
 import { html } from '../report/escape.js';
-import { STORY_ORDERS, type Store, type StoryDetail, type StoryOrder } from '../store/store.js';
+import { STORY_ORDERS, type Store, type StoryOrder, type StorySummary } from '../store/store.js';
 import { addArticles } from './add-articles.js';
 import { OPENAPI } from './openapi.js';
 import { SizedCache } from './page-cache.js';
@@ -48,10 +48,10 @@ export const LIMITS = {
   textFilterHits: 200,
   /** Largest upload through the add page (several files at once). */
   uploadBytes: 20 * 1024 * 1024,
-  /** Rendered story pages kept in memory, by characters. */
-  pageCacheChars: 64 * 1024 * 1024,
-  /** Reports kept in memory, by characters of their JSON. */
-  reportCacheChars: 64 * 1024 * 1024,
+  /** Rendered story pages kept in memory, in bytes. */
+  pageCacheBytes: 64 * 1024 * 1024,
+  /** Reports kept in memory, in bytes of their JSON (the parsed copy beside it is about as large again). */
+  reportCacheBytes: 64 * 1024 * 1024,
   /** Rows of the actor index. */
   actors: 200,
   /** Largest request body: one article's text or page, well above any real one. */
@@ -92,7 +92,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function dayParam(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!DAY.test(value))
+  if (Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new HttpError(400, 'bad-parameter', `${name} must be a day as YYYY-MM-DD; got "${value}"`);
+  // A real calendar day: the shape alone would let 2031-02-31 through, compared as a string.
+  if (!DAY.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
     throw new HttpError(400, 'bad-parameter', `${name} must be a day as YYYY-MM-DD; got "${value}"`);
   return value;
 }
@@ -183,24 +186,25 @@ function asClientError<T>(fn: () => T): T {
   }
 }
 
+const UTF8 = new TextEncoder();
+
+/** The story page's CSP: it hashes the page script, so it is worked out once. */
+let storyCspValue: string | null = null;
+async function storyCsp(): Promise<string> {
+  if (storyCspValue === null) {
+    const { contentSecurityPolicy } = await import('../report/html/index.js');
+    const { CLIENT_SCRIPT } = await import('../report/html/client.js');
+    storyCspValue = contentSecurityPolicy(CLIENT_SCRIPT, 'self');
+  }
+  return storyCspValue;
+}
+
 export function createApp({ store, token = null }: AppOptions): Hono {
   const app = new Hono();
-  const pages = new SizedCache<string>(LIMITS.pageCacheChars);
-  const reports = new SizedCache<{ report: Report; json: string }>(LIMITS.reportCacheChars);
+  const pages = new SizedCache<Uint8Array<ArrayBuffer>>(LIMITS.pageCacheBytes);
+  const reports = new SizedCache<{ report: Report; json: Uint8Array<ArrayBuffer> }>(LIMITS.reportCacheBytes);
   const storyFacts = new StoryFactsCache();
 
-  /** A story's report, kept while the story is unchanged. */
-  const reportEntry = async (story: StoryDetail) => {
-    const key = `${story.id}@${story.updatedAt}@${story.articleCount}`;
-    let entry = reports.get(key);
-    if (!entry) {
-      const report = await storyReport(store, story);
-      entry = { report, json: JSON.stringify(report) };
-      reports.set(key, entry, entry.json.length);
-    }
-    return entry;
-  };
-  const reportFor = async (story: StoryDetail) => (await reportEntry(story)).report;
   const storyOr404 = (id: number) => {
     try {
       return requireStory(store, id);
@@ -210,8 +214,27 @@ export function createApp({ store, token = null }: AppOptions): Hono {
       throw err;
     }
   };
+  /** A story's listing row (cheap: no members), whose last update keys everything cached about it. */
+  const summaryOr404 = (id: number) => {
+    const summary = store.listStories({ ids: [id], limit: 1 })[0];
+    if (!summary) storyOr404(id);
+    return summary as StorySummary;
+  };
+  const cacheKey = (s: StorySummary) => `${s.id}@${s.updatedAt}@${s.articleCount}`;
+  /** A story's report, kept while the story is unchanged. */
+  const reportEntry = async (summary: StorySummary) => {
+    const key = cacheKey(summary);
+    let entry = reports.get(key);
+    if (!entry) {
+      const report = await storyReport(store, storyOr404(summary.id));
+      entry = { report, json: UTF8.encode(JSON.stringify(report)) };
+      reports.set(key, entry, entry.json.byteLength);
+    }
+    return entry;
+  };
+  const reportFor = async (id: number) => (await reportEntry(summaryOr404(id))).report;
   const outletOf = async (name: string) => {
-    const profile = await outletProfile(store, name, storyFacts, async (id) => reportFor(storyOr404(id)));
+    const profile = await outletProfile(store, name, storyFacts, reportFor);
     if (!profile)
       throw new HttpError(404, 'not-found', `no article of the library is from an outlet named "${name}"`);
     return profile;
@@ -301,7 +324,7 @@ export function createApp({ store, token = null }: AppOptions): Hono {
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
   app.get('/api/stories', (c) => c.json({ stories: listingOf(store, c.req.query()) }));
   app.get('/api/stories/:id', async (c) => {
-    const { json } = await reportEntry(storyOr404(storyIdParam(c.req.param('id'))));
+    const { json } = await reportEntry(summaryOr404(storyIdParam(c.req.param('id'))));
     return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
   app.get('/api/stories/:id/why', (c) => {
@@ -361,11 +384,14 @@ export function createApp({ store, token = null }: AppOptions): Hono {
       return false;
     }
   };
-  const checkForm = (c: Context, form: Record<string, unknown>) => {
+  /** Reads a form after checking where it comes from, so a cross-site post is refused before its body is read. */
+  const readForm = async (c: Context) => {
     if (!sameOrigin(c))
       throw new HttpError(403, 'cross-site', 'a form from another site cannot write to this library');
+    const form = await c.req.parseBody({ all: true });
     if (token !== null && form.token !== token)
       throw new HttpError(401, 'unauthorized', 'writing needs the token parallax serve printed');
+    return form;
   };
 
   app.get('/', (c) => {
@@ -383,27 +409,26 @@ export function createApp({ store, token = null }: AppOptions): Hono {
   });
 
   const storyPage = async (c: Context, notice: string | null) => {
-    const id = storyIdParam(c.req.param('id') ?? '');
-    const story = storyOr404(id);
-    const key = `${id}@${story.updatedAt}@${story.articleCount}`;
+    const summary = summaryOr404(storyIdParam(c.req.param('id') ?? ''));
+    const key = cacheKey(summary);
     let body = notice === null ? pages.get(key) : undefined;
     if (body === undefined) {
-      const report = await reportFor(story);
-      const { members } = explainStory(store, id);
+      const report = (await reportEntry(summary)).report;
+      const { story, members } = explainStory(store, summary.id);
       const { renderHtml } = await import('../report/html/index.js');
-      body = renderHtml(report, {
-        top: siteBar(),
-        bottom: storyMembership(story, members, token !== null, notice),
-        formAction: 'self',
-        style: APP_STYLE,
-      });
-      if (notice === null) pages.set(key, body, body.length);
+      body = UTF8.encode(
+        renderHtml(report, {
+          top: siteBar(),
+          bottom: storyMembership(story, members, token !== null, notice),
+          formAction: 'self',
+          style: APP_STYLE,
+        }),
+      );
+      if (notice === null) pages.set(key, body, body.byteLength);
     }
     // The report page carries its own CSP (a meta tag allowing its script by hash); the header repeats it.
-    const { contentSecurityPolicy } = await import('../report/html/index.js');
-    const { CLIENT_SCRIPT } = await import('../report/html/client.js');
-    pageHeaders(c, contentSecurityPolicy(CLIENT_SCRIPT, 'self'));
-    return c.html(body);
+    pageHeaders(c, await storyCsp());
+    return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
   };
   app.get('/stories/:id', (c) => {
     const merged = c.req.query('merged');
@@ -417,16 +442,14 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     return storyPage(c, notice);
   });
   app.post('/stories/:id/merge', async (c) => {
-    const form = await c.req.parseBody();
-    checkForm(c, form);
+    const form = await readForm(c);
     const target = storyIdParam(c.req.param('id'));
     const other = storyIdParam(String(form.other ?? '').trim());
     asClientError(() => mergeStories(store, target, other));
     return c.redirect(`/stories/${target}?merged=${other}`, 303);
   });
   app.post('/stories/:id/split', async (c) => {
-    const form = await c.req.parseBody({ all: true });
-    checkForm(c, form);
+    const form = await readForm(c);
     const id = storyIdParam(c.req.param('id'));
     const chosen = form.articles;
     const articles = (Array.isArray(chosen) ? chosen : chosen === undefined ? [] : [chosen]).map(String);
@@ -471,8 +494,7 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     '/add',
     bodyLimit({ maxSize: LIMITS.uploadBytes, onError: tooLarge(LIMITS.uploadBytes) }),
     async (c) => {
-      const form = await c.req.parseBody({ all: true });
-      checkForm(c, form);
+      const form = await readForm(c);
       const files = [form.files].flat().filter((f): f is File => f instanceof File && f.size > 0);
       const text = typeof form.text === 'string' ? form.text : '';
       if (files.length === 0 && text.trim() === '') {

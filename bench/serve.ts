@@ -1,0 +1,283 @@
+// `npm run bench -- --suite serve [--db FILE]`: the web app over a library holding all of allsides. Measures
+// the server's start (process spawn to the first answered request), the story list and story pages under
+// 20 concurrent clients on loopback (autocannon; every response's latency is kept, so the percentiles are
+// exact), the same load against a bare node:http server returning a page of the same size from memory (what
+// any Node server costs at best, for the ratio), the first, uncached view of a sample of stories, and the
+// server's memory over a five-minute mixed run. Without --db the library is built first (about 8 minutes).
+
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { seededRandom } from '../src/util/random.js';
+import { machineLine, recordSection } from './results.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = resolve(HERE, '../..');
+const BIN = resolve(ROOT, 'bin/parallax.js');
+const CORPUS = resolve(ROOT, '../shared/corpus/allsides/articles.jsonl.gz');
+
+const TARGETS = { startMs: 1000, p95Ms: 50 };
+const CONNECTIONS = 20;
+const LOAD_SECONDS = Number(process.env.PARALLAX_BENCH_LOAD_SECONDS ?? 20);
+const MEMORY_SECONDS = Number(process.env.PARALLAX_BENCH_MEMORY_SECONDS ?? 300);
+/** Stories whose pages the load runs over (all viewed once before, so the numbers are for a warm server). */
+const STORY_SAMPLE = 200;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+interface Load {
+  name: string;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** Runs autocannon with paths from `next`, keeping every response time. */
+async function load(name: string, origin: string, next: () => string, seconds: number): Promise<Load> {
+  const times: number[] = [];
+  const instance = autocannon({
+    url: origin,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
+    // Without a callback autocannon returns its instance, which is also a promise of the result.
+  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  const result = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    requests: times.length,
+    perSecond: times.length / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times.at(-1) ?? Number.NaN,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+interface Server {
+  origin: string;
+  child: ChildProcess;
+  startMs: number;
+}
+
+/** Spawns `parallax serve` on a free port; resolves once it has answered /api/health. */
+function startServe(db: string): Promise<Server> {
+  return new Promise((done, fail) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = async (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /serving the library at (http:\/\/\S+?)\/? /.exec(out);
+      if (!match?.[1]) return;
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      const origin = match[1].replace(/\/$/, '');
+      const res = await fetch(`${origin}/api/health`);
+      if (!res.ok) fail(new Error(`health answered ${res.status}`));
+      done({ origin, child, startMs: performance.now() - started });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.child.removeAllListeners('exit');
+    server.child.on('exit', () => done());
+    server.child.kill('SIGTERM');
+  });
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+async function json<T>(url: string): Promise<T> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+function ms(n: number): string {
+  return n < 10 ? n.toFixed(1) : n.toFixed(0);
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const record = args.includes('--record');
+  const dbAt = args.indexOf('--db');
+  let db = dbAt >= 0 ? resolve(args[dbAt + 1] ?? '') : '';
+  let built: string | null = null;
+  if (!db) {
+    if (!existsSync(CORPUS)) throw new Error(`${CORPUS} not found; the benchmark needs ../shared/corpus`);
+    built = mkdtempSync(join(tmpdir(), 'parallax-bench-serve-'));
+    db = join(built, 'library.db');
+    console.error(`bench: building a library of all allsides articles in ${db} (about 8 minutes)…`);
+    execFileSync(process.execPath, [BIN, 'ingest', CORPUS, '--db', db], { stdio: 'inherit' });
+  }
+
+  // Start: five cold starts, median and worst.
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const s = await startServe(db);
+    starts.push(s.startMs);
+    await stop(s);
+  }
+  starts.sort((a, b) => a - b);
+
+  const server = await startServe(db);
+  const { origin } = server;
+  const pid = server.child.pid ?? 0;
+  const health = await json<{ articles: number; stories: number }>(`${origin}/api/health`);
+  const random = seededRandom(5);
+  const newest = await json<{ stories: { id: number; articleCount: number }[] }>(
+    `${origin}/api/stories?limit=1000`,
+  );
+  const biggest = await json<{ stories: { id: number; articleCount: number }[] }>(
+    `${origin}/api/stories?sort=biggest&limit=20`,
+  );
+  const sample = biggest.stories.slice(0, 20);
+  const pool = newest.stories.filter((s) => !sample.some((b) => b.id === s.id));
+  while (sample.length < STORY_SAMPLE && pool.length > 0) {
+    sample.push(...pool.splice(Math.floor(random() * pool.length), 1));
+  }
+  const sizes = sample.map((s) => s.articleCount).sort((a, b) => a - b);
+
+  // First views: every sampled story once, one at a time.
+  const cold: number[] = [];
+  for (const s of sample) {
+    const t = performance.now();
+    const res = await fetch(`${origin}/stories/${s.id}`);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`/stories/${s.id}: ${res.status}`);
+    cold.push(performance.now() - t);
+  }
+  cold.sort((a, b) => a - b);
+  const pageBytes = (
+    await (await fetch(`${origin}/stories/${sample[20]?.id ?? sample[0]?.id}`)).arrayBuffer()
+  ).byteLength;
+
+  let k = 0;
+  const storyPath = () => `/stories/${sample[k++ % sample.length]?.id ?? 1}`;
+  const listPaths = ['/', '/?sort=biggest', '/?sort=contested'];
+  let l = 0;
+  const listPath = () => listPaths[l++ % listPaths.length] ?? '/';
+  console.error('bench: story list under load…');
+  const list = await load('story list (newest, biggest, contested in turn)', origin, listPath, LOAD_SECONDS);
+  console.error('bench: story pages under load…');
+  const pages = await load(`story pages (${sample.length} stories in turn)`, origin, storyPath, LOAD_SECONDS);
+
+  // Baseline: a bare node:http server returning a page of the same size from memory.
+  const body = Buffer.alloc(pageBytes, 'x');
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
+  const bareOrigin = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+  console.error('bench: bare node:http under load…');
+  const baseline = await load(`bare node:http, same bytes from memory`, bareOrigin, () => '/', LOAD_SECONDS);
+  bare.close();
+
+  // Memory over a long mixed run: lists with filters, warm and new story pages, search, outlets, actors.
+  const outlets = (await json<{ outlets: { outlet: string }[] }>(`${origin}/api/outlets`)).outlets.slice(
+    0,
+    10,
+  );
+  const words = ['election', 'senate', 'vaccine', 'border', 'impeachment', 'tariff', 'climate', 'court'];
+  const wide = newest.stories.map((s) => s.id);
+  let m = 0;
+  const mixed = () => {
+    const i = m++;
+    switch (i % 8) {
+      case 0:
+        return listPath();
+      case 1:
+        return `/?outlet=${encodeURIComponent(outlets[i % outlets.length]?.outlet ?? '')}`;
+      case 2:
+        return `/search?q=${words[i % words.length]}`;
+      case 3:
+        return `/?text=${words[(i >> 3) % words.length]}`;
+      case 4:
+        return `/stories/${wide[(i * 7919) % wide.length] ?? 1}`;
+      case 5:
+        return '/actors';
+      default:
+        return storyPath();
+    }
+  };
+  const rss: { at: number; mb: number }[] = [];
+  const sampler = setInterval(() => rss.push({ at: rss.length * 5, mb: rssMb(pid) }), 5000);
+  console.error(`bench: mixed load for ${MEMORY_SECONDS} s, memory sampled every 5 s…`);
+  const long = await load(
+    'mixed (lists, filters, search, 1,000 stories, actors)',
+    origin,
+    mixed,
+    MEMORY_SECONDS,
+  );
+  clearInterval(sampler);
+  await stop(server);
+  if (built) rmSync(built, { recursive: true, force: true });
+
+  const third = Math.max(1, Math.floor(rss.length / 3));
+  const avg = (xs: { mb: number }[]) => xs.reduce((n, x) => n + x.mb, 0) / Math.max(1, xs.length);
+  const middle = avg(rss.slice(third, 2 * third));
+  const last = avg(rss.slice(2 * third));
+  const peak = Math.max(...rss.map((r) => r.mb));
+  const drift = rss.length >= 3 ? (last - middle) / middle : Number.NaN;
+
+  const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const row = (r: Load) =>
+    `| ${r.name} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | **${ms(r.p95)}** | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors + r.non2xx} |`;
+  const section = [
+    `## Web app (\`parallax serve\`) — ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    `Machine: ${machineLine()}. Library: ${health.articles} articles in ${health.stories} stories${built ? ' (all of allsides, built by this run)' : ''}. ${CONNECTIONS} concurrent connections from autocannon in the bench process, on loopback; latencies are every response's, in ms.`,
+    '',
+    `- Server start (spawn to first answered request), 5 runs: median **${ms(percentile(starts, 50))} ms**, worst ${ms(starts.at(-1) ?? 0)} ms (target < ${TARGETS.startMs} ms: ${verdict((starts.at(-1) ?? Infinity) < TARGETS.startMs)}).`,
+    `- First view of a story page (its comparison computed, then kept), ${sample.length} stories of ${sizes[0]}–${sizes.at(-1)} articles (median ${percentile(sizes, 50)}): median ${ms(percentile(cold, 50))} ms, p95 ${ms(percentile(cold, 95))} ms, worst ${ms(cold.at(-1) ?? 0)} ms.`,
+    '',
+    '| load | requests | req/s | p50 | p95 | p99 | max | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row(list),
+    row(pages),
+    row(baseline),
+    row(long),
+    '',
+    `- Story list p95 ${ms(list.p95)} ms, story page p95 ${ms(pages.p95)} ms (target < ${TARGETS.p95Ms} ms: ${verdict(list.p95 < TARGETS.p95Ms && pages.p95 < TARGETS.p95Ms)}). Against the bare node:http server with the same bytes: story pages ×${(pages.p95 / baseline.p95).toFixed(1)} its p95 and ${(pages.perSecond / baseline.perSecond).toFixed(2)} of its requests/s.`,
+    `- Memory over the ${MEMORY_SECONDS} s mixed run (server RSS every 5 s): ${ms(rss[0]?.mb ?? 0)} MB at 5 s, middle third ${ms(middle)} MB, last third ${ms(last)} MB (${drift >= 0 ? '+' : ''}${(drift * 100).toFixed(1)}%), peak ${ms(peak)} MB. Caches are bounded (64 MB of pages, 64 MB of reports by characters).`,
+    '',
+  ].join('\n');
+  console.log(section);
+  if (record) recordSection(section);
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+});
