@@ -15,10 +15,18 @@ export const FORMATS_OF: Record<string, readonly Format[]> = {
   stories: ['text', 'json'],
   story: ['json', 'html', 'md', 'text'],
   search: ['text', 'json'],
+  feeds: ['text', 'json'],
+  watch: ['text', 'json'],
 };
 
 /** The format a command prints when --format is not given. */
-const DEFAULT_FORMAT: Record<string, Format> = { ingest: 'text', stories: 'text', search: 'text' };
+const DEFAULT_FORMAT: Record<string, Format> = {
+  ingest: 'text',
+  stories: 'text',
+  search: 'text',
+  feeds: 'text',
+  watch: 'text',
+};
 
 export interface Invocation {
   command: string | null;
@@ -40,6 +48,12 @@ export interface Invocation {
   /** serve --host and --port. */
   host: string;
   port: number;
+  /** Fetching: reach private and loopback addresses; fetch what robots.txt disallows. */
+  allowPrivate: boolean;
+  ignoreRobots: boolean;
+  /** watch --every (milliseconds) and --once. */
+  everyMs: number;
+  once: boolean;
   help: boolean;
   version: boolean;
 }
@@ -94,6 +108,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     why: values.why === true,
     host: values.host ?? '127.0.0.1',
     port: parsePort(values.port),
+    allowPrivate: values['allow-private'] === true,
+    ignoreRobots: values['ignore-robots'] === true,
+    everyMs: parseEvery(values.every),
+    once: values.once === true,
     articles: (values.articles ?? [])
       .flatMap((a) => a.split(','))
       .map((a) => a.trim())
@@ -101,6 +119,23 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     help: values.help === true,
     version: values.version === true,
   };
+}
+
+/** The pause between two polls of `parallax watch`, and the shortest allowed (feeds are not hammered). */
+export const DEFAULT_EVERY_MS = 15 * 60 * 1000;
+const MIN_EVERY_MS = 60 * 1000;
+
+function parseEvery(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_EVERY_MS;
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)$/.exec(value.trim());
+  const ms = m ? Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 's' | 'm' | 'h'] : Number.NaN;
+  if (!(ms >= MIN_EVERY_MS)) {
+    throw new ParallaxError(
+      'USAGE',
+      `--every takes a duration of at least 1m such as 90s, 15m or 2h; got "${value}".`,
+    );
+  }
+  return ms;
 }
 
 /** Port of `parallax serve`. */
@@ -133,6 +168,10 @@ function parse(argv: readonly string[]) {
       articles: { type: 'string', multiple: true },
       host: { type: 'string' },
       port: { type: 'string' },
+      'allow-private': { type: 'boolean' },
+      'ignore-robots': { type: 'boolean' },
+      every: { type: 'string' },
+      once: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -153,9 +192,14 @@ Usage:
   parallax story split <id> --articles ID[,ID…]
   parallax search <query> [--db FILE] [--limit N] [--format text|json]
   parallax serve [--db FILE] [--port N] [--host H]
+  parallax feeds add <feed-url|file.opml>… [--db FILE]
+  parallax feeds list [--db FILE] [--format text|json]
+  parallax feeds export [--db FILE]               (OPML on standard output)
+  parallax feeds remove <feed-url|id> [--db FILE]
+  parallax watch [--every 15m] [--once] [--db FILE]
   parallax --help | --version
 
-Inputs are files, folders (read recursively), or - for standard input:
+Inputs are files, folders (read recursively), - for standard input, or (ingest) http(s) URLs of articles:
   .txt, .md (YAML front matter), .html/.htm saved pages, .json/.jsonl article lists, any of them .gz.
 
 analyze compares the articles as one story: the actors and the labels each outlet gives them, quotes
@@ -168,7 +212,10 @@ places each new one in a story, or starts one; near-duplicates (wire copies, rep
 article they copy and count as one voice. Re-ingesting changes nothing. stories lists the stories, story
 writes one story's comparison report like analyze (--why says why each article is in it), story merge
 and story split record your own decisions, which later ingests keep. search looks through titles and
-texts (words, "exact phrases", OR, NOT, prefix*).
+texts (words, "exact phrases", OR, NOT, prefix*). feeds follows RSS, Atom and JSON feeds (or the feeds
+of an OPML file); watch polls them every --every and ingests new items into their stories, one line per
+poll. Fetching names Parallax as its user agent, goes one request at a time per host, honours robots.txt,
+and refuses private and loopback addresses.
 
 Options:
   -f, --format   annotate: json (default) or text; analyze and demo: json, html or md to standard output
@@ -182,6 +229,9 @@ Options:
   --why          story: why each article is in the story
   --port, --host serve: where to listen (default 127.0.0.1:8017)
   --articles     story split: the articles to move into a new story (ids as stories/story --why list them)
+  --every        watch: time between polls, at least 1m (default 15m); --once polls once and stops
+  --allow-private  fetch from private, loopback and link-local addresses too
+  --ignore-robots  fetch what robots.txt disallows
 
 Exit codes: 0 when at least one article came through (or the command did its work), 1 when none did
 or the library could not be used, 2 for usage errors.`;

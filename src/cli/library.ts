@@ -3,20 +3,23 @@
 
 import { existsSync } from 'node:fs';
 import { ParallaxError } from '../errors.js';
+import type { IngestItem } from '../ingest/index.js';
 import type { Store, StorySummary } from '../store/store.js';
 import type { Invocation } from './args.js';
 import { emitReport, type Io } from './output.js';
 import { describeProgress, progressLine } from './progress.js';
 
 export const DEFAULT_DB = 'parallax.db';
+/** An input that names a web page rather than a file. */
+const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
 /** Stories `parallax stories` prints on a terminal without --limit. */
 const DEFAULT_TEXT_LIMIT = 50;
 
-function dbPath(invocation: Invocation): string {
+export function dbPath(invocation: Invocation): string {
   return invocation.db ?? DEFAULT_DB;
 }
 
-async function openLibrary(invocation: Invocation, mustExist: boolean): Promise<Store> {
+export async function openLibrary(invocation: Invocation, mustExist: boolean): Promise<Store> {
   const path = dbPath(invocation);
   if (mustExist && !existsSync(path)) {
     throw new ParallaxError(
@@ -28,7 +31,7 @@ async function openLibrary(invocation: Invocation, mustExist: boolean): Promise<
   return openSqliteStore(path);
 }
 
-async function withLibrary<T>(
+export async function withLibrary<T>(
   invocation: Invocation,
   mustExist: boolean,
   fn: (store: Store) => Promise<T> | T,
@@ -46,7 +49,20 @@ export async function ingestCommand(invocation: Invocation, io: Io): Promise<num
   return withLibrary(invocation, false, async (store) => {
     const started = Date.now();
     const progress = progressLine();
-    const summary = await ingestIntoLibrary(store, invocation.positionals, invocation.config, {
+    const urls = invocation.positionals.filter(isUrlInput);
+    const files = invocation.positionals.filter((p) => !isUrlInput(p));
+    // The fetching code is loaded only when there is something to fetch.
+    let extra: AsyncIterable<IngestItem> | undefined;
+    if (urls.length > 0) {
+      const { Fetcher } = await import('../fetch/fetcher.js');
+      const { urlItems } = await import('../library/urls.js');
+      extra = urlItems(
+        new Fetcher({ allowPrivate: invocation.allowPrivate, ignoreRobots: invocation.ignoreRobots }),
+        urls,
+      );
+    }
+    const summary = await ingestIntoLibrary(store, files, invocation.config, {
+      extra,
       stdin: io.stdin,
       onRefusal: (input, reason) => {
         progress.done();

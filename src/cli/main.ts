@@ -69,6 +69,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await searchCommand(invocation, io);
       case 'serve':
         return await serveCommand(invocation, io);
+      case 'feeds': {
+        const { feedsCommand } = await import('./feeds.js');
+        return await feedsCommand(invocation, io);
+      }
+      case 'watch': {
+        const { watchCommand } = await import('./feeds.js');
+        return await watchCommand(invocation, io);
+      }
       default:
         throw new ParallaxError(
           'USAGE',

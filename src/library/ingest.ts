@@ -4,7 +4,7 @@
 // and running the same command again skips what was stored and completes the rest.
 
 import type { Config } from '../config.js';
-import { ingest } from '../ingest/index.js';
+import { type IngestItem, ingest } from '../ingest/index.js';
 import { loadSources } from '../ingest/sources.js';
 import type { Article } from '../model/article.js';
 import { clean } from '../pipeline/clean-stage.js';
@@ -51,6 +51,8 @@ export interface IngestOptions {
   onRefusal?: (input: string, reason: string) => void;
   /** Called after every committed batch. */
   onProgress?: (progress: IngestProgress) => void;
+  /** Articles from elsewhere (fetched pages, feed items), ingested after the inputs. */
+  extra?: AsyncIterable<IngestItem>;
 }
 
 export async function ingestIntoLibrary(
@@ -109,7 +111,12 @@ export async function ingestIntoLibrary(
   };
 
   try {
-    for await (const item of ingest(inputs, config, options.stdin ?? process.stdin, { sources })) {
+    const stdin = options.stdin ?? process.stdin;
+    async function* items(): AsyncGenerator<IngestItem> {
+      yield* ingest(inputs, config, stdin, { sources });
+      if (options.extra) yield* options.extra;
+    }
+    for await (const item of items()) {
       summary.seen++;
       if (!item.ok) {
         refuse(item.input, item.reason);

@@ -22,7 +22,7 @@ import { html } from '../report/escape.js';
 import { STORY_ORDERS, type Store, type StoryOrder, type StorySummary } from '../store/store.js';
 import { addArticles } from './add-articles.js';
 import { OPENAPI } from './openapi.js';
-import { SizedCache } from './page-cache.js';
+import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
 import {
   APP_STYLE,
   actorPage,
@@ -48,9 +48,11 @@ export const LIMITS = {
   textFilterHits: 200,
   /** Largest upload through the add page (several files at once). */
   uploadBytes: 20 * 1024 * 1024,
-  /** Rendered story pages kept in memory, in bytes. */
+  /** Rendered story pages kept in memory, in compressed bytes. */
   pageCacheBytes: 64 * 1024 * 1024,
-  /** Reports kept in memory, in bytes of their JSON (the parsed copy beside it is about as large again). */
+  /** Other rendered pages and JSON answers kept until the library changes, in compressed bytes. */
+  viewCacheBytes: 16 * 1024 * 1024,
+  /** Reports kept in memory, in bytes of their JSON. */
   reportCacheBytes: 64 * 1024 * 1024,
   /** Rows of the actor index. */
   actors: 200,
@@ -201,8 +203,35 @@ async function storyCsp(): Promise<string> {
 
 export function createApp({ store, token = null }: AppOptions): Hono {
   const app = new Hono();
-  const pages = new SizedCache<Uint8Array<ArrayBuffer>>(LIMITS.pageCacheBytes);
-  const reports = new SizedCache<{ report: Report; json: Uint8Array<ArrayBuffer> }>(LIMITS.reportCacheBytes);
+  // Story pages by the story's last update; other pages by their address and the library's version.
+  const pages = new SizedCache<StoredPage>(LIMITS.pageCacheBytes);
+  const views = new SizedCache<StoredPage>(LIMITS.viewCacheBytes);
+  /**
+   * A GET page or JSON answer, kept until the library changes. The key is taken after rendering too, since
+   * rendering may write (a contested listing works out stale contests first).
+   */
+  const cachedView = async (
+    c: Context,
+    contentType: string,
+    render: () => Promise<string> | string,
+    csp?: string,
+  ) => {
+    const address = c.req.url;
+    let stored = views.get(`${address}@${store.version()}`);
+    if (!stored) {
+      stored = storePage(await render(), contentType);
+      views.set(`${address}@${store.version()}`, stored, stored.gz.byteLength);
+    }
+    return pageResponse(
+      stored,
+      c.req.header('accept-encoding'),
+      csp === undefined ? {} : { 'Content-Security-Policy': csp },
+    );
+  };
+  const HTML = 'text/html; charset=UTF-8';
+  const JSON_TYPE = 'application/json';
+  // Reports are kept as their JSON bytes only (the API's answer); a page rendering one parses it again.
+  const reports = new SizedCache<Uint8Array<ArrayBuffer>>(LIMITS.reportCacheBytes);
   const storyFacts = new StoryFactsCache();
 
   const storyOr404 = (id: number) => {
@@ -221,18 +250,22 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     return summary as StorySummary;
   };
   const cacheKey = (s: StorySummary) => `${s.id}@${s.updatedAt}@${s.articleCount}`;
-  /** A story's report, kept while the story is unchanged. */
-  const reportEntry = async (summary: StorySummary) => {
-    const key = cacheKey(summary);
-    let entry = reports.get(key);
-    if (!entry) {
-      const report = await storyReport(store, storyOr404(summary.id));
-      entry = { report, json: UTF8.encode(JSON.stringify(report)) };
-      reports.set(key, entry, entry.json.byteLength);
-    }
-    return entry;
+  /** Works a story's report out and keeps its JSON bytes while the story is unchanged. */
+  const computeReport = async (summary: StorySummary) => {
+    const report = await storyReport(store, storyOr404(summary.id));
+    const json = UTF8.encode(JSON.stringify(report));
+    reports.set(cacheKey(summary), json, json.byteLength);
+    return { report, json };
   };
-  const reportFor = async (id: number) => (await reportEntry(summaryOr404(id))).report;
+  const reportJson = async (summary: StorySummary) =>
+    reports.get(cacheKey(summary)) ?? (await computeReport(summary)).json;
+  const reportOf = async (summary: StorySummary): Promise<Report> => {
+    const json = reports.get(cacheKey(summary));
+    return json
+      ? (JSON.parse(new TextDecoder().decode(json)) as Report)
+      : (await computeReport(summary)).report;
+  };
+  const reportFor = async (id: number) => reportOf(summaryOr404(id));
   const outletOf = async (name: string) => {
     const profile = await outletProfile(store, name, storyFacts, reportFor);
     if (!profile)
@@ -322,9 +355,11 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     c.json({ ok: true, articles: store.countArticles(), stories: store.countStories() }),
   );
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
-  app.get('/api/stories', (c) => c.json({ stories: listingOf(store, c.req.query()) }));
+  app.get('/api/stories', (c) =>
+    cachedView(c, JSON_TYPE, () => JSON.stringify({ stories: listingOf(store, c.req.query()) })),
+  );
   app.get('/api/stories/:id', async (c) => {
-    const { json } = await reportEntry(summaryOr404(storyIdParam(c.req.param('id'))));
+    const json = await reportJson(summaryOr404(storyIdParam(c.req.param('id'))));
     return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
   app.get('/api/stories/:id/why', (c) => {
@@ -334,12 +369,16 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     return c.json({ story: { ...story, members: undefined }, members });
   });
   app.get('/api/outlets', (c) => c.json({ outlets: store.outlets() }));
-  app.get('/api/outlets/:name', async (c) => c.json(await outletOf(c.req.param('name'))));
+  app.get('/api/outlets/:name', (c) =>
+    cachedView(c, JSON_TYPE, async () => JSON.stringify(await outletOf(c.req.param('name')))),
+  );
   app.get('/api/actors', (c) => {
     const prefix = actorKey(c.req.query('prefix') ?? '');
     return c.json({ actors: store.actors(LIMITS.actors, prefix || undefined) });
   });
-  app.get('/api/actors/:key', (c) => c.json(actorOf(c.req.param('key'))));
+  app.get('/api/actors/:key', (c) =>
+    cachedView(c, JSON_TYPE, () => JSON.stringify(actorOf(c.req.param('key')))),
+  );
   app.get('/api/search', (c) => c.json(searchOf(store, c.req.query('q'), c.req.query('limit'))));
 
   // Adds one article: a JSON record ({text | html, title, outlet, url, published}) or the raw text, Markdown
@@ -394,41 +433,49 @@ export function createApp({ store, token = null }: AppOptions): Hono {
     return form;
   };
 
-  app.get('/', (c) => {
-    const q = c.req.query();
-    const filters: ListFilters = {
-      since: dayParam(q.since, 'since') ?? '',
-      until: dayParam(q.until, 'until') ?? '',
-      outlet: q.outlet ?? '',
-      text: (q.text ?? '').trim(),
-      order: orderParam(q.sort),
-    };
-    const stories = listingOf(store, { ...q, limit: '50' });
-    pageHeaders(c);
-    return c.html(storyListPage(stories, filters, store.outlets()));
-  });
+  app.get('/', (c) =>
+    cachedView(
+      c,
+      HTML,
+      () => {
+        const q = c.req.query();
+        const filters: ListFilters = {
+          since: dayParam(q.since, 'since') ?? '',
+          until: dayParam(q.until, 'until') ?? '',
+          outlet: q.outlet ?? '',
+          text: (q.text ?? '').trim(),
+          order: orderParam(q.sort),
+        };
+        const stories = listingOf(store, { ...q, limit: '50' });
+        return storyListPage(stories, filters, store.outlets());
+      },
+      PAGE_CSP,
+    ),
+  );
 
   const storyPage = async (c: Context, notice: string | null) => {
     const summary = summaryOr404(storyIdParam(c.req.param('id') ?? ''));
     const key = cacheKey(summary);
-    let body = notice === null ? pages.get(key) : undefined;
-    if (body === undefined) {
-      const report = (await reportEntry(summary)).report;
+    let stored = notice === null ? pages.get(key) : undefined;
+    if (stored === undefined) {
+      const report = await reportOf(summary);
       const { story, members } = explainStory(store, summary.id);
       const { renderHtml } = await import('../report/html/index.js');
-      body = UTF8.encode(
+      stored = storePage(
         renderHtml(report, {
           top: siteBar(),
           bottom: storyMembership(story, members, token !== null, notice),
           formAction: 'self',
           style: APP_STYLE,
         }),
+        HTML,
       );
-      if (notice === null) pages.set(key, body, body.byteLength);
+      if (notice === null) pages.set(key, stored, stored.gz.byteLength);
     }
     // The report page carries its own CSP (a meta tag allowing its script by hash); the header repeats it.
-    pageHeaders(c, await storyCsp());
-    return c.body(body, 200, { 'Content-Type': 'text/html; charset=UTF-8' });
+    return pageResponse(stored, c.req.header('accept-encoding'), {
+      'Content-Security-Policy': await storyCsp(),
+    });
   };
   app.get('/stories/:id', (c) => {
     const merged = c.req.query('merged');
@@ -461,30 +508,28 @@ export function createApp({ store, token = null }: AppOptions): Hono {
 
   app.get('/search', (c) => {
     const q = c.req.query('q') ?? '';
-    pageHeaders(c);
-    if (q.trim() === '') return c.html(searchPage('', null));
-    return c.html(searchPage(q, searchOf(store, q, c.req.query('limit')).hits));
+    return cachedView(
+      c,
+      HTML,
+      () =>
+        q.trim() === '' ? searchPage('', null) : searchPage(q, searchOf(store, q, c.req.query('limit')).hits),
+      PAGE_CSP,
+    );
   });
-
-  app.get('/outlets', (c) => {
-    pageHeaders(c);
-    return c.html(outletsPage(store.outlets()));
-  });
-  app.get('/outlets/:name', async (c) => {
-    const profile = await outletOf(c.req.param('name'));
-    pageHeaders(c);
-    return c.html(outletPage(profile));
-  });
+  app.get('/outlets', (c) => cachedView(c, HTML, () => outletsPage(store.outlets()), PAGE_CSP));
+  app.get('/outlets/:name', (c) =>
+    cachedView(c, HTML, async () => outletPage(await outletOf(c.req.param('name'))), PAGE_CSP),
+  );
   app.get('/actors', (c) => {
     const prefix = actorKey(c.req.query('prefix') ?? '');
-    pageHeaders(c);
-    return c.html(actorsPage(store.actors(LIMITS.actors, prefix || undefined), c.req.query('prefix') ?? ''));
+    return cachedView(
+      c,
+      HTML,
+      () => actorsPage(store.actors(LIMITS.actors, prefix || undefined), c.req.query('prefix') ?? ''),
+      PAGE_CSP,
+    );
   });
-  app.get('/actors/:key', (c) => {
-    const record = actorOf(c.req.param('key'));
-    pageHeaders(c);
-    return c.html(actorPage(record));
-  });
+  app.get('/actors/:key', (c) => cachedView(c, HTML, () => actorPage(actorOf(c.req.param('key'))), PAGE_CSP));
 
   app.get('/add', (c) => {
     pageHeaders(c);

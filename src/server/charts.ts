@@ -43,7 +43,7 @@ export function monthChart(rows: readonly { month: string; articles: number }[],
   });
   const firstMonth = months[0]?.month ?? '';
   const lastMonth = months.at(-1)?.month ?? '';
-  return html`<figure class="chart"><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}: ${months.length} months from ${firstMonth} to ${lastMonth}, at most ${max} articles in a month" preserveAspectRatio="none">${bars}<text x="0" y="${height - 2}">${firstMonth}</text><text x="${width}" y="${height - 2}" text-anchor="end">${lastMonth}</text></svg><figcaption>${label}; peak ${max} articles in a month.</figcaption></figure>`;
+  return html`<figure class="chart"><svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}: ${months.length} months from ${firstMonth} to ${lastMonth}, at most ${max} articles in a month" preserveAspectRatio="none">${bars}<text x="0" y="${height - 2}">${firstMonth}</text>${months.length > 1 ? html`<text x="${width}" y="${height - 2}" text-anchor="end">${lastMonth}</text>` : ''}</svg><figcaption>${label}; peak ${max} articles in a month.</figcaption></figure>`;
 }
 
 /** A horizontal bar split into parts, each with its share written out beside the bar. */

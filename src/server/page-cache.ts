@@ -1,6 +1,9 @@
-// Rendered story pages and reports kept in memory while their story is unchanged. A story's comparison
-// reads every article of the story, which for a large one takes far longer than a page may; readers come
-// back to the same stories, so the result is kept, keyed on the story's last update, and bounded by size.
+// Rendered pages and reports kept in memory while what they show is unchanged. A story's comparison reads
+// every article of the story, which for a large one takes far longer than a page may, and a listing sorts
+// thousands of stories; readers come back to the same pages, so results are kept, keyed on the story's last
+// update or the library's version, and bounded by size.
+
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 export class SizedCache<V> {
   private readonly entries = new Map<string, { value: V; size: number }>();
@@ -36,4 +39,41 @@ export class SizedCache<V> {
   get size(): number {
     return this.total;
   }
+}
+
+/** A rendered page kept compressed: a large story page (tens of MB for hundreds of articles) is a few MB. */
+export interface StoredPage {
+  gz: Uint8Array<ArrayBuffer>;
+  contentType: string;
+  /** Bytes before compression. */
+  bytes: number;
+}
+
+export function storePage(body: string, contentType: string): StoredPage {
+  const raw = Buffer.from(body);
+  const gz = gzipSync(raw, { level: 6 });
+  return {
+    gz: new Uint8Array(gz.buffer, gz.byteOffset, gz.byteLength) as Uint8Array<ArrayBuffer>,
+    contentType,
+    bytes: raw.length,
+  };
+}
+
+/** The page as the client accepts it: the compressed bytes as they are, or decompressed for the rare client without gzip. */
+export function pageResponse(
+  page: StoredPage,
+  acceptEncoding: string | undefined,
+  headers: Record<string, string>,
+): Response {
+  const gzip = /\bgzip\b/i.test(acceptEncoding ?? '');
+  const body = gzip ? page.gz : new Uint8Array(gunzipSync(page.gz));
+  return new Response(body, {
+    status: 200,
+    headers: {
+      ...headers,
+      'Content-Type': page.contentType,
+      Vary: 'Accept-Encoding',
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    },
+  });
 }

@@ -248,7 +248,65 @@ export interface StoryStore {
   countStories(): number;
 }
 
-export interface Store extends StoryStore, LibraryViews {
+/** A feed the library follows, with what its last poll learnt. */
+export interface FeedRow {
+  id: number;
+  url: string;
+  title: string | null;
+  siteUrl: string | null;
+  /** Validators of the last answer, sent back so an unchanged feed costs a 304. */
+  etag: string | null;
+  lastModified: string | null;
+  addedAt: string;
+  polledAt: string | null;
+  okAt: string | null;
+  /** new: never polled; ok: the last poll worked; error: it failed (see error, failures). */
+  status: 'new' | 'ok' | 'error';
+  error: string | null;
+  /** Polls in a row that failed. */
+  failures: number;
+  /** Items ingested from it so far. */
+  items: number;
+}
+
+export interface FeedPollUpdate {
+  ok: boolean;
+  title?: string | null;
+  siteUrl?: string | null;
+  etag?: string | null;
+  lastModified?: string | null;
+  error?: string | null;
+  /** Items ingested by this poll. */
+  items?: number;
+}
+
+/** An item taken from a feed: done (ingested) or failed for good, never to be tried again. */
+export interface FeedItemRecord {
+  /** The GUID, or the canonical URL when the item has none. */
+  key: string;
+  url: string | null;
+  state: 'ingested' | 'failed';
+  reason?: string | null;
+}
+
+/** The feeds a library follows (`parallax feeds`, `parallax watch`). */
+export interface FeedStore {
+  /** Adds a feed by URL; an existing one is returned unchanged with created false. */
+  addFeed(url: string, title: string | null, siteUrl: string | null): { feed: FeedRow; created: boolean };
+  listFeeds(): FeedRow[];
+  removeFeed(id: number): boolean;
+  recordPoll(feedId: number, update: FeedPollUpdate): void;
+  /** Which of these item keys (of this feed) and canonical URLs (of any feed) were taken before. */
+  seenItems(feedId: number, keys: readonly string[], urls: readonly string[]): Set<string>;
+  recordItem(feedId: number, item: FeedItemRecord): void;
+}
+
+export interface Store extends StoryStore, LibraryViews, FeedStore {
+  /**
+   * Changes whenever the library does, through this connection or another process: what a page read
+   * before is still true while it is the same.
+   */
+  version(): string;
   /**
    * Runs `fn` in one write transaction: all of its writes are committed together, or none when it throws
    * (the error is rethrown, as a ParallaxError('STORE') when it came from the backend). Nested calls join

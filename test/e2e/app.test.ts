@@ -162,8 +162,8 @@ describe.skipIf(!available && !onCi)('web app in chromium', () => {
     const rows = page.locator('ol.rows > li');
     expect(await rows.count()).toBe(4);
     expect(await page.locator('ol.rows > li').first().locator('.cover').count()).toBe(1);
-    await checkAccessible(page);
     await shoot(page, 'stories');
+    await checkAccessible(page);
 
     await page
       .getByRole('link', { name: /Tessaly|Orrin Falls|Kovalenko/ })
@@ -194,14 +194,14 @@ describe.skipIf(!available && !onCi)('web app in chromium', () => {
     expect(await page.locator('.chart svg rect').count()).toBeGreaterThan(0);
     expect(await page.locator('#h-tone ~ p .share-text').first().textContent()).toMatch(/negative \d+%/);
     expect(await page.locator('#h-facts').count()).toBe(1);
-    await checkAccessible(page);
     await shoot(page, 'outlet');
+    await checkAccessible(page);
     const actor = page.locator('table.grid a[href^="/actors/"]').first();
     if ((await actor.count()) > 0) {
       await actor.click();
       await page.waitForSelector('#h-by-outlet');
-      await checkAccessible(page);
       await shoot(page, 'actor');
+      await checkAccessible(page);
     }
     await page.close();
   });
@@ -213,8 +213,8 @@ describe.skipIf(!available && !onCi)('web app in chromium', () => {
     await page.waitForSelector('h1:has-text("Search: Tessaly")');
     expect(await page.locator('ol.rows mark').count()).toBeGreaterThan(0);
     expect(((await page.locator('ol.rows mark').first().textContent()) ?? '').toLowerCase()).toBe('tessaly');
-    await checkAccessible(page);
     await shoot(page, 'search');
+    await checkAccessible(page);
     await page.close();
   });
 

@@ -221,6 +221,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description: 'feeds a library follows, and the items already taken from each',
+    up(db) {
+      db.exec(`
+        -- A followed feed with what the last poll learnt: validators for conditional requests, and an error
+        -- state a user can see (status, the last error, consecutive failures).
+        CREATE TABLE feeds (
+          id            INTEGER PRIMARY KEY,
+          url           TEXT NOT NULL UNIQUE,
+          title         TEXT,
+          site_url      TEXT,
+          etag          TEXT,
+          last_modified TEXT,
+          added_at      TEXT NOT NULL,
+          polled_at     TEXT,
+          ok_at         TEXT,
+          status        TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'ok', 'error')),
+          error         TEXT,
+          failures      INTEGER NOT NULL DEFAULT 0,
+          items         INTEGER NOT NULL DEFAULT 0
+        ) STRICT;
+        -- Items taken from a feed, by GUID or, without one, by canonical URL: a later poll skips them.
+        -- state: ingested, or failed for good (not an article, disallowed); items that failed for now are
+        -- not recorded, so the next poll tries them again.
+        CREATE TABLE feed_items (
+          feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+          key     TEXT NOT NULL,
+          url     TEXT,
+          state   TEXT NOT NULL CHECK (state IN ('ingested', 'failed')),
+          reason  TEXT,
+          seen_at TEXT NOT NULL,
+          PRIMARY KEY (feed_id, key)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX feed_items_url ON feed_items (url);
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes: the number of migrations it knows. */

@@ -13,6 +13,9 @@ import {
   type ActorSummary,
   type ArticleSummary,
   type DuplicateCandidate,
+  type FeedItemRecord,
+  type FeedPollUpdate,
+  type FeedRow,
   type LabelUse,
   type ListOptions,
   type NameUse,
@@ -30,6 +33,7 @@ import {
   type ToneCounts,
 } from '../store.js';
 import { notADatabase, storeError } from './errors.js';
+import { SqliteFeeds } from './feeds.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
 import { SqliteStories } from './stories.js';
 import { SqliteViews } from './views.js';
@@ -174,10 +178,13 @@ class SqliteStore implements Store {
   private readonly selectOne: Database.Statement;
   private readonly selectMany: Database.Statement;
   private readonly selectCount: Database.Statement;
+  private readonly selectDataVersion: Database.Statement;
+  private readonly selectChanges: Database.Statement;
   private readonly selectKnown: Database.Statement;
   private readonly selectHits: Database.Statement;
   private readonly stories: SqliteStories;
   private readonly views: SqliteViews;
+  private readonly feeds: SqliteFeeds;
   /** How many transaction() calls are open, so errors inside one are worded once, by the outermost. */
   private depth = 0;
 
@@ -194,6 +201,7 @@ class SqliteStore implements Store {
       ON CONFLICT DO NOTHING`);
     this.stories = new SqliteStories(db, now);
     this.views = new SqliteViews(db);
+    this.feeds = new SqliteFeeds(db);
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     const columns = 'id, url_key, content_hash, stored_at, doc';
     this.selectOne = db.prepare(`SELECT ${columns} FROM articles WHERE id = ?`);
@@ -203,6 +211,9 @@ class SqliteStore implements Store {
       `SELECT ${columns} FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
     );
     this.selectCount = db.prepare('SELECT count(*) FROM articles').pluck();
+    // data_version moves when another connection commits; total_changes() counts this one's own writes.
+    this.selectDataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.selectChanges = db.prepare('SELECT total_changes()').pluck();
     this.selectKnown = db
       .prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
       .pluck();
@@ -465,6 +476,39 @@ class SqliteStore implements Store {
 
   refreshContest(): number {
     return this.transaction(() => this.views.refreshContest());
+  }
+
+  addFeed(url: string, title: string | null, siteUrl: string | null): { feed: FeedRow; created: boolean } {
+    return this.guard('the feed was not added', () =>
+      this.feeds.addFeed(url, title, siteUrl, this.now().toISOString()),
+    );
+  }
+
+  listFeeds(): FeedRow[] {
+    return this.guard(undefined, () => this.feeds.listFeeds());
+  }
+
+  removeFeed(id: number): boolean {
+    return this.guard(undefined, () => this.db.transaction(() => this.feeds.removeFeed(id))());
+  }
+
+  recordPoll(feedId: number, update: FeedPollUpdate): void {
+    this.guard(undefined, () => this.feeds.recordPoll(feedId, update, this.now().toISOString()));
+  }
+
+  seenItems(feedId: number, keys: readonly string[], urls: readonly string[]): Set<string> {
+    return this.guard(undefined, () => this.feeds.seenItems(feedId, keys, urls));
+  }
+
+  recordItem(feedId: number, item: FeedItemRecord): void {
+    this.guard(undefined, () => this.feeds.recordItem(feedId, item, this.now().toISOString()));
+  }
+
+  version(): string {
+    return this.guard(
+      undefined,
+      () => `${this.selectDataVersion.get() as number}:${this.selectChanges.get() as number}`,
+    );
   }
 
   close(): void {

@@ -1,0 +1,164 @@
+// The feed commands: feeds add (URLs or an OPML file), feeds list (with each feed's error state), feeds
+// export (OPML), feeds remove, and watch, which polls every feed on a schedule and keeps running through
+// any feed's or page's failure until Ctrl-C or SIGTERM.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { ParallaxError } from '../errors.js';
+import type { FeedRow, Store } from '../store/store.js';
+import type { Invocation } from './args.js';
+import { withLibrary } from './library.js';
+import type { Io } from './output.js';
+
+async function fetcherFor(invocation: Invocation) {
+  const { Fetcher } = await import('../fetch/fetcher.js');
+  return new Fetcher({ allowPrivate: invocation.allowPrivate, ignoreRobots: invocation.ignoreRobots });
+}
+
+function feedLine(f: FeedRow): string {
+  const state =
+    f.status === 'error'
+      ? `FAILING (${f.failures} poll${f.failures === 1 ? '' : 's'}): ${f.error ?? 'unknown error'}`
+      : f.status === 'new'
+        ? 'not polled yet'
+        : `ok, last at ${f.okAt ?? '?'}`;
+  return `${String(f.id).padStart(4)}  ${f.title ?? '(untitled)'} <${f.url}>\n      ${f.items} items · ${state}`;
+}
+
+async function addFeeds(invocation: Invocation, io: Io, store: Store, inputs: string[]): Promise<number> {
+  const { checkUrl, FetchError } = await import('../fetch/http-client.js');
+  const { parseOpml } = await import('../feeds/opml.js');
+  let added = 0;
+  let failed = 0;
+  for (const input of inputs) {
+    let feeds: { url: string; title: string | null; siteUrl: string | null }[];
+    if (/^https?:\/\//i.test(input)) {
+      feeds = [{ url: input, title: null, siteUrl: null }];
+    } else if (existsSync(input)) {
+      try {
+        feeds = parseOpml(readFileSync(input, 'utf8')).feeds;
+      } catch (err) {
+        io.stderr(`parallax: ${input}: not an OPML file (${(err as Error).message})`);
+        failed++;
+        continue;
+      }
+    } else {
+      io.stderr(`parallax: ${input}: neither an http(s) feed URL nor an OPML file`);
+      failed++;
+      continue;
+    }
+    for (const feed of feeds) {
+      try {
+        checkUrl(feed.url, invocation.allowPrivate);
+      } catch (err) {
+        io.stderr(
+          `parallax: ${feed.url}: ${err instanceof FetchError ? err.reason : (err as Error).message}`,
+        );
+        failed++;
+        continue;
+      }
+      const { created } = store.addFeed(feed.url, feed.title, feed.siteUrl);
+      if (created) added++;
+      else io.stderr(`parallax: ${feed.url}: already followed`);
+    }
+  }
+  io.stderr(
+    `parallax: following ${added} new feed${added === 1 ? '' : 's'}${failed ? `, ${failed} refused` : ''}; "parallax watch" polls them`,
+  );
+  return added > 0 || failed === 0 ? 0 : 1;
+}
+
+export async function feedsCommand(invocation: Invocation, io: Io): Promise<number> {
+  const [sub, ...rest] = invocation.positionals;
+  switch (sub) {
+    case 'add':
+      if (rest.length === 0) throw new ParallaxError('USAGE', 'feeds add needs feed URLs or an OPML file');
+      return withLibrary(invocation, false, (store) => addFeeds(invocation, io, store, rest));
+    case 'list':
+      return withLibrary(invocation, true, (store) => {
+        const feeds = store.listFeeds();
+        if (invocation.format === 'json') io.stdout(`${JSON.stringify({ feeds }, null, 2)}\n`);
+        else if (feeds.length === 0)
+          io.stderr('parallax: no feeds yet; add one with "parallax feeds add <url>"');
+        else io.stdout(`${feeds.map(feedLine).join('\n')}\n`);
+        return 0;
+      });
+    case 'export':
+      return withLibrary(invocation, true, async (store) => {
+        const { writeOpml } = await import('../feeds/opml.js');
+        const feeds = store.listFeeds().map((f) => ({ url: f.url, title: f.title, siteUrl: f.siteUrl }));
+        io.stdout(writeOpml('Parallax feeds', feeds));
+        return 0;
+      });
+    case 'remove':
+      if (rest.length !== 1) throw new ParallaxError('USAGE', 'feeds remove takes one feed URL or id');
+      return withLibrary(invocation, true, (store) => {
+        const target = rest[0] ?? '';
+        const feed = store.listFeeds().find((f) => f.url === target || String(f.id) === target);
+        if (!feed)
+          throw new ParallaxError(
+            'USAGE',
+            `no followed feed is "${target}"; "parallax feeds list" shows them`,
+          );
+        store.removeFeed(feed.id);
+        io.stderr(`parallax: no longer following ${feed.url}`);
+        return 0;
+      });
+    default:
+      throw new ParallaxError('USAGE', `feeds takes add, list, export or remove; got "${sub ?? ''}"`);
+  }
+}
+
+export async function watchCommand(invocation: Invocation, io: Io): Promise<number> {
+  if (invocation.positionals.length > 0) {
+    throw new ParallaxError('USAGE', `watch takes no inputs; add feeds with "parallax feeds add"`);
+  }
+  const { pollFeeds, pollLine } = await import('../library/feeds.js');
+  const fetcher = await fetcherFor(invocation);
+  return withLibrary(invocation, true, async (store) => {
+    if (store.listFeeds().length === 0) {
+      throw new ParallaxError('USAGE', 'no feeds to watch; add one with "parallax feeds add <url>"');
+    }
+    let stopping = false;
+    let wake: () => void = () => {};
+    const stop = (signal: string) => {
+      io.stderr(`parallax: ${signal}: stopping after this poll`);
+      stopping = true;
+      wake();
+    };
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
+    try {
+      for (;;) {
+        const at = new Date();
+        try {
+          const summary = await pollFeeds(store, {
+            fetcher,
+            config: invocation.config,
+            onProblem: (input, reason) => io.stderr(`parallax: ${input}: ${reason}`),
+          });
+          if (invocation.format === 'json')
+            io.stdout(`${JSON.stringify({ at: at.toISOString(), ...summary })}\n`);
+          else io.stderr(pollLine(summary, at));
+        } catch (err) {
+          // A poll that fails as a whole (the library is locked, say) is reported; the next one may work.
+          io.stderr(`parallax: poll at ${at.toISOString().slice(11, 19)} failed: ${(err as Error).message}`);
+          if (invocation.once) return 1;
+        }
+        if (invocation.once || stopping) return 0;
+        await new Promise<void>((r) => {
+          const timer = setTimeout(r, invocation.everyMs);
+          wake = () => {
+            clearTimeout(timer);
+            r();
+          };
+        });
+        if (stopping) return 0;
+      }
+    } finally {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    }
+  });
+}

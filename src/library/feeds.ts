@@ -1,0 +1,270 @@
+// Following feeds: one poll fetches every feed (conditionally, so an unchanged one costs a 304), takes the
+// items not seen before (by GUID, else by canonical URL, across all feeds for URLs), fetches each item's
+// page, and ingests the pages into their stories in one run. Each feed's outcome is recorded, so a failing
+// feed shows its error to the user while the others carry on; an item that failed for good (not an
+// article, disallowed by robots.txt) is not tried again, one that failed for now is.
+
+import type { Config } from '../config.js';
+import { type FeedItem, parseFeed } from '../feeds/parse.js';
+import { bodyText } from '../fetch/body-text.js';
+import { canonicalUrl } from '../fetch/canonical-url.js';
+import type { Fetcher } from '../fetch/fetcher.js';
+import { FetchError } from '../fetch/http-client.js';
+import { fetchArticle } from '../fetch/web-article.js';
+import type { IngestItem } from '../ingest/index.js';
+import type { RawArticle } from '../model/article.js';
+import type { FeedRow, Store } from '../store/store.js';
+import { ingestIntoLibrary } from './ingest.js';
+
+/** Items taken from one feed in one poll; the rest wait for the next poll. */
+export const MAX_ITEMS_PER_POLL = 100;
+/** Feeds fetched at once (requests to one host still go one at a time). */
+const FEED_CONCURRENCY = 4;
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5';
+
+export interface FeedOutcome {
+  feed: FeedRow;
+  status: 'unchanged' | 'ok' | 'error';
+  error: string | null;
+  /** Items not seen before. */
+  newItems: number;
+  /** Of those, ingested (or already stored under another address). */
+  ingested: number;
+  /** Of those, failed for good. */
+  failed: number;
+  /** Of those, left for the next poll (a page that did not answer). */
+  deferred: number;
+  /** Validators of this poll's answer; kept only when no item was left for the next poll. */
+  validators: { etag: string | null; lastModified: string | null };
+}
+
+export interface PollSummary {
+  feeds: FeedOutcome[];
+  added: number;
+  existing: number;
+  newStories: number;
+  duplicates: number;
+  refused: number;
+}
+
+export interface PollOptions {
+  fetcher: Fetcher;
+  config: Config;
+  /** A one-line reason for each item or feed that failed. */
+  onProblem?: (input: string, reason: string) => void;
+  worker?: boolean;
+}
+
+/** The key an item is remembered by: its GUID, else its canonical address. */
+export function itemKey(item: FeedItem): string | null {
+  if (item.guid?.trim()) return `guid:${item.guid.trim()}`;
+  return item.url ? `url:${canonicalUrl(item.url)}` : null;
+}
+
+/** What the feed knew about an item fills what the page did not say. */
+function withFeedFacts(raw: RawArticle, item: FeedItem, feed: FeedRow): RawArticle {
+  const meta = { ...raw.meta };
+  meta.title ??= item.title ?? null;
+  meta.published ??= item.published ?? null;
+  meta.author ??= item.author ?? null;
+  meta.outlet ??= feed.title ?? null;
+  return { ...raw, meta };
+}
+
+interface Planned {
+  feed: FeedRow;
+  item: FeedItem;
+  key: string;
+  url: string | null;
+}
+
+async function pollOne(
+  store: Store,
+  feed: FeedRow,
+  options: PollOptions,
+): Promise<{ outcome: FeedOutcome; planned: Planned[] }> {
+  const outcome: FeedOutcome = {
+    feed,
+    status: 'ok',
+    error: null,
+    newItems: 0,
+    ingested: 0,
+    failed: 0,
+    deferred: 0,
+    validators: { etag: feed.etag, lastModified: feed.lastModified },
+  };
+  const fail = (reason: string) => {
+    outcome.status = 'error';
+    outcome.error = reason;
+    store.recordPoll(feed.id, { ok: false, error: reason });
+    options.onProblem?.(feed.url, reason);
+    return { outcome, planned: [] };
+  };
+  let res: Awaited<ReturnType<Fetcher['get']>>;
+  try {
+    res = await options.fetcher.get(feed.url, {
+      etag: feed.etag,
+      lastModified: feed.lastModified,
+      accept: FEED_ACCEPT,
+    });
+  } catch (err) {
+    return fail(err instanceof FetchError ? err.reason : (err as Error).message);
+  }
+  const validators = { etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null };
+  if (res.notModified) {
+    outcome.status = 'unchanged';
+    store.recordPoll(feed.id, { ok: true, etag: feed.etag, lastModified: feed.lastModified });
+    return { outcome, planned: [] };
+  }
+  let parsed: ReturnType<typeof parseFeed>;
+  try {
+    parsed = parseFeed(bodyText(res.body, res.headers['content-type']), res.url);
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+  const seenNow = new Set<string>();
+  const candidates: Planned[] = [];
+  for (const item of parsed.items) {
+    const key = itemKey(item);
+    if (key === null || seenNow.has(key)) continue;
+    seenNow.add(key);
+    candidates.push({ feed, item, key, url: item.url ? canonicalUrl(item.url) : null });
+  }
+  const seen = store.seenItems(
+    feed.id,
+    candidates.map((c) => c.key),
+    candidates.flatMap((c) => (c.url ? [c.url] : [])),
+  );
+  const fresh = candidates.filter((c) => !seen.has(c.key) && !(c.url && seen.has(c.url)));
+  const planned = fresh.slice(0, MAX_ITEMS_PER_POLL);
+  outcome.newItems = planned.length;
+  // The feed's title and validators are recorded once its items are dealt with (see pollFeeds).
+  outcome.feed = { ...feed, title: parsed.title ?? feed.title, siteUrl: parsed.siteUrl ?? feed.siteUrl };
+  outcome.validators = validators;
+  return { outcome, planned };
+}
+
+/** Runs `task` over `items` with at most `limit` at once, keeping the order of results. */
+async function inBatches<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i] as T);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+export async function pollFeeds(store: Store, options: PollOptions): Promise<PollSummary> {
+  const feeds = store.listFeeds();
+  const polled = await inBatches(feeds, FEED_CONCURRENCY, (feed) => pollOne(store, feed, options));
+  const outcomes = new Map(polled.map((p) => [p.outcome.feed.id, p.outcome]));
+  const planned = polled.flatMap((p) => p.planned);
+
+  // Fetch the items' pages; the ones that fail for good are recorded now, the ones that fail for now are not.
+  const bySource = new Map<string, Planned>();
+  const pages = await inBatches(planned, FEED_CONCURRENCY, async (p): Promise<IngestItem | null> => {
+    const outcome = outcomes.get(p.feed.id);
+    if (!p.url) {
+      if (outcome) outcome.failed++;
+      store.recordItem(p.feed.id, {
+        key: p.key,
+        url: null,
+        state: 'failed',
+        reason: 'the item has no address',
+      });
+      return null;
+    }
+    try {
+      const raw = withFeedFacts(await fetchArticle(options.fetcher, p.url), p.item, p.feed);
+      bySource.set(raw.source, p);
+      return { ok: true, raw };
+    } catch (err) {
+      const reason = err instanceof FetchError ? err.reason : (err as Error).message;
+      options.onProblem?.(p.url, reason);
+      if (err instanceof FetchError && err.retryable) {
+        if (outcome) outcome.deferred++;
+        return null;
+      }
+      if (outcome) outcome.failed++;
+      store.recordItem(p.feed.id, { key: p.key, url: p.url, state: 'failed', reason });
+      return null;
+    }
+  });
+
+  const refusedSources = new Set<string>();
+  async function* fetched(): AsyncGenerator<IngestItem> {
+    for (const page of pages) if (page) yield page;
+  }
+  const summary = await ingestIntoLibrary(store, [], options.config, {
+    extra: fetched(),
+    worker: options.worker,
+    onRefusal: (input, reason) => {
+      refusedSources.add(input);
+      options.onProblem?.(input, reason);
+    },
+  });
+  for (const [source, p] of bySource) {
+    const outcome = outcomes.get(p.feed.id);
+    const refused = refusedSources.has(source);
+    store.recordItem(p.feed.id, {
+      key: p.key,
+      url: p.url,
+      state: refused ? 'failed' : 'ingested',
+      reason: refused ? 'not an article' : null,
+    });
+    if (!outcome) continue;
+    if (refused) outcome.failed++;
+    else outcome.ingested++;
+  }
+  for (const outcome of outcomes.values()) {
+    if (outcome.status !== 'ok') continue;
+    store.recordPoll(outcome.feed.id, {
+      ok: true,
+      title: outcome.feed.title,
+      siteUrl: outcome.feed.siteUrl,
+      // With items left for later, a 304 next time would hide them: the old validators stay.
+      ...(outcome.deferred > 0
+        ? { etag: outcome.feed.etag, lastModified: outcome.feed.lastModified }
+        : outcome.validators),
+      items: outcome.ingested,
+    });
+  }
+  return {
+    feeds: [...outcomes.values()],
+    added: summary.added,
+    existing: summary.existing,
+    newStories: summary.newStories,
+    duplicates: summary.duplicates,
+    refused: summary.refused,
+  };
+}
+
+/** One line for a poll: what changed, and which feeds are failing. */
+export function pollLine(summary: PollSummary, at: Date): string {
+  const f = summary.feeds;
+  const unchanged = f.filter((o) => o.status === 'unchanged').length;
+  const failing = f.filter((o) => o.status === 'error');
+  const items = f.reduce((n, o) => n + o.newItems, 0);
+  const deferred = f.reduce((n, o) => n + o.deferred, 0);
+  const joined = summary.added - summary.newStories - summary.duplicates;
+  const parts = [
+    `${f.length} feed${f.length === 1 ? '' : 's'}`,
+    `${unchanged} unchanged`,
+    `${items} new item${items === 1 ? '' : 's'}`,
+    `${summary.added} added (${joined} joined stories, ${summary.newStories} new)`,
+  ];
+  if (summary.existing > 0) parts.push(`${summary.existing} already stored`);
+  if (deferred > 0) parts.push(`${deferred} left for the next poll`);
+  if (failing.length > 0)
+    parts.push(`${failing.length} failing: ${failing.map((o) => o.feed.url).join(', ')}`);
+  return `parallax: poll at ${at.toISOString().slice(11, 19)}: ${parts.join(', ')}`;
+}
