@@ -467,6 +467,7 @@ export function createApp({ store, token = null }: AppOptions): Hono {
           bottom: storyMembership(story, members, token !== null, notice),
           formAction: 'self',
           style: APP_STYLE,
+          embedData: false,
         }),
         HTML,
       );

@@ -1,13 +1,12 @@
 // The page's only script, inlined verbatim and allowed by its sha256 in the page's Content-Security-Policy.
 // It never writes markup: article text goes into the DOM as text nodes, so nothing from the data can become
 // an element. It does three things: (1) a click on any finding ([data-a]) opens that article's view and
-// wraps the finding's ranges ([data-r], UTF-16 offsets into the article text from the #data block) in
+// wraps the finding's ranges ([data-r], UTF-16 offsets into the article text, which the view's paragraphs hold) in
 // <mark>; (2) the outlet toggles ([data-filter]) dim other outlets' findings ([data-o]); (3) with several
 // stories, the picker ([data-pick]) shows one at a time. Plain ES2017 so it runs wherever the page opens.
 export const CLIENT_SCRIPT = `
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('data').textContent);
   var root = document.documentElement;
   var back = document.getElementById('back');
   var origin = null;
@@ -15,10 +14,21 @@ export const CLIENT_SCRIPT = `
 
   function all(scope, selector) { return Array.prototype.slice.call(scope.querySelectorAll(selector)); }
   function storyOf(el) { return el.closest('[data-story]'); }
-  function articleText(story, k) {
-    var s = data.stories[Number(story.getAttribute('data-story'))];
-    var a = s && s.articles[Number(k)];
-    return a ? a.text : '';
+  // The article text at every offset a paragraph covers, rebuilt from the paragraphs themselves (each holds
+  // exactly text.slice(data-s, data-e), and painting marks never changes that), so the page needs no copy
+  // of the texts. Offsets between paragraphs are spaces; no range points there.
+  var texts = new WeakMap();
+  function viewText(view) {
+    var known = texts.get(view);
+    if (known !== undefined) return known;
+    var out = '';
+    all(view, '.body [data-s]').forEach(function (p) {
+      var s = Number(p.getAttribute('data-s'));
+      if (out.length < s) out += ' '.repeat(s - out.length);
+      out = out.slice(0, s) + p.textContent;
+    });
+    texts.set(view, out);
+    return out;
   }
   function ranges(el) {
     return (el.getAttribute('data-r') || '').split(' ').filter(Boolean).map(function (r) {
@@ -80,7 +90,7 @@ export const CLIENT_SCRIPT = `
     var spans = ranges(el);
     var first = null;
     all(story, '.article-view').forEach(function (v) {
-      var m = paint(v, articleText(story, v.getAttribute('data-k')), v === view ? spans : []);
+      var m = paint(v, viewText(v), v === view ? spans : []);
       if (v === view) first = m;
     });
     if (!el.classList.contains('tab')) {

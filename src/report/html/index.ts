@@ -55,6 +55,11 @@ export interface ReportChrome {
   formAction: 'none' | 'self';
   /** The host's stylesheet for what it adds, appended to the report's. */
   style: string;
+  /**
+   * Whether the report rides along as JSON in the page. A saved report keeps it (the data travels with the
+   * page); the web app serves it at its JSON twin instead, which halves a large story's page.
+   */
+  embedData: boolean;
 }
 
 export function renderHtml(report: Report, chrome?: ReportChrome): string {
@@ -98,7 +103,7 @@ ${body}
 ${chrome?.bottom ?? ''}
 <footer class="page-foot"><div class="wrap">Parallax report, version ${report.version} · generated ${report.generatedAt} · every finding links to the words it rests on.</div></footer>
 <button type="button" id="back" class="back" hidden>↩ Back to the finding</button>
-<script type="application/json" id="data">${jsonScript(report)}</script>
+${chrome?.embedData === false ? '' : html`<script type="application/json" id="data">${jsonScript(report)}</script>`}
 <script>${trustedCode(script)}</script>
 </body>
 </html>
