@@ -2,6 +2,8 @@
 // most-contested order, outlet and actor pages, the merge/split forms and their cross-site guard, the add
 // page (paste and upload), content security policies, and the story page cache.
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -616,7 +618,8 @@ describe('the add page', () => {
     expect(body).toContain('<input name="files" type="file" multiple required>');
     expect(body).not.toContain('name="token"');
     const guarded = main(await (await createApp({ store, token: 't0k' }).request('/add')).text());
-    expect([...guarded.matchAll(/<input name="token" type="password"/g)]).toHaveLength(2);
+    expect([...guarded.matchAll(/<input name="token" type="password"/g)]).toHaveLength(3);
+    expect(body).toContain('<input name="fetch" type="url" required');
   });
 
   it('adds a pasted article to its story and says so', async () => {
@@ -652,7 +655,7 @@ describe('the add page', () => {
     ]) {
       const res = await postForm(app, '/add', form);
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain('give the article text or choose files to upload');
+      expect(await res.text()).toContain('give an article address, its text, or files to upload');
     }
     // An empty file input (a browser sends a nameless empty file) is no file.
     const empty = new FormData();
@@ -711,6 +714,52 @@ describe('the add page', () => {
     form.set('token', 't0k');
     expect((await postForm(guarded, '/add', form)).status).toBe(201);
     expect(store.countArticles()).toBe(8);
+  });
+});
+
+describe('adding an article by its address', () => {
+  it('fetches the page (form and API), places it in its story, and refuses a private address unless allowed', async () => {
+    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${FLOOD_FOLLOW_UP.title}</title>
+<meta property="og:site_name" content="${FLOOD_FOLLOW_UP.outlet}"><meta property="article:published_time" content="${FLOOD_FOLLOW_UP.published}T10:00:00Z"></head>
+<body><article><h1>${FLOOD_FOLLOW_UP.title}</h1>${FLOOD_FOLLOW_UP.text
+      .split('\n\n')
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</article></body></html>`;
+    const server = createServer((req, res) => {
+      res.writeHead(req.url === '/robots.txt' ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(req.url === '/robots.txt' ? '' : page);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const store = await library();
+      const flood = storyOf(store, FLOOD_TITLE);
+      const strict = createApp({ store });
+      const refused = await postForm(strict, '/add', new URLSearchParams({ fetch: `${origin}/a` }));
+      expect(await refused.text()).toMatch(/private, loopback or link-local address/);
+      const app = createApp({ store, fetching: { allowPrivate: true, ignoreRobots: false } });
+      const res = await postForm(
+        app,
+        '/add',
+        new URLSearchParams({ fetch: `${origin}/flood-wall?utm_source=x` }),
+      );
+      expect(res.status).toBe(201);
+      expect(await res.text()).toContain(
+        `<strong>${FLOOD_FOLLOW_UP.title}</strong> joined <a href="/stories/${flood}">`,
+      );
+      const added = store.listArticles().find((a) => a.title === FLOOD_FOLLOW_UP.title);
+      expect(added?.urlKey).toContain('/flood-wall');
+      expect(added?.urlKey).not.toContain('utm_source');
+      const api = await app.request('/api/articles', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fetch: `${origin}/flood-wall` }),
+      });
+      expect(api.status).toBe(200);
+      expect(((await api.json()) as { existing: number }).existing).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -253,6 +253,7 @@ export async function serveCommand(invocation: Invocation, io: Io): Promise<numb
     server = await startServer({
       store,
       token,
+      fetching: { allowPrivate: invocation.allowPrivate, ignoreRobots: invocation.ignoreRobots },
       host: invocation.host,
       port: invocation.port,
       log: io.stderr,

@@ -1,4 +1,5 @@
-// Adding articles from the web app: pasted text (with what the reader knows about it) and uploaded files.
+// Adding articles from the web app: an article's address (fetched like `parallax ingest https://…`), pasted
+// text (with what the reader knows about it) and uploaded files.
 // Both go through the same ingest as the command line, so they are cleaned, annotated, checked for
 // near-duplicates and placed in their story exactly as `parallax ingest` would place them.
 
@@ -7,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DEFAULT_CONFIG } from '../config.js';
+import type { Fetcher } from '../fetch/fetcher.js';
 import { type IngestSummary, ingestIntoLibrary } from '../library/ingest.js';
+import { urlItems } from '../library/urls.js';
 import type { Store } from '../store/store.js';
 
 export interface PastedArticle {
@@ -24,6 +27,9 @@ export interface AddInput {
   /** A pasted article, or the raw body of an API request (text, Markdown, HTML or a JSON record). */
   pasted?: PastedArticle | null;
   raw?: string | null;
+  /** Addresses of article pages to fetch, with the fetcher to fetch them. */
+  urls?: readonly string[];
+  fetcher?: Fetcher;
 }
 
 export interface AddedArticle {
@@ -67,6 +73,15 @@ export async function addArticles(store: Store, input: AddInput): Promise<AddRes
         stdin: Readable.from([body]),
         worker: false,
         onRefusal,
+      }),
+    );
+  }
+  if (input.urls?.length && input.fetcher) {
+    summaries.push(
+      await ingestIntoLibrary(store, [], DEFAULT_CONFIG, {
+        extra: urlItems(input.fetcher, input.urls),
+        worker: false,
+        onRefusal: (url, reason) => refused.push(`${url}: ${reason}`),
       }),
     );
   }

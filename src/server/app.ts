@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import { actorKey } from '../compare/actors/article-labels.js';
 import { ParallaxError } from '../errors.js';
+import type { Fetcher } from '../fetch/fetcher.js';
 import { actorRecord, outletProfile, StoryFactsCache } from '../library/profiles.js';
 import {
   explainStory,
@@ -159,6 +160,8 @@ export interface AppOptions {
   store: Store;
   /** When set, writing endpoints need it (Authorization: Bearer …); serve sets it beyond loopback. */
   token?: string | null;
+  /** How article addresses given to /add and /api/articles are fetched (serve's --allow-private, --ignore-robots). */
+  fetching?: { allowPrivate: boolean; ignoreRobots: boolean };
 }
 
 /** Reads a JSON body as an object, or answers 400. */
@@ -201,8 +204,17 @@ async function storyCsp(): Promise<string> {
   return storyCspValue;
 }
 
-export function createApp({ store, token = null }: AppOptions): Hono {
+export function createApp({ store, token = null, fetching }: AppOptions): Hono {
   const app = new Hono();
+  // One fetcher for the app's life, so its per-host queue and robots.txt memory span requests.
+  let fetcher: Fetcher | null = null;
+  const fetcherFor = async () => {
+    if (!fetcher) {
+      const { Fetcher } = await import('../fetch/fetcher.js');
+      fetcher = new Fetcher({ allowPrivate: fetching?.allowPrivate, ignoreRobots: fetching?.ignoreRobots });
+    }
+    return fetcher;
+  };
   // Story pages by the story's last update; other pages by their address and the library's version.
   const pages = new SizedCache<StoredPage>(LIMITS.pageCacheBytes);
   const views = new SizedCache<StoredPage>(LIMITS.viewCacheBytes);
@@ -385,7 +397,16 @@ export function createApp({ store, token = null }: AppOptions): Hono {
   // or HTML page as the body. It is ingested like any input and lands in its story.
   app.post('/api/articles', async (c) => {
     const type = c.req.header('content-type') ?? '';
-    const body = type.includes('application/json') ? JSON.stringify(await jsonBody(c)) : await c.req.text();
+    const json = type.includes('application/json') ? await jsonBody(c) : null;
+    // {"fetch": "https://…"} asks for the page at that address; any other JSON is an article record.
+    if (json && typeof json.fetch === 'string') {
+      const result = await addArticles(store, { urls: [json.fetch], fetcher: await fetcherFor() });
+      if (result.added.length + result.existing === 0) {
+        throw new HttpError(422, 'not-an-article', result.refused[0] ?? 'no article at that address');
+      }
+      return c.json(result, result.added.length > 0 ? 201 : 200);
+    }
+    const body = json ? JSON.stringify(json) : await c.req.text();
     if (body.trim() === '') throw new HttpError(400, 'bad-body', 'the request body is empty');
     const result = await addArticles(store, { raw: body });
     if (result.added.length + result.existing === 0) {
@@ -543,14 +564,17 @@ export function createApp({ store, token = null }: AppOptions): Hono {
       const form = await readForm(c);
       const files = [form.files].flat().filter((f): f is File => f instanceof File && f.size > 0);
       const text = typeof form.text === 'string' ? form.text : '';
-      if (files.length === 0 && text.trim() === '') {
-        throw new HttpError(400, 'bad-body', 'give the article text or choose files to upload');
-      }
       const field = (name: string) => {
         const v = form[name];
         return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
       };
+      const address = field('fetch');
+      if (files.length === 0 && text.trim() === '' && !address) {
+        throw new HttpError(400, 'bad-body', 'give an article address, its text, or files to upload');
+      }
       const result = await addArticles(store, {
+        urls: address ? [address] : [],
+        fetcher: address ? await fetcherFor() : undefined,
         files,
         pasted:
           text.trim() === ''

@@ -170,7 +170,7 @@ export const OPENAPI = {
       post: {
         summary: 'Add one article; it is ingested and placed in its story',
         description:
-          'A JSON record {text | html, title, outlet, url, published}, or the raw text, Markdown or HTML page as the body. Needs the token when the server has one.',
+          'A JSON record {text | html, title, outlet, url, published}; {fetch: "https://…"} to fetch the page at that address (politely, as parallax ingest does); or the raw text, Markdown or HTML page as the body. Needs the token when the server has one.',
         requestBody: {
           required: true,
           content: {
@@ -178,6 +178,7 @@ export const OPENAPI = {
               schema: {
                 type: 'object',
                 properties: {
+                  fetch: { type: 'string', format: 'uri' },
                   text: { type: 'string' },
                   html: { type: 'string' },
                   title: { type: 'string' },

@@ -10,6 +10,8 @@ export interface ServeOptions {
   store: Store;
   /** Needed by writing endpoints when set; see tokenFor. */
   token: string | null;
+  /** How article addresses added through the app are fetched. */
+  fetching?: { allowPrivate: boolean; ignoreRobots: boolean };
   host: string;
   port: number;
   log: (line: string) => void;
@@ -41,8 +43,15 @@ export function tokenFor(
   return { token: randomBytes(24).toString('base64url'), generated: true };
 }
 
-export function startServer({ store, token, host, port, log }: ServeOptions): Promise<RunningServer> {
-  const app = createApp({ store, token });
+export function startServer({
+  store,
+  token,
+  fetching,
+  host,
+  port,
+  log,
+}: ServeOptions): Promise<RunningServer> {
+  const app = createApp({ store, token, fetching });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
