@@ -9,6 +9,7 @@
 //   npm run bench -- --suite duplicates near-duplicate detection on edited allsides copies
 //   npm run bench -- --suite library    ingest all of allsides into a library; read times (add --limit N)
 //   npm run bench -- --suite serve      the web app on an allsides library (--db FILE to reuse one)
+//   npm run bench -- --suite extraction article-body extraction against Readability (bench/extraction.ts)
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -210,6 +211,7 @@ const SCRIPT_SUITES: Record<string, string> = {
   duplicates: 'near-duplicates.js',
   library: 'library.js',
   serve: 'serve.js',
+  extraction: 'extraction.js',
 };
 
 /** Runs a script suite in its own process (its own peak memory), passing on the arguments after the suite. */

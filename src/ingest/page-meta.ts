@@ -24,7 +24,7 @@ interface Candidates {
   language: (string | null)[];
 }
 
-/** Everything the page states about itself, read before Readability rewrites the document. */
+/** Everything the page states about itself, read from the parsed document before extraction prunes it. */
 export interface PageFacts {
   jsonLd: Json | null;
   graph: Map<string, Json>;
