@@ -4,7 +4,7 @@
 // here an actor is keyed by its normalised name only, which is what can be matched across a whole library.
 import type { AnnotatedArticle, EntityKind } from '../../model/article.js';
 import type { Tone } from '../../model/report.js';
-import { labelKey } from './index.js';
+import { labelKey } from './label-key.js';
 import { toneOf } from './tone.js';
 
 export interface ArticleActorLabel {

@@ -7,6 +7,7 @@ import { countryOf } from '../../annotate/entities/gazetteer.js';
 import { nameWords, similarNames } from '../../annotate/entities/index.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
+import { labelKey, normalName } from './label-key.js';
 import { toneOf } from './tone.js';
 
 export interface ActorResult {
@@ -90,7 +91,7 @@ class UnionFind {
   }
 }
 
-const normal = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+const normal = normalName;
 /** Name words are asked for on every pairwise comparison; names repeat, so they are worked out once per
  * comparison run (the memo is cleared at the end of the run, so it never holds article texts). */
 const nameWordsMemo = new Map<string, string[]>();
@@ -255,9 +256,6 @@ function buildActor(id: string, kind: Actor['kind'], group: readonly Member[]): 
   const aliases = [...new Set(mentions.map((x) => x.text))].filter((t) => t !== name);
   return { id, name, kind, aliases, labels: buildLabels(group), mentions };
 }
-
-/** Labels group by wording, ignoring case and dots: "US President" = "U.S. president". */
-export const labelKey = (text: string) => normal(text).replace(/\./g, '');
 
 /**
  * The outlet's own labels. A descriptor inside a quote ("“Trump is a good guy,” he said") is the
