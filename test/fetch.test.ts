@@ -3,8 +3,7 @@
 // not articles, and addresses that must not be reached. Each case ends in a one-line reason, and a good
 // page after a bad one still comes through.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../src/fetch/address-guard.js';
@@ -14,6 +13,7 @@ import { Fetcher } from '../src/fetch/fetcher.js';
 import { checkUrl, FetchError, httpGet, retryAfterMs } from '../src/fetch/http-client.js';
 import { parseRobots, robotsAllow } from '../src/fetch/robots.js';
 import { fetchArticle } from '../src/fetch/web-article.js';
+import { type Loopback, listenLoopback } from './support/loopback.js';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry strike ends | Harbour Gazette</title>
 <link rel="canonical" href="/news/ferry-strike-ends?utm_source=feed">
@@ -27,7 +27,7 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 </article><footer>© Harbour Gazette</footer></body></html>`;
 
 let hits: Record<string, number> = {};
-let server: Server;
+let server: Loopback;
 let origin = '';
 
 function route(req: IncomingMessage, res: ServerResponse) {
@@ -118,13 +118,11 @@ function fetcher(extra: ConstructorParameters<typeof Fetcher>[0] = {}): Fetcher 
 }
 
 beforeAll(async () => {
-  server = createServer(route);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenLoopback(route);
+  origin = server.origin;
 });
 afterAll(() => {
-  server.closeAllConnections();
-  server.close();
+  server?.close();
 });
 
 async function reason(promise: Promise<unknown>): Promise<string> {

@@ -2,8 +2,6 @@
 // most-contested order, outlet and actor pages, the merge/split forms and their cross-site guard, the add
 // page (paste and upload), content security policies, and the story page cache.
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +11,7 @@ import { createApp, LIMITS } from '../src/server/app.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { ALL_FIXTURES, writeFixtures } from './support/library-fixtures.js';
+import { listenLoopback } from './support/loopback.js';
 
 type App = ReturnType<typeof createApp>;
 
@@ -725,12 +724,11 @@ describe('adding an article by its address', () => {
       .split('\n\n')
       .map((p) => `<p>${p}</p>`)
       .join('')}</article></body></html>`;
-    const server = createServer((req, res) => {
+    const server = await listenLoopback((req, res) => {
       res.writeHead(req.url === '/robots.txt' ? 404 : 200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(req.url === '/robots.txt' ? '' : page);
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { origin } = server;
     try {
       const store = await library();
       const flood = storyOf(store, FLOOD_TITLE);

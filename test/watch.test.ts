@@ -7,8 +7,7 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { DEFAULT_CONFIG } from '../src/config.js';
 import { Fetcher } from '../src/fetch/fetcher.js';
 import { pollFeeds, pollLine } from '../src/library/feeds.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { type Loopback, listenLoopback } from './support/loopback.js';
 
 const BIN = resolve(import.meta.dirname, '../bin/parallax.js');
 
@@ -69,7 +69,7 @@ interface Hit {
 }
 
 let hits: Hit[] = [];
-let server: Server;
+let server: Loopback;
 let origin = '';
 
 function route(req: IncomingMessage, res: ServerResponse) {
@@ -163,13 +163,11 @@ function route(req: IncomingMessage, res: ServerResponse) {
 let dir = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallax-watch-'));
-  server = createServer(route);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenLoopback(route);
+  origin = server.origin;
 });
 afterAll(() => {
-  server.closeAllConnections();
-  server.close();
+  server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,6 +1,7 @@
 // Paragraphs of the kept tree, with the same rules as src/ingest/blocks.ts: every block element starts and
 // ends a paragraph ("…end.</p><p>Next…" must not become "end.Next"), <br> is a line break and <br><br> a
 // paragraph break, table cells are spaced, <pre> keeps its lines.
+import { paragraphsOf } from '../ingest/blocks.js';
 import { BLOCK_TAGS, type ElementItem } from './tree.js';
 
 const CELLS = new Set(['td', 'th']);
@@ -13,16 +14,8 @@ export function renderParagraphs(containers: ElementItem[]): string[] {
 
   const flush = () => {
     if (parts.length === 0) return;
-    const joined = parts.join('');
+    paragraphs.push(...paragraphsOf(parts.join(''), preDepth > 0));
     parts = [];
-    for (const paragraph of joined.split(/\n[ \t]*\n/)) {
-      const lines = paragraph
-        .split('\n')
-        .map((line) => (preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(/ {2,}/g, ' ').trim()))
-        .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1));
-      const text = lines.join('\n').replace(/^\n+|\n+$/g, '');
-      if (text.trim() !== '') paragraphs.push(text);
-    }
   };
 
   const visit = (el: ElementItem) => {

@@ -4,6 +4,7 @@
 // copy lets later steps drop nodes by flag without touching the DOM.
 //
 // Nodes that can never be article text are left out of the copy (pruning.ts says which).
+import { BLOCK_ELEMENTS } from '../ingest/blocks.js';
 import {
   isHidden,
   isHoverCard,
@@ -53,51 +54,15 @@ export interface ElementItem {
 
 export type Item = TextItem | ElementItem;
 
-export const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
+/** The ingest renderer's block elements, plus those the extractor also treats as boundaries. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  ...BLOCK_ELEMENTS,
   'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
   'hr',
-  'li',
-  'main',
   'menu',
-  'nav',
-  'ol',
-  'p',
   'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
   'td',
-  'tfoot',
   'th',
-  'thead',
-  'tr',
-  'ul',
 ]);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);

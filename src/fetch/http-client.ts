@@ -117,28 +117,18 @@ function once(
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       const resHeaders = headerMap(res);
-      if (status >= 300 && status < 400 && status !== 304) {
+      // A redirect or a 304 has no body worth reading: where to go next, or "unchanged".
+      if (status >= 300 && status < 400) {
         res.resume();
         done();
+        const notModified = status === 304;
         return resolve({
           url: url.href,
           status,
           headers: resHeaders,
           body: Buffer.alloc(0),
-          notModified: false,
-          location: resHeaders.location ?? null,
-        });
-      }
-      if (status === 304) {
-        res.resume();
-        done();
-        return resolve({
-          url: url.href,
-          status,
-          headers: resHeaders,
-          body: Buffer.alloc(0),
-          notModified: true,
-          location: null,
+          notModified,
+          location: notModified ? null : (resHeaders.location ?? null),
         });
       }
       if (status === 429 || status >= 500) {

@@ -2,7 +2,8 @@
 // breaks sentence splitting and quote attribution downstream, so the text is rebuilt from the block
 // structure instead: every block element starts and ends a paragraph.
 
-const BLOCK = new Set([
+/** Elements that start and end a paragraph. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'address',
   'article',
   'aside',
@@ -82,6 +83,23 @@ interface DomNode {
   tagName?: string;
 }
 
+/**
+ * The paragraphs in a run of text gathered between two block boundaries. A blank line made of <br><br> is
+ * how many sites separate paragraphs inside one <div>; inside <pre> lines keep their spacing.
+ */
+export function paragraphsOf(joined: string, inPre: boolean): string[] {
+  const out: string[] = [];
+  for (const paragraph of joined.split(/\n[ \t]*\n/)) {
+    const lines = paragraph
+      .split('\n')
+      .map((line) => (inPre ? line.replace(/\s+$/, '') : line.replace(/ {2,}/g, ' ').trim()))
+      .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1));
+    const text = lines.join('\n').replace(/^\n+|\n+$/g, '');
+    if (text.trim() !== '') out.push(text);
+  }
+  return out;
+}
+
 /** The paragraphs of a DOM subtree as plain text, separated by blank lines; `<br>` becomes a newline. */
 export function blockText(root: DomNode): string {
   const paragraphs: string[] = [];
@@ -89,17 +107,8 @@ export function blockText(root: DomNode): string {
   let preDepth = 0;
 
   const flush = () => {
-    const joined = parts.join('');
+    paragraphs.push(...paragraphsOf(parts.join(''), preDepth > 0));
     parts = [];
-    // A blank line made of <br><br> is how many sites separate paragraphs inside one <div>.
-    for (const paragraph of joined.split(/\n[ \t]*\n/)) {
-      const lines = paragraph
-        .split('\n')
-        .map((line) => (preDepth > 0 ? line.replace(/\s+$/, '') : line.replace(/ {2,}/g, ' ').trim()))
-        .filter((line, i, all) => line !== '' || (i > 0 && i < all.length - 1));
-      const text = lines.join('\n').replace(/^\n+|\n+$/g, '');
-      if (text.trim() !== '') paragraphs.push(text);
-    }
   };
 
   const visit = (node: DomNode) => {
@@ -120,7 +129,7 @@ export function blockText(root: DomNode): string {
         return;
       }
     }
-    const block = BLOCK.has(tag) || tag === 'pre';
+    const block = BLOCK_ELEMENTS.has(tag) || tag === 'pre';
     if (block) flush();
     if (CELL.has(tag)) parts.push(' ');
     if (tag === 'pre') preDepth++;

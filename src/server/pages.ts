@@ -5,6 +5,7 @@ import type { ActorRecord, LabelTally, OutletProfile } from '../library/profiles
 import { type MemberExplanation, memberReason, type StoryListingEntry } from '../library/stories.js';
 import type { Tone } from '../model/report.js';
 import { html, join, type SafeHtml, trustedCode } from '../report/escape.js';
+import { plural } from '../report/html/parts.js';
 import { STYLE as REPORT_STYLE } from '../report/html/style.js';
 import {
   type ActorSummary,
@@ -87,8 +88,6 @@ function days(s: { firstPublished: string | null; lastPublished: string | null }
   if (s.firstPublished === null) return 'undated';
   return s.firstPublished === s.lastPublished ? s.firstPublished : `${s.firstPublished} – ${s.lastPublished}`;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function contestText(s: StoryListingEntry): string {
   const c = s.contest;

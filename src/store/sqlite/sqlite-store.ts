@@ -185,6 +185,8 @@ class SqliteStore implements Store {
   private readonly stories: SqliteStories;
   private readonly views: SqliteViews;
   private readonly feeds: SqliteFeeds;
+  /** Transactions rolled back: part of the version, since total_changes() does not go back. */
+  private rollbacks = 0;
   /** How many transaction() calls are open, so errors inside one are worded once, by the outermost. */
   private depth = 0;
 
@@ -200,7 +202,7 @@ class SqliteStore implements Store {
       VALUES (@id, @urlKey, @contentHash, @outlet, @title, @published, @source, @storedAt, @doc, @inputId)
       ON CONFLICT DO NOTHING`);
     this.stories = new SqliteStories(db, now);
-    this.views = new SqliteViews(db);
+    this.views = new SqliteViews(db, () => this.version());
     this.feeds = new SqliteFeeds(db);
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     const columns = 'id, url_key, content_hash, stored_at, doc';
@@ -370,7 +372,8 @@ class SqliteStore implements Store {
         return run();
       } catch (err) {
         this.stories.invalidate();
-        this.views.invalidate();
+        // total_changes() still counts the undone writes, so the version moves on by this instead.
+        this.rollbacks++;
         if (!outermost) throw err;
         throw storeError(this.path, err, 'nothing of this batch was stored (earlier batches are kept)');
       }
@@ -401,7 +404,6 @@ class SqliteStore implements Store {
 
   placeArticle(articleId: string, placement: Placement): void {
     this.guard(undefined, () => this.stories.placeArticle(articleId, placement));
-    this.views.noteWrite();
   }
 
   storyOf(articleId: string): number | null {
@@ -410,7 +412,6 @@ class SqliteStore implements Store {
 
   deleteStory(storyId: number): void {
     this.guard(undefined, () => this.stories.deleteStory(storyId));
-    this.views.noteWrite();
   }
 
   listStories(options: StoryListOptions = {}): StorySummary[] {
@@ -507,7 +508,8 @@ class SqliteStore implements Store {
   version(): string {
     return this.guard(
       undefined,
-      () => `${this.selectDataVersion.get() as number}:${this.selectChanges.get() as number}`,
+      () =>
+        `${this.selectDataVersion.get() as number}:${this.selectChanges.get() as number}:${this.rollbacks}`,
     );
   }
 

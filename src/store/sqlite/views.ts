@@ -14,9 +14,12 @@ const CONTEST_BATCH = 5_000;
 export class SqliteViews {
   private readonly stmt;
 
-  constructor(db: Database.Database) {
+  /** `version` is the store's: it changes with every write, by this connection or another, and on rollback. */
+  constructor(
+    db: Database.Database,
+    private readonly version: () => string,
+  ) {
     this.stmt = {
-      dataVersion: db.prepare('PRAGMA data_version').pluck(),
       // Returns whether the row is new (its first article), which is when the actor gains an outlet.
       bumpOutlet: db.prepare(`
         INSERT INTO actor_outlets (actor, outlet, articles, labels) VALUES (@actor, @outlet, 1, @labels)
@@ -100,32 +103,18 @@ export class SqliteViews {
       // Articles without an outlet are kept together under '' but are not an outlet.
       this.stmt.bumpTotal.run({ actor, name, kind, labels, newOutlet: fresh && outlet !== '' ? 1 : 0 });
     }
-    this.writes++;
   }
 
-  /** Bumped on every write of this connection, so memos notice them (data_version only sees others'). */
-  private writes = 0;
   private readonly memos = new Map<string, { stamp: string; value: unknown }>();
 
   /** A library-wide aggregate, recomputed only after a write by this or another connection. */
   private memo<T>(key: string, compute: () => T): T {
-    const stamp = `${this.stmt.dataVersion.get() as number}:${this.writes}`;
+    const stamp = this.version();
     const hit = this.memos.get(key);
     if (hit && hit.stamp === stamp) return hit.value as T;
     const value = compute();
     this.memos.set(key, { stamp, value });
     return value;
-  }
-
-  /** Called by the store after writes that change stories (placements, merges, splits). */
-  noteWrite(): void {
-    this.writes++;
-  }
-
-  /** Called when a transaction rolls back: memos may hold what it wrote. */
-  invalidate(): void {
-    this.memos.clear();
-    this.writes++;
   }
 
   outlets(): OutletSummary[] {
@@ -195,7 +184,6 @@ export class SqliteViews {
       );
       this.stmt.setContest.run(contest.splits, contest.labels, contest.shared, id);
     }
-    if (ids.length > 0) this.writes++;
     return ids.length;
   }
 }
