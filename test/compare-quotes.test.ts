@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoryContext } from '../src/compare/context.js';
@@ -9,6 +9,7 @@ import type { AnnotatedArticle, Entity, Span } from '../src/model/article.js';
 import type { QuoteGroup } from '../src/model/report.js';
 import { runPipeline } from '../src/pipeline/index.js';
 import { makeArticle } from './support/articles.js';
+import { hasCorpus, MINSK } from './support/corpus.js';
 
 interface QuoteSpec {
   text: string;
@@ -322,9 +323,7 @@ describe('wordDiff', () => {
 });
 
 // The reference story, when the shared corpus is beside the project.
-const MINSK = resolve(import.meta.dirname, '../../shared/corpus/minsk-talks');
-
-describe.skipIf(!existsSync(MINSK))('minsk-talks', () => {
+describe.skipIf(!hasCorpus)('minsk-talks', () => {
   it('groups the story’s quotes across outlets', async () => {
     const inputs = readdirSync(MINSK)
       .filter((f) => f.endsWith('.txt'))
