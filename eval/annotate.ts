@@ -1,0 +1,30 @@
+// Articles through the same per-article stages as `parallax annotate`, from records shaped like the JSON
+// input users give. A refused article (nothing left after cleaning) simply has no annotations: the scores
+// count it as missing everything, as a user would see it.
+import { recordArticle } from '../src/ingest/records.js';
+import type { AnnotatedArticle } from '../src/model/article.js';
+import { runStages } from '../src/pipeline/index.js';
+
+export interface EvalRecord {
+  id: string;
+  title?: string;
+  text?: string;
+  html?: string;
+  outlet?: string;
+  url?: string;
+  published?: string;
+}
+
+export async function annotateRecords(
+  records: readonly EvalRecord[],
+): Promise<Map<string, AnnotatedArticle>> {
+  const ctx = { sources: null, usedIds: new Set<string>() };
+  const out = new Map<string, AnnotatedArticle>();
+  records.forEach((record, i) => {
+    const made = recordArticle(record, `eval#${i + 1}`);
+    if (!made.ok) return;
+    const result = runStages(made.raw, ctx);
+    if (!('refused' in result)) out.set(record.id, result);
+  });
+  return out;
+}

@@ -1,0 +1,199 @@
+// PolNeAR as the shared corpus's README defines the direct-quote task: a gold quote is a segment between
+// double quotation marks (paired within a paragraph; a quote left open at a paragraph's end continues
+// when the next paragraph opens with a mark) of which at least half the characters lie inside one
+// attribution's content; its speaker is that attribution's source. Everything here is scorer code: the
+// word lists below classify gold sources for the breakdown and never reach the product.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
+export interface GoldSpan {
+  start: number;
+  end: number;
+  text: string;
+  parts?: [number, number][];
+}
+
+export interface PolnearAttribution {
+  id: string;
+  source: GoldSpan | null;
+  cue: GoldSpan | null;
+  content: GoldSpan;
+  direct: boolean;
+}
+
+export interface PolnearArticle {
+  id: string;
+  outlet: string;
+  published: string;
+  title: string;
+  text: string;
+  attributions: PolnearAttribution[];
+}
+
+export type SourceType = 'name' | 'pronoun' | 'description' | 'organisation';
+
+export interface GoldQuote {
+  start: number;
+  end: number;
+  text: string;
+  /** The attribution's source as written, or null when the annotators gave none. */
+  source: string | null;
+  sourceType: SourceType | null;
+  /** The lower-cased word a predicted speaker must contain to be right (see speakerKey). */
+  key: string | null;
+}
+
+export function readPolnear(file: string): PolnearArticle[] {
+  return gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as PolnearArticle);
+}
+
+const OPENING = new Set(['“', '«']);
+const CLOSING = new Set(['”', '»']);
+const STRAIGHT = '"';
+
+/** Quote segments (offsets of the text between the marks), paired as the README describes. */
+export function quoteSegments(text: string): { start: number; end: number }[] {
+  const segments: { start: number; end: number }[] = [];
+  let open: number | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '\n') {
+      if (open === null) continue;
+      // A quote still open at the paragraph's end runs on only when the next paragraph opens with a mark;
+      // the reopening mark is skipped and the quote goes on after it.
+      let next = i;
+      while (next < text.length && /\s/.test(text[next] ?? '')) next++;
+      const opener = text[next] ?? '';
+      if (OPENING.has(opener) || opener === STRAIGHT) i = next;
+      else open = null;
+      continue;
+    }
+    if (open === null && (OPENING.has(ch) || ch === STRAIGHT)) open = i + 1;
+    else if (open !== null && (CLOSING.has(ch) || ch === STRAIGHT)) {
+      if (i > open) segments.push({ start: open, end: i });
+      open = null;
+    }
+  }
+  return segments;
+}
+
+function contentCoverage(seg: { start: number; end: number }, content: GoldSpan): number {
+  const pieces = content.parts ?? [[content.start, content.end]];
+  let inside = 0;
+  for (const [s, e] of pieces) inside += Math.max(0, Math.min(e, seg.end) - Math.max(s, seg.start));
+  return inside;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'him', 'her', 'them', 'us', 'me']);
+// Heads that make a capitalised source an organisation rather than a person, for the breakdown only.
+const ORG_HEADS = new Set(
+  'post times news journal house department ministry committee campaign party agency office council court union company inc corp corporation bureau association commission administration group network foundation institute university senate congress police service services center centre network press tribune herald review magazine television radio bank fund board staff team cnn fbi cia nsa gop dnc rnc nbc abc cbs msnbc ap reuters pentagon kremlin'.split(
+    ' ',
+  ),
+);
+const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'one',
+  'two',
+  'several',
+]);
+
+function words(text: string): string[] {
+  return text
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}.'’-]+/u)
+    .map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, ''))
+    .filter(Boolean);
+}
+
+export function sourceType(source: string): SourceType {
+  const ws = words(source);
+  const lower = ws.map((w) => w.toLowerCase());
+  if (ws.length === 1 && PRONOUNS.has(lower[0] ?? '')) return 'pronoun';
+  const capitalised = ws.filter(
+    (w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(w.toLowerCase())),
+  );
+  if (capitalised.length === 0) return 'description';
+  // The head of a proper source is its last capitalised word before "of/for" etc.
+  const cut = lower.findIndex((w) => w === 'of' || w === 'for' || w === 'at' || w === 'in');
+  const headZone = cut > 0 ? ws.slice(0, cut) : ws;
+  const head = (headZone[headZone.length - 1] ?? '').toLowerCase();
+  if (ORG_HEADS.has(head) || /^\p{Lu}{2,}$/u.test(headZone[headZone.length - 1] ?? '')) return 'organisation';
+  if (!/^\p{Lu}/u.test(headZone[headZone.length - 1] ?? '')) return 'description';
+  return 'name';
+}
+
+/** The word that identifies a name or an organisation: its last word, suffixes and possessives aside. */
+function nameKey(source: string): string | null {
+  const ws = words(source).filter((w) => !SUFFIXES.has(w.toLowerCase()));
+  const cut = ws.findIndex((w) => ['of', 'for', 'at', 'in', ','].includes(w.toLowerCase()));
+  const zone = cut > 0 ? ws.slice(0, cut) : ws;
+  const caps = zone.filter((w) => /^\p{Lu}/u.test(w));
+  return (caps[caps.length - 1] ?? zone[zone.length - 1] ?? '').toLowerCase() || null;
+}
+
+/** The head noun of a description: "a spokeswoman for the airline" → "spokeswoman". */
+function headNoun(source: string): string | null {
+  const ws = words(source);
+  const cut = ws.findIndex((w) =>
+    ['of', 'for', 'at', 'in', 'with', 'who', 'that', 'from'].includes(w.toLowerCase()),
+  );
+  const zone = cut > 0 ? ws.slice(0, cut) : ws;
+  return (zone[zone.length - 1] ?? '').toLowerCase() || null;
+}
+
+const DEFINITE = /^(the|this|that)\s/i;
+
+/**
+ * The gold quotes of one article with the key their speaker must contain. A pronoun or a definite
+ * description ("he", "the senator") means the person last named as a source before it, as a reader
+ * resolves it; an indefinite one ("a spokesman", "officials") is scored by its head noun.
+ */
+export function goldQuotes(article: PolnearArticle): GoldQuote[] {
+  const byStart = [...article.attributions].sort((a, b) => a.content.start - b.content.start);
+  const named = byStart
+    .filter((a) => a.source && sourceType(a.source.text) === 'name')
+    .map((a) => ({ at: (a.source as GoldSpan).start, key: nameKey((a.source as GoldSpan).text) }));
+  const lastNamedBefore = (offset: number): string | null => {
+    let key: string | null = null;
+    for (const n of named) if (n.at < offset) key = n.key;
+    return key;
+  };
+  const quotes: GoldQuote[] = [];
+  for (const seg of quoteSegments(article.text)) {
+    const length = seg.end - seg.start;
+    let best: PolnearAttribution | null = null;
+    let bestInside = 0;
+    for (const a of article.attributions) {
+      const inside = contentCoverage(seg, a.content);
+      if (inside > bestInside) {
+        bestInside = inside;
+        best = a;
+      }
+    }
+    if (!best || bestInside * 2 < length) continue;
+    const source = best.source?.text ?? null;
+    const type = source ? sourceType(source) : null;
+    let key: string | null = null;
+    if (source && type) {
+      if (type === 'name' || type === 'organisation') key = nameKey(source);
+      else if (type === 'pronoun' || DEFINITE.test(source))
+        key = lastNamedBefore(best.source?.start ?? seg.start) ?? headNoun(source);
+      else key = headNoun(source);
+    }
+    quotes.push({ ...seg, text: article.text.slice(seg.start, seg.end), source, sourceType: type, key });
+  }
+  return quotes;
+}

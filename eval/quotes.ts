@@ -1,0 +1,121 @@
+// Direct quotes and their speakers on PolNeAR, scored as the shared corpus's README defines it: a
+// predicted quote matches a gold one when their lower-cased word sets have Jaccard ≥ 0.5 or when it lies
+// inside the gold quote (a piece of a long quote); a matched quote's speaker is right when the gold key
+// (see polnear-gold.ts) is among the words of the predicted speaker.
+import type { AnnotatedArticle, Quote } from '../src/model/article.js';
+import { annotateRecords } from './annotate.js';
+import { type GoldQuote, goldQuotes, type PolnearArticle, type SourceType } from './polnear-gold.js';
+
+export interface QuoteScores {
+  articles: number;
+  gold: number;
+  predicted: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Speaker accuracy over matched gold quotes that have a source, overall and by source type. */
+  speaker: { right: number; total: number; accuracy: number };
+  byType: Record<SourceType, { right: number; total: number; accuracy: number }>;
+  /** A few wrong speakers, for reading: gold source, predicted speaker words, the quote's start. */
+  misses: { article: string; source: string; predicted: string; quote: string }[];
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  const union = a.size + b.size - inter;
+  return union ? inter / union : 0;
+}
+
+const squash = (text: string) =>
+  text
+    .replace(/[\s“”"«»]+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+function matches(pred: Quote, gold: GoldQuote): boolean {
+  if (jaccard(wordSet(pred.text), wordSet(gold.text)) >= 0.5) return true;
+  const inner = squash(pred.text);
+  return inner.length > 0 && squash(gold.text).includes(inner);
+}
+
+function speakerWords(article: AnnotatedArticle, quote: Quote): string {
+  const entity = quote.speaker ? article.entities.find((e) => e.id === quote.speaker) : undefined;
+  return [entity?.name, quote.speakerText].filter(Boolean).join(' ');
+}
+
+const ratio = (right: number, total: number) => (total ? right / total : 0);
+
+export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<QuoteScores> {
+  const annotated = await annotateRecords(
+    gold.map((a) => {
+      const newline = a.text.indexOf('\n');
+      return {
+        id: a.id,
+        title: newline > 0 ? a.text.slice(0, newline).trim() : a.title,
+        text: newline > 0 ? a.text.slice(newline + 1) : a.text,
+        outlet: a.outlet,
+        published: a.published,
+      };
+    }),
+  );
+  let goldCount = 0;
+  let predicted = 0;
+  let predictedMatched = 0;
+  let goldMatched = 0;
+  const speaker = { right: 0, total: 0, accuracy: 0 };
+  const byType = Object.fromEntries(
+    (['name', 'pronoun', 'description', 'organisation'] as const).map((t) => [
+      t,
+      { right: 0, total: 0, accuracy: 0 },
+    ]),
+  ) as QuoteScores['byType'];
+  const misses: QuoteScores['misses'] = [];
+  for (const article of gold) {
+    const golds = goldQuotes(article);
+    const result = annotated.get(article.id);
+    const preds = result?.quotes ?? [];
+    goldCount += golds.length;
+    predicted += preds.length;
+    for (const p of preds) if (golds.some((g) => matches(p, g))) predictedMatched++;
+    for (const g of golds) {
+      const hits = preds.filter((p) => matches(p, g));
+      if (hits.length === 0) continue;
+      goldMatched++;
+      if (!g.key || !g.sourceType || !result) continue;
+      const said = hits.map((p) => speakerWords(result, p)).join(' ');
+      const right = wordSet(said).has(g.key);
+      speaker.total++;
+      byType[g.sourceType].total++;
+      if (right) {
+        speaker.right++;
+        byType[g.sourceType].right++;
+      } else if (misses.length < 400)
+        misses.push({
+          article: article.id,
+          source: g.source ?? '',
+          predicted: said,
+          quote: g.text.slice(0, 60),
+        });
+    }
+  }
+  speaker.accuracy = ratio(speaker.right, speaker.total);
+  for (const t of Object.values(byType)) t.accuracy = ratio(t.right, t.total);
+  const precision = ratio(predictedMatched, predicted);
+  const recall = ratio(goldMatched, goldCount);
+  return {
+    articles: gold.length,
+    gold: goldCount,
+    predicted,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    speaker,
+    byType,
+    misses,
+  };
+}
