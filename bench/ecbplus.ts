@@ -17,12 +17,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { annotateArticle } from '../src/annotate/index.js';
 import { recordArticle } from '../src/ingest/records.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
+import type { ArticleFeatures, StoryIndex } from '../src/model/story-index.js';
 import { runStages } from '../src/pipeline/index.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { assignArticle, type ClusterOptions, JOIN_THRESHOLD } from '../src/stories/cluster.js';
 import { articleFeatures } from '../src/stories/features.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
-import type { ArticleFeatures, StoryIndex } from '../src/stories/story-index.js';
 import { seededRandom } from '../src/util/random.js';
 import { machineLine, RESULTS, recordSection } from './results.js';
 

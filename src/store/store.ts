@@ -6,7 +6,7 @@
 import type { LabelContest } from '../compare/actors/article-labels.js';
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Tone } from '../model/report.js';
-import type { ArticleFeatures, StoryIndex } from '../stories/story-index.js';
+import type { ArticleFeatures, StoryIndex } from '../model/story-index.js';
 
 /** An article as the store holds it: the stored id and identity columns next to the article itself. */
 export interface StoredArticle {

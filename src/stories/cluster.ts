@@ -14,8 +14,8 @@
 // features it shares with the article: one document-frequency lookup per decision for the article's own
 // features, and one for the joined story's when its profile is rewritten.
 
+import type { ArticleFeatures, Day, StoryIndex, StoryNorms, StoryProfile } from '../model/story-index.js';
 import { dayString, type FeatureKind, featureKind, featureLabel } from './features.js';
-import type { ArticleFeatures, Day, StoryIndex, StoryNorms, StoryProfile } from './story-index.js';
 
 /**
  * Similarity an article needs with a story's centroid to join it. Tuned on the ECB+ train and validation

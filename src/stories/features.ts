@@ -5,7 +5,7 @@
 import { nameWords } from '../annotate/entities/index.js';
 import { numberValue, tokenizeSpan } from '../compare/text/words.js';
 import type { AnnotatedArticle, EntityKind } from '../model/article.js';
-import type { ArticleFeatures, Day } from './story-index.js';
+import type { ArticleFeatures, Day } from '../model/story-index.js';
 
 /** Feature kinds, by prefix. */
 export const FEATURE_KIND = {
