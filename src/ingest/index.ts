@@ -7,6 +7,7 @@ import { fileChunks, readWholeFile, utf8Chunks } from './bytes.js';
 import { decodeText } from './decode.js';
 import type { FileFormat } from './formats.js';
 import { declaredCharset, htmlArticle } from './html.js';
+import type { IngestItem } from './item.js';
 import { markdownArticle } from './markdown.js';
 import { fillMeta } from './meta.js';
 import { streamRecords } from './record-stream.js';
@@ -18,11 +19,9 @@ import { walkInput } from './walk.js';
 
 export { dateFromUrl, normalizePublished } from './dates.js';
 export { extractPage, fragmentText } from './html.js';
+export type { IngestItem } from './item.js';
 export { markdownToText } from './markdown.js';
 export { containerPath, loadSources, lookupSource, type SourceMap, sourceMapFrom } from './sources.js';
-
-/** One result per article found, or one refusal per input that yields no article. */
-export type IngestItem = { ok: true; raw: RawArticle } | { ok: false; input: string; reason: string };
 
 export interface IngestOptions {
   /** An already loaded sources map; when absent, `config.sourcesFile` is loaded (if set). */
