@@ -1,7 +1,7 @@
-// Paragraphs of the kept tree, with the same rules as src/ingest/blocks.ts: every block element starts and
+// Paragraphs of the kept tree, with the same rules as src/text/html-blocks.ts: every block element starts and
 // ends a paragraph ("…end.</p><p>Next…" must not become "end.Next"), <br> is a line break and <br><br> a
 // paragraph break, table cells are spaced, <pre> keeps its lines.
-import { paragraphsOf } from '../ingest/blocks.js';
+import { paragraphsOf } from '../text/html-blocks.js';
 import { BLOCK_TAGS, type ElementItem } from './tree.js';
 
 const CELLS = new Set(['td', 'th']);

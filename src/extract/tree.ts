@@ -4,7 +4,7 @@
 // copy lets later steps drop nodes by flag without touching the DOM.
 //
 // Nodes that can never be article text are left out of the copy (pruning.ts says which).
-import { BLOCK_ELEMENTS } from '../ingest/blocks.js';
+import { BLOCK_ELEMENTS } from '../text/html-blocks.js';
 import type { ElementItem } from './item.js';
 import {
   isHidden,

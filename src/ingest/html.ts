@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { extractFromDocument } from '../extract/index.js';
 import { stripInertMarkup } from '../extract/prestrip.js';
 import type { ArticleMeta, Message, RawArticle } from '../model/article.js';
-import { blockText } from './blocks.js';
+import { blockText } from '../text/html-blocks.js';
 import { pageMeta, readPageFacts } from './page-meta.js';
 import { REASONS, Refusal } from './refusal.js';
 
