@@ -67,10 +67,3 @@ export function htmlArticle(source: string, html: string): RawArticle {
   const { body, meta, messages } = extractPage(html);
   return { source, format: 'html', body, bodyIsHtml: false, meta, messages };
 }
-
-/** The encoding a page declares for itself, for pages saved in a legacy charset. */
-export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  return m?.[1] ?? null;
-}

@@ -3,10 +3,11 @@
 // never an exception: the only thing that throws is an unusable sources file, before any input is read.
 import type { Config } from '../config.js';
 import type { RawArticle } from '../model/article.js';
+import { declaredCharset } from '../text/decode.js';
 import { fileChunks, readWholeFile, utf8Chunks } from './bytes.js';
 import { decodeText } from './decode.js';
 import type { FileFormat } from './formats.js';
-import { declaredCharset, htmlArticle } from './html.js';
+import { htmlArticle } from './html.js';
 import type { IngestItem } from './item.js';
 import { markdownArticle } from './markdown.js';
 import { fillMeta } from './meta.js';
