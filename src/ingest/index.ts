@@ -18,7 +18,7 @@ import { ingestStdin, STDIN_NAME } from './stdin.js';
 import { textArticle } from './text.js';
 import { walkInput } from './walk.js';
 
-export { dateFromUrl, normalizePublished } from './dates.js';
+export { dateFromUrl, normalizePublished } from '../text/published-date.js';
 export { extractPage, fragmentText } from './html.js';
 export type { IngestItem } from './item.js';
 export { markdownToText } from './markdown.js';
