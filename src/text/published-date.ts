@@ -96,10 +96,10 @@ export function dateFromUrl(url: string): string | null {
   return null;
 }
 
-// Dates in feeds (RSS, Atom, JSON Feed), which keep their time. The publisher's offset is kept, never converted to UTC: elsewhere Parallax takes the calendar date
-// of `published` as is, and "Wed, 05 Mar 2025 23:30:00 -0500" is a March 5 story, not a March 6 one.
-
-// Month names: MONTHS above, looked up by their first three letters.
+// Dates in feeds (RSS, Atom, JSON Feed), which keep their time. The publisher's offset is kept, never
+// converted to UTC: elsewhere Parallax takes the calendar date of `published` as is, and
+// "Wed, 05 Mar 2025 23:30:00 -0500" is a March 5 story, not a March 6 one. Month names come from MONTHS
+// above, looked up by their first three letters.
 
 // RFC 822 names plus the abbreviations feeds actually write. Military letters other than Z are ignored
 // (RFC 2822 §4.3: their sign was specified backwards, so they carry no reliable offset). Ambiguous names
