@@ -5,6 +5,7 @@ import { extractFromDocument } from '../extract/index.js';
 import { stripInertMarkup } from '../extract/prestrip.js';
 import type { ArticleMeta, Message, RawArticle } from '../model/article.js';
 import { blockText } from '../text/html-blocks.js';
+import { wordCount } from '../text/words.js';
 import { pageMeta, readPageFacts } from './page-meta.js';
 import { REASONS, Refusal } from './refusal.js';
 
@@ -20,10 +21,6 @@ export interface PageExtract {
 
 function parseDocument(html: string): Document {
   return parseHTML(html).document;
-}
-
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** Article text and metadata of a whole page; refuses a page without an article. */

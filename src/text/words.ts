@@ -287,9 +287,14 @@ export function phraseBreak(text: string, a: number, b: number): boolean {
   return /[,.;:!?()“”"—–]/.test(text.slice(a, b));
 }
 
-/** Words in text[start, end) (letters or digits runs), for length limits. */
+/**
+ * Words as a reader counts them, for length limits: runs between spaces that hold a letter or a digit.
+ * "U.S.-led talks — day 2" is 4 words: the dash is not one, and "U.S.-led" is one.
+ */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0;
+  let count = 0;
+  for (const piece of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(piece)) count++;
+  return count;
 }
 
 /**
