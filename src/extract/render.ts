@@ -11,14 +11,7 @@ export function renderParagraphs(containers: ElementItem[]): string[] {
   const visit = (el: ElementItem) => {
     if (el.dropped) return;
     const tag = el.tag;
-    if (tag === 'br') {
-      out.lineBreak();
-      return;
-    }
-    if (tag === 'hr') {
-      out.flush();
-      return;
-    }
+    if (out.breaks(tag)) return;
     const block = BLOCK_TAGS.has(tag) && !CELL_ELEMENTS.has(tag);
     out.open(tag, block);
     for (const child of el.children) {

@@ -114,8 +114,12 @@ export class ParagraphWriter {
     this.parts.push(this.preDepth > 0 ? value.replace(/\r\n?/g, '\n') : value.replace(/\s+/g, ' '));
   }
 
-  lineBreak(): void {
-    this.parts.push('\n');
+  /** `<br>` is a line break, `<hr>` ends a paragraph; true when the tag was one of them (it has no content). */
+  breaks(tag: string): boolean {
+    if (tag === 'br') this.parts.push('\n');
+    else if (tag === 'hr') this.flush();
+    else return false;
+    return true;
   }
 
   /** Ends the paragraph being gathered (an <hr>, a block boundary, the end of a container). */
@@ -148,15 +152,7 @@ export function blockText(root: DomNode): string {
     }
     const tag = (node.localName ?? node.tagName ?? '').toLowerCase();
     if (node.nodeType === ELEMENT_NODE) {
-      if (DROP.has(tag)) return;
-      if (tag === 'br') {
-        out.lineBreak();
-        return;
-      }
-      if (tag === 'hr') {
-        out.flush();
-        return;
-      }
+      if (DROP.has(tag) || out.breaks(tag)) return;
     }
     const block = BLOCK_ELEMENTS.has(tag) || tag === 'pre';
     out.open(tag, block);
