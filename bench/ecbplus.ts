@@ -82,7 +82,7 @@ function pipelineHash(): string {
       else if (name.endsWith('.js')) hash.update(readFileSync(path));
     }
   };
-  for (const part of ['annotate', 'clean', 'ingest', 'pipeline', 'nlp', 'util'])
+  for (const part of ['annotate', 'clean', 'ingest', 'extract', 'text', 'model', 'pipeline', 'nlp', 'util'])
     walk(resolve(HERE, '../src', part));
   return hash.digest('hex').slice(0, 12);
 }
