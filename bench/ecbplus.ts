@@ -17,12 +17,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { annotateArticle } from '../src/annotate/index.js';
 import { recordArticle } from '../src/ingest/records.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
+import type { ArticleFeatures, StoryIndex } from '../src/model/story-index.js';
 import { runStages } from '../src/pipeline/index.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { assignArticle, type ClusterOptions, JOIN_THRESHOLD } from '../src/stories/cluster.js';
 import { articleFeatures } from '../src/stories/features.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
-import type { ArticleFeatures, StoryIndex } from '../src/stories/story-index.js';
 import { seededRandom } from '../src/util/random.js';
 import { machineLine, RESULTS, recordSection } from './results.js';
 
@@ -82,7 +82,7 @@ function pipelineHash(): string {
       else if (name.endsWith('.js')) hash.update(readFileSync(path));
     }
   };
-  for (const part of ['annotate', 'clean', 'ingest', 'pipeline', 'nlp', 'util'])
+  for (const part of ['annotate', 'clean', 'ingest', 'extract', 'text', 'model', 'pipeline', 'nlp', 'util'])
     walk(resolve(HERE, '../src', part));
   return hash.digest('hex').slice(0, 12);
 }

@@ -14,7 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type ExtractOptions, extractArticle } from '../src/extract/index.js';
-import { blockText } from '../src/ingest/blocks.js';
+import { blockText } from '../src/text/html-blocks.js';
 import { machineLine, recordSection } from './results.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));

@@ -1,14 +1,14 @@
 // The per-article actor labels a library keeps (actorKey, articleActorLabels) and the label contest of a
 // story worked out from them (labelContest). Articles are built by hand with invented people and outlets.
 import { describe, expect, it } from 'vitest';
+import type { AnnotatedArticle, Descriptor, Entity, EntityKind, Quote } from '../src/model/article.js';
 import {
   type ArticleActorLabel,
   actorKey,
   articleActorLabels,
   labelContest,
-} from '../src/compare/actors/article-labels.js';
-import { NEGATIVE_WORDS, POSITIVE_WORDS } from '../src/compare/actors/tone.js';
-import type { AnnotatedArticle, Descriptor, Entity, EntityKind, Quote } from '../src/model/article.js';
+} from '../src/text/article-labels.js';
+import { NEGATIVE_WORDS, POSITIVE_WORDS } from '../src/text/tone.js';
 import { makeArticle } from './support/articles.js';
 
 /** The span of the `nth` occurrence (0-based) of `phrase` in `text`; throws when it is not there. */

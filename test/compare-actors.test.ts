@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareActors } from '../src/compare/actors/index.js';
-import { toneOf } from '../src/compare/actors/tone.js';
+import { toneOf } from '../src/text/tone.js';
 import { annotateAll, EXAMPLE_STORY, hasCorpus, MINSK } from './support/corpus.js';
 
 describe('tone lexicon', () => {

@@ -3,11 +3,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoryContext } from '../src/compare/context.js';
 import { groupQuotes, wordDiff } from '../src/compare/quotes/index.js';
-import { stem, synonymKey } from '../src/compare/quotes/words.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import type { AnnotatedArticle, Entity, Span } from '../src/model/article.js';
 import type { QuoteGroup } from '../src/model/report.js';
 import { runPipeline } from '../src/pipeline/index.js';
+import { stem, synonymKey } from '../src/text/words.js';
 import { makeArticle } from './support/articles.js';
 import { hasCorpus, MINSK } from './support/corpus.js';
 

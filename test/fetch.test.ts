@@ -7,12 +7,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../src/fetch/address-guard.js';
-import { bodyText } from '../src/fetch/body-text.js';
 import { canonicalUrl } from '../src/fetch/canonical-url.js';
 import { Fetcher } from '../src/fetch/fetcher.js';
 import { checkUrl, FetchError, httpGet, retryAfterMs } from '../src/fetch/http-client.js';
 import { parseRobots, robotsAllow } from '../src/fetch/robots.js';
 import { fetchArticle } from '../src/fetch/web-article.js';
+import { bodyText } from '../src/text/decode.js';
 import { type Loopback, listenLoopback } from './support/loopback.js';
 
 const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry strike ends | Harbour Gazette</title>

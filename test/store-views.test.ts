@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleActorLabels } from '../src/compare/actors/article-labels.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { mergeStories } from '../src/library/stories.js';
@@ -16,6 +15,7 @@ import { articleIdentity } from '../src/store/identity.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store, StorySummary } from '../src/store/store.js';
+import { articleActorLabels } from '../src/text/article-labels.js';
 import { makeArticle } from './support/articles.js';
 import { ALL_FIXTURES, writeFixtures } from './support/library-fixtures.js';
 

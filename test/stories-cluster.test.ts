@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../src/annotate/index.js';
 import { cleanArticle } from '../src/clean/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
+import type { ArticleFeatures, Day, StoryIndex, StoryProfile } from '../src/model/story-index.js';
 import {
   assignArticle,
   explainMembership,
@@ -15,7 +16,6 @@ import {
 } from '../src/stories/cluster.js';
 import { articleFeatures, dayOf } from '../src/stories/features.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
-import type { ArticleFeatures, Day, StoryIndex, StoryProfile } from '../src/stories/story-index.js';
 
 function annotate(body: string, published: string | null): AnnotatedArticle {
   return annotateArticle(

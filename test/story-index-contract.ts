@@ -1,7 +1,7 @@
 // Behaviour every StoryIndex must share (the in-memory one and the store's), since clustering decisions
 // must not depend on where the state is kept.
 import { describe, expect, it } from 'vitest';
-import type { StoryIndex } from '../src/stories/story-index.js';
+import type { StoryIndex } from '../src/model/story-index.js';
 
 const profile = (features: [string, number][], firstDay: number | null, lastDay = firstDay) => ({
   id: null,

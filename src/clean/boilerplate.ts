@@ -10,6 +10,7 @@
 //  - headings are short lines without sentence punctuation that introduce a body paragraph; one with no
 //    body after it is a dangling label ("Comments").
 import nlp from 'compromise/two';
+import { wordCount as countWords } from '../text/words.js';
 
 export type ParagraphVerdict =
   | { keep: true; kind: 'paragraph' | 'heading' }
@@ -59,7 +60,7 @@ const wordCounts = new Map<string, number>();
 function wordCount(text: string): number {
   let count = wordCounts.get(text);
   if (count === undefined) {
-    count = text.split(/\s+/).filter(Boolean).length;
+    count = countWords(text);
     wordCounts.set(text, count);
   }
   return count;

@@ -2,8 +2,8 @@
 // reason), and harvest the metadata the text itself carries (a footer URL, the date in that URL, a
 // dateline). Metadata given by the input wins over what is harvested.
 
-import { dateFromUrl } from '../ingest/dates.js';
 import type { Article, ArticleMeta, Paragraph, RawArticle, RemovedSpan } from '../model/article.js';
+import { dateFromUrl } from '../text/published-date.js';
 import { findUrls, hostOf } from '../util/url.js';
 import { classifyParagraphs } from './boilerplate.js';
 import { findDateline } from './dateline.js';

@@ -2,8 +2,9 @@
 // article is cut in pieces (by ads, by a full-width picture) that each collected votes, then joined by the
 // siblings that continue it (siblings.ts). Readability's procedure, on the light tree (no DOM rewriting, no
 // re-parsing the page for a retry), with its climbing rules made harder to fool by page wrappers.
+
+import type { ElementItem } from './item.js';
 import { elementChildren, withSiblings } from './siblings.js';
-import type { ElementItem } from './tree.js';
 import { scoreCandidates } from './votes.js';
 
 /** Runners-up this close to the winner that share an ancestor make that ancestor the container. */

@@ -4,7 +4,7 @@
 //  - in strict mode, page furniture by tag (<aside>, <header>, <footer>), by ARIA role, or by class/id
 //    words ("sidebar", "comments", "related"), unless the element names itself content ("article-header")
 //    or holds many paragraphs of prose (a page wrapper called "page-ad-margins").
-import type { ElementItem } from './tree.js';
+import type { ElementItem } from './item.js';
 import { DISCUSSION, hasWord, OK_MAYBE_CONTENT, UNLIKELY_CONTENT } from './words.js';
 
 /** Never article text, whatever the page. */

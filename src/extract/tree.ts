@@ -4,7 +4,8 @@
 // copy lets later steps drop nodes by flag without touching the DOM.
 //
 // Nodes that can never be article text are left out of the copy (pruning.ts says which).
-import { BLOCK_ELEMENTS } from '../ingest/blocks.js';
+import { BLOCK_ELEMENTS } from '../text/html-blocks.js';
+import type { ElementItem } from './item.js';
 import {
   isHidden,
   isHoverCard,
@@ -16,43 +17,7 @@ import {
 } from './pruning.js';
 import { classWords } from './words.js';
 
-export interface TextItem {
-  kind: 'text';
-  text: string;
-  /** Length with whitespace runs collapsed. */
-  chars: number;
-}
-
-export interface ElementItem {
-  kind: 'element';
-  tag: string;
-  dom: Element;
-  parent: ElementItem | null;
-  children: Item[];
-  /** Lower-cased word parts of the class and id ("articleBody js-share" → article, body, js, share). */
-  words: readonly string[];
-  /** Text length of the subtree, whitespace collapsed. */
-  chars: number;
-  /** Part of `chars` inside links. */
-  linkChars: number;
-  commas: number;
-  /** Text that is this element's own paragraph: text and inline elements outside any child block. */
-  inlineChars: number;
-  inlineCommas: number;
-  hasBlockChild: boolean;
-  /** Counts over the subtree. */
-  paragraphs: number;
-  images: number;
-  listItems: number;
-  links: number;
-  headingChars: number;
-  /** Candidate score while choosing the container; null when the element collected none. */
-  score: number | null;
-  /** Set by later steps: left out of the article text. */
-  dropped: boolean;
-}
-
-export type Item = TextItem | ElementItem;
+export type { ElementItem, Item, TextItem } from './item.js';
 
 /** The ingest renderer's block elements, plus those the extractor also treats as boundaries. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([

@@ -5,7 +5,7 @@
 import { htmlArticle } from '../ingest/html.js';
 import { Refusal } from '../ingest/refusal.js';
 import type { RawArticle } from '../model/article.js';
-import { bodyText } from './body-text.js';
+import { bodyText } from '../text/decode.js';
 import { canonicalUrl } from './canonical-url.js';
 import type { Fetcher } from './fetcher.js';
 import { FetchError } from './http-client.js';

@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Config } from '../config.js';
-import { detectBom, looksBinary, SNIFF_BYTES } from './decode.js';
+import { detectBom } from '../text/decode.js';
+import { looksBinary, SNIFF_BYTES } from './decode.js';
 import { formatSize, overLimit, REASONS, Refusal } from './refusal.js';
 
 export async function* fileChunks(path: string, gz: boolean): AsyncGenerator<Buffer> {

@@ -1,19 +1,11 @@
 // Bytes to text. The rule is strict on purpose: UTF-8 (BOM or not) or UTF-16 with a BOM; anything else is
 // refused with a reason the user can act on, because guessing a legacy encoding silently corrupts names
 // and quotes, which are exactly what the analysis compares.
+import { detectBom } from '../text/decode.js';
 import { REASONS, Refusal } from './refusal.js';
-
-export type Bom = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /** How many leading bytes are inspected for NUL bytes and magic numbers. */
 export const SNIFF_BYTES = 8192;
-
-export function detectBom(bytes: Uint8Array): Bom | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
-}
 
 const MAGIC: readonly (readonly number[])[] = [
   [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-

@@ -4,7 +4,8 @@ import { parseHTML } from 'linkedom';
 import { extractFromDocument } from '../extract/index.js';
 import { stripInertMarkup } from '../extract/prestrip.js';
 import type { ArticleMeta, Message, RawArticle } from '../model/article.js';
-import { blockText } from './blocks.js';
+import { blockText } from '../text/html-blocks.js';
+import { wordCount } from '../text/words.js';
 import { pageMeta, readPageFacts } from './page-meta.js';
 import { REASONS, Refusal } from './refusal.js';
 
@@ -20,10 +21,6 @@ export interface PageExtract {
 
 function parseDocument(html: string): Document {
   return parseHTML(html).document;
-}
-
-export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
 /** Article text and metadata of a whole page; refuses a page without an article. */
@@ -66,11 +63,4 @@ export function isWholePage(html: string): boolean {
 export function htmlArticle(source: string, html: string): RawArticle {
   const { body, meta, messages } = extractPage(html);
   return { source, format: 'html', body, bodyIsHtml: false, meta, messages };
-}
-
-/** The encoding a page declares for itself, for pages saved in a legacy charset. */
-export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  return m?.[1] ?? null;
 }

@@ -3,10 +3,12 @@
 // never an exception: the only thing that throws is an unusable sources file, before any input is read.
 import type { Config } from '../config.js';
 import type { RawArticle } from '../model/article.js';
+import { declaredCharset } from '../text/decode.js';
 import { fileChunks, readWholeFile, utf8Chunks } from './bytes.js';
 import { decodeText } from './decode.js';
 import type { FileFormat } from './formats.js';
-import { declaredCharset, htmlArticle } from './html.js';
+import { htmlArticle } from './html.js';
+import type { IngestItem } from './item.js';
 import { markdownArticle } from './markdown.js';
 import { fillMeta } from './meta.js';
 import { streamRecords } from './record-stream.js';
@@ -16,13 +18,11 @@ import { ingestStdin, STDIN_NAME } from './stdin.js';
 import { textArticle } from './text.js';
 import { walkInput } from './walk.js';
 
-export { dateFromUrl, normalizePublished } from './dates.js';
+export { dateFromUrl, normalizePublished } from '../text/published-date.js';
 export { extractPage, fragmentText } from './html.js';
+export type { IngestItem } from './item.js';
 export { markdownToText } from './markdown.js';
 export { containerPath, loadSources, lookupSource, type SourceMap, sourceMapFrom } from './sources.js';
-
-/** One result per article found, or one refusal per input that yields no article. */
-export type IngestItem = { ok: true; raw: RawArticle } | { ok: false; input: string; reason: string };
 
 export interface IngestOptions {
   /** An already loaded sources map; when absent, `config.sourcesFile` is loaded (if set). */

@@ -1,7 +1,7 @@
 // Merging metadata from several places: each field is taken from the first place that has it, so callers
 // list their sources from most to least trusted.
 import type { ArticleMeta, Message } from '../model/article.js';
-import { normalizePublished } from './dates.js';
+import { normalizePublished } from '../text/published-date.js';
 
 export const META_FIELDS = ['title', 'outlet', 'url', 'published', 'author', 'language'] as const;
 export type MetaField = (typeof META_FIELDS)[number];

@@ -2,7 +2,7 @@
 // OpenGraph for social previews, older meta tags, the page itself); for each field the candidates are
 // gathered from the most to the least deliberate statement and the first usable one wins.
 import type { ArticleMeta, Message } from '../model/article.js';
-import { dateFromUrl, normalizePublished } from './dates.js';
+import { dateFromUrl, normalizePublished } from '../text/published-date.js';
 import { authorString, cleanString, unparsedDate } from './meta.js';
 
 type Json = Record<string, unknown>;

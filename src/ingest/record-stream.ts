@@ -1,7 +1,7 @@
 // JSON and JSONL files as streams of records: memory stays at one record whatever the file size, and a
 // bad record is reported under its own name (`file.jsonl:LINE`, `file.json#INDEX`) while the rest flow on.
 import type { RawArticle } from '../model/article.js';
-import type { IngestItem } from './index.js';
+import type { IngestItem } from './item.js';
 import { scanJson } from './json-scan.js';
 import { splitLines } from './lines.js';
 import { recordFromBytes } from './records.js';

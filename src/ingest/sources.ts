@@ -21,7 +21,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ParallaxError } from '../errors.js';
 import type { ArticleMeta } from '../model/article.js';
-import { normalizePublished } from './dates.js';
+import { normalizePublished } from '../text/published-date.js';
 import { fillMeta, META_FIELDS } from './meta.js';
 import { describeError } from './refusal.js';
 

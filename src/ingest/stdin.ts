@@ -5,7 +5,7 @@ import type { RawArticle } from '../model/article.js';
 import { collect, gunzipChunks } from './bytes.js';
 import { decodeText } from './decode.js';
 import { htmlArticle } from './html.js';
-import type { IngestItem } from './index.js';
+import type { IngestItem } from './item.js';
 import { markdownArticle, splitFrontMatter } from './markdown.js';
 import { streamRecords } from './record-stream.js';
 import { recordFromBytes } from './records.js';

@@ -6,7 +6,6 @@
 
 import type { Config } from '../config.js';
 import { type FeedItem, parseFeed } from '../feeds/parse.js';
-import { bodyText } from '../fetch/body-text.js';
 import { canonicalUrl } from '../fetch/canonical-url.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/http-client.js';
@@ -14,6 +13,7 @@ import { fetchArticle } from '../fetch/web-article.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { RawArticle } from '../model/article.js';
 import type { FeedRow, Store } from '../store/store.js';
+import { bodyText } from '../text/decode.js';
 import { ingestIntoLibrary } from './ingest.js';
 
 /** Items taken from one feed in one poll; the rest wait for the next poll. */

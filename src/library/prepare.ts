@@ -4,9 +4,9 @@
 
 import { annotateArticle } from '../annotate/index.js';
 import type { AnnotatedArticle, Article } from '../model/article.js';
+import type { ArticleFeatures } from '../model/story-index.js';
 import { articleFeatures } from '../stories/features.js';
 import { duplicateKeys } from '../stories/near-duplicates.js';
-import type { ArticleFeatures } from '../stories/story-index.js';
 
 export interface PreparedArticle {
   article: AnnotatedArticle;

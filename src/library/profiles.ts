@@ -3,7 +3,6 @@
 // comparison, so they are measured on the outlet's most recent stories shared with other outlets, and the
 // page says how many that was.
 
-import { actorKey } from '../compare/actors/article-labels.js';
 import type { Report, Tone } from '../model/report.js';
 import type {
   ActorSummary,
@@ -14,6 +13,7 @@ import type {
   StorySummary,
   ToneCounts,
 } from '../store/store.js';
+import { actorKey } from '../text/article-labels.js';
 
 /** Actors shown on an outlet's profile. */
 export const PROFILE_ACTORS = 12;

@@ -5,6 +5,7 @@
 import { ParallaxError } from '../errors.js';
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Report } from '../model/report.js';
+import type { ArticleFeatures } from '../model/story-index.js';
 import type { Store, StoryDetail, StoryMember, StorySummary } from '../store/store.js';
 import {
   type AssignmentReasons,
@@ -12,7 +13,6 @@ import {
   mergeProfiles,
   profileFromArticles,
 } from '../stories/cluster.js';
-import type { ArticleFeatures } from '../stories/story-index.js';
 
 export function requireStory(store: Store, id: number): StoryDetail {
   const story = store.getStory(id);

@@ -6,7 +6,6 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
-import { actorKey } from '../compare/actors/article-labels.js';
 import { ParallaxError } from '../errors.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import { actorRecord, outletProfile, StoryFactsCache } from '../library/profiles.js';
@@ -21,6 +20,7 @@ import {
 import type { Report } from '../model/report.js';
 import { html } from '../report/escape.js';
 import { STORY_ORDERS, type Store, type StoryOrder, type StorySummary } from '../store/store.js';
+import { actorKey } from '../text/article-labels.js';
 import { addArticles } from './add-articles.js';
 import { OPENAPI } from './openapi.js';
 import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';

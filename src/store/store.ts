@@ -3,10 +3,10 @@
 // implementation (src/store/sqlite) and a PostgreSQL one is meant to follow, which is why nothing here
 // mentions SQL. Every failure of the backend reaches callers as a one-line ParallaxError('STORE').
 
-import type { LabelContest } from '../compare/actors/article-labels.js';
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Tone } from '../model/report.js';
-import type { ArticleFeatures, StoryIndex } from '../stories/story-index.js';
+import type { ArticleFeatures, StoryIndex } from '../model/story-index.js';
+import type { LabelContest } from '../text/article-labels.js';
 
 /** An article as the store holds it: the stored id and identity columns next to the article itself. */
 export interface StoredArticle {

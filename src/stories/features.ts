@@ -3,9 +3,9 @@
 // cluster.ts can weight kinds differently and explain a decision ("shared name: Hale"). Weights here are
 // raw counts in this article; corpus statistics (document frequency) are applied by cluster.ts.
 import { nameWords } from '../annotate/entities/index.js';
-import { numberValue, tokenizeSpan } from '../compare/text/words.js';
 import type { AnnotatedArticle, EntityKind } from '../model/article.js';
-import type { ArticleFeatures, Day } from './story-index.js';
+import type { ArticleFeatures, Day } from '../model/story-index.js';
+import { numberValue, tokenizeSpan } from '../text/words.js';
 
 /** Feature kinds, by prefix. */
 export const FEATURE_KIND = {

@@ -1,7 +1,7 @@
 // The StoryIndex kept in memory, for tests and benchmarks: document frequencies in a map, story profiles in
 // a map, and postings (feature → stories whose profile holds it) so that candidate lookup touches only the
 // stories that share a feature, never the whole library. Mirrors what the SQLite store keeps in tables.
-import type { Day, StoryIndex, StoryProfile } from './story-index.js';
+import type { Day, StoryIndex, StoryProfile } from '../model/story-index.js';
 
 interface Stored {
   profile: StoryProfile;

@@ -7,8 +7,8 @@ import { countryOf } from '../../annotate/entities/gazetteer.js';
 import { nameWords, similarNames } from '../../annotate/entities/index.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
-import { labelKey, normalName } from './label-key.js';
-import { toneOf } from './tone.js';
+import { labelKey, normalName } from '../../text/label-key.js';
+import { toneOf } from '../../text/tone.js';
 
 export interface ActorResult {
   actors: Actor[];

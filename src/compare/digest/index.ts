@@ -4,8 +4,8 @@
 // quotation if avoidable, no dangling "He said …", not a fragment or a wall of text.
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { DigestSentence, EvidenceSpan, Fact } from '../../model/report.js';
+import { datelineEnd, tokenizeSpan, wordCount } from '../../text/words.js';
 import type { StoryContext } from '../context.js';
-import { datelineEnd, tokenizeSpan, wordCount } from '../text/words.js';
 
 /** How many sentences the digest aims for. */
 export const MIN_SENTENCES = 5;

@@ -4,9 +4,9 @@
 // other figures ("19 passengers", "two cars") never produce a false alarm.
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { Discrepancy, Fact } from '../../model/report.js';
+import { anchorsAround, numbersIn, tokenRange } from '../../text/numbers.js';
 import type { StoryContext } from '../context.js';
 import { sourcesIn } from '../text/attribution.js';
-import { anchorsAround, numbersIn, tokenRange } from '../text/numbers.js';
 import type { Unit } from '../text/units.js';
 
 /** One figure or date in one evidence unit. */

@@ -1,8 +1,8 @@
 // Word-level alignment of two printings of a quote: a longest common subsequence over word keys
-// (wordKey: case, punctuation and inflection ignored), so "Minsk is our ally," against "It is our key
+// (alignKey: case, punctuation and inflection ignored), so "Minsk is our ally," against "It is our key
 // ally, so…" shows "key" as the reference's extra word while "Minsk"/"It" stay each side's own words.
 import type { DiffPart } from '../../model/report.js';
-import { wordKey } from './words.js';
+import { alignKey } from '../../text/words.js';
 
 /** Longest quote (in words) that is diffed; the LCS table is quadratic, so beyond this there is no diff. */
 export const MAX_DIFF_WORDS = 400;
@@ -65,7 +65,7 @@ export function wordDiff(reference: string, variant: string): DiffPart[] | undef
   const refWords = splitWords(reference);
   const varWords = splitWords(variant);
   if (refWords.length > MAX_DIFF_WORDS || varWords.length > MAX_DIFF_WORDS) return undefined;
-  const steps = align(refWords.map(wordKey), varWords.map(wordKey));
+  const steps = align(refWords.map(alignKey), varWords.map(alignKey));
   const parts: DiffPart[] = [];
   for (const step of steps) {
     // 'same' shows the variant's own spelling of the word: the variant's text must be reproducible.

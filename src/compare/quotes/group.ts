@@ -6,8 +6,8 @@
 // down and calmly make an accord" may join the group led by "…We’ll come to an agreement quietly…", but a
 // later "a deal could be made" that only resembles the "accord" member stays out.
 import type { AnnotatedArticle, Quote } from '../../model/article.js';
+import { contentStems, synonymKey } from '../../text/words.js';
 import type { StoryContext } from '../context.js';
-import { contentStems, synonymKey } from './words.js';
 
 /** Fewest content keys two quotes must share to match. */
 export const MIN_SHARED = 2;

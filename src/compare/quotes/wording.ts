@@ -10,9 +10,10 @@
 // Printings that are exact word sequences inside another printing (a partial quote) are never flagged,
 // and printings that cover different parts of the utterance ("half an hour by plane" / "We can sit down
 // here…") are not compared at all.
+
+import { alignKey, contentStems, isContentWord, spellingVariants, synonymKey } from '../../text/words.js';
 import { align, MAX_DIFF_WORDS, splitWords } from './diff.js';
 import { MIN_OVERLAP } from './group.js';
-import { contentStems, isContentWord, spellingVariants, synonymKey, wordKey } from './words.js';
 
 /** Share of the shorter printing's content stems the other must hold for the two to word it alike. */
 export const WORDING_MIN_OVERLAP = 0.8;
@@ -153,7 +154,7 @@ export function wordingDifferences(
   const byKeys = new Map<string, Wording>();
   for (const p of printings) {
     const words = splitWords(p.text);
-    const keys = words.map(wordKey);
+    const keys = words.map(alignKey);
     const id = keys.join(' ');
     const known = byKeys.get(id);
     if (known) {

@@ -2,9 +2,9 @@
 // A unit keeps exact offsets into its article's text, so every fact, timeline entry and digest sentence
 // built from it points at what the outlet actually wrote.
 import type { AnnotatedArticle, DateMention } from '../../model/article.js';
+import { tokenizeSpan, type WordToken, wordCount } from '../../text/words.js';
 import type { StoryContext } from '../context.js';
 import { attributionPhrases } from './attribution.js';
-import { tokenizeSpan, type WordToken, wordCount } from './words.js';
 
 /**
  * Weight of a key found only inside attribution phrases ("as reported by the state news agency Belta",

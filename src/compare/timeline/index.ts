@@ -5,11 +5,11 @@
 // "Reyes spoke at a news conference Monday" stays a second entry for that day.
 import type { AnnotatedArticle, DateMention, Span } from '../../model/article.js';
 import type { TimelineEntry } from '../../model/report.js';
+import { datelineEnd } from '../../text/words.js';
 import type { StoryContext } from '../context.js';
 import { type Alignment, alignStory } from '../facts/align.js';
 import { evidenceOf } from '../facts/index.js';
 import type { Unit } from '../text/units.js';
-import { datelineEnd } from '../text/words.js';
 
 /** Two same-date sentences outside any shared fact merge when their similarity reaches this… */
 export const TIMELINE_SIMILARITY = 0.1;

@@ -4,8 +4,8 @@
 // a released one is never edited, a change is a new entry at the end.
 
 import type Database from 'better-sqlite3';
-import { articleActorLabels } from '../../compare/actors/article-labels.js';
 import type { AnnotatedArticle } from '../../model/article.js';
+import { articleActorLabels } from '../../text/article-labels.js';
 
 /** Marks the file as a Parallax database (PRAGMA application_id), so another program's SQLite file is told
  * apart from an empty one. "PRLX" in ASCII. */

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
 import { describeError } from '../../ingest/refusal.js';
 import type { AnnotatedArticle } from '../../model/article.js';
-import type { ArticleFeatures, StoryIndex } from '../../stories/story-index.js';
+import type { ArticleFeatures, StoryIndex } from '../../model/story-index.js';
 import { articleIdentity } from '../identity.js';
 import {
   type ActorSummary,

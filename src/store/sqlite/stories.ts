@@ -5,13 +5,7 @@
 
 import type Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
-import type {
-  ArticleFeatures,
-  Day,
-  StoryIndex,
-  StoryNorms,
-  StoryProfile,
-} from '../../stories/story-index.js';
+import type { ArticleFeatures, Day, StoryIndex, StoryNorms, StoryProfile } from '../../model/story-index.js';
 import type {
   DuplicateCandidate,
   PlacedBy,

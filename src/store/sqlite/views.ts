@@ -3,9 +3,9 @@
 // actor's page costs a few indexed aggregates however large the library grows.
 
 import type Database from 'better-sqlite3';
-import { articleActorLabels, type LabelContest, labelContest } from '../../compare/actors/article-labels.js';
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { Tone } from '../../model/report.js';
+import { articleActorLabels, type LabelContest, labelContest } from '../../text/article-labels.js';
 import type { ActorSummary, LabelUse, NameUse, OutletSummary, ToneCounts } from '../store.js';
 
 /** Stories whose contest is worked out again per call; the rest wait for the next call. */

@@ -6,7 +6,7 @@
 // The lists are assembled by hand from the vocabulary of media-bias research on labelling (loaded titles,
 // legitimacy markers, evaluative adjectives), kept to words whose tone does not depend on context. A
 // negative word wins over a positive one in the same label ("self-proclaimed hero" is negative).
-import type { Tone } from '../../model/report.js';
+import type { Tone } from '../model/report.js';
 
 /** Words that question legitimacy or condemn: the label takes sides. */
 export const NEGATIVE_WORDS = new Set([

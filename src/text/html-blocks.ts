@@ -69,7 +69,7 @@ const DROP = new Set([
 ]);
 
 // Cells sit side by side in one row; a space keeps "Kyiv</td><td>12" from becoming "Kyiv12".
-const CELL = new Set(['td', 'th']);
+export const CELL_ELEMENTS: ReadonlySet<string> = new Set(['td', 'th']);
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -100,50 +100,71 @@ export function paragraphsOf(joined: string, inPre: boolean): string[] {
   return out;
 }
 
+/**
+ * Paragraphs built from a walk over block structure, the rules every HTML-to-text path shares: a block
+ * starts and ends a paragraph, `<br>` is a line break (two make a paragraph break), table cells are
+ * spaced, `<pre>` keeps its lines. The walker says what a block is; this keeps the text between them.
+ */
+export class ParagraphWriter {
+  readonly paragraphs: string[] = [];
+  private parts: string[] = [];
+  private preDepth = 0;
+
+  text(value: string): void {
+    this.parts.push(this.preDepth > 0 ? value.replace(/\r\n?/g, '\n') : value.replace(/\s+/g, ' '));
+  }
+
+  /** `<br>` is a line break, `<hr>` ends a paragraph; true when the tag was one of them (it has no content). */
+  breaks(tag: string): boolean {
+    if (tag === 'br') this.parts.push('\n');
+    else if (tag === 'hr') this.flush();
+    else return false;
+    return true;
+  }
+
+  /** Ends the paragraph being gathered (an <hr>, a block boundary, the end of a container). */
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.paragraphs.push(...paragraphsOf(this.parts.join(''), this.preDepth > 0));
+    this.parts = [];
+  }
+
+  open(tag: string, block: boolean): void {
+    if (block) this.flush();
+    if (CELL_ELEMENTS.has(tag)) this.parts.push(' ');
+    if (tag === 'pre') this.preDepth++;
+  }
+
+  close(tag: string, block: boolean): void {
+    if (CELL_ELEMENTS.has(tag)) this.parts.push(' ');
+    if (block) this.flush();
+    if (tag === 'pre') this.preDepth--;
+  }
+}
+
 /** The paragraphs of a DOM subtree as plain text, separated by blank lines; `<br>` becomes a newline. */
 export function blockText(root: DomNode): string {
-  const paragraphs: string[] = [];
-  let parts: string[] = [];
-  let preDepth = 0;
-
-  const flush = () => {
-    paragraphs.push(...paragraphsOf(parts.join(''), preDepth > 0));
-    parts = [];
-  };
-
+  const out = new ParagraphWriter();
   const visit = (node: DomNode) => {
     if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_NODE) {
-      const value = node.nodeValue ?? '';
-      parts.push(preDepth > 0 ? value.replace(/\r\n?/g, '\n') : value.replace(/\s+/g, ' '));
+      out.text(node.nodeValue ?? '');
       return;
     }
     const tag = (node.localName ?? node.tagName ?? '').toLowerCase();
     if (node.nodeType === ELEMENT_NODE) {
-      if (DROP.has(tag)) return;
-      if (tag === 'br') {
-        parts.push('\n');
-        return;
-      }
-      if (tag === 'hr') {
-        flush();
-        return;
-      }
+      if (DROP.has(tag) || out.breaks(tag)) return;
     }
     const block = BLOCK_ELEMENTS.has(tag) || tag === 'pre';
-    if (block) flush();
-    if (CELL.has(tag)) parts.push(' ');
-    if (tag === 'pre') preDepth++;
+    out.open(tag, block);
     const children = node.childNodes;
     for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child) visit(child);
     }
-    if (CELL.has(tag)) parts.push(' ');
-    if (block) flush();
-    if (tag === 'pre') preDepth--;
+    out.close(tag, block);
   };
 
   visit(root);
-  flush();
-  return paragraphs.join('\n\n');
+  out.flush();
+  return out.paragraphs.join('\n\n');
 }

@@ -2,8 +2,8 @@
 // so that pages across many stories (an outlet's profile, an actor's page) read small rows instead of
 // comparing whole stories again. A story's comparison merges actors more cleverly (surnames, spellings);
 // here an actor is keyed by its normalised name only, which is what can be matched across a whole library.
-import type { AnnotatedArticle, EntityKind } from '../../model/article.js';
-import type { Tone } from '../../model/report.js';
+import type { AnnotatedArticle, EntityKind } from '../model/article.js';
+import type { Tone } from '../model/report.js';
 import { labelKey } from './label-key.js';
 import { toneOf } from './tone.js';
 

@@ -3,7 +3,22 @@
 // windows-1252, the web's default for undeclared pages. A declared charset that the bytes contradict
 // (UTF-8 bytes under "iso-8859-1", a common server default) loses to valid UTF-8.
 
-import { declaredCharset } from '../ingest/html.js';
+/** The byte order mark a text starts with, if any. */
+export type Bom = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export function detectBom(bytes: Uint8Array): Bom | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** The encoding a page declares for itself, for pages saved in a legacy charset. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
+  return m?.[1] ?? null;
+}
 
 export function headerCharset(contentType: string | undefined): string | null {
   const m = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '');
@@ -25,11 +40,8 @@ function decoderFor(label: string | null): TextDecoder | null {
 }
 
 export function bodyText(bytes: Uint8Array, contentType: string | undefined): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder('utf-8').decode(bytes);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
-  }
+  const bom = detectBom(bytes);
+  if (bom) return new TextDecoder(bom).decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

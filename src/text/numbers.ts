@@ -1,7 +1,7 @@
 // Numbers in a sentence with the words they are attached to, so two outlets' figures can be compared
 // only when they count the same thing: "sending 12 people to hospitals" and "injured 14 people" share
 // "people" (a discrepancy), "19 passengers" and "12 people" share nothing (two different counts).
-import type { DateMention } from '../../model/article.js';
+import type { DateMention } from '../model/article.js';
 import { numberValue, phraseBreak, type WordToken } from './words.js';
 
 /** Content words taken on each side of a number or date as its anchors. */
