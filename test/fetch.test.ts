@@ -8,10 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPrivateAddress } from '../src/fetch/address-guard.js';
 import { bodyText } from '../src/fetch/body-text.js';
-import { canonicalUrl } from '../src/fetch/canonical-url.js';
 import { Fetcher } from '../src/fetch/fetcher.js';
 import { checkUrl, FetchError, httpGet, retryAfterMs } from '../src/fetch/http-client.js';
-import { parseRobots, robotsAllow } from '../src/fetch/robots.js';
 import { fetchArticle } from '../src/fetch/web-article.js';
 import { type Loopback, listenLoopback } from './support/loopback.js';
 
@@ -239,31 +237,12 @@ describe('fetching pages', () => {
   });
 });
 
-describe('URL and robots helpers', () => {
-  it('strips tracking parameters and fragments, keeping the rest', () => {
-    expect(canonicalUrl('https://News.example/a?id=4&utm_source=x&utm_medium=y&fbclid=z#top')).toBe(
-      'https://news.example/a?id=4',
-    );
-    expect(canonicalUrl('https://news.example/a?gclid=1')).toBe('https://news.example/a');
-  });
-
+describe('Retry-After', () => {
   it('reads Retry-After as seconds or a date', () => {
     expect(retryAfterMs('120')).toBe(120_000);
     expect(retryAfterMs('Wed, 21 Oct 2037 07:28:00 GMT', Date.parse('Wed, 21 Oct 2037 07:27:00 GMT'))).toBe(
       60_000,
     );
     expect(retryAfterMs('soon')).toBeNull();
-  });
-
-  it('picks the group for our agent, longest rule wins, Allow on a tie, * and $ patterns', () => {
-    const robots = `User-agent: *\nDisallow: /\n\nUser-agent: Parallax\nUser-agent: other\nDisallow: /drafts/\nAllow: /drafts/public\nDisallow: /*.pdf$\n`;
-    const rules = parseRobots(robots, 'parallax');
-    expect(robotsAllow(rules, '/news/a')).toBe(true);
-    expect(robotsAllow(rules, '/drafts/x')).toBe(false);
-    expect(robotsAllow(rules, '/drafts/public/x')).toBe(true);
-    expect(robotsAllow(rules, '/files/a.pdf')).toBe(false);
-    expect(robotsAllow(rules, '/files/a.pdf?x=1')).toBe(true);
-    expect(robotsAllow(parseRobots(robots, 'someone-else'), '/news/a')).toBe(false);
-    expect(robotsAllow(parseRobots('User-agent: *\nDisallow:\n', 'parallax'), '/a')).toBe(true);
   });
 });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../src/errors.js';
-import { canonicalUrl, contentHash } from '../src/store/identity.js';
+import { contentHash } from '../src/store/identity.js';
+import { canonicalUrl } from '../src/text/url.js';
 import {
   APPLICATION_ID,
   MIGRATIONS,
