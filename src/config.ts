@@ -3,7 +3,8 @@
 export interface Config {
   /** Largest single document accepted (a file, or one record of a JSON/JSONL stream), in bytes. */
   maxInputBytes: number;
-  /** Largest decompressed size accepted from one .gz input that is read whole (not streamed). */
+  /** Largest decompressed size of a streamed .json.gz / .jsonl.gz (many documents); a .gz read whole (one
+   * document) is held to maxInputBytes. */
   maxDecompressedBytes: number;
   /** How deep a folder walk may go below each folder given on the command line. */
   maxFolderDepth: number;

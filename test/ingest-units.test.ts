@@ -216,8 +216,8 @@ describe('splitLines', () => {
     return out;
   }
 
-  it('splits across chunk boundaries, strips CR, numbers every line', async () => {
-    expect(await lines(['ab', 'c\r\nd', 'e\n\nf'])).toEqual(['1:abc', '2:de', '3:', '4:f']);
+  it('splits across chunk boundaries, strips CR, numbers every line (a blank one is counted, not handed on)', async () => {
+    expect(await lines(['ab', 'c\r\nd', 'e\n\nf'])).toEqual(['1:abc', '2:de', '4:f']);
   });
 
   it('counts a line over the limit without keeping it', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../src/errors.js';
-import { canonicalUrl, contentHash } from '../src/store/identity.js';
+import { contentHash } from '../src/store/identity.js';
 import {
   APPLICATION_ID,
   MIGRATIONS,
@@ -18,6 +18,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { untitledTitle } from '../src/store/sqlite/stories.js';
 import type { Store } from '../src/store/store.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
+import { canonicalUrl } from '../src/text/url.js';
 import { storeContract } from './store-contract.js';
 import { storyIndexContract } from './story-index-contract.js';
 import { makeArticle } from './support/articles.js';

@@ -4,7 +4,7 @@
 
 import type { Article, ArticleMeta, Paragraph, RawArticle, RemovedSpan } from '../model/article.js';
 import { dateFromUrl } from '../text/published-date.js';
-import { findUrls, hostOf } from '../util/url.js';
+import { findUrls, hostOf } from '../text/url.js';
 import { classifyParagraphs } from './boilerplate.js';
 import { findDateline } from './dateline.js';
 import { splitParagraphs } from './paragraphs.js';

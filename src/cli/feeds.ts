@@ -2,7 +2,7 @@
 // export (OPML), feeds remove, and watch, which polls every feed on a schedule and keeps running through
 // any feed's or page's failure until Ctrl-C or SIGTERM.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { ParallaxError } from '../errors.js';
 import type { FeedRow, Store } from '../store/store.js';
 import type { Invocation } from './args.js';
@@ -26,7 +26,8 @@ function feedLine(f: FeedRow): string {
 
 async function addFeeds(invocation: Invocation, io: Io, store: Store, inputs: string[]): Promise<number> {
   const { checkUrl, FetchError } = await import('../fetch/http-client.js');
-  const { parseOpml } = await import('../feeds/opml.js');
+  const { MAX_OPML_FILE_BYTES, parseOpml } = await import('../feeds/opml.js');
+  const { readCapped } = await import('../ingest/bytes.js');
   let added = 0;
   let failed = 0;
   for (const input of inputs) {
@@ -35,7 +36,14 @@ async function addFeeds(invocation: Invocation, io: Io, store: Store, inputs: st
       feeds = [{ url: input, title: null, siteUrl: null }];
     } else if (existsSync(input)) {
       try {
-        feeds = parseOpml(readFileSync(input, 'utf8')).feeds;
+        const bytes = await readCapped(input, MAX_OPML_FILE_BYTES);
+        if (!bytes) {
+          const mb = MAX_OPML_FILE_BYTES / (1024 * 1024);
+          io.stderr(`parallax: ${input}: over the ${mb} MB an OPML file may be; stopped reading there`);
+          failed++;
+          continue;
+        }
+        feeds = parseOpml(bytes.toString('utf8')).feeds;
       } catch (err) {
         io.stderr(`parallax: ${input}: not an OPML file (${(err as Error).message})`);
         failed++;

@@ -3,10 +3,14 @@
 // folders themselves are not kept. Writing produces a flat OPML 2.0 list. Parsing goes through the same
 // safe XML reader as feeds (no entities, bounded size and depth).
 
-import { FeedError, looksLikeHtml, parseXml, textContent, type XmlElement } from './xml.js';
+import { FeedError, looksLikeHtml, MAX_BODY_BYTES, parseXml, textContent, type XmlElement } from './xml.js';
 
 /** Most feeds read from one OPML file; a reader export has tens to a few hundred. */
 export const MAX_OPML_FEEDS = 10_000;
+/** Largest OPML file read from disk: the XML reader's own limit (10 MB; 10,000 outlines of ~300 bytes are
+ * 3 MB). Reading stops there, so "feeds add /dev/zero" (or a huge file given by mistake) does not read on
+ * until memory runs out. */
+export const MAX_OPML_FILE_BYTES = MAX_BODY_BYTES;
 
 export interface OpmlFeed {
   /** The feed's URL exactly as written in the file (http or https; "feed://" is read as http). */

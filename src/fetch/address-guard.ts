@@ -1,51 +1,41 @@
 // Which addresses a fetch may reach. A URL from a feed or a user could name a host that resolves to this
 // machine, the local network or a cloud metadata service (169.254.169.254); fetching it would let a page
-// probe what the user can reach. Every address a host resolves to is checked, at connect time, so a DNS
-// answer cannot change between the check and the connection.
+// probe what the user can reach. Every address a host resolves to is checked, at connect time, and the
+// connection goes to the address that was checked, so a DNS answer cannot change in between.
+//
+// The ranges come from ipaddr.js, which names every special-purpose block of the IANA registries. Only
+// plain global unicast passes. IPv6 forms that carry an IPv4 address inside — mapped (::ffff:7f00:1, which is
+// how the URL parser writes [::ffff:127.0.0.1]), compatible (::7f00:1), translated (::ffff:0:7f00:1), NAT64
+// (64:ff9b::7f00:1), 6to4 (2002:7f00:1::) and Teredo (2001::/32) — are refused outright rather than
+// unwrapped: a news site is never reached that way, and unwrapping one form right and another wrong is how
+// the previous hand-written check was bypassed.
 
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
-/** IPv4 ranges that are not the public internet: [first octets, prefix length]. */
-const PRIVATE_V4: readonly [number[], number][] = [
-  [[0], 8], // "this network"
-  [[10], 8],
-  [[100, 64], 10], // carrier-grade NAT
-  [[127], 8], // loopback
-  [[169, 254], 16], // link-local, cloud metadata
-  [[172, 16], 12],
-  [[192, 0, 0], 24],
-  [[192, 168], 16],
-  [[198, 18], 15], // benchmarking
-  [[224], 4], // multicast
-  [[240], 4], // reserved, broadcast
-];
+/** IPv6 global unicast (RFC 4291): anything outside 2000::/3 is not an internet host. */
+const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR('2000::/3');
 
-function v4Number(ip: string): number {
-  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-}
-
-function inV4Range(ip: string, first: number[], bits: number): boolean {
-  const base = [...first, 0, 0, 0, 0].slice(0, 4).join('.');
-  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
-  return (v4Number(ip) & mask) >>> 0 === (v4Number(base) & mask) >>> 0;
+/**
+ * Why an address may not be fetched (ipaddr.js's name for its range, e.g. "loopback", "ipv4Mapped",
+ * "6to4"), or null for a global unicast address. Input that is not an IP address is refused too.
+ */
+export function privateRange(ip: string): string | null {
+  if (!ipaddr.isValid(ip)) return 'not an address';
+  const address = ipaddr.parse(ip);
+  const range = address.range();
+  if (range !== 'unicast') return range;
+  if (address.kind() === 'ipv6' && !(address as ipaddr.IPv6).match(GLOBAL_UNICAST_V6)) return 'reserved';
+  return null;
 }
 
 export function isPrivateAddress(ip: string): boolean {
-  const family = isIP(ip);
-  if (family === 4) return PRIVATE_V4.some(([first, bits]) => inV4Range(ip, first, bits));
-  if (family !== 6) return true;
-  const lower = ip.toLowerCase();
-  // IPv4-mapped (::ffff:10.0.0.1) is the IPv4 address in disguise.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
-  if (mapped?.[1]) return isPrivateAddress(mapped[1]);
-  return (
-    lower === '::' ||
-    lower === '::1' ||
-    /^f[cd]/.test(lower) || // unique local
-    /^fe[89ab]/.test(lower) || // link-local
-    /^ff/.test(lower) // multicast
-  );
+  return privateRange(ip) !== null;
+}
+
+/** The refusal wording, shared by IP literals in URLs and by DNS answers. */
+export function privateRefusal(subject: string): string {
+  return `${subject} a private, loopback or link-local address (--allow-private permits it)`;
 }
 
 type LookupCallback = (
@@ -55,8 +45,9 @@ type LookupCallback = (
 ) => void;
 
 /**
- * A `lookup` for http.request that refuses private addresses unless allowed. The refusal carries code
- * EPRIVATE so the fetcher can word it.
+ * A `lookup` for http.request that refuses private addresses unless allowed. The socket connects to the
+ * addresses handed back here, so what was checked is what is reached. The refusal carries code EPRIVATE
+ * so the fetcher can word it.
  */
 export function guardedLookup(allowPrivate: boolean) {
   return (hostname: string, options: object, callback: LookupCallback): void => {
@@ -66,7 +57,7 @@ export function guardedLookup(allowPrivate: boolean) {
       const refused = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
       if (refused) {
         const error: NodeJS.ErrnoException = new Error(
-          `${hostname} resolves to ${refused.address}, a private, loopback or link-local address (--allow-private permits it)`,
+          privateRefusal(`${hostname} resolves to ${refused.address},`),
         );
         error.code = 'EPRIVATE';
         return callback(error, []);

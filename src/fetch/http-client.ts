@@ -9,7 +9,7 @@ import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
 import type { Readable, Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { guardedLookup, isPrivateAddress } from './address-guard.js';
+import { guardedLookup, isPrivateAddress, privateRefusal } from './address-guard.js';
 import { FETCH_LIMITS, type FetchLimits, USER_AGENT } from './limits.js';
 
 export class FetchError extends Error {
@@ -200,14 +200,12 @@ export function checkUrl(text: string, allowPrivate = false): URL {
       false,
     );
   }
-  // An address written in the URL never goes through DNS, so it is checked here.
+  // An address written in the URL never goes through DNS, so it is checked here. The URL parser has
+  // already rewritten every spelling to one form: http://0x7f.1/ and http://2130706433/ to 127.0.0.1,
+  // http://[::ffff:127.0.0.1]/ to [::ffff:7f00:1].
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!allowPrivate && isIP(host) && isPrivateAddress(host)) {
-    throw new FetchError(
-      text,
-      `${host} is a private, loopback or link-local address (--allow-private permits it)`,
-      false,
-    );
+    throw new FetchError(text, privateRefusal(`${host} is`), false);
   }
   return url;
 }

@@ -6,7 +6,7 @@ import { htmlArticle } from '../ingest/html.js';
 import { Refusal } from '../ingest/refusal.js';
 import type { RawArticle } from '../model/article.js';
 import { bodyText } from '../text/decode.js';
-import { canonicalUrl } from './canonical-url.js';
+import { withoutTracking } from '../text/url.js';
 import type { Fetcher } from './fetcher.js';
 import { FetchError } from './http-client.js';
 
@@ -27,7 +27,7 @@ function canonicalLink(html: string): string | null {
 /** The page at `url` as a RawArticle; throws a FetchError or a Refusal with a one-line reason. */
 export async function fetchArticle(fetcher: Fetcher, url: string): Promise<RawArticle> {
   // Tracking parameters change nothing on the page; asking without them keeps the server's logs clean too.
-  const res = await fetcher.get(canonicalUrl(url));
+  const res = await fetcher.get(withoutTracking(url));
   const type = res.headers['content-type'] ?? '';
   if (type !== '' && !HTML_TYPES.test(type)) {
     throw new FetchError(url, `not a web page (Content-Type ${type.split(';')[0]})`, false);
@@ -51,5 +51,5 @@ export async function fetchArticle(fetcher: Fetcher, url: string): Promise<RawAr
   // A canonical on another site (syndication partners point at the original) is kept only when it is
   // http(s); the fetched address is the fallback.
   const address = own && /^https?:/.test(own) ? own : res.url;
-  return { ...raw, meta: { ...raw.meta, url: canonicalUrl(address) } };
+  return { ...raw, meta: { ...raw.meta, url: withoutTracking(address) } };
 }

@@ -9,10 +9,19 @@ import { detectBom } from '../text/decode.js';
 import { looksBinary, SNIFF_BYTES } from './decode.js';
 import { formatSize, overLimit, REASONS, Refusal } from './refusal.js';
 
-export async function* fileChunks(path: string, gz: boolean): AsyncGenerator<Buffer> {
+/**
+ * The bytes of a file, decompressed when `gz`. A decompressed stream past `maxDecompressed` bytes ends in
+ * a Refusal: 300 KB of gzip can hold 64 MB of newlines, and nothing downstream should have to wade
+ * through them.
+ */
+export async function* fileChunks(
+  path: string,
+  gz: boolean,
+  maxDecompressed = Number.POSITIVE_INFINITY,
+): AsyncGenerator<Buffer> {
   const file = createReadStream(path);
   if (gz) {
-    yield* gunzipStream(file);
+    yield* capped(gunzipStream(file), maxDecompressed);
     return;
   }
   try {
@@ -39,6 +48,31 @@ async function* gunzipStream(source: Readable): AsyncGenerator<Buffer> {
   }
 }
 
+/** Decompressed bytes are refused once past `cap`. */
+async function* capped(chunks: AsyncIterable<Buffer>, cap: number): AsyncGenerator<Buffer> {
+  let total = 0;
+  for await (const chunk of chunks) {
+    total += chunk.length;
+    if (total > cap) throw new Refusal(decompressedOver(cap));
+    yield chunk;
+  }
+}
+
+export function decompressedOver(cap: number): string {
+  return `decompressed size over ${formatSize(cap)} (--max-size)`;
+}
+
+/** The decompressed-size limit of a .gz file read whole: that of one document, --max-size. */
+export function wholeFileDecompressedCap(config: Config): number {
+  return config.maxInputBytes;
+}
+
+/** The decompressed-size limit of a streamed .json.gz or .jsonl.gz, which holds many documents; never
+ * below one document's limit, so raising --max-size raises it too. */
+export function streamDecompressedCap(config: Config): number {
+  return Math.max(config.maxDecompressedBytes, config.maxInputBytes);
+}
+
 /** All the bytes, or null as soon as there are more than `cap` of them. */
 export async function collect(chunks: AsyncIterable<Buffer | string>, cap: number): Promise<Buffer | null> {
   const parts: Buffer[] = [];
@@ -52,6 +86,11 @@ export async function collect(chunks: AsyncIterable<Buffer | string>, cap: numbe
   return Buffer.concat(parts, total);
 }
 
+/** A file's bytes, read sequentially (devices and pipes too), or null once past `cap` bytes. */
+export function readCapped(path: string, cap: number): Promise<Buffer | null> {
+  return collect(fileChunks(path, false), cap);
+}
+
 /** Reads a whole-file input within the configured limits (compressed and decompressed). */
 export async function readWholeFile(path: string, gz: boolean, config: Config): Promise<Buffer> {
   const info = await stat(path);
@@ -62,8 +101,10 @@ export async function readWholeFile(path: string, gz: boolean, config: Config): 
     if (!bytes) throw new Refusal(`file is over the ${formatSize(config.maxInputBytes)} limit (--max-size)`);
     return bytes;
   }
-  const bytes = await collect(fileChunks(path, true), config.maxDecompressedBytes);
-  if (!bytes) throw new Refusal(`decompressed size over ${formatSize(config.maxDecompressedBytes)}`);
+  // A compressed document is held to the same limit as an uncompressed one once inflated.
+  const cap = wholeFileDecompressedCap(config);
+  const bytes = await collect(fileChunks(path, true), cap);
+  if (!bytes) throw new Refusal(decompressedOver(cap));
   return bytes;
 }
 

@@ -4,7 +4,7 @@
 import type { Config } from '../config.js';
 import type { RawArticle } from '../model/article.js';
 import { declaredCharset } from '../text/decode.js';
-import { fileChunks, readWholeFile, utf8Chunks } from './bytes.js';
+import { fileChunks, readWholeFile, streamDecompressedCap, utf8Chunks } from './bytes.js';
 import { decodeText } from './decode.js';
 import type { FileFormat } from './formats.js';
 import { htmlArticle } from './html.js';
@@ -53,7 +53,7 @@ async function* ingestFile(
 ): AsyncGenerator<IngestItem> {
   const finish = (raw: RawArticle) => withSources(raw, sources, file);
   if (format === 'json' || format === 'jsonl') {
-    const chunks = utf8Chunks(fileChunks(file, gz));
+    const chunks = utf8Chunks(fileChunks(file, gz, streamDecompressedCap(config)));
     yield* streamRecords(file, format, chunks, { maxRecordBytes: config.maxInputBytes, finish });
     return;
   }

@@ -2,7 +2,7 @@
 // it has no file name to go by.
 import type { Config } from '../config.js';
 import type { RawArticle } from '../model/article.js';
-import { collect, gunzipChunks } from './bytes.js';
+import { collect, decompressedOver, gunzipChunks, wholeFileDecompressedCap } from './bytes.js';
 import { decodeText } from './decode.js';
 import { htmlArticle } from './html.js';
 import type { IngestItem } from './item.js';
@@ -44,13 +44,11 @@ async function* readStdinItems(
     return;
   }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    bytes = await collect(gunzipChunks(once(bytes)), config.maxDecompressedBytes);
+    // Standard input is read whole, so it is held to one document's limit once inflated too.
+    const cap = wholeFileDecompressedCap(config);
+    bytes = await collect(gunzipChunks(once(bytes)), cap);
     if (!bytes) {
-      yield {
-        ok: false,
-        input: name,
-        reason: `decompressed size over ${formatSize(config.maxDecompressedBytes)}`,
-      };
+      yield { ok: false, input: name, reason: decompressedOver(cap) };
       return;
     }
   }

@@ -6,7 +6,6 @@
 
 import type { Config } from '../config.js';
 import { type FeedItem, parseFeed } from '../feeds/parse.js';
-import { canonicalUrl } from '../fetch/canonical-url.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import { FetchError } from '../fetch/http-client.js';
 import { fetchArticle } from '../fetch/web-article.js';
@@ -14,6 +13,7 @@ import type { IngestItem } from '../ingest/index.js';
 import type { RawArticle } from '../model/article.js';
 import type { FeedRow, Store } from '../store/store.js';
 import { bodyText } from '../text/decode.js';
+import { canonicalUrl, withoutTracking } from '../text/url.js';
 import { ingestIntoLibrary } from './ingest.js';
 
 /** Items taken from one feed in one poll; the rest wait for the next poll. */
@@ -76,7 +76,10 @@ interface Planned {
   feed: FeedRow;
   item: FeedItem;
   key: string;
+  /** Where to fetch the item's page: its link less tracking parameters. */
   url: string | null;
+  /** The article identity of that link, which items across feeds are compared by. */
+  urlKey: string | null;
 }
 
 async function pollOne(
@@ -129,14 +132,20 @@ async function pollOne(
     const key = itemKey(item);
     if (key === null || seenNow.has(key)) continue;
     seenNow.add(key);
-    candidates.push({ feed, item, key, url: item.url ? canonicalUrl(item.url) : null });
+    candidates.push({
+      feed,
+      item,
+      key,
+      url: item.url ? withoutTracking(item.url) : null,
+      urlKey: item.url ? canonicalUrl(item.url) : null,
+    });
   }
   const seen = store.seenItems(
     feed.id,
     candidates.map((c) => c.key),
-    candidates.flatMap((c) => (c.url ? [c.url] : [])),
+    candidates.flatMap((c) => (c.urlKey ? [c.urlKey] : [])),
   );
-  const fresh = candidates.filter((c) => !seen.has(c.key) && !(c.url && seen.has(c.url)));
+  const fresh = candidates.filter((c) => !seen.has(c.key) && !(c.urlKey && seen.has(c.urlKey)));
   const planned = fresh.slice(0, MAX_ITEMS_PER_POLL);
   outcome.newItems = planned.length;
   // The feed's title and validators are recorded once its items are dealt with (see pollFeeds).
@@ -195,7 +204,7 @@ export async function pollFeeds(store: Store, options: PollOptions): Promise<Pol
         return null;
       }
       if (outcome) outcome.failed++;
-      store.recordItem(p.feed.id, { key: p.key, url: p.url, state: 'failed', reason });
+      store.recordItem(p.feed.id, { key: p.key, url: p.urlKey, state: 'failed', reason });
       return null;
     }
   });
@@ -217,7 +226,7 @@ export async function pollFeeds(store: Store, options: PollOptions): Promise<Pol
     const refused = refusedSources.has(source);
     store.recordItem(p.feed.id, {
       key: p.key,
-      url: p.url,
+      url: p.urlKey,
       state: refused ? 'failed' : 'ingested',
       reason: refused ? 'not an article' : null,
     });

@@ -1,5 +1,5 @@
 // The store's public surface: the backend-neutral contract, article identity, and the SQLite backend.
 
-export { type ArticleIdentity, articleIdentity, canonicalUrl, contentHash } from './identity.js';
+export { type ArticleIdentity, articleIdentity, contentHash } from './identity.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export * from './store.js';

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { AnnotatedArticle } from '../../model/article.js';
 import { articleActorLabels } from '../../text/article-labels.js';
+import { canonicalUrl } from '../../text/url.js';
 
 /** Marks the file as a Parallax database (PRAGMA application_id), so another program's SQLite file is told
  * apart from an empty one. "PRLX" in ASCII. */
@@ -255,6 +256,26 @@ export const MIGRATIONS: readonly Migration[] = [
           PRIMARY KEY (feed_id, key)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX feed_items_url ON feed_items (url);
+      `);
+    },
+  },
+  {
+    description: 'URL keys of articles and feed items in the one canonical form (text/url.ts)',
+    up(db) {
+      // Feeds used to key items by a lighter form (scheme, "www." and trailing slash kept) and the store
+      // stripped fewer tracking parameters, so the same link could be two articles. The keys are rewritten
+      // in place; ids stay, so stories and saved links keep pointing at the same articles. Where two stored
+      // rows now share a key (the duplicate this fixes), the later keeps its old key: OR IGNORE.
+      db.function('parallax_canonical_url', { deterministic: true }, (url: unknown) =>
+        typeof url === 'string' ? canonicalUrl(url) : url,
+      );
+      db.exec(`
+        UPDATE OR IGNORE articles SET url_key = parallax_canonical_url(url_key)
+          WHERE url_key IS NOT NULL AND url_key <> parallax_canonical_url(url_key);
+        UPDATE OR IGNORE feed_items SET url = parallax_canonical_url(url)
+          WHERE url IS NOT NULL AND url <> parallax_canonical_url(url);
+        UPDATE OR IGNORE feed_items SET key = 'url:' || parallax_canonical_url(substr(key, 5))
+          WHERE key LIKE 'url:%' AND key <> 'url:' || parallax_canonical_url(substr(key, 5));
       `);
     },
   },

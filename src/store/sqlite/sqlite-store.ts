@@ -178,6 +178,7 @@ class SqliteStore implements Store {
   private readonly selectOne: Database.Statement;
   private readonly selectMany: Database.Statement;
   private readonly selectCount: Database.Statement;
+  private readonly selectStoredId: Database.Statement;
   private readonly selectDataVersion: Database.Statement;
   private readonly selectChanges: Database.Statement;
   private readonly selectKnown: Database.Statement;
@@ -213,6 +214,11 @@ class SqliteStore implements Store {
       `SELECT ${columns} FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
     );
     this.selectCount = db.prepare('SELECT count(*) FROM articles').pluck();
+    // An article already stored is found by its id, or by its URL key when it was stored before the
+    // canonical form last changed (migration 8 rewrote the key, the id stays as it was).
+    this.selectStoredId = db
+      .prepare('SELECT id FROM articles WHERE id = @id OR url_key = @urlKey ORDER BY id = @id DESC LIMIT 1')
+      .pluck();
     // data_version moves when another connection commits; total_changes() counts this one's own writes.
     this.selectDataVersion = db.prepare('PRAGMA data_version').pluck();
     this.selectChanges = db.prepare('SELECT total_changes()').pluck();
@@ -261,7 +267,7 @@ class SqliteStore implements Store {
             const { text, article, ...columns } = row;
             const result = this.insertArticle.run(columns);
             if (result.changes === 0) {
-              existing.push(row.id);
+              existing.push((this.selectStoredId.get(row) as string | undefined) ?? row.id);
               continue;
             }
             this.insertText.run(result.lastInsertRowid, row.title ?? '', text);
