@@ -10,6 +10,8 @@ import {
   partitionBy,
   withoutSingletons,
 } from '../eval/coref-metrics.js';
+import { offsetMap } from '../eval/offset-map.js';
+import { headLemma } from '../eval/same-head.js';
 
 const close = (actual: PRF, precision: number, recall: number) => {
   expect(actual.precision).toBeCloseTo(precision, 6);
@@ -99,5 +101,39 @@ describe('coreference metrics', () => {
         ['m3', 'x'],
       ]),
     ).toEqual([['m1', 'm3'], ['m2']]);
+  });
+});
+
+describe('offset map from cleaned text to input text', () => {
+  it('places spans after paragraph breaks were added and a line was cut', () => {
+    const input = 'Ann Lee wins\nPUBLISHED: MAY 2\nLee said so.\nBob Hart agreed.';
+    const cleaned = 'Ann Lee wins\n\nLee said so.\n\nBob Hart agreed.';
+    const map = offsetMap(cleaned, input);
+    const at = (word: string, from = 0) => {
+      const start = cleaned.indexOf(word, from);
+      const span = map.span(start, start + word.length);
+      return span && input.slice(span.start, span.end);
+    };
+    expect(at('Bob Hart')).toBe('Bob Hart');
+    expect(at('Lee', 5)).toBe('Lee');
+    expect(map.span(cleaned.indexOf('Lee said'), cleaned.indexOf('Lee said') + 3)).toEqual({
+      start: input.indexOf('Lee said'),
+      end: input.indexOf('Lee said') + 3,
+    });
+  });
+
+  it('gives no span when an end was added by cleaning', () => {
+    const map = offsetMap('a\n\nb', 'a\nb');
+    expect(map.span(1, 3)).toBeNull();
+    expect(map.span(0, 1)).toEqual({ start: 0, end: 1 });
+  });
+});
+
+describe('same-head-lemma baseline', () => {
+  it('takes the last word, lower-cased, possessive dropped', () => {
+    expect(headLemma("the actress's")).toBe('actress');
+    expect(headLemma('Ann Lee’s')).toBe('lee');
+    expect(headLemma('He')).toBe('he');
+    expect(headLemma("the players'")).toBe('players');
   });
 });
