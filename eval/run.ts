@@ -5,9 +5,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadPages } from '../bench/extraction-pages.js';
 import { machineLine } from '../bench/results.js';
 import type { CorefScores } from './coref-metrics.js';
 import { readEcbplus } from './ecbplus-gold.js';
+import { scoreExtraction } from './extraction.js';
 import { MENTION_CLASSES, scorePersons } from './persons.js';
 import { readPolnear } from './polnear-gold.js';
 import { scoreQuotes } from './quotes.js';
@@ -15,7 +17,7 @@ import { scoreQuotes } from './quotes.js';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const RESULTS = resolve(ROOT, 'eval/RESULTS.md');
-const SUITES = ['quotes', 'persons'] as const;
+const SUITES = ['quotes', 'persons', 'extraction'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -93,6 +95,26 @@ ${coref}
 Wrong merges: ${s.wrongMerges.count} of ${s.wrongMerges.of} actors holding gold person mentions hold two or more gold people. Split persons: ${s.splitPersons.count} of ${s.splitPersons.of} gold people with 2+ detected mentions are spread over 2+ actors.`);
   console.log(sections[sections.length - 1]);
   console.log(['', ...s.wrongMerges.examples, ...s.splitPersons.examples].join('\n'));
+  if (values.misses) for (const m of s.misses) console.log(m);
+}
+
+if (suites.includes('extraction')) {
+  // The pages have no train/dev split: every run scores all of them (nothing is tuned on this suite).
+  const started = Date.now();
+  const s = await scoreExtraction(loadPages(resolve(CORPUS, 'extraction')));
+  const rows = s.rows
+    .map((r) => `| ${r.name} | ${pct(r.scores.precision)} | ${pct(r.scores.recall)} | ${pct(r.scores.f1)} |`)
+    .join('\n');
+  sections.push(`### Extraction pages: article text through \`annotate\`
+
+${s.pages} news pages (all of them; no split), ${s.refused} refused; shingle metric of the article-extraction benchmark (${((Date.now() - started) / 1000).toFixed(1)} s).
+
+| text | precision | recall | F1 |
+|---|---|---|---|
+${rows}
+
+${s.misses.length} pages lose F1 through \`annotate\` against the extractor alone (\`--misses\` lists them with what cleaning removed).`);
+  console.log(sections[sections.length - 1]);
   if (values.misses) for (const m of s.misses) console.log(m);
 }
 
