@@ -92,7 +92,7 @@ Coreference within topics, across documents (${s.goldPersons} gold person mentio
 |---|---|---|---|---|---|---|---|
 ${coref}
 
-Wrong merges: ${s.wrongMerges.count} of ${s.wrongMerges.of} actors holding gold person mentions hold two or more gold people. Split persons: ${s.splitPersons.count} of ${s.splitPersons.of} gold people with 2+ detected mentions are spread over 2+ actors.`);
+Wrong merges: ${s.wrongMerges.count} of ${s.wrongMerges.of} actors holding gold person mentions hold two or more gold people (${s.wrongMerges.viaUnlinked} of them only through a gold mention the corpus links to nothing). Split persons: ${s.splitPersons.count} of ${s.splitPersons.of} gold people with 2+ detected mentions are spread over 2+ actors.`);
   console.log(sections[sections.length - 1]);
   console.log(['', ...s.wrongMerges.examples, ...s.splitPersons.examples].join('\n'));
   if (values.misses) for (const m of s.misses) console.log(m);
@@ -123,5 +123,5 @@ const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
 const first = previous.search(/^## /m);
 writeFileSync(
   RESULTS,
-  `# Evaluation results\n\nNewest first. Written by \`npm run eval\`; see the README's "Measuring quality".\n\n${stamp}${sections.join('\n\n')}\n\n${first >= 0 ? previous.slice(first) : ''}`,
+  `# Evaluation results\n\nNewest first. Written by \`npm run eval\`; see the README's "Quality and speed".\n\n${stamp}${sections.join('\n\n')}\n\n${first >= 0 ? previous.slice(first) : ''}`,
 );
