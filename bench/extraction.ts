@@ -7,14 +7,23 @@
 //
 // --pages prints every page's F1 for both; --dump writes each page's extracted text and ground truth to DIR
 // to read the differences; --only limits the run to the pages whose id starts with ID.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { type ExtractOptions, extractArticle } from '../src/extract/index.js';
 import { blockText } from '../src/text/html-blocks.js';
+import {
+  type Counts,
+  matchShingles,
+  pageF1,
+  precisionOf,
+  recallOf,
+  type Scores,
+  scoresOf,
+} from './extraction-metric.js';
+import { loadPages, type Page } from './extraction-pages.js';
 import { machineLine, recordSection } from './results.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -25,94 +34,6 @@ const TARGETS = { f1: 0.96, pagesPerSecond: 50 };
 const REFERENCE = { readabilityJs: 0.947, trafilatura: 0.958 };
 /** Timed passes over the corpus after one warm-up pass; the fastest counts (least disturbed by the machine). */
 const TIMED_PASSES = 3;
-const SHINGLE = 4;
-
-interface Page {
-  id: string;
-  url: string;
-  html: string;
-  truth: string;
-}
-
-// ---- the benchmark's metric -------------------------------------------------------------------------
-//
-// As scrapinghub's evaluate.py defines it: texts are cut into tokens (`\w+`, Unicode: letters, digits and
-// underscore, case kept), tokens into overlapping 4-token shingles (a text of fewer than 4 tokens is one
-// shorter shingle), and shingles are matched as multisets: tp = Σ min(true, predicted) per shingle,
-// fp = the predicted surplus, fn = the true surplus. Each page's tp, fp, fn are divided by their sum, so a
-// long article weighs no more than a short one. Precision is the mean of tp / (tp + fp) over the pages with
-// a prediction (tp + fp > 0), recall the mean of tp / (tp + fn) over the pages with a true body, both 1 when
-// fp = fn = 0; F1 is the harmonic mean of those two means (not the mean of per-page F1s).
-
-const TOKEN = /[\p{L}\p{N}_]+/gu;
-
-function shingles(text: string): Map<string, number> {
-  const tokens = text.match(TOKEN) ?? [];
-  const counts = new Map<string, number>();
-  const last = Math.max(1, tokens.length - SHINGLE + 1);
-  for (let i = 0; i < last && tokens.length > 0; i++) {
-    const key = tokens.slice(i, i + SHINGLE).join(' ');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-interface Counts {
-  tp: number;
-  fp: number;
-  fn: number;
-}
-
-function matchShingles(truth: string, predicted: string): Counts {
-  const t = shingles(truth);
-  const p = shingles(predicted);
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const [key, trueCount] of t) {
-    const predCount = p.get(key) ?? 0;
-    tp += Math.min(trueCount, predCount);
-    fn += Math.max(0, trueCount - predCount);
-  }
-  for (const [key, predCount] of p) fp += Math.max(0, predCount - (t.get(key) ?? 0));
-  const sum = tp + fp + fn;
-  return sum > 0 ? { tp: tp / sum, fp: fp / sum, fn: fn / sum } : { tp, fp, fn };
-}
-
-function precisionOf({ tp, fp, fn }: Counts): number {
-  if (fp === 0 && fn === 0) return 1;
-  if (tp === 0 && fp === 0) return 0;
-  return tp / (tp + fp);
-}
-
-function recallOf({ tp, fp, fn }: Counts): number {
-  if (fp === 0 && fn === 0) return 1;
-  if (tp === 0 && fn === 0) return 0;
-  return tp / (tp + fn);
-}
-
-function mean(values: number[]): number {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
-}
-
-interface Scores {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function scoresOf(counts: Counts[]): Scores {
-  const precision = mean(counts.filter((c) => c.tp + c.fp > 0).map(precisionOf));
-  const recall = mean(counts.filter((c) => c.tp + c.fn > 0).map(recallOf));
-  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  return { precision, recall, f1 };
-}
-
-function pageF1(c: Counts): number {
-  const p = precisionOf(c);
-  const r = recallOf(c);
-  return p + r > 0 ? (2 * p * r) / (p + r) : 0;
-}
 
 // ---- the two extractors -----------------------------------------------------------------------------
 
@@ -159,24 +80,6 @@ function run(name: string, pages: Page[], extract: (html: string, url: string) =
   return { name, texts, seconds, scores: scoresOf(counts), counts };
 }
 
-function loadPages(only: string | undefined): Page[] {
-  const truth = JSON.parse(readFileSync(join(CORPUS, 'ground-truth.json'), 'utf8')) as Record<
-    string,
-    { articleBody: string; url: string }
-  >;
-  const ids = readdirSync(join(CORPUS, 'html'))
-    .filter((f) => f.endsWith('.html.gz'))
-    .map((f) => f.slice(0, -'.html.gz'.length))
-    .filter((id) => only === undefined || id.startsWith(only))
-    .sort();
-  return ids.map((id) => ({
-    id,
-    url: truth[id]?.url ?? '',
-    truth: truth[id]?.articleBody ?? '',
-    html: gunzipSync(readFileSync(join(CORPUS, 'html', `${id}.html.gz`))).toString('utf8'),
-  }));
-}
-
 function row(r: Run, pages: number): string {
   const s = r.scores;
   const rate = Number.isNaN(r.seconds) ? '–' : (pages / r.seconds).toFixed(0);
@@ -186,7 +89,7 @@ function row(r: Run, pages: number): string {
 function main(): void {
   const args = process.argv.slice(2);
   const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const pages = loadPages(option('--only'));
+  const pages = loadPages(CORPUS, option('--only'));
   if (pages.length === 0) {
     console.error(`bench: no pages in ${CORPUS}; the benchmark needs ../shared/corpus beside the project.`);
     process.exitCode = 1;

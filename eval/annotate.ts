@@ -15,16 +15,22 @@ export interface EvalRecord {
   published?: string;
 }
 
+/** `onRefusal` hears why a record gave no article (ingest or cleaning refused it), for reading misses. */
 export async function annotateRecords(
   records: readonly EvalRecord[],
+  onRefusal?: (id: string, reason: string) => void,
 ): Promise<Map<string, AnnotatedArticle>> {
   const ctx = { sources: null, usedIds: new Set<string>() };
   const out = new Map<string, AnnotatedArticle>();
   records.forEach((record, i) => {
     const made = recordArticle(record, `eval#${i + 1}`);
-    if (!made.ok) return;
+    if (!made.ok) {
+      onRefusal?.(record.id, made.reason);
+      return;
+    }
     const result = runStages(made.raw, ctx);
-    if (!('refused' in result)) out.set(record.id, result);
+    if ('refused' in result) onRefusal?.(record.id, result.refused);
+    else out.set(record.id, result);
   });
   return out;
 }

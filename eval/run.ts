@@ -1,18 +1,23 @@
-// `npm run eval [-- --split dev|train] [--suite quotes]`: scores the pipeline against the annotated
+// `npm run eval [-- --split dev|train] [--suite quotes|persons|extraction]… [--misses]`: scores the pipeline against the annotated
 // dev sets in ../shared/corpus and writes the figures, with date and machine, to eval/RESULTS.md.
 // Tune on train; the dev figure is the one nobody tuned on.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadPages } from '../bench/extraction-pages.js';
 import { machineLine } from '../bench/results.js';
+import type { CorefScores } from './coref-metrics.js';
+import { readEcbplus } from './ecbplus-gold.js';
+import { scoreExtraction } from './extraction.js';
+import { MENTION_CLASSES, scorePersons } from './persons.js';
 import { readPolnear } from './polnear-gold.js';
 import { scoreQuotes } from './quotes.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const RESULTS = resolve(ROOT, 'eval/RESULTS.md');
-const SUITES = ['quotes'] as const;
+const SUITES = ['quotes', 'persons', 'extraction'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +30,9 @@ const split = values.split as string;
 if (split !== 'dev' && split !== 'train') throw new Error(`eval: --split must be dev or train, not ${split}`);
 if (!existsSync(CORPUS)) throw new Error(`eval: the shared corpus is missing at ${CORPUS}`);
 const suites = values.suite?.length ? values.suite : [...SUITES];
+for (const s of suites)
+  if (!(SUITES as readonly string[]).includes(s))
+    throw new Error(`eval: unknown suite ${s}; the suites are ${SUITES.join(', ')}`);
 
 const pct = (x: number) => x.toFixed(3);
 const sections: string[] = [];
@@ -53,10 +61,67 @@ ${rows}`);
       console.log(`${m.article}\t${m.source}\t→ ${m.predicted || '(none)'}\t${m.quote}`);
 }
 
+if (suites.includes('persons')) {
+  const started = Date.now();
+  const s = await scorePersons(readEcbplus(resolve(CORPUS, 'ecbplus'), split));
+  const detection = MENTION_CLASSES.map((c) => {
+    const d = s.detection[c];
+    return `| ${c} | ${d.gold} | ${d.predicted} | ${pct(d.precision)} | ${pct(d.recall)} | ${pct(d.f1)} |`;
+  }).join('\n');
+  const scores = (who: string, c: CorefScores) =>
+    `${who} | ${pct(c.muc.f1)} | ${pct(c.b3.precision)} | ${pct(c.b3.recall)} | ${pct(c.b3.f1)} | ${pct(c.ceafe.f1)} | ${pct(c.conll)}`;
+  const coref = s.coref
+    .flatMap((r) => [
+      `| ${r.mentions} | ${scores('Parallax', r.system)} |`,
+      `| | ${scores('same head', r.baseline)} |`,
+    ])
+    .join('\n');
+  sections.push(`### ECB+ ${split}: people and entities
+
+${s.topics} topics, ${s.documents} documents (${s.refused} refused by cleaning), each topic analysed as one story; ${s.actorMentions} actor mentions, ${s.unmapped} not placeable in the document's text (${((Date.now() - started) / 1000).toFixed(1)} s).
+
+Mention detection, exact span, \`eval\` sentences (precision is a lower bound: ECB+ marks event participants only):
+
+| class | gold | predicted | precision | recall | F1 |
+|---|---|---|---|---|---|
+${detection}
+
+Coreference within topics, across documents (${s.goldPersons} gold person mentions, ${s.detectedPersons} detected; an undetected mention is its own cluster):
+
+| gold mentions | clusters | MUC F1 | B³ P | B³ R | B³ F1 | CEAF-e F1 | CoNLL F1 |
+|---|---|---|---|---|---|---|---|
+${coref}
+
+Wrong merges: ${s.wrongMerges.count} of ${s.wrongMerges.of} actors holding gold person mentions hold two or more gold people (${s.wrongMerges.viaUnlinked} of them only through a gold mention the corpus links to nothing). Split persons: ${s.splitPersons.count} of ${s.splitPersons.of} gold people with 2+ detected mentions are spread over 2+ actors.`);
+  console.log(sections[sections.length - 1]);
+  console.log(['', ...s.wrongMerges.examples, ...s.splitPersons.examples].join('\n'));
+  if (values.misses) for (const m of s.misses) console.log(m);
+}
+
+if (suites.includes('extraction')) {
+  // The pages have no train/dev split: every run scores all of them (nothing is tuned on this suite).
+  const started = Date.now();
+  const s = await scoreExtraction(loadPages(resolve(CORPUS, 'extraction')));
+  const rows = s.rows
+    .map((r) => `| ${r.name} | ${pct(r.scores.precision)} | ${pct(r.scores.recall)} | ${pct(r.scores.f1)} |`)
+    .join('\n');
+  sections.push(`### Extraction pages: article text through \`annotate\`
+
+${s.pages} news pages (all of them; no split), ${s.refused} refused; shingle metric of the article-extraction benchmark (${((Date.now() - started) / 1000).toFixed(1)} s).
+
+| text | precision | recall | F1 |
+|---|---|---|---|
+${rows}
+
+${s.misses.length} pages lose F1 through \`annotate\` against the extractor alone (\`--misses\` lists them with what cleaning removed).`);
+  console.log(sections[sections.length - 1]);
+  if (values.misses) for (const m of s.misses) console.log(m);
+}
+
 const stamp = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${split}\n\n${machineLine()}\n\n`;
 const previous = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '';
 const first = previous.search(/^## /m);
 writeFileSync(
   RESULTS,
-  `# Evaluation results\n\nNewest first. Written by \`npm run eval\`; see the README's "Measuring quality".\n\n${stamp}${sections.join('\n\n')}\n\n${first >= 0 ? previous.slice(first) : ''}`,
+  `# Evaluation results\n\nNewest first. Written by \`npm run eval\`; see the README's "Quality and speed".\n\n${stamp}${sections.join('\n\n')}\n\n${first >= 0 ? previous.slice(first) : ''}`,
 );

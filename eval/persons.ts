@@ -1,0 +1,289 @@
+// People and entities on ECB+, scored as the shared corpus's README defines it. Each topic's documents go
+// through `parallax analyze` as one story (records {id, text, url} → clean → annotate → compareStory), and
+// the report's actors are the prediction: every actor mention is a detected mention of the actor's kind,
+// and the actors are the clusters. Spans are mapped from the cleaned text back to the document's text
+// (eval/offset-map.ts) before they are compared with the gold spans.
+//
+// - Mention detection: exact spans in the `eval` sentences, per class (person = HUMAN_PART_PER,
+//   organisation = HUMAN_PART_ORG, place = LOC_* and HUMAN_PART_GPE). ECB+ marks only the participants of
+//   its events, so a right mention it never marked counts as wrong: precision is a lower bound.
+// - Coreference over the gold person mentions of the `eval` sentences, within a topic across its
+//   documents: the key is the gold chains; the response puts each gold mention in the actor that has
+//   exactly its span, or alone when no actor has it. Scored with and without singletons, and over the
+//   detected mentions only (linking apart from detection), next to a same-head-lemma baseline.
+import { compareStory } from '../src/compare/index.js';
+import type { Actor } from '../src/model/report.js';
+import { annotateRecords } from './annotate.js';
+import {
+  type CorefScores,
+  corefScores,
+  type Partition,
+  partitionBy,
+  withoutSingletons,
+} from './coref-metrics.js';
+import type { EcbMention, EcbTopic } from './ecbplus-gold.js';
+import { offsetMap } from './offset-map.js';
+import { headLemma } from './same-head.js';
+
+export type MentionClass = 'person' | 'organisation' | 'place';
+export const MENTION_CLASSES: readonly MentionClass[] = ['person', 'organisation', 'place'];
+
+export function goldClass(type: string): MentionClass | null {
+  if (type === 'HUMAN_PART_PER') return 'person';
+  if (type === 'HUMAN_PART_ORG') return 'organisation';
+  if (type.startsWith('LOC_') || type === 'HUMAN_PART_GPE') return 'place';
+  return null;
+}
+
+function predictedClass(kind: Actor['kind']): MentionClass | null {
+  if (kind === 'person') return 'person';
+  if (kind === 'organization') return 'organisation';
+  if (kind === 'place') return 'place';
+  return null;
+}
+
+/** An actor mention mapped back onto the document's text. */
+interface Predicted {
+  key: string;
+  doc: string;
+  sentence: number;
+  text: string;
+  cls: MentionClass | null;
+  /** `<topic>:<actor id>`, so actors of different topics never meet. */
+  actor: string;
+  actorName: string;
+}
+
+export interface Detection {
+  gold: number;
+  predicted: number;
+  right: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface CorefRow {
+  mentions: string;
+  system: CorefScores;
+  baseline: CorefScores;
+}
+
+export interface PersonScores {
+  topics: number;
+  documents: number;
+  refused: number;
+  /** Actor mentions, and those whose span could not be placed in the document's text. */
+  actorMentions: number;
+  unmapped: number;
+  detection: Record<MentionClass, Detection>;
+  goldPersons: number;
+  detectedPersons: number;
+  coref: CorefRow[];
+  /** Actors holding detected mentions of two or more gold people, of the actors holding any. */
+  wrongMerges: { count: number; viaUnlinked: number; of: number; examples: string[] };
+  /** Gold people (2+ detected mentions) whose detected mentions sit in two or more actors. */
+  splitPersons: { count: number; of: number; examples: string[] };
+  misses: string[];
+}
+
+const mentionKey = (doc: string, start: number, end: number) => `${doc}:${start}:${end}`;
+const ratio = (a: number, b: number) => (b ? a / b : 0);
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+async function predictTopic(
+  topic: EcbTopic,
+): Promise<{ predicted: Predicted[]; refused: number; actorMentions: number; unmapped: number }> {
+  const annotated = await annotateRecords(
+    topic.documents.map((d) => ({ id: d.id, text: d.text, ...(d.url ? { url: d.url } : {}) })),
+  );
+  const texts = new Map(topic.documents.map((d) => [d.id, d.text]));
+  const maps = new Map([...annotated].map(([id, a]) => [id, offsetMap(a.text, texts.get(id) ?? '')]));
+  const story = annotated.size ? compareStory([...annotated.values()]) : null;
+  const predicted: Predicted[] = [];
+  let actorMentions = 0;
+  let unmapped = 0;
+  for (const actor of story?.actors ?? []) {
+    for (const m of actor.mentions) {
+      actorMentions++;
+      const text = texts.get(m.article) ?? '';
+      const span = maps.get(m.article)?.span(m.start, m.end);
+      // A span whose ends survived cleaning but whose words did not (cleaning rejoined a line) is no span.
+      if (!span || squash(text.slice(span.start, span.end)) !== squash(m.text)) {
+        unmapped++;
+        continue;
+      }
+      predicted.push({
+        key: mentionKey(m.article, span.start, span.end),
+        doc: m.article,
+        sentence: lineOf(text, span.start),
+        text: m.text,
+        cls: predictedClass(actor.kind),
+        actor: `${topic.topic}:${actor.id}`,
+        actorName: actor.name,
+      });
+    }
+  }
+  return { predicted, refused: topic.documents.length - annotated.size, actorMentions, unmapped };
+}
+
+function detection(gold: ReadonlySet<string>, predicted: ReadonlySet<string>): Detection {
+  let right = 0;
+  for (const p of predicted) if (gold.has(p)) right++;
+  const precision = ratio(right, predicted.size);
+  const recall = ratio(right, gold.size);
+  return {
+    gold: gold.size,
+    predicted: predicted.size,
+    right,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+  };
+}
+
+interface GoldEntry {
+  key: string;
+  topic: number;
+  mention: EcbMention;
+  /** `<topic>:<chain>`, or the mention's own key for a mention coreferent with nothing. */
+  entity: string;
+}
+
+function corefRow(
+  label: string,
+  gold: readonly GoldEntry[],
+  actorOf: ReadonlyMap<string, string>,
+  singletons = true,
+): CorefRow {
+  const keep = (p: Partition) => (singletons ? p : withoutSingletons(p));
+  const key = keep(partitionBy(gold.map((g) => [g.key, g.entity] as const)));
+  const system = keep(partitionBy(gold.map((g) => [g.key, actorOf.get(g.key) ?? `alone:${g.key}`] as const)));
+  const baseline = keep(
+    partitionBy(gold.map((g) => [g.key, `${g.topic}:${headLemma(g.mention.text)}`] as const)),
+  );
+  return { mentions: label, system: corefScores(key, system), baseline: corefScores(key, baseline) };
+}
+
+export async function scorePersons(topics: readonly EcbTopic[], examples = 5): Promise<PersonScores> {
+  const predicted: Predicted[] = [];
+  const goldEntries: GoldEntry[] = [];
+  const evalSentences = new Set<string>();
+  let refused = 0;
+  let actorMentions = 0;
+  let unmapped = 0;
+  for (const topic of topics) {
+    const result = await predictTopic(topic);
+    predicted.push(...result.predicted);
+    refused += result.refused;
+    actorMentions += result.actorMentions;
+    unmapped += result.unmapped;
+    const seen = new Set<string>();
+    for (const m of topic.mentions) {
+      if (!m.eval) continue;
+      evalSentences.add(`${m.doc}:${m.sentence}`);
+      const key = mentionKey(m.doc, m.start, m.end);
+      if (goldClass(m.type) === null || seen.has(key)) continue;
+      seen.add(key);
+      goldEntries.push({
+        key,
+        topic: topic.topic,
+        mention: m,
+        entity: m.chain ? `${topic.topic}:${m.chain}` : key,
+      });
+    }
+  }
+
+  const detectionScores = {} as Record<MentionClass, Detection>;
+  const inEval = predicted.filter((p) => evalSentences.has(`${p.doc}:${p.sentence}`));
+  for (const cls of MENTION_CLASSES) {
+    const gold = new Set(goldEntries.filter((g) => goldClass(g.mention.type) === cls).map((g) => g.key));
+    const pred = new Set(inEval.filter((p) => p.cls === cls).map((p) => p.key));
+    detectionScores[cls] = detection(gold, pred);
+  }
+
+  // The actor of each detected span (of any kind: an actor that took a person for an organisation
+  // still groups its mentions).
+  const actorOf = new Map<string, string>();
+  const nameOf = new Map<string, string>();
+  for (const p of predicted) {
+    if (!actorOf.has(p.key)) actorOf.set(p.key, p.actor);
+    nameOf.set(p.actor, p.actorName);
+  }
+  const persons = goldEntries.filter((g) => g.mention.type === 'HUMAN_PART_PER');
+  const detected = persons.filter((g) => actorOf.has(g.key));
+  const participants = goldEntries.filter((g) => g.mention.type.startsWith('HUMAN_PART_'));
+  const coref = [
+    corefRow('person, with singletons', persons, actorOf),
+    corefRow('person, without singletons', persons, actorOf, false),
+    corefRow('person, detected only', detected, actorOf),
+    corefRow('all HUMAN_PART_* (merging actors), with singletons', participants, actorOf),
+  ];
+
+  // Wrong merges and split persons, among the detected gold person mentions.
+  const entitiesOfActor = new Map<string, Map<string, string[]>>();
+  const actorsOfEntity = new Map<string, Map<string, string[]>>();
+  for (const g of detected) {
+    const actor = actorOf.get(g.key) as string;
+    const byEntity = entitiesOfActor.get(actor) ?? new Map<string, string[]>();
+    byEntity.set(g.entity, [...(byEntity.get(g.entity) ?? []), g.mention.text]);
+    entitiesOfActor.set(actor, byEntity);
+    const byActor = actorsOfEntity.get(g.entity) ?? new Map<string, string[]>();
+    byActor.set(actor, [...(byActor.get(actor) ?? []), g.mention.text]);
+    actorsOfEntity.set(g.entity, byActor);
+  }
+  const distinct = (texts: readonly string[]) => [...new Set(texts)].slice(0, 4).join(', ');
+  // ECB+ leaves some mentions linked to nothing (chain null) though they name someone of a chain: a
+  // merge that holds only one real chain besides such mentions is counted apart.
+  const unlinked = new Set(detected.filter((g) => g.mention.chain === null).map((g) => g.entity));
+  const merged = [...entitiesOfActor].filter(([, e]) => e.size > 1);
+  const viaUnlinked = merged.filter(([, e]) => [...e.keys()].filter((x) => !unlinked.has(x)).length <= 1);
+  const mergeLines = merged.map(
+    ([actor, e]) =>
+      `wrong merge\t${actor}\t${nameOf.get(actor)}\t${[...e]
+        .map(([entity, t]) => `{${distinct(t)}}${unlinked.has(entity) ? ' (linked to nothing)' : ''}`)
+        .join(' + ')}`,
+  );
+  const multi = [...actorsOfEntity].filter(([, a]) => [...a.values()].flat().length > 1);
+  const split = multi.filter(([, a]) => a.size > 1);
+  const splitLines = split.map(
+    ([entity, a]) =>
+      `split person\t${entity}\t${[...a].map(([actor, t]) => `${nameOf.get(actor)}: {${distinct(t)}}`).join(' | ')}`,
+  );
+
+  const misses: string[] = [...mergeLines, ...splitLines];
+  const predictedKeys = new Set(inEval.filter((p) => p.cls === 'person').map((p) => p.key));
+  for (const g of persons)
+    if (!predictedKeys.has(g.key)) misses.push(`missed person\t${g.mention.doc}\t${g.mention.text}`);
+  const goldPersonKeys = new Set(persons.map((g) => g.key));
+  for (const p of inEval)
+    if (p.cls === 'person' && !goldPersonKeys.has(p.key))
+      misses.push(`not a gold person\t${p.doc}\t${p.text}\t(${p.actorName})`);
+
+  return {
+    topics: topics.length,
+    documents: topics.reduce((n, t) => n + t.documents.length, 0),
+    refused,
+    actorMentions,
+    unmapped,
+    detection: detectionScores,
+    goldPersons: persons.length,
+    detectedPersons: detected.length,
+    coref,
+    wrongMerges: {
+      count: merged.length,
+      viaUnlinked: viaUnlinked.length,
+      of: entitiesOfActor.size,
+      examples: mergeLines.slice(0, examples),
+    },
+    splitPersons: { count: split.length, of: multi.length, examples: splitLines.slice(0, examples) },
+    misses,
+  };
+}

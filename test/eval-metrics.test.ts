@@ -1,0 +1,139 @@
+// The coreference scorers of `npm run eval` on tiny partitions whose scores were worked out by hand from
+// the published definitions (the arithmetic is in each comment).
+import { describe, expect, it } from 'vitest';
+import {
+  bCubed,
+  ceafE,
+  corefScores,
+  muc,
+  type PRF,
+  partitionBy,
+  withoutSingletons,
+} from '../eval/coref-metrics.js';
+import { offsetMap } from '../eval/offset-map.js';
+import { headLemma } from '../eval/same-head.js';
+
+const close = (actual: PRF, precision: number, recall: number) => {
+  expect(actual.precision).toBeCloseTo(precision, 6);
+  expect(actual.recall).toBeCloseTo(recall, 6);
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  expect(actual.f1).toBeCloseTo(f1, 6);
+};
+
+// key {a b c} {d}; response {a b} {c d}
+const KEY = [['a', 'b', 'c'], ['d']];
+const RESPONSE = [
+  ['a', 'b'],
+  ['c', 'd'],
+];
+
+describe('coreference metrics', () => {
+  it('MUC counts links: key {abc}{d} vs response {ab}{cd}', () => {
+    // R: {abc} falls in 2 parts → (3 − 2) / (2 + 0) = 0.5. P: {ab} in 1 key part, {cd} in 2 → (1 + 0) / 2.
+    close(muc(KEY, RESPONSE), 0.5, 0.5);
+  });
+
+  it('B³ averages over mentions', () => {
+    // R: a 2/3, b 2/3, c 1/3, d 1 → (8/3) / 4 = 2/3. P: a 1, b 1, c 1/2, d 1/2 → 3/4.
+    close(bCubed(KEY, RESPONSE), 0.75, 2 / 3);
+  });
+
+  it('CEAF-e takes the best one-to-one entity alignment by φ4', () => {
+    // φ4({abc},{ab}) = 4/5, φ4({d},{cd}) = 2/3; the other pairing gives φ4({abc},{cd}) = 2/5 + 0.
+    // Σ = 22/15 over 2 key and 2 response entities.
+    close(ceafE(KEY, RESPONSE), 11 / 15, 11 / 15);
+  });
+
+  it('CEAF-e finds the optimum where taking the best pair first does not', () => {
+    // K1={a b c}, K2={d}; R1={a b d}, R2={c}. φ4(K1,R1) = 4/6, φ4(K1,R2) = 2/4, φ4(K2,R1) = 2/4, φ4(K2,R2) = 0.
+    // Best pair first: K1–R1 then K2–R2 = 2/3. Optimum: K1–R2 + K2–R1 = 1, over 2 and 2 entities.
+    const key = [['a', 'b', 'c'], ['d']];
+    const response = [['a', 'b', 'd'], ['c']];
+    close(ceafE(key, response), 0.5, 0.5);
+  });
+
+  it('CEAF-e solves groups of overlapping entities apart and adds them up', () => {
+    // Group 1 as above (Σ φ4 = 1); group 2: K3={e f}, R3={e f} (φ4 1); K4={g} has no response entity.
+    // Σ = 2 over 4 key and 3 response entities.
+    const key = [['a', 'b', 'c'], ['d'], ['e', 'f'], ['g']];
+    const response = [['a', 'b', 'd'], ['c'], ['e', 'f']];
+    close(ceafE(key, response), 2 / 3, 2 / 4);
+  });
+
+  it('an identical response scores 1 everywhere', () => {
+    const s = corefScores(KEY, KEY);
+    expect([s.muc.f1, s.b3.f1, s.ceafe.f1, s.conll]).toEqual([1, 1, 1, 1]);
+  });
+
+  it('all singletons against one entity of three', () => {
+    const key = [['a', 'b', 'c']];
+    const response = [['a'], ['b'], ['c']];
+    // MUC: no links either way → 0. B³: R each 1/3, P each 1. CEAF-e: one pair, φ4 = 2/4; R 1/2, P (1/2)/3.
+    close(muc(key, response), 0, 0);
+    close(bCubed(key, response), 1, 1 / 3);
+    close(ceafE(key, response), 1 / 6, 1 / 2);
+  });
+
+  it('a key mention the response lacks counts against recall only', () => {
+    // key {a b} {c}, response {a}: B³ R = (1/2 + 0 + 0) / 3, P = 1; MUC R = 0 / 1 (a and b apart), P = 0/0 → 0.
+    const key = [['a', 'b'], ['c']];
+    const response = [['a']];
+    close(bCubed(key, response), 1, 1 / 6);
+    close(muc(key, response), 0, 0);
+  });
+
+  it('CoNLL F1 is the mean of the three F1s', () => {
+    // MUC 1/2, B³ F1 = 2·(3/4)(2/3)/(17/12) = 12/17, CEAF-e 11/15.
+    expect(corefScores(KEY, RESPONSE).conll).toBeCloseTo((0.5 + 12 / 17 + 11 / 15) / 3, 6);
+  });
+
+  it('without singletons the one-mention entities leave both sides', () => {
+    expect(withoutSingletons(KEY)).toEqual([['a', 'b', 'c']]);
+    // B³ over key {abc} and response {ab}{cd}: R = (2/3 + 2/3 + 1/3) / 3 = 5/9; P = (1 + 1 + 1/2 + 0) / 4.
+    close(bCubed(withoutSingletons(KEY), withoutSingletons(RESPONSE)), 5 / 8, 5 / 9);
+  });
+
+  it('partitionBy groups mentions by label in first-seen order', () => {
+    expect(
+      partitionBy([
+        ['m1', 'x'],
+        ['m2', 'y'],
+        ['m3', 'x'],
+      ]),
+    ).toEqual([['m1', 'm3'], ['m2']]);
+  });
+});
+
+describe('offset map from cleaned text to input text', () => {
+  it('places spans after paragraph breaks were added and a line was cut', () => {
+    const input = 'Ann Lee wins\nPUBLISHED: MAY 2\nLee said so.\nBob Hart agreed.';
+    const cleaned = 'Ann Lee wins\n\nLee said so.\n\nBob Hart agreed.';
+    const map = offsetMap(cleaned, input);
+    const at = (word: string, from = 0) => {
+      const start = cleaned.indexOf(word, from);
+      const span = map.span(start, start + word.length);
+      return span && input.slice(span.start, span.end);
+    };
+    expect(at('Bob Hart')).toBe('Bob Hart');
+    expect(at('Lee', 5)).toBe('Lee');
+    expect(map.span(cleaned.indexOf('Lee said'), cleaned.indexOf('Lee said') + 3)).toEqual({
+      start: input.indexOf('Lee said'),
+      end: input.indexOf('Lee said') + 3,
+    });
+  });
+
+  it('gives no span when an end was added by cleaning', () => {
+    const map = offsetMap('a\n\nb', 'a\nb');
+    expect(map.span(1, 3)).toBeNull();
+    expect(map.span(0, 1)).toEqual({ start: 0, end: 1 });
+  });
+});
+
+describe('same-head-lemma baseline', () => {
+  it('takes the last word, lower-cased, possessive dropped', () => {
+    expect(headLemma("the actress's")).toBe('actress');
+    expect(headLemma('Ann Lee’s')).toBe('lee');
+    expect(headLemma('He')).toBe('he');
+    expect(headLemma("the players'")).toBe('players');
+  });
+});
