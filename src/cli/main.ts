@@ -100,7 +100,11 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
 
 /** `parallax --help`, `parallax <command> --help`, `parallax help [<command>]`. */
 function helpFor(invocation: Invocation): string {
-  const about = invocation.command === 'help' ? (invocation.positionals[0] ?? null) : invocation.command;
+  // "parallax help stories" is about stories; "parallax help --help" about help itself.
+  const about =
+    invocation.command === 'help' && !invocation.help
+      ? (invocation.positionals[0] ?? null)
+      : invocation.command;
   if (about === null) return generalHelp();
   const command = commandNamed(about);
   if (command === undefined) throw unknownCommand(about);
