@@ -19,11 +19,6 @@ import { didYouMean } from './suggest.js';
 
 export type { Format } from './commands.js';
 
-/** The formats each command can print (the first is its default). */
-export const FORMATS_OF: Record<string, readonly Format[]> = Object.fromEntries(
-  COMMANDS.map((c) => [c.name, c.formats]),
-);
-
 export interface Invocation {
   command: string | null;
   positionals: string[];
@@ -56,7 +51,7 @@ export interface Invocation {
 
 const usage = (message: string) => new ParallaxError('USAGE', message);
 
-/** "Run "parallax stories --help" for its usage." — the tail of every usage error. */
+/** The tail of a usage error about flags: where to read which ones the command takes. */
 function helpHint(command: string | null): string {
   return command ? `"parallax ${command} --help" lists its options` : '"parallax --help" shows the usage';
 }
