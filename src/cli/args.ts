@@ -1,32 +1,23 @@
-// Command-line parsing: one table of flags shared by every command, validated up front so misuse fails
-// before any work starts (exit code 2).
+// Command-line parsing. Node's parseArgs splits the words (one table of every flag, so a value is never
+// mistaken for a command or an input); each flag is then checked against what its command takes, so
+// misuse fails before any work starts, with one line naming the flag and the command (exit code 2).
 import { parseArgs } from 'node:util';
 import { type Config, DEFAULT_CONFIG } from '../config.js';
 import { ParallaxError } from '../errors.js';
+import { isCalendarDay } from '../text/calendar-day.js';
+import {
+  COMMANDS,
+  commandNamed,
+  commandsTaking,
+  FLAGS,
+  type FlagName,
+  type FlagSpec,
+  type Format,
+  GLOBAL_FLAGS,
+} from './commands.js';
+import { didYouMean } from './suggest.js';
 
-export type Format = 'json' | 'text' | 'html' | 'md';
-
-/** The formats each command can print. */
-export const FORMATS_OF: Record<string, readonly Format[]> = {
-  annotate: ['json', 'text'],
-  analyze: ['json', 'html', 'md'],
-  demo: ['json', 'html', 'md'],
-  ingest: ['text', 'json'],
-  stories: ['text', 'json'],
-  story: ['json', 'html', 'md', 'text'],
-  search: ['text', 'json'],
-  feeds: ['text', 'json'],
-  watch: ['text', 'json'],
-};
-
-/** The format a command prints when --format is not given. */
-const DEFAULT_FORMAT: Record<string, Format> = {
-  ingest: 'text',
-  stories: 'text',
-  search: 'text',
-  feeds: 'text',
-  watch: 'text',
-};
+export type { Format } from './commands.js';
 
 export interface Invocation {
   command: string | null;
@@ -58,67 +49,169 @@ export interface Invocation {
   version: boolean;
 }
 
+const usage = (message: string) => new ParallaxError('USAGE', message);
+
+/** The tail of a usage error about flags: where to read which ones the command takes. */
+function helpHint(command: string | null): string {
+  return command ? `"parallax ${command} --help" lists its options` : '"parallax --help" shows the usage';
+}
+
 export function parseInvocation(argv: readonly string[]): Invocation {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (err) {
-    throw new ParallaxError('USAGE', `${(err as Error).message}. Run "parallax --help" for usage.`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    // Checked below, flag by flag against the command, with messages that say what to do instead.
+    strict: false,
+    tokens: true,
+    options: FLAGS,
+  });
   const [command = null, ...rest] = positionals;
-  const allowed = FORMATS_OF[command ?? ''] ?? ['json'];
-  const format = (values.format ?? DEFAULT_FORMAT[command ?? ''] ?? 'json') as Format;
-  if (values.format !== undefined && !allowed.includes(format)) {
-    const what = command ? `--format for ${command}` : '--format';
-    throw new ParallaxError('USAGE', `${what} must be one of ${allowed.join(', ')}; got "${values.format}".`);
+  const spec = command === null ? undefined : commandNamed(command);
+  if (command !== null && spec === undefined) throw unknownCommand(command);
+  const formatsOf = spec?.formats ?? [];
+  // Asking for help wins over any other mistake on the line: the help is what shows how to fix it.
+  if (values.help === true) return helpInvocation(command, rest, formatsOf[0] ?? 'json');
+  for (const token of tokens) {
+    if (token.kind === 'option') checkOption(token, command);
   }
-  const config: Config = { ...DEFAULT_CONFIG, sourcesFile: values.sources ?? null };
-  if (values['max-size'] !== undefined) {
-    const mb = Number(values['max-size']);
+  const format = (typeof values.format === 'string' ? values.format : (formatsOf[0] ?? 'json')) as Format;
+  if (values.format !== undefined && !formatsOf.includes(format)) {
+    const what = command ? `--format for ${command}` : '--format';
+    throw usage(`${what} must be one of ${formatsOf.join(', ')}; got "${values.format}".`);
+  }
+  const text = (name: FlagName): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const flag = (name: FlagName): boolean => values[name] === true;
+  const config: Config = { ...DEFAULT_CONFIG, sourcesFile: text('sources') ?? null };
+  const maxSize = text('max-size');
+  if (maxSize !== undefined) {
+    const mb = Number(maxSize);
     if (!Number.isFinite(mb) || mb <= 0) {
-      throw new ParallaxError(
-        'USAGE',
-        `--max-size takes a size in MB greater than 0; got "${values['max-size']}".`,
-      );
+      throw usage(`--max-size takes a size in MB greater than 0; got "${maxSize}".`);
     }
     config.maxInputBytes = Math.round(mb * 1024 * 1024);
   }
-  if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
-    throw new ParallaxError('USAGE', `--since takes a day as YYYY-MM-DD; got "${values.since}".`);
+  const since = text('since');
+  if (since !== undefined && !isCalendarDay(since)) {
+    const why = /^\d{4}-\d{2}-\d{2}$/.test(since) ? ', which is not a day of the calendar' : '';
+    throw usage(`--since takes a day as YYYY-MM-DD; got "${since}"${why}.`);
   }
   let limit: number | null = null;
-  if (values.limit !== undefined) {
-    limit = Number(values.limit);
+  const limitText = text('limit');
+  if (limitText !== undefined) {
+    limit = Number(limitText);
     if (!Number.isInteger(limit) || limit < 1) {
-      throw new ParallaxError('USAGE', `--limit takes a whole number of at least 1; got "${values.limit}".`);
+      throw usage(`--limit takes a whole number of at least 1; got "${limitText}".`);
     }
   }
+  const articles = values.articles;
   return {
     command,
     positionals: rest,
     format,
     formatGiven: values.format !== undefined,
-    out: values.out ?? null,
+    out: text('out') ?? null,
     config,
-    db: values.db ?? (process.env.PARALLAX_DB?.trim() || null),
-    since: values.since ?? null,
-    outlet: values.outlet ?? null,
+    db: text('db') ?? (process.env.PARALLAX_DB?.trim() || null),
+    since: since ?? null,
+    outlet: text('outlet') ?? null,
     limit,
-    why: values.why === true,
-    host: values.host ?? '127.0.0.1',
-    port: parsePort(values.port),
-    allowPrivate: values['allow-private'] === true,
-    ignoreRobots: values['ignore-robots'] === true,
-    everyMs: parseEvery(values.every),
-    once: values.once === true,
-    articles: (values.articles ?? [])
+    why: flag('why'),
+    host: text('host') ?? '127.0.0.1',
+    port: parsePort(text('port')),
+    allowPrivate: flag('allow-private'),
+    ignoreRobots: flag('ignore-robots'),
+    everyMs: parseEvery(text('every')),
+    once: flag('once'),
+    articles: (Array.isArray(articles) ? articles : [])
+      .filter((a): a is string => typeof a === 'string')
       .flatMap((a) => a.split(','))
       .map((a) => a.trim())
       .filter(Boolean),
-    help: values.help === true,
-    version: values.version === true,
+    help: false,
+    version: flag('version'),
   };
+}
+
+/** `parallax <command> --help`: nothing else on the line is read. */
+function helpInvocation(command: string | null, positionals: string[], format: Format): Invocation {
+  return {
+    command,
+    positionals,
+    format,
+    formatGiven: false,
+    out: null,
+    config: DEFAULT_CONFIG,
+    db: null,
+    since: null,
+    outlet: null,
+    limit: null,
+    why: false,
+    articles: [],
+    host: '127.0.0.1',
+    port: DEFAULT_PORT,
+    allowPrivate: false,
+    ignoreRobots: false,
+    everyMs: DEFAULT_EVERY_MS,
+    once: false,
+    help: true,
+    version: false,
+  };
+}
+
+/** "unknown command "ingets"; did you mean ingest? …" */
+export function unknownCommand(name: string): ParallaxError {
+  const guess = didYouMean(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
+  const hint = guess ? `did you mean ${guess}? ` : '';
+  return usage(`unknown command "${name}"; ${hint}"parallax --help" lists the commands`);
+}
+
+interface OptionToken {
+  name: string;
+  rawName: string;
+  value?: string;
+  inlineValue?: boolean;
+}
+
+/** One flag as written, against the flags of its command: unknown, not this command's, missing value. */
+function checkOption(token: OptionToken, command: string | null): void {
+  const { name, rawName } = token;
+  const spec: FlagSpec | undefined = (FLAGS as Record<string, FlagSpec>)[name];
+  const allowed: string[] = [
+    ...GLOBAL_FLAGS,
+    ...Object.keys((command ? commandNamed(command)?.flags : undefined) ?? {}),
+  ];
+  const where = command ? ` for ${command}` : '';
+  if (spec === undefined) {
+    const guess = name.length > 1 ? didYouMean(name, allowed) : null;
+    throw usage(
+      `unknown option ${rawName}${where}; ${guess ? `did you mean --${guess}? ` : ''}${helpHint(command)}`,
+    );
+  }
+  if (!allowed.includes(name)) {
+    if (command === null) throw usage(`${rawName} needs a command; ${helpHint(null)}`);
+    const takers = commandsTaking(name as FlagName);
+    // "--why is for story" helps; a list of most commands does not.
+    const elsewhere = takers.length > 0 && takers.length <= 3 ? ` (it is for ${takers.join(', ')})` : '';
+    throw usage(`${command} takes no ${rawName} option${elsewhere}; ${helpHint(command)}`);
+  }
+  if (spec.type === 'boolean' && token.inlineValue) {
+    throw usage(`${rawName} takes no value; got "${rawName}=${token.value}"`);
+  }
+  if (spec.type === 'string') {
+    const value = token.value;
+    // As parseArgs' strict mode does: "--db --why" is a forgotten value, not a file called --why.
+    if (value === undefined || (!token.inlineValue && value.length > 1 && value.startsWith('-'))) {
+      const dashed =
+        value === undefined ? '' : ` (a value that starts with a dash is written ${rawName}=${value})`;
+      throw usage(`${rawName} needs a value: ${rawName} ${spec.value ?? 'VALUE'}${dashed}`);
+    }
+  }
 }
 
 /** The pause between two polls of `parallax watch`, and the shortest allowed (feeds are not hammered). */
@@ -130,10 +223,7 @@ function parseEvery(value: string | undefined): number {
   const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)$/.exec(value.trim());
   const ms = m ? Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[m[2] as 's' | 'm' | 'h'] : Number.NaN;
   if (!(ms >= MIN_EVERY_MS)) {
-    throw new ParallaxError(
-      'USAGE',
-      `--every takes a duration of at least 1m such as 90s, 15m or 2h; got "${value}".`,
-    );
+    throw usage(`--every takes a duration of at least 1m such as 90s, 15m or 2h; got "${value}".`);
   }
   return ms;
 }
@@ -145,93 +235,7 @@ function parsePort(value: string | undefined): number {
   if (value === undefined) return DEFAULT_PORT;
   const port = Number(value);
   if (!/^\d+$/.test(value) || port > 65535) {
-    throw new ParallaxError('USAGE', `--port takes a port number from 0 to 65535; got "${value}".`);
+    throw usage(`--port takes a port number from 0 to 65535; got "${value}".`);
   }
   return port;
 }
-
-function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', short: 'f' },
-      out: { type: 'string', short: 'o' },
-      sources: { type: 'string' },
-      'max-size': { type: 'string' },
-      db: { type: 'string' },
-      since: { type: 'string' },
-      outlet: { type: 'string' },
-      limit: { type: 'string' },
-      why: { type: 'boolean' },
-      articles: { type: 'string', multiple: true },
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'allow-private': { type: 'boolean' },
-      'ignore-robots': { type: 'boolean' },
-      every: { type: 'string' },
-      once: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
-}
-
-export const USAGE = `parallax — compare how news outlets cover the same story
-
-Usage:
-  parallax analyze <inputs…> [--sources FILE] [--out DIR] [--format json|html|md]
-  parallax annotate <inputs…> [--sources FILE] [--format json|text] [--max-size MB]
-  parallax demo [--out DIR] [--format json|html|md]
-  parallax ingest <inputs…> [--db FILE] [--sources FILE] [--format text|json]
-  parallax stories [--db FILE] [--since YYYY-MM-DD] [--outlet NAME] [--limit N] [--format text|json]
-  parallax story <id> [--db FILE] [--out DIR] [--format json|html|md]
-  parallax story <id> --why [--format text|json]
-  parallax story merge <id> <other-id>
-  parallax story split <id> --articles ID[,ID…]
-  parallax search <query> [--db FILE] [--limit N] [--format text|json]
-  parallax serve [--db FILE] [--port N] [--host H]
-  parallax feeds add <feed-url|file.opml>… [--db FILE]
-  parallax feeds list [--db FILE] [--format text|json]
-  parallax feeds export [--db FILE]               (OPML on standard output)
-  parallax feeds remove <feed-url|id> [--db FILE]
-  parallax watch [--every 15m] [--once] [--db FILE]
-  parallax --help | --version
-
-Inputs are files, folders (read recursively), - for standard input, or (ingest) http(s) URLs of articles:
-  .txt, .md (YAML front matter), .html/.htm saved pages, .json/.jsonl article lists, any of them .gz.
-
-analyze compares the articles as one story: the actors and the labels each outlet gives them, quotes
-as each outlet printed them, facts and exclusives, discrepancies, a timeline and a cited digest. It
-writes report.json, index.html and report.md into --out (default ./parallax-report); with --format it
-prints that one format to standard output instead. demo does this for a bundled example story.
-
-ingest keeps articles in a library (a SQLite file: --db, else $PARALLAX_DB, else ./parallax.db) and
-places each new one in a story, or starts one; near-duplicates (wire copies, reprints) are linked to the
-article they copy and count as one voice. Re-ingesting changes nothing. stories lists the stories, story
-writes one story's comparison report like analyze (--why says why each article is in it), story merge
-and story split record your own decisions, which later ingests keep. search looks through titles and
-texts (words, "exact phrases", OR, NOT, prefix*). feeds follows RSS, Atom and JSON feeds (or the feeds
-of an OPML file); watch polls them every --every and ingests new items into their stories, one line per
-poll. Fetching names Parallax as its user agent, goes one request at a time per host, honours robots.txt,
-and refuses private and loopback addresses.
-
-Options:
-  -f, --format   annotate: json (default) or text; analyze and demo: json, html or md to standard output
-  -o, --out      folder for the report files (default ./parallax-report)
-  --sources      YAML or JSON file mapping file names and URL hosts to outlet names and metadata
-  --max-size     largest input document in MB (default 20); larger ones are refused
-  --db           the library file (default $PARALLAX_DB, else ./parallax.db)
-  --since        stories with an article published on or after this day
-  --outlet       stories with an article from this outlet
-  --limit        at most this many stories (text default 50) or search results (default 20)
-  --why          story: why each article is in the story
-  --port, --host serve: where to listen (default 127.0.0.1:8017)
-  --articles     story split: the articles to move into a new story (ids as stories/story --why list them)
-  --every        watch: time between polls, at least 1m (default 15m); --once polls once and stops
-  --allow-private  fetch from private, loopback and link-local addresses too
-  --ignore-robots  fetch what robots.txt disallows
-
-Exit codes: 0 when at least one article came through (or the command did its work), 1 when none did
-or the library could not be used, 2 for usage errors.`;

@@ -7,7 +7,8 @@ import { ParallaxError } from '../errors.js';
 import type { FeedRow, Store } from '../store/store.js';
 import type { Invocation } from './args.js';
 import { withLibrary } from './library.js';
-import type { Io } from './output.js';
+import { type Io, oneLine } from './output.js';
+import { didYouMean } from './suggest.js';
 
 async function fetcherFor(invocation: Invocation) {
   const { Fetcher } = await import('../fetch/fetcher.js');
@@ -21,7 +22,7 @@ function feedLine(f: FeedRow): string {
       : f.status === 'new'
         ? 'not polled yet'
         : `ok, last at ${f.okAt ?? '?'}`;
-  return `${String(f.id).padStart(4)}  ${f.title ?? '(untitled)'} <${f.url}>\n      ${f.items} items · ${state}`;
+  return `${String(f.id).padStart(4)}  ${oneLine(`${f.title ?? '(untitled)'} <${f.url}>`)}\n      ${f.items} items · ${oneLine(state)}`;
 }
 
 async function addFeeds(invocation: Invocation, io: Io, store: Store, inputs: string[]): Promise<number> {
@@ -75,6 +76,8 @@ async function addFeeds(invocation: Invocation, io: Io, store: Store, inputs: st
   return added > 0 || failed === 0 ? 0 : 1;
 }
 
+const FEEDS_SUBCOMMANDS = ['add', 'list', 'export', 'remove'];
+
 export async function feedsCommand(invocation: Invocation, io: Io): Promise<number> {
   const [sub, ...rest] = invocation.positionals;
   switch (sub) {
@@ -111,8 +114,13 @@ export async function feedsCommand(invocation: Invocation, io: Io): Promise<numb
         io.stderr(`parallax: no longer following ${feed.url}`);
         return 0;
       });
-    default:
-      throw new ParallaxError('USAGE', `feeds takes add, list, export or remove; got "${sub ?? ''}"`);
+    default: {
+      const meant = sub === undefined ? null : didYouMean(sub, FEEDS_SUBCOMMANDS);
+      throw new ParallaxError(
+        'USAGE',
+        `feeds takes add, list, export or remove; got "${sub ?? ''}"${meant ? `; did you mean ${meant}?` : ''}`,
+      );
+    }
   }
 }
 

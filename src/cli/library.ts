@@ -6,14 +6,17 @@ import { ParallaxError } from '../errors.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { Store, StorySummary } from '../store/store.js';
 import type { Invocation } from './args.js';
-import { emitReport, type Io } from './output.js';
+import { emitReport, type Io, oneLine } from './output.js';
 import { describeProgress, progressLine } from './progress.js';
+import { didYouMean } from './suggest.js';
 
 export const DEFAULT_DB = 'parallax.db';
 /** An input that names a web page rather than a file. */
 const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
 /** Stories `parallax stories` prints on a terminal without --limit. */
 const DEFAULT_TEXT_LIMIT = 50;
+/** Articles `parallax search` prints without --limit. */
+const DEFAULT_SEARCH_LIMIT = 20;
 
 export function dbPath(invocation: Invocation): string {
   return invocation.db ?? DEFAULT_DB;
@@ -114,8 +117,15 @@ function storyLine(story: StorySummary): string {
       : story.firstPublished === story.lastPublished
         ? story.firstPublished
         : `${story.firstPublished} … ${story.lastPublished}`;
-  const outlets = story.outlets.length > 0 ? story.outlets.join(', ') : 'no outlet named';
-  return `${String(story.id).padStart(5)}  ${days.padEnd(23)}  ${String(story.articleCount).padStart(3)} art.  ${story.title ?? '(untitled)'}\n       ${outlets}`;
+  const outlets = story.outlets.length > 0 ? oneLine(story.outlets.join(', ')) : 'no outlet named';
+  const title = story.title === null ? '(untitled)' : oneLine(story.title);
+  return `${String(story.id).padStart(5)}  ${days.padEnd(23)}  ${String(story.articleCount).padStart(3)} art.  ${title}\n       ${outlets}`;
+}
+
+/** The closing line of a listing cut by --limit: "… and 37 more; use --limit 87 to list them all". */
+function moreLine(shown: number, total: number): string | null {
+  if (total <= shown) return null;
+  return `… and ${total - shown} more; use --limit ${total} to list them all\n`;
 }
 
 export async function storiesCommand(invocation: Invocation, io: Io): Promise<number> {
@@ -125,17 +135,15 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
   return withLibrary(invocation, true, async (store) => {
     // A terminal shows the newest stories unless asked for more; JSON, meant for programs, lists them all.
     const limit = invocation.limit ?? (invocation.format === 'json' ? undefined : DEFAULT_TEXT_LIMIT);
-    const stories = store.listStories({
-      since: invocation.since ?? undefined,
-      outlet: invocation.outlet ?? undefined,
-      limit: limit === undefined ? undefined : limit + 1,
-    });
-    const more = limit !== undefined && stories.length > limit;
-    if (more) stories.pop();
+    const filter = { since: invocation.since ?? undefined, outlet: invocation.outlet ?? undefined };
+    const stories = store.listStories({ ...filter, limit });
+    // Counted only when the listing was cut: a short listing is its own total.
+    const total =
+      limit !== undefined && stories.length === limit ? store.countStories(filter) : stories.length;
     if (invocation.format === 'json') {
       const { storyListing } = await import('../library/stories.js');
       const out = storyListing(store, stories);
-      io.stdout(`${JSON.stringify({ stories: out }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ stories: out, total }, null, 2)}\n`);
       return 0;
     }
     if (stories.length === 0) {
@@ -143,7 +151,7 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
       return 0;
     }
     io.stdout(`${stories.map(storyLine).join('\n')}\n`);
-    if (more) io.stderr(`parallax: showing the newest ${limit}; --limit N or --since DAY for others`);
+    io.stdout(moreLine(stories.length, total) ?? '');
     return 0;
   });
 }
@@ -179,6 +187,13 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
       return 0;
     });
   }
+  const meant = first === undefined || /^\d/.test(first) ? null : didYouMean(first, ['merge', 'split']);
+  if (meant !== null) {
+    throw new ParallaxError(
+      'USAGE',
+      `story takes a story id, merge or split; got "${first}"; did you mean ${meant}?`,
+    );
+  }
   if (rest.length > 0)
     throw new ParallaxError('USAGE', `story takes one story id; got "${invocation.positionals.join(' ')}"`);
   const id = parseStoryId(first);
@@ -191,7 +206,9 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
       }
       const lines = [storyLine(story), ''];
       for (const m of members) {
-        const head = `${m.inputId} [${m.articleId}] ${m.outlet ?? 'no outlet'}, ${m.published ?? 'undated'}`;
+        const head = oneLine(
+          `${m.inputId} [${m.articleId}] ${m.outlet ?? 'no outlet'}, ${m.published ?? 'undated'}`,
+        );
         const { why, now } = memberReason(m);
         lines.push(`- ${head}\n    ${why}`);
         if (now !== null) lines.push(`    now: ${now}`);
@@ -213,12 +230,13 @@ export async function searchCommand(invocation: Invocation, io: Io): Promise<num
   if (query === '')
     throw new ParallaxError('USAGE', 'search needs a query: words, "a phrase", OR, NOT, prefix*');
   return withLibrary(invocation, true, (store) => {
-    const hits = store.search(query, invocation.limit ?? 20);
+    const limit = invocation.limit ?? DEFAULT_SEARCH_LIMIT;
+    const hits = store.search(query, limit);
+    const total = hits.length === limit ? store.countSearch(query) : hits.length;
     const stories = new Map<string, number | null>(hits.map((h) => [h.id, store.storyOf(h.id)]));
     if (invocation.format === 'json') {
-      io.stdout(
-        `${JSON.stringify({ query, hits: hits.map((h) => ({ ...h, story: stories.get(h.id) ?? null })) }, null, 2)}\n`,
-      );
+      const listed = hits.map((h) => ({ ...h, story: stories.get(h.id) ?? null }));
+      io.stdout(`${JSON.stringify({ query, hits: listed, total }, null, 2)}\n`);
       return 0;
     }
     if (hits.length === 0) {
@@ -234,9 +252,10 @@ export async function searchCommand(invocation: Invocation, io: Io): Promise<num
       ]
         .filter(Boolean)
         .join(', ');
-      return `${h.title ?? '(untitled)'} — ${where} [${h.id}]\n    ${h.snippet.replace(/\s+/g, ' ')}`;
+      return `${oneLine(`${h.title ?? '(untitled)'} — ${where} [${h.id}]`)}\n    ${h.snippet.replace(/\s+/g, ' ')}`;
     });
     io.stdout(`${lines.join('\n')}\n`);
+    io.stdout(moreLine(hits.length, total) ?? '');
     return 0;
   });
 }

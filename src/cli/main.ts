@@ -1,5 +1,5 @@
 // The `parallax` command. Every problem reaches the user as one line on standard error; the exit code
-// says how the run went: 0 at least one article came through, 1 none did, 2 misuse.
+// says how the run went: 0 at least one article came through, 1 none did, 2 misuse (help.ts EXIT_CODES).
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,9 +7,11 @@ import { ParallaxError } from '../errors.js';
 import type { AnnotatedArticle } from '../model/article.js';
 import { AnnotationsJsonWriter } from '../report/annotations-json.js';
 import { formatArticleText } from '../report/annotations-text.js';
-import { type Invocation, parseInvocation, USAGE } from './args.js';
+import { type Invocation, parseInvocation, unknownCommand } from './args.js';
+import { commandNamed } from './commands.js';
+import { commandHelp, generalHelp } from './help.js';
 import { ingestCommand, searchCommand, serveCommand, storiesCommand, storyCommand } from './library.js';
-import { emitReport, type Io } from './output.js';
+import { emitReport, type Io, terminalSafe } from './output.js';
 
 export type { Io } from './output.js';
 
@@ -35,9 +37,15 @@ function packageRoot(): string {
 
 export const DEMO_STORY = 'examples/harbor-bridge';
 
-export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function main(argv: string[], rawIo: Io = defaultIo): Promise<number> {
+  // Titles, outlets and feed names come from the web: nothing they carry may drive the terminal.
+  const io = terminalSafe(rawIo);
   try {
     const invocation = parseInvocation(argv);
+    if (invocation.help || invocation.command === 'help') {
+      io.stdout(helpFor(invocation));
+      return 0;
+    }
     if (invocation.version) {
       const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
         version: string;
@@ -45,9 +53,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.stdout(`${pkg.version}\n`);
       return 0;
     }
-    if (invocation.help || invocation.command === null || invocation.command === 'help') {
-      io.stdout(`${USAGE}\n`);
-      return invocation.command === null && !invocation.help ? 2 : 0;
+    if (invocation.command === null) {
+      io.stdout(generalHelp());
+      return 2;
     }
     switch (invocation.command) {
       case 'annotate':
@@ -78,10 +86,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await watchCommand(invocation, io);
       }
       default:
-        throw new ParallaxError(
-          'USAGE',
-          `unknown command "${invocation.command}". Run "parallax --help" for usage.`,
-        );
+        throw unknownCommand(invocation.command);
     }
   } catch (err) {
     if (err instanceof ParallaxError) {
@@ -91,6 +96,19 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.stderr(`parallax: internal error: ${(err as Error).stack ?? String(err)}`);
     return 1;
   }
+}
+
+/** `parallax --help`, `parallax <command> --help`, `parallax help [<command>]`. */
+function helpFor(invocation: Invocation): string {
+  // "parallax help stories" is about stories; "parallax help --help" about help itself.
+  const about =
+    invocation.command === 'help' && !invocation.help
+      ? (invocation.positionals[0] ?? null)
+      : invocation.command;
+  if (about === null) return generalHelp();
+  const command = commandNamed(about);
+  if (command === undefined) throw unknownCommand(about);
+  return commandHelp(command);
 }
 
 async function annotate(invocation: Invocation, io: Io): Promise<number> {

@@ -12,6 +12,37 @@ export interface Io {
 
 export const DEFAULT_OUT = 'parallax-report';
 
+/**
+ * Characters a terminal acts on instead of showing: C0 controls but tab and newline (ESC starts the
+ * sequences that retitle a window, move the cursor or rewrite the screen: a headline carrying
+ * "\u001b]0;pwned\u0007" renames the terminal), DEL, C1 controls (U+009B is a one-byte CSI to some
+ * terminals) and the bidi embeddings, overrides and isolates that make text display in another order than
+ * it is ("report\u202Etxt.exe" shows as "reportexe.txt").
+ */
+const TERMINAL_CONTROLS = /(?![\t\n])[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Every such character as a visible \uXXXX escape. The same notation is a JSON string escape, so JSON
+ * output (where only these can appear raw, inside strings) stays valid and parses to the same value.
+ */
+export function neutraliseControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A field printed inside a line of a listing (a title, an outlet): its own line breaks become spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/[\t\n\r\v\f\u2028\u2029]+/g, ' ');
+}
+
+/** The Io a command writes through: whatever it prints reaches the terminal neutralised. */
+export function terminalSafe(io: Io): Io {
+  return {
+    stdout: (chunk) => io.stdout(neutraliseControls(chunk)),
+    stderr: (line) => io.stderr(neutraliseControls(line)),
+    stdin: io.stdin,
+  };
+}
+
 export async function emitReport(
   report: Report,
   invocation: Invocation,

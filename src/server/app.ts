@@ -21,6 +21,7 @@ import type { Report } from '../model/report.js';
 import { html } from '../report/escape.js';
 import { STORY_ORDERS, type Store, type StoryOrder, type StorySummary } from '../store/store.js';
 import { actorKey } from '../text/article-labels.js';
+import { isCalendarDay } from '../text/calendar-day.js';
 import { addArticles } from './add-articles.js';
 import { OPENAPI } from './openapi.js';
 import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
@@ -91,14 +92,9 @@ function storyIdParam(value: string): number {
   return Number(value);
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 function dayParam(value: string | undefined, name: string): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new HttpError(400, 'bad-parameter', `${name} must be a day as YYYY-MM-DD; got "${value}"`);
-  // A real calendar day: the shape alone would let 2031-02-31 through, compared as a string.
-  if (!DAY.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value)
+  if (!isCalendarDay(value))
     throw new HttpError(400, 'bad-parameter', `${name} must be a day as YYYY-MM-DD; got "${value}"`);
   return value;
 }

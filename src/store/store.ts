@@ -113,6 +113,9 @@ export interface StoryDetail extends StorySummary {
   members: StoryMember[];
 }
 
+/** The filters of a story listing, which a count of the listing takes too. */
+export type StoryFilter = Pick<StoryListOptions, 'since' | 'until' | 'outlet' | 'ids'>;
+
 export interface StoryListOptions {
   /** Stories with an article published on or after this day (YYYY-MM-DD). */
   since?: string;
@@ -245,7 +248,8 @@ export interface StoryStore {
   getStory(storyId: number): StoryDetail | null;
   /** The articles of each of these stories, oldest placement first, in one query. */
   storyArticles(storyIds: readonly number[]): Map<number, StoryArticleRef[]>;
-  countStories(): number;
+  /** Stories in the library, or those a listing with these filters would show (without its limit). */
+  countStories(filter?: StoryFilter): number;
 }
 
 /** A feed the library follows, with what its last poll learnt. */
@@ -333,5 +337,7 @@ export interface Store extends StoryStore, LibraryViews, FeedStore {
    * A blank query matches nothing.
    */
   search(query: string, limit?: number): SearchHit[];
+  /** How many articles `search` would find without a limit ("… and 37 more"). */
+  countSearch(query: string): number;
   close(): void;
 }

@@ -16,6 +16,8 @@ import { storiesSchemaErrors } from '../support/stories-schema.js';
 import { syntheticArticles, toJsonl } from '../support/synthetic-news.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/parallax.js');
+/** These tests assert what the library holds, not how fast it got there: a loaded machine may be slow. */
+const NO_DEADLINE = 0;
 
 let dir = '';
 beforeAll(() => {
@@ -70,7 +72,7 @@ function inconsistencies(file: string): string[] {
   }
 }
 
-describe('library commands', () => {
+describe('library commands', { timeout: NO_DEADLINE }, () => {
   it('ingest, stories, story --why, story report, search, merge and split', () => {
     const db = join(dir, 'cli.db');
     const first = run(['ingest', 'news', '--db', db]);
@@ -182,11 +184,11 @@ describe('library commands', () => {
     const holder = new Database(locked);
     holder.exec('BEGIN EXCLUSIVE');
     try {
+      // The library's busy timeout bounds the wait for the lock; the test sets no deadline of its own.
       const result = spawnSync(process.execPath, [BIN, 'ingest', 'more', '--db', locked], {
         encoding: 'utf8',
         cwd: dir,
         env: { ...process.env },
-        timeout: 30_000,
       });
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/is locked by another process/);
@@ -195,10 +197,10 @@ describe('library commands', () => {
       holder.close();
     }
     expect(inconsistencies(locked)).toEqual([]);
-  }, 30_000);
+  });
 });
 
-describe('failure during ingest', () => {
+describe('failure during ingest', { timeout: NO_DEADLINE }, () => {
   it('a full disk stops ingest with one line, keeps the batches stored, and a later run completes them', async () => {
     const file = join(dir, 'full.db');
     const input = join(dir, 'full.jsonl');
@@ -224,7 +226,7 @@ describe('failure during ingest', () => {
     expect(store.countArticles()).toBe(120);
     store.close();
     expect(inconsistencies(file)).toEqual([]);
-  }, 60_000);
+  });
 
   it('SIGKILL in the middle of a large ingest leaves a consistent library; the same command completes it without duplicates', async () => {
     const file = join(dir, 'killed.db');
@@ -234,10 +236,13 @@ describe('failure during ingest', () => {
     const counts: number[] = [];
     for (const wait of [1, 2]) {
       const child = spawn(process.execPath, [BIN, 'ingest', input, '--db', file], { stdio: 'ignore' });
+      let exited = false;
+      const exit = new Promise((done) => child.on('exit', done)).then(() => {
+        exited = true;
+      });
       // Kill once some batches are committed, at a moment the test does not choose precisely.
       const before = counts.at(-1) ?? 0;
       await new Promise<void>((done, fail) => {
-        const started = Date.now();
         const timer = setInterval(() => {
           let n = 0;
           try {
@@ -251,14 +256,13 @@ describe('failure during ingest', () => {
             clearInterval(timer);
             child.kill('SIGKILL');
             done();
-          } else if (Date.now() - started > 40_000) {
+          } else if (exited) {
             clearInterval(timer);
-            child.kill('SIGKILL');
-            fail(new Error('ingest made no progress'));
+            fail(new Error(`ingest stopped before storing ${before + 64 * wait} articles (it stored ${n})`));
           }
         }, 20);
       });
-      await new Promise((done) => child.on('exit', done));
+      await exit;
       expect(inconsistencies(file)).toEqual([]);
       const db = new Database(file, { readonly: true });
       counts.push(db.prepare('SELECT count(*) FROM articles').pluck().get() as number);
@@ -277,5 +281,5 @@ describe('failure during ingest', () => {
     ]);
     db.close();
     expect(inconsistencies(file)).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -8,6 +8,7 @@ import { ParallaxError } from '../../errors.js';
 import { describeError } from '../../ingest/refusal.js';
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { ArticleFeatures, StoryIndex } from '../../model/story-index.js';
+import { isCalendarDay } from '../../text/calendar-day.js';
 import { articleIdentity } from '../identity.js';
 import {
   type ActorSummary,
@@ -28,6 +29,7 @@ import {
   type StoredArticle,
   type StoryArticleRef,
   type StoryDetail,
+  type StoryFilter,
   type StoryListOptions,
   type StorySummary,
   type ToneCounts,
@@ -183,6 +185,7 @@ class SqliteStore implements Store {
   private readonly selectChanges: Database.Statement;
   private readonly selectKnown: Database.Statement;
   private readonly selectHits: Database.Statement;
+  private readonly selectHitCount: Database.Statement;
   private readonly stories: SqliteStories;
   private readonly views: SqliteViews;
   private readonly feeds: SqliteFeeds;
@@ -233,6 +236,10 @@ class SqliteStore implements Store {
       WHERE articles_fts MATCH @query
       ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq
       LIMIT @limit`);
+    this.selectHitCount = db
+      .prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+      WHERE articles_fts MATCH @query`)
+      .pluck();
   }
 
   putArticles(articles: AnnotatedArticle[]): PutResult {
@@ -344,13 +351,27 @@ class SqliteStore implements Store {
   search(query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
     checkLimit(limit);
     if (query.trim() === '') return [];
+    return this.fullText(
+      query,
+      () =>
+        this.selectHits.all({
+          query,
+          limit,
+          open: SNIPPET_MARK.open,
+          close: SNIPPET_MARK.close,
+        }) as SearchHit[],
+    );
+  }
+
+  countSearch(query: string): number {
+    if (query.trim() === '') return 0;
+    return this.fullText(query, () => this.selectHitCount.get({ query }) as number);
+  }
+
+  /** Runs a full-text query; a query the backend cannot read becomes one line naming it. */
+  private fullText<T>(query: string, run: () => T): T {
     try {
-      return this.selectHits.all({
-        query,
-        limit,
-        open: SNIPPET_MARK.open,
-        close: SNIPPET_MARK.close,
-      }) as SearchHit[];
+      return run();
     } catch (err) {
       // The statement is prepared and the schema fixed, so a plain SQLITE_ERROR here comes from the query
       // text: FTS5 syntax ("fts5: syntax error near …"), an unknown column filter ("no such column: x").
@@ -421,12 +442,7 @@ class SqliteStore implements Store {
   }
 
   listStories(options: StoryListOptions = {}): StorySummary[] {
-    if (options.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.since)) {
-      throw new ParallaxError('USAGE', `since must be a day as YYYY-MM-DD; got "${options.since}"`);
-    }
-    if (options.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.until)) {
-      throw new ParallaxError('USAGE', `until must be a day as YYYY-MM-DD; got "${options.until}"`);
-    }
+    checkFilter(options);
     // A contested listing sorts on the contest of every story, so the ones changed since are worked out first.
     if (options.order === 'contested') while (this.refreshContest() > 0);
     checkLimit(options.limit);
@@ -441,8 +457,9 @@ class SqliteStore implements Store {
     return this.guard(undefined, () => this.stories.storyArticles(storyIds));
   }
 
-  countStories(): number {
-    return this.guard(undefined, () => this.stories.countStories());
+  countStories(filter: StoryFilter = {}): number {
+    checkFilter(filter);
+    return this.guard(undefined, () => this.stories.countStories(filter));
   }
 
   outlets(): OutletSummary[] {
@@ -531,6 +548,15 @@ class SqliteStore implements Store {
       if (this.depth > 0) throw err;
       throw storeError(this.path, err, doing);
     }
+  }
+}
+
+function checkFilter({ since, until }: StoryFilter): void {
+  if (since !== undefined && !isCalendarDay(since)) {
+    throw new ParallaxError('USAGE', `since must be a day as YYYY-MM-DD; got "${since}"`);
+  }
+  if (until !== undefined && !isCalendarDay(until)) {
+    throw new ParallaxError('USAGE', `until must be a day as YYYY-MM-DD; got "${until}"`);
   }
 }
 

@@ -12,6 +12,7 @@ import type {
   Placement,
   StoryArticleRef,
   StoryDetail,
+  StoryFilter,
   StoryListOptions,
   StoryMember,
   StoryOrder,
@@ -320,35 +321,15 @@ export class SqliteStories implements StoryStore {
   }
 
   listStories(options: StoryListOptions = {}): StorySummary[] {
-    const { since, until, outlet, limit, ids } = options;
-    const where: string[] = [];
-    const params: Record<string, string | number> = { limit: limit ?? -1 };
-    if (since !== undefined) {
-      where.push('last_published >= @since');
-      params.since = since;
-    }
-    if (until !== undefined) {
-      where.push('first_published <= @until');
-      params.until = until;
-    }
-    if (ids !== undefined) {
-      where.push('id IN (SELECT value FROM json_each(@ids))');
-      params.ids = JSON.stringify(ids);
-    }
-    if (outlet !== undefined) {
-      where.push(`id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_seq = a.seq
-        WHERE a.outlet = @outlet)`);
-      params.outlet = outlet;
-    }
+    const { where, params } = storyFilterSql(options);
     const rows = this.db
       .prepare(
         `SELECT id, title, first_published, last_published, article_count, outlets, updated_at,
-        contest_splits, contest_labels, contest_shared FROM stories
-         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        contest_splits, contest_labels, contest_shared FROM stories ${where}
          ORDER BY ${ORDER_TERMS[options.order ?? 'newest']}last_published IS NULL, last_published DESC, id DESC
          LIMIT @limit`,
       )
-      .all(params) as StoryRow[];
+      .all({ ...params, limit: options.limit ?? -1 }) as StoryRow[];
     return rows.map(toSummary);
   }
 
@@ -372,8 +353,10 @@ export class SqliteStories implements StoryStore {
     return { ...toSummary(row), members };
   }
 
-  countStories(): number {
-    return this.stmt.countStories.get() as number;
+  countStories(filter: StoryFilter = {}): number {
+    const { where, params } = storyFilterSql(filter);
+    if (where === '') return this.stmt.countStories.get() as number;
+    return this.db.prepare(`SELECT count(*) FROM stories ${where}`).pluck().get(params) as number;
   }
 
   storyArticles(storyIds: readonly number[]): Map<number, StoryArticleRef[]> {
@@ -621,4 +604,31 @@ class SqliteStoryIndex implements StoryIndex {
     this.profileCache.set(id, { ...profile, id });
     return id;
   }
+}
+
+/** The WHERE clause of a story listing and of its count, with its named parameters. */
+function storyFilterSql({ since, until, outlet, ids }: StoryFilter): {
+  where: string;
+  params: Record<string, string>;
+} {
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  if (since !== undefined) {
+    where.push('last_published >= @since');
+    params.since = since;
+  }
+  if (until !== undefined) {
+    where.push('first_published <= @until');
+    params.until = until;
+  }
+  if (ids !== undefined) {
+    where.push('id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(ids);
+  }
+  if (outlet !== undefined) {
+    where.push(`id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_seq = a.seq
+        WHERE a.outlet = @outlet)`);
+    params.outlet = outlet;
+  }
+  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
 }

@@ -1,0 +1,261 @@
+// What each command is: its usage lines, what it does, the flags it takes (with what each means for it and
+// its default), the formats it prints and one example. Parsing checks flags against this table and
+// `parallax <command> --help` prints it, so the two cannot drift apart.
+
+import { DEFAULT_CONFIG } from '../config.js';
+
+export type Format = 'json' | 'text' | 'html' | 'md';
+
+/** How a flag is read; which commands take it, and what it means there, is in COMMANDS. */
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** The placeholder of its value in help ("--db FILE"). */
+  value?: string;
+  /** Given more than once, every value counts (story split --articles a --articles b). */
+  multiple?: boolean;
+}
+
+export const FLAGS = {
+  format: { type: 'string', short: 'f', value: 'FORMAT' },
+  out: { type: 'string', short: 'o', value: 'DIR' },
+  sources: { type: 'string', value: 'FILE' },
+  'max-size': { type: 'string', value: 'MB' },
+  db: { type: 'string', value: 'FILE' },
+  since: { type: 'string', value: 'YYYY-MM-DD' },
+  outlet: { type: 'string', value: 'NAME' },
+  limit: { type: 'string', value: 'N' },
+  why: { type: 'boolean' },
+  articles: { type: 'string', value: 'ID[,ID…]', multiple: true },
+  host: { type: 'string', value: 'H' },
+  port: { type: 'string', value: 'N' },
+  'allow-private': { type: 'boolean' },
+  'ignore-robots': { type: 'boolean' },
+  every: { type: 'string', value: 'DURATION' },
+  once: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAGS;
+
+/** Flags every command takes. */
+export const GLOBAL_FLAGS: readonly FlagName[] = ['help', 'version'];
+
+export interface CommandSpec {
+  name: string;
+  /** Usage lines without the leading "parallax ". */
+  usage: string[];
+  /** One line for the command list of `parallax --help`. */
+  summary: string;
+  /** What it does, a few lines, for `parallax <command> --help`. */
+  about: string;
+  /** The flags it takes, each with what it means for this command (defaults included). */
+  flags: Partial<Record<FlagName, string>>;
+  /** The formats it prints; the first is the default. None: it takes no --format. */
+  formats: readonly Format[];
+  example: string;
+}
+
+const MAX_SIZE_MB = DEFAULT_CONFIG.maxInputBytes / 1024 / 1024;
+
+const SOURCES = 'YAML or JSON file giving outlet names and metadata to files and URL hosts';
+const MAX_SIZE = `largest input document in MB (default ${MAX_SIZE_MB}); larger ones are refused`;
+const DB = 'the library file (default $PARALLAX_DB, else ./parallax.db)';
+const OUT = 'folder for report.json, index.html and report.md (default ./parallax-report)';
+const ALLOW_PRIVATE = 'fetch from private, loopback and link-local addresses too';
+const IGNORE_ROBOTS = 'fetch what robots.txt disallows';
+const INPUTS = `Inputs are files, folders (read recursively), - for standard input: .txt, .md (YAML front
+matter), .html/.htm saved pages, .json/.jsonl article lists, any of them .gz.`;
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'analyze',
+    usage: ['analyze <inputs…> [--sources FILE] [--out DIR] [--format json|html|md] [--max-size MB]'],
+    summary: 'compare articles as one story; write the report',
+    about: `Compares the articles as one story: the actors and the labels each outlet gives them, quotes as
+each outlet printed them, facts and exclusives, discrepancies, a timeline and a cited digest. Writes
+report.json, index.html and report.md into --out; with --format it prints that one format to standard
+output instead.
+${INPUTS}`,
+    flags: {
+      sources: SOURCES,
+      out: OUT,
+      format: 'print this one format to standard output instead of writing the files',
+      'max-size': MAX_SIZE,
+    },
+    formats: ['json', 'html', 'md'],
+    example: 'parallax analyze coverage/ --out report',
+  },
+  {
+    name: 'annotate',
+    usage: ['annotate <inputs…> [--sources FILE] [--format json|text] [--max-size MB]'],
+    summary: 'print each article annotated: entities, quotes, dates',
+    about: `Cleans and annotates each article and prints it: paragraphs, sentences, entities with their
+mentions and descriptions, quotes with their speakers, dates. Stops before any comparison.
+${INPUTS}`,
+    flags: {
+      sources: SOURCES,
+      format: 'json (default), as schema/annotations.schema.json, or text, a readable view',
+      'max-size': MAX_SIZE,
+    },
+    formats: ['json', 'text'],
+    example: 'parallax annotate article.md --format text',
+  },
+  {
+    name: 'demo',
+    usage: ['demo [--out DIR] [--format json|html|md]'],
+    summary: 'analyze the bundled example story',
+    about: 'Runs analyze on the example story that comes with Parallax.',
+    flags: { out: OUT, format: 'print this one format to standard output instead of writing the files' },
+    formats: ['json', 'html', 'md'],
+    example: 'parallax demo --out demo-report',
+  },
+  {
+    name: 'ingest',
+    usage: [
+      'ingest <inputs…|URLs…> [--db FILE] [--sources FILE] [--format text|json] [--max-size MB]',
+      '    [--allow-private] [--ignore-robots]',
+    ],
+    summary: 'store articles in a library; each joins a story or starts one',
+    about: `Keeps articles in a library (one SQLite file) and places each new one in a story, or starts one.
+Near-duplicates (wire copies, reprints) are linked to the article they copy and count as one voice.
+Re-ingesting changes nothing. http(s) addresses of article pages are fetched: Parallax names itself as
+the user agent, goes one request at a time per host, honours robots.txt and refuses private addresses.
+${INPUTS}`,
+    flags: {
+      db: DB,
+      sources: SOURCES,
+      format: 'text (default): a summary line on standard error; json: the summary on standard output',
+      'max-size': MAX_SIZE,
+      'allow-private': ALLOW_PRIVATE,
+      'ignore-robots': IGNORE_ROBOTS,
+    },
+    formats: ['text', 'json'],
+    example: 'parallax ingest coverage/ https://news.example/2034/02/10/dam-release --db news.db',
+  },
+  {
+    name: 'stories',
+    usage: ['stories [--db FILE] [--since YYYY-MM-DD] [--outlet NAME] [--limit N] [--format text|json]'],
+    summary: 'list the stories of a library, newest first',
+    about: `Lists the stories of a library, newest activity first, with their days, article counts and outlets.
+Text says how many more there are beyond --limit; JSON gives the total and lists every story unless
+--limit is given (schema/stories.schema.json).`,
+    flags: {
+      db: DB,
+      since: 'stories with an article published on or after this day',
+      outlet: 'stories with an article from this outlet (its exact name)',
+      limit: 'at most this many stories (text default 50; json: all)',
+      format: 'text (default) or json',
+    },
+    formats: ['text', 'json'],
+    example: 'parallax stories --since 2034-02-01 --limit 10',
+  },
+  {
+    name: 'story',
+    usage: [
+      'story <id> [--db FILE] [--out DIR] [--format json|html|md]',
+      'story <id> --why [--format text|json]',
+      'story merge <id> <other-id>',
+      'story split <id> --articles ID[,ID…]',
+    ],
+    summary: 'one story: its report, why each article is in it, merge, split',
+    about: `Writes one story's comparison report, as analyze does. --why says why each article is in the story.
+merge folds the second story into the first; split moves the articles named by --articles into a new
+story. Merges and splits are your decisions: later ingests keep them.`,
+    flags: {
+      db: DB,
+      out: OUT,
+      format: 'report: json, html or md to standard output; --why: text (default) or json',
+      why: 'why each article is in the story: shared names and words, day distance, score',
+      articles: 'story split: the articles to move (ids as stories and story --why list them)',
+    },
+    formats: ['json', 'html', 'md', 'text'],
+    example: 'parallax story 12 --why',
+  },
+  {
+    name: 'search',
+    usage: ['search <query> [--db FILE] [--limit N] [--format text|json]'],
+    summary: 'find articles by words in their titles and texts',
+    about: `Looks through the titles and texts of a library's articles, best match first. A query is words,
+"exact phrases", OR, NOT and prefix*. Text says how many more match beyond --limit; JSON gives the total.`,
+    flags: { db: DB, limit: 'at most this many articles (default 20)', format: 'text (default) or json' },
+    formats: ['text', 'json'],
+    example: 'parallax search \'"flood wall" OR levee\' --limit 5',
+  },
+  {
+    name: 'serve',
+    usage: ['serve [--db FILE] [--port N] [--host H] [--allow-private] [--ignore-robots]'],
+    summary: 'serve the library as a web application',
+    about: `Serves the library as a web application with a JSON API (/api/openapi.json describes it). Bound to a
+loopback address, writing needs no token; bound beyond it, writing needs $PARALLAX_TOKEN or the token
+serve prints. Stops on Ctrl-C or SIGTERM.`,
+    flags: {
+      db: DB,
+      port: 'the port to listen on (default 8017; 0 picks a free one)',
+      host: 'the address to listen on (default 127.0.0.1)',
+      'allow-private': `articles added by address: ${ALLOW_PRIVATE}`,
+      'ignore-robots': `articles added by address: ${IGNORE_ROBOTS}`,
+    },
+    formats: [],
+    example: 'parallax serve --db news.db --port 8080',
+  },
+  {
+    name: 'feeds',
+    usage: [
+      'feeds add <feed-url|file.opml>… [--db FILE] [--allow-private]',
+      'feeds list [--db FILE] [--format text|json]',
+      'feeds export [--db FILE]               (OPML on standard output)',
+      'feeds remove <feed-url|id> [--db FILE]',
+    ],
+    summary: 'follow RSS, Atom and JSON feeds; list, export, remove them',
+    about: `Follows RSS 2.0/1.0, Atom and JSON feeds, or the feeds of an OPML file; "parallax watch" polls them.
+list shows each feed's state (FAILING with the last error), export writes them as OPML.`,
+    flags: {
+      db: DB,
+      format: 'feeds list: text (default) or json',
+      'allow-private': 'feeds add: accept feeds on private, loopback and link-local addresses',
+    },
+    formats: ['text', 'json'],
+    example: 'parallax feeds add https://news.example/rss.xml',
+  },
+  {
+    name: 'watch',
+    usage: [
+      'watch [--every 15m] [--once] [--db FILE] [--format text|json] [--allow-private] [--ignore-robots]',
+    ],
+    summary: 'poll the feeds and ingest new items, one line per poll',
+    about: `Polls every followed feed, fetches new items and ingests them into their stories, one line per poll,
+until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
+    flags: {
+      db: DB,
+      every: 'time between polls, such as 90s, 15m or 2h; at least 1m (default 15m)',
+      once: 'poll once and stop',
+      format: 'text (default): one line per poll on standard error; json: one JSON line per poll',
+      sources: SOURCES,
+      'max-size': MAX_SIZE,
+      'allow-private': ALLOW_PRIVATE,
+      'ignore-robots': IGNORE_ROBOTS,
+    },
+    formats: ['text', 'json'],
+    example: 'parallax watch --every 30m --db news.db',
+  },
+  {
+    name: 'help',
+    usage: ['help [<command>]'],
+    summary: 'the commands, or one command’s usage',
+    about: 'Prints the list of commands, or the usage of one (as parallax <command> --help does).',
+    flags: {},
+    formats: [],
+    example: 'parallax help ingest',
+  },
+];
+
+export function commandNamed(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** The commands that take a flag, for "--why is an option of story". */
+export function commandsTaking(flag: FlagName): string[] {
+  return COMMANDS.filter((c) => flag in c.flags).map((c) => c.name);
+}
