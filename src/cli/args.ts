@@ -48,6 +48,8 @@ export interface Invocation {
   /** serve --host and --port. */
   host: string;
   port: number;
+  /** serve --allowed-host: host names requests may name besides the loopback names and --host. */
+  allowedHosts: string[];
   /** Fetching: reach private and loopback addresses; fetch what robots.txt disallows. */
   allowPrivate: boolean;
   ignoreRobots: boolean;
@@ -108,6 +110,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     why: values.why === true,
     host: values.host ?? '127.0.0.1',
     port: parsePort(values.port),
+    allowedHosts: (values['allowed-host'] ?? [])
+      .flatMap((h) => h.split(','))
+      .map((h) => h.trim())
+      .filter(Boolean),
     allowPrivate: values['allow-private'] === true,
     ignoreRobots: values['ignore-robots'] === true,
     everyMs: parseEvery(values.every),
@@ -168,6 +174,7 @@ function parse(argv: readonly string[]) {
       articles: { type: 'string', multiple: true },
       host: { type: 'string' },
       port: { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       'allow-private': { type: 'boolean' },
       'ignore-robots': { type: 'boolean' },
       every: { type: 'string' },
@@ -191,7 +198,7 @@ Usage:
   parallax story merge <id> <other-id>
   parallax story split <id> --articles ID[,ID…]
   parallax search <query> [--db FILE] [--limit N] [--format text|json]
-  parallax serve [--db FILE] [--port N] [--host H]
+  parallax serve [--db FILE] [--port N] [--host H] [--allowed-host NAME…]
   parallax feeds add <feed-url|file.opml>… [--db FILE]
   parallax feeds list [--db FILE] [--format text|json]
   parallax feeds export [--db FILE]               (OPML on standard output)
@@ -228,6 +235,7 @@ Options:
   --limit        at most this many stories (text default 50) or search results (default 20)
   --why          story: why each article is in the story
   --port, --host serve: where to listen (default 127.0.0.1:8017)
+  --allowed-host serve: a host name the server answers to besides localhost, 127.0.0.1, [::1] and --host
   --articles     story split: the articles to move into a new story (ids as stories/story --why list them)
   --every        watch: time between polls, at least 1m (default 15m); --once polls once and stops
   --allow-private  fetch from private, loopback and link-local addresses too

@@ -9,32 +9,32 @@ import { describeError } from '../../ingest/refusal.js';
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { ArticleFeatures, StoryIndex } from '../../stories/story-index.js';
 import { articleIdentity } from '../identity.js';
-import {
-  type ActorSummary,
-  type ArticleSummary,
-  type DuplicateCandidate,
-  type FeedItemRecord,
-  type FeedPollUpdate,
-  type FeedRow,
-  type LabelUse,
-  type ListOptions,
-  type NameUse,
-  type OutletSummary,
-  type Placement,
-  type PutResult,
-  type SearchHit,
-  SNIPPET_MARK,
-  type Store,
-  type StoredArticle,
-  type StoryArticleRef,
-  type StoryDetail,
-  type StoryListOptions,
-  type StorySummary,
-  type ToneCounts,
+import type {
+  ActorSummary,
+  ArticleSummary,
+  DuplicateCandidate,
+  FeedItemRecord,
+  FeedPollUpdate,
+  FeedRow,
+  LabelUse,
+  ListOptions,
+  NameUse,
+  OutletSummary,
+  Placement,
+  PutResult,
+  SearchHit,
+  Store,
+  StoredArticle,
+  StoryArticleRef,
+  StoryDetail,
+  StoryListOptions,
+  StorySummary,
+  ToneCounts,
 } from '../store.js';
 import { notADatabase, storeError } from './errors.js';
 import { SqliteFeeds } from './feeds.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
+import { prepareSearch, runSearch } from './search.js';
 import { SqliteStories } from './stories.js';
 import { SqliteViews } from './views.js';
 
@@ -49,8 +49,6 @@ export interface SqliteStoreOptions {
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 const DEFAULT_SEARCH_LIMIT = 20;
-/** Words of context in a search snippet. */
-const SNIPPET_TOKENS = 16;
 
 interface ArticleRow {
   id: string;
@@ -219,14 +217,7 @@ class SqliteStore implements Store {
     this.selectKnown = db
       .prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
       .pluck();
-    // Title matches weigh more than text matches: a word in the headline says what the article is about.
-    this.selectHits = db.prepare(`
-      SELECT a.id, a.title, a.outlet, a.published,
-             snippet(articles_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet
-      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-      WHERE articles_fts MATCH @query
-      ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq
-      LIMIT @limit`);
+    this.selectHits = prepareSearch(db);
   }
 
   putArticles(articles: AnnotatedArticle[]): PutResult {
@@ -337,26 +328,7 @@ class SqliteStore implements Store {
 
   search(query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
     checkLimit(limit);
-    if (query.trim() === '') return [];
-    try {
-      return this.selectHits.all({
-        query,
-        limit,
-        open: SNIPPET_MARK.open,
-        close: SNIPPET_MARK.close,
-      }) as SearchHit[];
-    } catch (err) {
-      // The statement is prepared and the schema fixed, so a plain SQLITE_ERROR here comes from the query
-      // text: FTS5 syntax ("fts5: syntax error near …"), an unknown column filter ("no such column: x").
-      if ((err as { code?: unknown }).code === 'SQLITE_ERROR') {
-        const reason = (err as Error).message.replace(/^fts5: /, '');
-        throw new ParallaxError(
-          'STORE',
-          `${this.path}: search query ${JSON.stringify(query)} is not valid (${reason}); put words in "double quotes" to search for them as written`,
-        );
-      }
-      throw storeError(this.path, err);
-    }
+    return runSearch(this.selectHits, this.path, query, limit);
   }
 
   transaction<T>(fn: () => T): T {
