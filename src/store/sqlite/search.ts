@@ -49,7 +49,7 @@ export class SearchQueryError extends ParallaxError {
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
 /** FTS5's query tokens: a "string" ("" inside is a quote), a bareword, or one punctuation character. */
-const TOKEN = /"(?:[^"]|"")*"?|[\p{L}\p{N}_\u001a\u0080-\u{10ffff}]+|\s+|[\s\S]/gu;
+const TOKEN = /"(?:[^"]|"")*"?|[\w\u0080-\u{10ffff}]+|\s+|[\s\S]/gu;
 /** What unicode61 makes a word of: a run of letters and digits. */
 const WORD = /[\p{L}\p{N}]+/gu;
 
