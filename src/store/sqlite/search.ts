@@ -92,14 +92,14 @@ export function checkSearchQuery(query: string): void {
   }
   if (prefixes > SEARCH_BOUNDS.prefixes)
     refuse(query, `has ${prefixes} prefix searches (word*); at most ${SEARCH_BOUNDS.prefixes} are allowed`);
-  if (words > SEARCH_BOUNDS.words)
-    refuse(query, `has ${words} words; at most ${SEARCH_BOUNDS.words} are allowed`);
   if (operators > SEARCH_BOUNDS.operators) {
     refuse(
       query,
       `has ${operators} operators (AND, OR, NOT, NEAR); at most ${SEARCH_BOUNDS.operators} are allowed`,
     );
   }
+  if (words > SEARCH_BOUNDS.words)
+    refuse(query, `has ${words} words; at most ${SEARCH_BOUNDS.words} are allowed`);
 }
 
 /** The search statement on a connection. Title matches weigh more: a headline word says what the article is about. */
