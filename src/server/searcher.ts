@@ -14,7 +14,8 @@ import { HttpError } from './http-error.js';
 import type { SearchReply, SearchRequest } from './search-worker.js';
 
 export interface Searcher {
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** `deadlineMs` overrides the searcher's own deadline for this search. */
+  search(query: string, limit: number, deadlineMs?: number): Promise<SearchHit[]>;
   close(): Promise<void>;
 }
 
@@ -114,7 +115,7 @@ export function workerSearcher(options: WorkerSearcherOptions): Searcher | null 
   };
 
   /** Gives up on a search: out of the queue, or its thread terminated and replaced on demand. */
-  const expire = (pending: Pending) => {
+  const expire = (pending: Pending, deadlineMs: number) => {
     const waiting = queue.indexOf(pending);
     if (waiting >= 0) queue.splice(waiting, 1);
     const lane = lanes.find((l) => l.busy === pending);
@@ -133,14 +134,14 @@ export function workerSearcher(options: WorkerSearcherOptions): Searcher | null 
       new HttpError(
         503,
         'timeout',
-        `the search took longer than ${options.deadlineMs / 1000} s; use fewer OR-ed words or longer prefixes`,
+        `the search took longer than ${deadlineMs / 1000} s; use fewer OR-ed words or longer prefixes`,
       ),
     );
     pump();
   };
 
   return {
-    search(query, limit) {
+    search(query, limit, deadlineMs = options.deadlineMs) {
       if (closed) return Promise.reject(new HttpError(503, 'closing', 'the server is stopping'));
       if (abandoned >= maxAbandoned) {
         return Promise.reject(
@@ -156,7 +157,7 @@ export function workerSearcher(options: WorkerSearcherOptions): Searcher | null 
           request: { id: nextId++, query, limit },
           resolve,
           reject,
-          timer: setTimeout(() => expire(pending), options.deadlineMs),
+          timer: setTimeout(() => expire(pending, deadlineMs), deadlineMs),
         };
         pending.timer.unref();
         queue.push(pending);
