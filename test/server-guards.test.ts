@@ -140,14 +140,24 @@ describe('writes from another site', () => {
       expect(await errorCode(res)).toBe('cross-site');
     }
     expect(store.countArticles()).toBe(before);
-    // The app's own page, and a client that is not a browser (no Origin), may write.
-    const own = await post('/api/articles', JSON.stringify(ARTICLE), {
+    // The app's own page (whose no-referrer policy makes the browser send Origin: null), and a client that is
+    // not a browser (no Origin), may write.
+    const ownForm = await post('/api/articles', JSON.stringify(ARTICLE), {
+      ...json,
+      origin: 'null',
+      'sec-fetch-site': 'same-origin',
+    });
+    expect(ownForm.status).toBe(201);
+    const other = { ...ARTICLE, text: `${ARTICLE.text} The council will meet on Monday to hear the report.` };
+    expect((await post('/api/articles', JSON.stringify(other), json)).status).toBe(201);
+    const third = { ...ARTICLE, text: `${ARTICLE.text} Residents were told the road would reopen.` };
+    const own = await post('/api/articles', JSON.stringify(third), {
       ...json,
       origin: 'http://localhost',
       'sec-fetch-site': 'same-origin',
     });
     expect(own.status).toBe(201);
-    expect(store.countArticles()).toBe(before + 1);
+    expect(store.countArticles()).toBe(before + 3);
   });
 });
 
