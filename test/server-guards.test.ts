@@ -128,13 +128,14 @@ describe('writes from another site', () => {
   it('refuses a write a browser says comes from another origin, even with a JSON type', async () => {
     const before = store.countArticles();
     const json = { 'content-type': 'application/json' };
-    for (const headers of [
+    const browsers: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'http://localhost:3000', host: 'localhost:8017' },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of browsers) {
       const res = await post('/api/articles', JSON.stringify(ARTICLE), { ...json, ...headers });
       expect([headers, res.status]).toEqual([headers, 403]);
       expect(await errorCode(res)).toBe('cross-site');

@@ -10,7 +10,7 @@ import type { Annotator } from '../library/annotator.js';
 import { actorRecord, outletProfile, StoryFactsCache } from '../library/profiles.js';
 import { requireStory, storyListing, storyReport } from '../library/stories.js';
 import type { Report } from '../model/report.js';
-import { checkSearchQuery, SEARCH_BOUNDS } from '../store/sqlite/search.js';
+import { checkSearchQuery } from '../store/sqlite/search.js';
 import type { Store, StorySummary } from '../store/store.js';
 import { HttpError } from './http-error.js';
 import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
@@ -21,7 +21,6 @@ import type { Searcher } from './searcher.js';
 export const LIMITS = {
   listing: 1000,
   search: 200,
-  queryChars: SEARCH_BOUNDS.chars,
   /** Search hits whose stories a story list filtered by words shows. */
   textFilterHits: 200,
   /** Largest upload through the add page (several files at once). */
@@ -199,7 +198,6 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     annotator,
     fetcherFor,
     pages,
-    views,
     cachedView,
     storyOr404,
     summaryOr404,

@@ -173,6 +173,11 @@ export function workerSearcher(options: WorkerSearcherOptions): Searcher | null 
       await Promise.all(
         lanes.splice(0).map((lane) => {
           lane.worker.removeAllListeners('exit');
+          if (lane.busy) {
+            clearTimeout(lane.busy.timer);
+            lane.busy.reject(new HttpError(503, 'closing', 'the server is stopping'));
+            lane.busy = null;
+          }
           return lane.worker.terminate();
         }),
       );
