@@ -3,7 +3,7 @@
 // search past its deadline is answered with 503 while its thread is abandoned. The tests assert the order
 // of answers, not how long anything takes.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -102,13 +102,17 @@ beforeAll(async () => {
   serve = await startServe(db);
 }, 120_000);
 afterAll(async () => {
-  if (!serve) return;
+  if (!serve) {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   const { child } = serve;
   child.removeAllListeners('exit');
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   child.kill('SIGTERM');
   // Stopping also ends the search and annotation threads.
   expect(await exited).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('parallax serve under a slow request', () => {
