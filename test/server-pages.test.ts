@@ -551,7 +551,7 @@ describe('merge and split forms', () => {
     for (const [path, form, headers] of attempts) {
       const res = await postForm(app, path, form, headers);
       expect([path, headers, res.status]).toEqual([path, headers, 403]);
-      expect(await res.text()).toContain('a form from another site cannot write to this library');
+      expect(await res.text()).toContain('a page from another site cannot write to this library');
     }
     expect(store.countStories()).toBe(3);
     expect(store.getStory(b)).not.toBeNull();

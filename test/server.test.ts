@@ -117,9 +117,14 @@ describe('writing', () => {
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
-  it('adds an article posted as text and places it in its story', async () => {
-    const text = `---\ntitle: "Orrin Falls residents return home"\noutlet: "Coastline Weekly"\npublished: 2031-04-04\n---\n\nResidents of Orrin Falls returned to their homes on Thursday as the Tessaly River fell. Mayor Idris Kovalenko said the Weir Street flood wall would be rebuilt and thanked the Brannock County fire service.\n`;
-    const res = await post(app, '/api/articles', text);
+  it('adds an article posted as a JSON record and places it in its story', async () => {
+    const article = {
+      title: 'Orrin Falls residents return home',
+      outlet: 'Coastline Weekly',
+      published: '2031-04-04',
+      text: 'Residents of Orrin Falls returned to their homes on Thursday as the Tessaly River fell. Mayor Idris Kovalenko said the Weir Street flood wall would be rebuilt and thanked the Brannock County fire service.',
+    };
+    const res = await post(app, '/api/articles', article);
     expect(res.status).toBe(201);
     const body = (await res.json()) as {
       added: { storyId: number; created: boolean; storyArticles: number }[];
@@ -129,8 +134,8 @@ describe('writing', () => {
     );
     expect(body.added[0]).toMatchObject({ storyId: flood, created: false });
     expect(body.added[0]?.storyArticles).toBeGreaterThan(1);
-    expect((await post(app, '/api/articles', text)).status).toBe(200);
-    expect((await post(app, '/api/articles', '   ')).status).toBe(400);
+    expect((await post(app, '/api/articles', article)).status).toBe(200);
+    expect((await post(app, '/api/articles', { text: '   ' })).status).toBe(422);
     expect(
       (await post(app, '/api/articles', '{not json', { 'content-type': 'application/json' })).status,
     ).toBe(400);

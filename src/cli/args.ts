@@ -39,6 +39,8 @@ export interface Invocation {
   /** serve --host and --port. */
   host: string;
   port: number;
+  /** serve --allowed-host: host names requests may name besides the loopback names and --host. */
+  allowedHosts: string[];
   /** Fetching: reach private and loopback addresses; fetch what robots.txt disallows. */
   allowPrivate: boolean;
   ignoreRobots: boolean;
@@ -107,6 +109,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     }
   }
   const articles = values.articles;
+  const allowedHost = values['allowed-host'];
   return {
     command,
     positionals: rest,
@@ -121,6 +124,11 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     why: flag('why'),
     host: text('host') ?? '127.0.0.1',
     port: parsePort(text('port')),
+    allowedHosts: (Array.isArray(allowedHost) ? allowedHost : [])
+      .filter((h): h is string => typeof h === 'string')
+      .flatMap((h) => h.split(','))
+      .map((h) => h.trim())
+      .filter(Boolean),
     allowPrivate: flag('allow-private'),
     ignoreRobots: flag('ignore-robots'),
     everyMs: parseEvery(text('every')),
@@ -152,6 +160,7 @@ function helpInvocation(command: string | null, positionals: string[], format: F
     articles: [],
     host: '127.0.0.1',
     port: DEFAULT_PORT,
+    allowedHosts: [],
     allowPrivate: false,
     ignoreRobots: false,
     everyMs: DEFAULT_EVERY_MS,

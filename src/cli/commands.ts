@@ -29,6 +29,7 @@ export const FLAGS = {
   articles: { type: 'string', value: 'ID[,ID…]', multiple: true },
   host: { type: 'string', value: 'H' },
   port: { type: 'string', value: 'N' },
+  'allowed-host': { type: 'string', value: 'NAME', multiple: true },
   'allow-private': { type: 'boolean' },
   'ignore-robots': { type: 'boolean' },
   every: { type: 'string', value: 'DURATION' },
@@ -185,7 +186,9 @@ story. Merges and splits are your decisions: later ingests keep them.`,
   },
   {
     name: 'serve',
-    usage: ['serve [--db FILE] [--port N] [--host H] [--allow-private] [--ignore-robots]'],
+    usage: [
+      'serve [--db FILE] [--port N] [--host H] [--allowed-host NAME…] [--allow-private] [--ignore-robots]',
+    ],
     summary: 'serve the library as a web application',
     about: `Serves the library as a web application with a JSON API (/api/openapi.json describes it). Bound to a
 loopback address, writing needs no token; bound beyond it, writing needs $PARALLAX_TOKEN or the token
@@ -194,6 +197,8 @@ serve prints. Stops on Ctrl-C or SIGTERM.`,
       db: DB,
       port: 'the port to listen on (default 8017; 0 picks a free one)',
       host: 'the address to listen on (default 127.0.0.1)',
+      'allowed-host':
+        'a host name the server answers to besides localhost, 127.0.0.1, [::1] and --host (repeat or comma-separate)',
       'allow-private': `articles added by address: ${ALLOW_PRIVATE}`,
       'ignore-robots': `articles added by address: ${IGNORE_ROBOTS}`,
     },

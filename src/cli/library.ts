@@ -276,6 +276,8 @@ export async function serveCommand(invocation: Invocation, io: Io): Promise<numb
       host: invocation.host,
       port: invocation.port,
       log: io.stderr,
+      dbPath: dbPath(invocation),
+      allowedHosts: invocation.allowedHosts,
     });
     if (generated) io.stderr(`parallax: writing (adding articles, merge, split) needs this token: ${token}`);
   } catch (err) {

@@ -47,6 +47,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Annotate in a worker thread (the default when the compiled worker exists) or in this thread. */
   worker?: boolean;
+  /** An annotator the caller keeps (serve's long-lived worker); used instead of `worker`, and not closed. */
+  annotator?: Annotator;
   /** Called with each refusal: the input and a one-line reason. */
   onRefusal?: (input: string, reason: string) => void;
   /** Called after every committed batch. */
@@ -77,7 +79,8 @@ export async function ingestIntoLibrary(
     summary.refused++;
     options.onRefusal?.(input, reason);
   };
-  const annotator: Annotator = (options.worker !== false ? workerAnnotator() : null) ?? inProcessAnnotator();
+  const annotator: Annotator =
+    options.annotator ?? (options.worker !== false ? workerAnnotator() : null) ?? inProcessAnnotator();
   // Ids sent for annotation in this run: the same article twice in the input is annotated once.
   const sent = new Set<string>();
   // The batch being committed while the next one is annotated; a failure surfaces at the next await.
@@ -133,7 +136,7 @@ export async function ingestIntoLibrary(
     await flush();
     await committing;
   } finally {
-    await annotator.close();
+    if (annotator !== options.annotator) await annotator.close();
   }
   return summary;
 }

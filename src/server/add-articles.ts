@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { DEFAULT_CONFIG } from '../config.js';
 import type { Fetcher } from '../fetch/fetcher.js';
+import type { Annotator } from '../library/annotator.js';
 import { type IngestSummary, ingestIntoLibrary } from '../library/ingest.js';
 import { urlItems } from '../library/urls.js';
 import type { Store } from '../store/store.js';
@@ -30,6 +31,8 @@ export interface AddInput {
   /** Addresses of article pages to fetch, with the fetcher to fetch them. */
   urls?: readonly string[];
   fetcher?: Fetcher;
+  /** Annotates off the server's thread (serve's long-lived worker); without it, in this thread. */
+  annotator?: Annotator;
 }
 
 export interface AddedArticle {
@@ -72,6 +75,7 @@ export async function addArticles(store: Store, input: AddInput): Promise<AddRes
       await ingestIntoLibrary(store, ['-'], DEFAULT_CONFIG, {
         stdin: Readable.from([body]),
         worker: false,
+        annotator: input.annotator,
         onRefusal,
       }),
     );
@@ -81,6 +85,7 @@ export async function addArticles(store: Store, input: AddInput): Promise<AddRes
       await ingestIntoLibrary(store, [], DEFAULT_CONFIG, {
         extra: urlItems(input.fetcher, input.urls),
         worker: false,
+        annotator: input.annotator,
         onRefusal: (url, reason) => refused.push(`${url}: ${reason}`),
       }),
     );
@@ -101,6 +106,7 @@ export async function addArticles(store: Store, input: AddInput): Promise<AddRes
       summaries.push(
         await ingestIntoLibrary(store, paths, DEFAULT_CONFIG, {
           worker: false,
+          annotator: input.annotator,
           // Messages name the file as the user chose it, not the temporary copy.
           onRefusal: (path, reason) => {
             const shown = names.get(path) ?? path;

@@ -1,5 +1,5 @@
 // The OpenAPI description of the JSON API, served at /api/openapi.json. Written by hand next to the routes
-// in app.ts; test/server.test.ts checks that every documented path answers and every route is documented.
+// in api-routes.ts and write-routes.ts; test/server.test.ts checks that every documented path answers and every route is documented.
 
 const error = {
   description: 'An error: a code and a one-line message.',
@@ -34,7 +34,7 @@ export const OPENAPI = {
     title: 'Parallax library API',
     version: '1',
     description:
-      'Read a Parallax library (stories, one story’s report and why its articles are there, outlets, actors, search) and write to it (add articles, merge and split stories).',
+      'Read a Parallax library (stories, one story’s report and why its articles are there, outlets, actors, search) and write to it (add articles, merge and split stories). Every request must name the server by an allowed host name (localhost, 127.0.0.1, [::1], the address serve listens on, and those given with --allowed-host); any other Host header, or two of them, is answered 421 or 400 (code "bad-host"). Writes take a JSON body (Content-Type: application/json, else 415 "unsupported-media-type") and are refused when a browser says they come from another site’s page (Origin or Sec-Fetch-Site; 403 "cross-site"). Answers are gzip-compressed for clients that accept it.',
   },
   paths: {
     '/api/health': {
@@ -62,7 +62,7 @@ export const OPENAPI = {
             name: 'text',
             in: 'query',
             description:
-              'Only stories holding one of the best full-text matches of these words (FTS5 syntax).',
+              'Only stories holding one of the best full-text matches of these words (FTS5 syntax, bounded as /api/search’s q).',
             schema: { type: 'string' },
           },
           {
@@ -170,7 +170,7 @@ export const OPENAPI = {
       post: {
         summary: 'Add one article; it is ingested and placed in its story',
         description:
-          'A JSON record {text | html, title, outlet, url, published}; {fetch: "https://…"} to fetch the page at that address (politely, as parallax ingest does); or the raw text, Markdown or HTML page as the body. Needs the token when the server has one.',
+          'A JSON record {text | html, title, outlet, url, published}, or {fetch: "https://…"} to fetch the page at that address (politely, as parallax ingest does). The body must be JSON (Content-Type: application/json); a page from another site cannot post it. Needs the token when the server has one.',
         requestBody: {
           required: true,
           content: {
@@ -188,8 +188,6 @@ export const OPENAPI = {
                 },
               },
             },
-            'text/plain': { schema: { type: 'string' } },
-            'text/html': { schema: { type: 'string' } },
           },
         },
         responses: {
@@ -220,7 +218,9 @@ export const OPENAPI = {
           '200': json('Already stored; nothing changed', { type: 'object' }),
           '400': error,
           '401': error,
+          '403': error,
           '413': error,
+          '415': error,
           '422': error,
         },
       },
@@ -241,7 +241,9 @@ export const OPENAPI = {
           '200': json('The merged story', { type: 'object' }),
           '400': error,
           '401': error,
+          '403': error,
           '404': error,
+          '415': error,
         },
       },
     },
@@ -265,13 +267,17 @@ export const OPENAPI = {
           '200': json('Both stories', { type: 'object' }),
           '400': error,
           '401': error,
+          '403': error,
           '404': error,
+          '415': error,
         },
       },
     },
     '/api/search': {
       get: {
         summary: 'Full-text search over titles and texts',
+        description:
+          'q uses SQLite FTS5 syntax: words, "phrases", OR, NOT, NEAR, prefix*. A query of more than 500 characters, 16 words, 4 prefix searches, 15 operators, or with a prefix of fewer than 3 letters is refused with 400 (code "query-too-complex", the message naming the bound); malformed syntax with 400 ("bad-query"). A search not answered within 10 s gets 503 ("timeout").',
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
@@ -300,6 +306,7 @@ export const OPENAPI = {
             },
           }),
           '400': error,
+          '503': error,
         },
       },
     },

@@ -4,7 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
 import type { Store } from '../store/store.js';
+import { serverAnnotator } from './annotation.js';
 import { createApp } from './app.js';
+import { allowedHostNames } from './guards.js';
+import { LIMITS } from './library-view.js';
+import { inProcessSearcher, workerSearcher } from './searcher.js';
 
 export interface ServeOptions {
   store: Store;
@@ -15,6 +19,10 @@ export interface ServeOptions {
   host: string;
   port: number;
   log: (line: string) => void;
+  /** The library's file: searches then run in worker threads on connections of their own, with a deadline. */
+  dbPath?: string;
+  /** Host names requests may name besides the loopback names and `host` (--allowed-host). */
+  allowedHosts?: readonly string[];
 }
 
 export interface RunningServer {
@@ -50,18 +58,36 @@ export function startServer({
   host,
   port,
   log,
+  dbPath,
+  allowedHosts = [],
 }: ServeOptions): Promise<RunningServer> {
-  const app = createApp({ store, token, fetching });
+  const names = allowedHostNames(host, allowedHosts);
+  const searcher =
+    (dbPath
+      ? workerSearcher({ path: dbPath, deadlineMs: LIMITS.searchMs, threads: LIMITS.searchThreads })
+      : null) ?? inProcessSearcher(store);
+  const annotator = serverAnnotator();
+  const app = createApp({ store, token, fetching, allowedHosts: names, searcher, annotator });
+  const release = async () => {
+    await Promise.allSettled([searcher.close(), annotator.close()]);
+  };
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       const shown = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       const url = `http://${shown}:${info.port}/`;
       log(`parallax: serving the library at ${url} (Ctrl-C to stop)`);
+      if (!isLoopback(host)) {
+        log(
+          `parallax: answering requests addressed to ${[...names].join(', ')}; name others with --allowed-host`,
+        );
+      }
       resolve({
         url,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            server.close(() => {
+              release().then(done, done);
+            });
             // Idle keep-alive sockets would hold close() open; requests under way still finish.
             (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
           }),
@@ -70,6 +96,7 @@ export function startServer({
     (server as unknown as { requestTimeout: number }).requestTimeout = REQUEST_TIMEOUT_MS;
     server.on('error', (err: NodeJS.ErrnoException) => {
       const why = err.code === 'EADDRINUSE' ? 'the port is in use; choose another with --port' : err.message;
+      void release();
       reject(new Error(`cannot listen on ${host}:${port} (${why})`));
     });
   });

@@ -10,33 +10,33 @@ import type { AnnotatedArticle } from '../../model/article.js';
 import type { ArticleFeatures, StoryIndex } from '../../model/story-index.js';
 import { isCalendarDay } from '../../text/calendar-day.js';
 import { articleIdentity } from '../identity.js';
-import {
-  type ActorSummary,
-  type ArticleSummary,
-  type DuplicateCandidate,
-  type FeedItemRecord,
-  type FeedPollUpdate,
-  type FeedRow,
-  type LabelUse,
-  type ListOptions,
-  type NameUse,
-  type OutletSummary,
-  type Placement,
-  type PutResult,
-  type SearchHit,
-  SNIPPET_MARK,
-  type Store,
-  type StoredArticle,
-  type StoryArticleRef,
-  type StoryDetail,
-  type StoryFilter,
-  type StoryListOptions,
-  type StorySummary,
-  type ToneCounts,
+import type {
+  ActorSummary,
+  ArticleSummary,
+  DuplicateCandidate,
+  FeedItemRecord,
+  FeedPollUpdate,
+  FeedRow,
+  LabelUse,
+  ListOptions,
+  NameUse,
+  OutletSummary,
+  Placement,
+  PutResult,
+  SearchHit,
+  Store,
+  StoredArticle,
+  StoryArticleRef,
+  StoryDetail,
+  StoryFilter,
+  StoryListOptions,
+  StorySummary,
+  ToneCounts,
 } from '../store.js';
 import { notADatabase, storeError } from './errors.js';
 import { SqliteFeeds } from './feeds.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
+import { prepareSearch, prepareSearchCount, runSearch, runSearchCount } from './search.js';
 import { SqliteStories } from './stories.js';
 import { SqliteViews } from './views.js';
 
@@ -51,8 +51,6 @@ export interface SqliteStoreOptions {
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 const DEFAULT_SEARCH_LIMIT = 20;
-/** Words of context in a search snippet. */
-const SNIPPET_TOKENS = 16;
 
 interface ArticleRow {
   id: string;
@@ -228,18 +226,8 @@ class SqliteStore implements Store {
     this.selectKnown = db
       .prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
       .pluck();
-    // Title matches weigh more than text matches: a word in the headline says what the article is about.
-    this.selectHits = db.prepare(`
-      SELECT a.id, a.title, a.outlet, a.published,
-             snippet(articles_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet
-      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-      WHERE articles_fts MATCH @query
-      ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq
-      LIMIT @limit`);
-    this.selectHitCount = db
-      .prepare(`SELECT count(*) FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-      WHERE articles_fts MATCH @query`)
-      .pluck();
+    this.selectHits = prepareSearch(db);
+    this.selectHitCount = prepareSearchCount(db);
   }
 
   putArticles(articles: AnnotatedArticle[]): PutResult {
@@ -350,40 +338,11 @@ class SqliteStore implements Store {
 
   search(query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
     checkLimit(limit);
-    if (query.trim() === '') return [];
-    return this.fullText(
-      query,
-      () =>
-        this.selectHits.all({
-          query,
-          limit,
-          open: SNIPPET_MARK.open,
-          close: SNIPPET_MARK.close,
-        }) as SearchHit[],
-    );
+    return runSearch(this.selectHits, this.path, query, limit);
   }
 
   countSearch(query: string): number {
-    if (query.trim() === '') return 0;
-    return this.fullText(query, () => this.selectHitCount.get({ query }) as number);
-  }
-
-  /** Runs a full-text query; a query the backend cannot read becomes one line naming it. */
-  private fullText<T>(query: string, run: () => T): T {
-    try {
-      return run();
-    } catch (err) {
-      // The statement is prepared and the schema fixed, so a plain SQLITE_ERROR here comes from the query
-      // text: FTS5 syntax ("fts5: syntax error near …"), an unknown column filter ("no such column: x").
-      if ((err as { code?: unknown }).code === 'SQLITE_ERROR') {
-        const reason = (err as Error).message.replace(/^fts5: /, '');
-        throw new ParallaxError(
-          'STORE',
-          `${this.path}: search query ${JSON.stringify(query)} is not valid (${reason}); put words in "double quotes" to search for them as written`,
-        );
-      }
-      throw storeError(this.path, err);
-    }
+    return runSearchCount(this.selectHitCount, this.path, query);
   }
 
   transaction<T>(fn: () => T): T {

@@ -1,0 +1,46 @@
+// The JSON API's reads: each page's twin under /api (see openapi.ts).
+
+import { Hono } from 'hono';
+import { explainStory } from '../library/stories.js';
+import { actorKey } from '../text/article-labels.js';
+import { JSON_TYPE, LIMITS, type LibraryView } from './library-view.js';
+import { OPENAPI } from './openapi.js';
+import { pageResponse } from './page-cache.js';
+import { storyIdParam } from './params.js';
+
+export function apiRoutes(view: LibraryView): Hono {
+  const { store } = view;
+  const api = new Hono();
+  api.get('/api/health', (c) =>
+    c.json({ ok: true, articles: store.countArticles(), stories: store.countStories() }),
+  );
+  api.get('/api/openapi.json', (c) => c.json(OPENAPI));
+  api.get('/api/stories', (c) =>
+    view.cachedView(c, JSON_TYPE, async () =>
+      JSON.stringify({ stories: await view.listingOf(c.req.query()) }),
+    ),
+  );
+  api.get('/api/stories/:id', async (c) => {
+    const stored = await view.reportJson(view.summaryOr404(storyIdParam(c.req.param('id'))));
+    return pageResponse(stored, c.req.header('accept-encoding'), {});
+  });
+  api.get('/api/stories/:id/why', (c) => {
+    const id = storyIdParam(c.req.param('id'));
+    view.storyOr404(id);
+    const { story, members } = explainStory(store, id);
+    return c.json({ story: { ...story, members: undefined }, members });
+  });
+  api.get('/api/outlets', (c) => c.json({ outlets: store.outlets() }));
+  api.get('/api/outlets/:name', (c) =>
+    view.cachedView(c, JSON_TYPE, async () => JSON.stringify(await view.outletOf(c.req.param('name')))),
+  );
+  api.get('/api/actors', (c) => {
+    const prefix = actorKey(c.req.query('prefix') ?? '');
+    return c.json({ actors: store.actors(LIMITS.actors, prefix || undefined) });
+  });
+  api.get('/api/actors/:key', (c) =>
+    view.cachedView(c, JSON_TYPE, () => JSON.stringify(view.actorOf(c.req.param('key')))),
+  );
+  api.get('/api/search', async (c) => c.json(await view.searchOf(c.req.query('q'), c.req.query('limit'))));
+  return api;
+}

@@ -1,0 +1,212 @@
+// What the routes share: the library, its rendered pages and reports kept while unchanged, searches with a
+// deadline, and the lookups that answer 404 for what the library does not hold.
+
+import { gunzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import { ParallaxError } from '../errors.js';
+import type { Fetcher } from '../fetch/fetcher.js';
+import type { Annotator } from '../library/annotator.js';
+import { actorRecord, outletProfile, StoryFactsCache } from '../library/profiles.js';
+import { requireStory, storyListing, storyReport } from '../library/stories.js';
+import type { Report } from '../model/report.js';
+import { checkSearchQuery } from '../store/sqlite/search.js';
+import type { Store, StorySummary } from '../store/store.js';
+import { actorKey } from '../text/article-labels.js';
+import { HttpError } from './http-error.js';
+import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
+import { dayParam, intParam, orderParam } from './params.js';
+import type { Searcher } from './searcher.js';
+
+/** Limits a request cannot exceed; see README. */
+export const LIMITS = {
+  listing: 1000,
+  search: 200,
+  /** Search hits whose stories a story list filtered by words shows. */
+  textFilterHits: 200,
+  /** Largest upload through the add page (several files at once). */
+  uploadBytes: 20 * 1024 * 1024,
+  /** Rendered story pages kept in memory, in compressed bytes. */
+  pageCacheBytes: 64 * 1024 * 1024,
+  /** Other rendered pages and JSON answers kept until the library changes, in compressed bytes. */
+  viewCacheBytes: 16 * 1024 * 1024,
+  /** ... and at most this many of them (a unique query each), whatever their size. */
+  viewCacheEntries: 20_000,
+  /** Reports kept in memory, in compressed bytes of their JSON. */
+  reportCacheBytes: 64 * 1024 * 1024,
+  /** Rows of the actor index. */
+  actors: 200,
+  /** Largest request body: one article's text or page, well above any real one. */
+  bodyBytes: 2 * 1024 * 1024,
+  /** A request that has not been answered in this time gets 503 (code "timeout"). */
+  requestMs: 30_000,
+  /** A search not answered in this time gets 503 (code "timeout"); its thread is abandoned. */
+  searchMs: 10_000,
+  /** Searches that run at once, each in a thread of its own (serve). */
+  searchThreads: 2,
+} as const;
+
+export const HTML = 'text/html; charset=UTF-8';
+export const JSON_TYPE = 'application/json';
+
+/** A page without scripts: nothing runs, nothing is fetched but the page itself. */
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'";
+
+/** The story page's CSP: it hashes the page script, so it is worked out once. */
+let storyCspValue: string | null = null;
+export async function storyCsp(): Promise<string> {
+  if (storyCspValue === null) {
+    const { contentSecurityPolicy } = await import('../report/html/index.js');
+    const { CLIENT_SCRIPT } = await import('../report/html/client.js');
+    storyCspValue = contentSecurityPolicy(CLIENT_SCRIPT, 'self');
+  }
+  return storyCspValue;
+}
+
+export interface ViewOptions {
+  store: Store;
+  token: string | null;
+  searcher: Searcher;
+  annotator: Annotator;
+  fetching?: { allowPrivate: boolean; ignoreRobots: boolean };
+}
+
+export type LibraryView = ReturnType<typeof libraryView>;
+
+export function libraryView({ store, token, searcher, annotator, fetching }: ViewOptions) {
+  // One fetcher for the app's life, so its per-host queue and robots.txt memory span requests.
+  let fetcher: Fetcher | null = null;
+  const fetcherFor = async () => {
+    if (!fetcher) {
+      const { Fetcher } = await import('../fetch/fetcher.js');
+      fetcher = new Fetcher({ allowPrivate: fetching?.allowPrivate, ignoreRobots: fetching?.ignoreRobots });
+    }
+    return fetcher;
+  };
+  // Story pages by the story's last update; other pages by their address and the library's version.
+  const pages = new SizedCache<StoredPage>(LIMITS.pageCacheBytes);
+  const views = new SizedCache<StoredPage>(LIMITS.viewCacheBytes, LIMITS.viewCacheEntries);
+  // Reports are kept as their compressed JSON (the API's answer); a page rendering one parses it again.
+  const reports = new SizedCache<StoredPage>(LIMITS.reportCacheBytes);
+  const storyFacts = new StoryFactsCache();
+
+  /**
+   * A GET page or JSON answer, kept until the library changes. The key is taken after rendering too, since
+   * rendering may write (a contested listing works out stale contests first).
+   */
+  const cachedView = async (
+    c: Context,
+    contentType: string,
+    render: () => Promise<string> | string,
+    csp?: string,
+  ) => {
+    const address = c.req.url;
+    let stored = views.get(`${address}@${store.version()}`);
+    if (!stored) {
+      stored = storePage(await render(), contentType);
+      views.set(`${address}@${store.version()}`, stored, stored.gz.byteLength);
+    }
+    return pageResponse(
+      stored,
+      c.req.header('accept-encoding'),
+      csp === undefined ? {} : { 'Content-Security-Policy': csp },
+    );
+  };
+
+  const storyOr404 = (id: number) => {
+    try {
+      return requireStory(store, id);
+    } catch (err) {
+      if (err instanceof ParallaxError && err.code === 'USAGE')
+        throw new HttpError(404, 'not-found', err.message);
+      throw err;
+    }
+  };
+  /** A story's listing row (cheap: no members), whose last update keys everything cached about it. */
+  const summaryOr404 = (id: number) => {
+    const summary = store.listStories({ ids: [id], limit: 1 })[0];
+    if (!summary) storyOr404(id);
+    return summary as StorySummary;
+  };
+  const cacheKey = (s: StorySummary) => `${s.id}@${s.updatedAt}@${s.articleCount}`;
+  /** Works a story's report out and keeps its JSON, compressed, while the story is unchanged. */
+  const computeReport = async (summary: StorySummary) => {
+    const report = await storyReport(store, storyOr404(summary.id));
+    const stored = storePage(JSON.stringify(report), JSON_TYPE);
+    reports.set(cacheKey(summary), stored, stored.gz.byteLength);
+    return { report, stored };
+  };
+  /** The report's JSON as stored: sent as it is to a client that accepts gzip (2.5 MB → ~250 KB). */
+  const reportJson = async (summary: StorySummary) =>
+    reports.get(cacheKey(summary)) ?? (await computeReport(summary)).stored;
+  const reportOf = async (summary: StorySummary): Promise<Report> => {
+    const stored = reports.get(cacheKey(summary));
+    return stored
+      ? (JSON.parse(gunzipSync(stored.gz).toString('utf8')) as Report)
+      : (await computeReport(summary)).report;
+  };
+  const reportFor = async (id: number) => reportOf(summaryOr404(id));
+  const outletOf = async (name: string) => {
+    const profile = await outletProfile(store, name, storyFacts, reportFor);
+    if (!profile)
+      throw new HttpError(404, 'not-found', `no article of the library is from an outlet named "${name}"`);
+    return profile;
+  };
+  const actorOf = (key: string) => {
+    const record = actorRecord(store, actorKey(key));
+    if (!record)
+      throw new HttpError(404, 'not-found', `no article of the library labels an actor named "${key}"`);
+    return record;
+  };
+
+  /** A search's hits with their stories; the query is checked here so a refusal costs no thread. */
+  const searchOf = async (q: string | undefined, limit: string | undefined) => {
+    const query = (q ?? '').trim();
+    if (query === '') throw new HttpError(400, 'bad-parameter', 'q, the search query, is missing');
+    checkSearchQuery(query);
+    const hits = await searcher.search(query, intParam(limit, 'limit', 20, LIMITS.search));
+    return { query, hits: hits.map((h) => ({ ...h, story: store.storyOf(h.id) })) };
+  };
+
+  /** Stories whose articles match a text query: the stories of the best full-text hits. */
+  const storiesMatching = async (text: string): Promise<number[]> => {
+    const { hits } = await searchOf(text, String(LIMITS.textFilterHits));
+    return [...new Set(hits.map((h) => h.story).filter((s): s is number => s !== null))];
+  };
+
+  const listingOf = async (q: {
+    since?: string;
+    until?: string;
+    outlet?: string;
+    text?: string;
+    limit?: string;
+    sort?: string;
+  }) => {
+    const text = (q.text ?? '').trim();
+    const since = dayParam(q.since, 'since');
+    const until = dayParam(q.until, 'until');
+    const limit = intParam(q.limit, 'limit', 50, LIMITS.listing);
+    const order = orderParam(q.sort);
+    const ids = text ? await storiesMatching(text) : undefined;
+    const stories = store.listStories({ since, until, outlet: q.outlet || undefined, ids, limit, order });
+    return storyListing(store, stories);
+  };
+
+  return {
+    store,
+    token,
+    annotator,
+    fetcherFor,
+    pages,
+    cachedView,
+    storyOr404,
+    summaryOr404,
+    cacheKey,
+    reportJson,
+    reportOf,
+    outletOf,
+    actorOf,
+    searchOf,
+    listingOf,
+  };
+}

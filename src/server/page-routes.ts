@@ -1,0 +1,118 @@
+// The server-rendered pages (rendering in pages.ts): they read without JavaScript; the only script is the
+// story page's own, allowed by its hash.
+
+import { type Context, Hono } from 'hono';
+import { explainStory } from '../library/stories.js';
+import { actorKey } from '../text/article-labels.js';
+import { HTML, LIMITS, type LibraryView, PAGE_CSP, storyCsp } from './library-view.js';
+import { pageResponse, type StoredPage, storePage } from './page-cache.js';
+import {
+  APP_STYLE,
+  actorPage,
+  actorsPage,
+  addPage,
+  type ListFilters,
+  outletPage,
+  outletsPage,
+  searchPage,
+  siteBar,
+  storyListPage,
+  storyMembership,
+} from './pages.js';
+import { dayParam, orderParam, storyIdParam } from './params.js';
+
+export function pageRoutes(view: LibraryView): Hono {
+  const { store, token } = view;
+  const app = new Hono();
+
+  app.get('/', (c) =>
+    view.cachedView(
+      c,
+      HTML,
+      async () => {
+        const q = c.req.query();
+        const filters: ListFilters = {
+          since: dayParam(q.since, 'since') ?? '',
+          until: dayParam(q.until, 'until') ?? '',
+          outlet: q.outlet ?? '',
+          text: (q.text ?? '').trim(),
+          order: orderParam(q.sort),
+        };
+        const stories = await view.listingOf({ ...q, limit: '50' });
+        return storyListPage(stories, filters, store.outlets());
+      },
+      PAGE_CSP,
+    ),
+  );
+
+  const storyPage = async (c: Context, notice: string | null) => {
+    const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
+    const key = view.cacheKey(summary);
+    let stored: StoredPage | undefined = notice === null ? view.pages.get(key) : undefined;
+    if (stored === undefined) {
+      const report = await view.reportOf(summary);
+      const { story, members } = explainStory(store, summary.id);
+      const { renderHtml } = await import('../report/html/index.js');
+      stored = storePage(
+        renderHtml(report, {
+          top: siteBar(),
+          bottom: storyMembership(story, members, token !== null, notice),
+          formAction: 'self',
+          style: APP_STYLE,
+          embedData: false,
+        }),
+        HTML,
+      );
+      if (notice === null) view.pages.set(key, stored, stored.gz.byteLength);
+    }
+    // The report page carries its own CSP (a meta tag allowing its script by hash); the header repeats it.
+    return pageResponse(stored, c.req.header('accept-encoding'), {
+      'Content-Security-Policy': await storyCsp(),
+    });
+  };
+  app.get('/stories/:id', (c) => {
+    const merged = c.req.query('merged');
+    const split = c.req.query('split');
+    const notice =
+      merged && /^\d+$/.test(merged)
+        ? `Story ${merged} was merged into this one.`
+        : split && /^\d+$/.test(split)
+          ? `These articles were split off story ${split} into this new story.`
+          : null;
+    return storyPage(c, notice);
+  });
+
+  app.get('/search', (c) => {
+    const q = c.req.query('q') ?? '';
+    return view.cachedView(
+      c,
+      HTML,
+      async () =>
+        q.trim() === ''
+          ? searchPage('', null)
+          : searchPage(q, (await view.searchOf(q, c.req.query('limit'))).hits),
+      PAGE_CSP,
+    );
+  });
+  app.get('/outlets', (c) => view.cachedView(c, HTML, () => outletsPage(store.outlets()), PAGE_CSP));
+  app.get('/outlets/:name', (c) =>
+    view.cachedView(c, HTML, async () => outletPage(await view.outletOf(c.req.param('name'))), PAGE_CSP),
+  );
+  app.get('/actors', (c) => {
+    const prefix = actorKey(c.req.query('prefix') ?? '');
+    return view.cachedView(
+      c,
+      HTML,
+      () => actorsPage(store.actors(LIMITS.actors, prefix || undefined), c.req.query('prefix') ?? ''),
+      PAGE_CSP,
+    );
+  });
+  app.get('/actors/:key', (c) =>
+    view.cachedView(c, HTML, () => actorPage(view.actorOf(c.req.param('key'))), PAGE_CSP),
+  );
+  app.get('/add', (c) => {
+    c.header('Content-Security-Policy', PAGE_CSP);
+    return c.html(addPage(token !== null));
+  });
+  return app;
+}
