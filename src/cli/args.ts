@@ -84,6 +84,16 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     }
     config.maxInputBytes = Math.round(mb * 1024 * 1024);
   }
+  if (values['max-articles'] !== undefined) {
+    const n = Number(values['max-articles']);
+    if (!Number.isInteger(n) || n < 1) {
+      throw new ParallaxError(
+        'USAGE',
+        `--max-articles takes a whole number of at least 1; got "${values['max-articles']}".`,
+      );
+    }
+    config.maxStoryArticles = n;
+  }
   if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.since)) {
     throw new ParallaxError('USAGE', `--since takes a day as YYYY-MM-DD; got "${values.since}".`);
   }
@@ -160,6 +170,7 @@ function parse(argv: readonly string[]) {
       out: { type: 'string', short: 'o' },
       sources: { type: 'string' },
       'max-size': { type: 'string' },
+      'max-articles': { type: 'string' },
       db: { type: 'string' },
       since: { type: 'string' },
       outlet: { type: 'string' },
@@ -181,7 +192,7 @@ function parse(argv: readonly string[]) {
 export const USAGE = `parallax — compare how news outlets cover the same story
 
 Usage:
-  parallax analyze <inputs…> [--sources FILE] [--out DIR] [--format json|html|md]
+  parallax analyze <inputs…> [--sources FILE] [--out DIR] [--format json|html|md] [--max-articles N]
   parallax annotate <inputs…> [--sources FILE] [--format json|text] [--max-size MB]
   parallax demo [--out DIR] [--format json|html|md]
   parallax ingest <inputs…> [--db FILE] [--sources FILE] [--format text|json]
@@ -222,6 +233,7 @@ Options:
   -o, --out      folder for the report files (default ./parallax-report)
   --sources      YAML or JSON file mapping file names and URL hosts to outlet names and metadata
   --max-size     largest input document in MB (default 20); larger ones are refused
+  --max-articles analyze: most articles compared as one story (default 500); more are refused
   --db           the library file (default $PARALLAX_DB, else ./parallax.db)
   --since        stories with an article published on or after this day
   --outlet       stories with an article from this outlet
