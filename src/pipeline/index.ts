@@ -16,7 +16,7 @@ import {
   type Refusal,
 } from './articles.js';
 import { clean } from './clean-stage.js';
-import { type Refused, type RunContext, runStage, type Stage } from './stage.js';
+import { isRefused, type Refused, type RunContext, runStage, type Stage } from './stage.js';
 
 export type { CleanEvent, Refusal, SourceOptions } from './articles.js';
 export type { Refused, RunContext, Stage } from './stage.js';
@@ -30,7 +30,7 @@ export function runStages(raw: RawArticle, ctx: RunContext): AnnotatedArticle | 
   let value: unknown = raw;
   for (const stage of ARTICLE_STAGES as readonly Stage<unknown, unknown>[]) {
     value = runStage(stage, value, ctx);
-    if (value && typeof value === 'object' && 'refused' in value) return value as Refused;
+    if (isRefused(value)) return value;
   }
   return value as AnnotatedArticle;
 }
