@@ -5,6 +5,7 @@
 export type ErrorCode =
   | 'USAGE' // wrong flags or arguments: exit code 2
   | 'CONFIG' // a configuration file (e.g. --sources) is missing or malformed: exit code 2
+  | 'LIMIT' // more input than the command handles (analyze's --max-articles): exit code 1
   | 'STORE'; // the article database cannot be opened, read or written (not a database, locked, disk full)
 
 export class ParallaxError extends Error {

@@ -95,6 +95,14 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     }
     config.maxInputBytes = Math.round(mb * 1024 * 1024);
   }
+  const maxArticles = text('max-articles');
+  if (maxArticles !== undefined) {
+    const n = Number(maxArticles);
+    if (!Number.isInteger(n) || n < 1) {
+      throw usage(`--max-articles takes a whole number of at least 1; got "${maxArticles}".`);
+    }
+    config.maxStoryArticles = n;
+  }
   const since = text('since');
   if (since !== undefined && !isCalendarDay(since)) {
     const why = /^\d{4}-\d{2}-\d{2}$/.test(since) ? ', which is not a day of the calendar' : '';

@@ -21,6 +21,7 @@ export const FLAGS = {
   out: { type: 'string', short: 'o', value: 'DIR' },
   sources: { type: 'string', value: 'FILE' },
   'max-size': { type: 'string', value: 'MB' },
+  'max-articles': { type: 'string', value: 'N' },
   db: { type: 'string', value: 'FILE' },
   since: { type: 'string', value: 'YYYY-MM-DD' },
   outlet: { type: 'string', value: 'NAME' },
@@ -72,7 +73,9 @@ matter), .html/.htm saved pages, .json/.jsonl article lists, any of them .gz.`;
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'analyze',
-    usage: ['analyze <inputs…> [--sources FILE] [--out DIR] [--format json|html|md] [--max-size MB]'],
+    usage: [
+      'analyze <inputs…> [--sources FILE] [--out DIR] [--format json|html|md] [--max-size MB] [--max-articles N]',
+    ],
     summary: 'compare articles as one story; write the report',
     about: `Compares the articles as one story: the actors and the labels each outlet gives them, quotes as
 each outlet printed them, facts and exclusives, discrepancies, a timeline and a cited digest. Writes
@@ -84,6 +87,8 @@ ${INPUTS}`,
       out: OUT,
       format: 'print this one format to standard output instead of writing the files',
       'max-size': MAX_SIZE,
+      'max-articles':
+        'most articles compared as one story (default 500); more are refused before any is annotated — keep larger sets in a library with ingest and read them with story',
     },
     formats: ['json', 'html', 'md'],
     example: 'parallax analyze coverage/ --out report',

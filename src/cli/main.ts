@@ -147,7 +147,8 @@ function requireInputs(invocation: Invocation): void {
 async function collectArticles(invocation: Invocation, io: Io): Promise<AnnotatedArticle[]> {
   const { runPipeline } = await import('../pipeline/index.js');
   const articles: AnnotatedArticle[] = [];
-  for await (const event of runPipeline(invocation.positionals, invocation.config, { stdin: io.stdin })) {
+  const options = { stdin: io.stdin, maxArticles: invocation.config.maxStoryArticles };
+  for await (const event of runPipeline(invocation.positionals, invocation.config, options)) {
     if (event.ok) articles.push(event.article);
     else io.stderr(`parallax: ${event.input}: ${event.reason}`);
   }

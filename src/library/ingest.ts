@@ -4,11 +4,9 @@
 // and running the same command again skips what was stored and completes the rest.
 
 import type { Config } from '../config.js';
-import { type IngestItem, ingest } from '../ingest/index.js';
-import { loadSources } from '../ingest/sources.js';
+import type { IngestItem } from '../ingest/index.js';
 import type { Article } from '../model/article.js';
-import { clean } from '../pipeline/clean-stage.js';
-import type { RunContext } from '../pipeline/stage.js';
+import { cleanedArticles, pipelineContext, pipelineItems } from '../pipeline/articles.js';
 import { articleIdentity } from '../store/identity.js';
 import type { Store } from '../store/store.js';
 import { assignArticle } from '../stories/cluster.js';
@@ -64,8 +62,7 @@ export async function ingestIntoLibrary(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const sources = config.sourcesFile ? await loadSources(config.sourcesFile) : null;
-  const ctx: RunContext = { sources, usedIds: new Set() };
+  const ctx = await pipelineContext(config);
   const summary: IngestSummary = {
     seen: 0,
     added: 0,
@@ -114,23 +111,15 @@ export async function ingestIntoLibrary(
   };
 
   try {
-    const stdin = options.stdin ?? process.stdin;
-    async function* items(): AsyncGenerator<IngestItem> {
-      yield* ingest(inputs, config, stdin, { sources });
-      if (options.extra) yield* options.extra;
-    }
-    for await (const item of items()) {
+    // The pipeline's clean half; the annotate stage runs in the annotator, only on articles not yet stored.
+    const items = pipelineItems(inputs, config, ctx, { stdin: options.stdin, extra: options.extra });
+    for await (const event of cleanedArticles(items, ctx)) {
       summary.seen++;
-      if (!item.ok) {
-        refuse(item.input, item.reason);
+      if (!event.ok) {
+        refuse(event.input, event.reason);
         continue;
       }
-      const cleaned = clean.run(item.raw, ctx);
-      if ('refused' in cleaned) {
-        refuse(item.raw.source, cleaned.refused);
-        continue;
-      }
-      pending.push({ article: cleaned, id: articleIdentity(cleaned).id });
+      pending.push({ article: event.article, id: articleIdentity(event.article).id });
       if (pending.length >= batchSize) await flush();
     }
     await flush();

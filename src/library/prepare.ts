@@ -2,9 +2,10 @@
 // features and near-duplicate keys. It is pure CPU work on one article, so it can run in a worker thread
 // while the main thread writes the previous batch (see annotator.ts).
 
-import { annotateArticle } from '../annotate/index.js';
 import type { AnnotatedArticle, Article } from '../model/article.js';
 import type { ArticleFeatures } from '../model/story-index.js';
+import { annotate } from '../pipeline/annotate-stage.js';
+import { bareContext, runStage } from '../pipeline/stage.js';
 import { articleFeatures } from '../stories/features.js';
 import { duplicateKeys } from '../stories/near-duplicates.js';
 
@@ -21,8 +22,10 @@ export type PrepareResult =
   | { ok: false; source: string; reason: string };
 
 export function prepareArticle(article: Article, id: string): PrepareResult {
+  // The pipeline's annotate stage, refusing the article when it throws, as analyze and annotate do.
+  const annotated = runStage(annotate, article, bareContext());
+  if ('refused' in annotated) return { ok: false, source: article.source, reason: annotated.refused };
   try {
-    const annotated = annotateArticle(article);
     return {
       ok: true,
       prepared: {
@@ -33,7 +36,7 @@ export function prepareArticle(article: Article, id: string): PrepareResult {
       },
     };
   } catch (err) {
-    // An annotator failing on one article must not stop the ingest of the others.
+    // Story features come from the annotations: an article they cannot be computed for is refused the same way.
     return {
       ok: false,
       source: article.source,

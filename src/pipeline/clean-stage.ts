@@ -8,6 +8,7 @@ import type { Stage } from './stage.js';
 
 export const clean: Stage<RawArticle, Article> = {
   name: 'clean',
+  failure: 'could not be cleaned',
   run(raw, ctx) {
     const sources = ctx.sources;
     // Host entries can only apply once a URL is known, and the URL may first appear in the text's footer.

@@ -4,7 +4,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { ParallaxError } from '../errors.js';
+import { type ErrorCode, ParallaxError } from '../errors.js';
 import { prepareSearch, runSearch, SearchQueryError } from '../store/sqlite/search.js';
 import type { SearchHit } from '../store/store.js';
 
@@ -16,7 +16,7 @@ export interface SearchRequest {
 
 export type SearchReply =
   | { id: number; hits: SearchHit[] }
-  | { id: number; error: { message: string; reason?: string; code: 'USAGE' | 'STORE' | 'CONFIG' | null } };
+  | { id: number; error: { message: string; reason?: string; code: ErrorCode | null } };
 
 const { path, busyTimeoutMs } = workerData as { path: string; busyTimeoutMs: number };
 const db = new Database(path, { readonly: true, fileMustExist: true });
