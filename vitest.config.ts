@@ -1,17 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+/** Files that replace a module with vi.mock: a shared module cache would hand them the real one. */
+const MOCKING = ['test/pipeline.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'forks',
-    // Test files share their worker's module cache: loading wink-nlp and compromise costs about 0.8 s of
-    // CPU per file, and with isolation every one of the ~30 files paid it again (suite CPU time 115 s
-    // isolated, 83 s shared, measured on the 2-core development machine). Tests keep no module-level
-    // state that another file could see.
-    isolate: false,
     // These limits catch a hung test, they do not measure speed: on a loaded 2-core machine a CLI test
     // that spawns several processes has taken over a minute. Speed is measured in `npm run bench`.
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: MOCKING,
+          // Test files share their worker's module cache: loading wink-nlp and compromise costs about 0.8 s
+          // of CPU per file, and with isolation every one of the ~30 files paid it again (suite CPU time
+          // 115 s isolated, 83 s shared, measured on the 2-core development machine). Tests keep no
+          // module-level state that another file could see.
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: MOCKING, isolate: true } },
+    ],
   },
 });
