@@ -54,6 +54,8 @@ export const SHAPES: Record<string, (i: number) => string> = {
   'long-word': () => 'a',
   'hard-wrapped': (i) =>
     `${`The ${word(i)} of ${name(i)} reopened after a long ${word(i + 1)} delay`.padEnd(71, ' x')}\n`,
+  'headline-lines': (i) => `${name(i)} wins ${word(i)} vote\n\n`,
+  'quoted-headings': (i) => `“${word(i)} now”\n\n${name(i)} said “${word(i)} now” today.\n\n`,
   bullets: (i) => `- ${word(i)} ${name(i)}\n`,
   'whitespace-heavy': (i) => `${word(i)} \t   \u00a0  `,
   'markup-as-text': (i) => `<div class="x"><p>${word(i)}</p></div>`,
