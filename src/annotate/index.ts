@@ -48,8 +48,14 @@ function prefixOf(article: Article, end: number): Pick<Article, 'text' | 'paragr
   return { text: article.text.slice(0, end), paragraphs };
 }
 
-export function annotateArticle(article: Article): AnnotatedArticle {
-  const end = annotationEnd(article, MAX_ANNOTATED_CHARS);
+export interface AnnotateLimits {
+  /** Characters annotated at most (MAX_ANNOTATED_CHARS unless given; tests use small ones). */
+  maxChars?: number;
+}
+
+export function annotateArticle(article: Article, limits: AnnotateLimits = {}): AnnotatedArticle {
+  const maxChars = limits.maxChars ?? MAX_ANNOTATED_CHARS;
+  const end = annotationEnd(article, maxChars);
   const view = prefixOf(article, end);
   const layer = tokenize(view);
   const { entities, mentions, kindOf, genderOf, untypedNames } = findEntities(layer);
@@ -63,28 +69,28 @@ export function annotateArticle(article: Article): AnnotatedArticle {
     genderOf,
   );
   const { dates, messages } = findDates(view.text, { published: article.published, quotes });
-  const limits: Message[] = [];
+  const capped: Message[] = [];
   if (end < article.text.length) {
-    limits.push({
+    capped.push({
       code: TRUNCATED_CODE,
-      message: `article text is ${article.text.length.toLocaleString('en')} characters; only the first ${end.toLocaleString('en')} were annotated (limit ${MAX_ANNOTATED_CHARS.toLocaleString('en')})`,
+      message: `article text is ${article.text.length.toLocaleString('en')} characters; only the first ${end.toLocaleString('en')} were annotated (limit ${maxChars.toLocaleString('en')})`,
     });
   }
   if (layer.cutSentences > 0) {
-    limits.push({
+    capped.push({
       code: LONG_SENTENCES_CODE,
       message: `${layer.cutSentences} ${layer.cutSentences === 1 ? 'sentence' : 'sentences'} longer than ${MAX_SENTENCE_TOKENS} tokens cut into pieces for annotation`,
     });
   }
   if (untypedNames > 0) {
-    limits.push({
+    capped.push({
       code: UNTYPED_NAMES_CODE,
       message: `${untypedNames} names past the first ${MAX_COMPROMISE_NAMES} typed without compromise`,
     });
   }
   return {
     ...article,
-    messages: [...article.messages, ...limits, ...messages],
+    messages: [...article.messages, ...capped, ...messages],
     sentences: layer.sentences.map((s) => ({ start: s.start, end: s.end })),
     entities,
     quotes,
