@@ -34,12 +34,16 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Span[
   let open: { at: number; closer: string } | null = null;
   /** Offset of the quote mark that re-opens a quote continued from the previous paragraph. */
   let reopening = -1;
+  // Every quote mark, found in one pass: searching from each paragraph's start would run on to the next
+  // mark, and in a text of thousands of paragraphs without one, to the end of the text every time.
+  const marks = [...text.matchAll(QUOTE_CHARS)].map((m) => m.index ?? 0);
+  let k = 0;
   for (const [pi, p] of paragraphs.entries()) {
-    QUOTE_CHARS.lastIndex = p.start;
-    for (let m = QUOTE_CHARS.exec(text); m && m.index < p.end; m = QUOTE_CHARS.exec(text)) {
-      const i = m.index;
+    while (k < marks.length && (marks[k] ?? 0) < p.start) k++;
+    for (; k < marks.length && (marks[k] ?? 0) < p.end; k++) {
+      const i = marks[k] ?? 0;
       if (i === reopening) continue;
-      const ch = m[0];
+      const ch = text.charAt(i);
       if (open) {
         if (ch === open.closer) {
           spans.push({ start: open.at, end: i });

@@ -120,8 +120,11 @@ function boundedChunks(text: string, start: number, end: number): Array<[number,
   const pieces: Array<[number, number]> = [];
   let from = start;
   while (end - from > MAX_DATE_CHUNK) {
-    const space = text.lastIndexOf(' ', from + MAX_DATE_CHUNK);
-    const to = space > from + MAX_DATE_CHUNK / 2 ? space : from + MAX_DATE_CHUNK;
+    // Looked for in the chunk's second half only: lastIndexOf alone would scan back to the text's start
+    // when a long run has no space at all.
+    const half = from + MAX_DATE_CHUNK / 2;
+    const space = text.slice(half, from + MAX_DATE_CHUNK).lastIndexOf(' ');
+    const to = space > 0 ? half + space : from + MAX_DATE_CHUNK;
     pieces.push([from, to]);
     from = to;
   }
