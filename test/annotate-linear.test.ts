@@ -13,6 +13,7 @@ import {
   TRUNCATED_CODE,
   UNTYPED_NAMES_CODE,
 } from '../src/annotate/index.js';
+import { findQuoteSpans } from '../src/annotate/quotes.js';
 import { MAX_SENTENCE_TOKENS, MAX_WINK_RUN, maskLongRuns, tokenize } from '../src/annotate/tokens.js';
 import { classifyParagraphs } from '../src/clean/boilerplate.js';
 import { cleanArticle } from '../src/clean/index.js';
@@ -146,12 +147,41 @@ describe('bounded chunks for chrono', () => {
     }
   });
 
+  it('cuts a run without spaces at the limit', () => {
+    const text = `Talks ${'_'.repeat(3 * MAX_DATE_CHUNK)} ended.`;
+    const chunks = sentenceChunks(text);
+    expect(chunks.map(([from, to]) => to - from).every((n) => n <= MAX_DATE_CHUNK)).toBe(true);
+    expect(chunks.map(([from, to]) => text.slice(from, to)).join('')).toBe(text);
+  });
+
   it('leaves ordinary sentences whole', () => {
     const text = 'Talks began on May 5, 2024. They ended on Friday.';
     expect(sentenceChunks(text)).toEqual([
       [0, 27],
       [28, text.length],
     ]);
+  });
+});
+
+describe('quote spans, found in one pass over the marks', () => {
+  it('finds in many paragraphs what it finds in each paragraph alone', () => {
+    const pieces = ['No quotes here at all.', '“We will see,” she said.', 'He said "maybe" twice.', 'Plain.'];
+    const paragraphTexts = Array.from({ length: 400 }, (_, i) => pieces[i % pieces.length] as string);
+    const text = paragraphTexts.join('\n\n');
+    const paragraphs: { start: number; end: number }[] = [];
+    let at = 0;
+    for (const p of paragraphTexts) {
+      paragraphs.push({ start: at, end: at + p.length });
+      at += p.length + 2;
+    }
+    const expected = paragraphTexts.flatMap((p, i) =>
+      findQuoteSpans(p, [{ start: 0, end: p.length }]).map((s) => ({
+        start: s.start + (paragraphs[i]?.start ?? 0),
+        end: s.end + (paragraphs[i]?.start ?? 0),
+      })),
+    );
+    expect(expected).toHaveLength(200);
+    expect(findQuoteSpans(text, paragraphs)).toEqual(expected);
   });
 });
 
