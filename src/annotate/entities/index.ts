@@ -228,17 +228,57 @@ export function findEntities(layer: TokenLayer): EntityLayer {
 }
 
 /**
- * Spelling-variant checks per length bucket in one lookup, at most. A news article names a few dozen
- * people, so a bucket (same first letter, same length) holds a handful; a text listing thousands of
- * distinct capitalised names would otherwise compare every new name with every person found so far
- * (14.7 s for 256 KB of "Kalo Miranto, …"). Past the cap, a rarer variant spelling stays its own entity.
+ * Spelling-variant checks per bucket in one lookup, at most. A news article names a few dozen people, so a
+ * bucket (same first letter, same length) holds a handful; a text listing thousands of distinct
+ * capitalised names would otherwise compare every new name with every person found so far (14.7 s for
+ * 256 KB of "Kalo Miranto, …"). Past the cap, a rarer variant spelling stays its own entity.
  */
-const MAX_SPELLING_CHECKS = 100;
+const MAX_SPELLING_CHECKS = 20;
+/** similarNames accepts only identical words below this length, so shorter words need no fuzzy bucket. */
+const MIN_VARIANT_LENGTH = 5;
 
 interface Indexed {
   group: Group;
   order: number;
   word: string;
+}
+
+/**
+ * Words of persons for "the earliest person whose word is this one or a spelling variant of it", as a
+ * scan of the persons in order would answer: an exact map, plus buckets by first letter and length for
+ * words long enough to have variants (similarNames needs the same first letter, lengths two apart at most).
+ */
+class SpellingIndex {
+  private readonly exact = new Map<string, Indexed>();
+  private readonly buckets = new Map<string, Indexed[]>();
+
+  add(scope: string, entry: Indexed): void {
+    const key = `${scope}|${entry.word}`;
+    if (!this.exact.has(key)) this.exact.set(key, entry);
+    if (entry.word.length < MIN_VARIANT_LENGTH) return;
+    const bucket = `${scope}|${entry.word.charAt(0)}|${entry.word.length}`;
+    const list = this.buckets.get(bucket);
+    if (list) list.push(entry);
+    else this.buckets.set(bucket, [entry]);
+  }
+
+  earliest(scope: string, word: string): Group | undefined {
+    let best = this.exact.get(`${scope}|${word}`);
+    if (word.length < MIN_VARIANT_LENGTH) return best?.group;
+    for (let n = word.length - 2; n <= word.length + 2; n++) {
+      const bucket = this.buckets.get(`${scope}|${word.charAt(0)}|${n}`) ?? [];
+      const checks = Math.min(bucket.length, MAX_SPELLING_CHECKS);
+      for (let i = 0; i < checks; i++) {
+        const e = bucket[i] as Indexed;
+        if (best && e.order >= best.order) break;
+        if (similarNames(e.word, word)) {
+          best = e;
+          break;
+        }
+      }
+    }
+    return best?.group;
+  }
 }
 
 /**
@@ -249,11 +289,9 @@ class PersonIndex {
   private count = 0;
   private readonly byLast = new Map<string, Indexed>();
   private readonly byFirst = new Map<string, Indexed>();
-  /** "<first letter>|<length>" → multi-word persons' surnames, and single-word persons' names. */
-  private readonly surnames = new Map<string, Indexed[]>();
-  private readonly singles = new Map<string, Indexed[]>();
-  /** "<word count>|<given name>" → multi-word persons. */
-  private readonly byGiven = new Map<string, Indexed[]>();
+  /** Scopes: "surname" (multi-word persons' last words), "single" (one-word persons), and
+   * "<word count>|<given name>" (multi-word persons' last words, by given name). */
+  private readonly spellings = new SpellingIndex();
 
   add(group: Group): void {
     const order = this.count++;
@@ -264,10 +302,10 @@ class PersonIndex {
       if (!this.byLast.has(last)) this.byLast.set(last, entry(last));
       const first = words[0] ?? '';
       if (!this.byFirst.has(first)) this.byFirst.set(first, entry(first));
-      push(this.surnames, bucketOf(last), entry(last));
-      push(this.byGiven, `${words.length}|${first}`, entry(last));
+      this.spellings.add('surname', entry(last));
+      this.spellings.add(`${words.length}|${first}`, entry(last));
     } else {
-      push(this.singles, bucketOf(last), entry(last));
+      this.spellings.add('single', entry(last));
     }
   }
 
@@ -280,52 +318,17 @@ class PersonIndex {
   }
 
   similarSurname(word: string): Group | undefined {
-    return earliestSimilar(word, lengthBuckets(this.surnames, word));
+    return this.spellings.earliest('surname', word);
   }
 
   similarSingle(word: string): Group | undefined {
-    return earliestSimilar(word, lengthBuckets(this.singles, word));
+    return this.spellings.earliest('single', word);
   }
 
   /** Same word count and given name, near-identical surname. */
   similarFullName(words: readonly string[]): Group | undefined {
-    const last = words[words.length - 1] ?? '';
-    return earliestSimilar(last, [this.byGiven.get(`${words.length}|${words[0] ?? ''}`) ?? []]);
+    return this.spellings.earliest(`${words.length}|${words[0] ?? ''}`, words[words.length - 1] ?? '');
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-const bucketOf = (word: string) => `${word.charAt(0)}|${word.length}`;
-
-/** similarNames needs the same first letter and lengths at most two apart. */
-function lengthBuckets(map: Map<string, Indexed[]>, word: string): Indexed[][] {
-  const buckets: Indexed[][] = [];
-  for (let n = Math.max(1, word.length - 2); n <= word.length + 2; n++) {
-    const bucket = map.get(`${word.charAt(0)}|${n}`);
-    if (bucket) buckets.push(bucket);
-  }
-  return buckets;
-}
-
-function earliestSimilar(word: string, buckets: readonly Indexed[][]): Group | undefined {
-  let best: Indexed | undefined;
-  for (const bucket of buckets) {
-    const checks = Math.min(bucket.length, MAX_SPELLING_CHECKS);
-    for (let i = 0; i < checks; i++) {
-      const e = bucket[i] as Indexed;
-      if (best && e.order >= best.order) break;
-      if (similarNames(e.word, word)) {
-        best = e;
-        break;
-      }
-    }
-  }
-  return best?.group;
 }
 
 /**
