@@ -239,6 +239,28 @@ describe('article cap', () => {
   });
 });
 
+describe('person grouping by index', () => {
+  it('still joins a surname and a spelling variant after hundreds of other people', () => {
+    const others = Array.from({ length: 200 }, (_, i) => {
+      const given = ['Anna', 'Boris', 'Carla', 'Dmitri', 'Elena'][i % 5] as string;
+      return `${given} Smith${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}ova spoke.`;
+    });
+    const body = [
+      'President Volodymyr Zelenskyy spoke on Monday.',
+      ...others,
+      'Zelensky said the talks would go on. Zelenskyy added more.',
+    ].join(' ');
+    const annotated = annotateArticle(article(body));
+    const zelensky = annotated.entities.filter((e) => e.name.startsWith('Volodymyr'));
+    expect(zelensky).toHaveLength(1);
+    expect(zelensky[0]?.mentions.map((m) => m.text)).toEqual([
+      'Volodymyr Zelenskyy',
+      'Zelensky',
+      'Zelenskyy',
+    ]);
+  });
+});
+
 describe('names typed by compromise are capped', () => {
   it('types the first names with compromise and says how many were left to other evidence', () => {
     const syllables = ['ka', 'lo', 'mir', 'an', 'to', 'vel', 'ri', 'son', 'da', 'ne'];
