@@ -10,6 +10,7 @@
 //   npm run bench -- --suite library    ingest all of allsides into a library; read times (add --limit N)
 //   npm run bench -- --suite serve      the web app on an allsides library (--db FILE to reuse one)
 //   npm run bench -- --suite extraction article-body extraction against Readability (bench/extraction.ts)
+//   npm run bench -- --suite adversarial annotation ms/KB on unusual text shapes at 16/64/256 KB (bench/adversarial.ts)
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -212,6 +213,7 @@ const SCRIPT_SUITES: Record<string, string> = {
   library: 'library.js',
   serve: 'serve.js',
   extraction: 'extraction.js',
+  adversarial: 'adversarial.js',
 };
 
 /** Runs a script suite in its own process (its own peak memory), passing on the arguments after the suite. */

@@ -306,8 +306,7 @@ function findReferences(
       return [e.id, { countries: countriesIn(texts.join(' ')), heads: headsIn(texts) }];
     }),
   );
-  const mentionStarts = new Map<string, number[]>();
-  for (const m of mentions) mentionStarts.set(m.entity, [...(mentionStarts.get(m.entity) ?? []), m.start]);
+  const memo = new Map<string, string | null>();
   const nameTokens = new Set<number>();
   for (const m of mentions) for (let t = m.titleFirst; t < m.endToken; t++) nameTokens.add(t);
 
@@ -331,7 +330,7 @@ function findReferences(
         // or an appositive of that name, attached there.
         if (next && (nameTokens.has(j + 1) || (next.text === ',' && nameTokens.has(j + 2)))) break;
         const text = layer.text.slice(det.start, t.end);
-        const entity = resolve(text, lower, t.start, persons, profile, mentionStarts);
+        const entity = resolve(text, lower, persons, profile, memo);
         references.push({ firstToken: i, endToken: j + 1, start: det.start, end: t.end, text, entity });
         break;
       }
@@ -342,18 +341,26 @@ function findReferences(
   return references;
 }
 
+/**
+ * The one person a definite description picks out, or null. A nationality in the description must be
+ * shared ("the Ukrainian president"); then agreeing on the role scores higher. "the president" when two
+ * presidents were named is ambiguous: better no link than a wrong one, so a tie for the best score is null.
+ * The answer depends only on the description's countries and head word, so it is computed once per such
+ * pair: an article with thousands of "the president" and hundreds of named people would otherwise
+ * compare every description with every person.
+ */
 function resolve(
   text: string,
   head: string,
-  at: number,
   persons: readonly Entity[],
   profile: Map<string, { countries: Set<string>; heads: Set<string> }>,
-  mentionStarts: ReadonlyMap<string, number[]>,
+  memo: Map<string, string | null>,
 ): string | null {
   const countries = countriesIn(text);
-  let best: { id: string; score: number; recency: number } | null = null;
-  // "the president" when two presidents were named is ambiguous: better no link than a wrong one. A
-  // nationality ("the Ukrainian president") usually settles it.
+  const key = `${[...countries].sort().join(',')}|${head}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  let best: { id: string; score: number } | null = null;
   let tied = false;
   for (const person of persons) {
     const p = profile.get(person.id);
@@ -363,16 +370,14 @@ function resolve(
     const role = headsAgree(head, p.heads);
     if (countries.size === 0 && !role) continue;
     const score = (nationality ? 2 : 0) + (role ? 1 : 0);
-    // Prefer the person mentioned most recently before the description.
-    let recency = -1;
-    for (const start of mentionStarts.get(person.id) ?? [])
-      if (start < at && start > recency) recency = start;
-    if (!best || score > best.score || (score === best.score && recency > best.recency)) {
-      tied = best !== null && score === best.score;
-      best = { id: person.id, score, recency };
+    if (!best || score > best.score) {
+      best = { id: person.id, score };
+      tied = false;
     } else if (score === best.score) {
       tied = true;
     }
   }
-  return best && !tied ? best.id : null;
+  const id = best && !tied ? best.id : null;
+  memo.set(key, id);
+  return id;
 }

@@ -34,12 +34,16 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Span[
   let open: { at: number; closer: string } | null = null;
   /** Offset of the quote mark that re-opens a quote continued from the previous paragraph. */
   let reopening = -1;
+  // Every quote mark, found in one pass: searching from each paragraph's start would run on to the next
+  // mark, and in a text of thousands of paragraphs without one, to the end of the text every time.
+  const marks = [...text.matchAll(QUOTE_CHARS)].map((m) => m.index ?? 0);
+  let k = 0;
   for (const [pi, p] of paragraphs.entries()) {
-    QUOTE_CHARS.lastIndex = p.start;
-    for (let m = QUOTE_CHARS.exec(text); m && m.index < p.end; m = QUOTE_CHARS.exec(text)) {
-      const i = m.index;
+    while (k < marks.length && (marks[k] ?? 0) < p.start) k++;
+    for (; k < marks.length && (marks[k] ?? 0) < p.end; k++) {
+      const i = marks[k] ?? 0;
       if (i === reopening) continue;
-      const ch = m[0];
+      const ch = text.charAt(i);
       if (open) {
         if (ch === open.closer) {
           spans.push({ start: open.at, end: i });
@@ -99,10 +103,19 @@ export function findQuotes(
   genderOf: (entity: string) => Gender,
 ): Quote[] {
   const spans = findQuoteSpans(layer.text, paragraphs);
-  const inQuote = (offset: number) => spans.some((s) => offset >= s.start && offset < s.end);
+  // Spans and paragraphs are in text order and do not overlap: every lookup is a binary search, so an
+  // article with thousands of quote marks costs no more per quote than one with ten.
+  const inQuote = (offset: number) => {
+    const s = spans[lastAtOrBefore(spans, offset, (x) => x.start)];
+    return s !== undefined && offset >= s.start && offset < s.end;
+  };
   const subjects = collectSubjects(layer, mentions, references, isPerson, genderOf, inQuote);
   const tokenAt = tokenIndexer(layer);
-  const paragraphOf = (offset: number) => paragraphs.findIndex((p) => offset >= p.start && offset <= p.end);
+  const paragraphOf = (offset: number) => {
+    const i = lastAtOrBefore(paragraphs, offset, (p) => p.start);
+    const p = paragraphs[i];
+    return p && offset <= p.end ? i : -1;
+  };
   const quotes: Quote[] = [];
   let previous: { paragraph: number; endParagraph: number; speaker: Subject | null } | null = null;
   for (const s of spans) {
@@ -129,6 +142,37 @@ export function findQuotes(
   }
   attributeHeadingQuotes(paragraphs, quotes);
   return quotes;
+}
+
+/** Index of the last item whose key is ≤ `value` in items sorted by key, or -1. */
+function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid] as T) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the first item whose key is ≥ `value` in items sorted by key (items.length if none). */
+function firstAtOrAfter<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  return lastAtOrBefore(items, value - 1, key) + 1;
+}
+
+/** Token indexes where some subject ends, computed once per subject list. */
+const subjectEndsCache = new WeakMap<readonly Subject[], Set<number>>();
+function endsOf(subjects: readonly Subject[]): Set<number> {
+  let ends = subjectEndsCache.get(subjects);
+  if (!ends) {
+    ends = new Set(subjects.map((s) => s.endToken));
+    subjectEndsCache.set(subjects, ends);
+  }
+  return ends;
 }
 
 function tokenIndexer(layer: TokenLayer): (offset: number) => number {
@@ -196,15 +240,15 @@ function collectSubjects(
   subjects.sort((a, b) => a.firstToken - b.firstToken);
   // Resolve pronouns left to right: he/she is the last person of a compatible gender who was the subject
   // of a clause before it ("Luis Ortega, the bus driver, said … “…,” he said").
-  const recent: string[] = [];
+  // The most recent such subject of each gender: a pronoun only ever needs the latest one of its gender.
+  const latest = new Map<Gender, string>();
   for (const s of subjects) {
     if (s.pronoun) {
       const wanted = s.pronoun === 'he' ? 'male' : 'female';
       // A person of the pronoun's gender first; one whose gender nothing states only after that.
-      s.entity =
-        recent.find((id) => genderOf(id) === wanted) ?? recent.find((id) => genderOf(id) === null) ?? null;
-    } else if (s.entity && !s.possessive && (isClauseSubject(layer, s) || recent.length === 0)) {
-      recent.unshift(s.entity);
+      s.entity = latest.get(wanted) ?? latest.get(null) ?? null;
+    } else if (s.entity && !s.possessive && (isClauseSubject(layer, s) || latest.size === 0)) {
+      latest.set(genderOf(s.entity), s.entity);
     }
   }
   return subjects.filter((s) => s.entity !== null);
@@ -276,18 +320,30 @@ function attribute(
   const next = tokens[t0];
   const sameFrame =
     next && (next.sentence === closeSentence || (!endsSentence && next.sentence === closeSentence + 1));
+  const byFirstToken = (s: Subject) => s.firstToken;
+  const subjectEnds = endsOf(subjects);
   if (next && sameFrame && !inQuote(next.start)) {
-    const subjectHere = subjects.find((s) => s.firstToken === t0 && !s.possessive);
+    let subjectHere: SubjectCandidate | undefined;
+    for (let i = firstAtOrAfter(subjects, t0, byFirstToken); subjects[i]?.firstToken === t0; i++) {
+      if (!subjects[i]?.possessive) {
+        subjectHere = subjects[i];
+        break;
+      }
+    }
     if (subjectHere && speechVerbWithin(layer, subjectHere.endToken, 2)) return subjectHere;
     if (speaks(next)) {
-      const after = subjects.find((s) => s.firstToken > t0 && s.firstToken <= t0 + 3);
-      if (after) return after;
+      const after = subjects[firstAtOrAfter(subjects, t0 + 1, byFirstToken)];
+      if (after && after.firstToken <= t0 + 3) return after;
     }
   }
 
   // 2. The nearest speech verb before the opening mark, in the same sentence and outside quotes.
-  const inSentence = subjects.filter(
-    (s) => tokens[s.firstToken]?.sentence === sentence && s.firstToken < openToken,
+  // Subjects are sorted by first token and a sentence's tokens are contiguous: the ones in this sentence
+  // before the quote are one slice.
+  const sentenceStart = layer.sentences[sentence]?.firstToken ?? openToken;
+  const inSentence = subjects.slice(
+    firstAtOrAfter(subjects, sentenceStart, byFirstToken),
+    firstAtOrAfter(subjects, openToken, byFirstToken),
   );
   for (let t = openToken - 1; t >= 0; t--) {
     const token = tokens[t];
@@ -296,18 +352,14 @@ function attribute(
     if (isParticiple(token.text)) {
       const previous = tokens[t - 1];
       // "criticism calling it a “sham”": the participle's subject is the noun before it.
-      if (
-        previous &&
-        (previous.pos === 'NOUN' || previous.pos === 'PROPN') &&
-        !subjects.some((s) => s.endToken === t)
-      )
+      if (previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && !subjectEnds.has(t))
         return null;
       return inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ?? null;
     }
     // "critics called it a “sham”", "A statement from Reyes's office said the mayor “…”": a common noun
     // right before the verb is its subject, and it names no one.
     const previous = tokens[t - 1];
-    if (previous?.pos === 'NOUN' && !subjects.some((s) => s.endToken === t)) return null;
+    if (previous?.pos === 'NOUN' && !subjectEnds.has(t)) return null;
     return [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ?? null;
   }
 
@@ -327,18 +379,30 @@ const contentWords = (text: string) =>
       .filter((w) => w.length > 3),
   );
 
+/**
+ * Heading quotes matched against the body's quotes, at most. A news article has a title and a few
+ * subheadings; comparing every heading quote with every body quote is quadratic when a text is made of
+ * thousands of short quoted lines (each one a "heading").
+ */
+const MAX_HEADING_QUOTES = 50;
+
 /** Headlines repeat a body quote: give a heading quote the speaker of the body quote it shares words with. */
 function attributeHeadingQuotes(paragraphs: readonly (Span & { kind: string })[], quotes: Quote[]): void {
-  const inHeading = (q: Quote) =>
-    paragraphs.some((p) => p.kind === 'heading' && q.start >= p.start && q.end <= p.end);
-  for (const q of quotes) {
-    if (q.speaker || !inHeading(q)) continue;
+  const inHeading = (q: Quote) => {
+    const p = paragraphs[lastAtOrBefore(paragraphs, q.start, (x) => x.start)];
+    return p !== undefined && p.kind === 'heading' && q.end <= p.end;
+  };
+  const headingQuotes = quotes.filter((q) => !q.speaker && inHeading(q)).slice(0, MAX_HEADING_QUOTES);
+  if (headingQuotes.length === 0) return;
+  const sources = quotes
+    .filter((q) => q.speaker && !inHeading(q))
+    .map((quote) => ({ quote, words: contentWords(quote.text) }));
+  for (const q of headingQuotes) {
     const words = contentWords(q.text);
     let best: { quote: Quote; shared: number } | null = null;
-    for (const other of quotes) {
-      if (other === q || !other.speaker || inHeading(other)) continue;
-      const shared = [...contentWords(other.text)].filter((w) => words.has(w)).length;
-      if (shared >= 2 && (!best || shared > best.shared)) best = { quote: other, shared };
+    for (const other of sources) {
+      const shared = [...other.words].filter((w) => words.has(w)).length;
+      if (shared >= 2 && (!best || shared > best.shared)) best = { quote: other.quote, shared };
     }
     if (best) {
       q.speaker = best.quote.speaker;

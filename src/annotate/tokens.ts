@@ -26,9 +26,85 @@ export interface TokenLayer {
   text: string;
   tokens: Token[];
   sentences: SentenceInfo[];
+  /** Sentences cut in pieces because they ran past MAX_SENTENCE_TOKENS. */
+  cutSentences: number;
+}
+
+/**
+ * A sentence longer than this many tokens is cut into pieces of at most this length. Quote attribution
+ * and the descriptor and speaker searches look around a token within its sentence, so one endless
+ * "sentence" (a text with no full stops, a list joined by commas) makes them quadratic. News sentences
+ * are shorter by far: the longest in the gold articles is under 100 tokens.
+ */
+export const MAX_SENTENCE_TOKENS = 250;
+/** Where a sentence must be cut, the cut goes after the last comma or semicolon in the piece's second half. */
+const SOFT_BREAK = /^[,;:—–]$/;
+
+/** Extra sentence starts that keep every sentence within MAX_SENTENCE_TOKENS. */
+function cutLongSentences(
+  ordered: readonly number[],
+  tokens: readonly Token[],
+): { starts: number[]; cut: number } {
+  const starts: number[] = [];
+  let cut = 0;
+  for (const [k, first] of ordered.entries()) {
+    const end = ordered[k + 1] ?? tokens.length;
+    starts.push(first);
+    if (end - first <= MAX_SENTENCE_TOKENS) continue;
+    cut++;
+    let from = first;
+    while (end - from > MAX_SENTENCE_TOKENS) {
+      let next = from + MAX_SENTENCE_TOKENS;
+      for (let t = next - 1; t > from + MAX_SENTENCE_TOKENS / 2; t--) {
+        if (SOFT_BREAK.test(tokens[t]?.text ?? '')) {
+          next = t + 1;
+          break;
+        }
+      }
+      starts.push(next);
+      from = next;
+    }
+  }
+  return { starts, cut };
 }
 
 const WORDLIKE = /^[\p{L}\p{N}]/u;
+
+/**
+ * Runs of non-space characters longer than this are not handed to wink-nlp as they are. wink's
+ * tokenizer splits a long run recursively, trying its URL, e-mail and punctuation patterns on every
+ * piece, and even a run of one letter costs it time quadratic in the run's length: measured per KB, a
+ * run of "http://a" repeated costs 8 ms at 128 characters, 20 ms at 256 and 160 ms at 1,024; 64 KB of
+ * "x" alone took 5 s. Real words and most links are far shorter; a run this long
+ * ("http://ahttp://a…", "a.b.c.d…") is not prose, and one token is all annotation needs of it.
+ */
+export const MAX_WINK_RUN = 100;
+// The lookbehind lets a match start only where a run starts, so the scan stays linear.
+const LONG_RUN = new RegExp(`(?<!\\S)\\S{${MAX_WINK_RUN + 1},}`, 'g');
+/** wink reads the filler as short plain words ("xxx…x xxx…x"), each in time linear in its length. */
+const FILLER_WORD = 63;
+
+function filler(length: number): string {
+  const word = `${'x'.repeat(FILLER_WORD)} `;
+  return word.repeat(Math.floor(length / word.length)) + 'x'.repeat(length % word.length);
+}
+
+/**
+ * The text wink reads: every long non-space run replaced by filler words of the same total length, so
+ * offsets are identical; readTokens merges the filler's tokens back into one token per run, sliced from
+ * the real text. `runs` lists the masked spans in text order.
+ */
+export function maskLongRuns(text: string): { masked: string; runs: [number, number][] } {
+  const runs: [number, number][] = [];
+  const masked = text.replace(LONG_RUN, (run, at: number) => {
+    runs.push([at, at + run.length]);
+    return filler(run.length);
+  });
+  return { masked, runs };
+}
+
+/** How far past its expected offset a token is looked for in the text (wink's spaces count is exact). */
+const NEAR_SEARCH = 256;
 
 /** A hyphen with no space on either side joins the words around it into one token. */
 function joinsCompound(previous: Token, token: Token): boolean {
@@ -39,19 +115,45 @@ function joinsCompound(previous: Token, token: Token): boolean {
 
 /** Tokens with offsets, hyphenated compounds merged; `indexOf[i]` maps wink token i to its merged token. */
 function readTokens(text: string): { tokens: Token[]; indexOf: number[]; winkSentences: [number, number][] } {
-  const doc = wink.readDoc(text);
+  const { masked, runs } = maskLongRuns(text);
+  const doc = wink.readDoc(masked);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   const tokens: Token[] = [];
   const indexOf: number[] = [];
   let offset = 0;
+  let run = 0;
   values.forEach((value, i) => {
     offset += (spaces[i] ?? '').length;
-    // wink is lossless, but guard against a normalised token so offsets can never drift.
-    const at = text.startsWith(value, offset) ? offset : text.indexOf(value, offset);
-    const start = at >= 0 ? at : offset;
+    // wink is lossless, but guard against a normalised token so offsets can never drift. The search is
+    // kept near: a token wink had changed would otherwise send every search to the end of the text.
+    let start = offset;
+    if (!masked.startsWith(value, offset)) {
+      const near = masked.slice(offset, offset + value.length + NEAR_SEARCH).indexOf(value);
+      if (near >= 0) start = offset + near;
+    }
     offset = start + value.length;
+    while (run < runs.length && (runs[run]?.[1] ?? 0) <= start) run++;
+    const inRun = runs[run];
+    if (inRun && start >= inRun[0]) {
+      // Filler inside a masked run: the run is one token, a link or code rather than a word, tagged SYM
+      // as wink tags the URLs it recognises.
+      const last = tokens[tokens.length - 1];
+      if (last && last.start === inRun[0]) {
+        indexOf.push(tokens.length - 1);
+        return;
+      }
+      tokens.push({
+        start: inRun[0],
+        end: inRun[1],
+        text: text.slice(inRun[0], inRun[1]),
+        pos: 'SYM',
+        sentence: -1,
+      });
+      indexOf.push(tokens.length - 1);
+      return;
+    }
     // Paragraph breaks come back as whitespace tokens: they belong to no word, and a sentence that wink
     // starts on one starts at the next real token.
     if (value.trim() === '') {
@@ -95,7 +197,10 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
     if (opensParagraph) starts.add(t);
     else if (paragraphs[paragraph]?.kind === 'heading') starts.delete(t);
   }
-  const ordered = [...starts].sort((a, b) => a - b);
+  const { starts: ordered, cut } = cutLongSentences(
+    [...starts].sort((a, b) => a - b),
+    tokens,
+  );
   const sentences: SentenceInfo[] = [];
   for (const [k, first] of ordered.entries()) {
     const endToken = ordered[k + 1] ?? tokens.length;
@@ -114,5 +219,5 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
       heading: paragraphs[paragraph]?.kind === 'heading',
     });
   }
-  return { text: article.text, tokens, sentences };
+  return { text: article.text, tokens, sentences, cutSentences: cut };
 }

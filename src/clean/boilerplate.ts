@@ -255,24 +255,38 @@ function isListItem(text: string): boolean {
   return BULLET_ONLY.test(text) || BULLET_ITEM.test(text) || isHeadlineShaped(text);
 }
 
-/** How many paragraphs from `start` form a related-article list led by paragraphs[start], or 0. */
-function listLength(paragraphs: readonly string[], start: number): number {
-  const lead = paragraphs[start] ?? '';
-  const leadShaped = LABEL_ONLY.test(lead) || (isHeadlineShaped(lead) && wordCount(lead) <= MAX_LEAD_WORDS);
-  if (!leadShaped || BULLET_ONLY.test(lead)) return 0;
-  let end = start + 1;
-  let items = 0;
-  let bullets = 0;
-  while (end < paragraphs.length && isListItem(paragraphs[end] ?? '')) {
-    const item = paragraphs[end] ?? '';
-    if (BULLET_ONLY.test(item) || BULLET_ITEM.test(item)) bullets++;
-    if (!BULLET_ONLY.test(item)) items++;
-    end++;
+/**
+ * For each paragraph, how many paragraphs from it form a related-article list that it leads (0 when
+ * none). A list is a lead line followed by list items up to the first paragraph that is not one. Rescanning
+ * the items from every lead is quadratic on a long run of short lines ("Photo: A/Reuters" × 2,000, where
+ * each line is a possible lead), so the run ends and item counts are computed once, back to front.
+ */
+function listLengths(paragraphs: readonly string[]): number[] {
+  const n = paragraphs.length;
+  /** runEnd[j]: the first index ≥ j that is not a list item; items/bullets: counts in [j, runEnd[j]). */
+  const runEnd = new Array<number>(n + 1).fill(n);
+  const items = new Array<number>(n + 1).fill(0);
+  const bullets = new Array<number>(n + 1).fill(0);
+  for (let j = n - 1; j >= 0; j--) {
+    const item = paragraphs[j] ?? '';
+    if (!isListItem(item)) {
+      runEnd[j] = j;
+      continue;
+    }
+    runEnd[j] = runEnd[j + 1] ?? n;
+    items[j] = (items[j + 1] ?? 0) + (BULLET_ONLY.test(item) ? 0 : 1);
+    bullets[j] = (bullets[j + 1] ?? 0) + (BULLET_ONLY.test(item) || BULLET_ITEM.test(item) ? 1 : 0);
   }
-  // A heading followed by one short line is not a list; a lead with two or more items, or any bullets, is.
-  const runsToEnd = end === paragraphs.length;
-  if (items >= 2 && (bullets > 0 || runsToEnd)) return end - start;
-  return 0;
+  return paragraphs.map((lead, start) => {
+    const leadShaped = LABEL_ONLY.test(lead) || (isHeadlineShaped(lead) && wordCount(lead) <= MAX_LEAD_WORDS);
+    if (!leadShaped || BULLET_ONLY.test(lead)) return 0;
+    const end = runEnd[start + 1] ?? n;
+    // A heading followed by one short line is not a list; a lead with two or more items, or any bullets, is.
+    const runsToEnd = end === n;
+    const itemCount = items[start + 1] ?? 0;
+    if (itemCount >= 2 && ((bullets[start + 1] ?? 0) > 0 || runsToEnd)) return end - start;
+    return 0;
+  });
 }
 
 /** Classify each paragraph; the result is parallel to the input. */
@@ -280,8 +294,9 @@ export function classifyParagraphs(paragraphs: readonly string[]): ParagraphVerd
   wordCounts.clear();
   const verdicts: ParagraphVerdict[] = [];
   const total = paragraphs.length;
+  const lists = listLengths(paragraphs);
   for (let i = 0; i < total; i++) {
-    const list = listLength(paragraphs, i);
+    const list = lists[i] ?? 0;
     if (list > 0) {
       for (let k = 0; k < list; k++) verdicts.push({ keep: false, reason: 'related-article list' });
       i += list - 1;

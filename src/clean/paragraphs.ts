@@ -40,10 +40,15 @@ function continues(line: string, next: string, width: number): boolean {
   return line.length >= width * FILLED_LINE_SHARE;
 }
 
-/** A URL cut at the margin continues without a space ("…peace-talks-a" + "88252"). */
-function joinWrapped(line: string, next: string): string {
-  if (BARE_URL.test(line) && !/\s/.test(next) && !BARE_URL.test(next)) return line + next;
-  return `${line} ${next}`;
+/**
+ * A URL cut at the margin continues without a space ("…peace-talks-a" + "88252"). `lineIsUrl` says
+ * whether the paragraph so far is one bare URL; it is tracked rather than tested on the joined text,
+ * because testing a regular expression on the growing paragraph re-reads (and flattens) all of it at
+ * every line: quadratic on a long hard-wrapped paragraph.
+ */
+function joinWrapped(current: string, currentIsUrl: boolean, next: string): string {
+  if (currentIsUrl && !/\s/.test(next) && !BARE_URL.test(next)) return current + next;
+  return `${current} ${next}`;
 }
 
 /**
@@ -59,16 +64,20 @@ export function splitParagraphs(raw: string): string[] {
   const width = wrapWidth(lines);
   const paragraphs: string[] = [];
   let current: string | null = null;
+  let currentIsUrl = false;
   let previousLine = '';
   for (const line of lines) {
     if (line === '') {
       if (current !== null) paragraphs.push(current);
       current = null;
     } else if (current !== null && width !== null && continues(previousLine, line, width)) {
-      current = joinWrapped(current, line);
+      const joined = joinWrapped(current, currentIsUrl, line);
+      currentIsUrl = currentIsUrl && joined.length === current.length + line.length;
+      current = joined;
     } else {
       if (current !== null) paragraphs.push(current);
       current = line;
+      currentIsUrl = BARE_URL.test(line);
     }
     previousLine = line;
   }

@@ -9,7 +9,7 @@ import { formatValue, parseIsoDate } from './calendar.js';
 import { type DateCandidate, interpretChrono } from './interpret.js';
 import { maskNonDates } from './mask.js';
 import { parseWithChrono } from './parser.js';
-import { findBareYears } from './years.js';
+import { findBareYears, overlapTest } from './years.js';
 
 export type { DateKind } from './interpret.js';
 
@@ -56,12 +56,15 @@ export function findDates(text: string, options: DateOptions): { dates: DateMent
 
   const dates: DateMention[] = [];
   const unresolved: string[] = [];
+  // A date is quoted when it starts inside a quote: quotes are non-empty spans, so this is overlap with
+  // the one-character span at the date's start.
+  const inQuote = overlapTest(options.quotes);
   let lastEnd = 0;
   for (const c of [...fromChrono, ...bareYears].sort((a, b) => a.start - b.start || b.end - a.end)) {
     if (c.start < lastEnd || c.end <= c.start) continue;
     lastEnd = c.end;
     const spanText = text.slice(c.start, c.end);
-    const quoted = options.quotes.some((q) => c.start >= q.start && c.start < q.end);
+    const quoted = inQuote(c.start, c.start + 1);
     let value = c.value;
     if (c.kind === 'deictic' && quoted) value = null;
     // Counted: what a publication date would have resolved. A deictic word inside a quote stays null anyway.

@@ -105,5 +105,29 @@ export function sentenceChunks(text: string): Array<[number, number]> {
     from = to;
   }
   if (from < text.length) chunks.push([from, text.length]);
-  return chunks;
+  return chunks.flatMap(([start, end]) => boundedChunks(text, start, end));
+}
+
+/**
+ * Characters chrono reads at once, at most. chrono runs each of its patterns over the whole chunk and
+ * compares its results with each other; sentences are far shorter (a news sentence rarely passes 400
+ * characters), but a text without full stops is one "sentence". A longer chunk is cut at the last space
+ * before the limit: a date expression is a few words and is only lost if it straddles such a cut.
+ */
+export const MAX_DATE_CHUNK = 4_000;
+
+function boundedChunks(text: string, start: number, end: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let from = start;
+  while (end - from > MAX_DATE_CHUNK) {
+    // Looked for in the chunk's second half only: lastIndexOf alone would scan back to the text's start
+    // when a long run has no space at all.
+    const half = from + MAX_DATE_CHUNK / 2;
+    const space = text.slice(half, from + MAX_DATE_CHUNK).lastIndexOf(' ');
+    const to = space > 0 ? half + space : from + MAX_DATE_CHUNK;
+    pieces.push([from, to]);
+    from = to;
+  }
+  pieces.push([from, end]);
+  return pieces;
 }

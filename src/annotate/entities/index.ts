@@ -36,6 +36,8 @@ export interface EntityLayer {
   kindOf: (entityId: string) => EntityKind;
   /** 'male'/'female' when a given name or a gendered title says so, else null. */
   genderOf: (entityId: string) => Gender;
+  /** Names left to weaker evidence because they came after MAX_COMPROMISE_NAMES. */
+  untypedNames: number;
 }
 
 export type Gender = 'male' | 'female' | null;
@@ -95,6 +97,14 @@ function isCompromiseSized(key: string): boolean {
   return words >= 2 && words <= 3;
 }
 
+/**
+ * Names typed by compromise per article, at most (the first ones in text order). compromise costs about
+ * a millisecond per name, however they are batched; a news article has a few dozen undecided two- or
+ * three-word names, while a list of 4,000 made-up names took 4.5 s. Names past the cap are typed by the
+ * other evidence alone, and the article says so (EntityLayer.untypedNames).
+ */
+export const MAX_COMPROMISE_NAMES = 300;
+
 /** Evidence at least this strong for another kind keeps a surname-like word from joining a person. */
 const FIRM = 3;
 
@@ -134,9 +144,10 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   for (const [key, pooled] of evidence) addEvidence(pooled, nameEvidence(spelling.get(key) ?? key));
   // Single words are typed by the lexicon, surname shapes and propagation from full names in the
   // article; compromise's rules earn their cost on two- and three-word names ("Bill Clinton").
-  const undecided = [...evidence.keys()].filter(
+  const undecidedAll = [...evidence.keys()].filter(
     (key) => isCompromiseSized(key) && beyondOpeners.has(key) && !isDecided(evidence.get(key) ?? {}),
   );
+  const undecided = undecidedAll.slice(0, MAX_COMPROMISE_NAMES);
   primeCompromise(undecided.map((key) => spelling.get(key) ?? key));
   for (const key of undecided)
     addEvidence(evidence.get(key) ?? {}, compromiseEvidence(spelling.get(key) ?? key));
@@ -145,7 +156,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
 
   // Full names first, so surnames have something to join.
   const groups: Group[] = [];
-  const persons: Group[] = [];
+  const persons = new PersonIndex();
   const byKey = new Map<string, Group>();
   const ordered = [...new Set(body.map(keyFor))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const key of ordered) {
@@ -164,7 +175,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     }
     const group: Group = { kind, members: [], words };
     groups.push(group);
-    if (kind === 'person') persons.push(group);
+    if (kind === 'person') persons.add(group);
     byKey.set(key, group);
   }
 
@@ -212,35 +223,131 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     mentions,
     kindOf: (id) => kinds.get(id) ?? 'other',
     genderOf: (id) => genders.get(id) ?? null,
+    untypedNames: undecidedAll.length - undecided.length,
   };
+}
+
+/**
+ * Spelling-variant checks per bucket in one lookup, at most. A news article names a few dozen people, so a
+ * bucket (same first letter, same length) holds a handful; a text listing thousands of distinct
+ * capitalised names would otherwise compare every new name with every person found so far (14.7 s for
+ * 256 KB of "Kalo Miranto, …"). Past the cap, a rarer variant spelling stays its own entity.
+ */
+const MAX_SPELLING_CHECKS = 20;
+/** similarNames accepts only identical words below this length, so shorter words need no fuzzy bucket. */
+const MIN_VARIANT_LENGTH = 5;
+
+interface Indexed {
+  group: Group;
+  order: number;
+  word: string;
+}
+
+/**
+ * Words of persons for "the earliest person whose word is this one or a spelling variant of it", as a
+ * scan of the persons in order would answer: an exact map, plus buckets by first letter and length for
+ * words long enough to have variants (similarNames needs the same first letter, lengths two apart at most).
+ */
+class SpellingIndex {
+  private readonly exact = new Map<string, Indexed>();
+  private readonly buckets = new Map<string, Indexed[]>();
+
+  add(scope: string, entry: Indexed): void {
+    const key = `${scope}|${entry.word}`;
+    if (!this.exact.has(key)) this.exact.set(key, entry);
+    if (entry.word.length < MIN_VARIANT_LENGTH) return;
+    const bucket = `${scope}|${entry.word.charAt(0)}|${entry.word.length}`;
+    const list = this.buckets.get(bucket);
+    if (list) list.push(entry);
+    else this.buckets.set(bucket, [entry]);
+  }
+
+  earliest(scope: string, word: string): Group | undefined {
+    let best = this.exact.get(`${scope}|${word}`);
+    if (word.length < MIN_VARIANT_LENGTH) return best?.group;
+    for (let n = word.length - 2; n <= word.length + 2; n++) {
+      const bucket = this.buckets.get(`${scope}|${word.charAt(0)}|${n}`) ?? [];
+      const checks = Math.min(bucket.length, MAX_SPELLING_CHECKS);
+      for (let i = 0; i < checks; i++) {
+        const e = bucket[i] as Indexed;
+        if (best && e.order >= best.order) break;
+        if (similarNames(e.word, word)) {
+          best = e;
+          break;
+        }
+      }
+    }
+    return best?.group;
+  }
+}
+
+/**
+ * The persons found so far, indexed for personGroupFor's questions. Each lookup answers as a scan of the
+ * persons in order would (the earliest person that matches), without scanning them all.
+ */
+class PersonIndex {
+  private count = 0;
+  private readonly byLast = new Map<string, Indexed>();
+  private readonly byFirst = new Map<string, Indexed>();
+  /** Scopes: "surname" (multi-word persons' last words), "single" (one-word persons), and
+   * "<word count>|<given name>" (multi-word persons' last words, by given name). */
+  private readonly spellings = new SpellingIndex();
+
+  add(group: Group): void {
+    const order = this.count++;
+    const words = group.words;
+    const last = words[words.length - 1] ?? '';
+    const entry = (word: string): Indexed => ({ group, order, word });
+    if (words.length > 1) {
+      if (!this.byLast.has(last)) this.byLast.set(last, entry(last));
+      const first = words[0] ?? '';
+      if (!this.byFirst.has(first)) this.byFirst.set(first, entry(first));
+      this.spellings.add('surname', entry(last));
+      this.spellings.add(`${words.length}|${first}`, entry(last));
+    } else {
+      this.spellings.add('single', entry(last));
+    }
+  }
+
+  exactSurname(word: string): Group | undefined {
+    return this.byLast.get(word)?.group;
+  }
+
+  givenName(word: string): Group | undefined {
+    return this.byFirst.get(word)?.group;
+  }
+
+  similarSurname(word: string): Group | undefined {
+    return this.spellings.earliest('surname', word);
+  }
+
+  similarSingle(word: string): Group | undefined {
+    return this.spellings.earliest('single', word);
+  }
+
+  /** Same word count and given name, near-identical surname. */
+  similarFullName(words: readonly string[]): Group | undefined {
+    return this.spellings.earliest(`${words.length}|${words[0] ?? ''}`, words[words.length - 1] ?? '');
+  }
 }
 
 /**
  * The person group a name belongs to: the same full name, a surname or given name of a known person, or a
  * spelling variant of one. An untyped single word joins a person it matches (typing lacked evidence).
  */
-function personGroupFor(
-  persons: readonly Group[],
-  words: readonly string[],
-  kind: EntityKind,
-): Group | undefined {
+function personGroupFor(persons: PersonIndex, words: readonly string[], kind: EntityKind): Group | undefined {
   const last = words[words.length - 1] ?? '';
   if (words.length === 1) {
     return (
-      persons.find((g) => g.words.length > 1 && g.words[g.words.length - 1] === last) ??
-      persons.find((g) => g.words.length > 1 && similarNames(g.words[g.words.length - 1] ?? '', last)) ??
-      persons.find((g) => g.words.length === 1 && similarNames(g.words[0] ?? '', last)) ??
-      (kind === 'person' ? undefined : persons.find((g) => g.words.length > 1 && g.words[0] === last))
+      persons.exactSurname(last) ??
+      persons.similarSurname(last) ??
+      persons.similarSingle(last) ??
+      (kind === 'person' ? undefined : persons.givenName(last))
     );
   }
   if (kind !== 'person') return undefined;
   // "Volodymyr Zelenskyy" and "Volodymyr Zelensky": same given name, near-identical surname.
-  return persons.find(
-    (g) =>
-      g.words.length === words.length &&
-      g.words[0] === words[0] &&
-      similarNames(g.words[g.words.length - 1] ?? '', last),
-  );
+  return persons.similarFullName(words);
 }
 
 /** The longest name used, and among those the most frequent: "Alexander Lukashenko", not "Lukashenko". */
