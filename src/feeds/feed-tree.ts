@@ -95,6 +95,15 @@ export function rssTitle(element: XmlElement | null): string | null {
   return t === null ? null : clean(decodeEntities(t));
 }
 
+/**
+ * The URL in an RSS element's <link> (RSS 2.0 and 1.0 alike), absolute. A <link> in the RSS namespace
+ * carries the URL as text; <atom:link href="…" rel="self"> is another namespace and is skipped.
+ */
+export function rssLinkOf(element: XmlElement | null): string | null {
+  const link = element ? child(element, 'link', rssCore) : null;
+  return link ? absoluteUrl(textContent(link), link.base) : null;
+}
+
 /** The feed's own address as a base for relative links; null when it is not an absolute URL. */
 export function validBase(url: string): string | null {
   try {

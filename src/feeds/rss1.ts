@@ -13,10 +13,11 @@ import {
   htmlOf,
   NS,
   rssCore,
+  rssLinkOf,
   rssTitle,
   textOf,
 } from './feed-tree.js';
-import { FeedError, textContent, type XmlElement } from './xml.js';
+import { FeedError, type XmlElement } from './xml.js';
 
 export function parseRss1(root: XmlElement): ParsedFeed {
   const channel = child(root, 'channel', rssCore);
@@ -27,19 +28,15 @@ export function parseRss1(root: XmlElement): ParsedFeed {
   checkItemCount(itemElements.length);
   const rdfAttr: (ns: string | null, prefix: string) => boolean = (ns, prefix) =>
     ns === NS.rdf || (ns === null && prefix === 'rdf');
-  const linkOf = (el: XmlElement | null): string | null => {
-    const link = el ? child(el, 'link', rssCore) : null;
-    return link ? absoluteUrl(textContent(link), link.base) : null;
-  };
   return {
     format: 'rss1',
     title: rssTitle(channel ? child(channel, 'title', rssCore) : null),
-    siteUrl: linkOf(channel),
+    siteUrl: rssLinkOf(channel),
     items: itemElements.map((item): FeedItem => {
       const about = clean(attr(item, 'about', rdfAttr));
       return {
         guid: about,
-        url: linkOf(item) ?? absoluteUrl(about, item.base),
+        url: rssLinkOf(item) ?? absoluteUrl(about, item.base),
         title: rssTitle(child(item, 'title', rssCore)),
         published: parseFeedDate(textOf(child(item, 'date', dc))),
         author: joinNames(children(item, 'creator', dc).map(textOf)),

@@ -12,10 +12,11 @@ import {
   dc,
   htmlOf,
   rssCore,
+  rssLinkOf,
   rssTitle,
   textOf,
 } from './feed-tree.js';
-import { FeedError, textContent, type XmlElement } from './xml.js';
+import { FeedError, type XmlElement } from './xml.js';
 
 export function parseRss2(root: XmlElement): ParsedFeed {
   const channel = child(root, 'channel', rssCore);
@@ -28,19 +29,14 @@ export function parseRss2(root: XmlElement): ParsedFeed {
     throw new FeedError('NOT_A_FEED', 'not a feed: <rss> has no <channel>');
   }
   checkItemCount(itemElements.length);
-  const linkOf = (el: XmlElement | null): string | null => {
-    // <link> in the RSS namespace carries a URL as text; <atom:link href="…" rel="self"> is skipped by the test.
-    const link = el ? child(el, 'link', rssCore) : null;
-    return link ? absoluteUrl(textContent(link), link.base) : null;
-  };
   return {
     format: 'rss2',
     title: rssTitle(channel ? child(channel, 'title', rssCore) : null),
-    siteUrl: linkOf(channel),
+    siteUrl: rssLinkOf(channel),
     items: itemElements.map((item): FeedItem => {
       const guidElement = child(item, 'guid', rssCore);
       const guid = textOf(guidElement);
-      let url = linkOf(item);
+      let url = rssLinkOf(item);
       // isPermaLink defaults to true: then the guid is the item's URL when there is no <link>.
       if (
         url === null &&
