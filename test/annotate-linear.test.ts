@@ -187,7 +187,7 @@ describe('quote spans, found in one pass over the marks', () => {
 
 describe('sentence cap', () => {
   it('cuts a sentence without full stops into pieces, after a comma where it can, with a message', () => {
-    const words = Array.from({ length: 1200 }, (_, i) => (i % 40 === 39 ? 'talks,' : 'talks')).join(' ');
+    const words = Array.from({ length: 2400 }, (_, i) => (i % 40 === 39 ? 'talks,' : 'talks')).join(' ');
     const a = article(`Anna Lind said ${words} ended.`);
     const layer = tokenize(a);
     expect(layer.cutSentences).toBe(1);

@@ -33,10 +33,11 @@ export interface TokenLayer {
 /**
  * A sentence longer than this many tokens is cut into pieces of at most this length. Quote attribution
  * and the descriptor and speaker searches look around a token within its sentence, so one endless
- * "sentence" (a text with no full stops, a list joined by commas) makes them quadratic. News sentences
- * are shorter by far: the longest in the gold articles is under 100 tokens.
+ * "sentence" (a text with no full stops, a list joined by commas) makes them quadratic. Real text stays
+ * below it: the longest of the 1.7 million sentences in the 37,554 allsides articles is 665 tokens (a
+ * list of countries), and 73 pass 250.
  */
-export const MAX_SENTENCE_TOKENS = 250;
+export const MAX_SENTENCE_TOKENS = 1_000;
 /** Where a sentence must be cut, the cut goes after the last comma or semicolon in the piece's second half. */
 const SOFT_BREAK = /^[,;:—–]$/;
 
