@@ -32,6 +32,12 @@ export interface RawArticle {
   /** Plain text for text/markdown/record-with-text; HTML for html/record-with-html. */
   body: string;
   bodyIsHtml: boolean;
+  /**
+   * The body is the text the page extractor chose from a whole web page (src/extract), already free of
+   * navigation, teasers and share bars; cleaning then keeps its paragraphs rather than re-cutting them
+   * with the rules made for text pasted from a browser. Absent for plain text, Markdown and fragments.
+   */
+  extracted?: boolean;
   meta: ArticleMeta;
   messages: Message[];
 }
