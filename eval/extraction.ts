@@ -41,6 +41,7 @@ export async function scoreExtraction(pages: readonly Page[]): Promise<Extractio
   const counts = (texts: readonly string[]): Counts[] =>
     pages.map((p, i) => matchShingles(p.truth, texts[i] ?? ''));
   const aloneCounts = counts(alone);
+  const ingestedCounts = counts(ingested);
   const throughCounts = counts(through);
   const misses: string[] = [];
   pages.forEach((p, i) => {
@@ -49,8 +50,10 @@ export async function scoreExtraction(pages: readonly Page[]): Promise<Extractio
     if (after >= before - LOSS) return;
     const refused = refusals.get(p.id);
     const removed = annotated.get(p.id)?.removed ?? [];
+    // The ingest figure tells a loss in page extraction (captions kept, a refusal) from one in cleaning.
+    const ingest = pageF1(ingestedCounts[i] as Counts);
     misses.push(
-      `${p.id.slice(0, 8)}\textractor ${before.toFixed(3)} → annotate ${after.toFixed(3)}\t${p.url}` +
+      `${p.id.slice(0, 8)}\textractor ${before.toFixed(3)} → ingest ${ingest.toFixed(3)} → annotate ${after.toFixed(3)}\t${p.url}` +
         (refused ? `\n\trefused: ${refused}` : '') +
         removed
           .slice(0, SHOWN_REMOVALS)
@@ -64,7 +67,7 @@ export async function scoreExtraction(pages: readonly Page[]): Promise<Extractio
     refused: refusals.size,
     rows: [
       { name: 'extractor alone (src/extract, as the bench scores it)', scores: scoresOf(aloneCounts) },
-      { name: 'ingest (page extraction with captions, before cleaning)', scores: scoresOf(counts(ingested)) },
+      { name: 'ingest (page extraction with captions, before cleaning)', scores: scoresOf(ingestedCounts) },
       { name: '**through `annotate`** (ingest → clean → annotate)', scores: scoresOf(throughCounts) },
     ],
     misses,

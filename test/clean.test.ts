@@ -228,3 +228,76 @@ describe('boxes inside the body', () => {
     ]);
   });
 });
+
+describe('text the page extractor chose', () => {
+  const extracted = (body: string): RawArticle => ({ ...raw(body), format: 'html', extracted: true });
+  // Invented shapes of blocks the pasted-text rules cut from real pages: a results table, tour dates,
+  // a product list with its shop links, recipe steps in the imperative.
+  const blocks = [
+    BODY,
+    'Final standings after 12 races:',
+    'Pos. Driver Points Wins',
+    '1 Anna Lindqvist 412 4',
+    '2 Tomas Berg 398 2',
+    'Tour dates:',
+    'May 3 – Riverton, OR @ Harbor Hall',
+    'May 5 – Dorval, QC @ Lakeside Arena',
+    'Boil the jars for ten minutes',
+    'https://shop.example/item/42',
+    'Comments',
+  ];
+
+  it('keeps every block, with the line breaks the page had', () => {
+    const article = cleanArticle(extracted(blocks.join('\n\n')), 'a');
+    expect(article.removed).toEqual([]);
+    expect(article.paragraphs).toHaveLength(blocks.length);
+    expect(article.text).toContain('1 Anna Lindqvist 412 4');
+  });
+
+  it('still runs the pasted-text rules on the same blocks typed as plain text', () => {
+    expect(cleanArticle(raw(blocks.join('\n\n')), 'a').removed.length).toBeGreaterThan(0);
+  });
+
+  it('drops only a credited caption the extractor kept', () => {
+    const article = cleanArticle(
+      extracted(`${BODY}\n\nThe new bridge at dusk. Photo: Jane Roe/Coastal Wire\n\n${BODY}`),
+      'a',
+    );
+    expect(article.removed).toEqual([
+      { text: 'The new bridge at dusk. Photo: Jane Roe/Coastal Wire', reason: 'photo caption and credit' },
+    ]);
+  });
+
+  it('does not rejoin short lines of a page as if they were hard-wrapped', () => {
+    const rows = Array.from({ length: 8 }, (_, i) => `Row ${i + 1} of the table and its value is ${i * 7}`);
+    expect(cleanArticle(extracted(rows.join('\n')), 'a').paragraphs).toHaveLength(8);
+  });
+});
+
+describe('a news item of one sentence', () => {
+  it('is an article even without a full stop', () => {
+    const item = 'Fire crews rescued two hikers stranded on Mount Keller late Sunday';
+    const article = cleanArticle(raw(item), 'a');
+    expect(article.text).toBe(item);
+    expect(article.paragraphs[0]?.kind).toBe('paragraph');
+  });
+
+  it('is an article with one', () => {
+    expect(cleanArticle(raw('The city council approved the new budget, 7-2.'), 'a').text).not.toBe('');
+  });
+
+  it('is not a lone headline, label or call to action', () => {
+    for (const line of [
+      'Vote on rail plan delayed',
+      'Comments',
+      'Storm Lena Makes Landfall Near Port Arlen',
+      'Click here to read more',
+    ])
+      expect(cleanArticle(raw(line), 'a').text).toBe('');
+  });
+
+  it('does not rescue a trailing label when the article has a body', () => {
+    const article = cleanArticle(raw(`${BODY}\nShare this story with your friends now`), 'a');
+    expect(article.removed).toHaveLength(1);
+  });
+});

@@ -1,5 +1,6 @@
 // The dates annotator, table-driven: each row is a sentence, its publication date and the dates it must
 // yield (text and value, in order). Rows with `expected: []` are the "must not match" cases.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -12,7 +13,7 @@ import {
 } from '../src/annotate/dates/calendar.js';
 import { type DateOptions, findDates, UNRESOLVED_CODE } from '../src/annotate/dates/index.js';
 import { sentenceChunks } from '../src/annotate/dates/parser.js';
-import type { Span } from '../src/model/article.js';
+import type { DateReason, Span } from '../src/model/article.js';
 
 /** Wednesday. */
 const PUB = '2025-03-05';
@@ -48,7 +49,7 @@ const table: Record<string, Row[]> = {
     { text: 'The meeting on Friday turned into a confrontation.', expected: [['Friday', '2025-02-28']] },
     { text: 'Zelensky spoke late Tuesday night.', expected: [['late Tuesday', '2025-03-04']] },
     { text: 'Crews arrived early on Sunday.', expected: [['early on Sunday', '2025-03-02']] },
-    { text: 'The vote is due by 10 a.m. on Monday.', expected: [['Monday', '2025-03-03']] },
+    { text: 'The vote was due by 10 a.m. on Monday.', expected: [['Monday', '2025-03-03']] },
     { text: 'He left last Wednesday.', expected: [['last Wednesday', '2025-02-26']] },
     { text: 'She spoke this Tuesday.', expected: [['this Tuesday', '2025-03-04']] },
     {
@@ -447,5 +448,119 @@ describe('sentence chunks', () => {
       'This morning he was back.',
       'On Sept. 11 it was\nquiet at 10 a.m. Tuesday.',
     ]);
+  });
+});
+
+// Direction of dates without a year (issue 12): the invented table in test/fixtures/dates-context.json,
+// each row a sentence of a past or future clause, weekday and month-day forms, across year ends.
+interface ContextRow {
+  published: string;
+  text: string;
+  expected: Array<[text: string, value: string]>;
+}
+const contextRows = (
+  JSON.parse(readFileSync(new URL('./fixtures/dates-context.json', import.meta.url), 'utf8')) as {
+    rows: ContextRow[];
+  }
+).rows;
+/** Rows the resolver is known to miss; each says why. */
+const KNOWN_MISSES = new Set([
+  // A plural present verb ("come", "take") reads like an infinitive or a noun: no future marker is seen.
+  'The new rules come into force on February 1.',
+]);
+
+describe('future and past contexts', () => {
+  it.each(contextRows.filter((r) => !KNOWN_MISSES.has(r.text)).map((r) => [r.text, r] as const))(
+    '%s',
+    (_name, row) => {
+      const { dates } = findDates(row.text, { published: row.published, quotes: [] });
+      expect(dates.map((d) => [d.text, d.value])).toEqual(row.expected);
+    },
+  );
+
+  it('has at least 40 sentences and misses only the listed ones', () => {
+    expect(contextRows.length).toBeGreaterThanOrEqual(40);
+    const wrong = contextRows.filter((r) => {
+      const got = findDates(r.text, { published: r.published, quotes: [] }).dates;
+      return JSON.stringify(got.map((d) => [d.text, d.value])) !== JSON.stringify(r.expected);
+    });
+    expect(wrong.map((r) => r.text)).toEqual([...KNOWN_MISSES]);
+  });
+
+  it('resolves forward from publication in a future clause', () => {
+    const at = (text: string) => findDates(text, { published: '2020-04-13', quotes: [] }).dates[0];
+    expect(at('The hearing will be held on May 1.')).toMatchObject({
+      value: '2020-05-01',
+      reason: 'future-context',
+    });
+    expect(at('The hearing was held on May 1.')).toMatchObject({
+      value: '2019-05-01',
+      reason: 'past-default',
+    });
+    // Published on a Monday, "will speak on Monday" is that day.
+    expect(at('The governor will speak on Monday.')).toMatchObject({ value: '2020-04-13' });
+  });
+
+  it('takes the nearest tense marker: the saying is past, what is said may be ahead', () => {
+    const { dates } = findDates('The board announced on Thursday that it will vote on Friday.', {
+      published: '2020-04-13',
+      quotes: [],
+    });
+    expect(dates.map((d) => [d.value, d.reason])).toEqual([
+      ['2020-04-09', 'past-default'],
+      ['2020-04-17', 'future-context'],
+    ]);
+  });
+
+  it('ignores "ahead of", which only orders two events', () => {
+    const [d] = findDates('Crowds gathered on Saturday ahead of the final.', {
+      published: '2020-04-13',
+      quotes: [],
+    }).dates;
+    expect(d?.value).toBe('2020-04-11');
+  });
+
+  it('joins a month to "of last year" and "next year"', () => {
+    const got = (text: string) =>
+      findDates(text, { published: '2020-04-13', quotes: [] }).dates.map((d) => [d.text, d.value, d.reason]);
+    expect(got('Exports fell in June of last year.')).toEqual([
+      ['June of last year', '2019-06', 'relative-word'],
+    ]);
+    expect(got('The plant opens in June next year.')).toEqual([
+      ['June next year', '2021-06', 'relative-word'],
+    ]);
+  });
+
+  it('gives every resolved date a reason and no reason to an unresolved one', () => {
+    const text =
+      'On 9 October 2024 she left; she returned late Tuesday night, March 4, and will speak tomorrow. It rained last week.';
+    const { dates } = findDates(text, { published: '2025-03-05', quotes: [] });
+    for (const d of dates)
+      expect(d.value === null ? d.reason === undefined : typeof d.reason === 'string').toBe(true);
+    expect(dates.find((d) => d.text === '9 October 2024')?.reason).toBe('explicit-year');
+    expect(dates.find((d) => d.text === 'tomorrow')?.reason).toBe('relative-word');
+    expect(dates.find((d) => d.text === 'late Tuesday')?.reason).toBe('anchored-date');
+  });
+});
+
+describe('the reason in the annotation schema', () => {
+  // Listing every reason as a key makes the type checker fail when one is added here but not below.
+  const reasons: Record<DateReason, true> = {
+    'explicit-year': true,
+    'relative-word': true,
+    'past-default': true,
+    'future-context': true,
+    'weekday-fit': true,
+    'anchored-date': true,
+    'range-start': true,
+  };
+  it('lists exactly the reasons the annotator gives', () => {
+    const schema: unknown = JSON.parse(
+      readFileSync(new URL('../schema/annotations.schema.json', import.meta.url), 'utf8'),
+    );
+    const found = JSON.stringify(schema).match(
+      /"reason":\{"description":"Why the value[^}]*"enum":(\[[^\]]*\])/,
+    );
+    expect(JSON.parse(found?.[1] ?? '[]').sort()).toEqual(Object.keys(reasons).sort());
   });
 });

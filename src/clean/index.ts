@@ -5,7 +5,7 @@
 import type { Article, ArticleMeta, Paragraph, RawArticle, RemovedSpan } from '../model/article.js';
 import { dateFromUrl } from '../text/published-date.js';
 import { findUrls, hostOf } from '../text/url.js';
-import { classifyParagraphs } from './boilerplate.js';
+import { classifyExtracted, classifyParagraphs } from './boilerplate.js';
 import { findDateline } from './dateline.js';
 import { splitParagraphs } from './paragraphs.js';
 
@@ -15,8 +15,9 @@ export interface CleanOptions {
 }
 
 export function cleanArticle(raw: RawArticle, id: string, options: CleanOptions = {}): Article {
-  const pieces = splitParagraphs(raw.body);
-  const verdicts = classifyParagraphs(pieces);
+  // Text the page extractor chose keeps its blocks; text pasted from the web is rebuilt and sifted.
+  const pieces = splitParagraphs(raw.body, { rejoinWrapped: !raw.extracted });
+  const verdicts = raw.extracted ? classifyExtracted(pieces) : classifyParagraphs(pieces);
   const kept: { text: string; kind: Paragraph['kind'] }[] = [];
   const removed: RemovedSpan[] = [];
   const footerUrls: string[] = [];

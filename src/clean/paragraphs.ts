@@ -51,17 +51,26 @@ function joinWrapped(current: string, currentIsUrl: boolean, next: string): stri
   return `${current} ${next}`;
 }
 
+export interface SplitOptions {
+  /**
+   * Rejoin lines of hard-wrapped text (default). Off for the page extractor's text, whose line breaks
+   * are the page's own blocks: a column of short table rows ("1 A. Driver 5040 5") is not a wrapped
+   * paragraph.
+   */
+  rejoinWrapped?: boolean;
+}
+
 /**
  * Split raw text into paragraph strings, rejoining hard-wrapped lines. Whitespace inside a paragraph is
  * collapsed; paragraph order is kept.
  */
-export function splitParagraphs(raw: string): string[] {
+export function splitParagraphs(raw: string, options: SplitOptions = {}): string[] {
   const lines = raw
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
     .split('\n')
     .map((l) => l.replace(/ {2,}/g, ' ').trim());
-  const width = wrapWidth(lines);
+  const width = options.rejoinWrapped === false ? null : wrapWidth(lines);
   const paragraphs: string[] = [];
   let current: string | null = null;
   let currentIsUrl = false;

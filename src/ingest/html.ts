@@ -62,5 +62,5 @@ export function isWholePage(html: string): boolean {
 
 export function htmlArticle(source: string, html: string): RawArticle {
   const { body, meta, messages } = extractPage(html);
-  return { source, format: 'html', body, bodyIsHtml: false, meta, messages };
+  return { source, format: 'html', body, bodyIsHtml: false, extracted: true, meta, messages };
 }

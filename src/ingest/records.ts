@@ -54,6 +54,7 @@ export function recordArticle(value: unknown, source: string): RecordResult {
   };
   let body: string;
   let finalMeta = meta;
+  let extracted = false;
   if (record.text && record.text.trim() !== '') {
     body = normalizeNewlines(record.text).trim();
   } else if (record.html && record.html.trim() !== '') {
@@ -61,6 +62,7 @@ export function recordArticle(value: unknown, source: string): RecordResult {
       try {
         const page = extractPage(record.html);
         body = page.body;
+        extracted = true;
         finalMeta = fillMeta(meta, page.meta);
         messages.push(...page.messages);
       } catch (err) {
@@ -74,6 +76,7 @@ export function recordArticle(value: unknown, source: string): RecordResult {
   }
   if (body.trim() === '') return { ok: false, reason: 'record has no text' };
   const raw: RawArticle = { source, format: 'record', body, bodyIsHtml: false, meta: finalMeta, messages };
+  if (extracted) raw.extracted = true;
   if (record.id !== null && record.id !== undefined) raw.id = String(record.id);
   return { ok: true, raw };
 }

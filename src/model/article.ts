@@ -32,6 +32,12 @@ export interface RawArticle {
   /** Plain text for text/markdown/record-with-text; HTML for html/record-with-html. */
   body: string;
   bodyIsHtml: boolean;
+  /**
+   * The body is the text the page extractor chose from a whole web page (src/extract), already free of
+   * navigation, teasers and share bars; cleaning then keeps its paragraphs rather than re-cutting them
+   * with the rules made for text pasted from a browser. Absent for plain text, Markdown and fragments.
+   */
+  extracted?: boolean;
   meta: ArticleMeta;
   messages: Message[];
 }
@@ -104,10 +110,30 @@ export interface Quote extends Span {
   speakerText: string | null;
 }
 
+/**
+ * Why a date has its value: the text states the year ('explicit-year'); a word relative to publication
+ * fixes it ('relative-word': "yesterday", "last month", "next Tuesday", "February of last year"); no
+ * year and no direction, so the latest such date not after publication ('past-default'); a future
+ * context in the clause, so the earliest on or after publication ('future-context': "will be held on
+ * May 1"); the year the named weekday fits ('weekday-fit': "Monday, May 18"); the date written next to a
+ * weekday ('anchored-date': "Tuesday night, March 4"); the start of its range ('range-start': "December
+ * 30 to January 2").
+ */
+export type DateReason =
+  | 'explicit-year'
+  | 'relative-word'
+  | 'past-default'
+  | 'future-context'
+  | 'weekday-fit'
+  | 'anchored-date'
+  | 'range-start';
+
 export interface DateMention extends Span {
   text: string;
   /** YYYY, YYYY-MM or YYYY-MM-DD; null when it cannot be resolved (relative, no reference date). */
   value: string | null;
+  /** Why the value is what it is; absent when the value is null. */
+  reason?: DateReason;
 }
 
 export interface AnnotatedArticle extends Article {

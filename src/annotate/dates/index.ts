@@ -41,7 +41,7 @@ const ENDS_WITH_YEAR = /(?<!\d)(\d{4})$/;
 export function findDates(text: string, options: DateOptions): { dates: DateMention[]; messages: Message[] } {
   const ref = parseIsoDate(options.published);
   const masked = maskNonDates(text);
-  const fromChrono = interpretChrono(masked, parseWithChrono(masked, ref), ref);
+  const fromChrono = joinOfYear(masked, interpretChrono(masked, parseWithChrono(masked, ref), ref));
   const yearEnds = new Map<number, number>();
   for (const c of fromChrono) {
     const m = c.kind === 'absolute' ? ENDS_WITH_YEAR.exec(masked.slice(c.start, c.end)) : null;
@@ -52,6 +52,7 @@ export function findDates(text: string, options: DateOptions): { dates: DateMent
     end: y.end,
     kind: 'absolute',
     value: formatValue({ year: y.year, month: 1, day: 1 }, 'year'),
+    reason: 'explicit-year',
   }));
 
   const dates: DateMention[] = [];
@@ -69,9 +70,50 @@ export function findDates(text: string, options: DateOptions): { dates: DateMent
     if (c.kind === 'deictic' && quoted) value = null;
     // Counted: what a publication date would have resolved. A deictic word inside a quote stays null anyway.
     if (!ref && (c.kind === 'yearless' || (c.kind === 'deictic' && !quoted))) unresolved.push(spanText);
-    dates.push({ start: c.start, end: c.end, text: spanText, value });
+    const mention: DateMention = { start: c.start, end: c.end, text: spanText, value };
+    if (value !== null && c.reason) mention.reason = c.reason;
+    dates.push(mention);
   }
   return { dates, messages: unresolved.length > 0 ? [unresolvedMessage(unresolved)] : [] };
+}
+
+/** What joins a month or day to a relative year: "February of last year", "May 1 next year". */
+const OF_YEAR_GAP = /^\s+(?:of\s+)?$/i;
+const RELATIVE_YEAR = /^(?:last|this|next|previous|coming)\s+year$/i;
+
+/**
+ * chrono reads "February of last year" as two dates, "February" (resolved in the publication year or
+ * the one before) and "last year"; the year words belong to the month, so the two become one mention
+ * with the month in that year: published 2020-04-13, "February of last year" → 2019-02.
+ */
+function joinOfYear(text: string, candidates: DateCandidate[]): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as DateCandidate;
+    const next = candidates[i + 1];
+    if (
+      next &&
+      c.kind === 'yearless' &&
+      c.value !== null &&
+      next.value !== null &&
+      OF_YEAR_GAP.test(text.slice(c.end, next.start)) &&
+      RELATIVE_YEAR.test(text.slice(next.start, next.end))
+    ) {
+      const value = `${next.value.slice(0, 4)}${c.value.slice(4)}`;
+      const valid = value.length < 10 || parseIsoDate(value) !== null;
+      out.push({
+        start: c.start,
+        end: next.end,
+        kind: 'deictic',
+        value: valid ? value : null,
+        reason: 'relative-word',
+      });
+      i++;
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 function unresolvedMessage(texts: readonly string[]): Message {

@@ -3,6 +3,7 @@
 // the value against the publication day with news-oriented rules (unqualified weekdays and months point
 // back in time, not forward as chrono assumes).
 import type { Component, ParsedComponents } from 'chrono-node';
+import type { DateReason } from '../../model/article.js';
 import {
   addDays,
   compareYmd,
@@ -17,6 +18,7 @@ import {
   type Ymd,
   yearOnOrBefore,
 } from './calendar.js';
+import { directionAt } from './direction.js';
 import { extendOverModifiers } from './modifiers.js';
 import type { ChronoMatch } from './parser.js';
 
@@ -187,11 +189,15 @@ export type DateKind =
   /** "this week", "last weekend": recorded with value null. */
   | 'week';
 
+export type { DateReason };
+
 export interface DateCandidate {
   start: number;
   end: number;
   kind: DateKind;
   value: string | null;
+  /** Why the value is what it is; null when the value is null. */
+  reason: DateReason | null;
 }
 
 /** The part of chrono's components this module reads. */
@@ -211,7 +217,11 @@ interface Hit {
 interface Resolved {
   date: Ymd;
   precision: Precision;
+  reason: DateReason;
 }
+
+/** Whether the clause around the date points forward; read only for dates that need it. */
+type FutureTest = () => boolean;
 
 /** Candidates from chrono's results over `text` (the masked text chrono saw), resolved against `ref`. */
 export function interpretChrono(
@@ -339,17 +349,24 @@ function candidatesOf(text: string, hit: Hit, ref: Ymd | null): DateCandidate[] 
   const kind = kindOf(whole, hit.comps);
   const spanStart = extendOverModifiers(text, start);
   const parts = hit.endComps ? splitRange(text, start, hit.end) : null;
+  let future: boolean | undefined;
+  const isFuture: FutureTest = () => {
+    future ??= directionAt(text, spanStart, hit.end) === 'future';
+    return future;
+  };
   if (!parts || !hit.endComps) {
-    const resolved = anchoredWeekday(text, hit, ref) ?? resolve(kind, whole, hit.comps, ref);
-    return [{ start: spanStart, end: hit.end, kind, value: format(resolved) }];
+    const resolved = anchoredWeekday(text, hit, ref) ?? resolve(kind, whole, hit.comps, ref, isFuture);
+    return [candidate(spanStart, hit.end, kind, resolved)];
   }
   const [firstEnd, secondStart] = parts;
-  const first = resolve(kind, text.slice(start, firstEnd), hit.comps, ref);
+  const first = resolve(kind, text.slice(start, firstEnd), hit.comps, ref, isFuture);
   const second = resolveRangeEnd(kind, text.slice(secondStart, hit.end), hit.endComps, first, ref);
-  return [
-    { start: spanStart, end: firstEnd, kind, value: format(first) },
-    { start: secondStart, end: hit.end, kind, value: format(second) },
-  ];
+  return [candidate(spanStart, firstEnd, kind, first), candidate(secondStart, hit.end, kind, second)];
+}
+
+function candidate(start: number, end: number, kind: DateKind, resolved: Resolved | null): DateCandidate {
+  const value = format(resolved);
+  return { start, end, kind, value, reason: value === null ? null : (resolved?.reason ?? null) };
 }
 
 /** The anchor's date when it falls on the weekday ("Tuesday night, March 4" → 2025-03-04). */
@@ -357,8 +374,10 @@ function anchoredWeekday(text: string, hit: Hit, ref: Ymd | null): Resolved | nu
   const anchor = hit.anchor;
   if (!anchor) return null;
   const core = text.slice(anchor.start, anchor.end);
-  const date = resolve(kindOf(core, anchor.comps), core, anchor.comps, ref);
-  return date?.precision === 'day' && weekdayOf(date.date) === hit.comps.get('weekday') ? date : null;
+  const date = resolve(kindOf(core, anchor.comps), core, anchor.comps, ref, () => false);
+  return date?.precision === 'day' && weekdayOf(date.date) === hit.comps.get('weekday')
+    ? { ...date, reason: 'anchored-date' }
+    : null;
 }
 
 function kindOf(core: string, comps: Components): DateKind {
@@ -390,30 +409,57 @@ function componentsDate(comps: Components): Ymd | null {
   return year === null || month === null || day === null ? null : { year, month, day };
 }
 
-function resolve(kind: DateKind, core: string, comps: Components, ref: Ymd | null): Resolved | null {
+function resolve(
+  kind: DateKind,
+  core: string,
+  comps: Components,
+  ref: Ymd | null,
+  isFuture: FutureTest,
+): Resolved | null {
   const precision = precisionOf(core, comps);
   if (kind === 'week' || precision === null) return null;
   if (kind === 'absolute') {
     const date = componentsDate(comps);
-    return date ? { date, precision } : null;
+    return date ? { date, precision, reason: 'explicit-year' } : null;
   }
   if (!ref) return null;
   const casual = CASUAL_DAY.exec(core);
-  if (casual) return { date: addDays(ref, casual[2] ? -1 : casual[3] ? 1 : 0), precision: 'day' };
+  if (casual)
+    return {
+      date: addDays(ref, casual[2] ? -1 : casual[3] ? 1 : 0),
+      precision: 'day',
+      reason: 'relative-word',
+    };
   const shift = RELATIVE_SHIFT.exec(core);
   if (shift) return resolveShift(shift, ref);
+  const mode = NAME_MODE.exec(core)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
+  // A word of its own ("last", "next", "this coming") outranks the clause; without one, the clause's
+  // tense decides, and only then is the sentence read.
+  const direction = mode ? 'relative-word' : isFuture() ? 'future-context' : 'past-default';
   const weekday = comps.get('weekday');
   if (isWeekdayOnly(comps) && weekday !== null)
-    return { date: resolveWeekday(core, weekday, ref), precision };
+    return { date: resolveWeekday(mode, direction, weekday, ref), precision, reason: direction };
   const month = comps.get('month');
   if (month === null) return null;
-  if (kind === 'yearless' || (isMonthOnly(comps) && NAME_MODE.test(core))) {
+  if (kind === 'yearless' || (isMonthOnly(comps) && mode)) {
     const day = precision === 'day' ? comps.get('day') : null;
-    const year = isMonthOnly(comps) ? monthYear(core, month, ref) : dayYear(comps, month, day, ref);
-    return { date: { year, month, day: day ?? 1 }, precision };
+    if (isMonthOnly(comps))
+      return {
+        date: { year: monthYear(mode, direction, month, ref), month, day: 1 },
+        precision,
+        reason: direction,
+      };
+    const { year, fitted } = dayYear(comps, month, day, ref, direction === 'future-context');
+    return { date: { year, month, day: day ?? 1 }, precision, reason: fitted ? 'weekday-fit' : direction };
   }
   const date = componentsDate(comps);
-  return date ? { date, precision } : null;
+  return date ? { date, precision, reason: 'relative-word' } : null;
+}
+
+/** The earliest year in which month/day falls on or after `ref` (the mirror of yearOnOrBefore). */
+function yearOnOrAfter(ref: Ymd, month: number, day: number | null): number {
+  const before = month < ref.month || (month === ref.month && day !== null && day < ref.day);
+  return before ? ref.year + 1 : ref.year;
 }
 
 /**
@@ -421,14 +467,21 @@ function resolve(kind: DateKind, core: string, comps: Components, ref: Ymd | nul
  * and that year does not fit it, e.g. "Monday, May 18" in an article of 2015-04-22 is 2015-05-18 (a
  * Monday), not 2014-05-18 (a Sunday). The neighbouring years are tried, the past one first.
  */
-function dayYear(comps: Components, month: number, day: number | null, ref: Ymd): number {
-  const year = yearOnOrBefore(ref, month, day);
+function dayYear(
+  comps: Components,
+  month: number,
+  day: number | null,
+  ref: Ymd,
+  forward: boolean,
+): { year: number; fitted: boolean } {
+  const year = forward ? yearOnOrAfter(ref, month, day) : yearOnOrBefore(ref, month, day);
   const weekday = comps.get('weekday');
-  if (day === null || weekday === null || !comps.isCertain('weekday')) return year;
-  const fits = [year, year - 1, year + 1].find(
+  if (day === null || weekday === null || !comps.isCertain('weekday')) return { year, fitted: false };
+  const order = forward ? [year, year + 1, year - 1] : [year, year - 1, year + 1];
+  const fits = order.find(
     (y) => isValidYmd({ year: y, month, day }) && weekdayOf({ year: y, month, day }) === weekday,
   );
-  return fits ?? year;
+  return { year: fits ?? year, fitted: fits !== undefined && fits !== year };
 }
 
 /** "last month" → the month before publication; "two years ago" → publication year − 2. */
@@ -442,10 +495,15 @@ function resolveShift(m: RegExpExecArray, ref: Ymd): Resolved | null {
       : countOf(count);
   if (steps === undefined) return null;
   const by = modifier ? steps : -steps;
-  if (unit === 'day') return { date: addDays(ref, by), precision: 'day' };
-  if (unit === 'year') return { date: { year: ref.year + by, month: 1, day: 1 }, precision: 'year' };
+  const reason = 'relative-word';
+  if (unit === 'day') return { date: addDays(ref, by), precision: 'day', reason };
+  if (unit === 'year') return { date: { year: ref.year + by, month: 1, day: 1 }, precision: 'year', reason };
   const months = ref.year * 12 + (ref.month - 1) + by;
-  return { date: { year: Math.floor(months / 12), month: (months % 12) + 1, day: 1 }, precision: 'month' };
+  return {
+    date: { year: Math.floor(months / 12), month: (months % 12) + 1, day: 1 },
+    precision: 'month',
+    reason,
+  };
 }
 
 function countOf(words: string): number | undefined {
@@ -458,8 +516,7 @@ function countOf(words: string): number | undefined {
  * "on Friday" means 2025-02-28 (chrono would pick 2025-03-07). "last Wednesday" is a week ago,
  * "this Tuesday" the Tuesday of the publication week, "next/this coming Friday" the first one ahead.
  */
-function resolveWeekday(core: string, weekday: number, ref: Ymd): Ymd {
-  const mode = NAME_MODE.exec(core)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
+function resolveWeekday(mode: string | undefined, direction: DateReason, weekday: number, ref: Ymd): Ymd {
   switch (mode) {
     case 'last':
       return weekdayBefore(ref, weekday);
@@ -470,13 +527,15 @@ function resolveWeekday(core: string, weekday: number, ref: Ymd): Ymd {
     case 'this coming':
       return weekdayAfter(ref, weekday);
     default:
-      return weekdayOnOrBefore(ref, weekday);
+      // "will meet on Friday" published on a Friday is that day, as "met on Friday" would be.
+      return direction === 'future-context'
+        ? weekdayAfter(addDays(ref, -1), weekday)
+        : weekdayOnOrBefore(ref, weekday);
   }
 }
 
 /** "in December" → the latest December not after publication; "last March" strictly before this month. */
-function monthYear(core: string, month: number, ref: Ymd): number {
-  const mode = NAME_MODE.exec(core)?.[1]?.toLowerCase().replace(/\s+/g, ' ');
+function monthYear(mode: string | undefined, direction: DateReason, month: number, ref: Ymd): number {
   switch (mode) {
     case 'last':
       return month < ref.month ? ref.year : ref.year - 1;
@@ -487,7 +546,9 @@ function monthYear(core: string, month: number, ref: Ymd): number {
     case 'this coming':
       return month > ref.month ? ref.year : ref.year + 1;
     default:
-      return yearOnOrBefore(ref, month, null);
+      return direction === 'future-context'
+        ? yearOnOrAfter(ref, month, null)
+        : yearOnOrBefore(ref, month, null);
   }
 }
 
@@ -504,11 +565,12 @@ function resolveRangeEnd(
 ): Resolved | null {
   const precision = precisionOf(core, comps);
   if (precision === null) return null;
-  if (kind === 'absolute' || kind === 'week') return resolve(kind, core, comps, ref);
+  if (kind === 'absolute' || kind === 'week') return resolve(kind, core, comps, ref, () => false);
   if (!first) return null;
+  const reason = 'range-start';
   const weekday = comps.get('weekday');
   if (isWeekdayOnly(comps) && weekday !== null) {
-    return { date: addDays(first.date, (weekday - weekdayOf(first.date) + 7) % 7), precision };
+    return { date: addDays(first.date, (weekday - weekdayOf(first.date) + 7) % 7), precision, reason };
   }
   const date = componentsDate(comps);
   if (!date) return null;
@@ -516,7 +578,7 @@ function resolveRangeEnd(
     date.year = first.date.year;
     if (compareYmd(date, first.date) < 0) date.year += 1;
   }
-  return { date, precision };
+  return { date, precision, reason };
 }
 
 /**
