@@ -3,7 +3,8 @@
 // now writes there (outside quotes, as a report keeps them) are compared with the judgement.
 //  - acceptability: of the output labels at a judged span (same start and end), the share judged
 //    acceptable; a judged-unacceptable label still output there "remains";
-//  - a label output over part of a judged span but not the same words is "changed" (counted, not scored);
+//  - a label output over part of a judged span but not the same words, or the same words given to another
+//    actor than when judged, is "changed" (counted, not scored);
 //  - tone: of the judged-acceptable labels still output, the share whose tone is the judged one.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,6 +22,8 @@ export interface JudgedLabel {
   acceptable: boolean;
   reason: string;
   tone: Tone;
+  /** A mention of the actor the label was given to when judged. */
+  actor: { start: number; end: number };
 }
 
 export function readJudged(file = resolve(ROOT, 'eval/labels-judged.json')): JudgedLabel[] {
@@ -52,6 +55,8 @@ interface OutputLabel {
   start: number;
   end: number;
   text: string;
+  /** The mentions of the actor it is given to. */
+  mentions: { start: number; end: number }[];
 }
 
 export async function scoreLabels(judged: readonly JudgedLabel[]): Promise<LabelScores> {
@@ -66,12 +71,16 @@ export async function scoreLabels(judged: readonly JudgedLabel[]): Promise<Label
     const list: OutputLabel[] = [];
     if (art) {
       const map = offsetMap(art.text, a.text);
-      for (const e of art.entities)
+      for (const e of art.entities) {
+        const mentions = e.mentions
+          .map((m) => map.span(m.start, m.end))
+          .filter((m): m is { start: number; end: number } => m !== null);
         for (const d of e.descriptors) {
           if (art.quotes.some((q) => d.start >= q.start && d.end <= q.end)) continue;
           const at = map.span(d.start, d.end);
-          if (at) list.push({ ...at, text: d.text });
+          if (at) list.push({ ...at, text: d.text, mentions });
         }
+      }
     }
     outputs.set(a.id, list);
   }
@@ -100,7 +109,13 @@ export async function scoreLabels(judged: readonly JudgedLabel[]): Promise<Label
   for (const j of judged) {
     const list = outputs.get(j.article) ?? [];
     const words = (text.get(j.article) ?? '').slice(j.start, j.end);
-    const exact = list.find((o) => o.start === j.start && o.end === j.end);
+    // The same words given to the same actor; given to another actor, a label is a different finding.
+    const exact = list.find(
+      (o) =>
+        o.start === j.start &&
+        o.end === j.end &&
+        o.mentions.some((m) => m.start < j.actor.end && m.end > j.actor.start),
+    );
     const overlapping = list.filter((o) => o.start < j.end && o.end > j.start);
     if (!j.acceptable) s.unacceptable++;
     if (exact) {
