@@ -109,6 +109,14 @@ function describes(word: string): boolean {
   return singular !== lower && describesWord(singular);
 }
 
+/** "senators", "allies": a plural of a role noun (a singular ending in -s or -ss, "boss", is not). */
+function isPlural(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!lower.endsWith('s') || lower.endsWith('ss') || lower.endsWith('us')) return false;
+  const singular = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.slice(0, -1);
+  return describesWord(singular);
+}
+
 function isModifier(token: Token): boolean {
   if (token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN') return true;
   // "self-proclaimed", "state-affiliated": hyphenated participles are tagged VERB by wink.
@@ -318,7 +326,7 @@ function appositiveBefore(layer: TokenLayer, m: NameMention): Descriptor | null 
     return null;
   if (after && after.sentence === m.sentence && !/^[,.;:—–)]$/.test(after.text)) return null;
   // "One of the senators, Ann Roe," names a group she belongs to: a plural is not her label.
-  if (!describesWord(head.text.toLowerCase().replace(/\.$/, ''))) return null;
+  if (isPlural(head.text)) return null;
   let first = m.titleFirst - 2;
   while (first > 0 && m.titleFirst - first <= MAX_TITLE_TOKENS) {
     const t = tokens[first - 1];
