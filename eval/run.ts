@@ -1,4 +1,4 @@
-// `npm run eval [-- --split dev|train] [--suite quotes|persons|extraction]… [--misses]`: scores the pipeline against the annotated
+// `npm run eval [-- --split dev|train] [--suite quotes|persons|extraction|labels]… [--misses]`: scores the pipeline against the annotated
 // dev sets in ../shared/corpus and writes the figures, with date and machine, to eval/RESULTS.md.
 // Tune on train; the dev figure is the one nobody tuned on.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { machineLine } from '../bench/results.js';
 import type { CorefScores } from './coref-metrics.js';
 import { readEcbplus } from './ecbplus-gold.js';
 import { scoreExtraction } from './extraction.js';
+import { readJudged, scoreLabels } from './labels.js';
 import { MENTION_CLASSES, scorePersons } from './persons.js';
 import { readPolnear } from './polnear-gold.js';
 import { scoreQuotes } from './quotes.js';
@@ -17,7 +18,7 @@ import { scoreQuotes } from './quotes.js';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const RESULTS = resolve(ROOT, 'eval/RESULTS.md');
-const SUITES = ['quotes', 'persons', 'extraction'] as const;
+const SUITES = ['quotes', 'persons', 'extraction', 'labels'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -114,6 +115,28 @@ ${s.pages} news pages (all of them; no split), ${s.refused} refused; shingle met
 ${rows}
 
 ${s.misses.length} pages lose F1 through \`annotate\` against the extractor alone (\`--misses\` lists them with what cleaning removed).`);
+  console.log(sections[sections.length - 1]);
+  if (values.misses) for (const m of s.misses) console.log(m);
+}
+
+if (suites.includes('labels')) {
+  const started = Date.now();
+  const judged = readJudged().filter((j) => j.split === split);
+  const s = await scoreLabels(judged);
+  const tones = Object.entries(s.tone.byJudged)
+    .map(([tone, t]) => `| ${tone} | ${t.total} | ${t.right} |`)
+    .join('\n');
+  sections.push(`### Hand-judged labels ${split}: acceptability and tone
+
+${s.judged} labels judged by hand (eval/labels-judged.json) from multi-outlet allsides stories, their articles annotated again (${((Date.now() - started) / 1000).toFixed(1)} s).
+
+| output at judged spans | acceptable | acceptability | judged unacceptable | still output | acceptable lost | changed span | tone accuracy (${s.tone.total}) |
+|---|---|---|---|---|---|---|---|
+| ${s.output} | ${s.acceptable} | ${pct(s.acceptability)} | ${s.unacceptable} | ${s.remaining} | ${s.lost} | ${s.changed} | ${pct(s.tone.accuracy)} |
+
+| judged tone | labels | system agrees |
+|---|---|---|
+${tones}`);
   console.log(sections[sections.length - 1]);
   if (values.misses) for (const m of s.misses) console.log(m);
 }

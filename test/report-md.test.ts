@@ -85,10 +85,10 @@ describe('renderMarkdown on the fixture', () => {
     const okafor = rows.find((r) => r.includes('Helen Okafor')) ?? '';
     expect(cells(okafor)).toEqual([
       '**Helen Okafor** (person, 6×)',
-      '○ Mayor; ⊖ embattled mayor',
-      '○ Mayor; ⊕ who praised crews for a swift response',
+      '○ Mayor; ⊖ embattled mayor (embattled)',
+      '○ Mayor; ⊕ who praised crews for a swift response (praised, swift)',
       '○ Mayor; ○ first-term mayor',
-      '⊕ popular mayor',
+      '⊕ popular mayor (popular)',
     ]);
     expect(md).toContain('Also named, without labels: Tom Vasquez (person, 1×)');
   });

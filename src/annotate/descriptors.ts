@@ -109,15 +109,102 @@ function describes(word: string): boolean {
   return singular !== lower && describesWord(singular);
 }
 
+/** "senators", "allies": a plural of a role noun (a singular ending in -s or -ss, "boss", is not). */
+function isPlural(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (!lower.endsWith('s') || lower.endsWith('ss') || lower.endsWith('us')) return false;
+  const singular = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.slice(0, -1);
+  return describesWord(singular);
+}
+
 function isModifier(token: Token): boolean {
   if (token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN') return true;
   // "self-proclaimed", "state-affiliated": hyphenated participles are tagged VERB by wink.
   return token.pos === 'VERB' && token.text.includes('-');
 }
 
-/** Leading articles are not part of a label: "the bus driver" and "a close ally" compare as
- * "bus driver" and "close ally" across outlets. */
-const ARTICLES = new Set(['the', 'a', 'an']);
+/** Leading determiners and quantifiers are not part of a label: "the bus driver" and "a close ally"
+ * compare as "bus driver" and "close ally" across outlets, and "many union leaders Ann Roe" is not a
+ * label "many union". */
+const ARTICLES = new Set([
+  'the',
+  'a',
+  'an',
+  'many',
+  'some',
+  'several',
+  'few',
+  'both',
+  'all',
+  'most',
+  'other',
+]);
+
+/**
+ * Honorifics say how a name is addressed, not who the person is: "Mr." or "Ms." alone is never a label,
+ * and words before one belong to the previous phrase ("after the talks Mr. Roe left" is not a label
+ * "talks Mr."). A closed class of English (courtesy titles and their abbreviations).
+ */
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'messrs',
+  'mmes',
+  'dr',
+  'sir',
+  'dame',
+  'madam',
+  'mme',
+]);
+
+/**
+ * Words that only modify a title and cannot head one: "former" in "former Mayor Ann Roe" or "Vice" in "Vice
+ * President" say nothing when the rest is missing, so a title whose last word is one of these is a cut
+ * piece ("former" left over when "White House" was taken as a name in "a former White House aide").
+ */
+const TITLE_PREMODIFIERS = new Set([
+  'former',
+  'then',
+  'late',
+  'vice',
+  'acting',
+  'interim',
+  'prime',
+  'foreign',
+  'defense',
+  'defence',
+  'interior',
+  'finance',
+  'state',
+  'self-proclaimed',
+]);
+
+const isHonorific = (word: string): boolean => HONORIFICS.has(word.toLowerCase().replace(/\.$/, ''));
+
+/**
+ * A lowercase role noun right before a capitalised word that is no title or country ends a phrase of its
+ * own: in "the candidate Ann Roe Sen. Bo Li" (a caption run) "candidate" is Roe's, not part of Li's title.
+ */
+function startsAnotherPhrase(t: Token, after: Token | undefined): boolean {
+  if (!after || t.pos !== 'NOUN' || !/^\p{Ll}/u.test(t.text) || !describes(t.text)) return false;
+  return isOtherName(after);
+}
+
+function isOtherName(t: Token | undefined): boolean {
+  return !!t && t.pos === 'PROPN' && !describes(t.text) && !countryOf(t.text);
+}
+
+/** "Secretary of State", "Chief of Staff": a title that holds an "of" phrase of capitalised words. */
+function ofBridge(tokens: readonly Token[], first: number): boolean {
+  const of = tokens[first - 1];
+  const before = tokens[first - 2];
+  return (
+    of?.text === 'of' && !!before && /^\p{Lu}/u.test(tokens[first]?.text ?? '') && describes(before.text)
+  );
+}
 
 function span(layer: TokenLayer, from: number, end: number, via: Descriptor['via']): Descriptor | null {
   let first = from;
@@ -128,15 +215,54 @@ function span(layer: TokenLayer, from: number, end: number, via: Descriptor['via
   return { start: a.start, end: b.end, text: layer.text.slice(a.start, b.end), via };
 }
 
-/** "Belarusian leader" in "Belarusian leader Alexander Lukashenko". */
-function titleBefore(layer: TokenLayer, m: NameMention): Descriptor | null {
+/**
+ * "Belarusian leader" in "Belarusian leader Alexander Lukashenko", "Secretary of State" in "Secretary of State
+ * Ann Roe". The title is headed by the word just before the name, which must be a role or office: never an
+ * honorific ("Mr."), never a modifier left alone ("former", "Vice"). It never reaches into another name
+ * ("candidate Ann Roe Sen. Bo Li" gives Li "Sen." only), and a lowercase modifier before a name that is
+ * itself used as a modifier is the next noun's ("a major Roe donor": "major" describes the donor).
+ */
+function titleBefore(
+  layer: TokenLayer,
+  m: NameMention,
+  personTokens: ReadonlySet<number>,
+): Descriptor | null {
   const { tokens } = layer;
   const head = tokens[m.firstToken - 1];
-  if (!head || head.sentence !== m.sentence || !describes(head.text)) return null;
+  if (!head || head.sentence !== m.sentence || !describes(head.text) || isHonorific(head.text)) return null;
+  const headLower = head.text.toLowerCase();
+  if (TITLE_PREMODIFIERS.has(headLower) && !ofBridge(tokens, m.firstToken - 1)) return null;
+  const next = tokens[m.endToken];
+  if (
+    /^\p{Ll}/u.test(head.text) &&
+    !ROLE_NOUNS.has(headLower) &&
+    !m.possessive &&
+    next?.sentence === m.sentence &&
+    next.pos === 'NOUN' &&
+    /^\p{Ll}/u.test(next.text)
+  )
+    return null;
   let first = m.firstToken - 1;
   while (first > 0 && m.firstToken - first < MAX_TITLE_TOKENS) {
+    if (ofBridge(tokens, first)) {
+      first -= 2;
+      continue;
+    }
     const t = tokens[first - 1];
-    if (!t || t.sentence !== m.sentence || !isModifier(t) || t.end < (tokens[first]?.start ?? 0) - 1) break;
+    if (
+      !t ||
+      t.sentence !== m.sentence ||
+      personTokens.has(first - 1) ||
+      isHonorific(t.text) ||
+      !isModifier(t) ||
+      t.end < (tokens[first]?.start ?? 0) - 1
+    )
+      break;
+    if (startsAnotherPhrase(t, tokens[first])) {
+      // The capitalised words between that role noun and the title are the other phrase's name.
+      while (first < m.firstToken - 1 && isOtherName(tokens[first])) first++;
+      break;
+    }
     first--;
   }
   return span(layer, first, m.firstToken, 'title');
@@ -160,7 +286,11 @@ function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: nu
 }
 
 /** ", self-proclaimed president of Belarus," after a name. */
-function appositiveAfter(layer: TokenLayer, m: NameMention): Descriptor | null {
+function appositiveAfter(
+  layer: TokenLayer,
+  m: NameMention,
+  personTokens: ReadonlySet<number>,
+): Descriptor | null {
   if (m.possessive) return null;
   const { tokens } = layer;
   if (tokens[m.endToken]?.text !== ',') return null;
@@ -170,6 +300,8 @@ function appositiveAfter(layer: TokenLayer, m: NameMention): Descriptor | null {
   if (!first || first.pos === 'PROPN' || (/^\p{Lu}/u.test(first.text) && first.pos !== 'ADJ')) return null;
   const end = nounPhrase(layer, from, MAX_APPOSITIVE_TOKENS, m.sentence);
   if (end === null) return null;
+  // "Ann Roe, campaign manager Bo Li, …" lists a second person: the words are Li's title, not Roe's.
+  for (let t = from; t < end; t++) if (personTokens.has(t)) return null;
   const closer = tokens[end];
   if (closer && !/^[,.;:—–)]$/.test(closer.text)) return null;
   return span(layer, from, end, 'appositive');
@@ -193,6 +325,8 @@ function appositiveBefore(layer: TokenLayer, m: NameMention): Descriptor | null 
   )
     return null;
   if (after && after.sentence === m.sentence && !/^[,.;:—–)]$/.test(after.text)) return null;
+  // "One of the senators, Ann Roe," names a group she belongs to: a plural is not her label.
+  if (isPlural(head.text)) return null;
   let first = m.titleFirst - 2;
   while (first > 0 && m.titleFirst - first <= MAX_TITLE_TOKENS) {
     const t = tokens[first - 1];
@@ -262,13 +396,19 @@ export function attachDescriptors(
   mentions: readonly NameMention[],
 ): { references: ResolvedReference[]; unresolved: Mention[] } {
   const byId = new Map(entities.map((e) => [e.id, e]));
+  // Tokens of people's names: a title or appositive never runs through another person ("candidate Ann Roe
+  // Sen." is not one title). Organisation names may sit inside one ("White House press secretary").
+  const personTokens = new Set<number>();
+  for (const m of mentions)
+    if (byId.get(m.entity)?.kind === 'person')
+      for (let t = m.firstToken; t < m.endToken; t++) personTokens.add(t);
   for (const m of mentions) {
     const entity = byId.get(m.entity);
     if (!entity) continue;
     for (const d of [
-      titleBefore(layer, m),
+      titleBefore(layer, m, personTokens),
       appositiveBefore(layer, m),
-      appositiveAfter(layer, m),
+      appositiveAfter(layer, m, personTokens),
       predicateAfter(layer, m),
     ]) {
       if (d) entity.descriptors.push(d);
@@ -309,6 +449,11 @@ function findReferences(
   const memo = new Map<string, string | null>();
   const nameTokens = new Set<number>();
   for (const m of mentions) for (let t = m.titleFirst; t < m.endToken; t++) nameTokens.add(t);
+  const personIds = new Set(persons.map((p) => p.id));
+  /** The person whose name ends right before a token. */
+  const personEnding = new Map<number, string>();
+  for (const m of mentions)
+    if (personIds.has(m.entity) && !m.possessive) personEnding.set(m.endToken, m.entity);
 
   const references: ReferenceMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -330,7 +475,10 @@ function findReferences(
         // or an appositive of that name, attached there.
         if (next && (nameTokens.has(j + 1) || (next.text === ',' && nameTokens.has(j + 2)))) break;
         const text = layer.text.slice(det.start, t.end);
-        const entity = resolve(text, lower, persons, profile, memo);
+        // "Ann Roe, the director of the agency and its labs, said": right after a person's name and a comma
+        // the description is that person's appositive, whatever other directors the article names.
+        const before = tokens[i - 1]?.text === ',' ? personEnding.get(i - 1) : undefined;
+        const entity = before ?? resolve(text, lower, persons, profile, memo);
         references.push({ firstToken: i, endToken: j + 1, start: det.start, end: t.end, text, entity });
         break;
       }

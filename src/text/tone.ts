@@ -1,12 +1,29 @@
-// The tone of a label an outlet gives an actor. A label is negative when it holds a word that
-// delegitimises or condemns ("dictator", "self-proclaimed", "regime", "strongman", "embattled"), positive
-// when it holds a word of praise ("hero", "respected", "good guy"), and neutral otherwise: plain offices
-// and roles ("Belarusian President", "Kremlin spokesperson", "city bridge engineer") are neutral.
+// The tone of a label an outlet gives an actor: negative when its wording condemns or delegitimises the
+// person ("dictator", "self-proclaimed", "crooked", "lord of chaos", "bad person"), positive when it praises
+// ("hero", "respected", "good friend"), neutral otherwise: plain offices and roles ("Belarusian President",
+// "Kremlin spokesperson", "party leader", "national security adviser") are neutral.
 //
-// The lists are assembled by hand from the vocabulary of media-bias research on labelling (loaded titles,
-// legitimacy markers, evaluative adjectives), kept to words whose tone does not depend on context. A
-// negative word wins over a positive one in the same label ("self-proclaimed hero" is negative).
+// Two sources, each word with a valence:
+//  - the VADER sentiment lexicon (Hutto & Gilbert 2014; MIT licence; shipped by the npm package
+//    `vader-sentiment`, Apache-2.0, as vader_lexicon.txt): 7,500 English words and forms rated −4…+4 by ten
+//    raters each. Loaded once, on the first label, keeping words rated at least MIN_VALENCE either way;
+//  - our own general additions below: political epithets and delegitimising modifiers VADER lacks
+//    ("so-called", "self-styled", "hard-left", "crooked", "strongman"), and words of praise.
+// VADER rates words of everyday text, so some of its words name a field, an institution or a relation in
+// a descriptor rather than judging the person ("national security adviser", "party leader", "war veteran",
+// "special counsel", "friend of the mayor"): DOMAIN_WORDS keeps those neutral. Capitalised words inside a
+// run of capitalised words are a name or an office ("Supreme Court Justice", "House Freedom Caucus
+// Chairman") and only our own epithets count there; a phrase after a preposition other than "of" says
+// where or for whom ("director for victims of abuse"), not what the person is, so it is left out.
+// A delegitimising word wins over praise ("self-proclaimed hero" is negative); otherwise the valences add up.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Tone } from '../model/report.js';
+
+/** VADER words rated weaker than this are mild in a label ("top", "outgoing", "vulnerable": −0.9). Measured on
+ * 7,525 distinct labels of 3,000 allsides articles: at 1.5 the words left are evaluative ("popular", "bad",
+ * "crazy", "influential"); below it, mostly descriptive ones ("prominent" 1.3, "critic" −1.1, "admiral" 1.3). */
+const MIN_VALENCE = 1.5;
 
 /** Words that question legitimacy or condemn: the label takes sides. */
 export const NEGATIVE_WORDS = new Set([
@@ -34,7 +51,6 @@ export const NEGATIVE_WORDS = new Set([
   'de facto',
   // condemnation
   'thug',
-  'criminal',
   'terrorist',
   'extremist',
   'fanatic',
@@ -66,6 +82,34 @@ export const NEGATIVE_WORDS = new Set([
   'firebrand',
   'far-right',
   'far-left',
+  'hard-right',
+  'hard-left',
+  'ultra-left',
+  'ultra-right',
+  'alt-right',
+  'crooked',
+  'crook',
+  'liar',
+  'lying',
+  'traitor',
+  'bigot',
+  'zealot',
+  'agitator',
+  'rabble-rouser',
+  'mouthpiece',
+  'shill',
+  'lackey',
+  'sycophant',
+  'lunatic',
+  'clown',
+  'loser',
+  'radical',
+  'would-be',
+  'wannabe',
+  'failed',
+  'shady',
+  'sleazy',
+  'disgraceful',
   'ultranationalist',
   'xenophobic',
   'racist',
@@ -92,7 +136,6 @@ export const POSITIVE_WORDS = new Set([
   'celebrated',
   'legendary',
   'visionary',
-  'champion',
   'reformer',
   'reformist',
   'peacemaker',
@@ -115,19 +158,102 @@ export const POSITIVE_WORDS = new Set([
   'iconic',
 ]);
 
-function wordsOf(text: string): string[] {
-  const lower = text.toLowerCase().replace(/[’']/g, "'");
-  const words = lower.split(/[^\p{L}'-]+/u).filter(Boolean);
-  // Two-word entries ("good guy", "de facto", "war criminal") are matched as adjacent pairs.
-  const pairs = words.slice(1).map((w, i) => `${words[i]} ${w}`);
-  return [...words, ...pairs];
+/** Words VADER rates that in a descriptor name a field, an institution or a relation, not a judgement. */
+const DOMAIN_WORDS = new Set(
+  (
+    'justice supreme security party intelligence united special free freedom liberty liberties care health ' +
+    'peace relief charity safety credit benefits progress growth support help clean entertainment prize ' +
+    'super natural grand energy emergency fire war wars crime crimes terror terrorism violence gun guns death ' +
+    'abuse crisis penalty victim victims prisoner prisoners protest protests friend friends supporter ' +
+    'supporters winner hopeful hopefuls comedian kind like well clear no yes champion trust hope ' +
+    'rights fighter fighters survivor survivors honor honour glory faith pride vice cancer drug drugs ' +
+    'disaster poverty hunger conflict attack attacks defense defence criminal prosecution prison ' +
+    'battleground deficit foe foes peacekeeping moody'
+  ).split(' '),
+);
+
+/** A preposition that starts a phrase about where or for whom ("director at the agency", "adviser to …"). */
+const CUT_AT = new Set([
+  'for',
+  'at',
+  'in',
+  'on',
+  'with',
+  'to',
+  'from',
+  'by',
+  'against',
+  'who',
+  'which',
+  'that',
+  'since',
+  'after',
+  'before',
+  'during',
+]);
+
+let vader: Map<string, number> | null = null;
+
+/** The VADER lexicon, once: words (not emoticons) rated at least MIN_VALENCE either way. */
+function vaderLexicon(): Map<string, number> {
+  if (vader) return vader;
+  const file = createRequire(import.meta.url).resolve('vader-sentiment/vader_lexicon.txt');
+  const lexicon = new Map<string, number>();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [word, mean] = line.split('\t');
+    const valence = Number(mean);
+    if (!word || !/^[a-z][a-z'-]*$/.test(word) || !(Math.abs(valence) >= MIN_VALENCE)) continue;
+    if (DOMAIN_WORDS.has(word)) continue;
+    lexicon.set(word, valence);
+  }
+  vader = lexicon;
+  return lexicon;
+}
+
+interface Word {
+  lower: string;
+  /** Part of a run of two or more capitalised words: a name or an office. */
+  inName: boolean;
+}
+
+function wordsOf(text: string): Word[] {
+  const raw = text
+    .replace(/[’']/g, "'")
+    .split(/[^\p{L}'-]+/u)
+    .filter(Boolean);
+  const capital = raw.map((w) => /^\p{Lu}/u.test(w));
+  const words: Word[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const lower = (raw[i] as string).toLowerCase().replace(/'s$/, '');
+    if (i > 0 && CUT_AT.has(lower)) break;
+    words.push({ lower, inName: !!capital[i] && (!!capital[i - 1] || !!capital[i + 1]) });
+  }
+  return words;
 }
 
 export function toneOf(text: string): { tone: Tone; words: string[] } {
   const words = wordsOf(text);
-  const negative = words.filter((w) => NEGATIVE_WORDS.has(w));
+  // Two-word entries ("good guy", "de facto", "war criminal") are matched as adjacent pairs.
+  const terms = [
+    ...words,
+    ...words.slice(1).map((w, i) => ({
+      lower: `${words[i]?.lower} ${w.lower}`,
+      inName: w.inName && !!words[i]?.inName,
+    })),
+  ];
+  const negative = terms.filter((w) => NEGATIVE_WORDS.has(w.lower)).map((w) => w.lower);
   if (negative.length > 0) return { tone: 'negative', words: negative };
-  const positive = words.filter((w) => POSITIVE_WORDS.has(w));
-  if (positive.length > 0) return { tone: 'positive', words: positive };
+  const lexicon = vaderLexicon();
+  let sum = 0;
+  const setting: string[] = [];
+  for (const w of terms) {
+    const own = POSITIVE_WORDS.has(w.lower) ? 2 : undefined;
+    const valence = own ?? (w.inName ? undefined : lexicon.get(w.lower));
+    if (valence === undefined) continue;
+    sum += valence;
+    setting.push(w.lower);
+  }
+  if (sum > 0) return { tone: 'positive', words: setting };
+  if (sum < 0) return { tone: 'negative', words: setting };
   return { tone: 'neutral', words: [] };
 }

@@ -61,7 +61,11 @@ function digest(view: StoryView): string[] {
 
 function actorCell(actor: Actor, col: Column): string {
   const labels = actor.labels.filter((l) => l.articles.includes(col.article.id));
-  if (labels.length) return labels.map((l) => `${sign(l.tone)} ${mdText(l.text)}`).join('; ');
+  // A toned label shows the words that set its tone: "⊖ crooked mayor (crooked)".
+  const why = (words: readonly string[] | undefined) =>
+    words?.length ? ` (${mdText(words.join(', '))})` : '';
+  if (labels.length)
+    return labels.map((l) => `${sign(l.tone)} ${mdText(l.text)}${why(l.toneWords)}`).join('; ');
   const named = actor.mentions.filter((m) => m.article === col.article.id).length;
   return named ? `_named ×${named}_` : '—';
 }

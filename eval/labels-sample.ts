@@ -1,0 +1,119 @@
+// `node dist/eval/labels-sample.js [--count 260] [--seed 12] [--out FILE]`: draws labels at random from
+// multi-outlet allsides stories, as the current code labels them, for judging by hand.
+//
+// Stories: allsides has no story labels, so a story here is articles of one AllSides topic published on the
+// same day that share a person's full name (two or more words, same normalised key), joined transitively,
+// from at least two outlets. Day groups are drawn at random (fixed seed) until enough labels are found; a
+// label is a descriptor the article writes in its own voice (outside quotes), as the report keeps it.
+//
+// Nothing of the corpus is written to the repository: each entry is {article, start, end} into the corpus
+// article's `text`, plus the judgement added by hand. The listing with context goes to --out (outside the
+// repo) for reading.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { actorKey } from '../src/text/article-labels.js';
+import { annotateRecords } from './annotate.js';
+import { type AllsidesArticle, CORPUS, readAllsides, seededRandom, shuffle } from './labels-corpus.js';
+import { offsetMap } from './offset-map.js';
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '260' },
+    seed: { type: 'string', default: '12' },
+    out: { type: 'string', default: '/tmp/labels-sample.tsv' },
+  },
+});
+const wanted = Number(values.count);
+const random = seededRandom(Number(values.seed));
+
+const articles = readAllsides(resolve(CORPUS, 'allsides/articles.jsonl.gz'));
+const byDay = new Map<string, AllsidesArticle[]>();
+for (const a of articles) {
+  const key = `${a.topic}|${a.published}`;
+  const list = byDay.get(key) ?? [];
+  list.push(a);
+  byDay.set(key, list);
+}
+const days = shuffle(
+  [...byDay.values()].filter((list) => new Set(list.map((a) => a.outlet)).size >= 2),
+  random,
+);
+
+interface Drawn {
+  article: string;
+  start: number;
+  end: number;
+}
+const pool: Drawn[] = [];
+const context = new Map<string, string>();
+let stories = 0;
+for (const day of days) {
+  if (pool.length >= wanted * 4) break;
+  const annotated = await annotateRecords(day.map((a) => ({ id: a.id, text: a.text, outlet: a.outlet })));
+  // Union articles that share a person's full name.
+  const parent = new Map(day.map((a) => [a.id, a.id]));
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  const firstByName = new Map<string, string>();
+  for (const [id, art] of annotated)
+    for (const e of art.entities) {
+      if (e.kind !== 'person' || !e.name.includes(' ')) continue;
+      const key = actorKey(e.name);
+      const other = firstByName.get(key);
+      if (other) parent.set(find(id), find(other));
+      else firstByName.set(key, id);
+    }
+  const outletsOf = new Map<string, Set<string>>();
+  for (const a of day) {
+    if (!annotated.has(a.id)) continue;
+    const root = find(a.id);
+    const set = outletsOf.get(root) ?? new Set();
+    set.add(a.outlet);
+    outletsOf.set(root, set);
+  }
+  for (const root of outletsOf.keys()) if ((outletsOf.get(root)?.size ?? 0) >= 2) stories++;
+  for (const a of day) {
+    const art = annotated.get(a.id);
+    if (!art || (outletsOf.get(find(a.id))?.size ?? 0) < 2) continue;
+    const map = offsetMap(art.text, a.text);
+    for (const e of art.entities) {
+      if (e.kind !== 'person' && e.kind !== 'organization' && e.kind !== 'group') continue;
+      for (const d of e.descriptors) {
+        if (art.quotes.some((q) => d.start >= q.start && d.end <= q.end)) continue;
+        const at = map.span(d.start, d.end);
+        if (!at) continue;
+        pool.push({ article: a.id, ...at });
+        const before = a.text.slice(Math.max(0, at.start - 80), at.start).replace(/\s+/g, ' ');
+        const after = a.text.slice(at.end, at.end + 60).replace(/\s+/g, ' ');
+        context.set(
+          `${a.id}:${at.start}:${at.end}`,
+          `${e.name}\t${d.via}\t${before}[[${a.text.slice(at.start, at.end)}]]${after}`,
+        );
+      }
+    }
+  }
+}
+const drawn = shuffle(pool, random).slice(0, wanted);
+writeFileSync(
+  values.out as string,
+  drawn
+    .map(
+      (d, i) =>
+        `${i}\t${d.article}\t${d.start}\t${d.end}\t${context.get(`${d.article}:${d.start}:${d.end}`)}`,
+    )
+    .join('\n'),
+);
+console.log(
+  JSON.stringify(
+    drawn.map((d) => ({ article: d.article, start: d.start, end: d.end })),
+    null,
+    0,
+  ),
+);
+console.error(`${drawn.length} labels drawn from ${pool.length} in ${stories} multi-outlet stories`);
