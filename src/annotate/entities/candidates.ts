@@ -8,6 +8,7 @@ import {
   DEMONYMS,
   GIVEN_NAMES,
   isDateWord,
+  isKnownWord,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
   ORGANIZATION_HEADS,
@@ -79,11 +80,22 @@ function nameAtSentenceStart(token: Token): boolean {
   return token.pos === 'PROPN' || knownName(lower) || DEMONYMS.has(lower.replace(/s$/, ''));
 }
 
+/** Honorifics after which a capitalised month or common word is a surname ("Mrs. May", "Ms. Rice"). */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame']);
+
 function isNameToken(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
   if (!token || !isCapitalised(token)) return false;
   const lower = token.text.toLowerCase();
-  return !NEVER_NAMES.has(lower) && !isDateWord(lower);
+  if (NEVER_NAMES.has(lower)) return false;
+  if (!isDateWord(lower)) return true;
+  // A month capitalised straight after a given name or an honorific is a surname: "Helena May said",
+  // "Mrs. May", while "in May" and "on Friday" stay dates.
+  const previous = (tokens[i - 1]?.text ?? '').toLowerCase();
+  return (
+    (GIVEN_NAMES.has(previous) && isCapitalised(tokens[i - 1] as Token)) ||
+    (HONORIFICS.has(previous) && !/^\d/.test(tokens[i + 1]?.text ?? ''))
+  );
 }
 
 /** Capitals are expected after a sentence start, an opening quote, a colon or a dash ("question: What"). */
@@ -168,7 +180,9 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       const opener = tokens[i];
       const weak =
         opener !== undefined && opensSentence(tokens, i, sentence.firstToken) && !nameAtSentenceStart(opener);
-      if (weak && end - i > 1) runStart = i + 1;
+      // An opener the lexicon has never heard of, followed by more capitalised words, is a given name
+      // ("Zbignev Kowalczyk stopped …"), not a word like "However" or "The".
+      if (weak && end - i > 1 && isKnownWord(opener.text.toLowerCase())) runStart = i + 1;
       const weakStart = weak && runStart === i;
       const candidate = splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
       if (candidate) found.push(candidate);

@@ -88,6 +88,14 @@ export function isDateWord(lower: string): boolean {
   return tags.includes('Month') || tags.includes('WeekDay');
 }
 
+/**
+ * Whether compromise's lexicon has the word at all. A capitalised sentence opener it has never heard of
+ * ("Zbignev Kowalczyk said …") is more likely a given name than an ordinary word ("However", "The").
+ */
+export function isKnownWord(lower: string): boolean {
+  return lexicon[lower] !== undefined;
+}
+
 /** Country names and the abbreviations news uses for them, lower case. */
 export const COUNTRIES = wordsTagged('Country');
 for (const alias of [

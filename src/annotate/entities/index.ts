@@ -152,12 +152,14 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   for (const key of undecided)
     addEvidence(evidence.get(key) ?? {}, compromiseEvidence(spelling.get(key) ?? key));
   const kindOfKey = new Map<string, EntityKind>();
-  for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(ev));
+  const shared = shareWithSurnames(evidence);
+  for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(shared.get(key) ?? ev));
 
   // Full names first, so surnames have something to join.
   const groups: Group[] = [];
   const persons = new PersonIndex();
   const byKey = new Map<string, Group>();
+  const othersBySurname = new Map<string, Group | undefined>();
   const ordered = [...new Set(body.map(keyFor))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const key of ordered) {
     const kind = kindOfKey.get(key) ?? 'other';
@@ -173,23 +175,38 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       byKey.set(key, target);
       continue;
     }
+    // An untyped surname joins an untyped full name it ends ("Kowalczyk" after "Zbignev Kowalczyk"):
+    // whatever the kind, the surname names the same thing, and only one full name may end with it.
+    const untypedFull =
+      kind === 'other' && words.length === 1 ? othersBySurname.get(words[0] ?? '') : undefined;
+    if (untypedFull) {
+      byKey.set(key, untypedFull);
+      continue;
+    }
     const group: Group = { kind, members: [], words };
     groups.push(group);
     if (kind === 'person') persons.add(group);
+    if (kind === 'other' && words.length > 1) {
+      const last = words[words.length - 1] ?? '';
+      // Two untyped full names with one surname: the bare surname is ambiguous, so it joins neither.
+      othersBySurname.set(last, othersBySurname.has(last) ? undefined : group);
+    }
     byKey.set(key, group);
   }
 
+  // "Zbignev Kowalczyk stopped …" opens a sentence, but "Kowalczyk" mid-sentence elsewhere confirms it.
+  const isConfirmed = (key: string) =>
+    confirmed.has(key) || (key.includes(' ') && confirmed.has(nameWords(key).at(-1) ?? ''));
   const accept = (c: Candidate): Group | undefined => {
     const key = keyFor(c);
-    const group =
-      byKey.get(key) ?? (c.inHeading ? personGroupFor(persons, nameWords(key), 'other') : undefined);
+    const group = byKey.get(key) ?? (c.inHeading ? headingPersonFor(persons, nameWords(key)) : undefined);
     if (!group) return undefined;
     // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
-    if (c.weakStart && !confirmed.has(key) && group.members.every((m) => m.weakStart)) return undefined;
+    if (c.weakStart && !isConfirmed(key) && group.members.every((m) => m.weakStart)) return undefined;
     if (group.kind === 'other' && DEMONYMS.has(key)) return undefined;
     // "Critics said …", "Tonight our job …": a sentence's first word with no evidence of being a name,
     // or one the lexicon knows as an ordinary word ("Officials said …"), unless it is confirmed elsewhere.
-    if (c.atSentenceStart && !confirmed.has(key) && (group.kind === 'other' || isOrdinaryWord(key)))
+    if (c.atSentenceStart && !isConfirmed(key) && (group.kind === 'other' || isOrdinaryWord(key)))
       return undefined;
     return group;
   };
@@ -348,6 +365,43 @@ function personGroupFor(persons: PersonIndex, words: readonly string[], kind: En
   if (kind !== 'person') return undefined;
   // "Volodymyr Zelenskyy" and "Volodymyr Zelensky": same given name, near-identical surname.
   return persons.similarFullName(words);
+}
+
+/**
+ * Evidence pooled across a full name and its bare surname in one article: "Kowalczyk (32-1)" and
+ * "Kowalczyk, who …" type "Zbignev Kowalczyk" too, and a typed full name types the surname. Only the
+ * surname of a multi-word name is shared, and only within the article, where the grouping below joins
+ * them anyway.
+ */
+function shareWithSurnames(evidence: ReadonlyMap<string, Evidence>): Map<string, Evidence> {
+  const shared = new Map<string, Evidence>();
+  for (const [key, ev] of evidence) {
+    if (!key.includes(' ')) continue;
+    const last = nameWords(key).at(-1) ?? '';
+    const single = evidence.get(last);
+    if (!single || last === key) continue;
+    const full = shared.get(key) ?? { ...ev };
+    addEvidence(full, single);
+    shared.set(key, full);
+    const bare = shared.get(last) ?? { ...single };
+    addEvidence(bare, ev);
+    shared.set(last, bare);
+  }
+  return shared;
+}
+
+/**
+ * A heading's name joins a person of the body: by its surname or given name ("Kowalczyk wins" when the
+ * body has "Zbignev Kowalczyk"), or, for a full name, when the body only used the bare surname
+ * ("Zbignev Kowalczyk wins" over a body that says "Kowalczyk").
+ */
+function headingPersonFor(persons: PersonIndex, words: readonly string[]): Group | undefined {
+  const found = personGroupFor(persons, words, 'other');
+  if (found || words.length < 2) return found;
+  const last = words[words.length - 1] ?? '';
+  const full = persons.exactSurname(last);
+  if (full) return full.words[0] === words[0] ? full : undefined;
+  return persons.similarSingle(last);
 }
 
 /** The longest name used, and among those the most frequent: "Alexander Lukashenko", not "Lukashenko". */

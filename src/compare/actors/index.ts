@@ -254,7 +254,23 @@ function buildActor(id: string, kind: Actor['kind'], group: readonly Member[]): 
     m.entity.mentions.map((x) => ({ article: m.article.id, start: x.start, end: x.end, text: x.text })),
   );
   const aliases = [...new Set(mentions.map((x) => x.text))].filter((t) => t !== name);
-  return { id, name, kind, aliases, labels: buildLabels(group), mentions };
+  const references: EvidenceSpan[] = group.flatMap((m) =>
+    (m.entity.references ?? []).map((x) => ({
+      article: m.article.id,
+      start: x.start,
+      end: x.end,
+      text: x.text,
+    })),
+  );
+  return {
+    id,
+    name,
+    kind,
+    aliases,
+    labels: buildLabels(group),
+    mentions,
+    ...(references.length ? { references } : {}),
+  };
 }
 
 /**
