@@ -13,6 +13,7 @@ import {
   KNOWN_SURNAMES,
   ORGANIZATION_HEADS,
   PLACE_HEADS,
+  ROLE_NOUNS,
   TITLE_WORDS,
 } from './gazetteer.js';
 
@@ -120,6 +121,15 @@ function splitTitle(
   const { tokens, text } = layer;
   let first = runStart;
   while (first < end - 1 && isTitleWord((tokens[first]?.text ?? '').toLowerCase())) first++;
+  // "Actress Ana Reyes said …", "Lawyer Tom Ford": a capitalised role noun in front of a given name and a
+  // surname is a title too (a role noun alone before one word may be a name: "Judge Street").
+  if (
+    first === runStart &&
+    end - first >= 3 &&
+    ROLE_NOUNS.has((tokens[first]?.text ?? '').toLowerCase()) &&
+    GIVEN_NAMES.has((tokens[first + 1]?.text ?? '').toLowerCase())
+  )
+    first++;
   // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
   for (let t = end - 2; t > first; t--) {
     if (TITLE_WORDS.has((tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '')) && end - (t + 1) >= 2) {
