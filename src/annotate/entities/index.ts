@@ -58,6 +58,46 @@ function genderFrom(members: readonly Candidate[], layer: TokenLayer): Gender {
   return null;
 }
 
+/**
+ * One given name written two ways: the same, a spelling variant ("Bettie"/"Betty"), or a short form that
+ * begins the long one ("Fred"/"Frederick"; at least three letters, so "Al" is not "Alice").
+ */
+export function sameGivenName(x: string, y: string): boolean {
+  if (x === y || similarNames(x, y)) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 3 && long.startsWith(short);
+}
+
+/**
+ * Whether two full names' given names can be one person's: one given name in both (see sameGivenName), or
+ * an initial against a name ("F." / "Frederick").
+ */
+function sameGivenNames(a: readonly string[], b: readonly string[]): boolean {
+  const initial = (w: string) => /^\p{L}\.?$/u.test(w);
+  return a
+    .slice(0, -1)
+    .some((x) =>
+      b.slice(0, -1).some((y) => sameGivenName(x, y) || ((initial(x) || initial(y)) && x[0] === y[0])),
+    );
+}
+
+/** The gender an honorific or gendered title right before the name gives ("Mr. Lee", "Mrs. Lee"). */
+function honorificGender(layer: TokenLayer, c: Candidate): Gender {
+  for (let t = c.titleFirst; t < c.firstToken; t++) {
+    const lower = (layer.tokens[t]?.text ?? '').toLowerCase();
+    if (MALE_TITLES.has(lower)) return 'male';
+    if (FEMALE_TITLES.has(lower)) return 'female';
+  }
+  return null;
+}
+
+/** 'male'/'female' for a given name the lexicon knows as only one of them. */
+function givenNameGender(word: string): Gender {
+  const male = MALE_NAMES.has(word);
+  const female = FEMALE_NAMES.has(word);
+  return male === female ? null : male ? 'male' : 'female';
+}
+
 /** Generational suffixes follow the surname: "Walter Pruitt Jr." is a Pruitt. */
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
@@ -206,9 +246,49 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     if (group.kind === 'other' && DEMONYMS.has(key)) return undefined;
     // "Critics said …", "Tonight our job …": a sentence's first word with no evidence of being a name,
     // or one the lexicon knows as an ordinary word ("Officials said …"), unless it is confirmed elsewhere.
-    if (c.atSentenceStart && !isConfirmed(key) && (group.kind === 'other' || isOrdinaryWord(key)))
+    // A title in front ("Mrs. May said …") shows the capital is a name's, wherever the sentence starts.
+    const titled = c.firstToken > c.titleFirst;
+    if (c.atSentenceStart && !titled && !isConfirmed(key) && (group.kind === 'other' || isOrdinaryWord(key)))
       return undefined;
+    const words = nameWords(key);
+    if (group.kind === 'person' && group.words.length > 1 && words.length === 1)
+      return surnameOwner(c, words[0] ?? '', group);
     return group;
+  };
+  // A bare surname ("Lee", "Mr. Lee") and the full names ending with it: the honorific's gender must fit
+  // the given name ("Mr. Lee" is never "Grace Lee"); of several that fit, the one named nearest before
+  // it in the same paragraph; with none to choose by, the surname stays a person of its own.
+  const bareSurnames = new Map<string, Group>();
+  const surnameOwner = (c: Candidate, word: string, fallback: Group): Group => {
+    const owners = persons.allWithSurname(word);
+    if (owners.length === 0) return fallback;
+    const honorific = honorificGender(layer, c);
+    const fitting = owners.filter((g) => {
+      const given = givenNameGender(g.words[0] ?? '');
+      return honorific === null || given === null || given === honorific;
+    });
+    // Full names that can be one person ("Frederick C. Ruiz", "Frederick Cole Ruiz") are no conflict.
+    const first = fitting[0];
+    if (first && fitting.every((g) => g === first || sameGivenNames(g.words, first.words))) return first;
+    if (fitting.length > 1) {
+      const paragraph = layer.sentences[c.sentence]?.paragraph;
+      let nearest: { group: Group; start: number } | undefined;
+      for (const g of fitting) {
+        const last = g.members.at(-1);
+        if (!last || last.start > c.start || layer.sentences[last.sentence]?.paragraph !== paragraph)
+          continue;
+        if (!nearest || last.start > nearest.start) nearest = { group: g, start: last.start };
+      }
+      if (nearest) return nearest.group;
+    }
+    const bareKey = `${word}|${honorific ?? ''}`;
+    let bare = bareSurnames.get(bareKey);
+    if (!bare) {
+      bare = { kind: 'person', members: [], words: [word] };
+      bareSurnames.set(bareKey, bare);
+      groups.push(bare);
+    }
+    return bare;
   };
   const mentions: NameMention[] = [];
   for (const c of candidates) {
@@ -305,6 +385,7 @@ class SpellingIndex {
 class PersonIndex {
   private count = 0;
   private readonly byLast = new Map<string, Indexed>();
+  private readonly allByLast = new Map<string, Group[]>();
   private readonly byFirst = new Map<string, Indexed>();
   /** Scopes: "surname" (multi-word persons' last words), "single" (one-word persons), and
    * "<word count>|<given name>" (multi-word persons' last words, by given name). */
@@ -317,6 +398,9 @@ class PersonIndex {
     const entry = (word: string): Indexed => ({ group, order, word });
     if (words.length > 1) {
       if (!this.byLast.has(last)) this.byLast.set(last, entry(last));
+      const all = this.allByLast.get(last);
+      if (all) all.push(group);
+      else this.allByLast.set(last, [group]);
       const first = words[0] ?? '';
       if (!this.byFirst.has(first)) this.byFirst.set(first, entry(first));
       this.spellings.add('surname', entry(last));
@@ -324,6 +408,11 @@ class PersonIndex {
     } else {
       this.spellings.add('single', entry(last));
     }
+  }
+
+  /** Every multi-word person whose last word is this one, in order. */
+  allWithSurname(word: string): readonly Group[] {
+    return this.allByLast.get(word) ?? [];
   }
 
   exactSurname(word: string): Group | undefined {

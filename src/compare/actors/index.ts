@@ -4,7 +4,7 @@
 // kinds on the same name. Each actor lists every outlet's labels with their tone, and two discrepancies
 // come out of the merge: conflicting titles, and spelling variants of one name.
 import { countryOf } from '../../annotate/entities/gazetteer.js';
-import { nameWords, similarNames } from '../../annotate/entities/index.js';
+import { nameWords, sameGivenName, similarNames } from '../../annotate/entities/index.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
 import { labelKey, normalName } from '../../text/label-key.js';
@@ -108,9 +108,9 @@ const surname = (name: string) => wordsOf(name).at(-1) ?? '';
 const givenNames = (name: string) => wordsOf(name).slice(0, -1);
 const isInitial = (word: string) => /^\p{L}\.?$/u.test(word);
 
-/** Two given names that can be one person's: equal, a spelling variant, or an initial of the other. */
+/** Two given names that can be one person's: one name (equal, a variant, a short form), or an initial of the other. */
 function sameGiven(x: string, y: string): boolean {
-  if (x === y || similarNames(x, y)) return true;
+  if (sameGivenName(x, y)) return true;
   return (isInitial(x) || isInitial(y)) && x[0] === y[0];
 }
 
