@@ -120,6 +120,20 @@ describe('names the capitals hide', () => {
     const ruiz = a.entities.find((e) => e.mentions.some((m) => m.text === 'Ruiz'));
     expect(ruiz?.mentions.map((m) => m.text)).toEqual(['Helena Ruiz', 'Ruiz']);
   });
+
+  it('a headline run breaks at function words and verbs, so the name in it is found', () => {
+    const a = annotate(
+      'Rovers Make Offer To Kowalczyk\n\nThe club offered Kowalczyk, who plays for Oleg Tamm, a new deal.',
+    );
+    const kowalczyk = a.entities.find((e) => e.mentions.some((m) => m.text === 'Kowalczyk'));
+    expect(kowalczyk?.mentions.map((m) => m.text)).toEqual(['Kowalczyk', 'Kowalczyk']);
+    expect(a.entities.map((e) => e.name)).not.toContain('Rovers Make Offer To Kowalczyk');
+  });
+
+  it('a possessive joins its owner', () => {
+    const a = annotate("Helena Lindqvist spoke on Monday. Lindqvist's office said the bakery would reopen.");
+    expect(people(a)['Helena Lindqvist']).toEqual(['Helena Lindqvist', 'Lindqvist']);
+  });
 });
 
 describe('pronoun and description references', () => {

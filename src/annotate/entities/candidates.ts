@@ -8,6 +8,7 @@ import {
   DEMONYMS,
   GIVEN_NAMES,
   isDateWord,
+  isHeadlineBreak,
   isKnownWord,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
@@ -84,11 +85,11 @@ function nameAtSentenceStart(token: Token): boolean {
 /** Honorifics after which a capitalised month or common word is a surname ("Mrs. May", "Ms. Rice"). */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame']);
 
-function isNameToken(tokens: readonly Token[], i: number): boolean {
+function isNameToken(tokens: readonly Token[], i: number, heading = false): boolean {
   const token = tokens[i];
   if (!token || !isCapitalised(token)) return false;
   const lower = token.text.toLowerCase();
-  if (NEVER_NAMES.has(lower)) return false;
+  if (NEVER_NAMES.has(lower) || (heading && isHeadlineBreak(lower))) return false;
   if (!isDateWord(lower)) return true;
   // A month capitalised straight after a given name or an honorific is a surname: "Helena May said",
   // "Mrs. May", while "in May" and "on Friday" stay dates.
@@ -167,20 +168,20 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
   for (const [sentenceIndex, sentence] of sentences.entries()) {
     let i = sentence.firstToken;
     while (i < sentence.endToken) {
-      if (!isNameToken(tokens, i)) {
+      if (!isNameToken(tokens, i, sentence.heading)) {
         i++;
         continue;
       }
       let end = i + 1;
       while (end < sentence.endToken) {
-        if (isNameToken(tokens, end)) {
+        if (isNameToken(tokens, end, sentence.heading)) {
           end++;
         } else if (
           (NAME_PARTICLES.has(tokens[end]?.text ?? '') ||
             // "Department of Transportation", "Bank of England": organisation heads take an "of" phrase.
             (tokens[end]?.text === 'of' &&
               ORGANIZATION_HEADS.has((tokens[end - 1]?.text ?? '').toLowerCase()))) &&
-          isNameToken(tokens, end + 1)
+          isNameToken(tokens, end + 1, sentence.heading)
         ) {
           end += 2;
         } else break;

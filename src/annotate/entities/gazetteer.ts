@@ -96,6 +96,29 @@ export function isKnownWord(lower: string): boolean {
   return lexicon[lower] !== undefined;
 }
 
+const FUNCTION_TAGS = new Set([
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'Copula',
+  'Modal',
+  'Auxiliary',
+  'Pronoun',
+  'Infinitive',
+  'PresentTense',
+  'PastTense',
+]);
+
+/**
+ * A function word or a verb form in compromise's lexicon ("To", "In", "Have", "Make"): capitalised in a
+ * Title Case headline ("Club Makes Offer To Kowalczyk") it is no part of a name.
+ */
+export function isHeadlineBreak(lower: string): boolean {
+  const tag = lexicon[lower];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.some((t) => FUNCTION_TAGS.has(t)) && !tags.some((t) => NAME_TAGS.has(t));
+}
+
 /** Country names and the abbreviations news uses for them, lower case. */
 export const COUNTRIES = wordsTagged('Country');
 for (const alias of [

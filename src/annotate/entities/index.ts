@@ -9,6 +9,8 @@ import {
   DEMONYMS,
   FEMALE_NAMES,
   FEMALE_TITLES,
+  GIVEN_NAMES,
+  isKnownWord,
   isOrdinaryWord,
   MALE_NAMES,
   MALE_TITLES,
@@ -487,6 +489,11 @@ function shareWithSurnames(evidence: ReadonlyMap<string, Evidence>): Map<string,
 function headingPersonFor(persons: PersonIndex, words: readonly string[]): Group | undefined {
   const found = personGroupFor(persons, words, 'other');
   if (found || words.length < 2) return found;
+  // Only a name-shaped run: two or three words, each a given name, an initial or a word the lexicon
+  // does not know ("Zbignev Kowalczyk"), not "Bridge Closure Angers Kowalczyk".
+  if (words.length > 3) return undefined;
+  const nameShaped = (w: string) => GIVEN_NAMES.has(w) || /^\p{L}\.?$/u.test(w) || !isKnownWord(w);
+  if (!words.slice(0, -1).every(nameShaped)) return undefined;
   const last = words[words.length - 1] ?? '';
   const full = persons.exactSurname(last);
   if (full) return full.words[0] === words[0] ? full : undefined;
