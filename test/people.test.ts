@@ -136,6 +136,27 @@ describe('names the capitals hide', () => {
   });
 });
 
+describe('names in East-Asian order and their spellings', () => {
+  it('a hyphenated and a spaced given name are one person, and the bare surname is the first word', () => {
+    const a = annotate(
+      'Talks with Seo Ha-eun resumed on Monday. The envoy, Seo Ha Eun, said the border would stay open. ' +
+        'Officials said Seo had agreed.',
+    );
+    const seo = a.entities.find((e) => e.mentions.some((m) => m.text === 'Seo Ha-eun'));
+    expect(seo?.mentions.map((m) => m.text)).toEqual(['Seo Ha-eun', 'Seo Ha Eun', 'Seo']);
+  });
+
+  it('across articles: spacing variants merge and the bare surname joins', () => {
+    const one = annotate('Talks with Seo Ha-eun, the envoy, resumed on Monday.', 'one');
+    const two = annotate('The ministers met Seo Ha Eun, the envoy, on Tuesday.', 'two');
+    const three = annotate('The ministers said Seo, the envoy, had agreed.', 'three');
+    const { actors } = compareActors([one, two, three]);
+    const parks = actors.filter((x) => x.mentions.some((m) => m.text.startsWith('Seo')));
+    expect(parks).toHaveLength(1);
+    expect(new Set(parks[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two', 'three']));
+  });
+});
+
 describe('pronoun and description references', () => {
   it('a pronoun links to the one person of its gender named just before', () => {
     const a = annotate('Helena Ruiz lost the vote on Monday. She conceded in the evening.');

@@ -150,13 +150,32 @@ export const MAX_COMPROMISE_NAMES = 300;
 /** Evidence at least this strong for another kind keeps a surname-like word from joining a person. */
 const FIRM = 3;
 
-const keyOf = (name: string) => name.toLowerCase().replace(/[’']/g, "'");
+/**
+ * The grouping key of a name. A hyphen before a lower-case letter joins syllables of one romanised given
+ * name, which outlets also write apart: "Kim Jong-un" = "Kim Jong Un" ("Ana Ruiz-Tamm" keeps its hyphen).
+ */
+const keyOf = (name: string) =>
+  name
+    .replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')
+    .toLowerCase()
+    .replace(/[’']/g, "'");
+
+/**
+ * A name written surname first, as Korean and Chinese names are in English news: a capitalised word,
+ * then a given name of hyphen-joined syllables ("Kim Jong-un", "Xi Jin-ping"). Its first word is the
+ * surname a bare mention uses ("Kim said …").
+ */
+export function isSurnameFirst(text: string): boolean {
+  return /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}*-\p{Ll}+$/u.test(text.trim());
+}
 
 interface Group {
   kind: EntityKind;
   members: Candidate[];
   /** Lower-case name words, for surname matching. */
   words: string[];
+  /** Written surname first ("Kim Jong-un"): the first word is the surname. */
+  surnameFirst?: boolean;
 }
 
 export function findEntities(layer: TokenLayer): EntityLayer {
@@ -201,6 +220,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const groups: Group[] = [];
   const persons = new PersonIndex();
   const byKey = new Map<string, Group>();
+  const surnameFirst = new Set(candidates.filter((c) => isSurnameFirst(c.text)).map(keyFor));
   const othersBySurname = new Map<string, Group | undefined>();
   const ordered = [...new Set(body.map(keyFor))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const key of ordered) {
@@ -225,13 +245,13 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       byKey.set(key, untypedFull);
       continue;
     }
-    const group: Group = { kind, members: [], words };
+    const group: Group = { kind, members: [], words, surnameFirst: surnameFirst.has(key) };
     groups.push(group);
     if (kind === 'person') persons.add(group);
     if (kind === 'other' && words.length > 1) {
-      const last = words[words.length - 1] ?? '';
       // Two untyped full names with one surname: the bare surname is ambiguous, so it joins neither.
-      othersBySurname.set(last, othersBySurname.has(last) ? undefined : group);
+      for (const surname of group.surnameFirst ? [words[0] ?? '', words.at(-1) ?? ''] : [words.at(-1) ?? ''])
+        othersBySurname.set(surname, othersBySurname.has(surname) ? undefined : group);
     }
     byKey.set(key, group);
   }
@@ -399,10 +419,13 @@ class PersonIndex {
     const last = words[words.length - 1] ?? '';
     const entry = (word: string): Indexed => ({ group, order, word });
     if (words.length > 1) {
-      if (!this.byLast.has(last)) this.byLast.set(last, entry(last));
-      const all = this.allByLast.get(last);
-      if (all) all.push(group);
-      else this.allByLast.set(last, [group]);
+      const surnames = group.surnameFirst ? [last, words[0] ?? ''] : [last];
+      for (const surname of surnames) {
+        if (!this.byLast.has(surname)) this.byLast.set(surname, entry(surname));
+        const all = this.allByLast.get(surname);
+        if (all) all.push(group);
+        else this.allByLast.set(surname, [group]);
+      }
       const first = words[0] ?? '';
       if (!this.byFirst.has(first)) this.byFirst.set(first, entry(first));
       this.spellings.add('surname', entry(last));

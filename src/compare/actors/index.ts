@@ -4,7 +4,7 @@
 // kinds on the same name. Each actor lists every outlet's labels with their tone, and two discrepancies
 // come out of the merge: conflicting titles, and spelling variants of one name.
 import { countryOf } from '../../annotate/entities/gazetteer.js';
-import { nameWords, sameGivenName, similarNames } from '../../annotate/entities/index.js';
+import { isSurnameFirst, nameWords, sameGivenName, similarNames } from '../../annotate/entities/index.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
 import { labelKey, normalName } from '../../text/label-key.js';
@@ -98,7 +98,8 @@ const nameWordsMemo = new Map<string, string[]>();
 function wordsOf(name: string): string[] {
   let words = nameWordsMemo.get(name);
   if (!words) {
-    words = nameWords(normal(name));
+    // "Kim Jong-un" = "Kim Jong Un": hyphen-joined lower-case syllables are one given name either way.
+    words = nameWords(normal(name.replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')));
     nameWordsMemo.set(name, words);
   }
   return words;
@@ -174,6 +175,12 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
     const key = surname(m.entity.name)[0] ?? '';
     pushTo(bySurnameInitial, key, i);
   }
+  // "Kim" joins "Kim Jong-un" (surname first; see isSurnameFirst), by the first word.
+  const surnameFirst = new Map<string, number[]>();
+  for (const { m, i } of full) {
+    if (isSurnameFirst(m.entity.name) || m.entity.mentions.some((x) => isSurnameFirst(x.text)))
+      pushTo(surnameFirst, wordsOf(m.entity.name)[0] ?? '', i);
+  }
   for (const { m, i } of full) {
     for (const j of bySurnameInitial.get(surname(m.entity.name)[0] ?? '') ?? []) {
       if (j > i && samePerson(m.entity.name, members[j]?.entity.name ?? '')) uf.union(i, j);
@@ -181,9 +188,11 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
   }
   for (const { m, i } of people) {
     if (wordsOf(m.entity.name).length > 1) continue;
+    const word = surname(m.entity.name);
     const candidates = new Set(
-      (bySurnameInitial.get(surname(m.entity.name)[0] ?? '') ?? [])
+      (bySurnameInitial.get(word[0] ?? '') ?? [])
         .filter((j) => samePerson(m.entity.name, members[j]?.entity.name ?? ''))
+        .concat(surnameFirst.get(word) ?? [])
         .map((j) => uf.find(j)),
     );
     // "Trump" joins "Donald Trump" only when no other person of the story shares that surname.
