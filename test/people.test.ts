@@ -136,6 +136,26 @@ describe('names the capitals hide', () => {
   });
 });
 
+describe('epithets before a name', () => {
+  it('a capitalised adjective glued to a name is a label of that person, not part of the name', () => {
+    const a = annotate('Supporters chanted about Crooked Helena Lindqvist at the rally. Lindqvist left.');
+    const lindqvist = a.entities.find((e) => e.name === 'Helena Lindqvist');
+    expect(lindqvist?.mentions.map((m) => m.text)).toEqual(['Helena Lindqvist', 'Lindqvist']);
+    expect(lindqvist?.descriptors.map((d) => d.text)).toContain('Crooked');
+    expect(a.entities.map((e) => e.name)).not.toContain('Crooked Helena Lindqvist');
+  });
+
+  it('at the start of a sentence too', () => {
+    const a = annotate('Sleepy Tom Ruiz said nothing at the hearing.');
+    expect(a.entities.find((e) => e.name === 'Tom Ruiz')?.descriptors.map((d) => d.text)).toEqual(['Sleepy']);
+  });
+
+  it('a place keeps its first word', () => {
+    const a = annotate('Voters in New Jersey and Great Falls went to the polls.');
+    expect(a.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['New Jersey', 'Great Falls']));
+  });
+});
+
 describe('names in East-Asian order and their spellings', () => {
   it('a hyphenated and a spaced given name are one person, and the bare surname is the first word', () => {
     const a = annotate(

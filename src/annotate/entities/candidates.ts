@@ -7,6 +7,7 @@ import {
   COUNTRIES,
   DEMONYMS,
   GIVEN_NAMES,
+  isAdjectiveWord,
   isDateWord,
   isHeadlineBreak,
   isKnownWord,
@@ -14,6 +15,7 @@ import {
   KNOWN_SURNAMES,
   ORGANIZATION_HEADS,
   PLACE_HEADS,
+  REGIONS,
   ROLE_NOUNS,
   TITLE_WORDS,
 } from './gazetteer.js';
@@ -60,7 +62,28 @@ export interface Candidate {
   weakStart: boolean;
   /** The run opens a sentence, where capitals prove nothing. */
   atSentenceStart: boolean;
+  /** The words split off in front are an epithet ("Crooked" in "Crooked Ana"), not a title: a label. */
+  epithet?: boolean;
 }
+
+/**
+ * A capitalised adjective glued to a given name or a known person is an epithet, not part of the name:
+ * "Sleepy Tom", "Crooked Ana" are Tom and Ana with a label. Only before such a name, so "New Jersey" and
+ * "Great Lakes" keep their first word.
+ */
+function isEpithet(tokens: readonly Token[], i: number): boolean {
+  const word = (tokens[i]?.text ?? '').toLowerCase();
+  const next = (tokens[i + 1]?.text ?? '').toLowerCase();
+  if (!(GIVEN_NAMES.has(next) || KNOWN_PEOPLE.has(next))) return false;
+  if (knownName(word) || isTitleWord(word) || ROLE_NOUNS.has(word)) return false;
+  // compromise's lexicon lists common adjectives ("sleepy", "corrupt"); it infers the rest from their
+  // endings, as this does for words it lacks ("crooked", "nasty", "shifty").
+  // Compounds ("Top-ranked North Carolina") modify teams and places as often as people: left alone.
+  return (
+    isAdjectiveWord(word) || (!isKnownWord(word) && /^\p{L}+$/u.test(word) && ADJECTIVE_ENDING.test(word))
+  );
+}
+const ADJECTIVE_ENDING = /(?:ed|y|ous|ful|less|ish|ic)$/;
 
 function isCapitalised(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text) && /\p{L}/u.test(token.text);
@@ -122,6 +145,13 @@ function splitTitle(
   const { tokens, text } = layer;
   let first = runStart;
   while (first < end - 1 && isTitleWord((tokens[first]?.text ?? '').toLowerCase())) first++;
+  const whole = text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0).toLowerCase();
+  const epithet =
+    first === runStart &&
+    end - first >= 2 &&
+    isEpithet(tokens, first) &&
+    !(REGIONS.has(whole) || CITIES.has(whole) || COUNTRIES.has(whole));
+  if (epithet) first++;
   // "Actress Ana Reyes said …", "Lawyer Tom Ford": a capitalised role noun in front of a given name and a
   // surname is a title too (a role noun alone before one word may be a name: "Judge Street").
   if (
@@ -159,6 +189,7 @@ function splitTitle(
     inHeading,
     weakStart,
     atSentenceStart: opensSentence(tokens, runStart, layer.sentences[sentence]?.firstToken ?? -1),
+    ...(epithet && first === runStart + 1 ? { epithet: true } : {}),
   };
 }
 
@@ -193,7 +224,8 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
         opener !== undefined && opensSentence(tokens, i, sentence.firstToken) && !nameAtSentenceStart(opener);
       // An opener the lexicon has never heard of, followed by more capitalised words, is a given name
       // ("Zbignev Kowalczyk stopped …"), not a word like "However" or "The".
-      if (weak && end - i > 1 && isKnownWord(opener.text.toLowerCase())) runStart = i + 1;
+      if (weak && end - i > 1 && isKnownWord(opener.text.toLowerCase()) && !isEpithet(tokens, i))
+        runStart = i + 1;
       const weakStart = weak && runStart === i;
       const candidate = splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
       if (candidate) found.push(candidate);

@@ -119,6 +119,13 @@ export function isHeadlineBreak(lower: string): boolean {
   return tags.some((t) => FUNCTION_TAGS.has(t)) && !tags.some((t) => NAME_TAGS.has(t));
 }
 
+/** An adjective in compromise's lexicon and never a name ("crooked", "sleepy"; not "young", a surname). */
+export function isAdjectiveWord(lower: string): boolean {
+  const tag = lexicon[lower];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.includes('Adjective') && !tags.some((t) => NAME_TAGS.has(t));
+}
+
 /** Country names and the abbreviations news uses for them, lower case. */
 export const COUNTRIES = wordsTagged('Country');
 for (const alias of [
