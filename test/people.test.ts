@@ -198,6 +198,13 @@ describe('pronoun and description references', () => {
     expect(references(a)).toEqual({});
   });
 
+  it("a gendered word in the outlet's description gives a gender the name does not", () => {
+    const a = annotate('The vote went to Oriel Kowalczyk, a mother of three. She thanked her neighbours.');
+    expect(references(a)).toEqual({ 'Oriel Kowalczyk': ['She', 'her'] });
+    const b = annotate('The vote went to Oriel Kowalczyk. She thanked her neighbours.');
+    expect(references(b)).toEqual({});
+  });
+
   it('a pronoun inside a quotation is left alone', () => {
     const a = annotate('Helena Ruiz lost the vote. "She will be back," a neighbour said.');
     expect(references(a)).toEqual({});
