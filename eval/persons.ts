@@ -111,7 +111,8 @@ async function predictTopic(
   let actorMentions = 0;
   let unmapped = 0;
   for (const actor of story?.actors ?? []) {
-    for (const m of actor.mentions) {
+    // References (pronouns, descriptions) are the actor's mentions too: a reader links "she" to her.
+    for (const m of [...actor.mentions, ...(actor.references ?? [])]) {
       actorMentions++;
       const text = texts.get(m.article) ?? '';
       const span = maps.get(m.article)?.span(m.start, m.end);

@@ -406,6 +406,8 @@ export function attachDescriptors(
     const entity = byId.get(m.entity);
     if (!entity) continue;
     for (const d of [
+      // An epithet glued to the name ("Crooked Ana") is the outlet's label for her (entities/candidates.ts).
+      m.epithet ? span(layer, m.titleFirst, m.firstToken, 'title') : null,
       titleBefore(layer, m, personTokens),
       appositiveBefore(layer, m),
       appositiveAfter(layer, m, personTokens),

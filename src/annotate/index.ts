@@ -8,6 +8,7 @@ import type { AnnotatedArticle, Article, Message } from '../model/article.js';
 import { findDates } from './dates/index.js';
 import { attachDescriptors } from './descriptors.js';
 import { findEntities, MAX_COMPROMISE_NAMES } from './entities/index.js';
+import { attachReferences } from './entities/references.js';
 import { findQuotes } from './quotes.js';
 import { MAX_SENTENCE_TOKENS, tokenize } from './tokens.js';
 
@@ -60,6 +61,7 @@ export function annotateArticle(article: Article, limits: AnnotateLimits = {}): 
   const layer = tokenize(view);
   const { entities, mentions, kindOf, genderOf, untypedNames } = findEntities(layer);
   const { references, unresolved } = attachDescriptors(layer, entities, mentions);
+  attachReferences(layer, entities, mentions, references, genderOf);
   const quotes = findQuotes(
     layer,
     view.paragraphs,

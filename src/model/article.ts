@@ -94,12 +94,23 @@ export interface Descriptor extends Span {
   via: 'title' | 'appositive' | 'predicate' | 'reference';
 }
 
+/**
+ * Added: a word that refers back to a named person without naming them — a pronoun ("she"), a relative
+ * "who" right after the name, or the head noun of a definite description ("the actress" → "actress").
+ */
+export interface EntityReference extends Span {
+  text: string;
+  via: 'pronoun' | 'relative' | 'description';
+}
+
 export interface Entity {
   id: string;
   name: string;
   kind: EntityKind;
   mentions: Mention[];
   descriptors: Descriptor[];
+  /** Added: pronouns and descriptions that refer to this person, in text order (absent when none). */
+  references?: EntityReference[];
 }
 
 export interface Quote extends Span {

@@ -52,6 +52,8 @@ export interface Actor {
   aliases: string[];
   labels: Label[];
   mentions: EvidenceSpan[];
+  /** Added: pronouns and descriptions referring to this person in each article (absent when none). */
+  references?: EvidenceSpan[];
 }
 
 export interface QuoteVariant extends EvidenceSpan {

@@ -7,11 +7,16 @@ import {
   COUNTRIES,
   DEMONYMS,
   GIVEN_NAMES,
+  isAdjectiveWord,
   isDateWord,
+  isHeadlineBreak,
+  isKnownWord,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
   ORGANIZATION_HEADS,
   PLACE_HEADS,
+  REGIONS,
+  ROLE_NOUNS,
   TITLE_WORDS,
 } from './gazetteer.js';
 
@@ -57,7 +62,28 @@ export interface Candidate {
   weakStart: boolean;
   /** The run opens a sentence, where capitals prove nothing. */
   atSentenceStart: boolean;
+  /** The words split off in front are an epithet ("Crooked" in "Crooked Ana"), not a title: a label. */
+  epithet?: boolean;
 }
+
+/**
+ * A capitalised adjective glued to a given name or a known person is an epithet, not part of the name:
+ * "Sleepy Tom", "Crooked Ana" are Tom and Ana with a label. Only before such a name, so "New Jersey" and
+ * "Great Lakes" keep their first word.
+ */
+function isEpithet(tokens: readonly Token[], i: number): boolean {
+  const word = (tokens[i]?.text ?? '').toLowerCase();
+  const next = (tokens[i + 1]?.text ?? '').toLowerCase();
+  if (!(GIVEN_NAMES.has(next) || KNOWN_PEOPLE.has(next))) return false;
+  if (knownName(word) || isTitleWord(word) || ROLE_NOUNS.has(word)) return false;
+  // compromise's lexicon lists common adjectives ("sleepy", "corrupt"); it infers the rest from their
+  // endings, as this does for words it lacks ("crooked", "nasty", "shifty").
+  // Compounds ("Top-ranked North Carolina") modify teams and places as often as people: left alone.
+  return (
+    isAdjectiveWord(word) || (!isKnownWord(word) && /^\p{L}+$/u.test(word) && ADJECTIVE_ENDING.test(word))
+  );
+}
+const ADJECTIVE_ENDING = /(?:ed|y|ous|ful|less|ish|ic)$/;
 
 function isCapitalised(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text) && /\p{L}/u.test(token.text);
@@ -79,11 +105,22 @@ function nameAtSentenceStart(token: Token): boolean {
   return token.pos === 'PROPN' || knownName(lower) || DEMONYMS.has(lower.replace(/s$/, ''));
 }
 
-function isNameToken(tokens: readonly Token[], i: number): boolean {
+/** Honorifics after which a capitalised month or common word is a surname ("Mrs. May", "Ms. Rice"). */
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame']);
+
+function isNameToken(tokens: readonly Token[], i: number, heading = false): boolean {
   const token = tokens[i];
   if (!token || !isCapitalised(token)) return false;
   const lower = token.text.toLowerCase();
-  return !NEVER_NAMES.has(lower) && !isDateWord(lower);
+  if (NEVER_NAMES.has(lower) || (heading && isHeadlineBreak(lower))) return false;
+  if (!isDateWord(lower)) return true;
+  // A month capitalised straight after a given name or an honorific is a surname: "Helena May said",
+  // "Mrs. May", while "in May" and "on Friday" stay dates.
+  const previous = (tokens[i - 1]?.text ?? '').toLowerCase();
+  return (
+    (GIVEN_NAMES.has(previous) && isCapitalised(tokens[i - 1] as Token)) ||
+    (HONORIFICS.has(previous) && !/^\d/.test(tokens[i + 1]?.text ?? ''))
+  );
 }
 
 /** Capitals are expected after a sentence start, an opening quote, a colon or a dash ("question: What"). */
@@ -108,6 +145,22 @@ function splitTitle(
   const { tokens, text } = layer;
   let first = runStart;
   while (first < end - 1 && isTitleWord((tokens[first]?.text ?? '').toLowerCase())) first++;
+  const whole = text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0).toLowerCase();
+  const epithet =
+    first === runStart &&
+    end - first >= 2 &&
+    isEpithet(tokens, first) &&
+    !(REGIONS.has(whole) || CITIES.has(whole) || COUNTRIES.has(whole));
+  if (epithet) first++;
+  // "Actress Ana Reyes said …", "Lawyer Tom Ford": a capitalised role noun in front of a given name and a
+  // surname is a title too (a role noun alone before one word may be a name: "Judge Street").
+  if (
+    first === runStart &&
+    end - first >= 3 &&
+    ROLE_NOUNS.has((tokens[first]?.text ?? '').toLowerCase()) &&
+    GIVEN_NAMES.has((tokens[first + 1]?.text ?? '').toLowerCase())
+  )
+    first++;
   // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
   for (let t = end - 2; t > first; t--) {
     if (TITLE_WORDS.has((tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '')) && end - (t + 1) >= 2) {
@@ -136,6 +189,7 @@ function splitTitle(
     inHeading,
     weakStart,
     atSentenceStart: opensSentence(tokens, runStart, layer.sentences[sentence]?.firstToken ?? -1),
+    ...(epithet && first === runStart + 1 ? { epithet: true } : {}),
   };
 }
 
@@ -145,20 +199,20 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
   for (const [sentenceIndex, sentence] of sentences.entries()) {
     let i = sentence.firstToken;
     while (i < sentence.endToken) {
-      if (!isNameToken(tokens, i)) {
+      if (!isNameToken(tokens, i, sentence.heading)) {
         i++;
         continue;
       }
       let end = i + 1;
       while (end < sentence.endToken) {
-        if (isNameToken(tokens, end)) {
+        if (isNameToken(tokens, end, sentence.heading)) {
           end++;
         } else if (
           (NAME_PARTICLES.has(tokens[end]?.text ?? '') ||
             // "Department of Transportation", "Bank of England": organisation heads take an "of" phrase.
             (tokens[end]?.text === 'of' &&
               ORGANIZATION_HEADS.has((tokens[end - 1]?.text ?? '').toLowerCase()))) &&
-          isNameToken(tokens, end + 1)
+          isNameToken(tokens, end + 1, sentence.heading)
         ) {
           end += 2;
         } else break;
@@ -168,7 +222,10 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       const opener = tokens[i];
       const weak =
         opener !== undefined && opensSentence(tokens, i, sentence.firstToken) && !nameAtSentenceStart(opener);
-      if (weak && end - i > 1) runStart = i + 1;
+      // An opener the lexicon has never heard of, followed by more capitalised words, is a given name
+      // ("Zbignev Kowalczyk stopped …"), not a word like "However" or "The".
+      if (weak && end - i > 1 && isKnownWord(opener.text.toLowerCase()) && !isEpithet(tokens, i))
+        runStart = i + 1;
       const weakStart = weak && runStart === i;
       const candidate = splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
       if (candidate) found.push(candidate);

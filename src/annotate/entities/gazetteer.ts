@@ -88,6 +88,44 @@ export function isDateWord(lower: string): boolean {
   return tags.includes('Month') || tags.includes('WeekDay');
 }
 
+/**
+ * Whether compromise's lexicon has the word at all. A capitalised sentence opener it has never heard of
+ * ("Zbignev Kowalczyk said …") is more likely a given name than an ordinary word ("However", "The").
+ */
+export function isKnownWord(lower: string): boolean {
+  return lexicon[lower] !== undefined;
+}
+
+const FUNCTION_TAGS = new Set([
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'Copula',
+  'Modal',
+  'Auxiliary',
+  'Pronoun',
+  'Infinitive',
+  'PresentTense',
+  'PastTense',
+]);
+
+/**
+ * A function word or a verb form in compromise's lexicon ("To", "In", "Have", "Make"): capitalised in a
+ * Title Case headline ("Club Makes Offer To Kowalczyk") it is no part of a name.
+ */
+export function isHeadlineBreak(lower: string): boolean {
+  const tag = lexicon[lower];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.some((t) => FUNCTION_TAGS.has(t)) && !tags.some((t) => NAME_TAGS.has(t));
+}
+
+/** An adjective in compromise's lexicon and never a name ("crooked", "sleepy"; not "young", a surname). */
+export function isAdjectiveWord(lower: string): boolean {
+  const tag = lexicon[lower];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.includes('Adjective') && !tags.some((t) => NAME_TAGS.has(t));
+}
+
 /** Country names and the abbreviations news uses for them, lower case. */
 export const COUNTRIES = wordsTagged('Country');
 for (const alias of [

@@ -9,6 +9,8 @@ import {
   DEMONYMS,
   FEMALE_NAMES,
   FEMALE_TITLES,
+  GIVEN_NAMES,
+  isKnownWord,
   isOrdinaryWord,
   MALE_NAMES,
   MALE_TITLES,
@@ -56,6 +58,46 @@ function genderFrom(members: readonly Candidate[], layer: TokenLayer): Gender {
     if (titles.some((t) => FEMALE_TITLES.has(t))) return 'female';
   }
   return null;
+}
+
+/**
+ * One given name written two ways: the same, a spelling variant ("Bettie"/"Betty"), or a short form that
+ * begins the long one ("Fred"/"Frederick"; at least three letters, so "Al" is not "Alice").
+ */
+export function sameGivenName(x: string, y: string): boolean {
+  if (x === y || similarNames(x, y)) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 3 && long.startsWith(short);
+}
+
+/**
+ * Whether two full names' given names can be one person's: one given name in both (see sameGivenName), or
+ * an initial against a name ("F." / "Frederick").
+ */
+function sameGivenNames(a: readonly string[], b: readonly string[]): boolean {
+  const initial = (w: string) => /^\p{L}\.?$/u.test(w);
+  return a
+    .slice(0, -1)
+    .some((x) =>
+      b.slice(0, -1).some((y) => sameGivenName(x, y) || ((initial(x) || initial(y)) && x[0] === y[0])),
+    );
+}
+
+/** The gender an honorific or gendered title right before the name gives ("Mr. Lee", "Mrs. Lee"). */
+function honorificGender(layer: TokenLayer, c: Candidate): Gender {
+  for (let t = c.titleFirst; t < c.firstToken; t++) {
+    const lower = (layer.tokens[t]?.text ?? '').toLowerCase();
+    if (MALE_TITLES.has(lower)) return 'male';
+    if (FEMALE_TITLES.has(lower)) return 'female';
+  }
+  return null;
+}
+
+/** 'male'/'female' for a given name the lexicon knows as only one of them. */
+function givenNameGender(word: string): Gender {
+  const male = MALE_NAMES.has(word);
+  const female = FEMALE_NAMES.has(word);
+  return male === female ? null : male ? 'male' : 'female';
 }
 
 /** Generational suffixes follow the surname: "Walter Pruitt Jr." is a Pruitt. */
@@ -108,13 +150,32 @@ export const MAX_COMPROMISE_NAMES = 300;
 /** Evidence at least this strong for another kind keeps a surname-like word from joining a person. */
 const FIRM = 3;
 
-const keyOf = (name: string) => name.toLowerCase().replace(/[’']/g, "'");
+/**
+ * The grouping key of a name. A hyphen before a lower-case letter joins syllables of one romanised given
+ * name, which outlets also write apart: "Kim Jong-un" = "Kim Jong Un" ("Ana Ruiz-Tamm" keeps its hyphen).
+ */
+const keyOf = (name: string) =>
+  name
+    .replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')
+    .toLowerCase()
+    .replace(/[’']/g, "'");
+
+/**
+ * A name written surname first, as Korean and Chinese names are in English news: a capitalised word,
+ * then a given name of hyphen-joined syllables ("Kim Jong-un", "Xi Jin-ping"). Its first word is the
+ * surname a bare mention uses ("Kim said …").
+ */
+export function isSurnameFirst(text: string): boolean {
+  return /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}*-\p{Ll}+$/u.test(text.trim());
+}
 
 interface Group {
   kind: EntityKind;
   members: Candidate[];
   /** Lower-case name words, for surname matching. */
   words: string[];
+  /** Written surname first ("Kim Jong-un"): the first word is the surname. */
+  surnameFirst?: boolean;
 }
 
 export function findEntities(layer: TokenLayer): EntityLayer {
@@ -152,12 +213,15 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   for (const key of undecided)
     addEvidence(evidence.get(key) ?? {}, compromiseEvidence(spelling.get(key) ?? key));
   const kindOfKey = new Map<string, EntityKind>();
-  for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(ev));
+  const shared = shareWithSurnames(evidence);
+  for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(shared.get(key) ?? ev));
 
   // Full names first, so surnames have something to join.
   const groups: Group[] = [];
   const persons = new PersonIndex();
   const byKey = new Map<string, Group>();
+  const surnameFirst = new Set(candidates.filter((c) => isSurnameFirst(c.text)).map(keyFor));
+  const othersBySurname = new Map<string, Group | undefined>();
   const ordered = [...new Set(body.map(keyFor))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const key of ordered) {
     const kind = kindOfKey.get(key) ?? 'other';
@@ -173,25 +237,80 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       byKey.set(key, target);
       continue;
     }
-    const group: Group = { kind, members: [], words };
+    // An untyped surname joins an untyped full name it ends ("Kowalczyk" after "Zbignev Kowalczyk"):
+    // whatever the kind, the surname names the same thing, and only one full name may end with it.
+    const untypedFull =
+      kind === 'other' && words.length === 1 ? othersBySurname.get(words[0] ?? '') : undefined;
+    if (untypedFull) {
+      byKey.set(key, untypedFull);
+      continue;
+    }
+    const group: Group = { kind, members: [], words, surnameFirst: surnameFirst.has(key) };
     groups.push(group);
     if (kind === 'person') persons.add(group);
+    if (kind === 'other' && words.length > 1) {
+      // Two untyped full names with one surname: the bare surname is ambiguous, so it joins neither.
+      for (const surname of group.surnameFirst ? [words[0] ?? '', words.at(-1) ?? ''] : [words.at(-1) ?? ''])
+        othersBySurname.set(surname, othersBySurname.has(surname) ? undefined : group);
+    }
     byKey.set(key, group);
   }
 
+  // "Zbignev Kowalczyk stopped …" opens a sentence, but "Kowalczyk" mid-sentence elsewhere confirms it.
+  const isConfirmed = (key: string) =>
+    confirmed.has(key) || (key.includes(' ') && confirmed.has(nameWords(key).at(-1) ?? ''));
   const accept = (c: Candidate): Group | undefined => {
     const key = keyFor(c);
-    const group =
-      byKey.get(key) ?? (c.inHeading ? personGroupFor(persons, nameWords(key), 'other') : undefined);
+    const group = byKey.get(key) ?? (c.inHeading ? headingPersonFor(persons, nameWords(key)) : undefined);
     if (!group) return undefined;
     // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
-    if (c.weakStart && !confirmed.has(key) && group.members.every((m) => m.weakStart)) return undefined;
+    if (c.weakStart && !isConfirmed(key) && group.members.every((m) => m.weakStart)) return undefined;
     if (group.kind === 'other' && DEMONYMS.has(key)) return undefined;
     // "Critics said …", "Tonight our job …": a sentence's first word with no evidence of being a name,
     // or one the lexicon knows as an ordinary word ("Officials said …"), unless it is confirmed elsewhere.
-    if (c.atSentenceStart && !confirmed.has(key) && (group.kind === 'other' || isOrdinaryWord(key)))
+    // A title in front ("Mrs. May said …") shows the capital is a name's, wherever the sentence starts.
+    const titled = c.firstToken > c.titleFirst;
+    if (c.atSentenceStart && !titled && !isConfirmed(key) && (group.kind === 'other' || isOrdinaryWord(key)))
       return undefined;
+    const words = nameWords(key);
+    if (group.kind === 'person' && group.words.length > 1 && words.length === 1)
+      return surnameOwner(c, words[0] ?? '', group);
     return group;
+  };
+  // A bare surname ("Lee", "Mr. Lee") and the full names ending with it: the honorific's gender must fit
+  // the given name ("Mr. Lee" is never "Grace Lee"); of several that fit, the one named nearest before
+  // it in the same paragraph; with none to choose by, the surname stays a person of its own.
+  const bareSurnames = new Map<string, Group>();
+  const surnameOwner = (c: Candidate, word: string, fallback: Group): Group => {
+    const owners = persons.allWithSurname(word);
+    if (owners.length === 0) return fallback;
+    const honorific = honorificGender(layer, c);
+    const fitting = owners.filter((g) => {
+      const given = givenNameGender(g.words[0] ?? '');
+      return honorific === null || given === null || given === honorific;
+    });
+    // Full names that can be one person ("Frederick C. Ruiz", "Frederick Cole Ruiz") are no conflict.
+    const first = fitting[0];
+    if (first && fitting.every((g) => g === first || sameGivenNames(g.words, first.words))) return first;
+    if (fitting.length > 1) {
+      const paragraph = layer.sentences[c.sentence]?.paragraph;
+      let nearest: { group: Group; start: number } | undefined;
+      for (const g of fitting) {
+        const last = g.members.at(-1);
+        if (!last || last.start > c.start || layer.sentences[last.sentence]?.paragraph !== paragraph)
+          continue;
+        if (!nearest || last.start > nearest.start) nearest = { group: g, start: last.start };
+      }
+      if (nearest) return nearest.group;
+    }
+    const bareKey = `${word}|${honorific ?? ''}`;
+    let bare = bareSurnames.get(bareKey);
+    if (!bare) {
+      bare = { kind: 'person', members: [], words: [word] };
+      bareSurnames.set(bareKey, bare);
+      groups.push(bare);
+    }
+    return bare;
   };
   const mentions: NameMention[] = [];
   for (const c of candidates) {
@@ -289,6 +408,7 @@ class SpellingIndex {
 class PersonIndex {
   private count = 0;
   private readonly byLast = new Map<string, Indexed>();
+  private readonly allByLast = new Map<string, Group[]>();
   private readonly byFirst = new Map<string, Indexed>();
   /** Scopes: "surname" (multi-word persons' last words), "single" (one-word persons), and
    * "<word count>|<given name>" (multi-word persons' last words, by given name). */
@@ -300,7 +420,13 @@ class PersonIndex {
     const last = words[words.length - 1] ?? '';
     const entry = (word: string): Indexed => ({ group, order, word });
     if (words.length > 1) {
-      if (!this.byLast.has(last)) this.byLast.set(last, entry(last));
+      const surnames = group.surnameFirst ? [last, words[0] ?? ''] : [last];
+      for (const surname of surnames) {
+        if (!this.byLast.has(surname)) this.byLast.set(surname, entry(surname));
+        const all = this.allByLast.get(surname);
+        if (all) all.push(group);
+        else this.allByLast.set(surname, [group]);
+      }
       const first = words[0] ?? '';
       if (!this.byFirst.has(first)) this.byFirst.set(first, entry(first));
       this.spellings.add('surname', entry(last));
@@ -308,6 +434,11 @@ class PersonIndex {
     } else {
       this.spellings.add('single', entry(last));
     }
+  }
+
+  /** Every multi-word person whose last word is this one, in order. */
+  allWithSurname(word: string): readonly Group[] {
+    return this.allByLast.get(word) ?? [];
   }
 
   exactSurname(word: string): Group | undefined {
@@ -349,6 +480,48 @@ function personGroupFor(persons: PersonIndex, words: readonly string[], kind: En
   if (kind !== 'person') return undefined;
   // "Volodymyr Zelenskyy" and "Volodymyr Zelensky": same given name, near-identical surname.
   return persons.similarFullName(words);
+}
+
+/**
+ * Evidence pooled across a full name and its bare surname in one article: "Kowalczyk (32-1)" and
+ * "Kowalczyk, who …" type "Zbignev Kowalczyk" too, and a typed full name types the surname. Only the
+ * surname of a multi-word name is shared, and only within the article, where the grouping below joins
+ * them anyway.
+ */
+function shareWithSurnames(evidence: ReadonlyMap<string, Evidence>): Map<string, Evidence> {
+  const shared = new Map<string, Evidence>();
+  for (const [key, ev] of evidence) {
+    if (!key.includes(' ')) continue;
+    const last = nameWords(key).at(-1) ?? '';
+    const single = evidence.get(last);
+    if (!single || last === key) continue;
+    const full = shared.get(key) ?? { ...ev };
+    addEvidence(full, single);
+    shared.set(key, full);
+    const bare = shared.get(last) ?? { ...single };
+    addEvidence(bare, ev);
+    shared.set(last, bare);
+  }
+  return shared;
+}
+
+/**
+ * A heading's name joins a person of the body: by its surname or given name ("Kowalczyk wins" when the
+ * body has "Zbignev Kowalczyk"), or, for a full name, when the body only used the bare surname
+ * ("Zbignev Kowalczyk wins" over a body that says "Kowalczyk").
+ */
+function headingPersonFor(persons: PersonIndex, words: readonly string[]): Group | undefined {
+  const found = personGroupFor(persons, words, 'other');
+  if (found || words.length < 2) return found;
+  // Only a name-shaped run: two or three words, each a given name, an initial or a word the lexicon
+  // does not know ("Zbignev Kowalczyk"), not "Bridge Closure Angers Kowalczyk".
+  if (words.length > 3) return undefined;
+  const nameShaped = (w: string) => GIVEN_NAMES.has(w) || /^\p{L}\.?$/u.test(w) || !isKnownWord(w);
+  if (!words.slice(0, -1).every(nameShaped)) return undefined;
+  const last = words[words.length - 1] ?? '';
+  const full = persons.exactSurname(last);
+  if (full) return full.words[0] === words[0] ? full : undefined;
+  return persons.similarSingle(last);
 }
 
 /** The longest name used, and among those the most frequent: "Alexander Lukashenko", not "Lukashenko". */

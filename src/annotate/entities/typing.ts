@@ -214,6 +214,10 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
     if (head && ROLE_NOUNS.has(head)) add('person', MEDIUM);
     if (head && ORGANIZATION_NOUNS.has(head)) add('organization', MEDIUM);
   }
+  // "Kowalczyk, who …" — only people take "who"; "the 32-year-old Kowalczyk" — only people have ages.
+  if (!c.possessive && after?.text === ',' && tokens[c.endToken + 1]?.text.toLowerCase() === 'who')
+    add('person', MEDIUM);
+  if (/^\d+-years?-old$/i.test(before?.text ?? '')) add('person', MEDIUM);
   // "Trump is a good guy", "Lukashenko is a close ally of …"
   if (!c.possessive && after && COPULAS.has(after.text.toLowerCase())) {
     const head = appositiveHead(layer, c.endToken + 1);

@@ -4,7 +4,7 @@
 // kinds on the same name. Each actor lists every outlet's labels with their tone, and two discrepancies
 // come out of the merge: conflicting titles, and spelling variants of one name.
 import { countryOf } from '../../annotate/entities/gazetteer.js';
-import { nameWords, similarNames } from '../../annotate/entities/index.js';
+import { isSurnameFirst, nameWords, sameGivenName, similarNames } from '../../annotate/entities/index.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
 import { labelKey, normalName } from '../../text/label-key.js';
@@ -98,20 +98,34 @@ const nameWordsMemo = new Map<string, string[]>();
 function wordsOf(name: string): string[] {
   let words = nameWordsMemo.get(name);
   if (!words) {
-    words = nameWords(normal(name));
+    // "Kim Jong-un" = "Kim Jong Un": hyphen-joined lower-case syllables are one given name either way.
+    words = nameWords(normal(name.replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')));
     nameWordsMemo.set(name, words);
   }
   return words;
 }
 const surname = (name: string) => wordsOf(name).at(-1) ?? '';
-const givenName = (name: string) => (wordsOf(name).length > 1 ? (wordsOf(name)[0] ?? '') : '');
 
-/** Whether two person names can be the same person: same surname (or a spelling of it), given names not in conflict. */
+const givenNames = (name: string) => wordsOf(name).slice(0, -1);
+const isInitial = (word: string) => /^\p{L}\.?$/u.test(word);
+
+/** Two given names that can be one person's: one name (equal, a variant, a short form), or an initial of the other. */
+function sameGiven(x: string, y: string): boolean {
+  if (sameGivenName(x, y)) return true;
+  return (isInitial(x) || isInitial(y)) && x[0] === y[0];
+}
+
+/**
+ * Whether two person names can be the same person: same surname (or a spelling of it), given names not
+ * in conflict. "Mark Ruiz" and "Miles Ruiz" share an initial but are two people; "M. Ruiz" may be
+ * either; "J. Mark Ruiz" and "Mark Ruiz" share the given name "Mark".
+ */
 function samePerson(a: string, b: string): boolean {
   if (!similarNames(surname(a), surname(b))) return false;
-  const ga = givenName(a);
-  const gb = givenName(b);
-  return !ga || !gb || ga === gb || ga[0] === gb[0];
+  const ga = givenNames(a);
+  const gb = givenNames(b);
+  if (ga.length === 0 || gb.length === 0) return true;
+  return ga.some((x) => gb.some((y) => sameGiven(x, y)));
 }
 
 /** The key non-person entities merge on: the country a place names, else the normalised name. */
@@ -130,20 +144,42 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
   const uf = new UnionFind(members.length);
 
   // Non-people: one pass over a key index. People: full names first, then bare surnames join a unique match.
+  // A name that another article types as a person is that person: "Zbignev Kowalczyk" left
+  // 'other' in one outlet (nothing around it said person) while another calls him "the 32-year-old
+  // Zbignev Kowalczyk"; a bare untyped surname likewise when a typed full name of the story ends with it.
+  const personNames = new Set<string>();
+  const personSurnames = new Set<string>();
+  for (const m of members) {
+    if (m.entity.kind !== 'person') continue;
+    personNames.add(normal(m.entity.name));
+    if (wordsOf(m.entity.name).length > 1) personSurnames.add(surname(m.entity.name));
+  }
+  // A full name typed otherwise in one article ("Ana Ford" as a company, for the surname) follows the
+  // articles that type that same full name as a person.
+  const isPerson = (e: Entity) =>
+    e.kind === 'person' ||
+    (wordsOf(e.name).length > 1 && personNames.has(normal(e.name))) ||
+    (e.kind === 'other' && wordsOf(e.name).length === 1 && personSurnames.has(surname(e.name)));
   const byKey = new Map<string, number>();
   members.forEach((m, i) => {
-    if (m.entity.kind === 'person') return;
+    if (isPerson(m.entity)) return;
     const key = mergeKey(m.entity);
     const first = byKey.get(key);
     if (first === undefined) byKey.set(key, i);
     else uf.union(first, i);
   });
-  const people = members.map((m, i) => ({ m, i })).filter(({ m }) => m.entity.kind === 'person');
+  const people = members.map((m, i) => ({ m, i })).filter(({ m }) => isPerson(m.entity));
   const full = people.filter(({ m }) => wordsOf(m.entity.name).length > 1);
   const bySurnameInitial = new Map<string, number[]>();
   for (const { m, i } of full) {
     const key = surname(m.entity.name)[0] ?? '';
     pushTo(bySurnameInitial, key, i);
+  }
+  // "Kim" joins "Kim Jong-un" (surname first; see isSurnameFirst), by the first word.
+  const surnameFirst = new Map<string, number[]>();
+  for (const { m, i } of full) {
+    if (isSurnameFirst(m.entity.name) || m.entity.mentions.some((x) => isSurnameFirst(x.text)))
+      pushTo(surnameFirst, wordsOf(m.entity.name)[0] ?? '', i);
   }
   for (const { m, i } of full) {
     for (const j of bySurnameInitial.get(surname(m.entity.name)[0] ?? '') ?? []) {
@@ -152,9 +188,11 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
   }
   for (const { m, i } of people) {
     if (wordsOf(m.entity.name).length > 1) continue;
+    const word = surname(m.entity.name);
     const candidates = new Set(
-      (bySurnameInitial.get(surname(m.entity.name)[0] ?? '') ?? [])
+      (bySurnameInitial.get(word[0] ?? '') ?? [])
         .filter((j) => samePerson(m.entity.name, members[j]?.entity.name ?? ''))
+        .concat(surnameFirst.get(word) ?? [])
         .map((j) => uf.find(j)),
     );
     // "Trump" joins "Donald Trump" only when no other person of the story shares that surname.
@@ -229,6 +267,9 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
 }
 
 function majorityKind(group: readonly Member[]): Actor['kind'] {
+  // Only the person merge joins a person entity with entities of other kinds ("Ana Ford" typed as a
+  // company in one outlet, untyped in another), so such a group is that person.
+  if (group.some((m) => m.entity.kind === 'person')) return 'person';
   const votes = new Map<Actor['kind'], number>();
   for (const m of group) votes.set(m.entity.kind, (votes.get(m.entity.kind) ?? 0) + m.entity.mentions.length);
   return (
@@ -254,7 +295,23 @@ function buildActor(id: string, kind: Actor['kind'], group: readonly Member[]): 
     m.entity.mentions.map((x) => ({ article: m.article.id, start: x.start, end: x.end, text: x.text })),
   );
   const aliases = [...new Set(mentions.map((x) => x.text))].filter((t) => t !== name);
-  return { id, name, kind, aliases, labels: buildLabels(group), mentions };
+  const references: EvidenceSpan[] = group.flatMap((m) =>
+    (m.entity.references ?? []).map((x) => ({
+      article: m.article.id,
+      start: x.start,
+      end: x.end,
+      text: x.text,
+    })),
+  );
+  return {
+    id,
+    name,
+    kind,
+    aliases,
+    labels: buildLabels(group),
+    mentions,
+    ...(references.length ? { references } : {}),
+  };
 }
 
 /**

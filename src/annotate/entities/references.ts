@@ -1,0 +1,99 @@
+// Entity.references: the words that refer back to a named person without naming them. Definite
+// descriptions come resolved from descriptors.ts ("the veteran lawmaker" → Ana Reyes); each counts by its
+// head noun ("lawmaker"), the word a reader points at. Pronouns and relative "who" come from pronouns.ts,
+// which also treats the resolved descriptions as mentions: "The lawmaker conceded. She …" links "She".
+import type { Entity, EntityReference } from '../../model/article.js';
+import type { ResolvedReference } from '../descriptors.js';
+import type { TokenLayer } from '../tokens.js';
+import { FEMALE_TITLES, MALE_TITLES } from './gazetteer.js';
+import type { Gender, NameMention } from './index.js';
+import { findPronounReferences, type PersonAnchor } from './pronouns.js';
+
+/**
+ * A person's gender from the name (given name, honorific) or else from a gendered word in the outlet's
+ * descriptors of them: "Kowalczyk, a mother of three", "the actress" resolved to her.
+ */
+function withDescriptors(
+  byId: ReadonlyMap<string, Entity>,
+  genderOf: (entity: string) => Gender,
+): (entity: string) => Gender {
+  const memo = new Map<string, Gender>();
+  return (id) => {
+    const known = genderOf(id);
+    if (known) return known;
+    let gender = memo.get(id);
+    if (gender === undefined) {
+      gender = null;
+      for (const d of byId.get(id)?.descriptors ?? []) {
+        const words = d.text.toLowerCase().split(/[^\p{L}]+/u);
+        const male = words.some((w) => MALE_TITLES.has(w) || MALE_WORDS.has(w));
+        const female = words.some((w) => FEMALE_TITLES.has(w) || FEMALE_WORDS.has(w));
+        if (male !== female) {
+          gender = male ? 'male' : 'female';
+          break;
+        }
+      }
+      memo.set(id, gender);
+    }
+    return gender;
+  };
+}
+
+/** Gendered person nouns beyond the titles in gazetteer.ts (general English; my own list). */
+const MALE_WORDS = new Set([
+  'actor',
+  'businessman',
+  'boy',
+  'grandfather',
+  'uncle',
+  'nephew',
+  'boyfriend',
+  'widower',
+]);
+const FEMALE_WORDS = new Set([
+  'actress',
+  'businesswoman',
+  'girl',
+  'grandmother',
+  'aunt',
+  'niece',
+  'girlfriend',
+  'widow',
+  'waitress',
+]);
+
+export function attachReferences(
+  layer: TokenLayer,
+  entities: readonly Entity[],
+  mentions: readonly NameMention[],
+  descriptions: readonly ResolvedReference[],
+  genderOf: (entity: string) => Gender,
+): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const isPerson = (id: string) => byId.get(id)?.kind === 'person';
+  const found: { entity: string; reference: EntityReference }[] = [];
+  const anchors: PersonAnchor[] = [];
+  for (const m of mentions) {
+    if (isPerson(m.entity))
+      anchors.push({ entity: m.entity, firstToken: m.firstToken, endToken: m.endToken });
+  }
+  for (const d of descriptions) {
+    if (!isPerson(d.entity)) continue;
+    anchors.push({ entity: d.entity, firstToken: d.firstToken, endToken: d.endToken });
+    const head = layer.tokens[d.endToken - 1];
+    if (head) {
+      found.push({
+        entity: d.entity,
+        reference: { start: head.start, end: head.end, text: head.text, via: 'description' },
+      });
+    }
+  }
+  found.push(...findPronounReferences(layer, { anchors, genderOf: withDescriptors(byId, genderOf) }));
+  for (const { entity, reference } of found) {
+    const e = byId.get(entity);
+    if (!e) continue;
+    if (e.references) e.references.push(reference);
+    else e.references = [reference];
+  }
+  for (const e of entities) e.references?.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,264 @@
+// People and actors on invented sentences, one row per failure shape of issue 12: surnames linked by
+// evidence (honorific and gender, nearest full name), sentence-opening given names, months as surnames,
+// heading names, untyped full names, pronoun and description references, and merging across articles.
+import { describe, expect, it } from 'vitest';
+import { annotateArticle } from '../src/annotate/index.js';
+import { cleanArticle } from '../src/clean/index.js';
+import { compareActors } from '../src/compare/actors/index.js';
+import type { AnnotatedArticle } from '../src/model/article.js';
+
+function annotate(body: string, id = 't'): AnnotatedArticle {
+  return annotateArticle(
+    cleanArticle(
+      {
+        source: `${id}.txt`,
+        format: 'text',
+        body,
+        bodyIsHtml: false,
+        meta: { published: '2024-05-08' },
+        messages: [],
+      },
+      id,
+    ),
+  );
+}
+
+/** Person entities as name → the mention texts. */
+const people = (a: AnnotatedArticle) =>
+  Object.fromEntries(
+    a.entities.filter((e) => e.kind === 'person').map((e) => [e.name, e.mentions.map((m) => m.text)]),
+  );
+/** Person entities as name → the reference texts (pronouns, "who", description heads). */
+const references = (a: AnnotatedArticle) =>
+  Object.fromEntries(
+    a.entities
+      .filter((e) => e.kind === 'person' && e.references?.length)
+      .map((e) => [e.name, e.references?.map((r) => r.text)]),
+  );
+
+describe('surnames linked by evidence', () => {
+  it('an honorific never links to a full name of the other gender', () => {
+    const a = annotate(
+      'Helena Lindqvist opened the bakery in March. Mr. Lindqvist, her husband, bakes the bread. ' +
+        'Mr. Lindqvist said the ovens were old.',
+    );
+    const p = people(a);
+    expect(p['Helena Lindqvist']).toEqual(['Helena Lindqvist']);
+    expect(p.Lindqvist).toEqual(['Lindqvist', 'Lindqvist']);
+  });
+
+  it('an honorific picks the full name of its gender among two', () => {
+    const a = annotate(
+      'Helena Lindqvist and Tomas Lindqvist opened the bakery. Mrs. Lindqvist bakes the bread while ' +
+        'Mr. Lindqvist keeps the books.',
+    );
+    const p = people(a);
+    expect(p['Helena Lindqvist']).toEqual(['Helena Lindqvist', 'Lindqvist']);
+    expect(p['Tomas Lindqvist']).toEqual(['Tomas Lindqvist', 'Lindqvist']);
+  });
+
+  it('a bare surname with two full names takes the one named nearest before it in the paragraph', () => {
+    const a = annotate(
+      'Helena Lindqvist and Tomas Lindqvist opened the bakery in 2010.\n\n' +
+        'Tomas Lindqvist keeps the books. Lindqvist said sales were up.',
+    );
+    expect(people(a)['Tomas Lindqvist']).toEqual(['Tomas Lindqvist', 'Tomas Lindqvist', 'Lindqvist']);
+  });
+
+  it('a bare surname with two full names and nothing nearer stays a person of its own', () => {
+    const a = annotate(
+      'Helena Lindqvist and Tomas Lindqvist opened the bakery in 2010.\n\nLindqvist said sales were up.',
+    );
+    const p = people(a);
+    expect(p['Helena Lindqvist']).toEqual(['Helena Lindqvist']);
+    expect(p['Tomas Lindqvist']).toEqual(['Tomas Lindqvist']);
+    expect(p.Lindqvist).toEqual(['Lindqvist']);
+  });
+});
+
+describe('names the capitals hide', () => {
+  it('a sentence-opening given name the lexicon does not know stays in the name', () => {
+    const a = annotate(
+      'Zbignev Kowalczyk stopped the challenger in the sixth round. The 32-year-old Kowalczyk kept his belts.',
+    );
+    expect(people(a)['Zbignev Kowalczyk']).toEqual(['Zbignev Kowalczyk', 'Kowalczyk']);
+  });
+
+  it('a known word opening a sentence is not part of the name', () => {
+    const a = annotate('However Kowalczyk lost the rematch, said the promoter Ana Ruiz.');
+    expect(Object.keys(people(a))).not.toContain('However Kowalczyk');
+  });
+
+  it('a month after a given name or an honorific is a surname', () => {
+    const a = annotate('Helena May met the union on Monday. Mrs. May said the talks would go on in May.');
+    expect(people(a)['Helena May']).toEqual(['Helena May', 'May']);
+  });
+
+  it('a month after an ordinary word stays a date', () => {
+    const a = annotate('The talks resumed in May, said Helena Ruiz.');
+    expect(Object.keys(people(a))).toEqual(['Helena Ruiz']);
+  });
+
+  it('a capitalised role noun before a given name and surname is a title', () => {
+    const a = annotate('Actress Helena Ruiz left the studio. Ruiz said she was tired.');
+    expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz', 'Ruiz']);
+  });
+
+  it("an untyped full name and its bare surname are one entity, typed by the surname's company", () => {
+    const a = annotate(
+      'Zbignev Kowalczyk beat Oleg Tamm on Saturday. Kowalczyk, who has not lost in four years, ' +
+        'floored him twice.',
+    );
+    expect(people(a)['Zbignev Kowalczyk']).toEqual(['Zbignev Kowalczyk', 'Kowalczyk']);
+  });
+
+  it('a heading full name joins the person the body names by surname only', () => {
+    const a = annotate(
+      'Helena Ruiz wins the county vote\n\nThe mayor, Ruiz, who ran unopposed, said she was grateful.',
+    );
+    expect(people(a).Ruiz ?? people(a)['Helena Ruiz']).toContain('Ruiz');
+    const ruiz = a.entities.find((e) => e.mentions.some((m) => m.text === 'Ruiz'));
+    expect(ruiz?.mentions.map((m) => m.text)).toEqual(['Helena Ruiz', 'Ruiz']);
+  });
+
+  it('a headline run breaks at function words and verbs, so the name in it is found', () => {
+    const a = annotate(
+      'Rovers Make Offer To Kowalczyk\n\nThe club offered Kowalczyk, who plays for Oleg Tamm, a new deal.',
+    );
+    const kowalczyk = a.entities.find((e) => e.mentions.some((m) => m.text === 'Kowalczyk'));
+    expect(kowalczyk?.mentions.map((m) => m.text)).toEqual(['Kowalczyk', 'Kowalczyk']);
+    expect(a.entities.map((e) => e.name)).not.toContain('Rovers Make Offer To Kowalczyk');
+  });
+
+  it('a possessive joins its owner', () => {
+    const a = annotate("Helena Lindqvist spoke on Monday. Lindqvist's office said the bakery would reopen.");
+    expect(people(a)['Helena Lindqvist']).toEqual(['Helena Lindqvist', 'Lindqvist']);
+  });
+});
+
+describe('epithets before a name', () => {
+  it('a capitalised adjective glued to a name is a label of that person, not part of the name', () => {
+    const a = annotate('Supporters chanted about Crooked Helena Lindqvist at the rally. Lindqvist left.');
+    const lindqvist = a.entities.find((e) => e.name === 'Helena Lindqvist');
+    expect(lindqvist?.mentions.map((m) => m.text)).toEqual(['Helena Lindqvist', 'Lindqvist']);
+    expect(lindqvist?.descriptors.map((d) => d.text)).toContain('Crooked');
+    expect(a.entities.map((e) => e.name)).not.toContain('Crooked Helena Lindqvist');
+  });
+
+  it('at the start of a sentence too', () => {
+    const a = annotate('Sleepy Tom Ruiz said nothing at the hearing.');
+    expect(a.entities.find((e) => e.name === 'Tom Ruiz')?.descriptors.map((d) => d.text)).toEqual(['Sleepy']);
+  });
+
+  it('a place keeps its first word', () => {
+    const a = annotate('Voters in New Jersey and Great Falls went to the polls.');
+    expect(a.entities.map((e) => e.name)).toEqual(expect.arrayContaining(['New Jersey', 'Great Falls']));
+  });
+});
+
+describe('names in East-Asian order and their spellings', () => {
+  it('a hyphenated and a spaced given name are one person, and the bare surname is the first word', () => {
+    const a = annotate(
+      'Talks with Seo Ha-eun resumed on Monday. The envoy, Seo Ha Eun, said the border would stay open. ' +
+        'Officials said Seo had agreed.',
+    );
+    const seo = a.entities.find((e) => e.mentions.some((m) => m.text === 'Seo Ha-eun'));
+    expect(seo?.mentions.map((m) => m.text)).toEqual(['Seo Ha-eun', 'Seo Ha Eun', 'Seo']);
+  });
+
+  it('across articles: spacing variants merge and the bare surname joins', () => {
+    const one = annotate('Talks with Seo Ha-eun, the envoy, resumed on Monday.', 'one');
+    const two = annotate('The ministers met Seo Ha Eun, the envoy, on Tuesday.', 'two');
+    const three = annotate('The ministers said Seo, the envoy, had agreed.', 'three');
+    const { actors } = compareActors([one, two, three]);
+    const parks = actors.filter((x) => x.mentions.some((m) => m.text.startsWith('Seo')));
+    expect(parks).toHaveLength(1);
+    expect(new Set(parks[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two', 'three']));
+  });
+});
+
+describe('pronoun and description references', () => {
+  it('a pronoun links to the one person of its gender named just before', () => {
+    const a = annotate('Helena Ruiz lost the vote on Monday. She conceded in the evening.');
+    expect(references(a)).toEqual({ 'Helena Ruiz': ['She'] });
+  });
+
+  it('a pronoun with two people of its gender before it links to nobody', () => {
+    const a = annotate('Helena Ruiz beat Maria Tamm on Monday. She conceded in the evening.');
+    expect(references(a)).toEqual({});
+  });
+
+  it('a pronoun picks the only person of its gender when the other is known to differ', () => {
+    const a = annotate('Helena Ruiz beat Tomas Tamm on Monday. He conceded in the evening.');
+    expect(references(a)).toEqual({ 'Tomas Tamm': ['He'] });
+  });
+
+  it('a person of unknown gender blocks the link', () => {
+    const a = annotate('Helena Ruiz beat Kowalczyk on Monday. She conceded in the evening.');
+    expect(references(a)).toEqual({});
+  });
+
+  it("a gendered word in the outlet's description gives a gender the name does not", () => {
+    const a = annotate('The vote went to Oriel Kowalczyk, a mother of three. She thanked her neighbours.');
+    expect(references(a)).toEqual({ 'Oriel Kowalczyk': ['She', 'her'] });
+    const b = annotate('The vote went to Oriel Kowalczyk. She thanked her neighbours.');
+    expect(references(b)).toEqual({});
+  });
+
+  it('a pronoun inside a quotation is left alone', () => {
+    const a = annotate('Helena Ruiz lost the vote. "She will be back," a neighbour said.');
+    expect(references(a)).toEqual({});
+  });
+
+  it('a pronoun two sentences away links to nobody', () => {
+    const a = annotate('Helena Ruiz lost the vote. The count ended late. She conceded.');
+    expect(references(a)).toEqual({});
+  });
+
+  it('a chain of pronouns follows its person', () => {
+    const a = annotate('Helena Ruiz lost the vote. She conceded. Her aides wept.');
+    expect(references(a)).toEqual({ 'Helena Ruiz': ['She', 'Her'] });
+  });
+
+  it('"who" right after a name refers to that person', () => {
+    const a = annotate('The award went to Helena Ruiz, who thanked her staff.');
+    expect(references(a)['Helena Ruiz']).toEqual(['who', 'her']);
+  });
+});
+
+describe('actors across articles', () => {
+  it('a full name untyped in one article joins the person another article types', () => {
+    const one = annotate('Zbignev Kowalczyk and Oleg Tamm will meet in June.', 'one');
+    const two = annotate('The 32-year-old Zbignev Kowalczyk said he was ready.', 'two');
+    const { actors } = compareActors([one, two]);
+    const kowalczyk = actors.filter((x) => x.name === 'Zbignev Kowalczyk');
+    expect(kowalczyk).toHaveLength(1);
+    expect(kowalczyk[0]?.kind).toBe('person');
+    expect(new Set(kowalczyk[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
+  });
+
+  it('two given names sharing an initial are two people', () => {
+    const one = annotate('The coach, Mark Lindqvist, said the team was ready.', 'one');
+    const two = annotate('The striker, Miles Lindqvist, said the team was ready.', 'two');
+    const { actors } = compareActors([one, two]);
+    expect(
+      actors
+        .filter((x) => /Lindqvist/.test(x.name))
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(['Mark Lindqvist', 'Miles Lindqvist']);
+  });
+
+  it('an initial joins the given name it abbreviates', () => {
+    const one = annotate('M. Lindqvist, the coach, said the team was ready.', 'one');
+    const two = annotate('Mark Lindqvist, the coach, said the team was ready.', 'two');
+    const { actors } = compareActors([one, two]);
+    expect(actors.filter((x) => /Lindqvist/.test(x.name))).toHaveLength(1);
+  });
+
+  it("an actor carries its articles' references", () => {
+    const one = annotate('Helena Ruiz lost the vote. She conceded.', 'one');
+    const { actors } = compareActors([one]);
+    expect(actors.find((x) => x.name === 'Helena Ruiz')?.references?.map((r) => r.text)).toEqual(['She']);
+  });
+});
