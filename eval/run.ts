@@ -30,6 +30,12 @@ const { values } = parseArgs({
 const split = values.split as string;
 if (split !== 'dev' && split !== 'train') throw new Error(`eval: --split must be dev or train, not ${split}`);
 if (!existsSync(CORPUS)) throw new Error(`eval: the shared corpus is missing at ${CORPUS}`);
+// Reading dev errors is tuning on dev: errors are listed for the train split only. (The extraction pages
+// have no split: with --split train they are all listed.)
+if (values.misses && split !== 'train') {
+  console.error('eval: --misses lists errors to tune on, so it goes with --split train only');
+  process.exit(2);
+}
 const suites = values.suite?.length ? values.suite : [...SUITES];
 for (const s of suites)
   if (!(SUITES as readonly string[]).includes(s))
@@ -95,7 +101,8 @@ ${coref}
 
 Wrong merges: ${s.wrongMerges.count} of ${s.wrongMerges.of} actors holding gold person mentions hold two or more gold people (${s.wrongMerges.viaUnlinked} of them only through a gold mention the corpus links to nothing). Split persons: ${s.splitPersons.count} of ${s.splitPersons.of} gold people with 2+ detected mentions are spread over 2+ actors.`);
   console.log(sections[sections.length - 1]);
-  console.log(['', ...s.wrongMerges.examples, ...s.splitPersons.examples].join('\n'));
+  // Examples name the corpus's people: shown only with --misses, which only the train split allows.
+  if (values.misses) console.log(['', ...s.wrongMerges.examples, ...s.splitPersons.examples].join('\n'));
   if (values.misses) for (const m of s.misses) console.log(m);
 }
 
