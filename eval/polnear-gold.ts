@@ -39,8 +39,11 @@ export interface GoldQuote {
   /** The attribution's source as written, or null when the annotators gave none. */
   source: string | null;
   sourceType: SourceType | null;
-  /** The lower-cased word a predicted speaker must contain to be right (see speakerKey). */
+  /** The lower-cased word a predicted speaker must contain to be right (see goldQuotes). */
   key: string | null;
+  /** Every word that makes a predicted speaker right: `key`, and for a definite description ("the
+   * judge") its head noun as well as the person last named before it (see goldQuotes). */
+  keys: string[];
 }
 
 export function readPolnear(file: string): PolnearArticle[] {
@@ -118,7 +121,22 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
-export function sourceType(source: string): SourceType {
+/**
+ * "Christie, New Jersey's governor," and "Ann Lee, 70, a retired nurse," name a person: the words before
+ * the first comma are the source's head when they hold a capitalised word, and the appositive after it
+ * only describes. (Before this, such sources were typed "description" and keyed by the appositive's
+ * head noun, "governor", so the right speaker "Chris Christie" was scored wrong.)
+ */
+function headPart(source: string): string {
+  const comma = source.indexOf(',');
+  if (comma <= 0) return source;
+  const before = source.slice(0, comma);
+  const ws = words(before);
+  return ws.some((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(w.toLowerCase()))) ? before : source;
+}
+
+export function sourceType(whole: string): SourceType {
+  const source = headPart(whole);
   const ws = words(source);
   const lower = ws.map((w) => w.toLowerCase());
   if (ws.length === 1 && PRONOUNS.has(lower[0] ?? '')) return 'pronoun';
@@ -136,9 +154,12 @@ export function sourceType(source: string): SourceType {
 }
 
 /** The word that identifies a name or an organisation: its last word, suffixes and possessives aside. */
-function nameKey(source: string): string | null {
-  const ws = words(source).filter((w) => !SUFFIXES.has(w.toLowerCase()));
-  const cut = ws.findIndex((w) => ['of', 'for', 'at', 'in', ','].includes(w.toLowerCase()));
+function nameKey(whole: string): string | null {
+  const ws = words(headPart(whole)).filter((w) => !SUFFIXES.has(w.toLowerCase()));
+  let cut = ws.findIndex((w) => ['of', 'for', 'at', 'in', ','].includes(w.toLowerCase()));
+  // "Secretary of State Ann Lee": a lone title before "of" is not the name; the name follows. (Keyed
+  // "secretary" before, which no speaker's name contains.)
+  if (cut === 1 && ws.slice(cut + 1).filter((w) => /^\p{Lu}/u.test(w)).length >= 3) cut = -1;
   const zone = cut > 0 ? ws.slice(0, cut) : ws;
   const caps = zone.filter((w) => /^\p{Lu}/u.test(w));
   return (caps[caps.length - 1] ?? zone[zone.length - 1] ?? '').toLowerCase() || null;
@@ -187,13 +208,21 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
     const source = best.source?.text ?? null;
     const type = source ? sourceType(source) : null;
     let key: string | null = null;
+    const keys: string[] = [];
     if (source && type) {
       if (type === 'name' || type === 'organisation') key = nameKey(source);
-      else if (type === 'pronoun' || DEFINITE.test(source))
+      else if (type === 'pronoun') key = lastNamedBefore(best.source?.start ?? seg.start) ?? headNoun(source);
+      else if (DEFINITE.test(source)) {
+        // "the judge" is whoever the reader takes it for, and the last named source is only a guess at
+        // that (in "Brafman argued … the judge said" it names the lawyer, not the judge): a speaker given
+        // as the description itself is right too.
         key = lastNamedBefore(best.source?.start ?? seg.start) ?? headNoun(source);
-      else key = headNoun(source);
+        const head = headNoun(source);
+        if (head && head !== key) keys.push(head);
+      } else key = headNoun(source);
+      if (key) keys.unshift(key);
     }
-    quotes.push({ ...seg, text: article.text.slice(seg.start, seg.end), source, sourceType: type, key });
+    quotes.push({ ...seg, text: article.text.slice(seg.start, seg.end), source, sourceType: type, key, keys });
   }
   return quotes;
 }

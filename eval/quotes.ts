@@ -1,7 +1,8 @@
 // Direct quotes and their speakers on PolNeAR, scored as the shared corpus's README defines it: a
 // predicted quote matches a gold one when their lower-cased word sets have Jaccard ≥ 0.5 or when it lies
 // inside the gold quote (a piece of a long quote); a matched quote's speaker is right when the gold key
-// (see polnear-gold.ts) is among the words of the predicted speaker.
+// (see polnear-gold.ts) is among the words of the predicted speaker. A quote the annotator marks as a
+// scare quote (kind 'scare': a quoted word or title, no one's words) is not a predicted direct quote.
 import type { AnnotatedArticle, Quote } from '../src/model/article.js';
 import { annotateRecords } from './annotate.js';
 import { type GoldQuote, goldQuotes, type PolnearArticle, type SourceType } from './polnear-gold.js';
@@ -78,7 +79,7 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
   for (const article of gold) {
     const golds = goldQuotes(article);
     const result = annotated.get(article.id);
-    const preds = result?.quotes ?? [];
+    const preds = (result?.quotes ?? []).filter((q) => q.kind !== 'scare');
     goldCount += golds.length;
     predicted += preds.length;
     for (const p of preds) if (golds.some((g) => matches(p, g))) predictedMatched++;
@@ -88,7 +89,8 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
       goldMatched++;
       if (!g.key || !g.sourceType || !result) continue;
       const said = hits.map((p) => speakerWords(result, p)).join(' ');
-      const right = wordSet(said).has(g.key);
+      const saidWords = wordSet(said);
+      const right = g.keys.some((k) => saidWords.has(k));
       speaker.total++;
       byType[g.sourceType].total++;
       if (right) {

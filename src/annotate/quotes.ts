@@ -119,8 +119,22 @@ export function findQuotes(
   const quotes: Quote[] = [];
   let previous: { paragraph: number; endParagraph: number; speaker: Subject | null } | null = null;
   for (const s of spans) {
-    let speaker = attribute(layer, s, subjects, tokenAt, inQuote);
+    const found = attribute(layer, s, subjects, tokenAt, inQuote);
+    if (found === 'scare') {
+      quotes.push({ start: s.start, end: s.end, text: layer.text.slice(s.start, s.end), speaker: null, speakerText: null, kind: 'scare' });
+      continue;
+    }
+    let speaker = found;
     const paragraph = paragraphOf(s.start);
+    const opensParagraph = paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
+    // "Cruz continued:" ¶ "“…”": a paragraph that opens with a quote after one that ends in a colon is
+    // introduced by that paragraph's last sentence.
+    const before = paragraphs[paragraph - 1];
+    if (speaker === undefined && opensParagraph && before && /:\s*$/.test(layer.text.slice(before.start, before.end))) {
+      const last = tokenAt(Math.max(before.start, before.end - 1));
+      const from = layer.sentences[layer.tokens[last]?.sentence ?? -1]?.firstToken ?? last;
+      speaker = attributeBefore(layer, from, last + 1, subjects, inQuote);
+    }
     // US convention: “A,” Harlan said. “B.” — a later quote in the same paragraph, or a paragraph that
     // opens with a quote right after an attributed one, keeps the speaker until someone else is named.
     if (
@@ -128,7 +142,6 @@ export function findQuotes(
       previous &&
       (previous.endParagraph === paragraph || previous.endParagraph === paragraph - 1)
     ) {
-      const opensParagraph = paragraphs[paragraph] && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
       if (previous.endParagraph === paragraph || opensParagraph) speaker = previous.speaker;
     }
     quotes.push({
@@ -276,6 +289,14 @@ const MAX_APPOSITIVE_SKIP = 20;
 /** A subject is followed by a verb, possibly after an adverb or an appositive ("Lukashenko then said"). */
 function isClauseSubject(layer: TokenLayer, s: Subject): boolean {
   const { tokens } = layer;
+  // Inverted: "says economist Ann Lee", "said a spokeswoman for the airline, Jane Roe" — the verb before
+  // the name (past title words, a phrase and its comma) makes the name the clause's subject.
+  for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_PHRASE_TOKENS); b--) {
+    const token = tokens[b];
+    if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
+    if (speaks(token)) return true;
+    if (!isPhraseWord(token) && token.text !== ',') break;
+  }
   let t = s.endToken;
   const sentence = tokens[s.firstToken]?.sentence;
   if (tokens[t]?.text === ',') {
@@ -299,55 +320,237 @@ function isClauseSubject(layer: TokenLayer, s: Subject): boolean {
   return false;
 }
 
+/** Tokens an attribution may sit from its quote: "“…,” Maria K. Olsen, the mayor's adviser on housing, said". */
+const MAX_ATTRIBUTION_REACH = 25;
+/** Words a descriptive speaker may run to: "a spokeswoman for the regional hotel chain". */
+const MAX_PHRASE_TOKENS = 12;
+
+/** Tokens that may stand between a subject and its verb: "she has said", "Olsen then told", "did not say". */
+const isVerbFiller = (t: Token | undefined) =>
+  t !== undefined && (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') && !/^[’']s$/.test(t.text);
+
+/** Words a noun phrase is made of, its head last: "a spokeswoman for the airline", "the company's lawyers". */
+const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PRON']);
+const NP_LINKS = new Set(['of', 'for', 'at', 'from', 'with', 'on', 'to']);
+const isPhraseWord = (t: Token | undefined) =>
+  t !== undefined &&
+  (NP_POS.has(t.pos) ||
+    /^[’']s?$/.test(t.text) ||
+    t.text === '-' ||
+    (t.pos === 'ADP' && NP_LINKS.has(t.text.toLowerCase())) ||
+    (t.pos === 'CCONJ' && t.text.toLowerCase() === 'and'));
+/** A phrase's head: a noun, a name or a pronoun ("officials", "the ministry", "they"). */
+const isHead = (t: Token | undefined) =>
+  t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && !/^(it|this|that|which|who)$/i.test(t.text)));
+/** Nouns of time are adjuncts, not speakers: "Trump on Tuesday said". */
+const TIME_NOUN =
+  /^(today|yesterday|tonight|week|weekend|month|year|day|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|statement|interview|email|letter|speech|tweet)s?$/i;
+
+function phrase(layer: TokenLayer, first: number, end: number): Subject {
+  const { tokens, text } = layer;
+  return {
+    firstToken: first,
+    endToken: end,
+    entity: null,
+    text: text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0),
+  };
+}
+
+/** Where a subject must end for the verb at `v`: before adverbs and auxiliaries ("she has said") and an
+ * appositive or aside between commas ("Olsen, 70, told"; "Maria K. Olsen, the mayor's adviser, said"). */
+function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
+  const { tokens } = layer;
+  let e = v;
+  while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
+  if (tokens[e - 1]?.text === ',') {
+    for (let c = e - 2; c >= Math.max(floor, e - MAX_APPOSITIVE_SKIP); c--) {
+      if (tokens[c]?.text === ',') return c;
+    }
+  }
+  return e;
+}
+
+/**
+ * The subject of the speech verb at token `v`, found in tokens from `floor`: a person mention ending
+ * where the subject must end; else the noun phrase there, as written and with no entity ("a spokeswoman
+ * for the hotel chain", "the ministry", "party officials", "they").
+ */
+function subjectBefore(
+  layer: TokenLayer,
+  v: number,
+  floor: number,
+  persons: readonly SubjectCandidate[],
+): Subject | undefined {
+  const { tokens } = layer;
+  const e = subjectEndBefore(layer, v, floor);
+  // Only mentions starting within a phrase's reach of `e` can end there: a binary search, not a scan.
+  const near = persons.slice(
+    firstAtOrAfter(persons, Math.max(floor, e - MAX_PHRASE_TOKENS), (s) => s.firstToken),
+    firstAtOrAfter(persons, e, (s) => s.firstToken),
+  );
+  const person = near.find((s) => s.endToken === e && !s.possessive);
+  if (person) return person;
+  if (!isHead(tokens[e - 1]) || TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return undefined;
+  let first = e - 1;
+  while (first - 1 >= floor && first > e - MAX_PHRASE_TOKENS && isPhraseWord(tokens[first - 1])) first--;
+  while (first < e - 1 && tokens[first]?.pos === 'ADP') first++;
+  // A person named inside the phrase is the speaker: "campaign manager Tom Reyes".
+  const inside = near.find((s) => s.firstToken >= first && s.endToken === e && !s.possessive);
+  return inside ?? phrase(layer, first, e);
+}
+
+/**
+ * The subject after an inverted speech verb at `v`: "said a spokeswoman for the airline, Jane Roe",
+ * "says economist Ann Lee". A person named in the phrase (or in the appositive after it) is the speaker.
+ */
+function subjectAfter(
+  layer: TokenLayer,
+  v: number,
+  persons: readonly SubjectCandidate[],
+  byFirstToken: (s: Subject) => number,
+): Subject | undefined {
+  const { tokens } = layer;
+  const sentence = tokens[v]?.sentence;
+  let t = v + 1;
+  while (isVerbFiller(tokens[t]) && tokens[t]?.pos === 'ADV') t++;
+  const start = t;
+  let end = t;
+  while (end < start + MAX_PHRASE_TOKENS && tokens[end]?.sentence === sentence && isPhraseWord(tokens[end])) end++;
+  if (end === start || !isHead(tokens[end - 1])) return undefined;
+  // "…, Jane Roe": a name in apposition right after the phrase.
+  const limit = tokens[end]?.text === ',' ? end + 5 : end;
+  for (let i = firstAtOrAfter(persons, start, byFirstToken); (persons[i]?.firstToken ?? limit) < limit; i++) {
+    const p = persons[i];
+    if (p && !p.possessive && p.endToken <= limit) return p;
+  }
+  return phrase(layer, start, end);
+}
+
+/** "According to the ministry, “…”": the phrase after "according to" before the quote. */
+function accordingTo(layer: TokenLayer, from: number, to: number, persons: readonly SubjectCandidate[], byFirstToken: (s: Subject) => number): Subject | undefined {
+  const { tokens } = layer;
+  for (let t = to - 2; t >= from; t--) {
+    if (tokens[t]?.text.toLowerCase() === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
+      return subjectAfter(layer, t + 1, persons, byFirstToken);
+  }
+  return undefined;
+}
+
+/** Quoted words this short with no speech verb around them are the writer's, not someone's words. */
+const MAX_SCARE_WORDS = 4;
+
+/**
+ * A scare quote or a quoted title: a few words, no sentence punctuation inside, inside a sentence that
+ * has no speech verb outside quotes ("the so-called “reform”", "what he calls a “fix”" is not one:
+ * "calls" is a speech verb and the phrase is attributed).
+ */
+function isScareQuote(layer: TokenLayer, quote: Span, openToken: number, inQuote: (offset: number) => boolean): boolean {
+  const { tokens, text } = layer;
+  const inner = text.slice(quote.start, quote.end);
+  if (/[.!?,;:]$/.test(inner) || inner.split(/\s+/).length > MAX_SCARE_WORDS) return false;
+  const before = tokens[openToken - 1];
+  if (before && /^so-called$/i.test(before.text)) return true;
+  // A quote that opens its sentence or follows a colon stands for speech ("She said: “No.”").
+  if (!before || before.sentence !== tokens[openToken]?.sentence || /^[:—–-]$/.test(before.text)) return false;
+  const sentence = layer.sentences[tokens[openToken]?.sentence ?? -1];
+  if (!sentence) return false;
+  for (let t = sentence.firstToken; t < tokens.length && tokens[t]?.sentence === tokens[openToken]?.sentence; t++) {
+    const token = tokens[t];
+    if (token && !inQuote(token.start) && speaks(token)) return false;
+  }
+  return true;
+}
+
+/** The attribution, or 'scare' when the quote is the writer's own distancing rather than speech. */
 function attribute(
   layer: TokenLayer,
   quote: Span,
   subjects: readonly SubjectCandidate[],
   tokenAt: (offset: number) => number,
   inQuote: (offset: number) => boolean,
-): Attribution {
+): Attribution | 'scare' {
   const { tokens, text } = layer;
   const openToken = tokenAt(quote.start);
   const closeToken = tokenAt(quote.end);
   const sentence = tokens[openToken]?.sentence ?? -1;
   const closeSentence = tokens[closeToken]?.sentence ?? sentence;
-
-  // 1. Right after the closing mark (past its punctuation): "Lukashenko said", "he added", "said Peskov".
-  // A quote that ends its sentence with a full stop is not attributed by the next sentence.
-  const endsSentence = /\.\s*$/.test(text.slice(quote.start, quote.end));
-  let t0 = closeToken + 1;
-  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2) t0++;
-  const next = tokens[t0];
-  const sameFrame =
-    next && (next.sentence === closeSentence || (!endsSentence && next.sentence === closeSentence + 1));
   const byFirstToken = (s: Subject) => s.firstToken;
-  const subjectEnds = endsOf(subjects);
-  if (next && sameFrame && !inQuote(next.start)) {
-    let subjectHere: SubjectCandidate | undefined;
-    for (let i = firstAtOrAfter(subjects, t0, byFirstToken); subjects[i]?.firstToken === t0; i++) {
-      if (!subjects[i]?.possessive) {
-        subjectHere = subjects[i];
+
+  // 1. After the closing mark (past its punctuation): "Lukashenko said", "he has said", "said Peskov",
+  // "Maria K. Olsen, the mayor's adviser, said", "campaign manager Tom Reyes told", "the company said".
+  // A quote that ends its sentence with a full stop is attributed by the next sentence only when that
+  // goes straight on with the attribution in lower case ("“We will win.” said Roe" is rare; "“…” he said").
+  const endsSentence = /[.!?]\s*$/.test(text.slice(quote.start, quote.end));
+  let t0 = closeToken + 1;
+  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2 && !/^["“”«»„]$/.test(tokens[t0]?.text ?? '')) t0++;
+  const next = tokens[t0];
+  const continues = next !== undefined && /^\p{Ll}/u.test(next.text);
+  const frame =
+    next && (next.sentence === closeSentence || ((!endsSentence || continues) && next.sentence === closeSentence + 1))
+      ? next.sentence
+      : -1;
+  if (next && frame >= 0 && !inQuote(next.start)) {
+    let v = t0;
+    while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
+    if (tokens[v] && speaks(tokens[v] as Token)) {
+      const after = subjectAfter(layer, v, subjects, byFirstToken);
+      if (after) return after;
+    } else {
+      for (v = t0 + 1; v < t0 + MAX_ATTRIBUTION_REACH; v++) {
+        const token = tokens[v];
+        if (!token || token.sentence !== frame || inQuote(token.start) || /^["“”«»„]$/.test(token.text)) break;
+        if (!speaks(token)) continue;
+        const subject = subjectBefore(layer, v, t0, subjects);
+        // The subject opens the attribution, titles aside ("campaign manager Tom Reyes told").
+        const lead = subject ? subject.firstToken : -1;
+        if (
+          subject &&
+          lead >= t0 &&
+          layer.tokens.slice(t0, lead).every((t) => t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET')
+        )
+          return subject;
         break;
       }
     }
-    if (subjectHere && speechVerbWithin(layer, subjectHere.endToken, 2)) return subjectHere;
-    if (speaks(next)) {
-      const after = subjects[firstAtOrAfter(subjects, t0 + 1, byFirstToken)];
-      if (after && after.firstToken <= t0 + 3) return after;
-    }
   }
+
+  if (isScareQuote(layer, quote, openToken, inQuote)) return 'scare';
 
   // 2. The nearest speech verb before the opening mark, in the same sentence and outside quotes.
   // Subjects are sorted by first token and a sentence's tokens are contiguous: the ones in this sentence
   // before the quote are one slice.
   const sentenceStart = layer.sentences[sentence]?.firstToken ?? openToken;
+  const before = attributeBefore(layer, sentenceStart, openToken, subjects, inQuote);
+  if (before !== undefined) return before;
+
+  // 3. The sentence's subject; a possessive ("Trump’s address … included “both sides”") last.
   const inSentence = subjects.slice(
     firstAtOrAfter(subjects, sentenceStart, byFirstToken),
     firstAtOrAfter(subjects, openToken, byFirstToken),
   );
-  for (let t = openToken - 1; t >= 0; t--) {
+  return (
+    inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
+    inSentence.find((s) => !s.possessive) ??
+    inSentence.find((s) => s.possessive)
+  );
+}
+
+/** The speaker named by a speech verb in tokens [from, to) before a quote: "Cruz said: “…”", "critics
+ * called it a “sham”", "According to the ministry, “…”". */
+function attributeBefore(
+  layer: TokenLayer,
+  from: number,
+  to: number,
+  subjects: readonly SubjectCandidate[],
+  inQuote: (offset: number) => boolean,
+): Attribution {
+  const { tokens } = layer;
+  const byFirstToken = (s: Subject) => s.firstToken;
+  const subjectEnds = endsOf(subjects);
+  const inSentence = subjects.slice(firstAtOrAfter(subjects, from, byFirstToken), firstAtOrAfter(subjects, to, byFirstToken));
+  for (let t = to - 1; t >= from; t--) {
     const token = tokens[t];
-    if (!token || token.sentence !== sentence) break;
+    if (!token) break;
     if (inQuote(token.start) || !speaks(token)) continue;
     if (isParticiple(token.text)) {
       const previous = tokens[t - 1];
@@ -356,19 +559,12 @@ function attribute(
         return null;
       return inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ?? null;
     }
-    // "critics called it a “sham”", "A statement from Reyes's office said the mayor “…”": a common noun
-    // right before the verb is its subject, and it names no one.
-    const previous = tokens[t - 1];
-    if (previous?.pos === 'NOUN' && !subjectEnds.has(t)) return null;
-    return [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ?? null;
+    // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
+    const subject = subjectBefore(layer, t, from, inSentence);
+    if (subject) return subject;
+    return [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ?? subjectAfter(layer, t, inSentence, byFirstToken) ?? null;
   }
-
-  // 3. The sentence's subject; a possessive ("Trump’s address … included “both sides”") last.
-  return (
-    inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
-    inSentence.find((s) => !s.possessive) ??
-    inSentence.find((s) => s.possessive)
-  );
+  return accordingTo(layer, from, to, inSentence, byFirstToken);
 }
 
 const contentWords = (text: string) =>
