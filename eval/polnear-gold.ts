@@ -132,7 +132,9 @@ function headPart(source: string): string {
   if (comma <= 0) return source;
   const before = source.slice(0, comma);
   const ws = words(before);
-  return ws.some((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(w.toLowerCase()))) ? before : source;
+  return ws.some((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(w.toLowerCase())))
+    ? before
+    : source;
 }
 
 export function sourceType(whole: string): SourceType {
@@ -222,7 +224,14 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
       } else key = headNoun(source);
       if (key) keys.unshift(key);
     }
-    quotes.push({ ...seg, text: article.text.slice(seg.start, seg.end), source, sourceType: type, key, keys });
+    quotes.push({
+      ...seg,
+      text: article.text.slice(seg.start, seg.end),
+      source,
+      sourceType: type,
+      key,
+      keys,
+    });
   }
   return quotes;
 }

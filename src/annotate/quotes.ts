@@ -121,16 +121,29 @@ export function findQuotes(
   for (const s of spans) {
     const found = attribute(layer, s, subjects, tokenAt, inQuote);
     if (found === 'scare') {
-      quotes.push({ start: s.start, end: s.end, text: layer.text.slice(s.start, s.end), speaker: null, speakerText: null, kind: 'scare' });
+      quotes.push({
+        start: s.start,
+        end: s.end,
+        text: layer.text.slice(s.start, s.end),
+        speaker: null,
+        speakerText: null,
+        kind: 'scare',
+      });
       continue;
     }
     let speaker = found;
     const paragraph = paragraphOf(s.start);
-    const opensParagraph = paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
+    const opensParagraph =
+      paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
     // "Cruz continued:" ¶ "“…”": a paragraph that opens with a quote after one that ends in a colon is
     // introduced by that paragraph's last sentence.
     const before = paragraphs[paragraph - 1];
-    if (speaker === undefined && opensParagraph && before && /:\s*$/.test(layer.text.slice(before.start, before.end))) {
+    if (
+      speaker === undefined &&
+      opensParagraph &&
+      before &&
+      /:\s*$/.test(layer.text.slice(before.start, before.end))
+    ) {
       const last = tokenAt(Math.max(before.start, before.end - 1));
       const from = layer.sentences[layer.tokens[last]?.sentence ?? -1]?.firstToken ?? last;
       speaker = attributeBefore(layer, from, last + 1, subjects, inQuote);
@@ -272,17 +285,6 @@ function speaks(token: Token): boolean {
   return token.pos === 'VERB' && isSpeechVerb(token.text);
 }
 
-/** A speech verb within `window` tokens from `from`, with only adverbs before it ("then said"). */
-function speechVerbWithin(layer: TokenLayer, from: number, window: number): boolean {
-  for (let t = from; t < Math.min(from + window, layer.tokens.length); t++) {
-    const token = layer.tokens[t];
-    if (!token) return false;
-    if (speaks(token)) return true;
-    if (token.pos !== 'ADV') return false;
-  }
-  return false;
-}
-
 /** Tokens an appositive may span: "Luis Ortega, the bus driver whom passengers have hailed as a hero, said". */
 const MAX_APPOSITIVE_SKIP = 20;
 
@@ -341,7 +343,10 @@ const isPhraseWord = (t: Token | undefined) =>
     (t.pos === 'CCONJ' && t.text.toLowerCase() === 'and'));
 /** A phrase's head: a noun, a name or a pronoun ("officials", "the ministry", "they"). */
 const isHead = (t: Token | undefined) =>
-  t !== undefined && (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'PRON' && !/^(it|this|that|which|who)$/i.test(t.text)));
+  t !== undefined &&
+  (t.pos === 'NOUN' ||
+    t.pos === 'PROPN' ||
+    (t.pos === 'PRON' && !/^(it|this|that|which|who)$/i.test(t.text)));
 /** Nouns of time are adjuncts, not speakers: "Trump on Tuesday said". */
 const TIME_NOUN =
   /^(today|yesterday|tonight|week|weekend|month|year|day|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|statement|interview|email|letter|speech|tweet)s?$/i;
@@ -415,7 +420,8 @@ function subjectAfter(
   while (isVerbFiller(tokens[t]) && tokens[t]?.pos === 'ADV') t++;
   const start = t;
   let end = t;
-  while (end < start + MAX_PHRASE_TOKENS && tokens[end]?.sentence === sentence && isPhraseWord(tokens[end])) end++;
+  while (end < start + MAX_PHRASE_TOKENS && tokens[end]?.sentence === sentence && isPhraseWord(tokens[end]))
+    end++;
   if (end === start || !isHead(tokens[end - 1])) return undefined;
   // "…, Jane Roe": a name in apposition right after the phrase.
   const limit = tokens[end]?.text === ',' ? end + 5 : end;
@@ -427,7 +433,13 @@ function subjectAfter(
 }
 
 /** "According to the ministry, “…”": the phrase after "according to" before the quote. */
-function accordingTo(layer: TokenLayer, from: number, to: number, persons: readonly SubjectCandidate[], byFirstToken: (s: Subject) => number): Subject | undefined {
+function accordingTo(
+  layer: TokenLayer,
+  from: number,
+  to: number,
+  persons: readonly SubjectCandidate[],
+  byFirstToken: (s: Subject) => number,
+): Subject | undefined {
   const { tokens } = layer;
   for (let t = to - 2; t >= from; t--) {
     if (tokens[t]?.text.toLowerCase() === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
@@ -444,17 +456,27 @@ const MAX_SCARE_WORDS = 4;
  * has no speech verb outside quotes ("the so-called “reform”", "what he calls a “fix”" is not one:
  * "calls" is a speech verb and the phrase is attributed).
  */
-function isScareQuote(layer: TokenLayer, quote: Span, openToken: number, inQuote: (offset: number) => boolean): boolean {
+function isScareQuote(
+  layer: TokenLayer,
+  quote: Span,
+  openToken: number,
+  inQuote: (offset: number) => boolean,
+): boolean {
   const { tokens, text } = layer;
   const inner = text.slice(quote.start, quote.end);
   if (/[.!?,;:]$/.test(inner) || inner.split(/\s+/).length > MAX_SCARE_WORDS) return false;
   const before = tokens[openToken - 1];
   if (before && /^so-called$/i.test(before.text)) return true;
   // A quote that opens its sentence or follows a colon stands for speech ("She said: “No.”").
-  if (!before || before.sentence !== tokens[openToken]?.sentence || /^[:—–-]$/.test(before.text)) return false;
+  if (!before || before.sentence !== tokens[openToken]?.sentence || /^[:—–-]$/.test(before.text))
+    return false;
   const sentence = layer.sentences[tokens[openToken]?.sentence ?? -1];
   if (!sentence) return false;
-  for (let t = sentence.firstToken; t < tokens.length && tokens[t]?.sentence === tokens[openToken]?.sentence; t++) {
+  for (
+    let t = sentence.firstToken;
+    t < tokens.length && tokens[t]?.sentence === tokens[openToken]?.sentence;
+    t++
+  ) {
     const token = tokens[t];
     if (token && !inQuote(token.start) && speaks(token)) return false;
   }
@@ -482,11 +504,13 @@ function attribute(
   // goes straight on with the attribution in lower case ("“We will win.” said Roe" is rare; "“…” he said").
   const endsSentence = /[.!?]\s*$/.test(text.slice(quote.start, quote.end));
   let t0 = closeToken + 1;
-  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2 && !/^["“”«»„]$/.test(tokens[t0]?.text ?? '')) t0++;
+  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2 && !/^["“”«»„]$/.test(tokens[t0]?.text ?? ''))
+    t0++;
   const next = tokens[t0];
   const continues = next !== undefined && /^\p{Ll}/u.test(next.text);
   const frame =
-    next && (next.sentence === closeSentence || ((!endsSentence || continues) && next.sentence === closeSentence + 1))
+    next &&
+    (next.sentence === closeSentence || ((!endsSentence || continues) && next.sentence === closeSentence + 1))
       ? next.sentence
       : -1;
   if (next && frame >= 0 && !inQuote(next.start)) {
@@ -498,7 +522,8 @@ function attribute(
     } else {
       for (v = t0 + 1; v < t0 + MAX_ATTRIBUTION_REACH; v++) {
         const token = tokens[v];
-        if (!token || token.sentence !== frame || inQuote(token.start) || /^["“”«»„]$/.test(token.text)) break;
+        if (!token || token.sentence !== frame || inQuote(token.start) || /^["“”«»„]$/.test(token.text))
+          break;
         if (!speaks(token)) continue;
         const subject = subjectBefore(layer, v, t0, subjects);
         // The subject opens the attribution, titles aside ("campaign manager Tom Reyes told").
@@ -547,7 +572,10 @@ function attributeBefore(
   const { tokens } = layer;
   const byFirstToken = (s: Subject) => s.firstToken;
   const subjectEnds = endsOf(subjects);
-  const inSentence = subjects.slice(firstAtOrAfter(subjects, from, byFirstToken), firstAtOrAfter(subjects, to, byFirstToken));
+  const inSentence = subjects.slice(
+    firstAtOrAfter(subjects, from, byFirstToken),
+    firstAtOrAfter(subjects, to, byFirstToken),
+  );
   for (let t = to - 1; t >= from; t--) {
     const token = tokens[t];
     if (!token) break;
@@ -562,7 +590,11 @@ function attributeBefore(
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
     const subject = subjectBefore(layer, t, from, inSentence);
     if (subject) return subject;
-    return [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ?? subjectAfter(layer, t, inSentence, byFirstToken) ?? null;
+    return (
+      [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ??
+      subjectAfter(layer, t, inSentence, byFirstToken) ??
+      null
+    );
   }
   return accordingTo(layer, from, to, inSentence, byFirstToken);
 }
