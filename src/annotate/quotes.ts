@@ -267,14 +267,20 @@ function collectSubjects(
   // Resolve pronouns left to right: he/she is the last person of a compatible gender who was the subject
   // of a clause before it ("Luis Ortega, the bus driver, said … “…,” he said").
   // The most recent such subject of each gender: a pronoun only ever needs the latest one of its gender.
-  const latest = new Map<Gender, string>();
+  // Each remembers where it was last a subject: "she" takes the more recent of the last woman and the
+  // last person of unknown gender ("Ann Lee, an economist, said … “…,” she added" after an earlier
+  // "Mrs. Roe" — Lee, whose gender nothing states, was attributed last).
+  const latest = new Map<Gender, { entity: string; at: number }>();
   for (const s of subjects) {
     if (s.pronoun) {
-      const wanted = s.pronoun === 'he' ? 'male' : 'female';
-      // A person of the pronoun's gender first; one whose gender nothing states only after that.
-      s.entity = latest.get(wanted) ?? latest.get(null) ?? null;
+      const wanted = latest.get(s.pronoun === 'he' ? 'male' : 'female');
+      const unknown = latest.get(null);
+      const pick = wanted && (!unknown || wanted.at > unknown.at) ? wanted : unknown;
+      s.entity = pick?.entity ?? null;
+      // The pronoun is itself the subject: it keeps its person the latest one.
+      if (pick && isClauseSubject(layer, s)) pick.at = s.firstToken;
     } else if (s.entity && !s.possessive && (isClauseSubject(layer, s) || latest.size === 0)) {
-      latest.set(genderOf(s.entity), s.entity);
+      latest.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
     }
   }
   return subjects.filter((s) => s.entity !== null);
