@@ -353,6 +353,7 @@ const isHead = (t: Token | undefined) =>
   (t.pos === 'NOUN' ||
     t.pos === 'PROPN' ||
     (t.pos === 'PRON' && !/^(it|this|that|which|who)$/i.test(t.text)));
+const POSSESSIVE = /^(his|her|their|its|our|my|your)$/i;
 /** Nouns of time are adjuncts, not speakers: "Trump on Tuesday said". */
 const TIME_NOUN =
   /^(today|yesterday|tonight|week|weekend|month|year|day|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|statement|interview|email|letter|speech|tweet)s?$/i;
@@ -403,7 +404,18 @@ function subjectBefore(
   if (person) return person;
   if (!isHead(tokens[e - 1]) || TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return undefined;
   let first = e - 1;
-  while (first - 1 >= floor && first > e - MAX_PHRASE_TOKENS && isPhraseWord(tokens[first - 1])) first--;
+  // Walking back, a determiner opens the phrase and a pronoun other than a possessive belongs to another
+  // clause: "the limitation that you can't yell" gives "you", not "the limitation that you".
+  const opens = (t: Token | undefined) =>
+    t !== undefined && (t.pos === 'DET' || (t.pos === 'PRON' && !POSSESSIVE.test(t.text)));
+  while (
+    first - 1 >= floor &&
+    first > e - MAX_PHRASE_TOKENS &&
+    !opens(tokens[first]) &&
+    isPhraseWord(tokens[first - 1]) &&
+    !(tokens[first - 1]?.pos === 'PRON' && !POSSESSIVE.test(tokens[first - 1]?.text ?? ''))
+  )
+    first--;
   while (first < e - 1 && tokens[first]?.pos === 'ADP') first++;
   // A person named inside the phrase is the speaker: "campaign manager Tom Reyes".
   const inside = near.find((s) => s.firstToken >= first && s.endToken === e && !s.possessive);
@@ -452,6 +464,26 @@ function accordingTo(
       return subjectAfter(layer, t + 1, persons, byFirstToken);
   }
   return undefined;
+}
+
+/** Tokens a bare attribution sentence may have after its verb: "Olsen said on Tuesday." */
+const MAX_BARE_TAIL = 6;
+
+/** A sentence from `from` that is a subject, a speech verb and a short tail with no other verb. */
+function isBareAttribution(layer: TokenLayer, from: number): boolean {
+  const { tokens } = layer;
+  const sentence = tokens[from]?.sentence;
+  let t = from;
+  while (tokens[t]?.sentence === sentence && !isSpeechVerb(tokens[t]?.text ?? '')) {
+    if (!isPhraseWord(tokens[t]) && !isVerbFiller(tokens[t]) && tokens[t]?.text !== ',') return false;
+    t++;
+  }
+  if (tokens[t]?.sentence !== sentence || t === from) return false;
+  let tail = 0;
+  for (let u = t + 1; tokens[u]?.sentence === sentence; u++) {
+    if (tokens[u]?.pos === 'VERB' || ++tail > MAX_BARE_TAIL) return false;
+  }
+  return true;
 }
 
 /** Quoted words this short with no speech verb around them are the writer's, not someone's words. */
@@ -519,7 +551,11 @@ function attribute(
     (next.sentence === closeSentence || ((!endsSentence || continues) && next.sentence === closeSentence + 1))
       ? next.sentence
       : -1;
-  if (next && frame >= 0 && !inQuote(next.start)) {
+  // "“We will win.” Olsen said." — a short next sentence that is only the attribution belongs to the quote.
+  const shortNext = next !== undefined && next.sentence === closeSentence + 1 && isBareAttribution(layer, t0);
+  const inFrame = (token: Token) =>
+    token.sentence === frame || (shortNext && token.sentence === next?.sentence);
+  if (next && (frame >= 0 || shortNext) && !inQuote(next.start)) {
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
     if (tokens[v] && speaks(tokens[v] as Token)) {
@@ -528,16 +564,18 @@ function attribute(
     } else {
       for (v = t0 + 1; v < t0 + MAX_ATTRIBUTION_REACH; v++) {
         const token = tokens[v];
-        if (!token || token.sentence !== frame || inQuote(token.start) || /^["“”«»„]$/.test(token.text))
-          break;
-        if (!speaks(token)) continue;
+        if (!token || !inFrame(token) || inQuote(token.start) || /^["“”«»„]$/.test(token.text)) break;
+        // Right after a quote the tagger often reads "notes", "quips" as nouns: "“…,” Lee notes."
+        const verbHere =
+          speaks(token) || (isSpeechVerb(token.text) && isHead(tokens[v - 1]) && token.pos !== 'ADJ');
+        if (!verbHere) continue;
         const subject = subjectBefore(layer, v, t0, subjects);
         // The subject opens the attribution, titles aside ("campaign manager Tom Reyes told").
         const lead = subject ? subject.firstToken : -1;
         if (
           subject &&
           lead >= t0 &&
-          layer.tokens.slice(t0, lead).every((t) => t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'DET')
+          layer.tokens.slice(t0, lead).every((t) => NP_POS.has(t.pos) && t.pos !== 'PRON')
         )
           return subject;
         break;
