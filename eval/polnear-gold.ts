@@ -98,6 +98,12 @@ const ORG_HEADS = new Set(
     ' ',
   ),
 );
+/** Offices that "of" follows inside a title ("Secretary of State Ann Lee"), for the key only. */
+const TITLES = new Set(
+  'secretary minister director chairman chairwoman chair governor mayor president head leader speaker attorney chief commissioner'.split(
+    ' ',
+  ),
+);
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 const DETERMINERS = new Set([
   'the',
@@ -114,11 +120,15 @@ const DETERMINERS = new Set([
 ]);
 
 function words(text: string): string[] {
-  return text
-    .replace(/[’']s\b/g, '')
-    .split(/[^\p{L}\p{N}.'’-]+/u)
-    .map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, ''))
-    .filter(Boolean);
+  return (
+    text
+      // "Sen. Ann Lee (D-Ore.)": the party and state in brackets are not the name (keyed "d-ore" before).
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/[’']s\b/g, '')
+      .split(/[^\p{L}\p{N}.'’-]+/u)
+      .map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, ''))
+      .filter(Boolean)
+  );
 }
 
 /**
@@ -161,7 +171,12 @@ function nameKey(whole: string): string | null {
   let cut = ws.findIndex((w) => ['of', 'for', 'at', 'in', ','].includes(w.toLowerCase()));
   // "Secretary of State Ann Lee": a lone title before "of" is not the name; the name follows. (Keyed
   // "secretary" before, which no speaker's name contains.)
-  if (cut === 1 && ws.slice(cut + 1).filter((w) => /^\p{Lu}/u.test(w)).length >= 3) cut = -1;
+  if (
+    cut >= 1 &&
+    TITLES.has((ws[cut - 1] ?? '').toLowerCase()) &&
+    ws.slice(cut + 1).filter((w) => /^\p{Lu}/u.test(w)).length >= 3
+  )
+    cut = -1;
   const zone = cut > 0 ? ws.slice(0, cut) : ws;
   const caps = zone.filter((w) => /^\p{Lu}/u.test(w));
   return (caps[caps.length - 1] ?? zone[zone.length - 1] ?? '').toLowerCase() || null;

@@ -270,17 +270,23 @@ function collectSubjects(
   // Each remembers where it was last a subject: "she" takes the more recent of the last woman and the
   // last person of unknown gender ("Ann Lee, an economist, said … “…,” she added" after an earlier
   // "Mrs. Roe" — Lee, whose gender nothing states, was attributed last).
-  const latest = new Map<Gender, { entity: string; at: number }>();
+  const latest = new Map<Gender, { entity: string; at: number; spoke: boolean }>();
   for (const s of subjects) {
     if (s.pronoun) {
       const wanted = latest.get(s.pronoun === 'he' ? 'male' : 'female');
       const unknown = latest.get(null);
-      const pick = wanted && (!unknown || wanted.at > unknown.at) ? wanted : unknown;
+      // The unknown one wins over an earlier one of the right gender only when words were attributed to
+      // it ("Councilwoman Ann Ford met Tom Bell. Bell left. “…,” she said" is Ford's).
+      const pick = wanted && (!unknown || !unknown.spoke || wanted.at > unknown.at) ? wanted : unknown;
       s.entity = pick?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
       if (pick && isClauseSubject(layer, s)) pick.at = s.firstToken;
     } else if (s.entity && !s.possessive && (isClauseSubject(layer, s) || latest.size === 0)) {
-      latest.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
+      latest.set(genderOf(s.entity), {
+        entity: s.entity,
+        at: s.firstToken,
+        spoke: isSpeakingSubject(layer, s),
+      });
     }
   }
   return subjects.filter((s) => s.entity !== null);
@@ -296,13 +302,24 @@ const MAX_APPOSITIVE_SKIP = 20;
 
 /** A subject is followed by a verb, possibly after an adverb or an appositive ("Lukashenko then said"). */
 function isClauseSubject(layer: TokenLayer, s: Subject): boolean {
+  return clauseVerb(layer, s) >= 0;
+}
+
+/** A subject that a speech verb attributes words to: "Lee said", "says economist Ann Lee". */
+function isSpeakingSubject(layer: TokenLayer, s: Subject): boolean {
+  const verb = layer.tokens[clauseVerb(layer, s)];
+  return verb !== undefined && speaks(verb);
+}
+
+/** The token index of the verb whose subject `s` is, or -1: "Lee then said", "Lee, 70, told", and
+ * inverted "says economist Ann Lee", "said a spokeswoman for the airline, Jane Roe". */
+function clauseVerb(layer: TokenLayer, s: Subject): number {
   const { tokens } = layer;
-  // Inverted: "says economist Ann Lee", "said a spokeswoman for the airline, Jane Roe" — the verb before
-  // the name (past title words, a phrase and its comma) makes the name the clause's subject.
+  // Inverted: the speech verb before the name (past title words, a phrase and its comma).
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_PHRASE_TOKENS); b--) {
     const token = tokens[b];
     if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
-    if (speaks(token)) return true;
+    if (speaks(token)) return b;
     if (!isPhraseWord(token) && token.text !== ',') break;
   }
   let t = s.endToken;
@@ -316,16 +333,22 @@ function isClauseSubject(layer: TokenLayer, s: Subject): boolean {
       tokens[close]?.text !== ','
     )
       close++;
-    if (tokens[close]?.text !== ',') return false;
+    if (tokens[close]?.text !== ',') return -1;
     t = close + 1;
   }
+  let verb = -1;
   for (const end = t + 3; t < Math.min(end, tokens.length); t++) {
     const token = tokens[t];
-    if (!token) return false;
-    if (token.pos === 'VERB' || token.pos === 'AUX') return true;
-    if (token.pos !== 'ADV') return false;
+    if (!token) return verb;
+    if (token.pos === 'VERB' || token.pos === 'AUX') {
+      verb = t;
+      // "Lee has said": the auxiliary's main verb, when one follows, is the clause's verb.
+      if (token.pos === 'VERB') return verb;
+      continue;
+    }
+    if (token.pos !== 'ADV') return verb;
   }
-  return false;
+  return verb;
 }
 
 /** Tokens an attribution may sit from its quote: "“…,” Maria K. Olsen, the mayor's adviser on housing, said". */
@@ -402,16 +425,26 @@ function subjectBefore(
   );
   const person = near.find((s) => s.endToken === e && !s.possessive);
   if (person) return person;
+  // The subject is no person but the aside names one: "A spokesman, Tom Hale, said" (the name in
+  // apposition), "The memo, written by engineer Ann Lee, said" (its author).
+  const aside = asidePerson(layer, e, v, persons);
+  if (aside) return aside;
   if (!isHead(tokens[e - 1]) || TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return undefined;
   let first = e - 1;
   // Walking back, a determiner opens the phrase and a pronoun other than a possessive belongs to another
   // clause: "the limitation that you can't yell" gives "you", not "the limitation that you".
-  const opens = (t: Token | undefined) =>
-    t !== undefined && (t.pos === 'DET' || (t.pos === 'PRON' && !POSSESSIVE.test(t.text)));
+  // A determiner after "of/for/at" opens only the inner phrase: "a spokeswoman for the hotel chain".
+  const opens = (i: number) => {
+    const t = tokens[i];
+    if (!t) return true;
+    if (t.pos === 'PRON') return !POSSESSIVE.test(t.text);
+    const before = tokens[i - 1];
+    return t.pos === 'DET' && !(before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase()));
+  };
   while (
     first - 1 >= floor &&
     first > e - MAX_PHRASE_TOKENS &&
-    !opens(tokens[first]) &&
+    !opens(first) &&
     isPhraseWord(tokens[first - 1]) &&
     !(tokens[first - 1]?.pos === 'PRON' && !POSSESSIVE.test(tokens[first - 1]?.text ?? ''))
   )
@@ -420,6 +453,26 @@ function subjectBefore(
   // A person named inside the phrase is the speaker: "campaign manager Tom Reyes".
   const inside = near.find((s) => s.firstToken >= first && s.endToken === e && !s.possessive);
   return inside ?? phrase(layer, first, e);
+}
+
+/** The last person named between the commas of an aside at tokens [comma, v). */
+function asidePerson(
+  layer: TokenLayer,
+  comma: number,
+  v: number,
+  persons: readonly SubjectCandidate[],
+): SubjectCandidate | undefined {
+  if (layer.tokens[comma]?.text !== ',') return undefined;
+  let found: SubjectCandidate | undefined;
+  for (
+    let i = firstAtOrAfter(persons, comma + 1, (s) => s.firstToken);
+    (persons[i]?.firstToken ?? v) < v;
+    i++
+  ) {
+    const p = persons[i];
+    if (p && !p.possessive && !p.pronoun && p.endToken < v) found = p;
+  }
+  return found;
 }
 
 /**
