@@ -1,8 +1,9 @@
 // Direct quotes and their speakers on PolNeAR, scored as the shared corpus's README defines it: a
 // predicted quote matches a gold one when their lower-cased word sets have Jaccard ≥ 0.5 or when it lies
 // inside the gold quote (a piece of a long quote); a matched quote's speaker is right when the gold key
-// (see polnear-gold.ts) is among the words of the predicted speaker. A quote the annotator marks as a
-// scare quote (kind 'scare': a quoted word or title, no one's words) is not a predicted direct quote.
+// (see polnear-gold.ts) is among the words of the predicted speaker. Scare quotes (kind 'scare') count as
+// detected quote spans like any other: PolNeAR's quote segments include quoted words inside a paraphrase,
+// and a scare quote that matches an attributed gold quote is scored as having no speaker.
 import type { AnnotatedArticle, Quote } from '../src/model/article.js';
 import { annotateRecords } from './annotate.js';
 import { type GoldQuote, goldQuotes, type PolnearArticle, type SourceType } from './polnear-gold.js';
@@ -79,7 +80,7 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
   for (const article of gold) {
     const golds = goldQuotes(article);
     const result = annotated.get(article.id);
-    const preds = (result?.quotes ?? []).filter((q) => q.kind !== 'scare');
+    const preds = result?.quotes ?? [];
     goldCount += golds.length;
     predicted += preds.length;
     for (const p of preds) if (golds.some((g) => matches(p, g))) predictedMatched++;

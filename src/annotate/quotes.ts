@@ -305,6 +305,9 @@ function isClauseSubject(layer: TokenLayer, s: Subject): boolean {
   return clauseVerb(layer, s) >= 0;
 }
 
+/** Words of a place or body after a name: "of New York", "from the Bronx". */
+const MAX_PLACE_WORDS = 5;
+
 /** A subject that a speech verb attributes words to: "Lee said", "says economist Ann Lee". */
 function isSpeakingSubject(layer: TokenLayer, s: Subject): boolean {
   const verb = layer.tokens[clauseVerb(layer, s)];
@@ -324,6 +327,12 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
   }
   let t = s.endToken;
   const sentence = tokens[s.firstToken]?.sentence;
+  // "Rep. Ann Lee of Ohio, a party whip, said": a place or body after "of/from" belongs to the name.
+  if (/^(of|from)$/i.test(tokens[t]?.text ?? '')) {
+    let u = t + 1;
+    while (u < t + MAX_PLACE_WORDS && (tokens[u]?.pos === 'PROPN' || tokens[u]?.pos === 'DET')) u++;
+    if (u > t + 1 && tokens[u - 1]?.pos === 'PROPN') t = u;
+  }
   if (tokens[t]?.text === ',') {
     let close = t + 1;
     while (
