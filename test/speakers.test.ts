@@ -81,6 +81,24 @@ describe('speaker of a direct quote', () => {
       'shameless liar',
       'Alan Marsh',
     ],
+    [
+      'an aside with commas of its own',
+      'Voters lined up early.\n\nDean Whitlow, a salesman from Sumter, Ohio, says the senator will “leave here with momentum.”',
+      'with momentum',
+      'Dean Whitlow',
+    ],
+    [
+      'a quote inside the clause of an earlier speech verb',
+      'Gov. John Varga spoke in Dayton.\n\nVarga says he would sit Ivan Petrov down and tell him “no more games” at their first meeting.',
+      'no more games',
+      'John Varga',
+    ],
+    [
+      'a participle after the quote is no inverted attribution',
+      'Gov. John Varga spoke in Dayton.\n\nVarga said the plan “should be finished by spring,” referring to the new budget.',
+      'finished by spring',
+      'John Varga',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

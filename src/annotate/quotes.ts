@@ -293,7 +293,9 @@ function collectSubjects(
 }
 
 /** A speech verb used as a verb: "address" in "Trump's March 4 address" is a noun. */
-function speaks(token: Token): boolean {
+function speaks(token: Token, next?: Token): boolean {
+  // "will continue to be": an aspect verb before "to" says nothing.
+  if (next && next.text.toLowerCase() === 'to' && /^continu/i.test(token.text)) return false;
   return token.pos === 'VERB' && isSpeechVerb(token.text);
 }
 
@@ -434,6 +436,19 @@ function subjectBefore(
   );
   const person = near.find((s) => s.endToken === e && !s.possessive);
   if (person) return person;
+  // An aside with commas of its own ("Dean Roe, a salesman from Sumter, Ohio, says"): a person ending at
+  // an earlier comma within the aside's reach.
+  if (tokens[e]?.text === ',') {
+    for (let c = e - 1; c >= Math.max(floor, v - MAX_APPOSITIVE_SKIP); c--) {
+      if (tokens[c]?.text !== ',') continue;
+      const earlier = persons.slice(
+        firstAtOrAfter(persons, Math.max(floor, c - MAX_PHRASE_TOKENS), (s) => s.firstToken),
+        firstAtOrAfter(persons, c, (s) => s.firstToken),
+      );
+      const named = earlier.find((s) => s.endToken === c && !s.possessive);
+      if (named) return named;
+    }
+  }
   // The subject is no person but the aside names one: "A spokesman, Tom Hale, said" (the name in
   // apposition), "The memo, written by engineer Ann Lee, said" (its author).
   const aside = asidePerson(layer, e, v, persons);
@@ -524,6 +539,8 @@ function subjectAfter(
   let t = v + 1;
   while (isVerbFiller(tokens[t]) && tokens[t]?.pos === 'ADV') t++;
   const start = t;
+  // "said to the crowd": a phrase after a preposition is no subject.
+  if (tokens[start]?.pos === 'ADP') return undefined;
   let end = t;
   while (end < start + MAX_PHRASE_TOKENS && tokens[end]?.sentence === sentence && isPhraseWord(tokens[end]))
     end++;
@@ -566,6 +583,9 @@ function isBareAttribution(layer: TokenLayer, from: number): boolean {
     t++;
   }
   if (tokens[t]?.sentence !== sentence || t === from) return false;
+  // "O'Malley's move was first reported by …" is passive: no one speaks.
+  for (let u = from; u < t; u++)
+    if (/^(is|was|were|are|been|be|being)$/i.test(tokens[u]?.text ?? '')) return false;
   let tail = 0;
   for (let u = t + 1; tokens[u]?.sentence === sentence; u++) {
     if (tokens[u]?.pos === 'VERB' || ++tail > MAX_BARE_TAIL) return false;
@@ -645,7 +665,8 @@ function attribute(
   if (next && (frame >= 0 || shortNext) && !inQuote(next.start)) {
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
-    if (tokens[v] && speaks(tokens[v] as Token)) {
+    // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
+    if (tokens[v] && speaks(tokens[v] as Token) && !isParticiple(tokens[v]?.text ?? '')) {
       const after = subjectAfter(layer, v, subjects, byFirstToken);
       if (after) return after;
     } else {
@@ -707,10 +728,11 @@ function attributeBefore(
     firstAtOrAfter(subjects, from, byFirstToken),
     firstAtOrAfter(subjects, to, byFirstToken),
   );
+  let nearest = -1;
   for (let t = to - 1; t >= from; t--) {
     const token = tokens[t];
     if (!token) break;
-    if (inQuote(token.start) || !(speaks(token) || nounReadVerb(layer, t))) continue;
+    if (inQuote(token.start) || !(speaks(token, tokens[t + 1]) || nounReadVerb(layer, t))) continue;
     if (isParticiple(token.text)) {
       const previous = tokens[t - 1];
       // "criticism calling it a “sham”": the participle's subject is the noun before it.
@@ -725,12 +747,16 @@ function attributeBefore(
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
     const subject = subjectBefore(layer, t, from, inSentence);
     if (subject) return subject;
+    // A verb with no subject of its own is inside another's clause ("Kasich says he'd sit Putin down and
+    // tell him “no more nonsense”"): an earlier speech verb may own the quote.
+    if (nearest < 0) nearest = t;
+  }
+  if (nearest >= 0)
     return (
-      [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ??
-      subjectAfter(layer, t, inSentence, byFirstToken) ??
+      [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
+      subjectAfter(layer, nearest, inSentence, byFirstToken) ??
       null
     );
-  }
   return accordingTo(layer, from, to, inSentence, byFirstToken);
 }
 
