@@ -6,6 +6,7 @@ import { isSpeechVerb } from '../src/annotate/entities/speech-verbs.js';
 import { annotateArticle } from '../src/annotate/index.js';
 import { cleanArticle } from '../src/clean/index.js';
 import type { AnnotatedArticle, Quote } from '../src/model/article.js';
+import { schemaErrors } from './support/schema.js';
 
 function annotate(body: string): AnnotatedArticle {
   return annotateArticle(
@@ -201,6 +202,15 @@ describe('scare quotes', () => {
   it('a full quoted sentence is never a scare quote', () => {
     const a = annotate('“No.” That was all Ines Berg would say.');
     expect(quoteWith(a, 'No').kind).toBeUndefined();
+  });
+});
+
+describe('scare quotes in the annotation schema', () => {
+  it('an article with a scare quote validates, and an unknown kind does not', () => {
+    const a = annotate('Governor Bill Dorsey signed the so-called “reform” on Friday.');
+    expect(schemaErrors({ version: 1, articles: [a] })).toEqual([]);
+    const bad = { ...a, quotes: a.quotes.map((q) => ({ ...q, kind: 'sarcasm' })) };
+    expect(schemaErrors({ version: 1, articles: [bad] })).not.toEqual([]);
   });
 });
 
