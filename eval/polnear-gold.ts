@@ -91,7 +91,11 @@ function contentCoverage(seg: { start: number; end: number }, content: GoldSpan)
   return inside;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'him', 'her', 'them', 'us', 'me']);
+// Relative and possessive pronouns are pronouns too: "Lee, who has long said …" means Lee, and was keyed
+// by the word "who" before, which no speaker contains.
+const PRONOUNS = new Set(
+  'he she they i we you it him her them us me who whom which his their its my our your'.split(' '),
+);
 // Heads that make a capitalised source an organisation rather than a person, for the breakdown only.
 const ORG_HEADS = new Set(
   'post times news journal house department ministry committee campaign party agency office council court union company inc corp corporation bureau association commission administration group network foundation institute university senate congress police service services center centre network press tribune herald review magazine television radio bank fund board staff team cnn fbi cia nsa gop dnc rnc nbc abc cbs msnbc ap reuters pentagon kremlin'.split(

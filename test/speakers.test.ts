@@ -100,6 +100,12 @@ describe('speaker of a direct quote', () => {
       'finished by spring',
       'John Varga',
     ],
+    [
+      'a participle takes the subject of the verb nearest before it',
+      'The rally was loud.\n\nThe trouble began in the second hour, when Gov. John Varga interrupted the speaker, shouting “sit down, sit down!”',
+      'sit down',
+      'John Varga',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
@@ -282,6 +288,18 @@ describe('PolNeAR scorer keys', () => {
       ]),
     );
     expect(qs.map((q) => q.key)).toEqual(['lee', 'hale']);
+  });
+
+  it('a relative pronoun is resolved like a personal one', () => {
+    const text = 'Tom Hale, who once said “never again,” spoke.';
+    const qs = goldQuotes(
+      article(text, [
+        { id: 'a', source: span(text, 'Tom Hale'), cue: null, content: span(text, 'spoke'), direct: false },
+        { id: 'b', source: span(text, 'who'), cue: null, content: span(text, 'never again,'), direct: true },
+      ]),
+    );
+    expect(qs[0]?.sourceType).toBe('pronoun');
+    expect(qs[0]?.key).toBe('hale');
   });
 
   it('a definite description accepts its head noun as well as the last named source', () => {

@@ -490,6 +490,20 @@ function nounReadVerb(layer: TokenLayer, t: number): boolean {
   return isHead(tokens[t - 1]) && /^(["“«„:,]|that)$/i.test(after);
 }
 
+/** The subject of the finite verb nearest before a participle: "…, when party activists interrupted the
+ * speech, shouting “…”" — the activists shout. */
+function nearestVerbSubject(
+  layer: TokenLayer,
+  from: number,
+  participle: number,
+  persons: readonly SubjectCandidate[],
+): Subject | undefined {
+  for (let u = participle - 1; u > from; u--) {
+    if (layer.tokens[u]?.pos === 'VERB') return subjectBefore(layer, u, from, persons);
+  }
+  return undefined;
+}
+
 /** The noun phrase that opens a sentence as its subject, for a participle with no person to lean on:
  * "The billionaire businessman began by …, saying that heroin is “cheaper than candy.”" */
 function sentenceSubject(layer: TokenLayer, from: number, to: number): Subject | undefined {
@@ -740,6 +754,7 @@ function attributeBefore(
         return null;
       return (
         inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
+        nearestVerbSubject(layer, from, t, inSentence) ??
         sentenceSubject(layer, from, t) ??
         null
       );
