@@ -1,13 +1,23 @@
 // Direct quotes and who said them. Quote spans come from quotation marks (curly, straight, guillemets);
 // a paragraph that ends inside an open quote continues into the next paragraph when that one opens
-// with a quote mark (the US convention for long quotes). The speaker is found in this order:
-//  1. after the closing mark: “…,” Lukashenko said / “…,” said Peskov / “…,” he added
-//  2. the nearest speech verb before the opening mark in the same sentence, and its subject:
-//     "Lukashenko praised …, calling his efforts “a brilliant idea”" (a participle takes the sentence's
-//     subject), "criticism calling it a “sham”" (a noun subject that is no person → no speaker)
-//  3. the subject of the sentence ("He directly addressed Trump: “…”"), a possessive as a last resort
-//  4. a quote in a heading takes the speaker of the body quote it repeats.
-// Pronouns resolve to the last person who was the subject of a clause before them.
+// with a quote mark (the US convention for long quotes). The speaker is the subject of the speech verb,
+// found by grammar (wink-nlp POS tags), in this order:
+//  1. after the closing mark: “…,” Olsen said / “…,” Maria K. Olsen, the mayor's adviser, said /
+//     “…,” campaign manager Tom Reyes told / “…,” she has said / “…,” said a spokeswoman for the
+//     airline, Jane Roe / “….” Olsen said.
+//  2. a scare quote (a few quoted words, no speech verb: the so-called “reform”) gets kind 'scare' and
+//     no speaker
+//  3. the nearest speech verb before the opening mark in the same sentence that has a subject of its
+//     own: "Price called Dorsey a “liar”" (Price), "Lukashenko praised …, calling his efforts “a
+//     brilliant idea”" (a participle takes the clause's subject), "criticism calling it a “sham”" (no
+//     speaker); "According to the ministry, “…”"
+//  4. the subject of the sentence ("He directly addressed Trump: “…”"), a possessive as a last resort
+//  5. a quote that opens a paragraph after one ending in a colon ("Lind continued:"), or that continues
+//     a quote by someone found, takes that speaker
+//  6. a quote in a heading takes the speaker of the body quote it repeats.
+// A subject that names no person is kept as written with no entity ("a spokeswoman for the hotel
+// chain", "the company"). Pronouns resolve to the last person who was the subject of a clause before
+// them, inverted attributions included ("says economist Ann Lee").
 import type { Quote, Span } from '../model/article.js';
 import type { ResolvedReference } from './descriptors.js';
 import type { Gender, NameMention } from './entities/index.js';
@@ -277,7 +287,7 @@ function collectSubjects(
       const unknown = latest.get(null);
       // The unknown one wins over an earlier one of the right gender only when words were attributed to
       // it ("Councilwoman Ann Ford met Tom Bell. Bell left. “…,” she said" is Ford's).
-      const pick = wanted && (!unknown || !unknown.spoke || wanted.at > unknown.at) ? wanted : unknown;
+      const pick = wanted && (!unknown?.spoke || wanted.at > unknown.at) ? wanted : unknown;
       s.entity = pick?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
       if (pick && isClauseSubject(layer, s)) pick.at = s.firstToken;
@@ -484,8 +494,7 @@ function subjectBefore(
 function nounReadVerb(layer: TokenLayer, t: number): boolean {
   const { tokens } = layer;
   const token = tokens[t];
-  if (!token || token.pos !== 'NOUN' || !/(s|ed)$/i.test(token.text) || !isSpeechVerb(token.text))
-    return false;
+  if (token?.pos !== 'NOUN' || !/(s|ed)$/i.test(token.text) || !isSpeechVerb(token.text)) return false;
   const after = tokens[t + 1]?.text ?? '';
   return isHead(tokens[t - 1]) && /^(["“«„:,]|that)$/i.test(after);
 }
