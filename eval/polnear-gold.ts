@@ -39,8 +39,11 @@ export interface GoldQuote {
   /** The attribution's source as written, or null when the annotators gave none. */
   source: string | null;
   sourceType: SourceType | null;
-  /** The lower-cased word a predicted speaker must contain to be right (see speakerKey). */
+  /** The lower-cased word a predicted speaker must contain to be right (see goldQuotes). */
   key: string | null;
+  /** Every word that makes a predicted speaker right: `key`, and for a definite description ("the
+   * judge") its head noun as well as the person last named before it (see goldQuotes). */
+  keys: string[];
 }
 
 export function readPolnear(file: string): PolnearArticle[] {
@@ -88,10 +91,20 @@ function contentCoverage(seg: { start: number; end: number }, content: GoldSpan)
   return inside;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'him', 'her', 'them', 'us', 'me']);
+// Relative and possessive pronouns are pronouns too: "Lee, who has long said …" means Lee, and was keyed
+// by the word "who" before, which no speaker contains.
+const PRONOUNS = new Set(
+  'he she they i we you it him her them us me who whom which his their its my our your'.split(' '),
+);
 // Heads that make a capitalised source an organisation rather than a person, for the breakdown only.
 const ORG_HEADS = new Set(
   'post times news journal house department ministry committee campaign party agency office council court union company inc corp corporation bureau association commission administration group network foundation institute university senate congress police service services center centre network press tribune herald review magazine television radio bank fund board staff team cnn fbi cia nsa gop dnc rnc nbc abc cbs msnbc ap reuters pentagon kremlin'.split(
+    ' ',
+  ),
+);
+/** Offices that "of" follows inside a title ("Secretary of State Ann Lee"), for the key only. */
+const TITLES = new Set(
+  'secretary minister director chairman chairwoman chair governor mayor president head leader speaker attorney chief commissioner'.split(
     ' ',
   ),
 );
@@ -111,14 +124,35 @@ const DETERMINERS = new Set([
 ]);
 
 function words(text: string): string[] {
-  return text
-    .replace(/[’']s\b/g, '')
-    .split(/[^\p{L}\p{N}.'’-]+/u)
-    .map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, ''))
-    .filter(Boolean);
+  return (
+    text
+      // "Sen. Ann Lee (D-Ore.)": the party and state in brackets are not the name (keyed "d-ore" before).
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/[’']s\b/g, '')
+      .split(/[^\p{L}\p{N}.'’-]+/u)
+      .map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, ''))
+      .filter(Boolean)
+  );
 }
 
-export function sourceType(source: string): SourceType {
+/**
+ * "Christie, New Jersey's governor," and "Ann Lee, 70, a retired nurse," name a person: the words before
+ * the first comma are the source's head when they hold a capitalised word, and the appositive after it
+ * only describes. (Before this, such sources were typed "description" and keyed by the appositive's
+ * head noun, "governor", so the right speaker "Chris Christie" was scored wrong.)
+ */
+function headPart(source: string): string {
+  const comma = source.indexOf(',');
+  if (comma <= 0) return source;
+  const before = source.slice(0, comma);
+  const ws = words(before);
+  return ws.some((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(w.toLowerCase())))
+    ? before
+    : source;
+}
+
+export function sourceType(whole: string): SourceType {
+  const source = headPart(whole);
   const ws = words(source);
   const lower = ws.map((w) => w.toLowerCase());
   if (ws.length === 1 && PRONOUNS.has(lower[0] ?? '')) return 'pronoun';
@@ -136,9 +170,17 @@ export function sourceType(source: string): SourceType {
 }
 
 /** The word that identifies a name or an organisation: its last word, suffixes and possessives aside. */
-function nameKey(source: string): string | null {
-  const ws = words(source).filter((w) => !SUFFIXES.has(w.toLowerCase()));
-  const cut = ws.findIndex((w) => ['of', 'for', 'at', 'in', ','].includes(w.toLowerCase()));
+function nameKey(whole: string): string | null {
+  const ws = words(headPart(whole)).filter((w) => !SUFFIXES.has(w.toLowerCase()));
+  let cut = ws.findIndex((w) => ['of', 'for', 'at', 'in', ','].includes(w.toLowerCase()));
+  // "Secretary of State Ann Lee": a lone title before "of" is not the name; the name follows. (Keyed
+  // "secretary" before, which no speaker's name contains.)
+  if (
+    cut >= 1 &&
+    TITLES.has((ws[cut - 1] ?? '').toLowerCase()) &&
+    ws.slice(cut + 1).filter((w) => /^\p{Lu}/u.test(w)).length >= 3
+  )
+    cut = -1;
   const zone = cut > 0 ? ws.slice(0, cut) : ws;
   const caps = zone.filter((w) => /^\p{Lu}/u.test(w));
   return (caps[caps.length - 1] ?? zone[zone.length - 1] ?? '').toLowerCase() || null;
@@ -187,13 +229,28 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
     const source = best.source?.text ?? null;
     const type = source ? sourceType(source) : null;
     let key: string | null = null;
+    const keys: string[] = [];
     if (source && type) {
       if (type === 'name' || type === 'organisation') key = nameKey(source);
-      else if (type === 'pronoun' || DEFINITE.test(source))
+      else if (type === 'pronoun') key = lastNamedBefore(best.source?.start ?? seg.start) ?? headNoun(source);
+      else if (DEFINITE.test(source)) {
+        // "the judge" is whoever the reader takes it for, and the last named source is only a guess at
+        // that (in "Brafman argued … the judge said" it names the lawyer, not the judge): a speaker given
+        // as the description itself is right too.
         key = lastNamedBefore(best.source?.start ?? seg.start) ?? headNoun(source);
-      else key = headNoun(source);
+        const head = headNoun(source);
+        if (head && head !== key) keys.push(head);
+      } else key = headNoun(source);
+      if (key) keys.unshift(key);
     }
-    quotes.push({ ...seg, text: article.text.slice(seg.start, seg.end), source, sourceType: type, key });
+    quotes.push({
+      ...seg,
+      text: article.text.slice(seg.start, seg.end),
+      source,
+      sourceType: type,
+      key,
+      keys,
+    });
   }
   return quotes;
 }

@@ -1,13 +1,23 @@
 // Direct quotes and who said them. Quote spans come from quotation marks (curly, straight, guillemets);
 // a paragraph that ends inside an open quote continues into the next paragraph when that one opens
-// with a quote mark (the US convention for long quotes). The speaker is found in this order:
-//  1. after the closing mark: “…,” Lukashenko said / “…,” said Peskov / “…,” he added
-//  2. the nearest speech verb before the opening mark in the same sentence, and its subject:
-//     "Lukashenko praised …, calling his efforts “a brilliant idea”" (a participle takes the sentence's
-//     subject), "criticism calling it a “sham”" (a noun subject that is no person → no speaker)
-//  3. the subject of the sentence ("He directly addressed Trump: “…”"), a possessive as a last resort
-//  4. a quote in a heading takes the speaker of the body quote it repeats.
-// Pronouns resolve to the last person who was the subject of a clause before them.
+// with a quote mark (the US convention for long quotes). The speaker is the subject of the speech verb,
+// found by grammar (wink-nlp POS tags), in this order:
+//  1. after the closing mark: “…,” Olsen said / “…,” Maria K. Olsen, the mayor's adviser, said /
+//     “…,” campaign manager Tom Reyes told / “…,” she has said / “…,” said a spokeswoman for the
+//     airline, Jane Roe / “….” Olsen said.
+//  2. a scare quote (a few quoted words, no speech verb: the so-called “reform”) gets kind 'scare' and
+//     no speaker
+//  3. the nearest speech verb before the opening mark in the same sentence that has a subject of its
+//     own: "Price called Dorsey a “liar”" (Price), "Lukashenko praised …, calling his efforts “a
+//     brilliant idea”" (a participle takes the clause's subject), "criticism calling it a “sham”" (no
+//     speaker); "According to the ministry, “…”"
+//  4. the subject of the sentence ("He directly addressed Trump: “…”"), a possessive as a last resort
+//  5. a quote that opens a paragraph after one ending in a colon ("Lind continued:"), or that continues
+//     a quote by someone found, takes that speaker
+//  6. a quote in a heading takes the speaker of the body quote it repeats.
+// A subject that names no person is kept as written with no entity ("a spokeswoman for the hotel
+// chain", "the company"). Pronouns resolve to the last person who was the subject of a clause before
+// them, inverted attributions included ("says economist Ann Lee").
 import type { Quote, Span } from '../model/article.js';
 import type { ResolvedReference } from './descriptors.js';
 import type { Gender, NameMention } from './entities/index.js';
@@ -119,8 +129,35 @@ export function findQuotes(
   const quotes: Quote[] = [];
   let previous: { paragraph: number; endParagraph: number; speaker: Subject | null } | null = null;
   for (const s of spans) {
-    let speaker = attribute(layer, s, subjects, tokenAt, inQuote);
+    const found = attribute(layer, s, subjects, tokenAt, inQuote);
+    if (found === 'scare') {
+      quotes.push({
+        start: s.start,
+        end: s.end,
+        text: layer.text.slice(s.start, s.end),
+        speaker: null,
+        speakerText: null,
+        kind: 'scare',
+      });
+      continue;
+    }
+    let speaker = found;
     const paragraph = paragraphOf(s.start);
+    const opensParagraph =
+      paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
+    // "Cruz continued:" ¶ "“…”": a paragraph that opens with a quote after one that ends in a colon is
+    // introduced by that paragraph's last sentence.
+    const before = paragraphs[paragraph - 1];
+    if (
+      speaker === undefined &&
+      opensParagraph &&
+      before &&
+      /:\s*$/.test(layer.text.slice(before.start, before.end))
+    ) {
+      const last = tokenAt(Math.max(before.start, before.end - 1));
+      const from = layer.sentences[layer.tokens[last]?.sentence ?? -1]?.firstToken ?? last;
+      speaker = attributeBefore(layer, from, last + 1, subjects, inQuote);
+    }
     // US convention: “A,” Harlan said. “B.” — a later quote in the same paragraph, or a paragraph that
     // opens with a quote right after an attributed one, keeps the speaker until someone else is named.
     if (
@@ -128,7 +165,6 @@ export function findQuotes(
       previous &&
       (previous.endParagraph === paragraph || previous.endParagraph === paragraph - 1)
     ) {
-      const opensParagraph = paragraphs[paragraph] && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
       if (previous.endParagraph === paragraph || opensParagraph) speaker = previous.speaker;
     }
     quotes.push({
@@ -241,33 +277,36 @@ function collectSubjects(
   // Resolve pronouns left to right: he/she is the last person of a compatible gender who was the subject
   // of a clause before it ("Luis Ortega, the bus driver, said … “…,” he said").
   // The most recent such subject of each gender: a pronoun only ever needs the latest one of its gender.
-  const latest = new Map<Gender, string>();
+  // Each remembers where it was last a subject: "she" takes the more recent of the last woman and the
+  // last person of unknown gender ("Ann Lee, an economist, said … “…,” she added" after an earlier
+  // "Mrs. Roe" — Lee, whose gender nothing states, was attributed last).
+  const latest = new Map<Gender, { entity: string; at: number; spoke: boolean }>();
   for (const s of subjects) {
     if (s.pronoun) {
-      const wanted = s.pronoun === 'he' ? 'male' : 'female';
-      // A person of the pronoun's gender first; one whose gender nothing states only after that.
-      s.entity = latest.get(wanted) ?? latest.get(null) ?? null;
+      const wanted = latest.get(s.pronoun === 'he' ? 'male' : 'female');
+      const unknown = latest.get(null);
+      // The unknown one wins over an earlier one of the right gender only when words were attributed to
+      // it ("Councilwoman Ann Ford met Tom Bell. Bell left. “…,” she said" is Ford's).
+      const pick = wanted && (!unknown?.spoke || wanted.at > unknown.at) ? wanted : unknown;
+      s.entity = pick?.entity ?? null;
+      // The pronoun is itself the subject: it keeps its person the latest one.
+      if (pick && isClauseSubject(layer, s)) pick.at = s.firstToken;
     } else if (s.entity && !s.possessive && (isClauseSubject(layer, s) || latest.size === 0)) {
-      latest.set(genderOf(s.entity), s.entity);
+      latest.set(genderOf(s.entity), {
+        entity: s.entity,
+        at: s.firstToken,
+        spoke: isSpeakingSubject(layer, s),
+      });
     }
   }
   return subjects.filter((s) => s.entity !== null);
 }
 
 /** A speech verb used as a verb: "address" in "Trump's March 4 address" is a noun. */
-function speaks(token: Token): boolean {
+function speaks(token: Token, next?: Token): boolean {
+  // "will continue to be": an aspect verb before "to" says nothing.
+  if (next && next.text.toLowerCase() === 'to' && /^continu/i.test(token.text)) return false;
   return token.pos === 'VERB' && isSpeechVerb(token.text);
-}
-
-/** A speech verb within `window` tokens from `from`, with only adverbs before it ("then said"). */
-function speechVerbWithin(layer: TokenLayer, from: number, window: number): boolean {
-  for (let t = from; t < Math.min(from + window, layer.tokens.length); t++) {
-    const token = layer.tokens[t];
-    if (!token) return false;
-    if (speaks(token)) return true;
-    if (token.pos !== 'ADV') return false;
-  }
-  return false;
 }
 
 /** Tokens an appositive may span: "Luis Ortega, the bus driver whom passengers have hailed as a hero, said". */
@@ -275,9 +314,37 @@ const MAX_APPOSITIVE_SKIP = 20;
 
 /** A subject is followed by a verb, possibly after an adverb or an appositive ("Lukashenko then said"). */
 function isClauseSubject(layer: TokenLayer, s: Subject): boolean {
+  return clauseVerb(layer, s) >= 0;
+}
+
+/** Words of a place or body after a name: "of New York", "from the Bronx". */
+const MAX_PLACE_WORDS = 5;
+
+/** A subject that a speech verb attributes words to: "Lee said", "says economist Ann Lee". */
+function isSpeakingSubject(layer: TokenLayer, s: Subject): boolean {
+  const verb = layer.tokens[clauseVerb(layer, s)];
+  return verb !== undefined && speaks(verb);
+}
+
+/** The token index of the verb whose subject `s` is, or -1: "Lee then said", "Lee, 70, told", and
+ * inverted "says economist Ann Lee", "said a spokeswoman for the airline, Jane Roe". */
+function clauseVerb(layer: TokenLayer, s: Subject): number {
   const { tokens } = layer;
+  // Inverted: the speech verb before the name (past title words, a phrase and its comma).
+  for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_PHRASE_TOKENS); b--) {
+    const token = tokens[b];
+    if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
+    if (speaks(token)) return b;
+    if (!isPhraseWord(token) && token.text !== ',') break;
+  }
   let t = s.endToken;
   const sentence = tokens[s.firstToken]?.sentence;
+  // "Rep. Ann Lee of Ohio, a party whip, said": a place or body after "of/from" belongs to the name.
+  if (/^(of|from)$/i.test(tokens[t]?.text ?? '')) {
+    let u = t + 1;
+    while (u < t + MAX_PLACE_WORDS && (tokens[u]?.pos === 'PROPN' || tokens[u]?.pos === 'DET')) u++;
+    if (u > t + 1 && tokens[u - 1]?.pos === 'PROPN') t = u;
+  }
   if (tokens[t]?.text === ',') {
     let close = t + 1;
     while (
@@ -287,88 +354,434 @@ function isClauseSubject(layer: TokenLayer, s: Subject): boolean {
       tokens[close]?.text !== ','
     )
       close++;
-    if (tokens[close]?.text !== ',') return false;
+    if (tokens[close]?.text !== ',') return -1;
     t = close + 1;
   }
+  let verb = -1;
   for (const end = t + 3; t < Math.min(end, tokens.length); t++) {
     const token = tokens[t];
-    if (!token) return false;
-    if (token.pos === 'VERB' || token.pos === 'AUX') return true;
-    if (token.pos !== 'ADV') return false;
+    if (!token) return verb;
+    if (token.pos === 'VERB' || token.pos === 'AUX') {
+      verb = t;
+      // "Lee has said": the auxiliary's main verb, when one follows, is the clause's verb.
+      if (token.pos === 'VERB') return verb;
+      continue;
+    }
+    if (token.pos !== 'ADV') return verb;
   }
-  return false;
+  return verb;
 }
 
+/** Tokens an attribution may sit from its quote: "“…,” Maria K. Olsen, the mayor's adviser on housing, said". */
+const MAX_ATTRIBUTION_REACH = 25;
+/** Words a descriptive speaker may run to: "a spokeswoman for the regional hotel chain". */
+const MAX_PHRASE_TOKENS = 12;
+
+/** Tokens that may stand between a subject and its verb: "she has said", "Olsen then told", "did not say". */
+const isVerbFiller = (t: Token | undefined) =>
+  t !== undefined && (t.pos === 'ADV' || t.pos === 'AUX' || t.pos === 'PART') && !/^[’']s$/.test(t.text);
+
+/** Words a noun phrase is made of, its head last: "a spokeswoman for the airline", "the company's lawyers". */
+const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PRON']);
+const NP_LINKS = new Set(['of', 'for', 'at', 'from', 'with', 'on', 'to']);
+const isPhraseWord = (t: Token | undefined) =>
+  t !== undefined &&
+  (NP_POS.has(t.pos) ||
+    /^[’']s?$/.test(t.text) ||
+    t.text === '-' ||
+    (t.pos === 'ADP' && NP_LINKS.has(t.text.toLowerCase())) ||
+    (t.pos === 'CCONJ' && t.text.toLowerCase() === 'and'));
+/** A phrase's head: a noun, a name or a pronoun ("officials", "the ministry", "they"). */
+const isHead = (t: Token | undefined) =>
+  t !== undefined &&
+  (t.pos === 'NOUN' ||
+    t.pos === 'PROPN' ||
+    (t.pos === 'PRON' && !/^(it|this|that|which|who)$/i.test(t.text)));
+const POSSESSIVE = /^(his|her|their|its|our|my|your)$/i;
+/** Nouns of time are adjuncts, not speakers: "Trump on Tuesday said". */
+const TIME_NOUN =
+  /^(today|yesterday|tonight|week|weekend|month|year|day|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?$/i;
+
+function phrase(layer: TokenLayer, first: number, end: number): Subject {
+  const { tokens, text } = layer;
+  return {
+    firstToken: first,
+    endToken: end,
+    entity: null,
+    text: text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0),
+  };
+}
+
+/** Where a subject must end for the verb at `v`: before adverbs and auxiliaries ("she has said") and an
+ * appositive or aside between commas ("Olsen, 70, told"; "Maria K. Olsen, the mayor's adviser, said"). */
+function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
+  const { tokens } = layer;
+  let e = v;
+  while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
+  if (tokens[e - 1]?.text === ',') {
+    for (let c = e - 2; c >= Math.max(floor, e - MAX_APPOSITIVE_SKIP); c--) {
+      if (tokens[c]?.text === ',') return c;
+    }
+  }
+  return e;
+}
+
+/**
+ * The subject of the speech verb at token `v`, found in tokens from `floor`: a person mention ending
+ * where the subject must end; else the noun phrase there, as written and with no entity ("a spokeswoman
+ * for the hotel chain", "the ministry", "party officials", "they").
+ */
+function subjectBefore(
+  layer: TokenLayer,
+  v: number,
+  floor: number,
+  persons: readonly SubjectCandidate[],
+): Subject | undefined {
+  const { tokens } = layer;
+  const e = subjectEndBefore(layer, v, floor);
+  // Only mentions starting within a phrase's reach of `e` can end there: a binary search, not a scan.
+  const near = persons.slice(
+    firstAtOrAfter(persons, Math.max(floor, e - MAX_PHRASE_TOKENS), (s) => s.firstToken),
+    firstAtOrAfter(persons, e, (s) => s.firstToken),
+  );
+  const person = near.find((s) => s.endToken === e && !s.possessive);
+  if (person) return person;
+  // An aside with commas of its own ("Dean Roe, a salesman from Sumter, Ohio, says"): a person ending at
+  // an earlier comma within the aside's reach.
+  if (tokens[e]?.text === ',') {
+    for (let c = e - 1; c >= Math.max(floor, v - MAX_APPOSITIVE_SKIP); c--) {
+      if (tokens[c]?.text !== ',') continue;
+      const earlier = persons.slice(
+        firstAtOrAfter(persons, Math.max(floor, c - MAX_PHRASE_TOKENS), (s) => s.firstToken),
+        firstAtOrAfter(persons, c, (s) => s.firstToken),
+      );
+      const named = earlier.find((s) => s.endToken === c && !s.possessive);
+      if (named) return named;
+    }
+  }
+  // The subject is no person but the aside names one: "A spokesman, Tom Hale, said" (the name in
+  // apposition), "The memo, written by engineer Ann Lee, said" (its author).
+  const aside = asidePerson(layer, e, v, persons);
+  if (aside) return aside;
+  if (!isHead(tokens[e - 1]) || TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return undefined;
+  let first = e - 1;
+  // Walking back, a determiner opens the phrase and a pronoun other than a possessive belongs to another
+  // clause: "the limitation that you can't yell" gives "you", not "the limitation that you".
+  // A determiner after "of/for/at" opens only the inner phrase: "a spokeswoman for the hotel chain".
+  const opens = (i: number) => {
+    const t = tokens[i];
+    if (!t) return true;
+    if (t.pos === 'PRON') return !POSSESSIVE.test(t.text);
+    const before = tokens[i - 1];
+    return t.pos === 'DET' && !(before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase()));
+  };
+  while (
+    first - 1 >= floor &&
+    first > e - MAX_PHRASE_TOKENS &&
+    !opens(first) &&
+    isPhraseWord(tokens[first - 1]) &&
+    !(tokens[first - 1]?.pos === 'PRON' && !POSSESSIVE.test(tokens[first - 1]?.text ?? ''))
+  )
+    first--;
+  while (first < e - 1 && tokens[first]?.pos === 'ADP') first++;
+  // A person named inside the phrase is the speaker: "campaign manager Tom Reyes".
+  const inside = near.find((s) => s.firstToken >= first && s.endToken === e && !s.possessive);
+  return inside ?? phrase(layer, first, e);
+}
+
+/** "The ad claims “…”": a speech verb in -s or -ed that the tagger read as a noun, right after a noun
+ * phrase's head and right before the words (a quote mark, a colon, "that"). */
+function nounReadVerb(layer: TokenLayer, t: number): boolean {
+  const { tokens } = layer;
+  const token = tokens[t];
+  if (token?.pos !== 'NOUN' || !/(s|ed)$/i.test(token.text) || !isSpeechVerb(token.text)) return false;
+  const after = tokens[t + 1]?.text ?? '';
+  return isHead(tokens[t - 1]) && /^(["“«„:,]|that)$/i.test(after);
+}
+
+/** The subject of the finite verb nearest before a participle: "…, when party activists interrupted the
+ * speech, shouting “…”" — the activists shout. */
+function nearestVerbSubject(
+  layer: TokenLayer,
+  from: number,
+  participle: number,
+  persons: readonly SubjectCandidate[],
+): Subject | undefined {
+  for (let u = participle - 1; u > from; u--) {
+    if (layer.tokens[u]?.pos === 'VERB') return subjectBefore(layer, u, from, persons);
+  }
+  return undefined;
+}
+
+/** The noun phrase that opens a sentence as its subject, for a participle with no person to lean on:
+ * "The billionaire businessman began by …, saying that heroin is “cheaper than candy.”" */
+function sentenceSubject(layer: TokenLayer, from: number, to: number): Subject | undefined {
+  const { tokens } = layer;
+  for (let v = from + 1; v < to; v++) {
+    const token = tokens[v];
+    if (token?.pos === 'VERB' || token?.pos === 'AUX') {
+      const subject = subjectBefore(layer, v, from, []);
+      return subject && subject.firstToken === from ? subject : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The last person named between the commas of an aside at tokens [comma, v). */
+function asidePerson(
+  layer: TokenLayer,
+  comma: number,
+  v: number,
+  persons: readonly SubjectCandidate[],
+): SubjectCandidate | undefined {
+  if (layer.tokens[comma]?.text !== ',') return undefined;
+  let found: SubjectCandidate | undefined;
+  for (
+    let i = firstAtOrAfter(persons, comma + 1, (s) => s.firstToken);
+    (persons[i]?.firstToken ?? v) < v;
+    i++
+  ) {
+    const p = persons[i];
+    if (p && !p.possessive && !p.pronoun && p.endToken < v) found = p;
+  }
+  return found;
+}
+
+/**
+ * The subject after an inverted speech verb at `v`: "said a spokeswoman for the airline, Jane Roe",
+ * "says economist Ann Lee". A person named in the phrase (or in the appositive after it) is the speaker.
+ */
+function subjectAfter(
+  layer: TokenLayer,
+  v: number,
+  persons: readonly SubjectCandidate[],
+  byFirstToken: (s: Subject) => number,
+): Subject | undefined {
+  const { tokens } = layer;
+  const sentence = tokens[v]?.sentence;
+  let t = v + 1;
+  while (isVerbFiller(tokens[t]) && tokens[t]?.pos === 'ADV') t++;
+  const start = t;
+  // "said to the crowd": a phrase after a preposition is no subject.
+  if (tokens[start]?.pos === 'ADP') return undefined;
+  let end = t;
+  while (end < start + MAX_PHRASE_TOKENS && tokens[end]?.sentence === sentence && isPhraseWord(tokens[end]))
+    end++;
+  if (end === start || !isHead(tokens[end - 1])) return undefined;
+  // "…, Jane Roe": a name in apposition right after the phrase.
+  const limit = tokens[end]?.text === ',' ? end + 5 : end;
+  for (let i = firstAtOrAfter(persons, start, byFirstToken); (persons[i]?.firstToken ?? limit) < limit; i++) {
+    const p = persons[i];
+    if (p && !p.possessive && p.endToken <= limit) return p;
+  }
+  return phrase(layer, start, end);
+}
+
+/** "According to the ministry, “…”": the phrase after "according to" before the quote. */
+function accordingTo(
+  layer: TokenLayer,
+  from: number,
+  to: number,
+  persons: readonly SubjectCandidate[],
+  byFirstToken: (s: Subject) => number,
+): Subject | undefined {
+  const { tokens } = layer;
+  for (let t = to - 2; t >= from; t--) {
+    if (tokens[t]?.text.toLowerCase() === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
+      return subjectAfter(layer, t + 1, persons, byFirstToken);
+  }
+  return undefined;
+}
+
+/** Tokens a bare attribution sentence may have after its verb: "Olsen said on Tuesday." */
+const MAX_BARE_TAIL = 6;
+
+/** A sentence from `from` that is a subject, a speech verb and a short tail with no other verb. */
+function isBareAttribution(layer: TokenLayer, from: number): boolean {
+  const { tokens } = layer;
+  const sentence = tokens[from]?.sentence;
+  let t = from;
+  while (tokens[t]?.sentence === sentence && !isSpeechVerb(tokens[t]?.text ?? '')) {
+    if (!isPhraseWord(tokens[t]) && !isVerbFiller(tokens[t]) && tokens[t]?.text !== ',') return false;
+    t++;
+  }
+  if (tokens[t]?.sentence !== sentence || t === from) return false;
+  // "O'Malley's move was first reported by …" is passive: no one speaks.
+  for (let u = from; u < t; u++)
+    if (/^(is|was|were|are|been|be|being)$/i.test(tokens[u]?.text ?? '')) return false;
+  let tail = 0;
+  for (let u = t + 1; tokens[u]?.sentence === sentence; u++) {
+    if (tokens[u]?.pos === 'VERB' || ++tail > MAX_BARE_TAIL) return false;
+  }
+  return true;
+}
+
+/** Quoted words this short with no speech verb around them are the writer's, not someone's words. */
+const MAX_SCARE_WORDS = 4;
+
+/**
+ * A scare quote or a quoted title: a few words, no sentence punctuation inside, inside a sentence that
+ * has no speech verb outside quotes ("the so-called “reform”", "what he calls a “fix”" is not one:
+ * "calls" is a speech verb and the phrase is attributed).
+ */
+function isScareQuote(
+  layer: TokenLayer,
+  quote: Span,
+  openToken: number,
+  inQuote: (offset: number) => boolean,
+): boolean {
+  const { tokens, text } = layer;
+  const inner = text.slice(quote.start, quote.end);
+  if (/[.!?,;:]$/.test(inner) || inner.split(/\s+/).length > MAX_SCARE_WORDS) return false;
+  const before = tokens[openToken - 1];
+  if (before && /^so-called$/i.test(before.text)) return true;
+  // A quote that opens its sentence or follows a colon stands for speech ("She said: “No.”").
+  if (!before || before.sentence !== tokens[openToken]?.sentence || /^[:—–-]$/.test(before.text))
+    return false;
+  const sentence = layer.sentences[tokens[openToken]?.sentence ?? -1];
+  if (!sentence) return false;
+  for (
+    let t = sentence.firstToken;
+    t < tokens.length && tokens[t]?.sentence === tokens[openToken]?.sentence;
+    t++
+  ) {
+    const token = tokens[t];
+    if (token && !inQuote(token.start) && speaks(token)) return false;
+  }
+  return true;
+}
+
+/** The attribution, or 'scare' when the quote is the writer's own distancing rather than speech. */
 function attribute(
   layer: TokenLayer,
   quote: Span,
   subjects: readonly SubjectCandidate[],
   tokenAt: (offset: number) => number,
   inQuote: (offset: number) => boolean,
-): Attribution {
+): Attribution | 'scare' {
   const { tokens, text } = layer;
   const openToken = tokenAt(quote.start);
   const closeToken = tokenAt(quote.end);
   const sentence = tokens[openToken]?.sentence ?? -1;
   const closeSentence = tokens[closeToken]?.sentence ?? sentence;
-
-  // 1. Right after the closing mark (past its punctuation): "Lukashenko said", "he added", "said Peskov".
-  // A quote that ends its sentence with a full stop is not attributed by the next sentence.
-  const endsSentence = /\.\s*$/.test(text.slice(quote.start, quote.end));
-  let t0 = closeToken + 1;
-  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2) t0++;
-  const next = tokens[t0];
-  const sameFrame =
-    next && (next.sentence === closeSentence || (!endsSentence && next.sentence === closeSentence + 1));
   const byFirstToken = (s: Subject) => s.firstToken;
-  const subjectEnds = endsOf(subjects);
-  if (next && sameFrame && !inQuote(next.start)) {
-    let subjectHere: SubjectCandidate | undefined;
-    for (let i = firstAtOrAfter(subjects, t0, byFirstToken); subjects[i]?.firstToken === t0; i++) {
-      if (!subjects[i]?.possessive) {
-        subjectHere = subjects[i];
+
+  // 1. After the closing mark (past its punctuation): "Lukashenko said", "he has said", "said Peskov",
+  // "Maria K. Olsen, the mayor's adviser, said", "campaign manager Tom Reyes told", "the company said".
+  // A quote that ends its sentence with a full stop is attributed by the next sentence only when that
+  // goes straight on with the attribution in lower case ("“We will win.” said Roe" is rare; "“…” he said").
+  const endsSentence = /[.!?]\s*$/.test(text.slice(quote.start, quote.end));
+  let t0 = closeToken + 1;
+  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2 && !/^["“”«»„]$/.test(tokens[t0]?.text ?? ''))
+    t0++;
+  const next = tokens[t0];
+  const continues = next !== undefined && /^\p{Ll}/u.test(next.text);
+  const frame =
+    next &&
+    (next.sentence === closeSentence || ((!endsSentence || continues) && next.sentence === closeSentence + 1))
+      ? next.sentence
+      : -1;
+  // "“We will win.” Olsen said." — a short next sentence that is only the attribution belongs to the quote.
+  const shortNext = next !== undefined && next.sentence === closeSentence + 1 && isBareAttribution(layer, t0);
+  const inFrame = (token: Token) =>
+    token.sentence === frame || (shortNext && token.sentence === next?.sentence);
+  if (next && (frame >= 0 || shortNext) && !inQuote(next.start)) {
+    let v = t0;
+    while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
+    // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
+    if (tokens[v] && speaks(tokens[v] as Token) && !isParticiple(tokens[v]?.text ?? '')) {
+      const after = subjectAfter(layer, v, subjects, byFirstToken);
+      if (after) return after;
+    } else {
+      for (v = t0 + 1; v < t0 + MAX_ATTRIBUTION_REACH; v++) {
+        const token = tokens[v];
+        if (!token || !inFrame(token) || inQuote(token.start) || /^["“”«»„]$/.test(token.text)) break;
+        // Right after a quote the tagger often reads "notes", "quips" as nouns: "“…,” Lee notes."
+        const verbHere =
+          speaks(token) || (isSpeechVerb(token.text) && isHead(tokens[v - 1]) && token.pos !== 'ADJ');
+        if (!verbHere) continue;
+        const subject = subjectBefore(layer, v, t0, subjects);
+        // The subject opens the attribution, titles aside ("campaign manager Tom Reyes told").
+        const lead = subject ? subject.firstToken : -1;
+        if (
+          subject &&
+          lead >= t0 &&
+          layer.tokens.slice(t0, lead).every((t) => NP_POS.has(t.pos) && t.pos !== 'PRON')
+        )
+          return subject;
         break;
       }
     }
-    if (subjectHere && speechVerbWithin(layer, subjectHere.endToken, 2)) return subjectHere;
-    if (speaks(next)) {
-      const after = subjects[firstAtOrAfter(subjects, t0 + 1, byFirstToken)];
-      if (after && after.firstToken <= t0 + 3) return after;
-    }
   }
+
+  if (isScareQuote(layer, quote, openToken, inQuote)) return 'scare';
 
   // 2. The nearest speech verb before the opening mark, in the same sentence and outside quotes.
   // Subjects are sorted by first token and a sentence's tokens are contiguous: the ones in this sentence
   // before the quote are one slice.
   const sentenceStart = layer.sentences[sentence]?.firstToken ?? openToken;
+  const before = attributeBefore(layer, sentenceStart, openToken, subjects, inQuote);
+  if (before !== undefined) return before;
+
+  // 3. The sentence's subject; a possessive ("Trump’s address … included “both sides”") last.
   const inSentence = subjects.slice(
     firstAtOrAfter(subjects, sentenceStart, byFirstToken),
     firstAtOrAfter(subjects, openToken, byFirstToken),
   );
-  for (let t = openToken - 1; t >= 0; t--) {
-    const token = tokens[t];
-    if (!token || token.sentence !== sentence) break;
-    if (inQuote(token.start) || !speaks(token)) continue;
-    if (isParticiple(token.text)) {
-      const previous = tokens[t - 1];
-      // "criticism calling it a “sham”": the participle's subject is the noun before it.
-      if (previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && !subjectEnds.has(t))
-        return null;
-      return inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ?? null;
-    }
-    // "critics called it a “sham”", "A statement from Reyes's office said the mayor “…”": a common noun
-    // right before the verb is its subject, and it names no one.
-    const previous = tokens[t - 1];
-    if (previous?.pos === 'NOUN' && !subjectEnds.has(t)) return null;
-    return [...inSentence].reverse().find((s) => s.endToken <= t && !s.possessive) ?? null;
-  }
-
-  // 3. The sentence's subject; a possessive ("Trump’s address … included “both sides”") last.
   return (
     inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
     inSentence.find((s) => !s.possessive) ??
     inSentence.find((s) => s.possessive)
   );
+}
+
+/** The speaker named by a speech verb in tokens [from, to) before a quote: "Cruz said: “…”", "critics
+ * called it a “sham”", "According to the ministry, “…”". */
+function attributeBefore(
+  layer: TokenLayer,
+  from: number,
+  to: number,
+  subjects: readonly SubjectCandidate[],
+  inQuote: (offset: number) => boolean,
+): Attribution {
+  const { tokens } = layer;
+  const byFirstToken = (s: Subject) => s.firstToken;
+  const subjectEnds = endsOf(subjects);
+  const inSentence = subjects.slice(
+    firstAtOrAfter(subjects, from, byFirstToken),
+    firstAtOrAfter(subjects, to, byFirstToken),
+  );
+  let nearest = -1;
+  for (let t = to - 1; t >= from; t--) {
+    const token = tokens[t];
+    if (!token) break;
+    if (inQuote(token.start) || !(speaks(token, tokens[t + 1]) || nounReadVerb(layer, t))) continue;
+    if (isParticiple(token.text)) {
+      const previous = tokens[t - 1];
+      // "criticism calling it a “sham”": the participle's subject is the noun before it.
+      if (previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && !subjectEnds.has(t))
+        return null;
+      return (
+        inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
+        nearestVerbSubject(layer, from, t, inSentence) ??
+        sentenceSubject(layer, from, t) ??
+        null
+      );
+    }
+    // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
+    const subject = subjectBefore(layer, t, from, inSentence);
+    if (subject) return subject;
+    // A verb with no subject of its own is inside another's clause ("Kasich says he'd sit Putin down and
+    // tell him “no more nonsense”"): an earlier speech verb may own the quote.
+    if (nearest < 0) nearest = t;
+  }
+  if (nearest >= 0)
+    return (
+      [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
+      subjectAfter(layer, nearest, inSentence, byFirstToken) ??
+      null
+    );
+  return accordingTo(layer, from, to, inSentence, byFirstToken);
 }
 
 const contentWords = (text: string) =>

@@ -119,6 +119,9 @@ export interface Quote extends Span {
   speaker: string | null;
   /** The words that name the speaker as written ("he", "the Belarusian leader", "Peskov"). */
   speakerText: string | null;
+  /** 'scare': a short quoted word or phrase with no speech verb ("the so-called “reform”"), the writer's
+   * distancing rather than anyone's words; never attributed. Absent on a direct quote. */
+  kind?: 'scare';
 }
 
 /**

@@ -73,6 +73,9 @@ export function collectQuotes(ctx: StoryContext): QuoteRecord[] {
   const records: QuoteRecord[] = [];
   ctx.articles.forEach((article, articleOrder) => {
     for (const quote of article.quotes) {
+      // A scare quote ("the so-called “reform”") is the writer's word, no one's utterance: it forms no
+      // quote group.
+      if (quote.kind === 'scare') continue;
       const sequence = contentStems(quote.text).map(synonymKey);
       records.push({
         index: records.length,

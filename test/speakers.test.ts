@@ -1,0 +1,327 @@
+// Speaker attribution by grammar, one row per failure shape (issue 12), on invented sentences; and the
+// PolNeAR scorer's keying of sources.
+import { describe, expect, it } from 'vitest';
+import { goldQuotes, type PolnearArticle, sourceType } from '../eval/polnear-gold.js';
+import { isSpeechVerb } from '../src/annotate/entities/speech-verbs.js';
+import { annotateArticle } from '../src/annotate/index.js';
+import { cleanArticle } from '../src/clean/index.js';
+import type { AnnotatedArticle, Quote } from '../src/model/article.js';
+import { schemaErrors } from './support/schema.js';
+
+function annotate(body: string): AnnotatedArticle {
+  return annotateArticle(
+    cleanArticle(
+      {
+        source: 't.txt',
+        format: 'text',
+        body,
+        bodyIsHtml: false,
+        meta: { published: '2024-05-08' },
+        messages: [],
+      },
+      't',
+    ),
+  );
+}
+
+function quoteWith(a: AnnotatedArticle, words: string): Quote {
+  const q = a.quotes.find((x) => x.text.includes(words));
+  if (!q) throw new Error(`no quote with "${words}" in ${JSON.stringify(a.quotes.map((x) => x.text))}`);
+  return q;
+}
+const speakerName = (a: AnnotatedArticle, q: Quote) =>
+  a.entities.find((e) => e.id === q.speaker)?.name ?? null;
+
+describe('speaker of a direct quote', () => {
+  it.each([
+    [
+      'a name with an aside before the verb',
+      'The council met on Monday.\n\n“We cannot wait another year for this,” Maria K. Olsen, the mayor’s adviser on housing, said after the vote.',
+      'another year',
+      'Maria K. Olsen',
+    ],
+    [
+      'a title before the name',
+      'The race tightened this week.\n\n“We are ahead in every county that matters,” campaign manager Tom Reyes told reporters.',
+      'every county',
+      'Tom Reyes',
+    ],
+    [
+      'an age between commas',
+      'Ruth Olsen has lived on the street since 1980.\n\n“Nobody asked us about the road,” Olsen, 70, told the paper.',
+      'Nobody asked',
+      'Ruth Olsen',
+    ],
+    [
+      'an auxiliary between subject and verb',
+      'Dana Whitfield leads the union.\n\n“The offer is an insult,” she has said repeatedly.',
+      'an insult',
+      'Dana Whitfield',
+    ],
+    [
+      'an inverted verb with a long subject and the name in apposition',
+      'Flights were cancelled across the region.\n\n“Safety comes first,” said a spokeswoman for the airline, Jane Roe.',
+      'Safety comes',
+      'Jane Roe',
+    ],
+    [
+      'a quote that ends its sentence before a bare “X said.”',
+      'The mayor was asked about the budget.\n\n“We will balance it this year.” Carla Mendes said.',
+      'balance it',
+      'Carla Mendes',
+    ],
+    [
+      'a speech verb the tagger may read as a noun',
+      'Peter Vance studied the data for a decade.\n\n“The trend is clear,” Vance notes.',
+      'trend is clear',
+      'Peter Vance',
+    ],
+    [
+      'X called Y a “liar”: the caller speaks',
+      'Senator Alan Marsh spoke after the debate. Marsh called Governor Bill Dorsey a “shameless liar” on Tuesday.',
+      'shameless liar',
+      'Alan Marsh',
+    ],
+    [
+      'an aside with commas of its own',
+      'Voters lined up early.\n\nDean Whitlow, a salesman from Sumter, Ohio, says the senator will “leave here with momentum.”',
+      'with momentum',
+      'Dean Whitlow',
+    ],
+    [
+      'a quote inside the clause of an earlier speech verb',
+      'Gov. John Varga spoke in Dayton.\n\nVarga says he would sit Ivan Petrov down and tell him “no more games” at their first meeting.',
+      'no more games',
+      'John Varga',
+    ],
+    [
+      'a participle after the quote is no inverted attribution',
+      'Gov. John Varga spoke in Dayton.\n\nVarga said the plan “should be finished by spring,” referring to the new budget.',
+      'finished by spring',
+      'John Varga',
+    ],
+    [
+      'a participle takes the subject of the verb nearest before it',
+      'The rally was loud.\n\nThe trouble began in the second hour, when Gov. John Varga interrupted the speaker, shouting “sit down, sit down!”',
+      'sit down',
+      'John Varga',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('a paragraph ending in a colon introduces the quote below it', () => {
+    // The cleaner types a short paragraph ending in a colon as a heading, whose names make no entities;
+    // the attribution still finds the words that name the speaker.
+    const a = annotate(
+      'The session ran late.\n\nGov. Maria Lopez spoke on Monday for an hour. Lopez continued:\n\n“This bill will fail, and everyone in this room knows it.”',
+    );
+    expect(quoteWith(a, 'bill will fail').speakerText).toBe('Lopez');
+  });
+
+  it('an inverted attribution updates who “she” is', () => {
+    const a = annotate(
+      'Mrs. Grace Holm runs the shelter. “We are full,” Holm said.\n\n' +
+        '“Rents will keep rising,” says economist Ann Lee, who studies the city’s housing.\n\n' +
+        '“Nobody is building,” she says.',
+    );
+    expect(speakerName(a, quoteWith(a, 'Rents will'))).toBe('Ann Lee');
+    expect(speakerName(a, quoteWith(a, 'Nobody is building'))).toBe('Ann Lee');
+  });
+
+  it('a continuation paragraph inherits the speaker, but not a missing one', () => {
+    const a = annotate(
+      '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +
+        '“After that, the ferry stops.”\n\n' +
+        'The plan drew criticism.\n\n' +
+        '“It is a disaster for the harbour.”\n\n' +
+        '“And nobody listened.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'ferry stops'))).toBe('Rosa Tamm');
+    expect(quoteWith(a, 'a disaster').speaker).toBeNull();
+    expect(quoteWith(a, 'nobody listened').speaker).toBeNull();
+  });
+});
+
+describe('speakers that are no named person', () => {
+  it.each([
+    [
+      'an unnamed spokeswoman after the quote',
+      'Guests were moved to other hotels.\n\n“We regret the inconvenience,” a spokeswoman for the hotel chain said.',
+      'regret the',
+      'a spokeswoman for the hotel chain',
+    ],
+    [
+      'an inverted unnamed speaker',
+      'The strike entered its third day.\n\n“Talks are continuing,” said a spokesman for the port authority.',
+      'Talks are',
+      'a spokesman for the port authority',
+    ],
+    [
+      'the company said',
+      'Prices rose again.\n\n“Costs have doubled,” the company said.',
+      'Costs have',
+      'the company',
+    ],
+    [
+      'officials before the quote',
+      'The vote was delayed. Party officials said on Sunday: “The count will be finished by Monday.”',
+      'The count',
+      'Party officials',
+    ],
+    [
+      'according to an organisation',
+      'Inflation slowed in March. According to the ministry, “the worst is behind us.”',
+      'the worst',
+      'the ministry',
+    ],
+  ])('%s', (_shape, body, words, speakerText) => {
+    const a = annotate(body);
+    const q = quoteWith(a, words);
+    expect(q.speakerText).toBe(speakerText);
+    expect(q.speaker === null || a.entities.find((e) => e.id === q.speaker)?.kind !== 'person').toBe(true);
+  });
+});
+
+describe('scare quotes', () => {
+  it('a so-called phrase is marked scare and has no speaker', () => {
+    const a = annotate('Governor Bill Dorsey signed the so-called “reform” on Friday.');
+    const q = quoteWith(a, 'reform');
+    expect(q.kind).toBe('scare');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBeNull();
+  });
+
+  it('a short quoted phrase in a sentence with no speech verb is a scare quote', () => {
+    const a = annotate('Mayor Ines Berg unveiled her “green corridor” plan at the town hall.');
+    expect(quoteWith(a, 'green corridor').kind).toBe('scare');
+  });
+
+  it('a short quoted phrase with a speech verb is speech, not a scare quote', () => {
+    const a = annotate('Mayor Ines Berg called the plan “a costly mistake” on Monday.');
+    const q = quoteWith(a, 'costly mistake');
+    expect(q.kind).toBeUndefined();
+    expect(speakerName(a, q)).toBe('Ines Berg');
+  });
+
+  it('a full quoted sentence is never a scare quote', () => {
+    const a = annotate('“No.” That was all Ines Berg would say.');
+    expect(quoteWith(a, 'No').kind).toBeUndefined();
+  });
+});
+
+describe('scare quotes in the annotation schema', () => {
+  it('an article with a scare quote validates, and an unknown kind does not', () => {
+    const a = annotate('Governor Bill Dorsey signed the so-called “reform” on Friday.');
+    expect(schemaErrors({ version: 1, articles: [a] })).toEqual([]);
+    const bad = { ...a, quotes: a.quotes.map((q) => ({ ...q, kind: 'sarcasm' })) };
+    expect(schemaErrors({ version: 1, articles: [bad] })).not.toEqual([]);
+  });
+});
+
+describe('speech-verb lexicon (VerbNet communication classes)', () => {
+  it.each([
+    'implored',
+    'fumed',
+    'emailed',
+    'gushed',
+    'quipped',
+    'begged',
+    'bemoaned',
+    'slammed',
+    'texted',
+    'swore',
+  ])('%s is a speech verb', (verb) => expect(isSpeechVerb(verb)).toBe(true));
+  it.each(['walked', 'built', 'sang', 'ate'])('%s is not', (verb) => expect(isSpeechVerb(verb)).toBe(false));
+});
+
+describe('PolNeAR scorer keys', () => {
+  const article = (text: string, attributions: PolnearArticle['attributions']): PolnearArticle => ({
+    id: 'x',
+    outlet: 'o',
+    published: '2020-01-01',
+    title: 't',
+    text,
+    attributions,
+  });
+  const span = (text: string, part: string) => {
+    const start = text.indexOf(part);
+    return { start, end: start + part.length, text: part };
+  };
+
+  it('a name before an appositive is a name, keyed by the surname', () => {
+    expect(sourceType('Lee, the state’s governor,')).toBe('name');
+    const text = '“We will rebuild,” Ann Lee, the state’s governor, said.';
+    const [q] = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'Ann Lee, the state’s governor,'),
+          cue: null,
+          content: span(text, 'We will rebuild,'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(q?.keys).toEqual(['lee']);
+  });
+
+  it('a title of office before the name and a bracketed party do not key the source', () => {
+    const text = '“Enough,” said Secretary of State Ann Lee. “More,” said Sen. Tom Hale (D-Ore.).';
+    const qs = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'Secretary of State Ann Lee'),
+          cue: null,
+          content: span(text, 'Enough'),
+          direct: true,
+        },
+        {
+          id: 'b',
+          source: span(text, 'Sen. Tom Hale (D-Ore.)'),
+          cue: null,
+          content: span(text, 'More'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(qs.map((q) => q.key)).toEqual(['lee', 'hale']);
+  });
+
+  it('a relative pronoun is resolved like a personal one', () => {
+    const text = 'Tom Hale, who once said “never again,” spoke.';
+    const qs = goldQuotes(
+      article(text, [
+        { id: 'a', source: span(text, 'Tom Hale'), cue: null, content: span(text, 'spoke'), direct: false },
+        { id: 'b', source: span(text, 'who'), cue: null, content: span(text, 'never again,'), direct: true },
+      ]),
+    );
+    expect(qs[0]?.sourceType).toBe('pronoun');
+    expect(qs[0]?.key).toBe('hale');
+  });
+
+  it('a definite description accepts its head noun as well as the last named source', () => {
+    const text = 'Tom Hale argued the case. “Overruled,” the judge said.';
+    const qs = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'Tom Hale'),
+          cue: null,
+          content: span(text, 'argued the case'),
+          direct: false,
+        },
+        {
+          id: 'b',
+          source: span(text, 'the judge'),
+          cue: null,
+          content: span(text, 'Overruled'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(qs[0]?.keys).toEqual(['hale', 'judge']);
+  });
+});
