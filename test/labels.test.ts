@@ -54,6 +54,12 @@ describe('labels are descriptor phrases', () => {
       ['Secretary of State'],
     ],
     [
+      'a role title stops at a lowercase "of": the ally is the subject, not the leader',
+      'Halvorsen is a close ally of Norrlandic leader Ivar Stenbrek and backs his plan.',
+      'Stenbrek',
+      ['Norrlandic leader'],
+    ],
+    [
       'a modifier left alone is no label',
       'The mayor hired a former Brindle Harbor counsel to review the contract.',
       'Brindle Harbor',

@@ -197,13 +197,18 @@ function isOtherName(t: Token | undefined): boolean {
   return !!t && t.pos === 'PROPN' && !describes(t.text) && !countryOf(t.text);
 }
 
-/** "Secretary of State", "Chief of Staff": a title that holds an "of" phrase of capitalised words. */
-function ofBridge(tokens: readonly Token[], first: number): boolean {
+/**
+ * "Secretary of State", "Chief of Staff": a title that holds an "of" phrase of capitalised words. When the
+ * words before the name already make a title headed by a role ("Russian leader" in "a close ally of
+ * Russian leader Ivan Petrov"), a lowercase noun before "of" heads another phrase ("ally" is not Petrov):
+ * the bridge is crossed only from a capitalised office word, or when the head is no role of its own.
+ */
+function ofBridge(tokens: readonly Token[], first: number, headIsRole = false): boolean {
   const of = tokens[first - 1];
   const before = tokens[first - 2];
-  return (
-    of?.text === 'of' && !!before && /^\p{Lu}/u.test(tokens[first]?.text ?? '') && describes(before.text)
-  );
+  if (of?.text !== 'of' || !before || !/^\p{Lu}/u.test(tokens[first]?.text ?? '') || !describes(before.text))
+    return false;
+  return !headIsRole || /^\p{Lu}/u.test(before.text);
 }
 
 function span(layer: TokenLayer, from: number, end: number, via: Descriptor['via']): Descriptor | null {
@@ -243,8 +248,9 @@ function titleBefore(
   )
     return null;
   let first = m.firstToken - 1;
+  const headIsRole = ROLE_NOUNS.has(headLower);
   while (first > 0 && m.firstToken - first < MAX_TITLE_TOKENS) {
-    if (ofBridge(tokens, first)) {
+    if (ofBridge(tokens, first, headIsRole)) {
       first -= 2;
       continue;
     }
