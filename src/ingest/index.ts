@@ -1,6 +1,7 @@
 // Ingest: turns what the user names on the command line (files, folders, `-`) into RawArticles.
 // Every input produces at least one item, and a problem with one input (or one record) is an item too,
 // never an exception: the only thing that throws is an unusable sources file, before any input is read.
+import { stat } from 'node:fs/promises';
 import type { Config } from '../config.js';
 import type { RawArticle } from '../model/article.js';
 import { declaredCharset } from '../text/decode.js';
@@ -53,7 +54,8 @@ async function* ingestFile(
 ): AsyncGenerator<IngestItem> {
   const finish = (raw: RawArticle) => withSources(raw, sources, file);
   if (format === 'json' || format === 'jsonl') {
-    const chunks = utf8Chunks(fileChunks(file, gz, streamDecompressedCap(config)));
+    const compressed = gz ? await compressedSize(file) : 0;
+    const chunks = utf8Chunks(fileChunks(file, gz, streamDecompressedCap(config, compressed)));
     yield* streamRecords(file, format, chunks, { maxRecordBytes: config.maxInputBytes, finish });
     return;
   }
@@ -103,5 +105,15 @@ export async function* ingest(
       }
     }
     if (produced === 0) yield { ok: false, input, reason: `no supported files in the folder (${SUPPORTED})` };
+  }
+}
+
+/** A regular file's size in bytes; 0 for a pipe or device, or when it cannot be read (the read says why). */
+async function compressedSize(file: string): Promise<number> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? info.size : 0;
+  } catch {
+    return 0;
   }
 }
