@@ -2,7 +2,7 @@
 // next to a bare wink-nlp pass (tokens + sentences) over the same texts in the same run. Each mode runs
 // in its own child process so its peak memory (max RSS) is its own. Results go to bench/RESULTS.md.
 //
-//   npm run bench                       all articles, then the story-analysis suite
+//   npm run bench                       all articles, then the story-analysis suite and every suite below
 //   npm run bench -- --limit 2000       a quick look at annotation only
 //   npm run bench -- --suite analyze    the story-analysis suite only
 //   npm run bench -- --suite stories    story clustering on ECB+ (bench/ecbplus.ts)
