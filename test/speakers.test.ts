@@ -211,6 +211,30 @@ describe('scare quotes', () => {
   });
 });
 
+describe('quoted names, titles and embed fields are no quotes', () => {
+  it('a quoted title of a work in a sentence where no one speaks is no quote', () => {
+    const a = annotate('Senator Ann Vale appeared on “Talk of the Valley” and later on “Morning Desk.”');
+    expect(a.quotes.map((q) => q.text)).toEqual([]);
+  });
+
+  it('a quoted title in a sentence with a speech verb stays a quote', () => {
+    const a = annotate('Senator Ann Vale said her rival wanted “Peace for the Valley” at any price.');
+    expect(a.quotes.map((q) => q.text)).toEqual(['Peace for the Valley']);
+  });
+
+  it('a one-word cry or question is no title', () => {
+    const a = annotate('The crowd at the rally for Ann Vale chanted “Louder!” and the band played on.');
+    expect(a.quotes.map((q) => q.text)).toEqual(['Louder!']);
+  });
+
+  it('a bare handle, number or date from an embedded post is no quote', () => {
+    const a = annotate(
+      'Ann Vale posted a photo of the flood.\n\n“@valleynews” “1448038800” “March 4, 2016”\n\nThe water fell by noon.',
+    );
+    expect(a.quotes).toEqual([]);
+  });
+});
+
 describe('scare quotes in the annotation schema', () => {
   it('an article with a scare quote validates, and an unknown kind does not', () => {
     const a = annotate('Governor Bill Dorsey signed the so-called “reform” on Friday.');

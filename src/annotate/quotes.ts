@@ -26,6 +26,8 @@ import type { Token, TokenLayer } from './tokens.js';
 
 /** Quoted names ("the Telegram channel “Pool Pervogo”") are at most this many words. */
 const MAX_NAME_WORDS = 4;
+/** Quoted titles of works (“Talk of the Valley”) are at most this many words. */
+const MAX_TITLE_WORDS = 8;
 
 const OPENERS: Record<string, string> = { '“': '”', '«': '»', '„': '“' };
 const QUOTE_CHARS = /["“”«»„]/g;
@@ -70,9 +72,22 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Span[
     if (open && next && /^["“«„]/.test(text.charAt(next.start))) reopening = next.start;
     else open = null;
   }
-  return spans
-    .map(trimSpan(text))
-    .filter((s) => s.end > s.start && !isQuotedName(text.slice(s.start, s.end)));
+  return spans.map(trimSpan(text)).filter((s) => {
+    const inner = text.slice(s.start, s.end);
+    return s.end > s.start && !isEmbedMetadata(inner) && !isQuotedName(inner);
+  });
+}
+
+/** Quoted fields of an embedded post's markup — a bare handle, number or date (“@newsdesk”,
+ * “1448038800”, “March 4, 2016”) — are no one's words. */
+function isEmbedMetadata(inner: string): boolean {
+  const bare = inner.replace(/[,.;:]+$/, '').trim();
+  return (
+    !/\p{L}/u.test(bare) ||
+    /^@\w+$/.test(bare) ||
+    /^\p{Lu}\p{Ll}+\.? \d{1,2},? \d{4}$/u.test(bare) ||
+    /^\d{4}-\d{2}-\d{2}$/.test(bare)
+  );
 }
 
 /** A straight quote opens when it follows a space or an opening bracket and precedes a word. */
@@ -91,13 +106,36 @@ function trimSpan(text: string) {
   };
 }
 
-/** “Pool Pervogo,” — a quoted name, not someone's words: few words, all capitalised, no sentence. */
+/** Lower-case words a title or name may hold between its capitalised ones ("Meet the Press"). */
+const TITLE_GLUE = new Set(
+  'a an the of and or for to in on at with by from as is are vs nor but not'.split(' '),
+);
+
+/** “Pool Pervogo,” — a quoted name, not someone's words: two to four words, all capitalised. */
 function isQuotedName(inner: string): boolean {
   const words = inner
     .replace(/[,.;:]+$/, '')
     .split(/\s+/)
     .filter(Boolean);
   return words.length > 1 && words.length <= MAX_NAME_WORDS && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** “Meet the Press.”, “Sanity.” — a quoted title of a work or a single capitalised word: a few words,
+ * the first and last capitalised, the rest capitalised or short glue words. */
+function isQuotedTitle(inner: string): boolean {
+  // "“Nooooo!”", "“Blacklisted?”" are cries and questions, not names.
+  if (/[!?]\W*$/.test(inner)) return false;
+  const words = inner
+    .replace(/[,.;:]+$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
+  const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
+  return (
+    capital(words[0] ?? '') &&
+    capital(words[words.length - 1] ?? '') &&
+    words.every((w) => capital(w) || TITLE_GLUE.has(w))
+  );
 }
 
 /** The speaker found for a quote; null = the words belong to no person ("critics calling it a “sham”");
@@ -129,6 +167,16 @@ export function findQuotes(
   const quotes: Quote[] = [];
   let previous: { paragraph: number; endParagraph: number; speaker: Subject | null } | null = null;
   for (const s of spans) {
+    // A quoted title in a sentence where no one speaks is a name, not a quote ("she watched “Meet the
+    // Press”"); where someone speaks it may be their words ("Lee said it was “Too Late”").
+    // Headlines are themselves in title case, so a quote in one is judged as speech.
+    const openToken = tokenAt(s.start);
+    if (
+      paragraphs[paragraphOf(s.start)]?.kind !== 'heading' &&
+      isQuotedTitle(layer.text.slice(s.start, s.end)) &&
+      !sentenceSpeaks(layer, layer.tokens[openToken]?.sentence ?? -1, inQuote)
+    )
+      continue;
     const found = attribute(layer, s, subjects, tokenAt, inQuote);
     if (found === 'scare') {
       quotes.push({
@@ -638,17 +686,20 @@ function isScareQuote(
   // A quote that opens its sentence or follows a colon stands for speech ("She said: “No.”").
   if (!before || before.sentence !== tokens[openToken]?.sentence || /^[:—–-]$/.test(before.text))
     return false;
-  const sentence = layer.sentences[tokens[openToken]?.sentence ?? -1];
-  if (!sentence) return false;
-  for (
-    let t = sentence.firstToken;
-    t < tokens.length && tokens[t]?.sentence === tokens[openToken]?.sentence;
-    t++
-  ) {
+  const sentence = tokens[openToken]?.sentence ?? -1;
+  return layer.sentences[sentence] !== undefined && !sentenceSpeaks(layer, sentence, inQuote);
+}
+
+/** Whether a speech verb outside quotes stands in the sentence. */
+function sentenceSpeaks(layer: TokenLayer, sentence: number, inQuote: (offset: number) => boolean): boolean {
+  const { tokens } = layer;
+  const first = layer.sentences[sentence]?.firstToken;
+  if (first === undefined) return false;
+  for (let t = first; t < tokens.length && tokens[t]?.sentence === sentence; t++) {
     const token = tokens[t];
-    if (token && !inQuote(token.start) && speaks(token)) return false;
+    if (token && !inQuote(token.start) && speaks(token)) return true;
   }
-  return true;
+  return false;
 }
 
 /** The attribution, or 'scare' when the quote is the writer's own distancing rather than speech. */
