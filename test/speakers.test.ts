@@ -227,6 +227,12 @@ describe('quoted names, titles and embed fields are no quotes', () => {
     expect(a.quotes.map((q) => q.text)).toEqual(['Louder!']);
   });
 
+  it('a curly quote closed by a straight mark ends there', () => {
+    const a = annotate('“We will win the vote," Ann Vale said. "We always do.”');
+    expect(a.quotes.map((q) => q.text)).toEqual(['We will win the vote,', 'We always do.']);
+    expect(a.quotes.map((q) => speakerName(a, q))).toEqual(['Ann Vale', 'Ann Vale']);
+  });
+
   it('a bare handle, number or date from an embedded post is no quote', () => {
     const a = annotate(
       'Ann Vale posted a photo of the flood.\n\n“@valleynews” “1448038800” “March 4, 2016”\n\nThe water fell by noon.',

@@ -57,7 +57,8 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Span[
       if (i === reopening) continue;
       const ch = text.charAt(i);
       if (open) {
-        if (ch === open.closer) {
+        // Writers mix marks (“We will win," Lee said): any closing mark or a straight one ends a quote.
+        if (ch === open.closer || ch === '"' || ch === '”' || ch === '»') {
           spans.push({ start: open.at, end: i });
           open = null;
         }
