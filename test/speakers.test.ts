@@ -211,6 +211,22 @@ describe('scare quotes', () => {
   });
 });
 
+describe('who he or she is', () => {
+  it('a name after a preposition is no subject, even with a verb after it', () => {
+    const a = annotate(
+      'Tom Hale spoke on Friday. A letter from Peter Kors arrived later that day. “Come on, one second,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'one second'))).toBe('Tom Hale');
+  });
+
+  it('"he said Roe" is no inverted attribution of Roe', () => {
+    const a = annotate(
+      'Senator Paul Roe spoke first. Governor Tom Hale followed him. Asked who leads the party, he said Roe. “I would say Paul for now,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'Paul for now'))).toBe('Tom Hale');
+  });
+});
+
 describe('quoted names, titles and embed fields are no quotes', () => {
   it('a quoted title of a work in a sentence where no one speaks is no quote', () => {
     const a = annotate('Senator Ann Vale appeared on “Talk of the Valley” and later on “Morning Desk.”');

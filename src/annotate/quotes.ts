@@ -379,11 +379,15 @@ function isSpeakingSubject(layer: TokenLayer, s: Subject): boolean {
  * inverted "says economist Ann Lee", "said a spokeswoman for the airline, Jane Roe". */
 function clauseVerb(layer: TokenLayer, s: Subject): number {
   const { tokens } = layer;
+  if (isObjectOfPreposition(layer, s)) return -1;
   // Inverted: the speech verb before the name (past title words, a phrase and its comma).
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_PHRASE_TOKENS); b--) {
     const token = tokens[b];
     if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
-    if (speaks(token)) return b;
+    if (speaks(token)) {
+      if (hasSubjectBefore(layer, b)) break;
+      return b;
+    }
     if (!isPhraseWord(token) && token.text !== ',') break;
   }
   let t = s.endToken;
@@ -419,6 +423,35 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
     if (token.pos !== 'ADV') return verb;
   }
   return verb;
+}
+
+/** "he said Ryan": a verb with its own subject right before it is no inverted attribution of the name
+ * after it. */
+function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
+  let b = verb - 1;
+  while (isVerbFiller(layer.tokens[b])) b--;
+  const before = layer.tokens[b];
+  return (
+    before !== undefined &&
+    before.sentence === layer.tokens[verb]?.sentence &&
+    (before.pos === 'PRON' || before.pos === 'PROPN' || before.pos === 'NOUN')
+  );
+}
+
+/** Names joined in one phrase after a preposition: "congratulations to rivals Ann Lee and Tom Hale". */
+const MAX_OBJECT_TOKENS = 8;
+
+/** A name inside a prepositional phrase ("… to rivals Ann Lee and Tom Hale, who are …") is no clause
+ * subject: walk back over names, title nouns and "and" to the word that governs them. */
+function isObjectOfPreposition(layer: TokenLayer, s: Subject): boolean {
+  const { tokens } = layer;
+  for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_OBJECT_TOKENS); b--) {
+    const token = tokens[b];
+    if (!token || token.sentence !== tokens[s.firstToken]?.sentence) return false;
+    if (token.pos === 'ADP') return !/^(according)$/i.test(tokens[b - 1]?.text ?? '');
+    if (token.pos !== 'PROPN' && token.pos !== 'NOUN' && token.text.toLowerCase() !== 'and') return false;
+  }
+  return false;
 }
 
 /** Tokens an attribution may sit from its quote: "“…,” Maria K. Olsen, the mayor's adviser on housing, said". */
