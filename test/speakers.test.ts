@@ -219,6 +219,13 @@ describe('who he or she is', () => {
     expect(speakerName(a, quoteWith(a, 'one second'))).toBe('Tom Hale');
   });
 
+  it('the subject that opens a paragraph is who he is, even when its gender is unknown', () => {
+    const a = annotate(
+      'Senator Tom Hale spoke at the rally on Friday.\n\nSenator Kerrin Lind is drawing sharp contrasts with Hale on taxes.\n\n“We differ on almost everything,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'almost everything'))).toBe('Kerrin Lind');
+  });
+
   it('"he said Roe" is no inverted attribution of Roe', () => {
     const a = annotate(
       'Senator Paul Roe spoke first. Governor Tom Hale followed him. Asked who leads the party, he said Roe. “I would say Paul for now,” he said.',

@@ -329,14 +329,18 @@ function collectSubjects(
   // Each remembers where it was last a subject: "she" takes the more recent of the last woman and the
   // last person of unknown gender ("Ann Lee, an economist, said … “…,” she added" after an earlier
   // "Mrs. Roe" — Lee, whose gender nothing states, was attributed last).
-  const latest = new Map<Gender, { entity: string; at: number; spoke: boolean }>();
+  const latest = new Map<Gender, { entity: string; at: number; spoke: boolean; opens: boolean }>();
   for (const s of subjects) {
     if (s.pronoun) {
       const wanted = latest.get(s.pronoun === 'he' ? 'male' : 'female');
       const unknown = latest.get(null);
       // The unknown one wins over an earlier one of the right gender only when words were attributed to
-      // it ("Councilwoman Ann Ford met Tom Bell. Bell left. “…,” she said" is Ford's).
-      const pick = wanted && (!unknown?.spoke || wanted.at > unknown.at) ? wanted : unknown;
+      // it or it opens its paragraph as the topic ("Councilwoman Ann Ford met Tom Bell. Bell left. “…,”
+      // she said" is Ford's; "Sen. Tom Hale spoke. ¶ Sen. Kerrin Lind is drawing contrasts. ¶ “…,” he
+      // said" is Lind's). Measured on PolNeAR train: pronoun accuracy 0.671 → 0.674; letting every more
+      // recent unknown one win lowered it to 0.665.
+      const pick =
+        wanted && (!(unknown?.spoke || unknown?.opens) || wanted.at > (unknown?.at ?? -1)) ? wanted : unknown;
       s.entity = pick?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
       if (pick && isClauseSubject(layer, s)) pick.at = s.firstToken;
@@ -345,10 +349,19 @@ function collectSubjects(
         entity: s.entity,
         at: s.firstToken,
         spoke: isSpeakingSubject(layer, s),
+        opens: opensParagraph(layer, s.firstToken),
       });
     }
   }
   return subjects.filter((s) => s.entity !== null);
+}
+
+/** Whether a token is the first of its paragraph: the topic subject of a paragraph ("Ann Lee is drawing
+ * contrasts with her rivals. ¶ He said …" — the paragraph before named someone else). */
+function opensParagraph(layer: TokenLayer, t: number): boolean {
+  const token = layer.tokens[t];
+  const before = layer.tokens[t - 1];
+  return token !== undefined && (!before || layer.text.slice(before.end, token.start).includes('\n'));
 }
 
 /** A speech verb used as a verb: "address" in "Trump's March 4 address" is a noun. */
