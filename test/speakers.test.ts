@@ -211,6 +211,15 @@ describe('scare quotes', () => {
   });
 });
 
+describe('where the quote ends', () => {
+  it('a nested quote and a space before the closing mark do not hide the attribution', () => {
+    const a = annotate(
+      'The rally went on late.\n\n"They treat it like, \'Oh, this is big,\' " Dana Magro said at the rally. "It is not."',
+    );
+    expect(speakerName(a, quoteWith(a, 'They treat it'))).toBe('Dana Magro');
+  });
+});
+
 describe('who he or she is', () => {
   it('a name after a preposition is no subject, even with a verb after it', () => {
     const a = annotate(

@@ -759,7 +759,10 @@ function attribute(
 ): Attribution | 'scare' {
   const { tokens, text } = layer;
   const openToken = tokenAt(quote.start);
-  const closeToken = tokenAt(quote.end);
+  // The closing mark, past spaces the span was trimmed of ("… like, 'Oh, no,' " Lee said").
+  let mark = quote.end;
+  while (/\s/.test(text[mark] ?? '')) mark++;
+  const closeToken = tokenAt(mark);
   const sentence = tokens[openToken]?.sentence ?? -1;
   const closeSentence = tokens[closeToken]?.sentence ?? sentence;
   const byFirstToken = (s: Subject) => s.firstToken;
