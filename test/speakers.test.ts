@@ -220,6 +220,13 @@ describe('where the quote ends', () => {
   });
 });
 
+describe('a bracket after the name', () => {
+  it('a bracketed party and state between the name and the verb belongs to the name', () => {
+    const a = annotate('Sen. Tom Hale spoke. “We will win this,” Sen. Ann Lee (D-Ohio) said on Friday.');
+    expect(speakerName(a, quoteWith(a, 'win this'))).toBe('Ann Lee');
+  });
+});
+
 describe('who he or she is', () => {
   it('a name after a preposition is no subject, even with a verb after it', () => {
     const a = annotate(

@@ -509,10 +509,21 @@ function phrase(layer: TokenLayer, first: number, end: number): Subject {
 
 /** Where a subject must end for the verb at `v`: before adverbs and auxiliaries ("she has said") and an
  * appositive or aside between commas ("Olsen, 70, told"; "Maria K. Olsen, the mayor's adviser, said"). */
+/** Tokens a bracket after a name may hold: "(D-Ohio)", "(R-N.Y.)". */
+const MAX_BRACKET_TOKENS = 8;
+
 function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
   const { tokens } = layer;
   let e = v;
   while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
+  // "Sen. Ann Lee (D-Ohio) said": a bracketed party or place belongs to the name before it.
+  if (tokens[e - 1]?.text === ')') {
+    for (let c = e - 2; c >= Math.max(floor, e - MAX_BRACKET_TOKENS); c--)
+      if (tokens[c]?.text === '(') {
+        e = c;
+        break;
+      }
+  }
   if (tokens[e - 1]?.text === ',') {
     for (let c = e - 2; c >= Math.max(floor, e - MAX_APPOSITIVE_SKIP); c--) {
       if (tokens[c]?.text === ',') return c;
