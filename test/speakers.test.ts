@@ -227,6 +227,13 @@ describe('a bracket after the name', () => {
   });
 });
 
+describe('a doubled closing mark', () => {
+  it('a stray second closing mark before the attribution is skipped', () => {
+    const a = annotate('Sen. Tom Hale spoke. “We will win this”,” Ann Lee said on Friday.');
+    expect(speakerName(a, quoteWith(a, 'win this'))).toBe('Ann Lee');
+  });
+});
+
 describe('who he or she is', () => {
   it('a name after a preposition is no subject, even with a verb after it', () => {
     const a = annotate(

@@ -784,7 +784,9 @@ function attribute(
   // goes straight on with the attribution in lower case ("“We will win.” said Roe" is rare; "“…” he said").
   const endsSentence = /[.!?]\s*$/.test(text.slice(quote.start, quote.end));
   let t0 = closeToken + 1;
-  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2 && !/^["“”«»„]$/.test(tokens[t0]?.text ?? ''))
+  // A stray second closing mark (“…”,” Lee said) is skipped like the comma; an opening one starts the
+  // next quote.
+  while (tokens[t0]?.pos === 'PUNCT' && t0 <= closeToken + 2 && !/^["“«„]$/.test(tokens[t0]?.text ?? ''))
     t0++;
   const next = tokens[t0];
   const continues = next !== undefined && /^\p{Ll}/u.test(next.text);
