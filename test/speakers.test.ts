@@ -234,6 +234,16 @@ describe('a doubled closing mark', () => {
   });
 });
 
+describe('an inverted attribution whose surname the tagger reads as a verb', () => {
+  it.each([
+    ['“We will rebuild the pier,” said Harbor City Mayor Ted Guardian in a call.', 'Ted Guardian'],
+    ['“We will rebuild the pier,” said Paul Ward Linden, a local banker.', 'Paul Ward Linden'],
+  ])('%s', (text, speaker) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, 'rebuild the pier'))).toBe(speaker);
+  });
+});
+
 describe('who he or she is', () => {
   it('a name after a preposition is no subject, even with a verb after it', () => {
     const a = annotate(

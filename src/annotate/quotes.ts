@@ -671,9 +671,17 @@ function subjectAfter(
   // "said to the crowd": a phrase after a preposition is no subject.
   if (tokens[start]?.pos === 'ADP') return undefined;
   let end = t;
-  while (end < start + MAX_PHRASE_TOKENS && tokens[end]?.sentence === sentence && isPhraseWord(tokens[end]))
+  // The tagger reads some surnames as verbs ("said Mayor Don Ward"): a capitalised word after a name
+  // word goes on with the name.
+  const goesOnName = (i: number) =>
+    i > start && /^\p{Lu}/u.test(tokens[i]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN';
+  while (
+    end < start + MAX_PHRASE_TOKENS &&
+    tokens[end]?.sentence === sentence &&
+    (isPhraseWord(tokens[end]) || goesOnName(end))
+  )
     end++;
-  if (end === start || !isHead(tokens[end - 1])) return undefined;
+  if (end === start || !(isHead(tokens[end - 1]) || goesOnName(end - 1))) return undefined;
   // "…, Jane Roe": a name in apposition right after the phrase.
   const limit = tokens[end]?.text === ',' ? end + 5 : end;
   for (let i = firstAtOrAfter(persons, start, byFirstToken); (persons[i]?.firstToken ?? limit) < limit; i++) {
