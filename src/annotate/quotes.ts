@@ -1,6 +1,9 @@
 // Direct quotes and who said them. Quote spans come from quotation marks (curly, straight, guillemets);
 // a paragraph that ends inside an open quote continues into the next paragraph when that one opens
-// with a quote mark (the US convention for long quotes). The speaker is the subject of the speech verb,
+// with a quote mark (the US convention for long quotes); an open curly quote also closes on a straight
+// mark (“…," Lee said). A quoted name or title of a work (“Talk of the Valley”) in a sentence where no one
+// speaks, and a quoted handle, number or date from an embedded post, are no quotes.
+// The speaker is the subject of the speech verb,
 // found by grammar (wink-nlp POS tags), in this order:
 //  1. after the closing mark: “…,” Olsen said / “…,” Maria K. Olsen, the mayor's adviser, said /
 //     “…,” campaign manager Tom Reyes told / “…,” she has said / “…,” said a spokeswoman for the
