@@ -211,6 +211,92 @@ describe('scare quotes', () => {
   });
 });
 
+describe('where the quote ends', () => {
+  it('a nested quote and a space before the closing mark do not hide the attribution', () => {
+    const a = annotate(
+      'The rally went on late.\n\n"They treat it like, \'Oh, this is big,\' " Dana Magro said at the rally. "It is not."',
+    );
+    expect(speakerName(a, quoteWith(a, 'They treat it'))).toBe('Dana Magro');
+  });
+});
+
+describe('a bracket after the name', () => {
+  it('a bracketed party and state between the name and the verb belongs to the name', () => {
+    const a = annotate('Sen. Tom Hale spoke. “We will win this,” Sen. Ann Lee (D-Ohio) said on Friday.');
+    expect(speakerName(a, quoteWith(a, 'win this'))).toBe('Ann Lee');
+  });
+});
+
+describe('a doubled closing mark', () => {
+  it('a stray second closing mark before the attribution is skipped', () => {
+    const a = annotate('Sen. Tom Hale spoke. “We will win this”,” Ann Lee said on Friday.');
+    expect(speakerName(a, quoteWith(a, 'win this'))).toBe('Ann Lee');
+  });
+});
+
+describe('an inverted attribution whose surname the tagger reads as a verb', () => {
+  it.each([
+    ['“We will rebuild the pier,” said Harbor City Mayor Ted Guardian in a call.', 'Ted Guardian'],
+    ['“We will rebuild the pier,” said Paul Ward Linden, a local banker.', 'Paul Ward Linden'],
+  ])('%s', (text, speaker) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, 'rebuild the pier'))).toBe(speaker);
+  });
+});
+
+describe('who he or she is', () => {
+  it('a name after a preposition is no subject, even with a verb after it', () => {
+    const a = annotate(
+      'Tom Hale spoke on Friday. A letter from Peter Kors arrived later that day. “Come on, one second,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'one second'))).toBe('Tom Hale');
+  });
+
+  it('the subject that opens a paragraph is who he is, even when its gender is unknown', () => {
+    const a = annotate(
+      'Senator Tom Hale spoke at the rally on Friday.\n\nSenator Kerrin Lind is drawing sharp contrasts with Hale on taxes.\n\n“We differ on almost everything,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'almost everything'))).toBe('Kerrin Lind');
+  });
+
+  it('"he said Roe" is no inverted attribution of Roe', () => {
+    const a = annotate(
+      'Senator Paul Roe spoke first. Governor Tom Hale followed him. Asked who leads the party, he said Roe. “I would say Paul for now,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'Paul for now'))).toBe('Tom Hale');
+  });
+});
+
+describe('quoted names, titles and embed fields are no quotes', () => {
+  it('a quoted title of a work in a sentence where no one speaks is no quote', () => {
+    const a = annotate('Senator Ann Vale appeared on “Talk of the Valley” and later on “Morning Desk.”');
+    expect(a.quotes.map((q) => q.text)).toEqual([]);
+  });
+
+  it('a quoted title in a sentence with a speech verb stays a quote', () => {
+    const a = annotate('Senator Ann Vale said her rival wanted “Peace for the Valley” at any price.');
+    expect(a.quotes.map((q) => q.text)).toEqual(['Peace for the Valley']);
+  });
+
+  it('a one-word cry or question is no title', () => {
+    const a = annotate('The crowd at the rally for Ann Vale chanted “Louder!” and the band played on.');
+    expect(a.quotes.map((q) => q.text)).toEqual(['Louder!']);
+  });
+
+  it('a curly quote closed by a straight mark ends there', () => {
+    const a = annotate('“We will win the vote," Ann Vale said. "We always do.”');
+    expect(a.quotes.map((q) => q.text)).toEqual(['We will win the vote,', 'We always do.']);
+    expect(a.quotes.map((q) => speakerName(a, q))).toEqual(['Ann Vale', 'Ann Vale']);
+  });
+
+  it('a bare handle, number or date from an embedded post is no quote', () => {
+    const a = annotate(
+      'Ann Vale posted a photo of the flood.\n\n“@valleynews” “1448038800” “March 4, 2016”\n\nThe water fell by noon.',
+    );
+    expect(a.quotes).toEqual([]);
+  });
+});
+
 describe('scare quotes in the annotation schema', () => {
   it('an article with a scare quote validates, and an unknown kind does not', () => {
     const a = annotate('Governor Bill Dorsey signed the so-called “reform” on Friday.');
