@@ -77,8 +77,8 @@ const WORDLIKE = /^[\p{L}\p{N}]/u;
  * piece, and even a run of one letter costs it time quadratic in the run's length: measured per KB, a
  * run of "http://a" repeated costs 8 ms at 128 characters, 20 ms at 256 and 160 ms at 1,024; 64 KB of
  * "x" alone took 5 s. Real text stays below the limit, so its annotation is unchanged: the longest run in
- * the 37,554 allsides texts is 186 characters (a link, or a joke compound such as
- * "Trump-didn't-do-this-how-dare-you-…"). A run this long ("http://ahttp://a…", "a.b.c.d…") is not
+ * the 37,554 allsides texts is 186 characters (a link, or a joke compound of the shape
+ * "mayor-says-it-was-never-his-idea-…"). A run this long ("http://ahttp://a…", "a.b.c.d…") is not
  * prose, and one token is all annotation needs of it.
  */
 export const MAX_WINK_RUN = 256;
