@@ -23,18 +23,6 @@ export function readAllsides(file: string): AllsidesArticle[] {
     .map((line) => JSON.parse(line) as AllsidesArticle);
 }
 
-/** mulberry32: a small generator whose sequence depends only on the seed, so the draw can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fisher–Yates with the given generator; returns a new array. */
 export function shuffle<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

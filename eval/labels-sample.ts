@@ -13,8 +13,9 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actorKey } from '../src/text/article-labels.js';
+import { seededRandom } from '../src/util/random.js';
 import { annotateRecords } from './annotate.js';
-import { type AllsidesArticle, CORPUS, readAllsides, seededRandom, shuffle } from './labels-corpus.js';
+import { type AllsidesArticle, CORPUS, readAllsides, shuffle } from './labels-corpus.js';
 import { offsetMap } from './offset-map.js';
 
 const { values } = parseArgs({

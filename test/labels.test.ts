@@ -3,26 +3,9 @@
 // one, a title cut at "of", a caption run through another name, a plural group, a lowercase modifier of a
 // name used as a modifier, an appositive that is another person's title, a reference right after a name.
 import { describe, expect, it } from 'vitest';
-import { annotateArticle } from '../src/annotate/index.js';
-import { cleanArticle } from '../src/clean/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
 import { toneOf } from '../src/text/tone.js';
-
-function annotate(body: string): AnnotatedArticle {
-  return annotateArticle(
-    cleanArticle(
-      {
-        source: 't.txt',
-        format: 'text',
-        body,
-        bodyIsHtml: false,
-        meta: { published: '2024-05-08' },
-        messages: [],
-      },
-      't',
-    ),
-  );
-}
+import { annotateText as annotate } from './support/articles.js';
 
 const labelsOf = (a: AnnotatedArticle, surname: string): string[] =>
   a.entities.filter((e) => e.name.endsWith(surname)).flatMap((e) => e.descriptors.map((d) => d.text));

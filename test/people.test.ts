@@ -2,26 +2,9 @@
 // evidence (honorific and gender, nearest full name), sentence-opening given names, months as surnames,
 // heading names, untyped full names, pronoun and description references, and merging across articles.
 import { describe, expect, it } from 'vitest';
-import { annotateArticle } from '../src/annotate/index.js';
-import { cleanArticle } from '../src/clean/index.js';
 import { compareActors } from '../src/compare/actors/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
-
-function annotate(body: string, id = 't'): AnnotatedArticle {
-  return annotateArticle(
-    cleanArticle(
-      {
-        source: `${id}.txt`,
-        format: 'text',
-        body,
-        bodyIsHtml: false,
-        meta: { published: '2024-05-08' },
-        messages: [],
-      },
-      id,
-    ),
-  );
-}
+import { annotateText as annotate } from './support/articles.js';
 
 /** Person entities as name → the mention texts. */
 const people = (a: AnnotatedArticle) =>

@@ -3,26 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { goldQuotes, type PolnearArticle, sourceType } from '../eval/polnear-gold.js';
 import { isSpeechVerb } from '../src/annotate/entities/speech-verbs.js';
-import { annotateArticle } from '../src/annotate/index.js';
-import { cleanArticle } from '../src/clean/index.js';
 import type { AnnotatedArticle, Quote } from '../src/model/article.js';
+import { annotateText as annotate } from './support/articles.js';
 import { schemaErrors } from './support/schema.js';
-
-function annotate(body: string): AnnotatedArticle {
-  return annotateArticle(
-    cleanArticle(
-      {
-        source: 't.txt',
-        format: 'text',
-        body,
-        bodyIsHtml: false,
-        meta: { published: '2024-05-08' },
-        messages: [],
-      },
-      't',
-    ),
-  );
-}
 
 function quoteWith(a: AnnotatedArticle, words: string): Quote {
   const q = a.quotes.find((x) => x.text.includes(words));

@@ -1,3 +1,5 @@
+import { annotateArticle } from '../../src/annotate/index.js';
+import { cleanArticle } from '../../src/clean/index.js';
 import type { AnnotatedArticle } from '../../src/model/article.js';
 
 /** A complete AnnotatedArticle with empty annotation layers; for tests that build articles by hand. */
@@ -24,4 +26,21 @@ export function makeArticle(overrides: Partial<AnnotatedArticle> = {}): Annotate
     unresolvedReferences: [],
     ...overrides,
   };
+}
+
+/** A plain-text article (published 2024-05-08) through the clean and annotate stages, as `annotate` runs them. */
+export function annotateText(body: string, id = 't'): AnnotatedArticle {
+  return annotateArticle(
+    cleanArticle(
+      {
+        source: `${id}.txt`,
+        format: 'text',
+        body,
+        bodyIsHtml: false,
+        meta: { published: '2024-05-08' },
+        messages: [],
+      },
+      id,
+    ),
+  );
 }
