@@ -3,6 +3,9 @@
 // article sets of stories.json, so that the BEFORE and AFTER runs judge the same stories however story
 // clustering changes.
 //
+// A story with more than --cap (12) shared facts has --cap of them drawn for judging (seededRandom(--seed
+// + story index), 13 by default); discrepancies and digest sentences are all judged.
+//
 // Writes to --out (outside the repository: it holds corpus text):
 // - story-NN.json: the report, as analyze() gives it;
 // - story-NN.txt: a listing for judging — every shared fact with its sentence in each outlet, every
@@ -16,7 +19,8 @@ import { parseArgs } from 'node:util';
 import { analyze } from '../src/api/analyze.js';
 import type { ArticleInput } from '../src/api/articles.js';
 import type { Discrepancy, EvidenceSpan, Report, Story } from '../src/model/report.js';
-import { type AllsidesArticle, CORPUS, ROOT, readAllsides } from './labels-corpus.js';
+import { seededRandom } from '../src/util/random.js';
+import { type AllsidesArticle, CORPUS, ROOT, readAllsides, shuffle } from './labels-corpus.js';
 import { type OffsetMap, offsetMap } from './offset-map.js';
 
 /** A span of a corpus article: its allsides id and offsets into its `text`. */
@@ -40,6 +44,18 @@ export interface Finding {
   articles?: string[];
   /** Discrepancy: its kind and, per value, the articles giving it and where. */
   discrepancy?: { kind: string; values: { articles: string[]; spans: CorpusSpan[] }[] };
+  /** Shared fact: false when the story has more than --cap shared facts and this one was not drawn. */
+  sampled?: boolean;
+}
+
+/**
+ * The shared facts of a story to judge: all of them up to `cap`, else `cap` drawn with seededRandom(seed +
+ * story index) — a story of 300 articles has hundreds, which no one judges by hand in a session.
+ */
+export function factSample(count: number, cap: number, seed: number, story: number): Set<number> {
+  const all = Array.from({ length: count }, (_, i) => i);
+  if (count <= cap) return new Set(all);
+  return new Set(shuffle(all, seededRandom(seed + story)).slice(0, cap));
 }
 
 interface StoriesFile {
@@ -109,23 +125,30 @@ class StoryFindings {
     return s ? { article: span.article, start: s.start, end: s.end } : span;
   }
 
-  facts(): void {
+  facts(cap: number, seed: number): void {
     const shared = this.story.facts.filter(
       (f) => new Set(f.articles.map((a) => this.outletOf.get(a))).size >= 2,
     );
     this.lines.push(
       `== SHARED FACTS (${shared.length}; ${this.story.facts.length - shared.length} single-outlet facts not listed) ==`,
     );
+    const sample = factSample(shared.length, cap, seed, this.index);
+    if (sample.size < shared.length)
+      this.lines.push(`   (${sample.size} of them drawn for judging, marked *)`);
     shared.forEach((fact, i) => {
       const ref = `F${i + 1}`;
+      const sampled = sample.has(i);
       this.findings.push({
         story: this.index,
         kind: 'shared-fact',
         ref,
         spans: fact.evidence.map((e) => this.corpusSpan(e)),
         articles: fact.articles,
+        sampled,
       });
-      this.lines.push(`${ref} (${fact.id}; ${fact.articles.length} articles)`);
+      this.lines.push(
+        `${ref}${sampled && sample.size < shared.length ? '*' : ''} (${fact.id}; ${fact.articles.length} articles)`,
+      );
       for (const e of fact.evidence) this.lines.push(`   ${this.show(e)}`);
     });
   }
@@ -210,6 +233,8 @@ if (isMain) {
     options: {
       stories: { type: 'string', default: resolve(ROOT, 'eval/blind/stories.json') },
       out: { type: 'string', default: '/tmp/blind-after' },
+      cap: { type: 'string', default: '12' },
+      seed: { type: 'string', default: '13' },
     },
   });
   const out = values.out as string;
@@ -240,7 +265,7 @@ if (isMain) {
     f.lines.push(`STORY ${entry.index}: ${oneLine(story.title)}`);
     for (const a of story.articles)
       f.lines.push(`   ${a.id} | ${a.outlet} | ${a.published} | ${oneLine(a.title ?? '')} | ${a.url ?? ''}`);
-    f.facts();
+    f.facts(Number(values.cap), Number(values.seed));
     f.discrepancies();
     f.digest();
     writeFileSync(resolve(out, `story-${nn}.txt`), `${f.lines.join('\n')}\n`);
