@@ -3,8 +3,10 @@
 // article sets of stories.json, so that the BEFORE and AFTER runs judge the same stories however story
 // clustering changes.
 //
-// A story with more than --cap (12) shared facts has --cap of them drawn for judging (seededRandom(--seed
-// + story index), 13 by default); discrepancies and digest sentences are all judged.
+// A story with more than --cap (6) shared facts or discrepancies has --cap of each drawn for judging
+// (seededRandom(--seed + story index), 13 by default; discrepancies with seed + 1000); every digest
+// sentence is judged. (Three of the 20 stories have 70–140 shared facts: judging every finding of the
+// check, about 650, does not fit a session; with the cap it is about 260.)
 //
 // Writes to --out (outside the repository: it holds corpus text):
 // - story-NN.json: the report, as analyze() gives it;
@@ -44,15 +46,16 @@ export interface Finding {
   articles?: string[];
   /** Discrepancy: its kind and, per value, the articles giving it and where. */
   discrepancy?: { kind: string; values: { articles: string[]; spans: CorpusSpan[] }[] };
-  /** Shared fact: false when the story has more than --cap shared facts and this one was not drawn. */
+  /** Shared fact, discrepancy: false when the story has more than --cap of them and this one was not drawn. */
   sampled?: boolean;
 }
 
 /**
- * The shared facts of a story to judge: all of them up to `cap`, else `cap` drawn with seededRandom(seed +
- * story index) — a story of 300 articles has hundreds, which no one judges by hand in a session.
+ * The shared facts (or discrepancies) of a story to judge: all of them up to `cap`, else `cap` drawn with
+ * seededRandom(seed + story index) — a story of 20 articles has over a hundred shared facts, which no one
+ * judges by hand in a session.
  */
-export function factSample(count: number, cap: number, seed: number, story: number): Set<number> {
+export function findingSample(count: number, cap: number, seed: number, story: number): Set<number> {
   const all = Array.from({ length: count }, (_, i) => i);
   if (count <= cap) return new Set(all);
   return new Set(shuffle(all, seededRandom(seed + story)).slice(0, cap));
@@ -132,7 +135,7 @@ class StoryFindings {
     this.lines.push(
       `== SHARED FACTS (${shared.length}; ${this.story.facts.length - shared.length} single-outlet facts not listed) ==`,
     );
-    const sample = factSample(shared.length, cap, seed, this.index);
+    const sample = findingSample(shared.length, cap, seed, this.index);
     if (sample.size < shared.length)
       this.lines.push(`   (${sample.size} of them drawn for judging, marked *)`);
     shared.forEach((fact, i) => {
@@ -172,10 +175,15 @@ class StoryFindings {
     return [];
   }
 
-  discrepancies(): void {
-    this.lines.push(`== DISCREPANCIES (${this.story.discrepancies.length}) ==`);
-    this.story.discrepancies.forEach((d, i) => {
+  discrepancies(cap: number, seed: number): void {
+    const all = this.story.discrepancies;
+    // Another seed than the facts', so the two draws are not the same positions.
+    const sample = findingSample(all.length, cap, seed + 1000, this.index);
+    this.lines.push(`== DISCREPANCIES (${all.length}) ==`);
+    if (sample.size < all.length) this.lines.push(`   (${sample.size} of them drawn for judging, marked *)`);
+    all.forEach((d, i) => {
       const ref = `D${i + 1}`;
+      const sampled = sample.has(i);
       const subjectName =
         this.story.actors.find((a) => a.id === d.subject)?.name ??
         (this.story.facts.some((f) => f.id === d.subject)
@@ -183,7 +191,9 @@ class StoryFindings {
           : this.story.quotes.some((q) => q.id === d.subject)
             ? 'quote group'
             : '?');
-      this.lines.push(`${ref} ${d.kind} — subject ${d.subject} (${subjectName}) — ${oneLine(d.note)}`);
+      this.lines.push(
+        `${ref}${sampled && sample.size < all.length ? '*' : ''} ${d.kind} — subject ${d.subject} (${subjectName}) — ${oneLine(d.note)}`,
+      );
       const values = d.values.map((v) => {
         const spans = this.valueSpans(d, v);
         this.lines.push(
@@ -198,6 +208,7 @@ class StoryFindings {
         ref,
         spans: values.flatMap((v) => v.spans),
         discrepancy: { kind: d.kind, values },
+        sampled,
       });
     });
   }
@@ -233,7 +244,7 @@ if (isMain) {
     options: {
       stories: { type: 'string', default: resolve(ROOT, 'eval/blind/stories.json') },
       out: { type: 'string', default: '/tmp/blind-after' },
-      cap: { type: 'string', default: '12' },
+      cap: { type: 'string', default: '6' },
       seed: { type: 'string', default: '13' },
     },
   });
@@ -266,7 +277,7 @@ if (isMain) {
     for (const a of story.articles)
       f.lines.push(`   ${a.id} | ${a.outlet} | ${a.published} | ${oneLine(a.title ?? '')} | ${a.url ?? ''}`);
     f.facts(Number(values.cap), Number(values.seed));
-    f.discrepancies();
+    f.discrepancies(Number(values.cap), Number(values.seed));
     f.digest();
     writeFileSync(resolve(out, `story-${nn}.txt`), `${f.lines.join('\n')}\n`);
     all.push(...f.findings);
