@@ -73,7 +73,9 @@ export async function scoreMrpc(file: string, split: 'dev' | 'train'): Promise<M
   const misses =
     split === 'train'
       ? pairs.flatMap((p, i) =>
-          said[i] === p.same ? [] : [`${p.line}\tgold ${p.same ? 1 : 0}\tsaid ${said[i] ? 1 : 0}\t${p.a}\t${p.b}`],
+          said[i] === p.same
+            ? []
+            : [`${p.line}\tgold ${p.same ? 1 : 0}\tsaid ${said[i] ? 1 : 0}\t${p.a}\t${p.b}`],
         )
       : [];
   return {
