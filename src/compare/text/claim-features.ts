@@ -50,6 +50,7 @@ export const CLAIM_FEATURES = [
   'numberBothUnmatched',
   'anchoredConflict',
   'actorExtra',
+  'actorDisjoint',
   'capitalExtra',
   'dateConflict',
   'negationGap',
@@ -324,6 +325,8 @@ export function claimFeatures(x: Unit, y: Unit, textOf: (u: Unit) => string): nu
     numberBothUnmatched: unmatchedA > 0 && unmatchedB > 0 ? 1 : 0,
     anchoredConflict: anchoredConflict(a.figures, b.figures) ? 1 : 0,
     actorExtra: Math.log1p(extra(a.actors, b.actors)),
+    // Both name someone and nobody in common: "Senator Brooks introduced the bill" / "Senator Velez …".
+    actorDisjoint: a.actors.size > 0 && b.actors.size > 0 && overlap(a.actors, b.actors) === 0 ? 1 : 0,
     capitalExtra: Math.log1p(extra(a.capitals, b.capitals)),
     dateConflict: conflict(a.dates, b.dates),
     negationGap: flag(a.negated, b.negated),
