@@ -79,6 +79,12 @@ export interface Cues {
   values: number[];
   /** Figures with the words they are anchored to ("rose 49 points"). */
   figures: NumberMention[];
+  /** Lower-case words, word pairs and triples, as sets (built once per unit, compared per pair). */
+  words: Set<string>;
+  bigrams: Set<string>;
+  trigrams: Set<string>;
+  /** The content keys' first five letters (after "w:"), for prefixShare. */
+  prefixes: Set<string>;
   /** Cues right before each content key: "did not attend" → attend: negated. */
   scoped: Map<string, number>;
 }
@@ -201,6 +207,10 @@ export function claimCues(u: Unit, text: string): Cues {
     values,
     figures: numbersIn(text, u.tokens, u.dates),
     scoped: scopedCues(u),
+    words: new Set(lower),
+    bigrams: ngrams(lower, 2),
+    trigrams: ngrams(lower, 3),
+    prefixes: new Set([...content].map((k) => k.slice(0, 7))),
   };
   cache.set(u, found);
   return found;
@@ -214,7 +224,11 @@ function overlap(a: Set<string>, b: Set<string>): number {
 
 function ngrams(words: readonly string[], n: number): Set<string> {
   const out = new Set<string>();
-  for (let i = n; i <= words.length; i++) out.add(words.slice(i - n, i).join(' '));
+  for (let i = n; i <= words.length; i++) {
+    let gram = words[i - n] as string;
+    for (let k = i - n + 1; k < i; k++) gram += ` ${words[k]}`;
+    out.add(gram);
+  }
   return out;
 }
 
@@ -228,13 +242,12 @@ function containment(a: Set<string>, b: Set<string>): number {
  * Share of the smaller side's content keys meeting a key of the other side on their first five letters:
  * stems the suffix rules leave apart ("acquisition" / "acquire") still meet.
  */
-function prefixShare(a: Set<string>, b: Set<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  const prefixes = new Set([...large].map((k) => k.slice(0, 7)));
+function prefixShare(a: Cues, b: Cues): number {
+  const [small, large] = a.content.size <= b.content.size ? [a, b] : [b, a];
+  if (small.content.size === 0) return 0;
   let n = 0;
-  for (const k of small) if (prefixes.has(k.slice(0, 7))) n++;
-  return n / small.size;
+  for (const k of small.content) if (large.prefixes.has(k.slice(0, 7))) n++;
+  return n / small.content.size;
 }
 
 /** Longest common subsequence of two key sequences, over the shorter one's length. */
@@ -313,11 +326,11 @@ export function claimFeatures(x: Unit, y: Unit, textOf: (u: Unit) => string): nu
   const features: Record<ClaimFeature, number> = {
     bias: 1,
     contentShare: containment(a.content, b.content),
-    wordShare: containment(new Set(a.lower), new Set(b.lower)),
-    bigramShare: containment(ngrams(a.lower, 2), ngrams(b.lower, 2)),
-    trigramShare: containment(ngrams(a.lower, 3), ngrams(b.lower, 3)),
+    wordShare: containment(a.words, b.words),
+    bigramShare: containment(a.bigrams, b.bigrams),
+    trigramShare: containment(a.trigrams, b.trigrams),
     orderedShare: orderedShare(a.sequence, b.sequence),
-    prefixShare: prefixShare(a.content, b.content),
+    prefixShare: prefixShare(a, b),
     numberConflict: conflict(a.numbers, b.numbers),
     numberExtra: Math.log1p(extra(a.numbers, b.numbers)),
     numberSame: a.numbers.size > 0 && b.numbers.size > 0 && extra(a.numbers, b.numbers) === 0 ? 1 : 0,
