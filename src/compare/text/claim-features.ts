@@ -34,7 +34,7 @@ const DOUBT = new Set("unlikely doubt doubts doubtful improbable won't wouldn't"
 // as Jaccard: a fact keeps extra detail per outlet, so "The bridge gave way on Monday." inside "A 90-foot
 // section of the bridge gave way on Monday during the evening commute." is no mark against the pair.
 // Fitting on MRPC train without the symmetric and length features (Jaccard, Dice, length gaps, unmatched
-// counts, smaller shares) lost nothing: 5-fold accuracy 0.744 with them and without.
+// counts, smaller shares) cost almost nothing: 5-fold accuracy 0.746 with them, 0.744 without.
 export const CLAIM_FEATURES = [
   'bias',
   'contentShare',
