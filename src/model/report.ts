@@ -92,6 +92,8 @@ export interface Discrepancy {
   subject: string;
   values: { value: string; articles: string[] }[];
   note: string;
+  /** Added: the sentences that disagree, one per article, to show side by side (figures and dates of a fact). */
+  evidence?: EvidenceSpan[];
 }
 
 export interface TimelineEntry {

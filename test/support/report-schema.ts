@@ -58,6 +58,7 @@ export function reportSpanErrors(report: Report): string[] {
       if (!subjects.has(d.subject))
         errors.push(where(`${d.kind} discrepancy names unknown subject ${d.subject}`));
       for (const v of d.values) ids(`${d.kind} discrepancy`, v.articles);
+      for (const e of d.evidence ?? []) span(`${d.kind} discrepancy`, e);
     }
     for (const t of story.timeline) {
       ids(`timeline ${t.date}`, t.articles);

@@ -14,6 +14,7 @@ import {
   type SparseVector,
 } from '../text/similarity.js';
 import { buildUnits, type Unit } from '../text/units.js';
+import { sameClaim } from './claims.js';
 
 /** A pair must score this much (IDF-weighted cosine) to be merged. */
 export const PAIR_THRESHOLD = 0.2;
@@ -148,8 +149,15 @@ function computeAlignment(ctx: StoryContext): Alignment {
     neighbours[p.b]?.push(p);
   }
   // Identical key sets merge whatever their size: "No one was killed." and "Nobody was killed." agree.
+  const textOf = (u: Unit) => (ctx.articles[u.article] as { text: string }).text;
+  // …and the pair must state one claim (facts/claims.ts): sharing a topic's words is not enough.
   const pairs = candidates
-    .filter((p) => p.score >= PAIR_THRESHOLD && (p.shared >= MIN_SHARED_KEYS || p.score >= SAME_KEYS_SCORE))
+    .filter(
+      (p) =>
+        p.score >= PAIR_THRESHOLD &&
+        (p.shared >= MIN_SHARED_KEYS || p.score >= SAME_KEYS_SCORE) &&
+        sameClaim(units[p.a] as Unit, units[p.b] as Unit, textOf, p.score >= SAME_KEYS_SCORE),
+    )
     .sort(byScore);
   const groups: Group[] = units.map((u) => {
     const sum = new Map<number, number>();

@@ -3,7 +3,7 @@
 // anchored to the same words ("injured 14 people" / "sending 12 people to hospitals"), so a sentence's
 // other figures ("19 passengers", "two cars") never produce a false alarm.
 import type { AnnotatedArticle } from '../../model/article.js';
-import type { Discrepancy, Fact } from '../../model/report.js';
+import type { Discrepancy, EvidenceSpan, Fact } from '../../model/report.js';
 import { anchorsAround, numbersIn, tokenRange } from '../../text/numbers.js';
 import type { StoryContext } from '../context.js';
 import { sourcesIn } from '../text/attribution.js';
@@ -20,6 +20,8 @@ interface Anchored {
   /** What a figure counts, when written right after it: "14 people" and "90-foot" count different things. */
   counted: string | null;
   anchors: Set<string>;
+  /** The unit (sentence) the item is in: the discrepancy's evidence. */
+  unit: Unit;
 }
 
 /** Anchor words two items share; none when both say what they count and it differs. */
@@ -102,6 +104,18 @@ function valuesOf(component: Anchored[], order: readonly string[]): { value: str
   return [...byValue.values()];
 }
 
+/**
+ * The sentences holding a component's values, one per unit in story order, so a reader sees "injured 14
+ * people" and "sent 12 people to hospitals" side by side rather than only the figures.
+ */
+function evidenceOf(ctx: StoryContext, component: readonly Anchored[]): EvidenceSpan[] {
+  const units = [...new Set(component.map((x) => x.unit))].sort((a, b) => a.index - b.index);
+  return units.map((u) => {
+    const article = ctx.articles[u.article] as AnnotatedArticle;
+    return { article: u.articleId, start: u.start, end: u.end, text: article.text.slice(u.start, u.end) };
+  });
+}
+
 function listed(values: { value: string }[]): string {
   return values.map((v) => v.value).join(' vs ');
 }
@@ -116,6 +130,7 @@ function numberItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
       display: n.text,
       counted: n.counted,
       anchors: n.anchors,
+      unit: u,
     }));
   });
 }
@@ -134,6 +149,7 @@ function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
           display: d.value,
           counted: null,
           anchors: anchorsAround(article.text, u.tokens, range[0], range[1]),
+          unit: u,
         },
       ];
     });
@@ -198,6 +214,7 @@ export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly
         subject: fact.id,
         values,
         note: `The outlets give different ${what}: ${listed(values)}.`,
+        evidence: evidenceOf(ctx, component),
       });
     }
   }

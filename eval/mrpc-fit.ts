@@ -1,0 +1,192 @@
+// `node dist/eval/mrpc-fit.js [--folds 5]`: fits the same-claim weights (src/compare/facts/claims.ts) on
+// the TRAIN part of the MRPC split (eval/mrpc-data.ts), never on dev. Each pair is annotated and compared
+// like a two-article story up to the units; the pair of units the aligner would weigh is the one with the
+// most content keys in common. Prints cross-validated accuracy/F1 on train and the weights to paste.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { compareActors } from '../src/compare/actors/index.js';
+import type { StoryContext } from '../src/compare/context.js';
+import { inferPublicationDates } from '../src/compare/dates.js';
+import { CLAIM_FEATURES, claimFeatures } from '../src/compare/text/claim-features.js';
+import { buildSpace, cosine } from '../src/compare/text/similarity.js';
+import { buildUnits, type Unit } from '../src/compare/text/units.js';
+import { annotateRecords } from './annotate.js';
+import { binaryScores, type MrpcPair, mrpcSplit, readMrpc } from './mrpc-data.js';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const { values } = parseArgs({
+  options: {
+    folds: { type: 'string', default: '5' },
+    l2: { type: 'string', default: '0.001' },
+    misses: { type: 'boolean', default: false },
+    drop: { type: 'string', default: '' },
+  },
+});
+
+const gateOf = new Map<MrpcPair, boolean>();
+const textsOf = new Map<MrpcPair, string[]>();
+
+async function unitsOf(pair: MrpcPair): Promise<[Unit, Unit] | null> {
+  const m = await annotateRecords([
+    { id: 'first', title: '', text: pair.a, outlet: 'Outlet One' },
+    { id: 'second', title: '', text: pair.b, outlet: 'Outlet Two' },
+  ]);
+  const first = m.get('first');
+  const second = m.get('second');
+  if (!first || !second) return null;
+  const articles = inferPublicationDates([first, second]);
+  const actors = compareActors(articles);
+  const ctx: StoryContext = {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    actorOf: actors.actorOf,
+    negativeSpans: actors.negativeSpans,
+    toneOf: actors.toneOf,
+  };
+  const units = buildUnits(ctx, { splitClauses: true });
+  textsOf.set(
+    pair,
+    articles.map((a) => a.text),
+  );
+  let best: [Unit, Unit] | null = null;
+  let bestShared = -1;
+  for (const x of units)
+    for (const y of units) {
+      if (x.article !== 0 || y.article !== 1) continue;
+      const shared = x.keys.filter((k) => y.keys.includes(k)).length;
+      if (shared > bestShared) {
+        best = [x, y];
+        bestShared = shared;
+      }
+    }
+  if (best) {
+    // Today's similarity gate in align.ts, in this two-unit story.
+    const space = buildSpace(units, 2);
+    const c = cosine(space, space.vectors[best[0].index] as never, space.vectors[best[1].index] as never);
+    gateOf.set(pair, c.score >= 0.2 && (c.shared >= 3 || c.score >= 0.999));
+  }
+  return best;
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Logistic regression by batch gradient descent on standardised features (bias unpenalised). */
+function fitLogistic(
+  xs: number[][],
+  ys: boolean[],
+  l2: number,
+): { weights: number[]; mean: number[]; scale: number[] } {
+  const d = xs[0]?.length ?? 0;
+  const mean = new Array(d).fill(0);
+  const scale = new Array(d).fill(1);
+  for (let j = 1; j < d; j++) {
+    const col = xs.map((x) => x[j] as number);
+    const m = col.reduce((s, v) => s + v, 0) / col.length;
+    const sd = Math.sqrt(col.reduce((s, v) => s + (v - m) ** 2, 0) / col.length) || 1;
+    mean[j] = m;
+    scale[j] = sd;
+  }
+  const zs = xs.map((x) => x.map((v, j) => (j === 0 ? 1 : (v - mean[j]) / scale[j])));
+  const w = new Array(d).fill(0);
+  const rate = 0.5;
+  for (let it = 0; it < 3000; it++) {
+    const grad = new Array(d).fill(0);
+    zs.forEach((z, i) => {
+      const p = sigmoid(z.reduce((s, v, j) => s + v * w[j], 0));
+      const e = p - (ys[i] ? 1 : 0);
+      for (let j = 0; j < d; j++) grad[j] += e * (z[j] as number);
+    });
+    for (let j = 0; j < d; j++) w[j] -= rate * (grad[j] / zs.length + (j === 0 ? 0 : l2 * w[j]));
+  }
+  // Back to raw features: w·(x−m)/s = Σ (w/s)·x − Σ w·m/s.
+  const raw = w.map((v, j) => (j === 0 ? v : v / scale[j]));
+  raw[0] = w[0] - w.reduce((s, v, j) => (j === 0 ? s : s + (v * mean[j]) / scale[j]), 0);
+  return { weights: raw, mean, scale };
+}
+
+const predict = (weights: number[], x: number[]) =>
+  sigmoid(x.reduce((s, v, j) => s + v * (weights[j] as number), 0));
+
+const started = Date.now();
+const pairs = mrpcSplit(readMrpc(resolve(ROOT, '../shared/corpus/mrpc/train.tsv.gz')), 'train');
+const xs: number[][] = [];
+const ys: boolean[] = [];
+const kept: MrpcPair[] = [];
+let missing = 0;
+for (const p of pairs) {
+  const u = await unitsOf(p);
+  if (!u) {
+    missing++;
+    continue;
+  }
+  const texts = textsOf.get(p) as string[];
+  xs.push(claimFeatures(u[0], u[1], (x) => texts[x.article] as string));
+  ys.push(p.same);
+  kept.push(p);
+}
+console.log(
+  `${xs.length} pairs featurised (${missing} without two units) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+const folds = Number(values.folds);
+// --drop a,b: fit without those features (their weight is 0), to see what they are worth.
+const dropped = new Set(
+  (values.drop as string)
+    .split(',')
+    .filter(Boolean)
+    .map((n) => CLAIM_FEATURES.indexOf(n as never)),
+);
+for (const x of xs) for (const j of dropped) x[j] = 0;
+const l2 = Number(values.l2);
+const probs = new Array(xs.length).fill(0);
+for (let f = 0; f < folds; f++) {
+  const trainX = xs.filter((_, i) => i % folds !== f);
+  const trainY = ys.filter((_, i) => i % folds !== f);
+  const { weights } = fitLogistic(trainX, trainY, l2);
+  xs.forEach((x, i) => {
+    if (i % folds === f) probs[i] = predict(weights, x);
+  });
+}
+for (const t of [0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+  const s = binaryScores(
+    ys,
+    probs.map((p) => p >= t),
+  );
+  console.log(
+    `cv threshold ${t}: accuracy ${s.accuracy.toFixed(3)} F1 ${s.f1.toFixed(3)} called same ${s.positiveRate.toFixed(3)}`,
+  );
+}
+if (values.misses)
+  kept.forEach((p, i) => {
+    if (probs[i] >= 0.5 !== p.same)
+      console.log(`${p.line}\t${p.same ? 1 : 0}\t${probs[i].toFixed(2)}\t${p.a}\t${p.b}`);
+  });
+const gate = kept.map((p) => gateOf.get(p) === true);
+const col = (name: string) => CLAIM_FEATURES.indexOf(name as never);
+const report = (label: string, said: boolean[]) => {
+  const s = binaryScores(ys, said);
+  console.log(
+    `${label}: accuracy ${s.accuracy.toFixed(3)} F1 ${s.f1.toFixed(3)} called same ${s.positiveRate.toFixed(3)}`,
+  );
+};
+report('similarity gate of align.ts alone', gate);
+const vetoes = ['negationScoped', 'modalScoped', 'doubtScoped'];
+for (const name of vetoes) {
+  const fired = xs.map((x, i) => gate[i] && (x[col(name)] as number) > 0);
+  const negative = fired.filter((f, i) => f && !ys[i]).length;
+  console.log(
+    `veto ${name}: fires on ${fired.filter(Boolean).length} gated pairs, ${negative} of them not the same claim`,
+  );
+}
+const vetoed = xs.map((x) => vetoes.some((name) => (x[col(name)] as number) > 0));
+for (const t of [0.1, 0.15, 0.2, 0.3, 0.4, 0.5])
+  report(
+    `gate, no veto, cross-validated P >= ${t}`,
+    gate.map((g, i) => g && !vetoed[i] && probs[i] >= t),
+  );
+const { weights } = fitLogistic(xs, ys, l2);
+console.log('weights:');
+for (const [j, name] of CLAIM_FEATURES.entries())
+  console.log(`  ${name}: ${(weights[j] as number).toFixed(4)},`);

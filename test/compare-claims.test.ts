@@ -1,0 +1,82 @@
+// Claim-level alignment on invented sentence pairs, each a two-outlet story through the public analyze():
+// one pair per mechanism of facts/claims.ts (negation, modality, doubt, a different figure, synonyms,
+// extra detail). The sentences are made up in the shape of real failures.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../src/api/analyze.js';
+import type { Story } from '../src/model/report.js';
+
+async function story(a: string, b: string): Promise<Story> {
+  const report = await analyze(
+    [
+      { id: 'one', title: '', text: a, outlet: 'First Outlet' },
+      { id: 'two', title: '', text: b, outlet: 'Second Outlet' },
+    ],
+    { now: new Date(0) },
+  );
+  const found = report.stories[0];
+  if (!found) throw new Error('no story');
+  return found;
+}
+
+/** Whether some fact holds a sentence of each article. */
+async function oneFact(a: string, b: string): Promise<boolean> {
+  const s = await story(a, b);
+  return s.facts.some((f) => new Set(f.evidence.map((e) => e.article)).size === 2);
+}
+
+describe('same claim or not', () => {
+  it('keeps a report and its denial apart', async () => {
+    expect(
+      await oneFact(
+        'Governor Ellen Marsh attended the flood relief summit in Riverton on Tuesday.',
+        'Governor Ellen Marsh did not attend the flood relief summit in Riverton on Tuesday.',
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps what will happen apart from what happened', async () => {
+    expect(
+      await oneFact(
+        'Governor Ellen Marsh will attend the flood relief summit in Riverton.',
+        'Governor Ellen Marsh attended the flood relief summit in Riverton.',
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps a plan apart from the doubt about it', async () => {
+    expect(
+      await oneFact(
+        'Governor Ellen Marsh will attend the flood relief summit in Riverton next week.',
+        'Governor Ellen Marsh is unlikely to attend the flood relief summit in Riverton next week.',
+      ),
+    ).toBe(false);
+  });
+
+  it('joins one claim told in other words', async () => {
+    expect(
+      await oneFact(
+        'Rescue crews pulled 30 passengers from the river after the ferry sank near Dunmore on Friday.',
+        'Emergency crews rescued 30 passengers from the river after the ferry sank near Dunmore on Friday.',
+      ),
+    ).toBe(true);
+  });
+
+  it('joins a sentence and the same claim with extra detail', async () => {
+    expect(
+      await oneFact(
+        'The ferry sank near Dunmore on Friday with 30 passengers on board.',
+        'The ferry sank near Dunmore on Friday with 30 passengers on board after striking a rock at the harbor mouth.',
+      ),
+    ).toBe(true);
+  });
+
+  it('shows a different figure for one event as a discrepancy with both sentences', async () => {
+    const a = 'The storm killed 12 people in the coastal town of Merrow on Sunday, officials said.';
+    const b = 'The storm killed 40 people in the coastal town of Merrow on Sunday, officials said.';
+    const s = await story(a, b);
+    const numbers = s.discrepancies.filter((d) => d.kind === 'number');
+    expect(numbers.flatMap((d) => d.values.map((v) => v.value)).sort()).toEqual(['12', '40']);
+    const evidence = numbers[0]?.evidence ?? [];
+    expect(evidence.map((e) => e.text).sort()).toEqual([a, b].sort());
+  });
+});
