@@ -89,6 +89,48 @@ describe('speaker of a direct quote', () => {
       'sit down',
       'John Varga',
     ],
+    [
+      'a possessive pronoun opens the subject after the quote',
+      'The flood reached the school.\n\n“He had so many plans for the town,” his neighbour Tomas Reller told the radio station.',
+      'so many plans',
+      'Tomas Reller',
+    ],
+    [
+      'a possessor with ’s opens the subject after the quote',
+      'The poll closed late.\n\n“Voters weigh the economy first,” the Harbor Institute’s Nadia Pell wrote on Friday.',
+      'weigh the economy',
+      'Nadia Pell',
+    ],
+    [
+      'an appositive left open before the verb',
+      'The ferry sank at dawn.\n\n“She was a strong swimmer,” another neighbour, Ilse Varro told the paper.',
+      'strong swimmer',
+      'Ilse Varro',
+    ],
+    [
+      'a capitalised speech verb after an aside',
+      'The banners flew over the stadium.\n\n“Not our work, but we like it!” Hollis, the head of the fund, Tweeted on Friday.',
+      'Not our work',
+      'Hollis',
+    ],
+    [
+      'a quoted name inside the aside',
+      'The hall emptied slowly.\n\n“We have had better weeks,” delegate Bill Oster, wearing a hat and “Vote Lind” pins, said quietly.',
+      'better weeks',
+      'Bill Oster',
+    ],
+    [
+      'a first name the tagger reads as a verb after an inverted verb',
+      'Prices rose again.\n\n“Even though most people expected relief, it never came,” said Josh Welland, director of the Budget Institute.',
+      'never came',
+      'Josh Welland',
+    ],
+    [
+      'a sentence split at the full stop inside a bracket',
+      'The bill passed on Monday. It was close.\n\n“We knew the difference,” Rep. Tom Callard (D-Wash.) said.',
+      'knew the difference',
+      'Tom Callard',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

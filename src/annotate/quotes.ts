@@ -674,10 +674,12 @@ function subjectAfter(
   // "said to the crowd": a phrase after a preposition is no subject.
   if (tokens[start]?.pos === 'ADP') return undefined;
   let end = t;
-  // The tagger reads some surnames as verbs ("said Mayor Don Ward"): a capitalised word after a name
-  // word goes on with the name.
+  // The tagger reads some names as verbs ("said Mayor Don Ward", "said Josh Ward"): a capitalised word
+  // after a name word goes on with the name, and one before a name word opens it.
+  const capital = (i: number) => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
   const goesOnName = (i: number) =>
-    i > start && /^\p{Lu}/u.test(tokens[i]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN';
+    capital(i) &&
+    (i > start ? tokens[i - 1]?.pos === 'PROPN' : tokens[i + 1]?.pos === 'PROPN' && capital(i + 1));
   while (
     end < start + MAX_PHRASE_TOKENS &&
     tokens[end]?.sentence === sentence &&
@@ -808,8 +810,14 @@ function attribute(
       : -1;
   // "“We will win.” Olsen said." — a short next sentence that is only the attribution belongs to the quote.
   const shortNext = next !== undefined && next.sentence === closeSentence + 1 && isBareAttribution(layer, t0);
+  // "“…,” Rep. Ann Lee (D-Ohio.) said.": the splitter may end a sentence at an abbreviation's full stop;
+  // a sentence that opens in lower case goes on with the one before.
+  const misSplit = (sentence: number) =>
+    /^\p{Ll}/u.test(tokens[layer.sentences[sentence]?.firstToken ?? -1]?.text ?? '');
   const inFrame = (token: Token) =>
-    token.sentence === frame || (shortNext && token.sentence === next?.sentence);
+    token.sentence === frame ||
+    (frame >= 0 && token.sentence === frame + 1 && misSplit(frame + 1)) ||
+    (shortNext && token.sentence === next?.sentence);
   if (next && (frame >= 0 || shortNext) && !inQuote(next.start)) {
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
@@ -820,20 +828,21 @@ function attribute(
     } else {
       for (v = t0 + 1; v < t0 + MAX_ATTRIBUTION_REACH; v++) {
         const token = tokens[v];
-        if (!token || !inFrame(token) || inQuote(token.start) || /^["“”«»„]$/.test(token.text)) break;
-        // Right after a quote the tagger often reads "notes", "quips" as nouns: "“…,” Lee notes."
-        const verbHere =
-          speaks(token) || (isSpeechVerb(token.text) && isHead(tokens[v - 1]) && token.pos !== 'ADJ');
-        if (!verbHere) continue;
+        if (!token || !inFrame(token) || inQuote(token.start)) break;
+        // A mark that opens the next quote ends the attribution; the marks of a quoted name inside an
+        // aside do not ("“…,” delegate Bill Ames, wearing “Vote Lee” pins, said").
+        if (/^["“”«»„]$/.test(token.text)) {
+          const inner = tokens[v + 1];
+          if (!inner || inQuote(inner.start)) break;
+          continue;
+        }
+        if (!isAttributionVerb(layer, v)) continue;
         const subject = subjectBefore(layer, v, t0, subjects);
-        // The subject opens the attribution, titles aside ("campaign manager Tom Reyes told").
+        // The subject opens the attribution, titles and possessors aside ("campaign manager Tom Reyes
+        // told", "his friend Tom Reyes told", "the union's Tom Reyes told", "another friend, Tom Reyes
+        // told").
         const lead = subject ? subject.firstToken : -1;
-        if (
-          subject &&
-          lead >= t0 &&
-          layer.tokens.slice(t0, lead).every((t) => NP_POS.has(t.pos) && t.pos !== 'PRON')
-        )
-          return subject;
+        if (subject && lead >= t0 && layer.tokens.slice(t0, lead).every(isLeadWord)) return subject;
         break;
       }
     }
@@ -858,6 +867,29 @@ function attribute(
     inSentence.find((s) => !s.possessive) ??
     inSentence.find((s) => s.possessive)
   );
+}
+
+/** Words that may stand before the subject in an attribution after a quote: titles and descriptions
+ * ("campaign manager"), possessors ("his friend", "the union's"), and the comma of an unclosed
+ * appositive ("another friend, Tom Reyes told"). Other pronouns belong to another clause. */
+const isLeadWord = (t: Token) =>
+  (NP_POS.has(t.pos) && (t.pos !== 'PRON' || POSSESSIVE.test(t.text))) ||
+  /^[’']s?$/.test(t.text) ||
+  t.text === ',';
+
+/**
+ * A speech verb in an attribution after a quote. Right after a quote the tagger often reads "notes",
+ * "quips" as nouns ("“…,” Lee notes.") and a capitalised "Tweeted" after an aside as a name ("“…” Lee,
+ * the group's head, Tweeted on Friday"): a speech-verb word after a head, or in -ed after the aside's
+ * comma, is the verb.
+ */
+function isAttributionVerb(layer: TokenLayer, v: number): boolean {
+  const token = layer.tokens[v];
+  if (!token) return false;
+  if (speaks(token)) return true;
+  if (!isSpeechVerb(token.text) || token.pos === 'ADJ') return false;
+  const before = layer.tokens[v - 1];
+  return isHead(before) || (before?.text === ',' && /ed$/i.test(token.text));
 }
 
 /** The speaker named by a speech verb in tokens [from, to) before a quote: "Cruz said: “…”", "critics
