@@ -155,6 +155,20 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'Nobody is building'))).toBe('Ann Lee');
   });
 
+  it('the subject of a reported clause does not become “she”', () => {
+    const a = annotate(
+      'Maria Roe leads the union. Roe said Ann Hale was ready to sign the deal.\n\n“We will not wait for the board,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'not wait'))).toBe('Maria Roe');
+  });
+
+  it('a name with a bracketed party before its verb is a clause subject', () => {
+    const a = annotate(
+      'Ann Hale chaired the hearing on Monday. Rep. Carla Dunn (D-Ohio) reacted to the ruling on Friday.\n\n“This is a victory for the town,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'victory'))).toBe('Carla Dunn');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

@@ -347,7 +347,12 @@ function collectSubjects(
       s.entity = pick?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
       if (pick && isClauseSubject(layer, s)) pick.at = s.firstToken;
-    } else if (s.entity && !s.possessive && (isClauseSubject(layer, s) || latest.size === 0)) {
+    } else if (
+      s.entity &&
+      !s.possessive &&
+      (isClauseSubject(layer, s) || latest.size === 0) &&
+      !isReportedSubject(layer, s)
+    ) {
       latest.set(genderOf(s.entity), {
         entity: s.entity,
         at: s.firstToken,
@@ -357,6 +362,20 @@ function collectSubjects(
     }
   }
   return subjects.filter((s) => s.entity !== null);
+}
+
+/** The subject of a clause reported by another's speech verb: in "Dana Roe said Tom Hale was ready.
+ * “…,” she said", Hale is what Roe talked about, not who speaks next; "she" stays Roe. */
+function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
+  let b = s.firstToken - 1;
+  if (/^that$/i.test(layer.tokens[b]?.text ?? '')) b--;
+  const verb = layer.tokens[b];
+  return (
+    verb !== undefined &&
+    verb.sentence === layer.tokens[s.firstToken]?.sentence &&
+    speaks(verb) &&
+    hasSubjectBefore(layer, b)
+  );
 }
 
 /** Whether a token is the first of its paragraph: the topic subject of a paragraph ("Ann Lee is drawing
@@ -408,6 +427,14 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
   }
   let t = s.endToken;
   const sentence = tokens[s.firstToken]?.sentence;
+  // "Rep. Ann Lee (D-Ohio) reacted, saying": a bracketed party or place belongs to the name.
+  if (tokens[t]?.text === '(') {
+    for (let c = t + 1; c < t + MAX_BRACKET_TOKENS && tokens[c]; c++)
+      if (tokens[c]?.text === ')') {
+        t = c + 1;
+        break;
+      }
+  }
   // "Rep. Ann Lee of Ohio, a party whip, said": a place or body after "of/from" belongs to the name.
   if (/^(of|from)$/i.test(tokens[t]?.text ?? '')) {
     let u = t + 1;
