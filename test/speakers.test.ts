@@ -162,6 +162,20 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'not wait'))).toBe('Maria Roe');
   });
 
+  it('the subject of a later clause reported by the same verb does not become “she” either', () => {
+    const a = annotate(
+      'Maria Roe leads the union. Roe said on Friday that the vote was close while Ann Hale was away.\n\n“We will not wait for the board,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'not wait'))).toBe('Maria Roe');
+  });
+
+  it('a quote standing alone is the words of the person the text is about', () => {
+    const a = annotate(
+      'The vote is set for June.\n\nSen. Ann Lindqvist is upbeat about the bill, in part because she sees the votes there.\n\n“It will pass before the summer recess. Nobody doubts that now.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'summer recess'))).toBe('Ann Lindqvist');
+  });
+
   it('a name with a bracketed party before its verb is a clause subject', () => {
     const a = annotate(
       'Ann Hale chaired the hearing on Monday. Rep. Carla Dunn (D-Ohio) reacted to the ruling on Friday.\n\n“This is a victory for the town,” she said.',

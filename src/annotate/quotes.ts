@@ -219,6 +219,11 @@ export function findQuotes(
     ) {
       if (previous.endParagraph === paragraph || opensParagraph) speaker = previous.speaker;
     }
+    // "Ann Lee is upbeat about the bill. ¶ “It will pass.”": a quote standing as a sentence of its own,
+    // with no attribution, is the words of the person the text is about — the last subject of a clause
+    // in its paragraph or the one before.
+    if (speaker === undefined && opensSentence(layer, openToken))
+      speaker = topicBefore(subjects, openToken, (t) => paragraphOf(layer.tokens[t]?.start ?? -1), paragraph);
     quotes.push({
       start: s.start,
       end: s.end,
@@ -230,6 +235,34 @@ export function findQuotes(
   }
   attributeHeadingQuotes(paragraphs, quotes);
   return quotes;
+}
+
+/** Subjects looked at, walking back from a quote, for the person the text is about. */
+const MAX_TOPIC_LOOKBACK = 12;
+
+/** The person last the subject of a narrative clause before token `to`, in paragraph `paragraph` or the
+ * one before it. */
+function topicBefore(
+  subjects: readonly SubjectCandidate[],
+  to: number,
+  paragraphOfToken: (t: number) => number,
+  paragraph: number,
+): Subject | undefined {
+  const last = lastAtOrBefore(subjects, to - 1, (s) => s.firstToken);
+  for (let i = last; i >= Math.max(0, last - MAX_TOPIC_LOOKBACK); i--) {
+    const s = subjects[i];
+    if (!s || paragraphOfToken(s.firstToken) < paragraph - 1) return undefined;
+    if (s.topic) return s;
+  }
+  return undefined;
+}
+
+/** Whether the quote's opening mark opens its sentence. */
+function opensSentence(layer: TokenLayer, openToken: number): boolean {
+  const mark = layer.tokens[openToken - 1];
+  const first = layer.tokens[openToken];
+  const start = layer.sentences[first?.sentence ?? -1]?.firstToken;
+  return start === openToken || (start === openToken - 1 && /^["“«„]$/.test(mark?.text ?? ''));
 }
 
 /** Index of the last item whose key is ≤ `value` in items sorted by key, or -1. */
@@ -280,6 +313,9 @@ function tokenIndexer(layer: TokenLayer): (offset: number) => number {
 interface SubjectCandidate extends Subject {
   possessive: boolean;
   pronoun: 'he' | 'she' | null;
+  /** The person is the subject of a clause of the narrative (not of a reported one): who the text is
+   * about at this point. */
+  topic?: boolean;
 }
 
 /** Person mentions, resolved descriptions and he/she, outside quotes, in token order. */
@@ -346,13 +382,17 @@ function collectSubjects(
         wanted && (!(unknown?.spoke || unknown?.opens) || wanted.at > (unknown?.at ?? -1)) ? wanted : unknown;
       s.entity = pick?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
-      if (pick && isClauseSubject(layer, s)) pick.at = s.firstToken;
+      if (pick && isClauseSubject(layer, s)) {
+        pick.at = s.firstToken;
+        s.topic = !isReportedSubject(layer, s);
+      }
     } else if (
       s.entity &&
       !s.possessive &&
       (isClauseSubject(layer, s) || latest.size === 0) &&
       !isReportedSubject(layer, s)
     ) {
+      s.topic = true;
       latest.set(genderOf(s.entity), {
         entity: s.entity,
         at: s.firstToken,
@@ -364,18 +404,20 @@ function collectSubjects(
   return subjects.filter((s) => s.entity !== null);
 }
 
+/** Tokens from a speech verb to the subject of a clause it reports: "Lee said on Tuesday that Roe was
+ * ready while Hale is not". */
+const MAX_REPORTED_REACH = 20;
+
 /** The subject of a clause reported by another's speech verb: in "Dana Roe said Tom Hale was ready.
  * “…,” she said", Hale is what Roe talked about, not who speaks next; "she" stays Roe. */
 function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
-  let b = s.firstToken - 1;
-  if (/^that$/i.test(layer.tokens[b]?.text ?? '')) b--;
-  const verb = layer.tokens[b];
-  return (
-    verb !== undefined &&
-    verb.sentence === layer.tokens[s.firstToken]?.sentence &&
-    speaks(verb) &&
-    hasSubjectBefore(layer, b)
-  );
+  const sentence = layer.tokens[s.firstToken]?.sentence;
+  for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_REPORTED_REACH); b--) {
+    const verb = layer.tokens[b];
+    if (!verb || verb.sentence !== sentence) return false;
+    if (speaks(verb) && !isParticiple(verb.text)) return hasSubjectBefore(layer, b);
+  }
+  return false;
 }
 
 /** Whether a token is the first of its paragraph: the topic subject of a paragraph ("Ann Lee is drawing
