@@ -229,6 +229,18 @@ describe('speakers that are no named person', () => {
       'the worst',
       'the ministry',
     ],
+    [
+      'a spokesman for a named person speaks for him',
+      'Gov. John Varga toured the site on Monday.\n\n“The governor is committed to the plan,” a spokesman for John Varga said.',
+      'is committed',
+      'a spokesman for John Varga',
+    ],
+    [
+      'an inverted adviser of a named person',
+      'Gov. John Varga toured the site on Monday.\n\n“We expect a close race,” said a senior Varga adviser.',
+      'close race',
+      'a senior Varga adviser',
+    ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
     const q = quoteWith(a, words);

@@ -622,7 +622,12 @@ function subjectBefore(
     firstAtOrAfter(persons, Math.max(floor, e - MAX_PHRASE_TOKENS), (s) => s.firstToken),
     firstAtOrAfter(persons, e, (s) => s.firstToken),
   );
-  const person = near.find((s) => s.endToken === e && !s.possessive);
+  // "a spokesman for Ann Lee said": a name governed by a preposition is not the subject.
+  const governed = (s: Subject) => {
+    const before = tokens[s.firstToken - 1];
+    return before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase());
+  };
+  const person = near.find((s) => s.endToken === e && !s.possessive && !governed(s));
   if (person) return person;
   // An aside with commas of its own ("Dean Roe, a salesman from Sumter, Ohio, says"): a person ending at
   // an earlier comma within the aside's reach.
@@ -662,9 +667,22 @@ function subjectBefore(
   )
     first--;
   while (first < e - 1 && tokens[first]?.pos === 'ADP') first++;
-  // A person named inside the phrase is the speaker: "campaign manager Tom Reyes".
-  const inside = near.find((s) => s.firstToken >= first && s.endToken === e && !s.possessive);
+  // A person named inside the phrase is the speaker when the name heads it ("campaign manager Tom
+  // Reyes"), not when it follows a preposition ("a spokesman for Tom Reyes" speaks for him).
+  const inside = near.find(
+    (s) =>
+      s.firstToken >= first && s.endToken === e && !s.possessive && !afterLink(layer, first, s.firstToken),
+  );
   return inside ?? phrase(layer, first, e);
+}
+
+/** Whether a preposition of a noun phrase stands in tokens [from, to): "a spokesman for …". */
+function afterLink(layer: TokenLayer, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) {
+    const token = layer.tokens[t];
+    if (token?.pos === 'ADP' && NP_LINKS.has(token.text.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** "The ad claims “…”": a speech verb in -s or -ed that the tagger read as a noun, right after a noun
@@ -756,11 +774,21 @@ function subjectAfter(
   )
     end++;
   if (end === start || !(isHead(tokens[end - 1]) || goesOnName(end - 1))) return undefined;
-  // "…, Jane Roe": a name in apposition right after the phrase.
-  const limit = tokens[end]?.text === ',' ? end + 5 : end;
+  // The person who heads the phrase ("said economist Ann Lee", "said Ann Lee, an economist"), or a name
+  // in apposition right after it ("…, Jane Roe"); a name the phrase only modifies or governs by a
+  // preposition is not the speaker ("said a senior Lee adviser", "said a spokesman for Ann Lee").
+  const apposition = tokens[end]?.text === ',';
+  const limit = apposition ? end + 5 : end;
   for (let i = firstAtOrAfter(persons, start, byFirstToken); (persons[i]?.firstToken ?? limit) < limit; i++) {
     const p = persons[i];
-    if (p && !p.possessive && p.endToken <= limit) return p;
+    if (!p || p.possessive || p.endToken > limit) continue;
+    // In apposition, opening the phrase ("said Ann Lee of Ohio"), or heading it.
+    if (
+      p.firstToken > end ||
+      p.firstToken === start ||
+      (p.endToken === end && !afterLink(layer, start, p.firstToken))
+    )
+      return p;
   }
   return phrase(layer, start, end);
 }
