@@ -441,6 +441,42 @@ describe('PolNeAR scorer keys', () => {
     expect(qs.map((q) => q.key)).toEqual(['lee', 'hale']);
   });
 
+  it('a description naming the person in apposition or after a title is a name', () => {
+    expect(sourceType('The head of the tenants’ league, Jane Roe,')).toBe('name');
+    expect(sourceType('former secretary of state Ann Lee')).toBe('name');
+    // The spokesman speaks for the candidate: still a description.
+    expect(sourceType('a spokesman for presidential candidate Ann Lee')).toBe('description');
+    const text = '“We will rebuild,” said former secretary of state Ann Lee.';
+    const [q] = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'former secretary of state Ann Lee'),
+          cue: span(text, 'said'),
+          content: span(text, 'We will rebuild,'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(q?.keys).toEqual(['lee']);
+  });
+
+  it('a source and cue swapped by the annotator key the cue', () => {
+    const text = '“It is absurd,” Tom Hale said in a statement.';
+    const [q] = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'said in a statement'),
+          cue: span(text, 'Tom Hale'),
+          content: span(text, 'It is absurd,'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(q?.keys).toEqual(['hale']);
+  });
+
   it('a relative pronoun is resolved like a personal one', () => {
     const text = 'Tom Hale, who once said “never again,” spoke.';
     const qs = goldQuotes(
