@@ -131,6 +131,24 @@ describe('speaker of a direct quote', () => {
       'knew the difference',
       'Tom Callard',
     ],
+    [
+      'an inverted subject headed by the name, a place that is also a given name before it',
+      'Clara Hale runs a shop. The convention was tense.\n\n“It will be close, and everyone knows it,” said Savannah delegate Lionel Correll.',
+      'be close',
+      'Lionel Correll',
+    ],
+    [
+      'a bracketed party and a relative clause naming another person before the verb',
+      'The primary is close. Voters are split.\n\nSen. Clara Mead (D-Mo.), who has endorsed Tom Hale, said Ann Ross has pushed him to be a “stronger and tougher” candidate.',
+      'stronger and tougher',
+      'Clara Mead',
+    ],
+    [
+      'an inverted verb after the rest of the sentence',
+      'Voters are split. Ann Ross “did well with older voters and the unions” in the last primary, said political scientist Paul Becker.',
+      'older voters',
+      'Paul Becker',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

@@ -265,6 +265,24 @@ function opensSentence(layer: TokenLayer, openToken: number): boolean {
   return start === openToken || (start === openToken - 1 && /^["“«„]$/.test(mark?.text ?? ''));
 }
 
+/** Sentences merged back at most, over splits at an abbreviation's full stop. */
+const MAX_MERGED_SENTENCES = 2;
+
+/**
+ * The first token of a sentence, merged with the one before when the splitter cut it at an
+ * abbreviation's full stop: "Sen. Ann Lee (D-Mo.), who backs Hale, said …" is split after "(D-Mo.)",
+ * and the rest opens with a comma or a lower-case word.
+ */
+function clauseStart(layer: TokenLayer, sentence: number): number | undefined {
+  let s = sentence;
+  for (let k = 0; k < MAX_MERGED_SENTENCES && s > 0; k++) {
+    const first = layer.tokens[layer.sentences[s]?.firstToken ?? -1];
+    if (!first || !/^(\p{Ll}|[,;)])/u.test(first.text)) break;
+    s--;
+  }
+  return layer.sentences[s]?.firstToken;
+}
+
 /** Index of the last item whose key is ≤ `value` in items sorted by key, or -1. */
 function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
   let lo = 0;
@@ -598,9 +616,17 @@ function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
   }
   if (tokens[e - 1]?.text === ',') {
     for (let c = e - 2; c >= Math.max(floor, e - MAX_APPOSITIVE_SKIP); c--) {
-      if (tokens[c]?.text === ',') return c;
+      if (tokens[c]?.text === ',') return bracketStart(layer, c, floor);
     }
   }
+  return e;
+}
+
+/** Where a bracket closing right before `e` opens ("Sen. Ann Lee (D-Ohio), who …"), else `e`. */
+function bracketStart(layer: TokenLayer, e: number, floor: number): number {
+  if (layer.tokens[e - 1]?.text !== ')') return e;
+  for (let c = e - 2; c >= Math.max(floor, e - MAX_BRACKET_TOKENS); c--)
+    if (layer.tokens[c]?.text === '(') return c;
   return e;
 }
 
@@ -731,6 +757,8 @@ function asidePerson(
   persons: readonly SubjectCandidate[],
 ): SubjectCandidate | undefined {
   if (layer.tokens[comma]?.text !== ',') return undefined;
+  // "…, who has endorsed Tom Hale, said": a relative clause names whom its subject met or backed.
+  if (/^(who|whom|whose|which|that)$/i.test(layer.tokens[comma + 1]?.text ?? '')) return undefined;
   let found: SubjectCandidate | undefined;
   for (
     let i = firstAtOrAfter(persons, comma + 1, (s) => s.firstToken);
@@ -779,18 +807,16 @@ function subjectAfter(
   // preposition is not the speaker ("said a senior Lee adviser", "said a spokesman for Ann Lee").
   const apposition = tokens[end]?.text === ',';
   const limit = apposition ? end + 5 : end;
+  // In apposition or heading the phrase ("said Ohio delegate Ann Lee": not "Ohio", even when a name
+  // list reads it as a person) first, else opening it ("said Ann Lee of Ohio").
+  let opening: SubjectCandidate | undefined;
   for (let i = firstAtOrAfter(persons, start, byFirstToken); (persons[i]?.firstToken ?? limit) < limit; i++) {
     const p = persons[i];
     if (!p || p.possessive || p.endToken > limit) continue;
-    // In apposition, opening the phrase ("said Ann Lee of Ohio"), or heading it.
-    if (
-      p.firstToken > end ||
-      p.firstToken === start ||
-      (p.endToken === end && !afterLink(layer, start, p.firstToken))
-    )
-      return p;
+    if (p.firstToken > end || (p.endToken === end && !afterLink(layer, start, p.firstToken))) return p;
+    if (p.firstToken === start) opening ??= p;
   }
-  return phrase(layer, start, end);
+  return opening ?? phrase(layer, start, end);
 }
 
 /** "According to the ministry, “…”": the phrase after "according to" before the quote. */
@@ -940,6 +966,12 @@ function attribute(
         // told").
         const lead = subject ? subject.firstToken : -1;
         if (subject && lead >= t0 && layer.tokens.slice(t0, lead).every(isLeadWord)) return subject;
+        // "Lee “did well with older voters” in the primary, said professor Tom Hale": an inverted verb
+        // after the rest of the sentence.
+        if (layer.tokens[v - 1]?.text === ',' && !isParticiple(token.text)) {
+          const after = subjectAfter(layer, v, subjects, byFirstToken);
+          if (after) return after;
+        }
         break;
       }
     }
@@ -950,7 +982,7 @@ function attribute(
   // 2. The nearest speech verb before the opening mark, in the same sentence and outside quotes.
   // Subjects are sorted by first token and a sentence's tokens are contiguous: the ones in this sentence
   // before the quote are one slice.
-  const sentenceStart = layer.sentences[sentence]?.firstToken ?? openToken;
+  const sentenceStart = clauseStart(layer, sentence) ?? openToken;
   const before = attributeBefore(layer, sentenceStart, openToken, subjects, inQuote);
   if (before !== undefined) return before;
 
