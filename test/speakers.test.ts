@@ -2,6 +2,7 @@
 // PolNeAR scorer's keying of sources.
 import { describe, expect, it } from 'vitest';
 import { goldQuotes, type PolnearArticle, sourceType } from '../eval/polnear-gold.js';
+import { keyIn } from '../eval/quotes.js';
 import { isSpeechVerb } from '../src/annotate/entities/speech-verbs.js';
 import type { AnnotatedArticle, Quote } from '../src/model/article.js';
 import { annotateText as annotate } from './support/articles.js';
@@ -477,6 +478,13 @@ describe('PolNeAR scorer keys', () => {
       ]),
     );
     expect(q?.keys).toEqual(['lee']);
+  });
+
+  it('a hyphenated or apostrophised surname matches the speaker’s words split the same way', () => {
+    const said = new Set(['carla', 'mendez', 'ruiz', 'o', 'hara']);
+    expect(keyIn('mendez-ruiz', said)).toBe(true);
+    expect(keyIn('o’hara', said)).toBe(true);
+    expect(keyIn('mendez-lopez', said)).toBe(false);
   });
 
   it('a source and cue swapped by the annotator key the cue', () => {
