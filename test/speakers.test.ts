@@ -195,6 +195,27 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'summer recess'))).toBe('Ann Lindqvist');
   });
 
+  it('a verb’s subject before an aside still reports the clause after it', () => {
+    const a = annotate(
+      'Tom Hale spoke in Dayton. Hale, in Ohio, said on Tuesday that Ivan Petrov was “a total lightweight” while Peter Ross is a rival. However, he praised the mayor, calling him a “fine leader.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'fine leader'))).toBe('Tom Hale');
+  });
+
+  it('a next sentence with its own object is no bare attribution of the quote', () => {
+    const a = annotate(
+      'Mayor Ann Lindqvist spoke on Monday. And she added that the next mayor “has to build on that progress.”\n\nLindqvist’s rival, Sen. Tom Hale, also praised the budget.',
+    );
+    expect(speakerName(a, quoteWith(a, 'build on that'))).toBe('Ann Lindqvist');
+  });
+
+  it('a passive speech verb names no speaker before it', () => {
+    const a = annotate(
+      'Sen. Tom Hale spoke in Dayton on Monday.\n\nHe says if people think the problems will be addressed by “the usual politics and the usual money,” they are wrong.',
+    );
+    expect(speakerName(a, quoteWith(a, 'usual politics'))).toBe('Tom Hale');
+  });
+
   it('a name with a bracketed party before its verb is a clause subject', () => {
     const a = annotate(
       'Ann Hale chaired the hearing on Monday. Rep. Carla Dunn (D-Ohio) reacted to the ruling on Friday.\n\n“This is a victory for the town,” she said.',

@@ -433,7 +433,13 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_REPORTED_REACH); b--) {
     const verb = layer.tokens[b];
     if (!verb || verb.sentence !== sentence) return false;
-    if (speaks(verb) && !isParticiple(verb.text)) return hasSubjectBefore(layer, b);
+    if (speaks(verb) && !isParticiple(verb.text)) {
+      if (hasSubjectBefore(layer, b)) return true;
+      // "Lee, in Ohio, said Tuesday that Roe …": the verb's subject sits before an aside; only a name
+      // right after the verb, titles aside, is its inverted subject ("says economist Ann Lee").
+      for (let u = b + 1; u < s.firstToken; u++) if (!isPhraseWord(layer.tokens[u])) return true;
+      return false;
+    }
   }
   return false;
 }
@@ -851,6 +857,15 @@ function isBareAttribution(layer: TokenLayer, from: number): boolean {
   // "O'Malley's move was first reported by …" is passive: no one speaks.
   for (let u = from; u < t; u++)
     if (/^(is|was|were|are|been|be|being)$/i.test(tokens[u]?.text ?? '')) return false;
+  // "Lee also praised the plan." has an object: a sentence of its own, not the quote's attribution.
+  const after = tokens[t + 1];
+  if (
+    after !== undefined &&
+    after.sentence === sentence &&
+    (after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'ADJ') &&
+    !TIME_NOUN.test(after.text)
+  )
+    return false;
   let tail = 0;
   for (let u = t + 1; tokens[u]?.sentence === sentence; u++) {
     if (tokens[u]?.pos === 'VERB' || ++tail > MAX_BARE_TAIL) return false;
@@ -882,6 +897,29 @@ function isScareQuote(
     return false;
   const sentence = tokens[openToken]?.sentence ?? -1;
   return layer.sentences[sentence] !== undefined && !sentenceSpeaks(layer, sentence, inQuote);
+}
+
+/** A verb after a form of "be" ("was told", "will be addressed"), adverbs aside. */
+function isPassive(layer: TokenLayer, v: number): boolean {
+  let b = v - 1;
+  while (layer.tokens[b]?.pos === 'ADV') b--;
+  return /^(be|been|being|is|are|was|were|get|got|gets)$/i.test(layer.tokens[b]?.text ?? '');
+}
+
+/** Whether a speech verb outside quotes stands in the sentence before token `to`. */
+function speaksBefore(
+  layer: TokenLayer,
+  sentence: number,
+  to: number,
+  inQuote: (offset: number) => boolean,
+): boolean {
+  const first = layer.sentences[sentence]?.firstToken;
+  if (first === undefined) return false;
+  for (let t = first; t < to; t++) {
+    const token = layer.tokens[t];
+    if (token && !inQuote(token.start) && speaks(token)) return true;
+  }
+  return false;
 }
 
 /** Whether a speech verb outside quotes stands in the sentence. */
@@ -932,7 +970,12 @@ function attribute(
       ? next.sentence
       : -1;
   // "“We will win.” Olsen said." — a short next sentence that is only the attribution belongs to the quote.
-  const shortNext = next !== undefined && next.sentence === closeSentence + 1 && isBareAttribution(layer, t0);
+  // Not when the quote's own sentence already has its speech verb ("She added that the plan “…”").
+  const shortNext =
+    next !== undefined &&
+    next.sentence === closeSentence + 1 &&
+    isBareAttribution(layer, t0) &&
+    !speaksBefore(layer, sentence, openToken, inQuote);
   // "“…,” Rep. Ann Lee (D-Ohio.) said.": the splitter may end a sentence at an abbreviation's full stop;
   // a sentence that opens in lower case goes on with the one before.
   const misSplit = (sentence: number) =>
@@ -1042,6 +1085,8 @@ function attributeBefore(
     const token = tokens[t];
     if (!token) break;
     if (inQuote(token.start) || !(speaks(token, tokens[t + 1]) || nounReadVerb(layer, t))) continue;
+    // "the issues will be addressed by “…”": a passive speech verb names no speaker before it.
+    if (isPassive(layer, t)) continue;
     if (isParticiple(token.text)) {
       const previous = tokens[t - 1];
       // "criticism calling it a “sham”": the participle's subject is the noun before it.
