@@ -209,6 +209,20 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'build on that'))).toBe('Ann Lindqvist');
   });
 
+  it('a speech verb sharing the clause subject speaks for it, not for the object before it', () => {
+    const a = annotate(
+      'The caucus met on Monday.\n\nRep. Tom Massey used to back his colleague Ivan Petrov, but now said the governor had “the chance to unite us all.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'unite us'))).toBe('Tom Massey');
+  });
+
+  it('a bare attribution in the next paragraph is no attribution of the quote', () => {
+    const a = annotate(
+      'The town hall ran late.\n\n“The old ones,” Tom Hale asked. “Do we keep them or not?”\n\nThe crowd applauded.',
+    );
+    expect(speakerName(a, quoteWith(a, 'keep them'))).toBe('Tom Hale');
+  });
+
   it('a passive speech verb names no speaker before it', () => {
     const a = annotate(
       'Sen. Tom Hale spoke in Dayton on Monday.\n\nHe says if people think the problems will be addressed by “the usual politics and the usual money,” they are wrong.',

@@ -974,6 +974,7 @@ function attribute(
   const shortNext =
     next !== undefined &&
     next.sentence === closeSentence + 1 &&
+    !text.slice(mark, next.start).includes('\n') &&
     isBareAttribution(layer, t0) &&
     !speaksBefore(layer, sentence, openToken, inQuote);
   // "“…,” Rep. Ann Lee (D-Ohio.) said.": the splitter may end a sentence at an abbreviation's full stop;
@@ -1106,8 +1107,10 @@ function attributeBefore(
     // tell him “no more nonsense”"): an earlier speech verb may own the quote.
     if (nearest < 0) nearest = t;
   }
+  // "Lee used to back Tom Hale, but now said …": the verb shares the clause subject before it.
   if (nearest >= 0)
     return (
+      inSentence.find((s) => s.endToken <= nearest && !s.possessive && isClauseSubject(layer, s)) ??
       [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
       subjectAfter(layer, nearest, inSentence, byFirstToken) ??
       null
