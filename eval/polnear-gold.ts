@@ -227,9 +227,14 @@ function nameKey(whole: string): string | null {
   )
     cut = -1;
   const zone = cut > 0 ? ws.slice(0, cut) : ws;
-  const caps = zone.filter((w) => /^\p{Lu}/u.test(w));
+  // "His office", "A group of artists": a determiner or possessive opening the source is no name (keyed
+  // "his" and "a" before, which no speaker's words hold as the name).
+  const caps = zone.filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase())));
   return (caps[caps.length - 1] ?? zone[zone.length - 1] ?? '').toLowerCase() || null;
 }
+
+/** Words that open a source phrase without naming anyone. */
+const OPENERS = new Set([...DETERMINERS, 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 /** The head noun of a description: "a spokeswoman for the airline" → "spokeswoman". */
 function headNoun(source: string): string | null {

@@ -522,6 +522,22 @@ describe('PolNeAR scorer keys', () => {
     expect(keyIn('mendez-lopez', said)).toBe(false);
   });
 
+  it('a possessive or article opening an organisation source is not its key', () => {
+    const text = 'Tom Hale spoke. His office put out a statement saying “we will appeal.”';
+    const qs = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'His office'),
+          cue: span(text, 'put out a statement saying'),
+          content: span(text, 'we will appeal.'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(qs[0]?.keys).toEqual(['office']);
+  });
+
   it('a source and cue swapped by the annotator key the cue', () => {
     const text = '“It is absurd,” Tom Hale said in a statement.';
     const [q] = goldQuotes(
