@@ -397,6 +397,20 @@ describe('quoted names, titles and embed fields are no quotes', () => {
     expect(a.quotes.map((q) => q.text)).toEqual(['Peace for the Valley']);
   });
 
+  it('a quoted title after a preposition or possessive names a show even where someone speaks', () => {
+    const a = annotate(
+      'The senator spoke at length.\n\n“I expect to be questioned,” Senator Ann Vale said on “Hour of the Morning.” She repeated it on the network’s “Day at the Desk,” later.',
+    );
+    expect(a.quotes.map((q) => q.text)).toEqual(['I expect to be questioned,']);
+  });
+
+  it('a markup attribute’s value is no quote', () => {
+    const a = annotate(
+      'The tweet spread fast. <tweet author="newsdesk" time="noon">The bridge is closed to all traffic tonight.</tweet> Drivers were angry about it.',
+    );
+    expect(a.quotes.map((q) => q.text)).toEqual([]);
+  });
+
   it('a one-word cry or question is no title', () => {
     const a = annotate('The crowd at the rally for Ann Vale chanted “Louder!” and the band played on.');
     expect(a.quotes.map((q) => q.text)).toEqual(['Louder!']);

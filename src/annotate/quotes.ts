@@ -78,7 +78,9 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): Span[
   }
   return spans.map(trimSpan(text)).filter((s) => {
     const inner = text.slice(s.start, s.end);
-    return s.end > s.start && !isEmbedMetadata(inner) && !isQuotedName(inner);
+    // A markup attribute's value (author="…") is no one's words either.
+    const attribute = /=\s*$/.test(text.slice(Math.max(0, s.start - 3), s.start - 1));
+    return s.end > s.start && !attribute && !isEmbedMetadata(inner) && !isQuotedName(inner);
   });
 }
 
@@ -142,6 +144,14 @@ function isQuotedTitle(inner: string): boolean {
   );
 }
 
+/** A quoted title after a possessive or a preposition names a show or a work even where someone speaks:
+ * "she said on “Morning Hour.”", "on the network’s “Day Desk,”", "a star of “Harbor Lights”". */
+function namesWork(layer: TokenLayer, openToken: number): boolean {
+  const before = layer.tokens[openToken - 2];
+  if (!before || before.sentence !== layer.tokens[openToken]?.sentence) return false;
+  return /^[’']s?$/.test(before.text) || (before.pos === 'ADP' && /^(on|in|of|for|from)$/i.test(before.text));
+}
+
 /** The speaker found for a quote; null = the words belong to no person ("critics calling it a “sham”");
  * undefined = nothing in the sentence says who spoke. */
 type Attribution = Subject | null | undefined;
@@ -178,7 +188,8 @@ export function findQuotes(
     if (
       paragraphs[paragraphOf(s.start)]?.kind !== 'heading' &&
       isQuotedTitle(layer.text.slice(s.start, s.end)) &&
-      !sentenceSpeaks(layer, layer.tokens[openToken]?.sentence ?? -1, inQuote)
+      (namesWork(layer, openToken) ||
+        !sentenceSpeaks(layer, layer.tokens[openToken]?.sentence ?? -1, inQuote))
     )
       continue;
     const found = attribute(layer, s, subjects, tokenAt, inQuote);
