@@ -404,6 +404,11 @@ describe('quoted names, titles and embed fields are no quotes', () => {
     expect(a.quotes.map((q) => q.text)).toEqual(['I expect to be questioned,']);
   });
 
+  it('an ampersand joins the words of a title', () => {
+    const a = annotate('The family watched “Hearth & Home” every night that winter.');
+    expect(a.quotes).toEqual([]);
+  });
+
   it('a markup attribute’s value is no quote', () => {
     const a = annotate(
       'The tweet spread fast. <tweet author="newsdesk" time="noon">The bridge is closed to all traffic tonight.</tweet> Drivers were angry about it.',

@@ -114,7 +114,7 @@ function trimSpan(text: string) {
 
 /** Lower-case words a title or name may hold between its capitalised ones ("Meet the Press"). */
 const TITLE_GLUE = new Set(
-  'a an the of and or for to in on at with by from as is are vs nor but not'.split(' '),
+  'a an the of and or for to in on at with by from as is are vs nor but not &'.split(' '),
 );
 
 /** “Pool Pervogo,” — a quoted name, not someone's words: two to four words, all capitalised. */
