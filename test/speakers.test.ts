@@ -230,6 +230,20 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'usual politics'))).toBe('Tom Hale');
   });
 
+  it('a woman named as an object in the last paragraph beats one who was a subject long before', () => {
+    const a = annotate(
+      'Mrs. Carla Whitby chaired the board for years. Whitby retired in May.\n\nThe plan drew critics.\n\nTo political scientist Ann Lindqvist, the plan looked doomed.\n\n“It never had the votes,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'never had the votes'))).toBe('Ann Lindqvist');
+  });
+
+  it('a person of unknown gender who is the subject in the pronoun’s paragraph beats an earlier man', () => {
+    const a = annotate(
+      'Tom Hale argued for the bill on Monday. Hale said it would pass.\n\nThe vote was close.\n\nDr. Sunil Okafor gave money to both sides. Okafor was clearly buying access; indeed, he had once said of politicians, “when they need money, you give it.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'need money'))).toBe('Sunil Okafor');
+  });
+
   it('a name with a bracketed party before its verb is a clause subject', () => {
     const a = annotate(
       'Ann Hale chaired the hearing on Monday. Rep. Carla Dunn (D-Ohio) reacted to the ruling on Friday.\n\n“This is a victory for the town,” she said.',
