@@ -150,6 +150,24 @@ describe('speaker of a direct quote', () => {
       'older voters',
       'Paul Becker',
     ],
+    [
+      'a bare attribution whose subject holds a capitalised word read as a verb',
+      'The case went on for years. The agency lost.\n\n“Now we know the agency acted in bad faith.” Watch Group president Tom Fitton said Tuesday.',
+      'bad faith',
+      'Tom Fitton',
+    ],
+    [
+      'a bare attribution followed by a participle clause',
+      'The rally was loud. It went on.\n\n“The old ones, the tired ones?” Gov. John Varga asked, turning the question into a game.',
+      'tired ones',
+      'John Varga',
+    ],
+    [
+      'a bare attribution whose verb the tagger read as an adjective',
+      'The rally was loud. It went on.\n\n“If they were serious about this, they would act.” Toomey fumed on Tuesday.',
+      'serious about',
+      'Toomey',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

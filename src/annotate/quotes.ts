@@ -910,7 +910,10 @@ function isBareAttribution(layer: TokenLayer, from: number): boolean {
   const sentence = tokens[from]?.sentence;
   let t = from;
   while (tokens[t]?.sentence === sentence && !isSpeechVerb(tokens[t]?.text ?? '')) {
-    if (!isPhraseWord(tokens[t]) && !isVerbFiller(tokens[t]) && tokens[t]?.text !== ',') return false;
+    // A capitalised word the tagger read as a verb is part of a name ("Watch Group president Tom Roe").
+    const capitalised = /^\p{Lu}/u.test(tokens[t]?.text ?? '');
+    if (!isPhraseWord(tokens[t]) && !isVerbFiller(tokens[t]) && tokens[t]?.text !== ',' && !capitalised)
+      return false;
     t++;
   }
   if (tokens[t]?.sentence !== sentence || t === from) return false;
@@ -928,10 +931,14 @@ function isBareAttribution(layer: TokenLayer, from: number): boolean {
     return false;
   let tail = 0;
   for (let u = t + 1; tokens[u]?.sentence === sentence; u++) {
+    // "Lee asked, turning the question into a game.": a participle clause after a comma says how.
+    if (tokens[u]?.text === ',' && isParticipleWord(tokens[u + 1]?.text ?? '')) return true;
     if (tokens[u]?.pos === 'VERB' || ++tail > MAX_BARE_TAIL) return false;
   }
   return true;
 }
+
+const isParticipleWord = (word: string) => /^\p{Ll}+ing$/u.test(word);
 
 /** Quoted words this short with no speech verb around them are the writer's, not someone's words. */
 const MAX_SCARE_WORDS = 4;
@@ -1107,6 +1114,8 @@ function attribute(
  * appositive ("another friend, Tom Reyes told"). Other pronouns belong to another clause. */
 const isLeadWord = (t: Token) =>
   (NP_POS.has(t.pos) && (t.pos !== 'PRON' || POSSESSIVE.test(t.text))) ||
+  // A capitalised word the tagger read otherwise is part of a name ("Watch Group president Tom Roe").
+  (/^\p{Lu}/u.test(t.text) && t.pos !== 'PRON') ||
   /^[’']s?$/.test(t.text) ||
   t.text === ',';
 
@@ -1120,8 +1129,10 @@ function isAttributionVerb(layer: TokenLayer, v: number): boolean {
   const token = layer.tokens[v];
   if (!token) return false;
   if (speaks(token)) return true;
-  if (!isSpeechVerb(token.text) || token.pos === 'ADJ') return false;
+  if (!isSpeechVerb(token.text)) return false;
   const before = layer.tokens[v - 1];
+  // "“…” Lee fumed on Tuesday.": after a name, a speech verb in -ed the tagger read as an adjective.
+  if (token.pos === 'ADJ') return before?.pos === 'PROPN' && /ed$/i.test(token.text);
   return isHead(before) || (before?.text === ',' && /ed$/i.test(token.text));
 }
 
