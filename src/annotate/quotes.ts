@@ -911,7 +911,7 @@ function isBareAttribution(layer: TokenLayer, from: number): boolean {
   let t = from;
   while (tokens[t]?.sentence === sentence && !isSpeechVerb(tokens[t]?.text ?? '')) {
     // A capitalised word the tagger read as a verb is part of a name ("Watch Group president Tom Roe").
-    const capitalised = /^\p{Lu}/u.test(tokens[t]?.text ?? '');
+    const capitalised = /^\p{Lu}/u.test(tokens[t]?.text ?? '') && tokens[t]?.pos === 'VERB';
     if (!isPhraseWord(tokens[t]) && !isVerbFiller(tokens[t]) && tokens[t]?.text !== ',' && !capitalised)
       return false;
     t++;
@@ -1052,7 +1052,9 @@ function attribute(
     token.sentence === frame ||
     (frame >= 0 && token.sentence === frame + 1 && misSplit(frame + 1)) ||
     (shortNext && token.sentence === next?.sentence);
-  if (next && (frame >= 0 || shortNext) && !inQuote(next.start)) {
+  // The attribution is in the quote's paragraph: a paragraph after it starts other words.
+  const sameParagraph = next !== undefined && !text.slice(mark, next.start).includes('\n');
+  if (next && sameParagraph && (frame >= 0 || shortNext) && !inQuote(next.start)) {
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
     // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
@@ -1114,8 +1116,8 @@ function attribute(
  * appositive ("another friend, Tom Reyes told"). Other pronouns belong to another clause. */
 const isLeadWord = (t: Token) =>
   (NP_POS.has(t.pos) && (t.pos !== 'PRON' || POSSESSIVE.test(t.text))) ||
-  // A capitalised word the tagger read otherwise is part of a name ("Watch Group president Tom Roe").
-  (/^\p{Lu}/u.test(t.text) && t.pos !== 'PRON') ||
+  // A capitalised word the tagger read as a verb is part of a name ("Watch Group president Tom Roe").
+  (/^\p{Lu}/u.test(t.text) && t.pos === 'VERB') ||
   /^[’']s?$/.test(t.text) ||
   t.text === ',';
 
