@@ -495,10 +495,14 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
 function paragraphCounter(layer: TokenLayer): (t: number) => number {
   const numbers = new Int32Array(layer.tokens.length);
   let n = 0;
+  // The next newline at or after the previous token's end, found once per newline, not per token.
+  let newline = layer.text.indexOf('\n');
   for (let t = 1; t < layer.tokens.length; t++) {
     const before = layer.tokens[t - 1];
     const token = layer.tokens[t];
-    if (before && token && layer.text.slice(before.end, token.start).includes('\n')) n++;
+    if (!before || !token) continue;
+    if (newline >= 0 && newline < before.end) newline = layer.text.indexOf('\n', before.end);
+    if (newline >= 0 && newline < token.start) n++;
     numbers[t] = n;
   }
   return (t) => numbers[t] ?? 0;
