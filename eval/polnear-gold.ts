@@ -296,9 +296,13 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
     const keys: string[] = [];
     if (source && type) {
       if (type === 'name' || type === 'organisation') key = nameKey(source);
-      else if (type === 'pronoun')
+      else if (type === 'pronoun') {
         key = lastNamedBefore(sourceSpan(best)?.start ?? seg.start) ?? headNoun(source);
-      else if (DEFINITE.test(source)) {
+        // "“…,” I said" in a first-person piece is the writer, whom no source names: the last named
+        // source is someone else, and a speaker given as "I" is the right one.
+        const first = source.trim().toLowerCase();
+        if (first === 'i' && first !== key) keys.push(first);
+      } else if (DEFINITE.test(source)) {
         // "the judge" is whoever the reader takes it for, and the last named source is only a guess at
         // that (in "Brafman argued … the judge said" it names the lawyer, not the judge): a speaker given
         // as the description itself is right too.

@@ -605,6 +605,23 @@ describe('PolNeAR scorer keys', () => {
     expect(q?.keys).toEqual(['hale']);
   });
 
+  it('a first-person source accepts the speaker “I” as well as the last named source', () => {
+    const text = 'Tom Hale argued. “I am not shy,” I said.';
+    const qs = goldQuotes(
+      article(text, [
+        { id: 'a', source: span(text, 'Tom Hale'), cue: null, content: span(text, 'argued'), direct: false },
+        {
+          id: 'b',
+          source: { start: text.lastIndexOf('I said'), end: text.lastIndexOf('I said') + 1, text: 'I' },
+          cue: null,
+          content: span(text, 'I am not shy,'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(qs[0]?.keys).toEqual(['hale', 'i']);
+  });
+
   it('a relative pronoun is resolved like a personal one', () => {
     const text = 'Tom Hale, who once said “never again,” spoke.';
     const qs = goldQuotes(
