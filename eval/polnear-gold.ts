@@ -151,8 +151,53 @@ function headPart(source: string): string {
     : source;
 }
 
+/** A name-shaped phrase: two to four capitalised words, initials allowed ("Jane Roe", "Ann M. Lee"). */
+const NAME_SHAPE = /^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}$/u;
+
+/**
+ * The source as the speaker is named in it. "The leader of the league, Jane Roe," names Jane Roe in
+ * apposition, and "former secretary of state Ann Lee" or "master of ceremonies Tom Hale" end in the name
+ * after a lower-case title: such sources were typed "description" and keyed by "leader"/"secretary",
+ * so a speaker naming the very person was scored wrong. Returns the name when there is one, else the
+ * source unchanged.
+ */
+function namedPart(whole: string): string {
+  const head = headPart(whole);
+  if (descriptionType(head) !== 'description') return head;
+  const comma = whole.indexOf(',');
+  if (comma > 0) {
+    const after =
+      whole
+        .slice(comma + 1)
+        .split(',')[0]
+        ?.trim() ?? '';
+    if (NAME_SHAPE.test(after)) return after;
+  }
+  // A capitalised run at the end after a lower-case word that is no preposition: the title's name.
+  const ws = words(head);
+  let first = ws.length;
+  while (first > 0 && /^\p{Lu}/u.test(ws[first - 1] ?? '')) first--;
+  const before = (ws[first - 1] ?? '').toLowerCase();
+  // "a spokesman for candidate Ann Lee" names whom the spokesman speaks for: a preposition before the
+  // run governs it, unless it is the "of" inside a title ("secretary of state Ann Lee").
+  const governed = ws
+    .slice(0, first)
+    .some(
+      (w, i) => LINKS.has(w.toLowerCase()) && !(w === 'of' && TITLES.has((ws[i - 1] ?? '').toLowerCase())),
+    );
+  if (ws.length - first >= 2 && first > 0 && /^\p{Ll}/u.test(before) && !DETERMINERS.has(before) && !governed)
+    return ws.slice(first).join(' ');
+  return head;
+}
+
+/** Prepositions that govern a name inside a description ("a spokesman for Ann Lee"). */
+const LINKS = new Set(['of', 'for', 'at', 'in', 'with', 'from', 'to', 'by', 'on', 'about']);
+
 export function sourceType(whole: string): SourceType {
-  const source = headPart(whole);
+  return descriptionType(namedPart(whole));
+}
+
+function descriptionType(source: string): SourceType {
   const ws = words(source);
   const lower = ws.map((w) => w.toLowerCase());
   if (ws.length === 1 && PRONOUNS.has(lower[0] ?? '')) return 'pronoun';
@@ -171,7 +216,7 @@ export function sourceType(whole: string): SourceType {
 
 /** The word that identifies a name or an organisation: its last word, suffixes and possessives aside. */
 function nameKey(whole: string): string | null {
-  const ws = words(headPart(whole)).filter((w) => !SUFFIXES.has(w.toLowerCase()));
+  const ws = words(namedPart(whole)).filter((w) => !SUFFIXES.has(w.toLowerCase()));
   let cut = ws.findIndex((w) => ['of', 'for', 'at', 'in', ','].includes(w.toLowerCase()));
   // "Secretary of State Ann Lee": a lone title before "of" is not the name; the name follows. (Keyed
   // "secretary" before, which no speaker's name contains.)
@@ -182,9 +227,14 @@ function nameKey(whole: string): string | null {
   )
     cut = -1;
   const zone = cut > 0 ? ws.slice(0, cut) : ws;
-  const caps = zone.filter((w) => /^\p{Lu}/u.test(w));
+  // "His office", "A group of artists": a determiner or possessive opening the source is no name (keyed
+  // "his" and "a" before, which no speaker's words hold as the name).
+  const caps = zone.filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && OPENERS.has(w.toLowerCase())));
   return (caps[caps.length - 1] ?? zone[zone.length - 1] ?? '').toLowerCase() || null;
 }
+
+/** Words that open a source phrase without naming anyone. */
+const OPENERS = new Set([...DETERMINERS, 'his', 'her', 'their', 'its', 'our', 'my', 'your']);
 
 /** The head noun of a description: "a spokeswoman for the airline" → "spokeswoman". */
 function headNoun(source: string): string | null {
@@ -198,6 +248,19 @@ function headNoun(source: string): string | null {
 
 const DEFINITE = /^(the|this|that)\s/i;
 
+/** A cue word that opens a source span: the annotator swapped source and cue. */
+const CUE_OPENING = /^(said|says|say|told|tells|asked|asks|added|adds|wrote|writes|according)\b/i;
+
+/**
+ * The attribution's source. In a few annotations source and cue are swapped (source "said in a
+ * statement", cue "Sinovic"): no speaker can contain "said", so the cue, which names the speaker, is
+ * the source then.
+ */
+function sourceSpan(a: PolnearAttribution): GoldSpan | null {
+  if (a.source && a.cue && CUE_OPENING.test(a.source.text) && !CUE_OPENING.test(a.cue.text)) return a.cue;
+  return a.source;
+}
+
 /**
  * The gold quotes of one article with the key their speaker must contain. A pronoun or a definite
  * description ("he", "the senator") means the person last named as a source before it, as a reader
@@ -206,8 +269,9 @@ const DEFINITE = /^(the|this|that)\s/i;
 export function goldQuotes(article: PolnearArticle): GoldQuote[] {
   const byStart = [...article.attributions].sort((a, b) => a.content.start - b.content.start);
   const named = byStart
-    .filter((a) => a.source && sourceType(a.source.text) === 'name')
-    .map((a) => ({ at: (a.source as GoldSpan).start, key: nameKey((a.source as GoldSpan).text) }));
+    .map(sourceSpan)
+    .filter((source): source is GoldSpan => source !== null && sourceType(source.text) === 'name')
+    .map((source) => ({ at: source.start, key: nameKey(source.text) }));
   const lastNamedBefore = (offset: number): string | null => {
     let key: string | null = null;
     for (const n of named) if (n.at < offset) key = n.key;
@@ -226,18 +290,23 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
       }
     }
     if (!best || bestInside * 2 < length) continue;
-    const source = best.source?.text ?? null;
+    const source = sourceSpan(best)?.text ?? null;
     const type = source ? sourceType(source) : null;
     let key: string | null = null;
     const keys: string[] = [];
     if (source && type) {
       if (type === 'name' || type === 'organisation') key = nameKey(source);
-      else if (type === 'pronoun') key = lastNamedBefore(best.source?.start ?? seg.start) ?? headNoun(source);
-      else if (DEFINITE.test(source)) {
+      else if (type === 'pronoun') {
+        key = lastNamedBefore(sourceSpan(best)?.start ?? seg.start) ?? headNoun(source);
+        // "“…,” I said" in a first-person piece is the writer, whom no source names: the last named
+        // source is someone else, and a speaker given as "I" is the right one.
+        const first = source.trim().toLowerCase();
+        if (first === 'i' && first !== key) keys.push(first);
+      } else if (DEFINITE.test(source)) {
         // "the judge" is whoever the reader takes it for, and the last named source is only a guess at
         // that (in "Brafman argued … the judge said" it names the lawyer, not the judge): a speaker given
         // as the description itself is right too.
-        key = lastNamedBefore(best.source?.start ?? seg.start) ?? headNoun(source);
+        key = lastNamedBefore(sourceSpan(best)?.start ?? seg.start) ?? headNoun(source);
         const head = headNoun(source);
         if (head && head !== key) keys.push(head);
       } else key = headNoun(source);

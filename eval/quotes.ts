@@ -50,6 +50,18 @@ function speakerWords(article: AnnotatedArticle, quote: Quote): string {
   return [entity?.name, quote.speakerText].filter(Boolean).join(' ');
 }
 
+/**
+ * Whether a gold key is among the predicted speaker's words, both split the same way: the key
+ * "lopez-cantera" or "o’donnell" was looked up whole in words split at hyphens and apostrophes, so
+ * "Carlos Lopez-Cantera" never matched it.
+ */
+export function keyIn(key: string, saidWords: ReadonlySet<string>): boolean {
+  const parts = wordSet(key);
+  if (parts.size === 0) return false;
+  for (const part of parts) if (!saidWords.has(part)) return false;
+  return true;
+}
+
 const ratio = (right: number, total: number) => (total ? right / total : 0);
 
 export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<QuoteScores> {
@@ -91,7 +103,7 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
       if (!g.key || !g.sourceType || !result) continue;
       const said = hits.map((p) => speakerWords(result, p)).join(' ');
       const saidWords = wordSet(said);
-      const right = g.keys.some((k) => saidWords.has(k));
+      const right = g.keys.some((k) => keyIn(k, saidWords));
       speaker.total++;
       byType[g.sourceType].total++;
       if (right) {

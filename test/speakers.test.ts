@@ -2,6 +2,7 @@
 // PolNeAR scorer's keying of sources.
 import { describe, expect, it } from 'vitest';
 import { goldQuotes, type PolnearArticle, sourceType } from '../eval/polnear-gold.js';
+import { keyIn } from '../eval/quotes.js';
 import { isSpeechVerb } from '../src/annotate/entities/speech-verbs.js';
 import type { AnnotatedArticle, Quote } from '../src/model/article.js';
 import { annotateText as annotate } from './support/articles.js';
@@ -89,6 +90,84 @@ describe('speaker of a direct quote', () => {
       'sit down',
       'John Varga',
     ],
+    [
+      'a possessive pronoun opens the subject after the quote',
+      'The flood reached the school.\n\n“He had so many plans for the town,” his neighbour Tomas Reller told the radio station.',
+      'so many plans',
+      'Tomas Reller',
+    ],
+    [
+      'a possessor with ’s opens the subject after the quote',
+      'The poll closed late.\n\n“Voters weigh the economy first,” the Harbor Institute’s Nadia Pell wrote on Friday.',
+      'weigh the economy',
+      'Nadia Pell',
+    ],
+    [
+      'an appositive left open before the verb',
+      'The ferry sank at dawn.\n\n“She was a strong swimmer,” another neighbour, Ilse Varro told the paper.',
+      'strong swimmer',
+      'Ilse Varro',
+    ],
+    [
+      'a capitalised speech verb after an aside',
+      'The banners flew over the stadium.\n\n“Not our work, but we like it!” Hollis, the head of the fund, Tweeted on Friday.',
+      'Not our work',
+      'Hollis',
+    ],
+    [
+      'a quoted name inside the aside',
+      'The hall emptied slowly.\n\n“We have had better weeks,” delegate Bill Oster, wearing a hat and “Vote Lind” pins, said quietly.',
+      'better weeks',
+      'Bill Oster',
+    ],
+    [
+      'a first name the tagger reads as a verb after an inverted verb',
+      'Prices rose again.\n\n“Even though most people expected relief, it never came,” said Josh Welland, director of the Budget Institute.',
+      'never came',
+      'Josh Welland',
+    ],
+    [
+      'a sentence split at the full stop inside a bracket',
+      'The bill passed on Monday. It was close.\n\n“We knew the difference,” Rep. Tom Callard (D-Wash.) said.',
+      'knew the difference',
+      'Tom Callard',
+    ],
+    [
+      'an inverted subject headed by the name, a place that is also a given name before it',
+      'Clara Hale runs a shop. The convention was tense.\n\n“It will be close, and everyone knows it,” said Savannah delegate Lionel Correll.',
+      'be close',
+      'Lionel Correll',
+    ],
+    [
+      'a bracketed party and a relative clause naming another person before the verb',
+      'The primary is close. Voters are split.\n\nSen. Clara Mead (D-Mo.), who has endorsed Tom Hale, said Ann Ross has pushed him to be a “stronger and tougher” candidate.',
+      'stronger and tougher',
+      'Clara Mead',
+    ],
+    [
+      'an inverted verb after the rest of the sentence',
+      'Voters are split. Ann Ross “did well with older voters and the unions” in the last primary, said political scientist Paul Becker.',
+      'older voters',
+      'Paul Becker',
+    ],
+    [
+      'a bare attribution whose subject holds a capitalised word read as a verb',
+      'The case went on for years. The agency lost.\n\n“Now we know the agency acted in bad faith.” Watch Group president Tom Fitton said Tuesday.',
+      'bad faith',
+      'Tom Fitton',
+    ],
+    [
+      'a bare attribution followed by a participle clause',
+      'The rally was loud. It went on.\n\n“The old ones, the tired ones?” Gov. John Varga asked, turning the question into a game.',
+      'tired ones',
+      'John Varga',
+    ],
+    [
+      'a bare attribution whose verb the tagger read as an adjective',
+      'The rally was loud. It went on.\n\n“If they were serious about this, they would act.” Toomey fumed on Tuesday.',
+      'serious about',
+      'Toomey',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
@@ -111,6 +190,83 @@ describe('speaker of a direct quote', () => {
     );
     expect(speakerName(a, quoteWith(a, 'Rents will'))).toBe('Ann Lee');
     expect(speakerName(a, quoteWith(a, 'Nobody is building'))).toBe('Ann Lee');
+  });
+
+  it('the subject of a reported clause does not become “she”', () => {
+    const a = annotate(
+      'Maria Roe leads the union. Roe said Ann Hale was ready to sign the deal.\n\n“We will not wait for the board,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'not wait'))).toBe('Maria Roe');
+  });
+
+  it('the subject of a later clause reported by the same verb does not become “she” either', () => {
+    const a = annotate(
+      'Maria Roe leads the union. Roe said on Friday that the vote was close while Ann Hale was away.\n\n“We will not wait for the board,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'not wait'))).toBe('Maria Roe');
+  });
+
+  it('a quote standing alone is the words of the person the text is about', () => {
+    const a = annotate(
+      'The vote is set for June.\n\nSen. Ann Lindqvist is upbeat about the bill, in part because she sees the votes there.\n\n“It will pass before the summer recess. Nobody doubts that now.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'summer recess'))).toBe('Ann Lindqvist');
+  });
+
+  it('a verb’s subject before an aside still reports the clause after it', () => {
+    const a = annotate(
+      'Tom Hale spoke in Dayton. Hale, in Ohio, said on Tuesday that Ivan Petrov was “a total lightweight” while Peter Ross is a rival. However, he praised the mayor, calling him a “fine leader.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'fine leader'))).toBe('Tom Hale');
+  });
+
+  it('a next sentence with its own object is no bare attribution of the quote', () => {
+    const a = annotate(
+      'Mayor Ann Lindqvist spoke on Monday. And she added that the next mayor “has to build on that progress.”\n\nLindqvist’s rival, Sen. Tom Hale, also praised the budget.',
+    );
+    expect(speakerName(a, quoteWith(a, 'build on that'))).toBe('Ann Lindqvist');
+  });
+
+  it('a speech verb sharing the clause subject speaks for it, not for the object before it', () => {
+    const a = annotate(
+      'The caucus met on Monday.\n\nRep. Tom Massey used to back his colleague Ivan Petrov, but now said the governor had “the chance to unite us all.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'unite us'))).toBe('Tom Massey');
+  });
+
+  it('a bare attribution in the next paragraph is no attribution of the quote', () => {
+    const a = annotate(
+      'The town hall ran late.\n\n“The old ones,” Tom Hale asked. “Do we keep them or not?”\n\nThe crowd applauded.',
+    );
+    expect(speakerName(a, quoteWith(a, 'keep them'))).toBe('Tom Hale');
+  });
+
+  it('a passive speech verb names no speaker before it', () => {
+    const a = annotate(
+      'Sen. Tom Hale spoke in Dayton on Monday.\n\nHe says if people think the problems will be addressed by “the usual politics and the usual money,” they are wrong.',
+    );
+    expect(speakerName(a, quoteWith(a, 'usual politics'))).toBe('Tom Hale');
+  });
+
+  it('a woman named as an object in the last paragraph beats one who was a subject long before', () => {
+    const a = annotate(
+      'Mrs. Carla Whitby chaired the board for years. Whitby retired in May.\n\nThe plan drew critics.\n\nTo political scientist Ann Lindqvist, the plan looked doomed.\n\n“It never had the votes,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'never had the votes'))).toBe('Ann Lindqvist');
+  });
+
+  it('a person of unknown gender who is the subject in the pronoun’s paragraph beats an earlier man', () => {
+    const a = annotate(
+      'Tom Hale argued for the bill on Monday. Hale said it would pass.\n\nThe vote was close.\n\nDr. Sunil Okafor gave money to both sides. Okafor was clearly buying access; indeed, he had once said of politicians, “when they need money, you give it.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'need money'))).toBe('Sunil Okafor');
+  });
+
+  it('a name with a bracketed party before its verb is a clause subject', () => {
+    const a = annotate(
+      'Ann Hale chaired the hearing on Monday. Rep. Carla Dunn (D-Ohio) reacted to the ruling on Friday.\n\n“This is a victory for the town,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'victory'))).toBe('Carla Dunn');
   });
 
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
@@ -158,6 +314,18 @@ describe('speakers that are no named person', () => {
       'Inflation slowed in March. According to the ministry, “the worst is behind us.”',
       'the worst',
       'the ministry',
+    ],
+    [
+      'a spokesman for a named person speaks for him',
+      'Gov. John Varga toured the site on Monday.\n\n“The governor is committed to the plan,” a spokesman for John Varga said.',
+      'is committed',
+      'a spokesman for John Varga',
+    ],
+    [
+      'an inverted adviser of a named person',
+      'Gov. John Varga toured the site on Monday.\n\n“We expect a close race,” said a senior Varga adviser.',
+      'close race',
+      'a senior Varga adviser',
     ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
@@ -261,6 +429,25 @@ describe('quoted names, titles and embed fields are no quotes', () => {
     expect(a.quotes.map((q) => q.text)).toEqual(['Peace for the Valley']);
   });
 
+  it('a quoted title after a preposition or possessive names a show even where someone speaks', () => {
+    const a = annotate(
+      'The senator spoke at length.\n\n“I expect to be questioned,” Senator Ann Vale said on “Hour of the Morning.” She repeated it on the network’s “Day at the Desk,” later.',
+    );
+    expect(a.quotes.map((q) => q.text)).toEqual(['I expect to be questioned,']);
+  });
+
+  it('an ampersand joins the words of a title', () => {
+    const a = annotate('The family watched “Hearth & Home” every night that winter.');
+    expect(a.quotes).toEqual([]);
+  });
+
+  it('a markup attribute’s value is no quote', () => {
+    const a = annotate(
+      'The tweet spread fast. <tweet author="newsdesk" time="noon">The bridge is closed to all traffic tonight.</tweet> Drivers were angry about it.',
+    );
+    expect(a.quotes.map((q) => q.text)).toEqual([]);
+  });
+
   it('a one-word cry or question is no title', () => {
     const a = annotate('The crowd at the rally for Ann Vale chanted “Louder!” and the band played on.');
     expect(a.quotes.map((q) => q.text)).toEqual(['Louder!']);
@@ -357,6 +544,82 @@ describe('PolNeAR scorer keys', () => {
       ]),
     );
     expect(qs.map((q) => q.key)).toEqual(['lee', 'hale']);
+  });
+
+  it('a description naming the person in apposition or after a title is a name', () => {
+    expect(sourceType('The head of the tenants’ league, Jane Roe,')).toBe('name');
+    expect(sourceType('former secretary of state Ann Lee')).toBe('name');
+    // The spokesman speaks for the candidate: still a description.
+    expect(sourceType('a spokesman for presidential candidate Ann Lee')).toBe('description');
+    const text = '“We will rebuild,” said former secretary of state Ann Lee.';
+    const [q] = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'former secretary of state Ann Lee'),
+          cue: span(text, 'said'),
+          content: span(text, 'We will rebuild,'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(q?.keys).toEqual(['lee']);
+  });
+
+  it('a hyphenated or apostrophised surname matches the speaker’s words split the same way', () => {
+    const said = new Set(['carla', 'mendez', 'ruiz', 'o', 'hara']);
+    expect(keyIn('mendez-ruiz', said)).toBe(true);
+    expect(keyIn('o’hara', said)).toBe(true);
+    expect(keyIn('mendez-lopez', said)).toBe(false);
+  });
+
+  it('a possessive or article opening an organisation source is not its key', () => {
+    const text = 'Tom Hale spoke. His office put out a statement saying “we will appeal.”';
+    const qs = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'His office'),
+          cue: span(text, 'put out a statement saying'),
+          content: span(text, 'we will appeal.'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(qs[0]?.keys).toEqual(['office']);
+  });
+
+  it('a source and cue swapped by the annotator key the cue', () => {
+    const text = '“It is absurd,” Tom Hale said in a statement.';
+    const [q] = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'said in a statement'),
+          cue: span(text, 'Tom Hale'),
+          content: span(text, 'It is absurd,'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(q?.keys).toEqual(['hale']);
+  });
+
+  it('a first-person source accepts the speaker “I” as well as the last named source', () => {
+    const text = 'Tom Hale argued. “I am not shy,” I said.';
+    const qs = goldQuotes(
+      article(text, [
+        { id: 'a', source: span(text, 'Tom Hale'), cue: null, content: span(text, 'argued'), direct: false },
+        {
+          id: 'b',
+          source: { start: text.lastIndexOf('I said'), end: text.lastIndexOf('I said') + 1, text: 'I' },
+          cue: null,
+          content: span(text, 'I am not shy,'),
+          direct: true,
+        },
+      ]),
+    );
+    expect(qs[0]?.keys).toEqual(['hale', 'i']);
   });
 
   it('a relative pronoun is resolved like a personal one', () => {
