@@ -183,7 +183,7 @@ describe('pronoun and description references', () => {
 
   it("a gendered word in the outlet's description gives a gender the name does not", () => {
     const a = annotate('The vote went to Oriel Kowalczyk, a mother of three. She thanked her neighbours.');
-    expect(references(a)).toEqual({ 'Oriel Kowalczyk': ['She', 'her'] });
+    expect(references(a)).toEqual({ 'Oriel Kowalczyk': ['mother', 'She', 'her'] });
     const b = annotate('The vote went to Oriel Kowalczyk. She thanked her neighbours.');
     expect(references(b)).toEqual({});
   });
@@ -243,5 +243,60 @@ describe('actors across articles', () => {
     const one = annotate('Helena Ruiz lost the vote. She conceded.', 'one');
     const { actors } = compareActors([one]);
     expect(actors.find((x) => x.name === 'Helena Ruiz')?.references?.map((r) => r.text)).toEqual(['She']);
+  });
+});
+
+describe('descriptions that refer to a named person', () => {
+  it('the head of a title or appositive next to the name is a word for that person', () => {
+    const a = annotate('Actress Helena Kowalczyk left the band. Tomas Brandt, the veteran producer, stayed.');
+    const r = references(a);
+    expect(r['Helena Kowalczyk']).toEqual(['Actress']);
+    expect(r['Tomas Brandt']).toEqual(['producer']);
+  });
+
+  it('an age given with the name settles "the N-year-old"', () => {
+    const a = annotate(
+      'Oriel Kowalczyk, 34, and Tomas Brandt, 61, left the band on Monday. The 61-year-old said little.',
+    );
+    expect(references(a)['Tomas Brandt']).toContain('61-year-old');
+    expect(references(a)['Oriel Kowalczyk'] ?? []).not.toContain('61-year-old');
+  });
+
+  it('a gendered noun links to the one person of that gender named so far', () => {
+    const a = annotate('Helena Ruiz met Tomas Brandt in Lisbon. Later the actress flew home.');
+    expect(references(a)['Helena Ruiz']).toContain('actress');
+    expect(references(a)['Tomas Brandt'] ?? []).not.toContain('actress');
+  });
+
+  it('a gendered noun before any name links to the one person of that gender in the article', () => {
+    const a = annotate('The actress has entered a clinic. Helena Ruiz, her agent said, is resting.');
+    expect(references(a)['Helena Ruiz']).toContain('actress');
+  });
+
+  it('a kin noun never links by gender alone, and a noun of the other gender never links', () => {
+    const a = annotate(
+      'Tomas Brandt lost the vote. The mother of the candidate was not there. The actress was.',
+    );
+    expect(references(a)).toEqual({});
+  });
+});
+
+describe('headline names', () => {
+  it('a full name only the headline gives is a person', () => {
+    const a = annotate(
+      'Helena Ruiz checks into clinic\n\nThe actress arrived late on Thursday, her agent said.',
+    );
+    expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz']);
+    expect(references(a)['Helena Ruiz']).toContain('actress');
+  });
+
+  it('a Title Case verb ending in -s after a full name is not a name word', () => {
+    const a = annotate('Helena Ruiz Leaves Clinic\n\nHelena Ruiz left the clinic on Friday.');
+    expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz', 'Helena Ruiz']);
+  });
+
+  it('a Title Case headline without a name-shaped run gives no person', () => {
+    const a = annotate('Grant Money Flows Into Harbor\n\nThe town got its grant on Friday.');
+    expect(Object.keys(people(a))).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   isDateWord,
   isHeadlineBreak,
   isKnownWord,
+  isOrdinaryWord,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
   ORGANIZATION_HEADS,
@@ -154,13 +155,13 @@ function splitTitle(
   if (epithet) first++;
   // "Actress Ana Reyes said …", "Lawyer Tom Ford": a capitalised role noun in front of a given name and a
   // surname is a title too (a role noun alone before one word may be a name: "Judge Street").
-  if (
-    first === runStart &&
-    end - first >= 3 &&
-    ROLE_NOUNS.has((tokens[first]?.text ?? '').toLowerCase()) &&
-    GIVEN_NAMES.has((tokens[first + 1]?.text ?? '').toLowerCase())
-  )
-    first++;
+  // So are a few common words ("Senior Trooper Ana Reyes", "Coroner Tom Ford", "Sixteen-year-old Li Wei"):
+  // ordinary words, agent nouns the lexicon lacks, ages. The given name must follow them.
+  if (first === runStart) {
+    let g = first;
+    while (g < end - 2 && isRoleLikeWord((tokens[g]?.text ?? '').toLowerCase())) g++;
+    if (g > first && GIVEN_NAMES.has((tokens[g]?.text ?? '').toLowerCase())) first = g;
+  }
   // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
   for (let t = end - 2; t > first; t--) {
     if (TITLE_WORDS.has((tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '')) && end - (t + 1) >= 2) {
@@ -193,6 +194,35 @@ function splitTitle(
   };
 }
 
+/**
+ * A word that can stand before a name as a role: a role noun, a word the lexicon knows only as an ordinary
+ * word ("senior", "manager"), an agent noun it lacks ("coroner", "moviemaker"), or an age
+ * ("sixteen-year-old"); never a given name.
+ */
+function isRoleLikeWord(lower: string): boolean {
+  if (GIVEN_NAMES.has(lower)) return false;
+  return (
+    ROLE_NOUNS.has(lower) ||
+    isOrdinaryWord(lower) ||
+    (!isKnownWord(lower) && /^\p{L}{3,}(?:er|or|ist|man|woman)$/u.test(lower)) ||
+    /^[\p{L}\d]+-year-old$/u.test(lower)
+  );
+}
+
+/**
+ * In a Title Case headline, a known word ending in -s right after a given name and a surname is the
+ * headline's verb, not a third name word: "Ana Ruiz Leaves Band" is Ana Ruiz. The lexicon lists such words
+ * as plurals as often as verbs ("Checks", "Leaves"), so only the position decides; a word tagged as a name
+ * ("Ana Ruiz Hughes") stays in the name.
+ */
+function headlineVerbAfterName(tokens: readonly Token[], runStart: number, at: number): boolean {
+  if (at - runStart !== 2) return false;
+  const word = (tokens[at]?.text ?? '').toLowerCase();
+  if (!/^\p{L}+s$/u.test(word) || knownName(word) || !isKnownWord(word)) return false;
+  const given = (tokens[runStart]?.text ?? '').toLowerCase();
+  return GIVEN_NAMES.has(given) && !isOrdinaryWord((tokens[runStart + 1]?.text ?? '').toLowerCase());
+}
+
 export function findCandidates(layer: TokenLayer): Candidate[] {
   const { tokens, sentences } = layer;
   const found: Candidate[] = [];
@@ -205,6 +235,7 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       }
       let end = i + 1;
       while (end < sentence.endToken) {
+        if (sentence.heading && headlineVerbAfterName(tokens, i, end)) break;
         if (isNameToken(tokens, end, sentence.heading)) {
           end++;
         } else if (

@@ -12,6 +12,7 @@ import {
   GIVEN_NAMES,
   isKnownWord,
   isOrdinaryWord,
+  KNOWN_SURNAMES,
   MALE_NAMES,
   MALE_TITLES,
 } from './gazetteer.js';
@@ -261,7 +262,9 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     confirmed.has(key) || (key.includes(' ') && confirmed.has(nameWords(key).at(-1) ?? ''));
   const accept = (c: Candidate): Group | undefined => {
     const key = keyFor(c);
-    const group = byKey.get(key) ?? (c.inHeading ? headingPersonFor(persons, nameWords(key)) : undefined);
+    const group =
+      byKey.get(key) ??
+      (c.inHeading ? (headingPersonFor(persons, nameWords(key)) ?? headingOnlyPerson(key)) : undefined);
     if (!group) return undefined;
     // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
     if (c.weakStart && !isConfirmed(key) && group.members.every((m) => m.weakStart)) return undefined;
@@ -311,6 +314,15 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       groups.push(bare);
     }
     return bare;
+  };
+  // A heading that names someone the body never names ("Ana Ruiz quits the band" over a body that says
+  // only "the singer"): Title Case proves nothing, so only a run shaped like a person's full name counts.
+  const headingOnlyPerson = (key: string): Group | undefined => {
+    if (!isHeadingFullName(nameWords(key))) return undefined;
+    const group: Group = { kind: 'person', members: [], words: nameWords(key) };
+    groups.push(group);
+    byKey.set(key, group);
+    return group;
   };
   const mentions: NameMention[] = [];
   for (const c of candidates) {
@@ -522,6 +534,22 @@ function headingPersonFor(persons: PersonIndex, words: readonly string[]): Group
   const full = persons.exactSurname(last);
   if (full) return full.words[0] === words[0] ? full : undefined;
   return persons.similarSingle(last);
+}
+
+/**
+ * Two or three words that can only be a person's full name: a given name the lexicon knows (and no
+ * ordinary word: "Will", "Grant" also head other runs), then name-shaped words, and a last word that is a
+ * known surname or a word the lexicon has never heard of. "Ana Ruiz" yes; "Bridge Closure", "Grant Money"
+ * and "Oscar Winners" no.
+ */
+function isHeadingFullName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3) return false;
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  if (!GIVEN_NAMES.has(first) || isOrdinaryWord(first)) return false;
+  const nameShaped = (w: string) => GIVEN_NAMES.has(w) || /^\p{L}\.?$/u.test(w) || !isKnownWord(w);
+  if (!words.slice(1, -1).every(nameShaped)) return false;
+  return (KNOWN_SURNAMES.has(last) || !isKnownWord(last)) && !isOrdinaryWord(last);
 }
 
 /** The longest name used, and among those the most frequent: "Alexander Lukashenko", not "Lukashenko". */

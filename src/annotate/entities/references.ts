@@ -5,6 +5,7 @@
 import type { Entity, EntityReference } from '../../model/article.js';
 import type { ResolvedReference } from '../descriptors.js';
 import type { TokenLayer } from '../tokens.js';
+import { FEMALE_WORDS, findDescriptionAnchors, MALE_WORDS } from './descriptions.js';
 import { FEMALE_TITLES, MALE_TITLES } from './gazetteer.js';
 import type { Gender, NameMention } from './index.js';
 import { findPronounReferences, type PersonAnchor } from './pronouns.js';
@@ -39,29 +40,6 @@ function withDescriptors(
   };
 }
 
-/** Gendered person nouns beyond the titles in gazetteer.ts (general English; my own list). */
-const MALE_WORDS = new Set([
-  'actor',
-  'businessman',
-  'boy',
-  'grandfather',
-  'uncle',
-  'nephew',
-  'boyfriend',
-  'widower',
-]);
-const FEMALE_WORDS = new Set([
-  'actress',
-  'businesswoman',
-  'girl',
-  'grandmother',
-  'aunt',
-  'niece',
-  'girlfriend',
-  'widow',
-  'waitress',
-]);
-
 export function attachReferences(
   layer: TokenLayer,
   entities: readonly Entity[],
@@ -81,6 +59,17 @@ export function attachReferences(
     if (!isPerson(d.entity)) continue;
     anchors.push({ entity: d.entity, firstToken: d.firstToken, endToken: d.endToken });
     const head = layer.tokens[d.endToken - 1];
+    if (head) {
+      found.push({
+        entity: d.entity,
+        reference: { start: head.start, end: head.end, text: head.text, via: 'description' },
+      });
+    }
+  }
+  // Descriptor heads ("drummer" in "drummer Ana Ruiz") and descriptions settled by age, role or gender.
+  for (const d of findDescriptionAnchors(layer, { entities, mentions, resolved: descriptions, genderOf })) {
+    anchors.push({ entity: d.entity, firstToken: d.firstToken, endToken: d.endToken });
+    const head = layer.tokens[d.head];
     if (head) {
       found.push({
         entity: d.entity,
