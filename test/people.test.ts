@@ -300,3 +300,30 @@ describe('headline names', () => {
     expect(Object.keys(people(a))).toEqual([]);
   });
 });
+
+describe('evidence that a name is a person', () => {
+  it('a generational suffix and an age between commas make a person, and the bare surname joins', () => {
+    const a = annotate(
+      'Guards said Orwin Bexley Jr., 49, fled a van near the depot. Bexley was caught on Friday.',
+    );
+    expect(people(a)['Orwin Bexley Jr.']).toEqual(['Orwin Bexley Jr.', 'Bexley']);
+  });
+
+  it('a possessive glued to the name by the tokenizer is cut off the name', () => {
+    const a = annotate("Talking to a magazine, Tomas Brandt, Helena Ruiz's agent, said she rests.");
+    expect(Object.keys(people(a))).toContain('Helena Ruiz');
+    expect(Object.keys(people(a))).not.toContain("Helena Ruiz's");
+  });
+});
+
+describe('reflexive pronouns', () => {
+  it('a reflexive binds to the only person its sentence named, whatever the gender evidence', () => {
+    const a = annotate('Police in the port said Kowalczyk hanged himself in his cell.');
+    expect(references(a).Kowalczyk).toContain('himself');
+  });
+
+  it('a reflexive skips a possessor and an unknown-gender person among two', () => {
+    const a = annotate("Kowalczyk, Helena Ruiz's agent, confirms the singer has herself checked in.");
+    expect(references(a).Kowalczyk ?? []).not.toContain('herself');
+  });
+});

@@ -178,14 +178,16 @@ function splitTitle(
   if (!firstTok || !lastTok) return null;
   if (first === end - 1 && TITLE_WORDS.has(firstTok.text.toLowerCase().replace(/\.$/, ''))) return null;
   const next = tokens[end];
+  // The tokenizer sometimes leaves "'s" on the word ("Reid's" as one token): the name ends before it.
+  const glued = /^\p{L}.*\p{L}['’]s$/u.test(lastTok.text) ? 2 : 0;
   return {
     firstToken: first,
     endToken: end,
     titleFirst: runStart,
     start: firstTok.start,
-    end: lastTok.end,
-    text: text.slice(firstTok.start, lastTok.end),
-    possessive: next !== undefined && POSSESSIVE.has(next.text) && next.start === lastTok.end,
+    end: lastTok.end - glued,
+    text: text.slice(firstTok.start, lastTok.end - glued),
+    possessive: glued > 0 || (next !== undefined && POSSESSIVE.has(next.text) && next.start === lastTok.end),
     sentence,
     inHeading,
     weakStart,

@@ -12,12 +12,15 @@ import type { Gender } from './index.js';
 
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+const REFLEXIVES = new Set(['himself', 'herself']);
 
 /** A name or description already tied to a person, as the pronoun search sees it. */
 export interface PersonAnchor {
   entity: string;
   firstToken: number;
   endToken: number;
+  /** "Ruiz's": a possessor is no clause subject, so it never binds a reflexive. */
+  possessive?: boolean;
 }
 
 export interface PronounInput {
@@ -79,6 +82,8 @@ export function findPronounReferences(
   // People mentioned so far in the current sentence and in the one before, in order of mention.
   let previous: string[] = [];
   let current: string[] = [];
+  // Of those in the current sentence, the ones that can be a subject (not "Ruiz's").
+  let binders: string[] = [];
   let sentence = -1;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -87,11 +92,13 @@ export function findPronounReferences(
       // A heading, or a jump over more than one sentence, breaks the chain.
       previous = token.sentence === sentence + 1 && !sentences[sentence]?.heading ? current : [];
       current = [];
+      binders = [];
       sentence = token.sentence;
     }
     const anchor = anchorsAt.get(i);
     if (anchor) {
       current.push(anchor.entity);
+      if (!anchor.possessive) binders.push(anchor.entity);
       i = anchor.endToken - 1;
       continue;
     }
@@ -100,6 +107,7 @@ export function findPronounReferences(
     const link = (entity: string, via: EntityReference['via']) => {
       found.push({ entity, reference: { start: token.start, end: token.end, text: token.text, via } });
       current.push(entity);
+      binders.push(entity);
     };
     if (lower === 'who') {
       // "Reyes, who …" / "Reyes who …": the name just before is the antecedent.
@@ -110,6 +118,22 @@ export function findPronounReferences(
     }
     const gender = pronounGender(lower);
     if (!gender || quoted(i)) continue;
+    if (REFLEXIVES.has(lower)) {
+      // "Lo Presti hanged himself": a reflexive is bound inside its clause, so it takes the nearest person
+      // before it in the sentence known to be of its gender, or one of unknown gender when that person is
+      // the only one the sentence has named ("Ana Ruiz, Li's aide, has herself …" stays unlinked when
+      // nothing tells Ruiz's gender).
+      let binder: string | undefined;
+      for (let k = binders.length - 1; k >= 0 && binder === undefined; k--) {
+        const e = binders[k] as string;
+        const g = input.genderOf(e);
+        if (g === gender || (g === null && new Set(current).size === 1)) binder = e;
+      }
+      if (binder !== undefined) {
+        link(binder, 'pronoun');
+        continue;
+      }
+    }
     // A person of unknown gender could be the one meant, so they block a link, but cannot take it
     // alone: measured on ECB+ train topics, linking them let "she" reach a man named only by surname.
     const compatible = new Set(

@@ -53,7 +53,12 @@ export function attachReferences(
   const anchors: PersonAnchor[] = [];
   for (const m of mentions) {
     if (isPerson(m.entity))
-      anchors.push({ entity: m.entity, firstToken: m.firstToken, endToken: m.endToken });
+      anchors.push({
+        entity: m.entity,
+        firstToken: m.firstToken,
+        endToken: m.endToken,
+        ...(m.possessive ? { possessive: true } : {}),
+      });
   }
   for (const d of descriptions) {
     if (!isPerson(d.entity)) continue;

@@ -161,6 +161,8 @@ export function nameEvidence(name: string): Evidence {
   if (words.length > 1 && PLACE_HEADS.has(last)) add('place', STRONG);
   if (words.includes('of') && ORGANIZATION_HEADS.has(first)) add('organization', STRONG);
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
+  // "Luis Ortega Jr.", "Ike Parsons III": a generational suffix ends only people's names.
+  if (words.length > 1 && GENERATION_SUFFIXES.has(last)) add('person', STRONG);
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
   // "Hillary said", "Kate's book": a given name alone usually still names a person.
   if (words.length === 1 && GIVEN_NAMES.has(first)) add('person', WEAK);
@@ -171,6 +173,9 @@ export function nameEvidence(name: string): Evidence {
   else if (SURNAME_ENDING.test(last) && /^\p{Lu}/u.test(name.split(/\s+/).pop() ?? '')) add('person', WEAK);
   return evidence;
 }
+
+/** Generational suffixes, with and without the full stop (general English). */
+const GENERATION_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** Whether the evidence so far already names a kind with confidence, so compromise need not be asked. */
 export function isDecided(...evidence: Evidence[]): boolean {
@@ -218,6 +223,15 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   if (!c.possessive && after?.text === ',' && tokens[c.endToken + 1]?.text.toLowerCase() === 'who')
     add('person', MEDIUM);
   if (/^\d+-years?-old$/i.test(before?.text ?? '')) add('person', MEDIUM);
+  // "Kowalczyk, 49, escaped": an age between commas right after the name.
+  if (
+    !c.possessive &&
+    after?.text === ',' &&
+    /^\d{1,3}$/.test(tokens[c.endToken + 1]?.text ?? '') &&
+    Number(tokens[c.endToken + 1]?.text) <= 120 &&
+    tokens[c.endToken + 2]?.text === ','
+  )
+    add('person', MEDIUM);
   // "Trump is a good guy", "Lukashenko is a close ally of …"
   if (!c.possessive && after && COPULAS.has(after.text.toLowerCase())) {
     const head = appositiveHead(layer, c.endToken + 1);
