@@ -188,8 +188,33 @@ describe('pronoun and description references', () => {
     expect(references(b)).toEqual({});
   });
 
-  it('a pronoun inside a quotation is left alone', () => {
+  it('a pronoun inside a quotation follows the same rule as one outside', () => {
     const a = annotate('Helena Ruiz lost the vote. "She will be back," a neighbour said.');
+    expect(references(a)).toEqual({ 'Helena Ruiz': ['She'] });
+    const b = annotate('Helena Ruiz beat Maria Tamm. "She will be back," a neighbour said.');
+    expect(references(b)).toEqual({});
+  });
+
+  it('a pronoun in a fronted subordinate clause points forward to the one person who can take it', () => {
+    const a = annotate('The hearing ended early. After she left the court, Helena Ruiz thanked her lawyers.');
+    expect(references(a)['Helena Ruiz']).toEqual(['she', 'her']);
+    const b = annotate('The hearing ended early. After she left the court, Helena Ruiz thanked Maria Tamm.');
+    expect(references(b)).toEqual({});
+  });
+
+  it('pronouns that stand where only one person can be meant give that person a gender', () => {
+    const a = annotate(
+      'Orwin Bexley Jr. fled a van on Monday. Bexley, 49, ran after he hid a key. ' +
+        'Police said Bexley was caught when he slept. He was unarmed.',
+    );
+    expect(references(a)['Orwin Bexley Jr.']).toEqual(['he', 'he', 'He']);
+  });
+
+  it('no gender is inferred when pronouns of both genders stand near the person', () => {
+    const a = annotate(
+      'Orwin Bexley Jr. fled a van on Monday. Bexley ran after he hid a key. ' +
+        'Bexley was caught when he slept. Bexley said she had helped.',
+    );
     expect(references(a)).toEqual({});
   });
 

@@ -82,7 +82,13 @@ export function attachReferences(
       });
     }
   }
-  found.push(...findPronounReferences(layer, { anchors, genderOf: withDescriptors(byId, genderOf) }));
+  const inferable = (id: string) => {
+    const texts = new Set((byId.get(id)?.mentions ?? []).map((m) => m.text));
+    return [...texts].some((t) => [...texts].some((u) => u !== t && ` ${u} `.includes(` ${t} `)));
+  };
+  found.push(
+    ...findPronounReferences(layer, { anchors, genderOf: withDescriptors(byId, genderOf), inferable }),
+  );
   for (const { entity, reference } of found) {
     const e = byId.get(entity);
     if (!e) continue;

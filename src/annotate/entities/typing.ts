@@ -11,6 +11,7 @@ import {
   COUNTRIES,
   DEMONYMS,
   GIVEN_NAMES,
+  isOrdinaryWord,
   KNOWN_ORGANIZATIONS,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
@@ -162,7 +163,9 @@ export function nameEvidence(name: string): Evidence {
   if (words.includes('of') && ORGANIZATION_HEADS.has(first)) add('organization', STRONG);
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
   // "Luis Ortega Jr.", "Ike Parsons III": a generational suffix ends only people's names.
-  if (words.length > 1 && GENERATION_SUFFIXES.has(last)) add('person', STRONG);
+  // ("World War II" is no name: its words are ordinary ones.)
+  if (words.length > 2 && GENERATION_SUFFIXES.has(last) && !words.slice(0, -1).some((w) => isOrdinaryWord(w)))
+    add('person', STRONG);
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
   // "Hillary said", "Kate's book": a given name alone usually still names a person.
   if (words.length === 1 && GIVEN_NAMES.has(first)) add('person', WEAK);
