@@ -352,3 +352,18 @@ describe('reflexive pronouns', () => {
     expect(references(a).Kowalczyk ?? []).not.toContain('herself');
   });
 });
+
+describe('names of more than one word', () => {
+  it('a two-word surname used alone joins the full name and types it', () => {
+    const a = annotate(
+      'Orwin Da Costa, one of nine men held on Tuesday, hanged himself. Da Costa, 52, led the crew.',
+    );
+    expect(people(a)['Orwin Da Costa']).toEqual(['Orwin Da Costa', 'Da Costa']);
+    expect(references(a)['Orwin Da Costa']).toContain('himself');
+  });
+
+  it('a description may hold the quoted title of a work', () => {
+    const a = annotate('Helena Ruiz entered a clinic on Monday. The "Harbor Nights" actress is resting.');
+    expect(references(a)['Helena Ruiz']).toContain('actress');
+  });
+});

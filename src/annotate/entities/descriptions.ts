@@ -95,6 +95,7 @@ const RELATION_NOUNS = new Set([
 ]);
 
 const AGE = /^(\d{1,3})-year-old$/;
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 /** Words after a head that start its "of"/"at" phrase: the head is the word before them. */
 const PREPOSITIONS = new Set(['of', 'at', 'for', 'with', 'in', 'from', 'on', 'to']);
 
@@ -193,7 +194,8 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
   const nameTokens = new Set<number>();
   for (const m of input.mentions) {
     nameStarts.set(m.firstToken, m);
-    for (let t = m.titleFirst; t < m.endToken; t++) nameTokens.add(t);
+    // Names of people end a description; a title of a work may sit inside one ("the 'Big Night' star").
+    if (isPerson(m.entity)) for (let t = m.titleFirst; t < m.endToken; t++) nameTokens.add(t);
   }
   // People of each gender named so far, and in the whole article (for a headline or lead that describes
   // before it names: "The actress has entered rehab" then "Ana Ruiz, 33, …"), and who was named first.
@@ -254,7 +256,7 @@ function descriptionEnd(
   det: number,
   nameTokens: ReadonlySet<number>,
 ): number | null {
-  for (let j = det + 1; j < tokens.length && j - det <= 5; j++) {
+  for (let j = det + 1; j < tokens.length && j - det <= 7; j++) {
     const t = tokens[j];
     if (!t || t.sentence !== tokens[det]?.sentence || nameTokens.has(j)) return null;
     const lower = t.text.toLowerCase();
@@ -263,7 +265,12 @@ function descriptionEnd(
     const nextIsNoun = next?.pos === 'NOUN' && next.sentence === t.sentence;
     if ((isPersonNoun(lower) || AGE.test(lower)) && !nextIsNoun) return nextIsName ? null : j + 1;
     const modifier =
-      t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'VERB' && t.text.includes('-'));
+      t.pos === 'ADJ' ||
+      t.pos === 'NOUN' ||
+      t.pos === 'NUM' ||
+      t.pos === 'PROPN' ||
+      QUOTE_MARKS.has(t.text) ||
+      (t.pos === 'VERB' && t.text.includes('-'));
     if (!modifier) return null;
   }
   return null;

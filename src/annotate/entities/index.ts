@@ -223,6 +223,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const byKey = new Map<string, Group>();
   const surnameFirst = new Set(candidates.filter((c) => isSurnameFirst(c.text)).map(keyFor));
   const othersBySurname = new Map<string, Group | undefined>();
+  const twoWordSurnames = new Map<string, Group | undefined>();
   const ordered = [...new Set(body.map(keyFor))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const key of ordered) {
     const kind = kindOfKey.get(key) ?? 'other';
@@ -233,7 +234,10 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       ([k, w]) => k !== 'person' && (w ?? 0) >= FIRM,
     );
     const target =
-      kind === 'person' || kind === 'other' || !firmlyElse ? personGroupFor(persons, words, kind) : undefined;
+      kind === 'person' || kind === 'other' || !firmlyElse
+        ? ((words.length === 2 ? twoWordSurnames.get(key) : undefined) ??
+          personGroupFor(persons, words, kind))
+        : undefined;
     if (target) {
       byKey.set(key, target);
       continue;
@@ -249,6 +253,12 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     const group: Group = { kind, members: [], words, surnameFirst: surnameFirst.has(key) };
     groups.push(group);
     if (kind === 'person') persons.add(group);
+    // "Ana Lo Presti" … "Lo Presti": a surname of two words, the first no given name, joins the full name
+    // (of two full names ending so, neither).
+    if (kind === 'person' && words.length > 2 && !GIVEN_NAMES.has(words.at(-2) ?? '')) {
+      const two = words.slice(-2).join(' ');
+      twoWordSurnames.set(two, twoWordSurnames.has(two) ? undefined : group);
+    }
     if (kind === 'other' && words.length > 1) {
       // Two untyped full names with one surname: the bare surname is ambiguous, so it joins neither.
       for (const surname of group.surnameFirst ? [words[0] ?? '', words.at(-1) ?? ''] : [words.at(-1) ?? ''])
@@ -504,7 +514,10 @@ function shareWithSurnames(evidence: ReadonlyMap<string, Evidence>): Map<string,
   const shared = new Map<string, Evidence>();
   for (const [key, ev] of evidence) {
     if (!key.includes(' ')) continue;
-    const last = nameWords(key).at(-1) ?? '';
+    const words = nameWords(key);
+    // A two-word surname the article also uses alone ("Ana Lo Presti" … "Lo Presti") is its surname.
+    const two = words.length > 2 ? words.slice(-2).join(' ') : '';
+    const last = two && evidence.has(two) ? two : (words.at(-1) ?? '');
     const single = evidence.get(last);
     if (!single || last === key) continue;
     const full = shared.get(key) ?? { ...ev };
