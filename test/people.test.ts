@@ -367,3 +367,22 @@ describe('names of more than one word', () => {
     expect(references(a)['Helena Ruiz']).toContain('actress');
   });
 });
+
+describe('unnamed people keep pronouns and descriptions from a named one', () => {
+  it('a man introduced without a name may be the one a pronoun means', () => {
+    const a = annotate('Deputy Tomas Brandt was looking for a man and hoped to arrest him on Friday.');
+    expect(references(a)['Tomas Brandt'] ?? []).not.toContain('him');
+    const b = annotate('Deputy Tomas Brandt was looking for a car and hoped to find it before he left.');
+    expect(references(b)['Tomas Brandt']).toContain('he');
+  });
+
+  it('a person named with an office is not "the gunman" by gender alone', () => {
+    const a = annotate('Deputy Tomas Brandt, 35, was shot on Friday. Officers searched for the gunman.');
+    expect(references(a)['Tomas Brandt'] ?? []).not.toContain('gunman');
+  });
+
+  it("a faith's adjective after a given name is no person", () => {
+    const a = annotate('He was raised Roman Catholic in the Bronx, his brother said.');
+    expect(Object.keys(people(a))).not.toContain('Roman Catholic');
+  });
+});

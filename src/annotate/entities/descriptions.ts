@@ -99,7 +99,7 @@ const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 /** Words after a head that start its "of"/"at" phrase: the head is the word before them. */
 const PREPOSITIONS = new Set(['of', 'at', 'for', 'with', 'in', 'from', 'on', 'to']);
 
-function isPersonNoun(lower: string): boolean {
+export function isPersonNoun(lower: string): boolean {
   return ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower) || MALE_WORDS.has(lower) || FEMALE_WORDS.has(lower);
 }
 
@@ -153,6 +153,8 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
     map.set(key, set);
   };
 
+  // People given a title of office before their name or in an appositive ("Sheriff's Deputy Tom Ford").
+  const officeHolders = new Set<string>();
   // Heads of the descriptors next to a name, and the ages given with it.
   for (const e of input.entities) {
     if (e.kind !== 'person') continue;
@@ -165,6 +167,7 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
       const head = headOf(tokens, first, end);
       if (head === null || taken.has(head)) continue;
       const lower = (tokens[head]?.text ?? '').toLowerCase();
+      if (TITLE_WORDS.has(lower) && !nounGender(lower)) officeHolders.add(e.id);
       const age = AGE.exec(lower)?.[1];
       if (age) note(ages, age, e.id);
       else note(roles, lower, e.id);
@@ -231,11 +234,14 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
     const gender = RELATION_NOUNS.has(lower) ? null : nounGender(lower);
     // "the actress" when the article has named one woman so far (or, before any, in all its text), else
     // the woman it named first: news names its main actor first.
+    // A person named with an office ("Deputy Tom Ford") is referred to by that office: "the gunman"
+    // in the same story is someone else, however few men it names.
     if (!entity && gender) {
       const before = namedByGender[gender];
       entity =
         pick(before.size ? before : allByGender[gender]) ??
         (firstNamed && input.genderOf(firstNamed) === gender ? firstNamed : undefined);
+      if (entity && officeHolders.has(entity)) entity = undefined;
     }
     if (!entity) continue;
     const g = input.genderOf(entity);

@@ -11,6 +11,7 @@
 // or title sexes gets a gender from the pronouns that stand where only they can be meant.
 import type { EntityReference } from '../../model/article.js';
 import type { TokenLayer } from '../tokens.js';
+import { isPersonNoun, nounGender } from './descriptions.js';
 import type { Gender } from './index.js';
 
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
@@ -181,6 +182,9 @@ function linkPronouns(
   // People mentioned so far in the current sentence and in the one before, in order of mention.
   let previous: string[] = [];
   let current: string[] = [];
+  // Unnamed people introduced there ("a man", "the gunman"): a pronoun may mean them, so they block.
+  let unnamedPrevious: Gender[] = [];
+  let unnamedCurrent: Gender[] = [];
   // Of those in the current sentence, the ones that can be a subject (not "Ruiz's").
   let binders: string[] = [];
   let sentence = -1;
@@ -189,8 +193,11 @@ function linkPronouns(
     if (!token) continue;
     if (token.sentence !== sentence) {
       // A heading, or a jump over more than one sentence, breaks the chain.
-      previous = token.sentence === sentence + 1 && !sentences[sentence]?.heading ? current : [];
+      const chained = token.sentence === sentence + 1 && !sentences[sentence]?.heading;
+      previous = chained ? current : [];
+      unnamedPrevious = chained ? unnamedCurrent : [];
       current = [];
+      unnamedCurrent = [];
       binders = [];
       sentence = token.sentence;
     }
@@ -215,8 +222,14 @@ function linkPronouns(
       if (owner) link(owner.entity, 'relative');
       continue;
     }
+    if (introducesUnnamedPerson(tokens, i, anchorsAt)) {
+      unnamedCurrent.push(nounGender(lower));
+      binders.push(UNNAMED);
+      continue;
+    }
     const gender = pronounGender(lower);
     if (!gender) continue;
+    const fits = (g: Gender) => g === null || g === gender;
     if (REFLEXIVES.has(lower)) {
       // "Lo Presti hanged himself": a reflexive is bound inside its clause, so it takes the nearest person
       // before it in the sentence known to be of its gender, or one of unknown gender when that person is
@@ -225,6 +238,10 @@ function linkPronouns(
       let binder: string | undefined;
       for (let k = binders.length - 1; k >= 0 && binder === undefined; k--) {
         const e = binders[k] as string;
+        if (e === UNNAMED) {
+          if (fits(unnamedCurrent.at(-1) ?? null)) break;
+          continue;
+        }
         const g = input.genderOf(e);
         if (g === gender || (g === null && new Set(current).size === 1)) binder = e;
       }
@@ -241,6 +258,7 @@ function linkPronouns(
         return g === null || g === gender;
       }),
     );
+    if ([...unnamedPrevious, ...unnamedCurrent].some(fits)) continue;
     if (compatible.size === 0 && previous.length === 0 && current.length === 0) {
       const ahead = cataphoraTarget(
         layer,
@@ -259,6 +277,34 @@ function linkPronouns(
   }
   return found;
 }
+
+/** A binder slot taken by an unnamed person ("a man … hanged himself"). */
+const UNNAMED = '\u0000unnamed';
+
+/**
+ * "a man", "an inmate", "the gunman" (a definite description no rule tied to a name): a singular person
+ * noun after an indefinite or definite article, as the head of its phrase, and no title of a name that
+ * follows ("the spokesman Tom Ford"). Possessed ones ("her lawyer") are left out: they are rarely what a
+ * following pronoun means.
+ */
+function introducesUnnamedPerson(
+  tokens: readonly { text: string; pos: string }[],
+  i: number,
+  anchorsAt: ReadonlyMap<number, PersonAnchor>,
+): boolean {
+  const token = tokens[i];
+  if (!token || token.pos !== 'NOUN' || !isPersonNoun(token.text.toLowerCase())) return false;
+  const next = tokens[i + 1];
+  if (next?.pos === 'NOUN' || anchorsAt.has(i + 1)) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const word = (tokens[k]?.text ?? '').toLowerCase();
+    if (ARTICLES.has(word)) return true;
+    const pos = tokens[k]?.pos;
+    if (pos !== 'ADJ' && pos !== 'NOUN' && pos !== 'NUM' && pos !== 'PROPN') return false;
+  }
+  return false;
+}
+const ARTICLES = new Set(['a', 'an', 'the', 'another']);
 
 /**
  * "After she left the clinic, Ana Ruiz …", "Before he was shot, Deputy Tom Ford …": in a sentence that

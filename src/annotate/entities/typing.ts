@@ -142,6 +142,9 @@ export function nameEvidence(name: string): Evidence {
     return { group: STRONG };
   }
   if (DEMONYMS.has(lower)) return { other: STRONG };
+  // "Roman Catholic", "Southern Baptist": a faith's adjective ends no person's name, whatever the given
+  // name in front says.
+  if (FAITHS.has(last) || FAITHS.has(last.replace(/s$/, ''))) return { other: STRONG };
   if (KNOWN_ORGANIZATIONS.has(lower)) return { organization: STRONG };
   // "Russia-Ukraine talks", "Russo-Ukrainian war": a compound of places or nationalities modifies a noun.
   const parts = lower.split('-');
@@ -176,6 +179,28 @@ export function nameEvidence(name: string): Evidence {
   else if (SURNAME_ENDING.test(last) && /^\p{Lu}/u.test(name.split(/\s+/).pop() ?? '')) add('person', WEAK);
   return evidence;
 }
+
+/** Adjectives and nouns of faiths and denominations (general English; my own list). */
+const FAITHS = new Set([
+  'catholic',
+  'protestant',
+  'christian',
+  'muslim',
+  'jewish',
+  'hindu',
+  'buddhist',
+  'sikh',
+  'mormon',
+  'orthodox',
+  'anglican',
+  'baptist',
+  'methodist',
+  'lutheran',
+  'evangelical',
+  'presbyterian',
+  'episcopalian',
+  'pentecostal',
+]);
 
 /** Generational suffixes, with and without the full stop (general English). */
 const GENERATION_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
