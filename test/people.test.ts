@@ -195,6 +195,11 @@ describe('pronoun and description references', () => {
     expect(references(b)).toEqual({});
   });
 
+  it('a quoted pronoun never goes to the person who speaks the quote', () => {
+    const a = annotate('Helena Ruiz said on Monday: "She lied to all of us."');
+    expect(references(a)).toEqual({});
+  });
+
   it('a pronoun in a fronted subordinate clause points forward to the one person who can take it', () => {
     const a = annotate('The hearing ended early. After she left the court, Helena Ruiz thanked her lawyers.');
     expect(references(a)['Helena Ruiz']).toEqual(['she', 'her']);
@@ -291,6 +296,11 @@ describe('descriptions that refer to a named person', () => {
     const a = annotate('Helena Ruiz met Tomas Brandt in Lisbon. Later the actress flew home.');
     expect(references(a)['Helena Ruiz']).toContain('actress');
     expect(references(a)['Tomas Brandt'] ?? []).not.toContain('actress');
+  });
+
+  it('a gendered noun with two people of that gender named stays unlinked', () => {
+    const a = annotate('Helena Ruiz met Maria Tamm in Lisbon. Later the actress flew home.');
+    expect(references(a)).toEqual({});
   });
 
   it('a gendered noun before any name links to the one person of that gender in the article', () => {

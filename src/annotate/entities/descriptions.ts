@@ -201,13 +201,11 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
     if (isPerson(m.entity)) for (let t = m.titleFirst; t < m.endToken; t++) nameTokens.add(t);
   }
   // People of each gender named so far, and in the whole article (for a headline or lead that describes
-  // before it names: "The actress has entered rehab" then "Ana Ruiz, 33, …"), and who was named first.
+  // before it names: "The actress has entered rehab" then "Ana Ruiz, 33, …").
   const namedByGender = { male: new Set<string>(), female: new Set<string>() };
   const allByGender = { male: new Set<string>(), female: new Set<string>() };
-  let firstNamed: string | undefined;
   for (const m of input.mentions) {
     if (!isPerson(m.entity)) continue;
-    firstNamed ??= m.entity;
     const g = input.genderOf(m.entity);
     if (g) allByGender[g].add(m.entity);
   }
@@ -232,15 +230,13 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
     }
     entity ??= pick(roles.get(lower));
     const gender = RELATION_NOUNS.has(lower) ? null : nounGender(lower);
-    // "the actress" when the article has named one woman so far (or, before any, in all its text), else
-    // the woman it named first: news names its main actor first.
+    // "the actress" when the article has named one woman so far (or, before any, in all its text); with
+    // two, neither (taking the first named gained almost nothing on ECB+ train and risks a wrong link).
     // A person named with an office ("Deputy Tom Ford") is referred to by that office: "the gunman"
     // in the same story is someone else, however few men it names.
     if (!entity && gender) {
       const before = namedByGender[gender];
-      entity =
-        pick(before.size ? before : allByGender[gender]) ??
-        (firstNamed && input.genderOf(firstNamed) === gender ? firstNamed : undefined);
+      entity = pick(before.size ? before : allByGender[gender]);
       if (entity && officeHolders.has(entity)) entity = undefined;
     }
     if (!entity) continue;

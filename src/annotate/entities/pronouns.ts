@@ -13,6 +13,7 @@ import type { EntityReference } from '../../model/article.js';
 import type { TokenLayer } from '../tokens.js';
 import { isPersonNoun, nounGender } from './descriptions.js';
 import type { Gender } from './index.js';
+import { isSpeechVerb } from './speech-verbs.js';
 
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
@@ -185,6 +186,10 @@ function linkPronouns(
   // Unnamed people introduced there ("a man", "the gunman"): a pronoun may mean them, so they block.
   let unnamedPrevious: Gender[] = [];
   let unnamedCurrent: Gender[] = [];
+  // People there who speak ("Ruiz said", "said Ruiz"): a "she" inside quotation marks is rarely the speaker.
+  let speakersPrevious = new Set<string>();
+  let speakersCurrent = new Set<string>();
+  const quoted = insideQuotes(layer);
   // Of those in the current sentence, the ones that can be a subject (not "Ruiz's").
   let binders: string[] = [];
   let sentence = -1;
@@ -198,6 +203,8 @@ function linkPronouns(
       unnamedPrevious = chained ? unnamedCurrent : [];
       current = [];
       unnamedCurrent = [];
+      speakersPrevious = chained ? speakersCurrent : new Set();
+      speakersCurrent = new Set();
       binders = [];
       sentence = token.sentence;
     }
@@ -205,6 +212,7 @@ function linkPronouns(
     if (anchor) {
       current.push(anchor.entity);
       if (!anchor.possessive) binders.push(anchor.entity);
+      if (speaks(tokens, anchor)) speakersCurrent.add(anchor.entity);
       i = anchor.endToken - 1;
       continue;
     }
@@ -273,9 +281,22 @@ function linkPronouns(
     }
     if (compatible.size !== 1) continue;
     const [only] = compatible;
-    if (only !== undefined && input.genderOf(only) === gender) link(only, 'pronoun');
+    if (only === undefined || input.genderOf(only) !== gender) continue;
+    if (quoted(i) && (speakersCurrent.has(only) || speakersPrevious.has(only))) continue;
+    link(only, 'pronoun');
   }
   return found;
+}
+
+/** "Ruiz said", "Ruiz, 52, has said", "said Ruiz": a speech verb right before or after the name. */
+function speaks(tokens: readonly { text: string }[], anchor: PersonAnchor): boolean {
+  if (isSpeechVerb(tokens[anchor.firstToken - 1]?.text ?? '')) return true;
+  for (let k = anchor.endToken; k < anchor.endToken + 5; k++) {
+    const word = tokens[k]?.text ?? '';
+    if (isSpeechVerb(word)) return true;
+    if (!/^(?:,|\d+|has|had|have|also|later|then)$/i.test(word)) return false;
+  }
+  return false;
 }
 
 /** A binder slot taken by an unnamed person ("a man … hanged himself"). */
