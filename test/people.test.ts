@@ -372,6 +372,15 @@ describe('names of more than one word', () => {
     expect(references(a)['Orwin Da Costa']).toContain('himself');
   });
 
+  it('a quoted nickname between given name and surname belongs to the name', () => {
+    const a = annotate(
+      'Mob boss Vincenzo \'The Fox\' Amato died on Monday. Vincenzo "Fox" Amato was 77. Amato had been ill.',
+    );
+    const p = people(a);
+    expect(Object.keys(p)).toHaveLength(1);
+    expect(Object.values(p)[0]).toEqual(["Vincenzo 'The Fox' Amato", 'Vincenzo "Fox" Amato', 'Amato']);
+  });
+
   it('a description may hold the quoted title of a work', () => {
     const a = annotate('Helena Ruiz entered a clinic on Monday. The "Harbor Nights" actress is resting.');
     expect(references(a)['Helena Ruiz']).toContain('actress');

@@ -196,6 +196,23 @@ function splitTitle(
   };
 }
 
+const QUOTES = new Set(['"', "'", '“', '‘', '”', '’']);
+
+/**
+ * A quoted nickname between a given name and a surname belongs to the name: "Vincenzo 'The Fox' Amato",
+ * 'Ana "Speedy" Ruiz'. `at` is the opening mark after a given name; the end of the surname run's first
+ * word, or `at` when the shape is not there (one to three capitalised words, then the closing mark, then
+ * a name word).
+ */
+function nicknameEnd(tokens: readonly Token[], at: number, limit: number, heading: boolean): number {
+  if (!QUOTES.has(tokens[at]?.text ?? '') || !GIVEN_NAMES.has((tokens[at - 1]?.text ?? '').toLowerCase()))
+    return at;
+  let k = at + 1;
+  while (k < limit && k - at <= 3 && isCapitalised(tokens[k] as Token)) k++;
+  if (k === at + 1 || !QUOTES.has(tokens[k]?.text ?? '') || k + 1 >= limit) return at;
+  return isNameToken(tokens, k + 1, heading) ? k + 2 : at;
+}
+
 /**
  * A word that can stand before a name as a role: a role noun, a word the lexicon knows only as an ordinary
  * word ("senior", "manager"), an agent noun it lacks ("coroner", "moviemaker"), or an age
@@ -238,7 +255,10 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       let end = i + 1;
       while (end < sentence.endToken) {
         if (sentence.heading && headlineVerbAfterName(tokens, i, end)) break;
-        if (isNameToken(tokens, end, sentence.heading)) {
+        const nickname = nicknameEnd(tokens, end, sentence.endToken, sentence.heading);
+        if (nickname > end) {
+          end = nickname;
+        } else if (isNameToken(tokens, end, sentence.heading)) {
           end++;
         } else if (
           (NAME_PARTICLES.has(tokens[end]?.text ?? '') ||

@@ -157,6 +157,8 @@ const FIRM = 3;
  */
 const keyOf = (name: string) =>
   name
+    // "Vincenzo 'The Fox' Amato" is Vincenzo Amato: a quoted nickname inside a name is left out of the key.
+    .replace(/ ['"“‘][^'"“”‘’]+['"”’] /gu, ' ')
     .replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')
     .toLowerCase()
     .replace(/[’']/g, "'");

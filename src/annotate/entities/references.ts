@@ -82,9 +82,16 @@ export function attachReferences(
       });
     }
   }
+  // Asked once per name mention, so worked out once per person (over its few distinct spellings).
+  const inferableMemo = new Map<string, boolean>();
   const inferable = (id: string) => {
-    const texts = new Set((byId.get(id)?.mentions ?? []).map((m) => m.text));
-    return [...texts].some((t) => [...texts].some((u) => u !== t && ` ${u} `.includes(` ${t} `)));
+    let known = inferableMemo.get(id);
+    if (known === undefined) {
+      const texts = [...new Set((byId.get(id)?.mentions ?? []).map((m) => m.text))].slice(0, 20);
+      known = texts.some((t) => texts.some((u) => u !== t && ` ${u} `.includes(` ${t} `)));
+      inferableMemo.set(id, known);
+    }
+    return known;
   };
   found.push(
     ...findPronounReferences(layer, { anchors, genderOf: withDescriptors(byId, genderOf), inferable }),
