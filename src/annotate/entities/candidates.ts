@@ -157,10 +157,15 @@ function splitTitle(
   // surname is a title too (a role noun alone before one word may be a name: "Judge Street").
   // So are a few common words ("Senior Trooper Ana Reyes", "Coroner Tom Ford", "Sixteen-year-old Li Wei"):
   // ordinary words, agent nouns the lexicon lacks, ages. The given name must follow them.
-  if (first === runStart) {
-    let g = first;
-    while (g < end - 2 && isRoleLikeWord((tokens[g]?.text ?? '').toLowerCase())) g++;
-    if (g > first && GIVEN_NAMES.has((tokens[g]?.text ?? '').toLowerCase())) first = g;
+  if (first === runStart && end - first >= 3) {
+    // The given name first (a set lookup), the words before it only then.
+    let g = first + 1;
+    while (g < end - 2 && !GIVEN_NAMES.has((tokens[g]?.text ?? '').toLowerCase())) g++;
+    if (GIVEN_NAMES.has((tokens[g]?.text ?? '').toLowerCase())) {
+      let k = first;
+      while (k < g && isRoleLikeWord((tokens[k]?.text ?? '').toLowerCase())) k++;
+      if (k === g) first = g;
+    }
   }
   // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
   for (let t = end - 2; t > first; t--) {

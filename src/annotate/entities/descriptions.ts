@@ -140,8 +140,6 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
   const { tokens } = layer;
   const byId = new Map(input.entities.map((e) => [e.id, e]));
   const isPerson = (id: string) => byId.get(id)?.kind === 'person';
-  const tokenAt = new Map<number, number>();
-  for (const [i, t] of tokens.entries()) tokenAt.set(t.start, i);
   const found: DescriptionAnchor[] = [];
   // Heads of the descriptions descriptors.ts resolved are references already.
   const taken = new Set<number>(input.resolved.map((r) => r.endToken - 1));
@@ -160,8 +158,8 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
     if (e.kind !== 'person') continue;
     for (const d of e.descriptors) {
       if (d.via === 'reference') continue;
-      const first = tokenAt.get(d.start);
-      if (first === undefined) continue;
+      const first = tokenStartingAt(tokens, d.start);
+      if (first === null) continue;
       let end = first;
       while (end < tokens.length && (tokens[end]?.end ?? Infinity) <= d.end) end++;
       const head = headOf(tokens, first, end);
@@ -246,6 +244,20 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
     found.push({ entity, firstToken: i, endToken: end, head });
   }
   return found;
+}
+
+/** The index of the token that starts at a character offset (tokens are in text order), or null. */
+function tokenStartingAt(tokens: readonly Token[], offset: number): number | null {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = tokens[mid]?.start ?? 0;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return null;
 }
 
 /**

@@ -81,9 +81,10 @@ export function findPronounReferences(
   layer: TokenLayer,
   input: PronounInput,
 ): { entity: string; reference: EntityReference }[] {
-  const inferred = genderFromAgreement(layer, input);
+  const quoted = insideQuotes(layer);
+  const inferred = genderFromAgreement(layer, input, quoted);
   const genderOf = (entity: string): Gender => input.genderOf(entity) ?? inferred.get(entity) ?? null;
-  return linkPronouns(layer, { anchors: input.anchors, genderOf });
+  return linkPronouns(layer, { anchors: input.anchors, genderOf }, quoted);
 }
 
 /** Words that open a fronted subordinate clause: "After she left …, Ana Ruiz …" names her after. */
@@ -108,14 +109,17 @@ const SUBORDINATORS = new Set([
  * pronoun of the other gender ever stands near them ("Kowalczyk, 49, escaped after he … Kowalczyk was
  * caught when he …"). One pass over the tokens.
  */
-function genderFromAgreement(layer: TokenLayer, input: PronounInput): Map<string, Gender> {
+function genderFromAgreement(
+  layer: TokenLayer,
+  input: PronounInput,
+  quoted: (token: number) => boolean,
+): Map<string, Gender> {
   const { tokens, sentences } = layer;
   const anchorsAt = new Map<number, PersonAnchor>();
   for (const a of input.anchors)
     if (input.genderOf(a.entity) === null && input.inferable?.(a.entity)) anchorsAt.set(a.firstToken, a);
   const votes = new Map<string, { male: number; female: number; nearMale: number; nearFemale: number }>();
   if (anchorsAt.size === 0) return new Map();
-  const quoted = insideQuotes(layer);
   let previous: string[] = [];
   let current: string[] = [];
   let othersPrevious = false;
@@ -164,6 +168,7 @@ function genderFromAgreement(layer: TokenLayer, input: PronounInput): Map<string
 function linkPronouns(
   layer: TokenLayer,
   input: PronounInput,
+  quoted: (token: number) => boolean,
 ): { entity: string; reference: EntityReference }[] {
   const { tokens, sentences } = layer;
   const anchorsAt = new Map<number, PersonAnchor>();
@@ -189,7 +194,6 @@ function linkPronouns(
   // People there who speak ("Ruiz said", "said Ruiz"): a "she" inside quotation marks is rarely the speaker.
   let speakersPrevious = new Set<string>();
   let speakersCurrent = new Set<string>();
-  const quoted = insideQuotes(layer);
   // Of those in the current sentence, the ones that can be a subject (not "Ruiz's").
   let binders: string[] = [];
   let sentence = -1;
