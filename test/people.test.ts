@@ -395,6 +395,11 @@ describe('unnamed people keep pronouns and descriptions from a named one', () =>
     expect(references(b)['Tomas Brandt']).toContain('he');
   });
 
+  it('"the man" or "the woman" never links by gender alone', () => {
+    const a = annotate('Tomas Brandt was robbed on Friday. Police are looking for the man.');
+    expect(references(a)).toEqual({});
+  });
+
   it('a person named with an office is not "the gunman" by gender alone', () => {
     const a = annotate('Deputy Tomas Brandt, 35, was shot on Friday. Officers searched for the gunman.');
     expect(references(a)['Tomas Brandt'] ?? []).not.toContain('gunman');

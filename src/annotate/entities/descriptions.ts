@@ -94,6 +94,22 @@ const RELATION_NOUNS = new Set([
   'stepfather',
 ]);
 
+/**
+ * "the man", "the woman", "the girl": the words news uses for people it has not named (a suspect, a
+ * witness), so gender alone never ties them to someone named; an age or a role stated before still can.
+ */
+const GENERIC_PEOPLE = new Set([
+  'man',
+  'woman',
+  'boy',
+  'girl',
+  'lady',
+  'gentleman',
+  'guy',
+  'person',
+  'gunman',
+]);
+
 const AGE = /^(\d{1,3})-year-old$/;
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 /** Words after a head that start its "of"/"at" phrase: the head is the word before them. */
@@ -227,7 +243,7 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
       if (age) entity = pick(ages.get(age));
     }
     entity ??= pick(roles.get(lower));
-    const gender = RELATION_NOUNS.has(lower) ? null : nounGender(lower);
+    const gender = RELATION_NOUNS.has(lower) || GENERIC_PEOPLE.has(lower) ? null : nounGender(lower);
     // "the actress" when the article has named one woman so far (or, before any, in all its text); with
     // two, neither (taking the first named gained almost nothing on ECB+ train and risks a wrong link).
     // A person named with an office ("Deputy Tom Ford") is referred to by that office: "the gunman"
