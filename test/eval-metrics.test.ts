@@ -11,6 +11,7 @@ import {
   withoutSingletons,
 } from '../eval/coref-metrics.js';
 import { offsetMap } from '../eval/offset-map.js';
+import { goldSpanKey } from '../eval/persons.js';
 import { headLemma } from '../eval/same-head.js';
 
 const close = (actual: PRF, precision: number, recall: number) => {
@@ -135,5 +136,31 @@ describe('same-head-lemma baseline', () => {
     expect(headLemma('Ann Lee’s')).toBe('lee');
     expect(headLemma('He')).toBe('he');
     expect(headLemma("the players'")).toBe('players');
+  });
+});
+
+describe('ECB+ span conventions in the persons eval', () => {
+  const text = "Mr. Ortega met Ana Ruiz's aide and Luis Ortega Jr. on Monday.";
+  const at = (word: string) => text.indexOf(word);
+  it('takes the courtesy title, the possessive or the split full stop only when that span is gold', () => {
+    const ortega = at('Ortega');
+    const gold = new Set([
+      `d:0:${ortega + 6}`,
+      `d:${at('Ana')}:${at('Ana') + 10}`,
+      `d:${at('Luis')}:${at('Luis') + 14}`,
+    ]);
+    expect(goldSpanKey('d', ortega, ortega + 6, text, gold)).toBe(`d:0:${ortega + 6}`);
+    expect(goldSpanKey('d', at('Ana'), at('Ana') + 8, text, gold)).toBe(`d:${at('Ana')}:${at('Ana') + 10}`);
+    expect(goldSpanKey('d', at('Luis'), at('Luis') + 15, text, gold)).toBe(
+      `d:${at('Luis')}:${at('Luis') + 14}`,
+    );
+  });
+
+  it('keeps the span as it is when it is gold itself or no variant is', () => {
+    const ortega = at('Ortega');
+    expect(goldSpanKey('d', ortega, ortega + 6, text, new Set([`d:${ortega}:${ortega + 6}`]))).toBe(
+      `d:${ortega}:${ortega + 6}`,
+    );
+    expect(goldSpanKey('d', ortega, ortega + 6, text, new Set())).toBe(`d:${ortega}:${ortega + 6}`);
   });
 });

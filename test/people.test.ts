@@ -183,13 +183,43 @@ describe('pronoun and description references', () => {
 
   it("a gendered word in the outlet's description gives a gender the name does not", () => {
     const a = annotate('The vote went to Oriel Kowalczyk, a mother of three. She thanked her neighbours.');
-    expect(references(a)).toEqual({ 'Oriel Kowalczyk': ['She', 'her'] });
+    expect(references(a)).toEqual({ 'Oriel Kowalczyk': ['mother', 'She', 'her'] });
     const b = annotate('The vote went to Oriel Kowalczyk. She thanked her neighbours.');
     expect(references(b)).toEqual({});
   });
 
-  it('a pronoun inside a quotation is left alone', () => {
+  it('a pronoun inside a quotation follows the same rule as one outside', () => {
     const a = annotate('Helena Ruiz lost the vote. "She will be back," a neighbour said.');
+    expect(references(a)).toEqual({ 'Helena Ruiz': ['She'] });
+    const b = annotate('Helena Ruiz beat Maria Tamm. "She will be back," a neighbour said.');
+    expect(references(b)).toEqual({});
+  });
+
+  it('a quoted pronoun never goes to the person who speaks the quote', () => {
+    const a = annotate('Helena Ruiz said on Monday: "She lied to all of us."');
+    expect(references(a)).toEqual({});
+  });
+
+  it('a pronoun in a fronted subordinate clause points forward to the one person who can take it', () => {
+    const a = annotate('The hearing ended early. After she left the court, Helena Ruiz thanked her lawyers.');
+    expect(references(a)['Helena Ruiz']).toEqual(['she', 'her']);
+    const b = annotate('The hearing ended early. After she left the court, Helena Ruiz thanked Maria Tamm.');
+    expect(references(b)).toEqual({});
+  });
+
+  it('pronouns that stand where only one person can be meant give that person a gender', () => {
+    const a = annotate(
+      'Orwin Bexley Jr. fled a van on Monday. Bexley, 49, ran after he hid a key. ' +
+        'Police said Bexley was caught when he slept. He was unarmed.',
+    );
+    expect(references(a)['Orwin Bexley Jr.']).toEqual(['he', 'he', 'He']);
+  });
+
+  it('no gender is inferred when pronouns of both genders stand near the person', () => {
+    const a = annotate(
+      'Orwin Bexley Jr. fled a van on Monday. Bexley ran after he hid a key. ' +
+        'Bexley was caught when he slept. Bexley said she had helped.',
+    );
     expect(references(a)).toEqual({});
   });
 
@@ -243,5 +273,140 @@ describe('actors across articles', () => {
     const one = annotate('Helena Ruiz lost the vote. She conceded.', 'one');
     const { actors } = compareActors([one]);
     expect(actors.find((x) => x.name === 'Helena Ruiz')?.references?.map((r) => r.text)).toEqual(['She']);
+  });
+});
+
+describe('descriptions that refer to a named person', () => {
+  it('the head of a title or appositive next to the name is a word for that person', () => {
+    const a = annotate('Actress Helena Kowalczyk left the band. Tomas Brandt, the veteran producer, stayed.');
+    const r = references(a);
+    expect(r['Helena Kowalczyk']).toEqual(['Actress']);
+    expect(r['Tomas Brandt']).toEqual(['producer']);
+  });
+
+  it('an age given with the name settles "the N-year-old"', () => {
+    const a = annotate(
+      'Oriel Kowalczyk, 34, and Tomas Brandt, 61, left the band on Monday. The 61-year-old said little.',
+    );
+    expect(references(a)['Tomas Brandt']).toContain('61-year-old');
+    expect(references(a)['Oriel Kowalczyk'] ?? []).not.toContain('61-year-old');
+  });
+
+  it('a gendered noun links to the one person of that gender named so far', () => {
+    const a = annotate('Helena Ruiz met Tomas Brandt in Lisbon. Later the actress flew home.');
+    expect(references(a)['Helena Ruiz']).toContain('actress');
+    expect(references(a)['Tomas Brandt'] ?? []).not.toContain('actress');
+  });
+
+  it('a gendered noun with two people of that gender named stays unlinked', () => {
+    const a = annotate('Helena Ruiz met Maria Tamm in Lisbon. Later the actress flew home.');
+    expect(references(a)).toEqual({});
+  });
+
+  it('a gendered noun before any name links to the one person of that gender in the article', () => {
+    const a = annotate('The actress has entered a clinic. Helena Ruiz, her agent said, is resting.');
+    expect(references(a)['Helena Ruiz']).toContain('actress');
+  });
+
+  it('a kin noun never links by gender alone, and a noun of the other gender never links', () => {
+    const a = annotate(
+      'Tomas Brandt lost the vote. The mother of the candidate was not there. The actress was.',
+    );
+    expect(references(a)).toEqual({});
+  });
+});
+
+describe('headline names', () => {
+  it('a full name only the headline gives is a person', () => {
+    const a = annotate(
+      'Helena Ruiz checks into clinic\n\nThe actress arrived late on Thursday, her agent said.',
+    );
+    expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz']);
+    expect(references(a)['Helena Ruiz']).toContain('actress');
+  });
+
+  it('a Title Case verb ending in -s after a full name is not a name word', () => {
+    const a = annotate('Helena Ruiz Leaves Clinic\n\nHelena Ruiz left the clinic on Friday.');
+    expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz', 'Helena Ruiz']);
+  });
+
+  it('a Title Case headline without a name-shaped run gives no person', () => {
+    const a = annotate('Grant Money Flows Into Harbor\n\nThe town got its grant on Friday.');
+    expect(Object.keys(people(a))).toEqual([]);
+  });
+});
+
+describe('evidence that a name is a person', () => {
+  it('a generational suffix and an age between commas make a person, and the bare surname joins', () => {
+    const a = annotate(
+      'Guards said Orwin Bexley Jr., 49, fled a van near the depot. Bexley was caught on Friday.',
+    );
+    expect(people(a)['Orwin Bexley Jr.']).toEqual(['Orwin Bexley Jr.', 'Bexley']);
+  });
+
+  it('a possessive glued to the name by the tokenizer is cut off the name', () => {
+    const a = annotate("Talking to a magazine, Tomas Brandt, Helena Ruiz's agent, said she rests.");
+    expect(Object.keys(people(a))).toContain('Helena Ruiz');
+    expect(Object.keys(people(a))).not.toContain("Helena Ruiz's");
+  });
+});
+
+describe('reflexive pronouns', () => {
+  it('a reflexive binds to the only person its sentence named, whatever the gender evidence', () => {
+    const a = annotate('Police in the port said Kowalczyk hanged himself in his cell.');
+    expect(references(a).Kowalczyk).toContain('himself');
+  });
+
+  it('a reflexive skips a possessor and an unknown-gender person among two', () => {
+    const a = annotate("Kowalczyk, Helena Ruiz's agent, confirms the singer has herself checked in.");
+    expect(references(a).Kowalczyk ?? []).not.toContain('herself');
+  });
+});
+
+describe('names of more than one word', () => {
+  it('a two-word surname used alone joins the full name and types it', () => {
+    const a = annotate(
+      'Orwin Da Costa, one of nine men held on Tuesday, hanged himself. Da Costa, 52, led the crew.',
+    );
+    expect(people(a)['Orwin Da Costa']).toEqual(['Orwin Da Costa', 'Da Costa']);
+    expect(references(a)['Orwin Da Costa']).toContain('himself');
+  });
+
+  it('a quoted nickname between given name and surname belongs to the name', () => {
+    const a = annotate(
+      'Mob boss Vincenzo \'The Fox\' Amato died on Monday. Vincenzo "Fox" Amato was 77. Amato had been ill.',
+    );
+    const p = people(a);
+    expect(Object.keys(p)).toHaveLength(1);
+    expect(Object.values(p)[0]).toEqual(["Vincenzo 'The Fox' Amato", 'Vincenzo "Fox" Amato', 'Amato']);
+  });
+
+  it('a description may hold the quoted title of a work', () => {
+    const a = annotate('Helena Ruiz entered a clinic on Monday. The "Harbor Nights" actress is resting.');
+    expect(references(a)['Helena Ruiz']).toContain('actress');
+  });
+});
+
+describe('unnamed people keep pronouns and descriptions from a named one', () => {
+  it('a man introduced without a name may be the one a pronoun means', () => {
+    const a = annotate('Deputy Tomas Brandt was looking for a man and hoped to arrest him on Friday.');
+    expect(references(a)['Tomas Brandt'] ?? []).not.toContain('him');
+    const b = annotate('Deputy Tomas Brandt was looking for a car and hoped to find it before he left.');
+    expect(references(b)['Tomas Brandt']).toContain('he');
+  });
+
+  it('"the man" or "the woman" never links by gender alone', () => {
+    const a = annotate('Tomas Brandt was robbed on Friday. Police are looking for the man.');
+    expect(references(a)).toEqual({});
+  });
+
+  it('a person named with an office is not "the gunman" by gender alone', () => {
+    const a = annotate('Deputy Tomas Brandt, 35, was shot on Friday. Officers searched for the gunman.');
+    expect(references(a)['Tomas Brandt'] ?? []).not.toContain('gunman');
+  });
+
+  it("a faith's adjective after a given name is no person", () => {
+    const a = annotate('He was raised Roman Catholic in the Bronx, his brother said.');
+    expect(Object.keys(people(a))).not.toContain('Roman Catholic');
   });
 });

@@ -11,6 +11,7 @@ import {
   isDateWord,
   isHeadlineBreak,
   isKnownWord,
+  isOrdinaryWord,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
   ORGANIZATION_HEADS,
@@ -154,13 +155,18 @@ function splitTitle(
   if (epithet) first++;
   // "Actress Ana Reyes said …", "Lawyer Tom Ford": a capitalised role noun in front of a given name and a
   // surname is a title too (a role noun alone before one word may be a name: "Judge Street").
-  if (
-    first === runStart &&
-    end - first >= 3 &&
-    ROLE_NOUNS.has((tokens[first]?.text ?? '').toLowerCase()) &&
-    GIVEN_NAMES.has((tokens[first + 1]?.text ?? '').toLowerCase())
-  )
-    first++;
+  // So are a few common words ("Senior Trooper Ana Reyes", "Coroner Tom Ford", "Sixteen-year-old Li Wei"):
+  // ordinary words, agent nouns the lexicon lacks, ages. The given name must follow them.
+  if (first === runStart && end - first >= 3) {
+    // The given name first (a set lookup), the words before it only then.
+    let g = first + 1;
+    while (g < end - 2 && !GIVEN_NAMES.has((tokens[g]?.text ?? '').toLowerCase())) g++;
+    if (GIVEN_NAMES.has((tokens[g]?.text ?? '').toLowerCase())) {
+      let k = first;
+      while (k < g && isRoleLikeWord((tokens[k]?.text ?? '').toLowerCase())) k++;
+      if (k === g) first = g;
+    }
+  }
   // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
   for (let t = end - 2; t > first; t--) {
     if (TITLE_WORDS.has((tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '')) && end - (t + 1) >= 2) {
@@ -177,20 +183,68 @@ function splitTitle(
   if (!firstTok || !lastTok) return null;
   if (first === end - 1 && TITLE_WORDS.has(firstTok.text.toLowerCase().replace(/\.$/, ''))) return null;
   const next = tokens[end];
+  // The tokenizer sometimes leaves "'s" on the word ("Reid's" as one token): the name ends before it.
+  const glued = /^\p{L}.*\p{L}['’]s$/u.test(lastTok.text) ? 2 : 0;
   return {
     firstToken: first,
     endToken: end,
     titleFirst: runStart,
     start: firstTok.start,
-    end: lastTok.end,
-    text: text.slice(firstTok.start, lastTok.end),
-    possessive: next !== undefined && POSSESSIVE.has(next.text) && next.start === lastTok.end,
+    end: lastTok.end - glued,
+    text: text.slice(firstTok.start, lastTok.end - glued),
+    possessive: glued > 0 || (next !== undefined && POSSESSIVE.has(next.text) && next.start === lastTok.end),
     sentence,
     inHeading,
     weakStart,
     atSentenceStart: opensSentence(tokens, runStart, layer.sentences[sentence]?.firstToken ?? -1),
     ...(epithet && first === runStart + 1 ? { epithet: true } : {}),
   };
+}
+
+const QUOTES = new Set(['"', "'", '“', '‘', '”', '’']);
+
+/**
+ * A quoted nickname between a given name and a surname belongs to the name: "Vincenzo 'The Fox' Amato",
+ * 'Ana "Speedy" Ruiz'. `at` is the opening mark after a given name; the end of the surname run's first
+ * word, or `at` when the shape is not there (one to three capitalised words, then the closing mark, then
+ * a name word).
+ */
+function nicknameEnd(tokens: readonly Token[], at: number, limit: number, heading: boolean): number {
+  if (!QUOTES.has(tokens[at]?.text ?? '') || !GIVEN_NAMES.has((tokens[at - 1]?.text ?? '').toLowerCase()))
+    return at;
+  let k = at + 1;
+  while (k < limit && k - at <= 3 && isCapitalised(tokens[k] as Token)) k++;
+  if (k === at + 1 || !QUOTES.has(tokens[k]?.text ?? '') || k + 1 >= limit) return at;
+  return isNameToken(tokens, k + 1, heading) ? k + 2 : at;
+}
+
+/**
+ * A word that can stand before a name as a role: a role noun, a word the lexicon knows only as an ordinary
+ * word ("senior", "manager"), an agent noun it lacks ("coroner", "moviemaker"), or an age
+ * ("sixteen-year-old"); never a given name.
+ */
+function isRoleLikeWord(lower: string): boolean {
+  if (GIVEN_NAMES.has(lower)) return false;
+  return (
+    ROLE_NOUNS.has(lower) ||
+    isOrdinaryWord(lower) ||
+    (!isKnownWord(lower) && /^\p{L}{3,}(?:er|or|ist|man|woman)$/u.test(lower)) ||
+    /^[\p{L}\d]+-year-old$/u.test(lower)
+  );
+}
+
+/**
+ * In a Title Case headline, a known word ending in -s right after a given name and a surname is the
+ * headline's verb, not a third name word: "Ana Ruiz Leaves Band" is Ana Ruiz. The lexicon lists such words
+ * as plurals as often as verbs ("Checks", "Leaves"), so only the position decides; a word tagged as a name
+ * ("Ana Ruiz Hughes") stays in the name.
+ */
+function headlineVerbAfterName(tokens: readonly Token[], runStart: number, at: number): boolean {
+  if (at - runStart !== 2) return false;
+  const word = (tokens[at]?.text ?? '').toLowerCase();
+  if (!/^\p{L}+s$/u.test(word) || knownName(word) || !isKnownWord(word)) return false;
+  const given = (tokens[runStart]?.text ?? '').toLowerCase();
+  return GIVEN_NAMES.has(given) && !isOrdinaryWord((tokens[runStart + 1]?.text ?? '').toLowerCase());
 }
 
 export function findCandidates(layer: TokenLayer): Candidate[] {
@@ -205,7 +259,11 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       }
       let end = i + 1;
       while (end < sentence.endToken) {
-        if (isNameToken(tokens, end, sentence.heading)) {
+        if (sentence.heading && headlineVerbAfterName(tokens, i, end)) break;
+        const nickname = nicknameEnd(tokens, end, sentence.endToken, sentence.heading);
+        if (nickname > end) {
+          end = nickname;
+        } else if (isNameToken(tokens, end, sentence.heading)) {
           end++;
         } else if (
           (NAME_PARTICLES.has(tokens[end]?.text ?? '') ||

@@ -12,6 +12,7 @@ import {
   GIVEN_NAMES,
   isKnownWord,
   isOrdinaryWord,
+  KNOWN_SURNAMES,
   MALE_NAMES,
   MALE_TITLES,
 } from './gazetteer.js';
@@ -156,6 +157,8 @@ const FIRM = 3;
  */
 const keyOf = (name: string) =>
   name
+    // "Vincenzo 'The Fox' Amato" is Vincenzo Amato: a quoted nickname inside a name is left out of the key.
+    .replace(/ ['"“‘][^'"“”‘’]+['"”’] /gu, ' ')
     .replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')
     .toLowerCase()
     .replace(/[’']/g, "'");
@@ -222,6 +225,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const byKey = new Map<string, Group>();
   const surnameFirst = new Set(candidates.filter((c) => isSurnameFirst(c.text)).map(keyFor));
   const othersBySurname = new Map<string, Group | undefined>();
+  const twoWordSurnames = new Map<string, Group | undefined>();
   const ordered = [...new Set(body.map(keyFor))].sort((a, b) => b.split(' ').length - a.split(' ').length);
   for (const key of ordered) {
     const kind = kindOfKey.get(key) ?? 'other';
@@ -232,7 +236,10 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       ([k, w]) => k !== 'person' && (w ?? 0) >= FIRM,
     );
     const target =
-      kind === 'person' || kind === 'other' || !firmlyElse ? personGroupFor(persons, words, kind) : undefined;
+      kind === 'person' || kind === 'other' || !firmlyElse
+        ? ((words.length === 2 ? twoWordSurnames.get(key) : undefined) ??
+          personGroupFor(persons, words, kind))
+        : undefined;
     if (target) {
       byKey.set(key, target);
       continue;
@@ -248,6 +255,12 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     const group: Group = { kind, members: [], words, surnameFirst: surnameFirst.has(key) };
     groups.push(group);
     if (kind === 'person') persons.add(group);
+    // "Ana Lo Presti" … "Lo Presti": a surname of two words, the first no given name, joins the full name
+    // (of two full names ending so, neither).
+    if (kind === 'person' && words.length > 2 && !GIVEN_NAMES.has(words.at(-2) ?? '')) {
+      const two = words.slice(-2).join(' ');
+      twoWordSurnames.set(two, twoWordSurnames.has(two) ? undefined : group);
+    }
     if (kind === 'other' && words.length > 1) {
       // Two untyped full names with one surname: the bare surname is ambiguous, so it joins neither.
       for (const surname of group.surnameFirst ? [words[0] ?? '', words.at(-1) ?? ''] : [words.at(-1) ?? ''])
@@ -261,7 +274,9 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     confirmed.has(key) || (key.includes(' ') && confirmed.has(nameWords(key).at(-1) ?? ''));
   const accept = (c: Candidate): Group | undefined => {
     const key = keyFor(c);
-    const group = byKey.get(key) ?? (c.inHeading ? headingPersonFor(persons, nameWords(key)) : undefined);
+    const group =
+      byKey.get(key) ??
+      (c.inHeading ? (headingPersonFor(persons, nameWords(key)) ?? headingOnlyPerson(key)) : undefined);
     if (!group) return undefined;
     // A sentence opener nobody confirms ("Despite", "Meanwhile") and bare demonyms are not entities.
     if (c.weakStart && !isConfirmed(key) && group.members.every((m) => m.weakStart)) return undefined;
@@ -311,6 +326,15 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       groups.push(bare);
     }
     return bare;
+  };
+  // A heading that names someone the body never names ("Ana Ruiz quits the band" over a body that says
+  // only "the singer"): Title Case proves nothing, so only a run shaped like a person's full name counts.
+  const headingOnlyPerson = (key: string): Group | undefined => {
+    if (!isHeadingFullName(nameWords(key))) return undefined;
+    const group: Group = { kind: 'person', members: [], words: nameWords(key) };
+    groups.push(group);
+    byKey.set(key, group);
+    return group;
   };
   const mentions: NameMention[] = [];
   for (const c of candidates) {
@@ -492,7 +516,10 @@ function shareWithSurnames(evidence: ReadonlyMap<string, Evidence>): Map<string,
   const shared = new Map<string, Evidence>();
   for (const [key, ev] of evidence) {
     if (!key.includes(' ')) continue;
-    const last = nameWords(key).at(-1) ?? '';
+    const words = nameWords(key);
+    // A two-word surname the article also uses alone ("Ana Lo Presti" … "Lo Presti") is its surname.
+    const two = words.length > 2 ? words.slice(-2).join(' ') : '';
+    const last = two && evidence.has(two) ? two : (words.at(-1) ?? '');
     const single = evidence.get(last);
     if (!single || last === key) continue;
     const full = shared.get(key) ?? { ...ev };
@@ -522,6 +549,22 @@ function headingPersonFor(persons: PersonIndex, words: readonly string[]): Group
   const full = persons.exactSurname(last);
   if (full) return full.words[0] === words[0] ? full : undefined;
   return persons.similarSingle(last);
+}
+
+/**
+ * Two or three words that can only be a person's full name: a given name the lexicon knows (and no
+ * ordinary word: "Will", "Grant" also head other runs), then name-shaped words, and a last word that is a
+ * known surname or a word the lexicon has never heard of. "Ana Ruiz" yes; "Bridge Closure", "Grant Money"
+ * and "Oscar Winners" no.
+ */
+function isHeadingFullName(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3) return false;
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  if (!GIVEN_NAMES.has(first) || isOrdinaryWord(first)) return false;
+  const nameShaped = (w: string) => GIVEN_NAMES.has(w) || /^\p{L}\.?$/u.test(w) || !isKnownWord(w);
+  if (!words.slice(1, -1).every(nameShaped)) return false;
+  return (KNOWN_SURNAMES.has(last) || !isKnownWord(last)) && !isOrdinaryWord(last);
 }
 
 /** The longest name used, and among those the most frequent: "Alexander Lukashenko", not "Lukashenko". */

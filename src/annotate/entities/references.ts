@@ -5,6 +5,7 @@
 import type { Entity, EntityReference } from '../../model/article.js';
 import type { ResolvedReference } from '../descriptors.js';
 import type { TokenLayer } from '../tokens.js';
+import { FEMALE_WORDS, findDescriptionAnchors, MALE_WORDS } from './descriptions.js';
 import { FEMALE_TITLES, MALE_TITLES } from './gazetteer.js';
 import type { Gender, NameMention } from './index.js';
 import { findPronounReferences, type PersonAnchor } from './pronouns.js';
@@ -39,29 +40,6 @@ function withDescriptors(
   };
 }
 
-/** Gendered person nouns beyond the titles in gazetteer.ts (general English; my own list). */
-const MALE_WORDS = new Set([
-  'actor',
-  'businessman',
-  'boy',
-  'grandfather',
-  'uncle',
-  'nephew',
-  'boyfriend',
-  'widower',
-]);
-const FEMALE_WORDS = new Set([
-  'actress',
-  'businesswoman',
-  'girl',
-  'grandmother',
-  'aunt',
-  'niece',
-  'girlfriend',
-  'widow',
-  'waitress',
-]);
-
 export function attachReferences(
   layer: TokenLayer,
   entities: readonly Entity[],
@@ -75,7 +53,12 @@ export function attachReferences(
   const anchors: PersonAnchor[] = [];
   for (const m of mentions) {
     if (isPerson(m.entity))
-      anchors.push({ entity: m.entity, firstToken: m.firstToken, endToken: m.endToken });
+      anchors.push({
+        entity: m.entity,
+        firstToken: m.firstToken,
+        endToken: m.endToken,
+        ...(m.possessive ? { possessive: true } : {}),
+      });
   }
   for (const d of descriptions) {
     if (!isPerson(d.entity)) continue;
@@ -88,7 +71,31 @@ export function attachReferences(
       });
     }
   }
-  found.push(...findPronounReferences(layer, { anchors, genderOf: withDescriptors(byId, genderOf) }));
+  // Descriptor heads ("drummer" in "drummer Ana Ruiz") and descriptions settled by age, role or gender.
+  for (const d of findDescriptionAnchors(layer, { entities, mentions, resolved: descriptions, genderOf })) {
+    anchors.push({ entity: d.entity, firstToken: d.firstToken, endToken: d.endToken });
+    const head = layer.tokens[d.head];
+    if (head) {
+      found.push({
+        entity: d.entity,
+        reference: { start: head.start, end: head.end, text: head.text, via: 'description' },
+      });
+    }
+  }
+  // Asked once per name mention, so worked out once per person (over its few distinct spellings).
+  const inferableMemo = new Map<string, boolean>();
+  const inferable = (id: string) => {
+    let known = inferableMemo.get(id);
+    if (known === undefined) {
+      const texts = [...new Set((byId.get(id)?.mentions ?? []).map((m) => m.text))].slice(0, 20);
+      known = texts.some((t) => texts.some((u) => u !== t && ` ${u} `.includes(` ${t} `)));
+      inferableMemo.set(id, known);
+    }
+    return known;
+  };
+  found.push(
+    ...findPronounReferences(layer, { anchors, genderOf: withDescriptors(byId, genderOf), inferable }),
+  );
   for (const { entity, reference } of found) {
     const e = byId.get(entity);
     if (!e) continue;

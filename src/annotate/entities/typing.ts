@@ -11,6 +11,7 @@ import {
   COUNTRIES,
   DEMONYMS,
   GIVEN_NAMES,
+  isOrdinaryWord,
   KNOWN_ORGANIZATIONS,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
@@ -141,6 +142,9 @@ export function nameEvidence(name: string): Evidence {
     return { group: STRONG };
   }
   if (DEMONYMS.has(lower)) return { other: STRONG };
+  // "Roman Catholic", "Southern Baptist": a faith's adjective ends no person's name, whatever the given
+  // name in front says.
+  if (FAITHS.has(last) || FAITHS.has(last.replace(/s$/, ''))) return { other: STRONG };
   if (KNOWN_ORGANIZATIONS.has(lower)) return { organization: STRONG };
   // "Russia-Ukraine talks", "Russo-Ukrainian war": a compound of places or nationalities modifies a noun.
   const parts = lower.split('-');
@@ -161,6 +165,10 @@ export function nameEvidence(name: string): Evidence {
   if (words.length > 1 && PLACE_HEADS.has(last)) add('place', STRONG);
   if (words.includes('of') && ORGANIZATION_HEADS.has(first)) add('organization', STRONG);
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
+  // "Luis Ortega Jr.", "Ike Parsons III": a generational suffix ends only people's names.
+  // ("World War II" is no name: its words are ordinary ones.)
+  if (words.length > 2 && GENERATION_SUFFIXES.has(last) && !words.slice(0, -1).some((w) => isOrdinaryWord(w)))
+    add('person', STRONG);
   if (words.length > 1 && GIVEN_NAMES.has(first)) add('person', MEDIUM);
   // "Hillary said", "Kate's book": a given name alone usually still names a person.
   if (words.length === 1 && GIVEN_NAMES.has(first)) add('person', WEAK);
@@ -171,6 +179,31 @@ export function nameEvidence(name: string): Evidence {
   else if (SURNAME_ENDING.test(last) && /^\p{Lu}/u.test(name.split(/\s+/).pop() ?? '')) add('person', WEAK);
   return evidence;
 }
+
+/** Adjectives and nouns of faiths and denominations (general English; my own list). */
+const FAITHS = new Set([
+  'catholic',
+  'protestant',
+  'christian',
+  'muslim',
+  'jewish',
+  'hindu',
+  'buddhist',
+  'sikh',
+  'mormon',
+  'orthodox',
+  'anglican',
+  'baptist',
+  'methodist',
+  'lutheran',
+  'evangelical',
+  'presbyterian',
+  'episcopalian',
+  'pentecostal',
+]);
+
+/** Generational suffixes, with and without the full stop (general English). */
+const GENERATION_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** Whether the evidence so far already names a kind with confidence, so compromise need not be asked. */
 export function isDecided(...evidence: Evidence[]): boolean {
@@ -218,6 +251,15 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   if (!c.possessive && after?.text === ',' && tokens[c.endToken + 1]?.text.toLowerCase() === 'who')
     add('person', MEDIUM);
   if (/^\d+-years?-old$/i.test(before?.text ?? '')) add('person', MEDIUM);
+  // "Kowalczyk, 49, escaped": an age between commas right after the name.
+  if (
+    !c.possessive &&
+    after?.text === ',' &&
+    /^\d{1,3}$/.test(tokens[c.endToken + 1]?.text ?? '') &&
+    Number(tokens[c.endToken + 1]?.text) <= 120 &&
+    tokens[c.endToken + 2]?.text === ','
+  )
+    add('person', MEDIUM);
   // "Trump is a good guy", "Lukashenko is a close ally of …"
   if (!c.possessive && after && COPULAS.has(after.text.toLowerCase())) {
     const head = appositiveHead(layer, c.endToken + 1);
