@@ -64,7 +64,8 @@ const OUTLET_MARKER = /\b(opinion|op-?ed|editorials?|commentary|columnists?)\b/i
 /** Explicit stance phrases in the author's voice. */
 const STANCE =
   /\b(?:I think|I believe|I'm convinced|I am convinced|in my view|in my opinion|I would argue|I'd argue|I suspect|I fear|to my mind|we must|we should|we need to|let us be clear|let's be clear)\b/i;
-const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|my|me|we|we're|our|us)\b/;
+// Capitalised forms count too ("My neighbours …", "We must …"), but not "US", the country.
+const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|[Mm]y|[Mm]e|[Ww]e|[Ww]e're|[Oo]ur|us)\b/;
 
 /**
  * Author-voice sentences with a first-person word and an evaluative word that make an article an argument:

@@ -16,7 +16,7 @@ const LINK_ANYWHERE = /\b(?:sign up for|subscribe to our|click here|read more:|r
 // A label in capitals before a colon: "THE FACTS: His decision …", "UPDATE: …".
 const LABEL_PREFIX = /^[\p{Lu}\d][\p{Lu}\d '’&-]{2,}:\s/u;
 // Openers that answer or contrast a sentence the digest may not hold: "But …", "And …", "Still, …".
-const CONTRAST_OPENER = /^(?:but|and|yet|so|however|still,|nevertheless|nonetheless|instead|even so)\b/i;
+const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nevertheless|nonetheless|instead|even so)\b|still,)/i;
 // Small words that stay lower case in a Title Case headline.
 const TITLE_SMALL = new Set(
   'a an the of in on at to for and or nor but with by from as vs via into over after about up out is'.split(
