@@ -35,7 +35,7 @@ describe('opinionOf', () => {
       'https://example.org/news/editorials/budget-vote',
       'https://example.org/columnists/jane-doe/budget-vote',
       'https://example.org/op-ed/budget-vote',
-      'https://blogs.example.org/politics/budget-vote',
+      'https://opinion.example.org/politics/budget-vote',
     ])
       expect(opinionOf({ ...plain, url })?.kind, url).toBe('opinion');
     expect(opinionOf({ ...plain, url: 'https://example.org/news-analysis/budget-vote' })).toMatchObject({
@@ -49,6 +49,9 @@ describe('opinionOf', () => {
       'https://example.org/politics/2024/05/08/opinion-poll-shows-lead',
       'https://example.org/world/europe/budget-vote',
       'https://example.org/blog',
+      // Newsrooms run news blogs: a blog is not a comment section by itself.
+      'https://example.org/blogs/politics/2024/05/08/budget-vote',
+      'https://blogs.example.org/politics/budget-vote',
       'not a url',
     ])
       expect(opinionOf({ ...plain, url }), url).toBeNull();
