@@ -145,6 +145,15 @@ describe('notDigestMaterial', () => {
       expect(notDigestMaterial(s), s).toBe('photo caption or credit');
   });
 
+  it('skips credit lines, disclaimers and advertisement slots', () => {
+    for (const s of [
+      'Jane Doe and The Example Press contributed to this report from the capital.',
+      'The views expressed in this commentary are solely those of the author.',
+      'The council said the cuts would be reviewed in a year.\n\nAdvertisement\n\nThe mayor agreed.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('credit, disclaimer or advertisement');
+  });
+
   it('skips links, calls to action and label-prefixed lines', () => {
     expect(notDigestMaterial('Related: Council members clash over library cuts in a late session.')).toBe(
       'link or call to action',

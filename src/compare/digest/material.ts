@@ -13,6 +13,11 @@ const CAPTION =
 const LINK_LINE =
   /^(?:related|read more|read also|also read|more|see also|watch|listen|click here|sign up|subscribe|follow us|recommended|trending)\b[\s:|–—-]/i;
 const LINK_ANYWHERE = /\b(?:sign up for|subscribe to our|click here|read more:|related coverage:)/i;
+// Page furniture around the report: a wire or contributor credit ("Jane Doe and The Example Press contributed
+// to this report."), a commentary's disclaimer ("The views expressed here are the author's own."), an
+// advertisement slot left in the text.
+const CREDIT_LINE =
+  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
 // A label in capitals before a colon: "THE FACTS: His decision …", "UPDATE: …".
 const LABEL_PREFIX = /^[\p{Lu}\d][\p{Lu}\d '’&-]{2,}:\s/u;
 // Openers that answer or contrast a sentence the digest may not hold: "But …", "And …", "Still, …".
@@ -34,6 +39,7 @@ const SPEECH =
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {
   if (CAPTION.test(text)) return 'photo caption or credit';
   if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text)) return 'link or call to action';
+  if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
   if (headlineLike(text)) return 'headline';
   if (CONTRAST_OPENER.test(text)) return 'opens with a contrast or continuation';
