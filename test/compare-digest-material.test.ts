@@ -217,6 +217,8 @@ describe('backReference', () => {
     expect(backReference('The decision drew protests outside city hall.')).toBe('decision');
     expect(backReference('This move surprised members of the council.')).toBe('move');
     expect(backReference('This was the second vote in a month.')).toBe('');
+    expect(backReference('Together, these cuts close the deficit.')).toBe('cuts');
+    expect(backReference('The first is a cut to library hours.')).toBe('');
     expect(backReference('The council approved the budget on Monday.')).toBeNull();
     expect(resolvedIn('projection', ['The agency released a projection of the deficit on Monday.'])).toBe(
       true,

@@ -18,8 +18,9 @@ const LINK_ANYWHERE = /\b(?:sign up for|subscribe to our|click here|read more:|r
 // advertisement slot left in the text.
 const CREDIT_LINE =
   /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
-// A label in capitals before a colon: "THE FACTS: His decision …", "UPDATE: …".
-const LABEL_PREFIX = /^[\p{Lu}\d][\p{Lu}\d '’&-]{2,}:\s/u;
+// A label before a colon: in capitals ("THE FACTS: His decision …", "UPDATE: …"), or a short lead-in of a
+// few words before a capitalised clause ("The bottom line: The plan …", "Why it matters: Prices …").
+const LABEL_PREFIX = /^(?:[\p{Lu}\d][\p{Lu}\d '’&-]{2,}|(?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+):\s+[\p{Lu}\d]/u;
 // Openers that answer or contrast a sentence the digest may not hold: "But …", "And …", "Still, …".
 const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nevertheless|nonetheless|instead|even so)\b|still,)/i;
 // Small words that stay lower case in a Title Case headline.
@@ -28,9 +29,10 @@ const TITLE_SMALL = new Set(
     ' ',
   ),
 );
-// A subject that points back: "The new projection …", "The decision …", "This move …", "Such claims …".
+// A subject that points back: "The new projection …", "The decision …", "This move …", "Such claims …",
+// after a short lead-in too ("Combined, these trends …"); "The first is …" (the first of what?).
 const BACK_REFERENCE =
-  /^(?:the\s+(?:new|latest|same|aforementioned|above)\s+([a-z]+)|the\s+(decision|move|announcement|measure|ruling|statement|remarks|comments|step|development|change|shift|findings|revelation|incident|episode|report|news)\b|(?:this|that|these|those|such)\s+([a-z]+))/i;
+  /^(?:[\p{L}-]+,\s+)?(?:the\s+(?:new|latest|same|aforementioned|above)\s+([a-z]+)|the\s+(decision|move|announcement|measure|ruling|statement|remarks|comments|step|development|change|shift|findings|revelation|incident|episode|report|news)\b|(?:this|that|these|those|such)\s+([a-z]+)|the\s+(?:first|second|third|former|latter)\s+(is|was|are|were)\b)/iu;
 // A speech verb outside the quotation marks says whose words a quotation is.
 const SPEECH =
   /\b(?:said|says|say|told|tells|asked|added|adds|wrote|writes|tweeted|posted|stated|declared|announced|according to|insisted|argued|warned|explained|noted|replied)\b/i;
@@ -69,6 +71,7 @@ function unattributedQuote(text: string, voice: string): boolean {
 export function backReference(text: string): string | null {
   const m = BACK_REFERENCE.exec(text);
   if (!m) return null;
+  if (m[4] !== undefined) return '';
   const demonstrative = m[3]?.toLowerCase();
   // "This was the second time.", "That is why …": the demonstrative is the whole subject, with no noun an
   // earlier sentence could hold.
