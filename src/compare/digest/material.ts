@@ -21,8 +21,9 @@ const CREDIT_LINE =
 // A label before a colon: in capitals ("THE FACTS: His decision …", "UPDATE: …"), or a short lead-in of a
 // few words before a capitalised clause ("The bottom line: The plan …", "Why it matters: Prices …").
 const LABEL_PREFIX = /^(?:[\p{Lu}\d][\p{Lu}\d '’&-]{2,}|(?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+):\s+[\p{Lu}\d]/u;
-// Openers that answer or contrast a sentence the digest may not hold: "But …", "And …", "Still, …".
-const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nevertheless|nonetheless|instead|even so)\b|still,)/i;
+// Openers that answer or contrast a sentence the digest may not hold: "But …", "And …", "Still, …". Not
+// "Nevertheless, the agency says …": the clause after it usually states its own claim.
+const CONTRAST_OPENER = /^(?:(?:but|and|yet|however)\b|still,)/i;
 // Small words that stay lower case in a Title Case headline.
 const TITLE_SMALL = new Set(
   'a an the of in on at to for and or nor but with by from as vs via into over after about up out is'.split(
