@@ -7,6 +7,9 @@ import { cleanArticle } from '../src/clean/index.js';
 import { backReference, notDigestMaterial, resolvedIn } from '../src/compare/digest/material.js';
 import { compareStory } from '../src/compare/index.js';
 import type { AnnotatedArticle, ArticleMeta } from '../src/model/article.js';
+import { renderHtml } from '../src/report/html/index.js';
+import { buildReport } from '../src/report/index.js';
+import { renderMarkdown } from '../src/report/md/index.js';
 import { authorVoice, OPINION_SENTENCES, opinionOf } from '../src/text/opinion.js';
 
 function article(id: string, body: string, meta: ArticleMeta = {}): AnnotatedArticle {
@@ -275,5 +278,21 @@ describe('the digest of a story with an opinion piece and page furniture', () =>
       expect(d.evidence?.every((e) => e.article !== 'col')).toBe(true);
       expect(d.text).not.toMatch(/^(?:Related|But)\b|disgrace/);
     }
+  });
+
+  it('shows an Opinion marker next to the outlet, and on the column’s facts, in HTML and Markdown; the report stays true to the schema', async () => {
+    const report = buildReport([story], new Date('2024-05-09T00:00:00Z'));
+    const { reportSchemaErrors } = await import('./support/report-schema.js');
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+    const html = renderHtml(report);
+    expect(html).toMatch(
+      /<span class="badge opinion" title="Opinion: address section “opinion”[^"]*">Opinion<\/span>/,
+    );
+    expect(html).toMatch(/Reported by [^"]* \(opinion piece\)/);
+    const md = renderMarkdown(report);
+    expect(md).toContain('_(Opinion: address section “opinion”)_');
+    expect(md).toContain('✓ (opinion)');
+    // Only the column is marked.
+    expect(md.match(/_\(Opinion:/g)).toHaveLength(1);
   });
 });
