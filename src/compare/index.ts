@@ -2,7 +2,8 @@
 // refers to them), then quotes, facts, timeline and digest; each step adds its own findings and
 // discrepancies.
 import type { AnnotatedArticle } from '../model/article.js';
-import type { Story } from '../model/report.js';
+import type { Fact, OpinionMark, Story } from '../model/report.js';
+import { opinionOf } from '../text/opinion.js';
 import { compareActors } from './actors/index.js';
 import type { StoryContext } from './context.js';
 import { inferPublicationDates } from './dates.js';
@@ -25,15 +26,30 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
   };
   const quotes = groupQuotes(ctx);
   const facts = alignFacts(ctx);
+  const opinions = new Map<string, OpinionMark>();
+  for (const a of articles) {
+    const mark = opinionOf(a);
+    if (mark) opinions.set(a.id, mark);
+  }
+  const opinion = new Set(opinions.keys());
   return {
     id,
     title: storyTitle(articles, facts.facts),
-    articles: articles.map(toReportArticle),
+    articles: articles.map((a) => {
+      const mark = opinions.get(a.id);
+      return mark ? { ...toReportArticle(a), opinion: mark } : toReportArticle(a);
+    }),
     actors: actors.actors,
     quotes: quotes.groups,
-    facts: facts.facts,
+    facts: facts.facts.map((f) => markOpinion(f, opinion)),
     discrepancies: [...actors.discrepancies, ...quotes.discrepancies, ...facts.discrepancies],
     timeline: buildTimeline(ctx),
-    digest: buildDigest(ctx, facts.facts),
+    digest: buildDigest(ctx, facts.facts, opinion),
   };
+}
+
+/** A fact that opinion pieces give is marked with their ids, so views can say whose voice it is. */
+function markOpinion(fact: Fact, opinion: ReadonlySet<string>): Fact {
+  const from = fact.articles.filter((id) => opinion.has(id));
+  return from.length > 0 ? { ...fact, opinion: from } : fact;
 }

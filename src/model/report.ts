@@ -23,6 +23,15 @@ export interface ReportArticle {
   sentences?: { start: number; end: number }[];
   /** Added: paragraph spans of the text, headings marked, so views can lay the article out as written. */
   paragraphs?: { start: number; end: number; kind: 'paragraph' | 'heading' }[];
+  /** Added: present when the article is an opinion piece, column, editorial or analysis, with what showed it. */
+  opinion?: OpinionMark;
+}
+
+/** Added: an article that argues rather than reports ("opinion") or interprets the news ("analysis"). */
+export interface OpinionMark {
+  kind: 'opinion' | 'analysis';
+  /** What gave it away ("address section “opinion”", "title marker “Analysis”"). */
+  reason: string;
 }
 
 export interface EvidenceSpan {
@@ -82,6 +91,8 @@ export interface Fact {
   evidence: EvidenceSpan[];
   /** Added: true when only one article reports it. */
   exclusive?: boolean;
+  /** Added: the fact's articles that are opinion or analysis pieces (see ReportArticle.opinion); absent if none. */
+  opinion?: string[];
 }
 
 export type DiscrepancyKind = 'title' | 'spelling' | 'number' | 'date' | 'attribution' | 'wording';

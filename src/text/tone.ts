@@ -231,6 +231,12 @@ function wordsOf(text: string): Word[] {
   return words;
 }
 
+/** Whether one word (lower case) judges rather than describes: our own epithets and praise, or a VADER word
+ * rated at least MIN_VALENCE either way ("disgraceful", "brilliant", "outrageous"; not "war" or "party"). */
+export function isEvaluativeWord(lower: string): boolean {
+  return NEGATIVE_WORDS.has(lower) || POSITIVE_WORDS.has(lower) || vaderLexicon().has(lower);
+}
+
 export function toneOf(text: string): { tone: Tone; words: string[] } {
   const words = wordsOf(text);
   // Two-word entries ("good guy", "de facto", "war criminal") are matched as adjacent pairs.

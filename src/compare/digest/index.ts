@@ -4,8 +4,10 @@
 // quotation if avoidable, no dangling "He said …", not a fragment or a wall of text.
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { DigestSentence, EvidenceSpan, Fact } from '../../model/report.js';
+import { authorVoice } from '../../text/opinion.js';
 import { datelineEnd, tokenizeSpan, wordCount } from '../../text/words.js';
 import type { StoryContext } from '../context.js';
+import { backReference, notDigestMaterial, resolvedIn } from './material.js';
 
 /** How many sentences the digest aims for. */
 export const MIN_SENTENCES = 5;
@@ -80,9 +82,11 @@ function candidateFor(
   ctx: StoryContext,
   evidence: EvidenceSpan,
   strict: boolean,
+  opinion: ReadonlySet<string>,
 ): { span: EvidenceSpan; score: number; quotes: boolean } | null {
   const article = ctx.byId.get(evidence.article);
-  if (!article) return null;
+  // An opinion piece's sentence would give the digest its author's voice.
+  if (!article || opinion.has(article.id)) return null;
   const sentence = sentenceOf(article, evidence.start, evidence.end);
   const start = datelineEnd(article.text, sentence.start, sentence.end);
   let end = sentence.end;
@@ -95,6 +99,10 @@ function candidateFor(
   if (words < MIN_WORDS || words > MAX_WORDS) return null;
   if (!/^[\p{Lu}\d"“]/u.test(text) || !/[.!?]["”’]?$/.test(text)) return null;
   if (unbalancedQuotes(text)) return null;
+  const inside = article.quotes
+    .filter((x) => x.start < end && x.end > start)
+    .map((x) => ({ start: Math.max(x.start, start) - start, end: Math.min(x.end, end) - start }));
+  if (notDigestMaterial(text, authorVoice(text, inside)) !== null) return null;
   const q = quoted(article, start, end);
   const dangling = DANGLING_START.test(text) || DANGLING_TAG.test(text);
   if (strict && (dangling || q.share > MAX_QUOTE_SHARE)) return null;
@@ -106,11 +114,12 @@ function best(
   ctx: StoryContext,
   fact: Fact,
   strict: boolean,
+  opinion: ReadonlySet<string>,
   position = positionOf(ctx, fact),
 ): Candidate | null {
   let found: Candidate | null = null;
   for (const e of fact.evidence) {
-    const c = candidateFor(ctx, e, strict);
+    const c = candidateFor(ctx, e, strict, opinion);
     if (!c || (found && c.score <= found.score)) continue;
     found = { fact, ...c, keys: new Set<string>(), position };
   }
@@ -141,7 +150,27 @@ function byCorroboration(a: { fact: Fact; position: number }, b: { fact: Fact; p
   return b.fact.articles.length - a.fact.articles.length || a.position - b.position;
 }
 
-export function buildDigest(ctx: StoryContext, facts: readonly Fact[]): DigestSentence[] {
+/** Whether a sentence's back-referring subject ("The new projection …") has its antecedent earlier. */
+function stands(c: Candidate, earlier: readonly Candidate[]): boolean {
+  const noun = backReference(c.span.text);
+  return (
+    noun === null ||
+    resolvedIn(
+      noun,
+      earlier.map((x) => x.span.text),
+    )
+  );
+}
+
+/**
+ * @param opinion ids of the story's opinion and analysis articles: their sentences never enter the digest
+ *   and they are not cited for its facts.
+ */
+export function buildDigest(
+  ctx: StoryContext,
+  facts: readonly Fact[],
+  opinion: ReadonlySet<string> = new Set(),
+): DigestSentence[] {
   // Shared facts, most corroborated first, then by where the articles put them. Candidates are worked
   // out only as needed: a 400-article story has thousands of shared facts and the digest wants eight.
   const shared = facts
@@ -150,7 +179,7 @@ export function buildDigest(ctx: StoryContext, facts: readonly Fact[]): DigestSe
     .sort(byCorroboration);
   const memo = new Map<Fact, Candidate | null>();
   const strictOf = (x: { fact: Fact; position: number }) => {
-    if (!memo.has(x.fact)) memo.set(x.fact, best(ctx, x.fact, true, x.position));
+    if (!memo.has(x.fact)) memo.set(x.fact, best(ctx, x.fact, true, opinion, x.position));
     return memo.get(x.fact) ?? null;
   };
   const chosen: Candidate[] = [];
@@ -158,8 +187,8 @@ export function buildDigest(ctx: StoryContext, facts: readonly Fact[]): DigestSe
   // digest opens with what most outlets agree on.
   const top = shared.filter((x) => x.fact.articles.length === shared[0]?.fact.articles.length);
   const lead =
-    top.map(strictOf).find((c) => c !== null) ??
-    top.map((x) => best(ctx, x.fact, false, x.position)).find((c) => c !== null);
+    top.map(strictOf).find((c) => c !== null && stands(c, [])) ??
+    top.map((x) => best(ctx, x.fact, false, opinion, x.position)).find((c) => c !== null && stands(c, []));
   if (lead) chosen.push(lead);
   // Then level by level of corroboration, sentences without quotation before those with.
   for (const level of new Set(shared.map((x) => x.fact.articles.length))) {
@@ -168,7 +197,8 @@ export function buildDigest(ctx: StoryContext, facts: readonly Fact[]): DigestSe
       for (const x of inLevel) {
         if (chosen.length >= MAX_SENTENCES) break;
         const c = strictOf(x);
-        if (c && c.quotes === quoting && !chosen.includes(c) && !redundant(c, chosen)) chosen.push(c);
+        if (c && c.quotes === quoting && !chosen.includes(c) && !redundant(c, chosen) && stands(c, chosen))
+          chosen.push(c);
       }
     }
   }
@@ -179,7 +209,7 @@ export function buildDigest(ctx: StoryContext, facts: readonly Fact[]): DigestSe
       .map((a) =>
         facts
           .filter((f) => f.articles.length === 1 && f.articles[0] === a.id)
-          .map((f) => best(ctx, f, true))
+          .map((f) => best(ctx, f, true, opinion))
           .filter((c): c is Candidate => c !== null)
           .sort((x, y) => Number(x.quotes) - Number(y.quotes) || x.position - y.position),
       )
@@ -188,16 +218,19 @@ export function buildDigest(ctx: StoryContext, facts: readonly Fact[]): DigestSe
       for (const q of queues) {
         if (chosen.length >= MIN_SENTENCES) break;
         let next = q.shift();
-        while (next && redundant(next, chosen)) next = q.shift();
+        while (next && (redundant(next, chosen) || !stands(next, chosen))) next = q.shift();
         if (next) chosen.push(next);
       }
     }
   }
   const [first, ...rest] = chosen;
-  const ordered = first ? [first, ...rest.sort(byCorroboration)] : [];
+  // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
+  const ordered: Candidate[] = [];
+  for (const c of first ? [first, ...rest.sort(byCorroboration)] : [])
+    if (stands(c, ordered)) ordered.push(c);
   return ordered.map((c) => ({
     text: c.span.text,
-    articles: [...c.fact.articles],
+    articles: c.fact.articles.filter((id) => !opinion.has(id)),
     evidence: [c.span],
   }));
 }

@@ -2,7 +2,7 @@
 // Every paragraph carries its offsets (data-s, data-e) into the article text, and holds exactly
 // text.slice(s, e), so the page script can wrap any evidence range in <mark> by offset alone.
 import { html, type SafeHtml, safeHref } from '../escape.js';
-import { dateText, evidence, knownTone, outletClass } from './parts.js';
+import { dateText, evidence, knownTone, opinionBadge, outletClass } from './parts.js';
 import type { Column, StoryView } from './view.js';
 
 /**
@@ -77,7 +77,7 @@ function articleView(view: StoryView, c: Column, si: number): SafeHtml {
     : '';
   return html`<article class="article-view card ${outletClass(c.o)}" id="s${si}-art-${c.k}" data-k="${c.k}" data-o="${c.o}">
   <header>
-    <p class="outlet-name">${c.outlet}</p>
+    <p class="outlet-name">${c.outlet}${opinionBadge(c)}</p>
     <h3>${a.title || 'Untitled'}</h3>
     <p class="article-meta"><span class="${a.published ? '' : 'undated'}">${dateText(c)}</span><span class="sep">·</span><span class="source" title="Source as given">${a.source}</span>${url ? html`<span class="sep">·</span>${url}` : ''}</p>
     ${messages}

@@ -24,6 +24,14 @@ export function evidence(col: Column, ranges: readonly Range[] = []): SafeHtml {
   return html` data-a="${col.k}" data-r="${r}" data-o="${col.o}"`;
 }
 
+/** A small "Opinion" / "Analysis" badge for an article that argues rather than reports, with the reason. */
+export function opinionBadge(col: Column): SafeHtml | '' {
+  const mark = col.article.opinion;
+  if (!mark) return '';
+  const word = mark.kind === 'analysis' ? 'Analysis' : 'Opinion';
+  return html` <span class="badge opinion" title="${word}: ${mark.reason}. Its sentences are kept out of the digest.">${word}</span>`;
+}
+
 /** The publication date as shown everywhere; a date the story inferred says so. */
 export function dateText(col: Column): string {
   const { published, publishedInferred } = col.article;

@@ -8,6 +8,7 @@ import {
   dateText,
   evidence,
   knownTone,
+  opinionBadge,
   outletClass,
   pill,
   plural,
@@ -106,7 +107,7 @@ export function renderHeader(view: StoryView, generatedAt: string): SafeHtml {
     <p class="meta">${join(meta, html`<span class="sep">·</span>`)}<span class="sep">·</span>generated ${generatedAt.slice(0, 10)}</p>
     <ul class="outlet-cards">${columns.map(
       (c) => html`<li><button type="button" class="outlet-card ${outletClass(c.o)}"${evidence(c)}>
-        <span class="name">${c.outlet}</span>
+        <span class="name">${c.outlet}${opinionBadge(c)}</span>
         <span class="date${c.article.published ? '' : ' undated'}">${dateText(c)}</span>
         <span class="headline">${c.article.title || 'Untitled'}</span>
       </button></li>`,
@@ -307,12 +308,13 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
       (d) =>
         html`<a class="badge warn" href="#${discrepancyId(story, si, d)}">${d.kind === 'number' ? 'numbers differ' : d.kind === 'date' ? 'dates differ' : `${d.kind} differs`}</a>`,
     );
-    return html`<tr class="${exclusive ? 'exclusive' : ''}"><th scope="row"><span class="fact-text">${f.text}</span>${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${flags}</th>${view.columns.map(
+    return html`<tr class="${exclusive ? 'exclusive' : ''}"><th scope="row"><span class="fact-text">${f.text}</span>${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
       (c) => {
         const spans = spansIn(f.evidence, c.article.id);
         if (!f.articles.includes(c.article.id) && spans.length === 0)
           return html`<td data-o="${c.o}" class="absent"><span aria-label="not reported">·</span></td>`;
-        return html`<td data-o="${c.o}"><button type="button" class="check ${outletClass(c.o)}"${evidence(c, spans)} title="Reported by ${c.outlet}" aria-label="Reported by ${c.outlet}">✓</button></td>`;
+        const who = `${c.outlet}${f.opinion?.includes(c.article.id) ? ' (opinion piece)' : ''}`;
+        return html`<td data-o="${c.o}"><button type="button" class="check ${outletClass(c.o)}"${evidence(c, spans)} title="Reported by ${who}" aria-label="Reported by ${who}">${f.opinion?.includes(c.article.id) ? 'ᵒ✓' : '✓'}</button></td>`;
       },
     )}</tr>`;
   };

@@ -89,6 +89,7 @@ main { padding-bottom: 80px; }
 button.pill:hover { filter: brightness(.96); box-shadow: 0 1px 3px rgba(20, 30, 50, .12); }
 .legend { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; }
 .badge { display: inline-block; font-size: 11.5px; font-weight: 600; padding: 1px 8px; border-radius: 999px; background: var(--line-2); color: var(--ink-2); text-decoration: none; white-space: nowrap; }
+.badge.opinion { background: #efe7f6; color: #5b3a7a; margin-left: 6px; vertical-align: middle; }
 .badge.warn { background: var(--warn-bg); color: var(--warn-ink); border: 1px solid var(--warn-line); }
 .badge.alert { background: var(--neg-bg); color: var(--neg-ink); border: 1px solid var(--neg-line); }
 .badge.excl { background: var(--accent-soft); color: var(--accent); }

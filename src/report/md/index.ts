@@ -42,7 +42,7 @@ function outlets(view: StoryView): string[] {
     const a = c.article;
     return [
       `**${mdText(c.short)}**`,
-      mdText(c.outlet),
+      `${mdText(c.outlet)}${a.opinion ? ` _(${a.opinion.kind === 'analysis' ? 'Analysis' : 'Opinion'}: ${mdText(a.opinion.reason)})_` : ''}`,
       a.published ? `${mdText(a.published)}${a.publishedInferred ? ' (inferred)' : ''}` : '_undated_',
       mdText(a.title || 'Untitled'),
       mdLink(a.url) ?? mdText(a.url ?? a.source),
@@ -133,7 +133,9 @@ function facts(view: StoryView): string[] {
   const sorted = [...story.facts].sort((a, b) => new Set(b.articles).size - new Set(a.articles).size);
   const rows = sorted.map((f) => [
     `${mdText(f.text)}${isExclusive(f) ? ' _(exclusive)_' : ''}`,
-    ...view.columns.map((c) => (f.articles.includes(c.article.id) ? '✓' : '')),
+    ...view.columns.map((c) =>
+      f.articles.includes(c.article.id) ? (f.opinion?.includes(c.article.id) ? '✓ (opinion)' : '✓') : '',
+    ),
   ]);
   const out = ['## Facts', '', ...table(['Fact', ...view.columns.map((c) => mdText(c.short))], rows)];
   const exclusives = view.columns

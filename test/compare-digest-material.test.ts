@@ -1,0 +1,298 @@
+// Opinion pieces and page furniture kept out of the digest (issue 13, part 3). Every article and sentence
+// here is invented, in the shape of failures a blind check found: an opinion column's sentence in the
+// digest, a photo caption, a "Related:" line, "The new projection …" with nothing before it.
+import { describe, expect, it } from 'vitest';
+import { annotateArticle } from '../src/annotate/index.js';
+import { cleanArticle } from '../src/clean/index.js';
+import { backReference, notDigestMaterial, resolvedIn } from '../src/compare/digest/material.js';
+import { compareStory } from '../src/compare/index.js';
+import type { AnnotatedArticle, ArticleMeta } from '../src/model/article.js';
+import { renderHtml } from '../src/report/html/index.js';
+import { buildReport } from '../src/report/index.js';
+import { renderMarkdown } from '../src/report/md/index.js';
+import { authorVoice, OPINION_SENTENCES, opinionOf } from '../src/text/opinion.js';
+
+function article(id: string, body: string, meta: ArticleMeta = {}): AnnotatedArticle {
+  return annotateArticle(
+    cleanArticle(
+      {
+        source: `${id}.txt`,
+        format: 'text',
+        body,
+        bodyIsHtml: false,
+        meta: { published: '2024-05-08', ...meta },
+        messages: [],
+      },
+      id,
+    ),
+  );
+}
+
+const plain = { title: 'Council approves budget', outlet: 'Example Gazette', text: 'The council met.' };
+
+describe('opinionOf', () => {
+  it('reads a comment section in the address, path or host', () => {
+    for (const url of [
+      'https://news.example.com/opinion/2024/05/08/budget-vote.html',
+      'https://example.org/commentary/budget-vote',
+      'https://example.org/news/editorials/budget-vote',
+      'https://example.org/columnists/jane-doe/budget-vote',
+      'https://example.org/op-ed/budget-vote',
+      'https://opinion.example.org/politics/budget-vote',
+    ])
+      expect(opinionOf({ ...plain, url })?.kind, url).toBe('opinion');
+    expect(opinionOf({ ...plain, url: 'https://example.org/news-analysis/budget-vote' })).toMatchObject({
+      kind: 'analysis',
+      reason: 'address section “news-analysis”',
+    });
+  });
+
+  it('does not take a story slug or an ordinary section for a comment section', () => {
+    for (const url of [
+      'https://example.org/politics/2024/05/08/opinion-poll-shows-lead',
+      'https://example.org/world/europe/budget-vote',
+      'https://example.org/blog',
+      // Newsrooms run news blogs: a blog is not a comment section by itself.
+      'https://example.org/blogs/politics/2024/05/08/budget-vote',
+      'https://blogs.example.org/politics/budget-vote',
+      'not a url',
+    ])
+      expect(opinionOf({ ...plain, url }), url).toBeNull();
+  });
+
+  it('reads genre markers at the start of the title or the text, at the end of the title, or in the outlet label', () => {
+    expect(opinionOf({ ...plain, url: null, title: 'Opinion: The budget fails the city' })?.reason).toBe(
+      'title marker “Opinion”',
+    );
+    expect(opinionOf({ ...plain, url: null, title: 'OPINION | A budget for nobody' })?.kind).toBe('opinion');
+    expect(opinionOf({ ...plain, url: null, title: 'Analysis: What the budget means' })?.kind).toBe(
+      'analysis',
+    );
+    expect(opinionOf({ ...plain, url: null, title: 'The budget fails the city | Opinion' })?.kind).toBe(
+      'opinion',
+    );
+    expect(
+      opinionOf({
+        ...plain,
+        url: null,
+        title: null,
+        text: 'Op-Ed: The council has lost its way.\n\nIt met.',
+      }),
+    ).toMatchObject({ kind: 'opinion', reason: 'first-line marker “Op-Ed”' });
+    expect(opinionOf({ ...plain, url: null, outlet: 'Example Gazette - Editorial' })?.reason).toBe(
+      'outlet label “Editorial”',
+    );
+    // A headline about opinions is not a marker.
+    expect(opinionOf({ ...plain, url: null, title: 'Opinion polls show the mayor ahead' })).toBeNull();
+  });
+
+  const arguing = [
+    'I think this budget is a disgrace.',
+    'My neighbours deserve better than this shameful plan.',
+    'We must reject the cruel cuts to the libraries.',
+    'In my view the council has failed us completely.',
+    'Our parks are wonderful and I refuse to watch them rot.',
+    'I believe the mayor is wrong and dishonest about the costs.',
+  ];
+  const reporting = [
+    'The council approved the budget on Monday by seven votes to two.',
+    'The plan cuts library hours and raises parking fees.',
+    'The mayor said the cuts were needed to close a deficit.',
+    'Two members voted against it.',
+  ];
+
+  it('reads dense first-person evaluative language outside quotes, and says what it counted', () => {
+    expect(arguing.length).toBeGreaterThanOrEqual(OPINION_SENTENCES);
+    const mark = opinionOf({ ...plain, url: null, text: [...arguing, ...reporting].join(' ') });
+    expect(mark?.kind).toBe('opinion');
+    expect(mark?.reason).toMatch(/^first-person evaluative language in 6 of 10 sentences/);
+    // Too few such sentences among many reporting ones: a report with a personal aside.
+    const diluted = [arguing[0], ...reporting, ...reporting, ...reporting].join(' ');
+    expect(opinionOf({ ...plain, url: null, text: diluted })).toBeNull();
+  });
+
+  it('does not count first-person words inside quotations: they are the speaker’s, not the author’s', () => {
+    const quoted = arguing.map((s) => `“${s.replace(/\.$/, ',”')} a resident said.`).join(' ');
+    expect(opinionOf({ ...plain, url: null, text: quoted })).toBeNull();
+  });
+});
+
+describe('authorVoice', () => {
+  it('blanks quotations, keeping offsets, and a quote left open runs to the end of its paragraph', () => {
+    const text = 'She said “I think it is awful” today. He added: “We must act\nThe vote is Monday.';
+    const voice = authorVoice(text);
+    expect(voice.length).toBe(text.length);
+    expect(voice).not.toMatch(/think|must/);
+    expect(voice).toMatch(/She said .* today\. He added: .*\nThe vote is Monday\./s);
+  });
+});
+
+describe('notDigestMaterial', () => {
+  it('keeps a plain report', () => {
+    for (const s of [
+      'The city council approved the $40 million budget on Monday by seven votes to two.',
+      'The mayor said the cuts were needed to close a deficit, according to a statement.',
+      'Police arrested two men after the fire at the depot, officials said.',
+      'Rescue teams worked through the night in the northern districts.',
+    ])
+      expect(notDigestMaterial(s), s).toBeNull();
+  });
+
+  it('skips photo captions and credits', () => {
+    for (const s of [
+      'Image caption Rescuers search the rubble of the depot on Monday.',
+      'Protesters gather outside the court on Monday. Photo: Jane Doe for the Gazette.',
+      'Firefighters work at the scene of the blaze on Monday. (AP Photo/John Roe)',
+      'A woman walks past the closed depot in the capital on Monday. Getty Images',
+    ])
+      expect(notDigestMaterial(s), s).toBe('photo caption or credit');
+  });
+
+  it('skips credit lines, disclaimers and advertisement slots', () => {
+    for (const s of [
+      'Jane Doe and The Example Press contributed to this report from the capital.',
+      'The views expressed in this commentary are solely those of the author.',
+      'The council said the cuts would be reviewed in a year.\n\nAdvertisement\n\nThe mayor agreed.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('credit, disclaimer or advertisement');
+  });
+
+  it('skips links, calls to action and label-prefixed lines', () => {
+    expect(notDigestMaterial('Related: Council members clash over library cuts in a late session.')).toBe(
+      'link or call to action',
+    );
+    expect(notDigestMaterial('Read more: What the new budget means for your parking fees.')).toBe(
+      'link or call to action',
+    );
+    expect(notDigestMaterial('Watch: The mayor defends the budget in a heated meeting.')).toBe(
+      'link or call to action',
+    );
+    expect(notDigestMaterial('Sign up for our newsletter to get the council news every morning.')).toBe(
+      'link or call to action',
+    );
+    expect(
+      notDigestMaterial('THE FACTS: His decision to cut library hours came after months of talks.'),
+    ).toBe('label-prefixed line');
+  });
+
+  it('skips Title Case headlines but not sentences full of names and offices', () => {
+    expect(notDigestMaterial('Council Approves Budget After Long Night of Talks in City Hall.')).toBe(
+      'headline',
+    );
+    expect(
+      notDigestMaterial('Mayor Jane Doe met Governor John Roe and Senator Ann Poe in Springfield on Monday.'),
+    ).toBeNull();
+  });
+
+  it('skips sentences that cannot stand alone, questions and first-person argument', () => {
+    expect(notDigestMaterial('But the council did not say when the libraries would reopen.')).toBe(
+      'opens with a contrast or continuation',
+    );
+    expect(notDigestMaterial('Still, the mayor insisted that the cuts would be temporary.')).toBe(
+      'opens with a contrast or continuation',
+    );
+    expect(notDigestMaterial('However, two members voted against the budget on Monday.')).toBe(
+      'opens with a contrast or continuation',
+    );
+    expect(notDigestMaterial('Will the libraries ever reopen after the cuts this year?')).toBe('question');
+    expect(notDigestMaterial('I think the council has made a terrible mistake with this budget.')).toBe(
+      'first-person evaluative language',
+    );
+    expect(
+      notDigestMaterial('We must stop this shameful attack on our libraries before it is too late.'),
+    ).toBe('first-person evaluative language');
+    // The same words inside an attributed quote are reported speech.
+    expect(
+      notDigestMaterial('“I think the council has made a terrible mistake,” a librarian said on Monday.'),
+    ).toBeNull();
+  });
+
+  it('skips a quotation presented as the digest’s own words', () => {
+    expect(notDigestMaterial('“We will not let the libraries close without a fight.”')).toBe(
+      'quotation without its speaker',
+    );
+  });
+});
+
+describe('backReference', () => {
+  it('finds subjects that point back, and their antecedents', () => {
+    expect(backReference('The new projection came a day after the vote.')).toBe('projection');
+    expect(backReference('The decision drew protests outside city hall.')).toBe('decision');
+    expect(backReference('This move surprised members of the council.')).toBe('move');
+    expect(backReference('This was the second vote in a month.')).toBe('');
+    expect(backReference('Together, these cuts close the deficit.')).toBe('cuts');
+    expect(backReference('The first is a cut to library hours.')).toBe('');
+    expect(backReference('The council approved the budget on Monday.')).toBeNull();
+    expect(resolvedIn('projection', ['The agency released a projection of the deficit on Monday.'])).toBe(
+      true,
+    );
+    expect(resolvedIn('projection', ['The council approved the budget on Monday.'])).toBe(false);
+    expect(resolvedIn('', ['This was a vote.'])).toBe(false);
+  });
+});
+
+describe('the digest of a story with an opinion piece and page furniture', () => {
+  const news = (id: string, extra: string) =>
+    article(
+      id,
+      [
+        'The city council approved a $40 million budget on Monday after a six-hour meeting.',
+        'The budget cuts library hours by a third and raises parking fees across the city.',
+        'Mayor Jane Doe said the cuts were needed to close a deficit of $3 million.',
+        extra,
+        'Two council members voted against the budget, which takes effect in July.',
+      ].join('\n\n'),
+      { url: `https://${id}.example.com/news/2024/05/08/budget.html`, title: 'Council approves budget' },
+    );
+  const column = article(
+    'col',
+    [
+      'The city council approved a $40 million budget on Monday, and I think it is a disgrace.',
+      'The budget cuts library hours by a third and raises parking fees across the city.',
+      'Two council members voted against the budget, which takes effect in July.',
+    ].join('\n\n'),
+    { url: 'https://col.example.com/opinion/2024/05/08/budget.html', title: 'A budget that fails us' },
+  );
+  const story = compareStory([
+    news('a', 'Related: Council members clash over library cuts in a late-night session.'),
+    news('b', 'But the mayor did not say when the libraries would reopen after the cuts.'),
+    column,
+  ]);
+
+  it('marks the opinion piece on the article and on its facts', () => {
+    expect(story.articles.find((a) => a.id === 'col')?.opinion).toEqual({
+      kind: 'opinion',
+      reason: 'address section “opinion”',
+    });
+    expect(story.articles.filter((a) => a.opinion)).toHaveLength(1);
+    const fromColumn = story.facts.filter((f) => f.articles.includes('col'));
+    expect(fromColumn.length).toBeGreaterThan(0);
+    for (const f of fromColumn) expect(f.opinion).toEqual(['col']);
+    for (const f of story.facts.filter((x) => !x.articles.includes('col'))) expect(f.opinion).toBeUndefined();
+  });
+
+  it('never takes or cites the opinion piece, nor the furniture', () => {
+    expect(story.digest.length).toBeGreaterThan(0);
+    for (const d of story.digest) {
+      expect(d.articles).not.toContain('col');
+      expect(d.evidence?.every((e) => e.article !== 'col')).toBe(true);
+      expect(d.text).not.toMatch(/^(?:Related|But)\b|disgrace/);
+    }
+  });
+
+  it('shows an Opinion marker next to the outlet, and on the column’s facts, in HTML and Markdown; the report stays true to the schema', async () => {
+    const report = buildReport([story], new Date('2024-05-09T00:00:00Z'));
+    const { reportSchemaErrors } = await import('./support/report-schema.js');
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([]);
+    const html = renderHtml(report);
+    expect(html).toMatch(
+      /<span class="badge opinion" title="Opinion: address section “opinion”[^"]*">Opinion<\/span>/,
+    );
+    expect(html).toMatch(/Reported by [^"]* \(opinion piece\)/);
+    const md = renderMarkdown(report);
+    expect(md).toContain('_(Opinion: address section “opinion”)_');
+    expect(md).toContain('✓ (opinion)');
+    // Only the column is marked.
+    expect(md.match(/_\(Opinion:/g)).toHaveLength(1);
+  });
+});
