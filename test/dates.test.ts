@@ -451,6 +451,26 @@ describe('sentence chunks', () => {
   });
 });
 
+describe('which sentences go to chrono', () => {
+  const dates = (text: string) =>
+    findDates(text, { published: PUB, quotes: [] }).dates.map((d) => [d.text, d.value]);
+
+  it('a word that only begins like a month or weekday sends no sentence to chrono', () => {
+    // "market", "decision", "money", "friend": chrono read "1/1024" as January 1024 only when such a
+    // word was in the sentence.
+    expect(dates('The market share of the fund was 1/1024th of the total.')).toEqual([]);
+    expect(dates('The decision left him 1/1024th of the money, his friend said.')).toEqual([]);
+  });
+
+  it('month names still do, abbreviated, dotted or glued to the word after them', () => {
+    expect(dates('They met on Mar. 5 and again on Dec 3.')).toEqual([
+      ['Mar. 5', '2025-03-05'],
+      ['Dec 3', '2024-12-03'],
+    ]);
+    expect(dates('The vote is on Marchfirst.').length).toBe(1);
+  });
+});
+
 // Direction of dates without a year (issue 12): the invented table in test/fixtures/dates-context.json,
 // each row a sentence of a past or future clause, weekday and month-day forms, across year ends.
 interface ContextRow {
