@@ -12,7 +12,7 @@ import {
   yearOnOrBefore,
 } from '../src/annotate/dates/calendar.js';
 import { type DateOptions, findDates, UNRESOLVED_CODE } from '../src/annotate/dates/index.js';
-import { sentenceChunks } from '../src/annotate/dates/parser.js';
+import { FULL_PARSER, PARSER_WITHOUT_DIGITS, sentenceChunks } from '../src/annotate/dates/parser.js';
 import type { DateReason, Span } from '../src/model/article.js';
 
 /** Wednesday. */
@@ -448,6 +448,50 @@ describe('sentence chunks', () => {
       'This morning he was back.',
       'On Sept. 11 it was\nquiet at 10 a.m. Tuesday.',
     ]);
+  });
+});
+
+describe('which sentences go to chrono', () => {
+  const dates = (text: string) =>
+    findDates(text, { published: PUB, quotes: [] }).dates.map((d) => [d.text, d.value]);
+
+  it('a word that only begins like a month or weekday sends no sentence to chrono', () => {
+    // "market", "decision", "money", "friend": chrono read "1/1024" as January 1024 only when such a
+    // word was in the sentence.
+    expect(dates('The market share of the fund was 1/1024th of the total.')).toEqual([]);
+    expect(dates('The decision left him 1/1024th of the money, his friend said.')).toEqual([]);
+  });
+
+  it('a sentence without digits parses the same without the parsers that need one', () => {
+    const dropped = FULL_PARSER.parsers
+      .filter((p) => !PARSER_WITHOUT_DIGITS.parsers.includes(p))
+      .map((p) => p.constructor.name);
+    expect(dropped).toHaveLength(6);
+    const sentences = [
+      'He left last night and came back this morning.',
+      'The vote was on Tuesday, the first of March, two weeks ago.',
+      'Talks resume next Friday afternoon or at noon tomorrow.',
+      'In late September of last year, three days before the deadline, she quit.',
+      'On the twenty-first of June they met again; a few months later the deal was signed.',
+      'The law takes effect at midnight on New Year, or in the coming weekend.',
+    ];
+    const instant = new Date(Date.UTC(2025, 2, 5, 12));
+    const read = (parser: typeof FULL_PARSER, text: string) =>
+      parser
+        .parse(text, { instant, timezone: 0 }, { forwardDate: false })
+        .map((r) => [r.index, r.text, r.start.date().toISOString()]);
+    for (const text of sentences) {
+      expect(read(FULL_PARSER, text).length, text).toBeGreaterThan(0);
+      expect(read(PARSER_WITHOUT_DIGITS, text), text).toEqual(read(FULL_PARSER, text));
+    }
+  });
+
+  it('month names still do, abbreviated, dotted or glued to the word after them', () => {
+    expect(dates('They met on Mar. 5 and again on Dec 3.')).toEqual([
+      ['Mar. 5', '2025-03-05'],
+      ['Dec 3', '2024-12-03'],
+    ]);
+    expect(dates('The vote is on Marchfirst.').length).toBe(1);
   });
 });
 

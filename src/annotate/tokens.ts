@@ -4,6 +4,7 @@
 // decides; a heading is always exactly one sentence (it has no final stop to split on).
 import type { Article, Span } from '../model/article.js';
 import { its, wink } from '../nlp/wink.js';
+import { isSpaceCode } from '../text/words.js';
 
 export interface Token {
   start: number;
@@ -99,11 +100,25 @@ function filler(length: number): string {
  */
 export function maskLongRuns(text: string): { masked: string; runs: [number, number][] } {
   const runs: [number, number][] = [];
+  // Nearly every text has no such run: one pass over the character codes says so at a tenth of the cost
+  // of LONG_RUN's scan (0.3 s per 3,000 allsides articles).
+  if (!hasLongRun(text)) return { masked: text, runs };
   const masked = text.replace(LONG_RUN, (run, at: number) => {
     runs.push([at, at + run.length]);
     return filler(run.length);
   });
   return { masked, runs };
+}
+
+/** Whether `text` has a run of more than MAX_WINK_RUN characters that are not `\s` (LONG_RUN's test). */
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) run = 0;
+    else if (++run > MAX_WINK_RUN) return true;
+  }
+  return false;
 }
 
 /** How far past its expected offset a token is looked for in the text (wink's spaces count is exact). */

@@ -54,19 +54,30 @@ const CREDIT = [
   /©/,
 ];
 
+/** A caption with its credit is at most this long. */
+const MAX_CAPTION_WORDS = 80;
+/**
+ * Every test below compares word counts with limits of at most this many words, so counting stops past
+ * it: most paragraphs are longer, and are then counted only up to here.
+ */
+const COUNTED_WORDS = Math.max(MAX_CAPTION_WORDS, MAX_BOILERPLATE_WORDS * 2);
+
 /** Every test below asks for word counts; a paragraph is counted once per classification. */
 const wordCounts = new Map<string, number>();
 
+/** Words in `text`, exact up to COUNTED_WORDS (COUNTED_WORDS + 1 means "more"). */
 function wordCount(text: string): number {
   let count = wordCounts.get(text);
   if (count === undefined) {
-    count = countWords(text);
+    count = countWords(text, COUNTED_WORDS);
     wordCounts.set(text, count);
   }
   return count;
 }
 
 function isAllCaps(text: string): boolean {
+  // Most paragraphs hold a lower-case ASCII letter, which settles it without collecting the letters.
+  if (/[a-z]/.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 4 && letters === letters.toUpperCase();
 }
@@ -241,7 +252,7 @@ function isCallToAction(text: string, index: number, total: number): boolean {
 }
 
 function isCaption(text: string): boolean {
-  return wordCount(text) <= 80 && CREDIT.some((p) => p.test(text));
+  return wordCount(text) <= MAX_CAPTION_WORDS && CREDIT.some((p) => p.test(text));
 }
 
 /** "Related article: Trump Says X" — a label and a headline, no sentence. */

@@ -289,12 +289,58 @@ export function phraseBreak(text: string, a: number, b: number): boolean {
 
 /**
  * Words as a reader counts them, for length limits: runs between spaces that hold a letter or a digit.
- * "U.S.-led talks — day 2" is 4 words: the dash is not one, and "U.S.-led" is one.
+ * "U.S.-led talks — day 2" is 4 words: the dash is not one, and "U.S.-led" is one. A caller that only
+ * compares the count with limits up to `atMost` passes it: counting stops at atMost + 1 words, so a long
+ * paragraph costs no more than a short one ("is this line a caption of at most 80 words?").
+ *
+ * One pass over the characters, with no piece strings: `text.split(/\s+/)` and a regular expression per
+ * piece cost the clean stage ~0.4 s per 3,000 allsides articles, a quarter of its paragraph checks.
+ * "Space" is exactly what `\s` matches and "letter or digit" exactly `[\p{L}\p{N}]` (test/fast-paths.test.ts
+ * compares both on random text).
  */
-export function wordCount(text: string): number {
+export function wordCount(text: string, atMost = Number.POSITIVE_INFINITY): number {
   let count = 0;
-  for (const piece of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(piece)) count++;
+  /** Whether the current run between spaces already holds a letter or digit (and was counted). */
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      counted = false;
+      continue;
+    }
+    if (counted) continue;
+    let word: boolean;
+    if (c < 128) word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    else {
+      // A surrogate pair is one character ("𝐀" is a letter): test its code point, then step over it.
+      const code = text.codePointAt(i) ?? c;
+      if (code > 0xffff) i++;
+      word = LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+    }
+    if (word) {
+      counted = true;
+      if (++count > atMost) return count;
+    }
+  }
   return count;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Whether a UTF-16 code is one `\s` matches: ASCII space, tab and line breaks, and the Unicode spaces. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**

@@ -1,0 +1,130 @@
+// The annotation speed work replaced a few simple expressions with faster code that must give the same
+// answers: each fast path is compared here with the expression it replaced, on random text built from the
+// characters where they could differ (ASCII and Unicode spaces, letters and digits outside ASCII,
+// surrogate pairs, punctuation, lone surrogates).
+import { describe, expect, it } from 'vitest';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+import { MAX_WINK_RUN, maskLongRuns } from '../src/annotate/tokens.js';
+import { its, wink } from '../src/nlp/wink.js';
+import { wordCount } from '../src/text/words.js';
+import { seededRandom } from '../src/util/random.js';
+
+const PIECES = [
+  'a',
+  'Z',
+  '7',
+  'é',
+  'Ж',
+  '٣', // Arabic-Indic digit three: a number
+  'ⅷ', // roman numeral eight: a number (Nl)
+  '𝐀', // mathematical bold A: a letter outside the BMP
+  '😀', // an emoji: a surrogate pair that is no letter
+  '\ud800', // a lone surrogate
+  '—',
+  '-',
+  '.',
+  '“',
+  '’',
+  '$',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u00a0',
+  '\u2009',
+  '\u202f',
+  '\u3000',
+  '\ufeff',
+  '\u1680',
+  '\u2028',
+  '\u200b', // zero-width space: not `\s`
+  '\u0085', // next line: not `\s` in JavaScript
+];
+
+function randomText(next: () => number, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i++) text += PIECES[Math.floor(next() * PIECES.length)];
+  return text;
+}
+
+/** wordCount as it was written before: split on `\s+`, count the pieces holding a letter or digit. */
+function referenceWordCount(text: string): number {
+  let count = 0;
+  for (const piece of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(piece)) count++;
+  return count;
+}
+
+describe('wordCount', () => {
+  it('counts as split-and-test did, on 2,000 random texts', () => {
+    const next = seededRandom(12);
+    for (let i = 0; i < 2_000; i++) {
+      const text = randomText(next, Math.floor(next() * 40));
+      expect(wordCount(text), JSON.stringify(text)).toBe(referenceWordCount(text));
+    }
+  });
+
+  it('stops one past atMost and is exact below it', () => {
+    const next = seededRandom(13);
+    for (let i = 0; i < 500; i++) {
+      const text = randomText(next, Math.floor(next() * 60));
+      const exact = referenceWordCount(text);
+      expect(wordCount(text, 5)).toBe(Math.min(exact, 6));
+    }
+    expect(wordCount('U.S.-led talks — day 2')).toBe(4);
+    expect(wordCount('one two three four five six seven', 3)).toBe(4);
+  });
+});
+
+describe('maskLongRuns', () => {
+  /** The masking as it ran before the fast check: the regular expression over every text. */
+  function referenceRuns(text: string): [number, number][] {
+    const runs: [number, number][] = [];
+    for (const m of text.matchAll(new RegExp(`(?<!\\S)\\S{${MAX_WINK_RUN + 1},}`, 'g')))
+      runs.push([m.index, m.index + m[0].length]);
+    return runs;
+  }
+
+  it('finds the same runs as the regular expression, with runs just under and over the limit', () => {
+    const next = seededRandom(14);
+    for (let i = 0; i < 300; i++) {
+      // Long stretches without spaces, broken now and then by one of the space characters.
+      let text = '';
+      while (text.length < 2_000) {
+        const run = MAX_WINK_RUN - 3 + Math.floor(next() * 7);
+        text += randomText(next, run).replace(/\s/g, 'x');
+        text += ['\u00a0', ' ', '\n', '\u3000', '\u200b'][Math.floor(next() * 5)];
+      }
+      const { masked, runs } = maskLongRuns(text);
+      expect(runs).toEqual(referenceRuns(text));
+      expect(masked.length).toBe(text.length);
+      if (runs.length === 0) expect(masked).toBe(text);
+    }
+  });
+});
+
+describe('the wink-nlp pipeline annotation runs', () => {
+  // Only sentence boundaries and POS tags are read; wink's default pipeline also finds entities and
+  // negation and scores sentiment, which must not change a token, tag or sentence.
+  it('gives the tokens, tags and sentences of the default pipeline', () => {
+    const full = winkNLP(model);
+    const text = [
+      "Mayor Ana Reyes didn't say on Tuesday, March 3, 2020, whether the $4.5 million plan would pass.",
+      '"It is not a good idea," said Tom Lee, 70, of Springfield. He was never happy about it!',
+      'The U.S.-led talks — day 2 — ended at 5 p.m.; nobody was hurt. Call 555-0100 or see example.com.',
+      'Dr. Grace Kim-Lee (@gracek) loved it :) but hated the noise.\n\nNEW HEADLINE HERE',
+    ].join(' ');
+    const read = (nlp: typeof wink) => {
+      const doc = nlp.readDoc(text);
+      return [
+        doc.tokens().out(nlp.its.value),
+        doc.tokens().out(nlp.its.precedingSpaces),
+        doc.tokens().out(nlp.its.pos),
+        doc.sentences().out(nlp.its.span),
+      ];
+    };
+    expect(read(wink)).toEqual(read(full));
+    expect(wink.readDoc(text).tokens().out(its.pos)).toContain('PROPN');
+  });
+});
