@@ -5,6 +5,7 @@ import { extractFromDocument } from '../extract/index.js';
 import { stripInertMarkup } from '../extract/prestrip.js';
 import type { ArticleMeta, Message, RawArticle } from '../model/article.js';
 import { blockText } from '../text/html-blocks.js';
+import { approximateWords } from '../text/unspaced-scripts.js';
 import { wordCount } from '../text/words.js';
 import { pageMeta, readPageFacts } from './page-meta.js';
 import { REASONS, Refusal } from './refusal.js';
@@ -42,7 +43,8 @@ export function extractPage(html: string): PageExtract {
     throw new Refusal(REASONS.noArticle);
   }
   const body = article.text;
-  if (body.length < MIN_ARTICLE_CHARS || wordCount(body) < MIN_ARTICLE_WORDS) {
+  // A Japanese or Chinese article is measured in characters (text/unspaced-scripts.ts).
+  if (body.length < MIN_ARTICLE_CHARS || approximateWords(body, wordCount(body)) < MIN_ARTICLE_WORDS) {
     throw new Refusal(REASONS.noArticle);
   }
   const { meta, messages } = pageMeta(facts, article);
