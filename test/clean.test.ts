@@ -153,6 +153,25 @@ describe('boilerplate by shape', () => {
   });
 });
 
+describe('lead-in lines', () => {
+  const kinds = (lines: string[]) => classifyParagraphs(lines).map((v) => (v.keep ? v.kind : v.reason));
+
+  it('a sentence-case line ending in a colon is prose that introduces the next paragraph', () => {
+    const lines = [
+      BODY,
+      'In a statement released that evening, the mayor said:',
+      '"We will rebuild it."',
+      BODY,
+    ];
+    expect(kinds(lines)[1]).toBe('paragraph');
+  });
+
+  it('a short or Title Case line ending in a colon stays a heading', () => {
+    expect(kinds([BODY, 'What comes next:', BODY])[1]).toBe('heading');
+    expect(kinds([BODY, 'Key Dates For The Bridge Repair Project:', BODY])[1]).toBe('heading');
+  });
+});
+
 describe('datelines', () => {
   it.each([
     [

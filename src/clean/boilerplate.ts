@@ -96,7 +96,22 @@ function hasSentenceEnd(text: string): boolean {
 }
 
 function isHeadlineShaped(text: string): boolean {
-  return !hasSentenceEnd(text) && wordCount(text) <= MAX_HEADLINE_WORDS && !BARE_URL.test(text);
+  return (
+    !hasSentenceEnd(text) && !isLeadIn(text) && wordCount(text) <= MAX_HEADLINE_WORDS && !BARE_URL.test(text)
+  );
+}
+
+/** Words from which a line ending in a colon reads as a sentence that introduces the next paragraph. */
+const LEAD_IN_MIN_WORDS = 4;
+
+/**
+ * A sentence-case line ending in a colon introduces what follows ("In a statement on Tuesday, the
+ * company said:" above the quoted statement): it is prose, not a heading, and typing it a heading cut
+ * the attribution off its quote. A short or Title Case line with a colon ("What comes next:", "Key
+ * Dates:") stays a heading.
+ */
+function isLeadIn(text: string): boolean {
+  return /:["”’)\]]*$/.test(text) && wordCount(text) >= LEAD_IN_MIN_WORDS && titleCaseShare(text) < 0.5;
 }
 
 /**
