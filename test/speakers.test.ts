@@ -168,9 +168,29 @@ describe('speaker of a direct quote', () => {
       'serious about',
       'Toomey',
     ],
+    [
+      'a phrasal speech verb after the quote (went on)',
+      'Tom Hale spoke first at the hearing.\n\nGov. Ann Varga took the floor next. “We are not done with this bill,” Hale went on, waving the draft.',
+      'not done',
+      'Tom Hale',
+    ],
+    [
+      'a phrasal speech verb after the quote (shot back)',
+      'The debate turned sour.\n\nSen. Ruth Marsh asked about the budget. “You had eight years to fix it,” Gov. Tom Pell shot back.',
+      'eight years',
+      'Tom Pell',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('a phrasal verb that leads on to other words reports nothing', () => {
+    // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
+    const a = annotate(
+      'Ann Varga ran the campaign. “We will win Ohio,” Varga said at noon. Tom Hale went on to lose the state.\n\n“It was close,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'win Ohio'))).toBe('Ann Varga');
   });
 
   it('a paragraph ending in a colon introduces the quote below it', () => {

@@ -24,7 +24,7 @@
 import type { Quote, Span } from '../model/article.js';
 import type { ResolvedReference } from './descriptors.js';
 import type { Gender, NameMention } from './entities/index.js';
-import { isParticiple, isSpeechVerb } from './entities/speech-verbs.js';
+import { isParticiple, isPhrasalSpeechVerb, isSpeechVerb } from './entities/speech-verbs.js';
 import type { Token, TokenLayer } from './tokens.js';
 
 /** Quoted names ("the Telegram channel “Pool Pervogo”") are at most this many words. */
@@ -523,6 +523,23 @@ function speaks(token: Token, next?: Token): boolean {
   return token.pos === 'VERB' && isSpeechVerb(token.text);
 }
 
+/** A speech verb at token `t`, or a phrasal one ending its phrase: "“…,” Lee went on.", "Roe shot back,
+ * “…”", "Hale pointed out that …" — but not "went on to win" or "shot back into the lead", where the
+ * particle leads on to other words. */
+function speaksAt(layer: TokenLayer, t: number): boolean {
+  const token = layer.tokens[t];
+  if (!token) return false;
+  if (speaks(token, layer.tokens[t + 1])) return true;
+  const particle = layer.tokens[t + 1];
+  if (!particle || particle.sentence !== token.sentence) return false;
+  // The tagger reads "shot" in "Pell shot back." as a noun; after a name or pronoun it is the verb.
+  const before = layer.tokens[t - 1]?.pos;
+  if (token.pos === 'NOUN' && before !== 'PROPN' && before !== 'PRON') return false;
+  if (!isPhrasalSpeechVerb(token.text, particle.text)) return false;
+  const after = layer.tokens[t + 2];
+  return !after || after.sentence !== token.sentence || /^([,.:;!?"“”«»„—–-]|that)$/i.test(after.text);
+}
+
 /** Tokens an appositive may span: "Luis Ortega, the bus driver whom passengers have hailed as a hero, said". */
 const MAX_APPOSITIVE_SKIP = 20;
 
@@ -536,8 +553,7 @@ const MAX_PLACE_WORDS = 5;
 
 /** A subject that a speech verb attributes words to: "Lee said", "says economist Ann Lee". */
 function isSpeakingSubject(layer: TokenLayer, s: Subject): boolean {
-  const verb = layer.tokens[clauseVerb(layer, s)];
-  return verb !== undefined && speaks(verb);
+  return speaksAt(layer, clauseVerb(layer, s));
 }
 
 /** The token index of the verb whose subject `s` is, or -1: "Lee then said", "Lee, 70, told", and
@@ -549,7 +565,7 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_PHRASE_TOKENS); b--) {
     const token = tokens[b];
     if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
-    if (speaks(token)) {
+    if (speaksAt(layer, b)) {
       if (hasSubjectBefore(layer, b)) break;
       return b;
     }
@@ -1062,7 +1078,7 @@ function attribute(
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
     // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
-    if (tokens[v] && speaks(tokens[v] as Token) && !isParticiple(tokens[v]?.text ?? '')) {
+    if (speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '')) {
       const after = subjectAfter(layer, v, subjects, byFirstToken);
       if (after) return after;
     } else {
@@ -1134,7 +1150,7 @@ const isLeadWord = (t: Token) =>
 function isAttributionVerb(layer: TokenLayer, v: number): boolean {
   const token = layer.tokens[v];
   if (!token) return false;
-  if (speaks(token)) return true;
+  if (speaksAt(layer, v)) return true;
   if (!isSpeechVerb(token.text)) return false;
   const before = layer.tokens[v - 1];
   // "“…” Lee fumed on Tuesday.": after a name, a speech verb in -ed the tagger read as an adjective.
