@@ -185,6 +185,15 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
   });
 
+  it('a time adjunct between the subject and its verb keeps the subject', () => {
+    // "Hale on Thursday stepped up …, saying": the participle shares the subject across "on Thursday".
+    const a = annotate(
+      'The board met on Monday. Ann Marsh spoke first.\n\nTom Hale on Thursday stepped up his attacks on the plan, saying it is “weak on cost, you know that.”\n\n“We will not back down,” Ruth Pell last week told the paper.',
+    );
+    expect(speakerName(a, quoteWith(a, 'weak on cost'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'back down'))).toBe('Ruth Pell');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

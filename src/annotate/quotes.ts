@@ -587,6 +587,8 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
     while (u < t + MAX_PLACE_WORDS && (tokens[u]?.pos === 'PROPN' || tokens[u]?.pos === 'DET')) u++;
     if (u > t + 1 && tokens[u - 1]?.pos === 'PROPN') t = u;
   }
+  // "Tom Hale on Thursday stepped up his attacks": a time adjunct before the verb.
+  t = afterTimeAdjunct(tokens, t);
   if (tokens[t]?.text === ',') {
     let close = t + 1;
     while (
@@ -673,6 +675,26 @@ const POSSESSIVE = /^(his|her|their|its|our|my|your)$/i;
 const TIME_NOUN =
   /^(today|yesterday|tonight|week|weekend|month|year|day|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?$/i;
 
+/** Words that open a time adjunct before its noun of time: "on Thursday", "late Monday", "this week". */
+const TIME_OPENER = /^(on|in|at|late|early|earlier|last|this|next|the)$/i;
+
+/** The token after a time adjunct starting at `t` ("Hale on Thursday stepped up …", "Lee last week
+ * said"), or `t` when none starts there. At most three words: constant work. */
+function afterTimeAdjunct(tokens: readonly Token[], t: number): number {
+  let u = t;
+  while (u < t + 2 && TIME_OPENER.test(tokens[u]?.text ?? '')) u++;
+  return TIME_NOUN.test(tokens[u]?.text ?? '') && tokens[u]?.sentence === tokens[t]?.sentence ? u + 1 : t;
+}
+
+/** Where a time adjunct ending right before `e` starts ("Hale on Thursday | said"), or `e`. */
+function beforeTimeAdjunct(tokens: readonly Token[], e: number, floor: number): number {
+  if (e - 1 < floor || !TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return e;
+  let b = e - 1;
+  while (b - 1 >= Math.max(floor, e - 3) && TIME_OPENER.test(tokens[b - 1]?.text ?? '')) b--;
+  // Only when a phrase's head stands before it: "the vote on Monday said" is no subject.
+  return b > floor && isHead(tokens[b - 1]) && !TIME_NOUN.test(tokens[b - 1]?.text ?? '') ? b : e;
+}
+
 function phrase(layer: TokenLayer, first: number, end: number): Subject {
   const { tokens, text } = layer;
   return {
@@ -691,6 +713,9 @@ const MAX_BRACKET_TOKENS = 8;
 function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
   const { tokens } = layer;
   let e = v;
+  while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
+  // "Lee on Thursday stepped up …": a time adjunct between subject and verb.
+  e = beforeTimeAdjunct(tokens, e, floor);
   while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
   // "Sen. Ann Lee (D-Ohio) said": a bracketed party or place belongs to the name before it.
   if (tokens[e - 1]?.text === ')') {
