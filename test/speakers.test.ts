@@ -194,6 +194,14 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'back down'))).toBe('Ruth Pell');
   });
 
+  it('an attribution closing the sentence after a comma covers the quote earlier in it', () => {
+    const a = annotate(
+      'Ann Lee runs the fund.\n\nGiving slowed for a month. “There is a sense of calm now,” and gifts began to come in again last week, Okafor said.\n\nThe port reopened. “Ships are moving,” and the queue has cleared since Friday, a spokeswoman for the port said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'sense of calm'))).toBe('Okafor');
+    expect(quoteWith(a, 'Ships are moving').speakerText).toBe('a spokeswoman for the port');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

@@ -1130,6 +1130,9 @@ function attribute(
           const after = subjectAfter(layer, v, subjects, byFirstToken);
           if (after) return after;
         }
+        // "“There is calm now,” and gifts began to come in again, Okafor said.": an attribution closing
+        // the sentence after a comma covers the whole sentence, the quote in it too.
+        if (subject && closesSentence(layer, subject, v)) return subject;
         break;
       }
     }
@@ -1154,6 +1157,24 @@ function attribute(
     inSentence.find((s) => !s.possessive) ??
     inSentence.find((s) => s.possessive)
   );
+}
+
+/** Tokens after a sentence-final attribution's verb: "…, Okafor said in an interview." */
+const MAX_CLOSING_TAIL = 4;
+
+/** Whether `subject` and its verb at `v` close their sentence after a comma: "…, Okafor said.", "…, a
+ * spokeswoman said." — then at most a short tail with no other verb. Measured on PolNeAR train: speaker
+ * accuracy 0.823 → 0.826 (descriptions 0.575 → 0.583). */
+function closesSentence(layer: TokenLayer, subject: Subject, v: number): boolean {
+  const { tokens } = layer;
+  if (tokens[subject.firstToken - 1]?.text !== ',') return false;
+  const sentence = tokens[v]?.sentence;
+  for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence || /^[.!?]$/.test(token.text)) return true;
+    if (token.pos === 'VERB' || token.pos === 'AUX' || /^["“”«»„,;:]$/.test(token.text)) return false;
+  }
+  return false;
 }
 
 /** Words that may stand before the subject in an attribution after a quote: titles and descriptions
