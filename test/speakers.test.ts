@@ -202,6 +202,14 @@ describe('speaker of a direct quote', () => {
     expect(quoteWith(a, 'Ships are moving').speakerText).toBe('a spokeswoman for the port');
   });
 
+  it('a statement issued by someone, or a time noun, before a participle is no speaker of its own', () => {
+    const a = annotate(
+      'Ann Lee spoke at noon.\n\nPolicy director Tom Hale issued a statement saying her plan “has no place in this city.”\n\nPrices rose in March. The Harbor Workers Union replied on Wednesday saying the rise “is based on opinion, not facts.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'no place'))).toBe('Tom Hale');
+    expect(quoteWith(a, 'based on opinion').speakerText).toBe('The Harbor Workers Union');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

@@ -695,6 +695,10 @@ function beforeTimeAdjunct(tokens: readonly Token[], e: number, floor: number): 
   return b > floor && isHead(tokens[b - 1]) && !TIME_NOUN.test(tokens[b - 1]?.text ?? '') ? b : e;
 }
 
+/** Written messages through which their author speaks (own list, general English): "issued a statement
+ * saying", "sent a letter urging". */
+const MESSAGE_NOUN = /^(statement|letter|release|email|e-mail|memo|message|post|tweet|note)s?$/i;
+
 function phrase(layer: TokenLayer, first: number, end: number): Subject {
   const { tokens, text } = layer;
   return {
@@ -1229,8 +1233,16 @@ function attributeBefore(
     if (isPassive(layer, t)) continue;
     if (isParticiple(token.text)) {
       const previous = tokens[t - 1];
-      // "criticism calling it a “sham”": the participle's subject is the noun before it.
-      if (previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && !subjectEnds.has(t))
+      // "criticism calling it a “sham”": the participle's subject is the noun before it. Not a noun of
+      // time ("released it on Wednesday saying"), nor a written message whose author speaks through it
+      // ("The union issued a statement saying …": the union's words).
+      if (
+        previous &&
+        (previous.pos === 'NOUN' || previous.pos === 'PROPN') &&
+        !subjectEnds.has(t) &&
+        !TIME_NOUN.test(previous.text) &&
+        !MESSAGE_NOUN.test(previous.text)
+      )
         return null;
       return (
         inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
