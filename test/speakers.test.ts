@@ -210,6 +210,13 @@ describe('speaker of a direct quote', () => {
     expect(quoteWith(a, 'based on opinion').speakerText).toBe('The Harbor Workers Union');
   });
 
+  it('a colon hands the quote to the sentence subject even when that is no person', () => {
+    const a = annotate(
+      'Prices rose in March.\n\nThe Harbor Workers Union was firm in its reply: “Further talks are pointless.”',
+    );
+    expect(quoteWith(a, 'Further talks').speakerText).toBe('The Harbor Workers Union');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

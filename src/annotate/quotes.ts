@@ -1156,11 +1156,16 @@ function attribute(
     firstAtOrAfter(subjects, sentenceStart, byFirstToken),
     firstAtOrAfter(subjects, openToken, byFirstToken),
   );
-  return (
+  const person =
     inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
     inSentence.find((s) => !s.possessive) ??
-    inSentence.find((s) => s.possessive)
-  );
+    inSentence.find((s) => s.possessive);
+  if (person) return person;
+  // "The dockers' union was firm in its reply: “…”": a colon hands the quote to the sentence's subject
+  // even when that is no person (the phrase is the speakerText).
+  if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
+    return sentenceSubject(layer, sentenceStart, openToken);
+  return undefined;
 }
 
 /** Tokens after a sentence-final attribution's verb: "…, Okafor said in an interview." */
