@@ -217,6 +217,14 @@ describe('speaker of a direct quote', () => {
     expect(quoteWith(a, 'Further talks').speakerText).toBe('The Harbor Workers Union');
   });
 
+  it('a past-tense verb ending its sentence right after its subject takes the quote as its object', () => {
+    const a = annotate(
+      'Tom Hale spoke first.\n\n“Get out of my rally,” Ann Marsh barked. Then she left.\n\n“We are done here,” Ruth Pell left the room.',
+    );
+    expect(speakerName(a, quoteWith(a, 'my rally'))).toBe('Ann Marsh');
+    expect(speakerName(a, quoteWith(a, 'done here'))).not.toBe('Ruth Pell');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

@@ -1121,7 +1121,7 @@ function attribute(
           if (!inner || inQuote(inner.start)) break;
           continue;
         }
-        if (!isAttributionVerb(layer, v)) continue;
+        if (!isAttributionVerb(layer, v) && !takesQuoteAsObject(layer, v)) continue;
         const subject = subjectBefore(layer, v, t0, subjects);
         // The subject opens the attribution, titles and possessors aside ("campaign manager Tom Reyes
         // told", "his friend Tom Reyes told", "the union's Tom Reyes told", "another friend, Tom Reyes
@@ -1166,6 +1166,22 @@ function attribute(
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
     return sentenceSubject(layer, sentenceStart, openToken);
   return undefined;
+}
+
+/** "“…” Oliver barked.", "“…” Lee beamed.": a past-tense verb that ends its sentence right after its
+ * subject has the quote before it as its only complement, whatever the verb; a verb with an object or
+ * any other words after it ("“…” Lee left the room.") is narrative. */
+function takesQuoteAsObject(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  const token = tokens[v];
+  if (token?.pos !== 'VERB' || !/ed$/i.test(token.text)) return false;
+  const next = tokens[v + 1];
+  return (
+    next !== undefined &&
+    next.sentence === token.sentence &&
+    /^[.!]$/.test(next.text) &&
+    isHead(tokens[v - 1])
+  );
 }
 
 /** Tokens after a sentence-final attribution's verb: "…, Okafor said in an interview." */
