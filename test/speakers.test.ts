@@ -225,6 +225,20 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'done here'))).not.toBe('Ruth Pell');
   });
 
+  it('a reflexive after the subject keeps it the subject, and so is he', () => {
+    const a = annotate(
+      'Tom Hale won Ohio. Bill Roe came second, and Roe conceded at noon.\n\nHale himself seemed to know what the win meant. “This changes the race,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'changes the race'))).toBe('Tom Hale');
+  });
+
+  it('“’s been” is “has been”: the subject speaks, and the one it argues about is not he', () => {
+    const a = annotate(
+      'Tom Hale spoke at noon. Bill Roe spoke later.\n\nHale’s been arguing for weeks that Roe isn’t ready for the job. “You simply have not done the work,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'done the work'))).toBe('Tom Hale');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

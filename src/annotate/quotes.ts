@@ -364,7 +364,7 @@ function collectSubjects(
         endToken: m.endToken,
         entity: m.entity,
         text: m.text,
-        possessive: m.possessive,
+        possessive: m.possessive && !contractsHas(layer, m.endToken),
         pronoun: null,
       });
     }
@@ -479,7 +479,8 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_REPORTED_REACH); b--) {
     const verb = layer.tokens[b];
     if (!verb || verb.sentence !== sentence) return false;
-    if (speaks(verb) && !isParticiple(verb.text)) {
+    // A participle after an auxiliary is finite ("Hale’s been arguing that Roe …", "Lee is saying").
+    if (speaks(verb) && (!isParticiple(verb.text) || layer.tokens[b - 1]?.pos === 'AUX')) {
       if (hasSubjectBefore(layer, b)) return true;
       // "Lee, in Ohio, said Tuesday that Roe …": the verb's subject sits before an aside; only a name
       // right after the verb, titles aside, is its inverted subject ("says economist Ann Lee").
@@ -611,9 +612,22 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
       if (token.pos === 'VERB') return verb;
       continue;
     }
-    if (token.pos !== 'ADV') return verb;
+    // "Lee himself seemed to know", "Lee’s been arguing" ('s for "has").
+    if (token.pos !== 'ADV' && !REFLEXIVE.test(token.text) && !(t === s.endToken && contractsHas(layer, t)))
+      return verb;
   }
   return verb;
+}
+
+const REFLEXIVE = /^(himself|herself|themselves|itself)$/i;
+
+/** Whether the "’s" at token `t` is "has", not a possessive: "Lee’s been arguing", "Lee’s got a plan" —
+ * no possessed noun is ever "been" or "got". */
+function contractsHas(layer: TokenLayer, t: number): boolean {
+  return (
+    /^[’']s$/i.test(layer.tokens[t]?.text ?? '') &&
+    /^(been|got|gotten)$/i.test(layer.tokens[t + 1]?.text ?? '')
+  );
 }
 
 /** "he said Ryan": a verb with its own subject right before it is no inverted attribution of the name
@@ -621,6 +635,7 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
 function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   let b = verb - 1;
   while (isVerbFiller(layer.tokens[b])) b--;
+  if (contractsHas(layer, b)) b--;
   const before = layer.tokens[b];
   return (
     before !== undefined &&
