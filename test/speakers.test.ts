@@ -239,6 +239,14 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'done the work'))).toBe('Tom Hale');
   });
 
+  it('a speech verb after an auxiliary is no inverted attribution of the name after it', () => {
+    // "did not mention Roe": Roe is mentioned, not speaking; he stays the subject before the aside.
+    const a = annotate(
+      'Sen. Tom Hale and Sen. Bill Roe both ran in Iowa.\n\nHale, who spoke for an hour, did not mention Roe. “I am not going to take that money,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'take that money'))).toBe('Tom Hale');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

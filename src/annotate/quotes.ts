@@ -634,6 +634,11 @@ function contractsHas(layer: TokenLayer, t: number): boolean {
  * after it. */
 function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   let b = verb - 1;
+  // An inverted attribution never has an auxiliary ("“…,” said Roe", never "did not mention Roe"): the
+  // auxiliary's subject stands before it, maybe past an aside ("Hale, who spoke, did not mention Roe").
+  const previous = layer.tokens[b];
+  if (previous?.pos === 'AUX' || (previous?.pos === 'PART' && /^(not|n[’']t)$/i.test(previous.text)))
+    return true;
   while (isVerbFiller(layer.tokens[b])) b--;
   if (contractsHas(layer, b)) b--;
   const before = layer.tokens[b];
