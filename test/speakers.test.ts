@@ -247,6 +247,13 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'take that money'))).toBe('Tom Hale');
   });
 
+  it('a speech verb after “but” shares the clause subject: the name after it is reported, not speaking', () => {
+    const a = annotate(
+      'Tom Hale spoke first. “We will win,” Hale said.\n\nBill Roe argued that critics allowed the deficit to grow, but suggested Hale went too far. “Is that a mistake?” he asked.',
+    );
+    expect(speakerName(a, quoteWith(a, 'a mistake'))).toBe('Bill Roe');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

@@ -636,8 +636,14 @@ function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   let b = verb - 1;
   // An inverted attribution never has an auxiliary ("“…,” said Roe", never "did not mention Roe"): the
   // auxiliary's subject stands before it, maybe past an aside ("Hale, who spoke, did not mention Roe").
+  // Nor after "and/but": the verb shares the clause subject ("Lee argued …, but suggested Hale went too
+  // far" — Hale is what Lee talked about).
   const previous = layer.tokens[b];
-  if (previous?.pos === 'AUX' || (previous?.pos === 'PART' && /^(not|n[’']t)$/i.test(previous.text)))
+  if (
+    previous?.pos === 'AUX' ||
+    previous?.pos === 'CCONJ' ||
+    (previous?.pos === 'PART' && /^(not|n[’']t)$/i.test(previous.text))
+  )
     return true;
   while (isVerbFiller(layer.tokens[b])) b--;
   if (contractsHas(layer, b)) b--;
