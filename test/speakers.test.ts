@@ -254,6 +254,13 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'a mistake'))).toBe('Bill Roe');
   });
 
+  it('a name in apposition to the subject (“his wife, Jane Hale, called”) is who she is next', () => {
+    const a = annotate(
+      'Tom Hale ran hard. Ann Lee backed him.\n\nOn the radio Tuesday, his wife, Jane Hale, called for an open primary. “Let everyone vote,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'everyone vote'))).toBe('Jane Hale');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

@@ -590,6 +590,14 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
   }
   // "Tom Hale on Thursday stepped up his attacks": a time adjunct before the verb.
   t = afterTimeAdjunct(tokens, t);
+  // "his wife, Jane Hale, called for …": the name is itself the aside of the subject, and the verb
+  // follows its closing comma.
+  if (
+    tokens[t]?.text === ',' &&
+    tokens[s.firstToken - 1]?.text === ',' &&
+    (tokens[t + 1]?.pos === 'VERB' || (tokens[t + 1]?.pos === 'ADV' && tokens[t + 2]?.pos === 'VERB'))
+  )
+    t++;
   if (tokens[t]?.text === ',') {
     let close = t + 1;
     while (
