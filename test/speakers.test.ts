@@ -261,6 +261,13 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'everyone vote'))).toBe('Jane Hale');
   });
 
+  it('right after a quote, a past-tense verb and a name ending the sentence is an inverted attribution', () => {
+    const a = annotate(
+      'Tom Hale spoke about the need to welcome migrants.\n\n“We owe them nothing,” reacted Ann Marsh. Earlier she was critical of Hale.',
+    );
+    expect(speakerName(a, quoteWith(a, 'owe them'))).toBe('Ann Marsh');
+  });
+
   it('a phrasal verb that leads on to other words reports nothing', () => {
     // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
     const a = annotate(

@@ -1141,7 +1141,7 @@ function attribute(
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
     // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
-    if (speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '')) {
+    if ((speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '')) || invertsQuoteObject(layer, v)) {
       const after = subjectAfter(layer, v, subjects, byFirstToken);
       if (after) return after;
     } else {
@@ -1216,6 +1216,17 @@ function takesQuoteAsObject(layer: TokenLayer, v: number): boolean {
     /^[.!]$/.test(next.text) &&
     isHead(tokens[v - 1])
   );
+}
+
+/** "“…,” reacted Lee.": right after a quote, a past-tense verb and a capitalised name that ends the
+ * sentence is an inverted attribution whatever the verb (the quote is its only complement). */
+function invertsQuoteObject(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  const token = tokens[v];
+  if (token?.pos !== 'VERB' || !/ed$/i.test(token.text)) return false;
+  let t = v + 1;
+  while (t < v + 4 && tokens[t]?.pos === 'PROPN') t++;
+  return t > v + 1 && tokens[t]?.sentence === token.sentence && /^[.!]$/.test(tokens[t]?.text ?? '');
 }
 
 /** Tokens after a sentence-final attribution's verb: "…, Okafor said in an interview." */
