@@ -168,9 +168,112 @@ describe('speaker of a direct quote', () => {
       'serious about',
       'Toomey',
     ],
+    [
+      'a phrasal speech verb after the quote (went on)',
+      'Tom Hale spoke first at the hearing.\n\nGov. Ann Varga took the floor next. “We are not done with this bill,” Hale went on, waving the draft.',
+      'not done',
+      'Tom Hale',
+    ],
+    [
+      'a phrasal speech verb after the quote (shot back)',
+      'The debate turned sour.\n\nSen. Ruth Marsh asked about the budget. “You had eight years to fix it,” Gov. Tom Pell shot back.',
+      'eight years',
+      'Tom Pell',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('a time adjunct between the subject and its verb keeps the subject', () => {
+    // "Hale on Thursday stepped up …, saying": the participle shares the subject across "on Thursday".
+    const a = annotate(
+      'The board met on Monday. Ann Marsh spoke first.\n\nTom Hale on Thursday stepped up his attacks on the plan, saying it is “weak on cost, you know that.”\n\n“We will not back down,” Ruth Pell last week told the paper.',
+    );
+    expect(speakerName(a, quoteWith(a, 'weak on cost'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'back down'))).toBe('Ruth Pell');
+  });
+
+  it('an attribution closing the sentence after a comma covers the quote earlier in it', () => {
+    const a = annotate(
+      'Ann Lee runs the fund.\n\nGiving slowed for a month. “There is a sense of calm now,” and gifts began to come in again last week, Okafor said.\n\nThe port reopened. “Ships are moving,” and the queue has cleared since Friday, a spokeswoman for the port said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'sense of calm'))).toBe('Okafor');
+    expect(quoteWith(a, 'Ships are moving').speakerText).toBe('a spokeswoman for the port');
+  });
+
+  it('a statement issued by someone, or a time noun, before a participle is no speaker of its own', () => {
+    const a = annotate(
+      'Ann Lee spoke at noon.\n\nPolicy director Tom Hale issued a statement saying her plan “has no place in this city.”\n\nPrices rose in March. The Harbor Workers Union replied on Wednesday saying the rise “is based on opinion, not facts.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'no place'))).toBe('Tom Hale');
+    expect(quoteWith(a, 'based on opinion').speakerText).toBe('The Harbor Workers Union');
+  });
+
+  it('a colon hands the quote to the sentence subject even when that is no person', () => {
+    const a = annotate(
+      'Prices rose in March.\n\nThe Harbor Workers Union was firm in its reply: “Further talks are pointless.”',
+    );
+    expect(quoteWith(a, 'Further talks').speakerText).toBe('The Harbor Workers Union');
+  });
+
+  it('a past-tense verb ending its sentence right after its subject takes the quote as its object', () => {
+    const a = annotate(
+      'Tom Hale spoke first.\n\n“Get out of my rally,” Ann Marsh barked. Then she left.\n\n“We are done here,” Ruth Pell left the room.',
+    );
+    expect(speakerName(a, quoteWith(a, 'my rally'))).toBe('Ann Marsh');
+    expect(speakerName(a, quoteWith(a, 'done here'))).not.toBe('Ruth Pell');
+  });
+
+  it('a reflexive after the subject keeps it the subject, and so is he', () => {
+    const a = annotate(
+      'Tom Hale won Ohio. Bill Roe came second, and Roe conceded at noon.\n\nHale himself seemed to know what the win meant. “This changes the race,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'changes the race'))).toBe('Tom Hale');
+  });
+
+  it('“’s been” is “has been”: the subject speaks, and the one it argues about is not he', () => {
+    const a = annotate(
+      'Tom Hale spoke at noon. Bill Roe spoke later.\n\nHale’s been arguing for weeks that Roe isn’t ready for the job. “You simply have not done the work,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'done the work'))).toBe('Tom Hale');
+  });
+
+  it('a speech verb after an auxiliary is no inverted attribution of the name after it', () => {
+    // "did not mention Roe": Roe is mentioned, not speaking; he stays the subject before the aside.
+    const a = annotate(
+      'Sen. Tom Hale and Sen. Bill Roe both ran in Iowa.\n\nHale, who spoke for an hour, did not mention Roe. “I am not going to take that money,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'take that money'))).toBe('Tom Hale');
+  });
+
+  it('a speech verb after “but” shares the clause subject: the name after it is reported, not speaking', () => {
+    const a = annotate(
+      'Tom Hale spoke first. “We will win,” Hale said.\n\nBill Roe argued that critics allowed the deficit to grow, but suggested Hale went too far. “Is that a mistake?” he asked.',
+    );
+    expect(speakerName(a, quoteWith(a, 'a mistake'))).toBe('Bill Roe');
+  });
+
+  it('a name in apposition to the subject (“his wife, Jane Hale, called”) is who she is next', () => {
+    const a = annotate(
+      'Tom Hale ran hard. Ann Lee backed him.\n\nOn the radio Tuesday, his wife, Jane Hale, called for an open primary. “Let everyone vote,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'everyone vote'))).toBe('Jane Hale');
+  });
+
+  it('right after a quote, a past-tense verb and a name ending the sentence is an inverted attribution', () => {
+    const a = annotate(
+      'Tom Hale spoke about the need to welcome migrants.\n\n“We owe them nothing,” reacted Ann Marsh. Earlier she was critical of Hale.',
+    );
+    expect(speakerName(a, quoteWith(a, 'owe them'))).toBe('Ann Marsh');
+  });
+
+  it('a phrasal verb that leads on to other words reports nothing', () => {
+    // "went on to win" is no speech: the quote keeps the speaker of its own sentence.
+    const a = annotate(
+      'Ann Varga ran the campaign. “We will win Ohio,” Varga said at noon. Tom Hale went on to lose the state.\n\n“It was close,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'win Ohio'))).toBe('Ann Varga');
   });
 
   it('a paragraph ending in a colon introduces the quote below it', () => {

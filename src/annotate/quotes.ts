@@ -24,7 +24,7 @@
 import type { Quote, Span } from '../model/article.js';
 import type { ResolvedReference } from './descriptors.js';
 import type { Gender, NameMention } from './entities/index.js';
-import { isParticiple, isSpeechVerb } from './entities/speech-verbs.js';
+import { isParticiple, isPhrasalSpeechVerb, isSpeechVerb } from './entities/speech-verbs.js';
 import type { Token, TokenLayer } from './tokens.js';
 
 /** Quoted names ("the Telegram channel “Pool Pervogo”") are at most this many words. */
@@ -364,7 +364,7 @@ function collectSubjects(
         endToken: m.endToken,
         entity: m.entity,
         text: m.text,
-        possessive: m.possessive,
+        possessive: m.possessive && !contractsHas(layer, m.endToken),
         pronoun: null,
       });
     }
@@ -479,7 +479,8 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_REPORTED_REACH); b--) {
     const verb = layer.tokens[b];
     if (!verb || verb.sentence !== sentence) return false;
-    if (speaks(verb) && !isParticiple(verb.text)) {
+    // A participle after an auxiliary is finite ("Hale’s been arguing that Roe …", "Lee is saying").
+    if (speaks(verb) && (!isParticiple(verb.text) || layer.tokens[b - 1]?.pos === 'AUX')) {
       if (hasSubjectBefore(layer, b)) return true;
       // "Lee, in Ohio, said Tuesday that Roe …": the verb's subject sits before an aside; only a name
       // right after the verb, titles aside, is its inverted subject ("says economist Ann Lee").
@@ -523,6 +524,23 @@ function speaks(token: Token, next?: Token): boolean {
   return token.pos === 'VERB' && isSpeechVerb(token.text);
 }
 
+/** A speech verb at token `t`, or a phrasal one ending its phrase: "“…,” Lee went on.", "Roe shot back,
+ * “…”", "Hale pointed out that …" — but not "went on to win" or "shot back into the lead", where the
+ * particle leads on to other words. */
+function speaksAt(layer: TokenLayer, t: number): boolean {
+  const token = layer.tokens[t];
+  if (!token) return false;
+  if (speaks(token, layer.tokens[t + 1])) return true;
+  const particle = layer.tokens[t + 1];
+  if (!particle || particle.sentence !== token.sentence) return false;
+  // The tagger reads "shot" in "Pell shot back." as a noun; after a name or pronoun it is the verb.
+  const before = layer.tokens[t - 1]?.pos;
+  if (token.pos === 'NOUN' && before !== 'PROPN' && before !== 'PRON') return false;
+  if (!isPhrasalSpeechVerb(token.text, particle.text)) return false;
+  const after = layer.tokens[t + 2];
+  return !after || after.sentence !== token.sentence || /^([,.:;!?"“”«»„—–-]|that)$/i.test(after.text);
+}
+
 /** Tokens an appositive may span: "Luis Ortega, the bus driver whom passengers have hailed as a hero, said". */
 const MAX_APPOSITIVE_SKIP = 20;
 
@@ -536,8 +554,7 @@ const MAX_PLACE_WORDS = 5;
 
 /** A subject that a speech verb attributes words to: "Lee said", "says economist Ann Lee". */
 function isSpeakingSubject(layer: TokenLayer, s: Subject): boolean {
-  const verb = layer.tokens[clauseVerb(layer, s)];
-  return verb !== undefined && speaks(verb);
+  return speaksAt(layer, clauseVerb(layer, s));
 }
 
 /** The token index of the verb whose subject `s` is, or -1: "Lee then said", "Lee, 70, told", and
@@ -549,7 +566,7 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_PHRASE_TOKENS); b--) {
     const token = tokens[b];
     if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
-    if (speaks(token)) {
+    if (speaksAt(layer, b)) {
       if (hasSubjectBefore(layer, b)) break;
       return b;
     }
@@ -571,6 +588,16 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
     while (u < t + MAX_PLACE_WORDS && (tokens[u]?.pos === 'PROPN' || tokens[u]?.pos === 'DET')) u++;
     if (u > t + 1 && tokens[u - 1]?.pos === 'PROPN') t = u;
   }
+  // "Tom Hale on Thursday stepped up his attacks": a time adjunct before the verb.
+  t = afterTimeAdjunct(tokens, t);
+  // "his wife, Jane Hale, called for …": the name is itself the aside of the subject, and the verb
+  // follows its closing comma.
+  if (
+    tokens[t]?.text === ',' &&
+    tokens[s.firstToken - 1]?.text === ',' &&
+    (tokens[t + 1]?.pos === 'VERB' || (tokens[t + 1]?.pos === 'ADV' && tokens[t + 2]?.pos === 'VERB'))
+  )
+    t++;
   if (tokens[t]?.text === ',') {
     let close = t + 1;
     while (
@@ -593,16 +620,41 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
       if (token.pos === 'VERB') return verb;
       continue;
     }
-    if (token.pos !== 'ADV') return verb;
+    // "Lee himself seemed to know", "Lee’s been arguing" ('s for "has").
+    if (token.pos !== 'ADV' && !REFLEXIVE.test(token.text) && !(t === s.endToken && contractsHas(layer, t)))
+      return verb;
   }
   return verb;
+}
+
+const REFLEXIVE = /^(himself|herself|themselves|itself)$/i;
+
+/** Whether the "’s" at token `t` is "has", not a possessive: "Lee’s been arguing", "Lee’s got a plan" —
+ * no possessed noun is ever "been" or "got". */
+function contractsHas(layer: TokenLayer, t: number): boolean {
+  return (
+    /^[’']s$/i.test(layer.tokens[t]?.text ?? '') &&
+    /^(been|got|gotten)$/i.test(layer.tokens[t + 1]?.text ?? '')
+  );
 }
 
 /** "he said Ryan": a verb with its own subject right before it is no inverted attribution of the name
  * after it. */
 function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   let b = verb - 1;
+  // An inverted attribution never has an auxiliary ("“…,” said Roe", never "did not mention Roe"): the
+  // auxiliary's subject stands before it, maybe past an aside ("Hale, who spoke, did not mention Roe").
+  // Nor after "and/but": the verb shares the clause subject ("Lee argued …, but suggested Hale went too
+  // far" — Hale is what Lee talked about).
+  const previous = layer.tokens[b];
+  if (
+    previous?.pos === 'AUX' ||
+    previous?.pos === 'CCONJ' ||
+    (previous?.pos === 'PART' && /^(not|n[’']t)$/i.test(previous.text))
+  )
+    return true;
   while (isVerbFiller(layer.tokens[b])) b--;
+  if (contractsHas(layer, b)) b--;
   const before = layer.tokens[b];
   return (
     before !== undefined &&
@@ -657,6 +709,30 @@ const POSSESSIVE = /^(his|her|their|its|our|my|your)$/i;
 const TIME_NOUN =
   /^(today|yesterday|tonight|week|weekend|month|year|day|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?$/i;
 
+/** Words that open a time adjunct before its noun of time: "on Thursday", "late Monday", "this week". */
+const TIME_OPENER = /^(on|in|at|late|early|earlier|last|this|next|the)$/i;
+
+/** The token after a time adjunct starting at `t` ("Hale on Thursday stepped up …", "Lee last week
+ * said"), or `t` when none starts there. At most three words: constant work. */
+function afterTimeAdjunct(tokens: readonly Token[], t: number): number {
+  let u = t;
+  while (u < t + 2 && TIME_OPENER.test(tokens[u]?.text ?? '')) u++;
+  return TIME_NOUN.test(tokens[u]?.text ?? '') && tokens[u]?.sentence === tokens[t]?.sentence ? u + 1 : t;
+}
+
+/** Where a time adjunct ending right before `e` starts ("Hale on Thursday | said"), or `e`. */
+function beforeTimeAdjunct(tokens: readonly Token[], e: number, floor: number): number {
+  if (e - 1 < floor || !TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return e;
+  let b = e - 1;
+  while (b - 1 >= Math.max(floor, e - 3) && TIME_OPENER.test(tokens[b - 1]?.text ?? '')) b--;
+  // Only when a phrase's head stands before it: "the vote on Monday said" is no subject.
+  return b > floor && isHead(tokens[b - 1]) && !TIME_NOUN.test(tokens[b - 1]?.text ?? '') ? b : e;
+}
+
+/** Written messages through which their author speaks (own list, general English): "issued a statement
+ * saying", "sent a letter urging". */
+const MESSAGE_NOUN = /^(statement|letter|release|email|e-mail|memo|message|post|tweet|note)s?$/i;
+
 function phrase(layer: TokenLayer, first: number, end: number): Subject {
   const { tokens, text } = layer;
   return {
@@ -675,6 +751,9 @@ const MAX_BRACKET_TOKENS = 8;
 function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
   const { tokens } = layer;
   let e = v;
+  while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
+  // "Lee on Thursday stepped up …": a time adjunct between subject and verb.
+  e = beforeTimeAdjunct(tokens, e, floor);
   while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
   // "Sen. Ann Lee (D-Ohio) said": a bracketed party or place belongs to the name before it.
   if (tokens[e - 1]?.text === ')') {
@@ -1062,7 +1141,7 @@ function attribute(
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
     // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
-    if (tokens[v] && speaks(tokens[v] as Token) && !isParticiple(tokens[v]?.text ?? '')) {
+    if ((speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '')) || invertsQuoteObject(layer, v)) {
       const after = subjectAfter(layer, v, subjects, byFirstToken);
       if (after) return after;
     } else {
@@ -1076,7 +1155,7 @@ function attribute(
           if (!inner || inQuote(inner.start)) break;
           continue;
         }
-        if (!isAttributionVerb(layer, v)) continue;
+        if (!isAttributionVerb(layer, v) && !takesQuoteAsObject(layer, v)) continue;
         const subject = subjectBefore(layer, v, t0, subjects);
         // The subject opens the attribution, titles and possessors aside ("campaign manager Tom Reyes
         // told", "his friend Tom Reyes told", "the union's Tom Reyes told", "another friend, Tom Reyes
@@ -1089,6 +1168,9 @@ function attribute(
           const after = subjectAfter(layer, v, subjects, byFirstToken);
           if (after) return after;
         }
+        // "“There is calm now,” and gifts began to come in again, Okafor said.": an attribution closing
+        // the sentence after a comma covers the whole sentence, the quote in it too.
+        if (subject && closesSentence(layer, subject, v)) return subject;
         break;
       }
     }
@@ -1108,11 +1190,61 @@ function attribute(
     firstAtOrAfter(subjects, sentenceStart, byFirstToken),
     firstAtOrAfter(subjects, openToken, byFirstToken),
   );
-  return (
+  const person =
     inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
     inSentence.find((s) => !s.possessive) ??
-    inSentence.find((s) => s.possessive)
+    inSentence.find((s) => s.possessive);
+  if (person) return person;
+  // "The dockers' union was firm in its reply: “…”": a colon hands the quote to the sentence's subject
+  // even when that is no person (the phrase is the speakerText).
+  if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
+    return sentenceSubject(layer, sentenceStart, openToken);
+  return undefined;
+}
+
+/** "“…” Oliver barked.", "“…” Lee beamed.": a past-tense verb that ends its sentence right after its
+ * subject has the quote before it as its only complement, whatever the verb; a verb with an object or
+ * any other words after it ("“…” Lee left the room.") is narrative. */
+function takesQuoteAsObject(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  const token = tokens[v];
+  if (token?.pos !== 'VERB' || !/ed$/i.test(token.text)) return false;
+  const next = tokens[v + 1];
+  return (
+    next !== undefined &&
+    next.sentence === token.sentence &&
+    /^[.!]$/.test(next.text) &&
+    isHead(tokens[v - 1])
   );
+}
+
+/** "“…,” reacted Lee.": right after a quote, a past-tense verb and a capitalised name that ends the
+ * sentence is an inverted attribution whatever the verb (the quote is its only complement). */
+function invertsQuoteObject(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  const token = tokens[v];
+  if (token?.pos !== 'VERB' || !/ed$/i.test(token.text)) return false;
+  let t = v + 1;
+  while (t < v + 4 && tokens[t]?.pos === 'PROPN') t++;
+  return t > v + 1 && tokens[t]?.sentence === token.sentence && /^[.!]$/.test(tokens[t]?.text ?? '');
+}
+
+/** Tokens after a sentence-final attribution's verb: "…, Okafor said in an interview." */
+const MAX_CLOSING_TAIL = 4;
+
+/** Whether `subject` and its verb at `v` close their sentence after a comma: "…, Okafor said.", "…, a
+ * spokeswoman said." — then at most a short tail with no other verb. Measured on PolNeAR train: speaker
+ * accuracy 0.823 → 0.826 (descriptions 0.575 → 0.583). */
+function closesSentence(layer: TokenLayer, subject: Subject, v: number): boolean {
+  const { tokens } = layer;
+  if (tokens[subject.firstToken - 1]?.text !== ',') return false;
+  const sentence = tokens[v]?.sentence;
+  for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence || /^[.!?]$/.test(token.text)) return true;
+    if (token.pos === 'VERB' || token.pos === 'AUX' || /^["“”«»„,;:]$/.test(token.text)) return false;
+  }
+  return false;
 }
 
 /** Words that may stand before the subject in an attribution after a quote: titles and descriptions
@@ -1134,7 +1266,7 @@ const isLeadWord = (t: Token) =>
 function isAttributionVerb(layer: TokenLayer, v: number): boolean {
   const token = layer.tokens[v];
   if (!token) return false;
-  if (speaks(token)) return true;
+  if (speaksAt(layer, v)) return true;
   if (!isSpeechVerb(token.text)) return false;
   const before = layer.tokens[v - 1];
   // "“…” Lee fumed on Tuesday.": after a name, a speech verb in -ed the tagger read as an adjective.
@@ -1167,8 +1299,16 @@ function attributeBefore(
     if (isPassive(layer, t)) continue;
     if (isParticiple(token.text)) {
       const previous = tokens[t - 1];
-      // "criticism calling it a “sham”": the participle's subject is the noun before it.
-      if (previous && (previous.pos === 'NOUN' || previous.pos === 'PROPN') && !subjectEnds.has(t))
+      // "criticism calling it a “sham”": the participle's subject is the noun before it. Not a noun of
+      // time ("released it on Wednesday saying"), nor a written message whose author speaks through it
+      // ("The union issued a statement saying …": the union's words).
+      if (
+        previous &&
+        (previous.pos === 'NOUN' || previous.pos === 'PROPN') &&
+        !subjectEnds.has(t) &&
+        !TIME_NOUN.test(previous.text) &&
+        !MESSAGE_NOUN.test(previous.text)
+      )
         return null;
       return (
         inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??

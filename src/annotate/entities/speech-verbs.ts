@@ -356,6 +356,35 @@ export function isSpeechVerb(word: string): boolean {
   return SPEECH_VERBS.has(word.toLowerCase());
 }
 
+/**
+ * Phrasal verbs whose verb alone says nothing of speech but with its particle reports words (own
+ * additions, general news English): "“…,” Lee went on", "Roe shot back", "Hale pointed out that …".
+ * Keyed by particle; each verb in all its forms.
+ */
+const PHRASAL: Record<string, ReadonlySet<string>> = {
+  on: new Set(['go', 'goes', 'went', 'going', 'gone', ...forms('carry')]),
+  back: new Set([
+    'shoot',
+    'shoots',
+    'shot',
+    'shooting',
+    'hit',
+    'hits',
+    'hitting',
+    ...['fire', 'push', 'talk', 'snap', 'write'].flatMap(forms),
+    'wrote',
+    'written',
+  ]),
+  out: new Set(['point', 'lash', 'speak', 'cry', 'call'].flatMap(forms)),
+  in: new Set([...['chime', 'weigh'].flatMap(forms), 'cut', 'cuts', 'cutting']),
+  down: new Set(['double'].flatMap(forms)),
+};
+
+/** Whether a verb and the particle after it report speech: "went on", "shot back", "pointed out". */
+export function isPhrasalSpeechVerb(verb: string, particle: string): boolean {
+  return PHRASAL[particle.toLowerCase()]?.has(verb.toLowerCase()) ?? false;
+}
+
 /** "-ing" forms head a participle clause ("…, calling his efforts “brilliant”"), whose subject is the
  * main clause's subject rather than the nearest name. */
 export function isParticiple(word: string): boolean {
