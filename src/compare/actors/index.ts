@@ -353,47 +353,137 @@ function officeOf(label: string): string | null {
   return OFFICES.find((o) => new RegExp(`(^|\\s)${o}(\\s|$)`).test(lower)) ?? null;
 }
 
+/** Words before an office that make it another slot: a former senator is not a senator now, a deputy minister not the minister. */
+const SLOT_MODIFIERS = /(?:^|\s)(former|ex|then|onetime|one-time|deputy|assistant|acting|interim)(?=[\s-])/;
+
+/** The office slot a label fills ("former senator", "deputy minister", "president"), or null for no office. */
+function officeSlot(label: string): string | null {
+  const office = officeOf(label);
+  if (!office) return null;
+  const before = normal(label).split(/\s+of\s+/)[0] ?? '';
+  const modifier = SLOT_MODIFIERS.exec(before)?.[1];
+  const kind =
+    modifier === 'ex' || modifier === 'then' || modifier === 'onetime' || modifier === 'one-time'
+      ? 'former'
+      : modifier;
+  return kind ? `${kind} ${office}` : office;
+}
+
 /**
- * Conflicting titles: outlets give the actor different offices ("President" vs "Prime Minister"), or the
- * same role in different tones ("Belarusian President" vs "self-proclaimed president", "dictator").
+ * Conflicting titles: two outlets give the actor different offices for one slot ("President" vs "Prime
+ * Minister", "former senator" vs "senator", "deputy minister" vs "minister"). Only labels that name an
+ * office count, and only between outlets that do not themselves use both: an article that calls someone
+ * "president" and "chancellor" is describing several people or several times, and its labels are no
+ * conflict with another outlet's. Labels of different tone ("Belarusian President" / "self-proclaimed
+ * president") are shown with their tone on the actor; different descriptive words ("longtime
+ * lawmaker" / "Texas Republican") are not a conflict.
  */
 function titleDiscrepancies(actor: Actor): Discrepancy[] {
-  const offices = new Set(actor.labels.map((l) => officeOf(l.text)).filter((o): o is string => o !== null));
-  const tones = new Set(actor.labels.map((l) => l.tone));
-  const outlets = new Set(actor.labels.flatMap((l) => l.articles));
-  if (outlets.size < 2 || (offices.size < 2 && tones.size < 2)) return [];
-  const parts: string[] = [];
-  if (offices.size >= 2) parts.push(`different offices (${[...offices].join(', ')})`);
-  if (tones.size >= 2) parts.push(`labels of different tone (${[...tones].join(', ')})`);
+  const slotsByArticle = new Map<string, Set<string>>();
+  for (const l of actor.labels) {
+    const slot = officeSlot(l.text);
+    if (!slot) continue;
+    for (const article of l.articles) {
+      const slots = slotsByArticle.get(article) ?? new Set<string>();
+      slotsByArticle.set(article, slots.add(slot));
+    }
+  }
+  const conflicting = new Set<string>();
+  const entries = [...slotsByArticle.entries()];
+  for (const [i, [, mine]] of entries.entries()) {
+    for (const [, theirs] of entries.slice(i + 1)) {
+      for (const x of mine) {
+        if (theirs.has(x)) continue;
+        for (const y of theirs) if (!mine.has(y)) conflicting.add(x).add(y);
+      }
+    }
+  }
+  if (conflicting.size < 2) return [];
+  const labels = actor.labels.filter((l) => {
+    const slot = officeSlot(l.text);
+    return slot !== null && conflicting.has(slot);
+  });
   return [
     {
       kind: 'title',
       subject: actor.id,
-      values: actor.labels.map((l) => ({ value: l.text, articles: l.articles })),
-      note: `Outlets describe ${actor.name} with ${parts.join(' and ')}.`,
+      values: labels.map((l) => ({ value: l.text, articles: l.articles })),
+      note: `Outlets give ${actor.name} different offices: ${[...conflicting].join(', ')}.`,
+      evidence: labels.flatMap((l) => l.evidence ?? []),
     },
   ];
 }
 
-/** Spelling variants of one name across articles: "Mario Nawfal" / "Mario Naufal". */
+/** Letters only, without case or accents: "O'Neil" = "ONeil", "Müller" = "Muller" (typography, not spelling). */
+const bareLetters = (word: string) =>
+  word
+    .normalize('NFD')
+    .replace(/[^\p{L}]/gu, '')
+    .toLowerCase();
+
+/** "Smiths" / "Smith", "Smith's" / "Smith": a plural or a possessive of one name, not another spelling. */
+function inflectionOf(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long === `${short}s` || long === `${short}es`;
+}
+
+/**
+ * Two surname forms that are one name spelled two ways: a small edit within the word (similarNames:
+ * "Nowak" / "Novak", "Zelensky" / "Zelenskyy"), and not only case, accents, punctuation, a plural or a
+ * possessive. A first name against a surname, or "European" against "Union", never passes.
+ */
+export function spellingVariant(a: string, b: string): boolean {
+  const x = bareLetters(a);
+  const y = bareLetters(b);
+  if (x === y || inflectionOf(x, y)) return false;
+  return similarNames(x, y);
+}
+
+/**
+ * Spelling variants of one name across articles: "Mario Nawfal" / "Mario Naufal". Only forms that are a
+ * spelling variant of another form some other article uses are values: the actor's first name alone
+ * ("Mario"), a plural ("the Nawfals") or a form that every outlet using it also spells the other way
+ * (one article's typo it corrects itself) is no conflict between outlets.
+ */
 function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepancy[] {
   if (actor.kind !== 'person') return [];
-  const bySpelling = new Map<string, Set<string>>();
+  const bySpelling = new Map<string, { articles: Set<string>; texts: string[]; evidence: EvidenceSpan[] }>();
   for (const m of group) {
     for (const x of m.entity.mentions) {
-      const spelled = surname(x.text);
-      bySpelling.set(spelled, (bySpelling.get(spelled) ?? new Set()).add(m.article.id));
+      const spelled = bareLetters(surname(x.text));
+      if (!spelled) continue;
+      const entry = bySpelling.get(spelled) ?? { articles: new Set(), texts: [], evidence: [] };
+      entry.texts.push(x.text);
+      if (!entry.articles.has(m.article.id)) {
+        entry.articles.add(m.article.id);
+        entry.evidence.push({ article: m.article.id, start: x.start, end: x.end, text: x.text });
+      }
+      bySpelling.set(spelled, entry);
     }
   }
-  if (bySpelling.size < 2) return [];
   const forms = [...bySpelling.keys()];
-  const values = forms.map((form) => {
-    const full = group
-      .flatMap((m) => m.entity.mentions.map((x) => x.text))
-      .filter((t) => surname(t) === form);
+  const conflicting = new Set<string>();
+  for (const [i, a] of forms.entries()) {
+    for (const b of forms.slice(i + 1)) {
+      const left = bySpelling.get(a)?.articles ?? new Set<string>();
+      const right = bySpelling.get(b)?.articles ?? new Set<string>();
+      // Some outlet writes only one form and another only the other.
+      const onlyLeft = [...left].some((x) => !right.has(x));
+      const onlyRight = [...right].some((x) => !left.has(x));
+      if (onlyLeft && onlyRight && spellingVariant(a, b)) {
+        conflicting.add(a);
+        conflicting.add(b);
+      }
+    }
+  }
+  if (conflicting.size < 2) return [];
+  const chosen = forms.filter((f) => conflicting.has(f));
+  const values = chosen.map((form) => {
+    const entry = bySpelling.get(form);
+    const full = entry?.texts ?? [];
     return {
       value: mostCommon(full.filter((t) => wordsOf(t).length > 1)) || mostCommon(full),
-      articles: [...(bySpelling.get(form) ?? [])],
+      articles: [...(entry?.articles ?? [])],
     };
   });
   return [
@@ -402,6 +492,7 @@ function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepa
       subject: actor.id,
       values,
       note: `Outlets spell ${actor.name}'s name ${values.length} ways: ${values.map((v) => v.value).join(' / ')}.`,
+      evidence: chosen.flatMap((f) => bySpelling.get(f)?.evidence ?? []),
     },
   ];
 }
