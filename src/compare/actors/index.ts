@@ -442,8 +442,8 @@ export function spellingVariant(a: string, b: string): boolean {
 /**
  * Spelling variants of one name across articles: "Mario Nawfal" / "Mario Naufal". Only forms that are a
  * spelling variant of another form some other article uses are values: the actor's first name alone
- * ("Mario"), a plural ("the Nawfals") or a form that every outlet using it also spells the other way
- * (one article's typo it corrects itself) is no conflict between outlets.
+ * ("Mario") or a plural ("the Nawfals") is no other spelling, and two forms only one article writes are
+ * no difference between outlets.
  */
 function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepancy[] {
   if (actor.kind !== 'person') return [];
@@ -467,10 +467,10 @@ function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepa
     for (const b of forms.slice(i + 1)) {
       const left = bySpelling.get(a)?.articles ?? new Set<string>();
       const right = bySpelling.get(b)?.articles ?? new Set<string>();
-      // Some outlet writes only one form and another only the other.
-      const onlyLeft = [...left].some((x) => !right.has(x));
-      const onlyRight = [...right].some((x) => !left.has(x));
-      if (onlyLeft && onlyRight && spellingVariant(a, b)) {
+      // Two different articles write the two forms (one may write both: a typo it corrects itself is
+      // still what its readers saw, next to another outlet's spelling).
+      const acrossArticles = [...left].some((x) => [...right].some((y) => x !== y));
+      if (acrossArticles && spellingVariant(a, b)) {
         conflicting.add(a);
         conflicting.add(b);
       }

@@ -38,6 +38,10 @@ export const MAX_PAIRWISE_WORDINGS = 40;
  * "Families deserve a tax cut now") share far fewer in order.
  */
 export const ONE_UTTERANCE_SHARE = 0.5;
+/** Share of the shorter printing's content words the two must hold in order, once it has a few. */
+export const ONE_UTTERANCE_CONTENT = 0.6;
+/** Content words a printing needs before ONE_UTTERANCE_CONTENT applies ("main ally" has two). */
+export const ONE_UTTERANCE_MIN_CONTENT = 3;
 
 /** Words that mark an editor's cut or insertion inside a quote. */
 const EDITORIAL = /…|\.\.\.|^[[(]|[\])][.,;:]?$/;
@@ -125,7 +129,18 @@ export function samePrintedWords(a: readonly string[], b: readonly string[]): bo
   const y = squashed(b);
   if (x === y) return x !== '' || (a.length === 0 && b.length === 0);
   if (a.length === 1 && b.length >= 2 && x.length >= 2 && x === initials(b)) return true;
-  return b.length === 1 && a.length >= 2 && y.length >= 2 && y === initials(a);
+  if (b.length === 1 && a.length >= 2 && y.length >= 2 && y === initials(a)) return true;
+  return a.length === 1 && b.length === 1 && (shortened(a[0] ?? '', y) || shortened(b[0] ?? '', x));
+}
+
+/** "Sen." for "Senator", "Dept." for "Department": a dotted short form whose letters run in order in the word. */
+function shortened(printed: string, full: string): boolean {
+  if (!/\p{L}\.\W*$/u.test(printed)) return false;
+  const letters = squashed([printed]);
+  if (letters.length < 2 || letters.length >= full.length || letters[0] !== full[0]) return false;
+  let i = 0;
+  for (const c of full) if (c === letters[i]) i++;
+  return i === letters.length;
 }
 
 /** Ends of two runs that are the same words printed differently (at most MAX_INSERTION_WORDS + 1 each). */
@@ -141,13 +156,41 @@ function sameEnds(a: readonly string[], b: readonly string[], at: 'start' | 'end
   return false;
 }
 
-/** Whether two printings are one utterance: enough of the shorter's words in order, a content word among them. */
+/** Words an outlet starts or stops a quoted fragment at. */
+const CUT_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'with',
+  'at',
+  'by',
+  'as',
+  'that',
+]);
+const isCutWord = (word: string | undefined) => CUT_WORDS.has(squashed([word ?? '']));
+
+/**
+ * Whether two printings are one utterance: enough of the shorter's words in order, a content word among
+ * them, and, when the shorter has ONE_UTTERANCE_MIN_CONTENT content words or more, ONE_UTTERANCE_CONTENT
+ * of them in that order too — function words alone ("to the … of the") join unrelated lines.
+ */
 function oneUtterance(a: Wording, b: Wording): boolean {
   if (a.words.length > MAX_DIFF_WORDS || b.words.length > MAX_DIFF_WORDS) return false;
   const same = align(a.keys, b.keys).filter((s) => s.op === 'same') as { a: number; b: number }[];
-  const shorter = Math.min(a.words.length, b.words.length);
-  if (shorter === 0 || same.length / shorter < ONE_UTTERANCE_SHARE) return false;
-  return same.some((s) => isContentWord(a.words[s.a] ?? ''));
+  const [short, side] = a.words.length <= b.words.length ? [a, 'a' as const] : [b, 'b' as const];
+  if (short.words.length === 0 || same.length / short.words.length < ONE_UTTERANCE_SHARE) return false;
+  const sharedContent = same.filter((s) => isContentWord(short.words[s[side]] ?? '')).length;
+  if (sharedContent === 0) return false;
+  const content = short.words.filter((w) => isContentWord(w)).length;
+  return content < ONE_UTTERANCE_MIN_CONTENT || sharedContent / content >= ONE_UTTERANCE_CONTENT;
 }
 
 /** Two printings credited to different speakers are two utterances, whatever their words. */
@@ -198,6 +241,15 @@ function substitution(a: Wording, b: Wording): [number, number] | null {
       // comparable (beyond them each printing may simply quote more); inside, the whole run is.
       const ai = position === 'lead' ? gapA.slice(-1) : position === 'tail' ? gapA.slice(0, 1) : gapA;
       const bi = position === 'lead' ? gapB.slice(-1) : position === 'tail' ? gapB.slice(0, 1) : gapB;
+      // At an edge, an article, conjunction or preposition next to the shared words is where one printing
+      // starts or stops its quote ("the harbour plan" / "costly harbour plan"), not one word put for
+      // another; a possessive is the speaker's word ("our ally" / "main ally").
+      if (
+        position !== 'inner' &&
+        [...ai.map((i) => a.words[i]), ...bi.map((j) => b.words[j])].some(isCutWord)
+      ) {
+        return null;
+      }
       const unmatched = (w: Wording, mine: number[], other: number[], key: (i: number) => string) =>
         mine.some((i) => content(w, i) && !other.some((j) => sameWord(w.keys[i] ?? '', key(j))));
       if (unmatched(a, ai, bi, (j) => b.keys[j] ?? '') || unmatched(b, bi, ai, (i) => a.keys[i] ?? '')) {
