@@ -353,8 +353,13 @@ function officeOf(label: string): string | null {
   return OFFICES.find((o) => new RegExp(`(^|\\s)${o}(\\s|$)`).test(lower)) ?? null;
 }
 
-/** Words before an office that make it another slot: a former senator is not a senator now, a deputy minister not the minister. */
-const SLOT_MODIFIERS = /(?:^|\s)(former|ex|then|onetime|one-time|deputy|assistant|acting|interim)(?=[\s-])/;
+/**
+ * Words before an office that make it another office: a deputy minister is not the minister. "Former",
+ * "then-" and "late" do not: "President X's tax cuts" and "former President X" are both true, of
+ * different times, and outlets write both of one person all the time (on the blind check's stories every
+ * former/current pair was a historical reference, not a conflict).
+ */
+const SLOT_MODIFIERS = /(?:^|\s)(deputy|assistant|vice)(?=[\s-])/;
 
 /** The office slot a label fills ("former senator", "deputy minister", "president"), or null for no office. */
 function officeSlot(label: string): string | null {
@@ -362,16 +367,12 @@ function officeSlot(label: string): string | null {
   if (!office) return null;
   const before = normal(label).split(/\s+of\s+/)[0] ?? '';
   const modifier = SLOT_MODIFIERS.exec(before)?.[1];
-  const kind =
-    modifier === 'ex' || modifier === 'then' || modifier === 'onetime' || modifier === 'one-time'
-      ? 'former'
-      : modifier;
-  return kind ? `${kind} ${office}` : office;
+  return modifier && !office.startsWith(modifier) ? `${modifier} ${office}` : office;
 }
 
 /**
- * Conflicting titles: two outlets give the actor different offices for one slot ("President" vs "Prime
- * Minister", "former senator" vs "senator", "deputy minister" vs "minister"). Only labels that name an
+ * Conflicting titles: two outlets give the actor different offices ("President" vs "Prime Minister",
+ * "deputy minister" vs "minister"). Only labels that name an
  * office count, and only between outlets that do not themselves use both: an article that calls someone
  * "president" and "chancellor" is describing several people or several times, and its labels are no
  * conflict with another outlet's. Labels of different tone ("Belarusian President" / "self-proclaimed
@@ -435,8 +436,19 @@ function inflectionOf(a: string, b: string): boolean {
 export function spellingVariant(a: string, b: string): boolean {
   const x = bareLetters(a);
   const y = bareLetters(b);
-  if (x === y || inflectionOf(x, y)) return false;
-  return similarNames(x, y);
+  if (x === y || inflectionOf(x, y) || !similarNames(x, y)) return false;
+  // An edit in the last two letters only is a word ending ("Democrats" / "Democracy", "Americans" /
+  // "American") unless it is a vowel or a "y" ("Zelensky" / "Zelenskiy" / "Zelenskyy", "Kowalski" /
+  // "Kowalsky") or a doubled letter.
+  let p = 0;
+  while (p < x.length && x[p] === y[p]) p++;
+  if (p < Math.min(x.length, y.length) - 2) return true;
+  let q = 0;
+  while (q < Math.min(x.length, y.length) - p && x[x.length - 1 - q] === y[y.length - 1 - q]) q++;
+  const [ex, ey] = [x.slice(p, x.length - q), y.slice(p, y.length - q)];
+  if (/^[aeiouy]*$/.test(ex) && /^[aeiouy]*$/.test(ey)) return true;
+  const doubled = (long: string, short: string) => long.length === short.length + 1 && long[0] === x[p - 1];
+  return doubled(ex, ey) || doubled(ey, ex);
 }
 
 /**

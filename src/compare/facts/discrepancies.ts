@@ -213,11 +213,18 @@ function sourceKey(name: string): string {
 
 function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Discrepancy | null {
   const byArticle = new Map<string, Map<string, string>>();
+  const evidence: EvidenceSpan[] = [];
   for (const u of units) {
     const article = ctx.articles[u.article] as AnnotatedArticle;
     const sources = sourcesIn(article.text, u.start, u.end, article.entities);
     if (sources.length === 0) continue;
     byArticle.set(u.articleId, new Map(sources.map((s) => [sourceKey(s.name), s.name])));
+    evidence.push({
+      article: u.articleId,
+      start: u.start,
+      end: u.end,
+      text: article.text.slice(u.start, u.end),
+    });
   }
   if (byArticle.size < 2) return null;
   const credited = [...byArticle.values()];
@@ -240,6 +247,7 @@ function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Dis
     subject: fact.id,
     values: list,
     note: `The outlets credit this report to different sources: ${listed(list)}.`,
+    evidence,
   };
 }
 

@@ -187,6 +187,13 @@ function oneUtterance(a: Wording, b: Wording): boolean {
   const same = align(a.keys, b.keys).filter((s) => s.op === 'same') as { a: number; b: number }[];
   const [short, side] = a.words.length <= b.words.length ? [a, 'a' as const] : [b, 'b' as const];
   if (short.words.length === 0 || same.length / short.words.length < ONE_UTTERANCE_SHARE) return false;
+  // The shared words must sit together in the longer printing too: "soul of the nation" is not found in
+  // "…the votes of Americans … the battle for the soul of this nation" by picking "of", "the" and
+  // "nation" from three places.
+  const other = side === 'a' ? 'b' : 'a';
+  const first = same[0]?.[other] ?? 0;
+  const last = same.at(-1)?.[other] ?? 0;
+  if (last - first + 1 > short.words.length + 2 * MAX_INSERTION_WORDS) return false;
   const sharedContent = same.filter((s) => isContentWord(short.words[s[side]] ?? '')).length;
   if (sharedContent === 0) return false;
   const content = short.words.filter((w) => isContentWord(w)).length;
