@@ -86,6 +86,15 @@ describe('number discrepancies', () => {
     ).toEqual([]);
   });
 
+  it('do not fire for percentages that share one topic word', () => {
+    expect(
+      numbersOf([
+        'In the Varn primary on Tuesday, Hale came second with 36 percent, officials said.',
+        'In the Varn primary on Tuesday, Koss came second place at 17 percent, officials said.',
+      ]),
+    ).toEqual([]);
+  });
+
   it('do not fire for percentages of different things', () => {
     expect(
       numbersOf([

@@ -5,8 +5,8 @@
 //     a fact joins sentences transitively, so two of its sentences may report a forecast and a result;
 //   - they come from different articles;
 //   - they count the same noun ("12 people injured" / "14 people hurt"; never "12 people" / "14 cars"),
-//     and a percentage or a sum shares a word beyond "percent" ("3 percent of voters" / "5 percent of
-//     voters"; never "3 percent growth" / "5 percent of households");
+//     and a percentage or a sum shares two words beyond its unit ("3 percent of likely voters" / "5
+//     percent of likely voters"; never "3 percent growth" / "5 percent of households");
 //   - neither is a bound or an estimate ("at least 12" / "14" may both be true; "about 300" / "312" is
 //     one figure given more precisely), and
 //   - they are anchored to the same words ("injured 14 people" / "sending 12 people to hospitals"), so a
@@ -64,8 +64,12 @@ function sharedAnchors(a: Anchored, b: Anchored): number {
     n++;
     if (x !== a.counted && x !== 'percent') beyondUnit++;
   }
-  // "3 percent" and "5 percent" (or two sums) of different things share only the unit word.
-  if ((a.kind === 'percent' || a.kind === 'money') && beyondUnit === 0) return 0;
+  // A count's own noun ties it to its claim ("14 people" / "12 people"). A percentage or a sum carries no
+  // such noun, and one word in common is a topic word ("second with 36 percent" / "second place at 17
+  // percent" of two races), so it needs two words beyond the unit. A date needs one ("memo dated Sept.
+  // 26" / "an Oct. 2 memo": "memo"); a date anchored by a topic word alone still slips through.
+  if ((a.kind === 'percent' || a.kind === 'money') && beyondUnit < 2) return 0;
+  if (beyondUnit < 1 && a.kind !== 'count') return 0;
   return n;
 }
 
