@@ -86,6 +86,15 @@ describe('number discrepancies', () => {
     ).toEqual([]);
   });
 
+  it('do not fire for an increment against a total', () => {
+    expect(
+      numbersOf([
+        'The explosion at the Tarrow refinery on Friday injured another 12 people, the fire service said.',
+        'The explosion at the Tarrow refinery on Friday injured 14 people, the fire service said.',
+      ]),
+    ).toEqual([]);
+  });
+
   it('do not fire for percentages that share one topic word', () => {
     expect(
       numbersOf([

@@ -28,9 +28,12 @@ import { judgeClaim, SAME_CLAIM_THRESHOLD } from './claims.js';
  */
 export const SAME_CLAIM_FOR_CONFLICT = SAME_CLAIM_THRESHOLD;
 
-/** Words before a figure that make it a bound or an estimate, not the count: "at least 12", "about 300". */
+/**
+ * Words before a figure that make it a bound, an estimate or an increment, not the count: "at least 12",
+ * "about 300", "another 100" (on top of an earlier figure).
+ */
 const QUALIFIER =
-  /\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|up to|as many as|as few as|some|close to|upwards of|an estimated|estimated|at minimum)\s*\$?$/i;
+  /\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|up to|as many as|as few as|some|close to|upwards of|an estimated|estimated|at minimum|another|an additional|additional|a further|further|an extra|extra)\s*\$?$/i;
 /** Words after a figure that make it a bound: "12 or more", "300-plus". */
 const QUALIFIER_AFTER = /^(?:\s*(?:or more|or so|or fewer|or less|and more|and counting)\b|-plus\b|\+)/i;
 
