@@ -124,6 +124,7 @@ function person(id: string, name: string, mentions: string[], descriptors: strin
       start: 5000 + i * 100,
       end: 5000 + i * 100 + text.length,
       text,
+      via: 'title' as const,
     })),
   };
 }
