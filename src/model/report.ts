@@ -103,7 +103,10 @@ export interface Discrepancy {
   subject: string;
   values: { value: string; articles: string[] }[];
   note: string;
-  /** Added: the sentences that disagree, one per article, to show side by side (figures and dates of a fact). */
+  /**
+   * Added: where each side wrote its value, to show side by side: the sentences of a number, date or
+   * attribution; the mentions of each spelling; the labels of each title; the printings of a quote.
+   */
   evidence?: EvidenceSpan[];
 }
 

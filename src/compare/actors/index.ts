@@ -354,46 +354,148 @@ function officeOf(label: string): string | null {
 }
 
 /**
- * Conflicting titles: outlets give the actor different offices ("President" vs "Prime Minister"), or the
- * same role in different tones ("Belarusian President" vs "self-proclaimed president", "dictator").
+ * Words before an office that make it another office: a deputy minister is not the minister. "Former",
+ * "then-" and "late" do not: "President X's tax cuts" and "former President X" are both true, of
+ * different times, and outlets write both of one person all the time (on the blind check's stories every
+ * former/current pair was a historical reference, not a conflict).
+ */
+const SLOT_MODIFIERS = /(?:^|\s)(deputy|assistant|vice)(?=[\s-])/;
+
+/** The office slot a label fills ("former senator", "deputy minister", "president"), or null for no office. */
+function officeSlot(label: string): string | null {
+  const office = officeOf(label);
+  if (!office) return null;
+  const before = normal(label).split(/\s+of\s+/)[0] ?? '';
+  const modifier = SLOT_MODIFIERS.exec(before)?.[1];
+  return modifier && !office.startsWith(modifier) ? `${modifier} ${office}` : office;
+}
+
+/**
+ * Conflicting titles: two outlets give the actor different offices ("President" vs "Prime Minister",
+ * "deputy minister" vs "minister"). Only labels that name an
+ * office count, and only between outlets that do not themselves use both: an article that calls someone
+ * "president" and "chancellor" is describing several people or several times, and its labels are no
+ * conflict with another outlet's. Labels of different tone ("Belarusian President" / "self-proclaimed
+ * president") are shown with their tone on the actor; different descriptive words ("longtime
+ * lawmaker" / "Texas Republican") are not a conflict.
  */
 function titleDiscrepancies(actor: Actor): Discrepancy[] {
-  const offices = new Set(actor.labels.map((l) => officeOf(l.text)).filter((o): o is string => o !== null));
-  const tones = new Set(actor.labels.map((l) => l.tone));
-  const outlets = new Set(actor.labels.flatMap((l) => l.articles));
-  if (outlets.size < 2 || (offices.size < 2 && tones.size < 2)) return [];
-  const parts: string[] = [];
-  if (offices.size >= 2) parts.push(`different offices (${[...offices].join(', ')})`);
-  if (tones.size >= 2) parts.push(`labels of different tone (${[...tones].join(', ')})`);
+  const slotsByArticle = new Map<string, Set<string>>();
+  for (const l of actor.labels) {
+    const slot = officeSlot(l.text);
+    if (!slot) continue;
+    for (const article of l.articles) {
+      const slots = slotsByArticle.get(article) ?? new Set<string>();
+      slotsByArticle.set(article, slots.add(slot));
+    }
+  }
+  const conflicting = new Set<string>();
+  const entries = [...slotsByArticle.entries()];
+  for (const [i, [, mine]] of entries.entries()) {
+    for (const [, theirs] of entries.slice(i + 1)) {
+      for (const x of mine) {
+        if (theirs.has(x)) continue;
+        for (const y of theirs) if (!mine.has(y)) conflicting.add(x).add(y);
+      }
+    }
+  }
+  if (conflicting.size < 2) return [];
+  const labels = actor.labels.filter((l) => {
+    const slot = officeSlot(l.text);
+    return slot !== null && conflicting.has(slot);
+  });
   return [
     {
       kind: 'title',
       subject: actor.id,
-      values: actor.labels.map((l) => ({ value: l.text, articles: l.articles })),
-      note: `Outlets describe ${actor.name} with ${parts.join(' and ')}.`,
+      values: labels.map((l) => ({ value: l.text, articles: l.articles })),
+      note: `Outlets give ${actor.name} different offices: ${[...conflicting].join(', ')}.`,
+      evidence: labels.flatMap((l) => l.evidence ?? []),
     },
   ];
 }
 
-/** Spelling variants of one name across articles: "Mario Nawfal" / "Mario Naufal". */
+/** Letters only, without case or accents: "O'Neil" = "ONeil", "Müller" = "Muller" (typography, not spelling). */
+const bareLetters = (word: string) =>
+  word
+    .normalize('NFD')
+    .replace(/[^\p{L}]/gu, '')
+    .toLowerCase();
+
+/** "Smiths" / "Smith", "Smith's" / "Smith": a plural or a possessive of one name, not another spelling. */
+function inflectionOf(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long === `${short}s` || long === `${short}es`;
+}
+
+/**
+ * Two surname forms that are one name spelled two ways: a small edit within the word (similarNames:
+ * "Nowak" / "Novak", "Zelensky" / "Zelenskyy"), and not only case, accents, punctuation, a plural or a
+ * possessive. A first name against a surname, or "European" against "Union", never passes.
+ */
+export function spellingVariant(a: string, b: string): boolean {
+  const x = bareLetters(a);
+  const y = bareLetters(b);
+  if (x === y || inflectionOf(x, y) || !similarNames(x, y)) return false;
+  // An edit in the last two letters only is a word ending ("Democrats" / "Democracy", "Americans" /
+  // "American") unless it is a vowel or a "y" ("Zelensky" / "Zelenskiy" / "Zelenskyy", "Kowalski" /
+  // "Kowalsky") or a doubled letter.
+  let p = 0;
+  while (p < x.length && x[p] === y[p]) p++;
+  if (p < Math.min(x.length, y.length) - 2) return true;
+  let q = 0;
+  while (q < Math.min(x.length, y.length) - p && x[x.length - 1 - q] === y[y.length - 1 - q]) q++;
+  const [ex, ey] = [x.slice(p, x.length - q), y.slice(p, y.length - q)];
+  if (/^[aeiouy]*$/.test(ex) && /^[aeiouy]*$/.test(ey)) return true;
+  const doubled = (long: string, short: string) => long.length === short.length + 1 && long[0] === x[p - 1];
+  return doubled(ex, ey) || doubled(ey, ex);
+}
+
+/**
+ * Spelling variants of one name across articles: "Mario Nawfal" / "Mario Naufal". Only forms that are a
+ * spelling variant of another form some other article uses are values: the actor's first name alone
+ * ("Mario") or a plural ("the Nawfals") is no other spelling, and two forms only one article writes are
+ * no difference between outlets.
+ */
 function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepancy[] {
   if (actor.kind !== 'person') return [];
-  const bySpelling = new Map<string, Set<string>>();
+  const bySpelling = new Map<string, { articles: Set<string>; texts: string[]; evidence: EvidenceSpan[] }>();
   for (const m of group) {
     for (const x of m.entity.mentions) {
-      const spelled = surname(x.text);
-      bySpelling.set(spelled, (bySpelling.get(spelled) ?? new Set()).add(m.article.id));
+      const spelled = bareLetters(surname(x.text));
+      if (!spelled) continue;
+      const entry = bySpelling.get(spelled) ?? { articles: new Set(), texts: [], evidence: [] };
+      entry.texts.push(x.text);
+      if (!entry.articles.has(m.article.id)) {
+        entry.articles.add(m.article.id);
+        entry.evidence.push({ article: m.article.id, start: x.start, end: x.end, text: x.text });
+      }
+      bySpelling.set(spelled, entry);
     }
   }
-  if (bySpelling.size < 2) return [];
   const forms = [...bySpelling.keys()];
-  const values = forms.map((form) => {
-    const full = group
-      .flatMap((m) => m.entity.mentions.map((x) => x.text))
-      .filter((t) => surname(t) === form);
+  const conflicting = new Set<string>();
+  for (const [i, a] of forms.entries()) {
+    for (const b of forms.slice(i + 1)) {
+      const left = bySpelling.get(a)?.articles ?? new Set<string>();
+      const right = bySpelling.get(b)?.articles ?? new Set<string>();
+      // Two different articles write the two forms (one may write both: a typo it corrects itself is
+      // still what its readers saw, next to another outlet's spelling).
+      const acrossArticles = [...left].some((x) => [...right].some((y) => x !== y));
+      if (acrossArticles && spellingVariant(a, b)) {
+        conflicting.add(a);
+        conflicting.add(b);
+      }
+    }
+  }
+  if (conflicting.size < 2) return [];
+  const chosen = forms.filter((f) => conflicting.has(f));
+  const values = chosen.map((form) => {
+    const entry = bySpelling.get(form);
+    const full = entry?.texts ?? [];
     return {
       value: mostCommon(full.filter((t) => wordsOf(t).length > 1)) || mostCommon(full),
-      articles: [...(bySpelling.get(form) ?? [])],
+      articles: [...(entry?.articles ?? [])],
     };
   });
   return [
@@ -402,6 +504,7 @@ function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepa
       subject: actor.id,
       values,
       note: `Outlets spell ${actor.name}'s name ${values.length} ways: ${values.map((v) => v.value).join(' / ')}.`,
+      evidence: chosen.flatMap((f) => bySpelling.get(f)?.evidence ?? []),
     },
   ];
 }

@@ -1,13 +1,41 @@
 // Discrepancies inside one fact: different numbers for the same count, different dates for the same
-// event, different sources credited. Conservative by design: two figures are compared only when they are
-// anchored to the same words ("injured 14 people" / "sending 12 people to hospitals"), so a sentence's
-// other figures ("19 passengers", "two cars") never produce a false alarm.
+// event, different sources credited. Conservative by design, because a reader who meets one false alarm
+// distrusts the rest: two figures are compared only when
+//   - their two sentences are, on their own, the same claim (facts/claims.ts at SAME_CLAIM_FOR_CONFLICT):
+//     a fact joins sentences transitively, so two of its sentences may report a forecast and a result;
+//   - they come from different articles;
+//   - they count the same noun ("12 people injured" / "14 people hurt"; never "12 people" / "14 cars"),
+//     and a percentage or a sum shares two words beyond its unit ("3 percent of likely voters" / "5
+//     percent of likely voters"; never "3 percent growth" / "5 percent of households");
+//   - neither is a bound or an estimate ("at least 12" / "14" may both be true; "about 300" / "312" is
+//     one figure given more precisely), and
+//   - they are anchored to the same words ("injured 14 people" / "sending 12 people to hospitals"), so a
+//     sentence's other figures ("19 passengers", "two cars") never produce a false alarm.
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { Discrepancy, EvidenceSpan, Fact } from '../../model/report.js';
 import { anchorsAround, numbersIn, tokenRange } from '../../text/numbers.js';
 import type { StoryContext } from '../context.js';
 import { sourcesIn } from '../text/attribution.js';
 import type { Unit } from '../text/units.js';
+import { judgeClaim, SAME_CLAIM_THRESHOLD } from './claims.js';
+
+/**
+ * Same-claim probability two sentences need before their figures or dates may conflict: the aligner's
+ * own pair decision, asked of the two sentences directly (a fact's sentences are joined transitively and
+ * need not pass it pairwise). Not stricter: the model gives the harbor-bridge pair "The collapse injured
+ * 14 people when a section…" / "A 90-foot section … gave way …, sending 12 people to hospitals" 0.113
+ * (measured 2026-12-06), so the noun, bound and anchor rules above carry the precision.
+ */
+export const SAME_CLAIM_FOR_CONFLICT = SAME_CLAIM_THRESHOLD;
+
+/**
+ * Words before a figure that make it a bound, an estimate or an increment, not the count: "at least 12",
+ * "about 300", "another 100" (on top of an earlier figure).
+ */
+const QUALIFIER =
+  /\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|up to|as many as|as few as|some|close to|upwards of|an estimated|estimated|at minimum|another|an additional|additional|a further|further|an extra|extra)\s*\$?$/i;
+/** Words after a figure that make it a bound: "12 or more", "300-plus". */
+const QUALIFIER_AFTER = /^(?:\s*(?:or more|or so|or fewer|or less|and more|and counting)\b|-plus\b|\+)/i;
 
 /** One figure or date in one evidence unit. */
 interface Anchored {
@@ -22,14 +50,29 @@ interface Anchored {
   anchors: Set<string>;
   /** The unit (sentence) the item is in: the discrepancy's evidence. */
   unit: Unit;
+  /** A bound or an estimate ("at least 12", "about 300"): it agrees with more than one figure. */
+  qualified: boolean;
 }
 
 /** Anchor words two items share; none when both say what they count and it differs. */
 function sharedAnchors(a: Anchored, b: Anchored): number {
-  if (a.kind !== b.kind) return 0;
+  if (a.kind !== b.kind || a.qualified || b.qualified) return 0;
+  // A count must say what it counts, and the same thing: "12 people" / "14 people", not "12" / "14 cars".
+  if (a.kind === 'count' && (!a.counted || a.counted !== b.counted)) return 0;
   if (a.counted && b.counted && a.counted !== b.counted) return 0;
   let n = 0;
-  for (const x of a.anchors) if (b.anchors.has(x)) n++;
+  let beyondUnit = 0;
+  for (const x of a.anchors) {
+    if (!b.anchors.has(x)) continue;
+    n++;
+    if (x !== a.counted && x !== 'percent') beyondUnit++;
+  }
+  // A count's own noun ties it to its claim ("14 people" / "12 people"). A percentage or a sum carries no
+  // such noun, and one word in common is a topic word ("second with 36 percent" / "second place at 17
+  // percent" of two races), so it needs two words beyond the unit. A date needs one ("memo dated Sept.
+  // 26" / "an Oct. 2 memo": "memo"); a date anchored by a topic word alone still slips through.
+  if ((a.kind === 'percent' || a.kind === 'money') && beyondUnit < 2) return 0;
+  if (beyondUnit < 1 && a.kind !== 'count') return 0;
   return n;
 }
 
@@ -39,7 +82,7 @@ function sharedAnchors(a: Anchored, b: Anchored): number {
  * Agreeing and disagreeing pairs are joined into components, and a component with a disagreement is one
  * discrepancy.
  */
-function disagreements(items: Anchored[][]): Anchored[][] {
+function disagreements(items: Anchored[][], comparable: (a: Unit, b: Unit) => boolean): Anchored[][] {
   const all = items.flat();
   const parent = all.map((_, i) => i);
   const find = (i: number): number => {
@@ -58,6 +101,8 @@ function disagreements(items: Anchored[][]): Anchored[][] {
     for (let j = i + 1; j < items.length; j++) {
       const left = [...(items[i] as Anchored[])];
       const right = [...(items[j] as Anchored[])];
+      const [ua, ub] = [left[0]?.unit, right[0]?.unit];
+      if (!ua || !ub || ua.articleId === ub.articleId || !comparable(ua, ub)) continue;
       for (const a of [...left]) {
         const k = right.findIndex((b) => b.kind === a.kind && b.value === a.value);
         if (k < 0) continue;
@@ -131,6 +176,9 @@ function numberItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
       counted: n.counted,
       anchors: n.anchors,
       unit: u,
+      qualified:
+        QUALIFIER.test(article.text.slice(Math.max(0, n.start - 24), n.start)) ||
+        QUALIFIER_AFTER.test(article.text.slice(n.end, n.end + 16)),
     }));
   });
 }
@@ -150,6 +198,10 @@ function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
           counted: null,
           anchors: anchorsAround(article.text, u.tokens, range[0], range[1]),
           unit: u,
+          // "by March 3" and "before March 3" bound the date; they do not give it.
+          qualified: /\b(?:by|before|after|until|since|as early as|as late as|no later than)\s*$/i.test(
+            article.text.slice(Math.max(0, d.start - 16), d.start),
+          ),
         },
       ];
     });
@@ -168,11 +220,18 @@ function sourceKey(name: string): string {
 
 function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Discrepancy | null {
   const byArticle = new Map<string, Map<string, string>>();
+  const evidence: EvidenceSpan[] = [];
   for (const u of units) {
     const article = ctx.articles[u.article] as AnnotatedArticle;
     const sources = sourcesIn(article.text, u.start, u.end, article.entities);
     if (sources.length === 0) continue;
     byArticle.set(u.articleId, new Map(sources.map((s) => [sourceKey(s.name), s.name])));
+    evidence.push({
+      article: u.articleId,
+      start: u.start,
+      end: u.end,
+      text: article.text.slice(u.start, u.end),
+    });
   }
   if (byArticle.size < 2) return null;
   const credited = [...byArticle.values()];
@@ -195,6 +254,7 @@ function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Dis
     subject: fact.id,
     values: list,
     note: `The outlets credit this report to different sources: ${listed(list)}.`,
+    evidence,
   };
 }
 
@@ -205,8 +265,19 @@ export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly
     { kind: 'number', items: numberItems(ctx, units), what: 'figures for the same count' },
     { kind: 'date', items: dateItems(ctx, units), what: 'dates for the same event' },
   ] as const;
+  const textOf = (u: Unit) => (ctx.articles[u.article] as AnnotatedArticle).text;
+  const verdicts = new Map<string, boolean>();
+  const comparable = (a: Unit, b: Unit) => {
+    const key = `${a.index}:${b.index}`;
+    let same = verdicts.get(key);
+    if (same === undefined) {
+      same = judgeClaim(a, b, textOf, { threshold: SAME_CLAIM_FOR_CONFLICT }).same;
+      verdicts.set(key, same);
+    }
+    return same;
+  };
   for (const { kind, items, what } of checks) {
-    for (const component of disagreements(items)) {
+    for (const component of disagreements(items, comparable)) {
       const values = valuesOf(component, fact.articles);
       if (values.length < 2) continue;
       out.push({

@@ -80,7 +80,13 @@ export function groupQuotes(ctx: StoryContext): { groups: QuoteGroup[]; discrepa
 
     if (articleCount(members) < 2) return;
     const found = wordingDifferences(
-      members.map((m) => ({ article: m.article.id, text: m.quote.text })),
+      members.map((m) => ({
+        article: m.article.id,
+        text: m.quote.text,
+        start: m.quote.start,
+        end: m.quote.end,
+        speaker: m.actor,
+      })),
       label,
     );
     if (!found) return;
@@ -90,6 +96,7 @@ export function groupQuotes(ctx: StoryContext): { groups: QuoteGroup[]; discrepa
       subject: id,
       values: found.values.map((v) => ({ value: v.text, articles: v.articles })),
       note: `Outlets quote ${who ?? 'this speaker'} differently: ${found.snippets.join('; ')}.`,
+      evidence: found.values.flatMap((v) => v.evidence),
     });
   });
   return { groups, discrepancies };

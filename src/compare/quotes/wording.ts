@@ -1,22 +1,26 @@
 // Wording discrepancies: one utterance printed with different words. Two printings differ materially when,
-// over the part of the utterance both cover,
-//   - they use different content words: less than WORDING_MIN_OVERLAP of the shorter's content stems
-//     (no synonym mapping here — "agreement" vs "accord" is exactly what a reader should see) appear in
-//     the other ("sit down and calmly reach an agreement" / "We are going to sit down and calmly make an
-//     accord"), or
-//   - their word alignment replaces a content word ("our ally" / "main ally" / "key ally": at the word
-//     before the shared "ally" the printings disagree), or inserts a short run holding one ("our ally" /
-//     "our key ally"). A long one-sided run is an elision, not a rewording.
+// over the part of the utterance both cover, their word alignment replaces a content word (no synonym
+// mapping here — "reach an agreement" / "make an accord" is exactly what a reader should see; "our ally" /
+// "main ally" / "key ally": at the word before the shared "ally" the printings disagree), or inserts a
+// short run holding one ("our ally" / "our key ally"). A long one-sided run is an elision, not a
+// rewording. A low share of content words in common no longer counts on its own: it held "E.U." / "EU",
+// and different lines of one speaker, as rewordings.
 // Printings that are exact word sequences inside another printing (a partial quote) are never flagged,
 // and printings that cover different parts of the utterance ("half an hour by plane" / "We can sit down
 // here…") are not compared at all.
+//
+// Only printings of ONE utterance are compared: a quote group can hold several lines of one speaker, or
+// lines of two speakers, that share topic words. Two printings are one utterance when they share at
+// least ONE_UTTERANCE_SHARE of the shorter one's words in order (a content word among them) and are not
+// credited to two different speakers. And a difference is only one of words: case, punctuation,
+// hyphens ("long-term" / "long term"), abbreviations ("E.U." / "EU", "CEO" / "chief executive officer")
+// and contractions ("don't" / "do not") are how an outlet prints the same words.
 
+import type { EvidenceSpan } from '../../model/report.js';
 import { alignKey, contentStems, isContentWord, spellingVariants, synonymKey } from '../../text/words.js';
 import { align, MAX_DIFF_WORDS, splitWords } from './diff.js';
 import { MIN_OVERLAP } from './group.js';
 
-/** Share of the shorter printing's content stems the other must hold for the two to word it alike. */
-export const WORDING_MIN_OVERLAP = 0.8;
 /** Longest one-sided run inside the aligned part that still counts as an inserted word, not an elision. */
 export const MAX_INSERTION_WORDS = 3;
 /** Words shown each side of a difference in the discrepancy note. */
@@ -27,6 +31,18 @@ export const NOTE_CONTEXT_WORDS = 4;
  */
 export const MAX_PAIRWISE_WORDINGS = 40;
 
+/**
+ * Share of the shorter printing's words the two must hold in the same order to be one utterance.
+ * "Minsk is our ally" / "It is our key ally" share 3 of 4; a two-word fragment "main ally" shares 1 of 2
+ * with "…our ally"; two different lines of one speaker on one topic ("We will cut taxes for families" /
+ * "Families deserve a tax cut now") share far fewer in order.
+ */
+export const ONE_UTTERANCE_SHARE = 0.5;
+/** Share of the shorter printing's content words the two must hold in order, once it has a few. */
+export const ONE_UTTERANCE_CONTENT = 0.6;
+/** Content words a printing needs before ONE_UTTERANCE_CONTENT applies ("main ally" has two). */
+export const ONE_UTTERANCE_MIN_CONTENT = 3;
+
 /** Words that mark an editor's cut or insertion inside a quote. */
 const EDITORIAL = /…|\.\.\.|^[[(]|[\])][.,;:]?$/;
 
@@ -35,12 +51,25 @@ export interface Printing {
   text: string;
   /** Article ids that printed exactly these words. */
   articles: string[];
+  /** Where each article printed it (when the caller gave positions). */
+  evidence: EvidenceSpan[];
+  /** The speakers the printings are credited to (actor ids; empty when unknown). */
+  speakers: Set<string>;
+}
+
+/** One printing as the caller gives it. */
+export interface PrintingInput {
+  article: string;
+  text: string;
+  start?: number;
+  end?: number;
+  /** Actor id of the speaker, when known. */
+  speaker?: string | null;
 }
 
 interface Wording extends Printing {
   words: string[];
   keys: string[];
-  stems: Set<string>;
   synonyms: Set<string>;
   /** Index of the first word found to differ from another printing, for the note. */
   focus: number;
@@ -65,20 +94,126 @@ function containsRun(haystack: readonly string[], needle: readonly string[]): bo
 
 const sameWord = (a: string, b: string) => a === b || spellingVariants(a, b);
 
-/** Where two printings differ materially: a word index in each, or null when they word it alike. */
-function difference(a: Wording, b: Wording): [number, number] | null {
-  const replaced =
-    a.words.length <= MAX_DIFF_WORDS && b.words.length <= MAX_DIFF_WORDS ? substitution(a, b) : null;
-  if (replaced) return replaced;
-  if (overlapOfShorter(a.stems, b.stems) < WORDING_MIN_OVERLAP) {
-    const firstNew = (w: Wording, other: Wording) =>
-      Math.max(
-        0,
-        w.words.findIndex((word) => contentStems(word).some((s) => !other.stems.has(s))),
-      );
-    return [firstNew(a, b), firstNew(b, a)];
+const CONTRACTIONS: readonly [RegExp, string][] = [
+  [/\bwon't\b/g, 'will not'],
+  [/\bcan't\b/g, 'can not'],
+  [/\bcannot\b/g, 'can not'],
+  [/n't\b/g, ' not'],
+  [/'re\b/g, ' are'],
+  [/'ll\b/g, ' will'],
+  [/'ve\b/g, ' have'],
+  [/'m\b/g, ' am'],
+  [/'d\b/g, ' would'],
+];
+
+/** A run of printed words as bare letters, contractions spelled out: "E.U." = "EU", "don't" = "do not". */
+function squashed(words: readonly string[]): string {
+  let text = words
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
+  for (const [from, to] of CONTRACTIONS) text = text.replace(from, to);
+  return text.replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** "CEO" for "chief executive officer", "DOD" for "Department of Defense". */
+function initials(words: readonly string[]): string {
+  return words.map((w) => squashed([w]).charAt(0)).join('');
+}
+
+/** Whether two runs of printed words are the same words printed differently. */
+export function samePrintedWords(a: readonly string[], b: readonly string[]): boolean {
+  const x = squashed(a);
+  const y = squashed(b);
+  if (x === y) return x !== '' || (a.length === 0 && b.length === 0);
+  if (a.length === 1 && b.length >= 2 && x.length >= 2 && x === initials(b)) return true;
+  if (b.length === 1 && a.length >= 2 && y.length >= 2 && y === initials(a)) return true;
+  return a.length === 1 && b.length === 1 && (shortened(a[0] ?? '', y) || shortened(b[0] ?? '', x));
+}
+
+/** "Sen." for "Senator", "Dept." for "Department": a dotted short form whose letters run in order in the word. */
+function shortened(printed: string, full: string): boolean {
+  if (!/\p{L}\.\W*$/u.test(printed)) return false;
+  const letters = squashed([printed]);
+  if (letters.length < 2 || letters.length >= full.length || letters[0] !== full[0]) return false;
+  let i = 0;
+  for (const c of full) if (c === letters[i]) i++;
+  return i === letters.length;
+}
+
+/** Ends of two runs that are the same words printed differently (at most MAX_INSERTION_WORDS + 1 each). */
+function sameEnds(a: readonly string[], b: readonly string[], at: 'start' | 'end'): boolean {
+  const most = MAX_INSERTION_WORDS + 1;
+  for (let k = 1; k <= Math.min(most, a.length); k++) {
+    for (let l = 1; l <= Math.min(most, b.length); l++) {
+      const x = at === 'end' ? a.slice(-k) : a.slice(0, k);
+      const y = at === 'end' ? b.slice(-l) : b.slice(0, l);
+      if (samePrintedWords(x, y)) return true;
+    }
   }
-  return null;
+  return false;
+}
+
+/** Words an outlet starts or stops a quoted fragment at. */
+const CUT_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'to',
+  'of',
+  'in',
+  'on',
+  'for',
+  'with',
+  'at',
+  'by',
+  'as',
+  'that',
+]);
+const isCutWord = (word: string | undefined) => CUT_WORDS.has(squashed([word ?? '']));
+
+/**
+ * Whether two printings are one utterance: enough of the shorter's words in order, a content word among
+ * them, and, when the shorter has ONE_UTTERANCE_MIN_CONTENT content words or more, ONE_UTTERANCE_CONTENT
+ * of them in that order too — function words alone ("to the … of the") join unrelated lines.
+ */
+function oneUtterance(a: Wording, b: Wording): boolean {
+  if (a.words.length > MAX_DIFF_WORDS || b.words.length > MAX_DIFF_WORDS) return false;
+  const same = align(a.keys, b.keys).filter((s) => s.op === 'same') as { a: number; b: number }[];
+  const [short, side] = a.words.length <= b.words.length ? [a, 'a' as const] : [b, 'b' as const];
+  if (short.words.length === 0 || same.length / short.words.length < ONE_UTTERANCE_SHARE) return false;
+  // The shared words must sit together in the longer printing too: "soul of the nation" is not found in
+  // "…the votes of Americans … the battle for the soul of this nation" by picking "of", "the" and
+  // "nation" from three places.
+  const other = side === 'a' ? 'b' : 'a';
+  const first = same[0]?.[other] ?? 0;
+  const last = same.at(-1)?.[other] ?? 0;
+  if (last - first + 1 > short.words.length + 2 * MAX_INSERTION_WORDS) return false;
+  const sharedContent = same.filter((s) => isContentWord(short.words[s[side]] ?? '')).length;
+  if (sharedContent === 0) return false;
+  const content = short.words.filter((w) => isContentWord(w)).length;
+  return content < ONE_UTTERANCE_MIN_CONTENT || sharedContent / content >= ONE_UTTERANCE_CONTENT;
+}
+
+/** Two printings credited to different speakers are two utterances, whatever their words. */
+function differentSpeakers(a: Wording, b: Wording): boolean {
+  if (a.speakers.size === 0 || b.speakers.size === 0) return false;
+  return ![...a.speakers].some((s) => b.speakers.has(s));
+}
+
+/**
+ * Where two printings differ materially: a word index in each, or null when they word it alike. Only a
+ * content word replaced or inserted at one place of the word alignment counts; a plain share of content
+ * words in common would also count "E.U." / "EU" and a shortened quote as different words.
+ */
+function difference(a: Wording, b: Wording): [number, number] | null {
+  if (a.words.length > MAX_DIFF_WORDS || b.words.length > MAX_DIFF_WORDS) return null;
+  return substitution(a, b);
 }
 
 /** A content word replaced or inserted where the word alignment of two printings has a gap. */
@@ -100,11 +235,28 @@ function substitution(a: Wording, b: Wording): [number, number] | null {
     ) {
       return null;
     }
+    const wordsA = gapA.map((i) => a.words[i] ?? '');
+    const wordsB = gapB.map((j) => b.words[j] ?? '');
+    // The same words printed differently: "E.U." / "EU", "long-term" / "long term", "don't" / "do not".
+    if (position === 'inner' && samePrintedWords(wordsA, wordsB)) return null;
+    if (position === 'lead' && gapA.length > 0 && gapB.length > 0 && sameEnds(wordsA, wordsB, 'end'))
+      return null;
+    if (position === 'tail' && gapA.length > 0 && gapB.length > 0 && sameEnds(wordsA, wordsB, 'start'))
+      return null;
     if (gapA.length > 0 && gapB.length > 0) {
       // Both printings have words here. At the edges only the words next to the aligned part are
       // comparable (beyond them each printing may simply quote more); inside, the whole run is.
       const ai = position === 'lead' ? gapA.slice(-1) : position === 'tail' ? gapA.slice(0, 1) : gapA;
       const bi = position === 'lead' ? gapB.slice(-1) : position === 'tail' ? gapB.slice(0, 1) : gapB;
+      // At an edge, an article, conjunction or preposition next to the shared words is where one printing
+      // starts or stops its quote ("the harbour plan" / "costly harbour plan"), not one word put for
+      // another; a possessive is the speaker's word ("our ally" / "main ally").
+      if (
+        position !== 'inner' &&
+        [...ai.map((i) => a.words[i]), ...bi.map((j) => b.words[j])].some(isCutWord)
+      ) {
+        return null;
+      }
       const unmatched = (w: Wording, mine: number[], other: number[], key: (i: number) => string) =>
         mine.some((i) => content(w, i) && !other.some((j) => sameWord(w.keys[i] ?? '', key(j))));
       if (unmatched(a, ai, bi, (j) => b.keys[j] ?? '') || unmatched(b, bi, ai, (i) => a.keys[i] ?? '')) {
@@ -148,26 +300,35 @@ function snippet(w: Wording): string {
  * `printings` holds each variant (article, text); `label` names an article for the note (its outlet).
  */
 export function wordingDifferences(
-  printings: readonly { article: string; text: string }[],
+  printings: readonly PrintingInput[],
   label: (articleId: string) => string,
 ): { values: Printing[]; snippets: string[] } | null {
   const byKeys = new Map<string, Wording>();
+  const spanOf = (p: PrintingInput): EvidenceSpan[] =>
+    p.start !== undefined && p.end !== undefined
+      ? [{ article: p.article, start: p.start, end: p.end, text: p.text }]
+      : [];
   for (const p of printings) {
     const words = splitWords(p.text);
     const keys = words.map(alignKey);
     const id = keys.join(' ');
     const known = byKeys.get(id);
     if (known) {
-      if (!known.articles.includes(p.article)) known.articles.push(p.article);
+      if (!known.articles.includes(p.article)) {
+        known.articles.push(p.article);
+        known.evidence.push(...spanOf(p));
+      }
+      if (p.speaker) known.speakers.add(p.speaker);
       continue;
     }
     const stems = contentStems(p.text);
     byKeys.set(id, {
       text: p.text,
       articles: [p.article],
+      evidence: spanOf(p),
+      speakers: new Set(p.speaker ? [p.speaker] : []),
       words,
       keys,
-      stems: new Set(stems),
       synonyms: new Set(stems.map(synonymKey)),
       focus: -1,
     });
@@ -187,6 +348,7 @@ export function wordingDifferences(
       if (a.articles.length === 1 && b.articles.length === 1 && a.articles[0] === b.articles[0]) continue;
       // Printings of different parts of the utterance are not comparable.
       if (overlapOfShorter(a.synonyms, b.synonyms) < MIN_OVERLAP) continue;
+      if (differentSpeakers(a, b) || !oneUtterance(a, b)) continue;
       const where = difference(a, b);
       if (!where) continue;
       if (a.focus < 0) a.focus = where[0];
@@ -198,7 +360,12 @@ export function wordingDifferences(
   if (flagged.size < 2) return null;
   const values = wordings.filter((w) => flagged.has(w));
   return {
-    values: values.map((w) => ({ text: w.text, articles: w.articles })),
+    values: values.map((w) => ({
+      text: w.text,
+      articles: w.articles,
+      evidence: w.evidence,
+      speakers: w.speakers,
+    })),
     snippets: values.map((w) => `“${snippet(w)}” (${w.articles.map(label).join(', ')})`),
   };
 }

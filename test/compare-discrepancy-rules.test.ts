@@ -1,0 +1,314 @@
+// The precision rules of discrepancies (issue 13): each kind fires only between values of one claim or
+// one actor that really conflict. Invented sentences of the shapes that fired falsely before, next to the
+// genuine shapes that must still fire.
+import { describe, expect, it } from 'vitest';
+import { annotateArticle } from '../src/annotate/index.js';
+import { cleanArticle } from '../src/clean/index.js';
+import { compareActors, spellingVariant } from '../src/compare/actors/index.js';
+import type { StoryContext } from '../src/compare/context.js';
+import { alignFacts } from '../src/compare/facts/index.js';
+import { samePrintedWords, wordingDifferences } from '../src/compare/quotes/wording.js';
+import type { AnnotatedArticle, Entity } from '../src/model/article.js';
+
+function annotated(id: string, body: string): AnnotatedArticle {
+  return annotateArticle(
+    cleanArticle(
+      {
+        source: `${id}.txt`,
+        format: 'text',
+        body,
+        bodyIsHtml: false,
+        meta: { published: '2024-05-08' },
+        messages: [],
+      },
+      id,
+    ),
+  );
+}
+
+function story(articles: AnnotatedArticle[]): StoryContext {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return {
+    articles,
+    byId,
+    actorOf: (articleId, entityId) =>
+      byId
+        .get(articleId)
+        ?.entities.find((e) => e.id === entityId)
+        ?.name.toLowerCase() ?? null,
+    negativeSpans: () => [],
+    toneOf: () => ({ tone: 'neutral', words: [] }),
+  };
+}
+
+/** The number discrepancies of a story of these bodies, which must align into one shared fact. */
+function numbersOf(bodies: string[]): string[][] {
+  const { facts, discrepancies } = alignFacts(story(bodies.map((b, i) => annotated(`o${i + 1}`, b))));
+  // Else the test would pass for the wrong reason: sentences never compared.
+  expect(facts.some((f) => f.articles.length === bodies.length)).toBe(true);
+  return discrepancies.filter((d) => d.kind === 'number').map((d) => d.values.map((v) => v.value));
+}
+
+describe('number discrepancies', () => {
+  it('fire for one count of one claim, with both sentences as evidence', () => {
+    const bodies = [
+      'The explosion at the Tarrow refinery on Friday injured 12 people, the fire service said.',
+      'The explosion at the Tarrow refinery on Friday injured 14 people, the fire service said.',
+    ];
+    const found = alignFacts(story(bodies.map((b, i) => annotated(`o${i + 1}`, b)))).discrepancies.filter(
+      (d) => d.kind === 'number',
+    );
+    expect(found.map((d) => d.values.map((v) => v.value))).toEqual([['12', '14']]);
+    expect(found[0]?.evidence?.map((e) => e.article)).toEqual(['o1', 'o2']);
+  });
+
+  it('do not fire when the figures count different nouns', () => {
+    expect(
+      numbersOf([
+        'The storm at the Pell harbour on Friday damaged 12 boats, the coast guard said.',
+        'The storm at the Pell harbour on Friday damaged 14 cars, the coast guard said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('do not fire for a bound or an estimate against a figure', () => {
+    expect(
+      numbersOf([
+        'The explosion at the Tarrow refinery on Friday injured at least 12 people, the fire service said.',
+        'The explosion at the Tarrow refinery on Friday injured 14 people, the fire service said.',
+      ]),
+    ).toEqual([]);
+    expect(
+      numbersOf([
+        'The flood at the Ossen valley on Sunday forced about 300 residents from their homes, officials said.',
+        'The flood at the Ossen valley on Sunday forced 312 residents from their homes, officials said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('do not fire for an increment against a total', () => {
+    expect(
+      numbersOf([
+        'The explosion at the Tarrow refinery on Friday injured another 12 people, the fire service said.',
+        'The explosion at the Tarrow refinery on Friday injured 14 people, the fire service said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('do not fire for percentages that share one topic word', () => {
+    expect(
+      numbersOf([
+        'In the Varn primary on Tuesday, Hale came second with 36 percent, officials said.',
+        'In the Varn primary on Tuesday, Koss came second place at 17 percent, officials said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('do not fire for percentages of different things', () => {
+    expect(
+      numbersOf([
+        'The Varn council said on Monday that rents in the city rose 3 percent this year.',
+        'The Varn council said on Monday that 5 percent of households in the city are behind on rent.',
+      ]),
+    ).toEqual([]);
+  });
+});
+
+function person(id: string, name: string, mentions: string[], descriptors: string[] = []): Entity {
+  return {
+    id,
+    name,
+    kind: 'person',
+    mentions: mentions.map((text, i) => ({ start: i * 100, end: i * 100 + text.length, text })),
+    descriptors: descriptors.map((text, i) => ({
+      start: 5000 + i * 100,
+      end: 5000 + i * 100 + text.length,
+      text,
+      via: 'title' as const,
+    })),
+  };
+}
+
+/** An article holding only the given entities (the actor comparison reads entities, quotes and references). */
+function withEntities(id: string, entities: Entity[]): AnnotatedArticle {
+  const base = annotated(id, 'Placeholder text for the actor comparison.');
+  return { ...base, entities, quotes: [], unresolvedReferences: [] };
+}
+
+const kindsFor = (articles: AnnotatedArticle[], kind: string) =>
+  compareActors(articles).discrepancies.filter((d) => d.kind === kind);
+
+describe('spelling discrepancies', () => {
+  it.each([
+    ['Nowak', 'Novak', true],
+    ['Zelensky', 'Zelenskyy', true],
+    ['Halvorsen', 'Halvorson', true],
+    ['European', 'Union', false],
+    ['Brennan', 'Brennans', false],
+    ["O'Dowd", 'ODowd', false],
+    ['Müller', 'Muller', false],
+    ['MARSH', 'Marsh', false],
+    ['Ruiz', 'Ruis', false],
+    ['Zelenskiy', 'Zelensky', true],
+    ['Democrats', 'Democracy', false],
+    ['Americans', 'American', false],
+  ])('%s / %s is a spelling variant: %s', (a, b, expected) => {
+    expect(spellingVariant(a, b)).toBe(expected);
+  });
+
+  it('fire between two outlets spelling one surname two ways, with the mentions as evidence', () => {
+    const found = kindsFor(
+      [
+        withEntities('a', [person('e1', 'Dorota Nowak', ['Dorota Nowak', 'Nowak'])]),
+        withEntities('b', [person('e1', 'Dorota Novak', ['Dorota Novak'])]),
+      ],
+      'spelling',
+    );
+    expect(found.map((d) => d.values.map((v) => v.value).sort())).toEqual([['Dorota Novak', 'Dorota Nowak']]);
+    expect(found[0]?.evidence?.map((e) => e.article).sort()).toEqual(['a', 'b']);
+  });
+
+  it('do not fire for a first name or a plural', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Dorota Brennan', ['Dorota Brennan', 'Dorota', 'the Brennans'])]),
+          withEntities('b', [person('e1', 'Dorota Brennan', ['Dorota Brennan'])]),
+        ],
+        'spelling',
+      ),
+    ).toEqual([]);
+  });
+
+  it('fire for one outlet’s slip next to another outlet’s spelling, not for two forms of one article alone', () => {
+    const slip = withEntities('c', [person('e1', 'Dorota Brenan', ['Dorota Brenan', 'Dorota Brennan'])]);
+    expect(kindsFor([slip], 'spelling')).toEqual([]);
+    const other = withEntities('b', [person('e1', 'Dorota Brennan', ['Dorota Brennan'])]);
+    expect(kindsFor([slip, other], 'spelling')).toHaveLength(1);
+  });
+});
+
+describe('title discrepancies', () => {
+  it('fire for different offices of one slot, with the labels as evidence', () => {
+    const found = kindsFor(
+      [
+        withEntities('a', [person('e1', 'Lena Varga', ['Lena Varga'], ['deputy minister'])]),
+        withEntities('b', [person('e1', 'Lena Varga', ['Lena Varga'], ['minister'])]),
+      ],
+      'title',
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]?.values.map((v) => v.value).sort()).toEqual(['deputy minister', 'minister']);
+    expect(found[0]?.evidence?.map((e) => e.article).sort()).toEqual(['a', 'b']);
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Lena Varga', ['Lena Varga'], ['prime minister'])]),
+          withEntities('b', [person('e1', 'Lena Varga', ['Lena Varga'], ['president'])]),
+        ],
+        'title',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('do not fire for an office and the same office held before ("former senator" / "senator")', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Lena Varga', ['Lena Varga'], ['former senator'])]),
+          withEntities('b', [person('e1', 'Lena Varga', ['Lena Varga'], ['senator'])]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+  });
+
+  it('do not fire for labels of different tone or different descriptive words', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Lena Varga', ['Lena Varga'], ['Varnish president'])]),
+          withEntities('b', [person('e1', 'Lena Varga', ['Lena Varga'], ['self-proclaimed president'])]),
+          withEntities('c', [person('e1', 'Lena Varga', ['Lena Varga'], ['longtime lawmaker', 'dictator'])]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+  });
+
+  it('do not fire when the outlet with the second office also gives the first', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Lena Varga', ['Lena Varga'], ['president', 'chancellor'])]),
+          withEntities('b', [person('e1', 'Lena Varga', ['Lena Varga'], ['president'])]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('wording discrepancies', () => {
+  const label = (id: string) => id;
+  const differ = (a: string, b: string, speakers: [string | null, string | null] = ['varga', 'varga']) =>
+    wordingDifferences(
+      [
+        { article: 'a', text: a, start: 0, end: a.length, speaker: speakers[0] },
+        { article: 'b', text: b, start: 10, end: 10 + b.length, speaker: speakers[1] },
+      ],
+      label,
+    );
+
+  it('fire for one utterance printed with a different word, with both printings as evidence', () => {
+    const found = differ('We will not retreat from this valley.', 'We will not surrender this valley.');
+    expect(found?.values.map((v) => v.text)).toHaveLength(2);
+    expect(found?.values.flatMap((v) => v.evidence.map((e) => e.article))).toEqual(['a', 'b']);
+  });
+
+  it.each([
+    ['The E.U. must act on the border now.', 'The EU must act on the border now.'],
+    ['We want a long-term deal for the port.', 'We want a long term deal for the port.'],
+    ["We don't accept the ruling of the court.", 'We do not accept the ruling of the court.'],
+    ['The CEO has our full support in this.', 'The chief executive officer has our full support in this.'],
+    ['Our town will rebuild, STRONGER than before.', 'Our town will rebuild, stronger than before!'],
+    ['Our town will rebuild, stronger than before.', 'will rebuild, stronger than before'],
+    ['Senator Hale has our respect and our prayers.', 'Sen. Hale has our respect and our prayers.'],
+    ['costly harbour plan', 'We will stop the harbour plan before the vote.'],
+  ])('do not fire for a printing difference: %s / %s', (a, b) => {
+    expect(differ(a, b)).toBeNull();
+  });
+
+  it('do not fire between lines that share only function words and a name', () => {
+    expect(
+      differ(
+        'harmful to the interests of the Varnish republic',
+        'We will hold talks with every party that respects the borders of the Varnish republic.',
+      ),
+    ).toBeNull();
+  });
+
+  it('do not fire between two different lines of one speaker on one topic', () => {
+    expect(
+      differ(
+        'We will cut taxes for working families next spring.',
+        'Families deserve a tax cut and we will deliver it.',
+      ),
+    ).toBeNull();
+  });
+
+  it('do not fire between two speakers', () => {
+    expect(
+      differ('We will not retreat from this valley.', 'We will not surrender this valley.', [
+        'varga',
+        'koss',
+      ]),
+    ).toBeNull();
+  });
+
+  it('treats abbreviations, hyphens and contractions as the same words', () => {
+    expect(samePrintedWords(['U.S.'], ['US'])).toBe(true);
+    expect(samePrintedWords(["won't"], ['will', 'not'])).toBe(true);
+    expect(samePrintedWords(['retreat'], ['surrender'])).toBe(false);
+  });
+});
