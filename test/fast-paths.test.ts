@@ -2,9 +2,12 @@
 // answers: each fast path is compared here with the expression it replaced, on random text built from the
 // characters where they could differ (ASCII and Unicode spaces, letters and digits outside ASCII,
 // surrogate pairs, punctuation, lone surrogates).
+
+import nlp from 'compromise/two';
 import { describe, expect, it } from 'vitest';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { isDateWord, lexiconDateWord } from '../src/annotate/entities/gazetteer.js';
 import { mayRefer } from '../src/annotate/entities/pronouns.js';
 import { MAX_WINK_RUN, maskLongRuns } from '../src/annotate/tokens.js';
 import { its, wink } from '../src/nlp/wink.js';
@@ -189,5 +192,38 @@ describe('mayRefer (the pronoun linker skips every other token)', () => {
     expect(mayRefer({ text: 'She', pos: 'PRON' })).toBe(true);
     expect(mayRefer({ text: 'they', pos: 'PRON' })).toBe(false);
     expect(mayRefer({ text: '', pos: 'PUNCT' })).toBe(false);
+  });
+});
+
+describe("isDateWord (a Set of the lexicon's month and weekday words)", () => {
+  it('answers as reading the lexicon per word did, for every word of the lexicon and then some', () => {
+    // compromise has typed a sentence first, as in annotation (its lexicon must not have changed since).
+    nlp('Ana Ruiz met Tom Ford on Friday in March.').json();
+    const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+    const words = Object.keys(lexicon);
+    expect(words.length).toBeGreaterThan(10_000);
+    const extra = [
+      'may',
+      'may.',
+      'jan.',
+      'sept.',
+      'fri.',
+      'friday',
+      'fridays',
+      'march',
+      'marching',
+      '',
+      '.',
+      'constructor',
+      '__proto__',
+      'tuesday.',
+    ];
+    let dates = 0;
+    for (const word of [...words, ...words.map((w) => `${w}.`), ...extra]) {
+      const answer = lexiconDateWord(word);
+      if (answer) dates++;
+      expect(isDateWord(word), word).toBe(answer);
+    }
+    expect(dates).toBeGreaterThan(20);
   });
 });
