@@ -2,12 +2,16 @@
 // answers: each fast path is compared here with the expression it replaced, on random text built from the
 // characters where they could differ (ASCII and Unicode spaces, letters and digits outside ASCII,
 // surrogate pairs, punctuation, lone surrogates).
+
+import nlp from 'compromise/two';
 import { describe, expect, it } from 'vitest';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { isDateWord, lexiconDateWord } from '../src/annotate/entities/gazetteer.js';
+import { mayRefer } from '../src/annotate/entities/pronouns.js';
 import { MAX_WINK_RUN, maskLongRuns } from '../src/annotate/tokens.js';
 import { its, wink } from '../src/nlp/wink.js';
-import { wordCount } from '../src/text/words.js';
+import { isWordInAnyCase, wordCount } from '../src/text/words.js';
 import { seededRandom } from '../src/util/random.js';
 
 const PIECES = [
@@ -126,5 +130,100 @@ describe('the wink-nlp pipeline annotation runs', () => {
     };
     expect(read(wink)).toEqual(read(full));
     expect(wink.readDoc(text).tokens().out(its.pos)).toContain('PROPN');
+  });
+});
+
+describe('isWordInAnyCase', () => {
+  // Characters whose lower case is special: "İ" grows to two code units, the Kelvin sign becomes "k",
+  // the long s stays itself; plus the letters of the words asked about.
+  const CHARS = [
+    't',
+    'T',
+    'h',
+    'H',
+    'e',
+    'E',
+    'w',
+    'W',
+    'o',
+    'O',
+    'k',
+    '\u212a',
+    '\u0130',
+    'i',
+    '\u017f',
+    'ẞ',
+    'é',
+    ' ',
+    "'",
+  ];
+  it('answers as toLowerCase() === word did, on 5,000 random short strings', () => {
+    const next = seededRandom(12);
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = Math.floor(next() * 5);
+      for (let i = 0; i < length; i++) text += CHARS[Math.floor(next() * CHARS.length)];
+      for (const word of ['the', 'who', 'one', 'ok', 'i'])
+        expect(isWordInAnyCase(text, word), `${JSON.stringify(text)} ${word}`).toBe(
+          text.toLowerCase() === word,
+        );
+    }
+  });
+  it('takes the word in any letter case', () => {
+    expect(isWordInAnyCase('THE', 'the')).toBe(true);
+    expect(isWordInAnyCase('The', 'the')).toBe(true);
+    expect(isWordInAnyCase('then', 'the')).toBe(false);
+  });
+});
+
+describe('mayRefer (the pronoun linker skips every other token)', () => {
+  const WORDS = ['who', 'he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself'];
+  it('lets through every token that lower-cases to a pronoun or "who", whatever its first code unit', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const first = String.fromCharCode(c);
+      for (const word of WORDS) {
+        const text = first + word.slice(1);
+        if (text.toLowerCase() === word) expect(mayRefer({ text, pos: 'PRON' }), text).toBe(true);
+      }
+    }
+  });
+  it('lets every noun through (an unnamed person: "a man") and stops other words', () => {
+    expect(mayRefer({ text: 'man', pos: 'NOUN' })).toBe(true);
+    expect(mayRefer({ text: 'She', pos: 'PRON' })).toBe(true);
+    expect(mayRefer({ text: 'they', pos: 'PRON' })).toBe(false);
+    expect(mayRefer({ text: '', pos: 'PUNCT' })).toBe(false);
+  });
+});
+
+describe("isDateWord (a Set of the lexicon's month and weekday words)", () => {
+  it('answers as reading the lexicon per word did, for every word of the lexicon and then some', () => {
+    // compromise has typed a sentence first, as in annotation (its lexicon must not have changed since).
+    nlp('Ana Ruiz met Tom Ford on Friday in March.').json();
+    const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+    const words = Object.keys(lexicon);
+    expect(words.length).toBeGreaterThan(10_000);
+    const extra = [
+      'may',
+      'may.',
+      'jan.',
+      'sept.',
+      'fri.',
+      'friday',
+      'fridays',
+      'march',
+      'marching',
+      '',
+      '.',
+      'constructor',
+      '__proto__',
+      'tuesday.',
+    ];
+    let dates = 0;
+    for (const word of [...words, ...words.map((w) => `${w}.`), ...extra]) {
+      const answer = lexiconDateWord(word);
+      if (answer) dates++;
+      expect(isDateWord(word), word).toBe(answer);
+    }
+    expect(dates).toBeGreaterThan(20);
   });
 });

@@ -5,6 +5,7 @@
 //  - definite descriptions referring back: "the Belarusian leader said" → Lukashenko, chosen by matching
 //    nationality and role against what the article already said about each person.
 import type { Descriptor, Entity, Mention } from '../model/article.js';
+import { isWordInAnyCase } from '../text/words.js';
 import { countryOf, ORGANIZATION_NOUNS, ROLE_NOUNS, TITLE_WORDS } from './entities/gazetteer.js';
 import type { NameMention } from './entities/index.js';
 import type { Token, TokenLayer } from './tokens.js';
@@ -466,7 +467,7 @@ function findReferences(
   const references: ReferenceMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const det = tokens[i];
-    if (det?.text.toLowerCase() !== 'the') continue;
+    if (!det || !isWordInAnyCase(det.text, 'the')) continue;
     // the + up to three modifiers + a role noun, not followed by a name (then it is a title).
     let j = i + 1;
     while (j < tokens.length && j - i <= 4 && !nameTokens.has(j)) {

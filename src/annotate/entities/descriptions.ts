@@ -8,6 +8,7 @@
 //    woman is Ana Ruiz). A description nothing settles stays unlinked: a wrong link is worse than none.
 // One pass over the tokens, with per-mention map lookups: linear in the article.
 import type { Entity } from '../../model/article.js';
+import { isWordInAnyCase } from '../../text/words.js';
 import type { ResolvedReference } from '../descriptors.js';
 import type { Token, TokenLayer } from '../tokens.js';
 import { FEMALE_TITLES, MALE_TITLES, ROLE_NOUNS, TITLE_WORDS } from './gazetteer.js';
@@ -230,7 +231,7 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
       if (g) namedByGender[g].add(named.entity);
     }
     const det = tokens[i];
-    if (det?.text.toLowerCase() !== 'the' || resolvedAt.has(i)) continue;
+    if (!det || !isWordInAnyCase(det.text, 'the') || resolvedAt.has(i)) continue;
     const end = descriptionEnd(tokens, i, nameTokens);
     if (end === null) continue;
     const head = end - 1;

@@ -358,7 +358,9 @@ export function findEntities(layer: TokenLayer): EntityLayer {
         .map((m): Mention => ({ start: m.start, end: m.end, text: m.text })),
       descriptors: [],
     });
-    for (const m of group.members) mentions.push({ ...m, entity: id });
+    // A candidate is a member of one group only, so it becomes its mention in place: a copy per mention
+    // (`{ ...m, entity }`, slow because candidates differ in shape) cost ~0.2 s per 1,500 articles.
+    for (const m of group.members) mentions.push(Object.assign(m, { entity: id }));
     if (group.kind === 'person') genders.set(id, genderFrom(group.members, layer));
   }
   mentions.sort((a, b) => a.start - b.start);
