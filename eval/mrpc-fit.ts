@@ -5,9 +5,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compareActors } from '../src/compare/actors/index.js';
-import type { StoryContext } from '../src/compare/context.js';
-import { inferPublicationDates } from '../src/compare/dates.js';
+import { storyContext } from '../src/compare/index.js';
 import { CLAIM_FEATURES, claimFeatures } from '../src/compare/text/claim-features.js';
 import { buildSpace, cosine } from '../src/compare/text/similarity.js';
 import { buildUnits, type Unit } from '../src/compare/text/units.js';
@@ -35,15 +33,8 @@ async function unitsOf(pair: MrpcPair): Promise<[Unit, Unit] | null> {
   const first = m.get('first');
   const second = m.get('second');
   if (!first || !second) return null;
-  const articles = inferPublicationDates([first, second]);
-  const actors = compareActors(articles);
-  const ctx: StoryContext = {
-    articles,
-    byId: new Map(articles.map((a) => [a.id, a])),
-    actorOf: actors.actorOf,
-    negativeSpans: actors.negativeSpans,
-    toneOf: actors.toneOf,
-  };
+  const { ctx } = storyContext([first, second]);
+  const { articles } = ctx;
   const units = buildUnits(ctx, { splitClauses: true });
   textsOf.set(
     pair,

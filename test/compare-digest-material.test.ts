@@ -2,8 +2,6 @@
 // here is invented, in the shape of failures a blind check found: an opinion column's sentence in the
 // digest, a photo caption, a "Related:" line, "The new projection …" with nothing before it.
 import { describe, expect, it } from 'vitest';
-import { annotateArticle } from '../src/annotate/index.js';
-import { cleanArticle } from '../src/clean/index.js';
 import { backReference, notDigestMaterial, resolvedIn } from '../src/compare/digest/material.js';
 import { compareStory } from '../src/compare/index.js';
 import type { AnnotatedArticle, ArticleMeta } from '../src/model/article.js';
@@ -11,21 +9,10 @@ import { renderHtml } from '../src/report/html/index.js';
 import { buildReport } from '../src/report/index.js';
 import { renderMarkdown } from '../src/report/md/index.js';
 import { authorVoice, OPINION_SENTENCES, opinionOf } from '../src/text/opinion.js';
+import { annotateText } from './support/articles.js';
 
 function article(id: string, body: string, meta: ArticleMeta = {}): AnnotatedArticle {
-  return annotateArticle(
-    cleanArticle(
-      {
-        source: `${id}.txt`,
-        format: 'text',
-        body,
-        bodyIsHtml: false,
-        meta: { published: '2024-05-08', ...meta },
-        messages: [],
-      },
-      id,
-    ),
-  );
+  return annotateText(body, id, meta);
 }
 
 const plain = { title: 'Council approves budget', outlet: 'Example Gazette', text: 'The council met.' };

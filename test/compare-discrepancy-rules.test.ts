@@ -2,28 +2,15 @@
 // one actor that really conflict. Invented sentences of the shapes that fired falsely before, next to the
 // genuine shapes that must still fire.
 import { describe, expect, it } from 'vitest';
-import { annotateArticle } from '../src/annotate/index.js';
-import { cleanArticle } from '../src/clean/index.js';
 import { compareActors, spellingVariant } from '../src/compare/actors/index.js';
 import type { StoryContext } from '../src/compare/context.js';
 import { alignFacts } from '../src/compare/facts/index.js';
 import { samePrintedWords, wordingDifferences } from '../src/compare/quotes/wording.js';
 import type { AnnotatedArticle, Entity } from '../src/model/article.js';
+import { annotateText } from './support/articles.js';
 
 function annotated(id: string, body: string): AnnotatedArticle {
-  return annotateArticle(
-    cleanArticle(
-      {
-        source: `${id}.txt`,
-        format: 'text',
-        body,
-        bodyIsHtml: false,
-        meta: { published: '2024-05-08' },
-        messages: [],
-      },
-      id,
-    ),
-  );
+  return annotateText(body, id);
 }
 
 function story(articles: AnnotatedArticle[]): StoryContext {

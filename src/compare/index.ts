@@ -14,7 +14,15 @@ import { toReportArticle } from './report-article.js';
 import { buildTimeline } from './timeline/index.js';
 import { storyTitle } from './title.js';
 
-export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'): Story {
+/**
+ * The first steps of every comparison: publication dates inferred across the story, then actors, and the
+ * context the later steps read. Exported for the MRPC fit (eval/mrpc-fit.ts), which scores sentence pairs
+ * in the same context the aligner sees.
+ */
+export function storyContext(annotated: readonly AnnotatedArticle[]): {
+  ctx: StoryContext;
+  actors: ReturnType<typeof compareActors>;
+} {
   const articles = inferPublicationDates(annotated);
   const actors = compareActors(articles);
   const ctx: StoryContext = {
@@ -24,6 +32,12 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     negativeSpans: actors.negativeSpans,
     toneOf: actors.toneOf,
   };
+  return { ctx, actors };
+}
+
+export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'): Story {
+  const { ctx, actors } = storyContext(annotated);
+  const { articles } = ctx;
   const quotes = groupQuotes(ctx);
   const facts = alignFacts(ctx);
   const opinions = new Map<string, OpinionMark>();

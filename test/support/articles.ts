@@ -1,6 +1,6 @@
 import { annotateArticle } from '../../src/annotate/index.js';
 import { cleanArticle } from '../../src/clean/index.js';
-import type { AnnotatedArticle } from '../../src/model/article.js';
+import type { AnnotatedArticle, ArticleMeta } from '../../src/model/article.js';
 
 /** A complete AnnotatedArticle with empty annotation layers; for tests that build articles by hand. */
 export function makeArticle(overrides: Partial<AnnotatedArticle> = {}): AnnotatedArticle {
@@ -28,8 +28,11 @@ export function makeArticle(overrides: Partial<AnnotatedArticle> = {}): Annotate
   };
 }
 
-/** A plain-text article (published 2024-05-08) through the clean and annotate stages, as `annotate` runs them. */
-export function annotateText(body: string, id = 't'): AnnotatedArticle {
+/**
+ * A plain-text article (published 2024-05-08 unless `meta` says otherwise) through the clean and annotate
+ * stages, as `annotate` runs them.
+ */
+export function annotateText(body: string, id = 't', meta: ArticleMeta = {}): AnnotatedArticle {
   return annotateArticle(
     cleanArticle(
       {
@@ -37,7 +40,7 @@ export function annotateText(body: string, id = 't'): AnnotatedArticle {
         format: 'text',
         body,
         bodyIsHtml: false,
-        meta: { published: '2024-05-08' },
+        meta: { published: '2024-05-08', ...meta },
         messages: [],
       },
       id,
