@@ -253,7 +253,7 @@ const CUE_OPENING = /^(said|says|say|told|tells|asked|asks|added|adds|wrote|writ
 
 /**
  * The attribution's source. In a few annotations source and cue are swapped (source "said in a
- * statement", cue "Sinovic"): no speaker can contain "said", so the cue, which names the speaker, is
+ * statement", cue "Hale"): no speaker can contain "said", so the cue, which names the speaker, is
  * the source then.
  */
 function sourceSpan(a: PolnearAttribution): GoldSpan | null {

@@ -52,8 +52,8 @@ function speakerWords(article: AnnotatedArticle, quote: Quote): string {
 
 /**
  * Whether a gold key is among the predicted speaker's words, both split the same way: the key
- * "lopez-cantera" or "o’donnell" was looked up whole in words split at hyphens and apostrophes, so
- * "Carlos Lopez-Cantera" never matched it.
+ * "garcia-lind" or "o’hare" was looked up whole in words split at hyphens and apostrophes, so
+ * "Ines Garcia-Lind" never matched it.
  */
 export function keyIn(key: string, saidWords: ReadonlySet<string>): boolean {
   const parts = wordSet(key);

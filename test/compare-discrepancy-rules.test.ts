@@ -128,7 +128,7 @@ const kindsFor = (articles: AnnotatedArticle[], kind: string) =>
 describe('spelling discrepancies', () => {
   it.each([
     ['Nowak', 'Novak', true],
-    ['Zelensky', 'Zelenskyy', true],
+    ['Petrovsky', 'Petrovskyy', true],
     ['Halvorsen', 'Halvorson', true],
     ['European', 'Union', false],
     ['Brennan', 'Brennans', false],
@@ -136,7 +136,7 @@ describe('spelling discrepancies', () => {
     ['Müller', 'Muller', false],
     ['MARSH', 'Marsh', false],
     ['Ruiz', 'Ruis', false],
-    ['Zelenskiy', 'Zelensky', true],
+    ['Petrovskiy', 'Petrovsky', true],
     ['Democrats', 'Democracy', false],
     ['Americans', 'American', false],
   ])('%s / %s is a spelling variant: %s', (a, b, expected) => {

@@ -134,7 +134,7 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'an inverted subject headed by the name, a place that is also a given name before it',
-      'Clara Hale runs a shop. The convention was tense.\n\n“It will be close, and everyone knows it,” said Savannah delegate Lionel Correll.',
+      'Clara Hale runs a shop. The convention was tense.\n\n“It will be close, and everyone knows it,” said Riverton delegate Lionel Correll.',
       'be close',
       'Lionel Correll',
     ],

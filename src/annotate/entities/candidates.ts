@@ -187,7 +187,7 @@ function splitTitle(
   if (!firstTok || !lastTok) return null;
   if (first === end - 1 && TITLE_WORDS.has(firstTok.text.toLowerCase().replace(/\.$/, ''))) return null;
   const next = tokens[end];
-  // The tokenizer sometimes leaves "'s" on the word ("Reid's" as one token): the name ends before it.
+  // The tokenizer sometimes leaves "'s" on the word ("Ruiz's" as one token): the name ends before it.
   // (The ending is tested first: the Unicode pattern on every name's last word cost ~0.04 s per 1,500 articles.)
   const last = lastTok.text;
   const glued = (last.endsWith("'s") || last.endsWith('’s')) && /^\p{L}.*\p{L}['’]s$/u.test(last) ? 2 : 0;

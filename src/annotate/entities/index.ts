@@ -257,7 +257,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     const group: Group = { kind, members: [], words, surnameFirst: surnameFirst.has(key) };
     groups.push(group);
     if (kind === 'person') persons.add(group);
-    // "Ana Lo Presti" … "Lo Presti": a surname of two words, the first no given name, joins the full name
+    // "Ana Del Rio" … "Del Rio": a surname of two words, the first no given name, joins the full name
     // (of two full names ending so, neither).
     if (kind === 'person' && words.length > 2 && !GIVEN_NAMES.has(words.at(-2) ?? '')) {
       const two = words.slice(-2).join(' ');
@@ -521,7 +521,7 @@ function shareWithSurnames(evidence: ReadonlyMap<string, Evidence>): Map<string,
   for (const [key, ev] of evidence) {
     if (!key.includes(' ')) continue;
     const words = nameWords(key);
-    // A two-word surname the article also uses alone ("Ana Lo Presti" … "Lo Presti") is its surname.
+    // A two-word surname the article also uses alone ("Ana Del Rio" … "Del Rio") is its surname.
     const two = words.length > 2 ? words.slice(-2).join(' ') : '';
     const last = two && evidence.has(two) ? two : (words.at(-1) ?? '');
     const single = evidence.get(last);

@@ -257,7 +257,7 @@ function linkPronouns(
     if (!gender) continue;
     const fits = (g: Gender) => g === null || g === gender;
     if (REFLEXIVES.has(lower)) {
-      // "Lo Presti hanged himself": a reflexive is bound inside its clause, so it takes the nearest person
+      // "Del Rio blamed herself": a reflexive is bound inside its clause, so it takes the nearest person
       // before it in the sentence known to be of its gender, or one of unknown gender when that person is
       // the only one the sentence has named ("Ana Ruiz, Li's aide, has herself …" stays unlinked when
       // nothing tells Ruiz's gender).

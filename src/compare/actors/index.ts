@@ -430,7 +430,7 @@ function inflectionOf(a: string, b: string): boolean {
 
 /**
  * Two surname forms that are one name spelled two ways: a small edit within the word (similarNames:
- * "Nowak" / "Novak", "Zelensky" / "Zelenskyy"), and not only case, accents, punctuation, a plural or a
+ * "Nowak" / "Novak", "Petrovsky" / "Petrovskyy"), and not only case, accents, punctuation, a plural or a
  * possessive. A first name against a surname, or "European" against "Union", never passes.
  */
 export function spellingVariant(a: string, b: string): boolean {
@@ -438,7 +438,7 @@ export function spellingVariant(a: string, b: string): boolean {
   const y = bareLetters(b);
   if (x === y || inflectionOf(x, y) || !similarNames(x, y)) return false;
   // An edit in the last two letters only is a word ending ("Democrats" / "Democracy", "Americans" /
-  // "American") unless it is a vowel or a "y" ("Zelensky" / "Zelenskiy" / "Zelenskyy", "Kowalski" /
+  // "American") unless it is a vowel or a "y" ("Petrovsky" / "Petrovskiy" / "Petrovskyy", "Kowalski" /
   // "Kowalsky") or a doubled letter.
   let p = 0;
   while (p < x.length && x[p] === y[p]) p++;
