@@ -21,7 +21,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze } from '../src/api/analyze.js';
 import type { ArticleInput } from '../src/api/articles.js';
-import type { Discrepancy, EvidenceSpan, Report, Story } from '../src/model/report.js';
+import type { Confidence, Discrepancy, EvidenceSpan, Report, Story } from '../src/model/report.js';
 import { seededRandom } from '../src/util/random.js';
 import { type AllsidesArticle, CORPUS, ROOT, readAllsides, shuffle } from './labels-corpus.js';
 import { type OffsetMap, offsetMap } from './offset-map.js';
@@ -47,6 +47,8 @@ export interface Finding {
   articles?: string[];
   /** Discrepancy: its kind and, per value, the articles giving it and where. */
   discrepancy?: { kind: string; values: { articles: string[]; spans: CorpusSpan[] }[] };
+  /** The report's confidence in the finding (eval/blind-confidence.ts compares it with the verdicts). */
+  confidence?: Confidence;
   /** Shared fact, discrepancy: false when the story has more than --cap of them and this one was not drawn. */
   sampled?: boolean;
 }
@@ -148,6 +150,7 @@ class StoryFindings {
         ref,
         spans: fact.evidence.map((e) => this.corpusSpan(e)),
         articles: fact.articles,
+        ...(fact.confidence ? { confidence: fact.confidence } : {}),
         ...(sample.size < shared.length ? { sampled } : {}),
       });
       this.lines.push(
@@ -209,6 +212,7 @@ class StoryFindings {
         ref,
         spans: values.flatMap((v) => v.spans),
         discrepancy: { kind: d.kind, values },
+        ...(d.confidence ? { confidence: d.confidence } : {}),
         ...(sample.size < all.length ? { sampled } : {}),
       });
     });
@@ -225,6 +229,7 @@ class StoryFindings {
         ref,
         spans: taken.map((e) => this.corpusSpan(e)),
         articles: g.articles,
+        ...(g.confidence ? { confidence: g.confidence } : {}),
       });
       this.lines.push(`${ref} cites ${g.articles.map((a) => `${this.outletOf.get(a)} (${a})`).join(', ')}`);
       for (const e of taken) this.lines.push(`   TAKEN ${this.show(e)}`);

@@ -18,6 +18,12 @@ export interface QuoteScores {
   /** Speaker accuracy over matched gold quotes that have a source, overall and by source type. */
   speaker: { right: number; total: number; accuracy: number };
   byType: Record<SourceType, { right: number; total: number; accuracy: number }>;
+  /**
+   * Speaker accuracy by how the speaker was found (Quote.speakerRoute, "speech-verb/name"; "none" when no
+   * speaker was found): the figures the report's quote-speaker confidence is set from
+   * (src/compare/confidence/speakers.ts).
+   */
+  byRoute: Record<string, { right: number; total: number; accuracy: number }>;
   /** A few wrong speakers, for reading: gold source, predicted speaker words, the quote's start. */
   misses: { article: string; source: string; predicted: string; quote: string }[];
 }
@@ -62,6 +68,12 @@ export function keyIn(key: string, saidWords: ReadonlySet<string>): boolean {
   return true;
 }
 
+/** "speech-verb/name", "continuation/pronoun", …; "none" for a quote with no speaker found. */
+export function routeName(quote: Quote | undefined): string {
+  const r = quote?.speakerRoute;
+  return r ? `${r.by}/${r.form}` : 'none';
+}
+
 const ratio = (right: number, total: number) => (total ? right / total : 0);
 
 export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<QuoteScores> {
@@ -89,6 +101,7 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
     ]),
   ) as QuoteScores['byType'];
   const misses: QuoteScores['misses'] = [];
+  const byRoute: QuoteScores['byRoute'] = {};
   for (const article of gold) {
     const golds = goldQuotes(article);
     const result = annotated.get(article.id);
@@ -106,9 +119,13 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
       const right = g.keys.some((k) => keyIn(k, saidWords));
       speaker.total++;
       byType[g.sourceType].total++;
+      const route = routeName(hits[0]);
+      byRoute[route] ??= { right: 0, total: 0, accuracy: 0 };
+      byRoute[route].total++;
       if (right) {
         speaker.right++;
         byType[g.sourceType].right++;
+        byRoute[route].right++;
       } else if (misses.length < 400)
         misses.push({
           article: article.id,
@@ -119,7 +136,7 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
     }
   }
   speaker.accuracy = ratio(speaker.right, speaker.total);
-  for (const t of Object.values(byType)) t.accuracy = ratio(t.right, t.total);
+  for (const t of [...Object.values(byType), ...Object.values(byRoute)]) t.accuracy = ratio(t.right, t.total);
   const precision = ratio(predictedMatched, predicted);
   const recall = ratio(goldMatched, goldCount);
   return {
@@ -131,6 +148,7 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
     speaker,
     byType,
+    byRoute,
     misses,
   };
 }

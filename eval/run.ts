@@ -62,7 +62,16 @@ ${s.articles} articles, ${s.gold} gold quotes, ${s.predicted} predicted (${((Dat
 
 | source type | quotes | speaker accuracy |
 |---|---|---|
-${rows}`);
+${rows}
+
+By how the speaker was found (the route the report's quote-speaker confidence reads):
+
+| route | quotes | speaker accuracy |
+|---|---|---|
+${Object.entries(s.byRoute)
+  .sort((a, b) => b[1].total - a[1].total)
+  .map(([route, t]) => `| ${route} | ${t.total} | ${pct(t.accuracy)} |`)
+  .join('\n')}`);
   console.log(sections[sections.length - 1]);
   if (values.misses)
     for (const m of s.misses)

@@ -21,7 +21,7 @@
 // A subject that names no person is kept as written with no entity ("a spokeswoman for the hotel
 // chain", "the company"). Pronouns resolve to the last person who was the subject of a clause before
 // them, inverted attributions included ("says economist Ann Lee").
-import type { Quote, Span } from '../model/article.js';
+import type { Quote, Span, SpeakerRoute } from '../model/article.js';
 import type { ResolvedReference } from './descriptors.js';
 import type { Gender, NameMention } from './entities/index.js';
 import { isParticiple, isPhrasalSpeechVerb, isSpeechVerb } from './entities/speech-verbs.js';
@@ -41,6 +41,8 @@ interface Subject {
   endToken: number;
   entity: string | null;
   text: string;
+  /** Set when the speaker is the sentence's subject, found with no speech verb (step 4 above). */
+  bySubject?: true;
 }
 
 /** Find quotation spans (inner text, without the marks) over the whole article text. */
@@ -180,6 +182,7 @@ export function findQuotes(
   };
   const quotes: Quote[] = [];
   let previous: { paragraph: number; endParagraph: number; speaker: Subject | null } | null = null;
+  let previousRoute: SpeakerRoute | undefined;
   for (const s of spans) {
     // A quoted title in a sentence where no one speaks is a name, not a quote ("she watched “Meet the
     // Press”"); where someone speaks it may be their words ("Lee said it was “Too Late”").
@@ -205,6 +208,11 @@ export function findQuotes(
       continue;
     }
     let speaker = found;
+    let by: SpeakerRoute['by'] | undefined = found
+      ? found.bySubject
+        ? 'sentence-subject'
+        : 'speech-verb'
+      : undefined;
     const paragraph = paragraphOf(s.start);
     const opensParagraph =
       paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
@@ -220,6 +228,7 @@ export function findQuotes(
       const last = tokenAt(Math.max(before.start, before.end - 1));
       const from = layer.sentences[layer.tokens[last]?.sentence ?? -1]?.firstToken ?? last;
       speaker = attributeBefore(layer, from, last + 1, subjects, inQuote);
+      if (speaker) by = 'colon-intro';
     }
     // US convention: “A,” Harlan said. “B.” — a later quote in the same paragraph, or a paragraph that
     // opens with a quote right after an attributed one, keeps the speaker until someone else is named.
@@ -229,23 +238,42 @@ export function findQuotes(
       (previous.endParagraph === paragraph || previous.endParagraph === paragraph - 1)
     ) {
       if (previous.endParagraph === paragraph || opensParagraph) speaker = previous.speaker;
+      if (speaker) by = 'continuation';
     }
     // "Ann Lee is upbeat about the bill. ¶ “It will pass.”": a quote standing as a sentence of its own,
     // with no attribution, is the words of the person the text is about — the last subject of a clause
     // in its paragraph or the one before.
-    if (speaker === undefined && opensSentence(layer, openToken))
+    if (speaker === undefined && opensSentence(layer, openToken)) {
       speaker = topicBefore(subjects, openToken, (t) => paragraphOf(layer.tokens[t]?.start ?? -1), paragraph);
+      if (speaker) by = 'topic';
+    }
+    const route: SpeakerRoute | undefined = speaker && by ? routeOf(by, speaker, previousRoute) : undefined;
     quotes.push({
       start: s.start,
       end: s.end,
       text: layer.text.slice(s.start, s.end),
       speaker: speaker?.entity ?? null,
       speakerText: speaker?.text ?? null,
+      ...(route ? { speakerRoute: route } : {}),
     });
     previous = { paragraph, endParagraph: paragraphOf(s.end), speaker: speaker ?? null };
+    previousRoute = route;
   }
   attributeHeadingQuotes(paragraphs, quotes);
   return quotes;
+}
+
+/** How a quote's speaker was found (Quote.speakerRoute), for the report's confidence: the path that set
+ * it, and the words that name them — a continued quote keeps the form of the quote it continues. */
+function routeOf(by: SpeakerRoute['by'], speaker: Subject, previous: SpeakerRoute | undefined): SpeakerRoute {
+  if (by === 'continuation') return { by, form: previous?.form ?? 'phrase' };
+  const form =
+    speaker.entity === null ? 'phrase' : 'form' in speaker ? (speaker as SubjectCandidate).form : 'name';
+  return { by, form };
+}
+
+function withBySubject(subject: Subject | undefined): Subject | undefined {
+  return subject ? { ...subject, bySubject: true } : subject;
 }
 
 /** Subjects looked at, walking back from a quote, for the person the text is about. */
@@ -340,6 +368,8 @@ function tokenIndexer(layer: TokenLayer): (offset: number) => number {
 }
 
 interface SubjectCandidate extends Subject {
+  /** What words name the person here (see SpeakerRoute). */
+  form: 'name' | 'description' | 'pronoun';
   possessive: boolean;
   pronoun: 'he' | 'she' | null;
   /** The person is the subject of a clause of the narrative (not of a reported one): who the text is
@@ -364,6 +394,7 @@ function collectSubjects(
         endToken: m.endToken,
         entity: m.entity,
         text: m.text,
+        form: 'name',
         possessive: m.possessive && !contractsHas(layer, m.endToken),
         pronoun: null,
       });
@@ -373,6 +404,7 @@ function collectSubjects(
     if (!inQuote(r.start))
       subjects.push({
         ...r,
+        form: 'description',
         possessive: /^[’']s?$/.test(layer.tokens[r.endToken]?.text ?? ''),
         pronoun: null,
       });
@@ -385,6 +417,7 @@ function collectSubjects(
         endToken: i + 1,
         entity: null,
         text: t.text,
+        form: 'pronoun',
         possessive: false,
         pronoun: lower,
       });
@@ -1194,11 +1227,11 @@ function attribute(
     inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
     inSentence.find((s) => !s.possessive) ??
     inSentence.find((s) => s.possessive);
-  if (person) return person;
+  if (person) return { ...person, bySubject: true };
   // "The dockers' union was firm in its reply: “…”": a colon hands the quote to the sentence's subject
   // even when that is no person (the phrase is the speakerText).
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
-    return sentenceSubject(layer, sentenceStart, openToken);
+    return withBySubject(sentenceSubject(layer, sentenceStart, openToken));
   return undefined;
 }
 
@@ -1371,6 +1404,7 @@ function attributeHeadingQuotes(paragraphs: readonly (Span & { kind: string })[]
     if (best) {
       q.speaker = best.quote.speaker;
       q.speakerText = best.quote.speakerText;
+      if (best.quote.speakerRoute) q.speakerRoute = { by: 'heading', form: best.quote.speakerRoute.form };
     }
   }
 }

@@ -5,6 +5,7 @@ import type { AnnotatedArticle } from '../model/article.js';
 import type { Fact, OpinionMark, Story } from '../model/report.js';
 import { opinionOf } from '../text/opinion.js';
 import { compareActors } from './actors/index.js';
+import { attachConfidence } from './confidence/index.js';
 import type { StoryContext } from './context.js';
 import { inferPublicationDates } from './dates.js';
 import { buildDigest } from './digest/index.js';
@@ -46,7 +47,7 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     if (mark) opinions.set(a.id, mark);
   }
   const opinion = new Set(opinions.keys());
-  return {
+  const story: Story = {
     id,
     title: storyTitle(articles, facts.facts),
     articles: articles.map((a) => {
@@ -60,6 +61,7 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     timeline: buildTimeline(ctx),
     digest: buildDigest(ctx, facts.facts, opinion),
   };
+  return attachConfidence(ctx, story);
 }
 
 /** A fact that opinion pieces give is marked with their ids, so views can say whose voice it is. */

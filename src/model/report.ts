@@ -34,6 +34,19 @@ export interface OpinionMark {
   reason: string;
 }
 
+/**
+ * Added: how far a finding can be trusted, from the evidence the step that made it had (see
+ * src/compare/confidence): `score` in [0, 1]; `level` high (score ≥ 0.75), medium (≥ 0.5) or low (below);
+ * `reason` says why in a few words ("named subject of a speech verb", "linked by surname only").
+ */
+export interface Confidence {
+  score: number;
+  level: ConfidenceLevel;
+  reason: string;
+}
+
+export type ConfidenceLevel = 'high' | 'medium' | 'low';
+
 export interface EvidenceSpan {
   article: string;
   start: number;
@@ -50,6 +63,8 @@ export interface Label {
   toneWords?: string[];
   /** Added: where each outlet wrote it. */
   evidence?: EvidenceSpan[];
+  /** Added: how sure it is that the words are this actor's label (how the label attaches to the name). */
+  confidence?: Confidence;
 }
 
 export type ActorKind = 'person' | 'organization' | 'place' | 'group' | 'other';
@@ -63,6 +78,8 @@ export interface Actor {
   mentions: EvidenceSpan[];
   /** Added: pronouns and descriptions referring to this person in each article (absent when none). */
   references?: EvidenceSpan[];
+  /** Added: how sure the merge of every outlet's mentions into this one actor is. */
+  confidence?: Confidence;
 }
 
 export interface QuoteVariant extends EvidenceSpan {
@@ -81,6 +98,8 @@ export interface QuoteGroup {
   /** Actor id of the speaker. */
   speaker: string | null;
   variants: QuoteVariant[];
+  /** Added: how sure the speaker is (how each printing's speaker was found, and whether outlets agree). */
+  confidence?: Confidence;
 }
 
 export interface Fact {
@@ -93,6 +112,8 @@ export interface Fact {
   exclusive?: boolean;
   /** Added: the fact's articles that are opinion or analysis pieces (see ReportArticle.opinion); absent if none. */
   opinion?: string[];
+  /** Added: how sure it is that the evidence states one claim (shared facts) or reports one (exclusives). */
+  confidence?: Confidence;
 }
 
 export type DiscrepancyKind = 'title' | 'spelling' | 'number' | 'date' | 'attribution' | 'wording';
@@ -108,6 +129,8 @@ export interface Discrepancy {
    * attribution; the mentions of each spelling; the labels of each title; the printings of a quote.
    */
   evidence?: EvidenceSpan[];
+  /** Added: how sure it is that the sides really disagree (kind, and how the sides were matched). */
+  confidence?: Confidence;
 }
 
 export interface TimelineEntry {
@@ -124,6 +147,8 @@ export interface DigestSentence {
   articles: string[];
   /** Added: the sentence the text was taken from. */
   evidence?: EvidenceSpan[];
+  /** Added: how sure the sentence is a corroborated, neutral, self-contained account of its fact. */
+  confidence?: Confidence;
 }
 
 export interface Story {

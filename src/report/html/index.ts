@@ -8,6 +8,7 @@ import type { Report } from '../../model/report.js';
 import { html, jsonScript, type SafeHtml, trustedCode } from '../escape.js';
 import { renderArticles } from './articles.js';
 import { CLIENT_SCRIPT } from './client.js';
+import { CONFIDENCE_STYLE } from './confidence.js';
 import {
   renderActors,
   renderDigest,
@@ -94,7 +95,7 @@ ${renderArticles(view, si)}
 <meta name="generator" content="Parallax">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style>${trustedCode(STYLE + (chrome?.style ?? ''))}</style>
+<style>${trustedCode(STYLE + CONFIDENCE_STYLE + (chrome?.style ?? ''))}</style>
 </head>
 <body>
 ${chrome?.top ?? ''}

@@ -4,6 +4,13 @@
 import type { Actor, Discrepancy, DiscrepancyKind, Fact, QuoteGroup, Story } from '../../model/report.js';
 import { html, join, type SafeHtml } from '../escape.js';
 import {
+  labelWithConfidence,
+  storyUncertainCount,
+  uncertainClass,
+  uncertainMark,
+  uncertainToggle,
+} from './confidence.js';
+import {
   chip,
   dateText,
   evidence,
@@ -129,7 +136,7 @@ export function renderNav(view: StoryView, si: number): SafeHtml {
   );
   return html`<nav class="bar" aria-label="Sections and outlet filter"><div class="wrap bar-inner">
   <ul class="sections">${links}</ul>
-  <div class="filter" role="group" aria-label="Outlet filter"><span class="filter-label">Focus</span>${toggles}<button type="button" class="filter-clear" hidden>Show all</button></div>
+  <div class="filter" role="group" aria-label="Outlet filter"><span class="filter-label">Focus</span>${toggles}<button type="button" class="filter-clear" hidden>Show all</button>${uncertainToggle(si, storyUncertainCount(view.story))}</div>
 </div></nav>`;
 }
 
@@ -151,7 +158,7 @@ export function renderDigest(view: StoryView, si: number): SafeHtml {
   const body = digest.length
     ? html`<ol class="digest card">${digest.map(
         (d) =>
-          html`<li><span class="sentence">${d.text}</span> <span class="cites">${citations(view, d.articles, d.evidence)}</span></li>`,
+          html`<li class="${uncertainClass(d.confidence)}"><span class="sentence">${d.text}</span>${uncertainMark(d.confidence, 'digest sentence')} <span class="cites">${citations(view, d.articles, d.evidence)}</span></li>`,
       )}</ol>`
     : empty('No digest: the articles share too little to summarise.');
   return html`<section id="s${si}-digest" class="section" aria-labelledby="s${si}-digest-h">
@@ -177,7 +184,7 @@ function actorCell(actor: Actor, col: Column): SafeHtml {
     return html`<td data-o="${col.o}">${labels.map((l) => {
       // Where the outlet wrote the label; without label evidence, its first mention of the actor.
       const ranges: Range[] = spansIn(l.evidence, id);
-      return pill(l, col, ranges.length ? ranges : mentions.slice(0, 1));
+      return labelWithConfidence(l, pill(l, col, ranges.length ? ranges : mentions.slice(0, 1)));
     })}</td>`;
   }
   if (mentions.length) {
@@ -217,7 +224,7 @@ export function renderActors(view: StoryView, si: number): SafeHtml {
   const matrix = labelled.length
     ? html`<div class="table-wrap"><table class="matrix actors">${columnHeads(view, 'Actor')}<tbody>${labelled.map(
         (a) =>
-          html`<tr><th scope="row"><span class="actor-name">${a.name}</span><span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${actorBadges(view, si, a)}</th>${view.columns.map(
+          html`<tr><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${actorBadges(view, si, a)}</th>${view.columns.map(
             (c) => actorCell(a, c),
           )}</tr>`,
       )}</tbody></table></div>`
@@ -269,8 +276,8 @@ export function renderQuotes(view: StoryView, si: number): SafeHtml {
     ? html`<div class="quote-list">${groups.map((q) => {
         const speaker = view.actor(q.speaker);
         const reference = q.variants.some((v) => hasChanges(v.diff));
-        return html`<article class="quote card" id="s${si}-q-${q.id}">
-  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}</span></header>
+        return html`<article class="quote card${uncertainClass(q.confidence)}" id="s${si}-q-${q.id}">
+  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${uncertainMark(q.confidence, 'speaker')}${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}</span></header>
   <ul class="variants">${q.variants.map((v) => {
     const col = view.column(v.article);
     if (!col) return '';
@@ -308,7 +315,7 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
       (d) =>
         html`<a class="badge warn" href="#${discrepancyId(story, si, d)}">${d.kind === 'number' ? 'numbers differ' : d.kind === 'date' ? 'dates differ' : `${d.kind} differs`}</a>`,
     );
-    return html`<tr class="${exclusive ? 'exclusive' : ''}"><th scope="row"><span class="fact-text">${f.text}</span>${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
+    return html`<tr class="${exclusive ? 'exclusive' : ''}${uncertainClass(f.confidence)}"><th scope="row"><span class="fact-text">${f.text}</span>${uncertainMark(f.confidence, 'fact')}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
       (c) => {
         const spans = spansIn(f.evidence, c.article.id);
         if (!f.articles.includes(c.article.id) && spans.length === 0)
@@ -332,7 +339,7 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
             .slice(0, MAX_EXCLUSIVES_PER_OUTLET)
             .map(
               (f) =>
-                html`<li><button type="button" class="linklike"${evidence(c, spansIn(f.evidence, c.article.id))}>${f.text}</button></li>`,
+                html`<li class="${uncertainClass(f.confidence)}"><button type="button" class="linklike"${evidence(c, spansIn(f.evidence, c.article.id))}>${f.text}</button>${uncertainMark(f.confidence, 'fact')}</li>`,
             )}</ul>${own.length > MAX_EXCLUSIVES_PER_OUTLET ? html`<p class="more-note">and ${own.length - MAX_EXCLUSIVES_PER_OUTLET} more</p>` : ''}</div>`,
       )}</div></div>`
     : '';
@@ -355,8 +362,8 @@ function discrepancyCard(view: StoryView, si: number, d: Discrepancy): SafeHtml 
       : html`<span class="value">${v.value}</span>`;
     return html`<li>${button}<span class="cites">${found.map(({ c, at }) => chip(c, at ? [at] : []))}</span></li>`;
   });
-  return html`<article class="disc" id="${discrepancyId(view.story, si, d)}">
-  <h4>${clip(subjectName(view, d), 140)}</h4>
+  return html`<article class="disc${uncertainClass(d.confidence)}" id="${discrepancyId(view.story, si, d)}">
+  <h4>${clip(subjectName(view, d), 140)}${uncertainMark(d.confidence, 'discrepancy')}</h4>
   <ul class="values">${values}</ul>
   <p class="note">${d.note}</p>
 </article>`;

@@ -1,0 +1,119 @@
+// Confidence of actor merges and labels, read back from the annotated articles each actor was built from.
+// A merge is as sure as its weakest outlet: an outlet that writes the same full name ("Ana Ruiz") is
+// sure; one that only ever writes the surname ("Ruiz") was joined because no other person of the story
+// has that surname, which another Ruiz mentioned in passing would make wrong. A label is as sure as the
+// best way any outlet attaches it: a title before the name ("Senator Ana Ruiz") or an appositive ("Ruiz,
+// the senator,") sits next to the name; a description resolved back to her ("the senator said") or
+// matched by role in another outlet is an inference.
+import { nameWords } from '../../annotate/entities/index.js';
+import type { AnnotatedArticle, Descriptor, Entity } from '../../model/article.js';
+import type { Actor, Label } from '../../model/report.js';
+import { normalName } from '../../text/label-key.js';
+import type { StoryContext } from '../context.js';
+import { confidence } from './scale.js';
+
+// Scores by how the weakest outlet links (no corpus figure yet: ECB+ scores merges as a whole, not by link).
+const MERGE_SCORES = {
+  single: 0.95,
+  same: 0.95,
+  country: 0.85,
+  variant: 0.8,
+  singleNames: 0.7,
+  surname: 0.6,
+  kind: 0.6,
+} as const;
+
+// Scores by how a label attaches to the name (Descriptor.via); 'outlet' is a role matched in another outlet.
+const LABEL_SCORES: Record<Descriptor['via'] | 'outlet', { score: number; reason: string }> = {
+  title: { score: 0.9, reason: 'title written with the name' },
+  appositive: { score: 0.85, reason: 'appositive next to the name' },
+  predicate: { score: 0.7, reason: 'said of the name with “is”' },
+  reference: { score: 0.6, reason: 'description resolved to the name within the article' },
+  outlet: { score: 0.45, reason: 'description matched by role to another outlet’s label' },
+};
+
+type Link = keyof typeof MERGE_SCORES;
+
+const words = (name: string) => nameWords(normalName(name.replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')));
+
+/** How one outlet's entity links to the actor. */
+function linkOf(actor: Actor, entity: Entity, anyFullName: boolean): Link {
+  if (actor.kind === 'person') {
+    if (entity.kind !== 'person') return 'kind';
+    const mine = words(entity.name);
+    if (mine.length === 1) return anyFullName ? 'surname' : 'singleNames';
+    return mine.join(' ') === words(actor.name).join(' ') ? 'same' : 'variant';
+  }
+  return normalName(entity.name) === normalName(actor.name)
+    ? 'same'
+    : actor.kind === 'place'
+      ? 'country'
+      : 'variant';
+}
+
+const LINK_REASONS: Record<Link, string> = {
+  single: 'named in one article only',
+  same: 'the same name in every article',
+  country: 'different names of one country',
+  variant: 'another spelling or form of the name',
+  singleNames: 'the same single name, no full name given',
+  surname: 'linked by surname only',
+  kind: 'typed as another kind of name in one article',
+};
+
+function membersOf(ctx: StoryContext): Map<string, { article: AnnotatedArticle; entity: Entity }[]> {
+  const out = new Map<string, { article: AnnotatedArticle; entity: Entity }[]>();
+  for (const article of ctx.articles) {
+    for (const entity of article.entities) {
+      const id = ctx.actorOf(article.id, entity.id);
+      if (!id) continue;
+      const list = out.get(id);
+      if (list) list.push({ article, entity });
+      else out.set(id, [{ article, entity }]);
+    }
+  }
+  return out;
+}
+
+export function actorConfidences(ctx: StoryContext, actors: readonly Actor[]): void {
+  const members = membersOf(ctx);
+  const descriptors = new Map<string, Descriptor['via']>();
+  for (const article of ctx.articles)
+    for (const e of article.entities)
+      for (const d of e.descriptors) descriptors.set(`${article.id}:${d.start}:${d.end}`, d.via);
+  for (const actor of actors) {
+    actor.confidence = mergeConfidence(actor, members.get(actor.id) ?? []);
+    for (const label of actor.labels) label.confidence = labelConfidence(label, descriptors);
+  }
+}
+
+function mergeConfidence(actor: Actor, group: readonly { article: AnnotatedArticle; entity: Entity }[]) {
+  const articles = new Set(group.map((m) => m.article.id));
+  if (articles.size < 2) return confidence(MERGE_SCORES.single, LINK_REASONS.single);
+  const anyFullName = group.some((m) => words(m.entity.name).length > 1);
+  // Per article, its best link (an article writing "Ana Ruiz" and then "Ruiz" links by the full name).
+  const best = new Map<string, Link>();
+  for (const m of group) {
+    const link = linkOf(actor, m.entity, anyFullName);
+    const had = best.get(m.article.id);
+    if (had === undefined || MERGE_SCORES[link] > MERGE_SCORES[had]) best.set(m.article.id, link);
+  }
+  let weakest: Link = 'same';
+  for (const link of best.values()) if (MERGE_SCORES[link] < MERGE_SCORES[weakest]) weakest = link;
+  const count = [...best.values()].filter((l) => l === weakest).length;
+  const reason =
+    weakest === 'same' || weakest === 'singleNames'
+      ? `${LINK_REASONS[weakest]} (${articles.size} articles)`
+      : `${LINK_REASONS[weakest]} in ${count} of ${articles.size} articles`;
+  return confidence(MERGE_SCORES[weakest], reason);
+}
+
+function labelConfidence(label: Label, descriptors: ReadonlyMap<string, Descriptor['via']>) {
+  let best = LABEL_SCORES.outlet;
+  for (const e of label.evidence ?? []) {
+    const via = descriptors.get(`${e.article}:${e.start}:${e.end}`);
+    const found = via ? LABEL_SCORES[via] : LABEL_SCORES.outlet;
+    if (found.score > best.score) best = found;
+  }
+  return confidence(best.score, best.reason);
+}

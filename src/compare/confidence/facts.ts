@@ -1,0 +1,103 @@
+// Confidence of facts: a shared fact is as sure as its weakest link — the unit whose best same-claim
+// score with any other unit of the fact is lowest holds the fact together least ("will attend the summit"
+// joined to "is expected at the summit" at 0.2 while two outlets agree word for word). An exclusive fact is
+// less sure when another outlet has a sentence close to it that the aligner kept apart: it may be the same
+// report in other words.
+import type { Fact } from '../../model/report.js';
+import type { StoryContext } from '../context.js';
+import { alignStory, MIN_SHARED_KEYS, PAIR_THRESHOLD } from '../facts/align.js';
+import type { Unit } from '../text/units.js';
+import { claimScore, spanKey, unitIndex } from './claim-score.js';
+import { confidence } from './scale.js';
+
+/** Other units a unit is compared with, at most: a 100-outlet fact would cost 10,000 model calls. */
+export const MAX_LINKS_PER_UNIT = 8;
+
+/**
+ * Share of shared facts judged one claim on the blind check, by the weakest link's same-claim score: the
+ * score a fact gets. Measured 2026-12-06 with `node dist/eval/blind-reports.js --out /tmp/blind` then
+ * `node dist/eval/blind-confidence.js --findings /tmp/blind/findings.json` against
+ * eval/blind/judged-final.json (387 judged shared facts of 20 allsides stories, 41 % one claim overall):
+ * weakest link ≥ 0.9: 42 of 45; 0.7–0.9: 37 of 50; 0.5–0.7: 25 of 55; 0.3–0.5: 23 of 70; below 0.3: 33 of
+ * 167. By quartile of the score: 16 %, 27 %, 40 %, 82 %.
+ */
+export const WEAKEST_LINK_BINS: readonly { from: number; share: number }[] = [
+  { from: 0.9, share: 0.93 },
+  { from: 0.7, share: 0.74 },
+  { from: 0.5, share: 0.45 },
+  { from: 0.3, share: 0.33 },
+  { from: 0, share: 0.2 },
+];
+
+/** An exclusive with a sentence in another outlet scoring this much may be the same report, reworded. */
+export const NEAR_TWIN_PROBABILITY = 0.5;
+/** Score of an exclusive fact with no near twin, and with one (no blind-check figure: exclusives are not judged). */
+export const EXCLUSIVE_SCORE = 0.8;
+export const EXCLUSIVE_WITH_TWIN_SCORE = 0.55;
+
+export interface FactLinks {
+  /** The weakest link's same-claim probability (1 for an exclusive fact). */
+  weakest: number;
+  outlets: number;
+}
+
+function binned(p: number): number {
+  return (WEAKEST_LINK_BINS.find((b) => p >= b.from) ?? WEAKEST_LINK_BINS.at(-1))?.share ?? 0;
+}
+
+/** Confidence of every fact, and the weakest links behind them (discrepancies and the digest read them). */
+export function factConfidences(ctx: StoryContext, facts: Fact[]): Map<string, FactLinks> {
+  const alignment = alignStory(ctx);
+  const index = unitIndex(alignment);
+  const links = new Map<string, FactLinks>();
+  for (const fact of facts) {
+    const units = fact.evidence
+      .map((e) => index.get(spanKey(e.article, e.start, e.end)))
+      .filter((u): u is Unit => u !== undefined);
+    const outlets = new Set(fact.articles.map((a) => ctx.byId.get(a)?.outlet ?? a)).size;
+    if (fact.articles.length < 2 || units.length < 2) {
+      const unit = units[0];
+      const twin = unit ? nearTwin(ctx, unit) : null;
+      fact.confidence =
+        twin === null
+          ? confidence(EXCLUSIVE_SCORE, 'only one outlet reports it; no close sentence elsewhere')
+          : confidence(
+              EXCLUSIVE_WITH_TWIN_SCORE,
+              `only one outlet reports it, but another has a close sentence (same-claim score ${twin.toFixed(2)})`,
+            );
+      links.set(fact.id, { weakest: 1, outlets: 1 });
+      continue;
+    }
+    let weakest = 1;
+    for (const u of units) {
+      let best = 0;
+      for (const v of units.filter((x) => x !== u).slice(0, MAX_LINKS_PER_UNIT)) {
+        const s = claimScore(ctx, alignment, u, v);
+        if (s.veto === null) best = Math.max(best, s.probability);
+      }
+      weakest = Math.min(weakest, best);
+    }
+    links.set(fact.id, { weakest, outlets });
+    fact.confidence = confidence(
+      binned(weakest),
+      `weakest same-claim link ${weakest.toFixed(2)} among ${units.length} sentences of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`,
+    );
+  }
+  return links;
+}
+
+/** The best same-claim score of a unit with a candidate sentence of another article, if it reaches the bar. */
+function nearTwin(ctx: StoryContext, unit: Unit): number | null {
+  const alignment = alignStory(ctx);
+  let best: number | null = null;
+  for (const p of alignment.neighbours[unit.index] ?? []) {
+    const other = alignment.units[p.a === unit.index ? p.b : p.a];
+    // Only pairs the aligner itself put to the model: the rest share too little to be one report.
+    if (!other || other.article === unit.article || p.score < PAIR_THRESHOLD || p.shared < MIN_SHARED_KEYS)
+      continue;
+    const s = claimScore(ctx, alignment, unit, other);
+    if (s.veto === null && s.probability >= NEAR_TWIN_PROBABILITY && (best === null || s.probability > best))
+      best = s.probability;
+  }
+  return best;
+}
