@@ -68,7 +68,7 @@ describe('report fixture', () => {
     expect(reportSchemaErrors(broken).join('\n')).toContain("must have required property 'digest'");
     const extra = structuredClone(fixture) as unknown as { stories: { facts: Record<string, unknown>[] }[] };
     const fact = extra.stories[0]?.facts[0];
-    if (fact) fact.confidence = 0.5;
+    if (fact) fact.certainty = 0.5;
     expect(reportSchemaErrors(extra).join('\n')).toContain('must NOT have additional properties');
   });
 });

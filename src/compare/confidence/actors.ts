@@ -80,7 +80,14 @@ export function actorConfidences(ctx: StoryContext, actors: readonly Actor[]): v
   const descriptors = new Map<string, Descriptor['via']>();
   for (const article of ctx.articles)
     for (const e of article.entities)
-      for (const d of e.descriptors) descriptors.set(`${article.id}:${d.start}:${d.end}`, d.via);
+      for (const d of e.descriptors) {
+        // One span may attach two ways ("Tom Hale, the port director," is an appositive and a resolved
+        // description): the closer attachment counts.
+        const key = `${article.id}:${d.start}:${d.end}`;
+        const had = descriptors.get(key);
+        if (had === undefined || LABEL_SCORES[d.via].score > LABEL_SCORES[had].score)
+          descriptors.set(key, d.via);
+      }
   for (const actor of actors) {
     actor.confidence = mergeConfidence(actor, members.get(actor.id) ?? []);
     for (const label of actor.labels) label.confidence = labelConfidence(label, descriptors);

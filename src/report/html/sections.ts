@@ -224,7 +224,7 @@ export function renderActors(view: StoryView, si: number): SafeHtml {
   const matrix = labelled.length
     ? html`<div class="table-wrap"><table class="matrix actors">${columnHeads(view, 'Actor')}<tbody>${labelled.map(
         (a) =>
-          html`<tr><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${actorBadges(view, si, a)}</th>${view.columns.map(
+          html`<tr class="${uncertainClass(a.confidence)}"><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${actorBadges(view, si, a)}</th>${view.columns.map(
             (c) => actorCell(a, c),
           )}</tr>`,
       )}</tbody></table></div>`
@@ -233,7 +233,7 @@ export function renderActors(view: StoryView, si: number): SafeHtml {
   const others = unlabelled.length
     ? html`<div class="also"><h3 class="subhead">Also named, without labels</h3><ul>${unlabelled.map((a) => {
         const cols = view.columns.filter((c) => a.mentions.some((m) => m.article === c.article.id));
-        return html`<li><span class="actor-name">${a.name}</span> <span class="actor-meta">${a.kind} · ${a.mentions.length}×</span> ${cols.map((c) => chip(c, spansIn(a.mentions, c.article.id)))}</li>`;
+        return html`<li class="${uncertainClass(a.confidence)}"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')} <span class="actor-meta">${a.kind} · ${a.mentions.length}×</span> ${cols.map((c) => chip(c, spansIn(a.mentions, c.article.id)))}</li>`;
       })}</ul>${moreNote(unlabelled.length, allUnlabelled.length, 'actors named without labels')}</div>`
     : '';
   return html`<section id="s${si}-actors" class="section" aria-labelledby="s${si}-actors-h">

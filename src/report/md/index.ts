@@ -16,6 +16,7 @@ import {
   storyView,
   subjectName,
 } from '../html/view.js';
+import { mdUncertain, mdUncertainLegend } from './confidence.js';
 import { mdLink, mdText } from './escape.js';
 
 const TONE_SIGN: Record<Tone, string> = { negative: '⊖', neutral: '○', positive: '⊕' };
@@ -54,7 +55,7 @@ function outlets(view: StoryView): string[] {
 
 function digest(view: StoryView): string[] {
   const items = view.story.digest.map((d, i) =>
-    `${i + 1}. ${mdText(d.text)} ${cite(view, d.articles)}`.trimEnd(),
+    `${i + 1}. ${mdText(d.text)} ${cite(view, d.articles)}${mdUncertain(d.confidence)}`.trimEnd(),
   );
   return ['## Digest', '', ...(items.length ? items : ['_No digest._'])];
 }
@@ -65,7 +66,9 @@ function actorCell(actor: Actor, col: Column): string {
   const why = (words: readonly string[] | undefined) =>
     words?.length ? ` (${mdText(words.join(', '))})` : '';
   if (labels.length)
-    return labels.map((l) => `${sign(l.tone)} ${mdText(l.text)}${why(l.toneWords)}`).join('; ');
+    return labels
+      .map((l) => `${sign(l.tone)} ${mdText(l.text)}${why(l.toneWords)}${mdUncertain(l.confidence)}`)
+      .join('; ');
   const named = actor.mentions.filter((m) => m.article === col.article.id).length;
   return named ? `_named ×${named}_` : '—';
 }
@@ -77,7 +80,7 @@ function actors(view: StoryView): string[] {
   const out = ['## Actors', '', 'Labels each outlet used. Tone: ⊖ negative · ○ neutral · ⊕ positive.', ''];
   if (labelled.length) {
     const rows = labelled.map((a) => [
-      `**${mdText(a.name)}** (${mdText(a.kind)}, ${a.mentions.length}×)`,
+      `**${mdText(a.name)}** (${mdText(a.kind)}, ${a.mentions.length}×)${mdUncertain(a.confidence)}`,
       ...view.columns.map((c) => actorCell(a, c)),
     ]);
     out.push(...table(['Actor', ...view.columns.map((c) => mdText(c.short))], rows));
@@ -87,7 +90,7 @@ function actors(view: StoryView): string[] {
   if (others.length) {
     out.push(
       '',
-      `Also named, without labels: ${others.map((a) => `${mdText(a.name)} (${mdText(a.kind)}, ${a.mentions.length}×)`).join(', ')}.`,
+      `Also named, without labels: ${others.map((a) => `${mdText(a.name)} (${mdText(a.kind)}, ${a.mentions.length}×)${mdUncertain(a.confidence)}`).join(', ')}.`,
     );
   }
   return out;
@@ -114,7 +117,11 @@ function quotes(view: StoryView): string[] {
     const flags = discrepanciesOf(view.story, q.id).map((d) =>
       d.kind === 'wording' ? 'wording differs' : `${mdText(d.kind)} differs`,
     );
-    out.push('', `### ${mdText(speaker)}${flags.length ? ` — ${flags.join(', ')}` : ''}`, '');
+    out.push(
+      '',
+      `### ${mdText(speaker)}${flags.length ? ` — ${flags.join(', ')}` : ''}${mdUncertain(q.confidence)}`,
+      '',
+    );
     for (const v of q.variants) {
       const col = view.column(v.article);
       if (col) out.push(`- **${mdText(col.short)}**: “${variantText(v)}”`);
@@ -132,7 +139,7 @@ function facts(view: StoryView): string[] {
   if (story.facts.length === 0) return ['## Facts', '', '_No facts were aligned._'];
   const sorted = [...story.facts].sort((a, b) => new Set(b.articles).size - new Set(a.articles).size);
   const rows = sorted.map((f) => [
-    `${mdText(f.text)}${isExclusive(f) ? ' _(exclusive)_' : ''}`,
+    `${mdText(f.text)}${isExclusive(f) ? ' _(exclusive)_' : ''}${mdUncertain(f.confidence)}`,
     ...view.columns.map((c) =>
       f.articles.includes(c.article.id) ? (f.opinion?.includes(c.article.id) ? '✓ (opinion)' : '✓') : '',
     ),
@@ -144,7 +151,9 @@ function facts(view: StoryView): string[] {
   if (exclusives.length) {
     out.push('', '### Only in one outlet', '');
     for (const { c, own } of exclusives)
-      out.push(`- **${mdText(c.short)}**: ${own.map((f) => mdText(f.text)).join(' · ')}`);
+      out.push(
+        `- **${mdText(c.short)}**: ${own.map((f) => `${mdText(f.text)}${mdUncertain(f.confidence)}`).join(' · ')}`,
+      );
   }
   return out;
 }
@@ -164,7 +173,9 @@ function discrepancies(view: StoryView): string[] {
       const values = d.values
         .map((v) => `“${mdText(v.value)}” ${cite(view, v.articles)}`.trimEnd())
         .join(' · ');
-      out.push(`- **${mdText(subjectName(view, d))}**: ${values}${d.note ? `. ${mdText(d.note)}` : ''}`);
+      out.push(
+        `- **${mdText(subjectName(view, d))}**: ${values}${d.note ? `. ${mdText(d.note)}` : ''}${mdUncertain(d.confidence)}`,
+      );
     }
   }
   return out;
@@ -211,10 +222,12 @@ function story(s: Story, generatedAt: string, level: 1 | 2): string[] {
     .map((f) => f(view))
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.map((l) => (level === 2 && l.startsWith('#') ? `#${l}` : l)));
+  const legend = mdUncertainLegend(s);
   return [
     `${hashes} ${mdText(s.title || 'Untitled story')}`,
     '',
     `_Parallax report · ${meta.join(' · ')}_`,
+    ...(legend ? ['', legend] : []),
     ...sections.flatMap((l) => ['', ...l]),
   ];
 }
