@@ -33,19 +33,21 @@ export const BY_ACCURACY: Readonly<Record<SpeakerRoute['by'], number>> = {
 /** Matched quotes with a source for which no speaker was found: 352, right 0.063 (a named phrase by chance). */
 export const NO_SPEAKER_ACCURACY = 0.063;
 
+/** How a speaker was named, as the start of a reason. */
+const FORM_WORDS: Record<SpeakerRoute['form'], string> = {
+  name: 'named',
+  description: 'description resolved as',
+  pronoun: 'pronoun resolved as',
+  phrase: 'unnamed',
+};
+/** What found the speaker, after the form words: "named subject of a speech verb". */
 const BY_WORDS: Record<SpeakerRoute['by'], string> = {
   'speech-verb': 'subject of a speech verb',
   'sentence-subject': 'subject of the sentence, no speech verb',
-  'colon-intro': 'introduced by the paragraph before',
-  continuation: 'continues a quote attributed before',
-  topic: 'the person the paragraph is about',
-  heading: 'heading quote matched to a body quote',
-};
-const FORM_WORDS: Record<SpeakerRoute['form'], string> = {
-  name: 'named',
-  description: 'description resolved',
-  pronoun: 'pronoun resolved',
-  phrase: 'unnamed',
+  'colon-intro': 'speaker introduced by the paragraph before',
+  continuation: 'speaker of the quote this one continues',
+  topic: 'person the paragraph is about, no attribution',
+  heading: 'speaker of the body quote this heading repeats',
 };
 
 export function routeScore(route: SpeakerRoute | undefined): number {
@@ -53,11 +55,10 @@ export function routeScore(route: SpeakerRoute | undefined): number {
   return ROUTE_ACCURACY[`${route.by}/${route.form}`] ?? BY_ACCURACY[route.by];
 }
 
-/** "named subject of a speech verb", "pronoun resolved, continues a quote attributed before". */
+/** "named subject of a speech verb", "pronoun resolved as speaker of the quote this one continues". */
 export function routeReason(route: SpeakerRoute | undefined): string {
   if (!route) return 'no speaker found';
-  if (route.form === 'name') return `named ${BY_WORDS[route.by]}`;
-  return `${FORM_WORDS[route.form]} ${route.by === 'speech-verb' ? 'as ' : '— '}${BY_WORDS[route.by]}`;
+  return `${FORM_WORDS[route.form]} ${BY_WORDS[route.by]}`;
 }
 
 export function speakerConfidences(ctx: StoryContext, groups: readonly QuoteGroup[]): void {
