@@ -32,12 +32,16 @@ function good(j: Judged): boolean | null {
 }
 
 const rows: { kind: string; level: string; score: number; raw: number | null; good: boolean }[] = [];
+/** Digest sentences by whether they cite rightly: what their confidence speaks to (compare/confidence/digest.ts). */
+const cited: { level: string; good: boolean }[] = [];
 let unmatched = 0;
 for (const f of findings) {
   if (f.kind === 'exclusive-fact' || !f.confidence) continue;
   const j = byKey.get(`${f.story}|${findingKey(f)}`);
   const verdict = j ? good(j) : null;
   if (!j) unmatched++;
+  if (j?.kind === 'digest' && j.digest && j.digest.cited !== 'unsure')
+    cited.push({ level: f.confidence.level, good: j.digest.cited === 'yes' });
   if (verdict === null) continue;
   const raw = /same-claim (?:link|score) ([\d.]+)/.exec(f.confidence.reason)?.[1];
   rows.push({
@@ -64,6 +68,9 @@ for (const kind of [...new Set(rows.map((r) => r.kind))].sort()) {
     `| ${kind} | ${['high', 'medium', 'low'].map((l) => share(of.filter((r) => r.level === l))).join(' | ')} |`,
   );
 }
+console.log(
+  `| digest: correctly cited | ${['high', 'medium', 'low'].map((l) => share(cited.filter((r) => r.level === l))).join(' | ')} |`,
+);
 const facts = rows
   .filter((r) => r.kind === 'shared-fact' && r.raw !== null)
   .sort((a, b) => (a.raw ?? 0) - (b.raw ?? 0));

@@ -8,6 +8,7 @@
 //  - tone: of the judged-acceptable labels still output, the share whose tone is the judged one.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Descriptor } from '../src/model/article.js';
 import type { Tone } from '../src/model/report.js';
 import { toneOf } from '../src/text/tone.js';
 import { annotateRecords } from './annotate.js';
@@ -49,15 +50,23 @@ export interface LabelScores {
     byJudged: Record<Tone, { total: number; right: number }>;
   };
   misses: string[];
+  /** Output labels at judged spans and how many are acceptable, by how they attach to the name: the figures
+   * the report's label confidence is set from (src/compare/confidence/actors.ts). */
+  byVia: Partial<Record<Descriptor['via'], { output: number; acceptable: number }>>;
 }
 
 interface OutputLabel {
   start: number;
   end: number;
   text: string;
+  /** How the descriptor attaches to the name (the closest, when one span attaches two ways). */
+  via: Descriptor['via'];
   /** The mentions of the actor it is given to. */
   mentions: { start: number; end: number }[];
 }
+
+/** Closest attachment first (src/compare/confidence/actors.ts scores labels in this order). */
+const VIA_ORDER: readonly Descriptor['via'][] = ['title', 'appositive', 'predicate', 'reference'];
 
 export async function scoreLabels(judged: readonly JudgedLabel[]): Promise<LabelScores> {
   const ids = new Set(judged.map((j) => j.article));
@@ -78,7 +87,11 @@ export async function scoreLabels(judged: readonly JudgedLabel[]): Promise<Label
         for (const d of e.descriptors) {
           if (art.quotes.some((q) => d.start >= q.start && d.end <= q.end)) continue;
           const at = map.span(d.start, d.end);
-          if (at) list.push({ ...at, text: d.text, mentions });
+          if (!at) continue;
+          const same = list.find((o) => o.start === at.start && o.end === at.end && o.mentions === mentions);
+          if (same) {
+            if (VIA_ORDER.indexOf(d.via) < VIA_ORDER.indexOf(same.via)) same.via = d.via;
+          } else list.push({ ...at, text: d.text, via: d.via, mentions });
         }
       }
     }
@@ -105,6 +118,7 @@ export async function scoreLabels(judged: readonly JudgedLabel[]): Promise<Label
       },
     },
     misses: [],
+    byVia: {},
   };
   for (const j of judged) {
     const list = outputs.get(j.article) ?? [];
@@ -120,6 +134,10 @@ export async function scoreLabels(judged: readonly JudgedLabel[]): Promise<Label
     if (!j.acceptable) s.unacceptable++;
     if (exact) {
       s.output++;
+      const via = s.byVia[exact.via] ?? { output: 0, acceptable: 0 };
+      s.byVia[exact.via] = via;
+      via.output++;
+      if (j.acceptable) via.acceptable++;
       if (j.acceptable) s.acceptable++;
       else {
         s.remaining++;

@@ -153,7 +153,18 @@ ${s.judged} labels judged by hand (eval/labels-judged.json) from multi-outlet al
 
 | judged tone | labels | system agrees |
 |---|---|---|
-${tones}`);
+${tones}
+
+By how the label attaches to the name (what the report's label confidence reads):
+
+| attached as | output at judged spans | acceptable |
+|---|---|---|
+${Object.entries(s.byVia)
+  .map(
+    ([via, v]) =>
+      `| ${via} | ${v.output} | ${v.acceptable} (${pct(v.output ? v.acceptable / v.output : 0)}) |`,
+  )
+  .join('\n')}`);
   console.log(sections[sections.length - 1]);
   if (values.misses) for (const m of s.misses) console.log(m);
 }
