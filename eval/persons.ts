@@ -52,6 +52,8 @@ interface Predicted {
   /** `<topic>:<actor id>`, so actors of different topics never meet. */
   actor: string;
   actorName: string;
+  /** How the actor's merge links its weakest outlet (its confidence reason without the counts). */
+  link: string;
 }
 
 export interface Detection {
@@ -84,6 +86,9 @@ export interface PersonScores {
   wrongMerges: { count: number; viaUnlinked: number; of: number; examples: string[] };
   /** Gold people (2+ detected mentions) whose detected mentions sit in two or more actors. */
   splitPersons: { count: number; of: number; examples: string[] };
+  /** Actors holding gold person mentions, and the wrong merges among them, by the merge's weakest link:
+   * the check of the report's actor-merge confidence (src/compare/confidence/actors.ts). */
+  mergeByLink: Record<string, { actors: number; wrong: number }>;
   misses: string[];
 }
 
@@ -164,6 +169,7 @@ async function predictTopic(
         cls: predictedClass(actor.kind),
         actor: `${topic.topic}:${actor.id}`,
         actorName: actor.name,
+        link: (actor.confidence?.reason ?? 'none').replace(/ \(\d+ articles\)$| in \d+ of \d+ articles$/, ''),
       });
     }
   }
@@ -250,9 +256,11 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
   // still groups its mentions).
   const actorOf = new Map<string, string>();
   const nameOf = new Map<string, string>();
+  const linkOf = new Map<string, string>();
   for (const p of predicted) {
     if (!actorOf.has(p.key)) actorOf.set(p.key, p.actor);
     nameOf.set(p.actor, p.actorName);
+    linkOf.set(p.actor, p.link);
   }
   const persons = goldEntries.filter((g) => g.mention.type === 'HUMAN_PART_PER');
   const detected = persons.filter((g) => actorOf.has(g.key));
@@ -288,6 +296,14 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
         .map(([entity, t]) => `{${distinct(t)}}${unlinked.has(entity) ? ' (linked to nothing)' : ''}`)
         .join(' + ')}`,
   );
+  const mergeByLink: PersonScores['mergeByLink'] = {};
+  for (const [actor, e] of entitiesOfActor) {
+    const link = linkOf.get(actor) ?? 'none';
+    const row = mergeByLink[link] ?? { actors: 0, wrong: 0 };
+    mergeByLink[link] = row;
+    row.actors++;
+    if (e.size > 1) row.wrong++;
+  }
   const multi = [...actorsOfEntity].filter(([, a]) => [...a.values()].flat().length > 1);
   const split = multi.filter(([, a]) => a.size > 1);
   const splitLines = split.map(
@@ -321,6 +337,7 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
       examples: mergeLines.slice(0, examples),
     },
     splitPersons: { count: split.length, of: multi.length, examples: splitLines.slice(0, examples) },
+    mergeByLink,
     misses,
   };
 }

@@ -109,7 +109,16 @@ Coreference within topics, across documents (${s.goldPersons} gold person mentio
 |---|---|---|---|---|---|---|---|
 ${coref}
 
-Wrong merges: ${s.wrongMerges.count} of ${s.wrongMerges.of} actors holding gold person mentions hold two or more gold people (${s.wrongMerges.viaUnlinked} of them only through a gold mention the corpus links to nothing). Split persons: ${s.splitPersons.count} of ${s.splitPersons.of} gold people with 2+ detected mentions are spread over 2+ actors.`);
+Wrong merges: ${s.wrongMerges.count} of ${s.wrongMerges.of} actors holding gold person mentions hold two or more gold people (${s.wrongMerges.viaUnlinked} of them only through a gold mention the corpus links to nothing). Split persons: ${s.splitPersons.count} of ${s.splitPersons.of} gold people with 2+ detected mentions are spread over 2+ actors.
+
+By the merge's weakest link (what the report's actor-merge confidence reads):
+
+| weakest link | actors | wrong merges |
+|---|---|---|
+${Object.entries(s.mergeByLink)
+  .sort((a, b) => b[1].actors - a[1].actors)
+  .map(([link, m]) => `| ${link} | ${m.actors} | ${m.wrong} |`)
+  .join('\n')}`);
   console.log(sections[sections.length - 1]);
   // Examples name the corpus's people: shown only with --misses, which only the train split allows.
   if (values.misses) console.log(['', ...s.wrongMerges.examples, ...s.splitPersons.examples].join('\n'));

@@ -163,3 +163,36 @@ describe('facts, discrepancies and the digest', () => {
     for (const d of story.digest) expect(d.confidence?.reason).toMatch(/same-claim link|only one outlet/);
   });
 });
+
+describe('discrepancies', () => {
+  const story = compareStory([
+    annotateText(
+      'The harbor bridge collapsed on Tuesday evening and injured 14 people during the commute. Mario Nawfal filmed the collapse from a boat.',
+      'd1',
+      { outlet: 'Harbor Post' },
+    ),
+    annotateText(
+      'The harbor bridge collapsed on Tuesday evening and injured 12 people during the commute. Mario Naufal filmed the collapse from a boat.',
+      'd2',
+      { outlet: 'Valley News' },
+    ),
+  ]);
+
+  it('rates a figure conflict by how surely its two sentences state one claim', () => {
+    const number = story.discrepancies.find((d) => d.kind === 'number');
+    expect(number?.confidence?.reason).toMatch(
+      /^figures for one count; the sentences' same-claim score 0\.\d\d$/,
+    );
+    const p = Number(/0\.\d\d$/.exec(number?.confidence?.reason ?? '')?.[0]);
+    expect(number?.confidence?.score).toBeCloseTo(0.5 + 0.4 * p, 1);
+  });
+
+  it('trusts a spelling variant whose actor is merged by full names', () => {
+    const spelling = story.discrepancies.find((d) => d.kind === 'spelling');
+    expect(spelling?.confidence).toEqual({
+      score: 0.9,
+      level: 'high',
+      reason: 'a small in-word edit of one name between outlets',
+    });
+  });
+});

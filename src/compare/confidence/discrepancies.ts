@@ -16,7 +16,9 @@ import { confidence } from './scale.js';
 const NUMBER_BASE = 0.5;
 const DATE_BASE = 0.45;
 const CLAIM_WEIGHT = 0.4;
-const SPELLING_CEILING = 0.9;
+const SPELLING_SCORE = 0.9;
+/** A merge scored below this links the spellings' person by less than the names themselves. */
+const WEAK_MERGE = 0.8;
 const TITLE_CEILING = 0.6;
 const WORDING_CEILING = 0.67;
 const ATTRIBUTION_SCORE = 0.5;
@@ -43,14 +45,13 @@ export function discrepancyConfidences(
         break;
       }
       case 'spelling': {
+        // A spelling variant always comes with a merge of two spellings; only a weaker link than that (a
+        // bare surname, another kind of name) makes it less sure that the two names are one person.
         const merge = actors.get(d.subject)?.confidence;
-        const score = Math.min(SPELLING_CEILING, merge?.score ?? 1);
-        d.confidence = confidence(
-          score,
-          merge && merge.score < SPELLING_CEILING
-            ? `a small in-word edit, but the actor is ${merge.reason}`
-            : 'a small in-word edit of one name between outlets',
-        );
+        d.confidence =
+          merge && merge.score < WEAK_MERGE
+            ? confidence(merge.score, `a small in-word edit, but the actor's merge is ${merge.reason}`)
+            : confidence(SPELLING_SCORE, 'a small in-word edit of one name between outlets');
         break;
       }
       case 'title': {
