@@ -18,6 +18,7 @@ import {
   renderQuotes,
   renderTimeline,
 } from './sections.js';
+import { SIDE_BY_SIDE_STYLE } from './side-by-side-style.js';
 import { STYLE } from './style.js';
 import { storyView } from './view.js';
 
@@ -94,7 +95,7 @@ ${renderArticles(view, si)}
 <meta name="generator" content="Parallax">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style>${trustedCode(STYLE + (chrome?.style ?? ''))}</style>
+<style>${trustedCode(STYLE + SIDE_BY_SIDE_STYLE + (chrome?.style ?? ''))}</style>
 </head>
 <body>
 ${chrome?.top ?? ''}

@@ -1,0 +1,183 @@
+// Word-level differences between texts, for every view that puts two wordings next to each other.
+// wordDiff aligns two printings of one quote in order: a longest common subsequence over word keys
+// (alignKey: case, punctuation and inflection ignored), so "Minsk is our ally," against "It is our key
+// ally, so…" shows "key" as the reference's extra word while "Minsk"/"It" stay each side's own words.
+// distinctWords compares several outlets' sentences about one fact, order ignored, and finds what each
+// has that the others lack ("12 injured" / "14 injured").
+import type { DiffPart } from '../model/report.js';
+import { alignKey, fold, isContentWord, numberValue } from './words.js';
+
+/** Longest quote (in words) that is diffed; the LCS table is quadratic, so beyond this there is no diff. */
+export const MAX_DIFF_WORDS = 400;
+
+export type Step =
+  | { op: 'same'; a: number; b: number }
+  | { op: 'removed'; a: number }
+  | { op: 'added'; b: number };
+
+/** Whitespace-delimited words as printed; these are what DiffPart texts are made of. */
+export function splitWords(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w !== '');
+}
+
+/**
+ * Align `b` against `a` (both key sequences): 'same' pairs an index of each, 'removed' is a word only in
+ * `a`, 'added' a word only in `b`. Steps come in reading order of both sequences.
+ */
+export function align(a: readonly string[], b: readonly string[]): Step[] {
+  const n = a.length;
+  const m = b.length;
+  // lcs[i * (m + 1) + j] = LCS length of a[i..] and b[j..]; filled from the end so the walk goes forward.
+  const width = m + 1;
+  const lcs = new Uint16Array((n + 1) * width);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * width + j] =
+        a[i] === b[j]
+          ? (lcs[(i + 1) * width + j + 1] ?? 0) + 1
+          : Math.max(lcs[(i + 1) * width + j] ?? 0, lcs[i * width + j + 1] ?? 0);
+    }
+  }
+  const steps: Step[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      steps.push({ op: 'same', a: i, b: j });
+      i++;
+      j++;
+    } else if ((lcs[(i + 1) * width + j] ?? 0) >= (lcs[i * width + j + 1] ?? 0)) {
+      steps.push({ op: 'removed', a: i });
+      i++;
+    } else {
+      steps.push({ op: 'added', b: j });
+      j++;
+    }
+  }
+  for (; i < n; i++) steps.push({ op: 'removed', a: i });
+  for (; j < m; j++) steps.push({ op: 'added', b: j });
+  return steps;
+}
+
+/**
+ * The diff of `variant` against `reference` as DiffParts (runs of one op joined by spaces). Its 'same' and
+ * 'added' parts, joined with spaces, give the variant's words in order; 'removed' parts hold the
+ * reference's words the variant lacks. Undefined when either side is longer than MAX_DIFF_WORDS.
+ */
+export function wordDiff(reference: string, variant: string): DiffPart[] | undefined {
+  const refWords = splitWords(reference);
+  const varWords = splitWords(variant);
+  if (refWords.length > MAX_DIFF_WORDS || varWords.length > MAX_DIFF_WORDS) return undefined;
+  const steps = align(refWords.map(alignKey), varWords.map(alignKey));
+  const parts: DiffPart[] = [];
+  for (const step of steps) {
+    // 'same' shows the variant's own spelling of the word: the variant's text must be reproducible.
+    const word = step.op === 'removed' ? refWords[step.a] : varWords[step.b];
+    if (word === undefined) continue;
+    const last = parts[parts.length - 1];
+    if (last && last.op === step.op) last.text += ` ${word}`;
+    else parts.push({ op: step.op, text: word });
+  }
+  return parts;
+}
+
+// ── Words one text has that the others lack ────────────────────────────────────────────────────────────
+
+/** A word's place in its text, [start, end), punctuation around it left out. */
+export interface WordRange {
+  start: number;
+  end: number;
+}
+
+// Negations are function words, but they turn "will attend" into "will not attend": a reader comparing two
+// sentences must see them. Contractions ending in n't ("didn't") are negations too (see isNegation).
+const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'cannot']);
+
+function isNegation(lower: string): boolean {
+  return NEGATIONS.has(lower) || /n['’]t$/.test(lower);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+interface KeyedWord extends WordRange {
+  key: string;
+  /** Whether a difference in this word is worth showing: content words, numbers and negations. */
+  telling: boolean;
+  /** A number or a negation: shown when a minority of the other texts share it (see distinctWords). */
+  contested: boolean;
+}
+
+/**
+ * The comparison key of a printed word: case, accents, surrounding punctuation and inflection ignored
+ * (alignKey), a possessive's "'s" and the dots of an abbreviation dropped ("Reuters's" meets "Reuters",
+ * "E.U." meets "EU"), and a number by its value
+ * ("fourteen" meets "14", "12,000" meets "12000").
+ */
+export function comparisonKey(word: string): string {
+  const core = fold(word)
+    .replace(/[’‘`´]/g, "'")
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/(?<=\p{L})\.(?=\p{L})/gu, '')
+    .replace(/'s$/, '');
+  const value = numberValue(core);
+  if (value !== null) return `#${value}`;
+  return alignKey(core);
+}
+
+function keyedWords(text: string): KeyedWord[] {
+  const out: KeyedWord[] = [];
+  for (const m of text.matchAll(/\S+/g)) {
+    const raw = m[0];
+    // The highlight covers the word, not the comma or quote mark printed against it.
+    let a = 0;
+    while (a < raw.length && !LETTER_OR_DIGIT.test(raw.charAt(a))) a++;
+    let b = raw.length;
+    while (b > a && !LETTER_OR_DIGIT.test(raw.charAt(b - 1))) b--;
+    if (a === b) continue;
+    const word = raw.slice(a, b);
+    const key = comparisonKey(word);
+    const lower = word.toLowerCase();
+    const contested = numberValue(lower) !== null || isNegation(lower);
+    const telling = contested || isContentWord(word);
+    out.push({ start: m.index + a, end: m.index + b, key, telling, contested });
+  }
+  return out;
+}
+
+/**
+ * For each of several texts (one outlet's sentence each), the words it has that the others lack: its
+ * telling words (content words, numbers, negations) whose key no other text holds, and its numbers and
+ * negations that fewer than half of the other texts hold. Adjacent marked words come back as one range
+ * ("fourteen people").
+ *
+ * Order is ignored on purpose: outlets rephrase, and "Officials said 12 were hurt" against "12 were hurt,
+ * officials said" differs in nothing a reader should look at, where an ordered diff (wordDiff) would mark
+ * "officials said" on one side. Words are marked only when no other text has them, or five paraphrases
+ * of one fact would be marked nearly all over. Figures and negations are where outlets contradict each
+ * other, and a figure can be split between them: with "12 injured" in three texts and "14 injured" in two,
+ * the 14s are marked (each backed by one of four others), the 12s are not (two of four); "did not attend"
+ * in two texts against "attended" in three marks the "not"s. With two texts it is simply the words the
+ * other text lacks. A text alone has nothing to differ from.
+ */
+export function distinctWords(texts: readonly string[]): WordRange[][] {
+  const words = texts.map(keyedWords);
+  // How many texts hold each key (a text counts once however often it repeats the word).
+  const holders = new Map<string, number>();
+  for (const ws of words) {
+    for (const key of new Set(ws.map((w) => w.key))) holders.set(key, (holders.get(key) ?? 0) + 1);
+  }
+  const others = texts.length - 1;
+  return words.map((ws, i) => {
+    if (others === 0) return [];
+    const text = texts[i] ?? '';
+    const out: WordRange[] = [];
+    for (const w of ws) {
+      const backing = (holders.get(w.key) ?? 1) - 1;
+      if (!w.telling || (w.contested ? backing * 2 >= others : backing > 0)) continue;
+      const last = out[out.length - 1];
+      if (last && /^[ \t\u00a0]+$/.test(text.slice(last.end, w.start))) last.end = w.end;
+      else out.push({ start: w.start, end: w.end });
+    }
+    return out;
+  });
+}
