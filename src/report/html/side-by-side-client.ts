@@ -79,7 +79,7 @@ export const SIDE_BY_SIDE_CLIENT = `
   // A panel under a matrix row spans the whole (scrolling) table, but stays as wide as the visible part.
   function fitSide(panel) {
     var wrap = panel.closest('.table-wrap');
-    if (wrap) panel.style.width = wrap.clientWidth + 'px';
+    if (wrap && wrap.clientWidth > 0) panel.style.width = wrap.clientWidth + 'px';
   }
 
   function buildSide(opener) {
@@ -117,7 +117,7 @@ export const SIDE_BY_SIDE_CLIENT = `
       outer = document.createElement('tr');
       outer.className = 'side-tr';
       var td = document.createElement('td');
-      td.colSpan = tr.children.length;
+      td.setAttribute('colspan', String(tr.children.length));
       td.appendChild(panel);
       outer.appendChild(td);
       tr.parentNode.insertBefore(outer, tr.nextSibling);

@@ -106,15 +106,23 @@ function merged(ranges: readonly Range[]): Range[] {
  */
 export function sideRows(view: StoryView, evidence: readonly EvidenceSpan[]): SideRow[] {
   const byArticle = new Map<string, Range[]>();
-  for (const e of evidence) byArticle.set(e.article, [...(byArticle.get(e.article) ?? []), e]);
+  for (const e of evidence) {
+    const known = byArticle.get(e.article);
+    if (known) known.push(e);
+    else byArticle.set(e.article, [e]);
+  }
+  // Most quote groups are printed by one article only: no panel, and nothing to compare.
+  if (byArticle.size < 2) return [];
   const rows: SideRow[] = [];
-  for (const col of view.columns) {
-    const { text } = col.article;
-    const spans = merged((byArticle.get(col.article.id) ?? []).filter((r) => valid(text, r)));
+  for (const [id, ranges] of byArticle) {
+    const col = view.column(id);
+    if (!col) continue;
+    const spans = merged(ranges.filter((r) => valid(col.article.text, r)));
     if (spans.length === 0) continue;
     const extents = merged(spans.map((s) => sentenceAround(col.article, s)));
     rows.push({ col, extents, spans, marks: [] });
   }
+  rows.sort((x, y) => x.col.k - y.col.k);
   // The words are compared over the evidence itself, the rest of each sentence being context: in a quote
   // group the printings of the quote differ, not the reporting around them. Each row's spans as one text;
   // SEPARATOR keeps the words of two spans apart and stops a highlight from spanning both
@@ -177,7 +185,7 @@ export function sideOpener(
 ): SafeHtml | '' {
   const rows = sideRows(view, evidence);
   if (rows.length < 2) return '';
-  const title = `Show the ${rows.length} articles' sentences side by side, the words that differ highlighted`;
+  const title = `Compare the ${rows.length} articles' sentences side by side`;
   return html`<button type="button" class="side-open ${extra}" data-side="${encodeRows(rows)}" aria-expanded="false" title="${title}">${content}<span class="side-hint" aria-hidden="true">⇆ ${rows.length}</span></button>`;
 }
 
