@@ -23,6 +23,7 @@ interface Decoded {
   extents: Pair[];
   spans: Pair[];
   marks: Pair[];
+  changed: Pair[];
 }
 
 /** The data-side format, read back (the page script reads it the same way). */
@@ -36,8 +37,14 @@ function decode(attr: string): Decoded[] {
     .split(';')
     .filter(Boolean)
     .map((row) => {
-      const [k = '', extents, spans, marks] = row.split('|');
-      return { k: Number(k), extents: pairs(extents), spans: pairs(spans), marks: pairs(marks) };
+      const [k = '', extents, spans, marks, changed] = row.split('|');
+      return {
+        k: Number(k),
+        extents: pairs(extents),
+        spans: pairs(spans),
+        marks: pairs(marks),
+        changed: pairs(changed),
+      };
     });
 }
 
@@ -70,7 +77,8 @@ describe('side-by-side openers', () => {
     }
     // The figure only one outlet gives is marked; the one two of three give is not.
     const marks = rows.map((r) => r.marks.map((m) => textOf(r.k, m)));
-    expect(marks[1]).toContain('roughly 1,500 people');
+    expect(marks[1]).toEqual(expect.arrayContaining(['roughly', '1,500', 'people']));
+    expect(rows[1]?.changed.map((m) => textOf(1, m))).toEqual(['1,500']);
     expect(marks[0]).not.toContain('1,200');
     expect(marks[2]).not.toContain('1,200');
     expect(marks[2]).toContain('evacuated');
@@ -204,9 +212,15 @@ describe('the page script', () => {
       .join('');
     expect(evidenceText).toBe('roughly 1,500 people were told to leave their homes');
     expect(rows[1]?.querySelector('.side-text')?.textContent).toContain(evidenceText);
-    expect([...(rows[1]?.querySelectorAll('mark.diff') ?? [])].map((m) => m.textContent)).toContain(
-      'roughly 1,500 people',
-    );
+    expect([...(rows[1]?.querySelectorAll('mark.diff') ?? [])].map((m) => m.textContent)).toEqual([
+      'roughly',
+      '1,500',
+      'people',
+      'leave',
+    ]);
+    expect([...(rows[1]?.querySelectorAll('mark.changed') ?? [])].map((m) => m.textContent)).toEqual([
+      '1,500',
+    ]);
     // Each row cites its article at the evidence: the page script's ordinary finding link.
     expect(rows[2]?.querySelector('.chip')?.getAttribute('data-a')).toBe('2');
     expect(rows[2]?.querySelector('.chip')?.getAttribute('data-r')).toBe('174-221');

@@ -95,6 +95,21 @@ describe('distinctWords', () => {
     expect(marked(texts)).toEqual([[], [], [], []]);
   });
 
+  it('flags figures, negations and respelt names as changed, apart from the words around them', () => {
+    const texts = [
+      'Engineer Dana Novack warned the board, sending 12 people home.',
+      'Engineer Dana Novak did not warn the board.',
+    ];
+    const flagged = distinctWords(texts).map((ranges, i) =>
+      ranges.map((r) => `${r.changed ? '!' : ''}${texts[i]?.slice(r.start, r.end)}`),
+    );
+    expect(flagged).toEqual([
+      // "warned" and "warn" are one word inflected: not marked.
+      ['!Novack', 'sending', '!12', 'people home'],
+      ['!Novak', '!not'],
+    ]);
+  });
+
   it('has nothing to mark in a text alone, or in none', () => {
     expect(distinctWords(['Only one outlet reported the fire.'])).toEqual([[]]);
     expect(distinctWords([])).toEqual([]);
@@ -103,7 +118,7 @@ describe('distinctWords', () => {
   it('gives ranges that index the text as given, astral characters included', () => {
     const texts = ['🔥 The depot burned for 9 hours.', '🔥 The depot burned for 11 hours.'];
     const [a, b] = distinctWords(texts);
-    expect(a).toEqual([{ start: 24, end: 25 }]);
+    expect(a).toEqual([{ start: 24, end: 25, changed: true }]);
     expect(texts[1]?.slice(b?.[0]?.start, b?.[0]?.end)).toBe('11');
   });
 });

@@ -5,7 +5,7 @@
 // distinctWords compares several outlets' sentences about one fact, order ignored, and finds what each
 // has that the others lack ("12 injured" / "14 injured").
 import type { DiffPart } from '../model/report.js';
-import { alignKey, fold, numberValue, wordKey } from './words.js';
+import { alignKey, fold, numberValue, spellingVariants, wordKey } from './words.js';
 
 /** Longest quote (in words) that is diffed; the LCS table is quadratic, so beyond this there is no diff. */
 export const MAX_DIFF_WORDS = 400;
@@ -87,6 +87,11 @@ export function wordDiff(reference: string, variant: string): DiffPart[] | undef
 export interface WordRange {
   start: number;
   end: number;
+}
+
+/** A marked run of words; `changed` when it is a figure, a negation or a name another text spells otherwise. */
+export interface MarkedRange extends WordRange {
+  changed: boolean;
 }
 
 // Negations are function words, but they turn "will attend" into "will not attend": a reader comparing two
@@ -183,7 +188,8 @@ function keyedWords(text: string): KeyedWord[] {
  * For each of several texts (one outlet's sentence each), the words it has that the others lack: its
  * telling words (content words, numbers, negations) whose key no other text holds, and its numbers and
  * negations that fewer than half of the other texts hold. Adjacent marked words come back as one range
- * ("fourteen people").
+ * ("crowded city bus"); figures, negations and names another text spells one letter apart ("Novack" /
+ * "Novak") are flagged `changed` and kept apart from their neighbours, for a view to stress them.
  *
  * Order is ignored on purpose: outlets rephrase, and "Officials said 12 were hurt" against "12 were hurt,
  * officials said" differs in nothing a reader should look at, where an ordered diff (wordDiff) would mark
@@ -194,24 +200,38 @@ function keyedWords(text: string): KeyedWord[] {
  * in two texts against "attended" in three marks the "not"s. With two texts it is simply the words the
  * other text lacks. A text alone has nothing to differ from.
  */
-export function distinctWords(texts: readonly string[]): WordRange[][] {
+export function distinctWords(texts: readonly string[]): MarkedRange[][] {
   const words = texts.map(keyedWords);
   // How many texts offer each key (a text counts once however often it repeats the word).
   const holders = new Map<string, number>();
   for (const ws of words) {
     for (const key of new Set(ws.flatMap((w) => w.offers))) holders.set(key, (holders.get(key) ?? 0) + 1);
   }
+  // Each text's names as spelled (exact keys of capitalised words), to tell a respelt name.
+  const names = words.map(
+    (ws) =>
+      new Set(ws.filter((w) => w.key === w.offers[0] && w.key.startsWith('=')).map((w) => w.key.slice(1))),
+  );
+  const respelt = (w: KeyedWord, i: number): boolean => {
+    if (!w.key.startsWith('=')) return false;
+    const own = w.key.slice(1);
+    return names.some(
+      (set, j) => j !== i && [...set].some((other) => other !== own && spellingVariants(own, other)),
+    );
+  };
   const others = texts.length - 1;
   return words.map((ws, i) => {
     if (others === 0) return [];
     const text = texts[i] ?? '';
-    const out: WordRange[] = [];
+    const out: MarkedRange[] = [];
     for (const w of ws) {
       const backing = (holders.get(w.key) ?? 1) - 1;
       if (!w.telling || (w.contested ? backing * 2 >= others : backing > 0)) continue;
+      const changed = w.contested || respelt(w, i);
       const last = out[out.length - 1];
-      if (last && /^[ \t\u00a0]+$/.test(text.slice(last.end, w.start))) last.end = w.end;
-      else out.push({ start: w.start, end: w.end });
+      if (last && last.changed === changed && /^[ \t\u00a0]+$/.test(text.slice(last.end, w.start)))
+        last.end = w.end;
+      else out.push({ start: w.start, end: w.end, changed });
     }
     return out;
   });

@@ -62,7 +62,8 @@ describe.skipIf(!available && !onCi)('side-by-side panels in chromium', () => {
     const panel = page.locator('.facts .side-tr .side');
     expect(await panel.isVisible()).toBe(true);
     expect(await panel.locator('.side-row').count()).toBe(3);
-    expect(await marks(page, '.facts')).toContain('roughly 1,500 people');
+    expect(await marks(page, '.facts')).toContain('1,500');
+    expect(await page.locator('.facts .side mark.changed').allTextContents()).toEqual(['1,500']);
     // The row's chip is the citation: it opens Northfield's article with the sentence highlighted.
     await panel.locator('.side-row').nth(1).locator('.chip').click();
     expect(await page.locator('#s0-art-1').isVisible()).toBe(true);

@@ -17,7 +17,7 @@ export const SIDE_BY_SIDE_CLIENT = `
   function sideRowsOf(el) {
     return (el.getAttribute('data-side') || '').split(';').filter(Boolean).map(function (row) {
       var f = row.split('|');
-      return { k: f[0], extents: sidePairs(f[1]), spans: sidePairs(f[2]), marks: sidePairs(f[3]) };
+      return { k: f[0], extents: sidePairs(f[1]), spans: sidePairs(f[2]), marks: sidePairs(f[3]), changed: sidePairs(f[4]) };
     });
   }
   function inside(list, at) {
@@ -25,7 +25,8 @@ export const SIDE_BY_SIDE_CLIENT = `
   }
 
   // One sentence (or several, joined by an ellipsis): the evidence in full ink, the rest of the sentence
-  // quieter, the differing words marked. The extent is cut wherever a span or mark starts or ends.
+  // quieter, the differing words marked, a changed figure, negation or name stressed. The extent is cut
+  // wherever a span or mark starts or ends (changed ranges are marks too, so their ends are among them).
   function sideText(text, row) {
     var p = document.createElement('p');
     p.className = 'side-text';
@@ -42,7 +43,8 @@ export const SIDE_BY_SIDE_CLIENT = `
         var b = cuts[i + 1];
         if (a >= b) continue;
         var piece = document.createElement(inside(row.marks, a) ? 'mark' : 'span');
-        piece.className = (inside(row.marks, a) ? 'diff ' : '') + (inside(row.spans, a) ? 'side-ev' : 'side-ctx');
+        piece.className = (inside(row.marks, a) ? 'diff ' : '') + (inside(row.changed, a) ? 'changed ' : '') +
+          (inside(row.spans, a) ? 'side-ev' : 'side-ctx');
         piece.textContent = text.slice(a, b);
         p.appendChild(piece);
       }

@@ -1,7 +1,7 @@
 // The stylesheet of the side-by-side panels (side-by-side.ts, side-by-side-client.ts), appended to the
 // report's. A panel row is the outlet's chip and date on the left, its sentence on the right; below 700px
 // the chip and date go above the sentence. Marks look like the quote diff's added words, so one colour
-// means "only here" across the page.
+// means "only here" across the page; a changed figure, negation or name is bolder and deeper.
 export const SIDE_BY_SIDE_STYLE = `
 /* Evidence side by side */
 .side-open { cursor: pointer; }
@@ -26,6 +26,7 @@ export const SIDE_BY_SIDE_STYLE = `
 .side-text { margin: 0; font-family: var(--serif); font-size: 16px; line-height: 1.55; font-weight: 400; overflow-wrap: break-word; }
 .side-ctx { color: var(--muted); }
 mark.diff { background: #fff0b0; box-shadow: inset 0 -2px 0 #e8c547; border-radius: 2px; padding: 0 1px; color: var(--ink); }
+mark.diff.changed { background: #ffd66b; box-shadow: inset 0 -2px 0 #b77a00; font-weight: 700; }
 @media (max-width: 700px) {
   .side { padding: 8px 12px 10px; }
   .side-row { grid-template-columns: minmax(0, 1fr); }

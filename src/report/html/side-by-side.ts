@@ -5,12 +5,13 @@
 // the page, which hold every article's text. So the page grows by a few numbers per sentence, not by a
 // copy of each sentence, and a 400-article story with thousands of facts stays one file.
 //
-// data-side: rows separated by ";", one per article in column order: "k|extents|spans|marks", where k is
-// the article's column, extents the sentences shown, spans the evidence inside them (what the row's link
-// highlights in the article) and marks the differing words; each a comma-separated list of "start-end",
-// UTF-16 offsets into the article text like every data-r. Example: "0|120-190|131-140|150-152;2|…".
+// data-side: rows separated by ";", one per article in column order: "k|extents|spans|marks|changed",
+// where k is the article's column, extents the sentences shown, spans the evidence inside them (what the
+// row's link highlights in the article), marks the differing words and changed those of them that are a
+// changed figure, negation or name spelling; each a comma-separated list of "start-end", UTF-16 offsets
+// into the article text like every data-r. Example: "0|120-190|131-140|150-152,160-170|150-152;2|…".
 import type { Discrepancy, EvidenceSpan, Fact, QuoteGroup, ReportArticle } from '../../model/report.js';
-import { distinctWords } from '../../text/word-diff.js';
+import { distinctWords, type MarkedRange } from '../../text/word-diff.js';
 import { html, type SafeHtml } from '../escape.js';
 import type { Range } from './parts.js';
 import { type Column, locate, type StoryView } from './view.js';
@@ -29,8 +30,10 @@ export interface SideRow {
   extents: Range[];
   /** The evidence inside them: what the row's citation highlights in the article. */
   spans: Range[];
-  /** The words this article has that most of the others lack. */
+  /** The words this article has that the others lack (see distinctWords). */
   marks: Range[];
+  /** Those of them that are a changed figure, negation or name spelling: the ones to stress. */
+  changed: Range[];
 }
 
 // Where a sentence ends when the report carries no sentence layer: . ! ? or … and any closing quote or
@@ -120,7 +123,7 @@ export function sideRows(view: StoryView, evidence: readonly EvidenceSpan[]): Si
     const spans = merged(ranges.filter((r) => valid(col.article.text, r)));
     if (spans.length === 0) continue;
     const extents = merged(spans.map((s) => sentenceAround(col.article, s)));
-    rows.push({ col, extents, spans, marks: [] });
+    rows.push({ col, extents, spans, marks: [], changed: [] });
   }
   rows.sort((x, y) => x.col.k - y.col.k);
   // The words are compared over the evidence itself, the rest of each sentence being context: in a quote
@@ -141,15 +144,17 @@ export function sideRows(view: StoryView, evidence: readonly EvidenceSpan[]): Si
   const marks = distinctWords(joined.map((j) => j.text));
   rows.forEach((row, i) => {
     const { starts } = joined[i] ?? { starts: [] };
-    row.marks = (marks[i] ?? []).flatMap((m) => {
+    const shifted = (marks[i] ?? []).flatMap((m): MarkedRange[] => {
       // The span the mark falls in: the last one starting at or before it.
       let j = starts.length - 1;
       while (j > 0 && (starts[j] ?? 0) > m.start) j--;
       const span = row.spans[j];
       if (!span) return [];
       const shift = span.start - (starts[j] ?? 0);
-      return [{ start: m.start + shift, end: m.end + shift }];
+      return [{ start: m.start + shift, end: m.end + shift, changed: m.changed }];
     });
+    row.marks = shifted.map(({ start, end }) => ({ start, end }));
+    row.changed = shifted.filter((m) => m.changed).map(({ start, end }) => ({ start, end }));
   });
   return rows;
 }
@@ -170,7 +175,9 @@ const list = (ranges: readonly Range[]) => ranges.map((r) => `${r.start}-${r.end
 
 /** The rows as the data-side attribute (format at the top of this file). */
 export function encodeRows(rows: readonly SideRow[]): string {
-  return rows.map((r) => `${r.col.k}|${list(r.extents)}|${list(r.spans)}|${list(r.marks)}`).join(';');
+  return rows
+    .map((r) => `${r.col.k}|${list(r.extents)}|${list(r.spans)}|${list(r.marks)}|${list(r.changed)}`)
+    .join(';');
 }
 
 /**
