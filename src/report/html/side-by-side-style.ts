@@ -28,6 +28,8 @@ export const SIDE_BY_SIDE_STYLE = `
 mark.diff { background: #fff0b0; box-shadow: inset 0 -2px 0 #e8c547; border-radius: 2px; padding: 0 1px; color: var(--ink); }
 mark.diff.changed { background: #ffd66b; box-shadow: inset 0 -2px 0 #b77a00; font-weight: 700; }
 @media (max-width: 700px) {
+  /* A discrepancy's title, values and note one under another, so its panel gets the screen's width. */
+  .disc { grid-template-columns: minmax(0, 1fr); }
   .side { padding: 8px 12px 10px; }
   .side-row { grid-template-columns: minmax(0, 1fr); }
   .side-who { flex-direction: row; align-items: baseline; gap: 8px; }
