@@ -5,7 +5,7 @@
 // distinctWords compares several outlets' sentences about one fact, order ignored, and finds what each
 // has that the others lack ("12 injured" / "14 injured").
 import type { DiffPart } from '../model/report.js';
-import { alignKey, fold, numberValue, spellingVariants, wordKey } from './words.js';
+import { alignKey, fold, numberValue, spellingVariants, stem, wordKey } from './words.js';
 
 /** Longest quote (in words) that is diffed; the LCS table is quadratic, so beyond this there is no diff. */
 export const MAX_DIFF_WORDS = 400;
@@ -122,15 +122,23 @@ interface KeyedWord extends WordRange, WordClass {}
  * ("fourteen" meets "14", "12,000" meets "12000"). The two carry prefixes so they never meet each other.
  */
 export function comparisonKeys(word: string): { exact: string; stem: string } {
-  const core = fold(word)
-    .replace(/[’‘`´]/g, "'")
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
-    .replace(/(?<=\p{L})\.(?=\p{L})/gu, '')
-    .replace(/'s$/, '');
+  let core = fold(word);
+  // Most words are plain letters or digits, for which the clean-up below changes nothing and alignKey is
+  // the stem: skipping the Unicode expressions made keying a story's words about twice as fast.
+  const plain = PLAIN.test(core);
+  if (!plain) {
+    core = core
+      .replace(/[’‘`´]/g, "'")
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+      .replace(/(?<=\p{L})\.(?=\p{L})/gu, '')
+      .replace(/'s$/, '');
+  }
   const value = numberValue(core);
   if (value !== null) return { exact: `#${value}`, stem: `#${value}` };
-  return { exact: `=${core}`, stem: `~${alignKey(core)}` };
+  return { exact: `=${core}`, stem: `~${plain ? stem(core) : alignKey(core)}` };
 }
+
+const PLAIN = /^[a-z]+$/;
 
 /**
  * The key a word is matched by. A capitalised word is a name more often than not, and a name's spellings
@@ -184,6 +192,11 @@ function keyedWords(text: string): KeyedWord[] {
   return out;
 }
 
+/** A capitalised word, matched by its exact spelling. */
+function isName(w: KeyedWord): boolean {
+  return w.key.startsWith('=') && w.key === w.offers[0];
+}
+
 /**
  * For each of several texts (one outlet's sentence each), the words it has that the others lack: its
  * telling words (content words, numbers, negations) whose key no other text holds, and its numbers and
@@ -207,17 +220,21 @@ export function distinctWords(texts: readonly string[]): MarkedRange[][] {
   for (const ws of words) {
     for (const key of new Set(ws.flatMap((w) => w.offers))) holders.set(key, (holders.get(key) ?? 0) + 1);
   }
-  // Each text's names as spelled (exact keys of capitalised words), to tell a respelt name.
-  const names = words.map(
-    (ws) =>
-      new Set(ws.filter((w) => w.key === w.offers[0] && w.key.startsWith('=')).map((w) => w.key.slice(1))),
-  );
+  // The names as spelled (exact keys of capitalised words) and how many texts print each, to tell a name
+  // one text spells otherwise ("Novack" / "Novak"). Only marked names are looked up, against the story's
+  // few distinct names, so a panel of many rows stays linear in its words.
+  const names = new Map<string, number>();
+  const ownNames = words.map((ws) => new Set(ws.filter(isName).map((w) => w.key.slice(1))));
+  for (const own of ownNames) for (const name of own) names.set(name, (names.get(name) ?? 0) + 1);
   const respelt = (w: KeyedWord, i: number): boolean => {
-    if (!w.key.startsWith('=')) return false;
+    if (!isName(w)) return false;
     const own = w.key.slice(1);
-    return names.some(
-      (set, j) => j !== i && [...set].some((other) => other !== own && spellingVariants(own, other)),
-    );
+    const mine = ownNames[i];
+    for (const [other, count] of names) {
+      if (other === own || !spellingVariants(own, other)) continue;
+      if (count - (mine?.has(other) ? 1 : 0) > 0) return true;
+    }
+    return false;
   };
   const others = texts.length - 1;
   return words.map((ws, i) => {
