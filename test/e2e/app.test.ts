@@ -186,6 +186,20 @@ describe.skipIf(!available && !onCi)('web app in chromium', () => {
     await page.close();
   });
 
+  it('shows a fact’s sentences side by side on a story page, from the page’s own text', async () => {
+    const page = await open('/');
+    await page
+      .getByRole('link', { name: /Tessaly|Orrin Falls|Kovalenko/ })
+      .first()
+      .click();
+    await page.waitForSelector('#h-membership');
+    await page.locator('.facts .side-open').first().click();
+    const rows = page.locator('.facts .side .side-row');
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    expect(((await rows.first().locator('.side-text').textContent()) ?? '').length).toBeGreaterThan(10);
+    await page.close();
+  });
+
   it('opens an outlet profile with its coverage chart, tone and labels beside other outlets', async () => {
     const page = await open('/');
     await page.locator('ol.rows a[href^="/outlets/"]', { hasText: 'Valley Courier' }).first().click();

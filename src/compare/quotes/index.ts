@@ -3,12 +3,12 @@
 // and a 'wording' discrepancy where outlets put different words in the speaker's mouth.
 // Grouping rules live in group.ts, word keys and the synonym table in words.ts, discrepancies in wording.ts.
 import type { DiffPart, Discrepancy, QuoteGroup, QuoteVariant } from '../../model/report.js';
+import { MAX_DIFF_WORDS, splitWords, wordDiff } from '../../text/word-diff.js';
 import type { StoryContext } from '../context.js';
-import { MAX_DIFF_WORDS, splitWords, wordDiff } from './diff.js';
 import { clusterQuotes, collectQuotes, type QuoteRecord } from './group.js';
 import { wordingDifferences } from './wording.js';
 
-export { MAX_DIFF_WORDS, wordDiff } from './diff.js';
+export { MAX_DIFF_WORDS, wordDiff } from '../../text/word-diff.js';
 
 /** The group's speaker: the actor most of its printings attribute it to (null when none is known). */
 function majorityActor(members: readonly QuoteRecord[]): string | null {

@@ -17,8 +17,8 @@
 // and contractions ("don't" / "do not") are how an outlet prints the same words.
 
 import type { EvidenceSpan } from '../../model/report.js';
+import { align, MAX_DIFF_WORDS, splitWords } from '../../text/word-diff.js';
 import { alignKey, contentStems, isContentWord, spellingVariants, synonymKey } from '../../text/words.js';
-import { align, MAX_DIFF_WORDS, splitWords } from './diff.js';
 import { MIN_OVERLAP } from './group.js';
 
 /** Longest one-sided run inside the aligned part that still counts as an inserted word, not an elision. */

@@ -75,7 +75,7 @@ function articleView(view: StoryView, c: Column, si: number): SafeHtml {
   const messages = a.messages.length
     ? html`<ul class="messages">${a.messages.map((m) => html`<li><code>${m.code}</code> ${m.message}</li>`)}</ul>`
     : '';
-  return html`<article class="article-view card ${outletClass(c.o)}" id="s${si}-art-${c.k}" data-k="${c.k}" data-o="${c.o}">
+  return html`<article class="article-view card ${outletClass(c.o)}" id="s${si}-art-${c.k}" data-k="${c.k}" data-o="${c.o}" data-outlet="${c.outlet}" data-short="${c.short}" data-date="${dateText(c)}">
   <header>
     <p class="outlet-name">${c.outlet}${opinionBadge(c)}</p>
     <h3>${a.title || 'Untitled'}</h3>

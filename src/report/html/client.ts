@@ -1,9 +1,12 @@
 // The page's only script, inlined verbatim and allowed by its sha256 in the page's Content-Security-Policy.
 // It never writes markup: article text goes into the DOM as text nodes, so nothing from the data can become
-// an element. It does three things: (1) a click on any finding ([data-a]) opens that article's view and
+// an element. It does four things: (1) a click on any finding ([data-a]) opens that article's view and
 // wraps the finding's ranges ([data-r], UTF-16 offsets into the article text, which the view's paragraphs hold) in
 // <mark>; (2) the outlet toggles ([data-filter]) dim other outlets' findings ([data-o]); (3) with several
-// stories, the picker ([data-pick]) shows one at a time. Plain ES2017 so it runs wherever the page opens.
+// stories, the picker ([data-pick]) shows one at a time; (4) openers ([data-side]) show the evidence side by
+// side (side-by-side-client.ts). Plain ES2017 so it runs wherever the page opens.
+import { SIDE_BY_SIDE_CLIENT } from './side-by-side-client.js';
+
 export const CLIENT_SCRIPT = `
 (function () {
   'use strict';
@@ -127,6 +130,7 @@ export const CLIENT_SCRIPT = `
     window.scrollTo(0, 0);
   }
 
+${SIDE_BY_SIDE_CLIENT}
   document.addEventListener('click', function (ev) {
     var t = ev.target;
     if (!(t instanceof Element)) return;

@@ -19,6 +19,7 @@ import {
   renderQuotes,
   renderTimeline,
 } from './sections.js';
+import { SIDE_BY_SIDE_STYLE } from './side-by-side-style.js';
 import { STYLE } from './style.js';
 import { storyView } from './view.js';
 
@@ -95,7 +96,7 @@ ${renderArticles(view, si)}
 <meta name="generator" content="Parallax">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style>${trustedCode(STYLE + CONFIDENCE_STYLE + (chrome?.style ?? ''))}</style>
+<style>${trustedCode(STYLE + CONFIDENCE_STYLE + SIDE_BY_SIDE_STYLE + (chrome?.style ?? ''))}</style>
 </head>
 <body>
 ${chrome?.top ?? ''}

@@ -22,6 +22,7 @@ import {
   type Range,
   tonePill,
 } from './parts.js';
+import { discrepancyOpener, factOpener, quoteOpener } from './side-by-side.js';
 import {
   type Column,
   clip,
@@ -277,7 +278,7 @@ export function renderQuotes(view: StoryView, si: number): SafeHtml {
         const speaker = view.actor(q.speaker);
         const reference = q.variants.some((v) => hasChanges(v.diff));
         return html`<article class="quote card${uncertainClass(q.confidence)}" id="s${si}-q-${q.id}">
-  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${uncertainMark(q.confidence, 'speaker')}${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}</span></header>
+  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${uncertainMark(q.confidence, 'speaker')}${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}${quoteOpener(view, q)}</span></header>
   <ul class="variants">${q.variants.map((v) => {
     const col = view.column(v.article);
     if (!col) return '';
@@ -315,7 +316,7 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
       (d) =>
         html`<a class="badge warn" href="#${discrepancyId(story, si, d)}">${d.kind === 'number' ? 'numbers differ' : d.kind === 'date' ? 'dates differ' : `${d.kind} differs`}</a>`,
     );
-    return html`<tr class="${exclusive ? 'exclusive' : ''}${uncertainClass(f.confidence)}"><th scope="row"><span class="fact-text">${f.text}</span>${uncertainMark(f.confidence, 'fact')}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
+    return html`<tr class="${exclusive ? 'exclusive' : ''}${uncertainClass(f.confidence)}"><th scope="row">${factOpener(view, f)}${uncertainMark(f.confidence, 'fact')}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
       (c) => {
         const spans = spansIn(f.evidence, c.article.id);
         if (!f.articles.includes(c.article.id) && spans.length === 0)
@@ -365,7 +366,7 @@ function discrepancyCard(view: StoryView, si: number, d: Discrepancy): SafeHtml 
   return html`<article class="disc${uncertainClass(d.confidence)}" id="${discrepancyId(view.story, si, d)}">
   <h4>${clip(subjectName(view, d), 140)}${uncertainMark(d.confidence, 'discrepancy')}</h4>
   <ul class="values">${values}</ul>
-  <p class="note">${d.note}</p>
+  <p class="note">${d.note}${discrepancyOpener(view, d)}</p>
 </article>`;
 }
 
