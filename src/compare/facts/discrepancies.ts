@@ -24,11 +24,12 @@ import type { Unit } from '../text/units.js';
 import { judgeClaim, SAME_CLAIM_THRESHOLD } from './claims.js';
 
 /**
- * Same-claim probability two sentences need before their figures or dates may conflict: the aligner's
- * own pair decision, asked of the two sentences directly (a fact's sentences are joined transitively and
- * need not pass it pairwise). Not stricter: the model gives the harbor-bridge pair "The collapse injured
- * 14 people when a section…" / "A 90-foot section … gave way …, sending 12 people to hospitals" 0.113
- * (measured 2026-12-06), so the noun, bound and anchor rules above carry the precision.
+ * Same-claim decision two sentences need before their figures or dates may conflict: the aligner's own
+ * pair decision (facts/claims.ts: sentences or one clause each at SAME_CLAIM_THRESHOLD, or the same thing
+ * counted differently at COUNT_CONFLICT_THRESHOLD), asked of the two sentences directly, since a fact's
+ * sentences are joined pair by pair and two of them need not pass it. The harbor-bridge pair "The
+ * collapse injured 14 people when a section…" / "A 90-foot section … gave way …, sending 12 people to
+ * hospitals" (0.113) passes as a count conflict; the noun, bound and anchor rules above carry the rest.
  */
 export const SAME_CLAIM_FOR_CONFLICT = SAME_CLAIM_THRESHOLD;
 
