@@ -72,7 +72,7 @@ export function alignStory(ctx: StoryContext): Alignment {
   return found;
 }
 
-interface Group {
+export interface Group {
   /** Member unit index by article index: at most one unit per article. */
   byArticle: Map<number, number>;
   /** Sum of member vectors (each L2-normalised): the dot of two sums over |A||B| is the average link. */
@@ -267,7 +267,7 @@ function computeAlignment(ctx: StoryContext): Alignment {
 }
 
 /** Share of the cross pairs of what stays of two groups that are the same claim. */
-function claimLink(
+export function claimLink(
   a: Group,
   b: Group,
   fromA: readonly number[],
