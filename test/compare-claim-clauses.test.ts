@@ -81,6 +81,14 @@ describe('the same thing counted differently', () => {
     expect(strict.same).toBe(true);
   });
 
+  it('is not forced on two counts of different months', () => {
+    const { units, textOf } = unitsOf([
+      'The statistics office said factories in the Arlen region hired 900 workers in March, the most in a year.',
+      'Factories across the Arlen region hired 700 workers in April as orders for farm machinery slowed, the chamber of commerce said.',
+    ]);
+    expect(judgeClaim(units[0] as Unit, units[1] as Unit, textOf, { threshold: 0.99 }).same).toBe(false);
+  });
+
   it('is not forced on a pair counting the same', () => {
     const { units, textOf } = unitsOf([
       nine,
@@ -156,5 +164,26 @@ describe('claim scores by fact', () => {
     const scores = factClaimScores(ctx);
     for (const f of facts) expect(scores.get(f.id)).toHaveLength(f.exclusive ? 0 : 1);
     expect(facts.some((f) => f.exclusive)).toBe(true);
+  });
+});
+
+describe('clauses of sentences dated apart', () => {
+  it('do not make them one claim', () => {
+    const { units, textOf } = unitsOf([
+      'In its latest survey, the statistics office said farm incomes across the north fell sharply again in March, leaving the regional jobless rate unchanged at 6.4 percent.',
+      'Bakers, grocers and hardware shops in Tarrow said sales recovered strongly in April after a long and wet winter, with the regional jobless rate unchanged at 6.4 percent.',
+    ]);
+    const d = judgeClaim(units[0] as Unit, units[1] as Unit, textOf);
+    expect(d.clauseProbability).toBe(0);
+    expect(d.same).toBe(false);
+    // Undated, the same two sentences meet on their shared clause.
+    const undated = unitsOf([
+      'In its latest survey, the statistics office said farm incomes across the north fell sharply again, leaving the regional jobless rate unchanged at 6.4 percent.',
+      'Bakers, grocers and hardware shops in Tarrow said sales recovered strongly after a long and wet winter, with the regional jobless rate unchanged at 6.4 percent.',
+    ]);
+    const u = undated.units;
+    expect(judgeClaim(u[0] as Unit, u[1] as Unit, undated.textOf).clauseProbability).toBeGreaterThanOrEqual(
+      SAME_CLAIM_THRESHOLD,
+    );
   });
 });

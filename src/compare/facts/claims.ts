@@ -116,6 +116,13 @@ function sharedContent(a: Unit, b: Unit, enough: number): number {
   return n;
 }
 
+/** Both units give dates and share none: two occasions ("in May" / "in June"), whatever else they share. */
+function datedApart(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  const da = claimCues(a, textOf(a)).dates;
+  const db = claimCues(b, textOf(b)).dates;
+  return da.size > 0 && db.size > 0 && ![...da].some((d) => db.has(d));
+}
+
 /**
  * The best clause pair of two units: each clause of one against each of the other sharing at least
  * MIN_CLAUSE_SHARED content words, vetoed pairs skipped ("…, but the mayor did not attend" never meets
@@ -141,6 +148,9 @@ function bestClausePair(a: Unit, b: Unit, textOf: (u: Unit) => string): number {
  * pair is one claim at COUNT_CONFLICT_THRESHOLD, where the model, seeing half the words differ, is unsure.
  */
 function countConflict(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  // Dated differently, they are two counts, not one count given twice: "added 69,000 jobs in May" /
+  // "added 80,000 jobs in June".
+  if (datedApart(a, b, textOf)) return false;
   const fa = claimCues(a, textOf(a)).figures;
   const fb = claimCues(b, textOf(b)).figures;
   const equal = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
@@ -185,8 +195,12 @@ export function judgeClaim(
     (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null);
   const threshold = options.threshold ?? SAME_CLAIM_THRESHOLD;
   // Clauses are asked only when the sentences alone fall short: most pairs are decided by the first look.
+  // …and never for sentences dated apart: a clause without its date ("leaving the rate at 8.2 percent")
+  // would meet the same words of another month.
   const clauseProbability =
-    veto === null && options.sameKeys !== true && probability < threshold ? bestClausePair(a, b, textOf) : 0;
+    veto === null && options.sameKeys !== true && probability < threshold && !datedApart(a, b, textOf)
+      ? bestClausePair(a, b, textOf)
+      : 0;
   const score = Math.max(probability, clauseProbability);
   const counted =
     veto === null &&
