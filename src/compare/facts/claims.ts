@@ -116,6 +116,30 @@ function sharedContent(a: Unit, b: Unit, enough: number): number {
   return n;
 }
 
+/** Content words of a unit outside the names of actors: what it says about them. */
+function saidWords(u: Unit): Set<string> {
+  const out = new Set<string>();
+  for (const t of u.tokens) {
+    if (!t.key || u.actorMentions.some((m) => t.start < m.end && t.end > m.start)) continue;
+    out.add(t.key);
+  }
+  return out;
+}
+
+/**
+ * Two clauses share a claim only if they share words beyond the names: "Banker Ann Ross, who surged
+ * late" and "Another candidate, Omaha banker Ann Ross" meet on a name and its title, which is a person,
+ * not something said of her.
+ */
+export const MIN_CLAUSE_SAID = 2;
+
+function sharedSaid(a: Unit, b: Unit): number {
+  const sb = saidWords(b);
+  let n = 0;
+  for (const k of saidWords(a)) if (sb.has(k)) n++;
+  return n;
+}
+
 /** Both units give dates and share none: two occasions ("in May" / "in June"), whatever else they share. */
 function datedApart(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
   const da = claimCues(a, textOf(a)).dates;
@@ -135,7 +159,8 @@ function bestClausePair(a: Unit, b: Unit, textOf: (u: Unit) => string): number {
   let best = 0;
   for (const x of ca.length > 0 ? ca : [a])
     for (const y of cb.length > 0 ? cb : [b]) {
-      if (sharedContent(x, y, MIN_CLAUSE_SHARED) < MIN_CLAUSE_SHARED) continue;
+      if (sharedContent(x, y, MIN_CLAUSE_SHARED) < MIN_CLAUSE_SHARED || sharedSaid(x, y) < MIN_CLAUSE_SAID)
+        continue;
       const m = modelOf(x, y, textOf);
       if (m.veto === null && m.probability > best) best = m.probability;
     }
