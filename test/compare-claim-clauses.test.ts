@@ -199,3 +199,18 @@ describe('clauses that share only a name', () => {
     expect(d.same).toBe(false);
   });
 });
+
+describe('fragments of sentences', () => {
+  it('join no fact', async () => {
+    const { isFragment } = await import('../src/compare/facts/align.js');
+    const bodies = [
+      'The mayor of Varnley opened the new library on the quay.\n\nand the new harbour budget approved by the Varnley council on Monday after a long debate.',
+      'The Varnley council approved the new harbour budget on Monday after a long debate, the clerk said.',
+    ];
+    const { ctx, units, textOf } = unitsOf(bodies);
+    expect(units.map((u) => isFragment(u, textOf))).toEqual([false, true, false]);
+    const { facts } = alignFacts(ctx);
+    expect(facts.filter((f) => f.articles.length === 2)).toEqual([]);
+    expect(facts.some((f) => f.exclusive && f.text.startsWith('and the new harbour'))).toBe(true);
+  });
+});

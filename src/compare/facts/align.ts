@@ -180,6 +180,7 @@ function computeAlignment(ctx: StoryContext): Alignment {
   };
   const pairs = candidates
     .filter((p) => {
+      if (isFragment(units[p.a] as Unit, textOf) || isFragment(units[p.b] as Unit, textOf)) return false;
       if (p.score < PAIR_THRESHOLD || (p.shared < MIN_SHARED_KEYS && p.score < SAME_KEYS_SCORE)) return false;
       if (p.score >= SAME_KEYS_SCORE) sameKeys.add(Math.min(p.a, p.b) * units.length + Math.max(p.a, p.b));
       return decide(p.a, p.b).same;
@@ -264,6 +265,16 @@ function computeAlignment(ctx: StoryContext): Alignment {
     compare: (a, b) => cosine(space, vectorOf(a.index), vectorOf(b.index)),
     neighbours,
   };
+}
+
+/**
+ * A unit that opens lower-case or with punctuation is a piece of a sentence cut in the wrong place
+ * (", Rep. Ann Ross (D-Fla.)", "to the governor's seat.", "and the voters' anger over…"): it states no
+ * claim of its own, so it joins no fact. On the blind-check stories 8 of the 10 shared facts holding one
+ * were judged not one claim.
+ */
+export function isFragment(u: Unit, textOf: (u: Unit) => string): boolean {
+  return /^[\p{Ll},;:.)\]\-–—]/u.test(textOf(u).charAt(u.start));
 }
 
 /** Share of the cross pairs of what stays of two groups that are the same claim. */
