@@ -101,6 +101,68 @@ describe('number discrepancies', () => {
   });
 });
 
+/** The date discrepancies of a story of (body, publication day, inferred?) articles, which must align into one fact. */
+function datesOf(articles: { body: string; published: string; inferred?: boolean }[]): string[][] {
+  const annotatedArticles = articles.map((a, i) => ({
+    ...annotateText(a.body, `o${i + 1}`, { published: a.published }),
+    publishedInferred: a.inferred === true,
+  }));
+  const { facts, discrepancies } = alignFacts(story(annotatedArticles));
+  expect(facts.some((f) => f.articles.length === articles.length)).toBe(true);
+  const dates = discrepancies.filter((d) => d.kind === 'date');
+  // Every date discrepancy shows the sentence of each side.
+  for (const d of dates) expect(new Set(d.evidence?.map((e) => e.article)).size).toBe(2);
+  return dates.map((d) => d.values.map((v) => v.value));
+}
+
+describe('date discrepancies', () => {
+  const vote = (day: string) =>
+    `The Varnley council approved the new harbour budget ${day}, the council clerk said in a statement.`;
+
+  it('fire for two stated days of one event, with both sentences as evidence', () => {
+    expect(
+      datesOf([
+        { body: vote('on May 6'), published: '2024-05-08' },
+        { body: vote('on May 7'), published: '2024-05-09' },
+      ]),
+    ).toEqual([['2024-05-06', '2024-05-07']]);
+  });
+
+  it('fire for two relative days read against the same publication day', () => {
+    expect(
+      datesOf([
+        { body: vote('on Monday'), published: '2024-05-08' },
+        { body: vote('on Tuesday'), published: '2024-05-08' },
+      ]),
+    ).toEqual([['2024-05-06', '2024-05-07']]);
+  });
+
+  it('do not fire for one weekday read against different publication days', () => {
+    // Both say "Tuesday"; resolved against May 9 and May 15 they name different days.
+    expect(
+      datesOf([
+        { body: vote('on Tuesday'), published: '2024-05-09' },
+        { body: vote('on Tuesday'), published: '2024-05-15' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('do not fire for a relative day against a stated one, or against an inferred publication day', () => {
+    expect(
+      datesOf([
+        { body: vote('on Monday'), published: '2024-05-08' },
+        { body: vote('on May 7'), published: '2024-05-08' },
+      ]),
+    ).toEqual([]);
+    expect(
+      datesOf([
+        { body: vote('on Monday'), published: '2024-05-08' },
+        { body: vote('on Tuesday'), published: '2024-05-08', inferred: true },
+      ]),
+    ).toEqual([]);
+  });
+});
+
 function person(id: string, name: string, mentions: string[], descriptors: string[] = []): Entity {
   return {
     id,

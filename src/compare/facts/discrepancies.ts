@@ -9,22 +9,27 @@
 //     percent of likely voters"; never "3 percent growth" / "5 percent of households");
 //   - neither is a bound or an estimate ("at least 12" / "14" may both be true; "about 300" / "312" is
 //     one figure given more precisely), and
+//   - a date is compared only with a date of the same provenance (dateProvenance): both stated outright,
+//     or both counted from the same known publication day ("on Tuesday" of two articles published on
+//     different days is no conflict);
 //   - they are anchored to the same words ("injured 14 people" / "sending 12 people to hospitals"), so a
 //     sentence's other figures ("19 passengers", "two cars") never produce a false alarm.
-import type { AnnotatedArticle } from '../../model/article.js';
+import type { AnnotatedArticle, DateMention } from '../../model/article.js';
 import type { Discrepancy, EvidenceSpan, Fact } from '../../model/report.js';
 import { anchorsAround, numbersIn, tokenRange } from '../../text/numbers.js';
 import type { StoryContext } from '../context.js';
+import type { StoryArticle } from '../dates.js';
 import { sourcesIn } from '../text/attribution.js';
 import type { Unit } from '../text/units.js';
 import { judgeClaim, SAME_CLAIM_THRESHOLD } from './claims.js';
 
 /**
- * Same-claim probability two sentences need before their figures or dates may conflict: the aligner's
- * own pair decision, asked of the two sentences directly (a fact's sentences are joined transitively and
- * need not pass it pairwise). Not stricter: the model gives the harbor-bridge pair "The collapse injured
- * 14 people when a section…" / "A 90-foot section … gave way …, sending 12 people to hospitals" 0.113
- * (measured 2026-12-06), so the noun, bound and anchor rules above carry the precision.
+ * Same-claim decision two sentences need before their figures or dates may conflict: the aligner's own
+ * pair decision (facts/claims.ts: sentences or one clause each at SAME_CLAIM_THRESHOLD, or the same thing
+ * counted differently at COUNT_CONFLICT_THRESHOLD), asked of the two sentences directly, since a fact's
+ * sentences are joined pair by pair and two of them need not pass it. The harbor-bridge pair "The
+ * collapse injured 14 people when a section…" / "A 90-foot section … gave way …, sending 12 people to
+ * hospitals" (0.113) passes as a count conflict; the noun, bound and anchor rules above carry the rest.
  */
 export const SAME_CLAIM_FOR_CONFLICT = SAME_CLAIM_THRESHOLD;
 
@@ -36,6 +41,31 @@ const QUALIFIER =
   /\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|up to|as many as|as few as|some|close to|upwards of|an estimated|estimated|at minimum|another|an additional|additional|a further|further|an extra|extra)\s*\$?$/i;
 /** Words after a figure that make it a bound: "12 or more", "300-plus". */
 const QUALIFIER_AFTER = /^(?:\s*(?:or more|or so|or fewer|or less|and more|and counting)\b|-plus\b|\+)/i;
+
+/**
+ * A month written in the date itself ("Sept. 26", "March 2023", "10/02"): the day is stated outright, not
+ * counted from the publication day. "on Tuesday", "yesterday", "last week" carry no month and are.
+ */
+const STATED_MONTH =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\b\d{1,4}[/.-]\d{1,2}\b/i;
+
+/**
+ * Where a date's value comes from: "stated" when the text gives the month (or the year alone), else
+ * "relative:<reference day>" — resolved against the article's publication day, or "relative:?" when that
+ * day was inferred from other articles. Two dates conflict only with the same provenance: "on Tuesday" in
+ * an article of March 3 and "on Tuesday" in one of March 4 resolve to different days but may be one
+ * event; a relative date against a stated one compares the outlet's wording with our guess of its day.
+ */
+export function dateProvenance(
+  article: Pick<StoryArticle, 'published' | 'publishedInferred'>,
+  mention: Pick<DateMention, 'text' | 'reason' | 'value'>,
+): string {
+  if (mention.reason === 'explicit-year' || mention.reason === 'anchored-date') return 'stated';
+  if (STATED_MONTH.test(mention.text) || (mention.value?.length === 4 && /\b\d{4}\b/.test(mention.text)))
+    return 'stated';
+  const day = article.published?.slice(0, 10);
+  return day && !article.publishedInferred ? `relative:${day}` : 'relative:?';
+}
 
 /** One figure or date in one evidence unit. */
 interface Anchored {
@@ -52,11 +82,15 @@ interface Anchored {
   unit: Unit;
   /** A bound or an estimate ("at least 12", "about 300"): it agrees with more than one figure. */
   qualified: boolean;
+  /** Dates only: where the value comes from (dateProvenance); items of different provenance never conflict. */
+  provenance?: string;
 }
 
 /** Anchor words two items share; none when both say what they count and it differs. */
 function sharedAnchors(a: Anchored, b: Anchored): number {
   if (a.kind !== b.kind || a.qualified || b.qualified) return 0;
+  // A date resolved from the publication day is comparable only with one resolved from the same known day.
+  if (a.provenance !== b.provenance || a.provenance === 'relative:?') return 0;
   // A count must say what it counts, and the same thing: "12 people" / "14 people", not "12" / "14 cars".
   if (a.kind === 'count' && (!a.counted || a.counted !== b.counted)) return 0;
   if (a.counted && b.counted && a.counted !== b.counted) return 0;
@@ -185,7 +219,7 @@ function numberItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
 
 function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
   return units.map((u) => {
-    const article = ctx.articles[u.article] as AnnotatedArticle;
+    const article = ctx.articles[u.article] as StoryArticle;
     return u.dates.flatMap((d) => {
       const range = tokenRange(u.tokens, d.start, d.end);
       if (!range || d.value === null) return [];
@@ -198,6 +232,7 @@ function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
           counted: null,
           anchors: anchorsAround(article.text, u.tokens, range[0], range[1]),
           unit: u,
+          provenance: dateProvenance(article, d),
           // "by March 3" and "before March 3" bound the date; they do not give it.
           qualified: /\b(?:by|before|after|until|since|as early as|as late as|no later than)\s*$/i.test(
             article.text.slice(Math.max(0, d.start - 16), d.start),

@@ -84,6 +84,25 @@ function centralUnit(cluster: Cluster, similarity: (a: Unit, b: Unit) => number)
   return best;
 }
 
+/**
+ * The same-claim judgement behind each fact, by fact id: every pair of its sentences with the claim
+ * model's score (facts/claims.ts) and whether the pair passes on its own (a fact is joined pair by pair,
+ * at least half of each merge's cross pairs one claim). For confidence: a fact whose pairs all pass with
+ * high scores is surer than one held together by a single pair.
+ */
+export function factClaimScores(ctx: StoryContext): Map<string, { score: number; same: boolean }[]> {
+  const alignment = alignStory(ctx);
+  const out = new Map<string, { score: number; same: boolean }[]>();
+  for (const { fact, units } of storyFacts(ctx)) {
+    const cluster = alignment.clusters[alignment.clusterOf[(units[0] as Unit).index] as number];
+    out.set(
+      fact.id,
+      (cluster?.claimPairs ?? []).map(({ score, same }) => ({ score, same })),
+    );
+  }
+  return out;
+}
+
 export function alignFacts(ctx: StoryContext): { facts: Fact[]; discrepancies: Discrepancy[] } {
   const facts = storyFacts(ctx);
   return {

@@ -43,6 +43,8 @@ export interface Unit {
   keyWeights: number[];
   /** Resolved dates inside the unit. */
   dates: DateMention[];
+  /** Actor mentions inside the unit with their actor key ("a:<actor id>"), so a clause keeps its own actors. */
+  actorMentions: { start: number; end: number; key: string }[];
   /** Share of the unit's characters inside quotation marks (0–1). */
   quoteShare: number;
   words: number;
@@ -145,7 +147,7 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
       // A name counts mainly as its actor: "Donald Trump" is a:trump, and w:donald, w:trump only weakly,
       // or sentences listing the same three leaders would align whatever they say about them. The weak
       // word keys still let "the Harbor Street Bridge" meet "the bridge".
-      const named: { start: number; end: number }[] = [];
+      const named: { start: number; end: number; key: string }[] = [];
       while (nextMention < mentions.length && (mentions[nextMention]?.start ?? 0) < span.start) nextMention++;
       for (let i = nextMention; i < mentions.length; i++) {
         const m = mentions[i] as (typeof mentions)[number];
@@ -154,7 +156,7 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
         const actor = ctx.actorOf(article.id, m.entity);
         if (!actor) continue;
         add(`a:${actor}`, weightOf(m.start));
-        named.push(m);
+        named.push({ start: m.start, end: m.end, key: `a:${actor}` });
       }
       // A resolved date is one key, its value: "on Tuesday" and "March 4" add no word keys, or every
       // sentence dated Tuesday would share a word. An unresolved one ("on Wednesday", no reference date)
@@ -192,6 +194,7 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
         keys: [...keys.keys()],
         keyWeights: [...keys.values()],
         dates: inside,
+        actorMentions: named,
         quoteShare: length > 0 ? quotedChars(article, span.start, span.end) / length : 0,
         words: tokens.length,
       });
