@@ -17,8 +17,10 @@ export interface ClaimScore {
 export function claimScore(ctx: StoryContext, alignment: Alignment, a: Unit, b: Unit): ClaimScore {
   if (alignment.similarity(a, b) >= SAME_KEYS_SCORE) return { probability: 1, veto: null };
   const textOf = (u: Unit) => (ctx.articles[u.article] as AnnotatedArticle).text;
-  const { probability, veto } = judgeClaim(a, b, textOf);
-  return { probability, veto };
+  // The decision's score: the larger of the whole sentences' probability and their best clause pair's, so
+  // two sentences the aligner joined on one shared clause are as sure as that clause.
+  const { score, veto } = judgeClaim(a, b, textOf);
+  return { probability: score, veto };
 }
 
 /** Units by their span, to find the units behind a report's evidence ("article id:start:end"). */
