@@ -160,4 +160,11 @@ export interface AnnotatedArticle extends Article {
    * spent a second day…" before the mayor is named): the story, which knows every outlet's titles, can.
    */
   unresolvedReferences: Mention[];
+  /**
+   * Added: people and groups the article refers to without naming them ("the gunman", "a woman",
+   * "police"), one entity per referent (kind 'person', or 'group' for a plural), named by the head noun as
+   * written; mentions are the head nouns, descriptors the whole phrases ("masked gunman"). Kept apart from
+   * `entities`, which are named. Absent when none.
+   */
+  unnamedPeople?: Entity[];
 }

@@ -63,6 +63,8 @@ export interface Actor {
   mentions: EvidenceSpan[];
   /** Added: pronouns and descriptions referring to this person in each article (absent when none). */
   references?: EvidenceSpan[];
+  /** Added: true for an unnamed person or group (Story.unnamedActors): the name is the description's head. */
+  unnamed?: boolean;
 }
 
 export interface QuoteVariant extends EvidenceSpan {
@@ -131,6 +133,11 @@ export interface Story {
   title: string;
   articles: ReportArticle[];
   actors: Actor[];
+  /**
+   * Added: people and groups the outlets refer to without naming them ("the gunman", "police"), merged
+   * across articles by head noun; ids start with "u". Kept out of `actors`, the named cast. Absent when none.
+   */
+  unnamedActors?: Actor[];
   quotes: QuoteGroup[];
   facts: Fact[];
   discrepancies: Discrepancy[];

@@ -56,7 +56,7 @@ const OFFICE_FORMS: Record<string, string> = {
 };
 const KIND_ORDER: readonly Actor['kind'][] = ['person', 'organization', 'place', 'group', 'other'];
 
-interface Member {
+export interface Member {
   article: AnnotatedArticle;
   entity: Entity;
 }
@@ -318,7 +318,7 @@ function buildActor(id: string, kind: Actor['kind'], group: readonly Member[]): 
  * The outlet's own labels. A descriptor inside a quote ("“Trump is a good guy,” he said") is the
  * speaker's word for the actor, not the outlet's, so it does not count here.
  */
-function buildLabels(group: readonly Member[]): Label[] {
+export function buildLabels(group: readonly Member[]): Label[] {
   const byText = new Map<string, { forms: string[]; evidence: EvidenceSpan[] }>();
   for (const m of group) {
     for (const d of m.entity.descriptors) {

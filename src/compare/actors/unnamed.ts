@@ -1,0 +1,115 @@
+// Unnamed actors: the people and groups outlets refer to without naming them (AnnotatedArticle.
+// unnamedPeople: "the gunman", "police", "a woman"), merged across the story's articles. Two outlets'
+// "the gunman" are one actor when each article has only one gunman and their phrases do not conflict:
+//  - an article with two referents of one head ("a man … another man") keeps both to itself, since
+//    nothing says which of them another outlet's "the man" is;
+//  - counts must agree when both phrases give one ("two women" is not "three women").
+// The head and its number decide the merge: "gunman" never joins "gunmen", nor "police" "officers".
+// An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
+// title, a settled description) is read at annotation time and makes the words part of the named person.
+import type { AnnotatedArticle, Entity } from '../../model/article.js';
+import type { Actor, EvidenceSpan } from '../../model/report.js';
+import { buildLabels, type Member } from './index.js';
+
+const NUMBER_WORDS =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands|several|many|few)\b/gi;
+
+/** The counts a phrase of the entity gives ("two women" → {"two"}), lower-cased. */
+function countsOf(entity: Entity): Set<string> {
+  const counts = new Set<string>();
+  for (const d of entity.descriptors)
+    for (const m of d.text.matchAll(NUMBER_WORDS)) counts.add(m[0].toLowerCase());
+  return counts;
+}
+
+const compatible = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a.size === 0 || b.size === 0 || [...a].some((x) => b.has(x));
+
+/** The merge key: the head word with a crude singular ("robbers" = "robbers"; "gunman" ≠ "gunmen"). */
+const headKey = (e: Entity) => `${e.kind}\u0000${e.name.toLowerCase()}`;
+
+interface Cluster {
+  members: Member[];
+  articles: Set<string>;
+  counts: Set<string>;
+}
+
+/**
+ * `namedIn(article)`: the named actors an article mentions. Two articles' unnamed actors merge only when
+ * the articles share a named actor: "the judge" of an article about one trial and "the judge" of one
+ * about another are different people, and the story's named cast is what tells the trials apart.
+ */
+export function compareUnnamed(
+  articles: readonly AnnotatedArticle[],
+  namedIn: (articleId: string) => ReadonlySet<string>,
+): Actor[] {
+  const sharesNamed = (c: Cluster, article: string) => {
+    const mine = namedIn(article);
+    if (mine.size === 0) return false;
+    for (const other of c.articles) for (const x of namedIn(other)) if (mine.has(x)) return true;
+    return false;
+  };
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster[]>();
+  for (const article of articles) {
+    const people = article.unnamedPeople ?? [];
+    const perKey = new Map<string, number>();
+    for (const e of people) perKey.set(headKey(e), (perKey.get(headKey(e)) ?? 0) + 1);
+    for (const entity of people) {
+      const key = headKey(entity);
+      const counts = countsOf(entity);
+      const candidates = byKey.get(key) ?? [];
+      const shared = (perKey.get(key) ?? 0) > 1;
+      const cluster = shared
+        ? undefined
+        : candidates.find(
+            (c) => !c.articles.has(article.id) && compatible(c.counts, counts) && sharesNamed(c, article.id),
+          );
+      const member = { article, entity };
+      if (cluster) {
+        cluster.members.push(member);
+        cluster.articles.add(article.id);
+        for (const x of counts) cluster.counts.add(x);
+      } else {
+        const fresh: Cluster = { members: [member], articles: new Set([article.id]), counts };
+        clusters.push(fresh);
+        // An article's second referent of one head stays its own: no other outlet's phrase joins it.
+        if (!shared) {
+          candidates.push(fresh);
+          byKey.set(key, candidates);
+        }
+      }
+    }
+  }
+  const weight = (c: Cluster) => c.members.reduce((n, m) => n + m.entity.mentions.length, 0);
+  return clusters
+    .map((c) => ({ c, w: weight(c) }))
+    .sort((a, b) => b.w - a.w)
+    .map(({ c }, n) => buildUnnamedActor(`u${n + 1}`, c.members));
+}
+
+function buildUnnamedActor(id: string, group: readonly Member[]): Actor {
+  const counts = new Map<string, number>();
+  for (const m of group)
+    counts.set(m.entity.name, (counts.get(m.entity.name) ?? 0) + m.entity.mentions.length);
+  const name = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const plural = group.filter((m) => m.entity.kind === 'group').length * 2 > group.length;
+  const span = (article: string, x: { start: number; end: number; text: string }): EvidenceSpan => ({
+    article,
+    start: x.start,
+    end: x.end,
+    text: x.text,
+  });
+  const mentions = group.flatMap((m) => m.entity.mentions.map((x) => span(m.article.id, x)));
+  const references = group.flatMap((m) => (m.entity.references ?? []).map((x) => span(m.article.id, x)));
+  return {
+    id,
+    name,
+    kind: plural ? 'group' : 'person',
+    aliases: [...new Set(mentions.map((x) => x.text))].filter((t) => t !== name),
+    labels: buildLabels(group),
+    mentions,
+    ...(references.length ? { references } : {}),
+    unnamed: true,
+  };
+}
