@@ -61,7 +61,12 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     if (mark) opinions.set(a.id, mark);
   }
   const opinion = new Set(opinions.keys());
-  const unnamedActors = compareUnnamed(articles, namedActorsIn(actors.actors));
+  const names = new Map(actors.actors.map((a) => [a.id, a.name]));
+  const unnamedActors = compareUnnamed(articles, {
+    namedIn: namedActorsIn(actors.actors),
+    actorOf: actors.actorOf,
+    nameOf: (id) => names.get(id),
+  });
   return {
     id,
     title: storyTitle(articles, facts.facts),

@@ -111,6 +111,11 @@ export interface Entity {
   descriptors: Descriptor[];
   /** Added: pronouns and descriptions that refer to this person, in text order (absent when none). */
   references?: EntityReference[];
+  /**
+   * Added, on an unnamed person only (AnnotatedArticle.unnamedPeople): the id of the entity they are named
+   * by a tie to ("her mother" → her entity id; "the victim's family" → the victim's), when the text says.
+   */
+  of?: string;
 }
 
 export interface Quote extends Span {

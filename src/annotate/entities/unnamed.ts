@@ -9,8 +9,9 @@
 // Within an article a description chains by its head noun and determiner:
 //  - "a man", "another man", "two women" introduce someone new (an indefinite or counted noun phrase);
 //  - "the man", "this man", a bare "police" refer back to the latest one with that head (or start one);
-//  - "her lawyer", "the suspect's mother" (after a possessive) name someone by a tie to another person,
-//    who is often named elsewhere: left out.
+//  - "her lawyer", "the suspect's mother" (after a possessive) name someone by a tie to another person:
+//    the entity records that person (`of`), and chains by noun and that person ("his mother" twice is one
+//    mother; "the mother" refers back to the latest); a possessive whose owner is unknown is left out.
 // One pass over the tokens with map lookups: linear in the article.
 import type { Entity, EntityReference, Mention } from '../../model/article.js';
 import type { Token, TokenLayer } from '../tokens.js';
@@ -147,12 +148,59 @@ const NOT_UNNAMED = new Set([
   'person',
 ]);
 
+/**
+ * Nouns that name someone by a tie to another person (general English, my own list): "her mother", "the
+ * victim's family", "his lawyer". With a possessive the tie's other end is known, and the relation is a
+ * referent of its own: "mother of Ana Ruiz".
+ */
+const RELATION_NOUNS = new Set([
+  'mother',
+  'father',
+  'mum',
+  'mom',
+  'dad',
+  'parent',
+  'son',
+  'daughter',
+  'child',
+  'wife',
+  'husband',
+  'sister',
+  'brother',
+  'sibling',
+  'family',
+  'friend',
+  'partner',
+  'girlfriend',
+  'boyfriend',
+  'ex-girlfriend',
+  'ex-boyfriend',
+  'ex-wife',
+  'ex-husband',
+  'fiancé',
+  'fiancee',
+  'fiance',
+  'grandmother',
+  'grandfather',
+  'aunt',
+  'uncle',
+  'cousin',
+  'niece',
+  'nephew',
+  'widow',
+  'rep',
+  'publicist',
+  'agent',
+  'manager',
+]);
+
 /** Plural-only group nouns: always a group ("police said"), never a singular. */
 const PLURAL_GROUPS = new Set(['police', 'people', 'authorities', 'troops']);
 
-const UNNAMED_NOUNS: ReadonlySet<string> = new Set(
-  [...ROLE_NOUNS, ...NEWS_PEOPLE].filter((w) => !NOT_UNNAMED.has(w) && /^[a-z][a-z-]*$/.test(w)),
-);
+const UNNAMED_NOUNS: ReadonlySet<string> = new Set([
+  ...[...ROLE_NOUNS, ...NEWS_PEOPLE].filter((w) => !NOT_UNNAMED.has(w) && /^[a-z][a-z-]*$/.test(w)),
+  ...RELATION_NOUNS,
+]);
 
 const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
@@ -184,15 +232,15 @@ type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare';
 function phraseBefore(
   tokens: readonly Token[],
   head: number,
-): { det: Determiner; first: number; count: string | null } {
+): { det: Determiner; first: number; count: string | null; owner?: number } {
   let count: string | null = null;
   let first = head;
   for (let j = head - 1; j >= 0 && head - j <= 6; j--) {
     const t = tokens[j];
     if (!t || t.sentence !== tokens[head]?.sentence) break;
     const lower = t.text.toLowerCase();
-    if (POSSESSIVE.has(lower) || (t.pos === 'PRON' && POSSESSIVE.has(lower)))
-      return { det: 'possessive', first, count };
+    // The possessive's own token is `first` - 1's owner: "her" or the "'s" after a name.
+    if (POSSESSIVE.has(lower)) return { det: 'possessive', first: j + 1, count, owner: j };
     if (INDEFINITE.has(lower)) return { det: 'indefinite', first: j, count };
     if (DEFINITE.has(lower)) return { det: count ? 'counted' : 'definite', first: j, count };
     if (t.pos === 'NUM') {
@@ -261,8 +309,30 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     referred.add(e);
   };
 
+  // The other end of a possessive: a named person ending right before "'s", the person a possessive
+  // pronoun refers to (pronouns.ts), or an unnamed person ("the victim's family").
+  const namedEndingAt = new Map<number, string>();
+  const referenceAt = new Map<number, string>();
+  for (const e of entities) {
+    for (const m of e.mentions) namedEndingAt.set(m.end, e.id);
+    for (const r of e.references ?? []) referenceAt.set(r.start, e.id);
+  }
+  const unnamedEndingAt = new Map<number, Entity>();
+  const ownerOf = (index: number): string | undefined => {
+    const token = tokens[index];
+    if (!token) return undefined;
+    if (/^['’]/.test(token.text)) {
+      const end = tokens[index - 1]?.end ?? -1;
+      return namedEndingAt.get(end) ?? unnamedEndingAt.get(end)?.id;
+    }
+    return referenceAt.get(token.start);
+  };
+  // A headline writes relations bare: "Man charged with killing mother and sister".
+  const headingRelation = (t: Token) => layer.sentences[t.sentence]?.heading === true;
+
   const chains: Chain[] = [];
   const latest = new Map<string, Chain>();
+  const owned = new Map<string, Chain>();
   const headingOnly = new Set<Chain>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -292,11 +362,18 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       continue;
     }
     const phrase = phraseBefore(tokens, i);
-    if (phrase.det === 'possessive') continue;
     const key = `${head.lemma}\u0000${head.plural ? 'p' : 's'}`;
+    // Without a possessive a relation noun is only someone's when the article has such a tie already
+    // ("the mother" after "her mother"); a possessive gives the tie's other end.
+    const related = RELATION_NOUNS.has(head.lemma);
+    const owner = phrase.owner === undefined ? undefined : ownerOf(phrase.owner);
+    if (phrase.det === 'possessive' && !owner) continue;
+    if (related && phrase.det !== 'possessive' && !latest.has(key) && !headingRelation(t)) continue;
+    const ownedKey = owner ? `${key}\u0000${owner}` : undefined;
     const fresh = phrase.det === 'indefinite' || phrase.det === 'counted';
     const heading = layer.sentences[t.sentence]?.heading === true;
-    const before = latest.get(key);
+    const unowned = latest.get(key);
+    const before = ownedKey ? (owned.get(ownedKey) ?? (unowned?.entity.of ? undefined : unowned)) : unowned;
     // A headline's "Man shot in park" is told again by the lead's "A man was shot …": the body's first
     // indefinite mention joins a referent only headings have named so far.
     const fromHeading = before !== undefined && !heading && headingOnly.has(before);
@@ -314,12 +391,20 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
         lemma: head.lemma,
         plural: head.plural,
       };
+      if (owner) chain.entity.of = owner;
       chains.push(chain);
       latest.set(key, chain);
+      if (ownedKey) owned.set(ownedKey, chain);
       if (heading) headingOnly.add(chain);
+    } else if (owner && !chain.entity.of && ownedKey) {
+      // "the mother" then "his mother": the tie becomes known.
+      chain.entity.of = owner;
+      owned.set(ownedKey, chain);
     }
+    latest.set(key, chain);
     const mention: Mention = { start: t.start, end: t.end, text: t.text };
     chain.entity.mentions.push(mention);
+    unnamedEndingAt.set(t.end, chain.entity);
     // The whole phrase, when it says more than the head ("a masked gunman"), is how the outlet described them.
     // The determiner is not part of it: "the masked gunman" → "masked gunman".
     const opener = tokens[phrase.first]?.text.toLowerCase() ?? '';

@@ -4,6 +4,8 @@
 //  - an article with two referents of one head ("a man … another man") keeps both to itself, since
 //    nothing says which of them another outlet's "the man" is;
 //  - counts must agree when both phrases give one ("two women" is not "three women").
+// A relation ("her mother", "Ana Ruiz's lawyer") merges on its noun and the named actor it is tied to,
+// whatever else the articles share.
 // The head and its number decide the merge: "gunman" never joins "gunmen", nor "police" "officers".
 // An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
 // title, a settled description) is read at annotation time and makes the words part of the named person.
@@ -41,8 +43,24 @@ interface Cluster {
  */
 export function compareUnnamed(
   articles: readonly AnnotatedArticle[],
-  namedIn: (articleId: string) => ReadonlySet<string>,
+  named: {
+    namedIn: (articleId: string) => ReadonlySet<string>;
+    actorOf: (articleId: string, entityId: string) => string | null;
+    nameOf: (actorId: string) => string | undefined;
+  },
 ): Actor[] {
+  const { namedIn, actorOf } = named;
+  // "her mother" in one outlet and "Ana Ruiz's mother" in another: one tie to one named actor.
+  const ownerActor = (article: AnnotatedArticle, e: Entity) =>
+    e.of && !e.of.startsWith('u') ? actorOf(article.id, e.of) : null;
+  const keyOf = (article: AnnotatedArticle, e: Entity) => {
+    const owner = ownerActor(article, e);
+    return owner
+      ? `${headKey(e)}\u0000of:${owner}`
+      : e.of
+        ? `${headKey(e)}\u0000of:${article.id}:${e.of}`
+        : headKey(e);
+  };
   const sharesNamed = (c: Cluster, article: string) => {
     const mine = namedIn(article);
     if (mine.size === 0) return false;
@@ -54,16 +72,20 @@ export function compareUnnamed(
   for (const article of articles) {
     const people = article.unnamedPeople ?? [];
     const perKey = new Map<string, number>();
-    for (const e of people) perKey.set(headKey(e), (perKey.get(headKey(e)) ?? 0) + 1);
+    for (const e of people) perKey.set(keyOf(article, e), (perKey.get(keyOf(article, e)) ?? 0) + 1);
     for (const entity of people) {
-      const key = headKey(entity);
+      const key = keyOf(article, entity);
+      const owner = ownerActor(article, entity);
       const counts = countsOf(entity);
       const candidates = byKey.get(key) ?? [];
       const shared = (perKey.get(key) ?? 0) > 1;
       const cluster = shared
         ? undefined
         : candidates.find(
-            (c) => !c.articles.has(article.id) && compatible(c.counts, counts) && sharesNamed(c, article.id),
+            (c) =>
+              !c.articles.has(article.id) &&
+              compatible(c.counts, counts) &&
+              (owner !== null || sharesNamed(c, article.id)),
           );
       const member = { article, entity };
       if (cluster) {
@@ -85,14 +107,20 @@ export function compareUnnamed(
   return clusters
     .map((c) => ({ c, w: weight(c) }))
     .sort((a, b) => b.w - a.w)
-    .map(({ c }, n) => buildUnnamedActor(`u${n + 1}`, c.members));
+    .map(({ c }, n) => {
+      const first = c.members[0];
+      const owner = first ? ownerActor(first.article, first.entity) : null;
+      return buildUnnamedActor(`u${n + 1}`, c.members, owner ? named.nameOf(owner) : undefined);
+    });
 }
 
-function buildUnnamedActor(id: string, group: readonly Member[]): Actor {
+/** The actor: named by its head noun, and by the person it is tied to when known ("mother of Ana Ruiz"). */
+function buildUnnamedActor(id: string, group: readonly Member[], of: string | undefined): Actor {
   const counts = new Map<string, number>();
   for (const m of group)
     counts.set(m.entity.name, (counts.get(m.entity.name) ?? 0) + m.entity.mentions.length);
-  const name = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const head = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const name = of ? `${head} of ${of}` : head;
   const plural = group.filter((m) => m.entity.kind === 'group').length * 2 > group.length;
   const span = (article: string, x: { start: number; end: number; text: string }): EvidenceSpan => ({
     article,
