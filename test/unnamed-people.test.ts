@@ -46,11 +46,6 @@ describe('unnamed people in one article', () => {
     expect(unnamed(a).filter(([name]) => name === 'gunman')).toEqual([]);
   });
 
-  it('a possessive relation ("her lawyer") is someone else\'s tie, left out', () => {
-    const a = annotate('Ana Ruiz appeared in court on Monday. Her lawyer said she would appeal.');
-    expect(unnamed(a).filter(([name]) => name === 'lawyer')).toEqual([]);
-  });
-
   it('"who" after an unnamed person is a reference to them', () => {
     const a = annotate('A witness who saw the crash called the police on Monday in Oldbridge.');
     const witness = a.unnamedPeople?.find((e) => e.name === 'witness');
@@ -89,5 +84,62 @@ describe('unnamed actors across articles', () => {
   it('are never part of the named cast', () => {
     const story = compareStory([one, two]);
     expect(story.actors.some((a) => a.name.toLowerCase() === 'gunman')).toBe(false);
+  });
+});
+
+describe('relations and descriptions of named people', () => {
+  it('"her lawyer" is tied to her; "the lawyer" refers back to it', () => {
+    const a = annotate(
+      'Marta Oyelaran was charged on Monday in Oldbridge. Her lawyer said she would plead not guilty. ' +
+        'The lawyer asked for bail.',
+    );
+    const lawyer = a.unnamedPeople?.find((e) => e.name === 'lawyer');
+    const marta = a.entities.find((e) => e.name === 'Marta Oyelaran');
+    expect(lawyer?.mentions).toHaveLength(2);
+    expect(lawyer?.of).toBe(marta?.id);
+  });
+
+  it('a possessive whose owner is unknown is left out', () => {
+    const a = annotate('Their lawyer said the appeal would be filed in Oldbridge on Monday.');
+    expect(a.unnamedPeople?.some((e) => e.name === 'lawyer') ?? false).toBe(false);
+  });
+
+  it('merges across outlets on the noun and the named person it is tied to', () => {
+    const one = annotate(
+      'Marta Oyelaran was charged in Oldbridge on Monday. Her lawyer said she was innocent.',
+      'one',
+    );
+    const two = annotate("Marta Oyelaran's lawyer asked for bail in Oldbridge on Tuesday.", 'two');
+    const story = compareStory([one, two]);
+    const lawyers = (story.unnamedActors ?? []).filter((a) => a.name.startsWith('lawyer'));
+    expect(lawyers).toHaveLength(1);
+    expect(lawyers[0]?.name).toBe('lawyer of Marta Oyelaran');
+    expect(new Set(lawyers[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
+  });
+
+  it('"the lawmaker" joins the one person an outlet labels lawmaker, not when introduced by "a"', () => {
+    const one = annotate('Ana Petrakis, a veteran lawmaker, resigned in Oldbridge on Monday.', 'one');
+    const two = annotate('Ana Petrakis resigned on Monday. The lawmaker said she was tired.', 'two');
+    const three = annotate(
+      'Ana Petrakis resigned on Monday. A lawmaker from Kestrel Falls will replace her.',
+      'three',
+    );
+    const story = compareStory([one, two, three]);
+    const ana = story.actors.find((a) => a.name === 'Ana Petrakis');
+    expect(ana?.labels.map((l) => l.text)).toContain('veteran lawmaker');
+    expect(ana?.references?.some((r) => r.article === 'two' && r.text === 'lawmaker')).toBe(true);
+    expect(ana?.references?.some((r) => r.article === 'three' && r.text === 'lawmaker') ?? false).toBe(false);
+    const unnamedLawmaker = story.unnamedActors?.find((a) => a.name === 'lawmaker');
+    expect(unnamedLawmaker?.mentions.map((m) => m.article)).toEqual(['three']);
+  });
+
+  it('"three people … the three people" is one group; "two women" then "three women" are two', () => {
+    const a = annotate(
+      'Three people died in the fire in Oldbridge on Monday. The three people were trapped upstairs. ' +
+        'Two women escaped. Later three women were rescued.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['people', 'group', 2]);
+    expect(rows.filter(([name]) => name === 'women')).toHaveLength(2);
   });
 });

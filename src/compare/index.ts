@@ -2,7 +2,7 @@
 // refers to them), then quotes, facts, timeline and digest; each step adds its own findings and
 // discrepancies.
 import type { AnnotatedArticle } from '../model/article.js';
-import type { Actor, Fact, OpinionMark, Story } from '../model/report.js';
+import type { Fact, OpinionMark, Story } from '../model/report.js';
 import { opinionOf } from '../text/opinion.js';
 import { compareActors } from './actors/index.js';
 import { compareUnnamed } from './actors/unnamed.js';
@@ -36,20 +36,6 @@ export function storyContext(annotated: readonly AnnotatedArticle[]): {
   return { ctx, actors };
 }
 
-/** The named actors (people, organisations, places) each article mentions, by article id. */
-function namedActorsIn(actors: readonly Actor[]): (articleId: string) => ReadonlySet<string> {
-  const byArticle = new Map<string, Set<string>>();
-  for (const a of actors) {
-    if (a.kind !== 'person' && a.kind !== 'organization' && a.kind !== 'place') continue;
-    for (const m of a.mentions) {
-      const set = byArticle.get(m.article) ?? new Set<string>();
-      byArticle.set(m.article, set.add(a.id));
-    }
-  }
-  const none = new Set<string>();
-  return (id) => byArticle.get(id) ?? none;
-}
-
 export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'): Story {
   const { ctx, actors } = storyContext(annotated);
   const { articles } = ctx;
@@ -61,12 +47,7 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     if (mark) opinions.set(a.id, mark);
   }
   const opinion = new Set(opinions.keys());
-  const names = new Map(actors.actors.map((a) => [a.id, a.name]));
-  const unnamedActors = compareUnnamed(articles, {
-    namedIn: namedActorsIn(actors.actors),
-    actorOf: actors.actorOf,
-    nameOf: (id) => names.get(id),
-  });
+  const unnamedActors = compareUnnamed(articles, actors.actors, actors.actorOf);
   return {
     id,
     title: storyTitle(articles, facts.facts),

@@ -278,6 +278,8 @@ interface Chain {
   entity: Entity;
   lemma: string;
   plural: boolean;
+  /** Numbers its phrases gave ("two" of "two women"). */
+  counts: Set<string>;
 }
 
 /**
@@ -370,7 +372,9 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     if (phrase.det === 'possessive' && !owner) continue;
     if (related && phrase.det !== 'possessive' && !latest.has(key) && !headingRelation(t)) continue;
     const ownedKey = owner ? `${key}\u0000${owner}` : undefined;
-    const fresh = phrase.det === 'indefinite' || phrase.det === 'counted';
+    // "three people … the three people" (or "three people" again): the same count is the same group.
+    const sameCount = phrase.count !== null && latest.get(key)?.counts.has(phrase.count) === true;
+    const fresh = phrase.det === 'indefinite' || (phrase.det === 'counted' && !sameCount);
     const heading = layer.sentences[t.sentence]?.heading === true;
     const unowned = latest.get(key);
     const before = ownedKey ? (owned.get(ownedKey) ?? (unowned?.entity.of ? undefined : unowned)) : unowned;
@@ -390,6 +394,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
         },
         lemma: head.lemma,
         plural: head.plural,
+        counts: new Set(),
       };
       if (owner) chain.entity.of = owner;
       chains.push(chain);
@@ -402,6 +407,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       owned.set(ownedKey, chain);
     }
     latest.set(key, chain);
+    if (phrase.count) chain.counts.add(phrase.count);
     const mention: Mention = { start: t.start, end: t.end, text: t.text };
     chain.entity.mentions.push(mention);
     unnamedEndingAt.set(t.end, chain.entity);

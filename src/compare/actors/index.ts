@@ -510,7 +510,7 @@ function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepa
 }
 
 /** The role a label names: its last word before any "of" phrase, in one form per office. */
-function labelHead(text: string): string {
+export function labelHead(text: string): string {
   const words = (normal(text).split(/\s+of\s+/)[0] ?? '').replace(/\./g, '').split(' ');
   const last = words.at(-1) ?? '';
   return OFFICE_FORMS[last] ?? last;

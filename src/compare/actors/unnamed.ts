@@ -11,7 +11,7 @@
 // title, a settled description) is read at annotation time and makes the words part of the named person.
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, EvidenceSpan } from '../../model/report.js';
-import { buildLabels, type Member } from './index.js';
+import { buildLabels, labelHead, type Member } from './index.js';
 
 const NUMBER_WORDS =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands|several|many|few)\b/gi;
@@ -36,20 +36,60 @@ interface Cluster {
   counts: Set<string>;
 }
 
+/** The named actors (people, organisations, places) each article mentions, by article id. */
+function namedActorsIn(actors: readonly Actor[]): (articleId: string) => ReadonlySet<string> {
+  const byArticle = new Map<string, Set<string>>();
+  for (const a of actors) {
+    if (a.kind === 'other') continue;
+    for (const m of a.mentions) {
+      const set = byArticle.get(m.article) ?? new Set<string>();
+      byArticle.set(m.article, set.add(a.id));
+    }
+  }
+  const none = new Set<string>();
+  return (id) => byArticle.get(id) ?? none;
+}
+
+/** Words before a noun phrase's head that introduce someone new: "a", "an", "another", "one". */
+const INTRODUCED = /(?:^|[^\p{L}])(?:an?|another|one)\s+(?:[\p{L}\d'’-]+\s+){0,4}$/iu;
+
+/** Whether an unnamed entity's first mention introduces someone ("a woman", "another gunman"). */
+function introduced(article: AnnotatedArticle, e: Entity): boolean {
+  const first = e.mentions[0];
+  return first ? INTRODUCED.test(article.text.slice(Math.max(0, first.start - 60), first.start)) : false;
+}
+
 /**
- * `namedIn(article)`: the named actors an article mentions. Two articles' unnamed actors merge only when
- * the articles share a named actor: "the judge" of an article about one trial and "the judge" of one
- * about another are different people, and the story's named cast is what tells the trials apart.
+ * The story's unnamed actors. `named` are the named actors (compareActors), `actorOf` maps an article's
+ * entity to its named actor.
+ *
+ * Where an unnamed description joins a NAMED actor (the evidence of that merge is decided here, in
+ * `describedActor`): an article's "the actress" / "the inmate", never introduced by "a"/"an", whose
+ * head noun is the head of a label some outlet gives exactly one named person of that article ("Ana
+ * Ruiz, the actress"; "inmate Tom Ford"). Its words become references of that person. Otherwise two
+ * articles' unnamed actors merge only when the articles share a named actor: "the judge" of an article
+ * about one trial and "the judge" of one about another are different people, and the story's named cast
+ * is what tells the trials apart.
  */
 export function compareUnnamed(
   articles: readonly AnnotatedArticle[],
-  named: {
-    namedIn: (articleId: string) => ReadonlySet<string>;
-    actorOf: (articleId: string, entityId: string) => string | null;
-    nameOf: (actorId: string) => string | undefined;
-  },
+  named: readonly Actor[],
+  actorOf: (articleId: string, entityId: string) => string | null,
 ): Actor[] {
-  const { namedIn, actorOf } = named;
+  const namedIn = namedActorsIn(named);
+  const byId = new Map(named.map((a) => [a.id, a]));
+  // Label heads of each named person ("actress" from "Oscar-winning actress").
+  const heads = new Map<string, Set<string>>();
+  for (const a of named) {
+    if (a.kind !== 'person') continue;
+    heads.set(a.id, new Set(a.labels.map((l) => labelHead(l.text))));
+  }
+  const describedActor = (article: AnnotatedArticle, e: Entity): Actor | undefined => {
+    if (e.kind !== 'person' || e.of || introduced(article, e)) return undefined;
+    const head = e.name.toLowerCase();
+    const fits = [...namedIn(article.id)].filter((id) => heads.get(id)?.has(head));
+    return fits.length === 1 ? byId.get(fits[0] ?? '') : undefined;
+  };
   // "her mother" in one outlet and "Ana Ruiz's mother" in another: one tie to one named actor.
   const ownerActor = (article: AnnotatedArticle, e: Entity) =>
     e.of && !e.of.startsWith('u') ? actorOf(article.id, e.of) : null;
@@ -74,6 +114,11 @@ export function compareUnnamed(
     const perKey = new Map<string, number>();
     for (const e of people) perKey.set(keyOf(article, e), (perKey.get(keyOf(article, e)) ?? 0) + 1);
     for (const entity of people) {
+      const person = describedActor(article, entity);
+      if (person) {
+        attachAsReferences(person, article.id, entity);
+        continue;
+      }
       const key = keyOf(article, entity);
       const owner = ownerActor(article, entity);
       const counts = countsOf(entity);
@@ -110,7 +155,7 @@ export function compareUnnamed(
     .map(({ c }, n) => {
       const first = c.members[0];
       const owner = first ? ownerActor(first.article, first.entity) : null;
-      return buildUnnamedActor(`u${n + 1}`, c.members, owner ? named.nameOf(owner) : undefined);
+      return buildUnnamedActor(`u${n + 1}`, c.members, owner ? byId.get(owner)?.name : undefined);
     });
 }
 
@@ -140,4 +185,16 @@ function buildUnnamedActor(id: string, group: readonly Member[], of: string | un
     ...(references.length ? { references } : {}),
     unnamed: true,
   };
+}
+
+/** An unnamed entity's words as references of the named person a description settles. */
+function attachAsReferences(actor: Actor, article: string, e: Entity): void {
+  const spans = [...e.mentions, ...(e.references ?? [])].map((x) => ({
+    article,
+    start: x.start,
+    end: x.end,
+    text: x.text,
+  }));
+  if (actor.references) actor.references.push(...spans);
+  else actor.references = spans;
 }
