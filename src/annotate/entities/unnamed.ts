@@ -219,6 +219,8 @@ export function unnamedHead(lower: string): { lemma: string; plural: boolean } |
     lower === 'children' ? 'child' : '',
   ];
   for (const s of singulars) if (s && UNNAMED_NOUNS.has(s)) return { lemma: s, plural: true };
+  // A plural the lexicon lists of a noun left out above ("leaders" of "leader") stays out.
+  if (singulars.some((x) => x && NOT_UNNAMED.has(x))) return null;
   return UNNAMED_NOUNS.has(lower) ? { lemma: lower, plural: false } : null;
 }
 

@@ -16,12 +16,30 @@ import { buildLabels, labelHead, type Member } from './index.js';
 const NUMBER_WORDS =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands|several|many|few)\b/gi;
 
-/** The counts a phrase of the entity gives ("two women" → {"two"}), lower-cased. */
+/**
+ * What the entity's phrases pin down, lower-cased: the counts ("two women" → "two") and the capitalised
+ * words that say whose or where ("Russian officials" → "russian"). Both sides giving some and sharing
+ * none are two referents: "Russian officials" are not "Ukrainian officials", "two women" not "three
+ * women"; "officials" alone may be either.
+ */
 function countsOf(entity: Entity): Set<string> {
   const counts = new Set<string>();
   for (const d of entity.descriptors)
     for (const m of d.text.matchAll(NUMBER_WORDS)) counts.add(m[0].toLowerCase());
   return counts;
+}
+function qualifiersOf(text: string, entity: Entity): Set<string> {
+  const words = new Set<string>();
+  for (const d of entity.descriptors) {
+    // A sentence's or headline's first word is capitalised whatever it is ("Armed robbers fled").
+    const opensSentence = /(?:^|[.!?:\n]["'”’]?\s*)$/.test(text.slice(Math.max(0, d.start - 4), d.start));
+    for (const m of d.text.matchAll(/(?:^|\s)(\p{Lu}[\p{L}.'’-]*)/gu)) {
+      if (opensSentence && m.index === 0) continue;
+      if (m[1] && m[1] !== m[1].toUpperCase()) words.add(m[1].toLowerCase());
+      else if (m[1] && m[1].length <= 4) words.add(m[1].toLowerCase());
+    }
+  }
+  return words;
 }
 
 const compatible = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
@@ -34,6 +52,7 @@ interface Cluster {
   members: Member[];
   articles: Set<string>;
   counts: Set<string>;
+  qualifiers: Set<string>;
 }
 
 /** The named actors (people, organisations, places) each article mentions, by article id. */
@@ -122,6 +141,7 @@ export function compareUnnamed(
       const key = keyOf(article, entity);
       const owner = ownerActor(article, entity);
       const counts = countsOf(entity);
+      const qualifiers = qualifiersOf(article.text, entity);
       const candidates = byKey.get(key) ?? [];
       const shared = (perKey.get(key) ?? 0) > 1;
       const cluster = shared
@@ -130,6 +150,7 @@ export function compareUnnamed(
             (c) =>
               !c.articles.has(article.id) &&
               compatible(c.counts, counts) &&
+              compatible(c.qualifiers, qualifiers) &&
               (owner !== null || sharesNamed(c, article.id)),
           );
       const member = { article, entity };
@@ -137,8 +158,9 @@ export function compareUnnamed(
         cluster.members.push(member);
         cluster.articles.add(article.id);
         for (const x of counts) cluster.counts.add(x);
+        for (const x of qualifiers) cluster.qualifiers.add(x);
       } else {
-        const fresh: Cluster = { members: [member], articles: new Set([article.id]), counts };
+        const fresh: Cluster = { members: [member], articles: new Set([article.id]), counts, qualifiers };
         clusters.push(fresh);
         // An article's second referent of one head stays its own: no other outlet's phrase joins it.
         if (!shared) {
