@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareStory } from '../src/compare/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
+import { renderMarkdown } from '../src/report/md/index.js';
 import { annotateText as annotate } from './support/articles.js';
 
 /** Unnamed entities as [name, kind, mention count]. */
@@ -79,6 +80,24 @@ describe('unnamed actors across articles', () => {
   it('stay apart when the articles share no named actor', () => {
     const story = compareStory([one, other]);
     expect((story.unnamedActors ?? []).filter((a) => a.name === 'gunman')).toHaveLength(2);
+  });
+
+  it('keep "Russian officials" and "Ukrainian officials" apart', () => {
+    const a = annotate('Russian officials met Alina Moroz in Oldbridge on Monday.', 'a');
+    const b = annotate('Ukrainian officials praised Alina Moroz in Oldbridge on Tuesday.', 'b');
+    const c = annotate('Officials said Alina Moroz would return to Oldbridge.', 'c');
+    const officials = (compareStory([a, b, c]).unnamedActors ?? []).filter(
+      (x) => x.name.toLowerCase() === 'officials',
+    );
+    expect(officials).toHaveLength(2);
+  });
+
+  it('the Markdown report lists those referred to twice, apart from the actors table', () => {
+    const story = compareStory([one, two, other]);
+    const md = renderMarkdown({ version: 1, generatedAt: '2024-05-08T00:00:00Z', stories: [story] });
+    const line = md.split('\n').find((l) => l.startsWith('Referred to without a name:')) ?? '';
+    expect(line).toMatch(/gunman \(person, 3× in 2 articles\)/);
+    expect(md).not.toMatch(/\*\*gunman\*\*/);
   });
 
   it('are never part of the named cast', () => {

@@ -352,7 +352,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // The head is the last noun of its phrase: "police" in "police officer" is a modifier.
     // A headline's participle is often tagged a noun ("Woman rescued from car"): an -ed word is no head.
     const next = tokens[i + 1];
-    const nextIsNoun = (next?.pos === 'NOUN' && !/ed$/.test(next.text)) || next?.pos === 'PROPN';
+    // So is a "noun" followed by a determiner: "A gunman shot a guard" ("shot" tagged a noun).
+    const after = tokens[i + 2];
+    const verbLike = /ed$/.test(next?.text ?? '') || after?.pos === 'DET';
+    const nextIsNoun = (next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN';
     if (next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
       const named = personAt.get(next.start);

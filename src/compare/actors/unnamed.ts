@@ -9,6 +9,7 @@
 // The head and its number decide the merge: "gunman" never joins "gunmen", nor "police" "officers".
 // An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
 // title, a settled description) is read at annotation time and makes the words part of the named person.
+import { isOrdinaryWord } from '../../annotate/entities/gazetteer.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, EvidenceSpan } from '../../model/report.js';
 import { buildLabels, labelHead, type Member } from './index.js';
@@ -31,10 +32,11 @@ function countsOf(entity: Entity): Set<string> {
 function qualifiersOf(text: string, entity: Entity): Set<string> {
   const words = new Set<string>();
   for (const d of entity.descriptors) {
-    // A sentence's or headline's first word is capitalised whatever it is ("Armed robbers fled").
+    // A sentence's or headline's first word is capitalised whatever it is ("Armed robbers fled"); a
+    // demonym or place stays a qualifier there ("Russian officials said").
     const opensSentence = /(?:^|[.!?:\n]["'”’]?\s*)$/.test(text.slice(Math.max(0, d.start - 4), d.start));
     for (const m of d.text.matchAll(/(?:^|\s)(\p{Lu}[\p{L}.'’-]*)/gu)) {
-      if (opensSentence && m.index === 0) continue;
+      if (opensSentence && m.index === 0 && isOrdinaryWord((m[1] ?? '').toLowerCase())) continue;
       if (m[1] && m[1] !== m[1].toUpperCase()) words.add(m[1].toLowerCase());
       else if (m[1] && m[1].length <= 4) words.add(m[1].toLowerCase());
     }
