@@ -152,6 +152,20 @@ describe('relations and descriptions of named people', () => {
     expect(unnamedLawmaker?.mentions.map((m) => m.article)).toEqual(['three']);
   });
 
+  it('"the founder" goes to the one person an outlet labels founder; not when the article titles another', () => {
+    const one = annotate('Ana Petrakis, the bakery founder, retired in Oldbridge on Monday.', 'one');
+    const two = annotate('Ana Petrakis retired on Monday. The founder thanked her staff.', 'two');
+    const three = annotate('Ana Petrakis retired on Monday. The founder Lena Ortiz thanked her.', 'three');
+    const story = compareStory([one, two, three]);
+    const ana = story.actors.find((a) => a.name === 'Ana Petrakis');
+    expect(ana?.labels.map((l) => l.text)).toContain('bakery founder');
+    const refs = (article: string) =>
+      ana?.references?.filter((r) => r.article === article && r.text === 'founder') ?? [];
+    expect(refs('two')).toHaveLength(1);
+    expect(two.text.slice((refs('two')[0]?.start ?? 0) - 4, refs('two')[0]?.end)).toBe('The founder');
+    expect(refs('three')).toEqual([]);
+  });
+
   it('"three people … the three people" is one group; "two women" then "three women" are two', () => {
     const a = annotate(
       'Three people died in the fire in Oldbridge on Monday. The three people were trapped upstairs. ' +

@@ -10,6 +10,7 @@
 // An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
 // title, a settled description) is read at annotation time and makes the words part of the named person.
 import { isOrdinaryWord } from '../../annotate/entities/gazetteer.js';
+import { unnamedHead } from '../../annotate/entities/unnamed.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, EvidenceSpan } from '../../model/report.js';
 import { buildLabels, labelHead, type Member } from './index.js';
@@ -138,6 +139,8 @@ export function compareUnnamed(
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster[]>();
   for (const article of articles) {
+    for (const { actor, span } of labelledDescriptions(article, namedIn(article.id), heads, byId))
+      attachSpan(actor, span);
     const people = article.unnamedPeople ?? [];
     const perKey = new Map<string, number>();
     for (const e of people) perKey.set(keyOf(article, e), (perKey.get(keyOf(article, e)) ?? 0) + 1);
@@ -225,6 +228,55 @@ function buildUnnamedActor(id: string, group: readonly Member[], of: string | un
     ...(references.length ? { references } : {}),
     unnamed: true,
   };
+}
+
+/**
+ * "the swimmer" in an article naming Ana Ruiz, where some outlet wrote "Ana Ruiz, the Olympic swimmer": a
+ * definite description whose head the annotator does not know as a person noun, but which is the label
+ * head of exactly one person the article names. Not before a capitalised word ("the swimmer Ana Ruiz" is a
+ * title) and not where a mention or reference already is. One regular-expression pass per article.
+ */
+function labelledDescriptions(
+  article: AnnotatedArticle,
+  namedHere: ReadonlySet<string>,
+  heads: ReadonlyMap<string, ReadonlySet<string>>,
+  byId: ReadonlyMap<string, Actor>,
+): { actor: Actor; span: EvidenceSpan }[] {
+  const holders = new Map<string, string[]>();
+  for (const id of namedHere) {
+    for (const h of heads.get(id) ?? []) {
+      // Plain words only (they go into the pattern as they are); person nouns are unnamedPeople's already.
+      if (!/^[a-z][a-z-]{2,}$/.test(h) || unnamedHead(h)) continue;
+      holders.set(h, [...(holders.get(h) ?? []), id]);
+    }
+  }
+  const unique = [...holders].filter(([, ids]) => ids.length === 1).map(([h]) => h);
+  if (unique.length === 0) return [];
+  const taken = new Set<number>();
+  for (const id of namedHere) {
+    const actor = byId.get(id);
+    for (const m of [...(actor?.mentions ?? []), ...(actor?.references ?? [])])
+      if (m.article === article.id) taken.add(m.start);
+  }
+  for (const e of article.unnamedPeople ?? []) for (const m of e.mentions) taken.add(m.start);
+  const pattern = new RegExp(
+    `\\b[Tt]he\\s+(?:[a-z][\\p{L}'’-]*\\s+){0,3}?(${unique.join('|')})\\b(?!['’]?\\s*\\p{Lu})`,
+    'gu',
+  );
+  const found: { actor: Actor; span: EvidenceSpan }[] = [];
+  for (const m of article.text.matchAll(pattern)) {
+    const head = m[1] ?? '';
+    const start = (m.index ?? 0) + m[0].length - head.length;
+    const actor = byId.get(holders.get(head)?.[0] ?? '');
+    if (!actor || taken.has(start)) continue;
+    found.push({ actor, span: { article: article.id, start, end: start + head.length, text: head } });
+  }
+  return found;
+}
+
+function attachSpan(actor: Actor, span: EvidenceSpan): void {
+  if (actor.references) actor.references.push(span);
+  else actor.references = [span];
 }
 
 /** An unnamed entity's words as references of the named person a description settles. */
