@@ -6,6 +6,8 @@ import { compareStory } from '../src/compare/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
 import { renderMarkdown } from '../src/report/md/index.js';
 import { annotateText as annotate } from './support/articles.js';
+import { reportSchemaErrors, reportSpanErrors } from './support/report-schema.js';
+import { schemaErrors, spanErrors } from './support/schema.js';
 
 /** Unnamed entities as [name, kind, mention count]. */
 const unnamed = (a: AnnotatedArticle) =>
@@ -174,5 +176,26 @@ describe('relations and descriptions of named people', () => {
     const rows = unnamed(a);
     expect(rows).toContainEqual(['people', 'group', 2]);
     expect(rows.filter(([name]) => name === 'women')).toHaveLength(2);
+  });
+});
+
+describe('the published schemas hold the new fields', () => {
+  it('annotations: unnamedPeople with an owner; report: unnamedActors', () => {
+    const one = annotate(
+      'Marta Oyelaran was charged in Oldbridge on Monday, police said. Her lawyer said the gunman was someone else.',
+      'one',
+    );
+    const two = annotate("Police said Marta Oyelaran's lawyer asked for bail in Oldbridge.", 'two');
+    expect(one.unnamedPeople?.some((e) => e.of)).toBe(true);
+    expect(schemaErrors({ version: 1, articles: [one, two] })).toEqual([]);
+    expect([...spanErrors(one), ...spanErrors(two)]).toEqual([]);
+    const report = {
+      version: 1 as const,
+      generatedAt: '2024-05-08T00:00:00Z',
+      stories: [compareStory([one, two])],
+    };
+    expect(report.stories[0]?.unnamedActors?.length).toBeGreaterThan(0);
+    expect(reportSchemaErrors(report)).toEqual([]);
+    expect(reportSpanErrors(report)).toEqual([]);
   });
 });
