@@ -35,8 +35,9 @@ export function goldClass(type: string): MentionClass | null {
   return null;
 }
 
+// ECB+'s person class (HUMAN_PART_PER) holds groups of people too ("police", "the protesters").
 function predictedClass(kind: Actor['kind']): MentionClass | null {
-  if (kind === 'person') return 'person';
+  if (kind === 'person' || kind === 'group') return 'person';
   if (kind === 'organization') return 'organisation';
   if (kind === 'place') return 'place';
   return null;
@@ -150,7 +151,8 @@ async function predictTopic(
   const predicted: Predicted[] = [];
   let actorMentions = 0;
   let unmapped = 0;
-  for (const actor of story?.actors ?? []) {
+  // Unnamed people and groups ("the gunman", "police") are actors too, kept apart from the named cast.
+  for (const actor of [...(story?.actors ?? []), ...(story?.unnamedActors ?? [])]) {
     // References (pronouns, descriptions) are the actor's mentions too: a reader links "she" to her.
     for (const m of [...actor.mentions, ...(actor.references ?? [])]) {
       actorMentions++;

@@ -115,6 +115,30 @@ describe('actor merges and labels', () => {
   });
 });
 
+describe('unnamed people and groups', () => {
+  it('trusts an unnamed actor matched across articles less than one within an article', () => {
+    const story = compareStory([
+      annotateText(
+        'A gunman opened fire at the depot in Westvale on Monday. Police said the gunman fled. Mayor Ana Ruiz thanked the police.',
+        'u1',
+        { outlet: 'Harbor Post' },
+      ),
+      annotateText(
+        'Police in Westvale hunted a gunman on Monday. The gunman escaped in a van, police said. Mayor Ana Ruiz spoke.',
+        'u2',
+        { outlet: 'Valley News' },
+      ),
+    ]);
+    const unnamed = story.unnamedActors ?? [];
+    expect(unnamed.length).toBeGreaterThan(0);
+    for (const actor of unnamed) {
+      const articles = new Set(actor.mentions.map((m) => m.article)).size;
+      expect(actor.confidence?.level).toBe(articles > 1 ? 'medium' : 'high');
+    }
+    expect(unnamed.some((a) => new Set(a.mentions.map((m) => m.article)).size > 1)).toBe(true);
+  });
+});
+
 describe('facts, discrepancies and the digest', () => {
   const story = compareStory([
     annotateText(

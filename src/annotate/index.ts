@@ -9,6 +9,7 @@ import { findDates } from './dates/index.js';
 import { attachDescriptors } from './descriptors.js';
 import { findEntities, MAX_COMPROMISE_NAMES } from './entities/index.js';
 import { attachReferences } from './entities/references.js';
+import { findUnnamedPeople } from './entities/unnamed.js';
 import { findQuotes } from './quotes.js';
 import { MAX_SENTENCE_TOKENS, tokenize } from './tokens.js';
 
@@ -70,6 +71,7 @@ export function annotateArticle(article: Article, limits: AnnotateLimits = {}): 
     (id) => kindOf(id) === 'person',
     genderOf,
   );
+  const unnamedPeople = findUnnamedPeople(layer, entities);
   const { dates, messages } = findDates(view.text, { published: article.published, quotes });
   const capped: Message[] = [];
   if (end < article.text.length) {
@@ -98,5 +100,6 @@ export function annotateArticle(article: Article, limits: AnnotateLimits = {}): 
     quotes,
     dates,
     unresolvedReferences: unresolved,
+    ...(unnamedPeople.length ? { unnamedPeople } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { Fact, OpinionMark, Story } from '../model/report.js';
 import { opinionOf } from '../text/opinion.js';
 import { compareActors } from './actors/index.js';
 import { attachConfidence } from './confidence/index.js';
+import { compareUnnamed } from './actors/unnamed.js';
 import type { StoryContext } from './context.js';
 import { inferPublicationDates } from './dates.js';
 import { buildDigest } from './digest/index.js';
@@ -47,6 +48,7 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     if (mark) opinions.set(a.id, mark);
   }
   const opinion = new Set(opinions.keys());
+  const unnamedActors = compareUnnamed(articles, actors.actors, actors.actorOf);
   const story: Story = {
     id,
     title: storyTitle(articles, facts.facts),
@@ -55,6 +57,7 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
       return mark ? { ...toReportArticle(a), opinion: mark } : toReportArticle(a);
     }),
     actors: actors.actors,
+    ...(unnamedActors.length ? { unnamedActors } : {}),
     quotes: quotes.groups,
     facts: facts.facts.map((f) => markOpinion(f, opinion)),
     discrepancies: [...actors.discrepancies, ...quotes.discrepancies, ...facts.discrepancies],

@@ -111,6 +111,11 @@ export interface Entity {
   descriptors: Descriptor[];
   /** Added: pronouns and descriptions that refer to this person, in text order (absent when none). */
   references?: EntityReference[];
+  /**
+   * Added, on an unnamed person only (AnnotatedArticle.unnamedPeople): the id of the entity they are named
+   * by a tie to ("her mother" → her entity id; "the victim's family" → the victim's), when the text says.
+   */
+  of?: string;
 }
 
 export interface Quote extends Span {
@@ -177,4 +182,11 @@ export interface AnnotatedArticle extends Article {
    * spent a second day…" before the mayor is named): the story, which knows every outlet's titles, can.
    */
   unresolvedReferences: Mention[];
+  /**
+   * Added: people and groups the article refers to without naming them ("the gunman", "a woman",
+   * "police"), one entity per referent (kind 'person', or 'group' for a plural), named by the head noun as
+   * written; mentions are the head nouns, descriptors the whole phrases ("masked gunman"). Kept apart from
+   * `entities`, which are named. Absent when none.
+   */
+  unnamedPeople?: Entity[];
 }

@@ -80,6 +80,8 @@ export interface Actor {
   references?: EvidenceSpan[];
   /** Added: how sure the merge of every outlet's mentions into this one actor is. */
   confidence?: Confidence;
+  /** Added: true for an unnamed person or group (Story.unnamedActors): the name is the description's head. */
+  unnamed?: boolean;
 }
 
 export interface QuoteVariant extends EvidenceSpan {
@@ -156,6 +158,11 @@ export interface Story {
   title: string;
   articles: ReportArticle[];
   actors: Actor[];
+  /**
+   * Added: people and groups the outlets refer to without naming them ("the gunman", "police"), merged
+   * across articles by head noun; ids start with "u". Kept out of `actors`, the named cast. Absent when none.
+   */
+  unnamedActors?: Actor[];
   quotes: QuoteGroup[];
   facts: Fact[];
   discrepancies: Discrepancy[];

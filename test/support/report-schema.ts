@@ -38,8 +38,9 @@ export function reportSpanErrors(report: Report): string[] {
       ...story.facts.map((f) => f.id),
       ...story.quotes.map((q) => q.id),
     ]);
-    for (const a of story.actors) {
+    for (const a of [...story.actors, ...(story.unnamedActors ?? [])]) {
       for (const m of a.mentions) span(`mention of ${a.name}`, m);
+      for (const r of a.references ?? []) span(`reference to ${a.name}`, r);
       for (const l of a.labels) {
         ids(`label ${l.text}`, l.articles);
         for (const e of l.evidence ?? []) span(`label ${l.text}`, e);

@@ -22,9 +22,10 @@ export function spanErrors(article: AnnotatedArticle): string[] {
     else if (s.text !== undefined && article.text.slice(s.start, s.end) !== s.text)
       errors.push(`${what} text mismatch`);
   };
-  for (const e of article.entities) {
+  for (const e of [...article.entities, ...(article.unnamedPeople ?? [])]) {
     for (const m of e.mentions) check(`mention ${m.text}`, m);
     for (const d of e.descriptors) check(`descriptor ${d.text}`, d);
+    for (const r of e.references ?? []) check(`reference ${r.text}`, r);
   }
   for (const q of article.quotes) check('quote', q);
   for (const d of article.dates) check(`date ${d.text}`, d);

@@ -56,7 +56,7 @@ const OFFICE_FORMS: Record<string, string> = {
 };
 const KIND_ORDER: readonly Actor['kind'][] = ['person', 'organization', 'place', 'group', 'other'];
 
-interface Member {
+export interface Member {
   article: AnnotatedArticle;
   entity: Entity;
 }
@@ -318,7 +318,7 @@ function buildActor(id: string, kind: Actor['kind'], group: readonly Member[]): 
  * The outlet's own labels. A descriptor inside a quote ("“Trump is a good guy,” he said") is the
  * speaker's word for the actor, not the outlet's, so it does not count here.
  */
-function buildLabels(group: readonly Member[]): Label[] {
+export function buildLabels(group: readonly Member[]): Label[] {
   const byText = new Map<string, { forms: string[]; evidence: EvidenceSpan[] }>();
   for (const m of group) {
     for (const d of m.entity.descriptors) {
@@ -510,7 +510,7 @@ function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepa
 }
 
 /** The role a label names: its last word before any "of" phrase, in one form per office. */
-function labelHead(text: string): string {
+export function labelHead(text: string): string {
   const words = (normal(text).split(/\s+of\s+/)[0] ?? '').replace(/\./g, '').split(' ');
   const last = words.at(-1) ?? '';
   return OFFICE_FORMS[last] ?? last;

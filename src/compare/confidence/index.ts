@@ -3,7 +3,7 @@
 // discrepancies.ts and digest.ts. Runs after the story is built and only adds `confidence` fields.
 import type { Story } from '../../model/report.js';
 import type { StoryContext } from '../context.js';
-import { actorConfidences } from './actors.js';
+import { actorConfidences, unnamedActorConfidences } from './actors.js';
 import { digestConfidences } from './digest.js';
 import { discrepancyConfidences } from './discrepancies.js';
 import { factConfidences } from './facts.js';
@@ -13,6 +13,7 @@ export { HIGH_CONFIDENCE, isUncertain, levelOf, MEDIUM_CONFIDENCE } from './scal
 
 export function attachConfidence(ctx: StoryContext, story: Story): Story {
   actorConfidences(ctx, story.actors);
+  if (story.unnamedActors) unnamedActorConfidences(story.unnamedActors);
   speakerConfidences(ctx, story.quotes);
   const links = factConfidences(ctx, story.facts);
   discrepancyConfidences(ctx, story.discrepancies, story);

@@ -93,7 +93,29 @@ function actors(view: StoryView): string[] {
       `Also named, without labels: ${others.map((a) => `${mdText(a.name)} (${mdText(a.kind)}, ${a.mentions.length}×)${mdUncertain(a.confidence)}`).join(', ')}.`,
     );
   }
+  out.push(...unnamedLine(view.story.unnamedActors ?? []));
   return out;
+}
+
+/**
+ * How many unnamed people and groups the line lists at most, and how often the story must refer to one:
+ * twice or in two outlets. A "spokesman" mentioned once is no character of the story; "the gunman" every
+ * outlet follows is.
+ */
+const UNNAMED_SHOWN = 12;
+const unnamedWorthShowing = (a: Actor) =>
+  a.mentions.length >= 2 || new Set(a.mentions.map((m) => m.article)).size >= 2;
+
+/** The unnamed cast as one line: described, not named, so shown apart from the actors table. */
+function unnamedLine(unnamed: readonly Actor[]): string[] {
+  const shown = unnamed.filter(unnamedWorthShowing);
+  if (shown.length === 0) return [];
+  const items = shown.slice(0, UNNAMED_SHOWN).map((a) => {
+    const outlets = new Set(a.mentions.map((m) => m.article)).size;
+    return `${mdText(a.name)} (${a.kind === 'group' ? 'group' : 'person'}, ${a.mentions.length}× in ${outlets} ${outlets === 1 ? 'article' : 'articles'})`;
+  });
+  const more = shown.length - items.length;
+  return ['', `Referred to without a name: ${items.join(', ')}${more > 0 ? `, and ${more} more` : ''}.`];
 }
 
 function variantText(v: QuoteGroup['variants'][number]): string {

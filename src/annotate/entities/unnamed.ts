@@ -1,0 +1,450 @@
+// Unnamed people and groups an article keeps referring to: "the gunman", "a woman", "police", "the
+// robbers". A reader follows them as characters of the story although nobody names them, so they become
+// entities of their own, kept apart from the named cast (AnnotatedArticle.unnamedPeople): an unnamed
+// entity is never joined to a named person here. The evidence that does tie a description to a name —
+// an apposition ("the gunman, Tom Ford,"), a title ("gunman Tom Ford"), a description settled by age or
+// role ("the 34-year-old") — is read earlier by descriptors.ts and descriptions.ts, and the words it
+// takes are left out of this pass.
+//
+// Within an article a description chains by its head noun and determiner:
+//  - "a man", "another man", "two women" introduce someone new (an indefinite or counted noun phrase);
+//  - "the man", "this man", a bare "police" refer back to the latest one with that head (or start one);
+//  - "her lawyer", "the suspect's mother" (after a possessive) name someone by a tie to another person:
+//    the entity records that person (`of`), and chains by noun and that person ("his mother" twice is one
+//    mother; "the mother" refers back to the latest); a possessive whose owner is unknown is left out.
+// One pass over the tokens with map lookups: linear in the article.
+import type { Entity, EntityReference, Mention } from '../../model/article.js';
+import type { Token, TokenLayer } from '../tokens.js';
+import { ROLE_NOUNS } from './gazetteer.js';
+
+/**
+ * Nouns that name people in news by what they did or what befell them, beyond the role nouns of
+ * gazetteer.ts (general English, my own list): the cast of crime, disaster and protest reporting.
+ */
+const NEWS_PEOPLE = [
+  'gunman',
+  'shooter',
+  'suspect',
+  'victim',
+  'robber',
+  'thief',
+  'burglar',
+  'hacker',
+  'attacker',
+  'assailant',
+  'intruder',
+  'arsonist',
+  'kidnapper',
+  'hostage',
+  'killer',
+  'murderer',
+  'bomber',
+  'sniper',
+  'militant',
+  'rebel',
+  'insurgent',
+  'protester',
+  'protestor',
+  'demonstrator',
+  'rioter',
+  'looter',
+  'anarchist',
+  'inmate',
+  'prisoner',
+  'convict',
+  'fugitive',
+  'escapee',
+  'detainee',
+  'police',
+  'cop',
+  'trooper',
+  'deputy',
+  'investigator',
+  'detective',
+  'prosecutor',
+  'authority',
+  'rescuer',
+  'firefighter',
+  'paramedic',
+  'medic',
+  'survivor',
+  'witness',
+  'bystander',
+  'passer-by',
+  'pedestrian',
+  'passenger',
+  'driver',
+  'pilot',
+  'teen',
+  'teenager',
+  'youth',
+  'child',
+  'toddler',
+  'baby',
+  'student',
+  'worker',
+  'co-worker',
+  'coworker',
+  'colleague',
+  'employee',
+  'staffer',
+  'guard',
+  'soldier',
+  'troop',
+  'civilian',
+  'resident',
+  'neighbor',
+  'neighbour',
+  'villager',
+  'tourist',
+  'migrant',
+  'refugee',
+  'fan',
+  'voter',
+  'customer',
+  'user',
+  'maid',
+  'nurse',
+  'doctor',
+  'source',
+  'relative',
+  'mourner',
+  'spectator',
+];
+
+/**
+ * Role nouns of gazetteer.ts that are more often something else in running text ("the head of", "the
+ * host city", "a key figure") or that name a person only by a tie to someone else ("the mother").
+ */
+const NOT_UNNAMED = new Set([
+  'head',
+  'host',
+  'figure',
+  'personality',
+  'chief',
+  'leader',
+  'president',
+  'member',
+  'friend',
+  'partner',
+  'mother',
+  'father',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'sister',
+  'brother',
+  'family',
+  'successor',
+  'predecessor',
+  'owner',
+  'founder',
+  'ally',
+  'rival',
+  'opponent',
+  'guy',
+  'people',
+  'person',
+]);
+
+/**
+ * Nouns that name someone by a tie to another person (general English, my own list): "her mother", "the
+ * victim's family", "his lawyer". With a possessive the tie's other end is known, and the relation is a
+ * referent of its own: "mother of Ana Ruiz".
+ */
+const RELATION_NOUNS = new Set([
+  'mother',
+  'father',
+  'mum',
+  'mom',
+  'dad',
+  'parent',
+  'son',
+  'daughter',
+  'child',
+  'wife',
+  'husband',
+  'sister',
+  'brother',
+  'sibling',
+  'family',
+  'friend',
+  'partner',
+  'girlfriend',
+  'boyfriend',
+  'ex-girlfriend',
+  'ex-boyfriend',
+  'ex-wife',
+  'ex-husband',
+  'fiancé',
+  'fiancee',
+  'fiance',
+  'grandmother',
+  'grandfather',
+  'aunt',
+  'uncle',
+  'cousin',
+  'niece',
+  'nephew',
+  'widow',
+  'rep',
+  'publicist',
+  'agent',
+  'manager',
+]);
+
+/** Plural-only group nouns: always a group ("police said"), never a singular. */
+const PLURAL_GROUPS = new Set(['police', 'people', 'authorities', 'troops']);
+
+const UNNAMED_NOUNS: ReadonlySet<string> = new Set([
+  ...[...ROLE_NOUNS, ...NEWS_PEOPLE].filter((w) => !NOT_UNNAMED.has(w) && /^[a-z][a-z-]*$/.test(w)),
+  ...RELATION_NOUNS,
+]);
+
+const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', "'", '’']);
+
+/** The singular a person noun is listed under, and whether the word was plural; null if no person noun. */
+export function unnamedHead(lower: string): { lemma: string; plural: boolean } | null {
+  if (PLURAL_GROUPS.has(lower)) return { lemma: lower, plural: true };
+  // The lexicon lists some plurals as words of their own ("firefighters"): the singular decides first.
+  const singulars = [
+    lower.endsWith('men') ? `${lower.slice(0, -3)}man` : '',
+    lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : '',
+    lower.endsWith('ves') ? `${lower.slice(0, -3)}f` : '',
+    lower.endsWith('es') ? lower.slice(0, -2) : '',
+    lower.endsWith('s') ? lower.slice(0, -1) : '',
+    lower === 'children' ? 'child' : '',
+  ];
+  for (const s of singulars) if (s && UNNAMED_NOUNS.has(s)) return { lemma: s, plural: true };
+  // A plural the lexicon lists of a noun left out above ("leaders" of "leader") stays out.
+  if (singulars.some((x) => x && NOT_UNNAMED.has(x))) return null;
+  return UNNAMED_NOUNS.has(lower) ? { lemma: lower, plural: false } : null;
+}
+
+type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare';
+
+/**
+ * The noun phrase before a head: modifiers (adjectives, nouns, numbers, hyphenated words, proper nouns as
+ * in "Brooklyn police") back to its determiner. Returns how the phrase is determined, its first token,
+ * and a number it counts ("two women" → "two"), if any.
+ */
+function phraseBefore(
+  tokens: readonly Token[],
+  head: number,
+): { det: Determiner; first: number; count: string | null; owner?: number } {
+  let count: string | null = null;
+  let first = head;
+  for (let j = head - 1; j >= 0 && head - j <= 6; j--) {
+    const t = tokens[j];
+    if (!t || t.sentence !== tokens[head]?.sentence) break;
+    const lower = t.text.toLowerCase();
+    // The possessive's own token is `first` - 1's owner: "her" or the "'s" after a name.
+    if (POSSESSIVE.has(lower)) return { det: 'possessive', first: j + 1, count, owner: j };
+    if (INDEFINITE.has(lower)) return { det: 'indefinite', first: j, count };
+    if (DEFINITE.has(lower)) return { det: count ? 'counted' : 'definite', first: j, count };
+    if (t.pos === 'NUM') {
+      count ??= lower;
+      first = j;
+      continue;
+    }
+    if (
+      t.pos === 'ADJ' ||
+      t.pos === 'NOUN' ||
+      t.pos === 'PROPN' ||
+      (t.pos === 'VERB' && lower.includes('-'))
+    ) {
+      first = j;
+      continue;
+    }
+    break;
+  }
+  return { det: count ? 'counted' : 'bare', first, count };
+}
+
+/** The index of the first token starting at or after `offset` (tokens are in text order). */
+function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Chain {
+  entity: Entity;
+  lemma: string;
+  plural: boolean;
+  /** Numbers its phrases gave ("two" of "two women"). */
+  counts: Set<string>;
+}
+
+/**
+ * Unnamed people and groups of one article. `entities` are the article's named entities with their
+ * descriptors and references: the words they cover are theirs, not an unnamed person's. A description
+ * the text itself ties to a person's name — an apposition before it ("The gunman, Tomas Verhoeven,") or a
+ * title descriptors.ts did not take — becomes a reference of that person.
+ */
+export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]): Entity[] {
+  const { tokens } = layer;
+  const covered = new Uint8Array(tokens.length);
+  const cover = (start: number, end: number) => {
+    for (let t = firstTokenFrom(tokens, start); t < tokens.length && (tokens[t]?.start ?? end) < end; t++)
+      covered[t] = 1;
+  };
+  for (const e of entities) {
+    for (const m of e.mentions) cover(m.start, m.end);
+    for (const d of e.descriptors) cover(d.start, d.end);
+    for (const r of e.references ?? []) cover(r.start, r.end);
+  }
+
+  const personAt = new Map<number, Entity>();
+  for (const e of entities) if (e.kind === 'person') for (const m of e.mentions) personAt.set(m.start, e);
+  const referred = new Set<Entity>();
+  const refer = (e: Entity, t: Token) => {
+    const reference: EntityReference = { start: t.start, end: t.end, text: t.text, via: 'description' };
+    if (e.references) e.references.push(reference);
+    else e.references = [reference];
+    referred.add(e);
+  };
+
+  // The other end of a possessive: a named person ending right before "'s", the person a possessive
+  // pronoun refers to (pronouns.ts), or an unnamed person ("the victim's family").
+  const namedEndingAt = new Map<number, string>();
+  const referenceAt = new Map<number, string>();
+  for (const e of entities) {
+    for (const m of e.mentions) namedEndingAt.set(m.end, e.id);
+    for (const r of e.references ?? []) referenceAt.set(r.start, e.id);
+  }
+  const unnamedEndingAt = new Map<number, Entity>();
+  const ownerOf = (index: number): string | undefined => {
+    const token = tokens[index];
+    if (!token) return undefined;
+    if (/^['’]/.test(token.text)) {
+      const end = tokens[index - 1]?.end ?? -1;
+      return namedEndingAt.get(end) ?? unnamedEndingAt.get(end)?.id;
+    }
+    return referenceAt.get(token.start);
+  };
+  // A headline writes relations bare: "Man charged with killing mother and sister".
+  const headingRelation = (t: Token) => layer.sentences[t.sentence]?.heading === true;
+
+  const chains: Chain[] = [];
+  const latest = new Map<string, Chain>();
+  const owned = new Map<string, Chain>();
+  const headingOnly = new Set<Chain>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || covered[i]) continue;
+    // A capital is a name's unless the word opens its sentence or a headline ("Police say …").
+    const capital = /^\p{Lu}/u.test(t.text);
+    const opens = tokens[i - 1]?.sentence !== t.sentence || layer.sentences[t.sentence]?.heading === true;
+    if (t.pos !== 'NOUN' && !(capital && opens && t.pos === 'PROPN')) continue;
+    if (capital && !opens) continue;
+    const lower = t.text.toLowerCase();
+    const head = unnamedHead(lower);
+    if (!head) continue;
+    // The head is the last noun of its phrase: "police" in "police officer" is a modifier.
+    // A headline's participle is often tagged a noun ("Woman rescued from car"): an -ed word is no head.
+    const next = tokens[i + 1];
+    // So is a "noun" followed by a determiner: "A gunman shot a guard" ("shot" tagged a noun).
+    const after = tokens[i + 2];
+    const verbLike = /ed$/.test(next?.text ?? '') || after?.pos === 'DET';
+    const nextIsNoun = (next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN';
+    if (next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
+      // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
+      const named = personAt.get(next.start);
+      if (named) refer(named, t);
+      continue;
+    }
+    // "The gunman, Tomas Verhoeven, …": the apposition names them; the description is that person's.
+    const appositive = next?.text === ',' ? personAt.get(tokens[i + 2]?.start ?? -1) : undefined;
+    if (appositive) {
+      refer(appositive, t);
+      continue;
+    }
+    const phrase = phraseBefore(tokens, i);
+    const key = `${head.lemma}\u0000${head.plural ? 'p' : 's'}`;
+    // Without a possessive a relation noun is only someone's when the article has such a tie already
+    // ("the mother" after "her mother"); a possessive gives the tie's other end.
+    const related = RELATION_NOUNS.has(head.lemma);
+    const owner = phrase.owner === undefined ? undefined : ownerOf(phrase.owner);
+    if (phrase.det === 'possessive' && !owner) continue;
+    if (related && phrase.det !== 'possessive' && !latest.has(key) && !headingRelation(t)) continue;
+    const ownedKey = owner ? `${key}\u0000${owner}` : undefined;
+    // "three people … the three people" (or "three people" again): the same count is the same group.
+    const sameCount = phrase.count !== null && latest.get(key)?.counts.has(phrase.count) === true;
+    const fresh = phrase.det === 'indefinite' || (phrase.det === 'counted' && !sameCount);
+    const heading = layer.sentences[t.sentence]?.heading === true;
+    const unowned = latest.get(key);
+    const before = ownedKey ? (owned.get(ownedKey) ?? (unowned?.entity.of ? undefined : unowned)) : unowned;
+    // A headline's "Man shot in park" is told again by the lead's "A man was shot …": the body's first
+    // indefinite mention joins a referent only headings have named so far.
+    const fromHeading = before !== undefined && !heading && headingOnly.has(before);
+    let chain = fresh && !fromHeading ? undefined : before;
+    if (chain && !heading) headingOnly.delete(chain);
+    if (!chain) {
+      chain = {
+        entity: {
+          id: `u${chains.length + 1}`,
+          name: lower,
+          kind: head.plural ? 'group' : 'person',
+          mentions: [],
+          descriptors: [],
+        },
+        lemma: head.lemma,
+        plural: head.plural,
+        counts: new Set(),
+      };
+      if (owner) chain.entity.of = owner;
+      chains.push(chain);
+      latest.set(key, chain);
+      if (ownedKey) owned.set(ownedKey, chain);
+      if (heading) headingOnly.add(chain);
+    } else if (owner && !chain.entity.of && ownedKey) {
+      // "the mother" then "his mother": the tie becomes known.
+      chain.entity.of = owner;
+      owned.set(ownedKey, chain);
+    }
+    latest.set(key, chain);
+    if (phrase.count) chain.counts.add(phrase.count);
+    const mention: Mention = { start: t.start, end: t.end, text: t.text };
+    chain.entity.mentions.push(mention);
+    unnamedEndingAt.set(t.end, chain.entity);
+    // The whole phrase, when it says more than the head ("a masked gunman"), is how the outlet described them.
+    // The determiner is not part of it: "the masked gunman" → "masked gunman".
+    const opener = tokens[phrase.first]?.text.toLowerCase() ?? '';
+    const from = tokens[phrase.first + (INDEFINITE.has(opener) || DEFINITE.has(opener) ? 1 : 0)];
+    if (from && from.start < t.start) {
+      chain.entity.descriptors.push({
+        start: from.start,
+        end: t.end,
+        text: layer.text.slice(from.start, t.end),
+        via: 'reference',
+      });
+    }
+    // "a salesman who recognised him": the relative pronoun refers to the same person.
+    const rel = tokens[i + 1]?.text === ',' ? tokens[i + 2] : tokens[i + 1];
+    if (rel && rel.sentence === t.sentence && /^(who|whom|whose)$/i.test(rel.text)) {
+      const reference: EntityReference = { start: rel.start, end: rel.end, text: rel.text, via: 'relative' };
+      if (chain.entity.references) chain.entity.references.push(reference);
+      else chain.entity.references = [reference];
+    }
+  }
+  for (const e of referred) e.references?.sort((a, b) => a.start - b.start);
+  // An entity's name is the head as the article writes it most ("robbers", "gunman").
+  for (const c of chains) {
+    const counts = new Map<string, number>();
+    for (const m of c.entity.mentions) {
+      const w = m.text.toLowerCase();
+      counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+    c.entity.name = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? c.lemma;
+  }
+  return chains.map((c) => c.entity);
+}

@@ -1,0 +1,292 @@
+// Unnamed actors: the people and groups outlets refer to without naming them (AnnotatedArticle.
+// unnamedPeople: "the gunman", "police", "a woman"), merged across the story's articles. Two outlets'
+// "the gunman" are one actor when each article has only one gunman and their phrases do not conflict:
+//  - an article with two referents of one head ("a man … another man") keeps both to itself, since
+//    nothing says which of them another outlet's "the man" is;
+//  - counts must agree when both phrases give one ("two women" is not "three women").
+// A relation ("her mother", "Ana Ruiz's lawyer") merges on its noun and the named actor it is tied to,
+// whatever else the articles share.
+// The head and its number decide the merge: "gunman" never joins "gunmen", nor "police" "officers".
+// An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
+// title, a settled description) is read at annotation time and makes the words part of the named person.
+import { isOrdinaryWord } from '../../annotate/entities/gazetteer.js';
+import { unnamedHead } from '../../annotate/entities/unnamed.js';
+import type { AnnotatedArticle, Entity } from '../../model/article.js';
+import type { Actor, EvidenceSpan } from '../../model/report.js';
+import { buildLabels, labelHead, type Member } from './index.js';
+
+const NUMBER_WORDS =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds|thousands|several|many|few)\b/gi;
+
+/**
+ * What the entity's phrases pin down, lower-cased: the counts ("two women" → "two") and the capitalised
+ * words that say whose or where ("Russian officials" → "russian"). Both sides giving some and sharing
+ * none are two referents: "Russian officials" are not "Ukrainian officials", "two women" not "three
+ * women"; "officials" alone may be either.
+ */
+function countsOf(entity: Entity): Set<string> {
+  const counts = new Set<string>();
+  for (const d of entity.descriptors)
+    for (const m of d.text.matchAll(NUMBER_WORDS)) counts.add(m[0].toLowerCase());
+  return counts;
+}
+function qualifiersOf(text: string, entity: Entity): Set<string> {
+  const words = new Set<string>();
+  for (const d of entity.descriptors) {
+    // A sentence's or headline's first word is capitalised whatever it is ("Armed robbers fled"); a
+    // demonym or place stays a qualifier there ("Russian officials said").
+    const opensSentence = /(?:^|[.!?:\n]["'”’]?\s*)$/.test(text.slice(Math.max(0, d.start - 4), d.start));
+    for (const m of d.text.matchAll(/(?:^|\s)(\p{Lu}[\p{L}.'’-]*)/gu)) {
+      if (opensSentence && m.index === 0 && isOrdinaryWord((m[1] ?? '').toLowerCase())) continue;
+      if (m[1] && m[1] !== m[1].toUpperCase()) words.add(m[1].toLowerCase());
+      else if (m[1] && m[1].length <= 4) words.add(m[1].toLowerCase());
+    }
+  }
+  return words;
+}
+
+const compatible = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a.size === 0 || b.size === 0 || [...a].some((x) => b.has(x));
+
+/** The merge key: the head word with a crude singular ("robbers" = "robbers"; "gunman" ≠ "gunmen"). */
+const headKey = (e: Entity) => `${e.kind}\u0000${e.name.toLowerCase()}`;
+
+interface Cluster {
+  members: Member[];
+  articles: Set<string>;
+  counts: Set<string>;
+  qualifiers: Set<string>;
+  /** The named actors of its articles. */
+  named: Set<string>;
+}
+
+/**
+ * Clusters of one head an article's referent is compared with, at most (the latest): keeps a story of
+ * thousands of articles, each with its own "police" and no named actor in common, linear. The ECB+ train
+ * and dev topics (up to 40 articles each) never reach it.
+ */
+const MAX_CANDIDATES = 64;
+
+/** The named actors (people, organisations, places) each article mentions, by article id. */
+function namedActorsIn(actors: readonly Actor[]): (articleId: string) => ReadonlySet<string> {
+  const byArticle = new Map<string, Set<string>>();
+  for (const a of actors) {
+    if (a.kind === 'other') continue;
+    for (const m of a.mentions) {
+      const set = byArticle.get(m.article) ?? new Set<string>();
+      byArticle.set(m.article, set.add(a.id));
+    }
+  }
+  const none = new Set<string>();
+  return (id) => byArticle.get(id) ?? none;
+}
+
+/** Words before a noun phrase's head that introduce someone new: "a", "an", "another", "one". */
+const INTRODUCED = /(?:^|[^\p{L}])(?:an?|another|one)\s+(?:[\p{L}\d'’-]+\s+){0,4}$/iu;
+
+/** Whether an unnamed entity's first mention introduces someone ("a woman", "another gunman"). */
+function introduced(article: AnnotatedArticle, e: Entity): boolean {
+  const first = e.mentions[0];
+  return first ? INTRODUCED.test(article.text.slice(Math.max(0, first.start - 60), first.start)) : false;
+}
+
+/**
+ * The story's unnamed actors. `named` are the named actors (compareActors), `actorOf` maps an article's
+ * entity to its named actor.
+ *
+ * Where an unnamed description joins a NAMED actor (the evidence of that merge is decided here, in
+ * `describedActor`): an article's "the actress" / "the inmate", never introduced by "a"/"an", whose
+ * head noun is the head of a label some outlet gives exactly one named person of that article ("Ana
+ * Ruiz, the actress"; "inmate Tom Ford"). Its words become references of that person. Otherwise two
+ * articles' unnamed actors merge only when the articles share a named actor: "the judge" of an article
+ * about one trial and "the judge" of one about another are different people, and the story's named cast
+ * is what tells the trials apart.
+ */
+export function compareUnnamed(
+  articles: readonly AnnotatedArticle[],
+  named: readonly Actor[],
+  actorOf: (articleId: string, entityId: string) => string | null,
+): Actor[] {
+  const namedIn = namedActorsIn(named);
+  const byId = new Map(named.map((a) => [a.id, a]));
+  // Label heads of each named person ("actress" from "Oscar-winning actress").
+  const heads = new Map<string, Set<string>>();
+  for (const a of named) {
+    if (a.kind !== 'person') continue;
+    heads.set(a.id, new Set(a.labels.map((l) => labelHead(l.text))));
+  }
+  const describedActor = (article: AnnotatedArticle, e: Entity): Actor | undefined => {
+    if (e.kind !== 'person' || e.of || introduced(article, e)) return undefined;
+    const head = e.name.toLowerCase();
+    const fits = [...namedIn(article.id)].filter((id) => heads.get(id)?.has(head));
+    return fits.length === 1 ? byId.get(fits[0] ?? '') : undefined;
+  };
+  // "her mother" in one outlet and "Ana Ruiz's mother" in another: one tie to one named actor.
+  const ownerActor = (article: AnnotatedArticle, e: Entity) =>
+    e.of && !e.of.startsWith('u') ? actorOf(article.id, e.of) : null;
+  const keyOf = (article: AnnotatedArticle, e: Entity) => {
+    const owner = ownerActor(article, e);
+    return owner
+      ? `${headKey(e)}\u0000of:${owner}`
+      : e.of
+        ? `${headKey(e)}\u0000of:${article.id}:${e.of}`
+        : headKey(e);
+  };
+  const sharesNamed = (c: Cluster, article: string) => {
+    for (const x of namedIn(article)) if (c.named.has(x)) return true;
+    return false;
+  };
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster[]>();
+  for (const article of articles) {
+    for (const { actor, span } of labelledDescriptions(article, namedIn(article.id), heads, byId))
+      attachSpan(actor, span);
+    const people = article.unnamedPeople ?? [];
+    const perKey = new Map<string, number>();
+    for (const e of people) perKey.set(keyOf(article, e), (perKey.get(keyOf(article, e)) ?? 0) + 1);
+    for (const entity of people) {
+      const person = describedActor(article, entity);
+      if (person) {
+        attachAsReferences(person, article.id, entity);
+        continue;
+      }
+      const key = keyOf(article, entity);
+      const owner = ownerActor(article, entity);
+      const counts = countsOf(entity);
+      const qualifiers = qualifiersOf(article.text, entity);
+      const candidates = byKey.get(key) ?? [];
+      const shared = (perKey.get(key) ?? 0) > 1;
+      const cluster = shared
+        ? undefined
+        : candidates
+            .slice(-MAX_CANDIDATES)
+            .find(
+              (c) =>
+                !c.articles.has(article.id) &&
+                compatible(c.counts, counts) &&
+                compatible(c.qualifiers, qualifiers) &&
+                (owner !== null || sharesNamed(c, article.id)),
+            );
+      const member = { article, entity };
+      if (cluster) {
+        cluster.members.push(member);
+        cluster.articles.add(article.id);
+        for (const x of counts) cluster.counts.add(x);
+        for (const x of qualifiers) cluster.qualifiers.add(x);
+        for (const x of namedIn(article.id)) cluster.named.add(x);
+      } else {
+        const fresh: Cluster = {
+          members: [member],
+          articles: new Set([article.id]),
+          counts,
+          qualifiers,
+          named: new Set(namedIn(article.id)),
+        };
+        clusters.push(fresh);
+        // An article's second referent of one head stays its own: no other outlet's phrase joins it.
+        if (!shared) {
+          candidates.push(fresh);
+          byKey.set(key, candidates);
+        }
+      }
+    }
+  }
+  const weight = (c: Cluster) => c.members.reduce((n, m) => n + m.entity.mentions.length, 0);
+  return clusters
+    .map((c) => ({ c, w: weight(c) }))
+    .sort((a, b) => b.w - a.w)
+    .map(({ c }, n) => {
+      const first = c.members[0];
+      const owner = first ? ownerActor(first.article, first.entity) : null;
+      return buildUnnamedActor(`u${n + 1}`, c.members, owner ? byId.get(owner)?.name : undefined);
+    });
+}
+
+/** The actor: named by its head noun, and by the person it is tied to when known ("mother of Ana Ruiz"). */
+function buildUnnamedActor(id: string, group: readonly Member[], of: string | undefined): Actor {
+  const counts = new Map<string, number>();
+  for (const m of group)
+    counts.set(m.entity.name, (counts.get(m.entity.name) ?? 0) + m.entity.mentions.length);
+  const head = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const name = of ? `${head} of ${of}` : head;
+  const plural = group.filter((m) => m.entity.kind === 'group').length * 2 > group.length;
+  const span = (article: string, x: { start: number; end: number; text: string }): EvidenceSpan => ({
+    article,
+    start: x.start,
+    end: x.end,
+    text: x.text,
+  });
+  const mentions = group.flatMap((m) => m.entity.mentions.map((x) => span(m.article.id, x)));
+  const references = group.flatMap((m) => (m.entity.references ?? []).map((x) => span(m.article.id, x)));
+  return {
+    id,
+    name,
+    kind: plural ? 'group' : 'person',
+    aliases: [...new Set(mentions.map((x) => x.text))].filter((t) => t !== name),
+    labels: buildLabels(group),
+    mentions,
+    ...(references.length ? { references } : {}),
+    unnamed: true,
+  };
+}
+
+/**
+ * "the swimmer" in an article naming Ana Ruiz, where some outlet wrote "Ana Ruiz, the Olympic swimmer": a
+ * definite description whose head the annotator does not know as a person noun, but which is the label
+ * head of exactly one person the article names. Not before a capitalised word ("the swimmer Ana Ruiz" is a
+ * title) and not where a mention or reference already is. One regular-expression pass per article.
+ */
+function labelledDescriptions(
+  article: AnnotatedArticle,
+  namedHere: ReadonlySet<string>,
+  heads: ReadonlyMap<string, ReadonlySet<string>>,
+  byId: ReadonlyMap<string, Actor>,
+): { actor: Actor; span: EvidenceSpan }[] {
+  const holders = new Map<string, string[]>();
+  for (const id of namedHere) {
+    for (const h of heads.get(id) ?? []) {
+      // Plain words only (they go into the pattern as they are); person nouns are unnamedPeople's already.
+      if (!/^[a-z][a-z-]{2,}$/.test(h) || unnamedHead(h)) continue;
+      holders.set(h, [...(holders.get(h) ?? []), id]);
+    }
+  }
+  const unique = [...holders].filter(([, ids]) => ids.length === 1).map(([h]) => h);
+  if (unique.length === 0) return [];
+  const taken = new Set<number>();
+  for (const id of namedHere) {
+    const actor = byId.get(id);
+    for (const m of [...(actor?.mentions ?? []), ...(actor?.references ?? [])])
+      if (m.article === article.id) taken.add(m.start);
+  }
+  for (const e of article.unnamedPeople ?? []) for (const m of e.mentions) taken.add(m.start);
+  const pattern = new RegExp(
+    `\\b[Tt]he\\s+(?:[a-z][\\p{L}'’-]*\\s+){0,3}?(${unique.join('|')})\\b(?!['’]?\\s*\\p{Lu})`,
+    'gu',
+  );
+  const found: { actor: Actor; span: EvidenceSpan }[] = [];
+  for (const m of article.text.matchAll(pattern)) {
+    const head = m[1] ?? '';
+    const start = (m.index ?? 0) + m[0].length - head.length;
+    const actor = byId.get(holders.get(head)?.[0] ?? '');
+    if (!actor || taken.has(start)) continue;
+    found.push({ actor, span: { article: article.id, start, end: start + head.length, text: head } });
+  }
+  return found;
+}
+
+function attachSpan(actor: Actor, span: EvidenceSpan): void {
+  if (actor.references) actor.references.push(span);
+  else actor.references = [span];
+}
+
+/** An unnamed entity's words as references of the named person a description settles. */
+function attachAsReferences(actor: Actor, article: string, e: Entity): void {
+  const spans = [...e.mentions, ...(e.references ?? [])].map((x) => ({
+    article,
+    start: x.start,
+    end: x.end,
+    text: x.text,
+  }));
+  if (actor.references) actor.references.push(...spans);
+  else actor.references = spans;
+}

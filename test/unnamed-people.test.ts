@@ -1,0 +1,201 @@
+// Unnamed people and groups (issue 12, people): "the gunman", "a woman", "police" become entities of their
+// own, chained within an article by head noun and determiner, merged across articles only when the
+// articles share a named actor, and never joined to a named person without evidence. Invented sentences.
+import { describe, expect, it } from 'vitest';
+import { compareStory } from '../src/compare/index.js';
+import type { AnnotatedArticle } from '../src/model/article.js';
+import { renderMarkdown } from '../src/report/md/index.js';
+import { annotateText as annotate } from './support/articles.js';
+import { reportSchemaErrors, reportSpanErrors } from './support/report-schema.js';
+import { schemaErrors, spanErrors } from './support/schema.js';
+
+/** Unnamed entities as [name, kind, mention count]. */
+const unnamed = (a: AnnotatedArticle) =>
+  (a.unnamedPeople ?? []).map((e) => [e.name, e.kind, e.mentions.length] as const);
+
+describe('unnamed people in one article', () => {
+  it('"the gunman" refers back; police is a group', () => {
+    const a = annotate(
+      'A masked gunman robbed a jewellery shop in Oldbridge on Monday. Police said the gunman fled on foot. ' +
+        'The gunman took rings worth thousands, police said.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['gunman', 'person', 3]);
+    expect(rows).toContainEqual(['police', 'group', 2]);
+    const gunman = a.unnamedPeople?.find((e) => e.name === 'gunman');
+    expect(gunman?.descriptors.map((d) => d.text)).toContain('masked gunman');
+  });
+
+  it('two indefinite "a man" are two people; "the man" goes to the latest', () => {
+    const a = annotate(
+      'A man was arrested near the harbour in Oldbridge on Friday. Later a man walked into the station. ' +
+        'The man said he had seen the arrest.',
+    );
+    const men = (a.unnamedPeople ?? []).filter((e) => e.name === 'man');
+    expect(men.map((e) => e.mentions.length)).toEqual([1, 2]);
+  });
+
+  it("a headline noun and the lead's indefinite are one referent", () => {
+    const a = annotate(
+      'Woman rescued from flooded car\n\nA woman was pulled from her car by firefighters on Sunday.',
+    );
+    const women = (a.unnamedPeople ?? []).filter((e) => e.name.toLowerCase() === 'woman');
+    expect(women).toHaveLength(1);
+    expect(women[0]?.mentions).toHaveLength(2);
+  });
+
+  it('an apposition ties a description to the name: no unnamed gunman', () => {
+    const a = annotate('The gunman, Tomas Verhoeven, was arrested on Tuesday. Verhoeven, 41, said nothing.');
+    expect(unnamed(a).filter(([name]) => name === 'gunman')).toEqual([]);
+  });
+
+  it('"who" after an unnamed person is a reference to them', () => {
+    const a = annotate('A witness who saw the crash called the police on Monday in Oldbridge.');
+    const witness = a.unnamedPeople?.find((e) => e.name === 'witness');
+    expect(witness?.references?.map((r) => r.text)).toEqual(['who']);
+  });
+});
+
+describe('unnamed actors across articles', () => {
+  const one = annotate(
+    'A gunman shot a guard at the Oldbridge branch of Harlow Bank on Monday, police said. The gunman fled.',
+    'one',
+  );
+  const two = annotate(
+    'Police are searching for the gunman who wounded a guard at Harlow Bank in Oldbridge on Monday.',
+    'two',
+  );
+  const other = annotate(
+    'A gunman held up a petrol station in Kestrel Falls on Sunday. The gunman escaped with cash.',
+    'other',
+  );
+
+  it('merge by head noun when the articles share a named actor', () => {
+    const story = compareStory([one, two]);
+    const gunmen = (story.unnamedActors ?? []).filter((a) => a.name === 'gunman');
+    expect(gunmen).toHaveLength(1);
+    expect(new Set(gunmen[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
+    expect(gunmen[0]?.unnamed).toBe(true);
+    expect(gunmen[0]?.id).toMatch(/^u\d+$/);
+  });
+
+  it('stay apart when the articles share no named actor', () => {
+    const story = compareStory([one, other]);
+    expect((story.unnamedActors ?? []).filter((a) => a.name === 'gunman')).toHaveLength(2);
+  });
+
+  it('keep "Russian officials" and "Ukrainian officials" apart', () => {
+    const a = annotate('Russian officials met Alina Moroz in Oldbridge on Monday.', 'a');
+    const b = annotate('Ukrainian officials praised Alina Moroz in Oldbridge on Tuesday.', 'b');
+    const c = annotate('Officials said Alina Moroz would return to Oldbridge.', 'c');
+    const officials = (compareStory([a, b, c]).unnamedActors ?? []).filter(
+      (x) => x.name.toLowerCase() === 'officials',
+    );
+    expect(officials).toHaveLength(2);
+  });
+
+  it('the Markdown report lists those referred to twice, apart from the actors table', () => {
+    const story = compareStory([one, two, other]);
+    const md = renderMarkdown({ version: 1, generatedAt: '2024-05-08T00:00:00Z', stories: [story] });
+    const line = md.split('\n').find((l) => l.startsWith('Referred to without a name:')) ?? '';
+    expect(line).toMatch(/gunman \(person, 3× in 2 articles\)/);
+    expect(md).not.toMatch(/\*\*gunman\*\*/);
+  });
+
+  it('are never part of the named cast', () => {
+    const story = compareStory([one, two]);
+    expect(story.actors.some((a) => a.name.toLowerCase() === 'gunman')).toBe(false);
+  });
+});
+
+describe('relations and descriptions of named people', () => {
+  it('"her lawyer" is tied to her; "the lawyer" refers back to it', () => {
+    const a = annotate(
+      'Marta Oyelaran was charged on Monday in Oldbridge. Her lawyer said she would plead not guilty. ' +
+        'The lawyer asked for bail.',
+    );
+    const lawyer = a.unnamedPeople?.find((e) => e.name === 'lawyer');
+    const marta = a.entities.find((e) => e.name === 'Marta Oyelaran');
+    expect(lawyer?.mentions).toHaveLength(2);
+    expect(lawyer?.of).toBe(marta?.id);
+  });
+
+  it('a possessive whose owner is unknown is left out', () => {
+    const a = annotate('Their lawyer said the appeal would be filed in Oldbridge on Monday.');
+    expect(a.unnamedPeople?.some((e) => e.name === 'lawyer') ?? false).toBe(false);
+  });
+
+  it('merges across outlets on the noun and the named person it is tied to', () => {
+    const one = annotate(
+      'Marta Oyelaran was charged in Oldbridge on Monday. Her lawyer said she was innocent.',
+      'one',
+    );
+    const two = annotate("Marta Oyelaran's lawyer asked for bail in Oldbridge on Tuesday.", 'two');
+    const story = compareStory([one, two]);
+    const lawyers = (story.unnamedActors ?? []).filter((a) => a.name.startsWith('lawyer'));
+    expect(lawyers).toHaveLength(1);
+    expect(lawyers[0]?.name).toBe('lawyer of Marta Oyelaran');
+    expect(new Set(lawyers[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
+  });
+
+  it('"the lawmaker" joins the one person an outlet labels lawmaker, not when introduced by "a"', () => {
+    const one = annotate('Ana Petrakis, a veteran lawmaker, resigned in Oldbridge on Monday.', 'one');
+    const two = annotate('Ana Petrakis resigned on Monday. The lawmaker said she was tired.', 'two');
+    const three = annotate(
+      'Ana Petrakis resigned on Monday. A lawmaker from Kestrel Falls will replace her.',
+      'three',
+    );
+    const story = compareStory([one, two, three]);
+    const ana = story.actors.find((a) => a.name === 'Ana Petrakis');
+    expect(ana?.labels.map((l) => l.text)).toContain('veteran lawmaker');
+    expect(ana?.references?.some((r) => r.article === 'two' && r.text === 'lawmaker')).toBe(true);
+    expect(ana?.references?.some((r) => r.article === 'three' && r.text === 'lawmaker') ?? false).toBe(false);
+    const unnamedLawmaker = story.unnamedActors?.find((a) => a.name === 'lawmaker');
+    expect(unnamedLawmaker?.mentions.map((m) => m.article)).toEqual(['three']);
+  });
+
+  it('"the founder" goes to the one person an outlet labels founder; not when the article titles another', () => {
+    const one = annotate('Ana Petrakis, the bakery founder, retired in Oldbridge on Monday.', 'one');
+    const two = annotate('Ana Petrakis retired on Monday. The founder thanked her staff.', 'two');
+    const three = annotate('Ana Petrakis retired on Monday. The founder Lena Ortiz thanked her.', 'three');
+    const story = compareStory([one, two, three]);
+    const ana = story.actors.find((a) => a.name === 'Ana Petrakis');
+    expect(ana?.labels.map((l) => l.text)).toContain('bakery founder');
+    const refs = (article: string) =>
+      ana?.references?.filter((r) => r.article === article && r.text === 'founder') ?? [];
+    expect(refs('two')).toHaveLength(1);
+    expect(two.text.slice((refs('two')[0]?.start ?? 0) - 4, refs('two')[0]?.end)).toBe('The founder');
+    expect(refs('three')).toEqual([]);
+  });
+
+  it('"three people … the three people" is one group; "two women" then "three women" are two', () => {
+    const a = annotate(
+      'Three people died in the fire in Oldbridge on Monday. The three people were trapped upstairs. ' +
+        'Two women escaped. Later three women were rescued.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['people', 'group', 2]);
+    expect(rows.filter(([name]) => name === 'women')).toHaveLength(2);
+  });
+});
+
+describe('the published schemas hold the new fields', () => {
+  it('annotations: unnamedPeople with an owner; report: unnamedActors', () => {
+    const one = annotate(
+      'Marta Oyelaran was charged in Oldbridge on Monday, police said. Her lawyer said the gunman was someone else.',
+      'one',
+    );
+    const two = annotate("Police said Marta Oyelaran's lawyer asked for bail in Oldbridge.", 'two');
+    expect(one.unnamedPeople?.some((e) => e.of)).toBe(true);
+    expect(schemaErrors({ version: 1, articles: [one, two] })).toEqual([]);
+    expect([...spanErrors(one), ...spanErrors(two)]).toEqual([]);
+    const report = {
+      version: 1 as const,
+      generatedAt: '2024-05-08T00:00:00Z',
+      stories: [compareStory([one, two])],
+    };
+    expect(report.stories[0]?.unnamedActors?.length).toBeGreaterThan(0);
+    expect(reportSchemaErrors(report)).toEqual([]);
+    expect(reportSpanErrors(report)).toEqual([]);
+  });
+});
