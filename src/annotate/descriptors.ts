@@ -6,7 +6,6 @@
 //    nationality and role against what the article already said about each person.
 import type { Descriptor, Entity, Mention } from '../model/article.js';
 import { isWordInAnyCase } from '../text/words.js';
-import { isPersonNoun } from './entities/descriptions.js';
 import {
   countryOf,
   isDateWord,
@@ -356,7 +355,7 @@ function titleBefore(
  *  - a lowercase noun that names no person, after a determiner or a lowercase adjective and right before
  *    a capitalised title, heads a phrase of its own: "a grim milestone President Roe once predicted", "the
  *    main reason Gov. Li lost" (relative clauses without "that"); so does the noun of an adverbial idiom
- *    after its preposition ("Of course President Roe", "in fact Senator Li"). A person noun stays ("war hero
+ *    after its preposition ("Of course President Roe", "in fact Senator Li"). A role noun stays ("war hero
  *    Sen. Li", "freshman Rep. Li"), and so does a noun after a name or noun ("Roe campaign Chairman Bo
  *    Li"); before a lowercase word the noun is the title's ("the campaign manager Bo Li");
  *  - a noun before "former", "then", … ends a title of its own: "campaign adviser former campaign
@@ -380,7 +379,6 @@ function endsAnotherPhrase(tokens: readonly Token[], i: number): boolean {
     /^\p{Ll}/u.test(t.text) &&
     /^\p{Lu}/u.test(after?.text ?? '') &&
     !describes(t.text) &&
-    !isPersonNoun(lower) &&
     !STANDING_NOUNS.has(lower) &&
     (before?.pos === 'DET' ||
       (before?.pos === 'ADJ' && /^\p{Ll}/u.test(before.text)) ||
