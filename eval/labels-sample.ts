@@ -1,5 +1,8 @@
-// `node dist/eval/labels-sample.js [--count 260] [--seed 12] [--out FILE]`: draws labels at random from
-// multi-outlet allsides stories, as the current code labels them, for judging by hand.
+// `node dist/eval/labels-sample.js [--count 260] [--seed 12] [--out FILE] [--exclude-used]`: draws labels at
+// random from multi-outlet allsides stories, as the current code labels them, for judging by hand.
+// --exclude-used skips every day group holding an article already in eval/labels-judged.json (its stories were
+// read while tuning, or are already judged) or in the blind check's stories (eval/blind/stories.json); the
+// second draw was `--seed 1212 --count 160 --exclude-used` (rules: eval/LABELS-RULES.md).
 //
 // Stories: allsides has no story labels, so a story here is articles of one AllSides topic published on the
 // same day that share a person's full name (two or more words, same normalised key), joined transitively,
@@ -9,13 +12,13 @@
 // Nothing of the corpus is written to the repository: each entry is {article, start, end} into the corpus
 // article's `text`, plus the judgement added by hand. The listing with context goes to --out (outside the
 // repo) for reading.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { actorKey } from '../src/text/article-labels.js';
 import { seededRandom } from '../src/util/random.js';
 import { annotateRecords } from './annotate.js';
-import { type AllsidesArticle, CORPUS, readAllsides, shuffle } from './labels-corpus.js';
+import { type AllsidesArticle, CORPUS, ROOT, readAllsides, shuffle } from './labels-corpus.js';
 import { offsetMap } from './offset-map.js';
 
 const { values } = parseArgs({
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '260' },
     seed: { type: 'string', default: '12' },
     out: { type: 'string', default: '/tmp/labels-sample.tsv' },
+    'exclude-used': { type: 'boolean', default: false },
   },
 });
 const wanted = Number(values.count);
@@ -36,8 +40,21 @@ for (const a of articles) {
   list.push(a);
   byDay.set(key, list);
 }
+const used = new Set<string>();
+if (values['exclude-used']) {
+  const judged = JSON.parse(readFileSync(resolve(ROOT, 'eval/labels-judged.json'), 'utf8')) as {
+    labels: { article: string }[];
+  };
+  for (const j of judged.labels) used.add(j.article);
+  const blind = JSON.parse(readFileSync(resolve(ROOT, 'eval/blind/stories.json'), 'utf8')) as {
+    stories: { articles: string[]; duplicates: string[] }[];
+  };
+  for (const b of blind.stories) for (const id of [...b.articles, ...b.duplicates]) used.add(id);
+}
 const days = shuffle(
-  [...byDay.values()].filter((list) => new Set(list.map((a) => a.outlet)).size >= 2),
+  [...byDay.values()].filter(
+    (list) => new Set(list.map((a) => a.outlet)).size >= 2 && !list.some((a) => used.has(a.id)),
+  ),
   random,
 );
 
@@ -45,6 +62,8 @@ interface Drawn {
   article: string;
   start: number;
   end: number;
+  /** The actor's mention nearest the label: who the label was given to. */
+  actor: { start: number; end: number };
 }
 const pool: Drawn[] = [];
 const context = new Map<string, string>();
@@ -89,7 +108,17 @@ for (const day of days) {
         if (art.quotes.some((q) => d.start >= q.start && d.end <= q.end)) continue;
         const at = map.span(d.start, d.end);
         if (!at) continue;
-        pool.push({ article: a.id, ...at });
+        const mentions = e.mentions
+          .map((m) => map.span(m.start, m.end))
+          .filter((m): m is { start: number; end: number } => m !== null);
+        const distance = (m: { start: number; end: number }) =>
+          m.start >= at.end ? m.start - at.end : m.end <= at.start ? at.start - m.end : 0;
+        const actor = mentions.reduce<{ start: number; end: number } | null>(
+          (best, m) => (best === null || distance(m) < distance(best) ? m : best),
+          null,
+        );
+        if (!actor) continue;
+        pool.push({ article: a.id, ...at, actor });
         const before = a.text.slice(Math.max(0, at.start - 80), at.start).replace(/\s+/g, ' ');
         const after = a.text.slice(at.end, at.end + 60).replace(/\s+/g, ' ');
         context.set(
@@ -112,7 +141,7 @@ writeFileSync(
 );
 console.log(
   JSON.stringify(
-    drawn.map((d) => ({ article: d.article, start: d.start, end: d.end })),
+    drawn.map((d) => ({ article: d.article, start: d.start, end: d.end, actor: d.actor })),
     null,
     0,
   ),

@@ -66,8 +66,88 @@ describe('labels are descriptor phrases', () => {
       'Kessler',
       [],
     ],
+    [
+      'a hyphenated verb after its subject is no modifier of the next title',
+      'The actress re-hired longtime attorney Dana Whitcombe after the first trial collapsed.',
+      'Whitcombe',
+      ['longtime attorney'],
+    ],
+    [
+      'a hyphenated participle after a determiner still is a modifier',
+      'The rally was led by the self-proclaimed leader Ivar Stenbrek on Friday.',
+      'Stenbrek',
+      ['self-proclaimed leader'],
+    ],
+    [
+      'a weekday before a title ends the adverbial, not the title',
+      'Officials said that on Sunday Treasury Secretary Ivar Stenbrek would travel to the port.',
+      'Stenbrek',
+      ['Treasury Secretary'],
+    ],
+    [
+      'a noun of time before a title is no part of it',
+      'The board met last week Finance Committee Chairman Ivar Stenbrek at the harbor office.',
+      'Stenbrek',
+      ['Finance Committee Chairman'],
+    ],
+    [
+      'an adverbial idiom before a title is no part of it',
+      'Of course President Halvorsen is right about the harbor budget.',
+      'Halvorsen',
+      ['President'],
+    ],
+    [
+      'the head of a relative clause without "that" is no part of the title',
+      'It was a grim milestone Governor Ana Brisk once said the state would never reach.',
+      'Brisk',
+      ['Governor'],
+    ],
+    [
+      'a person noun before a capitalised title stays in it',
+      'The crowd cheered for war hero Sen. Brant Ojala at the parade on Monday.',
+      'Ojala',
+      ['war hero Sen.'],
+    ],
+    [
+      'a word in capitals is page furniture, not part of a title',
+      'CLOSE Republican presidential nominee Petra Lindqvist spoke at a rally in the valley.',
+      'Lindqvist',
+      ['Republican presidential nominee'],
+    ],
+    [
+      'a role noun before "former" ends a title of its own',
+      'Pictured: campaign adviser former campaign chairman Ivar Stenbrek at the hearing.',
+      'Stenbrek',
+      ['former campaign chairman'],
+    ],
+    [
+      'a lowercase plural before one name is a group, not the name\u2019s label',
+      'They were the very people Stenbrek had courted for a decade.',
+      'Stenbrek',
+      [],
+    ],
+    [
+      'a lowercase plural before a list of names labels each',
+      'The council heard from harbor commissioners Ivar Stenbrek and Petra Lindqvist on Monday.',
+      'Stenbrek',
+      ['harbor commissioners'],
+    ],
   ])('%s', (_why, text, surname, labels) => {
     expect(labelsOf(annotate(text), surname)).toEqual(labels);
+  });
+
+  it('a plural description never refers back to one person', () => {
+    const a = annotate(
+      'The suit was filed by Alma Reyes, an attorney for the officers. The officers declined to comment.',
+    );
+    expect(labelsOf(a, 'Reyes')).toEqual(['attorney for the officers']);
+  });
+
+  it('a possessive description after two names owns the next noun and is no appositive of the second name', () => {
+    const a = annotate(
+      'Governor Ivar Stenbrek spoke first. Then Mira Stenbrek and Jon Hale, the governor\u2019s daughter and son-in-law, spoke.',
+    );
+    expect(labelsOf(a, 'Hale')).toEqual([]);
   });
 
   it('an appositive holding another person\u2019s name is that person\u2019s title', () => {
@@ -97,6 +177,11 @@ describe('tone of a label', () => {
     ['self-styled reformer', 'negative', ['self-styled']],
     ['disgraced former sheriff', 'negative', ['disgraced']],
     ['far-right candidate', 'negative', ['far-right']],
+    ['disgraced former governor', 'negative', ['disgraced']],
+    ['so-called leader of the movement', 'negative', ['so-called']],
+    ['self-styled people\u2019s champion', 'negative', ['self-styled']],
+    ['prominent far-right politician', 'negative', ['far-right']],
+    ['embattled press secretary', 'negative', ['embattled']],
     ['self-proclaimed hero', 'negative', ['self-proclaimed']],
     // evaluative words from the VADER lexicon
     ['lord of chaos', 'negative', ['chaos']],
@@ -112,6 +197,9 @@ describe('tone of a label', () => {
     ['war veteran', 'neutral', []],
     ['friend of the mayor', 'neutral', []],
     ['criminal defense lawyer', 'neutral', []],
+    ['asset manager', 'neutral', []],
+    ['fallen soldier', 'neutral', []],
+    ['former beauty queen', 'neutral', []],
     // a name or office in capitals is not judged: "Justice", "Freedom" are parts of names there
     ['Supreme Court Justice', 'neutral', []],
     ['House Freedom Caucus chairman', 'neutral', []],

@@ -6,7 +6,14 @@
 //    nationality and role against what the article already said about each person.
 import type { Descriptor, Entity, Mention } from '../model/article.js';
 import { isWordInAnyCase } from '../text/words.js';
-import { countryOf, ORGANIZATION_NOUNS, ROLE_NOUNS, TITLE_WORDS } from './entities/gazetteer.js';
+import {
+  countryOf,
+  isDateWord,
+  isOrdinaryWord,
+  ORGANIZATION_NOUNS,
+  ROLE_NOUNS,
+  TITLE_WORDS,
+} from './entities/gazetteer.js';
 import type { NameMention } from './entities/index.js';
 import type { Token, TokenLayer } from './tokens.js';
 
@@ -116,6 +123,62 @@ function isPlural(word: string): boolean {
   if (!lower.endsWith('s') || lower.endsWith('ss') || lower.endsWith('us')) return false;
   const singular = lower.endsWith('ies') ? `${lower.slice(0, -3)}y` : lower.slice(0, -1);
   return describesWord(singular);
+}
+
+/** Plurals not made with -s: "the very people Roe's lawyer courted" names a group, not Roe. */
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'folks', 'persons']);
+
+/** A group noun ("officers", "people"): it never labels or refers back to one person. */
+function namesGroup(word: string): boolean {
+  return IRREGULAR_PLURALS.has(word.toLowerCase()) || isPlural(word);
+}
+
+/** A name followed by "and" or a comma in its sentence: the first of a list of names. */
+function startsList(tokens: readonly Token[], m: NameMention): boolean {
+  const next = tokens[m.endToken];
+  return next?.sentence === m.sentence && (next.text === ',' || next.text === 'and');
+}
+
+/**
+ * Nouns of time: before a title they end the adverbial the sentence started with ("on Sunday Treasury
+ * Secretary Ann Roe", "last week Committee Chairman Bo Li", "for a while President Roe's favourite"), and
+ * no title is headed by them. Weekdays and months come from the date lexicon; these are general English.
+ */
+const TIME_NOUNS = new Set([
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'weekend',
+  'month',
+  'months',
+  'year',
+  'years',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'today',
+  'tonight',
+  'yesterday',
+  'tomorrow',
+  'while',
+  'time',
+  'times',
+]);
+
+function isTimeWord(t: Token): boolean {
+  // Capitalised, "Times" or "Day" is part of a name ("New York Times columnist").
+  return TIME_NOUNS.has(t.text) || isDateWord(t.text.toLowerCase());
+}
+
+/**
+ * A word in capitals that is an ordinary English word ("CLOSE", "WATCHED", "MORE") is page furniture — a
+ * button, a video caption, a "read more" link — not part of a title. Acronyms ("NATO", "GOP") are not
+ * ordinary words, and three letters or fewer are left alone ("CEO", "CIA").
+ */
+function isShoutedWord(t: Token): boolean {
+  return /^\p{Lu}{4,}$/u.test(t.text) && isOrdinaryWord(t.text.toLowerCase());
 }
 
 function isModifier(token: Token): boolean {
@@ -237,6 +300,11 @@ function titleBefore(
   const head = tokens[m.firstToken - 1];
   if (!head || head.sentence !== m.sentence || !describes(head.text) || isHonorific(head.text)) return null;
   const headLower = head.text.toLowerCase();
+  // "the very people Roe's lawyer courted", "states Roe won": a lowercase plural before one name is a
+  // group the sentence talks about. Before a list it labels each ("GOP rivals Ann Roe and Bo Li"), and
+  // capitalised plurals distribute too ("Justices Roe, Li and Ortega").
+  if (/^\p{Ll}/u.test(head.text) && namesGroup(head.text) && !startsList(tokens, m)) return null;
+  if (isTimeWord(head) || isShoutedWord(head)) return null;
   if (TITLE_PREMODIFIERS.has(headLower) && !ofBridge(tokens, m.firstToken - 1)) return null;
   const next = tokens[m.endToken];
   if (
@@ -262,7 +330,8 @@ function titleBefore(
       personTokens.has(first - 1) ||
       isHonorific(t.text) ||
       !isModifier(t) ||
-      t.end < (tokens[first]?.start ?? 0) - 1
+      t.end < (tokens[first]?.start ?? 0) - 1 ||
+      endsAnotherPhrase(tokens, first - 1)
     )
       break;
     if (startsAnotherPhrase(t, tokens[first])) {
@@ -274,6 +343,78 @@ function titleBefore(
   }
   return span(layer, first, m.firstToken, 'title');
 }
+
+/**
+ * Whether the word at `i`, before a title that starts at `i + 1`, belongs to another phrase and ends the
+ * title run there:
+ *  - a hyphenated verb after a noun or pronoun is that subject's verb, not a participle modifier: "The
+ *    actress re-hired longtime attorney Ann Roe" gives Roe "longtime attorney" (a hyphenated participle
+ *    after a determiner or adjective, "the self-proclaimed leader", is a modifier);
+ *  - a noun of time ends an adverbial ("last week Committee Chairman Bo Li");
+ *  - a word in capitals is page furniture ("CLOSE Republican nominee Ann Roe");
+ *  - a lowercase noun that names no person, after a determiner or a lowercase adjective and right before
+ *    a capitalised title, heads a phrase of its own: "a grim milestone President Roe once predicted", "the
+ *    main reason Gov. Li lost" (relative clauses without "that"); so does the noun of an adverbial idiom
+ *    after its preposition ("Of course President Roe", "in fact Senator Li"). A role noun stays ("war hero
+ *    Sen. Li", "freshman Rep. Li"), and so does a noun after a name or noun ("Roe campaign Chairman Bo
+ *    Li"); before a lowercase word the noun is the title's ("the campaign manager Bo Li");
+ *  - a noun before "former", "then", … ends a title of its own: "campaign adviser former campaign
+ *    chairman Bo Li" (a list of captions) gives Li "former campaign chairman".
+ */
+function endsAnotherPhrase(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!t) return true;
+  if (isTimeWord(t) || isShoutedWord(t)) return true;
+  if (
+    t.pos === 'VERB' &&
+    t.text.includes('-') &&
+    (before?.pos === 'NOUN' || before?.pos === 'PROPN' || before?.pos === 'PRON')
+  )
+    return true;
+  const lower = t.text.toLowerCase();
+  if (
+    t.pos === 'NOUN' &&
+    /^\p{Ll}/u.test(t.text) &&
+    /^\p{Lu}/u.test(after?.text ?? '') &&
+    !describes(t.text) &&
+    !STANDING_NOUNS.has(lower) &&
+    (before?.pos === 'DET' ||
+      (before?.pos === 'ADJ' && /^\p{Ll}/u.test(before.text)) ||
+      (before?.pos === 'ADP' && ADVERBIAL_NOUNS.has(lower)))
+  )
+    return true;
+  return t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text) && STARTS_A_TITLE.has((after?.text ?? '').toLowerCase());
+}
+
+/** Nouns of standing a title can carry that the role lexicon lacks ("freshman Sen. Ann Roe"). */
+const STANDING_NOUNS = new Set([
+  'freshman',
+  'sophomore',
+  'rookie',
+  'newcomer',
+  'incumbent',
+  'front-runner',
+  'frontrunner',
+  'veteran',
+  'longtime',
+]);
+
+/** Nouns of adverbial idioms after a preposition: "of course", "in fact", "in turn", "in particular". */
+const ADVERBIAL_NOUNS = new Set([
+  'course',
+  'fact',
+  'turn',
+  'particular',
+  'addition',
+  'short',
+  'sum',
+  'effect',
+]);
+
+/** Premodifiers that only ever open a title: a noun right before one ends another phrase. */
+const STARTS_A_TITLE = new Set(['former', 'then', 'late', 'acting', 'interim', 'outgoing']);
 
 /** The noun phrase from `from` up to a comma, a full stop or a verb; null if it has no describing noun. */
 function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: number): number | null {
@@ -479,6 +620,8 @@ function findReferences(
         (ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower)) &&
         !GENERIC_ROLES.has(lower) &&
         next?.pos !== 'NOUN';
+      // "the officers", "the women": a group never refers back to one named person.
+      if (isHead && namesGroup(lower)) break;
       if (isHead) {
         // Followed by a name ("the driver Luis Mena") or ", Name" ("The driver, Luis Mena,"), it is a title
         // or an appositive of that name, attached there.
@@ -486,7 +629,10 @@ function findReferences(
         const text = layer.text.slice(det.start, t.end);
         // "Ann Roe, the director of the agency and its labs, said": right after a person's name and a comma
         // the description is that person's appositive, whatever other directors the article names.
-        const before = tokens[i - 1]?.text === ',' ? personEnding.get(i - 1) : undefined;
+        // "Ann Roe and Bo Li, the governor's son and daughter": a possessive description owns the next
+        // noun ("son and daughter") and is not an appositive of the name before it.
+        const owns = /^[’']s$/.test(next?.text ?? '');
+        const before = tokens[i - 1]?.text === ',' && !owns ? personEnding.get(i - 1) : undefined;
         const entity = before ?? resolve(text, lower, persons, profile, memo);
         references.push({ firstToken: i, endToken: j + 1, start: det.start, end: t.end, text, entity });
         break;

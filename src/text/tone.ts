@@ -168,7 +168,7 @@ const DOMAIN_WORDS = new Set(
     'supporters winner hopeful hopefuls comedian kind like well clear no yes champion trust hope ' +
     'rights fighter fighters survivor survivors honor honour glory faith pride vice cancer drug drugs ' +
     'disaster poverty hunger conflict attack attacks defense defence criminal prosecution prison ' +
-    'battleground deficit foe foes peacekeeping moody'
+    'battleground deficit foe foes peacekeeping moody asset assets fallen beauty'
   ).split(' '),
 );
 
