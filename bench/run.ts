@@ -124,10 +124,10 @@ async function runAnnotate(limit: number): Promise<Omit<ModeResult, 'peakMb'>> {
 }
 
 /**
- * Annotation as `parallax ingest` runs it, without the library: this thread reads and cleans, a pool of
- * `jobs` worker threads annotates batches of 64 (src/library/annotator.ts; each article also gets its
- * story features and near-duplicate keys there, a little more work than the 'annotate' row), as many
- * batches in flight as there are workers. CPU time and peak memory are the whole process's, all threads.
+ * The 'annotate' row's work spread over the pool `parallax ingest` uses (src/library/annotator.ts): this
+ * thread reads and cleans, `jobs` worker threads run the annotate stage on batches of 64
+ * (bench/annotate-worker.ts) and post the annotated articles back, as many batches in flight as there
+ * are workers. CPU time and peak memory are the whole process's, all threads.
  */
 async function runAnnotatePool(limit: number, jobs: number): Promise<Omit<ModeResult, 'peakMb'>> {
   const { DEFAULT_CONFIG } = await import('../src/config.js');
@@ -135,7 +135,7 @@ async function runAnnotatePool(limit: number, jobs: number): Promise<Omit<ModeRe
   const { cleanedArticles } = await import('../src/pipeline/articles.js');
   const { workerAnnotator } = await import('../src/library/annotator.js');
   const { DEFAULT_BATCH_SIZE } = await import('../src/library/ingest.js');
-  const annotator = workerAnnotator({ jobs });
+  const annotator = workerAnnotator({ jobs, workerUrl: new URL('./annotate-worker.js', import.meta.url) });
   if (!annotator) throw new Error('bench: the compiled annotation worker is missing; run "npm run build"');
   let articles = 0;
   let refused = 0;
@@ -409,7 +409,7 @@ async function main(): Promise<void> {
     `- Against wink-nlp running only the steps annotation uses (sentences and POS, \`wink-sbd-pos\`; the bare pass runs wink's default pipeline, entities, negation and sentiment included): **${leanRatio.toFixed(2)}×**, in CPU time ${cpuRatio(lean).toFixed(2)}×.`,
     `- The modes run one after the other: when the machine's load changes between them, wall times stretch unevenly and the CPU-time ratios are the ones to trust (load average ${loadBefore} before the run, ${loadAverage()} after).`,
     `- **${rate.toFixed(0)} articles/s** on one thread (target ≥ ${TARGETS.articlesPerSecond}: ${verdict(rate >= TARGETS.articlesPerSecond)}).`,
-    `- **${poolRate.toFixed(0)} articles/s** with ${jobs} annotation worker thread${jobs === 1 ? '' : 's'} on ${cores} core${cores === 1 ? '' : 's'}, as \`parallax ingest --jobs ${jobs}\` annotates (target ≥ ${TARGETS.articlesPerSecond}: ${verdict(poolRate >= TARGETS.articlesPerSecond)}); ${(poolRate / rate).toFixed(2)}× the one-thread rate, CPU time per article ${(pool.cpuSeconds / pool.articles / (annotate.cpuSeconds / annotate.articles)).toFixed(2)}× (the pool row also computes story features and near-duplicate keys).`,
+    `- **${poolRate.toFixed(0)} articles/s** with ${jobs} annotation worker thread${jobs === 1 ? '' : 's'} on ${cores} core${cores === 1 ? '' : 's'}, as \`parallax ingest --jobs ${jobs}\` annotates (target ≥ ${TARGETS.articlesPerSecond}: ${verdict(poolRate >= TARGETS.articlesPerSecond)}); ${(poolRate / rate).toFixed(2)}× the one-thread rate, CPU time per article ${(pool.cpuSeconds / pool.articles / (annotate.cpuSeconds / annotate.articles)).toFixed(2)}×.`,
     `- Peak memory **${annotate.peakMb.toFixed(0)} MB** on one thread, **${pool.peakMb.toFixed(0)} MB** with the pool, all threads (target < ${TARGETS.maxPeakMb} MB: ${verdict(Math.max(annotate.peakMb, pool.peakMb) < TARGETS.maxPeakMb)}).`,
     '',
   ].join('\n');
