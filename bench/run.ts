@@ -124,6 +124,13 @@ async function runAnnotate(limit: number): Promise<Omit<ModeResult, 'peakMb'>> {
 }
 
 /**
+ * Articles per batch sent to a worker: ingest's DEFAULT_BATCH_SIZE. Not imported from library/ingest.ts,
+ * which would load the language models into this thread too (through the story features), ~100 MB that
+ * the pool row should not count.
+ */
+const POOL_BATCH = 64;
+
+/**
  * The 'annotate' row's work spread over the pool `parallax ingest` uses (src/library/annotator.ts): this
  * thread reads and cleans, `jobs` worker threads run the annotate stage on batches of 64
  * (bench/annotate-worker.ts) and post the annotated articles back, as many batches in flight as there
@@ -134,7 +141,6 @@ async function runAnnotatePool(limit: number, jobs: number): Promise<Omit<ModeRe
   const { ingest } = await import('../src/ingest/index.js');
   const { cleanedArticles } = await import('../src/pipeline/articles.js');
   const { workerAnnotator } = await import('../src/library/annotator.js');
-  const { DEFAULT_BATCH_SIZE } = await import('../src/library/ingest.js');
   const annotator = workerAnnotator({ jobs, workerUrl: new URL('./annotate-worker.js', import.meta.url) });
   if (!annotator) throw new Error('bench: the compiled annotation worker is missing; run "npm run build"');
   let articles = 0;
@@ -174,7 +180,7 @@ async function runAnnotatePool(limit: number, jobs: number): Promise<Omit<ModeRe
         continue;
       }
       batch.push({ article: event.article, id: String(articles + refused + batch.length) });
-      if (batch.length >= DEFAULT_BATCH_SIZE) await send();
+      if (batch.length >= POOL_BATCH) await send();
     }
     if (batch.length > 0) await send();
     await Promise.all(inFlight);
