@@ -1,10 +1,12 @@
 // `npm run bench`: annotation throughput on ../shared/corpus/allsides (37,554 real articles, streamed),
 // next to a bare wink-nlp pass (tokens + sentences) over the same texts in the same run, and a wink pass
-// with only the steps annotation runs (sentences + POS). Each mode runs in its own child process so its
-// peak memory (max RSS) is its own. Results go to bench/RESULTS.md.
+// with only the steps annotation runs (sentences + POS), and the same annotation spread over a pool of
+// worker threads as `parallax ingest` runs it. Each mode runs in its own child process so its peak memory
+// (max RSS, all threads) is its own. Results go to bench/RESULTS.md.
 //
 //   npm run bench                       all articles, then the story-analysis suite and every suite below
 //   npm run bench -- --limit 2000       a quick look at annotation only
+//   npm run bench -- --jobs 3           worker threads of the pool row (default: one per core)
 //   npm run bench -- --suite analyze    the story-analysis suite only
 //   npm run bench -- --suite stories    story clustering on ECB+ (bench/ecbplus.ts)
 //   npm run bench -- --suite duplicates near-duplicate detection on edited allsides copies
@@ -14,7 +16,7 @@
 //   npm run bench -- --suite adversarial annotation ms/KB on unusual text shapes at 16/64/256 KB (bench/adversarial.ts)
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +29,12 @@ const CORPUS = resolve(ROOT, '../shared/corpus/allsides/articles.jsonl.gz');
 
 const TARGETS = { articlesPerSecond: 200, maxRatio: 3, maxPeakMb: 1024 };
 
+type Mode = 'annotate' | 'annotate-pool' | 'wink' | 'wink-sbd-pos';
+
 interface ModeResult {
-  mode: 'annotate' | 'wink' | 'wink-sbd-pos';
+  mode: Mode;
+  /** Worker threads (the pool row only). */
+  jobs?: number;
   articles: number;
   refused: number;
   megabytes: number;
@@ -117,6 +123,81 @@ async function runAnnotate(limit: number): Promise<Omit<ModeResult, 'peakMb'>> {
   };
 }
 
+/**
+ * Articles per batch sent to a worker: ingest's DEFAULT_BATCH_SIZE. Not imported from library/ingest.ts,
+ * which would load the language models into this thread too (through the story features), ~100 MB that
+ * the pool row should not count.
+ */
+const POOL_BATCH = 64;
+
+/**
+ * The 'annotate' row's work spread over the pool `parallax ingest` uses (src/library/annotator.ts): this
+ * thread reads and cleans, `jobs` worker threads run the annotate stage on batches of 64
+ * (bench/annotate-worker.ts) and post the annotated articles back, as many batches in flight as there
+ * are workers. CPU time and peak memory are the whole process's, all threads.
+ */
+async function runAnnotatePool(limit: number, jobs: number): Promise<Omit<ModeResult, 'peakMb'>> {
+  const { DEFAULT_CONFIG } = await import('../src/config.js');
+  const { ingest } = await import('../src/ingest/index.js');
+  const { cleanedArticles } = await import('../src/pipeline/articles.js');
+  const { workerAnnotator } = await import('../src/library/annotator.js');
+  const annotator = workerAnnotator({ jobs, workerUrl: new URL('./annotate-worker.js', import.meta.url) });
+  if (!annotator) throw new Error('bench: the compiled annotation worker is missing; run "npm run build"');
+  let articles = 0;
+  let refused = 0;
+  let bytes = 0;
+  const ctx = { sources: null, usedIds: new Set<string>() };
+  async function* limited() {
+    let n = 0;
+    for await (const item of ingest([CORPUS], DEFAULT_CONFIG, process.stdin, { sources: null })) {
+      if (n++ >= limit) return;
+      // The same measure as the one-thread row: the bodies as read, before cleaning.
+      if (item.ok) bytes += Buffer.byteLength(item.raw.body);
+      yield item;
+    }
+  }
+  const inFlight: Promise<void>[] = [];
+  let batch: { article: import('../src/model/article.js').Article; id: string }[] = [];
+  const send = async () => {
+    const sent = annotator.prepare(batch).then((results) => {
+      for (const r of results)
+        if (r.ok) articles++;
+        else refused++;
+    });
+    batch = [];
+    inFlight.push(sent);
+    while (inFlight.length > annotator.capacity) await inFlight.shift();
+  };
+  // The workers load their language models before the clock starts, as the one-thread row loads its
+  // own before its clock: one empty batch per worker (each busy worker makes the pool start another).
+  await Promise.all(Array.from({ length: jobs }, () => annotator.prepare([])));
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  try {
+    for await (const event of cleanedArticles(limited(), ctx)) {
+      if (!event.ok) {
+        refused++;
+        continue;
+      }
+      batch.push({ article: event.article, id: String(articles + refused + batch.length) });
+      if (batch.length >= POOL_BATCH) await send();
+    }
+    if (batch.length > 0) await send();
+    await Promise.all(inFlight);
+  } finally {
+    await annotator.close();
+  }
+  return {
+    mode: 'annotate-pool',
+    jobs,
+    articles,
+    refused,
+    megabytes: bytes / 1e6,
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: cpuSecondsSince(cpu),
+  };
+}
+
 /** The 1-minute load average, to two decimals ("2.10": other work on the machine). */
 function loadAverage(): string {
   return (loadavg()[0] ?? 0).toFixed(2);
@@ -127,10 +208,10 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1e6;
 }
 
-function child(mode: ModeResult['mode'], limit: number): ModeResult {
+function child(mode: Mode, limit: number, jobs: number): ModeResult {
   const out = execFileSync(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--child', mode, '--limit', String(limit)],
+    [fileURLToPath(import.meta.url), '--child', mode, '--limit', String(limit), '--jobs', String(jobs)],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -141,7 +222,7 @@ function child(mode: ModeResult['mode'], limit: number): ModeResult {
 }
 
 function row(r: ModeResult): string {
-  return `| ${r.mode} | ${r.articles} | ${r.seconds.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} | ${(r.articles / r.seconds).toFixed(0)} | ${(r.megabytes / r.seconds).toFixed(2)} | ${r.peakMb.toFixed(0)} |`;
+  return `| ${r.mode === 'annotate-pool' ? `annotate, ${r.jobs} worker threads` : r.mode} | ${r.articles} | ${r.seconds.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} | ${(r.articles / r.seconds).toFixed(0)} | ${(r.megabytes / r.seconds).toFixed(2)} | ${r.peakMb.toFixed(0)} |`;
 }
 
 // ---- analyze: one story, end to end -------------------------------------------------------------
@@ -269,11 +350,22 @@ async function main(): Promise<void> {
   }
   const limitAt = args.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Number.POSITIVE_INFINITY;
+  const jobsAt = args.indexOf('--jobs');
+  const jobs = jobsAt >= 0 ? Number(args[jobsAt + 1]) : availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    console.error(`bench: --jobs takes a whole number of at least 1; got "${args[jobsAt + 1]}"`);
+    process.exitCode = 2;
+    return;
+  }
   const childAt = args.indexOf('--child');
   if (childAt >= 0) {
-    const mode = args[childAt + 1] as ModeResult['mode'];
+    const mode = args[childAt + 1] as Mode;
     const result =
-      mode === 'annotate' ? await runAnnotate(limit) : await runWink(limit, mode === 'wink-sbd-pos');
+      mode === 'annotate'
+        ? await runAnnotate(limit)
+        : mode === 'annotate-pool'
+          ? await runAnnotatePool(limit, jobs)
+          : await runWink(limit, mode === 'wink-sbd-pos');
     // maxRSS is in kilobytes: the peak resident memory of this process over the whole run.
     process.stdout.write(`${JSON.stringify({ ...result, peakMb: process.resourceUsage().maxRSS / 1024 })}\n`);
     return;
@@ -285,18 +377,24 @@ async function main(): Promise<void> {
   }
   const loadBefore = loadAverage();
   console.error(`bench: annotating ${Number.isFinite(limit) ? limit : 'all'} allsides articles…`);
-  const annotate = child('annotate', limit);
+  const annotate = child('annotate', limit, jobs);
   console.error(
-    `bench: ${annotate.articles} articles in ${annotate.seconds.toFixed(1)} s; now the bare wink-nlp pass…`,
+    `bench: ${annotate.articles} articles in ${annotate.seconds.toFixed(1)} s; now with ${jobs} worker threads…`,
   );
-  const wink = child('wink', limit);
+  const pool = child('annotate-pool', limit, jobs);
+  console.error(
+    `bench: ${pool.articles} articles in ${pool.seconds.toFixed(1)} s; now the bare wink-nlp pass…`,
+  );
+  const wink = child('wink', limit, jobs);
   console.error('bench: now wink-nlp with only the sentence and POS steps annotation runs…');
-  const lean = child('wink-sbd-pos', limit);
+  const lean = child('wink-sbd-pos', limit, jobs);
   const perArticle = (r: ModeResult) => r.seconds / r.articles;
   const ratio = perArticle(annotate) / perArticle(wink);
   const leanRatio = perArticle(annotate) / perArticle(lean);
   const cpuRatio = (r: ModeResult) => annotate.cpuSeconds / annotate.articles / (r.cpuSeconds / r.articles);
   const rate = annotate.articles / annotate.seconds;
+  const poolRate = pool.articles / pool.seconds;
+  const cores = availableParallelism();
   const verdict = (ok: boolean) => (ok ? 'met' : '**missed**');
   const date = new Date().toISOString().slice(0, 10);
   const machine = machineLine();
@@ -309,14 +407,16 @@ async function main(): Promise<void> {
     '| mode | articles | seconds | CPU s | articles/s | MB/s | peak RSS (MB) |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     row(annotate),
+    row(pool),
     row(wink),
     row(lean),
     '',
     `- Full annotation costs **${ratio.toFixed(2)}×** the bare wink-nlp pass per article (target ≤ ${TARGETS.maxRatio}×: ${verdict(ratio <= TARGETS.maxRatio)}); in CPU time ${cpuRatio(wink).toFixed(2)}×.`,
     `- Against wink-nlp running only the steps annotation uses (sentences and POS, \`wink-sbd-pos\`; the bare pass runs wink's default pipeline, entities, negation and sentiment included): **${leanRatio.toFixed(2)}×**, in CPU time ${cpuRatio(lean).toFixed(2)}×.`,
     `- The modes run one after the other: when the machine's load changes between them, wall times stretch unevenly and the CPU-time ratios are the ones to trust (load average ${loadBefore} before the run, ${loadAverage()} after).`,
-    `- **${rate.toFixed(0)} articles/s** in one process (target ≥ ${TARGETS.articlesPerSecond}: ${verdict(rate >= TARGETS.articlesPerSecond)}).`,
-    `- Peak memory **${annotate.peakMb.toFixed(0)} MB** (target < ${TARGETS.maxPeakMb} MB: ${verdict(annotate.peakMb < TARGETS.maxPeakMb)}).`,
+    `- **${rate.toFixed(0)} articles/s** on one thread (target ≥ ${TARGETS.articlesPerSecond}: ${verdict(rate >= TARGETS.articlesPerSecond)}).`,
+    `- **${poolRate.toFixed(0)} articles/s** with ${jobs} annotation worker thread${jobs === 1 ? '' : 's'} on ${cores} core${cores === 1 ? '' : 's'}, as \`parallax ingest --jobs ${jobs}\` annotates (target ≥ ${TARGETS.articlesPerSecond}: ${verdict(poolRate >= TARGETS.articlesPerSecond)}); ${(poolRate / rate).toFixed(2)}× the one-thread rate, CPU time per article ${(pool.cpuSeconds / pool.articles / (annotate.cpuSeconds / annotate.articles)).toFixed(2)}×.`,
+    `- Peak memory **${annotate.peakMb.toFixed(0)} MB** on one thread, **${pool.peakMb.toFixed(0)} MB** with the pool, all threads (target < ${TARGETS.maxPeakMb} MB: ${verdict(Math.max(annotate.peakMb, pool.peakMb) < TARGETS.maxPeakMb)}).`,
     '',
   ].join('\n');
   recordSection(section);

@@ -410,7 +410,8 @@ function collectSubjects(
       });
   }
   for (const [i, t] of layer.tokens.entries()) {
-    const lower = t.text.toLowerCase();
+    // Only a two- or three-letter token can be "he" or "she": the rest skip the lower-cased copy.
+    const lower = t.text.length === 2 || t.text.length === 3 ? t.text.toLowerCase() : '';
     if ((lower === 'he' || lower === 'she') && !inQuote(t.start)) {
       subjects.push({
         firstToken: i,

@@ -33,6 +33,8 @@ export interface Invocation {
   since: string | null;
   outlet: string | null;
   limit: number | null;
+  /** ingest and watch --jobs: annotation threads at most; null is the default (one per core less one). */
+  jobs: number | null;
   why: boolean;
   /** story split --articles: ids, comma-separated or repeated. */
   articles: string[];
@@ -108,6 +110,14 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     const why = /^\d{4}-\d{2}-\d{2}$/.test(since) ? ', which is not a day of the calendar' : '';
     throw usage(`--since takes a day as YYYY-MM-DD; got "${since}"${why}.`);
   }
+  let jobs: number | null = null;
+  const jobsText = text('jobs');
+  if (jobsText !== undefined) {
+    jobs = Number(jobsText);
+    if (!Number.isInteger(jobs) || jobs < 1) {
+      throw usage(`--jobs takes a whole number of at least 1; got "${jobsText}".`);
+    }
+  }
   let limit: number | null = null;
   const limitText = text('limit');
   if (limitText !== undefined) {
@@ -129,6 +139,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     since: since ?? null,
     outlet: text('outlet') ?? null,
     limit,
+    jobs,
     why: flag('why'),
     host: text('host') ?? '127.0.0.1',
     port: parsePort(text('port')),
@@ -164,6 +175,7 @@ function helpInvocation(command: string | null, positionals: string[], format: F
     since: null,
     outlet: null,
     limit: null,
+    jobs: null,
     why: false,
     articles: [],
     host: '127.0.0.1',

@@ -34,6 +34,7 @@ export const FLAGS = {
   'allow-private': { type: 'boolean' },
   'ignore-robots': { type: 'boolean' },
   every: { type: 'string', value: 'DURATION' },
+  jobs: { type: 'string', value: 'N' },
   once: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -63,6 +64,8 @@ const MAX_SIZE_MB = DEFAULT_CONFIG.maxInputBytes / 1024 / 1024;
 
 const SOURCES = 'YAML or JSON file giving outlet names and metadata to files and URL hosts';
 const MAX_SIZE = `largest input document in MB (default ${MAX_SIZE_MB}); larger ones are refused`;
+const JOBS =
+  'threads that annotate at once (default: one per CPU core less one, at least 1); the library is the same for any number';
 const DB = 'the library file (default $PARALLAX_DB, else ./parallax.db)';
 const OUT = 'folder for report.json, index.html and report.md (default ./parallax-report)';
 const ALLOW_PRIVATE = 'fetch from private, loopback and link-local addresses too';
@@ -121,7 +124,7 @@ ${INPUTS}`,
     name: 'ingest',
     usage: [
       'ingest <inputs…|URLs…> [--db FILE] [--sources FILE] [--format text|json] [--max-size MB]',
-      '    [--allow-private] [--ignore-robots]',
+      '    [--jobs N] [--allow-private] [--ignore-robots]',
     ],
     summary: 'store articles in a library; each joins a story or starts one',
     about: `Keeps articles in a library (one SQLite file) and places each new one in a story, or starts one.
@@ -134,6 +137,7 @@ ${INPUTS}`,
       sources: SOURCES,
       format: 'text (default): a summary line on standard error; json: the summary on standard output',
       'max-size': MAX_SIZE,
+      jobs: JOBS,
       'allow-private': ALLOW_PRIVATE,
       'ignore-robots': IGNORE_ROBOTS,
     },
@@ -232,7 +236,8 @@ list shows each feed's state (FAILING with the last error), export writes them a
   {
     name: 'watch',
     usage: [
-      'watch [--every 15m] [--once] [--db FILE] [--format text|json] [--allow-private] [--ignore-robots]',
+      'watch [--every 15m] [--once] [--db FILE] [--format text|json] [--jobs N] [--allow-private]',
+      '    [--ignore-robots]',
     ],
     summary: 'poll the feeds and ingest new items, one line per poll',
     about: `Polls every followed feed, fetches new items and ingests them into their stories, one line per poll,
@@ -244,6 +249,7 @@ until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
       format: 'text (default): one line per poll on standard error; json: one JSON line per poll',
       sources: SOURCES,
       'max-size': MAX_SIZE,
+      jobs: JOBS,
       'allow-private': ALLOW_PRIVATE,
       'ignore-robots': IGNORE_ROBOTS,
     },

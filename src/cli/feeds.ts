@@ -152,6 +152,7 @@ export async function watchCommand(invocation: Invocation, io: Io): Promise<numb
           const summary = await pollFeeds(store, {
             fetcher,
             config: invocation.config,
+            jobs: invocation.jobs ?? undefined,
             onProblem: (input, reason) => io.stderr(`parallax: ${input}: ${reason}`),
           });
           if (invocation.format === 'json')

@@ -67,6 +67,7 @@ export async function ingestCommand(invocation: Invocation, io: Io): Promise<num
     const summary = await ingestIntoLibrary(store, files, invocation.config, {
       extra,
       stdin: io.stdin,
+      jobs: invocation.jobs ?? undefined,
       onRefusal: (input, reason) => {
         progress.done();
         io.stderr(`parallax: ${input}: ${reason}`);

@@ -54,6 +54,8 @@ export interface PollOptions {
   /** A one-line reason for each item or feed that failed. */
   onProblem?: (input: string, reason: string) => void;
   worker?: boolean;
+  /** Annotation threads at most (watch --jobs; default one per core less one). */
+  jobs?: number;
 }
 
 /** The key an item is remembered by: its GUID, else its canonical address. */
@@ -216,6 +218,7 @@ export async function pollFeeds(store: Store, options: PollOptions): Promise<Pol
   const summary = await ingestIntoLibrary(store, [], options.config, {
     extra: fetched(),
     worker: options.worker,
+    jobs: options.jobs,
     onRefusal: (input, reason) => {
       refusedSources.add(input);
       options.onProblem?.(input, reason);

@@ -43,8 +43,10 @@ export interface IngestSummary extends IngestProgress {
 export interface IngestOptions {
   stdin?: NodeJS.ReadableStream;
   batchSize?: number;
-  /** Annotate in a worker thread (the default when the compiled worker exists) or in this thread. */
+  /** Annotate in worker threads (the default when the compiled worker exists) or in this thread. */
   worker?: boolean;
+  /** Worker threads at most (`--jobs`; default one per core less one, at least one). */
+  jobs?: number;
   /** An annotator the caller keeps (serve's long-lived worker); used instead of `worker`, and not closed. */
   annotator?: Annotator;
   /** Called with each refusal: the input and a one-line reason. */
@@ -77,11 +79,17 @@ export async function ingestIntoLibrary(
     options.onRefusal?.(input, reason);
   };
   const annotator: Annotator =
-    options.annotator ?? (options.worker !== false ? workerAnnotator() : null) ?? inProcessAnnotator();
+    options.annotator ??
+    (options.worker !== false ? workerAnnotator({ jobs: options.jobs }) : null) ??
+    inProcessAnnotator();
   // Ids sent for annotation in this run: the same article twice in the input is annotated once.
   const sent = new Set<string>();
-  // The batch being committed while the next one is annotated; a failure surfaces at the next await.
+  // Each batch's commit, chained after the previous batch's: batches are stored in the order they were
+  // read whichever worker finishes first, so the library is the same for any number of workers. A batch
+  // that fails stops the chain; the ones before it stay committed.
   let committing: Promise<void> = Promise.resolve();
+  // Commits not yet awaited, oldest first: as many batches are annotated at once as the annotator has workers.
+  const inFlight: Promise<void>[] = [];
 
   let pending: { article: Article; id: string }[] = [];
   const flush = async () => {
@@ -99,15 +107,18 @@ export async function ingestIntoLibrary(
       return true;
     });
     const annotating = fresh.length > 0 ? annotator.prepare(fresh) : Promise.resolve([]);
-    // If the previous batch failed, this one is abandoned: its result must not surface as unhandled.
+    // If an earlier batch failed, this one is abandoned: its result must not surface as unhandled.
     annotating.catch(() => {});
-    await committing;
-    committing = annotating.then((results) => {
-      commitBatch(store, results, summary, refuse);
-      options.onProgress?.(progressOf(summary));
-    });
+    committing = committing
+      .then(() => annotating.catch((err: Error) => Promise.reject(annotationFailure(err, summary.added))))
+      .then((results) => {
+        commitBatch(store, results, summary, refuse);
+        options.onProgress?.(progressOf(summary));
+      });
     // Annotated results are not left unobserved if this run stops before awaiting them.
     committing.catch(() => {});
+    inFlight.push(committing);
+    while (inFlight.length > annotator.capacity) await inFlight.shift();
   };
 
   try {
@@ -128,6 +139,15 @@ export async function ingestIntoLibrary(
     if (annotator !== options.annotator) await annotator.close();
   }
   return summary;
+}
+
+/**
+ * A failed batch as one line that also says what was kept: it is read once every batch before it has
+ * committed, so the count is what the library holds from this run.
+ */
+function annotationFailure(err: Error, added: number): Error {
+  const kept = `${added} article${added === 1 ? '' : 's'} stored before it ${added === 1 ? 'is' : 'are'} kept`;
+  return new Error(`${err.message}; ${kept}; ingesting the same input again adds the rest`, { cause: err });
 }
 
 function progressOf(summary: IngestSummary): IngestProgress {

@@ -11,7 +11,7 @@ export function serverAnnotator(): Annotator {
   return {
     async prepare(articles) {
       // The worker when the compiled one exists (serve); this thread when running from sources (unit tests).
-      current ??= workerAnnotator() ?? inProcessAnnotator();
+      current ??= workerAnnotator({ jobs: 1 }) ?? inProcessAnnotator();
       const used = current;
       try {
         return await used.prepare(articles);
@@ -22,6 +22,7 @@ export function serverAnnotator(): Annotator {
         throw err;
       }
     },
+    capacity: 1,
     async close() {
       const closing = current;
       current = null;

@@ -638,12 +638,15 @@ const COUNTRY_OF_DEMONYM_EXCEPTIONS: Record<string, string> = {
  * whether "the Belarusian leader" can refer back to someone described as "President of Belarus".
  */
 const countryCache = new Map<string, string | null>();
+/** Bounds the cache on long streams, like the per-name memos: it grows with every distinct word asked. */
+const MAX_CACHED_COUNTRY_WORDS = 50_000;
 
 export function countryOf(word: string): string | null {
   const w = word.toLowerCase();
   const cached = countryCache.get(w);
   if (cached !== undefined) return cached;
   const found = findCountry(w);
+  if (countryCache.size >= MAX_CACHED_COUNTRY_WORDS) countryCache.clear();
   countryCache.set(detached(w), found);
   return found;
 }
