@@ -180,6 +180,18 @@ describe('speaker of a direct quote', () => {
       'eight years',
       'Tom Pell',
     ],
+    [
+      'an inverted manner verb whose name goes on with a place and a relative clause',
+      'The doors opened at noon.\n\n“This is a dream come true!” beamed Tom Hale of Dayton, Ohio, who came early.',
+      'dream come true',
+      'Tom Hale',
+    ],
+    [
+      'a manner verb after the quote followed by a new clause',
+      'The reporter asked about taxes.\n\n“Sit down,” Ruth Pell barked and a guard walked him out.',
+      'Sit down',
+      'Ruth Pell',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
@@ -429,6 +441,36 @@ describe('speakers that are no named person', () => {
       'Gov. John Varga toured the site on Monday.\n\n“We expect a close race,” said a senior Varga adviser.',
       'close race',
       'a senior Varga adviser',
+    ],
+    [
+      'an inverted description with a relative clause',
+      'The deadline is close.\n\n“It will be hard to do in a month,” said a veteran party data analyst who has worked for a rival.',
+      'hard to do',
+      'a veteran party data analyst',
+    ],
+    [
+      'an inverted age standing for the person',
+      'The model gave a speech on Monday.\n\n“He has always been a good man,” said the 52-year-old.',
+      'good man',
+      'the 52-year-old',
+    ],
+    [
+      'an age standing for the person before the verb',
+      'The crowd waited in the rain.\n\n“We will win,” the 46-year-old said.',
+      'We will win',
+      'the 46-year-old',
+    ],
+    [
+      'a spokeswoman for a titled named person',
+      'BOSTON (UPI) — A spokeswoman for the mayoral candidate Ann Lee called a report about the donors “outrageous.”',
+      'outrageous',
+      'A spokeswoman for the mayoral candidate Ann Lee',
+    ],
+    [
+      'a participle after the people a speech verb addresses',
+      'It was unclear what came next. The Ohio senator emailed supporters saying: “The fight goes on.”',
+      'fight goes on',
+      'The Ohio senator',
     ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);

@@ -705,6 +705,21 @@ const isHead = (t: Token | undefined) =>
     t.pos === 'PROPN' ||
     (t.pos === 'PRON' && !/^(it|this|that|which|who)$/i.test(t.text)));
 const POSSESSIVE = /^(his|her|their|its|our|my|your)$/i;
+/** Pronouns that open a relative clause after a noun phrase. */
+const RELATIVE = /^(who|whom|whose|which|that)$/i;
+
+/** An adjective standing for a person after a determiner and ending its phrase: "said the 52-year-old.",
+ * "the elder said" — the tagger reads "52-year-old" as an adjective with no noun after it. */
+function isNominalAdjective(layer: TokenLayer, t: number): boolean {
+  const { tokens } = layer;
+  const token = tokens[t];
+  const next = tokens[t + 1];
+  return (
+    token?.pos === 'ADJ' &&
+    tokens[t - 1]?.pos === 'DET' &&
+    (next === undefined || !(next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ'))
+  );
+}
 /** Nouns of time are adjuncts, not speakers: "Trump on Tuesday said". */
 const TIME_NOUN =
   /^(today|yesterday|tonight|week|weekend|month|year|day|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?$/i;
@@ -797,11 +812,9 @@ function subjectBefore(
     firstAtOrAfter(persons, Math.max(floor, e - MAX_PHRASE_TOKENS), (s) => s.firstToken),
     firstAtOrAfter(persons, e, (s) => s.firstToken),
   );
-  // "a spokesman for Ann Lee said": a name governed by a preposition is not the subject.
-  const governed = (s: Subject) => {
-    const before = tokens[s.firstToken - 1];
-    return before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase());
-  };
+  // "a spokesman for Ann Lee said", "a spokeswoman for the mayoral candidate Ann Lee called": a name
+  // governed by a preposition, past the title words before it, is not the subject.
+  const governed = (s: Subject) => governedName(layer, s.firstToken, floor);
   const person = near.find((s) => s.endToken === e && !s.possessive && !governed(s));
   if (person) return person;
   // An aside with commas of its own ("Dean Roe, a salesman from Sumter, Ohio, says"): a person ending at
@@ -821,7 +834,11 @@ function subjectBefore(
   // apposition), "The memo, written by engineer Ann Lee, said" (its author).
   const aside = asidePerson(layer, e, v, persons);
   if (aside) return aside;
-  if (!isHead(tokens[e - 1]) || TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return undefined;
+  if (
+    !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1)) ||
+    TIME_NOUN.test(tokens[e - 1]?.text ?? '')
+  )
+    return undefined;
   let first = e - 1;
   // Walking back, a determiner opens the phrase and a pronoun other than a possessive belongs to another
   // clause: "the limitation that you can't yell" gives "you", not "the limitation that you".
@@ -851,6 +868,29 @@ function subjectBefore(
   return inside ?? phrase(layer, first, e);
 }
 
+/** Title words walked back over from a name to the preposition that may govern it. */
+const MAX_GOVERNED_TITLE = 5;
+
+/**
+ * Whether the name at token `first` is governed by a preposition of a noun phrase, past determiners and
+ * title words: "a spokesman for Ann Lee", "a spokeswoman for the mayoral candidate Ann Lee". Not the "of"
+ * inside a capitalised title ("Secretary of State Ann Lee said").
+ */
+function governedName(layer: TokenLayer, first: number, floor: number): boolean {
+  const { tokens } = layer;
+  for (let b = first - 1; b >= Math.max(floor, first - 1 - MAX_GOVERNED_TITLE); b--) {
+    const token = tokens[b];
+    if (!token) return false;
+    if (token.pos === 'ADP') {
+      if (!NP_LINKS.has(token.text.toLowerCase())) return false;
+      return !(token.text.toLowerCase() === 'of' && /^\p{Lu}/u.test(tokens[b - 1]?.text ?? ''));
+    }
+    if (!(token.pos === 'DET' || token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN'))
+      return false;
+  }
+  return false;
+}
+
 /** Whether a preposition of a noun phrase stands in tokens [from, to): "a spokesman for …". */
 function afterLink(layer: TokenLayer, from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
@@ -868,6 +908,25 @@ function nounReadVerb(layer: TokenLayer, t: number): boolean {
   if (token?.pos !== 'NOUN' || !/(s|ed)$/i.test(token.text) || !isSpeechVerb(token.text)) return false;
   const after = tokens[t + 1]?.text ?? '';
   return isHead(tokens[t - 1]) && /^(["“«„:,]|that)$/i.test(after);
+}
+
+/** Words of an addressee's noun phrase walked back over: "emailed his loyal supporters". */
+const MAX_ADDRESSEE_WORDS = 4;
+
+/** Whether the noun at `n` ends the object of a speech verb — the people spoken to, not a speaker:
+ * "The senator emailed supporters saying …", "Lee told the crowd, urging …" — so a participle after it
+ * shares the clause's subject. ("The plan drew criticism calling it a “sham”": "drew" is no speech verb,
+ * and the criticism speaks.) */
+function addresseeOfSpeech(layer: TokenLayer, n: number, from: number): boolean {
+  const { tokens } = layer;
+  for (let b = n - 1; b >= Math.max(from, n - MAX_ADDRESSEE_WORDS); b--) {
+    const token = tokens[b];
+    if (!token) return false;
+    if (token.pos === 'VERB') return isSpeechVerb(token.text);
+    if (!(token.pos === 'DET' || token.pos === 'ADJ' || token.pos === 'NOUN' || POSSESSIVE.test(token.text)))
+      return false;
+  }
+  return false;
 }
 
 /** The subject of the finite verb nearest before a participle: "…, when party activists interrupted the
@@ -947,10 +1006,17 @@ function subjectAfter(
   while (
     end < start + MAX_PHRASE_TOKENS &&
     tokens[end]?.sentence === sentence &&
-    (isPhraseWord(tokens[end]) || goesOnName(end))
+    (isPhraseWord(tokens[end]) || goesOnName(end)) &&
+    // "said a party analyst who has worked for a rival": a relative pronoun opens a clause about the
+    // phrase, not more of it.
+    !(end > start && RELATIVE.test(tokens[end]?.text ?? ''))
   )
     end++;
-  if (end === start || !(isHead(tokens[end - 1]) || goesOnName(end - 1))) return undefined;
+  if (
+    end === start ||
+    !(isHead(tokens[end - 1]) || goesOnName(end - 1) || isNominalAdjective(layer, end - 1))
+  )
+    return undefined;
   // The person who heads the phrase ("said economist Ann Lee", "said Ann Lee, an economist"), or a name
   // in apposition right after it ("…, Jane Roe"); a name the phrase only modifies or governs by a
   // preposition is not the speaker ("said a senior Lee adviser", "said a spokesman for Ann Lee").
@@ -1213,20 +1279,42 @@ function takesQuoteAsObject(layer: TokenLayer, v: number): boolean {
   return (
     next !== undefined &&
     next.sentence === token.sentence &&
-    /^[.!]$/.test(next.text) &&
+    (/^[.!]$/.test(next.text) || startsNewClause(tokens, v + 1)) &&
     isHead(tokens[v - 1])
   );
 }
 
+/** "“…,” Pell barked and a guard walked her out.", "“…,” Lee fumed as he left.": a conjunction after the
+ * verb opening a clause with a subject of its own, so the verb took no object. */
+function startsNewClause(tokens: readonly Token[], c: number): boolean {
+  const conj = tokens[c];
+  if (!conj || !/^(and|as|while|before|after|then)$/i.test(conj.text)) return false;
+  const subject = tokens[c + 1];
+  return (
+    subject !== undefined &&
+    subject.sentence === conj.sentence &&
+    (subject.pos === 'DET' ||
+      subject.pos === 'PROPN' ||
+      (subject.pos === 'PRON' && !POSSESSIVE.test(subject.text)))
+  );
+}
+
 /** "“…,” reacted Lee.": right after a quote, a past-tense verb and a capitalised name that ends the
- * sentence is an inverted attribution whatever the verb (the quote is its only complement). */
+ * sentence is an inverted attribution whatever the verb (the quote is its only complement). So is one
+ * whose name goes on with an aside, a place or a bracket ("“…!” beamed Tom Hale of Dayton, who …",
+ * "“…,” grinned Ann Lee, 70."): a name then a comma is no object of the verb. */
 function invertsQuoteObject(layer: TokenLayer, v: number): boolean {
   const { tokens } = layer;
   const token = tokens[v];
   if (token?.pos !== 'VERB' || !/ed$/i.test(token.text)) return false;
   let t = v + 1;
   while (t < v + 4 && tokens[t]?.pos === 'PROPN') t++;
-  return t > v + 1 && tokens[t]?.sentence === token.sentence && /^[.!]$/.test(tokens[t]?.text ?? '');
+  const after = tokens[t];
+  return (
+    t > v + 1 &&
+    after?.sentence === token.sentence &&
+    (/^[.!,(]$/.test(after.text) || (after.text === 'of' && tokens[t + 1]?.pos === 'PROPN'))
+  );
 }
 
 /** Tokens after a sentence-final attribution's verb: "…, Okafor said in an interview." */
@@ -1307,7 +1395,8 @@ function attributeBefore(
         (previous.pos === 'NOUN' || previous.pos === 'PROPN') &&
         !subjectEnds.has(t) &&
         !TIME_NOUN.test(previous.text) &&
-        !MESSAGE_NOUN.test(previous.text)
+        !MESSAGE_NOUN.test(previous.text) &&
+        !addresseeOfSpeech(layer, t - 1, from)
       )
         return null;
       return (
