@@ -192,6 +192,30 @@ describe('speaker of a direct quote', () => {
       'Sit down',
       'Ruth Pell',
     ],
+    [
+      'a question mark ends the quote, not the sentence holding its attribution',
+      'Ann Roe asked about the plan.\n\n“Why would we wait?” Tom Hale told the local radio station in an interview aired on Monday.',
+      'Why would we wait',
+      'Tom Hale',
+    ],
+    [
+      'a phrasal verb after a question with a clause of manner',
+      'Ann Roe asked about the schedule.\n\n“It happens, right?” Tom Hale went on, as if he did not hear her.',
+      'It happens',
+      'Tom Hale',
+    ],
+    [
+      'a phrasal verb with a manner phrase',
+      'Ann Roe smiled at the crowd.\n\n“They are all here for the free food,” Tom Pell shot back with a laugh.',
+      'free food',
+      'Tom Pell',
+    ],
+    [
+      'an infinitive speech verb shares the clause subject',
+      'Tom Pell denied the story. Ann Roe went on the radio to call Pell “a liar.”',
+      'a liar',
+      'Ann Roe',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

@@ -538,7 +538,8 @@ function speaksAt(layer: TokenLayer, t: number): boolean {
   if (token.pos === 'NOUN' && before !== 'PROPN' && before !== 'PRON') return false;
   if (!isPhrasalSpeechVerb(token.text, particle.text)) return false;
   const after = layer.tokens[t + 2];
-  return !after || after.sentence !== token.sentence || /^([,.:;!?"“”«»„—–-]|that)$/i.test(after.text);
+  // "“…,” Pell shot back with a laugh.": a manner phrase after the particle.
+  return !after || after.sentence !== token.sentence || /^([,.:;!?"“”«»„—–-]|that|with)$/i.test(after.text);
 }
 
 /** Tokens an appositive may span: "Luis Ortega, the bus driver whom passengers have hailed as a hero, said". */
@@ -1173,6 +1174,10 @@ function attribute(
   // A quote that ends its sentence with a full stop is attributed by the next sentence only when that
   // goes straight on with the attribution in lower case ("“We will win.” said Roe" is rare; "“…” he said").
   const endsSentence = /[.!?]\s*$/.test(text.slice(quote.start, quote.end));
+  // "“Why wait?” Tom Hale told the radio station on Monday.": a question or exclamation mark ends the
+  // quote, not the sentence around it (the splitter cuts there), so the next sentence of the paragraph
+  // may hold its attribution whatever follows the verb; the subject must still open it.
+  const exclaims = /[!?]\s*$/.test(text.slice(quote.start, quote.end));
   let t0 = closeToken + 1;
   // A stray second closing mark (“…”,” Lee said) is skipped like the comma; an opening one starts the
   // next quote.
@@ -1182,7 +1187,8 @@ function attribute(
   const continues = next !== undefined && /^\p{Ll}/u.test(next.text);
   const frame =
     next &&
-    (next.sentence === closeSentence || ((!endsSentence || continues) && next.sentence === closeSentence + 1))
+    (next.sentence === closeSentence ||
+      ((!endsSentence || continues || exclaims) && next.sentence === closeSentence + 1))
       ? next.sentence
       : -1;
   // "“We will win.” Olsen said." — a short next sentence that is only the attribution belongs to the quote.
@@ -1405,6 +1411,12 @@ function attributeBefore(
         sentenceSubject(layer, from, t) ??
         null
       );
+    }
+    // "Roe went on the radio to call Pell “a liar”": an infinitive has no subject of its own (the word
+    // before "to" is no speaker); it shares the clause's.
+    if (tokens[t - 1]?.text.toLowerCase() === 'to' && tokens[t - 1]?.pos === 'PART') {
+      if (nearest < 0) nearest = t;
+      continue;
     }
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
     const subject = subjectBefore(layer, t, from, inSentence);
