@@ -585,6 +585,20 @@ describe('who he or she is', () => {
     );
     expect(speakerName(a, quoteWith(a, 'Paul for now'))).toBe('Tom Hale');
   });
+
+  it.each([
+    [
+      'Chris Lott has been making the case for weeks that Tim Rubin is not ready.\n\n“You have not been tested,” he said.',
+      'not been tested',
+    ],
+    [
+      'Chris Lott turned the story back on the paper, pointing out that its reporter Tim Rubin had written the same in June.\n\n“Apparently not,” he said.',
+      'Apparently not',
+    ],
+  ])('the subject of a clause after "that" is talked about, not who he is next: %s', (text, words) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, words))).toBe('Chris Lott');
+  });
 });
 
 describe('quoted names, titles and embed fields are no quotes', () => {

@@ -475,6 +475,7 @@ const MAX_REPORTED_REACH = 20;
 /** The subject of a clause reported by another's speech verb: in "Dana Roe said Tom Hale was ready.
  * “…,” she said", Hale is what Roe talked about, not who speaks next; "she" stays Roe. */
 function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
+  if (afterComplementizer(layer, s.firstToken)) return true;
   const sentence = layer.tokens[s.firstToken]?.sentence;
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_REPORTED_REACH); b--) {
     const verb = layer.tokens[b];
@@ -489,6 +490,37 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
     }
   }
   return false;
+}
+
+/** Words of a subject's own phrase walked back over to a complementizer: "that its reporter Dan Roe". */
+const MAX_COMPLEMENT_LEAD = 4;
+
+/**
+ * Whether the subject at `first` opens a clause after "that" or "whether" — a clause someone reports,
+ * argues or doubts, whatever the verb or noun before it: "Hale has been making the case that Tim Roe is
+ * not ready", "Hale pointed out that its reporter Dan Roe had written it". The person is talked about, not
+ * who he/she is next. "That" as a determiner ("that reporter said") stands right before a noun: only a
+ * "that" right before the name, a determiner or a possessive counts.
+ */
+function afterComplementizer(layer: TokenLayer, first: number): boolean {
+  const { tokens } = layer;
+  let b = first - 1;
+  while (
+    b >= first - MAX_COMPLEMENT_LEAD &&
+    tokens[b] !== undefined &&
+    !/^(that|whether)$/i.test(tokens[b]?.text ?? '') &&
+    (tokens[b]?.pos === 'DET' ||
+      tokens[b]?.pos === 'ADJ' ||
+      tokens[b]?.pos === 'NOUN' ||
+      POSSESSIVE.test(tokens[b]?.text ?? '') ||
+      /^[’']s?$/.test(tokens[b]?.text ?? ''))
+  )
+    b--;
+  const word = tokens[b];
+  if (!word || !/^(that|whether)$/i.test(word.text) || word.sentence !== tokens[first]?.sentence)
+    return false;
+  const after = tokens[b + 1];
+  return b + 1 === first || after?.pos === 'DET' || POSSESSIVE.test(after?.text ?? '');
 }
 
 /** The paragraph number of a token, counted once over the tokens (a newline between two tokens starts
