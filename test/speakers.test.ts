@@ -216,6 +216,24 @@ describe('speaker of a direct quote', () => {
       'a liar',
       'Ann Roe',
     ],
+    [
+      'a sentence-final attribution with title words after the comma',
+      'Candidates were quick to blame the government.\n\n“Boots on the ground” would be right, Republican candidate Ben Corson said after the attacks.',
+      'Boots on the ground',
+      'Ben Corson',
+    ],
+    [
+      'a relative clause after the quote before a sentence-final attribution',
+      'The review could take months.\n\n“If the agency obtains more records, it intends to search them” that would respond to the group, senior trial counsel Caroline Lewis Wolverton wrote in a filing.',
+      'intends to search',
+      'Caroline Lewis Wolverton',
+    ],
+    [
+      'joined subjects after the quote',
+      'The panel was made of judges named by one party.\n\n“We can only wonder what the intent is,” state party leader Phil Berger and House Speaker Tim Moore, both Republicans, said in a statement.',
+      'only wonder',
+      'Tim Moore',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
@@ -495,6 +513,12 @@ describe('speakers that are no named person', () => {
       'It was unclear what came next. The Ohio senator emailed supporters saying: “The fight goes on.”',
       'fight goes on',
       'The Ohio senator',
+    ],
+    [
+      'an inverted head noun the tagger reads as an adjective',
+      'According to the officer, the scene is untrue.\n\n“There never was an order to wait,” said the base chief known as Bob.',
+      'order to wait',
+      'the base chief',
     ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
