@@ -674,6 +674,42 @@ describe('quoted names, titles and embed fields are no quotes', () => {
   });
 });
 
+describe('the record a quote is known through', () => {
+  it.each([
+    [
+      'according to, after the attribution, and the next quote of the paragraph keeps it',
+      'Tom Hale sent a message to his delegates.\n\n“Do not protest on the floor,” Hale said, according to a pool report. “It is of great importance.”',
+      ['protest on the floor', 'great importance'],
+      'a pool report',
+    ],
+    [
+      'an inverted reporting verb after the speaker',
+      '“You are no longer welcome,” said Kristen Doe, director of a group, reports the Daily Ledger.',
+      ['no longer welcome'],
+      'the Daily Ledger',
+    ],
+    [
+      'according to, opening the sentence',
+      'According to the Ledger, Ann Lee praised the plan and said it “will work for every family.”',
+      ['will work'],
+      'the Ledger',
+    ],
+  ])('%s', (_shape, body, quotes, via) => {
+    const a = annotate(body);
+    for (const words of quotes) {
+      const q = quoteWith(a, words);
+      expect(q.via).toBe(via);
+      expect(speakerName(a, q)).not.toBeNull();
+    }
+    expect(schemaErrors({ version: 1, articles: [a] })).toEqual([]);
+  });
+
+  it('a quote with no record named has no via', () => {
+    const a = annotate('Tom Hale spoke.\n\n“We will win,” Hale said.');
+    expect(quoteWith(a, 'We will win').via).toBeUndefined();
+  });
+});
+
 describe('scare quotes in the annotation schema', () => {
   it('an article with a scare quote validates, and an unknown kind does not', () => {
     const a = annotate('Governor Bill Dorsey signed the so-called “reform” on Friday.');

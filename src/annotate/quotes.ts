@@ -179,7 +179,12 @@ export function findQuotes(
     return p && offset <= p.end ? i : -1;
   };
   const quotes: Quote[] = [];
-  let previous: { paragraph: number; endParagraph: number; speaker: Subject | null } | null = null;
+  let previous: {
+    paragraph: number;
+    endParagraph: number;
+    speaker: Subject | null;
+    via: string | null;
+  } | null = null;
   for (const s of spans) {
     // A quoted title in a sentence where no one speaks is a name, not a quote ("she watched “Meet the
     // Press”"); where someone speaks it may be their words ("Lee said it was “Too Late”").
@@ -205,6 +210,7 @@ export function findQuotes(
       continue;
     }
     let speaker = found;
+    let inherited: string | null = null;
     const paragraph = paragraphOf(s.start);
     const opensParagraph =
       paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
@@ -228,24 +234,80 @@ export function findQuotes(
       previous &&
       (previous.endParagraph === paragraph || previous.endParagraph === paragraph - 1)
     ) {
-      if (previous.endParagraph === paragraph || opensParagraph) speaker = previous.speaker;
+      if (previous.endParagraph === paragraph || opensParagraph) {
+        speaker = previous.speaker;
+        inherited = previous.via;
+      }
     }
     // "Ann Lee is upbeat about the bill. ¶ “It will pass.”": a quote standing as a sentence of its own,
     // with no attribution, is the words of the person the text is about — the last subject of a clause
     // in its paragraph or the one before.
     if (speaker === undefined && opensSentence(layer, openToken))
       speaker = topicBefore(subjects, openToken, (t) => paragraphOf(layer.tokens[t]?.start ?? -1), paragraph);
+    const via: string | null = reportedVia(layer, s, tokenAt, speaker?.text ?? null) ?? inherited;
     quotes.push({
       start: s.start,
       end: s.end,
       text: layer.text.slice(s.start, s.end),
       speaker: speaker?.entity ?? null,
       speakerText: speaker?.text ?? null,
+      ...(via ? { via } : {}),
     });
-    previous = { paragraph, endParagraph: paragraphOf(s.end), speaker: speaker ?? null };
+    previous = { paragraph, endParagraph: paragraphOf(s.end), speaker: speaker ?? null, via };
   }
   attributeHeadingQuotes(paragraphs, quotes);
   return quotes;
+}
+
+/**
+ * The record the quote's words are known through, as written, when its sentence names one besides the
+ * speaker: "“…,” Lee said, according to a pool report" → "a pool report"; "“…,” said Ann Roe, reports
+ * the Daily Ledger" → "the Daily Ledger"; "According to the Ledger, Lee praised the “…”" → "the Ledger".
+ * Looks only at the quote's sentence, up to a reach from each mark: constant work per quote.
+ */
+function reportedVia(
+  layer: TokenLayer,
+  quote: Span,
+  tokenAt: (offset: number) => number,
+  speakerText: string | null,
+): string | null {
+  const { tokens } = layer;
+  const openToken = tokenAt(quote.start);
+  const closeToken = tokenAt(quote.end);
+  const found = (subject: Subject | undefined) =>
+    subject && subject.text !== speakerText && !speakerText?.includes(subject.text) ? subject.text : null;
+  // After the quote: its attribution's sentence, up to the next quote mark or paragraph.
+  const sentence = tokens[closeToken + 1]?.sentence;
+  for (let t = closeToken + 1; t < closeToken + MAX_ATTRIBUTION_REACH; t++) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence || /^["“”«»„]$/.test(token.text)) break;
+    if (layer.text.slice(tokens[t - 1]?.end ?? token.start, token.start).includes('\n')) break;
+    const word = token.text.toLowerCase();
+    if (word === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
+      return found(phraseAfter(layer, t + 1));
+    // ", reports the Daily Ledger": an inverted reporting verb after a comma.
+    if (/^report(s|ed)$/.test(word) && tokens[t - 1]?.text === ',' && t > closeToken + 2)
+      return found(phraseAfter(layer, t));
+  }
+  // Before the quote: "According to the Ledger, Lee praised …".
+  const first = layer.sentences[tokens[openToken]?.sentence ?? -1]?.firstToken ?? openToken;
+  for (let t = Math.max(first, openToken - MAX_ATTRIBUTION_REACH); t < openToken - 1; t++) {
+    if (tokens[t]?.text.toLowerCase() === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
+      return found(phraseAfter(layer, t + 1));
+  }
+  return null;
+}
+
+/** The noun phrase right after token `v` ("according to | a pool report released Monday" → "a pool
+ * report"), or undefined when none starts there. */
+function phraseAfter(layer: TokenLayer, v: number): Subject | undefined {
+  const { tokens } = layer;
+  const sentence = tokens[v]?.sentence;
+  let end = v + 1;
+  while (end < v + 1 + MAX_PHRASE_TOKENS && tokens[end]?.sentence === sentence && isPhraseWord(tokens[end]))
+    end++;
+  while (end > v + 1 && !isHead(tokens[end - 1])) end--;
+  return end > v + 1 ? phrase(layer, v + 1, end) : undefined;
 }
 
 /** Subjects looked at, walking back from a quote, for the person the text is about. */
