@@ -234,6 +234,18 @@ describe('speaker of a direct quote', () => {
       'only wonder',
       'Tim Moore',
     ],
+    [
+      'a short quoted phrase inside the sentence before its closing attribution',
+      'Tom Gilbert said the boycott would have little effect. Fundraising was “stagnant for about a month” as donors waited to see how a “rough election cycle” played out, he said.',
+      'stagnant for',
+      'Tom Gilbert',
+    ],
+    [
+      'two quoted words joined before the attribution',
+      'Ann Lee spoke at the rally. “Fair” and “honest,” Tom Hale proclaimed.',
+      'Fair',
+      'Tom Hale',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
@@ -612,6 +624,25 @@ describe('who he or she is', () => {
 
   it.each([
     [
+      'My favorite description of him came from student Deja Vance, who made me laugh.\n\n“Savage,” she said.',
+      'Savage',
+      'Deja Vance',
+    ],
+    [
+      'Most people polled agree.\n\nFranson Reneus, 18, from Lee County, Ohio, disagrees. “That is crossing the line,” he says.',
+      'crossing the line',
+      'Franson Reneus',
+    ],
+  ])(
+    'with no subject of that gender yet, he/she is the person of unknown gender named last: %s',
+    (text, words, who) => {
+      const a = annotate(text);
+      expect(speakerName(a, quoteWith(a, words))).toBe(who);
+    },
+  );
+
+  it.each([
+    [
       'Chris Lott has been making the case for weeks that Tim Rubin is not ready.\n\n“You have not been tested,” he said.',
       'not been tested',
     ],
@@ -702,6 +733,15 @@ describe('the record a quote is known through', () => {
       expect(speakerName(a, q)).not.toBeNull();
     }
     expect(schemaErrors({ version: 1, articles: [a] })).toEqual([]);
+  });
+
+  it('a reporting record closing a sentence whose clause has its own speech verb is the via, not the speaker', () => {
+    const a = annotate(
+      'Talks were planned for the spring. While spokesman Dmitri Orlov said the venue was not chosen, he agreed that the capital would be “the best place for talks” as it was the country’s “closest partner”, the state agency Newswire reported on Monday.',
+    );
+    const q = quoteWith(a, 'best place');
+    expect(speakerName(a, q)).toBe('Dmitri Orlov');
+    expect(q.via).toBe('the state agency Newswire');
   });
 
   it('a quote with no record named has no via', () => {

@@ -244,7 +244,7 @@ export function findQuotes(
     // in its paragraph or the one before.
     if (speaker === undefined && opensSentence(layer, openToken))
       speaker = topicBefore(subjects, openToken, (t) => paragraphOf(layer.tokens[t]?.start ?? -1), paragraph);
-    const via: string | null = reportedVia(layer, s, tokenAt, speaker?.text ?? null) ?? inherited;
+    const via: string | null = reportedVia(layer, s, tokenAt, inQuote, speaker?.text ?? null) ?? inherited;
     quotes.push({
       start: s.start,
       end: s.end,
@@ -269,6 +269,7 @@ function reportedVia(
   layer: TokenLayer,
   quote: Span,
   tokenAt: (offset: number) => number,
+  inQuote: (offset: number) => boolean,
   speakerText: string | null,
 ): string | null {
   const { tokens } = layer;
@@ -280,7 +281,15 @@ function reportedVia(
   const sentence = tokens[closeToken + 1]?.sentence;
   for (let t = closeToken + 1; t < closeToken + MAX_ATTRIBUTION_REACH; t++) {
     const token = tokens[t];
-    if (!token || token.sentence !== sentence || /^["“”«»„]$/.test(token.text)) break;
+    if (!token || token.sentence !== sentence) break;
+    if (/^["“”«»„]$/.test(token.text)) {
+      // A few quoted words inside the sentence are passed over ("as it was the country’s “closest
+      // partner”, the agency reported").
+      const close = inQuote(tokens[t + 1]?.start ?? -1) ? shortQuoteEnd(layer, t + 1, inQuote) : -1;
+      if (close < 0) break;
+      t = close;
+      continue;
+    }
     if (layer.text.slice(tokens[t - 1]?.end ?? token.start, token.start).includes('\n')) break;
     const word = token.text.toLowerCase();
     if (word === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
@@ -288,6 +297,10 @@ function reportedVia(
     // ", reports the Daily Ledger": an inverted reporting verb after a comma.
     if (/^report(s|ed)$/.test(word) && tokens[t - 1]?.text === ',' && t > closeToken + 2)
       return found(phraseAfter(layer, t));
+    // "Roe agreed that it was “the best place”, the agency reported.": a reporting verb closing the
+    // sentence after its subject, when someone else is the speaker.
+    if (/^report(s|ed)$/.test(word) && token.pos === 'VERB' && endsAfterShortTail(tokens, t))
+      return found(subjectBefore(layer, t, closeToken + 1, []));
   }
   // Before the quote: "According to the Ledger, Lee praised …".
   const first = layer.sentences[tokens[openToken]?.sentence ?? -1]?.firstToken ?? openToken;
@@ -296,6 +309,18 @@ function reportedVia(
       return found(phraseAfter(layer, t + 1));
   }
   return null;
+}
+
+/** Whether the sentence ends within a short tail with no other verb after token `v` ("… reported on
+ * Monday."). */
+function endsAfterShortTail(tokens: readonly Token[], v: number): boolean {
+  const sentence = tokens[v]?.sentence;
+  for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence || /^[.!?]$/.test(token.text)) return true;
+    if (token.pos === 'VERB' || token.pos === 'AUX' || /^["“”«»„,;:]$/.test(token.text)) return false;
+  }
+  return false;
 }
 
 /** The noun phrase right after token `v` ("according to | a pool report released Monday" → "a pool
@@ -503,13 +528,22 @@ function collectSubjects(
         wanted && (!(unknown?.spoke || unknown?.opens || nearer) || wanted.at > (unknown?.at ?? -1))
           ? wanted
           : unknown;
-      s.entity = pick?.entity ?? null;
+      // No subject of that gender or of unknown gender yet: the last person of unknown gender named in
+      // this paragraph or the one before, as object or in a long aside ("A quote came from student Dee
+      // Vance. “…,” she said"; "Ola Reneus, 18, from Lee County, Ohio, disagrees. “…,” he says").
+      const lastNamed = mentioned.get(null);
+      const fallback =
+        !pick && lastNamed && paragraphOfToken(lastNamed.at) >= here - 1
+          ? { entity: lastNamed.entity, at: lastNamed.at, spoke: false, opens: false }
+          : undefined;
+      if (fallback) latest.set(null, fallback);
+      s.entity = (pick ?? fallback)?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
       if (pick && isClauseSubject(layer, s)) {
         pick.at = s.firstToken;
         s.topic = !isReportedSubject(layer, s);
       }
-    } else if (s.entity && !s.possessive && genderOf(s.entity) !== null && !s.pronoun)
+    } else if (s.entity && !s.possessive && !s.pronoun)
       mentioned.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
     if (
       !s.pronoun &&
@@ -1319,7 +1353,14 @@ function attribute(
         // aside do not ("“…,” delegate Bill Ames, wearing “Vote Lee” pins, said").
         if (/^["“”«»„]$/.test(token.text)) {
           const inner = tokens[v + 1];
-          if (!inner || inQuote(inner.start)) break;
+          if (!inner) break;
+          if (inQuote(inner.start)) {
+            // "“…” as donors waited to see how a “rough cycle” played out, he said.": a few quoted words
+            // inside the attribution's sentence are passed over; a longer quote starts other words.
+            const close = shortQuoteEnd(layer, v + 1, inQuote);
+            if (close < 0) break;
+            v = close;
+          }
           continue;
         }
         if (!isAttributionVerb(layer, v) && !takesQuoteAsObject(layer, v)) continue;
@@ -1337,7 +1378,14 @@ function attribute(
         }
         // "“There is calm now,” and gifts began to come in again, Okafor said.": an attribution closing
         // the sentence after a comma covers the whole sentence, the quote in it too.
-        if (subject && closesSentence(layer, subject, v)) return subject;
+        // Not when the quote's own clause already has its speech verb ("Roe agreed that it was “the best
+        // place”, the agency reported": the agency reports Roe's words).
+        if (
+          subject &&
+          closesSentence(layer, subject, v) &&
+          !speaksBefore(layer, sentence, openToken, inQuote)
+        )
+          return subject;
         // "“…” that would respond to the group, counsel Ann Lee wrote": a verb with no subject belongs to
         // a clause inside the sentence; the attribution may come later.
         if (!subject) continue;
@@ -1370,6 +1418,22 @@ function attribute(
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
     return sentenceSubject(layer, sentenceStart, openToken);
   return undefined;
+}
+
+/** Words of a quoted phrase passed over inside an attribution's sentence. */
+const MAX_INNER_QUOTE_TOKENS = 6;
+
+/** The token of the closing mark of a short quote whose words start at `first` in the same sentence, or
+ * -1 when it runs longer or past its sentence. */
+function shortQuoteEnd(layer: TokenLayer, first: number, inQuote: (offset: number) => boolean): number {
+  const { tokens } = layer;
+  const sentence = tokens[first]?.sentence;
+  for (let u = first; u < first + MAX_INNER_QUOTE_TOKENS; u++) {
+    const token = tokens[u];
+    if (!token || token.sentence !== sentence) return -1;
+    if (!inQuote(token.start)) return /^["“”«»„]$/.test(token.text) ? u : -1;
+  }
+  return -1;
 }
 
 /** "“…” Oliver barked.", "“…” Lee beamed.": a past-tense verb that ends its sentence right after its
@@ -1439,7 +1503,10 @@ function closesSentence(layer: TokenLayer, subject: Subject, v: number): boolean
     /^(NOUN|PROPN|ADJ|DET)$/.test(tokens[b]?.pos ?? '')
   )
     b--;
-  if (tokens[b]?.text !== ',') return false;
+  // "“Fair” and “honest,” Tom Hale said.": the comma inside a quote's closing mark.
+  const comma =
+    tokens[b]?.text === ',' || (/^[”"»]$/.test(tokens[b]?.text ?? '') && tokens[b - 1]?.text === ',');
+  if (!comma) return false;
   const sentence = tokens[v]?.sentence;
   for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
     const token = tokens[t];
