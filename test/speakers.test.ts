@@ -246,6 +246,18 @@ describe('speaker of a direct quote', () => {
       'Fair',
       'Tom Hale',
     ],
+    [
+      'a participle after an infinitive shares the clause subject',
+      'Former Secretary of State Madeleine Albright recently urged women to vote for Ann Lee, saying, “There is a special place for those who do not help.”',
+      'special place',
+      'Madeleine Albright',
+    ],
+    [
+      'the agent of a passive speech verb',
+      'Senator Tom Hale was asked by host Bill Maher, who backs Hale, “Why did you say you were tired of the emails?”',
+      'tired of the emails',
+      'Bill Maher',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

@@ -1068,7 +1068,9 @@ function nearestVerbSubject(
   persons: readonly SubjectCandidate[],
 ): Subject | undefined {
   for (let u = participle - 1; u > from; u--) {
-    if (layer.tokens[u]?.pos === 'VERB') return subjectBefore(layer, u, from, persons);
+    // "Lee urged women to vote for Hale, saying …": an infinitive has no subject of its own.
+    if (layer.tokens[u]?.pos === 'VERB' && layer.tokens[u - 1]?.text.toLowerCase() !== 'to')
+      return subjectBefore(layer, u, from, persons);
   }
   return undefined;
 }
@@ -1569,8 +1571,16 @@ function attributeBefore(
     const token = tokens[t];
     if (!token) break;
     if (inQuote(token.start) || !(speaks(token, tokens[t + 1]) || nounReadVerb(layer, t))) continue;
-    // "the issues will be addressed by “…”": a passive speech verb names no speaker before it.
-    if (isPassive(layer, t)) continue;
+    // "the issues will be addressed by “…”": a passive speech verb names no speaker before it; its agent
+    // after "by" does ("Hale was asked by host Ann Roe, who backs him, “…”").
+    if (isPassive(layer, t)) {
+      if (tokens[t + 1]?.text.toLowerCase() === 'by') {
+        const agent = subjectAfter(layer, t + 1, inSentence, byFirstToken);
+        if (agent) return agent;
+      }
+      continue;
+    }
+
     if (isParticiple(token.text)) {
       const previous = tokens[t - 1];
       // "criticism calling it a “sham”": the participle's subject is the noun before it. Not a noun of
