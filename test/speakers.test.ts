@@ -253,6 +253,12 @@ describe('speaker of a direct quote', () => {
       'Madeleine Albright',
     ],
     [
+      'a reduced clause with a speech verb and no subject leaves the quote to the sentence subject',
+      'Alexander Lukashenko spoke to reporters. When asked about the mining deal, Lukashenko appeared to take the neighbour’s side: “When this war started, was that agreed? Then why demand it now?”',
+      'war started',
+      'Alexander Lukashenko',
+    ],
+    [
       'the agent of a passive speech verb',
       'Senator Tom Hale was asked by host Bill Maher, who backs Hale, “Why did you say you were tired of the emails?”',
       'tired of the emails',

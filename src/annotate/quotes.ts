@@ -1621,7 +1621,9 @@ function attributeBefore(
       inSentence.find((s) => s.endToken <= nearest && !s.possessive && isClauseSubject(layer, s)) ??
       [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
       subjectAfter(layer, nearest, inSentence, byFirstToken) ??
-      null
+      // "When asked about the deal, Lukashenko took Hale’s side: “…”": a reduced clause's verb names no
+      // one; the sentence's own subject may still (step 3).
+      undefined
     );
   return accordingTo(layer, from, to, inSentence, byFirstToken);
 }
