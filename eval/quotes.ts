@@ -51,9 +51,12 @@ function matches(pred: Quote, gold: GoldQuote): boolean {
   return inner.length > 0 && squash(gold.text).includes(inner);
 }
 
+/** The speaker's name and words as written, and the record the words are known through ("Lee said,
+ * according to a pool report"): PolNeAR makes the outer record the source of such a nested attribution
+ * (source "a pool report"), so naming it is naming the gold source. */
 function speakerWords(article: AnnotatedArticle, quote: Quote): string {
   const entity = quote.speaker ? article.entities.find((e) => e.id === quote.speaker) : undefined;
-  return [entity?.name, quote.speakerText].filter(Boolean).join(' ');
+  return [entity?.name, quote.speakerText, quote.via].filter(Boolean).join(' ');
 }
 
 /**

@@ -180,6 +180,90 @@ describe('speaker of a direct quote', () => {
       'eight years',
       'Tom Pell',
     ],
+    [
+      'an inverted manner verb whose name goes on with a place and a relative clause',
+      'The doors opened at noon.\n\n“This is a dream come true!” beamed Tom Hale of Dayton, Ohio, who came early.',
+      'dream come true',
+      'Tom Hale',
+    ],
+    [
+      'a manner verb after the quote followed by a new clause',
+      'The reporter asked about taxes.\n\n“Sit down,” Ruth Pell barked and a guard walked him out.',
+      'Sit down',
+      'Ruth Pell',
+    ],
+    [
+      'a question mark ends the quote, not the sentence holding its attribution',
+      'Ann Roe asked about the plan.\n\n“Why would we wait?” Tom Hale told the local radio station in an interview aired on Monday.',
+      'Why would we wait',
+      'Tom Hale',
+    ],
+    [
+      'a phrasal verb after a question with a clause of manner',
+      'Ann Roe asked about the schedule.\n\n“It happens, right?” Tom Hale went on, as if he did not hear her.',
+      'It happens',
+      'Tom Hale',
+    ],
+    [
+      'a phrasal verb with a manner phrase',
+      'Ann Roe smiled at the crowd.\n\n“They are all here for the free food,” Tom Pell shot back with a laugh.',
+      'free food',
+      'Tom Pell',
+    ],
+    [
+      'an infinitive speech verb shares the clause subject',
+      'Tom Pell denied the story. Ann Roe went on the radio to call Pell “a liar.”',
+      'a liar',
+      'Ann Roe',
+    ],
+    [
+      'a sentence-final attribution with title words after the comma',
+      'Candidates were quick to blame the government.\n\n“Boots on the ground” would be right, Republican candidate Ben Corson said after the attacks.',
+      'Boots on the ground',
+      'Ben Corson',
+    ],
+    [
+      'a relative clause after the quote before a sentence-final attribution',
+      'The review could take months.\n\n“If the agency obtains more records, it intends to search them” that would respond to the group, senior trial counsel Caroline Lewis Wolverton wrote in a filing.',
+      'intends to search',
+      'Caroline Lewis Wolverton',
+    ],
+    [
+      'joined subjects after the quote',
+      'The panel was made of judges named by one party.\n\n“We can only wonder what the intent is,” state party leader Phil Berger and House Speaker Tim Moore, both Republicans, said in a statement.',
+      'only wonder',
+      'Tim Moore',
+    ],
+    [
+      'a short quoted phrase inside the sentence before its closing attribution',
+      'Tom Gilbert said the boycott would have little effect. Fundraising was “stagnant for about a month” as donors waited to see how a “rough election cycle” played out, he said.',
+      'stagnant for',
+      'Tom Gilbert',
+    ],
+    [
+      'two quoted words joined before the attribution',
+      'Ann Lee spoke at the rally. “Fair” and “honest,” Tom Hale proclaimed.',
+      'Fair',
+      'Tom Hale',
+    ],
+    [
+      'a participle after an infinitive shares the clause subject',
+      'Former Secretary of State Madeleine Albright recently urged women to vote for Ann Lee, saying, “There is a special place for those who do not help.”',
+      'special place',
+      'Madeleine Albright',
+    ],
+    [
+      'a reduced clause with a speech verb and no subject leaves the quote to the sentence subject',
+      'Alexander Lukashenko spoke to reporters. When asked about the mining deal, Lukashenko appeared to take the neighbour’s side: “When this war started, was that agreed? Then why demand it now?”',
+      'war started',
+      'Alexander Lukashenko',
+    ],
+    [
+      'the agent of a passive speech verb',
+      'Senator Tom Hale was asked by host Bill Maher, who backs Hale, “Why did you say you were tired of the emails?”',
+      'tired of the emails',
+      'Bill Maher',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
@@ -430,6 +514,42 @@ describe('speakers that are no named person', () => {
       'close race',
       'a senior Varga adviser',
     ],
+    [
+      'an inverted description with a relative clause',
+      'The deadline is close.\n\n“It will be hard to do in a month,” said a veteran party data analyst who has worked for a rival.',
+      'hard to do',
+      'a veteran party data analyst',
+    ],
+    [
+      'an inverted age standing for the person',
+      'The model gave a speech on Monday.\n\n“He has always been a good man,” said the 52-year-old.',
+      'good man',
+      'the 52-year-old',
+    ],
+    [
+      'an age standing for the person before the verb',
+      'The crowd waited in the rain.\n\n“We will win,” the 46-year-old said.',
+      'We will win',
+      'the 46-year-old',
+    ],
+    [
+      'a spokeswoman for a titled named person',
+      'BOSTON (UPI) — A spokeswoman for the mayoral candidate Ann Lee called a report about the donors “outrageous.”',
+      'outrageous',
+      'A spokeswoman for the mayoral candidate Ann Lee',
+    ],
+    [
+      'a participle after the people a speech verb addresses',
+      'It was unclear what came next. The Ohio senator emailed supporters saying: “The fight goes on.”',
+      'fight goes on',
+      'The Ohio senator',
+    ],
+    [
+      'an inverted head noun the tagger reads as an adjective',
+      'According to the officer, the scene is untrue.\n\n“There never was an order to wait,” said the base chief known as Bob.',
+      'order to wait',
+      'the base chief',
+    ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
     const q = quoteWith(a, words);
@@ -519,6 +639,39 @@ describe('who he or she is', () => {
     );
     expect(speakerName(a, quoteWith(a, 'Paul for now'))).toBe('Tom Hale');
   });
+
+  it.each([
+    [
+      'My favorite description of him came from student Deja Vance, who made me laugh.\n\n“Savage,” she said.',
+      'Savage',
+      'Deja Vance',
+    ],
+    [
+      'Most people polled agree.\n\nFranson Reneus, 18, from Lee County, Ohio, disagrees. “That is crossing the line,” he says.',
+      'crossing the line',
+      'Franson Reneus',
+    ],
+  ])(
+    'with no subject of that gender yet, he/she is the person of unknown gender named last: %s',
+    (text, words, who) => {
+      const a = annotate(text);
+      expect(speakerName(a, quoteWith(a, words))).toBe(who);
+    },
+  );
+
+  it.each([
+    [
+      'Chris Lott has been making the case for weeks that Tim Rubin is not ready.\n\n“You have not been tested,” he said.',
+      'not been tested',
+    ],
+    [
+      'Chris Lott turned the story back on the paper, pointing out that its reporter Tim Rubin had written the same in June.\n\n“Apparently not,” he said.',
+      'Apparently not',
+    ],
+  ])('the subject of a clause after "that" is talked about, not who he is next: %s', (text, words) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, words))).toBe('Chris Lott');
+  });
 });
 
 describe('quoted names, titles and embed fields are no quotes', () => {
@@ -567,6 +720,51 @@ describe('quoted names, titles and embed fields are no quotes', () => {
       'Ann Vale posted a photo of the flood.\n\n“@valleynews” “1448038800” “March 4, 2016”\n\nThe water fell by noon.',
     );
     expect(a.quotes).toEqual([]);
+  });
+});
+
+describe('the record a quote is known through', () => {
+  it.each([
+    [
+      'according to, after the attribution, and the next quote of the paragraph keeps it',
+      'Tom Hale sent a message to his delegates.\n\n“Do not protest on the floor,” Hale said, according to a pool report. “It is of great importance.”',
+      ['protest on the floor', 'great importance'],
+      'a pool report',
+    ],
+    [
+      'an inverted reporting verb after the speaker',
+      '“You are no longer welcome,” said Kristen Doe, director of a group, reports the Daily Ledger.',
+      ['no longer welcome'],
+      'the Daily Ledger',
+    ],
+    [
+      'according to, opening the sentence',
+      'According to the Ledger, Ann Lee praised the plan and said it “will work for every family.”',
+      ['will work'],
+      'the Ledger',
+    ],
+  ])('%s', (_shape, body, quotes, via) => {
+    const a = annotate(body);
+    for (const words of quotes) {
+      const q = quoteWith(a, words);
+      expect(q.via).toBe(via);
+      expect(speakerName(a, q)).not.toBeNull();
+    }
+    expect(schemaErrors({ version: 1, articles: [a] })).toEqual([]);
+  });
+
+  it('a reporting record closing a sentence whose clause has its own speech verb is the via, not the speaker', () => {
+    const a = annotate(
+      'Talks were planned for the spring. While spokesman Dmitri Orlov said the venue was not chosen, he agreed that the capital would be “the best place for talks” as it was the country’s “closest partner”, the state agency Newswire reported on Monday.',
+    );
+    const q = quoteWith(a, 'best place');
+    expect(speakerName(a, q)).toBe('Dmitri Orlov');
+    expect(q.via).toBe('the state agency Newswire');
+  });
+
+  it('a quote with no record named has no via', () => {
+    const a = annotate('Tom Hale spoke.\n\n“We will win,” Hale said.');
+    expect(quoteWith(a, 'We will win').via).toBeUndefined();
   });
 });
 

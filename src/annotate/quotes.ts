@@ -181,7 +181,12 @@ export function findQuotes(
     return p && offset <= p.end ? i : -1;
   };
   const quotes: Quote[] = [];
-  let previous: { paragraph: number; endParagraph: number; speaker: Subject | null } | null = null;
+  let previous: {
+    paragraph: number;
+    endParagraph: number;
+    speaker: Subject | null;
+    via: string | null;
+  } | null = null;
   let previousRoute: SpeakerRoute | undefined;
   for (const s of spans) {
     // A quoted title in a sentence where no one speaks is a name, not a quote ("she watched “Meet the
@@ -213,6 +218,7 @@ export function findQuotes(
         ? 'sentence-subject'
         : 'speech-verb'
       : undefined;
+    let inherited: string | null = null;
     const paragraph = paragraphOf(s.start);
     const opensParagraph =
       paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
@@ -237,7 +243,10 @@ export function findQuotes(
       previous &&
       (previous.endParagraph === paragraph || previous.endParagraph === paragraph - 1)
     ) {
-      if (previous.endParagraph === paragraph || opensParagraph) speaker = previous.speaker;
+      if (previous.endParagraph === paragraph || opensParagraph) {
+        speaker = previous.speaker;
+        inherited = previous.via;
+      }
       if (speaker) by = 'continuation';
     }
     // "Ann Lee is upbeat about the bill. ¶ “It will pass.”": a quote standing as a sentence of its own,
@@ -248,6 +257,7 @@ export function findQuotes(
       if (speaker) by = 'topic';
     }
     const route: SpeakerRoute | undefined = speaker && by ? routeOf(by, speaker, previousRoute) : undefined;
+    const via: string | null = reportedVia(layer, s, tokenAt, inQuote, speaker?.text ?? null) ?? inherited;
     quotes.push({
       start: s.start,
       end: s.end,
@@ -255,8 +265,9 @@ export function findQuotes(
       speaker: speaker?.entity ?? null,
       speakerText: speaker?.text ?? null,
       ...(route ? { speakerRoute: route } : {}),
+      ...(via ? { via } : {}),
     });
-    previous = { paragraph, endParagraph: paragraphOf(s.end), speaker: speaker ?? null };
+    previous = { paragraph, endParagraph: paragraphOf(s.end), speaker: speaker ?? null, via };
     previousRoute = route;
   }
   attributeHeadingQuotes(paragraphs, quotes);
@@ -274,6 +285,82 @@ function routeOf(by: SpeakerRoute['by'], speaker: Subject, previous: SpeakerRout
 
 function withBySubject(subject: Subject | undefined): Subject | undefined {
   return subject ? { ...subject, bySubject: true } : subject;
+}
+
+/**
+ * The record the quote's words are known through, as written, when its sentence names one besides the
+ * speaker: "“…,” Lee said, according to a pool report" → "a pool report"; "“…,” said Ann Roe, reports
+ * the Daily Ledger" → "the Daily Ledger"; "According to the Ledger, Lee praised the “…”" → "the Ledger".
+ * Looks only at the quote's sentence, up to a reach from each mark: constant work per quote.
+ */
+function reportedVia(
+  layer: TokenLayer,
+  quote: Span,
+  tokenAt: (offset: number) => number,
+  inQuote: (offset: number) => boolean,
+  speakerText: string | null,
+): string | null {
+  const { tokens } = layer;
+  const openToken = tokenAt(quote.start);
+  const closeToken = tokenAt(quote.end);
+  const found = (subject: Subject | undefined) =>
+    subject && subject.text !== speakerText && !speakerText?.includes(subject.text) ? subject.text : null;
+  // After the quote: its attribution's sentence, up to the next quote mark or paragraph.
+  const sentence = tokens[closeToken + 1]?.sentence;
+  for (let t = closeToken + 1; t < closeToken + MAX_ATTRIBUTION_REACH; t++) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence) break;
+    if (/^["“”«»„]$/.test(token.text)) {
+      // A few quoted words inside the sentence are passed over ("as it was the country’s “closest
+      // partner”, the agency reported").
+      const close = inQuote(tokens[t + 1]?.start ?? -1) ? shortQuoteEnd(layer, t + 1, inQuote) : -1;
+      if (close < 0) break;
+      t = close;
+      continue;
+    }
+    if (layer.text.slice(tokens[t - 1]?.end ?? token.start, token.start).includes('\n')) break;
+    const word = token.text.toLowerCase();
+    if (word === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
+      return found(phraseAfter(layer, t + 1));
+    // ", reports the Daily Ledger": an inverted reporting verb after a comma.
+    if (/^report(s|ed)$/.test(word) && tokens[t - 1]?.text === ',' && t > closeToken + 2)
+      return found(phraseAfter(layer, t));
+    // "Roe agreed that it was “the best place”, the agency reported.": a reporting verb closing the
+    // sentence after its subject, when someone else is the speaker.
+    if (/^report(s|ed)$/.test(word) && token.pos === 'VERB' && endsAfterShortTail(tokens, t))
+      return found(subjectBefore(layer, t, closeToken + 1, []));
+  }
+  // Before the quote: "According to the Ledger, Lee praised …".
+  const first = layer.sentences[tokens[openToken]?.sentence ?? -1]?.firstToken ?? openToken;
+  for (let t = Math.max(first, openToken - MAX_ATTRIBUTION_REACH); t < openToken - 1; t++) {
+    if (tokens[t]?.text.toLowerCase() === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
+      return found(phraseAfter(layer, t + 1));
+  }
+  return null;
+}
+
+/** Whether the sentence ends within a short tail with no other verb after token `v` ("… reported on
+ * Monday."). */
+function endsAfterShortTail(tokens: readonly Token[], v: number): boolean {
+  const sentence = tokens[v]?.sentence;
+  for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence || /^[.!?]$/.test(token.text)) return true;
+    if (token.pos === 'VERB' || token.pos === 'AUX' || /^["“”«»„,;:]$/.test(token.text)) return false;
+  }
+  return false;
+}
+
+/** The noun phrase right after token `v` ("according to | a pool report released Monday" → "a pool
+ * report"), or undefined when none starts there. */
+function phraseAfter(layer: TokenLayer, v: number): Subject | undefined {
+  const { tokens } = layer;
+  const sentence = tokens[v]?.sentence;
+  let end = v + 1;
+  while (end < v + 1 + MAX_PHRASE_TOKENS && tokens[end]?.sentence === sentence && isPhraseWord(tokens[end]))
+    end++;
+  while (end > v + 1 && !isHead(tokens[end - 1])) end--;
+  return end > v + 1 ? phrase(layer, v + 1, end) : undefined;
 }
 
 /** Subjects looked at, walking back from a quote, for the person the text is about. */
@@ -475,13 +562,22 @@ function collectSubjects(
         wanted && (!(unknown?.spoke || unknown?.opens || nearer) || wanted.at > (unknown?.at ?? -1))
           ? wanted
           : unknown;
-      s.entity = pick?.entity ?? null;
+      // No subject of that gender or of unknown gender yet: the last person of unknown gender named in
+      // this paragraph or the one before, as object or in a long aside ("A quote came from student Dee
+      // Vance. “…,” she said"; "Ola Reneus, 18, from Lee County, Ohio, disagrees. “…,” he says").
+      const lastNamed = mentioned.get(null);
+      const fallback =
+        !pick && lastNamed && paragraphOfToken(lastNamed.at) >= here - 1
+          ? { entity: lastNamed.entity, at: lastNamed.at, spoke: false, opens: false }
+          : undefined;
+      if (fallback) latest.set(null, fallback);
+      s.entity = (pick ?? fallback)?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
       if (pick && isClauseSubject(layer, s)) {
         pick.at = s.firstToken;
         s.topic = !isReportedSubject(layer, s);
       }
-    } else if (s.entity && !s.possessive && genderOf(s.entity) !== null && !s.pronoun)
+    } else if (s.entity && !s.possessive && !s.pronoun)
       mentioned.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
     if (
       !s.pronoun &&
@@ -509,6 +605,7 @@ const MAX_REPORTED_REACH = 20;
 /** The subject of a clause reported by another's speech verb: in "Dana Roe said Tom Hale was ready.
  * “…,” she said", Hale is what Roe talked about, not who speaks next; "she" stays Roe. */
 function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
+  if (afterComplementizer(layer, s.firstToken)) return true;
   const sentence = layer.tokens[s.firstToken]?.sentence;
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_REPORTED_REACH); b--) {
     const verb = layer.tokens[b];
@@ -523,6 +620,37 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
     }
   }
   return false;
+}
+
+/** Words of a subject's own phrase walked back over to a complementizer: "that its reporter Dan Roe". */
+const MAX_COMPLEMENT_LEAD = 4;
+
+/**
+ * Whether the subject at `first` opens a clause after "that" or "whether" — a clause someone reports,
+ * argues or doubts, whatever the verb or noun before it: "Hale has been making the case that Tim Roe is
+ * not ready", "Hale pointed out that its reporter Dan Roe had written it". The person is talked about, not
+ * who he/she is next. "That" as a determiner ("that reporter said") stands right before a noun: only a
+ * "that" right before the name, a determiner or a possessive counts.
+ */
+function afterComplementizer(layer: TokenLayer, first: number): boolean {
+  const { tokens } = layer;
+  let b = first - 1;
+  while (
+    b >= first - MAX_COMPLEMENT_LEAD &&
+    tokens[b] !== undefined &&
+    !/^(that|whether)$/i.test(tokens[b]?.text ?? '') &&
+    (tokens[b]?.pos === 'DET' ||
+      tokens[b]?.pos === 'ADJ' ||
+      tokens[b]?.pos === 'NOUN' ||
+      POSSESSIVE.test(tokens[b]?.text ?? '') ||
+      /^[’']s?$/.test(tokens[b]?.text ?? ''))
+  )
+    b--;
+  const word = tokens[b];
+  if (!word || !/^(that|whether)$/i.test(word.text) || word.sentence !== tokens[first]?.sentence)
+    return false;
+  const after = tokens[b + 1];
+  return b + 1 === first || after?.pos === 'DET' || POSSESSIVE.test(after?.text ?? '');
 }
 
 /** The paragraph number of a token, counted once over the tokens (a newline between two tokens starts
@@ -572,7 +700,8 @@ function speaksAt(layer: TokenLayer, t: number): boolean {
   if (token.pos === 'NOUN' && before !== 'PROPN' && before !== 'PRON') return false;
   if (!isPhrasalSpeechVerb(token.text, particle.text)) return false;
   const after = layer.tokens[t + 2];
-  return !after || after.sentence !== token.sentence || /^([,.:;!?"“”«»„—–-]|that)$/i.test(after.text);
+  // "“…,” Pell shot back with a laugh.": a manner phrase after the particle.
+  return !after || after.sentence !== token.sentence || /^([,.:;!?"“”«»„—–-]|that|with)$/i.test(after.text);
 }
 
 /** Tokens an appositive may span: "Luis Ortega, the bus driver whom passengers have hailed as a hero, said". */
@@ -739,6 +868,22 @@ const isHead = (t: Token | undefined) =>
     t.pos === 'PROPN' ||
     (t.pos === 'PRON' && !/^(it|this|that|which|who)$/i.test(t.text)));
 const POSSESSIVE = /^(his|her|their|its|our|my|your)$/i;
+/** Pronouns that open a relative clause after a noun phrase. */
+const RELATIVE = /^(who|whom|whose|which|that)$/i;
+
+/** An adjective standing for a person after a determiner and ending its phrase: "said the 52-year-old.",
+ * "the elder said" — the tagger reads "52-year-old" as an adjective with no noun after it. */
+function isNominalAdjective(layer: TokenLayer, t: number): boolean {
+  const { tokens } = layer;
+  const token = tokens[t];
+  const next = tokens[t + 1];
+  // "said the base chief known as Bob": the tagger reads a head noun after a noun as an adjective too.
+  return (
+    token?.pos === 'ADJ' &&
+    (tokens[t - 1]?.pos === 'DET' || tokens[t - 1]?.pos === 'NOUN') &&
+    (next === undefined || !(next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ'))
+  );
+}
 /** Nouns of time are adjuncts, not speakers: "Trump on Tuesday said". */
 const TIME_NOUN =
   /^(today|yesterday|tonight|week|weekend|month|year|day|morning|afternoon|evening|night|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)s?$/i;
@@ -831,11 +976,9 @@ function subjectBefore(
     firstAtOrAfter(persons, Math.max(floor, e - MAX_PHRASE_TOKENS), (s) => s.firstToken),
     firstAtOrAfter(persons, e, (s) => s.firstToken),
   );
-  // "a spokesman for Ann Lee said": a name governed by a preposition is not the subject.
-  const governed = (s: Subject) => {
-    const before = tokens[s.firstToken - 1];
-    return before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase());
-  };
+  // "a spokesman for Ann Lee said", "a spokeswoman for the mayoral candidate Ann Lee called": a name
+  // governed by a preposition, past the title words before it, is not the subject.
+  const governed = (s: Subject) => governedName(layer, s.firstToken, floor);
   const person = near.find((s) => s.endToken === e && !s.possessive && !governed(s));
   if (person) return person;
   // An aside with commas of its own ("Dean Roe, a salesman from Sumter, Ohio, says"): a person ending at
@@ -855,7 +998,11 @@ function subjectBefore(
   // apposition), "The memo, written by engineer Ann Lee, said" (its author).
   const aside = asidePerson(layer, e, v, persons);
   if (aside) return aside;
-  if (!isHead(tokens[e - 1]) || TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return undefined;
+  if (
+    !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1)) ||
+    TIME_NOUN.test(tokens[e - 1]?.text ?? '')
+  )
+    return undefined;
   let first = e - 1;
   // Walking back, a determiner opens the phrase and a pronoun other than a possessive belongs to another
   // clause: "the limitation that you can't yell" gives "you", not "the limitation that you".
@@ -885,6 +1032,29 @@ function subjectBefore(
   return inside ?? phrase(layer, first, e);
 }
 
+/** Title words walked back over from a name to the preposition that may govern it. */
+const MAX_GOVERNED_TITLE = 5;
+
+/**
+ * Whether the name at token `first` is governed by a preposition of a noun phrase, past determiners and
+ * title words: "a spokesman for Ann Lee", "a spokeswoman for the mayoral candidate Ann Lee". Not the "of"
+ * inside a capitalised title ("Secretary of State Ann Lee said").
+ */
+function governedName(layer: TokenLayer, first: number, floor: number): boolean {
+  const { tokens } = layer;
+  for (let b = first - 1; b >= Math.max(floor, first - 1 - MAX_GOVERNED_TITLE); b--) {
+    const token = tokens[b];
+    if (!token) return false;
+    if (token.pos === 'ADP') {
+      if (!NP_LINKS.has(token.text.toLowerCase())) return false;
+      return !(token.text.toLowerCase() === 'of' && /^\p{Lu}/u.test(tokens[b - 1]?.text ?? ''));
+    }
+    if (!(token.pos === 'DET' || token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN'))
+      return false;
+  }
+  return false;
+}
+
 /** Whether a preposition of a noun phrase stands in tokens [from, to): "a spokesman for …". */
 function afterLink(layer: TokenLayer, from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
@@ -904,6 +1074,25 @@ function nounReadVerb(layer: TokenLayer, t: number): boolean {
   return isHead(tokens[t - 1]) && /^(["“«„:,]|that)$/i.test(after);
 }
 
+/** Words of an addressee's noun phrase walked back over: "emailed his loyal supporters". */
+const MAX_ADDRESSEE_WORDS = 4;
+
+/** Whether the noun at `n` ends the object of a speech verb — the people spoken to, not a speaker:
+ * "The senator emailed supporters saying …", "Lee told the crowd, urging …" — so a participle after it
+ * shares the clause's subject. ("The plan drew criticism calling it a “sham”": "drew" is no speech verb,
+ * and the criticism speaks.) */
+function addresseeOfSpeech(layer: TokenLayer, n: number, from: number): boolean {
+  const { tokens } = layer;
+  for (let b = n - 1; b >= Math.max(from, n - MAX_ADDRESSEE_WORDS); b--) {
+    const token = tokens[b];
+    if (!token) return false;
+    if (token.pos === 'VERB') return isSpeechVerb(token.text);
+    if (!(token.pos === 'DET' || token.pos === 'ADJ' || token.pos === 'NOUN' || POSSESSIVE.test(token.text)))
+      return false;
+  }
+  return false;
+}
+
 /** The subject of the finite verb nearest before a participle: "…, when party activists interrupted the
  * speech, shouting “…”" — the activists shout. */
 function nearestVerbSubject(
@@ -913,7 +1102,9 @@ function nearestVerbSubject(
   persons: readonly SubjectCandidate[],
 ): Subject | undefined {
   for (let u = participle - 1; u > from; u--) {
-    if (layer.tokens[u]?.pos === 'VERB') return subjectBefore(layer, u, from, persons);
+    // "Lee urged women to vote for Hale, saying …": an infinitive has no subject of its own.
+    if (layer.tokens[u]?.pos === 'VERB' && layer.tokens[u - 1]?.text.toLowerCase() !== 'to')
+      return subjectBefore(layer, u, from, persons);
   }
   return undefined;
 }
@@ -981,10 +1172,17 @@ function subjectAfter(
   while (
     end < start + MAX_PHRASE_TOKENS &&
     tokens[end]?.sentence === sentence &&
-    (isPhraseWord(tokens[end]) || goesOnName(end))
+    (isPhraseWord(tokens[end]) || goesOnName(end)) &&
+    // "said a party analyst who has worked for a rival": a relative pronoun opens a clause about the
+    // phrase, not more of it.
+    !(end > start && RELATIVE.test(tokens[end]?.text ?? ''))
   )
     end++;
-  if (end === start || !(isHead(tokens[end - 1]) || goesOnName(end - 1))) return undefined;
+  if (
+    end === start ||
+    !(isHead(tokens[end - 1]) || goesOnName(end - 1) || isNominalAdjective(layer, end - 1))
+  )
+    return undefined;
   // The person who heads the phrase ("said economist Ann Lee", "said Ann Lee, an economist"), or a name
   // in apposition right after it ("…, Jane Roe"); a name the phrase only modifies or governs by a
   // preposition is not the speaker ("said a senior Lee adviser", "said a spokesman for Ann Lee").
@@ -1141,6 +1339,10 @@ function attribute(
   // A quote that ends its sentence with a full stop is attributed by the next sentence only when that
   // goes straight on with the attribution in lower case ("“We will win.” said Roe" is rare; "“…” he said").
   const endsSentence = /[.!?]\s*$/.test(text.slice(quote.start, quote.end));
+  // "“Why wait?” Tom Hale told the radio station on Monday.": a question or exclamation mark ends the
+  // quote, not the sentence around it (the splitter cuts there), so the next sentence of the paragraph
+  // may hold its attribution whatever follows the verb; the subject must still open it.
+  const exclaims = /[!?]\s*$/.test(text.slice(quote.start, quote.end));
   let t0 = closeToken + 1;
   // A stray second closing mark (“…”,” Lee said) is skipped like the comma; an opening one starts the
   // next quote.
@@ -1150,7 +1352,8 @@ function attribute(
   const continues = next !== undefined && /^\p{Ll}/u.test(next.text);
   const frame =
     next &&
-    (next.sentence === closeSentence || ((!endsSentence || continues) && next.sentence === closeSentence + 1))
+    (next.sentence === closeSentence ||
+      ((!endsSentence || continues || exclaims) && next.sentence === closeSentence + 1))
       ? next.sentence
       : -1;
   // "“We will win.” Olsen said." — a short next sentence that is only the attribution belongs to the quote.
@@ -1186,7 +1389,14 @@ function attribute(
         // aside do not ("“…,” delegate Bill Ames, wearing “Vote Lee” pins, said").
         if (/^["“”«»„]$/.test(token.text)) {
           const inner = tokens[v + 1];
-          if (!inner || inQuote(inner.start)) break;
+          if (!inner) break;
+          if (inQuote(inner.start)) {
+            // "“…” as donors waited to see how a “rough cycle” played out, he said.": a few quoted words
+            // inside the attribution's sentence are passed over; a longer quote starts other words.
+            const close = shortQuoteEnd(layer, v + 1, inQuote);
+            if (close < 0) break;
+            v = close;
+          }
           continue;
         }
         if (!isAttributionVerb(layer, v) && !takesQuoteAsObject(layer, v)) continue;
@@ -1204,7 +1414,17 @@ function attribute(
         }
         // "“There is calm now,” and gifts began to come in again, Okafor said.": an attribution closing
         // the sentence after a comma covers the whole sentence, the quote in it too.
-        if (subject && closesSentence(layer, subject, v)) return subject;
+        // Not when the quote's own clause already has its speech verb ("Roe agreed that it was “the best
+        // place”, the agency reported": the agency reports Roe's words).
+        if (
+          subject &&
+          closesSentence(layer, subject, v) &&
+          !speaksBefore(layer, sentence, openToken, inQuote)
+        )
+          return subject;
+        // "“…” that would respond to the group, counsel Ann Lee wrote": a verb with no subject belongs to
+        // a clause inside the sentence; the attribution may come later.
+        if (!subject) continue;
         break;
       }
     }
@@ -1236,6 +1456,22 @@ function attribute(
   return undefined;
 }
 
+/** Words of a quoted phrase passed over inside an attribution's sentence. */
+const MAX_INNER_QUOTE_TOKENS = 6;
+
+/** The token of the closing mark of a short quote whose words start at `first` in the same sentence, or
+ * -1 when it runs longer or past its sentence. */
+function shortQuoteEnd(layer: TokenLayer, first: number, inQuote: (offset: number) => boolean): number {
+  const { tokens } = layer;
+  const sentence = tokens[first]?.sentence;
+  for (let u = first; u < first + MAX_INNER_QUOTE_TOKENS; u++) {
+    const token = tokens[u];
+    if (!token || token.sentence !== sentence) return -1;
+    if (!inQuote(token.start)) return /^["“”«»„]$/.test(token.text) ? u : -1;
+  }
+  return -1;
+}
+
 /** "“…” Oliver barked.", "“…” Lee beamed.": a past-tense verb that ends its sentence right after its
  * subject has the quote before it as its only complement, whatever the verb; a verb with an object or
  * any other words after it ("“…” Lee left the room.") is narrative. */
@@ -1247,21 +1483,46 @@ function takesQuoteAsObject(layer: TokenLayer, v: number): boolean {
   return (
     next !== undefined &&
     next.sentence === token.sentence &&
-    /^[.!]$/.test(next.text) &&
+    (/^[.!]$/.test(next.text) || startsNewClause(tokens, v + 1)) &&
     isHead(tokens[v - 1])
   );
 }
 
+/** "“…,” Pell barked and a guard walked her out.", "“…,” Lee fumed as he left.": a conjunction after the
+ * verb opening a clause with a subject of its own, so the verb took no object. */
+function startsNewClause(tokens: readonly Token[], c: number): boolean {
+  const conj = tokens[c];
+  if (!conj || !/^(and|as|while|before|after|then)$/i.test(conj.text)) return false;
+  const subject = tokens[c + 1];
+  return (
+    subject !== undefined &&
+    subject.sentence === conj.sentence &&
+    (subject.pos === 'DET' ||
+      subject.pos === 'PROPN' ||
+      (subject.pos === 'PRON' && !POSSESSIVE.test(subject.text)))
+  );
+}
+
 /** "“…,” reacted Lee.": right after a quote, a past-tense verb and a capitalised name that ends the
- * sentence is an inverted attribution whatever the verb (the quote is its only complement). */
+ * sentence is an inverted attribution whatever the verb (the quote is its only complement). So is one
+ * whose name goes on with an aside, a place or a bracket ("“…!” beamed Tom Hale of Dayton, who …",
+ * "“…,” grinned Ann Lee, 70."): a name then a comma is no object of the verb. */
 function invertsQuoteObject(layer: TokenLayer, v: number): boolean {
   const { tokens } = layer;
   const token = tokens[v];
   if (token?.pos !== 'VERB' || !/ed$/i.test(token.text)) return false;
   let t = v + 1;
   while (t < v + 4 && tokens[t]?.pos === 'PROPN') t++;
-  return t > v + 1 && tokens[t]?.sentence === token.sentence && /^[.!]$/.test(tokens[t]?.text ?? '');
+  const after = tokens[t];
+  return (
+    t > v + 1 &&
+    after?.sentence === token.sentence &&
+    (/^[.!,(]$/.test(after.text) || (after.text === 'of' && tokens[t + 1]?.pos === 'PROPN'))
+  );
 }
+
+/** Title words before the name of a sentence-final attribution: "…, former party chair Ann Lee said." */
+const MAX_CLOSING_TITLE = 4;
 
 /** Tokens after a sentence-final attribution's verb: "…, Okafor said in an interview." */
 const MAX_CLOSING_TAIL = 4;
@@ -1271,7 +1532,17 @@ const MAX_CLOSING_TAIL = 4;
  * accuracy 0.823 → 0.826 (descriptions 0.575 → 0.583). */
 function closesSentence(layer: TokenLayer, subject: Subject, v: number): boolean {
   const { tokens } = layer;
-  if (tokens[subject.firstToken - 1]?.text !== ',') return false;
+  // "…, Republican candidate Ben Roe said.": title words between the comma and the name.
+  let b = subject.firstToken - 1;
+  while (
+    b > subject.firstToken - 1 - MAX_CLOSING_TITLE &&
+    /^(NOUN|PROPN|ADJ|DET)$/.test(tokens[b]?.pos ?? '')
+  )
+    b--;
+  // "“Fair” and “honest,” Tom Hale said.": the comma inside a quote's closing mark.
+  const comma =
+    tokens[b]?.text === ',' || (/^[”"»]$/.test(tokens[b]?.text ?? '') && tokens[b - 1]?.text === ',');
+  if (!comma) return false;
   const sentence = tokens[v]?.sentence;
   for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
     const token = tokens[t];
@@ -1286,6 +1557,8 @@ function closesSentence(layer: TokenLayer, subject: Subject, v: number): boolean
  * appositive ("another friend, Tom Reyes told"). Other pronouns belong to another clause. */
 const isLeadWord = (t: Token) =>
   (NP_POS.has(t.pos) && (t.pos !== 'PRON' || POSSESSIVE.test(t.text))) ||
+  // Joined subjects: "“…,” state party leader Ann Roe and House Speaker Tim Hale said".
+  (t.pos === 'CCONJ' && t.text.toLowerCase() === 'and') ||
   // A capitalised word the tagger read as a verb is part of a name ("Watch Group president Tom Roe").
   (/^\p{Lu}/u.test(t.text) && t.pos === 'VERB') ||
   /^[’']s?$/.test(t.text) ||
@@ -1305,6 +1578,9 @@ function isAttributionVerb(layer: TokenLayer, v: number): boolean {
   const before = layer.tokens[v - 1];
   // "“…” Lee fumed on Tuesday.": after a name, a speech verb in -ed the tagger read as an adjective.
   if (token.pos === 'ADJ') return before?.pos === 'PROPN' && /ed$/i.test(token.text);
+  // "trial counsel Ann Lee wrote": a noun before a name is a title, not a verb.
+  const after = layer.tokens[v + 1]?.pos;
+  if (token.pos === 'NOUN' && (after === 'PROPN' || after === 'NOUN')) return false;
   return isHead(before) || (before?.text === ',' && /ed$/i.test(token.text));
 }
 
@@ -1329,8 +1605,16 @@ function attributeBefore(
     const token = tokens[t];
     if (!token) break;
     if (inQuote(token.start) || !(speaks(token, tokens[t + 1]) || nounReadVerb(layer, t))) continue;
-    // "the issues will be addressed by “…”": a passive speech verb names no speaker before it.
-    if (isPassive(layer, t)) continue;
+    // "the issues will be addressed by “…”": a passive speech verb names no speaker before it; its agent
+    // after "by" does ("Hale was asked by host Ann Roe, who backs him, “…”").
+    if (isPassive(layer, t)) {
+      if (tokens[t + 1]?.text.toLowerCase() === 'by') {
+        const agent = subjectAfter(layer, t + 1, inSentence, byFirstToken);
+        if (agent) return agent;
+      }
+      continue;
+    }
+
     if (isParticiple(token.text)) {
       const previous = tokens[t - 1];
       // "criticism calling it a “sham”": the participle's subject is the noun before it. Not a noun of
@@ -1341,7 +1625,8 @@ function attributeBefore(
         (previous.pos === 'NOUN' || previous.pos === 'PROPN') &&
         !subjectEnds.has(t) &&
         !TIME_NOUN.test(previous.text) &&
-        !MESSAGE_NOUN.test(previous.text)
+        !MESSAGE_NOUN.test(previous.text) &&
+        !addresseeOfSpeech(layer, t - 1, from)
       )
         return null;
       return (
@@ -1350,6 +1635,12 @@ function attributeBefore(
         sentenceSubject(layer, from, t) ??
         null
       );
+    }
+    // "Roe went on the radio to call Pell “a liar”": an infinitive has no subject of its own (the word
+    // before "to" is no speaker); it shares the clause's.
+    if (tokens[t - 1]?.text.toLowerCase() === 'to' && tokens[t - 1]?.pos === 'PART') {
+      if (nearest < 0) nearest = t;
+      continue;
     }
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
     const subject = subjectBefore(layer, t, from, inSentence);
@@ -1364,7 +1655,9 @@ function attributeBefore(
       inSentence.find((s) => s.endToken <= nearest && !s.possessive && isClauseSubject(layer, s)) ??
       [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
       subjectAfter(layer, nearest, inSentence, byFirstToken) ??
-      null
+      // "When asked about the deal, Lukashenko took Hale’s side: “…”": a reduced clause's verb names no
+      // one; the sentence's own subject may still (step 3).
+      undefined
     );
   return accordingTo(layer, from, to, inSentence, byFirstToken);
 }

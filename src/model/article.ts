@@ -129,6 +129,9 @@ export interface Quote extends Span {
   /** 'scare': a short quoted word or phrase with no speech verb ("the so-called “reform”"), the writer's
    * distancing rather than anyone's words; never attributed. Absent on a direct quote. */
   kind?: 'scare';
+  /** The record the words are known through, as written, when the text names one besides the speaker
+   * ("“…,” Lee said, according to a pool report" → "a pool report"). Absent when none is named. */
+  via?: string;
 }
 
 /**
