@@ -3,6 +3,7 @@
 // the digest does not have ("But the plan…", "The new projection…"), asks, or argues ("I think the ruling is
 // wrong.") is not digest material, however well corroborated its fact.
 import { authorVoice, firstPersonEvaluative, firstPersonStance } from '../../text/opinion.js';
+import { isEvaluativeWord, NEGATIVE_WORDS, POSITIVE_WORDS, valenceOf } from '../../text/tone.js';
 import { stem } from '../../text/words.js';
 
 // Photo captions and credits: "Image caption Rescuers search the rubble.", "Photo: Jane Doe", "(AP
@@ -24,6 +25,54 @@ const LABEL_PREFIX = /^(?:[\p{Lu}\d][\p{Lu}\d '’&-]{2,}|(?:[\p{L}'’-]+\s){0,
 // Openers that answer or contrast a sentence the digest may not hold: "But …", "And …", "Still, …". Not
 // "Nevertheless, the agency says …": the clause after it usually states its own claim.
 const CONTRAST_OPENER = /^(?:(?:but|and|yet|however)\b|still,)/i;
+// Connectives that continue an argument or an account the digest does not hold: "In fact, one senator …",
+// "True, the board backed …", "Separately, police said …", "Now those early lessons …", "Indeed, …".
+const CONTINUATION_OPENER =
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|now)\b/i;
+// A short lead-in, then a subject that points back: "Two years later, their efforts …", "On Tuesday, he
+// said …", "In this economy, that counts as …". (A pronoun at the very start is scored in index.ts.)
+const LEAD_IN_PRONOUN =
+  /^[^,;:“”"]{2,30},\s+(?:he|she|it|they|his|her|its|their|this|that|these|those|we|i|you|our)\b(?!,)/i;
+// Evaluative adjectives and adverbs of news prose that the tone lexicon (text/tone.ts) lacks or rates mild:
+// the outlet's voice judging ("an extraordinary attack", "the infamous memo", "a meager gain", "a
+// sensational charge"). Words a reporter uses to describe rather than judge ("major", "significant",
+// "unprecedented") are left out.
+const EVALUATIVE = new Set(
+  'extraordinary infamous notorious sensational stunning staggering shocking banal startling astonishing remarkable dramatic dramatically meager meagre anemic dismal lackluster lacklustre disappointing disappointingly embarrassing humiliating disastrous catastrophic reckless absurd ridiculous outrageous shameful disgraceful brazen brazenly blatant blatantly egregious baseless bogus dubious unpersuasive laughable pathetic brilliant brilliantly impressive stellar masterful historic inspiring heroic vile nasty sinister chilling alarming alarmingly troubling worrying explosive bombshell scathing fiery blistering ominous ironically sadly unfortunately fortunately tragically thankfully hopefully surprisingly predictably conveniently curiously oddly clearly obviously wish-list'.split(
+    ' ',
+  ),
+);
+// VADER adjectives by their ending ("furious", "awful", "horrible", "pathetic"), rated strongly: a reporter
+// rarely needs them to say what happened. These few describe instead ("a largely peaceful march", "a
+// successful launch", "a dangerous storm").
+const ADJECTIVE_ENDING = /(?:ous|ful|less|ible|able|ic)$/;
+const DESCRIPTIVE_ADJECTIVES = new Set(
+  'peaceful successful dangerous careful helpful powerful hopeful respectful homeless harmless valuable vulnerable comfortable reasonable favorable favourable unable capable responsible acceptable'.split(
+    ' ',
+  ),
+);
+const STRONG_VALENCE = 2;
+
+function strongly(word: string): boolean {
+  const v = valenceOf(word);
+  return v !== undefined && Math.abs(v) >= STRONG_VALENCE;
+}
+
+// Label-lexicon words that, in a sentence rather than a label, usually report a fact or a plain verb: "was
+// convicted of fraud", "the ousted leader fled", "a failed bid", "celebrated the win", "a terrorist attack".
+const FACTUAL_IN_SENTENCE = new Set(
+  'convicted indicted ousted fugitive failed popular terrorist regime junta celebrated reformer reformist peacemaker would-be aggressor'.split(
+    ' ',
+  ),
+);
+// VADER adverbs in -ly rate a judgement of the manner ("shamefully", "devastatingly", "happily"); these
+// few describe what happened instead ("badly damaged", "seriously injured", "safely landed").
+const DESCRIPTIVE_ADVERBS = new Set(
+  'badly seriously severely critically successfully safely freely fairly easily strongly sharply heavily gravely fatally violently peacefully'.split(
+    ' ',
+  ),
+);
+
 // Small words that stay lower case in a Title Case headline.
 const TITLE_SMALL = new Set(
   'a an the of in on at to for and or nor but with by from as vs via into over after about up out is'.split(
@@ -45,10 +94,38 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
   if (headlineLike(text)) return 'headline';
-  if (CONTRAST_OPENER.test(text)) return 'opens with a contrast or continuation';
+  if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text))
+    return 'opens with a contrast or continuation';
+  if (LEAD_IN_PRONOUN.test(text)) return 'a pronoun subject after a lead-in';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
   if (firstPersonStance(voice) || firstPersonEvaluative(voice)) return 'first-person evaluative language';
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
+  const judging = evaluativeWord(voice);
+  if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
+  return null;
+}
+
+/**
+ * The first word of the author's voice (quotations blanked) that judges rather than reports, or null: an
+ * epithet or word of praise of the label lexicon ("so-called", "radical"), a news-prose evaluative
+ * ("extraordinary", "meager"), or a VADER-rated adverb of manner ("devastatingly"). VADER's nouns and verbs
+ * stay: "killed", "attack", "won" report events.
+ */
+export function evaluativeWord(voice: string): string | null {
+  const words =
+    voice
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .match(/[a-z][a-z'-]*/g) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const w = (words[i] as string).replace(/'s$/, '');
+    const pair = i + 1 < words.length ? `${w} ${words[i + 1]}` : '';
+    if (NEGATIVE_WORDS.has(pair) || POSITIVE_WORDS.has(pair)) return pair;
+    if (EVALUATIVE.has(w)) return w;
+    if ((NEGATIVE_WORDS.has(w) || POSITIVE_WORDS.has(w)) && !FACTUAL_IN_SENTENCE.has(w)) return w;
+    if (w.endsWith('ly') && !DESCRIPTIVE_ADVERBS.has(w) && isEvaluativeWord(w)) return w;
+    if (ADJECTIVE_ENDING.test(w) && !DESCRIPTIVE_ADJECTIVES.has(w) && strongly(w)) return w;
+  }
   return null;
 }
 
