@@ -199,6 +199,48 @@ describe('notDigestMaterial', () => {
       'quotation without its speaker',
     );
   });
+
+  it('skips continuation openers and a pronoun subject after a short lead-in', () => {
+    for (const s of [
+      'In fact, one councillor voted for the budget when it first came up in March.',
+      'True, the board stood behind the new director during the audit.',
+      'Separately, police said two officers were hurt in the crowd on Friday.',
+      'Now those early lessons are on display as the mayor weighs another run.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('opens with a contrast or continuation');
+    for (const s of [
+      'Two years later, their efforts appear to be paying off in the polls.',
+      'In this economy, that counts as a good month for the region.',
+      'On Tuesday, he told reporters the plan would go ahead as written.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('a pronoun subject after a lead-in');
+    // A lead-in before a named subject is fine.
+    expect(
+      notDigestMaterial('On Tuesday, the mayor told reporters the plan would go ahead as written.'),
+    ).toBeNull();
+  });
+
+  it('skips evaluative words in the outlet’s voice, but not inside a quotation or as plain news words', () => {
+    const cases: [string, string][] = [
+      ['The governor mounted another extraordinary attack on the state auditor on Monday.', 'extraordinary'],
+      ['The region added a meager 9,000 jobs in June, the labour office said.', 'meager'],
+      ['The so-called reform passed the chamber late on Thursday night.', 'so-called'],
+      ['The mayor could still lose the race, possibly devastatingly so, in the autumn.', 'devastatingly'],
+      ['The senator blasted her rivals at a breakfast on Thursday, the third such attack.', 'blasted'],
+      ['The candidate has done nothing to earn this support from voters, of course.', 'of course'],
+      ['The furious debate over the stadium lasted until after midnight on Tuesday.', 'furious'],
+    ];
+    for (const [s, word] of cases)
+      expect(notDigestMaterial(s), s).toBe(`evaluative word in the outlet's voice (“${word}”)`);
+    for (const s of [
+      'The senator called the plan “an extraordinary waste of money” in a statement on Monday.',
+      'The storm killed three people and badly damaged the harbour wall, officials said.',
+      'A largely peaceful march ended outside the court after the verdict on Sunday evening.',
+      'The former mayor, who was convicted of fraud in 2019, won the primary by 400 votes.',
+      'A truck slammed into the barrier on the ring road early on Saturday, police said.',
+    ])
+      expect(notDigestMaterial(s), s).toBeNull();
+  });
 });
 
 describe('backReference', () => {
@@ -209,6 +251,7 @@ describe('backReference', () => {
     expect(backReference('This was the second vote in a month.')).toBe('');
     expect(backReference('Together, these cuts close the deficit.')).toBe('cuts');
     expect(backReference('The first is a cut to library hours.')).toBe('');
+    expect(backReference('The two men were the mayor’s first supporters on the council.')).toBe('men');
     expect(backReference('The council approved the budget on Monday.')).toBeNull();
     expect(resolvedIn('projection', ['The agency released a projection of the deficit on Monday.'])).toBe(
       true,

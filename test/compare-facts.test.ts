@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../src/annotate/index.js';
 import { cleanArticle } from '../src/clean/index.js';
 import type { StoryContext } from '../src/compare/context.js';
-import { buildDigest } from '../src/compare/digest/index.js';
-import { alignFacts } from '../src/compare/facts/index.js';
+import { buildDigest, citing } from '../src/compare/digest/index.js';
+import { alignStory } from '../src/compare/facts/align.js';
+import { alignFacts, evidenceOf } from '../src/compare/facts/index.js';
+import type { Unit } from '../src/compare/text/units.js';
 import { buildTimeline } from '../src/compare/timeline/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
 import type { DigestSentence, EvidenceSpan, Fact } from '../src/model/report.js';
@@ -227,6 +229,37 @@ describe('digest', () => {
   it('cites every supporting article, never repeats a fact, and avoids negative labels', () => {
     expectDigestRules(ctx, facts, digest);
     expect(digest.some((d) => d.text.includes('notorious'))).toBe(false);
+  });
+
+  it('cites only the articles whose own sentence states the claim of the sentence taken', () => {
+    // A fact as the aligner could join it pair by pair: two reports of the vote and a sentence that shares
+    // the council and the budget but says something else.
+    const ctx = story([
+      article(
+        'a',
+        'The city council approved the $40 million library budget on Monday by seven votes to two.',
+      ),
+      article(
+        'b',
+        'On Monday the city council voted seven to two to approve the $40 million library budget.',
+      ),
+      article('c', 'The city council has argued about the library budget for most of the last decade.'),
+    ]);
+    const units = alignStory(ctx).units;
+    const evidence = ['a', 'b', 'c'].map((id) =>
+      evidenceOf(ctx, units.find((u) => u.articleId === id) as Unit),
+    );
+    const fact: Fact = {
+      id: 'f1',
+      text: (evidence[0] as EvidenceSpan).text,
+      articles: ['a', 'b', 'c'],
+      evidence,
+      exclusive: false,
+    };
+    expect(citing(ctx, fact, evidence[0] as EvidenceSpan)).toEqual(['a', 'b']);
+    expect(citing(ctx, fact, evidence[2] as EvidenceSpan)).toEqual(['c']);
+    // An opinion piece is never cited.
+    expect(citing(ctx, fact, evidence[0] as EvidenceSpan, new Set(['b']))).toEqual(['a']);
   });
 
   it('prefers a sentence with no quotation and no dangling pronoun', () => {
