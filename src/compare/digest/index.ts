@@ -247,6 +247,38 @@ function stands(c: Candidate, earlier: readonly Candidate[]): boolean {
 }
 
 /**
+ * The latest article's news when the digest has none of it: an article published a day or more after every
+ * other may report what the others could not yet ("The council approved the plan." while the rest report
+ * calls for a vote). Its best sentence, earliest in that article, not redundant and standing alone; null
+ * when the digest already cites the article, or no article is the latest by a day.
+ */
+function latestDevelopment(
+  ctx: StoryContext,
+  facts: readonly Fact[],
+  chosen: readonly Candidate[],
+  opinion: ReadonlySet<string>,
+): Candidate | null {
+  const dated = ctx.articles
+    .filter((a) => !opinion.has(a.id) && a.published)
+    .map((a) => ({ id: a.id, day: (a.published as string).slice(0, 10) }))
+    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+  const [newest, next] = dated;
+  if (!newest || !next || newest.day === next.day) return null;
+  if (chosen.some((c) => c.cites.includes(newest.id))) return null;
+  const article = ctx.byId.get(newest.id);
+  if (!article) return null;
+  const own = facts
+    .map((fact) => ({ fact, at: fact.evidence.find((e) => e.article === newest.id)?.start ?? -1 }))
+    .filter((x) => x.at >= 0)
+    .sort((x, y) => x.at - y.at);
+  for (const { fact } of own) {
+    const c = best(ctx, fact, true, opinion);
+    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen)) return c;
+  }
+  return null;
+}
+
+/**
  * @param opinion ids of the story's opinion and analysis articles: their sentences never enter the digest
  *   and they are not cited for its facts.
  */
@@ -306,6 +338,11 @@ export function buildDigest(
         if (next) chosen.push(next);
       }
     }
+  }
+  const latest = latestDevelopment(ctx, facts, chosen, opinion);
+  if (latest) {
+    if (chosen.length >= MAX_SENTENCES) chosen.pop();
+    chosen.push(latest);
   }
   const [first, ...rest] = chosen;
   // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
