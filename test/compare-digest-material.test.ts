@@ -2,7 +2,12 @@
 // here is invented, in the shape of failures a blind check found: an opinion column's sentence in the
 // digest, a photo caption, a "Related:" line, "The new projection …" with nothing before it.
 import { describe, expect, it } from 'vitest';
-import { backReference, notDigestMaterial, resolvedIn } from '../src/compare/digest/material.js';
+import {
+  backReference,
+  continuesQuotation,
+  notDigestMaterial,
+  resolvedIn,
+} from '../src/compare/digest/material.js';
 import { compareStory } from '../src/compare/index.js';
 import type { AnnotatedArticle, ArticleMeta } from '../src/model/article.js';
 import { renderHtml } from '../src/report/html/index.js';
@@ -240,6 +245,15 @@ describe('notDigestMaterial', () => {
       'A truck slammed into the barrier on the ring road early on Saturday, police said.',
     ])
       expect(notDigestMaterial(s), s).toBeNull();
+  });
+});
+
+describe('continuesQuotation', () => {
+  it('tells a sentence inside a quotation opened earlier in its paragraph', () => {
+    expect(continuesQuotation('The mayor said: “We are not done. ')).toBe(true);
+    expect(continuesQuotation('The mayor said: "We are not done. ')).toBe(true);
+    expect(continuesQuotation('The mayor said: “We are not done.” ')).toBe(false);
+    expect(continuesQuotation('The council met on Monday. ')).toBe(false);
   });
 });
 

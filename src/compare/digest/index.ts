@@ -11,7 +11,7 @@ import type { StoryContext } from '../context.js';
 import { type Alignment, alignStory, SAME_KEYS_SCORE } from '../facts/align.js';
 import { judgeClaim } from '../facts/claims.js';
 import type { Unit } from '../text/units.js';
-import { backReference, notDigestMaterial, resolvedIn } from './material.js';
+import { backReference, continuesQuotation, notDigestMaterial, resolvedIn } from './material.js';
 
 /** How many sentences the digest aims for. */
 export const MIN_SENTENCES = 5;
@@ -83,6 +83,12 @@ function unbalancedQuotes(text: string): boolean {
   return open !== close || straight % 2 === 1;
 }
 
+/** The text of the sentence's paragraph before it. */
+function paragraphBefore(article: AnnotatedArticle, start: number): string {
+  const paragraph = article.paragraphs.find((p) => p.start <= start && p.end > start);
+  return article.text.slice(paragraph?.start ?? start, start);
+}
+
 function contentKeys(text: string): Set<string> {
   return new Set(
     tokenizeSpan(text, 0, text.length)
@@ -112,7 +118,7 @@ function candidateFor(
   const words = wordCount(text);
   if (words < MIN_WORDS || words > MAX_WORDS) return null;
   if (!/^[\p{Lu}\d"“]/u.test(text) || !/[.!?]["”’]?$/.test(text)) return null;
-  if (unbalancedQuotes(text)) return null;
+  if (unbalancedQuotes(text) || continuesQuotation(paragraphBefore(article, start))) return null;
   const inside = article.quotes
     .filter((x) => x.start < end && x.end > start)
     .map((x) => ({ start: Math.max(x.start, start) - start, end: Math.min(x.end, end) - start }));
@@ -179,7 +185,7 @@ export function citing(
     const e = fact.evidence[i];
     const other = e ? bySpan.get(spanKey(e.article, e.start, e.end)) : undefined;
     if (!other) return false;
-    if (sharedSaid(own, other) < MIN_CITE_SAID) return false;
+    if (sharedSaid(ctx, own, other) < MIN_CITE_SAID) return false;
     if (alignment.similarity(own, other) >= SAME_KEYS_SCORE) return true;
     return judgeClaim(own, other, textOf).same;
   });
@@ -192,14 +198,20 @@ export function citing(
  */
 export const MIN_CITE_SAID = 2;
 
-/** Content words two units share outside actor names: what both say about the actors. */
-function sharedSaid(a: Unit, b: Unit): number {
-  const said = (u: Unit) =>
-    new Set(
-      u.tokens
-        .filter((t) => t.key && !u.actorMentions.some((m) => t.start < m.end && t.end > m.start))
-        .map((t) => t.key),
-    );
+/**
+ * Content words two units share outside actor names and the phrases describing them: what both say about
+ * the actors, not who they are. "Ann Ross, a pediatric surgeon, won the primary." and "Ann Ross, a
+ * pediatric surgeon, is running as an outsider." share a name and her description, and nothing said.
+ */
+function sharedSaid(ctx: StoryContext, a: Unit, b: Unit): number {
+  const said = (u: Unit) => {
+    const article = ctx.articles[u.article] as AnnotatedArticle;
+    const described = article.entities.flatMap((e) => e.descriptors);
+    const outside = (t: { start: number; end: number }) =>
+      !u.actorMentions.some((m) => t.start < m.end && t.end > m.start) &&
+      !described.some((d) => t.start < d.end && t.end > d.start);
+    return new Set(u.tokens.filter((t) => t.key && outside(t)).map((t) => t.key));
+  };
   const sb = said(b);
   let n = 0;
   for (const k of said(a)) if (sb.has(k)) n++;

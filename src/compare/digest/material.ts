@@ -137,6 +137,18 @@ export function evaluativeWord(voice: string): string | null {
   return null;
 }
 
+/**
+ * Whether a sentence continues a quotation opened earlier in its paragraph, given the paragraph's text
+ * before it: 'The mayor said: "We are not done. We will be back next year."' — the second sentence has no
+ * quotation mark of its own, and alone in the digest it would read as the outlet's words.
+ */
+export function continuesQuotation(before: string): boolean {
+  const open = before.match(/“/g)?.length ?? 0;
+  const close = before.match(/”/g)?.length ?? 0;
+  const straight = before.match(/"/g)?.length ?? 0;
+  return open > close || straight % 2 === 1;
+}
+
 /** Title Case with nothing lower case but small words: "Senate Passes Sweeping Farm Bill." */
 function headlineLike(text: string): boolean {
   const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
