@@ -217,12 +217,21 @@ describe('notDigestMaterial', () => {
       'Two years later, their efforts appear to be paying off in the polls.',
       'In this economy, that counts as a good month for the region.',
       'On Tuesday, he told reporters the plan would go ahead as written.',
+      'Days after he left the race, he formally endorsed the former governor.',
     ])
       expect(notDigestMaterial(s), s).toBe('a pronoun subject after a lead-in');
     // A lead-in before a named subject is fine.
     expect(
       notDigestMaterial('On Tuesday, the mayor told reporters the plan would go ahead as written.'),
     ).toBeNull();
+  });
+
+  it('skips sidebar text run into a sentence', () => {
+    for (const s of [
+      'Former Mayor Jane Roe Jane RoeCouncil votes to close libraries Roe fundraiser raises .',
+      'The council approved the budget Council votes to close libraries .',
+    ])
+      expect(notDigestMaterial(s), s).toBe('web page text run into the sentence');
   });
 
   it('skips evaluative words in the outlet’s voice, but not inside a quotation or as plain news words', () => {
@@ -233,6 +242,7 @@ describe('notDigestMaterial', () => {
       ['The mayor could still lose the race, possibly devastatingly so, in the autumn.', 'devastatingly'],
       ['The senator blasted her rivals at a breakfast on Thursday, the third such attack.', 'blasted'],
       ['The candidate has done nothing to earn this support from voters, of course.', 'of course'],
+      ['Apparently, the mayor has not read his own council’s report on the libraries.', 'apparently'],
       ['The furious debate over the stadium lasted until after midnight on Tuesday.', 'furious'],
     ];
     for (const [s, word] of cases)

@@ -19,6 +19,9 @@ const LINK_ANYWHERE = /\b(?:sign up for|subscribe to our|click here|read more:|r
 // advertisement slot left in the text.
 const CREDIT_LINE =
   /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
+// Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
+// Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
+const SIDEBAR = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) \1|\s[.!?]$/u;
 // A label before a colon: in capitals ("THE FACTS: His decision …", "UPDATE: …"), or a short lead-in of a
 // few words before a capitalised clause ("The bottom line: The plan …", "Why it matters: Prices …").
 const LABEL_PREFIX = /^(?:[\p{Lu}\d][\p{Lu}\d '’&-]{2,}|(?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+):\s+[\p{Lu}\d]/u;
@@ -32,13 +35,13 @@ const CONTINUATION_OPENER =
 // A short lead-in, then a subject that points back: "Two years later, their efforts …", "On Tuesday, he
 // said …", "In this economy, that counts as …". (A pronoun at the very start is scored in index.ts.)
 const LEAD_IN_PRONOUN =
-  /^[^,;:“”"]{2,30},\s+(?:he|she|it|they|his|her|its|their|this|that|these|those|we|i|you|our)\b(?!,)/i;
+  /^[^,;:“”"]{2,50},\s+(?:he|she|it|they|his|her|its|their|this|that|these|those|we|i|you|our)\b(?!,)/i;
 // Evaluative adjectives and adverbs of news prose that the tone lexicon (text/tone.ts) lacks or rates mild:
 // the outlet's voice judging ("an extraordinary attack", "the infamous memo", "a meager gain", "a
 // sensational charge"). Words a reporter uses to describe rather than judge ("major", "significant",
 // "unprecedented") are left out.
 const EVALUATIVE = new Set(
-  'extraordinary infamous notorious sensational stunning staggering shocking banal startling astonishing remarkable dramatic dramatically meager meagre anemic dismal lackluster lacklustre disappointing disappointingly embarrassing humiliating disastrous catastrophic reckless absurd ridiculous outrageous shameful disgraceful brazen brazenly blatant blatantly egregious baseless bogus dubious unpersuasive laughable pathetic brilliant brilliantly impressive stellar masterful inspiring heroic vile nasty sinister chilling alarming alarmingly troubling worrying bombshell scathing blistering ominous ironically sadly unfortunately fortunately tragically thankfully hopefully surprisingly predictably conveniently curiously oddly clearly obviously wish-list'.split(
+  'apparently extraordinary infamous notorious sensational stunning staggering shocking banal startling astonishing remarkable dramatic dramatically meager meagre anemic dismal lackluster lacklustre disappointing disappointingly embarrassing humiliating disastrous catastrophic reckless absurd ridiculous outrageous shameful disgraceful brazen brazenly blatant blatantly egregious baseless bogus dubious unpersuasive laughable pathetic brilliant brilliantly impressive stellar masterful inspiring heroic vile nasty sinister chilling alarming alarmingly troubling worrying bombshell scathing blistering ominous ironically sadly unfortunately fortunately tragically thankfully hopefully surprisingly predictably conveniently curiously oddly clearly obviously wish-list'.split(
     ' ',
   ),
 );
@@ -99,6 +102,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text)) return 'link or call to action';
   if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
+  if (SIDEBAR.test(text)) return 'web page text run into the sentence';
   if (headlineLike(text)) return 'headline';
   if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text))
     return 'opens with a contrast or continuation';
