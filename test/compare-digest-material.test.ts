@@ -211,6 +211,7 @@ describe('notDigestMaterial', () => {
       'True, the board stood behind the new director during the audit.',
       'Separately, police said two officers were hurt in the crowd on Friday.',
       'Now those early lessons are on display as the mayor weighs another run.',
+      'Ultimately, the council needs to do more of this before the vote.',
     ])
       expect(notDigestMaterial(s), s).toBe('opens with a contrast or continuation');
     for (const s of [

@@ -75,12 +75,16 @@ function quoted(article: AnnotatedArticle, start: number, end: number): { share:
   return { share: inside / Math.max(end - start, 1), any: inside > 0 || /["“”]/.test(text) };
 }
 
-/** Quotation marks that open and never close (or the reverse): a piece of a longer quote. */
+/**
+ * Quotation marks or parentheses that open and never close (or the reverse): a piece of a longer quote, or
+ * a sentence cut inside an abbreviation ("Y.) to object to the request …" after "(R-N.").
+ */
 function unbalancedQuotes(text: string): boolean {
   const open = text.match(/“/g)?.length ?? 0;
   const close = text.match(/”/g)?.length ?? 0;
   const straight = text.match(/"/g)?.length ?? 0;
-  return open !== close || straight % 2 === 1;
+  const parens = (text.match(/\(/g)?.length ?? 0) - (text.match(/\)/g)?.length ?? 0);
+  return open !== close || straight % 2 === 1 || parens !== 0;
 }
 
 /** The text of the sentence's paragraph before it. */

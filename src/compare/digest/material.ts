@@ -31,7 +31,7 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however)\b|still,)/i;
 // Connectives that continue an argument or an account the digest does not hold: "In fact, one senator …",
 // "True, the board backed …", "Separately, police said …", "Now those early lessons …", "Indeed, …".
 const CONTINUATION_OPENER =
-  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|now)\b/i;
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now)\b/i;
 // A short lead-in, then a subject that points back: "Two years later, their efforts …", "On Tuesday, he
 // said …", "In this economy, that counts as …". (A pronoun at the very start is scored in index.ts.)
 const LEAD_IN_PRONOUN =
