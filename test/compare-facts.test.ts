@@ -262,6 +262,51 @@ describe('digest', () => {
     expect(citing(ctx, fact, evidence[0] as EvidenceSpan, new Set(['b']))).toEqual(['a']);
   });
 
+  it('adds the news of an article a day newer than the rest when the digest has none of it', () => {
+    const pair = (first: string, second: string) => [first, second];
+    const lines = [
+      pair(
+        'The city council debated a plan to build a new central library on Monday evening.',
+        'On Monday evening the city council debated a plan to build a new central library.',
+      ),
+      pair(
+        'The plan would cost about $40 million and take three years to complete.',
+        'The plan would take three years to complete and cost about $40 million.',
+      ),
+      pair(
+        'Dozens of residents spoke in favour of the library at the public hearing.',
+        'At the public hearing, dozens of residents spoke in favour of the library.',
+      ),
+      pair(
+        'Council members said they would vote on the plan later in the week.',
+        'Council members said a vote on the plan would come later in the week.',
+      ),
+      pair(
+        'The old library on Harbour Road has been closed since a flood in 2021.',
+        'The old library on Harbour Road has been closed since a 2021 flood.',
+      ),
+      pair(
+        'Mayor Ana Reyes said the city could borrow the money at a low rate.',
+        'Mayor Ana Reyes said the money could be borrowed at a low rate.',
+      ),
+    ];
+    const later =
+      'Councillors voted nine to two on Thursday to approve the project, ending months of argument.\n\n' +
+      'Construction of the building is due to start in the spring.';
+    const digestOf = (laterDay: string) => {
+      const ctx = story([
+        article('a', lines.map((l) => l[0]).join('\n\n'), '2024-05-06'),
+        article('b', lines.map((l) => l[1]).join('\n\n'), '2024-05-06'),
+        article('c', later, laterDay),
+      ]);
+      return buildDigest(ctx, alignFacts(ctx).facts);
+    };
+    // The shared facts fill the digest; the newer article's news comes in all the same.
+    expect(digestOf('2024-05-10').some((d) => d.articles.includes('c'))).toBe(true);
+    // Published the same day, it is one account among others and the shared facts come first.
+    expect(digestOf('2024-05-06').some((d) => d.articles.includes('c'))).toBe(false);
+  });
+
   it('prefers a sentence with no quotation and no dangling pronoun', () => {
     for (const d of digest) expect(d.text).not.toMatch(/^(?:He|She|They|It)\b/);
   });
