@@ -2,7 +2,12 @@
 // here is invented, in the shape of failures a blind check found: an opinion column's sentence in the
 // digest, a photo caption, a "Related:" line, "The new projection …" with nothing before it.
 import { describe, expect, it } from 'vitest';
-import { backReference, notDigestMaterial, resolvedIn } from '../src/compare/digest/material.js';
+import {
+  backReference,
+  continuesQuotation,
+  notDigestMaterial,
+  resolvedIn,
+} from '../src/compare/digest/material.js';
 import { compareStory } from '../src/compare/index.js';
 import type { AnnotatedArticle, ArticleMeta } from '../src/model/article.js';
 import { renderHtml } from '../src/report/html/index.js';
@@ -199,6 +204,68 @@ describe('notDigestMaterial', () => {
       'quotation without its speaker',
     );
   });
+
+  it('skips continuation openers and a pronoun subject after a short lead-in', () => {
+    for (const s of [
+      'In fact, one councillor voted for the budget when it first came up in March.',
+      'True, the board stood behind the new director during the audit.',
+      'Separately, police said two officers were hurt in the crowd on Friday.',
+      'Now those early lessons are on display as the mayor weighs another run.',
+      'Ultimately, the council needs to do more of this before the vote.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('opens with a contrast or continuation');
+    for (const s of [
+      'Two years later, their efforts appear to be paying off in the polls.',
+      'In this economy, that counts as a good month for the region.',
+      'On Tuesday, he told reporters the plan would go ahead as written.',
+      'Days after he left the race, he formally endorsed the former governor.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('a pronoun subject after a lead-in');
+    // A lead-in before a named subject is fine.
+    expect(
+      notDigestMaterial('On Tuesday, the mayor told reporters the plan would go ahead as written.'),
+    ).toBeNull();
+  });
+
+  it('skips sidebar text run into a sentence', () => {
+    for (const s of [
+      'Former Mayor Jane Roe Jane RoeCouncil votes to close libraries Roe fundraiser raises .',
+      'The council approved the budget Council votes to close libraries .',
+    ])
+      expect(notDigestMaterial(s), s).toBe('web page text run into the sentence');
+  });
+
+  it('skips evaluative words in the outlet’s voice, but not inside a quotation or as plain news words', () => {
+    const cases: [string, string][] = [
+      ['The governor mounted another extraordinary attack on the state auditor on Monday.', 'extraordinary'],
+      ['The region added a meager 9,000 jobs in June, the labour office said.', 'meager'],
+      ['The so-called reform passed the chamber late on Thursday night.', 'so-called'],
+      ['The mayor could still lose the race, possibly devastatingly so, in the autumn.', 'devastatingly'],
+      ['The senator blasted her rivals at a breakfast on Thursday, the third such attack.', 'blasted'],
+      ['The candidate has done nothing to earn this support from voters, of course.', 'of course'],
+      ['Apparently, the mayor has not read his own council’s report on the libraries.', 'apparently'],
+      ['The furious debate over the stadium lasted until after midnight on Tuesday.', 'furious'],
+    ];
+    for (const [s, word] of cases)
+      expect(notDigestMaterial(s), s).toBe(`evaluative word in the outlet's voice (“${word}”)`);
+    for (const s of [
+      'The senator called the plan “an extraordinary waste of money” in a statement on Monday.',
+      'The storm killed three people and badly damaged the harbour wall, officials said.',
+      'A largely peaceful march ended outside the court after the verdict on Sunday evening.',
+      'The former mayor, who was convicted of fraud in 2019, won the primary by 400 votes.',
+      'A truck slammed into the barrier on the ring road early on Saturday, police said.',
+    ])
+      expect(notDigestMaterial(s), s).toBeNull();
+  });
+});
+
+describe('continuesQuotation', () => {
+  it('tells a sentence inside a quotation opened earlier in its paragraph', () => {
+    expect(continuesQuotation('The mayor said: “We are not done. ')).toBe(true);
+    expect(continuesQuotation('The mayor said: "We are not done. ')).toBe(true);
+    expect(continuesQuotation('The mayor said: “We are not done.” ')).toBe(false);
+    expect(continuesQuotation('The council met on Monday. ')).toBe(false);
+  });
 });
 
 describe('backReference', () => {
@@ -209,6 +276,7 @@ describe('backReference', () => {
     expect(backReference('This was the second vote in a month.')).toBe('');
     expect(backReference('Together, these cuts close the deficit.')).toBe('cuts');
     expect(backReference('The first is a cut to library hours.')).toBe('');
+    expect(backReference('The two men were the mayor’s first supporters on the council.')).toBe('men');
     expect(backReference('The council approved the budget on Monday.')).toBeNull();
     expect(resolvedIn('projection', ['The agency released a projection of the deficit on Monday.'])).toBe(
       true,

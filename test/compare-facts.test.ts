@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../src/annotate/index.js';
 import { cleanArticle } from '../src/clean/index.js';
 import type { StoryContext } from '../src/compare/context.js';
-import { buildDigest } from '../src/compare/digest/index.js';
-import { alignFacts } from '../src/compare/facts/index.js';
+import { buildDigest, citing } from '../src/compare/digest/index.js';
+import { alignStory } from '../src/compare/facts/align.js';
+import { alignFacts, evidenceOf } from '../src/compare/facts/index.js';
+import type { Unit } from '../src/compare/text/units.js';
 import { buildTimeline } from '../src/compare/timeline/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
 import type { DigestSentence, EvidenceSpan, Fact } from '../src/model/report.js';
@@ -73,15 +75,16 @@ function expectDigestRules(
     const [source] = d.evidence ?? [];
     expect(source?.text).toBe(d.text);
     expectExact(ctx, d.evidence ?? []);
-    // It cites every article of the fact it comes from.
+    // It cites its own article and only articles of the fact it comes from (those whose sentence states
+    // the same claim: see digest/index.ts).
     const fact = facts.find((f) =>
       f.evidence.some(
-        (e) =>
-          e.article === source?.article && e.start >= (source?.start ?? 0) && e.end <= (source?.end ?? 0),
+        (e) => e.article === source?.article && e.start < (source?.end ?? 0) && e.end > (source?.start ?? 0),
       ),
     );
     expect(fact, d.text).toBeDefined();
-    expect(d.articles).toEqual(fact?.articles);
+    expect(d.articles).toContain(source?.article);
+    for (const id of d.articles) expect(fact?.articles).toContain(id);
     // One sentence per fact, and never a sentence holding a negative label.
     expect(seen.has(fact?.id ?? '')).toBe(false);
     seen.add(fact?.id ?? '');
@@ -226,6 +229,82 @@ describe('digest', () => {
   it('cites every supporting article, never repeats a fact, and avoids negative labels', () => {
     expectDigestRules(ctx, facts, digest);
     expect(digest.some((d) => d.text.includes('notorious'))).toBe(false);
+  });
+
+  it('cites only the articles whose own sentence states the claim of the sentence taken', () => {
+    // A fact as the aligner could join it pair by pair: two reports of the vote and a sentence that shares
+    // the council and the budget but says something else.
+    const ctx = story([
+      article(
+        'a',
+        'The city council approved the $40 million library budget on Monday by seven votes to two.',
+      ),
+      article(
+        'b',
+        'On Monday the city council voted seven to two to approve the $40 million library budget.',
+      ),
+      article('c', 'The city council has argued about the library budget for most of the last decade.'),
+    ]);
+    const units = alignStory(ctx).units;
+    const evidence = ['a', 'b', 'c'].map((id) =>
+      evidenceOf(ctx, units.find((u) => u.articleId === id) as Unit),
+    );
+    const fact: Fact = {
+      id: 'f1',
+      text: (evidence[0] as EvidenceSpan).text,
+      articles: ['a', 'b', 'c'],
+      evidence,
+      exclusive: false,
+    };
+    expect(citing(ctx, fact, evidence[0] as EvidenceSpan)).toEqual(['a', 'b']);
+    expect(citing(ctx, fact, evidence[2] as EvidenceSpan)).toEqual(['c']);
+    // An opinion piece is never cited.
+    expect(citing(ctx, fact, evidence[0] as EvidenceSpan, new Set(['b']))).toEqual(['a']);
+  });
+
+  it('adds the news of an article a day newer than the rest when the digest has none of it', () => {
+    const pair = (first: string, second: string) => [first, second];
+    const lines = [
+      pair(
+        'The city council debated a plan to build a new central library on Monday evening.',
+        'On Monday evening the city council debated a plan to build a new central library.',
+      ),
+      pair(
+        'The plan would cost about $40 million and take three years to complete.',
+        'The plan would take three years to complete and cost about $40 million.',
+      ),
+      pair(
+        'Dozens of residents spoke in favour of the library at the public hearing.',
+        'At the public hearing, dozens of residents spoke in favour of the library.',
+      ),
+      pair(
+        'Council members said they would vote on the plan later in the week.',
+        'Council members said a vote on the plan would come later in the week.',
+      ),
+      pair(
+        'The old library on Harbour Road has been closed since a flood in 2021.',
+        'The old library on Harbour Road has been closed since a 2021 flood.',
+      ),
+      pair(
+        'Mayor Ana Reyes said the city could borrow the money at a low rate.',
+        'Mayor Ana Reyes said the money could be borrowed at a low rate.',
+      ),
+    ];
+    const later =
+      'Councillors voted nine to two on Thursday to approve the project, ending months of argument.\n\n' +
+      'Construction of the building is due to start in the spring.';
+    const digestOf = (laterDay: string) => {
+      const ctx = story([
+        article('a', lines.map((l) => l[0]).join('\n\n'), '2024-05-06'),
+        article('b', lines.map((l) => l[1]).join('\n\n'), '2024-05-06'),
+        article('c', later, laterDay),
+      ]);
+      return buildDigest(ctx, alignFacts(ctx).facts);
+    };
+    // The shared facts fill the digest; the newer article's news comes in all the same.
+    expect(digestOf('2024-05-10').some((d) => d.articles.includes('c'))).toBe(true);
+    // Published the same day, it is one account among others and the shared facts come first.
+    expect(digestOf('2024-05-06').some((d) => d.articles.includes('c'))).toBe(false);
   });
 
   it('prefers a sentence with no quotation and no dangling pronoun', () => {

@@ -237,6 +237,11 @@ export function isEvaluativeWord(lower: string): boolean {
   return NEGATIVE_WORDS.has(lower) || POSITIVE_WORDS.has(lower) || vaderLexicon().has(lower);
 }
 
+/** The VADER valence of one word (lower case), if it is rated at least MIN_VALENCE either way. */
+export function valenceOf(lower: string): number | undefined {
+  return vaderLexicon().get(lower);
+}
+
 export function toneOf(text: string): { tone: Tone; words: string[] } {
   const words = wordsOf(text);
   // Two-word entries ("good guy", "de facto", "war criminal") are matched as adjacent pairs.

@@ -1,6 +1,7 @@
-// Confidence of digest sentences. A digest sentence cites every outlet of the fact it was taken from, so
-// its citations are as right as the fact is one claim: the fact's weakest same-claim link predicts them.
-// A sentence from a one-outlet fact cites rightly but has no other outlet's account to keep it neutral.
+// Confidence of digest sentences. A digest sentence cites the outlets of its fact whose own sentence states
+// its claim (digest/index.ts), so its citations are at least as right as the fact is one claim: the fact's
+// weakest same-claim link predicts them, as a floor. A sentence citing one outlet cites rightly but has no
+// other outlet's account to keep it neutral.
 // Measured on the blind check (eval/blind/judged-final.json, 2026-12-06; `node
 // dist/eval/blind-confidence.js`, see facts.ts): correctly cited, weakest link ≥ 0.5: 18 of 22; 0.3–0.5:
 // 12 of 21; below 0.3: 6 of 22; one-outlet sentences judged neutral: 6 of 22. Neutrality and standing alone
@@ -33,7 +34,7 @@ export function digestConfidences(
     const link = fact ? links.get(fact.id) : undefined;
     if (!fact || !link) {
       sentence.confidence = confidence(EXCLUSIVE_DIGEST_SCORE, 'no fact found behind the sentence');
-    } else if (link.outlets < 2 || fact.articles.length < 2) {
+    } else if (link.outlets < 2 || fact.articles.length < 2 || sentence.articles.length < 2) {
       sentence.confidence = confidence(
         EXCLUSIVE_DIGEST_SCORE,
         'only one outlet reports it: no other account to check its wording against',
@@ -42,7 +43,7 @@ export function digestConfidences(
       const share = CITED_BINS.find((b) => link.weakest >= b.from)?.share ?? 0;
       sentence.confidence = confidence(
         share,
-        `cites ${link.outlets} outlets whose sentences' weakest same-claim link is ${link.weakest.toFixed(2)}`,
+        `cites ${sentence.articles.length} of the fact's ${link.outlets} outlets; the fact's weakest same-claim link is ${link.weakest.toFixed(2)}`,
       );
     }
   }

@@ -3,6 +3,7 @@
 // the digest does not have ("But the plan…", "The new projection…"), asks, or argues ("I think the ruling is
 // wrong.") is not digest material, however well corroborated its fact.
 import { authorVoice, firstPersonEvaluative, firstPersonStance } from '../../text/opinion.js';
+import { isEvaluativeWord, NEGATIVE_WORDS, POSITIVE_WORDS, valenceOf } from '../../text/tone.js';
 import { stem } from '../../text/words.js';
 
 // Photo captions and credits: "Image caption Rescuers search the rubble.", "Photo: Jane Doe", "(AP
@@ -18,12 +19,69 @@ const LINK_ANYWHERE = /\b(?:sign up for|subscribe to our|click here|read more:|r
 // advertisement slot left in the text.
 const CREDIT_LINE =
   /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
+// Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
+// Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
+const SIDEBAR = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) \1|\s[.!?]$/u;
 // A label before a colon: in capitals ("THE FACTS: His decision …", "UPDATE: …"), or a short lead-in of a
 // few words before a capitalised clause ("The bottom line: The plan …", "Why it matters: Prices …").
 const LABEL_PREFIX = /^(?:[\p{Lu}\d][\p{Lu}\d '’&-]{2,}|(?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+):\s+[\p{Lu}\d]/u;
 // Openers that answer or contrast a sentence the digest may not hold: "But …", "And …", "Still, …". Not
 // "Nevertheless, the agency says …": the clause after it usually states its own claim.
 const CONTRAST_OPENER = /^(?:(?:but|and|yet|however)\b|still,)/i;
+// Connectives that continue an argument or an account the digest does not hold: "In fact, one senator …",
+// "True, the board backed …", "Separately, police said …", "Now those early lessons …", "Indeed, …".
+const CONTINUATION_OPENER =
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now)\b/i;
+// A short lead-in, then a subject that points back: "Two years later, their efforts …", "On Tuesday, he
+// said …", "In this economy, that counts as …". (A pronoun at the very start is scored in index.ts.)
+const LEAD_IN_PRONOUN =
+  /^[^,;:“”"]{2,50},\s+(?:he|she|it|they|his|her|its|their|this|that|these|those|we|i|you|our)\b(?!,)/i;
+// Evaluative adjectives and adverbs of news prose that the tone lexicon (text/tone.ts) lacks or rates mild:
+// the outlet's voice judging ("an extraordinary attack", "the infamous memo", "a meager gain", "a
+// sensational charge"). Words a reporter uses to describe rather than judge ("major", "significant",
+// "unprecedented") are left out.
+const EVALUATIVE = new Set(
+  'apparently extraordinary infamous notorious sensational stunning staggering shocking banal startling astonishing remarkable dramatic dramatically meager meagre anemic dismal lackluster lacklustre disappointing disappointingly embarrassing humiliating disastrous catastrophic reckless absurd ridiculous outrageous shameful disgraceful brazen brazenly blatant blatantly egregious baseless bogus dubious unpersuasive laughable pathetic brilliant brilliantly impressive stellar masterful inspiring heroic vile nasty sinister chilling alarming alarmingly troubling worrying bombshell scathing blistering ominous ironically sadly unfortunately fortunately tragically thankfully hopefully surprisingly predictably conveniently curiously oddly clearly obviously wish-list'.split(
+    ' ',
+  ),
+);
+// VADER adjectives by their ending ("furious", "awful", "horrible", "pathetic"), rated strongly: a reporter
+// rarely needs them to say what happened. These few describe instead ("a largely peaceful march", "a
+// successful launch", "a dangerous storm").
+const ADJECTIVE_ENDING = /(?:ous|ful|less|ible|able|ic)$/;
+const DESCRIPTIVE_ADJECTIVES = new Set(
+  'peaceful successful dangerous careful helpful powerful hopeful respectful homeless harmless valuable vulnerable comfortable reasonable favorable favourable unable capable responsible acceptable'.split(
+    ' ',
+  ),
+);
+const STRONG_VALENCE = 2;
+
+function strongly(word: string): boolean {
+  const v = valenceOf(word);
+  return v !== undefined && Math.abs(v) >= STRONG_VALENCE;
+}
+
+// Verbs and phrases of combat or of the columnist, in the outlet's voice: "the senator blasted the plan", "took
+// a veiled shot at", "the photo op", "…, of course." Reported speech keeps its own words ("called it a
+// photo op") inside quotation marks, which the author's voice leaves out. "Slammed into" is a collision.
+const LOADED_PHRASE =
+  /\b(?:blast(?:ed|s)|slam(?:med|s)(?! into)|lambast(?:ed|s)|ripp?(?:ed|s) into|bash(?:ed|es)|torch(?:ed|es)|rail(?:ed|s) against|lash(?:ed|es) out|took a (?:veiled |parting )?shot|photo op|of course)\b/i;
+
+// Label-lexicon words that, in a sentence rather than a label, usually report a fact or a plain verb: "was
+// convicted of fraud", "the ousted leader fled", "a failed bid", "celebrated the win", "a terrorist attack".
+const FACTUAL_IN_SENTENCE = new Set(
+  'convicted indicted ousted fugitive failed popular terrorist regime junta celebrated reformer reformist peacemaker would-be aggressor'.split(
+    ' ',
+  ),
+);
+// VADER adverbs in -ly rate a judgement of the manner ("shamefully", "devastatingly", "happily"); these
+// few describe what happened instead ("badly damaged", "seriously injured", "safely landed").
+const DESCRIPTIVE_ADVERBS = new Set(
+  'badly seriously severely critically successfully safely freely fairly easily strongly sharply heavily gravely fatally violently peacefully'.split(
+    ' ',
+  ),
+);
+
 // Small words that stay lower case in a Title Case headline.
 const TITLE_SMALL = new Set(
   'a an the of in on at to for and or nor but with by from as vs via into over after about up out is'.split(
@@ -33,7 +91,7 @@ const TITLE_SMALL = new Set(
 // A subject that points back: "The new projection …", "The decision …", "This move …", "Such claims …",
 // after a short lead-in too ("Combined, these trends …"); "The first is …" (the first of what?).
 const BACK_REFERENCE =
-  /^(?:[\p{L}-]+,\s+)?(?:the\s+(?:new|latest|same|aforementioned|above)\s+([a-z]+)|the\s+(decision|move|announcement|measure|ruling|statement|remarks|comments|step|development|change|shift|findings|revelation|incident|episode|report|news)\b|(?:this|that|these|those|such)\s+([a-z]+)|the\s+(?:first|second|third|former|latter)\s+(is|was|are|were)\b)/iu;
+  /^(?:[\p{L}-]+,\s+)?(?:the\s+(?:new|latest|same|aforementioned|above)\s+([a-z]+)|the\s+(decision|move|announcement|measure|ruling|statement|remarks|comments|step|development|change|shift|findings|revelation|incident|episode|report|news)\b|(?:this|that|these|those|such)\s+([a-z]+)|the\s+(?:first|second|third|former|latter)\s+(is|was|are|were)\b|the\s+(?:two|three|four|five|both)\s+([a-z]+))/iu;
 // A speech verb outside the quotation marks says whose words a quotation is.
 const SPEECH =
   /\b(?:said|says|say|told|tells|asked|added|adds|wrote|writes|tweeted|posted|stated|declared|announced|according to|insisted|argued|warned|explained|noted|replied)\b/i;
@@ -44,12 +102,55 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text)) return 'link or call to action';
   if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
+  if (SIDEBAR.test(text)) return 'web page text run into the sentence';
   if (headlineLike(text)) return 'headline';
-  if (CONTRAST_OPENER.test(text)) return 'opens with a contrast or continuation';
+  if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text))
+    return 'opens with a contrast or continuation';
+  if (LEAD_IN_PRONOUN.test(text)) return 'a pronoun subject after a lead-in';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
   if (firstPersonStance(voice) || firstPersonEvaluative(voice)) return 'first-person evaluative language';
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
+  const judging = evaluativeWord(voice);
+  if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
   return null;
+}
+
+/**
+ * The first word of the author's voice (quotations blanked) that judges rather than reports, or null: an
+ * epithet or word of praise of the label lexicon ("so-called", "radical"), a news-prose evaluative
+ * ("extraordinary", "meager"), or a VADER-rated adverb of manner ("devastatingly"). VADER's nouns and verbs
+ * stay: "killed", "attack", "won" report events.
+ */
+export function evaluativeWord(voice: string): string | null {
+  const phrase = LOADED_PHRASE.exec(voice);
+  if (phrase) return phrase[0].toLowerCase();
+  const words =
+    voice
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .match(/[a-z][a-z'-]*/g) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const w = (words[i] as string).replace(/'s$/, '');
+    const pair = i + 1 < words.length ? `${w} ${words[i + 1]}` : '';
+    if (NEGATIVE_WORDS.has(pair) || POSITIVE_WORDS.has(pair)) return pair;
+    if (EVALUATIVE.has(w)) return w;
+    if ((NEGATIVE_WORDS.has(w) || POSITIVE_WORDS.has(w)) && !FACTUAL_IN_SENTENCE.has(w)) return w;
+    if (w.endsWith('ly') && !DESCRIPTIVE_ADVERBS.has(w) && isEvaluativeWord(w)) return w;
+    if (ADJECTIVE_ENDING.test(w) && !DESCRIPTIVE_ADJECTIVES.has(w) && strongly(w)) return w;
+  }
+  return null;
+}
+
+/**
+ * Whether a sentence continues a quotation opened earlier in its paragraph, given the paragraph's text
+ * before it: 'The mayor said: "We are not done. We will be back next year."' — the second sentence has no
+ * quotation mark of its own, and alone in the digest it would read as the outlet's words.
+ */
+export function continuesQuotation(before: string): boolean {
+  const open = before.match(/“/g)?.length ?? 0;
+  const close = before.match(/”/g)?.length ?? 0;
+  const straight = before.match(/"/g)?.length ?? 0;
+  return open > close || straight % 2 === 1;
 }
 
 /** Title Case with nothing lower case but small words: "Senate Passes Sweeping Farm Bill." */
@@ -77,7 +178,7 @@ export function backReference(text: string): string | null {
   // "This was the second time.", "That is why …": the demonstrative is the whole subject, with no noun an
   // earlier sentence could hold.
   if (demonstrative !== undefined) return VERB_AFTER_DEMONSTRATIVE.has(demonstrative) ? '' : demonstrative;
-  return (m[1] ?? m[2])?.toLowerCase() ?? null;
+  return (m[1] ?? m[2] ?? m[5])?.toLowerCase() ?? null;
 }
 
 const VERB_AFTER_DEMONSTRATIVE = new Set(
