@@ -54,6 +54,15 @@ describe('unnamed people in one article', () => {
     const witness = a.unnamedPeople?.find((e) => e.name === 'witness');
     expect(witness?.references?.map((r) => r.text)).toEqual(['who']);
   });
+
+  it('"who" whose verb disagrees in number is not the head\'s: "two women and a man who were"', () => {
+    const a = annotate('A fire in Oldbridge killed two women and a man who were trapped on the top floor.');
+    const man = a.unnamedPeople?.find((e) => e.name === 'man');
+    expect(man).toBeDefined();
+    expect(man?.references ?? []).toEqual([]);
+    const b = annotate('The blast in Oldbridge injured a man who was walking past the bank.');
+    expect(b.unnamedPeople?.find((e) => e.name === 'man')?.references?.map((r) => r.text)).toEqual(['who']);
+  });
 });
 
 describe('unnamed actors across articles', () => {
@@ -92,6 +101,36 @@ describe('unnamed actors across articles', () => {
       (x) => x.name.toLowerCase() === 'officials',
     );
     expect(officials).toHaveLength(2);
+  });
+
+  it('a bare plural ("investigators") merges only when a shared named actor stands around it', () => {
+    // Both articles name Harlow Bank, but only far from "investigators" in the second: the bare plural
+    // is a class ("investigators believe …"), so the article-wide overlap is not enough.
+    const a = annotate(
+      'Investigators examined the vault at Harlow Bank in Oldbridge on Monday. Nobody was hurt.',
+      'a',
+    );
+    const b = annotate(
+      'Harlow Bank reopened its Oldbridge branch on Tuesday. Staff returned early. The weather was fine. ' +
+        'Trains ran late. Investigators said on Tuesday that the alarm had failed.',
+      'b',
+    );
+    const c = annotate('Investigators at Harlow Bank said the alarm had failed in Oldbridge.', 'c');
+    const groups = (arts: AnnotatedArticle[]) =>
+      (compareStory(arts).unnamedActors ?? []).filter((x) => x.name.toLowerCase() === 'investigators');
+    expect(groups([a, b])).toHaveLength(2);
+    expect(groups([a, c])).toHaveLength(1);
+  });
+
+  it('a particular group ("the robbers") still merges when the articles share a named actor anywhere', () => {
+    const a = annotate('The robbers entered Harlow Bank in Oldbridge on Monday. Nobody was hurt.', 'a');
+    const b = annotate(
+      'Harlow Bank reopened its Oldbridge branch on Tuesday. Staff returned early. The weather was fine. ' +
+        'Trains ran late. The robbers are still at large.',
+      'b',
+    );
+    const robbers = (compareStory([a, b]).unnamedActors ?? []).filter((x) => x.name === 'robbers');
+    expect(robbers).toHaveLength(1);
   });
 
   it('the Markdown report lists those referred to twice, apart from the actors table', () => {

@@ -202,6 +202,15 @@ const UNNAMED_NOUNS: ReadonlySet<string> = new Set([
   ...RELATION_NOUNS,
 ]);
 
+/**
+ * Whether a relative clause's verb ("who were …") cannot agree with a head of this number: "were",
+ * "are", "have" after a singular head, "was", "is", "has" after a plural one.
+ */
+function disagrees(kind: Entity['kind'], verb: string | undefined): boolean {
+  const v = verb?.toLowerCase() ?? '';
+  return kind === 'group' ? /^(was|is|has)$/.test(v) : /^(were|are|have)$/.test(v);
+}
+
 const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', "'", '’']);
@@ -428,9 +437,16 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
         via: 'reference',
       });
     }
-    // "a salesman who recognised him": the relative pronoun refers to the same person.
-    const rel = tokens[i + 1]?.text === ',' ? tokens[i + 2] : tokens[i + 1];
-    if (rel && rel.sentence === t.sentence && /^(who|whom|whose)$/i.test(rel.text)) {
+    // "a salesman who recognised him": the relative pronoun refers to the same person — unless its verb
+    // disagrees in number with the head: in "two women and a man who were trapped" "who" is all three.
+    const relAt = tokens[i + 1]?.text === ',' ? i + 2 : i + 1;
+    const rel = tokens[relAt];
+    if (
+      rel &&
+      rel.sentence === t.sentence &&
+      /^(who|whom|whose)$/i.test(rel.text) &&
+      !disagrees(chain.entity.kind, tokens[relAt + 1]?.text)
+    ) {
       const reference: EntityReference = { start: rel.start, end: rel.end, text: rel.text, via: 'relative' };
       if (chain.entity.references) chain.entity.references.push(reference);
       else chain.entity.references = [reference];
