@@ -55,6 +55,47 @@ describe('unnamed people in one article', () => {
     expect(witness?.references?.map((r) => r.text)).toEqual(['who']);
   });
 
+  it('"identified as" a named person makes the description and its chain that person\'s', () => {
+    const a = annotate(
+      'A guard was shot in Oldbridge on Monday. Police identified the suspect as Tomas Verhoeven, 27. ' +
+        'The suspect fled on foot.',
+    );
+    expect(a.unnamedPeople?.some((e) => e.name === 'suspect')).toBe(false);
+    const tomas = a.entities.find((e) => e.name === 'Tomas Verhoeven');
+    expect(tomas?.references?.filter((r) => r.text === 'suspect')).toHaveLength(2);
+    const b = annotate(
+      'A body was found in Oldbridge on Monday. The victim, who was later identified as Marta Oyelaran, had been shot.',
+    );
+    const marta = b.entities.find((e) => e.name === 'Marta Oyelaran');
+    expect(marta?.references?.map((r) => r.text)).toEqual(['victim', 'who']);
+  });
+
+  it('"a 34-year-old man" is the one person later given that age, unless a pronoun says otherwise', () => {
+    const a = annotate(
+      'A 34-year-old man was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, appeared in ' +
+        'court on Tuesday. The man denied the charge.',
+    );
+    expect(a.unnamedPeople?.some((e) => e.name === 'man') ?? false).toBe(false);
+    expect(a.entities.find((e) => e.name === 'Tomas Verhoeven')?.references?.map((r) => r.text)).toEqual([
+      'man',
+      'man',
+    ]);
+    // Another age, a second person of that age, or a pronoun of the other gender: no link.
+    const other = annotate(
+      'A 35-year-old man was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, appeared in court.',
+    );
+    expect(other.unnamedPeople?.some((e) => e.name === 'man')).toBe(true);
+    const two = annotate(
+      'A 34-year-old man was charged in Oldbridge on Monday. Tomas Verhoeven, 34, and Piet Lammers, 34, ' +
+        'appeared in court.',
+    );
+    expect(two.unnamedPeople?.some((e) => e.name === 'man')).toBe(true);
+    const clash = annotate(
+      'A 34-year-old woman was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, said he saw it.',
+    );
+    expect(clash.unnamedPeople?.some((e) => e.name === 'woman')).toBe(true);
+  });
+
   it('"who" whose verb disagrees in number is not the head\'s: "two women and a man who were"', () => {
     const a = annotate('A fire in Oldbridge killed two women and a man who were trapped on the top floor.');
     const man = a.unnamedPeople?.find((e) => e.name === 'man');
