@@ -54,6 +54,56 @@ describe('unnamed people in one article', () => {
     const witness = a.unnamedPeople?.find((e) => e.name === 'witness');
     expect(witness?.references?.map((r) => r.text)).toEqual(['who']);
   });
+
+  it('"identified as" a named person makes the description and its chain that person\'s', () => {
+    const a = annotate(
+      'A guard was shot in Oldbridge on Monday. Police identified the suspect as Tomas Verhoeven, 27. ' +
+        'The suspect fled on foot.',
+    );
+    expect(a.unnamedPeople?.some((e) => e.name === 'suspect')).toBe(false);
+    const tomas = a.entities.find((e) => e.name === 'Tomas Verhoeven');
+    expect(tomas?.references?.filter((r) => r.text === 'suspect')).toHaveLength(2);
+    const b = annotate(
+      'A body was found in Oldbridge on Monday. The victim, who was later identified as Marta Oyelaran, had been shot.',
+    );
+    const marta = b.entities.find((e) => e.name === 'Marta Oyelaran');
+    expect(marta?.references?.map((r) => r.text)).toEqual(['victim', 'who']);
+  });
+
+  it('"a 34-year-old man" is the one person later given that age, unless a pronoun says otherwise', () => {
+    const a = annotate(
+      'A 34-year-old man was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, appeared in ' +
+        'court on Tuesday. The man denied the charge.',
+    );
+    expect(a.unnamedPeople?.some((e) => e.name === 'man') ?? false).toBe(false);
+    expect(a.entities.find((e) => e.name === 'Tomas Verhoeven')?.references?.map((r) => r.text)).toEqual([
+      'man',
+      'man',
+    ]);
+    // Another age, a second person of that age, or a pronoun of the other gender: no link.
+    const other = annotate(
+      'A 35-year-old man was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, appeared in court.',
+    );
+    expect(other.unnamedPeople?.some((e) => e.name === 'man')).toBe(true);
+    const two = annotate(
+      'A 34-year-old man was charged in Oldbridge on Monday. Tomas Verhoeven, 34, and Piet Lammers, 34, ' +
+        'appeared in court.',
+    );
+    expect(two.unnamedPeople?.some((e) => e.name === 'man')).toBe(true);
+    const clash = annotate(
+      'A 34-year-old woman was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, said he saw it.',
+    );
+    expect(clash.unnamedPeople?.some((e) => e.name === 'woman')).toBe(true);
+  });
+
+  it('"who" whose verb disagrees in number is not the head\'s: "two women and a man who were"', () => {
+    const a = annotate('A fire in Oldbridge killed two women and a man who were trapped on the top floor.');
+    const man = a.unnamedPeople?.find((e) => e.name === 'man');
+    expect(man).toBeDefined();
+    expect(man?.references ?? []).toEqual([]);
+    const b = annotate('The blast in Oldbridge injured a man who was walking past the bank.');
+    expect(b.unnamedPeople?.find((e) => e.name === 'man')?.references?.map((r) => r.text)).toEqual(['who']);
+  });
 });
 
 describe('unnamed actors across articles', () => {
@@ -92,6 +142,36 @@ describe('unnamed actors across articles', () => {
       (x) => x.name.toLowerCase() === 'officials',
     );
     expect(officials).toHaveLength(2);
+  });
+
+  it('a bare plural ("investigators") merges only when a shared named actor stands around it', () => {
+    // Both articles name Harlow Bank, but only far from "investigators" in the second: the bare plural
+    // is a class ("investigators believe …"), so the article-wide overlap is not enough.
+    const a = annotate(
+      'Investigators examined the vault at Harlow Bank in Oldbridge on Monday. Nobody was hurt.',
+      'a',
+    );
+    const b = annotate(
+      'Harlow Bank reopened its Oldbridge branch on Tuesday. Staff returned early. The weather was fine. ' +
+        'Trains ran late. Investigators said on Tuesday that the alarm had failed.',
+      'b',
+    );
+    const c = annotate('Investigators at Harlow Bank said the alarm had failed in Oldbridge.', 'c');
+    const groups = (arts: AnnotatedArticle[]) =>
+      (compareStory(arts).unnamedActors ?? []).filter((x) => x.name.toLowerCase() === 'investigators');
+    expect(groups([a, b])).toHaveLength(2);
+    expect(groups([a, c])).toHaveLength(1);
+  });
+
+  it('a particular group ("the robbers") still merges when the articles share a named actor anywhere', () => {
+    const a = annotate('The robbers entered Harlow Bank in Oldbridge on Monday. Nobody was hurt.', 'a');
+    const b = annotate(
+      'Harlow Bank reopened its Oldbridge branch on Tuesday. Staff returned early. The weather was fine. ' +
+        'Trains ran late. The robbers are still at large.',
+      'b',
+    );
+    const robbers = (compareStory([a, b]).unnamedActors ?? []).filter((x) => x.name === 'robbers');
+    expect(robbers).toHaveLength(1);
   });
 
   it('the Markdown report lists those referred to twice, apart from the actors table', () => {

@@ -15,6 +15,7 @@
 // One pass over the tokens with map lookups: linear in the article.
 import type { Entity, EntityReference, Mention } from '../../model/article.js';
 import type { Token, TokenLayer } from '../tokens.js';
+import { nounGender } from './descriptions.js';
 import { ROLE_NOUNS } from './gazetteer.js';
 
 /**
@@ -202,6 +203,15 @@ const UNNAMED_NOUNS: ReadonlySet<string> = new Set([
   ...RELATION_NOUNS,
 ]);
 
+/**
+ * Whether a relative clause's verb ("who were …") cannot agree with a head of this number: "were",
+ * "are", "have" after a singular head, "was", "is", "has" after a plural one.
+ */
+function disagrees(kind: Entity['kind'], verb: string | undefined): boolean {
+  const v = verb?.toLowerCase() ?? '';
+  return kind === 'group' ? /^(was|is|has)$/.test(v) : /^(were|are|have)$/.test(v);
+}
+
 const INDEFINITE = new Set(['a', 'an', 'another', 'one']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', "'", '’']);
@@ -282,6 +292,81 @@ interface Chain {
   plural: boolean;
   /** Numbers its phrases gave ("two" of "two women"). */
   counts: Set<string>;
+  /** The named people the text says this one is ("The suspect was identified as Tom Ford"). */
+  identified?: Set<Entity>;
+  /** Ages its phrases gave ("34" of "a 34-year-old man"). */
+  ages?: Set<string>;
+}
+
+const AGE_WORD = /^(\d{1,3})-year-old$/i;
+const MALE_PRONOUN = /^(he|him|his|himself)$/i;
+const FEMALE_PRONOUN = /^(she|her|hers|herself)$/i;
+
+/**
+ * People the article gives an age in apposition ("Tom Ford, 34, …"), by age: the evidence that lets "a
+ * 34-year-old man" of the lead be Tom Ford, named later.
+ */
+function agesGiven(tokens: readonly Token[], entities: readonly Entity[]): Map<string, Set<Entity>> {
+  const ages = new Map<string, Set<Entity>>();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    for (const m of e.mentions) {
+      const at = firstTokenFrom(tokens, m.end);
+      const age = tokens[at + 1]?.text ?? '';
+      if (tokens[at]?.text === ',' && /^\d{1,3}$/.test(age) && tokens[at + 2]?.text === ',')
+        ages.set(age, (ages.get(age) ?? new Set()).add(e));
+    }
+  }
+  return ages;
+}
+
+/** Whether the pronouns linked to a person say a gender other than the noun's ("a man" vs "she"). */
+function genderClash(person: Entity, noun: string): boolean {
+  const g = nounGender(noun);
+  if (!g) return false;
+  const other = g === 'male' ? FEMALE_PRONOUN : MALE_PRONOUN;
+  return (person.references ?? []).some((r) => other.test(r.text));
+}
+
+/** Auxiliaries and the relative pronoun that may stand between a head and "identified": "who was later". */
+const BEFORE_IDENTIFIED = new Set([
+  'who',
+  'was',
+  'has',
+  'had',
+  'been',
+  'is',
+  'later',
+  'since',
+  'then',
+  'now',
+]);
+
+/**
+ * The named person an identification ties a head noun to: "The suspect, who was later identified as Tom
+ * Ford, …", "the victim was named as Ana Ruiz", "Police identified the gunman as Tom Ford". The person's
+ * name must start right after "as". A few tokens ahead of the head, one sentence.
+ */
+function identifiedAs(
+  tokens: readonly Token[],
+  head: number,
+  phraseFirst: number,
+  personAt: ReadonlyMap<number, Entity>,
+): Entity | undefined {
+  const verb = (t: Token | undefined) => /^(identified|named)$/i.test(t?.text ?? '');
+  const sentence = tokens[head]?.sentence;
+  const nameAfterAs = (at: number) =>
+    tokens[at]?.text.toLowerCase() === 'as' && tokens[at + 1]?.sentence === sentence
+      ? personAt.get(tokens[at + 1]?.start ?? -1)
+      : undefined;
+  // "Police identified the gunman as …"
+  if (verb(tokens[phraseFirst - 1])) return nameAfterAs(head + 1);
+  // "The gunman (, who) was (later) identified as …"
+  let j = head + 1;
+  if (tokens[j]?.text === ',') j++;
+  for (let n = 0; n < 3 && BEFORE_IDENTIFIED.has(tokens[j]?.text.toLowerCase() ?? ''); n++) j++;
+  if (j === head + 1 || tokens[j]?.sentence !== sentence || !verb(tokens[j])) return undefined;
+  return nameAfterAs(j + 1);
 }
 
 /**
@@ -413,6 +498,12 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     }
     latest.set(key, chain);
     if (phrase.count) chain.counts.add(phrase.count);
+    const named = head.plural ? undefined : identifiedAs(tokens, i, phrase.first, personAt);
+    if (named) chain.identified = new Set([...(chain.identified ?? []), named]);
+    for (let k = phrase.first; k < i && !head.plural; k++) {
+      const age = AGE_WORD.exec(tokens[k]?.text ?? '')?.[1];
+      if (age) chain.ages = new Set([...(chain.ages ?? []), age]);
+    }
     const mention: Mention = { start: t.start, end: t.end, text: t.text };
     chain.entity.mentions.push(mention);
     unnamedEndingAt.set(t.end, chain.entity);
@@ -428,17 +519,55 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
         via: 'reference',
       });
     }
-    // "a salesman who recognised him": the relative pronoun refers to the same person.
-    const rel = tokens[i + 1]?.text === ',' ? tokens[i + 2] : tokens[i + 1];
-    if (rel && rel.sentence === t.sentence && /^(who|whom|whose)$/i.test(rel.text)) {
+    // "a salesman who recognised him": the relative pronoun refers to the same person — unless its verb
+    // disagrees in number with the head: in "two women and a man who were trapped" "who" is all three.
+    const relAt = tokens[i + 1]?.text === ',' ? i + 2 : i + 1;
+    const rel = tokens[relAt];
+    if (
+      rel &&
+      rel.sentence === t.sentence &&
+      /^(who|whom|whose)$/i.test(rel.text) &&
+      !disagrees(chain.entity.kind, tokens[relAt + 1]?.text)
+    ) {
       const reference: EntityReference = { start: rel.start, end: rel.end, text: rel.text, via: 'relative' };
       if (chain.entity.references) chain.entity.references.push(reference);
       else chain.entity.references = [reference];
     }
   }
+  // An unnamed person the text identifies as exactly one named person is that person: every mention
+  // and "who" of the chain becomes the person's reference ("The suspect … was identified as Tom Ford").
+  // "A 34-year-old man was charged …" then "Tom Ford, 34, …": one age, given to exactly one person the
+  // article names and to no other unnamed person, and no pronoun of his saying otherwise.
+  const ages = agesGiven(tokens, entities);
+  const agedChains = new Map<string, number>();
+  for (const c of chains) for (const a of c.ages ?? []) agedChains.set(a, (agedChains.get(a) ?? 0) + 1);
+  for (const c of chains) {
+    const [age, ...more] = c.ages ?? [];
+    if (!age || more.length > 0 || c.identified || agedChains.get(age) !== 1) continue;
+    const [person, ...others] = ages.get(age) ?? [];
+    if (person && others.length === 0 && !genderClash(person, c.lemma)) c.identified = new Set([person]);
+  }
+  const becomes = new Map<string, string>();
+  const kept = chains.filter((c) => {
+    const [person, ...others] = c.identified ?? [];
+    if (!person || others.length > 0) return true;
+    const words: EntityReference[] = [
+      ...c.entity.mentions.map((m) => ({ ...m, via: 'description' as const })),
+      ...(c.entity.references ?? []),
+    ];
+    for (const reference of words) {
+      if (person.references) person.references.push(reference);
+      else person.references = [reference];
+    }
+    referred.add(person);
+    becomes.set(c.entity.id, person.id);
+    return false;
+  });
+  // "the suspect's lawyer" is then the named person's lawyer.
+  for (const c of kept) if (c.entity.of) c.entity.of = becomes.get(c.entity.of) ?? c.entity.of;
   for (const e of referred) e.references?.sort((a, b) => a.start - b.start);
   // An entity's name is the head as the article writes it most ("robbers", "gunman").
-  for (const c of chains) {
+  for (const c of kept) {
     const counts = new Map<string, number>();
     for (const m of c.entity.mentions) {
       const w = m.text.toLowerCase();
@@ -446,5 +575,5 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     }
     c.entity.name = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? c.lemma;
   }
-  return chains.map((c) => c.entity);
+  return kept.map((c) => c.entity);
 }

@@ -6,6 +6,10 @@
 //  - counts must agree when both phrases give one ("two women" is not "three women").
 // A relation ("her mother", "Ana Ruiz's lawyer") merges on its noun and the named actor it is tied to,
 // whatever else the articles share.
+//  - a bare plural ("officials said", "investigators believe") is a class, not yet a referent: it merges
+//    only when a named actor stands in its own sentence or one next to it in both articles (the same
+//    event around it), where "the robbers", "three officials" or "police" may rely on the articles
+//    sharing a named actor anywhere.
 // The head and its number decide the merge: "gunman" never joins "gunmen", nor "police" "officers".
 // An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
 // title, a settled description) is read at annotation time and makes the words part of the named person.
@@ -58,6 +62,8 @@ interface Cluster {
   qualifiers: Set<string>;
   /** The named actors of its articles. */
   named: Set<string>;
+  /** The named actors in the sentences around its mentions, in all its articles (namedAroundIn). */
+  around: Set<string>;
 }
 
 /**
@@ -79,6 +85,66 @@ function namedActorsIn(actors: readonly Actor[]): (articleId: string) => Readonl
   }
   const none = new Set<string>();
   return (id) => byArticle.get(id) ?? none;
+}
+
+/** The sentence holding a text offset (binary search over the article's sentences). */
+function sentenceAt(article: AnnotatedArticle, offset: number): number {
+  const s = article.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((s[mid]?.start ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The named actors (people, organisations, places) an article mentions in the sentence of each of an
+ * unnamed entity's mentions and the sentences either side: the event around "investigators" or
+ * "officials". Each article's named mentions are bucketed by sentence once.
+ */
+function namedAroundIn(actors: readonly Actor[]): (article: AnnotatedArticle, e: Entity) => Set<string> {
+  const starts = new Map<string, { start: number; id: string }[]>();
+  for (const a of actors) {
+    if (a.kind === 'other') continue;
+    for (const m of a.mentions) {
+      const list = starts.get(m.article) ?? [];
+      list.push({ start: m.start, id: a.id });
+      starts.set(m.article, list);
+    }
+  }
+  const bySentence = new Map<string, Map<number, Set<string>>>();
+  return (article, e) => {
+    let sentences = bySentence.get(article.id);
+    if (!sentences) {
+      sentences = new Map();
+      for (const m of starts.get(article.id) ?? []) {
+        const n = sentenceAt(article, m.start);
+        sentences.set(n, (sentences.get(n) ?? new Set()).add(m.id));
+      }
+      bySentence.set(article.id, sentences);
+    }
+    const around = new Set<string>();
+    for (const m of e.mentions) {
+      const n = sentenceAt(article, m.start);
+      for (let k = n - 1; k <= n + 1; k++) for (const id of sentences.get(k) ?? []) around.add(id);
+    }
+    return around;
+  };
+}
+
+/**
+ * Words before a plural head that make it a particular group: a determiner or possessive ("the
+ * robbers", "their lawyers") or a count ("three officials").
+ */
+const PARTICULAR =
+  /(?:^|[^\p{L}])(?:the|these|those|their|its|his|her|our|\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds|thousands)\s+(?:[\p{L}\d'’-]+\s+){0,3}$/iu;
+
+/** Whether a group is more than a bare plural: some mention is particular ("the robbers"). */
+function particularGroup(article: AnnotatedArticle, e: Entity): boolean {
+  return e.mentions.some((m) => PARTICULAR.test(article.text.slice(Math.max(0, m.start - 60), m.start)));
 }
 
 /** Words before a noun phrase's head that introduce someone new: "a", "an", "another", "one". */
@@ -108,6 +174,7 @@ export function compareUnnamed(
   actorOf: (articleId: string, entityId: string) => string | null,
 ): Actor[] {
   const namedIn = namedActorsIn(named);
+  const namedAround = namedAroundIn(named);
   const byId = new Map(named.map((a) => [a.id, a]));
   // Label heads of each named person ("actress" from "Oscar-winning actress").
   const heads = new Map<string, Set<string>>();
@@ -136,6 +203,10 @@ export function compareUnnamed(
     for (const x of namedIn(article)) if (c.named.has(x)) return true;
     return false;
   };
+  const sharesAround = (c: Cluster, around: ReadonlySet<string>) => {
+    for (const x of around) if (c.around.has(x)) return true;
+    return false;
+  };
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster[]>();
   for (const article of articles) {
@@ -154,6 +225,8 @@ export function compareUnnamed(
       const owner = ownerActor(article, entity);
       const counts = countsOf(entity);
       const qualifiers = qualifiersOf(article.text, entity);
+      const around = namedAround(article, entity);
+      const bare = entity.kind === 'group' && !particularGroup(article, entity);
       const candidates = byKey.get(key) ?? [];
       const shared = (perKey.get(key) ?? 0) > 1;
       const cluster = shared
@@ -165,7 +238,7 @@ export function compareUnnamed(
                 !c.articles.has(article.id) &&
                 compatible(c.counts, counts) &&
                 compatible(c.qualifiers, qualifiers) &&
-                (owner !== null || sharesNamed(c, article.id)),
+                (owner !== null || (bare ? sharesAround(c, around) : sharesNamed(c, article.id))),
             );
       const member = { article, entity };
       if (cluster) {
@@ -174,6 +247,7 @@ export function compareUnnamed(
         for (const x of counts) cluster.counts.add(x);
         for (const x of qualifiers) cluster.qualifiers.add(x);
         for (const x of namedIn(article.id)) cluster.named.add(x);
+        for (const x of around) cluster.around.add(x);
       } else {
         const fresh: Cluster = {
           members: [member],
@@ -181,6 +255,7 @@ export function compareUnnamed(
           counts,
           qualifiers,
           named: new Set(namedIn(article.id)),
+          around,
         };
         clusters.push(fresh);
         // An article's second referent of one head stays its own: no other outlet's phrase joins it.
