@@ -564,7 +564,7 @@ function collectSubjects(
           : unknown;
       // No subject of that gender or of unknown gender yet: the last person of unknown gender named in
       // this paragraph or the one before, as object or in a long aside ("A quote came from student Dee
-      // Vance. “…,” she said"; "Ola Reneus, 18, from Lee County, Ohio, disagrees. “…,” he says").
+      // Vance. “…,” she said"; "Pia Novak, 19, from Marlow County, disagrees. “…,” he says").
       const lastNamed = mentioned.get(null);
       const fallback =
         !pick && lastNamed && paragraphOfToken(lastNamed.at) >= here - 1
@@ -877,7 +877,7 @@ function isNominalAdjective(layer: TokenLayer, t: number): boolean {
   const { tokens } = layer;
   const token = tokens[t];
   const next = tokens[t + 1];
-  // "said the base chief known as Bob": the tagger reads a head noun after a noun as an adjective too.
+  // "said the camp chief known as Sam": the tagger reads a head noun after a noun as an adjective too.
   return (
     token?.pos === 'ADJ' &&
     (tokens[t - 1]?.pos === 'DET' || tokens[t - 1]?.pos === 'NOUN') &&
@@ -1005,7 +1005,7 @@ function subjectBefore(
     return undefined;
   let first = e - 1;
   // Walking back, a determiner opens the phrase and a pronoun other than a possessive belongs to another
-  // clause: "the limitation that you can't yell" gives "you", not "the limitation that you".
+  // clause: "the rule that you can't whistle" gives "you", not "the rule that you".
   // A determiner after "of/for/at" opens only the inner phrase: "a spokeswoman for the hotel chain".
   const opens = (i: number) => {
     const t = tokens[i];
@@ -1232,7 +1232,7 @@ function isBareAttribution(layer: TokenLayer, from: number): boolean {
     t++;
   }
   if (tokens[t]?.sentence !== sentence || t === from) return false;
-  // "O'Malley's move was first reported by …" is passive: no one speaks.
+  // "Hale's exit was first reported by …" is passive: no one speaks.
   for (let u = from; u < t; u++)
     if (/^(is|was|were|are|been|be|being)$/i.test(tokens[u]?.text ?? '')) return false;
   // "Lee also praised the plan." has an object: a sentence of its own, not the quote's attribution.
@@ -1391,7 +1391,7 @@ function attribute(
           const inner = tokens[v + 1];
           if (!inner) break;
           if (inQuote(inner.start)) {
-            // "“…” as donors waited to see how a “rough cycle” played out, he said.": a few quoted words
+            // "“…” while backers held off to learn how a “tough season” went, he said.": a few quoted words
             // inside the attribution's sentence are passed over; a longer quote starts other words.
             const close = shortQuoteEnd(layer, v + 1, inQuote);
             if (close < 0) break;
@@ -1605,7 +1605,7 @@ function attributeBefore(
     const token = tokens[t];
     if (!token) break;
     if (inQuote(token.start) || !(speaks(token, tokens[t + 1]) || nounReadVerb(layer, t))) continue;
-    // "the issues will be addressed by “…”": a passive speech verb names no speaker before it; its agent
+    // "the gaps will be closed by “…”": a passive speech verb names no speaker before it; its agent
     // after "by" does ("Hale was asked by host Ann Roe, who backs him, “…”").
     if (isPassive(layer, t)) {
       if (tokens[t + 1]?.text.toLowerCase() === 'by') {
@@ -1645,8 +1645,8 @@ function attributeBefore(
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
     const subject = subjectBefore(layer, t, from, inSentence);
     if (subject) return subject;
-    // A verb with no subject of its own is inside another's clause ("Kasich says he'd sit Putin down and
-    // tell him “no more nonsense”"): an earlier speech verb may own the quote.
+    // A verb with no subject of its own is inside another's clause ("Hale says he'd take the rival aside and
+    // tell him “enough of this”"): an earlier speech verb may own the quote.
     if (nearest < 0) nearest = t;
   }
   // "Lee used to back Tom Hale, but now said …": the verb shares the clause subject before it.

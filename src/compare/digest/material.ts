@@ -62,7 +62,7 @@ function strongly(word: string): boolean {
 }
 
 // Verbs and phrases of combat or of the columnist, in the outlet's voice: "the senator blasted the plan", "took
-// a veiled shot at", "the photo op", "…, of course." Reported speech keeps its own words ("called it a
+// a parting shot at", "the photo op", "…, of course." Reported speech keeps its own words ("called it a
 // photo op") inside quotation marks, which the author's voice leaves out. "Slammed into" is a collision.
 const LOADED_PHRASE =
   /\b(?:blast(?:ed|s)|slam(?:med|s)(?! into)|lambast(?:ed|s)|ripp?(?:ed|s) into|bash(?:ed|es)|torch(?:ed|es)|rail(?:ed|s) against|lash(?:ed|es) out|took a (?:veiled |parting )?shot|photo op|of course)\b/i;

@@ -27,8 +27,8 @@ export const LINK_THRESHOLD = 0.2;
 /**
  * Share of the sentence pairs across two groups being merged that must be the same claim (facts/claims.ts).
  * A fact is joined pair by pair, and clauses let a pair meet on part of each sentence, so without it
- * "employers added 80,000 jobs in June, leaving the rate at 8.2 percent" → "the rate remains high at
- * 8.2 percent" → "the central bank predicts the rate will end the year at 8.2 percent" chain into one fact.
+ * "factories hired 40,000 workers in March, leaving the rate at 6.4 percent" → "the rate stays high at
+ * 6.4 percent" → "the treasury expects the rate to close the year at 6.4 percent" chain into one fact.
  * Half, not all: "The collapse injured 14 people when a section … dropped" and "A section … gave way at
  * about 5:40 p.m. Monday" meet only through the third outlet's lede, and that is the same collapse.
  * Measured on the blind-check stories (eval/blind, verdicts carried): see /work/notes/claim3.md.

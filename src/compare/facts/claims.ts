@@ -173,8 +173,8 @@ function bestClausePair(a: Unit, b: Unit, textOf: (u: Unit) => string): number {
  * pair is one claim at COUNT_CONFLICT_THRESHOLD, where the model, seeing half the words differ, is unsure.
  */
 function countConflict(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
-  // Dated differently, they are two counts, not one count given twice: "added 69,000 jobs in May" /
-  // "added 80,000 jobs in June".
+  // Dated differently, they are two counts, not one count given twice: "hired 31,000 workers in February" /
+  // "hired 40,000 workers in March".
   if (datedApart(a, b, textOf)) return false;
   const fa = claimCues(a, textOf(a)).figures;
   const fb = claimCues(b, textOf(b)).figures;
@@ -220,7 +220,7 @@ export function judgeClaim(
     (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null);
   const threshold = options.threshold ?? SAME_CLAIM_THRESHOLD;
   // Clauses are asked only when the sentences alone fall short: most pairs are decided by the first look.
-  // …and never for sentences dated apart: a clause without its date ("leaving the rate at 8.2 percent")
+  // …and never for sentences dated apart: a clause without its date ("leaving the rate at 6.4 percent")
   // would meet the same words of another month.
   const clauseProbability =
     veto === null && options.sameKeys !== true && probability < threshold && !datedApart(a, b, textOf)

@@ -187,9 +187,9 @@ function oneUtterance(a: Wording, b: Wording): boolean {
   const same = align(a.keys, b.keys).filter((s) => s.op === 'same') as { a: number; b: number }[];
   const [short, side] = a.words.length <= b.words.length ? [a, 'a' as const] : [b, 'b' as const];
   if (short.words.length === 0 || same.length / short.words.length < ONE_UTTERANCE_SHARE) return false;
-  // The shared words must sit together in the longer printing too: "soul of the nation" is not found in
-  // "…the votes of Americans … the battle for the soul of this nation" by picking "of", "the" and
-  // "nation" from three places.
+  // The shared words must sit together in the longer printing too: "heart of the city" is not found in
+  // "…the voices of residents … the fight for the heart of this city" by picking "of", "the" and
+  // "city" from three places.
   const other = side === 'a' ? 'b' : 'a';
   const first = same[0]?.[other] ?? 0;
   const last = same.at(-1)?.[other] ?? 0;
