@@ -192,7 +192,7 @@ describe('clauses that share only a name', () => {
   it('are no claim in common', () => {
     const { units, textOf } = unitsOf([
       'Banker Ann Rosswell, who surged late in the race, finished far behind with just 22 percent of the vote.',
-      'Another candidate, the wealthy Omaha banker Ann Rosswell, has put $1 million of her own money into the race.',
+      'Another candidate, the wealthy Omaha banker Ann Rosswell, has spent $1 million of her own savings on the campaign.',
     ]);
     const d = judgeClaim(units[0] as Unit, units[1] as Unit, textOf);
     expect(d.clauseProbability).toBeLessThan(SAME_CLAIM_THRESHOLD);

@@ -89,7 +89,7 @@ describe('opinionOf', () => {
   const reporting = [
     'The council approved the budget on Monday by seven votes to two.',
     'The plan cuts library hours and raises parking fees.',
-    'The mayor said the cuts were needed to close a deficit.',
+    'The mayor said the cuts would help close a deficit.',
     'Two members voted against it.',
   ];
 
@@ -123,7 +123,7 @@ describe('notDigestMaterial', () => {
   it('keeps a plain report', () => {
     for (const s of [
       'The city council approved the $40 million budget on Monday by seven votes to two.',
-      'The mayor said the cuts were needed to close a deficit, according to a statement.',
+      'The mayor said the cuts would help close a deficit, according to a statement.',
       'Police arrested two men after the fire at the depot, officials said.',
       'Rescue teams worked through the night in the northern districts.',
     ])
@@ -134,7 +134,7 @@ describe('notDigestMaterial', () => {
     for (const s of [
       'Image caption Rescuers search the rubble of the depot on Monday.',
       'Protesters gather outside the court on Monday. Photo: Jane Doe for the Gazette.',
-      'Firefighters work at the scene of the blaze on Monday. (AP Photo/John Roe)',
+      'Firefighters douse the remains of a barn on Monday. (AP Photo/John Roe)',
       'A woman walks past the closed depot in the capital on Monday. Getty Images',
     ])
       expect(notDigestMaterial(s), s).toBe('photo caption or credit');
@@ -142,8 +142,8 @@ describe('notDigestMaterial', () => {
 
   it('skips credit lines, disclaimers and advertisement slots', () => {
     for (const s of [
-      'Jane Doe and The Example Press contributed to this report from the capital.',
-      'The views expressed in this commentary are solely those of the author.',
+      'Jane Doe of The Example Press contributed to this report.',
+      'The views expressed here belong to the writer alone.',
       'The council said the cuts would be reviewed in a year.\n\nAdvertisement\n\nThe mayor agreed.',
     ])
       expect(notDigestMaterial(s), s).toBe('credit, disclaimer or advertisement');
@@ -159,7 +159,7 @@ describe('notDigestMaterial', () => {
     expect(notDigestMaterial('Watch: The mayor defends the budget in a heated meeting.')).toBe(
       'link or call to action',
     );
-    expect(notDigestMaterial('Sign up for our newsletter to get the council news every morning.')).toBe(
+    expect(notDigestMaterial('Sign up for the weekly bulletin and get council news each morning.')).toBe(
       'link or call to action',
     );
     expect(
@@ -211,11 +211,11 @@ describe('notDigestMaterial', () => {
       'True, the board stood behind the new director during the audit.',
       'Separately, police said two officers were hurt in the crowd on Friday.',
       'Now those early lessons are on display as the mayor weighs another run.',
-      'Ultimately, the council needs to do more of this before the vote.',
+      'Ultimately, the council should push harder on this before the vote.',
     ])
       expect(notDigestMaterial(s), s).toBe('opens with a contrast or continuation');
     for (const s of [
-      'Two years later, their efforts appear to be paying off in the polls.',
+      'Two years later, their work seems to be bearing fruit in the polls.',
       'In this economy, that counts as a good month for the region.',
       'On Tuesday, he told reporters the plan would go ahead as written.',
       'Days after he left the race, he formally endorsed the former governor.',
@@ -242,7 +242,7 @@ describe('notDigestMaterial', () => {
       ['The so-called reform passed the chamber late on Thursday night.', 'so-called'],
       ['The mayor could still lose the race, possibly devastatingly so, in the autumn.', 'devastatingly'],
       ['The senator blasted her rivals at a breakfast on Thursday, the third such attack.', 'blasted'],
-      ['The candidate has done nothing to earn this support from voters, of course.', 'of course'],
+      ['The candidate has given voters little reason for this support, of course.', 'of course'],
       ['Apparently, the mayor has not read his own council’s report on the libraries.', 'apparently'],
       ['The furious debate over the stadium lasted until after midnight on Tuesday.', 'furious'],
     ];
@@ -293,7 +293,7 @@ describe('the digest of a story with an opinion piece and page furniture', () =>
       [
         'The city council approved a $40 million budget on Monday after a six-hour meeting.',
         'The budget cuts library hours by a third and raises parking fees across the city.',
-        'Mayor Jane Doe said the cuts were needed to close a deficit of $3 million.',
+        'Mayor Jane Doe said the cuts would help close a deficit of $3 million.',
         extra,
         'Two council members voted against the budget, which takes effect in July.',
       ].join('\n\n'),

@@ -152,9 +152,9 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a bare attribution whose subject holds a capitalised word read as a verb',
-      'The case went on for years. The agency lost.\n\n“Now we know the agency acted in bad faith.” Watch Group president Tom Fitton said Tuesday.',
-      'bad faith',
-      'Tom Fitton',
+      'The suit dragged on for years. The bureau lost.\n\n“By now it is plain the bureau misled the court.” Watch Project director Ana Ruiz said Tuesday.',
+      'misled the court',
+      'Ana Ruiz',
     ],
     [
       'a bare attribution followed by a participle clause',
@@ -164,9 +164,9 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a bare attribution whose verb the tagger read as an adjective',
-      'The rally was loud. It went on.\n\n“If they were serious about this, they would act.” Toomey fumed on Tuesday.',
-      'serious about',
-      'Toomey',
+      'The rally was loud. It went on.\n\n“If they cared at all about the river, they would vote.” Okafor fumed on Tuesday.',
+      'cared at all',
+      'Okafor',
     ],
     [
       'a phrasal speech verb after the quote (went on)',
@@ -194,9 +194,9 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a question mark ends the quote, not the sentence holding its attribution',
-      'Ann Roe asked about the plan.\n\n“Why would we wait?” Tom Hale told the local radio station in an interview aired on Monday.',
-      'Why would we wait',
-      'Tom Hale',
+      'Pia Novak asked about the bridge.\n\n“Why should we delay?” Bo Li told a county paper in a phone call late on Monday.',
+      'Why should we delay',
+      'Bo Li',
     ],
     [
       'a phrasal verb after a question with a clause of manner',
@@ -218,27 +218,27 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a sentence-final attribution with title words after the comma',
-      'Candidates were quick to blame the government.\n\n“Boots on the ground” would be right, Republican candidate Ben Corson said after the attacks.',
-      'Boots on the ground',
-      'Ben Corson',
+      'Rivals were quick to fault the council.\n\n“Fresh eyes on the budget” would be wise, independent candidate Dev Okafor said after the vote.',
+      'Fresh eyes on the budget',
+      'Dev Okafor',
     ],
     [
       'a relative clause after the quote before a sentence-final attribution',
-      'The review could take months.\n\n“If the agency obtains more records, it intends to search them” that would respond to the group, senior trial counsel Caroline Lewis Wolverton wrote in a filing.',
-      'intends to search',
-      'Caroline Lewis Wolverton',
+      'The audit could last a year.\n\n“If the office finds more files, it plans to review them” that would answer the club, senior staff counsel Nora Beth Calloway wrote in a brief.',
+      'plans to review',
+      'Nora Beth Calloway',
     ],
     [
       'joined subjects after the quote',
-      'The panel was made of judges named by one party.\n\n“We can only wonder what the intent is,” state party leader Phil Berger and House Speaker Tim Moore, both Republicans, said in a statement.',
-      'only wonder',
-      'Tim Moore',
+      'The board was filled with members picked by one mayor.\n\n“We can only guess at the goal here,” county party chair Ana Ruiz and Council Leader Tom Hale, both Greens, said in a joint letter.',
+      'only guess',
+      'Tom Hale',
     ],
     [
       'a short quoted phrase inside the sentence before its closing attribution',
-      'Tom Gilbert said the boycott would have little effect. Fundraising was “stagnant for about a month” as donors waited to see how a “rough election cycle” played out, he said.',
-      'stagnant for',
-      'Tom Gilbert',
+      'Ray Dunmore said the protest would change little. Ticket sales were “flat for nearly six weeks” as buyers waited to learn how a “messy spring season” turned out, he said.',
+      'flat for',
+      'Ray Dunmore',
     ],
     [
       'two quoted words joined before the attribution',
@@ -248,21 +248,21 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a participle after an infinitive shares the clause subject',
-      'Former Secretary of State Madeleine Albright recently urged women to vote for Ann Lee, saying, “There is a special place for those who do not help.”',
-      'special place',
-      'Madeleine Albright',
+      'Former Ambassador Ruth Calder lately urged students to vote for Bo Li, saying, “There is a warm seat for those who pitch in.”',
+      'warm seat',
+      'Ruth Calder',
     ],
     [
       'a reduced clause with a speech verb and no subject leaves the quote to the sentence subject',
-      'Alexander Lukashenko spoke to reporters. When asked about the mining deal, Lukashenko appeared to take the neighbour’s side: “When this war started, was that agreed? Then why demand it now?”',
-      'war started',
-      'Alexander Lukashenko',
+      'Marek Dolan spoke to the press. When asked about the harbour lease, Dolan appeared to take the island’s side: “When this dispute began, was that settled? Then why insist on it today?”',
+      'dispute began',
+      'Marek Dolan',
     ],
     [
       'the agent of a passive speech verb',
-      'Senator Tom Hale was asked by host Bill Maher, who backs Hale, “Why did you say you were tired of the emails?”',
-      'tired of the emails',
-      'Bill Maher',
+      'Senator Ann Roe was asked by host Gus Palmer, who backs Roe, “Why did you say you were done with the audits?”',
+      'done with the audits',
+      'Gus Palmer',
     ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
@@ -409,9 +409,9 @@ describe('speaker of a direct quote', () => {
 
   it('a next sentence with its own object is no bare attribution of the quote', () => {
     const a = annotate(
-      'Mayor Ann Lindqvist spoke on Monday. And she added that the next mayor “has to build on that progress.”\n\nLindqvist’s rival, Sen. Tom Hale, also praised the budget.',
+      'Mayor Ann Lindqvist spoke on Monday. And she added that the next mayor “must keep that momentum going.”\n\nLindqvist’s rival, Sen. Tom Hale, also praised the budget.',
     );
-    expect(speakerName(a, quoteWith(a, 'build on that'))).toBe('Ann Lindqvist');
+    expect(speakerName(a, quoteWith(a, 'momentum going'))).toBe('Ann Lindqvist');
   });
 
   it('a speech verb sharing the clause subject speaks for it, not for the object before it', () => {
@@ -546,9 +546,9 @@ describe('speakers that are no named person', () => {
     ],
     [
       'an inverted head noun the tagger reads as an adjective',
-      'According to the officer, the scene is untrue.\n\n“There never was an order to wait,” said the base chief known as Bob.',
-      'order to wait',
-      'the base chief',
+      'According to the clerk, the report is false.\n\n“No one ever gave a signal to stop,” said the depot chief known as Sal.',
+      'signal to stop',
+      'the depot chief',
     ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
@@ -588,9 +588,9 @@ describe('scare quotes', () => {
 describe('where the quote ends', () => {
   it('a nested quote and a space before the closing mark do not hide the attribution', () => {
     const a = annotate(
-      'The rally went on late.\n\n"They treat it like, \'Oh, this is big,\' " Dana Magro said at the rally. "It is not."',
+      'The fair went on late.\n\n"They talk about it like, \'Wow, so new,\' " Lena Toft said at the fair. "It is not."',
     );
-    expect(speakerName(a, quoteWith(a, 'They treat it'))).toBe('Dana Magro');
+    expect(speakerName(a, quoteWith(a, 'They talk about'))).toBe('Lena Toft');
   });
 });
 
@@ -642,14 +642,14 @@ describe('who he or she is', () => {
 
   it.each([
     [
-      'My favorite description of him came from student Deja Vance, who made me laugh.\n\n“Savage,” she said.',
-      'Savage',
-      'Deja Vance',
+      'The kindest summary of him came from classmate Kerrin Osei, who made me grin.\n\n“Fearless,” she said.',
+      'Fearless',
+      'Kerrin Osei',
     ],
     [
-      'Most people polled agree.\n\nFranson Reneus, 18, from Lee County, Ohio, disagrees. “That is crossing the line,” he says.',
-      'crossing the line',
-      'Franson Reneus',
+      'Most voters asked agree.\n\nJaylo Merrit, 19, from Pine County, Iowa, objects. “That goes much too far,” he says.',
+      'goes much too far',
+      'Jaylo Merrit',
     ],
   ])(
     'with no subject of that gender yet, he/she is the person of unknown gender named last: %s',
@@ -661,16 +661,16 @@ describe('who he or she is', () => {
 
   it.each([
     [
-      'Chris Lott has been making the case for weeks that Tim Rubin is not ready.\n\n“You have not been tested,” he said.',
-      'not been tested',
+      'Carl Ward has argued for days now that Tim Ortiz is not fit for the job.\n\n“You have never been vetted,” he said.',
+      'never been vetted',
     ],
     [
-      'Chris Lott turned the story back on the paper, pointing out that its reporter Tim Rubin had written the same in June.\n\n“Apparently not,” he said.',
-      'Apparently not',
+      'Carl Ward threw the charge back at the paper, pointing out that its columnist Tim Ortiz had written the same in May.\n\n“Guess not,” he said.',
+      'Guess not',
     ],
   ])('the subject of a clause after "that" is talked about, not who he is next: %s', (text, words) => {
     const a = annotate(text);
-    expect(speakerName(a, quoteWith(a, words))).toBe('Chris Lott');
+    expect(speakerName(a, quoteWith(a, words))).toBe('Carl Ward');
   });
 });
 
@@ -733,9 +733,9 @@ describe('the record a quote is known through', () => {
     ],
     [
       'an inverted reporting verb after the speaker',
-      '“You are no longer welcome,” said Kristen Doe, director of a group, reports the Daily Ledger.',
-      ['no longer welcome'],
-      'the Daily Ledger',
+      '“Your kind is not wanted here,” said Mara Quinn, head of a club, reports the Valley Post.',
+      ['not wanted here'],
+      'the Valley Post',
     ],
     [
       'according to, opening the sentence',
@@ -875,13 +875,13 @@ describe('PolNeAR scorer keys', () => {
   });
 
   it('a possessive or article opening an organisation source is not its key', () => {
-    const text = 'Tom Hale spoke. His office put out a statement saying “we will appeal.”';
+    const text = 'Tom Hale spoke. His office issued a short note saying “we will appeal.”';
     const qs = goldQuotes(
       article(text, [
         {
           id: 'a',
           source: span(text, 'His office'),
-          cue: span(text, 'put out a statement saying'),
+          cue: span(text, 'issued a short note saying'),
           content: span(text, 'we will appeal.'),
           direct: true,
         },
@@ -891,12 +891,12 @@ describe('PolNeAR scorer keys', () => {
   });
 
   it('a source and cue swapped by the annotator key the cue', () => {
-    const text = '“It is absurd,” Tom Hale said in a statement.';
+    const text = '“It is absurd,” Tom Hale said in a written reply.';
     const [q] = goldQuotes(
       article(text, [
         {
           id: 'a',
-          source: span(text, 'said in a statement'),
+          source: span(text, 'said in a written reply'),
           cue: span(text, 'Tom Hale'),
           content: span(text, 'It is absurd,'),
           direct: true,
@@ -907,7 +907,7 @@ describe('PolNeAR scorer keys', () => {
   });
 
   it('a first-person source accepts the speaker “I” as well as the last named source', () => {
-    const text = 'Tom Hale argued. “I am not shy,” I said.';
+    const text = 'Tom Hale argued. “I am not afraid,” I said.';
     const qs = goldQuotes(
       article(text, [
         { id: 'a', source: span(text, 'Tom Hale'), cue: null, content: span(text, 'argued'), direct: false },
@@ -915,7 +915,7 @@ describe('PolNeAR scorer keys', () => {
           id: 'b',
           source: { start: text.lastIndexOf('I said'), end: text.lastIndexOf('I said') + 1, text: 'I' },
           cue: null,
-          content: span(text, 'I am not shy,'),
+          content: span(text, 'I am not afraid,'),
           direct: true,
         },
       ]),

@@ -72,7 +72,7 @@ describe('unnamed people in one article', () => {
 
   it('"a 34-year-old man" is the one person later given that age, unless a pronoun says otherwise', () => {
     const a = annotate(
-      'A 34-year-old man was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, appeared in ' +
+      'A 34-year-old man was arrested over a barn fire in Oldbridge on Monday. Tomas Verhoeven, 34, appeared in ' +
         'court on Tuesday. The man denied the charge.',
     );
     expect(a.unnamedPeople?.some((e) => e.name === 'man') ?? false).toBe(false);
@@ -82,16 +82,16 @@ describe('unnamed people in one article', () => {
     ]);
     // Another age, a second person of that age, or a pronoun of the other gender: no link.
     const other = annotate(
-      'A 35-year-old man was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, appeared in court.',
+      'A 35-year-old man was arrested over a barn fire in Oldbridge on Monday. Tomas Verhoeven, 34, appeared in court.',
     );
     expect(other.unnamedPeople?.some((e) => e.name === 'man')).toBe(true);
     const two = annotate(
-      'A 34-year-old man was charged in Oldbridge on Monday. Tomas Verhoeven, 34, and Piet Lammers, 34, ' +
+      'A 34-year-old man was arrested in Oldbridge on Monday. Tomas Verhoeven, 34, and Piet Lammers, 34, ' +
         'appeared in court.',
     );
     expect(two.unnamedPeople?.some((e) => e.name === 'man')).toBe(true);
     const clash = annotate(
-      'A 34-year-old woman was charged with arson in Oldbridge on Monday. Tomas Verhoeven, 34, said he saw it.',
+      'A 34-year-old woman was arrested over a barn fire in Oldbridge on Monday. Tomas Verhoeven, 34, said he saw it.',
     );
     expect(clash.unnamedPeople?.some((e) => e.name === 'woman')).toBe(true);
   });
