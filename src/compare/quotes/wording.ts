@@ -200,9 +200,14 @@ function oneUtterance(a: Wording, b: Wording): boolean {
   return content < ONE_UTTERANCE_MIN_CONTENT || sharedContent / content >= ONE_UTTERANCE_CONTENT;
 }
 
-/** Two printings credited to different speakers are two utterances, whatever their words. */
+/**
+ * Two printings are one speaker's words only when both are credited, to the same speaker. A printing
+ * credited to nobody may be someone else's line grouped with it by shared words: a host's question
+ * ("Will you cut the budget for schools?") beside the guest's reply ("I will not cut the budget for
+ * schools") is not one utterance worded two ways, and a question put to someone is not their words.
+ */
 function differentSpeakers(a: Wording, b: Wording): boolean {
-  if (a.speakers.size === 0 || b.speakers.size === 0) return false;
+  if (a.speakers.size === 0 || b.speakers.size === 0) return true;
   return ![...a.speakers].some((s) => b.speakers.has(s));
 }
 
