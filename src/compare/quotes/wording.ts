@@ -201,13 +201,18 @@ function oneUtterance(a: Wording, b: Wording): boolean {
 }
 
 /**
- * Two printings are one speaker's words only when both are credited, to the same speaker. A printing
- * credited to nobody may be someone else's line grouped with it by shared words: a host's question
- * ("Will you cut the budget for schools?") beside the guest's reply ("I will not cut the budget for
- * schools") is not one utterance worded two ways, and a question put to someone is not their words.
+ * Two printings are one speaker's words only when at least one is credited, and no two are credited to
+ * different speakers; and a question is never one utterance with a statement. Two printings credited to
+ * nobody may be two people's lines grouped by shared words, and a question put to someone is not their
+ * words: a host's "Will you cut the budget for rural schools?" beside the guest's "I will not cut the
+ * budget for rural schools" is not one line worded two ways. One credited printing beside an uncredited
+ * one stays comparable: an outlet quoting a fragment ("…our main ally…") often names the speaker only
+ * in the sentence before.
  */
 function differentSpeakers(a: Wording, b: Wording): boolean {
-  if (a.speakers.size === 0 || b.speakers.size === 0) return true;
+  if (a.text.includes('?') !== b.text.includes('?')) return true;
+  if (a.speakers.size === 0 && b.speakers.size === 0) return true;
+  if (a.speakers.size === 0 || b.speakers.size === 0) return false;
   return ![...a.speakers].some((s) => b.speakers.has(s));
 }
 
