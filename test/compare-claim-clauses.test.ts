@@ -91,7 +91,7 @@ describe('the same thing counted differently', () => {
 
   it('is not forced on two counts of different months, one named only as a modifier', () => {
     const { units, textOf } = unitsOf([
-      "The May hiring survey of the statistics office showed factories in the Arlen region hired 900 workers, the most in a year.",
+      'The May hiring survey of the statistics office showed factories in the Arlen region hired 900 workers, the most in a year.',
       'Factories across the Arlen region hired 700 workers in June as orders for farm machinery slowed, the chamber of commerce said.',
     ]);
     expect(judgeClaim(units[0] as Unit, units[1] as Unit, textOf, { threshold: 0.99 }).same).toBe(false);
