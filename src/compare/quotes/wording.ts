@@ -201,18 +201,16 @@ function oneUtterance(a: Wording, b: Wording): boolean {
 }
 
 /**
- * Two printings are one speaker's words only when at least one is credited, and no two are credited to
- * different speakers; and a question is never one utterance with a statement. Two printings credited to
- * nobody may be two people's lines grouped by shared words, and a question put to someone is not their
- * words: a host's "Will you cut the budget for rural schools?" beside the guest's "I will not cut the
- * budget for rural schools" is not one line worded two ways. One credited printing beside an uncredited
- * one stays comparable: an outlet quoting a fragment ("…our main ally…") often names the speaker only
- * in the sentence before.
+ * Two printings are one speaker's words only when both are credited, to the same speaker, and a question
+ * is never one utterance with a statement. A printing credited to nobody may be another person's line
+ * grouped with it by shared words, and a question put to someone is not their words: a host's "Can you
+ * cut the budget for rural schools?" beside the guest's "I will not cut the budget for rural schools" is
+ * not one line worded two ways. (A piece of a line credited in its sentence's other quote counts as
+ * credited: quotes/index.ts sentenceSpeaker.)
  */
 function differentSpeakers(a: Wording, b: Wording): boolean {
   if (a.text.includes('?') !== b.text.includes('?')) return true;
-  if (a.speakers.size === 0 && b.speakers.size === 0) return true;
-  if (a.speakers.size === 0 || b.speakers.size === 0) return false;
+  if (a.speakers.size === 0 || b.speakers.size === 0) return true;
   return ![...a.speakers].some((s) => b.speakers.has(s));
 }
 
