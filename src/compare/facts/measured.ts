@@ -65,7 +65,9 @@ export function namedPeriods(text: string, tokens: readonly WordToken[]): NamedP
     const previous = tokens[i - 1];
     const next = tokens[i + 1];
     const name =
-      (capital(previous) && (previous as WordToken).key !== '' && !phraseBreak(text, (previous as WordToken).end, t.start)) ||
+      (capital(previous) &&
+        (previous as WordToken).key !== '' &&
+        !phraseBreak(text, (previous as WordToken).end, t.start)) ||
       (capital(next) && !phraseBreak(text, t.end, (next as WordToken).start) && !next?.isNumber);
     if (name) return;
     if (month >= 0) months.add(month);
