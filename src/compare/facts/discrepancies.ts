@@ -14,6 +14,9 @@
 //     different days is no conflict);
 //   - they are anchored to the same words ("injured 14 people" / "sending 12 people to hospitals"), so a
 //     sentence's other figures ("19 passengers", "two cars") never produce a false alarm.
+//   - two figures' sentences do not name different months or weekdays, also as a modifier ("the May jobs
+//     report" / "in June"), and a figure in a unit of measure ("200 points") measures the same subject as
+//     the other (facts/measured.ts: "futures fell 200 points" / "the index closed down 150 points" never).
 import type { AnnotatedArticle, DateMention } from '../../model/article.js';
 import type { Discrepancy, EvidenceSpan, Fact } from '../../model/report.js';
 import { anchorsAround, numbersIn, tokenRange } from '../../text/numbers.js';
