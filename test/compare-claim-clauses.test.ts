@@ -89,6 +89,30 @@ describe('the same thing counted differently', () => {
     expect(judgeClaim(units[0] as Unit, units[1] as Unit, textOf, { threshold: 0.99 }).same).toBe(false);
   });
 
+  it('is not forced on two counts of different months, one named only as a modifier', () => {
+    const { units, textOf } = unitsOf([
+      'The May hiring survey of the statistics office showed factories in the Arlen region hired 900 workers, the most in a year.',
+      'Factories across the Arlen region hired 700 workers in June as orders for farm machinery slowed, the chamber of commerce said.',
+    ]);
+    expect(judgeClaim(units[0] as Unit, units[1] as Unit, textOf, { threshold: 0.99 }).same).toBe(false);
+  });
+
+  it('is not forced on two measured subjects in one unit of measure', () => {
+    const { units, textOf } = unitsOf([
+      'On the Arlen exchange, grain futures fell 200 points on Friday after the rate decision, traders said.',
+      'The Arlen exchange index closed down 150 points as banks slid on Friday, the exchange said in a statement.',
+    ]);
+    expect(judgeClaim(units[0] as Unit, units[1] as Unit, textOf, { threshold: 0.99 }).same).toBe(false);
+  });
+
+  it('is one claim for one measured subject given two figures', () => {
+    const { units, textOf } = unitsOf([
+      'The Arlen exchange index fell 200 points on Friday after the rate decision, traders said.',
+      'The Arlen exchange index closed down 150 points as banks slid on Friday, the exchange said in a statement.',
+    ]);
+    expect(judgeClaim(units[0] as Unit, units[1] as Unit, textOf, { threshold: 0.99 }).same).toBe(true);
+  });
+
   it('is not forced on a pair counting the same', () => {
     const { units, textOf } = unitsOf([
       nine,

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { compareActors, spellingVariant } from '../src/compare/actors/index.js';
 import type { StoryContext } from '../src/compare/context.js';
 import { alignFacts } from '../src/compare/facts/index.js';
+import { measuredSubject, namedPeriods, periodsApart } from '../src/compare/facts/measured.js';
 import { samePrintedWords, wordingDifferences } from '../src/compare/quotes/wording.js';
 import type { AnnotatedArticle, Entity } from '../src/model/article.js';
+import { tokenizeSpan } from '../src/text/words.js';
 import { annotateText } from './support/articles.js';
 
 function annotated(id: string, body: string): AnnotatedArticle {
@@ -87,6 +89,36 @@ describe('number discrepancies', () => {
       numbersOf([
         'In the Varn primary on Tuesday, Hale came second with 36 percent, officials said.',
         'In the Varn primary on Tuesday, Koss came second place at 17 percent, officials said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('do not fire for counts of two months, one named only as a modifier', () => {
+    expect(
+      numbersOf([
+        'The Varn labour office said its March payroll report showed employers added 31,000 jobs across the region.',
+        'The Varn labour office said employers added 40,000 jobs across the region in April.',
+      ]),
+    ).toEqual([]);
+    expect(
+      numbersOf([
+        "Monday's count at the Pell shelter found 210 families waiting for rooms, the charity said.",
+        'A count at the Pell shelter on Tuesday found 260 families waiting for rooms, the charity said.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('fire for one measured subject in a unit of measure, not for two subjects in one unit', () => {
+    expect(
+      numbersOf([
+        'The Varn exchange index fell 200 points on Friday after the rate decision, traders said.',
+        'The Varn exchange index closed down 150 points on Friday after the rate decision, traders said.',
+      ]),
+    ).toEqual([['200', '150']]);
+    expect(
+      numbersOf([
+        'On the Varn exchange, grain futures fell 200 points on Friday after the rate decision, traders said.',
+        'The Varn exchange index closed down 150 points on Friday after the rate decision, traders said.',
       ]),
     ).toEqual([]);
   });
@@ -298,6 +330,25 @@ describe('title discrepancies', () => {
   });
 });
 
+describe('periods and measured subjects', () => {
+  const tokenize = (text: string) => tokenizeSpan(text, 0, text.length);
+  it('reads a month or weekday used as a modifier, not a name or the verb', () => {
+    const periods = (text: string) => namedPeriods(text, tokenize(text));
+    expect([...periods('The May payroll report was weak.').months]).toEqual([4]);
+    expect([...periods("Tuesday's vote was close.").weekdays]).toEqual([1]);
+    expect([...periods('Prices may fall, said Ann June.').months]).toEqual([]);
+    expect(periodsApart(periods('The May payroll report'), periods('jobs added in June'))).toBe(true);
+    expect(periodsApart(periods('The May payroll report'), periods('jobs added on Friday'))).toBe(false);
+  });
+
+  it('takes the words before a figure, without words of movement, as what it measures', () => {
+    const text = 'Grain futures fell 200 points, and the index closed down 150 points.';
+    const t = tokenize(text);
+    expect([...measuredSubject(text, t, text.indexOf('200'))]).toEqual(['futur', 'grain']);
+    expect([...measuredSubject(text, t, text.indexOf('150'))]).toEqual(['index']);
+  });
+});
+
 describe('wording discrepancies', () => {
   const label = (id: string) => id;
   const differ = (a: string, b: string, speakers: [string | null, string | null] = ['varga', 'varga']) =>
@@ -353,6 +404,22 @@ describe('wording discrepancies', () => {
         'koss',
       ]),
     ).toBeNull();
+  });
+
+  it('do not fire between a question put to the speaker and the reply, even credited to the speaker', () => {
+    expect(
+      differ('Will you cut the budget for rural schools?', 'We will not cut the budget for city schools.'),
+    ).toBeNull();
+  });
+
+  it('do not fire between a line spoken to "you" and a reply spoken as "we"', () => {
+    expect(differ('You will not retreat from this valley.', 'We will not surrender this valley.')).toBeNull();
+  });
+
+  it('do not fire when a printing is credited to nobody', () => {
+    const [a, b] = ['We will not retreat from this valley.', 'We will not surrender this valley.'];
+    expect(differ(a, b, ['varga', null])).toBeNull();
+    expect(differ(a, b, [null, null])).toBeNull();
   });
 
   it('treats abbreviations, hyphens and contractions as the same words', () => {

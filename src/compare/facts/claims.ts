@@ -13,6 +13,13 @@
 import { claimClauses } from '../text/claim-clauses.js';
 import { CLAIM_FEATURES, type ClaimFeature, claimCues, claimFeatures } from '../text/claim-features.js';
 import type { Unit } from '../text/units.js';
+import {
+  isMeasureUnit,
+  measuredSubject,
+  namedPeriods,
+  periodsApart,
+  sameMeasuredSubject,
+} from './measured.js';
 
 /** Weights of the features (raw values, bias included), from eval/mrpc-fit.ts. */
 export const CLAIM_WEIGHTS: Readonly<Record<ClaimFeature, number>> = {
@@ -175,15 +182,26 @@ function bestClausePair(a: Unit, b: Unit, textOf: (u: Unit) => string): number {
 function countConflict(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
   // Dated differently, they are two counts, not one count given twice: "hired 31,000 workers in February" /
   // "hired 40,000 workers in March".
+  // The same for a month or weekday used as a modifier, which the date tagger does not read: "the March
+  // payroll report showed 31,000 jobs" / "employers added 40,000 jobs in April".
   if (datedApart(a, b, textOf)) return false;
-  const fa = claimCues(a, textOf(a)).figures;
-  const fb = claimCues(b, textOf(b)).figures;
+  const [ta, tb] = [textOf(a), textOf(b)];
+  if (periodsApart(namedPeriods(ta, a.tokens), namedPeriods(tb, b.tokens))) return false;
+  const fa = claimCues(a, ta).figures;
+  const fb = claimCues(b, tb).figures;
   const equal = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
   for (const x of fa) {
     if (x.kind !== 'count' || !x.counted || fb.some((y) => equal(x.value, y.value))) continue;
-    for (const y of fb)
-      if (y.kind === 'count' && y.counted === x.counted && !fa.some((z) => equal(z.value, y.value)))
-        return true;
+    for (const y of fb) {
+      if (y.kind !== 'count' || y.counted !== x.counted || fa.some((z) => equal(z.value, y.value))) continue;
+      // A unit of measure names no subject: "futures fell 200 points" / "the index closed down 150 points".
+      if (
+        isMeasureUnit(x.counted) &&
+        !sameMeasuredSubject(measuredSubject(ta, a.tokens, x.start), measuredSubject(tb, b.tokens, y.start))
+      )
+        continue;
+      return true;
+    }
   }
   return false;
 }

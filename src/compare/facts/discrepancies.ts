@@ -14,6 +14,9 @@
 //     different days is no conflict);
 //   - they are anchored to the same words ("injured 14 people" / "sending 12 people to hospitals"), so a
 //     sentence's other figures ("19 passengers", "two cars") never produce a false alarm.
+//   - two figures' sentences do not name different months or weekdays, also as a modifier ("the May jobs
+//     report" / "in June"), and a figure in a unit of measure ("200 points") measures the same subject as
+//     the other (facts/measured.ts: "futures fell 200 points" / "the index closed down 150 points" never).
 import type { AnnotatedArticle, DateMention } from '../../model/article.js';
 import type { Discrepancy, EvidenceSpan, Fact } from '../../model/report.js';
 import { anchorsAround, numbersIn, tokenRange } from '../../text/numbers.js';
@@ -22,6 +25,13 @@ import type { StoryArticle } from '../dates.js';
 import { sourcesIn } from '../text/attribution.js';
 import type { Unit } from '../text/units.js';
 import { judgeClaim, SAME_CLAIM_THRESHOLD } from './claims.js';
+import {
+  isMeasureUnit,
+  measuredSubject,
+  namedPeriods,
+  periodsApart,
+  sameMeasuredSubject,
+} from './measured.js';
 
 /**
  * Same-claim decision two sentences need before their figures or dates may conflict: the aligner's own
@@ -84,6 +94,8 @@ interface Anchored {
   qualified: boolean;
   /** Dates only: where the value comes from (dateProvenance); items of different provenance never conflict. */
   provenance?: string;
+  /** Figures in a unit of measure only: what they measure (measuredSubject: "futures" in "futures fell 200 points"). */
+  subject?: Set<string>;
 }
 
 /** Anchor words two items share; none when both say what they count and it differs. */
@@ -94,6 +106,8 @@ function sharedAnchors(a: Anchored, b: Anchored): number {
   // A count must say what it counts, and the same thing: "12 people" / "14 people", not "12" / "14 cars".
   if (a.kind === 'count' && (!a.counted || a.counted !== b.counted)) return 0;
   if (a.counted && b.counted && a.counted !== b.counted) return 0;
+  // The same unit of measure, two subjects: "futures fell 200 points" / "the index closed down 150 points".
+  if (a.subject && b.subject && !sameMeasuredSubject(a.subject, b.subject)) return 0;
   let n = 0;
   let beyondUnit = 0;
   for (const x of a.anchors) {
@@ -210,6 +224,7 @@ function numberItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
       counted: n.counted,
       anchors: n.anchors,
       unit: u,
+      ...(isMeasureUnit(n.counted) ? { subject: measuredSubject(article.text, u.tokens, n.start) } : {}),
       qualified:
         QUALIFIER.test(article.text.slice(Math.max(0, n.start - 24), n.start)) ||
         QUALIFIER_AFTER.test(article.text.slice(n.end, n.end + 16)),
@@ -311,8 +326,14 @@ export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly
     }
     return same;
   };
+  // Two counts of two named periods are two counts, also where the month or weekday only modifies a noun
+  // ("the March payroll report showed 31,000 jobs" / "employers added 40,000 jobs in April"); dates of two
+  // periods are exactly what a date discrepancy is about.
+  const samePeriod = (a: Unit, b: Unit) =>
+    !periodsApart(namedPeriods(textOf(a), a.tokens), namedPeriods(textOf(b), b.tokens));
   for (const { kind, items, what } of checks) {
-    for (const component of disagreements(items, comparable)) {
+    const check = kind === 'number' ? (a: Unit, b: Unit) => samePeriod(a, b) && comparable(a, b) : comparable;
+    for (const component of disagreements(items, check)) {
       const values = valuesOf(component, fact.articles);
       if (values.length < 2) continue;
       out.push({

@@ -25,6 +25,20 @@ function majorityActor(members: readonly QuoteRecord[]): string | null {
   return best;
 }
 
+/**
+ * The speaker of an uncredited printing: the speaker credited with another printing of the group in the
+ * same sentence of the same article. An outlet quoting two pieces of one line in one sentence credits the
+ * first only: he agreed the port would be "the best place for talks" as it was the country's "oldest
+ * partner" — "oldest partner" is his too.
+ */
+function sentenceSpeaker(m: QuoteRecord, members: readonly QuoteRecord[]): string | null {
+  if (m.sentence < 0) return null;
+  const sibling = members.find(
+    (o) => o !== m && o.article === m.article && o.sentence === m.sentence && o.actor,
+  );
+  return sibling?.actor ?? null;
+}
+
 /** How the note names the speaker: the entity name the printings use most. */
 function speakerName(members: readonly QuoteRecord[]): string | null {
   const counts = new Map<string, number>();
@@ -85,7 +99,7 @@ export function groupQuotes(ctx: StoryContext): { groups: QuoteGroup[]; discrepa
         text: m.quote.text,
         start: m.quote.start,
         end: m.quote.end,
-        speaker: m.actor,
+        speaker: m.actor ?? sentenceSpeaker(m, members),
       })),
       label,
     );

@@ -200,9 +200,62 @@ function oneUtterance(a: Wording, b: Wording): boolean {
   return content < ONE_UTTERANCE_MIN_CONTENT || sharedContent / content >= ONE_UTTERANCE_CONTENT;
 }
 
-/** Two printings credited to different speakers are two utterances, whatever their words. */
+const FIRST_PERSON = new Set([
+  'i',
+  "i'm",
+  "i've",
+  "i'll",
+  "i'd",
+  'me',
+  'my',
+  'mine',
+  'we',
+  "we're",
+  "we've",
+  "we'll",
+  'us',
+  'our',
+  'ours',
+]);
+const SECOND_PERSON = new Set(['you', "you're", "you've", "you'll", "you'd", 'your', 'yours']);
+
+/** The grammatical persons a printing speaks in: 1 (I, we, our…), 2 (you, your…). */
+function personsOf(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (const w of words) {
+    // Printed words keep their punctuation ("“You", "me,").
+    const lower = w
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .replace(/[^\p{L}']/gu, '');
+    if (FIRST_PERSON.has(lower)) out.add(1);
+    if (SECOND_PERSON.has(lower)) out.add(2);
+  }
+  return out;
+}
+
+/**
+ * A line and the reply to it: one speaks only to "you", the other only as "I"/"we" ("You cannot cut the
+ * school budget." / "I cut the school budget and the road budget."). One utterance keeps its persons;
+ * printings without a pronoun say nothing.
+ */
+function exchange(a: readonly string[], b: readonly string[]): boolean {
+  const [pa, pb] = [personsOf(a), personsOf(b)];
+  return pa.size > 0 && pb.size > 0 && ![...pa].some((p) => pb.has(p));
+}
+
+/**
+ * Two printings are one speaker's words only when both are credited, to the same speaker, and a question
+ * is never one utterance with a statement. A printing credited to nobody may be another person's line
+ * grouped with it by shared words, and a question put to someone is not their words: a host's "Can you
+ * cut the budget for rural schools?" beside the guest's "I will not cut the budget for rural schools" is
+ * not one line worded two ways. (A piece of a line credited in its sentence's other quote counts as
+ * credited: quotes/index.ts sentenceSpeaker.)
+ */
 function differentSpeakers(a: Wording, b: Wording): boolean {
-  if (a.speakers.size === 0 || b.speakers.size === 0) return false;
+  if (a.text.includes('?') !== b.text.includes('?')) return true;
+  if (exchange(a.words, b.words)) return true;
+  if (a.speakers.size === 0 || b.speakers.size === 0) return true;
   return ![...a.speakers].some((s) => b.speakers.has(s));
 }
 
