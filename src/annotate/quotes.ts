@@ -1543,13 +1543,7 @@ function closesSentence(layer: TokenLayer, subject: Subject, v: number): boolean
   const comma =
     tokens[b]?.text === ',' || (/^[”"»]$/.test(tokens[b]?.text ?? '') && tokens[b - 1]?.text === ',');
   if (!comma) return false;
-  const sentence = tokens[v]?.sentence;
-  for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
-    const token = tokens[t];
-    if (!token || token.sentence !== sentence || /^[.!?]$/.test(token.text)) return true;
-    if (token.pos === 'VERB' || token.pos === 'AUX' || /^["“”«»„,;:]$/.test(token.text)) return false;
-  }
-  return false;
+  return endsAfterShortTail(tokens, v);
 }
 
 /** Words that may stand before the subject in an attribution after a quote: titles and descriptions

@@ -97,35 +97,24 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     }
     config.maxInputBytes = Math.round(mb * 1024 * 1024);
   }
-  const maxArticles = text('max-articles');
-  if (maxArticles !== undefined) {
-    const n = Number(maxArticles);
-    if (!Number.isInteger(n) || n < 1) {
-      throw usage(`--max-articles takes a whole number of at least 1; got "${maxArticles}".`);
-    }
-    config.maxStoryArticles = n;
-  }
+  // --max-articles, --jobs, --limit: a whole number of at least 1, or null when the flag is not given.
+  const count = (name: FlagName): number | null => {
+    const given = text(name);
+    if (given === undefined) return null;
+    const n = Number(given);
+    if (!Number.isInteger(n) || n < 1)
+      throw usage(`--${name} takes a whole number of at least 1; got "${given}".`);
+    return n;
+  };
+  const maxArticles = count('max-articles');
+  if (maxArticles !== null) config.maxStoryArticles = maxArticles;
   const since = text('since');
   if (since !== undefined && !isCalendarDay(since)) {
     const why = /^\d{4}-\d{2}-\d{2}$/.test(since) ? ', which is not a day of the calendar' : '';
     throw usage(`--since takes a day as YYYY-MM-DD; got "${since}"${why}.`);
   }
-  let jobs: number | null = null;
-  const jobsText = text('jobs');
-  if (jobsText !== undefined) {
-    jobs = Number(jobsText);
-    if (!Number.isInteger(jobs) || jobs < 1) {
-      throw usage(`--jobs takes a whole number of at least 1; got "${jobsText}".`);
-    }
-  }
-  let limit: number | null = null;
-  const limitText = text('limit');
-  if (limitText !== undefined) {
-    limit = Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1) {
-      throw usage(`--limit takes a whole number of at least 1; got "${limitText}".`);
-    }
-  }
+  const jobs = count('jobs');
+  const limit = count('limit');
   const articles = values.articles;
   const allowedHost = values['allowed-host'];
   return {

@@ -3,6 +3,7 @@
 // sample; the small supplements below fill gaps found in generic news English (compromise knows
 // "spokesperson" but not "spokesman", "Ukraine" but not the abbreviation "U.S.").
 import nlp from 'compromise/two';
+import { MONTH_NAMES, MONTH_SHORT_FORMS, WEEKDAY_NAMES } from '../../text/calendar-words.js';
 import { detached } from '../../util/strings.js';
 
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
@@ -18,39 +19,7 @@ function wordsTagged(...tags: string[]): Set<string> {
 
 /** Months and weekdays are capitalised but are dates, not names. */
 // compromise leaves ambiguous month names ("march", "may") out of its Month tag, so list them all.
-const DATE_WORDS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
+const DATE_WORDS = new Set([...MONTH_NAMES, ...MONTH_SHORT_FORMS.keys(), ...WEEKDAY_NAMES]);
 
 const NAME_TAGS = new Set([
   'FirstName',

@@ -6,38 +6,8 @@
 //     report showed 31,000 jobs" and "employers added 40,000 jobs in April" count two months;
 //   - the measured subject of a figure given in a unit of measure ("points", "degrees"): "futures fell 200
 //     points" and "the index closed down 150 points" measure two things in one unit.
+import { MONTH_NAMES, MONTH_SHORT_FORMS, WEEKDAY_NAMES } from '../../text/calendar-words.js';
 import { phraseBreak, type WordToken, wordKey } from '../../text/words.js';
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-/** Dotted short forms ("Sept.", "Oct."); "Mar." and "May" need no dot to be read. */
-const MONTH_SHORT = new Map([
-  ['jan', 0],
-  ['feb', 1],
-  ['mar', 2],
-  ['apr', 3],
-  ['jun', 5],
-  ['jul', 6],
-  ['aug', 7],
-  ['sep', 8],
-  ['sept', 8],
-  ['oct', 9],
-  ['nov', 10],
-  ['dec', 11],
-]);
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 export interface NamedPeriods {
   /** Month numbers (0–11) named in the sentence. */
@@ -58,9 +28,9 @@ export function namedPeriods(text: string, tokens: readonly WordToken[]): NamedP
   tokens.forEach((t, i) => {
     if (!/^\p{Lu}/u.test(t.text)) return;
     const word = t.lower.replace(/['’]s$/u, '');
-    let month = MONTHS.indexOf(word);
-    if (month < 0 && text.charAt(t.end) === '.') month = MONTH_SHORT.get(word) ?? -1;
-    const weekday = WEEKDAYS.indexOf(word);
+    let month = MONTH_NAMES.indexOf(word);
+    if (month < 0 && text.charAt(t.end) === '.') month = MONTH_SHORT_FORMS.get(word) ?? -1;
+    const weekday = WEEKDAY_NAMES.indexOf(word);
     if (month < 0 && weekday < 0) return;
     const previous = tokens[i - 1];
     const next = tokens[i + 1];
