@@ -96,8 +96,8 @@ describe('unnamed people in one article', () => {
     expect(clash.unnamedPeople?.some((e) => e.name === 'woman')).toBe(true);
   });
 
-  it('"who" whose verb disagrees in number is not the head\'s: "two women and a man who were"', () => {
-    const a = annotate('A fire in Oldbridge killed two women and a man who were trapped on the top floor.');
+  it('"who" whose verb disagrees in number is not the head\'s: "three girls and a man who were"', () => {
+    const a = annotate('The flood in Oldbridge stranded three girls and a man who were sheltering on a barn roof.');
     const man = a.unnamedPeople?.find((e) => e.name === 'man');
     expect(man).toBeDefined();
     expect(man?.references ?? []).toEqual([]);

@@ -416,7 +416,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     }
     return referenceAt.get(token.start);
   };
-  // A headline writes relations bare: "Man charged with killing mother and sister".
+  // A headline writes relations bare: "Woman accused of robbing uncle and cousin".
   const headingRelation = (t: Token) => layer.sentences[t.sentence]?.heading === true;
 
   const chains: Chain[] = [];
@@ -520,7 +520,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       });
     }
     // "a salesman who recognised him": the relative pronoun refers to the same person — unless its verb
-    // disagrees in number with the head: in "two women and a man who were trapped" "who" is all three.
+    // disagrees in number with the head: in "three girls and a man who were stranded" "who" is all four.
     const relAt = tokens[i + 1]?.text === ',' ? i + 2 : i + 1;
     const rel = tokens[relAt];
     if (
