@@ -132,6 +132,24 @@ describe('labels are descriptor phrases', () => {
       'Stenbrek',
       ['harbor commissioners'],
     ],
+    [
+      'a role word used as a verb after "to" is no title',
+      'The mayor offered to host Corvell Harbor talks next spring.',
+      'Harbor',
+      [],
+    ],
+    [
+      'a role word used as a verb after a modal is no title',
+      'Everyone expects that Ilse Varga would chair Corvell Bank after the merger.',
+      'Bank',
+      [],
+    ],
+    [
+      'after the preposition "to" a role noun is still a title',
+      'The minister spoke to reporter Dana Whitcombe on Monday.',
+      'Whitcombe',
+      ['reporter'],
+    ],
   ])('%s', (_why, text, surname, labels) => {
     expect(labelsOf(annotate(text), surname)).toEqual(labels);
   });

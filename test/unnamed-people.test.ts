@@ -97,7 +97,9 @@ describe('unnamed people in one article', () => {
   });
 
   it('"who" whose verb disagrees in number is not the head\'s: "three girls and a man who were"', () => {
-    const a = annotate('The flood in Oldbridge stranded three girls and a man who were sheltering on a barn roof.');
+    const a = annotate(
+      'The flood in Oldbridge stranded three girls and a man who were sheltering on a barn roof.',
+    );
     const man = a.unnamedPeople?.find((e) => e.name === 'man');
     expect(man).toBeDefined();
     expect(man?.references ?? []).toEqual([]);

@@ -291,6 +291,20 @@ function span(layer: TokenLayer, from: number, end: number, via: Descriptor['via
  * ("candidate Ann Roe Sen. Bo Li" gives Li "Sen." only), and a lowercase modifier before a name that is
  * itself used as a modifier is the next noun's ("a major Roe donor": "major" describes the donor).
  */
+/** Modal verbs: a lowercase word right after one is a verb, never a noun ("would chair Harlow Bank"). */
+const MODAL_VERBS = new Set(['will', 'would', 'can', 'could', 'shall', 'should', 'may', 'might', 'must']);
+
+/**
+ * A role word used as a verb before a name is no title of it: "offered to host Norway-Sweden talks" gives
+ * nothing the label "host", nor does "she would chair Harlow Bank". After "to" only a word tagged as a verb
+ * counts, since "spoke to reporter Bo Chen" is the preposition before a real title.
+ */
+function isVerbUse(head: Token, before: Token | undefined): boolean {
+  if (!before || before.sentence !== head.sentence || !/^\p{Ll}/u.test(head.text)) return false;
+  const word = before.text.toLowerCase();
+  return MODAL_VERBS.has(word) || (word === 'to' && head.pos === 'VERB');
+}
+
 function titleBefore(
   layer: TokenLayer,
   m: NameMention,
@@ -305,6 +319,7 @@ function titleBefore(
   // capitalised plurals distribute too ("Justices Roe, Li and Ortega").
   if (/^\p{Ll}/u.test(head.text) && namesGroup(head.text) && !startsList(tokens, m)) return null;
   if (isTimeWord(head) || isShoutedWord(head)) return null;
+  if (isVerbUse(head, tokens[m.firstToken - 2])) return null;
   if (TITLE_PREMODIFIERS.has(headLower) && !ofBridge(tokens, m.firstToken - 1)) return null;
   const next = tokens[m.endToken];
   if (
