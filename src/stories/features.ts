@@ -2,9 +2,9 @@
 // its publication day. Each feature is a string with a one-letter kind prefix (see FEATURE_KIND) so that
 // cluster.ts can weight kinds differently and explain a decision ("shared name: Hale"). Weights here are
 // raw counts in this article; corpus statistics (document frequency) are applied by cluster.ts.
-import { nameWords } from '../annotate/entities/index.js';
 import type { AnnotatedArticle, EntityKind } from '../model/article.js';
 import type { ArticleFeatures, Day } from '../model/story-index.js';
+import { nameWords } from '../text/names.js';
 import { numberValue, tokenizeSpan } from '../text/words.js';
 
 /** Feature kinds, by prefix. */

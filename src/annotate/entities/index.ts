@@ -3,6 +3,7 @@
 // article join too ("Zelenskyy" / "Zelensky"). Headings are Title Case, so capitalisation there proves
 // nothing: heading candidates only count when they match a name found in the body.
 import type { Entity, EntityKind, Mention } from '../../model/article.js';
+import { nameWords, similarNames } from '../../text/names.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
 import {
@@ -99,39 +100,6 @@ function givenNameGender(word: string): Gender {
   const male = MALE_NAMES.has(word);
   const female = FEMALE_NAMES.has(word);
   return male === female ? null : male ? 'male' : 'female';
-}
-
-/** Generational suffixes follow the surname: "Walter Pruitt Jr." is a Pruitt. */
-const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
-
-/** The words of a name, lower case, without a generational suffix. */
-export function nameWords(name: string): string[] {
-  const words = name.toLowerCase().split(/\s+/).filter(Boolean);
-  while (words.length > 1 && NAME_SUFFIXES.has(words[words.length - 1] ?? '')) words.pop();
-  return words;
-}
-
-/** Two spellings of one surname: Zelensky/Zelenskyy, Nawfal/Naufal — one edit apart, same first letter. */
-export function similarNames(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
-  return editDistance(a, b) <= (Math.min(a.length, b.length) >= 9 ? 2 : 1);
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(
-        Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** Two or three words: longer capitalised runs are headline fragments and titles, not names to type. */

@@ -4,10 +4,11 @@
 // kinds on the same name. Each actor lists every outlet's labels with their tone, and two discrepancies
 // come out of the merge: conflicting titles, and spelling variants of one name.
 import { countryOf } from '../../annotate/entities/gazetteer.js';
-import { isSurnameFirst, nameWords, sameGivenName, similarNames } from '../../annotate/entities/index.js';
+import { isSurnameFirst, sameGivenName } from '../../annotate/entities/index.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
 import { labelKey, normalName } from '../../text/label-key.js';
+import { nameWords, similarNames } from '../../text/names.js';
 import { toneOf } from '../../text/tone.js';
 
 export interface ActorResult {

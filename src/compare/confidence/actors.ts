@@ -5,10 +5,11 @@
 // best way any outlet attaches it: a title before the name ("Senator Ana Ruiz") or an appositive ("Ruiz,
 // the senator,") sits next to the name; a description resolved back to her ("the senator said") or
 // matched by role in another outlet is an inference.
-import { nameWords } from '../../annotate/entities/index.js';
+
 import type { AnnotatedArticle, Descriptor, Entity } from '../../model/article.js';
 import type { Actor, Label } from '../../model/report.js';
 import { normalName } from '../../text/label-key.js';
+import { nameWords } from '../../text/names.js';
 import type { StoryContext } from '../context.js';
 import { confidence } from './scale.js';
 
