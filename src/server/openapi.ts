@@ -84,7 +84,18 @@ export const OPENAPI = {
     '/api/stories/{id}': {
       get: {
         summary: 'One story’s comparison report',
-        parameters: [STORY_ID],
+        parameters: [
+          STORY_ID,
+          {
+            name: 'outlet',
+            in: 'query',
+            description:
+              'Compare only these outlets (repeat the parameter; at most 16; unknown names are ignored), each through its article closest to the story’s centre. Without it the whole story is compared. Applies to stories of more than 12 distinct articles; smaller ones are always compared whole.',
+            schema: { type: 'array', items: { type: 'string' } },
+            style: 'form',
+            explode: true,
+          },
+        ],
         responses: {
           '200': json('A report with this one story, shaped as schema/report.schema.json', {
             $ref: 'https://parallax.invalid/schema/report.schema.json',

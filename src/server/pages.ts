@@ -293,6 +293,9 @@ export function addedPage(
   return addPage(tokenNeeded, message);
 }
 
+/** A story with more articles than this lists them behind a "show all" (a 280-row table buries the page). */
+const MEMBERS_OPEN = 20;
+
 /** The story page's own additions around the report: the site bar above, membership and its controls below. */
 export function storyMembership(
   story: StoryDetail,
@@ -304,5 +307,6 @@ export function storyMembership(
     const { why, now } = memberReason(m);
     return html`<tr><td><input type="checkbox" name="articles" value="${m.articleId}" id="m-${m.articleId}"${members.length < 2 ? html` disabled` : ''}></td><td><label for="m-${m.articleId}">${m.title ?? m.inputId}</label><div class="muted">${m.outlet ?? 'no outlet'} · ${m.published ?? 'undated'}</div></td><td class="why">${why}${now === null ? '' : html`<br>now: ${now}`}</td></tr>`;
   });
-  return html`<section class="membership wrap" aria-labelledby="h-membership"><div class="panel"><h2 id="h-membership">Why these articles are in this story</h2>${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}<form method="post" action="/stories/${story.id}/split"><table class="grid"><thead><tr><th scope="col"><span class="sr">Select</span></th><th scope="col">Article</th><th scope="col">Why it is here</th></tr></thead><tbody>${rows}</tbody></table><div class="inline">${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Split the selected articles into a new story</button></div></form><form class="inline" method="post" action="/stories/${story.id}/merge"><label>Merge story number <input name="other" inputmode="numeric" pattern="[0-9]+" required size="8"></label> into this one ${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Merge</button></form></div></section>`;
+  const table = html`<table class="grid"><thead><tr><th scope="col"><span class="sr">Select</span></th><th scope="col">Article</th><th scope="col">Why it is here</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<section class="membership wrap" aria-labelledby="h-membership"><div class="panel"><h2 id="h-membership">Why these articles are in this story</h2>${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}<form method="post" action="/stories/${story.id}/split">${members.length > MEMBERS_OPEN ? html`<details><summary>All ${plural(members.length, 'article')} and why each is here</summary>${table}</details>` : table}<div class="inline">${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Split the selected articles into a new story</button></div></form><form class="inline" method="post" action="/stories/${story.id}/merge"><label>Merge story number <input name="other" inputmode="numeric" pattern="[0-9]+" required size="8"></label> into this one ${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Merge</button></form></div></section>`;
 }

@@ -108,7 +108,16 @@ a.badge:hover { text-decoration: underline; }
 /* Matrices */
 .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); box-shadow: 0 1px 2px rgba(20, 30, 50, .04); }
 .matrix { border-collapse: collapse; width: 100%; }
-.matrix th, .matrix td { padding: 11px 14px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line-2); overflow-wrap: anywhere; }
+.matrix th, .matrix td { padding: 11px 14px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line-2); overflow-wrap: break-word; hyphens: auto; }
+.matrix tbody th { position: sticky; left: 0; z-index: 1; background: var(--card); }
+.more-rows { margin-top: 10px; }
+.more-rows > summary, .more-cards > summary { cursor: pointer; color: var(--accent); font-weight: 600; font-size: 14px; padding: 6px 0; }
+.more-rows > .table-wrap { margin-top: 8px; }
+.more-cards { margin-top: 10px; }
+.more-chips { position: relative; }
+.more-chips > summary { list-style: none; cursor: pointer; font-size: 12px; font-weight: 600; color: var(--accent); padding: 2px 8px; border: 1px solid var(--line); border-radius: 999px; }
+.more-chips > summary::-webkit-details-marker { display: none; }
+.more-chips[open] .chip-pop { position: absolute; right: 0; top: 130%; z-index: 30; width: min(36rem, 90vw); display: flex; flex-wrap: wrap; gap: 6px; padding: 10px; background: var(--card); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 6px 18px rgba(20, 30, 50, .16); }
 .matrix tbody tr:last-child > * { border-bottom: 0; }
 .matrix thead th { background: #fafbfc; border-bottom: 1px solid var(--line); font-weight: 600; }
 .matrix thead .corner { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; vertical-align: bottom; }
