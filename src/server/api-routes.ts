@@ -16,9 +16,10 @@ export function apiRoutes(view: LibraryView): Hono {
   );
   api.get('/api/openapi.json', (c) => c.json(OPENAPI));
   api.get('/api/stories', (c) =>
-    view.cachedView(c, JSON_TYPE, async () =>
-      JSON.stringify({ stories: await view.listingOf(c.req.query()) }),
-    ),
+    view.cachedView(c, JSON_TYPE, async () => {
+      const { stories, total, limit, offset } = await view.listingOf(c.req.query());
+      return JSON.stringify({ stories, total, limit, ...(offset > 0 ? { offset } : {}) });
+    }),
   );
   api.get('/api/stories/:id', async (c) => {
     const summary = view.summaryOr404(storyIdParam(c.req.param('id')));

@@ -22,6 +22,8 @@ import { type StorySelection, selectOutlets } from './story-selection.js';
 export const LIMITS = {
   listing: 1000,
   search: 200,
+  /** Pages of the story listing a request may ask for (page × limit rows are skipped first). */
+  listingPages: 100_000,
   /** Search hits whose stories a story list filtered by words shows. */
   textFilterHits: 200,
   /** Largest upload through the add page (several files at once). */
@@ -195,6 +197,7 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     return [...new Set(hits.map((h) => h.story).filter((s): s is number => s !== null))];
   };
 
+  /** One page of the story listing, with how many stories match in all. */
   const listingOf = async (q: {
     since?: string;
     until?: string;
@@ -202,15 +205,22 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     text?: string;
     limit?: string;
     sort?: string;
+    page?: string;
+    min_outlets?: string;
   }) => {
     const text = (q.text ?? '').trim();
     const since = dayParam(q.since, 'since');
     const until = dayParam(q.until, 'until');
     const limit = intParam(q.limit, 'limit', 50, LIMITS.listing);
+    const page = intParam(q.page, 'page', 1, LIMITS.listingPages);
+    const minOutlets = intParam(q.min_outlets, 'min_outlets', 1, LIMITS.listing);
     const order = orderParam(q.sort);
     const ids = text ? await storiesMatching(text) : undefined;
-    const stories = store.listStories({ since, until, outlet: q.outlet || undefined, ids, limit, order });
-    return storyListing(store, stories);
+    const filter = { since, until, outlet: q.outlet || undefined, ids, minOutlets };
+    const offset = (page - 1) * limit;
+    const stories = store.listStories({ ...filter, limit, offset, order });
+    const total = offset === 0 && stories.length < limit ? stories.length : store.countStories(filter);
+    return { stories: storyListing(store, stories), total, limit, offset, page };
   };
 
   return {

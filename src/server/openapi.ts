@@ -57,6 +57,19 @@ export const OPENAPI = {
           { name: 'since', in: 'query', schema: { type: 'string', format: 'date' } },
           { name: 'outlet', in: 'query', schema: { type: 'string' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
+          {
+            name: 'page',
+            in: 'query',
+            description: 'Which page of `limit` stories (1 is the first); the answer gives the total.',
+            schema: { type: 'integer', minimum: 1, default: 1 },
+          },
+          {
+            name: 'min_outlets',
+            in: 'query',
+            description:
+              'Only stories covered by at least this many outlets (2: those with something to compare).',
+            schema: { type: 'integer', minimum: 1, default: 1 },
+          },
           { name: 'until', in: 'query', schema: { type: 'string', format: 'date' } },
           {
             name: 'text',

@@ -21,8 +21,11 @@ import {
   storyListPage,
   storyMembership,
 } from './pages.js';
-import { dayParam, orderParam, storyIdParam } from './params.js';
+import { dayParam, intParam, orderParam, storyIdParam } from './params.js';
 import { membershipLink, SELECTION_STYLE, selectionPanel } from './selection-panel.js';
+
+/** Stories on one page of the story list. */
+const LIST_PAGE = 50;
 
 export function pageRoutes(view: LibraryView): Hono {
   const { store, token } = view;
@@ -40,9 +43,10 @@ export function pageRoutes(view: LibraryView): Hono {
           outlet: q.outlet ?? '',
           text: (q.text ?? '').trim(),
           order: orderParam(q.sort),
+          minOutlets: intParam(q.min_outlets, 'min_outlets', 1, LIMITS.listing),
         };
-        const stories = await view.listingOf({ ...q, limit: '50' });
-        return storyListPage(stories, filters, store.outlets());
+        const listing = await view.listingOf({ ...q, limit: String(LIST_PAGE) });
+        return storyListPage(listing, filters, store.outlets());
       },
       PAGE_CSP,
     ),

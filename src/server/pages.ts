@@ -68,6 +68,8 @@ table.grid th { color: var(--ink-2); font-weight: 600; }
 .membership .why { color: var(--ink-2); font-size: 13.5px; }
 .membership form.inline { display: flex; gap: 8px; align-items: end; flex-wrap: wrap; margin-top: 10px; }
 .membership label { font-size: 13px; }
+form.filters label.check-label { justify-content: flex-end; min-height: 2.4em; }
+.pager { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin: 16px 0; }
 mark { background: var(--mark); }
 `;
 
@@ -104,13 +106,45 @@ export interface ListFilters {
   outlet: string;
   text: string;
   order: StoryOrder;
+  /** 2: only stories covered by two or more outlets. */
+  minOutlets: number;
+}
+
+/** One page of the story list and where it sits in the whole. */
+export interface ListingPage {
+  stories: readonly StoryListingEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+  page: number;
+}
+
+/** The address of another page of the same listing (the filters kept). */
+function pageHref(f: ListFilters, page: number): string {
+  const q = new URLSearchParams();
+  if (f.since) q.set('since', f.since);
+  if (f.until) q.set('until', f.until);
+  if (f.outlet) q.set('outlet', f.outlet);
+  if (f.text) q.set('text', f.text);
+  if (f.order !== 'newest') q.set('sort', f.order);
+  if (f.minOutlets > 1) q.set('min_outlets', String(f.minOutlets));
+  if (page > 1) q.set('page', String(page));
+  const query = q.toString();
+  return query ? `/?${query}` : '/';
+}
+
+function pager(l: ListingPage, f: ListFilters): SafeHtml | string {
+  if (l.total <= l.limit && l.page === 1) return '';
+  const pages = Math.max(1, Math.ceil(l.total / l.limit));
+  return html`<nav class="pager" aria-label="Pages of the story list">${l.page > 1 ? html`<a href="${pageHref(f, l.page - 1)}" rel="prev">← Newer page</a>` : html`<span></span>`}<span>Page ${l.page} of ${pages}</span>${l.page < pages ? html`<a href="${pageHref(f, l.page + 1)}" rel="next">Next page →</a>` : html`<span></span>`}</nav>`;
 }
 
 export function storyListPage(
-  stories: readonly StoryListingEntry[],
+  listing: ListingPage,
   f: ListFilters,
   outlets: readonly OutletSummary[],
 ): string {
+  const { stories } = listing;
   const maxOutlets = Math.max(1, ...stories.map((s) => s.outlets.length));
   const filters = html`<form class="filters panel" method="get" action="/" aria-label="Filter stories"><label>From <input type="date" name="since" value="${f.since}"></label><label>To <input type="date" name="until" value="${f.until}"></label><label>Outlet <select name="outlet"><option value="">all outlets</option>${outlets.map(
     (o) =>
@@ -118,8 +152,8 @@ export function storyListPage(
   )}</select></label><label>Words <input type="search" name="text" value="${f.text}" placeholder="in any article"></label><label>Order <select name="sort">${STORY_ORDERS.map(
     (o) =>
       html`<option value="${o}"${o === f.order ? html` selected` : ''}>${o === 'contested' ? 'most contested' : o}</option>`,
-  )}</select></label><button class="act" type="submit">Show</button></form>`;
-  const filtered = f.since || f.until || f.outlet || f.text;
+  )}</select></label><label class="check-label"><span><input type="checkbox" name="min_outlets" value="${f.minOutlets > 1 ? f.minOutlets : 2}"${f.minOutlets > 1 ? html` checked` : ''}> covered by ${f.minOutlets > 1 ? f.minOutlets : 2}+ outlets</span></label><button class="act" type="submit">Show</button></form>`;
+  const filtered = f.since || f.until || f.outlet || f.text || f.minOutlets > 1;
   const rows = stories.map(
     (s) =>
       html`<li><a class="title" href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a><div class="row-meta"><span class="cover" role="img" aria-label="covered by ${plural(s.outlets.length, 'outlet')}"><span style="width:${Math.round((s.outlets.length / maxOutlets) * 100)}%"></span></span>${plural(s.outlets.length, 'outlet')} · ${plural(s.articleCount, 'article')} · ${days(s)}${f.order === 'contested' ? html` · ${contestText(s)}` : ''}</div><div class="row-meta">${join(
@@ -133,10 +167,12 @@ export function storyListPage(
     ? html`<ol class="rows">${rows}</ol>`
     : filtered
       ? html`<p>No story matches these filters.</p>`
-      : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
+      : listing.page > 1
+        ? html`<p>No stories on page ${listing.page}: <a href="${pageHref(f, 1)}">back to the first page</a>.</p>`
+        : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
   return page(
     'Stories',
-    html`<h1>Stories</h1>${filters}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}`,
+    html`<h1>Stories</h1>${filters}${stories.length ? html`<p class="key" role="status">${listing.offset + 1}–${listing.offset + stories.length} of ${plural(listing.total, 'story', 'stories')}${f.minOutlets > 1 ? ` covered by ${f.minOutlets}+ outlets` : ''}</p>` : ''}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}${pager(listing, f)}`,
   );
 }
 

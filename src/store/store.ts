@@ -114,7 +114,7 @@ export interface StoryDetail extends StorySummary {
 }
 
 /** The filters of a story listing, which a count of the listing takes too. */
-export type StoryFilter = Pick<StoryListOptions, 'since' | 'until' | 'outlet' | 'ids'>;
+export type StoryFilter = Pick<StoryListOptions, 'since' | 'until' | 'outlet' | 'ids' | 'minOutlets'>;
 
 export interface StoryListOptions {
   /** Stories with an article published on or after this day (YYYY-MM-DD). */
@@ -125,7 +125,11 @@ export interface StoryListOptions {
   until?: string;
   /** Only these stories (for example those a text search found). */
   ids?: readonly number[];
+  /** Stories covered by at least this many distinct outlets (2: the ones there is something to compare). */
+  minOutlets?: number;
   limit?: number;
+  /** Rows of the listing to skip first (a page of a long listing). */
+  offset?: number;
   /**
    * newest (default): latest publication first; biggest: most articles first; contested: the largest
    * share of shared actors labelled in differing tones (splits / (shared + 3)), then most labels.

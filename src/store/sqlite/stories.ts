@@ -327,9 +327,9 @@ export class SqliteStories implements StoryStore {
         `SELECT id, title, first_published, last_published, article_count, outlets, updated_at,
         contest_splits, contest_labels, contest_shared FROM stories ${where}
          ORDER BY ${ORDER_TERMS[options.order ?? 'newest']}last_published IS NULL, last_published DESC, id DESC
-         LIMIT @limit`,
+         LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: options.limit ?? -1 }) as StoryRow[];
+      .all({ ...params, limit: options.limit ?? -1, offset: options.offset ?? 0 }) as StoryRow[];
     return rows.map(toSummary);
   }
 
@@ -607,12 +607,17 @@ class SqliteStoryIndex implements StoryIndex {
 }
 
 /** The WHERE clause of a story listing and of its count, with its named parameters. */
-function storyFilterSql({ since, until, outlet, ids }: StoryFilter): {
+function storyFilterSql({ since, until, outlet, ids, minOutlets }: StoryFilter): {
   where: string;
-  params: Record<string, string>;
+  params: Record<string, string | number>;
 } {
   const where: string[] = [];
-  const params: Record<string, string> = {};
+  const params: Record<string, string | number> = {};
+  if (minOutlets !== undefined && minOutlets > 1) {
+    // outlets holds the story's distinct outlet names as a JSON array (kept on every placement).
+    where.push('json_array_length(outlets) >= @minOutlets');
+    params.minOutlets = minOutlets;
+  }
   if (since !== undefined) {
     where.push('last_published >= @since');
     params.since = since;
