@@ -4,43 +4,20 @@
 // articles say the story in the most different words, so a reader sees the spread of the coverage rather
 // than eight copies of one wire report.
 //
-// Both choices work on the clustering features every stored article already has (feature → weight), with
+// The choice works on the clustering features every stored article already has (feature → weight), with
 // a plain cosine: no article text is read, so choosing among 280 articles costs one query.
 
-/** A sparse weighted term vector (a stored article's clustering features). */
-export type Vector = ReadonlyMap<string, number>;
+import { centrality, cosine, type Vector } from '../text/vectors.js';
 
-export function cosine(a: Vector, b: Vector): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [k, v] of small) {
-    const w = large.get(k);
-    if (w !== undefined) dot += v * w;
-  }
-  for (const v of a.values()) na += v * v;
-  for (const v of b.values()) nb += v * v;
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
-}
-
-/** Each item's cosine to the normalised sum of all items (its closeness to what the story is about). */
-export function centrality(vectors: readonly Vector[]): number[] {
-  const centre = new Map<string, number>();
-  for (const v of vectors) {
-    let norm = 0;
-    for (const w of v.values()) norm += w * w;
-    norm = Math.sqrt(norm) || 1;
-    for (const [k, w] of v) centre.set(k, (centre.get(k) ?? 0) + w / norm);
-  }
-  return vectors.map((v) => cosine(v, centre));
-}
+export { cosine, type Vector };
 
 /**
  * Two articles this similar say the same thing in nearly the same words (a wire copy an outlet lightly
  * edited); they count as one voice. Clustering's own near-duplicate check catches exact copies first; this
- * catches the edited ones its keys miss. 0.8 sits well above the cosine of two outlets' own reports of one
- * event (typically 0.3–0.6 on these features) and below that of a re-headlined wire copy (above 0.9).
+ * catches the edited ones its keys miss. Measured on the 40 biggest stories of an allsides library (stored
+ * features, up to 40 distinct articles each): pairs of articles from different outlets have a median cosine
+ * of 0.36 (90th percentile 0.60, 99th 0.76; 0.4 % reach 0.8), the 9 pairs clustering marked as near-copies
+ * 0.88–0.98.
  */
 export const SAME_VOICE = 0.8;
 

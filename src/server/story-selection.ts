@@ -2,8 +2,9 @@
 // part of a minute and gives a matrix of 58 columns nobody can read; the page compares a handful of outlets
 // at a time, each through its one article closest to the story's centre, and lets the reader pick others.
 // Small stories are compared whole, as before.
-import { centrality, distinctVoices } from '../library/voices.js';
+import { distinctVoices } from '../library/voices.js';
 import type { Store, StoryDetail, StoryMember } from '../store/store.js';
+import { centrality } from '../text/vectors.js';
 
 /** A story with at most this many distinct articles (near-duplicates aside) is compared whole. */
 export const COMPARE_ALL_MAX = 12;

@@ -64,7 +64,11 @@ export interface PutResult {
 /** One row of a story listing, from columns kept up to date on every placement. */
 export interface StorySummary {
   id: number;
-  /** The title of the story's first titled article, or the opening of its first article's text. */
+  /**
+   * The headline of its most central non-opinion article (looked for again at 2, 4, 8, … articles and after
+   * a merge or split, and kept unless another is clearly more central; see sqlite/story-titles.ts), or the
+   * opening of its first article's text when none has a headline.
+   */
   title: string | null;
   /** Earliest and latest publication day of its articles (YYYY-MM-DD), null when none is dated. */
   firstPublished: string | null;
