@@ -7,7 +7,7 @@
 // The choice works on the clustering features every stored article already has (feature → weight), with
 // a plain cosine: no article text is read, so choosing among 280 articles costs one query.
 
-import { centrality, cosine, type Vector } from '../text/vectors.js';
+import { centrality, cosine, unit, unitCosine, type Vector } from '../text/vectors.js';
 
 export { cosine, type Vector };
 
@@ -36,11 +36,12 @@ export interface Voice {
 export function distinctVoices(voices: readonly Voice[], n: number): string[] {
   if (n <= 0 || voices.length === 0) return [];
   const central = centrality(voices.map((v) => v.vector));
+  const units = voices.map((v) => unit(v.vector));
   let first = 0;
   for (let i = 1; i < voices.length; i++) if ((central[i] ?? 0) > (central[first] ?? 0)) first = i;
   const chosen = [first];
   // closest[i]: the highest similarity of voice i to any chosen voice.
-  const closest = voices.map((v) => cosine(v.vector, (voices[first] as Voice).vector));
+  const closest = units.map((u) => unitCosine(u, units[first] as Vector));
   while (chosen.length < Math.min(n, voices.length)) {
     let best = -1;
     for (let i = 0; i < voices.length; i++) {
@@ -52,9 +53,9 @@ export function distinctVoices(voices: readonly Voice[], n: number): string[] {
       if (best < 0 || rank(ci) < rank(cb) || (rank(ci) === rank(cb) && ci < cb)) best = i;
     }
     chosen.push(best);
-    const picked = (voices[best] as Voice).vector;
-    voices.forEach((v, i) => {
-      closest[i] = Math.max(closest[i] ?? 0, cosine(v.vector, picked));
+    const picked = units[best] as Vector;
+    units.forEach((u, i) => {
+      closest[i] = Math.max(closest[i] ?? 0, unitCosine(u, picked));
     });
   }
   return chosen.map((i) => (voices[i] as Voice).key);

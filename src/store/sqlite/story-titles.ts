@@ -16,11 +16,12 @@ export interface TitleCandidate {
 }
 
 /**
- * How much more central another report must be to take the title over: a judgement, not tuned. A story's
- * reports of one event sit close together in centrality (0.62 and 0.65, say); the margin keeps the title
- * through such wobble and moves it once the story's centre has clearly moved.
+ * How much more central another report must be to take the title over. Replaying the 200 biggest stories
+ * of an allsides library (8 to 288 articles) in placement order, looking again at 2, 4, 8, … articles: the
+ * title changed after the second article 2.08 times per story with no margin, 1.08 with 0.05, 0.64 with
+ * 0.1. A reader should find a story under yesterday's name, so 0.1.
  */
-export const TITLE_KEEP_MARGIN = 0.05;
+export const TITLE_KEEP_MARGIN = 0.1;
 
 /**
  * The title for a story of these (distinct) articles, given its current title; null to keep what it has
