@@ -11,12 +11,13 @@ import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { mergeStories, splitStory } from '../src/library/stories.js';
 import { cosine, distinctVoices } from '../src/library/voices.js';
-import type { Actor, Report, Story } from '../src/model/report.js';
+import type { Report } from '../src/model/report.js';
 import { renderHtml } from '../src/report/html/index.js';
 import { createApp } from '../src/server/app.js';
 import { COMPARE_ALL_MAX, DEFAULT_OUTLETS } from '../src/server/story-selection.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { manyOutletReport } from './fixtures/report/many-outlets.js';
 import { reportSchemaErrors } from './support/report-schema.js';
 
 const v = (entries: Record<string, number>) => new Map(Object.entries(entries));
@@ -209,46 +210,8 @@ describe('the story list in pages', () => {
 
 // ── The HTML report of a story of many outlets ─────────────────────────────────────────────────────────
 
-function manyOutletStory(outlets: number, actors: number): Story {
-  const text = 'Water spilled over the Pellbrook dam on Saturday. Engineer Mara Voss said the dam was sound.';
-  const articles = Array.from({ length: outlets }, (_, i) => ({
-    id: `a${i}`,
-    source: `a${i}.txt`,
-    outlet: `Outlet Number ${i}`,
-    title: `Spill report ${i}`,
-    url: null,
-    published: '2031-05-10',
-    text,
-    removed: [],
-    messages: [],
-  }));
-  const people: Actor[] = Array.from({ length: actors }, (_, i) => ({
-    id: `p${i}`,
-    name: `Person ${i}`,
-    kind: 'person',
-    aliases: [],
-    labels: [{ text: 'spokeswoman extraordinaire', articles: [`a${i % outlets}`], tone: 'neutral' }],
-    mentions: [{ article: `a${i % outlets}`, start: 45, end: 53, text: 'Mara Vos' }],
-  }));
-  return {
-    id: 'big',
-    title: 'Pellbrook dam spill',
-    articles,
-    actors: people,
-    quotes: [],
-    facts: [],
-    discrepancies: [],
-    timeline: [],
-    digest: [],
-  } as Story;
-}
-
 describe('the HTML report of a story of many outlets', () => {
-  const report: Report = {
-    version: 1,
-    generatedAt: '2031-05-11T00:00:00Z',
-    stories: [manyOutletStory(50, 30)],
-  };
+  const report: Report = manyOutletReport(50, 30);
   const page = doc(renderHtml(report));
 
   it('folds the outlet cards and filter chips beyond the first few behind "more"', () => {
