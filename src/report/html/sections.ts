@@ -189,7 +189,7 @@ export function renderDigest(view: StoryView, si: number): SafeHtml {
  * Every outlet column keeps at least this width, and the matrix scrolls sideways instead: squeezing 60
  * columns into a screen broke labels one letter per line.
  */
-const MIN_COLUMN_PX = 150;
+const MIN_COLUMN_PX = 164;
 const ROW_HEAD_PX = 220;
 
 /** The inline minimum width of a matrix with these columns (the stylesheet cannot count them). */
