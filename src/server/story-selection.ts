@@ -9,10 +9,11 @@ import { centrality } from '../text/vectors.js';
 /** A story with at most this many distinct articles (near-duplicates aside) is compared whole. */
 export const COMPARE_ALL_MAX = 12;
 /**
- * Outlets compared by default in a bigger story. Comparing eight articles measured 0.2–0.4 s on the
- * biggest allsides story (288 articles) on a loaded 2-core machine; every further article adds ~40 ms.
+ * Outlets compared by default in a bigger story. Six columns fit the report's 1200 px page without
+ * sideways scrolling (a 220 px row head and 164 px per outlet), and keep the first view of the biggest
+ * allsides story (288 articles) near 0.3 s of CPU: each further article costs ~40 ms (bench/big-story.ts).
  */
-export const DEFAULT_OUTLETS = 8;
+export const DEFAULT_OUTLETS = 6;
 /** The most outlets a reader may pick at once (the page's cost grows with each). */
 export const MAX_OUTLETS = 16;
 
