@@ -165,7 +165,7 @@ Text says how many more there are beyond --limit; JSON gives the total and lists
       format: 'text (default) or json',
     },
     formats: ['text', 'json'],
-    example: 'parallax stories --min-outlets 2 --limit 10 --page 2',
+    example: 'parallax stories --since 2034-02-01 --limit 10',
   },
   {
     name: 'story',

@@ -68,6 +68,8 @@ table.grid th { color: var(--ink-2); font-weight: 600; }
 .membership .why { color: var(--ink-2); font-size: 13.5px; }
 .membership form.inline { display: flex; gap: 8px; align-items: end; flex-wrap: wrap; margin-top: 10px; }
 .membership label { font-size: 13px; }
+form.filters label { max-width: 100%; min-width: 0; }
+form.filters select { max-width: 100%; }
 form.filters label.check-label { justify-content: flex-end; min-height: 2.4em; }
 .pager { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin: 16px 0; }
 mark { background: var(--mark); }

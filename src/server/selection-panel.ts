@@ -5,7 +5,7 @@ import { plural } from '../report/html/parts.js';
 import { MAX_OUTLETS, type StorySelection } from './story-selection.js';
 
 export const SELECTION_STYLE = `
-.choose .wrap { padding-top: 12px; }
+.choose { padding-top: 12px; }
 .choose .panel { margin: 0; }
 .choose p { margin: 0 0 6px; }
 .choose details summary { cursor: pointer; color: var(--accent); font-weight: 600; }
