@@ -12,6 +12,7 @@
 //   npm run bench -- --suite duplicates near-duplicate detection on edited allsides copies
 //   npm run bench -- --suite library    ingest all of allsides into a library; read times (add --limit N)
 //   npm run bench -- --suite serve      the web app on an allsides library (--db FILE to reuse one)
+//   npm run bench -- --suite big-story  the first view of a 278-article story (--db FILE to reuse a library)
 //   npm run bench -- --suite extraction article-body extraction against Readability (bench/extraction.ts)
 //   npm run bench -- --suite adversarial annotation ms/KB on unusual text shapes at 16/64/256 KB (bench/adversarial.ts)
 import { execFileSync } from 'node:child_process';
@@ -322,6 +323,7 @@ const SCRIPT_SUITES: Record<string, string> = {
   duplicates: 'near-duplicates.js',
   library: 'library.js',
   serve: 'serve.js',
+  'big-story': 'big-story.js',
   extraction: 'extraction.js',
   adversarial: 'adversarial.js',
 };

@@ -33,6 +33,10 @@ export interface Invocation {
   since: string | null;
   outlet: string | null;
   limit: number | null;
+  /** stories --page: which page of --limit stories (1 is the first). */
+  page: number | null;
+  /** stories --min-outlets: only stories covered by at least this many outlets. */
+  minOutlets: number | null;
   /** ingest and watch --jobs: annotation threads at most; null is the default (one per core less one). */
   jobs: number | null;
   why: boolean;
@@ -115,6 +119,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   const jobs = count('jobs');
   const limit = count('limit');
+  const page = count('page');
+  const minOutlets = count('min-outlets');
   const articles = values.articles;
   const allowedHost = values['allowed-host'];
   return {
@@ -128,6 +134,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     since: since ?? null,
     outlet: text('outlet') ?? null,
     limit,
+    page,
+    minOutlets,
     jobs,
     why: flag('why'),
     host: text('host') ?? '127.0.0.1',
@@ -164,6 +172,8 @@ function helpInvocation(command: string | null, positionals: string[], format: F
     since: null,
     outlet: null,
     limit: null,
+    page: null,
+    minOutlets: null,
     jobs: null,
     why: false,
     articles: [],

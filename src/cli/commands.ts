@@ -26,6 +26,8 @@ export const FLAGS = {
   since: { type: 'string', value: 'YYYY-MM-DD' },
   outlet: { type: 'string', value: 'NAME' },
   limit: { type: 'string', value: 'N' },
+  page: { type: 'string', value: 'N' },
+  'min-outlets': { type: 'string', value: 'N' },
   why: { type: 'boolean' },
   articles: { type: 'string', value: 'ID[,ID…]', multiple: true },
   host: { type: 'string', value: 'H' },
@@ -146,7 +148,9 @@ ${INPUTS}`,
   },
   {
     name: 'stories',
-    usage: ['stories [--db FILE] [--since YYYY-MM-DD] [--outlet NAME] [--limit N] [--format text|json]'],
+    usage: [
+      'stories [--db FILE] [--since YYYY-MM-DD] [--outlet NAME] [--min-outlets N] [--limit N] [--page N] [--format text|json]',
+    ],
     summary: 'list the stories of a library, newest first',
     about: `Lists the stories of a library, newest activity first, with their days, article counts and outlets.
 Text says how many more there are beyond --limit; JSON gives the total and lists every story unless
@@ -155,7 +159,9 @@ Text says how many more there are beyond --limit; JSON gives the total and lists
       db: DB,
       since: 'stories with an article published on or after this day',
       outlet: 'stories with an article from this outlet (its exact name)',
+      'min-outlets': 'stories covered by at least this many outlets (2: those with something to compare)',
       limit: 'at most this many stories (text default 50; json: all)',
+      page: 'the Nth page of --limit stories (default 1)',
       format: 'text (default) or json',
     },
     formats: ['text', 'json'],

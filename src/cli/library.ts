@@ -129,6 +129,13 @@ function moreLine(shown: number, total: number): string | null {
   return `… and ${total - shown} more; use --limit ${total} to list them all\n`;
 }
 
+/** The closing line of a page of stories: "… and 37 more (87 in all); use --page 2 for the next ones". */
+function pageLine(offset: number, shown: number, total: number, page: number): string | null {
+  const after = total - offset - shown;
+  if (after <= 0) return null;
+  return `… and ${after} more (${total} in all); use --page ${page + 1} for the next ones\n`;
+}
+
 export async function storiesCommand(invocation: Invocation, io: Io): Promise<number> {
   if (invocation.positionals.length > 0) {
     throw new ParallaxError('USAGE', `stories takes no inputs; got "${invocation.positionals[0]}"`);
@@ -136,23 +143,37 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
   return withLibrary(invocation, true, async (store) => {
     // A terminal shows the newest stories unless asked for more; JSON, meant for programs, lists them all.
     const limit = invocation.limit ?? (invocation.format === 'json' ? undefined : DEFAULT_TEXT_LIMIT);
-    const filter = { since: invocation.since ?? undefined, outlet: invocation.outlet ?? undefined };
-    const stories = store.listStories({ ...filter, limit });
-    // Counted only when the listing was cut: a short listing is its own total.
+    const page = invocation.page ?? 1;
+    if (page > 1 && limit === undefined)
+      throw new ParallaxError('USAGE', '--page needs --limit with --format json (the page size)');
+    const offset = limit === undefined ? 0 : (page - 1) * limit;
+    const filter = {
+      since: invocation.since ?? undefined,
+      outlet: invocation.outlet ?? undefined,
+      minOutlets: invocation.minOutlets ?? undefined,
+    };
+    const stories = store.listStories({ ...filter, limit, offset });
+    // Counted only when the listing was cut: a short first page is its own total.
     const total =
-      limit !== undefined && stories.length === limit ? store.countStories(filter) : stories.length;
+      offset === 0 && (limit === undefined || stories.length < limit)
+        ? stories.length
+        : store.countStories(filter);
     if (invocation.format === 'json') {
       const { storyListing } = await import('../library/stories.js');
       const out = storyListing(store, stories);
-      io.stdout(`${JSON.stringify({ stories: out, total }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ stories: out, total, ...(offset > 0 ? { offset } : {}) }, null, 2)}\n`);
       return 0;
     }
     if (stories.length === 0) {
-      io.stderr('parallax: no stories match.');
+      io.stderr(
+        offset > 0
+          ? `parallax: no stories on page ${page} (${total} in all).`
+          : 'parallax: no stories match.',
+      );
       return 0;
     }
     io.stdout(`${stories.map(storyLine).join('\n')}\n`);
-    io.stdout(moreLine(stories.length, total) ?? '');
+    io.stdout(pageLine(offset, stories.length, total, page) ?? '');
     return 0;
   });
 }

@@ -16,12 +16,17 @@ export function apiRoutes(view: LibraryView): Hono {
   );
   api.get('/api/openapi.json', (c) => c.json(OPENAPI));
   api.get('/api/stories', (c) =>
-    view.cachedView(c, JSON_TYPE, async () =>
-      JSON.stringify({ stories: await view.listingOf(c.req.query()) }),
-    ),
+    view.cachedView(c, JSON_TYPE, async () => {
+      const { stories, total, limit, offset } = await view.listingOf(c.req.query());
+      return JSON.stringify({ stories, total, limit, ...(offset > 0 ? { offset } : {}) });
+    }),
   );
   api.get('/api/stories/:id', async (c) => {
-    const stored = await view.reportJson(view.summaryOr404(storyIdParam(c.req.param('id'))));
+    const summary = view.summaryOr404(storyIdParam(c.req.param('id')));
+    // Without outlet parameters the whole story is compared, as before; with them, those outlets only.
+    const requested = c.req.queries('outlet') ?? [];
+    const selection = requested.length ? view.selectionOf(summary, requested) : undefined;
+    const stored = await view.reportJson(summary, selection);
     return pageResponse(stored, c.req.header('accept-encoding'), {});
   });
   api.get('/api/stories/:id/why', (c) => {

@@ -57,6 +57,19 @@ export const OPENAPI = {
           { name: 'since', in: 'query', schema: { type: 'string', format: 'date' } },
           { name: 'outlet', in: 'query', schema: { type: 'string' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
+          {
+            name: 'page',
+            in: 'query',
+            description: 'Which page of `limit` stories (1 is the first); the answer gives the total.',
+            schema: { type: 'integer', minimum: 1, default: 1 },
+          },
+          {
+            name: 'min_outlets',
+            in: 'query',
+            description:
+              'Only stories covered by at least this many outlets (2: those with something to compare).',
+            schema: { type: 'integer', minimum: 1, default: 1 },
+          },
           { name: 'until', in: 'query', schema: { type: 'string', format: 'date' } },
           {
             name: 'text',
@@ -84,7 +97,18 @@ export const OPENAPI = {
     '/api/stories/{id}': {
       get: {
         summary: 'One story’s comparison report',
-        parameters: [STORY_ID],
+        parameters: [
+          STORY_ID,
+          {
+            name: 'outlet',
+            in: 'query',
+            description:
+              'Compare only these outlets (repeat the parameter; at most 16; unknown names are ignored), each through its article closest to the story’s centre. Without it the whole story is compared. Applies to stories of more than 12 distinct articles; smaller ones are always compared whole.',
+            schema: { type: 'array', items: { type: 'string' } },
+            style: 'form',
+            explode: true,
+          },
+        ],
         responses: {
           '200': json('A report with this one story, shaped as schema/report.schema.json', {
             $ref: 'https://parallax.invalid/schema/report.schema.json',

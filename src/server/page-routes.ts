@@ -3,6 +3,7 @@
 
 import { type Context, Hono } from 'hono';
 import { explainStory } from '../library/stories.js';
+import { html } from '../report/escape.js';
 import { actorKey } from '../text/article-labels.js';
 import { HTML, LIMITS, type LibraryView, PAGE_CSP, storyCsp } from './library-view.js';
 import { pageResponse, type StoredPage, storePage } from './page-cache.js';
@@ -14,12 +15,17 @@ import {
   type ListFilters,
   outletPage,
   outletsPage,
+  page,
   searchPage,
   siteBar,
   storyListPage,
   storyMembership,
 } from './pages.js';
-import { dayParam, orderParam, storyIdParam } from './params.js';
+import { dayParam, intParam, orderParam, storyIdParam } from './params.js';
+import { membershipLink, SELECTION_STYLE, selectionPanel } from './selection-panel.js';
+
+/** Stories on one page of the story list. */
+const LIST_PAGE = 50;
 
 export function pageRoutes(view: LibraryView): Hono {
   const { store, token } = view;
@@ -37,9 +43,10 @@ export function pageRoutes(view: LibraryView): Hono {
           outlet: q.outlet ?? '',
           text: (q.text ?? '').trim(),
           order: orderParam(q.sort),
+          minOutlets: intParam(q.min_outlets, 'min_outlets', 1, LIMITS.listing),
         };
-        const stories = await view.listingOf({ ...q, limit: '50' });
-        return storyListPage(stories, filters, store.outlets());
+        const listing = await view.listingOf({ ...q, limit: String(LIST_PAGE) });
+        return storyListPage(listing, filters, store.outlets());
       },
       PAGE_CSP,
     ),
@@ -47,18 +54,26 @@ export function pageRoutes(view: LibraryView): Hono {
 
   const storyPage = async (c: Context, notice: string | null) => {
     const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
-    const key = view.cacheKey(summary);
+    const selection = view.selectionOf(summary, c.req.queries('outlet') ?? []);
+    const key = view.cacheKey(summary, selection);
     let stored: StoredPage | undefined = notice === null ? view.pages.get(key) : undefined;
     if (stored === undefined) {
-      const report = await view.reportOf(summary);
-      const { story, members } = explainStory(store, summary.id);
+      const report = await view.reportOf(summary, selection);
       const { renderHtml } = await import('../report/html/index.js');
+      // Explaining each member costs a fit computation per article (over a second for 280 of them): a big
+      // story's page links to its own membership page instead.
+      const bottom = selection.whole
+        ? (() => {
+            const { story, members } = explainStory(store, summary.id);
+            return storyMembership(story, members, token !== null, notice);
+          })()
+        : membershipLink(summary.id, summary.articleCount, notice);
       stored = storePage(
         renderHtml(report, {
-          top: siteBar(),
-          bottom: storyMembership(story, members, token !== null, notice),
+          top: html`${siteBar()}${selectionPanel(summary.id, selection)}`,
+          bottom,
           formAction: 'self',
-          style: APP_STYLE,
+          style: APP_STYLE + SELECTION_STYLE,
           embedData: false,
         }),
         HTML,
@@ -81,6 +96,22 @@ export function pageRoutes(view: LibraryView): Hono {
           : null;
     return storyPage(c, notice);
   });
+
+  app.get('/stories/:id/articles', (c) =>
+    view.cachedView(
+      c,
+      HTML,
+      () => {
+        const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
+        const { story, members } = explainStory(store, summary.id);
+        return page(
+          `Articles of ${summary.title ?? `story ${summary.id}`}`,
+          html`<h1><a href="/stories/${summary.id}">${summary.title ?? `Story ${summary.id}`}</a></h1>${storyMembership(story, members, token !== null, null)}`,
+        );
+      },
+      PAGE_CSP,
+    ),
+  );
 
   app.get('/search', (c) => {
     const q = c.req.query('q') ?? '';

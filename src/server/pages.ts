@@ -68,6 +68,10 @@ table.grid th { color: var(--ink-2); font-weight: 600; }
 .membership .why { color: var(--ink-2); font-size: 13.5px; }
 .membership form.inline { display: flex; gap: 8px; align-items: end; flex-wrap: wrap; margin-top: 10px; }
 .membership label { font-size: 13px; }
+form.filters label { max-width: 100%; min-width: 0; }
+form.filters select { max-width: 100%; }
+form.filters label.check-label { justify-content: flex-end; min-height: 2.4em; }
+.pager { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin: 16px 0; }
 mark { background: var(--mark); }
 `;
 
@@ -104,13 +108,45 @@ export interface ListFilters {
   outlet: string;
   text: string;
   order: StoryOrder;
+  /** 2: only stories covered by two or more outlets. */
+  minOutlets: number;
+}
+
+/** One page of the story list and where it sits in the whole. */
+export interface ListingPage {
+  stories: readonly StoryListingEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+  page: number;
+}
+
+/** The address of another page of the same listing (the filters kept). */
+function pageHref(f: ListFilters, page: number): string {
+  const q = new URLSearchParams();
+  if (f.since) q.set('since', f.since);
+  if (f.until) q.set('until', f.until);
+  if (f.outlet) q.set('outlet', f.outlet);
+  if (f.text) q.set('text', f.text);
+  if (f.order !== 'newest') q.set('sort', f.order);
+  if (f.minOutlets > 1) q.set('min_outlets', String(f.minOutlets));
+  if (page > 1) q.set('page', String(page));
+  const query = q.toString();
+  return query ? `/?${query}` : '/';
+}
+
+function pager(l: ListingPage, f: ListFilters): SafeHtml | string {
+  if (l.total <= l.limit && l.page === 1) return '';
+  const pages = Math.max(1, Math.ceil(l.total / l.limit));
+  return html`<nav class="pager" aria-label="Pages of the story list">${l.page > 1 ? html`<a href="${pageHref(f, l.page - 1)}" rel="prev">← Newer page</a>` : html`<span></span>`}<span>Page ${l.page} of ${pages}</span>${l.page < pages ? html`<a href="${pageHref(f, l.page + 1)}" rel="next">Next page →</a>` : html`<span></span>`}</nav>`;
 }
 
 export function storyListPage(
-  stories: readonly StoryListingEntry[],
+  listing: ListingPage,
   f: ListFilters,
   outlets: readonly OutletSummary[],
 ): string {
+  const { stories } = listing;
   const maxOutlets = Math.max(1, ...stories.map((s) => s.outlets.length));
   const filters = html`<form class="filters panel" method="get" action="/" aria-label="Filter stories"><label>From <input type="date" name="since" value="${f.since}"></label><label>To <input type="date" name="until" value="${f.until}"></label><label>Outlet <select name="outlet"><option value="">all outlets</option>${outlets.map(
     (o) =>
@@ -118,8 +154,8 @@ export function storyListPage(
   )}</select></label><label>Words <input type="search" name="text" value="${f.text}" placeholder="in any article"></label><label>Order <select name="sort">${STORY_ORDERS.map(
     (o) =>
       html`<option value="${o}"${o === f.order ? html` selected` : ''}>${o === 'contested' ? 'most contested' : o}</option>`,
-  )}</select></label><button class="act" type="submit">Show</button></form>`;
-  const filtered = f.since || f.until || f.outlet || f.text;
+  )}</select></label><label class="check-label"><span><input type="checkbox" name="min_outlets" value="${f.minOutlets > 1 ? f.minOutlets : 2}"${f.minOutlets > 1 ? html` checked` : ''}> covered by ${f.minOutlets > 1 ? f.minOutlets : 2}+ outlets</span></label><button class="act" type="submit">Show</button></form>`;
+  const filtered = f.since || f.until || f.outlet || f.text || f.minOutlets > 1;
   const rows = stories.map(
     (s) =>
       html`<li><a class="title" href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a><div class="row-meta"><span class="cover" role="img" aria-label="covered by ${plural(s.outlets.length, 'outlet')}"><span style="width:${Math.round((s.outlets.length / maxOutlets) * 100)}%"></span></span>${plural(s.outlets.length, 'outlet')} · ${plural(s.articleCount, 'article')} · ${days(s)}${f.order === 'contested' ? html` · ${contestText(s)}` : ''}</div><div class="row-meta">${join(
@@ -133,10 +169,12 @@ export function storyListPage(
     ? html`<ol class="rows">${rows}</ol>`
     : filtered
       ? html`<p>No story matches these filters.</p>`
-      : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
+      : listing.page > 1
+        ? html`<p>No stories on page ${listing.page}: <a href="${pageHref(f, 1)}">back to the first page</a>.</p>`
+        : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
   return page(
     'Stories',
-    html`<h1>Stories</h1>${filters}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}`,
+    html`<h1>Stories</h1>${filters}${stories.length ? html`<p class="key" role="status">${listing.offset + 1}–${listing.offset + stories.length} of ${plural(listing.total, 'story', 'stories')}${f.minOutlets > 1 ? ` covered by ${f.minOutlets}+ outlets` : ''}</p>` : ''}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}${pager(listing, f)}`,
   );
 }
 
@@ -293,6 +331,9 @@ export function addedPage(
   return addPage(tokenNeeded, message);
 }
 
+/** A story with more articles than this lists them behind a "show all" (a 280-row table buries the page). */
+const MEMBERS_OPEN = 20;
+
 /** The story page's own additions around the report: the site bar above, membership and its controls below. */
 export function storyMembership(
   story: StoryDetail,
@@ -304,5 +345,6 @@ export function storyMembership(
     const { why, now } = memberReason(m);
     return html`<tr><td><input type="checkbox" name="articles" value="${m.articleId}" id="m-${m.articleId}"${members.length < 2 ? html` disabled` : ''}></td><td><label for="m-${m.articleId}">${m.title ?? m.inputId}</label><div class="muted">${m.outlet ?? 'no outlet'} · ${m.published ?? 'undated'}</div></td><td class="why">${why}${now === null ? '' : html`<br>now: ${now}`}</td></tr>`;
   });
-  return html`<section class="membership wrap" aria-labelledby="h-membership"><div class="panel"><h2 id="h-membership">Why these articles are in this story</h2>${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}<form method="post" action="/stories/${story.id}/split"><table class="grid"><thead><tr><th scope="col"><span class="sr">Select</span></th><th scope="col">Article</th><th scope="col">Why it is here</th></tr></thead><tbody>${rows}</tbody></table><div class="inline">${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Split the selected articles into a new story</button></div></form><form class="inline" method="post" action="/stories/${story.id}/merge"><label>Merge story number <input name="other" inputmode="numeric" pattern="[0-9]+" required size="8"></label> into this one ${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Merge</button></form></div></section>`;
+  const table = html`<table class="grid"><thead><tr><th scope="col"><span class="sr">Select</span></th><th scope="col">Article</th><th scope="col">Why it is here</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<section class="membership wrap" aria-labelledby="h-membership"><div class="panel"><h2 id="h-membership">Why these articles are in this story</h2>${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}<form method="post" action="/stories/${story.id}/split">${members.length > MEMBERS_OPEN ? html`<details><summary>All ${plural(members.length, 'article')} and why each is here</summary>${table}</details>` : table}<div class="inline">${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Split the selected articles into a new story</button></div></form><form class="inline" method="post" action="/stories/${story.id}/merge"><label>Merge story number <input name="other" inputmode="numeric" pattern="[0-9]+" required size="8"></label> into this one ${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Merge</button></form></div></section>`;
 }

@@ -64,7 +64,11 @@ export interface PutResult {
 /** One row of a story listing, from columns kept up to date on every placement. */
 export interface StorySummary {
   id: number;
-  /** The title of the story's first titled article, or the opening of its first article's text. */
+  /**
+   * The headline of its most central non-opinion article (looked for again at 2, 4, 8, … articles and after
+   * a merge or split, and kept unless another is clearly more central; see sqlite/story-titles.ts), or the
+   * opening of its first article's text when none has a headline.
+   */
   title: string | null;
   /** Earliest and latest publication day of its articles (YYYY-MM-DD), null when none is dated. */
   firstPublished: string | null;
@@ -114,7 +118,7 @@ export interface StoryDetail extends StorySummary {
 }
 
 /** The filters of a story listing, which a count of the listing takes too. */
-export type StoryFilter = Pick<StoryListOptions, 'since' | 'until' | 'outlet' | 'ids'>;
+export type StoryFilter = Pick<StoryListOptions, 'since' | 'until' | 'outlet' | 'ids' | 'minOutlets'>;
 
 export interface StoryListOptions {
   /** Stories with an article published on or after this day (YYYY-MM-DD). */
@@ -125,7 +129,11 @@ export interface StoryListOptions {
   until?: string;
   /** Only these stories (for example those a text search found). */
   ids?: readonly number[];
+  /** Stories covered by at least this many distinct outlets (2: the ones there is something to compare). */
+  minOutlets?: number;
   limit?: number;
+  /** Rows of the listing to skip first (a page of a long listing). */
+  offset?: number;
   /**
    * newest (default): latest publication first; biggest: most articles first; contested: the largest
    * share of shared actors labelled in differing tones (splits / (shared + 3)), then most labels.

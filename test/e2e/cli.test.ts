@@ -329,8 +329,23 @@ describe('listings of a library', { timeout: NO_DEADLINE }, () => {
     const cut = run(['stories', '--db', db, '--limit', '1']);
     expect(cut.code).toBe(0);
     expect(cut.stdout.split('\n').filter((l) => /^ +\d+ {2}/.test(l))).toHaveLength(1);
-    expect(cut.stdout).toMatch(/\n… and 3 more; use --limit 4 to list them all\n$/);
-    expect(run(['stories', '--db', db]).stdout).not.toMatch(/more; use --limit/);
+    expect(cut.stdout).toMatch(/\n… and 3 more \(4 in all\); use --page 2 for the next ones\n$/);
+    expect(run(['stories', '--db', db]).stdout).not.toMatch(/more \(/);
+    const last = run(['stories', '--db', db, '--limit', '1', '--page', '4']);
+    expect(last.stdout.split('\n').filter((l) => /^ +\d+ {2}/.test(l))).toHaveLength(1);
+    expect(last.stdout).not.toMatch(/more \(/);
+    const pageTwo = JSON.parse(
+      run(['stories', '--db', db, '--limit', '1', '--page', '2', '--format', 'json']).stdout,
+    );
+    expect(storiesSchemaErrors(pageTwo)).toEqual([]);
+    expect(pageTwo).toMatchObject({ total: 4, offset: 1 });
+    expect(pageTwo.stories[0].id).not.toBe(
+      JSON.parse(run(['stories', '--db', db, '--limit', '1', '--format', 'json']).stdout).stories[0].id,
+    );
+    const shared = JSON.parse(run(['stories', '--db', db, '--min-outlets', '2', '--format', 'json']).stdout);
+    expect(shared.total).toBeGreaterThan(0);
+    expect(shared.total).toBeLessThan(4);
+    for (const s of shared.stories) expect(s.outlets.length).toBeGreaterThanOrEqual(2);
     const json = JSON.parse(run(['stories', '--db', db, '--limit', '1', '--format', 'json']).stdout);
     expect(storiesSchemaErrors(json)).toEqual([]);
     expect(json.stories).toHaveLength(1);

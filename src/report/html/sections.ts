@@ -71,6 +71,19 @@ function empty(text: string): SafeHtml {
 
 // ── Header ──────────────────────────────────────────────────────────────────────────────────────────────
 
+// A story of 60 outlets would open on 60 article cards and 60 filter chips: the first few are shown and the
+// rest fold behind "more" (a <details>, so it works without the script).
+const HEADER_CARDS = 12;
+const NAV_CHIPS = 10;
+
+function outletCard(c: Column): SafeHtml {
+  return html`<li><button type="button" class="outlet-card ${outletClass(c.o)}"${evidence(c)}>
+        <span class="name">${c.outlet}${opinionBadge(c)}</span>
+        <span class="date${c.article.published ? '' : ' undated'}">${dateText(c)}</span>
+        <span class="headline">${c.article.title || 'Untitled'}</span>
+      </button></li>`;
+}
+
 export function renderHeader(view: StoryView, generatedAt: string): SafeHtml {
   const { story, columns } = view;
   const dates = columns
@@ -113,13 +126,11 @@ export function renderHeader(view: StoryView, generatedAt: string): SafeHtml {
     <p class="eyebrow">Parallax · coverage comparison</p>
     <h1>${story.title || 'Untitled story'}</h1>
     <p class="meta">${join(meta, html`<span class="sep">·</span>`)}<span class="sep">·</span>generated ${generatedAt.slice(0, 10)}</p>
-    <ul class="outlet-cards">${columns.map(
-      (c) => html`<li><button type="button" class="outlet-card ${outletClass(c.o)}"${evidence(c)}>
-        <span class="name">${c.outlet}${opinionBadge(c)}</span>
-        <span class="date${c.article.published ? '' : ' undated'}">${dateText(c)}</span>
-        <span class="headline">${c.article.title || 'Untitled'}</span>
-      </button></li>`,
-    )}</ul>
+    <ul class="outlet-cards">${columns.slice(0, HEADER_CARDS).map(outletCard)}</ul>${
+      columns.length > HEADER_CARDS
+        ? html`<details class="more-cards"><summary>${plural(columns.length - HEADER_CARDS, 'more article')}</summary><ul class="outlet-cards">${columns.slice(HEADER_CARDS).map(outletCard)}</ul></details>`
+        : ''
+    }
     <dl class="stats">${stats.map(
       ([n, what, detail]) =>
         html`<div><dt>${what}</dt><dd><strong>${n}</strong> <span>${detail}</span></dd></div>`,
@@ -137,7 +148,11 @@ export function renderNav(view: StoryView, si: number): SafeHtml {
   );
   return html`<nav class="bar" aria-label="Sections and outlet filter"><div class="wrap bar-inner">
   <ul class="sections">${links}</ul>
-  <div class="filter" role="group" aria-label="Outlet filter"><span class="filter-label">Focus</span>${toggles}<button type="button" class="filter-clear" hidden>Show all</button>${uncertainToggle(si, storyUncertainCount(view.story))}</div>
+  <div class="filter" role="group" aria-label="Outlet filter"><span class="filter-label">Focus</span>${toggles.slice(0, NAV_CHIPS)}${
+    toggles.length > NAV_CHIPS
+      ? html`<details class="more-chips"><summary>+${toggles.length - NAV_CHIPS} more</summary><div class="chip-pop">${toggles.slice(NAV_CHIPS)}</div></details>`
+      : ''
+  }<button type="button" class="filter-clear" hidden>Show all</button>${uncertainToggle(si, storyUncertainCount(view.story))}</div>
 </div></nav>`;
 }
 
@@ -169,6 +184,18 @@ export function renderDigest(view: StoryView, si: number): SafeHtml {
 }
 
 // ── Actors ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every outlet column keeps at least this width, and the matrix scrolls sideways instead: squeezing 60
+ * columns into a screen broke labels one letter per line.
+ */
+const MIN_COLUMN_PX = 164;
+const ROW_HEAD_PX = 220;
+
+/** The inline minimum width of a matrix with these columns (the stylesheet cannot count them). */
+function matrixWidth(view: StoryView): SafeHtml {
+  return html` style="min-width:${ROW_HEAD_PX + view.columns.length * MIN_COLUMN_PX}px"`;
+}
 
 function columnHeads(view: StoryView, first: string): SafeHtml {
   return html`<thead><tr><th scope="col" class="corner">${first}</th>${view.columns.map(
@@ -205,6 +232,10 @@ function actorBadges(view: StoryView, si: number, actor: Actor): SafeHtml[] {
 // show the most important rows (the order puts them first) and say how many more there are; the JSON
 // report keeps everything.
 const MAX_ACTOR_ROWS = 60;
+/** Actor rows and unlabelled names shown before "more": a screenful, the most mentioned first. */
+const TOP_ACTORS = 12;
+/** Chips after an unlabelled name: a name in 50 articles would otherwise trail 50 chips. */
+const MAX_NAME_CHIPS = 8;
 const MAX_UNLABELLED = 60;
 const MAX_FACT_ROWS = 120;
 const MAX_EXCLUSIVES_PER_OUTLET = 12;
@@ -221,21 +252,34 @@ export function renderActors(view: StoryView, si: number): SafeHtml {
   const allUnlabelled = actors.filter((a) => a.labels.length === 0);
   const labelled = allLabelled.slice(0, MAX_ACTOR_ROWS);
   const unlabelled = allUnlabelled.slice(0, MAX_UNLABELLED);
+  // An actor named without a label, with a chip per article naming them (at most MAX_NAME_CHIPS, then a count).
+  const namedOnly = (a: Actor) => {
+    const cols = view.columns.filter((c) => a.mentions.some((m) => m.article === c.article.id));
+    return html`<li class="${uncertainClass(a.confidence)}"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')} <span class="actor-meta">${a.kind} · ${a.mentions.length}×</span> ${cols
+      .slice(0, MAX_NAME_CHIPS)
+      .map((c) =>
+        chip(c, spansIn(a.mentions, c.article.id)),
+      )}${cols.length > MAX_NAME_CHIPS ? html`<span class="actor-meta">and ${cols.length - MAX_NAME_CHIPS} more</span>` : ''}</li>`;
+  };
   const legend = html`<div class="legend" aria-label="Tone legend">${tonePill('negative', 'negative')}${tonePill('neutral', 'neutral')}${tonePill('positive', 'positive')}</div>`;
+  const actorRow = (a: Actor) =>
+    html`<tr class="${uncertainClass(a.confidence)}"><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${actorBadges(view, si, a)}</th>${view.columns.map(
+      (c) => actorCell(a, c),
+    )}</tr>`;
+  const table = (rows: readonly Actor[]) =>
+    html`<div class="table-wrap"><table class="matrix actors"${matrixWidth(view)}>${columnHeads(view, 'Actor')}<tbody>${rows.map(actorRow)}</tbody></table></div>`;
+  const top = labelled.slice(0, TOP_ACTORS);
+  const rest = labelled.slice(TOP_ACTORS);
   const matrix = labelled.length
-    ? html`<div class="table-wrap"><table class="matrix actors">${columnHeads(view, 'Actor')}<tbody>${labelled.map(
-        (a) =>
-          html`<tr class="${uncertainClass(a.confidence)}"><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${actorBadges(view, si, a)}</th>${view.columns.map(
-            (c) => actorCell(a, c),
-          )}</tr>`,
-      )}</tbody></table></div>`
+    ? html`${table(top)}${rest.length ? html`<details class="more-rows"><summary>${plural(rest.length, 'more labelled actor')}</summary>${table(rest)}</details>` : ''}`
     : empty('No outlet attached a label to anyone.');
   const matrixNote = moreNote(labelled.length, allLabelled.length, 'labelled actors');
   const others = unlabelled.length
-    ? html`<div class="also"><h3 class="subhead">Also named, without labels</h3><ul>${unlabelled.map((a) => {
-        const cols = view.columns.filter((c) => a.mentions.some((m) => m.article === c.article.id));
-        return html`<li class="${uncertainClass(a.confidence)}"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')} <span class="actor-meta">${a.kind} · ${a.mentions.length}×</span> ${cols.map((c) => chip(c, spansIn(a.mentions, c.article.id)))}</li>`;
-      })}</ul>${moreNote(unlabelled.length, allUnlabelled.length, 'actors named without labels')}</div>`
+    ? html`<div class="also"><h3 class="subhead">Also named, without labels</h3><ul>${unlabelled.slice(0, TOP_ACTORS).map(namedOnly)}</ul>${
+        unlabelled.length > TOP_ACTORS
+          ? html`<details class="more-rows"><summary>${plural(unlabelled.length - TOP_ACTORS, 'more name')}</summary><ul>${unlabelled.slice(TOP_ACTORS).map(namedOnly)}</ul></details>`
+          : ''
+      }${moreNote(unlabelled.length, allUnlabelled.length, 'actors named without labels')}</div>`
     : '';
   return html`<section id="s${si}-actors" class="section" aria-labelledby="s${si}-actors-h">
   ${sectionHead(`s${si}-actors`, 'Actors', actors.length, 'Who is in the story and what each outlet calls them. Hover a label for the words that set its tone; click it to see the sentence.', legend)}
@@ -328,7 +372,7 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
   };
   const shown = facts.slice(0, MAX_FACT_ROWS);
   const matrix = facts.length
-    ? html`<div class="table-wrap"><table class="matrix facts">${columnHeads(view, 'Fact')}<tbody>${shown.map(row)}</tbody></table></div>${moreNote(shown.length, facts.length, 'facts, the most widely reported first')}`
+    ? html`<div class="table-wrap"><table class="matrix facts"${matrixWidth(view)}>${columnHeads(view, 'Fact')}<tbody>${shown.map(row)}</tbody></table></div>${moreNote(shown.length, facts.length, 'facts, the most widely reported first')}`
     : empty('No facts were aligned across the articles.');
   const byColumn = view.columns
     .map((c) => ({ c, facts: facts.filter((f) => isExclusive(f) && f.articles.includes(c.article.id)) }))

@@ -108,7 +108,17 @@ a.badge:hover { text-decoration: underline; }
 /* Matrices */
 .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); box-shadow: 0 1px 2px rgba(20, 30, 50, .04); }
 .matrix { border-collapse: collapse; width: 100%; }
-.matrix th, .matrix td { padding: 11px 14px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line-2); overflow-wrap: anywhere; }
+.matrix th, .matrix td { padding: 11px 14px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line-2); overflow-wrap: break-word; hyphens: auto; }
+.matrix tbody th { position: sticky; left: 0; z-index: 1; background: var(--card); }
+.matrix td .pill { max-width: 100%; overflow-wrap: anywhere; }
+.more-rows { margin-top: 10px; }
+.more-rows > summary, .more-cards > summary { cursor: pointer; color: var(--accent); font-weight: 600; font-size: 14px; padding: 6px 0; }
+.more-rows > .table-wrap { margin-top: 8px; }
+.more-cards { margin-top: 10px; }
+.more-chips { position: relative; }
+.more-chips > summary { list-style: none; cursor: pointer; font-size: 12px; font-weight: 600; color: var(--accent); padding: 2px 8px; border: 1px solid var(--line); border-radius: 999px; }
+.more-chips > summary::-webkit-details-marker { display: none; }
+.more-chips[open] .chip-pop { position: absolute; right: 0; top: 130%; z-index: 30; width: min(36rem, 90vw); display: flex; flex-wrap: wrap; gap: 6px; padding: 10px; background: var(--card); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 6px 18px rgba(20, 30, 50, .16); }
 .matrix tbody tr:last-child > * { border-bottom: 0; }
 .matrix thead th { background: #fafbfc; border-bottom: 1px solid var(--line); font-weight: 600; }
 .matrix thead .corner { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; vertical-align: bottom; }
@@ -248,6 +258,13 @@ mark.flash { animation: flash 1.4s ease-out 1; }
   .article-side { position: static; }
   .disc { grid-template-columns: 1fr 1.6fr; }
   .disc .note { grid-column: 1 / -1; }
+}
+@media (max-width: 700px) {
+  /* A phone: the bar scrolls away with the page instead of keeping ten outlet chips over it, and the row
+     names of a matrix take less of the screen's width. */
+  .bar { position: static; }
+  .actors .corner { width: 132px; }
+  .matrix th, .matrix td { padding: 9px 10px; }
 }
 @media (prefers-reduced-motion: reduce) { mark.flash { animation: none; } .dim { transition: none; } }
 @media print { .bar, .back, .tabs { display: none; } .article-view[hidden] { display: block; } }

@@ -19,6 +19,7 @@ import type {
   StoryStore,
   StorySummary,
 } from '../store.js';
+import { centralTitle, retitleAt } from './story-titles.js';
 
 /** Story profiles kept parsed in memory (about 250 features, some 25 kB each): enough for the stories
  * active around the days being ingested, and a bound of about 150 MB on memory for a large library. */
@@ -174,6 +175,11 @@ function storyStatements(db: Database.Database) {
       .pluck(),
     staleContest: db.prepare('UPDATE stories SET contest_splits = NULL WHERE id = ?'),
     setTitle: db.prepare('UPDATE stories SET title = ? WHERE id = ?'),
+    titleCandidates: db.prepare(`
+      SELECT a.title, a.url_key AS url, a.outlet, f.features
+      FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+      LEFT JOIN article_features f ON f.article_seq = sa.article_seq
+      WHERE sa.story_id = ? AND sa.duplicate_of IS NULL`),
     deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
     membersCount: db.prepare('SELECT count(*) FROM story_articles WHERE story_id = ?').pluck(),
     members: db.prepare(`
@@ -327,9 +333,9 @@ export class SqliteStories implements StoryStore {
         `SELECT id, title, first_published, last_published, article_count, outlets, updated_at,
         contest_splits, contest_labels, contest_shared FROM stories ${where}
          ORDER BY ${ORDER_TERMS[options.order ?? 'newest']}last_published IS NULL, last_published DESC, id DESC
-         LIMIT @limit`,
+         LIMIT @limit OFFSET @offset`,
       )
-      .all({ ...params, limit: options.limit ?? -1 }) as StoryRow[];
+      .all({ ...params, limit: options.limit ?? -1, offset: options.offset ?? 0 }) as StoryRow[];
     return rows.map(toSummary);
   }
 
@@ -409,16 +415,38 @@ export class SqliteStories implements StoryStore {
           : null),
       now,
     });
+    if (retitleAt(row.article_count + 1)) this.retitle(storyId);
   }
 
   /** The full recount after a move: only merge and split take this path. */
   private refreshListing(storyId: number, now: string): void {
+    // The recount names the story after its first titled article; the title it had is what to keep stable.
+    const before = (this.stmt.storyRow.get(storyId) as StoryRow | undefined)?.title ?? null;
     this.stmt.refreshListing.run({ id: storyId, now });
+    this.retitle(storyId, before);
     const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
     if (row && row.title === null && row.article_count > 0) {
       const text = this.stmt.firstText.get(storyId) as string | undefined;
       if (text !== undefined) this.stmt.setTitle.run(untitledTitle(text), storyId);
     }
+  }
+
+  /** Gives the story the headline of its most central report (see story-titles.ts), when that changed. */
+  private retitle(storyId: number, current?: string | null): void {
+    const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
+    if (!row) return;
+    const held = current === undefined ? row.title : current;
+    const rows = this.stmt.titleCandidates.all(storyId) as {
+      title: string | null;
+      url: string | null;
+      outlet: string | null;
+      features: string | null;
+    }[];
+    const title = centralTitle(
+      rows.map((r) => ({ ...r, features: r.features === null ? new Map() : fromEntries(r.features) })),
+      held,
+    );
+    if (title !== null && title !== row.title) this.stmt.setTitle.run(title, storyId);
   }
 }
 
@@ -607,12 +635,17 @@ class SqliteStoryIndex implements StoryIndex {
 }
 
 /** The WHERE clause of a story listing and of its count, with its named parameters. */
-function storyFilterSql({ since, until, outlet, ids }: StoryFilter): {
+function storyFilterSql({ since, until, outlet, ids, minOutlets }: StoryFilter): {
   where: string;
-  params: Record<string, string>;
+  params: Record<string, string | number>;
 } {
   const where: string[] = [];
-  const params: Record<string, string> = {};
+  const params: Record<string, string | number> = {};
+  if (minOutlets !== undefined && minOutlets > 1) {
+    // outlets holds the story's distinct outlet names as a JSON array (kept on every placement).
+    where.push('json_array_length(outlets) >= @minOutlets');
+    params.minOutlets = minOutlets;
+  }
   if (since !== undefined) {
     where.push('last_published >= @since');
     params.since = since;

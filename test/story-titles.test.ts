@@ -1,0 +1,105 @@
+// A story is named after its most central report, not its first article, and keeps the name while it grows
+// unless another report is clearly more central. Invented articles only.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { ingestIntoLibrary } from '../src/library/ingest.js';
+import { mergeStories } from '../src/library/stories.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { centralTitle, retitleAt, TITLE_KEEP_MARGIN } from '../src/store/sqlite/story-titles.js';
+import type { Store } from '../src/store/store.js';
+
+const v = (entries: Record<string, number>) => new Map(Object.entries(entries));
+const report = (title: string | null, features: Record<string, number>, url: string | null = null) => ({
+  title,
+  url,
+  outlet: 'Outlet A Gazette',
+  features: v(features),
+});
+
+describe('centralTitle', () => {
+  const core = { dam: 3, spill: 3, pellbrook: 2 };
+  it('takes the headline of the most central report, never an opinion piece', () => {
+    const candidates = [
+      report('Opinion: the dam was always going to fail', { ...core, fail: 1 }),
+      report('Pellbrook dam spills after a week of rain', core),
+      report('Trout die below the weir', { spill: 1, trout: 3, weir: 3 }),
+      report('Dam spill column', core, 'https://news.example/opinion/2031/05/dam-spill'),
+    ];
+    expect(centralTitle(candidates, null)).toBe('Pellbrook dam spills after a week of rain');
+  });
+
+  it('keeps the current title within the margin, and moves it when another report is clearly more central', () => {
+    const near = [
+      report('Pellbrook dam spills', { ...core, rain: 1 }),
+      report('Water tops the Pellbrook dam', { ...core, rain: 0.2 }),
+      report('Valley wakes to a flooded meadow', { ...core, meadow: 2 }),
+    ];
+    expect(centralTitle(near, 'Water tops the Pellbrook dam')).toBe('Water tops the Pellbrook dam');
+    expect(centralTitle(near, 'Valley wakes to a flooded meadow')).toBe('Valley wakes to a flooded meadow');
+    const moved = [
+      report('Trout die below the weir', { trout: 3, weir: 3 }),
+      ...Array.from({ length: 4 }, (_, i) => report(`Dam report ${i}`, { ...core, [`w${i}`]: 0.5 })),
+    ];
+    expect(TITLE_KEEP_MARGIN).toBeGreaterThan(0);
+    expect(centralTitle(moved, 'Trout die below the weir')).toMatch(/^Dam report/);
+  });
+
+  it('keeps what the story has when no report has a headline', () => {
+    expect(centralTitle([report(null, core), report('Opinion: no', core)], 'Opening words…')).toBeNull();
+  });
+
+  it('looks again at 2, 4, 8, … articles', () => {
+    expect([1, 2, 3, 4, 5, 8, 12, 16].filter(retitleAt)).toEqual([2, 4, 8, 16]);
+  });
+});
+
+describe('story titles in a library', () => {
+  const opened: Store[] = [];
+  afterAll(() => {
+    for (const s of opened) s.close();
+  });
+
+  it('names a story that opened with a column after its most central report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-titles-'));
+    const articles = [
+      {
+        id: 'column',
+        outlet: 'Outlet B Review',
+        title: 'Opinion: Pellbrook deserved better than this dam',
+        published: '2031-05-10',
+        text: 'Water spilled over the Pellbrook dam on Saturday, and I think the valley deserved better.\n\nWe were told the dam was sound.',
+      },
+      {
+        id: 'report-1',
+        outlet: 'Outlet C Gazette',
+        title: 'Water spills over the Pellbrook dam after a week of rain',
+        published: '2031-05-10',
+        text: 'Water spilled over the Pellbrook dam on Saturday after a week of rain, the Harlow Valley water company said.\n\nEngineer Mara Voss said the dam itself was sound.',
+      },
+      {
+        id: 'report-2',
+        outlet: 'Outlet D Herald',
+        title: 'Harlow Valley water company says Pellbrook dam is sound',
+        published: '2031-05-11',
+        text: 'The Harlow Valley water company said the Pellbrook dam was sound after water spilled over it on Saturday.\n\nEngineer Mara Voss inspected the spillway.',
+      },
+    ];
+    const files = articles.map((a) => {
+      const file = join(dir, `${a.id}.json`);
+      writeFileSync(file, JSON.stringify(a));
+      return file;
+    });
+    const store = openSqliteStore(join(dir, 'library.db'));
+    opened.push(store);
+    await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
+    const ids = [...new Set(store.listArticles().map((a) => store.storyOf(a.id) as number))];
+    const story = ids[0] as number;
+    for (const other of ids.slice(1)) mergeStories(store, story, other);
+    const title = store.listStories({ ids: [story] })[0]?.title;
+    expect(title).not.toMatch(/^Opinion/);
+    expect([articles[1]?.title, articles[2]?.title]).toContain(title);
+  }, 60_000);
+});
