@@ -207,6 +207,21 @@ function differentQuotations(a: Unit, b: Unit, textOf: (u: Unit) => string): boo
   return n < QUOTED_SAME_WORDS * small.size;
 }
 
+/**
+ * Both units name people and none is the same (actors as the story merged them): the same kind of fact
+ * about different people or bodies ("A poll shows Governor Ames with a comfortable lead" / "A poll shows
+ * Senator Brill with a comfortable lead over Cole"; "The union endorsed Ames" / "The league endorsed
+ * Brill") is not one claim however alike the wording. A unit naming nobody ("The bridge gave way", "He
+ * said…") is no evidence either way; places and bodies are left out ("in Calder" / "the state").
+ */
+function differentActors(a: Unit, b: Unit): boolean {
+  const pa = a.actorMentions.filter((m) => m.person === true);
+  const pb = b.actorMentions.filter((m) => m.person === true);
+  if (pa.length === 0 || pb.length === 0) return false;
+  const keys = new Set(pa.map((m) => m.key));
+  return !pb.some((m) => keys.has(m.key));
+}
+
 export function judgeClaim(
   a: Unit,
   b: Unit,
@@ -217,7 +232,10 @@ export function judgeClaim(
   const { probability } = model;
   const veto =
     model.veto ??
-    (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null);
+    (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null) ??
+    (differentActors(a, b)
+      ? 'the same kind of fact about different actors ("endorsed Ames" / "endorsed Brill")'
+      : null);
   const threshold = options.threshold ?? SAME_CLAIM_THRESHOLD;
   // Clauses are asked only when the sentences alone fall short: most pairs are decided by the first look.
   // …and never for sentences dated apart: a clause without its date ("leaving the rate at 8.2 percent")
