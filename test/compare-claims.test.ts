@@ -85,6 +85,15 @@ describe('same claim or not', () => {
     ).toBe(true);
   });
 
+  it('joins one claim attributed to two different speakers', async () => {
+    expect(
+      await oneFact(
+        'The Dunmore paper mill will close its doors in March and lay off 240 workers, spokesman Tom Reed said.',
+        'The Dunmore paper mill will close its doors in March and lay off 240 workers, said plant director Ann Cole.',
+      ),
+    ).toBe(true);
+  });
+
   it('keeps a plan apart from the doubt about it', async () => {
     expect(
       await oneFact(

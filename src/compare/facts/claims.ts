@@ -212,14 +212,27 @@ function differentQuotations(a: Unit, b: Unit, textOf: (u: Unit) => string): boo
  * about different people or bodies ("A poll shows Governor Ames with a comfortable lead" / "A poll shows
  * Senator Brill with a comfortable lead over Cole"; "The union endorsed Ames" / "The league endorsed
  * Brill") is not one claim however alike the wording. A unit naming nobody ("The bridge gave way", "He
- * said…") is no evidence either way; places and bodies are left out ("in Calder" / "the state").
+ * said…") is no evidence either way; places and bodies are left out ("in Calder" / "the state"), and so
+ * are speakers inside an attribution ("…, spokesman Tom Reed said" / "…, said director Ann Cole").
  */
-function differentActors(a: Unit, b: Unit): boolean {
+function differentActors(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
   const pa = a.actorMentions.filter((m) => m.person === true);
   const pb = b.actorMentions.filter((m) => m.person === true);
   if (pa.length === 0 || pb.length === 0) return false;
   const keys = new Set(pa.map((m) => m.key));
-  return !pb.some((m) => keys.has(m.key));
+  if (pb.some((m) => keys.has(m.key))) return false;
+  // Names the story did not merge may still be one person: "Premier Ana Lisk" / "Lisk", "Tom" / "Tom
+  // Reyes". Any shared name word (3+ letters) counts as the same person.
+  const nameWords = (u: Unit, ms: typeof pa) =>
+    ms.flatMap((m) =>
+      textOf(u)
+        .slice(m.start, m.end)
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length >= 3),
+    );
+  const wa = new Set(nameWords(a, pa));
+  return !nameWords(b, pb).some((w) => wa.has(w));
 }
 
 export function judgeClaim(
@@ -233,8 +246,8 @@ export function judgeClaim(
   const veto =
     model.veto ??
     (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null) ??
-    (differentActors(a, b)
-      ? 'the same kind of fact about different actors ("endorsed Ames" / "endorsed Brill")'
+    (differentActors(a, b, textOf)
+      ? 'the same kind of fact about different people ("endorsed Ames" / "endorsed Brill")'
       : null);
   const threshold = options.threshold ?? SAME_CLAIM_THRESHOLD;
   // Clauses are asked only when the sentences alone fall short: most pairs are decided by the first look.

@@ -50,6 +50,19 @@ export interface Unit {
   words: number;
 }
 
+// The verb of speech right after a name (an apposition may stand between: "Tom Reed, a spokesman, said")
+// or right before it with a title between ("said plant director Ann Cole").
+const SPEECH_AFTER = /^\s*(?:,[^,.;]{0,60},\s*)?(?:said|says|told|added|stated|wrote)\b/;
+const SPEECH_BEFORE = /\b(?:said|says|told|added|stated|wrote)\s+(?:[\p{L}.-]+\s+){0,4}$/u;
+
+/** The name at text[start, end) is the speaker of a speech verb, not what the sentence is about. */
+function isSpeaker(text: string, start: number, end: number): boolean {
+  return (
+    SPEECH_AFTER.test(text.slice(end, end + 80)) ||
+    SPEECH_BEFORE.test(text.slice(Math.max(0, start - 60), start))
+  );
+}
+
 /** The span without surrounding whitespace, so offsets stay exact and texts need no trimming. */
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
   while (start < end && /\s/.test(text.charAt(start))) start++;
@@ -158,7 +171,10 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
         const actor = ctx.actorOf(article.id, m.entity);
         if (!actor) continue;
         add(`a:${actor}`, weightOf(m.start));
-        named.push({ start: m.start, end: m.end, key: `a:${actor}`, person: m.person });
+        // A speaker ("…, spokesman Tom Reed said", "said director Ann Cole", "according to Ann Cole")
+        // tells who spoke, not whom the claim is about.
+        const about = m.person && weightOf(m.start) === 1 && !isSpeaker(text, m.start, m.end);
+        named.push({ start: m.start, end: m.end, key: `a:${actor}`, person: about });
       }
       // A resolved date is one key, its value: "on Tuesday" and "March 4" add no word keys, or every
       // sentence dated Tuesday would share a word. An unresolved one ("on Wednesday", no reference date)
