@@ -225,6 +225,34 @@ function differentQuotations(a: Unit, b: Unit, textOf: (u: Unit) => string): boo
   return n < QUOTED_SAME_WORDS * small.size;
 }
 
+/**
+ * Both units name people and none is the same (actors as the story merged them): the same kind of fact
+ * about different people or bodies ("A poll shows Governor Ames with a comfortable lead" / "A poll shows
+ * Senator Brill with a comfortable lead over Cole"; "The union endorsed Ames" / "The league endorsed
+ * Brill") is not one claim however alike the wording. A unit naming nobody ("The bridge gave way", "He
+ * said…") is no evidence either way; places and bodies are left out ("in Calder" / "the state"), and so
+ * are speakers inside an attribution ("…, spokesman Tom Reed said" / "…, said director Ann Cole").
+ */
+function differentActors(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  const pa = a.actorMentions.filter((m) => m.person === true);
+  const pb = b.actorMentions.filter((m) => m.person === true);
+  if (pa.length === 0 || pb.length === 0) return false;
+  const keys = new Set(pa.map((m) => m.key));
+  if (pb.some((m) => keys.has(m.key))) return false;
+  // Names the story did not merge may still be one person: "Premier Ana Lisk" / "Lisk", "Tom" / "Tom
+  // Reyes". Any shared name word (3+ letters) counts as the same person.
+  const nameWords = (u: Unit, ms: typeof pa) =>
+    ms.flatMap((m) =>
+      textOf(u)
+        .slice(m.start, m.end)
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length >= 3),
+    );
+  const wa = new Set(nameWords(a, pa));
+  return !nameWords(b, pb).some((w) => wa.has(w));
+}
+
 export function judgeClaim(
   a: Unit,
   b: Unit,
@@ -235,7 +263,10 @@ export function judgeClaim(
   const { probability } = model;
   const veto =
     model.veto ??
-    (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null);
+    (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null) ??
+    (differentActors(a, b, textOf)
+      ? 'the same kind of fact about different people ("endorsed Ames" / "endorsed Brill")'
+      : null);
   const threshold = options.threshold ?? SAME_CLAIM_THRESHOLD;
   // Clauses are asked only when the sentences alone fall short: most pairs are decided by the first look.
   // …and never for sentences dated apart: a clause without its date ("leaving the rate at 6.4 percent")
