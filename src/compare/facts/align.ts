@@ -14,7 +14,7 @@ import {
   type SparseVector,
 } from '../text/similarity.js';
 import { buildUnits, type Unit } from '../text/units.js';
-import { type ClaimDecision, judgeClaim, saidWords, speechWords } from './claims.js';
+import { type ClaimDecision, judgeClaim, statementWords } from './claims.js';
 
 /** A pair must score this much (IDF-weighted cosine) to be merged. */
 export const PAIR_THRESHOLD = 0.2;
@@ -44,7 +44,7 @@ export interface Cluster {
    * The same-claim judgement of every pair of its units (i < j index into `units`): the score is the
    * claim model's (facts/claims.ts; the larger of sentence and best clause pair), for confidence.
    */
-  claimPairs: { i: number; j: number; score: number; same: boolean }[];
+  claimPairs: { i: number; j: number; score: number; same: boolean; vetoed: boolean }[];
 }
 
 export interface Alignment {
@@ -258,15 +258,9 @@ function computeAlignment(ctx: StoryContext): Alignment {
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
         const d = decide((members[i] as Unit).index, (members[j] as Unit).index);
-        claimPairs.push({ i, j, score: d.score, same: d.same });
+        claimPairs.push({ i, j, score: d.score, same: d.same, vetoed: d.veto !== null });
       }
     clusters.push({ units: members, claimPairs });
-    if (process.env.DEBUG_FACTS && members.length > 2)
-      console.error(
-        'DEBUGFACT',
-        members.map((m) => `${m.articleId}@${m.start}`).join(' '),
-        claimPairs.map((p) => `${p.i}${p.j}:${p.same ? 'Y' : 'n'}${p.score.toFixed(2)}`).join(' '),
-      );
   }
   return {
     units,
@@ -289,7 +283,7 @@ export function isFragment(u: Unit, textOf: (u: Unit) => string): boolean {
   return /^[\p{Ll},;:.)\]\-–—]/u.test(textOf(u).charAt(u.start));
 }
 
-/** A unit must say this many content words outside names to state a claim others can share. */
+/** A unit must say this many content words outside names, titles and verbs of speech to state a claim. */
 export const MIN_CLAIM_WORDS = 2;
 
 /**
@@ -305,7 +299,7 @@ export function statesNoClaim(u: Unit, textOf: (u: Unit) => string): boolean {
   if (/\bcontributed to this report\b/i.test(text)) return true;
   if (/\b[RDI]-[A-Z]\.$/.test(text)) return true;
   if (/^[\p{Lu}][\p{Lu} .'’-]+:\s/u.test(text) && (u.words < 6 || /\?$/.test(text))) return true;
-  return saidWords(u).size - speechWords(u) < MIN_CLAIM_WORDS;
+  return statementWords(u, textOf(u)).size < MIN_CLAIM_WORDS;
 }
 
 /** Share of the cross pairs of what stays of two groups that are the same claim. */

@@ -273,13 +273,6 @@ const SPEECH_KEYS = new Set([
   'call',
   'claim',
 ]);
-/** How many of a unit's said words are verbs of speech ("replied", "tweeted"). */
-export function speechWords(u: Unit): number {
-  let n = 0;
-  for (const k of saidWords(u)) if (SPEECH_KEYS.has(k)) n++;
-  return n;
-}
-
 /** A sentence reporting what someone said: a verb of speech, "according to", or mostly quotation. */
 const SPEECH_CUE =
   /\b(?:said|says|saying|told|tells|added|adds|argued|argues|warned|warns|acknowledged|acknowledges|noted|notes|wrote|writes|claimed|claims|declared|stated|tweeted|replied|insisted|insists|suggested|asked|according to)\b/i;
@@ -290,7 +283,7 @@ export const STATEMENT_SAME_WORDS = 0.5;
  * What a statement says: its content words outside the names of actors, the titles right before those
  * names ("House Speaker", "chief economist") and the verbs of speech.
  */
-function statementWords(u: Unit, text: string): Set<string> {
+export function statementWords(u: Unit, text: string): Set<string> {
   const out = new Set<string>();
   const tokens = u.tokens;
   const inName = tokens.map((t) => u.actorMentions.some((m) => t.start < m.end && t.end > m.start));
