@@ -33,7 +33,8 @@ export interface CorpusSpan {
   end: number;
 }
 
-export type FindingKind = 'shared-fact' | 'exclusive-fact' | 'discrepancy' | 'digest';
+/** related-fact: a fact of 2+ outlets the report shows as related coverage, not as shared (Fact.related). */
+export type FindingKind = 'shared-fact' | 'related-fact' | 'exclusive-fact' | 'discrepancy' | 'digest';
 
 /** One finding of one story's report, identified by corpus spans (never by text). */
 export interface Finding {
@@ -132,11 +133,14 @@ class StoryFindings {
   }
 
   facts(cap: number, seed: number): void {
-    const shared = this.story.facts.filter(
+    const several = this.story.facts.filter(
       (f) => new Set(f.articles.map((a) => this.outletOf.get(a))).size >= 2,
     );
+    // What the report shows as shared is judged; related coverage (Fact.related) is listed, not judged.
+    const shared = several.filter((f) => f.related !== true);
+    const related = several.filter((f) => f.related === true);
     this.lines.push(
-      `== SHARED FACTS (${shared.length}; ${this.story.facts.length - shared.length} single-outlet facts not listed) ==`,
+      `== SHARED FACTS (${shared.length}; ${related.length} related-coverage facts listed after them; ${this.story.facts.length - several.length} single-outlet facts not listed) ==`,
     );
     const sample = findingSample(shared.length, cap, seed, this.index);
     if (sample.size < shared.length)
@@ -156,6 +160,20 @@ class StoryFindings {
       this.lines.push(
         `${ref}${sampled && sample.size < shared.length ? '*' : ''} (${fact.id}; ${fact.articles.length} articles)`,
       );
+      for (const e of fact.evidence) this.lines.push(`   ${this.show(e)}`);
+    });
+    if (related.length > 0) this.lines.push(`== RELATED COVERAGE (${related.length}; not judged) ==`);
+    related.forEach((fact, i) => {
+      const ref = `R${i + 1}`;
+      this.findings.push({
+        story: this.index,
+        kind: 'related-fact',
+        ref,
+        spans: fact.evidence.map((e) => this.corpusSpan(e)),
+        articles: fact.articles,
+        ...(fact.confidence ? { confidence: fact.confidence } : {}),
+      });
+      this.lines.push(`${ref} (${fact.id}; ${fact.articles.length} articles)`);
       for (const e of fact.evidence) this.lines.push(`   ${this.show(e)}`);
     });
   }

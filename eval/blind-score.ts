@@ -130,7 +130,7 @@ export function judge(
   const judged: Judged[] = [];
   const missing: Finding[] = [];
   for (const f of findings) {
-    if (f.kind === 'exclusive-fact' || f.sampled === false) continue;
+    if (f.kind === 'exclusive-fact' || f.kind === 'related-fact' || f.sampled === false) continue;
     const given = verdicts.get(`${f.story}|${f.ref}`);
     if (!given) {
       const old = before.get(findingKey(f));

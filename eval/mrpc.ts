@@ -37,7 +37,8 @@ export async function sameClaim(pair: Pick<MrpcPair, 'a' | 'b'>): Promise<boolea
   );
   const story = report.stories[0];
   if (!story) return false;
-  return story.facts.some((f) => new Set(f.evidence.map((e) => e.article)).size >= 2);
+  // A fact shown as related coverage (Fact.related) is not offered to the reader as one claim.
+  return story.facts.some((f) => f.related !== true && new Set(f.evidence.map((e) => e.article)).size >= 2);
 }
 
 function bestThreshold(pairs: readonly MrpcPair[]): number {

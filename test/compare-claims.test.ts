@@ -43,6 +43,57 @@ describe('same claim or not', () => {
     ).toBe(false);
   });
 
+  it('keeps a forecast apart from the result ("expected to win" / "won")', async () => {
+    expect(
+      await oneFact(
+        'State Senator Hal Berrow is expected to win the Democratic primary for governor in Calder County.',
+        'State Senator Hal Berrow won the Democratic primary for governor in Calder County.',
+      ),
+    ).toBe(false);
+    expect(
+      await oneFact(
+        'Mayor Lina Ostrom is poised to win the runoff for the Harlan County commission seat.',
+        'Mayor Lina Ostrom won the runoff for the Harlan County commission seat.',
+      ),
+    ).toBe(false);
+  });
+
+  it('joins two reports of one result ("won" / "wins")', async () => {
+    expect(
+      await oneFact(
+        'State Senator Hal Berrow won the Democratic primary for governor in Calder County.',
+        'State Senator Hal Berrow wins the Democratic primary for governor in Calder County.',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps the same kind of fact about two different people apart', async () => {
+    expect(
+      await oneFact(
+        'A new poll shows Governor Tomas Aldane with a comfortable lead in the Calder County primary race.',
+        'A new poll shows Senator Rita Vellum with a comfortable lead in the Calder County primary race.',
+      ),
+    ).toBe(false);
+  });
+
+  it('joins one claim about the same person told in other words', async () => {
+    expect(
+      await oneFact(
+        'A new poll shows Governor Tomas Aldane with a comfortable lead in the Calder County primary race.',
+        'The latest poll gives Governor Tomas Aldane a comfortable lead in the Calder County primary race.',
+      ),
+    ).toBe(true);
+  });
+
+  it('joins one claim attributed to two different speakers', async () => {
+    expect(
+      await oneFact(
+        'The Dunmore paper mill will close its doors in March and lay off 240 workers, spokesman Tom Reed said.',
+        'The Dunmore paper mill will close its doors in March and lay off 240 workers, said plant director Ann Cole.',
+      ),
+    ).toBe(true);
+  });
+
   it('keeps a plan apart from the doubt about it', async () => {
     expect(
       await oneFact(

@@ -112,6 +112,12 @@ export interface Fact {
   evidence: EvidenceSpan[];
   /** Added: true when only one article reports it. */
   exclusive?: boolean;
+  /**
+   * Added: true on a fact of two or more articles whose sentences are on one point but not shown to state
+   * one claim (their weakest same-claim link is below the shared-fact bar): related coverage, not a
+   * fact the outlets share. Absent on shared and exclusive facts.
+   */
+  related?: boolean;
   /** Added: the fact's articles that are opinion or analysis pieces (see ReportArticle.opinion); absent if none. */
   opinion?: string[];
   /** Added: how sure it is that the evidence states one claim (shared facts) or reports one (exclusives). */

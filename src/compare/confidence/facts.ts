@@ -81,7 +81,7 @@ export function factConfidences(ctx: StoryContext, facts: Fact[]): Map<string, F
     links.set(fact.id, { weakest, outlets });
     fact.confidence = confidence(
       binned(weakest),
-      `weakest same-claim link ${weakest.toFixed(2)} among ${units.length} sentences of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`,
+      `weakest same-claim link ${weakest.toFixed(2)} among ${units.length} sentences of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}${fact.related ? '; shown as related coverage, not as a shared fact' : ''}`,
     );
   }
   return links;

@@ -124,7 +124,7 @@ function sharedContent(a: Unit, b: Unit, enough: number): number {
 }
 
 /** Content words of a unit outside the names of actors: what it says about them. */
-function saidWords(u: Unit): Set<string> {
+export function saidWords(u: Unit): Set<string> {
   const out = new Set<string>();
   for (const t of u.tokens) {
     if (!t.key || u.actorMentions.some((m) => t.start < m.end && t.end > m.start)) continue;
@@ -225,6 +225,123 @@ function differentQuotations(a: Unit, b: Unit, textOf: (u: Unit) => string): boo
   return n < QUOTED_SAME_WORDS * small.size;
 }
 
+/**
+ * Both units name people and none is the same (actors as the story merged them): the same kind of fact
+ * about different people or bodies ("A poll shows Governor Ames with a comfortable lead" / "A poll shows
+ * Senator Brill with a comfortable lead over Cole"; "The union endorsed Ames" / "The league endorsed
+ * Brill") is not one claim however alike the wording. A unit naming nobody ("The bridge gave way", "He
+ * said…") is no evidence either way; places and bodies are left out ("in Calder" / "the state"), and so
+ * are speakers inside an attribution ("…, spokesman Tom Reed said" / "…, said director Ann Cole").
+ */
+function differentActors(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  const pa = a.actorMentions.filter((m) => m.person === true);
+  const pb = b.actorMentions.filter((m) => m.person === true);
+  if (pa.length === 0 || pb.length === 0) return false;
+  const keys = new Set(pa.map((m) => m.key));
+  if (pb.some((m) => keys.has(m.key))) return false;
+  // Names the story did not merge may still be one person: "Premier Ana Lisk" / "Lisk", "Tom" / "Tom
+  // Reyes". Any shared name word (3+ letters) counts as the same person.
+  const nameWords = (u: Unit, ms: typeof pa) =>
+    ms.flatMap((m) =>
+      textOf(u)
+        .slice(m.start, m.end)
+        .toLowerCase()
+        .split(/[^\p{L}]+/u)
+        .filter((w) => w.length >= 3),
+    );
+  const wa = new Set(nameWords(a, pa));
+  return !nameWords(b, pb).some((w) => wa.has(w));
+}
+
+/** Word keys of verbs and nouns of speech: how a statement is introduced, not what it says. */
+const SPEECH_KEYS = new Set([
+  'argu',
+  'warn',
+  'acknowledg',
+  'tweet',
+  'repl',
+  'writ',
+  'declar',
+  'insist',
+  'suggest',
+  'explain',
+  'announc',
+  'respond',
+  'stat',
+  'remark',
+  'interview',
+  'call',
+  'claim',
+]);
+/** A sentence reporting what someone said: a verb of speech, "according to", or mostly quotation. */
+const SPEECH_CUE =
+  /\b(?:said|says|saying|told|tells|added|adds|argued|argues|warned|warns|acknowledged|acknowledges|noted|notes|wrote|writes|claimed|claims|declared|stated|tweeted|replied|insisted|insists|suggested|asked|according to)\b/i;
+/** Share of the shorter statement's own words the other must hold to be the same statement. */
+export const STATEMENT_SAME_WORDS = 0.5;
+
+/**
+ * What a statement says: its content words outside the names of actors, the titles right before those
+ * names ("House Speaker", "chief economist") and the verbs of speech.
+ */
+export function statementWords(u: Unit, text: string): Set<string> {
+  const out = new Set<string>();
+  const tokens = u.tokens;
+  const inName = tokens.map((t) => u.actorMentions.some((m) => t.start < m.end && t.end > m.start));
+  // A capitalised run right before a name is its title: walk back from each name over capitalised words.
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const t = tokens[i - 1];
+    if (!inName[i] || !t || inName[i - 1]) continue;
+    const gap = text.slice(t.end, (tokens[i] as { start: number }).start);
+    if (/^[\s.,]{0,2}$/.test(gap) && /^\p{Lu}/u.test(text.slice(t.start, t.end))) inName[i - 1] = true;
+  }
+  tokens.forEach((t, i) => {
+    if (t.key && !inName[i] && !SPEECH_KEYS.has(t.key)) out.add(t.key);
+  });
+  return out;
+}
+
+/**
+ * Two statements of one speaker state one claim only when they say the same thing: "Boehner said the
+ * numbers are the new normal" / "Boehner argues the threat of higher taxes keeps employers from hiring"
+ * share a speaker, not a claim, however much the model likes the shared name and title. The same speaker
+ * is an actor both name; what each says is the words outside names, titles and verbs of speech, and the
+ * shorter must find at least STATEMENT_SAME_WORDS of its words in the other ("He said he would eliminate
+ * the federal education agency" / "Lisk says he would consider eliminating the federal agency" agree).
+ */
+function differentStatements(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  const [ta, tb] = [textOf(a), textOf(b)];
+  const sa = speakersOf(a, ta);
+  if (sa.size === 0) return false;
+  if (![...speakersOf(b, tb)].some((k) => sa.has(k))) return false;
+  const wa = statementWords(a, ta);
+  const wb = statementWords(b, tb);
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  if (small.size === 0) return false;
+  let n = 0;
+  for (const w of small) if (large.has(w)) n++;
+  return n < STATEMENT_SAME_WORDS * small.size;
+}
+
+/**
+ * The actors a unit reports speaking: a name with a verb of speech close after it in the same clause
+ * ("Tom Hale, the chief economist, said", "Hale also piled on, saying") or just before it ("said Tom
+ * Hale", "according to Hale").
+ */
+function speakersOf(u: Unit, text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of u.actorMentions) {
+    const after = text.slice(m.end, Math.min(u.end, m.end + SPEAKER_REACH));
+    const before = text.slice(Math.max(u.start, m.start - SPEAKER_REACH), m.start);
+    const cueAfter = after.search(SPEECH_CUE);
+    const cueBefore = before.search(new RegExp(`${SPEECH_CUE.source}[^.;:!?]*$`, 'i'));
+    if ((cueAfter >= 0 && !/[.;!?]/.test(after.slice(0, cueAfter))) || cueBefore >= 0) out.add(m.key);
+  }
+  return out;
+}
+
+/** How far (characters) a verb of speech may stand from its speaker's name. */
+export const SPEAKER_REACH = 40;
+
 export function judgeClaim(
   a: Unit,
   b: Unit,
@@ -235,7 +352,13 @@ export function judgeClaim(
   const { probability } = model;
   const veto =
     model.veto ??
-    (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null);
+    (differentQuotations(a, b, textOf) ? 'two different quotations ("…," she said / "…," she said)' : null) ??
+    (differentActors(a, b, textOf)
+      ? 'the same kind of fact about different people ("endorsed Ames" / "endorsed Brill")'
+      : null) ??
+    (differentStatements(a, b, textOf)
+      ? 'two different statements of one speaker ("Ames said taxes will rise" / "Ames said jobs are safe")'
+      : null);
   const threshold = options.threshold ?? SAME_CLAIM_THRESHOLD;
   // Clauses are asked only when the sentences alone fall short: most pairs are decided by the first look.
   // …and never for sentences dated apart: a clause without its date ("leaving the rate at 6.4 percent")

@@ -18,13 +18,15 @@ const NEGATION = new Set(
 );
 // Modality cues: a report that something will, may or probably won't happen is not a report that it
 // happened. "will attend the summit" / "attended the summit"; "may raise rates" / "raised rates";
-// "is unlikely to attend" / "will attend".
+// "is unlikely to attend" / "will attend"; "is expected to win the primary" / "won the primary".
 const MODAL = new Set(
   (
     'will would may might could should shall can must likely unlikely expected expects expect ' +
     'plan plans planned planning intend intends intended hope hopes hoped possibly perhaps probably ' +
     'considering consider considers proposed propose proposes threatened threaten threatens ' +
-    "seek seeks sought aim aims if unless wants want wanted 'll"
+    "seek seeks sought aim aims if unless wants want wanted 'll " +
+    // Forecasts before a vote or a game: "is poised to win" / "is favored to win" / "won" (not "projected": "AP projected that she had 1,990 delegates" reports a count).
+    'poised favored favoured predicted'
   ).split(' '),
 );
 // Hedging and doubt that flips the claim toward its opposite: "unlikely", "doubt", "won't".

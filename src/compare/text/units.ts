@@ -44,10 +44,23 @@ export interface Unit {
   /** Resolved dates inside the unit. */
   dates: DateMention[];
   /** Actor mentions inside the unit with their actor key ("a:<actor id>"), so a clause keeps its own actors. */
-  actorMentions: { start: number; end: number; key: string }[];
+  actorMentions: { start: number; end: number; key: string; person?: boolean }[];
   /** Share of the unit's characters inside quotation marks (0–1). */
   quoteShare: number;
   words: number;
+}
+
+// The verb of speech right after a name (an apposition may stand between: "Tom Reed, a spokesman, said")
+// or right before it with a title between ("said plant director Ann Cole").
+const SPEECH_AFTER = /^\s*(?:,[^,.;]{0,60},\s*)?(?:said|says|told|added|stated|wrote)\b/;
+const SPEECH_BEFORE = /\b(?:said|says|told|added|stated|wrote)\s+(?:[\p{L}.-]+\s+){0,4}$/u;
+
+/** The name at text[start, end) is the speaker of a speech verb, not what the sentence is about. */
+function isSpeaker(text: string, start: number, end: number): boolean {
+  return (
+    SPEECH_AFTER.test(text.slice(end, end + 80)) ||
+    SPEECH_BEFORE.test(text.slice(Math.max(0, start - 60), start))
+  );
 }
 
 /** The span without surrounding whitespace, so offsets stay exact and texts need no trimming. */
@@ -131,7 +144,9 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
     }
     // Entity mentions and dates in text order, walked alongside the spans (also in text order).
     const mentions = article.entities
-      .flatMap((e) => e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id })))
+      .flatMap((e) =>
+        e.mentions.map((m) => ({ start: m.start, end: m.end, entity: e.id, person: e.kind === 'person' })),
+      )
       .sort((a, b) => a.start - b.start);
     const dates = [...article.dates].sort((a, b) => a.start - b.start);
     let nextMention = 0;
@@ -147,7 +162,7 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
       // A name counts mainly as its actor: "Donald Trump" is a:trump, and w:donald, w:trump only weakly,
       // or sentences listing the same three leaders would align whatever they say about them. The weak
       // word keys still let "the Harbor Street Bridge" meet "the bridge".
-      const named: { start: number; end: number; key: string }[] = [];
+      const named: { start: number; end: number; key: string; person?: boolean }[] = [];
       while (nextMention < mentions.length && (mentions[nextMention]?.start ?? 0) < span.start) nextMention++;
       for (let i = nextMention; i < mentions.length; i++) {
         const m = mentions[i] as (typeof mentions)[number];
@@ -156,7 +171,10 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
         const actor = ctx.actorOf(article.id, m.entity);
         if (!actor) continue;
         add(`a:${actor}`, weightOf(m.start));
-        named.push({ start: m.start, end: m.end, key: `a:${actor}` });
+        // A speaker ("…, spokesman Tom Reed said", "said director Ann Cole", "according to Ann Cole")
+        // tells who spoke, not whom the claim is about.
+        const about = m.person && weightOf(m.start) === 1 && !isSpeaker(text, m.start, m.end);
+        named.push({ start: m.start, end: m.end, key: `a:${actor}`, person: about });
       }
       // A resolved date is one key, its value: "on Tuesday" and "March 4" add no word keys, or every
       // sentence dated Tuesday would share a word. An unresolved one ("on Wednesday", no reference date)

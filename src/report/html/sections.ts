@@ -111,10 +111,15 @@ export function renderHeader(view: StoryView, generatedAt: string): SafeHtml {
     discrepanciesOf(story, q.id).some((d) => d.kind === 'wording'),
   ).length;
   const exclusive = story.facts.filter(isExclusive).length;
+  const related = story.facts.filter((f) => f.related === true).length;
   const stats: [number, string, string][] = [
     [story.actors.length, 'actors', `${labels.length} labels, ${negative} negative`],
     [story.quotes.length, 'quotes', `${reworded} reworded`],
-    [story.facts.length, 'facts', `${exclusive} in one outlet only`],
+    [
+      story.facts.length,
+      'facts',
+      `${exclusive} in one outlet only${related ? `, ${related} related coverage` : ''}`,
+    ],
     [
       story.discrepancies.length,
       'discrepancies',
@@ -350,23 +355,35 @@ function isExclusive(f: Fact): boolean {
   return f.exclusive ?? new Set(f.articles).size === 1;
 }
 
+/** What a "related coverage" fact means, for its badge. */
+export const RELATED_NOTE =
+  'The outlets write about the same point, but their sentences were not shown to state the same claim: compare them before treating it as a shared fact.';
+
 export function renderFacts(view: StoryView, si: number): SafeHtml {
   const { story } = view;
-  // Widely reported facts first; the original order breaks ties (sort is stable).
-  const facts = [...story.facts].sort((a, b) => new Set(b.articles).size - new Set(a.articles).size);
+  // Shared facts first, widely reported first, then related coverage; the original order breaks ties (sort
+  // is stable).
+  const facts = [...story.facts].sort(
+    (a, b) =>
+      Number(a.related === true) - Number(b.related === true) ||
+      new Set(b.articles).size - new Set(a.articles).size,
+  );
   const row = (f: Fact) => {
     const exclusive = isExclusive(f);
+    const related = f.related === true;
     const flags = discrepanciesOf(story, f.id).map(
       (d) =>
         html`<a class="badge warn" href="#${discrepancyId(story, si, d)}">${d.kind === 'number' ? 'numbers differ' : d.kind === 'date' ? 'dates differ' : `${d.kind} differs`}</a>`,
     );
-    return html`<tr class="${exclusive ? 'exclusive' : ''}${uncertainClass(f.confidence)}"><th scope="row">${factOpener(view, f)}${uncertainMark(f.confidence, 'fact')}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
+    return html`<tr class="${exclusive ? 'exclusive' : related ? 'related' : ''}${uncertainClass(f.confidence)}"><th scope="row">${factOpener(view, f)}${uncertainMark(f.confidence, 'fact')}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${related ? html`<span class="badge related" title="${RELATED_NOTE}">related coverage</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
       (c) => {
         const spans = spansIn(f.evidence, c.article.id);
         if (!f.articles.includes(c.article.id) && spans.length === 0)
           return html`<td data-o="${c.o}" class="absent"><span aria-label="not reported">·</span></td>`;
         const who = `${c.outlet}${f.opinion?.includes(c.article.id) ? ' (opinion piece)' : ''}`;
-        return html`<td data-o="${c.o}"><button type="button" class="check ${outletClass(c.o)}"${evidence(c, spans)} title="Reported by ${who}" aria-label="Reported by ${who}">${f.opinion?.includes(c.article.id) ? 'ᵒ✓' : '✓'}</button></td>`;
+        const verb = related ? 'Related coverage in' : 'Reported by';
+        const mark = related ? '≈' : '✓';
+        return html`<td data-o="${c.o}"><button type="button" class="check ${outletClass(c.o)}"${evidence(c, spans)} title="${verb} ${who}" aria-label="${verb} ${who}">${f.opinion?.includes(c.article.id) ? `ᵒ${mark}` : mark}</button></td>`;
       },
     )}</tr>`;
   };

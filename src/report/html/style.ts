@@ -93,6 +93,7 @@ button.pill:hover { filter: brightness(.96); box-shadow: 0 1px 3px rgba(20, 30, 
 .badge.warn { background: var(--warn-bg); color: var(--warn-ink); border: 1px solid var(--warn-line); }
 .badge.alert { background: var(--neg-bg); color: var(--neg-ink); border: 1px solid var(--neg-line); }
 .badge.excl { background: var(--accent-soft); color: var(--accent); }
+.badge.related { background: #f1f1ec; color: #5d5b4f; border: 1px dashed #b9b6a4; margin-left: 6px; vertical-align: middle; }
 a.badge:hover { text-decoration: underline; }
 .linklike { border: 0; background: none; padding: 0; text-align: left; cursor: pointer; color: var(--ink); }
 .linklike:hover { color: var(--accent); text-decoration: underline; text-decoration-color: color-mix(in srgb, var(--accent) 40%, transparent); text-underline-offset: 3px; }

@@ -159,14 +159,31 @@ function isExclusive(f: Fact): boolean {
 function facts(view: StoryView): string[] {
   const { story } = view;
   if (story.facts.length === 0) return ['## Facts', '', '_No facts were aligned._'];
-  const sorted = [...story.facts].sort((a, b) => new Set(b.articles).size - new Set(a.articles).size);
-  const rows = sorted.map((f) => [
-    `${mdText(f.text)}${isExclusive(f) ? ' _(exclusive)_' : ''}${mdUncertain(f.confidence)}`,
-    ...view.columns.map((c) =>
-      f.articles.includes(c.article.id) ? (f.opinion?.includes(c.article.id) ? '✓ (opinion)' : '✓') : '',
-    ),
-  ]);
+  // Shared facts first, widely reported first, then related coverage.
+  const sorted = [...story.facts].sort(
+    (a, b) =>
+      Number(a.related === true) - Number(b.related === true) ||
+      new Set(b.articles).size - new Set(a.articles).size,
+  );
+  const rows = sorted.map((f) => {
+    const mark = f.related === true ? '≈' : '✓';
+    return [
+      `${mdText(f.text)}${isExclusive(f) ? ' _(exclusive)_' : ''}${f.related === true ? ' _(related coverage)_' : ''}${mdUncertain(f.confidence)}`,
+      ...view.columns.map((c) =>
+        f.articles.includes(c.article.id)
+          ? f.opinion?.includes(c.article.id)
+            ? `${mark} (opinion)`
+            : mark
+          : '',
+      ),
+    ];
+  });
   const out = ['## Facts', '', ...table(['Fact', ...view.columns.map((c) => mdText(c.short))], rows)];
+  if (sorted.some((f) => f.related === true))
+    out.push(
+      '',
+      '_Related coverage_ (≈): the outlets write about the same point, but their sentences were not shown to state the same claim; compare them before treating it as a shared fact.',
+    );
   const exclusives = view.columns
     .map((c) => ({ c, own: sorted.filter((f) => isExclusive(f) && f.articles.includes(c.article.id)) }))
     .filter((x) => x.own.length > 0);
