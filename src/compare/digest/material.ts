@@ -34,15 +34,20 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // "Overall, the rulings …" (a sum of what came before), "Here, both courts …", "As for the others, …",
 // "By contrast, …", "At first blush, …" (an argument's turn).
 const CONTINUATION_OPENER =
-  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part)\b/i;
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
 // A time placed by a sentence the digest may not hold: "A week later, the race moves …", "The next day, …",
 // "Two hours earlier, …". ("Two days after the vote, …" names its anchor and stands.)
 const TIME_ANCHORED_OPENER =
-  /^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|(?:the\s+)?(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b|(?:later|earlier|afterwards?|then|by then|since then|at the time|at that point|until then)\b)/i;
+  /^(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+|barely\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|(?:the\s+)?(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b|(?:later|earlier|afterwards?|then|by then|since then|at the time|at that point|until then)\b)/i;
 // A lead-in about a pronoun ("In it, the aide discusses …", "Under that, …"), an event placed after "since"
 // with nothing to be since ("The board has since changed …"), "a similar X" (similar to what?).
+// "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
+// and "since then" do not).
 const POINTING_BACK =
-  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b/i;
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)|\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
+// A sentence split inside a party tag or initials: "… the committee chairman, Jon Doe, R-S." (the rest,
+// "C., said …", is the next "sentence").
+const CUT_AT_ABBREVIATION = /(?:\b[A-Z]-[A-Z]|\s[A-Z]\.[A-Z])\.$/;
 // "this" or "these" with a noun anywhere in the outlet's voice points at something said before ("after this
 // decision", "explanations such as these"), unless the noun is a time ("this week", "these days").
 const DEMONSTRATIVE_NOUN = /\b(?:this|these)\s+([a-z][a-z-]*)|\b(?:such as|like)\s+(?:this|these|those)\b/gi;
@@ -131,7 +136,8 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
     return 'opens with a contrast or continuation';
   if (LEAD_IN_PRONOUN.test(text)) return 'a pronoun subject after a lead-in';
   if (TIME_ANCHORED_OPENER.test(text)) return 'opens with a time placed by another sentence';
-  if (POINTING_BACK.test(text)) return 'points back to something said before';
+  if (POINTING_BACK.test(text) && !/\bif\b/i.test(text)) return 'points back to something said before';
+  if (CUT_AT_ABBREVIATION.test(text)) return 'cut inside an abbreviation';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
   if (READER_IMPERATIVE.test(text)) return 'addresses the reader';
   if (firstPersonStance(voice) || firstPersonEvaluative(voice)) return 'first-person evaluative language';
