@@ -38,7 +38,7 @@ const CONTINUATION_OPENER =
 // A time placed by a sentence the digest may not hold: "A week later, the race moves …", "The next day, …",
 // "Two hours earlier, …". ("Two days after the vote, …" names its anchor and stands.)
 const TIME_ANCHORED_OPENER =
-  /^(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+|barely\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|(?:the\s+)?(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b|(?:later|earlier|afterwards?|then|by then|since then|at the time|at that point|until then)\b)/i;
+  /^(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+|barely\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|(?:the\s+)?(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b|(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier)\b|(?:later|earlier|afterwards?|then|by then|since then|at the time|at that point|until then)\b)/i;
 // A lead-in about a pronoun ("In it, the aide discusses …", "Under that, …"), an event placed after "since"
 // with nothing to be since ("The board has since changed …"), "a similar X" (similar to what?).
 // "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
@@ -142,9 +142,9 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (READER_IMPERATIVE.test(text)) return 'addresses the reader';
   if (firstPersonStance(voice) || firstPersonEvaluative(voice)) return 'first-person evaluative language';
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
-  if (speculation(voice)) return "a prediction in the outlet's voice";
   const judging = evaluativeWord(voice);
   if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
+  if (speculation(voice)) return "a prediction in the outlet's voice";
   return null;
 }
 
