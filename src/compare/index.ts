@@ -3,7 +3,7 @@
 // discrepancies.
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Fact, OpinionMark, Story } from '../model/report.js';
-import { opinionOf } from '../text/opinion.js';
+import { arguingVoice, opinionOf } from '../text/opinion.js';
 import { compareActors } from './actors/index.js';
 import { compareUnnamed } from './actors/unnamed.js';
 import { attachConfidence } from './confidence/index.js';
@@ -48,10 +48,17 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     if (mark) opinions.set(a.id, mark);
   }
   const opinion = new Set(opinions.keys());
+  // Articles that argue or address the reader without a marker are not marked (the signs are weak), but the
+  // digest leaves their sentences out: it must not speak with an author's voice.
+  const notForDigest = new Set([
+    ...opinion,
+    ...articles.filter((a) => arguingVoice(a) !== null).map((a) => a.id),
+  ]);
   const unnamedActors = compareUnnamed(articles, actors.actors, actors.actorOf);
+  const title = storyTitle(articles, facts.facts);
   const story: Story = {
     id,
-    title: storyTitle(articles, facts.facts),
+    title,
     articles: articles.map((a) => {
       const mark = opinions.get(a.id);
       return mark ? { ...toReportArticle(a), opinion: mark } : toReportArticle(a);
@@ -62,7 +69,7 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     facts: facts.facts.map((f) => markOpinion(f, opinion)),
     discrepancies: [...actors.discrepancies, ...quotes.discrepancies, ...facts.discrepancies],
     timeline: buildTimeline(ctx),
-    digest: buildDigest(ctx, facts.facts, opinion),
+    digest: buildDigest(ctx, facts.facts, notForDigest, title),
   };
   return attachConfidence(ctx, story);
 }

@@ -1,28 +1,29 @@
-// Confidence of digest sentences. A digest sentence cites the outlets of its fact whose own sentence states
-// its claim (digest/index.ts), so its citations are at least as right as the fact is one claim: the fact's
-// weakest same-claim link predicts them, as a floor. A sentence citing one outlet cites rightly but has no
-// other outlet's account to keep it neutral.
-// Measured on the blind check (eval/blind/judged-final.json, 2026-12-06; `node
-// dist/eval/blind-confidence.js`, see facts.ts): correctly cited, weakest link ≥ 0.5: 18 of 22; 0.3–0.5:
-// 12 of 21; below 0.3: 6 of 22; one-outlet sentences judged neutral: 6 of 22. Neutrality and standing alone
-// are otherwise not predicted: the material checks (digest/material.ts) already keep out what they catch.
+// Confidence of digest sentences: how often a sentence like this one is neutral, stands alone and is cited
+// rightly, all three (the blind check's acceptance figure, eval/blind/RULES.md). Measured on
+// eval/blind/judged-dig5.json (2026-12-06, 101 digest sentences of 20 allsides stories, unsure counted as a
+// failure): a sentence its own outlet alone reports passes 31 times in 56; one citing two or more outlets in a
+// story of 10 or more articles 6 in 15 (a big story's facts join sentences that share a topic, and 9 of the
+// 15 cite an article stating another claim: 3 of 10 cited rightly even when the fact's weakest same-claim link
+// is 0.5 or more); in a smaller story 17 in 30, whatever the weakest link (0.5 or more: 10 of 18; below: 7 of
+// 12). No sentence reaches the high level: the material checks (digest/material.ts) keep out what they catch,
+// and what they miss is not predicted by anything measured here.
 import type { DigestSentence, Fact } from '../../model/report.js';
 import type { FactLinks } from './facts.js';
 import { confidence } from './scale.js';
 
-/** Share correctly cited by the weakest link of the sentence's fact (see above). */
-export const CITED_BINS: readonly { from: number; share: number }[] = [
-  { from: 0.5, share: 0.82 },
-  { from: 0.3, share: 0.57 },
-  { from: 0, share: 0.27 },
-];
-/** Share of one-outlet digest sentences judged neutral. */
-export const EXCLUSIVE_DIGEST_SCORE = 0.27;
+/** Share of one-outlet digest sentences passing all three checks (see above). */
+export const EXCLUSIVE_DIGEST_SCORE = 0.55;
+/** …of sentences citing two or more outlets in a story of BIG_STORY articles or more. */
+export const BIG_STORY_DIGEST_SCORE = 0.4;
+export const BIG_STORY = 10;
+/** …of sentences citing two or more outlets in a smaller story. */
+export const CITED_DIGEST_SCORE = 0.57;
 
 export function digestConfidences(
   digest: readonly DigestSentence[],
   facts: readonly Fact[],
   links: ReadonlyMap<string, FactLinks>,
+  articles = 0,
 ): void {
   for (const sentence of digest) {
     const taken = sentence.evidence?.[0];
@@ -40,10 +41,10 @@ export function digestConfidences(
         'only one outlet reports it: no other account to check its wording against',
       );
     } else {
-      const share = CITED_BINS.find((b) => link.weakest >= b.from)?.share ?? 0;
+      const big = articles >= BIG_STORY;
       sentence.confidence = confidence(
-        share,
-        `cites ${sentence.articles.length} of the fact's ${link.outlets} outlets; the fact's weakest same-claim link is ${link.weakest.toFixed(2)}`,
+        big ? BIG_STORY_DIGEST_SCORE : CITED_DIGEST_SCORE,
+        `cites ${sentence.articles.length} of the fact's ${link.outlets} outlets; the fact's weakest same-claim link is ${link.weakest.toFixed(2)}${big ? `; in a story of ${articles} articles facts join sentences that only share a topic` : ''}`,
       );
     }
   }

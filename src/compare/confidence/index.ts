@@ -17,6 +17,6 @@ export function attachConfidence(ctx: StoryContext, story: Story): Story {
   speakerConfidences(ctx, story.quotes);
   const links = factConfidences(ctx, story.facts);
   discrepancyConfidences(ctx, story.discrepancies, story);
-  digestConfidences(story.digest, story.facts, links);
+  digestConfidences(story.digest, story.facts, links, story.articles.length);
   return story;
 }

@@ -13,7 +13,8 @@ const CAPTION =
 // Links and calls to action: "Related: …", "Read more: …", "Watch: …", "Sign up for our newsletter".
 const LINK_LINE =
   /^(?:related|read more|read also|also read|more|see also|watch|listen|click here|sign up|subscribe|follow us|recommended|trending)\b[\s:|–—-]/i;
-const LINK_ANYWHERE = /\b(?:sign up for|subscribe to our|click here|read more:|related coverage:)/i;
+const LINK_ANYWHERE =
+  /\b(?:sign up for|subscribe to our|click here|read more:|related coverage:|as an interest|stay up to date|follow (?:us|our coverage)|download (?:the|our) app)/i;
 // Page furniture around the report: a wire or contributor credit ("Jane Doe and The Example Press contributed
 // to this report."), a commentary's disclaimer ("The views expressed here are the author's own."), an
 // advertisement slot left in the text.
@@ -27,11 +28,38 @@ const SIDEBAR = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) \1|\s[.!?]$/u;
 const LABEL_PREFIX = /^(?:[\p{Lu}\d][\p{Lu}\d '’&-]{2,}|(?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+):\s+[\p{Lu}\d]/u;
 // Openers that answer or contrast a sentence the digest may not hold: "But …", "And …", "Still, …". Not
 // "Nevertheless, the agency says …": the clause after it usually states its own claim.
-const CONTRAST_OPENER = /^(?:(?:but|and|yet|however)\b|still,)/i;
+const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // Connectives that continue an argument or an account the digest does not hold: "In fact, one senator …",
-// "True, the board backed …", "Separately, police said …", "Now those early lessons …", "Indeed, …".
+// "True, the board backed …", "Separately, police said …", "Now those early lessons …", "Indeed, …",
+// "Overall, the rulings …" (a sum of what came before), "Here, both courts …", "As for the others, …",
+// "By contrast, …", "At first blush, …" (an argument's turn).
 const CONTINUATION_OPENER =
-  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now)\b/i;
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
+// A time placed by a sentence the digest may not hold: "A week later, the race moves …", "The next day, …",
+// "Two hours earlier, …". ("Two days after the vote, …" names its anchor and stands.)
+const TIME_ANCHORED_OPENER =
+  /^(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+|barely\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|(?:the\s+)?(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b|(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier)\b|(?:later|earlier|afterwards?|then|by then|since then|at the time|at that point|until then)\b)/i;
+// A lead-in about a pronoun ("In it, the aide discusses …", "Under that, …"), an event placed after "since"
+// with nothing to be since ("The board has since changed …"), "a similar X" (similar to what?).
+// "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
+// and "since then" do not).
+const POINTING_BACK =
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)|\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
+// A sentence split inside a party tag or initials: "… the committee chairman, Jon Doe, R-S." (the rest,
+// "C., said …", is the next "sentence").
+const CUT_AT_ABBREVIATION = /(?:\b[A-Z]-[A-Z]|\s[A-Z]\.[A-Z])\.$/;
+// "this" or "these" with a noun anywhere in the outlet's voice points at something said before ("after this
+// decision", "explanations such as these"), unless the noun is a time ("this week", "these days").
+const DEMONSTRATIVE_NOUN = /\b(?:this|these)\s+([a-z][a-z-]*)|\b(?:such as|like)\s+(?:this|these|those)\b/gi;
+const TIME_NOUNS = new Set(
+  'year years week weeks month months day days morning afternoon evening night weekend season summer fall autumn winter spring time times century decade quarter term session cycle'.split(
+    ' ',
+  ),
+);
+// An argument turning to its reader: "Imagine that the vote fails.", "Consider the numbers.", "Let's be
+// clear:" — a report tells, it does not ask the reader to picture or weigh.
+const READER_IMPERATIVE =
+  /^(?:imagine|consider|remember|recall|think about|think of|look at|note that|don['’]t forget|let['’]s|let us|picture)\b/i;
 // A short lead-in, then a subject that points back: "Two years later, their efforts …", "On Tuesday, he
 // said …", "In this economy, that counts as …". (A pronoun at the very start is scored in index.ts.)
 const LEAD_IN_PRONOUN =
@@ -41,7 +69,7 @@ const LEAD_IN_PRONOUN =
 // sensational charge"). Words a reporter uses to describe rather than judge ("major", "significant",
 // "unprecedented") are left out.
 const EVALUATIVE = new Set(
-  'apparently extraordinary infamous notorious sensational stunning staggering shocking banal startling astonishing remarkable dramatic dramatically meager meagre anemic dismal lackluster lacklustre disappointing disappointingly embarrassing humiliating disastrous catastrophic reckless absurd ridiculous outrageous shameful disgraceful brazen brazenly blatant blatantly egregious baseless bogus dubious unpersuasive laughable pathetic brilliant brilliantly impressive stellar masterful inspiring heroic vile nasty sinister chilling alarming alarmingly troubling worrying bombshell scathing blistering ominous ironically sadly unfortunately fortunately tragically thankfully hopefully surprisingly predictably conveniently curiously oddly clearly obviously wish-list'.split(
+  'apparently extraordinary infamous notorious sensational stunning staggering shocking banal startling astonishing remarkable dramatic dramatically meager meagre anemic dismal lackluster lacklustre disappointing disappointingly embarrassing humiliating disastrous catastrophic reckless absurd ridiculous outrageous shameful disgraceful brazen brazenly blatant blatantly egregious baseless bogus dubious unpersuasive laughable pathetic brilliant brilliantly impressive stellar masterful inspiring heroic vile nasty sinister chilling alarming alarmingly troubling worrying bombshell scathing blistering ominous ironically sadly unfortunately fortunately tragically thankfully hopefully surprisingly predictably conveniently curiously oddly clearly obviously certainly simply actually really truly undoubtedly arguably frankly honestly literally wish-list'.split(
     ' ',
   ),
 );
@@ -107,11 +135,16 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text))
     return 'opens with a contrast or continuation';
   if (LEAD_IN_PRONOUN.test(text)) return 'a pronoun subject after a lead-in';
+  if (TIME_ANCHORED_OPENER.test(text)) return 'opens with a time placed by another sentence';
+  if (POINTING_BACK.test(text) && !/\bif\b/i.test(text)) return 'points back to something said before';
+  if (CUT_AT_ABBREVIATION.test(text)) return 'cut inside an abbreviation';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
+  if (READER_IMPERATIVE.test(text)) return 'addresses the reader';
   if (firstPersonStance(voice) || firstPersonEvaluative(voice)) return 'first-person evaluative language';
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
   const judging = evaluativeWord(voice);
   if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
+  if (speculation(voice)) return "a prediction in the outlet's voice";
   return null;
 }
 
@@ -160,6 +193,22 @@ function headlineLike(text: string): boolean {
   return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && TITLE_SMALL.has(w.toLowerCase())));
 }
 
+// A modal of prediction or possibility in the outlet's voice: "Prices would rise sharply.", "The ruling could
+// help the governor." A report says what happened or who expects what; with no one to attribute it to, the
+// prediction is the outlet's. A proposal's content is stated with "would" in plain news ("The bill would
+// cap rents at …"), so a sentence about a bill, plan or order keeps it.
+const MODAL = /\b(?:would|could|might|may|likely to)\s+(?:not\s+|also\s+|still\s+)?[a-z]+/;
+const PROPOSAL =
+  /\b(?:bill|bills|plan|plans|measure|measures|proposal|proposals|order|orders|rule|rules|law|laws|legislation|policy|deal|agreement|budget|amendment|regulation|regulations|reform|package|ban|change|changes|treaty|provision|provisions)\b/i;
+
+function speculation(voice: string): boolean {
+  const modal = MODAL.exec(voice);
+  if (!modal || SPEECH.test(voice) || /\b(?:if|unless|expected|expects|predicted)\b/i.test(voice))
+    return false;
+  // The proposal is what the modal's clause is about: "The bill would cap …", not "… the repeal of rules".
+  return !PROPOSAL.test(voice.slice(0, modal.index));
+}
+
 /** A quotation that opens the sentence with no speaker outside it: “We will win this fight.” */
 function unattributedQuote(text: string, voice: string): boolean {
   return /^["“]/.test(text) && !SPEECH.test(voice);
@@ -193,3 +242,42 @@ export function resolvedIn(noun: string, earlier: readonly string[]): boolean {
   const key = stem(noun);
   return earlier.some((s) => (s.toLowerCase().match(/[a-z]+/g) ?? []).some((w) => stem(w) === key));
 }
+
+/**
+ * The noun of a "this/these X" in the outlet's voice that points back ("after this ruling" → "ruling"), or
+ * '' for "such as these"; null when there is none (time words do not point back: "this week"). The sentence
+ * stands when an earlier digest sentence (or the story title) holds the noun.
+ */
+export function demonstrativeReference(voice: string): string | null {
+  for (const m of voice.matchAll(DEMONSTRATIVE_NOUN)) {
+    const noun = m[1]?.toLowerCase();
+    if (noun === undefined) return '';
+    if (!TIME_NOUNS.has(noun)) return noun;
+  }
+  return null;
+}
+
+// The subject of a sentence opening "The …": modifiers and its head noun, up to its verb or a preposition
+// ("The two-year-old dog was …" → "dog"; "The crux of the effort is …" → "crux").
+const DEFINITE_SUBJECT =
+  /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
+
+/**
+ * The head noun of a sentence's definite, lower-case subject ("The policy was seen …" → "policy"), or null
+ * when it opens otherwise or names something ("The Senate voted …", "The White House said …"). A reader of
+ * the digest alone knows "the policy" only when an earlier sentence or the title has said which one.
+ */
+export function definiteSubject(text: string): string | null {
+  const m = DEFINITE_SUBJECT.exec(text.replace(/^["“]/, ''));
+  const noun = m?.[2]?.toLowerCase();
+  return noun === undefined || KNOWN_DEFINITES.has(noun) ? null : noun;
+}
+
+// Definite subjects a reader places without an antecedent: the institutions and roles of public life, which
+// news names as "the court", "the government", "the public", "the economy" — there is one in the story's
+// world. A thing or an act ("the policy", "the coffin", "the effort") needs saying which.
+const KNOWN_DEFINITES = new Set(
+  'public government administration court courts president presidency network police army military navy ministry department agency agencies committee panel council parliament legislature senate house congress jury judge judges justices prosecutors prosecution defense defence campaign economy market markets stock stocks country nation state states city world industry company party parties union electorate voters opposition majority minority white'.split(
+    ' ',
+  ),
+);
