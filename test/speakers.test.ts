@@ -435,6 +435,15 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'usual politics'))).toBe('Tom Hale');
   });
 
+  it('a person telling reporters in the progressive (“was telling”) speaks', () => {
+    const a = annotate(
+      'Ann Lee was telling reporters on Monday that “nothing has changed, and nothing will.”',
+    );
+    const q = quoteWith(a, 'nothing has changed');
+    expect(speakerName(a, q)).toBe('Ann Lee');
+    expect(q.speakerRoute?.by).toBe('speech-verb');
+  });
+
   it('a woman named as an object in the last paragraph beats one who was a subject long before', () => {
     const a = annotate(
       'Mrs. Carla Whitby chaired the board for years. Whitby retired in May.\n\nThe plan drew critics.\n\nTo political scientist Ann Lindqvist, the plan looked doomed.\n\n“It never had the votes,” she said.',
@@ -549,6 +558,18 @@ describe('speakers that are no named person', () => {
       'According to the clerk, the report is false.\n\n“No one ever gave a signal to stop,” said the depot chief known as Sal.',
       'signal to stop',
       'the depot chief',
+    ],
+    [
+      'a speech verb in -ing after “are” is progressive, not passive: its subject speaks',
+      'The council meets on Friday.\n\nBackers of the mayor are warning of “dark days” ahead.',
+      'dark days',
+      'Backers of the mayor',
+    ],
+    [
+      'a progressive participle has its own subject, not the subject of the clause before “but”',
+      'The count is not over, but the Lee campaign is already claiming victory in the “rural race.”',
+      'rural race',
+      'the Lee campaign',
     ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);

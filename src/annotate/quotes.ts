@@ -1281,11 +1281,18 @@ function isScareQuote(
   return layer.sentences[sentence] !== undefined && !sentenceSpeaks(layer, sentence, inQuote);
 }
 
-/** A verb after a form of "be" ("was told", "will be addressed"), adverbs aside. */
+/** A verb after a form of "be" ("was told", "will be addressed"), adverbs aside. A present participle
+ * there is progressive, not passive: "Backers of the mayor are warning of “dark days”" has a subject
+ * who speaks. */
 function isPassive(layer: TokenLayer, v: number): boolean {
+  return !isParticipleWord(layer.tokens[v]?.text ?? '') && afterBe(layer, v);
+}
+
+/** A form of "be" (or "get") before the verb at `v`, adverbs aside. */
+function afterBe(layer: TokenLayer, v: number): boolean {
   let b = v - 1;
   while (layer.tokens[b]?.pos === 'ADV') b--;
-  return /^(be|been|being|is|are|was|were|get|got|gets)$/i.test(layer.tokens[b]?.text ?? '');
+  return /^(be|been|being|is|are|was|were|get|got|gets|’s|'s|’re|'re)$/i.test(layer.tokens[b]?.text ?? '');
 }
 
 /** Whether a speech verb outside quotes stands in the sentence before token `to`. */
@@ -1609,7 +1616,9 @@ function attributeBefore(
       continue;
     }
 
-    if (isParticiple(token.text)) {
+    // "Lee’s campaign is already claiming “a win”": a participle after "be" is the clause's own verb, with
+    // its own subject before it; only a participle that opens a clause ("…, saying") shares another's.
+    if (isParticiple(token.text) && !afterBe(layer, t)) {
       const previous = tokens[t - 1];
       // "criticism calling it a “sham”": the participle's subject is the noun before it. Not a noun of
       // time ("released it on Wednesday saying"), nor a written message whose author speaks through it
