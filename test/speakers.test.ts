@@ -888,6 +888,80 @@ describe('PolNeAR scorer keys', () => {
     expect(q?.keys).toEqual(['lee']);
   });
 
+  it('“he” is a named source who opens a later sentence as its subject, not the source named before', () => {
+    const text =
+      '“The bridge must close,” Ann Lee said.\nHale disagreed with Dr. Lee on the data.\n“It will stand for decades,” he said.\nIn a report, engineer Tom Hale wrote that it “will stand.”';
+    const he = text.lastIndexOf('he said');
+    const attributions = [
+      {
+        id: 'a',
+        source: span(text, 'Ann Lee'),
+        cue: null,
+        content: span(text, 'The bridge must close,'),
+        direct: true,
+      },
+      {
+        id: 'b',
+        source: { start: he, end: he + 2, text: 'he' },
+        cue: null,
+        content: span(text, 'It will stand for decades,'),
+        direct: true,
+      },
+      {
+        id: 'c',
+        source: span(text, 'engineer Tom Hale'),
+        cue: null,
+        content: span(text, 'will stand.'),
+        direct: true,
+      },
+    ];
+    const quote = (qs: ReturnType<typeof goldQuotes>) => qs.find((q) => q.text.includes('decades'));
+    // "Hale disagreed …" opens a sentence (Hale is a source named in full later); "Lee" after the title's
+    // full stop in "with Dr. Lee" opens none.
+    expect(quote(goldQuotes(article(text, attributions)))?.key).toBe('hale');
+    // Before: the last named source span before the pronoun, Lee.
+    expect(quote(goldQuotes(article(text, attributions), { sentenceSubjects: false }))?.key).toBe('lee');
+  });
+
+  it('a sentence opened inside someone’s quote, or by a place, is no subject for “he”', () => {
+    const text =
+      '“Hale is wrong,” Ann Lee said.\nTom Hale spoke next. The Zorvan Republic paid for it. “It is done. Lee knows it,” he said.\nLater, the Zorvan Republic said it would pay.';
+    const he = text.lastIndexOf('he said');
+    const qs = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'Ann Lee'),
+          cue: null,
+          content: span(text, 'Hale is wrong,'),
+          direct: true,
+        },
+        {
+          id: 'b',
+          source: span(text, 'Tom Hale'),
+          cue: null,
+          content: span(text, 'spoke next'),
+          direct: false,
+        },
+        {
+          id: 'c',
+          source: { start: he, end: he + 2, text: 'he' },
+          cue: null,
+          content: span(text, 'It is done. Lee knows it,'),
+          direct: true,
+        },
+        {
+          id: 'd',
+          source: span(text, 'the Zorvan Republic'),
+          cue: null,
+          content: span(text, 'it would pay'),
+          direct: false,
+        },
+      ]),
+    );
+    expect(qs.find((q) => q.text.includes('knows'))?.key).toBe('hale');
+  });
+
   it('a hyphenated or apostrophised surname matches the speaker’s words split the same way', () => {
     const said = new Set(['carla', 'mendez', 'ruiz', 'o', 'hara']);
     expect(keyIn('mendez-ruiz', said)).toBe(true);
