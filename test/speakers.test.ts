@@ -435,6 +435,18 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'usual politics'))).toBe('Tom Hale');
   });
 
+  it('a prepositional adjunct between a named subject and its verb is no speaker', () => {
+    const a = annotate(
+      'The vote is on Friday.\n\nTom Hale in his opening speech called the plan “reckless” and promised a new vote.',
+    );
+    expect(speakerName(a, quoteWith(a, 'reckless'))).toBe('Tom Hale');
+    // The name is an object there, not the subject of "called".
+    const b = annotate(
+      'The vote is on Friday.\n\nVoters who met Tom Hale in the old market hall called the plan “reckless” on Monday.',
+    );
+    expect(speakerName(b, quoteWith(b, 'reckless'))).toBeNull();
+  });
+
   it('a person telling reporters in the progressive (“was telling”) speaks', () => {
     const a = annotate(
       'Ann Lee was telling reporters on Monday that “nothing has changed, and nothing will.”',

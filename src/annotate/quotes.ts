@@ -1023,6 +1023,17 @@ function subjectBefore(
   )
     first--;
   while (first < e - 1 && tokens[first]?.pos === 'ADP') first++;
+  // "Tom Hale in his opening speech called the plan …", "Lee at a rally on Monday said": a prepositional
+  // adjunct between a named subject and its verb; the phrase is the adjunct's, the name the subject. Not
+  // a name that is itself an object ("voters who met Tom Hale in the square said").
+  const adjunct = tokens[first - 1];
+  if (adjunct?.pos === 'ADP' && !NP_LINKS.has(adjunct.text.toLowerCase())) {
+    const named = persons.find(
+      (s) =>
+        s.endToken === first - 1 && !s.possessive && !governed(s) && !objectPosition(layer, s.firstToken),
+    );
+    if (named) return named;
+  }
   // A person named inside the phrase is the speaker when the name heads it ("campaign manager Tom
   // Reyes"), not when it follows a preposition ("a spokesman for Tom Reyes" speaks for him).
   const inside = near.find(
@@ -1030,6 +1041,16 @@ function subjectBefore(
       s.firstToken >= first && s.endToken === e && !s.possessive && !afterLink(layer, first, s.firstToken),
   );
   return inside ?? phrase(layer, first, e);
+}
+
+/** A name right after a verb or a preposition is its object: "met Tom Hale in the square". */
+function objectPosition(layer: TokenLayer, first: number): boolean {
+  const before = layer.tokens[first - 1];
+  return (
+    before !== undefined &&
+    before.sentence === layer.tokens[first]?.sentence &&
+    (before.pos === 'VERB' || before.pos === 'ADP' || before.pos === 'AUX')
+  );
 }
 
 /** Title words walked back over from a name to the preposition that may govern it. */
