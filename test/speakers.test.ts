@@ -435,6 +435,21 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'usual politics'))).toBe('Tom Hale');
   });
 
+  it('a fragment inside a clause someone reports is the reporter’s paraphrase', () => {
+    const body = (quote: string) =>
+      `The caucus met on Tuesday.\n\nRep. Tom Hale said Ann Lee called on members to be “${quote}.”`;
+    const a = annotate(body('closely coordinated'));
+    expect(speakerName(a, quoteWith(a, 'coordinated'))).toBe('Tom Hale');
+    // A quote opening in capitals is the inner speaker's own sentence.
+    const b = annotate(body('Closely coordinated'));
+    expect(speakerName(b, quoteWith(b, 'coordinated'))).toBe('Ann Lee');
+    // After "while" the clause is no one's report: the fragment is its own subject's.
+    const c = annotate(
+      'The debate ran late.\n\nDana Roe said the plan was late, while Tom Hale said that the “stakes are too high” for a delay.',
+    );
+    expect(speakerName(c, quoteWith(c, 'stakes'))).toBe('Tom Hale');
+  });
+
   it('a prepositional adjunct between a named subject and its verb is no speaker', () => {
     const a = annotate(
       'The vote is on Friday.\n\nTom Hale in his opening speech called the plan “reckless” and promised a new vote.',

@@ -622,6 +622,31 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
   return false;
 }
 
+/**
+ * The speech verb whose reported clause the subject at `first` opens, the clause following it straight
+ * on ("Lee said Hale …", "Lee said on Monday that Hale …"), or -1. Stricter than isReportedSubject: a
+ * subject after "while", "though" or ", and" opens a clause of its own ("Roe said …, while Hale said that
+ * the “stakes …”" — the fragment is Hale's).
+ */
+function reportingVerb(layer: TokenLayer, first: number, floor: number): number {
+  const { tokens } = layer;
+  let b = first - 1;
+  if (/^that$/i.test(tokens[b]?.text ?? '')) b--;
+  while (b > floor && tokens[b]?.pos === 'ADV') b--;
+  b = beforeTimeAdjunctStart(tokens, b, floor);
+  const verb = tokens[b];
+  if (b < floor || !verb || verb.sentence !== tokens[first]?.sentence || !speaks(verb)) return -1;
+  return isParticiple(verb.text) && tokens[b - 1]?.pos !== 'AUX' ? -1 : b;
+}
+
+/** The token before a time adjunct ending at `e` ("said on Monday | that"), or `e`. */
+function beforeTimeAdjunctStart(tokens: readonly Token[], e: number, floor: number): number {
+  if (!TIME_NOUN.test(tokens[e]?.text ?? '')) return e;
+  let b = e - 1;
+  while (b > floor && b >= e - 2 && TIME_OPENER.test(tokens[b]?.text ?? '')) b--;
+  return b;
+}
+
 /** Words of a subject's own phrase walked back over to a complementizer: "that its reporter Dan Roe". */
 const MAX_COMPLEMENT_LEAD = 4;
 
@@ -1464,7 +1489,10 @@ function attribute(
   // Subjects are sorted by first token and a sentence's tokens are contiguous: the ones in this sentence
   // before the quote are one slice.
   const sentenceStart = clauseStart(layer, sentence) ?? openToken;
-  const before = attributeBefore(layer, sentenceStart, openToken, subjects, inQuote);
+  // "Lee said Hale called on members to be “closely coordinated.”": a fragment of words (opening in lower
+  // case) inside a clause someone reports is that reporter's paraphrase, quoting words of it.
+  const fragment = /^\p{Ll}/u.test(text.slice(quote.start, quote.end).trimStart());
+  const before = attributeBefore(layer, sentenceStart, openToken, subjects, inQuote, fragment);
   if (before !== undefined) return before;
 
   // 3. The sentence's subject; a possessive ("Trump’s address … included “both sides”") last.
@@ -1614,6 +1642,7 @@ function attributeBefore(
   to: number,
   subjects: readonly SubjectCandidate[],
   inQuote: (offset: number) => boolean,
+  fragment = false,
 ): Attribution {
   const { tokens } = layer;
   const byFirstToken = (s: Subject) => s.firstToken;
@@ -1668,6 +1697,11 @@ function attributeBefore(
     }
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
     const subject = subjectBefore(layer, t, from, inSentence);
+    if (subject && fragment) {
+      const outer = reportingVerb(layer, subject.firstToken, from);
+      const reporter = outer >= 0 ? subjectBefore(layer, outer, from, inSentence) : undefined;
+      if (reporter?.entity) return reporter;
+    }
     if (subject) return subject;
     // A verb with no subject of its own is inside another's clause ("Hale says he'd take the rival aside and
     // tell him “enough of this”"): an earlier speech verb may own the quote.
