@@ -5,6 +5,7 @@
 // word lists below classify gold sources for the breakdown and never reach the product.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { GIVEN_NAMES, isKnownWord } from '../src/annotate/entities/gazetteer.js';
 
 export interface GoldSpan {
   start: number;
@@ -261,20 +262,86 @@ function sourceSpan(a: PolnearAttribution): GoldSpan | null {
   return a.source;
 }
 
+export interface GoldOptions {
+  /** Count a named source opening a later sentence as its subject as the last person named before a
+   * pronoun (default true); false keys a pronoun to the last named source span only, as before. */
+  sentenceSubjects?: boolean;
+}
+
+/** A capitalised run of one to four words opening a sentence (given names, initials and titles before
+ * the surname), not a possessor ("Rubio’s plan"). */
+const SENTENCE_OPENING =
+  /(?:^|\n|[.!?]["”’]?[ \t]+)[ \t]*((?:\p{Lu}[\p{L}.’'-]*[ \t]+){0,3}\p{Lu}[\p{L}’'-]*)(?![\p{L}’'-])(?![’']s)/gu;
+/** A full stop that ends an initial or a short abbreviation ("George W. Bush", "Dr. Lee"), no sentence. */
+const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:\p{Lu}|\p{Lu}\p{Ll}{1,3})$/u;
+
+/**
+ * Where a named person opens a sentence of the narrative as its subject ("Rubio disagreed.", "George
+ * Zimmerman is selling …"). Only keys the annotators give somewhere as a full name count as persons: a
+ * source whose word before the surname is a given name, an initial or a word the lexicon does not know
+ * ("Marco Rubio", "Raynard Jackson"); a place or a body named as a source ("the United States", "House
+ * Republicans") is nobody "he" could mean. Sentences inside quotes are someone's words, not the
+ * narrative. Scorer-only.
+ */
+function sentenceOpeners(
+  text: string,
+  sources: readonly GoldSpan[],
+  named: readonly { at: number; key: string | null }[],
+): { at: number; key: string }[] {
+  const persons = new Set<string>();
+  for (const [i, n] of named.entries()) {
+    const ws = words(namedPart(sources[i]?.text ?? ''));
+    const k = ws.findIndex((w) => w.toLowerCase() === n.key);
+    const before = ws[k - 1] ?? '';
+    const given = before.toLowerCase();
+    // "The United States", "the Islamic State": a determiner opens a body or a place, not a person's name.
+    const determined = DETERMINERS.has((ws[0] ?? '').toLowerCase());
+    if (
+      n.key &&
+      k > 0 &&
+      !determined &&
+      /^\p{Lu}/u.test(before) &&
+      (GIVEN_NAMES.has(given) || /^\p{L}\.?$/u.test(given) || !isKnownWord(given))
+    )
+      persons.add(n.key);
+  }
+  const found: { at: number; key: string }[] = [];
+  if (persons.size === 0) return found;
+  const quotes = quoteSegments(text);
+  const quoted = (at: number) => quotes.some((q) => q.start <= at && at < q.end);
+  for (const m of text.matchAll(SENTENCE_OPENING)) {
+    const start = m.index ?? 0;
+    if (/^[.!?]/.test(m[0]) && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, start - 5), start))) continue;
+    const run = m[1] ?? '';
+    const last = run.split(/\s+/).pop() ?? '';
+    const at = start + m[0].length - last.length;
+    const key = last.toLowerCase();
+    if (persons.has(key) && !quoted(at)) found.push({ at, key });
+  }
+  return found;
+}
+
 /**
  * The gold quotes of one article with the key their speaker must contain. A pronoun or a definite
  * description ("he", "the senator") means the person last named as a source before it, as a reader
  * resolves it; an indefinite one ("a spokesman", "officials") is scored by its head noun.
  */
-export function goldQuotes(article: PolnearArticle): GoldQuote[] {
+export function goldQuotes(article: PolnearArticle, options: GoldOptions = {}): GoldQuote[] {
   const byStart = [...article.attributions].sort((a, b) => a.content.start - b.content.start);
-  const named = byStart
+  const namedSources = byStart
     .map(sourceSpan)
-    .filter((source): source is GoldSpan => source !== null && sourceType(source.text) === 'name')
-    .map((source) => ({ at: source.start, key: nameKey(source.text) }));
-  const lastNamedBefore = (offset: number): string | null => {
+    .filter((source): source is GoldSpan => source !== null && sourceType(source.text) === 'name');
+  const named = namedSources.map((source) => ({ at: source.start, key: nameKey(source.text) }));
+  // "Rubio disagreed. ¶ “…,” he said": a person the annotators name as a source somewhere in the article
+  // who opens a later sentence as its subject is the last person named before the pronoun too, though
+  // that sentence is no attribution.
+  const openers =
+    options.sentenceSubjects === false ? [] : sentenceOpeners(article.text, namedSources, named);
+  const lastNamedBefore = (offset: number, pronoun = false): string | null => {
     let key: string | null = null;
-    for (const n of named) if (n.at < offset) key = n.key;
+    let at = -1;
+    for (const n of named) if (n.at < offset) [key, at] = [n.key, n.at];
+    if (pronoun) for (const n of openers) if (n.at < offset && n.at > at) [key, at] = [n.key, n.at];
     return key;
   };
   const quotes: GoldQuote[] = [];
@@ -297,7 +364,7 @@ export function goldQuotes(article: PolnearArticle): GoldQuote[] {
     if (source && type) {
       if (type === 'name' || type === 'organisation') key = nameKey(source);
       else if (type === 'pronoun') {
-        key = lastNamedBefore(sourceSpan(best)?.start ?? seg.start) ?? headNoun(source);
+        key = lastNamedBefore(sourceSpan(best)?.start ?? seg.start, true) ?? headNoun(source);
         // "“…,” I said" in a first-person piece is the writer, whom no source names: the last named
         // source is someone else, and a speaker given as "I" is the right one.
         const first = source.trim().toLowerCase();

@@ -435,6 +435,42 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'usual politics'))).toBe('Tom Hale');
   });
 
+  it('a fragment inside a clause someone reports is the reporter’s paraphrase', () => {
+    const body = (quote: string) =>
+      `The caucus met on Tuesday.\n\nRep. Tom Hale said Ann Lee called on members to be “${quote}.”`;
+    const a = annotate(body('closely coordinated'));
+    expect(speakerName(a, quoteWith(a, 'coordinated'))).toBe('Tom Hale');
+    // A quote opening in capitals is the inner speaker's own sentence.
+    const b = annotate(body('Closely coordinated'));
+    expect(speakerName(b, quoteWith(b, 'coordinated'))).toBe('Ann Lee');
+    // After "while" the clause is no one's report: the fragment is its own subject's.
+    const c = annotate(
+      'The debate ran late.\n\nDana Roe said the plan was late, while Tom Hale said that the “stakes are too high” for a delay.',
+    );
+    expect(speakerName(c, quoteWith(c, 'stakes'))).toBe('Tom Hale');
+  });
+
+  it('a prepositional adjunct between a named subject and its verb is no speaker', () => {
+    const a = annotate(
+      'The vote is on Friday.\n\nTom Hale in his opening speech called the plan “reckless” and promised a new vote.',
+    );
+    expect(speakerName(a, quoteWith(a, 'reckless'))).toBe('Tom Hale');
+    // The name is an object there, not the subject of "called".
+    const b = annotate(
+      'The vote is on Friday.\n\nVoters who met Tom Hale in the old market hall called the plan “reckless” on Monday.',
+    );
+    expect(speakerName(b, quoteWith(b, 'reckless'))).toBeNull();
+  });
+
+  it('a person telling reporters in the progressive (“was telling”) speaks', () => {
+    const a = annotate(
+      'Ann Lee was telling reporters on Monday that “nothing has changed, and nothing will.”',
+    );
+    const q = quoteWith(a, 'nothing has changed');
+    expect(speakerName(a, q)).toBe('Ann Lee');
+    expect(q.speakerRoute?.by).toBe('speech-verb');
+  });
+
   it('a woman named as an object in the last paragraph beats one who was a subject long before', () => {
     const a = annotate(
       'Mrs. Carla Whitby chaired the board for years. Whitby retired in May.\n\nThe plan drew critics.\n\nTo political scientist Ann Lindqvist, the plan looked doomed.\n\n“It never had the votes,” she said.',
@@ -549,6 +585,18 @@ describe('speakers that are no named person', () => {
       'According to the clerk, the report is false.\n\n“No one ever gave a signal to stop,” said the depot chief known as Sal.',
       'signal to stop',
       'the depot chief',
+    ],
+    [
+      'a speech verb in -ing after “are” is progressive, not passive: its subject speaks',
+      'The council meets on Friday.\n\nBackers of the mayor are warning of “dark days” ahead.',
+      'dark days',
+      'Backers of the mayor',
+    ],
+    [
+      'a progressive participle has its own subject, not the subject of the clause before “but”',
+      'The count is not over, but the Lee campaign is already claiming victory in the “rural race.”',
+      'rural race',
+      'the Lee campaign',
     ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
@@ -865,6 +913,80 @@ describe('PolNeAR scorer keys', () => {
       ]),
     );
     expect(q?.keys).toEqual(['lee']);
+  });
+
+  it('“he” is a named source who opens a later sentence as its subject, not the source named before', () => {
+    const text =
+      '“The bridge must close,” Ann Lee said.\nHale disagreed with Dr. Lee on the data.\n“It will stand for decades,” he said.\nIn a report, engineer Tom Hale wrote that it “will stand.”';
+    const he = text.lastIndexOf('he said');
+    const attributions = [
+      {
+        id: 'a',
+        source: span(text, 'Ann Lee'),
+        cue: null,
+        content: span(text, 'The bridge must close,'),
+        direct: true,
+      },
+      {
+        id: 'b',
+        source: { start: he, end: he + 2, text: 'he' },
+        cue: null,
+        content: span(text, 'It will stand for decades,'),
+        direct: true,
+      },
+      {
+        id: 'c',
+        source: span(text, 'engineer Tom Hale'),
+        cue: null,
+        content: span(text, 'will stand.'),
+        direct: true,
+      },
+    ];
+    const quote = (qs: ReturnType<typeof goldQuotes>) => qs.find((q) => q.text.includes('decades'));
+    // "Hale disagreed …" opens a sentence (Hale is a source named in full later); "Lee" after the title's
+    // full stop in "with Dr. Lee" opens none.
+    expect(quote(goldQuotes(article(text, attributions)))?.key).toBe('hale');
+    // Before: the last named source span before the pronoun, Lee.
+    expect(quote(goldQuotes(article(text, attributions), { sentenceSubjects: false }))?.key).toBe('lee');
+  });
+
+  it('a sentence opened inside someone’s quote, or by a place, is no subject for “he”', () => {
+    const text =
+      '“Hale is wrong,” Ann Lee said.\nTom Hale spoke next. The Zorvan Republic paid for it. “It is done. Lee knows it,” he said.\nLater, the Zorvan Republic said it would pay.';
+    const he = text.lastIndexOf('he said');
+    const qs = goldQuotes(
+      article(text, [
+        {
+          id: 'a',
+          source: span(text, 'Ann Lee'),
+          cue: null,
+          content: span(text, 'Hale is wrong,'),
+          direct: true,
+        },
+        {
+          id: 'b',
+          source: span(text, 'Tom Hale'),
+          cue: null,
+          content: span(text, 'spoke next'),
+          direct: false,
+        },
+        {
+          id: 'c',
+          source: { start: he, end: he + 2, text: 'he' },
+          cue: null,
+          content: span(text, 'It is done. Lee knows it,'),
+          direct: true,
+        },
+        {
+          id: 'd',
+          source: span(text, 'the Zorvan Republic'),
+          cue: null,
+          content: span(text, 'it would pay'),
+          direct: false,
+        },
+      ]),
+    );
+    expect(qs.find((q) => q.text.includes('knows'))?.key).toBe('hale');
   });
 
   it('a hyphenated or apostrophised surname matches the speaker’s words split the same way', () => {

@@ -622,6 +622,31 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
   return false;
 }
 
+/**
+ * The speech verb whose reported clause the subject at `first` opens, the clause following it straight
+ * on ("Lee said Hale …", "Lee said on Monday that Hale …"), or -1. Stricter than isReportedSubject: a
+ * subject after "while", "though" or ", and" opens a clause of its own ("Roe said …, while Hale said that
+ * the “stakes …”" — the fragment is Hale's).
+ */
+function reportingVerb(layer: TokenLayer, first: number, floor: number): number {
+  const { tokens } = layer;
+  let b = first - 1;
+  if (/^that$/i.test(tokens[b]?.text ?? '')) b--;
+  while (b > floor && tokens[b]?.pos === 'ADV') b--;
+  b = beforeTimeAdjunctStart(tokens, b, floor);
+  const verb = tokens[b];
+  if (b < floor || !verb || verb.sentence !== tokens[first]?.sentence || !speaks(verb)) return -1;
+  return isParticiple(verb.text) && tokens[b - 1]?.pos !== 'AUX' ? -1 : b;
+}
+
+/** The token before a time adjunct ending at `e` ("said on Monday | that"), or `e`. */
+function beforeTimeAdjunctStart(tokens: readonly Token[], e: number, floor: number): number {
+  if (!TIME_NOUN.test(tokens[e]?.text ?? '')) return e;
+  let b = e - 1;
+  while (b > floor && b >= e - 2 && TIME_OPENER.test(tokens[b]?.text ?? '')) b--;
+  return b;
+}
+
 /** Words of a subject's own phrase walked back over to a complementizer: "that its reporter Dan Roe". */
 const MAX_COMPLEMENT_LEAD = 4;
 
@@ -1023,6 +1048,17 @@ function subjectBefore(
   )
     first--;
   while (first < e - 1 && tokens[first]?.pos === 'ADP') first++;
+  // "Tom Hale in his opening speech called the plan …", "Lee at a rally on Monday said": a prepositional
+  // adjunct between a named subject and its verb; the phrase is the adjunct's, the name the subject. Not
+  // a name that is itself an object ("voters who met Tom Hale in the square said").
+  const adjunct = tokens[first - 1];
+  if (adjunct?.pos === 'ADP' && !NP_LINKS.has(adjunct.text.toLowerCase())) {
+    const named = persons.find(
+      (s) =>
+        s.endToken === first - 1 && !s.possessive && !governed(s) && !objectPosition(layer, s.firstToken),
+    );
+    if (named) return named;
+  }
   // A person named inside the phrase is the speaker when the name heads it ("campaign manager Tom
   // Reyes"), not when it follows a preposition ("a spokesman for Tom Reyes" speaks for him).
   const inside = near.find(
@@ -1030,6 +1066,16 @@ function subjectBefore(
       s.firstToken >= first && s.endToken === e && !s.possessive && !afterLink(layer, first, s.firstToken),
   );
   return inside ?? phrase(layer, first, e);
+}
+
+/** A name right after a verb or a preposition is its object: "met Tom Hale in the square". */
+function objectPosition(layer: TokenLayer, first: number): boolean {
+  const before = layer.tokens[first - 1];
+  return (
+    before !== undefined &&
+    before.sentence === layer.tokens[first]?.sentence &&
+    (before.pos === 'VERB' || before.pos === 'ADP' || before.pos === 'AUX')
+  );
 }
 
 /** Title words walked back over from a name to the preposition that may govern it. */
@@ -1281,11 +1327,18 @@ function isScareQuote(
   return layer.sentences[sentence] !== undefined && !sentenceSpeaks(layer, sentence, inQuote);
 }
 
-/** A verb after a form of "be" ("was told", "will be addressed"), adverbs aside. */
+/** A verb after a form of "be" ("was told", "will be addressed"), adverbs aside. A present participle
+ * there is progressive, not passive: "Backers of the mayor are warning of “dark days”" has a subject
+ * who speaks. */
 function isPassive(layer: TokenLayer, v: number): boolean {
+  return !isParticipleWord(layer.tokens[v]?.text ?? '') && afterBe(layer, v);
+}
+
+/** A form of "be" (or "get") before the verb at `v`, adverbs aside. */
+function afterBe(layer: TokenLayer, v: number): boolean {
   let b = v - 1;
   while (layer.tokens[b]?.pos === 'ADV') b--;
-  return /^(be|been|being|is|are|was|were|get|got|gets)$/i.test(layer.tokens[b]?.text ?? '');
+  return /^(be|been|being|is|are|was|were|get|got|gets|’s|'s|’re|'re)$/i.test(layer.tokens[b]?.text ?? '');
 }
 
 /** Whether a speech verb outside quotes stands in the sentence before token `to`. */
@@ -1436,7 +1489,10 @@ function attribute(
   // Subjects are sorted by first token and a sentence's tokens are contiguous: the ones in this sentence
   // before the quote are one slice.
   const sentenceStart = clauseStart(layer, sentence) ?? openToken;
-  const before = attributeBefore(layer, sentenceStart, openToken, subjects, inQuote);
+  // "Lee said Hale called on members to be “closely coordinated.”": a fragment of words (opening in lower
+  // case) inside a clause someone reports is that reporter's paraphrase, quoting words of it.
+  const fragment = /^\p{Ll}/u.test(text.slice(quote.start, quote.end).trimStart());
+  const before = attributeBefore(layer, sentenceStart, openToken, subjects, inQuote, fragment);
   if (before !== undefined) return before;
 
   // 3. The sentence's subject; a possessive ("Trump’s address … included “both sides”") last.
@@ -1586,6 +1642,7 @@ function attributeBefore(
   to: number,
   subjects: readonly SubjectCandidate[],
   inQuote: (offset: number) => boolean,
+  fragment = false,
 ): Attribution {
   const { tokens } = layer;
   const byFirstToken = (s: Subject) => s.firstToken;
@@ -1609,7 +1666,9 @@ function attributeBefore(
       continue;
     }
 
-    if (isParticiple(token.text)) {
+    // "Lee’s campaign is already claiming “a win”": a participle after "be" is the clause's own verb, with
+    // its own subject before it; only a participle that opens a clause ("…, saying") shares another's.
+    if (isParticiple(token.text) && !afterBe(layer, t)) {
       const previous = tokens[t - 1];
       // "criticism calling it a “sham”": the participle's subject is the noun before it. Not a noun of
       // time ("released it on Wednesday saying"), nor a written message whose author speaks through it
@@ -1638,6 +1697,11 @@ function attributeBefore(
     }
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
     const subject = subjectBefore(layer, t, from, inSentence);
+    if (subject && fragment) {
+      const outer = reportingVerb(layer, subject.firstToken, from);
+      const reporter = outer >= 0 ? subjectBefore(layer, outer, from, inSentence) : undefined;
+      if (reporter?.entity) return reporter;
+    }
     if (subject) return subject;
     // A verb with no subject of its own is inside another's clause ("Hale says he'd take the rival aside and
     // tell him “enough of this”"): an earlier speech verb may own the quote.
