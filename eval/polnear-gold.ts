@@ -269,17 +269,17 @@ export interface GoldOptions {
 }
 
 /** A capitalised run of one to four words opening a sentence (given names, initials and titles before
- * the surname), not a possessor ("Rubio’s plan"). */
+ * the surname), not a possessor ("Hale’s plan"). */
 const SENTENCE_OPENING =
   /(?:^|\n|[.!?]["”’]?[ \t]+)[ \t]*((?:\p{Lu}[\p{L}.’'-]*[ \t]+){0,3}\p{Lu}[\p{L}’'-]*)(?![\p{L}’'-])(?![’']s)/gu;
-/** A full stop that ends an initial or a short abbreviation ("George W. Bush", "Dr. Lee"), no sentence. */
+/** A full stop that ends an initial or a short abbreviation ("Ann B. Lee", "Dr. Lee"), no sentence. */
 const ABBREVIATION_BEFORE = /(?:^|[\s(])(?:\p{Lu}|\p{Lu}\p{Ll}{1,3})$/u;
 
 /**
- * Where a named person opens a sentence of the narrative as its subject ("Rubio disagreed.", "George
- * Zimmerman is selling …"). Only keys the annotators give somewhere as a full name count as persons: a
+ * Where a named person opens a sentence of the narrative as its subject ("Hale disagreed.", "Tomas
+ * Ferrante is selling …"). Only keys the annotators give somewhere as a full name count as persons: a
  * source whose word before the surname is a given name, an initial or a word the lexicon does not know
- * ("Marco Rubio", "Raynard Jackson"); a place or a body named as a source ("the United States", "House
+ * ("Tom Hale", "Odell Marsh"); a place or a body named as a source ("the United States", "House
  * Republicans") is nobody "he" could mean. Sentences inside quotes are someone's words, not the
  * narrative. Scorer-only.
  */
@@ -332,7 +332,7 @@ export function goldQuotes(article: PolnearArticle, options: GoldOptions = {}): 
     .map(sourceSpan)
     .filter((source): source is GoldSpan => source !== null && sourceType(source.text) === 'name');
   const named = namedSources.map((source) => ({ at: source.start, key: nameKey(source.text) }));
-  // "Rubio disagreed. ¶ “…,” he said": a person the annotators name as a source somewhere in the article
+  // "Hale disagreed. ¶ “…,” he said": a person the annotators name as a source somewhere in the article
   // who opens a later sentence as its subject is the last person named before the pronoun too, though
   // that sentence is no attribution.
   const openers =

@@ -437,12 +437,12 @@ describe('speaker of a direct quote', () => {
 
   it('a fragment inside a clause someone reports is the reporter’s paraphrase', () => {
     const body = (quote: string) =>
-      `The caucus met on Tuesday.\n\nRep. Tom Hale said Ann Lee called on members to be “${quote}.”`;
-    const a = annotate(body('closely coordinated'));
-    expect(speakerName(a, quoteWith(a, 'coordinated'))).toBe('Tom Hale');
+      `The caucus met on Tuesday.\n\nRep. Tom Hale said Ann Lee urged the staff to stay “${quote}.”`;
+    const a = annotate(body('firmly united'));
+    expect(speakerName(a, quoteWith(a, 'united'))).toBe('Tom Hale');
     // A quote opening in capitals is the inner speaker's own sentence.
-    const b = annotate(body('Closely coordinated'));
-    expect(speakerName(b, quoteWith(b, 'coordinated'))).toBe('Ann Lee');
+    const b = annotate(body('Firmly united'));
+    expect(speakerName(b, quoteWith(b, 'united'))).toBe('Ann Lee');
     // After "while" the clause is no one's report: the fragment is its own subject's.
     const c = annotate(
       'The debate ran late.\n\nDana Roe said the plan was late, while Tom Hale said that the “stakes are too high” for a delay.',
@@ -594,7 +594,7 @@ describe('speakers that are no named person', () => {
     ],
     [
       'a progressive participle has its own subject, not the subject of the clause before “but”',
-      'The count is not over, but the Lee campaign is already claiming victory in the “rural race.”',
+      'The count is not over, but the Lee campaign is already boasting of a win in the “rural race.”',
       'rural race',
       'the Lee campaign',
     ],

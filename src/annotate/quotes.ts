@@ -1489,7 +1489,7 @@ function attribute(
   // Subjects are sorted by first token and a sentence's tokens are contiguous: the ones in this sentence
   // before the quote are one slice.
   const sentenceStart = clauseStart(layer, sentence) ?? openToken;
-  // "Lee said Hale called on members to be “closely coordinated.”": a fragment of words (opening in lower
+  // "Lee said Hale urged the staff to stay “firmly united.”": a fragment of words (opening in lower
   // case) inside a clause someone reports is that reporter's paraphrase, quoting words of it.
   const fragment = /^\p{Ll}/u.test(text.slice(quote.start, quote.end).trimStart());
   const before = attributeBefore(layer, sentenceStart, openToken, subjects, inQuote, fragment);
@@ -1666,7 +1666,7 @@ function attributeBefore(
       continue;
     }
 
-    // "Lee’s campaign is already claiming “a win”": a participle after "be" is the clause's own verb, with
+    // "Lee’s campaign is already boasting of “a win”": a participle after "be" is the clause's own verb, with
     // its own subject before it; only a participle that opens a clause ("…, saying") shares another's.
     if (isParticiple(token.text) && !afterBe(layer, t)) {
       const previous = tokens[t - 1];
