@@ -68,9 +68,9 @@ describe('labels are descriptor phrases', () => {
     ],
     [
       'a hyphenated verb after its subject is no modifier of the next title',
-      'The actress re-hired longtime attorney Dana Whitcombe after the first trial collapsed.',
+      'The singer re-signed longtime agent Dana Whitcombe after the first tour collapsed.',
       'Whitcombe',
-      ['longtime attorney'],
+      ['longtime agent'],
     ],
     [
       'a hyphenated participle after a determiner still is a modifier',

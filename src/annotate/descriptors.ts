@@ -363,7 +363,7 @@ function titleBefore(
  * Whether the word at `i`, before a title that starts at `i + 1`, belongs to another phrase and ends the
  * title run there:
  *  - a hyphenated verb after a noun or pronoun is that subject's verb, not a participle modifier: "The
- *    actress re-hired longtime attorney Ann Roe" gives Roe "longtime attorney" (a hyphenated participle
+ *    singer re-signed longtime agent Ann Roe" gives Roe "longtime agent" (a hyphenated participle
  *    after a determiner or adjective, "the self-proclaimed leader", is a modifier);
  *  - a noun of time ends an adverbial ("last week Committee Chairman Bo Li");
  *  - a word in capitals is page furniture ("CLOSE Republican nominee Ann Roe");
