@@ -90,7 +90,38 @@ export interface PersonScores {
   /** Actors holding gold person mentions, and the wrong merges among them, by the merge's weakest link:
    * the check of the report's actor-merge confidence (src/compare/confidence/actors.ts). */
   mergeByLink: Record<string, { actors: number; wrong: number }>;
+  /** Where B³ recall (person, with singletons) is lost, by the missing mention's kind and the cause. */
+  recallLoss: RecallLoss[];
   misses: string[];
+}
+
+/** A gold person mention's form, read from its text (ECB+ spans a name, a pronoun or a noun's head). */
+export type MentionForm = 'name' | 'pronoun' | 'description' | 'group';
+
+const PRONOUNS = new Set(
+  'he him his himself she her hers herself they them their theirs themselves who whom whose i me my mine myself we us our ours ourselves you your yours yourself'.split(
+    ' ',
+  ),
+);
+
+/** "Ana Ruiz" name, "she" pronoun, "the actress" description, "police"/"robbers" group (plural or collective). */
+export function mentionForm(text: string): MentionForm {
+  const words = text.trim().split(/\s+/);
+  const last = (words.at(-1) ?? '').replace(/['’]s?$/u, '');
+  if (words.length === 1 && PRONOUNS.has(last.toLowerCase())) return 'pronoun';
+  if (/^\p{Lu}/u.test(last) && !/^(?:The|A|An)$/.test(last)) return 'name';
+  if (/(?:s|people|police|men|women|children|staff|crew|family)$/i.test(last) && !/(?:ss|us|is)$/i.test(last))
+    return 'group';
+  return 'description';
+}
+
+export type LossCause = 'undetected' | 'split in one document' | 'split across documents';
+
+export interface RecallLoss {
+  form: MentionForm;
+  cause: LossCause;
+  /** B³ recall lost, a share of 1. */
+  loss: number;
 }
 
 const mentionKey = (doc: string, start: number, end: number) => `${doc}:${start}:${end}`;
@@ -306,6 +337,8 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
     row.actors++;
     if (e.size > 1) row.wrong++;
   }
+  const recallLoss = recallLossOf(persons, actorOf);
+
   const multi = [...actorsOfEntity].filter(([, a]) => [...a.values()].flat().length > 1);
   const split = multi.filter(([, a]) => a.size > 1);
   const splitLines = split.map(
@@ -316,7 +349,8 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
   const misses: string[] = [...mergeLines, ...splitLines];
   const predictedKeys = new Set(inEval.filter((p) => p.cls === 'person').map((p) => p.key));
   for (const g of persons)
-    if (!predictedKeys.has(g.key)) misses.push(`missed person\t${g.mention.doc}\t${g.mention.text}`);
+    if (!predictedKeys.has(g.key))
+      misses.push(`missed person\t${g.mention.doc}\t${g.mention.text}\t@${g.mention.start}`);
   const goldPersonKeys = new Set(persons.map((g) => g.key));
   for (const p of inEval)
     if (p.cls === 'person' && !goldPersonKeys.has(p.key))
@@ -340,6 +374,46 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
     },
     splitPersons: { count: split.length, of: multi.length, examples: splitLines.slice(0, examples) },
     mergeByLink,
+    recallLoss,
     misses,
   };
+}
+
+/**
+ * B³ recall (with singletons) split by where it is lost: a key mention m of a gold chain of n mentions
+ * loses 1/n for every other mention m' of its chain not in m's actor. The pair is charged to the form of
+ * the mention that is undetected (m' when both are detected), and to its cause: undetected, or detected
+ * in another actor of the same or another document. So "pronoun / undetected 0.05" reads: finding the
+ * undetected pronouns (and linking them right) would add 0.05 to B³ recall.
+ */
+function recallLossOf(persons: readonly GoldEntry[], actorOf: ReadonlyMap<string, string>): RecallLoss[] {
+  const chains = new Map<string, GoldEntry[]>();
+  for (const g of persons) chains.set(g.entity, [...(chains.get(g.entity) ?? []), g]);
+  const loss = new Map<string, RecallLoss>();
+  const add = (form: MentionForm, cause: LossCause, amount: number) => {
+    const key = `${form}\t${cause}`;
+    const row = loss.get(key) ?? { form, cause, loss: 0 };
+    row.loss += amount / persons.length;
+    loss.set(key, row);
+  };
+  for (const chain of chains.values()) {
+    const n = chain.length;
+    for (const m of chain) {
+      const mine = actorOf.get(m.key);
+      for (const other of chain) {
+        if (other === m) continue;
+        const theirs = actorOf.get(other.key);
+        if (mine !== undefined && mine === theirs) continue;
+        if (mine === undefined) add(mentionForm(m.mention.text), 'undetected', 1 / n);
+        else if (theirs === undefined) add(mentionForm(other.mention.text), 'undetected', 1 / n);
+        else
+          add(
+            mentionForm(other.mention.text),
+            other.mention.doc === m.mention.doc ? 'split in one document' : 'split across documents',
+            1 / n,
+          );
+      }
+    }
+  }
+  return [...loss.values()].sort((a, b) => b.loss - a.loss);
 }

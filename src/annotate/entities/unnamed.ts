@@ -234,7 +234,74 @@ export function unnamedHead(lower: string): { lemma: string; plural: boolean } |
   return UNNAMED_NOUNS.has(lower) ? { lemma: lower, plural: false } : null;
 }
 
-type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare';
+type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare' | 'none';
+
+/** Determiners that refer to nobody in particular: "no troops would be sent", "any mediator". */
+const NON_REFERRING = new Set(['no', 'any', 'every', 'each', 'neither', 'whichever']);
+
+/** Negation in a clause: "did not deploy troops", "never hired a lawyer", "without a lawyer". */
+const NEGATION = new Set(['not', "n't", 'n’t', 'never', 'no', 'without', 'nor', 'neither']);
+
+/** Copulas before a predicate noun: "he is a suspect", "they became witnesses". */
+const COPULA = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'become',
+  'became',
+  'remain',
+  'remained',
+]);
+
+/** Tokens that end a clause when reading back from a noun phrase. */
+const CLAUSE_BREAK =
+  /^(?:[,;:()[\]—–"“”]|and|but|or|while|whereas|although|though|because|since|if|when|after|before)$/i;
+
+/**
+ * Whether a noun phrase with this determiner refers to nobody: a reader follows no character through
+ * "no troops", "serve as a mediator", "he is a suspect", "Norland, a neutral mediator" (a description of a
+ * country), or a bare or indefinite noun under a negation in its clause ("has not deployed troops", "did
+ * not hire a lawyer"). A definite one refers whatever the clause says ("did not find the gunman").
+ */
+function refersToNobody(
+  tokens: readonly Token[],
+  first: number,
+  head: number,
+  plural: boolean,
+  det: Determiner,
+  namedNonPersonEnd: ReadonlySet<number>,
+): boolean {
+  if (det === 'none') return true;
+  if (det !== 'bare' && det !== 'indefinite') return false;
+  const before = tokens[first - 1];
+  const sentence = tokens[first]?.sentence;
+  if (!before || before.sentence !== sentence) return false;
+  const word = before.text.toLowerCase();
+  if (COPULA.has(word)) return true;
+  // "serve as a mediator", "hired as driver"; "as transport officers tried …" is a conjunction.
+  if (word === 'as' && (det === 'indefinite' || !plural)) return true;
+  // "Norland, a more neutral mediator, …" describes the country; "Norland, a spokeswoman said" and
+  // "…, a spokeswoman who asked …" open a clause of their own.
+  if (det === 'indefinite' && word === ',' && namedNonPersonEnd.has(tokens[first - 2]?.end ?? -1)) {
+    const next = tokens[head + 1];
+    const opensClause =
+      next !== undefined &&
+      (/^(?:who|whom|whose|that|which)$/i.test(next.text) ||
+        next.pos === 'AUX' ||
+        (next.pos === 'VERB' && !/(?:ed|ing)$/i.test(next.text)));
+    if (!opensClause) return true;
+  }
+  for (let j = first - 1, n = 0; j >= 0 && n < 10; j--, n++) {
+    const t = tokens[j];
+    if (!t || t.sentence !== sentence || CLAUSE_BREAK.test(t.text)) break;
+    if (NEGATION.has(t.text.toLowerCase())) return true;
+  }
+  return false;
+}
 
 /**
  * The noun phrase before a head: modifiers (adjectives, nouns, numbers, hyphenated words, proper nouns as
@@ -253,6 +320,7 @@ function phraseBefore(
     const lower = t.text.toLowerCase();
     // The possessive's own token is `first` - 1's owner: "her" or the "'s" after a name.
     if (POSSESSIVE.has(lower)) return { det: 'possessive', first: j + 1, count, owner: j };
+    if (NON_REFERRING.has(lower)) return { det: 'none', first: j, count };
     if (INDEFINITE.has(lower)) return { det: 'indefinite', first: j, count };
     if (DEFINITE.has(lower)) return { det: count ? 'counted' : 'definite', first: j, count };
     if (t.pos === 'NUM') {
@@ -260,7 +328,10 @@ function phraseBefore(
       first = j;
       continue;
     }
+    // An adverb grading the adjective after it belongs to the phrase: "a more neutral mediator".
+    const grading = t.pos === 'ADV' && tokens[j + 1]?.pos === 'ADJ';
     if (
+      grading ||
       t.pos === 'ADJ' ||
       t.pos === 'NOUN' ||
       t.pos === 'PROPN' ||
@@ -296,6 +367,8 @@ interface Chain {
   identified?: Set<Entity>;
   /** Ages its phrases gave ("34" of "a 34-year-old man"). */
   ages?: Set<string>;
+  /** The named place or organisation whose clause a bare plural is the object of ("Norland massed troops"). */
+  agent?: string;
 }
 
 const AGE_WORD = /^(\d{1,3})-year-old$/i;
@@ -419,6 +492,33 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   // A headline writes relations bare: "Man charged with killing mother and sister".
   const headingRelation = (t: Token) => layer.sentences[t.sentence]?.heading === true;
 
+  // Named places and organisations by where their mentions end: "Norland, a neutral mediator" describes a
+  // country, and "Norland is massing troops" makes the troops Norland's.
+  const namedNonPersonEnd = new Set<number>();
+  const nonPersonEndingAt = new Map<number, string>();
+  for (const e of entities)
+    if (e.kind !== 'person')
+      for (const m of e.mentions) {
+        namedNonPersonEnd.add(m.end);
+        if (e.kind === 'place' || e.kind === 'organization') nonPersonEndingAt.set(m.end, e.id);
+      }
+  /**
+   * The named place or organisation that is the subject of a bare plural's clause: a name followed by its
+   * verb, read back from the phrase within its clause. "Norland is again massing troops" → Norland;
+   * "Southland has sent troops too" → Southland: two different armies, never one group.
+   */
+  const agentOf = (first: number): string | undefined => {
+    const sentence = tokens[first]?.sentence;
+    for (let j = first - 1, n = 0; j >= 0 && n < 12; j--, n++) {
+      const t = tokens[j];
+      if (!t || t.sentence !== sentence || /^[;:()]$/.test(t.text)) return undefined;
+      const id = nonPersonEndingAt.get(t.end);
+      const next = tokens[j + 1];
+      if (id && next && (next.pos === 'VERB' || next.pos === 'AUX')) return id;
+    }
+    return undefined;
+  };
+
   const chains: Chain[] = [];
   const latest = new Map<string, Chain>();
   const owned = new Map<string, Chain>();
@@ -454,6 +554,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       continue;
     }
     const phrase = phraseBefore(tokens, i);
+    if (refersToNobody(tokens, phrase.first, i, head.plural, phrase.det, namedNonPersonEnd)) continue;
     const key = `${head.lemma}\u0000${head.plural ? 'p' : 's'}`;
     // Without a possessive a relation noun is only someone's when the article has such a tie already
     // ("the mother" after "her mother"); a possessive gives the tie's other end.
@@ -471,7 +572,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // A headline's "Man shot in park" is told again by the lead's "A man was shot …": the body's first
     // indefinite mention joins a referent only headings have named so far.
     const fromHeading = before !== undefined && !heading && headingOnly.has(before);
-    let chain = fresh && !fromHeading ? undefined : before;
+    // A bare plural whose clause has a named subject other than the chain's: another country's troops.
+    const agent = head.plural && phrase.det === 'bare' ? agentOf(phrase.first) : undefined;
+    const otherAgent = agent !== undefined && before?.agent !== undefined && before.agent !== agent;
+    let chain = (fresh && !fromHeading) || otherAgent ? undefined : before;
     if (chain && !heading) headingOnly.delete(chain);
     if (!chain) {
       chain = {
@@ -487,6 +591,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
         counts: new Set(),
       };
       if (owner) chain.entity.of = owner;
+      if (agent) chain.agent = agent;
       chains.push(chain);
       latest.set(key, chain);
       if (ownedKey) owned.set(ownedKey, chain);
@@ -497,6 +602,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       owned.set(ownedKey, chain);
     }
     latest.set(key, chain);
+    chain.agent ??= agent;
     if (phrase.count) chain.counts.add(phrase.count);
     const named = head.plural ? undefined : identifiedAs(tokens, i, phrase.first, personAt);
     if (named) chain.identified = new Set([...(chain.identified ?? []), named]);
