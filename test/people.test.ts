@@ -330,6 +330,27 @@ describe('headline names', () => {
     expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz', 'Helena Ruiz']);
   });
 
+  it('a name the body gives a person is found inside a longer Title Case run of the headline', () => {
+    const a = annotate(
+      'Helena Ruiz Finally Checks Into Clinic\n\nHelena Ruiz checked into the clinic on Friday, her agent said.',
+    );
+    expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz', 'Helena Ruiz']);
+    const b = annotate(
+      'The Harbor Choir Director Tomas Berglund Still In Talks\n\nThe choir is still talking to Tomas Berglund. ' +
+        'Berglund said on Monday that he hoped to stay.',
+    );
+    expect(people(b)['Tomas Berglund']).toEqual(['Tomas Berglund', 'Tomas Berglund', 'Berglund']);
+  });
+
+  it('a surname inside a capitalised line the body names is that person, by the surname rules', () => {
+    const a = annotate(
+      'The club offered Zbignev Kowalczyk a deal on Monday. The gazette printed it as Rovers Make Big Offer To ' +
+        'Kowalczyk, and fans cheered.',
+    );
+    const kowalczyk = a.entities.find((e) => e.name === 'Zbignev Kowalczyk');
+    expect(kowalczyk?.mentions.map((m) => m.text)).toEqual(['Zbignev Kowalczyk', 'Kowalczyk']);
+  });
+
   it('a Title Case headline without a name-shaped run gives no person', () => {
     const a = annotate('Grant Money Flows Into Harbor\n\nThe town got its grant on Friday.');
     expect(Object.keys(people(a))).toEqual([]);
