@@ -377,12 +377,17 @@ export function findEntities(layer: TokenLayer): EntityLayer {
         const key = keyOf(sub);
         const words = nameWords(key);
         const known = byKey.get(key);
+        // Exact spellings only, and a surname only of one full name: a run is weak evidence already.
         const group =
           known?.kind === 'person'
             ? known
             : words.length === 1
-              ? persons.exactSurname(words[0] ?? '')
-              : headingPersonFor(persons, words);
+              ? persons.allWithSurname(words[0] ?? '').length === 1
+                ? persons.exactSurname(words[0] ?? '')
+                : undefined
+              : c.inHeading
+                ? headingPersonFor(persons, words)
+                : undefined;
         if (group?.kind !== 'person' || group.members.length === 0) continue;
         const inner: Candidate = {
           firstToken: s,
