@@ -106,6 +106,35 @@ describe('unnamed people in one article', () => {
   });
 });
 
+describe('pronouns of unnamed people', () => {
+  const refs = (text: string, name: string) =>
+    (annotate(text).unnamedPeople ?? []).find((e) => e.name === name)?.references?.map((r) => r.text) ?? [];
+
+  it('a pronoun that can only mean the one unnamed person or group nearby refers to them', () => {
+    expect(
+      refs('A woman was pulled from the river on Monday after she fell from the bridge.', 'woman'),
+    ).toEqual(['she']);
+    expect(refs('Police said on Monday that they had found the stolen van in Oldbridge.', 'police')).toEqual([
+      'they',
+    ]);
+  });
+
+  it('not when a named person stands in the window, the gender clashes, or the noun has no gender', () => {
+    expect(refs('A woman met Tom Ford in Oldbridge on Monday before he left.', 'woman')).toEqual([]);
+    expect(refs('A woman was hurt in Oldbridge on Monday and he fled.', 'woman')).toEqual([]);
+    expect(refs('A suspect was seen in Oldbridge on Monday before he fled.', 'suspect')).toEqual([]);
+  });
+
+  it('not across two sentences of distance, nor inside a quotation', () => {
+    expect(
+      refs('A woman was hurt in Oldbridge on Monday. The bridge was closed. Later she went home.', 'woman'),
+    ).toEqual([]);
+    expect(
+      refs('A woman was hurt in Oldbridge on Monday. “She will recover,” a doctor said.', 'woman'),
+    ).toEqual([]);
+  });
+});
+
 describe('nouns that refer to nobody are no unnamed actors', () => {
   const heads = (text: string) => (annotate(text).unnamedPeople ?? []).map((e) => e.name);
 

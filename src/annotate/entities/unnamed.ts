@@ -442,6 +442,81 @@ function identifiedAs(
   return nameAfterAs(j + 1);
 }
 
+/** Kin nouns' gender, which descriptions.ts leaves out on purpose (it never links them by gender). */
+const KIN_GENDER = new Map<string, 'male' | 'female'>([
+  ...['mother', 'mum', 'mom', 'daughter', 'wife', 'sister', 'grandmother', 'fiancee'].map(
+    (w) => [w, 'female'] as const,
+  ),
+  ...['father', 'dad', 'son', 'husband', 'brother', 'grandfather', 'fiance'].map((w) => [w, 'male'] as const),
+]);
+
+const nounGenderOf = (lemma: string) => nounGender(lemma) ?? KIN_GENDER.get(lemma) ?? null;
+
+const SINGULAR_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
+const PLURAL_PRONOUN = /^(?:they|them|their|theirs|themselves)$/i;
+
+/**
+ * A third-person pronoun nobody took (pronouns.ts links only to named people) that can only mean one
+ * unnamed person or group: "A man was charged on Monday after he crashed …", "Police said they …". The
+ * window is the pronoun's sentence up to it and the sentence before; no named person may stand in it
+ * (a singular pronoun might be theirs), exactly one unnamed chain of the pronoun's number (and, when its
+ * noun has one, gender) may, and a pronoun inside a quotation is left alone (it is the speaker's).
+ */
+function linkPronouns(
+  layer: TokenLayer,
+  mentionAt: readonly { token: number; chain: Chain }[],
+  personAt: ReadonlyMap<number, Entity>,
+  referenceAt: ReadonlyMap<number, string>,
+  covered: Uint8Array,
+): void {
+  const { tokens } = layer;
+  if (mentionAt.length === 0) return;
+  const personSentence = new Map<number, number[]>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t && personAt.has(t.start))
+      personSentence.set(t.sentence, [...(personSentence.get(t.sentence) ?? []), i]);
+  }
+  let quoted = false;
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    if (/^["“”]$/.test(t.text)) quoted = t.text === '“' ? true : t.text === '”' ? false : !quoted;
+    // An unbalanced mark does not leak past its paragraph.
+    const previous = tokens[i - 1];
+    if (previous && layer.sentences[previous.sentence]?.paragraph !== layer.sentences[t.sentence]?.paragraph)
+      quoted = /^["“]$/.test(t.text);
+    while (m < mentionAt.length && (mentionAt[m]?.token ?? 0) < i) m++;
+    const singular = SINGULAR_PRONOUN.test(t.text);
+    if (quoted || covered[i] || referenceAt.has(t.start) || !(singular || PLURAL_PRONOUN.test(t.text)))
+      continue;
+    const gender = singular ? (/^(?:he|him|his|himself)$/i.test(t.text) ? 'male' : 'female') : null;
+    const inWindow = (sentence: number) => sentence === t.sentence || sentence === t.sentence - 1;
+    if (
+      singular &&
+      [t.sentence - 1, t.sentence].some((s) => (personSentence.get(s) ?? []).some((k) => k < i))
+    )
+      continue;
+    const found = new Set<Chain>();
+    for (let k = m - 1; k >= 0; k--) {
+      const at = mentionAt[k];
+      if (!at || !inWindow(tokens[at.token]?.sentence ?? -1)) break;
+      const c = at.chain;
+      if (c.plural === singular) continue;
+      // A singular pronoun needs the noun's gender to agree: "the suspect … he" may be anyone's "he"
+      // (on the ECB+ train topics linking such nouns to "he"/"she" made more wrong links than right).
+      if (gender && nounGenderOf(c.lemma) !== gender) continue;
+      found.add(c);
+    }
+    const [chain, ...others] = found;
+    if (!chain || others.length > 0) continue;
+    const reference: EntityReference = { start: t.start, end: t.end, text: t.text, via: 'pronoun' };
+    if (chain.entity.references) chain.entity.references.push(reference);
+    else chain.entity.references = [reference];
+  }
+}
+
 /**
  * Unnamed people and groups of one article. `entities` are the article's named entities with their
  * descriptors and references: the words they cover are theirs, not an unnamed person's. A description
@@ -520,6 +595,8 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   };
 
   const chains: Chain[] = [];
+  /** Every unnamed mention's head token and chain, in text order (for pronouns, below). */
+  const mentionAt: { token: number; chain: Chain }[] = [];
   const latest = new Map<string, Chain>();
   const owned = new Map<string, Chain>();
   const headingOnly = new Set<Chain>();
@@ -612,6 +689,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     }
     const mention: Mention = { start: t.start, end: t.end, text: t.text };
     chain.entity.mentions.push(mention);
+    mentionAt.push({ token: i, chain });
     unnamedEndingAt.set(t.end, chain.entity);
     // The whole phrase, when it says more than the head ("a masked gunman"), is how the outlet described them.
     // The determiner is not part of it: "the masked gunman" → "masked gunman".
@@ -640,6 +718,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       else chain.entity.references = [reference];
     }
   }
+  linkPronouns(layer, mentionAt, personAt, referenceAt, covered);
   // An unnamed person the text identifies as exactly one named person is that person: every mention
   // and "who" of the chain becomes the person's reference ("The suspect … was identified as Tom Ford").
   // "A 34-year-old man was charged …" then "Tom Ford, 34, …": one age, given to exactly one person the
@@ -672,6 +751,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   // "the suspect's lawyer" is then the named person's lawyer.
   for (const c of kept) if (c.entity.of) c.entity.of = becomes.get(c.entity.of) ?? c.entity.of;
   for (const e of referred) e.references?.sort((a, b) => a.start - b.start);
+  for (const c of kept) c.entity.references?.sort((a, b) => a.start - b.start);
   // An entity's name is the head as the article writes it most ("robbers", "gunman").
   for (const c of kept) {
     const counts = new Map<string, number>();
