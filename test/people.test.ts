@@ -48,6 +48,27 @@ describe('surnames linked by evidence', () => {
     expect(people(a)['Tomas Lindqvist']).toEqual(['Tomas Lindqvist', 'Tomas Lindqvist', 'Lindqvist']);
   });
 
+  it('a bare surname far from both full names goes to the one named last and most often', () => {
+    const a = annotate(
+      'Helena Lindqvist opened the bakery in 2010 with Tomas Lindqvist, her brother. Helena Lindqvist still ' +
+        'runs it.\n\nThe shop sells rye bread.\n\nLindqvist said sales were up.',
+    );
+    expect(people(a)['Helena Lindqvist']).toEqual(['Helena Lindqvist', 'Helena Lindqvist', 'Lindqvist']);
+    // Named last but less often: no link.
+    const b = annotate(
+      'Helena Lindqvist opened the bakery in 2010 with Tomas Lindqvist. Tomas Lindqvist left in 2015, and ' +
+        'Tomas Lindqvist now farms.\n\nThe shop sells rye bread, and Helena Lindqvist bakes.\n\nLindqvist said sales were up.',
+    );
+    expect(people(b).Lindqvist).toEqual(['Lindqvist']);
+  });
+
+  it('an age before a name is no part of it: "Sixteen-year-old Kemal Arslan" is Kemal Arslan', () => {
+    const a = annotate(
+      'Sixteen-year-old Kemal Arslan was hurt on Monday. Arslan is recovering, his coach said.',
+    );
+    expect(people(a)['Kemal Arslan']).toEqual(['Kemal Arslan', 'Arslan']);
+  });
+
   it('a bare surname with two full names and nothing nearer stays a person of its own', () => {
     const a = annotate(
       'Helena Lindqvist and Tomas Lindqvist opened the bakery in 2010.\n\nLindqvist said sales were up.',

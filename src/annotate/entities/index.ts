@@ -341,6 +341,16 @@ export function findEntities(layer: TokenLayer): EntityLayer {
         if (!nearest || last.start > nearest.start) nearest = { group: g, start: last.start };
       }
       if (nearest) return nearest.group;
+      // Else the one named last before it, when that one is also named most often ("Ana Gray" seven
+      // times, her brother "Tom Gray" once, then "Gray said …" two paragraphs on); a tie leaves it open.
+      let recent: { group: Group; start: number } | undefined;
+      for (const g of fitting)
+        for (const m of g.members)
+          if (m.start < c.start && !m.inHeading && (!recent || m.start > recent.start))
+            recent = { group: g, start: m.start };
+      const count = (g: Group) => g.members.filter((m) => m.start < c.start && !m.inHeading).length;
+      if (recent && fitting.every((g) => g === recent.group || count(g) < count(recent.group)))
+        return recent.group;
     }
     const bareKey = `${word}|${honorific ?? ''}`;
     let bare = bareSurnames.get(bareKey);
