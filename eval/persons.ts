@@ -224,7 +224,7 @@ function detection(gold: ReadonlySet<string>, predicted: ReadonlySet<string>): D
   };
 }
 
-interface GoldEntry {
+export interface GoldEntry {
   key: string;
   topic: number;
   mention: EcbMention;
@@ -386,7 +386,10 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
  * in another actor of the same or another document. So "pronoun / undetected 0.05" reads: finding the
  * undetected pronouns (and linking them right) would add 0.05 to B³ recall.
  */
-function recallLossOf(persons: readonly GoldEntry[], actorOf: ReadonlyMap<string, string>): RecallLoss[] {
+export function recallLossOf(
+  persons: readonly GoldEntry[],
+  actorOf: ReadonlyMap<string, string>,
+): RecallLoss[] {
   const chains = new Map<string, GoldEntry[]>();
   for (const g of persons) chains.set(g.entity, [...(chains.get(g.entity) ?? []), g]);
   const loss = new Map<string, RecallLoss>();
