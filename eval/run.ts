@@ -120,6 +120,8 @@ ${Object.entries(s.mergeByLink)
   .map(([link, m]) => `| ${link} | ${m.actors} | ${m.wrong} |`)
   .join('\n')}
 
+Person B³ F1 with singletons if every detected mention were linked as gold links it (undetected ones alone): ${pct(s.detectionCeiling)}.
+
 Where person B³ recall (with singletons) is lost, by the form of the mention left out of its chain's actor:
 
 | form | cause | B³ recall lost |
