@@ -471,11 +471,11 @@ function linkPronouns(
 ): void {
   const { tokens } = layer;
   if (mentionAt.length === 0) return;
-  const personSentence = new Map<number, number[]>();
+  // The first named person's token in each sentence: a singular pronoun after it may be theirs.
+  const firstPerson = new Map<number, number>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t && personAt.has(t.start))
-      personSentence.set(t.sentence, [...(personSentence.get(t.sentence) ?? []), i]);
+    if (t && personAt.has(t.start) && !firstPerson.has(t.sentence)) firstPerson.set(t.sentence, i);
   }
   let quoted = false;
   let m = 0;
@@ -493,11 +493,7 @@ function linkPronouns(
       continue;
     const gender = singular ? (/^(?:he|him|his|himself)$/i.test(t.text) ? 'male' : 'female') : null;
     const inWindow = (sentence: number) => sentence === t.sentence || sentence === t.sentence - 1;
-    if (
-      singular &&
-      [t.sentence - 1, t.sentence].some((s) => (personSentence.get(s) ?? []).some((k) => k < i))
-    )
-      continue;
+    if (singular && [t.sentence - 1, t.sentence].some((n) => (firstPerson.get(n) ?? i) < i)) continue;
     const found = new Set<Chain>();
     for (let k = m - 1; k >= 0; k--) {
       const at = mentionAt[k];
