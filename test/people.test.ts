@@ -379,6 +379,18 @@ describe('headline names', () => {
 });
 
 describe('evidence that a name is a person', () => {
+  it('a verb then "his"/"herself" after an unknown name opening the only sentence makes it a person', () => {
+    const a = annotate(
+      'Wlodko Bretschny defended his crown in the seventh round at the Harlow Arena in Germany.',
+    );
+    expect(people(a)['Wlodko Bretschny']).toEqual(['Wlodko Bretschny']);
+    const b2 = annotate('Kasimir Oyelade hanged himself in his cell hours after his arrest in Palermo.');
+    expect(people(b2)['Kasimir Oyelade']).toEqual(['Kasimir Oyelade']);
+    // A firm takes "its": no person.
+    const b = annotate('Harlow Vantrell defended its market share in Oldbridge on Saturday.');
+    expect(people(b)['Harlow Vantrell']).toBeUndefined();
+  });
+
   it('a generational suffix and an age between commas make a person, and the bare surname joins', () => {
     const a = annotate(
       'Guards said Orwin Bexley Jr., 49, fled a van near the depot. Bexley was caught on Friday.',
