@@ -83,6 +83,8 @@ export interface PersonScores {
   goldPersons: number;
   detectedPersons: number;
   coref: CorefRow[];
+  /** Person B³ F1 with singletons if every detected mention were linked right (undetected ones alone). */
+  detectionCeiling: number;
   /** Actors holding detected mentions of two or more gold people, of the actors holding any. */
   wrongMerges: { count: number; viaUnlinked: number; of: number; examples: string[] };
   /** Gold people (2+ detected mentions) whose detected mentions sit in two or more actors. */
@@ -90,7 +92,38 @@ export interface PersonScores {
   /** Actors holding gold person mentions, and the wrong merges among them, by the merge's weakest link:
    * the check of the report's actor-merge confidence (src/compare/confidence/actors.ts). */
   mergeByLink: Record<string, { actors: number; wrong: number }>;
+  /** Where B³ recall (person, with singletons) is lost, by the missing mention's kind and the cause. */
+  recallLoss: RecallLoss[];
   misses: string[];
+}
+
+/** A gold person mention's form, read from its text (ECB+ spans a name, a pronoun or a noun's head). */
+export type MentionForm = 'name' | 'pronoun' | 'description' | 'group';
+
+const PRONOUNS = new Set(
+  'he him his himself she her hers herself they them their theirs themselves who whom whose i me my mine myself we us our ours ourselves you your yours yourself'.split(
+    ' ',
+  ),
+);
+
+/** "Ana Ruiz" name, "she" pronoun, "the actress" description, "police"/"robbers" group (plural or collective). */
+export function mentionForm(text: string): MentionForm {
+  const words = text.trim().split(/\s+/);
+  const last = (words.at(-1) ?? '').replace(/['’]s?$/u, '');
+  if (words.length === 1 && PRONOUNS.has(last.toLowerCase())) return 'pronoun';
+  if (/^\p{Lu}/u.test(last) && !/^(?:The|A|An)$/.test(last)) return 'name';
+  if (/(?:s|people|police|men|women|children|staff|crew|family)$/i.test(last) && !/(?:ss|us|is)$/i.test(last))
+    return 'group';
+  return 'description';
+}
+
+export type LossCause = 'undetected' | 'split in one document' | 'split across documents';
+
+export interface RecallLoss {
+  form: MentionForm;
+  cause: LossCause;
+  /** B³ recall lost, a share of 1. */
+  loss: number;
 }
 
 const mentionKey = (doc: string, start: number, end: number) => `${doc}:${start}:${end}`;
@@ -193,7 +226,7 @@ function detection(gold: ReadonlySet<string>, predicted: ReadonlySet<string>): D
   };
 }
 
-interface GoldEntry {
+export interface GoldEntry {
   key: string;
   topic: number;
   mention: EcbMention;
@@ -273,6 +306,10 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
     corefRow('person, detected only', detected, actorOf),
     corefRow('all HUMAN_PART_* (merging actors), with singletons', participants, actorOf),
   ];
+  // The ceiling detection leaves: the detected mentions linked exactly as gold links them, the rest alone.
+  // Below the same-head row, no linking can reach the baseline, which is given every gold mention.
+  const oracle = new Map(detected.map((g) => [g.key, `gold:${g.entity}`]));
+  const detectionCeiling = corefRow('person, with singletons', persons, oracle).system.b3.f1;
 
   // Wrong merges and split persons, among the detected gold person mentions.
   const entitiesOfActor = new Map<string, Map<string, string[]>>();
@@ -306,6 +343,8 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
     row.actors++;
     if (e.size > 1) row.wrong++;
   }
+  const recallLoss = recallLossOf(persons, actorOf);
+
   const multi = [...actorsOfEntity].filter(([, a]) => [...a.values()].flat().length > 1);
   const split = multi.filter(([, a]) => a.size > 1);
   const splitLines = split.map(
@@ -316,7 +355,8 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
   const misses: string[] = [...mergeLines, ...splitLines];
   const predictedKeys = new Set(inEval.filter((p) => p.cls === 'person').map((p) => p.key));
   for (const g of persons)
-    if (!predictedKeys.has(g.key)) misses.push(`missed person\t${g.mention.doc}\t${g.mention.text}`);
+    if (!predictedKeys.has(g.key))
+      misses.push(`missed person\t${g.mention.doc}\t${g.mention.text}\t@${g.mention.start}`);
   const goldPersonKeys = new Set(persons.map((g) => g.key));
   for (const p of inEval)
     if (p.cls === 'person' && !goldPersonKeys.has(p.key))
@@ -340,6 +380,50 @@ export async function scorePersons(topics: readonly EcbTopic[], examples = 5): P
     },
     splitPersons: { count: split.length, of: multi.length, examples: splitLines.slice(0, examples) },
     mergeByLink,
+    recallLoss,
+    detectionCeiling,
     misses,
   };
+}
+
+/**
+ * B³ recall (with singletons) split by where it is lost: a key mention m of a gold chain of n mentions
+ * loses 1/n for every other mention m' of its chain not in m's actor. The pair is charged to the form of
+ * the mention that is undetected (m' when both are detected), and to its cause: undetected, or detected
+ * in another actor of the same or another document. So "pronoun / undetected 0.05" reads: finding the
+ * undetected pronouns (and linking them right) would add 0.05 to B³ recall.
+ */
+export function recallLossOf(
+  persons: readonly GoldEntry[],
+  actorOf: ReadonlyMap<string, string>,
+): RecallLoss[] {
+  const chains = new Map<string, GoldEntry[]>();
+  for (const g of persons) chains.set(g.entity, [...(chains.get(g.entity) ?? []), g]);
+  const loss = new Map<string, RecallLoss>();
+  const add = (form: MentionForm, cause: LossCause, amount: number) => {
+    const key = `${form}\t${cause}`;
+    const row = loss.get(key) ?? { form, cause, loss: 0 };
+    row.loss += amount / persons.length;
+    loss.set(key, row);
+  };
+  for (const chain of chains.values()) {
+    const n = chain.length;
+    for (const m of chain) {
+      const mine = actorOf.get(m.key);
+      for (const other of chain) {
+        if (other === m) continue;
+        const theirs = actorOf.get(other.key);
+        if (mine !== undefined && mine === theirs) continue;
+        if (mine === undefined) add(mentionForm(m.mention.text), 'undetected', 1 / n);
+        else if (theirs === undefined) add(mentionForm(other.mention.text), 'undetected', 1 / n);
+        else
+          add(
+            mentionForm(other.mention.text),
+            other.mention.doc === m.mention.doc ? 'split in one document' : 'split across documents',
+            1 / n,
+          );
+      }
+    }
+  }
+  return [...loss.values()].sort((a, b) => b.loss - a.loss);
 }

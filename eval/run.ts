@@ -118,6 +118,17 @@ By the merge's weakest link (what the report's actor-merge confidence reads):
 ${Object.entries(s.mergeByLink)
   .sort((a, b) => b[1].actors - a[1].actors)
   .map(([link, m]) => `| ${link} | ${m.actors} | ${m.wrong} |`)
+  .join('\n')}
+
+Person B³ F1 with singletons if every detected mention were linked as gold links it (undetected ones alone): ${pct(s.detectionCeiling)}.
+
+Where person B³ recall (with singletons) is lost, by the form of the mention left out of its chain's actor:
+
+| form | cause | B³ recall lost |
+|---|---|---|
+${s.recallLoss
+  .filter((l) => l.loss >= 0.001)
+  .map((l) => `| ${l.form} | ${l.cause} | ${l.loss.toFixed(3)} |`)
   .join('\n')}`);
   console.log(sections[sections.length - 1]);
   // Examples name the corpus's people: shown only with --misses, which only the train split allows.

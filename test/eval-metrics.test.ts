@@ -11,7 +11,7 @@ import {
   withoutSingletons,
 } from '../eval/coref-metrics.js';
 import { offsetMap } from '../eval/offset-map.js';
-import { goldSpanKey } from '../eval/persons.js';
+import { type GoldEntry, goldSpanKey, mentionForm, recallLossOf } from '../eval/persons.js';
 import { headLemma } from '../eval/same-head.js';
 
 const close = (actual: PRF, precision: number, recall: number) => {
@@ -162,5 +162,55 @@ describe('ECB+ span conventions in the persons eval', () => {
       `d:${ortega}:${ortega + 6}`,
     );
     expect(goldSpanKey('d', ortega, ortega + 6, text, new Set())).toBe(`d:${ortega}:${ortega + 6}`);
+  });
+});
+
+describe('where person B³ recall is lost', () => {
+  it("reads a mention's form from its text", () => {
+    expect(
+      ['Ana Ruiz', "Ruiz's", 'she', 'himself', 'actress', 'police', 'robbers', 'the man'].map(mentionForm),
+    ).toEqual(['name', 'name', 'pronoun', 'pronoun', 'description', 'group', 'group', 'description']);
+  });
+
+  it('charges each missing pair to the form and cause of the mention left out, summing to 1 − B³ recall', () => {
+    // One chain {Ana Ruiz, she} in d1 and {actress} in d2 (three mentions), and "robbers" alone; the
+    // response splits d2 off and never finds the robbers. Ana and she each miss the actress (1/3 each:
+    // description), the actress misses Ana (1/3: name) and she (1/3: pronoun); over 4 mentions that is
+    // 1/6, 1/12 and 1/12. The lone robbers lose nothing (a chain of one). B³ recall = (2/3+2/3+1/3+1)/4.
+    const entry = (key: string, doc: string, text: string, entity: string): GoldEntry => ({
+      key,
+      topic: 1,
+      entity,
+      mention: {
+        doc,
+        start: 0,
+        end: 0,
+        text,
+        type: 'HUMAN_PART_PER',
+        chain: entity,
+        sentence: 0,
+        eval: true,
+      },
+    });
+    const gold = [
+      entry('a', 'd1', 'Ana Ruiz', 'c1'),
+      entry('b', 'd1', 'she', 'c1'),
+      entry('c', 'd2', 'actress', 'c1'),
+      entry('d', 'd2', 'robbers', 'c2'),
+    ];
+    const loss = recallLossOf(
+      gold,
+      new Map([
+        ['a', 'X'],
+        ['b', 'X'],
+        ['c', 'Y'],
+      ]),
+    );
+    const of = (form: string) =>
+      loss.find((l) => l.form === form && l.cause === 'split across documents')?.loss;
+    expect(of('description')).toBeCloseTo(1 / 6, 6);
+    expect(of('name')).toBeCloseTo(1 / 12, 6);
+    expect(of('pronoun')).toBeCloseTo(1 / 12, 6);
+    expect(loss.reduce((n, l) => n + l.loss, 0)).toBeCloseTo(1 - (2 / 3 + 2 / 3 + 1 / 3 + 1) / 4, 6);
   });
 });

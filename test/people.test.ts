@@ -48,6 +48,27 @@ describe('surnames linked by evidence', () => {
     expect(people(a)['Tomas Lindqvist']).toEqual(['Tomas Lindqvist', 'Tomas Lindqvist', 'Lindqvist']);
   });
 
+  it('a bare surname far from both full names goes to the one named last and most often', () => {
+    const a = annotate(
+      'Helena Lindqvist opened the bakery in 2010 with Tomas Lindqvist, her brother. Helena Lindqvist still ' +
+        'runs it.\n\nThe shop sells rye bread.\n\nLindqvist said sales were up.',
+    );
+    expect(people(a)['Helena Lindqvist']).toEqual(['Helena Lindqvist', 'Helena Lindqvist', 'Lindqvist']);
+    // Named last but less often: no link.
+    const b = annotate(
+      'Helena Lindqvist opened the bakery in 2010 with Tomas Lindqvist. Tomas Lindqvist left in 2015, and ' +
+        'Tomas Lindqvist now farms.\n\nThe shop sells rye bread, and Helena Lindqvist bakes.\n\nLindqvist said sales were up.',
+    );
+    expect(people(b).Lindqvist).toEqual(['Lindqvist']);
+  });
+
+  it('an age before a name is no part of it: "Sixteen-year-old Kemal Arslan" is Kemal Arslan', () => {
+    const a = annotate(
+      'Sixteen-year-old Kemal Arslan was hurt on Monday. Arslan is recovering, his coach said.',
+    );
+    expect(people(a)['Kemal Arslan']).toEqual(['Kemal Arslan', 'Arslan']);
+  });
+
   it('a bare surname with two full names and nothing nearer stays a person of its own', () => {
     const a = annotate(
       'Helena Lindqvist and Tomas Lindqvist opened the bakery in 2010.\n\nLindqvist said sales were up.',
@@ -330,6 +351,27 @@ describe('headline names', () => {
     expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz', 'Helena Ruiz']);
   });
 
+  it('a name the body gives a person is found inside a longer Title Case run of the headline', () => {
+    const a = annotate(
+      'Helena Ruiz Finally Checks Into Clinic\n\nHelena Ruiz checked into the clinic on Friday, her agent said.',
+    );
+    expect(people(a)['Helena Ruiz']).toEqual(['Helena Ruiz', 'Helena Ruiz']);
+    const b = annotate(
+      'The Harbor Choir Director Tomas Berglund Still In Talks\n\nThe choir is still talking to Tomas Berglund. ' +
+        'Berglund said on Monday that he hoped to stay.',
+    );
+    expect(people(b)['Tomas Berglund']).toEqual(['Tomas Berglund', 'Tomas Berglund', 'Berglund']);
+  });
+
+  it('a surname inside a capitalised line the body names is that person, by the surname rules', () => {
+    const a = annotate(
+      'The club offered Zbignev Kowalczyk a deal on Monday. The gazette printed it as Rovers Make Big Offer To ' +
+        'Kowalczyk, and fans cheered.',
+    );
+    const kowalczyk = a.entities.find((e) => e.name === 'Zbignev Kowalczyk');
+    expect(kowalczyk?.mentions.map((m) => m.text)).toEqual(['Zbignev Kowalczyk', 'Kowalczyk']);
+  });
+
   it('a Title Case headline without a name-shaped run gives no person', () => {
     const a = annotate('Grant Money Flows Into Harbor\n\nThe town got its grant on Friday.');
     expect(Object.keys(people(a))).toEqual([]);
@@ -337,6 +379,18 @@ describe('headline names', () => {
 });
 
 describe('evidence that a name is a person', () => {
+  it('a verb then "his"/"herself" after an unknown name opening the only sentence makes it a person', () => {
+    const a = annotate(
+      'Wlodko Bretschny defended his crown in the seventh round at the Harlow Arena in Germany.',
+    );
+    expect(people(a)['Wlodko Bretschny']).toEqual(['Wlodko Bretschny']);
+    const b2 = annotate('Kasimir Oyelade hanged himself in his cell hours after his arrest in Palermo.');
+    expect(people(b2)['Kasimir Oyelade']).toEqual(['Kasimir Oyelade']);
+    // A firm takes "its": no person.
+    const b = annotate('Harlow Vantrell defended its market share in Oldbridge on Saturday.');
+    expect(people(b)['Harlow Vantrell']).toBeUndefined();
+  });
+
   it('a generational suffix and an age between commas make a person, and the bare surname joins', () => {
     const a = annotate(
       'Guards said Orwin Bexley Jr., 49, fled a van near the depot. Bexley was caught on Friday.',

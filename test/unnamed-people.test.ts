@@ -108,6 +108,81 @@ describe('unnamed people in one article', () => {
   });
 });
 
+describe('pronouns of unnamed people', () => {
+  const refs = (text: string, name: string) =>
+    (annotate(text).unnamedPeople ?? []).find((e) => e.name === name)?.references?.map((r) => r.text) ?? [];
+
+  it('a pronoun that can only mean the one unnamed person or group nearby refers to them', () => {
+    expect(
+      refs('A woman was pulled from the river on Monday after she fell from the bridge.', 'woman'),
+    ).toEqual(['she']);
+    expect(refs('Police said on Monday that they had found the stolen van in Oldbridge.', 'police')).toEqual([
+      'they',
+    ]);
+  });
+
+  it('not when a named person stands in the window, the gender clashes, or the noun has no gender', () => {
+    expect(refs('A woman met Tom Ford in Oldbridge on Monday before he left.', 'woman')).toEqual([]);
+    expect(refs('A woman was hurt in Oldbridge on Monday and he fled.', 'woman')).toEqual([]);
+    expect(refs('A suspect was seen in Oldbridge on Monday before he fled.', 'suspect')).toEqual([]);
+  });
+
+  it('not across two sentences of distance, nor inside a quotation', () => {
+    expect(
+      refs('A woman was hurt in Oldbridge on Monday. The bridge was closed. Later she went home.', 'woman'),
+    ).toEqual([]);
+    expect(
+      refs('A woman was hurt in Oldbridge on Monday. “She will recover,” a doctor said.', 'woman'),
+    ).toEqual([]);
+  });
+});
+
+describe('nouns that refer to nobody are no unnamed actors', () => {
+  const heads = (text: string) => (annotate(text).unnamedPeople ?? []).map((e) => e.name);
+
+  it('a noun under "no" or "any": "no troops would be sent"', () => {
+    expect(heads('The minister said no troops would be sent to Oldbridge this year.')).not.toContain(
+      'troops',
+    );
+    expect(heads('Police are not looking for any suspects in Oldbridge.')).not.toContain('suspects');
+  });
+
+  it('a bare or indefinite noun under a negation in its clause: "has not deployed troops"', () => {
+    expect(heads('Although Norland has not deployed troops, it lends its airfields to Southland.')).toEqual(
+      [],
+    );
+    // A definite one still refers: the gunman exists whether or not he was found.
+    expect(heads('Police did not find the gunman in Oldbridge on Monday.')).toContain('gunman');
+  });
+
+  it('a role after "as" or a copula: "serve as a mediator", "he is a suspect"', () => {
+    expect(heads('Ana Petrakis said she did not want to serve as a mediator in Oldbridge.')).toEqual([]);
+    expect(heads('Tom Ford agreed to act as mediator between the two towns.')).toEqual([]);
+    expect(heads('Police said Tom Ford is a suspect in the Oldbridge fire.')).not.toContain('suspect');
+    // "as" opening a clause is a conjunction: the officers are real.
+    expect(heads('The inmate escaped on Monday as transport officers moved him to Oldbridge.')).toContain(
+      'officers',
+    );
+  });
+
+  it('a description in apposition to a country describes the country: "Norland, a more neutral mediator"', () => {
+    expect(heads('The talks moved to Norland, a more neutral mediator, in March.')).toEqual([]);
+    // "…, a spokeswoman said" opens a clause of its own: she is someone.
+    expect(heads('The cable runs from Norland to Southland, a spokeswoman said on Monday.')).toContain(
+      'spokeswoman',
+    );
+  });
+
+  it("bare plurals whose clauses have different named subjects are two groups: two countries' troops", () => {
+    const a = annotate(
+      'Spain is massing troops near Oldbridge. Portugal has also moved troops to the border on Monday.',
+    );
+    expect((a.unnamedPeople ?? []).filter((e) => e.name === 'troops')).toHaveLength(2);
+    const b = annotate('Spain is massing troops near Oldbridge. Observers counted troops near the border.');
+    expect((b.unnamedPeople ?? []).filter((e) => e.name === 'troops')).toHaveLength(1);
+  });
+});
+
 describe('unnamed actors across articles', () => {
   const one = annotate(
     'A gunman shot a guard at the Oldbridge branch of Harlow Bank on Monday, police said. The gunman fled.',
@@ -137,9 +212,9 @@ describe('unnamed actors across articles', () => {
   });
 
   it('keep "Russian officials" and "Ukrainian officials" apart', () => {
-    const a = annotate('Russian officials met Alina Moroz in Oldbridge on Monday.', 'a');
-    const b = annotate('Ukrainian officials praised Alina Moroz in Oldbridge on Tuesday.', 'b');
-    const c = annotate('Officials said Alina Moroz would return to Oldbridge.', 'c');
+    const a = annotate('Russian officials welcomed Alina Moroz in Oldbridge on Monday.', 'a');
+    const b = annotate('Ukrainian officials welcomed Alina Moroz in Oldbridge on Tuesday.', 'b');
+    const c = annotate('Officials welcomed Alina Moroz to Oldbridge.', 'c');
     const officials = (compareStory([a, b, c]).unnamedActors ?? []).filter(
       (x) => x.name.toLowerCase() === 'officials',
     );
@@ -158,11 +233,28 @@ describe('unnamed actors across articles', () => {
         'Trains ran late. Investigators said on Tuesday that the alarm had failed.',
       'b',
     );
-    const c = annotate('Investigators at Harlow Bank said the alarm had failed in Oldbridge.', 'c');
+    // The same event around it too: the vault they examined (the event rule below).
+    const c = annotate('Investigators at Harlow Bank said the vault had been emptied in Oldbridge.', 'c');
     const groups = (arts: AnnotatedArticle[]) =>
       (compareStory(arts).unnamedActors ?? []).filter((x) => x.name.toLowerCase() === 'investigators');
     expect(groups([a, b])).toHaveLength(2);
     expect(groups([a, c])).toHaveLength(1);
+  });
+
+  it('a bare plural needs a shared event too: "massing troops" is not "sent troops in 2022"', () => {
+    const a = annotate(
+      'Norland is once again massing troops near the Oldbridge border, Ana Petrakis warned.',
+      'a',
+    );
+    const b = annotate('Norland sent troops into Southland in 2022, Ana Petrakis recalled.', 'b');
+    const c = annotate(
+      'Satellite images show Norland massing troops near Oldbridge, Ana Petrakis said.',
+      'c',
+    );
+    const troops = (arts: AnnotatedArticle[]) =>
+      (compareStory(arts).unnamedActors ?? []).filter((x) => x.name === 'troops');
+    expect(troops([a, b])).toHaveLength(2);
+    expect(troops([a, c])).toHaveLength(1);
   });
 
   it('a particular group ("the robbers") still merges when the articles share a named actor anywhere', () => {

@@ -4,7 +4,7 @@
 // src/stories/features.ts cost 120 MB and about 2 s through the entities module.
 
 /** Generational suffixes follow the surname: "Walter Pruitt Jr." is a Pruitt. */
-const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
+export const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
 /** The words of a name, lower case, without a generational suffix. */
 export function nameWords(name: string): string[] {

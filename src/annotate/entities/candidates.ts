@@ -134,6 +134,8 @@ function opensSentence(tokens: readonly Token[], i: number, sentenceStart: numbe
   return i === sentenceStart || (previous !== undefined && /^["“‘(:—–]$/.test(previous.text));
 }
 
+const AGE = /^[\p{L}\d]+-year-old$/iu;
+
 function isTitleWord(lower: string): boolean {
   return TITLE_WORDS.has(lower.replace(/\.$/, '')) || DEMONYMS.has(lower) || COUNTRIES.has(lower);
 }
@@ -149,7 +151,12 @@ function splitTitle(
 ): Candidate | null {
   const { tokens, text } = layer;
   let first = runStart;
-  while (first < end - 1 && isTitleWord((tokens[first]?.text ?? '').toLowerCase())) first++;
+  // An age is never part of a name: "Sixteen-year-old Li Wei" is Li Wei, whatever his given name.
+  while (
+    first < end - 1 &&
+    (isTitleWord((tokens[first]?.text ?? '').toLowerCase()) || AGE.test(tokens[first]?.text ?? ''))
+  )
+    first++;
   const whole = text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0).toLowerCase();
   const epithet =
     first === runStart &&

@@ -3,7 +3,7 @@
 // article join too ("Zelenskyy" / "Zelensky"). Headings are Title Case, so capitalisation there proves
 // nothing: heading candidates only count when they match a name found in the body.
 import type { Entity, EntityKind, Mention } from '../../model/article.js';
-import { nameWords, similarNames } from '../../text/names.js';
+import { NAME_SUFFIXES, nameWords, similarNames } from '../../text/names.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
 import {
@@ -102,6 +102,9 @@ function givenNameGender(word: string): Gender {
   return male === female ? null : male ? 'male' : 'female';
 }
 
+/** The longest name looked for inside a run no group takes ("Ana Maria Del Rio"). */
+const MAX_NAME_IN_RUN = 4;
+
 /** Two or three words: longer capitalised runs are headline fragments and titles, not names to type. */
 function isCompromiseSized(key: string): boolean {
   const words = key.split(' ').length;
@@ -187,6 +190,24 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const shared = shareWithSurnames(evidence);
   for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(shared.get(key) ?? ev));
 
+  // A run of four words or more with ordinary words in it is a headline or a title before it is a
+  // name ("Rovers Make Big Offer To Kowalczyk"), whatever typing made of it; a quoted nickname inside a
+  // name ("Vincenzo 'The Fox' Amato") is no such run.
+  const headlineLike = (c: Candidate) => {
+    // The name after its title: "Interior Secretary Ana Ruiz" is a titled name, not a headline.
+    if (c.endToken - c.firstToken < 4) return false;
+    // Two ordinary words: one may be a surname ("J. Tom Baker Sr.").
+    let ordinary = 0;
+    for (let t = c.firstToken; t < c.endToken; t++) {
+      const word = layer.tokens[t]?.text ?? '';
+      if (!/^\p{L}/u.test(word)) return false;
+      const lower = word.toLowerCase();
+      if (isOrdinaryWord(lower) && !GIVEN_NAMES.has(lower) && !NAME_SUFFIXES.has(lower)) ordinary++;
+    }
+    return ordinary >= 2;
+  };
+  const headlineKeys = new Set(candidates.filter(headlineLike).map(keyFor));
+
   // Full names first, so surnames have something to join.
   const groups: Group[] = [];
   const persons = new PersonIndex();
@@ -224,7 +245,8 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     }
     const group: Group = { kind, members: [], words, surnameFirst: surnameFirst.has(key) };
     groups.push(group);
-    if (kind === 'person') persons.add(group);
+    // A headline run typed a person is no full name a surname may join (see headlineLike below).
+    if (kind === 'person' && !headlineKeys.has(key)) persons.add(group);
     // "Ana Del Rio" … "Del Rio": a surname of two words, the first no given name, joins the full name
     // (of two full names ending so, neither).
     if (kind === 'person' && words.length > 2 && !GIVEN_NAMES.has(words.at(-2) ?? '')) {
@@ -287,6 +309,16 @@ export function findEntities(layer: TokenLayer): EntityLayer {
         if (!nearest || last.start > nearest.start) nearest = { group: g, start: last.start };
       }
       if (nearest) return nearest.group;
+      // Else the one named last before it, when that one is also named most often ("Ana Gray" seven
+      // times, her brother "Tom Gray" once, then "Gray said …" two paragraphs on); a tie leaves it open.
+      let recent: { group: Group; start: number } | undefined;
+      for (const g of fitting)
+        for (const m of g.members)
+          if (m.start < c.start && !m.inHeading && (!recent || m.start > recent.start))
+            recent = { group: g, start: m.start };
+      const count = (g: Group) => g.members.filter((m) => m.start < c.start && !m.inHeading).length;
+      if (recent && fitting.every((g) => g === recent.group || count(g) < count(recent.group)))
+        return recent.group;
     }
     const bareKey = `${word}|${honorific ?? ''}`;
     let bare = bareSurnames.get(bareKey);
@@ -306,11 +338,76 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     byKey.set(key, group);
     return group;
   };
+  // A run no group takes may hold the name of a person the body names: a headline's Title Case run
+  // ("Ana Ruiz Finally Quits Band", "Band Director Ana Ruiz Still In Talks") or a capitalised line the
+  // cleaning did not mark a heading ("Club Makes Offer To Ruiz"). Its longest sub-runs that are such a
+  // name (full name or a surname the body gives a person) become the candidates, left to right.
+  const personsInside = (c: Candidate): { inner: Candidate; group: Group }[] => {
+    const { tokens, text } = layer;
+    const found: { inner: Candidate; group: Group }[] = [];
+    for (let s = c.titleFirst; s < c.endToken; s++) {
+      for (let n = Math.min(MAX_NAME_IN_RUN, c.endToken - s); n >= 1; n--) {
+        const first = tokens[s];
+        const last = tokens[s + n - 1];
+        if (!first || !last) continue;
+        const glued = /\p{L}['’]s$/u.test(last.text) ? 2 : 0;
+        const sub = text.slice(first.start, last.end - glued);
+        const key = keyOf(sub);
+        const words = nameWords(key);
+        const known = byKey.get(key);
+        // Exact spellings only, and a surname only of one full name: a run is weak evidence already.
+        const group =
+          known?.kind === 'person'
+            ? known
+            : words.length === 1
+              ? persons.allWithSurname(words[0] ?? '').length === 1
+                ? persons.exactSurname(words[0] ?? '')
+                : undefined
+              : c.inHeading
+                ? headingPersonFor(persons, words)
+                : undefined;
+        if (group?.kind !== 'person' || group.members.length === 0) continue;
+        const inner: Candidate = {
+          firstToken: s,
+          endToken: s + n,
+          titleFirst: s,
+          start: first.start,
+          end: last.end - glued,
+          text: sub,
+          possessive: glued > 0,
+          sentence: c.sentence,
+          inHeading: c.inHeading,
+          weakStart: false,
+          atSentenceStart: false,
+        };
+        // A bare surname goes to the full name the evidence picks ("Mr. Ruiz" never to Ana Ruiz).
+        const owner =
+          words.length === 1 && group.words.length > 1 ? surnameOwner(inner, words[0] ?? '', group) : group;
+        found.push({ inner, group: owner });
+        s += n - 1;
+        break;
+      }
+    }
+    return found;
+  };
   const mentions: NameMention[] = [];
+  const unplaced: Candidate[] = [];
+  const long: Candidate[] = [];
   for (const c of candidates) {
+    if (headlineLike(c)) {
+      long.push(c);
+      continue;
+    }
     const group = accept(c);
-    if (!group) continue;
-    group.members.push(c);
+    if (group) group.members.push(c);
+    else if (c.endToken - c.titleFirst > 1) unplaced.push(c);
+  }
+  // After the body's names have members, so only names the article really uses are looked for.
+  for (const c of unplaced) for (const { inner, group } of personsInside(c)) group.members.push(inner);
+  for (const c of long) {
+    const inside = personsInside(c);
+    for (const { inner, group } of inside) group.members.push(inner);
+    if (inside.length === 0) accept(c)?.members.push(c);
   }
   const entities: Entity[] = [];
   const genders = new Map<string, Gender>();

@@ -264,6 +264,16 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
     if (head && ROLE_NOUNS.has(head)) add('person', MEDIUM);
     if (head && ORGANIZATION_NOUNS.has(head)) add('organization', MEDIUM);
   }
+  // "Kowalczyk defended his title", "Kowalczyk hanged himself": a verb right after the name, then a
+  // personal possessive or reflexive — a team or a firm takes "its"/"their"/"itself".
+  if (
+    !c.possessive &&
+    after &&
+    (after.pos === 'VERB' || after.pos === 'AUX') &&
+    /^(?:his|her|himself|herself)$/i.test(tokens[c.endToken + 1]?.text ?? '') &&
+    tokens[c.endToken + 1]?.sentence === after.sentence
+  )
+    add('person', MEDIUM);
   // "Kowalczyk, who …" — only people take "who"; "the 32-year-old Kowalczyk" — only people have ages.
   if (!c.possessive && after?.text === ',' && tokens[c.endToken + 1]?.text.toLowerCase() === 'who')
     add('person', MEDIUM);

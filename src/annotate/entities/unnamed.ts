@@ -234,7 +234,74 @@ export function unnamedHead(lower: string): { lemma: string; plural: boolean } |
   return UNNAMED_NOUNS.has(lower) ? { lemma: lower, plural: false } : null;
 }
 
-type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare';
+type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare' | 'none';
+
+/** Determiners that refer to nobody in particular: "no troops would be sent", "any mediator". */
+const NON_REFERRING = new Set(['no', 'any', 'every', 'each', 'neither', 'whichever']);
+
+/** Negation in a clause: "did not deploy troops", "never hired a lawyer", "without a lawyer". */
+const NEGATION = new Set(['not', "n't", 'n’t', 'never', 'no', 'without', 'nor', 'neither']);
+
+/** Copulas before a predicate noun: "he is a suspect", "they became witnesses". */
+const COPULA = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'become',
+  'became',
+  'remain',
+  'remained',
+]);
+
+/** Tokens that end a clause when reading back from a noun phrase. */
+const CLAUSE_BREAK =
+  /^(?:[,;:()[\]—–"“”]|and|but|or|while|whereas|although|though|because|since|if|when|after|before)$/i;
+
+/**
+ * Whether a noun phrase with this determiner refers to nobody: a reader follows no character through
+ * "no troops", "serve as a mediator", "he is a suspect", "Norland, a neutral mediator" (a description of a
+ * country), or a bare or indefinite noun under a negation in its clause ("has not deployed troops", "did
+ * not hire a lawyer"). A definite one refers whatever the clause says ("did not find the gunman").
+ */
+function refersToNobody(
+  tokens: readonly Token[],
+  first: number,
+  head: number,
+  plural: boolean,
+  det: Determiner,
+  namedNonPersonEnd: ReadonlySet<number>,
+): boolean {
+  if (det === 'none') return true;
+  if (det !== 'bare' && det !== 'indefinite') return false;
+  const before = tokens[first - 1];
+  const sentence = tokens[first]?.sentence;
+  if (!before || before.sentence !== sentence) return false;
+  const word = before.text.toLowerCase();
+  if (COPULA.has(word)) return true;
+  // "serve as a mediator", "hired as driver"; "as transport officers tried …" is a conjunction.
+  if (word === 'as' && (det === 'indefinite' || !plural)) return true;
+  // "Norland, a more neutral mediator, …" describes the country; "Norland, a spokeswoman said" and
+  // "…, a spokeswoman who asked …" open a clause of their own.
+  if (det === 'indefinite' && word === ',' && namedNonPersonEnd.has(tokens[first - 2]?.end ?? -1)) {
+    const next = tokens[head + 1];
+    const opensClause =
+      next !== undefined &&
+      (/^(?:who|whom|whose|that|which)$/i.test(next.text) ||
+        next.pos === 'AUX' ||
+        (next.pos === 'VERB' && !/(?:ed|ing)$/i.test(next.text)));
+    if (!opensClause) return true;
+  }
+  for (let j = first - 1, n = 0; j >= 0 && n < 10; j--, n++) {
+    const t = tokens[j];
+    if (!t || t.sentence !== sentence || CLAUSE_BREAK.test(t.text)) break;
+    if (NEGATION.has(t.text.toLowerCase())) return true;
+  }
+  return false;
+}
 
 /**
  * The noun phrase before a head: modifiers (adjectives, nouns, numbers, hyphenated words, proper nouns as
@@ -253,6 +320,7 @@ function phraseBefore(
     const lower = t.text.toLowerCase();
     // The possessive's own token is `first` - 1's owner: "her" or the "'s" after a name.
     if (POSSESSIVE.has(lower)) return { det: 'possessive', first: j + 1, count, owner: j };
+    if (NON_REFERRING.has(lower)) return { det: 'none', first: j, count };
     if (INDEFINITE.has(lower)) return { det: 'indefinite', first: j, count };
     if (DEFINITE.has(lower)) return { det: count ? 'counted' : 'definite', first: j, count };
     if (t.pos === 'NUM') {
@@ -260,7 +328,10 @@ function phraseBefore(
       first = j;
       continue;
     }
+    // An adverb grading the adjective after it belongs to the phrase: "a more neutral mediator".
+    const grading = t.pos === 'ADV' && tokens[j + 1]?.pos === 'ADJ';
     if (
+      grading ||
       t.pos === 'ADJ' ||
       t.pos === 'NOUN' ||
       t.pos === 'PROPN' ||
@@ -296,6 +367,8 @@ interface Chain {
   identified?: Set<Entity>;
   /** Ages its phrases gave ("34" of "a 34-year-old man"). */
   ages?: Set<string>;
+  /** The named place or organisation whose clause a bare plural is the object of ("Norland massed troops"). */
+  agent?: string;
 }
 
 const AGE_WORD = /^(\d{1,3})-year-old$/i;
@@ -369,6 +442,77 @@ function identifiedAs(
   return nameAfterAs(j + 1);
 }
 
+/** Kin nouns' gender, which descriptions.ts leaves out on purpose (it never links them by gender). */
+const KIN_GENDER = new Map<string, 'male' | 'female'>([
+  ...['mother', 'mum', 'mom', 'daughter', 'wife', 'sister', 'grandmother', 'fiancee'].map(
+    (w) => [w, 'female'] as const,
+  ),
+  ...['father', 'dad', 'son', 'husband', 'brother', 'grandfather', 'fiance'].map((w) => [w, 'male'] as const),
+]);
+
+const nounGenderOf = (lemma: string) => nounGender(lemma) ?? KIN_GENDER.get(lemma) ?? null;
+
+const SINGULAR_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
+const PLURAL_PRONOUN = /^(?:they|them|their|theirs|themselves)$/i;
+
+/**
+ * A third-person pronoun nobody took (pronouns.ts links only to named people) that can only mean one
+ * unnamed person or group: "A man was charged on Monday after he crashed …", "Police said they …". The
+ * window is the pronoun's sentence up to it and the sentence before; no named person may stand in it
+ * (a singular pronoun might be theirs), exactly one unnamed chain of the pronoun's number (and, when its
+ * noun has one, gender) may, and a pronoun inside a quotation is left alone (it is the speaker's).
+ */
+function linkPronouns(
+  layer: TokenLayer,
+  mentionAt: readonly { token: number; chain: Chain }[],
+  personAt: ReadonlyMap<number, Entity>,
+  referenceAt: ReadonlyMap<number, string>,
+  covered: Uint8Array,
+): void {
+  const { tokens } = layer;
+  if (mentionAt.length === 0) return;
+  // The first named person's token in each sentence: a singular pronoun after it may be theirs.
+  const firstPerson = new Map<number, number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t && personAt.has(t.start) && !firstPerson.has(t.sentence)) firstPerson.set(t.sentence, i);
+  }
+  let quoted = false;
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    if (/^["“”]$/.test(t.text)) quoted = t.text === '“' ? true : t.text === '”' ? false : !quoted;
+    // An unbalanced mark does not leak past its paragraph.
+    const previous = tokens[i - 1];
+    if (previous && layer.sentences[previous.sentence]?.paragraph !== layer.sentences[t.sentence]?.paragraph)
+      quoted = /^["“]$/.test(t.text);
+    while (m < mentionAt.length && (mentionAt[m]?.token ?? 0) < i) m++;
+    const singular = SINGULAR_PRONOUN.test(t.text);
+    if (quoted || covered[i] || referenceAt.has(t.start) || !(singular || PLURAL_PRONOUN.test(t.text)))
+      continue;
+    const gender = singular ? (/^(?:he|him|his|himself)$/i.test(t.text) ? 'male' : 'female') : null;
+    const inWindow = (sentence: number) => sentence === t.sentence || sentence === t.sentence - 1;
+    if (singular && [t.sentence - 1, t.sentence].some((n) => (firstPerson.get(n) ?? i) < i)) continue;
+    const found = new Set<Chain>();
+    for (let k = m - 1; k >= 0; k--) {
+      const at = mentionAt[k];
+      if (!at || !inWindow(tokens[at.token]?.sentence ?? -1)) break;
+      const c = at.chain;
+      if (c.plural === singular) continue;
+      // A singular pronoun needs the noun's gender to agree: "the suspect … he" may be anyone's "he"
+      // (on the ECB+ train topics linking such nouns to "he"/"she" made more wrong links than right).
+      if (gender && nounGenderOf(c.lemma) !== gender) continue;
+      found.add(c);
+    }
+    const [chain, ...others] = found;
+    if (!chain || others.length > 0) continue;
+    const reference: EntityReference = { start: t.start, end: t.end, text: t.text, via: 'pronoun' };
+    if (chain.entity.references) chain.entity.references.push(reference);
+    else chain.entity.references = [reference];
+  }
+}
+
 /**
  * Unnamed people and groups of one article. `entities` are the article's named entities with their
  * descriptors and references: the words they cover are theirs, not an unnamed person's. A description
@@ -419,7 +563,36 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   // A headline writes relations bare: "Woman accused of robbing uncle and cousin".
   const headingRelation = (t: Token) => layer.sentences[t.sentence]?.heading === true;
 
+  // Named places and organisations by where their mentions end: "Norland, a neutral mediator" describes a
+  // country, and "Norland is massing troops" makes the troops Norland's.
+  const namedNonPersonEnd = new Set<number>();
+  const nonPersonEndingAt = new Map<number, string>();
+  for (const e of entities)
+    if (e.kind !== 'person')
+      for (const m of e.mentions) {
+        namedNonPersonEnd.add(m.end);
+        if (e.kind === 'place' || e.kind === 'organization') nonPersonEndingAt.set(m.end, e.id);
+      }
+  /**
+   * The named place or organisation that is the subject of a bare plural's clause: a name followed by its
+   * verb, read back from the phrase within its clause. "Norland is again massing troops" → Norland;
+   * "Southland has sent troops too" → Southland: two different armies, never one group.
+   */
+  const agentOf = (first: number): string | undefined => {
+    const sentence = tokens[first]?.sentence;
+    for (let j = first - 1, n = 0; j >= 0 && n < 12; j--, n++) {
+      const t = tokens[j];
+      if (!t || t.sentence !== sentence || /^[;:()]$/.test(t.text)) return undefined;
+      const id = nonPersonEndingAt.get(t.end);
+      const next = tokens[j + 1];
+      if (id && next && (next.pos === 'VERB' || next.pos === 'AUX')) return id;
+    }
+    return undefined;
+  };
+
   const chains: Chain[] = [];
+  /** Every unnamed mention's head token and chain, in text order (for pronouns, below). */
+  const mentionAt: { token: number; chain: Chain }[] = [];
   const latest = new Map<string, Chain>();
   const owned = new Map<string, Chain>();
   const headingOnly = new Set<Chain>();
@@ -454,6 +627,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       continue;
     }
     const phrase = phraseBefore(tokens, i);
+    if (refersToNobody(tokens, phrase.first, i, head.plural, phrase.det, namedNonPersonEnd)) continue;
     const key = `${head.lemma}\u0000${head.plural ? 'p' : 's'}`;
     // Without a possessive a relation noun is only someone's when the article has such a tie already
     // ("the mother" after "her mother"); a possessive gives the tie's other end.
@@ -471,7 +645,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // A headline's "Man shot in park" is told again by the lead's "A man was shot …": the body's first
     // indefinite mention joins a referent only headings have named so far.
     const fromHeading = before !== undefined && !heading && headingOnly.has(before);
-    let chain = fresh && !fromHeading ? undefined : before;
+    // A bare plural whose clause has a named subject other than the chain's: another country's troops.
+    const agent = head.plural && phrase.det === 'bare' ? agentOf(phrase.first) : undefined;
+    const otherAgent = agent !== undefined && before?.agent !== undefined && before.agent !== agent;
+    let chain = (fresh && !fromHeading) || otherAgent ? undefined : before;
     if (chain && !heading) headingOnly.delete(chain);
     if (!chain) {
       chain = {
@@ -487,6 +664,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
         counts: new Set(),
       };
       if (owner) chain.entity.of = owner;
+      if (agent) chain.agent = agent;
       chains.push(chain);
       latest.set(key, chain);
       if (ownedKey) owned.set(ownedKey, chain);
@@ -497,6 +675,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       owned.set(ownedKey, chain);
     }
     latest.set(key, chain);
+    chain.agent ??= agent;
     if (phrase.count) chain.counts.add(phrase.count);
     const named = head.plural ? undefined : identifiedAs(tokens, i, phrase.first, personAt);
     if (named) chain.identified = new Set([...(chain.identified ?? []), named]);
@@ -506,6 +685,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     }
     const mention: Mention = { start: t.start, end: t.end, text: t.text };
     chain.entity.mentions.push(mention);
+    mentionAt.push({ token: i, chain });
     unnamedEndingAt.set(t.end, chain.entity);
     // The whole phrase, when it says more than the head ("a masked gunman"), is how the outlet described them.
     // The determiner is not part of it: "the masked gunman" → "masked gunman".
@@ -534,6 +714,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       else chain.entity.references = [reference];
     }
   }
+  linkPronouns(layer, mentionAt, personAt, referenceAt, covered);
   // An unnamed person the text identifies as exactly one named person is that person: every mention
   // and "who" of the chain becomes the person's reference ("The suspect … was identified as Tom Ford").
   // "A 34-year-old man was charged …" then "Tom Ford, 34, …": one age, given to exactly one person the
@@ -566,6 +747,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   // "the suspect's lawyer" is then the named person's lawyer.
   for (const c of kept) if (c.entity.of) c.entity.of = becomes.get(c.entity.of) ?? c.entity.of;
   for (const e of referred) e.references?.sort((a, b) => a.start - b.start);
+  for (const c of kept) c.entity.references?.sort((a, b) => a.start - b.start);
   // An entity's name is the head as the article writes it most ("robbers", "gunman").
   for (const c of kept) {
     const counts = new Map<string, number>();

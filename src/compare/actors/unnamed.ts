@@ -17,6 +17,7 @@ import { isOrdinaryWord } from '../../annotate/entities/gazetteer.js';
 import { unnamedHead } from '../../annotate/entities/unnamed.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, EvidenceSpan } from '../../model/report.js';
+import { fold, isStopWord, stem } from '../../text/words.js';
 import { buildLabels, labelHead, type Member } from './index.js';
 
 const NUMBER_WORDS =
@@ -64,6 +65,8 @@ interface Cluster {
   named: Set<string>;
   /** The named actors in the sentences around its mentions, in all its articles (namedAroundIn). */
   around: Set<string>;
+  /** Event words and dates of its mentions' sentences, in all its articles (eventAround). */
+  event: { words: Set<string>; dates: Set<string> };
 }
 
 /**
@@ -134,6 +137,40 @@ function namedAroundIn(actors: readonly Actor[]): (article: AnnotatedArticle, e:
     return around;
   };
 }
+
+/**
+ * The event around an unnamed entity in one article: the stems of the lower-case content words of its
+ * mentions' sentences (verbs and event nouns: "stormed", "robbery", "amassing"; names and reporting words
+ * left out) and the dates resolved there. Two outlets' "the robbers" are one group only when these meet:
+ * a story about two heists names the same city and shops for both, but "Monday's raid" and "the ram-raid
+ * on Thursday" are two events, as are "Norland is massing troops" and "Norland sent troops in 2022".
+ */
+function eventAround(article: AnnotatedArticle, e: Entity): { words: Set<string>; dates: Set<string> } {
+  const words = new Set<string>();
+  const dates = new Set<string>();
+  const head = stem(fold(e.name));
+  const seen = new Set<number>();
+  for (const m of e.mentions) {
+    const n = sentenceAt(article, m.start);
+    if (seen.has(n)) continue;
+    seen.add(n);
+    const s = article.sentences[n];
+    if (!s) continue;
+    for (const w of article.text.slice(s.start, s.end).matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]{3,}/gu)) {
+      const lower = fold(w[0]);
+      if (isStopWord(lower)) continue;
+      const stemmed = stem(lower);
+      if (stemmed !== head) words.add(stemmed);
+    }
+    for (const d of article.dates) if (d.value && d.start >= s.start && d.end <= s.end) dates.add(d.value);
+  }
+  return { words, dates };
+}
+
+const sharesEvent = (
+  a: { words: ReadonlySet<string>; dates: ReadonlySet<string> },
+  b: { words: ReadonlySet<string>; dates: ReadonlySet<string> },
+) => [...b.dates].some((d) => a.dates.has(d)) || [...b.words].some((w) => a.words.has(w));
 
 /**
  * Words before a plural head that make it a particular group: a determiner or possessive ("the
@@ -226,6 +263,7 @@ export function compareUnnamed(
       const counts = countsOf(entity);
       const qualifiers = qualifiersOf(article.text, entity);
       const around = namedAround(article, entity);
+      const event = eventAround(article, entity);
       const bare = entity.kind === 'group' && !particularGroup(article, entity);
       const candidates = byKey.get(key) ?? [];
       const shared = (perKey.get(key) ?? 0) > 1;
@@ -238,7 +276,10 @@ export function compareUnnamed(
                 !c.articles.has(article.id) &&
                 compatible(c.counts, counts) &&
                 compatible(c.qualifiers, qualifiers) &&
-                (owner !== null || (bare ? sharesAround(c, around) : sharesNamed(c, article.id))),
+                (owner !== null ||
+                  (bare
+                    ? sharesAround(c, around) && sharesEvent(c.event, event)
+                    : sharesNamed(c, article.id))),
             );
       const member = { article, entity };
       if (cluster) {
@@ -248,6 +289,8 @@ export function compareUnnamed(
         for (const x of qualifiers) cluster.qualifiers.add(x);
         for (const x of namedIn(article.id)) cluster.named.add(x);
         for (const x of around) cluster.around.add(x);
+        for (const x of event.words) cluster.event.words.add(x);
+        for (const x of event.dates) cluster.event.dates.add(x);
       } else {
         const fresh: Cluster = {
           members: [member],
@@ -256,6 +299,7 @@ export function compareUnnamed(
           qualifiers,
           named: new Set(namedIn(article.id)),
           around,
+          event,
         };
         clusters.push(fresh);
         // An article's second referent of one head stays its own: no other outlet's phrase joins it.
