@@ -6,6 +6,7 @@ import type { AnnotatedArticle } from '../src/model/article.js';
 import type { ArticleFeatures, Day, StoryIndex, StoryProfile } from '../src/model/story-index.js';
 import {
   assignArticle,
+  DAY_EVIDENCE,
   explainMembership,
   JOIN_THRESHOLD,
   LARGE,
@@ -198,6 +199,26 @@ describe('evidence beyond shared words', () => {
     const same = score('2031-05-02');
     const other = score('2036-05-02');
     expect(other).toBeLessThan(same * 0.75);
+  });
+
+  it('takes a reliable publication day as evidence: full score the same day and the next, less from two days on', () => {
+    const start = dayOf('2031-05-02') as Day;
+    const score = (gap: number, source: 'published' | 'text' | undefined) => {
+      const index = new MemoryStoryIndex();
+      withFiller(index, 30);
+      assignArticle(index, synthetic(start, { terms: QUAKE, names: ['varnholt'] }));
+      const probe = synthetic(start + gap, { terms: QUAKE.slice(0, 6), names: ['varnholt'] });
+      if (source) probe.daySource = source;
+      return assignArticle(index, probe).score;
+    };
+    const sameDay = score(0, 'published');
+    expect(score(1, 'published')).toBeCloseTo(sameDay, 6);
+    expect(score(3, 'published')).toBeLessThan(sameDay * 0.8);
+    expect(score(3, 'published')).toBeGreaterThan(score(20, 'published'));
+    expect(score(20, 'published')).toBeCloseTo(sameDay * DAY_EVIDENCE.floor, 6);
+    // A day read from the text (a date line, maybe the event's) is weaker: only the long decay applies.
+    expect(score(20, 'text')).toBeCloseTo(sameDay, 6);
+    expect(score(20, undefined)).toBeCloseTo(sameDay, 6);
   });
 
   it('does not let a story run longer than MAX_SPAN_DAYS, however similar the next article', () => {
@@ -394,6 +415,20 @@ describe('features', () => {
   it('takes a date line at the top as the day when the article has no publication date', () => {
     const f = features(`Flood hits Orvella\n\nApril 14, 2031\n\n${FLOOD_1}`, null);
     expect(f.day).toBe(dayOf('2031-04-14'));
+    expect(f.daySource).toBe('text');
     expect(features(FLOOD_1, null).day).toBeNull();
+    expect(features(FLOOD_1, null).daySource).toBeUndefined();
+  });
+
+  it('emits no publication-year features with a reliable day, and keeps resolved years without one', () => {
+    const text = `${FLOOD_1}\n\nIn 2031 the town had spent 12 million on the dam; in 2019 it flooded too.`;
+    const dated = features(text, '2031-04-14');
+    expect(dated.daySource).toBe('published');
+    // The publication year adds nothing the day does not say; another year is content.
+    expect(dated.features.has('y:2031')).toBe(false);
+    expect(dated.features.has('y:2019')).toBe(true);
+    const undated = features(`Flood hits Orvella\n\nApril 14, 2031\n\n${text}`, null);
+    expect(undated.daySource).toBe('text');
+    expect(undated.features.has('y:2031')).toBe(true);
   });
 });

@@ -16,12 +16,14 @@
 // features, and one for the joined story's when its profile is rewritten.
 
 import type { ArticleFeatures, StoryIndex, StoryNorms, StoryProfile } from '../model/story-index.js';
+import { yearOfDay } from './features.js';
 import { groupOf } from './groups.js';
 import { addInto, maxDay, minDay, prune } from './profiles.js';
 import { type Assignment, type AssignmentReasons, dayDistance, reasonsFor, round } from './reasons.js';
 import {
   articleVectors,
   centroidNorms,
+  dayEvidence,
   GROUP_INDEX,
   groupScales,
   idfOf,
@@ -43,6 +45,7 @@ export { mergeProfiles, profileFromArticles } from './profiles.js';
 export { type Assignment, type AssignmentReasons, REASON_ITEMS, type SharedFeature } from './reasons.js';
 export {
   type ClusterOptions,
+  DAY_EVIDENCE,
   GRACE_DAYS,
   GROUP_WEIGHTS,
   IDF_PRIOR,
@@ -126,7 +129,9 @@ export function assignArticle(
     candidates = ranked.slice(0, s.scoredCandidates).map((r) => r.c);
   }
 
-  const articleYear = topYear(weighted);
+  // With a reliable day the article carries no year features (features.ts): its year is its day's.
+  const articleYear =
+    features.daySource === 'published' && features.day !== null ? yearOfDay(features.day) : topYear(weighted);
   let best: { profile: StoryProfile; score: number; factor: number } | null = null;
   for (const c of candidates) {
     if (features.day !== null && c.firstDay !== null && c.lastDay !== null) {
@@ -134,12 +139,17 @@ export function assignArticle(
       if (span > s.maxSpanDays) continue;
     }
     const norms = c.norms as StoryNorms;
-    const storyYear = norms.topYear === undefined ? topYear(c.features) : norms.topYear;
+    // A story of reliably dated articles has no year features: its year is that of its days.
+    const storyYear =
+      (norms.topYear === undefined ? topYear(c.features) : norms.topYear) ??
+      (c.lastDay !== null ? yearOfDay(c.lastDay) : null);
     let factor = yearFactor(articleYear, storyYear, weighted, c.features, s);
     factor *= publishedYearFactor(features.day, articleYear, storyYear, weighted, c, s);
     const gap = dayDistance(features.day, c.firstDay, c.lastDay);
     // Further apart in time, less likely the same event.
     if (gap !== null && gap > s.graceDays) factor *= s.graceDays / gap;
+    // A reliable day is stronger evidence: other outlets report one event the same day or the next.
+    if (features.daySource === 'published') factor *= dayEvidence(gap, s);
     const score = quickScore(probe, c.features, scales.get(c.id) as Scales) * factor;
     if (!best || score > best.score || (score === best.score && c.id < best.profile.id))
       best = { profile: c, score, factor };

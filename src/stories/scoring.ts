@@ -1,7 +1,7 @@
 // Scoring an article against a story: TF-IDF vectors per feature group, the centroid's cached lengths,
 // the cosine and its cheap form for ranking candidates, and years as evidence (see cluster.ts).
 import type { ArticleFeatures, Day, StoryNorms, StoryProfile } from '../model/story-index.js';
-import { dayString, featureKind } from './features.js';
+import { featureKind, yearOfDay } from './features.js';
 import { type FeatureGroup, GROUP_OF, GROUPS, groupOf } from './groups.js';
 import type { Settings } from './tuning.js';
 
@@ -221,9 +221,6 @@ export function yearFactor(
   return 1;
 }
 
-/** The year feature of a day ("y:2013"). */
-export const yearOfDay = (day: Day): string => `${YEAR_PREFIX}${dayString(day).slice(0, 4)}`;
-
 /**
  * Publication years as evidence (see PUBLISHED_YEAR): the article's publication year against the story's
  * years, and the article's most prominent year against the story's publication years; otherwise 1.
@@ -248,4 +245,15 @@ export function publishedYearFactor(
       factor *= s.publishedYear.story;
   }
   return factor;
+}
+
+/**
+ * Days as evidence, a factor on the score when the article's day is reliable (its publication date): 1
+ * within DAY_EVIDENCE.graceDays of the story's days, then falling as exp(−rate·(days − grace)), but not
+ * below the floor. See DAY_EVIDENCE for the measurement behind it.
+ */
+export function dayEvidence(gap: number | null, s: Settings): number {
+  const { graceDays, rate, floor } = s.dayEvidence;
+  if (gap === null || gap <= graceDays) return 1;
+  return Math.max(floor, Math.exp(-rate * (gap - graceDays)));
 }
