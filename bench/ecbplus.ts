@@ -382,27 +382,40 @@ function baseline(docs: readonly Doc[], threshold: number): Scores {
 function tune(tuneDocs: readonly Doc[]): void {
   const runs = orders(tuneDocs).map(([, o]) => o);
   const settings: ClusterOptions[] = [];
-  for (const threshold of [0.22, 0.23, 0.24, 0.25, 0.26, 0.28])
-    for (const names of [0.7, 1])
-      for (const facts of [0.6, 1]) settings.push({ threshold, groupWeights: { names, facts } });
-  for (const docs of [0, 50, 200, 500]) settings.push({ idfPrior: { docs, share: 0.05 } });
-  for (const [size, extra] of [
-    [0, 0],
-    [1, 0.02],
-    [1, 0.08],
-    [2, 0.03],
-  ] as const)
-    settings.push({ young: { size, extra } });
-  for (const [agree, conflict] of [
-    [1, 1],
-    [1.15, 1],
-    [1, 0.75],
-    [1.3, 0.6],
-  ] as const)
-    settings.push({ years: { agree, conflict } });
-  for (const windowDays of [45, 120, 365]) settings.push({ windowDays });
-  for (const graceDays of [30, 60]) settings.push({ graceDays });
-  for (const scoredCandidates of [10, 1000]) settings.push({ scoredCandidates });
+  const only = process.argv.indexOf('--grid');
+  if (only >= 0) {
+    // --grid '[{...}, {...}]': only these settings, to try a few by hand.
+    settings.push(...(JSON.parse(process.argv[only + 1] ?? '[]') as ClusterOptions[]));
+  } else {
+    for (const threshold of [0.22, 0.23, 0.24, 0.25, 0.26, 0.28])
+      for (const names of [0.7, 1])
+        for (const facts of [0.6, 1]) settings.push({ threshold, groupWeights: { names, facts } });
+    for (const docs of [0, 50, 200, 500]) settings.push({ idfPrior: { docs, share: 0.05 } });
+    for (const [size, extra] of [
+      [0, 0],
+      [1, 0.02],
+      [1, 0.08],
+      [2, 0.03],
+    ] as const)
+      settings.push({ young: { size, extra } });
+    for (const [agree, conflict] of [
+      [1, 1],
+      [1.15, 1],
+      [1, 0.75],
+      [1.3, 0.6],
+    ] as const)
+      settings.push({ years: { agree, conflict } });
+    for (const windowDays of [45, 120, 365]) settings.push({ windowDays });
+    for (const graceDays of [30, 60]) settings.push({ graceDays });
+    for (const scoredCandidates of [10, 1000]) settings.push({ scoredCandidates });
+    for (const threshold of [0.22, 0.24, 0.26, 0.28, 0.3])
+      for (const [names, terms, facts] of [
+        [1, 1, 1],
+        [3, 8, 3],
+        [5, 15, 5],
+      ] as const)
+        settings.push({ threshold, groupContent: { names, terms, facts } });
+  }
   const rows = settings.map((options) => {
     const f1s = runs.map((o) => stream(o, options).scores.f1);
     return { options, mean: f1s.reduce((x, y) => x + y, 0) / f1s.length, f1s };

@@ -8,6 +8,8 @@ import {
   assignArticle,
   DAY_EVIDENCE,
   explainMembership,
+  GROUP_CONTENT,
+  GROUP_WEIGHTS,
   JOIN_THRESHOLD,
   LARGE,
   MAX_SPAN_DAYS,
@@ -17,6 +19,8 @@ import {
 } from '../src/stories/cluster.js';
 import { articleFeatures, dayOf } from '../src/stories/features.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
+import { contentWeights } from '../src/stories/scoring.js';
+import { settings } from '../src/stories/tuning.js';
 
 function annotate(body: string, published: string | null): AnnotatedArticle {
   return annotateArticle(
@@ -219,6 +223,27 @@ describe('evidence beyond shared words', () => {
     // A day read from the text (a date line, maybe the event's) is weaker: only the long decay applies.
     expect(score(20, 'text')).toBeCloseTo(sameDay, 6);
     expect(score(20, undefined)).toBeCloseTo(sameDay, 6);
+  });
+
+  it('weighs each feature group by its content: one shared number alone is not a third of the score', () => {
+    const index = new MemoryStoryIndex();
+    withFiller(index, 30);
+    const story = synthetic(null, { terms: QUAKE });
+    story.features.set('#:340', 1);
+    assignArticle(index, story);
+    // Nothing in common but one number: with the group counted in full that number alone was worth
+    // GROUP_WEIGHTS.facts / (sum of weights) ≈ 0.26 of the score, over the bar.
+    const other = synthetic(null, {
+      terms: ['ballot', 'turnout', 'council', 'referendum', 'ferri', 'fare', 'bus', 'rout', 'spring', 'lin'],
+    });
+    other.features.set('#:340', 1);
+    const scored = assignArticle(index, other);
+    expect(scored.created).toBe(true);
+    expect(scored.score).toBeLessThan(0.2);
+    const weights = contentWeights([0, 12, 1], [4, 20, 6], settings());
+    expect(weights.names).toBe(0);
+    expect(weights.terms).toBe(GROUP_WEIGHTS.terms);
+    expect(weights.facts).toBeCloseTo(GROUP_WEIGHTS.facts / GROUP_CONTENT.facts, 6);
   });
 
   it('does not let a story run longer than MAX_SPAN_DAYS, however similar the next article', () => {

@@ -17,14 +17,16 @@
 
 import type { ArticleFeatures, StoryIndex, StoryNorms, StoryProfile } from '../model/story-index.js';
 import { yearOfDay } from './features.js';
-import { groupOf } from './groups.js';
+import { type FeatureGroup, groupOf } from './groups.js';
 import { addInto, maxDay, minDay, prune } from './profiles.js';
 import { type Assignment, type AssignmentReasons, dayDistance, reasonsFor, round } from './reasons.js';
 import {
   articleVectors,
   centroidNorms,
+  contentWeights,
   dayEvidence,
   GROUP_INDEX,
+  groupCounts,
   groupScales,
   idfOf,
   type Probe,
@@ -47,6 +49,7 @@ export {
   type ClusterOptions,
   DAY_EVIDENCE,
   GRACE_DAYS,
+  GROUP_CONTENT,
   GROUP_WEIGHTS,
   IDF_PRIOR,
   JOIN_THRESHOLD,
@@ -109,7 +112,13 @@ export function assignArticle(
   const probe = new Map<string, Probe>();
   for (const [f, w] of weighted) probe.set(f, { x: w * idfFor(f), g: GROUP_INDEX[groupOf(f)] });
   const scales = new Map<number, Scales>();
-  for (const c of candidates) scales.set(c.id, groupScales(centroidNorms(c.norms as StoryNorms, n, s), s));
+  const articleCounts = groupCounts(weighted);
+  const weightsOf = new Map<number, Record<FeatureGroup, number>>();
+  for (const c of candidates) {
+    const weights = contentWeights(articleCounts, groupCounts(c.features), s);
+    weightsOf.set(c.id, weights);
+    scales.set(c.id, groupScales(centroidNorms(c.norms as StoryNorms, n, s), weights));
+  }
 
   // With many candidates, only the most promising are scored in full: ranked by the part of the score the
   // query features alone give. A story holding only one or two of them (a common place, a common word)
@@ -139,10 +148,9 @@ export function assignArticle(
       if (span > s.maxSpanDays) continue;
     }
     const norms = c.norms as StoryNorms;
-    // A story of reliably dated articles has no year features: its year is that of its days.
-    const storyYear =
-      (norms.topYear === undefined ? topYear(c.features) : norms.topYear) ??
-      (c.lastDay !== null ? yearOfDay(c.lastDay) : null);
+    // A story of reliably dated articles has no year features, and no year factor: its days are compared
+    // with the article's directly (the time window, DAY_EVIDENCE), the same evidence.
+    const storyYear = norms.topYear === undefined ? topYear(c.features) : norms.topYear;
     let factor = yearFactor(articleYear, storyYear, weighted, c.features, s);
     factor *= publishedYearFactor(features.day, articleYear, storyYear, weighted, c, s);
     const gap = dayDistance(features.day, c.firstDay, c.lastDay);
@@ -158,7 +166,7 @@ export function assignArticle(
   let bestScored: Scored | null = null;
   if (best) {
     const norms = centroidNorms(best.profile.norms as StoryNorms, n, s);
-    bestScored = similarity(weighted, best.profile, norms, idfFor, s);
+    bestScored = similarity(weighted, best.profile, norms, idfFor, s, weightsOf.get(best.profile.id));
     scaleScored(bestScored, best.factor);
   }
 

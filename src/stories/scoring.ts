@@ -128,8 +128,13 @@ export function similarity(
   norms: Record<FeatureGroup, number>,
   idfFor: Idf,
   s: Settings,
+  weights: Record<FeatureGroup, number> = contentWeights(
+    groupCounts(article),
+    groupCounts(story.features),
+    s,
+  ),
 ): Scored & { groups: Record<FeatureGroup, number> } {
-  const total = GROUPS.reduce((sum, g) => sum + s.groupWeights[g], 0) || 1;
+  const total = GROUPS.reduce((sum, g) => sum + weights[g], 0) || 1;
   const scale = { names: norms.names || 1, terms: norms.terms || 1, facts: norms.facts || 1 };
   const groups = { names: 0, terms: 0, facts: 0 };
   let score = 0;
@@ -143,7 +148,7 @@ export function similarity(
     const g = groupOf(f);
     const raw = (x * y * idfFor(f)) / scale[g];
     groups[g] += raw;
-    const part = (s.groupWeights[g] * raw) / total;
+    const part = (weights[g] * raw) / total;
     parts.set(f, part);
     score += part;
   }
@@ -161,10 +166,36 @@ export type Scales = [number, number, number];
 
 export const GROUP_INDEX: Readonly<Record<FeatureGroup, 0 | 1 | 2>> = { names: 0, terms: 1, facts: 2 };
 
-export function groupScales(norms: Record<FeatureGroup, number>, s: Settings): Scales {
-  const total = GROUPS.reduce((sum, g) => sum + s.groupWeights[g], 0) || 1;
-  const scale = (g: FeatureGroup) => ((norms[g] || 1) * total) / s.groupWeights[g];
+export function groupScales(
+  norms: Record<FeatureGroup, number>,
+  weights: Record<FeatureGroup, number>,
+): Scales {
+  const total = GROUPS.reduce((sum, g) => sum + weights[g], 0) || 1;
+  const scale = (g: FeatureGroup) =>
+    weights[g] > 0 ? ((norms[g] || 1) * total) / weights[g] : Number.POSITIVE_INFINITY;
   return [scale('names'), scale('terms'), scale('facts')];
+}
+
+/** How many features of each group a vector holds, in GROUPS order. */
+export function groupCounts(v: ReadonlyMap<string, number>): Scales {
+  const counts: Scales = [0, 0, 0];
+  for (const f of v.keys()) counts[GROUP_INDEX[groupOf(f)]]++;
+  return counts;
+}
+
+/**
+ * Each group's weight for one comparison: its GROUP_WEIGHTS share, scaled down when the side with fewer
+ * features in the group has fewer than GROUP_CONTENT of them. One number or one name alone makes a cosine
+ * of 1 as easily as a dozen (two reports that only share "2031" are not alike by a third of the score),
+ * so a group counts in full only with enough content to tell events apart; an empty group counts nothing.
+ */
+export function contentWeights(article: Scales, story: Scales, s: Settings): Record<FeatureGroup, number> {
+  const weight = (g: FeatureGroup) => {
+    const i = GROUP_INDEX[g];
+    const content = Math.min(article[i], story[i]);
+    return s.groupWeights[g] * Math.min(1, content / s.groupContent[g]);
+  };
+  return { names: weight('names'), terms: weight('terms'), facts: weight('facts') };
 }
 
 /** The score of `similarity` without its parts: the hot loop, over the smaller of the two vectors. */

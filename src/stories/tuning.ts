@@ -37,6 +37,17 @@ export const GROUP_WEIGHTS: Readonly<Record<FeatureGroup, number>> = {
 };
 
 /**
+ * Features a group needs on both sides, article and story, to count in full (see scoring.ts
+ * contentWeights): with fewer, its weight shrinks in proportion, and the score is the mean over the
+ * weights that remain. Tuned on ECB+ train + validation (bench/ecbplus.ts --tune): see the grid there.
+ */
+export const GROUP_CONTENT: Readonly<Record<FeatureGroup, number>> = {
+  names: 3,
+  terms: 8,
+  facts: 3,
+};
+
+/**
  * A name's weight grows with its mentions as count^NAME_TF_POWER (content words grow as 1 + ln count). The
  * person an article is about is named again and again; one named in passing ("the team's second such
  * arrest, after X's") must not weigh nearly as much.
@@ -163,6 +174,7 @@ export interface ClusterOptions {
   threshold?: number;
   kindWeights?: Partial<Record<FeatureKind, number>>;
   groupWeights?: Partial<Record<FeatureGroup, number>>;
+  groupContent?: Partial<Record<FeatureGroup, number>>;
   nameTfPower?: number;
   graceDays?: number;
   dayEvidence?: { graceDays: number; rate: number; floor: number };
@@ -183,6 +195,7 @@ export interface Settings {
   threshold: number;
   kindWeights: Record<FeatureKind, number>;
   groupWeights: Record<FeatureGroup, number>;
+  groupContent: Record<FeatureGroup, number>;
   nameTfPower: number;
   graceDays: number;
   dayEvidence: { graceDays: number; rate: number; floor: number };
@@ -204,6 +217,7 @@ export function settings(options: ClusterOptions = {}): Settings {
     threshold: options.threshold ?? JOIN_THRESHOLD,
     kindWeights: { ...KIND_WEIGHTS, ...options.kindWeights },
     groupWeights: { ...GROUP_WEIGHTS, ...options.groupWeights },
+    groupContent: { ...GROUP_CONTENT, ...options.groupContent },
     nameTfPower: options.nameTfPower ?? NAME_TF_POWER,
     graceDays: options.graceDays ?? GRACE_DAYS,
     dayEvidence: options.dayEvidence ?? DAY_EVIDENCE,
