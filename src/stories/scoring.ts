@@ -7,10 +7,16 @@ import type { Settings } from './tuning.js';
 
 export type Vector = Map<string, number>;
 
-/** Smoothed IDF: ln((N + 1) / (df + 1)) + 1. Unseen features get the largest weight; none reaches zero. */
-export function idf(df: number, n: number, s: Settings): number {
+/**
+ * IDF over the library blended with the background (background.ts): ln((N + W + 1) / (df + W·share + 1)),
+ * where the background counts as W = idfPrior.docs articles in which the feature occurs at its reference
+ * share (idfPrior.share for a feature the reference lacks or without the table). The background fades as
+ * the library outgrows W. No floor is added: a feature in nearly every article weighs nearly nothing.
+ */
+export function idf(feature: string, df: number, n: number, s: Settings): number {
   const prior = s.idfPrior;
-  return Math.log((n + 1 + prior.docs) / (df + 1 + prior.docs * prior.share)) + 1;
+  const share = (s.background ? s.background.get(feature) : undefined) ?? prior.share;
+  return Math.log((n + 1 + prior.docs) / (df + 1 + prior.docs * share)) + s.idfFloor;
 }
 
 export function groupNorms(
@@ -48,7 +54,7 @@ export function articleVectors(
       (GROUP_OF[kind] === 'names' ? count ** s.nameTfPower : 1 + Math.log(count)) * s.kindWeights[kind];
     if (tf <= 0) continue;
     raw.set(f, tf);
-    weighted.set(f, tf * idf(dfs.get(f) ?? 0, n, s));
+    weighted.set(f, tf * idf(f, dfs.get(f) ?? 0, n, s));
   }
   const lengths = groupNorms(weighted, (_, w) => w);
   for (const [f, w] of weighted) weighted.set(f, w / lengths[groupOf(f)]);
@@ -64,7 +70,7 @@ export function idfOf(dfs: ReadonlyMap<string, number>, n: number, s: Settings):
   return (f) => {
     let w = cache.get(f);
     if (w === undefined) {
-      w = idf(dfs.get(f) ?? 0, n, s);
+      w = idf(f, dfs.get(f) ?? 0, n, s);
       cache.set(f, w);
     }
     return w;
