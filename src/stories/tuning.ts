@@ -40,6 +40,14 @@ export const GROUP_WEIGHTS: Readonly<Record<FeatureGroup, number>> = {
 };
 
 /**
+ * The average pair similarity two clusters need to be joined by the order-free second pass
+ * (second-pass.ts). Tuned on ECB+ train + validation (bench/ecbplus.ts --tune; the pass over a whole
+ * streamed set, the same in every order): 0.21–0.22 score 0.896, 0.20 0.879, 0.23 0.894, 0.24 0.892,
+ * 0.26 0.879, 0.16 0.872, 0.12 0.833, 0.30 0.842 (incremental placement alone: 0.879 mean over orders).
+ */
+export const SECOND_PASS = 0.22;
+
+/**
  * Features a group needs on both sides, article and story, to count in full (see scoring.ts
  * contentWeights): with fewer, its weight shrinks in proportion, and the score is the mean over the
  * weights that remain. Tuned on ECB+ train + validation (bench/ecbplus.ts --tune): see the grid there.
@@ -181,6 +189,7 @@ export interface ClusterOptions {
   kindWeights?: Partial<Record<FeatureKind, number>>;
   groupWeights?: Partial<Record<FeatureGroup, number>>;
   groupContent?: Partial<Record<FeatureGroup, number>>;
+  secondPass?: number;
   nameTfPower?: number;
   graceDays?: number;
   dayEvidence?: { graceDays: number; rate: number; floor: number };
@@ -205,6 +214,7 @@ export interface Settings {
   kindWeights: Record<FeatureKind, number>;
   groupWeights: Record<FeatureGroup, number>;
   groupContent: Record<FeatureGroup, number>;
+  secondPass: number;
   nameTfPower: number;
   graceDays: number;
   dayEvidence: { graceDays: number; rate: number; floor: number };
@@ -229,6 +239,7 @@ export function settings(options: ClusterOptions = {}): Settings {
     kindWeights: { ...KIND_WEIGHTS, ...options.kindWeights },
     groupWeights: { ...GROUP_WEIGHTS, ...options.groupWeights },
     groupContent: { ...GROUP_CONTENT, ...options.groupContent },
+    secondPass: options.secondPass ?? SECOND_PASS,
     nameTfPower: options.nameTfPower ?? NAME_TF_POWER,
     graceDays: options.graceDays ?? GRACE_DAYS,
     dayEvidence: options.dayEvidence ?? DAY_EVIDENCE,
