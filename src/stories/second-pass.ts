@@ -14,7 +14,7 @@ export interface PassArticle {
   /** The story the article is in now. */
   story: number;
   features: ArticleFeatures;
-  /** Placed by the user (a merge or a split): its story is fixed. */
+  /** In a story a user merged or split: its story is fixed (it stays, and stays apart from other fixed ones). */
   pinned: boolean;
 }
 
