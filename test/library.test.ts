@@ -174,6 +174,49 @@ describe('user decisions', () => {
     expect(why).toMatchObject({ placedBy: 'user', placement: { decision: 'split', fromStory: flood } });
   });
 
+  it('a split survives the second pass over its story when a later article of the same event arrives', async () => {
+    const store = fresh('split-recluster');
+    const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
+    const flood = summary.placed.find((p) => p.inputId === 'flood-1')?.storyId ?? -1;
+    const { to } = splitStory(store, flood, ['flood-3']);
+    // A fourth report of the same flood, the same days: it touches the flood stories, and the second pass
+    // re-clusters them; the user's split holds.
+    const later = writeFixtures(join(dir, 'flood-4'), [
+      {
+        file: 'flood-4.md',
+        outlet: 'Board and Clock',
+        published: '2031-04-03',
+        title: 'Orrin Falls shelters stay open as the Tessaly recedes',
+        text: `The sports hall shelter at Orrin Falls stayed open on Wednesday as the Tessaly River slowly receded from the lower town.
+
+Mayor Idris Kovalenko thanked the Brannock County fire service, whose boat crews worked through the night on Weir Street. Around 300 homes were flooded, the town said.
+
+Kovalenko said questions about the Weir Street flood wall would have to be answered once the Tessaly was back within its banks.`,
+      },
+    ]);
+    await ingestIntoLibrary(store, later, DEFAULT_CONFIG);
+    const flood3 = summary.placed.find((p) => p.inputId === 'flood-3')?.articleId ?? '';
+    expect(store.storyOf(flood3)).toBe(to.id);
+    expect(store.getStory(to.id)?.members.map((m) => m.inputId)).toEqual(['flood-3']);
+  });
+
+  it('gives the same stories whether the input comes in one run, in two parts or in another order', async () => {
+    const groupsOf = async (name: string, runs: string[][]) => {
+      const store = fresh(name);
+      for (const files of runs) await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
+      return grouping(store);
+    };
+    const one = await groupsOf('order-one', [first]);
+    expect(await groupsOf('order-two', [first.slice(0, 3), first.slice(3)])).toEqual(one);
+    expect(await groupsOf('order-reversed', [[...first].reverse()])).toEqual(one);
+    expect(
+      await groupsOf('order-interleaved', [
+        first.filter((_, i) => i % 2 === 1),
+        first.filter((_, i) => i % 2 === 0),
+      ]),
+    ).toEqual(one);
+  });
+
   it('refuses a split that would empty the story and one naming an article from elsewhere', async () => {
     const store = fresh('refusals');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);

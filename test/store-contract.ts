@@ -316,7 +316,10 @@ export function storeContract(name: string, open: () => Store): void {
         makeArticle({ id: 'b', url: 'https://example.com/2', text: 'Beta text.' }),
       ]);
       const [a, b] = put.added as [string, string];
-      store.recordArticleFeatures(a, { day: 7, features: new Map([['t:x', 2]]) }, ['k1', 'k2']);
+      store.recordArticleFeatures(a, { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) }, [
+        'k1',
+        'k2',
+      ]);
       store.recordArticleFeatures(b, { day: null, features: new Map([['t:y', 1]]) }, ['k2']);
       expect(store.duplicateCandidates(['k1', 'k2'], 5).map((c) => [c.id, c.text])).toEqual([
         [a, 'Alpha text.'],
@@ -324,7 +327,9 @@ export function storeContract(name: string, open: () => Store): void {
       ]);
       expect(store.duplicateCandidates(['zz'], 5)).toEqual([]);
       const features = store.articleFeatures([a, b, 'unknown']);
-      expect(features.get(a)).toEqual({ day: 7, features: new Map([['t:x', 2]]) });
+      // Where the day came from is kept with it; an article without one reads back without.
+      expect(features.get(a)).toEqual({ day: 7, daySource: 'published', features: new Map([['t:x', 2]]) });
+      expect(features.get(b)?.daySource).toBeUndefined();
       expect(features.get(b)?.day).toBeNull();
       expect(features.has('unknown')).toBe(false);
       expect(store.knownIds([a, 'unknown'])).toEqual(new Set([a]));

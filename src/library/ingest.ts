@@ -13,6 +13,7 @@ import { assignArticle } from '../stories/cluster.js';
 import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
 import { type Annotator, inProcessAnnotator, workerAnnotator } from './annotator.js';
 import type { PreparedArticle, PrepareResult } from './prepare.js';
+import { reclusterNeighbourhood } from './recluster.js';
 
 /** Articles per transaction: large enough that commits cost little, small enough that a crash loses little. */
 export const DEFAULT_BATCH_SIZE = 64;
@@ -217,6 +218,11 @@ function commitBatch(
         created: assignment.created,
       });
     }
+    // The order-free second pass over the stories this batch touched and their neighbours.
+    const touched = new Set(placed.filter((p) => p.duplicateOf === null).map((p) => p.storyId));
+    const pass = reclusterNeighbourhood(store, touched);
+    if (pass.moved > 0) for (const p of placed) p.storyId = store.storyOf(p.articleId) ?? p.storyId;
+    newStories += pass.created;
     // The stories this batch touched get their label contest back in the same commit.
     store.refreshContest();
   });

@@ -14,8 +14,17 @@ export type Day = number;
  */
 export interface ArticleFeatures {
   day: Day | null;
+  /**
+   * Where `day` comes from: 'published' — the article's publication date, given by its record, its page's
+   * metadata or its URL (reliable); 'text' — a full date at the top of the text, a date line (weaker: it
+   * may be the date of the event, or of an update). Absent for features stored before it was recorded, or
+   * when there is no day.
+   */
+  daySource?: DaySource;
   features: Map<string, number>;
 }
+
+export type DaySource = 'published' | 'text';
 
 /** A story as clustering sees it: a bounded summary of its articles, never the articles themselves. */
 export interface StoryProfile {

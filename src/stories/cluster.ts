@@ -16,13 +16,17 @@
 // features, and one for the joined story's when its profile is rewritten.
 
 import type { ArticleFeatures, StoryIndex, StoryNorms, StoryProfile } from '../model/story-index.js';
-import { groupOf } from './groups.js';
+import { yearOfDay } from './features.js';
+import { type FeatureGroup, groupOf } from './groups.js';
 import { addInto, maxDay, minDay, prune } from './profiles.js';
 import { type Assignment, type AssignmentReasons, dayDistance, reasonsFor, round } from './reasons.js';
 import {
   articleVectors,
   centroidNorms,
+  contentWeights,
+  dayEvidence,
   GROUP_INDEX,
+  groupCounts,
   groupScales,
   idfOf,
   type Probe,
@@ -43,7 +47,9 @@ export { mergeProfiles, profileFromArticles } from './profiles.js';
 export { type Assignment, type AssignmentReasons, REASON_ITEMS, type SharedFeature } from './reasons.js';
 export {
   type ClusterOptions,
+  DAY_EVIDENCE,
   GRACE_DAYS,
+  GROUP_CONTENT,
   GROUP_WEIGHTS,
   IDF_PRIOR,
   JOIN_THRESHOLD,
@@ -106,7 +112,13 @@ export function assignArticle(
   const probe = new Map<string, Probe>();
   for (const [f, w] of weighted) probe.set(f, { x: w * idfFor(f), g: GROUP_INDEX[groupOf(f)] });
   const scales = new Map<number, Scales>();
-  for (const c of candidates) scales.set(c.id, groupScales(centroidNorms(c.norms as StoryNorms, n, s), s));
+  const articleCounts = groupCounts(weighted);
+  const weightsOf = new Map<number, Record<FeatureGroup, number>>();
+  for (const c of candidates) {
+    const weights = contentWeights(articleCounts, groupCounts(c.features), s);
+    weightsOf.set(c.id, weights);
+    scales.set(c.id, groupScales(centroidNorms(c.norms as StoryNorms, n, s), weights));
+  }
 
   // With many candidates, only the most promising are scored in full: ranked by the part of the score the
   // query features alone give. A story holding only one or two of them (a common place, a common word)
@@ -126,7 +138,9 @@ export function assignArticle(
     candidates = ranked.slice(0, s.scoredCandidates).map((r) => r.c);
   }
 
-  const articleYear = topYear(weighted);
+  // With a reliable day the article carries no year features (features.ts): its year is its day's.
+  const articleYear =
+    features.daySource === 'published' && features.day !== null ? yearOfDay(features.day) : topYear(weighted);
   let best: { profile: StoryProfile; score: number; factor: number } | null = null;
   for (const c of candidates) {
     if (features.day !== null && c.firstDay !== null && c.lastDay !== null) {
@@ -134,12 +148,16 @@ export function assignArticle(
       if (span > s.maxSpanDays) continue;
     }
     const norms = c.norms as StoryNorms;
+    // A story of reliably dated articles has no year features, and no year factor: its days are compared
+    // with the article's directly (the time window, DAY_EVIDENCE), the same evidence.
     const storyYear = norms.topYear === undefined ? topYear(c.features) : norms.topYear;
     let factor = yearFactor(articleYear, storyYear, weighted, c.features, s);
     factor *= publishedYearFactor(features.day, articleYear, storyYear, weighted, c, s);
     const gap = dayDistance(features.day, c.firstDay, c.lastDay);
     // Further apart in time, less likely the same event.
     if (gap !== null && gap > s.graceDays) factor *= s.graceDays / gap;
+    // A reliable day is stronger evidence: other outlets report one event the same day or the next.
+    if (features.daySource === 'published') factor *= dayEvidence(gap, s);
     const score = quickScore(probe, c.features, scales.get(c.id) as Scales) * factor;
     if (!best || score > best.score || (score === best.score && c.id < best.profile.id))
       best = { profile: c, score, factor };
@@ -148,7 +166,7 @@ export function assignArticle(
   let bestScored: Scored | null = null;
   if (best) {
     const norms = centroidNorms(best.profile.norms as StoryNorms, n, s);
-    bestScored = similarity(weighted, best.profile, norms, idfFor, s);
+    bestScored = similarity(weighted, best.profile, norms, idfFor, s, weightsOf.get(best.profile.id));
     scaleScored(bestScored, best.factor);
   }
 

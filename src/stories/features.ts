@@ -3,7 +3,7 @@
 // cluster.ts can weight kinds differently and explain a decision ("shared name: Hale"). Weights here are
 // raw counts in this article; corpus statistics (document frequency) are applied by cluster.ts.
 import type { AnnotatedArticle, EntityKind } from '../model/article.js';
-import type { ArticleFeatures, Day } from '../model/story-index.js';
+import type { ArticleFeatures, Day, DaySource } from '../model/story-index.js';
 import { nameWords } from '../text/names.js';
 import { numberValue, tokenizeSpan } from '../text/words.js';
 
@@ -75,20 +75,25 @@ export function dayOf(published: string | null): Day | null {
   return back === published ? day : null;
 }
 
+/** The year feature of a day ("y:2031"). */
+export function yearOfDay(day: Day): string {
+  return `${FEATURE_KIND.year}${dayString(day).slice(0, 4)}`;
+}
+
 /** The YYYY-MM-DD of a day, for display. */
 export function dayString(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 /** Publication day, or a weak stand-in: a full date at the very top of the text (a date line). */
-function articleDay(article: AnnotatedArticle): Day | null {
+function articleDay(article: AnnotatedArticle): { day: Day; source: DaySource } | null {
   const published = dayOf(article.published);
-  if (published !== null) return published;
+  if (published !== null) return { day: published, source: 'published' };
   for (const d of article.dates) {
     if (d.start > LEAD_DATE_CHARS) break;
     if (d.value && d.value.length === 10) {
       const day = dayOf(d.value);
-      if (day !== null) return day;
+      if (day !== null) return { day, source: 'text' };
     }
   }
   return null;
@@ -168,12 +173,22 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
     addWords(features, title, inText ? TITLE_EXTRA : TITLE_EXTRA + 1);
   }
 
-  // Years the dates layer resolved ("last May" in an article of 2019 → 2019) that were not written out.
-  for (const d of article.dates) {
-    const year = d.value ? Number(d.value.slice(0, 4)) : Number.NaN;
-    const key = `${FEATURE_KIND.year}${year}`;
-    if (year >= 1900 && year <= 2099 && !features.has(key)) features.set(key, 1);
+  const dated = articleDay(article);
+  if (dated?.source === 'published') {
+    // A reliable day is evidence of its own (cluster.ts compares days directly), and its year is in nearly
+    // every article of the same weeks: as a feature it made two articles with few numbers look alike
+    // ("y:2031" alone gave a numbers cosine near 1). Years written out that differ from it stay (an
+    // article of 2031 recalling "the 2019 flood").
+    features.delete(yearOfDay(dated.day));
+  } else {
+    // Without a reliable day, years the dates layer resolved ("last May" in an article of 2019 → 2019)
+    // that were not written out are the best hint of when the event happened.
+    for (const d of article.dates) {
+      const year = d.value ? Number(d.value.slice(0, 4)) : Number.NaN;
+      const key = `${FEATURE_KIND.year}${year}`;
+      if (year >= 1900 && year <= 2099 && !features.has(key)) features.set(key, 1);
+    }
   }
 
-  return { day: articleDay(article), features };
+  return dated ? { day: dated.day, daySource: dated.source, features } : { day: null, features };
 }

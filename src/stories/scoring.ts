@@ -1,16 +1,22 @@
 // Scoring an article against a story: TF-IDF vectors per feature group, the centroid's cached lengths,
 // the cosine and its cheap form for ranking candidates, and years as evidence (see cluster.ts).
 import type { ArticleFeatures, Day, StoryNorms, StoryProfile } from '../model/story-index.js';
-import { dayString, featureKind } from './features.js';
+import { featureKind, yearOfDay } from './features.js';
 import { type FeatureGroup, GROUP_OF, GROUPS, groupOf } from './groups.js';
 import type { Settings } from './tuning.js';
 
 export type Vector = Map<string, number>;
 
-/** Smoothed IDF: ln((N + 1) / (df + 1)) + 1. Unseen features get the largest weight; none reaches zero. */
-export function idf(df: number, n: number, s: Settings): number {
+/**
+ * IDF over the library blended with the background (background.ts): ln((N + W + 1) / (df + W·share + 1)),
+ * where the background counts as W = idfPrior.docs articles in which the feature occurs at its reference
+ * share (idfPrior.share for a feature the reference lacks or without the table). The background fades as
+ * the library outgrows W. No floor is added: a feature in nearly every article weighs nearly nothing.
+ */
+export function idf(feature: string, df: number, n: number, s: Settings): number {
   const prior = s.idfPrior;
-  return Math.log((n + 1 + prior.docs) / (df + 1 + prior.docs * prior.share)) + 1;
+  const share = (s.background ? s.background.get(feature) : undefined) ?? prior.share;
+  return Math.log((n + 1 + prior.docs) / (df + 1 + prior.docs * share)) + s.idfFloor;
 }
 
 export function groupNorms(
@@ -48,7 +54,7 @@ export function articleVectors(
       (GROUP_OF[kind] === 'names' ? count ** s.nameTfPower : 1 + Math.log(count)) * s.kindWeights[kind];
     if (tf <= 0) continue;
     raw.set(f, tf);
-    weighted.set(f, tf * idf(dfs.get(f) ?? 0, n, s));
+    weighted.set(f, tf * idf(f, dfs.get(f) ?? 0, n, s));
   }
   const lengths = groupNorms(weighted, (_, w) => w);
   for (const [f, w] of weighted) weighted.set(f, w / lengths[groupOf(f)]);
@@ -64,7 +70,7 @@ export function idfOf(dfs: ReadonlyMap<string, number>, n: number, s: Settings):
   return (f) => {
     let w = cache.get(f);
     if (w === undefined) {
-      w = idf(dfs.get(f) ?? 0, n, s);
+      w = idf(f, dfs.get(f) ?? 0, n, s);
       cache.set(f, w);
     }
     return w;
@@ -128,8 +134,13 @@ export function similarity(
   norms: Record<FeatureGroup, number>,
   idfFor: Idf,
   s: Settings,
+  weights: Record<FeatureGroup, number> = contentWeights(
+    groupCounts(article),
+    groupCounts(story.features),
+    s,
+  ),
 ): Scored & { groups: Record<FeatureGroup, number> } {
-  const total = GROUPS.reduce((sum, g) => sum + s.groupWeights[g], 0) || 1;
+  const total = GROUPS.reduce((sum, g) => sum + weights[g], 0) || 1;
   const scale = { names: norms.names || 1, terms: norms.terms || 1, facts: norms.facts || 1 };
   const groups = { names: 0, terms: 0, facts: 0 };
   let score = 0;
@@ -143,7 +154,7 @@ export function similarity(
     const g = groupOf(f);
     const raw = (x * y * idfFor(f)) / scale[g];
     groups[g] += raw;
-    const part = (s.groupWeights[g] * raw) / total;
+    const part = (weights[g] * raw) / total;
     parts.set(f, part);
     score += part;
   }
@@ -161,10 +172,36 @@ export type Scales = [number, number, number];
 
 export const GROUP_INDEX: Readonly<Record<FeatureGroup, 0 | 1 | 2>> = { names: 0, terms: 1, facts: 2 };
 
-export function groupScales(norms: Record<FeatureGroup, number>, s: Settings): Scales {
-  const total = GROUPS.reduce((sum, g) => sum + s.groupWeights[g], 0) || 1;
-  const scale = (g: FeatureGroup) => ((norms[g] || 1) * total) / s.groupWeights[g];
+export function groupScales(
+  norms: Record<FeatureGroup, number>,
+  weights: Record<FeatureGroup, number>,
+): Scales {
+  const total = GROUPS.reduce((sum, g) => sum + weights[g], 0) || 1;
+  const scale = (g: FeatureGroup) =>
+    weights[g] > 0 ? ((norms[g] || 1) * total) / weights[g] : Number.POSITIVE_INFINITY;
   return [scale('names'), scale('terms'), scale('facts')];
+}
+
+/** How many features of each group a vector holds, in GROUPS order. */
+export function groupCounts(v: ReadonlyMap<string, number>): Scales {
+  const counts: Scales = [0, 0, 0];
+  for (const f of v.keys()) counts[GROUP_INDEX[groupOf(f)]]++;
+  return counts;
+}
+
+/**
+ * Each group's weight for one comparison: its GROUP_WEIGHTS share, scaled down when the side with fewer
+ * features in the group has fewer than GROUP_CONTENT of them. One number or one name alone makes a cosine
+ * of 1 as easily as a dozen (two reports that only share "2031" are not alike by a third of the score),
+ * so a group counts in full only with enough content to tell events apart; an empty group counts nothing.
+ */
+export function contentWeights(article: Scales, story: Scales, s: Settings): Record<FeatureGroup, number> {
+  const weight = (g: FeatureGroup) => {
+    const i = GROUP_INDEX[g];
+    const content = Math.min(article[i], story[i]);
+    return s.groupWeights[g] * Math.min(1, content / s.groupContent[g]);
+  };
+  return { names: weight('names'), terms: weight('terms'), facts: weight('facts') };
 }
 
 /** The score of `similarity` without its parts: the hot loop, over the smaller of the two vectors. */
@@ -221,9 +258,6 @@ export function yearFactor(
   return 1;
 }
 
-/** The year feature of a day ("y:2013"). */
-export const yearOfDay = (day: Day): string => `${YEAR_PREFIX}${dayString(day).slice(0, 4)}`;
-
 /**
  * Publication years as evidence (see PUBLISHED_YEAR): the article's publication year against the story's
  * years, and the article's most prominent year against the story's publication years; otherwise 1.
@@ -248,4 +282,15 @@ export function publishedYearFactor(
       factor *= s.publishedYear.story;
   }
   return factor;
+}
+
+/**
+ * Days as evidence, a factor on the score when the article's day is reliable (its publication date): 1
+ * within DAY_EVIDENCE.graceDays of the story's days, then falling as exp(−rate·(days − grace)), but not
+ * below the floor. See DAY_EVIDENCE for the measurement behind it.
+ */
+export function dayEvidence(gap: number | null, s: Settings): number {
+  const { graceDays, rate, floor } = s.dayEvidence;
+  if (gap === null || gap <= graceDays) return 1;
+  return Math.max(floor, Math.exp(-rate * (gap - graceDays)));
 }

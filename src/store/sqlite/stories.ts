@@ -5,7 +5,14 @@
 
 import type Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
-import type { ArticleFeatures, Day, StoryIndex, StoryNorms, StoryProfile } from '../../model/story-index.js';
+import type {
+  ArticleFeatures,
+  Day,
+  DaySource,
+  StoryIndex,
+  StoryNorms,
+  StoryProfile,
+} from '../../model/story-index.js';
 import type {
   DuplicateCandidate,
   PlacedBy,
@@ -37,6 +44,10 @@ type Entries = [string, number][];
 function toEntries(map: Map<string, number>): Entries {
   return [...map];
 }
+
+/** The stored features' entry for where the day comes from (no feature has an empty prefix). */
+const DAY_SOURCE_KEY = '';
+const DAY_SOURCES: readonly DaySource[] = ['published', 'text'];
 
 function fromEntries(json: string): Map<string, number> {
   return new Map(JSON.parse(json) as Entries);
@@ -263,7 +274,11 @@ export class SqliteStories implements StoryStore {
     duplicateKeys: readonly string[],
   ): void {
     const seq = this.seq(articleId);
-    this.stmt.insertFeatures.run(seq, features.day, JSON.stringify(toEntries(features.features)));
+    // Where the day comes from rides in the features' JSON as a leading entry (DAY_SOURCE_KEY), so the
+    // table needs no new column; rows without it read back with no source, as before.
+    const entries = toEntries(features.features);
+    if (features.daySource) entries.unshift([DAY_SOURCE_KEY, DAY_SOURCES.indexOf(features.daySource)]);
+    this.stmt.insertFeatures.run(seq, features.day, JSON.stringify(entries));
     for (const key of duplicateKeys) this.stmt.insertKey.run(key, seq);
   }
 
@@ -273,7 +288,16 @@ export class SqliteStories implements StoryStore {
       day: Day | null;
       features: string;
     }[];
-    return new Map(rows.map((row) => [row.id, { day: row.day, features: fromEntries(row.features) }]));
+    return new Map(
+      rows.map((row) => {
+        const features = fromEntries(row.features);
+        const source = DAY_SOURCES[features.get(DAY_SOURCE_KEY) ?? -1];
+        features.delete(DAY_SOURCE_KEY);
+        const read: ArticleFeatures = { day: row.day, features };
+        if (source && row.day !== null) read.daySource = source;
+        return [row.id, read];
+      }),
+    );
   }
 
   placeArticle(articleId: string, placement: Placement): void {

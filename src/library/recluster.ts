@@ -1,0 +1,169 @@
+// After an ingest batch has placed its articles one at a time, the order-free second pass
+// (src/stories/second-pass.ts) over the affected neighbourhood: the stories the batch touched and the stories
+// their profiles find as candidates in the time window. Articles move to the group the pass puts them in;
+// a near-duplicate follows its original; the articles of a story a user merged or split are constraints
+// the pass never breaks (they stay together, apart from the user's other stories), and are never moved. Each move is recorded as the article's placement, so `stories --why` says why.
+import type { ArticleFeatures } from '../model/story-index.js';
+import type { Store, StoryMember } from '../store/store.js';
+import { profileFromArticles } from '../stories/cluster.js';
+import { type PassArticle, secondPass } from '../stories/second-pass.js';
+import { type ClusterOptions, settings } from '../stories/tuning.js';
+
+/**
+ * The most articles one pass reads: its cost grows with the square of the neighbourhood (the cube for the
+ * linkage loop), and a batch touching a very large story would otherwise re-read all of it each time.
+ * Touched stories come first, then their candidates, smallest first, until the cap. On 300 consecutive
+ * allsides articles (bench/order-check.ts) a cap of 160 left 8 % of articles in other stories when the
+ * input came in two parts and 29 % when shuffled (a batch of 64 fills most of it, leaving its
+ * neighbours out); 400 gave identical stories in all three.
+ */
+export const NEIGHBOURHOOD_ARTICLES = 400;
+
+/** Features of a story's profile used to find its neighbours, as assignArticle queries with an article's. */
+const NEIGHBOUR_QUERY = 12;
+
+export interface ReclusterSummary {
+  /** Articles moved to another story. */
+  moved: number;
+  /** Stories created by splits, and emptied by merges (deleted). */
+  created: number;
+  removed: number;
+}
+
+export function reclusterNeighbourhood(
+  store: Store,
+  touched: ReadonlySet<number>,
+  options?: ClusterOptions,
+): ReclusterSummary {
+  const s = settings(options);
+  const summary: ReclusterSummary = { moved: 0, created: 0, removed: 0 };
+  if (touched.size === 0) return summary;
+  const index = store.storyIndex();
+
+  // The neighbourhood: touched stories, then their candidates.
+  const ids = [...touched].sort((a, b) => a - b);
+  const neighbours = new Set<number>();
+  for (const profile of index.profiles(ids)) {
+    const query = [...profile.features].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOUR_QUERY);
+    for (const id of index.candidateStories(
+      query.map(([f]) => f),
+      profile.lastDay,
+      s.windowDays,
+      s.limitPerFeature,
+    ))
+      if (!touched.has(id)) neighbours.add(id);
+  }
+  const members = new Map<number, StoryMember[]>();
+  let count = 0;
+  const take = (id: number): void => {
+    const story = store.getStory(id);
+    if (!story) return;
+    const voices = story.members.filter((m) => m.duplicateOf === null).length;
+    if (count + voices > NEIGHBOURHOOD_ARTICLES && members.size > 0) return;
+    members.set(id, story.members);
+    count += voices;
+  };
+  for (const id of ids) take(id);
+  const others = [...neighbours].map((id) => ({ id, size: index.profiles([id])[0]?.size ?? 0 }));
+  others.sort((a, b) => a.size - b.size || a.id - b.id);
+  for (const { id } of others) take(id);
+  if (members.size === 0) return summary;
+
+  const all = [...members.values()].flat();
+  const features = store.articleFeatures(all.filter((m) => m.duplicateOf === null).map((m) => m.articleId));
+  // A user's decision fixes whole stories: the story a user merged into or split articles into, and the
+  // story a split came from (its remaining articles were kept apart from the split-off ones on purpose).
+  const fixed = new Set<number>();
+  for (const [story, list] of members)
+    for (const m of list)
+      if (m.placedBy === 'user') {
+        fixed.add(story);
+        const from = (m.reasons as { decision?: string; fromStory?: unknown } | null) ?? null;
+        if (from?.decision === 'split' && typeof from.fromStory === 'number') fixed.add(from.fromStory);
+      }
+  const items: PassArticle[] = [];
+  for (const [story, list] of members)
+    for (const m of list) {
+      const f = features.get(m.articleId);
+      if (m.duplicateOf === null && f)
+        items.push({ id: m.articleId, story, features: f, pinned: fixed.has(story) });
+    }
+  const featureSet = new Set<string>();
+  for (const it of items) for (const f of it.features.features.keys()) featureSet.add(f);
+  const groups = secondPass(
+    items,
+    index.documentFrequencies([...featureSet]),
+    index.documentCount(),
+    options,
+  );
+
+  const storyOf = new Map(items.map((it) => [it.id, it.story]));
+  const memberById = new Map(all.map((m) => [m.articleId, m]));
+  const changed = new Set<number>();
+  const finalMembers = new Map<number, string[]>();
+  for (const group of groups) {
+    const moving = group.articles.filter((id) => storyOf.get(id) !== group.story);
+    let target = group.story;
+    if (target === null) {
+      // A new story for a split-off group: its profile is written below with its members.
+      target = index.saveProfile(
+        profileFromArticles(
+          group.articles.map((id) => features.get(id) as ArticleFeatures),
+          index,
+        ),
+      );
+      summary.created++;
+    }
+    finalMembers.set(target, group.articles);
+    if (moving.length === 0) continue;
+    changed.add(target);
+    for (const id of moving) {
+      const from = storyOf.get(id) as number;
+      changed.add(from);
+      const reasons = {
+        decision: 'reclustered',
+        fromStory: from,
+        summary: `moved from story ${from} by the second pass: closer on average to the articles here (average linkage over all article pairs of the neighbourhood, bar ${s.secondPass})`,
+      };
+      store.placeArticle(id, {
+        storyId: target,
+        duplicateOf: null,
+        score: null,
+        reasons,
+        placedBy: 'ingest',
+      });
+      summary.moved++;
+      // Its near-duplicates follow it, as one voice.
+      for (const m of all)
+        if (m.duplicateOf === id) {
+          const member = memberById.get(m.articleId) as StoryMember;
+          store.placeArticle(m.articleId, {
+            storyId: target,
+            duplicateOf: id,
+            score: member.score,
+            reasons: member.reasons,
+            placedBy: member.placedBy,
+          });
+        }
+    }
+  }
+  // Rebuild the profiles of the stories that changed; delete those left empty.
+  for (const id of changed) {
+    const voices = finalMembers.get(id);
+    if (!voices || voices.length === 0) {
+      if ((store.getStory(id)?.members.length ?? 0) === 0) {
+        store.deleteStory(id);
+        summary.removed++;
+      }
+      continue;
+    }
+    index.saveProfile(
+      profileFromArticles(
+        voices.map((v) => features.get(v) as ArticleFeatures),
+        index,
+        id,
+      ),
+    );
+  }
+  return summary;
+}

@@ -1,0 +1,81 @@
+// The order-free second pass: the same groups whatever the order of the input, and a user's decisions
+// (articles pinned to stories) kept as constraints.
+import { describe, expect, it } from 'vitest';
+import type { ArticleFeatures, Day } from '../src/model/story-index.js';
+import { type PassArticle, secondPass } from '../src/stories/second-pass.js';
+
+function article(day: Day | null, terms: string[], names: string[]): ArticleFeatures {
+  const features = new Map<string, number>();
+  for (const t of terms) features.set(`t:${t}`, 2);
+  for (const n of names) features.set(`n:${n}`, 2);
+  return { day, daySource: 'published', features };
+}
+
+const QUAKE = ['tremor', 'magnitud', 'epicentr', 'aftershock', 'collaps', 'rescu', 'rubbl', 'villag'];
+const VOTE = ['ballot', 'turnout', 'council', 'referendum', 'ferri', 'fare', 'bus', 'rout'];
+
+/** Six articles of two events, all first put (wrongly) into one story 1, and a library of filler. */
+function neighbourhood(): PassArticle[] {
+  const out: PassArticle[] = [];
+  for (let i = 0; i < 3; i++)
+    out.push({
+      id: `q${i}`,
+      story: 1,
+      pinned: false,
+      features: article(100, QUAKE.slice(i, i + 6), ['varnholt']),
+    });
+  for (let i = 0; i < 3; i++)
+    out.push({
+      id: `v${i}`,
+      story: 1,
+      pinned: false,
+      features: article(100, VOTE.slice(i, i + 6), ['harbourside']),
+    });
+  return out;
+}
+
+const dfs = new Map<string, number>();
+for (const f of [...QUAKE, ...VOTE]) dfs.set(`t:${f}`, 3);
+dfs.set('n:varnholt', 3);
+dfs.set('n:harbourside', 3);
+
+const sorted = (groups: { articles: string[] }[]) => groups.map((g) => [...g.articles].sort()).sort();
+
+describe('secondPass', () => {
+  it('splits a story that mixed two events, the same way in any order', () => {
+    const items = neighbourhood();
+    const groups = secondPass(items, dfs, 200);
+    expect(sorted(groups)).toEqual([
+      ['q0', 'q1', 'q2'],
+      ['v0', 'v1', 'v2'],
+    ]);
+    // One group continues story 1, the other is new.
+    expect(groups.map((g) => g.story).sort()).toEqual([1, null]);
+    const reversed = secondPass([...items].reverse(), dfs, 200);
+    expect(reversed).toEqual(groups);
+  });
+
+  it('merges two stories of one event', () => {
+    const items = neighbourhood()
+      .filter((a) => a.id.startsWith('q'))
+      .map((a, i) => ({ ...a, story: i === 0 ? 5 : 7 }));
+    const groups = secondPass(items, dfs, 200);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.story).toBe(7);
+  });
+
+  it('keeps what a user put together together, and never joins what a user put apart', () => {
+    const items = neighbourhood().map((a) => ({ ...a }));
+    // The user put q0 with v0 in story 3, and q1 alone in story 4.
+    for (const a of items) {
+      if (a.id === 'q0' || a.id === 'v0') Object.assign(a, { story: 3, pinned: true });
+      if (a.id === 'q1') Object.assign(a, { story: 4, pinned: true });
+    }
+    const groups = secondPass(items, dfs, 200);
+    const holding = (id: string) => groups.find((g) => g.articles.includes(id));
+    expect(holding('q0')).toBe(holding('v0'));
+    expect(holding('q0')?.story).toBe(3);
+    expect(holding('q1')?.story).toBe(4);
+    expect(holding('q1')).not.toBe(holding('q0'));
+  });
+});
