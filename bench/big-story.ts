@@ -8,12 +8,11 @@
 // allsides articles are ingested into a new library, and its biggest stories are merged into one until it
 // holds at least 278 articles: a story of that size, built from real coverage, whatever clustering made of
 // this slice. Times are printed, not recorded: the machine this runs on is often shared.
-import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createGunzip } from 'node:zlib';
+import { writeFirstLines } from './corpus-lines.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -31,22 +30,12 @@ async function buildLibrary(db: string, limit: number): Promise<void> {
   const { openSqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
   const { DEFAULT_CONFIG } = await import('../src/config.js');
   const { mergeStories } = await import('../src/library/stories.js');
-  const reader = createInterface({
-    input: createReadStream(CORPUS).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  const kept: string[] = [];
-  for await (const line of reader) {
-    if (!line.trim()) continue;
-    if (kept.length >= limit) break;
-    kept.push(line);
-  }
   const input = `${db}.input.jsonl`;
-  writeFileSync(input, `${kept.join('\n')}\n`);
+  const count = await writeFirstLines(CORPUS, limit, input);
   const store = openSqliteStore(db);
   const started = performance.now();
   await ingestIntoLibrary(store, [input], DEFAULT_CONFIG);
-  console.log(`built: ${kept.length} articles in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`built: ${count} articles in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const [target, ...others] = store.listStories({ order: 'biggest', limit: 200 });
   if (!target) throw new Error('the library holds no story');
   let size = target.articleCount;

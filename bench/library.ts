@@ -4,10 +4,11 @@
 //
 //   node dist/bench/library.js [--limit N] [--record]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFirstLines } from './corpus-lines.js';
 import { machineLine, recordSection } from './results.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -38,21 +39,8 @@ async function childIngest(db: string, limit: number): Promise<IngestRun> {
   // run gets a file of the first `limit` lines instead.
   let input = CORPUS;
   if (Number.isFinite(limit)) {
-    const { createInterface } = await import('node:readline');
-    const { createReadStream } = await import('node:fs');
-    const { createGunzip } = await import('node:zlib');
-    const reader = createInterface({
-      input: createReadStream(CORPUS).pipe(createGunzip()),
-      crlfDelay: Number.POSITIVE_INFINITY,
-    });
-    const kept: string[] = [];
-    for await (const line of reader) {
-      if (!line.trim()) continue;
-      if (kept.length >= limit) break;
-      kept.push(line);
-    }
     input = `${db}.input.jsonl`;
-    writeFileSync(input, `${kept.join('\n')}\n`);
+    await writeFirstLines(CORPUS, limit, input);
   }
   const store = openSqliteStore(db);
   const marks: number[] = [];
