@@ -6,6 +6,7 @@
 import type { Fact } from '../../model/report.js';
 import type { StoryContext } from '../context.js';
 import { alignStory, MIN_SHARED_KEYS, PAIR_THRESHOLD } from '../facts/align.js';
+import { MANY_ARTICLES } from '../facts/index.js';
 import type { Unit } from '../text/units.js';
 import { claimScore, spanKey, unitIndex } from './claim-score.js';
 import { confidence } from './scale.js';
@@ -15,14 +16,29 @@ export const MAX_LINKS_PER_UNIT = 8;
 
 /**
  * Share of shared facts judged one claim on the blind check, by the weakest link's same-claim score: the
- * score a fact gets. Measured 2026-12-06 after clause-level alignment with `node dist/eval/blind-reports.js
- * --out /tmp/blind` then `node dist/eval/blind-confidence.js --findings /tmp/blind/findings.json --judged
- * eval/blind/judged-now.json` (243 judged shared facts of 20 allsides stories, 58 % one claim overall):
- * weakest link ≥ 0.9: 45 of 47; 0.7–0.9: 46 of 70; 0.5–0.7: 32 of 75; 0.3–0.5: 17 of 49; below 0.3: 0 of 2
- * (kept at the earlier measurement's 0.2, 33 of 167 before facts needed 0.4 to form). The first
- * calibration (judged-final.json, before clause-level alignment) gave 0.93 / 0.74 / 0.45 / 0.33 / 0.2.
+ * score a fact gets in a story of fewer than MANY_ARTICLES articles. Measured 2026-12-06 on the merged code
+ * (facts built around a core claim) with `node dist/eval/blind-reports.js --out /tmp/blind-m`, matched to
+ * eval/blind/judged-merged6.json by span (96 judged shared facts of the 17 stories under 8 articles):
+ * weakest link ≥ 0.9: 28 of 29; 0.7–0.9: 30 of 33; 0.5–0.7: 14 of 22; 0.3–0.5: 6 of 12; below 0.3: none
+ * (kept at 0.2, 33 of 167 in the first measurement). The bins are in-sample: the same judgements.
+ * A five-outlet fact of a small story whose weakest link is 0.68 was "low" (0.43) under the bins below, which
+ * the three big stories dominated.
  */
 export const WEAKEST_LINK_BINS: readonly { from: number; share: number }[] = [
+  { from: 0.9, share: 0.96 },
+  { from: 0.7, share: 0.9 },
+  { from: 0.5, share: 0.64 },
+  { from: 0.3, share: 0.5 },
+  { from: 0, share: 0.2 },
+];
+
+/**
+ * The same in a story of MANY_ARTICLES or more, where a fact below SHARED_CLAIM_LINK is shown as related
+ * coverage. Measured before that tier existed, on judged-now.json (243 judged shared facts, the three
+ * stories of 17–23 articles holding most): ≥ 0.9: 45 of 47; 0.7–0.9: 46 of 70; 0.5–0.7: 32 of 75; 0.3–0.5:
+ * 17 of 49; below 0.3: 0 of 2 (kept at 0.2).
+ */
+export const WEAKEST_LINK_BINS_MANY: readonly { from: number; share: number }[] = [
   { from: 0.9, share: 0.96 },
   { from: 0.7, share: 0.66 },
   { from: 0.5, share: 0.43 },
@@ -42,8 +58,8 @@ export interface FactLinks {
   outlets: number;
 }
 
-function binned(p: number): number {
-  return (WEAKEST_LINK_BINS.find((b) => p >= b.from) ?? WEAKEST_LINK_BINS.at(-1))?.share ?? 0;
+function binned(p: number, bins: readonly { from: number; share: number }[]): number {
+  return (bins.find((b) => p >= b.from) ?? bins.at(-1))?.share ?? 0;
 }
 
 /** Confidence of every fact, and the weakest links behind them (discrepancies and the digest read them). */
@@ -80,7 +96,7 @@ export function factConfidences(ctx: StoryContext, facts: Fact[]): Map<string, F
     }
     links.set(fact.id, { weakest, outlets });
     fact.confidence = confidence(
-      binned(weakest),
+      binned(weakest, ctx.articles.length >= MANY_ARTICLES ? WEAKEST_LINK_BINS_MANY : WEAKEST_LINK_BINS),
       `weakest same-claim link ${weakest.toFixed(2)} among ${units.length} sentences of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}${fact.related ? '; shown as related coverage, not as a shared fact' : ''}`,
     );
   }

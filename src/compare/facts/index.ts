@@ -23,7 +23,7 @@ export const MIN_EXCLUSIVE_WORDS = 3;
  * means much less there. Measured on the 20 blind-check stories (eval/blind, facts5 run, judged by
  * RULES.md): with no such bar, shared facts one claim 61 of 130 in the three stories of 17–23 articles,
  * 79 of 98 in the stories of 2–6 articles. The bar is where the report's confidence turns "high"
- * (confidence/facts.ts WEAKEST_LINK_BINS, calibrated earlier on judged-now.json: weakest link ≥ 0.9, 45
+ * (confidence/facts.ts WEAKEST_LINK_BINS_MANY, calibrated earlier on judged-now.json: weakest link ≥ 0.9, 45
  * of 47 one claim), not a value searched for on this check.
  */
 export const MANY_ARTICLES = 8;
