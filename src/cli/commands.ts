@@ -38,6 +38,8 @@ export const FLAGS = {
   every: { type: 'string', value: 'DURATION' },
   jobs: { type: 'string', value: 'N' },
   once: { type: 'boolean' },
+  starter: { type: 'boolean' },
+  source: { type: 'string', value: 'TEXT' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Record<string, FlagSpec>;
@@ -238,6 +240,31 @@ list shows each feed's state (FAILING with the last error), export writes them a
     },
     formats: ['text', 'json'],
     example: 'parallax feeds add https://news.example/rss.xml',
+  },
+  {
+    name: 'outlets',
+    usage: [
+      'outlets import <directory.yaml|json>… [--db FILE]',
+      'outlets import --starter [--db FILE]   (the directory shipped with Parallax)',
+      'outlets list [--db FILE] [--format text|json]',
+      'outlets set <outlet> <field> <value> [--source TEXT] [--db FILE]',
+    ],
+    summary: 'the outlet directory: country, language, owner, leaning, hosts, notes, and their sources',
+    about: `Keeps metadata about outlets in the library, with where each value came from. import reads a
+directory file (YAML or JSON: leanings, sources, outlets with name, hosts, country, language, owner,
+leaning, notes, sources) and adds or updates its outlets; --starter imports the one shipped with Parallax
+(491 outlets of the allsides corpus with their AllSides leaning). list prints the directory (json: in the
+file's own shape, ready to edit and import). set changes one field (hosts: comma-separated; an empty
+value clears it). Articles that carry only a URL take the outlet name of their host.`,
+    flags: {
+      db: DB,
+      format: 'outlets list: text (default) or json',
+      starter: 'outlets import: the starter directory shipped with Parallax',
+      source: 'outlets set: where the value came from (default: "set by hand on <day>")',
+    },
+    formats: ['text', 'json'],
+    example:
+      'parallax outlets set "The Example Courier" owner "Example Media Group" --source "annual report 2025"',
   },
   {
     name: 'watch',
