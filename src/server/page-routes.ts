@@ -3,6 +3,7 @@
 
 import { type Context, Hono } from 'hono';
 import { explainStory } from '../library/stories.js';
+import type { StorySpread } from '../outlets/spread.js';
 import { html } from '../report/escape.js';
 import { actorKey } from '../text/article-labels.js';
 import { HTML, LIMITS, type LibraryView, PAGE_CSP, storyCsp } from './library-view.js';
@@ -21,8 +22,9 @@ import {
   storyListPage,
   storyMembership,
 } from './pages.js';
-import { dayParam, intParam, orderParam, storyIdParam } from './params.js';
+import { dayParam, intParam, orderParam, spreadFieldParam, storyIdParam } from './params.js';
 import { membershipLink, SELECTION_STYLE, selectionPanel } from './selection-panel.js';
+import { blindspotsBody, SPREAD_STYLE, storySpreadPanel } from './spread-panel.js';
 
 /** Stories on one page of the story list. */
 const LIST_PAGE = 50;
@@ -46,7 +48,11 @@ export function pageRoutes(view: LibraryView): Hono {
           minOutlets: intParam(q.min_outlets, 'min_outlets', 1, LIMITS.listing),
         };
         const listing = await view.listingOf({ ...q, limit: String(LIST_PAGE) });
-        return storyListPage(listing, filters, store.outlets());
+        const spreads = view.spreads.spreadsOf(
+          listing.stories.map((s) => s.id),
+          'leaning',
+        );
+        return storyListPage(listing, filters, store.outlets(), spreads);
       },
       PAGE_CSP,
     ),
@@ -55,7 +61,14 @@ export function pageRoutes(view: LibraryView): Hono {
   const storyPage = async (c: Context, notice: string | null) => {
     const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
     const selection = view.selectionOf(summary, c.req.queries('outlet') ?? []);
-    const key = view.cacheKey(summary, selection);
+    // The spread changes with the outlet directory, not only with the story: it is part of the page's key.
+    const field = spreadFieldParam(c.req.query('by'));
+    const spread = view.spreads.spreadsOf([summary.id], field).get(summary.id) as StorySpread;
+    const keep: [string, string][] =
+      selection.whole || selection.byDefault
+        ? []
+        : selection.outlets.filter((o) => o.chosen).map((o) => ['outlet', o.outlet]);
+    const key = `${view.cacheKey(summary, selection)}~${JSON.stringify(spread)}`;
     let stored: StoredPage | undefined = notice === null ? view.pages.get(key) : undefined;
     if (stored === undefined) {
       const report = await view.reportOf(summary, selection);
@@ -70,10 +83,10 @@ export function pageRoutes(view: LibraryView): Hono {
         : membershipLink(summary.id, summary.articleCount, notice);
       stored = storePage(
         renderHtml(report, {
-          top: html`${siteBar()}${selectionPanel(summary.id, selection)}`,
+          top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}`,
           bottom,
           formAction: 'self',
-          style: APP_STYLE + SELECTION_STYLE,
+          style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE,
           embedData: false,
         }),
         HTML,
@@ -125,9 +138,37 @@ export function pageRoutes(view: LibraryView): Hono {
       PAGE_CSP,
     );
   });
-  app.get('/outlets', (c) => view.cachedView(c, HTML, () => outletsPage(store.outlets()), PAGE_CSP));
+  app.get('/outlets', (c) =>
+    view.cachedView(c, HTML, () => outletsPage(store.outlets(), view.spreads.directory().records), PAGE_CSP),
+  );
   app.get('/outlets/:name', (c) =>
-    view.cachedView(c, HTML, async () => outletPage(await view.outletOf(c.req.param('name'))), PAGE_CSP),
+    view.cachedView(
+      c,
+      HTML,
+      async () =>
+        outletPage(
+          await view.outletOf(c.req.param('name')),
+          view.spreads.directory().records.get(c.req.param('name')) ?? null,
+        ),
+      PAGE_CSP,
+    ),
+  );
+  app.get('/blindspots', (c) =>
+    view.cachedView(
+      c,
+      HTML,
+      () => {
+        const q = c.req.query();
+        const listing = view.spreads.blindspots(
+          spreadFieldParam(q.by),
+          q.group || null,
+          intParam(q.page, 'page', 1, LIMITS.listingPages),
+          LIST_PAGE,
+        );
+        return page('Blindspots', blindspotsBody(listing));
+      },
+      PAGE_CSP,
+    ),
   );
   app.get('/actors', (c) => {
     const prefix = actorKey(c.req.query('prefix') ?? '');
