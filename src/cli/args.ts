@@ -57,6 +57,8 @@ export interface Invocation {
   starter: boolean;
   /** outlets set --source: where the value set came from. */
   source: string | null;
+  /** story --section: one section of the report as a table (csv or json). */
+  section: string | null;
   help: boolean;
   version: boolean;
 }
@@ -144,6 +146,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     why: flag('why'),
     starter: flag('starter'),
     source: text('source') ?? null,
+    section: text('section') ?? null,
     host: text('host') ?? '127.0.0.1',
     port: parsePort(text('port')),
     allowedHosts: (Array.isArray(allowedHost) ? allowedHost : [])
@@ -192,6 +195,7 @@ function helpInvocation(command: string | null, positionals: string[], format: F
     once: false,
     starter: false,
     source: null,
+    section: null,
     help: true,
     version: false,
   };

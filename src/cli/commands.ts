@@ -4,7 +4,7 @@
 
 import { DEFAULT_CONFIG } from '../config.js';
 
-export type Format = 'json' | 'text' | 'html' | 'md';
+export type Format = 'json' | 'text' | 'html' | 'md' | 'csv';
 
 /** How a flag is read; which commands take it, and what it means there, is in COMMANDS. */
 export interface FlagSpec {
@@ -39,6 +39,7 @@ export const FLAGS = {
   jobs: { type: 'string', value: 'N' },
   once: { type: 'boolean' },
   starter: { type: 'boolean' },
+  section: { type: 'string', value: 'SECTION' },
   source: { type: 'string', value: 'TEXT' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -173,6 +174,7 @@ Text says how many more there are beyond --limit; JSON gives the total and lists
     name: 'story',
     usage: [
       'story <id> [--db FILE] [--out DIR] [--format json|html|md]',
+      'story <id> --format csv|json --section facts|actors|quotes|discrepancies',
       'story <id> --why [--format text|json]',
       'story merge <id> <other-id>',
       'story split <id> --articles ID[,ID…]',
@@ -184,11 +186,14 @@ story. Merges and splits are your decisions: later ingests keep them.`,
     flags: {
       db: DB,
       out: OUT,
-      format: 'report: json, html or md to standard output; --why: text (default) or json',
+      format:
+        'report: json, html or md to standard output; with --section: csv or json; --why: text (default) or json',
+      section:
+        'one section of the report as a table: facts and actors as a matrix (a column per outlet), quotes and discrepancies a row per printing or value',
       why: 'why each article is in the story: shared names and words, day distance, score',
       articles: 'story split: the articles to move (ids as stories and story --why list them)',
     },
-    formats: ['json', 'html', 'md', 'text'],
+    formats: ['json', 'html', 'md', 'text', 'csv'],
     example: 'parallax story 12 --why',
   },
   {

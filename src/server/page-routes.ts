@@ -5,7 +5,9 @@ import { type Context, Hono } from 'hono';
 import { explainStory } from '../library/stories.js';
 import type { StorySpread } from '../outlets/spread.js';
 import { html } from '../report/escape.js';
+import { sectionCsv, sectionJson } from '../report/sections-export.js';
 import { actorKey } from '../text/article-labels.js';
+import { HttpError } from './http-error.js';
 import { HTML, LIMITS, type LibraryView, PAGE_CSP, storyCsp } from './library-view.js';
 import { pageResponse, type StoredPage, storePage } from './page-cache.js';
 import {
@@ -22,9 +24,16 @@ import {
   storyListPage,
   storyMembership,
 } from './pages.js';
-import { dayParam, intParam, orderParam, spreadFieldParam, storyIdParam } from './params.js';
+import {
+  dayParam,
+  exportSectionParam,
+  intParam,
+  orderParam,
+  spreadFieldParam,
+  storyIdParam,
+} from './params.js';
 import { membershipLink, SELECTION_STYLE, selectionPanel } from './selection-panel.js';
-import { blindspotsBody, SPREAD_STYLE, storySpreadPanel } from './spread-panel.js';
+import { blindspotsBody, exportPanel, SPREAD_STYLE, storySpreadPanel } from './spread-panel.js';
 
 /** Stories on one page of the story list. */
 const LIST_PAGE = 50;
@@ -83,7 +92,7 @@ export function pageRoutes(view: LibraryView): Hono {
         : membershipLink(summary.id, summary.articleCount, notice);
       stored = storePage(
         renderHtml(report, {
-          top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}`,
+          top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}`,
           bottom,
           formAction: 'self',
           style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE,
@@ -108,6 +117,25 @@ export function pageRoutes(view: LibraryView): Hono {
           ? `These articles were split off story ${split} into this new story.`
           : null;
     return storyPage(c, notice);
+  });
+
+  // One section of a story's report as a download: the same outlets as the page compares.
+  app.get('/stories/:id/export', async (c) => {
+    const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
+    const section = exportSectionParam(c.req.query('section'));
+    const format = c.req.query('format') ?? 'csv';
+    if (format !== 'csv' && format !== 'json')
+      throw new HttpError(400, 'bad-parameter', `format is csv or json; got "${format}"`);
+    const selection = view.selectionOf(summary, c.req.queries('outlet') ?? []);
+    const report = await view.reportOf(summary, selection);
+    const story = report.stories[0];
+    if (!story) throw new HttpError(404, 'not-found', `story ${summary.id} has nothing to compare`);
+    const name = `story-${summary.id}-${section}.${format}`;
+    c.header('Content-Disposition', `attachment; filename="${name}"`);
+    c.header('Content-Security-Policy', PAGE_CSP);
+    return format === 'csv'
+      ? c.body(sectionCsv(story, section, { file: true }), 200, { 'Content-Type': 'text/csv; charset=UTF-8' })
+      : c.json(sectionJson(story, section));
   });
 
   app.get('/stories/:id/articles', (c) =>

@@ -1,6 +1,7 @@
 // Reading a request's parameters and body: each refusal is one HttpError naming the parameter and why.
 
 import { SPREAD_FIELDS, type SpreadField } from '../outlets/spread.js';
+import { EXPORT_SECTIONS, type ExportSection } from '../report/sections-export.js';
 import { STORY_ORDERS, type StoryOrder } from '../store/store.js';
 import { isCalendarDay } from '../text/calendar-day.js';
 import { HttpError } from './http-error.js';
@@ -64,4 +65,16 @@ export function spreadFieldParam(value: string | undefined): SpreadField {
     throw new HttpError(400, 'bad-parameter', `by is one of ${SPREAD_FIELDS.join(', ')}; got "${value}"`);
   }
   return value as SpreadField;
+}
+
+/** A report section to download (`section`). */
+export function exportSectionParam(value: string | undefined): ExportSection {
+  if (!(EXPORT_SECTIONS as readonly string[]).includes(value ?? '')) {
+    throw new HttpError(
+      400,
+      'bad-parameter',
+      `section is one of ${EXPORT_SECTIONS.join(', ')}; got "${value ?? ''}"`,
+    );
+  }
+  return value as ExportSection;
 }

@@ -21,6 +21,8 @@ export const SPREAD_STYLE = `
 .spread-panel ul { margin: 8px 0 0; padding-left: 1.2em; font-size: 14px; }
 .spread-panel form { display: inline-flex; gap: 6px; align-items: center; margin-left: 8px; font-size: 13px; }
 .tabs a[aria-current] { color: var(--ink); font-weight: 700; text-decoration: none; }
+.export-panel p { margin: 8px 0 0; }
+.export-panel .dl { white-space: nowrap; }
 .blind { display: inline-block; background: #fff4e0; color: #7a4b00; border: 1px solid #f0d39a; border-radius: 999px; padding: 1px 9px; font-size: 13px; font-weight: 600; }
 `;
 
@@ -178,4 +180,22 @@ export function blindspotsBody(b: BlindspotListing): SafeHtml {
       ? html`<p class="pager">${page > 1 ? html`<a href="${pageHref(b.field, b.group, page - 1)}" rel="prev">← Previous page</a> · ` : ''}Page ${page} of ${pages}${page < pages ? html` · <a href="${pageHref(b.field, b.group, page + 1)}" rel="next">Next page →</a>` : ''}</p>`
       : '';
   return html`<h1>Blindspots</h1>${chooser}<p>Stories covered by two or more outlets of one ${field} and by no outlet of another (outlets not in the directory aside), counting voices: a near-copy of another article does not count. Of ${plural(b.examined, 'story', 'stories')} covered by two or more outlets:</p><p class="tabs">${tabs}</p>${b.stories.length ? html`<p class="key" role="status">${b.offset + 1}–${b.offset + b.stories.length} of ${plural(b.total, 'blindspot')}${b.group === null ? '' : ` covered only by ${b.group}`}</p><ol class="rows">${rows}</ol>` : html`<p>No story ${b.group === null ? 'is a blindspot' : `is covered only by ${b.group}`}${page > 1 ? ` on page ${page}` : ''}.</p>`}${pager}`;
+}
+
+const SECTION_NAMES = { facts: 'Facts', actors: 'Actors', quotes: 'Quotes', discrepancies: 'Discrepancies' };
+
+/** Download links for each report section, as CSV and JSON, of the outlets the page compares. */
+export function exportPanel(storyId: number, keep: readonly [string, string][]): SafeHtml {
+  const href = (section: string, format: string) => {
+    const q = new URLSearchParams([['section', section], ['format', format], ...keep]);
+    return `/stories/${storyId}/export?${q}`;
+  };
+  const links = join(
+    Object.entries(SECTION_NAMES).map(
+      ([section, name]) =>
+        html`<span class="dl">${name} <a href="${href(section, 'csv')}" download>CSV</a> <a href="${href(section, 'json')}" download>JSON</a></span>`,
+    ),
+    html` · `,
+  );
+  return html`<section class="export-panel wrap" aria-label="Downloads"><p class="key">Download: ${links}</p></section>`;
 }
