@@ -64,7 +64,7 @@ function main(): void {
    * articles are its (cnn.com also carries the corpus's "CNN (Opinion)" and guest writers, but mostly
    * "CNN (Web News)"; allsides.com, where many outlets' pieces were reposted, is nobody's).
    */
-  const ownHosts = (name: string, t: Tally): string[] =>
+  const ownHosts = (t: Tally): string[] =>
     [...t.hosts]
       .filter(([host, n]) => {
         const by = hostOutlets.get(host) as Map<string, number>;
@@ -83,7 +83,7 @@ function main(): void {
       const leanings = [...t.leanings].sort((a, b) => b[1] - a[1]);
       const [leaning, count] = leanings[0] ?? [null, 0];
       const entry: Record<string, unknown> = { name };
-      const hosts = ownHosts(name, t);
+      const hosts = ownHosts(t);
       if (hosts.length > 0) entry.hosts = hosts;
       entry.language = 'en';
       if (leaning) entry.leaning = leaning;

@@ -12,7 +12,7 @@ import { didYouMean } from './suggest.js';
 const SUBCOMMANDS = ['import', 'list', 'set'];
 const SETTABLE = [...OUTLET_FIELDS, 'hosts'] as const;
 
-async function importDirectories(invocation: Invocation, io: Io, store: Store, files: string[]) {
+async function importDirectories(io: Io, store: Store, files: string[]) {
   let added = 0;
   let updated = 0;
   let refused = 0;
@@ -114,7 +114,7 @@ export async function outletsCommand(invocation: Invocation, io: Io): Promise<nu
       const files = invocation.starter ? [starterDirectoryPath(), ...rest] : rest;
       if (files.length === 0)
         throw new ParallaxError('USAGE', 'outlets import needs a directory file (YAML or JSON) or --starter');
-      return withLibrary(invocation, false, (store) => importDirectories(invocation, io, store, files));
+      return withLibrary(invocation, false, (store) => importDirectories(io, store, files));
     }
     case 'list':
       return withLibrary(invocation, true, (store) => {

@@ -39,7 +39,7 @@ export class SqliteOutlets {
   private readonly stmt;
 
   constructor(
-    private readonly db: Database.Database,
+    db: Database.Database,
     private readonly now: () => Date,
   ) {
     this.stmt = {
