@@ -334,5 +334,109 @@ export function storeContract(name: string, open: () => Store): void {
       expect(features.has('unknown')).toBe(false);
       expect(store.knownIds([a, 'unknown'])).toEqual(new Set([a]));
     });
+
+    it('keeps an outlet directory: fields with their sources, merges, hosts by parent domain, the scale', () => {
+      const store = fresh();
+      const blank = { hosts: [], country: null, language: null, owner: null, leaning: null, notes: null };
+      expect(store.outletDirectory()).toEqual({ leaningScale: null, outlets: [] });
+      store.setLeaningScale(['left', 'centre', 'right']);
+      expect(
+        store.putOutletRecords([
+          {
+            ...blank,
+            name: 'Evening Lantern',
+            hosts: ['lantern.example', 'news.other.example'],
+            leaning: 'left',
+            country: 'NO',
+            sources: { name: 'a.yaml', hosts: 'a.yaml', leaning: 'ratings 2030', country: 'a.yaml' },
+          },
+          {
+            ...blank,
+            name: 'Daily Quill',
+            owner: 'Quill Group',
+            sources: { name: 'a.yaml', owner: 'register' },
+          },
+        ]),
+      ).toEqual({ added: 2, updated: 0 });
+      // An update replaces the fields it has and keeps the rest with their sources; a host moves to it.
+      expect(
+        store.putOutletRecords([
+          {
+            ...blank,
+            name: 'Daily Quill',
+            hosts: ['news.other.example'],
+            leaning: 'right',
+            sources: { hosts: 'b.yaml', leaning: 'b.yaml' },
+          },
+        ]),
+      ).toEqual({ added: 0, updated: 1 });
+      expect(store.outletRecord('Daily Quill')).toEqual({
+        ...blank,
+        name: 'Daily Quill',
+        hosts: ['news.other.example'],
+        owner: 'Quill Group',
+        leaning: 'right',
+        sources: { name: 'a.yaml', owner: 'register', hosts: 'b.yaml', leaning: 'b.yaml' },
+      });
+      expect(store.outletRecord('Evening Lantern')?.hosts).toEqual(['lantern.example']);
+      expect(store.outletOfHost('lantern.example')).toBe('Evening Lantern');
+      expect(store.outletOfHost('www.sport.lantern.example')).toBe('Evening Lantern');
+      // The nearest listed domain wins: news.other.example is the Quill's, other.example nobody's.
+      expect(store.outletOfHost('live.news.other.example')).toBe('Daily Quill');
+      expect(store.outletOfHost('other.example')).toBeNull();
+      expect(store.outletOfHost('notlantern.example')).toBeNull();
+      expect(store.clearOutletField('Evening Lantern', 'country')).toBe(true);
+      expect(store.clearOutletField('Evening Lantern', 'hosts')).toBe(true);
+      expect(store.clearOutletField('Nobody', 'owner')).toBe(false);
+      expect(store.outletRecord('Evening Lantern')).toEqual({
+        ...blank,
+        name: 'Evening Lantern',
+        leaning: 'left',
+        sources: { name: 'a.yaml', leaning: 'ratings 2030' },
+      });
+      expect(store.outletOfHost('lantern.example')).toBeNull();
+      const directory = store.outletDirectory();
+      expect(directory.leaningScale).toEqual(['left', 'centre', 'right']);
+      expect(directory.outlets.map((o) => o.name)).toEqual(['Daily Quill', 'Evening Lantern']);
+      store.setLeaningScale(null);
+      expect(store.outletDirectory().leaningScale).toBeNull();
+    });
+
+    it('counts the voices of each outlet in a story: near-duplicates count once', () => {
+      const store = fresh();
+      const put = store.putArticles([
+        makeArticle({ id: 'a', url: 'https://a.example/1', outlet: 'Alpha', text: 'One.' }),
+        makeArticle({ id: 'b', url: 'https://a.example/2', outlet: 'Alpha', text: 'Two.' }),
+        makeArticle({ id: 'c', url: 'https://b.example/1', outlet: 'Beta', text: 'One, copied.' }),
+        makeArticle({ id: 'd', url: 'https://c.example/1', outlet: 'Gamma', text: 'Elsewhere.' }),
+      ]);
+      const [a, b, c, d] = put.added as [string, string, string, string];
+      const profile = (feature: string) =>
+        store.storyIndex().saveProfile({
+          id: null,
+          size: 1,
+          firstDay: null,
+          lastDay: null,
+          features: new Map([[feature, 1]]),
+        });
+      const one = profile('t:one');
+      const two = profile('t:two');
+      const place = (id: string, storyId: number, duplicateOf: string | null) =>
+        store.placeArticle(id, { storyId, duplicateOf, score: null, reasons: null, placedBy: 'user' });
+      place(a, one, null);
+      place(b, one, null);
+      place(c, one, a);
+      place(d, two, null);
+      const sorted = (m: Map<number, { outlet: string | null; voices: number }[]>, id: number) =>
+        [...(m.get(id) ?? [])].sort((x, y) => String(x.outlet).localeCompare(String(y.outlet)));
+      const byIds = store.storyOutletVoices({ ids: [one, two] });
+      expect(sorted(byIds, one)).toEqual([
+        { outlet: 'Alpha', voices: 2 },
+        { outlet: 'Beta', voices: 0 },
+      ]);
+      expect(sorted(byIds, two)).toEqual([{ outlet: 'Gamma', voices: 1 }]);
+      const multi = store.storyOutletVoices({ minOutlets: 2 });
+      expect([...multi.keys()]).toEqual([one]);
+    });
   });
 }

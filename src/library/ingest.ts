@@ -6,6 +6,7 @@
 import type { Config } from '../config.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { Article } from '../model/article.js';
+import { IngestedLeanings } from '../outlets/ingested-leanings.js';
 import { cleanedArticles, pipelineContext, pipelineItems } from '../pipeline/articles.js';
 import { articleIdentity } from '../store/identity.js';
 import type { Store } from '../store/store.js';
@@ -66,6 +67,9 @@ export async function ingestIntoLibrary(
 ): Promise<IngestSummary> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const ctx = await pipelineContext(config);
+  // Articles that carry only a URL take their outlet's name from the library's outlet directory.
+  ctx.outletOfHost = (host) => store.outletOfHost(host);
+  const leanings = new IngestedLeanings();
   const summary: IngestSummary = {
     seen: 0,
     added: 0,
@@ -131,11 +135,13 @@ export async function ingestIntoLibrary(
         refuse(event.input, event.reason);
         continue;
       }
+      leanings.note(event.article);
       pending.push({ article: event.article, id: articleIdentity(event.article).id });
       if (pending.length >= batchSize) await flush();
     }
     await flush();
     await committing;
+    leanings.record(store);
   } finally {
     if (annotator !== options.annotator) await annotator.close();
   }

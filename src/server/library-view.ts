@@ -16,6 +16,7 @@ import { HttpError } from './http-error.js';
 import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
 import { dayParam, intParam, orderParam } from './params.js';
 import type { Searcher } from './searcher.js';
+import { spreadViews } from './spread-views.js';
 import { type StorySelection, selectOutlets } from './story-selection.js';
 
 /** Limits a request cannot exceed; see README. */
@@ -226,6 +227,7 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
   return {
     store,
     token,
+    spreads: spreadViews(store),
     annotator,
     fetcherFor,
     pages,
