@@ -12,6 +12,7 @@ import type { Store } from '../store/store.js';
 import { assignArticle } from '../stories/cluster.js';
 import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
 import { type Annotator, inProcessAnnotator, workerAnnotator } from './annotator.js';
+import { refreshCalibration } from './calibration.js';
 import type { PreparedArticle, PrepareResult } from './prepare.js';
 import { reclusterNeighbourhood } from './recluster.js';
 
@@ -225,6 +226,8 @@ function commitBatch(
     newStories += pass.created;
     // The stories this batch touched get their label contest back in the same commit.
     store.refreshContest();
+    // The calibration check, measured again with the library as this batch leaves it.
+    refreshCalibration(store);
   });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;

@@ -1,0 +1,187 @@
+// The calibration check: does the story similarity still tell unrelated articles apart in this library?
+// JOIN_THRESHOLD and SECOND_PASS were tuned on general news (ECB+, a multi-outlet news corpus). A library
+// can differ: one narrow beat where every article names the same people, a language the features handle
+// badly, a long boilerplate paragraph in every article ("Harbourview Courier is owned by Ilse Marrow and
+// Dov Keane..."). Then unrelated articles clear the bar and stories swallow each other, and nothing else
+// would say so.
+//
+// What is measured: pairs of articles published far apart (more than UNRELATED_GAP_DAYS), almost surely
+// different events, scored as the second pass scores a pair (second-pass.ts) but on content alone: the
+// time factors that would keep them apart are left out, because the question is whether the content
+// score alone separates unrelated articles — same-week unrelated articles of the same beat get no time
+// penalty. The share of such pairs that clear the join bar is the alarm.
+//
+// Which pairs: all far-apart pairs among a fixed-size sample of the library, the dated articles whose ids
+// sort first. Ids are hashes (store/identity.ts), so the sample is an even pseudo-random one and depends
+// only on which articles the library holds, not on the order or the runs they came in. The pairs are
+// scored again after every ingest batch with the library's statistics of that moment, so the counters
+// after the last batch are a function of the library's contents alone (see the README's calibration note).
+import type { ArticleFeatures, UnrelatedPairCheck } from '../model/story-index.js';
+import { featureLabel } from './features.js';
+import { GROUPS, groupOf } from './groups.js';
+import { articleVectors, contentWeights, groupCounts, type Vector } from './scoring.js';
+import { type ClusterOptions, settings } from './tuning.js';
+
+export type { UnrelatedPairCheck } from '../model/story-index.js';
+
+/**
+ * Articles in the sample: up to 64·63/2 = 2,016 pairs, rescored after each ingest batch in a few
+ * milliseconds (see the commit's figures in /work notes: about 6 ms per batch on allsides).
+ */
+export const SAMPLE_ARTICLES = 64;
+
+/**
+ * Two articles published further apart than this are taken as unrelated. News of one event comes within
+ * days (on allsides, title-alike cross-outlet pairs are no more frequent than chance from five days on,
+ * see DAY_EVIDENCE); GRACE_DAYS (60) is where the score starts to be discounted for time. A follow-up two
+ * months on (a verdict after a trial) does happen, which is why the alarm is a share well above the one
+ * measured on general news, not any pair.
+ */
+export const UNRELATED_GAP_DAYS = 60;
+
+/**
+ * The share of far-apart pairs clearing the join bar above which the check warns. Measured with
+ * `npm run build && node dist/bench/unrelated-pairs.js` (see the figures in UNRELATED_MEASURED).
+ */
+export const ALARM_SHARE = 0.02;
+
+/**
+ * Fewer far-apart pairs than this say nothing either way (a library of a few weeks has none): the
+ * check reports that it has not measured yet instead of a share of 0 of 3.
+ */
+export const MIN_PAIRS = 50;
+
+/** Features reported as most behind the pairs that cleared the bar (what they share). */
+const SHARED_REPORTED = 5;
+
+/** One sampled article: its store id (sorted order decides nothing, but keeps results reproducible). */
+export interface SampledArticle {
+  id: string;
+  features: ArticleFeatures;
+}
+
+/**
+ * Scores every far-apart pair of the sample on content alone with the library's statistics (`dfs` for the
+ * sample's features, `n` articles), and counts those at or above the join bar.
+ */
+export function measureUnrelatedPairs(
+  sample: readonly SampledArticle[],
+  dfs: ReadonlyMap<string, number>,
+  n: number,
+  options?: ClusterOptions,
+): UnrelatedPairCheck {
+  const s = settings(options);
+  const bar = s.threshold;
+  const items = [...sample]
+    .filter((a) => a.features.day !== null)
+    .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const dfMap = dfs instanceof Map ? dfs : new Map(dfs);
+  const vectors = items.map((a) => articleVectors(a.features, dfMap as Map<string, number>, n, s).weighted);
+  let pairs = 0;
+  let clearing = 0;
+  let highest = 0;
+  const behind = new Map<string, number>();
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const gap = Math.abs((items[i]?.features.day as number) - (items[j]?.features.day as number));
+      if (gap <= UNRELATED_GAP_DAYS) continue;
+      pairs++;
+      const { score, parts } = contentScore(vectors[i] as Vector, vectors[j] as Vector, s);
+      if (score > highest) highest = score;
+      if (score < bar) continue;
+      clearing++;
+      for (const [f, part] of parts) behind.set(f, (behind.get(f) ?? 0) + part);
+    }
+  // One label per word: a name and a content word can read the same ("harbourview").
+  const shared = [
+    ...new Set(
+      [...behind].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([f]) => featureLabel(f)),
+    ),
+  ].slice(0, SHARED_REPORTED);
+  return {
+    documents: n,
+    articles: items.length,
+    pairs,
+    clearing,
+    bar,
+    highest: Math.round(highest * 1000) / 1000,
+    shared,
+  };
+}
+
+/**
+ * The similarity of two articles as the second pass scores a pair (second-pass.ts pairScore) without its
+ * time factors: per group the cosine of their weighted vectors, the groups weighted by the content both
+ * have. With each shared feature's part of the score, to say what the pairs that cleared the bar share.
+ */
+export function contentScore(
+  a: Vector,
+  b: Vector,
+  s = settings(),
+): { score: number; parts: Map<string, number> } {
+  const weights = contentWeights(groupCounts(a), groupCounts(b), s);
+  const total = GROUPS.reduce((sum, g) => sum + weights[g], 0);
+  const parts = new Map<string, number>();
+  if (total === 0) return { score: 0, parts };
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let score = 0;
+  for (const [f, x] of small) {
+    const y = large.get(f);
+    if (y === undefined) continue;
+    const g = groupOf(f);
+    const part = (weights[g] * x * y) / total;
+    if (part === 0) continue;
+    parts.set(f, part);
+    score += part;
+  }
+  return { score, parts };
+}
+
+export type CalibrationState = 'ok' | 'too-many' | 'not-yet';
+
+export interface CalibrationStatus {
+  state: CalibrationState;
+  /** clearing / pairs, or null with no pairs. */
+  share: number | null;
+  alarm: number;
+  check: UnrelatedPairCheck | null;
+  /** One line for people: what was measured and what it means. */
+  message: string;
+}
+
+/** What the check says about the library, from its last measurement (null: never measured). */
+export function calibrationStatus(check: UnrelatedPairCheck | null): CalibrationStatus {
+  const alarm = ALARM_SHARE;
+  if (!check || check.pairs < MIN_PAIRS) {
+    const pairs = check?.pairs ?? 0;
+    return {
+      state: 'not-yet',
+      share: check && check.pairs > 0 ? check.clearing / check.pairs : null,
+      alarm,
+      check,
+      message: `calibration: not measured yet (${pairs} of the ${MIN_PAIRS} article pairs published over ${UNRELATED_GAP_DAYS} days apart it needs)`,
+    };
+  }
+  const share = check.clearing / check.pairs;
+  const figures = `${check.clearing} of ${check.pairs} pairs of articles published over ${UNRELATED_GAP_DAYS} days apart (${percent(share)}) score above the story bar`;
+  if (share > alarm)
+    return {
+      state: 'too-many',
+      share,
+      alarm,
+      check,
+      message: `calibration warning: ${figures}, above the ${percent(alarm)} expected of unrelated news; stories in this library may join unrelated events${check.shared.length ? ` (most shared: ${check.shared.join(', ')})` : ''}`,
+    };
+  return {
+    state: 'ok',
+    share,
+    alarm,
+    check,
+    message: `calibration: ${figures}; at most ${percent(alarm)} expected`,
+  };
+}
+
+function percent(x: number): string {
+  const p = x * 100;
+  return `${p < 10 && p !== Math.round(p) ? p.toFixed(1) : Math.round(p)} %`;
+}
