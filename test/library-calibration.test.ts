@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
+import { calibrationDue, REMEASURE_GROWTH } from '../src/library/calibration.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { calibrationStatus } from '../src/stories/calibration.js';
+import { calibrationStatus, SAMPLE_ARTICLES } from '../src/stories/calibration.js';
 import { unrelatedReports } from './support/calibration-fixtures.js';
 import { writeFixtures } from './support/library-fixtures.js';
 
@@ -63,5 +64,20 @@ describe('calibration check', () => {
     expect(expected?.pairs).toBeGreaterThan(0);
     expect(parts.calibration()).toEqual(expected);
     expect(reversed.calibration()).toEqual(expected);
+  });
+
+  it('a batch measures again only when the sample is filling or the library grew enough since', () => {
+    const at = (documents: number, last: { documents: number; articles: number } | null) => ({
+      storyIndex: () => ({ documentCount: () => documents }) as ReturnType<Store['storyIndex']>,
+      calibration: () =>
+        last && { ...last, pairs: 100, clearing: 0, bar: 0.22, highest: 0.1, shared: [] as string[] },
+      calibrationSample: () => new Map(),
+      saveCalibration: () => {},
+    });
+    expect(calibrationDue(at(10, null))).toBe(true);
+    expect(calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES - 1 }))).toBe(true);
+    expect(calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES }))).toBe(false);
+    const grown = Math.ceil(1000 * (1 + REMEASURE_GROWTH));
+    expect(calibrationDue(at(grown, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(true);
   });
 });
