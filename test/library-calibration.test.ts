@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
-import { calibrationDue, REMEASURE_GROWTH } from '../src/library/calibration.js';
+import { calibrationDue, REMEASURE_ARTICLES, REMEASURE_GROWTH } from '../src/library/calibration.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -77,7 +77,12 @@ describe('calibration check', () => {
     expect(calibrationDue(at(10, null))).toBe(true);
     expect(calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES - 1 }))).toBe(true);
     expect(calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES }))).toBe(false);
-    const grown = Math.ceil(1000 * (1 + REMEASURE_GROWTH));
-    expect(calibrationDue(at(grown, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(true);
+    // A small library measures again every REMEASURE_ARTICLES, a large one every REMEASURE_GROWTH.
+    const small = 1000 + REMEASURE_ARTICLES;
+    expect(calibrationDue(at(small - 1, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(false);
+    expect(calibrationDue(at(small, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(true);
+    const large = Math.ceil(100_000 * (1 + REMEASURE_GROWTH));
+    expect(calibrationDue(at(large - 1, { documents: 100_000, articles: SAMPLE_ARTICLES }))).toBe(false);
+    expect(calibrationDue(at(large, { documents: 100_000, articles: SAMPLE_ARTICLES }))).toBe(true);
   });
 });
