@@ -4,6 +4,7 @@
 // ALARM_SHARE is set from these.
 //
 //   npm run build && node dist/bench/unrelated-pairs.js [allsides articles] [block articles]
+//   npm run build && node dist/bench/unrelated-pairs.js --beats TOPIC…   (one topic label each, 600 articles)
 //
 // Sets: (1) an even sample of the dated allsides articles over all their years; (2) a block of consecutive
 // allsides articles by date (a library of a few months); (3) ECB+, where articles of different topics are
@@ -201,6 +202,30 @@ function ecbplus(): void {
   );
 }
 
+/**
+ * A narrow beat: the articles of one of the corpus's topic labels only (an even sample over its years), a
+ * library of one subject where the same people and places recur.
+ */
+function narrowBeats(topics: readonly string[], count: number): void {
+  const records = gunzipSync(readFileSync(ALLSIDES))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((r) => typeof r.published === 'string' && /^\d{4}-\d\d-\d\d/.test(r.published))
+    .sort((a, b) => ((a.published as string) < (b.published as string) ? -1 : 1));
+  for (const topic of topics) {
+    const inTopic = records.filter((r) => r.topic === topic);
+    const step = Math.max(1, Math.floor(inTopic.length / count));
+    const picked = inTopic.filter((_, i) => i % step === 0).slice(0, count);
+    const items = featuresOf(picked, `allsides-${topic}`).map((features) => ({ features, group: null }));
+    report(`allsides, one topic label only (a narrow beat, ${inTopic.length} articles in the corpus)`, items);
+  }
+}
+
 const args = process.argv.slice(2);
-allsides(Number(args[0] ?? 1500), Number(args[1] ?? 2000));
-ecbplus();
+if (args[0] === '--beats') narrowBeats(args.slice(1), 600);
+else {
+  allsides(Number(args[0] ?? 1500), Number(args[1] ?? 2000));
+  ecbplus();
+}
