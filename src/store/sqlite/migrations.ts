@@ -285,7 +285,7 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(`
         -- One row: the latest measurement (JSON, see UnrelatedPairCheck in model/story-index.ts), replaced
         -- after every ingest batch.
-        CREATE TABLE story_calibration (
+        CREATE TABLE IF NOT EXISTS story_calibration (
           id          INTEGER PRIMARY KEY CHECK (id = 1),
           measurement TEXT NOT NULL,
           measured_at TEXT NOT NULL
