@@ -438,5 +438,44 @@ export function storeContract(name: string, open: () => Store): void {
       const multi = store.storyOutletVoices({ minOutlets: 2 });
       expect([...multi.keys()]).toEqual([one]);
     });
+
+    it('calibration: the sample is the dated articles in id order, up to the limit; the latest check is kept', () => {
+      const store = fresh();
+      const put = store.putArticles(
+        ['a', 'b', 'c', 'd'].map((id) =>
+          makeArticle({ id, url: `https://example.com/${id}`, text: `Text ${id}.` }),
+        ),
+      );
+      const [a, b, c] = put.added as [string, string, string, string];
+      store.recordArticleFeatures(a, { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) }, []);
+      store.recordArticleFeatures(b, { day: 300, features: new Map([['t:y', 1]]) }, []);
+      // Undated: never in the sample. The fourth article has no features at all.
+      store.recordArticleFeatures(c, { day: null, features: new Map([['t:z', 1]]) }, []);
+      const dated = [a, b].sort();
+      expect([...store.calibrationSample(10).keys()]).toEqual(dated);
+      expect([...store.calibrationSample(1).keys()]).toEqual(dated.slice(0, 1));
+      expect(store.calibrationSample(10).get(a)).toEqual({
+        day: 7,
+        daySource: 'published',
+        features: new Map([['t:x', 2]]),
+      });
+      expect(store.calibrationSample(0).size).toBe(0);
+
+      expect(store.calibration()).toBeNull();
+      const check = {
+        documents: 2,
+        articles: 2,
+        pairs: 1,
+        clearing: 0,
+        bar: 0.22,
+        highest: 0.05,
+        shared: [],
+      };
+      store.transaction(() => store.saveCalibration(check));
+      expect(store.calibration()).toEqual(check);
+      const later = { ...check, documents: 3, clearing: 1, highest: 0.31, shared: ['x'] };
+      store.saveCalibration(later);
+      expect(store.calibration()).toEqual(later);
+    });
   });
 }

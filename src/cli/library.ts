@@ -159,10 +159,13 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
       offset === 0 && (limit === undefined || stories.length < limit)
         ? stories.length
         : store.countStories(filter);
+    const { calibrationView } = await import('../library/calibration.js');
+    const calibration = calibrationView(store);
     if (invocation.format === 'json') {
       const { storyListing } = await import('../library/stories.js');
       const out = storyListing(store, stories);
-      io.stdout(`${JSON.stringify({ stories: out, total, ...(offset > 0 ? { offset } : {}) }, null, 2)}\n`);
+      const listing = { stories: out, total, ...(offset > 0 ? { offset } : {}), calibration };
+      io.stdout(`${JSON.stringify(listing, null, 2)}\n`);
       return 0;
     }
     if (stories.length === 0) {
@@ -175,6 +178,8 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
     }
     io.stdout(`${stories.map(storyLine).join('\n')}\n`);
     io.stdout(pageLine(offset, stories.length, total, page) ?? '');
+    // Only a warning is worth a line under every listing; JSON always carries the check.
+    if (calibration.state === 'too-many') io.stdout(`${calibration.message}\n`);
     return 0;
   });
 }

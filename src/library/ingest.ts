@@ -13,6 +13,7 @@ import type { Store } from '../store/store.js';
 import { assignArticle } from '../stories/cluster.js';
 import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
 import { type Annotator, inProcessAnnotator, workerAnnotator } from './annotator.js';
+import { calibrationDue, refreshCalibration } from './calibration.js';
 import type { PreparedArticle, PrepareResult } from './prepare.js';
 import { reclusterNeighbourhood } from './recluster.js';
 
@@ -142,6 +143,8 @@ export async function ingestIntoLibrary(
     await flush();
     await committing;
     leanings.record(store);
+    // The end of a run always measures, so the counters do not depend on where batches or runs ended.
+    if (summary.added > 0) store.transaction(() => refreshCalibration(store));
   } finally {
     if (annotator !== options.annotator) await annotator.close();
   }
@@ -231,6 +234,8 @@ function commitBatch(
     newStories += pass.created;
     // The stories this batch touched get their label contest back in the same commit.
     store.refreshContest();
+    // The calibration check, measured again when the library has grown enough (and at the end of the run).
+    if (calibrationDue(store)) refreshCalibration(store);
   });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;

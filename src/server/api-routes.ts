@@ -18,8 +18,8 @@ export function apiRoutes(view: LibraryView): Hono {
   api.get('/api/openapi.json', (c) => c.json(OPENAPI));
   api.get('/api/stories', (c) =>
     view.cachedView(c, JSON_TYPE, async () => {
-      const { stories, total, limit, offset } = await view.listingOf(c.req.query());
-      return JSON.stringify({ stories, total, limit, ...(offset > 0 ? { offset } : {}) });
+      const { stories, total, limit, offset, calibration } = await view.listingOf(c.req.query());
+      return JSON.stringify({ stories, total, limit, ...(offset > 0 ? { offset } : {}), calibration });
     }),
   );
   api.get('/api/stories/:id', async (c) => {

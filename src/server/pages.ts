@@ -1,6 +1,7 @@
 // The web app's pages, rendered on the server from escape-by-default templates: every string that came from
 // an article, a user or the library is escaped by `html`. They read without JavaScript; the only script in
 // the app is the story page's own report script, allowed by its hash.
+import type { CalibrationView } from '../library/calibration.js';
 import type { ActorRecord, LabelTally, OutletProfile } from '../library/profiles.js';
 import { type MemberExplanation, memberReason, type StoryListingEntry } from '../library/stories.js';
 import type { Tone } from '../model/report.js';
@@ -122,6 +123,20 @@ export interface ListingPage {
   limit: number;
   offset: number;
   page: number;
+  /** The calibration check (src/stories/calibration.ts): the list warns when it fires. */
+  calibration?: CalibrationView;
+}
+
+/**
+ * The calibration warning above the story list: too many unrelated articles clear the story bar in this
+ * library, so its stories may join unrelated events; what to do is in the README ("Stories").
+ */
+function calibrationNotice(listing: ListingPage): SafeHtml | string {
+  const c = listing.calibration;
+  if (c?.state !== 'too-many' || !c.measurement) return '';
+  const m = c.measurement;
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  return html`<div class="notice calibration" role="status"><p><strong>Stories in this library may join unrelated events.</strong> Of ${plural(m.pairs, 'pair')} of articles published more than two months apart, ${m.clearing} (${pct(c.share ?? 0)}) look alike enough to share a story; on general news at most ${pct(c.alarm)} do.${m.shared.length ? html` What they share most: ${m.shared.join(', ')}.` : ''}</p><p>Common causes: the same boilerplate paragraph in every article, one narrow beat where every article names the same people, or a language the story features handle badly. Check a few large stories and split what does not belong.</p></div>`;
 }
 
 /** The address of another page of the same listing (the filters kept). */
@@ -178,7 +193,7 @@ export function storyListPage(
         : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
   return page(
     'Stories',
-    html`<h1>Stories</h1>${filters}${stories.length ? html`<p class="key" role="status">${listing.offset + 1}–${listing.offset + stories.length} of ${plural(listing.total, 'story', 'stories')}${f.minOutlets > 1 ? ` covered by ${f.minOutlets}+ outlets` : ''}</p>` : ''}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}${pager(listing, f)}`,
+    html`<h1>Stories</h1>${calibrationNotice(listing)}${filters}${stories.length ? html`<p class="key" role="status">${listing.offset + 1}–${listing.offset + stories.length} of ${plural(listing.total, 'story', 'stories')}${f.minOutlets > 1 ? ` covered by ${f.minOutlets}+ outlets` : ''}</p>` : ''}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}${pager(listing, f)}`,
   );
 }
 

@@ -5,7 +5,7 @@
 
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Tone } from '../model/report.js';
-import type { ArticleFeatures, StoryIndex } from '../model/story-index.js';
+import type { ArticleFeatures, StoryIndex, UnrelatedPairCheck } from '../model/story-index.js';
 import type { LabelContest } from '../text/article-labels.js';
 
 /** An article as the store holds it: the stored id and identity columns next to the article itself. */
@@ -375,7 +375,24 @@ export interface OutletDirectoryStore {
   storyOutletVoices(options: { ids?: readonly number[]; minOutlets?: number }): Map<number, OutletVoices[]>;
 }
 
-export interface Store extends StoryStore, LibraryViews, FeedStore, OutletDirectoryStore {
+/**
+ * What the calibration check (src/stories/calibration.ts) keeps in a library: where its sample comes from
+ * and its latest measurement. Separate from StoryStore so a backend adds it as one small piece.
+ */
+export interface CalibrationStore {
+  /**
+   * The recorded features of the `limit` articles with a day whose ids sort first (plain string order).
+   * Ids are hashes of the article's identity (identity.ts), so this is an even pseudo-random sample that
+   * depends only on which articles the library holds, never on the order they came in.
+   */
+  calibrationSample(limit: number): Map<string, ArticleFeatures>;
+  /** The latest calibration measurement, or null before the first. */
+  calibration(): UnrelatedPairCheck | null;
+  /** Replaces the latest calibration measurement (inside the caller's transaction, like the rest). */
+  saveCalibration(check: UnrelatedPairCheck): void;
+}
+
+export interface Store extends StoryStore, LibraryViews, FeedStore, OutletDirectoryStore, CalibrationStore {
   /**
    * Changes whenever the library does, through this connection or another process: what a page read
    * before is still true while it is the same.

@@ -309,6 +309,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description: 'the calibration check: its latest measurement of unrelated article pairs',
+    up(db) {
+      db.exec(`
+        -- One row: the latest measurement (JSON, see UnrelatedPairCheck in model/story-index.ts), replaced
+        -- after every ingest batch.
+        CREATE TABLE IF NOT EXISTS story_calibration (
+          id          INTEGER PRIMARY KEY CHECK (id = 1),
+          measurement TEXT NOT NULL,
+          measured_at TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes: the number of migrations it knows. */

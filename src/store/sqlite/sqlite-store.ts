@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
 import { describeError } from '../../ingest/refusal.js';
 import type { AnnotatedArticle } from '../../model/article.js';
-import type { ArticleFeatures, StoryIndex } from '../../model/story-index.js';
+import type { ArticleFeatures, StoryIndex, UnrelatedPairCheck } from '../../model/story-index.js';
 import { isCalendarDay } from '../../text/calendar-day.js';
 import { articleIdentity } from '../identity.js';
 import type {
@@ -37,6 +37,7 @@ import type {
   StorySummary,
   ToneCounts,
 } from '../store.js';
+import { SqliteCalibration } from './calibration.js';
 import { notADatabase, storeError } from './errors.js';
 import { SqliteFeeds } from './feeds.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
@@ -190,6 +191,7 @@ class SqliteStore implements Store {
   private readonly selectHits: Database.Statement;
   private readonly selectHitCount: Database.Statement;
   private readonly stories: SqliteStories;
+  private readonly calibrationRows: SqliteCalibration;
   private readonly views: SqliteViews;
   private readonly feeds: SqliteFeeds;
   private readonly outletDirectoryRows: SqliteOutlets;
@@ -210,6 +212,7 @@ class SqliteStore implements Store {
       VALUES (@id, @urlKey, @contentHash, @outlet, @title, @published, @source, @storedAt, @doc, @inputId)
       ON CONFLICT DO NOTHING`);
     this.stories = new SqliteStories(db, now);
+    this.calibrationRows = new SqliteCalibration(db, now, (ids) => this.stories.articleFeatures(ids));
     this.views = new SqliteViews(db, () => this.version());
     this.feeds = new SqliteFeeds(db);
     this.outletDirectoryRows = new SqliteOutlets(db, now);
@@ -393,6 +396,18 @@ class SqliteStore implements Store {
 
   articleFeatures(articleIds: readonly string[]): Map<string, ArticleFeatures> {
     return this.guard(undefined, () => this.stories.articleFeatures(articleIds));
+  }
+
+  calibrationSample(limit: number): Map<string, ArticleFeatures> {
+    return this.guard(undefined, () => this.calibrationRows.calibrationSample(limit));
+  }
+
+  calibration(): UnrelatedPairCheck | null {
+    return this.guard(undefined, () => this.calibrationRows.calibration());
+  }
+
+  saveCalibration(check: UnrelatedPairCheck): void {
+    this.guard(undefined, () => this.calibrationRows.saveCalibration(check));
   }
 
   placeArticle(articleId: string, placement: Placement): void {
