@@ -176,8 +176,8 @@ export function figuresTables(stories: readonly JudgedStory[], library?: Stories
     '|---|---:|---:|---:|---:|---:|',
   ];
   const groups: [string, StoryScore[]][] = [
-    ['20 largest', scores.filter((s) => s.group === 'largest')],
-    ['20 random multi-outlet', scores.filter((s) => s.group === 'random')],
+    ['largest', scores.filter((s) => s.group === 'largest')],
+    ['random multi-outlet', scores.filter((s) => s.group === 'random')],
     ['all', scores],
   ];
   for (const [name, list] of groups) {
@@ -193,7 +193,7 @@ export function figuresTables(stories: readonly JudgedStory[], library?: Stories
       '',
       '| library | stories | one outlet | one article | 2+ outlets | largest |',
       '|---|---:|---:|---:|---:|---|',
-      ...(library.before ? [row('before', library.before)] : []),
+      ...(library.before ?? []).map((b) => row(b.label, b)),
       row('this check', library.library),
     );
   }

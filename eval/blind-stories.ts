@@ -9,8 +9,9 @@
 // derived from the story's place in the draw), so the listing does not show which article started the story;
 // stories.json keeps that listing order, so the judge's refs (a1, a2, …) name its articles by position.
 //
-// `node dist/eval/blind-stories.js --figures FILE` prints the library figures alone (read-only), for a
-// library made by older code: stories, single-outlet and single-article shares, the largest stories.
+// `node dist/eval/blind-stories.js --figures FILE [--only OTHER]` prints the library figures alone (read-only),
+// for a library made by older code: stories, single-outlet and single-article shares, the largest stories;
+// with --only, its stories cut down to the articles OTHER holds. `--before OLD` with a draw records both.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,26 +33,60 @@ export interface LibraryFigures {
   largest: number[];
 }
 
-export function libraryFigures(path: string): LibraryFigures {
+/**
+ * The figures of a library's stories. With `only` (input ids), each story is cut down to those articles
+ * first, stories left empty dropped: the figures an older library gives on the articles a newer, partial
+ * library holds (a reference, not what the older code would make of those articles alone).
+ */
+export function libraryFigures(path: string, only?: ReadonlySet<string>): LibraryFigures {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  let rows: { story: number; input: string | null; outlet: string | null }[];
+  try {
+    rows = db
+      .prepare(
+        `SELECT sa.story_id AS story, a.input_id AS input, a.outlet AS outlet
+         FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq`,
+      )
+      .all() as typeof rows;
+  } finally {
+    db.close();
+  }
+  const stories = new Map<number, { articles: number; outlets: Set<string> }>();
+  for (const r of rows) {
+    if (only && !(r.input !== null && only.has(r.input))) continue;
+    let s = stories.get(r.story);
+    if (!s) {
+      s = { articles: 0, outlets: new Set() };
+      stories.set(r.story, s);
+    }
+    s.articles++;
+    if (r.outlet) s.outlets.add(r.outlet);
+  }
+  const list = [...stories.values()];
+  const multi = list.filter((s) => s.outlets.size >= 2);
+  return {
+    stories: list.length,
+    articles: list.reduce((n, s) => n + s.articles, 0),
+    singleArticle: list.filter((s) => s.articles === 1).length,
+    singleOutlet: list.length - multi.length,
+    multiOutlet: multi.length,
+    articlesInMultiOutlet: multi.reduce((n, s) => n + s.articles, 0),
+    largest: list
+      .map((s) => s.articles)
+      .sort((a, b) => b - a)
+      .slice(0, 10),
+  };
+}
+
+/** The input ids of a library's articles. */
+export function inputIds(path: string): Set<string> {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const totals = db
-      .prepare(
-        `SELECT count(*) AS stories, coalesce(sum(article_count), 0) AS articles,
-                coalesce(sum(article_count = 1), 0) AS singleArticle,
-                coalesce(sum(json_array_length(outlets) <= 1), 0) AS singleOutlet,
-                coalesce(sum(json_array_length(outlets) >= 2), 0) AS multiOutlet,
-                coalesce(sum(CASE WHEN json_array_length(outlets) >= 2 THEN article_count ELSE 0 END), 0)
-                  AS articlesInMultiOutlet
-         FROM stories`,
-      )
-      .get() as Omit<LibraryFigures, 'largest'>;
-    const largest = (
-      db.prepare('SELECT article_count AS n FROM stories ORDER BY article_count DESC, id LIMIT 10').all() as {
-        n: number;
-      }[]
-    ).map((r) => r.n);
-    return { ...totals, largest };
+    return new Set(
+      (db.prepare('SELECT coalesce(input_id, id) AS id FROM articles').all() as { id: string }[]).map(
+        (r) => r.id,
+      ),
+    );
   } finally {
     db.close();
   }
@@ -81,7 +116,8 @@ export interface StoriesFile {
   command: string;
   seed: number;
   library: LibraryFigures;
-  before?: LibraryFigures & { about: string };
+  /** The library of older code, whole and cut down to the drawn library's articles. */
+  before?: (LibraryFigures & { label: string; about: string })[];
   stories: DrawnStory[];
 }
 
@@ -116,6 +152,19 @@ export function drawStories(
   }));
 }
 
+/** The older library's figures, whole and cut down to the articles of the drawn one. */
+function beforeFigures(before: string, drawn: string): (LibraryFigures & { label: string; about: string })[] {
+  const only = inputIds(drawn);
+  return [
+    { label: 'before, whole', about: `the whole library ${before}`, ...libraryFigures(before) },
+    {
+      label: 'before, same articles',
+      about: `the library ${before}, its stories cut down to the ${only.size} articles of the drawn library`,
+      ...libraryFigures(before, only),
+    },
+  ];
+}
+
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
@@ -133,10 +182,12 @@ if (isMain) {
       out: { type: 'string', default: resolve(ROOT, 'eval/blind/stories/stories.json') },
       listing: { type: 'string', default: '/tmp/blind-stories/listing.txt' },
       lead: { type: 'string', default: '300' },
+      only: { type: 'string' },
     },
   });
   if (values.figures) {
-    console.log(JSON.stringify(libraryFigures(values.figures), null, 2));
+    const only = values.only ? inputIds(values.only) : undefined;
+    console.log(JSON.stringify(libraryFigures(values.figures, only), null, 2));
     process.exit(0);
   }
   if (!values.db) {
@@ -173,9 +224,7 @@ if (isMain) {
     command: values.command as string,
     seed,
     library: libraryFigures(values.db),
-    ...(values.before
-      ? { before: { about: `library at ${values.before}`, ...libraryFigures(values.before) } }
-      : {}),
+    ...(values.before ? { before: beforeFigures(values.before, values.db) } : {}),
     stories,
   };
   writeFileSync(values.out as string, `${JSON.stringify(file, null, 1)}\n`);
