@@ -219,7 +219,7 @@ if (isMain) {
   const stories = drawStories(candidates, Number(values.largest), Number(values.random), seed);
   const multi = candidates.filter((c) => c.outlets >= 2).length;
   const file: StoriesFile = {
-    about: `Stories of the issue-14 blind check of stories (eval/blind/stories/RULES.md), drawn by eval/blind-stories.ts: the ${values.largest} largest of the ${listed.length} stories of a library made from all of ../shared/corpus/allsides/articles.jsonl.gz by the command below, then ${values.random} of the other ${multi - stories.filter((s) => s.group === 'largest' && s.outlets >= 2).length} stories with articles of two or more outlets, shuffled with seededRandom(seed). articles: allsides ids (id) and stored ids, in the listing's shuffled order (ref aN is the Nth); no corpus text.`,
+    about: `Stories of the issue-14 blind check of stories (eval/blind/stories/RULES.md), drawn by eval/blind-stories.ts: the ${values.largest} largest of the ${listed.length} stories of a library made from ../shared/corpus/allsides/articles.jsonl.gz by the command below, then ${values.random} of the other ${multi - stories.filter((s) => s.group === 'largest' && s.outlets >= 2).length} stories with articles of two or more outlets, shuffled with seededRandom(seed). articles: allsides ids (id) and stored ids, in the listing's shuffled order (ref aN is the Nth); no corpus text.`,
     commit: values.commit as string,
     command: values.command as string,
     seed,
