@@ -264,6 +264,48 @@ describe('speaker of a direct quote', () => {
       'done with the audits',
       'Gus Palmer',
     ],
+    [
+      'a name inside the aside between the subject and its verb is what the aside is about',
+      'The council met.\n\nPeter Marsh, a contestant on the quiz show, “Money Hour,” who went on to work alongside Lee, said his boss was “always kind and generous.”',
+      'always kind',
+      'Peter Marsh',
+    ],
+    [
+      'an aside between dashes after a title',
+      'The council met.\n\nA former candidate -- Tom Hale, who lost the 2008 election to Lee -- said the mayor “offered no changes.”',
+      'offered no changes',
+      'Tom Hale',
+    ],
+    [
+      'a long relative clause naming another person before the verb',
+      'The council met.\n\nCity Gov. Tom Hale, who lost to Ann Lee in the 1992 primaries and whose views then on trade clashed with those of the mayor, described the group as “a remnant of another period.”',
+      'remnant',
+      'Tom Hale',
+    ],
+    [
+      'an age, a place with its state and a relative clause before the verb',
+      'The council met.\n\n“Both of them scare me,” Tom Hale, 30, of Raleigh, N.C., who was among those polled, said in an interview.',
+      'scare me',
+      'Tom Hale',
+    ],
+    [
+      'a participle right after “X said,” adds to what X said, not the sentence’s first subject',
+      'Paul Lee and Mark Hale differ.\n\nLee and Hale will meet sometime next week, Cory Roe said, adding, “They need to sit down and talk.”',
+      'sit down',
+      'Cory Roe',
+    ],
+    [
+      'a participle after an inverted “X added,” following a quote',
+      'Jim Comey spoke. Cory Roe spoke.\n\nComey cannot say that “from his view,” Roe added, saying it should be “up to the prosecutor.”',
+      'up to the prosecutor',
+      'Cory Roe',
+    ],
+    [
+      'an aside of several comma-separated parts before the verb of a participle',
+      'The council met on Monday.\n\nAnn Roper, founder of the trust, board member since 1990 and a backer Mayor Tom Hale praised, endorsed the plan on Friday, saying it “puts families first.”',
+      'puts families',
+      'Ann Roper',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

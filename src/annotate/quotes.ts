@@ -787,15 +787,24 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
   )
     t++;
   if (tokens[t]?.text === ',') {
+    const opened = t;
     let close = t + 1;
-    while (
-      close < t + MAX_APPOSITIVE_SKIP &&
-      tokens[close] &&
-      tokens[close]?.sentence === sentence &&
-      tokens[close]?.text !== ','
-    )
-      close++;
-    if (tokens[close]?.text !== ',') return -1;
+    for (;;) {
+      while (
+        close < t + MAX_APPOSITIVE_SKIP &&
+        tokens[close] &&
+        tokens[close]?.sentence === sentence &&
+        tokens[close]?.text !== ','
+      )
+        close++;
+      if (tokens[close]?.text !== ',') return -1;
+      // "Ann Lee, founder of the institute, party member since 1960 and long-time delegate from Ohio,
+      // endorsed Hale, saying …": an aside of several comma-separated parts; the verb follows the last.
+      const verbNext = /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '');
+      if (verbNext || close + 1 - opened >= MAX_ASIDE_TOKENS) break;
+      t = close;
+      close = t + 1;
+    }
     t = close + 1;
   }
   let verb = -1;
@@ -995,6 +1004,8 @@ function subjectBefore(
   persons: readonly SubjectCandidate[],
 ): Subject | undefined {
   const { tokens } = layer;
+  const head = asideHead(layer, v, floor, persons);
+  if (head) return head;
   const e = subjectEndBefore(layer, v, floor);
   // Only mentions starting within a phrase's reach of `e` can end there: a binary search, not a scan.
   const near = persons.slice(
@@ -1068,6 +1079,58 @@ function subjectBefore(
   return inside ?? phrase(layer, first, e);
 }
 
+/** Tokens a long aside between a named subject and its verb may span: "Tom Hale, who lost to Ann Lee in
+ * the 1992 primaries and whose views then on trade clashed with those of the mayor, described …" runs to
+ * 25; the longest such aside read in PolNeAR train misses ran to 31. */
+const MAX_ASIDE_TOKENS = 40;
+
+const isDash = (t: Token | undefined) => t !== undefined && /^(--?|—|–)$/.test(t.text);
+
+/**
+ * The person who opens the clause of the verb at `v` when an aside stands between them: "Tom Hale, a
+ * spokesman for House Speaker Ann Lee, said", "Peter Marsh, a contestant …, who went on to work alongside
+ * Lee, said", "A former candidate -- Tom Hale, who lost to Lee -- said", "Tom Hale, 30, of Raleigh, N.C.,
+ * who was polled, said". The aside closes with a comma or dash right before the verb (adverbs and
+ * auxiliaries aside) and opens with one right after the name; only title and description words (or a
+ * clause-opening comma) stand between the clause start and the name. A name inside the aside is what
+ * the aside is about, never the subject.
+ */
+function asideHead(
+  layer: TokenLayer,
+  v: number,
+  floor: number,
+  persons: readonly SubjectCandidate[],
+): SubjectCandidate | undefined {
+  const { tokens } = layer;
+  let close = v;
+  while (close - 1 >= floor && isVerbFiller(tokens[close - 1])) close--;
+  if (!(tokens[close - 1]?.text === ',' || isDash(tokens[close - 1]))) return undefined;
+  const lowest = Math.max(floor, close - MAX_ASIDE_TOKENS);
+  for (
+    let i = firstAtOrAfter(persons, lowest, (s) => s.firstToken);
+    (persons[i]?.endToken ?? close) < close - 1;
+    i++
+  ) {
+    const p = persons[i];
+    if (!p || p.possessive) continue;
+    // The aside opens right after the name (past a bracketed party or state: "Sen. Ann Lee (R-Ohio),").
+    let after = p.endToken;
+    if (tokens[after]?.text === '(') {
+      while (after < p.endToken + MAX_BRACKET_TOKENS && tokens[after] && tokens[after]?.text !== ')') after++;
+      after++;
+    }
+    if (!(tokens[after]?.text === ',' || isDash(tokens[after])) || after >= close - 1) continue;
+    // Only title and description words before the name, back to the clause start or a comma.
+    let b = p.firstToken - 1;
+    while (b >= floor && (NP_POS.has(tokens[b]?.pos ?? '') || isDash(tokens[b])) && tokens[b]?.pos !== 'PRON')
+      b--;
+    if (b < floor || tokens[b]?.text === ',') return p;
+    // The first person of the reach decides: a later one sits inside the first one's aside.
+    return undefined;
+  }
+  return undefined;
+}
+
 /** A name right after a verb or a preposition is its object: "met Tom Hale in the square". */
 function objectPosition(layer: TokenLayer, first: number): boolean {
   const before = layer.tokens[first - 1];
@@ -1137,6 +1200,16 @@ function addresseeOfSpeech(layer: TokenLayer, n: number, from: number): boolean 
       return false;
   }
   return false;
+}
+
+/** The speech verb of "…, Roe said, adding" (adverbs aside: "Roe said later, adding") before the comma
+ * ahead of the participle at `t`, or -1. */
+function speechVerbBeforeComma(layer: TokenLayer, t: number, from: number): number {
+  const { tokens } = layer;
+  if (tokens[t - 1]?.text !== ',') return -1;
+  let v = t - 2;
+  while (v > from && tokens[v]?.pos === 'ADV') v--;
+  return v > from && speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '') ? v : -1;
 }
 
 /** The subject of the finite verb nearest before a participle: "…, when party activists interrupted the
@@ -1682,6 +1755,11 @@ function attributeBefore(
         !addresseeOfSpeech(layer, t - 1, from)
       )
         return null;
+      // "Ryan and Hale will meet next week, Roe said, adding, “…”": a participle right after a speech verb
+      // and its comma adds to what that verb's subject said, whoever opens the sentence.
+      const said = speechVerbBeforeComma(layer, t, from);
+      const sayer = said >= 0 ? subjectBefore(layer, said, from, inSentence) : undefined;
+      if (sayer?.entity) return sayer;
       return (
         inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
         nearestVerbSubject(layer, from, t, inSentence) ??
