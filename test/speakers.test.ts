@@ -306,6 +306,12 @@ describe('speaker of a direct quote', () => {
       'puts families',
       'Ann Roper',
     ],
+    [
+      'a party-and-state bracket with full stops inside does not end the sentence',
+      'The council voted on Monday.\n\nRep. Tom Hale (D-N.Y.) reacted to the news, saying: “The vote was a disgrace.”',
+      'a disgrace',
+      'Tom Hale',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
