@@ -312,6 +312,24 @@ describe('speaker of a direct quote', () => {
       'a disgrace',
       'Tom Hale',
     ],
+    [
+      'a name opening an absolute phrase after “with” is its participle’s subject',
+      'The senators met on Monday.\n\nRepublicans who agree were irritated by the plan, with Sen. Tom Hale calling it a “blank cheque.”',
+      'blank cheque',
+      'Tom Hale',
+    ],
+    [
+      'two absolute phrases after a dash, each with its own speaker (first)',
+      'Paul Ryder and Don Tamp met.\n\nBoth men issued a statement – Ryder saying he was “very encouraged” and Tamp calling it a “great meeting.”',
+      'very encouraged',
+      'Paul Ryder',
+    ],
+    [
+      'two absolute phrases after a dash, each with its own speaker (second)',
+      'Paul Ryder and Don Tamp met.\n\nBoth men issued a statement – Ryder saying he was “very encouraged” and Tamp calling it a “great meeting.”',
+      'great meeting',
+      'Don Tamp',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

@@ -1202,6 +1202,14 @@ function addresseeOfSpeech(layer: TokenLayer, n: number, from: number): boolean 
   return false;
 }
 
+/** Whether the subject `s` opens an absolute phrase: it follows "with", a dash, "and" or a comma — not
+ * a verb or another preposition, whose object it would be ("told Hale saying", "for Hale saying"). */
+function opensAbsolute(layer: TokenLayer, s: Subject): boolean {
+  const before = layer.tokens[s.firstToken - 1];
+  if (!before || before.sentence !== layer.tokens[s.firstToken]?.sentence) return false;
+  return /^(with|and|,)$/i.test(before.text) || isDash(before);
+}
+
 /** The speech verb of "…, Roe said, adding" (adverbs aside: "Roe said later, adding") before the comma
  * ahead of the participle at `t`, or -1. */
 function speechVerbBeforeComma(layer: TokenLayer, t: number, from: number): number {
@@ -1526,6 +1534,9 @@ function attribute(
           continue;
         }
         if (!isAttributionVerb(layer, v) && !takesQuoteAsObject(layer, v)) continue;
+        // "Lee saying she was “encouraged” and Hale calling it a “great meeting”": a participle after the
+        // quote opens an absolute phrase of its own, whose words follow it.
+        if (isParticiple(token.text) && !afterBe(layer, v)) break;
         const subject = subjectBefore(layer, v, t0, subjects);
         // The subject opens the attribution, titles and possessors aside ("campaign manager Tom Reyes
         // told", "his friend Tom Reyes told", "the union's Tom Reyes told", "another friend, Tom Reyes
@@ -1755,6 +1766,11 @@ function attributeBefore(
         !addresseeOfSpeech(layer, t - 1, from)
       )
         return null;
+      // "…, with Sen. Tom Hale calling it a “blank cheque”", "– Lee saying she was “encouraged” and Hale
+      // calling it a “great meeting”": a name right before the participle, opening an absolute phrase
+      // (after "with", a dash, "and" or a comma), is its subject — not the name of the clause before.
+      const absolute = inSentence.find((s) => s.endToken === t && !s.possessive && opensAbsolute(layer, s));
+      if (absolute) return absolute;
       // "Ryan and Hale will meet next week, Roe said, adding, “…”": a participle right after a speech verb
       // and its comma adds to what that verb's subject said, whoever opens the sentence.
       const said = speechVerbBeforeComma(layer, t, from);
