@@ -664,6 +664,24 @@ describe('speakers that are no named person', () => {
       'rural race',
       'the Lee campaign',
     ],
+    [
+      'a written thing that “read” the quote, closing the sentence after it',
+      'The campaign wrote to donors on Monday.\n\n“Friend, let me be blunt. We can win this,” the email read. It asked for money.',
+      'let me be blunt',
+      'the email',
+    ],
+    [
+      'an inverted “read” with a pronoun-like “one”',
+      'Planes flew over the parade on Friday.\n\n“The mayor is a fraud,” read one.',
+      'mayor is a fraud',
+      'one',
+    ],
+    [
+      'a clause subject that is no person before an infinitive speech verb',
+      'The group wrote to its members.\n\nThe email went on to say, “Today we are closing the office.”',
+      'closing the office',
+      'The email',
+    ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
     const q = quoteWith(a, words);

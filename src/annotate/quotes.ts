@@ -1202,6 +1202,12 @@ function addresseeOfSpeech(layer: TokenLayer, n: number, from: number): boolean 
   return false;
 }
 
+/** "to say": a speech verb at `t` after the infinitive marker. */
+function isInfinitive(layer: TokenLayer, t: number): boolean {
+  const before = layer.tokens[t - 1];
+  return before?.text.toLowerCase() === 'to' && before.pos === 'PART';
+}
+
 /** Whether the subject `s` opens an absolute phrase: it follows "with", a dash, "and" or a comma — not
  * a verb or another preposition, whose object it would be ("told Hale saying", "for Hale saying"). */
 function opensAbsolute(layer: TokenLayer, s: Subject): boolean {
@@ -1307,7 +1313,13 @@ function subjectAfter(
     end++;
   if (
     end === start ||
-    !(isHead(tokens[end - 1]) || goesOnName(end - 1) || isNominalAdjective(layer, end - 1))
+    !(
+      isHead(tokens[end - 1]) ||
+      goesOnName(end - 1) ||
+      isNominalAdjective(layer, end - 1) ||
+      // "“…,” read one." / "said another": a pronoun-like number or determiner standing for its noun.
+      (end - 1 === start && /^(one|another)$/i.test(tokens[start]?.text ?? ''))
+    )
   )
     return undefined;
   // The person who heads the phrase ("said economist Ann Lee", "said Ann Lee, an economist"), or a name
@@ -1512,7 +1524,11 @@ function attribute(
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
     // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
-    if ((speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '')) || invertsQuoteObject(layer, v)) {
+    if (
+      (speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '')) ||
+      invertsQuoteObject(layer, v) ||
+      readInverted(layer, v)
+    ) {
       const after = subjectAfter(layer, v, subjects, byFirstToken);
       if (after) return after;
     } else {
@@ -1661,6 +1677,33 @@ function invertsQuoteObject(layer: TokenLayer, v: number): boolean {
   );
 }
 
+/**
+ * "read" that gives a written thing's words, ending the attribution after a quote: "“…,” the email
+ * read." / "“…” read one." / "the suit reads." (VerbNet leaves "read" out of the speech verbs: in news
+ * it mostly means reading; only with the quote as its object and nothing after it does it attribute.)
+ */
+function readsQuote(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  if (!/^reads?$/i.test(tokens[v]?.text ?? '')) return false;
+  const next = tokens[v + 1];
+  return !next || next.sentence !== tokens[v]?.sentence || /^[.!;]$/.test(next.text);
+}
+
+/** "“…” read one." / "“…,” read the sign.": an inverted "read" whose written subject ends the sentence. */
+function readInverted(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  if (!/^reads?$/i.test(tokens[v]?.text ?? '')) return false;
+  let t = v + 1;
+  while (
+    t < v + 1 + MAX_PHRASE_TOKENS &&
+    isPhraseWord(tokens[t]) &&
+    tokens[t]?.sentence === tokens[v]?.sentence
+  )
+    t++;
+  const after = tokens[t];
+  return t > v + 1 && (!after || after.sentence !== tokens[v]?.sentence || /^[.!;]$/.test(after.text));
+}
+
 /** Title words before the name of a sentence-final attribution: "…, former party chair Ann Lee said." */
 const MAX_CLOSING_TITLE = 4;
 
@@ -1708,6 +1751,7 @@ function isAttributionVerb(layer: TokenLayer, v: number): boolean {
   const token = layer.tokens[v];
   if (!token) return false;
   if (speaksAt(layer, v)) return true;
+  if (readsQuote(layer, v)) return isHead(layer.tokens[v - 1]) || layer.tokens[v - 1]?.text === 'it';
   if (!isSpeechVerb(token.text)) return false;
   const before = layer.tokens[v - 1];
   // "“…” Lee fumed on Tuesday.": after a name, a speech verb in -ed the tagger read as an adjective.
@@ -1807,6 +1851,9 @@ function attributeBefore(
       inSentence.find((s) => s.endToken <= nearest && !s.possessive && isClauseSubject(layer, s)) ??
       [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
       subjectAfter(layer, nearest, inSentence, byFirstToken) ??
+      // "The email went on to say, “…”", "The union went on to call it a “disgrace”": an infinitive's
+      // clause subject that names no person is still who speaks, as written.
+      (isInfinitive(layer, nearest) ? sentenceSubject(layer, from, nearest) : undefined) ??
       // "When asked about the deal, Lukashenko took Hale’s side: “…”": a reduced clause's verb names no
       // one; the sentence's own subject may still (step 3).
       undefined
