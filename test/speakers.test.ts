@@ -330,6 +330,24 @@ describe('speaker of a direct quote', () => {
       'great meeting',
       'Don Tamp',
     ],
+    [
+      'a verb after a mid-sentence quote with an object and “as” is no inverted attribution',
+      'Tom Rolf sued the firm.\n\nRolf, who estimates that his legal costs were “in the seven figures,” described the impact as “horrendous.”',
+      'seven figures',
+      'Tom Rolf',
+    ],
+    [
+      'a second predicate of the subject after a mid-sentence quote',
+      'Ann Lee spoke on Friday.\n\nTom Hale further summed up Lee as “careless,” denounced her record as mayor and said she should not run again.',
+      'careless',
+      'Tom Hale',
+    ],
+    [
+      'a reduced clause (“when asked”) has no subject of its own',
+      'Lawyers met on Monday.\n\nAny decision would involve Attorney General Ann Lyle, who told the senators when asked last month: “That matter is handled by career staff.”',
+      'career staff',
+      'Ann Lyle',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

@@ -1202,6 +1202,17 @@ function addresseeOfSpeech(layer: TokenLayer, n: number, from: number): boolean 
   return false;
 }
 
+/** Whether a phrase found after a verb is its object, not an inverted subject: "Rolf, who estimates
+ * that his costs were “in the seven figures,” described the impact as “horrendous”" — an inverted subject
+ * ends the sentence or an aside; "as", "to" or a quote after it continue the verb's object ("that" may
+ * open a relative clause about an inverted subject: "said one owner of a shop that sells …"). */
+function objectFollows(layer: TokenLayer, phrase: Subject): boolean {
+  return /^(as|to|["“«„])$/i.test(layer.tokens[phrase.endToken]?.text ?? '');
+}
+
+/** Words that open a reduced clause before a participle: "when asked", "as noted", "if pressed". */
+const SUBORDINATOR = /^(when|if|as|while|once|unless|though|although|before|after|until)$/i;
+
 /** "to say": a speech verb at `t` after the infinitive marker. */
 function isInfinitive(layer: TokenLayer, t: number): boolean {
   const before = layer.tokens[t - 1];
@@ -1530,7 +1541,7 @@ function attribute(
       readInverted(layer, v)
     ) {
       const after = subjectAfter(layer, v, subjects, byFirstToken);
-      if (after) return after;
+      if (after && !objectFollows(layer, after)) return after;
     } else {
       for (v = t0 + 1; v < t0 + MAX_ATTRIBUTION_REACH; v++) {
         const token = tokens[v];
@@ -1563,7 +1574,7 @@ function attribute(
         // after the rest of the sentence.
         if (layer.tokens[v - 1]?.text === ',' && !isParticiple(token.text)) {
           const after = subjectAfter(layer, v, subjects, byFirstToken);
-          if (after) return after;
+          if (after && !objectFollows(layer, after)) return after;
         }
         // "“There is calm now,” and gifts began to come in again, Okafor said.": an attribution closing
         // the sentence after a comma covers the whole sentence, the quote in it too.
@@ -1828,8 +1839,12 @@ function attributeBefore(
       );
     }
     // "Roe went on the radio to call Pell “a liar”": an infinitive has no subject of its own (the word
-    // before "to" is no speaker); it shares the clause's.
-    if (tokens[t - 1]?.text.toLowerCase() === 'to' && tokens[t - 1]?.pos === 'PART') {
+    // before "to" is no speaker); it shares the clause's. So has a reduced clause ("…, who told the
+    // senators when asked last month: “…”" — the senators were not asked by themselves).
+    if (
+      (tokens[t - 1]?.text.toLowerCase() === 'to' && tokens[t - 1]?.pos === 'PART') ||
+      SUBORDINATOR.test(tokens[t - 1]?.text ?? '')
+    ) {
       if (nearest < 0) nearest = t;
       continue;
     }
