@@ -348,6 +348,12 @@ describe('speaker of a direct quote', () => {
       'career staff',
       'Ann Lyle',
     ],
+    [
+      'a sentence-final attribution followed by a participle clause of the same speaker',
+      'Ann Roe spoke in Paris.\n\nHale’s “excesses” are sickening, Roe said Tuesday in Paris, noting the mayor “makes you want to retch.”',
+      'excesses',
+      'Ann Roe',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

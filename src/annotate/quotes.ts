@@ -340,12 +340,14 @@ function reportedVia(
 }
 
 /** Whether the sentence ends within a short tail with no other verb after token `v` ("… reported on
- * Monday."). */
+ * Monday."), or goes on only with a participle clause of the same speaker ("… Roe said Tuesday in
+ * Paris, noting …"). */
 function endsAfterShortTail(tokens: readonly Token[], v: number): boolean {
   const sentence = tokens[v]?.sentence;
   for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
     const token = tokens[t];
     if (!token || token.sentence !== sentence || /^[.!?]$/.test(token.text)) return true;
+    if (token.text === ',' && isParticipleWord(tokens[t + 1]?.text ?? '')) return true;
     if (token.pos === 'VERB' || token.pos === 'AUX' || /^["“”«»„,;:]$/.test(token.text)) return false;
   }
   return false;
