@@ -354,6 +354,12 @@ describe('speaker of a direct quote', () => {
       'excesses',
       'Ann Roe',
     ],
+    [
+      'a “he” that stood for a person of unknown gender makes that person the latest man',
+      'Pat Okafor leaves the climate post this year.\n\nOkafor also kept a spotlight on the issue. He has seen the melting ice firsthand.\n\nAsked whether he was concerned that Mayor Tom Hale, who calls warming a hoax, could win the seat, Okafor demurred.\n\n“There is just one science,” he said.',
+      'one science',
+      'Pat Okafor',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

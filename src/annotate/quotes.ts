@@ -472,7 +472,7 @@ function collectSubjects(
   mentions: readonly NameMention[],
   references: readonly ResolvedReference[],
   isPerson: (entity: string) => boolean,
-  genderOf: (entity: string) => Gender,
+  statedGender: (entity: string) => Gender,
   inQuote: (offset: number) => boolean,
 ): SubjectCandidate[] {
   const subjects: SubjectCandidate[] = [];
@@ -525,6 +525,9 @@ function collectSubjects(
   // plan looked doomed. ¶ “…,” she said" — Lee was never a subject, and the last woman who was one is
   // paragraphs back.
   const mentioned = new Map<Gender, { entity: string; at: number }>();
+  // Genders learnt from the pronouns that stood for a person of unknown gender (see below).
+  const inferred = new Map<string, Gender>();
+  const genderOf = (entity: string): Gender => inferred.get(entity) ?? statedGender(entity);
   const paragraphOfToken = paragraphCounter(layer);
   for (const s of subjects) {
     if (s.pronoun) {
@@ -578,6 +581,13 @@ function collectSubjects(
       if (pick && isClauseSubject(layer, s)) {
         pick.at = s.firstToken;
         s.topic = !isReportedSubject(layer, s);
+        // "Walz took a softer line. She said she would rather elect Ann Lee. “…,” she said": once "she"
+        // stands for a person whose gender nothing stated, that person is the latest woman too — the
+        // woman named after her as an object does not take over the next "she".
+        if (pick === unknown && s.entity) {
+          inferred.set(s.entity, gender);
+          latest.set(gender, { ...pick });
+        }
       }
     } else if (s.entity && !s.possessive && !s.pronoun)
       mentioned.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
