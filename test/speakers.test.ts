@@ -712,6 +712,18 @@ describe('speakers that are no named person', () => {
       'closing the office',
       'The email',
     ],
+    [
+      'a capitalised noun of time that ends a name is no time adjunct',
+      'Readers wrote in on Friday.\n\n“She seems to be less welcomed,” the Global Times wrote.',
+      'less welcomed',
+      'the Global Times',
+    ],
+    [
+      'a capitalised word the tagger reads as a verb goes on with the name before it',
+      'Readers wrote in on Friday.\n\nThe Miami Herald said the plan was “a mess.”',
+      'a mess',
+      'The Miami Herald',
+    ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
     const q = quoteWith(a, words);

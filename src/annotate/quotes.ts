@@ -948,10 +948,21 @@ function afterTimeAdjunct(tokens: readonly Token[], t: number): number {
 /** Where a time adjunct ending right before `e` starts ("Hale on Thursday | said"), or `e`. */
 function beforeTimeAdjunct(tokens: readonly Token[], e: number, floor: number): number {
   if (e - 1 < floor || !TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return e;
+  // "the Global Times said": a capitalised noun of time after a name word ends that name.
+  if (inName(tokens, e - 1) && !WEEKDAY_OR_MONTH.test(tokens[e - 1]?.text ?? '')) return e;
   let b = e - 1;
   while (b - 1 >= Math.max(floor, e - 3) && TIME_OPENER.test(tokens[b - 1]?.text ?? '')) b--;
   // Only when a phrase's head stands before it: "the vote on Monday said" is no subject.
   return b > floor && isHead(tokens[b - 1]) && !TIME_NOUN.test(tokens[b - 1]?.text ?? '') ? b : e;
+}
+
+const WEEKDAY_OR_MONTH =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/i;
+
+/** A capitalised word right after a name word goes on with the name whatever its tag: "the Global
+ * Times", "The Miami Herald" (Herald read as a verb). */
+function inName(tokens: readonly Token[], i: number): boolean {
+  return /^\p{Lu}/u.test(tokens[i]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN';
 }
 
 /** Written messages through which their author speaks (own list, general English): "issued a statement
@@ -1046,9 +1057,10 @@ function subjectBefore(
   // apposition), "The memo, written by engineer Ann Lee, said" (its author).
   const aside = asidePerson(layer, e, v, persons);
   if (aside) return aside;
+  const nameEnd = inName(tokens, e - 1);
   if (
-    !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1)) ||
-    TIME_NOUN.test(tokens[e - 1]?.text ?? '')
+    !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1) || nameEnd) ||
+    (TIME_NOUN.test(tokens[e - 1]?.text ?? '') && !nameEnd)
   )
     return undefined;
   let first = e - 1;
@@ -1066,7 +1078,7 @@ function subjectBefore(
     first - 1 >= floor &&
     first > e - MAX_PHRASE_TOKENS &&
     !opens(first) &&
-    isPhraseWord(tokens[first - 1]) &&
+    (isPhraseWord(tokens[first - 1]) || inName(tokens, first - 1)) &&
     !(tokens[first - 1]?.pos === 'PRON' && !POSSESSIVE.test(tokens[first - 1]?.text ?? ''))
   )
     first--;
