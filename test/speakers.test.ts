@@ -360,6 +360,12 @@ describe('speaker of a direct quote', () => {
       'one science',
       'Pat Okafor',
     ],
+    [
+      'an “as X said” clause after a quote inside a sentence',
+      'Ann Hale spoke on Monday.\n\nStill, the fact that the race “is a dead heat right now,” as Hale said on the radio on Monday, only raises the stakes.',
+      'dead heat',
+      'Ann Hale',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);

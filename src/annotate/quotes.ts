@@ -1593,7 +1593,9 @@ function attribute(
         // told", "his friend Tom Reyes told", "the union's Tom Reyes told", "another friend, Tom Reyes
         // told").
         const lead = subject ? subject.firstToken : -1;
-        if (subject && lead >= t0 && layer.tokens.slice(t0, lead).every(isLeadWord)) return subject;
+        // "the race “is a dead heat,” as Hale said on the radio": an "as" clause of attribution.
+        const from = /^as$/i.test(tokens[t0]?.text ?? '') && lead > t0 ? t0 + 1 : t0;
+        if (subject && lead >= t0 && layer.tokens.slice(from, lead).every(isLeadWord)) return subject;
         // "Lee “did well with older voters” in the primary, said professor Tom Hale": an inverted verb
         // after the rest of the sentence.
         if (layer.tokens[v - 1]?.text === ',' && !isParticiple(token.text)) {
