@@ -266,8 +266,8 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a name inside the aside between the subject and its verb is what the aside is about',
-      'The council met.\n\nPeter Marsh, a contestant on the quiz show, “Money Hour,” who went on to work alongside Lee, said his boss was “always kind and generous.”',
-      'always kind',
+      'The council met.\n\nPeter Marsh, a contestant on the quiz show, “Money Hour,” who went on to work alongside Lee, said his old employer was “patient and fair.”',
+      'patient and fair',
       'Peter Marsh',
     ],
     [
@@ -278,26 +278,26 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a long relative clause naming another person before the verb',
-      'The council met.\n\nCity Gov. Tom Hale, who lost to Ann Lee in the 1992 primaries and whose views then on trade clashed with those of the mayor, described the group as “a remnant of another period.”',
-      'remnant',
+      'The council met.\n\nCity Gov. Tom Hale, who lost to Ann Lee in the 1994 runoff and whose plans for the harbour differed from those of the mayor, described the group as “a relic of another era.”',
+      'relic of another era',
       'Tom Hale',
     ],
     [
       'an age, a place with its state and a relative clause before the verb',
-      'The council met.\n\n“Both of them scare me,” Tom Hale, 30, of Raleigh, N.C., who was among those polled, said in an interview.',
-      'scare me',
+      'The council met.\n\n“Both of them worry me,” Tom Hale, 41, of Akron, Pa., who answered the survey, said in an interview.',
+      'worry me',
       'Tom Hale',
     ],
     [
       'a participle right after “X said,” adds to what X said, not the sentence’s first subject',
-      'Paul Lee and Mark Hale differ.\n\nLee and Hale will meet sometime next week, Cory Roe said, adding, “They need to sit down and talk.”',
-      'sit down',
+      'Paul Lee and Mark Hale differ.\n\nLee and Hale will meet sometime next week, Cory Roe said, adding, “Both of them must talk it through.”',
+      'talk it through',
       'Cory Roe',
     ],
     [
       'a participle after an inverted “X added,” following a quote',
-      'Jim Comey spoke. Cory Roe spoke.\n\nComey cannot say that “from his view,” Roe added, saying it should be “up to the prosecutor.”',
-      'up to the prosecutor',
+      'Jim Comey spoke. Cory Roe spoke.\n\nComey cannot claim that “from his seat,” Roe added, saying the call belongs “with the county attorney.”',
+      'county attorney',
       'Cory Roe',
     ],
     [
@@ -308,7 +308,7 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a party-and-state bracket with full stops inside does not end the sentence',
-      'The council voted on Monday.\n\nRep. Tom Hale (D-N.Y.) reacted to the news, saying: “The vote was a disgrace.”',
+      'The council voted on Monday.\n\nRep. Tom Hale (D-N.Y.) answered the ruling at once, saying: “The vote was a disgrace.”',
       'a disgrace',
       'Tom Hale',
     ],
@@ -332,8 +332,8 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a verb after a mid-sentence quote with an object and “as” is no inverted attribution',
-      'Tom Rolf sued the firm.\n\nRolf, who estimates that his legal costs were “in the seven figures,” described the impact as “horrendous.”',
-      'seven figures',
+      'Tom Rolf sued the firm.\n\nRolf, who puts his court bills “well past a million,” described the strain as “crushing.”',
+      'past a million',
       'Tom Rolf',
     ],
     [
@@ -356,14 +356,14 @@ describe('speaker of a direct quote', () => {
     ],
     [
       'a “he” that stood for a person of unknown gender makes that person the latest man',
-      'Pat Okafor leaves the climate post this year.\n\nOkafor also kept a spotlight on the issue. He has seen the melting ice firsthand.\n\nAsked whether he was concerned that Mayor Tom Hale, who calls warming a hoax, could win the seat, Okafor demurred.\n\n“There is just one science,” he said.',
-      'one science',
+      'Pat Okafor leaves the climate post this year.\n\nOkafor kept the glaciers in the news. He has walked on the shrinking ice himself.\n\nAsked whether he was concerned that Mayor Tom Hale, who calls warming a hoax, could win the seat, Okafor demurred.\n\n“The data leave no room for doubt,” he said.',
+      'no room for doubt',
       'Pat Okafor',
     ],
     [
       'an “as X said” clause after a quote inside a sentence',
-      'Ann Hale spoke on Monday.\n\nStill, the fact that the race “is a dead heat right now,” as Hale said on the radio on Monday, only raises the stakes.',
-      'dead heat',
+      'Ann Hale spoke on Monday.\n\nStill, the claim that the contest “is a coin toss this week,” as Hale said on the radio on Monday, only raises the stakes.',
+      'coin toss',
       'Ann Hale',
     ],
   ])('%s', (_shape, body, words, speaker) => {
@@ -720,9 +720,9 @@ describe('speakers that are no named person', () => {
     ],
     [
       'a capitalised noun of time that ends a name is no time adjunct',
-      'Readers wrote in on Friday.\n\n“She seems to be less welcomed,” the Global Times wrote.',
-      'less welcomed',
-      'the Global Times',
+      'Readers wrote in on Friday.\n\n“He is the less welcome guest,” the Harbour Times wrote.',
+      'less welcome guest',
+      'the Harbour Times',
     ],
     [
       'a capitalised word the tagger reads as a verb goes on with the name before it',

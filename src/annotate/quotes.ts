@@ -1104,8 +1104,8 @@ function subjectBefore(
 }
 
 /** Tokens a long aside between a named subject and its verb may span: "Tom Hale, who lost to Ann Lee in
- * the 1992 primaries and whose views then on trade clashed with those of the mayor, described …" runs to
- * 25; the longest such aside read in PolNeAR train misses ran to 31. */
+ * the 1994 runoff and whose plans for the harbour differed from the mayor's, described …" runs to
+ * 24; the longest such aside read in PolNeAR train misses ran to 31. */
 const MAX_ASIDE_TOKENS = 40;
 
 const isDash = (t: Token | undefined) => t !== undefined && /^(--?|—|–)$/.test(t.text);
@@ -1113,8 +1113,8 @@ const isDash = (t: Token | undefined) => t !== undefined && /^(--?|—|–)$/.te
 /**
  * The person who opens the clause of the verb at `v` when an aside stands between them: "Tom Hale, a
  * spokesman for House Speaker Ann Lee, said", "Peter Marsh, a contestant …, who went on to work alongside
- * Lee, said", "A former candidate -- Tom Hale, who lost to Lee -- said", "Tom Hale, 30, of Raleigh, N.C.,
- * who was polled, said". The aside closes with a comma or dash right before the verb (adverbs and
+ * Lee, said", "A former candidate -- Tom Hale, who lost to Lee -- said", "Tom Hale, 41, of Akron, Pa.,
+ * who answered the survey, said". The aside closes with a comma or dash right before the verb (adverbs and
  * auxiliaries aside) and opens with one right after the name; only title and description words (or a
  * clause-opening comma) stand between the clause start and the name. A name inside the aside is what
  * the aside is about, never the subject.
@@ -1226,10 +1226,10 @@ function addresseeOfSpeech(layer: TokenLayer, n: number, from: number): boolean 
   return false;
 }
 
-/** Whether a phrase found after a verb is its object, not an inverted subject: "Rolf, who estimates
- * that his costs were “in the seven figures,” described the impact as “horrendous”" — an inverted subject
+/** Whether a phrase found after a verb is its object, not an inverted subject: "Rolf, who puts his
+ * court bills “well past a million,” described the strain as “crushing”" — an inverted subject
  * ends the sentence or an aside; "as", "to" or a quote after it continue the verb's object ("that" may
- * open a relative clause about an inverted subject: "said one owner of a shop that sells …"). */
+ * open a relative clause about an inverted subject: "said one seller at a stall that offers …"). */
 function objectFollows(layer: TokenLayer, phrase: Subject): boolean {
   return /^(as|to|["“«„])$/i.test(layer.tokens[phrase.endToken]?.text ?? '');
 }
