@@ -205,7 +205,8 @@ describe('pronoun and description references', () => {
   it("a gendered word in the outlet's description gives a gender the name does not", () => {
     const a = annotate('The vote went to Oriel Kowalczyk, a mother of three. She thanked her neighbours.');
     expect(references(a)).toEqual({ 'Oriel Kowalczyk': ['mother', 'She', 'her'] });
-    const b = annotate('The vote went to Oriel Kowalczyk. She thanked her neighbours.');
+    // A given name no list sexes (given-name-gender.ts has "Oriel").
+    const b = annotate('The vote went to Zbignev Kowalczyk. She thanked her neighbours.');
     expect(references(b)).toEqual({});
   });
 
@@ -244,9 +245,11 @@ describe('pronoun and description references', () => {
     expect(references(a)).toEqual({});
   });
 
-  it('a pronoun two sentences away links to nobody', () => {
+  it('a pronoun two sentences away links only to the one person of its gender named before', () => {
     const a = annotate('Helena Ruiz lost the vote. The count ended late. She conceded.');
-    expect(references(a)).toEqual({});
+    expect(references(a)).toEqual({ 'Helena Ruiz': ['She'] });
+    const b = annotate('Helena Ruiz beat Maria Tamm. The count ended late. She conceded.');
+    expect(references(b)).toEqual({});
   });
 
   it('a chain of pronouns follows its person', () => {

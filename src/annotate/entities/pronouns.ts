@@ -38,6 +38,8 @@ export interface PronounInput {
    * mistaken for a person ("Santa Rita") is named the same way each time.
    */
   inferable?: (entity: string) => boolean;
+  /** The gender a person's given name usually carries, when genderOf leaves it open (a guess). */
+  usualGenderOf?: (entity: string) => Gender;
 }
 
 /** The pronoun's gender, or null when the token is no third-person singular pronoun. */
@@ -96,9 +98,10 @@ export function findPronounReferences(
   input: PronounInput,
 ): { entity: string; reference: EntityReference }[] {
   const quoted = insideQuotes(layer);
-  const inferred = genderFromAgreement(layer, input, quoted);
+  const { inferred, guesses } = genderFromAgreement(layer, input, quoted);
   const genderOf = (entity: string): Gender => input.genderOf(entity) ?? inferred.get(entity) ?? null;
-  return linkPronouns(layer, { anchors: input.anchors, genderOf }, quoted);
+  const usualGenderOf = (entity: string): Gender => guesses.get(entity) ?? null;
+  return linkPronouns(layer, { anchors: input.anchors, genderOf, usualGenderOf }, quoted);
 }
 
 /** Words that open a fronted subordinate clause: "After she left …, Ana Ruiz …" names her after. */
@@ -123,23 +126,35 @@ const SUBORDINATORS = new Set([
  * pronoun of the other gender ever stands near them ("Kowalczyk, 49, escaped after he … Kowalczyk was
  * caught when he …"). One pass over the tokens.
  */
+interface FreeVotes {
+  freeMale: number;
+  freeFemale: number;
+}
+
 function genderFromAgreement(
   layer: TokenLayer,
   input: PronounInput,
   quoted: (token: number) => boolean,
-): Map<string, Gender> {
+): { inferred: Map<string, Gender>; guesses: Map<string, Gender> } {
   const { tokens, sentences } = layer;
   const anchorsAt = new Map<number, PersonAnchor>();
+  const guessed = (e: string) => input.usualGenderOf?.(e) ?? null;
   for (const a of input.anchors)
-    if (input.genderOf(a.entity) === null && input.inferable?.(a.entity)) anchorsAt.set(a.firstToken, a);
-  const votes = new Map<string, { male: number; female: number; nearMale: number; nearFemale: number }>();
-  if (anchorsAt.size === 0) return new Map();
+    if (input.genderOf(a.entity) === null && (input.inferable?.(a.entity) || guessed(a.entity)))
+      anchorsAt.set(a.firstToken, a);
+  // male/female: pronouns of that gender where only this person is named nearby; free*: those of them
+  // with no person of known gender named before anywhere in the article, whom they could mean instead.
+  type Votes = { male: number; female: number; nearMale: number; nearFemale: number } & FreeVotes;
+  const votes = new Map<string, Votes>();
+  if (anchorsAt.size === 0) return { inferred: new Map(), guesses: new Map() };
+  const knownSeen = { male: false, female: false };
   let previous: string[] = [];
   let current: string[] = [];
   let othersPrevious = false;
   let othersCurrent = false;
   let sentence = -1;
-  const known = new Set(input.anchors.filter((a) => !anchorsAt.has(a.firstToken)).map((a) => a.firstToken));
+  const known = new Map<number, string>();
+  for (const a of input.anchors) if (!anchorsAt.has(a.firstToken)) known.set(a.firstToken, a.entity);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
@@ -151,7 +166,11 @@ function genderFromAgreement(
       othersCurrent = false;
       sentence = token.sentence;
     }
-    if (known.has(i)) othersCurrent = true;
+    if (known.has(i)) {
+      othersCurrent = true;
+      const g = input.genderOf(known.get(i) ?? '');
+      if (g) knownSeen[g] = true;
+    }
     const anchor = anchorsAt.get(i);
     if (anchor) {
       current.push(anchor.entity);
@@ -164,8 +183,16 @@ function genderFromAgreement(
     const window = new Set([...previous, ...current]);
     const alone = window.size === 1 && !othersPrevious && !othersCurrent;
     for (const e of window) {
-      const v = votes.get(e) ?? { male: 0, female: 0, nearMale: 0, nearFemale: 0 };
+      const v = votes.get(e) ?? {
+        male: 0,
+        female: 0,
+        nearMale: 0,
+        nearFemale: 0,
+        freeMale: 0,
+        freeFemale: 0,
+      };
       if (alone) v[gender]++;
+      if (alone && !knownSeen[gender]) v[gender === 'male' ? 'freeMale' : 'freeFemale']++;
       if (gender === 'male') v.nearMale++;
       else v.nearFemale++;
       votes.set(e, v);
@@ -176,7 +203,19 @@ function genderFromAgreement(
     if (v.male >= 2 && v.nearFemale === 0) genders.set(e, 'male');
     else if (v.female >= 2 && v.nearMale === 0) genders.set(e, 'female');
   }
-  return genders;
+  const guesses = new Map<string, Gender>();
+  // A guess from the given name stands unless pronouns of the other gender, where only that person is
+  // named nearby and nobody of known gender was named before, outnumber those of its own: a name the
+  // list gives as a girl's may be a boy's whose article keeps saying "he".
+  for (const a of anchorsAt.values()) {
+    const guess = guessed(a.entity);
+    if (!guess || genders.has(a.entity)) continue;
+    const v = votes.get(a.entity);
+    const agreeing = guess === 'male' ? (v?.male ?? 0) : (v?.female ?? 0);
+    const against = guess === 'male' ? (v?.freeFemale ?? 0) : (v?.freeMale ?? 0);
+    if (against <= agreeing) guesses.set(a.entity, guess);
+  }
+  return { inferred: genders, guesses };
 }
 
 function linkPronouns(
@@ -211,7 +250,13 @@ function linkPronouns(
   // Of those in the current sentence, the ones that can be a subject (not "Ruiz's").
   let binders: string[] = [];
   let sentence = -1;
+  const seen = new PeopleSoFar();
+  const usual = (e: string) => input.usualGenderOf?.(e) ?? null;
+  // The gender of the pronouns a person has already taken: "Jack Ostrowski … He …" makes him no "she".
+  const tookGender = new Map<string, Gender>();
   const link = (token: Token, entity: string, via: EntityReference['via']) => {
+    const g = pronounGender(token.text.toLowerCase());
+    if (g && !tookGender.has(entity)) tookGender.set(entity, g);
     found.push({ entity, reference: { start: token.start, end: token.end, text: token.text, via } });
     current.push(entity);
     binders.push(entity);
@@ -233,10 +278,14 @@ function linkPronouns(
     }
     const anchor = anchorsAt.get(i);
     if (anchor) {
+      i = anchor.endToken - 1;
+      // "a Nixon administration official … his role": a name that only modifies the noun after it names
+      // no one a pronoun goes back to.
+      if (modifiesNoun(tokens, anchor)) continue;
       current.push(anchor.entity);
       if (!anchor.possessive) binders.push(anchor.entity);
       if (speaks(tokens, anchor)) speakersCurrent.add(anchor.entity);
-      i = anchor.endToken - 1;
+      seen.note(anchor.entity, input.genderOf(anchor.entity) ?? usual(anchor.entity), token.sentence);
       continue;
     }
     if (sentences[sentence]?.heading || !mayRefer(token)) continue;
@@ -248,7 +297,7 @@ function linkPronouns(
       if (owner) link(token, owner.entity, 'relative');
       continue;
     }
-    if (introducesUnnamedPerson(tokens, i, anchorsAt)) {
+    if (introducesUnnamedPerson(tokens, i, anchorsAt, anchorEndingAt)) {
       unnamedCurrent.push(nounGender(lower));
       binders.push(UNNAMED);
       continue;
@@ -256,6 +305,12 @@ function linkPronouns(
     const gender = pronounGender(lower);
     if (!gender) continue;
     const fits = (g: Gender) => g === null || g === gender;
+    // A person's gender as the name or text states it, else as their given name usually has it: the
+    // guess never rules a person out as the one meant, it only lets them take a pronoun of its gender.
+    const takes = (e: string) => {
+      const g = input.genderOf(e);
+      return g === gender || (g === null && usual(e) === gender);
+    };
     if (REFLEXIVES.has(lower)) {
       // "Del Rio blamed herself": a reflexive is bound inside its clause, so it takes the nearest person
       // before it in the sentence known to be of its gender, or one of unknown gender when that person is
@@ -269,7 +324,7 @@ function linkPronouns(
           continue;
         }
         const g = input.genderOf(e);
-        if (g === gender || (g === null && new Set(current).size === 1)) binder = e;
+        if (takes(e) || (g === null && usual(e) === null && new Set(current).size === 1)) binder = e;
       }
       if (binder !== undefined) {
         link(token, binder, 'pronoun');
@@ -280,7 +335,7 @@ function linkPronouns(
     // alone: measured on ECB+ train topics, linking them let "she" reach a man named only by surname.
     const compatible = new Set(
       [...previous, ...current].filter((e) => {
-        const g = input.genderOf(e);
+        const g = input.genderOf(e) ?? tookGender.get(e) ?? null;
         return g === null || g === gender;
       }),
     );
@@ -295,15 +350,64 @@ function linkPronouns(
         input.genderOf,
       );
       if (ahead !== undefined) link(token, ahead, 'pronoun');
+      else {
+        const only = seen.onlyOf(gender, sentence);
+        if (only !== undefined) link(token, only, 'pronoun');
+      }
+      continue;
+    }
+    if (compatible.size === 0) {
+      // "Ketsoyan confirmed it. He did not say what she was treated for": nobody nearby can be "she",
+      // so she is the one woman the article has named.
+      const only = seen.onlyOf(gender, sentence);
+      if (only !== undefined) link(token, only, 'pronoun');
       continue;
     }
     if (compatible.size !== 1) continue;
     const [only] = compatible;
-    if (only === undefined || input.genderOf(only) !== gender) continue;
+    if (only === undefined || !takes(only)) continue;
     if (quoted(i) && (speakersCurrent.has(only) || speakersPrevious.has(only))) continue;
     link(token, only, 'pronoun');
   }
   return found;
+}
+
+/**
+ * The people an article has named so far, by gender, for a pronoun nobody nearby can take: it refers to
+ * the one person of its gender named before, when no person of unknown gender was named in the last
+ * few sentences (they could be meant too) and no other of that gender anywhere before.
+ */
+class PeopleSoFar {
+  private readonly byGender = { male: new Set<string>(), female: new Set<string>() };
+  /** The last sentence in which a person of unknown gender was named. */
+  private lastUnknown = -Infinity;
+
+  note(entity: string, gender: Gender, sentence: number): void {
+    if (gender) this.byGender[gender].add(entity);
+    else this.lastUnknown = sentence;
+  }
+
+  onlyOf(gender: Gender, sentence: number): string | undefined {
+    if (!gender || sentence - this.lastUnknown <= UNKNOWN_REACH) return undefined;
+    const set = this.byGender[gender];
+    return set.size === 1 ? [...set][0] : undefined;
+  }
+}
+/** Sentences back in which a person of unknown gender still blocks the article-wide fallback. */
+const UNKNOWN_REACH = 3;
+
+/** "Nixon administration", "the Smith campaign": a name right before a lower-case common noun modifies it. */
+function modifiesNoun(tokens: readonly Token[], anchor: PersonAnchor): boolean {
+  if (anchor.possessive) return false;
+  const next = tokens[anchor.endToken];
+  const last = tokens[anchor.endToken - 1];
+  return (
+    next !== undefined &&
+    next.sentence === last?.sentence &&
+    next.pos === 'NOUN' &&
+    next.text !== next.text.toUpperCase() &&
+    next.text[0] === next.text[0]?.toLowerCase()
+  );
 }
 
 /** "Ruiz said", "Ruiz, 52, has said", "said Ruiz": a speech verb right before or after the name. */
@@ -330,6 +434,7 @@ function introducesUnnamedPerson(
   tokens: readonly { text: string; pos: string }[],
   i: number,
   anchorsAt: ReadonlyMap<number, PersonAnchor>,
+  anchorEndingAt: ReadonlyMap<number, PersonAnchor>,
 ): boolean {
   const token = tokens[i];
   if (!token || token.pos !== 'NOUN' || !isPersonNoun(token.text.toLowerCase())) return false;
@@ -337,7 +442,8 @@ function introducesUnnamedPerson(
   if (next?.pos === 'NOUN' || anchorsAt.has(i + 1)) return false;
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const word = (tokens[k]?.text ?? '').toLowerCase();
-    if (ARTICLES.has(word)) return true;
+    // "Fred Ruiz, a former party official who …": in apposition to a name, the noun is that person.
+    if (ARTICLES.has(word)) return !(tokens[k - 1]?.text === ',' && anchorEndingAt.has(k - 2));
     const pos = tokens[k]?.pos;
     if (pos !== 'ADJ' && pos !== 'NOUN' && pos !== 'NUM' && pos !== 'PROPN') return false;
   }

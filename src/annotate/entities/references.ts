@@ -46,6 +46,7 @@ export function attachReferences(
   mentions: readonly NameMention[],
   descriptions: readonly ResolvedReference[],
   genderOf: (entity: string) => Gender,
+  usualGenderOf: (entity: string) => Gender = () => null,
 ): void {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const isPerson = (id: string) => byId.get(id)?.kind === 'person';
@@ -94,7 +95,12 @@ export function attachReferences(
     return known;
   };
   found.push(
-    ...findPronounReferences(layer, { anchors, genderOf: withDescriptors(byId, genderOf), inferable }),
+    ...findPronounReferences(layer, {
+      anchors,
+      genderOf: withDescriptors(byId, genderOf),
+      inferable,
+      usualGenderOf,
+    }),
   );
   for (const { entity, reference } of found) {
     const e = byId.get(entity);
