@@ -81,3 +81,14 @@ describe('a name that modifies a noun', () => {
     expect(r.Novak ?? []).not.toContain('his');
   });
 });
+
+describe('the body of a person who died', () => {
+  it('"his body" is one reference to him, the possessive with the noun', () => {
+    const a = annotate('Fred Halvorsen, a former aide, has died. He was 75. His body was found by a maid.');
+    expect(references(a)['Fred Halvorsen']).toEqual(['He', 'His body']);
+  });
+  it('"his car" stays the possessive alone', () => {
+    const a = annotate('Fred Halvorsen, a former aide, has died. He was 75. His car was found by a maid.');
+    expect(references(a)['Fred Halvorsen']).toEqual(['He', 'His']);
+  });
+});

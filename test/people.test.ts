@@ -205,7 +205,7 @@ describe('pronoun and description references', () => {
   it("a gendered word in the outlet's description gives a gender the name does not", () => {
     const a = annotate('The vote went to Oriel Kowalczyk, a mother of three. She thanked her neighbours.');
     expect(references(a)).toEqual({ 'Oriel Kowalczyk': ['mother', 'She', 'her'] });
-    // A given name no list sexes (given-name-gender.ts has "Oriel").
+    // A given name no list sexes (the list given-name-gender.ts reads has "Oriel", as a man's name).
     const b = annotate('The vote went to Zbignev Kowalczyk. She thanked her neighbours.');
     expect(references(b)).toEqual({});
   });

@@ -254,10 +254,15 @@ function linkPronouns(
   const usual = (e: string) => input.usualGenderOf?.(e) ?? null;
   // The gender of the pronouns a person has already taken: "Jack Ostrowski … He …" makes him no "she".
   const tookGender = new Map<string, Gender>();
-  const link = (token: Token, entity: string, via: EntityReference['via']) => {
+  const link = (token: Token, at: number, entity: string, via: EntityReference['via']) => {
     const g = pronounGender(token.text.toLowerCase());
     if (g && !tookGender.has(entity)) tookGender.set(entity, g);
-    found.push({ entity, reference: { start: token.start, end: token.end, text: token.text, via } });
+    const body = bodyAfter(layer, token, at);
+    const end = body?.end ?? token.end;
+    found.push({
+      entity,
+      reference: { start: token.start, end, text: layer.text.slice(token.start, end), via },
+    });
     current.push(entity);
     binders.push(entity);
   };
@@ -294,7 +299,7 @@ function linkPronouns(
       // "Reyes, who …" / "Reyes who …": the name just before is the antecedent.
       const before = tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
       const owner = anchorEndingAt.get(before);
-      if (owner) link(token, owner.entity, 'relative');
+      if (owner) link(token, i, owner.entity, 'relative');
       continue;
     }
     if (introducesUnnamedPerson(tokens, i, anchorsAt, anchorEndingAt)) {
@@ -327,7 +332,7 @@ function linkPronouns(
         if (takes(e) || (g === null && usual(e) === null && new Set(current).size === 1)) binder = e;
       }
       if (binder !== undefined) {
-        link(token, binder, 'pronoun');
+        link(token, i, binder, 'pronoun');
         continue;
       }
     }
@@ -349,10 +354,10 @@ function linkPronouns(
         gender,
         input.genderOf,
       );
-      if (ahead !== undefined) link(token, ahead, 'pronoun');
+      if (ahead !== undefined) link(token, i, ahead, 'pronoun');
       else {
         const only = seen.onlyOf(gender, sentence);
-        if (only !== undefined) link(token, only, 'pronoun');
+        if (only !== undefined) link(token, i, only, 'pronoun');
       }
       continue;
     }
@@ -360,14 +365,14 @@ function linkPronouns(
       // "Ketsoyan confirmed it. He did not say what she was treated for": nobody nearby can be "she",
       // so she is the one woman the article has named.
       const only = seen.onlyOf(gender, sentence);
-      if (only !== undefined) link(token, only, 'pronoun');
+      if (only !== undefined) link(token, i, only, 'pronoun');
       continue;
     }
     if (compatible.size !== 1) continue;
     const [only] = compatible;
     if (only === undefined || !takes(only)) continue;
     if (quoted(i) && (speakersCurrent.has(only) || speakersPrevious.has(only))) continue;
-    link(token, only, 'pronoun');
+    link(token, i, only, 'pronoun');
   }
   return found;
 }
@@ -420,6 +425,19 @@ function speaks(tokens: readonly { text: string }[], anchor: PersonAnchor): bool
   }
   return false;
 }
+
+/**
+ * "His body was found …", "her remains": after a death the body is the person, so the possessive and the
+ * noun together are the reference (a report of the death names them there). The noun's token, or null.
+ */
+function bodyAfter(layer: TokenLayer, token: Token, at: number): Token | null {
+  const lower = token.text.toLowerCase();
+  if (lower !== 'his' && lower !== 'her') return null;
+  const next = layer.tokens[at + 1];
+  if (!next || next.sentence !== token.sentence || !BODY_NOUNS.has(next.text.toLowerCase())) return null;
+  return next;
+}
+const BODY_NOUNS = new Set(['body', 'remains', 'corpse']);
 
 /** A binder slot taken by an unnamed person ("a man … hanged himself"). */
 const UNNAMED = '\u0000unnamed';
