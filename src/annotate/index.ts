@@ -60,9 +60,9 @@ export function annotateArticle(article: Article, limits: AnnotateLimits = {}): 
   const end = annotationEnd(article, maxChars);
   const view = prefixOf(article, end);
   const layer = tokenize(view);
-  const { entities, mentions, kindOf, genderOf, usualGenderOf, untypedNames } = findEntities(layer);
+  const { entities, mentions, kindOf, genderOf, untypedNames } = findEntities(layer);
   const { references, unresolved } = attachDescriptors(layer, entities, mentions);
-  attachReferences(layer, entities, mentions, references, genderOf, usualGenderOf);
+  attachReferences(layer, entities, mentions, references, genderOf);
   const quotes = findQuotes(
     layer,
     view.paragraphs,

@@ -17,7 +17,6 @@ import {
   MALE_NAMES,
   MALE_TITLES,
 } from './gazetteer.js';
-import { usualGender } from './given-name-gender.js';
 import {
   addEvidence,
   compromiseEvidence,
@@ -41,11 +40,6 @@ export interface EntityLayer {
   kindOf: (entityId: string) => EntityKind;
   /** 'male'/'female' when a given name or a gendered title says so, else null. */
   genderOf: (entityId: string) => Gender;
-  /**
-   * For a person genderOf leaves open, the gender their given name usually carries by a larger list
-   * (given-name-gender.ts): a guess pronoun links may use when the text does not contradict it.
-   */
-  usualGenderOf: (entityId: string) => Gender;
   /** Names left to weaker evidence because they came after MAX_COMPROMISE_NAMES. */
   untypedNames: number;
 }
@@ -64,15 +58,6 @@ function genderFrom(members: readonly Candidate[], layer: TokenLayer): Gender {
       return 'female';
     if (titles.some((t) => MALE_TITLES.has(t))) return 'male';
     if (titles.some((t) => FEMALE_TITLES.has(t))) return 'female';
-  }
-  return null;
-}
-
-/** The usual gender of the given name of a person's first full name ("Jack Ortiz"), or null. */
-function usualGenderFrom(members: readonly Candidate[]): Gender {
-  for (const m of members) {
-    const words = m.text.toLowerCase().split(/\s+/);
-    if (words.length > 1) return usualGender(words[0] ?? '');
   }
   return null;
 }
@@ -426,7 +411,6 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   }
   const entities: Entity[] = [];
   const genders = new Map<string, Gender>();
-  const guesses = new Map<string, Gender>();
   for (const group of groups) {
     if (group.members.length === 0) continue;
     const id = `e${entities.length + 1}`;
@@ -442,14 +426,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     // A candidate is a member of one group only, so it becomes its mention in place: a copy per mention
     // (`{ ...m, entity }`, slow because candidates differ in shape) cost ~0.2 s per 1,500 articles.
     for (const m of group.members) mentions.push(Object.assign(m, { entity: id }));
-    if (group.kind === 'person') {
-      const gender = genderFrom(group.members, layer);
-      genders.set(id, gender);
-      if (!gender) {
-        const guess = usualGenderFrom(group.members);
-        if (guess) guesses.set(id, guess);
-      }
-    }
+    if (group.kind === 'person') genders.set(id, genderFrom(group.members, layer));
   }
   mentions.sort((a, b) => a.start - b.start);
   const kinds = new Map(entities.map((e) => [e.id, e.kind]));
@@ -458,7 +435,6 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     mentions,
     kindOf: (id) => kinds.get(id) ?? 'other',
     genderOf: (id) => genders.get(id) ?? null,
-    usualGenderOf: (id) => guesses.get(id) ?? null,
     untypedNames: undecidedAll.length - undecided.length,
   };
 }

@@ -38,8 +38,6 @@ export interface PronounInput {
    * mistaken for a person ("Santa Rita") is named the same way each time.
    */
   inferable?: (entity: string) => boolean;
-  /** The gender a person's given name usually carries, when genderOf leaves it open (a guess). */
-  usualGenderOf?: (entity: string) => Gender;
 }
 
 /** The pronoun's gender, or null when the token is no third-person singular pronoun. */
@@ -98,10 +96,9 @@ export function findPronounReferences(
   input: PronounInput,
 ): { entity: string; reference: EntityReference }[] {
   const quoted = insideQuotes(layer);
-  const { inferred, guesses } = genderFromAgreement(layer, input, quoted);
+  const inferred = genderFromAgreement(layer, input, quoted);
   const genderOf = (entity: string): Gender => input.genderOf(entity) ?? inferred.get(entity) ?? null;
-  const usualGenderOf = (entity: string): Gender => guesses.get(entity) ?? null;
-  return linkPronouns(layer, { anchors: input.anchors, genderOf, usualGenderOf }, quoted);
+  return linkPronouns(layer, { anchors: input.anchors, genderOf }, quoted);
 }
 
 /** Words that open a fronted subordinate clause: "After she left …, Ana Ruiz …" names her after. */
@@ -126,35 +123,23 @@ const SUBORDINATORS = new Set([
  * pronoun of the other gender ever stands near them ("Kowalczyk, 49, escaped after he … Kowalczyk was
  * caught when he …"). One pass over the tokens.
  */
-interface FreeVotes {
-  freeMale: number;
-  freeFemale: number;
-}
-
 function genderFromAgreement(
   layer: TokenLayer,
   input: PronounInput,
   quoted: (token: number) => boolean,
-): { inferred: Map<string, Gender>; guesses: Map<string, Gender> } {
+): Map<string, Gender> {
   const { tokens, sentences } = layer;
   const anchorsAt = new Map<number, PersonAnchor>();
-  const guessed = (e: string) => input.usualGenderOf?.(e) ?? null;
   for (const a of input.anchors)
-    if (input.genderOf(a.entity) === null && (input.inferable?.(a.entity) || guessed(a.entity)))
-      anchorsAt.set(a.firstToken, a);
-  // male/female: pronouns of that gender where only this person is named nearby; free*: those of them
-  // with no person of known gender named before anywhere in the article, whom they could mean instead.
-  type Votes = { male: number; female: number; nearMale: number; nearFemale: number } & FreeVotes;
-  const votes = new Map<string, Votes>();
-  if (anchorsAt.size === 0) return { inferred: new Map(), guesses: new Map() };
-  const knownSeen = { male: false, female: false };
+    if (input.genderOf(a.entity) === null && input.inferable?.(a.entity)) anchorsAt.set(a.firstToken, a);
+  const votes = new Map<string, { male: number; female: number; nearMale: number; nearFemale: number }>();
+  if (anchorsAt.size === 0) return new Map();
   let previous: string[] = [];
   let current: string[] = [];
   let othersPrevious = false;
   let othersCurrent = false;
   let sentence = -1;
-  const known = new Map<number, string>();
-  for (const a of input.anchors) if (!anchorsAt.has(a.firstToken)) known.set(a.firstToken, a.entity);
+  const known = new Set(input.anchors.filter((a) => !anchorsAt.has(a.firstToken)).map((a) => a.firstToken));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (!token) continue;
@@ -166,13 +151,15 @@ function genderFromAgreement(
       othersCurrent = false;
       sentence = token.sentence;
     }
-    if (known.has(i)) {
-      othersCurrent = true;
-      const g = input.genderOf(known.get(i) ?? '');
-      if (g) knownSeen[g] = true;
-    }
+    if (known.has(i)) othersCurrent = true;
     const anchor = anchorsAt.get(i);
     if (anchor) {
+      // "a Nixon administration official … his role": a name that only modifies the noun after it names
+      // no one a pronoun goes back to.
+      if (modifiesNoun(tokens, anchor)) {
+        i = anchor.endToken - 1;
+        continue;
+      }
       current.push(anchor.entity);
       i = anchor.endToken - 1;
       continue;
@@ -183,16 +170,8 @@ function genderFromAgreement(
     const window = new Set([...previous, ...current]);
     const alone = window.size === 1 && !othersPrevious && !othersCurrent;
     for (const e of window) {
-      const v = votes.get(e) ?? {
-        male: 0,
-        female: 0,
-        nearMale: 0,
-        nearFemale: 0,
-        freeMale: 0,
-        freeFemale: 0,
-      };
+      const v = votes.get(e) ?? { male: 0, female: 0, nearMale: 0, nearFemale: 0 };
       if (alone) v[gender]++;
-      if (alone && !knownSeen[gender]) v[gender === 'male' ? 'freeMale' : 'freeFemale']++;
       if (gender === 'male') v.nearMale++;
       else v.nearFemale++;
       votes.set(e, v);
@@ -203,19 +182,7 @@ function genderFromAgreement(
     if (v.male >= 2 && v.nearFemale === 0) genders.set(e, 'male');
     else if (v.female >= 2 && v.nearMale === 0) genders.set(e, 'female');
   }
-  const guesses = new Map<string, Gender>();
-  // A guess from the given name stands unless pronouns of the other gender, where only that person is
-  // named nearby and nobody of known gender was named before, outnumber those of its own: a name the
-  // list gives as a girl's may be a boy's whose article keeps saying "he".
-  for (const a of anchorsAt.values()) {
-    const guess = guessed(a.entity);
-    if (!guess || genders.has(a.entity)) continue;
-    const v = votes.get(a.entity);
-    const agreeing = guess === 'male' ? (v?.male ?? 0) : (v?.female ?? 0);
-    const against = guess === 'male' ? (v?.freeFemale ?? 0) : (v?.freeMale ?? 0);
-    if (against <= agreeing) guesses.set(a.entity, guess);
-  }
-  return { inferred: genders, guesses };
+  return genders;
 }
 
 function linkPronouns(
@@ -250,9 +217,8 @@ function linkPronouns(
   // Of those in the current sentence, the ones that can be a subject (not "Ruiz's").
   let binders: string[] = [];
   let sentence = -1;
-  const seen = new PeopleSoFar();
-  const usual = (e: string) => input.usualGenderOf?.(e) ?? null;
-  // The gender of the pronouns a person has already taken: "Jack Ostrowski … He …" makes him no "she".
+  // The gender of the pronouns a person has already taken: "Ana Ruiz … She …" makes her no "he", even
+  // when her given name gave no gender.
   const tookGender = new Map<string, Gender>();
   const link = (token: Token, at: number, entity: string, via: EntityReference['via']) => {
     const g = pronounGender(token.text.toLowerCase());
@@ -283,14 +249,16 @@ function linkPronouns(
     }
     const anchor = anchorsAt.get(i);
     if (anchor) {
-      i = anchor.endToken - 1;
       // "a Nixon administration official … his role": a name that only modifies the noun after it names
       // no one a pronoun goes back to.
-      if (modifiesNoun(tokens, anchor)) continue;
+      if (modifiesNoun(tokens, anchor)) {
+        i = anchor.endToken - 1;
+        continue;
+      }
       current.push(anchor.entity);
       if (!anchor.possessive) binders.push(anchor.entity);
       if (speaks(tokens, anchor)) speakersCurrent.add(anchor.entity);
-      seen.note(anchor.entity, input.genderOf(anchor.entity) ?? usual(anchor.entity), token.sentence);
+      i = anchor.endToken - 1;
       continue;
     }
     if (sentences[sentence]?.heading || !mayRefer(token)) continue;
@@ -310,12 +278,6 @@ function linkPronouns(
     const gender = pronounGender(lower);
     if (!gender) continue;
     const fits = (g: Gender) => g === null || g === gender;
-    // A person's gender as the name or text states it, else as their given name usually has it: the
-    // guess never rules a person out as the one meant, it only lets them take a pronoun of its gender.
-    const takes = (e: string) => {
-      const g = input.genderOf(e);
-      return g === gender || (g === null && usual(e) === gender);
-    };
     if (REFLEXIVES.has(lower)) {
       // "Del Rio blamed herself": a reflexive is bound inside its clause, so it takes the nearest person
       // before it in the sentence known to be of its gender, or one of unknown gender when that person is
@@ -329,7 +291,7 @@ function linkPronouns(
           continue;
         }
         const g = input.genderOf(e);
-        if (takes(e) || (g === null && usual(e) === null && new Set(current).size === 1)) binder = e;
+        if (g === gender || (g === null && new Set(current).size === 1)) binder = e;
       }
       if (binder !== undefined) {
         link(token, i, binder, 'pronoun');
@@ -355,53 +317,18 @@ function linkPronouns(
         input.genderOf,
       );
       if (ahead !== undefined) link(token, i, ahead, 'pronoun');
-      else {
-        const only = seen.onlyOf(gender, sentence);
-        if (only !== undefined) link(token, i, only, 'pronoun');
-      }
-      continue;
-    }
-    if (compatible.size === 0) {
-      // "Ketsoyan confirmed it. He did not say what she was treated for": nobody nearby can be "she",
-      // so she is the one woman the article has named.
-      const only = seen.onlyOf(gender, sentence);
-      if (only !== undefined) link(token, i, only, 'pronoun');
       continue;
     }
     if (compatible.size !== 1) continue;
     const [only] = compatible;
-    if (only === undefined || !takes(only)) continue;
+    if (only === undefined || input.genderOf(only) !== gender) continue;
     if (quoted(i) && (speakersCurrent.has(only) || speakersPrevious.has(only))) continue;
     link(token, i, only, 'pronoun');
   }
   return found;
 }
 
-/**
- * The people an article has named so far, by gender, for a pronoun nobody nearby can take: it refers to
- * the one person of its gender named before, when no person of unknown gender was named in the last
- * few sentences (they could be meant too) and no other of that gender anywhere before.
- */
-class PeopleSoFar {
-  private readonly byGender = { male: new Set<string>(), female: new Set<string>() };
-  /** The last sentence in which a person of unknown gender was named. */
-  private lastUnknown = -Infinity;
-
-  note(entity: string, gender: Gender, sentence: number): void {
-    if (gender) this.byGender[gender].add(entity);
-    else this.lastUnknown = sentence;
-  }
-
-  onlyOf(gender: Gender, sentence: number): string | undefined {
-    if (!gender || sentence - this.lastUnknown <= UNKNOWN_REACH) return undefined;
-    const set = this.byGender[gender];
-    return set.size === 1 ? [...set][0] : undefined;
-  }
-}
-/** Sentences back in which a person of unknown gender still blocks the article-wide fallback. */
-const UNKNOWN_REACH = 3;
-
-/** "Nixon administration", "the Smith campaign": a name right before a lower-case common noun modifies it. */
+/** "Nixon administration", "the Ruiz campaign": a name right before a lower-case common noun modifies it. */
 function modifiesNoun(tokens: readonly Token[], anchor: PersonAnchor): boolean {
   if (anchor.possessive) return false;
   const next = tokens[anchor.endToken];
@@ -413,17 +340,6 @@ function modifiesNoun(tokens: readonly Token[], anchor: PersonAnchor): boolean {
     next.text !== next.text.toUpperCase() &&
     next.text[0] === next.text[0]?.toLowerCase()
   );
-}
-
-/** "Ruiz said", "Ruiz, 52, has said", "said Ruiz": a speech verb right before or after the name. */
-function speaks(tokens: readonly { text: string }[], anchor: PersonAnchor): boolean {
-  if (isSpeechVerb(tokens[anchor.firstToken - 1]?.text ?? '')) return true;
-  for (let k = anchor.endToken; k < anchor.endToken + 5; k++) {
-    const word = tokens[k]?.text ?? '';
-    if (isSpeechVerb(word)) return true;
-    if (!/^(?:,|\d+|has|had|have|also|later|then)$/i.test(word)) return false;
-  }
-  return false;
 }
 
 /**
@@ -438,6 +354,17 @@ function bodyAfter(layer: TokenLayer, token: Token, at: number): Token | null {
   return next;
 }
 const BODY_NOUNS = new Set(['body', 'remains', 'corpse']);
+
+/** "Ruiz said", "Ruiz, 52, has said", "said Ruiz": a speech verb right before or after the name. */
+function speaks(tokens: readonly { text: string }[], anchor: PersonAnchor): boolean {
+  if (isSpeechVerb(tokens[anchor.firstToken - 1]?.text ?? '')) return true;
+  for (let k = anchor.endToken; k < anchor.endToken + 5; k++) {
+    const word = tokens[k]?.text ?? '';
+    if (isSpeechVerb(word)) return true;
+    if (!/^(?:,|\d+|has|had|have|also|later|then)$/i.test(word)) return false;
+  }
+  return false;
+}
 
 /** A binder slot taken by an unnamed person ("a man … hanged himself"). */
 const UNNAMED = '\u0000unnamed';

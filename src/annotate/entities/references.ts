@@ -46,7 +46,6 @@ export function attachReferences(
   mentions: readonly NameMention[],
   descriptions: readonly ResolvedReference[],
   genderOf: (entity: string) => Gender,
-  usualGenderOf: (entity: string) => Gender = () => null,
 ): void {
   const byId = new Map(entities.map((e) => [e.id, e]));
   const isPerson = (id: string) => byId.get(id)?.kind === 'person';
@@ -95,12 +94,7 @@ export function attachReferences(
     return known;
   };
   found.push(
-    ...findPronounReferences(layer, {
-      anchors,
-      genderOf: withDescriptors(byId, genderOf),
-      inferable,
-      usualGenderOf,
-    }),
+    ...findPronounReferences(layer, { anchors, genderOf: withDescriptors(byId, genderOf), inferable }),
   );
   for (const { entity, reference } of found) {
     const e = byId.get(entity);
