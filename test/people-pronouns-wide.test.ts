@@ -1,6 +1,6 @@
 // Pronoun links on invented sentences of the shapes the ECB+ train misses showed: a name that only
-// modifies a noun ("a Novak administration official … his") is no antecedent, an indefinite noun in
-// apposition to a name is that person and no other ("Fred Ruiz, a former aide who … his"), a person who
+// modifies a noun ("a Novak campaign strategist … his") is no antecedent, an indefinite noun in
+// apposition to a name is that person and no other ("Fred Ruiz, a retired strategist who … his"), a person who
 // took "himself" is no "she", and "his body" after a death is one reference to him.
 import { describe, expect, it } from 'vitest';
 import type { AnnotatedArticle } from '../src/model/article.js';
@@ -14,10 +14,10 @@ const references = (a: AnnotatedArticle) =>
   );
 
 describe('a name that modifies a noun', () => {
-  it('is no antecedent: "a Novak administration official … his" is the official', () => {
+  it('is no antecedent: "a Novak campaign strategist … his" is the strategist', () => {
     const a = annotate(
-      'Fred Halvorsen, a senior Novak administration official who served a prison term for his role, ' +
-        'has died.',
+      'Fred Halvorsen, a retired Novak campaign strategist who lost his seat in the scandal, ' +
+        'spoke on Monday.',
     );
     const r = references(a);
     expect(r['Fred Halvorsen']).toContain('his');
@@ -32,7 +32,9 @@ describe('a name that modifies a noun', () => {
 
 describe('an indefinite noun in apposition to a name', () => {
   it('is that person, so it does not block a pronoun as an unnamed newcomer would', () => {
-    const a = annotate('Fred Halvorsen, a former aide who served a prison term for his role, has died.');
+    const a = annotate(
+      'Fred Halvorsen, a retired strategist who lost his seat in the scandal, spoke on Monday.',
+    );
     expect(references(a)['Fred Halvorsen']).toContain('his');
   });
 
@@ -54,11 +56,15 @@ describe('the gender of the pronouns a person took', () => {
 
 describe('the body of a person who died', () => {
   it('"his body" is one reference to him, the possessive with the noun', () => {
-    const a = annotate('Fred Halvorsen, a former aide, has died. He was 75. His body was found by a maid.');
-    expect(references(a)['Fred Halvorsen']).toEqual(['He', 'His body']);
+    const a = annotate(
+      'Fred Halvorsen, a retired ferry captain, died last week. He turned 81 in May. His body was carried home by boat.',
+    );
+    expect(references(a)['Fred Halvorsen']).toEqual(['captain', 'He', 'His body']);
   });
   it('"his car" stays the possessive alone', () => {
-    const a = annotate('Fred Halvorsen, a former aide, has died. He was 75. His car was found by a maid.');
-    expect(references(a)['Fred Halvorsen']).toEqual(['He', 'His']);
+    const a = annotate(
+      'Fred Halvorsen, a retired ferry captain, died last week. He turned 81 in May. His car was parked by the pier.',
+    );
+    expect(references(a)['Fred Halvorsen']).toEqual(['captain', 'He', 'His']);
   });
 });

@@ -154,7 +154,7 @@ function genderFromAgreement(
     if (known.has(i)) othersCurrent = true;
     const anchor = anchorsAt.get(i);
     if (anchor) {
-      // "a Nixon administration official … his role": a name that only modifies the noun after it names
+      // "a Novak campaign strategist … his seat": a name that only modifies the noun after it names
       // no one a pronoun goes back to.
       if (modifiesNoun(tokens, anchor)) {
         i = anchor.endToken - 1;
@@ -249,7 +249,7 @@ function linkPronouns(
     }
     const anchor = anchorsAt.get(i);
     if (anchor) {
-      // "a Nixon administration official … his role": a name that only modifies the noun after it names
+      // "a Novak campaign strategist … his seat": a name that only modifies the noun after it names
       // no one a pronoun goes back to.
       if (modifiesNoun(tokens, anchor)) {
         i = anchor.endToken - 1;
@@ -328,7 +328,7 @@ function linkPronouns(
   return found;
 }
 
-/** "Nixon administration", "the Ruiz campaign": a name right before a lower-case common noun modifies it. */
+/** "the Novak administration", "the Ruiz campaign": a name right before a lower-case common noun modifies it. */
 function modifiesNoun(tokens: readonly Token[], anchor: PersonAnchor): boolean {
   if (anchor.possessive) return false;
   const next = tokens[anchor.endToken];
@@ -343,7 +343,7 @@ function modifiesNoun(tokens: readonly Token[], anchor: PersonAnchor): boolean {
 }
 
 /**
- * "His body was found …", "her remains": after a death the body is the person, so the possessive and the
+ * "His body was carried home …", "her remains": after a death the body is the person, so the possessive and the
  * noun together are the reference (a report of the death names them there). The noun's token, or null.
  */
 function bodyAfter(layer: TokenLayer, token: Token, at: number): Token | null {
@@ -387,7 +387,7 @@ function introducesUnnamedPerson(
   if (next?.pos === 'NOUN' || anchorsAt.has(i + 1)) return false;
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const word = (tokens[k]?.text ?? '').toLowerCase();
-    // "Fred Ruiz, a former party official who …": in apposition to a name, the noun is that person.
+    // "Fred Ruiz, a retired party strategist who …": in apposition to a name, the noun is that person.
     if (ARTICLES.has(word)) return !(tokens[k - 1]?.text === ',' && anchorEndingAt.has(k - 2));
     const pos = tokens[k]?.pos;
     if (pos !== 'ADJ' && pos !== 'NOUN' && pos !== 'NUM' && pos !== 'PROPN') return false;
