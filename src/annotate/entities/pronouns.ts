@@ -154,6 +154,12 @@ function genderFromAgreement(
     if (known.has(i)) othersCurrent = true;
     const anchor = anchorsAt.get(i);
     if (anchor) {
+      // "a Novak campaign strategist … his seat": a name that only modifies the noun after it names
+      // no one a pronoun goes back to.
+      if (modifiesNoun(tokens, anchor)) {
+        i = anchor.endToken - 1;
+        continue;
+      }
       current.push(anchor.entity);
       i = anchor.endToken - 1;
       continue;
@@ -211,8 +217,18 @@ function linkPronouns(
   // Of those in the current sentence, the ones that can be a subject (not "Ruiz's").
   let binders: string[] = [];
   let sentence = -1;
-  const link = (token: Token, entity: string, via: EntityReference['via']) => {
-    found.push({ entity, reference: { start: token.start, end: token.end, text: token.text, via } });
+  // The gender of the pronouns a person has already taken: "Ana Ruiz … She …" makes her no "he", even
+  // when her given name gave no gender.
+  const tookGender = new Map<string, Gender>();
+  const link = (token: Token, at: number, entity: string, via: EntityReference['via']) => {
+    const g = pronounGender(token.text.toLowerCase());
+    if (g && !tookGender.has(entity)) tookGender.set(entity, g);
+    const body = bodyAfter(layer, token, at);
+    const end = body?.end ?? token.end;
+    found.push({
+      entity,
+      reference: { start: token.start, end, text: layer.text.slice(token.start, end), via },
+    });
     current.push(entity);
     binders.push(entity);
   };
@@ -233,6 +249,12 @@ function linkPronouns(
     }
     const anchor = anchorsAt.get(i);
     if (anchor) {
+      // "a Novak campaign strategist … his seat": a name that only modifies the noun after it names
+      // no one a pronoun goes back to.
+      if (modifiesNoun(tokens, anchor)) {
+        i = anchor.endToken - 1;
+        continue;
+      }
       current.push(anchor.entity);
       if (!anchor.possessive) binders.push(anchor.entity);
       if (speaks(tokens, anchor)) speakersCurrent.add(anchor.entity);
@@ -245,10 +267,10 @@ function linkPronouns(
       // "Reyes, who …" / "Reyes who …": the name just before is the antecedent.
       const before = tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
       const owner = anchorEndingAt.get(before);
-      if (owner) link(token, owner.entity, 'relative');
+      if (owner) link(token, i, owner.entity, 'relative');
       continue;
     }
-    if (introducesUnnamedPerson(tokens, i, anchorsAt)) {
+    if (introducesUnnamedPerson(tokens, i, anchorsAt, anchorEndingAt)) {
       unnamedCurrent.push(nounGender(lower));
       binders.push(UNNAMED);
       continue;
@@ -272,7 +294,7 @@ function linkPronouns(
         if (g === gender || (g === null && new Set(current).size === 1)) binder = e;
       }
       if (binder !== undefined) {
-        link(token, binder, 'pronoun');
+        link(token, i, binder, 'pronoun');
         continue;
       }
     }
@@ -280,7 +302,7 @@ function linkPronouns(
     // alone: measured on ECB+ train topics, linking them let "she" reach a man named only by surname.
     const compatible = new Set(
       [...previous, ...current].filter((e) => {
-        const g = input.genderOf(e);
+        const g = input.genderOf(e) ?? tookGender.get(e) ?? null;
         return g === null || g === gender;
       }),
     );
@@ -294,17 +316,44 @@ function linkPronouns(
         gender,
         input.genderOf,
       );
-      if (ahead !== undefined) link(token, ahead, 'pronoun');
+      if (ahead !== undefined) link(token, i, ahead, 'pronoun');
       continue;
     }
     if (compatible.size !== 1) continue;
     const [only] = compatible;
     if (only === undefined || input.genderOf(only) !== gender) continue;
     if (quoted(i) && (speakersCurrent.has(only) || speakersPrevious.has(only))) continue;
-    link(token, only, 'pronoun');
+    link(token, i, only, 'pronoun');
   }
   return found;
 }
+
+/** "the Novak administration", "the Ruiz campaign": a name right before a lower-case common noun modifies it. */
+function modifiesNoun(tokens: readonly Token[], anchor: PersonAnchor): boolean {
+  if (anchor.possessive) return false;
+  const next = tokens[anchor.endToken];
+  const last = tokens[anchor.endToken - 1];
+  return (
+    next !== undefined &&
+    next.sentence === last?.sentence &&
+    next.pos === 'NOUN' &&
+    next.text !== next.text.toUpperCase() &&
+    next.text[0] === next.text[0]?.toLowerCase()
+  );
+}
+
+/**
+ * "His body was carried home …", "her remains": after a death the body is the person, so the possessive and the
+ * noun together are the reference (a report of the death names them there). The noun's token, or null.
+ */
+function bodyAfter(layer: TokenLayer, token: Token, at: number): Token | null {
+  const lower = token.text.toLowerCase();
+  if (lower !== 'his' && lower !== 'her') return null;
+  const next = layer.tokens[at + 1];
+  if (!next || next.sentence !== token.sentence || !BODY_NOUNS.has(next.text.toLowerCase())) return null;
+  return next;
+}
+const BODY_NOUNS = new Set(['body', 'remains', 'corpse']);
 
 /** "Ruiz said", "Ruiz, 52, has said", "said Ruiz": a speech verb right before or after the name. */
 function speaks(tokens: readonly { text: string }[], anchor: PersonAnchor): boolean {
@@ -330,6 +379,7 @@ function introducesUnnamedPerson(
   tokens: readonly { text: string; pos: string }[],
   i: number,
   anchorsAt: ReadonlyMap<number, PersonAnchor>,
+  anchorEndingAt: ReadonlyMap<number, PersonAnchor>,
 ): boolean {
   const token = tokens[i];
   if (!token || token.pos !== 'NOUN' || !isPersonNoun(token.text.toLowerCase())) return false;
@@ -337,7 +387,8 @@ function introducesUnnamedPerson(
   if (next?.pos === 'NOUN' || anchorsAt.has(i + 1)) return false;
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const word = (tokens[k]?.text ?? '').toLowerCase();
-    if (ARTICLES.has(word)) return true;
+    // "Fred Ruiz, a retired party strategist who …": in apposition to a name, the noun is that person.
+    if (ARTICLES.has(word)) return !(tokens[k - 1]?.text === ',' && anchorEndingAt.has(k - 2));
     const pos = tokens[k]?.pos;
     if (pos !== 'ADJ' && pos !== 'NOUN' && pos !== 'NUM' && pos !== 'PROPN') return false;
   }

@@ -372,8 +372,8 @@ interface Chain {
 }
 
 const AGE_WORD = /^(\d{1,3})-year-old$/i;
-const MALE_PRONOUN = /^(he|him|his|himself)$/i;
-const FEMALE_PRONOUN = /^(she|her|hers|herself)$/i;
+const MALE_PRONOUN = /^(he|him|his|himself)(?:\s|$)/i; // "his body" too (pronouns.ts)
+const FEMALE_PRONOUN = /^(she|her|hers|herself)(?:\s|$)/i;
 
 /**
  * People the article gives an age in apposition ("Tom Ford, 34, …"), by age: the evidence that lets "a
