@@ -10,14 +10,17 @@ import { spanKey, unitIndex } from '../confidence/claim-score.js';
 import type { StoryContext } from '../context.js';
 import { type Alignment, alignStory, SAME_KEYS_SCORE } from '../facts/align.js';
 import { judgeClaim } from '../facts/claims.js';
+import { SHARED_CLAIM_LINK } from '../facts/index.js';
 import type { Unit } from '../text/units.js';
 import {
   backReference,
+  comparedSubject,
   continuesQuotation,
   definiteSubject,
   demonstrativeReference,
   notDigestMaterial,
   resolvedIn,
+  surnameSubject,
 } from './material.js';
 
 /** How many sentences the digest aims for. */
@@ -59,6 +62,8 @@ interface Candidate {
   keys: Set<string>;
   /** Mean relative position of the fact's evidence in its articles (0 = lead). */
   position: number;
+  /** A surname opening the sentence that its article introduced earlier by a fuller name ("Doe said …"). */
+  surname: string | null;
 }
 
 function overlaps(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
@@ -108,18 +113,30 @@ function contentKeys(text: string): Set<string> {
   );
 }
 
+// A dateline with the wire or network tag and no dash: "Springfield, Illinois (XYZ) The mayor said …". The
+// dashed forms ("CITY (AP) — …") are text/words.ts datelineEnd's; a party tag ("(R-Ohio)") has a hyphen and
+// is not a network.
+const TAGGED_DATELINE =
+  /^\p{Lu}[\p{L}.'’ ]{1,30}(?:,\s*\p{Lu}[\p{L}.'’ ]{1,30})?\s\((?:\p{Lu}[\p{Lu}&.]{1,9}|Reuters|Bloomberg)\)\s+(?=\p{Lu})/u;
+
+/** Where the sentence starts after a dateline with a network tag, or `start` when there is none. */
+export function taggedDatelineEnd(text: string, start: number): number {
+  const m = TAGGED_DATELINE.exec(text.slice(start, start + 90));
+  return m ? start + m[0].length : start;
+}
+
 /** The evidence sentence of one article that reads best on its own, or null if none may be used. */
 function candidateFor(
   ctx: StoryContext,
   evidence: EvidenceSpan,
   strict: boolean,
   opinion: ReadonlySet<string>,
-): { span: EvidenceSpan; score: number; quotes: boolean } | null {
+): { span: EvidenceSpan; score: number; quotes: boolean; surname: string | null } | null {
   const article = ctx.byId.get(evidence.article);
   // An opinion piece's sentence would give the digest its author's voice.
   if (!article || opinion.has(article.id)) return null;
   const sentence = sentenceOf(article, evidence.start, evidence.end);
-  const start = datelineEnd(article.text, sentence.start, sentence.end);
+  const start = taggedDatelineEnd(article.text, datelineEnd(article.text, sentence.start, sentence.end));
   let end = sentence.end;
   while (end > start && /\s/.test(article.text.charAt(end - 1))) end--;
   const text = article.text.slice(start, end);
@@ -139,7 +156,8 @@ function candidateFor(
   if (DANGLING_START.test(text) || DANGLING_TAG.test(text)) return null;
   if (strict && q.share > MAX_QUOTE_SHARE) return null;
   const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100;
-  return { span: { article: article.id, start, end, text }, score, quotes: q.any };
+  const surname = surnameSubject(text, article.text.slice(0, start));
+  return { span: { article: article.id, start, end, text }, score, quotes: q.any, surname };
 }
 
 function best(
@@ -149,7 +167,13 @@ function best(
   opinion: ReadonlySet<string>,
   position = positionOf(ctx, fact),
 ): Candidate | null {
-  const found: { evidence: EvidenceSpan; span: EvidenceSpan; score: number; quotes: boolean }[] = [];
+  const found: {
+    evidence: EvidenceSpan;
+    span: EvidenceSpan;
+    score: number;
+    quotes: boolean;
+    surname: string | null;
+  }[] = [];
   for (const e of fact.evidence) {
     const c = candidateFor(ctx, e, strict, opinion);
     if (c) found.push({ evidence: e, ...c });
@@ -160,7 +184,16 @@ function best(
   for (const c of found.slice(0, CITE_CANDIDATES)) {
     const cites = citing(ctx, fact, c.evidence, opinion);
     if (chosen && cites.length <= chosen.cites.length) continue;
-    chosen = { fact, span: c.span, score: c.score, quotes: c.quotes, cites, keys: new Set(), position };
+    chosen = {
+      fact,
+      span: c.span,
+      score: c.score,
+      quotes: c.quotes,
+      cites,
+      keys: new Set(),
+      position,
+      surname: c.surname,
+    };
   }
   if (chosen) chosen.keys = contentKeys(chosen.span.text);
   return chosen;
@@ -200,7 +233,10 @@ export function citing(
     const said = sharedSaid(ctx, own, other);
     if (said.shared < MIN_CITE_SAID || said.shared < MIN_CITE_SHARE * said.fewer) return false;
     if (alignment.similarity(own, other) >= SAME_KEYS_SCORE) return true;
-    return judgeClaim(own, other, textOf).same;
+    const claim = judgeClaim(own, other, textOf);
+    // A fact shown as related coverage (facts/index.ts: a big story, a weak link) asserts no shared claim:
+    // a sentence of it cites another outlet only at the bar a shared fact's links meet.
+    return claim.same && (!fact.related || claim.score >= SHARED_CLAIM_LINK);
   });
 }
 
@@ -275,12 +311,33 @@ function byCitations(a: Candidate, b: Candidate): number {
  * a back-referring subject ("The new projection …"), a "this/these X" anywhere in the outlet's voice
  * ("after this ruling"), a definite common-noun subject ("The policy was …": which policy?).
  */
-function stands(c: Candidate, earlier: readonly Candidate[], title = ''): boolean {
+function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx: StoryContext): boolean {
   const before = [title, ...earlier.map((x) => x.span.text)];
   const text = c.span.text;
-  for (const noun of [backReference(text), demonstrativeReference(authorVoice(text)), definiteSubject(text)])
+  for (const noun of [
+    backReference(text),
+    demonstrativeReference(authorVoice(text)),
+    definiteSubject(text),
+    comparedSubject(text),
+  ])
     if (noun !== null && !resolvedIn(noun, before)) return false;
-  return true;
+  return c.surname === null || named(c.surname, before) || widelyNamed(ctx, c.surname);
+}
+
+/** Whether a surname is printed in one of the sentences (as a word, capitalised). */
+function named(surname: string, sentences: readonly string[]): boolean {
+  const word = new RegExp(`\\b${surname}\\b`, 'u');
+  return sentences.some((s) => word.test(s));
+}
+
+/**
+ * A surname most of the story's articles print: the story is about that person, and a reader of its
+ * digest knows whom "Doe" means. A candidate that three of twenty articles mention is not known that way.
+ */
+function widelyNamed(ctx: StoryContext, surname: string): boolean {
+  const word = new RegExp(`\\b${surname}\\b`, 'u');
+  const naming = ctx.articles.filter((a) => word.test(a.text)).length;
+  return naming * 2 >= ctx.articles.length;
 }
 
 /**
@@ -311,9 +368,22 @@ function latestDevelopment(
     .sort((x, y) => x.at - y.at);
   for (const { fact } of own) {
     const c = best(ctx, fact, true, opinion);
-    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen, title)) return c;
+    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen, title, ctx)) return c;
   }
   return null;
+}
+
+/**
+ * Whether the articles the digest may draw on come from one outlet while the story has others, all left out
+ * as opinion or argument. The digest then has no second account to check a sentence against, and the
+ * account left is likely of the same kind as the rest of its story: a column answered by a column, a
+ * partisan post beside an editorial. An empty digest is better than one written in an author's voice.
+ */
+export function oneAccountLeft(ctx: StoryContext, opinion: ReadonlySet<string>): boolean {
+  const outletOf = (a: AnnotatedArticle) => a.outlet ?? a.id;
+  const all = new Set(ctx.articles.map(outletOf));
+  const left = new Set(ctx.articles.filter((a) => !opinion.has(a.id)).map(outletOf));
+  return all.size > 1 && left.size === 1;
 }
 
 /**
@@ -327,6 +397,7 @@ export function buildDigest(
   opinion: ReadonlySet<string> = new Set(),
   title = '',
 ): DigestSentence[] {
+  if (oneAccountLeft(ctx, opinion)) return [];
   // Shared facts, most corroborated first, then by where the articles put them. Candidates are worked
   // out only as needed: a 400-article story has thousands of shared facts and the digest wants eight.
   const shared = facts
@@ -343,10 +414,10 @@ export function buildDigest(
   // digest opens with what most outlets agree on.
   const top = shared.filter((x) => x.fact.articles.length === shared[0]?.fact.articles.length);
   const lead =
-    top.map(strictOf).find((c) => c !== null && stands(c, [], title)) ??
+    top.map(strictOf).find((c) => c !== null && stands(c, [], title, ctx)) ??
     top
       .map((x) => best(ctx, x.fact, false, opinion, x.position))
-      .find((c) => c !== null && stands(c, [], title));
+      .find((c) => c !== null && stands(c, [], title, ctx));
   if (lead) chosen.push(lead);
   // Then level by level of corroboration, sentences without quotation before those with.
   for (const level of new Set(shared.map((x) => x.fact.articles.length))) {
@@ -360,7 +431,7 @@ export function buildDigest(
           c.quotes === quoting &&
           !chosen.includes(c) &&
           !redundant(c, chosen) &&
-          stands(c, chosen, title)
+          stands(c, chosen, title, ctx)
         )
           chosen.push(c);
       }
@@ -382,7 +453,7 @@ export function buildDigest(
       for (const q of queues) {
         if (chosen.length >= MIN_SENTENCES) break;
         let next = q.shift();
-        while (next && (redundant(next, chosen) || !stands(next, chosen, title))) next = q.shift();
+        while (next && (redundant(next, chosen) || !stands(next, chosen, title, ctx))) next = q.shift();
         if (next) chosen.push(next);
       }
     }
@@ -396,7 +467,7 @@ export function buildDigest(
   // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
   const ordered: Candidate[] = [];
   for (const c of first ? [first, ...rest.sort(byCitations)] : [])
-    if (stands(c, ordered, title)) ordered.push(c);
+    if (stands(c, ordered, title, ctx)) ordered.push(c);
   return ordered.map((c) => ({
     text: c.span.text,
     articles: c.cites,

@@ -44,7 +44,20 @@ const TIME_ANCHORED_OPENER =
 // "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
 // and "since then" do not).
 const POINTING_BACK =
-  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)|\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
+// "X then <verb>" continues an account ("Ms Doe then said …"); "if …, then …" is a condition, not a sequel,
+// so only this pattern gives way to an "if" in the sentence ("The reason for that is, if it passes, …" still
+// points back).
+const THEN_SEQUEL = /\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
+// A time placed by another sentence anywhere in the outlet's voice: "The council, two years later, approved
+// …", "… and the next day the board resigned." (The opener form is TIME_ANCHORED_OPENER.) "Two days after
+// the vote" names its anchor; "later the same day" is placed by the day the sentence itself names.
+const TIME_ANCHORED_INSIDE =
+  /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier)\b(?!\s+than\b)|\bthe\s+(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b/i;
+// A reply printed without what it answers: "Doe responded, “Not this year,” and left." — alone in the digest
+// the reader does not know the question. ("Doe responded to the report …" names what it answers.)
+const BARE_REPLY =
+  /^[\p{Lu}][^,;:“”"]{0,40}?\s(?:responded|replied|answered|retorted|shot back|fired back)\s*[,:]/u;
 // A sentence split inside a party tag or initials: "… the committee chairman, Jon Doe, R-S." (the rest,
 // "C., said …", is the next "sentence").
 const CUT_AT_ABBREVIATION = /(?:\b[A-Z]-[A-Z]|\s[A-Z]\.[A-Z])\.$/;
@@ -136,7 +149,10 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
     return 'opens with a contrast or continuation';
   if (LEAD_IN_PRONOUN.test(text)) return 'a pronoun subject after a lead-in';
   if (TIME_ANCHORED_OPENER.test(text)) return 'opens with a time placed by another sentence';
-  if (POINTING_BACK.test(text) && !/\bif\b/i.test(text)) return 'points back to something said before';
+  if (POINTING_BACK.test(text) || (THEN_SEQUEL.test(text) && !/\bif\b/i.test(text)))
+    return 'points back to something said before';
+  if (TIME_ANCHORED_INSIDE.test(voice)) return 'a time placed by another sentence';
+  if (BARE_REPLY.test(text)) return 'a reply without what it answers';
   if (CUT_AT_ABBREVIATION.test(text)) return 'cut inside an abbreviation';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
   if (READER_IMPERATIVE.test(text)) return 'addresses the reader';
@@ -281,3 +297,37 @@ const KNOWN_DEFINITES = new Set(
     ' ',
   ),
 );
+
+// A subject set against one the digest may not hold: "Other analysts said …", "Another officer described …",
+// "A second fight is looming …" — other than whom, a second after which? Its head noun runs up to the verb
+// or a comma ("Other political strategists, meanwhile, said" → "strategists").
+const COMPARED_SUBJECT =
+  /^(?:[Oo]ther(?!\s+than\b)|[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3})([\p{Ll}][\p{L}’'-]*)(?:\s*,|\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b)/u;
+
+/**
+ * The head noun of a subject that compares with something said before ("Other strategists said …" →
+ * "strategists"; "Another officer …" → "officer"), or null. It stands when an earlier digest sentence (or the
+ * story title) holds the noun.
+ */
+export function comparedSubject(text: string): string | null {
+  const m = COMPARED_SUBJECT.exec(text.replace(/^["“]/, ''));
+  return m?.[2]?.toLowerCase() ?? null;
+}
+
+// A person named by surname alone as the sentence's subject: "Kingston looks to be …", "Doe’s plan is …".
+const SURNAME_SUBJECT = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s)?\s+\p{Ll}/u;
+
+/**
+ * The surname a sentence opens with when its article introduced the person earlier by a fuller name
+ * ("Jack Doe …", then "Doe looks to be …"), or null. Alone in the digest, "Doe" is nobody unless an earlier
+ * sentence, the title or most of the story's articles name him. `before` is the article's text before the
+ * sentence.
+ */
+export function surnameSubject(text: string, before: string): string | null {
+  const name = SURNAME_SUBJECT.exec(text)?.[1];
+  // A word the article also writes in lower case is a word, not a name ("The …", "Harbour fees …").
+  if (name === undefined || new RegExp(`\\b${name.toLowerCase()}\\b`).test(before)) return null;
+  // Introduced by a fuller name earlier in the article: a capitalised word right before it ("Jack Doe").
+  const introduced = new RegExp(`\\p{Lu}[\\p{L}’'-]*\\s+${name}\\b`, 'u').test(before);
+  return introduced ? name : null;
+}

@@ -1,0 +1,164 @@
+// The digest's rules added after the merged blind check (issue 13 part 3): a sentence placed in time or
+// answered by one the digest does not hold, a subject set against an earlier one ("Other analysts …"), a
+// person named by surname alone, a dateline with a network tag, a story left with one outlet's account, and
+// citations of related coverage. Every sentence and article here is invented, in the shape of a failure.
+import { describe, expect, it } from 'vitest';
+import { citing, oneAccountLeft, taggedDatelineEnd } from '../src/compare/digest/index.js';
+import {
+  comparedSubject,
+  notDigestMaterial,
+  resolvedIn,
+  surnameSubject,
+} from '../src/compare/digest/material.js';
+import { alignFacts, MANY_ARTICLES } from '../src/compare/facts/index.js';
+import { storyContext } from '../src/compare/index.js';
+import type { AnnotatedArticle } from '../src/model/article.js';
+import { annotateText } from './support/articles.js';
+
+describe('notDigestMaterial: leaning on a sentence the digest does not hold', () => {
+  it('skips a time placed by another sentence inside the sentence, not one naming its anchor', () => {
+    for (const s of [
+      'The council, two years later, approved the plan for the northern district.',
+      'The board resigned in March and the next day the mayor called an early election.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('a time placed by another sentence');
+    for (const s of [
+      'Two days after the vote, the council approved the plan for the northern district.',
+      'The mayor withdrew the remark later the same day, saying it had been a mistake.',
+      'The plant opened three years earlier than the company had planned in its filing.',
+    ])
+      expect(notDigestMaterial(s), s).toBeNull();
+  });
+
+  it('skips a reply printed without what it answers', () => {
+    expect(notDigestMaterial('Doe responded, “Not this year,” and left the hall after the meeting.')).toBe(
+      'a reply without what it answers',
+    );
+    expect(
+      notDigestMaterial('The ministry responded to the audit with a statement on Friday morning.'),
+    ).toBeNull();
+    expect(
+      notDigestMaterial(
+        'When asked about the new fees, the harbour master replied, “We have no plans for them.”',
+      ),
+    ).toBeNull();
+  });
+
+  it('lets an "if" excuse "then", but not a sentence that points back', () => {
+    expect(
+      notDigestMaterial('The main reason for that is, if the bill passes, the council keeps its seats.'),
+    ).toBe('points back to something said before');
+    expect(
+      notDigestMaterial('If the council votes no on Monday, then the harbour plan goes back to the board.'),
+    ).toBeNull();
+  });
+});
+
+describe('comparedSubject', () => {
+  it('finds a subject set against an earlier one, and its head noun', () => {
+    expect(comparedSubject('Other political analysts, meanwhile, said the ruling helps the governor.')).toBe(
+      'analysts',
+    );
+    expect(comparedSubject('Another security guard described the assault as sudden and well planned.')).toBe(
+      'guard',
+    );
+    expect(comparedSubject('A second budget fight is looming at the end of the year over the cuts.')).toBe(
+      'fight',
+    );
+    expect(
+      comparedSubject('Other than the mayor, nobody spoke at the meeting on Monday evening.'),
+    ).toBeNull();
+    expect(comparedSubject('The council approved other changes to the harbour plan on Monday.')).toBeNull();
+  });
+
+  it('stands when an earlier sentence holds the noun', () => {
+    const noun = comparedSubject('Another security guard described the assault as sudden.') as string;
+    expect(resolvedIn(noun, ['A security guard at the depot said the gate was open.'])).toBe(true);
+    expect(resolvedIn(noun, ['The depot was attacked on Monday night.'])).toBe(false);
+  });
+});
+
+describe('surnameSubject', () => {
+  const before = 'Rep. Jack Kestrel won the seat in 2010. The race is close. ';
+  it('finds a surname opening the sentence after its article gave the fuller name', () => {
+    expect(surnameSubject('Kestrel looks to be competing for second place in the race.', before)).toBe(
+      'Kestrel',
+    );
+    expect(surnameSubject('Kestrel’s plan is to cut the harbour fees by half next year.', before)).toBe(
+      'Kestrel',
+    );
+  });
+
+  it('leaves alone a name never given in full, a word the article also uses in lower case, and a full name', () => {
+    expect(
+      surnameSubject('Kestrel looks to be competing for second place.', 'The race is close. '),
+    ).toBeNull();
+    expect(
+      surnameSubject('Harbour fees rose again in May.', 'Old Harbour fees were cut. The harbour is full. '),
+    ).toBeNull();
+    expect(surnameSubject('Jack Kestrel looks to be competing for second place.', before)).toBeNull();
+  });
+});
+
+describe('taggedDatelineEnd', () => {
+  it('skips a dateline with a network tag, not a party tag', () => {
+    const text = 'Springfield, Illinois (XYZ) The mayor said on Friday that the harbour will reopen.';
+    expect(text.slice(taggedDatelineEnd(text, 0))).toMatch(/^The mayor said/);
+    const party = 'Sen. Jon Doe (R-Ohio) Said nothing about the harbour on Friday.';
+    expect(taggedDatelineEnd(party, 0)).toBe(0);
+    const plain = 'The mayor (who took office in May) said the harbour will reopen.';
+    expect(taggedDatelineEnd(plain, 0)).toBe(0);
+  });
+});
+
+function article(id: string, body: string, outlet: string): AnnotatedArticle {
+  return annotateText(body, id, { outlet });
+}
+
+describe('a story with one outlet left for the digest', () => {
+  it('is left when every other outlet is set aside, not when two outlets remain', () => {
+    const { ctx } = storyContext([
+      article('a', 'The council approved the harbour budget on Monday after a long debate.', 'Outlet A'),
+      article('b', 'The council approved the harbour budget on Monday night.', 'Outlet B'),
+      article('c', 'The harbour budget passed the council on Monday.', 'Outlet C'),
+    ]);
+    expect(oneAccountLeft(ctx, new Set(['b', 'c']))).toBe(true);
+    expect(oneAccountLeft(ctx, new Set(['c']))).toBe(false);
+    expect(oneAccountLeft(ctx, new Set())).toBe(false);
+  });
+});
+
+describe('citations of related coverage', () => {
+  // As in compare-fact-groups.test.ts: two accounts of one matter that are not surely one claim, in a
+  // story of MANY_ARTICLES articles (related coverage) and in a story of two (a shared fact).
+  const filler = (i: number) =>
+    `The ferry to island number ${i + 10} was delayed for ${i + 2} hours by fog on the ${['north', 'east', 'west', 'south', 'outer', 'inner', 'old', 'new', 'lower', 'upper'][i]} crossing.`;
+  const close = [
+    'The Calder council approved the harbour budget on Monday, ending a dispute over the dredging of the old quay.',
+    'After months of dispute over the dredging of the old quay, the harbour budget won the Calder council’s approval.',
+  ];
+  const factOf = (texts: string[]) => {
+    const { ctx } = storyContext(texts.map((t, i) => article(`a${i}`, t, `Outlet ${i + 1}`)));
+    const fact = alignFacts(ctx).facts.find((f) => /dredging/.test(f.text) && f.articles.length === 2);
+    if (!fact) throw new Error('no dredging fact');
+    return { ctx, fact };
+  };
+
+  it('cite only the sentence’s own article below the shared-fact bar, both in a small story', () => {
+    const many = factOf([
+      close[0] as string,
+      close[1] as string,
+      ...Array.from({ length: MANY_ARTICLES - 2 }, (_, i) => filler(i)),
+    ]);
+    expect(many.fact.related).toBe(true);
+    const taken = many.fact.evidence[0];
+    if (!taken) throw new Error('no evidence');
+    expect(citing(many.ctx, many.fact, taken)).toEqual([taken.article]);
+
+    const small = factOf([close[0] as string, close[1] as string]);
+    expect(small.fact.related).toBeUndefined();
+    const first = small.fact.evidence[0];
+    if (!first) throw new Error('no evidence');
+    expect(citing(small.ctx, small.fact, first)).toHaveLength(2);
+  });
+});
