@@ -3,12 +3,13 @@
 // person named by surname alone, a dateline with a network tag, a story left with one outlet's account, and
 // citations of related coverage. Every sentence and article here is invented, in the shape of a failure.
 import { describe, expect, it } from 'vitest';
-import { citing, oneAccountLeft, taggedDatelineEnd } from '../src/compare/digest/index.js';
+import { citing, oneAccountLeft, pronounSpeaker, taggedDatelineEnd } from '../src/compare/digest/index.js';
 import {
   comparedSubject,
+  definiteSubject,
   notDigestMaterial,
   resolvedIn,
-  surnameSubject,
+  surnamesAlone,
 } from '../src/compare/digest/material.js';
 import { alignFacts, MANY_ARTICLES } from '../src/compare/facts/index.js';
 import { storyContext } from '../src/compare/index.js';
@@ -78,25 +79,62 @@ describe('comparedSubject', () => {
   });
 });
 
-describe('surnameSubject', () => {
-  const before = 'Rep. Jack Kestrel won the seat in 2010. The race is close. ';
-  it('finds a surname opening the sentence after its article gave the fuller name', () => {
-    expect(surnameSubject('Kestrel looks to be competing for second place in the race.', before)).toBe(
+describe('surnamesAlone', () => {
+  const before = 'Rep. Jack Kestrel won the seat in 2010. Aide Mara Lind spoke first. The race is close. ';
+  it('finds a surname opening the sentence, or after an honorific, after its article gave the fuller name', () => {
+    expect(surnamesAlone('Kestrel looks to be competing for second place in the race.', before)).toEqual([
       'Kestrel',
-    );
-    expect(surnameSubject('Kestrel’s plan is to cut the harbour fees by half next year.', before)).toBe(
+    ]);
+    expect(surnamesAlone('Kestrel’s plan is to cut the harbour fees by half next year.', before)).toEqual([
       'Kestrel',
-    );
+    ]);
+    expect(surnamesAlone('The office did not dispute that Ms Lind made the comment.', before)).toEqual([
+      'Lind',
+    ]);
   });
 
   it('leaves alone a name never given in full, a word the article also uses in lower case, and a full name', () => {
+    expect(surnamesAlone('Kestrel looks to be competing for second place.', 'The race is close. ')).toEqual(
+      [],
+    );
+    expect(surnamesAlone('Kestrel said so.', 'Ms Kestrel spoke. The race is close. ')).toEqual([]);
     expect(
-      surnameSubject('Kestrel looks to be competing for second place.', 'The race is close. '),
-    ).toBeNull();
+      surnamesAlone('Harbour fees rose again in May.', 'Old Harbour fees were cut. The harbour is full. '),
+    ).toEqual([]);
+    expect(surnamesAlone('Jack Kestrel looks to be competing for second place.', before)).toEqual([]);
+  });
+});
+
+describe('page furniture', () => {
+  it('skips the newsroom’s own steps and a sidebar link glued to a name', () => {
     expect(
-      surnameSubject('Harbour fees rose again in May.', 'Old Harbour fees were cut. The harbour is full. '),
-    ).toBeNull();
-    expect(surnameSubject('Jack Kestrel looks to be competing for second place.', before)).toBeNull();
+      notDigestMaterial('The Daily Example reached out to the company on Monday night for comment.'),
+    ).toBe('credit, disclaimer or advertisement');
+    expect(
+      notDigestMaterial(
+        'The group once chased Sen. Jon Edward KestrelSenators brace for a long fight out of a restaurant.',
+      ),
+    ).toBe('web page text run into the sentence');
+    for (const s of [
+      'The general MacArthur papers were moved to the new archive in the capital on Monday.',
+      'The clip was posted on YouTube and shared by WikiLeaks on Monday night.',
+    ])
+      expect(notDigestMaterial(s), s).toBeNull();
+  });
+});
+
+describe('a subject that says whose, and a speaker that does not', () => {
+  it('lets "the X of <name>" stand, not "the X of the effort"', () => {
+    expect(definiteSubject('The daughter of Senator Ann Ross has hit back at the aide.')).toBeNull();
+    expect(definiteSubject('The crux of the effort is making the cuts permanent.')).toBe('crux');
+  });
+
+  it('finds a pronoun speaker inside a sentence that names no one speaking before it', () => {
+    expect(
+      pronounSpeaker('Two earlier picks reached a floor vote, he argued Sunday, and the rest did not.'),
+    ).toBe(true);
+    expect(pronounSpeaker('Ann Ross said the vote was fair, she added on Sunday, and left.')).toBe(false);
+    expect(pronounSpeaker('The council approved the plan on Monday, ending a long dispute.')).toBe(false);
   });
 });
 

@@ -20,7 +20,7 @@ import {
   demonstrativeReference,
   notDigestMaterial,
   resolvedIn,
-  surnameSubject,
+  surnamesAlone,
 } from './material.js';
 
 /** How many sentences the digest aims for. */
@@ -40,6 +40,16 @@ const DANGLING_START =
   /^(?:he|she|it|they|his|her|its|their|them|him|this|these|those|that|we|i|you|our|however|but|and|meanwhile|still|also|then|such)\b/i;
 // A speech tag with a bare pronoun at the end: "Most of the injuries were fractures …, she said."
 const DANGLING_TAG = /[,”"]\s+(?:he|she|they)\s+(?:said|added|says|told \w+)\.$/i;
+// …or inside it, with no one speaking before it: "Two earlier picks reached a vote, he argued Sunday, and …".
+const PRONOUN_SPEAKER =
+  /,\s+(?:he|she|they)\s+(?:said|says|added|argued|argues|told|wrote|noted|insisted)\b/i;
+const SPEECH_BEFORE = /\b(?:said|says|told|added|argued|argues|wrote|noted|insisted|according to)\b/i;
+
+/** A pronoun speaker whose sentence names no one speaking before the tag. */
+export function pronounSpeaker(text: string): boolean {
+  const m = PRONOUN_SPEAKER.exec(text);
+  return m !== null && !SPEECH_BEFORE.test(text.slice(0, m.index));
+}
 /** A sentence more than this share inside quotation marks is someone's words, not the digest's. */
 const MAX_QUOTE_SHARE = 0.5;
 // A digest sentence cites another article of its fact only when that article's own sentence states the
@@ -62,8 +72,8 @@ interface Candidate {
   keys: Set<string>;
   /** Mean relative position of the fact's evidence in its articles (0 = lead). */
   position: number;
-  /** A surname opening the sentence that its article introduced earlier by a fuller name ("Doe said …"). */
-  surname: string | null;
+  /** Surnames the sentence uses alone that its article introduced earlier by a fuller name ("Doe said …"). */
+  surnames: string[];
 }
 
 function overlaps(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
@@ -131,7 +141,7 @@ function candidateFor(
   evidence: EvidenceSpan,
   strict: boolean,
   opinion: ReadonlySet<string>,
-): { span: EvidenceSpan; score: number; quotes: boolean; surname: string | null } | null {
+): { span: EvidenceSpan; score: number; quotes: boolean; surnames: string[] } | null {
   const article = ctx.byId.get(evidence.article);
   // An opinion piece's sentence would give the digest its author's voice.
   if (!article || opinion.has(article.id)) return null;
@@ -153,11 +163,11 @@ function candidateFor(
   if (notDigestMaterial(text, authorVoice(text, inside)) !== null) return null;
   const q = quoted(article, start, end);
   // A pronoun or connective with nothing before it never stands, even as the lead ("He then added: …").
-  if (DANGLING_START.test(text) || DANGLING_TAG.test(text)) return null;
+  if (DANGLING_START.test(text) || DANGLING_TAG.test(text) || pronounSpeaker(text)) return null;
   if (strict && q.share > MAX_QUOTE_SHARE) return null;
   const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100;
-  const surname = surnameSubject(text, article.text.slice(0, start));
-  return { span: { article: article.id, start, end, text }, score, quotes: q.any, surname };
+  const surnames = surnamesAlone(text, article.text.slice(0, start));
+  return { span: { article: article.id, start, end, text }, score, quotes: q.any, surnames };
 }
 
 function best(
@@ -172,7 +182,7 @@ function best(
     span: EvidenceSpan;
     score: number;
     quotes: boolean;
-    surname: string | null;
+    surnames: string[];
   }[] = [];
   for (const e of fact.evidence) {
     const c = candidateFor(ctx, e, strict, opinion);
@@ -192,7 +202,7 @@ function best(
       cites,
       keys: new Set(),
       position,
-      surname: c.surname,
+      surnames: c.surnames,
     };
   }
   if (chosen) chosen.keys = contentKeys(chosen.span.text);
@@ -312,8 +322,9 @@ function byCitations(a: Candidate, b: Candidate): number {
  * ("after this ruling"), a definite common-noun subject ("The policy was …": which policy?).
  */
 function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx: StoryContext): boolean {
-  const before = [title, ...earlier.map((x) => x.span.text)];
   const text = c.span.text;
+  // The title is often the story's best sentence, which the digest may take too: it does not resolve itself.
+  const before = [sameSentence(title, text) ? '' : title, ...earlier.map((x) => x.span.text)];
   for (const noun of [
     backReference(text),
     demonstrativeReference(authorVoice(text)),
@@ -321,7 +332,13 @@ function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx:
     comparedSubject(text),
   ])
     if (noun !== null && !resolvedIn(noun, before)) return false;
-  return c.surname === null || named(c.surname, before) || widelyNamed(ctx, c.surname);
+  return c.surnames.every((name) => named(name, before) || widelyNamed(ctx, name));
+}
+
+/** Whether the title is the sentence itself, whole or cut ("The crux of the effort is …"). */
+function sameSentence(title: string, text: string): boolean {
+  const t = title.replace(/…$/, '').trim();
+  return t.length > 0 && (text.includes(t) || t.includes(text.trim()));
 }
 
 /** Whether a surname is printed in one of the sentences (as a word, capitalised). */
@@ -331,13 +348,14 @@ function named(surname: string, sentences: readonly string[]): boolean {
 }
 
 /**
- * A surname most of the story's articles print: the story is about that person, and a reader of its
- * digest knows whom "Doe" means. A candidate that three of twenty articles mention is not known that way.
+ * A surname more than half of the story's articles print: the story is about that person, and a reader of
+ * its digest knows whom "Doe" means. A candidate that three of twenty articles mention is not known that
+ * way, nor an aide that one of two articles names.
  */
 function widelyNamed(ctx: StoryContext, surname: string): boolean {
   const word = new RegExp(`\\b${surname}\\b`, 'u');
   const naming = ctx.articles.filter((a) => word.test(a.text)).length;
-  return naming * 2 >= ctx.articles.length;
+  return naming * 2 > ctx.articles.length;
 }
 
 /**

@@ -18,11 +18,16 @@ const LINK_ANYWHERE =
 // Page furniture around the report: a wire or contributor credit ("Jane Doe and The Example Press contributed
 // to this report."), a commentary's disclaimer ("The views expressed here are the author's own."), an
 // advertisement slot left in the text.
+// The newsroom's own steps ("The Daily Example reached out to the company for comment.") tell how the story
+// was reported, not what happened.
 const CREDIT_LINE =
-  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
+  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
 // Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
 // Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
-const SIDEBAR = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) \1|\s[.!?]$/u;
+// A link's words glued to the next link's ("… Edward DoeSenators face a test …": a surname run into a
+// plural) count too; names with a short capitalised prefix ("MacArthur", "McCain", "YouTube", "WikiLeaks")
+// do not match.
+const SIDEBAR = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) \1|\s[.!?]$|\b\p{Lu}\p{Ll}{3,}\p{Lu}\p{Ll}{5,}/u;
 // A label before a colon: in capitals ("THE FACTS: His decision …", "UPDATE: …"), or a short lead-in of a
 // few words before a capitalised clause ("The bottom line: The plan …", "Why it matters: Prices …").
 const LABEL_PREFIX = /^(?:[\p{Lu}\d][\p{Lu}\d '’&-]{2,}|(?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+):\s+[\p{Lu}\d]/u;
@@ -284,7 +289,10 @@ const DEFINITE_SUBJECT =
  * the digest alone knows "the policy" only when an earlier sentence or the title has said which one.
  */
 export function definiteSubject(text: string): string | null {
-  const m = DEFINITE_SUBJECT.exec(text.replace(/^["“]/, ''));
+  const bare = text.replace(/^["“]/, '');
+  const m = DEFINITE_SUBJECT.exec(bare);
+  // "The daughter of Senator Ann Ross …" says whose: a name after "of" resolves the subject.
+  if (m?.[0].endsWith(' of') && /^\s+(?:the\s+)?\p{Lu}/u.test(bare.slice(m[0].length))) return null;
   const noun = m?.[2]?.toLowerCase();
   return noun === undefined || KNOWN_DEFINITES.has(noun) ? null : noun;
 }
@@ -314,20 +322,28 @@ export function comparedSubject(text: string): string | null {
   return m?.[2]?.toLowerCase() ?? null;
 }
 
-// A person named by surname alone as the sentence's subject: "Kingston looks to be …", "Doe’s plan is …".
+// A person named by surname alone as the sentence's subject ("Kingston looks to be …", "Doe’s plan is …"),
+// or anywhere after an honorific ("… did not dispute that Ms Doe made the comment").
 const SURNAME_SUBJECT = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s)?\s+\p{Ll}/u;
+const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu;
 
 /**
- * The surname a sentence opens with when its article introduced the person earlier by a fuller name
- * ("Jack Doe …", then "Doe looks to be …"), or null. Alone in the digest, "Doe" is nobody unless an earlier
- * sentence, the title or most of the story's articles name him. `before` is the article's text before the
- * sentence.
+ * The surnames a sentence uses alone (its opening subject, or after an honorific) that its article
+ * introduced earlier by a fuller name ("Jack Doe …", then "Doe looks to be …" or "Mr. Doe said …"). Alone in
+ * the digest, "Doe" is nobody unless an earlier sentence, the title or most of the story's articles name
+ * him. `before` is the article's text before the sentence.
  */
-export function surnameSubject(text: string, before: string): string | null {
-  const name = SURNAME_SUBJECT.exec(text)?.[1];
-  // A word the article also writes in lower case is a word, not a name ("The …", "Harbour fees …").
-  if (name === undefined || new RegExp(`\\b${name.toLowerCase()}\\b`).test(before)) return null;
-  // Introduced by a fuller name earlier in the article: a capitalised word right before it ("Jack Doe").
-  const introduced = new RegExp(`\\p{Lu}[\\p{L}’'-]*\\s+${name}\\b`, 'u').test(before);
-  return introduced ? name : null;
+export function surnamesAlone(text: string, before: string): string[] {
+  const names = [SURNAME_SUBJECT.exec(text)?.[1], ...[...text.matchAll(HONORIFIC_NAME)].map((m) => m[1])];
+  const out: string[] = [];
+  // "Ms Doe" earlier is not a fuller name.
+  const plain = before.replace(/\b(?:Mr|Mrs|Ms|Dr)\.?\s+/gu, '');
+  for (const name of names) {
+    // A word the article also writes in lower case is a word, not a name ("The …", "Harbour fees …").
+    if (name === undefined || out.includes(name) || new RegExp(`\\b${name.toLowerCase()}\\b`).test(before))
+      continue;
+    // Introduced by a fuller name earlier in the article: a capitalised word right before it ("Jack Doe").
+    if (new RegExp(`\\p{Lu}[\\p{L}’'-]*\\s+${name}\\b`, 'u').test(plain)) out.push(name);
+  }
+  return out;
 }
