@@ -348,14 +348,14 @@ function named(surname: string, sentences: readonly string[]): boolean {
 }
 
 /**
- * A surname more than half of the story's articles print: the story is about that person, and a reader of
- * its digest knows whom "Doe" means. A candidate that three of twenty articles mention is not known that
- * way, nor an aide that one of two articles names.
+ * A surname more than half of a story of three or more articles print: the story is about that person, and
+ * a reader of its digest knows whom "Doe" means. A candidate that three of twenty articles mention is not
+ * known that way; in a story of two articles every name of a shared fact is in both, so it says nothing.
  */
 function widelyNamed(ctx: StoryContext, surname: string): boolean {
   const word = new RegExp(`\\b${surname}\\b`, 'u');
   const naming = ctx.articles.filter((a) => word.test(a.text)).length;
-  return naming * 2 > ctx.articles.length;
+  return ctx.articles.length >= 3 && naming * 2 > ctx.articles.length;
 }
 
 /**
