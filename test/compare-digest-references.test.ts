@@ -3,7 +3,14 @@
 // person named by surname alone, a dateline with a network tag, a story left with one outlet's account, and
 // citations of related coverage. Every sentence and article here is invented, in the shape of a failure.
 import { describe, expect, it } from 'vitest';
-import { citing, oneAccountLeft, pronounSpeaker, taggedDatelineEnd } from '../src/compare/digest/index.js';
+import {
+  citing,
+  oneAccountLeft,
+  peopleBySurname,
+  pronounBeforeName,
+  pronounSpeaker,
+  taggedDatelineEnd,
+} from '../src/compare/digest/index.js';
 import {
   comparedSubject,
   definiteSubject,
@@ -102,6 +109,30 @@ describe('surnamesAlone', () => {
       surnamesAlone('Harbour fees rose again in May.', 'Old Harbour fees were cut. The harbour is full. '),
     ).toEqual([]);
     expect(surnamesAlone('Jack Kestrel looks to be competing for second place.', before)).toEqual([]);
+  });
+});
+
+describe('peopleBySurname', () => {
+  it('finds a person named by surname alone after a fuller mention, anywhere in the sentence', () => {
+    const body =
+      'Rep. Jack Kestrel won the Senate primary in Calder on Tuesday night.\n\nTwo farm groups have endorsed Kestrel in the runoff against the mayor.';
+    const a = annotateText(body, 'k');
+    const second = body.indexOf('Two farm');
+    expect(peopleBySurname(a, second, body.length)).toEqual(['Kestrel']);
+    // The first sentence names him in full.
+    expect(peopleBySurname(a, 0, second)).toEqual([]);
+  });
+});
+
+describe('pronounBeforeName', () => {
+  it('finds a pronoun for a person the sentence does not name before it', () => {
+    const body =
+      'Rep. John Kestrel won the Senate primary in Calder on Tuesday night.\n\nA farm lobby has run ads worth two million dollars on his behalf since May.\n\nRep. John Kestrel thanked his supporters in Calder on Wednesday.';
+    const a = annotateText(body, 'k');
+    const second = body.indexOf('A farm');
+    const third = body.indexOf('Rep. John Kestrel thanked');
+    expect(pronounBeforeName(a, second, third)).toBe(true);
+    expect(pronounBeforeName(a, third, body.length)).toBe(false);
   });
 });
 

@@ -135,6 +135,43 @@ export function taggedDatelineEnd(text: string, start: number): number {
   return m ? start + m[0].length : start;
 }
 
+/**
+ * People the sentence [start, end) names by one word only ("… have endorsed Kestrel."), whom the article
+ * introduced earlier by a fuller mention ("Rep. Jack Kestrel"): the annotator's person entities, so a place
+ * or an institution is never taken for a surname.
+ */
+export function peopleBySurname(article: AnnotatedArticle, start: number, end: number): string[] {
+  const out: string[] = [];
+  for (const e of article.entities) {
+    if (e.kind !== 'person') continue;
+    const inside = e.mentions.filter((m) => m.start >= start && m.end <= end);
+    if (inside.length === 0 || inside.some((m) => /\s/.test(m.text.trim()))) continue;
+    const fuller = e.mentions.some((m) => m.end <= start && /\s/.test(m.text.trim()));
+    const word = inside[0]?.text.trim().replace(/['’]s$/, '');
+    if (fuller && word && /^\p{Lu}[\p{L}'’-]+$/u.test(word)) out.push(word);
+  }
+  return out;
+}
+
+/**
+ * A pronoun in the sentence [start, end) that the annotator resolved to a person the sentence does not name
+ * before it ("The Chamber has run ads on his behalf."): alone in the digest, "his" is nobody. Pronouns
+ * inside quotations are the speaker's and are left alone.
+ */
+export function pronounBeforeName(article: AnnotatedArticle, start: number, end: number): boolean {
+  const quoted = (at: number) => article.quotes.some((q) => q.start <= at && q.end > at);
+  return article.entities.some((e) =>
+    (e.references ?? []).some(
+      (r) =>
+        r.via === 'pronoun' &&
+        r.start >= start &&
+        r.end <= end &&
+        !quoted(r.start) &&
+        !e.mentions.some((m) => m.start >= start && m.start < r.start),
+    ),
+  );
+}
+
 /** The evidence sentence of one article that reads best on its own, or null if none may be used. */
 function candidateFor(
   ctx: StoryContext,
@@ -164,9 +201,15 @@ function candidateFor(
   const q = quoted(article, start, end);
   // A pronoun or connective with nothing before it never stands, even as the lead ("He then added: …").
   if (DANGLING_START.test(text) || DANGLING_TAG.test(text) || pronounSpeaker(text)) return null;
+  if (pronounBeforeName(article, start, end)) return null;
   if (strict && q.share > MAX_QUOTE_SHARE) return null;
   const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100;
-  const surnames = surnamesAlone(text, article.text.slice(0, start));
+  const surnames = [
+    ...new Set([
+      ...surnamesAlone(text, article.text.slice(0, start)),
+      ...peopleBySurname(article, start, end),
+    ]),
+  ];
   return { span: { article: article.id, start, end, text }, score, quotes: q.any, surnames };
 }
 
