@@ -62,6 +62,19 @@ describe('notDigestMaterial: leaning on a sentence the digest does not hold', ()
   });
 });
 
+describe('a continuation after a short subject', () => {
+  it('skips "X, for his part, …" and "X, however, …", not an apposition', () => {
+    for (const s of [
+      'The mayor, for her part, says the harbour fees will stay as they are.',
+      'The board, however, voted to keep the harbour fees for another year.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('opens with a contrast or continuation');
+    expect(
+      notDigestMaterial('Ann Ross, the harbour master, said the fees will stay as they are.'),
+    ).toBeNull();
+  });
+});
+
 describe('comparedSubject', () => {
   it('finds a subject set against an earlier one, and its head noun', () => {
     expect(comparedSubject('Other political analysts, meanwhile, said the ruling helps the governor.')).toBe(
@@ -158,6 +171,8 @@ describe('a subject that says whose, and a speaker that does not', () => {
   it('lets "the X of <name>" stand, not "the X of the effort"', () => {
     expect(definiteSubject('The daughter of Senator Ann Ross has hit back at the aide.')).toBeNull();
     expect(definiteSubject('The crux of the effort is making the cuts permanent.')).toBe('crux');
+    expect(definiteSubject("Monday's decision upheld one part of the harbour law.")).toBe('decision');
+    expect(definiteSubject("Monday's vote count showed the mayor ahead.")).toBe('vote');
   });
 
   it('finds a pronoun speaker inside a sentence that names no one speaking before it', () => {

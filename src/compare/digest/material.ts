@@ -40,6 +40,10 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // "By contrast, …", "At first blush, …" (an argument's turn).
 const CONTINUATION_OPENER =
   /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
+// The same turn after a short subject: "The mayor, for her part, says …", "The board, meanwhile, voted …",
+// "Doe, however, said …" — the other part is in a sentence the digest does not hold.
+const SUBJECT_THEN_CONTINUATION =
+  /^[^,;:“”"]{2,40},\s+(?:for (?:his|her|their|its) part|meanwhile|however|in turn|by contrast|in contrast|instead|too|though|likewise|similarly),/i;
 // A time placed by a sentence the digest may not hold: "A week later, the race moves …", "The next day, …",
 // "Two hours earlier, …". ("Two days after the vote, …" names its anchor and stands.)
 const TIME_ANCHORED_OPENER =
@@ -150,7 +154,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
   if (SIDEBAR.test(text)) return 'web page text run into the sentence';
   if (headlineLike(text)) return 'headline';
-  if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text))
+  if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text) || SUBJECT_THEN_CONTINUATION.test(text))
     return 'opens with a contrast or continuation';
   if (LEAD_IN_PRONOUN.test(text)) return 'a pronoun subject after a lead-in';
   if (TIME_ANCHORED_OPENER.test(text)) return 'opens with a time placed by another sentence';
@@ -283,6 +287,11 @@ export function demonstrativeReference(voice: string): string | null {
 const DEFINITE_SUBJECT =
   /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
 
+// The first word after the day names what is meant ("Monday's vote count" → "vote"): an adjective there
+// ("Monday's split decision") will not be found earlier either, and the sentence is left out.
+const DAY_POSSESSIVE_SUBJECT =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Tonight)['’]s\s+([\p{Ll}][\p{L}-]*)/u;
+
 /**
  * The head noun of a sentence's definite, lower-case subject ("The policy was seen …" → "policy"), or null
  * when it opens otherwise or names something ("The Senate voted …", "The White House said …"). A reader of
@@ -290,6 +299,9 @@ const DEFINITE_SUBJECT =
  */
 export function definiteSubject(text: string): string | null {
   const bare = text.replace(/^["“]/, '');
+  // "Monday's decision upheld …": a day's X is as definite as "the X" — which decision?
+  const dayOf = DAY_POSSESSIVE_SUBJECT.exec(bare)?.[1]?.toLowerCase();
+  if (dayOf !== undefined) return KNOWN_DEFINITES.has(dayOf) ? null : dayOf;
   const m = DEFINITE_SUBJECT.exec(bare);
   // "The daughter of Senator Ann Ross …" says whose: a name after "of" resolves the subject.
   if (m?.[0].endsWith(' of') && /^\s+(?:the\s+)?\p{Lu}/u.test(bare.slice(m[0].length))) return null;
