@@ -246,3 +246,24 @@ describe('citations of related coverage', () => {
     expect(citing(small.ctx, small.fact, first)).toHaveLength(2);
   });
 });
+
+describe('citations between a quotation and a report', () => {
+  it('do not join someone’s words with the outlet’s own statement', () => {
+    const report =
+      'The Calder council approved the harbour budget of 40 million dollars on Monday after a long debate.';
+    const quote =
+      '“The Calder council approved the harbour budget of 40 million dollars on Monday after a long debate,” the mayor said.';
+    const { ctx } = storyContext([article('a', report, 'Outlet A'), article('b', quote, 'Outlet B')]);
+    const fact = alignFacts(ctx).facts.find((f) => f.articles.length === 2);
+    if (!fact) throw new Error('no shared fact');
+    const own = fact.evidence.find((e) => e.article === 'a');
+    if (!own) throw new Error('no evidence');
+    expect(citing(ctx, fact, own)).toEqual(['a']);
+    // Two reports of it cite each other.
+    const { ctx: two } = storyContext([article('a', report, 'Outlet A'), article('c', report, 'Outlet C')]);
+    const both = alignFacts(two).facts.find((f) => f.articles.length === 2);
+    const first = both?.evidence[0];
+    if (!both || !first) throw new Error('no shared fact');
+    expect(citing(two, both, first)).toHaveLength(2);
+  });
+});

@@ -283,6 +283,9 @@ export function citing(
     const e = fact.evidence[i];
     const other = e ? bySpan.get(spanKey(e.article, e.start, e.end)) : undefined;
     if (!other) return false;
+    // Someone's words and the outlet's own report are different statements even about one matter: "“We
+    // will win,” she said." does not corroborate "The party won the seat." (nor the reverse).
+    if (own.quoteShare > MAX_QUOTE_SHARE !== other.quoteShare > MAX_QUOTE_SHARE) return false;
     const said = sharedSaid(ctx, own, other);
     if (said.shared < MIN_CITE_SAID || said.shared < MIN_CITE_SHARE * said.fewer) return false;
     if (alignment.similarity(own, other) >= SAME_KEYS_SCORE) return true;
