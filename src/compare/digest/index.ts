@@ -399,10 +399,23 @@ function named(surname: string, sentences: readonly string[]): boolean {
  * known that way; in a story of two articles every name of a shared fact is in both, so it says nothing.
  */
 function widelyNamed(ctx: StoryContext, surname: string): boolean {
-  const word = new RegExp(`\\b${surname}\\b`, 'u');
-  const naming = ctx.articles.filter((a) => word.test(a.text)).length;
-  return ctx.articles.length >= 3 && naming * 2 > ctx.articles.length;
+  if (ctx.articles.length < 3) return false;
+  let known = namedByContext.get(ctx);
+  if (!known) {
+    known = new Map();
+    namedByContext.set(ctx, known);
+  }
+  let wide = known.get(surname);
+  if (wide === undefined) {
+    // Counted once per story and name: stands() asks again for every candidate and every digest order.
+    const word = new RegExp(`\\b${surname}\\b`, 'u');
+    wide = ctx.articles.filter((a) => word.test(a.text)).length * 2 > ctx.articles.length;
+    known.set(surname, wide);
+  }
+  return wide;
 }
+
+const namedByContext = new WeakMap<StoryContext, Map<string, boolean>>();
 
 /**
  * The latest article's news when the digest has none of it: an article published a day or more after every
