@@ -102,7 +102,7 @@ describe('comparedSubject', () => {
 describe('surnamesAlone', () => {
   const before = 'Rep. Jack Kestrel won the seat in 2010. Aide Mara Lind spoke first. The race is close. ';
   it('finds a surname opening the sentence, or after an honorific, after its article gave the fuller name', () => {
-    expect(surnamesAlone('Kestrel looks to be competing for second place in the race.', before)).toEqual([
+    expect(surnamesAlone('Kestrel hopes to finish ahead of the mayor in the count.', before)).toEqual([
       'Kestrel',
     ]);
     expect(surnamesAlone('Kestrel’s plan is to cut the harbour fees by half next year.', before)).toEqual([
@@ -114,14 +114,12 @@ describe('surnamesAlone', () => {
   });
 
   it('leaves alone a name never given in full, a word the article also uses in lower case, and a full name', () => {
-    expect(surnamesAlone('Kestrel looks to be competing for second place.', 'The race is close. ')).toEqual(
-      [],
-    );
+    expect(surnamesAlone('Kestrel hopes to finish ahead of the mayor.', 'The race is close. ')).toEqual([]);
     expect(surnamesAlone('Kestrel said so.', 'Ms Kestrel spoke. The race is close. ')).toEqual([]);
     expect(
       surnamesAlone('Harbour fees rose again in May.', 'Old Harbour fees were cut. The harbour is full. '),
     ).toEqual([]);
-    expect(surnamesAlone('Jack Kestrel looks to be competing for second place.', before)).toEqual([]);
+    expect(surnamesAlone('Jack Kestrel hopes to finish ahead of the mayor.', before)).toEqual([]);
   });
 });
 
@@ -170,7 +168,7 @@ describe('page furniture', () => {
 describe('a subject that says whose, and a speaker that does not', () => {
   it('lets "the X of <name>" stand, not "the X of the effort"', () => {
     expect(definiteSubject('The daughter of Senator Ann Ross has hit back at the aide.')).toBeNull();
-    expect(definiteSubject('The crux of the effort is making the cuts permanent.')).toBe('crux');
+    expect(definiteSubject('The heart of the plan is making the cuts permanent.')).toBe('heart');
     expect(definiteSubject("Monday's decision upheld one part of the harbour law.")).toBe('decision');
     expect(definiteSubject("Monday's vote count showed the mayor ahead.")).toBe('vote');
   });

@@ -381,7 +381,7 @@ function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx:
   return c.surnames.every((name) => named(name, before) || widelyNamed(ctx, name));
 }
 
-/** Whether the title is the sentence itself, whole or cut ("The crux of the effort is …"). */
+/** Whether the title is the sentence itself, whole or cut ("The heart of the plan is …"). */
 function sameSentence(title: string, text: string): boolean {
   const t = title.replace(/…$/, '').trim();
   return t.length > 0 && (text.includes(t) || t.includes(text.trim()));

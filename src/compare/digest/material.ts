@@ -25,7 +25,7 @@ const CREDIT_LINE =
 // Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
 // Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
 // A link's words glued to the next link's ("… Edward DoeSenators face a test …": a surname run into a
-// plural) count too; names with a short capitalised prefix ("MacArthur", "McCain", "YouTube", "WikiLeaks")
+// plural) count too; names with a short capitalised prefix ("MacArthur", "McAllister", "YouTube", "WikiLeaks")
 // do not match.
 const SIDEBAR = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) \1|\s[.!?]$|\b\p{Lu}\p{Ll}{3,}\p{Lu}\p{Ll}{5,}/u;
 // A label before a colon: in capitals ("THE FACTS: His decision …", "UPDATE: …"), or a short lead-in of a
@@ -283,7 +283,7 @@ export function demonstrativeReference(voice: string): string | null {
 }
 
 // The subject of a sentence opening "The …": modifiers and its head noun, up to its verb or a preposition
-// ("The two-year-old dog was …" → "dog"; "The crux of the effort is …" → "crux").
+// ("The two-year-old dog was …" → "dog"; "The heart of the plan is …" → "heart").
 const DEFINITE_SUBJECT =
   /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
 
@@ -334,14 +334,14 @@ export function comparedSubject(text: string): string | null {
   return m?.[2]?.toLowerCase() ?? null;
 }
 
-// A person named by surname alone as the sentence's subject ("Kingston looks to be …", "Doe’s plan is …"),
+// A person named by surname alone as the sentence's subject ("Kestrel hopes to …", "Doe’s plan is …"),
 // or anywhere after an honorific ("… did not dispute that Ms Doe made the comment").
 const SURNAME_SUBJECT = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s)?\s+\p{Ll}/u;
 const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu;
 
 /**
  * The surnames a sentence uses alone (its opening subject, or after an honorific) that its article
- * introduced earlier by a fuller name ("Jack Doe …", then "Doe looks to be …" or "Mr. Doe said …"). Alone in
+ * introduced earlier by a fuller name ("Jack Doe …", then "Doe hopes to …" or "Mr. Doe said …"). Alone in
  * the digest, "Doe" is nobody unless an earlier sentence, the title or most of the story's articles name
  * him. `before` is the article's text before the sentence.
  */
