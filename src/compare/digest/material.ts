@@ -55,7 +55,7 @@ const TIME_ANCHORED_OPENER =
 const POINTING_BACK =
   /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
 // "X then <verb>" continues an account ("Ms Doe then said …"); "if …, then …" is a condition, not a sequel,
-// so only this pattern gives way to an "if" in the sentence ("The reason for that is, if it passes, …" still
+// so only this pattern gives way to an "if" in the sentence ("The cause of that is, if it passes, …" still
 // points back).
 const THEN_SEQUEL = /\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
 // A time placed by another sentence anywhere in the outlet's voice: "The council, two years later, approved
