@@ -32,7 +32,7 @@ describe('notDigestMaterial: leaning on a sentence the digest does not hold', ()
       expect(notDigestMaterial(s), s).toBe('a time placed by another sentence');
     for (const s of [
       'Two days after the vote, the council approved the plan for the northern district.',
-      'The mayor withdrew the remark later the same day, saying it had been a mistake.',
+      'The mayor corrected the figure later the same day, saying it had been a typing error.',
       'The plant opened three years earlier than the company had planned in its filing.',
     ])
       expect(notDigestMaterial(s), s).toBeNull();
@@ -77,13 +77,13 @@ describe('a continuation after a short subject', () => {
 
 describe('comparedSubject', () => {
   it('finds a subject set against an earlier one, and its head noun', () => {
-    expect(comparedSubject('Other political analysts, meanwhile, said the ruling helps the governor.')).toBe(
+    expect(comparedSubject('Other harbour analysts, meanwhile, said the fees help the port.')).toBe(
       'analysts',
     );
-    expect(comparedSubject('Another security guard described the assault as sudden and well planned.')).toBe(
+    expect(comparedSubject('Another harbour guard described the break-in as sudden and well planned.')).toBe(
       'guard',
     );
-    expect(comparedSubject('A second budget fight is looming at the end of the year over the cuts.')).toBe(
+    expect(comparedSubject('A second budget fight is expected in the council after the summer.')).toBe(
       'fight',
     );
     expect(
@@ -93,8 +93,8 @@ describe('comparedSubject', () => {
   });
 
   it('stands when an earlier sentence holds the noun', () => {
-    const noun = comparedSubject('Another security guard described the assault as sudden.') as string;
-    expect(resolvedIn(noun, ['A security guard at the depot said the gate was open.'])).toBe(true);
+    const noun = comparedSubject('Another harbour guard described the break-in as sudden.') as string;
+    expect(resolvedIn(noun, ['A harbour guard at the depot said the gate was open.'])).toBe(true);
     expect(resolvedIn(noun, ['The depot was attacked on Monday night.'])).toBe(false);
   });
 });
@@ -126,7 +126,7 @@ describe('surnamesAlone', () => {
 describe('peopleBySurname', () => {
   it('finds a person named by surname alone after a fuller mention, anywhere in the sentence', () => {
     const body =
-      'Rep. Jack Kestrel won the Senate primary in Calder on Tuesday night.\n\nTwo farm groups have endorsed Kestrel in the runoff against the mayor.';
+      'Rep. Jack Kestrel won the Senate primary in Calder on Tuesday night.\n\nTwo farm groups back Kestrel in the runoff against the mayor.';
     const a = annotateText(body, 'k');
     const second = body.indexOf('Two farm');
     expect(peopleBySurname(a, second, body.length)).toEqual(['Kestrel']);
@@ -138,7 +138,7 @@ describe('peopleBySurname', () => {
 describe('pronounBeforeName', () => {
   it('finds a pronoun for a person the sentence does not name before it', () => {
     const body =
-      'Rep. John Kestrel won the Senate primary in Calder on Tuesday night.\n\nA farm lobby has run ads worth two million dollars on his behalf since May.\n\nRep. John Kestrel thanked his supporters in Calder on Wednesday.';
+      'Rep. John Kestrel won the Senate primary in Calder on Tuesday night.\n\nA farm lobby has paid for radio spots in his name since May.\n\nRep. John Kestrel thanked his supporters in Calder on Wednesday.';
     const a = annotateText(body, 'k');
     const second = body.indexOf('A farm');
     const third = body.indexOf('Rep. John Kestrel thanked');
@@ -154,7 +154,7 @@ describe('page furniture', () => {
     ).toBe('credit, disclaimer or advertisement');
     expect(
       notDigestMaterial(
-        'The group once chased Sen. Jon Edward KestrelSenators brace for a long fight out of a restaurant.',
+        'The crowd followed Mayor Ann Lee KestrelSenators brace for a vote to the harbour gate.',
       ),
     ).toBe('web page text run into the sentence');
     for (const s of [
@@ -167,9 +167,9 @@ describe('page furniture', () => {
 
 describe('a subject that says whose, and a speaker that does not', () => {
   it('lets "the X of <name>" stand, not "the X of the effort"', () => {
-    expect(definiteSubject('The daughter of Senator Ann Ross has hit back at the aide.')).toBeNull();
+    expect(definiteSubject('The son of Senator Ann Ross has answered the aide’s remark.')).toBeNull();
     expect(definiteSubject('The heart of the plan is making the cuts permanent.')).toBe('heart');
-    expect(definiteSubject("Monday's decision upheld one part of the harbour law.")).toBe('decision');
+    expect(definiteSubject("Monday's decision kept the old harbour fees in place.")).toBe('decision');
     expect(definiteSubject("Monday's vote count showed the mayor ahead.")).toBe('vote');
   });
 

@@ -322,7 +322,7 @@ const KNOWN_DEFINITES = new Set(
 // "A second fight is looming …" — other than whom, a second after which? Its head noun runs up to the verb
 // or a comma ("Other political strategists, meanwhile, said" → "strategists").
 const COMPARED_SUBJECT =
-  /^(?:[Oo]ther(?!\s+than\b)|[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3})([\p{Ll}][\p{L}’'-]*)(?:\s*,|\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b)/u;
+  /^(?:[Oo]ther(?!\s+than\b)|[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3})(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do)\b)([\p{Ll}][\p{L}’'-]*)(?:\s*,|\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b)/u;
 
 /**
  * The head noun of a subject that compares with something said before ("Other strategists said …" →
