@@ -10,14 +10,17 @@ import { spanKey, unitIndex } from '../confidence/claim-score.js';
 import type { StoryContext } from '../context.js';
 import { type Alignment, alignStory, SAME_KEYS_SCORE } from '../facts/align.js';
 import { judgeClaim } from '../facts/claims.js';
+import { SHARED_CLAIM_LINK } from '../facts/index.js';
 import type { Unit } from '../text/units.js';
 import {
   backReference,
+  comparedSubject,
   continuesQuotation,
   definiteSubject,
   demonstrativeReference,
   notDigestMaterial,
   resolvedIn,
+  surnamesAlone,
 } from './material.js';
 
 /** How many sentences the digest aims for. */
@@ -37,6 +40,16 @@ const DANGLING_START =
   /^(?:he|she|it|they|his|her|its|their|them|him|this|these|those|that|we|i|you|our|however|but|and|meanwhile|still|also|then|such)\b/i;
 // A speech tag with a bare pronoun at the end: "Most of the injuries were fractures …, she said."
 const DANGLING_TAG = /[,”"]\s+(?:he|she|they)\s+(?:said|added|says|told \w+)\.$/i;
+// …or inside it, with no one speaking before it: "Two earlier plans reached a council vote, he argued on Monday, and …".
+const PRONOUN_SPEAKER =
+  /,\s+(?:he|she|they)\s+(?:said|says|added|argued|argues|told|wrote|noted|insisted)\b/i;
+const SPEECH_BEFORE = /\b(?:said|says|told|added|argued|argues|wrote|noted|insisted|according to)\b/i;
+
+/** A pronoun speaker whose sentence names no one speaking before the tag. */
+export function pronounSpeaker(text: string): boolean {
+  const m = PRONOUN_SPEAKER.exec(text);
+  return m !== null && !SPEECH_BEFORE.test(text.slice(0, m.index));
+}
 /** A sentence more than this share inside quotation marks is someone's words, not the digest's. */
 const MAX_QUOTE_SHARE = 0.5;
 // A digest sentence cites another article of its fact only when that article's own sentence states the
@@ -59,6 +72,8 @@ interface Candidate {
   keys: Set<string>;
   /** Mean relative position of the fact's evidence in its articles (0 = lead). */
   position: number;
+  /** Surnames the sentence uses alone that its article introduced earlier by a fuller name ("Doe said …"). */
+  surnames: string[];
 }
 
 function overlaps(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
@@ -108,18 +123,67 @@ function contentKeys(text: string): Set<string> {
   );
 }
 
+// A dateline with the wire or network tag and no dash: "Springfield, Illinois (XYZ) The mayor said …". The
+// dashed forms ("CITY (AP) — …") are text/words.ts datelineEnd's; a party tag ("(R-Ohio)") has a hyphen and
+// is not a network.
+const TAGGED_DATELINE =
+  /^\p{Lu}[\p{L}.'’ ]{1,30}(?:,\s*\p{Lu}[\p{L}.'’ ]{1,30})?\s\((?:\p{Lu}[\p{Lu}&.]{1,9}|Reuters|Bloomberg)\)\s+(?=\p{Lu})/u;
+
+/** Where the sentence starts after a dateline with a network tag, or `start` when there is none. */
+export function taggedDatelineEnd(text: string, start: number): number {
+  const m = TAGGED_DATELINE.exec(text.slice(start, start + 90));
+  return m ? start + m[0].length : start;
+}
+
+/**
+ * People the sentence [start, end) names by one word only ("… have endorsed Kestrel."), whom the article
+ * introduced earlier by a fuller mention ("Rep. Jack Kestrel"): the annotator's person entities, so a place
+ * or an institution is never taken for a surname.
+ */
+export function peopleBySurname(article: AnnotatedArticle, start: number, end: number): string[] {
+  const out: string[] = [];
+  for (const e of article.entities) {
+    if (e.kind !== 'person') continue;
+    const inside = e.mentions.filter((m) => m.start >= start && m.end <= end);
+    if (inside.length === 0 || inside.some((m) => /\s/.test(m.text.trim()))) continue;
+    const fuller = e.mentions.some((m) => m.end <= start && /\s/.test(m.text.trim()));
+    const word = inside[0]?.text.trim().replace(/['’]s$/, '');
+    if (fuller && word && /^\p{Lu}[\p{L}'’-]+$/u.test(word)) out.push(word);
+  }
+  return out;
+}
+
+/**
+ * A pronoun in the sentence [start, end) that the annotator resolved to a person the sentence does not name
+ * before it ("The Chamber has run ads on his behalf."): alone in the digest, "his" is nobody. Pronouns
+ * inside quotations are the speaker's and are left alone.
+ */
+export function pronounBeforeName(article: AnnotatedArticle, start: number, end: number): boolean {
+  const quoted = (at: number) => article.quotes.some((q) => q.start <= at && q.end > at);
+  return article.entities.some((e) =>
+    (e.references ?? []).some(
+      (r) =>
+        r.via === 'pronoun' &&
+        r.start >= start &&
+        r.end <= end &&
+        !quoted(r.start) &&
+        !e.mentions.some((m) => m.start >= start && m.start < r.start),
+    ),
+  );
+}
+
 /** The evidence sentence of one article that reads best on its own, or null if none may be used. */
 function candidateFor(
   ctx: StoryContext,
   evidence: EvidenceSpan,
   strict: boolean,
   opinion: ReadonlySet<string>,
-): { span: EvidenceSpan; score: number; quotes: boolean } | null {
+): { span: EvidenceSpan; score: number; quotes: boolean; surnames: string[] } | null {
   const article = ctx.byId.get(evidence.article);
   // An opinion piece's sentence would give the digest its author's voice.
   if (!article || opinion.has(article.id)) return null;
   const sentence = sentenceOf(article, evidence.start, evidence.end);
-  const start = datelineEnd(article.text, sentence.start, sentence.end);
+  const start = taggedDatelineEnd(article.text, datelineEnd(article.text, sentence.start, sentence.end));
   let end = sentence.end;
   while (end > start && /\s/.test(article.text.charAt(end - 1))) end--;
   const text = article.text.slice(start, end);
@@ -136,10 +200,17 @@ function candidateFor(
   if (notDigestMaterial(text, authorVoice(text, inside)) !== null) return null;
   const q = quoted(article, start, end);
   // A pronoun or connective with nothing before it never stands, even as the lead ("He then added: …").
-  if (DANGLING_START.test(text) || DANGLING_TAG.test(text)) return null;
+  if (DANGLING_START.test(text) || DANGLING_TAG.test(text) || pronounSpeaker(text)) return null;
+  if (pronounBeforeName(article, start, end)) return null;
   if (strict && q.share > MAX_QUOTE_SHARE) return null;
   const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100;
-  return { span: { article: article.id, start, end, text }, score, quotes: q.any };
+  const surnames = [
+    ...new Set([
+      ...surnamesAlone(text, article.text.slice(0, start)),
+      ...peopleBySurname(article, start, end),
+    ]),
+  ];
+  return { span: { article: article.id, start, end, text }, score, quotes: q.any, surnames };
 }
 
 function best(
@@ -149,7 +220,13 @@ function best(
   opinion: ReadonlySet<string>,
   position = positionOf(ctx, fact),
 ): Candidate | null {
-  const found: { evidence: EvidenceSpan; span: EvidenceSpan; score: number; quotes: boolean }[] = [];
+  const found: {
+    evidence: EvidenceSpan;
+    span: EvidenceSpan;
+    score: number;
+    quotes: boolean;
+    surnames: string[];
+  }[] = [];
   for (const e of fact.evidence) {
     const c = candidateFor(ctx, e, strict, opinion);
     if (c) found.push({ evidence: e, ...c });
@@ -160,7 +237,16 @@ function best(
   for (const c of found.slice(0, CITE_CANDIDATES)) {
     const cites = citing(ctx, fact, c.evidence, opinion);
     if (chosen && cites.length <= chosen.cites.length) continue;
-    chosen = { fact, span: c.span, score: c.score, quotes: c.quotes, cites, keys: new Set(), position };
+    chosen = {
+      fact,
+      span: c.span,
+      score: c.score,
+      quotes: c.quotes,
+      cites,
+      keys: new Set(),
+      position,
+      surnames: c.surnames,
+    };
   }
   if (chosen) chosen.keys = contentKeys(chosen.span.text);
   return chosen;
@@ -197,10 +283,16 @@ export function citing(
     const e = fact.evidence[i];
     const other = e ? bySpan.get(spanKey(e.article, e.start, e.end)) : undefined;
     if (!other) return false;
+    // Someone's words and the outlet's own report are different statements even about one matter: "“We
+    // will win,” she said." does not corroborate "The party won the seat." (nor the reverse).
+    if (own.quoteShare > MAX_QUOTE_SHARE !== other.quoteShare > MAX_QUOTE_SHARE) return false;
     const said = sharedSaid(ctx, own, other);
     if (said.shared < MIN_CITE_SAID || said.shared < MIN_CITE_SHARE * said.fewer) return false;
     if (alignment.similarity(own, other) >= SAME_KEYS_SCORE) return true;
-    return judgeClaim(own, other, textOf).same;
+    const claim = judgeClaim(own, other, textOf);
+    // A fact shown as related coverage (facts/index.ts: a big story, a weak link) asserts no shared claim:
+    // a sentence of it cites another outlet only at the bar a shared fact's links meet.
+    return claim.same && (!fact.related || claim.score >= SHARED_CLAIM_LINK);
   });
 }
 
@@ -275,13 +367,55 @@ function byCitations(a: Candidate, b: Candidate): number {
  * a back-referring subject ("The new projection …"), a "this/these X" anywhere in the outlet's voice
  * ("after this ruling"), a definite common-noun subject ("The policy was …": which policy?).
  */
-function stands(c: Candidate, earlier: readonly Candidate[], title = ''): boolean {
-  const before = [title, ...earlier.map((x) => x.span.text)];
+function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx: StoryContext): boolean {
   const text = c.span.text;
-  for (const noun of [backReference(text), demonstrativeReference(authorVoice(text)), definiteSubject(text)])
+  // The title is often the story's best sentence, which the digest may take too: it does not resolve itself.
+  const before = [sameSentence(title, text) ? '' : title, ...earlier.map((x) => x.span.text)];
+  for (const noun of [
+    backReference(text),
+    demonstrativeReference(authorVoice(text)),
+    definiteSubject(text),
+    comparedSubject(text),
+  ])
     if (noun !== null && !resolvedIn(noun, before)) return false;
-  return true;
+  return c.surnames.every((name) => named(name, before) || widelyNamed(ctx, name));
 }
+
+/** Whether the title is the sentence itself, whole or cut ("The heart of the plan is …"). */
+function sameSentence(title: string, text: string): boolean {
+  const t = title.replace(/…$/, '').trim();
+  return t.length > 0 && (text.includes(t) || t.includes(text.trim()));
+}
+
+/** Whether a surname is printed in one of the sentences (as a word, capitalised). */
+function named(surname: string, sentences: readonly string[]): boolean {
+  const word = new RegExp(`\\b${surname}\\b`, 'u');
+  return sentences.some((s) => word.test(s));
+}
+
+/**
+ * A surname more than half of a story of three or more articles print: the story is about that person, and
+ * a reader of its digest knows whom "Doe" means. A candidate that three of twenty articles mention is not
+ * known that way; in a story of two articles every name of a shared fact is in both, so it says nothing.
+ */
+function widelyNamed(ctx: StoryContext, surname: string): boolean {
+  if (ctx.articles.length < 3) return false;
+  let known = namedByContext.get(ctx);
+  if (!known) {
+    known = new Map();
+    namedByContext.set(ctx, known);
+  }
+  let wide = known.get(surname);
+  if (wide === undefined) {
+    // Counted once per story and name: stands() asks again for every candidate and every digest order.
+    const word = new RegExp(`\\b${surname}\\b`, 'u');
+    wide = ctx.articles.filter((a) => word.test(a.text)).length * 2 > ctx.articles.length;
+    known.set(surname, wide);
+  }
+  return wide;
+}
+
+const namedByContext = new WeakMap<StoryContext, Map<string, boolean>>();
 
 /**
  * The latest article's news when the digest has none of it: an article published a day or more after every
@@ -311,9 +445,22 @@ function latestDevelopment(
     .sort((x, y) => x.at - y.at);
   for (const { fact } of own) {
     const c = best(ctx, fact, true, opinion);
-    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen, title)) return c;
+    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen, title, ctx)) return c;
   }
   return null;
+}
+
+/**
+ * Whether the articles the digest may draw on come from one outlet while the story has others, all left out
+ * as opinion or argument. The digest then has no second account to check a sentence against, and the
+ * account left is likely of the same kind as the rest of its story: a column answered by a column, a
+ * partisan post beside an editorial. An empty digest is better than one written in an author's voice.
+ */
+export function oneAccountLeft(ctx: StoryContext, opinion: ReadonlySet<string>): boolean {
+  const outletOf = (a: AnnotatedArticle) => a.outlet ?? a.id;
+  const all = new Set(ctx.articles.map(outletOf));
+  const left = new Set(ctx.articles.filter((a) => !opinion.has(a.id)).map(outletOf));
+  return all.size > 1 && left.size === 1;
 }
 
 /**
@@ -327,6 +474,7 @@ export function buildDigest(
   opinion: ReadonlySet<string> = new Set(),
   title = '',
 ): DigestSentence[] {
+  if (oneAccountLeft(ctx, opinion)) return [];
   // Shared facts, most corroborated first, then by where the articles put them. Candidates are worked
   // out only as needed: a 400-article story has thousands of shared facts and the digest wants eight.
   const shared = facts
@@ -343,10 +491,10 @@ export function buildDigest(
   // digest opens with what most outlets agree on.
   const top = shared.filter((x) => x.fact.articles.length === shared[0]?.fact.articles.length);
   const lead =
-    top.map(strictOf).find((c) => c !== null && stands(c, [], title)) ??
+    top.map(strictOf).find((c) => c !== null && stands(c, [], title, ctx)) ??
     top
       .map((x) => best(ctx, x.fact, false, opinion, x.position))
-      .find((c) => c !== null && stands(c, [], title));
+      .find((c) => c !== null && stands(c, [], title, ctx));
   if (lead) chosen.push(lead);
   // Then level by level of corroboration, sentences without quotation before those with.
   for (const level of new Set(shared.map((x) => x.fact.articles.length))) {
@@ -360,7 +508,7 @@ export function buildDigest(
           c.quotes === quoting &&
           !chosen.includes(c) &&
           !redundant(c, chosen) &&
-          stands(c, chosen, title)
+          stands(c, chosen, title, ctx)
         )
           chosen.push(c);
       }
@@ -382,7 +530,7 @@ export function buildDigest(
       for (const q of queues) {
         if (chosen.length >= MIN_SENTENCES) break;
         let next = q.shift();
-        while (next && (redundant(next, chosen) || !stands(next, chosen, title))) next = q.shift();
+        while (next && (redundant(next, chosen) || !stands(next, chosen, title, ctx))) next = q.shift();
         if (next) chosen.push(next);
       }
     }
@@ -396,7 +544,7 @@ export function buildDigest(
   // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
   const ordered: Candidate[] = [];
   for (const c of first ? [first, ...rest.sort(byCitations)] : [])
-    if (stands(c, ordered, title)) ordered.push(c);
+    if (stands(c, ordered, title, ctx)) ordered.push(c);
   return ordered.map((c) => ({
     text: c.span.text,
     articles: c.cites,

@@ -18,11 +18,16 @@ const LINK_ANYWHERE =
 // Page furniture around the report: a wire or contributor credit ("Jane Doe and The Example Press contributed
 // to this report."), a commentary's disclaimer ("The views expressed here are the author's own."), an
 // advertisement slot left in the text.
+// The newsroom's own steps ("The Daily Example reached out to the company for comment.") tell how the story
+// was reported, not what happened.
 const CREDIT_LINE =
-  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
+  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
 // Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
 // Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
-const SIDEBAR = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) \1|\s[.!?]$/u;
+// A link's words glued to the next link's ("… Edward DoeSenators face a test …": a surname run into a
+// plural) count too; names with a short capitalised prefix ("MacArthur", "McAllister", "YouTube", "WikiLeaks")
+// do not match.
+const SIDEBAR = /\b(\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+) \1|\s[.!?]$|\b\p{Lu}\p{Ll}{3,}\p{Lu}\p{Ll}{5,}/u;
 // A label before a colon: in capitals ("THE FACTS: His decision …", "UPDATE: …"), or a short lead-in of a
 // few words before a capitalised clause ("The bottom line: The plan …", "Why it matters: Prices …").
 const LABEL_PREFIX = /^(?:[\p{Lu}\d][\p{Lu}\d '’&-]{2,}|(?:[\p{L}'’-]+\s){0,3}[\p{L}'’-]+):\s+[\p{Lu}\d]/u;
@@ -35,6 +40,10 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // "By contrast, …", "At first blush, …" (an argument's turn).
 const CONTINUATION_OPENER =
   /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
+// The same turn after a short subject: "The mayor, for her part, says …", "The board, meanwhile, voted …",
+// "Doe, however, said …" — the other part is in a sentence the digest does not hold.
+const SUBJECT_THEN_CONTINUATION =
+  /^[^,;:“”"]{2,40},\s+(?:for (?:his|her|their|its) part|meanwhile|however|in turn|by contrast|in contrast|instead|too|though|likewise|similarly),/i;
 // A time placed by a sentence the digest may not hold: "A week later, the race moves …", "The next day, …",
 // "Two hours earlier, …". ("Two days after the vote, …" names its anchor and stands.)
 const TIME_ANCHORED_OPENER =
@@ -44,7 +53,20 @@ const TIME_ANCHORED_OPENER =
 // "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
 // and "since then" do not).
 const POINTING_BACK =
-  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)|\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
+// "X then <verb>" continues an account ("Ms Doe then said …"); "if …, then …" is a condition, not a sequel,
+// so only this pattern gives way to an "if" in the sentence ("The cause of that is, if it passes, …" still
+// points back).
+const THEN_SEQUEL = /\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
+// A time placed by another sentence anywhere in the outlet's voice: "The council, two years later, approved
+// …", "… and the next day the board resigned." (The opener form is TIME_ANCHORED_OPENER.) "Two days after
+// the vote" names its anchor; "later the same day" is placed by the day the sentence itself names.
+const TIME_ANCHORED_INSIDE =
+  /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier)\b(?!\s+than\b)|\bthe\s+(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b/i;
+// A reply printed without what it answers: "Doe responded, “Not this year,” and left." — alone in the digest
+// the reader does not know the question. ("Doe responded to the report …" names what it answers.)
+const BARE_REPLY =
+  /^[\p{Lu}][^,;:“”"]{0,40}?\s(?:responded|replied|answered|retorted|shot back|fired back)\s*[,:]/u;
 // A sentence split inside a party tag or initials: "… the committee chairman, Jon Doe, R-S." (the rest,
 // "C., said …", is the next "sentence").
 const CUT_AT_ABBREVIATION = /(?:\b[A-Z]-[A-Z]|\s[A-Z]\.[A-Z])\.$/;
@@ -132,11 +154,14 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
   if (SIDEBAR.test(text)) return 'web page text run into the sentence';
   if (headlineLike(text)) return 'headline';
-  if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text))
+  if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text) || SUBJECT_THEN_CONTINUATION.test(text))
     return 'opens with a contrast or continuation';
   if (LEAD_IN_PRONOUN.test(text)) return 'a pronoun subject after a lead-in';
   if (TIME_ANCHORED_OPENER.test(text)) return 'opens with a time placed by another sentence';
-  if (POINTING_BACK.test(text) && !/\bif\b/i.test(text)) return 'points back to something said before';
+  if (POINTING_BACK.test(text) || (THEN_SEQUEL.test(text) && !/\bif\b/i.test(text)))
+    return 'points back to something said before';
+  if (TIME_ANCHORED_INSIDE.test(voice)) return 'a time placed by another sentence';
+  if (BARE_REPLY.test(text)) return 'a reply without what it answers';
   if (CUT_AT_ABBREVIATION.test(text)) return 'cut inside an abbreviation';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
   if (READER_IMPERATIVE.test(text)) return 'addresses the reader';
@@ -258,9 +283,14 @@ export function demonstrativeReference(voice: string): string | null {
 }
 
 // The subject of a sentence opening "The …": modifiers and its head noun, up to its verb or a preposition
-// ("The two-year-old dog was …" → "dog"; "The crux of the effort is …" → "crux").
+// ("The two-year-old dog was …" → "dog"; "The heart of the plan is …" → "heart").
 const DEFINITE_SUBJECT =
   /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
+
+// The first word after the day names what is meant ("Monday's vote count" → "vote"): an adjective there
+// ("Monday's split decision") will not be found earlier either, and the sentence is left out.
+const DAY_POSSESSIVE_SUBJECT =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today|Tonight)['’]s\s+([\p{Ll}][\p{L}-]*)/u;
 
 /**
  * The head noun of a sentence's definite, lower-case subject ("The policy was seen …" → "policy"), or null
@@ -268,7 +298,13 @@ const DEFINITE_SUBJECT =
  * the digest alone knows "the policy" only when an earlier sentence or the title has said which one.
  */
 export function definiteSubject(text: string): string | null {
-  const m = DEFINITE_SUBJECT.exec(text.replace(/^["“]/, ''));
+  const bare = text.replace(/^["“]/, '');
+  // "Monday's decision upheld …": a day's X is as definite as "the X" — which decision?
+  const dayOf = DAY_POSSESSIVE_SUBJECT.exec(bare)?.[1]?.toLowerCase();
+  if (dayOf !== undefined) return KNOWN_DEFINITES.has(dayOf) ? null : dayOf;
+  const m = DEFINITE_SUBJECT.exec(bare);
+  // "The daughter of Senator Ann Ross …" says whose: a name after "of" resolves the subject.
+  if (m?.[0].endsWith(' of') && /^\s+(?:the\s+)?\p{Lu}/u.test(bare.slice(m[0].length))) return null;
   const noun = m?.[2]?.toLowerCase();
   return noun === undefined || KNOWN_DEFINITES.has(noun) ? null : noun;
 }
@@ -281,3 +317,45 @@ const KNOWN_DEFINITES = new Set(
     ' ',
   ),
 );
+
+// A subject set against one the digest may not hold: "Other analysts said …", "Another officer described …",
+// "A second fight is looming …" — other than whom, a second after which? Its head noun runs up to the verb
+// or a comma ("Other political strategists, meanwhile, said" → "strategists").
+const COMPARED_SUBJECT =
+  /^(?:[Oo]ther(?!\s+than\b)|[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3})(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do)\b)([\p{Ll}][\p{L}’'-]*)(?:\s*,|\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b)/u;
+
+/**
+ * The head noun of a subject that compares with something said before ("Other strategists said …" →
+ * "strategists"; "Another officer …" → "officer"), or null. It stands when an earlier digest sentence (or the
+ * story title) holds the noun.
+ */
+export function comparedSubject(text: string): string | null {
+  const m = COMPARED_SUBJECT.exec(text.replace(/^["“]/, ''));
+  return m?.[2]?.toLowerCase() ?? null;
+}
+
+// A person named by surname alone as the sentence's subject ("Kestrel hopes to …", "Doe’s plan is …"),
+// or anywhere after an honorific ("… did not dispute that Ms Doe made the comment").
+const SURNAME_SUBJECT = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?:['’]s)?\s+\p{Ll}/u;
+const HONORIFIC_NAME = /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\b/gu;
+
+/**
+ * The surnames a sentence uses alone (its opening subject, or after an honorific) that its article
+ * introduced earlier by a fuller name ("Jack Doe …", then "Doe hopes to …" or "Mr. Doe said …"). Alone in
+ * the digest, "Doe" is nobody unless an earlier sentence, the title or most of the story's articles name
+ * him. `before` is the article's text before the sentence.
+ */
+export function surnamesAlone(text: string, before: string): string[] {
+  const names = [SURNAME_SUBJECT.exec(text)?.[1], ...[...text.matchAll(HONORIFIC_NAME)].map((m) => m[1])];
+  const out: string[] = [];
+  // "Ms Doe" earlier is not a fuller name.
+  const plain = before.replace(/\b(?:Mr|Mrs|Ms|Dr)\.?\s+/gu, '');
+  for (const name of names) {
+    // A word the article also writes in lower case is a word, not a name ("The …", "Harbour fees …").
+    if (name === undefined || out.includes(name) || new RegExp(`\\b${name.toLowerCase()}\\b`).test(before))
+      continue;
+    // Introduced by a fuller name earlier in the article: a capitalised word right before it ("Jack Doe").
+    if (new RegExp(`\\p{Lu}[\\p{L}’'-]*\\s+${name}\\b`, 'u').test(plain)) out.push(name);
+  }
+  return out;
+}
