@@ -1,14 +1,16 @@
-// Behaviour every Store backend must share. A backend's test file calls storeContract() with a function that
-// opens a fresh, empty store; the SQLite-only behaviour (files, locks, migrations) is tested next to it.
+// Behaviour every Store backend must share, through the asynchronous contract (async-store.ts). A backend's
+// test file calls storeContract() with a function that opens a fresh, empty store (SQLite through its
+// adapter, PostgreSQL directly); what only one backend has (files, locks, servers) is tested next to it.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../src/errors.js';
-import { SNIPPET_MARK, type Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
+import { SNIPPET_MARK } from '../src/store/store.js';
 import { makeArticle } from './support/articles.js';
 
-function storeErrorOf(fn: () => unknown): ParallaxError {
+async function storeErrorOf(fn: () => Promise<unknown>): Promise<ParallaxError> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     expect(err).toBeInstanceOf(ParallaxError);
     return err as ParallaxError;
@@ -16,20 +18,20 @@ function storeErrorOf(fn: () => unknown): ParallaxError {
   throw new Error('expected a ParallaxError');
 }
 
-export function storeContract(name: string, open: () => Store): void {
+export function storeContract(name: string, open: () => Promise<AsyncStore>): void {
   describe(`Store contract: ${name}`, () => {
-    const opened: Store[] = [];
-    const fresh = (): Store => {
-      const store = open();
+    const opened: AsyncStore[] = [];
+    const fresh = async (): Promise<AsyncStore> => {
+      const store = await open();
       opened.push(store);
       return store;
     };
-    afterEach(() => {
-      for (const store of opened.splice(0)) store.close();
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
     });
 
-    it('stores a batch and gives back each article exactly as it was put', () => {
-      const store = fresh();
+    it('stores a batch and gives back each article exactly as it was put', async () => {
+      const store = await fresh();
       const a = makeArticle({
         url: 'https://example.com/news/a',
         title: 'Council votes',
@@ -49,112 +51,112 @@ export function storeContract(name: string, open: () => Store): void {
         dates: [{ start: 22, end: 29, text: 'Tuesday', value: null }],
       });
       const b = makeArticle({ text: 'A pasted article with no URL.', source: 'b.txt' });
-      const result = store.putArticles([a, b]);
+      const result = await store.putArticles([a, b]);
       expect(result.added).toHaveLength(2);
       expect(result.existing).toEqual([]);
-      expect(store.countArticles()).toBe(2);
+      expect(await store.countArticles()).toBe(2);
 
       const [idA, idB] = result.added as [string, string];
-      const gotA = store.getArticle(idA);
+      const gotA = await store.getArticle(idA);
       expect(gotA?.article).toEqual(a);
       expect(gotA?.id).toBe(idA);
       expect(gotA?.urlKey).toBe('https://example.com/news/a');
       expect(gotA?.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(gotA?.storedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-      const gotB = store.getArticle(idB);
+      const gotB = await store.getArticle(idB);
       expect(gotB?.article).toEqual(b);
       expect(gotB?.urlKey).toBeNull();
-      expect(store.getArticle('no-such-id')).toBeNull();
+      expect(await store.getArticle('no-such-id')).toBeNull();
     });
 
-    it('re-putting the same articles changes nothing and reports them as existing', () => {
-      const store = fresh();
+    it('re-putting the same articles changes nothing and reports them as existing', async () => {
+      const store = await fresh();
       const a = makeArticle({ url: 'https://example.com/a', text: 'First version.' });
       const b = makeArticle({ text: 'No URL here.' });
-      const first = store.putArticles([a, b]);
-      const before = store.getArticles(first.added);
+      const first = await store.putArticles([a, b]);
+      const before = await store.getArticles(first.added);
 
       // Same URL with different text (a later edit) and the same text with other whitespace: both are
       // the articles already stored, and the stored copies stay as they were.
-      const again = store.putArticles([
+      const again = await store.putArticles([
         { ...a, text: 'Edited version.' },
         { ...b, text: '  No   URL\nhere. ' },
       ]);
       expect(again.added).toEqual([]);
       expect(again.existing).toEqual(first.added);
-      expect(store.countArticles()).toBe(2);
-      expect(store.getArticles(first.added)).toEqual(before);
+      expect(await store.countArticles()).toBe(2);
+      expect(await store.getArticles(first.added)).toEqual(before);
     });
 
-    it('a repeat within one batch is stored once', () => {
-      const store = fresh();
+    it('a repeat within one batch is stored once', async () => {
+      const store = await fresh();
       const a = makeArticle({ url: 'https://example.com/a' });
-      const result = store.putArticles([a, { ...a, url: 'https://www.example.com/a/?utm_source=x' }]);
+      const result = await store.putArticles([a, { ...a, url: 'https://www.example.com/a/?utm_source=x' }]);
       expect(result.added).toHaveLength(1);
       expect(result.existing).toEqual(result.added);
-      expect(store.countArticles()).toBe(1);
+      expect(await store.countArticles()).toBe(1);
     });
 
-    it('an empty batch is a no-op', () => {
-      const store = fresh();
-      expect(store.putArticles([])).toEqual({ added: [], existing: [] });
-      expect(store.countArticles()).toBe(0);
+    it('an empty batch is a no-op', async () => {
+      const store = await fresh();
+      expect(await store.putArticles([])).toEqual({ added: [], existing: [] });
+      expect(await store.countArticles()).toBe(0);
     });
 
-    it('tracking variants of a URL are one article; other URLs and texts are not merged', () => {
-      const store = fresh();
+    it('tracking variants of a URL are one article; other URLs and texts are not merged', async () => {
+      const store = await fresh();
       const put = (url: string | null, text = 'Same text everywhere.') =>
         store.putArticles([makeArticle({ url, text })]);
-      const base = put('https://www.example.com/world/story-1?utm_source=rss#top');
+      const base = await put('https://www.example.com/world/story-1?utm_source=rss#top');
       expect(base.added).toHaveLength(1);
-      expect(put('http://example.com/world/story-1/?fbclid=abc').existing).toEqual(base.added);
+      expect((await put('http://example.com/world/story-1/?fbclid=abc')).existing).toEqual(base.added);
       // Same text under another URL, or with no URL, is a different article (syndicated copies are what a
       // comparison is about); a different path is a different article.
-      expect(put('https://example.com/world/story-2').added).toHaveLength(1);
-      expect(put(null).added).toHaveLength(1);
-      expect(put(null, 'Other text.').added).toHaveLength(1);
-      expect(store.countArticles()).toBe(4);
+      expect((await put('https://example.com/world/story-2')).added).toHaveLength(1);
+      expect((await put(null)).added).toHaveLength(1);
+      expect((await put(null, 'Other text.')).added).toHaveLength(1);
+      expect(await store.countArticles()).toBe(4);
     });
 
-    it('getArticles keeps the order asked and leaves out unknown ids', () => {
-      const store = fresh();
-      const { added } = store.putArticles([
+    it('getArticles keeps the order asked and leaves out unknown ids', async () => {
+      const store = await fresh();
+      const { added } = await store.putArticles([
         makeArticle({ text: 'one' }),
         makeArticle({ text: 'two' }),
         makeArticle({ text: 'three' }),
       ]);
       const [one, two, three] = added as [string, string, string];
-      const got = store.getArticles([three, 'missing', one, two]);
+      const got = await store.getArticles([three, 'missing', one, two]);
       expect(got.map((s) => s.article.text)).toEqual(['three', 'one', 'two']);
-      expect(store.getArticles([])).toEqual([]);
+      expect(await store.getArticles([])).toEqual([]);
     });
 
-    it('lists newest first, filtered by day and outlet, with a limit', () => {
-      const store = fresh();
-      store.putArticles([
+    it('lists newest first, filtered by day and outlet, with a limit', async () => {
+      const store = await fresh();
+      await store.putArticles([
         makeArticle({ text: 'a', title: 'A', outlet: 'Alpha', published: '2025-03-01' }),
         makeArticle({ text: 'b', title: 'B', outlet: 'Beta', published: '2025-03-05' }),
         makeArticle({ text: 'c', title: 'C', outlet: 'Alpha', published: null }),
         makeArticle({ text: 'd', title: 'D', outlet: 'Alpha', published: '2025-03-03' }),
       ]);
-      expect(store.listArticles().map((s) => s.title)).toEqual(['B', 'D', 'A', 'C']);
-      expect(store.listArticles({ since: '2025-03-03' }).map((s) => s.title)).toEqual(['B', 'D']);
-      expect(store.listArticles({ outlet: 'Alpha' }).map((s) => s.title)).toEqual(['D', 'A', 'C']);
-      expect(store.listArticles({ outlet: 'Alpha', limit: 1 }).map((s) => s.title)).toEqual(['D']);
-      const [first] = store.listArticles({ limit: 1 });
+      expect((await store.listArticles()).map((s) => s.title)).toEqual(['B', 'D', 'A', 'C']);
+      expect((await store.listArticles({ since: '2025-03-03' })).map((s) => s.title)).toEqual(['B', 'D']);
+      expect((await store.listArticles({ outlet: 'Alpha' })).map((s) => s.title)).toEqual(['D', 'A', 'C']);
+      expect((await store.listArticles({ outlet: 'Alpha', limit: 1 })).map((s) => s.title)).toEqual(['D']);
+      const [first] = await store.listArticles({ limit: 1 });
       expect(first).toMatchObject({
         title: 'B',
         outlet: 'Beta',
         published: '2025-03-05',
         source: 'input.txt',
       });
-      expect(storeErrorOf(() => store.listArticles({ since: 'March' })).code).toBe('USAGE');
-      expect(storeErrorOf(() => store.listArticles({ limit: 0 })).code).toBe('USAGE');
+      expect((await storeErrorOf(() => store.listArticles({ since: 'March' }))).code).toBe('USAGE');
+      expect((await storeErrorOf(() => store.listArticles({ limit: 0 }))).code).toBe('USAGE');
     });
 
-    it('searches title and text, best match first, with the matched words marked in a snippet', () => {
-      const store = fresh();
-      const { added } = store.putArticles([
+    it('searches title and text, best match first, with the matched words marked in a snippet', async () => {
+      const store = await fresh();
+      const { added } = await store.putArticles([
         makeArticle({
           title: 'Bridge reopens after repairs',
           outlet: 'Alpha',
@@ -168,7 +170,7 @@ export function storeContract(name: string, open: () => Store): void {
         }),
         makeArticle({ title: 'Weather', text: 'Rain all week.' }),
       ]);
-      const hits = store.search('bridge', 10);
+      const hits = await store.search('bridge', 10);
       expect(hits.map((h) => h.id)).toEqual([added[0], added[1]]);
       expect(hits[0]).toMatchObject({
         title: 'Bridge reopens after repairs',
@@ -178,35 +180,35 @@ export function storeContract(name: string, open: () => Store): void {
       const { open, close } = SNIPPET_MARK;
       expect(hits[0]?.snippet).toContain(`${open}Bridge${close}`);
       expect(hits[1]?.snippet).toContain(`${open}bridge${close}`);
-      expect(store.search('bridge', 1)).toHaveLength(1);
-      expect(store.search('"two years"').map((h) => h.id)).toEqual([added[0]]);
-      expect(store.search('repair*').map((h) => h.id)).toEqual([added[0]]);
-      expect(store.search('volcano')).toEqual([]);
-      expect(store.search('   ')).toEqual([]);
+      expect(await store.search('bridge', 1)).toHaveLength(1);
+      expect((await store.search('"two years"')).map((h) => h.id)).toEqual([added[0]]);
+      expect((await store.search('repair*')).map((h) => h.id)).toEqual([added[0]]);
+      expect(await store.search('volcano')).toEqual([]);
+      expect(await store.search('   ')).toEqual([]);
     });
 
-    it('a malformed query is a one-line STORE error, not a crash', () => {
-      const store = fresh();
-      store.putArticles([makeArticle({ text: 'Something to search.' })]);
+    it('a malformed query is a one-line STORE error, not a crash', async () => {
+      const store = await fresh();
+      await store.putArticles([makeArticle({ text: 'Something to search.' })]);
       for (const query of ['"unterminated', 'AND', 'NEAR(a', 'nosuchcolumn:word', "don't"]) {
-        const err = storeErrorOf(() => store.search(query));
+        const err = await storeErrorOf(() => store.search(query));
         expect(err.code).toBe('STORE');
         expect(err.message).toContain('is not valid');
         expect(err.message).not.toContain('\n');
       }
       // The store is still usable afterwards.
-      expect(store.search('something')).toHaveLength(1);
+      expect(await store.search('something')).toHaveLength(1);
     });
 
-    it('a transaction that throws stores nothing: no article, no story, no clustering state', () => {
-      const store = fresh();
+    it('a transaction that throws stores nothing: no article, no story, no clustering state', async () => {
+      const store = await fresh();
       const a = makeArticle({ id: 'a', url: 'https://example.com/kept', text: 'Kept article.' });
-      store.transaction(() => {
-        store.putArticles([a]);
-        const storyId = store
+      await store.withTransaction(async (tx) => {
+        await tx.putArticles([a]);
+        const storyId = await tx
           .storyIndex()
           .saveProfile({ id: null, size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:kept', 1]]) });
-        store.placeArticle(store.listArticles()[0]?.id ?? '', {
+        await tx.placeArticle((await tx.listArticles())[0]?.id ?? '', {
           storyId,
           duplicateOf: null,
           score: null,
@@ -214,26 +216,28 @@ export function storeContract(name: string, open: () => Store): void {
           placedBy: 'ingest',
         });
       });
-      expect(() =>
-        store.transaction(() => {
-          store.putArticles([
+      await expect(
+        store.withTransaction(async (tx) => {
+          await tx.putArticles([
             makeArticle({ id: 'b', url: 'https://example.com/lost', text: 'Lost article.' }),
           ]);
-          store.storyIndex().addDocument(['t:lost']);
-          store
+          await tx.storyIndex().addDocument(['t:lost']);
+          await tx
             .storyIndex()
             .saveProfile({ id: null, size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:lost', 1]]) });
+          // Nested: a savepoint that commits into the outer transaction, and is undone with it.
+          await tx.withTransaction(async (inner) => inner.storyIndex().addDocument(['t:lost']));
           throw new Error('interrupted');
         }),
-      ).toThrow('interrupted');
-      expect(store.countArticles()).toBe(1);
-      expect(store.countStories()).toBe(1);
-      expect(store.storyIndex().documentFrequencies(['t:lost']).get('t:lost')).toBe(0);
+      ).rejects.toThrow('interrupted');
+      expect(await store.countArticles()).toBe(1);
+      expect(await store.countStories()).toBe(1);
+      expect((await store.storyIndex().documentFrequencies(['t:lost'])).get('t:lost')).toBe(0);
     });
 
-    it('placing articles keeps the story listing: count, days, outlets, title; moving recounts both stories', () => {
-      const store = fresh();
-      const put = store.putArticles([
+    it('placing articles keeps the story listing: count, days, outlets, title; moving recounts both stories', async () => {
+      const store = await fresh();
+      const put = await store.putArticles([
         makeArticle({
           id: 'a',
           url: 'https://example.com/1',
@@ -261,8 +265,20 @@ export function storeContract(name: string, open: () => Store): void {
       ]);
       const [a, b, c] = put.added as [string, string, string];
       const index = store.storyIndex();
-      const s1 = index.saveProfile({ id: null, size: 2, firstDay: null, lastDay: null, features: new Map() });
-      const s2 = index.saveProfile({ id: null, size: 1, firstDay: null, lastDay: null, features: new Map() });
+      const s1 = await index.saveProfile({
+        id: null,
+        size: 2,
+        firstDay: null,
+        lastDay: null,
+        features: new Map(),
+      });
+      const s2 = await index.saveProfile({
+        id: null,
+        size: 1,
+        firstDay: null,
+        lastDay: null,
+        features: new Map(),
+      });
       const place = (id: string, storyId: number, duplicateOf: string | null = null) =>
         store.placeArticle(id, {
           storyId,
@@ -271,68 +287,76 @@ export function storeContract(name: string, open: () => Store): void {
           reasons: { why: id },
           placedBy: 'ingest',
         });
-      place(a, s1);
-      place(b, s1, a);
-      place(c, s2);
-      expect(store.getStory(s1)).toMatchObject({
+      await place(a, s1);
+      await place(b, s1, a);
+      await place(c, s2);
+      expect(await store.getStory(s1)).toMatchObject({
         title: 'First',
         firstPublished: '2030-01-02',
         lastPublished: '2030-01-05',
         articleCount: 2,
         outlets: ['Alpha', 'Beta'],
       });
-      expect(store.getStory(s1)?.members.map((m) => [m.inputId, m.duplicateOf, m.reasons])).toEqual([
+      expect((await store.getStory(s1))?.members.map((m) => [m.inputId, m.duplicateOf, m.reasons])).toEqual([
         ['a', null, { why: a }],
         ['b', a, { why: b }],
       ]);
-      expect(store.getStory(s2)?.title).toBe('An untitled opening sentence.');
-      expect(store.storyOf(c)).toBe(s2);
-      expect(
-        store
-          .storyArticles([s1])
-          .get(s1)
-          ?.map((r) => r.inputId),
-      ).toEqual(['a', 'b']);
+      expect((await store.getStory(s2))?.title).toBe('An untitled opening sentence.');
+      expect(await store.storyOf(c)).toBe(s2);
+      expect((await store.storyArticles([s1])).get(s1)?.map((r) => r.inputId)).toEqual(['a', 'b']);
 
-      store.placeArticle(a, { storyId: s2, duplicateOf: null, score: null, reasons: null, placedBy: 'user' });
-      expect(store.getStory(s1)).toMatchObject({ articleCount: 1, outlets: ['Alpha'], title: 'Two.' });
-      expect(store.getStory(s2)).toMatchObject({
+      await store.placeArticle(a, {
+        storyId: s2,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
+      expect(await store.getStory(s1)).toMatchObject({ articleCount: 1, outlets: ['Alpha'], title: 'Two.' });
+      expect(await store.getStory(s2)).toMatchObject({
         articleCount: 2,
         title: 'First',
         firstPublished: '2030-01-02',
       });
-      expect(store.listStories({ outlet: 'Beta' }).map((s) => s.id)).toEqual([s2]);
-      expect(() => store.deleteStory(s1)).toThrow(/still has 1 articles/);
-      store.placeArticle(b, { storyId: s2, duplicateOf: a, score: null, reasons: null, placedBy: 'user' });
-      store.deleteStory(s1);
-      expect(store.getStory(s1)).toBeNull();
-      expect(store.countStories()).toBe(1);
+      expect((await store.listStories({ outlet: 'Beta' })).map((s) => s.id)).toEqual([s2]);
+      await expect(store.deleteStory(s1)).rejects.toThrow(/still has 1 articles/);
+      await store.placeArticle(b, {
+        storyId: s2,
+        duplicateOf: a,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
+      await store.deleteStory(s1);
+      expect(await store.getStory(s1)).toBeNull();
+      expect(await store.countStories()).toBe(1);
     });
 
-    it('records features and duplicate keys, and finds earlier articles by shared keys', () => {
-      const store = fresh();
-      const put = store.putArticles([
+    it('records features and duplicate keys, and finds earlier articles by shared keys', async () => {
+      const store = await fresh();
+      const put = await store.putArticles([
         makeArticle({ id: 'a', url: 'https://example.com/1', text: 'Alpha text.' }),
         makeArticle({ id: 'b', url: 'https://example.com/2', text: 'Beta text.' }),
       ]);
       const [a, b] = put.added as [string, string];
-      store.recordArticleFeatures(a, { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) }, [
-        'k1',
-        'k2',
-      ]);
-      store.recordArticleFeatures(b, { day: null, features: new Map([['t:y', 1]]) }, ['k2']);
-      expect(store.duplicateCandidates(['k1', 'k2'], 5).map((c) => [c.id, c.text])).toEqual([
+      await store.recordArticleFeatures(
+        a,
+        { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) },
+        ['k1', 'k2'],
+      );
+      await store.recordArticleFeatures(b, { day: null, features: new Map([['t:y', 1]]) }, ['k2']);
+      expect((await store.duplicateCandidates(['k1', 'k2'], 5)).map((c) => [c.id, c.text])).toEqual([
         [a, 'Alpha text.'],
         [b, 'Beta text.'],
       ]);
-      expect(store.duplicateCandidates(['zz'], 5)).toEqual([]);
-      const features = store.articleFeatures([a, b, 'unknown']);
+      expect(await store.duplicateCandidates(['zz'], 5)).toEqual([]);
+      const features = await store.articleFeatures([a, b, 'unknown']);
       // Where the day came from is kept with it; an article without one reads back without.
       expect(features.get(a)).toEqual({ day: 7, daySource: 'published', features: new Map([['t:x', 2]]) });
       expect(features.get(b)?.daySource).toBeUndefined();
       expect(features.get(b)?.day).toBeNull();
       expect(features.has('unknown')).toBe(false);
-      expect(store.knownIds([a, 'unknown'])).toEqual(new Set([a]));
+      expect(await store.knownIds([a, 'unknown'])).toEqual(new Set([a]));
     });
   });
 }
