@@ -178,36 +178,43 @@ export async function readSchemaState(
 }
 
 /**
- * Applies the migrations the database lacks, each in its own transaction under an advisory lock, re-reading
- * the version inside it so that two processes opening a new library at once do not both run one.
+ * Applies the migrations the database lacks, each in its own transaction, under an advisory lock and
+ * re-reading the version inside it, so that two processes opening a new library at once do not both run one.
  */
 export async function migratePg(client: PoolClient): Promise<number> {
   let applied = 0;
-  for (let index = 0; index < PG_MIGRATIONS.length; index++) {
-    const target = index + 1;
-    await client.query('BEGIN');
-    try {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      const { version } = await readSchemaState(client);
-      if (version < target) {
-        if (version === 0) {
-          await client.query('CREATE TABLE parallax_meta (key text PRIMARY KEY, value text NOT NULL)');
-          await client.query(
-            `INSERT INTO parallax_meta VALUES ('application', $1), ('schema_version', '0')`,
-            [PG_APPLICATION],
-          );
+  // The lock is taken before BEGIN, not inside the transaction: a transaction that waited for it would
+  // still see "no parallax_meta" (the server caches that a name is absent until the next transaction
+  // starts), and create the table a second time.
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    for (let index = 0; index < PG_MIGRATIONS.length; index++) {
+      const target = index + 1;
+      await client.query('BEGIN');
+      try {
+        const { version } = await readSchemaState(client);
+        if (version < target) {
+          if (version === 0) {
+            await client.query('CREATE TABLE parallax_meta (key text PRIMARY KEY, value text NOT NULL)');
+            await client.query(
+              `INSERT INTO parallax_meta VALUES ('application', $1), ('schema_version', '0')`,
+              [PG_APPLICATION],
+            );
+          }
+          await client.query((PG_MIGRATIONS[index] as PgMigration).sql);
+          await client.query(`UPDATE parallax_meta SET value = $1 WHERE key = 'schema_version'`, [
+            String(target),
+          ]);
+          applied++;
         }
-        await client.query((PG_MIGRATIONS[index] as PgMigration).sql);
-        await client.query(`UPDATE parallax_meta SET value = $1 WHERE key = 'schema_version'`, [
-          String(target),
-        ]);
-        applied++;
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
     }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
   }
   return applied;
 }

@@ -46,15 +46,22 @@ export function isPostgresUrl(db: string): boolean {
 }
 
 /**
+ * Where the text's words start: FTS5 keeps title and text apart, so "Council row" + "The mayor's plan…"
+ * must not match NEAR(mayor council) or the phrase "row the" across the two. The gap is wider than any
+ * NEAR distance search.ts accepts; a title's words past it share its last position.
+ */
+const TEXT_START = 1_001;
+
+/**
  * The search vector of an article as a tsvector literal: its title's words (weight A), then its text's
- * (weight D), positions running on from title to text as FTS5's do within a column.
+ * (weight D) from TEXT_START on.
  */
 export function searchVector(title: string | null, text: string): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   const add = (words: string[], weight: string) => {
     for (const word of words) {
-      position++;
+      position = weight === 'A' ? Math.min(position + 1, TEXT_START - 200) : position + 1;
       if (word.length > MAX_INDEXED_WORD) continue;
       const list = positions.get(word) ?? [];
       if (list.length < 256) list.push(`${Math.min(position, MAX_POSITION)}${weight}`);
@@ -62,6 +69,7 @@ export function searchVector(title: string | null, text: string): string {
     }
   };
   add(searchWords(title ?? ''), 'A');
+  position = TEXT_START - 1;
   add(searchWords(text), 'D');
   return [...positions]
     .map(([word, at]) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}':${at.join(',')}`)

@@ -14,6 +14,9 @@ import { SNIPPET_MARK } from '../store.js';
 const COLUMNS: Record<string, string> = { title: 'A', text: 'D' };
 /** FTS5's NEAR distance when none is given. */
 const NEAR_DEFAULT = 10;
+/** The largest NEAR distance on PostgreSQL: each distance is two alternatives in the tsquery, and the
+ * index keeps title and text this far apart (pg-store.ts TEXT_START). */
+export const NEAR_MAX = 100;
 /** Words of context in a snippet, as SQLite's snippet(…, 16). */
 const SNIPPET_WORDS = 16;
 
@@ -243,6 +246,13 @@ class Parser {
     }
     if (!this.isPunct(')')) this.fail();
     this.at++;
+    if (distance > NEAR_MAX) {
+      throw new SearchQueryError(
+        `search query ${JSON.stringify(this.query)} has a NEAR distance of ${distance}; on PostgreSQL at most ${NEAR_MAX} is allowed`,
+        this.location,
+        'USAGE',
+      );
+    }
     if (phrases.length <= 1) return phrases[0] ?? null;
     if (phrases.length > 2) {
       throw new SearchQueryError(
