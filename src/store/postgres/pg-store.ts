@@ -32,6 +32,8 @@ export interface PgStoreOptions {
   maxConnections?: number;
   /** Clock for stored_at; tests pass a fixed one. */
   now?: () => Date;
+  /** Told the schema version found and the one the library is at after opening (`parallax migrate`). */
+  onSchema?: (found: number, now: number) => void;
 }
 
 const DEFAULT_SEARCH_LIMIT = 20;
@@ -39,11 +41,6 @@ const DEFAULT_SEARCH_LIMIT = 20;
 const MAX_INDEXED_WORD = 500;
 /** PostgreSQL keeps word positions up to 16,383; later words are indexed at that position (still found). */
 const MAX_POSITION = 16_383;
-
-/** Whether a --db value names a PostgreSQL library rather than a SQLite file. */
-export function isPostgresUrl(db: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(db.trim());
-}
 
 /**
  * Where the text's words start: FTS5 keeps title and text apart, so "Council row" + "The mayor's plan…"
@@ -111,6 +108,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
         );
       }
       if (state.version < PG_SCHEMA_VERSION) await migratePg(client);
+      options.onSchema?.(state.version, PG_SCHEMA_VERSION);
     } finally {
       client.release();
     }
