@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { main } from '../src/cli/main.js';
 import { ParallaxError } from '../src/errors.js';
 import type { AsyncStore } from '../src/store/async-store.js';
 import { PG_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
@@ -196,6 +197,23 @@ describe.runIf(run)('PostgreSQL store', () => {
         name,
       );
       expect(after.rows[0]?.value).toBe(String(PG_SCHEMA_VERSION + 7));
+    });
+
+    it('parallax migrate brings a new database to the current schema, then finds nothing to do', async () => {
+      const name = await freshDatabase();
+      const lines: string[] = [];
+      const io = {
+        stdout: (s: string) => void lines.push(s),
+        stderr: (s: string) => void lines.push(s),
+        stdin: process.stdin,
+      };
+      expect(await main(['migrate', '--db', urlOf(name)], io)).toBe(0);
+      expect(await main(['migrate', '--db', urlOf(name)], io)).toBe(0);
+      const shown = urlOf(name).replace(/:[^:@/]+@/, ':***@');
+      expect(lines).toEqual([
+        `${shown}: schema version ${PG_SCHEMA_VERSION} (was 0; ${PG_SCHEMA_VERSION} migration${PG_SCHEMA_VERSION === 1 ? '' : 's'} applied)\n`,
+        `${shown}: schema version ${PG_SCHEMA_VERSION}, nothing to migrate\n`,
+      ]);
     });
 
     it("another program's database is refused, its tables untouched", async () => {
