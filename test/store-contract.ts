@@ -235,6 +235,38 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
       expect((await store.storyIndex().documentFrequencies(['t:lost'])).get('t:lost')).toBe(0);
     });
 
+    it('a nested transaction that throws undoes only its own writes; the outer one goes on', async () => {
+      const store = await fresh();
+      await store.withTransaction(async (tx) => {
+        await tx.putArticles([makeArticle({ url: 'https://example.com/outer', text: 'Outer.' })]);
+        await expect(
+          tx.withTransaction(async (inner) => {
+            await inner.putArticles([makeArticle({ url: 'https://example.com/inner', text: 'Inner.' })]);
+            throw new Error('inner failed');
+          }),
+        ).rejects.toThrow('inner failed');
+        expect(await tx.countArticles()).toBe(1);
+      });
+      expect((await store.listArticles()).map((a) => a.urlKey)).toEqual(['https://example.com/outer']);
+    });
+
+    it('a call on the store while a transaction is open never sees its uncommitted writes', async () => {
+      const store = await fresh();
+      let during: Promise<number> | undefined;
+      await expect(
+        store.withTransaction(async (tx) => {
+          await tx.putArticles([makeArticle({ url: 'https://example.com/pending', text: 'Pending.' })]);
+          // Outside the transaction: on SQLite it waits for the transaction to end, on PostgreSQL it reads
+          // what is committed; either way the article that is rolled back is never counted.
+          during = store.countArticles();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await during).toBe(0);
+      expect(await store.countArticles()).toBe(0);
+    });
+
     it('placing articles keeps the story listing: count, days, outlets, title; moving recounts both stories', async () => {
       const store = await fresh();
       const put = await store.putArticles([
