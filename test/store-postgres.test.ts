@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { ParallaxError } from '../src/errors.js';
+import type { AnnotatedArticle, Entity, EntityKind } from '../src/model/article.js';
 import type { AsyncStore } from '../src/store/async-store.js';
 import { PG_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
 import { openPgStore } from '../src/store/postgres/pg-store.js';
@@ -84,6 +85,120 @@ async function openError(url: string): Promise<ParallaxError> {
   throw new Error('expected a ParallaxError');
 }
 
+/** An article naming each actor once with its labels ("Name was called L1 and L2."), annotated by hand. */
+function labelled(
+  id: string,
+  outlet: string | null,
+  published: string | null,
+  actors: { name: string; kind?: EntityKind; labels?: string[] }[],
+): AnnotatedArticle {
+  let text = '';
+  const entities: Entity[] = [];
+  actors.forEach((spec, i) => {
+    const start = text.length;
+    text += spec.name;
+    const descriptors: Entity['descriptors'] = [];
+    text += ' was called ';
+    (spec.labels ?? []).forEach((label, j) => {
+      if (j > 0) text += ' and ';
+      const at = text.length;
+      text += label;
+      descriptors.push({ start: at, end: text.length, text: label, via: 'appositive' });
+    });
+    text += '. ';
+    entities.push({
+      id: `${id}-e${i}`,
+      name: spec.name,
+      kind: spec.kind ?? 'person',
+      mentions: [{ start, end: start + spec.name.length, text: spec.name }],
+      descriptors,
+    });
+  });
+  text += `Filed as ${id}.`;
+  return makeArticle({
+    id,
+    source: `${id}.json`,
+    outlet,
+    published,
+    title: `Report ${id}`,
+    url: `https://news.example/${id}`,
+    text,
+    entities,
+  });
+}
+
+const STORY_A = [
+  labelled('a1', 'Daily Quill', '2033-02-10', [
+    { name: 'Velimir Drask', labels: ['dictator'] },
+    { name: 'Solvane Party', kind: 'organization', labels: ['ruling party'] },
+  ]),
+  labelled('a2', 'Evening Lantern', '2033-03-05', [
+    { name: 'Velimir Drašk', labels: ['President'] },
+    { name: 'Solvane Party', kind: 'organization', labels: ['ruling party'] },
+    { name: 'Ilse Varro' },
+  ]),
+  labelled('a3', 'Daily Quill', '2033-03-20', [{ name: 'Velimir Drask', labels: ['dictator'] }]),
+  labelled('a4', null, null, [{ name: 'Velimir Drask', labels: ['strongman'] }]),
+];
+const STORY_B = [
+  labelled('b1', 'Evening Lantern', '2033-04-01', [{ name: 'Marten Olsby', labels: ['harbour master'] }]),
+  labelled('b2', 'Daily Quill', '2033-04-02', [{ name: 'Marten Olsby', labels: ['port chief'] }]),
+];
+
+/** The same writes on a store, then everything its views and feeds answer, for comparing two backends. */
+async function viewsOf(store: AsyncStore): Promise<Record<string, unknown>> {
+  for (const story of [STORY_A, STORY_B]) {
+    const { added } = await store.putArticles(story);
+    const storyId = await store
+      .storyIndex()
+      .saveProfile({ id: null, size: story.length, firstDay: null, lastDay: null, features: new Map() });
+    for (const id of added) {
+      await store.placeArticle(id, {
+        storyId,
+        duplicateOf: null,
+        score: 0.5,
+        reasons: { by: 'test' },
+        placedBy: 'ingest',
+      });
+    }
+  }
+  const actors = ['velimir drask', 'solvane party', 'marten olsby', 'ilse varro'];
+  const { feed } = await store.addFeed('https://news.example/rss', 'News', 'https://news.example');
+  const again = await store.addFeed('https://news.example/rss', null, null);
+  await store.recordPoll(feed.id, { ok: true, etag: '"v1"', items: 2 });
+  await store.recordPoll(feed.id, { ok: false, error: 'HTTP 503' });
+  await store.recordItem(feed.id, { key: 'guid-1', url: 'https://news.example/a1', state: 'ingested' });
+  await store.recordItem(feed.id, { key: 'guid-2', url: null, state: 'failed', reason: 'not an article' });
+  const views = {
+    outlets: await store.outlets(),
+    quillMonths: await store.outletMonths('Daily Quill'),
+    quillActors: await store.outletActors('Daily Quill', 10),
+    labelUses: await store.labelUses(actors, 20),
+    labelUsesByMonth: await store.labelUsesByMonth(actors, 20),
+    nameUses: await store.nameUses(actors),
+    tones: await store.toneCounts(),
+    quillTones: await store.toneCounts('Daily Quill'),
+    actors: await store.actors(10),
+    actorsByPrefix: await store.actors(10, 'v'),
+    actor: await store.actor('velimir drask'),
+    contested: (await store.listStories({ order: 'contested' })).map((s) => [s.title, s.contest, s.outlets]),
+    biggest: (await store.listStories({ order: 'biggest', minOutlets: 2 })).map((s) => s.articleCount),
+    quillCount: await store.countStories({ outlet: 'Daily Quill', since: '2033-03-01' }),
+    refreshed: await store.refreshContest(),
+    feedCreated: [again.created, again.feed.id === feed.id],
+    feeds: await store.listFeeds(),
+    seen: [
+      ...(await store.seenItems(
+        feed.id,
+        ['guid-1', 'guid-3'],
+        ['https://news.example/a1', 'https://x.example'],
+      )),
+    ].sort(),
+  };
+  const removed = [await store.removeFeed(feed.id), await store.removeFeed(feed.id)];
+  return { ...views, removed, feedsAfter: await store.listFeeds() };
+}
+
 describe.runIf(run)('PostgreSQL store', () => {
   storeContract('postgres', freshStore);
   const indexStores: AsyncStore[] = [];
@@ -94,6 +209,24 @@ describe.runIf(run)('PostgreSQL store', () => {
     const store = await freshStore();
     indexStores.push(store);
     return store.storyIndex();
+  });
+
+  it('answers every library view and feed operation as SQLite does, on the same writes', async () => {
+    const now = () => new Date('2034-01-01T00:00:00Z');
+    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-pg-views-'));
+    const sqlite = openSqliteAsyncStore(path.join(dir, 'views.db'), { now });
+    const postgres = await openPgStore(urlOf(await freshDatabase()), { now });
+    try {
+      const expected = await viewsOf(sqlite);
+      expect(await viewsOf(postgres)).toEqual(expected);
+      // The scenario is not empty: labels, tones and a contest were found.
+      expect(expected.labelUses).not.toEqual([]);
+      expect((expected.tones as Record<string, number>).negative).toBeGreaterThan(0);
+    } finally {
+      await sqlite.close();
+      await postgres.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe('opening', () => {

@@ -96,7 +96,8 @@ export function labelUses(db: Runner, actors: readonly string[], limit: number):
   return db.rows<LabelUse>(
     `SELECT ${LABEL_USE} FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
      WHERE l.actor = ANY($1::text[]) AND l.label IS NOT NULL
-     GROUP BY l.actor, lower(l.label), a.outlet ORDER BY articles DESC LIMIT $2`,
+     GROUP BY l.actor, lower(l.label), a.outlet
+     ORDER BY articles DESC, l.actor, lower(l.label), a.outlet NULLS FIRST LIMIT $2`,
     [actors, limit],
   );
 }
@@ -111,7 +112,8 @@ export function labelUsesByMonth(
     `SELECT ${LABEL_USE}, substr(a.published, 1, 7) AS month
      FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
      WHERE l.actor = ANY($1::text[]) AND l.label IS NOT NULL
-     GROUP BY l.actor, lower(l.label), a.outlet, month ORDER BY articles DESC LIMIT $2`,
+     GROUP BY l.actor, lower(l.label), a.outlet, month
+     ORDER BY articles DESC, l.actor, lower(l.label), a.outlet NULLS FIRST, month NULLS FIRST LIMIT $2`,
     [actors, limit],
   );
 }
@@ -122,7 +124,8 @@ export function nameUses(db: Runner, actors: readonly string[]): Promise<NameUse
     `SELECT l.actor, l.name, a.outlet, substr(a.published, 1, 7) AS month, count(*)::int AS articles
      FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
      WHERE l.actor = ANY($1::text[]) AND l.label IS NULL
-     GROUP BY l.actor, l.name, a.outlet, month ORDER BY month NULLS FIRST`,
+     GROUP BY l.actor, l.name, a.outlet, month
+     ORDER BY month NULLS FIRST, l.actor, l.name, a.outlet NULLS FIRST`,
     [actors],
   );
 }
