@@ -477,31 +477,34 @@ export function pgStoryIndex(db: () => Runner, now: () => Date): AsyncStoryIndex
       });
     },
     async candidateStories(features, day, windowDays, limitPerFeature) {
-      const ids = new Set<number>();
-      for (const feature of features) {
-        const found =
-          day === null
-            ? await db().rows<{ story_id: number }>(
-                `SELECT story_id FROM story_postings WHERE feature = $1
-                 ORDER BY last_day DESC NULLS LAST, story_id DESC LIMIT $2`,
-                [feature, limitPerFeature],
-              )
-            : [
-                ...(await db().rows<{ story_id: number }>(
-                  `SELECT story_id FROM story_postings WHERE feature = $1 AND last_day >= $2
-                   ORDER BY last_day DESC LIMIT $3`,
-                  [feature, day - windowDays, limitPerFeature],
-                )),
-                ...(await db().rows<{ story_id: number }>(
-                  `SELECT story_id FROM story_postings WHERE feature = $1 AND last_day IS NULL
-                   ORDER BY story_id DESC LIMIT $2`,
-                  [feature, limitPerFeature],
-                )),
-              ];
-        for (const row of found) ids.add(row.story_id);
-      }
-      if (day === null) return [...ids];
-      return (await profiles([...ids]))
+      if (features.length === 0) return [];
+      // One round trip for all the features (SQLite asks per feature: its calls cost no round trip). The
+      // order is SQLite's: feature by feature, the most recently active first, dated before undated.
+      const rows =
+        day === null
+          ? await db().rows<{ story_id: number }>(
+              `SELECT p.story_id FROM unnest($1::text[]) WITH ORDINALITY AS f (feature, n)
+               CROSS JOIN LATERAL (
+                 SELECT story_id, last_day FROM story_postings WHERE feature = f.feature
+                 ORDER BY last_day DESC NULLS LAST, story_id DESC LIMIT $2) p
+               ORDER BY f.n, p.last_day DESC NULLS LAST, p.story_id DESC`,
+              [features, limitPerFeature],
+            )
+          : await db().rows<{ story_id: number }>(
+              `SELECT p.story_id FROM unnest($1::text[]) WITH ORDINALITY AS f (feature, n)
+               CROSS JOIN LATERAL (
+                 (SELECT story_id, last_day, 0 AS part FROM story_postings
+                  WHERE feature = f.feature AND last_day >= $2 ORDER BY last_day DESC LIMIT $3)
+                 UNION ALL
+                 (SELECT story_id, last_day, 1 AS part FROM story_postings
+                  WHERE feature = f.feature AND last_day IS NULL ORDER BY story_id DESC LIMIT $3)) p
+               ORDER BY f.n, p.part, p.last_day DESC, p.story_id DESC`,
+              [features, day - windowDays, limitPerFeature],
+            );
+      const ids = [...new Set(rows.map((r) => r.story_id))];
+      if (day === null) return ids;
+      // Postings know a story's last day only; a story that starts after the window is out too.
+      return (await profiles(ids))
         .filter((p) => p.firstDay === null || p.firstDay <= day + windowDays)
         .map((p) => p.id);
     },
