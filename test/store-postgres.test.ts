@@ -12,6 +12,7 @@ import { main } from '../src/cli/main.js';
 import { ParallaxError } from '../src/errors.js';
 import type { AnnotatedArticle, Entity, EntityKind } from '../src/model/article.js';
 import type { AsyncStore } from '../src/store/async-store.js';
+import { openAsyncStore } from '../src/store/open.js';
 import { PG_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
 import { openPgStore } from '../src/store/postgres/pg-store.js';
 import { openSqliteAsyncStore } from '../src/store/sqlite/async-adapter.js';
@@ -277,6 +278,22 @@ describe.runIf(run)('PostgreSQL store', () => {
           await c.query(`DROP OWNED BY ${reader.name}`);
           await c.query(`DROP ROLE ${reader.name}`);
         }, name);
+      }
+    });
+
+    it('openAsyncStore picks the backend by what --db names', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'parallax-pg-open-'));
+      try {
+        const file = await openAsyncStore(path.join(dir, 'lib.db'));
+        expect([file.backend, file.location]).toEqual(['sqlite', path.join(dir, 'lib.db')]);
+        await file.close();
+        const url = urlOf(await freshDatabase());
+        const server = await openAsyncStore(`  ${url}`);
+        expect(server.backend).toBe('postgres');
+        expect(server.location).not.toContain(new URL(url).password);
+        await server.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 
