@@ -69,6 +69,14 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
       expect(await store.getArticle('no-such-id')).toBeNull();
     });
 
+    it('an article with a NUL character in its title and text comes back exactly', async () => {
+      const store = await fresh();
+      const a = makeArticle({ title: 'Odd\u0000title', text: 'Text with a stray \u0000 byte in it.' });
+      const { added } = await store.putArticles([a]);
+      expect((await store.getArticle(added[0] as string))?.article).toEqual(a);
+      expect(await store.search('stray')).toHaveLength(1);
+    });
+
     it('re-putting the same articles changes nothing and reports them as existing', async () => {
       const store = await fresh();
       const a = makeArticle({ url: 'https://example.com/a', text: 'First version.' });

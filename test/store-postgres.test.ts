@@ -230,6 +230,38 @@ describe.runIf(run)('PostgreSQL store', () => {
     }
   });
 
+  it('version() moves when this or another connection writes, on both backends', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-pg-version-'));
+    const url = urlOf(await freshDatabase());
+    const pairs: [string, () => Promise<AsyncStore>][] = [
+      ['sqlite', async () => openSqliteAsyncStore(path.join(dir, 'v.db'))],
+      ['postgres', () => openPgStore(url)],
+    ];
+    try {
+      for (const [backend, open] of pairs) {
+        const reader = await open();
+        const writer = await open();
+        try {
+          const before = await reader.version();
+          await reader.countArticles();
+          // On PostgreSQL any commit in the cluster moves it (autovacuum's too), so stability across a
+          // read is asserted on SQLite only; what matters on both is that a write is never missed.
+          if (backend === 'sqlite') expect(await reader.version(), backend).toBe(before);
+          await writer.putArticles([makeArticle({ url: `https://example.com/${backend}`, text: 'New.' })]);
+          const afterOther = await reader.version();
+          expect(afterOther, backend).not.toBe(before);
+          await reader.addFeed('https://example.com/feed', null, null);
+          expect(await reader.version(), backend).not.toBe(afterOther);
+        } finally {
+          await reader.close();
+          await writer.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('opening', () => {
     it('an unreachable server is one line naming the URL without its password', async () => {
       const port = await freePort();

@@ -26,12 +26,23 @@ function statementName(text: string): string {
   return name;
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000, which SQLite stores without complaint: a page extracted with a stray
+ * NUL ("Title\u0000") would fail its whole batch. Column copies (titles, texts for snippets, labels) get
+ * U+FFFD instead; the article itself is kept as JSON, where NUL is escaped, and comes back exactly.
+ */
+function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value;
+  if (Array.isArray(value)) return value.map(withoutNul);
+  return value;
+}
+
 async function run<R extends QueryResultRow>(
   target: Pool | PoolClient,
   text: string,
   values: readonly unknown[] = [],
 ): Promise<R[]> {
-  const result = await target.query<R>({ name: statementName(text), text, values: values as unknown[] });
+  const result = await target.query<R>({ name: statementName(text), text, values: values.map(withoutNul) });
   return result.rows;
 }
 
