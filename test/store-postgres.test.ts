@@ -272,6 +272,11 @@ describe.runIf(run)('PostgreSQL store', () => {
       );
       expect(err.message).not.toContain('secret');
       expect(err.message).not.toContain('\n');
+      // A name with two addresses (::1 and 127.0.0.1) fails on both at once; still one line with the reason.
+      const both = await openError(`postgres://someone@localhost:${port}/library`);
+      expect(both.message).toMatch(
+        /^postgres:\/\/someone@localhost:\d+\/library: cannot reach the PostgreSQL server \(.*ECONNREFUSED.*\)/,
+      );
     });
 
     it('a wrong password is refused in one line', async () => {

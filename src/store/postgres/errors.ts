@@ -33,7 +33,15 @@ function codeOf(err: unknown): string | null {
 }
 
 function detailOf(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  // Node reports a host name that resolves to several addresses (localhost: ::1 and 127.0.0.1) refusing
+  // on all of them as an AggregateError with an empty message; its first error says what happened.
+  const first = err instanceof AggregateError ? (err.errors[0] as unknown) : undefined;
+  const message =
+    err instanceof Error && err.message !== ''
+      ? err.message
+      : first instanceof Error
+        ? first.message
+        : String(err);
   return message.replace(/\s+/g, ' ').trim();
 }
 

@@ -32,7 +32,8 @@ function statementName(text: string): string {
  * U+FFFD instead; the article itself is kept as JSON, where NUL is escaped, and comes back exactly.
  */
 function withoutNul(value: unknown): unknown {
-  if (typeof value === 'string') return value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value;
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value;
   if (Array.isArray(value)) return value.map(withoutNul);
   return value;
 }
