@@ -260,19 +260,33 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
 
     it('a call on the store while a transaction is open never sees its uncommitted writes', async () => {
       const store = await fresh();
-      let during: Promise<number> | undefined;
+      // Another caller (started outside the transaction's callback) counts while the transaction is open:
+      // on SQLite it waits for the transaction to end, on PostgreSQL it reads what is committed; either
+      // way the article that is rolled back is never counted.
+      let written = () => {};
+      const during = new Promise<void>((resolve) => {
+        written = resolve;
+      }).then(() => store.countArticles());
       await expect(
         store.withTransaction(async (tx) => {
           await tx.putArticles([makeArticle({ url: 'https://example.com/pending', text: 'Pending.' })]);
-          // Outside the transaction: on SQLite it waits for the transaction to end, on PostgreSQL it reads
-          // what is committed; either way the article that is rolled back is never counted.
-          during = store.countArticles();
+          written();
           await new Promise((resolve) => setTimeout(resolve, 20));
           throw new Error('rolled back');
         }),
       ).rejects.toThrow('rolled back');
       expect(await during).toBe(0);
       expect(await store.countArticles()).toBe(0);
+    });
+
+    it('calling the store itself inside its own transaction is refused at once, not left waiting', async () => {
+      const store = await fresh();
+      await store.withTransaction(async (tx) => {
+        await tx.putArticles([makeArticle({ url: 'https://example.com/kept', text: 'Kept.' })]);
+        await expect(store.countArticles()).rejects.toThrow(/inside its own withTransaction/);
+        await expect(store.withTransaction(async () => 1)).rejects.toThrow(/inside its own withTransaction/);
+      });
+      expect(await store.countArticles()).toBe(1);
     });
 
     it('placing articles keeps the story listing: count, days, outlets, title; moving recounts both stories', async () => {

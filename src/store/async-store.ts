@@ -7,6 +7,7 @@
 // The operations are derived from Store's so the two contracts cannot drift apart: a method added to Store
 // appears here, and the adapters fail to compile until they forward it.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { StoryIndex } from '../model/story-index.js';
 import type { Store } from './store.js';
 
@@ -107,4 +108,25 @@ export function promisedStoryIndex(index: StoryIndex): AsyncStoryIndex {
     target[name] = async (...args) => method.apply(index, args);
   }
   return target as unknown as AsyncStoryIndex;
+}
+
+/**
+ * Which store's transaction the running code is inside (each store passes a token of its own). A call on
+ * the store itself from inside its own withTransaction callback (`store.x()` where `tx.x()` was meant)
+ * would wait on SQLite for the transaction it is part of, for ever, and on PostgreSQL run outside it; both
+ * backends refuse it at once instead (refuseInsideOwnTransaction).
+ */
+const transactionOf = new AsyncLocalStorage<object>();
+
+export function runInTransactionOf<T>(token: object, fn: () => Promise<T>): Promise<T> {
+  return transactionOf.run(token, fn);
+}
+
+/** Throws when the running code is inside the transaction of the store `token` stands for. */
+export function refuseInsideOwnTransaction(token: object): void {
+  if (transactionOf.getStore() === token) {
+    throw new Error(
+      'a store was called inside its own withTransaction callback: call the transaction (tx) the callback was given, not the store',
+    );
+  }
 }

@@ -8,7 +8,13 @@ import pg from 'pg';
 import { ParallaxError } from '../../errors.js';
 import type { AnnotatedArticle } from '../../model/article.js';
 import { isCalendarDay } from '../../text/calendar-day.js';
-import type { AsyncStore, AsyncStoreSession, AsyncStoryIndex } from '../async-store.js';
+import {
+  type AsyncStore,
+  type AsyncStoreSession,
+  type AsyncStoryIndex,
+  refuseInsideOwnTransaction,
+  runInTransactionOf,
+} from '../async-store.js';
 import { articleIdentity } from '../identity.js';
 import { checkSearchQuery } from '../search-query.js';
 import { searchWords } from '../search-words.js';
@@ -167,6 +173,7 @@ class PgSession {
   /** Runs an operation; outside a transaction a backend failure becomes a one-line STORE error. */
   private async op<T>(doing: string | undefined, fn: (db: Runner) => Promise<T>, write = false): Promise<T> {
     this.check();
+    if (!this.runner.inTransaction) refuseInsideOwnTransaction(this.shared);
     try {
       const result = await fn(this.runner);
       if (write) this.shared.writes++;
@@ -303,6 +310,7 @@ class PgSession {
         this.depth--;
       }
     }
+    refuseInsideOwnTransaction(this.shared);
     let client: pg.PoolClient;
     try {
       client = await this.shared.pool.connect();
@@ -313,7 +321,7 @@ class PgSession {
     try {
       await client.query('BEGIN');
       const tx = new PgSession(this.shared, new ClientRunner(client), this.check);
-      const result = await fn(tx.api());
+      const result = await runInTransactionOf(this.shared, () => fn(tx.api()));
       await client.query('COMMIT');
       this.shared.writes++;
       return result;

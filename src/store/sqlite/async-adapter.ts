@@ -12,6 +12,8 @@ import {
   type AsyncStoreOperations,
   type AsyncStoreSession,
   type AsyncStoryIndex,
+  refuseInsideOwnTransaction,
+  runInTransactionOf,
 } from '../async-store.js';
 import { openSqliteStore, type SqliteStoreHandle, type SqliteStoreOptions } from './sqlite-store.js';
 
@@ -32,6 +34,8 @@ export function openSqliteAsyncStore(path: string, options: SqliteStoreOptions =
 export function sqliteAsyncStore(store: SqliteStoreHandle, path: string): AsyncStore {
   /** Settles when the open transaction ends; null while none is open. */
   let gate: Promise<void> | null = null;
+  /** Marks code running inside this store's transaction (see refuseInsideOwnTransaction). */
+  const token = {};
 
   const direct = <T>(run: () => T): Promise<T> => {
     try {
@@ -41,6 +45,7 @@ export function sqliteAsyncStore(store: SqliteStoreHandle, path: string): AsyncS
     }
   };
   const outside = async <T>(run: () => T): Promise<T> => {
+    refuseInsideOwnTransaction(token);
     while (gate !== null) await gate;
     return run();
   };
@@ -62,13 +67,14 @@ export function sqliteAsyncStore(store: SqliteStoreHandle, path: string): AsyncS
       storyIndex: () => storyIndex,
       withTransaction: async <T>(fn: (tx: AsyncStoreSession) => Promise<T>): Promise<T> => {
         if (inTransaction) return run(fn, self);
+        refuseInsideOwnTransaction(token);
         while (gate !== null) await gate;
         let release = () => {};
         gate = new Promise<void>((resolve) => {
           release = resolve;
         });
         try {
-          return await run(fn, session(true));
+          return await runInTransactionOf(token, () => run(fn, session(true)));
         } finally {
           gate = null;
           release();
