@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { ParallaxError } from '../src/errors.js';
 import type { AnnotatedArticle, Entity, EntityKind } from '../src/model/article.js';
@@ -417,7 +417,11 @@ describe.runIf(run)('PostgreSQL store', () => {
   });
 
   describe('search, as on SQLite', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'parallax-pg-search-'));
+    // Made in beforeAll, not while collecting: a run that filters these tests out must leave no folder.
+    let dir = '';
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'parallax-pg-search-'));
+    });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     const articles = [
