@@ -10,6 +10,7 @@ export const CORPUS = resolve(ROOT, '../shared/corpus');
 export interface AllsidesArticle {
   id: string;
   outlet: string;
+  title?: string;
   topic: string;
   published: string;
   text: string;

@@ -9,7 +9,8 @@
  *   3  ingest                              inputs of every format into articles
  *   4  fetch, clean, annotate, store       pages from the web; cleaning and annotating one article;
  *                                          keeping articles (the store holds no analysis: it sits below it)
- *   5  compare, pipeline, report           comparing a story; analyze's pipeline; writing a report
+ *   5  compare, pipeline, report           comparing a story; analyze's pipeline; writing a report;
+ *      outlets                             the outlet directory file, spread and blindspots
  *   6  stories                             clustering articles into stories
  *   7  library                             the operations on a library (store + stories + fetch)
  *   8  server, api                         the web app; the library API behind the package's main export
@@ -30,7 +31,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['nlp', 'extract', 'feeds'],
   ['ingest'],
   ['fetch', 'clean', 'annotate', 'store'],
-  ['compare', 'pipeline', 'report'],
+  ['compare', 'pipeline', 'report', 'outlets'],
   ['stories'],
   ['library'],
   ['server', 'api'],

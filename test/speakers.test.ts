@@ -264,6 +264,108 @@ describe('speaker of a direct quote', () => {
       'done with the audits',
       'Gus Palmer',
     ],
+    [
+      'a name inside the aside between the subject and its verb is what the aside is about',
+      'The council met.\n\nPeter Marsh, a contestant on the quiz show, “Money Hour,” who went on to work alongside Lee, said his old employer was “patient and fair.”',
+      'patient and fair',
+      'Peter Marsh',
+    ],
+    [
+      'an aside between dashes after a title',
+      'The council met.\n\nA former candidate -- Tom Hale, who lost the 2008 election to Lee -- said the mayor “offered no changes.”',
+      'offered no changes',
+      'Tom Hale',
+    ],
+    [
+      'a long relative clause naming another person before the verb',
+      'The council met.\n\nCity Gov. Tom Hale, who lost to Ann Lee in the 1994 runoff and whose plans for the harbour differed from those of the mayor, described the group as “a relic of another era.”',
+      'relic of another era',
+      'Tom Hale',
+    ],
+    [
+      'an age, a place with its state and a relative clause before the verb',
+      'The council met.\n\n“Both of them worry me,” Tom Hale, 41, of Akron, Pa., who answered the survey, said in an interview.',
+      'worry me',
+      'Tom Hale',
+    ],
+    [
+      'a participle right after “X said,” adds to what X said, not the sentence’s first subject',
+      'Paul Lee and Mark Hale differ.\n\nLee and Hale will meet sometime next week, Cory Roe said, adding, “Both of them must talk it through.”',
+      'talk it through',
+      'Cory Roe',
+    ],
+    [
+      'a participle after an inverted “X added,” following a quote',
+      'Jim Comey spoke. Cory Roe spoke.\n\nComey cannot claim that “from his seat,” Roe added, saying the call belongs “with the county attorney.”',
+      'county attorney',
+      'Cory Roe',
+    ],
+    [
+      'an aside of several comma-separated parts before the verb of a participle',
+      'The council met on Monday.\n\nAnn Roper, founder of the trust, board member since 1990 and a backer Mayor Tom Hale praised, endorsed the plan on Friday, saying it “puts families first.”',
+      'puts families',
+      'Ann Roper',
+    ],
+    [
+      'a party-and-state bracket with full stops inside does not end the sentence',
+      'The council voted on Monday.\n\nRep. Tom Hale (D-N.Y.) answered the ruling at once, saying: “The vote was a disgrace.”',
+      'a disgrace',
+      'Tom Hale',
+    ],
+    [
+      'a name opening an absolute phrase after “with” is its participle’s subject',
+      'The senators met on Monday.\n\nRepublicans who agree were irritated by the plan, with Sen. Tom Hale calling it a “blank cheque.”',
+      'blank cheque',
+      'Tom Hale',
+    ],
+    [
+      'two absolute phrases after a dash, each with its own speaker (first)',
+      'Paul Ryder and Don Tamp met.\n\nBoth men issued a statement – Ryder saying he was “very encouraged” and Tamp calling it a “great meeting.”',
+      'very encouraged',
+      'Paul Ryder',
+    ],
+    [
+      'two absolute phrases after a dash, each with its own speaker (second)',
+      'Paul Ryder and Don Tamp met.\n\nBoth men issued a statement – Ryder saying he was “very encouraged” and Tamp calling it a “great meeting.”',
+      'great meeting',
+      'Don Tamp',
+    ],
+    [
+      'a verb after a mid-sentence quote with an object and “as” is no inverted attribution',
+      'Tom Rolf sued the firm.\n\nRolf, who puts his court bills “well past a million,” described the strain as “crushing.”',
+      'past a million',
+      'Tom Rolf',
+    ],
+    [
+      'a second predicate of the subject after a mid-sentence quote',
+      'Ann Lee spoke on Friday.\n\nTom Hale further summed up Lee as “careless,” denounced her record as mayor and said she should not run again.',
+      'careless',
+      'Tom Hale',
+    ],
+    [
+      'a reduced clause (“when asked”) has no subject of its own',
+      'Lawyers met on Monday.\n\nAny decision would involve Attorney General Ann Lyle, who told the senators when asked last month: “That matter is handled by career staff.”',
+      'career staff',
+      'Ann Lyle',
+    ],
+    [
+      'a sentence-final attribution followed by a participle clause of the same speaker',
+      'Ann Roe spoke in Paris.\n\nHale’s “excesses” are sickening, Roe said Tuesday in Paris, noting the mayor “makes you want to retch.”',
+      'excesses',
+      'Ann Roe',
+    ],
+    [
+      'a “he” that stood for a person of unknown gender makes that person the latest man',
+      'Pat Okafor leaves the climate post this year.\n\nOkafor kept the glaciers in the news. He has walked on the shrinking ice himself.\n\nAsked whether he was concerned that Mayor Tom Hale, who calls warming a hoax, could win the seat, Okafor demurred.\n\n“The data leave no room for doubt,” he said.',
+      'no room for doubt',
+      'Pat Okafor',
+    ],
+    [
+      'an “as X said” clause after a quote inside a sentence',
+      'Ann Hale spoke on Monday.\n\nStill, the claim that the contest “is a coin toss this week,” as Hale said on the radio on Monday, only raises the stakes.',
+      'coin toss',
+      'Ann Hale',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
@@ -597,6 +699,36 @@ describe('speakers that are no named person', () => {
       'The count is not over, but the Lee campaign is already boasting of a win in the “rural race.”',
       'rural race',
       'the Lee campaign',
+    ],
+    [
+      'a written thing that “read” the quote, closing the sentence after it',
+      'The campaign wrote to donors on Monday.\n\n“Friend, let me be blunt. We can win this,” the email read. It asked for money.',
+      'let me be blunt',
+      'the email',
+    ],
+    [
+      'an inverted “read” with a pronoun-like “one”',
+      'Planes flew over the parade on Friday.\n\n“The mayor is a fraud,” read one.',
+      'mayor is a fraud',
+      'one',
+    ],
+    [
+      'a clause subject that is no person before an infinitive speech verb',
+      'The group wrote to its members.\n\nThe email went on to say, “Today we are closing the office.”',
+      'closing the office',
+      'The email',
+    ],
+    [
+      'a capitalised noun of time that ends a name is no time adjunct',
+      'Readers wrote in on Friday.\n\n“He is the less welcome guest,” the Harbour Times wrote.',
+      'less welcome guest',
+      'the Harbour Times',
+    ],
+    [
+      'a capitalised word the tagger reads as a verb goes on with the name before it',
+      'Readers wrote in on Friday.\n\nThe Miami Herald said the plan was “a mess.”',
+      'a mess',
+      'The Miami Herald',
     ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);

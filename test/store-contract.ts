@@ -412,5 +412,152 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
       expect(features.has('unknown')).toBe(false);
       expect(await store.knownIds([a, 'unknown'])).toEqual(new Set([a]));
     });
+
+    it('keeps an outlet directory: fields with their sources, merges, hosts by parent domain, the scale', async () => {
+      const store = await fresh();
+      const blank = { hosts: [], country: null, language: null, owner: null, leaning: null, notes: null };
+      expect(await store.outletDirectory()).toEqual({ leaningScale: null, outlets: [] });
+      await store.setLeaningScale(['left', 'centre', 'right']);
+      expect(
+        await store.putOutletRecords([
+          {
+            ...blank,
+            name: 'Evening Lantern',
+            hosts: ['lantern.example', 'news.other.example'],
+            leaning: 'left',
+            country: 'NO',
+            sources: { name: 'a.yaml', hosts: 'a.yaml', leaning: 'ratings 2030', country: 'a.yaml' },
+          },
+          {
+            ...blank,
+            name: 'Daily Quill',
+            owner: 'Quill Group',
+            sources: { name: 'a.yaml', owner: 'register' },
+          },
+        ]),
+      ).toEqual({ added: 2, updated: 0 });
+      // An update replaces the fields it has and keeps the rest with their sources; a host moves to it.
+      expect(
+        await store.putOutletRecords([
+          {
+            ...blank,
+            name: 'Daily Quill',
+            hosts: ['news.other.example'],
+            leaning: 'right',
+            sources: { hosts: 'b.yaml', leaning: 'b.yaml' },
+          },
+        ]),
+      ).toEqual({ added: 0, updated: 1 });
+      expect(await store.outletRecord('Daily Quill')).toEqual({
+        ...blank,
+        name: 'Daily Quill',
+        hosts: ['news.other.example'],
+        owner: 'Quill Group',
+        leaning: 'right',
+        sources: { name: 'a.yaml', owner: 'register', hosts: 'b.yaml', leaning: 'b.yaml' },
+      });
+      expect((await store.outletRecord('Evening Lantern'))?.hosts).toEqual(['lantern.example']);
+      expect(await store.outletOfHost('lantern.example')).toBe('Evening Lantern');
+      expect(await store.outletOfHost('www.sport.lantern.example')).toBe('Evening Lantern');
+      // The nearest listed domain wins: news.other.example is the Quill's, other.example nobody's.
+      expect(await store.outletOfHost('live.news.other.example')).toBe('Daily Quill');
+      expect(await store.outletOfHost('other.example')).toBeNull();
+      expect(await store.outletOfHost('notlantern.example')).toBeNull();
+      expect(await store.clearOutletField('Evening Lantern', 'country')).toBe(true);
+      expect(await store.clearOutletField('Evening Lantern', 'hosts')).toBe(true);
+      expect(await store.clearOutletField('Nobody', 'owner')).toBe(false);
+      expect(await store.outletRecord('Evening Lantern')).toEqual({
+        ...blank,
+        name: 'Evening Lantern',
+        leaning: 'left',
+        sources: { name: 'a.yaml', leaning: 'ratings 2030' },
+      });
+      expect(await store.outletOfHost('lantern.example')).toBeNull();
+      const directory = await store.outletDirectory();
+      expect(directory.leaningScale).toEqual(['left', 'centre', 'right']);
+      expect(directory.outlets.map((o) => o.name)).toEqual(['Daily Quill', 'Evening Lantern']);
+      await store.setLeaningScale(null);
+      expect((await store.outletDirectory()).leaningScale).toBeNull();
+    });
+
+    it('counts the voices of each outlet in a story: near-duplicates count once', async () => {
+      const store = await fresh();
+      const put = await store.putArticles([
+        makeArticle({ id: 'a', url: 'https://a.example/1', outlet: 'Alpha', text: 'One.' }),
+        makeArticle({ id: 'b', url: 'https://a.example/2', outlet: 'Alpha', text: 'Two.' }),
+        makeArticle({ id: 'c', url: 'https://b.example/1', outlet: 'Beta', text: 'One, copied.' }),
+        makeArticle({ id: 'd', url: 'https://c.example/1', outlet: 'Gamma', text: 'Elsewhere.' }),
+      ]);
+      const [a, b, c, d] = put.added as [string, string, string, string];
+      const profile = (feature: string) =>
+        store.storyIndex().saveProfile({
+          id: null,
+          size: 1,
+          firstDay: null,
+          lastDay: null,
+          features: new Map([[feature, 1]]),
+        });
+      const one = await profile('t:one');
+      const two = await profile('t:two');
+      const place = (id: string, storyId: number, duplicateOf: string | null) =>
+        store.placeArticle(id, { storyId, duplicateOf, score: null, reasons: null, placedBy: 'user' });
+      await place(a, one, null);
+      await place(b, one, null);
+      await place(c, one, a);
+      await place(d, two, null);
+      const sorted = (m: Map<number, { outlet: string | null; voices: number }[]>, id: number) =>
+        [...(m.get(id) ?? [])].sort((x, y) => String(x.outlet).localeCompare(String(y.outlet)));
+      const byIds = await store.storyOutletVoices({ ids: [one, two] });
+      expect(sorted(byIds, one)).toEqual([
+        { outlet: 'Alpha', voices: 2 },
+        { outlet: 'Beta', voices: 0 },
+      ]);
+      expect(sorted(byIds, two)).toEqual([{ outlet: 'Gamma', voices: 1 }]);
+      const multi = await store.storyOutletVoices({ minOutlets: 2 });
+      expect([...multi.keys()]).toEqual([one]);
+    });
+
+    it('calibration: the sample is the dated articles in id order, up to the limit; the latest check is kept', async () => {
+      const store = await fresh();
+      const put = await store.putArticles(
+        ['a', 'b', 'c', 'd'].map((id) =>
+          makeArticle({ id, url: `https://example.com/${id}`, text: `Text ${id}.` }),
+        ),
+      );
+      const [a, b, c] = put.added as [string, string, string, string];
+      await store.recordArticleFeatures(
+        a,
+        { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) },
+        [],
+      );
+      await store.recordArticleFeatures(b, { day: 300, features: new Map([['t:y', 1]]) }, []);
+      // Undated: never in the sample. The fourth article has no features at all.
+      await store.recordArticleFeatures(c, { day: null, features: new Map([['t:z', 1]]) }, []);
+      const dated = [a, b].sort();
+      expect([...(await store.calibrationSample(10)).keys()]).toEqual(dated);
+      expect([...(await store.calibrationSample(1)).keys()]).toEqual(dated.slice(0, 1));
+      expect((await store.calibrationSample(10)).get(a)).toEqual({
+        day: 7,
+        daySource: 'published',
+        features: new Map([['t:x', 2]]),
+      });
+      expect((await store.calibrationSample(0)).size).toBe(0);
+
+      expect(await store.calibration()).toBeNull();
+      const check = {
+        documents: 2,
+        articles: 2,
+        pairs: 1,
+        clearing: 0,
+        bar: 0.22,
+        highest: 0.05,
+        shared: [],
+      };
+      await store.withTransaction((tx) => tx.saveCalibration(check));
+      expect(await store.calibration()).toEqual(check);
+      const later = { ...check, documents: 3, clearing: 1, highest: 0.31, shared: ['x'] };
+      await store.saveCalibration(later);
+      expect(await store.calibration()).toEqual(later);
+    });
   });
 }

@@ -281,7 +281,7 @@ describe('SQLite store', () => {
       const file = tempDb();
       const body = (i: number) =>
         `Article ${i}. ${'Lorem ipsum dolor sit amet, words words words. '.repeat(200)}`;
-      let store: Store = openSqliteStore(file, { maxSizeBytes: 160 * 1024 });
+      let store: Store = openSqliteStore(file, { maxSizeBytes: 200 * 1024 });
       const first = store.putArticles([
         makeArticle({ text: 'small one' }),
         makeArticle({ text: 'small two' }),

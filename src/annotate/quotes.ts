@@ -340,12 +340,14 @@ function reportedVia(
 }
 
 /** Whether the sentence ends within a short tail with no other verb after token `v` ("… reported on
- * Monday."). */
+ * Monday."), or goes on only with a participle clause of the same speaker ("… Roe said Tuesday in
+ * Paris, noting …"). */
 function endsAfterShortTail(tokens: readonly Token[], v: number): boolean {
   const sentence = tokens[v]?.sentence;
   for (let t = v + 1; t <= v + MAX_CLOSING_TAIL + 1; t++) {
     const token = tokens[t];
     if (!token || token.sentence !== sentence || /^[.!?]$/.test(token.text)) return true;
+    if (token.text === ',' && isParticipleWord(tokens[t + 1]?.text ?? '')) return true;
     if (token.pos === 'VERB' || token.pos === 'AUX' || /^["“”«»„,;:]$/.test(token.text)) return false;
   }
   return false;
@@ -470,7 +472,7 @@ function collectSubjects(
   mentions: readonly NameMention[],
   references: readonly ResolvedReference[],
   isPerson: (entity: string) => boolean,
-  genderOf: (entity: string) => Gender,
+  statedGender: (entity: string) => Gender,
   inQuote: (offset: number) => boolean,
 ): SubjectCandidate[] {
   const subjects: SubjectCandidate[] = [];
@@ -523,6 +525,9 @@ function collectSubjects(
   // plan looked doomed. ¶ “…,” she said" — Lee was never a subject, and the last woman who was one is
   // paragraphs back.
   const mentioned = new Map<Gender, { entity: string; at: number }>();
+  // Genders learnt from the pronouns that stood for a person of unknown gender (see below).
+  const inferred = new Map<string, Gender>();
+  const genderOf = (entity: string): Gender => inferred.get(entity) ?? statedGender(entity);
   const paragraphOfToken = paragraphCounter(layer);
   for (const s of subjects) {
     if (s.pronoun) {
@@ -576,6 +581,13 @@ function collectSubjects(
       if (pick && isClauseSubject(layer, s)) {
         pick.at = s.firstToken;
         s.topic = !isReportedSubject(layer, s);
+        // "Walz took a softer line. She said she would rather elect Ann Lee. “…,” she said": once "she"
+        // stands for a person whose gender nothing stated, that person is the latest woman too — the
+        // woman named after her as an object does not take over the next "she".
+        if (pick === unknown && s.entity) {
+          inferred.set(s.entity, gender);
+          latest.set(gender, { ...pick });
+        }
       }
     } else if (s.entity && !s.possessive && !s.pronoun)
       mentioned.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
@@ -787,15 +799,24 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
   )
     t++;
   if (tokens[t]?.text === ',') {
+    const opened = t;
     let close = t + 1;
-    while (
-      close < t + MAX_APPOSITIVE_SKIP &&
-      tokens[close] &&
-      tokens[close]?.sentence === sentence &&
-      tokens[close]?.text !== ','
-    )
-      close++;
-    if (tokens[close]?.text !== ',') return -1;
+    for (;;) {
+      while (
+        close < t + MAX_APPOSITIVE_SKIP &&
+        tokens[close] &&
+        tokens[close]?.sentence === sentence &&
+        tokens[close]?.text !== ','
+      )
+        close++;
+      if (tokens[close]?.text !== ',') return -1;
+      // "Ann Lee, founder of the institute, party member since 1960 and long-time delegate from Ohio,
+      // endorsed Hale, saying …": an aside of several comma-separated parts; the verb follows the last.
+      const verbNext = /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '');
+      if (verbNext || close + 1 - opened >= MAX_ASIDE_TOKENS) break;
+      t = close;
+      close = t + 1;
+    }
     t = close + 1;
   }
   let verb = -1;
@@ -927,10 +948,21 @@ function afterTimeAdjunct(tokens: readonly Token[], t: number): number {
 /** Where a time adjunct ending right before `e` starts ("Hale on Thursday | said"), or `e`. */
 function beforeTimeAdjunct(tokens: readonly Token[], e: number, floor: number): number {
   if (e - 1 < floor || !TIME_NOUN.test(tokens[e - 1]?.text ?? '')) return e;
+  // "the Global Times said": a capitalised noun of time after a name word ends that name.
+  if (inName(tokens, e - 1) && !WEEKDAY_OR_MONTH.test(tokens[e - 1]?.text ?? '')) return e;
   let b = e - 1;
   while (b - 1 >= Math.max(floor, e - 3) && TIME_OPENER.test(tokens[b - 1]?.text ?? '')) b--;
   // Only when a phrase's head stands before it: "the vote on Monday said" is no subject.
   return b > floor && isHead(tokens[b - 1]) && !TIME_NOUN.test(tokens[b - 1]?.text ?? '') ? b : e;
+}
+
+const WEEKDAY_OR_MONTH =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/i;
+
+/** A capitalised word right after a name word goes on with the name whatever its tag: "the Global
+ * Times", "The Miami Herald" (Herald read as a verb). */
+function inName(tokens: readonly Token[], i: number): boolean {
+  return /^\p{Lu}/u.test(tokens[i]?.text ?? '') && tokens[i - 1]?.pos === 'PROPN';
 }
 
 /** Written messages through which their author speaks (own list, general English): "issued a statement
@@ -995,6 +1027,8 @@ function subjectBefore(
   persons: readonly SubjectCandidate[],
 ): Subject | undefined {
   const { tokens } = layer;
+  const head = asideHead(layer, v, floor, persons);
+  if (head) return head;
   const e = subjectEndBefore(layer, v, floor);
   // Only mentions starting within a phrase's reach of `e` can end there: a binary search, not a scan.
   const near = persons.slice(
@@ -1023,9 +1057,10 @@ function subjectBefore(
   // apposition), "The memo, written by engineer Ann Lee, said" (its author).
   const aside = asidePerson(layer, e, v, persons);
   if (aside) return aside;
+  const nameEnd = inName(tokens, e - 1);
   if (
-    !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1)) ||
-    TIME_NOUN.test(tokens[e - 1]?.text ?? '')
+    !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1) || nameEnd) ||
+    (TIME_NOUN.test(tokens[e - 1]?.text ?? '') && !nameEnd)
   )
     return undefined;
   let first = e - 1;
@@ -1043,7 +1078,7 @@ function subjectBefore(
     first - 1 >= floor &&
     first > e - MAX_PHRASE_TOKENS &&
     !opens(first) &&
-    isPhraseWord(tokens[first - 1]) &&
+    (isPhraseWord(tokens[first - 1]) || inName(tokens, first - 1)) &&
     !(tokens[first - 1]?.pos === 'PRON' && !POSSESSIVE.test(tokens[first - 1]?.text ?? ''))
   )
     first--;
@@ -1066,6 +1101,58 @@ function subjectBefore(
       s.firstToken >= first && s.endToken === e && !s.possessive && !afterLink(layer, first, s.firstToken),
   );
   return inside ?? phrase(layer, first, e);
+}
+
+/** Tokens a long aside between a named subject and its verb may span: "Tom Hale, who lost to Ann Lee in
+ * the 1994 runoff and whose plans for the harbour differed from the mayor's, described …" runs to
+ * 24; the longest such aside read in PolNeAR train misses ran to 31. */
+const MAX_ASIDE_TOKENS = 40;
+
+const isDash = (t: Token | undefined) => t !== undefined && /^(--?|—|–)$/.test(t.text);
+
+/**
+ * The person who opens the clause of the verb at `v` when an aside stands between them: "Tom Hale, a
+ * spokesman for House Speaker Ann Lee, said", "Peter Marsh, a contestant …, who went on to work alongside
+ * Lee, said", "A former candidate -- Tom Hale, who lost to Lee -- said", "Tom Hale, 41, of Akron, Pa.,
+ * who answered the survey, said". The aside closes with a comma or dash right before the verb (adverbs and
+ * auxiliaries aside) and opens with one right after the name; only title and description words (or a
+ * clause-opening comma) stand between the clause start and the name. A name inside the aside is what
+ * the aside is about, never the subject.
+ */
+function asideHead(
+  layer: TokenLayer,
+  v: number,
+  floor: number,
+  persons: readonly SubjectCandidate[],
+): SubjectCandidate | undefined {
+  const { tokens } = layer;
+  let close = v;
+  while (close - 1 >= floor && isVerbFiller(tokens[close - 1])) close--;
+  if (!(tokens[close - 1]?.text === ',' || isDash(tokens[close - 1]))) return undefined;
+  const lowest = Math.max(floor, close - MAX_ASIDE_TOKENS);
+  for (
+    let i = firstAtOrAfter(persons, lowest, (s) => s.firstToken);
+    (persons[i]?.endToken ?? close) < close - 1;
+    i++
+  ) {
+    const p = persons[i];
+    if (!p || p.possessive) continue;
+    // The aside opens right after the name (past a bracketed party or state: "Sen. Ann Lee (R-Ohio),").
+    let after = p.endToken;
+    if (tokens[after]?.text === '(') {
+      while (after < p.endToken + MAX_BRACKET_TOKENS && tokens[after] && tokens[after]?.text !== ')') after++;
+      after++;
+    }
+    if (!(tokens[after]?.text === ',' || isDash(tokens[after])) || after >= close - 1) continue;
+    // Only title and description words before the name, back to the clause start or a comma.
+    let b = p.firstToken - 1;
+    while (b >= floor && (NP_POS.has(tokens[b]?.pos ?? '') || isDash(tokens[b])) && tokens[b]?.pos !== 'PRON')
+      b--;
+    if (b < floor || tokens[b]?.text === ',') return p;
+    // The first person of the reach decides: a later one sits inside the first one's aside.
+    return undefined;
+  }
+  return undefined;
 }
 
 /** A name right after a verb or a preposition is its object: "met Tom Hale in the square". */
@@ -1137,6 +1224,41 @@ function addresseeOfSpeech(layer: TokenLayer, n: number, from: number): boolean 
       return false;
   }
   return false;
+}
+
+/** Whether a phrase found after a verb is its object, not an inverted subject: "Rolf, who puts his
+ * court bills “well past a million,” described the strain as “crushing”" — an inverted subject
+ * ends the sentence or an aside; "as", "to" or a quote after it continue the verb's object ("that" may
+ * open a relative clause about an inverted subject: "said one seller at a stall that offers …"). */
+function objectFollows(layer: TokenLayer, phrase: Subject): boolean {
+  return /^(as|to|["“«„])$/i.test(layer.tokens[phrase.endToken]?.text ?? '');
+}
+
+/** Words that open a reduced clause before a participle: "when asked", "as noted", "if pressed". */
+const SUBORDINATOR = /^(when|if|as|while|once|unless|though|although|before|after|until)$/i;
+
+/** "to say": a speech verb at `t` after the infinitive marker. */
+function isInfinitive(layer: TokenLayer, t: number): boolean {
+  const before = layer.tokens[t - 1];
+  return before?.text.toLowerCase() === 'to' && before.pos === 'PART';
+}
+
+/** Whether the subject `s` opens an absolute phrase: it follows "with", a dash, "and" or a comma — not
+ * a verb or another preposition, whose object it would be ("told Hale saying", "for Hale saying"). */
+function opensAbsolute(layer: TokenLayer, s: Subject): boolean {
+  const before = layer.tokens[s.firstToken - 1];
+  if (!before || before.sentence !== layer.tokens[s.firstToken]?.sentence) return false;
+  return /^(with|and|,)$/i.test(before.text) || isDash(before);
+}
+
+/** The speech verb of "…, Roe said, adding" (adverbs aside: "Roe said later, adding") before the comma
+ * ahead of the participle at `t`, or -1. */
+function speechVerbBeforeComma(layer: TokenLayer, t: number, from: number): number {
+  const { tokens } = layer;
+  if (tokens[t - 1]?.text !== ',') return -1;
+  let v = t - 2;
+  while (v > from && tokens[v]?.pos === 'ADV') v--;
+  return v > from && speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '') ? v : -1;
 }
 
 /** The subject of the finite verb nearest before a participle: "…, when party activists interrupted the
@@ -1226,7 +1348,13 @@ function subjectAfter(
     end++;
   if (
     end === start ||
-    !(isHead(tokens[end - 1]) || goesOnName(end - 1) || isNominalAdjective(layer, end - 1))
+    !(
+      isHead(tokens[end - 1]) ||
+      goesOnName(end - 1) ||
+      isNominalAdjective(layer, end - 1) ||
+      // "“…,” read one." / "said another": a pronoun-like number or determiner standing for its noun.
+      (end - 1 === start && /^(one|another)$/i.test(tokens[start]?.text ?? ''))
+    )
   )
     return undefined;
   // The person who heads the phrase ("said economist Ann Lee", "said Ann Lee, an economist"), or a name
@@ -1431,9 +1559,13 @@ function attribute(
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
     // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
-    if ((speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '')) || invertsQuoteObject(layer, v)) {
+    if (
+      (speaksAt(layer, v) && !isParticiple(tokens[v]?.text ?? '')) ||
+      invertsQuoteObject(layer, v) ||
+      readInverted(layer, v)
+    ) {
       const after = subjectAfter(layer, v, subjects, byFirstToken);
-      if (after) return after;
+      if (after && !objectFollows(layer, after)) return after;
     } else {
       for (v = t0 + 1; v < t0 + MAX_ATTRIBUTION_REACH; v++) {
         const token = tokens[v];
@@ -1453,17 +1585,22 @@ function attribute(
           continue;
         }
         if (!isAttributionVerb(layer, v) && !takesQuoteAsObject(layer, v)) continue;
+        // "Lee saying she was “encouraged” and Hale calling it a “great meeting”": a participle after the
+        // quote opens an absolute phrase of its own, whose words follow it.
+        if (isParticiple(token.text) && !afterBe(layer, v)) break;
         const subject = subjectBefore(layer, v, t0, subjects);
         // The subject opens the attribution, titles and possessors aside ("campaign manager Tom Reyes
         // told", "his friend Tom Reyes told", "the union's Tom Reyes told", "another friend, Tom Reyes
         // told").
         const lead = subject ? subject.firstToken : -1;
-        if (subject && lead >= t0 && layer.tokens.slice(t0, lead).every(isLeadWord)) return subject;
+        // "the race “is a dead heat,” as Hale said on the radio": an "as" clause of attribution.
+        const from = /^as$/i.test(tokens[t0]?.text ?? '') && lead > t0 ? t0 + 1 : t0;
+        if (subject && lead >= t0 && layer.tokens.slice(from, lead).every(isLeadWord)) return subject;
         // "Lee “did well with older voters” in the primary, said professor Tom Hale": an inverted verb
         // after the rest of the sentence.
         if (layer.tokens[v - 1]?.text === ',' && !isParticiple(token.text)) {
           const after = subjectAfter(layer, v, subjects, byFirstToken);
-          if (after) return after;
+          if (after && !objectFollows(layer, after)) return after;
         }
         // "“There is calm now,” and gifts began to come in again, Okafor said.": an attribution closing
         // the sentence after a comma covers the whole sentence, the quote in it too.
@@ -1577,6 +1714,33 @@ function invertsQuoteObject(layer: TokenLayer, v: number): boolean {
   );
 }
 
+/**
+ * "read" that gives a written thing's words, ending the attribution after a quote: "“…,” the email
+ * read." / "“…” read one." / "the suit reads." (VerbNet leaves "read" out of the speech verbs: in news
+ * it mostly means reading; only with the quote as its object and nothing after it does it attribute.)
+ */
+function readsQuote(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  if (!/^reads?$/i.test(tokens[v]?.text ?? '')) return false;
+  const next = tokens[v + 1];
+  return !next || next.sentence !== tokens[v]?.sentence || /^[.!;]$/.test(next.text);
+}
+
+/** "“…” read one." / "“…,” read the sign.": an inverted "read" whose written subject ends the sentence. */
+function readInverted(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  if (!/^reads?$/i.test(tokens[v]?.text ?? '')) return false;
+  let t = v + 1;
+  while (
+    t < v + 1 + MAX_PHRASE_TOKENS &&
+    isPhraseWord(tokens[t]) &&
+    tokens[t]?.sentence === tokens[v]?.sentence
+  )
+    t++;
+  const after = tokens[t];
+  return t > v + 1 && (!after || after.sentence !== tokens[v]?.sentence || /^[.!;]$/.test(after.text));
+}
+
 /** Title words before the name of a sentence-final attribution: "…, former party chair Ann Lee said." */
 const MAX_CLOSING_TITLE = 4;
 
@@ -1624,6 +1788,7 @@ function isAttributionVerb(layer: TokenLayer, v: number): boolean {
   const token = layer.tokens[v];
   if (!token) return false;
   if (speaksAt(layer, v)) return true;
+  if (readsQuote(layer, v)) return isHead(layer.tokens[v - 1]) || layer.tokens[v - 1]?.text === 'it';
   if (!isSpeechVerb(token.text)) return false;
   const before = layer.tokens[v - 1];
   // "“…” Lee fumed on Tuesday.": after a name, a speech verb in -ed the tagger read as an adjective.
@@ -1682,6 +1847,16 @@ function attributeBefore(
         !addresseeOfSpeech(layer, t - 1, from)
       )
         return null;
+      // "…, with Sen. Tom Hale calling it a “blank cheque”", "– Lee saying she was “encouraged” and Hale
+      // calling it a “great meeting”": a name right before the participle, opening an absolute phrase
+      // (after "with", a dash, "and" or a comma), is its subject — not the name of the clause before.
+      const absolute = inSentence.find((s) => s.endToken === t && !s.possessive && opensAbsolute(layer, s));
+      if (absolute) return absolute;
+      // "Ryan and Hale will meet next week, Roe said, adding, “…”": a participle right after a speech verb
+      // and its comma adds to what that verb's subject said, whoever opens the sentence.
+      const said = speechVerbBeforeComma(layer, t, from);
+      const sayer = said >= 0 ? subjectBefore(layer, said, from, inSentence) : undefined;
+      if (sayer?.entity) return sayer;
       return (
         inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
         nearestVerbSubject(layer, from, t, inSentence) ??
@@ -1690,8 +1865,12 @@ function attributeBefore(
       );
     }
     // "Roe went on the radio to call Pell “a liar”": an infinitive has no subject of its own (the word
-    // before "to" is no speaker); it shares the clause's.
-    if (tokens[t - 1]?.text.toLowerCase() === 'to' && tokens[t - 1]?.pos === 'PART') {
+    // before "to" is no speaker); it shares the clause's. So has a reduced clause ("…, who told the
+    // senators when asked last month: “…”" — the senators were not asked by themselves).
+    if (
+      (tokens[t - 1]?.text.toLowerCase() === 'to' && tokens[t - 1]?.pos === 'PART') ||
+      SUBORDINATOR.test(tokens[t - 1]?.text ?? '')
+    ) {
       if (nearest < 0) nearest = t;
       continue;
     }
@@ -1713,6 +1892,9 @@ function attributeBefore(
       inSentence.find((s) => s.endToken <= nearest && !s.possessive && isClauseSubject(layer, s)) ??
       [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
       subjectAfter(layer, nearest, inSentence, byFirstToken) ??
+      // "The email went on to say, “…”", "The union went on to call it a “disgrace”": an infinitive's
+      // clause subject that names no person is still who speaks, as written.
+      (isInfinitive(layer, nearest) ? sentenceSubject(layer, from, nearest) : undefined) ??
       // "When asked about the deal, Lukashenko took Hale’s side: “…”": a reduced clause's verb names no
       // one; the sentence's own subject may still (step 3).
       undefined

@@ -208,6 +208,13 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
   const starts = new Set<number>();
   for (const [first] of winkSentences) {
     const t = indexOf[first];
+    // "Sen. Ann Lee (R-N.Y.) said": wink may end a sentence at the full stop inside an abbreviation; a
+    // sentence never starts on a letter of an abbreviation glued to the full stop before it ("Y." in
+    // "N.Y."; a real end has a space after it, and "over.Then" is a typo that still ends one).
+    const previous = t === undefined ? undefined : tokens[t - 1];
+    const current = t === undefined ? undefined : tokens[t];
+    if (previous?.text.endsWith('.') && previous.end === current?.start && /^\p{Lu}\.?$/u.test(current.text))
+      continue;
     if (t !== undefined) starts.add(t);
   }
   for (let t = 0; t < tokens.length; t++) {

@@ -55,6 +55,7 @@ export function cleanArticle(raw: RawArticle, id: string, options: CleanOptions 
     published: meta.published ?? null,
     author: meta.author ?? null,
     language: meta.language ?? null,
+    ...(meta.leaning ? { leaning: meta.leaning } : {}),
     dateline: firstBody ? findDateline(text.slice(firstBody.start, firstBody.end)) : null,
     text,
     paragraphs,

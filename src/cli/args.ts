@@ -53,6 +53,12 @@ export interface Invocation {
   /** watch --every (milliseconds) and --once. */
   everyMs: number;
   once: boolean;
+  /** outlets import --starter: the outlet directory shipped with Parallax. */
+  starter: boolean;
+  /** outlets set --source: where the value set came from. */
+  source: string | null;
+  /** story --section: one section of the report as a table (csv or json). */
+  section: string | null;
   help: boolean;
   version: boolean;
 }
@@ -138,6 +144,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     minOutlets,
     jobs,
     why: flag('why'),
+    starter: flag('starter'),
+    source: text('source') ?? null,
+    section: text('section') ?? null,
     host: text('host') ?? '127.0.0.1',
     port: parsePort(text('port')),
     allowedHosts: (Array.isArray(allowedHost) ? allowedHost : [])
@@ -184,6 +193,9 @@ function helpInvocation(command: string | null, positionals: string[], format: F
     ignoreRobots: false,
     everyMs: DEFAULT_EVERY_MS,
     once: false,
+    starter: false,
+    source: null,
+    section: null,
     help: true,
     version: false,
   };

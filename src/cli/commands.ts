@@ -4,7 +4,7 @@
 
 import { DEFAULT_CONFIG } from '../config.js';
 
-export type Format = 'json' | 'text' | 'html' | 'md';
+export type Format = 'json' | 'text' | 'html' | 'md' | 'csv';
 
 /** How a flag is read; which commands take it, and what it means there, is in COMMANDS. */
 export interface FlagSpec {
@@ -38,6 +38,9 @@ export const FLAGS = {
   every: { type: 'string', value: 'DURATION' },
   jobs: { type: 'string', value: 'N' },
   once: { type: 'boolean' },
+  starter: { type: 'boolean' },
+  section: { type: 'string', value: 'SECTION' },
+  source: { type: 'string', value: 'TEXT' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Record<string, FlagSpec>;
@@ -171,6 +174,7 @@ Text says how many more there are beyond --limit; JSON gives the total and lists
     name: 'story',
     usage: [
       'story <id> [--db FILE] [--out DIR] [--format json|html|md]',
+      'story <id> --format csv|json --section facts|actors|quotes|discrepancies',
       'story <id> --why [--format text|json]',
       'story merge <id> <other-id>',
       'story split <id> --articles ID[,ID…]',
@@ -182,11 +186,14 @@ story. Merges and splits are your decisions: later ingests keep them.`,
     flags: {
       db: DB,
       out: OUT,
-      format: 'report: json, html or md to standard output; --why: text (default) or json',
+      format:
+        'report: json, html or md to standard output; with --section: csv or json; --why: text (default) or json',
+      section:
+        'one section of the report as a table: facts and actors as a matrix (a column per outlet), quotes and discrepancies a row per printing or value',
       why: 'why each article is in the story: shared names and words, day distance, score',
       articles: 'story split: the articles to move (ids as stories and story --why list them)',
     },
-    formats: ['json', 'html', 'md', 'text'],
+    formats: ['json', 'html', 'md', 'text', 'csv'],
     example: 'parallax story 12 --why',
   },
   {
@@ -238,6 +245,31 @@ list shows each feed's state (FAILING with the last error), export writes them a
     },
     formats: ['text', 'json'],
     example: 'parallax feeds add https://news.example/rss.xml',
+  },
+  {
+    name: 'outlets',
+    usage: [
+      'outlets import <directory.yaml|json>… [--db FILE]',
+      'outlets import --starter [--db FILE]   (the directory shipped with Parallax)',
+      'outlets list [--db FILE] [--format text|json]',
+      'outlets set <outlet> <field> <value> [--source TEXT] [--db FILE]',
+    ],
+    summary: 'the outlet directory: country, language, owner, leaning, hosts, notes, and their sources',
+    about: `Keeps metadata about outlets in the library, with where each value came from. import reads a
+directory file (YAML or JSON: leanings, sources, outlets with name, hosts, country, language, owner,
+leaning, notes, sources) and adds or updates its outlets; --starter imports the one shipped with Parallax
+(491 outlets of the allsides corpus with their AllSides leaning). list prints the directory (json: in the
+file's own shape, ready to edit and import). set changes one field (hosts: comma-separated; an empty
+value clears it). Articles that carry only a URL take the outlet name of their host.`,
+    flags: {
+      db: DB,
+      format: 'outlets list: text (default) or json',
+      starter: 'outlets import: the starter directory shipped with Parallax',
+      source: 'outlets set: where the value came from (default: "set by hand on <day>")',
+    },
+    formats: ['text', 'json'],
+    example:
+      'parallax outlets set "The Example Courier" owner "Example Media Group" --source "annual report 2025"',
   },
   {
     name: 'watch',

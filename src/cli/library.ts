@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { ParallaxError } from '../errors.js';
 import type { IngestItem } from '../ingest/index.js';
+import { EXPORT_SECTIONS, type ExportSection, sectionCsv, sectionJson } from '../report/sections-export.js';
 import { requireSqlitePath } from '../store/open.js';
 import type { Store, StorySummary } from '../store/store.js';
 import type { Invocation } from './args.js';
@@ -161,10 +162,13 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
       offset === 0 && (limit === undefined || stories.length < limit)
         ? stories.length
         : store.countStories(filter);
+    const { calibrationView } = await import('../library/calibration.js');
+    const calibration = calibrationView(store);
     if (invocation.format === 'json') {
       const { storyListing } = await import('../library/stories.js');
       const out = storyListing(store, stories);
-      io.stdout(`${JSON.stringify({ stories: out, total, ...(offset > 0 ? { offset } : {}) }, null, 2)}\n`);
+      const listing = { stories: out, total, ...(offset > 0 ? { offset } : {}), calibration };
+      io.stdout(`${JSON.stringify(listing, null, 2)}\n`);
       return 0;
     }
     if (stories.length === 0) {
@@ -177,6 +181,8 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
     }
     io.stdout(`${stories.map(storyLine).join('\n')}\n`);
     io.stdout(pageLine(offset, stories.length, total, page) ?? '');
+    // Only a warning is worth a line under every listing; JSON always carries the check.
+    if (calibration.state === 'too-many') io.stdout(`${calibration.message}\n`);
     return 0;
   });
 }
@@ -243,11 +249,37 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
     }
     if (invocation.format === 'text')
       throw new ParallaxError('USAGE', '--format text is for story --why; a report is json, html or md');
+    const section = invocation.section === null ? null : exportSection(invocation.section);
+    if (invocation.format === 'csv' && section === null)
+      throw new ParallaxError(
+        'USAGE',
+        `--format csv writes one section of the report: add --section ${EXPORT_SECTIONS.join('|')}`,
+      );
     const story = requireStory(store, id);
     const report = await storyReport(store, story);
+    const first = report.stories[0];
+    if (section !== null && first) {
+      // The library's title names the story, as in the web app.
+      if (story.title) first.title = story.title;
+      io.stdout(
+        invocation.format === 'csv'
+          ? sectionCsv(first, section)
+          : `${JSON.stringify(sectionJson(first, section), null, 2)}\n`,
+      );
+      return 0;
+    }
     const compared = report.stories[0]?.articles.length ?? 0;
     return emitReport(report, invocation, io, `compared story ${id} (${compared} articles)`);
   });
+}
+
+function exportSection(given: string): ExportSection {
+  if ((EXPORT_SECTIONS as readonly string[]).includes(given)) return given as ExportSection;
+  const meant = didYouMean(given, EXPORT_SECTIONS);
+  throw new ParallaxError(
+    'USAGE',
+    `--section is one of ${EXPORT_SECTIONS.join(', ')}; got "${given}"${meant ? `; did you mean ${meant}?` : ''}`,
+  );
 }
 
 export async function searchCommand(invocation: Invocation, io: Io): Promise<number> {

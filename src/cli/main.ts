@@ -81,6 +81,10 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const { feedsCommand } = await import('./feeds.js');
         return await feedsCommand(invocation, io);
       }
+      case 'outlets': {
+        const { outletsCommand } = await import('./outlets.js');
+        return await outletsCommand(invocation, io);
+      }
       case 'watch': {
         const { watchCommand } = await import('./feeds.js');
         return await watchCommand(invocation, io);

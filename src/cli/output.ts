@@ -51,7 +51,8 @@ export async function emitReport(
 ): Promise<number> {
   const { renderReport, writeReport } = await import('../report/index.js');
   if (invocation.formatGiven && invocation.out === null) {
-    io.stdout(renderReport(report, invocation.format === 'text' ? 'json' : invocation.format));
+    const format = invocation.format === 'text' || invocation.format === 'csv' ? 'json' : invocation.format;
+    io.stdout(renderReport(report, format));
     return 0;
   }
   const dir = invocation.out ?? DEFAULT_OUT;

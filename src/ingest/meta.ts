@@ -3,7 +3,7 @@
 import type { ArticleMeta, Message } from '../model/article.js';
 import { normalizePublished } from '../text/published-date.js';
 
-export const META_FIELDS = ['title', 'outlet', 'url', 'published', 'author', 'language'] as const;
+export const META_FIELDS = ['title', 'outlet', 'url', 'published', 'author', 'language', 'leaning'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 
 /** A trimmed single-line string, or null for anything empty or not text-like. */

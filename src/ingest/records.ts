@@ -1,5 +1,5 @@
 // Records: one article per JSON object, as found in exports and scraped datasets.
-// Shape: {id?, title?, text | html, outlet?, url?, published?, author?, language?}; other keys are ignored
+// Shape: {id?, title?, text | html, outlet?, url?, published?, author?, language?, leaning?}; other keys are ignored
 // because real exports carry plenty of fields that are no business of ingest.
 import { z } from 'zod';
 import type { ArticleMeta, Message, RawArticle } from '../model/article.js';
@@ -23,6 +23,7 @@ export const RecordSchema = z.object(
       .union([z.string(), z.array(z.string())], { error: 'must be a string or a list of strings' })
       .nullish(),
     language: text,
+    leaning: text,
   },
   { error: 'a record must be a JSON object' },
 );
@@ -51,6 +52,7 @@ export function recordArticle(value: unknown, source: string): RecordResult {
     published: publishedFrom(record.published, 'record', messages),
     author: authorString(record.author),
     language: cleanString(record.language),
+    leaning: cleanString(record.leaning),
   };
   let body: string;
   let finalMeta = meta;

@@ -12,7 +12,7 @@
 //     themoscowtimes.com: { outlet: The Moscow Times }
 //     bbc.com/russian: { outlet: BBC Russian, language: ru }
 //
-// Values may set outlet, title, url, published, author, language. When several entries match, each field
+// Values may set outlet, title, url, published, author, language, leaning. When several entries match, each field
 // comes from the most specific one: for files, exact names/paths before globs, then file order; for hosts,
 // the longest host and path. Metadata found in the input itself always wins over this file.
 import { readFile } from 'node:fs/promises';
@@ -58,6 +58,7 @@ const Entry = z.strictObject({
   published: z.union([z.string(), z.date()]).optional(),
   author: z.string().optional(),
   language: z.string().optional(),
+  leaning: z.string().optional(),
 });
 
 const SourcesSchema = z.strictObject({
@@ -105,6 +106,7 @@ function entryMeta(file: string, key: string, entry: z.infer<typeof Entry>): Art
     url: entry.url?.trim() || null,
     author: entry.author?.trim() || null,
     language: entry.language?.trim() || null,
+    leaning: entry.leaning?.trim() || null,
     published: null,
   };
   if (entry.published instanceof Date) meta.published = entry.published.toISOString().slice(0, 10);

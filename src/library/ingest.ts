@@ -6,12 +6,14 @@
 import type { Config } from '../config.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { Article } from '../model/article.js';
+import { IngestedLeanings } from '../outlets/ingested-leanings.js';
 import { cleanedArticles, pipelineContext, pipelineItems } from '../pipeline/articles.js';
 import { articleIdentity } from '../store/identity.js';
 import type { Store } from '../store/store.js';
 import { assignArticle } from '../stories/cluster.js';
 import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
 import { type Annotator, inProcessAnnotator, workerAnnotator } from './annotator.js';
+import { calibrationDue, refreshCalibration } from './calibration.js';
 import type { PreparedArticle, PrepareResult } from './prepare.js';
 import { reclusterNeighbourhood } from './recluster.js';
 
@@ -66,6 +68,9 @@ export async function ingestIntoLibrary(
 ): Promise<IngestSummary> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const ctx = await pipelineContext(config);
+  // Articles that carry only a URL take their outlet's name from the library's outlet directory.
+  ctx.outletOfHost = (host) => store.outletOfHost(host);
+  const leanings = new IngestedLeanings();
   const summary: IngestSummary = {
     seen: 0,
     added: 0,
@@ -131,11 +136,15 @@ export async function ingestIntoLibrary(
         refuse(event.input, event.reason);
         continue;
       }
+      leanings.note(event.article);
       pending.push({ article: event.article, id: articleIdentity(event.article).id });
       if (pending.length >= batchSize) await flush();
     }
     await flush();
     await committing;
+    leanings.record(store);
+    // The end of a run always measures, so the counters do not depend on where batches or runs ended.
+    if (summary.added > 0) store.transaction(() => refreshCalibration(store));
   } finally {
     if (annotator !== options.annotator) await annotator.close();
   }
@@ -225,6 +234,8 @@ function commitBatch(
     newStories += pass.created;
     // The stories this batch touched get their label contest back in the same commit.
     store.refreshContest();
+    // The calibration check, measured again when the library has grown enough (and at the end of the run).
+    if (calibrationDue(store)) refreshCalibration(store);
   });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;

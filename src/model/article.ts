@@ -18,6 +18,8 @@ export interface ArticleMeta {
   published?: string | null;
   author?: string | null;
   language?: string | null;
+  /** The outlet's political leaning as the input rates it (the allsides corpus's "leaning": left, center, right). */
+  leaning?: string | null;
 }
 
 export type RawFormat = 'text' | 'markdown' | 'html' | 'record';
@@ -75,6 +77,8 @@ export interface Article {
   published: string | null;
   author: string | null;
   language: string | null;
+  /** The outlet's leaning as the input rated it (a record's "leaning" or a --sources entry's); absent when none. */
+  leaning?: string;
   dateline: Dateline | null;
   text: string;
   paragraphs: Paragraph[];

@@ -84,3 +84,25 @@ export interface StoryIndex {
   /** Stores a profile; `id` null creates a new story and returns its id. */
   saveProfile(profile: Omit<StoryProfile, 'id'> & { id: number | null }): number;
 }
+
+/**
+ * The calibration check's last measurement (src/stories/calibration.ts): how many pairs of articles
+ * published far apart, in an order-free sample of the library, score above the join bar on content alone.
+ * Plain JSON; a store keeps the latest one.
+ */
+export interface UnrelatedPairCheck {
+  /** documentCount() when measured. */
+  documents: number;
+  /** Dated articles in the sample. */
+  articles: number;
+  /** Pairs of them published more than UNRELATED_GAP_DAYS apart, all scored. */
+  pairs: number;
+  /** Of those, the pairs scoring at or above `bar`. */
+  clearing: number;
+  /** The join bar they were compared with (JOIN_THRESHOLD). */
+  bar: number;
+  /** The highest score among the pairs. */
+  highest: number;
+  /** Features (without their kind prefix) most behind the pairs that cleared the bar, strongest first. */
+  shared: string[];
+}

@@ -10,12 +10,18 @@ export const clean: Stage<RawArticle, Article> = {
   name: 'clean',
   failure: 'could not be cleaned',
   run(raw, ctx) {
-    const sources = ctx.sources;
+    const { sources, outletOfHost } = ctx;
     // Host entries can only apply once a URL is known, and the URL may first appear in the text's footer.
+    // The sources file names the outlet first; the library's outlet directory next (cnn.com → its name).
     const article = cleanArticle(raw, articleIdFor(raw, ctx.usedIds), {
-      metaForHost: sources
-        ? (host) => lookupSource(sources, { source: '-', url: `https://${host}/` })
-        : undefined,
+      metaForHost:
+        sources || outletOfHost
+          ? (host) => {
+              const meta = sources ? lookupSource(sources, { source: '-', url: `https://${host}/` }) : {};
+              const named = meta.outlet ? null : (outletOfHost?.(host) ?? null);
+              return named ? { ...meta, outlet: named } : meta;
+            }
+          : undefined,
     });
     return article.text.trim() === ''
       ? { refused: 'no article text left after removing boilerplate' }

@@ -5,6 +5,8 @@ import type { SourceMap } from '../ingest/sources.js';
 export interface RunContext {
   sources: SourceMap | null;
   usedIds: Set<string>;
+  /** The outlet a URL host stands for in the library's outlet directory (library ingest sets it). */
+  outletOfHost?: (host: string) => string | null;
 }
 
 /** Why an article stopped in a stage: one line, shown after the article's input name. */

@@ -2,11 +2,12 @@
 
 import { Hono } from 'hono';
 import { explainStory } from '../library/stories.js';
+import { blindspotGroup } from '../outlets/spread.js';
 import { actorKey } from '../text/article-labels.js';
 import { JSON_TYPE, LIMITS, type LibraryView } from './library-view.js';
 import { OPENAPI } from './openapi.js';
 import { pageResponse } from './page-cache.js';
-import { storyIdParam } from './params.js';
+import { intParam, spreadFieldParam, storyIdParam } from './params.js';
 
 export function apiRoutes(view: LibraryView): Hono {
   const { store } = view;
@@ -17,8 +18,8 @@ export function apiRoutes(view: LibraryView): Hono {
   api.get('/api/openapi.json', (c) => c.json(OPENAPI));
   api.get('/api/stories', (c) =>
     view.cachedView(c, JSON_TYPE, async () => {
-      const { stories, total, limit, offset } = await view.listingOf(c.req.query());
-      return JSON.stringify({ stories, total, limit, ...(offset > 0 ? { offset } : {}) });
+      const { stories, total, limit, offset, calibration } = await view.listingOf(c.req.query());
+      return JSON.stringify({ stories, total, limit, ...(offset > 0 ? { offset } : {}), calibration });
     }),
   );
   api.get('/api/stories/:id', async (c) => {
@@ -29,6 +30,42 @@ export function apiRoutes(view: LibraryView): Hono {
     const stored = await view.reportJson(summary, selection);
     return pageResponse(stored, c.req.header('accept-encoding'), {});
   });
+  api.get('/api/stories/:id/spread', (c) => {
+    const summary = view.summaryOr404(storyIdParam(c.req.param('id')));
+    const field = spreadFieldParam(c.req.query('by'));
+    const spread = view.spreads.spreadsOf([summary.id], field).get(summary.id);
+    return c.json({ story: summary.id, ...spread, blindspot: spread ? blindspotGroup(spread) : null });
+  });
+  api.get('/api/blindspots', (c) =>
+    view.cachedView(c, JSON_TYPE, () => {
+      const q = c.req.query();
+      const b = view.spreads.blindspots(
+        spreadFieldParam(q.by),
+        q.group || null,
+        intParam(q.page, 'page', 1, LIMITS.listingPages),
+        intParam(q.limit, 'limit', 50, LIMITS.listing),
+      );
+      return JSON.stringify({
+        field: b.field,
+        groups: b.groups,
+        group: b.group,
+        examined: b.examined,
+        total: b.total,
+        limit: b.limit,
+        offset: b.offset,
+        stories: b.stories.map(({ summary, spread, only }) => ({
+          id: summary.id,
+          title: summary.title,
+          firstPublished: summary.firstPublished,
+          lastPublished: summary.lastPublished,
+          articleCount: summary.articleCount,
+          outlets: summary.outlets,
+          only,
+          spread: spread.groups,
+        })),
+      });
+    }),
+  );
   api.get('/api/stories/:id/why', (c) => {
     const id = storyIdParam(c.req.param('id'));
     view.storyOr404(id);

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { ParallaxError } from '../errors.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { Annotator } from '../library/annotator.js';
+import { calibrationView } from '../library/calibration.js';
 import { actorRecord, outletProfile, StoryFactsCache } from '../library/profiles.js';
 import { requireStory, storyListing, storyReport } from '../library/stories.js';
 import type { Report } from '../model/report.js';
@@ -16,6 +17,7 @@ import { HttpError } from './http-error.js';
 import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
 import { dayParam, intParam, orderParam } from './params.js';
 import type { Searcher } from './searcher.js';
+import { spreadViews } from './spread-views.js';
 import { type StorySelection, selectOutlets } from './story-selection.js';
 
 /** Limits a request cannot exceed; see README. */
@@ -220,12 +222,15 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     const offset = (page - 1) * limit;
     const stories = store.listStories({ ...filter, limit, offset, order });
     const total = offset === 0 && stories.length < limit ? stories.length : store.countStories(filter);
-    return { stories: storyListing(store, stories), total, limit, offset, page };
+    // The calibration check rides with every listing: the story list shows its warning.
+    const calibration = calibrationView(store);
+    return { stories: storyListing(store, stories), total, limit, offset, page, calibration };
   };
 
   return {
     store,
     token,
+    spreads: spreadViews(store),
     annotator,
     fetcherFor,
     pages,

@@ -23,6 +23,13 @@ const error = {
 /** The `{id}` of a story path. */
 const STORY_ID = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } } as const;
 
+const SPREAD_BY = {
+  name: 'by',
+  in: 'query',
+  description: 'The outlet directory field outlets are grouped by',
+  schema: { enum: ['leaning', 'country', 'language', 'owner'], default: 'leaning' },
+} as const;
+
 const json = (description: string, schema: object) => ({
   description,
   content: { 'application/json': { schema } },
@@ -115,6 +122,43 @@ export const OPENAPI = {
           }),
           '400': error,
           '404': error,
+        },
+      },
+    },
+    '/api/stories/{id}/spread': {
+      get: {
+        summary:
+          'How the story’s voices (near-copies counted once) fall across the groups of one outlet directory field, and whether only one group covers it',
+        parameters: [STORY_ID, SPREAD_BY],
+        responses: {
+          '200': json('The spread, shaped as schema/spread.schema.json#/$defs/storySpread', {
+            $ref: 'https://parallax.invalid/schema/spread.schema.json#/$defs/storySpread',
+          }),
+          '400': error,
+          '404': error,
+        },
+      },
+    },
+    '/api/blindspots': {
+      get: {
+        summary:
+          'Stories covered by two or more outlets of one group (leaning, country, language or owner) and by no outlet of another, newest first',
+        parameters: [
+          SPREAD_BY,
+          {
+            name: 'group',
+            in: 'query',
+            description: 'Only the blindspots of this group',
+            schema: { type: 'string' },
+          },
+          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
+        ],
+        responses: {
+          '200': json('One page of blindspots, shaped as schema/spread.schema.json#/$defs/blindspots', {
+            $ref: 'https://parallax.invalid/schema/spread.schema.json#/$defs/blindspots',
+          }),
+          '400': error,
         },
       },
     },

@@ -3,8 +3,11 @@
 
 import { type Context, Hono } from 'hono';
 import { explainStory } from '../library/stories.js';
+import type { StorySpread } from '../outlets/spread.js';
 import { html } from '../report/escape.js';
+import { sectionCsv, sectionJson } from '../report/sections-export.js';
 import { actorKey } from '../text/article-labels.js';
+import { HttpError } from './http-error.js';
 import { HTML, LIMITS, type LibraryView, PAGE_CSP, storyCsp } from './library-view.js';
 import { pageResponse, type StoredPage, storePage } from './page-cache.js';
 import {
@@ -21,8 +24,16 @@ import {
   storyListPage,
   storyMembership,
 } from './pages.js';
-import { dayParam, intParam, orderParam, storyIdParam } from './params.js';
+import {
+  dayParam,
+  exportSectionParam,
+  intParam,
+  orderParam,
+  spreadFieldParam,
+  storyIdParam,
+} from './params.js';
 import { membershipLink, SELECTION_STYLE, selectionPanel } from './selection-panel.js';
+import { blindspotsBody, exportPanel, SPREAD_STYLE, storySpreadPanel } from './spread-panel.js';
 
 /** Stories on one page of the story list. */
 const LIST_PAGE = 50;
@@ -46,7 +57,11 @@ export function pageRoutes(view: LibraryView): Hono {
           minOutlets: intParam(q.min_outlets, 'min_outlets', 1, LIMITS.listing),
         };
         const listing = await view.listingOf({ ...q, limit: String(LIST_PAGE) });
-        return storyListPage(listing, filters, store.outlets());
+        const spreads = view.spreads.spreadsOf(
+          listing.stories.map((s) => s.id),
+          'leaning',
+        );
+        return storyListPage(listing, filters, store.outlets(), spreads);
       },
       PAGE_CSP,
     ),
@@ -55,7 +70,14 @@ export function pageRoutes(view: LibraryView): Hono {
   const storyPage = async (c: Context, notice: string | null) => {
     const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
     const selection = view.selectionOf(summary, c.req.queries('outlet') ?? []);
-    const key = view.cacheKey(summary, selection);
+    // The spread changes with the outlet directory, not only with the story: it is part of the page's key.
+    const field = spreadFieldParam(c.req.query('by'));
+    const spread = view.spreads.spreadsOf([summary.id], field).get(summary.id) as StorySpread;
+    const keep: [string, string][] =
+      selection.whole || selection.byDefault
+        ? []
+        : selection.outlets.filter((o) => o.chosen).map((o) => ['outlet', o.outlet]);
+    const key = `${view.cacheKey(summary, selection)}~${JSON.stringify(spread)}`;
     let stored: StoredPage | undefined = notice === null ? view.pages.get(key) : undefined;
     if (stored === undefined) {
       const report = await view.reportOf(summary, selection);
@@ -70,10 +92,10 @@ export function pageRoutes(view: LibraryView): Hono {
         : membershipLink(summary.id, summary.articleCount, notice);
       stored = storePage(
         renderHtml(report, {
-          top: html`${siteBar()}${selectionPanel(summary.id, selection)}`,
+          top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}`,
           bottom,
           formAction: 'self',
-          style: APP_STYLE + SELECTION_STYLE,
+          style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE,
           embedData: false,
         }),
         HTML,
@@ -95,6 +117,25 @@ export function pageRoutes(view: LibraryView): Hono {
           ? `These articles were split off story ${split} into this new story.`
           : null;
     return storyPage(c, notice);
+  });
+
+  // One section of a story's report as a download: the same outlets as the page compares.
+  app.get('/stories/:id/export', async (c) => {
+    const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
+    const section = exportSectionParam(c.req.query('section'));
+    const format = c.req.query('format') ?? 'csv';
+    if (format !== 'csv' && format !== 'json')
+      throw new HttpError(400, 'bad-parameter', `format is csv or json; got "${format}"`);
+    const selection = view.selectionOf(summary, c.req.queries('outlet') ?? []);
+    const report = await view.reportOf(summary, selection);
+    const story = report.stories[0];
+    if (!story) throw new HttpError(404, 'not-found', `story ${summary.id} has nothing to compare`);
+    const name = `story-${summary.id}-${section}.${format}`;
+    c.header('Content-Disposition', `attachment; filename="${name}"`);
+    c.header('Content-Security-Policy', PAGE_CSP);
+    return format === 'csv'
+      ? c.body(sectionCsv(story, section, { file: true }), 200, { 'Content-Type': 'text/csv; charset=UTF-8' })
+      : c.json(sectionJson(story, section));
   });
 
   app.get('/stories/:id/articles', (c) =>
@@ -125,9 +166,37 @@ export function pageRoutes(view: LibraryView): Hono {
       PAGE_CSP,
     );
   });
-  app.get('/outlets', (c) => view.cachedView(c, HTML, () => outletsPage(store.outlets()), PAGE_CSP));
+  app.get('/outlets', (c) =>
+    view.cachedView(c, HTML, () => outletsPage(store.outlets(), view.spreads.directory().records), PAGE_CSP),
+  );
   app.get('/outlets/:name', (c) =>
-    view.cachedView(c, HTML, async () => outletPage(await view.outletOf(c.req.param('name'))), PAGE_CSP),
+    view.cachedView(
+      c,
+      HTML,
+      async () =>
+        outletPage(
+          await view.outletOf(c.req.param('name')),
+          view.spreads.directory().records.get(c.req.param('name')) ?? null,
+        ),
+      PAGE_CSP,
+    ),
+  );
+  app.get('/blindspots', (c) =>
+    view.cachedView(
+      c,
+      HTML,
+      () => {
+        const q = c.req.query();
+        const listing = view.spreads.blindspots(
+          spreadFieldParam(q.by),
+          q.group || null,
+          intParam(q.page, 'page', 1, LIMITS.listingPages),
+          LIST_PAGE,
+        );
+        return page('Blindspots', blindspotsBody(listing));
+      },
+      PAGE_CSP,
+    ),
   );
   app.get('/actors', (c) => {
     const prefix = actorKey(c.req.query('prefix') ?? '');

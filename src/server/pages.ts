@@ -1,12 +1,15 @@
 // The web app's pages, rendered on the server from escape-by-default templates: every string that came from
 // an article, a user or the library is escaped by `html`. They read without JavaScript; the only script in
 // the app is the story page's own report script, allowed by its hash.
+import type { CalibrationView } from '../library/calibration.js';
 import type { ActorRecord, LabelTally, OutletProfile } from '../library/profiles.js';
 import { type MemberExplanation, memberReason, type StoryListingEntry } from '../library/stories.js';
 import type { Tone } from '../model/report.js';
+import type { StorySpread } from '../outlets/spread.js';
 import { html, join, type SafeHtml, trustedCode } from '../report/escape.js';
 import { plural } from '../report/html/parts.js';
 import { STYLE as REPORT_STYLE } from '../report/html/style.js';
+import type { OutletRecord } from '../store/store.js';
 import {
   type ActorSummary,
   type OutletSummary,
@@ -18,6 +21,7 @@ import {
 } from '../store/store.js';
 import type { AddedArticle } from './add-articles.js';
 import { monthChart, shareBar } from './charts.js';
+import { rowSpread, SPREAD_STYLE } from './spread-panel.js';
 
 /** The app's additions to the report stylesheet, so pages and story reports look like one product. */
 export const APP_STYLE = `
@@ -75,13 +79,13 @@ form.filters label.check-label { justify-content: flex-end; min-height: 2.4em; }
 mark { background: var(--mark); }
 `;
 
-const STYLE = trustedCode(REPORT_STYLE + APP_STYLE);
+const STYLE = trustedCode(REPORT_STYLE + APP_STYLE + SPREAD_STYLE);
 
 const TONE_SYMBOL: Record<Tone, string> = { negative: '⊖', neutral: '○', positive: '⊕' };
 
 /** The bar at the top of every page: where a reader can go from anywhere. */
 export function siteBar(query = ''): SafeHtml {
-  return html`<header class="site"><div class="wrap"><nav aria-label="Site"><a class="brand" href="/">Parallax</a> <a href="/">Stories</a> <a href="/outlets">Outlets</a> <a href="/actors">Actors</a> <a href="/add">Add articles</a></nav><form role="search" action="/search" method="get"><label for="site-q" class="sr">Search articles</label><input id="site-q" name="q" type="search" placeholder="Search articles" value="${query}"><button class="act" type="submit">Search</button></form></div></header>`;
+  return html`<header class="site"><div class="wrap"><nav aria-label="Site"><a class="brand" href="/">Parallax</a> <a href="/">Stories</a> <a href="/outlets">Outlets</a> <a href="/blindspots">Blindspots</a> <a href="/actors">Actors</a> <a href="/add">Add articles</a></nav><form role="search" action="/search" method="get"><label for="site-q" class="sr">Search articles</label><input id="site-q" name="q" type="search" placeholder="Search articles" value="${query}"><button class="act" type="submit">Search</button></form></div></header>`;
 }
 
 export function page(title: string, body: SafeHtml, query = ''): string {
@@ -119,6 +123,20 @@ export interface ListingPage {
   limit: number;
   offset: number;
   page: number;
+  /** The calibration check (src/stories/calibration.ts): the list warns when it fires. */
+  calibration?: CalibrationView;
+}
+
+/**
+ * The calibration warning above the story list: too many unrelated articles clear the story bar in this
+ * library, so its stories may join unrelated events; what to do is in the README ("Stories").
+ */
+function calibrationNotice(listing: ListingPage): SafeHtml | string {
+  const c = listing.calibration;
+  if (c?.state !== 'too-many' || !c.measurement) return '';
+  const m = c.measurement;
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  return html`<div class="notice calibration" role="status"><p><strong>Stories in this library may join unrelated events.</strong> Of ${plural(m.pairs, 'pair')} of articles published more than two months apart, ${m.clearing} (${pct(c.share ?? 0)}) look alike enough to share a story; on general news at most ${pct(c.alarm)} do.${m.shared.length ? html` What they share most: ${m.shared.join(', ')}.` : ''}</p><p>Common causes: the same boilerplate paragraph in every article, one narrow beat where every article names the same people, or a language the story features handle badly. Check a few large stories and split what does not belong.</p></div>`;
 }
 
 /** The address of another page of the same listing (the filters kept). */
@@ -145,6 +163,7 @@ export function storyListPage(
   listing: ListingPage,
   f: ListFilters,
   outlets: readonly OutletSummary[],
+  spreads?: ReadonlyMap<number, StorySpread>,
 ): string {
   const { stories } = listing;
   const maxOutlets = Math.max(1, ...stories.map((s) => s.outlets.length));
@@ -158,7 +177,7 @@ export function storyListPage(
   const filtered = f.since || f.until || f.outlet || f.text || f.minOutlets > 1;
   const rows = stories.map(
     (s) =>
-      html`<li><a class="title" href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a><div class="row-meta"><span class="cover" role="img" aria-label="covered by ${plural(s.outlets.length, 'outlet')}"><span style="width:${Math.round((s.outlets.length / maxOutlets) * 100)}%"></span></span>${plural(s.outlets.length, 'outlet')} · ${plural(s.articleCount, 'article')} · ${days(s)}${f.order === 'contested' ? html` · ${contestText(s)}` : ''}</div><div class="row-meta">${join(
+      html`<li><a class="title" href="/stories/${s.id}">${s.title ?? `Story ${s.id}`}</a><div class="row-meta"><span class="cover" role="img" aria-label="covered by ${plural(s.outlets.length, 'outlet')}"><span style="width:${Math.round((s.outlets.length / maxOutlets) * 100)}%"></span></span>${plural(s.outlets.length, 'outlet')} · ${plural(s.articleCount, 'article')} · ${days(s)}${f.order === 'contested' ? html` · ${contestText(s)}` : ''}</div>${spreads?.has(s.id) ? rowSpread(spreads.get(s.id) as StorySpread) : ''}<div class="row-meta">${join(
         s.outlets
           .slice(0, ROW_OUTLETS)
           .map((o) => html`<a href="/outlets/${encodeURIComponent(o)}">${o}</a>`),
@@ -174,7 +193,7 @@ export function storyListPage(
         : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
   return page(
     'Stories',
-    html`<h1>Stories</h1>${filters}${stories.length ? html`<p class="key" role="status">${listing.offset + 1}–${listing.offset + stories.length} of ${plural(listing.total, 'story', 'stories')}${f.minOutlets > 1 ? ` covered by ${f.minOutlets}+ outlets` : ''}</p>` : ''}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}${pager(listing, f)}`,
+    html`<h1>Stories</h1>${calibrationNotice(listing)}${filters}${stories.length ? html`<p class="key" role="status">${listing.offset + 1}–${listing.offset + stories.length} of ${plural(listing.total, 'story', 'stories')}${f.minOutlets > 1 ? ` covered by ${f.minOutlets}+ outlets` : ''}</p>` : ''}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}${pager(listing, f)}`,
   );
 }
 
@@ -227,22 +246,57 @@ function toneBar(counts: Record<Tone, number>): SafeHtml {
   ]);
 }
 
-export function outletsPage(outlets: readonly OutletSummary[]): string {
-  const rows = outlets.map(
-    (o) =>
-      html`<tr><td><a href="/outlets/${encodeURIComponent(o.outlet)}">${o.outlet}</a></td><td>${o.articles}</td><td>${o.stories}</td><td>${days(o)}</td></tr>`,
-  );
+/** The directory fields the outlet list shows as columns, when any outlet has one. */
+const LIST_FIELDS = ['leaning', 'country', 'language', 'owner'] as const;
+
+export function outletsPage(
+  outlets: readonly OutletSummary[],
+  directory: ReadonlyMap<string, OutletRecord> = new Map(),
+): string {
+  const shown = LIST_FIELDS.filter((f) => outlets.some((o) => directory.get(o.outlet)?.[f]));
+  const rows = outlets.map((o) => {
+    const record = directory.get(o.outlet);
+    return html`<tr><td><a href="/outlets/${encodeURIComponent(o.outlet)}">${o.outlet}</a></td>${shown.map((f) => html`<td>${record?.[f] ?? ''}</td>`)}<td>${o.articles}</td><td>${o.stories}</td><td>${days(o)}</td></tr>`;
+  });
+  const described = outlets.filter((o) => directory.has(o.outlet)).length;
+  const note =
+    outlets.length === 0
+      ? ''
+      : described === 0
+        ? html`<p class="key">No outlet here is in the outlet directory yet: <code>parallax outlets import --starter</code> adds the AllSides leanings of 491 outlets, or import a directory of your own.</p>`
+        : html`<p class="key">${described} of ${plural(outlets.length, 'outlet')} are in the outlet directory; each outlet's page says where its metadata comes from.</p>`;
   return page(
     'Outlets',
-    html`<h1>Outlets</h1>${outlets.length ? html`<table class="grid"><thead><tr><th scope="col">Outlet</th><th scope="col">Articles</th><th scope="col">Stories</th><th scope="col">Published</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No article in the library names its outlet.</p>`}`,
+    html`<h1>Outlets</h1>${note}${outlets.length ? html`<table class="grid"><thead><tr><th scope="col">Outlet</th>${shown.map((f) => html`<th scope="col">${f[0]?.toUpperCase()}${f.slice(1)}</th>`)}<th scope="col">Articles</th><th scope="col">Stories</th><th scope="col">Published</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No article in the library names its outlet.</p>`}`,
   );
+}
+
+/** What the directory says about an outlet, each value with where it came from. */
+function outletAbout(record: OutletRecord | null, name: string): SafeHtml {
+  if (record === null)
+    return html`<section aria-labelledby="h-about" class="panel"><h2 id="h-about">About this outlet</h2><p class="muted">${name} is not in the outlet directory: <code>parallax outlets set "${name}" leaning …</code> describes it, or import a directory file.</p></section>`;
+  const facts: [string, string | null, string | undefined][] = [
+    ['Leaning', record.leaning, record.sources.leaning],
+    ['Country', record.country, record.sources.country],
+    ['Language', record.language, record.sources.language],
+    ['Owner', record.owner, record.sources.owner],
+    ['Web addresses', record.hosts.length ? record.hosts.join(', ') : null, record.sources.hosts],
+    ['Notes', record.notes, record.sources.notes],
+  ];
+  const rows = facts
+    .filter(([, value]) => value !== null)
+    .map(
+      ([label, value, source]) =>
+        html`<tr><th scope="row">${label}</th><td>${value}</td><td class="muted">${source ?? 'no source recorded'}</td></tr>`,
+    );
+  return html`<section aria-labelledby="h-about" class="panel"><h2 id="h-about">About this outlet</h2><table class="grid"><thead><tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col">Source</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 function pct(part: number, whole: number): string {
   return whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`;
 }
 
-export function outletPage(p: OutletProfile): string {
+export function outletPage(p: OutletProfile, record: OutletRecord | null = null): string {
   const o = p.outlet;
   const c = p.coverage;
   const actorRows = p.actors.map(
@@ -256,6 +310,7 @@ export function outletPage(p: OutletProfile): string {
   return page(
     o.outlet,
     html`<h1>${o.outlet}</h1><p class="meta">${plural(o.articles, 'article')} in ${plural(o.stories, 'story', 'stories')} · ${days(o)} · <a href="/?outlet=${encodeURIComponent(o.outlet)}">its stories</a></p>
+${outletAbout(record, o.outlet)}
 <section aria-labelledby="h-time" class="panel"><h2 id="h-time">Coverage over time</h2>${monthChart(p.months, `Articles by ${o.outlet} per month`)}</section>
 <section aria-labelledby="h-tone" class="panel"><h2 id="h-tone">Tone of its labels</h2><p>${o.outlet}: ${toneBar(p.tones.outlet)}</p><p>Whole library: ${toneBar(p.tones.library)}</p></section>
 <section aria-labelledby="h-actors" class="panel"><h2 id="h-actors">How it labels the people it covers most</h2>${TONE_LEGEND}${p.actors.length ? html`<table class="grid"><thead><tr><th scope="col">Actor</th><th scope="col">${o.outlet}</th><th scope="col">Other outlets</th></tr></thead><tbody>${actorRows}</tbody></table>` : html`<p>No labelled person or organization yet.</p>`}</section>

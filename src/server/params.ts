@@ -1,5 +1,7 @@
 // Reading a request's parameters and body: each refusal is one HttpError naming the parameter and why.
 
+import { SPREAD_FIELDS, type SpreadField } from '../outlets/spread.js';
+import { EXPORT_SECTIONS, type ExportSection } from '../report/sections-export.js';
 import { STORY_ORDERS, type StoryOrder } from '../store/store.js';
 import { isCalendarDay } from '../text/calendar-day.js';
 import { HttpError } from './http-error.js';
@@ -54,4 +56,25 @@ export function tooLarge(bytes: number) {
   return (): never => {
     throw new HttpError(413, 'too-large', `the request body is over ${bytes / 1024 / 1024} MB`);
   };
+}
+
+/** The directory field a spread is drawn by (`by`): leaning unless another is asked for. */
+export function spreadFieldParam(value: string | undefined): SpreadField {
+  if (value === undefined || value === '') return 'leaning';
+  if (!(SPREAD_FIELDS as readonly string[]).includes(value)) {
+    throw new HttpError(400, 'bad-parameter', `by is one of ${SPREAD_FIELDS.join(', ')}; got "${value}"`);
+  }
+  return value as SpreadField;
+}
+
+/** A report section to download (`section`). */
+export function exportSectionParam(value: string | undefined): ExportSection {
+  if (!(EXPORT_SECTIONS as readonly string[]).includes(value ?? '')) {
+    throw new HttpError(
+      400,
+      'bad-parameter',
+      `section is one of ${EXPORT_SECTIONS.join(', ')}; got "${value ?? ''}"`,
+    );
+  }
+  return value as ExportSection;
 }

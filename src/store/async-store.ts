@@ -59,6 +59,16 @@ export const ASYNC_STORE_OPERATIONS = [
   'recordPoll',
   'seenItems',
   'recordItem',
+  'outletDirectory',
+  'outletRecord',
+  'putOutletRecords',
+  'setLeaningScale',
+  'clearOutletField',
+  'outletOfHost',
+  'storyOutletVoices',
+  'calibrationSample',
+  'calibration',
+  'saveCalibration',
 ] as const satisfies readonly (keyof AsyncStoreOperations)[];
 
 export const ASYNC_STORY_INDEX_OPERATIONS = [

@@ -5,7 +5,7 @@
 
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Tone } from '../model/report.js';
-import type { ArticleFeatures, StoryIndex } from '../model/story-index.js';
+import type { ArticleFeatures, StoryIndex, UnrelatedPairCheck } from '../model/story-index.js';
 import type { LabelContest } from '../text/article-labels.js';
 
 /** An article as the store holds it: the stored id and identity columns next to the article itself. */
@@ -313,7 +313,86 @@ export interface FeedStore {
   recordItem(feedId: number, item: FeedItemRecord): void;
 }
 
-export interface Store extends StoryStore, LibraryViews, FeedStore {
+/** The metadata fields of an outlet a directory may give, beside its name and hosts. */
+export const OUTLET_FIELDS = ['country', 'language', 'owner', 'leaning', 'notes'] as const;
+export type OutletField = (typeof OUTLET_FIELDS)[number];
+/** Fields whose source a directory records: the metadata fields, the name and the hosts. */
+export type SourcedField = OutletField | 'name' | 'hosts';
+
+/** One outlet of the library's outlet directory (src/outlets/directory.ts reads and writes the file form). */
+export interface OutletRecord {
+  /** The name articles carry in their outlet field (exact, as stored). */
+  name: string;
+  /** Hosts whose articles are this outlet's when they carry only a URL ("cnn.com" also covers "money.cnn.com"). */
+  hosts: string[];
+  /** ISO 3166 code or a country's name, as the directory's author writes it. */
+  country: string | null;
+  /** BCP 47 code ("en", "pt-BR"). */
+  language: string | null;
+  owner: string | null;
+  /** A value of the directory's leaning scale (OutletDirectory.leaningScale) when it has one. */
+  leaning: string | null;
+  notes: string | null;
+  /** Where each field came from ("AllSides rating in Article-Bias-Prediction, Apache-2.0"), by field. */
+  sources: Partial<Record<SourcedField, string>>;
+}
+
+export interface OutletDirectory {
+  /** The leaning values in the user's order (left to right, say); null: any value goes, no order. */
+  leaningScale: string[] | null;
+  outlets: OutletRecord[];
+}
+
+/** How many articles, counting near-duplicates once, an outlet gave a story. */
+export interface OutletVoices {
+  outlet: string | null;
+  voices: number;
+}
+
+/**
+ * The outlet directory of a library (`parallax outlets`): metadata per outlet with the source of every
+ * field, the hosts that name an outlet for articles carrying only a URL, and the leaning scale.
+ */
+export interface OutletDirectoryStore {
+  outletDirectory(): OutletDirectory;
+  outletRecord(name: string): OutletRecord | null;
+  /**
+   * Adds or updates outlets in one transaction. A record replaces the fields it has (a non-null value, or
+   * hosts when it lists any); the others keep their stored value and source. A host already given to
+   * another outlet moves to this one. Returns how many outlets were new and how many were updated.
+   */
+  putOutletRecords(records: readonly OutletRecord[]): { added: number; updated: number };
+  /** Replaces the leaning scale (null: none). */
+  setLeaningScale(scale: readonly string[] | null): void;
+  /** Clears one field of an outlet (its source goes with it); false when the outlet is not in the directory. */
+  clearOutletField(name: string, field: OutletField | 'hosts'): boolean;
+  /** The outlet a host stands for: its own entry or that of the nearest parent domain listed; else null. */
+  outletOfHost(host: string): string | null;
+  /**
+   * Per story, its outlets with how many voices each gave it: articles that are not a near-duplicate of an
+   * earlier one. `ids`: these stories; otherwise every story with at least `minOutlets` outlets (default 1).
+   */
+  storyOutletVoices(options: { ids?: readonly number[]; minOutlets?: number }): Map<number, OutletVoices[]>;
+}
+
+/**
+ * What the calibration check (src/stories/calibration.ts) keeps in a library: where its sample comes from
+ * and its latest measurement. Separate from StoryStore so a backend adds it as one small piece.
+ */
+export interface CalibrationStore {
+  /**
+   * The recorded features of the `limit` articles with a day whose ids sort first (plain string order).
+   * Ids are hashes of the article's identity (identity.ts), so this is an even pseudo-random sample that
+   * depends only on which articles the library holds, never on the order they came in.
+   */
+  calibrationSample(limit: number): Map<string, ArticleFeatures>;
+  /** The latest calibration measurement, or null before the first. */
+  calibration(): UnrelatedPairCheck | null;
+  /** Replaces the latest calibration measurement (inside the caller's transaction, like the rest). */
+  saveCalibration(check: UnrelatedPairCheck): void;
+}
+
+export interface Store extends StoryStore, LibraryViews, FeedStore, OutletDirectoryStore, CalibrationStore {
   /**
    * Changes whenever the library does, through this connection or another process: what a page read
    * before is still true while it is the same.

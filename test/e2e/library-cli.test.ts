@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { ingestIntoLibrary } from '../../src/library/ingest.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import { unrelatedReports } from '../support/calibration-fixtures.js';
 import { ALL_FIXTURES, FLOOD_REPRINT, writeFixtures } from '../support/library-fixtures.js';
 import { reportSchemaErrors } from '../support/report-schema.js';
 import { storiesSchemaErrors } from '../support/stories-schema.js';
@@ -73,6 +74,26 @@ function inconsistencies(file: string): string[] {
 }
 
 describe('library commands', { timeout: NO_DEADLINE }, () => {
+  it('stories says when unrelated articles clear the story bar (the calibration check)', async () => {
+    const db = join(dir, 'boilerplate.db');
+    const files = writeFixtures(join(dir, 'boilerplate'), unrelatedReports(40, { boilerplate: true }));
+    const store = openSqliteStore(db);
+    try {
+      await ingestIntoLibrary(store, files, { ...DEFAULT_CONFIG }, { worker: false });
+    } finally {
+      store.close();
+    }
+    const text = run(['stories', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /\ncalibration warning: \d+ of \d+ pairs of articles published over 60 days apart \([\d.]+ %\) score above the story bar/,
+    );
+    const json = JSON.parse(run(['stories', '--db', db, '--format', 'json']).stdout);
+    expect(storiesSchemaErrors(json)).toEqual([]);
+    expect(json.calibration.state).toBe('too-many');
+    expect(json.calibration.measurement.pairs).toBeGreaterThan(200);
+  });
+
   it('ingest, stories, story --why, story report, search, merge and split', () => {
     const db = join(dir, 'cli.db');
     const first = run(['ingest', 'news', '--db', db]);
@@ -87,6 +108,8 @@ describe('library commands', { timeout: NO_DEADLINE }, () => {
     const listed = run(['stories', '--format', 'json'], { PARALLAX_DB: db });
     expect(listed.code).toBe(0);
     expect(storiesSchemaErrors(JSON.parse(listed.stdout))).toEqual([]);
+    // Seven articles: too few pairs far enough apart for the calibration check to say anything yet.
+    expect(JSON.parse(listed.stdout).calibration).toMatchObject({ state: 'not-yet' });
     const { stories } = JSON.parse(listed.stdout) as {
       stories: { id: number; articles: string[]; outlets: string[] }[];
     };

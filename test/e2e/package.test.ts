@@ -83,6 +83,7 @@ describe(`the packed ${PKG.name}`, () => {
     expect(files).toContain('package/dist/src/index.d.ts');
     expect(files).toContain('package/dist/src/library/annotate-worker.js');
     expect(files).toContain('package/schema/report.schema.json');
+    expect(files).toContain('package/data/outlets/allsides.yaml');
     expect(files.some((f) => f.startsWith('package/examples/harbor-bridge/'))).toBe(true);
     const stray = files.filter(
       (f) => /^package\/(test|bench|src|dist\/bench|dist\/test)\//.test(f) || f.endsWith('.map'),

@@ -42,7 +42,8 @@ export function dateText(col: Column): string {
 /** An outlet chip; clicking it opens the article at the given ranges. */
 export function chip(col: Column, ranges: readonly Range[] = [], extra = ''): SafeHtml {
   const title = `${col.outlet} · ${dateText(col)}${col.article.title ? ` · ${col.article.title}` : ''}`;
-  return html`<button type="button" class="chip ${outletClass(col.o)} ${extra}"${evidence(col, ranges)} title="${title}">${col.short}</button>`;
+  // data-outlet: print shows the full name (a short name or initials mean nothing on paper; see style.ts).
+  return html`<button type="button" class="chip ${outletClass(col.o)} ${extra}"${evidence(col, ranges)} title="${title}" data-outlet="${col.outlet}">${col.short}</button>`;
 }
 
 export const TONE_WORD: Record<Tone, string> = {

@@ -51,6 +51,19 @@ export const SECTIONS: readonly [string, string][] = [
   ['articles', 'Articles'],
 ];
 
+/**
+ * The anchor of a fact or an actor row, for a permalink to it (`/stories/12#fact-f3`): the first story of a
+ * report gets the plain form, later ones (a report of several stories) their story's prefix.
+ */
+function findingId(si: number, kind: 'fact' | 'actor', id: string): string {
+  return `${si === 0 ? '' : `s${si}-`}${kind}-${id}`;
+}
+
+/** A small link to a finding's own address, to copy or share; the finding is highlighted when opened by it. */
+function permalink(anchor: string, what: string): SafeHtml {
+  return html`<a class="permalink" href="#${anchor}" title="Link to this ${what}" aria-label="Link to this ${what}">#</a>`;
+}
+
 function discrepancyId(story: Story, si: number, d: Discrepancy): string {
   return `s${si}-d${story.discrepancies.indexOf(d)}`;
 }
@@ -268,7 +281,7 @@ export function renderActors(view: StoryView, si: number): SafeHtml {
   };
   const legend = html`<div class="legend" aria-label="Tone legend">${tonePill('negative', 'negative')}${tonePill('neutral', 'neutral')}${tonePill('positive', 'positive')}</div>`;
   const actorRow = (a: Actor) =>
-    html`<tr class="${uncertainClass(a.confidence)}"><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${actorBadges(view, si, a)}</th>${view.columns.map(
+    html`<tr class="${uncertainClass(a.confidence)}" id="${findingId(si, 'actor', a.id)}"><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${permalink(findingId(si, 'actor', a.id), 'actor')}${actorBadges(view, si, a)}</th>${view.columns.map(
       (c) => actorCell(a, c),
     )}</tr>`;
   const table = (rows: readonly Actor[]) =>
@@ -327,7 +340,7 @@ export function renderQuotes(view: StoryView, si: number): SafeHtml {
         const speaker = view.actor(q.speaker);
         const reference = q.variants.some((v) => hasChanges(v.diff));
         return html`<article class="quote card${uncertainClass(q.confidence)}" id="s${si}-q-${q.id}">
-  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${uncertainMark(q.confidence, 'speaker')}${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}${quoteOpener(view, q)}</span></header>
+  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${uncertainMark(q.confidence, 'speaker')}${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}${quoteOpener(view, q)}${permalink(`s${si}-q-${q.id}`, 'quote')}</span></header>
   <ul class="variants">${q.variants.map((v) => {
     const col = view.column(v.article);
     if (!col) return '';
@@ -375,7 +388,7 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
       (d) =>
         html`<a class="badge warn" href="#${discrepancyId(story, si, d)}">${d.kind === 'number' ? 'numbers differ' : d.kind === 'date' ? 'dates differ' : `${d.kind} differs`}</a>`,
     );
-    return html`<tr class="${exclusive ? 'exclusive' : related ? 'related' : ''}${uncertainClass(f.confidence)}"><th scope="row">${factOpener(view, f)}${uncertainMark(f.confidence, 'fact')}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${related ? html`<span class="badge related" title="${RELATED_NOTE}">related coverage</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
+    return html`<tr class="${exclusive ? 'exclusive' : related ? 'related' : ''}${uncertainClass(f.confidence)}" id="${findingId(si, 'fact', f.id)}"><th scope="row">${factOpener(view, f)}${uncertainMark(f.confidence, 'fact')}${permalink(findingId(si, 'fact', f.id), 'fact')}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${related ? html`<span class="badge related" title="${RELATED_NOTE}">related coverage</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
       (c) => {
         const spans = spansIn(f.evidence, c.article.id);
         if (!f.articles.includes(c.article.id) && spans.length === 0)

@@ -268,6 +268,17 @@ mark.flash { animation: flash 1.4s ease-out 1; }
   .matrix th, .matrix td { padding: 9px 10px; }
 }
 @media (prefers-reduced-motion: reduce) { mark.flash { animation: none; } .dim { transition: none; } }
-@media print { .bar, .back, .tabs { display: none; } .article-view[hidden] { display: block; } }
+/* Permalinks: a finding opened by its address (/stories/12#fact-f3) is highlighted below the sticky bar. */
+.permalink { margin-left: 6px; color: var(--muted); text-decoration: none; font-weight: 600; font-size: 13px; }
+.permalink:hover, .permalink:focus-visible { color: var(--accent); text-decoration: underline; }
+tr[id], article.quote[id] { scroll-margin-top: 90px; }
+tr:target > th, tr:target > td { background: var(--accent-soft); }
+tr:target > th { box-shadow: inset 3px 0 0 var(--accent); }
+article.quote:target { box-shadow: 0 0 0 3px var(--accent); }
+@media print { .bar, .back, .tabs { display: none; } .article-view[hidden] { display: block; }
+  .permalink { display: none; }
+  /* A citation chip prints its outlet's full name, not the short one or initials the screen has room for. */
+  .chip[data-outlet] { font-size: 0; }
+  .chip[data-outlet]::after { content: attr(data-outlet); font-size: 11px; } }
 .more-note { color: var(--muted, #667085); font-size: 0.85rem; margin: 0.5rem 0 0; }
 `;

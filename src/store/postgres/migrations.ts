@@ -148,6 +148,40 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX feed_items_url ON feed_items (url);
     `,
   },
+  {
+    description: 'outlet directory (SQLite migration 9) and the calibration check (SQLite migration 10)',
+    sql: `
+      -- One row per outlet a directory describes; name is the outlet as articles carry it (articles.outlet).
+      -- sources: JSON object field -> where that field's value came from, kept as text like SQLite's.
+      CREATE TABLE outlet_directory (
+        name       text COLLATE "C" PRIMARY KEY,
+        country    text,
+        language   text,
+        owner      text,
+        leaning    text,
+        notes      text,
+        sources    text NOT NULL DEFAULT '{}',
+        updated_at text NOT NULL
+      );
+      -- A host names one outlet; lookups try the host, then each parent domain ("money.cnn.com", "cnn.com").
+      CREATE TABLE outlet_hosts (
+        host   text COLLATE "C" PRIMARY KEY,
+        outlet text COLLATE "C" NOT NULL REFERENCES outlet_directory (name) ON DELETE CASCADE
+      );
+      CREATE INDEX outlet_hosts_outlet ON outlet_hosts (outlet);
+      -- Settings of the library as a whole (the leaning scale, as a JSON array).
+      CREATE TABLE library_settings (
+        name  text PRIMARY KEY,
+        value text NOT NULL
+      );
+      -- One row: the latest calibration measurement (JSON, see UnrelatedPairCheck in model/story-index.ts).
+      CREATE TABLE story_calibration (
+        id          integer PRIMARY KEY CHECK (id = 1),
+        measurement text NOT NULL,
+        measured_at text NOT NULL
+      );
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -26,8 +26,10 @@ import type {
   StoredArticle,
   StoryFilter,
 } from '../store.js';
+import * as calibration from './calibration.js';
 import { pgStoreError, redactUrl } from './errors.js';
 import { migratePg, PG_APPLICATION, PG_SCHEMA_VERSION, readSchemaState } from './migrations.js';
+import * as outlets from './outlets.js';
 import { ClientRunner, PoolRunner, type Runner } from './runner.js';
 import { snippet, toTsquery } from './search.js';
 import * as stories from './stories.js';
@@ -275,6 +277,22 @@ class PgSession {
       recordPoll: write((db, id, update) => views.recordPoll(db, id, update, this.stamp())),
       seenItems: read(views.seenItems),
       recordItem: write((db, id, item) => views.recordItem(db, id, item, this.stamp())),
+      outletDirectory: read(outlets.outletDirectory),
+      outletRecord: read(outlets.outletRecord),
+      putOutletRecords: write(
+        (db, records) => outlets.putOutletRecords(db, records, this.stamp()),
+        'the outlet directory was not changed',
+      ),
+      setLeaningScale: write(outlets.setLeaningScale, 'the leaning scale was not changed'),
+      clearOutletField: write(
+        (db, name, field) => outlets.clearOutletField(db, name, field, this.stamp()),
+        'the outlet directory was not changed',
+      ),
+      outletOfHost: read(outlets.outletOfHost),
+      storyOutletVoices: read(outlets.storyOutletVoices),
+      calibrationSample: read(calibration.calibrationSample),
+      calibration: read(calibration.calibration),
+      saveCalibration: write((db, check) => calibration.saveCalibration(db, check, this.stamp())),
       storyIndex: () => storyIndex,
       withTransaction: (fn) => this.withTransaction(fn),
     };

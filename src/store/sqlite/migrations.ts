@@ -279,6 +279,50 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description: 'outlet directory: metadata per outlet with the source of each field, hosts, leaning scale',
+    up(db) {
+      db.exec(`
+        -- One row per outlet a directory describes; name is the outlet as articles carry it (articles.outlet).
+        -- sources: JSON object field -> where that field's value came from, for every field that has one.
+        CREATE TABLE IF NOT EXISTS outlet_directory (
+          name       TEXT PRIMARY KEY,
+          country    TEXT,
+          language   TEXT,
+          owner      TEXT,
+          leaning    TEXT,
+          notes      TEXT,
+          sources    TEXT NOT NULL DEFAULT '{}',
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        -- A host names one outlet; lookups try the host, then each parent domain ("money.cnn.com", "cnn.com").
+        CREATE TABLE IF NOT EXISTS outlet_hosts (
+          host   TEXT PRIMARY KEY,
+          outlet TEXT NOT NULL REFERENCES outlet_directory (name) ON DELETE CASCADE
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS outlet_hosts_outlet ON outlet_hosts (outlet);
+        -- Settings of the library as a whole (the leaning scale, as a JSON array).
+        CREATE TABLE IF NOT EXISTS library_settings (
+          name  TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID;
+      `);
+    },
+  },
+  {
+    description: 'the calibration check: its latest measurement of unrelated article pairs',
+    up(db) {
+      db.exec(`
+        -- One row: the latest measurement (JSON, see UnrelatedPairCheck in model/story-index.ts), replaced
+        -- after every ingest batch.
+        CREATE TABLE IF NOT EXISTS story_calibration (
+          id          INTEGER PRIMARY KEY CHECK (id = 1),
+          measurement TEXT NOT NULL,
+          measured_at TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes: the number of migrations it knows. */

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
 import { describeError } from '../../ingest/refusal.js';
 import type { AnnotatedArticle } from '../../model/article.js';
-import type { ArticleFeatures, StoryIndex } from '../../model/story-index.js';
+import type { ArticleFeatures, StoryIndex, UnrelatedPairCheck } from '../../model/story-index.js';
 import { isCalendarDay } from '../../text/calendar-day.js';
 import { articleIdentity } from '../identity.js';
 import type {
@@ -20,7 +20,11 @@ import type {
   LabelUse,
   ListOptions,
   NameUse,
+  OutletDirectory,
+  OutletField,
+  OutletRecord,
   OutletSummary,
+  OutletVoices,
   Placement,
   PutResult,
   SearchHit,
@@ -33,9 +37,11 @@ import type {
   StorySummary,
   ToneCounts,
 } from '../store.js';
+import { SqliteCalibration } from './calibration.js';
 import { notADatabase, storeError } from './errors.js';
 import { SqliteFeeds } from './feeds.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
+import { SqliteOutlets } from './outlets.js';
 import { prepareSearch, prepareSearchCount, runSearch, runSearchCount } from './search.js';
 import { SqliteStories } from './stories.js';
 import { SqliteViews } from './views.js';
@@ -197,8 +203,10 @@ class SqliteStore implements SqliteStoreHandle {
   private readonly selectHits: Database.Statement;
   private readonly selectHitCount: Database.Statement;
   private readonly stories: SqliteStories;
+  private readonly calibrationRows: SqliteCalibration;
   private readonly views: SqliteViews;
   private readonly feeds: SqliteFeeds;
+  private readonly outletDirectoryRows: SqliteOutlets;
   /** Transactions rolled back: part of the version, since total_changes() does not go back. */
   private rollbacks = 0;
   /** How many transaction() calls are open, so errors inside one are worded once, by the outermost. */
@@ -216,8 +224,10 @@ class SqliteStore implements SqliteStoreHandle {
       VALUES (@id, @urlKey, @contentHash, @outlet, @title, @published, @source, @storedAt, @doc, @inputId)
       ON CONFLICT DO NOTHING`);
     this.stories = new SqliteStories(db, now);
+    this.calibrationRows = new SqliteCalibration(db, now, (ids) => this.stories.articleFeatures(ids));
     this.views = new SqliteViews(db, () => this.version());
     this.feeds = new SqliteFeeds(db);
+    this.outletDirectoryRows = new SqliteOutlets(db, now);
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     const columns = 'id, url_key, content_hash, stored_at, doc';
     this.selectOne = db.prepare(`SELECT ${columns} FROM articles WHERE id = ?`);
@@ -449,6 +459,18 @@ class SqliteStore implements SqliteStoreHandle {
     return this.guard(undefined, () => this.stories.articleFeatures(articleIds));
   }
 
+  calibrationSample(limit: number): Map<string, ArticleFeatures> {
+    return this.guard(undefined, () => this.calibrationRows.calibrationSample(limit));
+  }
+
+  calibration(): UnrelatedPairCheck | null {
+    return this.guard(undefined, () => this.calibrationRows.calibration());
+  }
+
+  saveCalibration(check: UnrelatedPairCheck): void {
+    this.guard(undefined, () => this.calibrationRows.saveCalibration(check));
+  }
+
   placeArticle(articleId: string, placement: Placement): void {
     this.guard(undefined, () => this.stories.placeArticle(articleId, placement));
   }
@@ -548,6 +570,38 @@ class SqliteStore implements SqliteStoreHandle {
     this.guard(undefined, () => this.feeds.recordItem(feedId, item, this.now().toISOString()));
   }
 
+  outletDirectory(): OutletDirectory {
+    return this.guard(undefined, () => this.outletDirectoryRows.directory());
+  }
+
+  outletRecord(name: string): OutletRecord | null {
+    return this.guard(undefined, () => this.outletDirectoryRows.record(name));
+  }
+
+  putOutletRecords(records: readonly OutletRecord[]): { added: number; updated: number } {
+    return this.guard('the outlet directory was not changed', () =>
+      this.write(() => this.outletDirectoryRows.put(records)),
+    );
+  }
+
+  setLeaningScale(scale: readonly string[] | null): void {
+    this.guard('the leaning scale was not changed', () => this.outletDirectoryRows.setLeaningScale(scale));
+  }
+
+  clearOutletField(name: string, field: OutletField | 'hosts'): boolean {
+    return this.guard('the outlet directory was not changed', () =>
+      this.write(() => this.outletDirectoryRows.clearField(name, field)),
+    );
+  }
+
+  outletOfHost(host: string): string | null {
+    return this.guard(undefined, () => this.outletDirectoryRows.outletOfHost(host));
+  }
+
+  storyOutletVoices(options: { ids?: readonly number[]; minOutlets?: number }): Map<number, OutletVoices[]> {
+    return this.guard(undefined, () => this.outletDirectoryRows.storyVoices(options));
+  }
+
   version(): string {
     return this.guard(
       undefined,
@@ -558,6 +612,11 @@ class SqliteStore implements SqliteStoreHandle {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /** One write transaction of its own, or a savepoint inside the caller's. */
+  private write<T>(fn: () => T): T {
+    return this.db.inTransaction ? this.db.transaction(fn)() : this.db.transaction(fn).immediate();
   }
 
   private guard<T>(doing: string | undefined, fn: () => T): T {

@@ -1,0 +1,142 @@
+// `parallax outlets import|list|set`: the library's outlet directory (src/outlets/directory.ts).
+
+import { ParallaxError } from '../errors.js';
+import { directoryDocument, loadDirectory, normalizeHost } from '../outlets/directory.js';
+import { starterDirectoryPath } from '../outlets/starter.js';
+import { OUTLET_FIELDS, type OutletField, type OutletRecord, type Store } from '../store/store.js';
+import type { Invocation } from './args.js';
+import { withLibrary } from './library.js';
+import { type Io, oneLine } from './output.js';
+import { didYouMean } from './suggest.js';
+
+const SUBCOMMANDS = ['import', 'list', 'set'];
+const SETTABLE = [...OUTLET_FIELDS, 'hosts'] as const;
+
+async function importDirectories(io: Io, store: Store, files: string[]) {
+  let added = 0;
+  let updated = 0;
+  let refused = 0;
+  for (const file of files) {
+    const read = await loadDirectory(file, store.outletDirectory().leaningScale);
+    for (const line of read.refused) io.stderr(`parallax: ${file}: ${line}`);
+    refused += read.refused.length;
+    store.transaction(() => {
+      if (read.leaningScale) store.setLeaningScale(read.leaningScale);
+      const counts = store.putOutletRecords(read.outlets);
+      added += counts.added;
+      updated += counts.updated;
+    });
+  }
+  // A scale that changed can leave earlier leanings off it: say so rather than hide them.
+  const { leaningScale, outlets } = store.outletDirectory();
+  const off = leaningScale
+    ? outlets.filter((o) => o.leaning !== null && !leaningScale.includes(o.leaning))
+    : [];
+  if (off.length > 0)
+    io.stderr(
+      `parallax: ${off.length} outlet${off.length === 1 ? ' has a leaning' : 's have leanings'} off the scale (${leaningScale?.join(', ')}): ${off
+        .slice(0, 5)
+        .map((o) => `${o.name} (${o.leaning})`)
+        .join(', ')}${off.length > 5 ? ', …' : ''}`,
+    );
+  io.stderr(
+    `parallax: outlet directory: ${added} new, ${updated} updated${refused ? `, ${refused} entries refused` : ''}; "parallax outlets list" shows it`,
+  );
+  return added + updated > 0 || refused === 0 ? 0 : 1;
+}
+
+function outletLine(o: OutletRecord): string {
+  const facts = [o.leaning, o.country, o.language, o.owner].filter((v) => v !== null);
+  return oneLine(
+    `${o.name}${facts.length ? ` · ${facts.join(' · ')}` : ''}${o.hosts.length ? ` · ${o.hosts.join(', ')}` : ''}`,
+  );
+}
+
+function setField(invocation: Invocation, io: Io, store: Store, rest: string[]): number {
+  const [name, field, value] = rest;
+  if (rest.length !== 3 || name === undefined || field === undefined || value === undefined)
+    throw new ParallaxError('USAGE', 'outlets set takes an outlet name, a field and a value');
+  if (!(SETTABLE as readonly string[]).includes(field)) {
+    const meant = didYouMean(field, SETTABLE);
+    throw new ParallaxError(
+      'USAGE',
+      `outlets set: no field "${field}"${meant ? `; did you mean ${meant}?` : ''} (fields: ${SETTABLE.join(', ')})`,
+    );
+  }
+  const f = field as OutletField | 'hosts';
+  const trimmed = value.replace(/\s+/g, ' ').trim();
+  if (trimmed === '') {
+    if (!store.clearOutletField(name, f))
+      throw new ParallaxError('USAGE', `outlets set: "${name}" is not in the outlet directory`);
+    io.stderr(`parallax: ${name}: ${field} cleared`);
+    return 0;
+  }
+  const source = invocation.source?.trim() || `set by hand on ${new Date().toISOString().slice(0, 10)}`;
+  const record: OutletRecord = {
+    name,
+    hosts: [],
+    country: null,
+    language: null,
+    owner: null,
+    leaning: null,
+    notes: null,
+    sources: {},
+  };
+  if (f === 'hosts') {
+    for (const given of trimmed.split(',')) {
+      const host = normalizeHost(given);
+      if (host === null)
+        throw new ParallaxError('USAGE', `outlets set: "${given.trim()}" is not a host name`);
+      if (!record.hosts.includes(host)) record.hosts.push(host);
+    }
+  } else {
+    const scale = store.outletDirectory().leaningScale;
+    if (f === 'leaning' && scale !== null && !scale.includes(trimmed))
+      throw new ParallaxError(
+        'USAGE',
+        `outlets set: leaning "${trimmed}" is not on the scale (${scale.join(', ')}); import a directory with "leanings" to change the scale`,
+      );
+    record[f] = trimmed;
+  }
+  record.sources[f] = source;
+  const known = store.outletRecord(name) !== null;
+  // A new outlet's name needs a source too: whoever set its first field named it.
+  if (!known) record.sources.name = source;
+  store.putOutletRecords([record]);
+  io.stderr(`parallax: ${name}: ${field} set (source: ${source})${known ? '' : '; new in the directory'}`);
+  return 0;
+}
+
+export async function outletsCommand(invocation: Invocation, io: Io): Promise<number> {
+  const [sub, ...rest] = invocation.positionals;
+  switch (sub) {
+    case 'import': {
+      const files = invocation.starter ? [starterDirectoryPath(), ...rest] : rest;
+      if (files.length === 0)
+        throw new ParallaxError('USAGE', 'outlets import needs a directory file (YAML or JSON) or --starter');
+      return withLibrary(invocation, false, (store) => importDirectories(io, store, files));
+    }
+    case 'list':
+      return withLibrary(invocation, true, (store) => {
+        const directory = store.outletDirectory();
+        if (invocation.format === 'json')
+          io.stdout(`${JSON.stringify(directoryDocument(directory), null, 2)}\n`);
+        else if (directory.outlets.length === 0)
+          io.stderr('parallax: the outlet directory is empty; "parallax outlets import --starter" fills it');
+        else
+          io.stdout(
+            `${directory.leaningScale ? `leaning scale: ${directory.leaningScale.join(' · ')}\n` : ''}${directory.outlets.map(outletLine).join('\n')}\n`,
+          );
+        return 0;
+      });
+    case 'set':
+      return withLibrary(invocation, false, (store) => setField(invocation, io, store, rest));
+    default: {
+      const meant = sub === undefined ? null : didYouMean(sub, SUBCOMMANDS);
+      throw new ParallaxError(
+        'USAGE',
+        `outlets ${sub === undefined ? 'needs' : `has no "${sub}"; it takes`} import, list or set${meant ? `; did you mean ${meant}?` : ''}`,
+      );
+    }
+  }
+}

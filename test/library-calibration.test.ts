@@ -1,0 +1,88 @@
+// The calibration check through ingest: an invented library where every article carries the same long
+// boilerplate (names, a firm, figures) must raise it; the same reports without the boilerplate must not; and
+// the counters are the same whether the library came in one run, in two parts or in another order.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { calibrationDue, REMEASURE_ARTICLES, REMEASURE_GROWTH } from '../src/library/calibration.js';
+import { ingestIntoLibrary } from '../src/library/ingest.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { calibrationStatus, SAMPLE_ARTICLES } from '../src/stories/calibration.js';
+import { unrelatedReports } from './support/calibration-fixtures.js';
+import { writeFixtures } from './support/library-fixtures.js';
+
+const COUNT = 40;
+let dir = '';
+let plain: string[] = [];
+let boilerplate: string[] = [];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-calibration-'));
+  plain = writeFixtures(join(dir, 'plain'), unrelatedReports(COUNT, { boilerplate: false }));
+  boilerplate = writeFixtures(join(dir, 'boilerplate'), unrelatedReports(COUNT, { boilerplate: true }));
+});
+
+const opened: Store[] = [];
+afterEach(() => {
+  for (const store of opened.splice(0)) store.close();
+});
+function fresh(name: string): Store {
+  const store = openSqliteStore(join(dir, `${name}.db`));
+  opened.push(store);
+  return store;
+}
+const config = { ...DEFAULT_CONFIG };
+
+describe('calibration check', () => {
+  it('stays quiet on unrelated reports of a library of ordinary news', async () => {
+    const store = fresh('plain');
+    await ingestIntoLibrary(store, plain, config, { worker: false });
+    const status = calibrationStatus(store.calibration());
+    expect(status.check?.pairs).toBeGreaterThan(200);
+    expect(status.state).toBe('ok');
+  });
+
+  it('warns when every article carries the same boilerplate, naming what the pairs share', async () => {
+    const store = fresh('boilerplate');
+    await ingestIntoLibrary(store, boilerplate, config, { worker: false });
+    const status = calibrationStatus(store.calibration());
+    expect(status.state).toBe('too-many');
+    expect(status.message).toMatch(/quillmont|marrowby|keanerton/i);
+  });
+
+  it('gives the same counters for one run, two parts and the reverse order', async () => {
+    const one = fresh('one');
+    await ingestIntoLibrary(one, boilerplate, config, { worker: false });
+    const parts = fresh('parts');
+    await ingestIntoLibrary(parts, boilerplate.slice(0, 13), config, { worker: false, batchSize: 5 });
+    await ingestIntoLibrary(parts, boilerplate.slice(13), config, { worker: false });
+    const reversed = fresh('reversed');
+    await ingestIntoLibrary(reversed, [...boilerplate].reverse(), config, { worker: false, batchSize: 7 });
+    const expected = one.calibration();
+    expect(expected?.pairs).toBeGreaterThan(0);
+    expect(parts.calibration()).toEqual(expected);
+    expect(reversed.calibration()).toEqual(expected);
+  });
+
+  it('a batch measures again only when the sample is filling or the library grew enough since', () => {
+    const at = (documents: number, last: { documents: number; articles: number } | null) => ({
+      storyIndex: () => ({ documentCount: () => documents }) as ReturnType<Store['storyIndex']>,
+      calibration: () =>
+        last && { ...last, pairs: 100, clearing: 0, bar: 0.22, highest: 0.1, shared: [] as string[] },
+      calibrationSample: () => new Map(),
+      saveCalibration: () => {},
+    });
+    expect(calibrationDue(at(10, null))).toBe(true);
+    expect(calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES - 1 }))).toBe(true);
+    expect(calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES }))).toBe(false);
+    // A small library measures again every REMEASURE_ARTICLES, a large one every REMEASURE_GROWTH.
+    const small = 1000 + REMEASURE_ARTICLES;
+    expect(calibrationDue(at(small - 1, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(false);
+    expect(calibrationDue(at(small, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(true);
+    const large = Math.ceil(100_000 * (1 + REMEASURE_GROWTH));
+    expect(calibrationDue(at(large - 1, { documents: 100_000, articles: SAMPLE_ARTICLES }))).toBe(false);
+    expect(calibrationDue(at(large, { documents: 100_000, articles: SAMPLE_ARTICLES }))).toBe(true);
+  });
+});
