@@ -16,6 +16,7 @@ import { openAsyncStore } from '../src/store/open.js';
 import { PG_SCHEMA_VERSION } from '../src/store/postgres/migrations.js';
 import { openPgStore } from '../src/store/postgres/pg-store.js';
 import { openSqliteAsyncStore } from '../src/store/sqlite/async-adapter.js';
+import type { OutletDirectory } from '../src/store/store.js';
 import { storeContract } from './store-contract.js';
 import { storyIndexContract } from './story-index-contract.js';
 import { makeArticle } from './support/articles.js';
@@ -170,7 +171,33 @@ async function viewsOf(store: AsyncStore): Promise<Record<string, unknown>> {
   await store.recordPoll(feed.id, { ok: false, error: 'HTTP 503' });
   await store.recordItem(feed.id, { key: 'guid-1', url: 'https://news.example/a1', state: 'ingested' });
   await store.recordItem(feed.id, { key: 'guid-2', url: null, state: 'failed', reason: 'not an article' });
+  // Names listed case-blind ("Zebra Daily" between "alpha" and "zeit"), and whose order differs between an
+  // ASCII and a Unicode case fold: SQLite's NOCASE folds ASCII only,
+  // so "Ézra Post" sorts before "écho" (É is byte C3 89, é is C3 A9); a full fold would put "écho" first.
+  // And a host given twice, so the second outlet takes it.
+  const blank = {
+    hosts: [],
+    country: null,
+    language: null,
+    owner: null,
+    leaning: null,
+    notes: null,
+    sources: {},
+  };
+  const putOutlets = await store.putOutletRecords([
+    { ...blank, name: 'zeit', hosts: ['zeit.example'] },
+    { ...blank, name: 'écho', language: 'fr', sources: { language: 'x.yaml' } },
+    { ...blank, name: 'Ézra Post' },
+    { ...blank, name: 'Zebra Daily' },
+    { ...blank, name: 'Alpha', hosts: ['alpha.example', 'zeit.example'] },
+    { ...blank, name: 'alpha' },
+  ]);
   const views = {
+    putOutlets,
+    directory: await store.outletDirectory(),
+    hostOf: [await store.outletOfHost('www.zeit.example'), await store.outletOfHost('a.b.alpha.example')],
+    voices: [...(await store.storyOutletVoices({}))],
+    voicesOfTwo: [...(await store.storyOutletVoices({ minOutlets: 2 }))],
     outlets: await store.outlets(),
     quillMonths: await store.outletMonths('Daily Quill'),
     quillActors: await store.outletActors('Daily Quill', 10),
@@ -223,6 +250,15 @@ describe.runIf(run)('PostgreSQL store', () => {
       // The scenario is not empty: labels, tones and a contest were found.
       expect(expected.labelUses).not.toEqual([]);
       expect((expected.tones as Record<string, number>).negative).toBeGreaterThan(0);
+      expect((expected.directory as OutletDirectory).outlets.map((o) => o.name)).toEqual([
+        'Alpha',
+        'alpha',
+        'Zebra Daily',
+        'zeit',
+        'Ézra Post',
+        'écho',
+      ]);
+      expect(expected.voices).not.toEqual([]);
     } finally {
       await sqlite.close();
       await postgres.close();

@@ -20,8 +20,9 @@ const SCALE_SETTING = 'leaning_scale';
 const COLUMNS = 'name, country, language, owner, leaning, notes, sources';
 
 /**
- * SQLite's `COLLATE NOCASE` folds ASCII letters only: "Ärzte Blatt" sorts by "Ä" as a byte, not as "ä".
- * PostgreSQL's lower() folds every script, so the ASCII fold is spelled out to list outlets in the same order.
+ * SQLite's `COLLATE NOCASE` folds ASCII letters only: "Ézra Post" sorts by "É" as bytes, before "écho".
+ * PostgreSQL's lower() folds by the collation (every script under en_US), so the ASCII fold is spelled out
+ * to list outlets in the same order whatever the server's locale.
  */
 const ASCII_FOLD = `translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE "C"`;
 
