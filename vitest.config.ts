@@ -16,6 +16,9 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['test/**/*.test.ts'],
+          // A throw-away PostgreSQL cluster for the PostgreSQL store's tests (only in this project: a
+          // setup inherited by both would start two).
+          globalSetup: ['test/support/pg-global-setup.ts'],
           exclude: MOCKING,
           // Test files share their worker's module cache: loading wink-nlp and compromise costs about 0.8 s
           // of CPU per file, and with isolation every one of the ~30 files paid it again (suite CPU time

@@ -1,14 +1,16 @@
-// Behaviour every Store backend must share. A backend's test file calls storeContract() with a function that
-// opens a fresh, empty store; the SQLite-only behaviour (files, locks, migrations) is tested next to it.
+// Behaviour every Store backend must share, through the asynchronous contract (async-store.ts). A backend's
+// test file calls storeContract() with a function that opens a fresh, empty store (SQLite through its
+// adapter, PostgreSQL directly); what only one backend has (files, locks, servers) is tested next to it.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../src/errors.js';
-import { SNIPPET_MARK, type Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
+import { SNIPPET_MARK } from '../src/store/store.js';
 import { makeArticle } from './support/articles.js';
 
-function storeErrorOf(fn: () => unknown): ParallaxError {
+async function storeErrorOf(fn: () => Promise<unknown>): Promise<ParallaxError> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     expect(err).toBeInstanceOf(ParallaxError);
     return err as ParallaxError;
@@ -16,20 +18,20 @@ function storeErrorOf(fn: () => unknown): ParallaxError {
   throw new Error('expected a ParallaxError');
 }
 
-export function storeContract(name: string, open: () => Store): void {
+export function storeContract(name: string, open: () => Promise<AsyncStore>): void {
   describe(`Store contract: ${name}`, () => {
-    const opened: Store[] = [];
-    const fresh = (): Store => {
-      const store = open();
+    const opened: AsyncStore[] = [];
+    const fresh = async (): Promise<AsyncStore> => {
+      const store = await open();
       opened.push(store);
       return store;
     };
-    afterEach(() => {
-      for (const store of opened.splice(0)) store.close();
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
     });
 
-    it('stores a batch and gives back each article exactly as it was put', () => {
-      const store = fresh();
+    it('stores a batch and gives back each article exactly as it was put', async () => {
+      const store = await fresh();
       const a = makeArticle({
         url: 'https://example.com/news/a',
         title: 'Council votes',
@@ -49,112 +51,120 @@ export function storeContract(name: string, open: () => Store): void {
         dates: [{ start: 22, end: 29, text: 'Tuesday', value: null }],
       });
       const b = makeArticle({ text: 'A pasted article with no URL.', source: 'b.txt' });
-      const result = store.putArticles([a, b]);
+      const result = await store.putArticles([a, b]);
       expect(result.added).toHaveLength(2);
       expect(result.existing).toEqual([]);
-      expect(store.countArticles()).toBe(2);
+      expect(await store.countArticles()).toBe(2);
 
       const [idA, idB] = result.added as [string, string];
-      const gotA = store.getArticle(idA);
+      const gotA = await store.getArticle(idA);
       expect(gotA?.article).toEqual(a);
       expect(gotA?.id).toBe(idA);
       expect(gotA?.urlKey).toBe('https://example.com/news/a');
       expect(gotA?.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(gotA?.storedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-      const gotB = store.getArticle(idB);
+      const gotB = await store.getArticle(idB);
       expect(gotB?.article).toEqual(b);
       expect(gotB?.urlKey).toBeNull();
-      expect(store.getArticle('no-such-id')).toBeNull();
+      expect(await store.getArticle('no-such-id')).toBeNull();
     });
 
-    it('re-putting the same articles changes nothing and reports them as existing', () => {
-      const store = fresh();
+    it('an article with a NUL character in its title and text comes back exactly', async () => {
+      const store = await fresh();
+      const a = makeArticle({ title: 'Odd\u0000title', text: 'Text with a stray \u0000 byte in it.' });
+      const { added } = await store.putArticles([a]);
+      expect((await store.getArticle(added[0] as string))?.article).toEqual(a);
+      expect(await store.search('stray')).toHaveLength(1);
+    });
+
+    it('re-putting the same articles changes nothing and reports them as existing', async () => {
+      const store = await fresh();
       const a = makeArticle({ url: 'https://example.com/a', text: 'First version.' });
       const b = makeArticle({ text: 'No URL here.' });
-      const first = store.putArticles([a, b]);
-      const before = store.getArticles(first.added);
+      const first = await store.putArticles([a, b]);
+      const before = await store.getArticles(first.added);
 
       // Same URL with different text (a later edit) and the same text with other whitespace: both are
       // the articles already stored, and the stored copies stay as they were.
-      const again = store.putArticles([
+      const again = await store.putArticles([
         { ...a, text: 'Edited version.' },
         { ...b, text: '  No   URL\nhere. ' },
       ]);
       expect(again.added).toEqual([]);
       expect(again.existing).toEqual(first.added);
-      expect(store.countArticles()).toBe(2);
-      expect(store.getArticles(first.added)).toEqual(before);
+      expect(await store.countArticles()).toBe(2);
+      expect(await store.getArticles(first.added)).toEqual(before);
     });
 
-    it('a repeat within one batch is stored once', () => {
-      const store = fresh();
+    it('a repeat within one batch is stored once', async () => {
+      const store = await fresh();
       const a = makeArticle({ url: 'https://example.com/a' });
-      const result = store.putArticles([a, { ...a, url: 'https://www.example.com/a/?utm_source=x' }]);
+      const result = await store.putArticles([a, { ...a, url: 'https://www.example.com/a/?utm_source=x' }]);
       expect(result.added).toHaveLength(1);
       expect(result.existing).toEqual(result.added);
-      expect(store.countArticles()).toBe(1);
+      expect(await store.countArticles()).toBe(1);
     });
 
-    it('an empty batch is a no-op', () => {
-      const store = fresh();
-      expect(store.putArticles([])).toEqual({ added: [], existing: [] });
-      expect(store.countArticles()).toBe(0);
+    it('an empty batch is a no-op', async () => {
+      const store = await fresh();
+      expect(await store.putArticles([])).toEqual({ added: [], existing: [] });
+      expect(await store.countArticles()).toBe(0);
     });
 
-    it('tracking variants of a URL are one article; other URLs and texts are not merged', () => {
-      const store = fresh();
+    it('tracking variants of a URL are one article; other URLs and texts are not merged', async () => {
+      const store = await fresh();
       const put = (url: string | null, text = 'Same text everywhere.') =>
         store.putArticles([makeArticle({ url, text })]);
-      const base = put('https://www.example.com/world/story-1?utm_source=rss#top');
+      const base = await put('https://www.example.com/world/story-1?utm_source=rss#top');
       expect(base.added).toHaveLength(1);
-      expect(put('http://example.com/world/story-1/?fbclid=abc').existing).toEqual(base.added);
+      expect((await put('http://example.com/world/story-1/?fbclid=abc')).existing).toEqual(base.added);
       // Same text under another URL, or with no URL, is a different article (syndicated copies are what a
       // comparison is about); a different path is a different article.
-      expect(put('https://example.com/world/story-2').added).toHaveLength(1);
-      expect(put(null).added).toHaveLength(1);
-      expect(put(null, 'Other text.').added).toHaveLength(1);
-      expect(store.countArticles()).toBe(4);
+      expect((await put('https://example.com/world/story-2')).added).toHaveLength(1);
+      expect((await put(null)).added).toHaveLength(1);
+      expect((await put(null, 'Other text.')).added).toHaveLength(1);
+      expect(await store.countArticles()).toBe(4);
     });
 
-    it('getArticles keeps the order asked and leaves out unknown ids', () => {
-      const store = fresh();
-      const { added } = store.putArticles([
+    it('getArticles keeps the order asked and leaves out unknown ids', async () => {
+      const store = await fresh();
+      const { added } = await store.putArticles([
         makeArticle({ text: 'one' }),
         makeArticle({ text: 'two' }),
         makeArticle({ text: 'three' }),
       ]);
       const [one, two, three] = added as [string, string, string];
-      const got = store.getArticles([three, 'missing', one, two]);
+      const got = await store.getArticles([three, 'missing', one, two]);
       expect(got.map((s) => s.article.text)).toEqual(['three', 'one', 'two']);
-      expect(store.getArticles([])).toEqual([]);
+      expect(await store.getArticles([])).toEqual([]);
     });
 
-    it('lists newest first, filtered by day and outlet, with a limit', () => {
-      const store = fresh();
-      store.putArticles([
+    it('lists newest first, filtered by day and outlet, with a limit', async () => {
+      const store = await fresh();
+      await store.putArticles([
         makeArticle({ text: 'a', title: 'A', outlet: 'Alpha', published: '2025-03-01' }),
         makeArticle({ text: 'b', title: 'B', outlet: 'Beta', published: '2025-03-05' }),
         makeArticle({ text: 'c', title: 'C', outlet: 'Alpha', published: null }),
         makeArticle({ text: 'd', title: 'D', outlet: 'Alpha', published: '2025-03-03' }),
       ]);
-      expect(store.listArticles().map((s) => s.title)).toEqual(['B', 'D', 'A', 'C']);
-      expect(store.listArticles({ since: '2025-03-03' }).map((s) => s.title)).toEqual(['B', 'D']);
-      expect(store.listArticles({ outlet: 'Alpha' }).map((s) => s.title)).toEqual(['D', 'A', 'C']);
-      expect(store.listArticles({ outlet: 'Alpha', limit: 1 }).map((s) => s.title)).toEqual(['D']);
-      const [first] = store.listArticles({ limit: 1 });
+      expect((await store.listArticles()).map((s) => s.title)).toEqual(['B', 'D', 'A', 'C']);
+      expect((await store.listArticles({ since: '2025-03-03' })).map((s) => s.title)).toEqual(['B', 'D']);
+      expect((await store.listArticles({ outlet: 'Alpha' })).map((s) => s.title)).toEqual(['D', 'A', 'C']);
+      expect((await store.listArticles({ outlet: 'Alpha', limit: 1 })).map((s) => s.title)).toEqual(['D']);
+      const [first] = await store.listArticles({ limit: 1 });
       expect(first).toMatchObject({
         title: 'B',
         outlet: 'Beta',
         published: '2025-03-05',
         source: 'input.txt',
       });
-      expect(storeErrorOf(() => store.listArticles({ since: 'March' })).code).toBe('USAGE');
-      expect(storeErrorOf(() => store.listArticles({ limit: 0 })).code).toBe('USAGE');
+      expect((await storeErrorOf(() => store.listArticles({ since: 'March' }))).code).toBe('USAGE');
+      expect((await storeErrorOf(() => store.listArticles({ limit: 0 }))).code).toBe('USAGE');
     });
 
-    it('searches title and text, best match first, with the matched words marked in a snippet', () => {
-      const store = fresh();
-      const { added } = store.putArticles([
+    it('searches title and text, best match first, with the matched words marked in a snippet', async () => {
+      const store = await fresh();
+      const { added } = await store.putArticles([
         makeArticle({
           title: 'Bridge reopens after repairs',
           outlet: 'Alpha',
@@ -168,7 +178,7 @@ export function storeContract(name: string, open: () => Store): void {
         }),
         makeArticle({ title: 'Weather', text: 'Rain all week.' }),
       ]);
-      const hits = store.search('bridge', 10);
+      const hits = await store.search('bridge', 10);
       expect(hits.map((h) => h.id)).toEqual([added[0], added[1]]);
       expect(hits[0]).toMatchObject({
         title: 'Bridge reopens after repairs',
@@ -178,35 +188,35 @@ export function storeContract(name: string, open: () => Store): void {
       const { open, close } = SNIPPET_MARK;
       expect(hits[0]?.snippet).toContain(`${open}Bridge${close}`);
       expect(hits[1]?.snippet).toContain(`${open}bridge${close}`);
-      expect(store.search('bridge', 1)).toHaveLength(1);
-      expect(store.search('"two years"').map((h) => h.id)).toEqual([added[0]]);
-      expect(store.search('repair*').map((h) => h.id)).toEqual([added[0]]);
-      expect(store.search('volcano')).toEqual([]);
-      expect(store.search('   ')).toEqual([]);
+      expect(await store.search('bridge', 1)).toHaveLength(1);
+      expect((await store.search('"two years"')).map((h) => h.id)).toEqual([added[0]]);
+      expect((await store.search('repair*')).map((h) => h.id)).toEqual([added[0]]);
+      expect(await store.search('volcano')).toEqual([]);
+      expect(await store.search('   ')).toEqual([]);
     });
 
-    it('a malformed query is a one-line STORE error, not a crash', () => {
-      const store = fresh();
-      store.putArticles([makeArticle({ text: 'Something to search.' })]);
+    it('a malformed query is a one-line STORE error, not a crash', async () => {
+      const store = await fresh();
+      await store.putArticles([makeArticle({ text: 'Something to search.' })]);
       for (const query of ['"unterminated', 'AND', 'NEAR(a', 'nosuchcolumn:word', "don't"]) {
-        const err = storeErrorOf(() => store.search(query));
+        const err = await storeErrorOf(() => store.search(query));
         expect(err.code).toBe('STORE');
         expect(err.message).toContain('is not valid');
         expect(err.message).not.toContain('\n');
       }
       // The store is still usable afterwards.
-      expect(store.search('something')).toHaveLength(1);
+      expect(await store.search('something')).toHaveLength(1);
     });
 
-    it('a transaction that throws stores nothing: no article, no story, no clustering state', () => {
-      const store = fresh();
+    it('a transaction that throws stores nothing: no article, no story, no clustering state', async () => {
+      const store = await fresh();
       const a = makeArticle({ id: 'a', url: 'https://example.com/kept', text: 'Kept article.' });
-      store.transaction(() => {
-        store.putArticles([a]);
-        const storyId = store
+      await store.withTransaction(async (tx) => {
+        await tx.putArticles([a]);
+        const storyId = await tx
           .storyIndex()
           .saveProfile({ id: null, size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:kept', 1]]) });
-        store.placeArticle(store.listArticles()[0]?.id ?? '', {
+        await tx.placeArticle((await tx.listArticles())[0]?.id ?? '', {
           storyId,
           duplicateOf: null,
           score: null,
@@ -214,26 +224,74 @@ export function storeContract(name: string, open: () => Store): void {
           placedBy: 'ingest',
         });
       });
-      expect(() =>
-        store.transaction(() => {
-          store.putArticles([
+      await expect(
+        store.withTransaction(async (tx) => {
+          await tx.putArticles([
             makeArticle({ id: 'b', url: 'https://example.com/lost', text: 'Lost article.' }),
           ]);
-          store.storyIndex().addDocument(['t:lost']);
-          store
+          await tx.storyIndex().addDocument(['t:lost']);
+          await tx
             .storyIndex()
             .saveProfile({ id: null, size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:lost', 1]]) });
+          // Nested: a savepoint that commits into the outer transaction, and is undone with it.
+          await tx.withTransaction(async (inner) => inner.storyIndex().addDocument(['t:lost']));
           throw new Error('interrupted');
         }),
-      ).toThrow('interrupted');
-      expect(store.countArticles()).toBe(1);
-      expect(store.countStories()).toBe(1);
-      expect(store.storyIndex().documentFrequencies(['t:lost']).get('t:lost')).toBe(0);
+      ).rejects.toThrow('interrupted');
+      expect(await store.countArticles()).toBe(1);
+      expect(await store.countStories()).toBe(1);
+      expect((await store.storyIndex().documentFrequencies(['t:lost'])).get('t:lost')).toBe(0);
     });
 
-    it('placing articles keeps the story listing: count, days, outlets, title; moving recounts both stories', () => {
-      const store = fresh();
-      const put = store.putArticles([
+    it('a nested transaction that throws undoes only its own writes; the outer one goes on', async () => {
+      const store = await fresh();
+      await store.withTransaction(async (tx) => {
+        await tx.putArticles([makeArticle({ url: 'https://example.com/outer', text: 'Outer.' })]);
+        await expect(
+          tx.withTransaction(async (inner) => {
+            await inner.putArticles([makeArticle({ url: 'https://example.com/inner', text: 'Inner.' })]);
+            throw new Error('inner failed');
+          }),
+        ).rejects.toThrow('inner failed');
+        expect(await tx.countArticles()).toBe(1);
+      });
+      expect((await store.listArticles()).map((a) => a.urlKey)).toEqual(['https://example.com/outer']);
+    });
+
+    it('a call on the store while a transaction is open never sees its uncommitted writes', async () => {
+      const store = await fresh();
+      // Another caller (started outside the transaction's callback) counts while the transaction is open:
+      // on SQLite it waits for the transaction to end, on PostgreSQL it reads what is committed; either
+      // way the article that is rolled back is never counted.
+      let written = () => {};
+      const during = new Promise<void>((resolve) => {
+        written = resolve;
+      }).then(() => store.countArticles());
+      await expect(
+        store.withTransaction(async (tx) => {
+          await tx.putArticles([makeArticle({ url: 'https://example.com/pending', text: 'Pending.' })]);
+          written();
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await during).toBe(0);
+      expect(await store.countArticles()).toBe(0);
+    });
+
+    it('calling the store itself inside its own transaction is refused at once, not left waiting', async () => {
+      const store = await fresh();
+      await store.withTransaction(async (tx) => {
+        await tx.putArticles([makeArticle({ url: 'https://example.com/kept', text: 'Kept.' })]);
+        await expect(store.countArticles()).rejects.toThrow(/inside its own withTransaction/);
+        await expect(store.withTransaction(async () => 1)).rejects.toThrow(/inside its own withTransaction/);
+      });
+      expect(await store.countArticles()).toBe(1);
+    });
+
+    it('placing articles keeps the story listing: count, days, outlets, title; moving recounts both stories', async () => {
+      const store = await fresh();
+      const put = await store.putArticles([
         makeArticle({
           id: 'a',
           url: 'https://example.com/1',
@@ -261,8 +319,20 @@ export function storeContract(name: string, open: () => Store): void {
       ]);
       const [a, b, c] = put.added as [string, string, string];
       const index = store.storyIndex();
-      const s1 = index.saveProfile({ id: null, size: 2, firstDay: null, lastDay: null, features: new Map() });
-      const s2 = index.saveProfile({ id: null, size: 1, firstDay: null, lastDay: null, features: new Map() });
+      const s1 = await index.saveProfile({
+        id: null,
+        size: 2,
+        firstDay: null,
+        lastDay: null,
+        features: new Map(),
+      });
+      const s2 = await index.saveProfile({
+        id: null,
+        size: 1,
+        firstDay: null,
+        lastDay: null,
+        features: new Map(),
+      });
       const place = (id: string, storyId: number, duplicateOf: string | null = null) =>
         store.placeArticle(id, {
           storyId,
@@ -271,77 +341,85 @@ export function storeContract(name: string, open: () => Store): void {
           reasons: { why: id },
           placedBy: 'ingest',
         });
-      place(a, s1);
-      place(b, s1, a);
-      place(c, s2);
-      expect(store.getStory(s1)).toMatchObject({
+      await place(a, s1);
+      await place(b, s1, a);
+      await place(c, s2);
+      expect(await store.getStory(s1)).toMatchObject({
         title: 'First',
         firstPublished: '2030-01-02',
         lastPublished: '2030-01-05',
         articleCount: 2,
         outlets: ['Alpha', 'Beta'],
       });
-      expect(store.getStory(s1)?.members.map((m) => [m.inputId, m.duplicateOf, m.reasons])).toEqual([
+      expect((await store.getStory(s1))?.members.map((m) => [m.inputId, m.duplicateOf, m.reasons])).toEqual([
         ['a', null, { why: a }],
         ['b', a, { why: b }],
       ]);
-      expect(store.getStory(s2)?.title).toBe('An untitled opening sentence.');
-      expect(store.storyOf(c)).toBe(s2);
-      expect(
-        store
-          .storyArticles([s1])
-          .get(s1)
-          ?.map((r) => r.inputId),
-      ).toEqual(['a', 'b']);
+      expect((await store.getStory(s2))?.title).toBe('An untitled opening sentence.');
+      expect(await store.storyOf(c)).toBe(s2);
+      expect((await store.storyArticles([s1])).get(s1)?.map((r) => r.inputId)).toEqual(['a', 'b']);
 
-      store.placeArticle(a, { storyId: s2, duplicateOf: null, score: null, reasons: null, placedBy: 'user' });
-      expect(store.getStory(s1)).toMatchObject({ articleCount: 1, outlets: ['Alpha'], title: 'Two.' });
-      expect(store.getStory(s2)).toMatchObject({
+      await store.placeArticle(a, {
+        storyId: s2,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
+      expect(await store.getStory(s1)).toMatchObject({ articleCount: 1, outlets: ['Alpha'], title: 'Two.' });
+      expect(await store.getStory(s2)).toMatchObject({
         articleCount: 2,
         title: 'First',
         firstPublished: '2030-01-02',
       });
-      expect(store.listStories({ outlet: 'Beta' }).map((s) => s.id)).toEqual([s2]);
-      expect(() => store.deleteStory(s1)).toThrow(/still has 1 articles/);
-      store.placeArticle(b, { storyId: s2, duplicateOf: a, score: null, reasons: null, placedBy: 'user' });
-      store.deleteStory(s1);
-      expect(store.getStory(s1)).toBeNull();
-      expect(store.countStories()).toBe(1);
+      expect((await store.listStories({ outlet: 'Beta' })).map((s) => s.id)).toEqual([s2]);
+      await expect(store.deleteStory(s1)).rejects.toThrow(/still has 1 articles/);
+      await store.placeArticle(b, {
+        storyId: s2,
+        duplicateOf: a,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
+      await store.deleteStory(s1);
+      expect(await store.getStory(s1)).toBeNull();
+      expect(await store.countStories()).toBe(1);
     });
 
-    it('records features and duplicate keys, and finds earlier articles by shared keys', () => {
-      const store = fresh();
-      const put = store.putArticles([
+    it('records features and duplicate keys, and finds earlier articles by shared keys', async () => {
+      const store = await fresh();
+      const put = await store.putArticles([
         makeArticle({ id: 'a', url: 'https://example.com/1', text: 'Alpha text.' }),
         makeArticle({ id: 'b', url: 'https://example.com/2', text: 'Beta text.' }),
       ]);
       const [a, b] = put.added as [string, string];
-      store.recordArticleFeatures(a, { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) }, [
-        'k1',
-        'k2',
-      ]);
-      store.recordArticleFeatures(b, { day: null, features: new Map([['t:y', 1]]) }, ['k2']);
-      expect(store.duplicateCandidates(['k1', 'k2'], 5).map((c) => [c.id, c.text])).toEqual([
+      await store.recordArticleFeatures(
+        a,
+        { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) },
+        ['k1', 'k2'],
+      );
+      await store.recordArticleFeatures(b, { day: null, features: new Map([['t:y', 1]]) }, ['k2']);
+      expect((await store.duplicateCandidates(['k1', 'k2'], 5)).map((c) => [c.id, c.text])).toEqual([
         [a, 'Alpha text.'],
         [b, 'Beta text.'],
       ]);
-      expect(store.duplicateCandidates(['zz'], 5)).toEqual([]);
-      const features = store.articleFeatures([a, b, 'unknown']);
+      expect(await store.duplicateCandidates(['zz'], 5)).toEqual([]);
+      const features = await store.articleFeatures([a, b, 'unknown']);
       // Where the day came from is kept with it; an article without one reads back without.
       expect(features.get(a)).toEqual({ day: 7, daySource: 'published', features: new Map([['t:x', 2]]) });
       expect(features.get(b)?.daySource).toBeUndefined();
       expect(features.get(b)?.day).toBeNull();
       expect(features.has('unknown')).toBe(false);
-      expect(store.knownIds([a, 'unknown'])).toEqual(new Set([a]));
+      expect(await store.knownIds([a, 'unknown'])).toEqual(new Set([a]));
     });
 
-    it('keeps an outlet directory: fields with their sources, merges, hosts by parent domain, the scale', () => {
-      const store = fresh();
+    it('keeps an outlet directory: fields with their sources, merges, hosts by parent domain, the scale', async () => {
+      const store = await fresh();
       const blank = { hosts: [], country: null, language: null, owner: null, leaning: null, notes: null };
-      expect(store.outletDirectory()).toEqual({ leaningScale: null, outlets: [] });
-      store.setLeaningScale(['left', 'centre', 'right']);
+      expect(await store.outletDirectory()).toEqual({ leaningScale: null, outlets: [] });
+      await store.setLeaningScale(['left', 'centre', 'right']);
       expect(
-        store.putOutletRecords([
+        await store.putOutletRecords([
           {
             ...blank,
             name: 'Evening Lantern',
@@ -360,7 +438,7 @@ export function storeContract(name: string, open: () => Store): void {
       ).toEqual({ added: 2, updated: 0 });
       // An update replaces the fields it has and keeps the rest with their sources; a host moves to it.
       expect(
-        store.putOutletRecords([
+        await store.putOutletRecords([
           {
             ...blank,
             name: 'Daily Quill',
@@ -370,7 +448,7 @@ export function storeContract(name: string, open: () => Store): void {
           },
         ]),
       ).toEqual({ added: 0, updated: 1 });
-      expect(store.outletRecord('Daily Quill')).toEqual({
+      expect(await store.outletRecord('Daily Quill')).toEqual({
         ...blank,
         name: 'Daily Quill',
         hosts: ['news.other.example'],
@@ -378,33 +456,33 @@ export function storeContract(name: string, open: () => Store): void {
         leaning: 'right',
         sources: { name: 'a.yaml', owner: 'register', hosts: 'b.yaml', leaning: 'b.yaml' },
       });
-      expect(store.outletRecord('Evening Lantern')?.hosts).toEqual(['lantern.example']);
-      expect(store.outletOfHost('lantern.example')).toBe('Evening Lantern');
-      expect(store.outletOfHost('www.sport.lantern.example')).toBe('Evening Lantern');
+      expect((await store.outletRecord('Evening Lantern'))?.hosts).toEqual(['lantern.example']);
+      expect(await store.outletOfHost('lantern.example')).toBe('Evening Lantern');
+      expect(await store.outletOfHost('www.sport.lantern.example')).toBe('Evening Lantern');
       // The nearest listed domain wins: news.other.example is the Quill's, other.example nobody's.
-      expect(store.outletOfHost('live.news.other.example')).toBe('Daily Quill');
-      expect(store.outletOfHost('other.example')).toBeNull();
-      expect(store.outletOfHost('notlantern.example')).toBeNull();
-      expect(store.clearOutletField('Evening Lantern', 'country')).toBe(true);
-      expect(store.clearOutletField('Evening Lantern', 'hosts')).toBe(true);
-      expect(store.clearOutletField('Nobody', 'owner')).toBe(false);
-      expect(store.outletRecord('Evening Lantern')).toEqual({
+      expect(await store.outletOfHost('live.news.other.example')).toBe('Daily Quill');
+      expect(await store.outletOfHost('other.example')).toBeNull();
+      expect(await store.outletOfHost('notlantern.example')).toBeNull();
+      expect(await store.clearOutletField('Evening Lantern', 'country')).toBe(true);
+      expect(await store.clearOutletField('Evening Lantern', 'hosts')).toBe(true);
+      expect(await store.clearOutletField('Nobody', 'owner')).toBe(false);
+      expect(await store.outletRecord('Evening Lantern')).toEqual({
         ...blank,
         name: 'Evening Lantern',
         leaning: 'left',
         sources: { name: 'a.yaml', leaning: 'ratings 2030' },
       });
-      expect(store.outletOfHost('lantern.example')).toBeNull();
-      const directory = store.outletDirectory();
+      expect(await store.outletOfHost('lantern.example')).toBeNull();
+      const directory = await store.outletDirectory();
       expect(directory.leaningScale).toEqual(['left', 'centre', 'right']);
       expect(directory.outlets.map((o) => o.name)).toEqual(['Daily Quill', 'Evening Lantern']);
-      store.setLeaningScale(null);
-      expect(store.outletDirectory().leaningScale).toBeNull();
+      await store.setLeaningScale(null);
+      expect((await store.outletDirectory()).leaningScale).toBeNull();
     });
 
-    it('counts the voices of each outlet in a story: near-duplicates count once', () => {
-      const store = fresh();
-      const put = store.putArticles([
+    it('counts the voices of each outlet in a story: near-duplicates count once', async () => {
+      const store = await fresh();
+      const put = await store.putArticles([
         makeArticle({ id: 'a', url: 'https://a.example/1', outlet: 'Alpha', text: 'One.' }),
         makeArticle({ id: 'b', url: 'https://a.example/2', outlet: 'Alpha', text: 'Two.' }),
         makeArticle({ id: 'c', url: 'https://b.example/1', outlet: 'Beta', text: 'One, copied.' }),
@@ -419,49 +497,53 @@ export function storeContract(name: string, open: () => Store): void {
           lastDay: null,
           features: new Map([[feature, 1]]),
         });
-      const one = profile('t:one');
-      const two = profile('t:two');
+      const one = await profile('t:one');
+      const two = await profile('t:two');
       const place = (id: string, storyId: number, duplicateOf: string | null) =>
         store.placeArticle(id, { storyId, duplicateOf, score: null, reasons: null, placedBy: 'user' });
-      place(a, one, null);
-      place(b, one, null);
-      place(c, one, a);
-      place(d, two, null);
+      await place(a, one, null);
+      await place(b, one, null);
+      await place(c, one, a);
+      await place(d, two, null);
       const sorted = (m: Map<number, { outlet: string | null; voices: number }[]>, id: number) =>
         [...(m.get(id) ?? [])].sort((x, y) => String(x.outlet).localeCompare(String(y.outlet)));
-      const byIds = store.storyOutletVoices({ ids: [one, two] });
+      const byIds = await store.storyOutletVoices({ ids: [one, two] });
       expect(sorted(byIds, one)).toEqual([
         { outlet: 'Alpha', voices: 2 },
         { outlet: 'Beta', voices: 0 },
       ]);
       expect(sorted(byIds, two)).toEqual([{ outlet: 'Gamma', voices: 1 }]);
-      const multi = store.storyOutletVoices({ minOutlets: 2 });
+      const multi = await store.storyOutletVoices({ minOutlets: 2 });
       expect([...multi.keys()]).toEqual([one]);
     });
 
-    it('calibration: the sample is the dated articles in id order, up to the limit; the latest check is kept', () => {
-      const store = fresh();
-      const put = store.putArticles(
+    it('calibration: the sample is the dated articles in id order, up to the limit; the latest check is kept', async () => {
+      const store = await fresh();
+      const put = await store.putArticles(
         ['a', 'b', 'c', 'd'].map((id) =>
           makeArticle({ id, url: `https://example.com/${id}`, text: `Text ${id}.` }),
         ),
       );
       const [a, b, c] = put.added as [string, string, string, string];
-      store.recordArticleFeatures(a, { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) }, []);
-      store.recordArticleFeatures(b, { day: 300, features: new Map([['t:y', 1]]) }, []);
+      await store.recordArticleFeatures(
+        a,
+        { day: 7, daySource: 'published', features: new Map([['t:x', 2]]) },
+        [],
+      );
+      await store.recordArticleFeatures(b, { day: 300, features: new Map([['t:y', 1]]) }, []);
       // Undated: never in the sample. The fourth article has no features at all.
-      store.recordArticleFeatures(c, { day: null, features: new Map([['t:z', 1]]) }, []);
+      await store.recordArticleFeatures(c, { day: null, features: new Map([['t:z', 1]]) }, []);
       const dated = [a, b].sort();
-      expect([...store.calibrationSample(10).keys()]).toEqual(dated);
-      expect([...store.calibrationSample(1).keys()]).toEqual(dated.slice(0, 1));
-      expect(store.calibrationSample(10).get(a)).toEqual({
+      expect([...(await store.calibrationSample(10)).keys()]).toEqual(dated);
+      expect([...(await store.calibrationSample(1)).keys()]).toEqual(dated.slice(0, 1));
+      expect((await store.calibrationSample(10)).get(a)).toEqual({
         day: 7,
         daySource: 'published',
         features: new Map([['t:x', 2]]),
       });
-      expect(store.calibrationSample(0).size).toBe(0);
+      expect((await store.calibrationSample(0)).size).toBe(0);
 
-      expect(store.calibration()).toBeNull();
+      expect(await store.calibration()).toBeNull();
       const check = {
         documents: 2,
         articles: 2,
@@ -471,11 +553,11 @@ export function storeContract(name: string, open: () => Store): void {
         highest: 0.05,
         shared: [],
       };
-      store.transaction(() => store.saveCalibration(check));
-      expect(store.calibration()).toEqual(check);
+      await store.withTransaction((tx) => tx.saveCalibration(check));
+      expect(await store.calibration()).toEqual(check);
       const later = { ...check, documents: 3, clearing: 1, highest: 0.31, shared: ['x'] };
-      store.saveCalibration(later);
-      expect(store.calibration()).toEqual(later);
+      await store.saveCalibration(later);
+      expect(await store.calibration()).toEqual(later);
     });
   });
 }

@@ -7,7 +7,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../src/errors.js';
+import { type AsyncStore, promisedStoryIndex } from '../src/store/async-store.js';
 import { contentHash } from '../src/store/identity.js';
+import { openSqliteAsyncStore } from '../src/store/sqlite/async-adapter.js';
 import {
   APPLICATION_ID,
   MIGRATIONS,
@@ -29,17 +31,17 @@ const tempDb = (): string => path.join(dir, `db-${++counter}.sqlite`);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-storeContract('sqlite', () => openSqliteStore(tempDb()));
-const indexStores: Store[] = [];
-afterAll(() => {
-  for (const store of indexStores) store.close();
+storeContract('sqlite', async () => openSqliteAsyncStore(tempDb()));
+const indexStores: AsyncStore[] = [];
+afterAll(async () => {
+  for (const store of indexStores) await store.close();
 });
-storyIndexContract('sqlite', () => {
-  const store = openSqliteStore(tempDb());
+storyIndexContract('sqlite', async () => {
+  const store = openSqliteAsyncStore(tempDb());
   indexStores.push(store);
   return store.storyIndex();
 });
-storyIndexContract('memory', () => new MemoryStoryIndex());
+storyIndexContract('memory', async () => promisedStoryIndex(new MemoryStoryIndex()));
 
 /** The error a call throws; fails the test when it throws nothing or something other than a ParallaxError. */
 function errorOf(fn: () => unknown): ParallaxError {

@@ -295,6 +295,19 @@ until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
     example: 'parallax watch --every 30m --db news.db',
   },
   {
+    name: 'migrate',
+    usage: ['migrate [--db FILE|postgres://…]'],
+    summary: 'bring a library to this version’s schema (a file or a PostgreSQL database)',
+    about: `Applies the schema migrations the library lacks and says which version it is at. Any command
+migrates a library file when it opens it; run this once on a team's PostgreSQL database before starting
+the new version's processes. A library of a newer Parallax is refused, untouched.`,
+    flags: {
+      db: 'the library: a file, or a postgres://user:password@host/database URL (default $PARALLAX_DB, else ./parallax.db)',
+    },
+    formats: [],
+    example: 'parallax migrate --db postgres://parallax@db.example/news',
+  },
+  {
     name: 'help',
     usage: ['help [<command>]'],
     summary: 'the commands, or one command’s usage',

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { ParallaxError } from '../errors.js';
 import type { IngestItem } from '../ingest/index.js';
 import { EXPORT_SECTIONS, type ExportSection, sectionCsv, sectionJson } from '../report/sections-export.js';
+import { requireSqlitePath } from '../store/open.js';
 import type { Store, StorySummary } from '../store/store.js';
 import type { Invocation } from './args.js';
 import { emitReport, type Io, oneLine } from './output.js';
@@ -25,6 +26,8 @@ export function dbPath(invocation: Invocation): string {
 
 export async function openLibrary(invocation: Invocation, mustExist: boolean): Promise<Store> {
   const path = dbPath(invocation);
+  // A postgres:// URL: refused in one line until these commands take the asynchronous store (issue 15).
+  requireSqlitePath(path, `parallax ${invocation.command ?? ''}`.trim());
   if (mustExist && !existsSync(path)) {
     throw new ParallaxError(
       'STORE',

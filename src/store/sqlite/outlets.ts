@@ -195,7 +195,7 @@ function toRecord(r: Row, hosts: string[]): OutletRecord {
 }
 
 /** The stored record updated by the fields the new one has (see OutletDirectoryStore.putOutletRecords). */
-function mergeRecord(old: OutletRecord | null, next: OutletRecord): OutletRecord {
+export function mergeRecord(old: OutletRecord | null, next: OutletRecord): OutletRecord {
   if (!old) return next;
   const merged: OutletRecord = { ...old, sources: { ...old.sources } };
   for (const field of OUTLET_FIELDS) {

@@ -173,12 +173,24 @@ function openDatabase(path: string, options: SqliteStoreOptions): Database.Datab
   }
 }
 
-export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+/** A transaction left open across awaits (SqliteStore.openTransaction). */
+export interface OpenTransaction {
+  commit(): void;
+  /** Rolls back and returns the error to throw (worded as a STORE error at the outermost level). */
+  rollback(err: unknown): unknown;
+}
+
+/** The SQLite store, with what the asynchronous adapter needs besides the Store contract. */
+export interface SqliteStoreHandle extends Store {
+  openTransaction(): OpenTransaction;
+}
+
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStoreHandle {
   const db = openDatabase(path, options);
   return new SqliteStore(db, path, options.now ?? (() => new Date()));
 }
 
-class SqliteStore implements Store {
+class SqliteStore implements SqliteStoreHandle {
   private readonly insertArticle: Database.Statement;
   private readonly insertText: Database.Statement;
   private readonly selectOne: Database.Statement;
@@ -376,6 +388,55 @@ class SqliteStore implements Store {
     } finally {
       this.depth--;
     }
+  }
+
+  /**
+   * A write transaction that stays open across awaits, for the asynchronous adapter (async-adapter.ts):
+   * begin, then commit or roll back. Nested, it is a savepoint. Same locking and wording as transaction().
+   */
+  openTransaction(): OpenTransaction {
+    // Outside any transaction: BEGIN IMMEDIATE (the write lock up front); inside one: a savepoint.
+    const topLevel = !this.db.inTransaction;
+    const savepoint = `parallax_async_${this.depth}`;
+    const lost = 'nothing of this batch was stored (earlier batches are kept)';
+    try {
+      this.db.exec(topLevel ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+    } catch (err) {
+      throw storeError(this.path, err, lost);
+    }
+    this.depth++;
+    let done = false;
+    const finish = () => {
+      if (done) throw new Error('the transaction was already finished');
+      done = true;
+      this.depth--;
+    };
+    const undone = () => {
+      this.stories.invalidate();
+      // total_changes() still counts the undone writes, so the version moves on by this instead.
+      this.rollbacks++;
+    };
+    return {
+      commit: () => {
+        finish();
+        try {
+          this.db.exec(topLevel ? 'COMMIT' : `RELEASE ${savepoint}`);
+        } catch (err) {
+          if (topLevel && this.db.inTransaction) this.db.exec('ROLLBACK');
+          undone();
+          throw storeError(this.path, err, lost);
+        }
+      },
+      rollback: (err: unknown) => {
+        finish();
+        if (this.db.inTransaction) {
+          this.db.exec(topLevel ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+        }
+        undone();
+        // Only the outermost words the failure: it knows the whole batch was rolled back.
+        return topLevel ? storeError(this.path, err, lost) : err;
+      },
+    };
   }
 
   storyIndex(): StoryIndex {

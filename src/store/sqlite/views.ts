@@ -1,6 +1,7 @@
 // Library-wide views on SQLite: outlets, actors and their labels, and each story's label contest. They read
 // the small actor_labels rows written next to each article, never article documents, so an outlet's or an
-// actor's page costs a few indexed aggregates however large the library grows.
+// actor's page costs a few indexed aggregates however large the library grows. Listings break ties by
+// their group's columns, so the PostgreSQL store (postgres/views.ts) gives the same order.
 
 import type Database from 'better-sqlite3';
 import type { AnnotatedArticle } from '../../model/article.js';
@@ -52,18 +53,20 @@ export class SqliteViews {
                min(a.published) AS first, max(a.published) AS last
         FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
         WHERE l.actor IN (SELECT value FROM json_each(@actors)) AND l.label IS NOT NULL
-        GROUP BY l.actor, lower(l.label), a.outlet ORDER BY articles DESC LIMIT @limit`),
+        GROUP BY l.actor, lower(l.label), a.outlet
+        ORDER BY articles DESC, l.actor, lower(l.label), a.outlet LIMIT @limit`),
       labelUsesByMonth: db.prepare(`
         SELECT l.actor, l.name, l.label, l.tone, a.outlet, substr(a.published, 1, 7) AS month,
                count(*) AS articles, min(a.published) AS first, max(a.published) AS last
         FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
         WHERE l.actor IN (SELECT value FROM json_each(@actors)) AND l.label IS NOT NULL
-        GROUP BY l.actor, lower(l.label), a.outlet, month ORDER BY articles DESC LIMIT @limit`),
+        GROUP BY l.actor, lower(l.label), a.outlet, month
+        ORDER BY articles DESC, l.actor, lower(l.label), a.outlet, month LIMIT @limit`),
       namesOver: db.prepare(`
         SELECT l.actor, l.name, a.outlet, substr(a.published, 1, 7) AS month, count(*) AS articles
         FROM actor_labels l JOIN articles a ON a.seq = l.article_seq
         WHERE l.actor IN (SELECT value FROM json_each(?)) AND l.label IS NULL
-        GROUP BY l.actor, l.name, a.outlet, month ORDER BY month`),
+        GROUP BY l.actor, l.name, a.outlet, month ORDER BY month, l.actor, l.name, a.outlet`),
       toneAll: db.prepare(
         'SELECT tone, count(*) AS n FROM actor_labels WHERE tone IS NOT NULL GROUP BY tone',
       ),

@@ -1,0 +1,566 @@
+// Story tables on PostgreSQL: the same rows and rules as sqlite/stories.ts (read that file for why each is
+// there), written for a server: every operation is a few indexed statements on the session's connection.
+// Unlike SQLite's, this story index keeps no cache across calls: several processes write the same library,
+// and a cache would need their commits announced (left for the worker step of issue 15).
+
+import { ParallaxError } from '../../errors.js';
+import type { ArticleFeatures, Day, DaySource, StoryNorms, StoryProfile } from '../../model/story-index.js';
+import type { AsyncStoryIndex } from '../async-store.js';
+import { POSTED_FEATURES, untitledTitle } from '../sqlite/stories.js';
+import { centralTitle, retitleAt } from '../sqlite/story-titles.js';
+import type {
+  DuplicateCandidate,
+  PlacedBy,
+  Placement,
+  StoryArticleRef,
+  StoryDetail,
+  StoryFilter,
+  StoryListOptions,
+  StoryMember,
+  StoryOrder,
+  StorySummary,
+} from '../store.js';
+import type { Runner } from './runner.js';
+
+type Entries = [string, number][];
+const DAY_SOURCE_KEY = '';
+const DAY_SOURCES: readonly DaySource[] = ['published', 'text'];
+
+function fromEntries(json: string): Map<string, number> {
+  return new Map(JSON.parse(json) as Entries);
+}
+
+interface StoryRow {
+  id: number;
+  title: string | null;
+  first_published: string | null;
+  last_published: string | null;
+  article_count: number;
+  outlets: string[];
+  updated_at: string;
+  contest_splits: number | null;
+  contest_labels: number | null;
+  contest_shared: number | null;
+}
+
+const STORY_COLUMNS = `id, title, first_published, last_published, article_count, outlets, updated_at,
+  contest_splits, contest_labels, contest_shared`;
+
+/** As sqlite/stories.ts; NULLS LAST because PostgreSQL sorts NULL above every value, SQLite below. */
+const ORDER_TERMS: Record<StoryOrder, string> = {
+  newest: '',
+  biggest: 'article_count DESC, ',
+  contested:
+    'contest_splits::float8 / (contest_shared + 3) DESC NULLS LAST, contest_labels DESC NULLS LAST, ',
+};
+
+function toSummary(row: StoryRow): StorySummary {
+  return {
+    id: row.id,
+    title: row.title,
+    firstPublished: row.first_published,
+    lastPublished: row.last_published,
+    articleCount: row.article_count,
+    outlets: row.outlets,
+    updatedAt: row.updated_at,
+    contest:
+      row.contest_splits === null
+        ? null
+        : { splits: row.contest_splits, labels: row.contest_labels ?? 0, shared: row.contest_shared ?? 0 },
+  };
+}
+
+async function seqOf(db: Runner, articleId: string): Promise<number> {
+  const [row] = await db.rows<{ seq: number }>('SELECT seq FROM articles WHERE id = $1', [articleId]);
+  if (row === undefined) throw new ParallaxError('STORE', `no stored article has the id ${articleId}`);
+  return row.seq;
+}
+
+export async function duplicateCandidates(
+  db: Runner,
+  keys: readonly string[],
+  limit: number,
+): Promise<DuplicateCandidate[]> {
+  if (keys.length === 0) return [];
+  return db
+    .rows<DuplicateCandidate>(
+      `SELECT a.id, a.body AS text, sa.story_id AS "storyId", count(*) AS shared
+     FROM duplicate_keys k JOIN articles a ON a.seq = k.article_seq
+     LEFT JOIN story_articles sa ON sa.article_seq = a.seq
+     WHERE k.key = ANY($1::text[])
+     GROUP BY a.seq, sa.story_id ORDER BY shared DESC, a.seq LIMIT $2`,
+      [keys, limit],
+    )
+    .then((rows) => rows.map(({ id, text, storyId }) => ({ id, text, storyId })));
+}
+
+export async function recordArticleFeatures(
+  db: Runner,
+  articleId: string,
+  features: ArticleFeatures,
+  duplicateKeys: readonly string[],
+): Promise<void> {
+  const seq = await seqOf(db, articleId);
+  const entries: Entries = [...features.features];
+  if (features.daySource) entries.unshift([DAY_SOURCE_KEY, DAY_SOURCES.indexOf(features.daySource)]);
+  await db.rows(
+    `INSERT INTO article_features (article_seq, day, features) VALUES ($1, $2, $3)
+     ON CONFLICT (article_seq) DO UPDATE SET day = excluded.day, features = excluded.features`,
+    [seq, features.day, JSON.stringify(entries)],
+  );
+  if (duplicateKeys.length > 0) {
+    await db.rows(
+      `INSERT INTO duplicate_keys (key, article_seq) SELECT k, $2 FROM unnest($1::text[]) AS k
+       ON CONFLICT DO NOTHING`,
+      [[...new Set(duplicateKeys)], seq],
+    );
+  }
+}
+
+export async function articleFeatures(
+  db: Runner,
+  articleIds: readonly string[],
+): Promise<Map<string, ArticleFeatures>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await db.rows<{ id: string; day: Day | null; features: string }>(
+    `SELECT a.id, f.day, f.features FROM article_features f JOIN articles a ON a.seq = f.article_seq
+     WHERE a.id = ANY($1::text[])`,
+    [articleIds],
+  );
+  return new Map(
+    rows.map((row) => {
+      const features = fromEntries(row.features);
+      const source = DAY_SOURCES[features.get(DAY_SOURCE_KEY) ?? -1];
+      features.delete(DAY_SOURCE_KEY);
+      const read: ArticleFeatures = { day: row.day, features };
+      if (source && row.day !== null) read.daySource = source;
+      return [row.id, read];
+    }),
+  );
+}
+
+async function storyRow(db: Runner, storyId: number): Promise<StoryRow | undefined> {
+  const [row] = await db.rows<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`, [storyId]);
+  return row;
+}
+
+export async function placeArticle(
+  db: Runner,
+  articleId: string,
+  placement: Placement,
+  now: string,
+): Promise<void> {
+  const seq = await seqOf(db, articleId);
+  const [prior] = await db.rows<{ story_id: number }>(
+    'SELECT story_id FROM story_articles WHERE article_seq = $1 FOR UPDATE',
+    [seq],
+  );
+  const previous = prior?.story_id;
+  const duplicateOf = placement.duplicateOf === null ? null : await seqOf(db, placement.duplicateOf);
+  await db.rows(
+    `INSERT INTO story_articles (article_seq, story_id, duplicate_of, score, reasons, placed_by, placed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id,
+       duplicate_of = excluded.duplicate_of, score = excluded.score, reasons = excluded.reasons,
+       placed_by = excluded.placed_by, placed_at = excluded.placed_at`,
+    [
+      seq,
+      placement.storyId,
+      duplicateOf,
+      placement.score,
+      placement.reasons === undefined || placement.reasons === null
+        ? null
+        : JSON.stringify(placement.reasons),
+      placement.placedBy,
+      now,
+    ],
+  );
+  await db.rows('UPDATE stories SET contest_splits = NULL WHERE id = ANY($1::int[])', [
+    previous === undefined ? [placement.storyId] : [placement.storyId, previous],
+  ]);
+  if (previous === undefined) {
+    await addToListing(db, placement.storyId, seq, now);
+  } else if (previous !== placement.storyId) {
+    await refreshListing(db, previous, now);
+    await refreshListing(db, placement.storyId, now);
+  }
+}
+
+async function addToListing(db: Runner, storyId: number, seq: number, now: string): Promise<void> {
+  const [meta] = await db.rows<{ title: string | null; outlet: string | null; published: string | null }>(
+    'SELECT title, outlet, published FROM articles WHERE seq = $1',
+    [seq],
+  );
+  // FOR UPDATE: two writers adding to one story at once must not both extend the outlets they read.
+  const [row] = await db.rows<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1 FOR UPDATE`, [
+    storyId,
+  ]);
+  if (!meta || !row) throw new ParallaxError('STORE', `story ${storyId} does not exist`);
+  const outlets = [...row.outlets];
+  if (meta.outlet !== null && !outlets.includes(meta.outlet)) {
+    outlets.push(meta.outlet);
+    outlets.sort();
+  }
+  let title = meta.title;
+  if (title === null && row.article_count === 0) {
+    const [text] = await db.rows<{ body: string }>('SELECT body FROM articles WHERE seq = $1', [seq]);
+    title = untitledTitle(text?.body ?? '');
+  }
+  await db.rows(
+    `UPDATE stories SET article_count = article_count + 1,
+       first_published = CASE WHEN $2::text IS NULL THEN first_published
+         ELSE least(coalesce(first_published, $2::text), $2::text) END,
+       last_published = CASE WHEN $2::text IS NULL THEN last_published
+         ELSE greatest(coalesce(last_published, $2::text), $2::text) END,
+       outlets = $3::text[], title = coalesce(title, $4), updated_at = $5
+     WHERE id = $1`,
+    [storyId, meta.published, outlets, title, now],
+  );
+  if (retitleAt(row.article_count + 1)) await retitle(db, storyId);
+}
+
+async function refreshListing(db: Runner, storyId: number, now: string): Promise<void> {
+  const before = (await storyRow(db, storyId))?.title ?? null;
+  await db.rows(
+    `UPDATE stories SET
+       article_count = (SELECT count(*) FROM story_articles WHERE story_id = $1),
+       first_published = (SELECT min(a.published) FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+         WHERE sa.story_id = $1),
+       last_published = (SELECT max(a.published) FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+         WHERE sa.story_id = $1),
+       outlets = (SELECT coalesce(array_agg(DISTINCT a.outlet ORDER BY a.outlet), '{}') FROM story_articles sa
+         JOIN articles a ON a.seq = sa.article_seq WHERE sa.story_id = $1 AND a.outlet IS NOT NULL),
+       title = (SELECT a.title FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+         WHERE sa.story_id = $1 AND a.title IS NOT NULL ORDER BY sa.article_seq LIMIT 1),
+       updated_at = $2
+     WHERE id = $1`,
+    [storyId, now],
+  );
+  await retitle(db, storyId, before);
+  const row = await storyRow(db, storyId);
+  if (row && row.title === null && row.article_count > 0) {
+    const [first] = await db.rows<{ body: string }>(
+      `SELECT a.body FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+       WHERE sa.story_id = $1 ORDER BY sa.article_seq LIMIT 1`,
+      [storyId],
+    );
+    if (first !== undefined)
+      await db.rows('UPDATE stories SET title = $1 WHERE id = $2', [untitledTitle(first.body), storyId]);
+  }
+}
+
+async function retitle(db: Runner, storyId: number, current?: string | null): Promise<void> {
+  const row = await storyRow(db, storyId);
+  if (!row) return;
+  const held = current === undefined ? row.title : current;
+  const rows = await db.rows<{
+    title: string | null;
+    url: string | null;
+    outlet: string | null;
+    features: string | null;
+  }>(
+    `SELECT a.title, a.url_key AS url, a.outlet, f.features
+     FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+     LEFT JOIN article_features f ON f.article_seq = sa.article_seq
+     WHERE sa.story_id = $1 AND sa.duplicate_of IS NULL ORDER BY sa.article_seq`,
+    [storyId],
+  );
+  const title = centralTitle(
+    rows.map((r) => ({ ...r, features: r.features === null ? new Map() : fromEntries(r.features) })),
+    held,
+  );
+  if (title !== null && title !== row.title)
+    await db.rows('UPDATE stories SET title = $1 WHERE id = $2', [title, storyId]);
+}
+
+export async function storyOf(db: Runner, articleId: string): Promise<number | null> {
+  const [row] = await db.rows<{ story_id: number }>(
+    'SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_seq = a.seq WHERE a.id = $1',
+    [articleId],
+  );
+  return row?.story_id ?? null;
+}
+
+export async function deleteStory(db: Runner, storyId: number): Promise<void> {
+  const [count] = await db.rows<{ n: number }>(
+    'SELECT count(*)::int AS n FROM story_articles WHERE story_id = $1',
+    [storyId],
+  );
+  const members = count?.n ?? 0;
+  if (members > 0) {
+    throw new ParallaxError(
+      'STORE',
+      `story ${storyId} still has ${members} articles; move them before deleting it`,
+    );
+  }
+  await db.rows('DELETE FROM stories WHERE id = $1', [storyId]);
+}
+
+/** The WHERE clause of a story listing and of its count, with its parameters from $1. */
+function storyFilterSql({ since, until, outlet, ids, minOutlets }: StoryFilter): {
+  where: string;
+  params: unknown[];
+} {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (minOutlets !== undefined && minOutlets > 1) where.push(`cardinality(outlets) >= ${param(minOutlets)}`);
+  if (since !== undefined) where.push(`last_published >= ${param(since)}`);
+  if (until !== undefined) where.push(`first_published <= ${param(until)}`);
+  if (ids !== undefined) where.push(`id = ANY(${param(ids)}::int[])`);
+  if (outlet !== undefined) {
+    where.push(`id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa ON sa.article_seq = a.seq
+        WHERE a.outlet = ${param(outlet)})`);
+  }
+  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export async function listStories(db: Runner, options: StoryListOptions): Promise<StorySummary[]> {
+  const { where, params } = storyFilterSql(options);
+  const n = params.length;
+  const rows = await db.rows<StoryRow>(
+    `SELECT ${STORY_COLUMNS} FROM stories ${where}
+     ORDER BY ${ORDER_TERMS[options.order ?? 'newest']}last_published IS NULL, last_published DESC, id DESC
+     LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...params, options.limit ?? null, options.offset ?? 0],
+  );
+  return rows.map(toSummary);
+}
+
+export async function countStories(db: Runner, filter: StoryFilter): Promise<number> {
+  const { where, params } = storyFilterSql(filter);
+  const [row] = await db.rows<{ n: number }>(`SELECT count(*)::int AS n FROM stories ${where}`, params);
+  return row?.n ?? 0;
+}
+
+export async function getStory(db: Runner, storyId: number): Promise<StoryDetail | null> {
+  const row = await storyRow(db, storyId);
+  if (!row) return null;
+  const members = await db.rows<{
+    id: string;
+    input_id: string | null;
+    outlet: string | null;
+    title: string | null;
+    published: string | null;
+    duplicate_of: string | null;
+    score: number | null;
+    reasons: string | null;
+    placed_by: PlacedBy;
+    placed_at: string;
+  }>(
+    `SELECT a.id, a.input_id, a.outlet, a.title, a.published,
+            d.id AS duplicate_of, sa.score, sa.reasons, sa.placed_by, sa.placed_at
+     FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+     LEFT JOIN articles d ON d.seq = sa.duplicate_of
+     WHERE sa.story_id = $1 ORDER BY a.published IS NULL, a.published, sa.article_seq`,
+    [storyId],
+  );
+  return {
+    ...toSummary(row),
+    members: members.map(
+      (m): StoryMember => ({
+        articleId: m.id,
+        inputId: m.input_id ?? m.id,
+        outlet: m.outlet,
+        title: m.title,
+        published: m.published,
+        duplicateOf: m.duplicate_of,
+        score: m.score,
+        reasons: m.reasons === null ? null : (JSON.parse(m.reasons) as unknown),
+        placedBy: m.placed_by,
+        placedAt: m.placed_at,
+      }),
+    ),
+  };
+}
+
+export async function storyArticles(
+  db: Runner,
+  storyIds: readonly number[],
+): Promise<Map<number, StoryArticleRef[]>> {
+  const result = new Map<number, StoryArticleRef[]>();
+  if (storyIds.length === 0) return result;
+  for (const id of storyIds) result.set(id, []);
+  const rows = await db.rows<{
+    story_id: number;
+    id: string;
+    input_id: string | null;
+    duplicate_of: string | null;
+  }>(
+    `SELECT sa.story_id, a.id, a.input_id, d.id AS duplicate_of
+     FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+     LEFT JOIN articles d ON d.seq = sa.duplicate_of
+     WHERE sa.story_id = ANY($1::int[]) ORDER BY sa.story_id, sa.article_seq`,
+    [storyIds],
+  );
+  for (const row of rows) {
+    result
+      .get(row.story_id)
+      ?.push({ articleId: row.id, inputId: row.input_id ?? row.id, duplicateOf: row.duplicate_of });
+  }
+  return result;
+}
+
+/** The clustering state on PostgreSQL, through the session's runner. */
+export function pgStoryIndex(db: () => Runner, now: () => Date): AsyncStoryIndex {
+  const documentCount = async (): Promise<number> => {
+    const [row] = await db().rows<{ value: string }>(
+      "SELECT value FROM library_counters WHERE name = 'documents'",
+    );
+    return row === undefined ? 0 : Number(row.value);
+  };
+  const documentFrequencies = async (features: readonly string[]): Promise<Map<string, number>> => {
+    const result = new Map<string, number>(features.map((f) => [f, 0]));
+    if (features.length === 0) return result;
+    const rows = await db().rows<{ feature: string; df: number }>(
+      'SELECT feature, df FROM feature_df WHERE feature = ANY($1::text[])',
+      [[...new Set(features)]],
+    );
+    for (const row of rows) result.set(row.feature, row.df);
+    return result;
+  };
+  const profiles = async (ids: readonly number[]): Promise<StoryProfile[]> => {
+    if (ids.length === 0) return [];
+    const rows = await db().rows<{
+      id: number;
+      size: number;
+      first_day: Day | null;
+      last_day: Day | null;
+      profile: string;
+      norms: string | null;
+    }>('SELECT id, size, first_day, last_day, profile, norms FROM stories WHERE id = ANY($1::int[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const result: StoryProfile[] = [];
+    for (const id of ids) {
+      const row = byId.get(id);
+      if (!row) continue;
+      result.push({
+        id: row.id,
+        size: row.size,
+        firstDay: row.first_day,
+        lastDay: row.last_day,
+        features: fromEntries(row.profile),
+        ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
+      });
+    }
+    return result;
+  };
+  /** As SqliteStoryIndex.strongest: a story is posted under its strongest features only. */
+  const strongest = async (features: Map<string, number>): Promise<string[]> => {
+    if (features.size <= POSTED_FEATURES) return [...features.keys()];
+    const n = await documentCount();
+    const dfs = await documentFrequencies([...features.keys()]);
+    return [...features]
+      .map(([f, w]) => [f, w * (Math.log((n + 1) / ((dfs.get(f) ?? 0) + 1)) + 1)] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, POSTED_FEATURES)
+      .map(([f]) => f);
+  };
+  return {
+    documentCount,
+    documentFrequencies,
+    async addDocument(features) {
+      await db().atomic(async (tx) => {
+        await tx.rows(`INSERT INTO library_counters (name, value) VALUES ('documents', 1)
+          ON CONFLICT (name) DO UPDATE SET value = library_counters.value + 1`);
+        const unique = [...new Set(features)];
+        if (unique.length > 0) {
+          await tx.rows(
+            `INSERT INTO feature_df (feature, df) SELECT f, 1 FROM unnest($1::text[]) AS f
+             ON CONFLICT (feature) DO UPDATE SET df = feature_df.df + 1`,
+            [unique],
+          );
+        }
+      });
+    },
+    async candidateStories(features, day, windowDays, limitPerFeature) {
+      if (features.length === 0) return [];
+      // One round trip for all the features (SQLite asks per feature: its calls cost no round trip). The
+      // order is SQLite's: feature by feature, the most recently active first, dated before undated.
+      const rows =
+        day === null
+          ? await db().rows<{ story_id: number }>(
+              `SELECT p.story_id FROM unnest($1::text[]) WITH ORDINALITY AS f (feature, n)
+               CROSS JOIN LATERAL (
+                 SELECT story_id, last_day FROM story_postings WHERE feature = f.feature
+                 ORDER BY last_day DESC NULLS LAST, story_id DESC LIMIT $2) p
+               ORDER BY f.n, p.last_day DESC NULLS LAST, p.story_id DESC`,
+              [features, limitPerFeature],
+            )
+          : await db().rows<{ story_id: number }>(
+              `SELECT p.story_id FROM unnest($1::text[]) WITH ORDINALITY AS f (feature, n)
+               CROSS JOIN LATERAL (
+                 (SELECT story_id, last_day, 0 AS part FROM story_postings
+                  WHERE feature = f.feature AND last_day >= $2 ORDER BY last_day DESC LIMIT $3)
+                 UNION ALL
+                 (SELECT story_id, last_day, 1 AS part FROM story_postings
+                  WHERE feature = f.feature AND last_day IS NULL ORDER BY story_id DESC LIMIT $3)) p
+               ORDER BY f.n, p.part, p.last_day DESC, p.story_id DESC`,
+              [features, day - windowDays, limitPerFeature],
+            );
+      const ids = [...new Set(rows.map((r) => r.story_id))];
+      if (day === null) return ids;
+      // Postings know a story's last day only; a story that starts after the window is out too.
+      return (await profiles(ids))
+        .filter((p) => p.firstDay === null || p.firstDay <= day + windowDays)
+        .map((p) => p.id);
+    },
+    profiles,
+    async saveProfile(profile) {
+      return db().atomic(async (tx) => {
+        const stamp = now().toISOString();
+        const values = [
+          profile.size,
+          profile.firstDay,
+          profile.lastDay,
+          JSON.stringify([...profile.features]),
+          profile.norms === undefined ? null : JSON.stringify(profile.norms),
+          stamp,
+        ];
+        const posted = await strongest(profile.features);
+        let id: number;
+        if (profile.id === null) {
+          const [row] = await tx.rows<{ id: number }>(
+            `INSERT INTO stories (size, first_day, last_day, profile, norms, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
+            values,
+          );
+          id = (row as { id: number }).id;
+        } else {
+          id = profile.id;
+          const [old] = await tx.rows<{ last_day: number | null }>(
+            'SELECT last_day FROM stories WHERE id = $1 FOR UPDATE',
+            [id],
+          );
+          if (old === undefined) throw new ParallaxError('STORE', `story ${id} does not exist`);
+          await tx.rows(
+            'DELETE FROM story_postings WHERE story_id = $1 AND NOT (feature = ANY($2::text[]))',
+            [id, posted],
+          );
+          await tx.rows(
+            `UPDATE stories SET size = $1, first_day = $2, last_day = $3, profile = $4, norms = $5, updated_at = $6
+             WHERE id = $7`,
+            [...values, id],
+          );
+          if (old.last_day !== profile.lastDay) {
+            await tx.rows('UPDATE story_postings SET last_day = $1 WHERE story_id = $2', [
+              profile.lastDay,
+              id,
+            ]);
+          }
+        }
+        if (posted.length > 0) {
+          await tx.rows(
+            `INSERT INTO story_postings (feature, story_id, last_day) SELECT f, $2, $3 FROM unnest($1::text[]) AS f
+             ON CONFLICT DO NOTHING`,
+            [posted, id, profile.lastDay],
+          );
+        }
+        return id;
+      });
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// parallax migrate on a library file, and the one-line refusal of a postgres:// URL by the commands that
+// cannot use one yet (the PostgreSQL side of migrate is in store-postgres.test.ts, which has a server).
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
+
+function captureIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      stdout: (s: string) => void out.push(s),
+      stderr: (s: string) => void err.push(s),
+      stdin: process.stdin,
+    },
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'parallax-migrate-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('parallax migrate', () => {
+  it('migrates a library file, then finds nothing to do; a missing file is refused', async () => {
+    const file = join(dir, 'lib.db');
+    const first = captureIo();
+    expect(await main(['migrate', '--db', file], first.io)).toBe(1);
+    expect(first.err.join('')).toContain('no library there');
+    writeFileSync(file, '');
+    const second = captureIo();
+    expect(await main(['migrate', '--db', file], second.io)).toBe(0);
+    expect(second.out.join('')).toBe(
+      `${file}: schema version ${SCHEMA_VERSION} (was 0; ${SCHEMA_VERSION} migrations applied)\n`,
+    );
+    const third = captureIo();
+    expect(await main(['migrate', '--db', file], third.io)).toBe(0);
+    expect(third.out.join('')).toBe(`${file}: schema version ${SCHEMA_VERSION}, nothing to migrate\n`);
+  });
+
+  it('refuses a file that is not a library in one line', async () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'not a database at all, just some notes that are long enough to have a header');
+    const run = captureIo();
+    expect(await main(['migrate', '--db', file], run.io)).toBe(1);
+    expect(run.err.join('')).toMatch(/is not a Parallax database/);
+  });
+});
+
+describe('a postgres:// library where only a file works yet', () => {
+  it.each([['stories'], ['search', 'flood'], ['feeds', 'list']])(
+    'parallax %s refuses it in one line naming what works',
+    async (...args) => {
+      const run = captureIo();
+      const code = await main([...args, '--db', 'postgres://team:s3cret@db.example/news'], run.io);
+      expect(code).toBe(1);
+      expect(run.err).toHaveLength(1);
+      const line = run.err[0] ?? '';
+      expect(line).toContain(`parallax ${args[0]} cannot use a PostgreSQL library yet`);
+      expect(line).toContain('"parallax migrate"');
+      expect(line).toContain('postgres://team:***@db.example/news');
+      expect(line).not.toContain('s3cret');
+    },
+  );
+
+  it('PARALLAX_DB selects it as --db does', async () => {
+    const before = process.env.PARALLAX_DB;
+    process.env.PARALLAX_DB = 'postgresql://db.example/news';
+    try {
+      const run = captureIo();
+      expect(await main(['stories'], run.io)).toBe(1);
+      expect(run.err.join('')).toContain('parallax stories cannot use a PostgreSQL library yet');
+    } finally {
+      if (before === undefined) delete process.env.PARALLAX_DB;
+      else process.env.PARALLAX_DB = before;
+    }
+  });
+});
