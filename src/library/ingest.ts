@@ -13,7 +13,7 @@ import { assignArticle } from '../stories/cluster.js';
 import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
 import { type Annotator, inProcessAnnotator, workerAnnotator } from './annotator.js';
 import type { PreparedArticle, PrepareResult } from './prepare.js';
-import { reclusterNeighbourhood } from './recluster.js';
+import { forgetPassCache, reclusterNeighbourhood } from './recluster.js';
 
 /** Articles per transaction: large enough that commits cost little, small enough that a crash loses little. */
 export const DEFAULT_BATCH_SIZE = 64;
@@ -174,58 +174,63 @@ function commitBatch(
   let newStories = 0;
   let duplicates = 0;
   let existing = 0;
-  store.transaction(() => {
-    const result = store.putArticles(prepared.map((p) => p.article));
-    existing = result.existing.length;
-    const added = new Set(result.added);
-    const index = store.storyIndex();
-    for (const item of prepared) {
-      if (!added.has(item.id)) continue;
-      store.recordArticleFeatures(item.id, item.features, item.keys);
-      const original = findOriginal(store, item);
-      if (original) {
+  try {
+    store.transaction(() => {
+      const result = store.putArticles(prepared.map((p) => p.article));
+      existing = result.existing.length;
+      const added = new Set(result.added);
+      const index = store.storyIndex();
+      for (const item of prepared) {
+        if (!added.has(item.id)) continue;
+        store.recordArticleFeatures(item.id, item.features, item.keys);
+        const original = findOriginal(store, item);
+        if (original) {
+          store.placeArticle(item.id, {
+            storyId: original.storyId,
+            duplicateOf: original.id,
+            score: original.score,
+            reasons: { decision: 'near-duplicate', duplicateOf: original.id, ...original.detail },
+            placedBy: 'ingest',
+          });
+          duplicates++;
+          placed.push({
+            articleId: item.id,
+            inputId: item.article.id,
+            storyId: original.storyId,
+            duplicateOf: original.id,
+            created: false,
+          });
+          continue;
+        }
+        const assignment = assignArticle(index, item.features);
         store.placeArticle(item.id, {
-          storyId: original.storyId,
-          duplicateOf: original.id,
-          score: original.score,
-          reasons: { decision: 'near-duplicate', duplicateOf: original.id, ...original.detail },
+          storyId: assignment.storyId,
+          duplicateOf: null,
+          score: assignment.created ? null : assignment.score,
+          reasons: assignment.reasons,
           placedBy: 'ingest',
         });
-        duplicates++;
+        if (assignment.created) newStories++;
         placed.push({
           articleId: item.id,
           inputId: item.article.id,
-          storyId: original.storyId,
-          duplicateOf: original.id,
-          created: false,
+          storyId: assignment.storyId,
+          duplicateOf: null,
+          created: assignment.created,
         });
-        continue;
       }
-      const assignment = assignArticle(index, item.features);
-      store.placeArticle(item.id, {
-        storyId: assignment.storyId,
-        duplicateOf: null,
-        score: assignment.created ? null : assignment.score,
-        reasons: assignment.reasons,
-        placedBy: 'ingest',
-      });
-      if (assignment.created) newStories++;
-      placed.push({
-        articleId: item.id,
-        inputId: item.article.id,
-        storyId: assignment.storyId,
-        duplicateOf: null,
-        created: assignment.created,
-      });
-    }
-    // The order-free second pass over the stories this batch touched and their neighbours.
-    const touched = new Set(placed.filter((p) => p.duplicateOf === null).map((p) => p.storyId));
-    const pass = reclusterNeighbourhood(store, touched);
-    if (pass.moved > 0) for (const p of placed) p.storyId = store.storyOf(p.articleId) ?? p.storyId;
-    newStories += pass.created;
-    // The stories this batch touched get their label contest back in the same commit.
-    store.refreshContest();
-  });
+      // The order-free second pass over the stories this batch touched and their neighbours.
+      const touched = new Set(placed.filter((p) => p.duplicateOf === null).map((p) => p.storyId));
+      const pass = reclusterNeighbourhood(store, touched);
+      if (pass.moved > 0) for (const p of placed) p.storyId = store.storyOf(p.articleId) ?? p.storyId;
+      newStories += pass.created;
+      // The stories this batch touched get their label contest back in the same commit.
+      store.refreshContest();
+    });
+  } catch (err) {
+    forgetPassCache(store);
+    throw err;
+  }
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;
   summary.added += placed.length;

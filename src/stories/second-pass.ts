@@ -5,8 +5,9 @@
 // result does not depend on the order of arrival. A user's decisions are constraints: the articles a user
 // put into one story stay together, and articles a user put into different stories are never joined.
 import type { ArticleFeatures } from '../model/story-index.js';
-import { type FeatureGroup, GROUPS, groupOf } from './groups.js';
-import { articleVectors, contentWeights, dayEvidence, groupCounts, type Vector } from './scoring.js';
+import { featureKind } from './features.js';
+import { GROUP_OF } from './groups.js';
+import { dayEvidence, GROUP_INDEX, idf } from './scoring.js';
 import { type ClusterOptions, type Settings, settings } from './tuning.js';
 
 export interface PassArticle {
@@ -25,49 +26,146 @@ export interface PassGroup {
 }
 
 /**
- * An article's weighted vector as parallel arrays sorted by feature id, so that a pair is scored by one
- * merge of two sorted lists. The neighbourhood scores every pair (up to 400 articles, about 80,000 pairs
- * per ingest batch); looking each feature up in the other article's Map took 12.5 s of the 2,000-article
- * allsides ingest's main thread, the merge of sorted arrays a fraction of that (see the commit).
+ * What of an article's vector does not depend on the library's statistics: its features as global ids
+ * (for indexing a dense array), their term weights (TF × kind weight, before IDF) and groups, sorted by
+ * the feature string so that a pair's dot product adds its terms in the same order whatever order the
+ * articles arrived in (floating-point sums depend on it). `order` gives, for each feature in the
+ * article's own order, its place in the sorted arrays: the group lengths are summed in that order, as
+ * articleVectors sums them.
  */
+interface Prepared {
+  ids: Int32Array;
+  tf: Float64Array;
+  groups: Uint8Array;
+  order: Int32Array;
+  counts: [number, number, number];
+}
+
+/** Feature strings interned by a PassVectors before it starts afresh (about 60 MB of strings and ids). */
+const INTERNED_LIMIT = 1_000_000;
+
+/**
+ * The IDF-free part of the neighbourhood's vectors, kept across passes. A library's passes read mostly
+ * the same articles batch after batch (a story's neighbours are the next batch's neighbours), and
+ * building each article's vector from its feature map again was a third of the pass; IDF changes with
+ * every batch, so only the IDF-free part is kept, and IDF is applied per pass. Keyed by the features
+ * object: a caller that keeps its articles' features (recluster.ts) gets the cache's benefit.
+ */
+export class PassVectors {
+  private idOf = new Map<string, number>();
+  private names: string[] = [];
+  private prepared = new WeakMap<ArticleFeatures, Prepared>();
+  /** The settings the prepared vectors were weighed with. */
+  private weighing: { nameTfPower: number; kindWeights: Settings['kindWeights'] } | null = null;
+
+  /** The feature of a global id. */
+  feature(id: number): string {
+    return this.names[id] as string;
+  }
+
+  /** How many ids have been given out: the size a dense array indexed by id needs. */
+  get size(): number {
+    return this.names.length;
+  }
+
+  /**
+   * Starts afresh when too many features were interned (ids of earlier prepared vectors are then void), or
+   * when the term weights differ from those the prepared vectors were weighed with.
+   */
+  startPass(s: Settings): void {
+    const w = this.weighing;
+    const sameWeights =
+      w !== null &&
+      w.nameTfPower === s.nameTfPower &&
+      Object.keys(s.kindWeights).every(
+        (k) =>
+          w.kindWeights[k as keyof Settings['kindWeights']] ===
+          s.kindWeights[k as keyof Settings['kindWeights']],
+      );
+    this.weighing = { nameTfPower: s.nameTfPower, kindWeights: { ...s.kindWeights } };
+    if (this.names.length <= INTERNED_LIMIT && sameWeights) return;
+    if (this.names.length <= INTERNED_LIMIT) {
+      this.prepared = new WeakMap();
+      return;
+    }
+    this.idOf = new Map();
+    this.names = [];
+    this.prepared = new WeakMap();
+  }
+
+  prepare(f: ArticleFeatures, s: Settings): Prepared {
+    const cached = this.prepared.get(f);
+    if (cached) return cached;
+    const entries: { feature: string; id: number; tf: number; group: number; at: number }[] = [];
+    for (const [feature, count] of f.features) {
+      if (count <= 0) continue;
+      const kind = featureKind(feature);
+      const tf =
+        (GROUP_OF[kind] === 'names' ? count ** s.nameTfPower : 1 + Math.log(count)) * s.kindWeights[kind];
+      if (tf <= 0) continue;
+      let id = this.idOf.get(feature);
+      if (id === undefined) {
+        id = this.names.length;
+        this.idOf.set(feature, id);
+        this.names.push(feature);
+      }
+      entries.push({ feature, id, tf, group: GROUP_INDEX[GROUP_OF[kind]], at: entries.length });
+    }
+    const counts: [number, number, number] = [0, 0, 0];
+    for (const e of entries) counts[e.group as 0 | 1 | 2]++;
+    const sorted = [...entries].sort((x, y) => (x.feature < y.feature ? -1 : x.feature > y.feature ? 1 : 0));
+    const order = new Int32Array(entries.length);
+    sorted.forEach((e, k) => {
+      order[e.at] = k;
+    });
+    const result: Prepared = {
+      ids: Int32Array.from(sorted, (e) => e.id),
+      tf: Float64Array.from(sorted, (e) => e.tf),
+      groups: Uint8Array.from(sorted, (e) => e.group),
+      order,
+      counts,
+    };
+    this.prepared.set(f, result);
+    return result;
+  }
+}
+
+/** An article's weighted vector for one pass: the prepared arrays with IDF applied, each group normalised. */
 interface PairVector {
   ids: Int32Array;
   weights: Float64Array;
-  /** The index in GROUPS of each feature's group. */
   groups: Uint8Array;
+  /** Each group's weight in the score against any other article lacking nothing (GROUP_CONTENT). */
   counts: [number, number, number];
   f: ArticleFeatures;
 }
 
-function pairVectors(vectors: readonly { v: Vector; f: ArticleFeatures }[]): PairVector[] {
-  const idOf = new Map<string, number>();
-  const groupIndex = new Map<FeatureGroup, number>(GROUPS.map((g, i) => [g, i]));
-  return vectors.map(({ v, f }) => {
-    const entries = [...v].map(([feature, weight]) => {
-      let id = idOf.get(feature);
-      if (id === undefined) {
-        id = idOf.size;
-        idOf.set(feature, id);
-      }
-      return { id, weight, group: groupIndex.get(groupOf(feature)) ?? 0 };
-    });
-    entries.sort((x, y) => x.id - y.id);
-    return {
-      ids: Int32Array.from(entries, (e) => e.id),
-      weights: Float64Array.from(entries, (e) => e.weight),
-      groups: Uint8Array.from(entries, (e) => e.group),
-      counts: groupCounts(v),
-      f,
-    };
-  });
+/** The article's vector as articleVectors (scoring.ts) weighs it, from its prepared arrays. */
+function pairVector(p: Prepared, f: ArticleFeatures, idfById: Float64Array): PairVector {
+  const weights = new Float64Array(p.tf.length);
+  const sq = [0, 0, 0];
+  for (let k = 0; k < p.order.length; k++) {
+    const at = p.order[k] as number;
+    const x = (p.tf[at] as number) * (idfById[p.ids[at] as number] as number);
+    weights[at] = x;
+    const g = p.groups[at] as number;
+    sq[g] = (sq[g] as number) + x * x;
+  }
+  const lengths = sq.map((v) => Math.sqrt(v) || 1);
+  for (let k = 0; k < weights.length; k++)
+    weights[k] = (weights[k] as number) / (lengths[p.groups[k] as number] as number);
+  return { ids: p.ids, weights, groups: p.groups, counts: p.counts, f };
 }
 
 /**
  * Similarity of two articles as the incremental pass scores an article against a story, here between
  * two articles: per group the cosine of their TF-IDF vectors, weighted by the content both have, and the
- * distance in days as evidence.
+ * distance in days as evidence. `dense` holds `a`'s weights at its features' ids (zero elsewhere), so
+ * the dot product is one walk over `b`'s features: every pair of a neighbourhood of 400 articles is
+ * scored each batch (about 80,000 pairs), and walking two sorted lists side by side cost about twice as
+ * much.
  */
-function pairScore(a: PairVector, b: PairVector, s: Settings): number {
+function pairScore(a: PairVector, dense: Float64Array, b: PairVector, s: Settings): number {
   let factor = 1;
   if (a.f.day !== null && b.f.day !== null) {
     const gap = Math.abs(a.f.day - b.f.day);
@@ -75,30 +173,28 @@ function pairScore(a: PairVector, b: PairVector, s: Settings): number {
     if (gap > s.graceDays) factor *= s.graceDays / gap;
     if (a.f.daySource === 'published' && b.f.daySource === 'published') factor *= dayEvidence(gap, s);
   }
-  const weights = contentWeights(a.counts, b.counts, s);
-  const total = GROUPS.reduce((sum, g) => sum + weights[g], 0);
+  // contentWeights (scoring.ts), unrolled: this runs for every pair.
+  const w0 = s.groupWeights.names * Math.min(1, Math.min(a.counts[0], b.counts[0]) / s.groupContent.names);
+  const w1 = s.groupWeights.terms * Math.min(1, Math.min(a.counts[1], b.counts[1]) / s.groupContent.terms);
+  const w2 = s.groupWeights.facts * Math.min(1, Math.min(a.counts[2], b.counts[2]) / s.groupContent.facts);
+  const total = 0 + w0 + w1 + w2;
   if (total === 0) return 0;
-  const cos = [0, 0, 0];
-  const ai = a.ids;
-  const bi = b.ids;
-  let i = 0;
-  let j = 0;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i] as number;
-    const y = bi[j] as number;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
-      const g = a.groups[i] as number;
-      cos[g] = (cos[g] as number) + (a.weights[i] as number) * (b.weights[j] as number);
-      i++;
-      j++;
-    }
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  const ids = b.ids;
+  const weights = b.weights;
+  const groups = b.groups;
+  for (let k = 0; k < ids.length; k++) {
+    const x = dense[ids[k] as number] as number;
+    if (x === 0) continue;
+    const p = x * (weights[k] as number);
+    const g = groups[k];
+    if (g === 0) c0 += p;
+    else if (g === 1) c1 += p;
+    else c2 += p;
   }
-  let score = 0;
-  GROUPS.forEach((g, k) => {
-    score += weights[g] * (cos[k] as number);
-  });
+  const score = 0 + w0 * c0 + w1 * c1 + w2 * c2;
   return (score / total) * factor;
 }
 
@@ -113,17 +209,25 @@ export function secondPass(
   dfs: ReadonlyMap<string, number>,
   n: number,
   options?: ClusterOptions,
+  vectors: PassVectors = new PassVectors(),
 ): PassGroup[] {
   const s = settings(options);
   // Sorted by id, so that nothing below depends on the order the caller found the articles in.
   const items = [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const dfMap = dfs instanceof Map ? dfs : new Map(dfs);
-  const prepared = pairVectors(
-    items.map((a) => ({
-      v: articleVectors(a.features, dfMap as Map<string, number>, n, s).weighted,
-      f: a.features,
-    })),
-  );
+  vectors.startPass(s);
+  const raw = items.map((a) => vectors.prepare(a.features, s));
+  // IDF once per feature of the neighbourhood, as idf() (scoring.ts) computes it, at its id.
+  const idfById = new Float64Array(vectors.size);
+  const done = new Uint8Array(vectors.size);
+  for (const p of raw)
+    for (const id of p.ids)
+      if (done[id] === 0) {
+        done[id] = 1;
+        const feature = vectors.feature(id);
+        idfById[id] = idf(feature, dfs.get(feature) ?? 0, n, s);
+      }
+  const prepared = raw.map((p, i) => pairVector(p, (items[i] as PassArticle).features, idfById));
+  const dense = new Float64Array(vectors.size);
 
   // Starting clusters: the pinned articles of one story form one cluster; the rest start alone.
   const clusterOf: number[] = [];
@@ -149,15 +253,19 @@ export function secondPass(
   for (const c of clusterOf) size[c] = (size[c] as number) + 1;
   // sum[i*k+j]: the sum of pair similarities between clusters i and j.
   const sum = new Float64Array(k * k);
-  for (let i = 0; i < items.length; i++)
+  for (let i = 0; i < items.length; i++) {
+    const a = prepared[i] as PairVector;
+    for (let m = 0; m < a.ids.length; m++) dense[a.ids[m] as number] = a.weights[m] as number;
     for (let j = i + 1; j < items.length; j++) {
       const ci = clusterOf[i] as number;
       const cj = clusterOf[j] as number;
       if (ci === cj) continue;
-      const x = pairScore(prepared[i] as PairVector, prepared[j] as PairVector, s);
+      const x = pairScore(a, dense, prepared[j] as PairVector, s);
       sum[ci * k + cj] = (sum[ci * k + cj] as number) + x;
       sum[cj * k + ci] = (sum[cj * k + ci] as number) + x;
     }
+    for (let m = 0; m < a.ids.length; m++) dense[a.ids[m] as number] = 0;
+  }
   const alive = new Array<boolean>(k).fill(true);
   const parent = Array.from({ length: k }, (_, i) => i);
   for (;;) {
