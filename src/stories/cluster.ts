@@ -97,8 +97,8 @@ export function assignArticle(
   const own = [...features.features.keys()];
   const n = index.documentCount();
   const dfs = index.documentFrequencies(own);
-  const { weighted, profile: contribution } = articleVectors(features, dfs, n, s);
   const idfFor = idfOf(dfs, n, s);
+  const { weighted, profile: contribution } = articleVectors(features, dfs, n, s, idfFor);
 
   // Query with the strongest features that some earlier article carries (an unseen one can match nothing).
   const query = [...weighted]
