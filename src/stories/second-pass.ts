@@ -68,6 +68,26 @@ export class PassVectors {
     return this.names.length;
   }
 
+  // Arrays indexed by id that every pass needs, kept (and grown) rather than allocated and zeroed per pass:
+  // with a million ids given out they are 17 MB. `dense` is all zeros between uses.
+  private scratch = { idf: new Float64Array(0), dense: new Float64Array(0), stamp: new Int32Array(0) };
+  private passes = 0;
+
+  /** The pass's arrays (IDF by id, a zeroed dense array, stamps) and its number for the stamps. */
+  arrays(): { idf: Float64Array; dense: Float64Array; stamp: Int32Array; pass: number } {
+    const size = this.names.length;
+    if (this.scratch.idf.length < size) {
+      const grown = Math.max(size, this.scratch.idf.length * 2, 1024);
+      this.scratch = {
+        idf: new Float64Array(grown),
+        dense: new Float64Array(grown),
+        stamp: new Int32Array(grown),
+      };
+    }
+    this.passes++;
+    return { ...this.scratch, pass: this.passes };
+  }
+
   /**
    * Starts afresh when too many features were interned (ids of earlier prepared vectors are then void), or
    * when the term weights differ from those the prepared vectors were weighed with.
@@ -90,6 +110,7 @@ export class PassVectors {
     }
     this.idOf = new Map();
     this.names = [];
+    this.scratch = { idf: new Float64Array(0), dense: new Float64Array(0), stamp: new Int32Array(0) };
     this.prepared = new WeakMap();
   }
 
@@ -217,17 +238,15 @@ export function secondPass(
   vectors.startPass(s);
   const raw = items.map((a) => vectors.prepare(a.features, s));
   // IDF once per feature of the neighbourhood, as idf() (scoring.ts) computes it, at its id.
-  const idfById = new Float64Array(vectors.size);
-  const done = new Uint8Array(vectors.size);
+  const { idf: idfById, dense, stamp, pass } = vectors.arrays();
   for (const p of raw)
     for (const id of p.ids)
-      if (done[id] === 0) {
-        done[id] = 1;
+      if (stamp[id] !== pass) {
+        stamp[id] = pass;
         const feature = vectors.feature(id);
         idfById[id] = idf(feature, dfs.get(feature) ?? 0, n, s);
       }
   const prepared = raw.map((p, i) => pairVector(p, (items[i] as PassArticle).features, idfById));
-  const dense = new Float64Array(vectors.size);
 
   // Starting clusters: the pinned articles of one story form one cluster; the rest start alone.
   const clusterOf: number[] = [];
