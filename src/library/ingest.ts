@@ -174,69 +174,77 @@ function commitBatch(
   let newStories = 0;
   let duplicates = 0;
   let existing = 0;
-  try {
-    store.transaction(() => {
-      const result = store.putArticles(prepared.map((p) => p.article));
-      existing = result.existing.length;
-      const added = new Set(result.added);
-      const index = store.storyIndex();
-      for (const item of prepared) {
-        if (!added.has(item.id)) continue;
-        store.recordArticleFeatures(item.id, item.features, item.keys);
-        const original = findOriginal(store, item);
-        if (original) {
-          store.placeArticle(item.id, {
-            storyId: original.storyId,
-            duplicateOf: original.id,
-            score: original.score,
-            reasons: { decision: 'near-duplicate', duplicateOf: original.id, ...original.detail },
-            placedBy: 'ingest',
-          });
-          duplicates++;
-          placed.push({
-            articleId: item.id,
-            inputId: item.article.id,
-            storyId: original.storyId,
-            duplicateOf: original.id,
-            created: false,
-          });
-          continue;
-        }
-        const assignment = assignArticle(index, item.features);
+  transactionForgettingOnFailure(store, () => {
+    const result = store.putArticles(prepared.map((p) => p.article));
+    existing = result.existing.length;
+    const added = new Set(result.added);
+    const index = store.storyIndex();
+    for (const item of prepared) {
+      if (!added.has(item.id)) continue;
+      store.recordArticleFeatures(item.id, item.features, item.keys);
+      const original = findOriginal(store, item);
+      if (original) {
         store.placeArticle(item.id, {
-          storyId: assignment.storyId,
-          duplicateOf: null,
-          score: assignment.created ? null : assignment.score,
-          reasons: assignment.reasons,
+          storyId: original.storyId,
+          duplicateOf: original.id,
+          score: original.score,
+          reasons: { decision: 'near-duplicate', duplicateOf: original.id, ...original.detail },
           placedBy: 'ingest',
         });
-        if (assignment.created) newStories++;
+        duplicates++;
         placed.push({
           articleId: item.id,
           inputId: item.article.id,
-          storyId: assignment.storyId,
-          duplicateOf: null,
-          created: assignment.created,
+          storyId: original.storyId,
+          duplicateOf: original.id,
+          created: false,
         });
+        continue;
       }
-      // The order-free second pass over the stories this batch touched and their neighbours.
-      const touched = new Set(placed.filter((p) => p.duplicateOf === null).map((p) => p.storyId));
-      const pass = reclusterNeighbourhood(store, touched);
-      if (pass.moved > 0) for (const p of placed) p.storyId = store.storyOf(p.articleId) ?? p.storyId;
-      newStories += pass.created;
-      // The stories this batch touched get their label contest back in the same commit.
-      store.refreshContest();
-    });
-  } catch (err) {
-    forgetPassCache(store);
-    throw err;
-  }
+      const assignment = assignArticle(index, item.features);
+      store.placeArticle(item.id, {
+        storyId: assignment.storyId,
+        duplicateOf: null,
+        score: assignment.created ? null : assignment.score,
+        reasons: assignment.reasons,
+        placedBy: 'ingest',
+      });
+      if (assignment.created) newStories++;
+      placed.push({
+        articleId: item.id,
+        inputId: item.article.id,
+        storyId: assignment.storyId,
+        duplicateOf: null,
+        created: assignment.created,
+      });
+    }
+    // The order-free second pass over the stories this batch touched and their neighbours.
+    const touched = new Set(placed.filter((p) => p.duplicateOf === null).map((p) => p.storyId));
+    const pass = reclusterNeighbourhood(store, touched);
+    if (pass.moved > 0) for (const p of placed) p.storyId = store.storyOf(p.articleId) ?? p.storyId;
+    newStories += pass.created;
+    // The stories this batch touched get their label contest back in the same commit.
+    store.refreshContest();
+  });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;
   summary.added += placed.length;
   summary.newStories += newStories;
   summary.duplicates += duplicates;
   summary.placed.push(...placed);
+}
+
+/**
+ * The store's transaction; when it rolls back, the second pass forgets what it kept for the library
+ * (an article of the undone batch may come back later with other features under the same id).
+ */
+function transactionForgettingOnFailure(store: Store, fn: () => void): void {
+  try {
+    store.transaction(fn);
+  } catch (err) {
+    forgetPassCache(store);
+    throw err;
+  }
 }
 
 /** The earlier, already placed article this one nearly duplicates, verified on the texts. */
