@@ -287,25 +287,42 @@ export function secondPass(
   }
   const alive = new Array<boolean>(k).fill(true);
   const parent = Array.from({ length: k }, (_, i) => i);
-  for (;;) {
-    let best = s.secondPass;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < k; i++) {
-      if (!alive[i]) continue;
-      for (let j = i + 1; j < k; j++) {
-        if (!alive[j]) continue;
-        // A user's different stories never join.
-        if (pinnedStory[i] !== null && pinnedStory[j] !== null && pinnedStory[i] !== pinnedStory[j]) continue;
-        const avg = (sum[i * k + j] as number) / ((size[i] as number) * (size[j] as number));
-        if (avg >= best && !(avg === best && bi >= 0)) {
-          best = avg;
-          bi = i;
-          bj = j;
-        }
+  // A user's different stories never join.
+  const joinable = (i: number, j: number): boolean =>
+    pinnedStory[i] === null || pinnedStory[j] === null || pinnedStory[i] === pinnedStory[j];
+  const average = (i: number, j: number): number =>
+    (sum[i * k + j] as number) / ((size[i] as number) * (size[j] as number));
+  // Each row's best partner (the first j > i with the row's highest average), kept up to date across
+  // merges: a merge changes only the pairs of the two clusters merged, so most rows keep theirs, where
+  // scanning every pair for every merge cost O(k²) each time. The pair merged is the same as that scan's:
+  // the highest average, ties to the first i, then the first j.
+  const rowBest = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
+  const rowPartner = new Int32Array(k).fill(-1);
+  const scanRow = (i: number): void => {
+    let best = Number.NEGATIVE_INFINITY;
+    let partner = -1;
+    for (let j = i + 1; j < k; j++) {
+      if (!alive[j] || !joinable(i, j)) continue;
+      const avg = average(i, j);
+      if (avg > best) {
+        best = avg;
+        partner = j;
       }
     }
-    if (bi < 0) break;
+    rowBest[i] = best;
+    rowPartner[i] = partner;
+  };
+  for (let i = 0; i < k; i++) scanRow(i);
+  for (;;) {
+    let best = Number.NEGATIVE_INFINITY;
+    let bi = -1;
+    for (let i = 0; i < k; i++)
+      if (alive[i] && (rowPartner[i] as number) >= 0 && (rowBest[i] as number) > best) {
+        best = rowBest[i] as number;
+        bi = i;
+      }
+    if (bi < 0 || best < s.secondPass) break;
+    const bj = rowPartner[bi] as number;
     for (let m = 0; m < k; m++) {
       if (!alive[m] || m === bi || m === bj) continue;
       const x = (sum[bi * k + m] as number) + (sum[bj * k + m] as number);
@@ -316,6 +333,21 @@ export function secondPass(
     pinnedStory[bi] = pinnedStory[bi] ?? pinnedStory[bj] ?? null;
     alive[bj] = false;
     parent[bj] = bi;
+    rowPartner[bj] = -1;
+    scanRow(bi);
+    for (let m = 0; m < bj; m++) {
+      if (!alive[m] || m === bi) continue;
+      const partner = rowPartner[m] as number;
+      if (partner === bj || (partner === bi && m < bi)) scanRow(m);
+      else if (m < bi && joinable(m, bi)) {
+        // Only the pair with bi changed in this row.
+        const avg = average(m, bi);
+        if (avg > (rowBest[m] as number) || (avg === (rowBest[m] as number) && bi < partner)) {
+          rowBest[m] = avg;
+          rowPartner[m] = bi;
+        }
+      }
+    }
   }
   const root = (c: number): number => {
     let r = c;
