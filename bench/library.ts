@@ -2,7 +2,9 @@
 // (annotate, near-duplicates, clustering, SQLite), then time the read commands on the result. The ingest
 // runs in a child process so its peak memory is its own.
 //
-//   node dist/bench/library.js [--limit N] [--record]
+//   node dist/bench/library.js [--limit N] [--jobs N] [--record]
+//
+// Without --jobs the ingest starts the annotation workers `parallax ingest` starts by default.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,7 +51,7 @@ function mainThreadCpu(): number | null {
   }
 }
 
-async function childIngest(db: string, limit: number): Promise<IngestRun> {
+async function childIngest(db: string, limit: number, jobs: number | null): Promise<IngestRun> {
   const { ingestIntoLibrary } = await import('../src/library/ingest.js');
   const { openSqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
   const { DEFAULT_CONFIG } = await import('../src/config.js');
@@ -68,6 +70,7 @@ async function childIngest(db: string, limit: number): Promise<IngestRun> {
   const started = performance.now();
   let nextMark = STEP;
   const summary = await ingestIntoLibrary(store, [input], DEFAULT_CONFIG, {
+    ...(jobs === null ? {} : { jobs }),
     onRefusal: (input, reason) => console.error(`bench: refused ${input}: ${reason}`),
     onProgress: (p) => {
       while (p.seen >= nextMark) {
@@ -89,8 +92,7 @@ async function childIngest(db: string, limit: number): Promise<IngestRun> {
     seconds,
     peakMb: process.resourceUsage().maxRSS / 1024,
     marks,
-    // ingestIntoLibrary is given no jobs: the default of `parallax ingest` without --jobs.
-    workers: defaultJobs(),
+    workers: jobs ?? defaultJobs(),
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     mainCpuSeconds: mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore,
   };
@@ -129,9 +131,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const limitAt = args.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Number.POSITIVE_INFINITY;
+  const jobsAt = args.indexOf('--jobs');
+  const jobs = jobsAt >= 0 ? Math.max(1, Math.floor(Number(args[jobsAt + 1]))) : null;
   const childAt = args.indexOf('--child');
   if (childAt >= 0) {
-    process.stdout.write(`${JSON.stringify(await childIngest(args[childAt + 1] as string, limit))}\n`);
+    process.stdout.write(`${JSON.stringify(await childIngest(args[childAt + 1] as string, limit, jobs))}\n`);
     return;
   }
   if (!existsSync(CORPUS)) {
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
       '--child',
       db,
       ...(Number.isFinite(limit) ? ['--limit', String(limit)] : []),
+      ...(jobs === null ? [] : ['--jobs', String(jobs)]),
     ],
     { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -201,8 +206,8 @@ async function main(): Promise<void> {
     `## Library at scale — ${new Date().toISOString().slice(0, 10)}`,
     '',
     `Machine: ${machineLine()}. ` +
-      `Command: \`npm run bench -- --suite library${Number.isFinite(limit) ? ` --limit ${limit}` : ''}\`. ` +
-      `All allsides articles (the .jsonl.gz, streamed) ingested into a new SQLite library as \`parallax ingest\` does by default: clean, annotate (${run.workers} worker thread${run.workers === 1 ? '' : 's'}), near-duplicate check, clustering and the second pass, batched commits.`,
+      `Command: \`npm run bench -- --suite library${Number.isFinite(limit) ? ` --limit ${limit}` : ''}${jobs === null ? '' : ` --jobs ${jobs}`}\`. ` +
+      `All allsides articles (the .jsonl.gz, streamed) ingested into a new SQLite library as \`parallax ingest${jobs === null ? '' : ` --jobs ${jobs}`}\` does${jobs === null ? ' by default' : ''}: clean, annotate (${run.workers} worker thread${run.workers === 1 ? '' : 's'}), near-duplicate check, clustering and the second pass, batched commits.`,
     '',
     `- ${run.articles.toLocaleString('en-US')} articles in **${(run.seconds / 60).toFixed(1)} min** (${(run.articles / run.seconds).toFixed(0)} articles/s; target ≤ ${TARGETS.seconds / 60} min: ${verdict(run.seconds <= TARGETS.seconds)}); ${run.added.toLocaleString('en-US')} stored, ${run.refused} refused.`,
     `- CPU ${run.cpuSeconds.toFixed(0)} s in all${run.mainCpuSeconds === null ? '' : `, ${run.mainCpuSeconds.toFixed(0)} s of it on the main thread (${((run.mainCpuSeconds / run.articles) * 1000).toFixed(1)} ms per article)`}.`,
