@@ -2,9 +2,11 @@
 // (annotate, near-duplicates, clustering, SQLite), then time the read commands on the result. The ingest
 // runs in a child process so its peak memory is its own.
 //
-//   node dist/bench/library.js [--limit N] [--record]
+//   node dist/bench/library.js [--limit N] [--jobs N] [--record]
+//
+// Without --jobs the ingest starts the annotation workers `parallax ingest` starts by default.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +17,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/allsides/articles.jsonl.gz');
 const BIN = resolve(ROOT, 'bin/parallax.js');
-const TARGETS = { seconds: 600, peakMb: 2048, costRatio: 2, queryMs: 100 };
+/** Issue 14's scale acceptance: the whole corpus in ≤ 6 min, cost per article at 30,000 ≤ 1.5× at 1,000. */
+const TARGETS = { seconds: 360, peakMb: 2048, costRatio: 1.5, queryMs: 20 };
 /** Articles per point of the cost curve. */
 const STEP = 1000;
 
@@ -29,12 +32,30 @@ interface IngestRun {
   peakMb: number;
   /** Seconds at each multiple of STEP articles seen. */
   marks: number[];
+  /** Annotation worker threads, as `parallax ingest` starts them by default on this machine. */
+  workers: number;
+  /** CPU seconds of the whole process and of its main thread (where cleaning, placement and SQLite run). */
+  cpuSeconds: number;
+  mainCpuSeconds: number | null;
 }
 
-async function childIngest(db: string, limit: number): Promise<IngestRun> {
+/** CPU seconds of this process's main thread, where Linux tells (/proc); null elsewhere. */
+function mainThreadCpu(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function childIngest(db: string, limit: number, jobs: number | null): Promise<IngestRun> {
   const { ingestIntoLibrary } = await import('../src/library/ingest.js');
   const { openSqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
   const { DEFAULT_CONFIG } = await import('../src/config.js');
+  const { defaultJobs } = await import('../src/library/annotator.js');
   // The whole corpus goes in as the user would give it: the .jsonl.gz path, streamed by ingest. A limited
   // run gets a file of the first `limit` lines instead.
   let input = CORPUS;
@@ -44,9 +65,12 @@ async function childIngest(db: string, limit: number): Promise<IngestRun> {
   }
   const store = openSqliteStore(db);
   const marks: number[] = [];
+  const cpuBefore = process.cpuUsage();
+  const mainBefore = mainThreadCpu();
   const started = performance.now();
   let nextMark = STEP;
   const summary = await ingestIntoLibrary(store, [input], DEFAULT_CONFIG, {
+    ...(jobs === null ? {} : { jobs }),
     onRefusal: (input, reason) => console.error(`bench: refused ${input}: ${reason}`),
     onProgress: (p) => {
       while (p.seen >= nextMark) {
@@ -56,6 +80,8 @@ async function childIngest(db: string, limit: number): Promise<IngestRun> {
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const mainAfter = mainThreadCpu();
   store.close();
   return {
     articles: summary.seen,
@@ -66,6 +92,9 @@ async function childIngest(db: string, limit: number): Promise<IngestRun> {
     seconds,
     peakMb: process.resourceUsage().maxRSS / 1024,
     marks,
+    workers: jobs ?? defaultJobs(),
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    mainCpuSeconds: mainBefore === null || mainAfter === null ? null : mainAfter - mainBefore,
   };
 }
 
@@ -102,9 +131,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const limitAt = args.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Number.POSITIVE_INFINITY;
+  const jobsAt = args.indexOf('--jobs');
+  const jobs = jobsAt >= 0 ? Math.max(1, Math.floor(Number(args[jobsAt + 1]))) : null;
   const childAt = args.indexOf('--child');
   if (childAt >= 0) {
-    process.stdout.write(`${JSON.stringify(await childIngest(args[childAt + 1] as string, limit))}\n`);
+    process.stdout.write(`${JSON.stringify(await childIngest(args[childAt + 1] as string, limit, jobs))}\n`);
     return;
   }
   if (!existsSync(CORPUS)) {
@@ -122,6 +153,7 @@ async function main(): Promise<void> {
       '--child',
       db,
       ...(Number.isFinite(limit) ? ['--limit', String(limit)] : []),
+      ...(jobs === null ? [] : ['--jobs', String(jobs)]),
     ],
     { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
   );
@@ -174,10 +206,11 @@ async function main(): Promise<void> {
     `## Library at scale — ${new Date().toISOString().slice(0, 10)}`,
     '',
     `Machine: ${machineLine()}. ` +
-      `Command: \`npm run bench -- --suite library${Number.isFinite(limit) ? ` --limit ${limit}` : ''}\`. ` +
-      'All allsides articles (the .jsonl.gz, streamed) ingested into a new SQLite library: clean, annotate (worker thread), near-duplicate check, clustering, batched commits.',
+      `Command: \`npm run bench -- --suite library${Number.isFinite(limit) ? ` --limit ${limit}` : ''}${jobs === null ? '' : ` --jobs ${jobs}`}\`. ` +
+      `All allsides articles (the .jsonl.gz, streamed) ingested into a new SQLite library as \`parallax ingest${jobs === null ? '' : ` --jobs ${jobs}`}\` does${jobs === null ? ' by default' : ''}: clean, annotate (${run.workers} worker thread${run.workers === 1 ? '' : 's'}), near-duplicate check, clustering and the second pass, batched commits.`,
     '',
-    `- ${run.articles.toLocaleString('en-US')} articles in **${(run.seconds / 60).toFixed(1)} min** (${(run.articles / run.seconds).toFixed(0)} articles/s; target < ${TARGETS.seconds / 60} min: ${verdict(run.seconds < TARGETS.seconds)}); ${run.added.toLocaleString('en-US')} stored, ${run.refused} refused.`,
+    `- ${run.articles.toLocaleString('en-US')} articles in **${(run.seconds / 60).toFixed(1)} min** (${(run.articles / run.seconds).toFixed(0)} articles/s; target ≤ ${TARGETS.seconds / 60} min: ${verdict(run.seconds <= TARGETS.seconds)}); ${run.added.toLocaleString('en-US')} stored, ${run.refused} refused.`,
+    `- CPU ${run.cpuSeconds.toFixed(0)} s in all${run.mainCpuSeconds === null ? '' : `, ${run.mainCpuSeconds.toFixed(0)} s of it on the main thread (${((run.mainCpuSeconds / run.articles) * 1000).toFixed(1)} ms per article)`}.`,
     `- Peak memory **${run.peakMb.toFixed(0)} MB** (target < ${TARGETS.peakMb} MB: ${verdict(run.peakMb < TARGETS.peakMb)}). Database ${dbMb.toFixed(0)} MB.`,
     `- ${run.newStories.toLocaleString('en-US')} stories (largest ${sizes.slice(0, 5).join(', ')} articles; ${sizes.filter((n) => n === 1).length.toLocaleString('en-US')} single-article), ${run.duplicates.toLocaleString('en-US')} near-duplicates linked.`,
     Number.isFinite(ratio)
@@ -188,7 +221,7 @@ async function main(): Promise<void> {
     '| ---: | ---: | ---: |',
     ...curve,
     '',
-    `Reads on that library (in-process median; target < ${TARGETS.queryMs} ms: ${verdict(maxQuery < TARGETS.queryMs)}):`,
+    `Reads on that library (in-process median; target ≤ ${TARGETS.queryMs} ms for stories and search: ${verdict(maxQuery <= TARGETS.queryMs)}):`,
     '',
     '| read | ms |',
     '| --- | ---: |',

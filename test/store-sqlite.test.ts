@@ -311,6 +311,69 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+describe('document counts inside transactions', () => {
+  // The story index counts documents in memory inside a transaction and writes them as each level ends.
+  it('are stored when the transaction commits, read back by a new connection', () => {
+    const file = tempDb();
+    const store = openSqliteStore(file);
+    store.transaction(() => {
+      store.storyIndex().addDocument(['t:flood', 't:dam']);
+      store.storyIndex().addDocument(['t:flood']);
+      // Read inside the transaction: the counts include what is not written yet.
+      expect(store.storyIndex().documentCount()).toBe(2);
+      expect(Object.fromEntries(store.storyIndex().documentFrequencies(['t:flood', 't:dam', 't:x']))).toEqual(
+        {
+          't:flood': 2,
+          't:dam': 1,
+          't:x': 0,
+        },
+      );
+    });
+    store.close();
+    const again = openSqliteStore(file);
+    expect(again.storyIndex().documentCount()).toBe(2);
+    expect(again.storyIndex().documentFrequencies(['t:flood']).get('t:flood')).toBe(2);
+    again.close();
+  });
+
+  it('are dropped with a nested transaction that fails, and the outer one keeps its own', () => {
+    const file = tempDb();
+    const store = openSqliteStore(file);
+    store.transaction(() => {
+      store.storyIndex().addDocument(['t:flood']);
+      expect(() =>
+        store.transaction(() => {
+          store.storyIndex().addDocument(['t:flood', 't:dam']);
+          throw new Error('the nested batch fails');
+        }),
+      ).toThrow();
+      store.storyIndex().addDocument(['t:dam']);
+    });
+    store.close();
+    const again = openSqliteStore(file);
+    expect(again.storyIndex().documentCount()).toBe(2);
+    expect(Object.fromEntries(again.storyIndex().documentFrequencies(['t:flood', 't:dam']))).toEqual({
+      't:flood': 1,
+      't:dam': 1,
+    });
+    again.close();
+  });
+
+  it('are not stored by a transaction that rolls back', () => {
+    const file = tempDb();
+    const store = openSqliteStore(file);
+    expect(() =>
+      store.transaction(() => {
+        store.storyIndex().addDocument(['t:flood']);
+        throw new Error('the batch fails');
+      }),
+    ).toThrow();
+    expect(store.storyIndex().documentCount()).toBe(0);
+    expect(store.storyIndex().documentFrequencies(['t:flood']).get('t:flood')).toBe(0);
+    store.close();
+  });
+});
+
 describe('untitled stories', () => {
   it('take the first sentence of the opening text, not stopping at initials or titles', () => {
     expect(untitledTitle('The U.S. Senate met. Then it adjourned.')).toBe('The U.S. Senate met.');

@@ -2,7 +2,7 @@
 // (articles pinned to stories) kept as constraints.
 import { describe, expect, it } from 'vitest';
 import type { ArticleFeatures, Day } from '../src/model/story-index.js';
-import { type PassArticle, secondPass } from '../src/stories/second-pass.js';
+import { type PassArticle, PassVectors, secondPass } from '../src/stories/second-pass.js';
 
 function article(day: Day | null, terms: string[], names: string[]): ArticleFeatures {
   const features = new Map<string, number>();
@@ -77,5 +77,53 @@ describe('secondPass', () => {
     expect(holding('q0')?.story).toBe(3);
     expect(holding('q1')?.story).toBe(4);
     expect(holding('q1')).not.toBe(holding('q0'));
+  });
+
+  it('applies each pass its own statistics when vectors are kept from an earlier pass', () => {
+    // The library keeps each article's IDF-free vector across passes; IDF is applied per pass. Two reports
+    // sharing one of their two names: alike while that name is rare, apart once nearly every article has it.
+    const pair: PassArticle[] = [
+      {
+        id: 'a',
+        story: 1,
+        pinned: false,
+        features: {
+          day: 100,
+          features: new Map([
+            ['n:x', 1],
+            ['n:y', 1],
+          ]),
+        },
+      },
+      {
+        id: 'b',
+        story: 2,
+        pinned: false,
+        features: {
+          day: 100,
+          features: new Map([
+            ['n:x', 1],
+            ['n:z', 1],
+          ]),
+        },
+      },
+    ];
+    const rare = new Map([
+      ['n:x', 3],
+      ['n:y', 3],
+      ['n:z', 3],
+    ]);
+    const common = new Map([
+      ['n:x', 99_000],
+      ['n:y', 3],
+      ['n:z', 3],
+    ]);
+    const n = 100_000;
+    expect(sorted(secondPass(pair, rare, n))).toEqual([['a', 'b']]);
+    expect(sorted(secondPass(pair, common, n))).toEqual([['a'], ['b']]);
+    const kept = new PassVectors();
+    expect(secondPass(pair, common, n, undefined, kept)).toEqual(secondPass(pair, common, n));
+    expect(secondPass(pair, rare, n, undefined, kept)).toEqual(secondPass(pair, rare, n));
+    expect(secondPass(pair, common, n, undefined, kept)).toEqual(secondPass(pair, common, n));
   });
 });

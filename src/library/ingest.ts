@@ -15,7 +15,7 @@ import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.
 import { type Annotator, inProcessAnnotator, workerAnnotator } from './annotator.js';
 import { calibrationDue, refreshCalibration } from './calibration.js';
 import type { PreparedArticle, PrepareResult } from './prepare.js';
-import { reclusterNeighbourhood } from './recluster.js';
+import { forgetPassCache, reclusterNeighbourhood } from './recluster.js';
 
 /** Articles per transaction: large enough that commits cost little, small enough that a crash loses little. */
 export const DEFAULT_BATCH_SIZE = 64;
@@ -48,7 +48,7 @@ export interface IngestOptions {
   batchSize?: number;
   /** Annotate in worker threads (the default when the compiled worker exists) or in this thread. */
   worker?: boolean;
-  /** Worker threads at most (`--jobs`; default one per core less one, at least one). */
+  /** Worker threads at most (`--jobs`; default one per core). */
   jobs?: number;
   /** An annotator the caller keeps (serve's long-lived worker); used instead of `worker`, and not closed. */
   annotator?: Annotator;
@@ -183,7 +183,7 @@ function commitBatch(
   let newStories = 0;
   let duplicates = 0;
   let existing = 0;
-  store.transaction(() => {
+  transactionForgettingOnFailure(store, () => {
     const result = store.putArticles(prepared.map((p) => p.article));
     existing = result.existing.length;
     const added = new Set(result.added);
@@ -243,6 +243,19 @@ function commitBatch(
   summary.newStories += newStories;
   summary.duplicates += duplicates;
   summary.placed.push(...placed);
+}
+
+/**
+ * The store's transaction; when it rolls back, the second pass forgets what it kept for the library
+ * (an article of the undone batch may come back later with other features under the same id).
+ */
+function transactionForgettingOnFailure(store: Store, fn: () => void): void {
+  try {
+    store.transaction(fn);
+  } catch (err) {
+    forgetPassCache(store);
+    throw err;
+  }
 }
 
 /** The earlier, already placed article this one nearly duplicates, verified on the texts. */

@@ -68,6 +68,22 @@ export {
 } from './tuning.js';
 
 /**
+ * Group counts of cached story profiles. Profiles are immutable once saved (a join saves a new map), and
+ * the same candidates come back for article after article: counting their features again by prefix was
+ * 4 % of ingest's main thread on 3,000 allsides articles.
+ */
+const countsOfProfile = new WeakMap<ReadonlyMap<string, number>, Scales>();
+
+function profileCounts(features: ReadonlyMap<string, number>): Scales {
+  let counts = countsOfProfile.get(features);
+  if (counts === undefined) {
+    counts = groupCounts(features);
+    countsOfProfile.set(features, counts);
+  }
+  return counts;
+}
+
+/**
  * Assigns one new article to a story: looks up candidates, scores them, joins the best one if it clears the
  * threshold or creates a story, and records the article in the index (document frequencies and the
  * story's pruned profile).
@@ -81,8 +97,8 @@ export function assignArticle(
   const own = [...features.features.keys()];
   const n = index.documentCount();
   const dfs = index.documentFrequencies(own);
-  const { weighted, profile: contribution } = articleVectors(features, dfs, n, s);
   const idfFor = idfOf(dfs, n, s);
+  const { weighted, profile: contribution } = articleVectors(features, dfs, n, s, idfFor);
 
   // Query with the strongest features that some earlier article carries (an unseen one can match nothing).
   const query = [...weighted]
@@ -115,7 +131,7 @@ export function assignArticle(
   const articleCounts = groupCounts(weighted);
   const weightsOf = new Map<number, Record<FeatureGroup, number>>();
   for (const c of candidates) {
-    const weights = contentWeights(articleCounts, groupCounts(c.features), s);
+    const weights = contentWeights(articleCounts, profileCounts(c.features), s);
     weightsOf.set(c.id, weights);
     scales.set(c.id, groupScales(centroidNorms(c.norms as StoryNorms, n, s), weights));
   }

@@ -38,12 +38,14 @@ export function groupNorms(
 /**
  * The article's vector in two parts: `weighted` (TF-IDF × kind weight, each group L2-normalised) for
  * scoring, and `profile` (the same without IDF, on the same scale) for adding to a story's profile.
+ * `idfFor`, when given, must be idfOf(dfs, n, s): its cached values are then used and kept for the caller.
  */
 export function articleVectors(
   features: ArticleFeatures,
   dfs: Map<string, number>,
   n: number,
   s: Settings,
+  idfFor?: Idf,
 ): { weighted: Vector; profile: Vector } {
   const raw = new Map<string, number>();
   const weighted = new Map<string, number>();
@@ -54,7 +56,7 @@ export function articleVectors(
       (GROUP_OF[kind] === 'names' ? count ** s.nameTfPower : 1 + Math.log(count)) * s.kindWeights[kind];
     if (tf <= 0) continue;
     raw.set(f, tf);
-    weighted.set(f, tf * idf(f, dfs.get(f) ?? 0, n, s));
+    weighted.set(f, tf * (idfFor ? idfFor(f) : idf(f, dfs.get(f) ?? 0, n, s)));
   }
   const lengths = groupNorms(weighted, (_, w) => w);
   for (const [f, w] of weighted) weighted.set(f, w / lengths[groupOf(f)]);

@@ -5,8 +5,9 @@
 // result does not depend on the order of arrival. A user's decisions are constraints: the articles a user
 // put into one story stay together, and articles a user put into different stories are never joined.
 import type { ArticleFeatures } from '../model/story-index.js';
-import { type FeatureGroup, GROUPS, groupOf } from './groups.js';
-import { articleVectors, contentWeights, dayEvidence, groupCounts, type Vector } from './scoring.js';
+import { featureKind } from './features.js';
+import { GROUP_OF } from './groups.js';
+import { dayEvidence, GROUP_INDEX, idf } from './scoring.js';
 import { type ClusterOptions, type Settings, settings } from './tuning.js';
 
 export interface PassArticle {
@@ -25,49 +26,167 @@ export interface PassGroup {
 }
 
 /**
- * An article's weighted vector as parallel arrays sorted by feature id, so that a pair is scored by one
- * merge of two sorted lists. The neighbourhood scores every pair (up to 400 articles, about 80,000 pairs
- * per ingest batch); looking each feature up in the other article's Map took 12.5 s of the 2,000-article
- * allsides ingest's main thread, the merge of sorted arrays a fraction of that (see the commit).
+ * What of an article's vector does not depend on the library's statistics: its features as global ids
+ * (for indexing a dense array), their term weights (TF × kind weight, before IDF) and groups, sorted by
+ * the feature string so that a pair's dot product adds its terms in the same order whatever order the
+ * articles arrived in (floating-point sums depend on it). `order` gives, for each feature in the
+ * article's own order, its place in the sorted arrays: the group lengths are summed in that order, as
+ * articleVectors sums them.
  */
+interface Prepared {
+  ids: Int32Array;
+  tf: Float64Array;
+  groups: Uint8Array;
+  order: Int32Array;
+  counts: [number, number, number];
+}
+
+/** Feature strings interned by a PassVectors before it starts afresh (about 60 MB of strings and ids). */
+const INTERNED_LIMIT = 1_000_000;
+
+/**
+ * The IDF-free part of the neighbourhood's vectors, kept across passes. A library's passes read mostly
+ * the same articles batch after batch (a story's neighbours are the next batch's neighbours), and
+ * building each article's vector from its feature map again was a third of the pass; IDF changes with
+ * every batch, so only the IDF-free part is kept, and IDF is applied per pass. Keyed by the features
+ * object: a caller that keeps its articles' features (recluster.ts) gets the cache's benefit.
+ */
+export class PassVectors {
+  private idOf = new Map<string, number>();
+  private names: string[] = [];
+  private prepared = new WeakMap<ArticleFeatures, Prepared>();
+  /** The settings the prepared vectors were weighed with. */
+  private weighing: { nameTfPower: number; kindWeights: Settings['kindWeights'] } | null = null;
+
+  /** The feature of a global id. */
+  feature(id: number): string {
+    return this.names[id] as string;
+  }
+
+  /** How many ids have been given out: the size a dense array indexed by id needs. */
+  get size(): number {
+    return this.names.length;
+  }
+
+  // Arrays indexed by id that every pass needs, kept (and grown) rather than allocated and zeroed per pass:
+  // with a million ids given out they are 17 MB. `dense` is all zeros between uses.
+  private scratch = { idf: new Float64Array(0), dense: new Float64Array(0), stamp: new Int32Array(0) };
+  private passes = 0;
+
+  /** The pass's arrays (IDF by id, a zeroed dense array, stamps) and its number for the stamps. */
+  arrays(): { idf: Float64Array; dense: Float64Array; stamp: Int32Array; pass: number } {
+    const size = this.names.length;
+    if (this.scratch.idf.length < size) {
+      const grown = Math.max(size, this.scratch.idf.length * 2, 1024);
+      this.scratch = {
+        idf: new Float64Array(grown),
+        dense: new Float64Array(grown),
+        stamp: new Int32Array(grown),
+      };
+    }
+    this.passes++;
+    return { ...this.scratch, pass: this.passes };
+  }
+
+  /**
+   * Starts afresh when too many features were interned (ids of earlier prepared vectors are then void), or
+   * when the term weights differ from those the prepared vectors were weighed with.
+   */
+  startPass(s: Settings): void {
+    const w = this.weighing;
+    const sameWeights =
+      w !== null &&
+      w.nameTfPower === s.nameTfPower &&
+      Object.keys(s.kindWeights).every(
+        (k) =>
+          w.kindWeights[k as keyof Settings['kindWeights']] ===
+          s.kindWeights[k as keyof Settings['kindWeights']],
+      );
+    this.weighing = { nameTfPower: s.nameTfPower, kindWeights: { ...s.kindWeights } };
+    if (this.names.length <= INTERNED_LIMIT && sameWeights) return;
+    if (this.names.length <= INTERNED_LIMIT) {
+      this.prepared = new WeakMap();
+      return;
+    }
+    this.idOf = new Map();
+    this.names = [];
+    this.scratch = { idf: new Float64Array(0), dense: new Float64Array(0), stamp: new Int32Array(0) };
+    this.prepared = new WeakMap();
+  }
+
+  prepare(f: ArticleFeatures, s: Settings): Prepared {
+    const cached = this.prepared.get(f);
+    if (cached) return cached;
+    const entries: { feature: string; id: number; tf: number; group: number; at: number }[] = [];
+    for (const [feature, count] of f.features) {
+      if (count <= 0) continue;
+      const kind = featureKind(feature);
+      const tf =
+        (GROUP_OF[kind] === 'names' ? count ** s.nameTfPower : 1 + Math.log(count)) * s.kindWeights[kind];
+      if (tf <= 0) continue;
+      let id = this.idOf.get(feature);
+      if (id === undefined) {
+        id = this.names.length;
+        this.idOf.set(feature, id);
+        this.names.push(feature);
+      }
+      entries.push({ feature, id, tf, group: GROUP_INDEX[GROUP_OF[kind]], at: entries.length });
+    }
+    const counts: [number, number, number] = [0, 0, 0];
+    for (const e of entries) counts[e.group as 0 | 1 | 2]++;
+    const sorted = [...entries].sort((x, y) => (x.feature < y.feature ? -1 : x.feature > y.feature ? 1 : 0));
+    const order = new Int32Array(entries.length);
+    sorted.forEach((e, k) => {
+      order[e.at] = k;
+    });
+    const result: Prepared = {
+      ids: Int32Array.from(sorted, (e) => e.id),
+      tf: Float64Array.from(sorted, (e) => e.tf),
+      groups: Uint8Array.from(sorted, (e) => e.group),
+      order,
+      counts,
+    };
+    this.prepared.set(f, result);
+    return result;
+  }
+}
+
+/** An article's weighted vector for one pass: the prepared arrays with IDF applied, each group normalised. */
 interface PairVector {
   ids: Int32Array;
   weights: Float64Array;
-  /** The index in GROUPS of each feature's group. */
   groups: Uint8Array;
+  /** Each group's weight in the score against any other article lacking nothing (GROUP_CONTENT). */
   counts: [number, number, number];
   f: ArticleFeatures;
 }
 
-function pairVectors(vectors: readonly { v: Vector; f: ArticleFeatures }[]): PairVector[] {
-  const idOf = new Map<string, number>();
-  const groupIndex = new Map<FeatureGroup, number>(GROUPS.map((g, i) => [g, i]));
-  return vectors.map(({ v, f }) => {
-    const entries = [...v].map(([feature, weight]) => {
-      let id = idOf.get(feature);
-      if (id === undefined) {
-        id = idOf.size;
-        idOf.set(feature, id);
-      }
-      return { id, weight, group: groupIndex.get(groupOf(feature)) ?? 0 };
-    });
-    entries.sort((x, y) => x.id - y.id);
-    return {
-      ids: Int32Array.from(entries, (e) => e.id),
-      weights: Float64Array.from(entries, (e) => e.weight),
-      groups: Uint8Array.from(entries, (e) => e.group),
-      counts: groupCounts(v),
-      f,
-    };
-  });
+/** The article's vector as articleVectors (scoring.ts) weighs it, from its prepared arrays. */
+function pairVector(p: Prepared, f: ArticleFeatures, idfById: Float64Array): PairVector {
+  const weights = new Float64Array(p.tf.length);
+  const sq = [0, 0, 0];
+  for (let k = 0; k < p.order.length; k++) {
+    const at = p.order[k] as number;
+    const x = (p.tf[at] as number) * (idfById[p.ids[at] as number] as number);
+    weights[at] = x;
+    const g = p.groups[at] as number;
+    sq[g] = (sq[g] as number) + x * x;
+  }
+  const lengths = sq.map((v) => Math.sqrt(v) || 1);
+  for (let k = 0; k < weights.length; k++)
+    weights[k] = (weights[k] as number) / (lengths[p.groups[k] as number] as number);
+  return { ids: p.ids, weights, groups: p.groups, counts: p.counts, f };
 }
 
 /**
  * Similarity of two articles as the incremental pass scores an article against a story, here between
  * two articles: per group the cosine of their TF-IDF vectors, weighted by the content both have, and the
- * distance in days as evidence.
+ * distance in days as evidence. `dense` holds `a`'s weights at its features' ids (zero elsewhere), so
+ * the dot product is one walk over `b`'s features: every pair of a neighbourhood of 400 articles is
+ * scored each batch (about 80,000 pairs), and walking two sorted lists side by side cost about twice as
+ * much.
  */
-function pairScore(a: PairVector, b: PairVector, s: Settings): number {
+function pairScore(a: PairVector, dense: Float64Array, b: PairVector, s: Settings): number {
   let factor = 1;
   if (a.f.day !== null && b.f.day !== null) {
     const gap = Math.abs(a.f.day - b.f.day);
@@ -75,30 +194,28 @@ function pairScore(a: PairVector, b: PairVector, s: Settings): number {
     if (gap > s.graceDays) factor *= s.graceDays / gap;
     if (a.f.daySource === 'published' && b.f.daySource === 'published') factor *= dayEvidence(gap, s);
   }
-  const weights = contentWeights(a.counts, b.counts, s);
-  const total = GROUPS.reduce((sum, g) => sum + weights[g], 0);
+  // contentWeights (scoring.ts), unrolled: this runs for every pair.
+  const w0 = s.groupWeights.names * Math.min(1, Math.min(a.counts[0], b.counts[0]) / s.groupContent.names);
+  const w1 = s.groupWeights.terms * Math.min(1, Math.min(a.counts[1], b.counts[1]) / s.groupContent.terms);
+  const w2 = s.groupWeights.facts * Math.min(1, Math.min(a.counts[2], b.counts[2]) / s.groupContent.facts);
+  const total = 0 + w0 + w1 + w2;
   if (total === 0) return 0;
-  const cos = [0, 0, 0];
-  const ai = a.ids;
-  const bi = b.ids;
-  let i = 0;
-  let j = 0;
-  while (i < ai.length && j < bi.length) {
-    const x = ai[i] as number;
-    const y = bi[j] as number;
-    if (x < y) i++;
-    else if (x > y) j++;
-    else {
-      const g = a.groups[i] as number;
-      cos[g] = (cos[g] as number) + (a.weights[i] as number) * (b.weights[j] as number);
-      i++;
-      j++;
-    }
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  const ids = b.ids;
+  const weights = b.weights;
+  const groups = b.groups;
+  for (let k = 0; k < ids.length; k++) {
+    const x = dense[ids[k] as number] as number;
+    if (x === 0) continue;
+    const p = x * (weights[k] as number);
+    const g = groups[k];
+    if (g === 0) c0 += p;
+    else if (g === 1) c1 += p;
+    else c2 += p;
   }
-  let score = 0;
-  GROUPS.forEach((g, k) => {
-    score += weights[g] * (cos[k] as number);
-  });
+  const score = 0 + w0 * c0 + w1 * c1 + w2 * c2;
   return (score / total) * factor;
 }
 
@@ -113,17 +230,23 @@ export function secondPass(
   dfs: ReadonlyMap<string, number>,
   n: number,
   options?: ClusterOptions,
+  vectors: PassVectors = new PassVectors(),
 ): PassGroup[] {
   const s = settings(options);
   // Sorted by id, so that nothing below depends on the order the caller found the articles in.
   const items = [...articles].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const dfMap = dfs instanceof Map ? dfs : new Map(dfs);
-  const prepared = pairVectors(
-    items.map((a) => ({
-      v: articleVectors(a.features, dfMap as Map<string, number>, n, s).weighted,
-      f: a.features,
-    })),
-  );
+  vectors.startPass(s);
+  const raw = items.map((a) => vectors.prepare(a.features, s));
+  // IDF once per feature of the neighbourhood, as idf() (scoring.ts) computes it, at its id.
+  const { idf: idfById, dense, stamp, pass } = vectors.arrays();
+  for (const p of raw)
+    for (const id of p.ids)
+      if (stamp[id] !== pass) {
+        stamp[id] = pass;
+        const feature = vectors.feature(id);
+        idfById[id] = idf(feature, dfs.get(feature) ?? 0, n, s);
+      }
+  const prepared = raw.map((p, i) => pairVector(p, (items[i] as PassArticle).features, idfById));
 
   // Starting clusters: the pinned articles of one story form one cluster; the rest start alone.
   const clusterOf: number[] = [];
@@ -149,36 +272,57 @@ export function secondPass(
   for (const c of clusterOf) size[c] = (size[c] as number) + 1;
   // sum[i*k+j]: the sum of pair similarities between clusters i and j.
   const sum = new Float64Array(k * k);
-  for (let i = 0; i < items.length; i++)
+  for (let i = 0; i < items.length; i++) {
+    const a = prepared[i] as PairVector;
+    for (let m = 0; m < a.ids.length; m++) dense[a.ids[m] as number] = a.weights[m] as number;
     for (let j = i + 1; j < items.length; j++) {
       const ci = clusterOf[i] as number;
       const cj = clusterOf[j] as number;
       if (ci === cj) continue;
-      const x = pairScore(prepared[i] as PairVector, prepared[j] as PairVector, s);
+      const x = pairScore(a, dense, prepared[j] as PairVector, s);
       sum[ci * k + cj] = (sum[ci * k + cj] as number) + x;
       sum[cj * k + ci] = (sum[cj * k + ci] as number) + x;
     }
+    for (let m = 0; m < a.ids.length; m++) dense[a.ids[m] as number] = 0;
+  }
   const alive = new Array<boolean>(k).fill(true);
   const parent = Array.from({ length: k }, (_, i) => i);
-  for (;;) {
-    let best = s.secondPass;
-    let bi = -1;
-    let bj = -1;
-    for (let i = 0; i < k; i++) {
-      if (!alive[i]) continue;
-      for (let j = i + 1; j < k; j++) {
-        if (!alive[j]) continue;
-        // A user's different stories never join.
-        if (pinnedStory[i] !== null && pinnedStory[j] !== null && pinnedStory[i] !== pinnedStory[j]) continue;
-        const avg = (sum[i * k + j] as number) / ((size[i] as number) * (size[j] as number));
-        if (avg >= best && !(avg === best && bi >= 0)) {
-          best = avg;
-          bi = i;
-          bj = j;
-        }
+  // A user's different stories never join.
+  const joinable = (i: number, j: number): boolean =>
+    pinnedStory[i] === null || pinnedStory[j] === null || pinnedStory[i] === pinnedStory[j];
+  const average = (i: number, j: number): number =>
+    (sum[i * k + j] as number) / ((size[i] as number) * (size[j] as number));
+  // Each row's best partner (the first j > i with the row's highest average), kept up to date across
+  // merges: a merge changes only the pairs of the two clusters merged, so most rows keep theirs, where
+  // scanning every pair for every merge cost O(k²) each time. The pair merged is the same as that scan's:
+  // the highest average, ties to the first i, then the first j.
+  const rowBest = new Float64Array(k).fill(Number.NEGATIVE_INFINITY);
+  const rowPartner = new Int32Array(k).fill(-1);
+  const scanRow = (i: number): void => {
+    let best = Number.NEGATIVE_INFINITY;
+    let partner = -1;
+    for (let j = i + 1; j < k; j++) {
+      if (!alive[j] || !joinable(i, j)) continue;
+      const avg = average(i, j);
+      if (avg > best) {
+        best = avg;
+        partner = j;
       }
     }
-    if (bi < 0) break;
+    rowBest[i] = best;
+    rowPartner[i] = partner;
+  };
+  for (let i = 0; i < k; i++) scanRow(i);
+  for (;;) {
+    let best = Number.NEGATIVE_INFINITY;
+    let bi = -1;
+    for (let i = 0; i < k; i++)
+      if (alive[i] && (rowPartner[i] as number) >= 0 && (rowBest[i] as number) > best) {
+        best = rowBest[i] as number;
+        bi = i;
+      }
+    if (bi < 0 || best < s.secondPass) break;
+    const bj = rowPartner[bi] as number;
     for (let m = 0; m < k; m++) {
       if (!alive[m] || m === bi || m === bj) continue;
       const x = (sum[bi * k + m] as number) + (sum[bj * k + m] as number);
@@ -189,6 +333,21 @@ export function secondPass(
     pinnedStory[bi] = pinnedStory[bi] ?? pinnedStory[bj] ?? null;
     alive[bj] = false;
     parent[bj] = bi;
+    rowPartner[bj] = -1;
+    scanRow(bi);
+    for (let m = 0; m < bj; m++) {
+      if (!alive[m] || m === bi) continue;
+      const partner = rowPartner[m] as number;
+      if (partner === bj || (partner === bi && m < bi)) scanRow(m);
+      else if (m < bi && joinable(m, bi)) {
+        // Only the pair with bi changed in this row.
+        const avg = average(m, bi);
+        if (avg > (rowBest[m] as number) || (avg === (rowBest[m] as number) && bi < partner)) {
+          rowBest[m] = avg;
+          rowPartner[m] = bi;
+        }
+      }
+    }
   }
   const root = (c: number): number => {
     let r = c;

@@ -182,6 +182,12 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    description: 'story postings by story (SQLite migration 11), for deleting a story',
+    // A deleted story cascades to its postings; without this index each delete scans every posting (the
+    // second pass deletes the stories its merges empty after most batches).
+    sql: 'CREATE INDEX IF NOT EXISTS story_postings_story ON story_postings (story_id);',
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

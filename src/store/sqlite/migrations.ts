@@ -323,6 +323,15 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description: 'story postings by story again, for deleting a story',
+    up(db) {
+      // Deleting a story cascades to its postings, and without this index SQLite scanned every posting to
+      // find them: 62 ms per deleted story in a library of 3,000 articles (214,000 postings), growing with
+      // the library. The order-free second pass deletes the stories its merges empty after most batches.
+      db.exec('CREATE INDEX IF NOT EXISTS story_postings_story ON story_postings (story_id)');
+    },
+  },
 ];
 
 /** The schema version this code writes: the number of migrations it knows. */

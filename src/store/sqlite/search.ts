@@ -14,15 +14,24 @@ const SNIPPET_TOKENS = 16;
 
 export { checkSearchQuery, SEARCH_BOUNDS, SearchQueryError } from '../search-query.js';
 
-/** The search statement on a connection. Title matches weigh more: a headline word says what the article is about. */
+/**
+ * The search statement on a connection. Title matches weigh more: a headline word says what the article is
+ * about. The hits are ranked first and only those kept get a snippet: SQLite computes every result column
+ * before sorting, so one statement made a snippet for each of the thousands of articles a common word
+ * matches. On the whole allsides library (37,554 articles) that took the CPU time of `election` from 46 to
+ * 9.5 ms and of `supreme court` from 26 to 9 ms, the same hits in the same order. CROSS JOIN keeps the
+ * planner from matching the query over the whole index a second time: each kept hit is looked up by rowid.
+ */
 export function prepareSearch(db: Database.Database): Database.Statement {
   return db.prepare(`
+      WITH top AS (
+        SELECT rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts
+        WHERE articles_fts MATCH @query ORDER BY score, rowid LIMIT @limit)
       SELECT a.id, a.title, a.outlet, a.published,
              snippet(articles_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet
-      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+      FROM top CROSS JOIN articles_fts ON articles_fts.rowid = top.seq CROSS JOIN articles a ON a.seq = top.seq
       WHERE articles_fts MATCH @query
-      ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq
-      LIMIT @limit`);
+      ORDER BY top.score, top.seq`);
 }
 
 /** Counts a query's hits: how many a listing cut by its limit leaves out. */

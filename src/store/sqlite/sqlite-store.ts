@@ -373,8 +373,16 @@ class SqliteStore implements SqliteStoreHandle {
     const outermost = this.depth === 0;
     this.depth++;
     try {
+      // Documents the story index counted in memory belong to the level they were counted in: written
+      // before a nested level starts (its rollback must not take them) and before each level ends.
+      this.stories.flushDocuments();
+      const body = () => {
+        const result = fn();
+        this.stories.flushDocuments();
+        return result;
+      };
       const run = () =>
-        this.db.inTransaction ? this.db.transaction(fn)() : this.db.transaction(fn).immediate();
+        this.db.inTransaction ? this.db.transaction(body)() : this.db.transaction(body).immediate();
       // Only the outermost call words the failure: it knows the whole batch was rolled back.
       try {
         return run();

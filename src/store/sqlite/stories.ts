@@ -28,9 +28,14 @@ import type {
 } from '../store.js';
 import { centralTitle, retitleAt } from './story-titles.js';
 
-/** Story profiles kept parsed in memory (about 250 features, some 25 kB each): enough for the stories
- * active around the days being ingested, and a bound of about 150 MB on memory for a large library. */
-const PROFILE_CACHE_LIMIT = 6_000;
+/**
+ * Story profiles kept parsed in memory, least recently used evicted first. Each costs about 12 kB parsed
+ * and 0.13 ms of CPU to read back (the latest 3,000 stories of a whole allsides library: 223 features on
+ * average), and every article reads the profiles of all its candidates (up to a few hundred): in a
+ * library of more stories than the cache holds, misses grew the cost per article with the library. 12,000
+ * bound the cache at about 150 MB.
+ */
+const PROFILE_CACHE_LIMIT = 12_000;
 /** Features each story is posted under for candidate lookup (of its up to a few hundred profile features). */
 export const POSTED_FEATURES = 80;
 /** Document frequencies kept in memory before the cache is emptied and refilled. */
@@ -216,18 +221,25 @@ function indexStatements(db: Database.Database) {
     dfs: db.prepare('SELECT feature, df FROM feature_df WHERE feature IN (SELECT value FROM json_each(?))'),
     addDfs: db.prepare(`INSERT INTO feature_df (feature, df) SELECT value, 1 FROM json_each(?) WHERE true
       ON CONFLICT (feature) DO UPDATE SET df = df + 1`),
-    postingsDated: db
-      .prepare(`SELECT story_id FROM story_postings WHERE feature = ? AND last_day >= ?
-      ORDER BY last_day DESC LIMIT ?`)
-      .pluck(),
-    postingsUndated: db
-      .prepare(`SELECT story_id FROM story_postings WHERE feature = ? AND last_day IS NULL
-      ORDER BY story_id DESC LIMIT ?`)
-      .pluck(),
+    addDfCounts:
+      db.prepare(`INSERT INTO feature_df (feature, df) SELECT key, value FROM json_each(?) WHERE true
+      ON CONFLICT (feature) DO UPDATE SET df = df + excluded.df`),
+    bumpBy: db.prepare(`INSERT INTO library_counters (name, value) VALUES ('documents', @by)
+      ON CONFLICT (name) DO UPDATE SET value = value + @by`),
     postingsAny: db
       .prepare(`SELECT story_id FROM story_postings WHERE feature = ?
       ORDER BY last_day DESC, story_id DESC LIMIT ?`)
       .pluck(),
+    // The stories posted under each feature of a query inside a time window, and those without days, in
+    // one statement (one row per feature): a statement per feature and kind was 48 for one article's query.
+    postingsWindow: db
+      .prepare(`SELECT
+        (SELECT json_group_array(story_id) FROM (SELECT story_id FROM story_postings
+          WHERE feature = j.value AND last_day >= @since ORDER BY last_day DESC LIMIT @limit)),
+        (SELECT json_group_array(story_id) FROM (SELECT story_id FROM story_postings
+          WHERE feature = j.value AND last_day IS NULL ORDER BY story_id DESC LIMIT @limit))
+      FROM json_each(@features) j`)
+      .raw(),
     profiles: db.prepare(`SELECT id, size, first_day, last_day, profile, norms FROM stories
       WHERE id IN (SELECT value FROM json_each(?))`),
     insertStory:
@@ -342,12 +354,19 @@ export class SqliteStories implements StoryStore {
       );
     }
     this.stmt.deleteStory.run(storyId);
-    this.index.invalidate();
+    // Only this story's cached profile is stale: the second pass deletes the stories its merges empty after
+    // most batches, and dropping every cached profile each time made the next batch parse them all again.
+    this.index.forget(storyId);
   }
 
   /** Called when a transaction rolls back: cached clustering state may hold its undone writes. */
   invalidate(): void {
     this.index.invalidate();
+  }
+
+  /** Called as each transaction level begins and before it commits: see SqliteStoryIndex.flushDocuments. */
+  flushDocuments(): void {
+    this.index.flushDocuments();
   }
 
   listStories(options: StoryListOptions = {}): StorySummary[] {
@@ -485,12 +504,22 @@ class SqliteStoryIndex implements StoryIndex {
   private readonly dfCache = new Map<string, number>();
   private countCache: number | null = null;
   private dataVersion = -1;
+  // Inside a transaction, documents added are counted here and written once, when the transaction (or
+  // savepoint) ends (flushDocuments): a batch's articles share most of their common features, and one
+  // upsert per feature per article was a tenth of ingest's main thread. The caches include them.
+  private readonly pendingDf = new Map<string, number>();
+  private pendingDocs = 0;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly now: () => Date,
   ) {
     this.stmt = indexStatements(db);
+  }
+
+  /** Drops one deleted story's profile from the cache. */
+  forget(storyId: number): void {
+    this.profileCache.delete(storyId);
   }
 
   /** Forgets everything cached: after a rollback, the cached values may describe writes that never happened. */
@@ -498,6 +527,17 @@ class SqliteStoryIndex implements StoryIndex {
     this.profileCache.clear();
     this.dfCache.clear();
     this.countCache = null;
+    this.pendingDf.clear();
+    this.pendingDocs = 0;
+  }
+
+  /** Writes the documents counted since the last flush; the store calls it as each transaction level begins and ends. */
+  flushDocuments(): void {
+    if (this.pendingDocs === 0) return;
+    this.stmt.bumpBy.run({ by: this.pendingDocs });
+    this.stmt.addDfCounts.run(JSON.stringify(Object.fromEntries(this.pendingDf)));
+    this.pendingDf.clear();
+    this.pendingDocs = 0;
   }
 
   private fresh(): void {
@@ -510,7 +550,7 @@ class SqliteStoryIndex implements StoryIndex {
 
   documentCount(): number {
     this.fresh();
-    this.countCache ??= (this.stmt.count.get() as number | undefined) ?? 0;
+    this.countCache ??= ((this.stmt.count.get() as number | undefined) ?? 0) + this.pendingDocs;
     return this.countCache;
   }
 
@@ -529,17 +569,26 @@ class SqliteStoryIndex implements StoryIndex {
       for (const row of this.stmt.dfs.all(JSON.stringify(missing)) as { feature: string; df: number }[]) {
         result.set(row.feature, row.df);
       }
-      for (const feature of missing) this.dfCache.set(feature, result.get(feature) ?? 0);
+      for (const feature of missing) {
+        const df = (result.get(feature) ?? 0) + (this.pendingDf.get(feature) ?? 0);
+        result.set(feature, df);
+        this.dfCache.set(feature, df);
+      }
     }
     return result;
   }
 
   addDocument(features: readonly string[]): void {
     this.fresh();
-    this.stmt.bump.run();
     if (this.countCache !== null) this.countCache++;
     const unique = [...new Set(features)];
-    this.stmt.addDfs.run(JSON.stringify(unique));
+    if (this.db.inTransaction) {
+      this.pendingDocs++;
+      for (const feature of unique) this.pendingDf.set(feature, (this.pendingDf.get(feature) ?? 0) + 1);
+    } else {
+      this.stmt.bump.run();
+      this.stmt.addDfs.run(JSON.stringify(unique));
+    }
     for (const feature of unique) {
       const cached = this.dfCache.get(feature);
       if (cached !== undefined) this.dfCache.set(feature, cached + 1);
@@ -553,17 +602,20 @@ class SqliteStoryIndex implements StoryIndex {
     limitPerFeature: number,
   ): number[] {
     const ids = new Set<number>();
-    for (const feature of features) {
-      const found =
-        day === null
-          ? this.stmt.postingsAny.all(feature, limitPerFeature)
-          : [
-              ...this.stmt.postingsDated.all(feature, day - windowDays, limitPerFeature),
-              ...this.stmt.postingsUndated.all(feature, limitPerFeature),
-            ];
-      for (const id of found as number[]) ids.add(id);
+    if (day === null) {
+      for (const feature of features)
+        for (const id of this.stmt.postingsAny.all(feature, limitPerFeature) as number[]) ids.add(id);
+      return [...ids];
     }
-    if (day === null) return [...ids];
+    const rows = this.stmt.postingsWindow.all({
+      since: day - windowDays,
+      limit: limitPerFeature,
+      features: JSON.stringify(features),
+    }) as [string, string][];
+    for (const [dated, undated] of rows) {
+      for (const id of JSON.parse(dated) as number[]) ids.add(id);
+      for (const id of JSON.parse(undated) as number[]) ids.add(id);
+    }
     // Postings know a story's last day only; a story that starts after the window is out too.
     return this.profiles([...ids])
       .filter((p) => p.firstDay === null || p.firstDay <= day + windowDays)
@@ -578,8 +630,12 @@ class SqliteStoryIndex implements StoryIndex {
     const result: StoryProfile[] = [];
     for (const id of ids) {
       const profile = this.profileCache.get(id);
+      if (!profile) continue;
+      // Used again: to the end of the cache's order, the last to be evicted.
+      this.profileCache.delete(id);
+      this.profileCache.set(id, profile);
       // A copy of the shell: callers may not change the features map, but may spread and replace fields.
-      if (profile) result.push({ ...profile });
+      result.push({ ...profile });
     }
     return result;
   }
@@ -600,8 +656,20 @@ class SqliteStoryIndex implements StoryIndex {
       .map(([f]) => f);
   }
 
+  /**
+   * Evicts the least recently used profiles until `room` more fit. Emptying the whole cache instead made
+   * every story around the days being ingested be parsed again after each overflow, which in a library of
+   * more stories than the cache holds was most batches.
+   */
+  private makeRoom(room: number): void {
+    for (const id of this.profileCache.keys()) {
+      if (this.profileCache.size + room <= PROFILE_CACHE_LIMIT) break;
+      this.profileCache.delete(id);
+    }
+  }
+
   private loadProfiles(ids: readonly number[]): void {
-    if (this.profileCache.size + ids.length > PROFILE_CACHE_LIMIT) this.profileCache.clear();
+    this.makeRoom(ids.length);
     const rows = this.stmt.profiles.all(JSON.stringify(ids)) as {
       id: number;
       size: number;
@@ -653,6 +721,8 @@ class SqliteStoryIndex implements StoryIndex {
     }
     // Already posted features are skipped by their primary key; new ones come in with the current last day.
     this.stmt.insertPostings.run(id, profile.lastDay, JSON.stringify(posted));
+    this.profileCache.delete(id);
+    this.makeRoom(1);
     this.profileCache.set(id, { ...profile, id });
     return id;
   }
