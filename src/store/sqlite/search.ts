@@ -50,11 +50,20 @@ export function runSearch(
   limit: number,
 ): SearchHit[] {
   if (query.trim() === '') return [];
-  return guarded(
-    path,
-    query,
-    () => statement.all({ query, limit, open: SNIPPET_MARK.open, close: SNIPPET_MARK.close }) as SearchHit[],
-  );
+  return guarded(path, query, () => {
+    const hits = statement.all({
+      query,
+      limit,
+      open: SNIPPET_MARK.open,
+      close: SNIPPET_MARK.close,
+    }) as SearchHit[];
+    // The ranked statement leaves the query unparsed when the index has nothing to read (a new, empty
+    // library takes `"open` without a word): a plain count always parses it, so the malformed query gets
+    // the same error on any library. It runs only when nothing matched, so it is cheap.
+    if (hits.length === 0)
+      statement.database.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').get(query);
+    return hits;
+  });
 }
 
 /** The number of hits of a query, under the same bound and errors as runSearch. */
