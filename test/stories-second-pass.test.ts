@@ -126,4 +126,42 @@ describe('secondPass', () => {
     expect(secondPass(pair, rare, n, undefined, kept)).toEqual(secondPass(pair, rare, n));
     expect(secondPass(pair, common, n, undefined, kept)).toEqual(secondPass(pair, common, n));
   });
+
+  it('never merges clusters whose days together span more than the story span, even when the average allows it', () => {
+    // Three same-day reports (day 80), one 80 days before and one 80 days after: each end pairs well with
+    // the middle, but the two ends are 160 days apart (over MAX_SPAN_DAYS, 150) and pair at 0.
+    const at = (id: string, day: number): PassArticle => ({
+      id,
+      story: 1,
+      pinned: false,
+      features: article(day, QUAKE.slice(0, 6), ['varnholt']),
+    });
+    const items = [at('m0', 80), at('m1', 80), at('m2', 80), at('early', 0), at('late', 160)];
+    const groups = secondPass(items, dfs, 200);
+    const holding = (id: string) => groups.find((g) => g.articles.includes(id));
+    expect(holding('m0')?.articles).toContain('m1');
+    // One end joins the middle; the other cannot join what then spans 160 days.
+    expect(holding('early')).not.toBe(holding('late'));
+    expect(secondPass([...items].reverse(), dfs, 200)).toEqual(groups);
+  });
+
+  it('an article without a day joins a dated one on content alone: the day evidence of a far pair', () => {
+    // Two words shared by six and eight: a score of about 0.3, over the bar (0.22) for two reports of the
+    // same day and for two undated ones, under it once scaled by DAY_EVIDENCE.floor (0.6) for a
+    // dated/undated pair.
+    const words = (day: Day | null, terms: string[]): ArticleFeatures => {
+      const f = article(day, terms, []);
+      return day === null ? { day: null, features: f.features } : f;
+    };
+    const a = QUAKE.slice(0, 6);
+    const b = [...QUAKE.slice(0, 2), ...VOTE.slice(0, 6)];
+    const pair = (dayA: Day | null, dayB: Day | null): PassArticle[] => [
+      { id: 'a', story: 1, pinned: false, features: words(dayA, a) },
+      { id: 'b', story: 2, pinned: false, features: words(dayB, b) },
+    ];
+    expect(sorted(secondPass(pair(100, 100), dfs, 200))).toEqual([['a', 'b']]);
+    expect(sorted(secondPass(pair(null, null), dfs, 200))).toEqual([['a', 'b']]);
+    expect(sorted(secondPass(pair(100, null), dfs, 200))).toEqual([['a'], ['b']]);
+    expect(sorted(secondPass(pair(null, 100), dfs, 200))).toEqual([['a'], ['b']]);
+  });
 });
