@@ -3,7 +3,14 @@
 // its event, unsure counting against). Stories and ids here are invented.
 import { describe, expect, it } from 'vitest';
 import { type DrawnStory, drawStories, type StoriesFile } from '../eval/blind-stories.js';
-import { judgeStories, parseRefs, scoreGroup, scoreStory } from '../eval/blind-stories-score.js';
+import { carryJudgements } from '../eval/blind-stories-carry.js';
+import {
+  type JudgedStoriesFile,
+  judgeStories,
+  parseRefs,
+  scoreGroup,
+  scoreStory,
+} from '../eval/blind-stories-score.js';
 
 const candidate = (id: number, size: number, outlets: number) => ({
   id,
@@ -122,5 +129,66 @@ describe('hand verdicts', () => {
     const nine = drawnFile(drawStories([candidate(1, 9, 2)], 1, 0, 3));
     const [s] = judgeStories(nine, '0\tevent\te\n0\ta1-a8\ts\tok\n0\ta9\to\tno').map(scoreStory);
     expect(s?.passes).toBe(false);
+  });
+});
+
+describe('carryJudgements', () => {
+  it('counts, per judged story, what the library story holding most on-event articles keeps', () => {
+    const judged: JudgedStoriesFile = {
+      about: '',
+      commit: '',
+      date: '',
+      stories: [
+        {
+          index: 0,
+          group: 'largest',
+          libraryStory: 1,
+          outlets: 3,
+          event: 'a dam opened',
+          articles: [
+            { id: 'x1', verdict: 'same', reason: '' },
+            { id: 'x2', verdict: 'follow-up', reason: '' },
+            { id: 'x3', verdict: 'same', reason: '' },
+            { id: 'x4', verdict: 'other', reason: '' },
+            { id: 'x5', verdict: 'unsure', reason: '' },
+          ],
+        },
+        {
+          index: 1,
+          group: 'random',
+          libraryStory: 2,
+          outlets: 2,
+          event: 'a ferry strike',
+          articles: [
+            { id: 'y1', verdict: 'same', reason: '' },
+            { id: 'y2', verdict: 'other', reason: '' },
+          ],
+        },
+      ],
+    };
+    // The dam story split: x1 and x2 stay in 10 with the unsure x5, x3 went to 11, the off-event x4 left.
+    // The ferry story still holds its off-event article.
+    const storyOf = new Map([
+      ['x1', 10],
+      ['x2', 10],
+      ['x5', 10],
+      ['x3', 11],
+      ['x4', 12],
+      ['y1', 20],
+      ['y2', 20],
+    ]);
+    expect(carryJudgements(judged, storyOf)).toEqual({
+      stories: 2,
+      passing: 0,
+      onEvent: 4,
+      onKept: 3,
+      offEvent: 2,
+      offKept: 1,
+      unsure: 1,
+      unsureKept: 1,
+    });
+    storyOf.set('x5', 13);
+    storyOf.set('y2', 21);
+    expect(carryJudgements(judged, storyOf).passing).toBe(2);
   });
 });
