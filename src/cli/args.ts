@@ -37,7 +37,7 @@ export interface Invocation {
   page: number | null;
   /** stories --min-outlets: only stories covered by at least this many outlets. */
   minOutlets: number | null;
-  /** ingest and watch --jobs: annotation threads at most; null is the default (one per core). */
+  /** ingest and watch --jobs: annotation threads at most; null is the default (one per core less one). */
   jobs: number | null;
   why: boolean;
   /** story split --articles: ids, comma-separated or repeated. */

@@ -70,7 +70,7 @@ const MAX_SIZE_MB = DEFAULT_CONFIG.maxInputBytes / 1024 / 1024;
 const SOURCES = 'YAML or JSON file giving outlet names and metadata to files and URL hosts';
 const MAX_SIZE = `largest input document in MB (default ${MAX_SIZE_MB}); larger ones are refused`;
 const JOBS =
-  'threads that annotate at once (default: one per CPU core); the library is the same for any number';
+  'threads that annotate at once (default: one per CPU core less one, at least 1); the library is the same for any number';
 const DB = 'the library file (default $PARALLAX_DB, else ./parallax.db)';
 const OUT = 'folder for report.json, index.html and report.md (default ./parallax-report)';
 const ALLOW_PRIVATE = 'fetch from private, loopback and link-local addresses too';

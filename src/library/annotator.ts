@@ -32,15 +32,15 @@ export function inProcessAnnotator(): Annotator {
 }
 
 /**
- * Worker threads by default: one per core. The main thread's share of ingest (clean, place, the second
- * pass, SQLite) is now smaller than annotation's: on the second 1,000 of 2,000 allsides articles it took
- * 11.6 ms of CPU per article against 15.7 ms in the one worker (a loaded two-core machine), and a profile
- * of the first 1,000 found the main thread idle, waiting for annotation, 29 % of the time; with one worker
- * per core less one, a core sat idle. The workers wait in turn when the main thread falls behind (ingest
- * keeps only as many batches annotating as there are workers).
+ * Worker threads by default: one per core less one, at least one. The main thread (clean, place, the
+ * second pass, SQLite) is the bottleneck of a library ingest: all 37,554 allsides articles on a quiet
+ * two-core machine took 16.6 min with one worker and 17.5 min with two, the main thread busy 720 s and
+ * 783 s, and the second worker's models raised the peak from 2,045 MB to 2,393 MB (`npm run bench --
+ * --suite library [--jobs N]`, bench/RESULTS.md). The workers wait when the main thread falls behind
+ * (ingest keeps only as many batches annotating as there are workers).
  */
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+  return Math.max(1, availableParallelism() - 1);
 }
 
 export interface WorkerAnnotatorOptions {

@@ -54,7 +54,7 @@ export interface PollOptions {
   /** A one-line reason for each item or feed that failed. */
   onProblem?: (input: string, reason: string) => void;
   worker?: boolean;
-  /** Annotation threads at most (watch --jobs; default one per core). */
+  /** Annotation threads at most (watch --jobs; default one per core less one). */
   jobs?: number;
 }
 

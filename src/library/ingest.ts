@@ -48,7 +48,7 @@ export interface IngestOptions {
   batchSize?: number;
   /** Annotate in worker threads (the default when the compiled worker exists) or in this thread. */
   worker?: boolean;
-  /** Worker threads at most (`--jobs`; default one per core). */
+  /** Worker threads at most (`--jobs`; default one per core less one). */
   jobs?: number;
   /** An annotator the caller keeps (serve's long-lived worker); used instead of `worker`, and not closed. */
   annotator?: Annotator;
