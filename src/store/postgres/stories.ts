@@ -4,8 +4,9 @@
 // and a cache would need their commits announced (left for the worker step of issue 15).
 
 import { ParallaxError } from '../../errors.js';
-import type { ArticleFeatures, Day, DaySource, StoryNorms, StoryProfile } from '../../model/story-index.js';
+import type { ArticleFeatures, Day, StoryNorms, StoryProfile } from '../../model/story-index.js';
 import type { AsyncStoryIndex } from '../async-store.js';
+import { articleFeaturesFromJson, articleFeaturesToJson, featureMapFromJson } from '../feature-json.js';
 import { POSTED_FEATURES, untitledTitle } from '../sqlite/stories.js';
 import { centralTitle, retitleAt } from '../sqlite/story-titles.js';
 import type {
@@ -21,14 +22,6 @@ import type {
   StorySummary,
 } from '../store.js';
 import type { Runner } from './runner.js';
-
-type Entries = [string, number][];
-const DAY_SOURCE_KEY = '';
-const DAY_SOURCES: readonly DaySource[] = ['published', 'text'];
-
-function fromEntries(json: string): Map<string, number> {
-  return new Map(JSON.parse(json) as Entries);
-}
 
 interface StoryRow {
   id: number;
@@ -101,12 +94,10 @@ export async function recordArticleFeatures(
   duplicateKeys: readonly string[],
 ): Promise<void> {
   const seq = await seqOf(db, articleId);
-  const entries: Entries = [...features.features];
-  if (features.daySource) entries.unshift([DAY_SOURCE_KEY, DAY_SOURCES.indexOf(features.daySource)]);
   await db.rows(
     `INSERT INTO article_features (article_seq, day, features) VALUES ($1, $2, $3)
      ON CONFLICT (article_seq) DO UPDATE SET day = excluded.day, features = excluded.features`,
-    [seq, features.day, JSON.stringify(entries)],
+    [seq, features.day, articleFeaturesToJson(features)],
   );
   if (duplicateKeys.length > 0) {
     await db.rows(
@@ -127,16 +118,7 @@ export async function articleFeatures(
      WHERE a.id = ANY($1::text[])`,
     [articleIds],
   );
-  return new Map(
-    rows.map((row) => {
-      const features = fromEntries(row.features);
-      const source = DAY_SOURCES[features.get(DAY_SOURCE_KEY) ?? -1];
-      features.delete(DAY_SOURCE_KEY);
-      const read: ArticleFeatures = { day: row.day, features };
-      if (source && row.day !== null) read.daySource = source;
-      return [row.id, read];
-    }),
-  );
+  return new Map(rows.map((row) => [row.id, articleFeaturesFromJson(row.day, row.features)]));
 }
 
 async function storyRow(db: Runner, storyId: number): Promise<StoryRow | undefined> {
@@ -266,7 +248,7 @@ async function retitle(db: Runner, storyId: number, current?: string | null): Pr
     [storyId],
   );
   const title = centralTitle(
-    rows.map((r) => ({ ...r, features: r.features === null ? new Map() : fromEntries(r.features) })),
+    rows.map((r) => ({ ...r, features: r.features === null ? new Map() : featureMapFromJson(r.features) })),
     held,
   );
   if (title !== null && title !== row.title)
@@ -442,7 +424,7 @@ export function pgStoryIndex(db: () => Runner, now: () => Date): AsyncStoryIndex
         size: row.size,
         firstDay: row.first_day,
         lastDay: row.last_day,
-        features: fromEntries(row.profile),
+        features: featureMapFromJson(row.profile),
         ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
       });
     }

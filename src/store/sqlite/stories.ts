@@ -5,14 +5,8 @@
 
 import type Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
-import type {
-  ArticleFeatures,
-  Day,
-  DaySource,
-  StoryIndex,
-  StoryNorms,
-  StoryProfile,
-} from '../../model/story-index.js';
+import type { ArticleFeatures, Day, StoryIndex, StoryNorms, StoryProfile } from '../../model/story-index.js';
+import { articleFeaturesFromJson, articleFeaturesToJson, featureMapFromJson } from '../feature-json.js';
 import type {
   DuplicateCandidate,
   PlacedBy,
@@ -48,14 +42,6 @@ type Entries = [string, number][];
 
 function toEntries(map: Map<string, number>): Entries {
   return [...map];
-}
-
-/** The stored features' entry for where the day comes from (no feature has an empty prefix). */
-const DAY_SOURCE_KEY = '';
-const DAY_SOURCES: readonly DaySource[] = ['published', 'text'];
-
-function fromEntries(json: string): Map<string, number> {
-  return new Map(JSON.parse(json) as Entries);
 }
 
 interface StoryRow {
@@ -286,11 +272,7 @@ export class SqliteStories implements StoryStore {
     duplicateKeys: readonly string[],
   ): void {
     const seq = this.seq(articleId);
-    // Where the day comes from rides in the features' JSON as a leading entry (DAY_SOURCE_KEY), so the
-    // table needs no new column; rows without it read back with no source, as before.
-    const entries = toEntries(features.features);
-    if (features.daySource) entries.unshift([DAY_SOURCE_KEY, DAY_SOURCES.indexOf(features.daySource)]);
-    this.stmt.insertFeatures.run(seq, features.day, JSON.stringify(entries));
+    this.stmt.insertFeatures.run(seq, features.day, articleFeaturesToJson(features));
     for (const key of duplicateKeys) this.stmt.insertKey.run(key, seq);
   }
 
@@ -300,16 +282,7 @@ export class SqliteStories implements StoryStore {
       day: Day | null;
       features: string;
     }[];
-    return new Map(
-      rows.map((row) => {
-        const features = fromEntries(row.features);
-        const source = DAY_SOURCES[features.get(DAY_SOURCE_KEY) ?? -1];
-        features.delete(DAY_SOURCE_KEY);
-        const read: ArticleFeatures = { day: row.day, features };
-        if (source && row.day !== null) read.daySource = source;
-        return [row.id, read];
-      }),
-    );
+    return new Map(rows.map((row) => [row.id, articleFeaturesFromJson(row.day, row.features)]));
   }
 
   placeArticle(articleId: string, placement: Placement): void {
@@ -486,7 +459,7 @@ export class SqliteStories implements StoryStore {
       features: string | null;
     }[];
     const title = centralTitle(
-      rows.map((r) => ({ ...r, features: r.features === null ? new Map() : fromEntries(r.features) })),
+      rows.map((r) => ({ ...r, features: r.features === null ? new Map() : featureMapFromJson(r.features) })),
       held,
     );
     if (title !== null && title !== row.title) this.stmt.setTitle.run(title, storyId);
@@ -684,7 +657,7 @@ class SqliteStoryIndex implements StoryIndex {
         size: row.size,
         firstDay: row.first_day,
         lastDay: row.last_day,
-        features: fromEntries(row.profile),
+        features: featureMapFromJson(row.profile),
         ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
       });
     }
