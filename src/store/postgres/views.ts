@@ -6,6 +6,7 @@
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { Tone } from '../../model/report.js';
 import { articleActorLabels, labelContest } from '../../text/article-labels.js';
+import { type FeedDbRow, toFeed } from '../feed-row.js';
 import type {
   ActorSummary,
   FeedItemRecord,
@@ -199,40 +200,6 @@ export async function refreshContest(db: Runner): Promise<number> {
     );
   }
   return stale.length;
-}
-
-interface FeedDbRow {
-  id: number;
-  url: string;
-  title: string | null;
-  site_url: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  added_at: string;
-  polled_at: string | null;
-  ok_at: string | null;
-  status: FeedRow['status'];
-  error: string | null;
-  failures: number;
-  items: number;
-}
-
-function toFeed(r: FeedDbRow): FeedRow {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    siteUrl: r.site_url,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    addedAt: r.added_at,
-    polledAt: r.polled_at,
-    okAt: r.ok_at,
-    status: r.status,
-    error: r.error,
-    failures: r.failures,
-    items: r.items,
-  };
 }
 
 export async function addFeed(

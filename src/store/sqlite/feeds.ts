@@ -1,41 +1,8 @@
 // Feeds on SQLite: the feeds a library follows, their poll state, and the items taken from them.
 
 import type Database from 'better-sqlite3';
+import { type FeedDbRow, toFeed } from '../feed-row.js';
 import type { FeedItemRecord, FeedPollUpdate, FeedRow } from '../store.js';
-
-interface Row {
-  id: number;
-  url: string;
-  title: string | null;
-  site_url: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  added_at: string;
-  polled_at: string | null;
-  ok_at: string | null;
-  status: FeedRow['status'];
-  error: string | null;
-  failures: number;
-  items: number;
-}
-
-function toFeed(r: Row): FeedRow {
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    siteUrl: r.site_url,
-    etag: r.etag,
-    lastModified: r.last_modified,
-    addedAt: r.added_at,
-    polledAt: r.polled_at,
-    okAt: r.ok_at,
-    status: r.status,
-    error: r.error,
-    failures: r.failures,
-    items: r.items,
-  };
-}
 
 export class SqliteFeeds {
   private readonly stmt;
@@ -81,11 +48,11 @@ export class SqliteFeeds {
     now: string,
   ): { feed: FeedRow; created: boolean } {
     const created = this.stmt.add.run(url, title, siteUrl, now).changes > 0;
-    return { feed: toFeed(this.stmt.byUrl.get(url) as Row), created };
+    return { feed: toFeed(this.stmt.byUrl.get(url) as FeedDbRow), created };
   }
 
   listFeeds(): FeedRow[] {
-    return (this.stmt.list.all() as Row[]).map(toFeed);
+    return (this.stmt.list.all() as FeedDbRow[]).map(toFeed);
   }
 
   removeFeed(id: number): boolean {
