@@ -195,6 +195,74 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
       expect(await store.search('   ')).toEqual([]);
     });
 
+    it('narrows a search by outlet, days and story, orders it by day, pages it and counts it the same', async () => {
+      const store = await fresh();
+      const { added } = await store.putArticles([
+        makeArticle({
+          url: 'https://example.com/f1',
+          title: 'Flood wall',
+          outlet: 'Alpha',
+          published: '2030-01-02',
+          text: 'The flood wall held.',
+        }),
+        makeArticle({
+          url: 'https://example.com/f2',
+          title: 'Flood again',
+          outlet: 'Beta',
+          published: '2030-01-09',
+          text: 'The flood came back.',
+        }),
+        makeArticle({
+          url: 'https://example.com/f3',
+          title: 'Flood aid',
+          outlet: 'Alpha',
+          published: '2030-02-01',
+          text: 'Aid after the flood.',
+        }),
+        makeArticle({
+          url: 'https://example.com/f4',
+          title: 'Flood memories',
+          outlet: 'Alpha',
+          published: null,
+          text: 'An undated flood piece.',
+        }),
+      ]);
+      const [f1, f2, f3, f4] = added as [string, string, string, string];
+      const ids = async (options: Parameters<AsyncStore['search']>[2], limit = 10) =>
+        (await store.search('flood', limit, options)).map((h) => h.id);
+      expect(await ids({ order: 'newest' })).toEqual([f3, f2, f1, f4]);
+      expect(await ids({ order: 'oldest' })).toEqual([f1, f2, f3, f4]);
+      expect(await ids({ outlet: 'Alpha', order: 'oldest' })).toEqual([f1, f3, f4]);
+      expect(await ids({ since: '2030-01-02', until: '2030-01-31', order: 'oldest' })).toEqual([f1, f2]);
+      expect(await ids({ order: 'newest', offset: 1 }, 2)).toEqual([f2, f1]);
+      expect(await store.countSearch('flood', { outlet: 'Alpha' })).toBe(3);
+      expect(await store.countSearch('flood', { since: '2030-01-03' })).toBe(2);
+      expect(await store.countSearch('flood', { outlet: 'Nobody' })).toBe(0);
+      const story = await store
+        .storyIndex()
+        .saveProfile({ id: null, size: 2, firstDay: null, lastDay: null, features: new Map() });
+      for (const id of [f2, f4])
+        await store.placeArticle(id, {
+          storyId: story,
+          duplicateOf: null,
+          score: null,
+          reasons: null,
+          placedBy: 'ingest',
+        });
+      expect(await ids({ story, order: 'oldest' })).toEqual([f2, f4]);
+      expect(await store.countSearch('flood', { story })).toBe(2);
+      // Relevance with a filter keeps the filter; a later page of the plain ranked search is the rest.
+      expect(await ids({ outlet: 'Beta' })).toEqual([f2]);
+      expect([...(await ids({}, 2)), ...(await ids({ offset: 2 }, 2))].sort()).toEqual(
+        [f1, f2, f3, f4].sort(),
+      );
+      for (const bad of [{ since: '2030-02-30' }, { story: 0 }, { offset: -1 }, { order: 'best' as never }]) {
+        const err = await storeErrorOf(() => store.search('flood', 10, bad));
+        expect(err.code).toBe('USAGE');
+        expect((await storeErrorOf(() => store.countSearch('flood', bad))).code).toBe('USAGE');
+      }
+    });
+
     it('a malformed query is a one-line STORE error, not a crash', async () => {
       const store = await fresh();
       await store.putArticles([makeArticle({ text: 'Something to search.' })]);

@@ -5,28 +5,38 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { type ErrorCode, ParallaxError } from '../errors.js';
-import { prepareSearch, runSearch, SearchQueryError } from '../store/sqlite/search.js';
-import type { SearchHit } from '../store/store.js';
+import { runSearch, runSearchCount, SearchQueryError, SearchStatements } from '../store/sqlite/search.js';
+import type { SearchHit, SearchOptions } from '../store/store.js';
 
 export interface SearchRequest {
   id: number;
   query: string;
   limit: number;
+  options: SearchOptions;
+  /** Count every hit too (the page's "312 articles"), in the same thread and under the same deadline. */
+  count: boolean;
 }
 
 export type SearchReply =
-  | { id: number; hits: SearchHit[] }
+  | { id: number; hits: SearchHit[]; total: number | null }
   | { id: number; error: { message: string; reason?: string; code: ErrorCode | null } };
 
 const { path, busyTimeoutMs } = workerData as { path: string; busyTimeoutMs: number };
 const db = new Database(path, { readonly: true, fileMustExist: true });
 db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-const statement = prepareSearch(db);
+const statements = new SearchStatements(db);
 
-parentPort?.on('message', ({ id, query, limit }: SearchRequest) => {
+parentPort?.on('message', ({ id, query, limit, options, count }: SearchRequest) => {
   let reply: SearchReply;
   try {
-    reply = { id, hits: runSearch(statement, path, query, limit) };
+    const hits = runSearch(statements, path, query, limit, options);
+    // A first page shorter than the limit is the whole result: no second pass over the index.
+    const total = !count
+      ? null
+      : !options.offset && hits.length < limit
+        ? hits.length
+        : runSearchCount(statements, path, query, options);
+    reply = { id, hits, total };
   } catch (err) {
     reply = {
       id,

@@ -9,13 +9,21 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ParallaxError } from '../errors.js';
 import { SearchQueryError } from '../store/sqlite/search.js';
-import type { SearchHit, Store } from '../store/store.js';
+import type { SearchHit, SearchOptions, Store } from '../store/store.js';
 import { HttpError } from './http-error.js';
 import type { SearchReply, SearchRequest } from './search-worker.js';
+
+/** One page of a search's hits and, when asked for, how many there are in all. */
+export interface FoundHits {
+  hits: SearchHit[];
+  total: number | null;
+}
 
 export interface Searcher {
   /** `deadlineMs` overrides the searcher's own deadline for this search. */
   search(query: string, limit: number, deadlineMs?: number): Promise<SearchHit[]>;
+  /** A filtered, ordered page of hits, and with `count` the number of all hits, under one deadline. */
+  find(query: string, limit: number, options: SearchOptions, count: boolean): Promise<FoundHits>;
   close(): Promise<void>;
 }
 
@@ -23,6 +31,15 @@ export interface Searcher {
 export function inProcessSearcher(store: Store): Searcher {
   return {
     search: async (query, limit) => store.search(query, limit),
+    find: async (query, limit, options, count) => {
+      const hits = store.search(query, limit, options);
+      const total = !count
+        ? null
+        : !options.offset && hits.length < limit
+          ? hits.length
+          : store.countSearch(query, options);
+      return { hits, total };
+    },
     close: async () => {},
   };
 }
@@ -42,7 +59,7 @@ export interface WorkerSearcherOptions {
 
 interface Pending {
   request: SearchRequest;
-  resolve: (hits: SearchHit[]) => void;
+  resolve: (found: FoundHits) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -82,7 +99,7 @@ export function workerSearcher(options: WorkerSearcherOptions): Searcher | null 
       if (!pending || pending.request.id !== reply.id) return;
       lane.busy = null;
       clearTimeout(pending.timer);
-      if ('hits' in reply) pending.resolve(reply.hits);
+      if ('hits' in reply) pending.resolve({ hits: reply.hits, total: reply.total });
       else pending.reject(replyError(reply.error));
       pump();
     });
@@ -140,30 +157,39 @@ export function workerSearcher(options: WorkerSearcherOptions): Searcher | null 
     pump();
   };
 
+  const find = (
+    query: string,
+    limit: number,
+    searchOptions: SearchOptions,
+    count: boolean,
+    deadlineMs = options.deadlineMs,
+  ): Promise<FoundHits> => {
+    if (closed) return Promise.reject(new HttpError(503, 'closing', 'the server is stopping'));
+    if (abandoned >= maxAbandoned) {
+      return Promise.reject(
+        new HttpError(
+          503,
+          'busy',
+          'earlier searches that ran out of time are still running; try again later',
+        ),
+      );
+    }
+    return new Promise<FoundHits>((resolve, reject) => {
+      const pending: Pending = {
+        request: { id: nextId++, query, limit, options: searchOptions, count },
+        resolve,
+        reject,
+        timer: setTimeout(() => expire(pending, deadlineMs), deadlineMs),
+      };
+      pending.timer.unref();
+      queue.push(pending);
+      pump();
+    });
+  };
+
   return {
-    search(query, limit, deadlineMs = options.deadlineMs) {
-      if (closed) return Promise.reject(new HttpError(503, 'closing', 'the server is stopping'));
-      if (abandoned >= maxAbandoned) {
-        return Promise.reject(
-          new HttpError(
-            503,
-            'busy',
-            'earlier searches that ran out of time are still running; try again later',
-          ),
-        );
-      }
-      return new Promise<SearchHit[]>((resolve, reject) => {
-        const pending: Pending = {
-          request: { id: nextId++, query, limit },
-          resolve,
-          reject,
-          timer: setTimeout(() => expire(pending, deadlineMs), deadlineMs),
-        };
-        pending.timer.unref();
-        queue.push(pending);
-        pump();
-      });
-    },
+    search: async (query, limit, deadlineMs) => (await find(query, limit, {}, false, deadlineMs)).hits,
+    find: (query, limit, searchOptions, count) => find(query, limit, searchOptions, count),
     async close() {
       closed = true;
       for (const pending of queue.splice(0)) {

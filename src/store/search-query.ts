@@ -11,6 +11,8 @@
 // is bounded by the caller's deadline (serve's search worker).
 
 import { ParallaxError } from '../errors.js';
+import { isCalendarDay } from '../text/calendar-day.js';
+import { SEARCH_ORDERS, type SearchOptions } from './store.js';
 
 /** What one search query may ask for; see the measurements above. */
 export const SEARCH_BOUNDS = {
@@ -93,4 +95,32 @@ export function checkSearchQuery(query: string): void {
   }
   if (words > SEARCH_BOUNDS.words)
     refuse(query, `has ${words} words; at most ${SEARCH_BOUNDS.words} are allowed`);
+}
+
+/**
+ * Refuses search options a backend cannot answer, with one USAGE line naming the option: the same refusal
+ * on both backends. Example: `{ since: '2025-02-30' }` is refused (no such day), `{ story: 0 }` too.
+ */
+export function checkSearchOptions(options: SearchOptions): void {
+  for (const name of ['since', 'until'] as const) {
+    const day = options[name];
+    if (day !== undefined && !isCalendarDay(day))
+      throw new ParallaxError('USAGE', `${name} must be a day as YYYY-MM-DD; got "${day}"`);
+  }
+  if (options.story !== undefined && (!Number.isInteger(options.story) || options.story < 1))
+    throw new ParallaxError('USAGE', `story must be a whole number of at least 1; got ${options.story}`);
+  if (options.offset !== undefined && (!Number.isInteger(options.offset) || options.offset < 0))
+    throw new ParallaxError('USAGE', `offset must be a whole number of at least 0; got ${options.offset}`);
+  if (options.order !== undefined && !(SEARCH_ORDERS as readonly string[]).includes(options.order))
+    throw new ParallaxError('USAGE', `order is one of ${SEARCH_ORDERS.join(', ')}; got "${options.order}"`);
+}
+
+/** Whether the options narrow the search (not only order or page it). */
+export function narrowsSearch(options: SearchOptions): boolean {
+  return (
+    options.outlet !== undefined ||
+    options.since !== undefined ||
+    options.until !== undefined ||
+    options.story !== undefined
+  );
 }

@@ -54,6 +54,28 @@ export interface SearchHit {
   snippet: string;
 }
 
+/** How search hits are ordered: best match first (default), or by publication day, undated last. */
+export const SEARCH_ORDERS = ['relevance', 'newest', 'oldest'] as const;
+export type SearchOrder = (typeof SEARCH_ORDERS)[number];
+
+/**
+ * What narrows a search and how its hits are ordered; the count of a search takes the same filters.
+ * Example: `{ outlet: 'Example News', since: '2025-03-01', until: '2025-03-31', order: 'newest' }`.
+ */
+export interface SearchOptions {
+  /** Articles of this outlet (exact name). */
+  outlet?: string;
+  /** Articles published on or after this day (YYYY-MM-DD); undated articles are left out. */
+  since?: string;
+  /** Articles published on or before this day (YYYY-MM-DD); undated articles are left out. */
+  until?: string;
+  /** Articles of this story. */
+  story?: number;
+  order?: SearchOrder;
+  /** Hits to skip first (a later page of the results). */
+  offset?: number;
+}
+
 export interface PutResult {
   /** Ids of the articles this call stored, in input order. */
   added: string[];
@@ -423,8 +445,8 @@ export interface Store extends StoryStore, LibraryViews, FeedStore, OutletDirect
    * (for SQLite, FTS5: words, "phrases", OR, NOT, prefix*); a malformed query is a ParallaxError('STORE').
    * A blank query matches nothing.
    */
-  search(query: string, limit?: number): SearchHit[];
-  /** How many articles `search` would find without a limit ("… and 37 more"). */
-  countSearch(query: string): number;
+  search(query: string, limit?: number, options?: SearchOptions): SearchHit[];
+  /** How many articles `search` would find without a limit ("… and 37 more"), under the same filters. */
+  countSearch(query: string, options?: SearchOptions): number;
   close(): void;
 }

@@ -16,13 +16,14 @@ import {
   runInTransactionOf,
 } from '../async-store.js';
 import { articleIdentity } from '../identity.js';
-import { checkSearchQuery } from '../search-query.js';
+import { checkSearchOptions, checkSearchQuery } from '../search-query.js';
 import { searchWords } from '../search-words.js';
 import type {
   ArticleSummary,
   ListOptions,
   PutResult,
   SearchHit,
+  SearchOptions,
   StoredArticle,
   StoryFilter,
 } from '../store.js';
@@ -31,7 +32,7 @@ import { pgStoreError, redactUrl } from './errors.js';
 import { migratePg, PG_APPLICATION, PG_SCHEMA_VERSION, readSchemaState } from './migrations.js';
 import * as outlets from './outlets.js';
 import { ClientRunner, PoolRunner, type Runner } from './runner.js';
-import { snippet, toTsquery } from './search.js';
+import { SEARCH_ORDER_SQL, searchFilterSql, snippet, toTsquery } from './search.js';
 import * as stories from './stories.js';
 import * as views from './views.js';
 
@@ -233,11 +234,11 @@ class PgSession {
         checkListOptions(options);
         return this.op(undefined, (db) => listArticles(db, options ?? {}));
       },
-      search: async (query, limit = DEFAULT_SEARCH_LIMIT) => {
+      search: async (query, limit = DEFAULT_SEARCH_LIMIT, options = {}) => {
         checkLimit(limit);
-        return this.search(query, limit);
+        return this.search(query, limit, options);
       },
-      countSearch: (query) => this.countSearch(query),
+      countSearch: (query, options = {}) => this.countSearch(query, options),
       duplicateCandidates: read(stories.duplicateCandidates),
       recordArticleFeatures: write(stories.recordArticleFeatures),
       articleFeatures: read(stories.articleFeatures),
@@ -404,11 +405,13 @@ class PgSession {
     return { added, existing };
   }
 
-  private async search(query: string, limit: number): Promise<SearchHit[]> {
+  private async search(query: string, limit: number, options: SearchOptions): Promise<SearchHit[]> {
+    checkSearchOptions(options);
     if (query.trim() === '') return [];
     checkSearchQuery(query);
     const tsquery = toTsquery(query, this.shared.location);
     if (tsquery === null) return [];
+    const where = searchFilterSql(options, [tsquery, limit, options.offset ?? 0]);
     const rows = await this.op(undefined, (db) =>
       db.rows<{
         id: string;
@@ -418,24 +421,27 @@ class PgSession {
         body: string;
       }>(
         `SELECT id, title, outlet, published, body FROM articles
-         WHERE search @@ $1::tsquery
-         ORDER BY ts_rank('{0.25, 0.25, 0.25, 1.0}', search, $1::tsquery, 1) DESC, seq
-         LIMIT $2`,
-        [tsquery, limit],
+         WHERE search @@ $1::tsquery${where.sql}
+         ORDER BY ${SEARCH_ORDER_SQL[options.order ?? 'relevance']}
+         LIMIT $2 OFFSET $3`,
+        where.params,
       ),
     );
     return rows.map(({ body, ...hit }) => ({ ...hit, snippet: snippet(query, hit.title ?? '', body) }));
   }
 
-  private async countSearch(query: string): Promise<number> {
+  private async countSearch(query: string, options: SearchOptions): Promise<number> {
+    checkSearchOptions(options);
     if (query.trim() === '') return 0;
     checkSearchQuery(query);
     const tsquery = toTsquery(query, this.shared.location);
     if (tsquery === null) return 0;
+    const where = searchFilterSql(options, [tsquery]);
     const [row] = await this.op(undefined, (db) =>
-      db.rows<{ n: number }>('SELECT count(*)::int AS n FROM articles WHERE search @@ $1::tsquery', [
-        tsquery,
-      ]),
+      db.rows<{ n: number }>(
+        `SELECT count(*)::int AS n FROM articles WHERE search @@ $1::tsquery${where.sql}`,
+        where.params,
+      ),
     );
     return row?.n ?? 0;
   }

@@ -8,7 +8,7 @@
 
 import { SearchQueryError } from '../search-query.js';
 import { searchWords, textWords } from '../search-words.js';
-import { SNIPPET_MARK } from '../store.js';
+import { type SearchOptions, type SearchOrder, SNIPPET_MARK } from '../store.js';
 
 /** The indexed columns: title words carry weight A, text words weight D. */
 const COLUMNS: Record<string, string> = { title: 'A', text: 'D' };
@@ -340,4 +340,30 @@ export function snippet(query: string, title: string, text: string): string {
   out += best.column.slice(at, end);
   if (best.to < tokens.length) out += '…';
   return out;
+}
+
+/** Each search order as SQLite's (search.ts): title words weigh four times, undated articles last. */
+export const SEARCH_ORDER_SQL: Record<SearchOrder, string> = {
+  relevance: "ts_rank('{0.25, 0.25, 0.25, 1.0}', search, $1::tsquery, 1) DESC, seq",
+  newest: 'published DESC NULLS LAST, seq DESC',
+  oldest: 'published ASC NULLS LAST, seq',
+};
+
+/** The AND-ed conditions of a search's filters, their parameters numbered after `params`. */
+export function searchFilterSql(
+  options: SearchOptions,
+  params: unknown[],
+): { sql: string; params: unknown[] } {
+  const all = [...params];
+  let sql = '';
+  const add = (condition: string, value: unknown) => {
+    all.push(value);
+    sql += ` AND ${condition.replace('?', `$${all.length}`)}`;
+  };
+  if (options.outlet !== undefined) add('outlet = ?', options.outlet);
+  if (options.since !== undefined) add('published >= ?', options.since);
+  if (options.until !== undefined) add('published <= ?', options.until);
+  if (options.story !== undefined)
+    add('seq IN (SELECT article_seq FROM story_articles WHERE story_id = ?)', options.story);
+  return { sql, params: all };
 }

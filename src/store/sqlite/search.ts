@@ -5,14 +5,19 @@
 // The bound on queries (search-query.ts) is shared with the PostgreSQL store.
 
 import type Database from 'better-sqlite3';
-import { checkSearchQuery, SearchQueryError } from '../search-query.js';
-import { type SearchHit, SNIPPET_MARK } from '../store.js';
+import { checkSearchOptions, checkSearchQuery, narrowsSearch, SearchQueryError } from '../search-query.js';
+import { type SearchHit, type SearchOptions, type SearchOrder, SNIPPET_MARK } from '../store.js';
 import { storeError } from './errors.js';
 
 /** Words of context in a search snippet. */
 const SNIPPET_TOKENS = 16;
 
-export { checkSearchQuery, SEARCH_BOUNDS, SearchQueryError } from '../search-query.js';
+export {
+  checkSearchOptions,
+  checkSearchQuery,
+  SEARCH_BOUNDS,
+  SearchQueryError,
+} from '../search-query.js';
 
 /**
  * The search statement on a connection. Title matches weigh more: a headline word says what the article is
@@ -42,34 +47,138 @@ export function prepareSearchCount(db: Database.Database): Database.Statement {
     .pluck();
 }
 
+/**
+ * The filters of a narrowed search, each one off when its parameter is null. They sit inside the ranked
+ * CTE, so LIMIT keeps the best hits among the articles that pass (filtering after the cut would leave a
+ * page short). `published` is YYYY-MM-DD, so days compare as strings.
+ */
+const FILTERS = `(@outlet IS NULL OR a.outlet = @outlet)
+        AND (@since IS NULL OR a.published >= @since)
+        AND (@until IS NULL OR a.published <= @until)
+        AND (@story IS NULL OR a.seq IN (SELECT article_seq FROM story_articles WHERE story_id = @story))`;
+
+/** Each order's sort, inside the CTE (on its columns) and outside (on the kept hits); undated last. */
+const ORDER_SQL: Record<SearchOrder, { inner: string; outer: string }> = {
+  relevance: { inner: 'score, seq', outer: 'top.score, top.seq' },
+  newest: {
+    inner: 'a.published IS NULL, a.published DESC, seq DESC',
+    outer: 'top.published IS NULL, top.published DESC, top.seq DESC',
+  },
+  oldest: {
+    inner: 'a.published IS NULL, a.published, seq',
+    outer: 'top.published IS NULL, top.published, top.seq',
+  },
+};
+
+/** A filtered or re-ordered search: as prepareSearch's, with the filters and the order inside the CTE. */
+function prepareFilteredSearch(db: Database.Database, order: SearchOrder): Database.Statement {
+  const sql = ORDER_SQL[order];
+  return db.prepare(`
+      WITH top AS (
+        SELECT articles_fts.rowid AS seq, bm25(articles_fts, 4.0, 1.0) AS score, a.published AS published
+        FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
+        WHERE articles_fts MATCH @query AND ${FILTERS}
+        ORDER BY ${sql.inner} LIMIT @limit OFFSET @offset)
+      SELECT a.id, a.title, a.outlet, a.published,
+             snippet(articles_fts, -1, @open, @close, '…', ${SNIPPET_TOKENS}) AS snippet
+      FROM top CROSS JOIN articles_fts ON articles_fts.rowid = top.seq CROSS JOIN articles a ON a.seq = top.seq
+      WHERE articles_fts MATCH @query
+      ORDER BY ${sql.outer}`);
+}
+
+/** Counts a narrowed search's hits. */
+function prepareFilteredCount(db: Database.Database): Database.Statement {
+  return db
+    .prepare(`SELECT count(*) FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
+      WHERE articles_fts MATCH @query AND ${FILTERS}`)
+    .pluck();
+}
+
+/**
+ * A connection's search statements, each prepared when first used: the plain ranked search (the common
+ * case, measured above) and, for filters or another order, one statement per order.
+ */
+export class SearchStatements {
+  private readonly ranked: Database.Statement;
+  private readonly count: Database.Statement;
+  private readonly filtered = new Map<SearchOrder, Database.Statement>();
+  private filteredCount: Database.Statement | null = null;
+
+  constructor(readonly db: Database.Database) {
+    this.ranked = prepareSearch(db);
+    this.count = prepareSearchCount(db);
+  }
+
+  /** The statement for these options; `filtered` says it takes the filter and offset parameters. */
+  hits(options: SearchOptions): { statement: Database.Statement; filtered: boolean } {
+    const order = options.order ?? 'relevance';
+    if (order === 'relevance' && !narrowsSearch(options) && !options.offset)
+      return { statement: this.ranked, filtered: false };
+    let statement = this.filtered.get(order);
+    if (!statement) {
+      statement = prepareFilteredSearch(this.db, order);
+      this.filtered.set(order, statement);
+    }
+    return { statement, filtered: true };
+  }
+
+  counter(options: SearchOptions): Database.Statement {
+    if (!narrowsSearch(options)) return this.count;
+    this.filteredCount ??= prepareFilteredCount(this.db);
+    return this.filteredCount;
+  }
+}
+
+function filterParams(options: SearchOptions) {
+  return {
+    outlet: options.outlet ?? null,
+    since: options.since ?? null,
+    until: options.until ?? null,
+    story: options.story ?? null,
+  };
+}
+
 /** Checks the query and runs the statement; every failure is a one-line ParallaxError naming the library. */
 export function runSearch(
-  statement: Database.Statement,
+  statements: SearchStatements,
   path: string,
   query: string,
   limit: number,
+  options: SearchOptions = {},
 ): SearchHit[] {
+  checkSearchOptions(options);
   if (query.trim() === '') return [];
   return guarded(path, query, () => {
-    const hits = statement.all({
-      query,
-      limit,
-      open: SNIPPET_MARK.open,
-      close: SNIPPET_MARK.close,
-    }) as SearchHit[];
+    const { statement, filtered } = statements.hits(options);
+    const params = { query, limit, open: SNIPPET_MARK.open, close: SNIPPET_MARK.close };
+    const hits = (
+      filtered
+        ? statement.all({ ...params, ...filterParams(options), offset: options.offset ?? 0 })
+        : statement.all(params)
+    ) as SearchHit[];
     // The ranked statement leaves the query unparsed when the index has nothing to read (a new, empty
     // library takes `"open` without a word): a plain count always parses it, so the malformed query gets
     // the same error on any library. It runs only when nothing matched, so it is cheap.
     if (hits.length === 0)
-      statement.database.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').get(query);
+      statements.db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').get(query);
     return hits;
   });
 }
 
-/** The number of hits of a query, under the same bound and errors as runSearch. */
-export function runSearchCount(statement: Database.Statement, path: string, query: string): number {
+/** The number of hits of a query, under the same bound, filters and errors as runSearch. */
+export function runSearchCount(
+  statements: SearchStatements,
+  path: string,
+  query: string,
+  options: SearchOptions = {},
+): number {
+  checkSearchOptions(options);
   if (query.trim() === '') return 0;
-  return guarded(path, query, () => statement.get({ query }) as number);
+  return guarded(path, query, () =>
+    narrowsSearch(options)
+      ? (statements.counter(options).get({ query, ...filterParams(options) }) as number)
+      : (statements.counter(options).get({ query }) as number),
+  );
 }
 
 function guarded<T>(path: string, query: string, run: () => T): T {

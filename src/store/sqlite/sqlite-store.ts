@@ -28,6 +28,7 @@ import type {
   Placement,
   PutResult,
   SearchHit,
+  SearchOptions,
   Store,
   StoredArticle,
   StoryArticleRef,
@@ -42,7 +43,7 @@ import { notADatabase, storeError } from './errors.js';
 import { SqliteFeeds } from './feeds.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
 import { SqliteOutlets } from './outlets.js';
-import { prepareSearch, prepareSearchCount, runSearch, runSearchCount } from './search.js';
+import { runSearch, runSearchCount, SearchStatements } from './search.js';
 import { SqliteStories } from './stories.js';
 import { SqliteViews } from './views.js';
 
@@ -200,8 +201,7 @@ class SqliteStore implements SqliteStoreHandle {
   private readonly selectDataVersion: Database.Statement;
   private readonly selectChanges: Database.Statement;
   private readonly selectKnown: Database.Statement;
-  private readonly selectHits: Database.Statement;
-  private readonly selectHitCount: Database.Statement;
+  private readonly searchStatements: SearchStatements;
   private readonly stories: SqliteStories;
   private readonly calibrationRows: SqliteCalibration;
   private readonly views: SqliteViews;
@@ -248,8 +248,7 @@ class SqliteStore implements SqliteStoreHandle {
     this.selectKnown = db
       .prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
       .pluck();
-    this.selectHits = prepareSearch(db);
-    this.selectHitCount = prepareSearchCount(db);
+    this.searchStatements = new SearchStatements(db);
   }
 
   putArticles(articles: AnnotatedArticle[]): PutResult {
@@ -358,13 +357,13 @@ class SqliteStore implements SqliteStoreHandle {
     }));
   }
 
-  search(query: string, limit = DEFAULT_SEARCH_LIMIT): SearchHit[] {
+  search(query: string, limit = DEFAULT_SEARCH_LIMIT, options: SearchOptions = {}): SearchHit[] {
     checkLimit(limit);
-    return runSearch(this.selectHits, this.path, query, limit);
+    return runSearch(this.searchStatements, this.path, query, limit, options);
   }
 
-  countSearch(query: string): number {
-    return runSearchCount(this.selectHitCount, this.path, query);
+  countSearch(query: string, options: SearchOptions = {}): number {
+    return runSearchCount(this.searchStatements, this.path, query, options);
   }
 
   transaction<T>(fn: () => T): T {
