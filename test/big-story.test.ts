@@ -197,7 +197,7 @@ describe('the story list in pages', () => {
     const total = store.countStories();
     const page = doc(await (await app.request('/?limit=1')).text());
     // The page size of the page is fixed (50): a two-story library fits on one page.
-    expect(page.querySelector('[role="status"]')?.textContent).toBe(`1–${total} of ${total} stories`);
+    expect(page.querySelector('[role="status"]')?.textContent).toBe(`Stories 1–${total} of ${total}`);
     expect(page.querySelector('.pager')).toBeNull();
     const shared = doc(await (await app.request('/?min_outlets=2')).text());
     expect(shared.querySelector('input[name="min_outlets"]')?.hasAttribute('checked')).toBe(true);

@@ -83,6 +83,9 @@ export function apiRoutes(view: LibraryView): Hono {
   api.get('/api/actors/:key', (c) =>
     view.cachedView(c, JSON_TYPE, () => JSON.stringify(view.actorOf(c.req.param('key')))),
   );
-  api.get('/api/search', async (c) => c.json(await view.searchOf(c.req.query('q'), c.req.query('limit'))));
+  api.get('/api/search', async (c) => {
+    const { query, filters, order, total, offset, limit, hits } = await view.findOf(c.req.query());
+    return c.json({ query, filters, sort: order, total, offset, limit, hits });
+  });
   return api;
 }

@@ -11,11 +11,11 @@ import { actorRecord, outletProfile, StoryFactsCache } from '../library/profiles
 import { requireStory, storyListing, storyReport } from '../library/stories.js';
 import type { Report } from '../model/report.js';
 import { checkSearchQuery } from '../store/sqlite/search.js';
-import type { Store, StorySummary } from '../store/store.js';
+import type { SearchOptions, Store, StorySummary } from '../store/store.js';
 import { actorKey } from '../text/article-labels.js';
 import { HttpError } from './http-error.js';
 import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
-import { dayParam, intParam, orderParam } from './params.js';
+import { dayParam, intParam, orderParam, searchOrderParam } from './params.js';
 import type { Searcher } from './searcher.js';
 import { spreadViews } from './spread-views.js';
 import { type StorySelection, selectOutlets } from './story-selection.js';
@@ -26,6 +26,8 @@ export const LIMITS = {
   search: 200,
   /** Pages of the story listing a request may ask for (page × limit rows are skipped first). */
   listingPages: 100_000,
+  /** Pages of search results a request may ask for (page × limit hits are skipped first). */
+  searchPages: 500,
   /** Search hits whose stories a story list filtered by words shows. */
   textFilterHits: 200,
   /** Largest upload through the add page (several files at once). */
@@ -79,6 +81,13 @@ export interface ViewOptions {
 }
 
 export type LibraryView = ReturnType<typeof libraryView>;
+
+/** A story number in a filter (`story`): a whole number of at least 1. */
+function storyNumber(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value)))
+    throw new HttpError(400, 'bad-parameter', `story must be a story number; got "${value}"`);
+  return Number(value);
+}
 
 export function libraryView({ store, token, searcher, annotator, fetching }: ViewOptions) {
   // One fetcher for the app's life, so its per-host queue and robots.txt memory span requests.
@@ -193,6 +202,40 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     return { query, hits: hits.map((h) => ({ ...h, story: store.storyOf(h.id) })) };
   };
 
+  /**
+   * A page of a filtered, ordered search with the number of all its hits: the search page and
+   * /api/search. Example: `?q=flood&outlet=Example+News&since=2025-03-01&sort=newest&page=2`.
+   */
+  const findOf = async (q: Record<string, string | undefined>) => {
+    const query = (q.q ?? '').trim();
+    if (query === '') throw new HttpError(400, 'bad-parameter', 'q, the search query, is missing');
+    checkSearchQuery(query);
+    const limit = intParam(q.limit, 'limit', 20, LIMITS.search);
+    const page = intParam(q.page, 'page', 1, LIMITS.searchPages);
+    const filters = {
+      outlet: q.outlet || undefined,
+      since: dayParam(q.since, 'since'),
+      until: dayParam(q.until, 'until'),
+      story: q.story ? storyNumber(q.story) : undefined,
+    };
+    if (filters.since && filters.until && filters.since > filters.until)
+      throw new HttpError(400, 'bad-parameter', `since (${filters.since}) is after until (${filters.until})`);
+    const order = searchOrderParam(q.sort);
+    const offset = (page - 1) * limit;
+    const options: SearchOptions = { ...filters, order, offset };
+    const { hits, total } = await searcher.find(query, limit, options, true);
+    return {
+      query,
+      filters,
+      order,
+      total: total ?? hits.length,
+      offset,
+      limit,
+      page,
+      hits: hits.map((h) => ({ ...h, story: store.storyOf(h.id) })),
+    };
+  };
+
   /** Stories whose articles match a text query: the stories of the best full-text hits. */
   const storiesMatching = async (text: string): Promise<number[]> => {
     const { hits } = await searchOf(text, String(LIMITS.textFilterHits));
@@ -244,6 +287,7 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     outletOf,
     actorOf,
     searchOf,
+    findOf,
     listingOf,
   };
 }

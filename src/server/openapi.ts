@@ -343,36 +343,87 @@ export const OPENAPI = {
     },
     '/api/search': {
       get: {
-        summary: 'Full-text search over titles and texts',
+        summary: 'Full-text search over titles and texts, narrowed by outlet, days and story, with a count',
         description:
-          'q uses SQLite FTS5 syntax: words, "phrases", OR, NOT, NEAR, prefix*. A query of more than 500 characters, 16 words, 4 prefix searches, 15 operators, or with a prefix of fewer than 3 letters is refused with 400 (code "query-too-complex", the message naming the bound); malformed syntax with 400 ("bad-query"). A search not answered within 10 s gets 503 ("timeout").',
+          'q uses SQLite FTS5 syntax: words, "phrases", OR, NOT, NEAR, prefix*. A query of more than 500 characters, 16 words, 4 prefix searches, 15 operators, or with a prefix of fewer than 3 letters is refused with 400 (code "query-too-complex", the message naming the bound); malformed syntax with 400 ("bad-query"). outlet, since, until and story narrow the hits (and total counts the narrowed hits); sort orders them: relevance (best match first, the default), newest or oldest (by publication day, undated articles last). A bad day, story number or sort is refused with 400 ("bad-parameter"). A search not answered within 10 s gets 503 ("timeout"). The answer’s shape is schema/search.schema.json.',
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
+          {
+            name: 'page',
+            in: 'query',
+            description: 'Which page of limit hits (page × limit hits are skipped first).',
+            schema: { type: 'integer', minimum: 1, maximum: 500, default: 1 },
+          },
+          {
+            name: 'outlet',
+            in: 'query',
+            description: 'Only articles of this outlet (its exact name).',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'since',
+            in: 'query',
+            description: 'Only articles published on or after this day; undated articles are left out.',
+            schema: { type: 'string', format: 'date' },
+          },
+          {
+            name: 'until',
+            in: 'query',
+            description: 'Only articles published on or before this day; undated articles are left out.',
+            schema: { type: 'string', format: 'date' },
+          },
+          {
+            name: 'story',
+            in: 'query',
+            description: 'Only articles of this story.',
+            schema: { type: 'integer', minimum: 1 },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            schema: { type: 'string', enum: ['relevance', 'newest', 'oldest'], default: 'relevance' },
+          },
         ],
         responses: {
-          '200': json('Hits, best first, with the matched words between [ and ] in the snippet', {
-            type: 'object',
-            required: ['query', 'hits'],
-            properties: {
-              query: { type: 'string' },
-              hits: {
-                type: 'array',
-                items: {
+          '200': json(
+            'A page of hits in the order asked, with the matched words between [ and ] in the snippet, and the number of all hits',
+            {
+              type: 'object',
+              required: ['query', 'filters', 'sort', 'total', 'offset', 'limit', 'hits'],
+              properties: {
+                query: { type: 'string' },
+                filters: {
                   type: 'object',
-                  required: ['id', 'title', 'outlet', 'published', 'snippet', 'story'],
                   properties: {
-                    id: { type: 'string' },
-                    title: { type: ['string', 'null'] },
-                    outlet: { type: ['string', 'null'] },
-                    published: { type: ['string', 'null'] },
-                    snippet: { type: 'string' },
-                    story: { type: ['integer', 'null'] },
+                    outlet: { type: 'string' },
+                    since: { type: 'string', format: 'date' },
+                    until: { type: 'string', format: 'date' },
+                    story: { type: 'integer' },
+                  },
+                },
+                sort: { type: 'string', enum: ['relevance', 'newest', 'oldest'] },
+                total: { type: 'integer', minimum: 0 },
+                offset: { type: 'integer', minimum: 0 },
+                limit: { type: 'integer', minimum: 1 },
+                hits: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['id', 'title', 'outlet', 'published', 'snippet', 'story'],
+                    properties: {
+                      id: { type: 'string' },
+                      title: { type: ['string', 'null'] },
+                      outlet: { type: ['string', 'null'] },
+                      published: { type: ['string', 'null'] },
+                      snippet: { type: 'string' },
+                      story: { type: ['integer', 'null'] },
+                    },
                   },
                 },
               },
             },
-          }),
+          ),
           '400': error,
           '503': error,
         },

@@ -7,6 +7,7 @@ import type { StorySpread } from '../outlets/spread.js';
 import { html } from '../report/escape.js';
 import { sectionCsv, sectionJson } from '../report/sections-export.js';
 import { actorKey } from '../text/article-labels.js';
+import { CHART_STYLE } from './charts.js';
 import { HttpError } from './http-error.js';
 import { HTML, LIMITS, type LibraryView, PAGE_CSP, storyCsp } from './library-view.js';
 import { pageResponse, type StoredPage, storePage } from './page-cache.js';
@@ -19,7 +20,6 @@ import {
   outletPage,
   outletsPage,
   page,
-  searchPage,
   siteBar,
   storyListPage,
   storyMembership,
@@ -32,8 +32,12 @@ import {
   spreadFieldParam,
   storyIdParam,
 } from './params.js';
+import { type SearchForm, searchPage } from './search-page.js';
 import { membershipLink, SELECTION_STYLE, selectionPanel } from './selection-panel.js';
+import { sortParam } from './sortable.js';
 import { blindspotsBody, exportPanel, SPREAD_STYLE, storySpreadPanel } from './spread-panel.js';
+import { ACTOR_COLUMNS, ACTOR_SORT, OUTLET_FIELDS, OUTLET_SORT, outletColumns } from './table-sorts.js';
+import { storyDaysChart } from './time-charts.js';
 
 /** Stories on one page of the story list. */
 const LIST_PAGE = 50;
@@ -84,18 +88,20 @@ export function pageRoutes(view: LibraryView): Hono {
       const { renderHtml } = await import('../report/html/index.js');
       // Explaining each member costs a fit computation per article (over a second for 280 of them): a big
       // story's page links to its own membership page instead.
-      const bottom = selection.whole
+      const timeline = html`<section class="wrap" aria-labelledby="h-coverage-days"><div class="panel"><h2 id="h-coverage-days">Coverage by day</h2>${storyDaysChart(view.storyOr404(summary.id).members)}</div></section>`;
+      const membership = selection.whole
         ? (() => {
             const { story, members } = explainStory(store, summary.id);
             return storyMembership(story, members, token !== null, notice);
           })()
         : membershipLink(summary.id, summary.articleCount, notice);
+      const bottom = html`${timeline}${membership}`;
       stored = storePage(
         renderHtml(report, {
           top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}`,
           bottom,
           formAction: 'self',
-          style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE,
+          style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE + CHART_STYLE,
           embedData: false,
         }),
         HTML,
@@ -154,20 +160,50 @@ export function pageRoutes(view: LibraryView): Hono {
     ),
   );
 
-  app.get('/search', (c) => {
-    const q = c.req.query('q') ?? '';
-    return view.cachedView(
+  app.get('/search', (c) =>
+    view.cachedView(
       c,
       HTML,
-      async () =>
-        q.trim() === ''
-          ? searchPage('', null)
-          : searchPage(q, (await view.searchOf(q, c.req.query('limit'))).hits),
+      async () => {
+        const q = c.req.query();
+        const outlets = store.outlets().map((o) => o.outlet);
+        if ((q.q ?? '').trim() === '')
+          return searchPage(
+            { q: '', outlet: q.outlet ?? '', since: '', until: '', story: '', order: 'relevance' },
+            null,
+            outlets,
+          );
+        const found = await view.findOf(q);
+        const form: SearchForm = {
+          q: found.query,
+          outlet: found.filters.outlet ?? '',
+          since: found.filters.since ?? '',
+          until: found.filters.until ?? '',
+          story: found.filters.story === undefined ? '' : String(found.filters.story),
+          order: found.order,
+        };
+        const storyTitle =
+          found.filters.story === undefined
+            ? null
+            : (store.listStories({ ids: [found.filters.story], limit: 1 })[0]?.title ?? null);
+        return searchPage(form, found, outlets, storyTitle);
+      },
       PAGE_CSP,
-    );
-  });
+    ),
+  );
   app.get('/outlets', (c) =>
-    view.cachedView(c, HTML, () => outletsPage(store.outlets(), view.spreads.directory().records), PAGE_CSP),
+    view.cachedView(
+      c,
+      HTML,
+      () => {
+        const directory = view.spreads.directory();
+        // Every field is a column name here: a sort by one no outlet has yet falls back to the default.
+        const columns = outletColumns(directory.records, directory.scale, OUTLET_FIELDS);
+        const sort = sortParam(columns, c.req.query('sort'), c.req.query('dir'), OUTLET_SORT);
+        return outletsPage(store.outlets(), directory.records, sort, directory.scale);
+      },
+      PAGE_CSP,
+    ),
   );
   app.get('/outlets/:name', (c) =>
     view.cachedView(
@@ -203,7 +239,13 @@ export function pageRoutes(view: LibraryView): Hono {
     return view.cachedView(
       c,
       HTML,
-      () => actorsPage(store.actors(LIMITS.actors, prefix || undefined), c.req.query('prefix') ?? ''),
+      () =>
+        actorsPage(
+          store.actors(LIMITS.actors, prefix || undefined),
+          c.req.query('prefix') ?? '',
+          sortParam(ACTOR_COLUMNS, c.req.query('sort'), c.req.query('dir'), ACTOR_SORT),
+          LIMITS.actors,
+        ),
       PAGE_CSP,
     );
   });

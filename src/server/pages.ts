@@ -20,8 +20,12 @@ import {
   type StoryOrder,
 } from '../store/store.js';
 import type { AddedArticle } from './add-articles.js';
-import { monthChart, shareBar } from './charts.js';
+import { CHART_STYLE, monthChart, shareBar } from './charts.js';
+import { PAGER_STYLE, pager } from './pager.js';
+import { SORT_STYLE, sortedBy, sortHeaders, sortHref, sortRows, type TableSort } from './sortable.js';
 import { rowSpread, SPREAD_STYLE } from './spread-panel.js';
+import { ACTOR_COLUMNS, ACTOR_SORT, OUTLET_FIELDS, OUTLET_SORT, outletColumns } from './table-sorts.js';
+import { actorLabelsChart } from './time-charts.js';
 
 /** The app's additions to the report stylesheet, so pages and story reports look like one product. */
 export const APP_STYLE = `
@@ -79,7 +83,7 @@ form.filters label.check-label { justify-content: flex-end; min-height: 2.4em; }
 mark { background: var(--mark); }
 `;
 
-const STYLE = trustedCode(REPORT_STYLE + APP_STYLE + SPREAD_STYLE);
+const STYLE = trustedCode(REPORT_STYLE + APP_STYLE + SPREAD_STYLE + PAGER_STYLE + SORT_STYLE + CHART_STYLE);
 
 const TONE_SYMBOL: Record<Tone, string> = { negative: '⊖', neutral: '○', positive: '⊕' };
 
@@ -153,11 +157,16 @@ function pageHref(f: ListFilters, page: number): string {
   return query ? `/?${query}` : '/';
 }
 
-function pager(l: ListingPage, f: ListFilters): SafeHtml | string {
-  if (l.total <= l.limit && l.page === 1) return '';
+function listPager(l: ListingPage, f: ListFilters): SafeHtml | string {
   const pages = Math.max(1, Math.ceil(l.total / l.limit));
-  return html`<nav class="pager" aria-label="Pages of the story list">${l.page > 1 ? html`<a href="${pageHref(f, l.page - 1)}" rel="prev">← Newer page</a>` : html`<span></span>`}<span>Page ${l.page} of ${pages}</span>${l.page < pages ? html`<a href="${pageHref(f, l.page + 1)}" rel="next">Next page →</a>` : html`<span></span>`}</nav>`;
+  return pager(l.page, pages, (p) => pageHref(f, p), 'Pages of the story list', {
+    prev: '← Newer page',
+    next: 'Next page →',
+  });
 }
+
+/** A count as the page writes it: 33,741. */
+export const count = (n: number): string => n.toLocaleString('en-US');
 
 export function storyListPage(
   listing: ListingPage,
@@ -193,7 +202,7 @@ export function storyListPage(
         : html`<p>The library has no stories yet: <a href="/add">add articles</a>, or run <code>parallax ingest</code>.</p>`;
   return page(
     'Stories',
-    html`<h1>Stories</h1>${calibrationNotice(listing)}${filters}${stories.length ? html`<p class="key" role="status">${listing.offset + 1}–${listing.offset + stories.length} of ${plural(listing.total, 'story', 'stories')}${f.minOutlets > 1 ? ` covered by ${f.minOutlets}+ outlets` : ''}</p>` : ''}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}${pager(listing, f)}`,
+    html`<h1>Stories</h1>${calibrationNotice(listing)}${filters}${stories.length ? html`<p class="key" role="status">Stories ${count(listing.offset + 1)}–${count(listing.offset + stories.length)} of ${count(listing.total)}${f.minOutlets > 1 ? ` covered by ${f.minOutlets}+ outlets` : ''}</p>` : ''}${f.order === 'contested' ? html`<p class="key">Most contested first: stories where the largest share of the people two or more outlets label get labels of differing tone.</p>` : ''}${list}${listPager(listing, f)}`,
   );
 }
 
@@ -207,26 +216,6 @@ export function markedSnippet(snippet: string): SafeHtml {
     else out.push(html`<mark>${part.slice(0, close)}</mark>${part.slice(close + 1)}`);
   }
   return join(out);
-}
-
-export function searchPage(
-  q: string,
-  hits: readonly (SearchHit & { story: number | null })[] | null,
-): string {
-  if (hits === null)
-    return page(
-      'Search',
-      html`<h1>Search</h1><p>Type words, "a phrase", OR, NOT or prefix* in the search box above.</p>`,
-    );
-  const items = hits.map(
-    (h) =>
-      html`<li>${h.story === null ? html`<span class="title">${h.title ?? '(untitled)'}</span>` : html`<a class="title" href="/stories/${h.story}">${h.title ?? '(untitled)'}</a>`}<div class="row-meta">${h.outlet ?? 'no outlet'} · ${h.published ?? 'undated'}</div><p>${markedSnippet(h.snippet)}</p></li>`,
-  );
-  return page(
-    `Search: ${q}`,
-    html`<h1>Search: ${q}</h1>${hits.length ? html`<ol class="rows">${items}</ol>` : html`<p>Nothing matches.</p>`}`,
-    q,
-  );
 }
 
 function tallyPill(t: LabelTally, showOutlets: boolean): SafeHtml {
@@ -246,15 +235,17 @@ function toneBar(counts: Record<Tone, number>): SafeHtml {
   ]);
 }
 
-/** The directory fields the outlet list shows as columns, when any outlet has one. */
-const LIST_FIELDS = ['leaning', 'country', 'language', 'owner'] as const;
-
 export function outletsPage(
   outlets: readonly OutletSummary[],
   directory: ReadonlyMap<string, OutletRecord> = new Map(),
+  sort: TableSort = OUTLET_SORT,
+  scale: readonly string[] | null = null,
 ): string {
-  const shown = LIST_FIELDS.filter((f) => outlets.some((o) => directory.get(o.outlet)?.[f]));
-  const rows = outlets.map((o) => {
+  const shown = OUTLET_FIELDS.filter((f) => outlets.some((o) => directory.get(o.outlet)?.[f]));
+  const columns = outletColumns(directory, scale, shown);
+  // A sort by a directory field no outlet has (a shared link from before an import) is the default order.
+  const used = columns.some((c) => c.key === sort.key) ? sort : OUTLET_SORT;
+  const rows = sortRows(outlets, columns, used).map((o) => {
     const record = directory.get(o.outlet);
     return html`<tr><td><a href="/outlets/${encodeURIComponent(o.outlet)}">${o.outlet}</a></td>${shown.map((f) => html`<td>${record?.[f] ?? ''}</td>`)}<td>${o.articles}</td><td>${o.stories}</td><td>${days(o)}</td></tr>`;
   });
@@ -267,7 +258,7 @@ export function outletsPage(
         : html`<p class="key">${described} of ${plural(outlets.length, 'outlet')} are in the outlet directory; each outlet's page says where its metadata comes from.</p>`;
   return page(
     'Outlets',
-    html`<h1>Outlets</h1>${note}${outlets.length ? html`<table class="grid"><thead><tr><th scope="col">Outlet</th>${shown.map((f) => html`<th scope="col">${f[0]?.toUpperCase()}${f.slice(1)}</th>`)}<th scope="col">Articles</th><th scope="col">Stories</th><th scope="col">Published</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No article in the library names its outlet.</p>`}`,
+    html`<h1>Outlets</h1>${note}${outlets.length ? html`<p class="key">${plural(outlets.length, 'outlet')}, ${sortedBy(columns, used)}; click a column's name to sort by it.</p><table class="grid sortable"><thead><tr>${sortHeaders(columns, used, (key, dir) => sortHref('/outlets', {}, key, dir))}</tr></thead><tbody>${rows}</tbody></table>` : html`<p>No article in the library names its outlet.</p>`}`,
   );
 }
 
@@ -311,21 +302,31 @@ export function outletPage(p: OutletProfile, record: OutletRecord | null = null)
     o.outlet,
     html`<h1>${o.outlet}</h1><p class="meta">${plural(o.articles, 'article')} in ${plural(o.stories, 'story', 'stories')} · ${days(o)} · <a href="/?outlet=${encodeURIComponent(o.outlet)}">its stories</a></p>
 ${outletAbout(record, o.outlet)}
-<section aria-labelledby="h-time" class="panel"><h2 id="h-time">Coverage over time</h2>${monthChart(p.months, `Articles by ${o.outlet} per month`)}</section>
+<section aria-labelledby="h-time" class="panel"><h2 id="h-time">Coverage over time</h2>${monthChart(p.months, { id: 'chart-months', title: `Articles by ${o.outlet} per month`, counted: `Each bar is a month; its height, the articles of ${o.outlet} in the library published that month (near-copies included).` })}</section>
 <section aria-labelledby="h-tone" class="panel"><h2 id="h-tone">Tone of its labels</h2><p>${o.outlet}: ${toneBar(p.tones.outlet)}</p><p>Whole library: ${toneBar(p.tones.library)}</p></section>
 <section aria-labelledby="h-actors" class="panel"><h2 id="h-actors">How it labels the people it covers most</h2>${TONE_LEGEND}${p.actors.length ? html`<table class="grid"><thead><tr><th scope="col">Actor</th><th scope="col">${o.outlet}</th><th scope="col">Other outlets</th></tr></thead><tbody>${actorRows}</tbody></table>` : html`<p>No labelled person or organization yet.</p>`}</section>
 <section aria-labelledby="h-facts" class="panel"><h2 id="h-facts">Exclusives and omissions</h2>${c.stories.length ? html`<p>In its ${plural(c.stories.length, 'latest story', 'latest stories')} shared with other outlets (${plural(c.articles, 'article')} of its own): it omits <strong>${c.omitted} of ${c.widely}</strong> widely reported facts (${pct(c.omitted, c.widely)}; a fact is widely reported when at least half of a story's outlets, and at least two, carry it) and carries <strong>${plural(c.exclusive, 'exclusive fact')}</strong> (${c.articles ? (c.exclusive / c.articles).toFixed(1) : '0'} per article).</p><table class="grid"><thead><tr><th scope="col">Story</th><th scope="col">Widely reported</th><th scope="col">Omitted</th><th scope="col">Exclusive</th></tr></thead><tbody>${coverageRows}</tbody></table>` : html`<p>No story of this outlet is covered by another outlet yet.</p>`}</section>`,
   );
 }
 
-export function actorsPage(actors: readonly ActorSummary[], prefix: string): string {
-  const rows = actors.map(
+export function actorsPage(
+  actors: readonly ActorSummary[],
+  prefix: string,
+  sort: TableSort = ACTOR_SORT,
+  limit = actors.length,
+): string {
+  const rows = sortRows(actors, ACTOR_COLUMNS, sort).map(
     (a) =>
       html`<tr><td><a href="/actors/${encodeURIComponent(a.actor)}">${a.name}</a></td><td>${a.kind}</td><td>${a.outlets}</td><td>${a.articles}</td></tr>`,
   );
+  // The index holds the actors named by the most outlets; sorting reorders those, it does not reach past them.
+  const which =
+    actors.length >= limit
+      ? `The ${actors.length} actors named by the most outlets${prefix ? ' among those whose name starts so' : ''}`
+      : plural(actors.length, 'actor');
   return page(
     'Actors',
-    html`<h1>Actors</h1><form class="filters panel" method="get" action="/actors"><label>Name starts with <input name="prefix" value="${prefix}"></label><button class="act" type="submit">Show</button></form>${actors.length ? html`<table class="grid"><thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Outlets</th><th scope="col">Articles</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No labelled person or organization${prefix ? ' with that name' : ''}.</p>`}`,
+    html`<h1>Actors</h1><form class="filters panel" method="get" action="/actors"><label>Name starts with <input name="prefix" value="${prefix}"></label>${sort.key === ACTOR_SORT.key && sort.dir === ACTOR_SORT.dir ? '' : html`<input type="hidden" name="sort" value="${sort.key}"><input type="hidden" name="dir" value="${sort.dir}">`}<button class="act" type="submit">Show</button></form>${actors.length ? html`<p class="key">${which}, ${sortedBy(ACTOR_COLUMNS, sort)}; click a column's name to sort by it.</p><table class="grid sortable"><thead><tr>${sortHeaders(ACTOR_COLUMNS, sort, (key, dir) => sortHref('/actors', { prefix }, key, dir))}</tr></thead><tbody>${rows}</tbody></table>` : html`<p>No labelled person or organization${prefix ? ' with that name' : ''}.</p>`}`,
   );
 }
 
@@ -353,7 +354,7 @@ export function actorPage(r: ActorRecord): string {
     a.name,
     html`<h1>${a.name}</h1><p class="meta">${a.kind} · named in ${plural(a.articles, 'article')} by ${plural(a.outlets, 'outlet')}.${alsoSurname}</p>${TONE_LEGEND}
 <section aria-labelledby="h-by-outlet" class="panel"><h2 id="h-by-outlet">By outlet</h2><table class="grid"><thead><tr><th scope="col">Outlet</th><th scope="col">Labels</th><th scope="col">Names used</th></tr></thead><tbody>${outletRows}</tbody></table></section>
-<section aria-labelledby="h-over-time" class="panel"><h2 id="h-over-time">Over time</h2>${r.months.length ? html`<table class="grid"><thead><tr><th scope="col">Month</th><th scope="col">Labels, by outlet</th></tr></thead><tbody>${monthRows}</tbody></table>` : html`<p>No outlet labels them.</p>`}</section>`,
+<section aria-labelledby="h-over-time" class="panel"><h2 id="h-over-time">Over time</h2>${r.months.length ? html`${actorLabelsChart(r)}<h3>Labels, month by month</h3><table class="grid"><thead><tr><th scope="col">Month</th><th scope="col">Labels, by outlet</th></tr></thead><tbody>${monthRows}</tbody></table>` : html`<p>No outlet labels them.</p>`}</section>`,
   );
 }
 

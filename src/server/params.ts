@@ -2,7 +2,7 @@
 
 import { SPREAD_FIELDS, type SpreadField } from '../outlets/spread.js';
 import { EXPORT_SECTIONS, type ExportSection } from '../report/sections-export.js';
-import { STORY_ORDERS, type StoryOrder } from '../store/store.js';
+import { SEARCH_ORDERS, type SearchOrder, STORY_ORDERS, type StoryOrder } from '../store/store.js';
 import { isCalendarDay } from '../text/calendar-day.js';
 import { HttpError } from './http-error.js';
 
@@ -77,4 +77,13 @@ export function exportSectionParam(value: string | undefined): ExportSection {
     );
   }
   return value as ExportSection;
+}
+
+/** How search hits are ordered (`sort`): best match first unless newest or oldest is asked for. */
+export function searchOrderParam(value: string | undefined): SearchOrder {
+  if (value === undefined || value === '') return 'relevance';
+  if (!(SEARCH_ORDERS as readonly string[]).includes(value)) {
+    throw new HttpError(400, 'bad-parameter', `sort is one of ${SEARCH_ORDERS.join(', ')}; got "${value}"`);
+  }
+  return value as SearchOrder;
 }
