@@ -132,7 +132,7 @@ export function monthChart(rows: readonly { month: string; articles: number }[],
   );
   const first = months[0]?.month ?? '';
   const last = months.at(-1)?.month ?? '';
-  const desc = `${months.length} ${months.length === 1 ? 'month' : 'months'} from ${first} to ${last}; at most ${fmt(max)} articles in a month.`;
+  const desc = `${months.length} ${months.length === 1 ? 'month' : 'months'} from ${first} to ${last}; at most ${fmt(max)} ${max === 1 ? 'article' : 'articles'} in a month.`;
   const table = html`<details class="chart-table"><summary>The numbers as a table</summary><table class="grid"><thead><tr><th scope="col">Month</th><th scope="col">Articles</th></tr></thead><tbody>${months.map((m) => html`<tr><td>${m.month}</td><td>${fmt(m.articles)}</td></tr>`)}</tbody></table></details>`;
   return html`<figure class="chart"><svg viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${text.id}-t ${text.id}-d"><title id="${text.id}-t">${text.title}</title><desc id="${text.id}-d">${desc}</desc>${yAxis}<line class="axis" x1="${left}" x2="${WIDTH - right}" y1="${upper + plotH}" y2="${upper + plotH}"></line>${bars}${xAxis}<text class="axis-title" x="${left + plotW / 2}" y="${height - 4}" text-anchor="middle">Month of publication</text><text class="axis-title" transform="translate(12 ${upper + plotH / 2}) rotate(-90)" text-anchor="middle">Articles</text></svg><figcaption><strong>${text.title}.</strong> ${text.counted} ${desc}</figcaption>${table}</figure>`;
 }
@@ -159,8 +159,9 @@ export interface PeriodChart extends ChartText {
   rows: ChartRows;
   /** Names of the parts of each bar (one entry: bars are not split). */
   parts: readonly BarPart[];
-  /** What a count is, plural: "articles", "labelled articles". */
+  /** What a count is, plural and singular: "articles", "article". */
   unit: string;
+  unitOne: string;
 }
 
 /** Outlets a period chart draws; the rest are summed into one row of its table. */
@@ -235,7 +236,7 @@ export function periodChart(chart: PeriodChart): SafeHtml {
         top -= h;
         return html`<rect class="${p.className}" x="${x}" y="${top.toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}"></rect>`;
       });
-      return html`<g class="cell"><title>${r.name}, ${periods[pi] ?? ''}: ${fmt(total)} ${chart.unit}${partsText}</title>${pieces}</g>`;
+      return html`<g class="cell"><title>${r.name}, ${periods[pi] ?? ''}: ${fmt(total)} ${total === 1 ? chart.unitOne : chart.unit}${partsText}</title>${pieces}</g>`;
     });
     return html`<text class="row-name" x="${left - 6}" y="${base - 6}" text-anchor="end">${axisName(r.name)}</text><line class="axis" x1="${left}" x2="${WIDTH - right}" y1="${base}" y2="${base}"></line>${cells}`;
   });

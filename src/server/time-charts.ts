@@ -59,6 +59,7 @@ export function actorLabelsChart(r: ActorRecord): SafeHtml {
     rows: rowsOf(entries, periods, TONES.length),
     parts: TONE_PARTS,
     unit: 'label uses',
+    unitOne: 'label use',
   });
 }
 
@@ -88,5 +89,6 @@ export function storyDaysChart(members: readonly StoryMember[]): SafeHtml {
     rows: rowsOf(entries, periods, 1),
     parts: [{ label: 'articles', className: 'one' }],
     unit: 'articles',
+    unitOne: 'article',
   });
 }
