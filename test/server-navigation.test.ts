@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../src/model/article.js';
 import { createApp } from '../src/server/app.js';
 import { dayRange, monthRange, niceMax, periodTicks, topRows } from '../src/server/charts.js';
-import { pageNumbers } from '../src/server/pager.js';
+import { pageNumbers, pager } from '../src/server/pager.js';
 import { type SortColumn, sortParam, sortRows } from '../src/server/sortable.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -89,6 +89,11 @@ describe('page links', () => {
     expect(pageNumbers(6, 675)).toEqual([1, null, 4, 5, 6, 7, 8, null, 675]);
     expect(pageNumbers(3, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(pageNumbers(1, 10)).toEqual([1, 2, 3, null, 10]);
+    const drawn = pager(9, 4, (p) => `/?page=${p}`, 'Pages');
+    const beyond = parseHTML(`<body>${typeof drawn === 'string' ? drawn : drawn.value}</body>`).document;
+    expect(beyond.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/?page=4');
+    expect(beyond.querySelector('a[rel="next"]')).toBeNull();
+    expect(pager(1, 1, (p) => `/?page=${p}`, 'Pages')).toBe('');
   });
 
   it('pages the story list with its total, numbered links and the 2+ outlets filter kept', async () => {

@@ -39,7 +39,9 @@ export function pager(
         ? html`<span class="current" aria-current="page">${p}</span>`
         : html`<a href="${href(p)}" aria-label="Page ${p}">${p}</a>`,
   );
-  return html`<nav class="pager" aria-label="${label}">${current > 1 ? html`<a href="${href(current - 1)}" rel="prev">${words.prev}</a>` : html`<span></span>`}<span class="pages">${numbers}</span>${current < pages ? html`<a href="${href(current + 1)}" rel="next">${words.next}</a>` : html`<span></span>`}</nav>`;
+  // Past the end (an old link to page 300 of a list now 270 long), "previous" is the last page.
+  const prev = Math.min(current - 1, pages);
+  return html`<nav class="pager" aria-label="${label}">${current > 1 ? html`<a href="${href(prev)}" rel="prev">${words.prev}</a>` : html`<span></span>`}<span class="pages">${numbers}</span>${current < pages ? html`<a href="${href(current + 1)}" rel="next">${words.next}</a>` : html`<span></span>`}</nav>`;
 }
 
 /** Styles for the pager's numbers (the pager row itself is in APP_STYLE). */
