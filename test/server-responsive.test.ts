@@ -168,6 +168,24 @@ describe('the search deadline', () => {
   });
   afterAll(() => searcher.close());
 
+  it('runs filtered, ordered, paged searches and their count in the thread, as the store does', async () => {
+    const store = openSqliteStore(db);
+    try {
+      const found = await searcher.find('commona', 5, { offset: 5, order: 'oldest' }, true);
+      expect(found.total).toBe(store.countSearch('commona'));
+      expect(found.hits.map((h) => h.id)).toEqual(
+        store.search('commona', 5, { offset: 5, order: 'oldest' }).map((h) => h.id),
+      );
+      expect(await searcher.find('commona', 5, { outlet: 'Nobody' }, true)).toEqual({ hits: [], total: 0 });
+      const refused = await searcher
+        .find('commona', 5, { since: '2031-02-30' }, true)
+        .catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'USAGE' });
+    } finally {
+      store.close();
+    }
+  });
+
   it('answers 503 past the deadline, refuses more while the abandoned thread runs, then searches again', async () => {
     expect(await searcher.search('commona', 5)).toHaveLength(5);
     const late = await searcher.search(SLOW, 20, 1).catch((err: unknown) => err);
