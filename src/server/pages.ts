@@ -13,7 +13,6 @@ import type { OutletRecord } from '../store/store.js';
 import {
   type ActorSummary,
   type OutletSummary,
-  type SearchHit,
   SNIPPET_MARK,
   STORY_ORDERS,
   type StoryDetail,

@@ -9,7 +9,6 @@ import {
   type ChartRows,
   dayRange,
   monthRange,
-  type PeriodRow,
   periodChart,
   topRows,
 } from './charts.js';
