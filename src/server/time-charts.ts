@@ -4,14 +4,7 @@ import type { ActorRecord } from '../library/profiles.js';
 import type { Tone } from '../model/report.js';
 import type { SafeHtml } from '../report/escape.js';
 import type { StoryMember } from '../store/store.js';
-import {
-  type BarPart,
-  type ChartRows,
-  dayRange,
-  monthRange,
-  periodChart,
-  topRows,
-} from './charts.js';
+import { type BarPart, type ChartRows, dayRange, monthRange, periodChart, topRows } from './charts.js';
 
 const TONES: readonly Tone[] = ['negative', 'neutral', 'positive'];
 const TONE_PARTS: readonly BarPart[] = [
