@@ -8,6 +8,14 @@ import { html } from '../report/escape.js';
 import { sectionCsv, sectionJson } from '../report/sections-export.js';
 import { actorKey } from '../text/article-labels.js';
 import { HttpError } from './http-error.js';
+import {
+  findingNotes,
+  KEEP_STYLE,
+  NOTES_PANEL_SLOT,
+  notesPanel,
+  savedSearchQuery,
+  saveSearchForm,
+} from './kept-work-views.js';
 import { HTML, LIMITS, type LibraryView, PAGE_CSP, storyCsp } from './library-view.js';
 import { pageResponse, type StoredPage, storePage } from './page-cache.js';
 import {
@@ -77,7 +85,9 @@ export function pageRoutes(view: LibraryView): Hono {
       selection.whole || selection.byDefault
         ? []
         : selection.outlets.filter((o) => o.chosen).map((o) => ['outlet', o.outlet]);
-    const key = `${view.cacheKey(summary, selection)}~${JSON.stringify(spread)}`;
+    // The story's notes are drawn into the page: they are part of its key too.
+    const notes = store.notes({ storyId: summary.id });
+    const key = `${view.cacheKey(summary, selection)}~${JSON.stringify(spread)}~${notes.map((n) => `${n.id}@${n.updatedAt}`).join(',')}`;
     let stored: StoredPage | undefined = notice === null ? view.pages.get(key) : undefined;
     if (stored === undefined) {
       const report = await view.reportOf(summary, selection);
@@ -90,14 +100,20 @@ export function pageRoutes(view: LibraryView): Hono {
             return storyMembership(story, members, token !== null, notice);
           })()
         : membershipLink(summary.id, summary.articleCount, notice);
+      // Findings the page draws are collected as it draws them; the notes panel (drawn last, into its slot)
+      // marks a note whose finding is not among them as no longer in this story.
+      const drawn = new Set<string>();
+      const rendered = renderHtml(report, {
+        top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}<div class="wrap">${html`<!--parallax:notes-panel-->`}</div>`,
+        bottom,
+        formAction: 'self',
+        style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE + KEEP_STYLE,
+        embedData: false,
+        findingExtra: findingNotes(summary.id, notes, drawn),
+      });
       stored = storePage(
-        renderHtml(report, {
-          top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}`,
-          bottom,
-          formAction: 'self',
-          style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE,
-          embedData: false,
-        }),
+        // A function, not a string: a note's "$&" must not be read as a replacement pattern.
+        rendered.replace(NOTES_PANEL_SLOT, () => notesPanel(summary.id, notes, drawn, token !== null).value),
         HTML,
       );
       if (notice === null) view.pages.set(key, stored, stored.gz.byteLength);
@@ -162,7 +178,11 @@ export function pageRoutes(view: LibraryView): Hono {
       async () =>
         q.trim() === ''
           ? searchPage('', null)
-          : searchPage(q, (await view.searchOf(q, c.req.query('limit'))).hits),
+          : searchPage(
+              q,
+              (await view.searchOf(q, c.req.query('limit'))).hits,
+              saveSearchForm(savedSearchQuery(c.req.url), q.trim(), token !== null),
+            ),
       PAGE_CSP,
     );
   });

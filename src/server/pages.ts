@@ -85,7 +85,7 @@ const TONE_SYMBOL: Record<Tone, string> = { negative: '⊖', neutral: '○', pos
 
 /** The bar at the top of every page: where a reader can go from anywhere. */
 export function siteBar(query = ''): SafeHtml {
-  return html`<header class="site"><div class="wrap"><nav aria-label="Site"><a class="brand" href="/">Parallax</a> <a href="/">Stories</a> <a href="/outlets">Outlets</a> <a href="/blindspots">Blindspots</a> <a href="/actors">Actors</a> <a href="/add">Add articles</a></nav><form role="search" action="/search" method="get"><label for="site-q" class="sr">Search articles</label><input id="site-q" name="q" type="search" placeholder="Search articles" value="${query}"><button class="act" type="submit">Search</button></form></div></header>`;
+  return html`<header class="site"><div class="wrap"><nav aria-label="Site"><a class="brand" href="/">Parallax</a> <a href="/">Stories</a> <a href="/outlets">Outlets</a> <a href="/blindspots">Blindspots</a> <a href="/actors">Actors</a> <a href="/add">Add articles</a> <a href="/notes">Notes</a> <a href="/saved">Saved searches</a></nav><form role="search" action="/search" method="get"><label for="site-q" class="sr">Search articles</label><input id="site-q" name="q" type="search" placeholder="Search articles" value="${query}"><button class="act" type="submit">Search</button></form></div></header>`;
 }
 
 export function page(title: string, body: SafeHtml, query = ''): string {
@@ -212,6 +212,8 @@ export function markedSnippet(snippet: string): SafeHtml {
 export function searchPage(
   q: string,
   hits: readonly (SearchHit & { story: number | null })[] | null,
+  /** Shown under the heading: the form that saves this search (kept-work-views.ts). */
+  save: SafeHtml | string = '',
 ): string {
   if (hits === null)
     return page(
@@ -224,7 +226,7 @@ export function searchPage(
   );
   return page(
     `Search: ${q}`,
-    html`<h1>Search: ${q}</h1>${hits.length ? html`<ol class="rows">${items}</ol>` : html`<p>Nothing matches.</p>`}`,
+    html`<h1>Search: ${q}</h1>${save}${hits.length ? html`<ol class="rows">${items}</ol>` : html`<p>Nothing matches.</p>`}`,
     q,
   );
 }
@@ -358,7 +360,7 @@ export function actorPage(r: ActorRecord): string {
 }
 
 /** The token field, shown only when the server asks writers for one. */
-function tokenField(needed: boolean): SafeHtml | string {
+export function tokenField(needed: boolean): SafeHtml | string {
   return needed
     ? html`<label>Token (printed by <code>parallax serve</code>) <input name="token" type="password" autocomplete="off" required></label>`
     : '';
