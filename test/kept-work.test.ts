@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { createApp } from '../src/server/app.js';
+import { describeFinding } from '../src/server/kept-work-views.js';
 import { OPENAPI } from '../src/server/openapi.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
@@ -89,7 +91,7 @@ describe('notes in the web app', () => {
     expect(panel?.querySelector(`a[href="#${fact}"]`)).not.toBeNull();
 
     const notes = (await doc('/notes')).document;
-    const back = [...notes.querySelectorAll('table a')].map((a) => a.getAttribute('href'));
+    const back = [...notes.querySelectorAll('.notes-list a')].map((a) => a.getAttribute('href'));
     expect(back).toContain(`/stories/${flood}#${fact}`);
   });
 
@@ -188,6 +190,54 @@ describe('notes in the web app', () => {
     ).toContain('outlet=');
     for (const s of store.savedSearches()) store.removeSavedSearch(s.id);
     store.deleteNote(note.id);
+  });
+});
+
+describe('parallax notes', () => {
+  const run = async (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main([...args, '--db', join(dir, 'library.db')], {
+      stdout: (c) => out.push(c),
+      stderr: (l) => err.push(l),
+      stdin: process.stdin,
+    });
+    return { code, out: out.join(''), err: err.join('\n') };
+  };
+
+  it('lists the notes as text and exports them as the API’s JSON', async () => {
+    const note = store.addNote(flood, 'fact-f1', 'CLI note\nsecond line');
+    const json = await run(['notes', '--format', 'json']);
+    expect(json.code, json.err).toBe(0);
+    const parsed = JSON.parse(json.out) as { notes: { id: number }[] };
+    expect(schemaErrors('noteList', parsed)).toEqual([]);
+    expect(parsed.notes.map((n) => n.id)).toContain(note.id);
+    const text = await run(['notes', String(flood)]);
+    expect(text.out).toContain(`#${note.id} · story ${flood}`);
+    expect(text.out).toContain('on fact-f1');
+    expect(text.out).toContain('  CLI note\n  second line\n');
+    const none = await run(['notes', '99999']);
+    expect([none.code, none.out, none.err]).toEqual([
+      0,
+      '',
+      expect.stringContaining('no notes on story 99999'),
+    ]);
+    const bad = await run(['notes', 'twelve']);
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('notes takes at most one story id')]);
+    store.deleteNote(note.id);
+  });
+});
+
+describe('finding names', () => {
+  it('says what kind of finding an anchor is', () => {
+    expect(['fact-f3', 'actor-a1', 's0-q-q2', 's0-d4', 's1-fact-f3', 'odd'].map(describeFinding)).toEqual([
+      'fact f3',
+      'actor a1',
+      'quote q2',
+      'discrepancy d4',
+      'fact f3 (story 2)',
+      'odd',
+    ]);
   });
 });
 

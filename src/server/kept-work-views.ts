@@ -21,6 +21,9 @@ export const KEEP_STYLE = `
 .new-badge{display:inline-block;padding:0 .45em;border-radius:.8em;background:#1a6b2f;color:#fff;font-size:.85em}
 .new-badge.none{background:#ddd;color:#333}
 form.inline-form{display:inline}
+.saved-list th,.saved-list td,.notes-list th,.notes-list td{text-align:left;vertical-align:top;padding:.35em .6em}
+.saved-list td.num{text-align:right}
+.saved-list td:first-child button{text-align:left}
 @media (prefers-color-scheme: dark){.kept-note{background:#4a3f10;color:#fff3c0}.notes-panel .note-item{background:#2b2612;color:#eee}.new-badge.none{background:#444;color:#ddd}}
 `;
 
@@ -29,10 +32,14 @@ function clipText(text: string, chars: number): string {
   return points.length <= chars ? text : `${points.slice(0, chars).join('').trimEnd()}…`;
 }
 
-function describeFinding(anchor: string): string {
-  const kind = /(?:^|-)(fact|actor|q|d)(?:-|\d)/.exec(anchor)?.[1];
-  const noun = kind === 'fact' ? 'fact' : kind === 'actor' ? 'actor' : kind === 'q' ? 'quote' : 'discrepancy';
-  return `${noun} ${anchor}`;
+/** "fact-f3" → "fact f3", "s0-q-q1" → "quote q1", "s0-d2" → "discrepancy d2", "s1-actor-a4" → "actor a4 (story 2)". */
+export function describeFinding(anchor: string): string {
+  const match = /^(?:s(\d+)-)?(fact|actor|q|d)-?(.+)$/.exec(anchor);
+  if (!match) return anchor;
+  const [, story, kind, id] = match;
+  const noun = { fact: 'fact', actor: 'actor', q: 'quote', d: 'discrepancy' }[kind as 'fact'];
+  const label = kind === 'd' ? `d${id}` : id;
+  return `${noun} ${label}${story && story !== '0' ? ` (story ${Number(story) + 1})` : ''}`;
 }
 
 /**
@@ -77,7 +84,11 @@ export function notesPanel(
           : html`<span class="note-gone">finding no longer in this story</span> (was ${describeFinding(n.finding)})`;
     return html`<li class="note-item" id="note-${n.id}"><div class="row-meta">${where} · ${n.updatedAt.slice(0, 16).replace('T', ' ')} · <a href="/notes/${n.id}/edit">edit or delete</a></div><p class="note-text">${n.text}</p></li>`;
   });
-  return html`<section class="panel notes-panel" id="notes" aria-labelledby="h-notes"><h2 id="h-notes">Notes <span class="count">${notes.length}</span></h2>${notes.length ? html`<ul class="plain">${items}</ul>` : html`<p>No notes yet. Add one on the story below, or on a finding with its “+ note” link.</p>`}<details><summary>Add a note on this story</summary>${noteForm(`/stories/${storyId}/notes`, '', null, tokenNeeded, 'Add the note')}</details></section>`;
+  const form = noteForm(`/stories/${storyId}/notes`, '', null, tokenNeeded, 'Add the note');
+  // Without notes the panel is one line: every story page carries it.
+  if (notes.length === 0)
+    return html`<section class="panel notes-panel" id="notes"><details><summary>Notes: none yet. Add a note on this story (or use “+ note” beside a finding)</summary>${form}</details></section>`;
+  return html`<section class="panel notes-panel" id="notes" aria-labelledby="h-notes"><h2 id="h-notes">Notes <span class="count">${notes.length}</span></h2><ul class="plain">${items}</ul><details><summary>Add a note on this story</summary>${form}</details></section>`;
 }
 
 function noteForm(
@@ -116,15 +127,15 @@ export function noteHref(note: NoteRecord): string {
 }
 
 export function notesPage(notes: readonly NoteRecord[], titles: ReadonlyMap<number, string | null>): string {
-  const rows = notes.map(
+  const items = notes.map(
     (n) =>
-      html`<tr><td><a href="/stories/${n.storyId}">${titles.get(n.storyId) ?? `Story ${n.storyId}`}</a></td><td>${n.finding === null ? 'the story' : html`<a href="${noteHref(n)}">${describeFinding(n.finding)}</a>`}</td><td class="note-text">${n.text}</td><td>${n.updatedAt.slice(0, 10)}</td><td><a href="/notes/${n.id}/edit">edit</a></td></tr>`,
+      html`<li class="note-item" id="note-${n.id}"><div class="row-meta"><a class="title" href="/stories/${n.storyId}">${titles.get(n.storyId) ?? `Story ${n.storyId}`}</a> · ${n.finding === null ? html`<a href="${noteHref(n)}">on the story</a>` : html`on <a href="${noteHref(n)}">${describeFinding(n.finding)}</a>`} · ${n.updatedAt.slice(0, 10)} · <a href="/notes/${n.id}/edit">edit</a></div><p class="note-text">${n.text}</p></li>`,
   );
   return page(
     'Notes',
     html`<h1>Notes <span class="count">${notes.length}</span></h1><style>${KEEP_STYLE}</style>${
       notes.length
-        ? html`<div class="table-wrap"><table class="notes-list"><thead><tr><th scope="col">Story</th><th scope="col">On</th><th scope="col">Note</th><th scope="col">Updated</th><th scope="col"></th></tr></thead><tbody>${rows}</tbody></table></div><p><a href="/api/notes">All notes as JSON</a> · <code>parallax notes --format json</code></p>`
+        ? html`<ul class="notes-list notes-panel">${items}</ul><p><a href="/api/notes">All notes as JSON</a> · on the command line: <code>parallax notes --format json</code></p>`
         : html`<p>No notes yet: open a story and use “+ note” beside a finding, or “Add a note on this story”.</p>`
     }`,
   );
