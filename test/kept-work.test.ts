@@ -98,7 +98,32 @@ describe('notes in the web app', () => {
   it('a note whose finding is gone stays on the story, marked; edit and delete by form', async () => {
     const gone = store.addNote(flood, 'fact-f999', 'About a fact re-clustering took away.');
     const story = store.addNote(flood, null, 'Whole-story note.');
+    // Re-clustering renumbered the findings: a note's own anchor now names another fact, or none, and the
+    // fact it was written on is found by what it says.
+    const page = (await doc(`/stories/${flood}`)).document;
+    const [firstFact, secondFact] = [...page.querySelectorAll('tr[id^="fact-"]')].map((r) => r.id);
+    const report = (await (await app.request(`/api/stories/${flood}`)).json()) as {
+      stories: { facts: { id: string; text: string }[] }[];
+    };
+    const said = (anchor: string) =>
+      report.stories[0]?.facts.find((f) => `fact-${f.id}` === anchor)?.text ?? '';
+    const moved = store.addNote(flood, 'fact-f998', 'Written on the first fact.', said(firstFact as string));
+    const stale = store.addNote(
+      flood,
+      secondFact as string,
+      'Written on a fact that is gone.',
+      'A fact no outlet states.',
+    );
     const { document } = await doc(`/stories/${flood}`);
+    expect(document.querySelector(`#${firstFact} .kept-note[href="#note-${moved.id}"]`)).not.toBeNull();
+    expect(document.querySelector(`#note-${moved.id} a[href="#${firstFact}"]`)).not.toBeNull();
+    expect(document.querySelector(`#${secondFact} .kept-note[href="#note-${stale.id}"]`)).toBeNull();
+    expect(document.querySelector(`#note-${stale.id}`)?.textContent).toContain(
+      'finding no longer in this story (was fact',
+    );
+    expect(document.querySelector(`#note-${stale.id}`)?.textContent).toContain('“A fact no outlet states.”');
+    store.deleteNote(moved.id);
+    store.deleteNote(stale.id);
     const item = document.querySelector(`#note-${gone.id}`);
     expect(item?.textContent).toContain('finding no longer in this story');
     expect(item?.textContent).toContain('About a fact re-clustering took away.');
@@ -123,6 +148,9 @@ describe('notes in the web app', () => {
     const long = await post(`/stories/${flood}/notes`, { text: 'x'.repeat(4001) });
     expect(long.status).toBe(400);
     expect(await long.text()).toContain('a note holds at most 4000 characters; this one has 4001');
+    const unknown = await post(`/stories/${flood}/notes`, { text: 'x', finding: 'fact-f999' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain(`story ${flood} has no finding &quot;fact-f999&quot;`);
     const missing = await post('/stories/99999/notes', { text: 'x' });
     expect(missing.status).toBe(404);
     expect((await app.request('/notes/99999/edit')).status).toBe(404);
@@ -286,9 +314,10 @@ describe('saved searches', () => {
 
 describe('the kept-work API', () => {
   it('notes: add, read, list by story, edit, delete; answers match the schema', async () => {
-    const added = await api(`/api/stories/${flood}/notes`, 'POST', { text: 'API note', finding: 'actor-a1' });
+    const added = await api(`/api/stories/${flood}/notes`, 'POST', { text: 'API note', finding: 'fact-f1' });
     expect(added.status).toBe(201);
-    const { note } = (await added.json()) as { note: { id: number } };
+    const { note } = (await added.json()) as { note: { id: number; findingLabel: string } };
+    expect(note.findingLabel.length).toBeGreaterThan(10);
     expect(schemaErrors('noteAnswer', { note })).toEqual([]);
     const all = (await (await api('/api/notes', 'GET')).json()) as { notes: { id: number }[] };
     expect(schemaErrors('noteList', all)).toEqual([]);
@@ -306,6 +335,9 @@ describe('the kept-work API', () => {
 
     const bad = await api(`/api/stories/${flood}/notes`, 'POST', { text: 'x', finding: '<b>' });
     expect(bad.status).toBe(400);
+    expect(
+      (await api(`/api/stories/${flood}/notes`, 'POST', { text: 'x', finding: 'fact-f999' })).status,
+    ).toBe(404);
     const error = await bad.json();
     expect(schemaErrors('error', error)).toEqual([]);
     // API writes take JSON only.

@@ -592,7 +592,20 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
         text: 'Check the mayor’s figures <b>first</b>.',
       });
       expect(onStory.createdAt).toBe(onStory.updatedAt);
-      const onFact = await store.addNote(s1, 'fact-f3', 'Only one outlet has this.');
+      const onFact = await store.addNote(
+        s1,
+        'fact-f3',
+        'Only one outlet has this.',
+        '  The council\n  voted. ',
+      );
+      expect(onFact.findingLabel).toBe('The council voted.');
+      expect(onStory.findingLabel).toBeNull();
+      const unlabelled = await store.addNote(s2, null, 'No finding, no label.', 'ignored');
+      expect(unlabelled.findingLabel).toBeNull();
+      const clipped = await store.addNote(s2, 'actor-a1', 'Long label.', 'é'.repeat(600));
+      expect(clipped.findingLabel).toBe('é'.repeat(500));
+      await store.deleteNote(unlabelled.id);
+      await store.deleteNote(clipped.id);
       const onOther = await store.addNote(s2, 's0-q-q1', 'Quote 💬 to verify');
       expect((await store.notes({ storyId: s1 })).map((n) => n.id)).toEqual([onStory.id, onFact.id]);
       expect((await store.notes()).map((n) => n.id)).toEqual([onStory.id, onFact.id, onOther.id]);

@@ -10,6 +10,7 @@ import { jsonWrites } from './guards.js';
 import { asClientError, asHttpError, HttpError } from './http-error.js';
 import {
   editNotePage,
+  findingLabels,
   newNotePage,
   notesPage,
   type SavedSearchStatus,
@@ -51,11 +52,31 @@ export function keptWorkRoutes(view: LibraryView): Hono {
 
   /** A form posted from the app's pages; the token, when the server has one, is a form field (as /add). */
   const readForm = async (c: Context) => {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody({ all: true });
     if (token !== null && form.token !== token)
       throw new HttpError(401, 'unauthorized', 'writing needs the token parallax serve printed');
     const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
-    return field;
+    const fields = (name: string) =>
+      [form[name] ?? []].flat().filter((v): v is string => typeof v === 'string');
+    return Object.assign(field, { all: fields });
+  };
+  /**
+   * What a finding of a story says, from the report the page showed (the same outlets): kept with its note
+   * to find it again after re-clustering. A finding the report does not have is refused.
+   */
+  const findingOf = async (storyId: number, anchor: string | null, outlets: readonly string[]) => {
+    const summary = view.summaryOr404(storyId);
+    if (anchor === null) return { summary, finding: null };
+    const report = await view.reportOf(summary, view.selectionOf(summary, outlets));
+    const story = report.stories[0];
+    const label = story ? findingLabels(story).get(anchor) : undefined;
+    if (label === undefined)
+      throw new HttpError(
+        404,
+        'not-found',
+        `story ${storyId} has no finding "${anchor}" (findings are renumbered when the story changes; reload its page)`,
+      );
+    return { summary, finding: { anchor, label } };
   };
   const htmlPage = (c: Context, body: string, status: 200 | 201 = 200) => {
     c.header('Content-Security-Policy', PAGE_CSP);
@@ -114,12 +135,14 @@ export function keptWorkRoutes(view: LibraryView): Hono {
     const note = noteOr404(idParam(c.req.param('id'), 'note'));
     return htmlPage(c, editNotePage(note, titleOf(note.storyId), tokenNeeded));
   });
-  app.get('/stories/:id/notes/new', (c) => {
-    const summary = view.summaryOr404(storyIdParam(c.req.param('id')));
-    const finding = c.req.query('finding') || null;
-    if (finding !== null && !/^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/.test(finding))
+  app.get('/stories/:id/notes/new', async (c) => {
+    const anchor = c.req.query('finding') || null;
+    if (anchor !== null && !/^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/.test(anchor))
       throw new HttpError(400, 'bad-parameter', 'finding is a finding\'s anchor, like "fact-f3"');
-    return htmlPage(c, newNotePage(summary.id, summary.title, finding, tokenNeeded));
+    const outlets = c.req.queries('outlet') ?? [];
+    const { summary, finding } = await findingOf(storyIdParam(c.req.param('id')), anchor, outlets);
+    const keep = outlets.map((o): [string, string] => ['outlet', o]);
+    return htmlPage(c, newNotePage(summary.id, summary.title, finding, keep, tokenNeeded));
   });
   app.get('/saved', async (c) => htmlPage(c, savedSearchesPage(await statuses(), tokenNeeded)));
 
@@ -127,8 +150,13 @@ export function keptWorkRoutes(view: LibraryView): Hono {
   app.post('/stories/:id/notes', async (c) => {
     const field = await readForm(c);
     const storyId = storyIdParam(c.req.param('id'));
-    const note = asClientError(() => store.addNote(storyId, field('finding') || null, field('text')));
-    return redirectToNote(c, note);
+    const { finding } = await findingOf(storyId, field('finding') || null, field.all('outlet'));
+    const note = asClientError(() =>
+      store.addNote(storyId, finding?.anchor ?? null, field('text'), finding?.label ?? null),
+    );
+    const outlets = field.all('outlet');
+    const back = outlets.length ? `?${outlets.map((o) => `outlet=${encodeURIComponent(o)}`).join('&')}` : '';
+    return c.redirect(`/stories/${note.storyId}${back}#${note.finding ?? `note-${note.id}`}`, 303);
   });
   app.post('/notes/:id', async (c) => {
     const field = await readForm(c);
@@ -176,8 +204,18 @@ export function keptWorkRoutes(view: LibraryView): Hono {
       throw new HttpError(400, 'bad-body', 'text, the note, must be a string');
     if (body.finding !== undefined && body.finding !== null && typeof body.finding !== 'string')
       throw new HttpError(400, 'bad-body', 'finding must be a finding\'s anchor ("fact-f3") or null');
-    const finding = (body.finding as string | null | undefined) ?? null;
-    const note = asClientError(() => store.addNote(storyId, finding, body.text as string));
+    const anchor = (body.finding as string | null | undefined) || null;
+    if (anchor !== null && !/^[A-Za-z0-9][A-Za-z0-9-]{0,99}$/.test(anchor))
+      throw new HttpError(
+        400,
+        'bad-body',
+        `"${anchor.slice(0, 40)}" is not a finding's anchor (like "fact-f3")`,
+      );
+    // The finding as the story's default page shows it (its own outlets when it is compared through some).
+    const { finding } = await findingOf(storyId, anchor, []);
+    const note = asClientError(() =>
+      store.addNote(storyId, finding?.anchor ?? null, body.text as string, finding?.label ?? null),
+    );
     return c.json({ note }, 201);
   });
   app.patch('/api/notes/:id', jsonWrites, async (c) => {

@@ -4,7 +4,9 @@
 // text does; forms post to this server only (form-action 'self') and carry the token field when serve asks
 // writers for one.
 
+import type { Story } from '../model/report.js';
 import { html, type SafeHtml } from '../report/escape.js';
+import { findingLabel } from '../store/kept-work.js';
 import type { NoteRecord, SavedSearch } from '../store/store.js';
 import { page, tokenField } from './pages.js';
 
@@ -43,25 +45,87 @@ export function describeFinding(anchor: string): string {
 }
 
 /**
+ * What each finding of a story's page says, by its anchor (the first story of a report, as the web app
+ * shows it): a fact's wording, an actor's name, a quote's longest printing, a discrepancy's kind and values.
+ * A note keeps its finding's label, so that a finding renumbered by re-clustering is found again by it.
+ */
+export function findingLabels(story: Story): Map<string, string> {
+  const labels = new Map<string, string>();
+  const add = (anchor: string, label: string) => {
+    const kept = findingLabel(anchor, label);
+    if (kept !== null) labels.set(anchor, kept);
+  };
+  for (const f of story.facts) add(`fact-${f.id}`, f.text);
+  for (const a of story.actors) add(`actor-${a.id}`, `${a.name} (${a.kind})`);
+  for (const q of story.quotes) {
+    const longest = q.variants.reduce((a, b) => (b.text.length > a.length ? b.text : a), '');
+    add(`s0-q-${q.id}`, longest);
+  }
+  story.discrepancies.forEach((d, i) => {
+    add(`s0-d${i}`, `${d.kind}: ${d.values.map((v) => v.value).join(' / ')}`);
+  });
+  return labels;
+}
+
+/** The kind part of an anchor ("fact-", "actor-", "s0-q-", "s0-d"): a note is re-found among its own kind. */
+function anchorKind(anchor: string): string {
+  return /^(?:s\d+-)?(?:fact-|actor-|q-|d)/.exec(anchor)?.[0] ?? anchor;
+}
+
+/**
+ * Where each note on a finding sits on this page: its own anchor when that finding still says what it
+ * said; else the anchor of the finding of the same kind that says it now (ids moved); else null (gone).
+ */
+export function placeNotes(
+  notes: readonly NoteRecord[],
+  labels: ReadonlyMap<string, string>,
+): Map<number, string | null> {
+  const byLabel = new Map<string, string>();
+  for (const [anchor, label] of labels) {
+    const key = `${anchorKind(anchor)}\u0000${label}`;
+    if (!byLabel.has(key)) byLabel.set(key, anchor);
+  }
+  const placed = new Map<number, string | null>();
+  for (const n of notes) {
+    if (n.finding === null) continue;
+    const here = labels.get(n.finding);
+    if (n.findingLabel === null || here === n.findingLabel)
+      placed.set(n.id, here === undefined ? null : n.finding);
+    else placed.set(n.id, byLabel.get(`${anchorKind(n.finding)}\u0000${n.findingLabel}`) ?? null);
+  }
+  return placed;
+}
+
+/** The outlet choice of the page, for links that must come back to the same comparison. */
+function outletQuery(keep: readonly [string, string][]): string {
+  return keep.map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('');
+}
+
+/**
  * Beside one finding: its notes (clipped, each linking to the whole note in the panel) and a link to add
- * one. `seen` collects the anchors the page drew, so the panel can tell which notes lost their finding.
+ * one. `drawn` collects the anchors the page drew, so the panel can tell which notes lost their finding.
  */
 export function findingNotes(
   storyId: number,
   notes: readonly NoteRecord[],
-  seen: Set<string>,
+  placed: ReadonlyMap<number, string | null>,
+  drawn: Set<string>,
+  keep: readonly [string, string][] = [],
 ): (anchor: string) => SafeHtml {
   const byFinding = new Map<string, NoteRecord[]>();
-  for (const n of notes)
-    if (n.finding !== null) byFinding.set(n.finding, [...(byFinding.get(n.finding) ?? []), n]);
+  for (const n of notes) {
+    const at = placed.get(n.id);
+    if (at) byFinding.set(at, [...(byFinding.get(at) ?? []), n]);
+  }
+  const outlets = outletQuery(keep);
   return (anchor) => {
-    seen.add(anchor);
+    drawn.add(anchor);
     const own = byFinding.get(anchor) ?? [];
     const chips = own.map(
       (n) =>
         html`<a class="kept-note" href="#note-${n.id}" title="Note ${n.id}">✎ ${clipText(n.text, INLINE_NOTE_CHARS)}</a>`,
     );
-    return html`<span class="kept-notes">${chips}<a class="add-note" href="/stories/${storyId}/notes/new?finding=${anchor}" aria-label="Add a note on this finding">+ note</a></span>`;
+    return html`<span class="kept-notes">${chips}<a class="add-note" href="/stories/${storyId}/notes/new?finding=${anchor}${outlets}" aria-label="Add a note on this finding">+ note</a></span>`;
   };
 }
 
@@ -72,16 +136,19 @@ export const NOTES_PANEL_SLOT = '<!--parallax:notes-panel-->';
 export function notesPanel(
   storyId: number,
   notes: readonly NoteRecord[],
+  placed: ReadonlyMap<number, string | null>,
   drawn: ReadonlySet<string>,
   tokenNeeded: boolean,
 ): SafeHtml {
   const items = notes.map((n) => {
+    const at = placed.get(n.id) ?? null;
+    const was = n.findingLabel ? html`: “${clipText(n.findingLabel, INLINE_NOTE_CHARS)}”` : '';
     const where =
       n.finding === null
         ? html`on the story`
-        : drawn.has(n.finding)
-          ? html`on <a href="#${n.finding}">${describeFinding(n.finding)}</a>`
-          : html`<span class="note-gone">finding no longer in this story</span> (was ${describeFinding(n.finding)})`;
+        : at !== null && drawn.has(at)
+          ? html`on <a href="#${at}">${describeFinding(at)}</a>`
+          : html`<span class="note-gone">finding no longer in this story</span> (was ${describeFinding(n.finding)}${was})`;
     return html`<li class="note-item" id="note-${n.id}"><div class="row-meta">${where} · ${n.updatedAt.slice(0, 16).replace('T', ' ')} · <a href="/notes/${n.id}/edit">edit or delete</a></div><p class="note-text">${n.text}</p></li>`;
   });
   const form = noteForm(`/stories/${storyId}/notes`, '', null, tokenNeeded, 'Add the note');
@@ -97,20 +164,23 @@ function noteForm(
   finding: string | null,
   tokenNeeded: boolean,
   button: string,
+  hidden: SafeHtml[] = [],
 ): SafeHtml {
-  return html`<form class="stack" method="post" action="${action}"><label>Note <textarea name="text" required maxlength="4000">${text}</textarea></label>${finding === null ? '' : html`<input type="hidden" name="finding" value="${finding}">`}${tokenField(tokenNeeded)}<div><button class="act" type="submit">${button}</button></div></form>`;
+  return html`<form class="stack" method="post" action="${action}"><label>Note <textarea name="text" required maxlength="4000">${text}</textarea></label>${finding === null ? '' : html`<input type="hidden" name="finding" value="${finding}">`}${hidden}${tokenField(tokenNeeded)}<div><button class="act" type="submit">${button}</button></div></form>`;
 }
 
 export function newNotePage(
   storyId: number,
   title: string | null,
-  finding: string | null,
+  finding: { anchor: string; label: string | null } | null,
+  keep: readonly [string, string][],
   tokenNeeded: boolean,
 ): string {
-  const on = finding === null ? html`the story` : html`${describeFinding(finding)}`;
+  const on = finding === null ? html`the story` : html`${describeFinding(finding.anchor)}`;
+  const outlets = keep.map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
   return page(
     'New note',
-    html`<h1>New note</h1><p>On ${on} of <a href="/stories/${storyId}${finding ? `#${finding}` : ''}">${title ?? `story ${storyId}`}</a>.</p>${noteForm(`/stories/${storyId}/notes`, '', finding, tokenNeeded, 'Add the note')}`,
+    html`<h1>New note</h1><p>On ${on} of <a href="/stories/${storyId}${finding ? `#${finding.anchor}` : ''}">${title ?? `story ${storyId}`}</a>${finding?.label ? html`:</p><blockquote class="note-text">${finding.label}</blockquote>` : html`.</p>`}${noteForm(`/stories/${storyId}/notes`, '', finding?.anchor ?? null, tokenNeeded, 'Add the note', outlets)}`,
   );
 }
 

@@ -9,10 +9,12 @@ import { sectionCsv, sectionJson } from '../report/sections-export.js';
 import { actorKey } from '../text/article-labels.js';
 import { HttpError } from './http-error.js';
 import {
+  findingLabels,
   findingNotes,
   KEEP_STYLE,
   NOTES_PANEL_SLOT,
   notesPanel,
+  placeNotes,
   savedSearchQuery,
   saveSearchForm,
 } from './kept-work-views.js';
@@ -103,17 +105,22 @@ export function pageRoutes(view: LibraryView): Hono {
       // Findings the page draws are collected as it draws them; the notes panel (drawn last, into its slot)
       // marks a note whose finding is not among them as no longer in this story.
       const drawn = new Set<string>();
+      const first = report.stories[0];
+      const placed = placeNotes(notes, first ? findingLabels(first) : new Map());
       const rendered = renderHtml(report, {
         top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}<div class="wrap">${html`<!--parallax:notes-panel-->`}</div>`,
         bottom,
         formAction: 'self',
         style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE + KEEP_STYLE,
         embedData: false,
-        findingExtra: findingNotes(summary.id, notes, drawn),
+        findingExtra: findingNotes(summary.id, notes, placed, drawn, keep),
       });
       stored = storePage(
         // A function, not a string: a note's "$&" must not be read as a replacement pattern.
-        rendered.replace(NOTES_PANEL_SLOT, () => notesPanel(summary.id, notes, drawn, token !== null).value),
+        rendered.replace(
+          NOTES_PANEL_SLOT,
+          () => notesPanel(summary.id, notes, placed, drawn, token !== null).value,
+        ),
         HTML,
       );
       if (notice === null) view.pages.set(key, stored, stored.gz.byteLength);

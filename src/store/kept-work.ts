@@ -51,6 +51,17 @@ export function checkFinding(finding: string | null): string | null {
   return finding;
 }
 
+/** Longest finding label kept: enough to tell two facts apart, short of a whole article. */
+export const FINDING_LABEL_CHARS = 500;
+
+/** A finding's label as kept: trimmed, spaces folded, clipped (never refused: the page derives it). */
+export function findingLabel(finding: string | null, label: string | null | undefined): string | null {
+  if (finding === null || label === null || label === undefined) return null;
+  const folded = label.trim().replace(/\s+/g, ' ');
+  if (folded === '') return null;
+  return [...folded].slice(0, FINDING_LABEL_CHARS).join('');
+}
+
 export function checkStoryId(storyId: number): number {
   if (!Number.isSafeInteger(storyId) || storyId < 1)
     throw usage(`a story id is a whole number of at least 1; got ${storyId}`);

@@ -403,6 +403,12 @@ export interface NoteRecord {
   storyId: number;
   /** The finding's anchor on the story page ("fact-f3", "actor-a1", "s0-q-q2", "s0-d0"); null: the story. */
   finding: string | null;
+  /**
+   * What the finding said when the note was written (a fact's wording, an actor's name, a quote): finding
+   * ids are numbered per report and may point at another finding after re-clustering, so the page finds
+   * the note's finding by this and marks the note when no finding says it any more. Null on story notes.
+   */
+  findingLabel: string | null;
   text: string;
   createdAt: string;
   updatedAt: string;
@@ -424,8 +430,11 @@ export interface SavedSearch {
  * one-line refusals (ParallaxError('USAGE')) are in kept-work.ts, shared by the backends.
  */
 export interface KeptWorkStore {
-  /** Adds a note on a story (finding null) or a finding of it; a story that does not exist is refused. */
-  addNote(storyId: number, finding: string | null, text: string): NoteRecord;
+  /**
+   * Adds a note on a story (finding null) or a finding of it, with what the finding says (findingLabel,
+   * kept to re-find it); a story that does not exist is refused.
+   */
+  addNote(storyId: number, finding: string | null, text: string, findingLabel?: string | null): NoteRecord;
   /** Replaces a note's text; null when there is no such note. */
   editNote(id: number, text: string): NoteRecord | null;
   deleteNote(id: number): boolean;

@@ -6,6 +6,7 @@ import {
   checkNoteText,
   checkSavedSearch,
   checkStoryId,
+  findingLabel,
   KEPT_WORK_BOUNDS,
   noSuchStory,
   tooManyNotes,
@@ -19,6 +20,7 @@ interface NoteRow {
   id: number;
   story_id: number;
   finding: string | null;
+  finding_label: string | null;
   text: string;
   created_at: string;
   updated_at: string;
@@ -33,7 +35,7 @@ interface SavedSearchRow {
 }
 
 /** A note's story now: the story holding its article, else the one it was written on (see SQLite's). */
-const NOTE_COLUMNS = `SELECT n.id, coalesce(sa.story_id, n.story_id) AS story_id, n.finding, n.text,
+const NOTE_COLUMNS = `SELECT n.id, coalesce(sa.story_id, n.story_id) AS story_id, n.finding, n.finding_label, n.text,
     n.created_at, n.updated_at
   FROM notes n LEFT JOIN articles a ON a.id = n.article_id LEFT JOIN story_articles sa ON sa.article_seq = a.seq`;
 const NOTE_ORDER = 'ORDER BY n.created_at COLLATE "C", n.id';
@@ -58,6 +60,7 @@ export async function addNote(
   storyId: number,
   finding: string | null,
   text: string,
+  label: string | null | undefined,
   now: string,
 ): Promise<NoteRecord> {
   const id = checkStoryId(storyId);
@@ -72,9 +75,9 @@ export async function addNote(
     [id],
   );
   const [row] = await db.rows<{ id: number }>(
-    `INSERT INTO notes (story_id, article_id, finding, text, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-    [id, member?.id ?? null, anchor, body, now],
+    `INSERT INTO notes (story_id, article_id, finding, finding_label, text, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
+    [id, member?.id ?? null, anchor, findingLabel(anchor, label), body, now],
   );
   return (await note(db, Number(row?.id))) as NoteRecord;
 }

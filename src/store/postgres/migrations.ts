@@ -198,6 +198,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         story_id   integer NOT NULL,
         article_id text,
         finding    text,
+        finding_label text,
         text       text NOT NULL,
         created_at text NOT NULL,
         updated_at text NOT NULL

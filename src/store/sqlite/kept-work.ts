@@ -7,6 +7,7 @@ import {
   checkNoteText,
   checkSavedSearch,
   checkStoryId,
+  findingLabel,
   KEPT_WORK_BOUNDS,
   noSuchStory,
   tooManyNotes,
@@ -18,6 +19,7 @@ interface NoteRow {
   id: number;
   story_id: number;
   finding: string | null;
+  finding_label: string | null;
   text: string;
   created_at: string;
   updated_at: string;
@@ -35,7 +37,7 @@ interface SavedSearchRow {
  * A note's story now: the story holding its article (moved there by a merge, a split or the second pass),
  * else the story it was written on. One full pass over notes, bounded by KEPT_WORK_BOUNDS.notes.
  */
-const NOTE_COLUMNS = `SELECT n.id, coalesce(sa.story_id, n.story_id) AS story_id, n.finding, n.text,
+const NOTE_COLUMNS = `SELECT n.id, coalesce(sa.story_id, n.story_id) AS story_id, n.finding, n.finding_label, n.text,
     n.created_at, n.updated_at
   FROM notes n LEFT JOIN articles a ON a.id = n.article_id LEFT JOIN story_articles sa ON sa.article_seq = a.seq`;
 
@@ -44,6 +46,7 @@ export function toNote(row: NoteRow): NoteRecord {
     id: Number(row.id),
     storyId: Number(row.story_id),
     finding: row.finding,
+    findingLabel: row.finding_label,
     text: row.text,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -74,8 +77,8 @@ export class SqliteKeptWork {
         .pluck(),
       storyExists: db.prepare('SELECT 1 FROM stories WHERE id = ?').pluck(),
       countNotes: db.prepare('SELECT count(*) FROM notes').pluck(),
-      insertNote: db.prepare(`INSERT INTO notes (story_id, article_id, finding, text, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?)`),
+      insertNote: db.prepare(`INSERT INTO notes (story_id, article_id, finding, finding_label, text, created_at,
+        updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`),
       note: db.prepare(`${NOTE_COLUMNS} WHERE n.id = ?`),
       allNotes: db.prepare(`${NOTE_COLUMNS} ORDER BY n.created_at, n.id`),
       storyNotes: db.prepare(
@@ -98,7 +101,7 @@ export class SqliteKeptWork {
     };
   }
 
-  addNote(storyId: number, finding: string | null, text: string): NoteRecord {
+  addNote(storyId: number, finding: string | null, text: string, label?: string | null): NoteRecord {
     const id = checkStoryId(storyId);
     const anchor = checkFinding(finding);
     const body = checkNoteText(text);
@@ -106,7 +109,7 @@ export class SqliteKeptWork {
     if ((this.stmt.countNotes.get() as number) >= KEPT_WORK_BOUNDS.notes) throw tooManyNotes();
     const at = this.now().toISOString();
     const article = (this.stmt.anchorOf.get(id) as string | undefined) ?? null;
-    const result = this.stmt.insertNote.run(id, article, anchor, body, at, at);
+    const result = this.stmt.insertNote.run(id, article, anchor, findingLabel(anchor, label), body, at, at);
     return this.note(Number(result.lastInsertRowid)) as NoteRecord;
   }
 

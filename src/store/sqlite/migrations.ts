@@ -344,6 +344,9 @@ export const MIGRATIONS: readonly Migration[] = [
           story_id   INTEGER NOT NULL,
           article_id TEXT,
           finding    TEXT,
+          -- What the finding said (a fact's wording, an actor's name): finding ids are renumbered by
+          -- re-clustering, so the page re-finds a note's finding by this.
+          finding_label TEXT,
           text       TEXT NOT NULL,
           created_at TEXT NOT NULL,
           updated_at TEXT NOT NULL

@@ -615,9 +615,9 @@ class SqliteStore implements SqliteStoreHandle {
     return this.guard(undefined, () => this.outletDirectoryRows.storyVoices(options));
   }
 
-  addNote(storyId: number, finding: string | null, text: string): NoteRecord {
+  addNote(storyId: number, finding: string | null, text: string, findingLabel?: string | null): NoteRecord {
     return this.guard('the note was not added', () =>
-      this.write(() => this.keptWork.addNote(storyId, finding, text)),
+      this.write(() => this.keptWork.addNote(storyId, finding, text, findingLabel)),
     );
   }
 
