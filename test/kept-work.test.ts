@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
+import Database from 'better-sqlite3';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
@@ -13,8 +14,10 @@ import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { createApp } from '../src/server/app.js';
 import { describeFinding } from '../src/server/kept-work-views.js';
 import { OPENAPI } from '../src/server/openapi.js';
+import { KEPT_WORK_BOUNDS } from '../src/store/kept-work.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { makeArticle } from './support/articles.js';
 import { ALL_FIXTURES, LATER_FLOOD, writeFixtures } from './support/library-fixtures.js';
 
 const PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">"\'$&';
@@ -253,6 +256,45 @@ describe('parallax notes', () => {
     const bad = await run(['notes', 'twelve']);
     expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('notes takes at most one story id')]);
     store.deleteNote(note.id);
+  });
+});
+
+describe('bounds', () => {
+  it('a library keeps at most 10,000 notes; the next one is refused in one line', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'parallax-kept-bound-')), 'library.db');
+    const small = openSqliteStore(path);
+    try {
+      const put = small.putArticles([makeArticle({ id: 'b1', url: 'https://example.com/b1', text: 'One.' })]);
+      const storyId = small.storyIndex().saveProfile({
+        id: null,
+        size: 1,
+        firstDay: null,
+        lastDay: null,
+        features: new Map(),
+      });
+      small.placeArticle(put.added[0] as string, {
+        storyId,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
+      // Filled past the contract (one INSERT each through the store would take a while on PostgreSQL).
+      const raw = new Database(path);
+      const insert = raw.prepare(
+        `INSERT INTO notes (story_id, text, created_at, updated_at) VALUES (?, ?, '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z')`,
+      );
+      raw.transaction(() => {
+        for (let i = 1; i < KEPT_WORK_BOUNDS.notes; i++) insert.run(storyId, `note ${i}`);
+      })();
+      raw.close();
+      expect(small.addNote(storyId, null, 'the last one that fits').text).toBe('the last one that fits');
+      expect(() => small.addNote(storyId, null, 'one too many')).toThrow(
+        'the library already holds 10000 notes, the most it keeps; delete some to add more',
+      );
+    } finally {
+      small.close();
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import {
   tooManyNotes,
   tooManySavedSearches,
 } from '../kept-work.js';
-import { toNote, toSavedSearch } from '../sqlite/kept-work.js';
+import { STORY_NOTE_IDS, toNote, toSavedSearch } from '../sqlite/kept-work.js';
 import type { NoteRecord, SavedSearch } from '../store.js';
 import type { Runner } from './runner.js';
 
@@ -49,9 +49,11 @@ export async function notes(db: Runner, options: { storyId?: number } = {}): Pro
   const rows =
     options.storyId === undefined
       ? await db.rows<NoteRow>(`${NOTE_COLUMNS} ${NOTE_ORDER}`)
-      : await db.rows<NoteRow>(`${NOTE_COLUMNS} WHERE coalesce(sa.story_id, n.story_id) = $1 ${NOTE_ORDER}`, [
-          options.storyId,
-        ]);
+      : await db.rows<NoteRow>(
+          `${NOTE_COLUMNS} WHERE n.id IN (${STORY_NOTE_IDS.replaceAll('@story', '$1')})
+           AND coalesce(sa.story_id, n.story_id) = $1 ${NOTE_ORDER}`,
+          [options.storyId],
+        );
   return rows.map(toNote);
 }
 

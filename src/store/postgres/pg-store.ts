@@ -295,7 +295,8 @@ class PgSession {
       calibration: read(calibration.calibration),
       saveCalibration: write((db, check) => calibration.saveCalibration(db, check, this.stamp())),
       addNote: write(
-        (db, storyId, finding, text, label) => keptWork.addNote(db, storyId, finding, text, label, this.stamp()),
+        (db, storyId, finding, text, label) =>
+          keptWork.addNote(db, storyId, finding, text, label, this.stamp()),
         'the note was not added',
       ),
       editNote: write(

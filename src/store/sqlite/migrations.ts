@@ -352,6 +352,7 @@ export const MIGRATIONS: readonly Migration[] = [
           updated_at TEXT NOT NULL
         ) STRICT;
         CREATE INDEX IF NOT EXISTS notes_article ON notes (article_id);
+        CREATE INDEX IF NOT EXISTS notes_story ON notes (story_id);
         -- A saved search: its URL parameters ("q=storm&outlet=Example") and when the user last opened it.
         CREATE TABLE IF NOT EXISTS saved_searches (
           id         INTEGER PRIMARY KEY,
