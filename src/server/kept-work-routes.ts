@@ -16,7 +16,7 @@ import {
   type SavedSearchStatus,
   savedSearchesPage,
 } from './kept-work-views.js';
-import { LIMITS, type LibraryView, PAGE_CSP } from './library-view.js';
+import { HTML, JSON_TYPE, LIMITS, type LibraryView, PAGE_CSP } from './library-view.js';
 import { jsonBody, storyIdParam, tooLarge } from './params.js';
 
 function idParam(value: string | undefined, what: string): number {
@@ -144,7 +144,11 @@ export function keptWorkRoutes(view: LibraryView): Hono {
     const keep = outlets.map((o): [string, string] => ['outlet', o]);
     return htmlPage(c, newNotePage(summary.id, summary.title, finding, keep, tokenNeeded));
   });
-  app.get('/saved', async (c) => htmlPage(c, savedSearchesPage(await statuses(), tokenNeeded)));
+  // Running every saved search takes a while on a big library (see KEPT_WORK_BOUNDS): the answer is kept
+  // until the library changes (an ingest, a save, an open — each moves its version).
+  app.get('/saved', (c) =>
+    view.cachedView(c, HTML, async () => savedSearchesPage(await statuses(), tokenNeeded), PAGE_CSP),
+  );
 
   // Form posts: each answers with a redirect to where the change shows (303: the browser then GETs it).
   app.post('/stories/:id/notes', async (c) => {
@@ -232,7 +236,9 @@ export function keptWorkRoutes(view: LibraryView): Hono {
     if (!store.deleteNote(id)) throw new HttpError(404, 'not-found', `there is no note ${id}`);
     return c.json({ deleted: true });
   });
-  app.get('/api/saved-searches', async (c) => c.json({ savedSearches: await statuses() }));
+  app.get('/api/saved-searches', (c) =>
+    view.cachedView(c, JSON_TYPE, async () => JSON.stringify({ savedSearches: await statuses() })),
+  );
   app.post('/api/saved-searches', jsonWrites, async (c) => {
     const body = await jsonBody(c);
     if (typeof body.query !== 'string')
