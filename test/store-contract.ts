@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ParallaxError } from '../src/errors.js';
 import type { AsyncStore } from '../src/store/async-store.js';
+import { KEPT_WORK_BOUNDS } from '../src/store/kept-work.js';
 import { SNIPPET_MARK } from '../src/store/store.js';
 import { makeArticle } from './support/articles.js';
 
@@ -626,6 +627,147 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
       const later = { ...check, documents: 3, clearing: 1, highest: 0.31, shared: ['x'] };
       await store.saveCalibration(later);
       expect(await store.calibration()).toEqual(later);
+    });
+
+    it('keeps notes on a story and its findings; a note follows its article to another story', async () => {
+      const store = await fresh();
+      const put = await store.putArticles(
+        ['n1', 'n2', 'n3'].map((id) =>
+          makeArticle({ id, url: `https://example.com/${id}`, title: `T ${id}`, text: `Text ${id}.` }),
+        ),
+      );
+      const [a, b, c] = put.added as [string, string, string];
+      const index = store.storyIndex();
+      const profile = { id: null, size: 1, firstDay: null, lastDay: null, features: new Map() };
+      const s1 = await index.saveProfile(profile);
+      const s2 = await index.saveProfile(profile);
+      const place = (id: string, storyId: number) =>
+        store.placeArticle(id, {
+          storyId,
+          duplicateOf: null,
+          score: null,
+          reasons: null,
+          placedBy: 'ingest',
+        });
+      await place(a, s1);
+      await place(b, s1);
+      await place(c, s2);
+
+      const onStory = await store.addNote(s1, null, '  Check the mayor’s figures <b>first</b>.  ');
+      expect(onStory).toMatchObject({
+        storyId: s1,
+        finding: null,
+        text: 'Check the mayor’s figures <b>first</b>.',
+      });
+      expect(onStory.createdAt).toBe(onStory.updatedAt);
+      const onFact = await store.addNote(
+        s1,
+        'fact-f3',
+        'Only one outlet has this.',
+        '  The council\n  voted. ',
+      );
+      expect(onFact.findingLabel).toBe('The council voted.');
+      expect(onStory.findingLabel).toBeNull();
+      const unlabelled = await store.addNote(s2, null, 'No finding, no label.', 'ignored');
+      expect(unlabelled.findingLabel).toBeNull();
+      const clipped = await store.addNote(s2, 'actor-a1', 'Long label.', 'é'.repeat(600));
+      expect(clipped.findingLabel).toBe('é'.repeat(500));
+      await store.deleteNote(unlabelled.id);
+      await store.deleteNote(clipped.id);
+      const onOther = await store.addNote(s2, 's0-q-q1', 'Quote 💬 to verify');
+      expect((await store.notes({ storyId: s1 })).map((n) => n.id)).toEqual([onStory.id, onFact.id]);
+      expect((await store.notes()).map((n) => n.id)).toEqual([onStory.id, onFact.id, onOther.id]);
+      expect(await store.note(onFact.id)).toEqual(onFact);
+
+      const edited = await store.editNote(onFact.id, 'Two outlets now.');
+      expect(edited).toMatchObject({ id: onFact.id, text: 'Two outlets now.', finding: 'fact-f3' });
+      expect(await store.editNote(9999, 'x')).toBeNull();
+
+      // Re-clustering moves the story's first article (the notes' anchor) to s2: its notes go with it.
+      await store.placeArticle(a, {
+        storyId: s2,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
+      expect((await store.notes({ storyId: s2 })).map((n) => n.id)).toEqual([
+        onStory.id,
+        onFact.id,
+        onOther.id,
+      ]);
+      expect(await store.notes({ storyId: s1 })).toEqual([]);
+
+      expect(await store.deleteNote(onOther.id)).toBe(true);
+      expect(await store.deleteNote(onOther.id)).toBe(false);
+      expect(await store.note(onOther.id)).toBeNull();
+
+      // Refusals: one line each, nothing stored.
+      expect((await storeErrorOf(() => store.addNote(s1, null, '   '))).message).toMatch(/needs some text/);
+      const long = 'x'.repeat(KEPT_WORK_BOUNDS.noteChars + 1);
+      expect((await storeErrorOf(() => store.addNote(s1, null, long))).message).toBe(
+        `a note holds at most ${KEPT_WORK_BOUNDS.noteChars} characters; this one has ${KEPT_WORK_BOUNDS.noteChars + 1}`,
+      );
+      expect(await store.addNote(s1, null, '🙂'.repeat(KEPT_WORK_BOUNDS.noteChars))).toMatchObject({
+        storyId: s1,
+      });
+      expect((await storeErrorOf(() => store.addNote(s1, '"><script>', 'x'))).message).toMatch(
+        /is not a finding's anchor/,
+      );
+      const missing = await storeErrorOf(() => store.addNote(424242, null, 'x'));
+      expect([missing.code, missing.message]).toEqual(['USAGE', 'there is no story 424242 to add a note to']);
+      expect((await storeErrorOf(() => store.editNote(onFact.id, ''))).message).toMatch(/needs some text/);
+      expect((await store.notes()).length).toBe(3);
+    });
+
+    it('keeps saved searches: one per query, by name, seen marks, removal, and which articles are newer', async () => {
+      const store = await fresh();
+      const first = await store.saveSearch(' Storm  damage ', '?q=storm&outlet=Example');
+      expect(first.created).toBe(true);
+      expect(first.search).toMatchObject({ name: 'Storm damage', query: 'q=storm&outlet=Example' });
+      expect(first.search.seenAt).toBe(first.search.createdAt);
+      const again = await store.saveSearch('Other name', 'q=storm&outlet=Example');
+      expect(again).toEqual({ search: first.search, created: false });
+      const zed = (await store.saveSearch('zebra', 'q=zebra')).search;
+      const upper = (await store.saveSearch('Zebra', 'q=Zebra')).search;
+      expect((await store.savedSearches()).map((s) => s.name)).toEqual(['Storm damage', 'Zebra', 'zebra']);
+      expect(await store.savedSearch(zed.id)).toEqual(zed);
+      expect(await store.savedSearch(9999)).toBeNull();
+
+      expect(await store.markSearchSeen(zed.id)).toBe(true);
+      expect(((await store.savedSearch(zed.id)) as { seenAt: string }).seenAt >= zed.seenAt).toBe(true);
+      expect(await store.markSearchSeen(9999)).toBe(false);
+      expect(await store.removeSavedSearch(upper.id)).toBe(true);
+      expect(await store.removeSavedSearch(upper.id)).toBe(false);
+      expect((await store.savedSearches()).map((s) => s.id)).toEqual([first.search.id, zed.id]);
+
+      expect((await storeErrorOf(() => store.saveSearch('x', '  '))).message).toMatch(
+        /needs its search parameters/,
+      );
+      expect((await storeErrorOf(() => store.saveSearch(' ', 'q=x'))).message).toMatch(/needs a name/);
+      const longName = 'n'.repeat(KEPT_WORK_BOUNDS.searchNameChars + 1);
+      expect((await storeErrorOf(() => store.saveSearch(longName, 'q=x'))).message).toMatch(
+        /at most 200 characters/,
+      );
+      for (let i = (await store.savedSearches()).length; i < KEPT_WORK_BOUNDS.savedSearches; i++) {
+        await store.saveSearch(`s${i}`, `q=s${i}`);
+      }
+      const full = await storeErrorOf(() => store.saveSearch('one more', 'q=more'));
+      expect(full.message).toContain(`already keeps ${KEPT_WORK_BOUNDS.savedSearches} saved searches`);
+      // The same query as a kept one is still answered when the library is full.
+      expect((await store.saveSearch('again', 'q=zebra')).created).toBe(false);
+
+      const put = await store.putArticles([
+        makeArticle({ id: 'o1', url: 'https://example.com/o1', text: 'Old.' }),
+        makeArticle({ id: 'o2', url: 'https://example.com/o2', text: 'New.' }),
+      ]);
+      const [o1, o2] = put.added as [string, string];
+      const storedAt = ((await store.getArticle(o1)) as { storedAt: string }).storedAt;
+      expect(await store.storedAfter([o1, o2, 'nope'], '1970-01-01T00:00:00.000Z')).toEqual(
+        new Set([o1, o2]),
+      );
+      expect(await store.storedAfter([o1, o2], storedAt)).toEqual(new Set());
+      expect(await store.storedAfter([], storedAt)).toEqual(new Set());
     });
   });
 }

@@ -295,6 +295,17 @@ until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
     example: 'parallax watch --every 30m --db news.db',
   },
   {
+    name: 'notes',
+    usage: ['notes [<story>] [--db FILE] [--format text|json]'],
+    summary: 'the notes kept on stories and their findings (written in parallax serve)',
+    about: `Lists the notes of the library, oldest first: all of them, or those on one story as it is now (a
+note follows its story when articles are re-clustered). text shows each note under its story and the
+finding it is on; json is the web API's shape ({"notes": […]}), for export.`,
+    flags: { db: DB, format: 'text (default) or json' },
+    formats: ['text', 'json'],
+    example: 'parallax notes --format json > notes.json',
+  },
+  {
     name: 'migrate',
     usage: ['migrate [--db FILE|postgres://…]'],
     summary: 'bring a library to this version’s schema (a file or a PostgreSQL database)',

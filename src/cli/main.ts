@@ -89,6 +89,10 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const { watchCommand } = await import('./feeds.js');
         return await watchCommand(invocation, io);
       }
+      case 'notes': {
+        const { notesCommand } = await import('./notes.js');
+        return await notesCommand(invocation, io);
+      }
       case 'migrate': {
         const { migrateCommand } = await import('./migrate.js');
         return await migrateCommand(invocation, io);

@@ -15,6 +15,7 @@ import { serverAnnotator } from './annotation.js';
 import { apiRoutes } from './api-routes.js';
 import { allowedHostNames, hostGuard, isWrite, noFraming, sameOriginWrites } from './guards.js';
 import { asHttpError, HttpError } from './http-error.js';
+import { keptWorkRoutes } from './kept-work-routes.js';
 import { LIMITS, libraryView, PAGE_CSP } from './library-view.js';
 import { pageRoutes } from './page-routes.js';
 import { page } from './pages.js';
@@ -110,6 +111,7 @@ export function createApp({
 
   app.route('/', apiRoutes(view));
   app.route('/', writeRoutes(view));
+  app.route('/', keptWorkRoutes(view));
   app.route('/', pageRoutes(view));
   return app;
 }

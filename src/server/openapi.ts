@@ -30,6 +30,14 @@ const SPREAD_BY = {
   schema: { enum: ['leaning', 'country', 'language', 'owner'], default: 'leaning' },
 } as const;
 
+const NOTE_ID = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } } as const;
+const SAVED_SEARCH_ID = NOTE_ID;
+
+/** A shape of schema/kept-work.schema.json. */
+const keptWork = (name: string) => ({
+  $ref: `https://parallax.invalid/schema/kept-work.schema.json#/$defs/${name}`,
+});
+
 const json = (description: string, schema: object) => ({
   description,
   content: { 'application/json': { schema } },
@@ -427,6 +435,127 @@ export const OPENAPI = {
           '400': error,
           '503': error,
         },
+      },
+    },
+    '/api/notes': {
+      get: {
+        summary: 'Every note, oldest first, each with the story it is on now',
+        responses: { '200': json('The notes', keptWork('noteList')), '503': error },
+      },
+    },
+    '/api/stories/{id}/notes': {
+      get: {
+        summary: 'The notes on one story as it is now (notes follow their article through re-clustering)',
+        parameters: [STORY_ID],
+        responses: { '200': json('The story’s notes', keptWork('noteList')), '400': error },
+      },
+      post: {
+        summary: 'Adds a note on the story, or on one of its findings',
+        parameters: [STORY_ID],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['text'],
+                properties: {
+                  text: { type: 'string', description: 'The note, 1 to 4,000 characters' },
+                  finding: {
+                    type: ['string', 'null'],
+                    description:
+                      'The finding’s anchor on the story page (fact-f3, actor-a1, s0-q-q2, s0-d0); absent or null: the story',
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': json('The note', keptWork('noteAnswer')),
+          '400': error,
+          '401': error,
+          '403': error,
+          '404': error,
+          '415': error,
+        },
+      },
+    },
+    '/api/notes/{id}': {
+      patch: {
+        summary: 'Replaces a note’s text',
+        parameters: [NOTE_ID],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+            },
+          },
+        },
+        responses: {
+          '200': json('The note', keptWork('noteAnswer')),
+          '400': error,
+          '404': error,
+          '415': error,
+        },
+      },
+      delete: {
+        summary: 'Deletes a note',
+        parameters: [NOTE_ID],
+        responses: { '200': json('Deleted', keptWork('deleted')), '404': error },
+      },
+    },
+    '/api/saved-searches': {
+      get: {
+        summary:
+          'Saved searches by name, each run now: its results and how many were stored since it was last opened',
+        responses: { '200': json('The saved searches', keptWork('savedSearchList')), '503': error },
+      },
+      post: {
+        summary: 'Saves a search (the same parameters saved before are returned, created false)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['query'],
+                properties: {
+                  query: {
+                    type: 'string',
+                    description: 'The /search URL parameters: q=storm&outlet=Example',
+                  },
+                  name: { type: 'string', description: 'Up to 200 characters; by default the search words' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': json('Saved', keptWork('savedSearchAnswer')),
+          '200': json('Saved before', keptWork('savedSearchAnswer')),
+          '400': error,
+          '415': error,
+        },
+      },
+    },
+    '/api/saved-searches/{id}/seen': {
+      post: {
+        summary: 'Marks a saved search opened now: its results so far are no longer new',
+        parameters: [SAVED_SEARCH_ID],
+        responses: {
+          '200': json('The saved search', keptWork('savedSearchAnswer')),
+          '404': error,
+          '415': error,
+        },
+      },
+    },
+    '/api/saved-searches/{id}': {
+      delete: {
+        summary: 'Removes a saved search',
+        parameters: [SAVED_SEARCH_ID],
+        responses: { '200': json('Removed', keptWork('deleted')), '404': error },
       },
     },
   },

@@ -9,6 +9,16 @@ import { sectionCsv, sectionJson } from '../report/sections-export.js';
 import { actorKey } from '../text/article-labels.js';
 import { CHART_STYLE } from './charts.js';
 import { HttpError } from './http-error.js';
+import {
+  findingLabels,
+  findingNotes,
+  KEEP_STYLE,
+  NOTES_PANEL_SLOT,
+  notesPanel,
+  placeNotes,
+  savedSearchQuery,
+  saveSearchForm,
+} from './kept-work-views.js';
 import { HTML, LIMITS, type LibraryView, PAGE_CSP, storyCsp } from './library-view.js';
 import { pageResponse, type StoredPage, storePage } from './page-cache.js';
 import {
@@ -81,7 +91,9 @@ export function pageRoutes(view: LibraryView): Hono {
       selection.whole || selection.byDefault
         ? []
         : selection.outlets.filter((o) => o.chosen).map((o) => ['outlet', o.outlet]);
-    const key = `${view.cacheKey(summary, selection)}~${JSON.stringify(spread)}`;
+    // The story's notes are drawn into the page: they are part of its key too.
+    const notes = store.notes({ storyId: summary.id });
+    const key = `${view.cacheKey(summary, selection)}~${JSON.stringify(spread)}~${notes.map((n) => `${n.id}@${n.updatedAt}`).join(',')}`;
     let stored: StoredPage | undefined = notice === null ? view.pages.get(key) : undefined;
     if (stored === undefined) {
       const report = await view.reportOf(summary, selection);
@@ -96,14 +108,25 @@ export function pageRoutes(view: LibraryView): Hono {
           })()
         : membershipLink(summary.id, summary.articleCount, notice);
       const bottom = html`${timeline}${membership}`;
+      // Findings the page draws are collected as it draws them; the notes panel (drawn last, into its slot)
+      // marks a note whose finding is not among them as no longer in this story.
+      const drawn = new Set<string>();
+      const first = report.stories[0];
+      const placed = placeNotes(notes, first ? findingLabels(first) : new Map());
+      const rendered = renderHtml(report, {
+        top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}<div class="wrap">${html`<!--parallax:notes-panel-->`}</div>`,
+        bottom,
+        formAction: 'self',
+        style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE + CHART_STYLE + KEEP_STYLE,
+        embedData: false,
+        findingExtra: findingNotes(summary.id, notes, placed, drawn, keep),
+      });
       stored = storePage(
-        renderHtml(report, {
-          top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}`,
-          bottom,
-          formAction: 'self',
-          style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE + CHART_STYLE,
-          embedData: false,
-        }),
+        // A function, not a string: a note's "$&" must not be read as a replacement pattern.
+        rendered.replace(
+          NOTES_PANEL_SLOT,
+          () => notesPanel(summary.id, notes, placed, drawn, token !== null).value,
+        ),
         HTML,
       );
       if (notice === null) view.pages.set(key, stored, stored.gz.byteLength);
@@ -186,7 +209,13 @@ export function pageRoutes(view: LibraryView): Hono {
           found.filters.story === undefined
             ? null
             : (store.listStories({ ids: [found.filters.story], limit: 1 })[0]?.title ?? null);
-        return searchPage(form, found, outlets, storyTitle);
+        return searchPage(
+          form,
+          found,
+          outlets,
+          storyTitle,
+          saveSearchForm(savedSearchQuery(c.req.url), found.query.trim(), token !== null),
+        );
       },
       PAGE_CSP,
     ),

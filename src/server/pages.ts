@@ -88,7 +88,7 @@ const TONE_SYMBOL: Record<Tone, string> = { negative: '⊖', neutral: '○', pos
 
 /** The bar at the top of every page: where a reader can go from anywhere. */
 export function siteBar(query = ''): SafeHtml {
-  return html`<header class="site"><div class="wrap"><nav aria-label="Site"><a class="brand" href="/">Parallax</a> <a href="/">Stories</a> <a href="/outlets">Outlets</a> <a href="/blindspots">Blindspots</a> <a href="/actors">Actors</a> <a href="/add">Add articles</a></nav><form role="search" action="/search" method="get"><label for="site-q" class="sr">Search articles</label><input id="site-q" name="q" type="search" placeholder="Search articles" value="${query}"><button class="act" type="submit">Search</button></form></div></header>`;
+  return html`<header class="site"><div class="wrap"><nav aria-label="Site"><a class="brand" href="/">Parallax</a> <a href="/">Stories</a> <a href="/outlets">Outlets</a> <a href="/blindspots">Blindspots</a> <a href="/actors">Actors</a> <a href="/add">Add articles</a> <a href="/notes">Notes</a> <a href="/saved">Saved searches</a></nav><form role="search" action="/search" method="get"><label for="site-q" class="sr">Search articles</label><input id="site-q" name="q" type="search" placeholder="Search articles" value="${query}"><button class="act" type="submit">Search</button></form></div></header>`;
 }
 
 export function page(title: string, body: SafeHtml, query = ''): string {
@@ -358,7 +358,7 @@ export function actorPage(r: ActorRecord): string {
 }
 
 /** The token field, shown only when the server asks writers for one. */
-function tokenField(needed: boolean): SafeHtml | string {
+export function tokenField(needed: boolean): SafeHtml | string {
   return needed
     ? html`<label>Token (printed by <code>parallax serve</code>) <input name="token" type="password" autocomplete="off" required></label>`
     : '';

@@ -78,6 +78,8 @@ export function searchPage(
   found: FoundPage | null,
   outlets: readonly string[],
   storyTitle: string | null = null,
+  /** Shown under the count: the form that saves this search (kept-work-views.ts). */
+  save: SafeHtml | string = '',
 ): string {
   if (found === null)
     return page(
@@ -95,7 +97,7 @@ export function searchPage(
       : html`<p>Nothing matches.</p>`;
   return page(
     `Search: ${f.q}`,
-    html`<h1>Search: ${f.q}</h1>${filterForm(f, outlets)}${countLine(f, found, storyTitle)}${found.hits.length ? html`<ol class="rows">${items}</ol>` : empty}${pager(found.page, pages, (p) => searchHref(f, { page: p }), 'Pages of the search results')}`,
+    html`<h1>Search: ${f.q}</h1>${filterForm(f, outlets)}${countLine(f, found, storyTitle)}${save}${found.hits.length ? html`<ol class="rows">${items}</ol>` : empty}${pager(found.page, pages, (p) => searchHref(f, { page: p }), 'Pages of the search results')}`,
     f.q,
   );
 }

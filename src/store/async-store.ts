@@ -69,6 +69,17 @@ export const ASYNC_STORE_OPERATIONS = [
   'calibrationSample',
   'calibration',
   'saveCalibration',
+  'addNote',
+  'editNote',
+  'deleteNote',
+  'note',
+  'notes',
+  'saveSearch',
+  'savedSearches',
+  'savedSearch',
+  'markSearchSeen',
+  'removeSavedSearch',
+  'storedAfter',
 ] as const satisfies readonly (keyof AsyncStoreOperations)[];
 
 export const ASYNC_STORY_INDEX_OPERATIONS = [

@@ -414,7 +414,74 @@ export interface CalibrationStore {
   saveCalibration(check: UnrelatedPairCheck): void;
 }
 
-export interface Store extends StoryStore, LibraryViews, FeedStore, OutletDirectoryStore, CalibrationStore {
+/**
+ * A note a user keeps on a story or on one finding of it (a fact, an actor, a quote, a discrepancy: the
+ * anchor its permalink uses, "fact-f3"). A note follows its story through re-clustering: it remembers an
+ * article of the story it was written on and belongs to whichever story holds that article now.
+ */
+export interface NoteRecord {
+  id: number;
+  /** The story the note is on now: the story of its article, else the one it was written on. */
+  storyId: number;
+  /** The finding's anchor on the story page ("fact-f3", "actor-a1", "s0-q-q2", "s0-d0"); null: the story. */
+  finding: string | null;
+  /**
+   * What the finding said when the note was written (a fact's wording, an actor's name, a quote): finding
+   * ids are numbered per report and may point at another finding after re-clustering, so the page finds
+   * the note's finding by this and marks the note when no finding says it any more. Null on story notes.
+   */
+  findingLabel: string | null;
+  text: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A search kept by the user: its URL parameters (as in /search?…) and when its results were last seen. */
+export interface SavedSearch {
+  id: number;
+  name: string;
+  /** The search's URL parameters without the "?" ("q=storm&outlet=Example"). */
+  query: string;
+  createdAt: string;
+  /** When the user last opened it: results stored after this are new. */
+  seenAt: string;
+}
+
+/**
+ * The user's kept work in a library: notes on stories and findings, saved searches. Bounds and their
+ * one-line refusals (ParallaxError('USAGE')) are in kept-work.ts, shared by the backends.
+ */
+export interface KeptWorkStore {
+  /**
+   * Adds a note on a story (finding null) or a finding of it, with what the finding says (findingLabel,
+   * kept to re-find it); a story that does not exist is refused.
+   */
+  addNote(storyId: number, finding: string | null, text: string, findingLabel?: string | null): NoteRecord;
+  /** Replaces a note's text; null when there is no such note. */
+  editNote(id: number, text: string): NoteRecord | null;
+  deleteNote(id: number): boolean;
+  note(id: number): NoteRecord | null;
+  /** Notes, oldest first: all of them, or those on one story (as it is now). */
+  notes(options?: { storyId?: number }): NoteRecord[];
+  /** Keeps a search; the same parameters saved before are returned as they were, with created false. */
+  saveSearch(name: string, query: string): { search: SavedSearch; created: boolean };
+  /** Saved searches, by name (then id). */
+  savedSearches(): SavedSearch[];
+  savedSearch(id: number): SavedSearch | null;
+  /** Marks a saved search opened now: its results so far are no longer new. False when there is none. */
+  markSearchSeen(id: number): boolean;
+  removeSavedSearch(id: number): boolean;
+  /** Which of these articles were stored after `since` (an ISO time, as storedAt): "new since last visit". */
+  storedAfter(ids: readonly string[], since: string): Set<string>;
+}
+
+export interface Store
+  extends StoryStore,
+    LibraryViews,
+    FeedStore,
+    OutletDirectoryStore,
+    CalibrationStore,
+    KeptWorkStore {
   /**
    * Changes whenever the library does, through this connection or another process: what a page read
    * before is still true while it is the same.

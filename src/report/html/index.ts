@@ -62,12 +62,15 @@ export interface ReportChrome {
    * page); the web app serves it at its JSON twin instead, which halves a large story's page.
    */
   embedData: boolean;
+  /** Shown beside each finding, by its anchor ("fact-f3"): the web app's notes and their add link. */
+  findingExtra?: (anchor: string) => SafeHtml | string;
 }
 
 export function renderHtml(report: Report, chrome?: ReportChrome): string {
   const script = CLIENT_SCRIPT;
   const stories = report.stories.map((story, si) => {
     const view = storyView(story);
+    if (chrome?.findingExtra) view.findingExtra = chrome.findingExtra;
     return html`<div class="story" data-story="${si}">
 ${renderHeader(view, report.generatedAt)}
 ${renderNav(view, si)}

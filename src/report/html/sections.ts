@@ -64,6 +64,11 @@ function permalink(anchor: string, what: string): SafeHtml {
   return html`<a class="permalink" href="#${anchor}" title="Link to this ${what}" aria-label="Link to this ${what}">#</a>`;
 }
 
+/** What the host shows beside a finding (the web app's notes on it), after its permalink. */
+function findingExtra(view: StoryView, anchor: string): SafeHtml | string {
+  return view.findingExtra?.(anchor) ?? '';
+}
+
 function discrepancyId(story: Story, si: number, d: Discrepancy): string {
   return `s${si}-d${story.discrepancies.indexOf(d)}`;
 }
@@ -281,7 +286,7 @@ export function renderActors(view: StoryView, si: number): SafeHtml {
   };
   const legend = html`<div class="legend" aria-label="Tone legend">${tonePill('negative', 'negative')}${tonePill('neutral', 'neutral')}${tonePill('positive', 'positive')}</div>`;
   const actorRow = (a: Actor) =>
-    html`<tr class="${uncertainClass(a.confidence)}" id="${findingId(si, 'actor', a.id)}"><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${permalink(findingId(si, 'actor', a.id), 'actor')}${actorBadges(view, si, a)}</th>${view.columns.map(
+    html`<tr class="${uncertainClass(a.confidence)}" id="${findingId(si, 'actor', a.id)}"><th scope="row"><span class="actor-name">${a.name}</span>${uncertainMark(a.confidence, 'merge')}<span class="actor-meta">${a.kind} · ${plural(a.mentions.length, 'mention')}</span>${permalink(findingId(si, 'actor', a.id), 'actor')}${findingExtra(view, findingId(si, 'actor', a.id))}${actorBadges(view, si, a)}</th>${view.columns.map(
       (c) => actorCell(a, c),
     )}</tr>`;
   const table = (rows: readonly Actor[]) =>
@@ -340,7 +345,7 @@ export function renderQuotes(view: StoryView, si: number): SafeHtml {
         const speaker = view.actor(q.speaker);
         const reference = q.variants.some((v) => hasChanges(v.diff));
         return html`<article class="quote card${uncertainClass(q.confidence)}" id="s${si}-q-${q.id}">
-  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${uncertainMark(q.confidence, 'speaker')}${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}${quoteOpener(view, q)}${permalink(`s${si}-q-${q.id}`, 'quote')}</span></header>
+  <header><span class="speaker">${speaker?.name ?? 'Unattributed'}</span>${uncertainMark(q.confidence, 'speaker')}${speaker ? html`<span class="actor-meta">${speaker.kind}</span>` : ''}<span class="badges">${quoteBadges(view, si, q)}${quoteOpener(view, q)}${permalink(`s${si}-q-${q.id}`, 'quote')}${findingExtra(view, `s${si}-q-${q.id}`)}</span></header>
   <ul class="variants">${q.variants.map((v) => {
     const col = view.column(v.article);
     if (!col) return '';
@@ -388,7 +393,7 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
       (d) =>
         html`<a class="badge warn" href="#${discrepancyId(story, si, d)}">${d.kind === 'number' ? 'numbers differ' : d.kind === 'date' ? 'dates differ' : `${d.kind} differs`}</a>`,
     );
-    return html`<tr class="${exclusive ? 'exclusive' : related ? 'related' : ''}${uncertainClass(f.confidence)}" id="${findingId(si, 'fact', f.id)}"><th scope="row">${factOpener(view, f)}${uncertainMark(f.confidence, 'fact')}${permalink(findingId(si, 'fact', f.id), 'fact')}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${related ? html`<span class="badge related" title="${RELATED_NOTE}">related coverage</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
+    return html`<tr class="${exclusive ? 'exclusive' : related ? 'related' : ''}${uncertainClass(f.confidence)}" id="${findingId(si, 'fact', f.id)}"><th scope="row">${factOpener(view, f)}${uncertainMark(f.confidence, 'fact')}${permalink(findingId(si, 'fact', f.id), 'fact')}${findingExtra(view, findingId(si, 'fact', f.id))}${exclusive ? html`<span class="badge excl">exclusive</span>` : ''}${related ? html`<span class="badge related" title="${RELATED_NOTE}">related coverage</span>` : ''}${f.opinion?.length ? html`<span class="badge opinion" title="Given by an opinion or analysis piece">opinion</span>` : ''}${flags}</th>${view.columns.map(
       (c) => {
         const spans = spansIn(f.evidence, c.article.id);
         if (!f.articles.includes(c.article.id) && spans.length === 0)
@@ -438,7 +443,7 @@ function discrepancyCard(view: StoryView, si: number, d: Discrepancy): SafeHtml 
     return html`<li>${button}<span class="cites">${found.map(({ c, at }) => chip(c, at ? [at] : []))}</span></li>`;
   });
   return html`<article class="disc${uncertainClass(d.confidence)}" id="${discrepancyId(view.story, si, d)}">
-  <h4>${clip(subjectName(view, d), 140)}${uncertainMark(d.confidence, 'discrepancy')}</h4>
+  <h4>${clip(subjectName(view, d), 140)}${uncertainMark(d.confidence, 'discrepancy')}${findingExtra(view, discrepancyId(view.story, si, d))}</h4>
   <ul class="values">${values}</ul>
   <p class="note">${d.note}${discrepancyOpener(view, d)}</p>
 </article>`;

@@ -2,6 +2,7 @@
 // (with the outlet's short name and colour slot), the order actors are listed in, readable names for the
 // ids discrepancies point at, dates in words, and quote diffs as spaced words. Kept in one place so both
 // formats say the same thing.
+
 import type {
   Actor,
   DiffPart,
@@ -12,6 +13,7 @@ import type {
   ReportArticle,
   Story,
 } from '../../model/report.js';
+import type { SafeHtml } from '../escape.js';
 
 /** Distinct outlet colours in the stylesheet (.o0 … .o7); more outlets than this reuse them in order. */
 export const OUTLET_COLOURS = 8;
@@ -60,6 +62,8 @@ export interface StoryView {
   actor(id: string | null): Actor | undefined;
   /** Distinct outlets in order of first appearance, with their columns. */
   outlets: { o: number; name: string; short: string; columns: Column[] }[];
+  /** What the host shows beside a finding, by its anchor (the web app's notes); nothing in a report file. */
+  findingExtra?: (anchor: string) => SafeHtml | string;
 }
 
 function hostOf(url: string | null): string | null {

@@ -29,6 +29,7 @@ import type {
 } from '../store.js';
 import * as calibration from './calibration.js';
 import { pgStoreError, redactUrl } from './errors.js';
+import * as keptWork from './kept-work.js';
 import { migratePg, PG_APPLICATION, PG_SCHEMA_VERSION, readSchemaState } from './migrations.js';
 import * as outlets from './outlets.js';
 import { ClientRunner, PoolRunner, type Runner } from './runner.js';
@@ -294,6 +295,27 @@ class PgSession {
       calibrationSample: read(calibration.calibrationSample),
       calibration: read(calibration.calibration),
       saveCalibration: write((db, check) => calibration.saveCalibration(db, check, this.stamp())),
+      addNote: write(
+        (db, storyId, finding, text, label) =>
+          keptWork.addNote(db, storyId, finding, text, label, this.stamp()),
+        'the note was not added',
+      ),
+      editNote: write(
+        (db, id, text) => keptWork.editNote(db, id, text, this.stamp()),
+        'the note was not changed',
+      ),
+      deleteNote: write(keptWork.deleteNote, 'the note was not deleted'),
+      note: read(keptWork.note),
+      notes: read(keptWork.notes),
+      saveSearch: write(
+        (db, name, query) => keptWork.saveSearch(db, name, query, this.stamp()),
+        'the search was not saved',
+      ),
+      savedSearches: read(keptWork.savedSearches),
+      savedSearch: read(keptWork.savedSearch),
+      markSearchSeen: write((db, id) => keptWork.markSearchSeen(db, id, this.stamp())),
+      removeSavedSearch: write(keptWork.removeSavedSearch, 'the saved search was not removed'),
+      storedAfter: read(keptWork.storedAfter),
       storyIndex: () => storyIndex,
       withTransaction: (fn) => this.withTransaction(fn),
     };

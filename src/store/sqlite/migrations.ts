@@ -332,6 +332,38 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX IF NOT EXISTS story_postings_story ON story_postings (story_id)');
     },
   },
+  {
+    description: 'kept work: notes on stories and findings, saved searches',
+    up(db) {
+      db.exec(`
+        -- A note on a story (finding NULL) or on one finding of it (its anchor on the story page, "fact-f3").
+        -- article_id: a member of the story when the note was written; the note follows that article to
+        -- whichever story holds it after re-clustering, and falls back to story_id when it holds none.
+        CREATE TABLE IF NOT EXISTS notes (
+          id         INTEGER PRIMARY KEY,
+          story_id   INTEGER NOT NULL,
+          article_id TEXT,
+          finding    TEXT,
+          -- What the finding said (a fact's wording, an actor's name): finding ids are renumbered by
+          -- re-clustering, so the page re-finds a note's finding by this.
+          finding_label TEXT,
+          text       TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS notes_article ON notes (article_id);
+        CREATE INDEX IF NOT EXISTS notes_story ON notes (story_id);
+        -- A saved search: its URL parameters ("q=storm&outlet=Example") and when the user last opened it.
+        CREATE TABLE IF NOT EXISTS saved_searches (
+          id         INTEGER PRIMARY KEY,
+          name       TEXT NOT NULL,
+          query      TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          seen_at    TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 /** The schema version this code writes: the number of migrations it knows. */

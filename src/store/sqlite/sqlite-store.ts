@@ -20,6 +20,7 @@ import type {
   LabelUse,
   ListOptions,
   NameUse,
+  NoteRecord,
   OutletDirectory,
   OutletField,
   OutletRecord,
@@ -27,6 +28,7 @@ import type {
   OutletVoices,
   Placement,
   PutResult,
+  SavedSearch,
   SearchHit,
   SearchOptions,
   Store,
@@ -41,6 +43,7 @@ import type {
 import { SqliteCalibration } from './calibration.js';
 import { notADatabase, storeError } from './errors.js';
 import { SqliteFeeds } from './feeds.js';
+import { SqliteKeptWork } from './kept-work.js';
 import { APPLICATION_ID, migrate, SCHEMA_VERSION, userVersion } from './migrations.js';
 import { SqliteOutlets } from './outlets.js';
 import { runSearch, runSearchCount, SearchStatements } from './search.js';
@@ -207,6 +210,7 @@ class SqliteStore implements SqliteStoreHandle {
   private readonly views: SqliteViews;
   private readonly feeds: SqliteFeeds;
   private readonly outletDirectoryRows: SqliteOutlets;
+  private readonly keptWork: SqliteKeptWork;
   /** Transactions rolled back: part of the version, since total_changes() does not go back. */
   private rollbacks = 0;
   /** How many transaction() calls are open, so errors inside one are worded once, by the outermost. */
@@ -228,6 +232,7 @@ class SqliteStore implements SqliteStoreHandle {
     this.views = new SqliteViews(db, () => this.version());
     this.feeds = new SqliteFeeds(db);
     this.outletDirectoryRows = new SqliteOutlets(db, now);
+    this.keptWork = new SqliteKeptWork(db, now);
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     const columns = 'id, url_key, content_hash, stored_at, doc';
     this.selectOne = db.prepare(`SELECT ${columns} FROM articles WHERE id = ?`);
@@ -607,6 +612,54 @@ class SqliteStore implements SqliteStoreHandle {
 
   storyOutletVoices(options: { ids?: readonly number[]; minOutlets?: number }): Map<number, OutletVoices[]> {
     return this.guard(undefined, () => this.outletDirectoryRows.storyVoices(options));
+  }
+
+  addNote(storyId: number, finding: string | null, text: string, findingLabel?: string | null): NoteRecord {
+    return this.guard('the note was not added', () =>
+      this.write(() => this.keptWork.addNote(storyId, finding, text, findingLabel)),
+    );
+  }
+
+  editNote(id: number, text: string): NoteRecord | null {
+    return this.guard('the note was not changed', () => this.keptWork.editNote(id, text));
+  }
+
+  deleteNote(id: number): boolean {
+    return this.guard('the note was not deleted', () => this.keptWork.deleteNote(id));
+  }
+
+  note(id: number): NoteRecord | null {
+    return this.guard(undefined, () => this.keptWork.note(id));
+  }
+
+  notes(options?: { storyId?: number }): NoteRecord[] {
+    return this.guard(undefined, () => this.keptWork.notes(options));
+  }
+
+  saveSearch(name: string, query: string): { search: SavedSearch; created: boolean } {
+    return this.guard('the search was not saved', () =>
+      this.write(() => this.keptWork.saveSearch(name, query)),
+    );
+  }
+
+  savedSearches(): SavedSearch[] {
+    return this.guard(undefined, () => this.keptWork.savedSearches());
+  }
+
+  savedSearch(id: number): SavedSearch | null {
+    return this.guard(undefined, () => this.keptWork.savedSearch(id));
+  }
+
+  markSearchSeen(id: number): boolean {
+    return this.guard(undefined, () => this.keptWork.markSearchSeen(id));
+  }
+
+  removeSavedSearch(id: number): boolean {
+    return this.guard('the saved search was not removed', () => this.keptWork.removeSavedSearch(id));
+  }
+
+  storedAfter(ids: readonly string[], since: string): Set<string> {
+    return this.guard(undefined, () => this.keptWork.storedAfter(ids, since));
   }
 
   version(): string {
