@@ -18,7 +18,7 @@ import {
 } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { untitledTitle } from '../src/store/sqlite/stories.js';
-import type { Store } from '../src/store/store.js';
+import { SNIPPET_MARK, type Store } from '../src/store/store.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import { canonicalUrl } from '../src/text/url.js';
 import { storeContract } from './store-contract.js';
@@ -96,6 +96,27 @@ describe('SQLite store', () => {
       expect(contentHash('a  b\n\nc ')).toBe(contentHash('a b c'));
       expect(contentHash('a b c')).not.toBe(contentHash('a b d'));
     });
+  });
+
+  it('a prefix search ranks and marks the same hits as the word, cut by the limit', () => {
+    // The snippets of a prefix query come from a second scan of the matches (search.ts): it must keep
+    // exactly the ranked rows, in rank order.
+    const store = track(openSqliteStore(tempDb()));
+    const { added } = store.putArticles([
+      makeArticle({
+        title: 'Harbour news',
+        text: 'Boats came in. The harbour was calm; harbourside cafes opened.',
+      }),
+      makeArticle({ title: 'Harbour closes', text: 'The harbour closed for the storm.' }),
+      makeArticle({ title: 'Weather', text: 'Rain all week.' }),
+    ]);
+    const word = store.search('harbour', 10);
+    const prefix = store.search('harb*', 10);
+    expect(prefix.map((h) => h.id)).toEqual(word.map((h) => h.id));
+    expect(new Set(prefix.map((h) => h.id))).toEqual(new Set([added[0], added[1]]));
+    const { open, close } = SNIPPET_MARK;
+    for (const hit of prefix) expect(hit.snippet.toLowerCase()).toContain(`${open}harbour${close}`);
+    expect(store.search('harb*', 1).map((h) => h.id)).toEqual([prefix[0]?.id]);
   });
 
   describe('migrations', () => {
