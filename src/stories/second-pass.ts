@@ -191,7 +191,7 @@ function pairVector(p: Prepared, f: ArticleFeatures, idfById: Float64Array): Pai
  * Walking each feature's list of articles costs the pairs that share it; walking one article's features
  * for every other article cost every pair times an article's length. A neighbourhood of 400 allsides
  * articles (about 136,000 features, 20,000 distinct) makes 3.7 million shared-feature pairs, where the
- * walk was 27 million lookups (`/tmp` script over a whole library's latest 400 articles at three
+ * walk was 27 million lookups (the latest 400 articles of a whole allsides library, at three
  * offsets). Features are taken in the order of their strings and each list in article order, so each
  * pair adds its terms in the same order as the walk did (sorted by feature string, the earlier article's
  * weight first): the same sums to the last bit, whatever order the articles arrived in.
