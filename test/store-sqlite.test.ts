@@ -18,7 +18,7 @@ import {
 } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { untitledTitle } from '../src/store/sqlite/stories.js';
-import type { Store } from '../src/store/store.js';
+import { SNIPPET_MARK, type Store } from '../src/store/store.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import { canonicalUrl } from '../src/text/url.js';
 import { storeContract } from './store-contract.js';
@@ -96,6 +96,27 @@ describe('SQLite store', () => {
       expect(contentHash('a  b\n\nc ')).toBe(contentHash('a b c'));
       expect(contentHash('a b c')).not.toBe(contentHash('a b d'));
     });
+  });
+
+  it('a prefix search ranks and marks the same hits as the word, cut by the limit', () => {
+    // The snippets of a prefix query come from a second scan of the matches (search.ts): it must keep
+    // exactly the ranked rows, in rank order.
+    const store = track(openSqliteStore(tempDb()));
+    const { added } = store.putArticles([
+      makeArticle({
+        title: 'Harbour news',
+        text: 'Boats came in. The harbour was calm; harbourside cafes opened.',
+      }),
+      makeArticle({ title: 'Harbour closes', text: 'The harbour closed for the storm.' }),
+      makeArticle({ title: 'Weather', text: 'Rain all week.' }),
+    ]);
+    const word = store.search('harbour', 10);
+    const prefix = store.search('harb*', 10);
+    expect(prefix.map((h) => h.id)).toEqual(word.map((h) => h.id));
+    expect(new Set(prefix.map((h) => h.id))).toEqual(new Set([added[0], added[1]]));
+    const { open, close } = SNIPPET_MARK;
+    for (const hit of prefix) expect(hit.snippet.toLowerCase()).toContain(`${open}harbour${close}`);
+    expect(store.search('harb*', 1).map((h) => h.id)).toEqual([prefix[0]?.id]);
   });
 
   describe('migrations', () => {
@@ -382,5 +403,89 @@ describe('untitled stories', () => {
     );
     expect(untitledTitle(`${'word '.repeat(40)}end.`)).toMatch(/^word( word)+…$/);
     expect(untitledTitle('   ')).toBeNull();
+  });
+});
+
+describe('story listings after moves inside a transaction', () => {
+  // A move inside a transaction leaves both stories' listings to be recounted once (stories.ts
+  // staleListings): before anything reads them, and before the transaction commits.
+  const setUp = (file: string) => {
+    const store = openSqliteStore(file);
+    const { added } = store.putArticles([
+      makeArticle({ title: 'Dam opens', outlet: 'Alpha', published: '2030-01-02', text: 'The dam opened.' }),
+      makeArticle({ title: 'Dam opening', outlet: 'Beta', published: '2030-01-03', text: 'A dam opened.' }),
+      makeArticle({ title: 'Harbour', outlet: 'Gamma', published: '2030-01-09', text: 'Boats came in.' }),
+    ]);
+    const [a, b, c] = added as [string, string, string];
+    const index = store.storyIndex();
+    const profile = { size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:dam', 1]]) };
+    const one = index.saveProfile({ id: null, ...profile });
+    const two = index.saveProfile({ id: null, ...profile });
+    const place = (id: string, storyId: number) =>
+      store.placeArticle(id, { storyId, duplicateOf: null, score: null, reasons: null, placedBy: 'ingest' });
+    place(a, one);
+    place(b, one);
+    place(c, two);
+    return { store, a, b, c, one, two, place };
+  };
+
+  it('are recounted when read inside the transaction and written by its commit', () => {
+    const file = tempDb();
+    const { store, b, one, two, place } = setUp(file);
+    store.transaction(() => {
+      place(b, two);
+      expect(store.getStory(two)).toMatchObject({ articleCount: 2, outlets: ['Beta', 'Gamma'] });
+    });
+    store.transaction(() => place(b, one));
+    store.close();
+    // Nothing read the second move's listings before the commit: the commit wrote them.
+    const again = openSqliteStore(file);
+    expect(again.getStory(one)).toMatchObject({
+      articleCount: 2,
+      outlets: ['Alpha', 'Beta'],
+      firstPublished: '2030-01-02',
+      lastPublished: '2030-01-03',
+    });
+    expect(again.getStory(two)).toMatchObject({ articleCount: 1, outlets: ['Gamma'] });
+    again.close();
+  });
+
+  it('are dropped with a transaction that rolls back, and a move outside one is recounted at once', () => {
+    const file = tempDb();
+    const { store, a, b, one, two, place } = setUp(file);
+    expect(() =>
+      store.transaction(() => {
+        place(a, two);
+        throw new Error('the batch fails');
+      }),
+    ).toThrow();
+    expect(store.getStory(one)).toMatchObject({ articleCount: 2 });
+    place(b, two);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT article_count FROM stories WHERE id = ?').pluck().get(two)).toBe(2);
+    raw.close();
+    store.close();
+  });
+
+  it('are written by the commit of an asynchronous transaction, with the documents it counted', async () => {
+    const file = tempDb();
+    const { store, b, two } = setUp(file);
+    store.close();
+    const async = openSqliteAsyncStore(file);
+    await async.withTransaction(async (tx) => {
+      await tx.placeArticle(b, {
+        storyId: two,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'ingest',
+      });
+      await tx.storyIndex().addDocument(['t:dam']);
+    });
+    await async.close();
+    const again = openSqliteStore(file);
+    expect(again.getStory(two)).toMatchObject({ articleCount: 2 });
+    expect(again.storyIndex().documentFrequencies(['t:dam']).get('t:dam')).toBe(1);
+    again.close();
   });
 });

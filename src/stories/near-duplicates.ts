@@ -155,11 +155,36 @@ const PERMUTATIONS = (() => {
   return { a, b, n };
 })();
 
-function minHashes(shingleSet: Iterable<string>): Uint32Array {
+/**
+ * hashString(shingle, 0) of each shingle of `words` (at least SHINGLE_SIZE of them), without making the
+ * shingle strings: the same FNV-1a over the words' characters with a space between them. Making each
+ * shingle a string (slice, join) and a set of them was a third of duplicateKeys in ingest's worker; a
+ * shingle seen twice gives its hash twice, which leaves every minimum as it was.
+ */
+function shingleHashes(words: readonly string[]): Uint32Array {
+  const out = new Uint32Array(words.length - SHINGLE_SIZE + 1);
+  for (let start = 0; start < out.length; start++) {
+    let h = 0x811c9dc5 >>> 0;
+    for (let w = start; w < start + SHINGLE_SIZE; w++) {
+      if (w > start) {
+        h ^= 32;
+        h = Math.imul(h, 0x01000193);
+      }
+      const word = words[w] as string;
+      for (let i = 0; i < word.length; i++) {
+        h ^= word.charCodeAt(i);
+        h = Math.imul(h, 0x01000193);
+      }
+    }
+    out[start] = fmix32(h);
+  }
+  return out;
+}
+
+function minHashes(hashes: Iterable<number>): Uint32Array {
   const { a, b, n } = PERMUTATIONS;
   const mins = new Uint32Array(n).fill(0xffffffff);
-  for (const shingle of shingleSet) {
-    const h = hashString(shingle, 0);
+  for (const h of hashes) {
     for (let i = 0; i < n; i++) {
       const v = fmix32((Math.imul(h, a[i] as number) + (b[i] as number)) | 0);
       if (v < (mins[i] as number)) mins[i] = v;
@@ -193,7 +218,7 @@ export function duplicateKeys(text: string): string[] {
     const h = (hashString(joined, 1).toString(36) + hashString(joined, 2).toString(36)).slice(0, 13);
     return [`${KEY_VERSION}:x:${h}`];
   }
-  const mins = minHashes(new Set(shingles(words)));
+  const mins = minHashes(shingleHashes(words));
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band++)
     keys.push(`${KEY_VERSION}:${band.toString(36)}:${bandHash(mins, band)}`);

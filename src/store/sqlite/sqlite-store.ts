@@ -412,6 +412,8 @@ class SqliteStore implements SqliteStoreHandle {
     const savepoint = `parallax_async_${this.depth}`;
     const lost = 'nothing of this batch was stored (earlier batches are kept)';
     try {
+      // As transaction() does: what the story index kept in memory belongs to the level it came from.
+      this.stories.flushDocuments();
       this.db.exec(topLevel ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
     } catch (err) {
       throw storeError(this.path, err, lost);
@@ -432,6 +434,7 @@ class SqliteStore implements SqliteStoreHandle {
       commit: () => {
         finish();
         try {
+          this.stories.flushDocuments();
           this.db.exec(topLevel ? 'COMMIT' : `RELEASE ${savepoint}`);
         } catch (err) {
           if (topLevel && this.db.inTransaction) this.db.exec('ROLLBACK');
