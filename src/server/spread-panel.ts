@@ -23,7 +23,7 @@ export const SPREAD_STYLE = `
 .tabs a[aria-current] { color: var(--ink); font-weight: 700; text-decoration: none; }
 .export-panel p { margin: 8px 0 0; }
 .export-panel .dl { white-space: nowrap; }
-.blind { display: inline-block; background: #fff4e0; color: #7a4b00; border: 1px solid #f0d39a; border-radius: 999px; padding: 1px 9px; font-size: 13px; font-weight: 600; }
+.blind { display: inline-block; background: var(--warn-bg); color: var(--warn-ink); border: 1px solid var(--warn-line); border-radius: 999px; padding: 1px 9px; font-size: 13px; font-weight: 600; }
 `;
 
 const FIELD_NAMES: Record<SpreadField, string> = {

@@ -1,0 +1,216 @@
+// Comfort in real Chromium against a loopback server on a small demo library (the invented library
+// fixtures, an outlet directory giving their leanings): every page type at 390 px wide scrolls only up and
+// down (tables scroll inside their own box) and breaks no word in the middle; the dark theme follows the
+// system's preference; `?` lists the keyboard shortcuts, which work; error pages read as pages.
+// `npm run screenshots` (PARALLAX_DOCS=1) also writes the README's pictures of the web app to docs/.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { main } from '../../src/cli/main.js';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { ingestIntoLibrary } from '../../src/library/ingest.js';
+import { type RunningServer, startServer } from '../../src/server/serve.js';
+import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
+import { ALL_FIXTURES, FLOOD_REPRINT, writeFixtures } from '../support/library-fixtures.js';
+
+const available = chromiumPath() !== null;
+const onCi = !!process.env.CI;
+
+/** The demo library's outlets on an invented leaning scale, so spread bars and a blindspot show. */
+export const DEMO_DIRECTORY = {
+  leanings: ['left', 'centre', 'right'],
+  sources: { leaning: 'Invented ratings for the demo library' },
+  outlets: [
+    { name: 'Valley Courier', leaning: 'left', country: 'Brannock', hosts: ['valleycourier.example'] },
+    { name: 'Northern Ledger', leaning: 'centre', country: 'Brannock' },
+    { name: 'Radio Brannock', leaning: 'right', country: 'Brannock' },
+    { name: 'Coastline Weekly', leaning: 'left', country: 'Meridian' },
+    { name: 'Board and Clock', leaning: 'centre', country: 'Quenby' },
+  ],
+};
+
+/** Whether the page scrolls sideways, and the words (letter runs) a line break cuts in two. */
+async function phoneFacts(page: Page): Promise<{ scrollWidth: number; innerWidth: number; cut: string[] }> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('[hidden], details:not([open]), script, style, svg')) continue;
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index ?? 0);
+        range.setEnd(node, (m.index ?? 0) + m[0].length);
+        const tops = new Set(
+          [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+        );
+        if (tops.size > 1)
+          cut.push(`${m[0]} (in <${parent.tagName.toLowerCase()} class="${parent.className}">)`);
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, cut };
+  });
+}
+
+describe.skipIf(!available && !onCi)('comfort in chromium', () => {
+  let browser: Chromium;
+  let server: RunningServer;
+  let store: Store;
+  let dir = '';
+  let origin = '';
+  let flood = 0;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!available) throw new Error(INSTALL_HINT);
+    dir = await mkdtemp(join(tmpdir(), 'parallax-comfort-'));
+    const files = writeFixtures(join(dir, 'articles'), [...ALL_FIXTURES, FLOOD_REPRINT]);
+    const db = join(dir, 'library.db');
+    store = openSqliteStore(db);
+    await ingestIntoLibrary(store, files, DEFAULT_CONFIG, { worker: false });
+    const file = join(dir, 'outlets.yaml');
+    await writeFile(file, stringify(DEMO_DIRECTORY));
+    const out: string[] = [];
+    const code = await main(['outlets', 'import', file, '--db', db], {
+      stdout: (c) => out.push(c),
+      stderr: (l) => out.push(l),
+      stdin: process.stdin,
+    });
+    if (code !== 0) throw new Error(out.join('\n'));
+    flood =
+      store.listStories({ limit: 10 }).find((s) => s.outlets.includes('Radio Brannock') && s.articleCount > 2)
+        ?.id ?? 0;
+    server = await startServer({ store, token: null, host: '127.0.0.1', port: 0, log: () => {} });
+    origin = new URL(server.url).origin;
+    browser = await launchChromium({ onlyOrigin: origin });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    store?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function open(path: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+    page.on('console', (m) => {
+      // An error page's own status is logged as a failed load; anything else is a fault.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+        errors.push(`${path}: ${m.text()}`);
+    });
+    if (options.width) await page.setViewportSize({ width: options.width, height: 844 });
+    if (options.dark) await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(origin + path);
+    return page;
+  }
+
+  async function docs(page: Page, name: string): Promise<void> {
+    if (process.env.PARALLAX_DOCS)
+      await page.screenshot({
+        path: resolve(import.meta.dirname, `../../docs/${name}.png`),
+        fullPage: false,
+      });
+  }
+
+  /** One address of each page type the app serves. */
+  function pageTypes(): string[] {
+    return [
+      '/',
+      `/stories/${flood}`,
+      `/stories/${flood}/articles`,
+      '/search?q=Tessaly',
+      '/outlets',
+      `/outlets/${encodeURIComponent('Valley Courier')}`,
+      '/blindspots',
+      '/actors',
+      `/actors/${encodeURIComponent(store.actors(1)[0]?.actor ?? 'none')}`,
+      '/add',
+      '/no/such/page',
+      '/stories/999999',
+    ];
+  }
+
+  it('at 390 px no page scrolls sideways and no word is cut in two', async () => {
+    expect(flood).toBeGreaterThan(0);
+    const problems: string[] = [];
+    for (const path of pageTypes()) {
+      for (const dark of [false, true]) {
+        const page = await open(path, { width: 390, dark });
+        const facts = await phoneFacts(page);
+        if (process.env.PARALLAX_SHOTS)
+          await page.screenshot({
+            path: join(
+              process.env.PARALLAX_SHOTS,
+              `phone-${dark ? 'dark' : 'light'}-${path.replace(/\W+/g, '_')}.png`,
+            ),
+            fullPage: true,
+          });
+        if (facts.scrollWidth > facts.innerWidth) {
+          const wide = await page.evaluate(() =>
+            [...document.querySelectorAll('body *')]
+              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+              .filter((el) => !el.parentElement?.closest('.table-wrap, table'))
+              .slice(0, 6)
+              .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`),
+          );
+          problems.push(
+            `${path}: ${facts.scrollWidth} px wide in a ${facts.innerWidth} px window: ${wide.join(', ')}`,
+          );
+        }
+        for (const word of facts.cut) problems.push(`${path}: "${word}" cut across two lines`);
+        await page.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 240_000);
+
+  it('the cut-word check sees a cut word and a sideways scroll', async () => {
+    const page = await open('/add', { width: 390 });
+    await page.evaluate(() => {
+      const box = document.createElement('p');
+      box.style.cssText = 'width: 40px; overflow-wrap: anywhere';
+      box.textContent = 'Extraordinarily';
+      document.querySelector('main')?.append(box);
+      const wide = document.createElement('div');
+      wide.style.width = '600px';
+      wide.textContent = 'wide';
+      document.querySelector('main')?.append(wide);
+    });
+    const facts = await phoneFacts(page);
+    expect(facts.cut.map((c) => c.split(' ')[0])).toEqual(['Extraordinarily']);
+    expect(facts.scrollWidth).toBeGreaterThan(facts.innerWidth);
+    await page.close();
+  });
+
+  it('follows the system: dark colours in dark mode, light otherwise', async () => {
+    for (const path of ['/', `/stories/${flood}`]) {
+      const colours = async (dark: boolean) => {
+        const page = await open(path, { dark });
+        const got = await page.evaluate(() => ({
+          bg: getComputedStyle(document.body).backgroundColor,
+          ink: getComputedStyle(document.body).color,
+        }));
+        if (process.env.PARALLAX_SHOTS)
+          await page.screenshot({
+            path: join(
+              process.env.PARALLAX_SHOTS,
+              `${path === '/' ? 'list' : 'story'}-${dark ? 'dark' : 'light'}.png`,
+            ),
+            fullPage: true,
+          });
+        await page.close();
+        return got;
+      };
+      expect(await colours(false)).toEqual({ bg: 'rgb(245, 246, 248)', ink: 'rgb(28, 35, 48)' });
+      expect(await colours(true)).toEqual({ bg: 'rgb(17, 21, 27)', ink: 'rgb(228, 232, 238)' });
+    }
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
