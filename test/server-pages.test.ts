@@ -384,7 +384,7 @@ describe('reading: story list, outlets and actors', () => {
     }
   });
 
-  it('sends a Content-Security-Policy on every page; only the story page allows a script', async () => {
+  it('sends a Content-Security-Policy on every page; scripts only from the app itself or by hash', async () => {
     const flood = storyOf(store, FLOOD_TITLE);
     const pages = [
       '/',
@@ -401,13 +401,23 @@ describe('reading: story list, outlets and actors', () => {
       const res = await get(path);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect([path, csp]).toEqual([path, expect.stringContaining("default-src 'none'")]);
-      expect([path, csp.includes('script-src')]).toEqual([path, false]);
+      // No inline script: only the app's own script files (the keyboard shortcuts).
+      expect([path, /script-src 'self'(;|$)/.test(csp)]).toEqual([path, true]);
+      expect([path, /unsafe-inline'[^;]*;[^;]*script|script-src[^;]*unsafe/.test(csp)]).toEqual([
+        path,
+        false,
+      ]);
       expect(csp).toContain("form-action 'self'");
+      const body = await res.text();
+      expect([path, body.match(/<script\b[^>]*>/g)]).toEqual([
+        path,
+        ['<script src="/assets/shortcuts.js" defer>'],
+      ]);
     }
     const story = await get(`/stories/${flood}`);
     expect(story.status).toBe(200);
     const csp = story.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+' 'self';/);
     expect(csp).toContain("form-action 'self'");
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-eval');

@@ -20,6 +20,7 @@ import { pageRoutes } from './page-routes.js';
 import { page } from './pages.js';
 import { tooLarge } from './params.js';
 import { inProcessSearcher, type Searcher } from './searcher.js';
+import { shortcutRoutes } from './shortcuts.js';
 import { writeRoutes } from './write-routes.js';
 
 export { LIMITS } from './library-view.js';
@@ -111,5 +112,6 @@ export function createApp({
   app.route('/', apiRoutes(view));
   app.route('/', writeRoutes(view));
   app.route('/', pageRoutes(view));
+  app.route('/', shortcutRoutes());
   return app;
 }

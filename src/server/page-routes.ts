@@ -33,6 +33,7 @@ import {
   storyIdParam,
 } from './params.js';
 import { membershipLink, SELECTION_STYLE, selectionPanel } from './selection-panel.js';
+import { SHORTCUTS_STYLE, SHORTCUTS_TAG } from './shortcuts.js';
 import { blindspotsBody, exportPanel, SPREAD_STYLE, storySpreadPanel } from './spread-panel.js';
 
 /** Stories on one page of the story list. */
@@ -93,9 +94,10 @@ export function pageRoutes(view: LibraryView): Hono {
       stored = storePage(
         renderHtml(report, {
           top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}`,
-          bottom,
+          bottom: html`${bottom}${SHORTCUTS_TAG}`,
           formAction: 'self',
-          style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE,
+          sameOriginScripts: true,
+          style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE + SHORTCUTS_STYLE,
           embedData: false,
         }),
         HTML,

@@ -21,6 +21,7 @@ import {
 } from '../store/store.js';
 import type { AddedArticle } from './add-articles.js';
 import { monthChart, shareBar } from './charts.js';
+import { SHORTCUTS_STYLE, SHORTCUTS_TAG } from './shortcuts.js';
 import { rowSpread, SPREAD_STYLE } from './spread-panel.js';
 
 /** The app's additions to the report stylesheet, so pages and story reports look like one product. */
@@ -84,7 +85,7 @@ form.filters label.check-label { justify-content: flex-end; min-height: 2.4em; }
 mark { background: var(--mark); }
 `;
 
-const STYLE = trustedCode(REPORT_STYLE + APP_STYLE + SPREAD_STYLE);
+const STYLE = trustedCode(REPORT_STYLE + APP_STYLE + SPREAD_STYLE + SHORTCUTS_STYLE);
 
 const TONE_SYMBOL: Record<Tone, string> = { negative: '⊖', neutral: '○', positive: '⊕' };
 
@@ -94,7 +95,7 @@ export function siteBar(query = ''): SafeHtml {
 }
 
 export function page(title: string, body: SafeHtml, query = ''): string {
-  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Parallax</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body class="app">${siteBar(query)}<main id="main" class="wrap">${body}</main></body></html>`.value}`;
+  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Parallax</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body class="app">${siteBar(query)}<main id="main" class="wrap">${body}</main>${SHORTCUTS_TAG}</body></html>`.value}`;
 }
 
 function days(s: { firstPublished: string | null; lastPublished: string | null }): string {

@@ -13,6 +13,7 @@ import { main } from '../../src/cli/main.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { ingestIntoLibrary } from '../../src/library/ingest.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
+import { SHORTCUTS } from '../../src/server/shortcuts.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
@@ -22,7 +23,7 @@ const available = chromiumPath() !== null;
 const onCi = !!process.env.CI;
 
 /** The demo library's outlets on an invented leaning scale, so spread bars and a blindspot show. */
-export const DEMO_DIRECTORY = {
+const DEMO_DIRECTORY = {
   leanings: ['left', 'centre', 'right'],
   sources: { leaning: 'Invented ratings for the demo library' },
   outlets: [
@@ -186,6 +187,65 @@ describe.skipIf(!available && !onCi)('comfort in chromium', () => {
     const facts = await phoneFacts(page);
     expect(facts.cut.map((c) => c.split(' ')[0])).toEqual(['Extraordinarily']);
     expect(facts.scrollWidth).toBeGreaterThan(facts.innerWidth);
+    await page.close();
+  });
+
+  it('lists the keyboard shortcuts on ?, and they work', async () => {
+    const page = await open('/');
+    await page.keyboard.press('?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor({ state: 'visible' });
+    const listed = await dialog.locator('dt').allTextContents();
+    expect(listed).toEqual(SHORTCUTS.map(([keys]) => keys.replace(' ', ' then ')));
+    await docs(page, 'app-shortcuts');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    // "/" puts the cursor in the search box; typing there is not taken for shortcuts.
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-q');
+    await page.keyboard.type('g o?');
+    expect(await page.inputValue('#site-q')).toBe('g o?');
+    expect(await dialog.isVisible()).toBe(false);
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.keyboard.press('g');
+    await page.keyboard.press('o');
+    await page.waitForURL(`${origin}/outlets`);
+    await page.keyboard.press('g');
+    await page.keyboard.press('s');
+    await page.waitForURL(`${origin}/`);
+
+    // j and k step through a story page's findings by their addresses; :target highlights the one reached.
+    await page.goto(`${origin}/stories/${flood}`);
+    const ids = await page.evaluate(() =>
+      [...document.querySelectorAll('tr[id^="fact-"], tr[id^="actor-"], article.quote[id], article.disc[id]')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => el.id),
+    );
+    expect(ids.length).toBeGreaterThan(2);
+    await page.keyboard.press('j');
+    await page.waitForURL(`${origin}/stories/${flood}#${ids[0]}`);
+    await page.keyboard.press('j');
+    await page.waitForURL(`${origin}/stories/${flood}#${ids[1]}`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(ids[1]);
+    await page.keyboard.press('k');
+    await page.waitForURL(`${origin}/stories/${flood}#${ids[0]}`);
+    // The story page's own script and the shortcuts both run under its CSP: no violation was reported.
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pages read and work without JavaScript', async () => {
+    const page = await browser.newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(`${origin}/stories/${flood}`);
+    expect(await page.locator('.facts tbody tr').count()).toBeGreaterThan(2);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('js'))).toBe(false);
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('Tessaly');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('h1:has-text("Search: Tessaly")');
+    await page.keyboard.press('?');
+    expect(await page.getByRole('dialog').count()).toBe(0);
     await page.close();
   });
 

@@ -28,12 +28,20 @@ export function scriptHash(script: string): string {
   return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 }
 
-export function contentSecurityPolicy(script: string, formAction: 'none' | 'self' = 'none'): string {
+/**
+ * `sameOriginScripts`: the web app also lets its pages load its own script files (the keyboard shortcuts);
+ * a report file never does.
+ */
+export function contentSecurityPolicy(
+  script: string,
+  formAction: 'none' | 'self' = 'none',
+  sameOriginScripts = false,
+): string {
   // default-src 'none' covers fetch, frames, fonts, media and the rest; base-uri and form-action are not
   // covered by it and are closed separately. img-src data: keeps the blank favicon from being fetched.
   return [
     "default-src 'none'",
-    `script-src ${scriptHash(script)}`,
+    `script-src ${scriptHash(script)}${sameOriginScripts ? " 'self'" : ''}`,
     "style-src 'unsafe-inline'",
     'img-src data:',
     "base-uri 'none'",
@@ -62,6 +70,8 @@ export interface ReportChrome {
    * page); the web app serves it at its JSON twin instead, which halves a large story's page.
    */
   embedData: boolean;
+  /** Whether the page may load script files from its own origin (the web app's shortcuts; see contentSecurityPolicy). */
+  sameOriginScripts?: boolean;
 }
 
 export function renderHtml(report: Report, chrome?: ReportChrome): string {
@@ -91,7 +101,7 @@ ${renderArticles(view, si)}
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script, chrome?.formAction)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script, chrome?.formAction, chrome?.sameOriginScripts)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Parallax">
 <title>${title}</title>
