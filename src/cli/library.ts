@@ -268,6 +268,12 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
       );
       return 0;
     }
+    if (first) {
+      // The story's coverage by leaning, when the library's outlet directory gives leanings.
+      const { reportSpread } = await import('../outlets/spread.js');
+      const spread = reportSpread(store, id);
+      if (spread) first.spread = spread;
+    }
     const compared = report.stories[0]?.articles.length ?? 0;
     return emitReport(report, invocation, io, `compared story ${id} (${compared} articles)`);
   });

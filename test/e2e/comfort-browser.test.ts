@@ -17,23 +17,11 @@ import { SHORTCUTS } from '../../src/server/shortcuts.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
+import { DEMO_DIRECTORY } from '../support/demo-directory.js';
 import { ALL_FIXTURES, FLOOD_REPRINT, writeFixtures } from '../support/library-fixtures.js';
 
 const available = chromiumPath() !== null;
 const onCi = !!process.env.CI;
-
-/** The demo library's outlets on an invented leaning scale, so spread bars and a blindspot show. */
-const DEMO_DIRECTORY = {
-  leanings: ['left', 'centre', 'right'],
-  sources: { leaning: 'Invented ratings for the demo library' },
-  outlets: [
-    { name: 'Valley Courier', leaning: 'left', country: 'Brannock', hosts: ['valleycourier.example'] },
-    { name: 'Northern Ledger', leaning: 'centre', country: 'Brannock' },
-    { name: 'Radio Brannock', leaning: 'right', country: 'Brannock' },
-    { name: 'Coastline Weekly', leaning: 'left', country: 'Meridian' },
-    { name: 'Board and Clock', leaning: 'centre', country: 'Quenby' },
-  ],
-};
 
 /** Whether the page scrolls sideways, and the words (letter runs) a line break cuts in two. */
 async function phoneFacts(page: Page): Promise<{ scrollWidth: number; innerWidth: number; cut: string[] }> {

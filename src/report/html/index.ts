@@ -20,6 +20,7 @@ import {
   renderTimeline,
 } from './sections.js';
 import { SIDE_BY_SIDE_STYLE } from './side-by-side-style.js';
+import { SPREAD_BAR_STYLE } from './spread-bar.js';
 import { STYLE } from './style.js';
 import { storyView } from './view.js';
 
@@ -106,7 +107,7 @@ ${renderArticles(view, si)}
 <meta name="generator" content="Parallax">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style>${trustedCode(STYLE + CONFIDENCE_STYLE + SIDE_BY_SIDE_STYLE + (chrome?.style ?? ''))}</style>
+<style>${trustedCode(STYLE + CONFIDENCE_STYLE + SIDE_BY_SIDE_STYLE + SPREAD_BAR_STYLE + (chrome?.style ?? ''))}</style>
 </head>
 <body>
 ${chrome?.top ?? ''}
