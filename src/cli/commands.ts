@@ -41,6 +41,8 @@ export const FLAGS = {
   starter: { type: 'boolean' },
   section: { type: 'string', value: 'SECTION' },
   source: { type: 'string', value: 'TEXT' },
+  blindspots: { type: 'boolean' },
+  by: { type: 'string', value: 'FIELD' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Record<string, FlagSpec>;
@@ -153,11 +155,14 @@ ${INPUTS}`,
     name: 'stories',
     usage: [
       'stories [--db FILE] [--since YYYY-MM-DD] [--outlet NAME] [--min-outlets N] [--limit N] [--page N] [--format text|json]',
+      'stories --blindspots [--by leaning|country|language|owner] [--db FILE] [--limit N] [--page N] [--format text|json]',
     ],
     summary: 'list the stories of a library, newest first',
     about: `Lists the stories of a library, newest activity first, with their days, article counts and outlets.
 Text says how many more there are beyond --limit; JSON gives the total and lists every story unless
---limit is given (schema/stories.schema.json).`,
+--limit is given (schema/stories.schema.json). --blindspots lists the stories only one group of outlets
+covers (two or more of its outlets, none of another group of the outlet directory; by leaning unless --by
+says otherwise), newest first, as the web app's /blindspots does (JSON: schema/spread.schema.json).`,
     flags: {
       db: DB,
       since: 'stories with an article published on or after this day',
@@ -165,6 +170,8 @@ Text says how many more there are beyond --limit; JSON gives the total and lists
       'min-outlets': 'stories covered by at least this many outlets (2: those with something to compare)',
       limit: 'at most this many stories (text default 50; json: all)',
       page: 'the Nth page of --limit stories (default 1)',
+      blindspots: 'only the stories one group of outlets alone covers',
+      by: 'with --blindspots: the directory field that groups outlets (default leaning)',
       format: 'text (default) or json',
     },
     formats: ['text', 'json'],
