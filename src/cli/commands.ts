@@ -260,6 +260,7 @@ list shows each feed's state (FAILING with the last error), export writes them a
       'outlets import --starter [--db FILE]   (the directory shipped with Parallax)',
       'outlets list [--db FILE] [--format text|json]',
       'outlets set <outlet> <field> <value> [--source TEXT] [--db FILE]',
+      'outlets relabel [--db FILE] [--format text|json]',
     ],
     summary: 'the outlet directory: country, language, owner, leaning, hosts, notes, and their sources',
     about: `Keeps metadata about outlets in the library, with where each value came from. import reads a
@@ -267,10 +268,12 @@ directory file (YAML or JSON: leanings, sources, outlets with name, hosts, count
 leaning, notes, sources) and adds or updates its outlets; --starter imports the one shipped with Parallax
 (491 outlets of the allsides corpus with their AllSides leaning). list prints the directory (json: in the
 file's own shape, ready to edit and import). set changes one field (hosts: comma-separated; an empty
-value clears it). Articles that carry only a URL take the outlet name of their host.`,
+value clears it). Articles that carry only a URL take the outlet name of their host; relabel gives that
+name to articles stored before the directory named their host (they kept the host, "example.com", as
+their outlet), with the stories and actor counts they are part of. Running it again changes nothing.`,
     flags: {
       db: DB,
-      format: 'outlets list: text (default) or json',
+      format: 'outlets list and relabel: text (default) or json',
       starter: 'outlets import: the starter directory shipped with Parallax',
       source: 'outlets set: where the value came from (default: "set by hand on <day>")',
     },
