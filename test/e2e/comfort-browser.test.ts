@@ -185,7 +185,6 @@ describe.skipIf(!available && !onCi)('comfort in chromium', () => {
     await dialog.waitFor({ state: 'visible' });
     const listed = await dialog.locator('dt').allTextContents();
     expect(listed).toEqual(SHORTCUTS.map(([keys]) => keys.replace(' ', ' then ')));
-    await docs(page, 'app-shortcuts');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     // "/" puts the cursor in the search box; typing there is not taken for shortcuts.
@@ -235,6 +234,22 @@ describe.skipIf(!available && !onCi)('comfort in chromium', () => {
     await page.keyboard.press('?');
     expect(await page.getByRole('dialog').count()).toBe(0);
     await page.close();
+  });
+
+  it('the README pictures: a story page in light and dark, the story list on a phone', async () => {
+    // Written to docs/ only by `npm run screenshots` (PARALLAX_DOCS=1); the pages are checked either way.
+    const light = await open(`/stories/${flood}`);
+    expect(await light.locator('.spread-panel .spread-bar').count()).toBe(1);
+    await docs(light, 'app-light');
+    await light.close();
+    const dark = await open(`/stories/${flood}`, { dark: true });
+    expect(await dark.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
+    await docs(dark, 'app-dark');
+    await dark.close();
+    const phone = await open('/', { width: 390 });
+    expect(await phone.locator('ol.rows > li').count()).toBe(3);
+    await docs(phone, 'app-phone');
+    await phone.close();
   });
 
   it('follows the system: dark colours in dark mode, light otherwise', async () => {
