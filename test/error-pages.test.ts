@@ -139,6 +139,15 @@ describe('error pages for the browser', () => {
     }
   });
 
+  it('a hostile address is shown as text', async () => {
+    for (const path of ['/"><script>alert(1)</script>', '/x?since="><img src=x onerror=alert(2)>']) {
+      const res = await app().request(`http://localhost${path}`, { headers: { host: 'localhost' } });
+      const page = await res.text();
+      expect([path, page]).not.toEqual([path, expect.stringMatching(/<script>alert|<img src=x/)]);
+      expect(page.match(/<script\b[^>]*>/g)).toEqual(['<script src="/assets/shortcuts.js" defer>']);
+    }
+  });
+
   it('drops the clauses of a message that name a command or a flag', () => {
     expect(readerSentence('there is no story 4; "parallax stories" lists them')).toBe('There is no story 4.');
     expect(readerSentence('since must be a day as YYYY-MM-DD')).toBe('Since must be a day as YYYY-MM-DD.');

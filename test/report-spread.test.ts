@@ -11,6 +11,7 @@ import { main } from '../src/cli/main.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import type { Report } from '../src/model/report.js';
+import { renderHtml } from '../src/report/html/index.js';
 import { createApp } from '../src/server/app.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { DEMO_DIRECTORY } from './support/demo-directory.js';
@@ -126,6 +127,39 @@ describe('spread in the story report', () => {
     expect([misspelt.code, misspelt.stderr]).toEqual([2, expect.stringContaining('did you mean leaning?')]);
     const stray = await cli(['stories', '--by', 'leaning']);
     expect([stray.code, stray.stderr]).toEqual([2, expect.stringContaining('--by goes with --blindspots')]);
+  });
+
+  it('hostile outlet names and values in the spread are shown as text', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const story = {
+      id: 's',
+      title: 'T',
+      articles: [],
+      actors: [],
+      quotes: [],
+      facts: [],
+      discrepancies: [],
+      timeline: [],
+      digest: [],
+    };
+    const page = renderHtml({
+      version: 1,
+      generatedAt: '2031-01-01T00:00:00Z',
+      stories: [
+        {
+          ...story,
+          spread: {
+            field: 'leaning',
+            groups: [{ value: hostile, voices: 2, outlets: [{ outlet: `Post ${hostile}`, voices: 2 }] }],
+            voices: 2,
+            values: [hostile, 'right'],
+            blindspot: hostile,
+          },
+        },
+      ],
+    } as Report);
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('blindspot: only &lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('the schema refuses a spread without its parts', () => {
