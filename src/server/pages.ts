@@ -78,7 +78,9 @@ form.filters select { max-width: 100%; }
 form.filters label.check-label { justify-content: flex-end; min-height: 2.4em; }
 @media (max-width: 700px) {
   /* A phone: a table scrolls sideways inside its own box; the page itself only scrolls down. */
-  table.grid { display: block; overflow-x: auto; }
+  /* position: a visually hidden label (.sr, absolutely placed) inside the table stays in its scroll box
+     instead of widening the page. */
+  table.grid { display: block; overflow-x: auto; position: relative; }
   .site input { min-width: 0; width: 12rem; }
 }
 .pager { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin: 16px 0; }
