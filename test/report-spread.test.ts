@@ -90,6 +90,11 @@ describe('spread in the story report', () => {
     expect(page).toContain('<h2 id="spread-h">Coverage by leaning</h2>');
     expect(page).toContain('aria-label="Voices by leaning: left 1, centre 2, right 0"');
     expect(page).toContain('Coastline Weekly (copies only)');
+
+    const md = (await cli(['story', String(flood), '--format', 'md'])).stdout;
+    expect(md).toContain('## Coverage by leaning');
+    expect(md).toContain('| centre | 2 | Northern Ledger, Radio Brannock |');
+    expect(md).toContain('| right | 0 | — |');
   });
 
   it('stories --blindspots lists the stories one group alone covers, by leaning or another field', async () => {

@@ -125,6 +125,7 @@ describe.skipIf(!available && !onCi)('comfort in chromium', () => {
       '/add',
       '/no/such/page',
       '/stories/999999',
+      '/?since=yesterday',
     ];
   }
 
