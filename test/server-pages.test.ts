@@ -127,9 +127,9 @@ describe('reading: story list, outlets and actors', () => {
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     }
-    expect(await (await get('/?sort=bogus')).text()).toContain('sort is one of newest, biggest, contested');
+    expect(await (await get('/?sort=bogus')).text()).toContain('Sort is one of newest, biggest, contested');
     expect((await get('/api/stories?since=2031-00-10')).status).toBe(400);
-    expect(await (await get('/?until=tomorrow')).text()).toContain('until must be a day as YYYY-MM-DD');
+    expect(await (await get('/?until=tomorrow')).text()).toContain('Until must be a day as YYYY-MM-DD');
   });
 
   it('filters the story list by days and by words', async () => {
@@ -386,7 +386,7 @@ describe('reading: story list, outlets and actors', () => {
     }
   });
 
-  it('sends a Content-Security-Policy on every page; only the story page allows a script', async () => {
+  it('sends a Content-Security-Policy on every page; scripts only from the app itself or by hash', async () => {
     const flood = storyOf(store, FLOOD_TITLE);
     const pages = [
       '/',
@@ -403,13 +403,23 @@ describe('reading: story list, outlets and actors', () => {
       const res = await get(path);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect([path, csp]).toEqual([path, expect.stringContaining("default-src 'none'")]);
-      expect([path, csp.includes('script-src')]).toEqual([path, false]);
+      // No inline script: only the app's own script files (the keyboard shortcuts).
+      expect([path, /script-src 'self'(;|$)/.test(csp)]).toEqual([path, true]);
+      expect([path, /unsafe-inline'[^;]*;[^;]*script|script-src[^;]*unsafe/.test(csp)]).toEqual([
+        path,
+        false,
+      ]);
       expect(csp).toContain("form-action 'self'");
+      const body = await res.text();
+      expect([path, body.match(/<script\b[^>]*>/g)]).toEqual([
+        path,
+        ['<script src="/assets/shortcuts.js" defer>'],
+      ]);
     }
     const story = await get(`/stories/${flood}`);
     expect(story.status).toBe(200);
     const csp = story.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+' 'self';/);
     expect(csp).toContain("form-action 'self'");
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-eval');
@@ -506,7 +516,7 @@ describe('merge and split forms', () => {
     const none = await postForm(app, `/stories/${a}/split`, new URLSearchParams());
     expect(none.status).toBe(400);
     expect(none.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await none.text()).toContain('choose at least one article to split off');
+    expect(await none.text()).toContain('Choose at least one article to split off');
     const unknown = await postForm(app, `/stories/${a}/split`, new URLSearchParams({ articles: 'nope' }));
     expect(unknown.status).toBe(400);
     const all = new URLSearchParams();
@@ -553,7 +563,7 @@ describe('merge and split forms', () => {
     for (const [path, form, headers] of attempts) {
       const res = await postForm(app, path, form, headers);
       expect([path, headers, res.status]).toEqual([path, headers, 403]);
-      expect(await res.text()).toContain('a page from another site cannot write to this library');
+      expect(await res.text()).toContain('A page from another site cannot write to this library');
     }
     expect(store.countStories()).toBe(3);
     expect(store.getStory(b)).not.toBeNull();
@@ -658,7 +668,7 @@ describe('the add page', () => {
     ]) {
       const res = await postForm(app, '/add', form);
       expect(res.status).toBe(400);
-      expect(await res.text()).toContain('give an article address, its text, or files to upload');
+      expect(await res.text()).toContain('Give an article address, its text, or files to upload');
     }
     // An empty file input (a browser sends a nameless empty file) is no file.
     const empty = new FormData();
@@ -699,7 +709,7 @@ describe('the add page', () => {
       body: `text=${'a'.repeat(LIMITS.uploadBytes + 1024)}`,
     });
     expect(res.status).toBe(413);
-    expect(await res.text()).toContain('the request body is over 20 MB');
+    expect(await res.text()).toContain('The request body is over 20 MB');
     expect(store.countArticles()).toBe(7);
   });
 

@@ -7,7 +7,7 @@ import { ParallaxError } from '../src/errors.js';
 import type { AsyncStore } from '../src/store/async-store.js';
 import { KEPT_WORK_BOUNDS } from '../src/store/kept-work.js';
 import { SNIPPET_MARK } from '../src/store/store.js';
-import { makeArticle } from './support/articles.js';
+import { annotateText, makeArticle } from './support/articles.js';
 
 async function storeErrorOf(fn: () => Promise<unknown>): Promise<ParallaxError> {
   try {
@@ -584,6 +584,101 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
       expect(sorted(byIds, two)).toEqual([{ outlet: 'Gamma', voices: 1 }]);
       const multi = await store.storyOutletVoices({ minOutlets: 2 });
       expect([...multi.keys()]).toEqual([one]);
+    });
+
+    it('renames articles whose outlet is a bare host once the directory names it, with what counts outlets', async () => {
+      const store = await fresh();
+      const body = (n: number) =>
+        `Mayor Idris Kovalenko said on Tuesday that the quarry levy would rise by ${n} percent next year.`;
+      const put = await store.putArticles([
+        annotateText(body(3), 'named', { outlet: 'Valley Courier', url: 'https://valleycourier.example/a' }),
+        annotateText(body(4), 'bare', {
+          outlet: 'valleycourier.example',
+          url: 'https://valleycourier.example/b',
+        }),
+        annotateText(body(5), 'www', {
+          outlet: 'www.valleycourier.example',
+          url: 'https://valleycourier.example/c',
+        }),
+        annotateText(body(6), 'other', { outlet: 'unknown.example', url: 'https://unknown.example/d' }),
+        annotateText(body(7), 'listed', { outlet: 'listed.example', url: 'https://listed.example/e' }),
+      ]);
+      const [named, bare, www, other] = put.added as [string, string, string, string, string];
+      const story = await store.storyIndex().saveProfile({
+        id: null,
+        size: 1,
+        firstDay: null,
+        lastDay: null,
+        features: new Map([['t:levy', 1]]),
+      });
+      for (const id of put.added)
+        await store.placeArticle(id, {
+          storyId: story,
+          duplicateOf: null,
+          score: null,
+          reasons: null,
+          placedBy: 'user',
+        });
+      await store.putOutletRecords([
+        {
+          name: 'Valley Courier',
+          hosts: ['valleycourier.example'],
+          country: null,
+          language: null,
+          owner: null,
+          leaning: 'left',
+          notes: null,
+          sources: {},
+        },
+        // An outlet whose directory name is a host: its articles keep that name.
+        {
+          name: 'listed.example',
+          hosts: ['listed.example'],
+          country: null,
+          language: null,
+          owner: null,
+          leaning: null,
+          notes: null,
+          sources: {},
+        },
+      ]);
+      const kovalenko = async () => (await store.actors(10)).find((a) => a.name.includes('Kovalenko'));
+      const before = await kovalenko();
+      const [listedBefore] = await store.listStories({ ids: [story], limit: 1 });
+      expect(listedBefore?.outlets).toEqual([
+        'Valley Courier',
+        'listed.example',
+        'unknown.example',
+        'valleycourier.example',
+        'www.valleycourier.example',
+      ]);
+
+      const result = await store.relabelHostOutlets();
+      expect(result).toEqual({
+        renamed: [
+          { from: 'valleycourier.example', to: 'Valley Courier', articles: 1 },
+          { from: 'www.valleycourier.example', to: 'Valley Courier', articles: 1 },
+        ],
+        articles: 2,
+        stories: 1,
+      });
+      expect((await store.getArticle(bare))?.article.outlet).toBe('Valley Courier');
+      expect((await store.getArticle(www))?.article.outlet).toBe('Valley Courier');
+      expect((await store.getArticle(named))?.article.outlet).toBe('Valley Courier');
+      expect((await store.getArticle(other))?.article.outlet).toBe('unknown.example');
+      const [listed] = await store.listStories({ ids: [story], limit: 1 });
+      expect(listed?.outlets).toEqual(['Valley Courier', 'listed.example', 'unknown.example']);
+      expect(listed?.updatedAt).not.toBe(listedBefore?.updatedAt);
+      expect((await store.outlets()).find((o) => o.outlet === 'Valley Courier')?.articles).toBe(3);
+      expect((await store.listArticles({ outlet: 'valleycourier.example' })).length).toBe(0);
+      const voices = (await store.storyOutletVoices({ ids: [story] })).get(story) ?? [];
+      expect(voices.find((v) => v.outlet === 'Valley Courier')?.voices).toBe(3);
+      // The actor named by all five articles now has three outlets, not five.
+      expect(before?.outlets).toBe(5);
+      expect((await kovalenko())?.outlets).toBe(3);
+      expect((await store.outletActors('Valley Courier', 5))[0]?.articles).toBe(3);
+      // Idempotent: nothing left to rename.
+      expect(await store.relabelHostOutlets()).toEqual({ renamed: [], articles: 0, stories: 0 });
     });
 
     it('calibration: the sample is the dated articles in id order, up to the limit; the latest check is kept', async () => {

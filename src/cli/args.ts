@@ -59,6 +59,9 @@ export interface Invocation {
   source: string | null;
   /** story --section: one section of the report as a table (csv or json). */
   section: string | null;
+  /** stories --blindspots [--by FIELD]: the stories one group of outlets alone covers. */
+  blindspots: boolean;
+  by: string | null;
   help: boolean;
   version: boolean;
 }
@@ -147,6 +150,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     starter: flag('starter'),
     source: text('source') ?? null,
     section: text('section') ?? null,
+    blindspots: flag('blindspots'),
+    by: text('by') ?? null,
     host: text('host') ?? '127.0.0.1',
     port: parsePort(text('port')),
     allowedHosts: (Array.isArray(allowedHost) ? allowedHost : [])
@@ -196,6 +201,8 @@ function helpInvocation(command: string | null, positionals: string[], format: F
     starter: false,
     source: null,
     section: null,
+    blindspots: false,
+    by: null,
     help: true,
     version: false,
   };

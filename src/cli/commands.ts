@@ -41,6 +41,8 @@ export const FLAGS = {
   starter: { type: 'boolean' },
   section: { type: 'string', value: 'SECTION' },
   source: { type: 'string', value: 'TEXT' },
+  blindspots: { type: 'boolean' },
+  by: { type: 'string', value: 'FIELD' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Record<string, FlagSpec>;
@@ -153,11 +155,14 @@ ${INPUTS}`,
     name: 'stories',
     usage: [
       'stories [--db FILE] [--since YYYY-MM-DD] [--outlet NAME] [--min-outlets N] [--limit N] [--page N] [--format text|json]',
+      'stories --blindspots [--by leaning|country|language|owner] [--db FILE] [--limit N] [--page N] [--format text|json]',
     ],
     summary: 'list the stories of a library, newest first',
     about: `Lists the stories of a library, newest activity first, with their days, article counts and outlets.
 Text says how many more there are beyond --limit; JSON gives the total and lists every story unless
---limit is given (schema/stories.schema.json).`,
+--limit is given (schema/stories.schema.json). --blindspots lists the stories only one group of outlets
+covers (two or more of its outlets, none of another group of the outlet directory; by leaning unless --by
+says otherwise), newest first, as the web app's /blindspots does (JSON: schema/spread.schema.json).`,
     flags: {
       db: DB,
       since: 'stories with an article published on or after this day',
@@ -165,6 +170,8 @@ Text says how many more there are beyond --limit; JSON gives the total and lists
       'min-outlets': 'stories covered by at least this many outlets (2: those with something to compare)',
       limit: 'at most this many stories (text default 50; json: all)',
       page: 'the Nth page of --limit stories (default 1)',
+      blindspots: 'only the stories one group of outlets alone covers',
+      by: 'with --blindspots: the directory field that groups outlets (default leaning)',
       format: 'text (default) or json',
     },
     formats: ['text', 'json'],
@@ -253,6 +260,7 @@ list shows each feed's state (FAILING with the last error), export writes them a
       'outlets import --starter [--db FILE]   (the directory shipped with Parallax)',
       'outlets list [--db FILE] [--format text|json]',
       'outlets set <outlet> <field> <value> [--source TEXT] [--db FILE]',
+      'outlets relabel [--db FILE] [--format text|json]',
     ],
     summary: 'the outlet directory: country, language, owner, leaning, hosts, notes, and their sources',
     about: `Keeps metadata about outlets in the library, with where each value came from. import reads a
@@ -260,10 +268,12 @@ directory file (YAML or JSON: leanings, sources, outlets with name, hosts, count
 leaning, notes, sources) and adds or updates its outlets; --starter imports the one shipped with Parallax
 (491 outlets of the allsides corpus with their AllSides leaning). list prints the directory (json: in the
 file's own shape, ready to edit and import). set changes one field (hosts: comma-separated; an empty
-value clears it). Articles that carry only a URL take the outlet name of their host.`,
+value clears it). Articles that carry only a URL take the outlet name of their host; relabel gives that
+name to articles stored before the directory named their host (they kept the host, "example.com", as
+their outlet), with the stories and actor counts they are part of. Running it again changes nothing.`,
     flags: {
       db: DB,
-      format: 'outlets list: text (default) or json',
+      format: 'outlets list and relabel: text (default) or json',
       starter: 'outlets import: the starter directory shipped with Parallax',
       source: 'outlets set: where the value came from (default: "set by hand on <day>")',
     },

@@ -144,6 +144,9 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
   if (invocation.positionals.length > 0) {
     throw new ParallaxError('USAGE', `stories takes no inputs; got "${invocation.positionals[0]}"`);
   }
+  if (invocation.blindspots) return blindspotsCommand(invocation, io);
+  if (invocation.by !== null)
+    throw new ParallaxError('USAGE', '--by goes with --blindspots (stories --blindspots --by leaning)');
   return withLibrary(invocation, true, async (store) => {
     // A terminal shows the newest stories unless asked for more; JSON, meant for programs, lists them all.
     const limit = invocation.limit ?? (invocation.format === 'json' ? undefined : DEFAULT_TEXT_LIMIT);
@@ -183,6 +186,62 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
     io.stdout(pageLine(offset, stories.length, total, page) ?? '');
     // Only a warning is worth a line under every listing; JSON always carries the check.
     if (calibration.state === 'too-many') io.stdout(`${calibration.message}\n`);
+    return 0;
+  });
+}
+
+/** `stories --blindspots [--by FIELD]`: the web app's blindspot list (src/server/spread-views.ts) in a terminal. */
+async function blindspotsCommand(invocation: Invocation, io: Io): Promise<number> {
+  const { SPREAD_FIELDS } = await import('../outlets/spread.js');
+  const field = invocation.by ?? 'leaning';
+  if (!(SPREAD_FIELDS as readonly string[]).includes(field)) {
+    const meant = didYouMean(field, SPREAD_FIELDS);
+    throw new ParallaxError(
+      'USAGE',
+      `--by is one of ${SPREAD_FIELDS.join(', ')}; got "${field}"${meant ? `; did you mean ${meant}?` : ''}`,
+    );
+  }
+  for (const [flag, given] of [
+    ['--since', invocation.since],
+    ['--outlet', invocation.outlet],
+    ['--min-outlets', invocation.minOutlets],
+  ] as const)
+    if (given !== null)
+      throw new ParallaxError('USAGE', `${flag} does not go with --blindspots, which looks at every story`);
+  const { spreadViews, blindspotsJson } = await import('../server/spread-views.js');
+  return withLibrary(invocation, true, (store) => {
+    const views = spreadViews(store);
+    const by = field as (typeof SPREAD_FIELDS)[number];
+    const page = invocation.page ?? 1;
+    // JSON lists them all unless --limit says otherwise (the classification is worked out once).
+    const limit =
+      invocation.limit ??
+      (invocation.format === 'json'
+        ? Math.max(1, views.blindspots(by, null, 1, 1).total)
+        : DEFAULT_TEXT_LIMIT);
+    const listing = views.blindspots(by, null, page, limit);
+    if (invocation.format === 'json') {
+      io.stdout(`${JSON.stringify(blindspotsJson(listing), null, 2)}\n`);
+      return 0;
+    }
+    if (listing.groups.length < 2) {
+      io.stderr(
+        `parallax: the outlet directory gives ${listing.groups.length === 0 ? 'no' : 'only one'} ${field}, so no story can be covered by one ${field} only; "parallax outlets import --starter" adds the AllSides leanings.`,
+      );
+      return 0;
+    }
+    const head = `${listing.total} blindspot${listing.total === 1 ? '' : 's'} by ${field} among ${listing.examined} stories covered by 2+ outlets: ${listing.groups.map((g) => `only ${g.value} ${g.stories}`).join(' · ')}`;
+    io.stdout(`${oneLine(head)}\n`);
+    if (listing.stories.length === 0) {
+      io.stderr(page > 1 ? `parallax: no blindspots on page ${page}.` : 'parallax: no blindspots.');
+      return 0;
+    }
+    const lines = listing.stories.map(
+      ({ summary, only, spread }) =>
+        `${storyLine(summary)}\n       only ${oneLine(only)}: ${spread.groups.map((g) => `${oneLine(g.value ?? 'not in the directory')} ${g.voices}`).join(', ')}`,
+    );
+    io.stdout(`${lines.join('\n')}\n`);
+    io.stdout(pageLine(listing.offset, listing.stories.length, listing.total, page) ?? '');
     return 0;
   });
 }
@@ -267,6 +326,12 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
           : `${JSON.stringify(sectionJson(first, section), null, 2)}\n`,
       );
       return 0;
+    }
+    if (first) {
+      // The story's coverage by leaning, when the library's outlet directory gives leanings.
+      const { reportSpread } = await import('../outlets/spread.js');
+      const spread = reportSpread(store, id);
+      if (spread) first.spread = spread;
     }
     const compared = report.stories[0]?.articles.length ?? 0;
     return emitReport(report, invocation, io, `compared story ${id} (${compared} articles)`);

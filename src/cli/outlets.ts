@@ -1,4 +1,4 @@
-// `parallax outlets import|list|set`: the library's outlet directory (src/outlets/directory.ts).
+// `parallax outlets import|list|set|relabel`: the library's outlet directory (src/outlets/directory.ts).
 
 import { ParallaxError } from '../errors.js';
 import { directoryDocument, loadDirectory, normalizeHost } from '../outlets/directory.js';
@@ -9,7 +9,7 @@ import { withLibrary } from './library.js';
 import { type Io, oneLine } from './output.js';
 import { didYouMean } from './suggest.js';
 
-const SUBCOMMANDS = ['import', 'list', 'set'];
+const SUBCOMMANDS = ['import', 'list', 'set', 'relabel'];
 const SETTABLE = [...OUTLET_FIELDS, 'hosts'] as const;
 
 async function importDirectories(io: Io, store: Store, files: string[]) {
@@ -107,6 +107,26 @@ function setField(invocation: Invocation, io: Io, store: Store, rest: string[]):
   return 0;
 }
 
+/**
+ * Articles stored before the directory named their host keep the host as outlet ("themoscowtimes.com"):
+ * relabel gives them the outlet's name, as an article ingested now would get.
+ */
+function relabel(invocation: Invocation, io: Io, store: Store): number {
+  const result = store.relabelHostOutlets();
+  if (invocation.format === 'json') {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  for (const r of result.renamed)
+    io.stdout(`${oneLine(`${r.from} → ${r.to}: ${r.articles} article${r.articles === 1 ? '' : 's'}`)}\n`);
+  io.stderr(
+    result.articles === 0
+      ? 'parallax: no article has a host the outlet directory names as its outlet; nothing to relabel'
+      : `parallax: relabelled ${result.articles} article${result.articles === 1 ? '' : 's'} of ${result.renamed.length} host${result.renamed.length === 1 ? '' : 's'} in ${result.stories} stor${result.stories === 1 ? 'y' : 'ies'}`,
+  );
+  return 0;
+}
+
 export async function outletsCommand(invocation: Invocation, io: Io): Promise<number> {
   const [sub, ...rest] = invocation.positionals;
   switch (sub) {
@@ -131,11 +151,15 @@ export async function outletsCommand(invocation: Invocation, io: Io): Promise<nu
       });
     case 'set':
       return withLibrary(invocation, false, (store) => setField(invocation, io, store, rest));
+    case 'relabel':
+      if (rest.length > 0)
+        throw new ParallaxError('USAGE', `outlets relabel takes no inputs; got "${rest[0]}"`);
+      return withLibrary(invocation, true, (store) => relabel(invocation, io, store));
     default: {
       const meant = sub === undefined ? null : didYouMean(sub, SUBCOMMANDS);
       throw new ParallaxError(
         'USAGE',
-        `outlets ${sub === undefined ? 'needs' : `has no "${sub}"; it takes`} import, list or set${meant ? `; did you mean ${meant}?` : ''}`,
+        `outlets ${sub === undefined ? 'needs' : `has no "${sub}"; it takes`} import, list, set or relabel${meant ? `; did you mean ${meant}?` : ''}`,
       );
     }
   }

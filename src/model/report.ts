@@ -174,6 +174,25 @@ export interface Story {
   discrepancies: Discrepancy[];
   timeline: TimelineEntry[];
   digest: DigestSentence[];
+  /**
+   * Added: the story's coverage by leaning, from the library's outlet directory (`parallax story`); absent
+   * when the directory gives no leaning (or the report is not from a library). Voices, not articles: a
+   * near-copy of another article counts for nothing.
+   */
+  spread?: ReportSpread;
+}
+
+/** How a story's voices fall across the values of one field of the outlet directory (src/outlets/spread.ts). */
+export interface ReportSpread {
+  field: 'leaning' | 'country' | 'language' | 'owner';
+  /** Groups with outlets in the story: in the scale's order for leaning, most voices first otherwise; null (outlets the directory does not describe) last. */
+  groups: { value: string | null; voices: number; outlets: { outlet: string; voices: number }[] }[];
+  /** All voices of the story. */
+  voices: number;
+  /** Every value the directory has for the field, in display order (a group of the story or not). */
+  values: string[];
+  /** The one group that alone covers the story (a blindspot of the others), or null. */
+  blindspot: string | null;
 }
 
 export interface Report {

@@ -4,7 +4,8 @@
 // (a wire copy run by a second outlet) is that article's voice, so ten outlets running one Associated Press
 // text weigh as one report, in the group of the outlet that ran it first.
 
-import type { OutletDirectory, OutletRecord, OutletVoices } from '../store/store.js';
+import type { ReportSpread } from '../model/report.js';
+import type { OutletDirectory, OutletDirectoryStore, OutletRecord, OutletVoices } from '../store/store.js';
 
 export const SPREAD_FIELDS = ['leaning', 'country', 'language', 'owner'] as const;
 export type SpreadField = (typeof SPREAD_FIELDS)[number];
@@ -110,4 +111,19 @@ export function blindspotGroup(spread: StorySpread): string | null {
   if (covering.length !== 1) return null;
   const only = covering[0] as SpreadGroup;
   return only.outlets.filter((o) => o.voices > 0).length >= 2 ? only.value : null;
+}
+
+/**
+ * A story's spread as the report of `parallax story` carries it, with its blindspot; null when the
+ * library's outlet directory gives no value of the field (no directory yet), so the report leaves it out.
+ */
+export function reportSpread(
+  store: Pick<OutletDirectoryStore, 'outletDirectory' | 'storyOutletVoices'>,
+  storyId: number,
+  field: SpreadField = 'leaning',
+): ReportSpread | null {
+  const index = directoryIndex(store.outletDirectory());
+  if (index.values(field).length === 0) return null;
+  const spread = storySpread(store.storyOutletVoices({ ids: [storyId] }).get(storyId) ?? [], index, field);
+  return { ...spread, blindspot: blindspotGroup(spread) };
 }

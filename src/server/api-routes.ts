@@ -8,6 +8,7 @@ import { JSON_TYPE, LIMITS, type LibraryView } from './library-view.js';
 import { OPENAPI } from './openapi.js';
 import { pageResponse } from './page-cache.js';
 import { intParam, spreadFieldParam, storyIdParam } from './params.js';
+import { blindspotsJson } from './spread-views.js';
 
 export function apiRoutes(view: LibraryView): Hono {
   const { store } = view;
@@ -45,25 +46,7 @@ export function apiRoutes(view: LibraryView): Hono {
         intParam(q.page, 'page', 1, LIMITS.listingPages),
         intParam(q.limit, 'limit', 50, LIMITS.listing),
       );
-      return JSON.stringify({
-        field: b.field,
-        groups: b.groups,
-        group: b.group,
-        examined: b.examined,
-        total: b.total,
-        limit: b.limit,
-        offset: b.offset,
-        stories: b.stories.map(({ summary, spread, only }) => ({
-          id: summary.id,
-          title: summary.title,
-          firstPublished: summary.firstPublished,
-          lastPublished: summary.lastPublished,
-          articleCount: summary.articleCount,
-          outlets: summary.outlets,
-          only,
-          spread: spread.groups,
-        })),
-      });
+      return JSON.stringify(blindspotsJson(b));
     }),
   );
   api.get('/api/stories/:id/why', (c) => {

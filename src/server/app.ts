@@ -9,18 +9,18 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import type { Annotator } from '../library/annotator.js';
-import { html } from '../report/escape.js';
 import type { Store } from '../store/store.js';
 import { serverAnnotator } from './annotation.js';
 import { apiRoutes } from './api-routes.js';
+import { errorPage, notFoundPage } from './error-page.js';
 import { allowedHostNames, hostGuard, isWrite, noFraming, sameOriginWrites } from './guards.js';
 import { asHttpError, HttpError } from './http-error.js';
 import { keptWorkRoutes } from './kept-work-routes.js';
 import { LIMITS, libraryView, PAGE_CSP } from './library-view.js';
 import { pageRoutes } from './page-routes.js';
-import { page } from './pages.js';
 import { tooLarge } from './params.js';
 import { inProcessSearcher, type Searcher } from './searcher.js';
+import { shortcutRoutes } from './shortcuts.js';
 import { writeRoutes } from './write-routes.js';
 
 export { LIMITS } from './library-view.js';
@@ -57,19 +57,13 @@ export function createApp({
     if (c.req.path.startsWith('/api/'))
       return c.json({ error: { code: error.code, message: error.message } }, error.status);
     c.header('Content-Security-Policy', PAGE_CSP);
-    return c.html(
-      page(
-        'Error',
-        html`<h1>${error.status === 404 ? 'Not found' : 'Something went wrong'}</h1><p>${error.message}</p>`,
-      ),
-      error.status,
-    );
+    return c.html(errorPage(error, c.req.path), error.status);
   });
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/'))
       return c.json({ error: { code: 'not-found', message: `no such endpoint: ${c.req.path}` } }, 404);
     c.header('Content-Security-Policy', PAGE_CSP);
-    return c.html(page('Not found', html`<h1>Not found</h1><p>Nothing lives at ${c.req.path}.</p>`), 404);
+    return c.html(notFoundPage(c.req.path), 404);
   });
 
   // Headers every answer carries, refusals included.
@@ -113,5 +107,6 @@ export function createApp({
   app.route('/', writeRoutes(view));
   app.route('/', keptWorkRoutes(view));
   app.route('/', pageRoutes(view));
+  app.route('/', shortcutRoutes());
   return app;
 }

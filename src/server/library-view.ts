@@ -57,9 +57,12 @@ export const LIMITS = {
 export const HTML = 'text/html; charset=UTF-8';
 export const JSON_TYPE = 'application/json';
 
-/** A page without scripts: nothing runs, nothing is fetched but the page itself. */
+/**
+ * A page's CSP: no inline script; the one script file it may load is the app's own keyboard shortcuts
+ * (shortcuts.ts, same origin); nothing else is fetched but the page itself.
+ */
 export const PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'";
+  "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self'";
 
 /** The story page's CSP: it hashes the page script, so it is worked out once. */
 let storyCspValue: string | null = null;
@@ -67,7 +70,7 @@ export async function storyCsp(): Promise<string> {
   if (storyCspValue === null) {
     const { contentSecurityPolicy } = await import('../report/html/index.js');
     const { CLIENT_SCRIPT } = await import('../report/html/client.js');
-    storyCspValue = contentSecurityPolicy(CLIENT_SCRIPT, 'self');
+    storyCspValue = contentSecurityPolicy(CLIENT_SCRIPT, 'self', true);
   }
   return storyCspValue;
 }

@@ -44,6 +44,7 @@ import {
 } from './params.js';
 import { type SearchForm, searchPage } from './search-page.js';
 import { membershipLink, SELECTION_STYLE, selectionPanel } from './selection-panel.js';
+import { SHORTCUTS_STYLE, SHORTCUTS_TAG } from './shortcuts.js';
 import { sortParam } from './sortable.js';
 import { blindspotsBody, exportPanel, SPREAD_STYLE, storySpreadPanel } from './spread-panel.js';
 import { ACTOR_COLUMNS, ACTOR_SORT, OUTLET_FIELDS, OUTLET_SORT, outletColumns } from './table-sorts.js';
@@ -115,9 +116,10 @@ export function pageRoutes(view: LibraryView): Hono {
       const placed = placeNotes(notes, first ? findingLabels(first) : new Map());
       const rendered = renderHtml(report, {
         top: html`${siteBar()}${selectionPanel(summary.id, selection)}${storySpreadPanel(summary.id, spread, keep)}${exportPanel(summary.id, keep)}<div class="wrap">${html`<!--parallax:notes-panel-->`}</div>`,
-        bottom,
+        bottom: html`${bottom}${SHORTCUTS_TAG}`,
         formAction: 'self',
-        style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE + CHART_STYLE + KEEP_STYLE,
+        sameOriginScripts: true,
+        style: APP_STYLE + SELECTION_STYLE + SPREAD_STYLE + CHART_STYLE + KEEP_STYLE + SHORTCUTS_STYLE,
         embedData: false,
         findingExtra: findingNotes(summary.id, notes, placed, drawn, keep),
       });

@@ -21,6 +21,7 @@ import {
 import type { AddedArticle } from './add-articles.js';
 import { CHART_STYLE, monthChart, shareBar } from './charts.js';
 import { PAGER_STYLE, pager } from './pager.js';
+import { SHORTCUTS_STYLE, SHORTCUTS_TAG } from './shortcuts.js';
 import { SORT_STYLE, sortedBy, sortHeaders, sortHref, sortRows, type TableSort } from './sortable.js';
 import { rowSpread, SPREAD_STYLE } from './spread-panel.js';
 import { ACTOR_COLUMNS, ACTOR_SORT, OUTLET_FIELDS, OUTLET_SORT, outletColumns } from './table-sorts.js';
@@ -44,9 +45,9 @@ export const APP_STYLE = `
 .panel { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 14px 18px; margin: 12px 0; }
 form.filters { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: end; }
 form.filters label, form.stack label { display: flex; flex-direction: column; font-size: 13px; color: var(--ink-2); gap: 2px; }
-input, select, textarea, button.act { font: inherit; padding: 5px 9px; border: 1px solid #b9c1cd; border-radius: 6px; background: #fff; color: var(--ink); }
-button.act { background: var(--accent); color: #fff; border-color: var(--accent); cursor: pointer; font-weight: 600; }
-button.act.quiet { background: #fff; color: var(--accent); }
+input, select, textarea, button.act { font: inherit; padding: 5px 9px; border: 1px solid var(--field-line); border-radius: 6px; background: var(--card); color: var(--ink); }
+button.act { background: var(--accent); color: var(--on-accent); border-color: var(--accent); cursor: pointer; font-weight: 600; }
+button.act.quiet { background: var(--card); color: var(--accent); }
 form.stack { display: grid; gap: 10px; max-width: 46rem; }
 form.stack textarea { min-height: 12rem; }
 ol.rows { list-style: none; margin: 0; padding: 0; }
@@ -68,7 +69,7 @@ table.grid th { color: var(--ink-2); font-weight: 600; }
 .chart rect { fill: var(--accent); }
 .chart text { font-size: 11px; fill: var(--muted); }
 .chart figcaption { color: var(--muted); font-size: 13px; }
-.notice { background: var(--accent-soft); border: 1px solid #c9d6f3; border-radius: 8px; padding: 10px 14px; }
+.notice { background: var(--accent-soft); border: 1px solid var(--accent-line); border-radius: 8px; padding: 10px 14px; }
 .error-note { background: var(--warn-bg); border: 1px solid var(--warn-line); border-radius: 8px; padding: 10px 14px; }
 .key { color: var(--muted); font-size: 13px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -78,11 +79,20 @@ table.grid th { color: var(--ink-2); font-weight: 600; }
 form.filters label { max-width: 100%; min-width: 0; }
 form.filters select { max-width: 100%; }
 form.filters label.check-label { justify-content: flex-end; min-height: 2.4em; }
+@media (max-width: 700px) {
+  /* A phone: a table scrolls sideways inside its own box; the page itself only scrolls down. */
+  /* position: a visually hidden label (.sr, absolutely placed) inside the table stays in its scroll box
+     instead of widening the page. */
+  table.grid { display: block; overflow-x: auto; position: relative; }
+  .site input { min-width: 0; width: 12rem; }
+}
 .pager { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin: 16px 0; }
 mark { background: var(--mark); }
 `;
 
-const STYLE = trustedCode(REPORT_STYLE + APP_STYLE + SPREAD_STYLE + PAGER_STYLE + SORT_STYLE + CHART_STYLE);
+const STYLE = trustedCode(
+  REPORT_STYLE + APP_STYLE + SPREAD_STYLE + PAGER_STYLE + SORT_STYLE + CHART_STYLE + SHORTCUTS_STYLE,
+);
 
 const TONE_SYMBOL: Record<Tone, string> = { negative: '⊖', neutral: '○', positive: '⊕' };
 
@@ -92,7 +102,7 @@ export function siteBar(query = ''): SafeHtml {
 }
 
 export function page(title: string, body: SafeHtml, query = ''): string {
-  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Parallax</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body class="app">${siteBar(query)}<main id="main" class="wrap">${body}</main></body></html>`.value}`;
+  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} · Parallax</title><link rel="icon" href="data:,"><style>${STYLE}</style></head><body class="app">${siteBar(query)}<main id="main" class="wrap">${body}</main>${SHORTCUTS_TAG}</body></html>`.value}`;
 }
 
 function days(s: { firstPublished: string | null; lastPublished: string | null }): string {

@@ -1,20 +1,12 @@
-// How spread and blindspots look: a bar of a story's voices by group with every group written out (a
-// group with no voice shows as 0, since the absence is the finding), the story page's panel, and the
-// blindspot page. Colours are by position on the user's leaning scale (first blue, middle grey, last red),
-// so any scale of two to seven values reads left to right; other fields get distinct colours by rank.
+// How spread and blindspots look in the web app: the story page's panel and the blindspot page, around the
+// bar of a story's voices by group (src/report/html/spread-bar.ts, shared with the report of `parallax story`).
 import { blindspotGroup, SPREAD_FIELDS, type SpreadField, type StorySpread } from '../outlets/spread.js';
 import { html, join, type SafeHtml } from '../report/escape.js';
 import { plural } from '../report/html/parts.js';
+import { FIELD_NAMES, SPREAD_BAR_STYLE, spreadBar, spreadLabel } from '../report/html/spread-bar.js';
 import type { BlindspotListing } from './spread-views.js';
 
-export const SPREAD_STYLE = `
-.spread { display: inline-flex; gap: 10px; align-items: center; flex-wrap: wrap; }
-.spread-bar { display: inline-flex; width: 240px; max-width: 100%; height: 12px; border-radius: 6px; overflow: hidden; background: var(--line-2); }
-.spread-bar span { display: block; height: 100%; }
-.spread-bar .unknown { background: repeating-linear-gradient(135deg, #c5cbd3 0 3px, #e6e9ee 3px 6px); }
-.spread-key { font-size: 13.5px; color: var(--ink-2); }
-.spread-key .sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin: 0 4px 0 0; vertical-align: baseline; }
-.spread-key .zero { color: var(--muted); }
+export const SPREAD_STYLE = `${SPREAD_BAR_STYLE}
 .spread-panel { padding-top: 12px; }
 .spread-panel .panel { margin: 0; }
 .spread-panel h2 { font-size: 16px; margin: 0 0 6px; }
@@ -23,86 +15,7 @@ export const SPREAD_STYLE = `
 .tabs a[aria-current] { color: var(--ink); font-weight: 700; text-decoration: none; }
 .export-panel p { margin: 8px 0 0; }
 .export-panel .dl { white-space: nowrap; }
-.blind { display: inline-block; background: #fff4e0; color: #7a4b00; border: 1px solid #f0d39a; border-radius: 999px; padding: 1px 9px; font-size: 13px; font-weight: 600; }
 `;
-
-const FIELD_NAMES: Record<SpreadField, string> = {
-  leaning: 'leaning',
-  country: 'country',
-  language: 'language',
-  owner: 'owner',
-};
-const CATEGORY_COLOURS = [
-  '#2f6db5',
-  '#d08a1e',
-  '#3f9a5b',
-  '#8a5cb8',
-  '#c2452d',
-  '#2a9aa5',
-  '#a0763b',
-  '#c05a94',
-];
-
-/** Blue through grey to red by position on the scale; hsl keeps the steps even for any length. */
-function scaleColour(position: number, count: number): string {
-  if (count <= 1) return '#6b7785';
-  const t = position / (count - 1);
-  // 0 → blue (hue 214), 0.5 → grey, 1 → red (hue 8): saturation dips to 0 in the middle.
-  const hue = t < 0.5 ? 214 : 8;
-  const saturation = Math.round(Math.abs(t - 0.5) * 2 * 58);
-  const light = 44 + Math.round((1 - Math.abs(t - 0.5) * 2) * 14);
-  return `hsl(${hue} ${saturation}% ${light}%)`;
-}
-
-export function groupColour(spread: StorySpread, value: string): string {
-  const at = spread.values.indexOf(value);
-  if (spread.field === 'leaning')
-    return scaleColour(at < 0 ? spread.values.length : at, spread.values.length);
-  return CATEGORY_COLOURS[at] ?? '#6b7785';
-}
-
-/** A bar of the story's voices by group, then each group's count, zero ones included. */
-export function spreadBar(spread: StorySpread, label: string): SafeHtml {
-  const byValue = new Map(spread.groups.map((g) => [g.value, g.voices]));
-  const unknown = byValue.get(null) ?? 0;
-  const total = spread.voices;
-  const width = (n: number) => ((n / total) * 100).toFixed(1);
-  const parts = spread.values.map((v) => ({ value: v, voices: byValue.get(v) ?? 0 }));
-  // A value off the scale among the story's groups (a leaning from before a scale change) still counts.
-  for (const g of spread.groups)
-    if (g.value !== null && !spread.values.includes(g.value))
-      parts.push({ value: g.value, voices: g.voices });
-  const segments =
-    total === 0
-      ? ''
-      : html`${parts.map((p) =>
-          p.voices > 0
-            ? html`<span style="width:${width(p.voices)}%;background:${groupColour(spread, p.value)}"></span>`
-            : '',
-        )}${unknown > 0 ? html`<span class="unknown" style="width:${width(unknown)}%"></span>` : ''}`;
-  const key = join(
-    [
-      ...parts.map(
-        (p) =>
-          html`<span class="${p.voices === 0 ? 'zero' : ''}"><span class="sw" style="background:${groupColour(spread, p.value)}"></span>${p.value} ${p.voices}</span>`,
-      ),
-      ...(unknown > 0
-        ? [
-            html`<span><span class="sw unknown-sw" style="background:#d5dae0"></span>not in the directory ${unknown}</span>`,
-          ]
-        : []),
-    ],
-    html` · `,
-  );
-  return html`<span class="spread"><span class="spread-bar" role="img" aria-label="${label}">${segments}</span> <span class="spread-key">${key}</span></span>`;
-}
-
-function spreadLabel(spread: StorySpread): string {
-  const byValue = new Map(spread.groups.map((g) => [g.value, g.voices]));
-  const parts = spread.values.map((v) => `${v} ${byValue.get(v) ?? 0}`);
-  const unknown = byValue.get(null) ?? 0;
-  return `Voices by ${FIELD_NAMES[spread.field]}: ${parts.join(', ')}${unknown ? `, not in the directory ${unknown}` : ''}`;
-}
 
 /** A story row's small spread, for lists. */
 export function rowSpread(spread: StorySpread): SafeHtml | string {

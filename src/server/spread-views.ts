@@ -33,6 +33,29 @@ interface Classification {
   values: string[];
 }
 
+/** A blindspot listing as JSON (/api/blindspots, `parallax stories --blindspots --format json`; schema/spread.schema.json). */
+export function blindspotsJson(b: BlindspotListing) {
+  return {
+    field: b.field,
+    groups: b.groups,
+    group: b.group,
+    examined: b.examined,
+    total: b.total,
+    limit: b.limit,
+    offset: b.offset,
+    stories: b.stories.map(({ summary, spread, only }) => ({
+      id: summary.id,
+      title: summary.title,
+      firstPublished: summary.firstPublished,
+      lastPublished: summary.lastPublished,
+      articleCount: summary.articleCount,
+      outlets: summary.outlets,
+      only,
+      spread: spread.groups,
+    })),
+  };
+}
+
 export function spreadViews(store: Store) {
   let cached: { version: string; index: DirectoryIndex } | null = null;
   const directory = (): DirectoryIndex => {

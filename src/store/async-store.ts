@@ -66,6 +66,7 @@ export const ASYNC_STORE_OPERATIONS = [
   'clearOutletField',
   'outletOfHost',
   'storyOutletVoices',
+  'relabelHostOutlets',
   'calibrationSample',
   'calibration',
   'saveCalibration',

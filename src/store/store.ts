@@ -395,6 +395,21 @@ export interface OutletDirectoryStore {
    * earlier one. `ids`: these stories; otherwise every story with at least `minOutlets` outlets (default 1).
    */
   storyOutletVoices(options: { ids?: readonly number[]; minOutlets?: number }): Map<number, OutletVoices[]>;
+  /**
+   * Renames, in one transaction, the stored articles whose outlet is still a bare host ("themoscowtimes.com",
+   * taken when the article came with only its URL) that the directory now names (outletOfHost), with what
+   * counts outlets: each touched story's outlet list (its page is rendered again) and the actor totals per
+   * outlet. A host the directory lists as an outlet name itself is left alone. Running it again changes
+   * nothing.
+   */
+  relabelHostOutlets(): OutletRelabel;
+}
+
+/** What relabelHostOutlets renamed: each host with the outlet it now is, and how much that touched. */
+export interface OutletRelabel {
+  renamed: { from: string; to: string; articles: number }[];
+  articles: number;
+  stories: number;
 }
 
 /**

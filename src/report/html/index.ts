@@ -20,6 +20,7 @@ import {
   renderTimeline,
 } from './sections.js';
 import { SIDE_BY_SIDE_STYLE } from './side-by-side-style.js';
+import { SPREAD_BAR_STYLE } from './spread-bar.js';
 import { STYLE } from './style.js';
 import { storyView } from './view.js';
 
@@ -28,12 +29,20 @@ export function scriptHash(script: string): string {
   return `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
 }
 
-export function contentSecurityPolicy(script: string, formAction: 'none' | 'self' = 'none'): string {
+/**
+ * `sameOriginScripts`: the web app also lets its pages load its own script files (the keyboard shortcuts);
+ * a report file never does.
+ */
+export function contentSecurityPolicy(
+  script: string,
+  formAction: 'none' | 'self' = 'none',
+  sameOriginScripts = false,
+): string {
   // default-src 'none' covers fetch, frames, fonts, media and the rest; base-uri and form-action are not
   // covered by it and are closed separately. img-src data: keeps the blank favicon from being fetched.
   return [
     "default-src 'none'",
-    `script-src ${scriptHash(script)}`,
+    `script-src ${scriptHash(script)}${sameOriginScripts ? " 'self'" : ''}`,
     "style-src 'unsafe-inline'",
     'img-src data:',
     "base-uri 'none'",
@@ -64,6 +73,8 @@ export interface ReportChrome {
   embedData: boolean;
   /** Shown beside each finding, by its anchor ("fact-f3"): the web app's notes and their add link. */
   findingExtra?: (anchor: string) => SafeHtml | string;
+  /** Whether the page may load script files from its own origin (the web app's shortcuts; see contentSecurityPolicy). */
+  sameOriginScripts?: boolean;
 }
 
 export function renderHtml(report: Report, chrome?: ReportChrome): string {
@@ -94,12 +105,12 @@ ${renderArticles(view, si)}
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script, chrome?.formAction)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(script, chrome?.formAction, chrome?.sameOriginScripts)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Parallax">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<style>${trustedCode(STYLE + CONFIDENCE_STYLE + SIDE_BY_SIDE_STYLE + (chrome?.style ?? ''))}</style>
+<style>${trustedCode(STYLE + CONFIDENCE_STYLE + SIDE_BY_SIDE_STYLE + SPREAD_BAR_STYLE + (chrome?.style ?? ''))}</style>
 </head>
 <body>
 ${chrome?.top ?? ''}

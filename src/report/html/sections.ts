@@ -23,6 +23,7 @@ import {
   tonePill,
 } from './parts.js';
 import { discrepancyOpener, factOpener, quoteOpener } from './side-by-side.js';
+import { reportSpreadBlock } from './spread-bar.js';
 import {
   type Column,
   clip,
@@ -157,7 +158,7 @@ export function renderHeader(view: StoryView, generatedAt: string): SafeHtml {
     <dl class="stats">${stats.map(
       ([n, what, detail]) =>
         html`<div><dt>${what}</dt><dd><strong>${n}</strong> <span>${detail}</span></dd></div>`,
-    )}</dl>
+    )}</dl>${story.spread ? reportSpreadBlock(story.spread) : ''}
   </div>
 </header>`;
 }

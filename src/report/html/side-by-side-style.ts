@@ -7,14 +7,14 @@ export const SIDE_BY_SIDE_STYLE = `
 .side-open { cursor: pointer; }
 .facts tbody th .fact-text.side-open { font: inherit; font-weight: 450; padding: 0; }
 .side-hint { display: inline-block; margin-left: 6px; font-family: var(--sans); font-size: 11.5px; font-weight: 600; line-height: 1.5; color: var(--accent); background: var(--accent-soft); border-radius: 999px; padding: 0 7px; white-space: nowrap; }
-.side-open[aria-expanded="true"] .side-hint { background: var(--accent); color: #fff; }
+.side-open[aria-expanded="true"] .side-hint { background: var(--accent); color: var(--on-accent); }
 .side-button { border: 1px solid var(--line); background: var(--card); border-radius: 999px; padding: 1px 3px 1px 10px; font-size: 12px; font-weight: 600; color: var(--accent); white-space: nowrap; }
 .side-button:hover { border-color: var(--accent); }
 .disc .note .side-button { margin-left: 8px; }
-.facts .side-tr > td { padding: 0; text-align: left; vertical-align: top; background: #fafbfc; }
+.facts .side-tr > td { padding: 0; text-align: left; vertical-align: top; background: var(--soft); }
 .side { position: sticky; left: 0; max-width: 100%; padding: 10px 16px 12px; text-align: left; }
 .side[hidden], .side-tr[hidden] { display: none; }
-.quote .side, .disc .side { grid-column: 1 / -1; margin: 4px 0 12px; border: 1px solid var(--line); border-radius: 8px; background: #fafbfc; max-width: none; }
+.quote .side, .disc .side { grid-column: 1 / -1; margin: 4px 0 12px; border: 1px solid var(--line); border-radius: 8px; background: var(--soft); max-width: none; }
 .side-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 12px; }
 .side-title { margin: 0 0 6px; font-size: 12.5px; color: var(--muted); font-weight: 400; }
 .side-close { border: 0; background: none; font-size: 20px; line-height: 1; cursor: pointer; color: var(--muted); padding: 0 4px; }
@@ -25,7 +25,7 @@ export const SIDE_BY_SIDE_STYLE = `
 .side-date { font-size: 12px; color: var(--muted); font-weight: 400; }
 .side-text { margin: 0; font-family: var(--serif); font-size: 16px; line-height: 1.55; font-weight: 400; overflow-wrap: break-word; }
 .side-ctx { color: var(--muted); }
-mark.diff { background: #fff0b0; box-shadow: inset 0 -2px 0 #e8c547; border-radius: 2px; padding: 0 1px; color: var(--ink); }
+mark.diff { background: #fff0b0; box-shadow: inset 0 -2px 0 #e8c547; border-radius: 2px; padding: 0 1px; color: #1c2330; }
 mark.diff.changed { background: #ffd66b; box-shadow: inset 0 -2px 0 #b77a00; font-weight: 700; }
 @media (max-width: 700px) {
   /* A discrepancy's title, values and note one under another, so its panel gets the screen's width. */

@@ -1,19 +1,23 @@
 // The page's stylesheet, inlined. Light theme, system fonts, one accent; outlet colours (.o0–.o7) avoid the
 // reds and greens the tone pills use, so an outlet chip is never read as a judgement. Widths are tuned for
-// 1280px screens and hold down to ~900px, where matrices scroll sideways inside their cards.
+// 1280px screens and hold down to ~900px, where matrices scroll sideways inside their cards. The dark
+// theme (dark-style.ts) comes last so its variables and rules win.
+import { DARK_STYLE } from './dark-style.js';
+
 export const STYLE = `
 :root {
-  --ink: #1c2330; --ink-2: #465163; --muted: #6a7486; --line: #dfe3ea; --line-2: #edf0f4;
+  --ink: #1c2330; --ink-2: #465163; --muted: #646e80; --line: #dfe3ea; --line-2: #edf0f4;
   --bg: #f5f6f8; --card: #ffffff; --accent: #2b59c3; --accent-soft: #e9effb;
   --neg-bg: #fdeceb; --neg-ink: #a1261f; --neg-line: #f2c5c1;
   --neu-bg: #eef1f5; --neu-ink: #414c5e; --neu-line: #d6dce5;
   --pos-bg: #e4f3e8; --pos-ink: #1f6637; --pos-line: #b9dfc5;
   --warn-bg: #fff4dc; --warn-ink: #8a5300; --warn-line: #f0d39a;
-  --mark: #ffe27a;
+  --mark: #ffe27a; --soft: #fafbfc; --hover: #f8f9fb; --on-accent: #fff; --absent: #c3c9d3;
+  --bar-bg: rgba(255, 255, 255, .94); --exclusive-bg: #fbfcff; --field-line: #b9c1cd; --accent-line: #c9d6f3;
   --sans: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", system-ui, sans-serif;
   --serif: "Iowan Old Style", "Palatino Linotype", Charter, Georgia, "DejaVu Serif", serif;
   --radius: 10px;
-  color-scheme: light;
+  color-scheme: light dark;
 }
 .o0 { --c: #2459c4; } .o1 { --c: #b25600; } .o2 { --c: #7436d1; } .o3 { --c: #087384; }
 .o4 { --c: #b3246a; } .o5 { --c: #3d3fae; } .o6 { --c: #7d5a12; } .o7 { --c: #4b5a70; }
@@ -47,7 +51,7 @@ a { color: var(--accent); }
 .stats dd span { color: var(--muted); font-size: 13px; margin-left: 4px; }
 
 /* Navigation bar */
-.bar { position: sticky; top: 0; z-index: 20; background: rgba(255, 255, 255, .94); backdrop-filter: saturate(1.4) blur(8px); border-bottom: 1px solid var(--line); }
+.bar { position: sticky; top: 0; z-index: 20; background: var(--bar-bg); backdrop-filter: saturate(1.4) blur(8px); border-bottom: 1px solid var(--line); }
 .bar-inner { display: flex; align-items: center; justify-content: space-between; gap: 12px 24px; min-height: 50px; flex-wrap: wrap; padding-top: 6px; padding-bottom: 6px; }
 .sections { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px; }
 .sections a { display: inline-flex; align-items: center; gap: 5px; padding: 5px 8px; font-size: 14px; border-radius: 6px; color: var(--ink-2); text-decoration: none; font-weight: 500; }
@@ -58,8 +62,8 @@ a { color: var(--accent); }
 .filter .chip { padding: 2px 8px 2px 7px; font-size: 11.5px; }
 .filter-clear { border: 0; background: none; color: var(--accent); cursor: pointer; font-size: 13px; padding: 4px 6px; }
 .filter-clear[hidden] { display: none; }
-.chip.toggle[aria-pressed="true"] { background: var(--c); color: #fff; border-color: var(--c); }
-.chip.toggle[aria-pressed="true"]::before { background: #fff; }
+.chip.toggle[aria-pressed="true"] { background: var(--c); color: var(--card); border-color: var(--c); }
+.chip.toggle[aria-pressed="true"]::before { background: var(--card); }
 
 /* Sections */
 main { padding-bottom: 80px; }
@@ -75,9 +79,9 @@ main { padding-bottom: 80px; }
 /* Chips, pills, badges */
 .chip { display: inline-flex; align-items: center; gap: 6px; padding: 3px 9px 3px 8px; border-radius: 999px; cursor: pointer; white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis;
   font-size: 12px; font-weight: 600; line-height: 1.3; color: var(--c);
-  background: color-mix(in srgb, var(--c) 8%, #fff); border: 1px solid color-mix(in srgb, var(--c) 30%, #fff); }
+  background: color-mix(in srgb, var(--c) 8%, var(--card)); border: 1px solid color-mix(in srgb, var(--c) 30%, var(--card)); }
 .chip::before { content: ""; width: 7px; height: 7px; border-radius: 50%; background: var(--c); flex: none; }
-.chip:hover { background: color-mix(in srgb, var(--c) 16%, #fff); }
+.chip:hover { background: color-mix(in srgb, var(--c) 16%, var(--card)); }
 .cites { display: inline-flex; flex-wrap: wrap; gap: 4px; vertical-align: 1px; }
 .pill { display: inline-block; padding: 2px 9px; border-radius: 6px; border: 1px solid; cursor: pointer; font-size: 13px; line-height: 1.45; text-align: left; }
 .pill::before { margin-right: 5px; font-size: 11px; opacity: .8; }
@@ -121,7 +125,7 @@ a.badge:hover { text-decoration: underline; }
 .more-chips > summary::-webkit-details-marker { display: none; }
 .more-chips[open] .chip-pop { position: absolute; right: 0; top: 130%; z-index: 30; width: min(36rem, 90vw); display: flex; flex-wrap: wrap; gap: 6px; padding: 10px; background: var(--card); border: 1px solid var(--line); border-radius: 8px; box-shadow: 0 6px 18px rgba(20, 30, 50, .16); }
 .matrix tbody tr:last-child > * { border-bottom: 0; }
-.matrix thead th { background: #fafbfc; border-bottom: 1px solid var(--line); font-weight: 600; }
+.matrix thead th { background: var(--soft); border-bottom: 1px solid var(--line); font-weight: 600; }
 .matrix thead .corner { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .06em; vertical-align: bottom; }
 .col-date { display: block; font-size: 11.5px; font-weight: 400; color: var(--muted); margin: 4px 0 0 2px; }
 .matrix tbody th { font-weight: 600; }
@@ -134,21 +138,21 @@ a.badge:hover { text-decoration: underline; }
 .actors tbody th .badge { margin: 6px 4px 0 0; }
 .mentioned { border: 1px dashed var(--line); background: none; border-radius: 6px; color: var(--muted); font-size: 12.5px; padding: 2px 8px; cursor: pointer; }
 .mentioned:hover { color: var(--ink); border-color: var(--muted); }
-.absent { color: #c3c9d3; }
+.absent { color: var(--absent); }
 .facts td { text-align: center; vertical-align: middle; }
 .facts tbody th { font-weight: 450; }
 .fact-text { margin-right: 8px; }
 .facts tbody th .badge { margin: 2px 4px 0 0; }
 .facts tr.exclusive > th { box-shadow: inset 3px 0 0 var(--accent); }
-.facts tr.exclusive { background: #fbfcff; }
-.check { width: 28px; height: 28px; border-radius: 50%; border: 1px solid color-mix(in srgb, var(--c) 30%, #fff); background: color-mix(in srgb, var(--c) 12%, #fff); color: var(--c); font-weight: 700; font-size: 14px; cursor: pointer; line-height: 1; }
-.check:hover { background: var(--c); color: #fff; }
-.also ul { list-style: none; margin: 0; padding: 4px 20px; display: grid; grid-template-columns: repeat(auto-fill, minmax(500px, 1fr)); gap: 0 40px;
+.facts tr.exclusive { background: var(--exclusive-bg); }
+.check { width: 28px; height: 28px; border-radius: 50%; border: 1px solid color-mix(in srgb, var(--c) 30%, var(--card)); background: color-mix(in srgb, var(--c) 12%, var(--card)); color: var(--c); font-weight: 700; font-size: 14px; cursor: pointer; line-height: 1; }
+.check:hover { background: var(--c); color: var(--card); }
+.also ul { list-style: none; margin: 0; padding: 4px 20px; display: grid; grid-template-columns: repeat(auto-fill, minmax(min(500px, 100%), 1fr)); gap: 0 40px;
   background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); }
 .also li { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; padding: 9px 0; border-bottom: 1px solid var(--line-2); }
 .also li:nth-last-child(-n+2) { border-bottom: 0; }
 .also .actor-meta { display: inline; margin-right: auto; padding-left: 4px; }
-.exclusives .excl-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 12px; }
+.exclusives .excl-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(300px, 100%), 1fr)); gap: 12px; }
 .excl-card { padding: 12px 16px; }
 .excl-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
 .plain { list-style: none; margin: 0; padding: 0; }
@@ -164,7 +168,7 @@ a.badge:hover { text-decoration: underline; }
 .quote .badges { display: inline-flex; gap: 6px; margin-left: auto; }
 .variants { list-style: none; margin: 0; padding: 0; }
 .variant { display: grid; grid-template-columns: 150px 1fr auto; gap: 14px; align-items: baseline; padding: 10px 8px; margin: 0 -8px; border-top: 1px solid var(--line-2); border-radius: 6px; cursor: pointer; }
-.variant:hover { background: #f8f9fb; }
+.variant:hover { background: var(--hover); }
 .variant .chip { justify-self: start; }
 .variant q { font-family: var(--serif); font-size: 16.5px; line-height: 1.55; quotes: "“" "”"; }
 .ref { font-size: 11.5px; color: var(--muted); white-space: nowrap; }
@@ -173,7 +177,7 @@ del { color: #8a93a2; text-decoration: line-through; text-decoration-color: #b44
 
 /* Discrepancies */
 .disc-group { margin-bottom: 14px; overflow: hidden; }
-.group-title { margin: 0; padding: 9px 20px; background: #fafbfc; border-bottom: 1px solid var(--line); font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-weight: 600; }
+.group-title { margin: 0; padding: 9px 20px; background: var(--soft); border-bottom: 1px solid var(--line); font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); font-weight: 600; }
 .group-title .count { margin-left: 4px; }
 .disc { display: grid; grid-template-columns: minmax(180px, 1fr) minmax(280px, 1.7fr) minmax(180px, 1fr); gap: 8px 28px; align-items: start; padding: 14px 20px; scroll-margin-top: 70px; }
 .disc + .disc { border-top: 1px solid var(--line-2); }
@@ -214,7 +218,7 @@ del { color: #8a93a2; text-decoration: line-through; text-decoration-color: #b44
 .in-article div { display: flex; justify-content: space-between; gap: 12px; border-bottom: 1px dotted var(--line); padding-bottom: 4px; }
 .in-article dt { color: var(--muted); }
 .in-article dd { margin: 0; font-variant-numeric: tabular-nums; }
-.article-side { position: sticky; top: 70px; margin-top: 24px; padding: 14px 16px; background: #fafbfc; border: 1px solid var(--line-2); border-radius: 8px; }
+.article-side { position: sticky; top: 70px; margin-top: 24px; padding: 14px 16px; background: var(--soft); border: 1px solid var(--line-2); border-radius: 8px; }
 .article-view[hidden] { display: none; }
 .outlet-name { margin: 0; font-weight: 650; color: var(--c); font-size: 13px; text-transform: uppercase; letter-spacing: .05em; }
 .article-view h3 { margin: 4px 0 6px; font-size: 24px; line-height: 1.3; max-width: 34em; }
@@ -266,6 +270,14 @@ mark.flash { animation: flash 1.4s ease-out 1; }
   .bar { position: static; }
   .actors .corner { width: 132px; }
   .matrix th, .matrix td { padding: 9px 10px; }
+  /* Words are never cut: a matrix's columns grow to their longest word (auto layout) and the table scrolls
+     inside its box instead, e.g. "Okonkwo-Reyes" breaks at its hyphen and "administration" stays whole. */
+  .actors, .facts { table-layout: auto; }
+  .matrix th, .matrix td, .matrix td .pill { overflow-wrap: normal; hyphens: manual; }
+  .disc { grid-template-columns: minmax(0, 1fr); }
+  .variant { grid-template-columns: minmax(0, 1fr); gap: 6px; }
+  .variant .ref { grid-column: 1; }
+  .timeline li { grid-template-columns: 84px minmax(0, 1fr); gap: 0 12px; }
 }
 @media (prefers-reduced-motion: reduce) { mark.flash { animation: none; } .dim { transition: none; } }
 /* Permalinks: a finding opened by its address (/stories/12#fact-f3) is highlighted below the sticky bar. */
@@ -281,4 +293,4 @@ article.quote:target { box-shadow: 0 0 0 3px var(--accent); }
   .chip[data-outlet] { font-size: 0; }
   .chip[data-outlet]::after { content: attr(data-outlet); font-size: 11px; } }
 .more-note { color: var(--muted, #667085); font-size: 0.85rem; margin: 0.5rem 0 0; }
-`;
+${DARK_STYLE}`;

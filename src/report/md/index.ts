@@ -53,6 +53,35 @@ function outlets(view: StoryView): string[] {
   return ['## Outlets', '', ...table(['', 'Outlet', 'Date', 'Title', 'Source', 'Removed by cleaning'], rows)];
 }
 
+/** The story's coverage by leaning (a `parallax story` report from a library with an outlet directory). */
+function spread(view: StoryView): string[] {
+  const sp = view.story.spread;
+  if (!sp) return [];
+  const byValue = new Map(sp.groups.map((g) => [g.value, g]));
+  const values = [
+    ...sp.values,
+    ...sp.groups.flatMap((g) => (g.value !== null && !sp.values.includes(g.value) ? [g.value] : [])),
+  ];
+  const rows = values.map((v) => {
+    const g = byValue.get(v);
+    return [mdText(v), String(g?.voices ?? 0), g ? mdText(g.outlets.map((o) => o.outlet).join(', ')) : '—'];
+  });
+  const unknown = byValue.get(null);
+  if (unknown)
+    rows.push([
+      '_not in the directory_',
+      String(unknown.voices),
+      mdText(unknown.outlets.map((o) => o.outlet).join(', ')),
+    ]);
+  return [
+    `## Coverage by ${sp.field}`,
+    '',
+    `${sp.voices} voice${sp.voices === 1 ? '' : 's'} (a near-copy of another article counts for nothing)${sp.blindspot === null ? '.' : `; a blindspot: only ${mdText(sp.blindspot)} covers it.`}`,
+    '',
+    ...table([mdText(sp.field[0]?.toUpperCase() + sp.field.slice(1)), 'Voices', 'Outlets'], rows),
+  ];
+}
+
 function digest(view: StoryView): string[] {
   const items = view.story.digest.map((d, i) =>
     `${i + 1}. ${mdText(d.text)} ${cite(view, d.articles)}${mdUncertain(d.confidence)}`.trimEnd(),
@@ -257,7 +286,7 @@ function story(s: Story, generatedAt: string, level: 1 | 2): string[] {
     `generated ${mdText(generatedAt.slice(0, 10))}`,
   ].filter(Boolean);
   // Nested under a story heading when a report holds several, so every section keeps its own level.
-  const sections = [outlets, digest, actors, quotes, facts, discrepancies, timeline, removed, notes]
+  const sections = [outlets, spread, digest, actors, quotes, facts, discrepancies, timeline, removed, notes]
     .map((f) => f(view))
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.map((l) => (level === 2 && l.startsWith('#') ? `#${l}` : l)));

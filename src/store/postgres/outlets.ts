@@ -2,8 +2,15 @@
 // the merge of a record and a host's parent domains shared with it, so both backends update and look up
 // outlets alike.
 
-import { hostAndParents, mergeRecord } from '../sqlite/outlets.js';
-import type { OutletDirectory, OutletField, OutletRecord, OutletVoices, SourcedField } from '../store.js';
+import { hostAndParents, isBareHost, mergeRecord } from '../sqlite/outlets.js';
+import type {
+  OutletDirectory,
+  OutletField,
+  OutletRecord,
+  OutletRelabel,
+  OutletVoices,
+  SourcedField,
+} from '../store.js';
 import type { Runner } from './runner.js';
 
 interface Row {
@@ -146,6 +153,61 @@ export async function outletOfHost(db: Runner, host: string): Promise<string | n
     [hostAndParents(host)],
   );
   return row?.outlet ?? null;
+}
+
+/** See OutletDirectoryStore.relabelHostOutlets (and sqlite/outlets.ts, which does the same); `db` is atomic. */
+export async function relabelHostOutlets(db: Runner, now: string): Promise<OutletRelabel> {
+  const named = new Set(
+    (await db.rows<{ name: string }>('SELECT name FROM outlet_directory')).map((r) => r.name),
+  );
+  const hosts = (
+    await db.rows<{ outlet: string }>('SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL')
+  )
+    .map((r) => r.outlet)
+    .filter((o) => isBareHost(o) && !named.has(o));
+  const renamed: OutletRelabel['renamed'] = [];
+  const stories = new Set<number>();
+  for (const from of hosts) {
+    const to = await outletOfHost(db, from);
+    if (to === null || to === from) continue;
+    const touched = await db.rows<{ story_id: number }>(
+      'SELECT DISTINCT sa.story_id FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq WHERE a.outlet = $1',
+      [from],
+    );
+    for (const r of touched) stories.add(r.story_id);
+    const changed = await db.rows<{ seq: number }>(
+      `UPDATE articles SET outlet = $2, doc = jsonb_set(doc::jsonb, '{outlet}', to_jsonb($2::text))::text
+       WHERE outlet = $1 RETURNING seq`,
+      [from, to],
+    );
+    const actors = (
+      await db.rows<{ actor: string }>('SELECT actor FROM actor_outlets WHERE outlet = $1', [from])
+    ).map((r) => r.actor);
+    await db.rows(
+      `INSERT INTO actor_outlets (actor, outlet, articles, labels)
+         SELECT actor, $2, articles, labels FROM actor_outlets WHERE outlet = $1
+       ON CONFLICT (actor, outlet) DO UPDATE SET articles = actor_outlets.articles + excluded.articles,
+         labels = actor_outlets.labels + excluded.labels`,
+      [from, to],
+    );
+    await db.rows('DELETE FROM actor_outlets WHERE outlet = $1', [from]);
+    await db.rows(
+      `UPDATE actor_totals t SET outlets = (SELECT count(*) FROM actor_outlets o WHERE o.actor = t.actor AND o.outlet <> '')
+       WHERE t.actor = ANY($1::text[])`,
+      [actors],
+    );
+    renamed.push({ from, to, articles: changed.length });
+  }
+  // The listing's outlets as placement keeps them (distinct, sorted); the contest is worked out again.
+  await db.rows(
+    `UPDATE stories s SET
+       outlets = coalesce((SELECT array_agg(DISTINCT a.outlet ORDER BY a.outlet) FROM story_articles sa
+         JOIN articles a ON a.seq = sa.article_seq WHERE sa.story_id = s.id AND a.outlet IS NOT NULL), '{}'),
+       contest_splits = NULL, updated_at = $2
+     WHERE s.id = ANY($1::int[])`,
+    [[...stories], now],
+  );
+  return { renamed, articles: renamed.reduce((n, r) => n + r.articles, 0), stories: stories.size };
 }
 
 /** Voices: a near-duplicate (duplicate_of set) is the voice of the article it copies, so it does not count. */

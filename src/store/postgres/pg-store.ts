@@ -292,6 +292,10 @@ class PgSession {
       ),
       outletOfHost: read(outlets.outletOfHost),
       storyOutletVoices: read(outlets.storyOutletVoices),
+      relabelHostOutlets: write(
+        (db) => outlets.relabelHostOutlets(db, this.stamp()),
+        'no article was renamed',
+      ),
       calibrationSample: read(calibration.calibrationSample),
       calibration: read(calibration.calibration),
       saveCalibration: write((db, check) => calibration.saveCalibration(db, check, this.stamp())),

@@ -7,6 +7,7 @@ import {
   type OutletDirectory,
   type OutletField,
   type OutletRecord,
+  type OutletRelabel,
   type OutletVoices,
   type SourcedField,
 } from '../store.js';
@@ -22,6 +23,15 @@ interface Row {
 }
 
 const SCALE_SETTING = 'leaning_scale';
+
+/**
+ * Whether an article's outlet is a bare host, as the clean stage names an article that came with only a
+ * URL and no outlet the directory knew then: "themoscowtimes.com", "www.rferl.org" (not "Reuters", not
+ * "The Hill").
+ */
+export function isBareHost(outlet: string): boolean {
+  return /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(outlet);
+}
 
 /** "money.cnn.com" → ["money.cnn.com", "cnn.com"]: the host and its parent domains, a bare TLD left out. */
 export function hostAndParents(host: string): string[] {
@@ -39,7 +49,7 @@ export class SqliteOutlets {
   private readonly stmt;
 
   constructor(
-    db: Database.Database,
+    private readonly db: Database.Database,
     private readonly now: () => Date,
   ) {
     this.stmt = {
@@ -163,6 +173,56 @@ export class SqliteOutlets {
 
   outletOfHost(host: string): string | null {
     return (this.stmt.ofHost.get(JSON.stringify(hostAndParents(host))) as string | undefined) ?? null;
+  }
+
+  /** See OutletDirectoryStore.relabelHostOutlets; the caller holds the write transaction. */
+  relabel(): OutletRelabel {
+    const db = this.db;
+    const named = new Set(db.prepare('SELECT name FROM outlet_directory').pluck().all() as string[]);
+    const hosts = (
+      db.prepare('SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL').pluck().all() as string[]
+    ).filter((o) => isBareHost(o) && !named.has(o));
+    const now = this.now().toISOString();
+    const renamed: OutletRelabel['renamed'] = [];
+    const stories = new Set<number>();
+    const storiesOf = db
+      .prepare(
+        'SELECT DISTINCT sa.story_id FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq WHERE a.outlet = ?',
+      )
+      .pluck();
+    const renameArticles = db.prepare(
+      "UPDATE articles SET outlet = @to, doc = json_set(doc, '$.outlet', @to) WHERE outlet = @from",
+    );
+    const actorsOf = db.prepare('SELECT actor FROM actor_outlets WHERE outlet = ?').pluck();
+    const moveActorRows = db.prepare(`
+      INSERT INTO actor_outlets (actor, outlet, articles, labels)
+        SELECT actor, @to, articles, labels FROM actor_outlets WHERE outlet = @from
+      ON CONFLICT (actor, outlet) DO UPDATE SET articles = articles + excluded.articles,
+        labels = labels + excluded.labels`);
+    const dropActorRows = db.prepare('DELETE FROM actor_outlets WHERE outlet = ?');
+    const recountActor = db.prepare(`
+      UPDATE actor_totals SET outlets = (SELECT count(*) FROM actor_outlets o WHERE o.actor = ? AND o.outlet <> '')
+      WHERE actor = ?`);
+    for (const from of hosts) {
+      const to = this.outletOfHost(from);
+      if (to === null || to === from) continue;
+      for (const id of storiesOf.all(from) as number[]) stories.add(id);
+      const { changes } = renameArticles.run({ from, to });
+      const actors = actorsOf.all(from) as string[];
+      moveActorRows.run({ from, to });
+      dropActorRows.run(from);
+      for (const actor of actors) recountActor.run(actor, actor);
+      renamed.push({ from, to, articles: changes });
+    }
+    // The listing's outlets as placement keeps them (distinct, sorted); the contest is worked out again.
+    const relist = db.prepare(`
+      UPDATE stories SET
+        outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT a.outlet FROM story_articles sa
+          JOIN articles a ON a.seq = sa.article_seq WHERE sa.story_id = @id AND a.outlet IS NOT NULL ORDER BY 1)),
+        contest_splits = NULL, updated_at = @now
+      WHERE id = @id`);
+    for (const id of stories) relist.run({ id, now });
+    return { renamed, articles: renamed.reduce((n, r) => n + r.articles, 0), stories: stories.size };
   }
 
   storyVoices(options: { ids?: readonly number[]; minOutlets?: number }): Map<number, OutletVoices[]> {

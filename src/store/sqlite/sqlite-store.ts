@@ -24,6 +24,7 @@ import type {
   OutletDirectory,
   OutletField,
   OutletRecord,
+  OutletRelabel,
   OutletSummary,
   OutletVoices,
   Placement,
@@ -607,6 +608,10 @@ class SqliteStore implements SqliteStoreHandle {
     return this.guard('the outlet directory was not changed', () =>
       this.write(() => this.outletDirectoryRows.clearField(name, field)),
     );
+  }
+
+  relabelHostOutlets(): OutletRelabel {
+    return this.guard('no article was renamed', () => this.write(() => this.outletDirectoryRows.relabel()));
   }
 
   outletOfHost(host: string): string | null {
