@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openLibrary } from '../src/api/library.js';
 import { main } from '../src/cli/main.js';
 import { ALL_FIXTURES, FLOOD_REPRINT, writeFixtures } from './support/library-fixtures.js';
 
@@ -48,9 +49,23 @@ function comparable(json: string): unknown {
 }
 
 let dir = '';
-let database = '';
+const databases: string[] = [];
 let pgUrl = '';
+let apiUrl = '';
 let file = '';
+
+/** A new database on the test server, dropped after the file's tests. */
+async function freshDatabase(): Promise<string> {
+  const name = `px_library_${process.pid}_${databases.length + 1}`;
+  const client = new pg.Client({ connectionString: adminUrl ?? '' });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  databases.push(name);
+  const url = new URL(adminUrl ?? '');
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallax-library-pg-'));
@@ -58,22 +73,16 @@ beforeAll(async () => {
   writeFixtures(join(dir, 'more'), [FLOOD_REPRINT]);
   file = join(dir, 'library.db');
   if (adminUrl === null) return;
-  database = `px_library_${process.pid}`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${database}`);
-  await client.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  pgUrl = url.toString();
+  pgUrl = await freshDatabase();
+  apiUrl = await freshDatabase();
 });
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
-  if (adminUrl === null || database === '') return;
+  if (adminUrl === null) return;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  for (const name of databases) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await client.end();
 });
 
@@ -145,5 +154,39 @@ describe.skipIf(adminUrl === null)('a library on PostgreSQL through the commands
         ),
       );
     expect(await run(pgUrl)).toEqual(await run(file));
+  });
+
+  it('opens a PostgreSQL library through the API (openLibrary) as it opens a file', async () => {
+    const libraries = [await openLibrary(join(dir, 'api.db')), await openLibrary(apiUrl)];
+    try {
+      const articles = ALL_FIXTURES.map(({ file: id, outlet, published, title, text }) => ({
+        id,
+        outlet,
+        published,
+        title,
+        text,
+      }));
+      const results = [];
+      for (const library of libraries) {
+        const summary = await library.ingest(articles, { worker: false });
+        const stories = await library.stories();
+        const first = stories[0];
+        if (!first) throw new Error('the fixtures make stories');
+        results.push(
+          comparable(
+            JSON.stringify({
+              summary,
+              stories,
+              why: await library.why(first.id),
+              report: await library.story(first.id),
+            }),
+          ),
+        );
+      }
+      expect(results[1]).toEqual(results[0]);
+      expect(libraries[1]?.path).not.toContain('parallax-test');
+    } finally {
+      for (const library of libraries) await library.close();
+    }
   });
 });
