@@ -72,6 +72,9 @@ const MAX_SIZE = `largest input document in MB (default ${MAX_SIZE_MB}); larger 
 const JOBS =
   'threads that annotate at once (default: one per CPU core less one, at least 1); the library is the same for any number';
 const DB = 'the library file (default $PARALLAX_DB, else ./parallax.db)';
+/** For the commands that also work on a PostgreSQL library. */
+const DB_OR_URL =
+  'the library: a file, or a postgres://user:password@host/database URL (default $PARALLAX_DB, else ./parallax.db)';
 const OUT = 'folder for report.json, index.html and report.md (default ./parallax-report)';
 const ALLOW_PRIVATE = 'fetch from private, loopback and link-local addresses too';
 const IGNORE_ROBOTS = 'fetch what robots.txt disallows';
@@ -138,7 +141,7 @@ Re-ingesting changes nothing. http(s) addresses of article pages are fetched: Pa
 the user agent, goes one request at a time per host, honours robots.txt and refuses private addresses.
 ${INPUTS}`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       sources: SOURCES,
       format: 'text (default): a summary line on standard error; json: the summary on standard output',
       'max-size': MAX_SIZE,
@@ -159,7 +162,7 @@ ${INPUTS}`,
 Text says how many more there are beyond --limit; JSON gives the total and lists every story unless
 --limit is given (schema/stories.schema.json).`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       since: 'stories with an article published on or after this day',
       outlet: 'stories with an article from this outlet (its exact name)',
       'min-outlets': 'stories covered by at least this many outlets (2: those with something to compare)',
@@ -184,7 +187,7 @@ Text says how many more there are beyond --limit; JSON gives the total and lists
 merge folds the second story into the first; split moves the articles named by --articles into a new
 story. Merges and splits are your decisions: later ingests keep them.`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       out: OUT,
       format:
         'report: json, html or md to standard output; with --section: csv or json; --why: text (default) or json',
@@ -202,7 +205,11 @@ story. Merges and splits are your decisions: later ingests keep them.`,
     summary: 'find articles by words in their titles and texts',
     about: `Looks through the titles and texts of a library's articles, best match first. A query is words,
 "exact phrases", OR, NOT and prefix*. Text says how many more match beyond --limit; JSON gives the total.`,
-    flags: { db: DB, limit: 'at most this many articles (default 20)', format: 'text (default) or json' },
+    flags: {
+      db: DB_OR_URL,
+      limit: 'at most this many articles (default 20)',
+      format: 'text (default) or json',
+    },
     formats: ['text', 'json'],
     example: 'parallax search \'"flood wall" OR levee\' --limit 5',
   },
@@ -262,7 +269,7 @@ leaning, notes, sources) and adds or updates its outlets; --starter imports the 
 file's own shape, ready to edit and import). set changes one field (hosts: comma-separated; an empty
 value clears it). Articles that carry only a URL take the outlet name of their host.`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       format: 'outlets list: text (default) or json',
       starter: 'outlets import: the starter directory shipped with Parallax',
       source: 'outlets set: where the value came from (default: "set by hand on <day>")',
@@ -302,7 +309,7 @@ until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
 migrates a library file when it opens it; run this once on a team's PostgreSQL database before starting
 the new version's processes. A library of a newer Parallax is refused, untouched.`,
     flags: {
-      db: 'the library: a file, or a postgres://user:password@host/database URL (default $PARALLAX_DB, else ./parallax.db)',
+      db: DB_OR_URL,
     },
     formats: [],
     example: 'parallax migrate --db postgres://parallax@db.example/news',
