@@ -4,6 +4,7 @@
 //
 //   npm run build && node dist/bench/calibration-library.js COPY-OF-LIBRARY.db
 import { refreshCalibration } from '../src/library/calibration.js';
+import { asAsyncStore } from '../src/store/as-async.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { calibrationStatus, measureUnrelatedPairs, SAMPLE_ARTICLES } from '../src/stories/calibration.js';
 
@@ -16,7 +17,7 @@ try {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    store.transaction(() => refreshCalibration(store));
+    await asAsyncStore(store).withTransaction((tx) => refreshCalibration(tx));
     times.push(performance.now() - t);
   }
   console.log(

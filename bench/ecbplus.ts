@@ -5,6 +5,7 @@
 //   node dist/bench/ecbplus.js --record                    …and prepend them to bench/RESULTS.md
 //   node dist/bench/ecbplus.js --tune                      grid search on the train + validation topics
 //   node dist/bench/ecbplus.js --options '{"threshold":0.26}'  the report with other settings
+//   node dist/bench/ecbplus.js --db postgres://… [--topics 1,3]  the same scores with a SQLite and a PostgreSQL library
 //
 // Every document goes through the real pipeline (a JSONL record → clean → annotate), once: annotated
 // documents are cached under the OS temp folder, keyed by a hash of the compiled pipeline code, so edits
@@ -18,10 +19,17 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { annotateArticle } from '../src/annotate/index.js';
 import { recordArticle } from '../src/ingest/records.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
-import type { ArticleFeatures, StoryIndex } from '../src/model/story-index.js';
+import type { ArticleFeatures } from '../src/model/story-index.js';
 import { runStages } from '../src/pipeline/index.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import { assignArticle, type ClusterOptions, JOIN_THRESHOLD } from '../src/stories/cluster.js';
+import type { AsyncStore } from '../src/store/async-store.js';
+import { isPostgresUrl, openAsyncStore } from '../src/store/open.js';
+import { openSqliteAsyncStore } from '../src/store/sqlite/async-adapter.js';
+import {
+  type AnyStoryIndex,
+  assignArticle,
+  type ClusterOptions,
+  JOIN_THRESHOLD,
+} from '../src/stories/cluster.js';
 import { articleFeatures } from '../src/stories/features.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import { secondPass } from '../src/stories/second-pass.js';
@@ -246,42 +254,88 @@ interface StreamResult {
   seconds: number;
 }
 
-/** Streams the documents, in the given order, into a fresh index; scores the stories against sub-topics. */
-function stream(
+/**
+ * Streams the documents, in the given order, into a fresh index; scores the stories against sub-topics.
+ * `library`: the clustering state of a library instead of the in-memory index — 'sqlite' (a new in-memory
+ * SQLite library) or a postgres:// URL (a new database on that server, dropped afterwards).
+ */
+async function stream(
   docs: readonly Doc[],
   options?: ClusterOptions,
-  sqlite = false,
+  library: 'sqlite' | string | null = null,
   second = SECOND,
-): StreamResult {
-  // The product keeps this state in the library's SQLite tables, which post each story under its strongest
+): Promise<StreamResult> {
+  // The product keeps this state in the library's tables, which post each story under its strongest
   // features only; the in-memory index posts all of them. Both are measured so the difference shows.
-  const store = sqlite ? openSqliteStore(':memory:') : null;
-  const index: StoryIndex = store ? store.storyIndex() : new MemoryStoryIndex();
-  const started = performance.now();
-  let predicted: (number | string)[] = docs.map((d) => assignArticle(index, d.features, options).storyId);
-  if (second) {
-    // One ingest batch: the second pass over every story it touched, i.e. all of them.
-    const all = [...new Set(docs.flatMap((d) => [...d.features.features.keys()]))];
-    const groups = secondPass(
-      docs.map((d, i) => ({ id: d.id, story: predicted[i] as number, features: d.features, pinned: false })),
-      index.documentFrequencies(all),
-      index.documentCount(),
-      options,
-    );
-    const label = new Map<string, string>();
-    groups.forEach((g, gi) => {
-      for (const id of g.articles) label.set(id, `g${gi}`);
-    });
-    predicted = docs.map((d) => label.get(d.id) as string);
+  const store = library === null ? null : await freshLibrary(library);
+  try {
+    const index: AnyStoryIndex = store ? store.storyIndex() : new MemoryStoryIndex();
+    const started = performance.now();
+    let predicted: (number | string)[] = [];
+    // One transaction, as one ingest batch places its articles in one.
+    const place = async (ix: AnyStoryIndex) => {
+      for (const d of docs) predicted.push((await assignArticle(ix, d.features, options)).storyId);
+    };
+    if (store) await store.withTransaction((tx) => place(tx.storyIndex()));
+    else await place(index);
+    if (second) {
+      // One ingest batch: the second pass over every story it touched, i.e. all of them.
+      const all = [...new Set(docs.flatMap((d) => [...d.features.features.keys()]))];
+      const dfs = await index.documentFrequencies(all);
+      const groups = secondPass(
+        docs.map((d, i) => ({
+          id: d.id,
+          story: predicted[i] as number,
+          features: d.features,
+          pinned: false,
+        })),
+        dfs,
+        await index.documentCount(),
+        options,
+      );
+      const label = new Map<string, string>();
+      groups.forEach((g, gi) => {
+        for (const id of g.articles) label.set(id, `g${gi}`);
+      });
+      predicted = docs.map((d) => label.get(d.id) as string);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return {
+      scores: score(
+        predicted,
+        docs.map((d) => d.subtopic),
+      ),
+      seconds,
+    };
+  } finally {
+    await store?.close();
   }
-  const seconds = (performance.now() - started) / 1000;
-  store?.close();
+}
+
+/** Databases this run created on a PostgreSQL server, numbered. */
+let databases = 0;
+
+/**
+ * A new, empty library: in-memory SQLite, or a database created for it on the server a postgres:// URL
+ * names (the URL's user must be allowed to CREATE DATABASE); closing it drops that database.
+ */
+async function freshLibrary(library: string): Promise<AsyncStore> {
+  if (library === 'sqlite') return openSqliteAsyncStore(':memory:');
+  const { default: pg } = await import('pg');
+  const name = `parallax_ecbplus_${process.pid}_${++databases}`;
+  const admin = new pg.Client({ connectionString: library });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(library);
+  url.pathname = `/${name}`;
+  const store = await openAsyncStore(url.toString());
   return {
-    scores: score(
-      predicted,
-      docs.map((d) => d.subtopic),
-    ),
-    seconds,
+    ...store,
+    close: async () => {
+      await store.close();
+      await admin.query(`DROP DATABASE ${name}`);
+      await admin.end();
+    },
   };
 }
 
@@ -402,7 +456,7 @@ function baseline(docs: readonly Doc[], threshold: number): Scores {
  * The grid the constants in src/stories/tuning.ts were chosen from: train + validation topics only, file
  * order, three seeded shuffles and date order, ranked by mean B³ F1. Each setting varies one to three knobs from the defaults.
  */
-function tune(tuneDocs: readonly Doc[]): void {
+async function tune(tuneDocs: readonly Doc[]): Promise<void> {
   const runs = orders(tuneDocs).map(([, o]) => o);
   const settings: ClusterOptions[] = [];
   const only = process.argv.indexOf('--grid');
@@ -439,10 +493,12 @@ function tune(tuneDocs: readonly Doc[]): void {
       ] as const)
         settings.push({ threshold, groupContent: { names, terms, facts } });
   }
-  const rows = settings.map((options) => {
-    const f1s = runs.map((o) => stream(o, options).scores.f1);
-    return { options, mean: f1s.reduce((x, y) => x + y, 0) / f1s.length, f1s };
-  });
+  const rows: { options: ClusterOptions; mean: number; f1s: number[] }[] = [];
+  for (const options of settings) {
+    const f1s: number[] = [];
+    for (const o of runs) f1s.push((await stream(o, options)).scores.f1);
+    rows.push({ options, mean: f1s.reduce((x, y) => x + y, 0) / f1s.length, f1s });
+  }
   rows.sort((x, y) => y.mean - x.mean);
   console.log(
     `| setting | mean B³ F1 | ${orders([])
@@ -453,6 +509,49 @@ function tune(tuneDocs: readonly Doc[]): void {
     console.log(`| \`${JSON.stringify(r.options)}\` | ${fmt(r.mean)} | ${r.f1s.map(fmt).join(' | ')} |`);
 }
 
+// ---- backends ---------------------------------------------------------------------------------------
+
+/**
+ * --db postgres://… [--topics 1,3,5]: the same streams (file order and one shuffle) with the clustering
+ * state in a SQLite library and in a PostgreSQL one, side by side; the scores must be the same, since both
+ * backends answer every index call alike. Without --topics: the test topics and the dev topics.
+ */
+async function compareBackends(
+  url: string,
+  args: readonly string[],
+  splits: Splits,
+  inTopics: (topics: readonly number[]) => Doc[],
+): Promise<void> {
+  if (!isPostgresUrl(url)) throw new Error(`--db takes a postgres:// URL; got "${url}"`);
+  const at = args.indexOf('--topics');
+  const sets: [string, Doc[]][] =
+    at >= 0
+      ? [[`topics ${args[at + 1]}`, inTopics((args[at + 1] ?? '').split(',').map(Number))]]
+      : [
+          ['test topics', inTopics(splits.test)],
+          ['dev (validation) topics', inTopics(splits.val)],
+        ];
+  console.log(
+    '| set | order | backend | docs | stories | B³ P | B³ R | B³ F1 | pair F1 | seconds |\n| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  let same = true;
+  for (const [label, set] of sets)
+    for (const [name, order] of orders(set).slice(0, 2)) {
+      const results: Scores[] = [];
+      for (const backend of ['sqlite', url]) {
+        const r = await stream(order, undefined, backend);
+        results.push(r.scores);
+        const s = r.scores;
+        console.log(
+          `| ${label} | ${name} | ${backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${order.length} | ${s.clusters} | ${fmt(s.p)} | ${fmt(s.r)} | ${fmt(s.f1)} | ${fmt(s.pairF1)} | ${r.seconds.toFixed(1)} |`,
+        );
+      }
+      if (JSON.stringify(results[0]) !== JSON.stringify(results[1])) same = false;
+    }
+  console.log(same ? '\nSame scores on both backends.' : '\n**The backends differ.**');
+  if (!same) process.exitCode = 1;
+}
+
 // ---- report -----------------------------------------------------------------------------------------
 
 const fmt = (x: number) => x.toFixed(3);
@@ -461,7 +560,7 @@ function row(label: string, docs: number, s: Scores, extra = ''): string {
   return `| ${label} | ${docs} | ${s.gold} | ${s.clusters} | ${fmt(s.p)} | ${fmt(s.r)} | **${fmt(s.f1)}** | ${fmt(s.pairP)} | ${fmt(s.pairR)} | ${fmt(s.pairF1)} |${extra}`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const docsRaw = loadDocs();
   const splits = JSON.parse(readFileSync(join(CORPUS, 'splits.json'), 'utf8')) as Splits;
@@ -499,7 +598,12 @@ function main(): void {
     return;
   }
   if (args.includes('--tune')) {
-    tune(trainVal);
+    await tune(trainVal);
+    return;
+  }
+  const dbAt = args.indexOf('--db');
+  if (dbAt >= 0) {
+    await compareBackends(args[dbAt + 1] ?? '', args, splits, inTopics);
     return;
   }
   // --options '{"threshold":0.26}': the report with settings other than the defaults, to try one by hand.
@@ -525,16 +629,21 @@ function main(): void {
   const fileOrder: Scores[] = [];
   const spreads: string[] = [];
   for (const [label, set] of sets) {
-    const runs = orders(set).map(([name, order]) => {
-      const r = stream(order, options);
+    const runs: (readonly [string, Scores])[] = [];
+    for (const [name, order] of orders(set)) {
+      const r = await stream(order, options);
       clusterDocs += set.length;
       clusterSeconds += r.seconds;
-      return [name, r.scores] as const;
-    });
+      runs.push([name, r.scores] as const);
+    }
     fileOrder.push((runs[0] as readonly [string, Scores])[1]);
     for (const [name, s] of runs) lines.push(row(`${label}, ${name}`, set.length, s));
     lines.push(
-      row(`${label}, file order, SQLite library state`, set.length, stream(set, options, true).scores),
+      row(
+        `${label}, file order, SQLite library state`,
+        set.length,
+        (await stream(set, options, 'sqlite')).scores,
+      ),
     );
     const f1s = runs.map(([, s]) => s.f1);
     const mean = f1s.reduce((x, y) => x + y, 0) / f1s.length;
@@ -545,7 +654,7 @@ function main(): void {
   lines.push('', ...spreads.map((l) => `- ${l}`));
   // Throughput of the clustering step alone (features precomputed): all documents, best of 5 passes.
   let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 5; i++) best = Math.min(best, stream(docs).seconds);
+  for (let i = 0; i < 5; i++) best = Math.min(best, (await stream(docs)).seconds);
   const docsPerSecond = docs.length / best;
 
   const tuned = tuneBaseline(dev);
@@ -584,4 +693,4 @@ function main(): void {
   }
 }
 
-main();
+await main();

@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { calibrationDue, REMEASURE_ARTICLES, REMEASURE_GROWTH } from '../src/library/calibration.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
+import type { AsyncStoryIndex } from '../src/store/async-store.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { calibrationStatus, SAMPLE_ARTICLES } from '../src/stories/calibration.js';
@@ -66,23 +67,25 @@ describe('calibration check', () => {
     expect(reversed.calibration()).toEqual(expected);
   });
 
-  it('a batch measures again only when the sample is filling or the library grew enough since', () => {
+  it('a batch measures again only when the sample is filling or the library grew enough since', async () => {
     const at = (documents: number, last: { documents: number; articles: number } | null) => ({
-      storyIndex: () => ({ documentCount: () => documents }) as ReturnType<Store['storyIndex']>,
-      calibration: () =>
+      storyIndex: () => ({ documentCount: async () => documents }) as unknown as AsyncStoryIndex,
+      calibration: async () =>
         last && { ...last, pairs: 100, clearing: 0, bar: 0.22, highest: 0.1, shared: [] as string[] },
-      calibrationSample: () => new Map(),
-      saveCalibration: () => {},
+      calibrationSample: async () => new Map(),
+      saveCalibration: async () => {},
     });
-    expect(calibrationDue(at(10, null))).toBe(true);
-    expect(calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES - 1 }))).toBe(true);
-    expect(calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES }))).toBe(false);
+    expect(await calibrationDue(at(10, null))).toBe(true);
+    expect(await calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES - 1 }))).toBe(true);
+    expect(await calibrationDue(at(1000, { documents: 999, articles: SAMPLE_ARTICLES }))).toBe(false);
     // A small library measures again every REMEASURE_ARTICLES, a large one every REMEASURE_GROWTH.
     const small = 1000 + REMEASURE_ARTICLES;
-    expect(calibrationDue(at(small - 1, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(false);
-    expect(calibrationDue(at(small, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(true);
+    expect(await calibrationDue(at(small - 1, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(false);
+    expect(await calibrationDue(at(small, { documents: 1000, articles: SAMPLE_ARTICLES }))).toBe(true);
     const large = Math.ceil(100_000 * (1 + REMEASURE_GROWTH));
-    expect(calibrationDue(at(large - 1, { documents: 100_000, articles: SAMPLE_ARTICLES }))).toBe(false);
-    expect(calibrationDue(at(large, { documents: 100_000, articles: SAMPLE_ARTICLES }))).toBe(true);
+    expect(await calibrationDue(at(large - 1, { documents: 100_000, articles: SAMPLE_ARTICLES }))).toBe(
+      false,
+    );
+    expect(await calibrationDue(at(large, { documents: 100_000, articles: SAMPLE_ARTICLES }))).toBe(true);
   });
 });

@@ -63,11 +63,11 @@ const BAKERY = `A bakery in Lumbridge Vale introduced a rye loaf baked with sunf
 before dawn on Saturday. The owner, Greta Holmqvist, plans a second oven.`;
 
 describe('assignArticle', () => {
-  it('keeps two different events apart and lets a follow-up join its story', () => {
+  it('keeps two different events apart and lets a follow-up join its story', async () => {
     const index = new MemoryStoryIndex();
-    const flood = assignArticle(index, features(FLOOD_1, '2031-04-14'));
-    const chess = assignArticle(index, features(CHESS, '2031-04-14'));
-    const follow = assignArticle(index, features(FLOOD_2, '2031-04-15'));
+    const flood = await assignArticle(index, features(FLOOD_1, '2031-04-14'));
+    const chess = await assignArticle(index, features(CHESS, '2031-04-14'));
+    const follow = await assignArticle(index, features(FLOOD_2, '2031-04-15'));
     expect(flood.created).toBe(true);
     expect(chess.created).toBe(true);
     expect(chess.storyId).not.toBe(flood.storyId);
@@ -76,11 +76,11 @@ describe('assignArticle', () => {
     expect(follow.score).toBeGreaterThanOrEqual(follow.reasons.threshold);
   });
 
-  it('explains a join with the shared names, their contributions and the day distance', () => {
+  it('explains a join with the shared names, their contributions and the day distance', async () => {
     const index = new MemoryStoryIndex();
-    assignArticle(index, features(FLOOD_1, '2031-04-14'));
-    assignArticle(index, features(CHESS, '2031-04-14'));
-    const follow = assignArticle(index, features(FLOOD_2, '2031-04-15'));
+    await assignArticle(index, features(FLOOD_1, '2031-04-14'));
+    await assignArticle(index, features(CHESS, '2031-04-14'));
+    const follow = await assignArticle(index, features(FLOOD_2, '2031-04-15'));
     const reasons = follow.reasons;
     expect(reasons.decision).toBe('joined');
     const names = reasons.sharedNames.map((n) => n.label);
@@ -98,32 +98,32 @@ describe('assignArticle', () => {
     expect(JSON.parse(JSON.stringify(reasons))).toEqual(reasons);
   });
 
-  it('starts a new story for the same kind of event a year later, names and all', () => {
+  it('starts a new story for the same kind of event a year later, names and all', async () => {
     const index = new MemoryStoryIndex();
-    const first = assignArticle(index, features(FLOOD_1, '2031-04-14'));
-    assignArticle(index, features(FLOOD_2, '2031-04-15'));
-    const later = assignArticle(index, features(FLOOD_NEXT_YEAR, '2032-05-06'));
+    const first = await assignArticle(index, features(FLOOD_1, '2031-04-14'));
+    await assignArticle(index, features(FLOOD_2, '2031-04-15'));
+    const later = await assignArticle(index, features(FLOOD_NEXT_YEAR, '2032-05-06'));
     expect(later.created).toBe(true);
     expect(later.storyId).not.toBe(first.storyId);
     // The same report dated in the same week would have joined: the date is what separates them.
     const control = new MemoryStoryIndex();
-    const a = assignArticle(control, features(FLOOD_1, '2031-04-14'));
-    assignArticle(control, features(FLOOD_2, '2031-04-15'));
-    expect(assignArticle(control, features(FLOOD_NEXT_YEAR, '2031-04-16')).storyId).toBe(a.storyId);
+    const a = await assignArticle(control, features(FLOOD_1, '2031-04-14'));
+    await assignArticle(control, features(FLOOD_2, '2031-04-15'));
+    expect((await assignArticle(control, features(FLOOD_NEXT_YEAR, '2031-04-16'))).storyId).toBe(a.storyId);
   });
 
-  it('creates a new story for an article that shares nothing', () => {
+  it('creates a new story for an article that shares nothing', async () => {
     const index = new MemoryStoryIndex();
-    assignArticle(index, features(FLOOD_1, '2031-04-14'));
-    assignArticle(index, features(CHESS, '2031-04-14'));
-    const bakery = assignArticle(index, features(BAKERY, '2031-04-14'));
+    await assignArticle(index, features(FLOOD_1, '2031-04-14'));
+    await assignArticle(index, features(CHESS, '2031-04-14'));
+    const bakery = await assignArticle(index, features(BAKERY, '2031-04-14'));
     expect(bakery.created).toBe(true);
     expect(bakery.reasons.decision).toBe('created');
     expect(bakery.reasons.sharedNames).toEqual([]);
     expect(index.storyCount()).toBe(3);
   });
 
-  it('asks the index for candidate profiles only, never for every story', () => {
+  it('asks the index for candidate profiles only, never for every story', async () => {
     const inner = new MemoryStoryIndex();
     // 200 unrelated stories, each with its own names and words.
     for (let i = 0; i < 200; i++) {
@@ -135,9 +135,9 @@ describe('assignArticle', () => {
           [`t:word${i}`, 1],
         ]),
       };
-      assignArticle(inner, own);
+      await assignArticle(inner, own);
     }
-    const flood = assignArticle(inner, features(FLOOD_1, '2031-04-14'));
+    const flood = await assignArticle(inner, features(FLOOD_1, '2031-04-14'));
     const asked: number[] = [];
     const counting: StoryIndex = {
       documentCount: () => inner.documentCount(),
@@ -150,7 +150,7 @@ describe('assignArticle', () => {
       },
       saveProfile: (p) => inner.saveProfile(p),
     };
-    const follow = assignArticle(counting, features(FLOOD_2, '2031-04-15'));
+    const follow = await assignArticle(counting, features(FLOOD_2, '2031-04-15'));
     expect(follow.storyId).toBe(flood.storyId);
     expect(inner.storyCount()).toBe(201);
     expect(asked).toEqual([flood.storyId]);
@@ -171,74 +171,75 @@ function synthetic(
 }
 
 /** A library of unrelated filler stories, so that IDF means something. */
-function withFiller(index: StoryIndex, stories: number): void {
+async function withFiller(index: StoryIndex, stories: number): Promise<void> {
   for (let i = 0; i < stories; i++)
-    assignArticle(index, synthetic(null, { terms: [`filler${i}`, `other${i}`], names: [`place${i}`] }));
+    await assignArticle(index, synthetic(null, { terms: [`filler${i}`, `other${i}`], names: [`place${i}`] }));
 }
 
 const QUAKE = ['tremor', 'magnitud', 'epicentr', 'aftershock', 'collaps', 'rescu', 'rubbl', 'villag'];
 
 describe('evidence beyond shared words', () => {
-  it('weighs prominent years: the same kind of event in another year scores lower than in the same year', () => {
-    const score = (year: string) => {
+  it('weighs prominent years: the same kind of event in another year scores lower than in the same year', async () => {
+    const score = async (year: string) => {
       const index = new MemoryStoryIndex();
-      withFiller(index, 30);
-      assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
-      assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
-      return assignArticle(index, synthetic(null, { terms: QUAKE.slice(0, 6), years: [year] })).score;
+      await withFiller(index, 30);
+      await assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
+      await assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
+      return (await assignArticle(index, synthetic(null, { terms: QUAKE.slice(0, 6), years: [year] }))).score;
     };
-    const same = score('2031');
-    const other = score('2027');
+    const same = await score('2031');
+    const other = await score('2027');
     expect(same).toBeGreaterThan(other * 1.4);
   });
 
-  it('weighs publication years: a dated article scores lower against an undated story of another year', () => {
-    const score = (published: string) => {
+  it('weighs publication years: a dated article scores lower against an undated story of another year', async () => {
+    const score = async (published: string) => {
       const index = new MemoryStoryIndex();
-      withFiller(index, 30);
-      assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
-      assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
+      await withFiller(index, 30);
+      await assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
+      await assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'], years: ['2031'] }));
       const day = dayOf(published);
-      return assignArticle(index, synthetic(day, { terms: QUAKE.slice(0, 6), names: ['varnholt'] })).score;
+      return (await assignArticle(index, synthetic(day, { terms: QUAKE.slice(0, 6), names: ['varnholt'] })))
+        .score;
     };
-    const same = score('2031-05-02');
-    const other = score('2036-05-02');
+    const same = await score('2031-05-02');
+    const other = await score('2036-05-02');
     expect(other).toBeLessThan(same * 0.75);
   });
 
-  it('takes a reliable publication day as evidence: full score the same day and the next, less from two days on', () => {
+  it('takes a reliable publication day as evidence: full score the same day and the next, less from two days on', async () => {
     const start = dayOf('2031-05-02') as Day;
-    const score = (gap: number, source: 'published' | 'text' | undefined) => {
+    const score = async (gap: number, source: 'published' | 'text' | undefined) => {
       const index = new MemoryStoryIndex();
-      withFiller(index, 30);
-      assignArticle(index, synthetic(start, { terms: QUAKE, names: ['varnholt'] }));
+      await withFiller(index, 30);
+      await assignArticle(index, synthetic(start, { terms: QUAKE, names: ['varnholt'] }));
       const probe = synthetic(start + gap, { terms: QUAKE.slice(0, 6), names: ['varnholt'] });
       if (source) probe.daySource = source;
-      return assignArticle(index, probe).score;
+      return (await assignArticle(index, probe)).score;
     };
-    const sameDay = score(0, 'published');
-    expect(score(1, 'published')).toBeCloseTo(sameDay, 6);
-    expect(score(3, 'published')).toBeLessThan(sameDay * 0.8);
-    expect(score(3, 'published')).toBeGreaterThan(score(20, 'published'));
-    expect(score(20, 'published')).toBeCloseTo(sameDay * DAY_EVIDENCE.floor, 6);
+    const sameDay = await score(0, 'published');
+    expect(await score(1, 'published')).toBeCloseTo(sameDay, 6);
+    expect(await score(3, 'published')).toBeLessThan(sameDay * 0.8);
+    expect(await score(3, 'published')).toBeGreaterThan(await score(20, 'published'));
+    expect(await score(20, 'published')).toBeCloseTo(sameDay * DAY_EVIDENCE.floor, 6);
     // A day read from the text (a date line, maybe the event's) is weaker: only the long decay applies.
-    expect(score(20, 'text')).toBeCloseTo(sameDay, 6);
-    expect(score(20, undefined)).toBeCloseTo(sameDay, 6);
+    expect(await score(20, 'text')).toBeCloseTo(sameDay, 6);
+    expect(await score(20, undefined)).toBeCloseTo(sameDay, 6);
   });
 
-  it('weighs each feature group by its content: one shared number alone is not a third of the score', () => {
+  it('weighs each feature group by its content: one shared number alone is not a third of the score', async () => {
     const index = new MemoryStoryIndex();
-    withFiller(index, 30);
+    await withFiller(index, 30);
     const story = synthetic(null, { terms: QUAKE });
     story.features.set('#:340', 1);
-    assignArticle(index, story);
+    await assignArticle(index, story);
     // Nothing in common but one number: with the group counted in full that number alone was worth
     // GROUP_WEIGHTS.facts / (sum of weights) ≈ 0.26 of the score, over the bar.
     const other = synthetic(null, {
       terms: ['ballot', 'turnout', 'council', 'referendum', 'ferri', 'fare', 'bus', 'rout', 'spring', 'lin'],
     });
     other.features.set('#:340', 1);
-    const scored = assignArticle(index, other);
+    const scored = await assignArticle(index, other);
     expect(scored.created).toBe(true);
     expect(scored.score).toBeLessThan(0.2);
     const weights = contentWeights([0, 12, 1], [4, 20, 6], settings());
@@ -247,15 +248,15 @@ describe('evidence beyond shared words', () => {
     expect(weights.facts).toBeCloseTo(GROUP_WEIGHTS.facts / GROUP_CONTENT.facts, 6);
   });
 
-  it('does not let a story run longer than MAX_SPAN_DAYS, however similar the next article', () => {
+  it('does not let a story run longer than MAX_SPAN_DAYS, however similar the next article', async () => {
     const index = new MemoryStoryIndex();
-    withFiller(index, 30);
+    await withFiller(index, 30);
     const start = dayOf('2031-01-01') as Day;
-    const first = assignArticle(index, synthetic(start, { terms: QUAKE, names: ['varnholt'] }));
+    const first = await assignArticle(index, synthetic(start, { terms: QUAKE, names: ['varnholt'] }));
     // Each follow-up comes within the time window of the one before, so only the cap can stop the chain.
     let last = first;
     for (let step = 1; step <= 4; step++) {
-      last = assignArticle(index, synthetic(start + step * 50, { terms: QUAKE, names: ['varnholt'] }));
+      last = await assignArticle(index, synthetic(start + step * 50, { terms: QUAKE, names: ['varnholt'] }));
       if (step * 50 <= MAX_SPAN_DAYS) expect(last.storyId).toBe(first.storyId);
     }
     expect(last.storyId).not.toBe(first.storyId);
@@ -263,37 +264,44 @@ describe('evidence beyond shared words', () => {
     expect((profile?.lastDay ?? 0) - (profile?.firstDay ?? 0)).toBeLessThanOrEqual(MAX_SPAN_DAYS);
   });
 
-  it('asks more of a large story, so a running topic stops absorbing loosely related articles', () => {
-    const bars = [32, 64, 256].map((size) => {
+  it('asks more of a large story, so a running topic stops absorbing loosely related articles', async () => {
+    const bars: number[] = [];
+    for (const size of [32, 64, 256]) {
       const index = new MemoryStoryIndex();
-      withFiller(index, 30);
+      await withFiller(index, 30);
       const story = synthetic(null, { terms: QUAKE, names: ['varnholt'] }).features;
       index.addDocument([...story.keys()]);
       index.saveProfile({ id: null, size, firstDay: null, lastDay: null, features: story });
       // The reasons carry the bar the story asked for, joined or not.
-      return assignArticle(index, synthetic(null, { terms: QUAKE.slice(0, 3), names: ['varnholt'] })).reasons
-        .threshold;
-    });
+      bars.push(
+        (await assignArticle(index, synthetic(null, { terms: QUAKE.slice(0, 3), names: ['varnholt'] })))
+          .reasons.threshold,
+      );
+    }
     expect(bars[0]).toBeCloseTo(JOIN_THRESHOLD, 3);
     expect(bars[1]).toBeCloseTo(JOIN_THRESHOLD + LARGE.extra, 3);
     expect(bars[2]).toBeCloseTo(JOIN_THRESHOLD + 3 * LARGE.extra, 3);
   });
 
-  it('asks more of a one-article story than of a larger one', () => {
+  it('asks more of a one-article story than of a larger one', async () => {
     // The same article scores the same against a one-article story and a two-article one (both hold the
     // same features); only the larger one is joined when the score falls between the two bars.
-    const run = (seedArticles: number) => {
+    const run = async (seedArticles: number) => {
       const index = new MemoryStoryIndex();
-      withFiller(index, 30);
+      await withFiller(index, 30);
       for (let i = 0; i < seedArticles; i++)
-        assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'] }));
-      return assignArticle(index, synthetic(null, { terms: [...QUAKE.slice(0, 3), 'unrel', 'distinct'] }), {
-        threshold: 0.2,
-        young: { size: 1, extra: 0.5 },
-      });
+        await assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'] }));
+      return await assignArticle(
+        index,
+        synthetic(null, { terms: [...QUAKE.slice(0, 3), 'unrel', 'distinct'] }),
+        {
+          threshold: 0.2,
+          young: { size: 1, extra: 0.5 },
+        },
+      );
     };
-    const one = run(1);
-    const two = run(2);
+    const one = await run(1);
+    const two = await run(2);
     // Close, not equal: the second seed article makes its words a little commoner (lower IDF).
     expect(one.score).toBeCloseTo(two.score, 1);
     expect(one.score).toBeGreaterThan(0.2);
@@ -303,7 +311,7 @@ describe('evidence beyond shared words', () => {
 });
 
 describe('cost per decision', () => {
-  it('decides alike for profiles saved without cached norms (computed afresh) and with them (carried forward)', () => {
+  it('decides alike for profiles saved without cached norms (computed afresh) and with them (carried forward)', async () => {
     const feats = [
       features(FLOOD_1, '2031-04-14'),
       features(CHESS, '2031-04-14'),
@@ -323,8 +331,8 @@ describe('cost per decision', () => {
       saveProfile: (p) => bare.saveProfile(p),
     };
     for (const f of feats) {
-      const a = assignArticle(cached, f);
-      const b = assignArticle(old, f);
+      const a = await assignArticle(cached, f);
+      const b = await assignArticle(old, f);
       expect(b.storyId).toBe(a.storyId);
       // Cached norms follow the library's growth approximately (every IDF shifting alike).
       expect(Math.abs(b.score - a.score)).toBeLessThan(0.01);
@@ -334,15 +342,15 @@ describe('cost per decision', () => {
     expect(profile?.norms?.names).toBeGreaterThan(0);
   });
 
-  it('asks for document frequencies of the article and the joined story only, not of every candidate', () => {
+  it('asks for document frequencies of the article and the joined story only, not of every candidate', async () => {
     const inner = new MemoryStoryIndex();
     // Many stories sharing one common word with the article, each with its own names and words.
     for (let i = 0; i < 60; i++)
-      assignArticle(
+      await assignArticle(
         inner,
         synthetic(20_000, { terms: ['harbour', `own${i}`, `more${i}`], names: [`quay${i}`] }),
       );
-    const target = assignArticle(
+    const target = await assignArticle(
       inner,
       synthetic(20_000, { terms: ['harbour', ...QUAKE], names: ['varnholt'] }),
     );
@@ -364,7 +372,7 @@ describe('cost per decision', () => {
       saveProfile: (p) => inner.saveProfile(p),
     };
     const article = synthetic(20_001, { terms: ['harbour', ...QUAKE.slice(0, 6)], names: ['varnholt'] });
-    const follow = assignArticle(counting, article, { limitPerFeature: 100 });
+    const follow = await assignArticle(counting, article, { limitPerFeature: 100 });
     expect(follow.storyId).toBe(target.storyId);
     expect(candidates).toBeGreaterThan(SCORED_CANDIDATES);
     // The article's own features, then the joined story's others: never the 60 other profiles' features.
@@ -373,12 +381,12 @@ describe('cost per decision', () => {
 });
 
 describe('story profiles for merge, split and --why', () => {
-  it('recomputes a profile from its articles and merges two profiles', () => {
+  it('recomputes a profile from its articles and merges two profiles', async () => {
     const index = new MemoryStoryIndex();
     const f1 = features(FLOOD_1, '2031-04-14');
     const f2 = features(FLOOD_2, '2031-04-15');
     const fc = features(CHESS, '2031-04-20');
-    for (const f of [f1, f2, fc]) assignArticle(index, f);
+    for (const f of [f1, f2, fc]) await assignArticle(index, f);
     const floods = profileFromArticles([f1, f2], index, 7);
     expect(floods).toMatchObject({
       id: 7,
@@ -399,12 +407,12 @@ describe('story profiles for merge, split and --why', () => {
     expect(merged.features.size).toBeLessThanOrEqual(250);
   });
 
-  it('explains why a member article belongs, leaving its own part out', () => {
+  it('explains why a member article belongs, leaving its own part out', async () => {
     const index = new MemoryStoryIndex();
     const f1 = features(FLOOD_1, '2031-04-14');
     const f2 = features(FLOOD_2, '2031-04-15');
-    const { storyId } = assignArticle(index, f1);
-    assignArticle(index, f2);
+    const { storyId } = await assignArticle(index, f1);
+    await assignArticle(index, f2);
     const [profile] = index.profiles([storyId]);
     if (!profile) throw new Error('no profile');
     const why = explainMembership(profile, f2, index);
@@ -416,7 +424,7 @@ describe('story profiles for merge, split and --why', () => {
 });
 
 describe('features', () => {
-  it('reads days, names, numbers and years', () => {
+  it('reads days, names, numbers and years', async () => {
     expect(dayOf('1970-01-02')).toBe(1 as Day);
     expect(dayOf('2031-02-30')).toBeNull();
     expect(dayOf('2031-04')).toBeNull();
@@ -430,7 +438,7 @@ describe('features', () => {
     expect([...f.features.keys()].some((k) => k === 't:the' || k === 't:said')).toBe(false);
   });
 
-  it('keeps multi-word names whatever their kind, and leaves single unknown capitalised words out', () => {
+  it('keeps multi-word names whatever their kind, and leaves single unknown capitalised words out', async () => {
     const f = features(
       `Divers searched the waters off Kessel Moor Point on Monday. Officials at Orvella said the search would go on.\n\nThe Kessel Moor Point lighthouse was closed.`,
       '2031-04-14',
@@ -439,7 +447,7 @@ describe('features', () => {
     expect(f.features.has('n:monday')).toBe(false);
   });
 
-  it('takes a date line at the top as the day when the article has no publication date', () => {
+  it('takes a date line at the top as the day when the article has no publication date', async () => {
     const f = features(`Flood hits Orvella\n\nApril 14, 2031\n\n${FLOOD_1}`, null);
     expect(f.day).toBe(dayOf('2031-04-14'));
     expect(f.daySource).toBe('text');
@@ -447,7 +455,7 @@ describe('features', () => {
     expect(features(FLOOD_1, null).daySource).toBeUndefined();
   });
 
-  it('emits no publication-year features with a reliable day, and keeps resolved years without one', () => {
+  it('emits no publication-year features with a reliable day, and keeps resolved years without one', async () => {
     const text = `${FLOOD_1}\n\nIn 2031 the town had spent 12 million on the dam; in 2019 it flooded too.`;
     const dated = features(text, '2031-04-14');
     expect(dated.daySource).toBe('published');
@@ -461,7 +469,7 @@ describe('features', () => {
 });
 
 describe('background statistics', () => {
-  it('starts a young library from the reference frequencies: a common feature weighs little, an unseen one in full', () => {
+  it('starts a young library from the reference frequencies: a common feature weighs little, an unseen one in full', async () => {
     const shares = backgroundShares();
     expect(shares.size).toBeGreaterThan(1000);
     // The commonest name of the reference sample, whatever it is.

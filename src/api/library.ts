@@ -1,5 +1,6 @@
-// A library (the SQLite file `parallax ingest` writes) for programs: the operations of the library
-// commands — ingest, stories, story, story --why, story merge and split, search — on one open connection.
+// A library (the SQLite file `parallax ingest` writes, or a PostgreSQL database named by a postgres:// URL)
+// for programs: the operations of the library commands — ingest, stories, story, story --why, story merge
+// and split, search — on one open store.
 import { existsSync } from 'node:fs';
 import { type Config, DEFAULT_CONFIG } from '../config.js';
 import { ParallaxError } from '../errors.js';
@@ -7,8 +8,9 @@ import type { IngestSummary } from '../library/ingest.js';
 import type { MemberExplanation, StoryListingEntry } from '../library/stories.js';
 import type { Report } from '../model/report.js';
 import { pipelineContext } from '../pipeline/articles.js';
-import { requireSqlitePath } from '../store/open.js';
-import type { SearchHit, Store, StoryDetail, StoryListOptions } from '../store/store.js';
+import type { AsyncStore } from '../store/async-store.js';
+import { isPostgresUrl, openAsyncStore } from '../store/open.js';
+import type { SearchHit, StoryDetail, StoryListOptions } from '../store/store.js';
 import { type PipelineApiOptions, refusalHandler } from './analyze.js';
 import { type Articles, articleItems, requireArticles } from './articles.js';
 
@@ -23,7 +25,7 @@ export interface LibrarySearchHit extends SearchHit {
 }
 
 export interface Library {
-  /** The library file. */
+  /** The library file, or the postgres:// URL without its password. */
   readonly path: string;
   /**
    * Stores the articles the library does not hold yet and places each in a story (or starts one), as
@@ -42,7 +44,8 @@ export interface Library {
   split(id: number, articleIds: readonly string[]): Promise<{ from: StoryDetail; to: StoryDetail }>;
   /** Full-text search of titles and texts: words, "exact phrases", OR, NOT, prefix*. */
   search(query: string, limit?: number): Promise<LibrarySearchHit[]>;
-  close(): void;
+  /** Closes the library (on PostgreSQL, its connections: await it before the process ends). */
+  close(): Promise<void>;
 }
 
 export interface OpenLibraryOptions {
@@ -50,25 +53,26 @@ export interface OpenLibraryOptions {
   mustExist?: boolean;
 }
 
-/** Opens (or creates) a library file. Close it when done; one process may keep several open. */
+/**
+ * Opens (or creates) a library: a file, or a PostgreSQL database (postgres://user:password@host/database,
+ * which must exist; its schema is created or brought up to date). Close it when done; one process may
+ * keep several open.
+ */
 export async function openLibrary(path: string, options: OpenLibraryOptions = {}): Promise<Library> {
   if (typeof path !== 'string' || path.trim() === '')
-    throw new TypeError('openLibrary needs the path of a library file');
-  // A postgres:// URL: refused in one line until the library API is asynchronous end to end (issue 15).
-  requireSqlitePath(path, 'openLibrary');
-  if (options.mustExist && !existsSync(path)) {
+    throw new TypeError('openLibrary needs the path of a library file or a postgres:// URL');
+  if (options.mustExist && !isPostgresUrl(path) && !existsSync(path)) {
     throw new ParallaxError('STORE', `${path}: no library there`);
   }
-  const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
   const stories = await import('../library/stories.js');
-  const store: Store = openSqliteStore(path);
+  const store: AsyncStore = await openAsyncStore(path);
   let closed = false;
-  const open = (): Store => {
-    if (closed) throw new ParallaxError('STORE', `${path}: the library was closed`);
+  const open = (): AsyncStore => {
+    if (closed) throw new ParallaxError('STORE', `${store.location}: the library was closed`);
     return store;
   };
   return {
-    path,
+    path: store.location,
     async ingest(articles, ingestOptions = {}) {
       requireArticles(articles);
       const config: Config = {
@@ -87,29 +91,31 @@ export async function openLibrary(path: string, options: OpenLibraryOptions = {}
     },
     async stories(listOptions = {}) {
       const s = open();
-      return stories.storyListing(s, s.listStories(listOptions));
+      return stories.storyListingIn(s, await s.listStories(listOptions));
     },
     async story(id) {
       const s = open();
-      return stories.storyReport(s, stories.requireStory(s, id));
+      return stories.storyReportIn(s, await stories.requireStoryIn(s, id));
     },
     async why(id) {
-      return stories.explainStory(open(), id);
+      return stories.explainStoryIn(open(), id);
     },
     async merge(target, other) {
-      return stories.mergeStories(open(), target, other);
+      return stories.mergeStoriesIn(open(), target, other);
     },
     async split(id, articleIds) {
-      return stories.splitStory(open(), id, [...articleIds]);
+      return stories.splitStoryIn(open(), id, [...articleIds]);
     },
     async search(query, limit = 20) {
       const s = open();
-      return s.search(query, limit).map((hit) => ({ ...hit, story: s.storyOf(hit.id) }));
+      const hits: LibrarySearchHit[] = [];
+      for (const hit of await s.search(query, limit)) hits.push({ ...hit, story: await s.storyOf(hit.id) });
+      return hits;
     },
-    close() {
+    async close() {
       if (closed) return;
       closed = true;
-      store.close();
+      await store.close();
     },
   };
 }

@@ -74,6 +74,9 @@ const MAX_SIZE = `largest input document in MB (default ${MAX_SIZE_MB}); larger 
 const JOBS =
   'threads that annotate at once (default: one per CPU core less one, at least 1); the library is the same for any number';
 const DB = 'the library file (default $PARALLAX_DB, else ./parallax.db)';
+/** For the commands that also work on a PostgreSQL library. */
+const DB_OR_URL =
+  'the library: a file, or a postgres://user:password@host/database URL (default $PARALLAX_DB, else ./parallax.db)';
 const OUT = 'folder for report.json, index.html and report.md (default ./parallax-report)';
 const ALLOW_PRIVATE = 'fetch from private, loopback and link-local addresses too';
 const IGNORE_ROBOTS = 'fetch what robots.txt disallows';
@@ -140,7 +143,7 @@ Re-ingesting changes nothing. http(s) addresses of article pages are fetched: Pa
 the user agent, goes one request at a time per host, honours robots.txt and refuses private addresses.
 ${INPUTS}`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       sources: SOURCES,
       format: 'text (default): a summary line on standard error; json: the summary on standard output',
       'max-size': MAX_SIZE,
@@ -164,7 +167,7 @@ Text says how many more there are beyond --limit; JSON gives the total and lists
 covers (two or more of its outlets, none of another group of the outlet directory; by leaning unless --by
 says otherwise), newest first, as the web app's /blindspots does (JSON: schema/spread.schema.json).`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       since: 'stories with an article published on or after this day',
       outlet: 'stories with an article from this outlet (its exact name)',
       'min-outlets': 'stories covered by at least this many outlets (2: those with something to compare)',
@@ -191,7 +194,7 @@ says otherwise), newest first, as the web app's /blindspots does (JSON: schema/s
 merge folds the second story into the first; split moves the articles named by --articles into a new
 story. Merges and splits are your decisions: later ingests keep them.`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       out: OUT,
       format:
         'report: json, html or md to standard output; with --section: csv or json; --why: text (default) or json',
@@ -209,7 +212,11 @@ story. Merges and splits are your decisions: later ingests keep them.`,
     summary: 'find articles by words in their titles and texts',
     about: `Looks through the titles and texts of a library's articles, best match first. A query is words,
 "exact phrases", OR, NOT and prefix*. Text says how many more match beyond --limit; JSON gives the total.`,
-    flags: { db: DB, limit: 'at most this many articles (default 20)', format: 'text (default) or json' },
+    flags: {
+      db: DB_OR_URL,
+      limit: 'at most this many articles (default 20)',
+      format: 'text (default) or json',
+    },
     formats: ['text', 'json'],
     example: 'parallax search \'"flood wall" OR levee\' --limit 5',
   },
@@ -272,7 +279,7 @@ value clears it). Articles that carry only a URL take the outlet name of their h
 name to articles stored before the directory named their host (they kept the host, "example.com", as
 their outlet), with the stories and actor counts they are part of. Running it again changes nothing.`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       format: 'outlets list and relabel: text (default) or json',
       starter: 'outlets import: the starter directory shipped with Parallax',
       source: 'outlets set: where the value came from (default: "set by hand on <day>")',
@@ -323,7 +330,7 @@ finding it is on; json is the web API's shape ({"notes": […]}), for export.`,
 migrates a library file when it opens it; run this once on a team's PostgreSQL database before starting
 the new version's processes. A library of a newer Parallax is refused, untouched.`,
     flags: {
-      db: 'the library: a file, or a postgres://user:password@host/database URL (default $PARALLAX_DB, else ./parallax.db)',
+      db: DB_OR_URL,
     },
     formats: [],
     example: 'parallax migrate --db postgres://parallax@db.example/news',

@@ -1,11 +1,13 @@
 // The library commands: ingest, stories, story (report, --why, merge, split) and search. Each opens the
-// library file once, does its work, and closes it, also when the work fails.
+// library once, does its work, and closes it, also when the work fails. They take a library file or a
+// PostgreSQL URL (through the asynchronous store); serve, feeds and watch still take a file only.
 
 import { existsSync } from 'node:fs';
 import { ParallaxError } from '../errors.js';
 import type { IngestItem } from '../ingest/index.js';
 import { EXPORT_SECTIONS, type ExportSection, sectionCsv, sectionJson } from '../report/sections-export.js';
-import { requireSqlitePath } from '../store/open.js';
+import type { AsyncStore } from '../store/async-store.js';
+import { isPostgresUrl, openAsyncStore, requireSqlitePath } from '../store/open.js';
 import type { Store, StorySummary } from '../store/store.js';
 import type { Invocation } from './args.js';
 import { emitReport, type Io, oneLine } from './output.js';
@@ -24,18 +26,31 @@ export function dbPath(invocation: Invocation): string {
   return invocation.db ?? DEFAULT_DB;
 }
 
+/** The synchronous SQLite store, for the commands not yet on the asynchronous one (serve, feeds, watch). */
 export async function openLibrary(invocation: Invocation, mustExist: boolean): Promise<Store> {
   const path = dbPath(invocation);
   // A postgres:// URL: refused in one line until these commands take the asynchronous store (issue 15).
   requireSqlitePath(path, `parallax ${invocation.command ?? ''}`.trim());
+  requireLibraryFile(path, mustExist);
+  const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
+  return openSqliteStore(path);
+}
+
+/** The library --db (or PARALLAX_DB) names, file or PostgreSQL URL, through the asynchronous store. */
+export async function openAsyncLibrary(invocation: Invocation, mustExist: boolean): Promise<AsyncStore> {
+  const db = dbPath(invocation);
+  // A PostgreSQL library is a database the server must already have; opening it says so when it is not.
+  if (!isPostgresUrl(db)) requireLibraryFile(db, mustExist);
+  return openAsyncStore(db);
+}
+
+function requireLibraryFile(path: string, mustExist: boolean): void {
   if (mustExist && !existsSync(path)) {
     throw new ParallaxError(
       'STORE',
       `${path}: no library there; add articles with "parallax ingest <inputs…>" or name one with --db`,
     );
   }
-  const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
-  return openSqliteStore(path);
 }
 
 export async function withLibrary<T>(
@@ -51,9 +66,23 @@ export async function withLibrary<T>(
   }
 }
 
+/** withLibrary through the asynchronous store: a library file or a PostgreSQL URL. */
+export async function withAsyncLibrary<T>(
+  invocation: Invocation,
+  mustExist: boolean,
+  fn: (store: AsyncStore) => Promise<T> | T,
+): Promise<T> {
+  const store = await openAsyncLibrary(invocation, mustExist);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
 export async function ingestCommand(invocation: Invocation, io: Io): Promise<number> {
   const { ingestIntoLibrary } = await import('../library/ingest.js');
-  return withLibrary(invocation, false, async (store) => {
+  return withAsyncLibrary(invocation, false, async (store) => {
     const started = Date.now();
     const progress = progressLine();
     const urls = invocation.positionals.filter(isUrlInput);
@@ -87,7 +116,7 @@ export async function ingestCommand(invocation: Invocation, io: Io): Promise<num
         ),
     });
     progress.done();
-    const path = dbPath(invocation);
+    const path = store.location;
     if (invocation.format === 'json') {
       io.stdout(`${JSON.stringify({ db: path, ...summary }, null, 2)}\n`);
     } else if (summary.added === 0 && summary.existing > 0) {
@@ -147,7 +176,7 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
   if (invocation.blindspots) return blindspotsCommand(invocation, io);
   if (invocation.by !== null)
     throw new ParallaxError('USAGE', '--by goes with --blindspots (stories --blindspots --by leaning)');
-  return withLibrary(invocation, true, async (store) => {
+  return withAsyncLibrary(invocation, true, async (store) => {
     // A terminal shows the newest stories unless asked for more; JSON, meant for programs, lists them all.
     const limit = invocation.limit ?? (invocation.format === 'json' ? undefined : DEFAULT_TEXT_LIMIT);
     const page = invocation.page ?? 1;
@@ -159,17 +188,17 @@ export async function storiesCommand(invocation: Invocation, io: Io): Promise<nu
       outlet: invocation.outlet ?? undefined,
       minOutlets: invocation.minOutlets ?? undefined,
     };
-    const stories = store.listStories({ ...filter, limit, offset });
+    const stories = await store.listStories({ ...filter, limit, offset });
     // Counted only when the listing was cut: a short first page is its own total.
     const total =
       offset === 0 && (limit === undefined || stories.length < limit)
         ? stories.length
-        : store.countStories(filter);
-    const { calibrationView } = await import('../library/calibration.js');
-    const calibration = calibrationView(store);
+        : await store.countStories(filter);
+    const { calibrationViewOf } = await import('../library/calibration.js');
+    const calibration = calibrationViewOf(await store.calibration());
     if (invocation.format === 'json') {
-      const { storyListing } = await import('../library/stories.js');
-      const out = storyListing(store, stories);
+      const { storyListingIn } = await import('../library/stories.js');
+      const out = await storyListingIn(store, stories);
       const listing = { stories: out, total, ...(offset > 0 ? { offset } : {}), calibration };
       io.stdout(`${JSON.stringify(listing, null, 2)}\n`);
       return 0;
@@ -247,8 +276,15 @@ async function blindspotsCommand(invocation: Invocation, io: Io): Promise<number
 }
 
 export async function storyCommand(invocation: Invocation, io: Io): Promise<number> {
-  const { mergeStories, parseStoryId, splitStory, explainStory, memberReason, requireStory, storyReport } =
-    await import('../library/stories.js');
+  const {
+    mergeStoriesIn,
+    parseStoryId,
+    splitStoryIn,
+    explainStoryIn,
+    memberReason,
+    requireStoryIn,
+    storyReportIn,
+  } = await import('../library/stories.js');
   const [first, ...rest] = invocation.positionals;
   if (first === 'merge') {
     if (rest.length !== 2)
@@ -257,8 +293,8 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
         'story merge takes two story ids: the story to keep and the one to fold into it',
       );
     const [target, other] = [parseStoryId(rest[0]), parseStoryId(rest[1])];
-    return withLibrary(invocation, true, (store) => {
-      const merged = mergeStories(store, target, other);
+    return withAsyncLibrary(invocation, true, async (store) => {
+      const merged = await mergeStoriesIn(store, target, other);
       io.stderr(
         `parallax: merged story ${other} into story ${target}; it now has ${merged.articleCount} articles`,
       );
@@ -269,8 +305,8 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
     if (rest.length !== 1)
       throw new ParallaxError('USAGE', 'story split takes one story id and --articles ID[,ID…]');
     const id = parseStoryId(rest[0]);
-    return withLibrary(invocation, true, (store) => {
-      const { from, to } = splitStory(store, id, invocation.articles);
+    return withAsyncLibrary(invocation, true, async (store) => {
+      const { from, to } = await splitStoryIn(store, id, invocation.articles);
       io.stderr(
         `parallax: moved ${to.articleCount} article${to.articleCount === 1 ? '' : 's'} from story ${from.id} into new story ${to.id}; story ${from.id} keeps ${from.articleCount}`,
       );
@@ -287,9 +323,9 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
   if (rest.length > 0)
     throw new ParallaxError('USAGE', `story takes one story id; got "${invocation.positionals.join(' ')}"`);
   const id = parseStoryId(first);
-  return withLibrary(invocation, true, async (store) => {
+  return withAsyncLibrary(invocation, true, async (store) => {
     if (invocation.why) {
-      const { story, members } = explainStory(store, id);
+      const { story, members } = await explainStoryIn(store, id);
       if (invocation.formatGiven && invocation.format === 'json') {
         io.stdout(`${JSON.stringify({ story: { ...story, members: undefined }, members }, null, 2)}\n`);
         return 0;
@@ -314,8 +350,8 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
         'USAGE',
         `--format csv writes one section of the report: add --section ${EXPORT_SECTIONS.join('|')}`,
       );
-    const story = requireStory(store, id);
-    const report = await storyReport(store, story);
+    const story = await requireStoryIn(store, id);
+    const report = await storyReportIn(store, story);
     const first = report.stories[0];
     if (section !== null && first) {
       // The library's title names the story, as in the web app.
@@ -330,7 +366,7 @@ export async function storyCommand(invocation: Invocation, io: Io): Promise<numb
     if (first) {
       // The story's coverage by leaning, when the library's outlet directory gives leanings.
       const { reportSpread } = await import('../outlets/spread.js');
-      const spread = reportSpread(store, id);
+      const spread = await reportSpread(store, id);
       if (spread) first.spread = spread;
     }
     const compared = report.stories[0]?.articles.length ?? 0;
@@ -351,11 +387,12 @@ export async function searchCommand(invocation: Invocation, io: Io): Promise<num
   const query = invocation.positionals.join(' ').trim();
   if (query === '')
     throw new ParallaxError('USAGE', 'search needs a query: words, "a phrase", OR, NOT, prefix*');
-  return withLibrary(invocation, true, (store) => {
+  return withAsyncLibrary(invocation, true, async (store) => {
     const limit = invocation.limit ?? DEFAULT_SEARCH_LIMIT;
-    const hits = store.search(query, limit);
-    const total = hits.length === limit ? store.countSearch(query) : hits.length;
-    const stories = new Map<string, number | null>(hits.map((h) => [h.id, store.storyOf(h.id)]));
+    const hits = await store.search(query, limit);
+    const total = hits.length === limit ? await store.countSearch(query) : hits.length;
+    const stories = new Map<string, number | null>();
+    for (const h of hits) stories.set(h.id, await store.storyOf(h.id));
     if (invocation.format === 'json') {
       const listed = hits.map((h) => ({ ...h, story: stories.get(h.id) ?? null }));
       io.stdout(`${JSON.stringify({ query, hits: listed, total }, null, 2)}\n`);

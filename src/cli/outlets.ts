@@ -3,32 +3,33 @@
 import { ParallaxError } from '../errors.js';
 import { directoryDocument, loadDirectory, normalizeHost } from '../outlets/directory.js';
 import { starterDirectoryPath } from '../outlets/starter.js';
-import { OUTLET_FIELDS, type OutletField, type OutletRecord, type Store } from '../store/store.js';
+import type { AsyncStore } from '../store/async-store.js';
+import { OUTLET_FIELDS, type OutletField, type OutletRecord } from '../store/store.js';
 import type { Invocation } from './args.js';
-import { withLibrary } from './library.js';
+import { withAsyncLibrary } from './library.js';
 import { type Io, oneLine } from './output.js';
 import { didYouMean } from './suggest.js';
 
 const SUBCOMMANDS = ['import', 'list', 'set', 'relabel'];
 const SETTABLE = [...OUTLET_FIELDS, 'hosts'] as const;
 
-async function importDirectories(io: Io, store: Store, files: string[]) {
+async function importDirectories(io: Io, store: AsyncStore, files: string[]) {
   let added = 0;
   let updated = 0;
   let refused = 0;
   for (const file of files) {
-    const read = await loadDirectory(file, store.outletDirectory().leaningScale);
+    const read = await loadDirectory(file, (await store.outletDirectory()).leaningScale);
     for (const line of read.refused) io.stderr(`parallax: ${file}: ${line}`);
     refused += read.refused.length;
-    store.transaction(() => {
-      if (read.leaningScale) store.setLeaningScale(read.leaningScale);
-      const counts = store.putOutletRecords(read.outlets);
+    await store.withTransaction(async (tx) => {
+      if (read.leaningScale) await tx.setLeaningScale(read.leaningScale);
+      const counts = await tx.putOutletRecords(read.outlets);
       added += counts.added;
       updated += counts.updated;
     });
   }
   // A scale that changed can leave earlier leanings off it: say so rather than hide them.
-  const { leaningScale, outlets } = store.outletDirectory();
+  const { leaningScale, outlets } = await store.outletDirectory();
   const off = leaningScale
     ? outlets.filter((o) => o.leaning !== null && !leaningScale.includes(o.leaning))
     : [];
@@ -52,7 +53,7 @@ function outletLine(o: OutletRecord): string {
   );
 }
 
-function setField(invocation: Invocation, io: Io, store: Store, rest: string[]): number {
+async function setField(invocation: Invocation, io: Io, store: AsyncStore, rest: string[]): Promise<number> {
   const [name, field, value] = rest;
   if (rest.length !== 3 || name === undefined || field === undefined || value === undefined)
     throw new ParallaxError('USAGE', 'outlets set takes an outlet name, a field and a value');
@@ -66,7 +67,7 @@ function setField(invocation: Invocation, io: Io, store: Store, rest: string[]):
   const f = field as OutletField | 'hosts';
   const trimmed = value.replace(/\s+/g, ' ').trim();
   if (trimmed === '') {
-    if (!store.clearOutletField(name, f))
+    if (!(await store.clearOutletField(name, f)))
       throw new ParallaxError('USAGE', `outlets set: "${name}" is not in the outlet directory`);
     io.stderr(`parallax: ${name}: ${field} cleared`);
     return 0;
@@ -90,7 +91,7 @@ function setField(invocation: Invocation, io: Io, store: Store, rest: string[]):
       if (!record.hosts.includes(host)) record.hosts.push(host);
     }
   } else {
-    const scale = store.outletDirectory().leaningScale;
+    const scale = (await store.outletDirectory()).leaningScale;
     if (f === 'leaning' && scale !== null && !scale.includes(trimmed))
       throw new ParallaxError(
         'USAGE',
@@ -99,10 +100,10 @@ function setField(invocation: Invocation, io: Io, store: Store, rest: string[]):
     record[f] = trimmed;
   }
   record.sources[f] = source;
-  const known = store.outletRecord(name) !== null;
+  const known = (await store.outletRecord(name)) !== null;
   // A new outlet's name needs a source too: whoever set its first field named it.
   if (!known) record.sources.name = source;
-  store.putOutletRecords([record]);
+  await store.putOutletRecords([record]);
   io.stderr(`parallax: ${name}: ${field} set (source: ${source})${known ? '' : '; new in the directory'}`);
   return 0;
 }
@@ -111,8 +112,8 @@ function setField(invocation: Invocation, io: Io, store: Store, rest: string[]):
  * Articles stored before the directory named their host keep the host as outlet ("themoscowtimes.com"):
  * relabel gives them the outlet's name, as an article ingested now would get.
  */
-function relabel(invocation: Invocation, io: Io, store: Store): number {
-  const result = store.relabelHostOutlets();
+async function relabel(invocation: Invocation, io: Io, store: AsyncStore): Promise<number> {
+  const result = await store.relabelHostOutlets();
   if (invocation.format === 'json') {
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -134,11 +135,11 @@ export async function outletsCommand(invocation: Invocation, io: Io): Promise<nu
       const files = invocation.starter ? [starterDirectoryPath(), ...rest] : rest;
       if (files.length === 0)
         throw new ParallaxError('USAGE', 'outlets import needs a directory file (YAML or JSON) or --starter');
-      return withLibrary(invocation, false, (store) => importDirectories(io, store, files));
+      return withAsyncLibrary(invocation, false, (store) => importDirectories(io, store, files));
     }
     case 'list':
-      return withLibrary(invocation, true, (store) => {
-        const directory = store.outletDirectory();
+      return withAsyncLibrary(invocation, true, async (store) => {
+        const directory = await store.outletDirectory();
         if (invocation.format === 'json')
           io.stdout(`${JSON.stringify(directoryDocument(directory), null, 2)}\n`);
         else if (directory.outlets.length === 0)
@@ -150,11 +151,11 @@ export async function outletsCommand(invocation: Invocation, io: Io): Promise<nu
         return 0;
       });
     case 'set':
-      return withLibrary(invocation, false, (store) => setField(invocation, io, store, rest));
+      return withAsyncLibrary(invocation, false, (store) => setField(invocation, io, store, rest));
     case 'relabel':
       if (rest.length > 0)
         throw new ParallaxError('USAGE', `outlets relabel takes no inputs; got "${rest[0]}"`);
-      return withLibrary(invocation, true, (store) => relabel(invocation, io, store));
+      return withAsyncLibrary(invocation, true, (store) => relabel(invocation, io, store));
     default: {
       const meant = sub === undefined ? null : didYouMean(sub, SUBCOMMANDS);
       throw new ParallaxError(

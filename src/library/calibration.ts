@@ -3,7 +3,8 @@
 // after a batch when the library has grown enough since the last measurement, and always once at the end
 // of an ingest run that added articles, so that after every run the counters are a function of what the
 // library holds (whatever the order, the batches or the runs it came in).
-import type { CalibrationStore, Store } from '../store/store.js';
+import type { AsyncStoreSession } from '../store/async-store.js';
+import type { CalibrationStore } from '../store/store.js';
 import {
   type CalibrationState,
   calibrationStatus,
@@ -25,29 +26,34 @@ export const REMEASURE_GROWTH = 0.05;
 export const REMEASURE_ARTICLES = 256;
 
 /** Whether a batch should measure again: never measured, the sample still filling, or grown enough since. */
-export function calibrationDue(store: Pick<Store, 'storyIndex'> & CalibrationStore): boolean {
-  const last = store.calibration();
+/** What the calibration hooks read and write: a library's session (a transaction's, in ingest). */
+type CalibrationSession = Pick<
+  AsyncStoreSession,
+  'storyIndex' | 'calibration' | 'calibrationSample' | 'saveCalibration'
+>;
+
+export async function calibrationDue(store: CalibrationSession): Promise<boolean> {
+  const last = await store.calibration();
   if (!last) return true;
   if (last.articles < SAMPLE_ARTICLES) return true;
   const growth = Math.max(REMEASURE_ARTICLES, last.documents * REMEASURE_GROWTH);
-  return store.storyIndex().documentCount() >= last.documents + growth;
+  return (await store.storyIndex().documentCount()) >= last.documents + growth;
 }
 
-export function refreshCalibration(
-  store: Pick<Store, 'storyIndex'> & CalibrationStore,
+export async function refreshCalibration(
+  store: CalibrationSession,
   options?: ClusterOptions,
-): UnrelatedPairCheck {
-  const sample = [...store.calibrationSample(SAMPLE_ARTICLES)].map(([id, features]) => ({ id, features }));
+): Promise<UnrelatedPairCheck> {
+  const sample = [...(await store.calibrationSample(SAMPLE_ARTICLES))].map(([id, features]) => ({
+    id,
+    features,
+  }));
   const index = store.storyIndex();
   const features = new Set<string>();
   for (const a of sample) for (const f of a.features.features.keys()) features.add(f);
-  const check = measureUnrelatedPairs(
-    sample,
-    index.documentFrequencies([...features]),
-    index.documentCount(),
-    options,
-  );
-  store.saveCalibration(check);
+  const dfs = await index.documentFrequencies([...features]);
+  const check = measureUnrelatedPairs(sample, dfs, await index.documentCount(), options);
+  await store.saveCalibration(check);
   return check;
 }
 
@@ -65,7 +71,12 @@ export interface CalibrationView {
 }
 
 export function calibrationView(store: CalibrationStore): CalibrationView {
-  const status = calibrationStatus(store.calibration());
+  return calibrationViewOf(store.calibration());
+}
+
+/** The view of a stored measurement (read from either backend), or of none. */
+export function calibrationViewOf(check: UnrelatedPairCheck | null): CalibrationView {
+  const status = calibrationStatus(check);
   return {
     state: status.state,
     share: status.share === null ? null : Math.round(status.share * 10000) / 10000,

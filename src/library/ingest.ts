@@ -8,7 +8,10 @@ import type { IngestItem } from '../ingest/index.js';
 import type { Article } from '../model/article.js';
 import { IngestedLeanings } from '../outlets/ingested-leanings.js';
 import { cleanedArticles, pipelineContext, pipelineItems } from '../pipeline/articles.js';
+import { asAsyncStore } from '../store/as-async.js';
+import type { AsyncStore, AsyncStoreSession } from '../store/async-store.js';
 import { articleIdentity } from '../store/identity.js';
+import { hostAndParents } from '../store/sqlite/outlets.js';
 import type { Store } from '../store/store.js';
 import { assignArticle } from '../stories/cluster.js';
 import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
@@ -60,16 +63,22 @@ export interface IngestOptions {
   extra?: AsyncIterable<IngestItem>;
 }
 
+/**
+ * Ingests into a library on either backend (a synchronous SQLite store is used through its asynchronous
+ * adapter, as-async.ts).
+ */
 export async function ingestIntoLibrary(
-  store: Store,
+  library: Store | AsyncStore,
   inputs: readonly string[],
   config: Config,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
+  const store = asAsyncStore(library);
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const ctx = await pipelineContext(config);
-  // Articles that carry only a URL take their outlet's name from the library's outlet directory.
-  ctx.outletOfHost = (host) => store.outletOfHost(host);
+  // Articles that carry only a URL take their outlet's name from the library's outlet directory, read once
+  // per host (cleaning asks synchronously, per article; the directory does not change during a run).
+  ctx.outletOfHost = await outletsOfHosts(store);
   const leanings = new IngestedLeanings();
   const summary: IngestSummary = {
     seen: 0,
@@ -103,7 +112,7 @@ export async function ingestIntoLibrary(
     const batch = pending;
     pending = [];
     // Articles already stored are never annotated again.
-    const known = store.knownIds(batch.map((p) => p.id));
+    const known = await store.knownIds(batch.map((p) => p.id));
     const fresh = batch.filter((p) => {
       if (known.has(p.id) || sent.has(p.id)) {
         summary.existing++;
@@ -117,8 +126,8 @@ export async function ingestIntoLibrary(
     annotating.catch(() => {});
     committing = committing
       .then(() => annotating.catch((err: Error) => Promise.reject(annotationFailure(err, summary.added))))
-      .then((results) => {
-        commitBatch(store, results, summary, refuse);
+      .then(async (results) => {
+        await commitBatch(store, results, summary, refuse);
         options.onProgress?.(progressOf(summary));
       });
     // Annotated results are not left unobserved if this run stops before awaiting them.
@@ -142,13 +151,31 @@ export async function ingestIntoLibrary(
     }
     await flush();
     await committing;
-    leanings.record(store);
+    await leanings.record(store);
     // The end of a run always measures, so the counters do not depend on where batches or runs ended.
-    if (summary.added > 0) store.transaction(() => refreshCalibration(store));
+    if (summary.added > 0) await store.withTransaction((tx) => refreshCalibration(tx));
   } finally {
     if (annotator !== options.annotator) await annotator.close();
   }
   return summary;
+}
+
+/**
+ * The outlet directory's hosts as the synchronous lookup cleaning asks per article: a host's own entry or
+ * that of its nearest listed parent domain ("money.example.com" → the outlet of "example.com"), as the
+ * store's outletOfHost answers, read in one call rather than one per article.
+ */
+async function outletsOfHosts(store: AsyncStore): Promise<(host: string) => string | null> {
+  const outletOf = new Map<string, string>();
+  for (const record of (await store.outletDirectory()).outlets)
+    for (const host of record.hosts) outletOf.set(host, record.name);
+  return (host) => {
+    for (const candidate of hostAndParents(host)) {
+      const name = outletOf.get(candidate);
+      if (name !== undefined) return name;
+    }
+    return null;
+  };
 }
 
 /**
@@ -166,12 +193,12 @@ function progressOf(summary: IngestSummary): IngestProgress {
 }
 
 /** Stores one annotated batch and places each article, all in one transaction. */
-function commitBatch(
-  store: Store,
+async function commitBatch(
+  store: AsyncStore,
   results: PrepareResult[],
   summary: IngestSummary,
   refuse: (input: string, reason: string) => void,
-): void {
+): Promise<void> {
   const prepared: PreparedArticle[] = [];
   for (const result of results) {
     if (result.ok) prepared.push(result.prepared);
@@ -183,17 +210,17 @@ function commitBatch(
   let newStories = 0;
   let duplicates = 0;
   let existing = 0;
-  transactionForgettingOnFailure(store, () => {
-    const result = store.putArticles(prepared.map((p) => p.article));
+  await transactionForgettingOnFailure(store, async (tx) => {
+    const result = await tx.putArticles(prepared.map((p) => p.article));
     existing = result.existing.length;
     const added = new Set(result.added);
-    const index = store.storyIndex();
+    const index = tx.storyIndex();
     for (const item of prepared) {
       if (!added.has(item.id)) continue;
-      store.recordArticleFeatures(item.id, item.features, item.keys);
-      const original = findOriginal(store, item);
+      await tx.recordArticleFeatures(item.id, item.features, item.keys);
+      const original = await findOriginal(tx, item);
       if (original) {
-        store.placeArticle(item.id, {
+        await tx.placeArticle(item.id, {
           storyId: original.storyId,
           duplicateOf: original.id,
           score: original.score,
@@ -210,8 +237,8 @@ function commitBatch(
         });
         continue;
       }
-      const assignment = assignArticle(index, item.features);
-      store.placeArticle(item.id, {
+      const assignment = await assignArticle(index, item.features);
+      await tx.placeArticle(item.id, {
         storyId: assignment.storyId,
         duplicateOf: null,
         score: assignment.created ? null : assignment.score,
@@ -229,13 +256,13 @@ function commitBatch(
     }
     // The order-free second pass over the stories this batch touched and their neighbours.
     const touched = new Set(placed.filter((p) => p.duplicateOf === null).map((p) => p.storyId));
-    const pass = reclusterNeighbourhood(store, touched);
-    if (pass.moved > 0) for (const p of placed) p.storyId = store.storyOf(p.articleId) ?? p.storyId;
+    const pass = await reclusterNeighbourhood(tx, touched, undefined, store);
+    if (pass.moved > 0) for (const p of placed) p.storyId = (await tx.storyOf(p.articleId)) ?? p.storyId;
     newStories += pass.created;
     // The stories this batch touched get their label contest back in the same commit.
-    store.refreshContest();
+    await tx.refreshContest();
     // The calibration check, measured again when the library has grown enough (and at the end of the run).
-    if (calibrationDue(store)) refreshCalibration(store);
+    if (await calibrationDue(tx)) await refreshCalibration(tx);
   });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;
@@ -249,9 +276,12 @@ function commitBatch(
  * The store's transaction; when it rolls back, the second pass forgets what it kept for the library
  * (an article of the undone batch may come back later with other features under the same id).
  */
-function transactionForgettingOnFailure(store: Store, fn: () => void): void {
+async function transactionForgettingOnFailure(
+  store: AsyncStore,
+  fn: (tx: AsyncStoreSession) => Promise<void>,
+): Promise<void> {
   try {
-    store.transaction(fn);
+    await store.withTransaction(fn);
   } catch (err) {
     forgetPassCache(store);
     throw err;
@@ -259,11 +289,11 @@ function transactionForgettingOnFailure(store: Store, fn: () => void): void {
 }
 
 /** The earlier, already placed article this one nearly duplicates, verified on the texts. */
-function findOriginal(
-  store: Store,
+async function findOriginal(
+  store: AsyncStoreSession,
   item: PreparedArticle,
-): { id: string; storyId: number; score: number; detail: Record<string, number> } | null {
-  for (const candidate of store.duplicateCandidates(item.keys, DUPLICATE_CANDIDATES + 1)) {
+): Promise<{ id: string; storyId: number; score: number; detail: Record<string, number> } | null> {
+  for (const candidate of await store.duplicateCandidates(item.keys, DUPLICATE_CANDIDATES + 1)) {
     if (candidate.id === item.id || candidate.storyId === null) continue;
     const score = nearDuplicateScore(item.article.text, candidate.text);
     if (isNearDuplicate(score)) {

@@ -4,8 +4,9 @@
 // a near-duplicate follows its original; the articles of a story a user merged or split are constraints
 // the pass never breaks (they stay together, apart from the user's other stories), and are never moved. Each move is recorded as the article's placement, so `stories --why` says why.
 import type { ArticleFeatures } from '../model/story-index.js';
-import type { Store, StoryMember } from '../store/store.js';
-import { profileFromArticles } from '../stories/cluster.js';
+import type { AsyncStoreSession } from '../store/async-store.js';
+import type { StoryMember } from '../store/store.js';
+import { profileFromArticlesIn } from '../stories/cluster.js';
 import { type PassArticle, PassVectors, secondPass } from '../stories/second-pass.js';
 import { type ClusterOptions, settings } from '../stories/tuning.js';
 
@@ -36,23 +37,35 @@ interface PassCache {
   vectors: PassVectors;
 }
 
-const caches = new WeakMap<Store, PassCache>();
+/**
+ * By library: the store object the caller keeps for the library (not a transaction's session, which is
+ * new for every batch).
+ */
+const caches = new WeakMap<object, PassCache>();
 
 /**
  * Forgets what the passes kept for this library: called when a batch rolled back, since an article it
  * had added may come back later with other features under the same id.
  */
-export function forgetPassCache(store: Store): void {
-  caches.delete(store);
+export function forgetPassCache(library: object): void {
+  caches.delete(library);
+}
+
+function cacheOf(library: object): PassCache {
+  let cache = caches.get(library);
+  if (!cache) {
+    cache = { features: new Map(), vectors: new PassVectors() };
+    caches.set(library, cache);
+  }
+  return cache;
 }
 
 /** The features of these articles, from the cache or read from the store. */
-function cachedFeatures(store: Store, ids: readonly string[]): Map<string, ArticleFeatures> {
-  let cache = caches.get(store);
-  if (!cache) {
-    cache = { features: new Map(), vectors: new PassVectors() };
-    caches.set(store, cache);
-  }
+async function cachedFeatures(
+  store: AsyncStoreSession,
+  cache: PassCache,
+  ids: readonly string[],
+): Promise<Map<string, ArticleFeatures>> {
   const { features } = cache;
   const result = new Map<string, ArticleFeatures>();
   const missing: string[] = [];
@@ -67,7 +80,7 @@ function cachedFeatures(store: Store, ids: readonly string[]): Map<string, Artic
     }
   }
   if (missing.length > 0)
-    for (const [id, f] of store.articleFeatures(missing)) {
+    for (const [id, f] of await store.articleFeatures(missing)) {
       features.set(id, f);
       result.set(id, f);
     }
@@ -86,11 +99,16 @@ export interface ReclusterSummary {
   removed: number;
 }
 
-export function reclusterNeighbourhood(
-  store: Store,
+/**
+ * The second pass over the neighbourhood of the `touched` stories, through `store` (the batch's
+ * transaction). `library` keys what passes keep between batches: the store the caller holds.
+ */
+export async function reclusterNeighbourhood(
+  store: AsyncStoreSession,
   touched: ReadonlySet<number>,
   options?: ClusterOptions,
-): ReclusterSummary {
+  library: object = store,
+): Promise<ReclusterSummary> {
   const s = settings(options);
   const summary: ReclusterSummary = { moved: 0, created: 0, removed: 0 };
   if (touched.size === 0) return summary;
@@ -99,9 +117,10 @@ export function reclusterNeighbourhood(
   // The neighbourhood: touched stories, then their candidates.
   const ids = [...touched].sort((a, b) => a - b);
   const neighbours = new Set<number>();
-  for (const profile of index.profiles(ids)) {
+  const touchedProfiles = await index.profiles(ids);
+  for (const profile of touchedProfiles) {
     const query = [...profile.features].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOUR_QUERY);
-    for (const id of index.candidateStories(
+    for (const id of await index.candidateStories(
       query.map(([f]) => f),
       profile.lastDay,
       s.windowDays,
@@ -111,23 +130,27 @@ export function reclusterNeighbourhood(
   }
   const members = new Map<number, StoryMember[]>();
   let count = 0;
-  const take = (id: number): void => {
-    const story = store.getStory(id);
+  const take = async (id: number): Promise<void> => {
+    const story = await store.getStory(id);
     if (!story) return;
     const voices = story.members.filter((m) => m.duplicateOf === null).length;
     if (count + voices > NEIGHBOURHOOD_ARTICLES && members.size > 0) return;
     members.set(id, story.members);
     count += voices;
   };
-  for (const id of ids) take(id);
-  const others = [...neighbours].map((id) => ({ id, size: index.profiles([id])[0]?.size ?? 0 }));
+  for (const id of ids) await take(id);
+  // The neighbours' sizes, read in one call (profiles leaves out a story without one: size 0).
+  const sizeOf = new Map((await index.profiles([...neighbours])).map((p) => [p.id, p.size]));
+  const others = [...neighbours].map((id) => ({ id, size: sizeOf.get(id) ?? 0 }));
   others.sort((a, b) => a.size - b.size || a.id - b.id);
-  for (const { id } of others) take(id);
+  for (const { id } of others) await take(id);
   if (members.size === 0) return summary;
 
   const all = [...members.values()].flat();
-  const features = cachedFeatures(
+  const cache = cacheOf(library);
+  const features = await cachedFeatures(
     store,
+    cache,
     all.filter((m) => m.duplicateOf === null).map((m) => m.articleId),
   );
   // A user's decision fixes whole stories: the story a user merged into or split articles into, and the
@@ -149,13 +172,8 @@ export function reclusterNeighbourhood(
     }
   const featureSet = new Set<string>();
   for (const it of items) for (const f of it.features.features.keys()) featureSet.add(f);
-  const groups = secondPass(
-    items,
-    index.documentFrequencies([...featureSet]),
-    index.documentCount(),
-    options,
-    caches.get(store)?.vectors,
-  );
+  const dfs = await index.documentFrequencies([...featureSet]);
+  const groups = secondPass(items, dfs, await index.documentCount(), options, cache.vectors);
 
   const storyOf = new Map(items.map((it) => [it.id, it.story]));
   const memberById = new Map(all.map((m) => [m.articleId, m]));
@@ -166,8 +184,8 @@ export function reclusterNeighbourhood(
     let target = group.story;
     if (target === null) {
       // A new story for a split-off group: its profile is written below with its members.
-      target = index.saveProfile(
-        profileFromArticles(
+      target = await index.saveProfile(
+        await profileFromArticlesIn(
           group.articles.map((id) => features.get(id) as ArticleFeatures),
           index,
         ),
@@ -185,7 +203,7 @@ export function reclusterNeighbourhood(
         fromStory: from,
         summary: `moved from story ${from} by the second pass: closer on average to the articles here (average linkage over all article pairs of the neighbourhood, bar ${s.secondPass})`,
       };
-      store.placeArticle(id, {
+      await store.placeArticle(id, {
         storyId: target,
         duplicateOf: null,
         score: null,
@@ -197,7 +215,7 @@ export function reclusterNeighbourhood(
       for (const m of all)
         if (m.duplicateOf === id) {
           const member = memberById.get(m.articleId) as StoryMember;
-          store.placeArticle(m.articleId, {
+          await store.placeArticle(m.articleId, {
             storyId: target,
             duplicateOf: id,
             score: member.score,
@@ -211,14 +229,14 @@ export function reclusterNeighbourhood(
   for (const id of changed) {
     const voices = finalMembers.get(id);
     if (!voices || voices.length === 0) {
-      if ((store.getStory(id)?.members.length ?? 0) === 0) {
-        store.deleteStory(id);
+      if (((await store.getStory(id))?.members.length ?? 0) === 0) {
+        await store.deleteStory(id);
         summary.removed++;
       }
       continue;
     }
-    index.saveProfile(
-      profileFromArticles(
+    await index.saveProfile(
+      await profileFromArticlesIn(
         voices.map((v) => features.get(v) as ArticleFeatures),
         index,
         id,

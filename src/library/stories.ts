@@ -6,16 +6,40 @@ import { ParallaxError } from '../errors.js';
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Report } from '../model/report.js';
 import type { ArticleFeatures } from '../model/story-index.js';
-import type { Store, StoryDetail, StoryMember, StorySummary } from '../store/store.js';
+import type { AsyncStoreSession } from '../store/async-store.js';
+import type {
+  Store,
+  StoredArticle,
+  StoryArticleRef,
+  StoryDetail,
+  StoryMember,
+  StorySummary,
+} from '../store/store.js';
 import {
   type AssignmentReasons,
   explainMembership,
+  explainMembershipIn,
   mergeProfiles,
+  mergeProfilesIn,
   profileFromArticles,
+  profileFromArticlesIn,
 } from '../stories/cluster.js';
 
+// Each operation comes twice for now: synchronous, on the synchronous SQLite store the web server keeps
+// open (src/server, until it moves to the asynchronous contract), and with the suffix `In`, on a store of
+// either backend through the asynchronous contract (the commands, the library API). What they compute is
+// shared (the profile and explanation helpers of src/stories, listingEntry, withUniqueInputIds); only the
+// store calls differ.
+
 export function requireStory(store: Store, id: number): StoryDetail {
-  const story = store.getStory(id);
+  return found(store.getStory(id), id);
+}
+
+export async function requireStoryIn(store: AsyncStoreSession, id: number): Promise<StoryDetail> {
+  return found(await store.getStory(id), id);
+}
+
+function found(story: StoryDetail | null, id: number): StoryDetail {
   if (!story) throw new ParallaxError('USAGE', `there is no story ${id}; "parallax stories" lists them`);
   return story;
 }
@@ -31,24 +55,6 @@ export function parseStoryId(text: string | undefined): number {
   return Number(text.trim());
 }
 
-/** Records a user's decision: the members move to `storyId`, keeping their near-duplicate links. */
-function moveByUser(
-  store: Store,
-  members: readonly StoryMember[],
-  storyId: number,
-  reasons: { decision: 'merged' | 'split'; fromStory: number },
-): void {
-  for (const member of members) {
-    store.placeArticle(member.articleId, {
-      storyId,
-      duplicateOf: member.duplicateOf,
-      score: null,
-      reasons,
-      placedBy: 'user',
-    });
-  }
-}
-
 /** Moves every article of `otherId` into `targetId` and deletes `otherId`. */
 export function mergeStories(store: Store, targetId: number, otherId: number): StoryDetail {
   if (targetId === otherId) throw new ParallaxError('USAGE', `cannot merge story ${targetId} with itself`);
@@ -62,11 +68,43 @@ export function mergeStories(store: Store, targetId: number, otherId: number): S
         'STORE',
         `the clustering profile of story ${a ? otherId : targetId} is missing`,
       );
-    moveByUser(store, other.members, targetId, { decision: 'merged', fromStory: otherId });
+    for (const member of other.members)
+      store.placeArticle(
+        member.articleId,
+        userPlacement(member, targetId, { decision: 'merged', fromStory: otherId }),
+      );
     index.saveProfile(mergeProfiles(a, b, index));
     store.deleteStory(otherId);
     store.refreshContest();
     return requireStory(store, targetId);
+  });
+}
+
+export async function mergeStoriesIn(
+  store: AsyncStoreSession,
+  targetId: number,
+  otherId: number,
+): Promise<StoryDetail> {
+  if (targetId === otherId) throw new ParallaxError('USAGE', `cannot merge story ${targetId} with itself`);
+  return store.withTransaction(async (tx) => {
+    await requireStoryIn(tx, targetId);
+    const other = await requireStoryIn(tx, otherId);
+    const index = tx.storyIndex();
+    const [a, b] = [(await index.profiles([targetId]))[0], (await index.profiles([otherId]))[0]];
+    if (!a || !b)
+      throw new ParallaxError(
+        'STORE',
+        `the clustering profile of story ${a ? otherId : targetId} is missing`,
+      );
+    for (const member of other.members)
+      await tx.placeArticle(
+        member.articleId,
+        userPlacement(member, targetId, { decision: 'merged', fromStory: otherId }),
+      );
+    await index.saveProfile(await mergeProfilesIn(a, b, index));
+    await tx.deleteStory(otherId);
+    await tx.refreshContest();
+    return requireStoryIn(tx, targetId);
   });
 }
 
@@ -83,34 +121,85 @@ export function splitStory(
     throw new ParallaxError('USAGE', 'story split needs --articles with at least one article id');
   return store.transaction(() => {
     const story = requireStory(store, storyId);
-    const moving = new Set<string>();
-    for (const name of names) {
-      const member = story.members.find((m) => m.articleId === name || m.inputId === name);
-      if (!member) throw new ParallaxError('USAGE', `article "${name}" is not in story ${storyId}`);
-      moving.add(member.articleId);
-    }
-    for (const m of story.members)
-      if (m.duplicateOf !== null && moving.has(m.duplicateOf)) moving.add(m.articleId);
-    const staying = story.members.filter((m) => !moving.has(m.articleId));
-    if (staying.length === 0) {
-      throw new ParallaxError(
-        'USAGE',
-        `splitting every article out of story ${storyId} would leave it empty; name fewer articles`,
-      );
-    }
-    const movingMembers = story.members.filter((m) => moving.has(m.articleId));
+    const { moving, staying } = splitMembers(story, names);
     const index = store.storyIndex();
     const features = store.articleFeatures(story.members.map((m) => m.articleId));
-    const voices = (members: StoryMember[]) =>
-      members
-        .filter((m) => m.duplicateOf === null)
-        .flatMap((m) => features.get(m.articleId) ?? []) as ArticleFeatures[];
-    const newId = index.saveProfile(profileFromArticles(voices(movingMembers), index));
-    moveByUser(store, movingMembers, newId, { decision: 'split', fromStory: storyId });
-    index.saveProfile(profileFromArticles(voices(staying), index, storyId));
+    const newId = index.saveProfile(profileFromArticles(voiceFeatures(moving, features), index));
+    for (const member of moving)
+      store.placeArticle(
+        member.articleId,
+        userPlacement(member, newId, { decision: 'split', fromStory: storyId }),
+      );
+    index.saveProfile(profileFromArticles(voiceFeatures(staying, features), index, storyId));
     store.refreshContest();
     return { from: requireStory(store, storyId), to: requireStory(store, newId) };
   });
+}
+
+export async function splitStoryIn(
+  store: AsyncStoreSession,
+  storyId: number,
+  names: readonly string[],
+): Promise<{ from: StoryDetail; to: StoryDetail }> {
+  if (names.length === 0)
+    throw new ParallaxError('USAGE', 'story split needs --articles with at least one article id');
+  return store.withTransaction(async (tx) => {
+    const story = await requireStoryIn(tx, storyId);
+    const { moving, staying } = splitMembers(story, names);
+    const index = tx.storyIndex();
+    const features = await tx.articleFeatures(story.members.map((m) => m.articleId));
+    const newId = await index.saveProfile(
+      await profileFromArticlesIn(voiceFeatures(moving, features), index),
+    );
+    for (const member of moving)
+      await tx.placeArticle(
+        member.articleId,
+        userPlacement(member, newId, { decision: 'split', fromStory: storyId }),
+      );
+    await index.saveProfile(await profileFromArticlesIn(voiceFeatures(staying, features), index, storyId));
+    await tx.refreshContest();
+    return { from: await requireStoryIn(tx, storyId), to: await requireStoryIn(tx, newId) };
+  });
+}
+
+/** The members a split moves (the named ones and their near-duplicates) and those that stay; refuses a bad split. */
+function splitMembers(
+  story: StoryDetail,
+  names: readonly string[],
+): { moving: StoryMember[]; staying: StoryMember[] } {
+  const moving = new Set<string>();
+  for (const name of names) {
+    const member = story.members.find((m) => m.articleId === name || m.inputId === name);
+    if (!member) throw new ParallaxError('USAGE', `article "${name}" is not in story ${story.id}`);
+    moving.add(member.articleId);
+  }
+  for (const m of story.members)
+    if (m.duplicateOf !== null && moving.has(m.duplicateOf)) moving.add(m.articleId);
+  const staying = story.members.filter((m) => !moving.has(m.articleId));
+  if (staying.length === 0) {
+    throw new ParallaxError(
+      'USAGE',
+      `splitting every article out of story ${story.id} would leave it empty; name fewer articles`,
+    );
+  }
+  return { moving: story.members.filter((m) => moving.has(m.articleId)), staying };
+}
+
+/** The features of the members that are voices (not near-duplicates), as a profile is built from. */
+function voiceFeatures(
+  members: readonly StoryMember[],
+  features: Map<string, ArticleFeatures>,
+): ArticleFeatures[] {
+  return members.filter((m) => m.duplicateOf === null).flatMap((m) => features.get(m.articleId) ?? []);
+}
+
+/** A user's placement of a member in `storyId`, keeping its near-duplicate link. */
+function userPlacement(
+  member: StoryMember,
+  storyId: number,
+  reasons: { decision: 'merged' | 'split'; fromStory: number },
+) {
+  return { storyId, duplicateOf: member.duplicateOf, score: null, reasons, placedBy: 'user' as const };
 }
 
 export interface MemberExplanation {
@@ -139,18 +228,43 @@ export function explainStory(
   const members = story.members.map((m): MemberExplanation => {
     const own = features.get(m.articleId);
     return {
-      articleId: m.articleId,
-      inputId: m.inputId,
-      outlet: m.outlet,
-      published: m.published,
-      title: m.title,
-      placedBy: m.placedBy,
-      duplicateOf: m.duplicateOf,
-      placement: m.reasons,
+      ...explanationOf(m),
       now: m.duplicateOf === null && own && profile ? explainMembership(profile, own, index) : null,
     };
   });
   return { story, members };
+}
+
+export async function explainStoryIn(
+  store: AsyncStoreSession,
+  storyId: number,
+): Promise<{ story: StoryDetail; members: MemberExplanation[] }> {
+  const story = await requireStoryIn(store, storyId);
+  const index = store.storyIndex();
+  const profile = (await index.profiles([storyId]))[0];
+  const features = await store.articleFeatures(story.members.map((m) => m.articleId));
+  const members: MemberExplanation[] = [];
+  for (const m of story.members) {
+    const own = features.get(m.articleId);
+    members.push({
+      ...explanationOf(m),
+      now: m.duplicateOf === null && own && profile ? await explainMembershipIn(profile, own, index) : null,
+    });
+  }
+  return { story, members };
+}
+
+function explanationOf(m: StoryMember): Omit<MemberExplanation, 'now'> {
+  return {
+    articleId: m.articleId,
+    inputId: m.inputId,
+    outlet: m.outlet,
+    published: m.published,
+    title: m.title,
+    placedBy: m.placedBy,
+    duplicateOf: m.duplicateOf,
+    placement: m.reasons,
+  };
 }
 
 /** A member's reason in words: why it was placed, and how it fits now when that was not recorded as a join. */
@@ -180,9 +294,23 @@ export function memberReason(m: MemberExplanation): { why: string; now: string |
  * one outlet's copy of a wire story as agreement), with input ids made unique within the story.
  */
 export function storyArticles(store: Store, story: StoryDetail): AnnotatedArticle[] {
-  const voices = story.members.filter((m) => m.duplicateOf === null).map((m) => m.articleId);
+  return withUniqueInputIds(store.getArticles(voiceIds(story)));
+}
+
+export async function storyArticlesIn(
+  store: AsyncStoreSession,
+  story: StoryDetail,
+): Promise<AnnotatedArticle[]> {
+  return withUniqueInputIds(await store.getArticles(voiceIds(story)));
+}
+
+function voiceIds(story: StoryDetail): string[] {
+  return story.members.filter((m) => m.duplicateOf === null).map((m) => m.articleId);
+}
+
+function withUniqueInputIds(stored: readonly StoredArticle[]): AnnotatedArticle[] {
   const used = new Set<string>();
-  return store.getArticles(voices).map(({ article }) => {
+  return stored.map(({ article }) => {
     let id = article.id;
     for (let n = 2; used.has(id); n++) id = `${article.id}-${n}`;
     used.add(id);
@@ -204,18 +332,27 @@ export interface StoryListingEntry extends StorySummary {
 /** The listing entries of these stories, with their articles read in one query. */
 export function storyListing(store: Store, stories: readonly StorySummary[]): StoryListingEntry[] {
   const refs = store.storyArticles(stories.map((s) => s.id));
-  return stories.map((s) => {
-    const mine = refs.get(s.id) ?? [];
-    return {
-      ...s,
-      voices: mine.filter((r) => r.duplicateOf === null).length,
-      articles: mine.map((r) => r.inputId),
-      articleIds: mine.map((r) => r.articleId),
-      duplicates: mine
-        .filter((r) => r.duplicateOf !== null)
-        .map((r) => ({ articleId: r.articleId, of: r.duplicateOf })),
-    };
-  });
+  return stories.map((s) => listingEntry(s, refs.get(s.id) ?? []));
+}
+
+export async function storyListingIn(
+  store: AsyncStoreSession,
+  stories: readonly StorySummary[],
+): Promise<StoryListingEntry[]> {
+  const refs = await store.storyArticles(stories.map((s) => s.id));
+  return stories.map((s) => listingEntry(s, refs.get(s.id) ?? []));
+}
+
+function listingEntry(s: StorySummary, mine: readonly StoryArticleRef[]): StoryListingEntry {
+  return {
+    ...s,
+    voices: mine.filter((r) => r.duplicateOf === null).length,
+    articles: mine.map((r) => r.inputId),
+    articleIds: mine.map((r) => r.articleId),
+    duplicates: mine
+      .filter((r) => r.duplicateOf !== null)
+      .map((r) => ({ articleId: r.articleId, of: r.duplicateOf })),
+  };
 }
 
 /** A stored story's comparison report, read from the stored annotations (nothing is annotated again). */
@@ -223,4 +360,11 @@ export async function storyReport(store: Store, story: StoryDetail): Promise<Rep
   const { compareStory } = await import('../compare/index.js');
   const { buildReport } = await import('../report/index.js');
   return buildReport([compareStory(storyArticles(store, story), String(story.id))]);
+}
+
+export async function storyReportIn(store: AsyncStoreSession, story: StoryDetail): Promise<Report> {
+  const articles = await storyArticlesIn(store, story);
+  const { compareStory } = await import('../compare/index.js');
+  const { buildReport } = await import('../report/index.js');
+  return buildReport([compareStory(articles, String(story.id))]);
 }

@@ -5,7 +5,8 @@
 
 import { basename } from 'node:path';
 import type { Article } from '../model/article.js';
-import type { OutletRecord, Store } from '../store/store.js';
+import type { AsyncStoreSession } from '../store/async-store.js';
+import type { OutletRecord } from '../store/store.js';
 
 export class IngestedLeanings {
   /** outlet → leaning → articles saying so, and the inputs they came from. */
@@ -27,12 +28,13 @@ export class IngestedLeanings {
    * Gives each outlet without a leaning in the directory the one most of its articles carry, when it is on
    * the directory's scale (or there is no scale). Returns the outlets given one.
    */
-  record(store: Store): string[] {
+  async record(store: AsyncStoreSession): Promise<string[]> {
     if (this.tally.size === 0) return [];
-    const { leaningScale } = store.outletDirectory();
+    const { leaningScale } = await store.outletDirectory();
     const records: OutletRecord[] = [];
     for (const [outlet, byLeaning] of this.tally) {
-      if (store.outletRecord(outlet)?.leaning) continue;
+      const stored = await store.outletRecord(outlet);
+      if (stored?.leaning) continue;
       const ranked = [...byLeaning].sort((a, b) => b[1] - a[1]);
       const [leaning, count] = ranked[0] as [string, number];
       if (leaning === undefined || (leaningScale !== null && !leaningScale.includes(leaning))) continue;
@@ -49,11 +51,11 @@ export class IngestedLeanings {
         notes: null,
         sources: {
           leaning: source,
-          ...(store.outletRecord(outlet) ? {} : { name: `its ingested articles (${from})` }),
+          ...(stored ? {} : { name: `its ingested articles (${from})` }),
         },
       });
     }
-    if (records.length > 0) store.putOutletRecords(records);
+    if (records.length > 0) await store.putOutletRecords(records);
     return records.map((r) => r.name);
   }
 }

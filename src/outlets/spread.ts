@@ -117,13 +117,19 @@ export function blindspotGroup(spread: StorySpread): string | null {
  * A story's spread as the report of `parallax story` carries it, with its blindspot; null when the
  * library's outlet directory gives no value of the field (no directory yet), so the report leaves it out.
  */
-export function reportSpread(
-  store: Pick<OutletDirectoryStore, 'outletDirectory' | 'storyOutletVoices'>,
+export async function reportSpread(
+  // Either store contract: the CLI reads a library file or a PostgreSQL one through the asynchronous one.
+  store: {
+    [K in 'outletDirectory' | 'storyOutletVoices']: (
+      ...args: Parameters<OutletDirectoryStore[K]>
+    ) => ReturnType<OutletDirectoryStore[K]> | Promise<ReturnType<OutletDirectoryStore[K]>>;
+  },
   storyId: number,
   field: SpreadField = 'leaning',
-): ReportSpread | null {
-  const index = directoryIndex(store.outletDirectory());
+): Promise<ReportSpread | null> {
+  const index = directoryIndex(await store.outletDirectory());
   if (index.values(field).length === 0) return null;
-  const spread = storySpread(store.storyOutletVoices({ ids: [storyId] }).get(storyId) ?? [], index, field);
+  const voices = await store.storyOutletVoices({ ids: [storyId] });
+  const spread = storySpread(voices.get(storyId) ?? [], index, field);
   return { ...spread, blindspot: blindspotGroup(spread) };
 }

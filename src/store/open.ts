@@ -12,7 +12,7 @@ export function isPostgresUrl(db: string): boolean {
 }
 
 /** The commands that work on a PostgreSQL library so far, as a refusal names them. */
-export const POSTGRES_COMMANDS = ['migrate'] as const;
+export const POSTGRES_COMMANDS = ['migrate', 'ingest', 'stories', 'story', 'search', 'outlets'] as const;
 
 /**
  * Refuses a PostgreSQL URL where only a SQLite file works yet, with one line naming what does work.
@@ -23,7 +23,7 @@ export function requireSqlitePath(db: string, what: string): void {
   if (!isPostgresUrl(db)) return;
   throw new ParallaxError(
     'STORE',
-    `${redactUrl(db.trim())}: ${what} cannot use a PostgreSQL library yet; with a postgres:// URL only ${POSTGRES_COMMANDS.map((c) => `"parallax ${c}"`).join(', ')} works so far — use a library file with --db FILE`,
+    `${redactUrl(db.trim())}: ${what} cannot use a PostgreSQL library yet; with a postgres:// URL only ${POSTGRES_COMMANDS.map((c) => `"parallax ${c}"`).join(', ')} work so far — use a library file with --db FILE`,
   );
 }
 

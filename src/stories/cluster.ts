@@ -16,6 +16,7 @@
 // features, and one for the joined story's when its profile is rewritten.
 
 import type { ArticleFeatures, StoryIndex, StoryNorms, StoryProfile } from '../model/story-index.js';
+import type { AsyncStoryIndex } from '../store/async-store.js';
 import { yearOfDay } from './features.js';
 import { type FeatureGroup, groupOf } from './groups.js';
 import { addInto, maxDay, minDay, prune } from './profiles.js';
@@ -43,7 +44,7 @@ import {
 import { type ClusterOptions, settings } from './tuning.js';
 
 export type { FeatureGroup } from './groups.js';
-export { mergeProfiles, profileFromArticles } from './profiles.js';
+export { mergeProfiles, mergeProfilesIn, profileFromArticles, profileFromArticlesIn } from './profiles.js';
 export { type Assignment, type AssignmentReasons, REASON_ITEMS, type SharedFeature } from './reasons.js';
 export {
   type ClusterOptions,
@@ -84,19 +85,25 @@ function profileCounts(features: ReadonlyMap<string, number>): Scales {
 }
 
 /**
+ * The clustering state placement reads and writes: a library's (asynchronous, on either backend) or a
+ * synchronous one (the in-memory index of tests and tools). Every call is awaited, so both work.
+ */
+export type AnyStoryIndex = StoryIndex | AsyncStoryIndex;
+
+/**
  * Assigns one new article to a story: looks up candidates, scores them, joins the best one if it clears the
  * threshold or creates a story, and records the article in the index (document frequencies and the
  * story's pruned profile).
  */
-export function assignArticle(
-  index: StoryIndex,
+export async function assignArticle(
+  index: AnyStoryIndex,
   features: ArticleFeatures,
   options?: ClusterOptions,
-): Assignment {
+): Promise<Assignment> {
   const s = settings(options);
   const own = [...features.features.keys()];
-  const n = index.documentCount();
-  const dfs = index.documentFrequencies(own);
+  const n = await index.documentCount();
+  const dfs = await index.documentFrequencies(own);
   const idfFor = idfOf(dfs, n, s);
   const { weighted, profile: contribution } = articleVectors(features, dfs, n, s, idfFor);
 
@@ -107,9 +114,9 @@ export function assignArticle(
     .slice(0, s.queryFeatures)
     .map(([f]) => f);
   const ids = query.length
-    ? index.candidateStories(query, features.day, s.windowDays, s.limitPerFeature)
+    ? await index.candidateStories(query, features.day, s.windowDays, s.limitPerFeature)
     : [];
-  let candidates = index.profiles(ids);
+  let candidates = ids.length ? await index.profiles(ids) : [];
   const found = candidates.length;
 
   // Centroid lengths from the profiles' cached norms; a profile saved without them gets them computed
@@ -118,7 +125,7 @@ export function assignArticle(
   if (lacking.length) {
     const needed = new Set<string>();
     for (const c of lacking) for (const f of c.features.keys()) if (!dfs.has(f)) needed.add(f);
-    const more = needed.size ? index.documentFrequencies([...needed]) : new Map<string, number>();
+    const more = needed.size ? await index.documentFrequencies([...needed]) : new Map<string, number>();
     for (const [f, df] of dfs) more.set(f, df);
     const lackIdf = idfOf(more, n, s);
     for (const c of lacking) c.norms = storyNorms(c.features, lackIdf, n);
@@ -186,7 +193,7 @@ export function assignArticle(
     scaleScored(bestScored, best.factor);
   }
 
-  index.addDocument(own);
+  await index.addDocument(own);
   for (const f of own) dfs.set(f, (dfs.get(f) ?? 0) + 1);
 
   const bar = (p: StoryProfile) =>
@@ -199,10 +206,10 @@ export function assignArticle(
     addInto(merged, contribution);
     // IDF after this article, for pruning and the cached norms: one lookup for the story's other features.
     const rest = [...story.features.keys()].filter((f) => !dfs.has(f));
-    if (rest.length) for (const [f, df] of index.documentFrequencies(rest)) dfs.set(f, df);
+    if (rest.length) for (const [f, df] of await index.documentFrequencies(rest)) dfs.set(f, df);
     const afterIdf = idfOf(dfs, n + 1, s);
     const pruned = prune(merged, afterIdf, s.profileFeatures);
-    const storyId = index.saveProfile({
+    const storyId = await index.saveProfile({
       id: story.id,
       size: story.size + 1,
       firstDay: minDay(story.firstDay, features.day),
@@ -220,7 +227,7 @@ export function assignArticle(
 
   const afterIdf = idfOf(dfs, n + 1, s);
   const pruned = prune(contribution, afterIdf, s.profileFeatures);
-  const storyId = index.saveProfile({
+  const storyId = await index.saveProfile({
     id: null,
     size: 1,
     firstDay: features.day,
@@ -248,7 +255,8 @@ export function assignArticle(
 
 /**
  * Why an article already in a story belongs there: its similarity with the story's centroid without its own
- * part (when the story has other articles), and what they share.
+ * part (when the story has other articles), and what they share. Synchronous, for a synchronous index (the
+ * web server's); explainMembershipIn takes either kind.
  */
 export function explainMembership(
   profile: StoryProfile,
@@ -256,11 +264,36 @@ export function explainMembership(
   index: StoryIndex,
   options?: ClusterOptions,
 ): AssignmentReasons {
-  const s = settings(options);
   const n = index.documentCount();
-  const dfs = index.documentFrequencies([
-    ...new Set([...features.features.keys(), ...profile.features.keys()]),
-  ]);
+  const dfs = index.documentFrequencies(membershipFeatures(profile, features));
+  return membershipReasons(profile, features, dfs, n, options);
+}
+
+/** explainMembership through any index, synchronous or not. */
+export async function explainMembershipIn(
+  profile: StoryProfile,
+  features: ArticleFeatures,
+  index: AnyStoryIndex,
+  options?: ClusterOptions,
+): Promise<AssignmentReasons> {
+  const n = await index.documentCount();
+  const dfs = await index.documentFrequencies(membershipFeatures(profile, features));
+  return membershipReasons(profile, features, dfs, n, options);
+}
+
+/** The features whose document frequencies explaining a membership needs: the article's and the story's. */
+function membershipFeatures(profile: StoryProfile, features: ArticleFeatures): string[] {
+  return [...new Set([...features.features.keys(), ...profile.features.keys()])];
+}
+
+function membershipReasons(
+  profile: StoryProfile,
+  features: ArticleFeatures,
+  dfs: Map<string, number>,
+  n: number,
+  options?: ClusterOptions,
+): AssignmentReasons {
+  const s = settings(options);
   const { weighted, profile: own } = articleVectors(features, dfs, n, s);
   let others = profile;
   if (profile.size > 1) {

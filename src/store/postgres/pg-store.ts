@@ -392,28 +392,40 @@ class PgSession {
       `the batch of ${articles.length} ${noun} was not stored (earlier batches are kept)`,
       (db) =>
         db.atomic(async (tx) => {
+          // One INSERT for the whole batch (one round trip, not one per article). Rows go in input order,
+          // so seq grows as the per-article inserts made it grow; a row whose identity is already there,
+          // stored before or earlier in this batch, is skipped by DO NOTHING and looked up below.
+          const inserted = await tx.rows<{ seq: number; id: string }>(
+            `INSERT INTO articles (id, url_key, content_hash, outlet, title, published, source, stored_at, doc,
+               input_id, body, search)
+             SELECT id, url_key, content_hash, outlet, title, published, source, $8, doc, input_id, body,
+                    search::tsvector
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                         $9::text[], $10::text[], $11::text[], $12::text[])
+                  WITH ORDINALITY AS t (id, url_key, content_hash, outlet, title, published, source, doc, input_id,
+                                        body, search, n)
+             ORDER BY n
+             ON CONFLICT DO NOTHING RETURNING seq, id`,
+            [
+              rows.map((r) => r.identity.id),
+              rows.map((r) => r.identity.urlKey),
+              rows.map((r) => r.identity.contentHash),
+              rows.map((r) => r.article.outlet ?? null),
+              rows.map((r) => r.article.title ?? null),
+              rows.map((r) => r.article.published ?? null),
+              rows.map((r) => r.article.source),
+              storedAt,
+              rows.map((r) => JSON.stringify(r.article)),
+              rows.map((r) => r.article.id),
+              rows.map((r) => r.article.text),
+              rows.map((r) => searchVector(r.article.title ?? null, r.article.text)),
+            ],
+          );
+          const seqOf = new Map(inserted.map((r) => [r.id, r.seq]));
           for (const { article, identity } of rows) {
-            const inserted = await tx.rows<{ seq: number }>(
-              `INSERT INTO articles (id, url_key, content_hash, outlet, title, published, source, stored_at, doc,
-                 input_id, body, search)
-               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::tsvector)
-               ON CONFLICT DO NOTHING RETURNING seq`,
-              [
-                identity.id,
-                identity.urlKey,
-                identity.contentHash,
-                article.outlet ?? null,
-                article.title ?? null,
-                article.published ?? null,
-                article.source,
-                storedAt,
-                JSON.stringify(article),
-                article.id,
-                article.text,
-                searchVector(article.title ?? null, article.text),
-              ],
-            );
-            const seq = inserted[0]?.seq;
+            const seq = seqOf.get(identity.id);
+            // An id inserted once: a second article under the same id in this batch is a repeat.
+            seqOf.delete(identity.id);
             if (seq === undefined) {
               const [found] = await tx.rows<{ id: string }>(
                 'SELECT id FROM articles WHERE id = $1 OR url_key = $2 ORDER BY id = $1 DESC LIMIT 1',
