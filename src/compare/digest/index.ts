@@ -12,6 +12,7 @@ import { type Alignment, alignStory, SAME_KEYS_SCORE } from '../facts/align.js';
 import { judgeClaim } from '../facts/claims.js';
 import { SHARED_CLAIM_LINK } from '../facts/index.js';
 import type { Unit } from '../text/units.js';
+import { articleArgumentScore, REPORT_SCORE } from './argument.js';
 import {
   backReference,
   comparedSubject,
@@ -452,15 +453,20 @@ function latestDevelopment(
 
 /**
  * Whether the articles the digest may draw on come from one outlet while the story has others, all left out
- * as opinion or argument. The digest then has no second account to check a sentence against, and the
- * account left is likely of the same kind as the rest of its story: a column answered by a column, a
- * partisan post beside an editorial. An empty digest is better than one written in an author's voice.
+ * as opinion or argument, and that account does not read as a report. The digest then has no second account
+ * to check a sentence against, and an account that does not read as a report (argument.ts REPORT_SCORE) is likely of
+ * the kind of the rest of its story: a column answered by a column, a partisan post beside an editorial. An
+ * empty digest is better than one written in an author's voice; a plain report beside a set-aside statement
+ * or column still gets its digest.
  */
 export function oneAccountLeft(ctx: StoryContext, opinion: ReadonlySet<string>): boolean {
   const outletOf = (a: AnnotatedArticle) => a.outlet ?? a.id;
   const all = new Set(ctx.articles.map(outletOf));
-  const left = new Set(ctx.articles.filter((a) => !opinion.has(a.id)).map(outletOf));
-  return all.size > 1 && left.size === 1;
+  const kept = ctx.articles.filter((a) => !opinion.has(a.id));
+  const left = new Set(kept.map(outletOf));
+  if (all.size <= 1 || left.size !== 1) return false;
+  // Too short to tell counts as not a report: the account must show it reports.
+  return kept.some((a) => (articleArgumentScore(a) ?? 1) >= REPORT_SCORE);
 }
 
 /**
@@ -536,15 +542,19 @@ export function buildDigest(
     }
   }
   const latest = latestDevelopment(ctx, facts, chosen, opinion, title);
-  if (latest) {
-    if (chosen.length >= MAX_SENTENCES) chosen.pop();
-    chosen.push(latest);
-  }
+  if (latest && chosen.length >= MAX_SENTENCES) chosen.pop();
   const [first, ...rest] = chosen;
-  // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
+  // The latest development comes right after the lead: a reader learns first what most outlets agree on, then
+  // what has happened since ("The council debated the plan." / "On Friday the council approved it."), not
+  // the news last, under older background. Reordering may put a back-referring sentence before the one that
+  // held its antecedent: drop it then.
   const ordered: Candidate[] = [];
-  for (const c of first ? [first, ...rest.sort(byCitations)] : [])
-    if (stands(c, ordered, title, ctx)) ordered.push(c);
+  const sequence = first
+    ? [first, ...(latest ? [latest] : []), ...rest.sort(byCitations)]
+    : latest
+      ? [latest]
+      : [];
+  for (const c of sequence) if (stands(c, ordered, title, ctx)) ordered.push(c);
   return ordered.map((c) => ({
     text: c.span.text,
     articles: c.cites,

@@ -2,6 +2,8 @@
 // sentence that only makes sense on its page (a caption, a headline, a "Related:" link), leans on a sentence
 // the digest does not have ("But the plan…", "The new projection…"), asks, or argues ("I think the ruling is
 // wrong.") is not digest material, however well corroborated its fact.
+
+import { afinnEvaluativeWords } from '../../text/evaluative.js';
 import { authorVoice, firstPersonEvaluative, firstPersonStance } from '../../text/opinion.js';
 import { isEvaluativeWord, NEGATIVE_WORDS, POSITIVE_WORDS, valenceOf } from '../../text/tone.js';
 import { stem } from '../../text/words.js';
@@ -176,7 +178,8 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
 /**
  * The first word of the author's voice (quotations blanked) that judges rather than reports, or null: an
  * epithet or word of praise of the label lexicon ("so-called", "radical"), a news-prose evaluative
- * ("extraordinary", "meager"), or a VADER-rated adverb of manner ("devastatingly"). VADER's nouns and verbs
+ * ("extraordinary", "meager"), a VADER-rated adverb of manner ("devastatingly"), or a judging adjective or
+ * adverb of AFINN-165 (text/evaluative.ts: "contentious", "disastrous"). VADER's nouns and verbs
  * stay: "killed", "attack", "won" report events.
  */
 export function evaluativeWord(voice: string): string | null {
@@ -196,7 +199,11 @@ export function evaluativeWord(voice: string): string | null {
     if (w.endsWith('ly') && !DESCRIPTIVE_ADVERBS.has(w) && isEvaluativeWord(w)) return w;
     if (ADJECTIVE_ENDING.test(w) && !DESCRIPTIVE_ADJECTIVES.has(w) && strongly(w)) return w;
   }
-  return null;
+  // A judging adjective or adverb of the general AFINN list ("a contentious vote", "a stunning reversal").
+  // The describing words above stay plain here too ("badly damaged", "a peaceful march").
+  const describes = (w: string) =>
+    DESCRIPTIVE_ADVERBS.has(w) || DESCRIPTIVE_ADJECTIVES.has(w) || FACTUAL_IN_SENTENCE.has(w);
+  return afinnEvaluativeWords(voice).find((w) => !describes(w)) ?? null;
 }
 
 /**
