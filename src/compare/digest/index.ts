@@ -41,9 +41,10 @@ const DANGLING_START =
   /^(?:he|she|it|they|his|her|its|their|them|him|this|these|those|that|we|i|you|our|however|but|and|meanwhile|still|also|then|such)\b/i;
 // A speech tag with a bare pronoun at the end: "Most of the injuries were fractures …, she said."
 const DANGLING_TAG = /[,”"]\s+(?:he|she|they)\s+(?:said|added|says|told \w+)\.$/i;
-// …or inside it, with no one speaking before it: "Two earlier plans reached a council vote, he argued on Monday, and …".
+// …or inside it, with no one speaking before it: "Two earlier plans reached a council vote, he argued on Monday,
+// and …", "“We are not done,” she said, looking at the crowd." (the comma inside the closing mark).
 const PRONOUN_SPEAKER =
-  /,\s+(?:he|she|they)\s+(?:said|says|added|argued|argues|told|wrote|noted|insisted)\b/i;
+  /,["”]?\s+(?:he|she|they)\s+(?:said|says|added|argued|argues|told|wrote|noted|insisted)\b/i;
 const SPEECH_BEFORE = /\b(?:said|says|told|added|argued|argues|wrote|noted|insisted|according to)\b/i;
 
 /** A pronoun speaker whose sentence names no one speaking before the tag. */
