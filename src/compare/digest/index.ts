@@ -422,8 +422,10 @@ const namedByContext = new WeakMap<StoryContext, Map<string, boolean>>();
 /**
  * The latest article's news when the digest has none of it: an article published a day or more after every
  * other may report what the others could not yet ("The council approved the plan." while the rest report
- * calls for a vote). Its best sentence, earliest in that article, not redundant and standing alone; null
- * when the digest already cites the article, or no article is the latest by a day.
+ * calls for a vote). Its best sentence of a fact no earlier article reports, earliest in that article, not
+ * redundant and standing after the lead (the one the digest already holds, if any); null when no article is
+ * the latest by a day or it has no such sentence. Citations of the latest article for background every outlet gives ("The council
+ * debated the plan.") are not its news.
  */
 function latestDevelopment(
   ctx: StoryContext,
@@ -438,16 +440,20 @@ function latestDevelopment(
     .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
   const [newest, next] = dated;
   if (!newest || !next || newest.day === next.day) return null;
-  if (chosen.some((c) => c.cites.includes(newest.id))) return null;
+  const onlyNewest = (fact: Fact) => fact.articles.every((id) => id === newest.id || opinion.has(id));
+  const held = chosen.find((c) => c.span.article === newest.id && onlyNewest(c.fact));
+  if (held) return held;
   const article = ctx.byId.get(newest.id);
   if (!article) return null;
   const own = facts
+    .filter(onlyNewest)
     .map((fact) => ({ fact, at: fact.evidence.find((e) => e.article === newest.id)?.start ?? -1 }))
     .filter((x) => x.at >= 0)
     .sort((x, y) => x.at - y.at);
   for (const { fact } of own) {
     const c = best(ctx, fact, true, opinion);
-    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen, title, ctx)) return c;
+    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen.slice(0, 1), title, ctx))
+      return c;
   }
   return null;
 }
@@ -543,18 +549,15 @@ export function buildDigest(
     }
   }
   const latest = latestDevelopment(ctx, facts, chosen, opinion, title);
-  if (latest && chosen.length >= MAX_SENTENCES) chosen.pop();
-  const [first, ...rest] = chosen;
+  if (latest && !chosen.includes(latest) && chosen.length >= MAX_SENTENCES) chosen.pop();
+  const [first, ...rest] = chosen.filter((c, i) => c !== latest || i === 0);
   // The latest development comes right after the lead: a reader learns first what most outlets agree on, then
   // what has happened since ("The council debated the plan." / "On Friday the council approved it."), not
   // the news last, under older background. Reordering may put a back-referring sentence before the one that
   // held its antecedent: drop it then.
   const ordered: Candidate[] = [];
-  const sequence = first
-    ? [first, ...(latest ? [latest] : []), ...rest.sort(byCitations)]
-    : latest
-      ? [latest]
-      : [];
+  const next = latest && latest !== first ? [latest] : [];
+  const sequence = first ? [first, ...next, ...rest.sort(byCitations)] : next;
   for (const c of sequence) if (stands(c, ordered, title, ctx)) ordered.push(c);
   return ordered.map((c) => ({
     text: c.span.text,
