@@ -17,12 +17,11 @@
 // 0.5 is the balanced point), fitted on a quarter of the allsides articles of 150+ words and 8+ sentences, not
 // the blind-check stories: 794 under a comment-section address, a genre marker or an opinion outlet label
 // against 8,367 others (which hold unmarked opinion pieces too, so the figures understate the score; the fitting
-// script is in the notes of branch dig7). Fitted
-// on every other article, scored on the rest (dev: 402 marked, 4,185 others): AUC 0.865; share scoring at or
-// above 0.5: 80.8 % of the marked / 21.4 % of the others; 0.7: 62.7 / 13.3; 0.8: 47.0 / 8.4; 0.85: 35.6 /
-// 5.6; 0.9: 25.4 / 3.0. Attribution is the strongest sign (a report says who said what), then evaluative
-// words; "I"/"you" alone adds little once they are in. (For comparison, text/opinion.ts arguingVoice, the
-// "I"/"you" and question signs, catches 33.2 % / 10.5 %.)
+// script is described in the notes of branch dig7). Fitted on every other article, scored on the rest (dev: 402
+// marked, 4,185 others): AUC 0.865; share scoring at or above 0.5: 80.8 % of the marked / 21.4 % of the
+// others; 0.7: 62.7 / 13.3; 0.8: 47.0 / 8.4; 0.85: 35.6 / 5.6; 0.9: 25.4 / 3.0. Attribution is the strongest
+// sign (a report says who said what), then evaluative words; "I"/"you" alone adds little once they are in.
+// (For comparison, text/opinion.ts arguingVoice, the "I"/"you" and question signs, catches 33.2 % / 10.5 %.)
 import { authorVoice } from '../../text/opinion.js';
 import { evaluativeWord } from './material.js';
 
