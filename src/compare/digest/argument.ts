@@ -17,9 +17,9 @@
 // 0.5 is the balanced point), fitted on a quarter of the allsides articles of 150+ words and 8+ sentences, not
 // the blind-check stories: 794 under a comment-section address, a genre marker or an opinion outlet label
 // against 8,367 others (which hold unmarked opinion pieces too, so the figures understate the score; the fitting
-// script is described in the notes of branch dig7). Fitted on every other article, scored on the rest (dev: 402
-// marked, 4,185 others): AUC 0.865; share scoring at or above 0.5: 80.8 % of the marked / 21.4 % of the
-// others; 0.7: 62.7 / 13.3; 0.8: 47.0 / 8.4; 0.85: 35.6 / 5.6; 0.9: 25.4 / 3.0. Attribution is the strongest
+// script is eval/argument-fit.ts). Fitted on every other article, scored on the rest (dev: 402
+// marked, 4,185 others): AUC 0.866; share scoring at or above 0.5: 80.6 % of the marked / 21.2 % of the
+// others; 0.7: 62.4 / 13.2; 0.8: 47.3 / 8.3; 0.85: 35.8 / 5.5; 0.9: 25.1 / 3.0. Attribution is the strongest
 // sign (a report says who said what), then evaluative words; "I"/"you" alone adds little once they are in.
 // (For comparison, text/opinion.ts arguingVoice, the "I"/"you" and question signs, catches 33.2 % / 10.5 %.)
 import { authorVoice } from '../../text/opinion.js';
@@ -78,14 +78,14 @@ export function argumentSigns(text: string): ArgumentSigns {
 /** Logistic-regression weights of the signs (fitted as said above); `bias` is the intercept. */
 export const ARGUMENT_WEIGHTS: Readonly<Record<Exclude<keyof ArgumentSigns, 'sentences'> | 'bias', number>> =
   {
-    bias: 0.061,
-    evaluative: 4.61,
-    attributed: -10.4,
-    quoted: -2.88,
-    persons: 0.138,
-    plural: 0.612,
-    questions: 0.799,
-    modals: 1.34,
+    bias: 0.074,
+    evaluative: 4.81,
+    attributed: -10.1,
+    quoted: -2.83,
+    persons: 0.135,
+    plural: 0.602,
+    questions: 0.772,
+    modals: 1.33,
   };
 
 /** The probability-like score (0…1) that the article argues; null below MIN_SENTENCES. */
@@ -99,14 +99,14 @@ export function argumentScore(signs: ArgumentSigns): number | null {
 
 /**
  * An article scoring at least this argues: its sentences do not enter the digest. Set for few false alarms
- * (5.6 % of the unmarked articles on dev, many of them unmarked opinion), as a news article set aside costs
+ * (5.5 % of the unmarked articles on dev, many of them unmarked opinion), as a news article set aside costs
  * the digest its sentences.
  */
 export const ARGUING_SCORE = 0.85;
 /**
  * The only account left of a story, every other outlet set aside, speaks in the digest only when it scores
- * below this: where marked and unmarked articles separate best on dev (Youden's J: 0.3 → 0.598, 0.4 → 0.613,
- * 0.5 → 0.595, 0.6 → 0.572; at 0.4, 87.1 % of the marked and 25.8 % of the others reach it). Alone, the account
+ * below this: where marked and unmarked articles separate best on dev (Youden's J: 0.3 → 0.592, 0.4 → 0.607,
+ * 0.5 → 0.594, 0.6 → 0.568; at 0.4, 86.6 % of the marked and 25.9 % of the others reach it). Alone, the account
  * must read plainly as a report.
  */
 export const REPORT_SCORE = 0.4;
