@@ -151,10 +151,10 @@ describe('notes in the web app', () => {
     expect(await empty.text()).toContain('A note needs some text; it is empty');
     const long = await post(`/stories/${flood}/notes`, { text: 'x'.repeat(4001) });
     expect(long.status).toBe(400);
-    expect(await long.text()).toContain('a note holds at most 4000 characters; this one has 4001');
+    expect(await long.text()).toContain('A note holds at most 4000 characters; this one has 4001');
     const unknown = await post(`/stories/${flood}/notes`, { text: 'x', finding: 'fact-f999' });
     expect(unknown.status).toBe(404);
-    expect(await unknown.text()).toContain(`story ${flood} has no finding &quot;fact-f999&quot;`);
+    expect(await unknown.text()).toContain(`Story ${flood} has no finding &quot;fact-f999&quot;`);
     const missing = await post('/stories/99999/notes', { text: 'x' });
     expect(missing.status).toBe(404);
     expect((await app.request('/notes/99999/edit')).status).toBe(404);
