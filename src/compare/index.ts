@@ -9,7 +9,6 @@ import { compareUnnamed } from './actors/unnamed.js';
 import { attachConfidence } from './confidence/index.js';
 import type { StoryContext } from './context.js';
 import { inferPublicationDates } from './dates.js';
-import { arguingByScore } from './digest/argument.js';
 import { buildDigest } from './digest/index.js';
 import { alignFacts } from './facts/index.js';
 import { groupQuotes } from './quotes/index.js';
@@ -49,11 +48,11 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     if (mark) opinions.set(a.id, mark);
   }
   const opinion = new Set(opinions.keys());
-  // Articles that argue, judge in their own voice or address the reader without a marker are not marked (the
-  // signs are weak), but the digest leaves their sentences out: it must not speak with an author's voice.
+  // Articles that argue or address the reader without a marker are not marked (the signs are weak), but the
+  // digest leaves their sentences out: it must not speak with an author's voice.
   const notForDigest = new Set([
     ...opinion,
-    ...articles.filter((a) => arguingVoice(a) !== null || arguingByScore(a) !== null).map((a) => a.id),
+    ...articles.filter((a) => arguingVoice(a) !== null).map((a) => a.id),
   ]);
   const unnamedActors = compareUnnamed(articles, actors.actors, actors.actorOf);
   const title = storyTitle(articles, facts.facts);

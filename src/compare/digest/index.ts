@@ -12,7 +12,6 @@ import { type Alignment, alignStory, SAME_KEYS_SCORE } from '../facts/align.js';
 import { judgeClaim } from '../facts/claims.js';
 import { SHARED_CLAIM_LINK } from '../facts/index.js';
 import type { Unit } from '../text/units.js';
-import { articleArgumentScore, REPORT_SCORE } from './argument.js';
 import {
   backReference,
   comparedSubject,
@@ -41,10 +40,9 @@ const DANGLING_START =
   /^(?:he|she|it|they|his|her|its|their|them|him|this|these|those|that|we|i|you|our|however|but|and|meanwhile|still|also|then|such)\b/i;
 // A speech tag with a bare pronoun at the end: "Most of the injuries were fractures …, she said."
 const DANGLING_TAG = /[,”"]\s+(?:he|she|they)\s+(?:said|added|says|told \w+)\.$/i;
-// …or inside it, with no one speaking before it: "Two earlier plans reached a council vote, he argued on Monday,
-// and …", "“We are not done,” she said, looking at the crowd." (the comma inside the closing mark).
+// …or inside it, with no one speaking before it: "Two earlier plans reached a council vote, he argued on Monday, and …".
 const PRONOUN_SPEAKER =
-  /,["”]?\s+(?:he|she|they)\s+(?:said|says|added|argued|argues|told|wrote|noted|insisted)\b/i;
+  /,\s+(?:he|she|they)\s+(?:said|says|added|argued|argues|told|wrote|noted|insisted)\b/i;
 const SPEECH_BEFORE = /\b(?:said|says|told|added|argued|argues|wrote|noted|insisted|according to)\b/i;
 
 /** A pronoun speaker whose sentence names no one speaking before the tag. */
@@ -422,10 +420,8 @@ const namedByContext = new WeakMap<StoryContext, Map<string, boolean>>();
 /**
  * The latest article's news when the digest has none of it: an article published a day or more after every
  * other may report what the others could not yet ("The council approved the plan." while the rest report
- * calls for a vote). Its best sentence of a fact no earlier article reports, earliest in that article, not
- * redundant and standing after the lead (the one the digest already holds, if any); null when no article is
- * the latest by a day or it has no such sentence. Citations of the latest article for background every outlet gives ("The council
- * debated the plan.") are not its news.
+ * calls for a vote). Its best sentence, earliest in that article, not redundant and standing alone; null
+ * when the digest already cites the article, or no article is the latest by a day.
  */
 function latestDevelopment(
   ctx: StoryContext,
@@ -440,40 +436,31 @@ function latestDevelopment(
     .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
   const [newest, next] = dated;
   if (!newest || !next || newest.day === next.day) return null;
-  const onlyNewest = (fact: Fact) => fact.articles.every((id) => id === newest.id || opinion.has(id));
-  const held = chosen.find((c) => c.span.article === newest.id && onlyNewest(c.fact));
-  if (held) return held;
+  if (chosen.some((c) => c.cites.includes(newest.id))) return null;
   const article = ctx.byId.get(newest.id);
   if (!article) return null;
   const own = facts
-    .filter(onlyNewest)
     .map((fact) => ({ fact, at: fact.evidence.find((e) => e.article === newest.id)?.start ?? -1 }))
     .filter((x) => x.at >= 0)
     .sort((x, y) => x.at - y.at);
   for (const { fact } of own) {
     const c = best(ctx, fact, true, opinion);
-    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen.slice(0, 1), title, ctx))
-      return c;
+    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen, title, ctx)) return c;
   }
   return null;
 }
 
 /**
  * Whether the articles the digest may draw on come from one outlet while the story has others, all left out
- * as opinion or argument, and that account does not read as a report. The digest then has no second account
- * to check a sentence against, and an account that does not read as a report (argument.ts REPORT_SCORE) is likely of
- * the kind of the rest of its story: a column answered by a column, a partisan post beside an editorial. An
- * empty digest is better than one written in an author's voice; a plain report beside a set-aside statement
- * or column still gets its digest.
+ * as opinion or argument. The digest then has no second account to check a sentence against, and the
+ * account left is likely of the same kind as the rest of its story: a column answered by a column, a
+ * partisan post beside an editorial. An empty digest is better than one written in an author's voice.
  */
 export function oneAccountLeft(ctx: StoryContext, opinion: ReadonlySet<string>): boolean {
   const outletOf = (a: AnnotatedArticle) => a.outlet ?? a.id;
   const all = new Set(ctx.articles.map(outletOf));
-  const kept = ctx.articles.filter((a) => !opinion.has(a.id));
-  const left = new Set(kept.map(outletOf));
-  if (all.size <= 1 || left.size !== 1) return false;
-  // Too short to tell counts as not a report: the account must show it reports.
-  return kept.some((a) => (articleArgumentScore(a) ?? 1) >= REPORT_SCORE);
+  const left = new Set(ctx.articles.filter((a) => !opinion.has(a.id)).map(outletOf));
+  return all.size > 1 && left.size === 1;
 }
 
 /**
@@ -549,16 +536,15 @@ export function buildDigest(
     }
   }
   const latest = latestDevelopment(ctx, facts, chosen, opinion, title);
-  if (latest && !chosen.includes(latest) && chosen.length >= MAX_SENTENCES) chosen.pop();
-  const [first, ...rest] = chosen.filter((c, i) => c !== latest || i === 0);
-  // The latest development comes right after the lead: a reader learns first what most outlets agree on, then
-  // what has happened since ("The council debated the plan." / "On Friday the council approved it."), not
-  // the news last, under older background. Reordering may put a back-referring sentence before the one that
-  // held its antecedent: drop it then.
+  if (latest) {
+    if (chosen.length >= MAX_SENTENCES) chosen.pop();
+    chosen.push(latest);
+  }
+  const [first, ...rest] = chosen;
+  // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
   const ordered: Candidate[] = [];
-  const next = latest && latest !== first ? [latest] : [];
-  const sequence = first ? [first, ...next, ...rest.sort(byCitations)] : next;
-  for (const c of sequence) if (stands(c, ordered, title, ctx)) ordered.push(c);
+  for (const c of first ? [first, ...rest.sort(byCitations)] : [])
+    if (stands(c, ordered, title, ctx)) ordered.push(c);
   return ordered.map((c) => ({
     text: c.span.text,
     articles: c.cites,

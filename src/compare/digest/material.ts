@@ -2,8 +2,6 @@
 // sentence that only makes sense on its page (a caption, a headline, a "Related:" link), leans on a sentence
 // the digest does not have ("But the plan…", "The new projection…"), asks, or argues ("I think the ruling is
 // wrong.") is not digest material, however well corroborated its fact.
-
-import { afinnEvaluativeWords } from '../../text/evaluative.js';
 import { authorVoice, firstPersonEvaluative, firstPersonStance } from '../../text/opinion.js';
 import { isEvaluativeWord, NEGATIVE_WORDS, POSITIVE_WORDS, valenceOf } from '../../text/tone.js';
 import { stem } from '../../text/words.js';
@@ -148,11 +146,6 @@ const BACK_REFERENCE =
 const SPEECH =
   /\b(?:said|says|say|told|tells|asked|added|adds|wrote|writes|tweeted|posted|stated|declared|announced|according to|insisted|argued|warned|explained|noted|replied)\b/i;
 
-// Verbs that report someone's judgement as theirs: "accused the mayor of being dishonest", "called the plan
-// reckless", "described the talks as tense".
-const SPEECH_ACT =
-  /\b(?:accus(?:ed|es|ing)|call(?:ed|s|ing)|claim(?:ed|s|ing)|describ(?:ed|es|ing)|criticiz(?:ed|es|ing)|criticis(?:ed|es|ing)|den(?:ied|ies|ying)|urg(?:ed|es|ing)|charg(?:ed|es|ing)|blam(?:ed|es|ing))\b/i;
-
 /** Why a sentence cannot open a digest or stand in it, or null when it can. */
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {
   if (CAPTION.test(text)) return 'photo caption or credit';
@@ -183,8 +176,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
 /**
  * The first word of the author's voice (quotations blanked) that judges rather than reports, or null: an
  * epithet or word of praise of the label lexicon ("so-called", "radical"), a news-prose evaluative
- * ("extraordinary", "meager"), a VADER-rated adverb of manner ("devastatingly"), or a judging adjective or
- * adverb of AFINN-165 (text/evaluative.ts: "contentious", "disastrous"). VADER's nouns and verbs
+ * ("extraordinary", "meager"), or a VADER-rated adverb of manner ("devastatingly"). VADER's nouns and verbs
  * stay: "killed", "attack", "won" report events.
  */
 export function evaluativeWord(voice: string): string | null {
@@ -204,15 +196,7 @@ export function evaluativeWord(voice: string): string | null {
     if (w.endsWith('ly') && !DESCRIPTIVE_ADVERBS.has(w) && isEvaluativeWord(w)) return w;
     if (ADJECTIVE_ENDING.test(w) && !DESCRIPTIVE_ADJECTIVES.has(w) && strongly(w)) return w;
   }
-  // A judging adjective or adverb of the general AFINN list ("a contentious vote", "a stunning reversal").
-  // The describing words above stay plain here too ("badly damaged", "a peaceful march"); and after a speech
-  // verb or a verb of accusing or describing the words are the speaker's, reported ("Doe said the agency had
-  // poorly handled the storm", "Doe accused the board of being dishonest").
-  const describes = (w: string) =>
-    DESCRIPTIVE_ADVERBS.has(w) || DESCRIPTIVE_ADJECTIVES.has(w) || FACTUAL_IN_SENTENCE.has(w);
-  const speech = SPEECH.exec(voice) ?? SPEECH_ACT.exec(voice);
-  const own = speech ? voice.slice(0, speech.index) : voice;
-  return afinnEvaluativeWords(own).find((w) => !describes(w)) ?? null;
+  return null;
 }
 
 /**
