@@ -12,7 +12,7 @@ export function isPostgresUrl(db: string): boolean {
 }
 
 /** The commands that work on a PostgreSQL library so far, as a refusal names them. */
-export const POSTGRES_COMMANDS = ['migrate'] as const;
+export const POSTGRES_COMMANDS = ['migrate', 'export', 'import', 'copy'] as const;
 
 /**
  * Refuses a PostgreSQL URL where only a SQLite file works yet, with one line naming what does work.

@@ -8,8 +8,8 @@ import type { AnnotatedArticle } from '../../model/article.js';
 import { pgStoreError, redactUrl } from '../postgres/errors.js';
 import { PG_SCHEMA_VERSION } from '../postgres/migrations.js';
 import { openPgStore, searchVector } from '../postgres/pg-store.js';
-import type { DumpTable } from './tables.js';
-import type { LibrarySource, LibraryTarget } from './transfer.js';
+import type { LibrarySource, LibraryTarget } from './sides.js';
+import { DUMP_TABLES, type DumpTable } from './tables.js';
 
 /** Rows per FETCH and per INSERT: a page of articles is a few MB of documents at most. */
 const PAGE = 200;
@@ -146,7 +146,7 @@ export async function openPgTarget(url: string): Promise<LibraryTarget> {
     },
     async commit() {
       await guard(async () => {
-        for (const table of await identityTables()) {
+        for (const table of DUMP_TABLES.filter((t) => t.identity !== undefined)) {
           await client.query(
             `SELECT setval(pg_get_serial_sequence('${table.name}', '${table.identity}'),
                coalesce((SELECT max(${table.identity}) FROM ${table.name}), 1),
@@ -163,9 +163,4 @@ export async function openPgTarget(url: string): Promise<LibraryTarget> {
       await client.end();
     },
   };
-}
-
-async function identityTables(): Promise<DumpTable[]> {
-  const { DUMP_TABLES } = await import('./tables.js');
-  return DUMP_TABLES.filter((t) => t.identity !== undefined);
 }

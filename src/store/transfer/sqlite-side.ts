@@ -8,8 +8,8 @@ import type { AnnotatedArticle } from '../../model/article.js';
 import { storeError } from '../sqlite/errors.js';
 import { SCHEMA_VERSION } from '../sqlite/migrations.js';
 import { openSqliteStore } from '../sqlite/sqlite-store.js';
+import type { LibrarySource, LibraryTarget } from './sides.js';
 import type { DumpTable } from './tables.js';
-import type { LibrarySource, LibraryTarget } from './transfer.js';
 
 function fromSqlite(table: DumpTable, row: unknown[]): unknown[] {
   return table.columns.map((column, i) => {

@@ -7,28 +7,8 @@ import type { Readable, Writable } from 'node:stream';
 import { ParallaxError } from '../../errors.js';
 import { isPostgresUrl } from '../open.js';
 import { DUMP_VERSION, DumpWriter, readDump } from './dump-format.js';
+import type { LibrarySource, LibraryTarget } from './sides.js';
 import { DUMP_TABLES, type DumpTable } from './tables.js';
-
-export interface LibrarySource {
-  backend: 'sqlite' | 'postgres';
-  schema: number;
-  /** The file or the URL without its password, for messages. */
-  location: string;
-  /** The table's rows in its dump order, with values as the dump writes them. */
-  rows(table: DumpTable): AsyncIterable<unknown[]>;
-  close(): Promise<void>;
-}
-
-export interface LibraryTarget {
-  backend: 'sqlite' | 'postgres';
-  location: string;
-  nonEmptyTables(tables: readonly DumpTable[]): Promise<string[]>;
-  begin(): Promise<void>;
-  insert(table: DumpTable, rows: readonly unknown[][]): Promise<void>;
-  commit(): Promise<void>;
-  rollback(): Promise<void>;
-  close(): Promise<void>;
-}
 
 /** Rows written to the target per insert. */
 const BATCH = 200;
