@@ -336,6 +336,47 @@ the new version's processes. A library of a newer Parallax is refused, untouched
     example: 'parallax migrate --db postgres://parallax@db.example/news',
   },
   {
+    name: 'export',
+    usage: ['export [--db FILE|postgres://…] [--out FILE|-]'],
+    summary: 'write the whole library to a dump file (to move it to another file or database)',
+    about: `Writes everything the library holds — articles, stories with their placements and your merges and
+splits, feeds, the outlet directory, notes and saved searches — as newline-delimited JSON, gzipped when
+the file name ends in .gz, to standard output without --out. Works on a file or a PostgreSQL library and
+reads one consistent moment of it while others keep writing.`,
+    flags: {
+      db: 'the library: a file, or a postgres://user:password@host/database URL (default $PARALLAX_DB, else ./parallax.db)',
+      out: 'the dump file to create (.gz: gzipped), or - for standard output (the default)',
+    },
+    formats: [],
+    example: 'parallax export --db news.db --out news.dump.gz',
+  },
+  {
+    name: 'import',
+    usage: ['import <dump> [--db FILE|postgres://…]'],
+    summary: 'fill an empty library from a dump made by parallax export',
+    about: `Reads a dump (gzipped or not, - for standard input) into a new library file or an empty PostgreSQL
+database, in one transaction: a damaged or cut dump is refused with its line number and nothing is
+imported. A library that already holds anything is refused.`,
+    flags: {
+      db: 'the library to fill: a new file, or a postgres://user:password@host/database URL (default $PARALLAX_DB, else ./parallax.db)',
+    },
+    formats: [],
+    example: 'parallax import news.dump.gz --db postgres://parallax@db.example/news',
+  },
+  {
+    name: 'copy',
+    usage: ['copy [--db FILE|postgres://…] --out FILE|postgres://…'],
+    summary: 'copy a library into an empty one (a file or a PostgreSQL database), no dump file between',
+    about:
+      'Does export and import in one go: the library --db names is copied into the empty one --out names.',
+    flags: {
+      db: 'the library to copy: a file or a postgres:// URL (default $PARALLAX_DB, else ./parallax.db)',
+      out: 'the empty library to copy into: a new file or a postgres:// URL',
+    },
+    formats: [],
+    example: 'parallax copy --db news.db --out postgres://parallax@db.example/news',
+  },
+  {
     name: 'help',
     usage: ['help [<command>]'],
     summary: 'the commands, or one command’s usage',

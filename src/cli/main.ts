@@ -93,6 +93,17 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         const { notesCommand } = await import('./notes.js');
         return await notesCommand(invocation, io);
       }
+      case 'export':
+      case 'import':
+      case 'copy': {
+        const transfer = await import('./transfer.js');
+        const run = {
+          export: transfer.exportCommand,
+          import: transfer.importCommand,
+          copy: transfer.copyCommand,
+        };
+        return await run[invocation.command](invocation, io);
+      }
       case 'migrate': {
         const { migrateCommand } = await import('./migrate.js');
         return await migrateCommand(invocation, io);

@@ -12,7 +12,17 @@ export function isPostgresUrl(db: string): boolean {
 }
 
 /** The commands that work on a PostgreSQL library so far, as a refusal names them. */
-export const POSTGRES_COMMANDS = ['migrate', 'ingest', 'stories', 'story', 'search', 'outlets'] as const;
+export const POSTGRES_COMMANDS = [
+  'migrate',
+  'ingest',
+  'stories',
+  'story',
+  'search',
+  'outlets',
+  'export',
+  'import',
+  'copy',
+] as const;
 
 /**
  * Refuses a PostgreSQL URL where only a SQLite file works yet, with one line naming what does work.

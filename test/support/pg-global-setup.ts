@@ -17,7 +17,7 @@ declare module 'vitest' {
 }
 
 /** Test files that need the server: those named for PostgreSQL. */
-const NEEDS_PG = /postgres|pg-/i;
+const NEEDS_PG = /postgres|pg-|transfer/i;
 
 /** Whether this run names its files and none of them needs PostgreSQL. */
 function onlyOtherFiles(): boolean {
