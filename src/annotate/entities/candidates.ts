@@ -260,6 +260,21 @@ function headlineVerbAfterName(tokens: readonly Token[], runStart: number, at: n
   return GIVEN_NAMES.has(given) && !isOrdinaryWord((tokens[runStart + 1]?.text ?? '').toLowerCase());
 }
 
+/**
+ * Two or three capitalised words, each a name particle or a word of letters the lexicon does not know
+ * ("Zbignev Kowalczyk", "Tadeo Lo Bianco"): no ordinary word a sentence's capital could explain.
+ */
+function unknownNameRun(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 3) return false;
+  for (let t = start; t < end; t++) {
+    const word = tokens[t]?.text ?? '';
+    const lower = word.toLowerCase();
+    if (NAME_PARTICLES.has(lower) || (t > start && KNOWN_SURNAMES.has(lower))) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isKnownWord(lower)) return false;
+  }
+  return true;
+}
+
 export function findCandidates(layer: TokenLayer): Candidate[] {
   const { tokens, sentences } = layer;
   const found: Candidate[] = [];
@@ -297,7 +312,10 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       // ("Zbignev Kowalczyk stopped …"), not a word like "However" or "The".
       if (weak && end - i > 1 && isKnownWord(opener.text.toLowerCase()) && !isEpithet(tokens, i))
         runStart = i + 1;
-      const weakStart = weak && runStart === i;
+      // "Zbignev Kowalczyk stopped …", "Tadeo Lo Bianco, the …": two or three name words none of which
+      // the lexicon knows open the sentence. Such a run is name-shaped wherever it stands, so it is typed
+      // like any other (a heading's Title Case is no such evidence: every word there is capitalised).
+      const weakStart = weak && runStart === i && !(!sentence.heading && unknownNameRun(tokens, i, end));
       const candidate = splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
       if (candidate) found.push(candidate);
       i = end;

@@ -492,6 +492,7 @@ function linkPronouns(
     if (quoted || covered[i] || referenceAt.has(t.start) || !(singular || PLURAL_PRONOUN.test(t.text)))
       continue;
     const gender = singular ? (/^(?:he|him|his|himself)$/i.test(t.text) ? 'male' : 'female') : null;
+    const reflexive = /^(?:himself|herself)$/i.test(t.text);
     const inWindow = (sentence: number) => sentence === t.sentence || sentence === t.sentence - 1;
     if (singular && [t.sentence - 1, t.sentence].some((n) => (firstPerson.get(n) ?? i) < i)) continue;
     const found = new Set<Chain>();
@@ -502,7 +503,11 @@ function linkPronouns(
       if (c.plural === singular) continue;
       // A singular pronoun needs the noun's gender to agree: "the suspect … he" may be anyone's "he"
       // (on the ECB+ train topics linking such nouns to "he"/"she" made more wrong links than right).
-      if (gender && nounGenderOf(c.lemma) !== gender) continue;
+      // A reflexive is bound inside its clause, so a noun of no gender in its own sentence takes it:
+      // "An alleged smuggler hanged himself in his cell" (no named person before it, see above).
+      const bound = reflexive && tokens[at.token]?.sentence === t.sentence && nounGenderOf(c.lemma) === null;
+      if (reflexive && !bound && nounGenderOf(c.lemma) !== gender) continue;
+      if (!reflexive && gender && nounGenderOf(c.lemma) !== gender) continue;
       found.add(c);
     }
     const [chain, ...others] = found;

@@ -1,0 +1,64 @@
+// Person detection and linking on invented sentences of the shapes the ECB+ train misses showed (issue 12):
+// a full name of words the lexicon lacks that opens the article's first sentence and is used by its last
+// word later, and a reflexive bound to an unnamed person of no gender in its own clause.
+import { describe, expect, it } from 'vitest';
+import type { AnnotatedArticle } from '../src/model/article.js';
+import { annotateText as annotate } from './support/articles.js';
+
+const persons = (a: AnnotatedArticle) =>
+  Object.fromEntries(
+    a.entities.filter((e) => e.kind === 'person').map((e) => [e.name, e.mentions.map((m) => m.text)]),
+  );
+
+describe('a full name of unknown words opening a sentence', () => {
+  it('is a person when the article uses its last word alone ("Zbignev Kowalczyk stopped … Kowalczyk put")', () => {
+    const a = annotate(
+      'Zbignev Kowalczyk stopped Tom Baker in the fifth round on Saturday.\n\n' +
+        'Kowalczyk put Baker down twice before the referee ended the fight.',
+    );
+    expect(persons(a)['Zbignev Kowalczyk']).toEqual(['Zbignev Kowalczyk', 'Kowalczyk']);
+  });
+
+  it('a three-word name with a two-word surname ("Tadeo Lo Bianco … Lo Bianco")', () => {
+    const a = annotate(
+      'Tadeo Lo Bianco, one of forty men held on Tuesday, was found dead in his cell.\n\n' +
+        'Lo Bianco had been arrested in a raid at dawn.',
+    );
+    expect(persons(a)['Tadeo Lo Bianco']).toContain('Tadeo Lo Bianco');
+  });
+
+  it('not a run whose last word only modifies a noun ("Varrese Camorra … Camorra members")', () => {
+    const a = annotate(
+      'Police arrested forty alleged Varrese Camorra figures on Tuesday.\n\n' +
+        'Camorra members were taken to the city jail.',
+    );
+    expect(Object.keys(persons(a))).not.toContain('Varrese Camorra');
+  });
+
+  it('not a run with a people\'s adjective in it ("Sicilian …")', () => {
+    const a = annotate(
+      'Castellian Brotherhood leaders met in secret.\n\nBrotherhood members were later seen at the port.',
+    );
+    expect(Object.keys(persons(a))).not.toContain('Castellian Brotherhood');
+  });
+});
+
+describe('a reflexive and an unnamed person', () => {
+  const unnamedRefs = (a: AnnotatedArticle) =>
+    Object.fromEntries((a.unnamedPeople ?? []).map((u) => [u.name, (u.references ?? []).map((r) => r.text)]));
+
+  it('"An alleged suspect hanged himself": the reflexive is the suspect\'s, whose noun has no gender', () => {
+    const a = annotate('An alleged suspect hanged himself in a cell at the port on Tuesday, police said.');
+    expect(unnamedRefs(a).suspect).toEqual(['himself']);
+  });
+
+  it('a plain "he" in the next sentence still needs the noun\'s gender ("the suspect … He")', () => {
+    const a = annotate('The suspect was held at the port on Tuesday. He said nothing.');
+    expect(unnamedRefs(a).suspect ?? []).not.toContain('He');
+  });
+
+  it("a reflexive after a named person is not the unnamed one's", () => {
+    const a = annotate('A suspect met Tom Baker, who said he had blamed himself for the delay.');
+    expect(unnamedRefs(a).suspect ?? []).not.toContain('himself');
+  });
+});
