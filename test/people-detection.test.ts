@@ -1,6 +1,8 @@
 // Person detection and linking on invented sentences of the shapes the ECB+ train misses showed (issue 12):
 // a full name of words the lexicon lacks that opens the article's first sentence and is used by its last
-// word later, and a reflexive bound to an unnamed person of no gender in its own clause.
+// word later, a Title Case auxiliary cut by the tokenizer ("Won't") that is no name word, and pronouns
+// bound to an unnamed person of no gender in its own sentence (a reflexive, or any pronoun when the noun
+// opens the sentence as its subject).
 import { describe, expect, it } from 'vitest';
 import type { AnnotatedArticle } from '../src/model/article.js';
 import { annotateText as annotate } from './support/articles.js';
@@ -43,6 +45,16 @@ describe('a full name of unknown words opening a sentence', () => {
   });
 });
 
+describe('a Title Case auxiliary after a name', () => {
+  it('"Zbignev Kowalczyk Won\'t Fight" names Zbignev Kowalczyk, not "Zbignev Kowalczyk Wo"', () => {
+    const a = annotate(
+      "Zbignev Kowalczyk Won't Fight Again. Zbignev Kowalczyk said on Monday that he would retire.",
+    );
+    expect(Object.keys(persons(a))).toContain('Zbignev Kowalczyk');
+    expect(Object.keys(persons(a))).not.toContain('Zbignev Kowalczyk Wo');
+  });
+});
+
 describe('a reflexive and an unnamed person', () => {
   const unnamedRefs = (a: AnnotatedArticle) =>
     Object.fromEntries((a.unnamedPeople ?? []).map((u) => [u.name, (u.references ?? []).map((r) => r.text)]));
@@ -60,5 +72,15 @@ describe('a reflexive and an unnamed person', () => {
   it("a reflexive after a named person is not the unnamed one's", () => {
     const a = annotate('A suspect met Tom Baker, who said he had blamed himself for the delay.');
     expect(unnamedRefs(a).suspect ?? []).not.toContain('himself');
+  });
+
+  it('a pronoun later in the sentence the noun opens as its subject ("A deputy … was shot when he …")', () => {
+    const a = annotate('A 35-year-old deputy was shot on Friday when he knocked on the door of a house.');
+    expect(unnamedRefs(a).deputy).toEqual(['he']);
+  });
+
+  it('not when the noun is no subject ("… shot a deputy when he …" may be the shooter)', () => {
+    const a = annotate('Someone shot a deputy on Friday when he knocked on the door of a house.');
+    expect(unnamedRefs(a).deputy ?? []).not.toContain('he');
   });
 });

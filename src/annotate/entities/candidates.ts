@@ -118,6 +118,10 @@ function isNameToken(tokens: readonly Token[], i: number, heading = false): bool
   if (!token || !isCapitalised(token)) return false;
   const lower = token.text.toLowerCase();
   if (NEVER_NAMES.has(lower) || (heading && isHeadlineBreak(lower))) return false;
+  // "Ana Ruiz Won't Return": the tokenizer cuts "Won't" into "Wo" + "n't", and a word glued to a
+  // negation is a Title Case auxiliary ("Can't", "Didn't"), never part of a name.
+  const next = tokens[i + 1];
+  if (next && next.start === token.end && /^n['’]t$/i.test(next.text)) return false;
   if (!isDateWord(lower)) return true;
   // A month capitalised straight after a given name or an honorific is a surname: "Helena May said",
   // "Mrs. May", while "in May" and "on Friday" stay dates.

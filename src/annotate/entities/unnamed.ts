@@ -452,6 +452,24 @@ const KIN_GENDER = new Map<string, 'male' | 'female'>([
 
 const nounGenderOf = (lemma: string) => nounGender(lemma) ?? KIN_GENDER.get(lemma) ?? null;
 
+/**
+ * Whether a head noun ends the noun phrase that opens its sentence ("A 35-year-old deputy was shot when
+ * he …"): every token before it is a determiner, a modifier or a possessive.
+ */
+function isSentenceSubject(layer: TokenLayer, head: number): boolean {
+  const { tokens } = layer;
+  const sentence = tokens[head]?.sentence;
+  const first = layer.sentences[sentence ?? -1]?.firstToken ?? -1;
+  if (first < 0 || head - first > 7) return false;
+  for (let k = first; k < head; k++) {
+    const t = tokens[k];
+    if (!t) return false;
+    if (!/^(?:DET|ADJ|NOUN|NUM|PROPN|PART)$/.test(t.pos) && !/^['’]s?$/.test(t.text) && !t.text.includes('-'))
+      return false;
+  }
+  return true;
+}
+
 const SINGULAR_PRONOUN = /^(?:he|him|his|himself|she|her|hers|herself)$/i;
 const PLURAL_PRONOUN = /^(?:they|them|their|theirs|themselves)$/i;
 
@@ -505,9 +523,10 @@ function linkPronouns(
       // (on the ECB+ train topics linking such nouns to "he"/"she" made more wrong links than right).
       // A reflexive is bound inside its clause, so a noun of no gender in its own sentence takes it:
       // "An alleged smuggler hanged himself in his cell" (no named person before it, see above).
-      const bound = reflexive && tokens[at.token]?.sentence === t.sentence && nounGenderOf(c.lemma) === null;
-      if (reflexive && !bound && nounGenderOf(c.lemma) !== gender) continue;
-      if (!reflexive && gender && nounGenderOf(c.lemma) !== gender) continue;
+      const sameSentence = tokens[at.token]?.sentence === t.sentence;
+      const bound =
+        sameSentence && nounGenderOf(c.lemma) === null && (reflexive || isSentenceSubject(layer, at.token));
+      if (gender && !bound && nounGenderOf(c.lemma) !== gender) continue;
       found.add(c);
     }
     const [chain, ...others] = found;
