@@ -84,3 +84,25 @@ describe('a reflexive and an unnamed person', () => {
     expect(unnamedRefs(a).deputy ?? []).not.toContain('he');
   });
 });
+
+describe('a page title that doubles the name around a hyphen', () => {
+  it('"Ana Ruiz-Ana Ruiz: Singer Dies" is Ana Ruiz, and her bare surname stays hers', () => {
+    const a = annotate(
+      'Ana Ruiz-Ana Ruiz: Singer And Painter Dies Aged 88.\n\nAna Ruiz, the singer, died on Monday. Ruiz was 88.',
+    );
+    expect(persons(a)).toEqual({ 'Ana Ruiz': ['Ana Ruiz', 'Ana Ruiz', 'Ruiz'] });
+  });
+
+  it('a double-barrelled surname is no doubled name ("Ana Ruiz-Tamm")', () => {
+    const a = annotate('Ana Ruiz-Tamm said on Monday that the vote was fair.');
+    expect(Object.keys(persons(a))).toEqual(['Ana Ruiz-Tamm']);
+  });
+});
+
+describe('"who" after a name and an age', () => {
+  it('"Ana Ruiz, 33, who starred in …" is Ana Ruiz', () => {
+    const a = annotate('Ana Ruiz, 33, who starred in two films, has entered a clinic in the hills.');
+    const refs = a.entities.find((e) => e.name === 'Ana Ruiz')?.references?.map((r) => r.text);
+    expect(refs).toContain('who');
+  });
+});

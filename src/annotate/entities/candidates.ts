@@ -279,6 +279,20 @@ function unknownNameRun(tokens: readonly Token[], start: number, end: number): b
   return true;
 }
 
+/**
+ * A page title that repeats the name around a hyphen ("Ana Ruiz-Ana Ruiz: Singer Dies") names one person
+ * once: the candidate ends at the hyphen (the tokenizer glued "Ruiz-Ana" into one token, so its end token
+ * is that one). A real double-barrelled name repeats no half ("Ana Ruiz-Tamm").
+ */
+function undoubled(tokens: readonly Token[], c: Candidate): Candidate {
+  const half = /^(\p{Lu}[^-]*\p{L})-\1$/u.exec(c.text)?.[1];
+  if (!half) return c;
+  const end = c.start + half.length;
+  let endToken = c.firstToken + 1;
+  while (endToken < c.endToken && (tokens[endToken - 1]?.end ?? 0) < end) endToken++;
+  return { ...c, end, endToken, text: half, possessive: false };
+}
+
 export function findCandidates(layer: TokenLayer): Candidate[] {
   const { tokens, sentences } = layer;
   const found: Candidate[] = [];
@@ -321,7 +335,7 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       // like any other (a heading's Title Case is no such evidence: every word there is capitalised).
       const weakStart = weak && runStart === i && !(!sentence.heading && unknownNameRun(tokens, i, end));
       const candidate = splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
-      if (candidate) found.push(candidate);
+      if (candidate) found.push(undoubled(tokens, candidate));
       i = end;
     }
   }
