@@ -106,3 +106,20 @@ describe('"who" after a name and an age', () => {
     expect(refs).toContain('who');
   });
 });
+
+describe('a relation whose owner is an unnamed person', () => {
+  it('"A man was charged with killing his mother": the mother is the man\'s', () => {
+    const a = annotate('A man was charged on Monday with killing his mother in the village.');
+    const man = a.unnamedPeople?.find((u) => u.name === 'man');
+    const mother = a.unnamedPeople?.find((u) => u.name === 'mother');
+    expect(man).toBeDefined();
+    expect(mother?.of).toBe(man?.id);
+  });
+
+  it('not when a named person stands before the possessive ("A man met Tom Baker and his mother")', () => {
+    const a = annotate('A man met Tom Baker and his mother in the village on Monday.');
+    const mother = a.unnamedPeople?.find((u) => u.name === 'mother');
+    const man = a.unnamedPeople?.find((u) => u.name === 'man');
+    expect(mother?.of === undefined || mother.of !== man?.id).toBe(true);
+  });
+});
