@@ -123,3 +123,15 @@ describe('a relation whose owner is an unnamed person', () => {
     expect(mother?.of === undefined || mother.of !== man?.id).toBe(true);
   });
 });
+
+describe('a title in front of a name', () => {
+  it('a hyphenated title is no part of the name ("President-elect Ana Ruiz")', () => {
+    const a = annotate('Six weeks before President-elect Ana Ruiz takes office, the council met.');
+    expect(Object.keys(persons(a))).toEqual(['Ana Ruiz']);
+  });
+
+  it('a role noun before a name of words the lexicon lacks ("Quarterback Zbignev Kowalczyk")', () => {
+    const a = annotate('Quarterback Zbignev Kowalczyk was nearly perfect on Thursday night.');
+    expect(Object.keys(persons(a))).toEqual(['Zbignev Kowalczyk']);
+  });
+});

@@ -141,7 +141,14 @@ function opensSentence(tokens: readonly Token[], i: number, sentenceStart: numbe
 const AGE = /^[\p{L}\d]+-year-old$/iu;
 
 function isTitleWord(lower: string): boolean {
-  return TITLE_WORDS.has(lower.replace(/\.$/, '')) || DEMONYMS.has(lower) || COUNTRIES.has(lower);
+  return (
+    TITLE_WORDS.has(lower.replace(/\.$/, '')) ||
+    DEMONYMS.has(lower) ||
+    COUNTRIES.has(lower) ||
+    // "President-elect Ana Ruiz", "Ex-Governor Tom Baker": a title with a hyphenated prefix or suffix.
+    (lower.includes('-') &&
+      TITLE_WORDS.has(lower.replace(/^(?:ex|vice|co|deputy)-|-(?:elect|designate)$/, '')))
+  );
 }
 
 /** Split leading title words off a run; a run that is all titles ("Prime Minister") names nobody. */
@@ -180,7 +187,12 @@ function splitTitle(
       let k = first;
       while (k < g && isRoleLikeWord((tokens[k]?.text ?? '').toLowerCase())) k++;
       if (k === g) first = g;
-    }
+    } else if (
+      // "Quarterback Zbignev Kowalczyk": one role noun, then a name of words the lexicon lacks.
+      ROLE_NOUNS.has((tokens[first]?.text ?? '').toLowerCase()) &&
+      unknownNameRun(tokens, first + 1, end)
+    )
+      first++;
   }
   // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
   for (let t = end - 2; t > first; t--) {
