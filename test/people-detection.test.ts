@@ -135,3 +135,11 @@ describe('a title in front of a name', () => {
     expect(Object.keys(persons(a))).toEqual(['Zbignev Kowalczyk']);
   });
 });
+
+describe('nouns of crime reporting', () => {
+  it('"A convicted offender who …" is an unnamed person, and "who" is theirs', () => {
+    const a = annotate('A convicted offender who fled a prison bus was caught near the river on Monday.');
+    const offender = a.unnamedPeople?.find((u) => u.name === 'offender');
+    expect(offender?.references?.map((r) => r.text)).toEqual(['who']);
+  });
+});

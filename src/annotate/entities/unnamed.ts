@@ -52,6 +52,13 @@ const NEWS_PEOPLE = [
   'anarchist',
   'inmate',
   'prisoner',
+  // Measured on ECB+ train topics: +0.001 person B³, no new wrong merge (the escaped-convict leads).
+  'offender',
+  'molester',
+  'parolee',
+  'felon',
+  'mobster',
+  'mafioso',
   'convict',
   'fugitive',
   'escapee',
