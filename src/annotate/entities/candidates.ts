@@ -118,6 +118,10 @@ function isNameToken(tokens: readonly Token[], i: number, heading = false): bool
   if (!token || !isCapitalised(token)) return false;
   const lower = token.text.toLowerCase();
   if (NEVER_NAMES.has(lower) || (heading && isHeadlineBreak(lower))) return false;
+  // "Ana Ruiz Won't Return": the tokenizer cuts "Won't" into "Wo" + "n't", and a word glued to a
+  // negation is a Title Case auxiliary ("Can't", "Didn't"), never part of a name.
+  const next = tokens[i + 1];
+  if (next && next.start === token.end && /^n['’]t$/i.test(next.text)) return false;
   if (!isDateWord(lower)) return true;
   // A month capitalised straight after a given name or an honorific is a surname: "Helena May said",
   // "Mrs. May", while "in May" and "on Friday" stay dates.
@@ -137,7 +141,14 @@ function opensSentence(tokens: readonly Token[], i: number, sentenceStart: numbe
 const AGE = /^[\p{L}\d]+-year-old$/iu;
 
 function isTitleWord(lower: string): boolean {
-  return TITLE_WORDS.has(lower.replace(/\.$/, '')) || DEMONYMS.has(lower) || COUNTRIES.has(lower);
+  return (
+    TITLE_WORDS.has(lower.replace(/\.$/, '')) ||
+    DEMONYMS.has(lower) ||
+    COUNTRIES.has(lower) ||
+    // "President-elect Ana Ruiz", "Ex-Governor Tom Baker": a title with a hyphenated prefix or suffix.
+    (lower.includes('-') &&
+      TITLE_WORDS.has(lower.replace(/^(?:ex|vice|co|deputy)-|-(?:elect|designate)$/, '')))
+  );
 }
 
 /** Split leading title words off a run; a run that is all titles ("Prime Minister") names nobody. */
@@ -176,7 +187,12 @@ function splitTitle(
       let k = first;
       while (k < g && isRoleLikeWord((tokens[k]?.text ?? '').toLowerCase())) k++;
       if (k === g) first = g;
-    }
+    } else if (
+      // "Quarterback Zbignev Kowalczyk": one role noun, then a name of words the lexicon lacks.
+      ROLE_NOUNS.has((tokens[first]?.text ?? '').toLowerCase()) &&
+      unknownNameRun(tokens, first + 1, end)
+    )
+      first++;
   }
   // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
   for (let t = end - 2; t > first; t--) {
@@ -260,6 +276,35 @@ function headlineVerbAfterName(tokens: readonly Token[], runStart: number, at: n
   return GIVEN_NAMES.has(given) && !isOrdinaryWord((tokens[runStart + 1]?.text ?? '').toLowerCase());
 }
 
+/**
+ * Two or three capitalised words, each a name particle or a word of letters the lexicon does not know
+ * ("Zbignev Kowalczyk", "Tadeo Lo Bianco"): no ordinary word a sentence's capital could explain.
+ */
+function unknownNameRun(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start < 2 || end - start > 3) return false;
+  for (let t = start; t < end; t++) {
+    const word = tokens[t]?.text ?? '';
+    const lower = word.toLowerCase();
+    if (NAME_PARTICLES.has(lower) || (t > start && KNOWN_SURNAMES.has(lower))) continue;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isKnownWord(lower)) return false;
+  }
+  return true;
+}
+
+/**
+ * A page title that repeats the name around a hyphen ("Ana Ruiz-Ana Ruiz: Singer Dies") names one person
+ * once: the candidate ends at the hyphen (the tokenizer glued "Ruiz-Ana" into one token, so its end token
+ * is that one). A real double-barrelled name repeats no half ("Ana Ruiz-Tamm").
+ */
+function undoubled(tokens: readonly Token[], c: Candidate): Candidate {
+  const half = /^(\p{Lu}[^-]*\p{L})-\1$/u.exec(c.text)?.[1];
+  if (!half) return c;
+  const end = c.start + half.length;
+  let endToken = c.firstToken + 1;
+  while (endToken < c.endToken && (tokens[endToken - 1]?.end ?? 0) < end) endToken++;
+  return { ...c, end, endToken, text: half, possessive: false };
+}
+
 export function findCandidates(layer: TokenLayer): Candidate[] {
   const { tokens, sentences } = layer;
   const found: Candidate[] = [];
@@ -297,9 +342,12 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       // ("Zbignev Kowalczyk stopped …"), not a word like "However" or "The".
       if (weak && end - i > 1 && isKnownWord(opener.text.toLowerCase()) && !isEpithet(tokens, i))
         runStart = i + 1;
-      const weakStart = weak && runStart === i;
+      // "Zbignev Kowalczyk stopped …", "Tadeo Lo Bianco, the …": two or three name words none of which
+      // the lexicon knows open the sentence. Such a run is name-shaped wherever it stands, so it is typed
+      // like any other (a heading's Title Case is no such evidence: every word there is capitalised).
+      const weakStart = weak && runStart === i && !(!sentence.heading && unknownNameRun(tokens, i, end));
       const candidate = splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
-      if (candidate) found.push(candidate);
+      if (candidate) found.push(undoubled(tokens, candidate));
       i = end;
     }
   }

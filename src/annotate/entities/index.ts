@@ -7,6 +7,8 @@ import { NAME_SUFFIXES, nameWords, similarNames } from '../../text/names.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
 import {
+  CITIES,
+  COUNTRIES,
   DEMONYMS,
   FEMALE_NAMES,
   FEMALE_TITLES,
@@ -16,6 +18,7 @@ import {
   KNOWN_SURNAMES,
   MALE_NAMES,
   MALE_TITLES,
+  REGIONS,
 } from './gazetteer.js';
 import {
   addEvidence,
@@ -102,6 +105,24 @@ function givenNameGender(word: string): Gender {
   return male === female ? null : male ? 'male' : 'female';
 }
 
+const PLACE_NAMES = [COUNTRIES, CITIES, REGIONS];
+
+/** A lower-case common noun right after a name: "Camorra members", "the Ruiz campaign". */
+function modifiesNoun(layer: TokenLayer, after: number): boolean {
+  const next = layer.tokens[after];
+  return next !== undefined && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.text);
+}
+/** A word only a name has: a given name, a known surname, or a word of letters the lexicon lacks. */
+const isNameWord = (w: string) =>
+  GIVEN_NAMES.has(w) ||
+  KNOWN_SURNAMES.has(w) ||
+  (/^\p{L}+$/u.test(w) &&
+    !isKnownWord(w) &&
+    // "Sicilian", "Faroese": an adjective of a people or place the lists lack.
+    !/(?:ian|ese)$/.test(w) &&
+    !DEMONYMS.has(w) &&
+    !PLACE_NAMES.some((s) => s.has(w)));
+
 /** The longest name looked for inside a run no group takes ("Ana Maria Del Rio"). */
 const MAX_NAME_IN_RUN = 4;
 
@@ -177,6 +198,20 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   // other evidence types it, so it does not earn a compromise call either.
   const beyondOpeners = new Set(body.filter((c) => !c.weakStart).map(keyFor));
   for (const [key, pooled] of evidence) addEvidence(pooled, nameEvidence(spelling.get(key) ?? key));
+  // "Zbignev Kowalczyk stopped …" then "Kowalczyk put …": news names a person in full once, then by the
+  // last word alone; a firm or a place is not called by its last word. A full name nothing else types,
+  // whose last word (or last two: "Lo Bianco") the article also uses alone, is weakly a person.
+  // The bare word must stand as a head ("Kowalczyk put …"), not modify a noun ("Camorra members").
+  const standsAlone = new Set(
+    body.filter((c) => c.possessive || !modifiesNoun(layer, c.endToken)).map(keyFor),
+  );
+  for (const [key, pooled] of evidence) {
+    if (Object.keys(pooled).length > 0 || !isCompromiseSized(key)) continue;
+    const words = nameWords(key);
+    if (!words.every(isNameWord)) continue;
+    const surname = [words.at(-1) ?? '', words.length > 2 ? words.slice(-2).join(' ') : ''];
+    if (surname.some((s) => s && standsAlone.has(s))) addEvidence(pooled, { person: 1 });
+  }
   // Single words are typed by the lexicon, surname shapes and propagation from full names in the
   // article; compromise's rules earn their cost on two- and three-word names ("Bill Clinton").
   const undecidedAll = [...evidence.keys()].filter(

@@ -264,8 +264,10 @@ function linkPronouns(
     if (sentences[sentence]?.heading || !mayRefer(token)) continue;
     const lower = token.text.toLowerCase();
     if (lower === 'who') {
-      // "Reyes, who …" / "Reyes who …": the name just before is the antecedent.
-      const before = tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
+      // "Reyes, who …" / "Reyes who …": the name just before is the antecedent, also past an age in
+      // apposition ("Reyes, 33, who …").
+      let before = tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
+      if (/^\d{1,3}$/.test(tokens[before]?.text ?? '') && tokens[before - 1]?.text === ',') before -= 2;
       const owner = anchorEndingAt.get(before);
       if (owner) link(token, i, owner.entity, 'relative');
       continue;
