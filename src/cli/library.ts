@@ -30,7 +30,9 @@ export function dbPath(invocation: Invocation): string {
 export async function openLibrary(invocation: Invocation, mustExist: boolean): Promise<Store> {
   const path = dbPath(invocation);
   // A postgres:// URL: refused in one line until these commands take the asynchronous store (issue 15).
-  requireSqlitePath(path, `parallax ${invocation.command ?? ''}`.trim());
+  // Named with its flag where the command itself works on PostgreSQL ("parallax stories --blindspots").
+  const what = `parallax ${invocation.command ?? ''}${invocation.blindspots ? ' --blindspots' : ''}`.trim();
+  requireSqlitePath(path, what);
   requireLibraryFile(path, mustExist);
   const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
   return openSqliteStore(path);
