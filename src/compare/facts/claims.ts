@@ -386,7 +386,7 @@ export function judgeClaim(
       ? 'two different statements of one speaker ("Ames said taxes will rise" / "Ames said jobs are safe")'
       : null) ??
     (sharedSaid(a, b) === 0
-      ? 'nothing said in common besides names ("Iran, Libya and Syria" twice)'
+      ? 'nothing said in common besides names ("Norway, Chile and Peru" twice)'
       : null) ??
     (sharedDescriptionOnly(a, b, textOf)
       ? 'only a description is shared ("Ames, who led the city, died" / "Ames, who led the city, was ill")'
