@@ -91,3 +91,22 @@ describe('descriptionSpans', () => {
     expect(spans('The council voted on Monday - and the mayor resigned.')).toEqual([]);
   });
 });
+
+describe('lines that report the newsroom, not the news', () => {
+  it('joins no fact on two outlets asking for comment', async () => {
+    const s = await storyOf([
+      // Each outlet's own request: two events, however alike the lines read.
+      'The transport agency did not respond to a request for comment on the harbor audit on Monday.',
+      'The transport agency did not immediately respond to a request for comment on the harbor audit.',
+    ]);
+    expect(several(s)).toEqual([]);
+  });
+
+  it('joins no fact on a line leading into a quotation', async () => {
+    const s = await storyOf([
+      'The Ross campaign released a statement by spokesman Tom Hale critical of the harbor committee inquiry:',
+      'In a statement after the harbor committee hearing on Thursday, Ross spokesman Tom Hale claimed the testimony cleared the mayor.',
+    ]);
+    expect(several(s)).toEqual([]);
+  });
+});
