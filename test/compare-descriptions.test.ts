@@ -110,3 +110,21 @@ describe('lines that report the newsroom, not the news', () => {
     expect(several(s)).toEqual([]);
   });
 });
+
+describe('occasions years apart', () => {
+  it('keeps apart two events dated by different years', async () => {
+    const s = await storyOf([
+      'In 1996 the builder Tom Hale was acquitted of the fraud charges over the collapse of the Valmont harbor bridge.',
+      'Tom Hale told the board that the fraud charges over the collapse of the Valmont harbor bridge in 1995 had ruined him.',
+    ]);
+    expect(several(s)).toEqual([]);
+  });
+
+  it('joins one event dated by the same year', async () => {
+    const s = await storyOf([
+      'In 1996 the builder Tom Hale was acquitted of the fraud charges over the collapse of the Valmont harbor bridge.',
+      'Tom Hale was acquitted in 1996 of fraud charges over the collapse of the harbor bridge in Valmont.',
+    ]);
+    expect(several(s)).toHaveLength(1);
+  });
+});

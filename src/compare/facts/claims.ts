@@ -365,6 +365,19 @@ function sharedDescriptionOnly(a: Unit, b: Unit, textOf: (u: Unit) => string): b
   return full - core >= DESCRIBED_SHARED_MIN;
 }
 
+/**
+ * Both units date what they say by year alone and the years differ: two occasions ("was acquitted in
+ * 1995" / "the killings in 1994"; "won the seat in 2010" / "lost it in 2016"), not one event dated two
+ * ways. Days and months are left to the discrepancy check: "collapsed on Monday" / "collapsed on
+ * Tuesday" is the conflict a reader needs, and a year given two ways for one event is rare.
+ */
+function yearsApart(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  const years = (u: Unit) => [...claimCues(u, textOf(u)).dates].filter((d) => /^d:\d{4}$/.test(d));
+  const ya = years(a);
+  const yb = years(b);
+  return ya.length > 0 && yb.length > 0 && !ya.some((y) => yb.includes(y));
+}
+
 /** How far (characters) a verb of speech may stand from its speaker's name. */
 export const SPEAKER_REACH = 40;
 
@@ -385,6 +398,7 @@ export function judgeClaim(
     (differentStatements(a, b, textOf)
       ? 'two different statements of one speaker ("Ames said taxes will rise" / "Ames said jobs are safe")'
       : null) ??
+    (yearsApart(a, b, textOf) ? 'two occasions a year or more apart ("in 1995" / "in 1994")' : null) ??
     (sharedSaid(a, b) === 0
       ? 'nothing said in common besides names ("Norway, Chile and Peru" twice)'
       : null) ??
