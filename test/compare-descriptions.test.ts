@@ -84,6 +84,9 @@ describe('descriptionSpans', () => {
       ', a former producer,',
     ]);
     expect(spans('A friend of Vosk -a surgeon from Calder- called.')).toEqual([' -a surgeon from Calder-']);
+    expect(spans('Founded in 1990 by two nurses, the league now runs six clinics.')).toEqual([
+      'Founded in 1990 by two nurses,',
+    ]);
   });
 
   it('leaves alone a phrase after an opening time word and a dash joining two clauses', () => {
@@ -126,5 +129,15 @@ describe('occasions years apart', () => {
       'Tom Hale was acquitted in 1996 of fraud charges over the collapse of the harbor bridge in Valmont.',
     ]);
     expect(several(s)).toHaveLength(1);
+  });
+});
+
+describe('an opening participle phrase', () => {
+  it('is a description: two claims sharing only where something was posted stay apart', async () => {
+    const s = await storyOf([
+      'Posted to the Valmont rowing club website, the video segments run once a week opposite the evening football broadcast.',
+      '“That is all from the boathouse,” Coach Ida Marr said at the end of a short video posted on the Valmont rowing club website.',
+    ]);
+    expect(several(s)).toEqual([]);
   });
 });

@@ -18,10 +18,18 @@ const APPOSITION = /,\s+(?:a|an|the)\s[^,;.!?—–]{1,90},/gu;
 /** An aside between dashes, the opening dash after a space: " —a surgeon who trained in Lyon— ". */
 const DASH_ASIDE = /\s[—–-]\s?[^—–-]{8,200}?[—–-]/gu;
 
+/**
+ * A past participle opening the sentence, up to its comma, sets the scene for the subject: "Founded in
+ * 1990, the league …", "Posted to the club's website, the videos …". At most 80 characters.
+ */
+const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+ed\s[^,;.!?]{3,80},/u;
+
 /** Spans [start, end) (offsets into `text`, the unit's article) of the unit's descriptions. */
 export function descriptionSpans(u: Unit, text: string): { start: number; end: number }[] {
   const body = text.slice(u.start, u.end);
   const out: { start: number; end: number }[] = [];
+  const opener = PARTICIPLE_OPENER.exec(body);
+  if (opener) out.push({ start: u.start, end: u.start + opener[0].length });
   for (const re of [RELATIVE, APPOSITION, DASH_ASIDE]) {
     re.lastIndex = 0;
     for (let m = re.exec(body); m !== null; m = re.exec(body)) {
