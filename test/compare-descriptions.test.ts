@@ -99,8 +99,8 @@ describe('lines that report the newsroom, not the news', () => {
   it('joins no fact on two outlets asking for comment', async () => {
     const s = await storyOf([
       // Each outlet's own request: two events, however alike the lines read.
-      'The transport agency did not respond to a request for comment on the harbor audit on Monday.',
-      'The transport agency did not immediately respond to a request for comment on the harbor audit.',
+      'The transport agency has not replied to several emails about the harbor audit sent on Monday.',
+      'The transport agency did not reply to multiple emails about the harbor audit.',
     ]);
     expect(several(s)).toEqual([]);
   });

@@ -297,8 +297,8 @@ export const MIN_CLAIM_WORDS = 2;
  * Tom Hale, R-S."); a transcript's question ("MODERATOR: Is the tax a mistake?") or short reply
  * ("CANDIDATE ANN ROSS: No."); a line saying almost nothing outside its
  * names ("Reyes had tweeted.", "“Several,” Reyes replied."); the newsroom's own steps, which are each
- * outlet's own event however alike they read ("Hale did not respond to a request for comment from the
- * Ledger." / "The Courier reached out to the agency on Monday to ask whether …"); and a line leading into a
+ * outlet's own event however alike they read ("Hale has not replied to several emails from the Ledger." /
+ * "The Courier reached out to the agency on Monday to ask whether …"); and a line leading into a
  * quotation or list that follows it ("The campaign released a statement by its spokesman:"), which
  * says only that something was said. Two such lines with the very same words (SAME_KEYS_SCORE) still
  * meet: "No one was hurt." / "No one was hurt.".
@@ -313,8 +313,7 @@ export function statesNoClaim(u: Unit, textOf: (u: Unit) => string): boolean {
   return u.words <= SHORT_LINE_WORDS && statementWords(u, textOf(u)).size < MIN_CLAIM_WORDS;
 }
 
-// "… did not respond to a request for comment", "… did not immediately return a request for comment",
-// "The Courier reached out to …", "… could not be reached for comment".
+// "… has not replied to several emails", "The Courier reached out to …", "… could not be reached".
 const NEWSROOM_STEP =
   /\b(?:(?:respond|responded|reply|replied|return|returned) to (?:a |an |multiple |several |repeated )?(?:request|requests|inquiry|inquiries|message|messages|email|emails|call|calls)|reached out to|could not be reached|couldn[’']t be reached)\b/i;
 
