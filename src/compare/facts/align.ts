@@ -296,16 +296,26 @@ export const MIN_CLAIM_WORDS = 2;
  * ("The Wire Service contributed to this report."); a sentence cut inside a party-state tag ("…, chairman
  * Tom Hale, R-S."); a transcript's question ("MODERATOR: Is the tax a mistake?") or short reply
  * ("CANDIDATE ANN ROSS: No."); a line saying almost nothing outside its
- * names ("Reyes had tweeted.", "“Several,” Reyes replied."). Two such lines with the very same words
- * (SAME_KEYS_SCORE) still meet: "No one was hurt." / "No one was hurt.".
+ * names ("Reyes had tweeted.", "“Several,” Reyes replied."); the newsroom's own steps, which are each
+ * outlet's own event however alike they read ("Hale has not replied to several emails from the Ledger." /
+ * "The Courier reached out to the agency on Monday to ask whether …"); and a line leading into a
+ * quotation or list that follows it ("The campaign released a statement by its spokesman:"), which
+ * says only that something was said. Two such lines with the very same words (SAME_KEYS_SCORE) still
+ * meet: "No one was hurt." / "No one was hurt.".
  */
 export function statesNoClaim(u: Unit, textOf: (u: Unit) => string): boolean {
   const text = textOf(u).slice(u.start, u.end).trim();
   if (/\bcontributed to this report\b/i.test(text)) return true;
+  if (NEWSROOM_STEP.test(text)) return true;
+  if (/:$/.test(text)) return true;
   if (/\b[RDI]-[A-Z]\.$/.test(text)) return true;
   if (/^[\p{Lu}][\p{Lu} .'’-]+:\s/u.test(text) && (u.words < 6 || /\?$/.test(text))) return true;
   return u.words <= SHORT_LINE_WORDS && statementWords(u, textOf(u)).size < MIN_CLAIM_WORDS;
 }
+
+// "… has not replied to several emails", "The Courier reached out to …", "… could not be reached".
+const NEWSROOM_STEP =
+  /\b(?:(?:respond|responded|reply|replied|return|returned) to (?:a |an |multiple |several |repeated )?(?:request|requests|inquiry|inquiries|message|messages|email|emails|call|calls)|reached out to|could not be reached|couldn[’']t be reached)\b/i;
 
 /** Share of the cross pairs of what stays of two groups that are the same claim. */
 export function claimLink(

@@ -12,6 +12,7 @@
 // 0.810; dev 0.714 / 0.812, word overlap 0.716 / 0.806 in the same run (2026-12-06).
 import { claimClauses } from '../text/claim-clauses.js';
 import { CLAIM_FEATURES, type ClaimFeature, claimCues, claimFeatures } from '../text/claim-features.js';
+import { describedWords } from '../text/descriptions.js';
 import type { Unit } from '../text/units.js';
 import {
   isMeasureUnit,
@@ -339,6 +340,44 @@ function speakersOf(u: Unit, text: string): Set<string> {
   return out;
 }
 
+/**
+ * Words two units share outside any description (text/descriptions.ts) at most this many, while their
+ * descriptions add at least DESCRIBED_SHARED_MIN shared words: they meet on who someone is, not on what
+ * happened. "Ames, who led the city from 1990 to 1998, died on Friday" / "Ames, who led the city from 1990
+ * to 1998, had been in hospital since May" share "led city 1990 1998" in the description and nothing
+ * else. One shared reported word stays a claim only with other evidence: "Ames, a senator, resigned" /
+ * "Senator Ames resigned" share "resigned" outside and only "senator" inside, so they stay one claim.
+ */
+export const CORE_SHARED_MAX = 1;
+export const DESCRIBED_SHARED_MIN = 2;
+
+function sharedDescriptionOnly(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  const wa = describedWords(a, textOf(a));
+  const wb = describedWords(b, textOf(b));
+  if (wa.described.size === 0 && wb.described.size === 0) return false;
+  let core = 0;
+  for (const k of wa.core) if (wb.core.has(k)) core++;
+  if (core > CORE_SHARED_MAX) return false;
+  const all = (w: typeof wa) => new Set([...w.core, ...w.described]);
+  const [fa, fb] = [all(wa), all(wb)];
+  let full = 0;
+  for (const k of fa) if (fb.has(k)) full++;
+  return full - core >= DESCRIBED_SHARED_MIN;
+}
+
+/**
+ * Both units date what they say by year alone and the years differ: two occasions ("was acquitted in
+ * 1995" / "the killings in 1994"; "won the seat in 2010" / "lost it in 2016"), not one event dated two
+ * ways. Days and months are left to the discrepancy check: "collapsed on Monday" / "collapsed on
+ * Tuesday" is the conflict a reader needs, and a year given two ways for one event is rare.
+ */
+function yearsApart(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  const years = (u: Unit) => [...claimCues(u, textOf(u)).dates].filter((d) => /^d:\d{4}$/.test(d));
+  const ya = years(a);
+  const yb = years(b);
+  return ya.length > 0 && yb.length > 0 && !ya.some((y) => yb.includes(y));
+}
+
 /** How far (characters) a verb of speech may stand from its speaker's name. */
 export const SPEAKER_REACH = 40;
 
@@ -358,6 +397,13 @@ export function judgeClaim(
       : null) ??
     (differentStatements(a, b, textOf)
       ? 'two different statements of one speaker ("Ames said taxes will rise" / "Ames said jobs are safe")'
+      : null) ??
+    (yearsApart(a, b, textOf) ? 'two occasions a year or more apart ("in 1995" / "in 1994")' : null) ??
+    (sharedSaid(a, b) === 0
+      ? 'nothing said in common besides names ("Norway, Chile and Peru" twice)'
+      : null) ??
+    (sharedDescriptionOnly(a, b, textOf)
+      ? 'only a description is shared ("Ames, who led the city, died" / "Ames, who led the city, was ill")'
       : null);
   const threshold = options.threshold ?? SAME_CLAIM_THRESHOLD;
   // Clauses are asked only when the sentences alone fall short: most pairs are decided by the first look.
