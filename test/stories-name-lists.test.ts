@@ -83,9 +83,13 @@ describe('name lists', () => {
           .join(' '),
       ),
     ).toEqual([]);
-    // A comma or a paragraph break ends a run.
-    const broken = `${PLACES.slice(0, 15).join(' ')}, ${PLACES.slice(15).join(' ')}`;
+    // A full stop or a paragraph break ends a run; a comma inside a list does not ("Ture, Isle of").
+    const broken = `${PLACES.slice(0, 15).join(' ')}. ${PLACES.slice(15).join(' ')}`;
     expect(nameListSpans(broken)).toEqual([]);
+    expect(nameListSpans(`${PLACES.slice(0, 15).join(' ')}, ${PLACES.slice(15).join(' ')}`)).toHaveLength(1);
+    expect(nameListSpans(`${PLACES.slice(0, 15).join(' ')} U.S. ${PLACES.slice(15).join(' ')}`)).toHaveLength(
+      1,
+    );
     expect(nameListSpans(PLACES.join('\n'))).toEqual([]);
   });
 

@@ -33,8 +33,9 @@ const WORD = /[^\s]+/gu;
 
 /**
  * The character ranges [start, end) of the article's name lists: maximal runs of at least LIST_WORDS
- * capitalised words, connectors allowed inside, no punctuation; a word ending in , . ; : ! ? or a closing
- * quote ends the run after it.
+ * capitalised words, connectors and commas allowed inside; a word ending in . ; : ! ? (not an
+ * abbreviation's full stop) or a closing quote ends the run after it, as do a lower-case word and a
+ * paragraph break.
  */
 export function nameListSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -51,16 +52,21 @@ export function nameListSpans(text: string): [number, number][] {
     const start = m.index ?? 0;
     // A paragraph break ends a list: a form's list is one line of extracted text.
     if (runStart >= 0 && /\n/.test(text.slice(runEnd, start))) close();
-    const bare = w.replace(/[,.;:!?”’"')\]]+$/u, '');
+    // Brackets around a word of a name stay inside ("Virgin Islands (British)").
+    const bare = w.replace(/^[([]+/u, '').replace(/[,.;:!?”’"')\]]+$/u, '');
     const capital = /^[\p{Lu}\p{N}]/u.test(bare) || (words > 0 && CONNECTORS.has(bare));
     if (!capital || bare.length === 0) {
       close();
       continue;
     }
     if (runStart < 0) runStart = start;
-    runEnd = start + bare.length;
+    runEnd = start + w.indexOf(bare) + bare.length;
     words++;
-    if (bare.length !== w.length) close();
+    // A comma stays inside a list ("Korea, Republic of"), and so does an abbreviation's full stop ("U.S.
+    // Virgin Islands"); a sentence's end, a colon or a closing quote ends it.
+    const tail = w.slice(w.indexOf(bare) + bare.length).replace(/[)\]]/gu, '');
+    const abbreviation = tail === '.' && (bare.length <= 3 || bare.includes('.'));
+    if (tail !== '' && tail !== ',' && !abbreviation) close();
   }
   close();
   return spans;
