@@ -6,6 +6,7 @@ import type { AnnotatedArticle, EntityKind } from '../model/article.js';
 import type { ArticleFeatures, Day, DaySource } from '../model/story-index.js';
 import { nameWords } from '../text/names.js';
 import { numberValue, tokenizeSpan } from '../text/words.js';
+import { inSpans, withoutNameLists } from './name-lists.js';
 
 /** Feature kinds, by prefix. */
 export const FEATURE_KIND = {
@@ -157,10 +158,18 @@ function addWords(features: Map<string, number>, text: string, weight: number): 
 /** The features of one article (raw counts) and its day. */
 export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
   const features = new Map<string, number>();
+  // A sign-up form's country list and the like are page furniture (name-lists.ts): neither its names nor
+  // its words are features.
+  const { text, spans: lists } = withoutNameLists(article.text);
 
   for (const entity of article.entities) {
     if (!NAMED_KINDS.has(entity.kind) && !(entity.kind === 'other' && isProperName(entity.name))) continue;
-    const count = Math.max(1, entity.mentions.length);
+    let count = Math.max(1, entity.mentions.length);
+    if (lists.length) {
+      const outside = entity.mentions.filter((m) => !inSpans(m.start, lists)).length;
+      if (outside === 0 && entity.mentions.length > 0) continue;
+      count = Math.max(1, outside);
+    }
     if (entity.kind === 'person') {
       const words = nameWords(entity.name)
         .map((w) => nameKey(w))
@@ -173,12 +182,12 @@ export function articleFeatures(article: AnnotatedArticle): ArticleFeatures {
     }
   }
 
-  addWords(features, article.text, 1);
+  addWords(features, text, 1);
   const title = article.title ?? null;
   if (title) {
     // A title given as metadata is not in the text: count it once, then weight it up. A lead heading is
     // already counted by the text pass.
-    const inText = article.text.startsWith(title);
+    const inText = text.startsWith(title);
     addWords(features, title, inText ? TITLE_EXTRA : TITLE_EXTRA + 1);
   }
 
