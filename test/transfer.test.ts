@@ -208,13 +208,17 @@ describe.runIf(withPg)('a library moved SQLite → PostgreSQL → SQLite', () =>
     const before = await storyReports(laptop);
     expect(before.size).toBeGreaterThanOrEqual(3);
     expect(await storyReports(back)).toEqual(before);
+    // The team server's own reports, read from PostgreSQL, are the laptop's byte for byte.
+    expect(await storyReports(server)).toEqual(before);
 
-    // More articles on both ends: placed into the same stories, reports still equal.
+    // More articles on every end: placed into the same stories, reports still equal.
     await cli('ingest', ...second, '--db', laptop);
     await cli('ingest', ...second, '--db', back);
+    await cli('ingest', ...second, '--db', server);
     const after = await storyReports(laptop);
     expect(after).not.toEqual(before);
     expect(await storyReports(back)).toEqual(after);
+    expect(await storyReports(server)).toEqual(after);
 
     // The PostgreSQL library gives new rows fresh ids past the imported ones.
     const next = await admin(
