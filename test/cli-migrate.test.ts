@@ -7,20 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { SCHEMA_VERSION } from '../src/store/sqlite/migrations.js';
-
-function captureIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (s: string) => void out.push(s),
-      stderr: (s: string) => void err.push(s),
-      stdin: process.stdin,
-    },
-  };
-}
+import { captureIo } from './support/capture-io.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-migrate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

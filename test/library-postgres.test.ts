@@ -11,26 +11,13 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openLibrary } from '../src/api/library.js';
 import { main } from '../src/cli/main.js';
+import { captureIo } from './support/capture-io.js';
 import { ALL_FIXTURES, FLOOD_REPRINT, writeFixtures } from './support/library-fixtures.js';
 
 const adminUrl = inject('pgUrl');
 if (adminUrl === null) {
   if (process.env.CI) throw new Error(`PostgreSQL library tests cannot run: ${inject('pgMissing')}`);
   console.warn(`PostgreSQL library tests skipped: ${inject('pgMissing')}`);
-}
-
-function captureIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (s: string) => void out.push(s),
-      stderr: (s: string) => void err.push(s),
-      stdin: process.stdin,
-    },
-  };
 }
 
 /** Runs a command in-process; fails the test with its error lines when it does not exit 0. */

@@ -18,6 +18,7 @@ import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { mergeStories, splitStory } from '../src/library/stories.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { DERIVED_COLUMNS, DUMP_TABLES, NOT_DUMPED_TABLES } from '../src/store/transfer/tables.js';
+import { captureIo } from './support/capture-io.js';
 import {
   FLOOD_REPRINT,
   LATER_FLOOD,
@@ -31,20 +32,6 @@ const adminUrl = inject('pgUrl');
 if (adminUrl === null && process.env.CI)
   throw new Error(`PostgreSQL tests cannot run: ${inject('pgMissing')}`);
 const withPg = adminUrl !== null;
-
-function captureIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (s: string) => void out.push(s),
-      stderr: (s: string) => void err.push(s),
-      stdin: process.stdin,
-    },
-  };
-}
 
 async function cli(...args: string[]): Promise<string> {
   const run = captureIo();

@@ -12,32 +12,17 @@ import {
   tooManyNotes,
   tooManySavedSearches,
 } from '../kept-work.js';
-import { STORY_NOTE_IDS, toNote, toSavedSearch } from '../sqlite/kept-work.js';
+import {
+  NOTE_COLUMNS,
+  type NoteRow,
+  type SavedSearchRow,
+  STORY_NOTE_IDS,
+  toNote,
+  toSavedSearch,
+} from '../sqlite/kept-work.js';
 import type { NoteRecord, SavedSearch } from '../store.js';
 import type { Runner } from './runner.js';
 
-interface NoteRow {
-  id: number;
-  story_id: number;
-  finding: string | null;
-  finding_label: string | null;
-  text: string;
-  created_at: string;
-  updated_at: string;
-}
-
-interface SavedSearchRow {
-  id: number;
-  name: string;
-  query: string;
-  created_at: string;
-  seen_at: string;
-}
-
-/** A note's story now: the story holding its article, else the one it was written on (see SQLite's). */
-const NOTE_COLUMNS = `SELECT n.id, coalesce(sa.story_id, n.story_id) AS story_id, n.finding, n.finding_label, n.text,
-    n.created_at, n.updated_at
-  FROM notes n LEFT JOIN articles a ON a.id = n.article_id LEFT JOIN story_articles sa ON sa.article_seq = a.seq`;
 const NOTE_ORDER = 'ORDER BY n.created_at COLLATE "C", n.id';
 
 export async function note(db: Runner, id: number): Promise<NoteRecord | null> {

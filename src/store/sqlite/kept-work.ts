@@ -1,5 +1,6 @@
 // The user's kept work in the SQLite store (KeptWorkStore in store.ts): notes and saved searches. Bounds and
-// refusals come from ../kept-work.ts so PostgreSQL (postgres/kept-work.ts) says the same.
+// refusals come from ../kept-work.ts so PostgreSQL (postgres/kept-work.ts) says the same; the rows, their
+// mapping and the note query's columns are shared with it from here.
 
 import type Database from 'better-sqlite3';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../kept-work.js';
 import type { NoteRecord, SavedSearch } from '../store.js';
 
-interface NoteRow {
+export interface NoteRow {
   id: number;
   story_id: number;
   finding: string | null;
@@ -25,7 +26,7 @@ interface NoteRow {
   updated_at: string;
 }
 
-interface SavedSearchRow {
+export interface SavedSearchRow {
   id: number;
   name: string;
   query: string;
@@ -37,7 +38,7 @@ interface SavedSearchRow {
  * A note's story now: the story holding its article (moved there by a merge, a split or the second pass),
  * else the story it was written on. One full pass over notes, bounded by KEPT_WORK_BOUNDS.notes.
  */
-const NOTE_COLUMNS = `SELECT n.id, coalesce(sa.story_id, n.story_id) AS story_id, n.finding, n.finding_label, n.text,
+export const NOTE_COLUMNS = `SELECT n.id, coalesce(sa.story_id, n.story_id) AS story_id, n.finding, n.finding_label, n.text,
     n.created_at, n.updated_at
   FROM notes n LEFT JOIN articles a ON a.id = n.article_id LEFT JOIN story_articles sa ON sa.article_seq = a.seq`;
 
