@@ -7,7 +7,7 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../src/model/article.js';
 import { createApp } from '../src/server/app.js';
-import { dayRange, monthRange, niceMax, periodTicks, topRows } from '../src/server/charts.js';
+import { dayRange, monthRange, niceMax, periodTicks, shareBar, topRows } from '../src/server/charts.js';
 import { pageNumbers, pager } from '../src/server/pager.js';
 import { type SortColumn, sortParam, sortRows } from '../src/server/sortable.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -324,5 +324,19 @@ describe('charts', () => {
       for (const script of dom.querySelectorAll('script'))
         expect(script.textContent).not.toContain('__pwned');
     }
+  });
+});
+
+describe('share bars', () => {
+  const parts = (neg: number, neu: number) => [
+    { label: 'negative', value: neg, className: 'neg' },
+    { label: 'neutral', value: neu, className: 'neu' },
+  ];
+  it('give counts of how many, and percentages only from 20 items on', () => {
+    expect(shareBar(parts(0, 3), 'labels').value).toContain('negative 0 · neutral 3 — of 3 labels');
+    expect(shareBar(parts(5, 15), 'labels').value).toContain(
+      'negative 5 (25%) · neutral 15 (75%) — of 20 labels',
+    );
+    expect(shareBar(parts(0, 0)).value).toContain('none');
   });
 });

@@ -272,15 +272,24 @@ export function periodChart(chart: PeriodChart): SafeHtml {
 }
 
 /** A horizontal bar split into parts, each with its share written out beside the bar. */
-export function shareBar(parts: readonly { label: string; value: number; className: string }[]): SafeHtml {
+/** Fewer items than this in a share bar give counts without percentages (a percentage of 12 is noise). */
+const SHARE_MIN_TOTAL = 20;
+
+export function shareBar(
+  parts: readonly { label: string; value: number; className: string }[],
+  /** What is counted, for the total: "of 412 labels". */
+  unit = 'in all',
+): SafeHtml {
   const total = parts.reduce((n, p) => n + p.value, 0);
   if (total === 0) return html`<span class="muted">none</span>`;
-  const pct = (v: number) => Math.round((v / total) * 100);
+  // Counts first, shares only where they mean something: "negative 0 %" of three labels said more than the
+  // data does. Below SHARE_MIN_TOTAL the text gives counts alone, and it always says of how many.
+  const share = (v: number) => (total < SHARE_MIN_TOTAL ? '' : ` (${Math.round((v / total) * 100)}%)`);
   return html`<span class="share"><span class="share-bar" aria-hidden="true">${parts.map((p) =>
     p.value > 0
       ? html`<span class="${p.className}" style="width:${((p.value / total) * 100).toFixed(1)}%"></span>`
       : '',
-  )}</span> <span class="share-text">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p.label} ${pct(p.value)}%`)}</span></span>`;
+  )}</span> <span class="share-text">${parts.map((p, i) => html`${i > 0 ? ' · ' : ''}${p.label} ${p.value}${share(p.value)}`)} — of ${total} ${unit}</span></span>`;
 }
 
 /** Chart styles: text at its drawn size (the SVG keeps its aspect ratio), tone colours as the report's. */

@@ -237,11 +237,14 @@ function tallyPill(t: LabelTally, showOutlets: boolean): SafeHtml {
 const TONE_LEGEND = html`<p class="key">Label tone: ${TONE_SYMBOL.negative} negative · ${TONE_SYMBOL.neutral} neutral · ${TONE_SYMBOL.positive} positive; ×n is the number of articles.</p>`;
 
 function toneBar(counts: Record<Tone, number>): SafeHtml {
-  return shareBar([
-    { label: `${TONE_SYMBOL.negative} negative`, value: counts.negative, className: 'neg' },
-    { label: `${TONE_SYMBOL.neutral} neutral`, value: counts.neutral, className: 'neu' },
-    { label: `${TONE_SYMBOL.positive} positive`, value: counts.positive, className: 'pos' },
-  ]);
+  return shareBar(
+    [
+      { label: `${TONE_SYMBOL.negative} negative`, value: counts.negative, className: 'neg' },
+      { label: `${TONE_SYMBOL.neutral} neutral`, value: counts.neutral, className: 'neu' },
+      { label: `${TONE_SYMBOL.positive} positive`, value: counts.positive, className: 'pos' },
+    ],
+    'labels',
+  );
 }
 
 export function outletsPage(
