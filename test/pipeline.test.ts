@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG } from '../src/config.js';
 import { analyze, type Refusal } from '../src/index.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { captureIo as capture } from './support/capture-io.js';
 
 const calls = vi.hoisted(() => ({ annotated: 0 }));
 
@@ -33,20 +34,6 @@ const GOOD = [
   'The embattled mayor, Lena Ortiz, said the Harbor Bridge would reopen on Monday. ' +
     'Repairs cost 5 million dollars, according to the city engineer.',
 ];
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      stdout: (s: string) => void out.push(s),
-      stderr: (s: string) => void err.push(s),
-      stdin: process.stdin,
-    },
-  };
-}
 
 let dir = '';
 let inputs: string[] = [];
