@@ -73,8 +73,7 @@ const SOURCES = 'YAML or JSON file giving outlet names and metadata to files and
 const MAX_SIZE = `largest input document in MB (default ${MAX_SIZE_MB}); larger ones are refused`;
 const JOBS =
   'threads that annotate at once (default: one per CPU core less one, at least 1); the library is the same for any number';
-const DB = 'the library file (default $PARALLAX_DB, else ./parallax.db)';
-/** For the commands that also work on a PostgreSQL library. */
+/** Every command's library: a SQLite file or a PostgreSQL database. */
 const DB_OR_URL =
   'the library: a file, or a postgres://user:password@host/database URL (default $PARALLAX_DB, else ./parallax.db)';
 const OUT = 'folder for report.json, index.html and report.md (default ./parallax-report)';
@@ -230,7 +229,7 @@ story. Merges and splits are your decisions: later ingests keep them.`,
 loopback address, writing needs no token; bound beyond it, writing needs $PARALLAX_TOKEN or the token
 serve prints. Stops on Ctrl-C or SIGTERM.`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       port: 'the port to listen on (default 8017; 0 picks a free one)',
       host: 'the address to listen on (default 127.0.0.1)',
       'allowed-host':
@@ -253,7 +252,7 @@ serve prints. Stops on Ctrl-C or SIGTERM.`,
     about: `Follows RSS 2.0/1.0, Atom and JSON feeds, or the feeds of an OPML file; "parallax watch" polls them.
 list shows each feed's state (FAILING with the last error), export writes them as OPML.`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       format: 'feeds list: text (default) or json',
       'allow-private': 'feeds add: accept feeds on private, loopback and link-local addresses',
     },
@@ -298,7 +297,7 @@ their outlet), with the stories and actor counts they are part of. Running it ag
     about: `Polls every followed feed, fetches new items and ingests them into their stories, one line per poll,
 until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
     flags: {
-      db: DB,
+      db: DB_OR_URL,
       every: 'time between polls, such as 90s, 15m or 2h; at least 1m (default 15m)',
       once: 'poll once and stop',
       format: 'text (default): one line per poll on standard error; json: one JSON line per poll',
@@ -318,7 +317,7 @@ until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
     about: `Lists the notes of the library, oldest first: all of them, or those on one story as it is now (a
 note follows its story when articles are re-clustered). text shows each note under its story and the
 finding it is on; json is the web API's shape ({"notes": […]}), for export.`,
-    flags: { db: DB, format: 'text (default) or json' },
+    flags: { db: DB_OR_URL, format: 'text (default) or json' },
     formats: ['text', 'json'],
     example: 'parallax notes --format json > notes.json',
   },

@@ -4,9 +4,10 @@
 
 import { existsSync } from 'node:fs';
 import { ParallaxError } from '../errors.js';
-import type { FeedRow, Store } from '../store/store.js';
+import type { AsyncStore } from '../store/async-store.js';
+import type { FeedRow } from '../store/store.js';
 import type { Invocation } from './args.js';
-import { withLibrary } from './library.js';
+import { withAsyncLibrary } from './library.js';
 import { type Io, oneLine } from './output.js';
 import { didYouMean } from './suggest.js';
 
@@ -25,7 +26,12 @@ function feedLine(f: FeedRow): string {
   return `${String(f.id).padStart(4)}  ${oneLine(`${f.title ?? '(untitled)'} <${f.url}>`)}\n      ${f.items} items · ${oneLine(state)}`;
 }
 
-async function addFeeds(invocation: Invocation, io: Io, store: Store, inputs: string[]): Promise<number> {
+async function addFeeds(
+  invocation: Invocation,
+  io: Io,
+  store: AsyncStore,
+  inputs: string[],
+): Promise<number> {
   const { checkUrl, FetchError } = await import('../fetch/http-client.js');
   const { MAX_OPML_FILE_BYTES, parseOpml } = await import('../feeds/opml.js');
   const { readCapped } = await import('../ingest/bytes.js');
@@ -65,7 +71,7 @@ async function addFeeds(invocation: Invocation, io: Io, store: Store, inputs: st
         failed++;
         continue;
       }
-      const { created } = store.addFeed(feed.url, feed.title, feed.siteUrl);
+      const { created } = await store.addFeed(feed.url, feed.title, feed.siteUrl);
       if (created) added++;
       else io.stderr(`parallax: ${feed.url}: already followed`);
     }
@@ -83,10 +89,10 @@ export async function feedsCommand(invocation: Invocation, io: Io): Promise<numb
   switch (sub) {
     case 'add':
       if (rest.length === 0) throw new ParallaxError('USAGE', 'feeds add needs feed URLs or an OPML file');
-      return withLibrary(invocation, false, (store) => addFeeds(invocation, io, store, rest));
+      return withAsyncLibrary(invocation, false, (store) => addFeeds(invocation, io, store, rest));
     case 'list':
-      return withLibrary(invocation, true, (store) => {
-        const feeds = store.listFeeds();
+      return withAsyncLibrary(invocation, true, async (store) => {
+        const feeds = await store.listFeeds();
         if (invocation.format === 'json') io.stdout(`${JSON.stringify({ feeds }, null, 2)}\n`);
         else if (feeds.length === 0)
           io.stderr('parallax: no feeds yet; add one with "parallax feeds add <url>"');
@@ -94,23 +100,27 @@ export async function feedsCommand(invocation: Invocation, io: Io): Promise<numb
         return 0;
       });
     case 'export':
-      return withLibrary(invocation, true, async (store) => {
+      return withAsyncLibrary(invocation, true, async (store) => {
         const { writeOpml } = await import('../feeds/opml.js');
-        const feeds = store.listFeeds().map((f) => ({ url: f.url, title: f.title, siteUrl: f.siteUrl }));
+        const feeds = (await store.listFeeds()).map((f) => ({
+          url: f.url,
+          title: f.title,
+          siteUrl: f.siteUrl,
+        }));
         io.stdout(writeOpml('Parallax feeds', feeds));
         return 0;
       });
     case 'remove':
       if (rest.length !== 1) throw new ParallaxError('USAGE', 'feeds remove takes one feed URL or id');
-      return withLibrary(invocation, true, (store) => {
+      return withAsyncLibrary(invocation, true, async (store) => {
         const target = rest[0] ?? '';
-        const feed = store.listFeeds().find((f) => f.url === target || String(f.id) === target);
+        const feed = (await store.listFeeds()).find((f) => f.url === target || String(f.id) === target);
         if (!feed)
           throw new ParallaxError(
             'USAGE',
             `no followed feed is "${target}"; "parallax feeds list" shows them`,
           );
-        store.removeFeed(feed.id);
+        await store.removeFeed(feed.id);
         io.stderr(`parallax: no longer following ${feed.url}`);
         return 0;
       });
@@ -130,8 +140,8 @@ export async function watchCommand(invocation: Invocation, io: Io): Promise<numb
   }
   const { pollFeeds, pollLine } = await import('../library/feeds.js');
   const fetcher = await fetcherFor(invocation);
-  return withLibrary(invocation, true, async (store) => {
-    if (store.listFeeds().length === 0) {
+  return withAsyncLibrary(invocation, true, async (store) => {
+    if ((await store.listFeeds()).length === 0) {
       throw new ParallaxError('USAGE', 'no feeds to watch; add one with "parallax feeds add <url>"');
     }
     let stopping = false;

@@ -1,14 +1,14 @@
 // The library commands: ingest, stories, story (report, --why, merge, split) and search. Each opens the
 // library once, does its work, and closes it, also when the work fails. They take a library file or a
-// PostgreSQL URL (through the asynchronous store); serve, feeds and watch still take a file only.
+// PostgreSQL URL (through the asynchronous store), as every command does.
 
 import { existsSync } from 'node:fs';
 import { ParallaxError } from '../errors.js';
 import type { IngestItem } from '../ingest/index.js';
 import { EXPORT_SECTIONS, type ExportSection, sectionCsv, sectionJson } from '../report/sections-export.js';
 import type { AsyncStore } from '../store/async-store.js';
-import { isPostgresUrl, openAsyncStore, requireSqlitePath } from '../store/open.js';
-import type { Store, StorySummary } from '../store/store.js';
+import { isPostgresUrl, openAsyncStore } from '../store/open.js';
+import type { StorySummary } from '../store/store.js';
 import type { Invocation } from './args.js';
 import { emitReport, type Io, oneLine } from './output.js';
 import { describeProgress, progressLine } from './progress.js';
@@ -24,18 +24,6 @@ const DEFAULT_SEARCH_LIMIT = 20;
 
 export function dbPath(invocation: Invocation): string {
   return invocation.db ?? DEFAULT_DB;
-}
-
-/** The synchronous SQLite store, for the commands not yet on the asynchronous one (serve, feeds, watch). */
-export async function openLibrary(invocation: Invocation, mustExist: boolean): Promise<Store> {
-  const path = dbPath(invocation);
-  // A postgres:// URL: refused in one line until these commands take the asynchronous store (issue 15).
-  // Named with its flag where the command itself works on PostgreSQL ("parallax stories --blindspots").
-  const what = `parallax ${invocation.command ?? ''}${invocation.blindspots ? ' --blindspots' : ''}`.trim();
-  requireSqlitePath(path, what);
-  requireLibraryFile(path, mustExist);
-  const { openSqliteStore } = await import('../store/sqlite/sqlite-store.js');
-  return openSqliteStore(path);
 }
 
 /** The library --db (or PARALLAX_DB) names, file or PostgreSQL URL, through the asynchronous store. */
@@ -55,20 +43,7 @@ function requireLibraryFile(path: string, mustExist: boolean): void {
   }
 }
 
-export async function withLibrary<T>(
-  invocation: Invocation,
-  mustExist: boolean,
-  fn: (store: Store) => Promise<T> | T,
-): Promise<T> {
-  const store = await openLibrary(invocation, mustExist);
-  try {
-    return await fn(store);
-  } finally {
-    store.close();
-  }
-}
-
-/** withLibrary through the asynchronous store: a library file or a PostgreSQL URL. */
+/** Opens the library (a file or a PostgreSQL URL), runs `fn` on it, and closes it, also when `fn` fails. */
 export async function withAsyncLibrary<T>(
   invocation: Invocation,
   mustExist: boolean,
@@ -240,7 +215,7 @@ async function blindspotsCommand(invocation: Invocation, io: Io): Promise<number
     if (given !== null)
       throw new ParallaxError('USAGE', `${flag} does not go with --blindspots, which looks at every story`);
   const { spreadViews, blindspotsJson } = await import('../server/spread-views.js');
-  return withLibrary(invocation, true, (store) => {
+  return withAsyncLibrary(invocation, true, async (store) => {
     const views = spreadViews(store);
     const by = field as (typeof SPREAD_FIELDS)[number];
     const page = invocation.page ?? 1;
@@ -248,9 +223,9 @@ async function blindspotsCommand(invocation: Invocation, io: Io): Promise<number
     const limit =
       invocation.limit ??
       (invocation.format === 'json'
-        ? Math.max(1, views.blindspots(by, null, 1, 1).total)
+        ? Math.max(1, (await views.blindspots(by, null, 1, 1)).total)
         : DEFAULT_TEXT_LIMIT);
-    const listing = views.blindspots(by, null, page, limit);
+    const listing = await views.blindspots(by, null, page, limit);
     if (invocation.format === 'json') {
       io.stdout(`${JSON.stringify(blindspotsJson(listing), null, 2)}\n`);
       return 0;
@@ -425,7 +400,7 @@ export async function serveCommand(invocation: Invocation, io: Io): Promise<numb
   if (invocation.positionals.length > 0) {
     throw new ParallaxError('USAGE', `serve takes no inputs; got "${invocation.positionals[0]}"`);
   }
-  const store = await openLibrary(invocation, true);
+  const store = await openAsyncLibrary(invocation, true);
   const { startServer, tokenFor } = await import('../server/serve.js');
   const { token, generated } = tokenFor(invocation.host, process.env.PARALLAX_TOKEN);
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -437,12 +412,13 @@ export async function serveCommand(invocation: Invocation, io: Io): Promise<numb
       host: invocation.host,
       port: invocation.port,
       log: io.stderr,
-      dbPath: dbPath(invocation),
+      // SQLite: searches in worker threads on connections of their own; PostgreSQL runs them itself.
+      dbPath: store.backend === 'sqlite' ? dbPath(invocation) : undefined,
       allowedHosts: invocation.allowedHosts,
     });
     if (generated) io.stderr(`parallax: writing (adding articles, merge, split) needs this token: ${token}`);
   } catch (err) {
-    store.close();
+    await store.close();
     throw new ParallaxError('USAGE', (err as Error).message);
   }
   await new Promise<void>((done) => {
@@ -453,6 +429,6 @@ export async function serveCommand(invocation: Invocation, io: Io): Promise<numb
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  store.close();
+  await store.close();
   return 0;
 }

@@ -5,7 +5,7 @@
 import { ParallaxError } from '../errors.js';
 import type { NoteRecord } from '../store/store.js';
 import type { Invocation } from './args.js';
-import { withLibrary } from './library.js';
+import { withAsyncLibrary } from './library.js';
 import type { Io } from './output.js';
 
 function storyArgument(positionals: readonly string[]): number | undefined {
@@ -31,8 +31,8 @@ function textBlock(note: NoteRecord, title: string | null): string {
 
 export async function notesCommand(invocation: Invocation, io: Io): Promise<number> {
   const storyId = storyArgument(invocation.positionals);
-  return withLibrary(invocation, true, (store) => {
-    const notes = store.notes(storyId === undefined ? {} : { storyId });
+  return withAsyncLibrary(invocation, true, async (store) => {
+    const notes = await store.notes(storyId === undefined ? {} : { storyId });
     if (invocation.format === 'json') {
       io.stdout(`${JSON.stringify({ notes }, null, 2)}\n`);
       return 0;
@@ -44,7 +44,7 @@ export async function notesCommand(invocation: Invocation, io: Io): Promise<numb
       return 0;
     }
     const ids = [...new Set(notes.map((n) => n.storyId))];
-    const titles = new Map(store.listStories({ ids, limit: ids.length }).map((s) => [s.id, s.title]));
+    const titles = new Map((await store.listStories({ ids, limit: ids.length })).map((s) => [s.id, s.title]));
     io.stdout(notes.map((n) => textBlock(n, titles.get(n.storyId) ?? null)).join('\n'));
     return 0;
   });

@@ -11,6 +11,8 @@ import { FetchError } from '../fetch/http-client.js';
 import { fetchArticle } from '../fetch/web-article.js';
 import type { IngestItem } from '../ingest/index.js';
 import type { RawArticle } from '../model/article.js';
+import { asAsyncStore } from '../store/as-async.js';
+import type { AsyncStore, AsyncStoreSession } from '../store/async-store.js';
 import type { FeedRow, Store } from '../store/store.js';
 import { bodyText } from '../text/decode.js';
 import { canonicalUrl, withoutTracking } from '../text/url.js';
@@ -85,7 +87,7 @@ interface Planned {
 }
 
 async function pollOne(
-  store: Store,
+  store: AsyncStoreSession,
   feed: FeedRow,
   options: PollOptions,
 ): Promise<{ outcome: FeedOutcome; planned: Planned[] }> {
@@ -99,10 +101,10 @@ async function pollOne(
     deferred: 0,
     validators: { etag: feed.etag, lastModified: feed.lastModified },
   };
-  const fail = (reason: string) => {
+  const fail = async (reason: string) => {
     outcome.status = 'error';
     outcome.error = reason;
-    store.recordPoll(feed.id, { ok: false, error: reason });
+    await store.recordPoll(feed.id, { ok: false, error: reason });
     options.onProblem?.(feed.url, reason);
     return { outcome, planned: [] };
   };
@@ -114,19 +116,19 @@ async function pollOne(
       accept: FEED_ACCEPT,
     });
   } catch (err) {
-    return fail(err instanceof FetchError ? err.reason : (err as Error).message);
+    return await fail(err instanceof FetchError ? err.reason : (err as Error).message);
   }
   const validators = { etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null };
   if (res.notModified) {
     outcome.status = 'unchanged';
-    store.recordPoll(feed.id, { ok: true, etag: feed.etag, lastModified: feed.lastModified });
+    await store.recordPoll(feed.id, { ok: true, etag: feed.etag, lastModified: feed.lastModified });
     return { outcome, planned: [] };
   }
   let parsed: ReturnType<typeof parseFeed>;
   try {
     parsed = parseFeed(bodyText(res.body, res.headers['content-type']), res.url);
   } catch (err) {
-    return fail((err as Error).message);
+    return await fail((err as Error).message);
   }
   const seenNow = new Set<string>();
   const candidates: Planned[] = [];
@@ -142,7 +144,7 @@ async function pollOne(
       urlKey: item.url ? canonicalUrl(item.url) : null,
     });
   }
-  const seen = store.seenItems(
+  const seen = await store.seenItems(
     feed.id,
     candidates.map((c) => c.key),
     candidates.flatMap((c) => (c.urlKey ? [c.urlKey] : [])),
@@ -174,8 +176,10 @@ async function inBatches<T, R>(
   return results;
 }
 
-export async function pollFeeds(store: Store, options: PollOptions): Promise<PollSummary> {
-  const feeds = store.listFeeds();
+/** One poll of every feed the library follows: a library file's store, or any asynchronous one (PostgreSQL). */
+export async function pollFeeds(library: Store | AsyncStore, options: PollOptions): Promise<PollSummary> {
+  const store = asAsyncStore(library);
+  const feeds = await store.listFeeds();
   const polled = await inBatches(feeds, FEED_CONCURRENCY, (feed) => pollOne(store, feed, options));
   const outcomes = new Map(polled.map((p) => [p.outcome.feed.id, p.outcome]));
   const planned = polled.flatMap((p) => p.planned);
@@ -186,7 +190,7 @@ export async function pollFeeds(store: Store, options: PollOptions): Promise<Pol
     const outcome = outcomes.get(p.feed.id);
     if (!p.url) {
       if (outcome) outcome.failed++;
-      store.recordItem(p.feed.id, {
+      await store.recordItem(p.feed.id, {
         key: p.key,
         url: null,
         state: 'failed',
@@ -206,7 +210,7 @@ export async function pollFeeds(store: Store, options: PollOptions): Promise<Pol
         return null;
       }
       if (outcome) outcome.failed++;
-      store.recordItem(p.feed.id, { key: p.key, url: p.urlKey, state: 'failed', reason });
+      await store.recordItem(p.feed.id, { key: p.key, url: p.urlKey, state: 'failed', reason });
       return null;
     }
   });
@@ -227,7 +231,7 @@ export async function pollFeeds(store: Store, options: PollOptions): Promise<Pol
   for (const [source, p] of bySource) {
     const outcome = outcomes.get(p.feed.id);
     const refused = refusedSources.has(source);
-    store.recordItem(p.feed.id, {
+    await store.recordItem(p.feed.id, {
       key: p.key,
       url: p.urlKey,
       state: refused ? 'failed' : 'ingested',
@@ -239,7 +243,7 @@ export async function pollFeeds(store: Store, options: PollOptions): Promise<Pol
   }
   for (const outcome of outcomes.values()) {
     if (outcome.status !== 'ok') continue;
-    store.recordPoll(outcome.feed.id, {
+    await store.recordPoll(outcome.feed.id, {
       ok: true,
       title: outcome.feed.title,
       siteUrl: outcome.feed.siteUrl,

@@ -4,12 +4,12 @@
 // page says how many that was.
 
 import type { Report, Tone } from '../model/report.js';
+import type { AsyncStoreSession } from '../store/async-store.js';
 import type {
   ActorSummary,
   LabelUse,
   NameUse,
   OutletSummary,
-  Store,
   StorySummary,
   ToneCounts,
 } from '../store/store.js';
@@ -138,13 +138,12 @@ export class StoryFactsCache {
 }
 
 async function factCoverage(
-  store: Store,
+  store: AsyncStoreSession,
   outlet: string,
   cache: StoryFactsCache,
   report: (id: number) => Promise<Report>,
 ): Promise<FactCoverage> {
-  const shared = store
-    .listStories({ outlet, limit: COVERAGE_STORIES * 4 })
+  const shared = (await store.listStories({ outlet, limit: COVERAGE_STORIES * 4 }))
     .filter((s) => s.outlets.length >= 2)
     .slice(0, COVERAGE_STORIES);
   const result: FactCoverage = { stories: [], widely: 0, omitted: 0, exclusive: 0, articles: 0 };
@@ -158,27 +157,28 @@ async function factCoverage(
     result.widely += widely.length;
     result.omitted += omitted;
     result.exclusive += exclusive;
-    result.articles += (store.getStory(story.id)?.members ?? []).filter((m) => m.outlet === outlet).length;
+    result.articles += ((await store.getStory(story.id))?.members ?? []).filter(
+      (m) => m.outlet === outlet,
+    ).length;
   }
   return result;
 }
 
 /** An outlet's profile, or null when no article of the library carries that outlet name. */
 export async function outletProfile(
-  store: Store,
+  store: AsyncStoreSession,
   outlet: string,
   cache: StoryFactsCache,
   report: (id: number) => Promise<Report>,
 ): Promise<OutletProfile | null> {
-  const summary = store.outlets().find((o) => o.outlet === outlet);
+  const summary = (await store.outlets()).find((o) => o.outlet === outlet);
   if (!summary) return null;
   // An outlet naming itself ("(Newsroom) —", "told Newsroom") is not coverage of an actor.
   const own = ` ${actorKey(outlet)} `;
-  const top = store
-    .outletActors(outlet, PROFILE_ACTORS + 3)
+  const top = (await store.outletActors(outlet, PROFILE_ACTORS + 3))
     .filter((a) => !own.includes(` ${a.actor} `))
     .slice(0, PROFILE_ACTORS);
-  const uses = store.labelUses(
+  const uses = await store.labelUses(
     top.map((a) => a.actor),
     LABEL_ROWS,
   );
@@ -192,8 +192,8 @@ export async function outletProfile(
   });
   return {
     outlet: summary,
-    months: store.outletMonths(outlet),
-    tones: { outlet: store.toneCounts(outlet), library: store.toneCounts() },
+    months: await store.outletMonths(outlet),
+    tones: { outlet: await store.toneCounts(outlet), library: await store.toneCounts() },
     actors,
     coverage: await factCoverage(store, outlet, cache, report),
   };
@@ -205,12 +205,12 @@ function actorKeys(actor: ActorSummary): string[] {
   return actor.kind === 'person' && words.length > 1 ? [actor.actor, words.at(-1) ?? ''] : [actor.actor];
 }
 
-export function actorRecord(store: Store, key: string): ActorRecord | null {
-  const actor = store.actor(key);
+export async function actorRecord(store: AsyncStoreSession, key: string): Promise<ActorRecord | null> {
+  const actor = await store.actor(key);
   if (!actor) return null;
   const keys = actorKeys(actor);
-  const uses = store.labelUses(keys, LABEL_ROWS);
-  const names: NameUse[] = store.nameUses(keys);
+  const uses = await store.labelUses(keys, LABEL_ROWS);
+  const names: NameUse[] = await store.nameUses(keys);
   const outletNames = [...new Set([...uses.map((u) => u.outlet), ...names.map((n) => n.outlet)])];
   const outlets = outletNames
     .map((outlet) => {
@@ -231,7 +231,7 @@ export function actorRecord(store: Store, key: string): ActorRecord | null {
         String(a.outlet).localeCompare(String(b.outlet)),
     );
   const byMonth = new Map<string, ActorRecord['months'][number]['uses']>();
-  for (const u of store.labelUsesByMonth(keys, LABEL_ROWS)) {
+  for (const u of await store.labelUsesByMonth(keys, LABEL_ROWS)) {
     const list = byMonth.get(u.month ?? 'undated') ?? [];
     list.push({ outlet: u.outlet, label: u.label, tone: u.tone, articles: u.articles });
     byMonth.set(u.month ?? 'undated', list);

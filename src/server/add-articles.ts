@@ -12,7 +12,7 @@ import type { Fetcher } from '../fetch/fetcher.js';
 import type { Annotator } from '../library/annotator.js';
 import { type IngestSummary, ingestIntoLibrary } from '../library/ingest.js';
 import { urlItems } from '../library/urls.js';
-import type { Store } from '../store/store.js';
+import type { AsyncStore } from '../store/async-store.js';
 
 export interface PastedArticle {
   text: string;
@@ -65,7 +65,7 @@ export function safeFileName(name: string, index: number): string {
   return `${index}-${cleaned || 'upload'}`;
 }
 
-export async function addArticles(store: Store, input: AddInput): Promise<AddResult> {
+export async function addArticles(store: AsyncStore, input: AddInput): Promise<AddResult> {
   const refused: string[] = [];
   const onRefusal = (_: string, reason: string) => refused.push(reason);
   const summaries: IngestSummary[] = [];
@@ -118,20 +118,22 @@ export async function addArticles(store: Store, input: AddInput): Promise<AddRes
       await rm(dir, { recursive: true, force: true });
     }
   }
-  const added = summaries
-    .flatMap((s) => s.placed)
-    .map((p): AddedArticle => {
-      const story = store.getStory(p.storyId);
-      return {
-        articleId: p.articleId,
-        inputId: p.inputId,
-        title: story?.members.find((m) => m.articleId === p.articleId)?.title ?? null,
-        storyId: p.storyId,
-        storyTitle: story?.title ?? null,
-        storyArticles: story?.articleCount ?? 0,
-        created: p.created,
-        duplicateOf: p.duplicateOf,
-      };
-    });
+  const added = await Promise.all(
+    summaries
+      .flatMap((s) => s.placed)
+      .map(async (p): Promise<AddedArticle> => {
+        const story = await store.getStory(p.storyId);
+        return {
+          articleId: p.articleId,
+          inputId: p.inputId,
+          title: story?.members.find((m) => m.articleId === p.articleId)?.title ?? null,
+          storyId: p.storyId,
+          storyTitle: story?.title ?? null,
+          storyArticles: story?.articleCount ?? 0,
+          created: p.created,
+          duplicateOf: p.duplicateOf,
+        };
+      }),
+  );
   return { added, existing: summaries.reduce((n, s) => n + s.existing, 0), refused };
 }

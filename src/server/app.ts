@@ -9,6 +9,8 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import type { Annotator } from '../library/annotator.js';
+import { asAsyncStore } from '../store/as-async.js';
+import type { AsyncStore } from '../store/async-store.js';
 import type { Store } from '../store/store.js';
 import { serverAnnotator } from './annotation.js';
 import { apiRoutes } from './api-routes.js';
@@ -26,7 +28,12 @@ import { writeRoutes } from './write-routes.js';
 export { LIMITS } from './library-view.js';
 
 export interface AppOptions {
-  store: Store;
+  /**
+   * The library: a PostgreSQL store, or a SQLite one (the synchronous store is seen through the adapter).
+   * Several apps (in several processes) may share one database: every cache is keyed on what is read from
+   * the library per request, so a write through one is seen through the others at their next request.
+   */
+  store: AsyncStore | Store;
   /** When set, writing endpoints need it (Authorization: Bearer …); serve sets it beyond loopback. */
   token?: string | null;
   /** How article addresses given to /add and /api/articles are fetched (serve's --allow-private, --ignore-robots). */
@@ -40,13 +47,15 @@ export interface AppOptions {
 }
 
 export function createApp({
-  store,
+  store: given,
   token = null,
   fetching,
   allowedHosts = allowedHostNames(undefined),
-  searcher = inProcessSearcher(store),
+  searcher,
   annotator = serverAnnotator(),
 }: AppOptions): Hono {
+  const store = asAsyncStore(given);
+  searcher ??= inProcessSearcher(store);
   const view = libraryView({ store, token, searcher, annotator, fetching });
   const app = new Hono();
 

@@ -34,9 +34,9 @@ export function asHttpError(err: unknown): HttpError {
 }
 
 /** A user's decision the library refuses (unknown story, empty split) is the client's mistake. */
-export function asClientError<T>(fn: () => T): T {
+export async function asClientError<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (err) {
     if (err instanceof ParallaxError && err.code === 'USAGE') {
       const notFound = /^there is no story/.test(err.message);

@@ -49,9 +49,9 @@ export function keptWorkRoutes(view: LibraryView): Hono {
    * to find it again after re-clustering. A finding the report does not have is refused.
    */
   const findingOf = async (storyId: number, anchor: string | null, outlets: readonly string[]) => {
-    const summary = view.summaryOr404(storyId);
+    const summary = await view.summaryOr404(storyId);
     if (anchor === null) return { summary, finding: null };
-    const report = await view.reportOf(summary, view.selectionOf(summary, outlets));
+    const report = await view.reportOf(summary, await view.selectionOf(summary, outlets));
     const story = report.stories[0];
     const label = story ? findingLabels(story).get(anchor) : undefined;
     if (label === undefined)
@@ -66,17 +66,18 @@ export function keptWorkRoutes(view: LibraryView): Hono {
     c.header('Content-Security-Policy', PAGE_CSP);
     return c.html(body, status);
   };
-  const noteOr404 = (id: number): NoteRecord => {
-    const note = store.note(id);
+  const noteOr404 = async (id: number): Promise<NoteRecord> => {
+    const note = await store.note(id);
     if (!note) throw new HttpError(404, 'not-found', `there is no note ${id}`);
     return note;
   };
-  const savedOr404 = (id: number): SavedSearch => {
-    const saved = store.savedSearch(id);
+  const savedOr404 = async (id: number): Promise<SavedSearch> => {
+    const saved = await store.savedSearch(id);
     if (!saved) throw new HttpError(404, 'not-found', `there is no saved search ${id}`);
     return saved;
   };
-  const titleOf = (storyId: number) => store.listStories({ ids: [storyId], limit: 1 })[0]?.title ?? null;
+  const titleOf = async (storyId: number) =>
+    (await store.listStories({ ids: [storyId], limit: 1 }))[0]?.title ?? null;
   const redirectToNote = (c: Context, note: NoteRecord) =>
     c.redirect(`/stories/${note.storyId}#${note.finding ?? `note-${note.id}`}`, 303);
 
@@ -94,7 +95,7 @@ export function keptWorkRoutes(view: LibraryView): Hono {
         page: '1',
         limit: String(LIMITS.search),
       });
-      const fresh = store.storedAfter(
+      const fresh = await store.storedAfter(
         found.hits.map((h) => h.id),
         saved.seenAt,
       );
@@ -108,22 +109,22 @@ export function keptWorkRoutes(view: LibraryView): Hono {
   };
   const statuses = async () => {
     const out: SavedSearchStatus[] = [];
-    for (const saved of store.savedSearches()) out.push(await statusOf(saved));
+    for (const saved of await store.savedSearches()) out.push(await statusOf(saved));
     return out;
   };
 
   // Pages.
-  app.get('/notes', (c) => {
-    const notes = store.notes();
+  app.get('/notes', async (c) => {
+    const notes = await store.notes();
     const ids = [...new Set(notes.map((n) => n.storyId))];
     const titles = new Map(
-      ids.length ? store.listStories({ ids, limit: ids.length }).map((s) => [s.id, s.title]) : [],
+      ids.length ? (await store.listStories({ ids, limit: ids.length })).map((s) => [s.id, s.title]) : [],
     );
     return htmlPage(c, notesPage(notes, titles));
   });
-  app.get('/notes/:id/edit', (c) => {
-    const note = noteOr404(idParam(c.req.param('id'), 'note'));
-    return htmlPage(c, editNotePage(note, titleOf(note.storyId), tokenNeeded));
+  app.get('/notes/:id/edit', async (c) => {
+    const note = await noteOr404(idParam(c.req.param('id'), 'note'));
+    return htmlPage(c, editNotePage(note, await titleOf(note.storyId), tokenNeeded));
   });
   app.get('/stories/:id/notes/new', async (c) => {
     const anchor = c.req.query('finding') || null;
@@ -145,7 +146,7 @@ export function keptWorkRoutes(view: LibraryView): Hono {
     const field = await readForm(c);
     const storyId = storyIdParam(c.req.param('id'));
     const { finding } = await findingOf(storyId, field('finding') || null, field.all('outlet'));
-    const note = asClientError(() =>
+    const note = await asClientError(() =>
       store.addNote(storyId, finding?.anchor ?? null, field('text'), finding?.label ?? null),
     );
     const outlets = field.all('outlet');
@@ -155,41 +156,41 @@ export function keptWorkRoutes(view: LibraryView): Hono {
   app.post('/notes/:id', async (c) => {
     const field = await readForm(c);
     const id = idParam(c.req.param('id'), 'note');
-    const note = asClientError(() => store.editNote(id, field('text')));
+    const note = await asClientError(() => store.editNote(id, field('text')));
     if (!note) throw new HttpError(404, 'not-found', `there is no note ${id}`);
     return redirectToNote(c, note);
   });
   app.post('/notes/:id/delete', async (c) => {
     await readForm(c);
-    const note = noteOr404(idParam(c.req.param('id'), 'note'));
-    store.deleteNote(note.id);
+    const note = await noteOr404(idParam(c.req.param('id'), 'note'));
+    await store.deleteNote(note.id);
     return c.redirect(`/stories/${note.storyId}#notes`, 303);
   });
   app.post('/saved', async (c) => {
     const field = await readForm(c);
     const query = field('query');
     const name = field('name') || new URLSearchParams(query).get('q') || '';
-    const { search } = asClientError(() => store.saveSearch(name, query));
+    const { search } = await asClientError(() => store.saveSearch(name, query));
     return c.redirect(`/saved#saved-${search.id}`, 303);
   });
   app.post('/saved/:id/open', async (c) => {
     await readForm(c);
-    const saved = savedOr404(idParam(c.req.param('id'), 'saved search'));
-    store.markSearchSeen(saved.id);
+    const saved = await savedOr404(idParam(c.req.param('id'), 'saved search'));
+    await store.markSearchSeen(saved.id);
     return c.redirect(`/search?${saved.query}`, 303);
   });
   app.post('/saved/:id/delete', async (c) => {
     await readForm(c);
-    store.removeSavedSearch(savedOr404(idParam(c.req.param('id'), 'saved search')).id);
+    await store.removeSavedSearch((await savedOr404(idParam(c.req.param('id'), 'saved search'))).id);
     return c.redirect('/saved', 303);
   });
 
   // The API (schema/kept-work.schema.json, openapi.ts). Writes take JSON; DELETE has no body and a
   // cross-site page cannot send one without a preflight this server never grants.
-  app.get('/api/notes', (c) => c.json({ notes: store.notes() }));
+  app.get('/api/notes', async (c) => c.json({ notes: await store.notes() }));
   // A story's notes as it is now (a story merged away keeps none: they moved with their articles).
-  app.get('/api/stories/:id/notes', (c) =>
-    c.json({ notes: store.notes({ storyId: storyIdParam(c.req.param('id')) }) }),
+  app.get('/api/stories/:id/notes', async (c) =>
+    c.json({ notes: await store.notes({ storyId: storyIdParam(c.req.param('id')) }) }),
   );
   app.post('/api/stories/:id/notes', jsonWrites, async (c) => {
     const storyId = storyIdParam(c.req.param('id'));
@@ -207,7 +208,7 @@ export function keptWorkRoutes(view: LibraryView): Hono {
       );
     // The finding as the story's default page shows it (its own outlets when it is compared through some).
     const { finding } = await findingOf(storyId, anchor, []);
-    const note = asClientError(() =>
+    const note = await asClientError(() =>
       store.addNote(storyId, finding?.anchor ?? null, body.text as string, finding?.label ?? null),
     );
     return c.json({ note }, 201);
@@ -217,13 +218,13 @@ export function keptWorkRoutes(view: LibraryView): Hono {
     const body = await jsonBody(c);
     if (typeof body.text !== 'string')
       throw new HttpError(400, 'bad-body', 'text, the note, must be a string');
-    const note = asClientError(() => store.editNote(id, body.text as string));
+    const note = await asClientError(() => store.editNote(id, body.text as string));
     if (!note) throw new HttpError(404, 'not-found', `there is no note ${id}`);
     return c.json({ note });
   });
-  app.delete('/api/notes/:id', (c) => {
+  app.delete('/api/notes/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'note');
-    if (!store.deleteNote(id)) throw new HttpError(404, 'not-found', `there is no note ${id}`);
+    if (!(await store.deleteNote(id))) throw new HttpError(404, 'not-found', `there is no note ${id}`);
     return c.json({ deleted: true });
   });
   app.get('/api/saved-searches', (c) =>
@@ -238,17 +239,18 @@ export function keptWorkRoutes(view: LibraryView): Hono {
         'query, the search parameters ("q=storm&outlet=…"), must be a string',
       );
     const name = typeof body.name === 'string' ? body.name : (new URLSearchParams(body.query).get('q') ?? '');
-    const { search, created } = asClientError(() => store.saveSearch(name, body.query as string));
+    const { search, created } = await asClientError(() => store.saveSearch(name, body.query as string));
     return c.json({ savedSearch: await statusOf(search), created }, created ? 201 : 200);
   });
   app.post('/api/saved-searches/:id/seen', jsonWrites, async (c) => {
-    const saved = savedOr404(idParam(c.req.param('id'), 'saved search'));
-    store.markSearchSeen(saved.id);
-    return c.json({ savedSearch: await statusOf(savedOr404(saved.id)) });
+    const saved = await savedOr404(idParam(c.req.param('id'), 'saved search'));
+    await store.markSearchSeen(saved.id);
+    return c.json({ savedSearch: await statusOf(await savedOr404(saved.id)) });
   });
-  app.delete('/api/saved-searches/:id', (c) => {
+  app.delete('/api/saved-searches/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'saved search');
-    if (!store.removeSavedSearch(id)) throw new HttpError(404, 'not-found', `there is no saved search ${id}`);
+    if (!(await store.removeSavedSearch(id)))
+      throw new HttpError(404, 'not-found', `there is no saved search ${id}`);
     return c.json({ deleted: true });
   });
   return app;

@@ -6,12 +6,13 @@ import type { Context } from 'hono';
 import { ParallaxError } from '../errors.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { Annotator } from '../library/annotator.js';
-import { calibrationView } from '../library/calibration.js';
+import { calibrationViewOf } from '../library/calibration.js';
 import { actorRecord, outletProfile, StoryFactsCache } from '../library/profiles.js';
-import { requireStory, storyListing, storyReport } from '../library/stories.js';
+import { requireStoryIn, storyListingIn, storyReportIn } from '../library/stories.js';
 import type { Report } from '../model/report.js';
+import type { AsyncStore } from '../store/async-store.js';
 import { checkSearchQuery } from '../store/sqlite/search.js';
-import type { SearchOptions, Store, StorySummary } from '../store/store.js';
+import type { SearchOptions, StorySummary } from '../store/store.js';
 import { actorKey } from '../text/article-labels.js';
 import { HttpError } from './http-error.js';
 import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
@@ -76,7 +77,7 @@ export async function storyCsp(): Promise<string> {
 }
 
 export interface ViewOptions {
-  store: Store;
+  store: AsyncStore;
   token: string | null;
   searcher: Searcher;
   annotator: Annotator;
@@ -110,8 +111,13 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
   const storyFacts = new StoryFactsCache();
 
   /**
-   * A GET page or JSON answer, kept until the library changes. The key is taken after rendering too, since
-   * rendering may write (a contested listing works out stale contests first).
+   * A GET page or JSON answer, kept until the library changes. The library's version is read on every
+   * request (one cheap query: SQLite's data_version, PostgreSQL's snapshot), so a write by another process
+   * or another serve instance on the same database is seen at the next request, with nothing to notify.
+   * What was rendered is kept only when the version did not move while it rendered: a merge by another
+   * instance committed mid-render could otherwise leave a page of the old library under the new version's
+   * key, for good. A render that writes itself (a contested listing works out stale contests first) is
+   * therefore not kept the first time; the next request renders without writing, and that one is kept.
    */
   const cachedView = async (
     c: Context,
@@ -120,10 +126,11 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     csp?: string,
   ) => {
     const address = c.req.url;
-    let stored = views.get(`${address}@${store.version()}`);
+    const before = await store.version();
+    let stored = views.get(`${address}@${before}`);
     if (!stored) {
       stored = storePage(await render(), contentType);
-      views.set(`${address}@${store.version()}`, stored, stored.gz.byteLength);
+      if ((await store.version()) === before) views.set(`${address}@${before}`, stored, stored.gz.byteLength);
     }
     return pageResponse(
       stored,
@@ -132,19 +139,22 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     );
   };
 
-  const storyOr404 = (id: number) => {
+  const storyOr404 = async (id: number) => {
     try {
-      return requireStory(store, id);
+      return await requireStoryIn(store, id);
     } catch (err) {
       if (err instanceof ParallaxError && err.code === 'USAGE')
         throw new HttpError(404, 'not-found', err.message);
       throw err;
     }
   };
-  /** A story's listing row (cheap: no members), whose last update keys everything cached about it. */
-  const summaryOr404 = (id: number) => {
-    const summary = store.listStories({ ids: [id], limit: 1 })[0];
-    if (!summary) storyOr404(id);
+  /**
+   * A story's listing row (cheap: no members), whose last update keys everything cached about it. Read on
+   * every request, so a story changed by another instance (a merge, a split, a new article) is seen at once.
+   */
+  const summaryOr404 = async (id: number) => {
+    const summary = (await store.listStories({ ids: [id], limit: 1 }))[0];
+    if (!summary) await storyOr404(id);
     return summary as StorySummary;
   };
   /** A story's cache key: its last update, and which outlets are compared when not all are. */
@@ -153,11 +163,11 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
   /** The outlets a story's page compares: those asked for, else the most distinct voices. */
   // Kept per story version and request: working it out reads every member's features (~30 ms of CPU for 288).
   const selections = new Map<string, StorySelection>();
-  const selectionOf = (summary: StorySummary, requested: readonly string[]) => {
+  const selectionOf = async (summary: StorySummary, requested: readonly string[]) => {
     const key = `${cacheKey(summary)}?${requested.join('\u0001')}`;
     let known = selections.get(key);
     if (!known) {
-      known = selectOutlets(store, storyOr404(summary.id), requested);
+      known = await selectOutlets(store, await storyOr404(summary.id), requested);
       if (selections.size >= LIMITS.selections) selections.clear();
       selections.set(key, known);
     }
@@ -165,7 +175,7 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
   };
   /** Works a story's report out and keeps its JSON, compressed, while the story is unchanged. */
   const computeReport = async (summary: StorySummary, selection?: StorySelection) => {
-    const report = await storyReport(store, selection?.story ?? storyOr404(summary.id));
+    const report = await storyReportIn(store, selection?.story ?? (await storyOr404(summary.id)));
     // The library's title names the story everywhere in the app (the list, the page, the API).
     const first = report.stories[0];
     if (first && summary.title) first.title = summary.title;
@@ -182,19 +192,23 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
       ? (JSON.parse(gunzipSync(stored.gz).toString('utf8')) as Report)
       : (await computeReport(summary, selection)).report;
   };
-  const reportFor = async (id: number) => reportOf(summaryOr404(id));
+  const reportFor = async (id: number) => reportOf(await summaryOr404(id));
   const outletOf = async (name: string) => {
     const profile = await outletProfile(store, name, storyFacts, reportFor);
     if (!profile)
       throw new HttpError(404, 'not-found', `no article of the library is from an outlet named "${name}"`);
     return profile;
   };
-  const actorOf = (key: string) => {
-    const record = actorRecord(store, actorKey(key));
+  const actorOf = async (key: string) => {
+    const record = await actorRecord(store, actorKey(key));
     if (!record)
       throw new HttpError(404, 'not-found', `no article of the library labels an actor named "${key}"`);
     return record;
   };
+
+  /** Search hits with the story each article is in. */
+  const withStories = async <H extends { id: string }>(hits: readonly H[]) =>
+    Promise.all(hits.map(async (h) => ({ ...h, story: await store.storyOf(h.id) })));
 
   /** A search's hits with their stories; the query is checked here so a refusal costs no thread. */
   const searchOf = async (q: string | undefined, limit: string | undefined) => {
@@ -202,7 +216,7 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     if (query === '') throw new HttpError(400, 'bad-parameter', 'q, the search query, is missing');
     checkSearchQuery(query);
     const hits = await searcher.search(query, intParam(limit, 'limit', 20, LIMITS.search));
-    return { query, hits: hits.map((h) => ({ ...h, story: store.storyOf(h.id) })) };
+    return { query, hits: await withStories(hits) };
   };
 
   /**
@@ -235,7 +249,7 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
       offset,
       limit,
       page,
-      hits: hits.map((h) => ({ ...h, story: store.storyOf(h.id) })),
+      hits: await withStories(hits),
     };
   };
 
@@ -266,11 +280,11 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     const ids = text ? await storiesMatching(text) : undefined;
     const filter = { since, until, outlet: q.outlet || undefined, ids, minOutlets };
     const offset = (page - 1) * limit;
-    const stories = store.listStories({ ...filter, limit, offset, order });
-    const total = offset === 0 && stories.length < limit ? stories.length : store.countStories(filter);
+    const stories = await store.listStories({ ...filter, limit, offset, order });
+    const total = offset === 0 && stories.length < limit ? stories.length : await store.countStories(filter);
     // The calibration check rides with every listing: the story list shows its warning.
-    const calibration = calibrationView(store);
-    return { stories: storyListing(store, stories), total, limit, offset, page, calibration };
+    const calibration = calibrationViewOf(await store.calibration());
+    return { stories: await storyListingIn(store, stories), total, limit, offset, page, calibration };
   };
 
   return {

@@ -2,7 +2,7 @@
 // story page's own, allowed by its hash.
 
 import { type Context, Hono } from 'hono';
-import { explainStory } from '../library/stories.js';
+import { explainStoryIn } from '../library/stories.js';
 import type { StorySpread } from '../outlets/spread.js';
 import { html } from '../report/escape.js';
 import { sectionCsv, sectionJson } from '../report/sections-export.js';
@@ -72,28 +72,28 @@ export function pageRoutes(view: LibraryView): Hono {
           minOutlets: intParam(q.min_outlets, 'min_outlets', 1, LIMITS.listing),
         };
         const listing = await view.listingOf({ ...q, limit: String(LIST_PAGE) });
-        const spreads = view.spreads.spreadsOf(
+        const spreads = await view.spreads.spreadsOf(
           listing.stories.map((s) => s.id),
           'leaning',
         );
-        return storyListPage(listing, filters, store.outlets(), spreads);
+        return storyListPage(listing, filters, await store.outlets(), spreads);
       },
       PAGE_CSP,
     ),
   );
 
   const storyPage = async (c: Context, notice: string | null) => {
-    const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
-    const selection = view.selectionOf(summary, c.req.queries('outlet') ?? []);
+    const summary = await view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
+    const selection = await view.selectionOf(summary, c.req.queries('outlet') ?? []);
     // The spread changes with the outlet directory, not only with the story: it is part of the page's key.
     const field = spreadFieldParam(c.req.query('by'));
-    const spread = view.spreads.spreadsOf([summary.id], field).get(summary.id) as StorySpread;
+    const spread = (await view.spreads.spreadsOf([summary.id], field)).get(summary.id) as StorySpread;
     const keep: [string, string][] =
       selection.whole || selection.byDefault
         ? []
         : selection.outlets.filter((o) => o.chosen).map((o) => ['outlet', o.outlet]);
     // The story's notes are drawn into the page: they are part of its key too.
-    const notes = store.notes({ storyId: summary.id });
+    const notes = await store.notes({ storyId: summary.id });
     const key = `${view.cacheKey(summary, selection)}~${JSON.stringify(spread)}~${notes.map((n) => `${n.id}@${n.updatedAt}`).join(',')}`;
     let stored: StoredPage | undefined = notice === null ? view.pages.get(key) : undefined;
     if (stored === undefined) {
@@ -101,10 +101,10 @@ export function pageRoutes(view: LibraryView): Hono {
       const { renderHtml } = await import('../report/html/index.js');
       // Explaining each member costs a fit computation per article (over a second for 280 of them): a big
       // story's page links to its own membership page instead.
-      const timeline = html`<section class="wrap" aria-labelledby="h-coverage-days"><div class="panel"><h2 id="h-coverage-days">Coverage by day</h2>${storyDaysChart(view.storyOr404(summary.id).members)}</div></section>`;
+      const timeline = html`<section class="wrap" aria-labelledby="h-coverage-days"><div class="panel"><h2 id="h-coverage-days">Coverage by day</h2>${storyDaysChart((await view.storyOr404(summary.id)).members)}</div></section>`;
       const membership = selection.whole
-        ? (() => {
-            const { story, members } = explainStory(store, summary.id);
+        ? await (async () => {
+            const { story, members } = await explainStoryIn(store, summary.id);
             return storyMembership(story, members, token !== null, notice);
           })()
         : membershipLink(summary.id, summary.articleCount, notice);
@@ -152,12 +152,12 @@ export function pageRoutes(view: LibraryView): Hono {
 
   // One section of a story's report as a download: the same outlets as the page compares.
   app.get('/stories/:id/export', async (c) => {
-    const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
+    const summary = await view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
     const section = exportSectionParam(c.req.query('section'));
     const format = c.req.query('format') ?? 'csv';
     if (format !== 'csv' && format !== 'json')
       throw new HttpError(400, 'bad-parameter', `format is csv or json; got "${format}"`);
-    const selection = view.selectionOf(summary, c.req.queries('outlet') ?? []);
+    const selection = await view.selectionOf(summary, c.req.queries('outlet') ?? []);
     const report = await view.reportOf(summary, selection);
     const story = report.stories[0];
     if (!story) throw new HttpError(404, 'not-found', `story ${summary.id} has nothing to compare`);
@@ -173,9 +173,9 @@ export function pageRoutes(view: LibraryView): Hono {
     view.cachedView(
       c,
       HTML,
-      () => {
-        const summary = view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
-        const { story, members } = explainStory(store, summary.id);
+      async () => {
+        const summary = await view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
+        const { story, members } = await explainStoryIn(store, summary.id);
         return page(
           `Articles of ${summary.title ?? `story ${summary.id}`}`,
           html`<h1><a href="/stories/${summary.id}">${summary.title ?? `Story ${summary.id}`}</a></h1>${storyMembership(story, members, token !== null, null)}`,
@@ -191,7 +191,7 @@ export function pageRoutes(view: LibraryView): Hono {
       HTML,
       async () => {
         const q = c.req.query();
-        const outlets = store.outlets().map((o) => o.outlet);
+        const outlets = (await store.outlets()).map((o) => o.outlet);
         if ((q.q ?? '').trim() === '')
           return searchPage(
             { q: '', outlet: q.outlet ?? '', since: '', until: '', story: '', order: 'relevance' },
@@ -210,7 +210,7 @@ export function pageRoutes(view: LibraryView): Hono {
         const storyTitle =
           found.filters.story === undefined
             ? null
-            : (store.listStories({ ids: [found.filters.story], limit: 1 })[0]?.title ?? null);
+            : ((await store.listStories({ ids: [found.filters.story], limit: 1 }))[0]?.title ?? null);
         return searchPage(
           form,
           found,
@@ -226,12 +226,12 @@ export function pageRoutes(view: LibraryView): Hono {
     view.cachedView(
       c,
       HTML,
-      () => {
-        const directory = view.spreads.directory();
+      async () => {
+        const directory = await view.spreads.directory();
         // Every field is a column name here: a sort by one no outlet has yet falls back to the default.
         const columns = outletColumns(directory.records, directory.scale, OUTLET_FIELDS);
         const sort = sortParam(columns, c.req.query('sort'), c.req.query('dir'), OUTLET_SORT);
-        return outletsPage(store.outlets(), directory.records, sort, directory.scale);
+        return outletsPage(await store.outlets(), directory.records, sort, directory.scale);
       },
       PAGE_CSP,
     ),
@@ -243,7 +243,7 @@ export function pageRoutes(view: LibraryView): Hono {
       async () =>
         outletPage(
           await view.outletOf(c.req.param('name')),
-          view.spreads.directory().records.get(c.req.param('name')) ?? null,
+          (await view.spreads.directory()).records.get(c.req.param('name')) ?? null,
         ),
       PAGE_CSP,
     ),
@@ -252,9 +252,9 @@ export function pageRoutes(view: LibraryView): Hono {
     view.cachedView(
       c,
       HTML,
-      () => {
+      async () => {
         const q = c.req.query();
-        const listing = view.spreads.blindspots(
+        const listing = await view.spreads.blindspots(
           spreadFieldParam(q.by),
           q.group || null,
           intParam(q.page, 'page', 1, LIMITS.listingPages),
@@ -270,9 +270,9 @@ export function pageRoutes(view: LibraryView): Hono {
     return view.cachedView(
       c,
       HTML,
-      () =>
+      async () =>
         actorsPage(
-          store.actors(LIMITS.actors, prefix || undefined),
+          await store.actors(LIMITS.actors, prefix || undefined),
           c.req.query('prefix') ?? '',
           sortParam(ACTOR_COLUMNS, c.req.query('sort'), c.req.query('dir'), ACTOR_SORT),
           LIMITS.actors,
@@ -281,7 +281,7 @@ export function pageRoutes(view: LibraryView): Hono {
     );
   });
   app.get('/actors/:key', (c) =>
-    view.cachedView(c, HTML, () => actorPage(view.actorOf(c.req.param('key'))), PAGE_CSP),
+    view.cachedView(c, HTML, async () => actorPage(await view.actorOf(c.req.param('key'))), PAGE_CSP),
   );
   app.get('/add', (c) => {
     c.header('Content-Security-Policy', PAGE_CSP);

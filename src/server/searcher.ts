@@ -8,8 +8,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ParallaxError } from '../errors.js';
+import type { AsyncStoreSession } from '../store/async-store.js';
 import { SearchQueryError } from '../store/sqlite/search.js';
-import type { SearchHit, SearchOptions, Store } from '../store/store.js';
+import type { SearchHit, SearchOptions } from '../store/store.js';
 import { HttpError } from './http-error.js';
 import type { SearchReply, SearchRequest } from './search-worker.js';
 
@@ -27,17 +28,20 @@ export interface Searcher {
   close(): Promise<void>;
 }
 
-/** Searches on the caller's thread: for libraries without a file (tests, :memory:) and runs from sources. */
-export function inProcessSearcher(store: Store): Searcher {
+/**
+ * Searches through the store itself: PostgreSQL (the query runs in the database server, so the app keeps
+ * answering meanwhile), and SQLite libraries without a file (tests, :memory:) or runs from sources.
+ */
+export function inProcessSearcher(store: Pick<AsyncStoreSession, 'search' | 'countSearch'>): Searcher {
   return {
     search: async (query, limit) => store.search(query, limit),
     find: async (query, limit, options, count) => {
-      const hits = store.search(query, limit, options);
+      const hits = await store.search(query, limit, options);
       const total = !count
         ? null
         : !options.offset && hits.length < limit
           ? hits.length
-          : store.countSearch(query, options);
+          : await store.countSearch(query, options);
       return { hits, total };
     },
     close: async () => {},

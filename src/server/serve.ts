@@ -3,6 +3,8 @@
 
 import { randomBytes } from 'node:crypto';
 import { serve } from '@hono/node-server';
+import { asAsyncStore } from '../store/as-async.js';
+import type { AsyncStore } from '../store/async-store.js';
 import type { Store } from '../store/store.js';
 import { serverAnnotator } from './annotation.js';
 import { createApp } from './app.js';
@@ -11,7 +13,8 @@ import { LIMITS } from './library-view.js';
 import { inProcessSearcher, workerSearcher } from './searcher.js';
 
 export interface ServeOptions {
-  store: Store;
+  /** The library: a PostgreSQL store (several serve instances may share its database) or a SQLite one. */
+  store: AsyncStore | Store;
   /** Needed by writing endpoints when set; see tokenFor. */
   token: string | null;
   /** How article addresses added through the app are fetched. */
@@ -19,7 +22,10 @@ export interface ServeOptions {
   host: string;
   port: number;
   log: (line: string) => void;
-  /** The library's file: searches then run in worker threads on connections of their own, with a deadline. */
+  /**
+   * The library's file (SQLite only): searches then run in worker threads on connections of their own,
+   * with a deadline. On PostgreSQL searches go through the store (the database server runs them).
+   */
   dbPath?: string;
   /** Host names requests may name besides the loopback names and `host` (--allowed-host). */
   allowedHosts?: readonly string[];
@@ -68,7 +74,7 @@ export function startServer({
   const searcher =
     (dbPath
       ? workerSearcher({ path: dbPath, deadlineMs: LIMITS.searchMs, threads: LIMITS.searchThreads })
-      : null) ?? inProcessSearcher(store);
+      : null) ?? inProcessSearcher(asAsyncStore(store));
   const annotator = serverAnnotator();
   const app = createApp({ store, token, fetching, allowedHosts: names, searcher, annotator });
   const release = async () => {

@@ -9,7 +9,8 @@ import {
   type StorySpread,
   storySpread,
 } from '../outlets/spread.js';
-import type { Store, StorySummary } from '../store/store.js';
+import type { AsyncStoreSession } from '../store/async-store.js';
+import type { StorySummary } from '../store/store.js';
 
 export interface BlindspotListing {
   field: SpreadField;
@@ -56,29 +57,31 @@ export function blindspotsJson(b: BlindspotListing) {
   };
 }
 
-export function spreadViews(store: Store) {
+export function spreadViews(store: AsyncStoreSession) {
   let cached: { version: string; index: DirectoryIndex } | null = null;
-  const directory = (): DirectoryIndex => {
-    const version = store.version();
-    if (cached?.version !== version) cached = { version, index: directoryIndex(store.outletDirectory()) };
+  const directory = async (): Promise<DirectoryIndex> => {
+    const version = await store.version();
+    if (cached?.version !== version)
+      cached = { version, index: directoryIndex(await store.outletDirectory()) };
     return cached.index;
   };
 
-  const spreadsOf = (ids: readonly number[], field: SpreadField): Map<number, StorySpread> => {
-    const index = directory();
-    const voices = store.storyOutletVoices({ ids });
+  const spreadsOf = async (ids: readonly number[], field: SpreadField): Promise<Map<number, StorySpread>> => {
+    const index = await directory();
+    const voices = await store.storyOutletVoices({ ids });
     return new Map(ids.map((id) => [id, storySpread(voices.get(id) ?? [], index, field)]));
   };
 
   // The classification of every multi-outlet story, per field, kept while the library is unchanged: each
   // page of each group reads it (working it out reads every story's voices: ~0.3 s of CPU at 37,000 articles).
   const classified = new Map<string, Classification>();
-  const classify = (field: SpreadField): Classification => {
-    const key = `${store.version()}|${field}`;
+  const classify = async (field: SpreadField): Promise<Classification> => {
+    const version = await store.version();
+    const key = `${version}|${field}`;
     let known = classified.get(key);
     if (!known) {
-      const index = directory();
-      const voices = store.storyOutletVoices({ minOutlets: 2 });
+      const index = await directory();
+      const voices = await store.storyOutletVoices({ minOutlets: 2 });
       const byGroup = new Map<string, number[]>();
       const spreads = new Map<number, { spread: StorySpread; only: string }>();
       for (const [id, v] of voices) {
@@ -92,23 +95,24 @@ export function spreadViews(store: Store) {
       }
       known = { byGroup, spreads, examined: voices.size, values: index.values(field) };
       // One library version at a time: older ones are never asked for again.
-      for (const k of classified.keys()) if (!k.startsWith(`${store.version()}|`)) classified.delete(k);
-      classified.set(key, known);
+      for (const k of classified.keys()) if (!k.startsWith(`${version}|`)) classified.delete(k);
+      // Kept only when nothing changed while it was worked out (library-view.ts's cachedView says why).
+      if ((await store.version()) === version) classified.set(key, known);
     }
     return known;
   };
 
   /** Every story only one group covers, by the group, newest first, one page of them. */
-  const blindspots = (
+  const blindspots = async (
     field: SpreadField,
     group: string | null,
     page: number,
     limit: number,
-  ): BlindspotListing => {
-    const { byGroup, spreads, examined, values } = classify(field);
+  ): Promise<BlindspotListing> => {
+    const { byGroup, spreads, examined, values } = await classify(field);
     const ids = group === null ? [...spreads.keys()] : (byGroup.get(group) ?? []);
     const offset = (page - 1) * limit;
-    const summaries = ids.length ? store.listStories({ ids, limit, offset }) : [];
+    const summaries = ids.length ? await store.listStories({ ids, limit, offset }) : [];
     return {
       field,
       groups: values.map((value) => ({ value, stories: byGroup.get(value)?.length ?? 0 })),

@@ -3,7 +3,8 @@
 // at a time, each through its one article closest to the story's centre, and lets the reader pick others.
 // Small stories are compared whole, as before.
 import { distinctVoices } from '../library/voices.js';
-import type { Store, StoryDetail, StoryMember } from '../store/store.js';
+import type { AsyncStoreSession } from '../store/async-store.js';
+import type { StoryDetail, StoryMember } from '../store/store.js';
 import { centrality } from '../text/vectors.js';
 
 /** A story with at most this many distinct articles (near-duplicates aside) is compared whole. */
@@ -49,11 +50,11 @@ function outletKey(m: StoryMember): string {
  * The outlets to compare: those requested (unknown names are ignored, at most MAX_OUTLETS), else the
  * DEFAULT_OUTLETS most distinct voices.
  */
-export function selectOutlets(
-  store: Store,
+export async function selectOutlets(
+  store: Pick<AsyncStoreSession, 'articleFeatures'>,
   story: StoryDetail,
   requested: readonly string[],
-): StorySelection {
+): Promise<StorySelection> {
   const voices = story.members.filter((m) => m.duplicateOf === null);
   const byOutlet = new Map<string, StoryMember[]>();
   for (const m of voices) {
@@ -70,7 +71,7 @@ export function selectOutlets(
     }));
     return { whole: true, outlets, byDefault: true, story, key: '' };
   }
-  const features = store.articleFeatures(voices.map((m) => m.articleId));
+  const features = await store.articleFeatures(voices.map((m) => m.articleId));
   const empty = new Map<string, number>();
   const central = centrality(voices.map((m) => features.get(m.articleId)?.features ?? empty));
   const score = new Map(voices.map((m, i) => [m.articleId, central[i] ?? 0]));

@@ -3,7 +3,7 @@
 
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { mergeStories, splitStory } from '../library/stories.js';
+import { mergeStoriesIn, splitStoryIn } from '../library/stories.js';
 import { addArticles } from './add-articles.js';
 import { jsonWrites } from './guards.js';
 import { asClientError, HttpError } from './http-error.js';
@@ -40,7 +40,7 @@ export function writeRoutes(view: LibraryView): Hono {
     const target = storyIdParam(c.req.param('id'));
     const { other } = await jsonBody(c);
     const otherId = storyIdParam(String(other ?? ''));
-    const merged = asClientError(() => mergeStories(store, target, otherId));
+    const merged = await asClientError(() => mergeStoriesIn(store, target, otherId));
     return c.json({ story: { ...merged, members: undefined } });
   });
   app.post('/api/stories/:id/split', jsonWrites, async (c) => {
@@ -49,7 +49,7 @@ export function writeRoutes(view: LibraryView): Hono {
     if (!Array.isArray(articles) || !articles.every((a) => typeof a === 'string')) {
       throw new HttpError(400, 'bad-body', 'articles must be a list of article ids');
     }
-    const { from, to } = asClientError(() => splitStory(store, id, articles as string[]));
+    const { from, to } = await asClientError(() => splitStoryIn(store, id, articles as string[]));
     return c.json({ from: { ...from, members: undefined }, to: { ...to, members: undefined } });
   });
 
@@ -65,7 +65,7 @@ export function writeRoutes(view: LibraryView): Hono {
     const form = await readForm(c);
     const target = storyIdParam(c.req.param('id'));
     const other = storyIdParam(String(form.other ?? '').trim());
-    asClientError(() => mergeStories(store, target, other));
+    await asClientError(() => mergeStoriesIn(store, target, other));
     return c.redirect(`/stories/${target}?merged=${other}`, 303);
   });
   app.post('/stories/:id/split', async (c) => {
@@ -75,7 +75,7 @@ export function writeRoutes(view: LibraryView): Hono {
     const articles = (Array.isArray(chosen) ? chosen : chosen === undefined ? [] : [chosen]).map(String);
     if (articles.length === 0)
       throw new HttpError(400, 'bad-request', 'choose at least one article to split off');
-    const { to } = asClientError(() => splitStory(store, id, articles));
+    const { to } = await asClientError(() => splitStoryIn(store, id, articles));
     return c.redirect(`/stories/${to.id}?split=${id}`, 303);
   });
 

@@ -3,7 +3,7 @@
 
 export * from './async-store.js';
 export { type ArticleIdentity, articleIdentity, contentHash } from './identity.js';
-export { isPostgresUrl, openAsyncStore, requireSqlitePath } from './open.js';
+export { isPostgresUrl, openAsyncStore } from './open.js';
 export { openSqliteAsyncStore } from './sqlite/async-adapter.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export * from './store.js';
