@@ -29,7 +29,8 @@ async function buildLibrary(db: string, limit: number): Promise<void> {
   const { ingestIntoLibrary } = await import('../src/library/ingest.js');
   const { openSqliteStore } = await import('../src/store/sqlite/sqlite-store.js');
   const { DEFAULT_CONFIG } = await import('../src/config.js');
-  const { mergeStories } = await import('../src/library/stories.js');
+  const { mergeStoriesIn } = await import('../src/library/stories.js');
+  const { asAsyncStore } = await import('../src/store/as-async.js');
   const input = `${db}.input.jsonl`;
   const count = await writeFirstLines(CORPUS, limit, input);
   const store = openSqliteStore(db);
@@ -41,7 +42,7 @@ async function buildLibrary(db: string, limit: number): Promise<void> {
   let size = target.articleCount;
   for (const other of others) {
     if (size >= TARGET_ARTICLES) break;
-    size = mergeStories(store, target.id, other.id).articleCount;
+    size = (await mergeStoriesIn(asAsyncStore(store), target.id, other.id)).articleCount;
   }
   store.close();
 }

@@ -9,12 +9,13 @@ import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
-import { mergeStories, splitStory } from '../src/library/stories.js';
+import { mergeStoriesIn, splitStoryIn } from '../src/library/stories.js';
 import { cosine, distinctVoices } from '../src/library/voices.js';
 import type { Report } from '../src/model/report.js';
 import { renderHtml } from '../src/report/html/index.js';
 import { createApp } from '../src/server/app.js';
 import { COMPARE_ALL_MAX, DEFAULT_OUTLETS } from '../src/server/story-selection.js';
+import { asAsyncStore } from '../src/store/as-async.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { manyOutletReport } from './fixtures/report/many-outlets.js';
@@ -107,10 +108,10 @@ beforeAll(async () => {
     ),
   ];
   bigId = spillStories[0] as number;
-  for (const other of spillStories.slice(1)) mergeStories(store, bigId, other);
+  for (const other of spillStories.slice(1)) await mergeStoriesIn(asAsyncStore(store), bigId, other);
   // The quarry story stands alone, even if clustering a library this small put it with the spill.
   const solo = store.listArticles().find((a) => a.title === SOLO.title)?.id as string;
-  if (store.storyOf(solo) === bigId) splitStory(store, bigId, [solo]);
+  if (store.storyOf(solo) === bigId) await splitStoryIn(asAsyncStore(store), bigId, [solo]);
   app = createApp({ store });
 }, 120_000);
 

@@ -8,13 +8,14 @@ import { compareStory } from '../src/compare/index.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import {
-  explainStory,
-  mergeStories,
-  requireStory,
-  splitStory,
-  storyArticles,
+  explainStoryIn,
+  mergeStoriesIn,
+  requireStoryIn,
+  splitStoryIn,
+  storyArticlesIn,
 } from '../src/library/stories.js';
 import { buildReport } from '../src/report/index.js';
+import { asAsyncStore } from '../src/store/as-async.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import {
@@ -106,8 +107,9 @@ describe('ingest', () => {
       [...ids(STORY_FLOOD), 'flood-1-reprint'].sort(),
     );
     // The comparison reads one article per voice.
+    const library = asAsyncStore(store);
     expect(
-      storyArticles(store, requireStory(store, reprint?.storyId ?? -1))
+      (await storyArticlesIn(library, await requireStoryIn(library, reprint?.storyId ?? -1)))
         .map((a) => a.id)
         .sort(),
     ).toEqual(ids(STORY_FLOOD));
@@ -119,7 +121,7 @@ describe('ingest', () => {
     const store = fresh('why');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const storyId = summary.placed.find((p) => p.inputId === 'flood-2')?.storyId ?? -1;
-    const { members } = explainStory(store, storyId);
+    const { members } = await explainStoryIn(asAsyncStore(store), storyId);
     const joined = members.find((m) => m.inputId === 'flood-2');
     const placement = joined?.placement as {
       decision: string;
@@ -140,8 +142,9 @@ describe('ingest', () => {
     const store = fresh('report');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const storyId = summary.placed.find((p) => p.inputId === 'chess-1')?.storyId ?? -1;
-    const story = requireStory(store, storyId);
-    const report = buildReport([compareStory(storyArticles(store, story), String(storyId))]);
+    const library = asAsyncStore(store);
+    const story = await requireStoryIn(library, storyId);
+    const report = buildReport([compareStory(await storyArticlesIn(library, story), String(storyId))]);
     expect(reportSchemaErrors(report)).toEqual([]);
     expect(report.stories[0]?.articles.map((a) => a.outlet).sort()).toEqual([
       'Board and Clock',
@@ -159,18 +162,19 @@ describe('user decisions', () => {
     const vote = storyOf('vote-1');
     const flood = storyOf('flood-1');
 
-    const merged = mergeStories(store, chess, vote);
+    const library = asAsyncStore(store);
+    const merged = await mergeStoriesIn(library, chess, vote);
     expect(merged.articleCount).toBe(4);
     expect(store.getStory(vote)).toBeNull();
 
-    const { to } = splitStory(store, flood, ['flood-3']);
+    const { to } = await splitStoryIn(library, flood, ['flood-3']);
     expect(to.members.map((m) => m.inputId)).toEqual(['flood-3']);
     expect(store.getStory(flood)?.articleCount).toBe(2);
 
     await ingestIntoLibrary(store, second, DEFAULT_CONFIG);
     expect(store.storyOf(summary.placed.find((p) => p.inputId === 'vote-2')?.articleId ?? '')).toBe(chess);
     expect(store.storyOf(summary.placed.find((p) => p.inputId === 'flood-3')?.articleId ?? '')).toBe(to.id);
-    const why = explainStory(store, to.id).members[0];
+    const why = (await explainStoryIn(library, to.id)).members[0];
     expect(why).toMatchObject({ placedBy: 'user', placement: { decision: 'split', fromStory: flood } });
   });
 
@@ -178,7 +182,7 @@ describe('user decisions', () => {
     const store = fresh('split-recluster');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const flood = summary.placed.find((p) => p.inputId === 'flood-1')?.storyId ?? -1;
-    const { to } = splitStory(store, flood, ['flood-3']);
+    const { to } = await splitStoryIn(asAsyncStore(store), flood, ['flood-3']);
     // A fourth report of the same flood, the same days: it touches the flood stories, and the second pass
     // re-clusters them; the user's split holds.
     const later = writeFixtures(join(dir, 'flood-4'), [
@@ -221,9 +225,10 @@ Kovalenko said questions about the Weir Street flood wall would have to be answe
     const store = fresh('refusals');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const chess = summary.placed.find((p) => p.inputId === 'chess-1')?.storyId ?? -1;
-    expect(() => splitStory(store, chess, ['chess-1', 'chess-2'])).toThrow(/leave it empty/);
-    expect(() => splitStory(store, chess, ['flood-1'])).toThrow(/not in story/);
-    expect(() => mergeStories(store, chess, 999)).toThrow(/no story 999/);
+    const library = asAsyncStore(store);
+    await expect(splitStoryIn(library, chess, ['chess-1', 'chess-2'])).rejects.toThrow(/leave it empty/);
+    await expect(splitStoryIn(library, chess, ['flood-1'])).rejects.toThrow(/not in story/);
+    await expect(mergeStoriesIn(library, chess, 999)).rejects.toThrow(/no story 999/);
     expect(store.getStory(chess)?.articleCount).toBe(2);
   });
 });

@@ -8,9 +8,10 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
-import { mergeStories } from '../src/library/stories.js';
+import { mergeStoriesIn } from '../src/library/stories.js';
 import type { AnnotatedArticle, Entity, EntityKind } from '../src/model/article.js';
 import type { Tone } from '../src/model/report.js';
+import { asAsyncStore } from '../src/store/as-async.js';
 import { articleIdentity } from '../src/store/identity.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -502,7 +503,7 @@ describe('story contest upkeep', () => {
   it('works the contest out again for the story a merge leaves', async () => {
     const { store, z, y, storyOf } = await buildLibrary();
     expect(store.getStory(z)?.contest).toBeNull();
-    const merged = mergeStories(store, z, y);
+    const merged = await mergeStoriesIn(asAsyncStore(store), z, y);
     expect(merged.articleCount).toBe(6);
     // Drask and the Solvane Party as before, plus Olsby: three shared actors, six labels, one split.
     expect(merged.contest).toEqual({ shared: 3, labels: 6, splits: 1 });
@@ -512,7 +513,7 @@ describe('story contest upkeep', () => {
     // A merge of two ingested stories: the contest is worked out for the merged one too.
     const flood = storyOf('flood-1');
     const chess = storyOf('chess-1');
-    const mergedFixtures = mergeStories(store, flood, chess);
+    const mergedFixtures = await mergeStoriesIn(asAsyncStore(store), flood, chess);
     expect(mergedFixtures.contest).not.toBeNull();
     expect(store.getStory(flood)?.contest).toEqual(mergedFixtures.contest);
     expect(store.getStory(chess)).toBeNull();

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
-import { mergeStories } from '../src/library/stories.js';
+import { mergeStoriesIn } from '../src/library/stories.js';
+import { asAsyncStore } from '../src/store/as-async.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { centralTitle, retitleAt, TITLE_KEEP_MARGIN } from '../src/store/sqlite/story-titles.js';
 import type { Store } from '../src/store/store.js';
@@ -97,7 +98,7 @@ describe('story titles in a library', () => {
     await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
     const ids = [...new Set(store.listArticles().map((a) => store.storyOf(a.id) as number))];
     const story = ids[0] as number;
-    for (const other of ids.slice(1)) mergeStories(store, story, other);
+    for (const other of ids.slice(1)) await mergeStoriesIn(asAsyncStore(store), story, other);
     const title = store.listStories({ ids: [story] })[0]?.title;
     expect(title).not.toMatch(/^Opinion/);
     expect([articles[1]?.title, articles[2]?.title]).toContain(title);

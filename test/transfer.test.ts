@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
-import { mergeStories, splitStory } from '../src/library/stories.js';
+import { mergeStoriesIn, splitStoryIn } from '../src/library/stories.js';
+import { asAsyncStore } from '../src/store/as-async.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { DERIVED_COLUMNS, DUMP_TABLES, NOT_DUMPED_TABLES } from '../src/store/transfer/tables.js';
 import { captureIo } from './support/capture-io.js';
@@ -81,8 +82,8 @@ beforeAll(async () => {
   try {
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const storyOf = (inputId: string) => summary.placed.find((p) => p.inputId === inputId)?.storyId ?? -1;
-    mergeStories(store, storyOf('chess-1'), storyOf('vote-1'));
-    splitStory(store, storyOf('flood-1'), ['flood-3']);
+    await mergeStoriesIn(asAsyncStore(store), storyOf('chess-1'), storyOf('vote-1'));
+    await splitStoryIn(asAsyncStore(store), storyOf('flood-1'), ['flood-3']);
     const { feed } = store.addFeed(
       'https://courier.example/feed.xml',
       'Valley Courier',

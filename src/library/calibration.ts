@@ -4,7 +4,6 @@
 // of an ingest run that added articles, so that after every run the counters are a function of what the
 // library holds (whatever the order, the batches or the runs it came in).
 import type { AsyncStoreSession } from '../store/async-store.js';
-import type { CalibrationStore } from '../store/store.js';
 import {
   type CalibrationState,
   calibrationStatus,
@@ -68,10 +67,6 @@ export interface CalibrationView {
   message: string;
   /** The stored measurement, or null before the first ingest that made one. */
   measurement: UnrelatedPairCheck | null;
-}
-
-export function calibrationView(store: CalibrationStore): CalibrationView {
-  return calibrationViewOf(store.calibration());
 }
 
 /** The view of a stored measurement (read from either backend), or of none. */

@@ -8,7 +8,6 @@ import type { Report } from '../model/report.js';
 import type { ArticleFeatures } from '../model/story-index.js';
 import type { AsyncStoreSession } from '../store/async-store.js';
 import type {
-  Store,
   StoredArticle,
   StoryArticleRef,
   StoryDetail,
@@ -17,23 +16,14 @@ import type {
 } from '../store/store.js';
 import {
   type AssignmentReasons,
-  explainMembership,
   explainMembershipIn,
-  mergeProfiles,
   mergeProfilesIn,
-  profileFromArticles,
   profileFromArticlesIn,
 } from '../stories/cluster.js';
 
-// Each operation comes twice for now: synchronous, on the synchronous SQLite store the web server keeps
-// open (src/server, until it moves to the asynchronous contract), and with the suffix `In`, on a store of
-// either backend through the asynchronous contract (the commands, the library API). What they compute is
-// shared (the profile and explanation helpers of src/stories, listingEntry, withUniqueInputIds); only the
-// store calls differ.
-
-export function requireStory(store: Store, id: number): StoryDetail {
-  return found(store.getStory(id), id);
-}
+// Every operation takes a store of either backend through the asynchronous contract (the commands, the web
+// app, the library API); a library file's synchronous store is seen through asAsyncStore. The suffix `In`
+// is from when each had a synchronous twin on the SQLite store; the twins are gone (issue 15).
 
 export async function requireStoryIn(store: AsyncStoreSession, id: number): Promise<StoryDetail> {
   return found(await store.getStory(id), id);
@@ -56,30 +46,6 @@ export function parseStoryId(text: string | undefined): number {
 }
 
 /** Moves every article of `otherId` into `targetId` and deletes `otherId`. */
-export function mergeStories(store: Store, targetId: number, otherId: number): StoryDetail {
-  if (targetId === otherId) throw new ParallaxError('USAGE', `cannot merge story ${targetId} with itself`);
-  return store.transaction(() => {
-    requireStory(store, targetId);
-    const other = requireStory(store, otherId);
-    const index = store.storyIndex();
-    const [a, b] = [index.profiles([targetId])[0], index.profiles([otherId])[0]];
-    if (!a || !b)
-      throw new ParallaxError(
-        'STORE',
-        `the clustering profile of story ${a ? otherId : targetId} is missing`,
-      );
-    for (const member of other.members)
-      store.placeArticle(
-        member.articleId,
-        userPlacement(member, targetId, { decision: 'merged', fromStory: otherId }),
-      );
-    index.saveProfile(mergeProfiles(a, b, index));
-    store.deleteStory(otherId);
-    store.refreshContest();
-    return requireStory(store, targetId);
-  });
-}
-
 export async function mergeStoriesIn(
   store: AsyncStoreSession,
   targetId: number,
@@ -112,30 +78,6 @@ export async function mergeStoriesIn(
  * Moves the named articles (store ids or input ids) out of `storyId` into a new story. A near-duplicate
  * follows the article it duplicates, so a voice is never split from its copies.
  */
-export function splitStory(
-  store: Store,
-  storyId: number,
-  names: readonly string[],
-): { from: StoryDetail; to: StoryDetail } {
-  if (names.length === 0)
-    throw new ParallaxError('USAGE', 'story split needs --articles with at least one article id');
-  return store.transaction(() => {
-    const story = requireStory(store, storyId);
-    const { moving, staying } = splitMembers(story, names);
-    const index = store.storyIndex();
-    const features = store.articleFeatures(story.members.map((m) => m.articleId));
-    const newId = index.saveProfile(profileFromArticles(voiceFeatures(moving, features), index));
-    for (const member of moving)
-      store.placeArticle(
-        member.articleId,
-        userPlacement(member, newId, { decision: 'split', fromStory: storyId }),
-      );
-    index.saveProfile(profileFromArticles(voiceFeatures(staying, features), index, storyId));
-    store.refreshContest();
-    return { from: requireStory(store, storyId), to: requireStory(store, newId) };
-  });
-}
-
 export async function splitStoryIn(
   store: AsyncStoreSession,
   storyId: number,
@@ -217,24 +159,6 @@ export interface MemberExplanation {
 }
 
 /** Why each article is in the story: the decision recorded at placement, and its fit with the story now. */
-export function explainStory(
-  store: Store,
-  storyId: number,
-): { story: StoryDetail; members: MemberExplanation[] } {
-  const story = requireStory(store, storyId);
-  const index = store.storyIndex();
-  const profile = index.profiles([storyId])[0];
-  const features = store.articleFeatures(story.members.map((m) => m.articleId));
-  const members = story.members.map((m): MemberExplanation => {
-    const own = features.get(m.articleId);
-    return {
-      ...explanationOf(m),
-      now: m.duplicateOf === null && own && profile ? explainMembership(profile, own, index) : null,
-    };
-  });
-  return { story, members };
-}
-
 export async function explainStoryIn(
   store: AsyncStoreSession,
   storyId: number,
@@ -293,10 +217,6 @@ export function memberReason(m: MemberExplanation): { why: string; now: string |
  * The articles a story's comparison reads: one per voice (near-duplicates left out, since they would count
  * one outlet's copy of a wire story as agreement), with input ids made unique within the story.
  */
-export function storyArticles(store: Store, story: StoryDetail): AnnotatedArticle[] {
-  return withUniqueInputIds(store.getArticles(voiceIds(story)));
-}
-
 export async function storyArticlesIn(
   store: AsyncStoreSession,
   story: StoryDetail,
@@ -330,11 +250,6 @@ export interface StoryListingEntry extends StorySummary {
 }
 
 /** The listing entries of these stories, with their articles read in one query. */
-export function storyListing(store: Store, stories: readonly StorySummary[]): StoryListingEntry[] {
-  const refs = store.storyArticles(stories.map((s) => s.id));
-  return stories.map((s) => listingEntry(s, refs.get(s.id) ?? []));
-}
-
 export async function storyListingIn(
   store: AsyncStoreSession,
   stories: readonly StorySummary[],
@@ -356,12 +271,6 @@ function listingEntry(s: StorySummary, mine: readonly StoryArticleRef[]): StoryL
 }
 
 /** A stored story's comparison report, read from the stored annotations (nothing is annotated again). */
-export async function storyReport(store: Store, story: StoryDetail): Promise<Report> {
-  const { compareStory } = await import('../compare/index.js');
-  const { buildReport } = await import('../report/index.js');
-  return buildReport([compareStory(storyArticles(store, story), String(story.id))]);
-}
-
 export async function storyReportIn(store: AsyncStoreSession, story: StoryDetail): Promise<Report> {
   const articles = await storyArticlesIn(store, story);
   const { compareStory } = await import('../compare/index.js');
