@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpError } from '../src/server/http-error.js';
-import { type Searcher, workerSearcher } from '../src/server/searcher.js';
+import { inProcessSearcher, type Searcher, workerSearcher } from '../src/server/searcher.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { seededRandom } from '../src/util/random.js';
 import { syntheticArticles } from './support/synthetic-news.js';
@@ -203,5 +203,24 @@ describe('the search deadline', () => {
       });
     }
     expect(hits).toHaveLength(5);
+  });
+});
+
+describe('the search deadline on the store (PostgreSQL)', () => {
+  it('answers 503 when the store has not answered by the deadline, and hits when it has', async () => {
+    // A store whose search never answers until told to: the deadline decides, not how fast anything is.
+    let answer: (hits: []) => void = () => {};
+    const pending = new Promise<[]>((r) => {
+      answer = r;
+    });
+    const stuck = inProcessSearcher({ search: () => pending, countSearch: async () => 0 }, 20);
+    const late = await stuck.find('flood', 5, {}, true).catch((err: unknown) => err);
+    expect(late).toBeInstanceOf(HttpError);
+    expect((late as HttpError).status).toBe(503);
+    expect((late as HttpError).code).toBe('timeout');
+    answer([]);
+    const quick = inProcessSearcher({ search: async () => [], countSearch: async () => 0 }, 60_000);
+    expect(await quick.find('flood', 5, {}, true)).toEqual({ hits: [], total: 0 });
+    expect(await quick.search('flood', 5)).toEqual([]);
   });
 });

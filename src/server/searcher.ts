@@ -30,20 +30,47 @@ export interface Searcher {
 
 /**
  * Searches through the store itself: PostgreSQL (the query runs in the database server, so the app keeps
- * answering meanwhile), and SQLite libraries without a file (tests, :memory:) or runs from sources.
+ * answering meanwhile), and SQLite libraries without a file (tests, :memory:) or runs from sources. With
+ * `deadlineMs`, a search not answered in time gets 503 as in the worker threads; on PostgreSQL the query
+ * still runs to its end on its connection (a pool of 4 per serve instance), so one slow query cannot hold
+ * the page waiting, though four at once hold every other read of that instance until they end.
  */
-export function inProcessSearcher(store: Pick<AsyncStoreSession, 'search' | 'countSearch'>): Searcher {
+export function inProcessSearcher(
+  store: Pick<AsyncStoreSession, 'search' | 'countSearch'>,
+  deadlineMs?: number,
+): Searcher {
+  const within = <T>(work: Promise<T>, ms = deadlineMs): Promise<T> => {
+    if (ms === undefined) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new HttpError(
+              503,
+              'timeout',
+              `the search took longer than ${ms / 1000} s; use fewer OR-ed words or longer prefixes`,
+            ),
+          ),
+        ms,
+      );
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  };
   return {
-    search: async (query, limit) => store.search(query, limit),
-    find: async (query, limit, options, count) => {
-      const hits = await store.search(query, limit, options);
-      const total = !count
-        ? null
-        : !options.offset && hits.length < limit
-          ? hits.length
-          : await store.countSearch(query, options);
-      return { hits, total };
-    },
+    search: (query, limit, ms) => within(store.search(query, limit), ms ?? deadlineMs),
+    find: (query, limit, options, count) =>
+      within(
+        (async () => {
+          const hits = await store.search(query, limit, options);
+          const total = !count
+            ? null
+            : !options.offset && hits.length < limit
+              ? hits.length
+              : await store.countSearch(query, options);
+          return { hits, total };
+        })(),
+      ),
     close: async () => {},
   };
 }

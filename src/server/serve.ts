@@ -74,7 +74,7 @@ export function startServer({
   const searcher =
     (dbPath
       ? workerSearcher({ path: dbPath, deadlineMs: LIMITS.searchMs, threads: LIMITS.searchThreads })
-      : null) ?? inProcessSearcher(asAsyncStore(store));
+      : null) ?? inProcessSearcher(asAsyncStore(store), LIMITS.searchMs);
   const annotator = serverAnnotator();
   const app = createApp({ store, token, fetching, allowedHosts: names, searcher, annotator });
   const release = async () => {
