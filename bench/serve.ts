@@ -1,9 +1,10 @@
-// `npm run bench -- --suite serve [--db FILE]`: the web app over a library holding all of allsides. Measures
-// the server's start (process spawn to the first answered request), the story list and story pages under
-// 20 concurrent clients on loopback (autocannon; every response's latency is kept, so the percentiles are
-// exact), the same load against a bare node:http server returning a page of the same size from memory (what
-// any Node server costs at best, for the ratio), the first, uncached view of a sample of stories, and the
-// server's memory over a five-minute mixed run. Without --db the library is built first (about 8 minutes).
+// `npm run bench -- --suite serve [--db FILE|URL]`: the web app over a library holding all of allsides, in a
+// file or a PostgreSQL database (a postgres:// URL). Measures the server's start (process spawn to the first
+// answered request), the story list and story pages under 20 concurrent clients on loopback (autocannon;
+// every response's latency is kept, so the percentiles are exact), the same load against a bare node:http
+// server returning a page of the same size from memory (what any Node server costs at best, for the ratio),
+// the first, uncached view of a sample of stories, and the server's memory over a five-minute mixed run.
+// Without --db the library is built first (about 8 minutes).
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { isPostgresUrl } from '../src/store/open.js';
 import { seededRandom } from '../src/util/random.js';
 import { machineLine, recordSection } from './results.js';
 
@@ -146,7 +148,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const record = args.includes('--record');
   const dbAt = args.indexOf('--db');
-  let db = dbAt >= 0 ? resolve(args[dbAt + 1] ?? '') : '';
+  const given = dbAt >= 0 ? (args[dbAt + 1] ?? '') : '';
+  let db = isPostgresUrl(given) ? given : given && resolve(given);
   let built: string | null = null;
   if (!db) {
     if (!existsSync(CORPUS)) throw new Error(`${CORPUS} not found; the benchmark needs ../shared/corpus`);
@@ -351,7 +354,7 @@ async function main(): Promise<void> {
   const section = [
     `## Web app (\`parallax serve\`) — ${new Date().toISOString().slice(0, 10)}`,
     '',
-    `Machine: ${machineLine()}. Library: ${health.articles} articles in ${health.stories} stories${built ? ' (all of allsides, built by this run)' : ''}. ${CONNECTIONS} concurrent connections from autocannon in the bench process, on loopback; latencies are every response's, in ms.`,
+    `Machine: ${machineLine()}. Library: ${health.articles} articles in ${health.stories} stories${built ? ' (all of allsides, built by this run)' : ''}, ${isPostgresUrl(db) ? 'on PostgreSQL' : 'in a SQLite file'}. ${CONNECTIONS} concurrent connections from autocannon in the bench process, on loopback; latencies are every response's, in ms.`,
     '',
     `- Server start (spawn to first answered request), 5 runs: median **${ms(percentile(starts, 50))} ms**, worst ${ms(starts.at(-1) ?? 0)} ms (target < ${TARGETS.startMs} ms: ${verdict((starts.at(-1) ?? Infinity) < TARGETS.startMs)}).`,
     `- First view of a story page (its comparison computed, rendered, compressed, then kept), ${sample.length} of the 1,000 newest stories, ${sizes[0]}–${sizes.at(-1)} articles (median ${percentile(sizes, 50)}): median ${ms(percentile(cold, 50))} ms, p95 ${ms(percentile(cold, 95))} ms, worst ${ms(cold.at(-1) ?? 0)} ms; pages as sent (gzip) median ${(medianPage.length / 1024).toFixed(0)} kB, largest ${((sent.at(-1)?.bytes ?? 0) / 1024).toFixed(0)} kB.`,

@@ -157,6 +157,23 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     if (!summary) await storyOr404(id);
     return summary as StorySummary;
   };
+  /**
+   * Which stored story page each address showed at the current library version (see page-routes.ts's
+   * storyPage). Only the newest version's addresses are kept: an older one is never asked for again.
+   */
+  let storyPagesVersion = '';
+  const storyPageKeys = new Map<string, string>();
+  const storyPageAt = (address: string, version: string) =>
+    version === storyPagesVersion ? storyPageKeys.get(address) : undefined;
+  const rememberStoryPage = (address: string, version: string, key: string) => {
+    if (version !== storyPagesVersion) {
+      storyPageKeys.clear();
+      storyPagesVersion = version;
+    }
+    // Bounded like the view cache: one entry per address asked for (a story and its outlet choice).
+    if (storyPageKeys.size >= LIMITS.viewCacheEntries) storyPageKeys.clear();
+    storyPageKeys.set(address, key);
+  };
   /** A story's cache key: its last update, and which outlets are compared when not all are. */
   const cacheKey = (s: StorySummary, selection?: StorySelection) =>
     `${s.id}@${s.updatedAt}@${s.articleCount}${selection?.key ? `#${selection.key}` : ''}`;
@@ -294,6 +311,8 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     annotator,
     fetcherFor,
     pages,
+    storyPageAt,
+    rememberStoryPage,
     cachedView,
     storyOr404,
     summaryOr404,

@@ -83,6 +83,18 @@ export function pageRoutes(view: LibraryView): Hono {
   );
 
   const storyPage = async (c: Context, notice: string | null) => {
+    const respond = async (page: StoredPage) =>
+      // The report page carries its own CSP (a meta tag allowing its script by hash); the header repeats it.
+      pageResponse(page, c.req.header('accept-encoding'), { 'Content-Security-Policy': await storyCsp() });
+    // While the library is unchanged the page at this address is the one shown last: one read (the
+    // version) instead of the story's summary, spread and notes (on PostgreSQL, one round trip instead of
+    // four). After any change, the page is found again by what it shows (the key below).
+    const version = notice === null ? await store.version() : null;
+    if (version !== null) {
+      const known = view.storyPageAt(c.req.url, version);
+      const page = known === undefined ? undefined : view.pages.get(known);
+      if (page) return respond(page);
+    }
     const summary = await view.summaryOr404(storyIdParam(c.req.param('id') ?? ''));
     const field = spreadFieldParam(c.req.query('by'));
     // Read at once, not one after another: on PostgreSQL each read is a round trip, and a cached page is
@@ -138,10 +150,10 @@ export function pageRoutes(view: LibraryView): Hono {
       );
       if (notice === null) view.pages.set(key, stored, stored.gz.byteLength);
     }
-    // The report page carries its own CSP (a meta tag allowing its script by hash); the header repeats it.
-    return pageResponse(stored, c.req.header('accept-encoding'), {
-      'Content-Security-Policy': await storyCsp(),
-    });
+    // Remembered under the version read before the page's key was: a change committed after that read
+    // moves the version, so the address is never answered from here with a page older than the library.
+    if (version !== null) view.rememberStoryPage(c.req.url, version, key);
+    return respond(stored);
   };
   app.get('/stories/:id', (c) => {
     const merged = c.req.query('merged');
