@@ -366,6 +366,78 @@ describe('speaker of a direct quote', () => {
       'coin toss',
       'Ann Hale',
     ],
+    [
+      'an inverted name after a capitalised place the tagger reads as a verb',
+      'Voters gathered at the fair.\n\n“I cannot vote for the mayor,” said Concord resident Nora Whitfield. “She broke her word.”',
+      'She broke',
+      'Nora Whitfield',
+    ],
+    [
+      'a capitalised speech-verb word inside a title before a name is no verb',
+      'The board met on Monday.\n\n“Under our rules, we will act at once,” Harbour Board General Counsel Ronald A. Baxter wrote in a letter.',
+      'act at once',
+      'Ronald A. Baxter',
+    ],
+    [
+      'a name opening the sentence before an appositive whose closing comma is missing',
+      'Waiters earn more this year.\n\nAnthony Arno, president and chief of the Harbour Restaurant Guild stated, “It is not a political problem; it is a sum.”',
+      'a political problem',
+      'Anthony Arno',
+    ],
+    [
+      'a speech verb after “and” past the quote opens a clause of its own',
+      'The rivals spoke on Sunday.\n\nAnn Roe accuses the mayor of “hiding from the voters” and Tom Hale says he is “losing the port.”',
+      'hiding from',
+      'Ann Roe',
+    ],
+    [
+      'the name after “of” following a person is where the person works',
+      'The mayor spoke.\n\nGeorge Zolnik of The Harbour Nation wrote, “If voters are to trust you, you must act.”',
+      'you must act',
+      'George Zolnik',
+    ],
+    [
+      'a phrasal speech verb with an adverb before the quote',
+      'Tom Hale spoke on Monday.\n\nWhen Hale suggested that the port would sue, Ann Roe shot back forcefully: “If they sue us, they will lose.”',
+      'they will lose',
+      'Ann Roe',
+    ],
+    [
+      'a capitalised speech-verb word ending a name after the quote is no verb',
+      'Tom Hale spoke on Monday.\n\nHale had said in an interview that the army had “contained” the Islamic State from growing.',
+      'contained',
+      'Tom Hale',
+    ],
+    [
+      'a closing attribution with a longer prepositional tail covers the quote before it',
+      'Ann Corley on Friday was named the first woman to lead the slate, setting up the fall vote.\n\nVoters had “opened the widest gap” yet in the old ceiling, she said in a long address to the party members.',
+      'widest gap',
+      'Ann Corley',
+    ],
+    [
+      'a title naming a cause with a preposition and a number before the name',
+      'Wages went up.\n\n“They care about two things,” Pay for $15 recruiting director Kendall Fellman told a radio station.',
+      'two things',
+      'Kendall Fellman',
+    ],
+    [
+      'a name in apposition after a possessive title, before a verb with an object',
+      'Allies urged calm.\n\n“Sooner or later, positions will soften on the mayor,” Ohio Rep. Dan Hunt’s head of staff, Joe Kasperl, told the paper before the vote. “That is inevitable.”',
+      'That is inevitable',
+      'Joe Kasperl',
+    ],
+    [
+      'a participle after an adverbial phrase (“at one stage calling”) is the clause subject’s',
+      'Tom Hale, the governor, has battled with Ann Lee over the budget, at one stage calling the governor a “fraud” who was not “decent.”',
+      'fraud',
+      'Tom Hale',
+    ],
+    [
+      'a pronoun after the subject of its own sentence, whose gender nothing states, is that subject',
+      'Tom Hale spoke on Monday about the port. Sen. Kerrin Reed toured the docks on Tuesday, and he said the place was “a mess.”',
+      'a mess',
+      'Kerrin Reed',
+    ],
   ])('%s', (_shape, body, words, speaker) => {
     const a = annotate(body);
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
@@ -730,6 +802,96 @@ describe('speakers that are no named person', () => {
       'a mess',
       'The Miami Herald',
     ],
+    [
+      'an inverted description with a reduced relative after its head',
+      'The budget fight goes on.\n\n“It will cost the town millions,” said one official involved in the talks, who asked not to be named.',
+      'cost the town',
+      'one official involved in the talks',
+    ],
+    [
+      'the continuation of an inverted description with a reduced relative',
+      'The budget fight goes on.\n\n“It will cost the town millions,” said one official involved in the talks, who asked not to be named. “Nobody wants to say so.”',
+      'Nobody wants',
+      'one official involved in the talks',
+    ],
+    [
+      'an inverted description cut short by a quoted title ends at its head',
+      'The party studied its losses.\n\n“We must listen to young voters,” wrote the authors of the “Harbour Review,” citing the last race.',
+      'young voters',
+      'the authors',
+    ],
+    [
+      'a participle the tagger reads as a verb inside an inverted description',
+      'Delegates arrived on Sunday.\n\n“Vote for the whole list,” said the printed campaign card.',
+      'whole list',
+      'the printed campaign card',
+    ],
+    [
+      'a source named by “according to” after the quote',
+      'The harbour plan was criticised.\n\n“The files include the donors’ names,” according to the Coastal Records Trust.',
+      'donors’ names',
+      'the Coastal Records Trust',
+    ],
+    [
+      'a determiner standing for its noun is the subject before the verb',
+      'Readers wrote in all week. One praised the mayor.\n\nAnother posted, “The mayor thinks she is above the law.”',
+      'above the law',
+      'Another',
+    ],
+    [
+      'a pronoun after the verb is a whole phrase, not the start of a longer one',
+      'Readers wrote in all week. One praised the mayor.\n\nAnother said he prayed with his “whole soul” that the mayor loses: “Then we can laugh for years.”',
+      'laugh for years',
+      'Another',
+    ],
+    [
+      'a parenthetical attribution inside the quoted sentence is its speaker, not the name before it',
+      'The polls moved this week.\n\nAnn Lee, a senior aide said, “is very sure of the contrast” with the mayor.',
+      'very sure',
+      'a senior aide',
+    ],
+    [
+      'a participle aside naming someone is no apposition of the subject',
+      'Crowds marched downtown.\n\nOthers, angry at the delay before the Van Dorn video, shouted, “Stop the cover-up!”',
+      'Stop the cover-up',
+      'Others',
+    ],
+    [
+      'a person the subject works for, inside the aside, is not the subject',
+      'Republicans accused the mayor.\n\nThe agency, a contractor for House Speaker Paul Rayner, said, “Instead of calming the town, the mayor played politics.”',
+      'calming the town',
+      'The agency',
+    ],
+    [
+      'a relative clause between the subject and its verb',
+      'The budget fight went on.\n\nA city hall aide who would talk only unnamed about the budget said Wednesday, “There are talks with the union.”',
+      'talks with the union',
+      'A city hall aide',
+    ],
+    [
+      'a participle clause between the subject and its verb',
+      'The talks went on.\n\nAnother port source speaking to Harbour News said, “The agents are looking at the deals.”',
+      'looking at the deals',
+      'Another port source',
+    ],
+    [
+      'a past participle with its agent between the subject and its verb',
+      'The guild complained twice.\n\nA letter from the guild obtained by the Harbour Press warns that “any further talk will go through our lawyer.”',
+      'further talk',
+      'A letter from the guild',
+    ],
+    [
+      'a participle after the people a message goes to shares the clause subject',
+      'The mayor spoke on Monday.\n\nHer campaign quickly sent out an email to supporters stating, “The speaker joins a long list of critics.”',
+      'long list of critics',
+      'Her campaign',
+    ],
+    [
+      'a phrase opening an absolute phrase after “with” is its participle’s subject',
+      'Rick Sand turned on Hale, with the team of the retired governor from Ohio saying Hale was “no true conservative.”',
+      'true conservative',
+      'the team of the retired governor from Ohio',
+    ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);
     const q = quoteWith(a, words);
@@ -922,6 +1084,12 @@ describe('the record a quote is known through', () => {
       'According to the Ledger, Ann Lee praised the plan and said it “will work for every family.”',
       ['will work'],
       'the Ledger',
+    ],
+    [
+      'according to a record with a capitalised participle in its name',
+      'Tom Hale wrote to his delegates.\n\n“Each delegate may vote as he sees fit,” Hale said, according to an Associated Harbour Press report.',
+      ['as he sees fit'],
+      'an Associated Harbour Press report',
     ],
   ])('%s', (_shape, body, quotes, via) => {
     const a = annotate(body);
