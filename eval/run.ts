@@ -120,7 +120,7 @@ ${Object.entries(s.mergeByLink)
   .map(([link, m]) => `| ${link} | ${m.actors} | ${m.wrong} |`)
   .join('\n')}
 
-Person B³ F1 with singletons if every detected mention were linked as gold links it (undetected ones alone): ${pct(s.detectionCeiling)}.
+Person B³ F1 with singletons if every detected mention were linked as gold links it (undetected ones alone): ${pct(s.detectionCeiling)}; the same-head baseline given only those detected mentions (the rest alone): ${pct(s.sameHeadOnDetected)}.
 
 Where person B³ recall (with singletons) is lost, by the form of the mention left out of its chain's actor:
 

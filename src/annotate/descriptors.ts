@@ -11,6 +11,7 @@ import {
   isDateWord,
   isOrdinaryWord,
   ORGANIZATION_NOUNS,
+  PERFORMER_NOUNS,
   ROLE_NOUNS,
   TITLE_WORDS,
 } from './entities/gazetteer.js';
@@ -105,7 +106,11 @@ export type ResolvedReference = ReferenceMention & { entity: string };
 
 function describesWord(lower: string): boolean {
   return (
-    ROLE_NOUNS.has(lower) || TITLE_WORDS.has(lower) || ORGANIZATION_NOUNS.has(lower) || PLACE_NOUNS.has(lower)
+    ROLE_NOUNS.has(lower) ||
+    TITLE_WORDS.has(lower) ||
+    PERFORMER_NOUNS.has(lower) ||
+    ORGANIZATION_NOUNS.has(lower) ||
+    PLACE_NOUNS.has(lower)
   );
 }
 
@@ -441,7 +446,9 @@ function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: nu
     if (!t || t.sentence !== sentence) break;
     if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON')
       break;
-    if (t.pos === 'VERB' && !t.text.includes('-')) break;
+    // "the league's leading rusher": a participle before a noun modifies it.
+    const modifying = /^\p{Ll}+ing$/u.test(t.text) && tokens[end + 1]?.pos === 'NOUN';
+    if (t.pos === 'VERB' && !t.text.includes('-') && !modifying) break;
     if (t.pos === 'NOUN' && describes(t.text)) sawDescribingNoun = true;
     end++;
   }

@@ -315,6 +315,37 @@ export const TITLE_WORDS = new Set([
   ],
 ]);
 
+/**
+ * Nouns for what a performer or an athlete is, beyond the role nouns of gazetteer.ts (general English; my
+ * own list): "the star", "the slugger". News calls the person a story is about by them, and hardly anyone
+ * else (unlike "the judge" or "the officer", who are usually someone else in the story).
+ */
+export const PERFORMER_NOUNS = new Set([
+  'star',
+  'superstar',
+  'megastar',
+  'legend',
+  'swimmer',
+  'runner',
+  'rusher',
+  'scorer',
+  'slugger',
+  'pitcher',
+  'hitter',
+  'boxer',
+  'receiver',
+  'heavyweight',
+  'rookie',
+  'sprinter',
+  'skater',
+  'skier',
+  'cyclist',
+  'pinup',
+  'pin-up',
+  'crooner',
+  'diva',
+]);
+
 /** Nouns naming a person by role, used to recognise descriptors ("Kremlin spokesman", "a close ally"). */
 export const ROLE_NOUNS = new Set([
   ...wordsTagged('Actor'),

@@ -74,11 +74,17 @@ export function attachReferences(
   // Descriptor heads ("drummer" in "drummer Ana Ruiz") and descriptions settled by age, role or gender.
   for (const d of findDescriptionAnchors(layer, { entities, mentions, resolved: descriptions, genderOf })) {
     anchors.push({ entity: d.entity, firstToken: d.firstToken, endToken: d.endToken });
+    const first = layer.tokens[d.headFirst];
     const head = layer.tokens[d.head];
-    if (head) {
+    if (first && head) {
       found.push({
         entity: d.entity,
-        reference: { start: head.start, end: head.end, text: head.text, via: 'description' },
+        reference: {
+          start: first.start,
+          end: head.end,
+          text: layer.text.slice(first.start, head.end),
+          via: 'description',
+        },
       });
     }
   }

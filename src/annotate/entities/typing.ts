@@ -277,7 +277,9 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   // "Kowalczyk, who …" — only people take "who"; "the 32-year-old Kowalczyk" — only people have ages.
   if (!c.possessive && after?.text === ',' && tokens[c.endToken + 1]?.text.toLowerCase() === 'who')
     add('person', MEDIUM);
-  if (/^\d+-years?-old$/i.test(before?.text ?? '')) add('person', MEDIUM);
+  // … unless the name only modifies the noun after it: in "a 35-year-old Easton man" the age is the man's.
+  const modifiesNoun = after?.pos === 'NOUN' && /^\p{Ll}/u.test(after.text) && !c.possessive;
+  if (/^\d+-years?-old$/i.test(before?.text ?? '') && !modifiesNoun) add('person', MEDIUM);
   // "Kowalczyk, 49, escaped": an age between commas right after the name.
   if (
     !c.possessive &&

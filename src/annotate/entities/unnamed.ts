@@ -241,6 +241,32 @@ export function unnamedHead(lower: string): { lemma: string; plural: boolean } |
   return UNNAMED_NOUNS.has(lower) ? { lemma: lower, plural: false } : null;
 }
 
+/**
+ * Heads that name a person only with the noun before them: "gang member", "mob boss", "police chief",
+ * "clan members". Alone ("a member of the board", "the head of", "leader") they are left out above; the
+ * compound is a description of its own, and its words are the mention (ECB+ train marks "gang member"
+ * whole, 10 times; "member" alone never). General English, my own list.
+ */
+const COMPOUND_HEADS = new Set(['member', 'boss', 'chief', 'leader']);
+
+/** "gang members" → {lemma "gang member", plural}: a lower-case noun before a compound head; or null. */
+function compoundHead(
+  tokens: readonly Token[],
+  i: number,
+  covered: Uint8Array,
+): { lemma: string; plural: boolean } | null {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  if (!t || !before || before.sentence !== t.sentence || covered[i - 1]) return null;
+  if (before.pos !== 'NOUN' || !/^\p{Ll}[\p{Ll}-]+$/u.test(before.text)) return null;
+  const lower = t.text.toLowerCase();
+  const singular = lower.endsWith('s') && COMPOUND_HEADS.has(lower.slice(0, -1)) ? lower.slice(0, -1) : lower;
+  if (!COMPOUND_HEADS.has(singular)) return null;
+  // "a police chief" is one; "the members of the gang": the modifier must not itself be a person noun.
+  if (unnamedHead(before.text.toLowerCase()) && before.text.toLowerCase() !== 'police') return null;
+  return { lemma: `${before.text.toLowerCase()} ${singular}`, plural: singular !== lower };
+}
+
 type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare' | 'none';
 
 /** Determiners that refer to nobody in particular: "no troops would be sent", "any mediator". */
@@ -592,8 +618,9 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   const personAt = new Map<number, Entity>();
   for (const e of entities) if (e.kind === 'person') for (const m of e.mentions) personAt.set(m.start, e);
   const referred = new Set<Entity>();
-  const refer = (e: Entity, t: Token) => {
-    const reference: EntityReference = { start: t.start, end: t.end, text: t.text, via: 'description' };
+  const refer = (e: Entity, t: Token, from: Token = t) => {
+    const text = layer.text.slice(from.start, t.end);
+    const reference: EntityReference = { start: from.start, end: t.end, text, via: 'description' };
     if (e.references) e.references.push(reference);
     else e.references = [reference];
     referred.add(e);
@@ -621,6 +648,13 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     const named = referenceAt.get(token.start);
     if (named !== undefined || covered[index]) return named;
     return pronounChain(layer, index, mentionAt, mentionAt.length, firstPerson)?.entity.id;
+  };
+  /** The owner of the relation noun a list item follows: "his mother and sister" → his. */
+  const listedOwner = (first: number): string | undefined => {
+    const joiner = tokens[first - 1];
+    if (!joiner || !/^(?:and|or|,)$/i.test(joiner.text)) return undefined;
+    const before = unnamedEndingAt.get(tokens[first - 2]?.end ?? -1);
+    return before && RELATION_NOUNS.has(before.name) ? before.of : undefined;
   };
   // A headline writes relations bare: "Woman accused of robbing uncle and cousin".
   const headingRelation = (t: Token) => layer.sentences[t.sentence]?.heading === true;
@@ -667,7 +701,8 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     if (t.pos !== 'NOUN' && !(capital && opens && t.pos === 'PROPN')) continue;
     if (capital && !opens) continue;
     const lower = t.text.toLowerCase();
-    const head = unnamedHead(lower);
+    const compound = unnamedHead(lower) ? null : compoundHead(tokens, i, covered);
+    const head = unnamedHead(lower) ?? compound;
     if (!head) continue;
     // The head is the last noun of its phrase: "police" in "police officer" is a modifier.
     // A headline's participle is often tagged a noun ("Woman rescued from car"): an -ed word is no head.
@@ -679,13 +714,13 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     if (next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
       const named = personAt.get(next.start);
-      if (named) refer(named, t);
+      if (named) refer(named, t, compound ? tokens[i - 1] : t);
       continue;
     }
     // "The gunman, Tomas Verhoeven, …": the apposition names them; the description is that person's.
     const appositive = next?.text === ',' ? personAt.get(tokens[i + 2]?.start ?? -1) : undefined;
     if (appositive) {
-      refer(appositive, t);
+      refer(appositive, t, compound ? tokens[i - 1] : t);
       continue;
     }
     const phrase = phraseBefore(tokens, i);
@@ -694,9 +729,23 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // Without a possessive a relation noun is only someone's when the article has such a tie already
     // ("the mother" after "her mother"); a possessive gives the tie's other end.
     const related = RELATION_NOUNS.has(head.lemma);
-    const owner = phrase.owner === undefined ? undefined : ownerOf(phrase.owner);
+    // "his mother and sister", "her husband, son and daughter": a bare relation noun in a list after an
+    // owned one shares its owner.
+    const shared = related && phrase.det === 'bare' ? listedOwner(phrase.first) : undefined;
+    const owner = phrase.owner === undefined ? shared : ownerOf(phrase.owner);
     if (phrase.det === 'possessive' && !owner) continue;
-    if (related && phrase.det !== 'possessive' && !latest.has(key) && !headingRelation(t)) continue;
+    // "a nephew who had quarrelled …", "a mother of three": an indefinite relation noun introduces someone
+    // whose tie the text has not given.
+    const introduced = phrase.det === 'indefinite';
+    if (
+      related &&
+      phrase.det !== 'possessive' &&
+      !shared &&
+      !introduced &&
+      !latest.has(key) &&
+      !headingRelation(t)
+    )
+      continue;
     const ownedKey = owner ? `${key}\u0000${owner}` : undefined;
     // "three people … the three people" (or "three people" again): the same count is the same group.
     const sameCount = phrase.count !== null && latest.get(key)?.counts.has(phrase.count) === true;
@@ -716,7 +765,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       chain = {
         entity: {
           id: `u${chains.length + 1}`,
-          name: lower,
+          name: compound ? layer.text.slice(tokens[i - 1]?.start ?? t.start, t.end).toLowerCase() : lower,
           kind: head.plural ? 'group' : 'person',
           mentions: [],
           descriptors: [],
@@ -745,7 +794,13 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       const age = AGE_WORD.exec(tokens[k]?.text ?? '')?.[1];
       if (age) chain.ages = new Set([...(chain.ages ?? []), age]);
     }
-    const mention: Mention = { start: t.start, end: t.end, text: t.text };
+    // A compound's mention is its two words ("gang member").
+    const wordsFrom = compound ? (tokens[i - 1] ?? t) : t;
+    const mention: Mention = {
+      start: wordsFrom.start,
+      end: t.end,
+      text: layer.text.slice(wordsFrom.start, t.end),
+    };
     chain.entity.mentions.push(mention);
     mentionAt.push({ token: i, chain });
     unnamedEndingAt.set(t.end, chain.entity);
