@@ -70,9 +70,13 @@ async function child(kind: Kind, db: string, hang: boolean, fastRecovery: boolea
     await boss.start();
     await boss.createQueue(QUEUE).catch(() => {});
     for (let i = 0; i < 2; i++)
-      await boss.work(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: Number(process.env.BOSS_BATCH ?? 1) }, async (jobs: Loose[]) => {
-        for (const job of jobs) await task(job.data);
-      });
+      await boss.work(
+        QUEUE,
+        { pollingIntervalSeconds: 0.5, batchSize: Number(process.env.BOSS_BATCH ?? 1) },
+        async (jobs: Loose[]) => {
+          for (const job of jobs) await task(job.data);
+        },
+      );
   }
   say('ready');
 }
@@ -205,7 +209,9 @@ async function measure(kind: Kind, admin: string, jobs: number): Promise<void> {
     [
       `${kind === 'gw' ? 'graphile-worker' : 'pg-boss'}: ${jobs} jobs`,
       `enqueue ${(jobs / enqueueSeconds).toFixed(0)}/s one call at a time (p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p95 ${quantile(latencies, 0.95).toFixed(2)} ms)`,
-      drainMs === null ? 'drain: not done in 600 s' : `drain with 2 worker processes ${(jobs / (drainMs / 1000)).toFixed(0)} jobs/s (${(drainMs / 1000).toFixed(1)} s)`,
+      drainMs === null
+        ? 'drain: not done in 600 s'
+        : `drain with 2 worker processes ${(jobs / (drainMs / 1000)).toFixed(0)} jobs/s (${(drainMs / 1000).toFixed(1)} s)`,
       `killed worker: ${recovery.join('; ')}`,
     ].join('\n  '),
   );

@@ -16,6 +16,7 @@ import {
   runInTransactionOf,
 } from '../async-store.js';
 import { articleIdentity } from '../identity.js';
+import { PLACEMENT_LOCK_KEY, registerPlacementLocker } from '../placement-lock.js';
 import { checkSearchOptions, checkSearchQuery } from '../search-query.js';
 import { searchWords } from '../search-words.js';
 import type {
@@ -365,8 +366,13 @@ class PgSession {
     let broken = false;
     try {
       await client.query('BEGIN');
-      const tx = new PgSession(this.shared, new ClientRunner(client), this.check);
-      const result = await runInTransactionOf(this.shared, () => fn(tx.api()));
+      const runner = new ClientRunner(client);
+      const tx = new PgSession(this.shared, runner, this.check).api();
+      // Placement across processes waits for this transaction's lock (placement-lock.ts).
+      registerPlacementLocker(tx, async () => {
+        await runner.rows('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK_KEY.toString()]);
+      });
+      const result = await runInTransactionOf(this.shared, () => fn(tx));
       await client.query('COMMIT');
       this.shared.writes++;
       return result;
