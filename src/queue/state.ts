@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { ParallaxError } from '../errors.js';
 import { pgStoreError, redactUrl } from '../store/postgres/errors.js';
-import { QUEUE_SCHEMA, TASKS } from './jobs.js';
+import { MAX_ATTEMPTS, QUEUE_SCHEMA, TASKS } from './jobs.js';
 
 export type JobKind = 'fetch' | 'article' | 'other';
 export type JobStatus = 'waiting' | 'retrying' | 'running' | 'failed';
@@ -57,7 +57,7 @@ const KINDS: Record<string, JobKind> = { [TASKS.fetch]: 'fetch', [TASKS.article]
 const STATUS_SQL = `CASE
   WHEN locked_by IS NOT NULL THEN 'running'
   WHEN attempts >= max_attempts THEN 'failed'
-  WHEN last_error IS NOT NULL THEN 'retrying'
+  WHEN last_error IS NOT NULL AND attempts > 0 THEN 'retrying'
   ELSE 'waiting' END`;
 
 export async function queueState(db: QueueDb, limit = 100): Promise<QueueState> {
@@ -132,8 +132,8 @@ export async function retryFailed(db: QueueDb, id?: string): Promise<number> {
         );
       if (failed.rows.length === 0) return 0;
       const done = await q.query(
-        `SELECT * FROM ${QUEUE_SCHEMA}.reschedule_jobs($1::bigint[], run_at := now(), attempts := 0)`,
-        [failed.rows.map((r) => r.id)],
+        `SELECT * FROM ${QUEUE_SCHEMA}.reschedule_jobs($1::bigint[], run_at := now(), attempts := 0, max_attempts := $2)`,
+        [failed.rows.map((r) => r.id), MAX_ATTEMPTS],
       );
       return done.rowCount ?? 0;
     });

@@ -1,0 +1,266 @@
+// Workers on the queue (src/queue/) against a throw-away PostgreSQL cluster:
+// - the race test: the same input enqueued twice and drained by 4 worker processes leaves every article
+//   stored once and placed in exactly one story, no story without articles, every story's article count
+//   true, and the same stories (as sets of articles) as one `parallax ingest` of the input in one process.
+//   The input is invented news in events of 6 articles given one event after another, so the 4 workers
+//   start on the same event at once: without the placement lock two of them find no story yet and each
+//   starts one (the partition then differs from the single-process one);
+// - the SIGKILL test: a worker killed while it holds a job inside its placement transaction (a test hook
+//   stops it there until a file appears) leaves the job to a new worker, which retries it; the library ends
+//   consistent and equal to the single-process one;
+// - the queue commands: a library file refused in one line, a refused article failed with its reason and
+//   put back by `queue retry`.
+// Workers are real processes (bin/parallax.js on the built code). Nothing waits a fixed time: every wait
+// polls the database or the worker's output, with deadlines generous enough for a busy 2-core machine.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { queueState } from '../src/queue/state.js';
+import { captureIo } from './support/capture-io.js';
+import { syntheticArticles, toJsonl } from './support/synthetic-news.js';
+
+const adminUrl = inject('pgUrl');
+if (adminUrl === null) {
+  if (process.env.CI) throw new Error(`PostgreSQL queue tests cannot run: ${inject('pgMissing')}`);
+  console.warn(`PostgreSQL queue tests skipped: ${inject('pgMissing')}`);
+}
+
+const BIN = resolve(import.meta.dirname, '../bin/parallax.js');
+/** Deadline of a whole drain on a loaded machine: four processes each load the language models. */
+const DRAIN_MS = 600_000;
+const ARTICLES = syntheticArticles(24, 6, 15);
+
+let dir = '';
+let input = '';
+const databases: string[] = [];
+const children: ChildProcess[] = [];
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>, url = adminUrl ?? ''): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshDatabase(): Promise<string> {
+  const name = `px_queue_${process.pid}_${databases.length + 1}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  databases.push(name);
+  const url = new URL(adminUrl ?? '');
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function parallax(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const run = captureIo();
+  const code = await main(args, run.io);
+  return { code, out: run.out.join(''), err: run.err.join('\n') };
+}
+
+interface Worker {
+  proc: ChildProcess;
+  lines: string[];
+  exited: Promise<number | null>;
+}
+
+function startWorker(db: string, env: Record<string, string> = {}): Worker {
+  const proc = spawn(process.execPath, [BIN, 'worker', '--db', db, '--concurrency', '1'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(proc);
+  const lines: string[] = [];
+  let rest = '';
+  proc.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    const parts = (rest + chunk).split('\n');
+    rest = parts.pop() ?? '';
+    lines.push(...parts);
+  });
+  const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
+  return { proc, lines, exited };
+}
+
+async function until<T>(what: string, check: () => Promise<T | null> | T | null, ms = DRAIN_MS): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Until nothing waits, retries or runs; the queue's final counts. */
+async function drained(db: string, workers: Worker[]) {
+  return until('the queue to drain', async () => {
+    for (const w of workers)
+      if (w.proc.exitCode !== null) throw new Error(`a worker exited early:\n${w.lines.join('\n')}`);
+    const { counts } = await queueState(db);
+    return counts.waiting + counts.retrying + counts.running === 0 ? counts : null;
+  });
+}
+
+async function stopAll(workers: Worker[]): Promise<void> {
+  for (const w of workers) w.proc.kill('SIGTERM');
+  for (const w of workers) expect(await w.exited, w.lines.join('\n')).toBe(0);
+}
+
+interface Library {
+  articles: number;
+  /** Stories as sorted lists of article ids, sorted. */
+  partition: string[][];
+  unplaced: number;
+  orphanStories: number;
+  wrongCounts: number;
+}
+
+async function library(db: string): Promise<Library> {
+  return admin(async (c) => {
+    const n = async (sql: string) => Number((await c.query<{ n: string }>(sql)).rows[0]?.n);
+    const groups = await c.query<{ ids: string[] }>(
+      `SELECT array_agg(a.id ORDER BY a.id) AS ids FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
+       GROUP BY sa.story_id`,
+    );
+    return {
+      articles: await n('SELECT count(*) AS n FROM articles'),
+      partition: groups.rows.map((r) => r.ids).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? '')),
+      unplaced: await n(
+        'SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_seq = a.seq)',
+      ),
+      orphanStories: await n(
+        'SELECT count(*) AS n FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)',
+      ),
+      wrongCounts: await n(
+        'SELECT count(*) AS n FROM stories s WHERE s.article_count <> (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id)',
+      ),
+    };
+  }, db);
+}
+
+let reference: Library | null = null;
+
+/** The same input ingested by one process, once per file run. */
+async function singleProcess(): Promise<Library> {
+  if (reference) return reference;
+  const db = await freshDatabase();
+  const run = await parallax(['ingest', input, '--db', db, '--jobs', '1']);
+  expect(run.code, run.err).toBe(0);
+  reference = await library(db);
+  return reference;
+}
+
+function expectConsistent(lib: Library, ref: Library): void {
+  expect(lib.articles).toBe(ARTICLES.length);
+  expect(lib.unplaced).toBe(0);
+  expect(lib.orphanStories).toBe(0);
+  expect(lib.wrongCounts).toBe(0);
+  expect(lib.partition).toEqual(ref.partition);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-queue-pg-'));
+  input = join(dir, 'news.jsonl');
+  writeFileSync(input, toJsonl(ARTICLES));
+});
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+  if (adminUrl === null) return;
+  await admin(async (c) => {
+    for (const name of databases) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+});
+
+describe.skipIf(adminUrl === null)('workers on the PostgreSQL queue', () => {
+  it('the queue commands refuse a library file in one line', async () => {
+    for (const args of [
+      ['worker', '--db', join(dir, 'news.db')],
+      ['ingest', '--queue', input, '--db', join(dir, 'news.db')],
+      ['queue', 'list', '--db', join(dir, 'news.db')],
+    ]) {
+      const run = await parallax(args);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/news\.db: the queue needs PostgreSQL: give parallax \w+/);
+      expect(run.err.split('\n')).toHaveLength(1);
+    }
+    expect(existsSync(join(dir, 'news.db'))).toBe(false);
+  });
+
+  it('4 worker processes on the same input enqueued twice store and place each article once', async () => {
+    const db = await freshDatabase();
+    for (let i = 0; i < 2; i++) {
+      const run = await parallax(['ingest', '--queue', input, '--db', db]);
+      expect(run.code, run.err).toBe(0);
+      expect(run.err).toContain(`${ARTICLES.length} articles enqueued`);
+    }
+    expect((await queueState(db)).counts.waiting).toBe(2 * ARTICLES.length);
+    const workers = [0, 1, 2, 3].map(() => startWorker(db));
+    const counts = await drained(db, workers);
+    await stopAll(workers);
+    expect(counts.failed).toBe(0);
+    // Every job was done by one of the four (a job done twice would print its id twice).
+    const done = workers.flatMap((w) => w.lines.filter((l) => /: job \d+: /.test(l)));
+    expect(done).toHaveLength(2 * ARTICLES.length);
+    expect(done.filter((l) => l.includes('already stored'))).toHaveLength(ARTICLES.length);
+    // More than one worker took part (else this proved nothing about concurrency).
+    expect(workers.filter((w) => w.lines.some((l) => /: job \d+: /.test(l))).length).toBeGreaterThan(1);
+    expectConsistent(await library(db), await singleProcess());
+  }, 900_000);
+
+  it('a worker killed with SIGKILL inside a job leaves it to another worker; the library stays consistent', async () => {
+    const db = await freshDatabase();
+    const run = await parallax(['ingest', '--queue', input, '--db', db]);
+    expect(run.code, run.err).toBe(0);
+    const hold = mkdtempSync(join(dir, 'hold-'));
+    const doomed = startWorker(db, { PARALLAX_TEST_HOLD_DIR: hold });
+    const held = await until('the worker to hold a job', () => {
+      if (doomed.proc.exitCode !== null) throw new Error(doomed.lines.join('\n'));
+      return readdirSync(hold).find((f) => f.startsWith('held-')) ?? null;
+    });
+    const jobId = held.slice('held-'.length);
+    doomed.proc.kill('SIGKILL');
+    await doomed.exited;
+    const state = await queueState(db);
+    expect(state.jobs.find((j) => j.id === jobId)?.status).toBe('running');
+    const next = startWorker(db);
+    const counts = await drained(db, [next]);
+    await stopAll([next]);
+    expect(counts.failed).toBe(0);
+    expect(next.lines.join('\n')).toMatch(/jobs of 1 stopped worker handed back for retry/);
+    expect(next.lines.some((l) => l.includes(`job ${jobId}: `))).toBe(true);
+    expectConsistent(await library(db), await singleProcess());
+  }, 900_000);
+
+  it('a refused article fails with its reason and queue retry puts it back', async () => {
+    const db = await freshDatabase();
+    // Read fine, but nothing is left once cleaning removes the page furniture.
+    const tiny = join(dir, 'tiny.txt');
+    writeFileSync(tiny, 'Share on Facebook\nSubscribe to our newsletter\nAdvertisement\n');
+    const run = await parallax(['ingest', '--queue', tiny, '--db', db]);
+    expect(run.code, run.err).toBe(0);
+    const worker = startWorker(db);
+    const counts = await drained(db, [worker]);
+    await stopAll([worker]);
+    expect(counts).toMatchObject({ failed: 1, waiting: 0, running: 0 });
+    const listed = await parallax(['queue', 'list', '--db', db]);
+    expect(listed.out).toMatch(/^0 waiting, 0 waiting to retry, 0 running, 1 failed\n/);
+    expect(listed.out).toMatch(
+      /\tfailed\tarticle\t.*tiny\.txt \(attempt 1 of 1\) — .*tiny\.txt: no article text left/,
+    );
+    const retried = await parallax(['queue', 'retry', '--all', '--db', db]);
+    expect(retried.err).toContain('1 failed job queued again');
+    expect((await queueState(db)).counts).toMatchObject({ waiting: 1, failed: 0 });
+    const unknown = await parallax(['queue', 'retry', '999', '--db', db]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('job 999: no failed job has this id');
+  }, 600_000);
+});
