@@ -21,6 +21,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { queueState } from '../src/queue/state.js';
+import { lockPlacement } from '../src/store/placement-lock.js';
+import { openPgStore } from '../src/store/postgres/pg-store.js';
 import { captureIo } from './support/capture-io.js';
 import { syntheticArticles, toJsonl } from './support/synthetic-news.js';
 
@@ -195,6 +197,56 @@ describe.skipIf(adminUrl === null)('workers on the PostgreSQL queue', () => {
     expect(existsSync(join(dir, 'news.db'))).toBe(false);
   });
 
+  it('placement waits for another process holding the placement lock until it commits', async () => {
+    // The race test below passes also when other row locks happen to serialise two placements (two
+    // articles naming the same people update the same label rows); this checks the lock itself.
+    const db = await freshDatabase();
+    const first = await openPgStore(db);
+    const second = await openPgStore(db);
+    try {
+      let release = () => {};
+      const held = new Promise<void>((r) => {
+        release = r;
+      });
+      let secondPlaced = false;
+      const advisory = (granted: boolean) =>
+        admin(
+          async (c) =>
+            Number(
+              (
+                await c.query<{ n: string }>(
+                  "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted = $1",
+                  [granted],
+                )
+              ).rows[0]?.n,
+            ),
+          db,
+        );
+      const holding = first.withTransaction(async (tx) => {
+        await lockPlacement(tx);
+        await held;
+      });
+      await until('the first transaction to hold the lock', async () =>
+        (await advisory(true)) > 0 ? true : null,
+      );
+      const waiting = second.withTransaction(async (tx) => {
+        await lockPlacement(tx);
+        secondPlaced = true;
+      });
+      await until('the second transaction to wait for it', async () =>
+        (await advisory(false)) > 0 ? true : null,
+      );
+      expect(secondPlaced).toBe(false);
+      release();
+      await holding;
+      await waiting;
+      expect(secondPlaced).toBe(true);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  }, 120_000);
+
   it('4 worker processes on the same input enqueued twice store and place each article once', async () => {
     const db = await freshDatabase();
     for (let i = 0; i < 2; i++) {
@@ -203,7 +255,10 @@ describe.skipIf(adminUrl === null)('workers on the PostgreSQL queue', () => {
       expect(run.err).toContain(`${ARTICLES.length} articles enqueued`);
     }
     expect((await queueState(db)).counts.waiting).toBe(2 * ARTICLES.length);
-    const workers = [0, 1, 2, 3].map(() => startWorker(db));
+    // The first four jobs (the first four articles of one event) reach placement together.
+    const barrier = mkdtempSync(join(dir, 'barrier-'));
+    const env = { PARALLAX_TEST_BARRIER_DIR: barrier, PARALLAX_TEST_BARRIER_COUNT: '4' };
+    const workers = [0, 1, 2, 3].map(() => startWorker(db, env));
     const counts = await drained(db, workers);
     await stopAll(workers);
     expect(counts.failed).toBe(0);

@@ -67,7 +67,14 @@ export interface IngestOptions {
    * false: it is still measured inside the batches whenever the library has grown enough.
    */
   measureAtEnd?: boolean;
-  /** Called inside each batch's transaction just before it commits (the queue's crash test waits there). */
+  /** Points where the queue's tests stop a job (a crash mid-transaction, workers placing at once). */
+  hooks?: IngestHooks;
+}
+
+export interface IngestHooks {
+  /** Before each batch's transaction begins (its articles annotated, nothing stored yet). */
+  beforeTransaction?: () => Promise<void>;
+  /** Inside each batch's transaction just before it commits. */
   beforeCommit?: () => Promise<void>;
 }
 
@@ -135,7 +142,7 @@ export async function ingestIntoLibrary(
     committing = committing
       .then(() => annotating.catch((err: Error) => Promise.reject(annotationFailure(err, summary.added))))
       .then(async (results) => {
-        await commitBatch(store, results, summary, refuse, options.beforeCommit);
+        await commitBatch(store, results, summary, refuse, options.hooks);
         options.onProgress?.(progressOf(summary));
       });
     // Annotated results are not left unobserved if this run stops before awaiting them.
@@ -207,7 +214,7 @@ async function commitBatch(
   results: PrepareResult[],
   summary: IngestSummary,
   refuse: (input: string, reason: string) => void,
-  beforeCommit?: () => Promise<void>,
+  hooks: IngestHooks = {},
 ): Promise<void> {
   const prepared: PreparedArticle[] = [];
   for (const result of results) {
@@ -220,6 +227,7 @@ async function commitBatch(
   let newStories = 0;
   let duplicates = 0;
   let existing = 0;
+  await hooks.beforeTransaction?.();
   await transactionForgettingOnFailure(store, async (tx) => {
     // One batch places at a time, also across processes (workers on one PostgreSQL library).
     await lockPlacement(tx);
@@ -275,7 +283,7 @@ async function commitBatch(
     await tx.refreshContest();
     // The calibration check, measured again when the library has grown enough (and at the end of the run).
     if (await calibrationDue(tx)) await refreshCalibration(tx);
-    await beforeCommit?.();
+    await hooks.beforeCommit?.();
   });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;

@@ -5,7 +5,7 @@
 // (same canonical URL or content hash) is not stored or placed again.
 
 import { EventEmitter } from 'node:events';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type JobHelpers, makeWorkerUtils, type Runner, run, type Task } from 'graphile-worker';
@@ -14,7 +14,7 @@ import type { Config } from '../config.js';
 import { ParallaxError } from '../errors.js';
 import type { IngestItem } from '../ingest/index.js';
 import { type Annotator, defaultJobs, inProcessAnnotator, workerAnnotator } from '../library/annotator.js';
-import { ingestIntoLibrary } from '../library/ingest.js';
+import { type IngestHooks, ingestIntoLibrary } from '../library/ingest.js';
 import type { AsyncStore } from '../store/async-store.js';
 import { redactUrl } from '../store/postgres/errors.js';
 import { openPgStore } from '../store/postgres/pg-store.js';
@@ -182,7 +182,7 @@ async function articleJob(
     onRefusal: (input, reason) => {
       refusal = `${input}: ${reason}`;
     },
-    beforeCommit: testHold(helpers),
+    hooks: testHooks(helpers),
   });
   if (refusal !== null) throw new RefusedJob(refusal);
   const placed = summary.placed[0];
@@ -213,15 +213,33 @@ async function* once(item: IngestItem): AsyncGenerator<IngestItem> {
 }
 
 /**
- * For the tests only: with PARALLAX_TEST_HOLD_DIR set, a job stops inside its placement transaction (the
- * article stored, the placement lock held, nothing committed), writes `held-<job id>` there and waits
- * until a file `release` appears, so a test can kill the process at that exact point.
+ * For the tests only, two environment variables stop jobs at fixed points:
+ * - PARALLAX_TEST_HOLD_DIR: a job stops inside its placement transaction (the article stored, the
+ *   placement lock held, nothing committed), writes `held-<job id>` there and waits until a file `release`
+ *   appears, so a test can kill the process at that exact point;
+ * - PARALLAX_TEST_BARRIER_DIR with PARALLAX_TEST_BARRIER_COUNT=N: a job about to place writes
+ *   `at-<job id>` there and waits until N such files exist, so N workers reach placement at the same moment.
  */
-function testHold(helpers: JobHelpers): (() => Promise<void>) | undefined {
-  const dir = process.env.PARALLAX_TEST_HOLD_DIR;
-  if (!dir) return undefined;
-  return async () => {
-    writeFileSync(join(dir, `held-${helpers.job.id}`), `${process.pid}\n`);
-    while (!existsSync(join(dir, 'release'))) await delay(50);
+function testHooks(helpers: JobHelpers): IngestHooks | undefined {
+  const hold = process.env.PARALLAX_TEST_HOLD_DIR;
+  const barrier = process.env.PARALLAX_TEST_BARRIER_DIR;
+  const count = Number(process.env.PARALLAX_TEST_BARRIER_COUNT ?? 0);
+  if (!hold && !barrier) return undefined;
+  const waitFor = async (ready: () => boolean) => {
+    while (!ready()) await delay(50);
+  };
+  return {
+    beforeTransaction: barrier
+      ? async () => {
+          writeFileSync(join(barrier, `at-${helpers.job.id}`), `${process.pid}\n`);
+          await waitFor(() => readdirSync(barrier).filter((f) => f.startsWith('at-')).length >= count);
+        }
+      : undefined,
+    beforeCommit: hold
+      ? async () => {
+          writeFileSync(join(hold, `held-${helpers.job.id}`), `${process.pid}\n`);
+          await waitFor(() => existsSync(join(hold, 'release')));
+        }
+      : undefined,
   };
 }
