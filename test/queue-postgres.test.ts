@@ -2,9 +2,12 @@
 // - the race test: the same input enqueued twice and drained by 4 worker processes leaves every article
 //   stored once and placed in exactly one story, no story without articles, every story's article count
 //   true, and the same stories (as sets of articles) as one `parallax ingest` of the input in one process.
-//   The input is invented news in events of 6 articles given one event after another, so the 4 workers
-//   start on the same event at once: without the placement lock two of them find no story yet and each
-//   starts one (the partition then differs from the single-process one);
+//   The input is invented news in events of 6 articles given one event after another, and a test hook
+//   holds the first four jobs until all four are about to place, so the 4 workers place articles of the
+//   same event at the same moment: placed unserialised, each would find no story yet and start one (the
+//   partition would then differ from the single-process one). The placement lock itself is checked
+//   apart, as other row locks (the label rows of the people the articles name) happen to serialise these
+//   particular articles too;
 // - the SIGKILL test: a worker killed while it holds a job inside its placement transaction (a test hook
 //   stops it there until a file appears) leaves the job to a new worker, which retries it; the library ends
 //   consistent and equal to the single-process one;
@@ -13,17 +16,26 @@
 // Workers are real processes (bin/parallax.js on the built code). Nothing waits a fixed time: every wait
 // polls the database or the worker's output, with deadlines generous enough for a busy 2-core machine.
 
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { join } from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { queueState } from '../src/queue/state.js';
 import { lockPlacement } from '../src/store/placement-lock.js';
 import { openPgStore } from '../src/store/postgres/pg-store.js';
 import { captureIo } from './support/capture-io.js';
+import {
+  children,
+  drained,
+  type Library,
+  library,
+  startWorker,
+  stopAll,
+  until,
+  withClient,
+} from './support/queue-workers.js';
 import { syntheticArticles, toJsonl } from './support/synthetic-news.js';
 
 const adminUrl = inject('pgUrl');
@@ -32,24 +44,14 @@ if (adminUrl === null) {
   console.warn(`PostgreSQL queue tests skipped: ${inject('pgMissing')}`);
 }
 
-const BIN = resolve(import.meta.dirname, '../bin/parallax.js');
-/** Deadline of a whole drain on a loaded machine: four processes each load the language models. */
-const DRAIN_MS = 600_000;
 const ARTICLES = syntheticArticles(24, 6, 15);
 
 let dir = '';
 let input = '';
 const databases: string[] = [];
-const children: ChildProcess[] = [];
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>, url = adminUrl ?? ''): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(url, fn);
 }
 
 async function freshDatabase(): Promise<string> {
@@ -65,86 +67,6 @@ async function parallax(args: string[]): Promise<{ code: number; out: string; er
   const run = captureIo();
   const code = await main(args, run.io);
   return { code, out: run.out.join(''), err: run.err.join('\n') };
-}
-
-interface Worker {
-  proc: ChildProcess;
-  lines: string[];
-  exited: Promise<number | null>;
-}
-
-function startWorker(db: string, env: Record<string, string> = {}): Worker {
-  const proc = spawn(process.execPath, [BIN, 'worker', '--db', db, '--concurrency', '1'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(proc);
-  const lines: string[] = [];
-  let rest = '';
-  proc.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop() ?? '';
-    lines.push(...parts);
-  });
-  const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
-  return { proc, lines, exited };
-}
-
-async function until<T>(what: string, check: () => Promise<T | null> | T | null, ms = DRAIN_MS): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** Until nothing waits, retries or runs; the queue's final counts. */
-async function drained(db: string, workers: Worker[]) {
-  return until('the queue to drain', async () => {
-    for (const w of workers)
-      if (w.proc.exitCode !== null) throw new Error(`a worker exited early:\n${w.lines.join('\n')}`);
-    const { counts } = await queueState(db);
-    return counts.waiting + counts.retrying + counts.running === 0 ? counts : null;
-  });
-}
-
-async function stopAll(workers: Worker[]): Promise<void> {
-  for (const w of workers) w.proc.kill('SIGTERM');
-  for (const w of workers) expect(await w.exited, w.lines.join('\n')).toBe(0);
-}
-
-interface Library {
-  articles: number;
-  /** Stories as sorted lists of article ids, sorted. */
-  partition: string[][];
-  unplaced: number;
-  orphanStories: number;
-  wrongCounts: number;
-}
-
-async function library(db: string): Promise<Library> {
-  return admin(async (c) => {
-    const n = async (sql: string) => Number((await c.query<{ n: string }>(sql)).rows[0]?.n);
-    const groups = await c.query<{ ids: string[] }>(
-      `SELECT array_agg(a.id ORDER BY a.id) AS ids FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
-       GROUP BY sa.story_id`,
-    );
-    return {
-      articles: await n('SELECT count(*) AS n FROM articles'),
-      partition: groups.rows.map((r) => r.ids).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? '')),
-      unplaced: await n(
-        'SELECT count(*) AS n FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_seq = a.seq)',
-      ),
-      orphanStories: await n(
-        'SELECT count(*) AS n FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)',
-      ),
-      wrongCounts: await n(
-        'SELECT count(*) AS n FROM stories s WHERE s.article_count <> (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id)',
-      ),
-    };
-  }, db);
 }
 
 let reference: Library | null = null;

@@ -9,6 +9,8 @@ export const quietLogger = new Logger(() => () => {});
 /** Warnings and errors as one line each through `log`; debug and info chatter dropped. */
 export function lineLogger(log: (line: string) => void): Logger {
   return new Logger(() => (level, message) => {
+    // A failed job is already told by the worker's own line (with the wait before its retry).
+    if (message.startsWith('Failed task')) return;
     if (level === 'error' || level === 'warning') log(`queue: ${message.split('\n')[0]}`);
   });
 }

@@ -172,6 +172,22 @@ async function articleJob(
 ): Promise<string> {
   const { raw } = articlePayload(payload);
   let refusal: string | null = null;
+  // How long the job took, and how much of it was the placement transaction (waiting for the placement
+  // lock included): with several workers, placement is the part that does not run in parallel.
+  const started = performance.now();
+  let placing = 0;
+  let placingFrom = 0;
+  const test = testHooks(helpers);
+  const hooks: IngestHooks = {
+    async beforeTransaction() {
+      await test?.beforeTransaction?.();
+      placingFrom = performance.now();
+    },
+    async beforeCommit() {
+      placing += performance.now() - placingFrom;
+      await test?.beforeCommit?.();
+    },
+  };
   const summary = await ingestIntoLibrary(store, [], options.config, {
     extra: once({ ok: true, raw }),
     annotator,
@@ -182,7 +198,7 @@ async function articleJob(
     onRefusal: (input, reason) => {
       refusal = `${input}: ${reason}`;
     },
-    hooks: testHooks(helpers),
+    hooks,
   });
   if (refusal !== null) throw new RefusedJob(refusal);
   const placed = summary.placed[0];
@@ -192,7 +208,8 @@ async function articleJob(
     : placed.created
       ? 'new story'
       : 'joined';
-  return `${raw.source}: stored as ${placed.articleId}, story ${placed.storyId} (${how})`;
+  const ms = `${Math.round(performance.now() - started)} ms, placement ${Math.round(placing)} ms`;
+  return `${raw.source}: stored as ${placed.articleId}, story ${placed.storyId} (${how}; ${ms})`;
 }
 
 async function fetchJob(payload: unknown, helpers: JobHelpers, options: WorkerOptions): Promise<string> {

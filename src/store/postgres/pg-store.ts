@@ -364,6 +364,12 @@ class PgSession {
       throw pgStoreError(this.shared.location, err, lost);
     }
     let broken = false;
+    // The server going away while the connection is checked out (a restart mid-transaction) is reported
+    // by the query under way; unheard, the client's 'error' event would end the process.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const runner = new ClientRunner(client);
@@ -383,6 +389,7 @@ class PgSession {
       });
       throw pgStoreError(this.shared.location, err, lost);
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
