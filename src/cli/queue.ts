@@ -90,6 +90,11 @@ export async function workerCommand(invocation: Invocation, io: Io): Promise<num
   process.once('SIGTERM', onTerm);
   try {
     await worker.done;
+  } catch (err) {
+    // graphile-worker gives up when it cannot record a job's outcome for a while (the database away for
+    // long): exit non-zero, so whatever supervises the worker starts it again.
+    log(`stopped: ${((err as Error).message ?? String(err)).split('\n')[0]}`);
+    return 1;
   } finally {
     process.removeListener('SIGINT', onInt);
     process.removeListener('SIGTERM', onTerm);
