@@ -66,15 +66,20 @@ export async function startWorker(db: string, options: WorkerOptions): Promise<W
   const taskList: Record<string, Task> = {
     [TASKS.article]: (payload, helpers) =>
       guarded(helpers, options.log, () => articleJob(store, annotator, payload, helpers, options)),
-    [TASKS.fetch]: (payload, helpers) =>
-      guarded(helpers, options.log, () => fetchJob(payload, helpers, options)),
+    [TASKS.fetch]: (payload, helpers) => guarded(helpers, options.log, () => fetchJob(payload, helpers)),
   };
   const events = new EventEmitter();
   let poolId: string | null = null;
-  const liveness: Promise<{ release(): Promise<void> }>[] = [];
+  const liveness: Promise<{ release(): Promise<void> } | null>[] = [];
   events.on('pool:create', ({ workerPool }: { workerPool: { id: string } }) => {
     poolId = workerPool.id;
-    liveness.push(holdLiveness(db, workerPool.id));
+    liveness.push(
+      holdLiveness(db, workerPool.id).catch((err: Error) => {
+        // Without it a killed worker's jobs wait for graphile-worker's four hours; the work itself is fine.
+        options.log(`liveness lock not taken (${err.message}); jobs of this worker, if it dies, wait longer`);
+        return null;
+      }),
+    );
   });
   const runner: Runner = await run({
     pgPool: pool,
@@ -212,7 +217,7 @@ async function articleJob(
   return `${raw.source}: stored as ${placed.articleId}, story ${placed.storyId} (${how}; ${ms})`;
 }
 
-async function fetchJob(payload: unknown, helpers: JobHelpers, options: WorkerOptions): Promise<string> {
+async function fetchJob(payload: unknown, helpers: JobHelpers): Promise<string> {
   const job = fetchPayload(payload);
   const { Fetcher } = await import('../fetch/fetcher.js');
   const { urlItems } = await import('../library/urls.js');
@@ -221,7 +226,6 @@ async function fetchJob(payload: unknown, helpers: JobHelpers, options: WorkerOp
     if (!item.ok) throw new RefusedJob(`${item.input}: ${item.reason}`);
     await helpers.addJob(TASKS.article, { raw: item.raw }, { maxAttempts: MAX_ATTEMPTS });
   }
-  void options;
   return `${job.url}: fetched, article job enqueued`;
 }
 
