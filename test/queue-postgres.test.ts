@@ -26,6 +26,8 @@ import { queueState } from '../src/queue/state.js';
 import { lockPlacement } from '../src/store/placement-lock.js';
 import { openPgStore } from '../src/store/postgres/pg-store.js';
 import { captureIo } from './support/capture-io.js';
+import { STORY_FLOOD } from './support/library-fixtures.js';
+import { listenLoopback } from './support/loopback.js';
 import {
   children,
   drained,
@@ -216,6 +218,44 @@ describe.skipIf(adminUrl === null)('workers on the PostgreSQL queue', () => {
     expect(next.lines.some((l) => l.includes(`job ${jobId}: `))).toBe(true);
     expectConsistent(await library(db), await singleProcess());
   }, 900_000);
+
+  it('a queued address is fetched by a worker and its article stored; a missing page fails with its reason', async () => {
+    const flood = STORY_FLOOD[0];
+    if (!flood) throw new Error('fixture missing');
+    const page = `<!doctype html><html><head><title>${flood.title}</title></head><body><article><h1>${flood.title}</h1>${flood.text
+      .split('\n\n')
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</article></body></html>`;
+    const server = await listenLoopback((req, res) => {
+      if (req.url === '/news/flood') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page);
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('not here');
+      }
+    });
+    try {
+      const db = await freshDatabase();
+      const urls = [`${server.origin}/news/flood`, `${server.origin}/news/gone`];
+      const run = await parallax(['ingest', '--queue', ...urls, '--allow-private', '--db', db]);
+      expect(run.code, run.err).toBe(0);
+      expect(run.err).toContain('0 articles and 2 addresses to fetch enqueued');
+      const worker = startWorker(db);
+      const counts = await drained(db, [worker]);
+      await stopAll([worker]);
+      expect(counts).toMatchObject({ failed: 1, waiting: 0, running: 0 });
+      const state = await queueState(db);
+      expect(state.jobs).toHaveLength(1);
+      expect(state.jobs[0]).toMatchObject({ kind: 'fetch', status: 'failed', input: urls[1] });
+      expect(state.jobs[0]?.reason).toContain('/news/gone');
+      const lib = await library(db);
+      expect(lib.articles).toBe(1);
+      expect(lib.unplaced).toBe(0);
+    } finally {
+      server.close();
+    }
+  }, 600_000);
 
   it('a refused article fails with its reason and queue retry puts it back', async () => {
     const db = await freshDatabase();

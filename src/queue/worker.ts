@@ -15,6 +15,7 @@ import { ParallaxError } from '../errors.js';
 import type { IngestItem } from '../ingest/index.js';
 import { type Annotator, defaultJobs, inProcessAnnotator, workerAnnotator } from '../library/annotator.js';
 import { type IngestHooks, ingestIntoLibrary } from '../library/ingest.js';
+import type { RawArticle } from '../model/article.js';
 import type { AsyncStore } from '../store/async-store.js';
 import { redactUrl } from '../store/postgres/errors.js';
 import { openPgStore } from '../store/postgres/pg-store.js';
@@ -220,12 +221,19 @@ async function articleJob(
 async function fetchJob(payload: unknown, helpers: JobHelpers): Promise<string> {
   const job = fetchPayload(payload);
   const { Fetcher } = await import('../fetch/fetcher.js');
-  const { urlItems } = await import('../library/urls.js');
+  const { FetchError } = await import('../fetch/http-client.js');
+  const { fetchArticle } = await import('../fetch/web-article.js');
   const fetcher = new Fetcher({ allowPrivate: job.allowPrivate, ignoreRobots: job.ignoreRobots });
-  for await (const item of urlItems(fetcher, [job.url])) {
-    if (!item.ok) throw new RefusedJob(`${item.input}: ${item.reason}`);
-    await helpers.addJob(TASKS.article, { raw: item.raw }, { maxAttempts: MAX_ATTEMPTS });
+  let raw: RawArticle;
+  try {
+    raw = await fetchArticle(fetcher, job.url);
+  } catch (err) {
+    // A 404, robots.txt or a page that is not an article fails for good; a 503 or a timeout is retried.
+    if (err instanceof FetchError && !err.retryable) throw new RefusedJob(`${job.url}: ${err.reason}`);
+    if (err instanceof FetchError) throw new Error(`${job.url}: ${err.reason}`, { cause: err });
+    throw err;
   }
+  await helpers.addJob(TASKS.article, { raw }, { maxAttempts: MAX_ATTEMPTS });
   return `${job.url}: fetched, article job enqueued`;
 }
 
