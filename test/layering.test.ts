@@ -13,7 +13,8 @@
  *      outlets                             the outlet directory file, spread and blindspots
  *   6  stories                             clustering articles into stories
  *   7  library                             the operations on a library (store + stories + fetch)
- *   8  server, api                         the web app; the library API behind the package's main export
+ *   8  server, api, queue                  the web app; the library API behind the package's main export;
+ *                                          the ingest queue and its workers (jobs run library operations)
  *   9  cli, index                          the commands; the package's main export (src/index.ts)
  *
  * Besides an upward import, any import cycle between files fails, and so does a cycle between two areas of
@@ -34,7 +35,7 @@ const FLOORS: readonly (readonly string[])[] = [
   ['compare', 'pipeline', 'report', 'outlets'],
   ['stories'],
   ['library'],
-  ['server', 'api'],
+  ['server', 'api', 'queue'],
   ['cli', 'index'],
 ];
 

@@ -62,6 +62,12 @@ export interface Invocation {
   /** stories --blindspots [--by FIELD]: the stories one group of outlets alone covers. */
   blindspots: boolean;
   by: string | null;
+  /** ingest --queue: enqueue instead of ingesting. */
+  queue: boolean;
+  /** worker --concurrency: jobs at once; null is the default (1). */
+  concurrency: number | null;
+  /** queue retry --all. */
+  all: boolean;
   help: boolean;
   version: boolean;
 }
@@ -152,6 +158,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     section: text('section') ?? null,
     blindspots: flag('blindspots'),
     by: text('by') ?? null,
+    queue: flag('queue'),
+    concurrency: count('concurrency'),
+    all: flag('all'),
     host: text('host') ?? '127.0.0.1',
     port: parsePort(text('port')),
     allowedHosts: (Array.isArray(allowedHost) ? allowedHost : [])
@@ -203,6 +212,9 @@ function helpInvocation(command: string | null, positionals: string[], format: F
     section: null,
     blindspots: false,
     by: null,
+    queue: false,
+    concurrency: null,
+    all: false,
     help: true,
     version: false,
   };

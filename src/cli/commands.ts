@@ -43,6 +43,9 @@ export const FLAGS = {
   source: { type: 'string', value: 'TEXT' },
   blindspots: { type: 'boolean' },
   by: { type: 'string', value: 'FIELD' },
+  queue: { type: 'boolean' },
+  concurrency: { type: 'string', value: 'N' },
+  all: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies Record<string, FlagSpec>;
@@ -134,6 +137,7 @@ ${INPUTS}`,
     usage: [
       'ingest <inputs…|URLs…> [--db FILE] [--sources FILE] [--format text|json] [--max-size MB]',
       '    [--jobs N] [--allow-private] [--ignore-robots]',
+      'ingest --queue --db postgres://… <inputs…|URLs…>',
     ],
     summary: 'store articles in a library; each joins a story or starts one',
     about: `Keeps articles in a library (one SQLite file) and places each new one in a story, or starts one.
@@ -149,6 +153,8 @@ ${INPUTS}`,
       jobs: JOBS,
       'allow-private': ALLOW_PRIVATE,
       'ignore-robots': IGNORE_ROBOTS,
+      queue:
+        'put the articles (and addresses to fetch) on the queue of the PostgreSQL library --db names, for "parallax worker" processes to ingest; prints how many',
     },
     formats: ['text', 'json'],
     example: 'parallax ingest coverage/ https://news.example/2034/02/10/dam-release --db news.db',
@@ -333,6 +339,43 @@ the new version's processes. A library of a newer Parallax is refused, untouched
     },
     formats: [],
     example: 'parallax migrate --db postgres://parallax@db.example/news',
+  },
+  {
+    name: 'worker',
+    usage: ['worker --db postgres://… [--concurrency N] [--jobs N]'],
+    summary: 'ingest the articles queued in a PostgreSQL library (fetch, annotate, place), until stopped',
+    about: `Takes jobs from the queue that "parallax ingest --queue" fills and does them: fetches queued
+addresses, annotates articles and places each in a story. Run as many workers as you like, on any machine
+that reaches the database: annotation runs in parallel, placement one article at a time, so the stories
+are the same. Ctrl-C (SIGINT) or SIGTERM lets running jobs finish first. A job whose worker died is
+retried by another worker; an article already stored is not stored again.`,
+    flags: {
+      db: 'the PostgreSQL library: postgres://user:password@host/database (default $PARALLAX_DB)',
+      concurrency: 'jobs this worker runs at once (default 1)',
+      jobs: 'annotation threads (default: with --concurrency 1 none, this process annotates; else one per job up to one per CPU core less one)',
+      sources: SOURCES,
+    },
+    formats: [],
+    example: 'parallax worker --db postgres://parallax@db.example/news --concurrency 2',
+  },
+  {
+    name: 'queue',
+    usage: [
+      'queue [list] --db postgres://… [--limit N] [--format text|json]',
+      'queue retry (--all|ID) --db postgres://…',
+    ],
+    summary: 'show the ingest queue (waiting, running, failed with reasons); retry failed jobs',
+    about: `Lists the jobs in the queue of a PostgreSQL library: how many wait, run and failed, then the jobs
+themselves (running and failed first), each failure with its reason. "retry ID" runs one failed job again,
+"retry --all" every failed job.`,
+    flags: {
+      db: 'the PostgreSQL library: postgres://user:password@host/database (default $PARALLAX_DB)',
+      limit: 'jobs listed at most (default 50)',
+      all: 'retry: every failed job',
+      format: 'text (default) or json',
+    },
+    formats: ['text', 'json'],
+    example: 'parallax queue retry --all --db postgres://parallax@db.example/news',
   },
   {
     name: 'export',

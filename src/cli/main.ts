@@ -68,7 +68,19 @@ export async function main(argv: string[], rawIo: Io = defaultIo): Promise<numbe
         return await demo(invocation, io);
       case 'ingest':
         requireInputs(invocation);
+        if (invocation.queue) {
+          const { enqueueCommand } = await import('./queue.js');
+          return await enqueueCommand(invocation, io);
+        }
         return await ingestCommand(invocation, io);
+      case 'worker': {
+        const { workerCommand } = await import('./queue.js');
+        return await workerCommand(invocation, io);
+      }
+      case 'queue': {
+        const { queueCommand } = await import('./queue.js');
+        return await queueCommand(invocation, io);
+      }
       case 'stories':
         return await storiesCommand(invocation, io);
       case 'story':

@@ -11,6 +11,7 @@ import { cleanedArticles, pipelineContext, pipelineItems } from '../pipeline/art
 import { asAsyncStore } from '../store/as-async.js';
 import type { AsyncStore, AsyncStoreSession } from '../store/async-store.js';
 import { articleIdentity } from '../store/identity.js';
+import { lockPlacement } from '../store/placement-lock.js';
 import { hostAndParents } from '../store/sqlite/outlets.js';
 import type { Store } from '../store/store.js';
 import { assignArticle } from '../stories/cluster.js';
@@ -61,6 +62,20 @@ export interface IngestOptions {
   onProgress?: (progress: IngestProgress) => void;
   /** Articles from elsewhere (fetched pages, feed items), ingested after the inputs. */
   extra?: AsyncIterable<IngestItem>;
+  /**
+   * Measure the calibration check at the end of the run (default true). The queue's one-article jobs say
+   * false: it is still measured inside the batches whenever the library has grown enough.
+   */
+  measureAtEnd?: boolean;
+  /** Points where the queue's tests stop a job (a crash mid-transaction, workers placing at once). */
+  hooks?: IngestHooks;
+}
+
+export interface IngestHooks {
+  /** Before each batch's transaction begins (its articles annotated, nothing stored yet). */
+  beforeTransaction?: () => Promise<void>;
+  /** Inside each batch's transaction just before it commits. */
+  beforeCommit?: () => Promise<void>;
 }
 
 /**
@@ -127,7 +142,7 @@ export async function ingestIntoLibrary(
     committing = committing
       .then(() => annotating.catch((err: Error) => Promise.reject(annotationFailure(err, summary.added))))
       .then(async (results) => {
-        await commitBatch(store, results, summary, refuse);
+        await commitBatch(store, results, summary, refuse, options.hooks);
         options.onProgress?.(progressOf(summary));
       });
     // Annotated results are not left unobserved if this run stops before awaiting them.
@@ -153,7 +168,8 @@ export async function ingestIntoLibrary(
     await committing;
     await leanings.record(store);
     // The end of a run always measures, so the counters do not depend on where batches or runs ended.
-    if (summary.added > 0) await store.withTransaction((tx) => refreshCalibration(tx));
+    if (summary.added > 0 && options.measureAtEnd !== false)
+      await store.withTransaction((tx) => refreshCalibration(tx));
   } finally {
     if (annotator !== options.annotator) await annotator.close();
   }
@@ -198,6 +214,7 @@ async function commitBatch(
   results: PrepareResult[],
   summary: IngestSummary,
   refuse: (input: string, reason: string) => void,
+  hooks: IngestHooks = {},
 ): Promise<void> {
   const prepared: PreparedArticle[] = [];
   for (const result of results) {
@@ -210,7 +227,10 @@ async function commitBatch(
   let newStories = 0;
   let duplicates = 0;
   let existing = 0;
+  await hooks.beforeTransaction?.();
   await transactionForgettingOnFailure(store, async (tx) => {
+    // One batch places at a time, also across processes (workers on one PostgreSQL library).
+    await lockPlacement(tx);
     const result = await tx.putArticles(prepared.map((p) => p.article));
     existing = result.existing.length;
     const added = new Set(result.added);
@@ -263,6 +283,7 @@ async function commitBatch(
     await tx.refreshContest();
     // The calibration check, measured again when the library has grown enough (and at the end of the run).
     if (await calibrationDue(tx)) await refreshCalibration(tx);
+    await hooks.beforeCommit?.();
   });
   // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
   summary.existing += existing;

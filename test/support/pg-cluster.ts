@@ -12,6 +12,8 @@ import path from 'node:path';
 export interface PgCluster {
   /** postgres://… of the cluster's superuser database (password authentication, loopback TCP). */
   url: string;
+  /** Stops the server (connections cut, as in a crash) and starts it again on the same port. */
+  restart(): void;
   stop(): void;
 }
 
@@ -82,6 +84,14 @@ export async function startPgCluster(): Promise<PgCluster> {
   let stopped = false;
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    restart() {
+      run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], asUser);
+      run(
+        path.join(bin, 'pg_ctl'),
+        ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '300', 'start'],
+        asUser,
+      );
+    },
     stop() {
       if (stopped) return;
       stopped = true;

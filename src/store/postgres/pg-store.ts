@@ -16,6 +16,7 @@ import {
   runInTransactionOf,
 } from '../async-store.js';
 import { articleIdentity } from '../identity.js';
+import { PLACEMENT_LOCK_KEY, registerPlacementLocker } from '../placement-lock.js';
 import { checkSearchOptions, checkSearchQuery } from '../search-query.js';
 import { searchWords } from '../search-words.js';
 import type {
@@ -367,10 +368,21 @@ class PgSession {
       throw pgStoreError(this.shared.location, err, lost);
     }
     let broken = false;
+    // The server going away while the connection is checked out (a restart mid-transaction) is reported
+    // by the query under way; unheard, the client's 'error' event would end the process.
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const tx = new PgSession(this.shared, new ClientRunner(client), this.check);
-      const result = await runInTransactionOf(this.shared, () => fn(tx.api()));
+      const runner = new ClientRunner(client);
+      const tx = new PgSession(this.shared, runner, this.check).api();
+      // Placement across processes waits for this transaction's lock (placement-lock.ts).
+      registerPlacementLocker(tx, async () => {
+        await runner.rows('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK_KEY.toString()]);
+      });
+      const result = await runInTransactionOf(this.shared, () => fn(tx));
       await client.query('COMMIT');
       this.shared.writes++;
       return result;
@@ -381,6 +393,7 @@ class PgSession {
       });
       throw pgStoreError(this.shared.location, err, lost);
     } finally {
+      client.removeListener('error', onError);
       client.release(broken);
     }
   }
