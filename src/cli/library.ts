@@ -414,6 +414,7 @@ export async function serveCommand(invocation: Invocation, io: Io): Promise<numb
       log: io.stderr,
       // SQLite: searches in worker threads on connections of their own; PostgreSQL runs them itself.
       dbPath: store.backend === 'sqlite' ? dbPath(invocation) : undefined,
+      queueUrl: store.backend === 'postgres' ? dbPath(invocation) : undefined,
       allowedHosts: invocation.allowedHosts,
     });
     if (generated) io.stderr(`parallax: writing (adding articles, merge, split) needs this token: ${token}`);

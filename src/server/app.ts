@@ -9,6 +9,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { timeout } from 'hono/timeout';
 import type { Annotator } from '../library/annotator.js';
+import type { QueueDb } from '../queue/state.js';
 import { asAsyncStore } from '../store/as-async.js';
 import type { AsyncStore } from '../store/async-store.js';
 import type { Store } from '../store/store.js';
@@ -21,6 +22,7 @@ import { keptWorkRoutes } from './kept-work-routes.js';
 import { LIMITS, libraryView, PAGE_CSP } from './library-view.js';
 import { pageRoutes } from './page-routes.js';
 import { tooLarge } from './params.js';
+import { queueRoutes } from './queue-routes.js';
 import { inProcessSearcher, type Searcher } from './searcher.js';
 import { shortcutRoutes } from './shortcuts.js';
 import { writeRoutes } from './write-routes.js';
@@ -44,6 +46,8 @@ export interface AppOptions {
   searcher?: Searcher;
   /** How added articles are annotated; by default a worker thread when the compiled one exists. */
   annotator?: Annotator;
+  /** The library's PostgreSQL URL (or a pool on it), for the queue page; null on a library file. */
+  queue?: QueueDb | null;
 }
 
 export function createApp({
@@ -53,6 +57,7 @@ export function createApp({
   allowedHosts = allowedHostNames(undefined),
   searcher,
   annotator = serverAnnotator(),
+  queue = null,
 }: AppOptions): Hono {
   const store = asAsyncStore(given);
   searcher ??= inProcessSearcher(store);
@@ -115,6 +120,7 @@ export function createApp({
   app.route('/', apiRoutes(view));
   app.route('/', writeRoutes(view));
   app.route('/', keptWorkRoutes(view));
+  app.route('/', queueRoutes(queue, token));
   app.route('/', pageRoutes(view));
   app.route('/', shortcutRoutes());
   return app;

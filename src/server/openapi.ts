@@ -551,6 +551,49 @@ export const OPENAPI = {
         },
       },
     },
+    '/api/queue': {
+      get: {
+        summary:
+          'The ingest queue of a PostgreSQL library: jobs waiting, running and failed (with reasons); on a library file an empty queue that says why',
+        responses: {
+          '200': json('The queue', { $ref: 'https://parallax.invalid/schema/queue.schema.json' }),
+          '503': error,
+        },
+      },
+    },
+    '/api/queue/retry': {
+      post: {
+        summary: 'Puts one failed job (id) or every failed job (all: true) back to run',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  id: {
+                    type: 'string',
+                    pattern: '^\\d+$',
+                    description: 'A failed job, as /api/queue lists it',
+                  },
+                  all: { type: 'boolean', description: 'true: every failed job' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': json('How many jobs were put back', {
+            type: 'object',
+            required: ['retried'],
+            properties: { retried: { type: 'integer', minimum: 0 } },
+          }),
+          '400': error,
+          '404': error,
+          '415': error,
+        },
+      },
+    },
     '/api/saved-searches/{id}': {
       delete: {
         summary: 'Removes a saved search',

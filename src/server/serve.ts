@@ -27,6 +27,8 @@ export interface ServeOptions {
    * with a deadline. On PostgreSQL searches go through the store (the database server runs them).
    */
   dbPath?: string;
+  /** The library's PostgreSQL URL: the web app then shows its ingest queue at /queue. */
+  queueUrl?: string;
   /** Host names requests may name besides the loopback names and `host` (--allowed-host). */
   allowedHosts?: readonly string[];
 }
@@ -68,6 +70,7 @@ export function startServer({
   port,
   log,
   dbPath,
+  queueUrl,
   allowedHosts = [],
 }: ServeOptions): Promise<RunningServer> {
   const names = allowedHostNames(host, allowedHosts);
@@ -76,7 +79,15 @@ export function startServer({
       ? workerSearcher({ path: dbPath, deadlineMs: LIMITS.searchMs, threads: LIMITS.searchThreads })
       : null) ?? inProcessSearcher(asAsyncStore(store), LIMITS.searchMs);
   const annotator = serverAnnotator();
-  const app = createApp({ store, token, fetching, allowedHosts: names, searcher, annotator });
+  const app = createApp({
+    store,
+    token,
+    fetching,
+    allowedHosts: names,
+    searcher,
+    annotator,
+    queue: queueUrl ?? null,
+  });
   const release = async () => {
     await Promise.allSettled([searcher.close(), annotator.close()]);
   };
