@@ -30,15 +30,22 @@ const STATUS_WORDS: Record<JobStatus, string> = {
 
 function countsLine(state: QueueState): string {
   const { counts } = state;
-  return `${counts.waiting} waiting, ${counts.retrying} waiting to retry, ${counts.running} running, ${counts.failed} failed`;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `${n(counts.waiting)} waiting, ${n(counts.retrying)} waiting to retry, ${n(counts.running)} running, ${n(counts.failed)} failed`;
 }
 
-function jobRow(job: QueueState['jobs'][number], tokenNeeded: boolean): SafeHtml {
+/** A job's time as "2034-02-10 14:03" (UTC), kept on one line. */
+function shortTime(iso: string): SafeHtml {
+  return html`<span class="ref">${iso.slice(0, 16).replace('T', ' ')}</span>`;
+}
+
+function jobRow(job: QueueState['jobs'][number]): SafeHtml {
+  // A button of the page's one form: the form carries the token once, the button names its job.
   const retry =
     job.status === 'failed'
-      ? html`<form class="inline" method="post" action="/queue/retry"><input type="hidden" name="id" value="${job.id}">${tokenField(tokenNeeded)}<button class="act quiet" type="submit">Retry</button></form>`
+      ? html`<button class="act quiet" type="submit" name="id" value="${job.id}">Retry</button>`
       : '';
-  return html`<tr><td>${job.id}</td><td>${job.kind}</td><td>${STATUS_WORDS[job.status]}</td><td class="wrap-any">${job.input}</td><td>${job.attempts} of ${job.maxAttempts}</td><td>${job.reason ?? ''}</td><td>${job.at.slice(0, 19).replace('T', ' ')}</td><td>${retry}</td></tr>`;
+  return html`<tr><td>${job.id}</td><td>${job.kind}</td><td>${STATUS_WORDS[job.status]}</td><td>${job.input}</td><td>${job.attempts} of ${job.maxAttempts}</td><td>${job.reason ?? ''}</td><td>${shortTime(job.at)}</td><td>${retry}</td></tr>`;
 }
 
 export function queuePage(state: QueueState | null, tokenNeeded: boolean, retried: number | null): string {
@@ -48,19 +55,20 @@ export function queuePage(state: QueueState | null, tokenNeeded: boolean, retrie
     retried === null
       ? ''
       : html`<p class="notice" role="status">${plural(retried, 'failed job')} put back to run.</p>`;
-  const retryAll =
-    state.counts.failed > 0
-      ? html`<form class="inline" method="post" action="/queue/retry"><input type="hidden" name="all" value="1">${tokenField(tokenNeeded)}<button class="act" type="submit">Retry every failed job</button></form>`
-      : '';
   const shown = state.jobs.length;
   const total = state.counts.waiting + state.counts.retrying + state.counts.running + state.counts.failed;
+  const failed = state.counts.failed > 0;
+  const retryAll = failed
+    ? html`<p>${tokenField(tokenNeeded)}<button class="act" type="submit" name="all" value="1">Retry every failed job</button></p>`
+    : '';
   const table =
     shown === 0
       ? html`<p>No job is waiting, running or failed.</p>`
-      : html`<table><caption>${shown < total ? `The first ${shown} of ${total} jobs: running, then failed, then waiting` : `${plural(total, 'job')}: running, then failed, then waiting`}</caption><thead><tr><th scope="col">Job</th><th scope="col">Kind</th><th scope="col">State</th><th scope="col">Input</th><th scope="col">Attempts</th><th scope="col">Last failure</th><th scope="col">Since (UTC)</th><th scope="col"></th></tr></thead><tbody>${state.jobs.map((job) => jobRow(job, tokenNeeded))}</tbody></table>`;
+      : html`<div class="table-wrap"><table><caption>${shown < total ? `The first ${shown} of ${total} jobs: running, then failed, then waiting` : `${plural(total, 'job')}: running, then failed, then waiting`}</caption><thead><tr><th scope="col">Job</th><th scope="col">Kind</th><th scope="col">State</th><th scope="col">Input</th><th scope="col">Attempts</th><th scope="col">Last failure</th><th scope="col">Since (UTC)</th><th scope="col"></th></tr></thead><tbody>${state.jobs.map(jobRow)}</tbody></table></div>`;
+  const body = failed ? html`<form method="post" action="/queue/retry">${retryAll}${table}</form>` : table;
   return page(
     'Queue',
-    html`<h1>Queue</h1>${done}<p>${countsLine(state)}. Workers (<code>parallax worker</code>) take jobs from here; <code>parallax ingest --queue</code> adds them.</p>${retryAll}${table}`,
+    html`<h1>Queue</h1>${done}<p>${countsLine(state)}. Workers (<code>parallax worker</code>) take jobs from here; <code>parallax ingest --queue</code> adds them.</p>${body}`,
   );
 }
 
