@@ -123,14 +123,18 @@ export function untitledTitle(text: string): string | null {
 function storyStatements(db: Database.Database) {
   return {
     seqOf: db.prepare('SELECT seq FROM articles WHERE id = ?').pluck(),
+    // The articles sharing most keys first, then the texts of only those: joined before grouping, the text
+    // of every article sharing any key was read (500 articles of a 10,000-article library: 64–74 ms of
+    // CPU instead of 109–111 ms, the same rows).
     candidates: db.prepare(`
-      SELECT a.id, f.text, sa.story_id AS storyId, count(*) AS shared
-      FROM duplicate_keys k
-      JOIN articles a ON a.seq = k.article_seq
-      JOIN articles_fts f ON f.rowid = a.seq
-      LEFT JOIN story_articles sa ON sa.article_seq = a.seq
-      WHERE k.key IN (SELECT value FROM json_each(?))
-      GROUP BY a.seq ORDER BY shared DESC, a.seq LIMIT ?`),
+      SELECT a.id, f.text, sa.story_id AS storyId, m.shared
+      FROM (SELECT k.article_seq AS seq, count(*) AS shared FROM duplicate_keys k
+            WHERE k.key IN (SELECT value FROM json_each(?))
+            GROUP BY k.article_seq ORDER BY shared DESC, k.article_seq LIMIT ?) m
+      JOIN articles a ON a.seq = m.seq
+      JOIN articles_fts f ON f.rowid = m.seq
+      LEFT JOIN story_articles sa ON sa.article_seq = m.seq
+      ORDER BY m.shared DESC, m.seq`),
     insertFeatures: db.prepare(
       'INSERT OR REPLACE INTO article_features (article_seq, day, features) VALUES (?, ?, ?)',
     ),
