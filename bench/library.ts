@@ -129,6 +129,11 @@ function timeCli(args: string[], runs = 5): number {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    // Without this, --help (or any unknown flag) started the whole 37,554-article run.
+    console.log('node --expose-gc dist/bench/library.js [--limit N] [--jobs N] [--record]');
+    return;
+  }
   const limitAt = args.indexOf('--limit');
   const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Number.POSITIVE_INFINITY;
   const jobsAt = args.indexOf('--jobs');

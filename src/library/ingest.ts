@@ -18,6 +18,7 @@ import { assignArticle } from '../stories/cluster.js';
 import { isNearDuplicate, nearDuplicateScore } from '../stories/near-duplicates.js';
 import { type Annotator, inProcessAnnotator, workerAnnotator } from './annotator.js';
 import { calibrationDue, refreshCalibration } from './calibration.js';
+import { boundHeapGrowth } from './heap-growth.js';
 import type { PreparedArticle, PrepareResult } from './prepare.js';
 import { forgetPassCache, reclusterNeighbourhood } from './recluster.js';
 
@@ -122,6 +123,8 @@ export async function ingestIntoLibrary(
   const inFlight: Promise<void>[] = [];
 
   let pending: { article: Article; id: string }[] = [];
+  // Bounded heaps for the run (heap-growth.ts): the full allsides library peaked over 2 GB without.
+  const releaseHeap = boundHeapGrowth();
   const flush = async () => {
     if (pending.length === 0) return;
     const batch = pending;
@@ -172,6 +175,7 @@ export async function ingestIntoLibrary(
       await store.withTransaction((tx) => refreshCalibration(tx));
   } finally {
     if (annotator !== options.annotator) await annotator.close();
+    releaseHeap();
   }
   return summary;
 }

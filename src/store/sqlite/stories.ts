@@ -57,6 +57,8 @@ interface StoryRow {
   contest_shared: number | null;
 }
 
+type ListingHead = Pick<StoryRow, 'title' | 'article_count' | 'outlets'>;
+
 interface MemberRow {
   id: string;
   input_id: string | null;
@@ -121,14 +123,18 @@ export function untitledTitle(text: string): string | null {
 function storyStatements(db: Database.Database) {
   return {
     seqOf: db.prepare('SELECT seq FROM articles WHERE id = ?').pluck(),
+    // The articles sharing most keys first, then the texts of only those: joined before grouping, the text
+    // of every article sharing any key was read (500 articles of a 10,000-article library: 64–74 ms of
+    // CPU instead of 109–111 ms, the same rows).
     candidates: db.prepare(`
-      SELECT a.id, f.text, sa.story_id AS storyId, count(*) AS shared
-      FROM duplicate_keys k
-      JOIN articles a ON a.seq = k.article_seq
-      JOIN articles_fts f ON f.rowid = a.seq
-      LEFT JOIN story_articles sa ON sa.article_seq = a.seq
-      WHERE k.key IN (SELECT value FROM json_each(?))
-      GROUP BY a.seq ORDER BY shared DESC, a.seq LIMIT ?`),
+      SELECT a.id, f.text, sa.story_id AS storyId, m.shared
+      FROM (SELECT k.article_seq AS seq, count(*) AS shared FROM duplicate_keys k
+            WHERE k.key IN (SELECT value FROM json_each(?))
+            GROUP BY k.article_seq ORDER BY shared DESC, k.article_seq LIMIT ?) m
+      JOIN articles a ON a.seq = m.seq
+      JOIN articles_fts f ON f.rowid = m.seq
+      LEFT JOIN story_articles sa ON sa.article_seq = m.seq
+      ORDER BY m.shared DESC, m.seq`),
     insertFeatures: db.prepare(
       'INSERT OR REPLACE INTO article_features (article_seq, day, features) VALUES (?, ?, ?)',
     ),
@@ -149,6 +155,9 @@ function storyStatements(db: Database.Database) {
       SELECT id, title, first_published, last_published, article_count, outlets, updated_at,
         contest_splits, contest_labels, contest_shared
       FROM stories WHERE id = ?`),
+    // The columns placement reads back, all before the profile in the row: reading updated_at or the
+    // contest columns (storyRow) walks the profile's overflow pages first.
+    listingHead: db.prepare('SELECT title, article_count, outlets FROM stories WHERE id = ?'),
     addToListing: db.prepare(`
       UPDATE stories SET article_count = article_count + 1,
         first_published = CASE WHEN @published IS NULL THEN first_published
@@ -184,11 +193,16 @@ function storyStatements(db: Database.Database) {
       WHERE sa.story_id = ? AND sa.duplicate_of IS NULL`),
     deleteStory: db.prepare('DELETE FROM stories WHERE id = ?'),
     membersCount: db.prepare('SELECT count(*) FROM story_articles WHERE story_id = ?').pluck(),
+    // input_id is the last column of articles, after the whole annotated document: read from the row it
+    // walks the document's overflow pages. articles_refs has it (and the duplicate's id) at hand: the
+    // members of 2,000 stories of a 10,000-article library in 35 ms of CPU instead of 58–68 ms. The second
+    // pass reads every story of its neighbourhood this way, each batch.
     members: db.prepare(`
-      SELECT a.id, a.input_id, a.outlet, a.title, a.published,
+      SELECT a.id, (SELECT r.input_id FROM articles r INDEXED BY articles_refs WHERE r.seq = a.seq) AS input_id,
+             a.outlet, a.title, a.published,
              d.id AS duplicate_of, sa.score, sa.reasons, sa.placed_by, sa.placed_at
       FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
-      LEFT JOIN articles d ON d.seq = sa.duplicate_of
+      LEFT JOIN articles d INDEXED BY articles_refs ON d.seq = sa.duplicate_of
       WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.article_seq`),
     countStories: db.prepare('SELECT count(*) FROM stories').pluck(),
     storyArticles: db.prepare(`
@@ -442,7 +456,7 @@ export class SqliteStories implements StoryStore {
     const meta = this.stmt.articleMeta.get(seq) as
       | { title: string | null; outlet: string | null; published: string | null }
       | undefined;
-    const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
+    const row = this.stmt.listingHead.get(storyId) as ListingHead | undefined;
     if (!meta || !row) throw new ParallaxError('STORE', `story ${storyId} does not exist`);
     const outlets = JSON.parse(row.outlets) as string[];
     if (meta.outlet !== null && !outlets.includes(meta.outlet)) {
@@ -467,10 +481,10 @@ export class SqliteStories implements StoryStore {
   /** The full recount after a move: only merge and split take this path. */
   private refreshListing(storyId: number, now: string): void {
     // The recount names the story after its first titled article; the title it had is what to keep stable.
-    const before = (this.stmt.storyRow.get(storyId) as StoryRow | undefined)?.title ?? null;
+    const before = (this.stmt.listingHead.get(storyId) as ListingHead | undefined)?.title ?? null;
     this.stmt.refreshListing.run({ id: storyId, now });
     this.retitle(storyId, before);
-    const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
+    const row = this.stmt.listingHead.get(storyId) as ListingHead | undefined;
     if (row && row.title === null && row.article_count > 0) {
       const text = this.stmt.firstText.get(storyId) as string | undefined;
       if (text !== undefined) this.stmt.setTitle.run(untitledTitle(text), storyId);
@@ -479,7 +493,7 @@ export class SqliteStories implements StoryStore {
 
   /** Gives the story the headline of its most central report (see story-titles.ts), when that changed. */
   private retitle(storyId: number, current?: string | null): void {
-    const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
+    const row = this.stmt.listingHead.get(storyId) as ListingHead | undefined;
     if (!row) return;
     const held = current === undefined ? row.title : current;
     const rows = this.stmt.titleCandidates.all(storyId) as {
