@@ -10,6 +10,7 @@ import { createApp } from '../src/server/app.js';
 import { readerSentence } from '../src/server/error-page.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { mainText } from './support/page-text.js';
 
 let dir = '';
 let store: Store;
@@ -42,15 +43,6 @@ function app() {
     },
   });
   return createApp({ store: failing as Store });
-}
-
-/** The text a reader sees in the page's main part. */
-function mainText(page: string): string {
-  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(page)?.[1] ?? '';
-  return main
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 const CASES: { path: string; status: number; failure?: 'bug' | 'busy'; heading: string; says: RegExp }[] = [

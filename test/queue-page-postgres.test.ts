@@ -15,6 +15,7 @@ import type { AsyncStore } from '../src/store/async-store.js';
 import { openPgStore } from '../src/store/postgres/pg-store.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { captureIo } from './support/capture-io.js';
+import { mainText } from './support/page-text.js';
 import { children, drained, startWorker, stopAll, withClient } from './support/queue-workers.js';
 
 const adminUrl = inject('pgUrl');
@@ -39,14 +40,6 @@ afterAll(async () => {
 const validQueue = new Ajv2020.default({ allErrors: true, strict: false }).compile(
   JSON.parse(readFileSync(new URL('../schema/queue.schema.json', import.meta.url), 'utf8')),
 );
-
-function mainText(page: string): string {
-  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(page)?.[1] ?? '';
-  return main
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 describe('the queue page on a library file', () => {
   it('says the queue needs a PostgreSQL library; the API answers an empty queue that says why', async () => {

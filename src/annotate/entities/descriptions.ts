@@ -12,6 +12,7 @@ import { isWordInAnyCase } from '../../text/words.js';
 import type { ResolvedReference } from '../descriptors.js';
 import type { Token, TokenLayer } from '../tokens.js';
 import {
+  COPULAS,
   FEMALE_TITLES,
   MALE_TITLES,
   ORGANIZATION_HEADS,
@@ -126,24 +127,6 @@ const AGE = /^(\d{1,3})-year-old$/;
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’']);
 /** Words after a head that start its "of"/"at" phrase: the head is the word before them. */
 const PREPOSITIONS = new Set(['of', 'at', 'for', 'with', 'in', 'from', 'on', 'to']);
-
-/** Verbs before a predicate noun: "was the star", "became the top scorer". */
-const PREDICATE_VERBS = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'be',
-  'been',
-  'being',
-  'become',
-  'became',
-  'becomes',
-  'becoming',
-  'remain',
-  'remains',
-  'remained',
-]);
 
 /** A noun a definite description of a named person may end in: a person noun or a performer's. */
 function isDescriptionNoun(lower: string): boolean {
@@ -342,7 +325,7 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
     // A predicate noun describes rather than refers: in "Ruiz became the top scorer" the corpus (ECB+ train)
     // links "scorer" to nobody, and another "top scorer" may be someone else.
     const ageOnly = AGE.exec(lower)?.[1];
-    const predicate = PREDICATE_VERBS.has((tokens[i - 1]?.text ?? '').toLowerCase());
+    const predicate = COPULAS.has((tokens[i - 1]?.text ?? '').toLowerCase());
     if (!entity && !gender && !predicate && (PERFORMER_NOUNS.has(lower) || (ageOnly && !ages.has(ageOnly)))) {
       entity = pick(namedSoFar.size ? namedSoFar : allNamed);
       if (entity && officeHolders.has(entity)) entity = undefined;

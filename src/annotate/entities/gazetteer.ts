@@ -663,3 +663,24 @@ function findCountry(w: string): string | null {
   }
   return null;
 }
+
+/**
+ * Copulas: the verb before a predicate noun ("he is a suspect", "she became the top scorer", "they
+ * remained witnesses"). A noun after one describes its subject and is no new mention of anyone.
+ */
+export const COPULAS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'become',
+  'became',
+  'becomes',
+  'becoming',
+  'remain',
+  'remains',
+  'remained',
+]);

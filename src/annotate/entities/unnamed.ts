@@ -16,7 +16,7 @@
 import type { Entity, EntityReference, Mention } from '../../model/article.js';
 import type { Token, TokenLayer } from '../tokens.js';
 import { nounGender } from './descriptions.js';
-import { ROLE_NOUNS } from './gazetteer.js';
+import { COPULAS, ROLE_NOUNS } from './gazetteer.js';
 
 /**
  * Nouns that name people in news by what they did or what befell them, beyond the role nouns of
@@ -275,21 +275,6 @@ const NON_REFERRING = new Set(['no', 'any', 'every', 'each', 'neither', 'whichev
 /** Negation in a clause: "did not deploy troops", "never hired a lawyer", "without a lawyer". */
 const NEGATION = new Set(['not', "n't", 'n’t', 'never', 'no', 'without', 'nor', 'neither']);
 
-/** Copulas before a predicate noun: "he is a suspect", "they became witnesses". */
-const COPULA = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'become',
-  'became',
-  'remain',
-  'remained',
-]);
-
 /** Tokens that end a clause when reading back from a noun phrase. */
 const CLAUSE_BREAK =
   /^(?:[,;:()[\]—–"“”]|and|but|or|while|whereas|although|though|because|since|if|when|after|before)$/i;
@@ -314,7 +299,7 @@ function refersToNobody(
   const sentence = tokens[first]?.sentence;
   if (!before || before.sentence !== sentence) return false;
   const word = before.text.toLowerCase();
-  if (COPULA.has(word)) return true;
+  if (COPULAS.has(word)) return true;
   // "serve as a mediator", "hired as driver"; "as transport officers tried …" is a conjunction.
   if (word === 'as' && (det === 'indefinite' || !plural)) return true;
   // "Norland, a more neutral mediator, …" describes the country; "Norland, a spokeswoman said" and
