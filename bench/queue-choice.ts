@@ -12,6 +12,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freshDatabase } from './pg-database.js';
 
 type Kind = 'gw' | 'boss';
 const HERE = fileURLToPath(import.meta.url);
@@ -79,17 +80,6 @@ async function child(kind: Kind, db: string, hang: boolean, fastRecovery: boolea
       );
   }
   say('ready');
-}
-
-async function freshDatabase(admin: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 function spawnChild(kind: Kind, db: string, extra: string[] = []): { proc: ChildProcess; lines: string[] } {

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import pg from 'pg';
 import { queueState } from '../src/queue/state.js';
+import { freshDatabase } from './pg-database.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -36,17 +37,6 @@ async function firstLines(n: number): Promise<string> {
   }
   input.close();
   return `${lines.join('\n')}\n`;
-}
-
-async function freshDatabase(admin: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 interface Run {
