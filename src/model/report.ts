@@ -120,6 +120,13 @@ export interface Fact {
   related?: boolean;
   /** Added: the fact's articles that are opinion or analysis pieces (see ReportArticle.opinion); absent if none. */
   opinion?: string[];
+  /**
+   * Added: the fact's articles whose sentence states the claim with extra detail — it meets another
+   * sentence of the fact only through one of its clauses, and the rest says what that one lacks ("shares
+   * rose 4 percent, having hit a record high" / "shares rose 4 percent"). The others state it plainly.
+   * Absent when none does.
+   */
+  extraDetail?: string[];
   /** Added: how sure it is that the evidence states one claim (shared facts) or reports one (exclusives). */
   confidence?: Confidence;
 }

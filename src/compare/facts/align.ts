@@ -44,7 +44,15 @@ export interface Cluster {
    * The same-claim judgement of every pair of its units (i < j index into `units`): the score is the
    * claim model's (facts/claims.ts; the larger of sentence and best clause pair), for confidence.
    */
-  claimPairs: { i: number; j: number; score: number; same: boolean; vetoed: boolean }[];
+  claimPairs: {
+    i: number;
+    j: number;
+    score: number;
+    same: boolean;
+    vetoed: boolean;
+    /** Whether units[i] / units[j] say more than the claim this pair shares (ClaimDecision.detail). */
+    detail: { a: boolean; b: boolean };
+  }[];
 }
 
 export interface Alignment {
@@ -258,7 +266,7 @@ function computeAlignment(ctx: StoryContext): Alignment {
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
         const d = decide((members[i] as Unit).index, (members[j] as Unit).index);
-        claimPairs.push({ i, j, score: d.score, same: d.same, vetoed: d.veto !== null });
+        claimPairs.push({ i, j, score: d.score, same: d.same, vetoed: d.veto !== null, detail: d.detail });
       }
     clusters.push({ units: members, claimPairs });
   }

@@ -68,6 +68,7 @@ function storyFacts(ctx: StoryContext): FactWithUnits[] {
       ctx.articles.length >= MANY_ARTICLES &&
       cluster.units.length > 1 &&
       weakestLink(cluster, alignment) < SHARED_CLAIM_LINK;
+    const detailed = extraDetailArticles(cluster);
     return {
       fact: {
         id: `f${i + 1}`,
@@ -76,6 +77,7 @@ function storyFacts(ctx: StoryContext): FactWithUnits[] {
         evidence,
         exclusive: cluster.units.length === 1,
         ...(related ? { related: true } : {}),
+        ...(detailed.length > 0 ? { extraDetail: detailed } : {}),
       },
       units: cluster.units,
     };
@@ -97,6 +99,24 @@ export function weakestLink(cluster: Cluster, alignment: Alignment): number {
     best[p.j] = Math.max(best[p.j] as number, score);
   }
   return Math.min(...best);
+}
+
+/**
+ * The articles of a fact whose sentence states its claim with extra detail: a sentence that meets another
+ * of the fact only through one of its clauses, the rest of it saying what the other lacks ("The firm's
+ * shares rose 4 percent, having hit a record high on Monday" next to "The firm's shares rose 4 percent").
+ * Partial overlap is one fact with more said by one outlet, not two unrelated facts; MRPC, which labels
+ * such pairs as different content, is scored on it (eval/mrpc.ts). A sentence that meets every other
+ * sentence of the fact it is linked to as a whole states the claim plainly.
+ */
+export function extraDetailArticles(cluster: Cluster): string[] {
+  const adds = new Set<number>();
+  for (const p of cluster.claimPairs) {
+    if (!p.same) continue;
+    if (p.detail.a) adds.add(p.i);
+    if (p.detail.b) adds.add(p.j);
+  }
+  return cluster.units.flatMap((u, i) => (adds.has(i) ? [u.articleId] : []));
 }
 
 /** The first article (story order) reporting the fact. */

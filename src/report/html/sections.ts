@@ -378,6 +378,12 @@ function isExclusive(f: Fact): boolean {
 export const RELATED_NOTE =
   'The outlets write about the same point, but their sentences were not shown to state the same claim: compare them before treating it as a shared fact.';
 
+/**
+ * What the ⁺ of an outlet's mark says (Fact.extraDetail): its sentence states the fact with more, e.g. "shares
+ * rose 4 percent, having hit a record high" where the others say "shares rose 4 percent".
+ */
+export const DETAIL_NOTE = 'adds detail the other sentences lack';
+
 export function renderFacts(view: StoryView, si: number): SafeHtml {
   const { story } = view;
   // Shared facts first, widely reported first, then related coverage; the original order breaks ties (sort
@@ -399,10 +405,11 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
         const spans = spansIn(f.evidence, c.article.id);
         if (!f.articles.includes(c.article.id) && spans.length === 0)
           return html`<td data-o="${c.o}" class="absent"><span aria-label="not reported">·</span></td>`;
-        const who = `${c.outlet}${f.opinion?.includes(c.article.id) ? ' (opinion piece)' : ''}`;
+        const detail = f.extraDetail?.includes(c.article.id) === true;
+        const who = `${c.outlet}${f.opinion?.includes(c.article.id) ? ' (opinion piece)' : ''}${detail ? `, ${DETAIL_NOTE}` : ''}`;
         const verb = related ? 'Related coverage in' : 'Reported by';
-        const mark = related ? '≈' : '✓';
-        return html`<td data-o="${c.o}"><button type="button" class="check ${outletClass(c.o)}"${evidence(c, spans)} title="${verb} ${who}" aria-label="${verb} ${who}">${f.opinion?.includes(c.article.id) ? `ᵒ${mark}` : mark}</button></td>`;
+        const mark = `${f.opinion?.includes(c.article.id) ? 'ᵒ' : ''}${related ? '≈' : '✓'}${detail ? '⁺' : ''}`;
+        return html`<td data-o="${c.o}"><button type="button" class="check ${outletClass(c.o)}"${evidence(c, spans)} title="${verb} ${who}" aria-label="${verb} ${who}">${mark}</button></td>`;
       },
     )}</tr>`;
   };

@@ -198,13 +198,14 @@ function facts(view: StoryView): string[] {
     const mark = f.related === true ? '≈' : '✓';
     return [
       `${mdText(f.text)}${isExclusive(f) ? ' _(exclusive)_' : ''}${f.related === true ? ' _(related coverage)_' : ''}${mdUncertain(f.confidence)}`,
-      ...view.columns.map((c) =>
-        f.articles.includes(c.article.id)
-          ? f.opinion?.includes(c.article.id)
-            ? `${mark} (opinion)`
-            : mark
-          : '',
-      ),
+      ...view.columns.map((c) => {
+        if (!f.articles.includes(c.article.id)) return '';
+        const notes = [
+          ...(f.opinion?.includes(c.article.id) ? ['opinion'] : []),
+          ...(f.extraDetail?.includes(c.article.id) ? ['adds detail'] : []),
+        ];
+        return notes.length ? `${mark} (${notes.join(', ')})` : mark;
+      }),
     ];
   });
   const out = ['## Facts', '', ...table(['Fact', ...view.columns.map((c) => mdText(c.short))], rows)];
@@ -212,6 +213,11 @@ function facts(view: StoryView): string[] {
     out.push(
       '',
       '_Related coverage_ (≈): the outlets write about the same point, but their sentences were not shown to state the same claim; compare them before treating it as a shared fact.',
+    );
+  if (sorted.some((f) => (f.extraDetail?.length ?? 0) > 0))
+    out.push(
+      '',
+      '_Adds detail_: that outlet states the fact with more than the other sentences say (an extra clause or argument); the shared part is the same claim.',
     );
   const exclusives = view.columns
     .map((c) => ({ c, own: sorted.filter((f) => isExclusive(f) && f.articles.includes(c.article.id)) }))
