@@ -16,6 +16,7 @@ import {
   type ClauseGap,
   clauseGaps,
   judgeClaim,
+  LARGE_DETAIL_SHARE,
   MIN_DETAIL_SHARE,
   MIN_DETAIL_WORDS,
   PLAIN_PROBABILITY,
@@ -51,6 +52,9 @@ export interface DetailSeen {
   /** Word keys each whole sentence holds that the other lacks. */
   onlyA: number;
   onlyB: number;
+  /** Word keys of each whole sentence. */
+  wordsA: number;
+  wordsB: number;
   /** Each side's clauses (all of them, the one that met included) against the other side. */
   gapsA: ClauseGap[];
   gapsB: ClauseGap[];
@@ -85,6 +89,8 @@ async function seenOf(p: MrpcPair): Promise<DetailSeen> {
     plain: false,
     onlyA: 0,
     onlyB: 0,
+    wordsA: 0,
+    wordsB: 0,
     gapsA: [],
     gapsB: [],
   };
@@ -123,6 +129,8 @@ async function seenOf(p: MrpcPair): Promise<DetailSeen> {
       seen.plain = d.same && !d.detail.a && !d.detail.b;
       seen.onlyA = wordsOnly(x, y);
       seen.onlyB = wordsOnly(y, x);
+      seen.wordsA = x.keys.filter((k) => k.startsWith('w:')).length;
+      seen.wordsB = y.keys.filter((k) => k.startsWith('w:')).length;
       seen.gapsA = clauseGaps(x, y, textOf(x));
       seen.gapsB = clauseGaps(y, x, textOf(y));
     }
@@ -150,23 +158,34 @@ line(
 /** A side adds detail: a clause with at least k content words the other lacks, at least share s of its words. */
 const adds = (gaps: readonly ClauseGap[], k: number, share: number) =>
   gaps.some((g) => g.words > 0 && g.absent >= k && g.absent >= share * g.words);
-/** The rule of facts/claims.ts at other settings: through clauses is detail; as wholes below `plain` with a new clause. */
-const replay = (plain: number, k: number, share: number) =>
-  seen.map(
-    (s) =>
-      s.path === 'same keys' ||
-      s.path === 'count' ||
-      (s.path === 'sentence' &&
-        !(s.probability < plain && (adds(s.gapsA, k, share) || adds(s.gapsB, k, share)))),
-  );
-const agree = replay(PLAIN_PROBABILITY, MIN_DETAIL_WORDS, MIN_DETAIL_SHARE).filter(
+/** The largest mostly-new clause of a side (its new words), as facts/claims.ts detailWords reads it. */
+const most = (gaps: readonly ClauseGap[], share: number) =>
+  Math.max(0, ...gaps.filter((g) => g.words > 0 && g.absent >= share * g.words).map((g) => g.absent));
+/**
+ * The rule of facts/claims.ts at other settings: through clauses is detail; as wholes below `plain` a new
+ * clause of k+ words, at any probability (when `large`) a new clause as long as the other sentence.
+ */
+const replay = (plain: number, k: number, share: number, large: boolean) =>
+  seen.map((s) => {
+    if (s.path === 'same keys' || s.path === 'count') return true;
+    if (s.path !== 'sentence') return false;
+    if (s.probability < plain && (adds(s.gapsA, k, share) || adds(s.gapsB, k, share))) return false;
+    const big = (gaps: readonly ClauseGap[], otherWords: number) =>
+      most(gaps, share) >= Math.max(k, LARGE_DETAIL_SHARE * otherWords);
+    return !(large && (big(s.gapsA, s.wordsB) || big(s.gapsB, s.wordsA)));
+  });
+const agree = replay(PLAIN_PROBABILITY, MIN_DETAIL_WORDS, MIN_DETAIL_SHARE, true).filter(
   (x, i) => x === (seen[i]?.joined && seen[i]?.detailed === 0),
 );
 console.log(`replay agrees with analyze() on ${agree.length} of ${seen.length}`);
-for (const plain of [0.4, 0.5, 0.55, 0.6, 0.65, 0.7])
-  for (const k of [1, 2, 3])
-    for (const share of [0.5, 0.7])
-      line(`replay: detail below ${plain} at ${k}+ words, ${share}+ of a clause`, replay(plain, k, share));
+for (const large of [true, false])
+  for (const plain of [0.4, 0.5, 0.55, 0.6, 0.65, 0.7])
+    for (const k of [1, 2, 3])
+      for (const share of [0.5, 0.7])
+        line(
+          `replay: detail below ${plain} at ${k}+ words, ${share}+ of a clause${large ? ', large clauses' : ''}`,
+          replay(plain, k, share, large),
+        );
 console.log('path\tpairs\tshare gold same\tcalled plain\tshare gold same among plain');
 for (const path of ['same keys', 'sentence', 'clause', 'count', 'none'] as const) {
   const on = seen.filter((s) => s.path === path);
