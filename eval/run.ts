@@ -195,7 +195,7 @@ if (suites.includes('mrpc')) {
     `| ${who} | ${pct(x.accuracy)} | ${pct(x.precision)} | ${pct(x.recall)} | ${pct(x.f1)} | ${pct(x.positiveRate)} |`;
   sections.push(`### MRPC ${split}: same claim through \`analyze()\`
 
-${s.system.pairs} sentence pairs of the ${split === 'dev' ? 'held-out 20 %' : 'tuning 80 %'} of MRPC train (eval/mrpc-data.ts: seeded split by pair), each analysed as a two-outlet story; "same claim" when a fact's evidence holds both (${s.seconds.toFixed(1)} s). The baseline calls a pair the same when the Jaccard overlap of its word sets reaches ${s.baseline.threshold.toFixed(2)} (best accuracy on the tuning part).
+${s.system.pairs} sentence pairs of the ${split === 'dev' ? 'held-out 20 %' : 'tuning 80 %'} of MRPC train (eval/mrpc-data.ts: seeded split by pair), each analysed as a two-outlet story; "same claim" when a fact's evidence holds both and neither outlet adds detail (${s.seconds.toFixed(1)} s). The baseline calls a pair the same when the Jaccard overlap of its word sets reaches ${s.baseline.threshold.toFixed(2)} (best accuracy on the tuning part).
 
 | decision | accuracy | precision | recall | F1 | called same |
 |---|---|---|---|---|---|
