@@ -153,6 +153,8 @@ describe('merging groups by claim', () => {
     probability: same ? 1 : 0,
     clauseProbability: 0,
     veto: null,
+    detail: { a: false, b: false },
+    detailWords: { a: 0, b: 0 },
   });
 
   it('counts the cross pairs that are one claim, leaving out the units a merge sends away', () => {

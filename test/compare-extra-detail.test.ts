@@ -172,7 +172,7 @@ describe('reports', () => {
   it('mark the outlet that adds detail in HTML and Markdown', () => {
     const page = renderHtml(report);
     expect(page).toContain('✓⁺');
-    expect(page).toContain('Reported by Outlet One, adds detail the other sentences lack');
+    expect(page).toContain('Reported by Outlet One, adds detail another outlet&#39;s sentence lacks');
     expect(page).not.toContain('Reported by Outlet Two, adds detail');
     const md = renderMarkdown(report);
     expect(md).toContain('✓ (adds detail)');

@@ -30,7 +30,15 @@ describe('a fact is the claim of its core sentence', () => {
   // Units 0–1 and 1–2 are one claim, 0–2 are not: "considered the front-runner" / "is facing" / "won".
   const chain = (x: number, y: number): ClaimDecision => {
     const same = Math.abs(x - y) === 1 || (x === 3) !== (y === 3);
-    return { same, score: same ? 0.8 : 0.1, probability: same ? 0.8 : 0.1, clauseProbability: 0, veto: null };
+    return {
+      same,
+      score: same ? 0.8 : 0.1,
+      probability: same ? 0.8 : 0.1,
+      clauseProbability: 0,
+      veto: null,
+      detail: { a: false, b: false },
+      detailWords: { a: 0, b: 0 },
+    };
   };
 
   it('has a core only when one member is the same claim as every other', () => {

@@ -121,8 +121,8 @@ export interface Fact {
   /** Added: the fact's articles that are opinion or analysis pieces (see ReportArticle.opinion); absent if none. */
   opinion?: string[];
   /**
-   * Added: the fact's articles whose sentence states the claim with extra detail — it meets another
-   * sentence of the fact only through one of its clauses, and the rest says what that one lacks ("shares
+   * Added: the fact's articles whose sentence states the claim with extra detail: next to another sentence
+   * of the fact it meets only through one of its clauses, or holds a clause that sentence lacks ("shares
    * rose 4 percent, having hit a record high" / "shares rose 4 percent"). The others state it plainly.
    * Absent when none does.
    */

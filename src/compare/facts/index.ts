@@ -102,12 +102,12 @@ export function weakestLink(cluster: Cluster, alignment: Alignment): number {
 }
 
 /**
- * The articles of a fact whose sentence states its claim with extra detail: a sentence that meets another
- * of the fact only through one of its clauses, the rest of it saying what the other lacks ("The firm's
- * shares rose 4 percent, having hit a record high on Monday" next to "The firm's shares rose 4 percent").
+ * The articles of a fact whose sentence states its claim with extra detail: next to another sentence of
+ * the fact that it is one claim with, it says more (facts/claims.ts PLAIN_PROBABILITY: it meets that one
+ * only through one of its clauses, or holds a clause that one lacks) — "The firm's shares rose 4 percent,
+ * after it reported a record profit and raised its dividend" next to "The firm's shares rose 4 percent".
  * Partial overlap is one fact with more said by one outlet, not two unrelated facts; MRPC, which labels
- * such pairs as different content, is scored on it (eval/mrpc.ts). A sentence that meets every other
- * sentence of the fact it is linked to as a whole states the claim plainly.
+ * such pairs as different content, is scored on it (eval/mrpc.ts).
  */
 export function extraDetailArticles(cluster: Cluster): string[] {
   const adds = new Set<number>();

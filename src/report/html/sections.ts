@@ -382,7 +382,7 @@ export const RELATED_NOTE =
  * What the ⁺ of an outlet's mark says (Fact.extraDetail): its sentence states the fact with more, e.g. "shares
  * rose 4 percent, having hit a record high" where the others say "shares rose 4 percent".
  */
-export const DETAIL_NOTE = 'adds detail the other sentences lack';
+export const DETAIL_NOTE = "adds detail another outlet's sentence lacks";
 
 export function renderFacts(view: StoryView, si: number): SafeHtml {
   const { story } = view;

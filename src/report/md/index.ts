@@ -217,7 +217,7 @@ function facts(view: StoryView): string[] {
   if (sorted.some((f) => (f.extraDetail?.length ?? 0) > 0))
     out.push(
       '',
-      '_Adds detail_: that outlet states the fact with more than the other sentences say (an extra clause or argument); the shared part is the same claim.',
+      "_Adds detail_: that outlet states the fact with more than another outlet's sentence says (an extra clause or argument); the part they share is the same claim.",
     );
   const exclusives = view.columns
     .map((c) => ({ c, own: sorted.filter((f) => isExclusive(f) && f.articles.includes(c.article.id)) }))
