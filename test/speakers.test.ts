@@ -666,6 +666,26 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'victory'))).toBe('Carla Dunn');
   });
 
+  it('a person words were just attributed to is who “he” means next, past an opening adjunct', () => {
+    const a = annotate(
+      'Tom Vance sold the boat last year.\n\n' +
+        'In a statement released Thursday, Rep. Okello Dunn (D-N.Y.) reacted to the news, saying: “Vance should be in prison.”\n\n' +
+        '“It should worry every voter in the county,” he added.',
+    );
+    expect(speakerName(a, quoteWith(a, 'in prison'))).toBe('Okello Dunn');
+    expect(speakerName(a, quoteWith(a, 'every voter'))).toBe('Okello Dunn');
+  });
+
+  it('a person who spoke only as the agent after “by” does not take “he” from the clause subject', () => {
+    const a = annotate(
+      'Sen. Ann Lee and Tom Vance held a debate on Monday.\n\n' +
+        'Vance was asked by moderator Okello Dunn whether his plan would risk “adding another costly program to the budget.”\n\n' +
+        'But he made a slip.\n\n“The most important job I will ever have is being a parent,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'costly program'))).toBe('Okello Dunn');
+    expect(speakerName(a, quoteWith(a, 'most important job'))).toBe('Tom Vance');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

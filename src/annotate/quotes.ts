@@ -173,8 +173,35 @@ export function findQuotes(
     const s = spans[lastAtOrBefore(spans, offset, (x) => x.start)];
     return s !== undefined && offset >= s.start && offset < s.end;
   };
-  const subjects = collectSubjects(layer, mentions, references, isPerson, genderOf, inQuote);
   const tokenAt = tokenIndexer(layer);
+  const first = collectSubjects(layer, mentions, references, isPerson, genderOf, inQuote);
+  const firstPass = attributeSpans(layer, spans, paragraphs, first, tokenAt, inQuote);
+  // The discourse state is updated by every attribution: a person words were just attributed to is who
+  // "he" or "she" means next, whatever the clause around the name ("In a statement on Monday, Rep. Okello
+  // Dunn reacted to the ruling, saying: “…” ¶ “…,” he added" — Dunn, whose gender nothing states, not a
+  // man named paragraphs before; "Dunn" opens no paragraph and "reacted" says nothing). The speakers
+  // found by the first pass mark where someone spoke; the pronouns are resolved again with them, and
+  // the quotes attributed again only when some pronoun now stands for someone else.
+  const spoken = new Set(firstPass.spokenAt);
+  if (spoken.size === 0) return firstPass.quotes;
+  const second = collectSubjects(layer, mentions, references, isPerson, genderOf, inQuote, spoken);
+  const changed = second.length !== first.length || second.some((s, i) => s.entity !== first[i]?.entity);
+  return changed
+    ? attributeSpans(layer, spans, paragraphs, second, tokenAt, inQuote).quotes
+    : firstPass.quotes;
+}
+
+/** The quotes of `spans` with their speakers found among `subjects`, and the first tokens of the named
+ * people they were attributed to by a speech verb. */
+function attributeSpans(
+  layer: TokenLayer,
+  spans: readonly Span[],
+  paragraphs: readonly (Span & { kind: string })[],
+  subjects: readonly SubjectCandidate[],
+  tokenAt: (offset: number) => number,
+  inQuote: (offset: number) => boolean,
+): { quotes: Quote[]; spokenAt: number[] } {
+  const spokenAt: number[] = [];
   const paragraphOf = (offset: number) => {
     const i = lastAtOrBefore(paragraphs, offset, (p) => p.start);
     const p = paragraphs[i];
@@ -201,6 +228,8 @@ export function findQuotes(
     )
       continue;
     const found = attribute(layer, s, subjects, tokenAt, inQuote);
+    if (found && found !== 'scare' && found.entity !== null && !found.bySubject)
+      spokenAt.push(found.firstToken);
     if (found === 'scare') {
       quotes.push({
         start: s.start,
@@ -271,7 +300,7 @@ export function findQuotes(
     previousRoute = route;
   }
   attributeHeadingQuotes(paragraphs, quotes);
-  return quotes;
+  return { quotes, spokenAt };
 }
 
 /** How a quote's speaker was found (Quote.speakerRoute), for the report's confidence: the path that set
@@ -482,6 +511,7 @@ function collectSubjects(
   isPerson: (entity: string) => boolean,
   statedGender: (entity: string) => Gender,
   inQuote: (offset: number) => boolean,
+  spoken: ReadonlySet<number> = new Set(),
 ): SubjectCandidate[] {
   const subjects: SubjectCandidate[] = [];
   for (const m of mentions) {
@@ -603,18 +633,30 @@ function collectSubjects(
       }
     } else if (s.entity && !s.possessive && !s.pronoun)
       mentioned.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
+    // A person words were attributed to (see findQuotes) is a speaking subject wherever the name stands,
+    // unless another person is the subject of that sentence ("Lee was asked by moderator Tom Hale whether
+    // …“…” ¶ …he had a bit of a slip" — Lee, not the asker).
+    const spokeHere =
+      !s.pronoun &&
+      spoken.has(s.firstToken) &&
+      !(
+        isObjectOfPreposition(layer, s) &&
+        [...latest.values()].some(
+          (l) =>
+            l.entity !== s.entity && layer.tokens[l.at]?.sentence === layer.tokens[s.firstToken]?.sentence,
+        )
+      );
     if (
       !s.pronoun &&
       s.entity &&
-      !s.possessive &&
-      (isClauseSubject(layer, s) || latest.size === 0) &&
-      !isReportedSubject(layer, s)
+      (spokeHere ||
+        (!s.possessive && (isClauseSubject(layer, s) || latest.size === 0) && !isReportedSubject(layer, s)))
     ) {
       s.topic = true;
       latest.set(genderOf(s.entity), {
         entity: s.entity,
         at: s.firstToken,
-        spoke: isSpeakingSubject(layer, s),
+        spoke: spokeHere || isSpeakingSubject(layer, s),
         opens: opensParagraph(layer, s.firstToken),
       });
     }
