@@ -686,6 +686,25 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'most important job'))).toBe('Tom Vance');
   });
 
+  it('a speech verb after a relative aside has the subject before it: the name after it is its object', () => {
+    const a = annotate(
+      'Tom Vance won five states. Ted Oruz has captured two.\n\n' +
+        'Vance, who has a big lead in delegates, mocked Marco Dell for “having a tough night” because he did not win any states.\n\n' +
+        'And he said that the call to “make the city whole again” was a weak slogan.',
+    );
+    expect(speakerName(a, quoteWith(a, 'tough night'))).toBe('Tom Vance');
+    expect(speakerName(a, quoteWith(a, 'whole again'))).toBe('Tom Vance');
+  });
+
+  it('the subject after a fronted “when” clause is no subject of the clause a verb inside it reports', () => {
+    const a = annotate(
+      'Ann Lee and the host Rita Dorn talked about health care on Monday.\n\n' +
+        'When Dorn pointed out that Tom Vance calls it "care for all," Lee seized upon the phrase, repeating her line that the plan would hurt everyone. ' +
+        '"Care for all is not the same if you hand it to the states," she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'hand it to the states'))).toBe('Ann Lee');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

@@ -672,6 +672,7 @@ const MAX_REPORTED_REACH = 20;
  * “…,” she said", Hale is what Roe talked about, not who speaks next; "she" stays Roe. */
 function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
   if (afterComplementizer(layer, s.firstToken)) return true;
+  if (opensMainClause(layer, s.firstToken)) return false;
   const sentence = layer.tokens[s.firstToken]?.sentence;
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_REPORTED_REACH); b--) {
     const verb = layer.tokens[b];
@@ -686,6 +687,18 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
     }
   }
   return false;
+}
+
+/** Whether the subject at `first` opens the main clause after a fronted subordinate clause: "When Dorn
+ * pointed out that Vance calls it “care for all,” Lee seized upon the phrase" — Lee is no subject of the
+ * clause "calls" reports, though that verb and its subject stand a few words before. */
+function opensMainClause(layer: TokenLayer, first: number): boolean {
+  const { tokens } = layer;
+  let b = first - 1;
+  while (/^["“”«»„]$/.test(tokens[b]?.text ?? '')) b--;
+  if (tokens[b]?.text !== ',') return false;
+  const opener = tokens[layer.sentences[tokens[first]?.sentence ?? -1]?.firstToken ?? -1];
+  return opener !== undefined && SUBORDINATOR.test(opener.text);
 }
 
 /**
@@ -922,11 +935,30 @@ function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   while (isVerbFiller(layer.tokens[b])) b--;
   if (contractsHas(layer, b)) b--;
   const before = layer.tokens[b];
+  if (before?.text === ',' && closesRelativeAside(layer, b)) return true;
   return (
     before !== undefined &&
     before.sentence === layer.tokens[verb]?.sentence &&
     (before.pos === 'PRON' || before.pos === 'PROPN' || before.pos === 'NOUN')
   );
+}
+
+/** Whether the comma at `c` closes a relative clause set off after a noun ("Hale, who has a big lead,
+ * mocked Lee for …"): the verb after it has its subject before the aside, and the name after the verb is
+ * its object, no inverted speaker ("“…,” said Lee" has a quote mark, not a comma, before the verb). */
+function closesRelativeAside(layer: TokenLayer, c: number): boolean {
+  const { tokens } = layer;
+  const sentence = tokens[c]?.sentence;
+  for (let b = c - 1; b > c - MAX_APPOSITIVE_SKIP && b > 0; b--) {
+    const token = tokens[b];
+    if (!token || token.sentence !== sentence || /^["“”«»„]$/.test(token.text)) return false;
+    if (token.text === ',')
+      return (
+        /^(who|whose|which)$/i.test(tokens[b + 1]?.text ?? '') &&
+        /^(PROPN|NOUN)$/.test(tokens[b - 1]?.pos ?? '')
+      );
+  }
+  return false;
 }
 
 /** Names joined in one phrase after a preposition: "congratulations to rivals Ann Lee and Tom Hale". */
