@@ -705,6 +705,16 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'hand it to the states'))).toBe('Ann Lee');
   });
 
+  it('a participle after the object does not hand the quote to a name the subject phrase governs', () => {
+    const a = annotate(
+      'The audit came out on Monday.\n\n' +
+        'A spokesman for Democratic mayoral candidate Ann Lee called a report suggesting donors were given better access “outrageous.”',
+    );
+    const q = quoteWith(a, 'outrageous');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('A spokesman for Democratic mayoral candidate Ann Lee');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

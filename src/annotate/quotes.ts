@@ -2210,11 +2210,18 @@ function attributeBefore(
       const said = speechVerbBeforeComma(layer, t, from);
       const sayer = said >= 0 ? subjectBefore(layer, said, from, inSentence) : undefined;
       if (sayer?.entity) return sayer;
+      // Not a name governed inside the subject phrase ("A spokesman for mayoral candidate Ann Lee called a
+      // report suggesting …": the spokesman's words), unless it opens the participle's own absolute phrase.
+      // (A participle after a clause someone reports — "Roe said Lee quieted the room, telling …" — stays
+      // with the nearer clause's subject: the sentences read on PolNeAR train go both ways.)
+      const person = inSentence.find(
+        (s) =>
+          !s.possessive &&
+          isClauseSubject(layer, s) &&
+          (s.endToken === t || !governedName(layer, s.firstToken, from)),
+      );
       return (
-        inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
-        nearestVerbSubject(layer, from, t, inSentence) ??
-        sentenceSubject(layer, from, t) ??
-        null
+        person ?? nearestVerbSubject(layer, from, t, inSentence) ?? sentenceSubject(layer, from, t) ?? null
       );
     }
     // "Roe went on the radio to call Pell “a liar”": an infinitive has no subject of its own (the word
