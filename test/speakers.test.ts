@@ -715,6 +715,24 @@ describe('speaker of a direct quote', () => {
     expect(q.speakerText).toBe('A spokesman for Democratic mayoral candidate Ann Lee');
   });
 
+  it('joint speakers: the quote keeps one entity and its words name both', () => {
+    const a = annotate(
+      'Polls missed the result.\n\nWHY THE POLLS WERE LATE - Mark Roe and Jon Lee: “Although the polls failed to call it, they were not wrong.”\n\n' +
+        'The air force is strong. Two military analysts, Peter Vance and Chris Hale, found in 2014 that the air force is “the best in the world” today.\n\n' +
+        '“We are ready,” Ann Dorn and Tom Okafor said on Monday.',
+    );
+    expect(quoteWith(a, 'failed to call').speakerText).toBe('Mark Roe and Jon Lee');
+    expect(quoteWith(a, 'best in the world').speakerText).toBe('Peter Vance and Chris Hale');
+    const ready = quoteWith(a, 'We are ready');
+    expect(ready.speakerText).toBe('Ann Dorn and Tom Okafor');
+    expect(speakerName(a, ready)).toBe('Tom Okafor');
+  });
+
+  it('a name after “and” that opens a clause of its own is no joint speaker', () => {
+    const a = annotate('Lee met Ann Roe and Tom Hale said “we are ready” on Monday.');
+    expect(quoteWith(a, 'we are ready').speakerText).toBe('Tom Hale');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

@@ -227,7 +227,9 @@ function attributeSpans(
         !sentenceSpeaks(layer, layer.tokens[openToken]?.sentence ?? -1, inQuote))
     )
       continue;
-    const found = attribute(layer, s, subjects, tokenAt, inQuote);
+    const attributed = attribute(layer, s, subjects, tokenAt, inQuote);
+    const found =
+      attributed && attributed !== 'scare' ? withPartner(layer, attributed, subjects) : attributed;
     if (found && found !== 'scare' && found.entity !== null && !found.bySubject)
       spokenAt.push(found.firstToken);
     if (found === 'scare') {
@@ -301,6 +303,41 @@ function attributeSpans(
   }
   attributeHeadingQuotes(paragraphs, quotes);
   return { quotes, spokenAt };
+}
+
+/**
+ * A named speaker joined to another named person by "and" speaks with them: "Mark Roe and Jon Lee:
+ * “…”", "Two analysts, Ann Lee and Tom Hale, found that …". The quote keeps one entity, the one the
+ * grammar found, and its words as written name both ("Mark Roe and Jon Lee").
+ */
+function withPartner(layer: TokenLayer, found: Subject, subjects: readonly SubjectCandidate[]): Subject {
+  const { tokens } = layer;
+  const named = (s: SubjectCandidate) =>
+    s.form === 'name' && s.entity !== null && s.entity !== found.entity && !s.possessive;
+  if (found.entity === null || ('form' in found && (found as SubjectCandidate).form !== 'name')) return found;
+  const joined = (first: number, end: number): Subject => ({
+    ...found,
+    text: layer.text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0),
+  });
+  if (/^and$/i.test(tokens[found.endToken]?.text ?? '')) {
+    const i = firstAtOrAfter(subjects, found.endToken + 1, (s) => s.firstToken);
+    const partner = subjects[i];
+    if (partner && partner.firstToken === found.endToken + 1 && named(partner))
+      return joined(found.firstToken, partner.endToken);
+  }
+  const and = found.firstToken - 1;
+  if (/^and$/i.test(tokens[and]?.text ?? '')) {
+    const i = lastAtOrBefore(subjects, and - 1, (s) => s.firstToken);
+    const partner = subjects[i];
+    const opener = partner ? tokens[partner.firstToken - 1] : undefined;
+    // The pair opens its phrase ("Roe and Lee said", "two analysts, Roe and Lee, found"); not "Hale met
+    // Roe and Lee said …", where Lee opens a clause of her own.
+    const opens =
+      !opener || opener.sentence !== tokens[and]?.sentence || /^[,:;(—–"“”«»„-]$/.test(opener.text);
+    if (partner && partner.endToken === and && named(partner) && opens)
+      return joined(partner.firstToken, found.endToken);
+  }
+  return found;
 }
 
 /** How a quote's speaker was found (Quote.speakerRoute), for the report's confidence: the path that set
