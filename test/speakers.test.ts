@@ -669,7 +669,7 @@ describe('speaker of a direct quote', () => {
   it('a person words were just attributed to is who “he” means next, past an opening adjunct', () => {
     const a = annotate(
       'Tom Vance sold the boat last year.\n\n' +
-        'In a statement released Thursday, Rep. Okello Dunn (D-N.Y.) reacted to the news, saying: “Vance should be in prison.”\n\n' +
+        'In a statement released Thursday, Rep. Okello Dunn (D-Ohio) reacted to the sale, saying: “Vance should be in prison.”\n\n' +
         '“It should worry every voter in the county,” he added.',
     );
     expect(speakerName(a, quoteWith(a, 'in prison'))).toBe('Okello Dunn');
@@ -689,10 +689,10 @@ describe('speaker of a direct quote', () => {
   it('a speech verb after a relative aside has the subject before it: the name after it is its object', () => {
     const a = annotate(
       'Tom Vance won five states. Ted Oruz has captured two.\n\n' +
-        'Vance, who has a big lead in delegates, mocked Marco Dell for “having a tough night” because he did not win any states.\n\n' +
+        'Vance, who has a big lead in delegates, mocked Marco Dell for “a rough evening” since he carried no county.\n\n' +
         'And he said that the call to “make the city whole again” was a weak slogan.',
     );
-    expect(speakerName(a, quoteWith(a, 'tough night'))).toBe('Tom Vance');
+    expect(speakerName(a, quoteWith(a, 'rough evening'))).toBe('Tom Vance');
     expect(speakerName(a, quoteWith(a, 'whole again'))).toBe('Tom Vance');
   });
 
@@ -700,9 +700,9 @@ describe('speaker of a direct quote', () => {
     const a = annotate(
       'Ann Lee and the host Rita Dorn talked about health care on Monday.\n\n' +
         'When Dorn pointed out that Tom Vance calls it "care for all," Lee seized upon the phrase, repeating her line that the plan would hurt everyone. ' +
-        '"Care for all is not the same if you hand it to the states," she said.',
+        '"Care for all means nothing once you hand it to the counties," she said.',
     );
-    expect(speakerName(a, quoteWith(a, 'hand it to the states'))).toBe('Ann Lee');
+    expect(speakerName(a, quoteWith(a, 'hand it to the counties'))).toBe('Ann Lee');
   });
 
   it('a participle after the object does not hand the quote to a name the subject phrase governs', () => {
@@ -718,11 +718,11 @@ describe('speaker of a direct quote', () => {
   it('joint speakers: the quote keeps one entity and its words name both', () => {
     const a = annotate(
       'Polls missed the result.\n\nWHY THE POLLS WERE LATE - Mark Roe and Jon Lee: “Although the polls failed to call it, they were not wrong.”\n\n' +
-        'The air force is strong. Two military analysts, Peter Vance and Chris Hale, found in 2014 that the air force is “the best in the world” today.\n\n' +
+        'The navy is strong. Two military analysts, Peter Vance and Chris Hale, found in 2014 that the navy is “the finest of any nation” today.\n\n' +
         '“We are ready,” Ann Dorn and Tom Okafor said on Monday.',
     );
     expect(quoteWith(a, 'failed to call').speakerText).toBe('Mark Roe and Jon Lee');
-    expect(quoteWith(a, 'best in the world').speakerText).toBe('Peter Vance and Chris Hale');
+    expect(quoteWith(a, 'finest of any').speakerText).toBe('Peter Vance and Chris Hale');
     const ready = quoteWith(a, 'We are ready');
     expect(ready.speakerText).toBe('Ann Dorn and Tom Okafor');
     expect(speakerName(a, ready)).toBe('Tom Okafor');

@@ -672,7 +672,7 @@ function collectSubjects(
       mentioned.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
     // A person words were attributed to (see findQuotes) is a speaking subject wherever the name stands,
     // unless another person is the subject of that sentence ("Lee was asked by moderator Tom Hale whether
-    // …“…” ¶ …he had a bit of a slip" — Lee, not the asker).
+    // …“…” ¶ But he stumbled" — Lee, not the asker).
     const spokeHere =
       !s.pronoun &&
       spoken.has(s.firstToken) &&
