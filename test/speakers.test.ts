@@ -733,6 +733,20 @@ describe('speaker of a direct quote', () => {
     expect(quoteWith(a, 'we are ready').speakerText).toBe('Tom Hale');
   });
 
+  it('a quote paragraph signed off by a dash line below it is the signer’s', () => {
+    const a = annotate(
+      'The debate ran long.\n\n"Wages have not moved in forty years, and the rich got richer."\n\n- Tom Vance.\n\n' +
+        'The senator is relying on an old figure.\n\n“Nobody on this street was asked about the plan.”\n\n–Ann Dorn, Marlow.\n\n' +
+        '“The ferry runs late,” Rosa Tamm said.\n\n– Tom Vance, replying on the radio.',
+    );
+    const wages = quoteWith(a, 'Wages have not');
+    expect(speakerName(a, wages)).toBe('Tom Vance');
+    expect(wages.speakerRoute).toEqual({ by: 'sign-off', form: 'name' });
+    expect(speakerName(a, quoteWith(a, 'Nobody on this street'))).toBe('Ann Dorn');
+    expect(speakerName(a, quoteWith(a, 'ferry runs late'))).toBe('Rosa Tamm');
+    expect(schemaErrors({ version: 1, articles: [a] })).toEqual([]);
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

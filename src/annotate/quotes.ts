@@ -253,6 +253,11 @@ function attributeSpans(
     const paragraph = paragraphOf(s.start);
     const opensParagraph =
       paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
+    // "“…”" ¶ "– Ann Lee, Ohio.": a quote paragraph signed off by the line below it.
+    if (speaker === undefined && opensParagraph) {
+      const signer = signOff(layer, paragraphs, paragraphOf(s.end), subjects, tokenAt);
+      if (signer) [speaker, by] = [signer, 'sign-off'];
+    }
     // "Cruz continued:" ¶ "“…”": a paragraph that opens with a quote after one that ends in a colon is
     // introduced by that paragraph's last sentence.
     const before = paragraphs[paragraph - 1];
@@ -338,6 +343,38 @@ function withPartner(layer: TokenLayer, found: Subject, subjects: readonly Subje
       return joined(partner.firstToken, found.endToken);
   }
   return found;
+}
+
+/** Words a sign-off line may put before its name: a dash, then titles ("– Sen. Ann Lee"). */
+const MAX_SIGN_OFF_LEAD = 4;
+
+/**
+ * The person who signs off a quote paragraph: the next paragraph opens with a dash and a name ("“…”" ¶
+ * "– Ann Lee, Ohio." / "-President Tom Hale, writing after the vote."), as digests of quotes and
+ * fact-checks print them. Only when the quote's paragraph ends with the quote: words after it are the
+ * paragraph's own attribution.
+ */
+function signOff(
+  layer: TokenLayer,
+  paragraphs: readonly Span[],
+  quoteParagraph: number,
+  subjects: readonly SubjectCandidate[],
+  tokenAt: (offset: number) => number,
+): Subject | undefined {
+  const own = paragraphs[quoteParagraph];
+  const next = paragraphs[quoteParagraph + 1];
+  if (!own || !next) return undefined;
+  if (!/["”»]$/.test(layer.text.slice(own.start, own.end).trimEnd())) return undefined;
+  const dash = /^\s*[-–—]\s*\p{Lu}/u.exec(layer.text.slice(next.start, next.end));
+  if (!dash) return undefined;
+  const first = tokenAt(next.start + dash[0].length - 1);
+  const signer = subjects[firstAtOrAfter(subjects, first, (s) => s.firstToken)];
+  return signer &&
+    signer.form === 'name' &&
+    signer.firstToken - first <= MAX_SIGN_OFF_LEAD &&
+    (layer.tokens[signer.firstToken]?.start ?? Number.POSITIVE_INFINITY) < next.end
+    ? signer
+    : undefined;
 }
 
 /** How a quote's speaker was found (Quote.speakerRoute), for the report's confidence: the path that set
