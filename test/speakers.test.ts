@@ -747,6 +747,18 @@ describe('speaker of a direct quote', () => {
     expect(schemaErrors({ version: 1, articles: [a] })).toEqual([]);
   });
 
+  it('a quote right after a bare attribution ending its sentence (“X said in a statement.”) is X’s', () => {
+    const a = annotate(
+      'The count went on for days.\n\n' +
+        'Tom Vance, the spokesman for the county party said in a statement. “Every ballot has been counted twice. The vote was a single event.”\n\n' +
+        'Ann Dorn spoke next. Lee said Hale was right. “We will win the county.”',
+    );
+    const ballots = quoteWith(a, 'counted twice');
+    expect(speakerName(a, ballots)).toBe('Tom Vance');
+    expect(ballots.speakerRoute?.by).toBe('colon-intro');
+    expect(quoteWith(a, 'win the county').speakerRoute?.by).not.toBe('colon-intro');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

@@ -258,6 +258,12 @@ function attributeSpans(
       const signer = signOff(layer, paragraphs, paragraphOf(s.end), subjects, tokenAt);
       if (signer) [speaker, by] = [signer, 'sign-off'];
     }
+    // "Ann Lee, the party's spokeswoman, said in a statement. “…”": a quote opening a sentence right after
+    // a bare attribution in its paragraph is what that attribution introduces.
+    if (speaker === undefined && !opensParagraph && opensSentence(layer, openToken)) {
+      const intro = bareAttributionBefore(layer, openToken, subjects);
+      if (intro) [speaker, by] = [intro, 'colon-intro'];
+    }
     // "Cruz continued:" ¶ "“…”": a paragraph that opens with a quote after one that ends in a colon is
     // introduced by that paragraph's last sentence.
     const before = paragraphs[paragraph - 1];
@@ -343,6 +349,43 @@ function withPartner(layer: TokenLayer, found: Subject, subjects: readonly Subje
       return joined(partner.firstToken, found.endToken);
   }
   return found;
+}
+
+/** Tokens walked back over to the paragraph's start, looking for an earlier quote. */
+const MAX_PARAGRAPH_LOOKBACK = 80;
+
+/**
+ * The speaker of a sentence that ends in a speech verb and a short tail right before the quote at
+ * `openToken`, in the same paragraph and with no quote of its own: "Ann Lee, the party's spokeswoman, said
+ * in a statement. “…”". Not "Lee said Hale was right." (the verb reports a clause, and is followed by it).
+ */
+function bareAttributionBefore(
+  layer: TokenLayer,
+  openToken: number,
+  subjects: readonly SubjectCandidate[],
+): Subject | undefined {
+  const { tokens } = layer;
+  const stop = openToken - 1 - (/^["“«„]$/.test(tokens[openToken - 1]?.text ?? '') ? 1 : 0);
+  if (!/^[.:]$/.test(tokens[stop]?.text ?? '')) return undefined;
+  if (layer.text.slice(tokens[stop]?.end ?? 0, tokens[openToken]?.start ?? 0).includes('\n'))
+    return undefined;
+  const from = layer.sentences[tokens[stop]?.sentence ?? -1]?.firstToken ?? stop;
+  for (let v = stop - 1; v >= from && v >= stop - MAX_PREPOSITIONAL_TAIL - 2; v--) {
+    const token = tokens[v];
+    if (!token || /^["“”«»„]$/.test(token.text)) return undefined;
+    if (!speaksAt(layer, v) || isParticiple(token.text) || !endsAfterShortTail(tokens, v)) continue;
+    // No quote earlier in the paragraph: "“A,” he said. “B.”" is one speaker going on (a continuation).
+    for (let q = v - 1; q >= 0 && q > v - MAX_PARAGRAPH_LOOKBACK; q--) {
+      if (/^["“”«»„]$/.test(tokens[q]?.text ?? '')) return undefined;
+      if (layer.text.slice(tokens[q]?.end ?? 0, tokens[q + 1]?.start ?? 0).includes('\n')) break;
+    }
+    const inSentence = subjects.slice(
+      firstAtOrAfter(subjects, from, (s) => s.firstToken),
+      firstAtOrAfter(subjects, v, (s) => s.firstToken),
+    );
+    return subjectBefore(layer, v, from, inSentence);
+  }
+  return undefined;
 }
 
 /** Words a sign-off line may put before its name: a dash, then titles ("– Sen. Ann Lee"). */
