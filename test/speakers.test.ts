@@ -759,6 +759,17 @@ describe('speaker of a direct quote', () => {
     expect(quoteWith(a, 'win the county').speakerRoute?.by).not.toBe('colon-intro');
   });
 
+  it('a quote completing a named person’s act of speech (“Hale’s claim that …”) is that person’s', () => {
+    const a = annotate(
+      'Gov. Ann Dorn on Thursday blamed the press for making a story out of Tom Hale’s claim that the mayor “started the gang,” saying they missed the point.\n\n' +
+        'The worries go beyond Hale’s controversial pledge to be “fair to both sides.”\n\n' +
+        'Rosa Tamm called Hale’s remarks “childish and cheap.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'started the gang'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'fair to both'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'childish'))).toBe('Rosa Tamm');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

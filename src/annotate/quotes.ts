@@ -2070,6 +2070,11 @@ function attribute(
     }
   }
 
+  // "Tom Hale’s claim that the mayor “founded the gang”": the person whose act of speech the quote
+  // completes, nearer the quote than any speech verb.
+  const owner = speechNounOwner(layer, openToken, subjects);
+  if (owner) return owner;
+
   if (isScareQuote(layer, quote, openToken, inQuote)) return 'scare';
 
   // 2. The nearest speech verb before the opening mark, in the same sentence and outside quotes.
@@ -2096,6 +2101,58 @@ function attribute(
   // even when that is no person (the phrase is the speakerText).
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
     return withBySubject(sentenceSubject(layer, sentenceStart, openToken));
+  return undefined;
+}
+
+/**
+ * Nouns naming an act of speech, the nominalisations of the speech verbs (speech-verbs.ts, VerbNet's
+ * say/complain/advise/judgment classes) plus "comment", "remark", "words" and "slogan": "Hale’s claim that
+ * …", "Lee’s call for a “…”", "Roe’s controversial pledge to be “…”".
+ */
+const SPEECH_NOUN =
+  /^(claims?|remarks?|comments?|calls?|statements?|promises?|pledges?|vows?|warnings?|assertions?|contentions?|insistence|arguments?|suggestions?|words|accusations?|charges?|slogans?|catchphrases?|phrases?|quips?|boasts?|demands?|pleas?|denials?|admissions?|retorts?|answers?|responses?|replies|reply|predictions?|descriptions?|characteri[sz]ations?|complaints?|criticisms?|declarations?|announcements?)$/i;
+/** Tokens from a speech noun to the quote it leads to: "Hale’s claim that President Ann Lee “…”". */
+const MAX_SPEECH_NOUN_REACH = 10;
+
+/**
+ * The named owner of a speech noun the quote at `openToken` completes, when no speech verb, quote or
+ * clause break stands between them: "Hale’s claim that the mayor “founded the gang”", "Lee’s clarion call
+ * for a “new deal”". The possessor is the speaker; a possessive pronoun ("his claim") is left to the
+ * other steps.
+ */
+function speechNounOwner(
+  layer: TokenLayer,
+  openToken: number,
+  subjects: readonly SubjectCandidate[],
+): Subject | undefined {
+  const { tokens } = layer;
+  const sentence = tokens[openToken]?.sentence;
+  for (let t = openToken - 2; t >= 0 && t >= openToken - 1 - MAX_SPEECH_NOUN_REACH; t--) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence || /^["“”«»„;:]$/.test(token.text)) return undefined;
+    if (speaksAt(layer, t)) return undefined;
+    if (token.pos !== 'NOUN' || !SPEECH_NOUN.test(token.text)) continue;
+    // The quote completes the noun: "claim that …", "call for a …", "pledge to be …", "assertion of a …".
+    // Not the noun as the subject or object of other words ("Hale’s remarks “were hurtful”", "Lee called
+    // Hale’s remarks “childish”", "Lee denounced Hale’s remarks as “cruel”").
+    const link = tokens[t + 1]?.text.toLowerCase() ?? '';
+    if (!/^(that|for|to|of)$/.test(link)) return undefined;
+    if (link !== 'that')
+      for (let u = t + 2; u < openToken - 1; u++)
+        if (/^(VERB|AUX)$/.test(tokens[u]?.pos ?? '') && !(link === 'to' && u === t + 2)) return undefined;
+    // "Hale’s controversial pledge", "Lee’s stock answer": up to two modifiers after the possessor.
+    let k = t - 1;
+    while (
+      k >= t - 2 &&
+      /^(ADJ|NOUN|PROPN)$/.test(tokens[k]?.pos ?? '') &&
+      !/^[’']s?$/.test(tokens[k]?.text ?? '')
+    )
+      k--;
+    if (!/^[’']s?$/.test(tokens[k]?.text ?? '')) return undefined;
+    const i = lastAtOrBefore(subjects, k - 1, (s) => s.firstToken);
+    const owner = subjects[i];
+    return owner?.possessive && owner.endToken === k && owner.form === 'name' ? owner : undefined;
+  }
   return undefined;
 }
 
