@@ -770,6 +770,19 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'childish'))).toBe('Rosa Tamm');
   });
 
+  it('a verdict after “as” (“rejected the plan as “…””) is the verb’s subject’s, speech verb or not', () => {
+    const a = annotate(
+      'Ann Lee proposed a debate on Monday, but the Hale campaign rejected the plan as “silly” owing to the match.\n\n' +
+        'Mayor Tom Vance defended his budget chief as a “very careful man” on Friday.\n\n' +
+        'Rosa Tamm wrote that even if her rivals see Vance as “reckless and vain,” the town should wait.\n\n' +
+        'He is known in town as a “fixer” today.',
+    );
+    expect(quoteWith(a, 'silly').speakerText).toBe('the Hale campaign');
+    expect(speakerName(a, quoteWith(a, 'careful man'))).toBe('Tom Vance');
+    expect(speakerName(a, quoteWith(a, 'reckless and vain'))).toBe('Rosa Tamm');
+    expect(quoteWith(a, 'fixer').kind).toBe('scare');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

@@ -1880,11 +1880,49 @@ function isScareQuote(
   if (/[.!?,;:]$/.test(inner) || inner.split(/\s+/).length > MAX_SCARE_WORDS) return false;
   const before = tokens[openToken - 1];
   if (before && /^so-called$/i.test(before.text)) return true;
+  if (verdictVerb(layer, openToken, 0) >= 0) return false;
   // A quote that opens its sentence or follows a colon stands for speech ("She said: “No.”").
   if (!before || before.sentence !== tokens[openToken]?.sentence || /^[:—–-]$/.test(before.text))
     return false;
   const sentence = tokens[openToken]?.sentence ?? -1;
   return layer.sentences[sentence] !== undefined && !sentenceSpeaks(layer, sentence, inQuote);
+}
+
+const PERCEIVING =
+  /^(see|sees|saw|seen|seeing|view|views|viewed|viewing|regard|regards|regarded|regarding)$/i;
+
+/** Object words between a verdict verb and its "as": "portrayed | the mayor's new plan | as". */
+const MAX_VERDICT_OBJECT = 8;
+
+/**
+ * The verb whose verdict a quote after "as" gives, or -1: "the union rejected the offer as “an insult”",
+ * "ads portray the senator as a “career politician”" — the verb's subject characterises its object in
+ * the quoted words, whether or not the verb is one of speech. Only a verb followed by its object and "as"
+ * right before the quote (an article between them).
+ */
+function verdictVerb(layer: TokenLayer, openToken: number, floor: number): number {
+  const { tokens } = layer;
+  let b = openToken - 1;
+  if (/^["“«„]$/.test(tokens[b]?.text ?? '')) b--;
+  if (/^(a|an|the)$/i.test(tokens[b]?.text ?? '')) b--;
+  if (!/^as$/i.test(tokens[b]?.text ?? '') || /^(such|so|as|well)$/i.test(tokens[b - 1]?.text ?? ''))
+    return -1;
+  const sentence = tokens[openToken]?.sentence;
+  for (let v = b - 1; v >= Math.max(floor, b - 1 - MAX_VERDICT_OBJECT); v--) {
+    const token = tokens[v];
+    if (!token || token.sentence !== sentence) return -1;
+    // Not an infinitive ("for critics to portray him as …"): its subject is no word before it. Nor a verb
+    // of perceiving ("even if observers see him as “…”"): a belief, often someone else's words quoted.
+    if (token.pos === 'VERB')
+      return v < b - 1 &&
+        !isPassive(layer, v) &&
+        !/^to$/i.test(tokens[v - 1]?.text ?? '') &&
+        !PERCEIVING.test(token.text)
+        ? v
+        : -1;
+    if (!/^(DET|ADJ|NOUN|PROPN|PRON|NUM|PART)$/.test(token.pos)) return -1;
+  }
+  return -1;
 }
 
 /** A verb after a form of "be" ("was told", "will be addressed"), adverbs aside. A present participle
@@ -2337,11 +2375,12 @@ function attributeBefore(
     firstAtOrAfter(subjects, to, byFirstToken),
   );
   let nearest = -1;
+  const verdict = verdictVerb(layer, to, from);
   for (let t = to - 1; t >= from; t--) {
     const token = tokens[t];
     if (!token) break;
     // "Roe shot back angrily: “…”": a phrasal speech verb too.
-    if (inQuote(token.start) || !(speaksAt(layer, t) || nounReadVerb(layer, t))) continue;
+    if (inQuote(token.start) || !(speaksAt(layer, t) || nounReadVerb(layer, t) || t === verdict)) continue;
     // "the gaps will be closed by “…”": a passive speech verb names no speaker before it; its agent
     // after "by" does ("Hale was asked by host Ann Roe, who backs him, “…”").
     if (isPassive(layer, t)) {
