@@ -666,6 +666,123 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'victory'))).toBe('Carla Dunn');
   });
 
+  it('a person words were just attributed to is who “he” means next, past an opening adjunct', () => {
+    const a = annotate(
+      'Tom Vance sold the boat last year.\n\n' +
+        'In a statement released Thursday, Rep. Okello Dunn (D-Ohio) reacted to the sale, saying: “Vance should be in prison.”\n\n' +
+        '“It should worry every voter in the county,” he added.',
+    );
+    expect(speakerName(a, quoteWith(a, 'in prison'))).toBe('Okello Dunn');
+    expect(speakerName(a, quoteWith(a, 'every voter'))).toBe('Okello Dunn');
+  });
+
+  it('a person who spoke only as the agent after “by” does not take “he” from the clause subject', () => {
+    const a = annotate(
+      'Sen. Ann Lee and Tom Vance held a debate on Monday.\n\n' +
+        'Vance was asked by moderator Okello Dunn whether his plan would risk “adding another costly program to the budget.”\n\n' +
+        'But he made a slip.\n\n“The most important job I will ever have is being a parent,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'costly program'))).toBe('Okello Dunn');
+    expect(speakerName(a, quoteWith(a, 'most important job'))).toBe('Tom Vance');
+  });
+
+  it('a speech verb after a relative aside has the subject before it: the name after it is its object', () => {
+    const a = annotate(
+      'Tom Vance won five states. Ted Oruz has captured two.\n\n' +
+        'Vance, who has a big lead in delegates, mocked Marco Dell for “a rough evening” since he carried no county.\n\n' +
+        'And he said that the call to “make the city whole again” was a weak slogan.',
+    );
+    expect(speakerName(a, quoteWith(a, 'rough evening'))).toBe('Tom Vance');
+    expect(speakerName(a, quoteWith(a, 'whole again'))).toBe('Tom Vance');
+  });
+
+  it('the subject after a fronted “when” clause is no subject of the clause a verb inside it reports', () => {
+    const a = annotate(
+      'Ann Lee and the host Rita Dorn talked about health care on Monday.\n\n' +
+        'When Dorn pointed out that Tom Vance calls it "care for all," Lee seized upon the phrase, repeating her line that the plan would hurt everyone. ' +
+        '"Care for all means nothing once you hand it to the counties," she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'hand it to the counties'))).toBe('Ann Lee');
+  });
+
+  it('a participle after the object does not hand the quote to a name the subject phrase governs', () => {
+    const a = annotate(
+      'The audit came out on Monday.\n\n' +
+        'A spokesman for Democratic mayoral candidate Ann Lee called a report suggesting donors were given better access “outrageous.”',
+    );
+    const q = quoteWith(a, 'outrageous');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('A spokesman for Democratic mayoral candidate Ann Lee');
+  });
+
+  it('joint speakers: the quote keeps one entity and its words name both', () => {
+    const a = annotate(
+      'Polls missed the result.\n\nWHY THE POLLS WERE LATE - Mark Roe and Jon Lee: “Although the polls failed to call it, they were not wrong.”\n\n' +
+        'The navy is strong. Two military analysts, Peter Vance and Chris Hale, found in 2014 that the navy is “the finest of any nation” today.\n\n' +
+        '“We are ready,” Ann Dorn and Tom Okafor said on Monday.',
+    );
+    expect(quoteWith(a, 'failed to call').speakerText).toBe('Mark Roe and Jon Lee');
+    expect(quoteWith(a, 'finest of any').speakerText).toBe('Peter Vance and Chris Hale');
+    const ready = quoteWith(a, 'We are ready');
+    expect(ready.speakerText).toBe('Ann Dorn and Tom Okafor');
+    expect(speakerName(a, ready)).toBe('Tom Okafor');
+  });
+
+  it('a name after “and” that opens a clause of its own is no joint speaker', () => {
+    const a = annotate('Lee met Ann Roe and Tom Hale said “we are ready” on Monday.');
+    expect(quoteWith(a, 'we are ready').speakerText).toBe('Tom Hale');
+  });
+
+  it('a quote paragraph signed off by a dash line below it is the signer’s', () => {
+    const a = annotate(
+      'The debate ran long.\n\n"Wages have not moved in forty years, and the rich got richer."\n\n- Tom Vance.\n\n' +
+        'The senator is relying on an old figure.\n\n“Nobody on this street was asked about the plan.”\n\n–Ann Dorn, Marlow.\n\n' +
+        '“The ferry runs late,” Rosa Tamm said.\n\n– Tom Vance, replying on the radio.',
+    );
+    const wages = quoteWith(a, 'Wages have not');
+    expect(speakerName(a, wages)).toBe('Tom Vance');
+    expect(wages.speakerRoute).toEqual({ by: 'sign-off', form: 'name' });
+    expect(speakerName(a, quoteWith(a, 'Nobody on this street'))).toBe('Ann Dorn');
+    expect(speakerName(a, quoteWith(a, 'ferry runs late'))).toBe('Rosa Tamm');
+    expect(schemaErrors({ version: 1, articles: [a] })).toEqual([]);
+  });
+
+  it('a quote right after a bare attribution ending its sentence (“X said in a statement.”) is X’s', () => {
+    const a = annotate(
+      'The count went on for days.\n\n' +
+        'Tom Vance, the spokesman for the county party said in a statement. “Every ballot has been counted twice. The vote was a single event.”\n\n' +
+        'Ann Dorn spoke next. Lee said Hale was right. “We will win the county.”',
+    );
+    const ballots = quoteWith(a, 'counted twice');
+    expect(speakerName(a, ballots)).toBe('Tom Vance');
+    expect(ballots.speakerRoute?.by).toBe('colon-intro');
+    expect(quoteWith(a, 'win the county').speakerRoute?.by).not.toBe('colon-intro');
+  });
+
+  it('a quote completing a named person’s act of speech (“Hale’s claim that …”) is that person’s', () => {
+    const a = annotate(
+      'Gov. Ann Dorn on Thursday blamed the press for making a story out of Tom Hale’s claim that the mayor “started the gang,” saying they missed the point.\n\n' +
+        'The worries go beyond Hale’s controversial pledge to be “fair to both sides.”\n\n' +
+        'Rosa Tamm called Hale’s remarks “childish and cheap.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'started the gang'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'fair to both'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'childish'))).toBe('Rosa Tamm');
+  });
+
+  it('a verdict after “as” (“rejected the plan as “…””) is the verb’s subject’s, speech verb or not', () => {
+    const a = annotate(
+      'Ann Lee proposed a debate on Monday, but the Hale campaign rejected the plan as “silly” owing to the match.\n\n' +
+        'Mayor Tom Vance defended his budget chief as a “very careful man” on Friday.\n\n' +
+        'Rosa Tamm wrote that even if her rivals see Vance as “reckless and vain,” the town should wait.\n\n' +
+        'He is known in town as a “fixer” today.',
+    );
+    expect(quoteWith(a, 'silly').speakerText).toBe('the Hale campaign');
+    expect(speakerName(a, quoteWith(a, 'careful man'))).toBe('Tom Vance');
+    expect(speakerName(a, quoteWith(a, 'reckless and vain'))).toBe('Rosa Tamm');
+    expect(quoteWith(a, 'fixer').kind).toBe('scare');
+  });
+
   it('a continuation paragraph inherits the speaker, but not a missing one', () => {
     const a = annotate(
       '“The bridge will open in May,” said Rosa Tamm, the city engineer.\n\n' +

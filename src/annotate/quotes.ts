@@ -173,8 +173,35 @@ export function findQuotes(
     const s = spans[lastAtOrBefore(spans, offset, (x) => x.start)];
     return s !== undefined && offset >= s.start && offset < s.end;
   };
-  const subjects = collectSubjects(layer, mentions, references, isPerson, genderOf, inQuote);
   const tokenAt = tokenIndexer(layer);
+  const first = collectSubjects(layer, mentions, references, isPerson, genderOf, inQuote);
+  const firstPass = attributeSpans(layer, spans, paragraphs, first, tokenAt, inQuote);
+  // The discourse state is updated by every attribution: a person words were just attributed to is who
+  // "he" or "she" means next, whatever the clause around the name ("In a statement on Monday, Rep. Okello
+  // Dunn reacted to the ruling, saying: “…” ¶ “…,” he added" — Dunn, whose gender nothing states, not a
+  // man named paragraphs before; "Dunn" opens no paragraph and "reacted" says nothing). The speakers
+  // found by the first pass mark where someone spoke; the pronouns are resolved again with them, and
+  // the quotes attributed again only when some pronoun now stands for someone else.
+  const spoken = new Set(firstPass.spokenAt);
+  if (spoken.size === 0) return firstPass.quotes;
+  const second = collectSubjects(layer, mentions, references, isPerson, genderOf, inQuote, spoken);
+  const changed = second.length !== first.length || second.some((s, i) => s.entity !== first[i]?.entity);
+  return changed
+    ? attributeSpans(layer, spans, paragraphs, second, tokenAt, inQuote).quotes
+    : firstPass.quotes;
+}
+
+/** The quotes of `spans` with their speakers found among `subjects`, and the first tokens of the named
+ * people they were attributed to by a speech verb. */
+function attributeSpans(
+  layer: TokenLayer,
+  spans: readonly Span[],
+  paragraphs: readonly (Span & { kind: string })[],
+  subjects: readonly SubjectCandidate[],
+  tokenAt: (offset: number) => number,
+  inQuote: (offset: number) => boolean,
+): { quotes: Quote[]; spokenAt: number[] } {
+  const spokenAt: number[] = [];
   const paragraphOf = (offset: number) => {
     const i = lastAtOrBefore(paragraphs, offset, (p) => p.start);
     const p = paragraphs[i];
@@ -200,7 +227,11 @@ export function findQuotes(
         !sentenceSpeaks(layer, layer.tokens[openToken]?.sentence ?? -1, inQuote))
     )
       continue;
-    const found = attribute(layer, s, subjects, tokenAt, inQuote);
+    const attributed = attribute(layer, s, subjects, tokenAt, inQuote);
+    const found =
+      attributed && attributed !== 'scare' ? withPartner(layer, attributed, subjects) : attributed;
+    if (found && found !== 'scare' && found.entity !== null && !found.bySubject)
+      spokenAt.push(found.firstToken);
     if (found === 'scare') {
       quotes.push({
         start: s.start,
@@ -222,6 +253,17 @@ export function findQuotes(
     const paragraph = paragraphOf(s.start);
     const opensParagraph =
       paragraphs[paragraph] !== undefined && s.start <= (paragraphs[paragraph]?.start ?? 0) + 1;
+    // "“…”" ¶ "– Ann Lee, Ohio.": a quote paragraph signed off by the line below it.
+    if (speaker === undefined && opensParagraph) {
+      const signer = signOff(layer, paragraphs, paragraphOf(s.end), subjects, tokenAt);
+      if (signer) [speaker, by] = [signer, 'sign-off'];
+    }
+    // "Ann Lee, the party's spokeswoman, said in a statement. “…”": a quote opening a sentence right after
+    // a bare attribution in its paragraph is what that attribution introduces.
+    if (speaker === undefined && !opensParagraph && opensSentence(layer, openToken)) {
+      const intro = bareAttributionBefore(layer, openToken, subjects);
+      if (intro) [speaker, by] = [intro, 'colon-intro'];
+    }
     // "Cruz continued:" ¶ "“…”": a paragraph that opens with a quote after one that ends in a colon is
     // introduced by that paragraph's last sentence.
     const before = paragraphs[paragraph - 1];
@@ -271,7 +313,111 @@ export function findQuotes(
     previousRoute = route;
   }
   attributeHeadingQuotes(paragraphs, quotes);
-  return quotes;
+  return { quotes, spokenAt };
+}
+
+/**
+ * A named speaker joined to another named person by "and" speaks with them: "Mark Roe and Jon Lee:
+ * “…”", "Two analysts, Ann Lee and Tom Hale, found that …". The quote keeps one entity, the one the
+ * grammar found, and its words as written name both ("Mark Roe and Jon Lee").
+ */
+function withPartner(layer: TokenLayer, found: Subject, subjects: readonly SubjectCandidate[]): Subject {
+  const { tokens } = layer;
+  const named = (s: SubjectCandidate) =>
+    s.form === 'name' && s.entity !== null && s.entity !== found.entity && !s.possessive;
+  if (found.entity === null || ('form' in found && (found as SubjectCandidate).form !== 'name')) return found;
+  const joined = (first: number, end: number): Subject => ({
+    ...found,
+    text: layer.text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0),
+  });
+  if (/^and$/i.test(tokens[found.endToken]?.text ?? '')) {
+    const i = firstAtOrAfter(subjects, found.endToken + 1, (s) => s.firstToken);
+    const partner = subjects[i];
+    if (partner && partner.firstToken === found.endToken + 1 && named(partner))
+      return joined(found.firstToken, partner.endToken);
+  }
+  const and = found.firstToken - 1;
+  if (/^and$/i.test(tokens[and]?.text ?? '')) {
+    const i = lastAtOrBefore(subjects, and - 1, (s) => s.firstToken);
+    const partner = subjects[i];
+    const opener = partner ? tokens[partner.firstToken - 1] : undefined;
+    // The pair opens its phrase ("Roe and Lee said", "two analysts, Roe and Lee, found"); not "Hale met
+    // Roe and Lee said …", where Lee opens a clause of her own.
+    const opens =
+      !opener || opener.sentence !== tokens[and]?.sentence || /^[,:;(—–"“”«»„-]$/.test(opener.text);
+    if (partner && partner.endToken === and && named(partner) && opens)
+      return joined(partner.firstToken, found.endToken);
+  }
+  return found;
+}
+
+/** Tokens walked back over to the paragraph's start, looking for an earlier quote. */
+const MAX_PARAGRAPH_LOOKBACK = 80;
+
+/**
+ * The speaker of a sentence that ends in a speech verb and a short tail right before the quote at
+ * `openToken`, in the same paragraph and with no quote of its own: "Ann Lee, the party's spokeswoman, said
+ * in a statement. “…”". Not "Lee said Hale was right." (the verb reports a clause, and is followed by it).
+ */
+function bareAttributionBefore(
+  layer: TokenLayer,
+  openToken: number,
+  subjects: readonly SubjectCandidate[],
+): Subject | undefined {
+  const { tokens } = layer;
+  const stop = openToken - 1 - (/^["“«„]$/.test(tokens[openToken - 1]?.text ?? '') ? 1 : 0);
+  if (!/^[.:]$/.test(tokens[stop]?.text ?? '')) return undefined;
+  if (layer.text.slice(tokens[stop]?.end ?? 0, tokens[openToken]?.start ?? 0).includes('\n'))
+    return undefined;
+  const from = layer.sentences[tokens[stop]?.sentence ?? -1]?.firstToken ?? stop;
+  for (let v = stop - 1; v >= from && v >= stop - MAX_PREPOSITIONAL_TAIL - 2; v--) {
+    const token = tokens[v];
+    if (!token || /^["“”«»„]$/.test(token.text)) return undefined;
+    if (!speaksAt(layer, v) || isParticiple(token.text) || !endsAfterShortTail(tokens, v)) continue;
+    // No quote earlier in the paragraph: "“A,” he said. “B.”" is one speaker going on (a continuation).
+    for (let q = v - 1; q >= 0 && q > v - MAX_PARAGRAPH_LOOKBACK; q--) {
+      if (/^["“”«»„]$/.test(tokens[q]?.text ?? '')) return undefined;
+      if (layer.text.slice(tokens[q]?.end ?? 0, tokens[q + 1]?.start ?? 0).includes('\n')) break;
+    }
+    const inSentence = subjects.slice(
+      firstAtOrAfter(subjects, from, (s) => s.firstToken),
+      firstAtOrAfter(subjects, v, (s) => s.firstToken),
+    );
+    return subjectBefore(layer, v, from, inSentence);
+  }
+  return undefined;
+}
+
+/** Words a sign-off line may put before its name: a dash, then titles ("– Sen. Ann Lee"). */
+const MAX_SIGN_OFF_LEAD = 4;
+
+/**
+ * The person who signs off a quote paragraph: the next paragraph opens with a dash and a name ("“…”" ¶
+ * "– Ann Lee, Ohio." / "-President Tom Hale, writing after the vote."), as digests of quotes and
+ * fact-checks print them. Only when the quote's paragraph ends with the quote: words after it are the
+ * paragraph's own attribution.
+ */
+function signOff(
+  layer: TokenLayer,
+  paragraphs: readonly Span[],
+  quoteParagraph: number,
+  subjects: readonly SubjectCandidate[],
+  tokenAt: (offset: number) => number,
+): Subject | undefined {
+  const own = paragraphs[quoteParagraph];
+  const next = paragraphs[quoteParagraph + 1];
+  if (!own || !next) return undefined;
+  if (!/["”»]$/.test(layer.text.slice(own.start, own.end).trimEnd())) return undefined;
+  const dash = /^\s*[-–—]\s*\p{Lu}/u.exec(layer.text.slice(next.start, next.end));
+  if (!dash) return undefined;
+  const first = tokenAt(next.start + dash[0].length - 1);
+  const signer = subjects[firstAtOrAfter(subjects, first, (s) => s.firstToken)];
+  return signer &&
+    signer.form === 'name' &&
+    signer.firstToken - first <= MAX_SIGN_OFF_LEAD &&
+    (layer.tokens[signer.firstToken]?.start ?? Number.POSITIVE_INFINITY) < next.end
+    ? signer
+    : undefined;
 }
 
 /** How a quote's speaker was found (Quote.speakerRoute), for the report's confidence: the path that set
@@ -482,6 +628,7 @@ function collectSubjects(
   isPerson: (entity: string) => boolean,
   statedGender: (entity: string) => Gender,
   inQuote: (offset: number) => boolean,
+  spoken: ReadonlySet<number> = new Set(),
 ): SubjectCandidate[] {
   const subjects: SubjectCandidate[] = [];
   for (const m of mentions) {
@@ -603,18 +750,30 @@ function collectSubjects(
       }
     } else if (s.entity && !s.possessive && !s.pronoun)
       mentioned.set(genderOf(s.entity), { entity: s.entity, at: s.firstToken });
+    // A person words were attributed to (see findQuotes) is a speaking subject wherever the name stands,
+    // unless another person is the subject of that sentence ("Lee was asked by moderator Tom Hale whether
+    // …“…” ¶ But he stumbled" — Lee, not the asker).
+    const spokeHere =
+      !s.pronoun &&
+      spoken.has(s.firstToken) &&
+      !(
+        isObjectOfPreposition(layer, s) &&
+        [...latest.values()].some(
+          (l) =>
+            l.entity !== s.entity && layer.tokens[l.at]?.sentence === layer.tokens[s.firstToken]?.sentence,
+        )
+      );
     if (
       !s.pronoun &&
       s.entity &&
-      !s.possessive &&
-      (isClauseSubject(layer, s) || latest.size === 0) &&
-      !isReportedSubject(layer, s)
+      (spokeHere ||
+        (!s.possessive && (isClauseSubject(layer, s) || latest.size === 0) && !isReportedSubject(layer, s)))
     ) {
       s.topic = true;
       latest.set(genderOf(s.entity), {
         entity: s.entity,
         at: s.firstToken,
-        spoke: isSpeakingSubject(layer, s),
+        spoke: spokeHere || isSpeakingSubject(layer, s),
         opens: opensParagraph(layer, s.firstToken),
       });
     }
@@ -630,6 +789,7 @@ const MAX_REPORTED_REACH = 20;
  * “…,” she said", Hale is what Roe talked about, not who speaks next; "she" stays Roe. */
 function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
   if (afterComplementizer(layer, s.firstToken)) return true;
+  if (opensMainClause(layer, s.firstToken)) return false;
   const sentence = layer.tokens[s.firstToken]?.sentence;
   for (let b = s.firstToken - 1; b >= Math.max(0, s.firstToken - MAX_REPORTED_REACH); b--) {
     const verb = layer.tokens[b];
@@ -644,6 +804,18 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
     }
   }
   return false;
+}
+
+/** Whether the subject at `first` opens the main clause after a fronted subordinate clause: "When Dorn
+ * pointed out that Vance calls it “care for all,” Lee seized upon the phrase" — Lee is no subject of the
+ * clause "calls" reports, though that verb and its subject stand a few words before. */
+function opensMainClause(layer: TokenLayer, first: number): boolean {
+  const { tokens } = layer;
+  let b = first - 1;
+  while (/^["“”«»„]$/.test(tokens[b]?.text ?? '')) b--;
+  if (tokens[b]?.text !== ',') return false;
+  const opener = tokens[layer.sentences[tokens[first]?.sentence ?? -1]?.firstToken ?? -1];
+  return opener !== undefined && SUBORDINATOR.test(opener.text);
 }
 
 /**
@@ -880,11 +1052,30 @@ function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   while (isVerbFiller(layer.tokens[b])) b--;
   if (contractsHas(layer, b)) b--;
   const before = layer.tokens[b];
+  if (before?.text === ',' && closesRelativeAside(layer, b)) return true;
   return (
     before !== undefined &&
     before.sentence === layer.tokens[verb]?.sentence &&
     (before.pos === 'PRON' || before.pos === 'PROPN' || before.pos === 'NOUN')
   );
+}
+
+/** Whether the comma at `c` closes a relative clause set off after a noun ("Hale, who has a big lead,
+ * mocked Lee for …"): the verb after it has its subject before the aside, and the name after the verb is
+ * its object, no inverted speaker ("“…,” said Lee" has a quote mark, not a comma, before the verb). */
+function closesRelativeAside(layer: TokenLayer, c: number): boolean {
+  const { tokens } = layer;
+  const sentence = tokens[c]?.sentence;
+  for (let b = c - 1; b > c - MAX_APPOSITIVE_SKIP && b > 0; b--) {
+    const token = tokens[b];
+    if (!token || token.sentence !== sentence || /^["“”«»„]$/.test(token.text)) return false;
+    if (token.text === ',')
+      return (
+        /^(who|whose|which)$/i.test(tokens[b + 1]?.text ?? '') &&
+        /^(PROPN|NOUN)$/.test(tokens[b - 1]?.pos ?? '')
+      );
+  }
+  return false;
 }
 
 /** Names joined in one phrase after a preposition: "congratulations to rivals Ann Lee and Tom Hale". */
@@ -1689,11 +1880,49 @@ function isScareQuote(
   if (/[.!?,;:]$/.test(inner) || inner.split(/\s+/).length > MAX_SCARE_WORDS) return false;
   const before = tokens[openToken - 1];
   if (before && /^so-called$/i.test(before.text)) return true;
+  if (verdictVerb(layer, openToken, 0) >= 0) return false;
   // A quote that opens its sentence or follows a colon stands for speech ("She said: “No.”").
   if (!before || before.sentence !== tokens[openToken]?.sentence || /^[:—–-]$/.test(before.text))
     return false;
   const sentence = tokens[openToken]?.sentence ?? -1;
   return layer.sentences[sentence] !== undefined && !sentenceSpeaks(layer, sentence, inQuote);
+}
+
+const PERCEIVING =
+  /^(see|sees|saw|seen|seeing|view|views|viewed|viewing|regard|regards|regarded|regarding)$/i;
+
+/** Object words between a verdict verb and its "as": "portrayed | the mayor's new plan | as". */
+const MAX_VERDICT_OBJECT = 8;
+
+/**
+ * The verb whose verdict a quote after "as" gives, or -1: "the union rejected the offer as “an insult”",
+ * "ads portray the senator as a “career politician”" — the verb's subject characterises its object in
+ * the quoted words, whether or not the verb is one of speech. Only a verb followed by its object and "as"
+ * right before the quote (an article between them).
+ */
+function verdictVerb(layer: TokenLayer, openToken: number, floor: number): number {
+  const { tokens } = layer;
+  let b = openToken - 1;
+  if (/^["“«„]$/.test(tokens[b]?.text ?? '')) b--;
+  if (/^(a|an|the)$/i.test(tokens[b]?.text ?? '')) b--;
+  if (!/^as$/i.test(tokens[b]?.text ?? '') || /^(such|so|as|well)$/i.test(tokens[b - 1]?.text ?? ''))
+    return -1;
+  const sentence = tokens[openToken]?.sentence;
+  for (let v = b - 1; v >= Math.max(floor, b - 1 - MAX_VERDICT_OBJECT); v--) {
+    const token = tokens[v];
+    if (!token || token.sentence !== sentence) return -1;
+    // Not an infinitive ("for critics to portray him as …"): its subject is no word before it. Nor a verb
+    // of perceiving ("even if observers see him as “…”"): a belief, often someone else's words quoted.
+    if (token.pos === 'VERB')
+      return v < b - 1 &&
+        !isPassive(layer, v) &&
+        !/^to$/i.test(tokens[v - 1]?.text ?? '') &&
+        !PERCEIVING.test(token.text)
+        ? v
+        : -1;
+    if (!/^(DET|ADJ|NOUN|PROPN|PRON|NUM|PART)$/.test(token.pos)) return -1;
+  }
+  return -1;
 }
 
 /** A verb after a form of "be" ("was told", "will be addressed"), adverbs aside. A present participle
@@ -1879,6 +2108,11 @@ function attribute(
     }
   }
 
+  // "Tom Hale’s claim that the mayor “founded the gang”": the person whose act of speech the quote
+  // completes, nearer the quote than any speech verb.
+  const owner = speechNounOwner(layer, openToken, subjects);
+  if (owner) return owner;
+
   if (isScareQuote(layer, quote, openToken, inQuote)) return 'scare';
 
   // 2. The nearest speech verb before the opening mark, in the same sentence and outside quotes.
@@ -1905,6 +2139,58 @@ function attribute(
   // even when that is no person (the phrase is the speakerText).
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
     return withBySubject(sentenceSubject(layer, sentenceStart, openToken));
+  return undefined;
+}
+
+/**
+ * Nouns naming an act of speech, the nominalisations of the speech verbs (speech-verbs.ts, VerbNet's
+ * say/complain/advise/judgment classes) plus "comment", "remark", "words" and "slogan": "Hale’s claim that
+ * …", "Lee’s call for a “…”", "Roe’s controversial pledge to be “…”".
+ */
+const SPEECH_NOUN =
+  /^(claims?|remarks?|comments?|calls?|statements?|promises?|pledges?|vows?|warnings?|assertions?|contentions?|insistence|arguments?|suggestions?|words|accusations?|charges?|slogans?|catchphrases?|phrases?|quips?|boasts?|demands?|pleas?|denials?|admissions?|retorts?|answers?|responses?|replies|reply|predictions?|descriptions?|characteri[sz]ations?|complaints?|criticisms?|declarations?|announcements?)$/i;
+/** Tokens from a speech noun to the quote it leads to: "Hale’s claim that President Ann Lee “…”". */
+const MAX_SPEECH_NOUN_REACH = 10;
+
+/**
+ * The named owner of a speech noun the quote at `openToken` completes, when no speech verb, quote or
+ * clause break stands between them: "Hale’s claim that the mayor “founded the gang”", "Lee’s clarion call
+ * for a “new deal”". The possessor is the speaker; a possessive pronoun ("his claim") is left to the
+ * other steps.
+ */
+function speechNounOwner(
+  layer: TokenLayer,
+  openToken: number,
+  subjects: readonly SubjectCandidate[],
+): Subject | undefined {
+  const { tokens } = layer;
+  const sentence = tokens[openToken]?.sentence;
+  for (let t = openToken - 2; t >= 0 && t >= openToken - 1 - MAX_SPEECH_NOUN_REACH; t--) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence || /^["“”«»„;:]$/.test(token.text)) return undefined;
+    if (speaksAt(layer, t)) return undefined;
+    if (token.pos !== 'NOUN' || !SPEECH_NOUN.test(token.text)) continue;
+    // The quote completes the noun: "claim that …", "call for a …", "pledge to be …", "assertion of a …".
+    // Not the noun as the subject or object of other words ("Hale’s remarks “were hurtful”", "Lee called
+    // Hale’s remarks “childish”", "Lee denounced Hale’s remarks as “cruel”").
+    const link = tokens[t + 1]?.text.toLowerCase() ?? '';
+    if (!/^(that|for|to|of)$/.test(link)) return undefined;
+    if (link !== 'that')
+      for (let u = t + 2; u < openToken - 1; u++)
+        if (/^(VERB|AUX)$/.test(tokens[u]?.pos ?? '') && !(link === 'to' && u === t + 2)) return undefined;
+    // "Hale’s controversial pledge", "Lee’s stock answer": up to two modifiers after the possessor.
+    let k = t - 1;
+    while (
+      k >= t - 2 &&
+      /^(ADJ|NOUN|PROPN)$/.test(tokens[k]?.pos ?? '') &&
+      !/^[’']s?$/.test(tokens[k]?.text ?? '')
+    )
+      k--;
+    if (!/^[’']s?$/.test(tokens[k]?.text ?? '')) return undefined;
+    const i = lastAtOrBefore(subjects, k - 1, (s) => s.firstToken);
+    const owner = subjects[i];
+    return owner?.possessive && owner.endToken === k && owner.form === 'name' ? owner : undefined;
+  }
   return undefined;
 }
 
@@ -2089,11 +2375,12 @@ function attributeBefore(
     firstAtOrAfter(subjects, to, byFirstToken),
   );
   let nearest = -1;
+  const verdict = verdictVerb(layer, to, from);
   for (let t = to - 1; t >= from; t--) {
     const token = tokens[t];
     if (!token) break;
     // "Roe shot back angrily: “…”": a phrasal speech verb too.
-    if (inQuote(token.start) || !(speaksAt(layer, t) || nounReadVerb(layer, t))) continue;
+    if (inQuote(token.start) || !(speaksAt(layer, t) || nounReadVerb(layer, t) || t === verdict)) continue;
     // "the gaps will be closed by “…”": a passive speech verb names no speaker before it; its agent
     // after "by" does ("Hale was asked by host Ann Roe, who backs him, “…”").
     if (isPassive(layer, t)) {
@@ -2136,11 +2423,18 @@ function attributeBefore(
       const said = speechVerbBeforeComma(layer, t, from);
       const sayer = said >= 0 ? subjectBefore(layer, said, from, inSentence) : undefined;
       if (sayer?.entity) return sayer;
+      // Not a name governed inside the subject phrase ("A spokesman for mayoral candidate Ann Lee called a
+      // report suggesting …": the spokesman's words), unless it opens the participle's own absolute phrase.
+      // (A participle after a clause someone reports — "Roe said Lee quieted the room, telling …" — stays
+      // with the nearer clause's subject: the sentences read on PolNeAR train go both ways.)
+      const person = inSentence.find(
+        (s) =>
+          !s.possessive &&
+          isClauseSubject(layer, s) &&
+          (s.endToken === t || !governedName(layer, s.firstToken, from)),
+      );
       return (
-        inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
-        nearestVerbSubject(layer, from, t, inSentence) ??
-        sentenceSubject(layer, from, t) ??
-        null
+        person ?? nearestVerbSubject(layer, from, t, inSentence) ?? sentenceSubject(layer, from, t) ?? null
       );
     }
     // "Roe went on the radio to call Pell “a liar”": an infinitive has no subject of its own (the word

@@ -141,15 +141,16 @@ export interface Quote extends Span {
 /**
  * How a quote's speaker was found. `by`: the subject of a speech verb next to the quote ('speech-verb':
  * "“…,” Lee said", "Lee said: “…”"); the subject of the quote's sentence with no speech verb
- * ('sentence-subject': "Lee was firm: “…”"); the last sentence of the paragraph before, ending in a colon
- * ('colon-intro'); the speaker of the quote this one continues ('continuation': “A,” Lee said. “B.”); the
+ * ('sentence-subject': "Lee was firm: “…”"); the last sentence of the paragraph before, ending in a colon,
+ * or a bare attribution ending the sentence before the quote ('colon-intro': "Lee said in a statement. “…”"); the name on a dash line signing off the quote's paragraph ('sign-off': "“…”" ¶ "– Ann Lee,
+ * Ohio."); the speaker of the quote this one continues ('continuation': “A,” Lee said. “B.”); the
  * person the paragraph is about, for a quote standing alone ('topic'); the body quote a heading quote
  * repeats ('heading'). `form`: the words naming the speaker — a name ("Lee"), a description resolved to a
  * named person ("the senator"), a pronoun resolved to one ("she"), or a phrase naming no one known ("a
  * spokeswoman for the airline").
  */
 export interface SpeakerRoute {
-  by: 'speech-verb' | 'sentence-subject' | 'colon-intro' | 'continuation' | 'topic' | 'heading';
+  by: 'speech-verb' | 'sentence-subject' | 'colon-intro' | 'sign-off' | 'continuation' | 'topic' | 'heading';
   form: 'name' | 'description' | 'pronoun' | 'phrase';
 }
 
