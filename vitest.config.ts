@@ -3,6 +3,14 @@ import { defineConfig } from 'vitest/config';
 /** Files that replace a module with vi.mock: a shared module cache would hand them the real one. */
 const MOCKING = ['test/pipeline.test.ts'];
 
+/**
+ * Files that exercise the library through the store, the CLI's `--db` or the web app, and open their
+ * libraries through test/support/test-library.ts: the "postgres" project runs them a second time with
+ * every library in a fresh PostgreSQL database. Files about SQLite itself (its file format, migrations,
+ * locking, worker-thread search) stay in "shared" only; the *-postgres files already compare both.
+ */
+const BACKEND_SENSITIVE = ['test/server.test.ts'];
+
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -25,9 +33,21 @@ export default defineConfig({
           // 115 s isolated, 83 s shared, measured on the 2-core development machine). Tests keep no
           // module-level state that another file could see.
           isolate: false,
+          provide: { testBackend: 'sqlite' },
         },
       },
       { extends: true, test: { name: 'isolated', include: MOCKING, isolate: true } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: BACKEND_SENSITIVE,
+          // The same cluster as "shared" (pg-global-setup.ts starts one per run, whoever asks first).
+          globalSetup: ['test/support/pg-global-setup.ts'],
+          isolate: false,
+          provide: { testBackend: 'postgres' },
+        },
+      },
     ],
   },
 });
