@@ -9,7 +9,13 @@ const MOCKING = ['test/pipeline.test.ts'];
  * every library in a fresh PostgreSQL database. Files about SQLite itself (its file format, migrations,
  * locking, worker-thread search) stay in "shared" only; the *-postgres files already compare both.
  */
-const BACKEND_SENSITIVE = ['test/server.test.ts'];
+const BACKEND_SENSITIVE = [
+  'test/server.test.ts',
+  'test/server-pages.test.ts',
+  'test/server-guards.test.ts',
+  'test/server-navigation.test.ts',
+  'test/server-calibration.test.ts',
+];
 
 export default defineConfig({
   test: {
