@@ -15,6 +15,12 @@ const BACKEND_SENSITIVE = [
   'test/server-guards.test.ts',
   'test/server-navigation.test.ts',
   'test/server-calibration.test.ts',
+  'test/kept-work.test.ts',
+  'test/spread.test.ts',
+  'test/report-spread.test.ts',
+  'test/sections-export.test.ts',
+  'test/big-story.test.ts',
+  'test/story-titles.test.ts',
 ];
 
 export default defineConfig({

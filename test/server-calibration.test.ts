@@ -4,11 +4,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { createApp } from '../src/server/app.js';
-import type { AsyncStore } from '../src/store/async-store.js';
 import { unrelatedReports } from './support/calibration-fixtures.js';
 import { writeFixtures } from './support/library-fixtures.js';
 import { storiesSchemaErrors } from './support/stories-schema.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../src/model/article.js';
 import { createApp } from '../src/server/app.js';
 import { dayRange, monthRange, niceMax, periodTicks, shareBar, topRows } from '../src/server/charts.js';

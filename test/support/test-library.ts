@@ -66,7 +66,12 @@ export function testLibraries(prefix: string): TestLibraries {
   const databases: string[] = [];
   const opened: AsyncStore[] = [];
   afterAll(async () => {
-    for (const store of opened) await store.close().catch(() => {});
+    for (const store of opened) {
+      // A test may have closed it already.
+      try {
+        await store.close();
+      } catch {}
+    }
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
     if (databases.length === 0) return;
     const client = new pg.Client({ connectionString: adminUrl() });
