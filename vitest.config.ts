@@ -21,6 +21,9 @@ const BACKEND_SENSITIVE = [
   'test/sections-export.test.ts',
   'test/big-story.test.ts',
   'test/story-titles.test.ts',
+  'test/library.test.ts',
+  'test/library-calibration.test.ts',
+  'test/annotate-pool.test.ts',
 ];
 
 export default defineConfig({
