@@ -24,6 +24,7 @@ const BACKEND_SENSITIVE = [
   'test/library.test.ts',
   'test/library-calibration.test.ts',
   'test/annotate-pool.test.ts',
+  'test/store-views.test.ts',
 ];
 
 export default defineConfig({

@@ -16,7 +16,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import type { AsyncStore } from '../../src/store/async-store.js';
-import { openAsyncStore } from '../../src/store/open.js';
+import { isPostgresUrl } from '../../src/store/open.js';
+import { openPgStore } from '../../src/store/postgres/pg-store.js';
+import { openSqliteAsyncStore } from '../../src/store/sqlite/async-adapter.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -49,14 +51,19 @@ function adminUrl(): string {
 
 let databaseCount = 0;
 
+export interface OpenOptions {
+  /** Clock for stored_at (both stores take one). */
+  now?: () => Date;
+}
+
 export interface TestLibraries {
   backend: TestBackend;
   /** A new, empty library: a file path on SQLite, a postgres:// URL on PostgreSQL. */
   fresh(label?: string): Promise<string>;
   /** Opens `db` (from fresh()) through the asynchronous contract; closed after the file's tests. */
-  open(db: string): Promise<AsyncStore>;
+  open(db: string, options?: OpenOptions): Promise<AsyncStore>;
   /** fresh() then open(). */
-  openFresh(label?: string): Promise<AsyncStore>;
+  openFresh(label?: string, options?: OpenOptions): Promise<AsyncStore>;
 }
 
 /** The libraries of one test file; see the header. `prefix` names its folder or databases. */
@@ -104,13 +111,13 @@ export function testLibraries(prefix: string): TestLibraries {
       url.pathname = `/${name}`;
       return url.toString();
     },
-    async open(db) {
-      const store = await openAsyncStore(db);
+    async open(db, options = {}) {
+      const store = isPostgresUrl(db) ? await openPgStore(db, options) : openSqliteAsyncStore(db, options);
       opened.push(store);
       return store;
     },
-    async openFresh(label) {
-      return libraries.open(await libraries.fresh(label));
+    async openFresh(label, options) {
+      return libraries.open(await libraries.fresh(label), options);
     },
   };
   return libraries;
