@@ -25,6 +25,10 @@ const BACKEND_SENSITIVE = [
   'test/library-calibration.test.ts',
   'test/annotate-pool.test.ts',
   'test/store-views.test.ts',
+  'test/url-identity.test.ts',
+  'test/api.test.ts',
+  'test/outlets.test.ts',
+  'test/outlets-relabel.test.ts',
 ];
 
 export default defineConfig({
