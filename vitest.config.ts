@@ -29,6 +29,9 @@ const BACKEND_SENSITIVE = [
   'test/api.test.ts',
   'test/outlets.test.ts',
   'test/outlets-relabel.test.ts',
+  'test/watch.test.ts',
+  'test/e2e/cli.test.ts',
+  'test/e2e/library-cli.test.ts',
 ];
 
 export default defineConfig({
