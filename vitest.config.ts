@@ -32,6 +32,12 @@ const BACKEND_SENSITIVE = [
   'test/watch.test.ts',
   'test/e2e/cli.test.ts',
   'test/e2e/library-cli.test.ts',
+  'test/e2e/app.test.ts',
+  'test/e2e/comfort-browser.test.ts',
+  'test/e2e/export-browser.test.ts',
+  'test/e2e/kept-work-browser.test.ts',
+  'test/e2e/navigation-browser.test.ts',
+  'test/e2e/outlets-browser.test.ts',
 ];
 
 export default defineConfig({
