@@ -1,44 +1,33 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { BACKEND_SENSITIVE } from './test/support/backends.js';
+import { findPgBin } from './test/support/pg-cluster.js';
 
 /** Files that replace a module with vi.mock: a shared module cache would hand them the real one. */
 const MOCKING = ['test/pipeline.test.ts'];
 
 /**
- * Files that exercise the library through the store, the CLI's `--db` or the web app, and open their
- * libraries through test/support/test-library.ts: the "postgres" project runs them a second time with
- * every library in a fresh PostgreSQL database. Files about SQLite itself (its file format, migrations,
- * locking, worker-thread search) stay in "shared" only; the *-postgres files already compare both.
+ * Whether to run the suite on PostgreSQL too: always under CI (a missing PostgreSQL then fails the run),
+ * else when PostgreSQL is installed or PARALLAX_TEST_PG names a server. A laptop without it runs the
+ * SQLite suite and is told so, as the PostgreSQL store's own tests skip there.
  */
-const BACKEND_SENSITIVE = [
-  'test/server.test.ts',
-  'test/server-pages.test.ts',
-  'test/server-guards.test.ts',
-  'test/server-navigation.test.ts',
-  'test/server-calibration.test.ts',
-  'test/kept-work.test.ts',
-  'test/spread.test.ts',
-  'test/report-spread.test.ts',
-  'test/sections-export.test.ts',
-  'test/big-story.test.ts',
-  'test/story-titles.test.ts',
-  'test/library.test.ts',
-  'test/library-calibration.test.ts',
-  'test/annotate-pool.test.ts',
-  'test/store-views.test.ts',
-  'test/url-identity.test.ts',
-  'test/api.test.ts',
-  'test/outlets.test.ts',
-  'test/outlets-relabel.test.ts',
-  'test/watch.test.ts',
-  'test/e2e/cli.test.ts',
-  'test/e2e/library-cli.test.ts',
-  'test/e2e/app.test.ts',
-  'test/e2e/comfort-browser.test.ts',
-  'test/e2e/export-browser.test.ts',
-  'test/e2e/kept-work-browser.test.ts',
-  'test/e2e/navigation-browser.test.ts',
-  'test/e2e/outlets-browser.test.ts',
-];
+const onPostgres = Boolean(process.env.CI || process.env.PARALLAX_TEST_PG?.trim() || findPgBin());
+if (!onPostgres)
+  console.warn('PostgreSQL is not installed: the suite runs on SQLite only (apt-get install postgresql)');
+
+// The whole suite on PostgreSQL: every file that opens a library through test/support/test-library.ts
+// runs again here, each library a fresh database on the throw-away cluster (test/support/backends.ts
+// lists them; the others run on one backend and say why). `vitest run --project shared` skips it.
+const POSTGRES_PROJECT: TestProjectInlineConfiguration = {
+  extends: true,
+  test: {
+    name: 'postgres',
+    include: BACKEND_SENSITIVE,
+    // The same cluster as "shared" (pg-global-setup.ts starts one per run, whoever asks first).
+    globalSetup: ['test/support/pg-global-setup.ts'],
+    isolate: false,
+    provide: { testBackend: 'postgres' },
+  },
+};
 
 export default defineConfig({
   test: {
@@ -53,8 +42,8 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ['test/**/*.test.ts'],
-          // A throw-away PostgreSQL cluster for the PostgreSQL store's tests (only in this project: a
-          // setup inherited by both would start two).
+          // A throw-away PostgreSQL cluster for the PostgreSQL tests (not in "isolated", which needs none;
+          // "postgres" shares it: pg-global-setup.ts starts one per run).
           globalSetup: ['test/support/pg-global-setup.ts'],
           exclude: MOCKING,
           // Test files share their worker's module cache: loading wink-nlp and compromise costs about 0.8 s
@@ -66,17 +55,7 @@ export default defineConfig({
         },
       },
       { extends: true, test: { name: 'isolated', include: MOCKING, isolate: true } },
-      {
-        extends: true,
-        test: {
-          name: 'postgres',
-          include: BACKEND_SENSITIVE,
-          // The same cluster as "shared" (pg-global-setup.ts starts one per run, whoever asks first).
-          globalSetup: ['test/support/pg-global-setup.ts'],
-          isolate: false,
-          provide: { testBackend: 'postgres' },
-        },
-      },
+      ...(onPostgres ? [POSTGRES_PROJECT] : []),
     ],
   },
 });
