@@ -8,9 +8,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { type Annotator, inProcessAnnotator, workerAnnotator } from '../src/library/annotator.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
 import { syntheticArticles, toJsonl } from './support/synthetic-news.js';
+import { testLibraries } from './support/test-library.js';
 
 const WORKER = new URL('../dist/src/library/annotate-worker.js', import.meta.url);
 const FAILING = new URL('./support/failing-annotate-worker.mjs', import.meta.url);
@@ -30,16 +30,13 @@ beforeAll(() => {
   writeFileSync(withCrash, toJsonl(crashing));
 });
 
-const opened: Store[] = [];
+const testLibs = testLibraries('pool');
 const annotators: Annotator[] = [];
 afterEach(async () => {
-  for (const store of opened.splice(0)) store.close();
   await Promise.all(annotators.splice(0).map((a) => a.close()));
 });
-function fresh(name: string): Store {
-  const store = openSqliteStore(join(dir, `${name}.db`));
-  opened.push(store);
-  return store;
+function fresh(name: string): Promise<AsyncStore> {
+  return testLibs.openFresh(name);
 }
 function pool(jobs: number, workerUrl = WORKER): Annotator {
   const annotator = workerAnnotator({ jobs, workerUrl });
@@ -49,12 +46,12 @@ function pool(jobs: number, workerUrl = WORKER): Annotator {
 }
 
 /** Everything ingest stored: each article's annotations and its placement, in the order they were stored. */
-function contents(store: Store) {
-  const ids = store.listArticles({ limit: 1000 }).map((a) => a.id);
-  const stories = store.listStories();
-  const refs = store.storyArticles(stories.map((s) => s.id));
+async function contents(store: AsyncStore) {
+  const ids = (await store.listArticles({ limit: 1000 })).map((a) => a.id);
+  const stories = await store.listStories();
+  const refs = await store.storyArticles(stories.map((s) => s.id));
   return {
-    articles: store.getArticles(ids).map(({ id, article }) => ({ id, article })),
+    articles: (await store.getArticles(ids)).map(({ id, article }) => ({ id, article })),
     stories: stories.map((s) => ({ id: s.id, articles: (refs.get(s.id) ?? []).map((r) => r.inputId) })),
   };
 }
@@ -67,10 +64,10 @@ describe('the annotation pool', () => {
       ['three', pool(3)],
       ['inline', inProcessAnnotator()],
     ] as const) {
-      const store = fresh(name);
+      const store = await fresh(name);
       const summary = await ingestIntoLibrary(store, [input], DEFAULT_CONFIG, { annotator, batchSize: 2 });
       expect(summary.added).toBe(12);
-      libraries.push({ placed: summary.placed, contents: contents(store) });
+      libraries.push({ placed: summary.placed, contents: await contents(store) });
     }
     expect(libraries[0]?.contents.articles).toHaveLength(12);
     expect(libraries[0]?.contents.articles[0]?.article.entities.length).toBeGreaterThan(0);
@@ -79,7 +76,7 @@ describe('the annotation pool', () => {
   });
 
   it('stops on a failed worker with one line, keeping the batches committed before it', async () => {
-    const store = fresh('crash');
+    const store = await fresh('crash');
     const failed = await ingestIntoLibrary(store, [withCrash], DEFAULT_CONFIG, {
       annotator: pool(3, FAILING),
       batchSize: 2,
@@ -92,7 +89,7 @@ describe('the annotation pool', () => {
     );
     expect(message).toContain('6 articles stored before it are kept');
     // Articles 1–6 (three batches of two) came before the batch holding the seventh.
-    expect(store.countArticles()).toBe(6);
+    expect(await store.countArticles()).toBe(6);
     // Ingesting the same input again adds the rest.
     const again = await ingestIntoLibrary(store, [withCrash], DEFAULT_CONFIG, { annotator: pool(1) });
     expect(again).toMatchObject({ added: 6, existing: 6 });

@@ -14,6 +14,7 @@ import {
   type Refusal,
 } from '../src/index.js';
 import { reportSchemaErrors, reportSpanErrors } from './support/report-schema.js';
+import { testLibraries } from './support/test-library.js';
 
 const BRIDGE: ArticleInput[] = [
   {
@@ -145,11 +146,12 @@ describe('annotate', () => {
 });
 
 describe('openLibrary', () => {
+  const libraries = testLibraries('api');
   let dir = '';
   let library: Library;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'parallax-api-'));
-    library = await openLibrary(join(dir, 'news.db'));
+    library = await openLibrary(await libraries.fresh('news'));
   });
   afterAll(() => library.close());
 
@@ -200,8 +202,8 @@ describe('openLibrary', () => {
   });
 
   it('refuses work after close, and a missing file with mustExist', async () => {
-    const other = await openLibrary(join(dir, 'other.db'));
-    other.close();
+    const other = await openLibrary(await libraries.fresh('other'));
+    await other.close();
     await expect(other.stories()).rejects.toThrow(/closed/);
     await expect(openLibrary(join(dir, 'missing.db'), { mustExist: true })).rejects.toThrow(
       /no library there/,

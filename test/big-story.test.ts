@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { mergeStoriesIn, splitStoryIn } from '../src/library/stories.js';
@@ -15,11 +15,10 @@ import type { Report } from '../src/model/report.js';
 import { renderHtml } from '../src/report/html/index.js';
 import { createApp } from '../src/server/app.js';
 import { COMPARE_ALL_MAX, DEFAULT_OUTLETS } from '../src/server/story-selection.js';
-import { asAsyncStore } from '../src/store/as-async.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
 import { manyOutletReport } from './fixtures/report/many-outlets.js';
 import { reportSchemaErrors } from './support/report-schema.js';
+import { testLibraries } from './support/test-library.js';
 
 const v = (entries: Record<string, number>) => new Map(Object.entries(entries));
 
@@ -83,7 +82,8 @@ const SOLO = {
   text: 'Magistrates fined the owner of the Tarrant Hill quarry on Friday for letting dust drift over the village.\n\nResidents had complained for two years.',
 };
 
-let store: Store;
+const libraries = testLibraries('big_story');
+let store: AsyncStore;
 let app: ReturnType<typeof createApp>;
 let bigId: number;
 
@@ -96,26 +96,20 @@ beforeAll(async () => {
   });
   writeFileSync(join(dir, 'solo.json'), JSON.stringify(SOLO));
   files.push(join(dir, 'solo.json'));
-  store = openSqliteStore(join(dir, 'library.db'));
+  store = await libraries.openFresh();
   await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
   // One story of all sixteen, whatever clustering made of them (this test is about showing it).
+  const spill = (await store.listArticles()).filter((a) => a.title?.startsWith('Pellbrook'));
   const spillStories = [
-    ...new Set(
-      store
-        .listArticles()
-        .filter((a) => a.title?.startsWith('Pellbrook'))
-        .map((a) => store.storyOf(a.id) as number),
-    ),
+    ...new Set(await Promise.all(spill.map(async (a) => (await store.storyOf(a.id)) as number))),
   ];
   bigId = spillStories[0] as number;
-  for (const other of spillStories.slice(1)) await mergeStoriesIn(asAsyncStore(store), bigId, other);
+  for (const other of spillStories.slice(1)) await mergeStoriesIn(store, bigId, other);
   // The quarry story stands alone, even if clustering a library this small put it with the spill.
-  const solo = store.listArticles().find((a) => a.title === SOLO.title)?.id as string;
-  if (store.storyOf(solo) === bigId) await splitStoryIn(asAsyncStore(store), bigId, [solo]);
+  const solo = (await store.listArticles()).find((a) => a.title === SOLO.title)?.id as string;
+  if ((await store.storyOf(solo)) === bigId) await splitStoryIn(store, bigId, [solo]);
   app = createApp({ store });
 }, 120_000);
-
-afterAll(() => store?.close());
 
 function doc(body: string) {
   return parseHTML(body).document;
@@ -195,7 +189,7 @@ describe('the story list in pages', () => {
   });
 
   it('shows the range, the total and links to the next page on the story list page', async () => {
-    const total = store.countStories();
+    const total = await store.countStories();
     const page = doc(await (await app.request('/?limit=1')).text());
     // The page size of the page is fixed (50): a two-story library fits on one page.
     expect(page.querySelector('[role="status"]')?.textContent).toBe(`Stories 1–${total} of ${total}`);

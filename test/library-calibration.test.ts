@@ -8,12 +8,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { calibrationDue, REMEASURE_ARTICLES, REMEASURE_GROWTH } from '../src/library/calibration.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
-import type { AsyncStoryIndex } from '../src/store/async-store.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { AsyncStore, AsyncStoryIndex } from '../src/store/async-store.js';
 import { calibrationStatus, SAMPLE_ARTICLES } from '../src/stories/calibration.js';
 import { unrelatedReports } from './support/calibration-fixtures.js';
 import { writeFixtures } from './support/library-fixtures.js';
+import { testLibraries } from './support/test-library.js';
 
 const COUNT = 40;
 let dir = '';
@@ -25,46 +24,42 @@ beforeAll(() => {
   boilerplate = writeFixtures(join(dir, 'boilerplate'), unrelatedReports(COUNT, { boilerplate: true }));
 });
 
-const opened: Store[] = [];
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
-function fresh(name: string): Store {
-  const store = openSqliteStore(join(dir, `${name}.db`));
-  opened.push(store);
-  return store;
+const testLibs = testLibraries('calibration');
+afterEach(() => {});
+function fresh(name: string): Promise<AsyncStore> {
+  return testLibs.openFresh(name);
 }
 const config = { ...DEFAULT_CONFIG };
 
 describe('calibration check', () => {
   it('stays quiet on unrelated reports of a library of ordinary news', async () => {
-    const store = fresh('plain');
+    const store = await fresh('plain');
     await ingestIntoLibrary(store, plain, config, { worker: false });
-    const status = calibrationStatus(store.calibration());
+    const status = calibrationStatus(await store.calibration());
     expect(status.check?.pairs).toBeGreaterThan(200);
     expect(status.state).toBe('ok');
   });
 
   it('warns when every article carries the same boilerplate, naming what the pairs share', async () => {
-    const store = fresh('boilerplate');
+    const store = await fresh('boilerplate');
     await ingestIntoLibrary(store, boilerplate, config, { worker: false });
-    const status = calibrationStatus(store.calibration());
+    const status = calibrationStatus(await store.calibration());
     expect(status.state).toBe('too-many');
     expect(status.message).toMatch(/quillmont|marrowby|keanerton/i);
   });
 
   it('gives the same counters for one run, two parts and the reverse order', async () => {
-    const one = fresh('one');
+    const one = await fresh('one');
     await ingestIntoLibrary(one, boilerplate, config, { worker: false });
-    const parts = fresh('parts');
+    const parts = await fresh('parts');
     await ingestIntoLibrary(parts, boilerplate.slice(0, 13), config, { worker: false, batchSize: 5 });
     await ingestIntoLibrary(parts, boilerplate.slice(13), config, { worker: false });
-    const reversed = fresh('reversed');
+    const reversed = await fresh('reversed');
     await ingestIntoLibrary(reversed, [...boilerplate].reverse(), config, { worker: false, batchSize: 7 });
-    const expected = one.calibration();
+    const expected = await one.calibration();
     expect(expected?.pairs).toBeGreaterThan(0);
-    expect(parts.calibration()).toEqual(expected);
-    expect(reversed.calibration()).toEqual(expected);
+    expect(await parts.calibration()).toEqual(expected);
+    expect(await reversed.calibration()).toEqual(expected);
   });
 
   it('a batch measures again only when the sample is filling or the library grew enough since', async () => {

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compareStory } from '../src/compare/index.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
@@ -15,9 +15,7 @@ import {
   storyArticlesIn,
 } from '../src/library/stories.js';
 import { buildReport } from '../src/report/index.js';
-import { asAsyncStore } from '../src/store/as-async.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
 import {
   FLOOD_REPRINT,
   LATER_FLOOD,
@@ -27,6 +25,7 @@ import {
   writeFixtures,
 } from './support/library-fixtures.js';
 import { reportSchemaErrors } from './support/report-schema.js';
+import { testLibraries } from './support/test-library.js';
 
 let dir = '';
 let first: string[] = [];
@@ -37,20 +36,15 @@ beforeAll(() => {
   second = writeFixtures(join(dir, 'second'), [FLOOD_REPRINT, LATER_FLOOD]);
 });
 
-const opened: Store[] = [];
-afterEach(() => {
-  for (const store of opened.splice(0)) store.close();
-});
-function fresh(name: string): Store {
-  const store = openSqliteStore(join(dir, `${name}.db`));
-  opened.push(store);
-  return store;
+const libraries = testLibraries('library');
+function fresh(name: string): Promise<AsyncStore> {
+  return libraries.openFresh(name);
 }
 
 /** The input ids of each story, as sorted lists, sorted: compares groupings regardless of story ids. */
-function grouping(store: Store): string[][] {
-  const stories = store.listStories();
-  const refs = store.storyArticles(stories.map((s) => s.id));
+async function grouping(store: AsyncStore): Promise<string[][]> {
+  const stories = await store.listStories();
+  const refs = await store.storyArticles(stories.map((s) => s.id));
   return stories
     .map((s) => (refs.get(s.id) ?? []).map((r) => r.inputId).sort())
     .sort((a, b) => ((a[0] ?? '') < (b[0] ?? '') ? -1 : 1));
@@ -60,54 +54,52 @@ const ids = (files: readonly { file: string }[]) => files.map((f) => f.file.repl
 
 describe('ingest', () => {
   it('groups articles into their stories and re-ingesting changes nothing', async () => {
-    const store = fresh('groups');
+    const store = await fresh('groups');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     expect(summary.added).toBe(7);
     expect(summary.newStories).toBe(3);
-    expect(grouping(store)).toEqual([ids(STORY_CHESS), ids(STORY_FLOOD), ids(STORY_ELECTION)]);
+    expect(await grouping(store)).toEqual([ids(STORY_CHESS), ids(STORY_FLOOD), ids(STORY_ELECTION)]);
 
     const again = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     expect(again).toMatchObject({ added: 0, existing: 7, newStories: 0 });
-    expect(store.countArticles()).toBe(7);
-    expect(store.countStories()).toBe(3);
+    expect(await store.countArticles()).toBe(7);
+    expect(await store.countStories()).toBe(3);
   });
 
   it('keeps the listing columns of a story: title, days, outlets and count', async () => {
-    const store = fresh('listing');
+    const store = await fresh('listing');
     await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
-    const flood = store
-      .listStories()
-      .find(
-        (s) =>
-          s.articleCount === 3 && s.outlets.includes('Radio Brannock') && s.firstPublished === '2031-04-02',
-      );
+    const flood = (await store.listStories()).find(
+      (s) =>
+        s.articleCount === 3 && s.outlets.includes('Radio Brannock') && s.firstPublished === '2031-04-02',
+    );
     expect(flood).toMatchObject({
       title: 'Tessaly River bursts its banks at Orrin Falls',
       firstPublished: '2031-04-02',
       lastPublished: '2031-04-03',
       outlets: ['Northern Ledger', 'Radio Brannock', 'Valley Courier'],
     });
-    expect(store.listStories({ since: '2032-01-01' }).map((s) => s.title)).toEqual([
+    expect((await store.listStories({ since: '2032-01-01' })).map((s) => s.title)).toEqual([
       'Harbourside votes to leave the Meridian transit authority',
     ]);
-    expect(store.listStories({ outlet: 'Board and Clock' })).toHaveLength(1);
-    expect(store.listStories({ limit: 2 })).toHaveLength(2);
+    expect(await store.listStories({ outlet: 'Board and Clock' })).toHaveLength(1);
+    expect(await store.listStories({ limit: 2 })).toHaveLength(2);
   });
 
   it('links a reprint to its original as one voice and starts a new story for the same kind of event a year later', async () => {
-    const store = fresh('duplicates');
+    const store = await fresh('duplicates');
     await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const summary = await ingestIntoLibrary(store, second, DEFAULT_CONFIG);
     expect(summary).toMatchObject({ added: 2, duplicates: 1, newStories: 1 });
     const reprint = summary.placed.find((p) => p.inputId === 'flood-1-reprint');
-    const original = store.listArticles().find((a) => a.source.endsWith('flood-1.md'));
+    const original = (await store.listArticles()).find((a) => a.source.endsWith('flood-1.md'));
     expect(reprint?.duplicateOf).toBe(original?.id);
-    const floodStory = store.getStory(reprint?.storyId ?? -1);
+    const floodStory = await store.getStory(reprint?.storyId ?? -1);
     expect(floodStory?.members.map((m) => m.inputId).sort()).toEqual(
       [...ids(STORY_FLOOD), 'flood-1-reprint'].sort(),
     );
     // The comparison reads one article per voice.
-    const library = asAsyncStore(store);
+    const library = store;
     expect(
       (await storyArticlesIn(library, await requireStoryIn(library, reprint?.storyId ?? -1)))
         .map((a) => a.id)
@@ -118,10 +110,10 @@ describe('ingest', () => {
   });
 
   it('explains each placement with shared names and the score against the threshold', async () => {
-    const store = fresh('why');
+    const store = await fresh('why');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const storyId = summary.placed.find((p) => p.inputId === 'flood-2')?.storyId ?? -1;
-    const { members } = await explainStoryIn(asAsyncStore(store), storyId);
+    const { members } = await explainStoryIn(store, storyId);
     const joined = members.find((m) => m.inputId === 'flood-2');
     const placement = joined?.placement as {
       decision: string;
@@ -139,10 +131,10 @@ describe('ingest', () => {
   });
 
   it('writes a valid comparison report for a stored story without annotating again', async () => {
-    const store = fresh('report');
+    const store = await fresh('report');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const storyId = summary.placed.find((p) => p.inputId === 'chess-1')?.storyId ?? -1;
-    const library = asAsyncStore(store);
+    const library = store;
     const story = await requireStoryIn(library, storyId);
     const report = buildReport([compareStory(await storyArticlesIn(library, story), String(storyId))]);
     expect(reportSchemaErrors(report)).toEqual([]);
@@ -155,34 +147,38 @@ describe('ingest', () => {
 
 describe('user decisions', () => {
   it('a merge and a split survive later ingests', async () => {
-    const store = fresh('decisions');
+    const store = await fresh('decisions');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const storyOf = (inputId: string) => summary.placed.find((p) => p.inputId === inputId)?.storyId ?? -1;
     const chess = storyOf('chess-1');
     const vote = storyOf('vote-1');
     const flood = storyOf('flood-1');
 
-    const library = asAsyncStore(store);
+    const library = store;
     const merged = await mergeStoriesIn(library, chess, vote);
     expect(merged.articleCount).toBe(4);
-    expect(store.getStory(vote)).toBeNull();
+    expect(await store.getStory(vote)).toBeNull();
 
     const { to } = await splitStoryIn(library, flood, ['flood-3']);
     expect(to.members.map((m) => m.inputId)).toEqual(['flood-3']);
-    expect(store.getStory(flood)?.articleCount).toBe(2);
+    expect((await store.getStory(flood))?.articleCount).toBe(2);
 
     await ingestIntoLibrary(store, second, DEFAULT_CONFIG);
-    expect(store.storyOf(summary.placed.find((p) => p.inputId === 'vote-2')?.articleId ?? '')).toBe(chess);
-    expect(store.storyOf(summary.placed.find((p) => p.inputId === 'flood-3')?.articleId ?? '')).toBe(to.id);
+    expect(await store.storyOf(summary.placed.find((p) => p.inputId === 'vote-2')?.articleId ?? '')).toBe(
+      chess,
+    );
+    expect(await store.storyOf(summary.placed.find((p) => p.inputId === 'flood-3')?.articleId ?? '')).toBe(
+      to.id,
+    );
     const why = (await explainStoryIn(library, to.id)).members[0];
     expect(why).toMatchObject({ placedBy: 'user', placement: { decision: 'split', fromStory: flood } });
   });
 
   it('a split survives the second pass over its story when a later article of the same event arrives', async () => {
-    const store = fresh('split-recluster');
+    const store = await fresh('split-recluster');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const flood = summary.placed.find((p) => p.inputId === 'flood-1')?.storyId ?? -1;
-    const { to } = await splitStoryIn(asAsyncStore(store), flood, ['flood-3']);
+    const { to } = await splitStoryIn(store, flood, ['flood-3']);
     // A fourth report of the same flood, the same days: it touches the flood stories, and the second pass
     // re-clusters them; the user's split holds.
     const later = writeFixtures(join(dir, 'flood-4'), [
@@ -200,15 +196,15 @@ Kovalenko said questions about the Weir Street flood wall would have to be answe
     ]);
     await ingestIntoLibrary(store, later, DEFAULT_CONFIG);
     const flood3 = summary.placed.find((p) => p.inputId === 'flood-3')?.articleId ?? '';
-    expect(store.storyOf(flood3)).toBe(to.id);
-    expect(store.getStory(to.id)?.members.map((m) => m.inputId)).toEqual(['flood-3']);
+    expect(await store.storyOf(flood3)).toBe(to.id);
+    expect((await store.getStory(to.id))?.members.map((m) => m.inputId)).toEqual(['flood-3']);
   });
 
   it('gives the same stories whether the input comes in one run, in two parts or in another order', async () => {
     const groupsOf = async (name: string, runs: string[][]) => {
-      const store = fresh(name);
+      const store = await fresh(name);
       for (const files of runs) await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
-      return grouping(store);
+      return await grouping(store);
     };
     const one = await groupsOf('order-one', [first]);
     expect(await groupsOf('order-two', [first.slice(0, 3), first.slice(3)])).toEqual(one);
@@ -222,13 +218,13 @@ Kovalenko said questions about the Weir Street flood wall would have to be answe
   });
 
   it('refuses a split that would empty the story and one naming an article from elsewhere', async () => {
-    const store = fresh('refusals');
+    const store = await fresh('refusals');
     const summary = await ingestIntoLibrary(store, first, DEFAULT_CONFIG);
     const chess = summary.placed.find((p) => p.inputId === 'chess-1')?.storyId ?? -1;
-    const library = asAsyncStore(store);
+    const library = store;
     await expect(splitStoryIn(library, chess, ['chess-1', 'chess-2'])).rejects.toThrow(/leave it empty/);
     await expect(splitStoryIn(library, chess, ['flood-1'])).rejects.toThrow(/not in story/);
     await expect(mergeStoriesIn(library, chess, 999)).rejects.toThrow(/no story 999/);
-    expect(store.getStory(chess)?.articleCount).toBe(2);
+    expect((await store.getStory(chess))?.articleCount).toBe(2);
   });
 });

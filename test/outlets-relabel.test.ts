@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
+import { testLibraries } from './support/test-library.js';
 
+const libraries = testLibraries('relabel');
 let dir = '';
 let db = '';
 
@@ -24,7 +26,7 @@ async function cli(args: string[]) {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallax-relabel-'));
-  db = join(dir, 'library.db');
+  db = await libraries.fresh();
   const records = [
     {
       url: 'https://www.harbourwire.example/2031/05/ferry',

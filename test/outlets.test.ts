@@ -1,28 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { main } from '../src/cli/main.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { directoryDocument, directoryFrom, normalizeHost } from '../src/outlets/directory.js';
 import { starterDirectoryPath } from '../src/outlets/starter.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import { testLibraries } from './support/test-library.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parallax-outlets-'));
-let n = 0;
-const tempDb = () => join(dir, `lib-${n++}.db`);
-const opened: Store[] = [];
-const open = (file: string) => {
-  const store = openSqliteStore(file);
-  opened.push(store);
-  return store;
-};
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+const libraries = testLibraries('outlets');
+const tempDb = () => libraries.fresh();
+const open = (db: string) => libraries.open(db);
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -147,7 +138,7 @@ describe('outlet directory file', () => {
 
 describe('parallax outlets', () => {
   it('imports the starter, lists it as an importable file, sets a field with its source', async () => {
-    const db = tempDb();
+    const db = await tempDb();
     const imported = await cli(['outlets', 'import', '--starter', '--db', db]);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(/outlet directory: \d{3} new, 0 updated/);
@@ -176,10 +167,10 @@ describe('parallax outlets', () => {
     // What list prints imports again into another library unchanged.
     const copy = join(dir, 'copy.json');
     writeFileSync(copy, listed.stdout);
-    const other = tempDb();
+    const other = await tempDb();
     expect((await cli(['outlets', 'import', copy, '--db', other])).code).toBe(0);
-    const store = open(other);
-    expect(directoryDocument(store.outletDirectory())).toEqual(document);
+    const store = await open(other);
+    expect(directoryDocument(await store.outletDirectory())).toEqual(document);
     const text = await cli(['outlets', 'list', '--db', db]);
     expect(text.stdout).toMatch(/^leaning scale: left · center · right\n/);
     expect(text.stdout).toContain('Reuters · center · en · Thomson Reuters · reuters.com');
@@ -188,9 +179,9 @@ describe('parallax outlets', () => {
 
 describe('ingest with an outlet directory', () => {
   it('names an article by its host and keeps the leaning records carry', async () => {
-    const db = tempDb();
-    const store = open(db);
-    store.putOutletRecords([
+    const db = await tempDb();
+    const store = await open(db);
+    await store.putOutletRecords([
       {
         name: 'The Harbour Gazette',
         hosts: ['gazette.example'],
@@ -220,17 +211,17 @@ describe('ingest with an outlet directory', () => {
     writeFileSync(file, records.map((r) => JSON.stringify(r)).join('\n'));
     const summary = await ingestIntoLibrary(store, [file], DEFAULT_CONFIG, { worker: false });
     expect(summary.added).toBe(2);
-    const r1 = store.getArticle(summary.placed[0]?.articleId ?? '')?.article;
+    const r1 = (await store.getArticle(summary.placed[0]?.articleId ?? ''))?.article;
     expect(r1?.outlet).toBe('The Harbour Gazette');
     expect(r1?.leaning).toBe('left');
     // The directory had no leaning for either: each gets the one its articles carry, with where it came from.
-    expect(store.outletRecord('The Harbour Gazette')).toMatchObject({
+    expect(await store.outletRecord('The Harbour Gazette')).toMatchObject({
       leaning: 'left',
       sources: { name: 'mine', leaning: 'the leaning field of 1 of its 1 ingested articles (records.jsonl)' },
     });
-    expect(store.outletRecord('Quill')?.leaning).toBe('right');
+    expect((await store.outletRecord('Quill'))?.leaning).toBe('right');
     // A leaning in the directory is never overwritten by what articles say.
-    store.putOutletRecords([
+    await store.putOutletRecords([
       {
         name: 'Quill',
         hosts: [],
@@ -244,6 +235,9 @@ describe('ingest with an outlet directory', () => {
     ]);
     writeFileSync(file, JSON.stringify({ ...records[1], id: 'r3', text: `${records[1]?.text} Again.` }));
     await ingestIntoLibrary(store, [file], DEFAULT_CONFIG, { worker: false });
-    expect(store.outletRecord('Quill')).toMatchObject({ leaning: 'centre', sources: { leaning: 'by hand' } });
+    expect(await store.outletRecord('Quill')).toMatchObject({
+      leaning: 'centre',
+      sources: { leaning: 'by hand' },
+    });
   });
 });

@@ -13,15 +13,16 @@ import { ingestIntoLibrary } from '../src/library/ingest.js';
 import type { Report } from '../src/model/report.js';
 import { renderHtml } from '../src/report/html/index.js';
 import { createApp } from '../src/server/app.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { DEMO_DIRECTORY } from './support/demo-directory.js';
 import { ALL_FIXTURES, FLOOD_REPRINT, writeFixtures } from './support/library-fixtures.js';
 import { reportSchemaErrors } from './support/report-schema.js';
+import { testLibraries } from './support/test-library.js';
 
 const spreadSchema = new Ajv2020.default({ allErrors: true, strict: false }).compile(
   JSON.parse(readFileSync(new URL('../schema/spread.schema.json', import.meta.url), 'utf8')),
 );
 
+const libraries = testLibraries('report_spread');
 let dir = '';
 let db = '';
 let flood = 0;
@@ -39,8 +40,8 @@ async function cli(args: string[]) {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallax-report-spread-'));
-  db = join(dir, 'library.db');
-  const store = openSqliteStore(db);
+  db = await libraries.fresh();
+  const store = await libraries.open(db);
   await ingestIntoLibrary(
     store,
     writeFixtures(join(dir, 'news'), [...ALL_FIXTURES, FLOOD_REPRINT]),
@@ -49,7 +50,8 @@ beforeAll(async () => {
       worker: false,
     },
   );
-  flood = store.listStories({ limit: 10 }).find((s) => s.outlets.includes('Coastline Weekly'))?.id ?? 0;
+  flood =
+    (await store.listStories({ limit: 10 })).find((s) => s.outlets.includes('Coastline Weekly'))?.id ?? 0;
   store.close();
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -116,7 +118,7 @@ describe('spread in the story report', () => {
     expect(json.total).toBe(2);
     expect(json.stories.map((s: { only: string }) => s.only)).toEqual(['Brannock', 'Brannock']);
     // The same listing as the web API's.
-    const store = openSqliteStore(db);
+    const store = await libraries.open(db);
     try {
       const api = await createApp({ store }).request('http://localhost/api/blindspots?by=country&limit=2', {
         headers: { host: 'localhost' },

@@ -1,15 +1,13 @@
 // A report section as CSV and JSON: the matrix a reader sees (a row per finding, a column per outlet), cells
 // a spreadsheet would run as formulas defused, and the web app's download parsed back.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import type { Report } from '../src/model/report.js';
 import { csvCell, sectionCsv, sectionJson, sectionTable } from '../src/report/sections-export.js';
 import { createApp } from '../src/server/app.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { makeArticle } from './support/articles.js';
+import { testLibraries } from './support/test-library.js';
 
 const report = JSON.parse(
   readFileSync(new URL('./fixtures/report/story.json', import.meta.url), 'utf8'),
@@ -115,11 +113,12 @@ describe('report sections as tables', () => {
 });
 
 describe('downloads in the web app', () => {
+  const libraries = testLibraries('sections');
   it('a section downloads as CSV with a file name, parses, and a bad section is a 400', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'parallax-export-')), 'library.db');
-    const store = openSqliteStore(db);
+    const db = await libraries.fresh();
+    const store = await libraries.open(db);
     try {
-      const put = store.putArticles(
+      const put = await store.putArticles(
         ['Daily Quill', 'Ridge Courier'].map((outlet, i) =>
           makeArticle({
             id: `ferry-${i}`,
@@ -131,7 +130,7 @@ describe('downloads in the web app', () => {
           }),
         ),
       );
-      const id = store.storyIndex().saveProfile({
+      const id = await store.storyIndex().saveProfile({
         id: null,
         size: 2,
         firstDay: null,
@@ -139,7 +138,7 @@ describe('downloads in the web app', () => {
         features: new Map([['t:ferry', 1]]),
       });
       for (const a of put.added)
-        store.placeArticle(a, {
+        await store.placeArticle(a, {
           storyId: id,
           duplicateOf: null,
           score: null,

@@ -4,18 +4,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { createApp } from '../src/server/app.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
 import { unrelatedReports } from './support/calibration-fixtures.js';
 import { writeFixtures } from './support/library-fixtures.js';
 import { storiesSchemaErrors } from './support/stories-schema.js';
+import { testLibraries } from './support/test-library.js';
 
 const NOTICE = 'Stories in this library may join unrelated events';
-const stores: Store[] = [];
+const libraries = testLibraries('server_calibration');
 const apps: Record<'plain' | 'boilerplate', ReturnType<typeof createApp>> = {} as never;
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-server-calibration-'));
@@ -24,14 +23,10 @@ beforeAll(async () => {
       join(dir, kind),
       unrelatedReports(40, { boilerplate: kind === 'boilerplate' }),
     );
-    const store = openSqliteStore(join(dir, `${kind}.db`));
-    stores.push(store);
+    const store = await libraries.openFresh(kind);
     await ingestIntoLibrary(store, files, { ...DEFAULT_CONFIG }, { worker: false });
     apps[kind] = createApp({ store });
   }
-});
-afterAll(() => {
-  for (const store of stores) store.close();
 });
 
 describe('calibration warning in the web app', () => {

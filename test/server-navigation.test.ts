@@ -4,15 +4,15 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Entity } from '../src/model/article.js';
 import { createApp } from '../src/server/app.js';
 import { dayRange, monthRange, niceMax, periodTicks, shareBar, topRows } from '../src/server/charts.js';
 import { pageNumbers, pager } from '../src/server/pager.js';
 import { type SortColumn, sortParam, sortRows } from '../src/server/sortable.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
 import { makeArticle } from './support/articles.js';
+import { testLibraries } from './support/test-library.js';
 
 const HOSTILE_OUTLET = 'Evil <img src=x onerror="window.__pwned=1"> Post';
 const HOSTILE_ACTOR = 'Varo <script>window.__pwned=2</script>';
@@ -48,7 +48,8 @@ function article(
   });
 }
 
-let store: Store;
+const libraries = testLibraries('navigation');
+let store: AsyncStore;
 let app: ReturnType<typeof createApp>;
 let storyId = 0;
 const doc = (body: string) => parseHTML(body).document;
@@ -57,9 +58,9 @@ const get = async (path: string) => {
   return { status: res.status, body: await res.text(), csp: res.headers.get('content-security-policy') };
 };
 
-beforeAll(() => {
-  store = openSqliteStore(':memory:');
-  const { added } = store.putArticles([
+beforeAll(async () => {
+  store = await libraries.openFresh();
+  const { added } = await store.putArticles([
     article(1, 'Alpha Times', '2030-01-02'),
     article(2, 'Alpha Times', '2030-01-04'),
     article(3, 'Beta Daily', '2030-01-03'),
@@ -68,10 +69,22 @@ beforeAll(() => {
     article(6, 'Gamma Wire', '2030-03-10', 'Ilse Marrow', 'leader'),
   ]);
   const index = store.storyIndex();
-  storyId = index.saveProfile({ id: null, size: 4, firstDay: null, lastDay: null, features: new Map() });
-  const other = index.saveProfile({ id: null, size: 2, firstDay: null, lastDay: null, features: new Map() });
+  storyId = await index.saveProfile({
+    id: null,
+    size: 4,
+    firstDay: null,
+    lastDay: null,
+    features: new Map(),
+  });
+  const other = await index.saveProfile({
+    id: null,
+    size: 2,
+    firstDay: null,
+    lastDay: null,
+    features: new Map(),
+  });
   for (const [i, id] of added.entries()) {
-    store.placeArticle(id, {
+    await store.placeArticle(id, {
       storyId: i < 4 ? storyId : other,
       duplicateOf: null,
       score: null,
@@ -81,7 +94,6 @@ beforeAll(() => {
   }
   app = createApp({ store });
 });
-afterAll(() => store.close());
 
 describe('page links', () => {
   it('links the first, last and nearby pages, a single missing page written out', () => {
@@ -304,7 +316,7 @@ describe('charts', () => {
   });
 
   it('keeps hostile outlet and actor names as text in sorted tables, search and charts', async () => {
-    const actorKeyPath = `/actors/${encodeURIComponent(store.actors(50).find((a) => a.name.includes('Varo'))?.actor ?? '')}`;
+    const actorKeyPath = `/actors/${encodeURIComponent((await store.actors(50)).find((a) => a.name.includes('Varo'))?.actor ?? '')}`;
     for (const path of [
       '/outlets?sort=outlet&dir=desc',
       '/actors?sort=name&dir=desc',

@@ -4,43 +4,38 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { createApp, LIMITS } from '../src/server/app.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
 import { ALL_FIXTURES, writeFixtures } from './support/library-fixtures.js';
 import { listenLoopback } from './support/loopback.js';
+import { testLibraries } from './support/test-library.js';
 
 type App = ReturnType<typeof createApp>;
 
-const opened: Store[] = [];
+const libraries = testLibraries('pages');
 
 /** A fresh library of the fixture stories (flood, chess, election) in its own folder. */
-async function library(): Promise<Store> {
+async function library(): Promise<AsyncStore> {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-pages-'));
   const files = writeFixtures(join(dir, 'news'), ALL_FIXTURES);
-  const store = openSqliteStore(join(dir, 'library.db'));
-  opened.push(store);
+  const store = await libraries.openFresh();
   await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
   return store;
 }
 
-afterAll(() => {
-  for (const store of opened) store.close();
-});
-
 /** The story holding the article whose title starts with `title`. */
-function storyOf(store: Store, title: string): number {
-  const article = store.listArticles().find((a) => a.title?.startsWith(title));
-  const id = store.storyOf(article?.id ?? '');
+async function storyOf(store: AsyncStore, title: string): Promise<number> {
+  const article = (await store.listArticles()).find((a) => a.title?.startsWith(title));
+  const id = await store.storyOf(article?.id ?? '');
   if (id === null) throw new Error(`no story holds "${title}"`);
   return id;
 }
 
-function articleId(store: Store, title: string): string {
-  const id = store.listArticles().find((a) => a.title?.startsWith(title))?.id;
+async function articleId(store: AsyncStore, title: string): Promise<string> {
+  const id = (await store.listArticles()).find((a) => a.title?.startsWith(title))?.id;
   if (id === undefined) throw new Error(`no article "${title}"`);
   return id;
 }
@@ -88,7 +83,7 @@ The Brannock County fire service said its crews had rescued 41 people by boat du
 };
 
 describe('reading: story list, outlets and actors', () => {
-  let store: Store;
+  let store: AsyncStore;
   let app: App;
   const get = (path: string) => app.request(path);
   beforeAll(async () => {
@@ -229,7 +224,7 @@ describe('reading: story list, outlets and actors', () => {
     expect(profile.actors.map((a) => a.actor)).toContain('idris kovalenko');
     // Both its stories are shared with another outlet: the flood and the election.
     expect(profile.coverage.stories.map((s) => s.id).sort()).toEqual(
-      [storyOf(store, FLOOD_TITLE), storyOf(store, VOTE_TITLE)].sort(),
+      [await storyOf(store, FLOOD_TITLE), await storyOf(store, VOTE_TITLE)].sort(),
     );
     expect(profile.coverage.articles).toBe(2);
     expect(profile.coverage.omitted).toBeLessThanOrEqual(profile.coverage.widely);
@@ -279,7 +274,7 @@ describe('reading: story list, outlets and actors', () => {
   });
 
   it('explains a story in /api/stories/:id/why, with 404 and 400 for bad ids', async () => {
-    const flood = storyOf(store, FLOOD_TITLE);
+    const flood = await storyOf(store, FLOOD_TITLE);
     const res = await get(`/api/stories/${flood}/why`);
     expect(res.status).toBe(200);
     const why = (await res.json()) as {
@@ -351,7 +346,7 @@ describe('reading: story list, outlets and actors', () => {
     expect(outletTone).not.toContain('%)');
     expect(body).toMatch(/<p>Whole library: <span class="share">[\s\S]*?○ neutral \d+/);
     expect(body).toContain('Exclusives and omissions');
-    expect(body).toContain(`<a href="/stories/${storyOf(store, VOTE_TITLE)}">${VOTE_TITLE}</a>`);
+    expect(body).toContain(`<a href="/stories/${await storyOf(store, VOTE_TITLE)}">${VOTE_TITLE}</a>`);
     expect(body).toContain('<a href="/actors/idris%20kovalenko">Idris Kovalenko</a>');
     expect(body).toContain('<a href="/?outlet=Northern%20Ledger">its stories</a>');
     // An outlet of one month draws one bar.
@@ -391,7 +386,7 @@ describe('reading: story list, outlets and actors', () => {
   });
 
   it('sends a Content-Security-Policy on every page; scripts only from the app itself or by hash', async () => {
-    const flood = storyOf(store, FLOOD_TITLE);
+    const flood = await storyOf(store, FLOOD_TITLE);
     const pages = [
       '/',
       '/?sort=contested',
@@ -434,15 +429,15 @@ describe('merge and split forms', () => {
   it('merges a story into another and shows the notice on the merged story', async () => {
     const store = await library();
     const app = createApp({ store });
-    const a = storyOf(store, FLOOD_TITLE);
-    const b = storyOf(store, CHESS_TITLE);
+    const a = await storyOf(store, FLOOD_TITLE);
+    const b = await storyOf(store, CHESS_TITLE);
     const res = await postForm(app, `/stories/${a}/merge`, new URLSearchParams({ other: String(b) }));
     expect(res.status).toBe(303);
     const location = res.headers.get('location') ?? '';
     expect(location).toBe(`/stories/${a}?merged=${b}`);
-    expect(store.getStory(b)).toBeNull();
-    expect(store.getStory(a)?.articleCount).toBe(5);
-    expect(store.countStories()).toBe(2);
+    expect(await store.getStory(b)).toBeNull();
+    expect((await store.getStory(a))?.articleCount).toBe(5);
+    expect(await store.countStories()).toBe(2);
     const shown = await app.request(location);
     expect(shown.status).toBe(200);
     const body = await shown.text();
@@ -456,7 +451,7 @@ describe('merge and split forms', () => {
   it('refuses a merge with itself, with an unknown story, or with a bad id', async () => {
     const store = await library();
     const app = createApp({ store });
-    const a = storyOf(store, FLOOD_TITLE);
+    const a = await storyOf(store, FLOOD_TITLE);
     const cases: [string, number][] = [
       [String(a), 400],
       ['999', 404],
@@ -475,15 +470,15 @@ describe('merge and split forms', () => {
       new URLSearchParams({ other: '2', pad: 'x'.repeat(LIMITS.bodyBytes) }),
     );
     expect(huge.status).toBe(413);
-    expect(store.countStories()).toBe(3);
-    expect(store.getStory(a)?.articleCount).toBe(3);
+    expect(await store.countStories()).toBe(3);
+    expect((await store.getStory(a))?.articleCount).toBe(3);
   });
 
   it('splits chosen articles into a new story and shows where they came from', async () => {
     const store = await library();
     const app = createApp({ store });
-    const a = storyOf(store, FLOOD_TITLE);
-    const moving = articleId(store, 'Kovalenko calls for inquiry');
+    const a = await storyOf(store, FLOOD_TITLE);
+    const moving = await articleId(store, 'Kovalenko calls for inquiry');
     const res = await postForm(app, `/stories/${a}/split`, new URLSearchParams({ articles: moving }));
     expect(res.status).toBe(303);
     const location = res.headers.get('location') ?? '';
@@ -491,9 +486,9 @@ describe('merge and split forms', () => {
     expect(match?.[2]).toBe(String(a));
     const to = Number(match?.[1]);
     expect(to).not.toBe(a);
-    expect(store.getStory(to)?.members.map((m) => m.articleId)).toEqual([moving]);
-    expect(store.getStory(a)?.articleCount).toBe(2);
-    expect(store.storyOf(moving)).toBe(to);
+    expect((await store.getStory(to))?.members.map((m) => m.articleId)).toEqual([moving]);
+    expect((await store.getStory(a))?.articleCount).toBe(2);
+    expect(await store.storyOf(moving)).toBe(to);
     const body = await (await app.request(location)).text();
     expect(body).toContain(`These articles were split off story ${a} into this new story.`);
     expect(body).toContain(`put here by you (split from story ${a})`);
@@ -502,21 +497,21 @@ describe('merge and split forms', () => {
   it('splits several articles chosen at once', async () => {
     const store = await library();
     const app = createApp({ store });
-    const a = storyOf(store, FLOOD_TITLE);
+    const a = await storyOf(store, FLOOD_TITLE);
     const form = new URLSearchParams();
-    form.append('articles', articleId(store, 'Kovalenko calls for inquiry'));
+    form.append('articles', await articleId(store, 'Kovalenko calls for inquiry'));
     form.append('articles', 'flood-2');
     const res = await postForm(app, `/stories/${a}/split`, form);
     expect(res.status).toBe(303);
     const to = Number(/^\/stories\/(\d+)/.exec(res.headers.get('location') ?? '')?.[1]);
-    expect(store.getStory(to)?.articleCount).toBe(2);
-    expect(store.getStory(a)?.members.map((m) => m.inputId)).toEqual(['flood-1']);
+    expect((await store.getStory(to))?.articleCount).toBe(2);
+    expect((await store.getStory(a))?.members.map((m) => m.inputId)).toEqual(['flood-1']);
   });
 
   it('refuses a split of no article, of an unknown article, or of every article, with a 400 page', async () => {
     const store = await library();
     const app = createApp({ store });
-    const a = storyOf(store, FLOOD_TITLE);
+    const a = await storyOf(store, FLOOD_TITLE);
     const none = await postForm(app, `/stories/${a}/split`, new URLSearchParams());
     expect(none.status).toBe(400);
     expect(none.headers.get('content-type')).toMatch(/text\/html/);
@@ -526,16 +521,16 @@ describe('merge and split forms', () => {
     const all = new URLSearchParams();
     for (const id of ['flood-1', 'flood-2', 'flood-3']) all.append('articles', id);
     expect((await postForm(app, `/stories/${a}/split`, all)).status).toBe(400);
-    expect(store.countStories()).toBe(3);
-    expect(store.getStory(a)?.articleCount).toBe(3);
+    expect(await store.countStories()).toBe(3);
+    expect((await store.getStory(a))?.articleCount).toBe(3);
   });
 
   it('refuses a form posted from another site, by Origin or by Sec-Fetch-Site', async () => {
     const store = await library();
     const app = createApp({ store });
-    const a = storyOf(store, FLOOD_TITLE);
-    const b = storyOf(store, CHESS_TITLE);
-    const before = store.getStory(a)?.updatedAt;
+    const a = await storyOf(store, FLOOD_TITLE);
+    const b = await storyOf(store, CHESS_TITLE);
+    const before = (await store.getStory(a))?.updatedAt;
     const attempts: [string, URLSearchParams, Record<string, string>][] = [
       [
         `/stories/${a}/merge`,
@@ -569,10 +564,10 @@ describe('merge and split forms', () => {
       expect([path, headers, res.status]).toEqual([path, headers, 403]);
       expect(await res.text()).toContain('A page from another site cannot write to this library');
     }
-    expect(store.countStories()).toBe(3);
-    expect(store.getStory(b)).not.toBeNull();
-    expect(store.getStory(a)?.articleCount).toBe(3);
-    expect(store.getStory(a)?.updatedAt).toBe(before);
+    expect(await store.countStories()).toBe(3);
+    expect(await store.getStory(b)).not.toBeNull();
+    expect((await store.getStory(a))?.articleCount).toBe(3);
+    expect((await store.getStory(a))?.updatedAt).toBe(before);
     // The same post from the app's own page goes through.
     const same = await postForm(app, `/stories/${a}/merge`, new URLSearchParams({ other: String(b) }), {
       'sec-fetch-site': 'same-origin',
@@ -583,8 +578,8 @@ describe('merge and split forms', () => {
   it('needs the token in the form when the server has one', async () => {
     const store = await library();
     const app = createApp({ store, token: 't0k' });
-    const a = storyOf(store, FLOOD_TITLE);
-    const b = storyOf(store, CHESS_TITLE);
+    const a = await storyOf(store, FLOOD_TITLE);
+    const b = await storyOf(store, CHESS_TITLE);
     const page = await (await app.request(`/stories/${a}`)).text();
     expect(page).toContain('name="token" type="password"');
     const without = await postForm(app, `/stories/${a}/merge`, new URLSearchParams({ other: String(b) }));
@@ -607,7 +602,7 @@ describe('merge and split forms', () => {
       new URLSearchParams({ articles: 'flood-3' }),
     );
     expect(splitWithout.status).toBe(401);
-    expect(store.countStories()).toBe(3);
+    expect(await store.countStories()).toBe(3);
     const ok = await postForm(
       app,
       `/stories/${a}/merge`,
@@ -615,7 +610,7 @@ describe('merge and split forms', () => {
     );
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')).toBe(`/stories/${a}?merged=${b}`);
-    expect(store.getStory(b)).toBeNull();
+    expect(await store.getStory(b)).toBeNull();
     // Without a token on the server, the story page asks for none.
     expect(await (await createApp({ store }).request(`/stories/${a}`)).text()).not.toContain('name="token"');
   });
@@ -640,7 +635,7 @@ describe('the add page', () => {
   it('adds a pasted article to its story and says so', async () => {
     const store = await library();
     const app = createApp({ store });
-    const flood = storyOf(store, FLOOD_TITLE);
+    const flood = await storyOf(store, FLOOD_TITLE);
     const res = await postForm(app, '/add', new URLSearchParams({ ...FLOOD_FOLLOW_UP, url: '' }));
     expect(res.status).toBe(201);
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
@@ -648,19 +643,19 @@ describe('the add page', () => {
     const notice = /<div class="notice" role="status">([\s\S]*?)<\/div>/.exec(body)?.[1] ?? '';
     expect(notice).toContain('Added 1 article:');
     // The story's title is whatever its most central report's headline is now (story-titles.ts).
-    const storyTitle = store.listStories({ ids: [flood] })[0]?.title;
+    const storyTitle = (await store.listStories({ ids: [flood] }))[0]?.title;
     expect(notice).toContain(
       `<strong>${FLOOD_FOLLOW_UP.title}</strong> joined <a href="/stories/${flood}">${storyTitle}</a> (4 articles).`,
     );
     expect(notice).not.toContain('Refused');
-    const added = store.listArticles().find((a) => a.title === FLOOD_FOLLOW_UP.title);
+    const added = (await store.listArticles()).find((a) => a.title === FLOOD_FOLLOW_UP.title);
     expect(added).toMatchObject({ outlet: 'Coastline Weekly', published: '2031-04-04' });
-    expect(store.storyOf(added?.id ?? '')).toBe(flood);
+    expect(await store.storyOf(added?.id ?? '')).toBe(flood);
     // The same article again is already there.
     const again = await postForm(app, '/add', new URLSearchParams(FLOOD_FOLLOW_UP));
     expect(again.status).toBe(200);
     expect(await again.text()).toContain('1 article was already in the library.');
-    expect(store.getStory(flood)?.articleCount).toBe(4);
+    expect((await store.getStory(flood))?.articleCount).toBe(4);
   });
 
   it('refuses a post with neither text nor files', async () => {
@@ -679,7 +674,7 @@ describe('the add page', () => {
     empty.append('files', new File([], ''));
     const res = await app.request('/add', { method: 'POST', headers: SAME_SITE, body: empty });
     expect(res.status).toBe(400);
-    expect(store.countArticles()).toBe(7);
+    expect(await store.countArticles()).toBe(7);
   });
 
   it('adds uploaded files and names a refused one by its own name', async () => {
@@ -700,8 +695,10 @@ describe('the add page', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toContain('bad.json');
     expect(items[0]).not.toMatch(/parallax-upload-|2-bad\.json|\/tmp\/|[\\/]/);
-    expect(store.countArticles()).toBe(8);
-    expect(store.listArticles().some((a) => a.title?.startsWith('Quenby plans a bigger hall'))).toBe(true);
+    expect(await store.countArticles()).toBe(8);
+    expect((await store.listArticles()).some((a) => a.title?.startsWith('Quenby plans a bigger hall'))).toBe(
+      true,
+    );
   });
 
   it('refuses an upload over the limit with 413', async () => {
@@ -714,7 +711,7 @@ describe('the add page', () => {
     });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('The request body is over 20 MB');
-    expect(store.countArticles()).toBe(7);
+    expect(await store.countArticles()).toBe(7);
   });
 
   it('refuses a cross-site paste and a paste without the token the server asks for', async () => {
@@ -727,10 +724,10 @@ describe('the add page', () => {
     expect(crossSite.status).toBe(403);
     const guarded = createApp({ store, token: 't0k' });
     expect((await postForm(guarded, '/add', form)).status).toBe(401);
-    expect(store.countArticles()).toBe(7);
+    expect(await store.countArticles()).toBe(7);
     form.set('token', 't0k');
     expect((await postForm(guarded, '/add', form)).status).toBe(201);
-    expect(store.countArticles()).toBe(8);
+    expect(await store.countArticles()).toBe(8);
   });
 });
 
@@ -749,7 +746,7 @@ describe('adding an article by its address', () => {
     const { origin } = server;
     try {
       const store = await library();
-      const flood = storyOf(store, FLOOD_TITLE);
+      const flood = await storyOf(store, FLOOD_TITLE);
       const strict = createApp({ store });
       const refused = await postForm(strict, '/add', new URLSearchParams({ fetch: `${origin}/a` }));
       expect(await refused.text()).toMatch(/private, loopback or link-local address/);
@@ -763,7 +760,7 @@ describe('adding an article by its address', () => {
       expect(await res.text()).toContain(
         `<strong>${FLOOD_FOLLOW_UP.title}</strong> joined <a href="/stories/${flood}">`,
       );
-      const added = store.listArticles().find((a) => a.title === FLOOD_FOLLOW_UP.title);
+      const added = (await store.listArticles()).find((a) => a.title === FLOOD_FOLLOW_UP.title);
       expect(added?.urlKey).toContain('/flood-wall');
       expect(added?.urlKey).not.toContain('utm_source');
       const api = await app.request('/api/articles', {
@@ -783,7 +780,7 @@ describe('the story page cache', () => {
   it('serves the same page while the story is unchanged, and a new one once an article joins it', async () => {
     const store = await library();
     const app = createApp({ store });
-    const flood = storyOf(store, FLOOD_TITLE);
+    const flood = await storyOf(store, FLOOD_TITLE);
     const first = await (await app.request(`/stories/${flood}`)).text();
     // A fresh rendering would carry a later "generated" time.
     await new Promise((done) => setTimeout(done, 15));
@@ -812,8 +809,8 @@ describe('the story page cache', () => {
   it('does not serve a page cached before a merge for the merged story', async () => {
     const store = await library();
     const app = createApp({ store });
-    const a = storyOf(store, FLOOD_TITLE);
-    const b = storyOf(store, VOTE_TITLE);
+    const a = await storyOf(store, FLOOD_TITLE);
+    const b = await storyOf(store, VOTE_TITLE);
     const before = await (await app.request(`/stories/${a}`)).text();
     expect(before).not.toContain('Harbourside');
     const merged = await postForm(app, `/stories/${a}/merge`, new URLSearchParams({ other: String(b) }));

@@ -4,27 +4,28 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { createApp } from '../src/server/app.js';
 import type { OPENAPI } from '../src/server/openapi.js';
 import { tokenFor } from '../src/server/serve.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
 import { ALL_FIXTURES, writeFixtures } from './support/library-fixtures.js';
 import { reportSchemaErrors } from './support/report-schema.js';
 import { storiesSchemaErrors } from './support/stories-schema.js';
+import { testLibraries } from './support/test-library.js';
 
 const PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 
+const libraries = testLibraries('server');
 let dir = '';
 let db = '';
-let store: Store;
+let store: AsyncStore;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallax-server-'));
-  db = join(dir, 'library.db');
+  db = await libraries.fresh();
   const chess = ALL_FIXTURES[3] as (typeof ALL_FIXTURES)[number];
   const hostile = {
     ...chess,
@@ -33,11 +34,10 @@ beforeAll(async () => {
     text: `${chess.text}\n\nThe organisers said the closing ceremony drew a record crowd of 900 to the hall.\n\nA reader of the Quenby Open coverage wrote in: ${PAYLOAD}`,
   };
   const files = writeFixtures(join(dir, 'news'), [...ALL_FIXTURES, hostile]);
-  store = openSqliteStore(db);
+  store = await libraries.open(db);
   await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
   app = createApp({ store });
 });
-afterAll(() => store.close());
 
 const get = (path: string) => app.request(path);
 
@@ -129,8 +129,8 @@ describe('writing', () => {
     const body = (await res.json()) as {
       added: { storyId: number; created: boolean; storyArticles: number }[];
     };
-    const flood = store.storyOf(
-      store.listArticles().find((a) => a.title?.startsWith('Tessaly River bursts'))?.id ?? '',
+    const flood = await store.storyOf(
+      (await store.listArticles()).find((a) => a.title?.startsWith('Tessaly River bursts'))?.id ?? '',
     );
     expect(body.added[0]).toMatchObject({ storyId: flood, created: false });
     expect(body.added[0]?.storyArticles).toBeGreaterThan(1);
@@ -169,15 +169,15 @@ describe('writing', () => {
   });
 
   it('splits and merges stories through the API', async () => {
-    const chessFirst = store.listArticles().find((a) => a.title?.startsWith('Varga wins'));
-    const chess = store.storyOf(chessFirst?.id ?? '') ?? -1;
+    const chessFirst = (await store.listArticles()).find((a) => a.title?.startsWith('Varga wins'));
+    const chess = (await store.storyOf(chessFirst?.id ?? '')) ?? -1;
     const split = await post(app, `/api/stories/${chess}/split`, { articles: ['chess-2'] });
     expect(split.status).toBe(200);
     const { to } = (await split.json()) as { to: { id: number; articleCount: number } };
     expect(to.articleCount).toBe(1);
     const merged = await post(app, `/api/stories/${chess}/merge`, { other: to.id });
     expect(merged.status).toBe(200);
-    expect(store.getStory(to.id)).toBeNull();
+    expect(await store.getStory(to.id)).toBeNull();
     expect((await post(app, `/api/stories/${chess}/merge`, { other: 999 })).status).toBe(404);
   });
 });
@@ -187,7 +187,7 @@ describe('pages', () => {
     for (const path of [
       '/',
       '/search?q=Varga',
-      `/stories/${store.storyOf(store.listArticles().find((a) => a.title?.includes('<script>'))?.id ?? '')}`,
+      `/stories/${await store.storyOf((await store.listArticles()).find((a) => a.title?.includes('<script>'))?.id ?? '')}`,
     ]) {
       const res = await get(path);
       expect([path, res.status]).toEqual([path, 200]);

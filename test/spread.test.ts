@@ -1,18 +1,16 @@
 // Spread and blindspots: a story's voices by leaning (or another directory field), and the stories only one
 // group covers, in the web app and its API. Outlets and articles are invented.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parseHTML } from 'linkedom';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { directoryFrom } from '../src/outlets/directory.js';
 import { blindspotGroup, directoryIndex, storySpread } from '../src/outlets/spread.js';
 import { createApp } from '../src/server/app.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../src/store/store.js';
+import type { AsyncStore } from '../src/store/async-store.js';
 import { makeArticle } from './support/articles.js';
 import { DIRECTORY, HOSTILE } from './support/outlet-directory.js';
+import { testLibraries } from './support/test-library.js';
 
 const index = directoryIndex({
   leaningScale: DIRECTORY.leanings,
@@ -114,12 +112,13 @@ const spreadSchema = new Ajv2020.default({ allErrors: true, strict: false }).com
 const schemaErrors = (value: unknown) =>
   spreadSchema(value) ? [] : (spreadSchema.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 
-let store: Store;
+const libraries = testLibraries('spread');
+let store: AsyncStore;
 let app: ReturnType<typeof createApp>;
 const stories: Record<string, number> = {};
 
 /** Puts the articles in a story of their own; `copies` names articles that nearly duplicate the first. */
-function story(name: string, outlets: string[], copies: string[] = []): void {
+async function story(name: string, outlets: string[], copies: string[] = []): Promise<void> {
   const articles = [...outlets, ...copies].map((outlet, i) =>
     makeArticle({
       id: `${name}-${i}`,
@@ -130,35 +129,34 @@ function story(name: string, outlets: string[], copies: string[] = []): void {
       text: `The ${name} council met on Tuesday, report ${i} said.`,
     }),
   );
-  const put = store.putArticles(articles);
-  const id = store.storyIndex().saveProfile({
+  const put = await store.putArticles(articles);
+  const id = await store.storyIndex().saveProfile({
     id: null,
     size: articles.length,
     firstDay: null,
     lastDay: null,
     features: new Map([[`t:${name}`, 1]]),
   });
-  put.added.forEach((articleId, i) => {
-    store.placeArticle(articleId, {
+  for (const [i, articleId] of put.added.entries()) {
+    await store.placeArticle(articleId, {
       storyId: id,
       duplicateOf: i >= outlets.length ? (put.added[0] as string) : null,
       score: null,
       reasons: null,
       placedBy: 'user',
     });
-  });
+  }
   stories[name] = id;
 }
 
-beforeAll(() => {
-  store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'parallax-spread-')), 'library.db'));
-  story('ferry', ['Daily Quill', 'Ridge Courier'], ['Evening Lantern']);
-  story('bridge', ['Evening Lantern', 'Morning Star Post', 'Unlisted Times']);
-  story('tunnel', ['Evening Lantern', 'Harbour Wire', 'Daily Quill']);
-  story('quarry', ['Harbour Wire']);
+beforeAll(async () => {
+  store = await libraries.openFresh();
+  await story('ferry', ['Daily Quill', 'Ridge Courier'], ['Evening Lantern']);
+  await story('bridge', ['Evening Lantern', 'Morning Star Post', 'Unlisted Times']);
+  await story('tunnel', ['Evening Lantern', 'Harbour Wire', 'Daily Quill']);
+  await story('quarry', ['Harbour Wire']);
   app = createApp({ store });
 });
-afterAll(() => store?.close());
 
 const doc = async (path: string) => {
   const res = await app.request(path);
@@ -177,8 +175,8 @@ describe('spread and blindspots in the web app', () => {
 
   it('with a directory: the story page shows voices by leaning, the blindspot page lists one-sided stories', async () => {
     const read = directoryFrom(DIRECTORY, 'mine.yaml', null);
-    store.setLeaningScale(read.leaningScale);
-    store.putOutletRecords(read.outlets);
+    await store.setLeaningScale(read.leaningScale);
+    await store.putOutletRecords(read.outlets);
 
     const ferry = await doc(`/stories/${stories.ferry}`);
     const panel = ferry.querySelector('.spread-panel');

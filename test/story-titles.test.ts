@@ -3,14 +3,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { mergeStoriesIn } from '../src/library/stories.js';
-import { asAsyncStore } from '../src/store/as-async.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { centralTitle, retitleAt, TITLE_KEEP_MARGIN } from '../src/store/sqlite/story-titles.js';
-import type { Store } from '../src/store/store.js';
+import { testLibraries } from './support/test-library.js';
 
 const v = (entries: Record<string, number>) => new Map(Object.entries(entries));
 const report = (title: string | null, features: Record<string, number>, url: string | null = null) => ({
@@ -58,10 +56,7 @@ describe('centralTitle', () => {
 });
 
 describe('story titles in a library', () => {
-  const opened: Store[] = [];
-  afterAll(() => {
-    for (const s of opened) s.close();
-  });
+  const libraries = testLibraries('titles');
 
   it('names a story that opened with a column after its most central report', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-titles-'));
@@ -93,13 +88,15 @@ describe('story titles in a library', () => {
       writeFileSync(file, JSON.stringify(a));
       return file;
     });
-    const store = openSqliteStore(join(dir, 'library.db'));
-    opened.push(store);
+    const store = await libraries.openFresh();
     await ingestIntoLibrary(store, files, DEFAULT_CONFIG);
-    const ids = [...new Set(store.listArticles().map((a) => store.storyOf(a.id) as number))];
+    const articleIds = (await store.listArticles()).map((a) => a.id);
+    const ids = [
+      ...new Set(await Promise.all(articleIds.map(async (id) => (await store.storyOf(id)) as number))),
+    ];
     const story = ids[0] as number;
-    for (const other of ids.slice(1)) await mergeStoriesIn(asAsyncStore(store), story, other);
-    const title = store.listStories({ ids: [story] })[0]?.title;
+    for (const other of ids.slice(1)) await mergeStoriesIn(store, story, other);
+    const title = (await store.listStories({ ids: [story] }))[0]?.title;
     expect(title).not.toMatch(/^Opinion/);
     expect([articles[1]?.title, articles[2]?.title]).toContain(title);
   }, 60_000);

@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { Fetcher } from '../src/fetch/fetcher.js';
 import { pollFeeds, pollLine } from '../src/library/feeds.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { type Loopback, listenLoopback } from './support/loopback.js';
+import { testLibraries } from './support/test-library.js';
 
 const BIN = resolve(import.meta.dirname, '../bin/parallax.js');
 
@@ -161,6 +161,7 @@ function route(req: IncomingMessage, res: ServerResponse) {
   }
 }
 
+const libraries = testLibraries('watch');
 let dir = '';
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallax-watch-'));
@@ -182,7 +183,7 @@ const fetcher = () =>
 
 describe('polling feeds', () => {
   it('ingests the good items into their stories, records every failure, and a second poll only asks "changed?"', async () => {
-    const store = openSqliteStore(join(dir, 'poll.db'));
+    const store = await libraries.openFresh('poll');
     try {
       for (const path of [
         '/feed.xml',
@@ -194,7 +195,7 @@ describe('polling feeds', () => {
         '/loop.xml',
         '/busy.xml',
       ]) {
-        store.addFeed(`${origin}${path}`, null, null);
+        await store.addFeed(`${origin}${path}`, null, null);
       }
       const problems: string[] = [];
       hits = [];
@@ -206,12 +207,12 @@ describe('polling feeds', () => {
       });
       // dam-1, dam-2 (once) and dam-3 came through and form one story.
       expect(first.added).toBe(3);
-      const stories = store.listStories();
+      const stories = await store.listStories();
       expect(stories).toHaveLength(1);
       expect(stories[0]?.outlets).toEqual(['Riverside Post', 'Valley Wire']);
       expect(hits.filter((h) => h.path.startsWith('/news/dam-2')).length).toBe(1);
 
-      const byUrl = new Map(store.listFeeds().map((f) => [new URL(f.url).pathname, f]));
+      const byUrl = new Map((await store.listFeeds()).map((f) => [new URL(f.url).pathname, f]));
       expect(byUrl.get('/feed.xml')).toMatchObject({
         status: 'ok',
         title: 'Riverside Post',
@@ -247,9 +248,9 @@ describe('polling feeds', () => {
         ),
       ).toEqual([]);
       expect(second.feeds.filter((f) => f.status === 'unchanged')).toHaveLength(2);
-      expect(store.listFeeds().find((f) => f.url.endsWith('/slow.xml'))?.failures).toBe(2);
+      expect((await store.listFeeds()).find((f) => f.url.endsWith('/slow.xml'))?.failures).toBe(2);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });
@@ -271,7 +272,7 @@ describe('parallax feeds and watch', () => {
     });
 
   it('adds feeds (URL and OPML), lists them with their state, exports OPML, and watch --once ingests', async () => {
-    const db = join(dir, 'cli.db');
+    const db = await libraries.fresh('cli');
     const opml = join(dir, 'feeds.opml');
     writeFileSync(
       opml,
@@ -302,7 +303,7 @@ describe('parallax feeds and watch', () => {
   });
 
   it('ingests article URLs, refusing with a reason those that fail, and still takes the rest', async () => {
-    const db = join(dir, 'urls.db');
+    const db = await libraries.fresh('urls');
     const result = await run([
       'ingest',
       `${origin}/news/dam-1`,
@@ -322,7 +323,7 @@ describe('parallax feeds and watch', () => {
   });
 
   it('watch without --allow-private refuses the loopback feed with a reason and keeps running until SIGTERM', async () => {
-    const db = join(dir, 'keep.db');
+    const db = await libraries.fresh('keep');
     expect(
       (
         await run([

@@ -13,11 +13,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { ingestIntoLibrary } from '../../src/library/ingest.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { AsyncStore } from '../../src/store/async-store.js';
 import { PAYLOADS } from '../fixtures/report/payloads.js';
 import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
 import { ALL_FIXTURES, type FixtureArticle, writeFixtures } from '../support/library-fixtures.js';
+import { testLibraries } from '../support/test-library.js';
 
 const available = chromiumPath() !== null;
 const onCi = !!process.env.CI;
@@ -45,10 +45,12 @@ interface Watch {
   dialogs: string[];
 }
 
+const libraries = testLibraries('app');
+
 describe.skipIf(!available && !onCi)('web app in chromium', () => {
   let browser: Chromium;
   let server: RunningServer;
-  let store: Store;
+  let store: AsyncStore;
   let dir = '';
   let shots = '';
   let origin = '';
@@ -60,7 +62,7 @@ describe.skipIf(!available && !onCi)('web app in chromium', () => {
     // Kept after the run, so the screenshots can be looked at.
     shots = await mkdtemp(join(tmpdir(), 'parallax-app-shots-'));
     const files = writeFixtures(join(dir, 'articles'), [...ALL_FIXTURES, HOSTILE]);
-    store = openSqliteStore(join(dir, 'library.db'));
+    store = await libraries.openFresh();
     await ingestIntoLibrary(store, files, DEFAULT_CONFIG, { worker: false });
     server = await startServer({ store, token: null, host: '127.0.0.1', port: 0, log: () => {} });
     origin = new URL(server.url).origin;
@@ -69,7 +71,7 @@ describe.skipIf(!available && !onCi)('web app in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    store?.close();
+    await store?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -255,8 +257,8 @@ describe.skipIf(!available && !onCi)('web app in chromium', () => {
   });
 
   it('shows article payloads as text on every page and runs none of them', async () => {
-    const hostile = store.listArticles().find((a) => a.title?.startsWith('Headline'));
-    const story = hostile ? store.storyOf(hostile.id) : null;
+    const hostile = (await store.listArticles()).find((a) => a.title?.startsWith('Headline'));
+    const story = hostile ? await store.storyOf(hostile.id) : null;
     expect(story).not.toBeNull();
     const paths = [
       '/',

@@ -6,12 +6,12 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
 import { hasCorpus, MINSK } from '../support/corpus.js';
 import { ALL_FIXTURES, writeFixtures } from '../support/library-fixtures.js';
 import { reportSchemaErrors } from '../support/report-schema.js';
 import { schemaErrors } from '../support/schema.js';
 import { storiesSchemaErrors } from '../support/stories-schema.js';
+import { testBackend, testLibraries } from '../support/test-library.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/parallax.js');
 
@@ -24,6 +24,13 @@ const ARTICLE = `WASHINGTON — Senator Jane Doe said on Tuesday that the bill w
 
 The measure, which passed the House in 2023, would fund road repairs in every state for five years.
 `;
+
+/**
+ * The parts that open no library run once, in the SQLite project; the "postgres" project runs this file
+ * for the library listings (see vitest.config.ts).
+ */
+const withoutLibrary = describe.skipIf(testBackend() === 'postgres');
+const libraries = testLibraries('cli');
 
 let dir = '';
 beforeAll(() => {
@@ -43,7 +50,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'good.txt.gz'), gzipSync(ARTICLE));
 });
 
-describe('parallax annotate', () => {
+withoutLibrary('parallax annotate', () => {
   it('prints valid JSON for good input and exits 0', () => {
     const r = run(['annotate', join(dir, 'good.txt')]);
     expect(r.code).toBe(0);
@@ -140,7 +147,7 @@ describe('parallax annotate', () => {
   });
 });
 
-describe('parallax demo', () => {
+withoutLibrary('parallax demo', () => {
   it('analyzes the bundled example story into a report folder', () => {
     const out = join(dir, 'demo-report');
     const r = run(['demo', '--out', out]);
@@ -159,7 +166,7 @@ describe('parallax demo', () => {
   });
 });
 
-describe('parallax analyze', () => {
+withoutLibrary('parallax analyze', () => {
   it('prints one format to standard output with --format', () => {
     const r = run(['analyze', '--format', 'json', join(dir, 'good.txt'), join(dir, 'empty.txt')]);
     expect(r.code).toBe(0);
@@ -184,7 +191,7 @@ describe('parallax analyze', () => {
   });
 });
 
-describe.skipIf(!hasCorpus)('parallax annotate on minsk-talks', () => {
+describe.skipIf(!hasCorpus || testBackend() === 'postgres')('parallax annotate on minsk-talks', () => {
   it('annotates all five articles and validates against the schema', () => {
     const r = run(['annotate', MINSK]);
     expect(r.code).toBe(0);
@@ -203,7 +210,7 @@ describe.skipIf(!hasCorpus)('parallax annotate on minsk-talks', () => {
 /** These tests assert output and exit codes, not speed: a loaded machine may take its time. */
 const NO_DEADLINE = 0;
 
-describe('command-line conventions', { timeout: NO_DEADLINE }, () => {
+withoutLibrary('command-line conventions', { timeout: NO_DEADLINE }, () => {
   it("prints a command's usage for --help, -h and help <command>, and exits 0", () => {
     for (const args of [
       ['stories', '--help'],
@@ -308,8 +315,8 @@ function expectNeutralised(output: string): void {
 describe('listings of a library', { timeout: NO_DEADLINE }, () => {
   let db = '';
   let hostile = '';
-  beforeAll(() => {
-    db = join(dir, 'listings.db');
+  beforeAll(async () => {
+    db = await libraries.fresh('listings');
     writeFixtures(join(dir, 'news'), ALL_FIXTURES);
     hostile = join(dir, 'hostile.jsonl');
     const record = {
@@ -385,7 +392,7 @@ describe('listings of a library', { timeout: NO_DEADLINE }, () => {
     );
   });
 
-  it('neutralises control characters from titles, outlets and feed titles in every listing', () => {
+  it('neutralises control characters from titles, outlets and feed titles in every listing', async () => {
     const visible = '\\u001b]0;pwned\\u0007';
     const stories = run(['stories', '--db', db]);
     expectNeutralised(stories.stdout);
@@ -415,9 +422,9 @@ describe('listings of a library', { timeout: NO_DEADLINE }, () => {
     const found = JSON.parse(run(['search', 'barges', '--db', db, '--format', 'json']).stdout);
     expect(found.hits[0].outlet).toBe(HOSTILE_OUTLET);
 
-    const store = openSqliteStore(db);
-    store.addFeed('https://hollis.example/feed.json', `Port news ${HOSTILE_TITLE}`, null);
-    store.close();
+    const store = await libraries.open(db);
+    await store.addFeed('https://hollis.example/feed.json', `Port news ${HOSTILE_TITLE}`, null);
+    await store.close();
     const feeds = run(['feeds', 'list', '--db', db]);
     expect(feeds.code).toBe(0);
     expectNeutralised(feeds.stdout);

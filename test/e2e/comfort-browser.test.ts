@@ -14,11 +14,11 @@ import { DEFAULT_CONFIG } from '../../src/config.js';
 import { ingestIntoLibrary } from '../../src/library/ingest.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
 import { SHORTCUTS } from '../../src/server/shortcuts.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { AsyncStore } from '../../src/store/async-store.js';
 import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
 import { DEMO_DIRECTORY } from '../support/demo-directory.js';
 import { ALL_FIXTURES, FLOOD_REPRINT, writeFixtures } from '../support/library-fixtures.js';
+import { testLibraries } from '../support/test-library.js';
 
 const available = chromiumPath() !== null;
 const onCi = !!process.env.CI;
@@ -49,21 +49,24 @@ async function phoneFacts(page: Page): Promise<{ scrollWidth: number; innerWidth
   });
 }
 
+const libraries = testLibraries('comfort');
+
 describe.skipIf(!available && !onCi)('comfort in chromium', () => {
   let browser: Chromium;
   let server: RunningServer;
-  let store: Store;
+  let store: AsyncStore;
   let dir = '';
   let origin = '';
   let flood = 0;
+  let firstActor = 'none';
   const errors: string[] = [];
 
   beforeAll(async () => {
     if (!available) throw new Error(INSTALL_HINT);
     dir = await mkdtemp(join(tmpdir(), 'parallax-comfort-'));
     const files = writeFixtures(join(dir, 'articles'), [...ALL_FIXTURES, FLOOD_REPRINT]);
-    const db = join(dir, 'library.db');
-    store = openSqliteStore(db);
+    const db = await libraries.fresh();
+    store = await libraries.open(db);
     await ingestIntoLibrary(store, files, DEFAULT_CONFIG, { worker: false });
     const file = join(dir, 'outlets.yaml');
     await writeFile(file, stringify(DEMO_DIRECTORY));
@@ -75,8 +78,10 @@ describe.skipIf(!available && !onCi)('comfort in chromium', () => {
     });
     if (code !== 0) throw new Error(out.join('\n'));
     flood =
-      store.listStories({ limit: 10 }).find((s) => s.outlets.includes('Radio Brannock') && s.articleCount > 2)
-        ?.id ?? 0;
+      (await store.listStories({ limit: 10 })).find(
+        (s) => s.outlets.includes('Radio Brannock') && s.articleCount > 2,
+      )?.id ?? 0;
+    firstActor = (await store.actors(1))[0]?.actor ?? 'none';
     server = await startServer({ store, token: null, host: '127.0.0.1', port: 0, log: () => {} });
     origin = new URL(server.url).origin;
     browser = await launchChromium({ onlyOrigin: origin });
@@ -84,7 +89,7 @@ describe.skipIf(!available && !onCi)('comfort in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    store?.close();
+    await store?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -121,7 +126,7 @@ describe.skipIf(!available && !onCi)('comfort in chromium', () => {
       `/outlets/${encodeURIComponent('Valley Courier')}`,
       '/blindspots',
       '/actors',
-      `/actors/${encodeURIComponent(store.actors(1)[0]?.actor ?? 'none')}`,
+      `/actors/${encodeURIComponent(firstActor)}`,
       '/add',
       '/no/such/page',
       '/stories/999999',

@@ -6,19 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { AsyncStore } from '../../src/store/async-store.js';
 import { makeArticle } from '../support/articles.js';
 import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
+import { testLibraries } from '../support/test-library.js';
 
 const available = chromiumPath() !== null;
 const onCi = process.env.CI === 'true';
 const LONG = 'The Pellbrook and Harlow Valley Evening Chronicle and Advertiser';
 
+const libraries = testLibraries('export');
+
 describe.skipIf(!available && !onCi)('export and share in chromium', () => {
   let browser: Chromium;
   let server: RunningServer;
-  let store: Store;
+  let store: AsyncStore;
   let dir = '';
   let origin = '';
   let storyId = 0;
@@ -26,8 +28,8 @@ describe.skipIf(!available && !onCi)('export and share in chromium', () => {
   beforeAll(async () => {
     if (!available) throw new Error(INSTALL_HINT);
     dir = await mkdtemp(join(tmpdir(), 'parallax-export-browser-'));
-    store = openSqliteStore(join(dir, 'library.db'));
-    const put = store.putArticles(
+    store = await libraries.openFresh();
+    const put = await store.putArticles(
       ['Daily Quill', LONG].map((outlet, i) =>
         makeArticle({
           id: `ferry-${i}`,
@@ -39,7 +41,7 @@ describe.skipIf(!available && !onCi)('export and share in chromium', () => {
         }),
       ),
     );
-    storyId = store.storyIndex().saveProfile({
+    storyId = await store.storyIndex().saveProfile({
       id: null,
       size: 2,
       firstDay: null,
@@ -47,7 +49,13 @@ describe.skipIf(!available && !onCi)('export and share in chromium', () => {
       features: new Map([['t:ferry', 1]]),
     });
     for (const id of put.added)
-      store.placeArticle(id, { storyId, duplicateOf: null, score: null, reasons: null, placedBy: 'user' });
+      await store.placeArticle(id, {
+        storyId,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
     server = await startServer({ store, token: null, host: '127.0.0.1', port: 0, log: () => {} });
     origin = new URL(server.url).origin;
     browser = await launchChromium({ onlyOrigin: origin });
@@ -55,7 +63,7 @@ describe.skipIf(!available && !onCi)('export and share in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    store?.close();
+    await store?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

@@ -10,19 +10,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { ingestIntoLibrary } from '../../src/library/ingest.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { AsyncStore } from '../../src/store/async-store.js';
 import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
 import { ALL_FIXTURES, LATER_FLOOD, writeFixtures } from '../support/library-fixtures.js';
+import { testLibraries } from '../support/test-library.js';
 
 const available = chromiumPath() !== null;
 const onCi = process.env.CI === 'true';
 const PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 
+const libraries = testLibraries('kept_work');
+
 describe.skipIf(!available && !onCi)('kept work in chromium', () => {
   let browser: Chromium;
   let server: RunningServer;
-  let store: Store;
+  let store: AsyncStore;
   let dir = '';
   let origin = '';
   let flood = 0;
@@ -30,10 +32,10 @@ describe.skipIf(!available && !onCi)('kept work in chromium', () => {
   beforeAll(async () => {
     if (!available) throw new Error(INSTALL_HINT);
     dir = await mkdtemp(join(tmpdir(), 'parallax-kept-browser-'));
-    store = openSqliteStore(join(dir, 'library.db'));
+    store = await libraries.openFresh();
     await ingestIntoLibrary(store, writeFixtures(join(dir, 'news'), ALL_FIXTURES), DEFAULT_CONFIG);
-    const article = store.listArticles().find((a) => a.title?.startsWith('Tessaly River bursts'));
-    flood = store.storyOf(article?.id ?? '') as number;
+    const article = (await store.listArticles()).find((a) => a.title?.startsWith('Tessaly River bursts'));
+    flood = (await store.storyOf(article?.id ?? '')) as number;
     server = await startServer({ store, token: null, host: '127.0.0.1', port: 0, log: () => {} });
     origin = new URL(server.url).origin;
     browser = await launchChromium({ onlyOrigin: origin });
@@ -41,7 +43,7 @@ describe.skipIf(!available && !onCi)('kept work in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    store?.close();
+    await store?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -124,7 +126,7 @@ describe.skipIf(!available && !onCi)('kept work in chromium', () => {
     await paste.locator('input[name="published"]').fill(LATER_FLOOD.published);
     await paste.locator('button[type="submit"]').click();
     await page.waitForLoadState('load');
-    expect(store.listArticles().some((a) => a.title === LATER_FLOOD.title)).toBe(true);
+    expect((await store.listArticles()).some((a) => a.title === LATER_FLOOD.title)).toBe(true);
 
     await page.goto(`${origin}/saved`);
     expect(await page.locator('.saved-list tbody tr .new-badge').first().textContent()).toBe('1 new');

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { AsyncStore } from '../../src/store/async-store.js';
 import { makeArticle } from '../support/articles.js';
 import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
+import { testLibraries } from '../support/test-library.js';
 
 const available = chromiumPath() !== null;
 const onCi = process.env.CI === 'true';
@@ -24,10 +24,12 @@ function day(n: number): string {
   return new Date(Date.UTC(2031, 0, 1 + n)).toISOString().slice(0, 10);
 }
 
+const libraries = testLibraries('navigation');
+
 describe.skipIf(!available && !onCi)('navigation in chromium', () => {
   let browser: Chromium;
   let server: RunningServer;
-  let store: Store;
+  let store: AsyncStore;
   let dir = '';
   let origin = '';
   const violations: string[] = [];
@@ -35,11 +37,11 @@ describe.skipIf(!available && !onCi)('navigation in chromium', () => {
   beforeAll(async () => {
     if (!available) throw new Error(INSTALL_HINT);
     dir = await mkdtemp(join(tmpdir(), 'parallax-navigation-browser-'));
-    store = openSqliteStore(join(dir, 'library.db'));
+    store = await libraries.openFresh();
     const stories: string[][] = [];
     for (let s = 0; s < SHARED + SOLO; s++) {
       const outlets = s < SHARED ? ['Daily Quill', 'Harlow Courier'] : ['Daily Quill'];
-      const { added } = store.putArticles(
+      const { added } = await store.putArticles(
         outlets.map((outlet, i) =>
           makeArticle({
             id: `ferry-${s}-${i}`,
@@ -55,7 +57,7 @@ describe.skipIf(!available && !onCi)('navigation in chromium', () => {
     }
     const index = store.storyIndex();
     for (const ids of stories) {
-      const storyId = index.saveProfile({
+      const storyId = await index.saveProfile({
         id: null,
         size: ids.length,
         firstDay: null,
@@ -63,7 +65,13 @@ describe.skipIf(!available && !onCi)('navigation in chromium', () => {
         features: new Map(),
       });
       for (const id of ids)
-        store.placeArticle(id, { storyId, duplicateOf: null, score: null, reasons: null, placedBy: 'user' });
+        await store.placeArticle(id, {
+          storyId,
+          duplicateOf: null,
+          score: null,
+          reasons: null,
+          placedBy: 'user',
+        });
     }
     server = await startServer({ store, token: null, host: '127.0.0.1', port: 0, log: () => {} });
     origin = new URL(server.url).origin;
@@ -72,7 +80,7 @@ describe.skipIf(!available && !onCi)('navigation in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    store?.close();
+    await store?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

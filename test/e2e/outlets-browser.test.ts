@@ -9,27 +9,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
-import type { Store } from '../../src/store/store.js';
+import type { AsyncStore } from '../../src/store/async-store.js';
 import { makeArticle } from '../support/articles.js';
 import { type Chromium, chromiumPath, INSTALL_HINT, launchChromium } from '../support/browser.js';
 import { DIRECTORY } from '../support/outlet-directory.js';
+import { testLibraries } from '../support/test-library.js';
 
 const available = chromiumPath() !== null;
 const onCi = process.env.CI === 'true';
 
+const libraries = testLibraries('outlets');
+
 describe.skipIf(!available && !onCi)('outlet directory in chromium', () => {
   let browser: Chromium;
   let server: RunningServer;
-  let store: Store;
+  let store: AsyncStore;
   let dir = '';
+  let db = '';
   let origin = '';
   let ferry = 0;
 
   beforeAll(async () => {
     if (!available) throw new Error(INSTALL_HINT);
     dir = await mkdtemp(join(tmpdir(), 'parallax-outlets-browser-'));
-    store = openSqliteStore(join(dir, 'library.db'));
+    db = await libraries.fresh();
+    store = await libraries.open(db);
     const articles = ['Daily Quill', 'Ridge Courier'].map((outlet, i) =>
       makeArticle({
         id: `ferry-${i}`,
@@ -40,8 +44,8 @@ describe.skipIf(!available && !onCi)('outlet directory in chromium', () => {
         text: `The harbour ferry resumed service on Monday, ${outlet} reported.`,
       }),
     );
-    const put = store.putArticles(articles);
-    ferry = store.storyIndex().saveProfile({
+    const put = await store.putArticles(articles);
+    ferry = await store.storyIndex().saveProfile({
       id: null,
       size: 2,
       firstDay: null,
@@ -49,7 +53,7 @@ describe.skipIf(!available && !onCi)('outlet directory in chromium', () => {
       features: new Map([['t:ferry', 1]]),
     });
     for (const id of put.added)
-      store.placeArticle(id, {
+      await store.placeArticle(id, {
         storyId: ferry,
         duplicateOf: null,
         score: null,
@@ -63,7 +67,7 @@ describe.skipIf(!available && !onCi)('outlet directory in chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    store?.close();
+    await store?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
@@ -88,7 +92,7 @@ describe.skipIf(!available && !onCi)('outlet directory in chromium', () => {
     const file = join(dir, 'outlets.yaml');
     await writeFile(file, stringify(DIRECTORY));
     const out: string[] = [];
-    const code = await main(['outlets', 'import', file, '--db', join(dir, 'library.db')], {
+    const code = await main(['outlets', 'import', file, '--db', db], {
       stdout: (c) => out.push(c),
       stderr: (l) => out.push(l),
       stdin: process.stdin,
