@@ -34,3 +34,26 @@ describe('a pronoun after the subject of its own sentence, whose gender nothing 
     expect(references(a)['Zbignev Kowalczyk'] ?? []).not.toContain('she');
   });
 });
+
+describe('a person noun in a headline', () => {
+  const unnamed = (a: AnnotatedArticle) =>
+    Object.fromEntries((a.unnamedPeople ?? []).map((e) => [e.name, e.mentions.map((m) => m.text)]));
+
+  it('heads its phrase when a word shaped like a verb follows ("Inmate Escapes …", "Judge fines …")', () => {
+    const a = annotate(
+      'Inmate Escapes Prison Van Near Dunmore\nAn inmate escaped from a prison van near Dunmore on Monday, officials said.',
+    );
+    expect(unnamed(a).inmate).toEqual(['Inmate', 'inmate']);
+    const b = annotate(
+      'Judge fines builder over collapsed wall\nA judge in Dunmore fined a builder on Monday.',
+    );
+    expect(unnamed(b).judge).toEqual(['Judge', 'judge']);
+  });
+
+  it('stays a modifier before a noun ("Killer Storm Hits Coast")', () => {
+    const a = annotate(
+      'Killer Storm Hits Coast\nA storm hit the coast near Dunmore on Monday, officials said.',
+    );
+    expect(unnamed(a).killer).toBeUndefined();
+  });
+});

@@ -16,7 +16,7 @@
 import type { Entity, EntityReference, Mention } from '../../model/article.js';
 import type { Token, TokenLayer } from '../tokens.js';
 import { nounGender } from './descriptions.js';
-import { COPULAS, ROLE_NOUNS } from './gazetteer.js';
+import { COPULAS, mayBeVerb, ROLE_NOUNS } from './gazetteer.js';
 
 /**
  * Nouns that name people in news by what they did or what befell them, beyond the role nouns of
@@ -682,7 +682,8 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     if (!t || covered[i]) continue;
     // A capital is a name's unless the word opens its sentence or a headline ("Police say …").
     const capital = /^\p{Lu}/u.test(t.text);
-    const opens = tokens[i - 1]?.sentence !== t.sentence || layer.sentences[t.sentence]?.heading === true;
+    const heading = layer.sentences[t.sentence]?.heading === true;
+    const opens = tokens[i - 1]?.sentence !== t.sentence || heading;
     if (t.pos !== 'NOUN' && !(capital && opens && t.pos === 'PROPN')) continue;
     if (capital && !opens) continue;
     const lower = t.text.toLowerCase();
@@ -695,7 +696,19 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // So is a "noun" followed by a determiner: "A gunman shot a guard" ("shot" tagged a noun).
     const after = tokens[i + 2];
     const verbLike = /ed$/.test(next?.text ?? '') || after?.pos === 'DET';
-    const nextIsNoun = (next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN';
+    // In a headline the tagger reads capitals as names and verbs as nouns: "Inmate Escapes Van", "Man
+    // held after raid". There a person noun heads its phrase when a word shaped like a verb follows, and no
+    // name or other person noun ("Police Officer Hurt", "Killer Storm Hits").
+    const nextLower = next?.text.toLowerCase() ?? '';
+    const headlineVerb =
+      heading &&
+      capital &&
+      next?.sentence === t.sentence &&
+      !covered[i + 1] &&
+      !personAt.has(next?.start ?? -1) &&
+      !unnamedHead(nextLower) &&
+      mayBeVerb(nextLower);
+    const nextIsNoun = !headlineVerb && ((next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN');
     if (next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
       const named = personAt.get(next.start);
@@ -735,7 +748,6 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // "three people … the three people" (or "three people" again): the same count is the same group.
     const sameCount = phrase.count !== null && latest.get(key)?.counts.has(phrase.count) === true;
     const fresh = phrase.det === 'indefinite' || (phrase.det === 'counted' && !sameCount);
-    const heading = layer.sentences[t.sentence]?.heading === true;
     const unowned = latest.get(key);
     const before = ownedKey ? (owned.get(ownedKey) ?? (unowned?.entity.of ? undefined : unowned)) : unowned;
     // A headline's "Man shot in park" is told again by the lead's "A man was shot …": the body's first
