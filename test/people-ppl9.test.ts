@@ -57,3 +57,22 @@ describe('a person noun in a headline', () => {
     expect(unnamed(a).killer).toBeUndefined();
   });
 });
+
+describe('a bare count of casualties', () => {
+  const groups = (a: AnnotatedArticle) =>
+    (a.unnamedPeople ?? []).map((e) => e.mentions.map((m) => m.text).join('|'));
+
+  it('is a group of people, one with the counted plural of the same number', () => {
+    const a = annotate(
+      'Four dead as fire sweeps through ferry\nFour people died and 30 were hurt when fire swept through a ' +
+        'ferry near Dunmore on Monday, killing four and injuring at least 30, the coastguard said.',
+    );
+    expect(groups(a)).toContain('Four|people|four');
+    expect(groups(a).some((g) => g.split('|').includes('30'))).toBe(true);
+  });
+
+  it('is no group when a noun follows it or no casualty word is next to it', () => {
+    const a = annotate('The fire killed four horses on a farm near Dunmore. Crews worked for 12 hours.');
+    expect(groups(a).some((g) => /four|12/.test(g))).toBe(false);
+  });
+});
