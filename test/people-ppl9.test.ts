@@ -76,3 +76,19 @@ describe('a bare count of casualties', () => {
     expect(groups(a).some((g) => /four|12/.test(g))).toBe(false);
   });
 });
+
+describe('a plural noun next to a name', () => {
+  it('is no title of one person ("reporters Ana Ruiz and Tom Lee")', () => {
+    const a = annotate(
+      'The tip helped harbour reporters Ana Ruiz and Tomas Brand break the story of the missing funds.',
+    );
+    expect(references(a)['Ana Ruiz'] ?? []).not.toContain('reporters');
+  });
+
+  it('is no apposition of one person ("the paper\'s sources, Ruiz …")', () => {
+    const a = annotate(
+      "Tomas Brand met the board. According to the paper's sources, Ruiz was in talks to lead the project.",
+    );
+    expect(references(a).Ruiz ?? []).not.toContain('sources');
+  });
+});

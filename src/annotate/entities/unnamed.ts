@@ -796,12 +796,15 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     const nextIsNoun = !headlineVerb && ((next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN');
     if (!casualty && next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
-      const named = personAt.get(next.start);
+      // A plural is no title of one person: "reporters Ana Ruiz and Tom Lee" names two.
+      const named = head.plural ? undefined : personAt.get(next.start);
       if (named) refer(named, t, compound ? tokens[i - 1] : t);
       continue;
     }
     // "The gunman, Tomas Verhoeven, …": the apposition names them; the description is that person's.
-    const appositive = !casualty && next?.text === ',' ? personAt.get(tokens[i + 2]?.start ?? -1) : undefined;
+    // Nor is a plural in apposition one person: "the paper's sources, Ruiz …" are not Ruiz.
+    const appositive =
+      !casualty && !head.plural && next?.text === ',' ? personAt.get(tokens[i + 2]?.start ?? -1) : undefined;
     if (appositive) {
       refer(appositive, t, compound ? tokens[i - 1] : t);
       continue;
