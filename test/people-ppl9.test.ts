@@ -1,6 +1,6 @@
 // People on invented sentences of the shapes the ECB+ train misses showed (helper ppl9): a person whose
-// gender no name gives takes a pronoun in the sentence they open as its subject, when nobody else is in
-// reach.
+// gender no name gives takes the pronouns of the gender a reflexive gave them; headline nouns before a
+// verb; bare casualty counts; plural nouns next to a name.
 import { describe, expect, it } from 'vitest';
 import type { AnnotatedArticle } from '../src/model/article.js';
 import { annotateText as annotate } from './support/articles.js';
@@ -12,26 +12,26 @@ const references = (a: AnnotatedArticle) =>
       .map((e) => [e.name, e.references?.map((r) => r.text)]),
   );
 
-describe('a pronoun after the subject of its own sentence, whose gender nothing gives', () => {
-  it('goes to that subject when nobody else is named in reach', () => {
+describe('a person whose gender no name gives', () => {
+  it('takes a later pronoun of the gender a reflexive already gave them', () => {
     const a = annotate(
-      'The prison service said on Monday that an inquiry had begun. Zbignev Kowalczyk, 41, fled a transport ' +
-        'van in Dunmore after he pulled a knife on the two guards driving him to court.',
+      'The prison service said on Monday that an inquiry had begun. Kowalczyk blamed himself for the ' +
+        'escape. He told the inquiry that the van had been left open.',
     );
-    expect(references(a)['Zbignev Kowalczyk']).toEqual(expect.arrayContaining(['he', 'him']));
+    expect(references(a).Kowalczyk).toEqual(expect.arrayContaining(['himself', 'He']));
   });
 
-  it('does not when the subject is not the name ("A warden who knew Kowalczyk said he …")', () => {
+  it('takes no pronoun of the other gender, nor one with nothing to go on', () => {
     const a = annotate(
-      'The prison service said on Monday that an inquiry had begun. A warden who knew Zbignev Kowalczyk ' +
-        'said he had asked for a transfer.',
+      'The prison service said on Monday that an inquiry had begun. Kowalczyk blamed himself for the ' +
+        'escape. She told the inquiry that the van had been left open.',
     );
-    expect(references(a)['Zbignev Kowalczyk'] ?? []).not.toContain('he');
-  });
-
-  it('does not when another person is in reach', () => {
-    const a = annotate('Maria Tamm met the board on Monday. Zbignev Kowalczyk, 41, left before she spoke.');
-    expect(references(a)['Zbignev Kowalczyk'] ?? []).not.toContain('she');
+    expect(references(a).Kowalczyk ?? []).not.toContain('She');
+    const b = annotate(
+      'The prison service said on Monday that an inquiry had begun. Kowalczyk, 41, fled a transport van ' +
+        'after he pulled a knife on the guards.',
+    );
+    expect(references(b).Kowalczyk ?? []).not.toContain('he');
   });
 });
 

@@ -216,8 +216,6 @@ function linkPronouns(
   let speakersCurrent = new Set<string>();
   // Of those in the current sentence, the ones that can be a subject (not "Ruiz's").
   let binders: string[] = [];
-  let opener: string | undefined;
-  let sentenceStart = 0;
   let sentence = -1;
   // The gender of the pronouns a person has already taken: "Ana Ruiz … She …" makes her no "he", even
   // when her given name gave no gender.
@@ -247,14 +245,10 @@ function linkPronouns(
       speakersPrevious = chained ? speakersCurrent : new Set();
       speakersCurrent = new Set();
       binders = [];
-      opener = undefined;
-      sentenceStart = i;
       sentence = token.sentence;
     }
     const anchor = anchorsAt.get(i);
     if (anchor) {
-      // The name that opens the sentence, before anyone else, is its subject ("Kowalczyk, 49, escaped …").
-      if (i === sentenceStart && !anchor.possessive) opener = anchor.entity;
       // "a Novak campaign strategist … his seat": a name that only modifies the noun after it names
       // no one a pronoun goes back to.
       if (modifiesNoun(tokens, anchor)) {
@@ -330,12 +324,11 @@ function linkPronouns(
     if (compatible.size !== 1) continue;
     const [only] = compatible;
     if (only === undefined) continue;
-    // A person whose gender nothing gives takes the pronoun when they are the only one named in reach and
-    // the subject earlier in the pronoun's own sentence ("Kowalczyk, 49, escaped after he pulled a knife on
-    // the guards driving him"), or once a pronoun of that gender has been theirs.
+    // A person whose gender no name gives takes the pronoun once a pronoun of that gender has been theirs
+    // ("Okafor blamed himself. … He said …"). Only then: letting an unknown-gender subject of the same
+    // sentence take it ("Okafor, 49, fled after he …") added a wrong merge on the ECB+ dev topics.
     const known = input.genderOf(only) ?? tookGender.get(only) ?? null;
-    const subjectHere = known === null && opener === only && !quoted(i);
-    if (known !== gender && !subjectHere) continue;
+    if (known !== gender) continue;
     if (quoted(i) && (speakersCurrent.has(only) || speakersPrevious.has(only))) continue;
     link(token, i, only, 'pronoun');
   }
