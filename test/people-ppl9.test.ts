@@ -92,3 +92,14 @@ describe('a plural noun next to a name', () => {
     expect(references(a).Ruiz ?? []).not.toContain('sources');
   });
 });
+
+describe('an abbreviated title in capitals inside a name run', () => {
+  it('ends the title: "Dunmore Rovers GM Tony Reyes" is Tony Reyes', () => {
+    const a = annotate(
+      'The offer came from Dunmore Rovers GM Tony Reyes on Monday. Reyes said the club would wait for an answer.',
+    );
+    const people = a.entities.filter((e) => e.kind === 'person').map((e) => e.name);
+    expect(people).toContain('Tony Reyes');
+    expect(people.some((n) => n.includes('GM'))).toBe(false);
+  });
+});
