@@ -41,7 +41,7 @@ describe('a person noun in a headline', () => {
 
   it('heads its phrase when a word shaped like a verb follows ("Inmate Escapes …", "Judge fines …")', () => {
     const a = annotate(
-      'Inmate Escapes Prison Van Near Dunmore\nAn inmate escaped from a prison van near Dunmore on Monday, officials said.',
+      'Inmate Escapes Court Bus Outside Dunmore\nAn inmate slipped away from a court bus outside Dunmore on Monday, officials said.',
     );
     expect(unnamed(a).inmate).toEqual(['Inmate', 'inmate']);
     const b = annotate(
