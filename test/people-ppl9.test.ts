@@ -85,9 +85,9 @@ describe('a plural noun next to a name', () => {
     expect(references(a)['Ana Ruiz'] ?? []).not.toContain('reporters');
   });
 
-  it('is no apposition of one person ("the paper\'s sources, Ruiz …")', () => {
+  it('is no apposition of one person ("the agency\'s sources, Ruiz …")', () => {
     const a = annotate(
-      "Tomas Brand met the board. According to the paper's sources, Ruiz was in talks to lead the project.",
+      "Tomas Brand met the board. According to the agency's sources, Ruiz was in talks to lead the project.",
     );
     expect(references(a).Ruiz ?? []).not.toContain('sources');
   });

@@ -366,7 +366,7 @@ function phraseBefore(
   return { det: count ? 'counted' : 'bare', first, count };
 }
 
-/** Number words a count of people is written with, as digits: "three people" and "3 dead" are one count. */
+/** Number words a count of people is written with, as digits: "four people" and "4 hurt" are one count. */
 const NUMBER_WORDS = new Map(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
     .split(' ')
@@ -378,7 +378,7 @@ function countValue(lower: string): string {
   return NUMBER_WORDS.get(lower) ?? lower;
 }
 
-/** Casualty words after a bare count ("three dead", "50 hurt") and before one ("killing 10", "injuring 80"). */
+/** Casualty words after a bare count ("four dead", "12 hurt") and before one ("killing six", "injuring 12"). */
 const CASUALTY_AFTER = new Set([
   'dead',
   'killed',
@@ -415,8 +415,8 @@ const COUNT_HEDGES = new Set([
 ]);
 
 /**
- * A bare count of people in a casualty clause, as digits: "Three killed as …", "3 dead after …", "killing
- * 10 and injuring at least 80". The count is its own noun phrase (no noun follows it), and it counts the
+ * A bare count of people in a casualty clause, as digits: "Four dead in ferry fire", "6 hurt when …", "killing
+ * six and injuring at least 12". The count is its own noun phrase (no noun follows it), and it counts the
  * dead or hurt: a group of people.
  */
 function casualtyCount(tokens: readonly Token[], i: number): string | null {
@@ -427,7 +427,7 @@ function casualtyCount(tokens: readonly Token[], i: number): string | null {
   const next = tokens[i + 1];
   const nextLower = next?.sentence === t.sentence ? (next?.text.toLowerCase() ?? '') : '';
   if (CASUALTY_AFTER.has(nextLower)) return countValue(lower);
-  // After the verb the count must end its phrase: "killing 10 people" is the noun's count, not a group.
+  // After the verb the count must end its phrase: "killing six horses" is the noun's count, not a group.
   if (next?.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ'))
     return null;
   let j = i - 1;
@@ -461,7 +461,7 @@ interface Chain {
   plural: boolean;
   /** Numbers its phrases gave ("two" of "two women"). */
   counts: Set<string>;
-  /** A bare casualty count ("Three killed", "injuring 80"). */
+  /** A bare casualty count ("Four dead in …", "injuring 12"). */
   casualty?: boolean;
   /** The named people the text says this one is ("The suspect was identified as Tom Ford"). */
   identified?: Set<Entity>;
@@ -759,7 +759,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   const latest = new Map<string, Chain>();
   const owned = new Map<string, Chain>();
   const headingOnly = new Set<Chain>();
-  /** The first plural chain given each count ("three people", "Three killed"). */
+  /** The first plural chain given each count ("four people", "Four dead"). */
   const byCount = new Map<string, Chain>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -802,7 +802,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       continue;
     }
     // "The gunman, Tomas Verhoeven, …": the apposition names them; the description is that person's.
-    // Nor is a plural in apposition one person: "the paper's sources, Ruiz …" are not Ruiz.
+    // Nor is a plural in apposition one person: "the agency's sources, Ruiz …" are not Ruiz.
     const appositive =
       !casualty && !head.plural && next?.text === ',' ? personAt.get(tokens[i + 2]?.start ?? -1) : undefined;
     if (appositive) {
@@ -814,7 +814,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       : phraseBefore(tokens, i);
     if (!casualty && refersToNobody(tokens, phrase.first, i, head.plural, phrase.det, namedNonPersonEnd))
       continue;
-    // A casualty count keys on its number, so a later bare "people" never joins "80 hurt".
+    // A casualty count keys on its number, so a later bare "people" never joins "12 hurt".
     const key = casualty
       ? `\u0000casualty\u0000${casualty}`
       : `${head.lemma}\u0000${head.plural ? 'p' : 's'}`;
@@ -851,7 +851,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     const agent = head.plural && phrase.det === 'bare' ? agentOf(phrase.first) : undefined;
     const otherAgent = agent !== undefined && before?.agent !== undefined && before.agent !== agent;
     let chain = (fresh && !fromHeading) || otherAgent ? undefined : before;
-    // "Three killed in blast … three people died", "Three people died … the blast killed three": a
+    // "Four dead in ferry fire … four people died", "Four people died … the fire killed four": a
     // casualty count and a counted plural with the same number are one group.
     const sameNumber = phrase.count && head.plural ? byCount.get(phrase.count) : undefined;
     if (!chain && sameNumber && (casualty || sameNumber.casualty)) chain = sameNumber;
