@@ -97,11 +97,13 @@ if (suites.includes('persons')) {
 
 ${s.topics} topics, ${s.documents} documents (${s.refused} refused by cleaning), each topic analysed as one story; ${s.actorMentions} actor mentions, ${s.unmapped} not placeable in the document's text (${((Date.now() - started) / 1000).toFixed(1)} s).
 
-Mention detection, exact span, \`eval\` sentences (precision is a lower bound: ECB+ marks event participants only):
+Mention detection, \`eval\` sentences, a predicted span counted as the gold span that ends on its head word ("police officer" for ECB+'s "police [officer]", "women" for "two [women]"; precision is a lower bound: ECB+ marks event participants only):
 
 | class | gold | predicted | precision | recall | F1 |
 |---|---|---|---|---|---|
 ${detection}
+
+Person detection on exact spans only (ECB+'s courtesy-title and possessive conventions allowed): P ${pct(s.exactPersonDetection.precision)}, R ${pct(s.exactPersonDetection.recall)}, F1 ${pct(s.exactPersonDetection.f1)}. Coreference below matches spans by the head-word rule; the same-head baseline is handed the gold spans themselves either way.
 
 Coreference within topics, across documents (${s.goldPersons} gold person mentions, ${s.detectedPersons} detected; an undetected mention is its own cluster):
 

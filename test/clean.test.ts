@@ -320,3 +320,46 @@ describe('a news item of one sentence', () => {
     expect(article.removed).toHaveLength(1);
   });
 });
+
+describe('a headline or a sentence that opens like a call to action', () => {
+  const kept = (lines: string[]) => cleanArticle(raw(lines.join('\n')), 'a');
+
+  it('keeps a headline whose first word is its subject, and titles the article with it', () => {
+    for (const headline of [
+      'Judge fines builder over collapsed wall',
+      'Storm cuts power to coastal towns',
+      'Vandals in masks smash shop windows',
+      'Ferry not expected back before June',
+    ]) {
+      const article = kept([headline, BODY]);
+      expect(article.text.startsWith(headline)).toBe(true);
+      expect(article.title).toBe(headline);
+    }
+  });
+
+  it('keeps a sentence opened by a pronoun with a clitic', () => {
+    const article = kept([BODY, "She's a careful driver, always was.", BODY]);
+    expect(article.removed).toHaveLength(0);
+  });
+
+  it('keeps a labelled headline above the body, but not a labelled date line', () => {
+    const article = kept(['Harbour Fire: Crews Save Old Mill', 'Updated: Monday, 2 March 2015', BODY]);
+    expect(article.title).toBe('Harbour Fire: Crews Save Old Mill');
+    expect(article.removed.map((r) => r.text)).toEqual(['Updated: Monday, 2 March 2015']);
+  });
+
+  it('does not title the article with a date line above the headline', () => {
+    const article = kept(['Tue Mar 3, 2015 9: 10am', 'Storm cuts power to coastal towns', BODY]);
+    expect(article.title).toBe('Storm cuts power to coastal towns');
+  });
+
+  it('still drops calls to action and a related link after the body', () => {
+    const article = kept([
+      BODY,
+      'Follow us on social media for updates',
+      'Read also: Council Backs New Library Plan',
+      BODY,
+    ]);
+    expect(article.removed.map((r) => r.reason)).toEqual(['call to action', 'related link']);
+  });
+});

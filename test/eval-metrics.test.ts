@@ -11,7 +11,7 @@ import {
   withoutSingletons,
 } from '../eval/coref-metrics.js';
 import { offsetMap } from '../eval/offset-map.js';
-import { type GoldEntry, goldSpanKey, mentionForm, recallLossOf } from '../eval/persons.js';
+import { type GoldEntry, goldHeadsOf, goldSpanKey, mentionForm, recallLossOf } from '../eval/persons.js';
 import { headLemma } from '../eval/same-head.js';
 
 const close = (actual: PRF, precision: number, recall: number) => {
@@ -162,6 +162,35 @@ describe('ECB+ span conventions in the persons eval', () => {
       `d:${ortega}:${ortega + 6}`,
     );
     expect(goldSpanKey('d', ortega, ortega + 6, text, new Set())).toBe(`d:${ortega}:${ortega + 6}`);
+  });
+});
+
+describe('the head-word rule of the persons eval', () => {
+  const text = 'Two women and a harbour police officer met the lawyer Tomas Brand.';
+  const at = (word: string) => text.indexOf(word);
+  const span = (word: string, through = word) => [at(word), at(through) + through.length] as const;
+  const gold = [span('women'), span('officer'), span('lawyer', 'Brand')].map(([start, end]) => ({
+    doc: 'd',
+    start,
+    end,
+  }));
+  const keys = new Set(gold.map((g) => `d:${g.start}:${g.end}`));
+  const heads = goldHeadsOf(gold);
+  const scored = (word: string, through = word) => {
+    const [start, end] = span(word, through);
+    return goldSpanKey('d', start, end, text, keys, heads);
+  };
+
+  it('scores a span as the gold span that ends on the same head word, one inside the other', () => {
+    expect(scored('Two', 'women')).toBe(`d:${at('women')}:${at('women') + 5}`);
+    expect(scored('police', 'officer')).toBe(`d:${at('officer')}:${at('officer') + 7}`);
+    expect(scored('Tomas', 'Brand')).toBe(`d:${at('lawyer')}:${at('Brand') + 5}`);
+  });
+
+  it('leaves a span with another head, or scored without the rule, as it is', () => {
+    expect(scored('harbour', 'police')).toBe(`d:${at('harbour')}:${at('police') + 6}`);
+    const [start, end] = span('police', 'officer');
+    expect(goldSpanKey('d', start, end, text, keys)).toBe(`d:${start}:${end}`);
   });
 });
 

@@ -121,7 +121,12 @@ function isLeadIn(text: string): boolean {
  */
 function opensWithImperative(text: string): boolean {
   const words = text.split(/\s+/);
-  const firstWord = (words[0] ?? '').toLowerCase().replace(/[^\p{L}'’-]/gu, '');
+  // A clitic after the first word makes it a subject ("She's in town", "It's a party", "It’ s" as a
+  // tokenizer leaves it): the word before the clitic is the word that counts ("Let's" is "let", a verb).
+  const firstWord = (words[0] ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}'’-]/gu, '')
+    .replace(/['’](?:s|re|ll|d|ve|m)?$/u, '');
   if (!firstWord || NEVER_IMPERATIVE.has(firstWord) || lexiconRulesOut(firstWord)) return false;
   const tags = lexiconTags(firstWord);
   // The lexicon settles most cases: "Share …" is a verb; "Sign up", "Click here", "Watch the video" are
@@ -261,10 +266,40 @@ function isCallToAction(text: string, index: number, total: number): boolean {
     !hasSentenceEnd(text) ||
     READER_ADDRESS.test(text) ||
     /\b(our|us)\b/i.test(text);
-  if (!headlineCase && shaped && opensWithImperative(text)) return true;
+  if (!headlineCase && shaped && opensWithImperative(text) && !isDeclarative(text)) return true;
   const nearEdge = index < EDGE_PARAGRAPHS - 1 || index >= total - EDGE_PARAGRAPHS;
   return READER_ADDRESS.test(text) && (nearEdge || words <= SHORT_ADDRESS_WORDS);
 }
+
+/**
+ * A line that opens like an imperative but states something: a headline whose first word is its subject
+ * ("Judge fines builder over collapse", "Storm cuts power to coast", "Bridge reopened after repairs",
+ * "Vandals in masks smash shop windows") or a date line ("Wed Jun 3, 2015 9:10am"). An imperative has
+ * no subject, so it carries no verb in the third person or the past after its first word, and no plural
+ * noun opens it. Only lines that already look like a call to action pay for this parse.
+ */
+function isDeclarative(text: string): boolean {
+  const doc = nlp(text);
+  if (doc.has('^#Plural') || isDateLine(text, doc)) return true;
+  if (READER_ADDRESS.test(text)) return false;
+  const later = doc.terms().json().slice(1) as { terms: { text: string; tags: string[] }[] }[];
+  return later.some(({ terms: [t] }) => {
+    if (!t) return false;
+    const tags = new Set(t.tags);
+    if (tags.has('PastTense') || (tags.has('Copula') && !/^be$/i.test(t.text))) return true;
+    // "renews", "catches", "has": the third person; "comment" (an infinitive) is no subject's verb.
+    return tags.has('PresentTense') && !tags.has('Infinitive') && /s$/i.test(t.text) && !tags.has('Plural');
+  });
+}
+
+/**
+ * "Tue Mar 3, 2015", "3 MARCH 2015", "Updated: Monday, 2 March 2015": a month or weekday and a number;
+ * "Posted: 03 / 02 / 15 06: 44 PM": a numeric date or a clock time.
+ */
+export function isDateLine(text: string, doc = nlp(text)): boolean {
+  return NUMERIC_DATE.test(text) || (doc.has('(#Month|#WeekDay)') && doc.has('#Value'));
+}
+const NUMERIC_DATE = /\b\d{1,2} ?[/:] ?\d{1,2}\b/;
 
 function isCaption(text: string): boolean {
   return wordCount(text) <= MAX_CAPTION_WORDS && CREDIT.some((p) => p.test(text));
@@ -330,7 +365,36 @@ export function classifyParagraphs(paragraphs: readonly string[]): ParagraphVerd
     }
     verdicts.push(classifyOne(paragraphs, i));
   }
-  return keepLoneSentence(paragraphs, markDanglingLabels(markBoxTitles(verdicts)));
+  return keepLoneSentence(
+    paragraphs,
+    markDanglingLabels(markBoxTitles(keepLabelledHeadline(paragraphs, verdicts))),
+  );
+}
+
+/**
+ * A "Label: Headline" line above the article's first body paragraph is the article's own headline
+ * ("Harbour Fire: Crews Save Old Mill", "Report: council to cut bus routes"): a related link points
+ * away from text already read, so it comes after the body starts. Only the first such line, and not a
+ * date line ("Updated: Monday, 2 March 2015"), which stays out.
+ */
+function keepLabelledHeadline(
+  paragraphs: readonly string[],
+  verdicts: ParagraphVerdict[],
+): ParagraphVerdict[] {
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i];
+    const text = paragraphs[i] ?? '';
+    if (!v || (v.keep && v.kind === 'paragraph')) break;
+    // A headline kept already titles the article; a date line above the headline does not.
+    if (v.keep && !isDateLine(text)) break;
+    const m = LABEL_THEN_TEXT.exec(text);
+    const labelled = v.keep === false && (v.reason === 'related link' || v.reason === 'call to action');
+    if (!labelled || !m?.[1] || !m[2] || wordCount(m[1]) > 3 || wordCount(m[2]) < 3) continue;
+    if (hasSentenceEnd(text) || isDateLine(text) || READER_ADDRESS.test(text)) continue;
+    verdicts[i] = { keep: true, kind: 'heading' };
+    break;
+  }
+  return verdicts;
 }
 
 /** A lone sentence is at least this long: "Fire crews rescued two hikers late Sunday" (7 words). */
@@ -354,7 +418,8 @@ function keepLoneSentence(paragraphs: readonly string[], verdicts: ParagraphVerd
 function isRealSentence(text: string): boolean {
   const words = wordCount(text);
   if (words < MIN_SENTENCE_WORDS || words > MAX_BOILERPLATE_WORDS * 2) return false;
-  if (titleCaseShare(text) >= 0.6 || opensWithImperative(text)) return false;
+  // A plural noun opens no imperative ("Vandals in masks smash shop windows" is a news item).
+  if (titleCaseShare(text) >= 0.6 || (opensWithImperative(text) && !nlp(text).has('^#Plural'))) return false;
   // compromise tags "rescued"/"makes" as finite verbs, "delayed" after a noun in a headline as well, so a
   // subject is required before the verb: a noun or pronoun opening the clause.
   return nlp(text).has('(#Noun|#Pronoun) #Adverb? (#PastTense|#PresentTense|#Modal|#Copula|#Auxiliary)');

@@ -5,7 +5,7 @@
 import type { Article, ArticleMeta, Paragraph, RawArticle, RemovedSpan } from '../model/article.js';
 import { dateFromUrl } from '../text/published-date.js';
 import { findUrls, hostOf } from '../text/url.js';
-import { classifyExtracted, classifyParagraphs } from './boilerplate.js';
+import { classifyExtracted, classifyParagraphs, isDateLine } from './boilerplate.js';
 import { findDateline } from './dateline.js';
 import { splitParagraphs } from './paragraphs.js';
 
@@ -44,8 +44,16 @@ export function cleanArticle(raw: RawArticle, id: string, options: CleanOptions 
 
   const meta = harvestMeta(raw.meta, removed, footerUrls, options);
   const firstBody = paragraphs.find((p) => p.kind === 'paragraph');
-  const leadHeading =
-    paragraphs[0]?.kind === 'heading' ? text.slice(paragraphs[0].start, paragraphs[0].end) : null;
+  // The title is the first heading above the body that is no date line ("Tue Mar 3, 2015 9:10am" above
+  // the headline is when, not what).
+  let leadHeading: string | null = null;
+  for (const p of paragraphs) {
+    if (p.kind !== 'heading') break;
+    const heading = text.slice(p.start, p.end);
+    if (isDateLine(heading)) continue;
+    leadHeading = heading;
+    break;
+  }
   return {
     id,
     source: raw.source,

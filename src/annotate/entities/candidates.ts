@@ -195,8 +195,12 @@ function splitTitle(
       first++;
   }
   // "Fire Chief Raymond Castillo", "Oregon Gov. Helen Marsh": a title word inside the run ends the title.
+  // So does an abbreviated title in capitals before a given name ("Dunmore Rovers GM Ana Reyes", "Harbour
+  // Lions QB Tom Ford"): a team or firm, its officer's initials, then the person.
   for (let t = end - 2; t > first; t--) {
-    if (TITLE_WORDS.has((tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '')) && end - (t + 1) >= 2) {
+    const word = tokens[t]?.text ?? '';
+    const initials = /^[A-Z]{2,4}$/.test(word) && GIVEN_NAMES.has((tokens[t + 1]?.text ?? '').toLowerCase());
+    if ((initials || TITLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''))) && end - (t + 1) >= 2) {
       first = t + 1;
       break;
     }

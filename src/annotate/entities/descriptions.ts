@@ -24,6 +24,9 @@ import {
 } from './gazetteer.js';
 import type { Gender, NameMention } from './index.js';
 
+/** A plural noun's shape: "reporters", "officials", "women" (not "boss", "actress", "bus"). */
+const PLURAL_HEAD = /(?:[^su']s|men)$/;
+
 /** A description tied to a person; `head` is the token a reader points at ("drummer"). */
 export interface DescriptionAnchor {
   entity: string;
@@ -236,6 +239,9 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
       const head = headOf(tokens, first, end);
       if (head === null || taken.has(head)) continue;
       const lower = (tokens[head]?.text ?? '').toLowerCase();
+      // A plural head describes a group the name is one of: "reporters Ana Ruiz and Tom Lee" is no
+      // mention of Ruiz alone, and no role a later "the reporters" refers back to her by.
+      if (PLURAL_HEAD.test(lower)) continue;
       if (TITLE_WORDS.has(lower) && !nounGender(lower)) officeHolders.add(e.id);
       const age = AGE.exec(lower)?.[1];
       if (age) note(ages, age, e.id);

@@ -50,6 +50,20 @@ export function isOrdinaryWord(word: string): boolean {
   });
 }
 
+const VERB_TAGS = new Set(['Infinitive', 'PastTense', 'PresentTense', 'Participle', 'Verb', 'Gerund']);
+
+/**
+ * A word shaped like a finite verb: one the lexicon tags a verb form, or one ending in a third-person
+ * "-s" or a past "-ed" ("escapes", "rammed"). Read in Title Case headlines, where the tagger calls
+ * every capital a name: "Inmate Escapes Van" has a verb after "Inmate", "Killer Storm Hits" none after
+ * "Killer".
+ */
+export function mayBeVerb(lower: string): boolean {
+  if (/(?:[^s]s|ed)$/.test(lower) && !lower.endsWith('ss')) return true;
+  const tag = lexicon[lower];
+  return (Array.isArray(tag) ? tag : tag ? [tag] : []).some((t) => VERB_TAGS.has(t));
+}
+
 /**
  * Words compromise's lexicon tags Month or WeekDay, gathered once. isDateWord is asked about every
  * capitalised token; two Set lookups beat the per-word memo used before, whose misses (most words on a

@@ -323,7 +323,12 @@ function linkPronouns(
     }
     if (compatible.size !== 1) continue;
     const [only] = compatible;
-    if (only === undefined || input.genderOf(only) !== gender) continue;
+    if (only === undefined) continue;
+    // A person whose gender no name gives takes the pronoun once a pronoun of that gender has been theirs
+    // ("Okafor blamed himself. … He said …"). Only then: letting an unknown-gender subject of the same
+    // sentence take it ("Okafor, 49, fled after he …") added a wrong merge on the ECB+ dev topics.
+    const known = input.genderOf(only) ?? tookGender.get(only) ?? null;
+    if (known !== gender) continue;
     if (quoted(i) && (speakersCurrent.has(only) || speakersPrevious.has(only))) continue;
     link(token, i, only, 'pronoun');
   }

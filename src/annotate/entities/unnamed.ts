@@ -16,7 +16,7 @@
 import type { Entity, EntityReference, Mention } from '../../model/article.js';
 import type { Token, TokenLayer } from '../tokens.js';
 import { nounGender } from './descriptions.js';
-import { COPULAS, ROLE_NOUNS } from './gazetteer.js';
+import { COPULAS, mayBeVerb, ROLE_NOUNS } from './gazetteer.js';
 
 /**
  * Nouns that name people in news by what they did or what befell them, beyond the role nouns of
@@ -224,6 +224,9 @@ const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "'s", '’s', "'", '’']);
 
 /** The singular a person noun is listed under, and whether the word was plural; null if no person noun. */
+/** The head a bare casualty count stands for: people. */
+const PEOPLE = { lemma: 'people', plural: true };
+
 export function unnamedHead(lower: string): { lemma: string; plural: boolean } | null {
   if (PLURAL_GROUPS.has(lower)) return { lemma: lower, plural: true };
   // The lexicon lists some plurals as words of their own ("firefighters"): the singular decides first.
@@ -342,7 +345,7 @@ function phraseBefore(
     if (INDEFINITE.has(lower)) return { det: 'indefinite', first: j, count };
     if (DEFINITE.has(lower)) return { det: count ? 'counted' : 'definite', first: j, count };
     if (t.pos === 'NUM') {
-      count ??= lower;
+      count ??= countValue(lower);
       first = j;
       continue;
     }
@@ -363,6 +366,83 @@ function phraseBefore(
   return { det: count ? 'counted' : 'bare', first, count };
 }
 
+/** Number words a count of people is written with, as digits: "four people" and "4 hurt" are one count. */
+const NUMBER_WORDS = new Map(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((w, k) => [w, String(k + 1)]),
+);
+
+/** "three" → "3", "3" → "3"; anything else as it is. */
+function countValue(lower: string): string {
+  return NUMBER_WORDS.get(lower) ?? lower;
+}
+
+/** Casualty words after a bare count ("four dead", "12 hurt") and before one ("killing six", "injuring 12"). */
+const CASUALTY_AFTER = new Set([
+  'dead',
+  'killed',
+  'die',
+  'dies',
+  'died',
+  'hurt',
+  'injured',
+  'wounded',
+  'missing',
+]);
+const CASUALTY_BEFORE = new Set([
+  'killing',
+  'kills',
+  'kill',
+  'killed',
+  'injuring',
+  'injures',
+  'wounding',
+  'wounds',
+  'hurting',
+  'leaving',
+]);
+const COUNT_HEDGES = new Set([
+  'at',
+  'least',
+  'about',
+  'some',
+  'nearly',
+  'almost',
+  'around',
+  'over',
+  'another',
+]);
+
+/**
+ * A bare count of people in a casualty clause, as digits: "Four dead in ferry fire", "6 hurt when …", "killing
+ * six and injuring at least 12". The count is its own noun phrase (no noun follows it), and it counts the
+ * dead or hurt: a group of people.
+ */
+function casualtyCount(tokens: readonly Token[], i: number): string | null {
+  const t = tokens[i];
+  if (!t) return null;
+  const lower = t.text.toLowerCase();
+  if (!/^\d{1,3}$/.test(lower) && !NUMBER_WORDS.has(lower)) return null;
+  const next = tokens[i + 1];
+  const nextLower = next?.sentence === t.sentence ? (next?.text.toLowerCase() ?? '') : '';
+  if (CASUALTY_AFTER.has(nextLower)) return countValue(lower);
+  // After the verb the count must end its phrase: "killing six horses" is the noun's count, not a group.
+  if (next?.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ'))
+    return null;
+  let j = i - 1;
+  while (
+    j >= 0 &&
+    tokens[j]?.sentence === t.sentence &&
+    COUNT_HEDGES.has(tokens[j]?.text.toLowerCase() ?? '')
+  )
+    j--;
+  const verb = tokens[j];
+  return verb && verb.sentence === t.sentence && CASUALTY_BEFORE.has(verb.text.toLowerCase())
+    ? countValue(lower)
+    : null;
+}
+
 /** The index of the first token starting at or after `offset` (tokens are in text order). */
 function firstTokenFrom(tokens: readonly Token[], offset: number): number {
   let lo = 0;
@@ -381,6 +461,8 @@ interface Chain {
   plural: boolean;
   /** Numbers its phrases gave ("two" of "two women"). */
   counts: Set<string>;
+  /** A bare casualty count ("Four dead in …", "injuring 12"). */
+  casualty?: boolean;
   /** The named people the text says this one is ("The suspect was identified as Tom Ford"). */
   identified?: Set<Entity>;
   /** Ages its phrases gave ("34" of "a 34-year-old man"). */
@@ -677,17 +759,21 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   const latest = new Map<string, Chain>();
   const owned = new Map<string, Chain>();
   const headingOnly = new Set<Chain>();
+  /** The first plural chain given each count ("four people", "Four dead"). */
+  const byCount = new Map<string, Chain>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || covered[i]) continue;
     // A capital is a name's unless the word opens its sentence or a headline ("Police say …").
     const capital = /^\p{Lu}/u.test(t.text);
-    const opens = tokens[i - 1]?.sentence !== t.sentence || layer.sentences[t.sentence]?.heading === true;
-    if (t.pos !== 'NOUN' && !(capital && opens && t.pos === 'PROPN')) continue;
+    const heading = layer.sentences[t.sentence]?.heading === true;
+    const opens = tokens[i - 1]?.sentence !== t.sentence || heading;
+    const casualty = casualtyCount(tokens, i);
+    if (t.pos !== 'NOUN' && !(capital && opens && t.pos === 'PROPN') && !casualty) continue;
     if (capital && !opens) continue;
     const lower = t.text.toLowerCase();
-    const compound = unnamedHead(lower) ? null : compoundHead(tokens, i, covered);
-    const head = unnamedHead(lower) ?? compound;
+    const compound = unnamedHead(lower) || casualty ? null : compoundHead(tokens, i, covered);
+    const head = casualty ? PEOPLE : (unnamedHead(lower) ?? compound);
     if (!head) continue;
     // The head is the last noun of its phrase: "police" in "police officer" is a modifier.
     // A headline's participle is often tagged a noun ("Woman rescued from car"): an -ed word is no head.
@@ -695,22 +781,43 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // So is a "noun" followed by a determiner: "A gunman shot a guard" ("shot" tagged a noun).
     const after = tokens[i + 2];
     const verbLike = /ed$/.test(next?.text ?? '') || after?.pos === 'DET';
-    const nextIsNoun = (next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN';
-    if (next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
+    // In a headline the tagger reads capitals as names and verbs as nouns: "Inmate Escapes Van", "Man
+    // held after raid". There a person noun heads its phrase when a word shaped like a verb follows, and no
+    // name or other person noun ("Police Officer Hurt", "Killer Storm Hits").
+    const nextLower = next?.text.toLowerCase() ?? '';
+    const headlineVerb =
+      heading &&
+      capital &&
+      next?.sentence === t.sentence &&
+      !covered[i + 1] &&
+      !personAt.has(next?.start ?? -1) &&
+      !unnamedHead(nextLower) &&
+      mayBeVerb(nextLower);
+    const nextIsNoun = !headlineVerb && ((next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN');
+    if (!casualty && next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
-      const named = personAt.get(next.start);
+      // A plural is no title of one person: "reporters Ana Ruiz and Tom Lee" names two.
+      const named = head.plural ? undefined : personAt.get(next.start);
       if (named) refer(named, t, compound ? tokens[i - 1] : t);
       continue;
     }
     // "The gunman, Tomas Verhoeven, …": the apposition names them; the description is that person's.
-    const appositive = next?.text === ',' ? personAt.get(tokens[i + 2]?.start ?? -1) : undefined;
+    // Nor is a plural in apposition one person: "the agency's sources, Ruiz …" are not Ruiz.
+    const appositive =
+      !casualty && !head.plural && next?.text === ',' ? personAt.get(tokens[i + 2]?.start ?? -1) : undefined;
     if (appositive) {
       refer(appositive, t, compound ? tokens[i - 1] : t);
       continue;
     }
-    const phrase = phraseBefore(tokens, i);
-    if (refersToNobody(tokens, phrase.first, i, head.plural, phrase.det, namedNonPersonEnd)) continue;
-    const key = `${head.lemma}\u0000${head.plural ? 'p' : 's'}`;
+    const phrase: ReturnType<typeof phraseBefore> = casualty
+      ? { det: 'counted', first: i, count: casualty }
+      : phraseBefore(tokens, i);
+    if (!casualty && refersToNobody(tokens, phrase.first, i, head.plural, phrase.det, namedNonPersonEnd))
+      continue;
+    // A casualty count keys on its number, so a later bare "people" never joins "12 hurt".
+    const key = casualty
+      ? `\u0000casualty\u0000${casualty}`
+      : `${head.lemma}\u0000${head.plural ? 'p' : 's'}`;
     // Without a possessive a relation noun is only someone's when the article has such a tie already
     // ("the mother" after "her mother"); a possessive gives the tie's other end.
     const related = RELATION_NOUNS.has(head.lemma);
@@ -735,7 +842,6 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // "three people … the three people" (or "three people" again): the same count is the same group.
     const sameCount = phrase.count !== null && latest.get(key)?.counts.has(phrase.count) === true;
     const fresh = phrase.det === 'indefinite' || (phrase.det === 'counted' && !sameCount);
-    const heading = layer.sentences[t.sentence]?.heading === true;
     const unowned = latest.get(key);
     const before = ownedKey ? (owned.get(ownedKey) ?? (unowned?.entity.of ? undefined : unowned)) : unowned;
     // A headline's "Man shot in park" is told again by the lead's "A man was shot …": the body's first
@@ -745,6 +851,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     const agent = head.plural && phrase.det === 'bare' ? agentOf(phrase.first) : undefined;
     const otherAgent = agent !== undefined && before?.agent !== undefined && before.agent !== agent;
     let chain = (fresh && !fromHeading) || otherAgent ? undefined : before;
+    // "Four dead in ferry fire … four people died", "Four people died … the fire killed four": a
+    // casualty count and a counted plural with the same number are one group.
+    const sameNumber = phrase.count && head.plural ? byCount.get(phrase.count) : undefined;
+    if (!chain && sameNumber && (casualty || sameNumber.casualty)) chain = sameNumber;
     if (chain && !heading) headingOnly.delete(chain);
     if (!chain) {
       chain = {
@@ -773,6 +883,8 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     latest.set(key, chain);
     chain.agent ??= agent;
     if (phrase.count) chain.counts.add(phrase.count);
+    if (phrase.count && head.plural && !byCount.has(phrase.count)) byCount.set(phrase.count, chain);
+    if (casualty) chain.casualty = true;
     const named = head.plural ? undefined : identifiedAs(tokens, i, phrase.first, personAt);
     if (named) chain.identified = new Set([...(chain.identified ?? []), named]);
     for (let k = phrase.first; k < i && !head.plural; k++) {
