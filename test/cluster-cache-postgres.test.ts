@@ -8,9 +8,10 @@
 import type pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { mergeStoriesIn } from '../src/library/stories.js';
-import type { AsyncStore, AsyncStoreSession } from '../src/store/async-store.js';
+import type { AsyncStore, AsyncStoreSession, AsyncStoryIndex } from '../src/store/async-store.js';
 import { lockPlacement } from '../src/store/placement-lock.js';
 import { openPgStore } from '../src/store/postgres/pg-store.js';
+import { storyIndexContract } from './story-index-contract.js';
 import { withClient } from './support/queue-workers.js';
 
 const adminUrl = inject('pgUrl');
@@ -75,7 +76,29 @@ afterAll(async () => {
   });
 });
 
+/** The store's story index with every call in a placement transaction of its own: the cached path. */
+function placementIndex(store: AsyncStore): AsyncStoryIndex {
+  type Call = (...args: unknown[]) => Promise<unknown>;
+  const via =
+    (op: keyof AsyncStoryIndex) =>
+    (...args: unknown[]) =>
+      placing(store, (tx) => (tx.storyIndex()[op] as Call)(...args));
+  return {
+    documentCount: via('documentCount'),
+    documentFrequencies: via('documentFrequencies'),
+    addDocument: via('addDocument'),
+    candidateStories: via('candidateStories'),
+    profiles: via('profiles'),
+    saveProfile: via('saveProfile'),
+  } as AsyncStoryIndex;
+}
+
 describe.skipIf(adminUrl === null)('the clustering cache of a PostgreSQL store', () => {
+  // The contract every story index keeps, on the cached path (each call a placement transaction).
+  storyIndexContract('postgres, cached in placement transactions', async () =>
+    placementIndex(await open(await freshDatabase())),
+  );
+
   it('reads a profile again after another process changed it, and only then', async () => {
     const db = await freshDatabase();
     const a = await open(db);
