@@ -49,6 +49,13 @@ function placing<T>(store: AsyncStore, fn: (tx: AsyncStoreSession) => Promise<T>
 const profileOf = async (store: AsyncStore, id: number) =>
   placing(store, async (tx) => [...((await tx.storyIndex().profiles([id]))[0]?.features.keys() ?? [])]);
 
+/** The document count and the frequency of one feature, as a placement transaction of `store` sees them. */
+const frequencies = (store: AsyncStore, feature = 'w:dam') =>
+  placing(store, async (tx) => {
+    const index = tx.storyIndex();
+    return { n: await index.documentCount(), df: (await index.documentFrequencies([feature])).get(feature) };
+  });
+
 /** A change to a story's profile as another program would make it: SQL, not through a store. */
 function setProfile(db: string, id: number, feature: string, epochHeld: boolean) {
   return withClient(db, async (c: pg.Client) => {
@@ -126,17 +133,32 @@ describe.skipIf(adminUrl === null)('the clustering cache of a PostgreSQL store',
     expect((await profileOf(a, x)).sort()).toEqual(['w:dam', 'w:flood']);
     expect(await profileOf(a, y)).toEqual([]);
 
-    const frequencies = () =>
-      placing(a, async (tx) => {
-        const index = tx.storyIndex();
-        return {
-          n: await index.documentCount(),
-          df: (await index.documentFrequencies(['w:dam'])).get('w:dam'),
-        };
-      });
-    expect(await frequencies()).toEqual({ n: 0, df: 0 });
+    expect(await frequencies(a)).toEqual({ n: 0, df: 0 });
     await b.storyIndex().addDocument(['w:dam']);
-    expect(await frequencies()).toEqual({ n: 1, df: 1 });
+    expect(await frequencies(a)).toEqual({ n: 1, df: 1 });
+  });
+
+  it("catches up with another process's placements from their change rows, without reading all again", async () => {
+    const db = await freshDatabase();
+    const a = await open(db);
+    const b = await open(db);
+    const x = await placing(a, (tx) => tx.storyIndex().saveProfile(newStory(['w:harbor'])));
+    expect(await frequencies(a)).toEqual({ n: 0, df: 0 });
+    expect(await profileOf(a, x)).toEqual(['w:harbor']);
+    // Unannounced, so only a full reload would show it.
+    await setProfile(db, x, 'w:bridge', true);
+    const y = await placing(b, async (tx) => {
+      await tx.storyIndex().addDocument(['w:dam', 'w:lake']);
+      return tx.storyIndex().saveProfile(newStory(['w:flood']));
+    });
+    // B's documents and story are seen by A …
+    expect(await frequencies(a)).toEqual({ n: 1, df: 1 });
+    expect(await profileOf(a, y)).toEqual(['w:flood']);
+    // … from B's change row: story x, which B did not touch, is still the one A cached.
+    expect(await profileOf(a, x)).toEqual(['w:harbor']);
+    // B rewrites x: A drops it and reads it again.
+    await placing(b, (tx) => tx.storyIndex().saveProfile({ ...newStory(['w:ferry']), id: x }));
+    expect(await profileOf(a, x)).toEqual(['w:ferry']);
   });
 
   it('counts documents in the transaction, writes them at its commit, and forgets them at a rollback', async () => {

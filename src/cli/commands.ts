@@ -298,10 +298,13 @@ their outlet), with the stories and actor counts they are part of. Running it ag
     usage: [
       'watch [--every 15m] [--once] [--db FILE] [--format text|json] [--jobs N] [--allow-private]',
       '    [--ignore-robots]',
+      'watch --queue --db postgres://… [--every 15m] [--once] [--allow-private] [--ignore-robots]',
     ],
     summary: 'poll the feeds and ingest new items, one line per poll',
     about: `Polls every followed feed, fetches new items and ingests them into their stories, one line per poll,
-until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
+until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure. With --queue (a PostgreSQL
+library) each new item's page is put on the queue instead, for "parallax worker" processes to fetch and
+ingest; "parallax queue" shows what became of it.`,
     flags: {
       db: DB_OR_URL,
       every: 'time between polls, such as 90s, 15m or 2h; at least 1m (default 15m)',
@@ -312,6 +315,8 @@ until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
       jobs: JOBS,
       'allow-private': ALLOW_PRIVATE,
       'ignore-robots': IGNORE_ROBOTS,
+      queue:
+        'put the new items\' pages on the queue of the PostgreSQL library --db names, for "parallax worker" processes to fetch and ingest',
     },
     formats: ['text', 'json'],
     example: 'parallax watch --every 30m --db news.db',

@@ -244,6 +244,15 @@ async function fetchJob(payload: unknown, helpers: JobHelpers): Promise<string> 
     if (err instanceof FetchError) throw new Error(`${job.url}: ${err.reason}`, { cause: err });
     throw err;
   }
+  if (job.facts) {
+    // The feed's facts where the page has none (as `watch` without --queue does).
+    const meta = { ...raw.meta };
+    meta.title ??= job.facts.title ?? null;
+    meta.published ??= job.facts.published ?? null;
+    meta.author ??= job.facts.author ?? null;
+    meta.outlet ??= job.facts.outlet ?? null;
+    raw = { ...raw, meta };
+  }
   await helpers.addJob(TASKS.article, { raw }, { maxAttempts: MAX_ATTEMPTS });
   return `${job.url}: fetched, article job enqueued`;
 }

@@ -16,8 +16,12 @@
 //   anyone else, and the cache (committed rows plus this process's own committed writes) is the database;
 // - while the transaction runs it holds the epoch's row (its UPDATE locked it), so a change by another
 //   transaction cannot commit before this one ends: its trigger waits for the row;
-// - anything else (a number this process did not leave, a rollback, a savepoint rolled back) empties the
-//   cache, and the next reads go to the database.
+// - if the epoch moved only by other processes' placement transactions, each left a row in
+//   clustering_changes saying what it changed (documents and frequency increases, stories written or
+//   deleted): the cache applies them in order and drops those stories' profiles (catchUp). Two workers
+//   placing in turn would otherwise find the cache stale at every batch;
+// - anything else (an epoch with no row: another writer's statement, a savepoint rolled back; a rollback
+//   of this process's own transaction) empties the cache, and the next reads go to the database.
 // Example: worker A places story 12's third article and commits at epoch 41; a user merges story 12 into
 // 9 in the web app (epoch 42); worker A's next batch reads 42 ≠ 41, forgets all it kept and reads story 9
 // and 12 afresh.
@@ -68,6 +72,38 @@ export class ClusterCache {
   }
 }
 
+/** One row of clustering_changes: what one placement transaction of some process changed. */
+export interface ClusterChange {
+  documents: number;
+  features: string[];
+  deltas: number[];
+  stories: number[];
+}
+
+/**
+ * Brings the cache from its epoch to `now` with the changes committed in between, one row per epoch;
+ * false (the cache emptied) when a row is missing: a change nobody described.
+ */
+export function catchUp(cache: ClusterCache, now: number, changes: readonly ClusterChange[]): boolean {
+  if (cache.epoch === null || changes.length !== now - cache.epoch) {
+    cache.invalidate();
+    return false;
+  }
+  for (const change of changes) {
+    if (cache.count !== null) cache.count += change.documents;
+    change.features.forEach((feature, i) => {
+      const df = cache.df.get(feature);
+      if (df !== undefined) cache.df.set(feature, df + (change.deltas[i] ?? 0));
+    });
+    for (const id of change.stories) cache.profiles.delete(id);
+  }
+  cache.epoch = now;
+  return true;
+}
+
+/** Changes kept for processes that are behind: one whose cache is older than this many epochs reads afresh. */
+export const CHANGES_KEPT = 2_000;
+
 /**
  * One transaction's use of the cache: whether it holds the placement lock (and so may use the cache), and
  * the documents it counted and has not written yet (written once before it commits, as SQLite does: a
@@ -77,6 +113,12 @@ export class ClusterTransaction {
   armed = false;
   readonly pendingDf = new Map<string, number>();
   pendingDocs = 0;
+  /** All this transaction changed (written or not yet), for its row of clustering_changes. */
+  readonly changedDf = new Map<string, number>();
+  changedDocs = 0;
+  readonly changedStories = new Set<number>();
+  /** A savepoint rolled back: what it undid is not told apart, so no row is written (the others empty their caches). */
+  unlogged = false;
 
   constructor(readonly cache: ClusterCache) {}
 

@@ -231,6 +231,18 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         value bigint NOT NULL
       );
       INSERT INTO clustering_epoch VALUES (1, 0);
+      -- What each placement transaction changed, by the epoch it committed: the documents it added, each
+      -- feature's document-frequency increase, the stories it wrote or deleted. A process whose cache is a
+      -- few epochs behind applies these instead of forgetting everything (two workers placing in turn
+      -- would otherwise find the cache stale every time). A change without a row here (another writer's
+      -- statement, which moves the epoch through the trigger) leaves a gap, and the cache is emptied.
+      CREATE TABLE clustering_changes (
+        epoch     bigint PRIMARY KEY,
+        documents integer NOT NULL,
+        features  text[] NOT NULL,
+        deltas    integer[] NOT NULL,
+        stories   integer[] NOT NULL
+      );
       CREATE FUNCTION parallax_clustering_changed() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF coalesce(current_setting('parallax.epoch_held', true), '') <> 'on' THEN

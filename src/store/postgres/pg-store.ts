@@ -29,7 +29,7 @@ import type {
   StoryFilter,
 } from '../store.js';
 import * as calibration from './calibration.js';
-import { ClusterCache, ClusterTransaction } from './cluster-cache.js';
+import { ClusterCache, type ClusterChange, ClusterTransaction, catchUp } from './cluster-cache.js';
 import { pgStoreError, redactUrl } from './errors.js';
 import * as keptWork from './kept-work.js';
 import { migratePg, PG_APPLICATION, PG_SCHEMA_VERSION, readSchemaState } from './migrations.js';
@@ -258,6 +258,7 @@ class PgSession {
       deleteStory: write(async (db, storyId) => {
         await stories.deleteStory(db, storyId);
         this.cluster?.usable?.profiles.delete(storyId);
+        if (this.cluster?.armed) this.cluster.changedStories.add(storyId);
       }),
       listStories: async (options = {}) => {
         checkFilter(options);
@@ -373,6 +374,7 @@ class PgSession {
           // The cache may hold the undone writes; the rest of the transaction reads the database again.
           this.cluster.pendingDf.clear();
           this.cluster.pendingDocs = 0;
+          this.cluster.unlogged = true;
           const epoch = this.shared.cluster.epoch;
           this.shared.cluster.invalidate();
           this.shared.cluster.epoch = epoch;
@@ -417,12 +419,21 @@ class PgSession {
            RETURNING value - 1 AS before, set_config('parallax.epoch_held', 'on', true) AS held`,
         );
         const before = Number(row?.before ?? -1);
+        if (cache.epoch !== null && cache.epoch !== before) {
+          // Another process placed since: its changes, if it described them all (cluster-cache.ts).
+          const changes = await runner.rows<ClusterChange>(
+            `SELECT documents, features, deltas, stories FROM clustering_changes
+             WHERE epoch > $1 AND epoch <= $2 ORDER BY epoch`,
+            [cache.epoch, before],
+          );
+          catchUp(cache, before, changes);
+        }
         if (cache.epoch !== before) cache.invalidate();
         epoch = before + 1;
         cluster.armed = true;
       });
       const result = await runInTransactionOf(this.shared, () => fn(tx));
-      if (cluster.armed) await stories.flushDocuments(runner, cluster);
+      if (cluster.armed) await stories.commitClustering(runner, cluster, epoch);
       await client.query('COMMIT');
       if (cluster.armed) cache.epoch = epoch;
       this.shared.writes++;

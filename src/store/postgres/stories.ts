@@ -21,7 +21,7 @@ import type {
   StoryOrder,
   StorySummary,
 } from '../store.js';
-import { type ClusterTransaction, DF_CACHE_LIMIT } from './cluster-cache.js';
+import { CHANGES_KEPT, type ClusterTransaction, DF_CACHE_LIMIT } from './cluster-cache.js';
 import type { Runner } from './runner.js';
 
 interface StoryRow {
@@ -510,6 +510,8 @@ export function pgStoryIndex(
       if (tx && cache) {
         // Counted now, written by flushDocuments before the transaction commits.
         tx.pendingDocs++;
+        tx.changedDocs++;
+        for (const feature of unique) tx.changedDf.set(feature, (tx.changedDf.get(feature) ?? 0) + 1);
         if (cache.count !== null) cache.count++;
         for (const feature of unique) {
           tx.pendingDf.set(feature, (tx.pendingDf.get(feature) ?? 0) + 1);
@@ -620,6 +622,7 @@ export function pgStoryIndex(
           );
         }
         const cache = cluster()?.usable;
+        cluster()?.changedStories.add(id);
         if (cache) {
           cache.profiles.delete(id);
           cache.makeRoom(1);
@@ -636,16 +639,43 @@ export function pgStoryIndex(
  * statement: called before it commits and before a savepoint, so a savepoint's rollback never takes them.
  */
 export async function flushDocuments(db: Runner, tx: ClusterTransaction): Promise<void> {
-  if (tx.pendingDocs === 0) return;
-  // Sorted: two writers upserting the same features lock them in one order.
+  await writeClustering(db, tx, null);
+}
+
+/**
+ * Before a placement transaction commits: its pending documents, and its row of clustering_changes
+ * (unless a savepoint rolled back), with the rows too old to help anyone dropped; one statement.
+ */
+export async function commitClustering(db: Runner, tx: ClusterTransaction, epoch: number): Promise<void> {
+  await writeClustering(db, tx, epoch);
+}
+
+async function writeClustering(db: Runner, tx: ClusterTransaction, epoch: number | null): Promise<void> {
+  const log = epoch !== null && !tx.unlogged;
+  if (tx.pendingDocs === 0 && !log) return;
   const features = [...tx.pendingDf.keys()].sort();
+  const changed = [...tx.changedDf.keys()];
   await db.rows(
     `WITH documents AS (
-       INSERT INTO library_counters (name, value) VALUES ('documents', $3)
-       ON CONFLICT (name) DO UPDATE SET value = library_counters.value + excluded.value)
-     INSERT INTO feature_df (feature, df) SELECT f, n FROM unnest($1::text[], $2::int[]) AS t (f, n)
-     ON CONFLICT (feature) DO UPDATE SET df = feature_df.df + excluded.df`,
-    [features, features.map((f) => tx.pendingDf.get(f) ?? 0), tx.pendingDocs],
+       INSERT INTO library_counters (name, value) SELECT 'documents', $3::bigint WHERE $3::bigint > 0
+       ON CONFLICT (name) DO UPDATE SET value = library_counters.value + excluded.value),
+     frequencies AS (
+       INSERT INTO feature_df (feature, df) SELECT f, n FROM unnest($1::text[], $2::int[]) AS t (f, n)
+       ON CONFLICT (feature) DO UPDATE SET df = feature_df.df + excluded.df),
+     pruned AS (DELETE FROM clustering_changes WHERE $4::bigint IS NOT NULL AND epoch <= $4::bigint - $9::bigint)
+     INSERT INTO clustering_changes (epoch, documents, features, deltas, stories)
+     SELECT $4::bigint, $5::int, $6::text[], $7::int[], $8::int[] WHERE $4::bigint IS NOT NULL`,
+    [
+      features,
+      features.map((f) => tx.pendingDf.get(f) ?? 0),
+      tx.pendingDocs,
+      log ? epoch : null,
+      tx.changedDocs,
+      changed,
+      changed.map((f) => tx.changedDf.get(f) ?? 0),
+      [...tx.changedStories],
+      CHANGES_KEPT,
+    ],
   );
   tx.pendingDf.clear();
   tx.pendingDocs = 0;

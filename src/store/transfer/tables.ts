@@ -194,6 +194,7 @@ export const NOT_DUMPED_TABLES: readonly RegExp[] = [
   /^articles_fts(_.*)?$/,
   /^sqlite_/,
   /^clustering_epoch$/,
+  /^clustering_changes$/,
 ];
 
 export function dumpTable(name: string): DumpTable | undefined {
