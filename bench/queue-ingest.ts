@@ -46,7 +46,12 @@ interface Run {
   lines: string[];
   /** Peak resident memory in MB (VmHWM, read every half second while it runs), once exited. */
   exited: Promise<number>;
+  /** CPU seconds used (user + system, all threads), as last read while it ran. */
+  cpu: () => number;
 }
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS = 100;
 
 function parallax(args: string[]): Run {
   const proc = spawn(process.execPath, [flag('--bin') ?? BIN, ...args], {
@@ -55,10 +60,15 @@ function parallax(args: string[]): Run {
   const lines: string[] = [];
   createInterface({ input: proc.stderr as NodeJS.ReadableStream }).on('line', (l) => lines.push(l));
   let peakKb = 0;
+  let ticks = 0;
   const watch = setInterval(() => {
     try {
       const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0);
       peakKb = Math.max(peakKb, kb);
+      // Fields 14 and 15 (utime, stime) after the command name in parentheses.
+      const stat = readFileSync(`/proc/${proc.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks = Number(fields[11]) + Number(fields[12]);
     } catch {
       // Exited between two reads.
     }
@@ -69,7 +79,7 @@ function parallax(args: string[]): Run {
       done(Math.round(peakKb / 1024));
     }),
   );
-  return { proc, lines, exited };
+  return { proc, lines, exited, cpu: () => ticks / TICKS };
 }
 
 async function counts(db: string): Promise<string> {
@@ -100,7 +110,7 @@ async function main(): Promise<void> {
       const mb = await run.exited;
       const s = (performance.now() - t) / 1000;
       rows.push(
-        `| one \`parallax ingest --jobs 1\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mb} MB | — | 64 | ${await counts(db)} |`,
+        `| one \`parallax ingest --jobs 1\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mb} MB | ${run.cpu().toFixed(0)} s | — | 64 | ${await counts(db)} |`,
       );
     }
     for (const workers of [1, 2]) {
@@ -137,15 +147,15 @@ async function main(): Promise<void> {
       // Job time in placement counts each job's wait for its batch and the lock; with several jobs at once
       // it can pass 100 %. Batch: the mean number of jobs placed in one transaction, as a job saw it.
       rows.push(
-        `| ${workers} \`parallax worker --concurrency ${concurrency}\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mbs.join(' + ')} MB | ${((100 * placing) / Math.max(1, total)).toFixed(0)} % | ${(together / Math.max(1, jobs)).toFixed(1)} | ${await counts(db)} |`,
+        `| ${workers} \`parallax worker --concurrency ${concurrency}\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mbs.join(' + ')} MB | ${procs.map((p) => p.cpu().toFixed(0)).join(' + ')} s | ${((100 * placing) / Math.max(1, total)).toFixed(0)} % | ${(together / Math.max(1, jobs)).toFixed(1)} | ${await counts(db)} |`,
       );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`${n} allsides articles into PostgreSQL\n`);
-  console.log('| how | wall | articles/s | peak memory | job time in placement | batch | result |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+  console.log('| how | wall | articles/s | peak memory | CPU | job time in placement | batch | result |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const row of rows) console.log(row);
 }
 

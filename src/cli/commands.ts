@@ -356,12 +356,13 @@ are the same. Ctrl-C (SIGINT) or SIGTERM lets running jobs finish first. A job w
 retried by another worker; an article already stored is not stored again.`,
     flags: {
       db: 'the PostgreSQL library: postgres://user:password@host/database (default $PARALLAX_DB)',
-      concurrency: 'jobs this worker runs at once (default 1)',
+      concurrency:
+        'jobs this worker runs at once (default 16); the articles of those that finish annotating while a batch places are placed together',
       jobs: 'annotation threads (default: with --concurrency 1 none, this process annotates; else one per job up to one per CPU core less one)',
       sources: SOURCES,
     },
     formats: [],
-    example: 'parallax worker --db postgres://parallax@db.example/news --concurrency 2',
+    example: 'parallax worker --db postgres://parallax@db.example/news --concurrency 16',
   },
   {
     name: 'queue',
