@@ -209,8 +209,14 @@ describe.skipIf(adminUrl === null)('workers on the PostgreSQL queue', () => {
     await until('four jobs of the first worker at placement', () =>
       readdirSync(barrier).length >= 4 ? true : null,
     );
-    const workers = [first, startWorker(db, {}, 4)];
+    const second = startWorker(db, {}, 4);
+    const workers = [first, second];
     const counts = await drained(db, workers);
+    // The queue can drain before the second worker is up; stopped while it loads, it would die of the
+    // signal instead of stopping cleanly (its handlers are in place once it says it runs).
+    await until('the second worker to start', () =>
+      second.lines.some((l) => l.includes('jobs at once')) ? true : null,
+    );
     await stopAll(workers);
     expect(counts.failed).toBe(0);
     const done = workers.flatMap((w) => w.lines.filter((l) => /: job \d+: /.test(l)));

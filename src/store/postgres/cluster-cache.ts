@@ -101,8 +101,12 @@ export function catchUp(cache: ClusterCache, now: number, changes: readonly Clus
   return true;
 }
 
-/** Changes kept for processes that are behind: one whose cache is older than this many epochs reads afresh. */
-export const CHANGES_KEPT = 2_000;
+/**
+ * Changes kept for processes that are behind: one whose cache is older than this many epochs reads afresh.
+ * A worker is a few batches behind at most while workers place in turn; a row holds the features of its
+ * batch's articles (some 6 kB each on allsides), so 500 rows of 8-article batches are some 25 MB.
+ */
+export const CHANGES_KEPT = 500;
 
 /**
  * One transaction's use of the cache: whether it holds the placement lock (and so may use the cache), and
