@@ -1,7 +1,9 @@
-// `node dist/bench/queue-ingest.js --db postgres://USER:PW@HOST/DB [--articles N]`: the first N allsides
-// articles (default 300) ingested into PostgreSQL by one `parallax ingest` process, then through the queue
-// by one and by two `parallax worker` processes (each --concurrency 1, in a new database each; the user
-// must be allowed CREATE DATABASE). Reports wall time, articles/s, peak memory per process, and the share
+// `node dist/bench/queue-ingest.js --db postgres://USER:PW@HOST/DB [--articles N] [--concurrency C]
+// [--runs single,1,2]`: the first N allsides articles (default 300) ingested into PostgreSQL by one
+// `parallax ingest` process, then through the queue by one and by two `parallax worker` processes (each
+// --concurrency C, default 1; `--runs` picks which of the three; in a new database each; the user must be
+// allowed CREATE DATABASE). `--bin PATH` runs another build's bin/parallax.js (to compare two builds back
+// to back on a loaded machine). Reports wall time, articles/s, peak memory per process, and the share
 // of the workers' job time spent in the placement transaction (placement runs one at a time across
 // workers, so that share bounds what more workers can gain). The corpus is read from ../shared; nothing of
 // it is written into the repository.
@@ -44,17 +46,29 @@ interface Run {
   lines: string[];
   /** Peak resident memory in MB (VmHWM, read every half second while it runs), once exited. */
   exited: Promise<number>;
+  /** CPU seconds used (user + system, all threads), as last read while it ran. */
+  cpu: () => number;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS = 100;
+
 function parallax(args: string[]): Run {
-  const proc = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(process.execPath, [flag('--bin') ?? BIN, ...args], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const lines: string[] = [];
   createInterface({ input: proc.stderr as NodeJS.ReadableStream }).on('line', (l) => lines.push(l));
   let peakKb = 0;
+  let ticks = 0;
   const watch = setInterval(() => {
     try {
       const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1] ?? 0);
       peakKb = Math.max(peakKb, kb);
+      // Fields 14 and 15 (utime, stime) after the command name in parentheses.
+      const stat = readFileSync(`/proc/${proc.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks = Number(fields[11]) + Number(fields[12]);
     } catch {
       // Exited between two reads.
     }
@@ -65,7 +79,7 @@ function parallax(args: string[]): Run {
       done(Math.round(peakKb / 1024));
     }),
   );
-  return { proc, lines, exited };
+  return { proc, lines, exited, cpu: () => ticks / TICKS };
 }
 
 async function counts(db: string): Promise<string> {
@@ -82,28 +96,31 @@ async function main(): Promise<void> {
   const admin = flag('--db');
   if (!admin) throw new Error('give --db postgres://USER:PW@HOST/DB (a user that may CREATE DATABASE)');
   const n = Number(flag('--articles') ?? 300);
+  const concurrency = flag('--concurrency') ?? '1';
+  const runs = (flag('--runs') ?? 'single,1,2').split(',');
   const dir = mkdtempSync(join(tmpdir(), 'parallax-queue-bench-'));
   const input = join(dir, 'articles.jsonl');
   writeFileSync(input, await firstLines(n));
   const rows: string[] = [];
   try {
-    {
+    if (runs.includes('single')) {
       const db = await freshDatabase(admin, 'queue_bench_single');
       const t = performance.now();
       const run = parallax(['ingest', input, '--db', db, '--jobs', '1']);
       const mb = await run.exited;
       const s = (performance.now() - t) / 1000;
       rows.push(
-        `| one \`parallax ingest --jobs 1\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mb} MB | — | ${await counts(db)} |`,
+        `| one \`parallax ingest --jobs 1\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mb} MB | ${run.cpu().toFixed(0)} s | — | 64 | ${await counts(db)} |`,
       );
     }
     for (const workers of [1, 2]) {
+      if (!runs.includes(String(workers))) continue;
       const db = await freshDatabase(admin, `queue_bench_w${workers}`);
       const enqueue = parallax(['ingest', '--queue', input, '--db', db]);
       await enqueue.exited;
       const t = performance.now();
       const procs = Array.from({ length: workers }, () =>
-        parallax(['worker', '--db', db, '--concurrency', '1']),
+        parallax(['worker', '--db', db, '--concurrency', concurrency]),
       );
       for (;;) {
         const { counts: c } = await queueState(db);
@@ -115,24 +132,30 @@ async function main(): Promise<void> {
       const mbs = await Promise.all(procs.map((p) => p.exited));
       let total = 0;
       let placing = 0;
+      let jobs = 0;
+      let together = 0;
       for (const p of procs)
         for (const line of p.lines) {
-          const m = /; (\d+) ms, placement (\d+) ms\)$/.exec(line);
+          const m = /; (\d+) ms, placement (\d+) ms(?: with (\d+) other jobs?)?\)$/.exec(line);
           if (m) {
             total += Number(m[1]);
             placing += Number(m[2]);
+            jobs++;
+            together += 1 + Number(m[3] ?? 0);
           }
         }
+      // Job time in placement counts each job's wait for its batch and the lock; with several jobs at once
+      // it can pass 100 %. Batch: the mean number of jobs placed in one transaction, as a job saw it.
       rows.push(
-        `| ${workers} \`parallax worker\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mbs.join(' + ')} MB | ${((100 * placing) / Math.max(1, total)).toFixed(0)} % | ${await counts(db)} |`,
+        `| ${workers} \`parallax worker --concurrency ${concurrency}\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mbs.join(' + ')} MB | ${procs.map((p) => p.cpu().toFixed(0)).join(' + ')} s | ${((100 * placing) / Math.max(1, total)).toFixed(0)} % | ${(together / Math.max(1, jobs)).toFixed(1)} | ${await counts(db)} |`,
       );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`${n} allsides articles into PostgreSQL\n`);
-  console.log('| how | wall | articles/s | peak memory | job time in placement | result |');
-  console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+  console.log('| how | wall | articles/s | peak memory | CPU | job time in placement | batch | result |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const row of rows) console.log(row);
 }
 

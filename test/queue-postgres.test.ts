@@ -195,6 +195,41 @@ describe.skipIf(adminUrl === null)('workers on the PostgreSQL queue', () => {
     expectConsistent(await library(db), await singleProcess());
   }, 900_000);
 
+  it('2 workers running 4 jobs each place their jobs in batches; each article stored and placed once', async () => {
+    const db = await freshDatabase();
+    for (let i = 0; i < 2; i++) {
+      const run = await parallax(['ingest', '--queue', input, '--db', db]);
+      expect(run.code, run.err).toBe(0);
+    }
+    // Four jobs of one worker reach placement together: while the first places alone, the other three wait
+    // and go in as one batch (the batching itself is checked step by step in batch-placer.test.ts).
+    const barrier = mkdtempSync(join(dir, 'barrier-'));
+    const env = { PARALLAX_TEST_BARRIER_DIR: barrier, PARALLAX_TEST_BARRIER_COUNT: '4' };
+    const first = startWorker(db, env, 4);
+    await until('four jobs of the first worker at placement', () =>
+      readdirSync(barrier).length >= 4 ? true : null,
+    );
+    const second = startWorker(db, {}, 4);
+    const workers = [first, second];
+    const counts = await drained(db, workers);
+    // The queue can drain before the second worker is up; stopped while it loads, it would die of the
+    // signal instead of stopping cleanly (its handlers are in place once it says it runs).
+    await until('the second worker to start', () =>
+      second.lines.some((l) => l.includes('jobs at once')) ? true : null,
+    );
+    await stopAll(workers);
+    expect(counts.failed).toBe(0);
+    const done = workers.flatMap((w) => w.lines.filter((l) => /: job \d+: /.test(l)));
+    expect(done).toHaveLength(2 * ARTICLES.length);
+    expect(done.filter((l) => l.includes('already stored'))).toHaveLength(ARTICLES.length);
+    // Some jobs were placed together with others (the log says with how many).
+    expect(
+      done.some((l) => / with \d+ other jobs?\)$/.test(l)),
+      done.join('\n'),
+    ).toBe(true);
+    expectConsistent(await library(db), await singleProcess());
+  }, 900_000);
+
   it('a worker killed with SIGKILL inside a job leaves it to another worker; the library stays consistent', async () => {
     const db = await freshDatabase();
     const run = await parallax(['ingest', '--queue', input, '--db', db]);

@@ -64,7 +64,7 @@ export interface Invocation {
   by: string | null;
   /** ingest --queue: enqueue instead of ingesting. */
   queue: boolean;
-  /** worker --concurrency: jobs at once; null is the default (1). */
+  /** worker --concurrency: jobs at once; null is the default (16, cli/queue.ts). */
   concurrency: number | null;
   /** queue retry --all. */
   all: boolean;

@@ -298,10 +298,13 @@ their outlet), with the stories and actor counts they are part of. Running it ag
     usage: [
       'watch [--every 15m] [--once] [--db FILE] [--format text|json] [--jobs N] [--allow-private]',
       '    [--ignore-robots]',
+      'watch --queue --db postgres://… [--every 15m] [--once] [--allow-private] [--ignore-robots]',
     ],
     summary: 'poll the feeds and ingest new items, one line per poll',
     about: `Polls every followed feed, fetches new items and ingests them into their stories, one line per poll,
-until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
+until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure. With --queue (a PostgreSQL
+library) each new item's page is put on the queue instead, for "parallax worker" processes to fetch and
+ingest; "parallax queue" shows what became of it.`,
     flags: {
       db: DB_OR_URL,
       every: 'time between polls, such as 90s, 15m or 2h; at least 1m (default 15m)',
@@ -312,6 +315,8 @@ until Ctrl-C or SIGTERM. Keeps running through any feed's or page's failure.`,
       jobs: JOBS,
       'allow-private': ALLOW_PRIVATE,
       'ignore-robots': IGNORE_ROBOTS,
+      queue:
+        'put the new items\' pages on the queue of the PostgreSQL library --db names, for "parallax worker" processes to fetch and ingest',
     },
     formats: ['text', 'json'],
     example: 'parallax watch --every 30m --db news.db',
@@ -351,12 +356,13 @@ are the same. Ctrl-C (SIGINT) or SIGTERM lets running jobs finish first. A job w
 retried by another worker; an article already stored is not stored again.`,
     flags: {
       db: 'the PostgreSQL library: postgres://user:password@host/database (default $PARALLAX_DB)',
-      concurrency: 'jobs this worker runs at once (default 1)',
+      concurrency:
+        'jobs this worker runs at once (default 16); the articles of those that finish annotating while a batch places are placed together',
       jobs: 'annotation threads (default: with --concurrency 1 none, this process annotates; else one per job up to one per CPU core less one)',
       sources: SOURCES,
     },
     formats: [],
-    example: 'parallax worker --db postgres://parallax@db.example/news --concurrency 2',
+    example: 'parallax worker --db postgres://parallax@db.example/news --concurrency 16',
   },
   {
     name: 'queue',

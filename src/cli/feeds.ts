@@ -139,11 +139,28 @@ export async function watchCommand(invocation: Invocation, io: Io): Promise<numb
     throw new ParallaxError('USAGE', `watch takes no inputs; add feeds with "parallax feeds add"`);
   }
   const { pollFeeds, pollLine } = await import('../library/feeds.js');
+  // --queue: the new items' pages go on the library's queue for `parallax worker` (a PostgreSQL library).
+  const queueDb = invocation.queue
+    ? (await import('../queue/queue.js')).requireQueueDb(invocation.db, 'parallax watch --queue')
+    : null;
   const fetcher = await fetcherFor(invocation);
   return withAsyncLibrary(invocation, true, async (store) => {
     if ((await store.listFeeds()).length === 0) {
       throw new ParallaxError('USAGE', 'no feeds to watch; add one with "parallax feeds add <url>"');
     }
+    const queue = queueDb === null ? null : await (await import('../queue/queue.js')).openQueue(queueDb);
+    const enqueue = queue
+      ? async (pages: { url: string; facts: Record<string, string | null> }[]) => {
+          await queue.enqueueFetches(
+            pages.map((p) => ({
+              url: p.url,
+              allowPrivate: invocation.allowPrivate,
+              ignoreRobots: invocation.ignoreRobots,
+              facts: p.facts,
+            })),
+          );
+        }
+      : undefined;
     let stopping = false;
     let wake: () => void = () => {};
     const stop = (signal: string) => {
@@ -164,6 +181,7 @@ export async function watchCommand(invocation: Invocation, io: Io): Promise<numb
             config: invocation.config,
             jobs: invocation.jobs ?? undefined,
             onProblem: (input, reason) => io.stderr(`parallax: ${input}: ${reason}`),
+            enqueue,
           });
           if (invocation.format === 'json')
             io.stdout(`${JSON.stringify({ at: at.toISOString(), ...summary })}\n`);
@@ -186,6 +204,7 @@ export async function watchCommand(invocation: Invocation, io: Io): Promise<numb
     } finally {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
+      await queue?.close();
     }
   });
 }

@@ -11,6 +11,14 @@ import type { Io } from './output.js';
 /** Articles read before they are enqueued together (one statement per chunk). */
 const ENQUEUE_BATCH = 500;
 const isUrlInput = (input: string): boolean => /^https?:\/\//i.test(input);
+/**
+ * Jobs a worker runs at once by default. Its jobs annotate in one thread while earlier ones place, and all
+ * that finished meanwhile are placed in one transaction (queue/batch-placer.ts), so more jobs in flight
+ * make larger batches. 1,000 allsides articles, one worker, loaded 2-core machine, back to back:
+ * --concurrency 1 ≈ 1.7–1.9 articles/s (200-article runs), 4: 4.5/s (batches of 2.1 jobs), 16: 6.3/s
+ * (batches of 8.1; 394 MB peak).
+ */
+const DEFAULT_CONCURRENCY = 16;
 
 export async function enqueueCommand(invocation: Invocation, io: Io): Promise<number> {
   const db = requireQueueDb(invocation.db, 'parallax ingest --queue');
@@ -74,7 +82,7 @@ export async function workerCommand(invocation: Invocation, io: Io): Promise<num
   const { startWorker } = await import('../queue/worker.js');
   const log = (line: string) => io.stderr(`parallax worker: ${line}`);
   const worker = await startWorker(db, {
-    concurrency: invocation.concurrency ?? 1,
+    concurrency: invocation.concurrency ?? DEFAULT_CONCURRENCY,
     jobs: invocation.jobs,
     config: invocation.config,
     log,

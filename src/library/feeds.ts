@@ -43,6 +43,8 @@ export interface FeedOutcome {
 
 export interface PollSummary {
   feeds: FeedOutcome[];
+  /** Pages put on the queue: only with watch --queue (nothing is added then). */
+  queued?: number;
   added: number;
   existing: number;
   newStories: number;
@@ -58,6 +60,18 @@ export interface PollOptions {
   worker?: boolean;
   /** Annotation threads at most (watch --jobs; default one per core less one). */
   jobs?: number;
+  /**
+   * `watch --queue`: the new items' pages are handed to this (the queue's fetch jobs) instead of being
+   * fetched and ingested here; an item counts as taken once handed over, and what becomes of its page (stored,
+   * refused, retried) is the queue's to say (`parallax queue`).
+   */
+  enqueue?: (pages: QueuedPage[]) => Promise<void>;
+}
+
+/** An item's page for the queue: its address and what the feed said of it. */
+export interface QueuedPage {
+  url: string;
+  facts: { title: string | null; published: string | null; author: string | null; outlet: string | null };
 }
 
 /** The key an item is remembered by: its GUID, else its canonical address. */
@@ -183,6 +197,7 @@ export async function pollFeeds(library: Store | AsyncStore, options: PollOption
   const polled = await inBatches(feeds, FEED_CONCURRENCY, (feed) => pollOne(store, feed, options));
   const outcomes = new Map(polled.map((p) => [p.outcome.feed.id, p.outcome]));
   const planned = polled.flatMap((p) => p.planned);
+  if (options.enqueue) return enqueuePlanned(store, planned, outcomes, options.enqueue);
 
   // Fetch the items' pages; the ones that fail for good are recorded now, the ones that fail for now are not.
   const bySource = new Map<string, Planned>();
@@ -264,6 +279,64 @@ export async function pollFeeds(library: Store | AsyncStore, options: PollOption
   };
 }
 
+/** watch --queue: the planned items' pages go on the queue; each item is recorded as taken. */
+async function enqueuePlanned(
+  store: AsyncStoreSession,
+  planned: Planned[],
+  outcomes: Map<number, FeedOutcome>,
+  enqueue: (pages: QueuedPage[]) => Promise<void>,
+): Promise<PollSummary> {
+  const pages: QueuedPage[] = [];
+  for (const p of planned)
+    if (p.url)
+      pages.push({
+        url: p.url,
+        facts: {
+          title: p.item.title ?? null,
+          published: p.item.published ?? null,
+          author: p.item.author ?? null,
+          outlet: p.feed.title ?? null,
+        },
+      });
+  // Queued before anything is recorded: a poll that fails here takes the same items again next time.
+  if (pages.length > 0) await enqueue(pages);
+  for (const p of planned) {
+    const outcome = outcomes.get(p.feed.id);
+    if (!p.url) {
+      if (outcome) outcome.failed++;
+      await store.recordItem(p.feed.id, {
+        key: p.key,
+        url: null,
+        state: 'failed',
+        reason: 'the item has no address',
+      });
+      continue;
+    }
+    // "ingested" is the item's state for "taken, do not take again"; the queue keeps its page's fate.
+    await store.recordItem(p.feed.id, { key: p.key, url: p.urlKey, state: 'ingested', reason: null });
+    if (outcome) outcome.ingested++;
+  }
+  for (const outcome of outcomes.values()) {
+    if (outcome.status !== 'ok') continue;
+    await store.recordPoll(outcome.feed.id, {
+      ok: true,
+      title: outcome.feed.title,
+      siteUrl: outcome.feed.siteUrl,
+      ...outcome.validators,
+      items: outcome.ingested,
+    });
+  }
+  return {
+    feeds: [...outcomes.values()],
+    queued: pages.length,
+    added: 0,
+    existing: 0,
+    newStories: 0,
+    duplicates: 0,
+    refused: 0,
+  };
+}
+
 /** One line for a poll: what changed, and which feeds are failing. */
 export function pollLine(summary: PollSummary, at: Date): string {
   const f = summary.feeds;
@@ -276,7 +349,9 @@ export function pollLine(summary: PollSummary, at: Date): string {
     `${f.length} feed${f.length === 1 ? '' : 's'}`,
     `${unchanged} unchanged`,
     `${items} new item${items === 1 ? '' : 's'}`,
-    `${summary.added} added (${joined} joined stories, ${summary.newStories} new)`,
+    summary.queued !== undefined
+      ? `${summary.queued} queued for "parallax worker"`
+      : `${summary.added} added (${joined} joined stories, ${summary.newStories} new)`,
   ];
   if (summary.existing > 0) parts.push(`${summary.existing} already stored`);
   if (deferred > 0) parts.push(`${deferred} left for the next poll`);

@@ -70,6 +70,20 @@ export interface IngestOptions {
   measureAtEnd?: boolean;
   /** Points where the queue's tests stop a job (a crash mid-transaction, workers placing at once). */
   hooks?: IngestHooks;
+  /**
+   * Places each annotated batch instead of this run's own transaction: the queue's worker gathers the
+   * articles of its jobs running at once into one transaction (queue/batch-placer.ts). Default placeBatch.
+   */
+  placer?: (prepared: PreparedArticle[], hooks: IngestHooks) => Promise<PlacedBatch>;
+}
+
+/** What placing one batch did (placeBatch). */
+export interface PlacedBatch {
+  placed: IngestSummary['placed'];
+  /** Articles found already stored when the batch was stored. */
+  existing: number;
+  newStories: number;
+  duplicates: number;
 }
 
 export interface IngestHooks {
@@ -145,7 +159,7 @@ export async function ingestIntoLibrary(
     committing = committing
       .then(() => annotating.catch((err: Error) => Promise.reject(annotationFailure(err, summary.added))))
       .then(async (results) => {
-        await commitBatch(store, results, summary, refuse, options.hooks);
+        await commitBatch(store, results, summary, refuse, options.hooks, options.placer);
         options.onProgress?.(progressOf(summary));
       });
     // Annotated results are not left unobserved if this run stops before awaiting them.
@@ -212,13 +226,14 @@ function progressOf(summary: IngestSummary): IngestProgress {
   return { seen, added, existing, refused, newStories, duplicates };
 }
 
-/** Stores one annotated batch and places each article, all in one transaction. */
+/** Stores one annotated batch and places each article (placeBatch, or the caller's placer). */
 async function commitBatch(
   store: AsyncStore,
   results: PrepareResult[],
   summary: IngestSummary,
   refuse: (input: string, reason: string) => void,
   hooks: IngestHooks = {},
+  placer?: IngestOptions['placer'],
 ): Promise<void> {
   const prepared: PreparedArticle[] = [];
   for (const result of results) {
@@ -226,12 +241,29 @@ async function commitBatch(
     else refuse(result.source, result.reason);
   }
   if (prepared.length === 0) return;
+  await hooks.beforeTransaction?.();
+  const batch = placer ? await placer(prepared, hooks) : await placeBatch(store, prepared, hooks);
+  // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
+  summary.existing += batch.existing;
+  summary.added += batch.placed.length;
+  summary.newStories += batch.newStories;
+  summary.duplicates += batch.duplicates;
+  summary.placed.push(...batch.placed);
+}
 
+/**
+ * Stores annotated articles and places each in a story, all in one transaction under the placement lock,
+ * then runs the second pass over the stories they touched.
+ */
+export async function placeBatch(
+  store: AsyncStore,
+  prepared: readonly PreparedArticle[],
+  hooks: IngestHooks = {},
+): Promise<PlacedBatch> {
   const placed: IngestSummary['placed'] = [];
   let newStories = 0;
   let duplicates = 0;
   let existing = 0;
-  await hooks.beforeTransaction?.();
   await transactionForgettingOnFailure(store, async (tx) => {
     // One batch places at a time, also across processes (workers on one PostgreSQL library).
     await lockPlacement(tx);
@@ -289,12 +321,7 @@ async function commitBatch(
     if (await calibrationDue(tx)) await refreshCalibration(tx);
     await hooks.beforeCommit?.();
   });
-  // Counted only once the transaction committed, so the summary never claims what a failed batch lost.
-  summary.existing += existing;
-  summary.added += placed.length;
-  summary.newStories += newStories;
-  summary.duplicates += duplicates;
-  summary.placed.push(...placed);
+  return { placed, existing, newStories, duplicates };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AnnotatedArticle } from '../model/article.js';
 import type { Report } from '../model/report.js';
 import type { ArticleFeatures } from '../model/story-index.js';
 import type { AsyncStoreSession } from '../store/async-store.js';
+import { lockPlacement } from '../store/placement-lock.js';
 import type {
   StoredArticle,
   StoryArticleRef,
@@ -53,6 +54,9 @@ export async function mergeStoriesIn(
 ): Promise<StoryDetail> {
   if (targetId === otherId) throw new ParallaxError('USAGE', `cannot merge story ${targetId} with itself`);
   return store.withTransaction(async (tx) => {
+    // Ordered with ingest's placements (placement-lock.ts): a worker placing an article in one of these
+    // stories at the same moment must see the merge whole or not at all, and its cached profiles drop.
+    await lockPlacement(tx);
     await requireStoryIn(tx, targetId);
     const other = await requireStoryIn(tx, otherId);
     const index = tx.storyIndex();
@@ -86,6 +90,8 @@ export async function splitStoryIn(
   if (names.length === 0)
     throw new ParallaxError('USAGE', 'story split needs --articles with at least one article id');
   return store.withTransaction(async (tx) => {
+    // As a merge: one at a time with ingest's placements.
+    await lockPlacement(tx);
     const story = await requireStoryIn(tx, storyId);
     const { moving, staying } = splitMembers(story, names);
     const index = tx.storyIndex();

@@ -23,7 +23,22 @@ export interface FetchPayload {
   url: string;
   allowPrivate?: boolean;
   ignoreRobots?: boolean;
+  /**
+   * What a feed said of the item (`watch --queue`), used where the page says nothing: a page without a
+   * byline or date keeps the feed item's.
+   */
+  facts?: PageFacts;
 }
+
+/** A feed item's title, date, author and its feed's name (the outlet), each a string or null. */
+export interface PageFacts {
+  title?: string | null;
+  published?: string | null;
+  author?: string | null;
+  outlet?: string | null;
+}
+
+const FACTS = ['title', 'published', 'author', 'outlet'] as const;
 
 export interface ArticlePayload {
   raw: RawArticle;
@@ -34,7 +49,24 @@ export function fetchPayload(payload: unknown): FetchPayload {
   const p = payload as Partial<FetchPayload> | null;
   if (typeof p?.url !== 'string' || !/^https?:\/\//i.test(p.url))
     throw new RefusedJob('a fetch job needs {"url": "http(s)://…"}');
-  return { url: p.url, allowPrivate: p.allowPrivate === true, ignoreRobots: p.ignoreRobots === true };
+  const facts: PageFacts = {};
+  if (p.facts !== undefined) {
+    const given = p.facts as Record<string, unknown> | null;
+    if (typeof given !== 'object' || given === null)
+      throw new RefusedJob('a fetch job\'s "facts" must be an object of strings');
+    for (const key of FACTS) {
+      const value = given[key];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') throw new RefusedJob(`a fetch job's facts.${key} must be a string`);
+      facts[key] = value;
+    }
+  }
+  return {
+    url: p.url,
+    allowPrivate: p.allowPrivate === true,
+    ignoreRobots: p.ignoreRobots === true,
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
+  };
 }
 
 export function articlePayload(payload: unknown): ArticlePayload {

@@ -19,6 +19,7 @@ import type { RawArticle } from '../model/article.js';
 import type { AsyncStore } from '../store/async-store.js';
 import { redactUrl } from '../store/postgres/errors.js';
 import { openPgStore } from '../store/postgres/pg-store.js';
+import { BatchPlacer } from './batch-placer.js';
 import { articlePayload, fetchPayload, MAX_ATTEMPTS, QUEUE_SCHEMA, RefusedJob, TASKS } from './jobs.js';
 import { holdLiveness, releaseDeadWorkers } from './liveness.js';
 import { lineLogger } from './log.js';
@@ -63,10 +64,12 @@ export async function startWorker(db: string, options: WorkerOptions): Promise<W
     logger: lineLogger(options.log),
   });
   await utils.migrate();
+  // The articles of this process's jobs that finish annotating while a batch places go in as the next batch.
+  const placer = new BatchPlacer(store);
 
   const taskList: Record<string, Task> = {
     [TASKS.article]: (payload, helpers) =>
-      guarded(helpers, options.log, () => articleJob(store, annotator, payload, helpers, options)),
+      guarded(helpers, options.log, () => articleJob(store, annotator, placer, payload, helpers, options)),
     [TASKS.fetch]: (payload, helpers) => guarded(helpers, options.log, () => fetchJob(payload, helpers)),
   };
   const events = new EventEmitter();
@@ -172,6 +175,7 @@ function databaseUnavailable(err: unknown): boolean {
 async function articleJob(
   store: AsyncStore,
   annotator: Annotator,
+  placer: BatchPlacer,
   payload: unknown,
   helpers: JobHelpers,
   options: WorkerOptions,
@@ -183,6 +187,7 @@ async function articleJob(
   const started = performance.now();
   let placing = 0;
   let placingFrom = 0;
+  let together = 1;
   const test = testHooks(helpers);
   const hooks: IngestHooks = {
     async beforeTransaction() {
@@ -205,6 +210,11 @@ async function articleJob(
       refusal = `${input}: ${reason}`;
     },
     hooks,
+    placer: async (prepared, batchHooks) => {
+      const placed = await placer.submit(prepared, batchHooks);
+      together = placed.together;
+      return placed;
+    },
   });
   if (refusal !== null) throw new RefusedJob(refusal);
   const placed = summary.placed[0];
@@ -214,7 +224,8 @@ async function articleJob(
     : placed.created
       ? 'new story'
       : 'joined';
-  const ms = `${Math.round(performance.now() - started)} ms, placement ${Math.round(placing)} ms`;
+  const batch = together === 1 ? '' : ` with ${together - 1} other job${together === 2 ? '' : 's'}`;
+  const ms = `${Math.round(performance.now() - started)} ms, placement ${Math.round(placing)} ms${batch}`;
   return `${raw.source}: stored as ${placed.articleId}, story ${placed.storyId} (${how}; ${ms})`;
 }
 
@@ -233,6 +244,15 @@ async function fetchJob(payload: unknown, helpers: JobHelpers): Promise<string> 
     if (err instanceof FetchError) throw new Error(`${job.url}: ${err.reason}`, { cause: err });
     throw err;
   }
+  if (job.facts) {
+    // The feed's facts where the page has none (as `watch` without --queue does).
+    const meta = { ...raw.meta };
+    meta.title ??= job.facts.title ?? null;
+    meta.published ??= job.facts.published ?? null;
+    meta.author ??= job.facts.author ?? null;
+    meta.outlet ??= job.facts.outlet ?? null;
+    raw = { ...raw, meta };
+  }
   await helpers.addJob(TASKS.article, { raw }, { maxAttempts: MAX_ATTEMPTS });
   return `${job.url}: fetched, article job enqueued`;
 }
@@ -247,8 +267,12 @@ async function* once(item: IngestItem): AsyncGenerator<IngestItem> {
  *   placement lock held, nothing committed), writes `held-<job id>` there and waits until a file `release`
  *   appears, so a test can kill the process at that exact point;
  * - PARALLAX_TEST_BARRIER_DIR with PARALLAX_TEST_BARRIER_COUNT=N: a job about to place writes
- *   `at-<job id>` there and waits until N such files exist, so N workers reach placement at the same moment.
+ *   `at-<job id>` there and waits until N such files exist, so N jobs reach placement at the same moment
+ *   (in N workers, or in one worker running N jobs at once, which then places them in one batch after the
+ *   first).
  */
+let barrierPassed: Promise<void> | null = null;
+
 function testHooks(helpers: JobHelpers): IngestHooks | undefined {
   const hold = process.env.PARALLAX_TEST_HOLD_DIR;
   const barrier = process.env.PARALLAX_TEST_BARRIER_DIR;
@@ -261,7 +285,12 @@ function testHooks(helpers: JobHelpers): IngestHooks | undefined {
     beforeTransaction: barrier
       ? async () => {
           writeFileSync(join(barrier, `at-${helpers.job.id}`), `${process.pid}\n`);
-          await waitFor(() => readdirSync(barrier).filter((f) => f.startsWith('at-')).length >= count);
+          // One wait for all of this process's jobs: they go on in the same turn of the event loop, so
+          // that they reach the batch placer together.
+          barrierPassed ??= waitFor(
+            () => readdirSync(barrier).filter((f) => f.startsWith('at-')).length >= count,
+          );
+          await barrierPassed;
         }
       : undefined,
     beforeCommit: hold

@@ -29,8 +29,8 @@ export interface Worker {
   exited: Promise<number | null>;
 }
 
-export function startWorker(db: string, env: Record<string, string> = {}): Worker {
-  const proc = spawn(process.execPath, [BIN, 'worker', '--db', db, '--concurrency', '1'], {
+export function startWorker(db: string, env: Record<string, string> = {}, concurrency = 1): Worker {
+  const proc = spawn(process.execPath, [BIN, 'worker', '--db', db, '--concurrency', String(concurrency)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

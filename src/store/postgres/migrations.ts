@@ -215,6 +215,51 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    description:
+      'the clustering epoch: a counter every change to clustering state moves (per-process caches)',
+    // A placement transaction (placement-lock.ts) keeps document counts, document frequencies and story
+    // profiles in memory between transactions of its process, as SQLite's store does (cluster-cache.ts).
+    // They stay true only while no other process changed those rows: every statement that changes them
+    // moves this counter, except inside a placement transaction, which moved it once at its start and
+    // holds its row until it commits (parallax.epoch_held). Example: a user merges two stories in the web
+    // app while a worker is idle; the merge's UPDATE of stories moves the epoch, so the worker's next
+    // placement sees a number it did not write and reads the profiles again.
+    sql: `
+      CREATE TABLE clustering_epoch (
+        id    integer PRIMARY KEY CHECK (id = 1),
+        value bigint NOT NULL
+      );
+      INSERT INTO clustering_epoch VALUES (1, 0);
+      -- What each placement transaction changed, by the epoch it committed: the documents it added, each
+      -- feature's document-frequency increase, the stories it wrote or deleted. A process whose cache is a
+      -- few epochs behind applies these instead of forgetting everything (two workers placing in turn
+      -- would otherwise find the cache stale every time). A change without a row here (another writer's
+      -- statement, which moves the epoch through the trigger) leaves a gap, and the cache is emptied.
+      CREATE TABLE clustering_changes (
+        epoch     bigint PRIMARY KEY,
+        documents integer NOT NULL,
+        features  text[] NOT NULL,
+        deltas    integer[] NOT NULL,
+        stories   integer[] NOT NULL
+      );
+      CREATE FUNCTION parallax_clustering_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF coalesce(current_setting('parallax.epoch_held', true), '') <> 'on' THEN
+          UPDATE clustering_epoch SET value = value + 1 WHERE id = 1;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER stories_clustering AFTER INSERT OR DELETE OR TRUNCATE ON stories
+        FOR EACH STATEMENT EXECUTE FUNCTION parallax_clustering_changed();
+      CREATE TRIGGER stories_clustering_update AFTER UPDATE OF size, first_day, last_day, profile, norms
+        ON stories FOR EACH STATEMENT EXECUTE FUNCTION parallax_clustering_changed();
+      CREATE TRIGGER feature_df_clustering AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON feature_df
+        FOR EACH STATEMENT EXECUTE FUNCTION parallax_clustering_changed();
+      CREATE TRIGGER library_counters_clustering AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON library_counters
+        FOR EACH STATEMENT EXECUTE FUNCTION parallax_clustering_changed();
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -29,6 +29,7 @@ import type {
   StoryFilter,
 } from '../store.js';
 import * as calibration from './calibration.js';
+import { ClusterCache, type ClusterChange, ClusterTransaction, catchUp } from './cluster-cache.js';
 import { pgStoreError, redactUrl } from './errors.js';
 import * as keptWork from './kept-work.js';
 import { migratePg, PG_APPLICATION, PG_SCHEMA_VERSION, readSchemaState } from './migrations.js';
@@ -137,6 +138,8 @@ interface Shared {
   now: () => Date;
   /** Writes done through this store, and transactions rolled back: part of version(). */
   writes: number;
+  /** Clustering state kept between this process's placement transactions (cluster-cache.ts). */
+  cluster: ClusterCache;
 }
 
 class PgStore {
@@ -144,7 +147,7 @@ class PgStore {
   private closed = false;
 
   constructor(pool: pg.Pool, location: string, now: () => Date) {
-    this.shared = { pool, location, now, writes: 0 };
+    this.shared = { pool, location, now, writes: 0, cluster: new ClusterCache() };
   }
 
   handle(): AsyncStore {
@@ -173,6 +176,8 @@ class PgSession {
     private readonly shared: Shared,
     private readonly runner: Runner,
     private readonly check: () => void,
+    /** The transaction's use of the clustering cache; null outside a transaction. */
+    private readonly cluster: ClusterTransaction | null = null,
   ) {}
 
   /** Runs an operation; outside a transaction a backend failure becomes a one-line STORE error. */
@@ -202,7 +207,11 @@ class PgSession {
       <A extends unknown[], T>(fn: (db: Runner, ...args: A) => Promise<T>, doing?: string) =>
       (...args: A) =>
         this.op(doing, (db) => db.atomic((tx) => fn(tx, ...args)), true);
-    const index = stories.pgStoryIndex(() => this.runner, this.shared.now);
+    const index = stories.pgStoryIndex(
+      () => this.runner,
+      this.shared.now,
+      () => this.cluster,
+    );
     // The index's writes are atomic on their own (stories.ts), so they are counted but not wrapped again.
     const counted =
       <A extends unknown[], T>(fn: (...args: A) => Promise<T>) =>
@@ -246,7 +255,11 @@ class PgSession {
       articleFeatures: read(stories.articleFeatures),
       placeArticle: write((db, id, placement) => stories.placeArticle(db, id, placement, this.stamp())),
       storyOf: read(stories.storyOf),
-      deleteStory: write(stories.deleteStory),
+      deleteStory: write(async (db, storyId) => {
+        await stories.deleteStory(db, storyId);
+        this.cluster?.usable?.profiles.delete(storyId);
+        if (this.cluster?.armed) this.cluster.changedStories.add(storyId);
+      }),
       listStories: async (options = {}) => {
         checkFilter(options);
         checkLimit(options.limit);
@@ -348,6 +361,8 @@ class PgSession {
     if (this.runner instanceof ClientRunner) {
       // Nested: a savepoint in the outer transaction.
       const name = `parallax_${++this.depth}`;
+      // Documents counted so far belong to the outer level: written before it, a rollback keeps them.
+      if (this.cluster?.armed) await stories.flushDocuments(this.runner, this.cluster);
       await this.runner.client.query(`SAVEPOINT ${name}`);
       try {
         const result = await fn(this.api());
@@ -355,6 +370,15 @@ class PgSession {
         return result;
       } catch (err) {
         await this.runner.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+        if (this.cluster) {
+          // The cache may hold the undone writes; the rest of the transaction reads the database again.
+          this.cluster.pendingDf.clear();
+          this.cluster.pendingDocs = 0;
+          this.cluster.unlogged = true;
+          const epoch = this.shared.cluster.epoch;
+          this.shared.cluster.invalidate();
+          this.shared.cluster.epoch = epoch;
+        }
         throw err;
       } finally {
         this.depth--;
@@ -374,25 +398,55 @@ class PgSession {
       broken = true;
     };
     client.on('error', onError);
+    const cache = this.shared.cluster;
+    const cluster = new ClusterTransaction(cache);
+    // Set while this transaction holds the process's turn at the clustering cache.
+    let leave: (() => void) | null = null;
+    let epoch = 0;
     try {
       await client.query('BEGIN');
       const runner = new ClientRunner(client);
-      const tx = new PgSession(this.shared, runner, this.check).api();
-      // Placement across processes waits for this transaction's lock (placement-lock.ts).
+      const tx = new PgSession(this.shared, runner, this.check, cluster).api();
+      // Placement across processes waits for this transaction's lock (placement-lock.ts); then the
+      // clustering epoch tells whether what this process cached is still the database (cluster-cache.ts).
       registerPlacementLocker(tx, async () => {
+        if (leave !== null) return;
+        leave = await cache.exclusive();
         await runner.rows('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK_KEY.toString()]);
+        // A statement of its own: one that took the lock would read with a snapshot from before it waited.
+        const [row] = await runner.rows<{ before: string }>(
+          `UPDATE clustering_epoch SET value = value + 1 WHERE id = 1
+           RETURNING value - 1 AS before, set_config('parallax.epoch_held', 'on', true) AS held`,
+        );
+        const before = Number(row?.before ?? -1);
+        if (cache.epoch !== null && cache.epoch !== before) {
+          // Another process placed since: its changes, if it described them all (cluster-cache.ts).
+          const changes = await runner.rows<ClusterChange>(
+            `SELECT documents, features, deltas, stories FROM clustering_changes
+             WHERE epoch > $1 AND epoch <= $2 ORDER BY epoch`,
+            [cache.epoch, before],
+          );
+          catchUp(cache, before, changes);
+        }
+        if (cache.epoch !== before) cache.invalidate();
+        epoch = before + 1;
+        cluster.armed = true;
       });
       const result = await runInTransactionOf(this.shared, () => fn(tx));
+      if (cluster.armed) await stories.commitClustering(runner, cluster, epoch);
       await client.query('COMMIT');
+      if (cluster.armed) cache.epoch = epoch;
       this.shared.writes++;
       return result;
     } catch (err) {
+      if (leave !== null) cache.invalidate();
       this.shared.writes++;
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
       throw pgStoreError(this.shared.location, err, lost);
     } finally {
+      (leave as (() => void) | null)?.();
       client.removeListener('error', onError);
       client.release(broken);
     }

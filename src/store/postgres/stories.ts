@@ -21,6 +21,7 @@ import type {
   StoryOrder,
   StorySummary,
 } from '../store.js';
+import { CHANGES_KEPT, type ClusterTransaction, DF_CACHE_LIMIT } from './cluster-cache.js';
 import type { Runner } from './runner.js';
 
 interface StoryRow {
@@ -386,26 +387,64 @@ export async function storyArticles(
   return result;
 }
 
-/** The clustering state on PostgreSQL, through the session's runner. */
-export function pgStoryIndex(db: () => Runner, now: () => Date): AsyncStoryIndex {
-  const documentCount = async (): Promise<number> => {
+/**
+ * The clustering state on PostgreSQL, through the session's runner. Inside a placement transaction
+ * (`cluster()` armed, cluster-cache.ts) reads come from the process's cache where it has them and
+ * documents added are written once before the commit; elsewhere every call reads and writes the database.
+ */
+export function pgStoryIndex(
+  db: () => Runner,
+  now: () => Date,
+  cluster: () => ClusterTransaction | null = () => null,
+): AsyncStoryIndex {
+  const readCount = async (): Promise<number> => {
     const [row] = await db().rows<{ value: string }>(
       "SELECT value FROM library_counters WHERE name = 'documents'",
     );
     return row === undefined ? 0 : Number(row.value);
   };
-  const documentFrequencies = async (features: readonly string[]): Promise<Map<string, number>> => {
-    const result = new Map<string, number>(features.map((f) => [f, 0]));
-    if (features.length === 0) return result;
+  const documentCount = async (): Promise<number> => {
+    const tx = cluster();
+    const cache = tx?.usable;
+    if (!tx || !cache) return readCount();
+    cache.count ??= (await readCount()) + tx.pendingDocs;
+    return cache.count;
+  };
+  const readFrequencies = async (features: readonly string[], into: Map<string, number>) => {
     const rows = await db().rows<{ feature: string; df: number }>(
       'SELECT feature, df FROM feature_df WHERE feature = ANY($1::text[])',
       [[...new Set(features)]],
     );
-    for (const row of rows) result.set(row.feature, row.df);
+    for (const row of rows) into.set(row.feature, row.df);
+  };
+  const documentFrequencies = async (features: readonly string[]): Promise<Map<string, number>> => {
+    const result = new Map<string, number>(features.map((f) => [f, 0]));
+    if (features.length === 0) return result;
+    const tx = cluster();
+    const cache = tx?.usable;
+    if (!tx || !cache) {
+      await readFrequencies(features, result);
+      return result;
+    }
+    const missing: string[] = [];
+    for (const feature of features) {
+      const cached = cache.df.get(feature);
+      if (cached === undefined) missing.push(feature);
+      else result.set(feature, cached);
+    }
+    if (missing.length > 0) {
+      if (cache.df.size + missing.length > DF_CACHE_LIMIT) cache.df.clear();
+      const read = new Map<string, number>();
+      await readFrequencies(missing, read);
+      for (const feature of missing) {
+        const df = (read.get(feature) ?? 0) + (tx.pendingDf.get(feature) ?? 0);
+        result.set(feature, df);
+        cache.df.set(feature, df);
+      }
+    }
     return result;
   };
-  const profiles = async (ids: readonly number[]): Promise<StoryProfile[]> => {
-    if (ids.length === 0) return [];
+  const readProfiles = async (ids: readonly number[]): Promise<StoryProfile[]> => {
     const rows = await db().rows<{
       id: number;
       size: number;
@@ -414,19 +453,39 @@ export function pgStoryIndex(db: () => Runner, now: () => Date): AsyncStoryIndex
       profile: string;
       norms: string | null;
     }>('SELECT id, size, first_day, last_day, profile, norms FROM stories WHERE id = ANY($1::int[])', [ids]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    return rows.map((row) => ({
+      id: row.id,
+      size: row.size,
+      firstDay: row.first_day,
+      lastDay: row.last_day,
+      features: featureMapFromJson(row.profile),
+      ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
+    }));
+  };
+  const profiles = async (ids: readonly number[]): Promise<StoryProfile[]> => {
+    if (ids.length === 0) return [];
+    const cache = cluster()?.usable;
+    let byId: Map<number, StoryProfile>;
+    if (!cache) byId = new Map((await readProfiles(ids)).map((p) => [p.id, p]));
+    else {
+      const missing = ids.filter((id) => !cache.profiles.has(id));
+      if (missing.length > 0) {
+        cache.makeRoom(missing.length);
+        for (const p of await readProfiles(missing)) cache.profiles.set(p.id, p);
+      }
+      byId = cache.profiles;
+    }
     const result: StoryProfile[] = [];
     for (const id of ids) {
-      const row = byId.get(id);
-      if (!row) continue;
-      result.push({
-        id: row.id,
-        size: row.size,
-        firstDay: row.first_day,
-        lastDay: row.last_day,
-        features: featureMapFromJson(row.profile),
-        ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
-      });
+      const profile = byId.get(id);
+      if (!profile) continue;
+      if (cache) {
+        // Used again: to the end of the cache's order, the last to be evicted.
+        cache.profiles.delete(id);
+        cache.profiles.set(id, profile);
+      }
+      // A copy of the shell: callers may not change the features map, but may spread and replace fields.
+      result.push({ ...profile });
     }
     return result;
   };
@@ -445,10 +504,25 @@ export function pgStoryIndex(db: () => Runner, now: () => Date): AsyncStoryIndex
     documentCount,
     documentFrequencies,
     async addDocument(features) {
+      const unique = [...new Set(features)];
+      const tx = cluster();
+      const cache = tx?.usable;
+      if (tx && cache) {
+        // Counted now, written by flushDocuments before the transaction commits.
+        tx.pendingDocs++;
+        tx.changedDocs++;
+        for (const feature of unique) tx.changedDf.set(feature, (tx.changedDf.get(feature) ?? 0) + 1);
+        if (cache.count !== null) cache.count++;
+        for (const feature of unique) {
+          tx.pendingDf.set(feature, (tx.pendingDf.get(feature) ?? 0) + 1);
+          const cached = cache.df.get(feature);
+          if (cached !== undefined) cache.df.set(feature, cached + 1);
+        }
+        return;
+      }
       await db().atomic(async (tx) => {
         await tx.rows(`INSERT INTO library_counters (name, value) VALUES ('documents', 1)
           ON CONFLICT (name) DO UPDATE SET value = library_counters.value + 1`);
-        const unique = [...new Set(features)];
         if (unique.length > 0) {
           await tx.rows(
             `INSERT INTO feature_df (feature, df) SELECT f, 1 FROM unnest($1::text[]) AS f
@@ -513,10 +587,16 @@ export function pgStoryIndex(db: () => Runner, now: () => Date): AsyncStoryIndex
           id = (row as { id: number }).id;
         } else {
           id = profile.id;
-          const [old] = await tx.rows<{ last_day: number | null }>(
-            'SELECT last_day FROM stories WHERE id = $1 FOR UPDATE',
-            [id],
-          );
+          // In a placement transaction the cached profile is the row (cluster-cache.ts); elsewhere the row
+          // is read and locked.
+          const cached = cluster()?.usable ? (await profiles([id]))[0] : undefined;
+          const [old] =
+            cached !== undefined
+              ? [{ last_day: cached.lastDay }]
+              : await tx.rows<{ last_day: number | null }>(
+                  'SELECT last_day FROM stories WHERE id = $1 FOR UPDATE',
+                  [id],
+                );
           if (old === undefined) throw new ParallaxError('STORE', `story ${id} does not exist`);
           await tx.rows(
             'DELETE FROM story_postings WHERE story_id = $1 AND NOT (feature = ANY($2::text[]))',
@@ -541,8 +621,62 @@ export function pgStoryIndex(db: () => Runner, now: () => Date): AsyncStoryIndex
             [posted, id, profile.lastDay],
           );
         }
+        const cache = cluster()?.usable;
+        cluster()?.changedStories.add(id);
+        if (cache) {
+          cache.profiles.delete(id);
+          cache.makeRoom(1);
+          cache.profiles.set(id, { ...profile, id });
+        }
         return id;
       });
     },
   };
+}
+
+/**
+ * Writes the documents a placement transaction counted (ClusterTransaction.pendingDocs / pendingDf) in one
+ * statement: called before it commits and before a savepoint, so a savepoint's rollback never takes them.
+ */
+export async function flushDocuments(db: Runner, tx: ClusterTransaction): Promise<void> {
+  await writeClustering(db, tx, null);
+}
+
+/**
+ * Before a placement transaction commits: its pending documents, and its row of clustering_changes
+ * (unless a savepoint rolled back), with the rows too old to help anyone dropped; one statement.
+ */
+export async function commitClustering(db: Runner, tx: ClusterTransaction, epoch: number): Promise<void> {
+  await writeClustering(db, tx, epoch);
+}
+
+async function writeClustering(db: Runner, tx: ClusterTransaction, epoch: number | null): Promise<void> {
+  const log = epoch !== null && !tx.unlogged;
+  if (tx.pendingDocs === 0 && !log) return;
+  const features = [...tx.pendingDf.keys()].sort();
+  const changed = [...tx.changedDf.keys()];
+  await db.rows(
+    `WITH documents AS (
+       INSERT INTO library_counters (name, value) SELECT 'documents', $3::bigint WHERE $3::bigint > 0
+       ON CONFLICT (name) DO UPDATE SET value = library_counters.value + excluded.value),
+     frequencies AS (
+       INSERT INTO feature_df (feature, df) SELECT f, n FROM unnest($1::text[], $2::int[]) AS t (f, n)
+       ON CONFLICT (feature) DO UPDATE SET df = feature_df.df + excluded.df),
+     pruned AS (DELETE FROM clustering_changes WHERE $4::bigint IS NOT NULL AND epoch <= $4::bigint - $9::bigint)
+     INSERT INTO clustering_changes (epoch, documents, features, deltas, stories)
+     SELECT $4::bigint, $5::int, $6::text[], $7::int[], $8::int[] WHERE $4::bigint IS NOT NULL`,
+    [
+      features,
+      features.map((f) => tx.pendingDf.get(f) ?? 0),
+      tx.pendingDocs,
+      log ? epoch : null,
+      tx.changedDocs,
+      changed,
+      changed.map((f) => tx.changedDf.get(f) ?? 0),
+      [...tx.changedStories],
+      CHANGES_KEPT,
+    ],
+  );
+  tx.pendingDf.clear();
+  tx.pendingDocs = 0;
 }

@@ -185,8 +185,17 @@ export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   articles: ['body', 'search'],
 };
 
-/** Tables a backend keeps for itself: the schema version (written by migrations) and SQLite's FTS5 index. */
-export const NOT_DUMPED_TABLES: readonly RegExp[] = [/^parallax_meta$/, /^articles_fts(_.*)?$/, /^sqlite_/];
+/**
+ * Tables a backend keeps for itself: the schema version (written by migrations), SQLite's FTS5 index and
+ * PostgreSQL's clustering epoch (a counter for its processes' caches, see postgres/migrations.ts).
+ */
+export const NOT_DUMPED_TABLES: readonly RegExp[] = [
+  /^parallax_meta$/,
+  /^articles_fts(_.*)?$/,
+  /^sqlite_/,
+  /^clustering_epoch$/,
+  /^clustering_changes$/,
+];
 
 export function dumpTable(name: string): DumpTable | undefined {
   return DUMP_TABLES.find((t) => t.name === name);
