@@ -57,5 +57,8 @@ export const ONE_BACKEND: Record<string, string> = {
   'test/queue-postgres.test.ts': 'the job queue exists only on PostgreSQL',
   'test/queue-page-postgres.test.ts': 'the job queue exists only on PostgreSQL',
   'test/queue-restart-postgres.test.ts': 'a PostgreSQL restart during ingest',
+  'test/cluster-cache-postgres.test.ts': "PostgreSQL's per-process clustering cache; SQLite keeps its own",
+  'test/watch-queue-postgres.test.ts':
+    'watch --queue puts feed items on the job queue, which exists only on PostgreSQL',
   'test/transfer.test.ts': 'export/import between a file and PostgreSQL',
 };
