@@ -214,4 +214,33 @@ describe('secondPass', () => {
     ];
     expect(sorted(secondPass(items, dfs, 200))).toEqual([['d'], ['u1', 'u2']]);
   });
+  it('an undated article does not pair with a dated report far from the day it borrowed', () => {
+    // The undated piece reads most like the charge's report (day 100; about 0.71 on content), which lends
+    // its day, and well enough like the appeal's (day 400; about 0.59). The charge's report is in a story a
+    // user made with an unrelated piece, so the undated one's best partner is the appeal's report: 300
+    // days from its borrowed day, they no longer pair.
+    const CHARGE = ['indict', 'fraud', 'prosecutor', 'grand', 'juri', 'count'];
+    const APPEAL = ['appeal', 'overturn', 'judg'];
+    const SHARED = ['sentenc', 'lawyer', 'plea'];
+    const piece = (day: Day | null, terms: string[], name = 'ostrander'): ArticleFeatures => {
+      const f = article(day, terms, [name]);
+      return day === null ? { day: null, features: f.features } : f;
+    };
+    const items: PassArticle[] = [
+      { id: 'd1', story: 7, pinned: true, features: piece(100, CHARGE) },
+      { id: 'p', story: 7, pinned: true, features: piece(101, VOTE.slice(0, 6), 'harbourside') },
+      { id: 'u', story: 8, pinned: false, features: piece(null, [...CHARGE.slice(0, 4), ...SHARED]) },
+      { id: 'd3', story: 9, pinned: false, features: piece(400, [...SHARED, ...APPEAL]) },
+    ];
+    const affair = new Map<string, number>([
+      ['n:ostrander', 3],
+      ['n:harbourside', 3],
+    ]);
+    for (const t of [...CHARGE, ...APPEAL, ...SHARED, ...VOTE]) affair.set(`t:${t}`, 3);
+    expect(sorted(secondPass(items, affair, 200))).toEqual([['d1', 'p'], ['d3'], ['u']]);
+    expect(sorted(secondPass(items, affair, 200, { borrowDays: false }))).toEqual([
+      ['d1', 'p'],
+      ['d3', 'u'],
+    ]);
+  });
 });
