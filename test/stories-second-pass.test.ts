@@ -190,6 +190,9 @@ describe('secondPass', () => {
       ['d2', 'u2'],
     ]);
     expect(secondPass([...items].reverse(), affair, 200)).toEqual(groups);
+    // What each undated piece was read as, for `stories --why`.
+    expect(groups.find((g) => g.articles.includes('u1'))?.borrowed).toEqual({ u1: { day: 100, from: 'd1' } });
+    expect(groups.find((g) => g.articles.includes('u2'))?.borrowed).toEqual({ u2: { day: 400, from: 'd2' } });
     // Without borrowed days the two undated pieces join first (and take one dated report with them).
     const blind = secondPass(items, affair, 200, { borrowDays: false });
     const holding = (id: string) => blind.find((g) => g.articles.includes(id));

@@ -23,6 +23,11 @@ export interface PassGroup {
   /** The existing story the group continues, or null for a new story. */
   story: number | null;
   articles: string[];
+  /**
+   * For each of the group's articles without a day that borrowed one (borrowedDays): the day and the id of
+   * the dated article it came from, so that `stories --why` can say which day the pass read.
+   */
+  borrowed?: Record<string, { day: number; from: string }>;
 }
 
 /**
@@ -576,7 +581,17 @@ export function secondPass(
       story = best ? best[0] : null;
     }
     if (story !== null) taken.add(story);
-    out.push({ story, articles: members.map((i) => (items[i] as PassArticle).id) });
+    const group: PassGroup = { story, articles: members.map((i) => (items[i] as PassArticle).id) };
+    for (const i of members) {
+      const from = borrowed?.lender[i] ?? -1;
+      if (from < 0) continue;
+      group.borrowed ??= {};
+      group.borrowed[(items[i] as PassArticle).id] = {
+        day: borrowed?.days[i] as number,
+        from: (items[from] as PassArticle).id,
+      };
+    }
+    out.push(group);
   }
   return out;
 }
