@@ -164,4 +164,86 @@ describe('secondPass', () => {
     expect(sorted(secondPass(pair(100, null), dfs, 200))).toEqual([['a'], ['b']]);
     expect(sorted(secondPass(pair(null, 100), dfs, 200))).toEqual([['a'], ['b']]);
   });
+  it('two undated articles of one affair are kept apart by the days they borrow from dated reports', () => {
+    // An affair's charge (day 100) and its appeal (day 400) are each reported once with a date and once
+    // without. The two undated pieces share the affair's name and three of their six words: alike enough to
+    // join on content (about 0.6). Each resembles the dated report of its own step as much, and borrows its
+    // day: 300 days apart, over MAX_SPAN_DAYS, they no longer pair.
+    const CHARGE = ['indict', 'fraud', 'prosecutor', 'grand', 'juri', 'count'];
+    const APPEAL = ['appeal', 'overturn', 'judg', 'brief', 'panel', 'reinstat'];
+    const SHARED = ['sentenc', 'lawyer', 'plea'];
+    const piece = (day: Day | null, terms: string[]): ArticleFeatures => {
+      const f = article(day, terms, ['ostrander']);
+      return day === null ? { day: null, features: f.features } : f;
+    };
+    const items: PassArticle[] = [
+      { id: 'd1', story: 1, pinned: false, features: piece(100, CHARGE) },
+      { id: 'u1', story: 2, pinned: false, features: piece(null, [...CHARGE.slice(0, 3), ...SHARED]) },
+      { id: 'u2', story: 2, pinned: false, features: piece(null, [...APPEAL.slice(0, 3), ...SHARED]) },
+      { id: 'd2', story: 3, pinned: false, features: piece(400, APPEAL) },
+    ];
+    const affair = new Map<string, number>([['n:ostrander', 3]]);
+    for (const t of [...CHARGE, ...APPEAL, ...SHARED]) affair.set(`t:${t}`, 3);
+    const groups = secondPass(items, affair, 200);
+    expect(sorted(groups)).toEqual([
+      ['d1', 'u1'],
+      ['d2', 'u2'],
+    ]);
+    expect(secondPass([...items].reverse(), affair, 200)).toEqual(groups);
+    // What each undated piece was read as, for `stories --why`.
+    expect(groups.find((g) => g.articles.includes('u1'))?.borrowed).toEqual({ u1: { day: 100, from: 'd1' } });
+    expect(groups.find((g) => g.articles.includes('u2'))?.borrowed).toEqual({ u2: { day: 400, from: 'd2' } });
+    // Without borrowed days the two undated pieces join first (and take one dated report with them).
+    const blind = secondPass(items, affair, 200, { borrowDays: false });
+    const holding = (id: string) => blind.find((g) => g.articles.includes(id));
+    expect(holding('u1')).toBe(holding('u2'));
+    expect(holding('u1')?.articles).toHaveLength(3);
+  });
+
+  it('an undated article borrows no day from a dated one it does not resemble', () => {
+    // Only a dated report over the second pass's bar lends its day: the two undated pieces here resemble
+    // no dated one, so they pair on content alone, as before.
+    const a = QUAKE.slice(0, 6);
+    const undated = (id: string, terms: string[]): PassArticle => ({
+      id,
+      story: 1,
+      pinned: false,
+      features: { day: null, features: article(null, terms, ['varnholt']).features },
+    });
+    const items: PassArticle[] = [
+      undated('u1', a),
+      undated('u2', QUAKE.slice(1, 7)),
+      { id: 'd', story: 2, pinned: false, features: article(900, VOTE.slice(0, 6), ['harbourside']) },
+    ];
+    expect(sorted(secondPass(items, dfs, 200))).toEqual([['d'], ['u1', 'u2']]);
+  });
+  it('an undated article does not pair with a dated report far from the day it borrowed', () => {
+    // The undated piece reads most like the charge's report (day 100; about 0.71 on content), which lends
+    // its day, and well enough like the appeal's (day 400; about 0.59). The charge's report is in a story a
+    // user made with an unrelated piece, so the undated one's best partner is the appeal's report: 300
+    // days from its borrowed day, they no longer pair.
+    const CHARGE = ['indict', 'fraud', 'prosecutor', 'grand', 'juri', 'count'];
+    const APPEAL = ['appeal', 'overturn', 'judg'];
+    const SHARED = ['sentenc', 'lawyer', 'plea'];
+    const piece = (day: Day | null, terms: string[], name = 'ostrander'): ArticleFeatures => {
+      const f = article(day, terms, [name]);
+      return day === null ? { day: null, features: f.features } : f;
+    };
+    const items: PassArticle[] = [
+      { id: 'd1', story: 7, pinned: true, features: piece(100, CHARGE) },
+      { id: 'p', story: 7, pinned: true, features: piece(101, VOTE.slice(0, 6), 'harbourside') },
+      { id: 'u', story: 8, pinned: false, features: piece(null, [...CHARGE.slice(0, 4), ...SHARED]) },
+      { id: 'd3', story: 9, pinned: false, features: piece(400, [...SHARED, ...APPEAL]) },
+    ];
+    const affair = new Map<string, number>([
+      ['n:ostrander', 3],
+      ['n:harbourside', 3],
+    ]);
+    for (const t of [...CHARGE, ...APPEAL, ...SHARED, ...VOTE]) affair.set(`t:${t}`, 3);
+    expect(sorted(secondPass(items, affair, 200))).toEqual([['d1', 'p'], ['d3'], ['u']]);
+    expect(sorted(secondPass(items, affair, 200, { borrowDays: false }))).toEqual([
+      ['d1', 'p'],
+      ['d3', 'u'],
+    ]);
+  });
 });

@@ -7,6 +7,7 @@ import type { ArticleFeatures } from '../model/story-index.js';
 import type { AsyncStoreSession } from '../store/async-store.js';
 import type { StoryMember } from '../store/store.js';
 import { profileFromArticlesIn } from '../stories/cluster.js';
+import { dayString } from '../stories/features.js';
 import { type PassArticle, PassVectors, secondPass } from '../stories/second-pass.js';
 import { type ClusterOptions, settings } from '../stories/tuning.js';
 
@@ -201,7 +202,7 @@ export async function reclusterNeighbourhood(
       const reasons = {
         decision: 'reclustered',
         fromStory: from,
-        summary: `moved from story ${from} by the second pass: closer on average to the articles here (average linkage over all article pairs of the neighbourhood, bar ${s.secondPass})`,
+        summary: `moved from story ${from} by the second pass: closer on average to the articles here (average linkage over all article pairs of the neighbourhood, bar ${s.secondPass})${borrowedNote(group.borrowed?.[id])}`,
       };
       await store.placeArticle(id, {
         storyId: target,
@@ -244,4 +245,13 @@ export async function reclusterNeighbourhood(
     );
   }
   return summary;
+}
+
+/**
+ * What `--why` adds for an article without a day that the pass dated by its nearest dated neighbour
+ * (second-pass.ts borrowedDays): the day read and where it came from.
+ */
+function borrowedNote(borrowed: { day: number; from: string } | undefined): string {
+  if (!borrowed) return '';
+  return `; it has no date, and the pass read it as of ${dayString(borrowed.day)}, the day of the dated article it is most like (${borrowed.from})`;
 }

@@ -186,6 +186,8 @@ export const LARGE: Readonly<{ size: number; extra: number }> = { size: 32, extr
 
 export interface ClusterOptions {
   threshold?: number;
+  /** false: undated articles borrow no day in the second pass (second-pass.ts borrowedDays). */
+  borrowDays?: boolean;
   kindWeights?: Partial<Record<FeatureKind, number>>;
   groupWeights?: Partial<Record<FeatureGroup, number>>;
   groupContent?: Partial<Record<FeatureGroup, number>>;
@@ -211,6 +213,7 @@ export interface ClusterOptions {
 
 export interface Settings {
   threshold: number;
+  borrowDays: boolean;
   kindWeights: Record<FeatureKind, number>;
   groupWeights: Record<FeatureGroup, number>;
   groupContent: Record<FeatureGroup, number>;
@@ -236,6 +239,7 @@ export interface Settings {
 export function settings(options: ClusterOptions = {}): Settings {
   return {
     threshold: options.threshold ?? JOIN_THRESHOLD,
+    borrowDays: options.borrowDays ?? true,
     kindWeights: { ...KIND_WEIGHTS, ...options.kindWeights },
     groupWeights: { ...GROUP_WEIGHTS, ...options.groupWeights },
     groupContent: { ...GROUP_CONTENT, ...options.groupContent },
