@@ -100,6 +100,21 @@ interface Planned {
   urlKey: string | null;
 }
 
+/** An item without an address can be neither fetched nor queued: it fails for good, with the reason. */
+async function recordNoAddress(
+  store: AsyncStoreSession,
+  p: Planned,
+  outcome: FeedOutcome | undefined,
+): Promise<void> {
+  if (outcome) outcome.failed++;
+  await store.recordItem(p.feed.id, {
+    key: p.key,
+    url: null,
+    state: 'failed',
+    reason: 'the item has no address',
+  });
+}
+
 async function pollOne(
   store: AsyncStoreSession,
   feed: FeedRow,
@@ -204,13 +219,7 @@ export async function pollFeeds(library: Store | AsyncStore, options: PollOption
   const pages = await inBatches(planned, FEED_CONCURRENCY, async (p): Promise<IngestItem | null> => {
     const outcome = outcomes.get(p.feed.id);
     if (!p.url) {
-      if (outcome) outcome.failed++;
-      await store.recordItem(p.feed.id, {
-        key: p.key,
-        url: null,
-        state: 'failed',
-        reason: 'the item has no address',
-      });
+      await recordNoAddress(store, p, outcome);
       return null;
     }
     try {
@@ -303,13 +312,7 @@ async function enqueuePlanned(
   for (const p of planned) {
     const outcome = outcomes.get(p.feed.id);
     if (!p.url) {
-      if (outcome) outcome.failed++;
-      await store.recordItem(p.feed.id, {
-        key: p.key,
-        url: null,
-        state: 'failed',
-        reason: 'the item has no address',
-      });
+      await recordNoAddress(store, p, outcome);
       continue;
     }
     // "ingested" is the item's state for "taken, do not take again"; the queue keeps its page's fate.

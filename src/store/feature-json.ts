@@ -2,7 +2,7 @@
 // [feature, count] entries. Where the article's day comes from rides in it as a leading entry whose
 // feature is empty (no real feature has an empty prefix), so the table needs no column of its own and
 // rows written before it existed read back with no source.
-import type { ArticleFeatures, Day, DaySource } from '../model/story-index.js';
+import type { ArticleFeatures, Day, DaySource, StoryNorms, StoryProfile } from '../model/story-index.js';
 
 const DAY_SOURCE_KEY = '';
 const DAY_SOURCES: readonly DaySource[] = ['published', 'text'];
@@ -27,4 +27,26 @@ export function articleFeaturesFromJson(day: Day | null, json: string): ArticleF
   const read: ArticleFeatures = { day, features };
   if (source && day !== null) read.daySource = source;
   return read;
+}
+
+/** A story's clustering row as both backends store it (the profile and norms as JSON text). */
+export interface StoryProfileRow {
+  id: number;
+  size: number;
+  first_day: Day | null;
+  last_day: Day | null;
+  profile: string;
+  norms: string | null;
+}
+
+/** A story's profile read back from its row. */
+export function storyProfileFromRow(row: StoryProfileRow): StoryProfile {
+  return {
+    id: row.id,
+    size: row.size,
+    firstDay: row.first_day,
+    lastDay: row.last_day,
+    features: featureMapFromJson(row.profile),
+    ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
+  };
 }

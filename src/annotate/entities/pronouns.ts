@@ -389,7 +389,7 @@ function introducesUnnamedPerson(
   anchorEndingAt: ReadonlyMap<number, PersonAnchor>,
 ): boolean {
   const token = tokens[i];
-  if (!token || token.pos !== 'NOUN' || !isPersonNoun(token.text.toLowerCase())) return false;
+  if (token?.pos !== 'NOUN' || !isPersonNoun(token.text.toLowerCase())) return false;
   const next = tokens[i + 1];
   if (next?.pos === 'NOUN' || anchorsAt.has(i + 1)) return false;
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {

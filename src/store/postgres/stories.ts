@@ -4,9 +4,15 @@
 // and a cache would need their commits announced (left for the worker step of issue 15).
 
 import { ParallaxError } from '../../errors.js';
-import type { ArticleFeatures, Day, StoryNorms, StoryProfile } from '../../model/story-index.js';
+import type { ArticleFeatures, Day, StoryProfile } from '../../model/story-index.js';
 import type { AsyncStoryIndex } from '../async-store.js';
-import { articleFeaturesFromJson, articleFeaturesToJson, featureMapFromJson } from '../feature-json.js';
+import {
+  articleFeaturesFromJson,
+  articleFeaturesToJson,
+  featureMapFromJson,
+  type StoryProfileRow,
+  storyProfileFromRow,
+} from '../feature-json.js';
 import { POSTED_FEATURES, untitledTitle } from '../sqlite/stories.js';
 import { centralTitle, retitleAt } from '../sqlite/story-titles.js';
 import type {
@@ -445,22 +451,11 @@ export function pgStoryIndex(
     return result;
   };
   const readProfiles = async (ids: readonly number[]): Promise<StoryProfile[]> => {
-    const rows = await db().rows<{
-      id: number;
-      size: number;
-      first_day: Day | null;
-      last_day: Day | null;
-      profile: string;
-      norms: string | null;
-    }>('SELECT id, size, first_day, last_day, profile, norms FROM stories WHERE id = ANY($1::int[])', [ids]);
-    return rows.map((row) => ({
-      id: row.id,
-      size: row.size,
-      firstDay: row.first_day,
-      lastDay: row.last_day,
-      features: featureMapFromJson(row.profile),
-      ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
-    }));
+    const rows = await db().rows<StoryProfileRow>(
+      'SELECT id, size, first_day, last_day, profile, norms FROM stories WHERE id = ANY($1::int[])',
+      [ids],
+    );
+    return rows.map(storyProfileFromRow);
   };
   const profiles = async (ids: readonly number[]): Promise<StoryProfile[]> => {
     if (ids.length === 0) return [];

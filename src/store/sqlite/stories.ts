@@ -5,8 +5,14 @@
 
 import type Database from 'better-sqlite3';
 import { ParallaxError } from '../../errors.js';
-import type { ArticleFeatures, Day, StoryIndex, StoryNorms, StoryProfile } from '../../model/story-index.js';
-import { articleFeaturesFromJson, articleFeaturesToJson, featureMapFromJson } from '../feature-json.js';
+import type { ArticleFeatures, Day, StoryIndex, StoryProfile } from '../../model/story-index.js';
+import {
+  articleFeaturesFromJson,
+  articleFeaturesToJson,
+  featureMapFromJson,
+  type StoryProfileRow,
+  storyProfileFromRow,
+} from '../feature-json.js';
 import type {
   DuplicateCandidate,
   PlacedBy,
@@ -687,24 +693,8 @@ class SqliteStoryIndex implements StoryIndex {
 
   private loadProfiles(ids: readonly number[]): void {
     this.makeRoom(ids.length);
-    const rows = this.stmt.profiles.all(JSON.stringify(ids)) as {
-      id: number;
-      size: number;
-      first_day: Day | null;
-      last_day: Day | null;
-      profile: string;
-      norms: string | null;
-    }[];
-    for (const row of rows) {
-      this.profileCache.set(row.id, {
-        id: row.id,
-        size: row.size,
-        firstDay: row.first_day,
-        lastDay: row.last_day,
-        features: featureMapFromJson(row.profile),
-        ...(row.norms === null ? {} : { norms: JSON.parse(row.norms) as StoryNorms }),
-      });
-    }
+    const rows = this.stmt.profiles.all(JSON.stringify(ids)) as StoryProfileRow[];
+    for (const row of rows) this.profileCache.set(row.id, storyProfileFromRow(row));
   }
 
   saveProfile(profile: Omit<StoryProfile, 'id'> & { id: number | null }): number {
