@@ -653,6 +653,8 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
         'www.valleycourier.example',
       ]);
 
+      // updatedAt has millisecond resolution: on a fast run the relabel could stamp the same millisecond.
+      await new Promise((resolve) => setTimeout(resolve, 5));
       const result = await store.relabelHostOutlets();
       expect(result).toEqual({
         renamed: [
