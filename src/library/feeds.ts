@@ -100,6 +100,23 @@ interface Planned {
   urlKey: string | null;
 }
 
+/** Records each feed polled without error, with the items taken from it (ingested or queued). */
+async function recordPolls(store: AsyncStoreSession, outcomes: Map<number, FeedOutcome>): Promise<void> {
+  for (const outcome of outcomes.values()) {
+    if (outcome.status !== 'ok') continue;
+    await store.recordPoll(outcome.feed.id, {
+      ok: true,
+      title: outcome.feed.title,
+      siteUrl: outcome.feed.siteUrl,
+      // With items left for later, a 304 next time would hide them: the old validators stay.
+      ...(outcome.deferred > 0
+        ? { etag: outcome.feed.etag, lastModified: outcome.feed.lastModified }
+        : outcome.validators),
+      items: outcome.ingested,
+    });
+  }
+}
+
 /** An item without an address can be neither fetched nor queued: it fails for good, with the reason. */
 async function recordNoAddress(
   store: AsyncStoreSession,
@@ -265,19 +282,7 @@ export async function pollFeeds(library: Store | AsyncStore, options: PollOption
     if (refused) outcome.failed++;
     else outcome.ingested++;
   }
-  for (const outcome of outcomes.values()) {
-    if (outcome.status !== 'ok') continue;
-    await store.recordPoll(outcome.feed.id, {
-      ok: true,
-      title: outcome.feed.title,
-      siteUrl: outcome.feed.siteUrl,
-      // With items left for later, a 304 next time would hide them: the old validators stay.
-      ...(outcome.deferred > 0
-        ? { etag: outcome.feed.etag, lastModified: outcome.feed.lastModified }
-        : outcome.validators),
-      items: outcome.ingested,
-    });
-  }
+  await recordPolls(store, outcomes);
   return {
     feeds: [...outcomes.values()],
     added: summary.added,
@@ -319,16 +324,7 @@ async function enqueuePlanned(
     await store.recordItem(p.feed.id, { key: p.key, url: p.urlKey, state: 'ingested', reason: null });
     if (outcome) outcome.ingested++;
   }
-  for (const outcome of outcomes.values()) {
-    if (outcome.status !== 'ok') continue;
-    await store.recordPoll(outcome.feed.id, {
-      ok: true,
-      title: outcome.feed.title,
-      siteUrl: outcome.feed.siteUrl,
-      ...outcome.validators,
-      items: outcome.ingested,
-    });
-  }
+  await recordPolls(store, outcomes);
   return {
     feeds: [...outcomes.values()],
     queued: pages.length,

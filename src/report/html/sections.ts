@@ -432,7 +432,7 @@ export function renderFacts(view: StoryView, si: number): SafeHtml {
       )}</div></div>`
     : '';
   return html`<section id="s${si}-facts" class="section" aria-labelledby="s${si}-facts-h">
-  ${sectionHead(`s${si}-facts`, 'Facts', facts.length, 'Which outlet reports what. A tick opens the sentence; facts only one outlet reports are marked and listed below.')}
+  ${sectionHead(`s${si}-facts`, 'Facts', facts.length, 'Which outlet reports what. A tick opens the sentence; a tick with + marks a sentence adding detail the others lack; facts only one outlet reports are marked and listed below.')}
   ${matrix}
   ${exclusives}
 </section>`;
