@@ -418,11 +418,13 @@ function keepLoneSentence(paragraphs: readonly string[], verdicts: ParagraphVerd
 function isRealSentence(text: string): boolean {
   const words = wordCount(text);
   if (words < MIN_SENTENCE_WORDS || words > MAX_BOILERPLATE_WORDS * 2) return false;
+  if (titleCaseShare(text) >= 0.6) return false;
+  const doc = nlp(text);
   // A plural noun opens no imperative ("Vandals in masks smash shop windows" is a news item).
-  if (titleCaseShare(text) >= 0.6 || (opensWithImperative(text) && !nlp(text).has('^#Plural'))) return false;
+  if (opensWithImperative(text) && !doc.has('^#Plural')) return false;
   // compromise tags "rescued"/"makes" as finite verbs, "delayed" after a noun in a headline as well, so a
   // subject is required before the verb: a noun or pronoun opening the clause.
-  return nlp(text).has('(#Noun|#Pronoun) #Adverb? (#PastTense|#PresentTense|#Modal|#Copula|#Auxiliary)');
+  return doc.has('(#Noun|#Pronoun) #Adverb? (#PastTense|#PresentTense|#Modal|#Copula|#Auxiliary)');
 }
 
 /** A heading right above a call to action titles that box ("Get the Briefing" + "in your inbox …"). */
