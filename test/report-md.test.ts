@@ -189,12 +189,14 @@ describe('markdown escaping', () => {
     expect(mdText('*a* _b_ `c` ~~d~~ [e](f) | g')).toBe(
       '\\*a\\* \\_b\\_ \\`c\\` \\~\\~d\\~\\~ \\[e\\](f) \\| g',
     );
-    expect(mdText(PAYLOADS.flag)).toBe('&lt;img src=x onerror=&quot;window.\\_\\_pwned=1&quot;&gt;');
+    expect(mdText(PAYLOADS.flag)).toBe('&lt;img src=x onerror="window.\\_\\_pwned=1"&gt;');
     expect(mdText('# heading')).toBe('\\# heading');
     expect(mdText('1. item')).toBe('1\\. item');
     expect(mdText('- item')).toBe('\\- item');
     expect(mdText('+ item')).toBe('\\+ item');
     expect(mdText('Tom & Jerry')).toBe('Tom &amp; Jerry');
+    // Quoted words stay readable in the raw Markdown: no raw HTML can open, so a quote needs no entity.
+    expect(mdText('offered a venue where "a deal could be made"')).toBe('offered a venue where "a deal could be made"');
     expect(mdText('two\n\n# lines')).toBe('two \\# lines');
   });
 
