@@ -567,6 +567,17 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'not wait'))).toBe('Maria Roe');
   });
 
+  it('a pronoun in a clause another person reports does not make its person of unknown gender the latest', () => {
+    // Wynn is in no given-name list, so a "she" in what Ostrander reports went to Vellacott, who then
+    // counted as the latest subject and took the "he" after the quote.
+    const a = annotate(
+      'Pollsters on both sides are watching the race closely.\n\n' +
+        'Neil Ostrander, a pollster for one party, and Wynn Vellacott, a pollster for the other, studied the numbers for months.\n\n' +
+        'Vellacott said the governor had fallen behind because he was new to the national stage. But Ostrander noted that the senator has been able to recover in the past and said she can do so again. “There is room to improve,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'room to improve'))).toBe('Neil Ostrander');
+  });
+
   it('a quote standing alone is the words of the person the text is about', () => {
     const a = annotate(
       'The vote is set for June.\n\nSen. Ann Lindqvist is upbeat about the bill, in part because she sees the votes there.\n\n“It will pass before the summer recess. Nobody doubts that now.”',

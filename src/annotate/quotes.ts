@@ -737,9 +737,22 @@ function collectSubjects(
       if (fallback) latest.set(null, fallback);
       s.entity = (pick ?? fallback)?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
-      if (pick && isClauseSubject(layer, s)) {
+      // A pronoun resolved to the person of unknown gender as the subject of a clause another person
+      // of this sentence reports ("Ayres said …. But Greenberg noted … and said she can recover. “…,” he
+      // said"): that person is talked about, not the one speaking now, so it neither moves ahead as the
+      // latest subject nor takes the pronoun's gender. The reporter's own "he" ("Lee noted that he'd
+      // demur") still does.
+      const reported = pick !== undefined && isClauseSubject(layer, s) && isReportedSubject(layer, s);
+      const aboutAnother =
+        reported &&
+        pick === unknown &&
+        [...latest.values()].some(
+          (l) =>
+            l.entity !== pick.entity && l.at < s.firstToken && sentenceOf(l.at) === sentenceOf(s.firstToken),
+        );
+      if (pick && isClauseSubject(layer, s) && !aboutAnother) {
         pick.at = s.firstToken;
-        s.topic = !isReportedSubject(layer, s);
+        s.topic = !reported;
         // "Walz took a softer line. She said she would rather elect Ann Lee. “…,” she said": once "she"
         // stands for a person whose gender nothing stated, that person is the latest woman too — the
         // woman named after her as an object does not take over the next "she".
