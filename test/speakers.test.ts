@@ -578,6 +578,23 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'room to improve'))).toBe('Neil Ostrander');
   });
 
+  it('a name whose aside runs on to the speech verb without a closing comma is the speaker', () => {
+    const a = annotate(
+      'Support for the mayor has slipped in recent weeks.\n\n' +
+        '“Her numbers are soft everywhere outside the city.” Nora Pelletier, the analyst who runs the county survey tweeted on Wednesday.\n\n' +
+        'The council met on Friday. “We will fight this in every ward,” Tom Ruiz, who is chairman of the Harbor Action Fund said in a statement.',
+    );
+    expect(speakerName(a, quoteWith(a, 'numbers are soft'))).toBe('Nora Pelletier');
+    expect(speakerName(a, quoteWith(a, 'every ward'))).toBe('Tom Ruiz');
+  });
+
+  it('a relative aside’s own speech verb is no attribution of the quote before the name', () => {
+    const a = annotate(
+      'Tom Hale spoke first.\n\n“We need the money now,” Hale said. “Nobody else will pay.” Ann Lee, who said the fund was broke, left early.',
+    );
+    expect(speakerName(a, quoteWith(a, 'Nobody else'))).toBe('Tom Hale');
+  });
+
   it('a quote standing alone is the words of the person the text is about', () => {
     const a = annotate(
       'The vote is set for June.\n\nSen. Ann Lindqvist is upbeat about the bill, in part because she sees the votes there.\n\n“It will pass before the summer recess. Nobody doubts that now.”',

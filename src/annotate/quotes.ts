@@ -2121,6 +2121,14 @@ function attribute(
     }
   }
 
+  // "“…” Ann Lee, the analyst who founded the survey tweeted on Wednesday.": a name right after the quote
+  // whose aside runs on to the speech verb without the comma that should close it; also after a quote
+  // that ends its sentence, as a bare attribution would.
+  if (next && sameParagraph && !inQuote(next.start) && (frame >= 0 || next.sentence === closeSentence + 1)) {
+    const open = nameBeforeOpenAside(layer, t0, subjects, inQuote);
+    if (open) return open;
+  }
+
   // "Tom Hale’s claim that the mayor “founded the gang”": the person whose act of speech the quote
   // completes, nearer the quote than any speech verb.
   const owner = speechNounOwner(layer, openToken, subjects);
@@ -2152,6 +2160,38 @@ function attribute(
   // even when that is no person (the phrase is the speakerText).
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
     return withBySubject(sentenceSubject(layer, sentenceStart, openToken));
+  return undefined;
+}
+
+/** Tokens from the comma after a name to the speech verb past an aside left open: "Ann Lee, the analyst
+ * who founded the survey tweeted". */
+const MAX_OPEN_ASIDE = 14;
+
+/**
+ * The person named at `t0` when an aside after the name, opened by a comma and never closed, runs on to
+ * a speech verb: "Ann Lee, the analyst who founded the survey tweeted", "Tom Ruiz, who chairs the fund
+ * said in a statement". The aside opens with a determiner or a relative pronoun; a comma closing it
+ * leaves the sentence to the usual subject search, and the relative pronoun's own verb ("Lee, who said
+ * …") is the aside's, not the attribution.
+ */
+function nameBeforeOpenAside(
+  layer: TokenLayer,
+  t0: number,
+  subjects: readonly SubjectCandidate[],
+  inQuote: (offset: number) => boolean,
+): Subject | undefined {
+  const { tokens } = layer;
+  const name = subjects.find((s) => s.firstToken === t0 && s.form === 'name' && !s.possessive);
+  if (!name || tokens[name.endToken]?.text !== ',') return undefined;
+  const opener = tokens[name.endToken + 1];
+  if (!opener || !(RELATIVE.test(opener.text) || opener.pos === 'DET')) return undefined;
+  const sentence = tokens[t0]?.sentence;
+  for (let v = name.endToken + 3; v <= name.endToken + MAX_OPEN_ASIDE; v++) {
+    const token = tokens[v];
+    if (!token || token.sentence !== sentence || inQuote(token.start) || /^["“”«»„,;:]$/.test(token.text))
+      return undefined;
+    if (isAttributionVerb(layer, v) && !isParticiple(token.text) && isHead(tokens[v - 1])) return name;
+  }
   return undefined;
 }
 
