@@ -595,6 +595,15 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'Nobody else'))).toBe('Tom Hale');
   });
 
+  it('an inverted “reads” keeps its written subject when a place follows it', () => {
+    const a = annotate(
+      'Sen. Tom Hale has been taking heat back home for his silence.\n\n“There are worms that have shown more spine than Sen. Tom Hale,” reads a Wednesday editorial in The Valley Ledger. Ann Lee, director of a local group, has accused Hale of cowardice.',
+    );
+    const q = quoteWith(a, 'more spine');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('a Wednesday editorial');
+  });
+
   it('a quote standing alone is the words of the person the text is about', () => {
     const a = annotate(
       'The vote is set for June.\n\nSen. Ann Lindqvist is upbeat about the bill, in part because she sees the votes there.\n\n“It will pass before the summer recess. Nobody doubts that now.”',

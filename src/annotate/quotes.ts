@@ -2324,14 +2324,17 @@ function readsQuote(layer: TokenLayer, v: number): boolean {
   return !next || next.sentence !== tokens[v]?.sentence || /^[.!;]$/.test(next.text);
 }
 
-/** "“…” read one." / "“…,” read the sign.": an inverted "read" whose written subject ends the sentence. */
+/** "“…” read one." / "“…,” read the sign.": an inverted "read" whose written subject ends the sentence,
+ * a place or date after it included ("“…,” reads a Tuesday editorial in the Valley Ledger."); the phrase
+ * opens with no preposition ("“…,” read in a loud voice" names no one). */
 function readInverted(layer: TokenLayer, v: number): boolean {
   const { tokens } = layer;
   if (!/^reads?$/i.test(tokens[v]?.text ?? '')) return false;
+  if (tokens[v + 1]?.pos === 'ADP') return false;
   let t = v + 1;
   while (
-    t < v + 1 + MAX_PHRASE_TOKENS &&
-    isPhraseWord(tokens[t]) &&
+    t < v + 1 + MAX_PHRASE_TOKENS + MAX_POSTMODIFIER_TOKENS &&
+    (isPhraseWord(tokens[t]) || tokens[t]?.pos === 'ADP') &&
     tokens[t]?.sentence === tokens[v]?.sentence
   )
     t++;
