@@ -604,6 +604,13 @@ describe('speaker of a direct quote', () => {
     expect(q.speakerText).toBe('a Wednesday editorial');
   });
 
+  it('a participle opening its own sentence (“Adding, …”) goes on with the speaker before it', () => {
+    const a = annotate(
+      'The host spoke with the senator on Friday.\n\nAfter the interview ended, Tom Hale said of the audit that the report “was not good.” Adding, “Nothing they do is ever that bad. It is always how they handle it.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'ever that bad'))).toBe('Tom Hale');
+  });
+
   it('a quote standing alone is the words of the person the text is about', () => {
     const a = annotate(
       'The vote is set for June.\n\nSen. Ann Lindqvist is upbeat about the bill, in part because she sees the votes there.\n\n“It will pass before the summer recess. Nobody doubts that now.”',

@@ -2479,6 +2479,9 @@ function attributeBefore(
       const said = speechVerbBeforeComma(layer, t, from);
       const sayer = said >= 0 ? subjectBefore(layer, said, from, inSentence) : undefined;
       if (sayer?.entity) return sayer;
+      // "Lee said the report “was not good.” Adding, “…”": a participle opening its own sentence goes on
+      // from the sentence before; its speaker is found as a continuation's, not here.
+      if (t === layer.sentences[token.sentence]?.firstToken && inSentence.length === 0) return undefined;
       // Not a name governed inside the subject phrase ("A spokesman for mayoral candidate Ann Lee called a
       // report suggesting …": the spokesman's words), unless it opens the participle's own absolute phrase.
       // (A participle after a clause someone reports — "Roe said Lee quieted the room, telling …" — stays
