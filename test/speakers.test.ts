@@ -573,7 +573,7 @@ describe('speaker of a direct quote', () => {
     const a = annotate(
       'Pollsters on both sides are watching the race closely.\n\n' +
         'Neil Ostrander, a pollster for one party, and Wynn Vellacott, a pollster for the other, studied the numbers for months.\n\n' +
-        'Vellacott said the governor had fallen behind because he was new to the national stage. But Ostrander noted that the senator has been able to recover in the past and said she can do so again. “There is room to improve,” he said.',
+        'Vellacott said the governor had fallen behind because he was new to the national stage. But Ostrander pointed out that the senator won voters back once before and argued she would manage it a second time. “There is room to improve,” he said.',
     );
     expect(speakerName(a, quoteWith(a, 'room to improve'))).toBe('Neil Ostrander');
   });
@@ -597,11 +597,11 @@ describe('speaker of a direct quote', () => {
 
   it('an inverted “reads” keeps its written subject when a place follows it', () => {
     const a = annotate(
-      'Sen. Tom Hale has been taking heat back home for his silence.\n\n“There are worms that have shown more spine than Sen. Tom Hale,” reads a Wednesday editorial in The Valley Ledger. Ann Lee, director of a local group, has accused Hale of cowardice.',
+      'Voters in his district are angry with Sen. Tom Hale over his silence.\n\n“A garden slug has more backbone than Sen. Tom Hale,” reads a Tuesday column in The Valley Ledger. Ann Lee, director of a local group, has accused Hale of cowardice.',
     );
-    const q = quoteWith(a, 'more spine');
+    const q = quoteWith(a, 'more backbone');
     expect(q.speaker).toBeNull();
-    expect(q.speakerText).toBe('a Wednesday editorial');
+    expect(q.speakerText).toBe('a Tuesday column');
   });
 
   it('a participle opening its own sentence (“Adding, …”) goes on with the speaker before it', () => {
