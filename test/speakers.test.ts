@@ -567,6 +567,50 @@ describe('speaker of a direct quote', () => {
     expect(speakerName(a, quoteWith(a, 'not wait'))).toBe('Maria Roe');
   });
 
+  it('a pronoun in a clause another person reports does not make its person of unknown gender the latest', () => {
+    // Wynn is in no given-name list, so a "she" in what Ostrander reports went to Vellacott, who then
+    // counted as the latest subject and took the "he" after the quote.
+    const a = annotate(
+      'Pollsters on both sides are watching the race closely.\n\n' +
+        'Neil Ostrander, a pollster for one party, and Wynn Vellacott, a pollster for the other, studied the numbers for months.\n\n' +
+        'Vellacott said the governor had fallen behind because he was new to the national stage. But Ostrander pointed out that the senator won voters back once before and argued she would manage it a second time. “There is room to improve,” he said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'room to improve'))).toBe('Neil Ostrander');
+  });
+
+  it('a name whose aside runs on to the speech verb without a closing comma is the speaker', () => {
+    const a = annotate(
+      'Support for the mayor has slipped in recent weeks.\n\n' +
+        '“Her numbers are soft everywhere outside the city.” Nora Pelletier, the analyst who runs the county survey tweeted on Wednesday.\n\n' +
+        'The council met on Friday. “We will fight this in every ward,” Tom Ruiz, who is chairman of the Harbor Action Fund said in a statement.',
+    );
+    expect(speakerName(a, quoteWith(a, 'numbers are soft'))).toBe('Nora Pelletier');
+    expect(speakerName(a, quoteWith(a, 'every ward'))).toBe('Tom Ruiz');
+  });
+
+  it('a relative aside’s own speech verb is no attribution of the quote before the name', () => {
+    const a = annotate(
+      'Tom Hale spoke first.\n\n“We need the money now,” Hale said. “Nobody else will pay.” Ann Lee, who said the fund was broke, left early.',
+    );
+    expect(speakerName(a, quoteWith(a, 'Nobody else'))).toBe('Tom Hale');
+  });
+
+  it('an inverted “reads” keeps its written subject when a place follows it', () => {
+    const a = annotate(
+      'Voters in his district are angry with Sen. Tom Hale over his silence.\n\n“A garden slug has more backbone than Sen. Tom Hale,” reads a Tuesday column in The Valley Ledger. Ann Lee, director of a local group, has accused Hale of cowardice.',
+    );
+    const q = quoteWith(a, 'more backbone');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('a Tuesday column');
+  });
+
+  it('a participle opening its own sentence (“Adding, …”) goes on with the speaker before it', () => {
+    const a = annotate(
+      'The host spoke with the senator on Friday.\n\nAfter the interview ended, Tom Hale said of the audit that the report “was not good.” Adding, “Nothing they do is ever that bad. It is always how they handle it.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'ever that bad'))).toBe('Tom Hale');
+  });
+
   it('a quote standing alone is the words of the person the text is about', () => {
     const a = annotate(
       'The vote is set for June.\n\nSen. Ann Lindqvist is upbeat about the bill, in part because she sees the votes there.\n\n“It will pass before the summer recess. Nobody doubts that now.”',

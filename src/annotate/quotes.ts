@@ -737,9 +737,22 @@ function collectSubjects(
       if (fallback) latest.set(null, fallback);
       s.entity = (pick ?? fallback)?.entity ?? null;
       // The pronoun is itself the subject: it keeps its person the latest one.
-      if (pick && isClauseSubject(layer, s)) {
+      // A pronoun resolved to the person of unknown gender as the subject of a clause another person
+      // of this sentence reports ("Ayres said …. But Greenberg noted … and said she can recover. “…,” he
+      // said"): that person is talked about, not the one speaking now, so it neither moves ahead as the
+      // latest subject nor takes the pronoun's gender. The reporter's own "he" ("Lee noted that he'd
+      // demur") still does.
+      const reported = pick !== undefined && isClauseSubject(layer, s) && isReportedSubject(layer, s);
+      const aboutAnother =
+        reported &&
+        pick === unknown &&
+        [...latest.values()].some(
+          (l) =>
+            l.entity !== pick.entity && l.at < s.firstToken && sentenceOf(l.at) === sentenceOf(s.firstToken),
+        );
+      if (pick && isClauseSubject(layer, s) && !aboutAnother) {
         pick.at = s.firstToken;
-        s.topic = !isReportedSubject(layer, s);
+        s.topic = !reported;
         // "Walz took a softer line. She said she would rather elect Ann Lee. “…,” she said": once "she"
         // stands for a person whose gender nothing stated, that person is the latest woman too — the
         // woman named after her as an object does not take over the next "she".
@@ -2108,6 +2121,14 @@ function attribute(
     }
   }
 
+  // "“…” Ann Lee, the analyst who founded the survey tweeted on Wednesday.": a name right after the quote
+  // whose aside runs on to the speech verb without the comma that should close it; also after a quote
+  // that ends its sentence, as a bare attribution would.
+  if (next && sameParagraph && !inQuote(next.start) && (frame >= 0 || next.sentence === closeSentence + 1)) {
+    const open = nameBeforeOpenAside(layer, t0, subjects, inQuote);
+    if (open) return open;
+  }
+
   // "Tom Hale’s claim that the mayor “founded the gang”": the person whose act of speech the quote
   // completes, nearer the quote than any speech verb.
   const owner = speechNounOwner(layer, openToken, subjects);
@@ -2139,6 +2160,38 @@ function attribute(
   // even when that is no person (the phrase is the speakerText).
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
     return withBySubject(sentenceSubject(layer, sentenceStart, openToken));
+  return undefined;
+}
+
+/** Tokens from the comma after a name to the speech verb past an aside left open: "Ann Lee, the analyst
+ * who founded the survey tweeted". */
+const MAX_OPEN_ASIDE = 14;
+
+/**
+ * The person named at `t0` when an aside after the name, opened by a comma and never closed, runs on to
+ * a speech verb: "Ann Lee, the analyst who founded the survey tweeted", "Tom Ruiz, who chairs the fund
+ * said in a statement". The aside opens with a determiner or a relative pronoun; a comma closing it
+ * leaves the sentence to the usual subject search, and the relative pronoun's own verb ("Lee, who said
+ * …") is the aside's, not the attribution.
+ */
+function nameBeforeOpenAside(
+  layer: TokenLayer,
+  t0: number,
+  subjects: readonly SubjectCandidate[],
+  inQuote: (offset: number) => boolean,
+): Subject | undefined {
+  const { tokens } = layer;
+  const name = subjects.find((s) => s.firstToken === t0 && s.form === 'name' && !s.possessive);
+  if (!name || tokens[name.endToken]?.text !== ',') return undefined;
+  const opener = tokens[name.endToken + 1];
+  if (!opener || !(RELATIVE.test(opener.text) || opener.pos === 'DET')) return undefined;
+  const sentence = tokens[t0]?.sentence;
+  for (let v = name.endToken + 3; v <= name.endToken + MAX_OPEN_ASIDE; v++) {
+    const token = tokens[v];
+    if (!token || token.sentence !== sentence || inQuote(token.start) || /^["“”«»„,;:]$/.test(token.text))
+      return undefined;
+    if (isAttributionVerb(layer, v) && !isParticiple(token.text) && isHead(tokens[v - 1])) return name;
+  }
   return undefined;
 }
 
@@ -2271,14 +2324,17 @@ function readsQuote(layer: TokenLayer, v: number): boolean {
   return !next || next.sentence !== tokens[v]?.sentence || /^[.!;]$/.test(next.text);
 }
 
-/** "“…” read one." / "“…,” read the sign.": an inverted "read" whose written subject ends the sentence. */
+/** "“…” read one." / "“…,” read the sign.": an inverted "read" whose written subject ends the sentence,
+ * a place or date after it included ("“…,” reads a Tuesday editorial in the Valley Ledger."); the phrase
+ * opens with no preposition ("“…,” read in a loud voice" names no one). */
 function readInverted(layer: TokenLayer, v: number): boolean {
   const { tokens } = layer;
   if (!/^reads?$/i.test(tokens[v]?.text ?? '')) return false;
+  if (tokens[v + 1]?.pos === 'ADP') return false;
   let t = v + 1;
   while (
-    t < v + 1 + MAX_PHRASE_TOKENS &&
-    isPhraseWord(tokens[t]) &&
+    t < v + 1 + MAX_PHRASE_TOKENS + MAX_POSTMODIFIER_TOKENS &&
+    (isPhraseWord(tokens[t]) || tokens[t]?.pos === 'ADP') &&
     tokens[t]?.sentence === tokens[v]?.sentence
   )
     t++;
@@ -2423,6 +2479,9 @@ function attributeBefore(
       const said = speechVerbBeforeComma(layer, t, from);
       const sayer = said >= 0 ? subjectBefore(layer, said, from, inSentence) : undefined;
       if (sayer?.entity) return sayer;
+      // "Lee said the report “was not good.” Adding, “…”": a participle opening its own sentence goes on
+      // from the sentence before; its speaker is found as a continuation's, not here.
+      if (t === layer.sentences[token.sentence]?.firstToken && inSentence.length === 0) return undefined;
       // Not a name governed inside the subject phrase ("A spokesman for mayoral candidate Ann Lee called a
       // report suggesting …": the spokesman's words), unless it opens the participle's own absolute phrase.
       // (A participle after a clause someone reports — "Roe said Lee quieted the room, telling …" — stays
