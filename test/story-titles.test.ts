@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { mergeStoriesIn } from '../src/library/stories.js';
-import { centralTitle, retitleAt, TITLE_KEEP_MARGIN } from '../src/store/sqlite/story-titles.js';
+import {
+  asksRatherThanReports,
+  centralTitle,
+  retitleAt,
+  TITLE_KEEP_MARGIN,
+} from '../src/store/story-titles.js';
 import { testLibraries } from './support/test-library.js';
 
 const v = (entries: Record<string, number>) => new Map(Object.entries(entries));
@@ -44,6 +49,23 @@ describe('centralTitle', () => {
     ];
     expect(TITLE_KEEP_MARGIN).toBeGreaterThan(0);
     expect(centralTitle(moved, 'Trout die below the weir')).toMatch(/^Dam report/);
+  });
+
+  it('names a story after a report, not a headline that asks or explains, unless no report has one', () => {
+    const candidates = [
+      report('Why the Pellbrook dam gave way', { ...core, rain: 1 }),
+      report('Should the valley rebuild the dam?', core),
+      report('Farmers count losses below the weir', { spill: 1, farm: 3 }),
+    ];
+    // The explainer is the most central, and the story already carries it: a report still takes over.
+    expect(centralTitle(candidates, 'Why the Pellbrook dam gave way')).toBe(
+      'Farmers count losses below the weir',
+    );
+    expect(centralTitle(candidates.slice(0, 2), null)).toBe('Why the Pellbrook dam gave way');
+    expect(asksRatherThanReports('WHO says the outbreak is slowing')).toBe(false);
+    expect(asksRatherThanReports('Dam sale: is this the end of the valley’s farms?')).toBe(true);
+    expect(asksRatherThanReports('How the valley lost its water')).toBe(true);
+    expect(asksRatherThanReports('Howard Lee wins the county seat')).toBe(false);
   });
 
   it('keeps what the story has when no report has a headline', () => {

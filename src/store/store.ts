@@ -88,7 +88,7 @@ export interface StorySummary {
   id: number;
   /**
    * The headline of its most central non-opinion article (looked for again at 2, 4, 8, … articles and after
-   * a merge or split, and kept unless another is clearly more central; see sqlite/story-titles.ts), or the
+   * a merge or split, and kept unless another is clearly more central; see story-titles.ts), or the
    * opening of its first article's text when none has a headline.
    */
   title: string | null;

@@ -14,7 +14,7 @@ import {
   storyProfileFromRow,
 } from '../feature-json.js';
 import { POSTED_FEATURES, untitledTitle } from '../sqlite/stories.js';
-import { centralTitle, retitleAt } from '../sqlite/story-titles.js';
+import { centralTitle, retitleAt } from '../story-titles.js';
 import type {
   DuplicateCandidate,
   PlacedBy,

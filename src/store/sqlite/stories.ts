@@ -26,7 +26,7 @@ import type {
   StoryStore,
   StorySummary,
 } from '../store.js';
-import { centralTitle, retitleAt } from './story-titles.js';
+import { centralTitle, retitleAt } from '../story-titles.js';
 
 /**
  * Story profiles kept parsed in memory, least recently used evicted first. Each costs about 12 kB parsed
