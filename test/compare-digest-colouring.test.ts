@@ -1,0 +1,124 @@
+// The digest's rules after the DIG6 blind check (issue 13 part 3): words that colour how something went in
+// the outlet's voice ("a heated exchange", "so angered that", "dove right into"), a day named relative to the
+// article's own date ("last night"), "the decision" / "the move" anywhere without saying which, and a
+// pronoun the annotator could not resolve. Every sentence and article here is invented, in the shape of a
+// failure the judge recorded.
+import { describe, expect, it } from 'vitest';
+import { pronounBeforeName, unresolvedPronoun } from '../src/compare/digest/index.js';
+import { definiteReference, notDigestMaterial, resolvedIn } from '../src/compare/digest/material.js';
+import { annotateText } from './support/articles.js';
+
+describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
+  it('skips a mood or a verdict on how an event went', () => {
+    for (const s of [
+      'In a heated exchange with reporters on Monday, the mayor said the budget was final.',
+      'During a contentious hearing on Thursday, the board defended the new parking fees.',
+      'The remarks came in the fraught weeks before the harbour vote in the county.',
+      'The host spoke of the glowing week the council had, from the new library to a booming port.',
+      'The ferry operator has been endorsed by party also-rans such as two former mayors.',
+      'The union is courting an unlikely ally in the fight over the depot: the chamber of commerce.',
+      'The retired guide dog was photographed beside the coffin of its owner in a moving tribute.',
+    ])
+      expect(notDigestMaterial(s), s).toMatch(/^evaluative word/);
+  });
+
+  it('skips a degree of feeling asserted by the outlet and a flourish of motion or comparison', () => {
+    for (const s of [
+      'The chief judge was so angered that she read her dissent aloud in the chamber.',
+      'Minutes after the vote, the governor dove right into attacking the council over the depot.',
+      'Much as he did in the last campaign, the senator toured the valley farms by bus.',
+    ])
+      expect(notDigestMaterial(s), s).toMatch(/^evaluative word/);
+  });
+
+  it('keeps the plain uses of the same words', () => {
+    for (const s of [
+      'The mayor said the plan is unlikely to pass the council before the summer recess.',
+      'A moving truck blocked the bridge approach for two hours on Friday morning.',
+      'Just as the vote began, the power went out across the northern districts of the city.',
+      'The bill passed with so many votes to spare that the council adjourned early on Monday.',
+      'The council is moving the market to the harbour square from the first of June.',
+    ])
+      expect(notDigestMaterial(s), s).toBeNull();
+  });
+});
+
+describe('notDigestMaterial: the newsroom’s own steps', () => {
+  it('skips a step taken after the outlet asked', () => {
+    expect(
+      notDigestMaterial(
+        'The site removed the post on Wednesday after an inquiry from the Harbour Ledger News Service.',
+      ),
+    ).toBe('credit, disclaimer or advertisement');
+    expect(
+      notDigestMaterial(
+        'The site removed the post on Wednesday after complaints from residents of the harbour.',
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('notDigestMaterial: a day named relative to the article’s date', () => {
+  it('skips yesterday, last night, tonight and this morning, in the outlet’s voice or a quotation', () => {
+    for (const s of [
+      'The council met late last night to approve the harbour budget for the coming year.',
+      '“If last night was the feast, this morning is the bill,” the treasurer said in a statement.',
+      'The ferry service will resume tomorrow after the storm damage is repaired, the operator said.',
+    ])
+      expect(notDigestMaterial(s), s).toBe("a day named relative to its article's date");
+  });
+
+  it('keeps a named day', () => {
+    expect(
+      notDigestMaterial(
+        'The council met on Tuesday night to approve the harbour budget for the coming year.',
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('definiteReference', () => {
+  it('finds "the decision" or "the move" anywhere without a complement saying which', () => {
+    expect(definiteReference('Officials announced the decision to the harbour staff on Monday.')).toBe(
+      'decision',
+    );
+    expect(definiteReference('The port cut two routes, saying the move is meant to save fuel.')).toBe('move');
+  });
+
+  it('leaves one that says which, and a name', () => {
+    expect(definiteReference('The board said the decision to close the depot was final.')).toBeNull();
+    expect(definiteReference('Staff protested the move by the board on Monday.')).toBeNull();
+    expect(definiteReference('The Decision Desk said the count was complete.')).toBeNull();
+    expect(definiteReference('Workers welcomed the ruling of the appeals court on Friday.')).toBeNull();
+  });
+
+  it('stands when the title or an earlier digest sentence holds the noun', () => {
+    const noun = definiteReference('Officials announced the decision to the harbour staff on Monday.') ?? '';
+    expect(resolvedIn(noun, ['Harbour board decides to close the ferry depot'])).toBe(false);
+    expect(resolvedIn(noun, ['The board’s decision to close the ferry depot angers workers'])).toBe(true);
+  });
+});
+
+describe('unresolvedPronoun', () => {
+  // The man "his" means is only in the headline, which the annotator does not read as text.
+  const body =
+    'The harbour board met the ferry crews on Tuesday to hear their complaints.\n\nJana Kovic, a former ferry captain, is his closest adviser on the port.\n\nThe port authority said its budget would rise in the spring.';
+
+  it('finds a "his" in the outlet’s voice that the annotator resolved to no one', () => {
+    const a = annotateText(body, 'h');
+    const second = body.indexOf('Jana Kovic');
+    const third = body.indexOf('The port authority');
+    // Not the pronounBeforeName case: the annotator did not tie "his" to the mayor.
+    expect(pronounBeforeName(a, second, third)).toBe(false);
+    expect(unresolvedPronoun(a, second, third)).toBe(true);
+    expect(unresolvedPronoun(a, third, body.length)).toBe(false);
+  });
+
+  it('leaves a pronoun inside a quotation to its speaker', () => {
+    const quoted =
+      'Mayor Karl Brennholt toured the harbour with the ferry crews on Tuesday.\n\n“He has done more for the port than anyone,” said Jana Kovic, a former ferry captain.';
+    const a = annotateText(quoted, 'q');
+    const second = quoted.indexOf('“He');
+    expect(unresolvedPronoun(a, second, quoted.length)).toBe(false);
+  });
+});
