@@ -173,26 +173,6 @@ export function pronounBeforeName(article: AnnotatedArticle, start: number, end:
   );
 }
 
-const PERSONAL_PRONOUN = /\b(?:he|him|his|she|her|hers)\b/gi;
-
-/**
- * A "he", "his", "she" or "her" in the outlet's voice of the sentence [start, end) that the annotator
- * resolved to no one ("Jan Roe, a senior adviser, is his closest aide." — whose?): if the annotator could not
- * tell, a reader of the digest, who has only the sentences before it, cannot either. Pronouns inside
- * quotations are the speaker's and are left alone.
- */
-export function unresolvedPronoun(article: AnnotatedArticle, start: number, end: number): boolean {
-  const quoted = (at: number) => article.quotes.some((q) => q.start <= at && q.end > at);
-  const voice = authorVoice(article.text.slice(start, end));
-  const resolved = article.entities.flatMap((e) => e.references ?? []);
-  for (const m of voice.matchAll(PERSONAL_PRONOUN)) {
-    const at = start + m.index;
-    if (quoted(at)) continue;
-    if (!resolved.some((r) => r.start <= at && r.end > at)) return true;
-  }
-  return false;
-}
-
 /** The evidence sentence of one article that reads best on its own, or null if none may be used. */
 function candidateFor(
   ctx: StoryContext,
@@ -222,7 +202,7 @@ function candidateFor(
   const q = quoted(article, start, end);
   // A pronoun or connective with nothing before it never stands, even as the lead ("He then added: …").
   if (DANGLING_START.test(text) || DANGLING_TAG.test(text) || pronounSpeaker(text)) return null;
-  if (pronounBeforeName(article, start, end) || unresolvedPronoun(article, start, end)) return null;
+  if (pronounBeforeName(article, start, end)) return null;
   if (strict && q.share > MAX_QUOTE_SHARE) return null;
   const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100;
   const surnames = [
