@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   definiteReference,
   definiteSubject,
+  demonstrativeReference,
   notDigestMaterial,
   resolvedIn,
 } from '../src/compare/digest/material.js';
@@ -36,6 +37,7 @@ describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
       'The harbour bill sailed through the council with little debate on Thursday evening.',
       'The governor rarely hesitates to throw punches at the council over the depot.',
       'Opponents accused the board of ginning up a feud with the ferry union.',
+      'Both parties were quick to pounce on the harbour figures released on Friday.',
     ])
       expect(notDigestMaterial(s), s).toMatch(/^evaluative word/);
   });
@@ -138,6 +140,23 @@ describe('definiteReference', () => {
     const noun = definiteReference('Officials announced the decision to the harbour staff on Monday.') ?? '';
     expect(resolvedIn(noun, ['Harbour board decides to close the ferry depot'])).toBe(false);
     expect(resolvedIn(noun, ['The board’s decision to close the ferry depot angers workers'])).toBe(true);
+  });
+});
+
+describe('demonstrativeReference: "those X"', () => {
+  it('finds "those X" that points back, not one that says which', () => {
+    expect(
+      demonstrativeReference('In each of those cases, the court said the port had the final word.'),
+    ).toBe('cases');
+    expect(
+      demonstrativeReference('The fund will help those voters who lost their homes in the flood.'),
+    ).toBeNull();
+    expect(
+      demonstrativeReference('The fund will help those killed or hurt in the fire and their families.'),
+    ).toBeNull();
+    expect(
+      demonstrativeReference('The fund will help those in need across the northern districts.'),
+    ).toBeNull();
   });
 });
 
