@@ -38,6 +38,8 @@ describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
       'The governor rarely hesitates to throw punches at the council over the depot.',
       'Opponents accused the board of ginning up a feud with the ferry union.',
       'Both parties were quick to pounce on the harbour figures released on Friday.',
+      'Just as he dodged defenders on the field, the former striker dodged the cameras at the gate.',
+      'The council wants to remind voters of the surging economy before the autumn vote.',
     ])
       expect(notDigestMaterial(s), s).toMatch(/^evaluative word/);
   });

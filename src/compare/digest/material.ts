@@ -133,10 +133,13 @@ const ATTRIBUTIVE_COLOURING =
 const DEGREE_CLAUSE =
   /\bso\s+(?!much\b|many\b|far\b|long\b|that\b|as\b)[a-z]+\s+that\b|\bsuch\s+an?\s+[a-z]+\s+[a-z]+\s+that\b/i;
 // A flourish of the sports page or the columnist: a comparison opening the sentence ("Much as he did in the
-// last campaign, the senator …") or a vivid verb of motion ("dove right into attacking her", "charged
-// headlong into the fight"). ("Just as the vote began, …" is a time, and stays.)
+// last campaign, the senator …"; a simile on a pronoun whose person comes later, "Just as he dodged defenders
+// on the field, the player dodged the cameras …" — "Just as the vote began, …" is a time, and stays), a vivid
+// verb of motion or fight ("dove right into attacking her", "charged headlong into the fight", "the bill
+// sailed through the council", "throws punches at the mayor", "ginning up a feud"), or a verdict on the
+// economy ("the surging economy", "an ailing economy").
 const FLOURISH =
-  /^much as\b|\bsail(?:ed|s|ing)\s+(?:through|past)\b|\bthrow(?:s|ing)?\s+punches\b|\bgin(?:s|ned|ning)?\s+up\b|\b(?:dove|dived|jumped|launched|waded|plunged|tore|charged|leapt|leaped)\s+(?:right|straight|headlong|headfirst)\b/i;
+  /^much as\b|^just as (?:he|she|they)\b|\b(?:surging|booming|roaring|sizzling|red-hot|sputtering|ailing|limping|faltering|anemic)\s+economy\b|\bsail(?:ed|s|ing)\s+(?:through|past)\b|\bthrow(?:s|ing)?\s+punches\b|\bgin(?:s|ned|ning)?\s+up\b|\b(?:dove|dived|jumped|launched|waded|plunged|tore|charged|leapt|leaped)\s+(?:right|straight|headlong|headfirst)\b/i;
 
 // VADER adjectives by their ending ("furious", "awful", "horrible", "pathetic"), rated strongly: a reporter
 // rarely needs them to say what happened. These few describe instead ("a largely peaceful march", "a
