@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   definiteReference,
+  definiteSpeaker,
   definiteSubject,
   demonstrativeReference,
   notDigestMaterial,
@@ -159,6 +160,34 @@ describe('demonstrativeReference: "those X"', () => {
     expect(
       demonstrativeReference('The fund will help those in need across the northern districts.'),
     ).toBeNull();
+  });
+});
+
+describe('"that X" after a preposition, "As with …", and a speaker named only "the X"', () => {
+  it('finds "that X" after a preposition, not the conjunction after a verb', () => {
+    expect(demonstrativeReference('Harbour unions are eager to campaign on that message this autumn.')).toBe(
+      'message',
+    );
+    expect(
+      demonstrativeReference('The mayor said that officials would meet the unions on Friday.'),
+    ).toBeNull();
+    expect(
+      demonstrativeReference('The board met on Monday, and at that time no vote was planned.'),
+    ).toBeNull();
+  });
+
+  it('skips an opening comparison with something the digest does not hold', () => {
+    expect(
+      notDigestMaterial('As with the first harbour bill, most of the savings would go to the port.'),
+    ).toBe('opens with a contrast or continuation');
+  });
+
+  it('finds a speaker named only "the X", not an institution everyone places', () => {
+    expect(definiteSpeaker('Most of the savings would go to the largest firms, the center said.')).toBe(
+      'center',
+    );
+    expect(definiteSpeaker('The ban stays in force for now, the court said on Friday.')).toBeNull();
+    expect(definiteSpeaker('The ban stays in force for now, Judge Ann Roe said on Friday.')).toBeNull();
   });
 });
 

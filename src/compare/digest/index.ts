@@ -17,6 +17,7 @@ import {
   comparedSubject,
   continuesQuotation,
   definiteReference,
+  definiteSpeaker,
   definiteSubject,
   demonstrativeReference,
   notDigestMaterial,
@@ -376,6 +377,7 @@ function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx:
     backReference(text),
     demonstrativeReference(authorVoice(text)),
     definiteReference(authorVoice(text)),
+    definiteSpeaker(authorVoice(text)),
     definiteSubject(text),
     comparedSubject(text),
   ])

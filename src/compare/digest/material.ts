@@ -43,9 +43,9 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // Connectives that continue an argument or an account the digest does not hold: "In fact, one senator …",
 // "True, the board backed …", "Separately, police said …", "Now those early lessons …", "Indeed, …",
 // "Overall, the rulings …" (a sum of what came before), "Here, both courts …", "As for the others, …",
-// "By contrast, …", "At first blush, …" (an argument's turn).
+// "By contrast, …", "At first blush, …" (an argument's turn), "As with the first bill, …" (which first bill?).
 const CONTINUATION_OPENER =
-  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|like with|as with|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
 // The same turn after a short subject: "The mayor, for her part, says …", "The board, meanwhile, voted …",
 // "Doe, however, said …" — the other part is in a sentence the digest does not hold.
 const SUBJECT_THEN_CONTINUATION =
@@ -87,6 +87,10 @@ const CUT_AT_ABBREVIATION = /(?:\b[A-Z]-[A-Z]|\s[A-Z]\.[A-Z])\.$/;
 // "this" or "these" with a noun anywhere in the outlet's voice points at something said before ("after this
 // decision", "explanations such as these"), unless the noun is a time ("this week", "these days").
 const DEMONSTRATIVE_NOUN = /\b(?:this|these)\s+([a-z][a-z-]*)|\b(?:such as|like)\s+(?:this|these|those)\b/gi;
+// "that X" after a preposition points back too ("eager to engage on that message", "in that case", "to that
+// end"); "that" after a verb is a conjunction ("said that officials …") and is left alone.
+const THAT_NOUN =
+  /\b(?:on|in|of|to|for|with|about|from|by|at|under|after|before|over|against|despite)\s+that\s+(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|the|a|an|he|she|it|they|we|i|you|his|her|its|their|our|this|these|those|there|if|when)\b)([a-z][a-z-]*)/gi;
 // "those X" points back the same way ("In each of those cases, the court …"), unless what follows says which
 // ("those voters who stayed home", "those in the room", "those killed in the fire").
 const THOSE_NOUN =
@@ -348,7 +352,11 @@ export function resolvedIn(noun: string, earlier: readonly string[]): boolean {
  * stands when an earlier digest sentence (or the story title) holds the noun.
  */
 export function demonstrativeReference(voice: string): string | null {
-  for (const m of [...voice.matchAll(DEMONSTRATIVE_NOUN), ...voice.matchAll(THOSE_NOUN)]) {
+  for (const m of [
+    ...voice.matchAll(DEMONSTRATIVE_NOUN),
+    ...voice.matchAll(THOSE_NOUN),
+    ...voice.matchAll(THAT_NOUN),
+  ]) {
     const noun = m[1]?.toLowerCase();
     if (noun === undefined) return '';
     if (!TIME_NOUNS.has(noun)) return noun;
@@ -382,6 +390,24 @@ export function definiteSubject(text: string): string | null {
   if (m?.[0].endsWith(' of') && /^\s+(?:the\s+)?\p{Lu}/u.test(bare.slice(m[0].length))) return null;
   const noun = m?.[2]?.toLowerCase();
   return noun === undefined || KNOWN_DEFINITES.has(noun) ? null : noun;
+}
+
+// A speaker named only as "the X" in a speech tag: "Most of the savings go to the richest, the center said." —
+// which center? (The subject form, "The center said …", is definiteSubject's.)
+const DEFINITE_SPEAKER =
+  /\b[Tt]he\s+([\p{Ll}][\p{L}’'-]*)\s+(?:said|says|added|adds|noted|notes|estimated|estimates|found|finds|wrote|writes|reported|reports|argued|argues)\b/gu;
+
+/**
+ * The noun of a speaker named only by "the X" in the outlet's voice ("…, the center said." → "center"), or
+ * null when there is none or it is an institution everyone places ("the court said", "the ministry said").
+ * The sentence stands when an earlier digest sentence or the title holds the noun.
+ */
+export function definiteSpeaker(voice: string): string | null {
+  for (const m of voice.matchAll(DEFINITE_SPEAKER)) {
+    const noun = (m[1] as string).toLowerCase();
+    if (!KNOWN_DEFINITES.has(noun)) return noun;
+  }
+  return null;
 }
 
 // Definite subjects a reader places without an antecedent: the institutions and roles of public life, which
