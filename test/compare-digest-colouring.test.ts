@@ -41,6 +41,7 @@ describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
       'Both parties were quick to pounce on the harbour figures released on Friday.',
       'Just as he dodged defenders on the field, the former striker dodged the cameras at the gate.',
       'The council wants to remind voters of the surging economy before the autumn vote.',
+      'The deadlock over the harbour is as much the fault of the council as of the port board.',
     ])
       expect(notDigestMaterial(s), s).toMatch(/^evaluative word/);
   });

@@ -162,10 +162,11 @@ function strongly(word: string): boolean {
 }
 
 // Verbs and phrases of combat or of the columnist, in the outlet's voice: "the senator blasted the plan", "took
-// a parting shot at", "the photo op", "…, of course." Reported speech keeps its own words ("called it a
+// a parting shot at", "the photo op", "…, of course.", and blame or credit handed out ("the deadlock is the fault
+// of the council", "the board is to blame"). Reported speech keeps its own words ("called it a
 // photo op") inside quotation marks, which the author's voice leaves out. "Slammed into" is a collision.
 const LOADED_PHRASE =
-  /\b(?:blast(?:ed|s)|slam(?:med|s)(?! into)|lambast(?:ed|s)|ripp?(?:ed|s) into|bash(?:ed|es)|torch(?:ed|es)|rail(?:ed|s) against|lash(?:ed|es) out|took a (?:veiled |parting )?shot|photo op|of course)\b/i;
+  /\b(?:blast(?:ed|s)|slam(?:med|s)(?! into)|lambast(?:ed|s)|ripp?(?:ed|s) into|bash(?:ed|es)|torch(?:ed|es)|rail(?:ed|s) against|lash(?:ed|es) out|took a (?:veiled |parting )?shot|photo op|of course|the fault of|(?:is|are|was|were) to blame|deserves? (?:the )?(?:blame|credit))\b/i;
 
 // Label-lexicon words that, in a sentence rather than a label, usually report a fact or a plain verb: "was
 // convicted of fraud", "the ousted leader fled", "a failed bid", "celebrated the win", "a terrorist attack".
