@@ -42,6 +42,7 @@ describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
       'Just as he dodged defenders on the field, the former striker dodged the cameras at the gate.',
       'The council wants to remind voters of the surging economy before the autumn vote.',
       'The deadlock over the harbour is as much the fault of the council as of the port board.',
+      'Union leaders condemned the mob that gathered outside the ferry office on Friday night.',
     ])
       expect(notDigestMaterial(s), s).toMatch(/^evaluative word/);
   });
@@ -55,6 +56,24 @@ describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
       'The council is moving the market to the harbour square from the first of June.',
     ])
       expect(notDigestMaterial(s), s).toBeNull();
+  });
+});
+
+describe('notDigestMaterial: a public’s mood without a source', () => {
+  it('skips a mood the outlet asserts, not one a poll or a speaker gives', () => {
+    expect(notDigestMaterial('Residents are increasingly fed up with the delays on the harbour ferry.')).toBe(
+      "a public's mood asserted without a source",
+    );
+    expect(
+      notDigestMaterial(
+        'A council poll found most residents are fed up with the delays on the harbour ferry.',
+      ),
+    ).toBeNull();
+    expect(
+      notDigestMaterial(
+        'Residents are fed up with the delays on the harbour ferry, the mayor said on Monday.',
+      ),
+    ).toBeNull();
   });
 });
 

@@ -122,9 +122,10 @@ const EVALUATIVE = new Set(
 // bruising race", "the incensed minister", "party also-rans". VADER rates them mildly or not at all, but
 // the blind check's judge (eval/blind/RULES.md: a mildly loaded word is "unsure", which fails) marked
 // every such word met in a digest sentence, so a digest leaves them to the outlets. ("Quick to pounce",
-// "prying", "vehemently" and "climbdown" were read in fresh allsides digests.)
+// "prying", "vehemently" and "climbdown" were read in fresh allsides digests; "mob" for a crowd of protesters
+// is the outlet's word, not the crowd's.)
 const COLOURING = new Set(
-  'heated contentious fraught glowing booming thriving fiery testy bruising raucous feisty combative explosive messy bizarre improbable poignant heartfelt rousing triumphant stinging withering incensed enraged livid outraged furious jubilant gleeful defiant beleaguered embattled hapless vaunted much-vaunted storied also-ran also-rans has-beens wannabe wannabes cronies lackeys stooges shills prying habitually vehemently berated berating climbdown pounce pounced pouncing'.split(
+  'heated contentious fraught glowing booming thriving fiery testy bruising raucous feisty combative explosive messy bizarre improbable poignant heartfelt rousing triumphant stinging withering incensed enraged livid outraged furious jubilant gleeful defiant beleaguered embattled hapless vaunted much-vaunted storied also-ran also-rans has-beens wannabe wannabes cronies lackeys stooges shills prying habitually vehemently berated berating climbdown pounce pounced pouncing mob'.split(
     ' ',
   ),
 );
@@ -227,6 +228,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   const judging = evaluativeWord(voice);
   if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
   if (speculation(voice)) return "a prediction in the outlet's voice";
+  if (publicMood(voice)) return "a public's mood asserted without a source";
   return null;
 }
 
@@ -286,6 +288,16 @@ function headlineLike(text: string): boolean {
 const MODAL = /\b(?:would|could|might|may|likely to)\s+(?:not\s+|also\s+|still\s+)?[a-z]+/;
 const PROPOSAL =
   /\b(?:bill|bills|plan|plans|measure|measures|proposal|proposals|order|orders|rule|rules|law|laws|legislation|policy|deal|agreement|budget|amendment|regulation|regulations|reform|package|ban|change|changes|treaty|provision|provisions)\b/i;
+
+// A public's mood asserted by the outlet with no poll or speaker: "Residents are increasingly fed up with the
+// ferry delays." — whose reading of the public is it? ("A poll found most residents are fed up …" has one.)
+const PUBLIC_MOOD =
+  /\b(?:Americans|Britons|voters|people|residents|citizens|consumers|the public|many|most)\s+(?:are|were|remain|remained|feel|felt|seem|seemed|grow|grew)\s+(?:increasingly\s+|ever\s+more\s+|more\s+|less\s+)?(?:pleased|happy|angry|frustrated|fed up|worried|anxious|optimistic|pessimistic|satisfied|unhappy|upset|skeptical|sceptical|weary|tired|eager|hopeful|fearful|confident)\b/i;
+const SOURCE_OF_MOOD = /\b(?:poll|polls|survey|surveys|according to|found|finds|shows|showed)\b/i;
+
+function publicMood(voice: string): boolean {
+  return PUBLIC_MOOD.test(voice) && !SPEECH.test(voice) && !SOURCE_OF_MOOD.test(voice);
+}
 
 function speculation(voice: string): boolean {
   const modal = MODAL.exec(voice);
