@@ -43,6 +43,7 @@ describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
       'The council wants to remind voters of the surging economy before the autumn vote.',
       'The deadlock over the harbour is as much the fault of the council as of the port board.',
       'Union leaders condemned the mob that gathered outside the ferry office on Friday night.',
+      'Adding to the mayor’s woes was the port chief, who claimed credit for the soaring economy.',
     ])
       expect(notDigestMaterial(s), s).toMatch(/^evaluative word/);
   });
@@ -104,6 +105,14 @@ describe('notDigestMaterial: page furniture and turns', () => {
     expect(
       notDigestMaterial(
         'The port and the union reached a deal on pay, as the Ledger exclusively reported on Tuesday.',
+      ),
+    ).toBe('credit, disclaimer or advertisement');
+  });
+
+  it('skips a syndication notice', () => {
+    expect(
+      notDigestMaterial(
+        'Content created by the Harbour Ledger Service is available without charge to eligible papers.',
       ),
     ).toBe('credit, disclaimer or advertisement');
   });

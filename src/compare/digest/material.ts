@@ -25,9 +25,10 @@ const LINK_ANYWHERE =
 // advertisement slot left in the text.
 // The newsroom's own steps ("The Daily Example reached out to the company for comment.", "The site removed the
 // post after an inquiry from the Example News Service.", "… as the Ledger exclusively reported") tell how the
-// story was reported, not what happened.
+// story was reported, not what happened; so does a syndication notice ("Content created by the Example News
+// Service is available without charge to …").
 const CREDIT_LINE =
-  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\b(?:after|following|in response to)\s+(?:an?\s+)?(?:inquiry|inquiries|query|queries|questions|request for comment)\s+from\b|\bexclusively (?:reported|revealed|obtained)\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
+  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\b(?:after|following|in response to)\s+(?:an?\s+)?(?:inquiry|inquiries|query|queries|questions|request for comment)\s+from\b|\bexclusively (?:reported|revealed|obtained)\b|\bcontent created by\b|\bavailable without charge\b|\breprinted with permission\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
 // Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
 // Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
 // A link's words glued to the next link's ("… Edward DoeSenators face a test …": a surname run into a
@@ -125,7 +126,7 @@ const EVALUATIVE = new Set(
 // "prying", "vehemently" and "climbdown" were read in fresh allsides digests; "mob" for a crowd of protesters
 // is the outlet's word, not the crowd's.)
 const COLOURING = new Set(
-  'heated contentious fraught glowing booming thriving fiery testy bruising raucous feisty combative explosive messy bizarre improbable poignant heartfelt rousing triumphant stinging withering incensed enraged livid outraged furious jubilant gleeful defiant beleaguered embattled hapless vaunted much-vaunted storied also-ran also-rans has-beens wannabe wannabes cronies lackeys stooges shills prying habitually vehemently berated berating climbdown pounce pounced pouncing mob'.split(
+  'heated contentious fraught glowing booming thriving fiery testy bruising raucous feisty combative explosive messy bizarre improbable poignant heartfelt rousing triumphant stinging withering incensed enraged livid outraged furious jubilant gleeful defiant beleaguered embattled hapless vaunted much-vaunted storied also-ran also-rans has-beens wannabe wannabes cronies lackeys stooges shills prying habitually vehemently berated berating climbdown pounce pounced pouncing mob woes'.split(
     ' ',
   ),
 );
@@ -144,7 +145,7 @@ const DEGREE_CLAUSE =
 // sailed through the council", "throws punches at the mayor", "ginning up a feud"), or a verdict on the
 // economy ("the surging economy", "an ailing economy").
 const FLOURISH =
-  /^much as\b|^just as (?:he|she|they)\b|\b(?:surging|booming|roaring|sizzling|red-hot|sputtering|ailing|limping|faltering|anemic)\s+economy\b|\bsail(?:ed|s|ing)\s+(?:through|past)\b|\bthrow(?:s|ing)?\s+punches\b|\bgin(?:s|ned|ning)?\s+up\b|\b(?:dove|dived|jumped|launched|waded|plunged|tore|charged|leapt|leaped)\s+(?:right|straight|headlong|headfirst)\b/i;
+  /^much as\b|^just as (?:he|she|they)\b|\b(?:surging|soaring|booming|roaring|sizzling|red-hot|sputtering|ailing|limping|faltering|anemic)\s+economy\b|\bsail(?:ed|s|ing)\s+(?:through|past)\b|\bthrow(?:s|ing)?\s+punches\b|\bgin(?:s|ned|ning)?\s+up\b|\b(?:dove|dived|jumped|launched|waded|plunged|tore|charged|leapt|leaped)\s+(?:right|straight|headlong|headfirst)\b/i;
 
 // VADER adjectives by their ending ("furious", "awful", "horrible", "pathetic"), rated strongly: a reporter
 // rarely needs them to say what happened. These few describe instead ("a largely peaceful march", "a
