@@ -109,6 +109,17 @@ describe('notDigestMaterial: page furniture and turns', () => {
     ).toBe('credit, disclaimer or advertisement');
   });
 
+  it('skips "similar" with nothing to be similar to', () => {
+    expect(
+      notDigestMaterial('The old board did oversee similar ferry numbers, with 2,000 trips in a year.'),
+    ).toBe('points back to something said before');
+    expect(
+      notDigestMaterial(
+        'The old board oversaw ferry numbers similar to this year’s, with 2,000 trips a year.',
+      ),
+    ).toBeNull();
+  });
+
   it('skips a syndication notice', () => {
     expect(
       notDigestMaterial(

@@ -59,11 +59,12 @@ const CONTRAST_INSIDE = /,\s+(?:however|though|nonetheless|nevertheless)\s*[,.]/
 const TIME_ANCHORED_OPENER =
   /^(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+|barely\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|(?:the\s+)?(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b|(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier)\b|(?:later|earlier|afterwards?|then|by then|since then|at the time|at that point|until then)\b)/i;
 // A lead-in about a pronoun ("In it, the aide discusses …", "Under that, …"), an event placed after "since"
-// with nothing to be since ("The board has since changed …"), "a similar X" (similar to what?).
+// with nothing to be since ("The board has since changed …"), "a similar X", "similar figures" (similar to
+// what? — "similar to last year's" says).
 // "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
 // and "since then" do not).
 const POINTING_BACK =
-  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\bsimilar\b(?![^.,;:]*\b(?:to|as)\b)|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
 // "X then <verb>" continues an account ("Ms Doe then said …"); "if …, then …" is a condition, not a sequel,
 // so only this pattern gives way to an "if" in the sentence ("The cause of that is, if it passes, …" still
 // points back).
