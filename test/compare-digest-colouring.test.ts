@@ -216,6 +216,15 @@ describe('"that X" after a preposition, "As with …", and a speaker named only 
     ).toBeNull();
   });
 
+  it('skips an example of something the digest does not hold, and a time set by another sentence', () => {
+    expect(notDigestMaterial('For example, hundreds of drivers wait at the harbour gate each morning.')).toBe(
+      'opens with a contrast or continuation',
+    );
+    expect(notDigestMaterial('The port cut its ferry subsidy around the same time, the records show.')).toBe(
+      'a time placed by another sentence',
+    );
+  });
+
   it('skips an opening comparison with something the digest does not hold', () => {
     expect(
       notDigestMaterial('As with the first harbour bill, most of the savings would go to the port.'),
@@ -225,6 +234,9 @@ describe('"that X" after a preposition, "As with …", and a speaker named only 
   it('finds a speaker named only "the X", not an institution everyone places', () => {
     expect(definiteSpeaker('Most of the savings would go to the largest firms, the center said.')).toBe(
       'center',
+    );
+    expect(definiteSpeaker('Visits on family grounds would be allowed, the government official said.')).toBe(
+      'official',
     );
     expect(definiteSpeaker('The ban stays in force for now, the court said on Friday.')).toBeNull();
     expect(definiteSpeaker('The ban stays in force for now, Judge Ann Roe said on Friday.')).toBeNull();
@@ -236,5 +248,9 @@ describe('definiteSubject after a day', () => {
     expect(definiteSubject('The hearing Monday morning dealt with the ferry contracts.')).toBe('hearing');
     expect(definiteSubject('The vote on Tuesday night decided the harbour budget.')).toBe('vote');
     expect(definiteSubject('The Senate on Tuesday passed the harbour budget.')).toBeNull();
+    // A possessive says whose, and a time word is not the subject's noun.
+    expect(
+      definiteSubject('The judges’ order late Wednesday lifts the ban on ferry night trips.'),
+    ).toBeNull();
   });
 });

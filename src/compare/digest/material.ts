@@ -46,7 +46,7 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // "Overall, the rulings …" (a sum of what came before), "Here, both courts …", "As for the others, …",
 // "By contrast, …", "At first blush, …" (an argument's turn), "As with the first bill, …" (which first bill?).
 const CONTINUATION_OPENER =
-  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|like with|as with|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|like with|as with|for example|for instance|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
 // The same turn after a short subject: "The mayor, for her part, says …", "The board, meanwhile, voted …",
 // "Doe, however, said …" — the other part is in a sentence the digest does not hold.
 const SUBJECT_THEN_CONTINUATION =
@@ -70,10 +70,11 @@ const POINTING_BACK =
 // points back).
 const THEN_SEQUEL = /\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
 // A time placed by another sentence anywhere in the outlet's voice: "The council, two years later, approved
-// …", "… and the next day the board resigned." (The opener form is TIME_ANCHORED_OPENER.) "Two days after
-// the vote" names its anchor; "later the same day" is placed by the day the sentence itself names.
+// …", "… and the next day the board resigned.", "… around the same time." (The opener form is
+// TIME_ANCHORED_OPENER.) "Two days after the vote" names its anchor; "later the same day" is placed by the
+// day the sentence itself names.
 const TIME_ANCHORED_INSIDE =
-  /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier)\b(?!\s+than\b)|\bthe\s+(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b/i;
+  /\b(?:at|around|about|by)\s+the\s+same\s+time\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier)\b(?!\s+than\b)|\bthe\s+(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b/i;
 // A day named relative to the article's own date, in the outlet's voice or a quotation: "The vote came late
 // last night.", "“Tonight we celebrate,” she said." A digest gathers articles of different days, and its
 // reader cannot tell which night "last night" was; "on Tuesday" and "Tuesday night" stand.
@@ -383,7 +384,7 @@ export function demonstrativeReference(voice: string): string | null {
 // ("The two-year-old dog was …" → "dog"; "The heart of the plan is …" → "heart"; "The hearing Monday
 // morning dealt with …" → "hearing").
 const DEFINITE_SUBJECT =
-  /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+\p{Ll}+|of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
+  /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+\p{Ll}+|of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
 
 // The first word after the day names what is meant ("Monday's vote count" → "vote"): an adjective there
 // ("Monday's split decision") will not be found earlier either, and the sentence is left out.
@@ -403,14 +404,16 @@ export function definiteSubject(text: string): string | null {
   const m = DEFINITE_SUBJECT.exec(bare);
   // "The daughter of Senator Ann Ross …" says whose: a name after "of" resolves the subject.
   if (m?.[0].endsWith(' of') && /^\s+(?:the\s+)?\p{Lu}/u.test(bare.slice(m[0].length))) return null;
+  // "The justices’ order …", "The council's plan …": a possessive says whose.
+  if (m?.[1] !== undefined && /(?:['’]s?)\s/u.test(m[1])) return null;
   const noun = m?.[2]?.toLowerCase();
-  return noun === undefined || KNOWN_DEFINITES.has(noun) ? null : noun;
+  return noun === undefined || KNOWN_DEFINITES.has(noun) || TIME_WORDS.has(noun) ? null : noun;
 }
 
-// A speaker named only as "the X" in a speech tag: "Most of the savings go to the richest, the center said." —
-// which center? (The subject form, "The center said …", is definiteSubject's.)
+// A speaker named only as "the X" in a speech tag: "Most of the savings go to the richest, the center said.",
+// "…, the government official said." — which center, which official? (The subject form, "The center said …", is definiteSubject's.)
 const DEFINITE_SPEAKER =
-  /\b[Tt]he\s+([\p{Ll}][\p{L}’'-]*)\s+(?:said|says|added|adds|noted|notes|estimated|estimates|found|finds|wrote|writes|reported|reports|argued|argues)\b/gu;
+  /\b[Tt]he\s+(?:[\p{Ll}][\p{L}’'-]*\s+)?([\p{Ll}][\p{L}’'-]*)\s+(?:said|says|added|adds|noted|notes|estimated|estimates|found|finds|wrote|writes|reported|reports|argued|argues)\b/gu;
 
 /**
  * The noun of a speaker named only by "the X" in the outlet's voice ("…, the center said." → "center"), or
@@ -424,6 +427,10 @@ export function definiteSpeaker(voice: string): string | null {
   }
   return null;
 }
+
+// Words of time that the subject pattern may take for a head when the day follows ("The order late Wednesday
+// …"): never the subject's noun.
+const TIME_WORDS = new Set(['late', 'early', 'last', 'next', 'this']);
 
 // Definite subjects a reader places without an antecedent: the institutions and roles of public life, which
 // news names as "the court", "the government", "the public", "the economy" — there is one in the story's
