@@ -13,6 +13,7 @@ import {
   notDigestMaterial,
   resolvedIn,
 } from '../src/compare/digest/material.js';
+import { datelineEnd } from '../src/text/words.js';
 
 describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
   it('skips a mood or a verdict on how an event went', () => {
@@ -89,6 +90,31 @@ describe('notDigestMaterial: page furniture and turns', () => {
       notDigestMaterial(
         'Harbour Minister Jana Roe spoke at a meeting of port officials in Halden on March 3, 2019.',
       ),
+    ).toBeNull();
+  });
+
+  it('skips the other shapes of a caption: a weekday, an abbreviated month, no verb, position marks, a video player', () => {
+    for (const s of [
+      'Harbour Minister Jana Roe conducts a news conference in Halden on Wednesday, September 4, 2019.',
+      'Port workers Jana Roe (L) and Ann Lee (R) talk to reporters outside the court in Halden on Aug. 30, 2019.',
+      'Harbour Minister Jana Roe during a news conference on the ferry deal in Halden, Norway, December 10, 2019.',
+      'CLOSE The ferry union apologised after a guest called the minister a liar on air.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('photo caption or credit');
+    expect(
+      notDigestMaterial('Close to 300 people left the harbour district on Monday after the storm warning.'),
+    ).toBeNull();
+  });
+
+  it('skips an argument’s list and its conclusion, not "So far"', () => {
+    expect(
+      notDigestMaterial('First, the levy is tied to the port’s own budget, which the council sets.'),
+    ).toBe('opens with a contrast or continuation');
+    expect(
+      notDigestMaterial('So the new levy would raise some money, even if not enough for the pier.'),
+    ).toBe('opens with a contrast or continuation');
+    expect(
+      notDigestMaterial('So far, twelve ferries have been cancelled because of the harbour strike.'),
     ).toBeNull();
   });
 
@@ -252,5 +278,14 @@ describe('definiteSubject after a day', () => {
     expect(
       definiteSubject('The judges’ order late Wednesday lifts the ban on ferry night trips.'),
     ).toBeNull();
+  });
+});
+
+describe('datelineEnd', () => {
+  it('cuts a dateline filed from two places', () => {
+    const text = 'HALDEN/OSLO (Reuters) - The harbour board said on Monday it would close the ferry depot.';
+    expect(text.slice(datelineEnd(text, 0, text.length))).toBe(
+      'The harbour board said on Monday it would close the ferry depot.',
+    );
   });
 });

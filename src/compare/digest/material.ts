@@ -12,9 +12,14 @@ const CAPTION =
   /\b(?:image caption|image copyright|photo(?:graph)?:|photo by|photo credit|file photo|credit:|caption:)|\((?:\w+ )?photos?\b|getty images|\/\s*(?:getty|afp|reuters|ap)\b|\bvia getty\b/i;
 // An agency photo caption printed as a sentence: a person in the present tense of a picture ("speaks",
 // "gestures", "looks on", "arrives") and the full date it was taken: "Minister Jana Roe speaks during a
-// meeting in Halden on March 3, 2019." A report tells what happened in the past tense or names the day.
+// meeting in Halden on March 3, 2019.", "… on Wednesday, Sept. 4, 2019."), or a place and the date after a
+// comma with no "on" ("Minister Jana Roe during a meeting in Halden, Norway, March 3, 2019."). A report tells
+// what happened in the past tense and names the day with "on". Position marks in a picture ("Jana Roe (L)
+// and Ann Lee (R) speak …") and a video player's "CLOSE" left in the text are captions too.
+const PICTURE_MARK =
+  /\((?:L|R|C|left|right|center|centre|front|back|top|bottom|2nd L|2nd R)\)|^CLOSE\s+\p{Lu}/u;
 const DATED_CAPTION =
-  /\b(?:speaks|gestures|looks on|arrives|departs|walks|waves|listens|stands|sits|attends|delivers|holds|poses|leaves|talks|reacts|smiles|greets|shakes hands|addresses|gives|is seen|are seen|pictured)\b.*\b(?:on|in)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}\.$/;
+  /\b(?:speaks|gestures|looks on|arrives|departs|walks|waves|listens|stands|sits|attends|delivers|holds|poses|leaves|talks|reacts|smiles|greets|shakes hands|addresses|conducts|gives|is seen|are seen|pictured)\b.*\b(?:on|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$|,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$/;
 // Links and calls to action: "Related: …", "Read more: …", "Watch: …", "Sign up for our newsletter".
 const LINK_LINE =
   /^(?:related|read more|read also|also read|more|see also|watch|listen|click here|sign up|subscribe|follow us|recommended|trending)\b[\s:|–—-]/i;
@@ -44,9 +49,11 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // Connectives that continue an argument or an account the digest does not hold: "In fact, one senator …",
 // "True, the board backed …", "Separately, police said …", "Now those early lessons …", "Indeed, …",
 // "Overall, the rulings …" (a sum of what came before), "Here, both courts …", "As for the others, …",
-// "By contrast, …", "At first blush, …" (an argument's turn), "As with the first bill, …" (which first bill?).
+// "By contrast, …", "At first blush, …" (an argument's turn), "As with the first bill, …" (which first bill?),
+// "First, the levy …" (a list the digest does not hold), "So the new levy would …" (an argument's conclusion;
+// "So far, …" is a time).
 const CONTINUATION_OPENER =
-  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|like with|as with|for example|for instance|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|like with|as with|for example|for instance|first|second|third|finally|lastly|so(?!\s+(?:far|much|many|long)\b|-called)|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
 // The same turn after a short subject: "The mayor, for her part, says …", "The board, meanwhile, voted …",
 // "Doe, however, said …" — the other part is in a sentence the digest does not hold.
 const SUBJECT_THEN_CONTINUATION =
@@ -203,7 +210,8 @@ const SPEECH =
 
 /** Why a sentence cannot open a digest or stand in it, or null when it can. */
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {
-  if (CAPTION.test(text) || DATED_CAPTION.test(text)) return 'photo caption or credit';
+  if (CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text))
+    return 'photo caption or credit';
   if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text)) return 'link or call to action';
   if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
