@@ -146,6 +146,26 @@ describe('notDigestMaterial: page furniture and turns', () => {
     ).toBeNull();
   });
 
+  it('skips an exclamation in the outlet’s voice, not a quoted one', () => {
+    expect(notDigestMaterial('The harbour gangs are now so big that you need a navy to beat a navy!')).toBe(
+      'exclamation in the outlet’s voice',
+    );
+    expect(
+      notDigestMaterial('“We will not give up the pier!” the union leader told the crowd on Monday.'),
+    ).toBeNull();
+  });
+
+  it('skips "in question", a request for comment and a newsletter box', () => {
+    expect(notDigestMaterial('The lawsuit in question asks the court to strike down the harbour levy.')).toBe(
+      'points back to something said before',
+    );
+    for (const s of [
+      'The port authority did not immediately return a request for comment on Friday evening.',
+      'Harbour Ledger newsletter Sign up today to get the port news in your inbox each morning.',
+    ])
+      expect(notDigestMaterial(s), s).toBe('credit, disclaimer or advertisement');
+  });
+
   it('skips a syndication notice', () => {
     expect(
       notDigestMaterial(
@@ -274,6 +294,8 @@ describe('definiteSubject after a day', () => {
     expect(definiteSubject('The hearing Monday morning dealt with the ferry contracts.')).toBe('hearing');
     expect(definiteSubject('The vote on Tuesday night decided the harbour budget.')).toBe('vote');
     expect(definiteSubject('The Senate on Tuesday passed the harbour budget.')).toBeNull();
+    // An irregular past after the subject.
+    expect(definiteSubject('The event came a week after the port reopened to ferries.')).toBe('event');
     // A possessive says whose, and a time word is not the subject's noun.
     expect(
       definiteSubject('The judges’ order late Wednesday lifts the ban on ferry night trips.'),

@@ -31,9 +31,10 @@ const LINK_ANYWHERE =
 // The newsroom's own steps ("The Daily Example reached out to the company for comment.", "The site removed the
 // post after an inquiry from the Example News Service.", "… as the Ledger exclusively reported") tell how the
 // story was reported, not what happened; so does a syndication notice ("Content created by the Example News
-// Service is available without charge to …").
+// Service is available without charge to …"), a request for comment ("The agency did not return a request for
+// comment.") and a newsletter box run into the text ("Sign up today …").
 const CREDIT_LINE =
-  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\b(?:after|following|in response to)\s+(?:an?\s+)?(?:inquiry|inquiries|query|queries|questions|request for comment)\s+from\b|\bexclusively (?:reported|revealed|obtained)\b|\bcontent created by\b|\bavailable without charge\b|\breprinted with permission\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
+  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\b(?:after|following|in response to)\s+(?:an?\s+)?(?:inquiry|inquiries|query|queries|questions|request for comment)\s+from\b|\bexclusively (?:reported|revealed|obtained)\b|\bcontent created by\b|\brequests? for (?:comment|more information)\b|\bsign up (?:today|now|here)\b|\bby signing up\b|\bavailable without charge\b|\breprinted with permission\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
 // Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
 // Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
 // A link's words glued to the next link's ("… Edward DoeSenators face a test …": a surname run into a
@@ -67,11 +68,11 @@ const TIME_ANCHORED_OPENER =
   /^(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+|barely\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|(?:the\s+)?(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b|(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier)\b|(?:later|earlier|afterwards?|then|by then|since then|at the time|at that point|until then)\b)/i;
 // A lead-in about a pronoun ("In it, the aide discusses …", "Under that, …"), an event placed after "since"
 // with nothing to be since ("The board has since changed …"), "a similar X", "similar figures" (similar to
-// what? — "similar to last year's" says).
+// what? — "similar to last year's" says), "the lawsuit in question".
 // "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
 // and "since then" do not).
 const POINTING_BACK =
-  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\bsimilar\b(?![^.,;:]*\b(?:to|as)\b)|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\bin question\b|\bsimilar\b(?![^.,;:]*\b(?:to|as)\b)|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
 // "X then <verb>" continues an account ("Ms Doe then said …"); "if …, then …" is a condition, not a sequel,
 // so only this pattern gives way to an "if" in the sentence ("The cause of that is, if it passes, …" still
 // points back).
@@ -233,6 +234,9 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (RELATIVE_DAY.test(text)) return "a day named relative to its article's date";
   if (CUT_AT_ABBREVIATION.test(text)) return 'cut inside an abbreviation';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
+  // "The cartels are now so big you need an army to beat an army!" — a report does not exclaim; a quoted
+  // exclamation keeps its speaker's mark inside the quotation marks.
+  if (/!\s*$/.test(voice)) return 'exclamation in the outlet’s voice';
   if (READER_IMPERATIVE.test(text)) return 'addresses the reader';
   if (firstPersonStance(voice) || firstPersonEvaluative(voice)) return 'first-person evaluative language';
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
@@ -390,9 +394,9 @@ export function demonstrativeReference(voice: string): string | null {
 
 // The subject of a sentence opening "The …": modifiers and its head noun, up to its verb or a preposition
 // ("The two-year-old dog was …" → "dog"; "The heart of the plan is …" → "heart"; "The hearing Monday
-// morning dealt with …" → "hearing").
+// morning dealt with …" → "hearing"; "The event came a week after …" → "event").
 const DEFINITE_SUBJECT =
-  /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+\p{Ll}+|of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
+  /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+\p{Ll}+|of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|came|went|took|gave|made|began|saw|got|left|found|held|told|kept|brought|led|ran|won|lost|met|sent|fell|rose|grew|drew|spoke|wrote|stood|became|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
 
 // The first word after the day names what is meant ("Monday's vote count" → "vote"): an adjective there
 // ("Monday's split decision") will not be found earlier either, and the sentence is left out.
