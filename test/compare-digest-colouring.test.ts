@@ -296,6 +296,8 @@ describe('definiteSubject after a day', () => {
     expect(definiteSubject('The Senate on Tuesday passed the harbour budget.')).toBeNull();
     // An irregular past after the subject.
     expect(definiteSubject('The event came a week after the port reopened to ferries.')).toBe('event');
+    // A modifier naming the polity makes it one of a kind.
+    expect(definiteSubject('The federal budget deficit grew to $800 billion in the first half.')).toBeNull();
     // A possessive says whose, and a time word is not the subject's noun.
     expect(
       definiteSubject('The judges’ order late Wednesday lifts the ban on ferry night trips.'),

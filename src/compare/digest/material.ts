@@ -418,6 +418,10 @@ export function definiteSubject(text: string): string | null {
   if (m?.[0].endsWith(' of') && /^\s+(?:the\s+)?\p{Lu}/u.test(bare.slice(m[0].length))) return null;
   // "The justices’ order …", "The council's plan …": a possessive says whose.
   if (m?.[1] !== undefined && /(?:['’]s?)\s/u.test(m[1])) return null;
+  // "The federal budget deficit grew …", "The national unemployment rate rose …": a modifier naming the polity
+  // makes the thing one of a kind, as "the economy" is.
+  if (m?.[1] !== undefined && m[1].split(/\s+/).some((w) => UNIQUE_MODIFIERS.has(w.toLowerCase())))
+    return null;
   const noun = m?.[2]?.toLowerCase();
   return noun === undefined || KNOWN_DEFINITES.has(noun) || TIME_WORDS.has(noun) ? null : noun;
 }
@@ -439,6 +443,10 @@ export function definiteSpeaker(voice: string): string | null {
   }
   return null;
 }
+
+const UNIQUE_MODIFIERS = new Set(
+  'federal national nationwide global worldwide international statewide citywide countrywide'.split(' '),
+);
 
 // Words of time that the subject pattern may take for a head when the day follows ("The order late Wednesday
 // …"): never the subject's noun.
