@@ -420,8 +420,7 @@ export function definiteSubject(text: string): string | null {
   if (m?.[1] !== undefined && /(?:['’]s?)\s/u.test(m[1])) return null;
   // "The federal budget deficit grew …", "The national unemployment rate rose …": a modifier naming the polity
   // makes the thing one of a kind, as "the economy" is.
-  if (m?.[1] !== undefined && m[1].split(/\s+/).some((w) => UNIQUE_MODIFIERS.has(w.toLowerCase())))
-    return null;
+  if (m?.[1]?.split(/\s+/).some((w) => UNIQUE_MODIFIERS.has(w.toLowerCase()))) return null;
   const noun = m?.[2]?.toLowerCase();
   return noun === undefined || KNOWN_DEFINITES.has(noun) || TIME_WORDS.has(noun) ? null : noun;
 }
