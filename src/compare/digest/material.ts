@@ -31,8 +31,8 @@ const LINK_ANYWHERE =
 // The newsroom's own steps ("The Daily Example reached out to the company for comment.", "The site removed the
 // post after an inquiry from the Example News Service.", "… as the Ledger exclusively reported") tell how the
 // story was reported, not what happened; so does a syndication notice ("Content created by the Example News
-// Service is available without charge to …"), a request for comment ("The agency did not return a request for
-// comment.") and a newsletter box run into the text ("Sign up today …").
+// Service is available without charge to …"), a request for comment ("The agency left our request for
+// comment unanswered.") and a newsletter box run into the text ("Sign up today …").
 const CREDIT_LINE =
   /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\b(?:after|following|in response to)\s+(?:an?\s+)?(?:inquiry|inquiries|query|queries|questions|request for comment)\s+from\b|\bexclusively (?:reported|revealed|obtained)\b|\bcontent created by\b|\brequests? for (?:comment|more information)\b|\bsign up (?:today|now|here)\b|\bby signing up\b|\bavailable without charge\b|\breprinted with permission\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
 // Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
