@@ -24,6 +24,7 @@ interface Decoded {
   spans: Pair[];
   marks: Pair[];
   changed: Pair[];
+  detail: boolean;
 }
 
 /** The data-side format, read back (the page script reads it the same way). */
@@ -37,13 +38,14 @@ function decode(attr: string): Decoded[] {
     .split(';')
     .filter(Boolean)
     .map((row) => {
-      const [k = '', extents, spans, marks, changed] = row.split('|');
+      const [k = '', extents, spans, marks, changed, detail] = row.split('|');
       return {
         k: Number(k),
         extents: pairs(extents),
         spans: pairs(spans),
         marks: pairs(marks),
         changed: pairs(changed),
+        detail: detail === '1',
       };
     });
 }
@@ -82,6 +84,36 @@ describe('side-by-side openers', () => {
     expect(marks[0]).not.toContain('1,200');
     expect(marks[2]).not.toContain('1,200');
     expect(marks[2]).toContain('evacuated');
+  });
+
+  it('marks the rows of articles whose sentence adds detail to the fact (its ✓⁺), and only those', () => {
+    const fact = story.facts.find((f) => f.id === 'f2');
+    if (!fact) throw new Error('no f2');
+    const detailed: Report = {
+      ...fixture,
+      stories: [
+        {
+          ...story,
+          facts: story.facts.map((f) => (f === fact ? { ...f, extraDetail: ['northfield-radio'] } : f)),
+        },
+      ],
+    };
+    const doc = parseHTML(renderHtml(detailed)).document;
+    const opener = [...doc.querySelectorAll('.facts button.fact-text.side-open')].find((b) =>
+      b.textContent?.startsWith('About 1,200 residents'),
+    );
+    const rows = decode(opener?.getAttribute('data-side') ?? '');
+    expect(rows.map((r) => [r.k, r.detail])).toEqual([
+      [0, false],
+      [1, true],
+      [2, false],
+    ]);
+    // Without extraDetail no row says it adds detail.
+    expect(
+      decode(
+        factRow('About 1,200 residents').querySelector('.side-open')?.getAttribute('data-side') ?? '',
+      ).some((r) => r.detail),
+    ).toBe(false);
   });
 
   it('leaves a fact only one article reports as plain text', () => {
@@ -174,8 +206,8 @@ describe('sentenceAround without a sentence layer', () => {
 });
 
 describe('the page script', () => {
-  function load() {
-    const { document: doc, window } = parseHTML(page);
+  function load(html = page) {
+    const { document: doc, window } = parseHTML(html);
     // The page's own script, run against this document: it wires its listeners to it.
     new Function('document', 'window', 'Element', CLIENT_SCRIPT)(doc, window, window.Element);
     const click = (el: Element | null) => el?.dispatchEvent(new window.Event('click', { bubbles: true }));
@@ -227,6 +259,30 @@ describe('the page script', () => {
     click(opener);
     expect(opener?.getAttribute('aria-expanded')).toBe('false');
     expect(panelRow?.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('says under the chip which outlets’ sentences add detail to the fact', () => {
+    const detailed: Report = {
+      ...fixture,
+      stories: [
+        {
+          ...story,
+          facts: story.facts.map((f) => (f.id === 'f2' ? { ...f, extraDetail: ['riverbend-post'] } : f)),
+        },
+      ],
+    };
+    const { doc, click } = load(renderHtml(detailed));
+    const row = [...doc.querySelectorAll('.facts tbody tr')].find((tr) =>
+      tr.querySelector('.fact-text')?.textContent?.startsWith('About 1,200 residents'),
+    );
+    click(row?.querySelector('.side-open') ?? null);
+    const rows = [...(row?.nextElementSibling?.querySelectorAll('.side-row') ?? [])];
+    expect(rows.map((r) => r.querySelector('.side-who .side-detail')?.textContent ?? null)).toEqual([
+      null,
+      null,
+      '⁺ adds detail',
+    ]);
+    expect(rows[2]?.querySelector('.side-detail')?.getAttribute('title')).toContain('adds detail');
   });
 
   it('puts a quote group’s panel at the end of its card', () => {

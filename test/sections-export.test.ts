@@ -53,12 +53,27 @@ function parseCsv(text: string): string[][] {
 describe('report sections as tables', () => {
   it('facts: one row per fact, one column per outlet holding its sentence', () => {
     const { header, rows } = sectionTable(story, 'facts');
-    expect(header).toEqual(['fact_id', 'fact', 'kind', 'confidence', ...OUTLETS]);
+    expect(header).toEqual(['fact_id', 'fact', 'kind', 'confidence', 'adds_detail', ...OUTLETS]);
     const f1 = rows.find((r) => r[0] === 'f1');
     expect(f1?.[1]).toBe('A fire broke out early Tuesday at the Corvane Chemicals warehouse on River Road.');
     expect(f1?.[2]).toBe('shared');
-    expect(f1?.slice(4).every((cell) => cell.length > 0)).toBe(true);
+    expect(f1?.[4]).toBe('');
+    expect(f1?.slice(5).every((cell) => cell.length > 0)).toBe(true);
     expect(rows).toHaveLength(story.facts.length);
+  });
+
+  it('facts: names the outlets whose sentence adds detail (the matrix’s ✓⁺), each once', () => {
+    const [first, ...rest] = story.facts;
+    if (!first) throw new Error('the fixture has no fact');
+    // Two articles of one outlet would name it twice; the column names outlets, not articles.
+    const detailed = {
+      ...story,
+      facts: [{ ...first, extraDetail: ['riverbend-post', 'merriton-courier', 'merriton-courier'] }, ...rest],
+    };
+    const ids = story.articles.map((a) => a.id);
+    expect(ids).toEqual(expect.arrayContaining(['riverbend-post', 'merriton-courier']));
+    const { rows } = sectionTable(detailed, 'facts');
+    expect(rows[0]?.[4]).toBe('Riverbend Daily Post; The Merriton Courier');
   });
 
   it('actors: each outlet’s labels with their tone; named without a label; empty when not named', () => {
@@ -153,7 +168,15 @@ describe('downloads in the web app', () => {
       expect(res.headers.get('content-type')).toBe('text/csv; charset=UTF-8');
       expect(res.headers.get('content-disposition')).toBe(`attachment; filename="story-${id}-facts.csv"`);
       const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
-      expect(rows[0]).toEqual(['fact_id', 'fact', 'kind', 'confidence', 'Daily Quill', 'Ridge Courier']);
+      expect(rows[0]).toEqual([
+        'fact_id',
+        'fact',
+        'kind',
+        'confidence',
+        'adds_detail',
+        'Daily Quill',
+        'Ridge Courier',
+      ]);
       expect(rows.length).toBeGreaterThan(1);
       const json = await (await app.request(`/stories/${id}/export?section=actors&format=json`)).json();
       expect(json.section).toBe('actors');

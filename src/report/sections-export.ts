@@ -1,5 +1,6 @@
 // One section of a story's report as a table to take elsewhere: CSV for a spreadsheet, JSON for a program.
-// Facts and actors come as the matrix the report shows (a row per finding, a column per outlet); quotes and
+// Facts and actors come as the matrix the report shows (a row per finding, a column per outlet, and for facts
+// the outlets whose sentence adds detail, the matrix's ✓⁺, in adds_detail); quotes and
 // discrepancies as one row per printing or value. Every row names the finding's id, so a row leads back to
 // the report (`/stories/12#fact-f3`).
 //
@@ -38,9 +39,11 @@ function factTable(story: Story): SectionTable {
         .map((e) => e.text)
         .join(' | '),
     );
-    return [f.id, f.text, kind, confidence(f.confidence), ...cells];
+    // The outlets whose sentence states the fact with more than the others (✓⁺ in the matrix).
+    const detail = [...new Set((f.extraDetail ?? []).map(of))].join('; ');
+    return [f.id, f.text, kind, confidence(f.confidence), detail, ...cells];
   });
-  return { header: ['fact_id', 'fact', 'kind', 'confidence', ...outlets], rows };
+  return { header: ['fact_id', 'fact', 'kind', 'confidence', 'adds_detail', ...outlets], rows };
 }
 
 function actorTable(story: Story): SectionTable {

@@ -347,13 +347,13 @@ export function isSpaceCode(c: number): boolean {
 }
 
 /**
- * Where a lead sentence starts after its dateline ("PORT CALLOWAY — ", "KYIV, March 5 (Reuters) - "),
- * or `start` when it has none. Only an all-caps place or a parenthesised agency before a dash counts:
+ * Where a lead sentence starts after its dateline ("PORT CALLOWAY — ", "KYIV, March 5 (Reuters) - ",
+ * "GENEVA/OSLO (Reuters) - " for a story filed from two places), or `start` when it has none. Only an all-caps place or a parenthesised agency before a dash counts:
  * "Trump — who …" is no dateline.
  */
 export function datelineEnd(text: string, start: number, end: number): number {
   const head = text.slice(start, Math.min(end, start + 80));
-  const m = /^\p{Lu}[\p{L}.,'’ ()-]{1,70}?\s[—–-]{1,2}\s+/u.exec(head);
+  const m = /^\p{Lu}[\p{L}.,'’ ()/-]{1,70}?\s[—–-]{1,2}\s+/u.exec(head);
   if (!m) return start;
   const prefix = m[0];
   const allCapsPlace = /^[\p{Lu}\s.,'’]+(?:[,(]|\s[—–-])/u.test(prefix);

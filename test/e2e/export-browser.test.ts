@@ -81,7 +81,7 @@ describe.skipIf(!available && !onCi)('export and share in chromium', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe(`fact_id,fact,kind,confidence,Daily Quill,${LONG}`);
+    expect(lines[0]).toBe(`fact_id,fact,kind,confidence,adds_detail,Daily Quill,${LONG}`);
     const factId = lines[1]?.split(',')[0] ?? '';
     expect(factId).toMatch(/^f\d+$/);
 

@@ -16,6 +16,8 @@ import {
   backReference,
   comparedSubject,
   continuesQuotation,
+  definiteReference,
+  definiteSpeaker,
   definiteSubject,
   demonstrativeReference,
   notDigestMaterial,
@@ -374,6 +376,8 @@ function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx:
   for (const noun of [
     backReference(text),
     demonstrativeReference(authorVoice(text)),
+    definiteReference(authorVoice(text)),
+    definiteSpeaker(authorVoice(text)),
     definiteSubject(text),
     comparedSubject(text),
   ])

@@ -10,6 +10,16 @@ import { stem } from '../../text/words.js';
 // Photo/John Roe)", "… Getty Images", "Credit: …".
 const CAPTION =
   /\b(?:image caption|image copyright|photo(?:graph)?:|photo by|photo credit|file photo|credit:|caption:)|\((?:\w+ )?photos?\b|getty images|\/\s*(?:getty|afp|reuters|ap)\b|\bvia getty\b/i;
+// An agency photo caption printed as a sentence: a person in the present tense of a picture ("speaks",
+// "gestures", "looks on", "arrives") and the full date it was taken: "Minister Jana Roe speaks during a
+// meeting in Halden on March 3, 2019.", "… on Wednesday, Sept. 4, 2019."), or a place and the date after a
+// comma with no "on" ("Minister Jana Roe during a meeting in Halden, Norway, March 3, 2019."). A report tells
+// what happened in the past tense and names the day with "on". Position marks in a picture ("Jana Roe (L)
+// and Ann Lee (R) speak …") and a video player's "CLOSE" left in the text are captions too.
+const PICTURE_MARK =
+  /\((?:L|R|C|left|right|center|centre|front|back|top|bottom|2nd L|2nd R)\)|^CLOSE\s+\p{Lu}/u;
+const DATED_CAPTION =
+  /\b(?:speaks|gestures|looks on|arrives|departs|walks|waves|listens|stands|sits|attends|delivers|holds|poses|leaves|talks|reacts|smiles|greets|shakes hands|addresses|conducts|gives|is seen|are seen|pictured)\b.*\b(?:on|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$|,\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$/;
 // Links and calls to action: "Related: …", "Read more: …", "Watch: …", "Sign up for our newsletter".
 const LINK_LINE =
   /^(?:related|read more|read also|also read|more|see also|watch|listen|click here|sign up|subscribe|follow us|recommended|trending)\b[\s:|–—-]/i;
@@ -18,10 +28,13 @@ const LINK_ANYWHERE =
 // Page furniture around the report: a wire or contributor credit ("Jane Doe and The Example Press contributed
 // to this report."), a commentary's disclaimer ("The views expressed here are the author's own."), an
 // advertisement slot left in the text.
-// The newsroom's own steps ("The Daily Example reached out to the company for comment.") tell how the story
-// was reported, not what happened.
+// The newsroom's own steps ("The Daily Example reached out to the company for comment.", "The site removed the
+// post after an inquiry from the Example News Service.", "… as the Ledger exclusively reported") tell how the
+// story was reported, not what happened; so does a syndication notice ("Content created by the Example News
+// Service is available without charge to …"), a request for comment ("The agency left our request for
+// comment unanswered.") and a newsletter box run into the text ("Sign up today …").
 const CREDIT_LINE =
-  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
+  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\b(?:after|following|in response to)\s+(?:an?\s+)?(?:inquiry|inquiries|query|queries|questions|request for comment)\s+from\b|\bexclusively (?:reported|revealed|obtained)\b|\bcontent created by\b|\brequests? for (?:comment|more information)\b|\bsign up (?:today|now|here)\b|\bby signing up\b|\bavailable without charge\b|\breprinted with permission\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
 // Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
 // Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
 // A link's words glued to the next link's ("… Edward DoeSenators face a test …": a surname run into a
@@ -37,32 +50,44 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // Connectives that continue an argument or an account the digest does not hold: "In fact, one senator …",
 // "True, the board backed …", "Separately, police said …", "Now those early lessons …", "Indeed, …",
 // "Overall, the rulings …" (a sum of what came before), "Here, both courts …", "As for the others, …",
-// "By contrast, …", "At first blush, …" (an argument's turn).
+// "By contrast, …", "At first blush, …" (an argument's turn), "As with the first bill, …" (which first bill?),
+// "First, the levy …" (a list the digest does not hold), "So the new levy would …" (an argument's conclusion;
+// "So far, …" is a time).
 const CONTINUATION_OPENER =
-  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|like with|as with|for example|for instance|first|second|third|finally|lastly|so(?!\s+(?:far|much|many|long)\b|-called)|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
 // The same turn after a short subject: "The mayor, for her part, says …", "The board, meanwhile, voted …",
 // "Doe, however, said …" — the other part is in a sentence the digest does not hold.
 const SUBJECT_THEN_CONTINUATION =
   /^[^,;:“”"]{2,40},\s+(?:for (?:his|her|their|its) part|meanwhile|however|in turn|by contrast|in contrast|instead|too|though|likewise|similarly),/i;
+// The same turn after the verb: "The two sides have agreed, however, to meet again …", "The board, though,
+// …" further in — a contrast with a sentence the digest does not hold.
+const CONTRAST_INSIDE = /,\s+(?:however|though|nonetheless|nevertheless)\s*[,.]/i;
 // A time placed by a sentence the digest may not hold: "A week later, the race moves …", "The next day, …",
 // "Two hours earlier, …". ("Two days after the vote, …" names its anchor and stands.)
 const TIME_ANCHORED_OPENER =
   /^(?:(?:(?:less|more|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|only\s+|barely\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier|before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)|(?:the\s+)?(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b|(?:moments|minutes|hours|days|weeks|months|years)\s+(?:later|earlier)\b|(?:later|earlier|afterwards?|then|by then|since then|at the time|at that point|until then)\b)/i;
 // A lead-in about a pronoun ("In it, the aide discusses …", "Under that, …"), an event placed after "since"
-// with nothing to be since ("The board has since changed …"), "a similar X" (similar to what?).
+// with nothing to be since ("The board has since changed …"), "a similar X", "similar figures" (similar to
+// what? — "similar to last year's" says), "the lawsuit in question".
 // "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
 // and "since then" do not).
 const POINTING_BACK =
-  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\ba similar\b|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\bin question\b|\bsimilar\b(?![^.,;:]*\b(?:to|as)\b)|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
 // "X then <verb>" continues an account ("Ms Doe then said …"); "if …, then …" is a condition, not a sequel,
 // so only this pattern gives way to an "if" in the sentence ("The cause of that is, if it passes, …" still
 // points back).
 const THEN_SEQUEL = /\b(?<!(?:and|since|until|by|even|just|only|back)\s+)then\s+(?!-)[a-z]/i;
 // A time placed by another sentence anywhere in the outlet's voice: "The council, two years later, approved
-// …", "… and the next day the board resigned." (The opener form is TIME_ANCHORED_OPENER.) "Two days after
-// the vote" names its anchor; "later the same day" is placed by the day the sentence itself names.
+// …", "… and the next day the board resigned.", "… around the same time." (The opener form is
+// TIME_ANCHORED_OPENER.) "Two days after the vote" names its anchor; "later the same day" is placed by the
+// day the sentence itself names.
 const TIME_ANCHORED_INSIDE =
-  /\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier)\b(?!\s+than\b)|\bthe\s+(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b/i;
+  /\b(?:at|around|about|by)\s+the\s+same\s+time\b|\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:minute|hour|day|week|month|year)s?\s+(?:later|earlier)\b(?!\s+than\b)|\bthe\s+(?:next|following|previous)\s+(?:morning|day|night|week|month|year)\b/i;
+// A day named relative to the article's own date, in the outlet's voice or a quotation: "The vote came late
+// last night.", "“Tonight we celebrate,” she said." A digest gathers articles of different days, and its
+// reader cannot tell which night "last night" was; "on Tuesday" and "Tuesday night" stand.
+const RELATIVE_DAY =
+  /\b(?:yesterday|tomorrow|tonight|last night|this (?:morning|afternoon|evening)|(?:earlier|later) today)\b/i;
 // A reply printed without what it answers: "Doe responded, “Not this year,” and left." — alone in the digest
 // the reader does not know the question. ("Doe responded to the report …" names what it answers.)
 const BARE_REPLY =
@@ -73,6 +98,14 @@ const CUT_AT_ABBREVIATION = /(?:\b[A-Z]-[A-Z]|\s[A-Z]\.[A-Z])\.$/;
 // "this" or "these" with a noun anywhere in the outlet's voice points at something said before ("after this
 // decision", "explanations such as these"), unless the noun is a time ("this week", "these days").
 const DEMONSTRATIVE_NOUN = /\b(?:this|these)\s+([a-z][a-z-]*)|\b(?:such as|like)\s+(?:this|these|those)\b/gi;
+// "that X" after a preposition points back too ("eager to engage on that message", "in that case", "to that
+// end"); "that" after a verb is a conjunction ("said that officials …") and is left alone.
+const THAT_NOUN =
+  /\b(?:on|in|of|to|for|with|about|from|by|at|under|after|before|over|against|despite)\s+that\s+(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|the|a|an|he|she|it|they|we|i|you|his|her|its|their|our|this|these|those|there|if|when)\b)([a-z][a-z-]*)/gi;
+// "those X" points back the same way ("In each of those cases, the court …"), unless what follows says which
+// ("those voters who stayed home", "those in the room", "those killed in the fire").
+const THOSE_NOUN =
+  /\bthose\s+(?!(?:who|whom|whose|which|that|of|in|on|at|from|for|with|under|over|still|already|[a-z]+ed)\b)([a-z][a-z-]*)\b(?!\s+(?:who|whom|whose|that|which|with|in|of|on|at|from|for|under|over|[a-z]+ed)\b)/gi;
 const TIME_NOUNS = new Set(
   'year years week weeks month months day days morning afternoon evening night weekend season summer fall autumn winter spring time times century decade quarter term session cycle'.split(
     ' ',
@@ -95,6 +128,35 @@ const EVALUATIVE = new Set(
     ' ',
   ),
 );
+// Words that colour how an event went or felt instead of saying what happened, in the outlet's voice: "a
+// heated exchange", "a contentious hearing", "a fraught moment", "a glowing review", "a booming market", "a
+// bruising race", "the incensed minister", "party also-rans". VADER rates them mildly or not at all, but
+// the blind check's judge (eval/blind/RULES.md: a mildly loaded word is "unsure", which fails) marked
+// every such word met in a digest sentence, so a digest leaves them to the outlets. ("Quick to pounce",
+// "prying", "vehemently" and "climbdown" were read in fresh allsides digests; "mob" for a crowd of protesters
+// is the outlet's word, not the crowd's.)
+const COLOURING = new Set(
+  'heated contentious fraught glowing booming thriving fiery testy bruising raucous feisty combative explosive messy bizarre improbable poignant heartfelt rousing triumphant stinging withering incensed enraged livid outraged furious jubilant gleeful defiant beleaguered embattled hapless vaunted much-vaunted storied also-ran also-rans has-beens wannabe wannabes cronies lackeys stooges shills prying habitually vehemently berated berating climbdown pounce pounced pouncing mob woes'.split(
+    ' ',
+  ),
+);
+// A word that colours only before a noun: "a moving tribute", "an unlikely state", "a touching scene" ("moving
+// forward", "unlikely to pass" report).
+const ATTRIBUTIVE_COLOURING =
+  /\b(?:a|an)\s+(?:moving|touching|unlikely|surprising|curious|strange|odd|welcome|rare)\s+(?!to\b|that\b|(?:truck|van|company|companies|target|part|parts|walkway|vehicle|car|train|picture|pictures|image|images|violation|screen)\b)(?=[a-z])/i;
+// A degree of feeling or quality asserted by the outlet: "The judge was so angered that she read …", "such a
+// close race that …" — the outlet measures a state of mind or a quality, not an event.
+const DEGREE_CLAUSE =
+  /\bso\s+(?!much\b|many\b|far\b|long\b|that\b|as\b)[a-z]+\s+that\b|\bsuch\s+an?\s+[a-z]+\s+[a-z]+\s+that\b/i;
+// A flourish of the sports page or the columnist: a comparison opening the sentence ("Much as he did in the
+// last campaign, the senator …"; a simile on a pronoun whose person comes later, "Just as he dodged defenders
+// on the field, the player dodged the cameras …" — "Just as the vote began, …" is a time, and stays), a vivid
+// verb of motion or fight ("dove right into attacking her", "charged headlong into the fight", "the bill
+// sailed through the council", "throws punches at the mayor", "ginning up a feud"), or a verdict on the
+// economy ("the surging economy", "an ailing economy").
+const FLOURISH =
+  /^much as\b|^just as (?:he|she|they)\b|\b(?:surging|soaring|booming|roaring|sizzling|red-hot|sputtering|ailing|limping|faltering|anemic)\s+economy\b|\bsail(?:ed|s|ing)\s+(?:through|past)\b|\bthrow(?:s|ing)?\s+punches\b|\bgin(?:s|ned|ning)?\s+up\b|\b(?:dove|dived|jumped|launched|waded|plunged|tore|charged|leapt|leaped)\s+(?:right|straight|headlong|headfirst)\b/i;
+
 // VADER adjectives by their ending ("furious", "awful", "horrible", "pathetic"), rated strongly: a reporter
 // rarely needs them to say what happened. These few describe instead ("a largely peaceful march", "a
 // successful launch", "a dangerous storm").
@@ -112,10 +174,11 @@ function strongly(word: string): boolean {
 }
 
 // Verbs and phrases of combat or of the columnist, in the outlet's voice: "the senator blasted the plan", "took
-// a parting shot at", "the photo op", "…, of course." Reported speech keeps its own words ("called it a
+// a parting shot at", "the photo op", "…, of course.", and blame or credit handed out ("the deadlock is the fault
+// of the council", "the board is to blame"). Reported speech keeps its own words ("called it a
 // photo op") inside quotation marks, which the author's voice leaves out. "Slammed into" is a collision.
 const LOADED_PHRASE =
-  /\b(?:blast(?:ed|s)|slam(?:med|s)(?! into)|lambast(?:ed|s)|ripp?(?:ed|s) into|bash(?:ed|es)|torch(?:ed|es)|rail(?:ed|s) against|lash(?:ed|es) out|took a (?:veiled |parting )?shot|photo op|of course)\b/i;
+  /\b(?:blast(?:ed|s)|slam(?:med|s)(?! into)|lambast(?:ed|s)|ripp?(?:ed|s) into|bash(?:ed|es)|torch(?:ed|es)|rail(?:ed|s) against|lash(?:ed|es) out|took a (?:veiled |parting )?shot|photo op|of course|the fault of|(?:is|are|was|were) to blame|deserves? (?:the )?(?:blame|credit))\b/i;
 
 // Label-lexicon words that, in a sentence rather than a label, usually report a fact or a plain verb: "was
 // convicted of fraud", "the ousted leader fled", "a failed bid", "celebrated the win", "a terrorist attack".
@@ -148,13 +211,19 @@ const SPEECH =
 
 /** Why a sentence cannot open a digest or stand in it, or null when it can. */
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {
-  if (CAPTION.test(text)) return 'photo caption or credit';
+  if (CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text))
+    return 'photo caption or credit';
   if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text)) return 'link or call to action';
   if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
   if (SIDEBAR.test(text)) return 'web page text run into the sentence';
   if (headlineLike(text)) return 'headline';
-  if (CONTRAST_OPENER.test(text) || CONTINUATION_OPENER.test(text) || SUBJECT_THEN_CONTINUATION.test(text))
+  if (
+    CONTRAST_OPENER.test(text) ||
+    CONTINUATION_OPENER.test(text) ||
+    SUBJECT_THEN_CONTINUATION.test(text) ||
+    CONTRAST_INSIDE.test(voice)
+  )
     return 'opens with a contrast or continuation';
   if (LEAD_IN_PRONOUN.test(text)) return 'a pronoun subject after a lead-in';
   if (TIME_ANCHORED_OPENER.test(text)) return 'opens with a time placed by another sentence';
@@ -162,14 +231,19 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
     return 'points back to something said before';
   if (TIME_ANCHORED_INSIDE.test(voice)) return 'a time placed by another sentence';
   if (BARE_REPLY.test(text)) return 'a reply without what it answers';
+  if (RELATIVE_DAY.test(text)) return "a day named relative to its article's date";
   if (CUT_AT_ABBREVIATION.test(text)) return 'cut inside an abbreviation';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
+  // "The cartels are now so big you need an army to beat an army!" — a report does not exclaim; a quoted
+  // exclamation keeps its speaker's mark inside the quotation marks.
+  if (/!\s*$/.test(voice)) return 'exclamation in the outlet’s voice';
   if (READER_IMPERATIVE.test(text)) return 'addresses the reader';
   if (firstPersonStance(voice) || firstPersonEvaluative(voice)) return 'first-person evaluative language';
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
   const judging = evaluativeWord(voice);
   if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
   if (speculation(voice)) return "a prediction in the outlet's voice";
+  if (publicMood(voice)) return "a public's mood asserted without a source";
   return null;
 }
 
@@ -180,7 +254,11 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
  * stay: "killed", "attack", "won" report events.
  */
 export function evaluativeWord(voice: string): string | null {
-  const phrase = LOADED_PHRASE.exec(voice);
+  const phrase =
+    LOADED_PHRASE.exec(voice) ??
+    ATTRIBUTIVE_COLOURING.exec(voice) ??
+    DEGREE_CLAUSE.exec(voice) ??
+    FLOURISH.exec(voice);
   if (phrase) return phrase[0].toLowerCase();
   const words =
     voice
@@ -191,7 +269,7 @@ export function evaluativeWord(voice: string): string | null {
     const w = (words[i] as string).replace(/'s$/, '');
     const pair = i + 1 < words.length ? `${w} ${words[i + 1]}` : '';
     if (NEGATIVE_WORDS.has(pair) || POSITIVE_WORDS.has(pair)) return pair;
-    if (EVALUATIVE.has(w)) return w;
+    if (EVALUATIVE.has(w) || COLOURING.has(w)) return w;
     if ((NEGATIVE_WORDS.has(w) || POSITIVE_WORDS.has(w)) && !FACTUAL_IN_SENTENCE.has(w)) return w;
     if (w.endsWith('ly') && !DESCRIPTIVE_ADVERBS.has(w) && isEvaluativeWord(w)) return w;
     if (ADJECTIVE_ENDING.test(w) && !DESCRIPTIVE_ADJECTIVES.has(w) && strongly(w)) return w;
@@ -225,6 +303,16 @@ function headlineLike(text: string): boolean {
 const MODAL = /\b(?:would|could|might|may|likely to)\s+(?:not\s+|also\s+|still\s+)?[a-z]+/;
 const PROPOSAL =
   /\b(?:bill|bills|plan|plans|measure|measures|proposal|proposals|order|orders|rule|rules|law|laws|legislation|policy|deal|agreement|budget|amendment|regulation|regulations|reform|package|ban|change|changes|treaty|provision|provisions)\b/i;
+
+// A public's mood asserted by the outlet with no poll or speaker: "Residents are increasingly fed up with the
+// ferry delays." — whose reading of the public is it? ("A poll found most residents are fed up …" has one.)
+const PUBLIC_MOOD =
+  /\b(?:Americans|Britons|voters|people|residents|citizens|consumers|the public|many|most)\s+(?:are|were|remain|remained|feel|felt|seem|seemed|grow|grew)\s+(?:increasingly\s+|ever\s+more\s+|more\s+|less\s+)?(?:pleased|happy|angry|frustrated|fed up|worried|anxious|optimistic|pessimistic|satisfied|unhappy|upset|skeptical|sceptical|weary|tired|eager|hopeful|fearful|confident)\b/i;
+const SOURCE_OF_MOOD = /\b(?:poll|polls|survey|surveys|according to|found|finds|shows|showed)\b/i;
+
+function publicMood(voice: string): boolean {
+  return PUBLIC_MOOD.test(voice) && !SPEECH.test(voice) && !SOURCE_OF_MOOD.test(voice);
+}
 
 function speculation(voice: string): boolean {
   const modal = MODAL.exec(voice);
@@ -261,6 +349,24 @@ const VERB_AFTER_DEMONSTRATIVE = new Set(
   ),
 );
 
+// "the decision", "the move" anywhere in the outlet's voice, not only as the subject: "Officials announced the
+// decision to the staff on Monday.", "…, saying the move is meant to cut costs.", "…, according to the source."
+// Which decision, which source? A complement
+// that says which stands ("the decision to close the plant", "the move by the board", "the announcement
+// that …", "the decision of the court").
+const DEFINITE_REFERENCE =
+  /\b[Tt]he\s+(decision|move|announcement|step|development|incident|episode|revelation|remarks|comments|ruling|measure|source)\b(?!\s+(?:to\s+(?!(?:the|a|an|his|her|their|its|this|that|these|those|our|my|your)\b)[a-z]|of\b|by\b|that\b|on\b|in\b|about\b|from\b|against\b|over\b|for\b|\p{Lu}))/gu;
+
+/**
+ * The noun of a back-referring "the decision", "the move" … anywhere in the outlet's voice without a
+ * complement saying which ("saying the move is meant to …" → "move"), or null. The sentence stands when an
+ * earlier digest sentence or the title holds the noun.
+ */
+export function definiteReference(voice: string): string | null {
+  for (const m of voice.matchAll(DEFINITE_REFERENCE)) return (m[1] as string).toLowerCase();
+  return null;
+}
+
 /** Whether a back-referring subject finds its antecedent in the sentences before it. */
 export function resolvedIn(noun: string, earlier: readonly string[]): boolean {
   if (noun === '') return false;
@@ -274,7 +380,11 @@ export function resolvedIn(noun: string, earlier: readonly string[]): boolean {
  * stands when an earlier digest sentence (or the story title) holds the noun.
  */
 export function demonstrativeReference(voice: string): string | null {
-  for (const m of voice.matchAll(DEMONSTRATIVE_NOUN)) {
+  for (const m of [
+    ...voice.matchAll(DEMONSTRATIVE_NOUN),
+    ...voice.matchAll(THOSE_NOUN),
+    ...voice.matchAll(THAT_NOUN),
+  ]) {
     const noun = m[1]?.toLowerCase();
     if (noun === undefined) return '';
     if (!TIME_NOUNS.has(noun)) return noun;
@@ -283,9 +393,10 @@ export function demonstrativeReference(voice: string): string | null {
 }
 
 // The subject of a sentence opening "The …": modifiers and its head noun, up to its verb or a preposition
-// ("The two-year-old dog was …" → "dog"; "The heart of the plan is …" → "heart").
+// ("The two-year-old dog was …" → "dog"; "The heart of the plan is …" → "heart"; "The hearing Monday
+// morning dealt with …" → "hearing"; "The event came a week after …" → "event").
 const DEFINITE_SUBJECT =
-  /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
+  /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+\p{Ll}+|of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|came|went|took|gave|made|began|saw|got|left|found|held|told|kept|brought|led|ran|won|lost|met|sent|fell|rose|grew|drew|spoke|wrote|stood|became|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
 
 // The first word after the day names what is meant ("Monday's vote count" → "vote"): an adjective there
 // ("Monday's split decision") will not be found earlier either, and the sentence is left out.
@@ -305,9 +416,40 @@ export function definiteSubject(text: string): string | null {
   const m = DEFINITE_SUBJECT.exec(bare);
   // "The daughter of Senator Ann Ross …" says whose: a name after "of" resolves the subject.
   if (m?.[0].endsWith(' of') && /^\s+(?:the\s+)?\p{Lu}/u.test(bare.slice(m[0].length))) return null;
+  // "The justices’ order …", "The council's plan …": a possessive says whose.
+  if (m?.[1] !== undefined && /(?:['’]s?)\s/u.test(m[1])) return null;
+  // "The federal budget deficit grew …", "The national unemployment rate rose …": a modifier naming the polity
+  // makes the thing one of a kind, as "the economy" is.
+  if (m?.[1]?.split(/\s+/).some((w) => UNIQUE_MODIFIERS.has(w.toLowerCase()))) return null;
   const noun = m?.[2]?.toLowerCase();
-  return noun === undefined || KNOWN_DEFINITES.has(noun) ? null : noun;
+  return noun === undefined || KNOWN_DEFINITES.has(noun) || TIME_WORDS.has(noun) ? null : noun;
 }
+
+// A speaker named only as "the X" in a speech tag: "Most of the savings go to the richest, the center said.",
+// "…, the government official said." — which center, which official? (The subject form, "The center said …", is definiteSubject's.)
+const DEFINITE_SPEAKER =
+  /\b[Tt]he\s+(?:[\p{Ll}][\p{L}’'-]*\s+)?([\p{Ll}][\p{L}’'-]*)\s+(?:said|says|added|adds|noted|notes|estimated|estimates|found|finds|wrote|writes|reported|reports|argued|argues)\b/gu;
+
+/**
+ * The noun of a speaker named only by "the X" in the outlet's voice ("…, the center said." → "center"), or
+ * null when there is none or it is an institution everyone places ("the court said", "the ministry said").
+ * The sentence stands when an earlier digest sentence or the title holds the noun.
+ */
+export function definiteSpeaker(voice: string): string | null {
+  for (const m of voice.matchAll(DEFINITE_SPEAKER)) {
+    const noun = (m[1] as string).toLowerCase();
+    if (!KNOWN_DEFINITES.has(noun)) return noun;
+  }
+  return null;
+}
+
+const UNIQUE_MODIFIERS = new Set(
+  'federal national nationwide global worldwide international statewide citywide countrywide'.split(' '),
+);
+
+// Words of time that the subject pattern may take for a head when the day follows ("The order late Wednesday
+// …"): never the subject's noun.
+const TIME_WORDS = new Set(['late', 'early', 'last', 'next', 'this']);
 
 // Definite subjects a reader places without an antecedent: the institutions and roles of public life, which
 // news names as "the court", "the government", "the public", "the economy" — there is one in the story's

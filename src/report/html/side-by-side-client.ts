@@ -3,7 +3,10 @@
 // A click on an opener ([data-side]) builds the panel once from the article views' text and toggles it:
 // after the fact's row in the matrix, at the end of a quote card or discrepancy. Like the rest of the
 // script it never writes markup: every sentence goes in as text nodes. Each row's chip is an ordinary
-// finding link ([data-a], [data-r]), so the page script's own click handler opens the article there.
+// finding link ([data-a], [data-r]), so the page script's own click handler opens the article there. A row
+// whose sentence adds detail to the fact (Fact.extraDetail, ✓⁺ in the matrix) says so under its chip.
+import { DETAIL_NOTE } from './sections.js';
+
 export const SIDE_BY_SIDE_CLIENT = `
   var sides = new WeakMap();
   var sideCount = 0;
@@ -17,7 +20,7 @@ export const SIDE_BY_SIDE_CLIENT = `
   function sideRowsOf(el) {
     return (el.getAttribute('data-side') || '').split(';').filter(Boolean).map(function (row) {
       var f = row.split('|');
-      return { k: f[0], extents: sidePairs(f[1]), spans: sidePairs(f[2]), marks: sidePairs(f[3]), changed: sidePairs(f[4]) };
+      return { k: f[0], extents: sidePairs(f[1]), spans: sidePairs(f[2]), marks: sidePairs(f[3]), changed: sidePairs(f[4]), detail: f[5] === '1' };
     });
   }
   function inside(list, at) {
@@ -73,6 +76,13 @@ export const SIDE_BY_SIDE_CLIENT = `
     date.textContent = view.getAttribute('data-date') || '';
     who.appendChild(cite);
     who.appendChild(date);
+    if (row.detail) {
+      var detail = document.createElement('span');
+      detail.className = 'side-detail';
+      detail.textContent = '⁺ adds detail';
+      detail.title = ${JSON.stringify(`This outlet's sentence ${DETAIL_NOTE}`)};
+      who.appendChild(detail);
+    }
     li.appendChild(who);
     li.appendChild(sideText(viewText(view), row));
     return li;

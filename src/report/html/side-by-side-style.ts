@@ -1,7 +1,8 @@
 // The stylesheet of the side-by-side panels (side-by-side.ts, side-by-side-client.ts), appended to the
 // report's. A panel row is the outlet's chip and date on the left, its sentence on the right; below 700px
 // the chip and date go above the sentence. Marks look like the quote diff's added words, so one colour
-// means "only here" across the page; a changed figure, negation or name is bolder and deeper.
+// means "only here" across the page; a changed figure, negation or name is bolder and deeper. "⁺ adds detail"
+// under a chip is in the accent colour of the matrix's marks.
 export const SIDE_BY_SIDE_STYLE = `
 /* Evidence side by side */
 .side-open { cursor: pointer; }
@@ -23,6 +24,7 @@ export const SIDE_BY_SIDE_STYLE = `
 .side-row { display: grid; grid-template-columns: 170px minmax(0, 1fr); gap: 4px 16px; padding: 9px 0; border-top: 1px solid var(--line-2); }
 .side-who { display: flex; flex-direction: column; align-items: flex-start; gap: 3px; min-width: 0; }
 .side-date { font-size: 12px; color: var(--muted); font-weight: 400; }
+.side-detail { font-size: 11.5px; font-weight: 600; color: var(--accent); }
 .side-text { margin: 0; font-family: var(--serif); font-size: 16px; line-height: 1.55; font-weight: 400; overflow-wrap: break-word; }
 .side-ctx { color: var(--muted); }
 mark.diff { background: #fff0b0; box-shadow: inset 0 -2px 0 #e8c547; border-radius: 2px; padding: 0 1px; color: #1c2330; }

@@ -5,11 +5,12 @@
 // the page, which hold every article's text. So the page grows by a few numbers per sentence, not by a
 // copy of each sentence, and a 400-article story with thousands of facts stays one file.
 //
-// data-side: rows separated by ";", one per article in column order: "k|extents|spans|marks|changed",
+// data-side: rows separated by ";", one per article in column order: "k|extents|spans|marks|changed", and
+// "|1" after them when the article's sentence adds detail to a fact (Fact.extraDetail, ✓⁺ in the matrix),
 // where k is the article's column, extents the sentences shown, spans the evidence inside them (what the
 // row's link highlights in the article), marks the differing words and changed those of them that are a
 // changed figure, negation or name spelling; each a comma-separated list of "start-end", UTF-16 offsets
-// into the article text like every data-r. Example: "0|120-190|131-140|150-152,160-170|150-152;2|…".
+// into the article text like every data-r. Example: "0|120-190|131-140|150-152,160-170|150-152|1;2|…".
 import type { Discrepancy, EvidenceSpan, Fact, QuoteGroup, ReportArticle } from '../../model/report.js';
 import { distinctWords, type MarkedRange } from '../../text/word-diff.js';
 import { html, type SafeHtml } from '../escape.js';
@@ -34,6 +35,8 @@ export interface SideRow {
   marks: Range[];
   /** Those of them that are a changed figure, negation or name spelling: the ones to stress. */
   changed: Range[];
+  /** Whether the article's sentence states the fact with more than the others (Fact.extraDetail). */
+  detail: boolean;
 }
 
 // Where a sentence ends when the report carries no sentence layer: . ! ? or … and any closing quote or
@@ -105,9 +108,14 @@ function merged(ranges: readonly Range[]): Range[] {
 
 /**
  * One row per article that has evidence, in column order, with the differing words marked. An article's
- * spans are compared as one text, so a fact reported twice by one article counts once.
+ * spans are compared as one text, so a fact reported twice by one article counts once. `detail` lists the
+ * articles whose sentence adds detail (a fact's extraDetail); their rows say so.
  */
-export function sideRows(view: StoryView, evidence: readonly EvidenceSpan[]): SideRow[] {
+export function sideRows(
+  view: StoryView,
+  evidence: readonly EvidenceSpan[],
+  detail: readonly string[] = [],
+): SideRow[] {
   const byArticle = new Map<string, Range[]>();
   for (const e of evidence) {
     const known = byArticle.get(e.article);
@@ -123,7 +131,7 @@ export function sideRows(view: StoryView, evidence: readonly EvidenceSpan[]): Si
     const spans = merged(ranges.filter((r) => valid(col.article.text, r)));
     if (spans.length === 0) continue;
     const extents = merged(spans.map((s) => sentenceAround(col.article, s)));
-    rows.push({ col, extents, spans, marks: [], changed: [] });
+    rows.push({ col, extents, spans, marks: [], changed: [], detail: detail.includes(id) });
   }
   rows.sort((x, y) => x.col.k - y.col.k);
   // The words are compared over the evidence itself, the rest of each sentence being context: in a quote
@@ -176,7 +184,10 @@ const list = (ranges: readonly Range[]) => ranges.map((r) => `${r.start}-${r.end
 /** The rows as the data-side attribute (format at the top of this file). */
 export function encodeRows(rows: readonly SideRow[]): string {
   return rows
-    .map((r) => `${r.col.k}|${list(r.extents)}|${list(r.spans)}|${list(r.marks)}|${list(r.changed)}`)
+    .map(
+      (r) =>
+        `${r.col.k}|${list(r.extents)}|${list(r.spans)}|${list(r.marks)}|${list(r.changed)}${r.detail ? '|1' : ''}`,
+    )
     .join(';');
 }
 
@@ -189,8 +200,9 @@ export function sideOpener(
   evidence: readonly EvidenceSpan[],
   content: SafeHtml | string,
   extra = '',
+  detail: readonly string[] = [],
 ): SafeHtml | '' {
-  const rows = sideRows(view, evidence);
+  const rows = sideRows(view, evidence, detail);
   if (rows.length < 2) return '';
   const title = `Compare the ${rows.length} articles' sentences side by side`;
   return html`<button type="button" class="side-open ${extra}" data-side="${encodeRows(rows)}" aria-expanded="false" title="${title}">${content}<span class="side-hint" aria-hidden="true">⇆ ${rows.length}</span></button>`;
@@ -199,7 +211,7 @@ export function sideOpener(
 /** A fact's text in its matrix row, as the opener of its panel when two or more articles report it. */
 export function factOpener(view: StoryView, f: Fact): SafeHtml {
   return (
-    sideOpener(view, f.evidence, f.text, 'fact-text linklike') ||
+    sideOpener(view, f.evidence, f.text, 'fact-text linklike', f.extraDetail) ||
     html`<span class="fact-text">${f.text}</span>`
   );
 }
