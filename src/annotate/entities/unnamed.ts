@@ -496,16 +496,38 @@ function casualtyOthers(tokens: readonly Token[], i: number): string | null {
   let count = '';
   const before = tokens[j];
   const lower = before?.text.toLowerCase() ?? '';
-  if (before?.sentence === t.sentence && (/^\d{1,3}$/.test(lower) || NUMBER_WORDS.has(lower) || lower === 'many')) {
+  if (
+    before?.sentence === t.sentence &&
+    (/^\d{1,3}$/.test(lower) || NUMBER_WORDS.has(lower) || lower === 'many')
+  ) {
     count = countValue(lower);
     j--;
   }
-  while (j >= 0 && tokens[j]?.sentence === t.sentence && COUNT_HEDGES.has(tokens[j]?.text.toLowerCase() ?? ''))
+  while (
+    j >= 0 &&
+    tokens[j]?.sentence === t.sentence &&
+    COUNT_HEDGES.has(tokens[j]?.text.toLowerCase() ?? '')
+  )
     j--;
   const verb = tokens[j];
   return verb && verb.sentence === t.sentence && CASUALTY_BEFORE.has(verb.text.toLowerCase())
     ? `others ${count}`.trim()
     : null;
+}
+
+/**
+ * The person whose name an indefinite phrase starting at `first` stands in apposition to: "Tom Ford, a
+ * convicted robber," (the participle before the noun, which phraseBefore leaves out, is skipped).
+ */
+function appositionOf(
+  tokens: readonly Token[],
+  first: number,
+  personEndingAt: ReadonlyMap<number, Entity>,
+): Entity | undefined {
+  let j = INDEFINITE.has(tokens[first]?.text.toLowerCase() ?? '') ? first : first - 1;
+  for (let n = 0; n < 2 && tokens[j]?.pos === 'VERB' && /ed$/.test(tokens[j]?.text ?? ''); n++) j--;
+  if (!INDEFINITE.has(tokens[j]?.text.toLowerCase() ?? '') || tokens[j - 1]?.text !== ',') return undefined;
+  return personEndingAt.get(tokens[j - 2]?.end ?? -1);
 }
 
 /** The index of the first token starting at or after `offset` (tokens are in text order). */
@@ -532,6 +554,8 @@ interface Chain {
   identified?: Set<Entity>;
   /** Ages its phrases gave ("34" of "a 34-year-old man"). */
   ages?: Set<string>;
+  /** The head token of its latest mention. */
+  last?: number;
   /** The named place or organisation whose clause a bare plural is the object of ("Norland massed troops"). */
   agent?: string;
 }
@@ -767,6 +791,8 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     for (const r of e.references ?? []) referenceAt.set(r.start, e.id);
   }
   const unnamedEndingAt = new Map<number, Entity>();
+  const personEndingAt = new Map<number, Entity>();
+  for (const e of entities) if (e.kind === 'person') for (const m of e.mentions) personEndingAt.set(m.end, e);
   // "A man was charged with killing his mother": a possessive pronoun no named person took may be an
   // unnamed person's, by the rule linkPronouns applies below (every chain mention before it is known).
   const firstPerson = firstPersonBySentence(tokens, personAt);
@@ -819,6 +845,23 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   };
 
   const chains: Chain[] = [];
+  /** The named person each singular noun key last described by apposition or title, and where. */
+  const roleHolders = new Map<string, { entity: Entity; token: number }>();
+  // Titles and appositions descriptors.ts gave a named person ("Coroner Gary Hale", "Tom Ford, a
+  // convicted robber,") whose last word is a person noun: that noun becomes theirs from there on.
+  const titled: { key: string; entity: Entity; token: number }[] = [];
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    for (const d of e.descriptors) {
+      if (d.via !== 'title' && d.via !== 'appositive') continue;
+      const last = firstTokenFrom(tokens, d.end) - 1;
+      const head = unnamedHead((tokens[last]?.text ?? '').toLowerCase());
+      if (head && !head.plural && !RELATION_NOUNS.has(head.lemma))
+        titled.push({ key: `${head.lemma}\u0000s`, entity: e, token: last });
+    }
+  }
+  titled.sort((a, b) => a.token - b.token);
+  let nextTitled = 0;
   /** Every unnamed mention's head token and chain, in text order (for pronouns, below). */
   const mentionAt: { token: number; chain: Chain }[] = [];
   const latest = new Map<string, Chain>();
@@ -828,6 +871,8 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   const byCount = new Map<string, Chain>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    for (let x = titled[nextTitled]; x && x.token < i; x = titled[++nextTitled])
+      roleHolders.set(x.key, { entity: x.entity, token: x.token });
     if (!t || covered[i]) continue;
     // A capital is a name's unless the word opens its sentence or a headline ("Police say …").
     const capital = /^\p{Lu}/u.test(t.text);
@@ -879,7 +924,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
       // A plural is no title of one person: "reporters Ana Ruiz and Tom Lee" names two.
       const named = head.plural ? undefined : personAt.get(next.start);
-      if (named) refer(named, t, compound ? tokens[i - 1] : t);
+      if (named) {
+        refer(named, t, compound ? tokens[i - 1] : t);
+        roleHolders.set(`${head.lemma}\u0000s`, { entity: named, token: i });
+      }
       continue;
     }
     // "The gunman, Tomas Verhoeven, …": the apposition names them; the description is that person's.
@@ -888,6 +936,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       !casualty && !head.plural && next?.text === ',' ? personAt.get(tokens[i + 2]?.start ?? -1) : undefined;
     if (appositive) {
       refer(appositive, t, compound ? tokens[i - 1] : t);
+      roleHolders.set(`${head.lemma}\u0000s`, { entity: appositive, token: i });
       continue;
     }
     const phrase: ReturnType<typeof phraseBefore> = casualty
@@ -907,6 +956,28 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     const shared = related && phrase.det === 'bare' ? listedOwner(phrase.first) : undefined;
     const owner = phrase.owner === undefined ? shared : ownerOf(phrase.owner);
     if (phrase.det === 'possessive' && !owner) continue;
+    // "Tom Ford, a convicted robber, escaped …": an indefinite singular in apposition to a person's name
+    // describes that person (descriptors.ts did not take it), and its noun is theirs from there on.
+    const described = head.plural ? undefined : appositionOf(tokens, phrase.first, personEndingAt);
+    if (described && /^[,;.)—–]$/.test(tokens[i + 1]?.text ?? '.') && !genderClash(described, head.lemma)) {
+      refer(described, t, compound ? tokens[i - 1] : t);
+      roleHolders.set(key, { entity: described, token: i });
+      continue;
+    }
+    // "The suspect, Tom Ford, was arrested … Police said the suspect had fled": a definite description whose
+    // noun the text last gave a named person (by apposition or title) refers back to that person, unless an
+    // unnamed referent of that noun came up since ("… a second suspect … the suspect") or the noun's
+    // gender disagrees with the person's pronouns.
+    const holder = !head.plural && phrase.det === 'definite' && !owner ? roleHolders.get(key) : undefined;
+    const since = latest.get(key);
+    if (
+      holder &&
+      (since === undefined || (since.last ?? -1) < holder.token) &&
+      !genderClash(holder.entity, head.lemma)
+    ) {
+      refer(holder.entity, t, compound ? tokens[i - 1] : t);
+      continue;
+    }
     // "a nephew who had quarrelled …", "a mother of three": an indefinite relation noun introduces someone
     // whose tie the text has not given.
     const introduced = phrase.det === 'indefinite';
@@ -980,6 +1051,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       text: layer.text.slice(wordsFrom.start, t.end),
     };
     chain.entity.mentions.push(mention);
+    chain.last = i;
     mentionAt.push({ token: i, chain });
     unnamedEndingAt.set(t.end, chain.entity);
     // The whole phrase, when it says more than the head ("a masked gunman"), is how the outlet described them.
