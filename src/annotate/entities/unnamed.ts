@@ -16,7 +16,7 @@
 import type { Entity, EntityReference, Mention } from '../../model/article.js';
 import type { Token, TokenLayer } from '../tokens.js';
 import { nounGender } from './descriptions.js';
-import { COPULAS, mayBeVerb, ROLE_NOUNS } from './gazetteer.js';
+import { COPULAS, mayBeVerb, PERFORMER_NOUNS, ROLE_NOUNS } from './gazetteer.js';
 
 /**
  * Nouns that name people in news by what they did or what befell them, beyond the role nouns of
@@ -233,7 +233,9 @@ const PLURAL_GROUPS = new Set(['police', 'people', 'authorities', 'troops', 'per
 const COLLECTIVES = new Set(['jury', 'crowd']);
 
 const UNNAMED_NOUNS: ReadonlySet<string> = new Set([
-  ...[...ROLE_NOUNS, ...NEWS_PEOPLE].filter((w) => !NOT_UNNAMED.has(w) && /^[a-z][a-z-]*$/.test(w)),
+  ...[...ROLE_NOUNS, ...NEWS_PEOPLE, ...PERFORMER_NOUNS].filter(
+    (w) => !NOT_UNNAMED.has(w) && /^[a-z][a-z-]*$/.test(w),
+  ),
   ...RELATION_NOUNS,
 ]);
 
@@ -516,18 +518,31 @@ function casualtyOthers(tokens: readonly Token[], i: number): string | null {
 }
 
 /**
- * The person whose name an indefinite phrase starting at `first` stands in apposition to: "Tom Ford, a
- * convicted robber," (the participle before the noun, which phraseBefore leaves out, is skipped).
+ * The person whose name the noun phrase headed at `head` stands in apposition to: "Tom Ford, a convicted
+ * robber,", "Ana Ruiz, the club's leading scorer in 2009,". Read back from the head over modifiers,
+ * participles and a possessive to "a"/"an"/"the", which must follow a comma after the person's name.
  */
 function appositionOf(
   tokens: readonly Token[],
-  first: number,
+  head: number,
   personEndingAt: ReadonlyMap<number, Entity>,
 ): Entity | undefined {
-  let j = INDEFINITE.has(tokens[first]?.text.toLowerCase() ?? '') ? first : first - 1;
-  for (let n = 0; n < 2 && tokens[j]?.pos === 'VERB' && /ed$/.test(tokens[j]?.text ?? ''); n++) j--;
-  if (!INDEFINITE.has(tokens[j]?.text.toLowerCase() ?? '') || tokens[j - 1]?.text !== ',') return undefined;
-  return personEndingAt.get(tokens[j - 2]?.end ?? -1);
+  const sentence = tokens[head]?.sentence;
+  for (let j = head - 1; j >= 0 && head - j <= 6; j--) {
+    const t = tokens[j];
+    if (!t || t.sentence !== sentence) return undefined;
+    const lower = t.text.toLowerCase();
+    if (lower === 'a' || lower === 'an' || lower === 'the') {
+      return tokens[j - 1]?.text === ',' ? personEndingAt.get(tokens[j - 2]?.end ?? -1) : undefined;
+    }
+    const modifier =
+      /^(?:ADJ|NOUN|PROPN|NUM)$/.test(t.pos) ||
+      (t.pos === 'VERB' && /(?:ed|ing)$/.test(lower)) ||
+      /^['’]s?$/.test(t.text) ||
+      lower.includes('-');
+    if (!modifier) return undefined;
+  }
+  return undefined;
 }
 
 /** The index of the first token starting at or after `offset` (tokens are in text order). */
@@ -958,8 +973,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     if (phrase.det === 'possessive' && !owner) continue;
     // "Tom Ford, a convicted robber, escaped …": an indefinite singular in apposition to a person's name
     // describes that person (descriptors.ts did not take it), and its noun is theirs from there on.
-    const described = head.plural ? undefined : appositionOf(tokens, phrase.first, personEndingAt);
-    if (described && /^[,;.)—–]$/.test(tokens[i + 1]?.text ?? '.') && !genderClash(described, head.lemma)) {
+    const described = head.plural ? undefined : appositionOf(tokens, i, personEndingAt);
+    // The apposition ends at the head or runs on in a prepositional phrase ("… scorer in 2009,").
+    const ends = /^(?:[,;.)—–]|in|of|at|for|since)$/i.test(tokens[i + 1]?.text ?? '.');
+    if (described && ends && !genderClash(described, head.lemma)) {
       refer(described, t, compound ? tokens[i - 1] : t);
       roleHolders.set(key, { entity: described, token: i });
       continue;
