@@ -417,6 +417,16 @@ describe('headlines, casualties and descriptions of named people (issue 12, ECB+
     expect((a.unnamedPeople ?? []).map((e) => e.name)).not.toContain('burglar');
   });
 
+  it('a noun before a possessive, before a time word, or before a lower-case headline verb is a mention', () => {
+    const a = annotate(
+      'Crowds gather as protesters block main road\n\nProtests spread in the teen’s home town on Sunday. ' +
+        'Police questioned the protesters today.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['protesters', 'group', 2]);
+    expect(rows.map(([name]) => name)).toContain('teen');
+  });
+
   it('"the star" is an unnamed person when nobody named settles it', () => {
     const a = annotate(
       'A pop star was mobbed by fans at the airport in Oldbridge on Friday. The star later thanked them.',

@@ -301,6 +301,21 @@ function compoundHead(
 
 type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare' | 'none';
 
+/** Words for a day that follow a noun phrase as an adverb ("two guards today"), never a compound's head. */
+const TIME_WORDS = new Set([
+  'today',
+  'yesterday',
+  'tonight',
+  'tomorrow',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+
 /** Determiners that refer to nobody in particular: "no troops would be sent", "any mediator". */
 const NON_REFERRING = new Set(['no', 'any', 'every', 'each', 'neither', 'whichever']);
 
@@ -897,7 +912,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // A title-case headline capitalises every word and the tagger reads its nouns as names or verbs
     // ("Trial Begins for Factory Shooting Suspect"): there a person noun counts whatever its tag.
     const headlineWord = heading && capital && /^(?:NOUN|PROPN|VERB|ADJ)$/.test(t.pos);
-    if (t.pos !== 'NOUN' && !(capital && opens && t.pos === 'PROPN') && !headlineWord && !casualty) continue;
+    // A word before a possessive is a noun whatever its tag: "the teen's family" ("teen" tagged ADJ).
+    const owning = t.pos === 'ADJ' && /^['’]s?$/.test(tokens[i + 1]?.text ?? '');
+    if (t.pos !== 'NOUN' && !(capital && opens && t.pos === 'PROPN') && !headlineWord && !owning && !casualty)
+      continue;
     if (capital && !opens) continue;
     const lower = t.text.toLowerCase();
     const compound = unnamedHead(lower) || casualty ? null : compoundHead(tokens, i, covered);
@@ -923,18 +941,26 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       mayBeVerb(nextLower);
     // A plural person noun is no modifier of the capitalised word after it ("Robbers Ram Car Into Shop",
     // "Villagers Shelter In Tents"): a noun modifying another is singular ("Villager Council").
+    // In a lower-case headline the word after it must be shaped like a verb, or have an object after it:
+    // "rioters torch Greek bank" (a plural subject's verb has no "-s" to tell it by).
+    const objectAfter =
+      /^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(after?.pos ?? '') && after?.sentence === t.sentence;
     const headlinePlural =
       heading &&
-      capital &&
       head.plural &&
       !PLURAL_GROUPS.has(lower) &&
       next?.sentence === t.sentence &&
-      /^\p{Lu}\p{Ll}/u.test(next?.text ?? '') &&
+      (capital ? /^\p{Lu}\p{Ll}/u.test(next?.text ?? '') : mayBeVerb(nextLower) || objectAfter) &&
       !covered[i + 1] &&
       !personAt.has(next?.start ?? -1) &&
       !unnamedHead(nextLower);
+    // A time word after the noun is no compound: "took two guards today", "the officers Monday".
+    const timeAfter = TIME_WORDS.has(nextLower);
     const nextIsNoun =
-      !headlineVerb && !headlinePlural && ((next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN');
+      !headlineVerb &&
+      !headlinePlural &&
+      !timeAfter &&
+      ((next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN');
     if (!casualty && next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
       // A plural is no title of one person: "reporters Ana Ruiz and Tom Lee" names two.
