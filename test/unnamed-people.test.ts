@@ -269,6 +269,19 @@ describe('unnamed actors across articles', () => {
     expect(robbers).toHaveLength(1);
   });
 
+  it('two articles sharing only a place keep their particular groups apart (one city, two raids)', () => {
+    const a = annotate(
+      'The robbers smashed a car into a watch shop in Oldbridge on Monday. The robbers fled on scooters.',
+      'a',
+    );
+    const b = annotate(
+      'The robbers tunnelled into a bank vault in Oldbridge in 2009. The robbers took gold bars.',
+      'b',
+    );
+    const robbers = (compareStory([a, b]).unnamedActors ?? []).filter((x) => x.name === 'robbers');
+    expect(robbers).toHaveLength(2);
+  });
+
   it('the Markdown report lists those referred to twice, apart from the actors table', () => {
     const story = compareStory([one, two, other]);
     const md = renderMarkdown({ version: 1, generatedAt: '2024-05-08T00:00:00Z', stories: [story] });
