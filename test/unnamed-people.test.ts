@@ -440,6 +440,17 @@ describe('headlines, casualties and descriptions of named people (issue 12, ECB+
     expect(rows.map(([name]) => name)).toContain('teen');
   });
 
+  it('the cast of accident and court reporting: a climber, a defendant, a crew', () => {
+    const a = annotate(
+      'A climber fell on the north ridge near Oldbridge on Sunday. A rescue crew reached the climber at dusk. ' +
+        'The crew flew her to hospital. In court, the defendant denied the charge; the defendant wept.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['climber', 'person', 2]);
+    expect(rows).toContainEqual(['crew', 'group', 2]);
+    expect(rows).toContainEqual(['defendant', 'person', 2]);
+  });
+
   it('"the star" is an unnamed person when nobody named settles it', () => {
     const a = annotate(
       'A pop star was mobbed by fans at the airport in Oldbridge on Friday. The star later thanked them.',
