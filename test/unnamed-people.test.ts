@@ -400,6 +400,16 @@ describe('headlines, casualties and descriptions of named people (issue 12, ECB+
     expect(rows).toContainEqual(['drivers', 'group', 1]);
   });
 
+  it('"wounding a third" is one more person; an age alone heads its phrase and is the person given that age', () => {
+    const a = annotate(
+      'A gunman killed two guards at a depot in Oldbridge and critically wounded a third on Friday. ' +
+        'A vigil was held for a 17-year-old shot by a security guard. Tomas Verhoeven, 17, was unarmed, ' +
+        'his sister said. The 17-year-old had left a party.',
+    );
+    expect(unnamed(a)).toContainEqual(['third', 'person', 1]);
+    expect(referenceTexts(a, 'Tomas Verhoeven').filter((t) => t === '17-year-old')).toHaveLength(2);
+  });
+
   it('a jury and jurors are groups of people', () => {
     const a = annotate(
       'A jury in Oldbridge convicted the driver on Tuesday. Jurors heard from nine witnesses. The jury took two hours.',

@@ -305,6 +305,8 @@ const POSSESSIVE = new Set(['his', 'her', 'their', 'its', 'my', 'our', 'your', "
 /** The singular a person noun is listed under, and whether the word was plural; null if no person noun. */
 /** The head a bare casualty count stands for: people. */
 const PEOPLE = { lemma: 'people', plural: true };
+/** The head an ordinal casualty stands for ("wounding a third"): one person. */
+const ONE_MORE = { lemma: 'person', plural: false };
 
 export function unnamedHead(lower: string): { lemma: string; plural: boolean } | null {
   if (PLURAL_GROUPS.has(lower) || COLLECTIVES.has(lower)) return { lemma: lower, plural: true };
@@ -495,6 +497,8 @@ const CASUALTY_BEFORE = new Set([
   'wounds',
   'hurting',
   'leaving',
+  'wounded',
+  'injured',
 ]);
 const COUNT_HEDGES = new Set([
   'at',
@@ -518,6 +522,7 @@ function casualtyCount(tokens: readonly Token[], i: number): string | null {
   if (!t) return null;
   const lower = t.text.toLowerCase();
   if (lower === 'others') return casualtyOthers(tokens, i);
+  if (ORDINALS.has(lower)) return casualtyOrdinal(tokens, i);
   const vague = VAGUE_COUNTS.has(lower);
   if (!/^\d{1,3}$/.test(lower) && !NUMBER_WORDS.has(lower) && !vague) return null;
   const next = tokens[i + 1];
@@ -550,6 +555,32 @@ function casualtyCount(tokens: readonly Token[], i: number): string | null {
  * vague count is no number a later "12 people" could repeat, so it keys on its word.
  */
 const VAGUE_COUNTS = new Set(['dozens', 'hundreds', 'scores', 'several']);
+
+const ORDINALS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth']);
+
+/**
+ * "a third" after a casualty verb: "killing two co-workers and wounding a third". One more person, keyed
+ * on the ordinal (never a count a later "three people" could repeat).
+ */
+function casualtyOrdinal(tokens: readonly Token[], i: number): string | null {
+  const t = tokens[i];
+  const article = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!t || article?.text.toLowerCase() !== 'a' || article.sentence !== t.sentence) return null;
+  // "a third party", "a second time": the ordinal modifies a noun after it.
+  if (next?.sentence === t.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN')) return null;
+  let j = i - 2;
+  while (
+    j >= 0 &&
+    tokens[j]?.sentence === t.sentence &&
+    /^(?:critically|seriously|badly|also)$/i.test(tokens[j]?.text ?? '')
+  )
+    j--;
+  const verb = tokens[j];
+  return verb && verb.sentence === t.sentence && CASUALTY_BEFORE.has(verb.text.toLowerCase())
+    ? `a ${t.text.toLowerCase()}`
+    : null;
+}
 
 /**
  * "others" after a casualty verb, with or without a count: "killing two and wounding two others",
@@ -959,17 +990,39 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     const heading = layer.sentences[t.sentence]?.heading === true;
     const opens = tokens[i - 1]?.sentence !== t.sentence || heading;
     const casualty = casualtyCount(tokens, i);
+    // An age alone is a noun phrase's head: "the 16-year-old was killed", "vigil for 16-year-old shot by
+    // police" (a participle after it, often tagged a noun, is no head of its own).
+    const afterAge = tokens[i + 1];
+    const ageHead =
+      AGE_WORD.test(t.text) &&
+      (afterAge?.sentence !== t.sentence ||
+        !/^(?:NOUN|PROPN|ADJ|NUM)$/.test(afterAge.pos) ||
+        /ed$/.test(afterAge.text) ||
+        tokens[i + 2]?.text.toLowerCase() === 'by');
     // A title-case headline capitalises every word and the tagger reads its nouns as names or verbs
     // ("Trial Begins for Factory Shooting Suspect"): there a person noun counts whatever its tag.
     const headlineWord = heading && capital && /^(?:NOUN|PROPN|VERB|ADJ)$/.test(t.pos);
     // A word before a possessive is a noun whatever its tag: "the teen's family" ("teen" tagged ADJ).
     const owning = t.pos === 'ADJ' && /^['’]s?$/.test(tokens[i + 1]?.text ?? '');
-    if (t.pos !== 'NOUN' && !(capital && opens && t.pos === 'PROPN') && !headlineWord && !owning && !casualty)
+    if (
+      t.pos !== 'NOUN' &&
+      !(capital && opens && t.pos === 'PROPN') &&
+      !headlineWord &&
+      !owning &&
+      !ageHead &&
+      !casualty
+    )
       continue;
     if (capital && !opens) continue;
     const lower = t.text.toLowerCase();
-    const compound = unnamedHead(lower) || casualty ? null : compoundHead(tokens, i, covered);
-    const head = casualty ? PEOPLE : (unnamedHead(lower) ?? compound);
+    const compound = unnamedHead(lower) || casualty || ageHead ? null : compoundHead(tokens, i, covered);
+    const head = casualty
+      ? casualty.startsWith('a ')
+        ? ONE_MORE
+        : PEOPLE
+      : ageHead
+        ? { lemma: lower, plural: false }
+        : (unnamedHead(lower) ?? compound);
     if (!head) continue;
     // The head is the last noun of its phrase: "police" in "police officer" is a modifier.
     // A headline's participle is often tagged a noun ("Woman rescued from car"): an -ed word is no head.
@@ -1011,7 +1064,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       !headlinePlural &&
       !timeAfter &&
       ((next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN');
-    if (!casualty && next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
+    if (!casualty && !ageHead && next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
       // A plural is no title of one person: "reporters Ana Ruiz and Tom Lee" names two.
       const named = head.plural ? undefined : personAt.get(next.start);
@@ -1132,7 +1185,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     if (casualty) chain.casualty = true;
     const named = head.plural ? undefined : identifiedAs(tokens, i, phrase.first, personAt);
     if (named) chain.identified = new Set([...(chain.identified ?? []), named]);
-    for (let k = phrase.first; k < i && !head.plural; k++) {
+    for (let k = phrase.first; k <= i && !head.plural; k++) {
       const age = AGE_WORD.exec(tokens[k]?.text ?? '')?.[1];
       if (age) chain.ages = new Set([...(chain.ages ?? []), age]);
     }
