@@ -119,8 +119,8 @@ const NEWS_PEOPLE = [
   'mourner',
   'spectator',
   // Measured on ECB+ train topics (with the heading and "others" rules below): the trial, crime, science
-  // and sports casts the list above lacked ("jurors heard …", "a salesman who recognised him", "experts
-  // advised …", "two defenders").
+  // and sports casts the list above lacked ("the jurors retired", "a salesman spotted the van", "experts
+  // warned …", "a defender blocked the shot").
   'juror',
   'expert',
   'criminal',
@@ -353,7 +353,7 @@ function compoundHead(
 
 type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare' | 'none';
 
-/** Words for a day that follow a noun phrase as an adverb ("two guards today"), never a compound's head. */
+/** Words for a day that follow a noun phrase as an adverb ("two nurses today"), never a compound's head. */
 const TIME_WORDS = new Set([
   'today',
   'yesterday',
@@ -559,7 +559,7 @@ const VAGUE_COUNTS = new Set(['dozens', 'hundreds', 'scores', 'several']);
 const ORDINALS = new Set(['second', 'third', 'fourth', 'fifth', 'sixth']);
 
 /**
- * "a third" after a casualty verb: "killing two co-workers and wounding a third". One more person, keyed
+ * "a third" after a casualty verb: "killing two guards and wounding a third". One more person, keyed
  * on the ordinal (never a count a later "three people" could repeat).
  */
 function casualtyOrdinal(tokens: readonly Token[], i: number): string | null {
@@ -615,7 +615,7 @@ function casualtyOthers(tokens: readonly Token[], i: number): string | null {
 
 /**
  * The person whose name the noun phrase headed at `head` stands in apposition to: "Tom Ford, a convicted
- * robber,", "Ana Ruiz, the club's leading scorer in 2009,". Read back from the head over modifiers,
+ * robber,", "Ana Ruiz, the club's top scorer last season,". Read back from the head over modifiers,
  * participles and a possessive to "a"/"an"/"the", which must follow a comma after the person's name.
  */
 function appositionOf(
@@ -958,7 +958,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
   const chains: Chain[] = [];
   /** The named person each singular noun key last described by apposition or title, and where. */
   const roleHolders = new Map<string, { entity: Entity; token: number }>();
-  // Titles and appositions descriptors.ts gave a named person ("Coroner Gary Hale", "Tom Ford, a
+  // Titles and appositions descriptors.ts gave a named person ("Coroner Lina Marsh", "Tom Ford, a
   // convicted robber,") whose last word is a person noun: that noun becomes theirs from there on.
   const titled: { key: string; entity: Entity; token: number }[] = [];
   for (const e of entities) {
@@ -990,8 +990,8 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     const heading = layer.sentences[t.sentence]?.heading === true;
     const opens = tokens[i - 1]?.sentence !== t.sentence || heading;
     const casualty = casualtyCount(tokens, i);
-    // An age alone is a noun phrase's head: "the 16-year-old was killed", "vigil for 16-year-old shot by
-    // police" (a participle after it, often tagged a noun, is no head of its own).
+    // An age alone is a noun phrase's head: "the 16-year-old was killed", "a march for 15-year-old hit by
+    // a bus" (a participle after it, often tagged a noun, is no head of its own).
     const afterAge = tokens[i + 1];
     const ageHead =
       AGE_WORD.test(t.text) &&
@@ -1000,9 +1000,9 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
         /ed$/.test(afterAge.text) ||
         tokens[i + 2]?.text.toLowerCase() === 'by');
     // A title-case headline capitalises every word and the tagger reads its nouns as names or verbs
-    // ("Trial Begins for Factory Shooting Suspect"): there a person noun counts whatever its tag.
+    // ("Court Hears From Bakery Fire Witness"): there a person noun counts whatever its tag.
     const headlineWord = heading && capital && /^(?:NOUN|PROPN|VERB|ADJ)$/.test(t.pos);
-    // A word before a possessive is a noun whatever its tag: "the teen's family" ("teen" tagged ADJ).
+    // A word before a possessive is a noun whatever its tag: "the pupil's family" (a person noun tagged ADJ).
     const owning = t.pos === 'ADJ' && /^['’]s?$/.test(tokens[i + 1]?.text ?? '');
     if (
       t.pos !== 'NOUN' &&
@@ -1042,10 +1042,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       !personAt.has(next?.start ?? -1) &&
       !unnamedHead(nextLower) &&
       mayBeVerb(nextLower);
-    // A plural person noun is no modifier of the capitalised word after it ("Robbers Ram Car Into Shop",
-    // "Villagers Shelter In Tents"): a noun modifying another is singular ("Villager Council").
+    // A plural person noun is no modifier of the capitalised word after it ("Burglars Smash Van Into Kiosk",
+    // "Pilgrims Camp Beside Road"): a noun modifying another is singular ("Villager Council").
     // In a lower-case headline the word after it must be shaped like a verb, or have an object after it:
-    // "rioters torch Greek bank" (a plural subject's verb has no "-s" to tell it by).
+    // "strikers block harbour road" (a plural subject's verb has no "-s" to tell it by).
     const objectAfter =
       /^(?:NOUN|PROPN|ADJ|DET|NUM)$/.test(after?.pos ?? '') && after?.sentence === t.sentence;
     const headlinePlural =
@@ -1057,7 +1057,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       !covered[i + 1] &&
       !personAt.has(next?.start ?? -1) &&
       !unnamedHead(nextLower);
-    // A time word after the noun is no compound: "took two guards today", "the officers Monday".
+    // A time word after the noun is no compound: "questioned two nurses today", "the officers Monday".
     const timeAfter = TIME_WORDS.has(nextLower);
     const nextIsNoun =
       !headlineVerb &&
@@ -1103,7 +1103,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // "Tom Ford, a convicted robber, escaped …": an indefinite singular in apposition to a person's name
     // describes that person (descriptors.ts did not take it), and its noun is theirs from there on.
     const described = head.plural ? undefined : appositionOf(tokens, i, personEndingAt);
-    // The apposition ends at the head or runs on in a prepositional phrase ("… scorer in 2009,").
+    // The apposition ends at the head or runs on in a prepositional phrase ("… scorer last season,").
     const ends = /^(?:[,;.)—–]|in|of|at|for|since)$/i.test(tokens[i + 1]?.text ?? '.');
     if (described && ends && !genderClash(described, head.lemma)) {
       refer(described, t, compound ? tokens[i - 1] : t);
