@@ -269,6 +269,19 @@ describe('unnamed actors across articles', () => {
     expect(robbers).toHaveLength(1);
   });
 
+  it('two articles sharing only a place keep their particular groups apart (one city, two raids)', () => {
+    const a = annotate(
+      'The robbers smashed a car into a watch shop in Oldbridge on Monday. The robbers fled on scooters.',
+      'a',
+    );
+    const b = annotate(
+      'The robbers tunnelled into a bank vault in Oldbridge in 2009. The robbers took gold bars.',
+      'b',
+    );
+    const robbers = (compareStory([a, b]).unnamedActors ?? []).filter((x) => x.name === 'robbers');
+    expect(robbers).toHaveLength(2);
+  });
+
   it('the Markdown report lists those referred to twice, apart from the actors table', () => {
     const story = compareStory([one, two, other]);
     const md = renderMarkdown({ version: 1, generatedAt: '2024-05-08T00:00:00Z', stories: [story] });
@@ -351,6 +364,108 @@ describe('relations and descriptions of named people', () => {
     const rows = unnamed(a);
     expect(rows).toContainEqual(['people', 'group', 2]);
     expect(rows.filter(([name]) => name === 'women')).toHaveLength(2);
+  });
+});
+
+describe('headlines, casualties and descriptions of named people (issue 12, ECB+ persons)', () => {
+  /** The texts an entity's references hold, in text order. */
+  const referenceTexts = (a: AnnotatedArticle, name: string) =>
+    (a.entities.find((e) => e.name === name)?.references ?? []).map((r) => r.text.toLowerCase());
+
+  it('a person noun in a title-case headline is a mention, whatever the tagger calls it', () => {
+    const a = annotate(
+      'Trial Opens for Warehouse Stabbing Suspect\n\nThe trial began in Oldbridge on Monday. The suspect denied the charge.',
+    );
+    const suspect = a.unnamedPeople?.find((e) => e.name === 'suspect');
+    expect(suspect?.mentions.map((m) => m.text)).toEqual(['Suspect', 'suspect']);
+  });
+
+  it('a plural person noun before a capitalised headline verb heads its phrase', () => {
+    const a = annotate(
+      'Burglars Smash Van Into Watch Shop\n\nThe burglars fled with watches worth thousands in Oldbridge on Sunday.',
+    );
+    const burglars = a.unnamedPeople?.find((e) => e.name.toLowerCase() === 'burglars');
+    expect(burglars?.kind).toBe('group');
+    expect(burglars?.mentions.map((m) => m.text)).toEqual(['Burglars', 'burglars']);
+  });
+
+  it('"others" and "dozens more" after a casualty verb are groups, apart from the counted dead', () => {
+    const a = annotate(
+      'A gunman opened fire at a depot in Oldbridge on Friday, killing two drivers and wounding two others. ' +
+        'A storm hit the coast on Sunday, killing four people and injuring dozens more.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['others', 'group', 1]);
+    expect(rows).toContainEqual(['dozens', 'group', 1]);
+    expect(rows).toContainEqual(['drivers', 'group', 1]);
+  });
+
+  it('"wounding a third" is one more person; an age alone heads its phrase and is the person given that age', () => {
+    const a = annotate(
+      'A gunman killed two guards at a depot in Oldbridge and critically wounded a third on Friday. ' +
+        'A vigil was held for a 17-year-old shot by a security guard. Tomas Verhoeven, 17, was unarmed, ' +
+        'his sister said. The 17-year-old had left a party.',
+    );
+    expect(unnamed(a)).toContainEqual(['third', 'person', 1]);
+    expect(referenceTexts(a, 'Tomas Verhoeven').filter((t) => t === '17-year-old')).toHaveLength(2);
+  });
+
+  it('a jury and jurors are groups of people', () => {
+    const a = annotate(
+      'A jury in Oldbridge convicted the driver on Tuesday. Jurors heard from nine witnesses. The jury took two hours.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['jury', 'group', 2]);
+    expect(rows).toContainEqual(['jurors', 'group', 1]);
+  });
+
+  it('"the suspect" after "The suspect, Tom Ford," is Ford, until another suspect comes up', () => {
+    const a = annotate(
+      'The suspect, Tomas Verhoeven, was arrested in Oldbridge on Friday. Police said the suspect had fled by train. ' +
+        'A second suspect was held on Saturday. The suspect is 19, police said.',
+    );
+    expect(referenceTexts(a, 'Tomas Verhoeven').filter((t) => t === 'suspect')).toHaveLength(2);
+    const suspects = (a.unnamedPeople ?? []).filter((e) => e.name === 'suspect');
+    expect(suspects.map((e) => e.mentions.length)).toEqual([2]);
+  });
+
+  it('an apposition to a name, indefinite or definite, is that person, and so is its noun later', () => {
+    const a = annotate(
+      'Tomas Verhoeven, a convicted burglar, escaped from a prison van near Oldbridge on Monday. ' +
+        'The burglar overpowered the driver. Marta Oyelaran, the prison service’s senior inspector, ' +
+        'said the inspector would review the transfer.',
+    );
+    expect(referenceTexts(a, 'Tomas Verhoeven')).toEqual(['burglar', 'burglar']);
+    expect(referenceTexts(a, 'Marta Oyelaran')).toContain('inspector');
+    expect((a.unnamedPeople ?? []).map((e) => e.name)).not.toContain('burglar');
+  });
+
+  it('a noun before a possessive, before a time word, or before a lower-case headline verb is a mention', () => {
+    const a = annotate(
+      'Crowds gather as protesters block main road\n\nProtests spread in the teen’s home town on Sunday. ' +
+        'Police questioned the protesters today.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['protesters', 'group', 2]);
+    expect(rows.map(([name]) => name)).toContain('teen');
+  });
+
+  it('the cast of accident and court reporting: a climber, a defendant, a crew', () => {
+    const a = annotate(
+      'A climber fell on the north ridge near Oldbridge on Sunday. A rescue crew reached the climber at dusk. ' +
+        'The crew flew her to hospital. In court, the defendant denied the charge; the defendant wept.',
+    );
+    const rows = unnamed(a);
+    expect(rows).toContainEqual(['climber', 'person', 2]);
+    expect(rows).toContainEqual(['crew', 'group', 2]);
+    expect(rows).toContainEqual(['defendant', 'person', 2]);
+  });
+
+  it('"the star" is an unnamed person when nobody named settles it', () => {
+    const a = annotate(
+      'A pop star was mobbed by fans at the airport in Oldbridge on Friday. The star later thanked them.',
+    );
+    expect(unnamed(a)).toContainEqual(['star', 'person', 2]);
   });
 });
 
