@@ -129,32 +129,38 @@ async function main(): Promise<void> {
     await writeFirstLines(CORPUS, articles, input);
     console.log(`${articles} allsides articles in batches of ${batchSize}`);
     console.log(
-      '| backend | placement transactions | statements | per transaction | stories | fingerprint |',
+      '| backend | placement transactions | statements | per transaction | stories | fingerprint | reported story wrong |',
     );
-    console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+    console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: |');
     for (const backend of ['sqlite', 'postgres'] as const) {
       const store =
         backend === 'sqlite'
           ? openSqliteAsyncStore(join(folder, 'library.db'))
           : await openPgStore(await freshDatabase(admin, 'px_bench_statements'));
       try {
-        await ingestIntoLibrary(store, [input], DEFAULT_CONFIG, {
+        let wrong = 0;
+        const summary = await ingestIntoLibrary(store, [input], DEFAULT_CONFIG, {
           batchSize,
           annotator,
           placer: async (prepared, hooks) => {
             counter.placing = true;
+            let batch: Awaited<ReturnType<typeof placeBatch>>;
             try {
-              return await placeBatch(store, prepared, hooks);
+              batch = await placeBatch(store, prepared, hooks);
             } finally {
               counter.placing = false;
             }
+            // What the batch says of each article's story must be where the store has it once committed
+            // (after the batch's second pass; a later batch's pass may move it again).
+            for (const p of batch.placed) if ((await store.storyOf(p.articleId)) !== p.storyId) wrong++;
+            return batch;
           },
         });
         const { stories, hash } = await fingerprint(store);
         const tx = backend === 'postgres' ? counter.transactions : [];
         const total = tx.reduce((a, b) => a + b, 0);
         console.log(
-          `| ${backend} | ${tx.length || '—'} | ${tx.length ? total : '—'} | ${tx.length ? (total / tx.length).toFixed(1) : '—'} | ${stories} | ${hash} |`,
+          `| ${backend} | ${tx.length || '—'} | ${tx.length ? total : '—'} | ${tx.length ? (total / tx.length).toFixed(1) : '—'} | ${stories} | ${hash} | ${wrong} of ${summary.placed.length} |`,
         );
       } finally {
         await store.close();

@@ -159,9 +159,7 @@ async function factCoverage(
     result.widely += widely.length;
     result.omitted += omitted;
     result.exclusive += exclusive;
-    result.articles += (details.get(story.id)?.members ?? []).filter(
-      (m) => m.outlet === outlet,
-    ).length;
+    result.articles += (details.get(story.id)?.members ?? []).filter((m) => m.outlet === outlet).length;
   }
   return result;
 }

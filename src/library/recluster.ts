@@ -98,6 +98,12 @@ export interface ReclusterSummary {
   /** Stories created by splits, and emptied by merges (deleted). */
   created: number;
   removed: number;
+  /**
+   * The story each article the pass moved is in now, near-duplicates that followed their original
+   * included: the caller learns where its batch's articles went without asking the store article by
+   * article (a round trip each on PostgreSQL).
+   */
+  movedTo: Map<string, number>;
 }
 
 /**
@@ -111,7 +117,7 @@ export async function reclusterNeighbourhood(
   library: object = store,
 ): Promise<ReclusterSummary> {
   const s = settings(options);
-  const summary: ReclusterSummary = { moved: 0, created: 0, removed: 0 };
+  const summary: ReclusterSummary = { moved: 0, created: 0, removed: 0, movedTo: new Map() };
   if (touched.size === 0) return summary;
   const index = store.storyIndex();
 
@@ -214,6 +220,7 @@ export async function reclusterNeighbourhood(
         placedBy: 'ingest',
       });
       summary.moved++;
+      summary.movedTo.set(id, target);
       // Its near-duplicates follow it, as one voice.
       for (const m of all)
         if (m.duplicateOf === id) {
@@ -225,6 +232,7 @@ export async function reclusterNeighbourhood(
             reasons: member.reasons,
             placedBy: member.placedBy,
           });
+          summary.movedTo.set(m.articleId, target);
         }
     }
   }
