@@ -427,6 +427,12 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
       expect((await store.getStory(s2))?.title).toBe('An untitled opening sentence.');
       expect(await store.storyOf(c)).toBe(s2);
       expect((await store.storyArticles([s1])).get(s1)?.map((r) => r.inputId)).toEqual(['a', 'b']);
+      // Several stories in one call: each as getStory reads it, in the order asked, unknown ids left out.
+      const both = await store.getStories([s2, 999_999, s1, s2]);
+      expect([...both.keys()]).toEqual([s2, s1]);
+      expect(both.get(s1)).toEqual(await store.getStory(s1));
+      expect(both.get(s2)).toEqual(await store.getStory(s2));
+      expect((await store.getStories([])).size).toBe(0);
 
       await store.placeArticle(a, {
         storyId: s2,
@@ -450,6 +456,8 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
         reasons: null,
         placedBy: 'user',
       });
+      // A story left without articles still comes back, with no members.
+      expect((await store.getStories([s1])).get(s1)).toMatchObject({ articleCount: 0, members: [] });
       await store.deleteStory(s1);
       expect(await store.getStory(s1)).toBeNull();
       expect(await store.countStories()).toBe(1);

@@ -313,7 +313,7 @@ export async function placeBatch(
     // The order-free second pass over the stories this batch touched and their neighbours.
     const touched = new Set(placed.filter((p) => p.duplicateOf === null).map((p) => p.storyId));
     const pass = await reclusterNeighbourhood(tx, touched, undefined, store);
-    if (pass.moved > 0) for (const p of placed) p.storyId = (await tx.storyOf(p.articleId)) ?? p.storyId;
+    for (const p of placed) p.storyId = pass.movedTo.get(p.articleId) ?? p.storyId;
     newStories += pass.created;
     // The stories this batch touched get their label contest back in the same commit.
     await tx.refreshContest();

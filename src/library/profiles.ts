@@ -147,6 +147,8 @@ async function factCoverage(
     .filter((s) => s.outlets.length >= 2)
     .slice(0, COVERAGE_STORIES);
   const result: FactCoverage = { stories: [], widely: 0, omitted: 0, exclusive: 0, articles: 0 };
+  // Their members in one read (one round trip on PostgreSQL, not one per story).
+  const details = await store.getStories(shared.map((s) => s.id));
   for (const story of shared) {
     const { outlets, facts } = await cache.get(story, report);
     const bar = Math.max(2, Math.ceil(outlets.length / 2));
@@ -157,9 +159,7 @@ async function factCoverage(
     result.widely += widely.length;
     result.omitted += omitted;
     result.exclusive += exclusive;
-    result.articles += ((await store.getStory(story.id))?.members ?? []).filter(
-      (m) => m.outlet === outlet,
-    ).length;
+    result.articles += (details.get(story.id)?.members ?? []).filter((m) => m.outlet === outlet).length;
   }
   return result;
 }

@@ -5,7 +5,7 @@
 // the pass never breaks (they stay together, apart from the user's other stories), and are never moved. Each move is recorded as the article's placement, so `stories --why` says why.
 import type { ArticleFeatures } from '../model/story-index.js';
 import type { AsyncStoreSession } from '../store/async-store.js';
-import type { StoryMember } from '../store/store.js';
+import type { StoryDetail, StoryMember } from '../store/store.js';
 import { profileFromArticlesIn } from '../stories/cluster.js';
 import { dayString } from '../stories/features.js';
 import { type PassArticle, PassVectors, secondPass } from '../stories/second-pass.js';
@@ -98,6 +98,12 @@ export interface ReclusterSummary {
   /** Stories created by splits, and emptied by merges (deleted). */
   created: number;
   removed: number;
+  /**
+   * The story each article the pass moved is in now, near-duplicates that followed their original
+   * included: the caller learns where its batch's articles went without asking the store article by
+   * article (a round trip each on PostgreSQL).
+   */
+  movedTo: Map<string, number>;
 }
 
 /**
@@ -111,7 +117,7 @@ export async function reclusterNeighbourhood(
   library: object = store,
 ): Promise<ReclusterSummary> {
   const s = settings(options);
-  const summary: ReclusterSummary = { moved: 0, created: 0, removed: 0 };
+  const summary: ReclusterSummary = { moved: 0, created: 0, removed: 0, movedTo: new Map() };
   if (touched.size === 0) return summary;
   const index = store.storyIndex();
 
@@ -129,22 +135,24 @@ export async function reclusterNeighbourhood(
     ))
       if (!touched.has(id)) neighbours.add(id);
   }
-  const members = new Map<number, StoryMember[]>();
-  let count = 0;
-  const take = async (id: number): Promise<void> => {
-    const story = await store.getStory(id);
-    if (!story) return;
-    const voices = story.members.filter((m) => m.duplicateOf === null).length;
-    if (count + voices > NEIGHBOURHOOD_ARTICLES && members.size > 0) return;
-    members.set(id, story.members);
-    count += voices;
-  };
-  for (const id of ids) await take(id);
   // The neighbours' sizes, read in one call (profiles leaves out a story without one: size 0).
   const sizeOf = new Map((await index.profiles([...neighbours])).map((p) => [p.id, p.size]));
   const others = [...neighbours].map((id) => ({ id, size: sizeOf.get(id) ?? 0 }));
   others.sort((a, b) => a.size - b.size || a.id - b.id);
-  for (const { id } of others) await take(id);
+  // Every story of the neighbourhood with its members in one read: one by one, a neighbourhood of 20
+  // stories cost 20 round trips on PostgreSQL.
+  const order = [...ids, ...others.map((o) => o.id)];
+  const stories = await store.getStories(order);
+  const members = new Map<number, StoryMember[]>();
+  let count = 0;
+  for (const id of order) {
+    const story = stories.get(id);
+    if (!story) continue;
+    const voices = story.members.filter((m) => m.duplicateOf === null).length;
+    if (count + voices > NEIGHBOURHOOD_ARTICLES && members.size > 0) continue;
+    members.set(id, story.members);
+    count += voices;
+  }
   if (members.size === 0) return summary;
 
   const all = [...members.values()].flat();
@@ -212,6 +220,7 @@ export async function reclusterNeighbourhood(
         placedBy: 'ingest',
       });
       summary.moved++;
+      summary.movedTo.set(id, target);
       // Its near-duplicates follow it, as one voice.
       for (const m of all)
         if (m.duplicateOf === id) {
@@ -223,14 +232,18 @@ export async function reclusterNeighbourhood(
             reasons: member.reasons,
             placedBy: member.placedBy,
           });
+          summary.movedTo.set(m.articleId, target);
         }
     }
   }
-  // Rebuild the profiles of the stories that changed; delete those left empty.
+  // Rebuild the profiles of the stories that changed; delete those left empty (read together: nothing
+  // below moves an article, so whether a story has members left is known before the loop).
+  const emptied = [...changed].filter((id) => (finalMembers.get(id)?.length ?? 0) === 0);
+  const left = emptied.length > 0 ? await store.getStories(emptied) : new Map<number, StoryDetail>();
   for (const id of changed) {
     const voices = finalMembers.get(id);
     if (!voices || voices.length === 0) {
-      if (((await store.getStory(id))?.members.length ?? 0) === 0) {
+      if ((left.get(id)?.members.length ?? 0) === 0) {
         await store.deleteStory(id);
         summary.removed++;
       }

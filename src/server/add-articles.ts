@@ -118,22 +118,21 @@ export async function addArticles(store: AsyncStore, input: AddInput): Promise<A
       await rm(dir, { recursive: true, force: true });
     }
   }
-  const added = await Promise.all(
-    summaries
-      .flatMap((s) => s.placed)
-      .map(async (p): Promise<AddedArticle> => {
-        const story = await store.getStory(p.storyId);
-        return {
-          articleId: p.articleId,
-          inputId: p.inputId,
-          title: story?.members.find((m) => m.articleId === p.articleId)?.title ?? null,
-          storyId: p.storyId,
-          storyTitle: story?.title ?? null,
-          storyArticles: story?.articleCount ?? 0,
-          created: p.created,
-          duplicateOf: p.duplicateOf,
-        };
-      }),
-  );
+  const placed = summaries.flatMap((s) => s.placed);
+  // The stories of all the added articles in one read (one round trip on PostgreSQL, not one per article).
+  const stories = await store.getStories(placed.map((p) => p.storyId));
+  const added = placed.map((p): AddedArticle => {
+    const story = stories.get(p.storyId);
+    return {
+      articleId: p.articleId,
+      inputId: p.inputId,
+      title: story?.members.find((m) => m.articleId === p.articleId)?.title ?? null,
+      storyId: p.storyId,
+      storyTitle: story?.title ?? null,
+      storyArticles: story?.articleCount ?? 0,
+      created: p.created,
+      duplicateOf: p.duplicateOf,
+    };
+  });
   return { added, existing: summaries.reduce((n, s) => n + s.existing, 0), refused };
 }

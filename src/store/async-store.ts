@@ -41,6 +41,7 @@ export const ASYNC_STORE_OPERATIONS = [
   'deleteStory',
   'listStories',
   'getStory',
+  'getStories',
   'storyArticles',
   'countStories',
   'outlets',

@@ -49,6 +49,15 @@ function adminUrl(): string {
   return url;
 }
 
+/** The migrated library new databases are copied from, or null (see pg-global-setup.ts). */
+function pgTemplate(): string | null {
+  try {
+    return inject('pgTemplate') ?? null;
+  } catch {
+    return null;
+  }
+}
+
 let databaseCount = 0;
 
 export interface OpenOptions {
@@ -99,10 +108,15 @@ export function testLibraries(prefix: string): TestLibraries {
       }
       const admin = adminUrl();
       const name = `px_${prefix.replace(/\W/g, '_')}_${process.pid}_${++databaseCount}`.toLowerCase();
+      const template = pgTemplate();
       const client = new pg.Client({ connectionString: admin });
       await client.connect();
       try {
-        await client.query(`CREATE DATABASE ${name}`);
+        // A copy of the run's migrated template when there is one (pg-global-setup.ts): the same empty
+        // library, without migrating each database again.
+        await client.query(
+          template === null ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`,
+        );
       } finally {
         await client.end();
       }

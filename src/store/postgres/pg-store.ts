@@ -273,6 +273,7 @@ class PgSession {
         return this.op(undefined, (db) => stories.listStories(db, options));
       },
       getStory: read(stories.getStory),
+      getStories: read(stories.getStories),
       storyArticles: read(stories.storyArticles),
       countStories: async (filter = {}) => {
         checkFilter(filter);

@@ -325,45 +325,91 @@ export async function countStories(db: Runner, filter: StoryFilter): Promise<num
   return row?.n ?? 0;
 }
 
+/** A member row as getStory and getStories read it. */
+interface MemberRow {
+  id: string;
+  input_id: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  duplicate_of: string | null;
+  score: number | null;
+  reasons: string | null;
+  placed_by: PlacedBy;
+  placed_at: string;
+}
+
+const MEMBER_COLUMNS = `a.id, a.input_id, a.outlet, a.title, a.published,
+  d.id AS duplicate_of, sa.score, sa.reasons, sa.placed_by, sa.placed_at`;
+
+const MEMBERS_FROM = `story_articles sa JOIN articles a ON a.seq = sa.article_seq
+  LEFT JOIN articles d ON d.seq = sa.duplicate_of`;
+
+function toMember(m: MemberRow): StoryMember {
+  return {
+    articleId: m.id,
+    inputId: m.input_id ?? m.id,
+    outlet: m.outlet,
+    title: m.title,
+    published: m.published,
+    duplicateOf: m.duplicate_of,
+    score: m.score,
+    reasons: m.reasons === null ? null : (JSON.parse(m.reasons) as unknown),
+    placedBy: m.placed_by,
+    placedAt: m.placed_at,
+  };
+}
+
 export async function getStory(db: Runner, storyId: number): Promise<StoryDetail | null> {
   const row = await storyRow(db, storyId);
   if (!row) return null;
-  const members = await db.rows<{
-    id: string;
-    input_id: string | null;
-    outlet: string | null;
-    title: string | null;
-    published: string | null;
-    duplicate_of: string | null;
-    score: number | null;
-    reasons: string | null;
-    placed_by: PlacedBy;
-    placed_at: string;
-  }>(
-    `SELECT a.id, a.input_id, a.outlet, a.title, a.published,
-            d.id AS duplicate_of, sa.score, sa.reasons, sa.placed_by, sa.placed_at
-     FROM story_articles sa JOIN articles a ON a.seq = sa.article_seq
-     LEFT JOIN articles d ON d.seq = sa.duplicate_of
+  const members = await db.rows<MemberRow>(
+    `SELECT ${MEMBER_COLUMNS} FROM ${MEMBERS_FROM}
      WHERE sa.story_id = $1 ORDER BY a.published IS NULL, a.published, sa.article_seq`,
     [storyId],
   );
-  return {
-    ...toSummary(row),
-    members: members.map(
-      (m): StoryMember => ({
-        articleId: m.id,
-        inputId: m.input_id ?? m.id,
-        outlet: m.outlet,
-        title: m.title,
-        published: m.published,
-        duplicateOf: m.duplicate_of,
-        score: m.score,
-        reasons: m.reasons === null ? null : (JSON.parse(m.reasons) as unknown),
-        placedBy: m.placed_by,
-        placedAt: m.placed_at,
-      }),
-    ),
-  };
+  return { ...toSummary(row), members: members.map(toMember) };
+}
+
+/**
+ * getStory for several stories in one statement: each story's columns (prefixed s_) with each of its
+ * members, or once with no member columns when it has none; members in getStory's order.
+ */
+export async function getStories(db: Runner, storyIds: readonly number[]): Promise<Map<number, StoryDetail>> {
+  const result = new Map<number, StoryDetail>();
+  const unique = [...new Set(storyIds)];
+  if (unique.length === 0) return result;
+  const storyColumns = STORY_COLUMNS.split(',')
+    .map((c) => `s.${c.trim()} AS s_${c.trim()}`)
+    .join(', ');
+  const rows = await db.rows<Record<string, unknown> & Partial<MemberRow> & { s_id: number }>(
+    `SELECT ${storyColumns}, m.*
+     FROM stories s LEFT JOIN LATERAL (
+       SELECT ${MEMBER_COLUMNS}, sa.article_seq AS seq FROM ${MEMBERS_FROM} WHERE sa.story_id = s.id
+     ) m ON true
+     WHERE s.id = ANY($1::int[])
+     ORDER BY s.id, m.published IS NULL, m.published, m.seq`,
+    [unique],
+  );
+  const found = new Map<number, StoryDetail>();
+  for (const row of rows) {
+    let story = found.get(row.s_id);
+    if (story === undefined) {
+      const storyRow = Object.fromEntries(
+        Object.entries(row)
+          .filter(([k]) => k.startsWith('s_'))
+          .map(([k, v]) => [k.slice(2), v]),
+      ) as unknown as StoryRow;
+      story = { ...toSummary(storyRow), members: [] };
+      found.set(row.s_id, story);
+    }
+    if (row.id !== null && row.id !== undefined) story.members.push(toMember(row as unknown as MemberRow));
+  }
+  for (const id of unique) {
+    const story = found.get(id);
+    if (story) result.set(id, story);
+  }
+  return result;
 }
 
 export async function storyArticles(

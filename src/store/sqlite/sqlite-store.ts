@@ -516,6 +516,10 @@ class SqliteStore implements SqliteStoreHandle {
     return this.guard(undefined, () => this.stories.getStory(storyId));
   }
 
+  getStories(storyIds: readonly number[]): Map<number, StoryDetail> {
+    return this.guard(undefined, () => this.stories.getStories(storyIds));
+  }
+
   storyArticles(storyIds: readonly number[]): Map<number, StoryArticleRef[]> {
     return this.guard(undefined, () => this.stories.storyArticles(storyIds));
   }

@@ -405,6 +405,22 @@ export class SqliteStories implements StoryStore {
 
   getStory(storyId: number): StoryDetail | null {
     this.flushListings();
+    return this.readStory(storyId);
+  }
+
+  /** As getStory for each id: a SQLite call costs no round trip, so one prepared lookup per story. */
+  getStories(storyIds: readonly number[]): Map<number, StoryDetail> {
+    this.flushListings();
+    const result = new Map<number, StoryDetail>();
+    for (const id of storyIds) {
+      if (result.has(id)) continue;
+      const story = this.readStory(id);
+      if (story) result.set(id, story);
+    }
+    return result;
+  }
+
+  private readStory(storyId: number): StoryDetail | null {
     const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
     if (!row) return null;
     const members = (this.stmt.members.all(storyId) as MemberRow[]).map(
