@@ -200,6 +200,66 @@ describe('secondPass', () => {
     expect(holding('u1')?.articles).toHaveLength(3);
   });
 
+  it('two undated pieces of neighbouring steps a fortnight apart stay with the dated reports of their days', () => {
+    // A hearing (day 100) and the ruling two weeks later (day 114), each reported once with a date and once
+    // without. The undated pieces share the affair's name and three of their six words; each borrows the
+    // day of its own step's dated report. Fourteen days apart, within the 60-day grace, only the borrowed
+    // days weighed as publication days (DAY_EVIDENCE) keep them from pairing first.
+    const HEARING = ['hear', 'testimoni', 'wit', 'cross', 'examin', 'recess'];
+    const RULING = ['rule', 'verdict', 'acquit', 'jubil', 'courthous', 'step'];
+    const SHARED = ['sentenc', 'lawyer', 'plea'];
+    const piece = (day: Day | null, terms: string[]): ArticleFeatures => {
+      const f = article(day, terms, ['kellaway']);
+      return day === null ? { day: null, features: f.features } : f;
+    };
+    const items: PassArticle[] = [
+      { id: 'd1', story: 1, pinned: false, features: piece(100, HEARING) },
+      { id: 'u1', story: 2, pinned: false, features: piece(null, [...HEARING.slice(0, 3), ...SHARED]) },
+      { id: 'u2', story: 2, pinned: false, features: piece(null, [...RULING.slice(0, 3), ...SHARED]) },
+      { id: 'd2', story: 3, pinned: false, features: piece(114, RULING) },
+    ];
+    const affair = new Map<string, number>([['n:kellaway', 3]]);
+    for (const t of [...HEARING, ...RULING, ...SHARED]) affair.set(`t:${t}`, 3);
+    const groups = secondPass(items, affair, 200);
+    expect(sorted(groups)).toEqual([
+      ['d1', 'u1'],
+      ['d2', 'u2'],
+    ]);
+    expect(secondPass([...items].reverse(), affair, 200)).toEqual(groups);
+    // Read only as date lines (cap and slow decay), the two undated pieces join first.
+    const weak = secondPass(items, affair, 200, { borrowedEvidence: false });
+    const holding = (id: string) => weak.find((g) => g.articles.includes(id));
+    expect(holding('u1')).toBe(holding('u2'));
+  });
+
+  it('undated reports of one event join its dated reports of the day, not a story of their own beside them', () => {
+    // Two dated reports of a warehouse fire (day 100) and two undated ones, each with words of its own.
+    // Each undated report borrows the day of the dated one it resembles most; against the other dated
+    // report, of the same day, the pair is weighed as two dated reports are. With only the floor (×0.6)
+    // for every dated/undated pair, the undated two paired with each other and formed a story of their
+    // own beside the dated one.
+    const FIRE = ['blaze', 'firefight', 'warehous', 'smoke', 'evacu', 'flame', 'alarm', 'ember'];
+    const own = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => `${prefix}word${i}`);
+    const report = (day: Day | null, terms: string[]): ArticleFeatures => {
+      const f = article(day, terms, []);
+      return day === null ? { day: null, features: f.features } : f;
+    };
+    const items: PassArticle[] = [
+      { id: 'd1', story: 1, pinned: false, features: report(100, [...FIRE.slice(0, 6), ...own('a', 8)]) },
+      { id: 'd2', story: 1, pinned: false, features: report(100, [...FIRE.slice(2, 8), ...own('b', 8)]) },
+      { id: 'u1', story: 2, pinned: false, features: report(null, [...FIRE.slice(0, 6), ...own('c', 4)]) },
+      { id: 'u2', story: 2, pinned: false, features: report(null, [...FIRE.slice(2, 8), ...own('e', 4)]) },
+    ];
+    const fire = new Map<string, number>();
+    for (const a of items) for (const f of a.features.features.keys()) fire.set(f, 3);
+    expect(sorted(secondPass(items, fire, 200))).toEqual([['d1', 'd2', 'u1', 'u2']]);
+    expect(sorted(secondPass(items, fire, 200, { borrowedEvidence: false }))).toEqual([
+      ['d1', 'd2'],
+      ['u1', 'u2'],
+    ]);
+  });
+
   it('an undated article borrows no day from a dated one it does not resemble', () => {
     // Only a dated report over the second pass's bar lends its day: the two undated pieces here resemble
     // no dated one, so they pair on content alone, as before.

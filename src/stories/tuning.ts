@@ -188,6 +188,11 @@ export interface ClusterOptions {
   threshold?: number;
   /** false: undated articles borrow no day in the second pass (second-pass.ts borrowedDays). */
   borrowDays?: boolean;
+  /**
+   * false: a day an undated article borrowed is only capped and decayed as a date line, not weighed as a
+   * publication day by DAY_EVIDENCE (second-pass.ts pairScore).
+   */
+  borrowedEvidence?: boolean;
   kindWeights?: Partial<Record<FeatureKind, number>>;
   groupWeights?: Partial<Record<FeatureGroup, number>>;
   groupContent?: Partial<Record<FeatureGroup, number>>;
@@ -214,6 +219,7 @@ export interface ClusterOptions {
 export interface Settings {
   threshold: number;
   borrowDays: boolean;
+  borrowedEvidence: boolean;
   kindWeights: Record<FeatureKind, number>;
   groupWeights: Record<FeatureGroup, number>;
   groupContent: Record<FeatureGroup, number>;
@@ -240,6 +246,7 @@ export function settings(options: ClusterOptions = {}): Settings {
   return {
     threshold: options.threshold ?? JOIN_THRESHOLD,
     borrowDays: options.borrowDays ?? true,
+    borrowedEvidence: options.borrowedEvidence ?? true,
     kindWeights: { ...KIND_WEIGHTS, ...options.kindWeights },
     groupWeights: { ...GROUP_WEIGHTS, ...options.groupWeights },
     groupContent: { ...GROUP_CONTENT, ...options.groupContent },
