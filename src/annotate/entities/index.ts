@@ -15,6 +15,7 @@ import {
   GIVEN_NAMES,
   isKnownWord,
   isOrdinaryWord,
+  isPluralCommonNoun,
   KNOWN_SURNAMES,
   MALE_NAMES,
   MALE_TITLES,
@@ -313,6 +314,16 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     // A title in front ("Mrs. May said …") shows the capital is a name's, wherever the sentence starts.
     const titled = c.firstToken > c.titleFirst;
     if (c.atSentenceStart && !titled && !isConfirmed(key) && (group.kind === 'other' || isOrdinaryWord(key)))
+      return undefined;
+    // "Sources told the paper …": a plural of a common word at a sentence start, named nowhere else, is
+    // no name (the tagger calls it one); a surname of a person the article names in full still is.
+    if (
+      c.atSentenceStart &&
+      !titled &&
+      !isConfirmed(key) &&
+      group.words.length === 1 &&
+      isPluralCommonNoun(key)
+    )
       return undefined;
     const words = nameWords(key);
     if (group.kind === 'person' && group.words.length > 1 && words.length === 1)

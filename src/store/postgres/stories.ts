@@ -14,7 +14,6 @@ import {
   storyProfileFromRow,
 } from '../feature-json.js';
 import { POSTED_FEATURES, untitledTitle } from '../sqlite/stories.js';
-import { centralTitle, retitleAt } from '../story-titles.js';
 import type {
   DuplicateCandidate,
   PlacedBy,
@@ -27,6 +26,7 @@ import type {
   StoryOrder,
   StorySummary,
 } from '../store.js';
+import { centralTitle, retitleAt } from '../story-titles.js';
 import { CHANGES_KEPT, type ClusterTransaction, DF_CACHE_LIMIT } from './cluster-cache.js';
 import type { Runner } from './runner.js';
 
