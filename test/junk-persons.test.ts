@@ -50,8 +50,8 @@ describe('junk persons', () => {
 
   it('a place named by the event it saw is no person and takes no "he"', () => {
     const a = annotate(
-      'Mayor Tom Ford never worked on guns until Lily Brook. In that sense, Lily Brook was not just a ' +
-        'national tragedy but a personal summons. “I walked out of that room a different man,” he said.',
+      'Mayor Tom Ford never cared about flood walls until Lily Brook. For the mayor, Lily Brook was a ' +
+        'tragedy that changed his work. “I walked out of that room a different man,” he said.',
     );
     expect(persons(a)).not.toContain('Lily Brook');
     expect(speakerOf(a, 'walked out of that room')).toBe('Tom Ford');
@@ -71,8 +71,8 @@ describe('junk persons', () => {
 
   it('all-caps text reads as lower case: "A MAN" is an unnamed man, not an organisation', () => {
     const a = annotate(
-      'A MAN has been charged with the murder of his neighbour in Oldbridge. The man, 40, was arrested on ' +
-        'Sunday, police said.',
+      'A MAN was arrested after a barn burned down near Oldbridge. The man, 40, lives on the next farm, ' +
+        'police said.',
     );
     expect(a.entities.map((e) => e.name)).not.toContain('MAN');
     const man = a.unnamedPeople?.find((e) => e.name === 'man');
