@@ -196,7 +196,9 @@ describe('markdown escaping', () => {
     expect(mdText('+ item')).toBe('\\+ item');
     expect(mdText('Tom & Jerry')).toBe('Tom &amp; Jerry');
     // Quoted words stay readable in the raw Markdown: no raw HTML can open, so a quote needs no entity.
-    expect(mdText('offered a venue where "a deal could be made"')).toBe('offered a venue where "a deal could be made"');
+    expect(mdText('offered a venue where "a deal could be made"')).toBe(
+      'offered a venue where "a deal could be made"',
+    );
     expect(mdText('two\n\n# lines')).toBe('two \\# lines');
   });
 

@@ -205,9 +205,6 @@ function evidenceOfName(name: string): Evidence {
   const nameLike = KNOWN_SURNAMES.has(last) || (words.length > 1 && GIVEN_NAMES.has(last));
   if (nameLike) add('person', words.length > 1 && !ORGANIZATION_HEADS.has(last) ? MEDIUM : WEAK);
   else if (SURNAME_ENDING.test(last) && /^\p{Lu}/u.test(name.split(/\s+/).pop() ?? '')) add('person', WEAK);
-  // "many Latinos said", "Sources told …": a plural of a common word is a group of people at most, which a
-  // speech verb after it (weak person evidence) must not make one person who then takes "he".
-  if (words.length === 1 && !nameLike && isPluralCommonNoun(lower)) add('group', MEDIUM);
   return evidence;
 }
 
@@ -284,7 +281,9 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   // Title words split off the front: "President", "Gov.", "Kremlin spokesman" (lower-case role nouns
   // before a capitalised title are checked too).
   // A title before a plural names a camp, not a person: "Republican Jews", "Democratic senators".
-  const plural = c.endToken - c.firstToken === 1 && (nameEvidence(c.text).group ?? 0) > 0;
+  const plural =
+    c.endToken - c.firstToken === 1 &&
+    ((nameEvidence(c.text).group ?? 0) > 0 || isPluralCommonNoun(c.text.toLowerCase()));
   for (let t = c.titleFirst; t < c.firstToken; t++) {
     const lower = (tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '');
     if (TITLE_WORDS.has(lower) && !DEMONYMS.has(lower) && !COUNTRIES.has(lower))
