@@ -282,6 +282,7 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   // before a capitalised title are checked too).
   // A title before a plural names a camp, not a person: "Republican Jews", "Democratic senators".
   const plural =
+    c.titleFirst < c.firstToken &&
     c.endToken - c.firstToken === 1 &&
     ((nameEvidence(c.text).group ?? 0) > 0 || isPluralCommonNoun(c.text.toLowerCase()));
   for (let t = c.titleFirst; t < c.firstToken; t++) {
