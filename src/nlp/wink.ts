@@ -92,3 +92,12 @@ instance.readDoc = (text: string) => {
 export const wink = instance;
 export const its = wink.its;
 export type WinkDocument = ReturnType<typeof wink.readDoc>;
+
+/**
+ * Whether wink's model lists the word in its own vocabulary (not one learned from a document read since).
+ * compromise's lexicon is small ("source" is not in it); wink's holds the common words of web English.
+ */
+export function isModelWord(lower: string): boolean {
+  const found = (cache as WinkCache).lookup(lower);
+  return found !== null && found.length === 1 && (found[0] as number) < learnedFrom;
+}

@@ -12,9 +12,11 @@ import {
   isHeadlineBreak,
   isKnownWord,
   isOrdinaryWord,
+  isShoutedWord,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
   ORGANIZATION_HEADS,
+  PERSONAL_PRONOUNS,
   PLACE_HEADS,
   REGIONS,
   ROLE_NOUNS,
@@ -45,6 +47,7 @@ const NAME_PARTICLES = new Set([
 const POSSESSIVE = new Set(['’s', "'s", '’', "'"]);
 /** Capitalised words that are not names even when capitalised: months, weekdays, the pronoun "I". */
 const NEVER_NAMES = new Set(['i', 'i’m', "i'm"]);
+const ALL_CAPS_WORD = /^[A-Z]+$/;
 
 export interface Candidate {
   /** Tokens of the name itself, [first, end). */
@@ -118,6 +121,16 @@ function isNameToken(tokens: readonly Token[], i: number, heading = false): bool
   if (!token || !isCapitalised(token)) return false;
   const lower = token.text.toLowerCase();
   if (NEVER_NAMES.has(lower) || (heading && isHeadlineBreak(lower))) return false;
+  // A pronoun is no name ("He had a lot of support": a "He" the sentence splitter left mid-sentence was
+  // typed a person), unless a title stands before it ("Vice Premier He Wen"); "IT", "US" in capitals are
+  // abbreviations. Text in capitals is read as its lower-case form would be ("A MAN has been charged").
+  if (
+    PERSONAL_PRONOUNS.has(lower) &&
+    !(token.text.length > 1 && ALL_CAPS_WORD.test(token.text)) &&
+    !TITLE_WORDS.has((tokens[i - 1]?.text ?? '').toLowerCase().replace(/\.$/, ''))
+  )
+    return false;
+  if (isShoutedWord(tokens, i)) return false;
   // "Ana Ruiz Won't Return": the tokenizer cuts "Won't" into "Wo" + "n't", and a word glued to a
   // negation is a Title Case auxiliary ("Can't", "Didn't"), never part of a name.
   const next = tokens[i + 1];

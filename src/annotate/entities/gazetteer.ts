@@ -3,6 +3,7 @@
 // sample; the small supplements below fill gaps found in generic news English (compromise knows
 // "spokesperson" but not "spokesman", "Ukraine" but not the abbreviation "U.S.").
 import nlp from 'compromise/two';
+import { isModelWord } from '../../nlp/wink.js';
 import { MONTH_NAMES, MONTH_SHORT_FORMS, WEEKDAY_NAMES } from '../../text/calendar-words.js';
 import { detached } from '../../util/strings.js';
 
@@ -48,6 +49,72 @@ export function isOrdinaryWord(word: string): boolean {
     const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
     return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
   });
+}
+
+/**
+ * Personal pronouns (general English). A pronoun is never a name, however it is capitalised: "He" opening
+ * a sentence after a mis-split "…" was typed a person and took every later "he". "us" is left out: "US" is
+ * the country.
+ */
+export const PERSONAL_PRONOUNS = new Set([
+  'he',
+  'she',
+  'him',
+  'his',
+  'her',
+  'hers',
+  'it',
+  'its',
+  'we',
+  'they',
+  'them',
+  'their',
+  'our',
+  'you',
+  'your',
+  'me',
+  'my',
+]);
+
+/**
+ * A capitalised plural whose singular is a common word of English, not a name: "Sources", "Latinos",
+ * "Officials". Capitalised at a sentence start it names nobody ("Sources told the paper …"); elsewhere it
+ * is a group of people at most. wink's vocabulary is used for the singular because compromise's lexicon
+ * is small ("source" is not in it); a plural the lexicon knows as a surname ("Williams", "Sanders") or
+ * whose singular is a given name is a name.
+ */
+export function isPluralCommonNoun(lower: string): boolean {
+  if (!/^\p{L}{3,}s$/u.test(lower) || /(?:ss|us|is)$/.test(lower)) return false;
+  if (KNOWN_SURNAMES.has(lower) || GIVEN_NAMES.has(lower) || KNOWN_PEOPLE.has(lower)) return false;
+  const singulars = [lower.slice(0, -1)];
+  if (lower.endsWith('ies')) singulars.push(`${lower.slice(0, -3)}y`);
+  else if (lower.endsWith('es')) singulars.push(lower.slice(0, -2));
+  return singulars.some(
+    (s) => isModelWord(s) && !GIVEN_NAMES.has(s) && !KNOWN_SURNAMES.has(s) && !KNOWN_PEOPLE.has(s),
+  );
+}
+
+const ALL_CAPS = /^[A-Z]+$/;
+
+/**
+ * A word of text written in capitals ("A MAN has been charged", a shouted headline) that in lower case is
+ * an ordinary word: it is read as its lower-case form would be, so it names nothing. Only inside a run of
+ * capitals (a neighbour in the same sentence is all capitals too, one of the two longer than a letter),
+ * so a lone acronym that is also a word ("WHO said", "the NOW chapter") keeps its name.
+ */
+export function isShoutedWord(tokens: readonly { text: string; sentence: number }[], i: number): boolean {
+  const token = tokens[i];
+  if (!token || !ALL_CAPS.test(token.text)) return false;
+  const lower = token.text.toLowerCase();
+  if (!(lower === 'a' || isOrdinaryWord(lower) || isHeadlineBreak(lower) || PERSONAL_PRONOUNS.has(lower)))
+    return false;
+  return [tokens[i - 1], tokens[i + 1]].some(
+    (n) =>
+      n !== undefined &&
+      n.sentence === token.sentence &&
+      ALL_CAPS.test(n.text) &&
+      (n.text.length > 1 || token.text.length > 1),
+  );
 }
 
 const VERB_TAGS = new Set(['Infinitive', 'PastTense', 'PresentTense', 'Participle', 'Verb', 'Gerund']);

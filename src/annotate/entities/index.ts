@@ -15,6 +15,7 @@ import {
   GIVEN_NAMES,
   isKnownWord,
   isOrdinaryWord,
+  isPluralCommonNoun,
   KNOWN_SURNAMES,
   MALE_NAMES,
   MALE_TITLES,
@@ -224,6 +225,13 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const kindOfKey = new Map<string, EntityKind>();
   const shared = shareWithSurnames(evidence);
   for (const [key, ev] of evidence) kindOfKey.set(key, decideKind(shared.get(key) ?? ev));
+  // "many Catalans said …": a plural of a common word is a group of people at most, which a speech verb
+  // after it (weak evidence of a person) must not make one person who then takes "he". Only where typing
+  // said person: a team ("the Harbor Sixers") or a place ("in Queens") keeps its kind; a surname the
+  // article gives a full name ("Ana Banks" … "Banks said") shares that name's evidence and stays a person.
+  for (const [key, kind] of kindOfKey)
+    if (kind === 'person' && !shared.has(key) && !key.includes(' ') && isPluralCommonNoun(key))
+      kindOfKey.set(key, 'group');
 
   // A run of four words or more with ordinary words in it is a headline or a title before it is a
   // name ("Rovers Make Big Offer To Kowalczyk"), whatever typing made of it; a quoted nickname inside a
@@ -313,6 +321,16 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     // A title in front ("Mrs. May said …") shows the capital is a name's, wherever the sentence starts.
     const titled = c.firstToken > c.titleFirst;
     if (c.atSentenceStart && !titled && !isConfirmed(key) && (group.kind === 'other' || isOrdinaryWord(key)))
+      return undefined;
+    // "Sources told the paper …": a plural of a common word at a sentence start, named nowhere else, is
+    // no name (the tagger calls it one); a surname of a person the article names in full still is.
+    if (
+      c.atSentenceStart &&
+      !titled &&
+      !isConfirmed(key) &&
+      group.words.length === 1 &&
+      isPluralCommonNoun(key)
+    )
       return undefined;
     const words = nameWords(key);
     if (group.kind === 'person' && group.words.length > 1 && words.length === 1)

@@ -12,6 +12,7 @@ import {
   DEMONYMS,
   GIVEN_NAMES,
   isOrdinaryWord,
+  isPluralCommonNoun,
   KNOWN_ORGANIZATIONS,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
@@ -159,6 +160,13 @@ function evidenceOfName(name: string): Evidence {
     return { group: STRONG };
   }
   if (DEMONYMS.has(lower)) return { other: STRONG };
+  // "Republicans said …", "Jews in the city": a camp or a faith's people alone is a group, as after a
+  // modifier ("House Republicans").
+  if (
+    words.length === 1 &&
+    (GROUP_NOUNS.has(lower) || (lower.endsWith('s') && FAITH_PEOPLE.has(lower.slice(0, -1))))
+  )
+    return { group: STRONG };
   // "Roman Catholic", "Southern Baptist": a faith's adjective ends no person's name, whatever the given
   // name in front says.
   if (FAITHS.has(last) || FAITHS.has(last.replace(/s$/, ''))) return { other: STRONG };
@@ -180,7 +188,10 @@ function evidenceOfName(name: string): Evidence {
   if (words.length > 1 && ORGANIZATION_HEADS.has(last)) add('organization', STRONG);
   else if (words.length === 1 && ORGANIZATION_HEADS.has(last)) add('organization', MEDIUM);
   if (words.length > 1 && PLACE_HEADS.has(last)) add('place', STRONG);
-  if (words.includes('of') && ORGANIZATION_HEADS.has(first)) add('organization', STRONG);
+  // "Bank of Lisbon", "Harbor Church of Lisbon": an organisation's head word before "of" (the place after it
+  // may be a given name, "Elizabeth", which types nobody here).
+  const of = words.indexOf('of');
+  if (of > 0 && ORGANIZATION_HEADS.has(words[of - 1] ?? '')) add('organization', STRONG);
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
   // "Luis Ortega Jr.", "Ike Parsons III": a generational suffix ends only people's names.
   // ("World War II" is no name: its words are ordinary ones.)
@@ -219,6 +230,39 @@ const FAITHS = new Set([
   'pentecostal',
 ]);
 
+/** Nouns for the people of a faith or an origin that compromise lists as no demonym (general English). */
+const FAITH_PEOPLE = new Set([...FAITHS, 'jew', 'latino', 'latina', 'hispanic', 'arab']);
+
+/**
+ * Nouns of events a place or an institution is named by (general English, my own list): "the Harlow
+ * shooting", "Harlow was a tragedy". A person is not a shooting or a tragedy; the victim of one is named
+ * with his full name, which a given name types anyway ("the Tom Ford shooting").
+ */
+const EVENT_NOUNS = new Set([
+  'shooting',
+  'shootings',
+  'massacre',
+  'bombing',
+  'bombings',
+  'tragedy',
+  'rampage',
+  'explosion',
+  'blast',
+  'riot',
+  'riots',
+  'uprising',
+  'earthquake',
+  'flood',
+  'floods',
+  'wildfire',
+  'derailment',
+  'crash',
+  'standoff',
+  'siege',
+  'killings',
+  'attacks',
+]);
+
 /** Generational suffixes, with and without the full stop (general English). */
 const GENERATION_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
@@ -236,9 +280,15 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   };
   // Title words split off the front: "President", "Gov.", "Kremlin spokesman" (lower-case role nouns
   // before a capitalised title are checked too).
+  // A title before a plural names a camp, not a person: "Republican Jews", "Democratic senators".
+  const plural =
+    c.titleFirst < c.firstToken &&
+    c.endToken - c.firstToken === 1 &&
+    ((nameEvidence(c.text).group ?? 0) > 0 || isPluralCommonNoun(c.text.toLowerCase()));
   for (let t = c.titleFirst; t < c.firstToken; t++) {
     const lower = (tokens[t]?.text ?? '').toLowerCase().replace(/\.$/, '');
-    if (TITLE_WORDS.has(lower) && !DEMONYMS.has(lower) && !COUNTRIES.has(lower)) add('person', STRONG);
+    if (TITLE_WORDS.has(lower) && !DEMONYMS.has(lower) && !COUNTRIES.has(lower))
+      add(plural ? 'group' : 'person', STRONG);
   }
   const before = tokens[c.titleFirst - 1];
   const beforeLower = before?.text.toLowerCase() ?? '';
@@ -289,11 +339,15 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
     tokens[c.endToken + 2]?.text === ','
   )
     add('person', MEDIUM);
-  // "Trump is a good guy", "Lukashenko is a close ally of …"
+  // "Trump is a good guy", "Lukashenko is a close ally of …"; "Harlow was a national tragedy" is no one.
   if (!c.possessive && after && COPULAS.has(after.text.toLowerCase())) {
     const head = appositiveHead(layer, c.endToken + 1);
     if (head && ROLE_NOUNS.has(head)) add('person', MEDIUM);
+    if (head && EVENT_NOUNS.has(head)) add('other', STRONG);
   }
+  // "the Harlow shooting", "after the Harlow massacre": a name modifying an event noun names a place.
+  if (!c.possessive && after && EVENT_NOUNS.has(after.text) && c.endToken - c.firstToken <= 2)
+    add('place', MEDIUM);
   return evidence;
 }
 

@@ -16,7 +16,7 @@
 import type { Entity, EntityReference, Mention } from '../../model/article.js';
 import type { Token, TokenLayer } from '../tokens.js';
 import { nounGender } from './descriptions.js';
-import { COPULAS, mayBeVerb, PERFORMER_NOUNS, ROLE_NOUNS } from './gazetteer.js';
+import { COPULAS, isShoutedWord, mayBeVerb, PERFORMER_NOUNS, ROLE_NOUNS } from './gazetteer.js';
 
 /**
  * Nouns that name people in news by what they did or what befell them, beyond the role nouns of
@@ -986,7 +986,9 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       roleHolders.set(x.key, { entity: x.entity, token: x.token });
     if (!t || covered[i]) continue;
     // A capital is a name's unless the word opens its sentence or a headline ("Police say …").
-    const capital = /^\p{Lu}/u.test(t.text);
+    // Text in capitals reads as its lower-case form would: "A MAN has been charged" is "a man".
+    const shouted = isShoutedWord(tokens, i);
+    const capital = /^\p{Lu}/u.test(t.text) && !shouted;
     const heading = layer.sentences[t.sentence]?.heading === true;
     const opens = tokens[i - 1]?.sentence !== t.sentence || heading;
     const casualty = casualtyCount(tokens, i);
@@ -1007,6 +1009,7 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     if (
       t.pos !== 'NOUN' &&
       !(capital && opens && t.pos === 'PROPN') &&
+      !(shouted && t.pos === 'PROPN') &&
       !headlineWord &&
       !owning &&
       !ageHead &&

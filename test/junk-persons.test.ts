@@ -1,0 +1,86 @@
+// Junk person entities (issue 12, people and speakers): words typed as a person that name nobody then take
+// the next "he"/"she" and the quotes after it. A capitalised plural common noun, a pronoun, a place named
+// by the event it saw, all-caps text and a camp after a title are no persons. Invented sentences of the
+// same shapes as the real failures.
+import { describe, expect, it } from 'vitest';
+import type { AnnotatedArticle } from '../src/model/article.js';
+import { annotateText as annotate } from './support/articles.js';
+
+const persons = (a: AnnotatedArticle) => a.entities.filter((e) => e.kind === 'person').map((e) => e.name);
+const kindOf = (a: AnnotatedArticle, name: string) => a.entities.find((e) => e.name === name)?.kind;
+const speakerOf = (a: AnnotatedArticle, words: string) => {
+  const q = a.quotes.find((x) => x.text.includes(words));
+  return q ? (a.entities.find((e) => e.id === q.speaker)?.name ?? null) : 'no such quote';
+};
+
+describe('junk persons', () => {
+  it('a plural common noun opening a sentence names nobody and takes no "she"', () => {
+    const a = annotate(
+      'Senator Ana Ruiz of Oregon chairs the panel on water rights. Sources told the paper that she had ' +
+        'read the memo twice. “I have never seen that memo before today,” she said.',
+    );
+    expect(persons(a)).not.toContain('Sources');
+    expect(speakerOf(a, 'never seen that memo')).toBe('Ana Ruiz');
+  });
+
+  it('a capitalised plural of people is a group, not a person, wherever it stands', () => {
+    const a = annotate(
+      'The actor Tom Ford spoke at length about history lessons. Many Catalans said that schools leave ' +
+        'them out of the story. “Nobody told me anything about my own grandparents,” he said.',
+    );
+    expect(persons(a)).not.toContain('Catalans');
+    expect(speakerOf(a, 'Nobody told me')).toBe('Tom Ford');
+  });
+
+  it('a title before a plural names a camp: "Republican Jews" is a group', () => {
+    const a = annotate(
+      'These are hard days for Republican Jews like him, said Tom Ford. Jews in the city have met twice. ' +
+        'Many Jews said the speech worried them.',
+    );
+    expect(persons(a)).not.toContain('Jews');
+  });
+
+  it('a pronoun is never a name, even where the sentence splitter left it mid-sentence', () => {
+    const a = annotate(
+      'Tom Ford left the race this month … He returned to the capital on Monday. ' +
+        'Ana Ruiz hosted the dinner. “He had a lot of friends here,” she said.',
+    );
+    expect(a.entities.map((e) => e.name)).not.toContain('He');
+  });
+
+  it('a place named by the event it saw is no person and takes no "he"', () => {
+    const a = annotate(
+      'Mayor Tom Ford never cared about flood walls until Lily Brook. For the mayor, Lily Brook was a ' +
+        'tragedy that changed his work. “I walked out of that room a different man,” he said.',
+    );
+    expect(persons(a)).not.toContain('Lily Brook');
+    expect(speakerOf(a, 'walked out of that room')).toBe('Tom Ford');
+  });
+
+  it('a name before an event noun names a place', () => {
+    const a = annotate('After the Lily Brook shooting, the town held a vigil. Lily Brook grieved.');
+    expect(kindOf(a, 'Lily Brook')).not.toBe('person');
+  });
+
+  it('an organisation head before "of" makes an organisation, whatever the name after it', () => {
+    const a = annotate(
+      'Tom Ford is a pastor at the Harbour Church of Elizabeth, Ohio. He preaches every Sunday.',
+    );
+    expect(kindOf(a, 'Harbour Church of Elizabeth')).toBe('organization');
+  });
+
+  it('all-caps text reads as lower case: "A MAN" is an unnamed man, not an organisation', () => {
+    const a = annotate(
+      'A MAN was arrested after a barn burned down near Oldbridge. The man, 40, lives on the next farm, ' +
+        'police said.',
+    );
+    expect(a.entities.map((e) => e.name)).not.toContain('MAN');
+    const man = a.unnamedPeople?.find((e) => e.name === 'man');
+    expect(man?.mentions.map((m) => m.text)).toEqual(['MAN', 'man']);
+  });
+
+  it('a lone acronym that is also a word keeps its name', () => {
+    const a = annotate('The WHO said on Monday that the outbreak was over, a spokesman for the agency said.');
+    expect(a.entities.map((e) => e.name)).toContain('WHO');
+  });
+});
