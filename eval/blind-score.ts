@@ -2,14 +2,21 @@
 //
 //   node dist/eval/blind-score.js eval/blind/judged-before.json
 //     prints the shares the acceptance asks for, as a Markdown table.
-//   node dist/eval/blind-score.js --findings /tmp/blind-after/findings.json --verdicts FILE.tsv \
-//       [--from eval/blind/judged-before.json] --out eval/blind/judged-after.json [--commit SHA]
-//     makes a judged file from blind-reports.ts's findings and hand verdicts. FILE.tsv has one line per
-//     finding: story, ref (F3, D1, G2 as in the listing), verdict, reason — the verdict is y/n/u for a
-//     shared fact (same claim) or a discrepancy (genuine), and four letters for a digest sentence:
-//     neutral, self-contained, correctly cited, opinion ("yyyn": a good sentence). With --from, a finding
-//     whose spans (and citations or values) equal a finding judged there takes that verdict, so only new
-//     findings need a line; a line given for it wins.
+//   node dist/eval/blind-score.js --findings /tmp/blind-after/findings.json [--verdicts FILE.tsv] \
+//       [--from eval/blind/judged-before.json] [--todo /tmp/to-judge.tsv] --out eval/blind/judged-after.json \
+//       [--commit SHA]
+//     makes a judged file from blind-reports.ts's findings and hand verdicts. With --from, a finding whose
+//     identifier (findingKey: kind, corpus spans, citations or values) equals a finding judged there takes
+//     that verdict, so only new findings need a line; a line given for it wins. --todo writes a verdict file
+//     to fill in: one line per finding to judge, the carried ones commented out with their verdict.
+//     FILE.tsv has one line per finding: story, ref, key, verdict, reason (tab-separated; # comments). The
+//     key is the finding's identifier and is what the verdict applies to; the ref (F3, D1, G2 as in the
+//     listing) only helps the reader, because positions shift whenever a report's fact list or digest
+//     changes — a verdict keyed by position would silently judge another sentence. The verdict is y/n/u for
+//     a shared fact (same claim) or a discrepancy (genuine), and four letters for a digest sentence:
+//     neutral, self-contained, correctly cited, opinion ("yyyn": a good sentence); an empty verdict leaves
+//     the finding unjudged. A line whose key matches no finding of the run, or that gives no key (the old
+//     story/ref/verdict/reason lines), is reported on one line and applied to nothing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { CorpusSpan, Finding } from './blind-reports.js';
@@ -34,6 +41,7 @@ export interface JudgedFile {
 }
 
 const VERDICT: Record<string, Verdict> = { y: 'yes', n: 'no', u: 'unsure' };
+const CODE: Record<Verdict, string> = { yes: 'y', no: 'n', unsure: 'u' };
 
 function verdictOf(code: string, where: string): Verdict {
   const v = VERDICT[code];
@@ -109,36 +117,115 @@ export function sharesTable(s: Shares): string {
   ].join('\n');
 }
 
-/** Hand verdicts, one line per finding: story, ref, verdict code, reason (tab-separated; # comments). */
-export function readVerdicts(text: string): Map<string, { code: string; reason: string }> {
-  const out = new Map<string, { code: string; reason: string }>();
-  text.split('\n').forEach((line, i) => {
+/** One hand verdict: the finding it judges (by key), where it was written, and what it says. */
+export interface VerdictLine {
+  /** Line number in the verdict file, for messages. */
+  line: number;
+  story: number;
+  /** The finding's place in the listing when the verdict was written (a reading aid; it may have moved). */
+  ref: string;
+  /** findingKey of the finding judged. */
+  key: string;
+  code: string;
+  reason: string;
+}
+
+/**
+ * Hand verdicts, one line per finding: story, ref, key, verdict code, reason (tab-separated; # comments).
+ * Lines that cannot be applied safely are refused with one message each (name the line and the reason):
+ * the old story/ref/verdict/reason lines say only where a finding stood in one run's listing, and a key
+ * naming another story than the line's is a copying slip. A later line for the same key wins over an earlier one, which is reported.
+ */
+export function readVerdicts(
+  text: string,
+  name = 'verdicts',
+): { verdicts: Map<string, VerdictLine>; refused: string[] } {
+  const verdicts = new Map<string, VerdictLine>();
+  const refused: string[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
     if (line.trim() === '' || line.startsWith('#')) return;
-    const [story, ref, code, ...reason] = line.split('\t');
-    if (!story || !ref || !code) throw new Error(`verdicts line ${i + 1}: needs story, ref and verdict`);
-    out.set(`${Number(story)}|${ref}`, { code: code.trim(), reason: reason.join(' ').trim() });
+    const [story = '', ref = '', key = '', code = '', ...reason] = line.split('\t');
+    const at = `${name} line ${i + 1} (story ${story} ${ref})`;
+    if (story.trim() === '' || ref.trim() === '') {
+      refused.push(`${at}: needs story, ref, key and verdict; not applied`);
+      return;
+    }
+    if (!key.includes('|')) {
+      refused.push(
+        `${at}: keyed by position only, which shifts when the report changes — give the finding's key (blind-score --todo writes it); not applied`,
+      );
+      return;
+    }
+    if (!key.startsWith(`${Number(story)}|`)) {
+      refused.push(`${at}: the key names another story (${key.split('|')[0]}); not applied`);
+      return;
+    }
+    if (code.trim() === '') return; // a --todo line not filled in: the finding stays to judge
+    const earlier = verdicts.get(key);
+    if (earlier)
+      refused.push(
+        `${name} line ${earlier.line} (story ${earlier.story} ${earlier.ref}): line ${i + 1} judges the same finding and wins; not applied`,
+      );
+    verdicts.set(key, {
+      line: i + 1,
+      story: Number(story),
+      ref,
+      key,
+      code: code.trim(),
+      reason: reason.join(' ').trim(),
+    });
   });
-  return out;
+  return { verdicts, refused };
+}
+
+/** The one-line report of a verdict that matched nothing in this run. */
+export function unmatchedMessage(v: VerdictLine, name = 'verdicts'): string {
+  return `${name} line ${v.line} (story ${v.story} ${v.ref}): no finding to judge in this run has key ${v.key}; not applied`;
+}
+
+/** The verdict code of a judged finding, as a verdict file writes it (y/n/u, or four letters). */
+export function verdictCode(j: Judged): string {
+  const letter = (v: Verdict | undefined) => (v ? CODE[v] : '?');
+  if (j.digest)
+    return [j.digest.neutral, j.digest.selfContained, j.digest.cited, j.digest.opinion].map(letter).join('');
+  return letter(j.verdict);
+}
+
+/** A verdict file to fill in: a line per finding to judge, carried verdicts commented out with their code. */
+export function todoFile(judged: readonly Judged[], missing: readonly Finding[]): string {
+  const line = (f: Finding, code: string, reason: string) =>
+    [f.story, f.ref, findingKey(f), code, reason].join('\t');
+  return [
+    '# story\tref\tkey\tverdict\treason — the key is what a verdict applies to; the ref is where the finding',
+    '# stood in this listing. Fill in the verdict (y/n/u, or four letters for a digest sentence); uncomment a',
+    '# carried line to judge it again.',
+    ...missing.map((f) => line(f, '', '')),
+    ...judged.filter((j) => j.carried).map((j) => `# ${line(j, verdictCode(j), j.reason)}`),
+  ].join('\n');
 }
 
 export function judge(
   findings: readonly Finding[],
-  verdicts: Map<string, { code: string; reason: string }>,
+  verdicts: ReadonlyMap<string, VerdictLine>,
   earlier: readonly Judged[] = [],
-): { judged: Judged[]; missing: Finding[] } {
+): { judged: Judged[]; missing: Finding[]; unmatched: VerdictLine[] } {
   const before = new Map(earlier.map((j) => [findingKey(j), j]));
   const judged: Judged[] = [];
   const missing: Finding[] = [];
+  const used = new Set<string>();
   for (const f of findings) {
     if (f.kind === 'exclusive-fact' || f.kind === 'related-fact' || f.sampled === false) continue;
-    const given = verdicts.get(`${f.story}|${f.ref}`);
+    const key = findingKey(f);
+    const given = verdicts.get(key);
     if (!given) {
-      const old = before.get(findingKey(f));
+      const old = before.get(key);
       if (old)
         judged.push({ ...f, verdict: old.verdict, digest: old.digest, reason: old.reason, carried: true });
       else missing.push(f);
       continue;
     }
+    used.add(key);
     const where = `story ${f.story} ${f.ref}`;
     if (f.kind === 'digest') {
       const c = given.code;
@@ -155,7 +242,8 @@ export function judge(
       });
     } else judged.push({ ...f, verdict: verdictOf(given.code, where), reason: given.reason });
   }
-  return { judged, missing };
+  const unmatched = [...verdicts.values()].filter((v) => !used.has(v.key)).sort((a, b) => a.line - b.line);
+  return { judged, missing, unmatched };
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}`;
@@ -167,18 +255,24 @@ if (isMain) {
       verdicts: { type: 'string' },
       from: { type: 'string' },
       out: { type: 'string' },
+      todo: { type: 'string' },
       commit: { type: 'string', default: '' },
       about: { type: 'string', default: '' },
     },
   });
   if (values.findings) {
     const findings = JSON.parse(readFileSync(values.findings, 'utf8')) as Finding[];
-    const verdicts = values.verdicts ? readVerdicts(readFileSync(values.verdicts, 'utf8')) : new Map();
+    const read = values.verdicts
+      ? readVerdicts(readFileSync(values.verdicts, 'utf8'), values.verdicts)
+      : { verdicts: new Map<string, VerdictLine>(), refused: [] };
+    for (const r of read.refused) console.error(r);
     const earlier = values.from
       ? (JSON.parse(readFileSync(values.from, 'utf8')) as JudgedFile).judgements
       : [];
-    const { judged, missing } = judge(findings, verdicts, earlier);
+    const { judged, missing, unmatched } = judge(findings, read.verdicts, earlier);
+    for (const u of unmatched) console.error(unmatchedMessage(u, values.verdicts));
     for (const m of missing) console.error(`not judged yet: story ${m.story} ${m.ref} (${m.kind})`);
+    if (values.todo) writeFileSync(values.todo, `${todoFile(judged, missing)}\n`);
     const file: JudgedFile = {
       about: values.about as string,
       commit: values.commit as string,
@@ -188,10 +282,13 @@ if (isMain) {
     if (values.out) writeFileSync(values.out, `${JSON.stringify(file, null, 1)}\n`);
     console.log(sharesTable(shares(judged)));
     if (missing.length > 0) console.log(`\n${missing.length} findings not judged yet (listed on stderr).`);
+    const notApplied = read.refused.length + unmatched.length;
+    if (notApplied > 0)
+      console.log(`${notApplied} verdict lines refused or matching nothing (listed on stderr).`);
   } else {
     const file = positionals[0];
     if (!file) {
-      console.error('blind-score: give a judged file, or --findings with --verdicts');
+      console.error('blind-score: give a judged file, or --findings (with --verdicts, --from)');
       process.exit(2);
     }
     const judged = JSON.parse(readFileSync(file, 'utf8')) as JudgedFile;
