@@ -179,9 +179,20 @@ export function readVerdicts(
   return { verdicts, refused };
 }
 
-/** The one-line report of a verdict that matched nothing in this run. */
-export function unmatchedMessage(v: VerdictLine, name = 'verdicts'): string {
-  return `${name} line ${v.line} (story ${v.story} ${v.ref}): no finding to judge in this run has key ${v.key}; not applied`;
+/** A verdict applied to nothing: no finding of the run has its key, or several do (`findings`, their refs). */
+export interface Unmatched {
+  verdict: VerdictLine;
+  findings: string[];
+}
+
+/** The one-line report of a verdict applied to nothing. */
+export function unmatchedMessage(u: Unmatched, name = 'verdicts'): string {
+  const v = u.verdict;
+  const why =
+    u.findings.length === 0
+      ? `no finding to judge in this run has key ${v.key}`
+      : `key ${v.key} names ${u.findings.length} findings (${u.findings.join(', ')}), which it cannot tell apart`;
+  return `${name} line ${v.line} (story ${v.story} ${v.ref}): ${why}; not applied`;
 }
 
 /** The verdict code of a judged finding, as a verdict file writes it (y/n/u, or four letters). */
@@ -209,15 +220,23 @@ export function judge(
   findings: readonly Finding[],
   verdicts: ReadonlyMap<string, VerdictLine>,
   earlier: readonly Judged[] = [],
-): { judged: Judged[]; missing: Finding[]; unmatched: VerdictLine[] } {
+): { judged: Judged[]; missing: Finding[]; unmatched: Unmatched[] } {
   const before = new Map(earlier.map((j) => [findingKey(j), j]));
+  const toJudge = findings.filter(
+    (f) => f.kind !== 'exclusive-fact' && f.kind !== 'related-fact' && f.sampled !== false,
+  );
+  // Findings sharing one key (spans cleaning made untraceable, at -1) cannot take a hand verdict apart.
+  const refsOf = new Map<string, string[]>();
+  for (const f of toJudge) {
+    const key = findingKey(f);
+    refsOf.set(key, [...(refsOf.get(key) ?? []), f.ref]);
+  }
   const judged: Judged[] = [];
   const missing: Finding[] = [];
   const used = new Set<string>();
-  for (const f of findings) {
-    if (f.kind === 'exclusive-fact' || f.kind === 'related-fact' || f.sampled === false) continue;
+  for (const f of toJudge) {
     const key = findingKey(f);
-    const given = verdicts.get(key);
+    const given = (refsOf.get(key)?.length ?? 0) > 1 ? undefined : verdicts.get(key);
     if (!given) {
       const old = before.get(key);
       if (old)
@@ -242,7 +261,10 @@ export function judge(
       });
     } else judged.push({ ...f, verdict: verdictOf(given.code, where), reason: given.reason });
   }
-  const unmatched = [...verdicts.values()].filter((v) => !used.has(v.key)).sort((a, b) => a.line - b.line);
+  const unmatched = [...verdicts.values()]
+    .filter((v) => !used.has(v.key))
+    .sort((a, b) => a.line - b.line)
+    .map((v) => ({ verdict: v, findings: refsOf.get(v.key) ?? [] }));
   return { judged, missing, unmatched };
 }
 

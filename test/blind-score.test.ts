@@ -89,6 +89,7 @@ describe('blind check judging', () => {
     expect(missing.map((m) => m.ref)).toEqual(['F1', 'F2']);
     expect(unmatched).toHaveLength(1);
     const message = unmatchedMessage(unmatched[0] as NonNullable<(typeof unmatched)[0]>, 'v.tsv');
+    expect(unmatched[0]?.findings).toEqual([]);
     expect(message).toBe(
       `v.tsv line 2 (story 3 F2): no finding to judge in this run has key ${findingKey(fact('F2', 100))}; not applied`,
     );
@@ -108,6 +109,25 @@ describe('blind check judging', () => {
     // Nothing of the refused lines reaches a finding.
     const { judged } = judge([fact('F1', 0), fact('F2', 100)], verdicts);
     expect(judged.map((j) => j.ref)).toEqual(['F2']);
+  });
+
+  it('applies a verdict to none of several findings sharing its key', () => {
+    // Two digest sentences whose spans cleaning made untraceable (-1) have one key; a verdict cannot say which.
+    const lost = (ref: string): Finding => ({
+      ...digest,
+      ref,
+      spans: [{ article: 'a1', start: -1, end: -1 }],
+    });
+    const { judged, missing, unmatched } = judge(
+      [lost('G1'), lost('G2')],
+      verdictsOf(line(lost('G2'), 'yyyn', 'fine')),
+    );
+    expect(judged).toEqual([]);
+    expect(missing.map((m) => m.ref)).toEqual(['G1', 'G2']);
+    expect(unmatched.map((u) => u.findings)).toEqual([['G1', 'G2']]);
+    expect(unmatchedMessage(unmatched[0] as NonNullable<(typeof unmatched)[0]>)).toMatch(
+      /^verdicts line 1 \(story 3 G2\): key .* names 2 findings \(G1, G2\), which it cannot tell apart; not applied$/,
+    );
   });
 
   it('lets a later line for the same finding win and reports the earlier one', () => {
