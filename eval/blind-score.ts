@@ -134,7 +134,8 @@ export interface VerdictLine {
  * Hand verdicts, one line per finding: story, ref, key, verdict code, reason (tab-separated; # comments).
  * Lines that cannot be applied safely are refused with one message each (name the line and the reason):
  * the old story/ref/verdict/reason lines say only where a finding stood in one run's listing, and a key
- * naming another story than the line's is a copying slip. A later line for the same key wins over an earlier one, which is reported.
+ * naming another story than the line's is a copying slip. A later line for the same key wins over an
+ * earlier one, which is reported.
  */
 export function readVerdicts(
   text: string,
