@@ -130,6 +130,18 @@ describe('a title in front of a name', () => {
     expect(Object.keys(persons(a))).toEqual(['Ana Ruiz']);
   });
 
+  it('a person noun of news reporting before a full name is a label ("Inmate Tom Baker")', () => {
+    const a = annotate(
+      'The prison van stopped at a red light and Inmate Tom Baker slipped out of the back door.',
+    );
+    expect(Object.keys(persons(a))).toEqual(['Tom Baker']);
+    expect(a.entities.find((e) => e.name === 'Tom Baker')?.descriptors?.map((d) => d.text)).toEqual([
+      'Inmate',
+    ]);
+    const b = annotate('Inmate Zbignev Kowalczyk slipped out of the back door of the prison van.');
+    expect(Object.keys(persons(b))).toEqual(['Zbignev Kowalczyk']);
+  });
+
   it('a role noun before a name of words the lexicon lacks ("Quarterback Zbignev Kowalczyk")', () => {
     const a = annotate('Quarterback Zbignev Kowalczyk was nearly perfect on Thursday night.');
     expect(Object.keys(persons(a))).toEqual(['Zbignev Kowalczyk']);

@@ -1541,3 +1541,34 @@ describe('PolNeAR scorer keys', () => {
     expect(qs[0]?.keys).toEqual(['hale', 'judge']);
   });
 });
+
+describe('a surname that is also an ordinary word, right after the quote (helper spk11)', () => {
+  it.each([
+    [
+      'read as an auxiliary ("Will wrote")',
+      'The board of the rowing club met on Monday. Tom Will chairs it, and Ana Ruiz runs the boathouse.\n\n"The boathouse roof is a disgrace," Will wrote in a letter to members.',
+      'boathouse roof',
+      'Tom Will',
+    ],
+    [
+      'read as an auxiliary after a curly closing quote',
+      'The board of the rowing club met on Monday. Tom Will chairs it, and Ana Ruiz runs the boathouse.\n\n“The boathouse roof is a disgrace,” Will wrote in a letter to members.',
+      'boathouse roof',
+      'Tom Will',
+    ],
+    [
+      'read as an adjective after a straight closing quote ("Young told")',
+      'Councillor Ann Young left the hall early.\n\n"I have nothing more to add on the ferry contract," Young told reporters outside.',
+      'ferry contract',
+      'Ann Young',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('an auxiliary after a name in lower case stays an auxiliary ("Lee will say")', () => {
+    const a = annotate('Ana Lee spoke to the press. "The vote is lost," Lee will say to anyone who asks.');
+    expect(speakerName(a, quoteWith(a, 'vote is lost'))).toBe('Ana Lee');
+  });
+});

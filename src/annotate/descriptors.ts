@@ -10,6 +10,7 @@ import {
   countryOf,
   isDateWord,
   isOrdinaryWord,
+  NEWS_PERSON_NOUNS,
   ORGANIZATION_NOUNS,
   PERFORMER_NOUNS,
   ROLE_NOUNS,
@@ -310,6 +311,16 @@ function isVerbUse(head: Token, before: Token | undefined): boolean {
   return MODAL_VERBS.has(word) || (word === 'to' && head.pos === 'VERB');
 }
 
+/**
+ * A capitalised noun of news reporting right before a name is its title: "Inmate Tom Baker" (the name
+ * split off it, see splitTitle). Only capitalised, where it can be nothing else: as lower-case
+ * descriptors everywhere these nouns linked unnamed people across articles into one more wrong merge on
+ * ECB+ train (28 → 29).
+ */
+function capitalisedPersonNoun(word: string): boolean {
+  return /^\p{Lu}\p{Ll}/u.test(word) && NEWS_PERSON_NOUNS.has(word.toLowerCase());
+}
+
 function titleBefore(
   layer: TokenLayer,
   m: NameMention,
@@ -317,7 +328,8 @@ function titleBefore(
 ): Descriptor | null {
   const { tokens } = layer;
   const head = tokens[m.firstToken - 1];
-  if (!head || head.sentence !== m.sentence || !describes(head.text) || isHonorific(head.text)) return null;
+  if (!head || head.sentence !== m.sentence || isHonorific(head.text)) return null;
+  if (!(describes(head.text) || capitalisedPersonNoun(head.text))) return null;
   const headLower = head.text.toLowerCase();
   // "the very people Roe's lawyer courted", "states Roe won": a lowercase plural before one name is a
   // group the sentence talks about. Before a list it labels each ("GOP rivals Ann Roe and Bo Li"), and

@@ -1203,13 +1203,31 @@ function phrase(layer: TokenLayer, first: number, end: number): Subject {
 /** Tokens a bracket after a name may hold: "(D-Ohio)", "(R-N.Y.)". */
 const MAX_BRACKET_TOKENS = 8;
 
+/**
+ * A word capitalised inside its sentence, not after an opening quote, bracket, colon or dash: a name's
+ * capital, whatever the tagger made of the word. '"It is late," Will wrote' — "Will" read as an
+ * auxiliary is the surname of the Tom Will the article named; "Lee will say" keeps its auxiliary.
+ */
+function capitalisedInSentence(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  if (!t || !before || before.sentence !== t.sentence || !/^\p{Lu}/u.test(t.text)) return false;
+  if (/^[“‘(:—–]$/.test(before.text)) return false;
+  // A straight quote opens when a space stands before it and none after it.
+  return !(before.text === '"' && before.end === t.start && (tokens[i - 2]?.end ?? -1) < before.start);
+}
+
+/** A filler between a subject and its verb (see isVerbFiller), unless its capital makes it a name. */
+const fillerAt = (tokens: readonly Token[], i: number) =>
+  isVerbFiller(tokens[i]) && !capitalisedInSentence(tokens, i);
+
 function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
   const { tokens } = layer;
   let e = v;
-  while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
+  while (e - 1 >= floor && fillerAt(tokens, e - 1)) e--;
   // "Lee on Thursday stepped up …": a time adjunct between subject and verb.
   e = beforeTimeAdjunct(tokens, e, floor);
-  while (e - 1 >= floor && isVerbFiller(tokens[e - 1])) e--;
+  while (e - 1 >= floor && fillerAt(tokens, e - 1)) e--;
   // "Sen. Ann Lee (D-Ohio) said": a bracketed party or place belongs to the name before it.
   if (tokens[e - 1]?.text === ')') {
     for (let c = e - 2; c >= Math.max(floor, e - MAX_BRACKET_TOKENS); c--)

@@ -15,6 +15,7 @@ import {
   isShoutedWord,
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
+  NEWS_PERSON_NOUNS,
   ORGANIZATION_HEADS,
   PERSONAL_PRONOUNS,
   PLACE_HEADS,
@@ -148,7 +149,24 @@ function isNameToken(tokens: readonly Token[], i: number, heading = false): bool
 /** Capitals are expected after a sentence start, an opening quote, a colon or a dash ("question: What"). */
 function opensSentence(tokens: readonly Token[], i: number, sentenceStart: number): boolean {
   const previous = tokens[i - 1];
-  return i === sentenceStart || (previous !== undefined && /^["“‘(:—–]$/.test(previous.text));
+  if (i === sentenceStart) return true;
+  if (previous === undefined || !/^["“‘(:—–]$/.test(previous.text)) return false;
+  return previous.text !== '"' || !closesQuote(tokens, i - 1);
+}
+
+/**
+ * A straight double quote at `q` that closes a quotation inside a sentence: glued to the word or comma
+ * before it, a space after it, and no sentence end inside. The capital after it is a name's, as after a
+ * curly closing quote: in '"We will not pay," Young told reporters' and '"It is late," Will wrote', a
+ * surname that is also an ordinary word stands mid-sentence, not at a sentence start where capitals
+ * prove nothing. After '."', '?"' or '!"' the next word may open a new sentence and still counts as one.
+ */
+function closesQuote(tokens: readonly Token[], q: number): boolean {
+  const mark = tokens[q];
+  const before = tokens[q - 1];
+  const after = tokens[q + 1];
+  if (!mark || !before || !after) return false;
+  return before.end === mark.start && after.start > mark.end && !/^[.?!…]$/.test(before.text);
 }
 
 const AGE = /^[\p{L}\d]+-year-old$/iu;
@@ -202,7 +220,7 @@ function splitTitle(
       if (k === g) first = g;
     } else if (
       // "Quarterback Zbignev Kowalczyk": one role noun, then a name of words the lexicon lacks.
-      ROLE_NOUNS.has((tokens[first]?.text ?? '').toLowerCase()) &&
+      isRoleNoun((tokens[first]?.text ?? '').toLowerCase()) &&
       unknownNameRun(tokens, first + 1, end)
     )
       first++;
@@ -265,6 +283,13 @@ function nicknameEnd(tokens: readonly Token[], at: number, limit: number, headin
 }
 
 /**
+ * A noun naming a person by role or by what they did or what befell them: the role nouns, and the
+ * people of news reporting the lexicon lacks ("Inmate Tom Baker", "Inmate Tomasz Kowal": the inmate is
+ * a label, the name the person).
+ */
+const isRoleNoun = (lower: string) => ROLE_NOUNS.has(lower) || NEWS_PERSON_NOUNS.has(lower);
+
+/**
  * A word that can stand before a name as a role: a role noun, a word the lexicon knows only as an ordinary
  * word ("senior", "manager"), an agent noun it lacks ("coroner", "moviemaker"), or an age
  * ("sixteen-year-old"); never a given name.
@@ -272,7 +297,7 @@ function nicknameEnd(tokens: readonly Token[], at: number, limit: number, headin
 function isRoleLikeWord(lower: string): boolean {
   if (GIVEN_NAMES.has(lower)) return false;
   return (
-    ROLE_NOUNS.has(lower) ||
+    isRoleNoun(lower) ||
     isOrdinaryWord(lower) ||
     (!isKnownWord(lower) && /^\p{L}{3,}(?:er|or|ist|man|woman)$/u.test(lower)) ||
     /^[\p{L}\d]+-year-old$/u.test(lower)
