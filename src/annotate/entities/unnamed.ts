@@ -14,6 +14,7 @@
 //    mother; "the mother" refers back to the latest); a possessive whose owner is unknown is left out.
 // One pass over the tokens with map lookups: linear in the article.
 import type { Entity, EntityReference, Mention } from '../../model/article.js';
+import { WEEKDAY_NAMES } from '../../text/calendar-words.js';
 import type { Token, TokenLayer } from '../tokens.js';
 import { nounGender } from './descriptions.js';
 import { COPULAS, isShoutedWord, mayBeVerb, NEWS_PEOPLE, PERFORMER_NOUNS, ROLE_NOUNS } from './gazetteer.js';
@@ -181,19 +182,7 @@ function compoundHead(
 type Determiner = 'indefinite' | 'definite' | 'counted' | 'possessive' | 'bare' | 'none';
 
 /** Words for a day that follow a noun phrase as an adverb ("two nurses today"), never a compound's head. */
-const TIME_WORDS = new Set([
-  'today',
-  'yesterday',
-  'tonight',
-  'tomorrow',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
+const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', ...WEEKDAY_NAMES]);
 
 /** Determiners that refer to nobody in particular: "no troops would be sent", "any mediator". */
 const NON_REFERRING = new Set(['no', 'any', 'every', 'each', 'neither', 'whichever']);

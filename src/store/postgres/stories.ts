@@ -13,10 +13,9 @@ import {
   type StoryProfileRow,
   storyProfileFromRow,
 } from '../feature-json.js';
-import { POSTED_FEATURES, untitledTitle } from '../sqlite/stories.js';
+import { type MemberRow, POSTED_FEATURES, untitledTitle } from '../sqlite/stories.js';
 import type {
   DuplicateCandidate,
-  PlacedBy,
   Placement,
   StoryArticleRef,
   StoryDetail,
@@ -323,20 +322,6 @@ export async function countStories(db: Runner, filter: StoryFilter): Promise<num
   const { where, params } = storyFilterSql(filter);
   const [row] = await db.rows<{ n: number }>(`SELECT count(*)::int AS n FROM stories ${where}`, params);
   return row?.n ?? 0;
-}
-
-/** A member row as getStory and getStories read it. */
-interface MemberRow {
-  id: string;
-  input_id: string | null;
-  outlet: string | null;
-  title: string | null;
-  published: string | null;
-  duplicate_of: string | null;
-  score: number | null;
-  reasons: string | null;
-  placed_by: PlacedBy;
-  placed_at: string;
 }
 
 const MEMBER_COLUMNS = `a.id, a.input_id, a.outlet, a.title, a.published,

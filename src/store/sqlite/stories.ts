@@ -65,7 +65,8 @@ interface StoryRow {
 
 type ListingHead = Pick<StoryRow, 'title' | 'article_count' | 'outlets'>;
 
-interface MemberRow {
+/** A story member row as both stores read it (the PostgreSQL store imports it). */
+export interface MemberRow {
   id: string;
   input_id: string | null;
   outlet: string | null;
