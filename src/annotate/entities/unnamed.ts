@@ -353,17 +353,20 @@ function casualtyCount(tokens: readonly Token[], i: number): string | null {
     (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ')
   )
     return null;
-  let j = i - 1;
-  while (
-    j >= 0 &&
-    tokens[j]?.sentence === t.sentence &&
-    COUNT_HEDGES.has(tokens[j]?.text.toLowerCase() ?? '')
-  )
-    j--;
-  const verb = tokens[j];
-  return verb && verb.sentence === t.sentence && CASUALTY_BEFORE.has(verb.text.toLowerCase())
-    ? countValue(lower)
-    : null;
+  const j = i - 1;
+  return casualtyVerbEndsAt(tokens, j, t.sentence) ? countValue(lower) : null;
+}
+
+/**
+ * Whether a casualty verb ("killing", "wounding") ends at token `j` of `sentence`, over count hedges before
+ * it ("wounding at least 12"): the test every casualty count and group shares.
+ */
+function casualtyVerbEndsAt(tokens: readonly Token[], j: number, sentence: number): boolean {
+  let k = j;
+  while (k >= 0 && tokens[k]?.sentence === sentence && COUNT_HEDGES.has(tokens[k]?.text.toLowerCase() ?? ''))
+    k--;
+  const verb = tokens[k];
+  return verb !== undefined && verb.sentence === sentence && CASUALTY_BEFORE.has(verb.text.toLowerCase());
 }
 
 /**
@@ -417,16 +420,7 @@ function casualtyOthers(tokens: readonly Token[], i: number): string | null {
     count = countValue(lower);
     j--;
   }
-  while (
-    j >= 0 &&
-    tokens[j]?.sentence === t.sentence &&
-    COUNT_HEDGES.has(tokens[j]?.text.toLowerCase() ?? '')
-  )
-    j--;
-  const verb = tokens[j];
-  return verb && verb.sentence === t.sentence && CASUALTY_BEFORE.has(verb.text.toLowerCase())
-    ? `others ${count}`.trim()
-    : null;
+  return casualtyVerbEndsAt(tokens, j, t.sentence) ? `others ${count}`.trim() : null;
 }
 
 /**
