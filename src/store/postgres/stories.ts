@@ -13,7 +13,7 @@ import {
   type StoryProfileRow,
   storyProfileFromRow,
 } from '../feature-json.js';
-import { type MemberRow, POSTED_FEATURES, untitledTitle } from '../sqlite/stories.js';
+import { type MemberRow, POSTED_FEATURES, toMember, untitledTitle } from '../sqlite/stories.js';
 import type {
   DuplicateCandidate,
   Placement,
@@ -21,7 +21,6 @@ import type {
   StoryDetail,
   StoryFilter,
   StoryListOptions,
-  StoryMember,
   StoryOrder,
   StorySummary,
 } from '../store.js';
@@ -329,21 +328,6 @@ const MEMBER_COLUMNS = `a.id, a.input_id, a.outlet, a.title, a.published,
 
 const MEMBERS_FROM = `story_articles sa JOIN articles a ON a.seq = sa.article_seq
   LEFT JOIN articles d ON d.seq = sa.duplicate_of`;
-
-function toMember(m: MemberRow): StoryMember {
-  return {
-    articleId: m.id,
-    inputId: m.input_id ?? m.id,
-    outlet: m.outlet,
-    title: m.title,
-    published: m.published,
-    duplicateOf: m.duplicate_of,
-    score: m.score,
-    reasons: m.reasons === null ? null : (JSON.parse(m.reasons) as unknown),
-    placedBy: m.placed_by,
-    placedAt: m.placed_at,
-  };
-}
 
 export async function getStory(db: Runner, storyId: number): Promise<StoryDetail | null> {
   const row = await storyRow(db, storyId);

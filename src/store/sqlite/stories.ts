@@ -79,6 +79,22 @@ export interface MemberRow {
   placed_at: string;
 }
 
+/** A member row as the StoryMember the contract returns (one mapping for both stores). */
+export function toMember(m: MemberRow): StoryMember {
+  return {
+    articleId: m.id,
+    inputId: m.input_id ?? m.id,
+    outlet: m.outlet,
+    title: m.title,
+    published: m.published,
+    duplicateOf: m.duplicate_of,
+    score: m.score,
+    reasons: m.reasons === null ? null : (JSON.parse(m.reasons) as unknown),
+    placedBy: m.placed_by,
+    placedAt: m.placed_at,
+  };
+}
+
 /** What each listing order sorts on before the newest-first tie-break. */
 const ORDER_TERMS: Record<StoryOrder, string> = {
   newest: '',
@@ -424,20 +440,7 @@ export class SqliteStories implements StoryStore {
   private readStory(storyId: number): StoryDetail | null {
     const row = this.stmt.storyRow.get(storyId) as StoryRow | undefined;
     if (!row) return null;
-    const members = (this.stmt.members.all(storyId) as MemberRow[]).map(
-      (m): StoryMember => ({
-        articleId: m.id,
-        inputId: m.input_id ?? m.id,
-        outlet: m.outlet,
-        title: m.title,
-        published: m.published,
-        duplicateOf: m.duplicate_of,
-        score: m.score,
-        reasons: m.reasons === null ? null : (JSON.parse(m.reasons) as unknown),
-        placedBy: m.placed_by,
-        placedAt: m.placed_at,
-      }),
-    );
+    const members = (this.stmt.members.all(storyId) as MemberRow[]).map(toMember);
     return { ...toSummary(row), members };
   }
 
