@@ -99,11 +99,19 @@ describe('notDigestMaterial: page furniture and turns', () => {
       'Port workers Jana Roe (L) and Ann Lee (R) talk to reporters outside the court in Halden on Aug. 30, 2019.',
       'Harbour Minister Jana Roe during a news conference on the ferry deal in Halden, Norway, December 10, 2019.',
       'CLOSE The ferry union apologised after a guest called the minister a liar on air.',
+      'Skipper Ana Reyes, right, is hugged by crew member Tom Ford as they step off the ferry in Halden.',
+      'Ferry captain Ana Reyes waits for the tide before the harbour race in Halden Bay, Tuesday June 2, 2020.',
     ])
       expect(notDigestMaterial(s), s).toBe('photo caption or credit');
     expect(
       notDigestMaterial('Close to 300 people left the harbour district on Monday after the storm warning.'),
     ).toBeNull();
+    // A direction between commas that is no position in a picture, and a report that names its day with "on".
+    for (const s of [
+      'The council turned right, and the ferry plan died with the vote on Tuesday.',
+      'Ferry captain Ana Reyes won the harbour race in Halden Bay on Tuesday, June 2, 2020.',
+    ])
+      expect(notDigestMaterial(s), s).toBeNull();
   });
 
   it('skips an argument’s list and its conclusion, not "So far"', () => {
