@@ -142,6 +142,28 @@ describe('facts', () => {
     for (const a of FIRE) expect(facts.some((f) => f.exclusive && f.articles[0] === a.id)).toBe(true);
   });
 
+  it('leaves photo credits and captions out, and a sentence a page prints twice is one exclusive', () => {
+    const wire = (id: string, extra: string) =>
+      article(
+        id,
+        [
+          'A barge ran aground on the Tarrow canal on Tuesday, blocking traffic for six hours.',
+          '(Wire Photo/Jana Roe)',
+          'Skipper Ana Reyes, right, is hugged by a crew member as the barge is towed off in Kelby, Tuesday June 2, 2020.',
+          extra,
+        ].join('\n\n'),
+      );
+    const repeated = 'The canal authority said the barge had lost steering near the Kelby lock.';
+    const ctx2 = story([
+      wire('wire-a', `${repeated}\n\n${repeated}`),
+      wire('wire-b', 'Pleasure boats queued at both ends of the canal until the evening.'),
+    ]);
+    const texts = alignFacts(ctx2).facts.map((f) => f.text);
+    expect(texts.some((t) => /Wire Photo|right, is hugged/.test(t))).toBe(false);
+    expect(texts.filter((t) => t === repeated)).toHaveLength(1);
+    expect(texts.some((t) => t.startsWith('A barge ran aground'))).toBe(true);
+  });
+
   it('flags 12 against 14 injured, and nothing for the other figures', () => {
     const numbers = discrepancies.filter((d) => d.kind === 'number');
     expect(numbers).toHaveLength(1);

@@ -2,26 +2,11 @@
 // sentence that only makes sense on its page (a caption, a headline, a "Related:" link), leans on a sentence
 // the digest does not have ("But the plan…", "The new projection…"), asks, or argues ("I think the ruling is
 // wrong.") is not digest material, however well corroborated its fact.
+import { isPhotoCaption } from '../../text/captions.js';
 import { authorVoice, firstPersonEvaluative, firstPersonStance } from '../../text/opinion.js';
 import { isEvaluativeWord, NEGATIVE_WORDS, POSITIVE_WORDS, valenceOf } from '../../text/tone.js';
 import { stem } from '../../text/words.js';
 
-// Photo captions and credits: "Image caption Rescuers search the rubble.", "Photo: Jane Doe", "(AP
-// Photo/John Roe)", "… Getty Images", "Credit: …".
-const CAPTION =
-  /\b(?:image caption|image copyright|photo(?:graph)?:|photo by|photo credit|file photo|credit:|caption:)|\((?:\w+ )?photos?\b|getty images|\/\s*(?:getty|afp|reuters|ap)\b|\bvia getty\b/i;
-// An agency photo caption printed as a sentence: a person in the present tense of a picture ("speaks",
-// "gestures", "looks on", "arrives") and the full date it was taken: "Minister Jana Roe speaks during a
-// meeting in Halden on March 3, 2019.", "… on Wednesday, Sept. 4, 2019."), or a place and the date after a
-// comma with no "on", a weekday before it or not ("Minister Jana Roe during a meeting in Halden, Norway, March
-// 3, 2019.", "… in Halden, Tuesday June 2, 2020."). A report tells
-// what happened in the past tense and names the day with "on". Position marks in a picture ("Jana Roe (L)
-// and Ann Lee (R) speak …", or between commas after a name: "Pilot Ana Reyes, right, is greeted by …") and
-// a video player's "CLOSE" left in the text are captions too.
-const PICTURE_MARK =
-  /\((?:L|R|C|left|right|center|centre|front|back|top|bottom|2nd L|2nd R)\)|^CLOSE\s+\p{Lu}|\p{Lu}\p{Ll}+,\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|foreground|background),\s+(?:and|is|are|was|were|\p{Ll}+s)\b/u;
-const DATED_CAPTION =
-  /\b(?:speaks|gestures|looks on|arrives|departs|walks|waves|listens|stands|sits|attends|delivers|holds|poses|leaves|talks|reacts|smiles|greets|shakes hands|addresses|conducts|gives|is seen|are seen|pictured)\b.*\b(?:on|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$|(?<!\b(?:on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$/;
 // Links and calls to action: "Related: …", "Read more: …", "Watch: …", "Sign up for our newsletter".
 const LINK_LINE =
   /^(?:related|read more|read also|also read|more|see also|watch|listen|click here|sign up|subscribe|follow us|recommended|trending)\b[\s:|–—-]/i;
@@ -213,8 +198,7 @@ const SPEECH =
 
 /** Why a sentence cannot open a digest or stand in it, or null when it can. */
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {
-  if (CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text))
-    return 'photo caption or credit';
+  if (isPhotoCaption(text)) return 'photo caption or credit';
   if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text)) return 'link or call to action';
   if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';

@@ -2,6 +2,7 @@
 // A unit keeps exact offsets into its article's text, so every fact, timeline entry and digest sentence
 // built from it points at what the outlet actually wrote.
 import type { AnnotatedArticle, DateMention } from '../../model/article.js';
+import { isPhotoCaption } from '../../text/captions.js';
 import { tokenizeSpan, type WordToken, wordCount } from '../../text/words.js';
 import type { StoryContext } from '../context.js';
 import { attributionPhrases } from './attribution.js';
@@ -135,10 +136,19 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
   ctx.articles.forEach((article, articleIndex) => {
     const text = article.text;
     const spans: { start: number; end: number }[] = [];
+    const seen = new Set<string>();
     for (const s of article.sentences) {
       if (inHeading(article, s.start, s.end)) continue;
       const trimmed = trimSpan(text, s.start, s.end);
       if (trimmed.end <= trimmed.start) continue;
+      const sentence = text.slice(trimmed.start, trimmed.end);
+      // A photo caption or credit is the page's furniture, not a sentence of the report (text/captions.ts).
+      if (isPhotoCaption(sentence)) continue;
+      // A page that prints a paragraph twice (a lede repeated under a picture, a block the extractor kept
+      // twice) says it once: the second copy would be a second, identical exclusive fact.
+      const normalised = sentence.replace(/\s+/g, ' ');
+      if (seen.has(normalised)) continue;
+      seen.add(normalised);
       if (options.splitClauses) spans.push(...clauses(text, trimmed.start, trimmed.end));
       else spans.push(trimmed);
     }

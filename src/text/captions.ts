@@ -1,0 +1,25 @@
+// Photo captions and credits printed in an article's text: a page's picture furniture, not what the outlet
+// reports. The digest leaves them out of its own voice and the facts leave them out of the comparison: two
+// wire copies that both keep "(Agency Photo/Jane Doe)" share no fact, and a caption is no outlet's exclusive.
+
+// Photo captions and credits: "Image caption Rescuers search the rubble.", "Photo: Jane Doe", "(AP
+// Photo/John Roe)", "… Getty Images", "Credit: …".
+const CAPTION =
+  /\b(?:image caption|image copyright|photo(?:graph)?:|photo by|photo credit|file photo|credit:|caption:)|\((?:\w+ )?photos?\b|getty images|\/\s*(?:getty|afp|reuters|ap)\b|\bvia getty\b/i;
+// An agency photo caption printed as a sentence: a person in the present tense of a picture ("speaks",
+// "gestures", "looks on", "arrives") and the full date it was taken: "Minister Jana Roe speaks during a
+// meeting in Halden on March 3, 2019.", "… on Wednesday, Sept. 4, 2019."), or a place and the date after a
+// comma with no "on", a weekday before it or not ("Minister Jana Roe during a meeting in Halden, Norway, March
+// 3, 2019.", "… in Halden, Tuesday June 2, 2020."). A report tells
+// what happened in the past tense and names the day with "on". Position marks in a picture ("Jana Roe (L)
+// and Ann Lee (R) speak …", or between commas after a name: "Pilot Ana Reyes, right, is greeted by …") and
+// a video player's "CLOSE" left in the text are captions too.
+const PICTURE_MARK =
+  /\((?:L|R|C|left|right|center|centre|front|back|top|bottom|2nd L|2nd R)\)|^CLOSE\s+\p{Lu}|\p{Lu}\p{Ll}+,\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|foreground|background),\s+(?:and|is|are|was|were|\p{Ll}+s)\b/u;
+const DATED_CAPTION =
+  /\b(?:speaks|gestures|looks on|arrives|departs|walks|waves|listens|stands|sits|attends|delivers|holds|poses|leaves|talks|reacts|smiles|greets|shakes hands|addresses|conducts|gives|is seen|are seen|pictured)\b.*\b(?:on|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$|(?<!\b(?:on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$/;
+
+/** Whether a sentence is a photo caption or a photo credit rather than a sentence of the report. */
+export function isPhotoCaption(text: string): boolean {
+  return CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text);
+}
