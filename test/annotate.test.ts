@@ -37,6 +37,11 @@ describe('entities', () => {
       { 'Tom Hale': ['Tom Hale'], 'Ray Ortiz': ['Ray Ortiz'] },
     ],
     [
+      'a whip is a title too',
+      'Council Majority Whip Ana Reyes met Senate Minority Whip Tom Hale.',
+      { 'Ana Reyes': ['Ana Reyes'], 'Tom Hale': ['Tom Hale'] },
+    ],
+    [
       'a spelling variant joins',
       'President Ivan Petrenko spoke. Critics of Petrenkko were silent.',
       { 'Ivan Petrenko': ['Ivan Petrenko', 'Petrenkko'] },

@@ -7,6 +7,7 @@ import { dateFromUrl } from '../text/published-date.js';
 import { findUrls, hostOf } from '../text/url.js';
 import { classifyExtracted, classifyParagraphs, isDateLine } from './boilerplate.js';
 import { findDateline } from './dateline.js';
+import { cutLinkCards } from './link-cards.js';
 import { splitParagraphs } from './paragraphs.js';
 
 export interface CleanOptions {
@@ -25,7 +26,9 @@ export function cleanArticle(raw: RawArticle, id: string, options: CleanOptions 
     const verdict = verdicts[i];
     if (!verdict) return;
     if (verdict.keep) {
-      kept.push({ text, kind: verdict.kind });
+      const carded = cutLinkCards(text);
+      for (const card of carded.cut) removed.push({ text: card, reason: 'link card' });
+      kept.push({ text: carded.text, kind: verdict.kind });
       return;
     }
     removed.push({ text, reason: verdict.reason });
