@@ -37,6 +37,11 @@ describe('entities', () => {
       { 'Tom Hale': ['Tom Hale'], 'Ray Ortiz': ['Ray Ortiz'] },
     ],
     [
+      'a role noun before a name the lexicon lacks, whose surname is also a given name',
+      'Driver Zbignev Thomas won the race on Sunday. Thomas thanked his crew.',
+      { 'Zbignev Thomas': ['Zbignev Thomas', 'Thomas'] },
+    ],
+    [
       'a whip is a title too',
       'Council Majority Whip Ana Reyes met Senate Minority Whip Tom Hale.',
       { 'Ana Reyes': ['Ana Reyes'], 'Tom Hale': ['Tom Hale'] },

@@ -327,7 +327,10 @@ function unknownNameRun(tokens: readonly Token[], start: number, end: number): b
   for (let t = start; t < end; t++) {
     const word = tokens[t]?.text ?? '';
     const lower = word.toLowerCase();
-    if (NAME_PARTICLES.has(lower) || (t > start && KNOWN_SURNAMES.has(lower))) continue;
+    // After the first word, a known surname or a given name that serves as one ("Zbignev Thomas", "Bubba
+    // Wallace": a nickname the lexicon lacks, then a surname that is also a given name).
+    if (NAME_PARTICLES.has(lower) || (t > start && (KNOWN_SURNAMES.has(lower) || GIVEN_NAMES.has(lower))))
+      continue;
     if (!/^\p{Lu}\p{Ll}+$/u.test(word) || isKnownWord(lower)) return false;
   }
   return true;
