@@ -42,6 +42,11 @@ describe('entities', () => {
       { 'Zbignev Thomas': ['Zbignev Thomas', 'Thomas'] },
     ],
     [
+      'the photographer of a credit is nobody in the story; the people of a caption are',
+      'Tom Hale waves from the deck of the ferry. (Wire Photo/Jana Roe) Hale sailed on Monday.',
+      { 'Tom Hale': ['Tom Hale', 'Hale'] },
+    ],
+    [
       'a whip is a title too',
       'Council Majority Whip Ana Reyes met Senate Minority Whip Tom Hale.',
       { 'Ana Reyes': ['Ana Reyes'], 'Tom Hale': ['Tom Hale'] },

@@ -23,3 +23,18 @@ const DATED_CAPTION =
 export function isPhotoCaption(text: string): boolean {
   return CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text);
 }
+
+// Who took a picture: "(Wire Photo/Jana Roe)", "(Jana Roe/Agency Photo)", "(Photo: Jana Roe)", and a line
+// that opens "Photo: Jana Roe" or "Photo by Jana Roe" and holds nothing but the name (a line "Photo: Rescuers
+// search the rubble" is a caption, whose people may be the story's). The photographer is no actor of the story: a name in
+// a credit was a person with a mention in every wire copy of the same picture.
+const PHOTO_CREDIT =
+  /\([^()\n]{0,60}\b(?:photos?|photograph|pictures?|images?)\b\s*[/:][^()\n]{1,80}\)|\([^()\n]{1,60}\/\s*[^()\n]{0,40}\b(?:photos?|images?|pictures?)\)|(?:^|\n)\s*(?:photo|photograph|picture)(?:\s*:|\s+by)\s+(?:\p{Lu}[\p{L}.'’-]*\s?){1,4}(?=\s*(?:$|\n|\/|,|\|))/gimu;
+
+/** The spans of the photo credits in a text ([start, end) offsets), in order. */
+export function photoCreditSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(PHOTO_CREDIT)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}

@@ -3,6 +3,7 @@
 // article join too ("Zelenskyy" / "Zelensky"). Headings are Title Case, so capitalisation there proves
 // nothing: heading candidates only count when they match a name found in the body.
 import type { Entity, EntityKind, Mention } from '../../model/article.js';
+import { photoCreditSpans } from '../../text/captions.js';
 import { NAME_SUFFIXES, nameWords, similarNames } from '../../text/names.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
@@ -175,7 +176,11 @@ interface Group {
 }
 
 export function findEntities(layer: TokenLayer): EntityLayer {
-  const candidates = findCandidates(layer);
+  // A name inside a photo credit is the photographer's (text/captions.ts), no actor of the story.
+  const credits = photoCreditSpans(layer.text);
+  const candidates = findCandidates(layer).filter(
+    (c) => !credits.some((span) => c.start >= span.start && c.end <= span.end),
+  );
   const keys = new Map(candidates.map((c) => [c, keyOf(c.text)]));
   const keyFor = (c: Candidate) => keys.get(c) ?? keyOf(c.text);
   const body = candidates.filter((c) => !c.inHeading);
