@@ -73,6 +73,10 @@ describe('entities', () => {
   it.each([
     ['sentence openers', 'However, the council met. Officials said it went well. Tonight is calm.'],
     ['months and weekdays', 'March was cold. On Tuesday, May brought rain.'],
+    [
+      'a paper named with its article',
+      'The mayor told The Harbour Wells on Monday that he would run. The Harbour Wells said so.',
+    ],
     ['places and nationalities', 'Belarusian troops left Minsk for Russia-Ukraine talks in the Middle East.'],
     ['camps of people', 'House Republicans and Senate Democrats argued with Ukrainians.'],
   ])('finds no person in %s', (_name, text) => {

@@ -155,6 +155,9 @@ const keyOf = (name: string) =>
     .replace(/ ['"“‘][^'"“”‘’]+['"”’] /gu, ' ')
     .replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')
     .toLowerCase()
+    // "told The Harbour Wells" and "The Harbour Wells said" (where the sentence's capital left "The" out of
+    // the name) are one paper.
+    .replace(/^the\s+/, '')
     .replace(/[’']/g, "'");
 
 /**

@@ -171,6 +171,9 @@ function evidenceOfName(name: string): Evidence {
   // name in front says.
   if (FAITHS.has(last) || FAITHS.has(last.replace(/s$/, ''))) return { other: STRONG };
   if (KNOWN_ORGANIZATIONS.has(lower)) return { organization: STRONG };
+  // "told The Harbour Gazette", "The Hill reported": a name that keeps its article capitalised is a paper,
+  // a band or a firm, never a person's name (places with one, "The Hague", were caught above).
+  if (first === 'the' && words.length > 1) return { organization: STRONG };
   // "Russia-Ukraine talks", "Russo-Ukrainian war": a compound of places or nationalities modifies a noun.
   const parts = lower.split('-');
   if (
