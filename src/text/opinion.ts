@@ -235,16 +235,33 @@ const FIRST_SINGULAR = /\b(?:I|I['’](?:m|ve|d|ll)|me|my|My|mine|myself|Myself)
 const FIRST_PLURAL = /\b(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|us|[Oo]ur|[Oo]urs|[Oo]urselves)\b/g;
 const SECOND = /\b(?:[Yy]ou|[Yy]ou['’](?:re|ve|d|ll)|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ourselves)\b/g;
 const MODAL = /\b(?:should|shouldn['’]t|must|mustn['’]t|ought to|needs? to|has to|have to)\b/gi;
+// Contractions and negations as whole words of the voice ("don't", "that's", "we're"; "not", "never",
+// "isn't").
 const CONTRACTION =
-  /\b(?:\p{L}+n['’]t|(?:it|that|there|what|here|who|he|she|let)['’]s|\p{L}+['’](?:re|ve|ll))\b/giu;
+  /^(?:\p{L}+n['’]t|(?:it|that|there|what|here|who|he|she|let)['’]s|\p{L}+['’](?:re|ve|ll))$/iu;
+const NEGATIONS = new Set(['not', 'no', 'never', 'nothing', 'nobody']);
+const UPPER_FIRST = /^\p{Lu}/u;
 // Attribution verbs of a report, in the author's voice ("…, the minister said.", "according to the agency").
 const ATTRIBUTION =
   /\b(?:said|says|told|according to|announced|confirmed|reported|stated|added|declined to comment|spokesman|spokeswoman|spokesperson)\b/i;
-const NEGATION = /\b(?:not|no|never|nothing|nobody|\p{L}+n['’]t)\b/giu;
 // People in general, and the sides of an argument, rather than named persons.
 const GENERIC =
   /\b(?:Americans|people|everyone|everybody|society|our country|the left|the right|liberals|conservatives|progressives)\b/g;
 const WEEKDAY = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const LETTER = /\p{L}/u;
+
+/** Letters in a text (as `\p{L}` counts them), ASCII without a regular expression. */
+function letterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) count++;
+    } else if (LETTER.test(text[i] as string)) count++;
+  }
+  return count;
+}
+
 function rate(count: number, words: number): number {
   return Math.log1p((count * 100) / words);
 }
@@ -266,9 +283,26 @@ export function opinionFeatures(
   const count = (re: RegExp) => voice.match(re)?.length ?? 0;
   const share = (test: (s: string) => boolean) =>
     sentences.length ? sentences.filter(test).length / sentences.length : 0;
-  const evaluative = words.filter((w) => isEvaluativeWord(w.toLowerCase())).length;
-  const letters = (s: string) => s.match(/\p{L}/gu)?.length ?? 0;
-  const all = letters(text);
+  // One pass over the words (the features are read for every article of every story).
+  let evaluative = 0;
+  let contractions = 0;
+  let negations = 0;
+  let capitals = 0;
+  let voiceLetters = 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string;
+    const lower = w.toLowerCase();
+    const apostrophe = lower.includes("'") || lower.includes('’');
+    voiceLetters += w.length - (apostrophe ? (w.match(/['’]/g)?.length ?? 0) : 0);
+    if (isEvaluativeWord(lower)) evaluative++;
+    if (apostrophe && CONTRACTION.test(lower)) contractions++;
+    if (NEGATIONS.has(lower) || (apostrophe && /n['’]t$/.test(lower))) negations++;
+    if (i > 0) {
+      const c = w.charCodeAt(0);
+      if (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(w)) capitals++;
+    }
+  }
+  const all = letterCount(text);
   return {
     bias: 1,
     firstSingular: rate(count(FIRST_SINGULAR), n),
@@ -278,12 +312,12 @@ export function opinionFeatures(
     exclamations: share((s) => /!\s*$/.test(s)),
     modals: rate(count(MODAL), n),
     evaluative: rate(evaluative, n),
-    contractions: rate(count(CONTRACTION), n),
-    quoted: all ? 1 - letters(voice) / all : 0,
+    contractions: rate(contractions, n),
+    quoted: all ? 1 - voiceLetters / all : 0,
     attribution: share((s) => ATTRIBUTION.test(s)),
     weekdays: share((s) => WEEKDAY.test(s)),
-    capitals: words.filter((w, i) => i > 0 && /^\p{Lu}/u.test(w)).length / n,
-    negations: rate(count(NEGATION), n),
+    capitals: capitals / n,
+    negations: rate(negations, n),
     generic: rate(count(GENERIC), n),
   };
 }
