@@ -11,6 +11,7 @@ export interface AllsidesArticle {
   id: string;
   outlet: string;
   title?: string;
+  url?: string | null;
   topic: string;
   published: string;
   text: string;

@@ -10,6 +10,7 @@ import { CLAIM_FEATURES, claimFeatures } from '../src/compare/text/claim-feature
 import { buildSpace, cosine } from '../src/compare/text/similarity.js';
 import { buildUnits, type Unit } from '../src/compare/text/units.js';
 import { annotateRecords } from './annotate.js';
+import { fitLogistic, predictLogistic as predict } from './logistic.js';
 import { binaryScores, type MrpcPair, mrpcSplit, readMrpc } from './mrpc-data.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -59,47 +60,6 @@ async function unitsOf(pair: MrpcPair): Promise<[Unit, Unit] | null> {
   }
   return best;
 }
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
-}
-
-/** Logistic regression by batch gradient descent on standardised features (bias unpenalised). */
-function fitLogistic(
-  xs: number[][],
-  ys: boolean[],
-  l2: number,
-): { weights: number[]; mean: number[]; scale: number[] } {
-  const d = xs[0]?.length ?? 0;
-  const mean = new Array(d).fill(0);
-  const scale = new Array(d).fill(1);
-  for (let j = 1; j < d; j++) {
-    const col = xs.map((x) => x[j] as number);
-    const m = col.reduce((s, v) => s + v, 0) / col.length;
-    const sd = Math.sqrt(col.reduce((s, v) => s + (v - m) ** 2, 0) / col.length) || 1;
-    mean[j] = m;
-    scale[j] = sd;
-  }
-  const zs = xs.map((x) => x.map((v, j) => (j === 0 ? 1 : (v - mean[j]) / scale[j])));
-  const w = new Array(d).fill(0);
-  const rate = 0.5;
-  for (let it = 0; it < 3000; it++) {
-    const grad = new Array(d).fill(0);
-    zs.forEach((z, i) => {
-      const p = sigmoid(z.reduce((s, v, j) => s + v * w[j], 0));
-      const e = p - (ys[i] ? 1 : 0);
-      for (let j = 0; j < d; j++) grad[j] += e * (z[j] as number);
-    });
-    for (let j = 0; j < d; j++) w[j] -= rate * (grad[j] / zs.length + (j === 0 ? 0 : l2 * w[j]));
-  }
-  // Back to raw features: w·(x−m)/s = Σ (w/s)·x − Σ w·m/s.
-  const raw = w.map((v, j) => (j === 0 ? v : v / scale[j]));
-  raw[0] = w[0] - w.reduce((s, v, j) => (j === 0 ? s : s + (v * mean[j]) / scale[j]), 0);
-  return { weights: raw, mean, scale };
-}
-
-const predict = (weights: number[], x: number[]) =>
-  sigmoid(x.reduce((s, v, j) => s + v * (weights[j] as number), 0));
 
 const started = Date.now();
 const pairs = mrpcSplit(readMrpc(resolve(ROOT, '../shared/corpus/mrpc/train.tsv.gz')), 'train');

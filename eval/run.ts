@@ -1,4 +1,4 @@
-// `npm run eval [-- --split dev|train] [--suite quotes|persons|extraction|labels|mrpc]… [--misses]`: scores the pipeline against the annotated
+// `npm run eval [-- --split dev|train] [--suite quotes|persons|extraction|labels|mrpc|opinion]… [--misses]`: scores the pipeline against the annotated
 // dev sets in ../shared/corpus and writes the figures, with date and machine, to eval/RESULTS.md.
 // Tune on train; the dev figure is the one nobody tuned on.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,11 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadPages } from '../bench/extraction-pages.js';
 import { machineLine } from '../bench/results.js';
+import { OPINION_PROBABILITY } from '../src/text/opinion.js';
 import type { CorefScores } from './coref-metrics.js';
 import { readEcbplus } from './ecbplus-gold.js';
 import { scoreExtraction } from './extraction.js';
 import { readJudged, scoreLabels } from './labels.js';
 import { scoreMrpc } from './mrpc.js';
+import { BASELINE_PER_100, scoreOpinion } from './opinion.js';
 import { MENTION_CLASSES, scorePersons } from './persons.js';
 import { readPolnear } from './polnear-gold.js';
 import { scoreQuotes } from './quotes.js';
@@ -19,7 +21,7 @@ import { scoreQuotes } from './quotes.js';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
 const RESULTS = resolve(ROOT, 'eval/RESULTS.md');
-const SUITES = ['quotes', 'persons', 'extraction', 'labels', 'mrpc'] as const;
+const SUITES = ['quotes', 'persons', 'extraction', 'labels', 'mrpc', 'opinion'] as const;
 
 const { values } = parseArgs({
   options: {
@@ -205,6 +207,29 @@ ${row('Parallax facts', s.system)}
 ${row('word overlap', s.baseline)}`);
   console.log(sections[sections.length - 1]);
   if (values.misses) for (const m of s.misses) console.log(m);
+}
+
+if (suites.includes('opinion')) {
+  const s = scoreOpinion(split as 'dev' | 'train');
+  const row = (who: string, x: (typeof s.rows)['detector']) =>
+    `| ${who} | ${x.called} | ${pct(x.precision)} | ${pct(x.recall)} | ${pct(x.f1)} |`;
+  sections.push(`### Allsides ${split}: opinion pieces from the text alone
+
+${s.articles} articles published ${split === 'dev' ? 'in 2019 or later' : 'before 2019'} (${s.readable} with 150+ words outside quotes), ${s.opinion} of them opinion by a marker: a comment section in the address, an opinion outlet label or a genre marker opening the text (eval/opinion-data.ts). The detectors see the text only (${s.seconds.toFixed(1)} s). The labels miss unmarked columns and partisan posts, so precision is a lower bound.
+
+| detector | called opinion | precision | recall | F1 |
+|---|---|---|---|---|
+${row(`Parallax language sign (opinion probability ≥ ${OPINION_PROBABILITY})`, s.rows.language)}
+${row('Parallax opinionOf on the text (first-line marker, else the language sign)', s.rows.detector)}
+${row('digest-only sign (arguingVoice: "I"/"you" or questions)', s.rows.arguing)}
+${row(`baseline: "I"/"me"/"my" ≥ ${BASELINE_PER_100} per 100 words outside quotes`, s.rows.baseline)}`);
+  console.log(sections[sections.length - 1]);
+  for (const t of s.sweep)
+    console.log(
+      `baseline at ${t.threshold} per 100 words: P ${pct(t.precision)} R ${pct(t.recall)} F1 ${pct(t.f1)} (${t.called} called)`,
+    );
+  if (values.misses)
+    for (const m of s.misses) console.log(`${m.id}\t${m.outlet}\t${m.reason}\t${m.title}\t${m.opening}`);
 }
 
 const stamp = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${split}\n\n${machineLine()}\n\n`;

@@ -48,8 +48,9 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     if (mark) opinions.set(a.id, mark);
   }
   const opinion = new Set(opinions.keys());
-  // Articles that argue or address the reader without a marker are not marked (the signs are weak), but the
-  // digest leaves their sentences out: it must not speak with an author's voice.
+  // Articles whose text reads as opinion with confidence are marked (opinionOf); those that only argue or
+  // address the reader here and there are not (one weak sign), but the digest leaves their sentences out:
+  // it must not speak with an author's voice.
   const notForDigest = new Set([
     ...opinion,
     ...articles.filter((a) => arguingVoice(a) !== null).map((a) => a.id),
