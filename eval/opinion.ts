@@ -3,9 +3,14 @@
 // genre marker opening the text). The language sign (opinionProbability at OPINION_PROBABILITY) is scored
 // alone, and opinionOf as the product calls it with no address, title or outlet (so a first-line marker
 // counts, and the articles it labels are found by construction). Next to them in the same run: a trivial
-// baseline (first-person singular words per 100 words outside quotes) and the digest's own weaker sign
-// (arguingVoice), which keeps an article out of the digest without marking it.
-import { arguingVoice, markedOpinion, OPINION_PROBABILITY, readFeatures } from '../src/text/opinion.js';
+// baseline (first-person singular words per 100 words outside quotes) and the digest's own lower bar
+// (leansToOpinion, DIGEST_OPINION_PROBABILITY), which keeps an article out of the digest without marking it.
+import {
+  DIGEST_OPINION_PROBABILITY,
+  markedOpinion,
+  OPINION_PROBABILITY,
+  readFeatures,
+} from '../src/text/opinion.js';
 import { type OpinionExample, opinionExamples } from './opinion-data.js';
 
 export interface DetectionScores {
@@ -62,8 +67,8 @@ export function scoreOpinion(split: 'train' | 'dev') {
       examples.map((e) => firstPersonPer100(e) >= BASELINE_PER_100),
       gold,
     ),
-    arguing: detectionScores(
-      examples.map((e) => arguingVoice({ text: e.article.text }) !== null),
+    digest: detectionScores(
+      reads.map((r) => r !== null && r.probability >= DIGEST_OPINION_PROBABILITY),
       gold,
     ),
     detector: detectionScores(marked, gold),

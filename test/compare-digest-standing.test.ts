@@ -20,7 +20,15 @@ import {
 import { compareStory } from '../src/compare/index.js';
 import type { AnnotatedArticle, ArticleMeta } from '../src/model/article.js';
 import type { DigestSentence, Fact } from '../src/model/report.js';
-import { arguingVoice, PERSON_MIN_WORDS, PERSON_PER_100 } from '../src/text/opinion.js';
+import {
+  arguingVoice,
+  DIGEST_OPINION_PROBABILITY,
+  leansToOpinion,
+  OPINION_PROBABILITY,
+  opinionProbability,
+  PERSON_MIN_WORDS,
+  PERSON_PER_100,
+} from '../src/text/opinion.js';
 import { annotateText } from './support/articles.js';
 
 function article(id: string, body: string, meta: ArticleMeta = {}): AnnotatedArticle {
@@ -163,6 +171,61 @@ describe('arguingVoice', () => {
   });
 });
 
+describe('leansToOpinion', () => {
+  // An invented talk-show transcript printed without quotation marks: the host speaks to the guest and to
+  // the listener in the first and second person, asks, and judges; nothing is attributed or dated.
+  const transcript = [
+    'Thank you for joining me again, and welcome back to everyone listening.',
+    'I want to start with the question you have all been asking me this week.',
+    'Why would a council that cannot keep its libraries open spend money on a fountain?',
+    'You know, I think the honest answer is that nobody on that council really believes in the libraries.',
+    'I have covered this city for years, and I have never seen a budget this careless.',
+    'You should be angry about it, and I think you are.',
+    'What does it say about our priorities when the fountain comes first?',
+    'I mean, people deserve better, and they know it.',
+    'We should not pretend this is normal, and we must not let it pass quietly.',
+    'So what do you do with that? You call your council member, and you keep calling.',
+    'I am not saying every member is at fault, but the ones who voted for this must explain themselves.',
+    'It is shameful, honestly, and I do not use that word lightly.',
+  ].join(' ');
+  const report = [
+    'The Harlow city council approved a budget of 412 million dollars on Tuesday after three weeks of talks.',
+    'The measure passed by seven votes to two, according to the council clerk.',
+    'Mayor Dana Whitfield said the budget would keep all eleven branch libraries open five days a week.',
+    '“We found the money by delaying two road projects,” Whitfield told reporters after the vote.',
+    'Council member Ray Osei, who voted against the plan, said the plaza would cost 9 million dollars.',
+    'The finance director, Lena Marsh, told the meeting on Monday that revenue would rise by 3 percent.',
+    'A spokesman for the employees’ union said members would vote on the offer on Friday.',
+    'The plaza is scheduled to open in 2026, according to planning documents released on Wednesday.',
+    'The previous budget, approved in June, was 398 million dollars, the clerk said in a statement.',
+    'The county board is expected to review the city’s request for road funds on Thursday, officials said.',
+  ].join(' ');
+
+  it('keeps a text that argues and speaks to the reader out of the digest, saying why', () => {
+    expect(leansToOpinion({ text: transcript })).toMatch(/^reads like opinion \(.+; probability 0\.\d\d\)$/);
+    expect(opinionProbability(transcript)?.probability).toBeGreaterThanOrEqual(DIGEST_OPINION_PROBABILITY);
+  });
+
+  it('leaves a report alone, and a report that quotes the same words', () => {
+    expect(leansToOpinion({ text: report })).toBeNull();
+    const quoting = transcript
+      .split(/(?<=[.?])\s+/)
+      .map((x, i) => `“${x}” ${['the host said', 'she told listeners', 'the host added'][i % 3]} on Monday.`)
+      .join(' ');
+    expect(leansToOpinion({ text: `${report} ${quoting}` })).toBeNull();
+  });
+
+  it('reads a post too short for the model by its "I" and "you"', () => {
+    const post = `${'The council met on Monday to discuss the budget. '.repeat(3)}I asked the mayor, and she told me the hours are gone. If you read there, you will have to go elsewhere, and so will I.`;
+    expect(opinionProbability(post)).toBeNull();
+    expect(leansToOpinion({ text: post })).toMatch(/^“I” or “you”/);
+  });
+
+  it('sits below the bar that marks an article as opinion', () => {
+    expect(DIGEST_OPINION_PROBABILITY).toBeLessThan(OPINION_PROBABILITY);
+  });
+});
+
 describe('a story with a post addressing its reader and no opinion marker', () => {
   const report = (id: string, extra: string) =>
     article(
@@ -193,7 +256,7 @@ describe('a story with a post addressing its reader and no opinion marker', () =
   ]);
 
   it('does not mark the post as opinion, but never takes its sentences for the digest', () => {
-    expect(arguingVoice(post)).not.toBeNull();
+    expect(leansToOpinion(post)).not.toBeNull();
     expect(story.articles.find((a) => a.id === 'post')?.opinion).toBeUndefined();
     expect(story.digest.length).toBeGreaterThan(0);
     for (const d of story.digest) {

@@ -3,7 +3,7 @@
 // discrepancies.
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Fact, OpinionMark, Story } from '../model/report.js';
-import { arguingVoice, opinionOf } from '../text/opinion.js';
+import { leansToOpinion, opinionOf } from '../text/opinion.js';
 import { compareActors } from './actors/index.js';
 import { compareUnnamed } from './actors/unnamed.js';
 import { attachConfidence } from './confidence/index.js';
@@ -48,12 +48,12 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     if (mark) opinions.set(a.id, mark);
   }
   const opinion = new Set(opinions.keys());
-  // Articles whose text reads as opinion with confidence are marked (opinionOf); those that only argue or
-  // address the reader here and there are not (one weak sign), but the digest leaves their sentences out:
+  // Articles whose text reads as opinion with confidence are marked (opinionOf); those that read somewhat
+  // like it (text/opinion.ts, DIGEST_OPINION_PROBABILITY) are not, but the digest leaves their sentences out:
   // it must not speak with an author's voice.
   const notForDigest = new Set([
     ...opinion,
-    ...articles.filter((a) => arguingVoice(a) !== null).map((a) => a.id),
+    ...articles.filter((a) => leansToOpinion(a) !== null).map((a) => a.id),
   ]);
   const unnamedActors = compareUnnamed(articles, actors.actors, actors.actorOf);
   const title = storyTitle(articles, facts.facts);
