@@ -5,12 +5,7 @@
 // counts, and the articles it labels are found by construction). Next to them in the same run: a trivial
 // baseline (first-person singular words per 100 words outside quotes) and the digest's own lower bar
 // (leansToOpinion, DIGEST_OPINION_PROBABILITY), which keeps an article out of the digest without marking it.
-import {
-  DIGEST_OPINION_PROBABILITY,
-  markedOpinion,
-  OPINION_PROBABILITY,
-  readFeatures,
-} from '../src/text/opinion.js';
+import { leansToOpinion, markedOpinion, OPINION_PROBABILITY, readFeatures } from '../src/text/opinion.js';
 import { type OpinionExample, opinionExamples } from './opinion-data.js';
 
 export interface DetectionScores {
@@ -68,7 +63,7 @@ export function scoreOpinion(split: 'train' | 'dev') {
       gold,
     ),
     digest: detectionScores(
-      reads.map((r) => r !== null && r.probability >= DIGEST_OPINION_PROBABILITY),
+      examples.map((e) => leansToOpinion({ text: e.article.text }) !== null),
       gold,
     ),
     detector: detectionScores(marked, gold),

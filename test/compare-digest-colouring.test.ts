@@ -79,6 +79,21 @@ describe('notDigestMaterial: a public’s mood without a source', () => {
   });
 });
 
+describe("notDigestMaterial: the author's own first person", () => {
+  it('skips a host’s or columnist’s aside in the first person, not a quotation or a king', () => {
+    for (const s of [
+      'Once in a while, the ferry strike comes my way as a story.',
+      'I asked the harbour master twice about the timetable, and the answer did not change.',
+    ])
+      expect(notDigestMaterial(s), s).toBe("the author's own first person");
+    for (const s of [
+      '“My crew has not been paid since March,” the captain said on Monday.',
+      'The ferry was named after King Harald I when it was launched in 1998.',
+    ])
+      expect(notDigestMaterial(s), s).toBeNull();
+  });
+});
+
 describe('notDigestMaterial: page furniture and turns', () => {
   it('skips an agency caption printed as a sentence, not a dated report', () => {
     expect(

@@ -221,6 +221,25 @@ describe('leansToOpinion', () => {
     expect(leansToOpinion({ text: post })).toMatch(/^“I” or “you”/);
   });
 
+  it('reads a transcript by its "I" and "you" whatever the model says of its dated, attributed lines', () => {
+    const transcript = [
+      'Host: The council approved the harbour budget on Tuesday, the clerk said.',
+      'Guest: Yes, and I was there on Tuesday when the vote came, the clerk said.',
+      'Host: You covered the vote on Monday as well, the station said.',
+      'Guest: I did, and I talked to the mayor on Monday after the meeting, officials said.',
+      'Host: What did you hear from the mayor on Wednesday, according to the notes?',
+      'Guest: I heard that the ferry plan would wait until spring, the mayor said on Wednesday.',
+      'Host: You think the plan survives the summer, the council said on Thursday?',
+      'Guest: I think it does, and you will see the first boats in May, the clerk said on Friday.',
+      'Host: Thank you, and we will follow the vote on Friday, the station said on Friday.',
+      'Guest: I will be there on Friday, the clerk said, and the council meets on Saturday.',
+      'Host: You can hear the full meeting on Saturday, the station said in a statement on Saturday.',
+      'Guest: I hope you do, the clerk said on Sunday after the vote on the harbour budget was counted.',
+    ].join(' ');
+    expect(opinionProbability(transcript)?.probability).toBeLessThan(DIGEST_OPINION_PROBABILITY);
+    expect(leansToOpinion({ text: transcript })).toMatch(/^“I” or “you” \d+\.\d times per 100 words/);
+  });
+
   it('sits below the bar that marks an article as opinion', () => {
     expect(DIGEST_OPINION_PROBABILITY).toBeLessThan(OPINION_PROBABILITY);
   });

@@ -196,6 +196,12 @@ const BACK_REFERENCE =
 const SPEECH =
   /\b(?:said|says|say|told|tells|asked|added|adds|wrote|writes|tweeted|posted|stated|declared|announced|according to|insisted|argued|warned|explained|noted|replied)\b/i;
 
+// The author in the first person singular, outside quotation marks: a host's aside in a transcript ("Once in a
+// while, the spotlight swings my way."), a columnist's anecdote ("I asked the mayor twice."). The digest
+// speaks for no one. "I" counts before a verb only ("World War I", "Elizabeth I" are names).
+const FIRST_PERSON_SINGULAR =
+  /\b(?:me|my|mine|myself)\b|\bI(?:['’](?:m|ve|d|ll)\b|\s+(?:am|was|have|had|think|thought|believe|know|knew|do|did|don['’]t|didn['’]t|will|would|can|could|asked|told|said|saw|went|remember|want|wanted|mean)\b)/;
+
 /** Why a sentence cannot open a digest or stand in it, or null when it can. */
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {
   if (isPhotoCaption(text)) return 'photo caption or credit';
@@ -225,6 +231,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (/!\s*$/.test(voice)) return 'exclamation in the outlet’s voice';
   if (READER_IMPERATIVE.test(text)) return 'addresses the reader';
   if (firstPersonStance(voice) || firstPersonEvaluative(voice)) return 'first-person evaluative language';
+  if (FIRST_PERSON_SINGULAR.test(voice)) return "the author's own first person";
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
   const judging = evaluativeWord(voice);
   if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
