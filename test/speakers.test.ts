@@ -1572,3 +1572,30 @@ describe('a surname that is also an ordinary word, right after the quote (helper
     expect(speakerName(a, quoteWith(a, 'vote is lost'))).toBe('Ana Lee');
   });
 });
+
+describe('a name inside a participle phrase is no subject for he/she (helper spk12)', () => {
+  it.each([
+    [
+      'the object of an "-ing" speech verb is no inverted speaker ("…, thanking chairman X and …")',
+      'Senator Paul Ostrow spoke in Denver.\n\nOstrow played the part of the winner, thanking party chairman Tom Adair and praising the candidates who had lost to him. “Now that I got that done,” he said.',
+      'got that done',
+      'Paul Ostrow',
+    ],
+    [
+      'a relative aside followed by a bare participle ("rivals X and Y, who are …, drawing cheers")',
+      'Senator Paul Ostrow is thanking supporters in Denver.\n\nOstrow also offered his thanks to rivals Karl Brenner and Tom Adair, who are fighting for the second place, drawing cheers from the crowd. “Wait a second, just one second,” he urged them.',
+      'Wait a second',
+      'Paul Ostrow',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('an aside and a participle before the verb keep the subject ("Lee, the mayor, speaking at …, said")', () => {
+    const a = annotate(
+      'Tom Adair ran the meeting. Ana Lee, the mayor, speaking at the harbour, said the ferry would stay. “We keep it,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'We keep it'))).toBe('Ana Lee');
+  });
+});

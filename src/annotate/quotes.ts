@@ -967,7 +967,9 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
     const token = tokens[b];
     if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
     if (speaksAt(layer, b)) {
-      if (hasSubjectBefore(layer, b)) break;
+      // "Hale played the winner, thanking party chairman Tom Adair and …": a participle's name is its
+      // object; an inverted attribution has a finite verb ("said chairman Tom Adair").
+      if (hasSubjectBefore(layer, b) || (isParticiple(token.text) && tokens[b - 1]?.pos !== 'AUX')) break;
       return b;
     }
     if (!isPhraseWord(token) && token.text !== ',') break;
@@ -1012,7 +1014,11 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
       if (tokens[close]?.text !== ',') return -1;
       // "Ann Lee, founder of the institute, party member since 1960 and long-time delegate from Ohio,
       // endorsed Hale, saying …": an aside of several comma-separated parts; the verb follows the last.
-      const verbNext = /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '');
+      // A bare "-ing" participle after the aside opens a participle phrase, not the subject's verb ("Hale
+      // thanked rivals Ann Lee and Tom Adair, who are fighting for second place, drawing cheers" — Adair
+      // is no subject); "Lee, the mayor, speaking at a rally, said" goes on to "said".
+      const verbNext =
+        /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '') && !bareIngParticiple(tokens, close + 1);
       if (verbNext || close + 1 - opened >= MAX_ASIDE_TOKENS) break;
       t = close;
       close = t + 1;
@@ -1037,6 +1043,12 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
 }
 
 const REFLEXIVE = /^(himself|herself|themselves|itself)$/i;
+
+/** An "-ing" verb with no auxiliary before it: "drawing" in "…, drawing cheers", not "is drawing". */
+function bareIngParticiple(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t];
+  return token?.pos === 'VERB' && /\p{Ll}ing$/u.test(token.text) && tokens[t - 1]?.pos !== 'AUX';
+}
 
 /** Whether the "’s" at token `t` is "has", not a possessive: "Lee’s been arguing", "Lee’s got a plan" —
  * no possessed noun is ever "been" or "got". */
