@@ -1599,3 +1599,30 @@ describe('a name inside a participle phrase is no subject for he/she (helper spk
     expect(speakerName(a, quoteWith(a, 'We keep it'))).toBe('Ana Lee');
   });
 });
+
+describe('a question or exclamation a speech verb introduces (helper spk12)', () => {
+  it.each([
+    [
+      'after a colon, the next sentence is not its attribution',
+      'Ana Lee was asked about the fire. Lee, exasperated, famously replied: “What difference does the cause make at this point?” Her critics cited it often.',
+      'What difference',
+      'Ana Lee',
+    ],
+    [
+      'after a comma, likewise',
+      'Tom Adair met his old rival on the pier. Adair turned to Ruth Ames and asked, “Why now, after all these years?” Ames told him nothing.',
+      'Why now',
+      'Tom Adair',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('with no speech verb before it, the next sentence still attributes it ("“Why wait?” Hale told …")', () => {
+    const a = annotate(
+      'The ferry was late again. “Why wait for another winter?” Tom Hale told the radio station.',
+    );
+    expect(speakerName(a, quoteWith(a, 'another winter'))).toBe('Tom Hale');
+  });
+});

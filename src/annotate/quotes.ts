@@ -2036,7 +2036,13 @@ function attribute(
   // "“Why wait?” Tom Hale told the radio station on Monday.": a question or exclamation mark ends the
   // quote, not the sentence around it (the splitter cuts there), so the next sentence of the paragraph
   // may hold its attribution whatever follows the verb; the subject must still open it.
-  const exclaims = /[!?]\s*$/.test(text.slice(quote.start, quote.end));
+  // Not when a speech verb before the quote introduces it with a colon or comma: "Lee, exasperated,
+  // replied: “What difference does it make?” Her critics cited it often." — the next sentence is other
+  // people's words about it.
+  const introduced = [openToken - 1, openToken - 2].some((t) => /^[:,]$/.test(tokens[t]?.text ?? ''));
+  const exclaims =
+    /[!?]\s*$/.test(text.slice(quote.start, quote.end)) &&
+    !(introduced && speaksBefore(layer, sentence, openToken, inQuote));
   let t0 = closeToken + 1;
   // A stray second closing mark (“…”,” Lee said) is skipped like the comma; an opening one starts the
   // next quote.
