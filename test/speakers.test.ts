@@ -1626,3 +1626,21 @@ describe('a question or exclamation a speech verb introduces (helper spk12)', ()
     expect(speakerName(a, quoteWith(a, 'another winter'))).toBe('Tom Hale');
   });
 });
+
+describe('an inverted description with a relative clause after it (helper spk12)', () => {
+  it('"said one former aide, who said he …" keeps the description, not whom "he" resolves to', () => {
+    const a = annotate(
+      'Staff who worked for Tom Adair are wary of talking.\n\n"I don\'t want to cross Adair," said one former campaign aide, who said he left on good terms. "I could not afford a lawyer."',
+    );
+    const q = quoteWith(a, 'cross Adair');
+    expect(speakerName(a, q)).toBeNull();
+    expect(q.speakerText).toBe('one former campaign aide');
+  });
+
+  it('a name in apposition after the comma is still the speaker ("said a spokeswoman for the port, Jane Roe")', () => {
+    const a = annotate(
+      'Tom Adair runs the port. “The cranes stay,” said a spokeswoman for the port, Jane Roe.',
+    );
+    expect(speakerName(a, quoteWith(a, 'cranes stay'))).toBe('Jane Roe');
+  });
+});

@@ -1781,7 +1781,9 @@ function subjectAfter(
   // The person who heads the phrase ("said economist Ann Lee", "said Ann Lee, an economist"), or a name
   // in apposition right after it ("…, Jane Roe"); a name the phrase only modifies or governs by a
   // preposition is not the speaker ("said a senior Lee adviser", "said a spokesman for Ann Lee").
-  const apposition = tokens[end]?.text === ',';
+  // Not a relative clause after the comma, whose words name others ("said one former aide, who said he
+  // left on good terms": "he" is the aide himself, or someone else, never a name in apposition).
+  const apposition = tokens[end]?.text === ',' && !RELATIVE.test(tokens[end + 1]?.text ?? '');
   const limit = apposition ? end + 5 : end;
   // In apposition or heading the phrase ("said Ohio delegate Ann Lee": not "Ohio", even when a name
   // list reads it as a person) first, else opening it ("said Ann Lee of Ohio").
@@ -1789,6 +1791,8 @@ function subjectAfter(
   for (let i = firstAtOrAfter(persons, start, byFirstToken); (persons[i]?.firstToken ?? limit) < limit; i++) {
     const p = persons[i];
     if (!p || p.possessive || p.endToken > limit) continue;
+    // A he/she after the comma opens a clause of its own ("said an aide, he added"): no apposition.
+    if (p.firstToken > end && p.form === 'pronoun') continue;
     if (p.firstToken > end || (p.endToken === end && !afterLink(layer, start, p.firstToken))) return p;
     // Not a name that only modifies the noun after it ("said Ohio delegate Tom Hale" when "Tom Hale"
     // is no known person: the phrase, not "Ohio").
