@@ -1644,3 +1644,25 @@ describe('an inverted description with a relative clause after it (helper spk12)
     expect(speakerName(a, quoteWith(a, 'cranes stay'))).toBe('Jane Roe');
   });
 });
+
+describe('an adjective phrase after the head of a described speaker (helper spk12)', () => {
+  it.each([
+    [
+      'a possessive inside the phrase ("another source familiar with X’s thinking said")',
+      'Tom Adair met party leaders on Friday.\n\nAnother source familiar with Adair’s thinking said, “I think he will try to be friendlier with his colleagues.”',
+      'friendlier',
+      'Another source familiar with Adair’s thinking',
+    ],
+    [
+      'a name after the preposition ("an aide close to X said")',
+      'Tom Adair met party leaders on Friday.\n\nAn aide close to Adair said, “He wants a deal before the summer.”',
+      'before the summer',
+      'An aide close to Adair',
+    ],
+  ])('%s', (_shape, body, words, speakerText) => {
+    const a = annotate(body);
+    const q = quoteWith(a, words);
+    expect(speakerName(a, q)).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+});

@@ -1286,6 +1286,15 @@ function subjectBefore(
   const modified = nested ? -1 : modifyingClause(layer, e, floor);
   if (modified >= 0) {
     const subject = subjectBefore(layer, modified, floor, persons, true);
+    // An adjective's phrase is part of the description as written ("another source familiar with Hale’s
+    // thinking"); a relative or participle clause is not ("a party aide who would talk only unnamed").
+    if (
+      subject &&
+      subject.entity === null &&
+      subject.endToken === modified &&
+      tokens[modified]?.pos === 'ADJ'
+    )
+      return phrase(layer, subject.firstToken, e);
     if (subject) return subject;
   }
   // Only mentions starting within a phrase's reach of `e` can end there: a binary search, not a scan.
@@ -1409,7 +1418,9 @@ function modifyingClause(layer: TokenLayer, e: number, floor: number): number {
   let found = -1;
   const word = (t: Token | undefined) => t !== undefined && /[\p{L}\p{N}]/u.test(t.text);
   // "… oil fields seized by the rebels - said": a subject cut off by a dash is an aside's end.
-  if (!isPhraseWord(tokens[e - 1]) || !word(tokens[e - 1]) || !word(tokens[e])) return found;
+  // A word after a possessive ends a phrase whatever the tagger made of it ("Hale’s thinking").
+  const ends = isPhraseWord(tokens[e - 1]) || /^[’']s?$/.test(tokens[e - 2]?.text ?? '');
+  if (!ends || !word(tokens[e - 1]) || !word(tokens[e])) return found;
   let verbAfter = false;
   for (let t = e - 1; t > floor && t >= e - MAX_ASIDE_TOKENS; t--) {
     const token = tokens[t];
@@ -1438,7 +1449,24 @@ function modifyingClause(layer: TokenLayer, e: number, floor: number): number {
     // A reduced clause has no finite verb of its own after the participle ("a reporter tweeted at Hale
     // pointing out how the plan was coming from a man who promised …" is no clause about Hale).
     else if (participle && afterHead && t < e - 1 && !verbAfter) found = t;
-    if ((token.pos === 'VERB' || token.pos === 'AUX') && /^\p{Ll}/u.test(token.text)) verbAfter = true;
+    // "another source familiar with Hale’s thinking said", "an aide close to the mayor said": an adjective
+    // and its preposition after the head modify it like a reduced clause.
+    else if (
+      token.pos === 'ADJ' &&
+      afterHead &&
+      t < e - 1 &&
+      !verbAfter &&
+      tokens[t + 1]?.pos === 'ADP' &&
+      !NOT_POSTMODIFIER_LINK.test(tokens[t + 1]?.text ?? '')
+    )
+      found = t;
+    // A word after a possessive is a noun, whatever the tagger says ("Hale’s thinking").
+    if (
+      (token.pos === 'VERB' || token.pos === 'AUX') &&
+      /^\p{Ll}/u.test(token.text) &&
+      !/^[’']s?$/.test(previous?.text ?? '')
+    )
+      verbAfter = true;
   }
   return found;
 }
