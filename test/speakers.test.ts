@@ -1666,3 +1666,30 @@ describe('an adjective phrase after the head of a described speaker (helper spk1
     expect(q.speakerText).toBe(speakerText);
   });
 });
+
+describe('a name after a speech verb with a verb of its own opens the reported clause (helper spk12)', () => {
+  it.each([
+    [
+      'the subject before an aside ("The lawyer, X, said Y was …. He said …")',
+      'The lawyer for the firm, Alan Marsh, said Peter Dunlow was "looking for free publicity using false claims." He said Dunlow was bound by an agreement that is "standard practice for all major firms."',
+      'standard practice',
+      'Alan Marsh',
+    ],
+    [
+      'an appositive before the verb ("X, the chairman, said Y continued …. “…,” he said")',
+      'Brian Moffat, the chairman of the county party, said Tom Adair continued to hurt his cause by attacking the senator. "I don\'t think it has played well for him," he said.',
+      'played well',
+      'Brian Moffat',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('an inverted name still speaks ("“…,” said Tom Dunlow, the lawyer.")', () => {
+    const a = annotate(
+      'Alan Marsh spoke first. “We will appeal,” said Tom Dunlow, the lawyer. “The ruling is wrong,” he added.',
+    );
+    expect(speakerName(a, quoteWith(a, 'ruling is wrong'))).toBe('Tom Dunlow');
+  });
+});

@@ -813,7 +813,9 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
       // "Lee, in Ohio, said Tuesday that Roe …": the verb's subject sits before an aside; only a name
       // right after the verb, titles aside, is its inverted subject ("says economist Ann Lee").
       for (let u = b + 1; u < s.firstToken; u++) if (!isPhraseWord(layer.tokens[u])) return true;
-      return false;
+      // "The firm's lawyer, Al Marsh, said Tom Dunlow was …": a name with a verb of its own opens the
+      // clause the verb reports, whatever stands before the verb.
+      return ownVerbFollows(layer, s);
     }
   }
   return false;
@@ -970,6 +972,8 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
       // "Hale played the winner, thanking party chairman Tom Adair and …": a participle's name is its
       // object; an inverted attribution has a finite verb ("said chairman Tom Adair").
       if (hasSubjectBefore(layer, b) || (isParticiple(token.text) && tokens[b - 1]?.pos !== 'AUX')) break;
+      // "…, said Tom Dunlow was …": the name is the subject of the reported clause, not inverted.
+      if (ownVerbFollows(layer, s)) break;
       return b;
     }
     if (!isPhraseWord(token) && token.text !== ',') break;
@@ -1043,6 +1047,22 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
 }
 
 const REFLEXIVE = /^(himself|herself|themselves|itself)$/i;
+
+/** Whether a finite verb of the name's own follows it, adverbs aside ("Tom Dunlow was", "Lee then
+ * said"): such a name opens a clause and is no inverted subject of a verb before it ("said Lee."). */
+function ownVerbFollows(layer: TokenLayer, s: Subject): boolean {
+  const { tokens } = layer;
+  let t = s.endToken;
+  while (tokens[t]?.pos === 'ADV' && t < s.endToken + 2) t++;
+  const verb = tokens[t];
+  return (
+    verb !== undefined &&
+    verb.sentence === tokens[s.firstToken]?.sentence &&
+    (verb.pos === 'AUX' || verb.pos === 'VERB') &&
+    /^\p{Ll}/u.test(verb.text) &&
+    !/ing$/i.test(verb.text)
+  );
+}
 
 /** An "-ing" verb with no auxiliary before it: "drawing" in "…, drawing cheers", not "is drawing". */
 function bareIngParticiple(tokens: readonly Token[], t: number): boolean {
