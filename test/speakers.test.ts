@@ -1693,3 +1693,12 @@ describe('a name after a speech verb with a verb of its own opens the reported c
     expect(speakerName(a, quoteWith(a, 'ruling is wrong'))).toBe('Tom Dunlow');
   });
 });
+
+describe('the object of an infinitive speech verb is no inverted speaker (helper spk12)', () => {
+  it('"X agreed …, but only to tell Y that he won’t …" keeps X as "he"', () => {
+    const a = annotate(
+      'Senate Republicans refused to meet the judge. Majority Leader Tom Adair agreed to a phone call on Wednesday, but only to tell Dan Garlow that he won\'t agree to a "perfunctory" sit-down.',
+    );
+    expect(speakerName(a, quoteWith(a, 'perfunctory'))).toBe('Tom Adair');
+  });
+});

@@ -1087,11 +1087,13 @@ function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   // auxiliary's subject stands before it, maybe past an aside ("Hale, who spoke, did not mention Roe").
   // Nor after "and/but": the verb shares the clause subject ("Lee argued …, but suggested Hale went too
   // far" — Hale is what Lee talked about).
+  // Nor after "to": an infinitive's subject is the clause's ("Lee agreed to a call, but only to tell
+  // Tom Hale that he …" — Hale is whom she told).
   const previous = layer.tokens[b];
   if (
     previous?.pos === 'AUX' ||
     previous?.pos === 'CCONJ' ||
-    (previous?.pos === 'PART' && /^(not|n[’']t)$/i.test(previous.text))
+    (previous?.pos === 'PART' && /^(not|n[’']t|to)$/i.test(previous.text))
   )
     return true;
   while (isVerbFiller(layer.tokens[b])) b--;
