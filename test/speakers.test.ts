@@ -1702,3 +1702,31 @@ describe('the object of an infinitive speech verb is no inverted speaker (helper
     expect(speakerName(a, quoteWith(a, 'perfunctory'))).toBe('Tom Adair');
   });
 });
+
+describe('"in" inside a described speaker before the verb (helper spk12)', () => {
+  it.each([
+    [
+      'a place after the noun ("a woman in X, Y, told him …")',
+      'Tom Adair says he is tough enough after a woman in Marlow, Ohio, told him she worries he is "too nice" to win.',
+      'too nice',
+      'a woman in Marlow',
+    ],
+    [
+      'a share of a group ("four in 10 voters say")',
+      'The polls closed at seven.\n\nAbout four in 10 county voters say the most important quality in a candidate is that they "share my values."',
+      'share my values',
+      'four in 10 county voters',
+    ],
+    [
+      'a part of a document ("A footnote in the report makes that clear: …")',
+      'The audit covered the mail system. A footnote in the report makes that clear: "These checks do not apply to the senior staff."',
+      'do not apply',
+      'A footnote in the report',
+    ],
+  ])('%s', (_shape, body, words, speakerText) => {
+    const a = annotate(body);
+    const q = quoteWith(a, words);
+    expect(speakerName(a, q)).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+});

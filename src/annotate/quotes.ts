@@ -1371,18 +1371,27 @@ function subjectBefore(
   // Walking back, a determiner opens the phrase and a pronoun other than a possessive belongs to another
   // clause: "the rule that you can't whistle" gives "you", not "the rule that you".
   // A determiner after "of/for/at" opens only the inner phrase: "a spokeswoman for the hotel chain".
+  // "In" joins a common noun or number to what follows ("a woman in the crowd told", "four in 10 voters
+  // say", "a footnote in the report makes"); after a name it opens an adjunct (below).
+  const inLink = (i: number) =>
+    /^in$/i.test(tokens[i]?.text ?? '') &&
+    tokens[i]?.pos === 'ADP' &&
+    (tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'NUM');
   const opens = (i: number) => {
     const t = tokens[i];
     if (!t) return true;
     if (t.pos === 'PRON') return !POSSESSIVE.test(t.text);
     const before = tokens[i - 1];
-    return t.pos === 'DET' && !(before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase()));
+    return (
+      t.pos === 'DET' && !(before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase())) && !inLink(i - 1)
+    );
   };
   while (
     first - 1 >= floor &&
     first > e - MAX_PHRASE_TOKENS &&
     !opens(first) &&
     (isPhraseWord(tokens[first - 1]) ||
+      inLink(first - 1) ||
       inName(tokens, first - 1) ||
       isModifierParticiple(tokens, first - 1)) &&
     !(tokens[first - 1]?.pos === 'PRON' && !POSSESSIVE.test(tokens[first - 1]?.text ?? ''))
