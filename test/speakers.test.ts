@@ -1577,14 +1577,14 @@ describe('a name inside a participle phrase is no subject for he/she (helper spk
   it.each([
     [
       'the object of an "-ing" speech verb is no inverted speaker ("…, thanking chairman X and …")',
-      'Senator Paul Ostrow spoke in Denver.\n\nOstrow played the part of the winner, thanking party chairman Tom Adair and praising the candidates who had lost to him. “Now that I got that done,” he said.',
-      'got that done',
+      'Senator Paul Ostrow spoke in Denver.\n\nOstrow played the gracious victor, thanking county treasurer Tom Adair and praising the rivals he had beaten. “Enough of the speeches,” he said.',
+      'Enough of the speeches',
       'Paul Ostrow',
     ],
     [
-      'a relative aside followed by a bare participle ("rivals X and Y, who are …, drawing cheers")',
-      'Senator Paul Ostrow is thanking supporters in Denver.\n\nOstrow also offered his thanks to rivals Karl Brenner and Tom Adair, who are fighting for the second place, drawing cheers from the crowd. “Wait a second, just one second,” he urged them.',
-      'Wait a second',
+      'a relative aside followed by a bare participle ("rivals X and Y, who are …, prompting jeers")',
+      'Senator Paul Ostrow is greeting voters in Denver.\n\nOstrow also sent his greetings to rivals Karl Brenner and Tom Adair, who are tied in the runoff, prompting loud jeers in the hall. “Hold on, please, hold on,” he urged them.',
+      'Hold on, please',
       'Paul Ostrow',
     ],
   ])('%s', (_shape, body, words, speaker) => {
@@ -1604,8 +1604,8 @@ describe('a question or exclamation a speech verb introduces (helper spk12)', ()
   it.each([
     [
       'after a colon, the next sentence is not its attribution',
-      'Ana Lee was asked about the fire. Lee, exasperated, famously replied: “What difference does the cause make at this point?” Her critics cited it often.',
-      'What difference',
+      'Ana Lee was grilled about the fire. Lee, visibly annoyed, replied: “Why does the cause matter now?” Her rivals quoted it for weeks.',
+      'Why does the cause',
       'Ana Lee',
     ],
     [
@@ -1628,13 +1628,13 @@ describe('a question or exclamation a speech verb introduces (helper spk12)', ()
 });
 
 describe('an inverted description with a relative clause after it (helper spk12)', () => {
-  it('"said one former aide, who said he …" keeps the description, not whom "he" resolves to', () => {
+  it('"said one retired clerk, who said he …" keeps the description, not whom "he" resolves to', () => {
     const a = annotate(
-      'Staff who worked for Tom Adair are wary of talking.\n\n"I don\'t want to cross Adair," said one former campaign aide, who said he left on good terms. "I could not afford a lawyer."',
+      'Staff who worked for Tom Adair are wary of talking.\n\n"I won\'t risk a fight with Adair," said one retired office clerk, who said he quit on friendly terms. "I cannot pay for a court case."',
     );
-    const q = quoteWith(a, 'cross Adair');
+    const q = quoteWith(a, 'risk a fight');
     expect(speakerName(a, q)).toBeNull();
-    expect(q.speakerText).toBe('one former campaign aide');
+    expect(q.speakerText).toBe('one retired office clerk');
   });
 
   it('a name in apposition after the comma is still the speaker ("said a spokeswoman for the port, Jane Roe")', () => {
@@ -1648,10 +1648,10 @@ describe('an inverted description with a relative clause after it (helper spk12)
 describe('an adjective phrase after the head of a described speaker (helper spk12)', () => {
   it.each([
     [
-      'a possessive inside the phrase ("another source familiar with X’s thinking said")',
-      'Tom Adair met party leaders on Friday.\n\nAnother source familiar with Adair’s thinking said, “I think he will try to be friendlier with his colleagues.”',
-      'friendlier',
-      'Another source familiar with Adair’s thinking',
+      'a possessive inside the phrase ("one official familiar with X’s thinking said")',
+      'Tom Adair met party leaders on Friday.\n\nOne official familiar with Adair’s thinking said, “He will court the farm vote first.”',
+      'farm vote',
+      'One official familiar with Adair’s thinking',
     ],
     [
       'a name after the preposition ("an aide close to X said")',
@@ -1671,14 +1671,14 @@ describe('a name after a speech verb with a verb of its own opens the reported c
   it.each([
     [
       'the subject before an aside ("The lawyer, X, said Y was …. He said …")',
-      'The lawyer for the firm, Alan Marsh, said Peter Dunlow was "looking for free publicity using false claims." He said Dunlow was bound by an agreement that is "standard practice for all major firms."',
-      'standard practice',
+      'The lawyer for the firm, Alan Marsh, said Peter Dunlow was "chasing attention with invented stories." He said Dunlow had signed a contract that is "normal for every big company."',
+      'normal for every',
       'Alan Marsh',
     ],
     [
-      'an appositive before the verb ("X, the chairman, said Y continued …. “…,” he said")',
-      'Brian Moffat, the chairman of the county party, said Tom Adair continued to hurt his cause by attacking the senator. "I don\'t think it has played well for him," he said.',
-      'played well',
+      'an appositive before the verb ("X, the chairman, said Y keeps …. “…,” he said")',
+      'Brian Moffat, the chairman of the county party, said Tom Adair keeps damaging his own chances by feuding with the senator. "It is not helping him here," he said.',
+      'not helping him',
       'Brian Moffat',
     ],
   ])('%s', (_shape, body, words, speaker) => {
@@ -1695,33 +1695,33 @@ describe('a name after a speech verb with a verb of its own opens the reported c
 });
 
 describe('the object of an infinitive speech verb is no inverted speaker (helper spk12)', () => {
-  it('"X agreed …, but only to tell Y that he won’t …" keeps X as "he"', () => {
+  it('"X took …, yet merely to tell Y that he would not agree …" keeps X as "he"', () => {
     const a = annotate(
-      'Senate Republicans refused to meet the judge. Majority Leader Tom Adair agreed to a phone call on Wednesday, but only to tell Dan Garlow that he won\'t agree to a "perfunctory" sit-down.',
+      'The board would not meet the nominee. Board chair Tom Adair took a short chat on Friday, yet merely to tell Dan Garlow that he would not agree to a "rushed" hearing.',
     );
-    expect(speakerName(a, quoteWith(a, 'perfunctory'))).toBe('Tom Adair');
+    expect(speakerName(a, quoteWith(a, 'rushed'))).toBe('Tom Adair');
   });
 });
 
 describe('"in" inside a described speaker before the verb (helper spk12)', () => {
   it.each([
     [
-      'a place after the noun ("a woman in X, Y, told him …")',
-      'Tom Adair says he is tough enough after a woman in Marlow, Ohio, told him she worries he is "too nice" to win.',
-      'too nice',
+      'a place after the noun ("a woman in X, Y, warned him …")',
+      'Tom Adair insists he is strong enough after a woman in Marlow, Ohio, warned him that he seems "too gentle" for the job.',
+      'too gentle',
       'a woman in Marlow',
     ],
     [
       'a share of a group ("four in 10 voters say")',
-      'The polls closed at seven.\n\nAbout four in 10 county voters say the most important quality in a candidate is that they "share my values."',
-      'share my values',
+      'The polls closed at seven.\n\nAbout four in 10 county voters say they want a mayor who "knows the streets."',
+      'knows the streets',
       'four in 10 county voters',
     ],
     [
-      'a part of a document ("A footnote in the report makes that clear: …")',
-      'The audit covered the mail system. A footnote in the report makes that clear: "These checks do not apply to the senior staff."',
-      'do not apply',
-      'A footnote in the report',
+      'a part of a document ("A table in the audit puts it plainly: …")',
+      'The audit covered the mail system. A table in the audit puts it plainly: "These checks skip the senior staff."',
+      'skip the senior',
+      'A table in the audit',
     ],
   ])('%s', (_shape, body, words, speakerText) => {
     const a = annotate(body);

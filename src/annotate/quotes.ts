@@ -969,7 +969,7 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
     const token = tokens[b];
     if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
     if (speaksAt(layer, b)) {
-      // "Hale played the winner, thanking party chairman Tom Adair and …": a participle's name is its
+      // "Hale played the gracious victor, thanking treasurer Tom Adair and …": a participle's name is its
       // object; an inverted attribution has a finite verb ("said chairman Tom Adair").
       if (hasSubjectBefore(layer, b) || (isParticiple(token.text) && tokens[b - 1]?.pos !== 'AUX')) break;
       // "…, said Tom Dunlow was …": the name is the subject of the reported clause, not inverted.
@@ -1019,7 +1019,7 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
       // "Ann Lee, founder of the institute, party member since 1960 and long-time delegate from Ohio,
       // endorsed Hale, saying …": an aside of several comma-separated parts; the verb follows the last.
       // A bare "-ing" participle after the aside opens a participle phrase, not the subject's verb ("Hale
-      // thanked rivals Ann Lee and Tom Adair, who are fighting for second place, drawing cheers" — Adair
+      // thanked rivals Ann Lee and Tom Adair, who are tied in the runoff, prompting jeers" — Adair
       // is no subject); "Lee, the mayor, speaking at a rally, said" goes on to "said".
       const verbNext =
         /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '') && !bareIngParticiple(tokens, close + 1);
@@ -1064,7 +1064,7 @@ function ownVerbFollows(layer: TokenLayer, s: Subject): boolean {
   );
 }
 
-/** An "-ing" verb with no auxiliary before it: "drawing" in "…, drawing cheers", not "is drawing". */
+/** An "-ing" verb with no auxiliary before it: "prompting" in "…, prompting jeers", not "is drawing". */
 function bareIngParticiple(tokens: readonly Token[], t: number): boolean {
   const token = tokens[t];
   return token?.pos === 'VERB' && /\p{Ll}ing$/u.test(token.text) && tokens[t - 1]?.pos !== 'AUX';
@@ -1087,7 +1087,7 @@ function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   // auxiliary's subject stands before it, maybe past an aside ("Hale, who spoke, did not mention Roe").
   // Nor after "and/but": the verb shares the clause subject ("Lee argued …, but suggested Hale went too
   // far" — Hale is what Lee talked about).
-  // Nor after "to": an infinitive's subject is the clause's ("Lee agreed to a call, but only to tell
+  // Nor after "to": an infinitive's subject is the clause's ("Lee took the call, though merely to tell
   // Tom Hale that he …" — Hale is whom she told).
   const previous = layer.tokens[b];
   if (
@@ -1308,8 +1308,8 @@ function subjectBefore(
   const modified = nested ? -1 : modifyingClause(layer, e, floor);
   if (modified >= 0) {
     const subject = subjectBefore(layer, modified, floor, persons, true);
-    // An adjective's phrase is part of the description as written ("another source familiar with Hale’s
-    // thinking"); a relative or participle clause is not ("a party aide who would talk only unnamed").
+    // An adjective's phrase is part of the description as written ("an official familiar with Hale’s
+    // plans"); a relative or participle clause is not ("a party aide who would talk only unnamed").
     if (
       subject &&
       subject.entity === null &&
@@ -1480,7 +1480,7 @@ function modifyingClause(layer: TokenLayer, e: number, floor: number): number {
     // A reduced clause has no finite verb of its own after the participle ("a reporter tweeted at Hale
     // pointing out how the plan was coming from a man who promised …" is no clause about Hale).
     else if (participle && afterHead && t < e - 1 && !verbAfter) found = t;
-    // "another source familiar with Hale’s thinking said", "an aide close to the mayor said": an adjective
+    // "an official familiar with Hale’s plans said", "an aide close to the mayor said": an adjective
     // and its preposition after the head modify it like a reduced clause.
     else if (
       token.pos === 'ADJ' &&
@@ -1840,8 +1840,8 @@ function subjectAfter(
   // The person who heads the phrase ("said economist Ann Lee", "said Ann Lee, an economist"), or a name
   // in apposition right after it ("…, Jane Roe"); a name the phrase only modifies or governs by a
   // preposition is not the speaker ("said a senior Lee adviser", "said a spokesman for Ann Lee").
-  // Not a relative clause after the comma, whose words name others ("said one former aide, who said he
-  // left on good terms": "he" is the aide himself, or someone else, never a name in apposition).
+  // Not a relative clause after the comma, whose words name others ("said a retired clerk, who said he
+  // quit on friendly terms": "he" is the clerk himself, or someone else, never a name in apposition).
   const apposition = tokens[end]?.text === ',' && !RELATIVE.test(tokens[end + 1]?.text ?? '');
   const limit = apposition ? end + 5 : end;
   // In apposition or heading the phrase ("said Ohio delegate Ann Lee": not "Ohio", even when a name
@@ -2099,8 +2099,8 @@ function attribute(
   // "“Why wait?” Tom Hale told the radio station on Monday.": a question or exclamation mark ends the
   // quote, not the sentence around it (the splitter cuts there), so the next sentence of the paragraph
   // may hold its attribution whatever follows the verb; the subject must still open it.
-  // Not when a speech verb before the quote introduces it with a colon or comma: "Lee, exasperated,
-  // replied: “What difference does it make?” Her critics cited it often." — the next sentence is other
+  // Not when a speech verb before the quote introduces it with a colon or comma: "Lee, annoyed,
+  // replied: “Why does it matter now?” Her rivals quoted it for weeks." — the next sentence is other
   // people's words about it.
   const introduced = [openToken - 1, openToken - 2].some((t) => /^[:,]$/.test(tokens[t]?.text ?? ''));
   const exclaims =
