@@ -1730,3 +1730,12 @@ describe('"in" inside a described speaker before the verb (helper spk12)', () =>
     expect(q.speakerText).toBe(speakerText);
   });
 });
+
+describe('an aside between dashes after a name (helper spk12)', () => {
+  it('"X — a former aide of Y — offered …. “…,” he said" is X', () => {
+    const a = annotate(
+      "Tom Adair was asked about the plan on Monday.\n\nAnd campaign chairman Karl Pudlow — Ann Lee's former chief of staff — offered a slogan from the old days when I asked him how she would answer. “She will fight for the families,” he said.",
+    );
+    expect(speakerName(a, quoteWith(a, 'fight for the families'))).toBe('Karl Pudlow');
+  });
+});

@@ -1004,6 +1004,13 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
     (tokens[t + 1]?.pos === 'VERB' || (tokens[t + 1]?.pos === 'ADV' && tokens[t + 2]?.pos === 'VERB'))
   )
     t++;
+  // "campaign chairman Karl Pudlow — the senator's former aide — offered …": an aside between dashes.
+  if (isDash(tokens[t])) {
+    let close = t + 1;
+    while (close < t + MAX_APPOSITIVE_SKIP && tokens[close]?.sentence === sentence && !isDash(tokens[close]))
+      close++;
+    if (isDash(tokens[close]) && /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '')) t = close + 1;
+  }
   if (tokens[t]?.text === ',') {
     const opened = t;
     let close = t + 1;
