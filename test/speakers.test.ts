@@ -1572,3 +1572,170 @@ describe('a surname that is also an ordinary word, right after the quote (helper
     expect(speakerName(a, quoteWith(a, 'vote is lost'))).toBe('Ana Lee');
   });
 });
+
+describe('a name inside a participle phrase is no subject for he/she (helper spk12)', () => {
+  it.each([
+    [
+      'the object of an "-ing" speech verb is no inverted speaker ("…, thanking chairman X and …")',
+      'Senator Paul Ostrow spoke in Denver.\n\nOstrow played the gracious victor, thanking county treasurer Tom Adair and praising the rivals he had beaten. “Enough of the speeches,” he said.',
+      'Enough of the speeches',
+      'Paul Ostrow',
+    ],
+    [
+      'a relative aside followed by a bare participle ("rivals X and Y, who are …, prompting jeers")',
+      'Senator Paul Ostrow is greeting voters in Denver.\n\nOstrow also sent his greetings to rivals Karl Brenner and Tom Adair, who are tied in the runoff, prompting loud jeers in the hall. “Hold on, please, hold on,” he urged them.',
+      'Hold on, please',
+      'Paul Ostrow',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('an aside and a participle before the verb keep the subject ("Lee, the mayor, speaking at …, said")', () => {
+    const a = annotate(
+      'Tom Adair ran the meeting. Ana Lee, the mayor, speaking at the harbour, said the ferry would stay. “We keep it,” she said.',
+    );
+    expect(speakerName(a, quoteWith(a, 'We keep it'))).toBe('Ana Lee');
+  });
+});
+
+describe('a question or exclamation a speech verb introduces (helper spk12)', () => {
+  it.each([
+    [
+      'after a colon, the next sentence is not its attribution',
+      'Ana Lee was grilled about the fire. Lee, visibly annoyed, replied: “Why does the cause matter now?” Her rivals quoted it for weeks.',
+      'Why does the cause',
+      'Ana Lee',
+    ],
+    [
+      'after a comma, likewise',
+      'Tom Adair met his old rival on the pier. Adair turned to Ruth Ames and asked, “Why now, after all these years?” Ames told him nothing.',
+      'Why now',
+      'Tom Adair',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('with no speech verb before it, the next sentence still attributes it ("“Why wait?” Hale told …")', () => {
+    const a = annotate(
+      'The ferry was late again. “Why wait for another winter?” Tom Hale told the radio station.',
+    );
+    expect(speakerName(a, quoteWith(a, 'another winter'))).toBe('Tom Hale');
+  });
+});
+
+describe('an inverted description with a relative clause after it (helper spk12)', () => {
+  it('"said one retired clerk, who said he …" keeps the description, not whom "he" resolves to', () => {
+    const a = annotate(
+      'Staff who worked for Tom Adair are wary of talking.\n\n"I won\'t risk a fight with Adair," said one retired office clerk, who said he quit on friendly terms. "I cannot pay for a court case."',
+    );
+    const q = quoteWith(a, 'risk a fight');
+    expect(speakerName(a, q)).toBeNull();
+    expect(q.speakerText).toBe('one retired office clerk');
+  });
+
+  it('a name in apposition after the comma is still the speaker ("said a spokeswoman for the port, Jane Roe")', () => {
+    const a = annotate(
+      'Tom Adair runs the port. “The cranes stay,” said a spokeswoman for the port, Jane Roe.',
+    );
+    expect(speakerName(a, quoteWith(a, 'cranes stay'))).toBe('Jane Roe');
+  });
+});
+
+describe('an adjective phrase after the head of a described speaker (helper spk12)', () => {
+  it.each([
+    [
+      'a possessive inside the phrase ("one official familiar with X’s thinking said")',
+      'Tom Adair met party leaders on Friday.\n\nOne official familiar with Adair’s thinking said, “He will court the farm vote first.”',
+      'farm vote',
+      'One official familiar with Adair’s thinking',
+    ],
+    [
+      'a name after the preposition ("an aide close to X said")',
+      'Tom Adair met party leaders on Friday.\n\nAn aide close to Adair said, “He wants a deal before the summer.”',
+      'before the summer',
+      'An aide close to Adair',
+    ],
+  ])('%s', (_shape, body, words, speakerText) => {
+    const a = annotate(body);
+    const q = quoteWith(a, words);
+    expect(speakerName(a, q)).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+});
+
+describe('a name after a speech verb with a verb of its own opens the reported clause (helper spk12)', () => {
+  it.each([
+    [
+      'the subject before an aside ("The lawyer, X, said Y was …. He said …")',
+      'The lawyer for the firm, Alan Marsh, said Peter Dunlow was "chasing attention with invented stories." He said Dunlow had signed a contract that is "normal for every big company."',
+      'normal for every',
+      'Alan Marsh',
+    ],
+    [
+      'an appositive before the verb ("X, the chairman, said Y keeps …. “…,” he said")',
+      'Brian Moffat, the chairman of the county party, said Tom Adair keeps damaging his own chances by feuding with the senator. "It is not helping him here," he said.',
+      'not helping him',
+      'Brian Moffat',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('an inverted name still speaks ("“…,” said Tom Dunlow, the lawyer.")', () => {
+    const a = annotate(
+      'Alan Marsh spoke first. “We will appeal,” said Tom Dunlow, the lawyer. “The ruling is wrong,” he added.',
+    );
+    expect(speakerName(a, quoteWith(a, 'ruling is wrong'))).toBe('Tom Dunlow');
+  });
+});
+
+describe('the object of an infinitive speech verb is no inverted speaker (helper spk12)', () => {
+  it('"X took …, yet merely to tell Y that he would not agree …" keeps X as "he"', () => {
+    const a = annotate(
+      'The board would not meet the nominee. Board chair Tom Adair took a short chat on Friday, yet merely to tell Dan Garlow that he would not agree to a "rushed" hearing.',
+    );
+    expect(speakerName(a, quoteWith(a, 'rushed'))).toBe('Tom Adair');
+  });
+});
+
+describe('"in" inside a described speaker before the verb (helper spk12)', () => {
+  it.each([
+    [
+      'a place after the noun ("a woman in X, Y, warned him …")',
+      'Tom Adair insists he is strong enough after a woman in Marlow, Ohio, warned him that he seems "too gentle" for the job.',
+      'too gentle',
+      'a woman in Marlow',
+    ],
+    [
+      'a share of a group ("four in 10 voters say")',
+      'The polls closed at seven.\n\nAbout four in 10 county voters say they want a mayor who "knows the streets."',
+      'knows the streets',
+      'four in 10 county voters',
+    ],
+    [
+      'a part of a document ("A table in the audit puts it plainly: …")',
+      'The audit covered the mail system. A table in the audit puts it plainly: "These checks skip the senior staff."',
+      'skip the senior',
+      'A table in the audit',
+    ],
+  ])('%s', (_shape, body, words, speakerText) => {
+    const a = annotate(body);
+    const q = quoteWith(a, words);
+    expect(speakerName(a, q)).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+});
+
+describe('an aside between dashes after a name (helper spk12)', () => {
+  it('"X — a former aide of Y — offered …. “…,” he said" is X', () => {
+    const a = annotate(
+      "Tom Adair was asked about the plan on Monday.\n\nAnd campaign chairman Karl Pudlow — Ann Lee's former chief of staff — offered a slogan from the old days when I asked him how she would answer. “She will fight for the families,” he said.",
+    );
+    expect(speakerName(a, quoteWith(a, 'fight for the families'))).toBe('Karl Pudlow');
+  });
+});

@@ -813,7 +813,9 @@ function isReportedSubject(layer: TokenLayer, s: Subject): boolean {
       // "Lee, in Ohio, said Tuesday that Roe …": the verb's subject sits before an aside; only a name
       // right after the verb, titles aside, is its inverted subject ("says economist Ann Lee").
       for (let u = b + 1; u < s.firstToken; u++) if (!isPhraseWord(layer.tokens[u])) return true;
-      return false;
+      // "The firm's lawyer, Al Marsh, said Tom Dunlow was …": a name with a verb of its own opens the
+      // clause the verb reports, whatever stands before the verb.
+      return ownVerbFollows(layer, s);
     }
   }
   return false;
@@ -967,7 +969,11 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
     const token = tokens[b];
     if (!token || token.sentence !== tokens[s.firstToken]?.sentence) break;
     if (speaksAt(layer, b)) {
-      if (hasSubjectBefore(layer, b)) break;
+      // "Hale played the gracious victor, thanking treasurer Tom Adair and …": a participle's name is its
+      // object; an inverted attribution has a finite verb ("said chairman Tom Adair").
+      if (hasSubjectBefore(layer, b) || (isParticiple(token.text) && tokens[b - 1]?.pos !== 'AUX')) break;
+      // "…, said Tom Dunlow was …": the name is the subject of the reported clause, not inverted.
+      if (ownVerbFollows(layer, s)) break;
       return b;
     }
     if (!isPhraseWord(token) && token.text !== ',') break;
@@ -998,6 +1004,13 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
     (tokens[t + 1]?.pos === 'VERB' || (tokens[t + 1]?.pos === 'ADV' && tokens[t + 2]?.pos === 'VERB'))
   )
     t++;
+  // "campaign chairman Karl Pudlow — the senator's former aide — offered …": an aside between dashes.
+  if (isDash(tokens[t])) {
+    let close = t + 1;
+    while (close < t + MAX_APPOSITIVE_SKIP && tokens[close]?.sentence === sentence && !isDash(tokens[close]))
+      close++;
+    if (isDash(tokens[close]) && /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '')) t = close + 1;
+  }
   if (tokens[t]?.text === ',') {
     const opened = t;
     let close = t + 1;
@@ -1012,7 +1025,11 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
       if (tokens[close]?.text !== ',') return -1;
       // "Ann Lee, founder of the institute, party member since 1960 and long-time delegate from Ohio,
       // endorsed Hale, saying …": an aside of several comma-separated parts; the verb follows the last.
-      const verbNext = /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '');
+      // A bare "-ing" participle after the aside opens a participle phrase, not the subject's verb ("Hale
+      // thanked rivals Ann Lee and Tom Adair, who are tied in the runoff, prompting jeers" — Adair
+      // is no subject); "Lee, the mayor, speaking at a rally, said" goes on to "said".
+      const verbNext =
+        /^(VERB|AUX|ADV)$/.test(tokens[close + 1]?.pos ?? '') && !bareIngParticiple(tokens, close + 1);
       if (verbNext || close + 1 - opened >= MAX_ASIDE_TOKENS) break;
       t = close;
       close = t + 1;
@@ -1038,6 +1055,28 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
 
 const REFLEXIVE = /^(himself|herself|themselves|itself)$/i;
 
+/** Whether a finite verb of the name's own follows it, adverbs aside ("Tom Dunlow was", "Lee then
+ * said"): such a name opens a clause and is no inverted subject of a verb before it ("said Lee."). */
+function ownVerbFollows(layer: TokenLayer, s: Subject): boolean {
+  const { tokens } = layer;
+  let t = s.endToken;
+  while (tokens[t]?.pos === 'ADV' && t < s.endToken + 2) t++;
+  const verb = tokens[t];
+  return (
+    verb !== undefined &&
+    verb.sentence === tokens[s.firstToken]?.sentence &&
+    (verb.pos === 'AUX' || verb.pos === 'VERB') &&
+    /^\p{Ll}/u.test(verb.text) &&
+    !/ing$/i.test(verb.text)
+  );
+}
+
+/** An "-ing" verb with no auxiliary before it: "prompting" in "…, prompting jeers", not "is drawing". */
+function bareIngParticiple(tokens: readonly Token[], t: number): boolean {
+  const token = tokens[t];
+  return token?.pos === 'VERB' && /\p{Ll}ing$/u.test(token.text) && tokens[t - 1]?.pos !== 'AUX';
+}
+
 /** Whether the "’s" at token `t` is "has", not a possessive: "Lee’s been arguing", "Lee’s got a plan" —
  * no possessed noun is ever "been" or "got". */
 function contractsHas(layer: TokenLayer, t: number): boolean {
@@ -1055,11 +1094,13 @@ function hasSubjectBefore(layer: TokenLayer, verb: number): boolean {
   // auxiliary's subject stands before it, maybe past an aside ("Hale, who spoke, did not mention Roe").
   // Nor after "and/but": the verb shares the clause subject ("Lee argued …, but suggested Hale went too
   // far" — Hale is what Lee talked about).
+  // Nor after "to": an infinitive's subject is the clause's ("Lee took the call, though merely to tell
+  // Tom Hale that he …" — Hale is whom she told).
   const previous = layer.tokens[b];
   if (
     previous?.pos === 'AUX' ||
     previous?.pos === 'CCONJ' ||
-    (previous?.pos === 'PART' && /^(not|n[’']t)$/i.test(previous.text))
+    (previous?.pos === 'PART' && /^(not|n[’']t|to)$/i.test(previous.text))
   )
     return true;
   while (isVerbFiller(layer.tokens[b])) b--;
@@ -1274,6 +1315,15 @@ function subjectBefore(
   const modified = nested ? -1 : modifyingClause(layer, e, floor);
   if (modified >= 0) {
     const subject = subjectBefore(layer, modified, floor, persons, true);
+    // An adjective's phrase is part of the description as written ("an official familiar with Hale’s
+    // plans"); a relative or participle clause is not ("a party aide who would talk only unnamed").
+    if (
+      subject &&
+      subject.entity === null &&
+      subject.endToken === modified &&
+      tokens[modified]?.pos === 'ADJ'
+    )
+      return phrase(layer, subject.firstToken, e);
     if (subject) return subject;
   }
   // Only mentions starting within a phrase's reach of `e` can end there: a binary search, not a scan.
@@ -1328,18 +1378,27 @@ function subjectBefore(
   // Walking back, a determiner opens the phrase and a pronoun other than a possessive belongs to another
   // clause: "the rule that you can't whistle" gives "you", not "the rule that you".
   // A determiner after "of/for/at" opens only the inner phrase: "a spokeswoman for the hotel chain".
+  // "In" joins a common noun or number to what follows ("a woman in the crowd told", "four in 10 voters
+  // say", "a footnote in the report makes"); after a name it opens an adjunct (below).
+  const inLink = (i: number) =>
+    /^in$/i.test(tokens[i]?.text ?? '') &&
+    tokens[i]?.pos === 'ADP' &&
+    (tokens[i - 1]?.pos === 'NOUN' || tokens[i - 1]?.pos === 'NUM');
   const opens = (i: number) => {
     const t = tokens[i];
     if (!t) return true;
     if (t.pos === 'PRON') return !POSSESSIVE.test(t.text);
     const before = tokens[i - 1];
-    return t.pos === 'DET' && !(before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase()));
+    return (
+      t.pos === 'DET' && !(before?.pos === 'ADP' && NP_LINKS.has(before.text.toLowerCase())) && !inLink(i - 1)
+    );
   };
   while (
     first - 1 >= floor &&
     first > e - MAX_PHRASE_TOKENS &&
     !opens(first) &&
     (isPhraseWord(tokens[first - 1]) ||
+      inLink(first - 1) ||
       inName(tokens, first - 1) ||
       isModifierParticiple(tokens, first - 1)) &&
     !(tokens[first - 1]?.pos === 'PRON' && !POSSESSIVE.test(tokens[first - 1]?.text ?? ''))
@@ -1397,7 +1456,9 @@ function modifyingClause(layer: TokenLayer, e: number, floor: number): number {
   let found = -1;
   const word = (t: Token | undefined) => t !== undefined && /[\p{L}\p{N}]/u.test(t.text);
   // "… oil fields seized by the rebels - said": a subject cut off by a dash is an aside's end.
-  if (!isPhraseWord(tokens[e - 1]) || !word(tokens[e - 1]) || !word(tokens[e])) return found;
+  // A word after a possessive ends a phrase whatever the tagger made of it ("Hale’s thinking").
+  const ends = isPhraseWord(tokens[e - 1]) || /^[’']s?$/.test(tokens[e - 2]?.text ?? '');
+  if (!ends || !word(tokens[e - 1]) || !word(tokens[e])) return found;
   let verbAfter = false;
   for (let t = e - 1; t > floor && t >= e - MAX_ASIDE_TOKENS; t--) {
     const token = tokens[t];
@@ -1426,7 +1487,24 @@ function modifyingClause(layer: TokenLayer, e: number, floor: number): number {
     // A reduced clause has no finite verb of its own after the participle ("a reporter tweeted at Hale
     // pointing out how the plan was coming from a man who promised …" is no clause about Hale).
     else if (participle && afterHead && t < e - 1 && !verbAfter) found = t;
-    if ((token.pos === 'VERB' || token.pos === 'AUX') && /^\p{Ll}/u.test(token.text)) verbAfter = true;
+    // "an official familiar with Hale’s plans said", "an aide close to the mayor said": an adjective
+    // and its preposition after the head modify it like a reduced clause.
+    else if (
+      token.pos === 'ADJ' &&
+      afterHead &&
+      t < e - 1 &&
+      !verbAfter &&
+      tokens[t + 1]?.pos === 'ADP' &&
+      !NOT_POSTMODIFIER_LINK.test(tokens[t + 1]?.text ?? '')
+    )
+      found = t;
+    // A word after a possessive is a noun, whatever the tagger says ("Hale’s thinking").
+    if (
+      (token.pos === 'VERB' || token.pos === 'AUX') &&
+      /^\p{Ll}/u.test(token.text) &&
+      !/^[’']s?$/.test(previous?.text ?? '')
+    )
+      verbAfter = true;
   }
   return found;
 }
@@ -1769,7 +1847,9 @@ function subjectAfter(
   // The person who heads the phrase ("said economist Ann Lee", "said Ann Lee, an economist"), or a name
   // in apposition right after it ("…, Jane Roe"); a name the phrase only modifies or governs by a
   // preposition is not the speaker ("said a senior Lee adviser", "said a spokesman for Ann Lee").
-  const apposition = tokens[end]?.text === ',';
+  // Not a relative clause after the comma, whose words name others ("said a retired clerk, who said he
+  // quit on friendly terms": "he" is the clerk himself, or someone else, never a name in apposition).
+  const apposition = tokens[end]?.text === ',' && !RELATIVE.test(tokens[end + 1]?.text ?? '');
   const limit = apposition ? end + 5 : end;
   // In apposition or heading the phrase ("said Ohio delegate Ann Lee": not "Ohio", even when a name
   // list reads it as a person) first, else opening it ("said Ann Lee of Ohio").
@@ -1777,6 +1857,8 @@ function subjectAfter(
   for (let i = firstAtOrAfter(persons, start, byFirstToken); (persons[i]?.firstToken ?? limit) < limit; i++) {
     const p = persons[i];
     if (!p || p.possessive || p.endToken > limit) continue;
+    // A he/she after the comma opens a clause of its own ("said an aide, he added"): no apposition.
+    if (p.firstToken > end && p.form === 'pronoun') continue;
     if (p.firstToken > end || (p.endToken === end && !afterLink(layer, start, p.firstToken))) return p;
     // Not a name that only modifies the noun after it ("said Ohio delegate Tom Hale" when "Tom Hale"
     // is no known person: the phrase, not "Ohio").
@@ -2024,7 +2106,13 @@ function attribute(
   // "“Why wait?” Tom Hale told the radio station on Monday.": a question or exclamation mark ends the
   // quote, not the sentence around it (the splitter cuts there), so the next sentence of the paragraph
   // may hold its attribution whatever follows the verb; the subject must still open it.
-  const exclaims = /[!?]\s*$/.test(text.slice(quote.start, quote.end));
+  // Not when a speech verb before the quote introduces it with a colon or comma: "Lee, annoyed,
+  // replied: “Why does it matter now?” Her rivals quoted it for weeks." — the next sentence is other
+  // people's words about it.
+  const introduced = [openToken - 1, openToken - 2].some((t) => /^[:,]$/.test(tokens[t]?.text ?? ''));
+  const exclaims =
+    /[!?]\s*$/.test(text.slice(quote.start, quote.end)) &&
+    !(introduced && speaksBefore(layer, sentence, openToken, inQuote));
   let t0 = closeToken + 1;
   // A stray second closing mark (“…”,” Lee said) is skipped like the comma; an opening one starts the
   // next quote.
