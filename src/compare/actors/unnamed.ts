@@ -14,7 +14,7 @@
 // The head and its number decide the merge: "gunman" never joins "gunmen", nor "police" "officers".
 // An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
 // title, a settled description) is read at annotation time and makes the words part of the named person.
-import { isOrdinaryWord } from '../../annotate/entities/gazetteer.js';
+import { isOrdinaryWord, PERSONAL_PRONOUNS } from '../../annotate/entities/gazetteer.js';
 import { unnamedHead } from '../../annotate/entities/unnamed.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, EvidenceSpan } from '../../model/report.js';
@@ -253,6 +253,8 @@ export function compareUnnamed(
     for (const x of around) if (c.around.has(x)) return true;
     return false;
   };
+  // Read before any description below becomes a named person's reference.
+  const holderOf = relationHolders(articles, named);
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster[]>();
   for (const article of articles) {
@@ -322,7 +324,16 @@ export function compareUnnamed(
     }
   }
   const weight = (c: Cluster) => c.members.reduce((n, m) => n + m.entity.mentions.length, 0);
-  return clusters
+  const kept: Cluster[] = [];
+  for (const c of clusters) {
+    const first = c.members[0];
+    const owner = first ? ownerActor(first.article, first.entity) : null;
+    const holder =
+      first && owner && first.entity.kind === 'person' ? holderOf(owner, first.entity.name) : undefined;
+    if (holder) for (const m of c.members) attachAsReferences(holder, m.article.id, m.entity);
+    else kept.push(c);
+  }
+  return kept
     .map((c) => ({ c, w: weight(c) }))
     .sort((a, b) => b.w - a.w)
     .map(({ c }, n) => {
@@ -330,6 +341,95 @@ export function compareUnnamed(
       const owner = first ? ownerActor(first.article, first.entity) : null;
       return buildUnnamedActor(`u${n + 1}`, c.members, owner ? byId.get(owner)?.name : undefined);
     });
+}
+
+/**
+ * Between a possessor and the head of a relation label: "her [longtime] publicist", "Ana Ruiz's lawyer",
+ * "Ruiz’ s lawyer" (text rebuilt from tokens); up to two modifiers. A name with no possessive stands right
+ * before the head, inside the label ("Ruiz lawyer Tom Ford"): "Ruiz told judge Tom Ford" is no relation.
+ */
+const POSSESSIVE_GAP = /^['’]\s?s?\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const PRONOUN_GAP = /^\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const POSSESSIVE_PRONOUN = /^(?:her|his|their)$/i;
+
+/**
+ * Who holds a relation to a named actor, read from the outlets that name the holder: "her lawyer Tom
+ * Ford" or "Ana Ruiz's publicist, Tom Ford", where "her" and "Ana Ruiz" are Ana Ruiz's mention or
+ * reference, say Tom Ford is her lawyer or publicist, so another outlet's "her publicist" (an unnamed
+ * relation the annotator tied to Ana Ruiz) is Tom Ford. Only a label worded as a relation of that owner
+ * counts: "Tom Ford, a lawyer" may be anyone's, and "her" read as another woman of the article gives
+ * another owner. Two people holding one relation to the owner (two lawyers) leave it unnamed.
+ */
+function relationHolders(
+  articles: readonly AnnotatedArticle[],
+  named: readonly Actor[],
+): (owner: string, noun: string) => Actor | undefined {
+  const byArticle = new Map(articles.map((a) => [a.id, a]));
+  // Every named actor's mentions and references by article: the possible possessors.
+  const spans = new Map<string, { start: number; end: number; text: string; id: string }[]>();
+  for (const actor of named)
+    for (const m of [...actor.mentions, ...(actor.references ?? [])])
+      pushSpan(spans, m.article, { start: m.start, end: m.end, text: m.text, id: actor.id });
+  // `<owner>\u0000<relation head>` → the persons holding it.
+  const holders = new Map<string, Set<Actor>>();
+  for (const actor of named) {
+    if (actor.kind !== 'person') continue;
+    // A label ("her longtime publicist") or a person noun kept as a reference ("her publicist Tom Ford").
+    const descriptors = [
+      ...actor.labels.flatMap((l) => l.evidence ?? []),
+      ...(actor.references ?? []).filter((r) => !PERSONAL_PRONOUNS.has(r.text.toLowerCase())),
+    ];
+    for (const e of descriptors) {
+      const head = relationKey(e.text);
+      const article = byArticle.get(e.article);
+      if (!article) continue;
+      const headStart = e.end - (/[\p{L}-]+$/u.exec(e.text)?.[0].length ?? 0);
+      for (const p of spans.get(e.article) ?? []) {
+        if (p.id === actor.id || p.end > headStart || p.end < e.start - 40) continue;
+        const gap = article.text.slice(p.end, headStart);
+        const possessor = POSSESSIVE_PRONOUN.test(p.text)
+          ? PRONOUN_GAP.test(gap)
+          : POSSESSIVE_GAP.test(gap) || (p.start >= e.start && /^\s+$/.test(gap));
+        if (!possessor) continue;
+        const key = `${p.id}\u0000${head}`;
+        holders.set(key, (holders.get(key) ?? new Set()).add(actor));
+      }
+    }
+  }
+  return (owner, noun) => {
+    const found = holders.get(`${owner}\u0000${relationKey(noun)}`);
+    return found?.size === 1 ? [...found][0] : undefined;
+  };
+}
+
+/**
+ * One relation under its everyday names, so that two holders of it are seen as two: an actress's "lawyer"
+ * (Tom Ford) and her "attorney" (Ann Lee) are two lawyers, and her "attorney" in a third outlet is
+ * either of them. (On ECB+ train, without this, one article's "her attorney" went to the wrong one of two.)
+ */
+const RELATION_FORMS: Readonly<Record<string, string>> = {
+  attorney: 'lawyer',
+  counsel: 'lawyer',
+  solicitor: 'lawyer',
+  barrister: 'lawyer',
+  representative: 'spokesperson',
+  rep: 'spokesperson',
+  publicist: 'spokesperson',
+  mom: 'mother',
+  mum: 'mother',
+  dad: 'father',
+  husband: 'spouse',
+  wife: 'spouse',
+};
+const relationKey = (noun: string) => {
+  const head = labelHead(noun);
+  return RELATION_FORMS[head] ?? head;
+};
+
+function pushSpan<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The actor: named by its head noun, and by the person it is tied to when known ("mother of Ana Ruiz"). */
