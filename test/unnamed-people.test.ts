@@ -376,6 +376,33 @@ describe('relations and descriptions of named people', () => {
     expect(unnamedLawmaker?.mentions.map((m) => m.article)).toEqual(['three']);
   });
 
+  it('"a gang boss" leading an outlet is the boss another outlet settled; not once a person is named', () => {
+    const one = annotate(
+      'Gang boss Tomas Berglund was arrested by the Oldbridge Harbour Police on Tuesday.',
+      'one',
+    );
+    const two = annotate(
+      'A gang boss was arrested by the Oldbridge Harbour Police on Tuesday. The boss had been hiding for years.',
+      'two',
+    );
+    const three = annotate(
+      'Ana Petrakis watched the Oldbridge Harbour Police on Tuesday. A gang boss was arrested.',
+      'three',
+    );
+    const four = annotate(
+      'Tomas Berglund was arrested by the Oldbridge Harbour Police on Tuesday. The boss had been hiding in a barn.',
+      'four',
+    );
+    const story = compareStory([one, two, three, four]);
+    const tomas = story.actors.find((a) => a.name === 'Tomas Berglund');
+    const refs = (article: string) => tomas?.references?.filter((r) => r.article === article) ?? [];
+    expect(refs('two').map((r) => r.text)).toEqual(['boss', 'boss']);
+    expect(refs('three')).toEqual([]);
+    expect(story.unnamedActors?.find((a) => a.name === 'boss')?.mentions.map((m) => m.article)).toEqual([
+      'three',
+    ]);
+  });
+
   it('"the founder" goes to the one person an outlet labels founder; not when the article titles another', () => {
     const one = annotate('Ana Petrakis, the bakery founder, retired in Oldbridge on Monday.', 'one');
     const two = annotate('Ana Petrakis retired on Monday. The founder thanked her staff.', 'two');
