@@ -125,6 +125,19 @@ describe('names the capitals hide', () => {
     expect(ruiz?.mentions.map((m) => m.text)).toEqual(['Helena Ruiz', 'Ruiz']);
   });
 
+  it("that person is named by the heading's full name, so the story tells her from another of the surname", () => {
+    const one = annotate(
+      'Helena Ruiz wins the county vote\n\nThe mayor, Ruiz, who ran unopposed, said she was grateful.',
+      'one',
+    );
+    expect(Object.keys(people(one))).toEqual(['Helena Ruiz']);
+    const two = annotate('Helena Ruiz and her brother Tomas Ruiz voted in Oldbridge on Sunday.', 'two');
+    const { actors } = compareActors([one, two]);
+    const helena = actors.find((a) => a.name === 'Helena Ruiz');
+    expect(new Set(helena?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
+    expect(actors.find((a) => a.name === 'Tomas Ruiz')?.mentions.map((m) => m.article)).toEqual(['two']);
+  });
+
   it('a headline run breaks at function words and verbs, so the name in it is found', () => {
     const a = annotate(
       'Rovers Make Offer To Kowalczyk\n\nThe club offered Kowalczyk, who plays for Oleg Tamm, a new deal.',

@@ -326,6 +326,40 @@ describe('relations and descriptions of named people', () => {
     expect(new Set(lawyers[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
   });
 
+  it('"her publicist" in one outlet is the person another names as her publicist', () => {
+    const one = annotate(
+      'Marta Oyelaran, the singer, cancelled her tour on Monday, her publicist Tobias Rennick said in Oldbridge.',
+      'one',
+    );
+    const two = annotate('Marta Oyelaran cancelled her tour on Monday, according to her publicist.', 'two');
+    const story = compareStory([one, two]);
+    const tobias = story.actors.find((a) => a.name === 'Tobias Rennick');
+    expect(tobias?.references?.some((r) => r.article === 'two' && r.text === 'publicist')).toBe(true);
+    expect(story.unnamedActors?.some((a) => a.name.startsWith('publicist')) ?? false).toBe(false);
+  });
+
+  it('a relation two people hold to her ("her lawyer", "her attorney") stays unnamed; so does "a lawyer"', () => {
+    const one = annotate(
+      'Marta Oyelaran was charged on Monday. Her lawyer Tobias Rennick asked for bail in Oldbridge.',
+      'one',
+    );
+    const two = annotate(
+      'Marta Oyelaran was charged on Monday. She hired her attorney Lena Ortiz on Tuesday in Oldbridge.',
+      'two',
+    );
+    const three = annotate('Marta Oyelaran was charged on Monday. Her attorney asked for bail.', 'three');
+    const four = annotate(
+      'Marta Oyelaran was charged on Monday. Lena Ortiz, a lawyer, watched in Oldbridge. Her lawyer spoke.',
+      'four',
+    );
+    const story = compareStory([one, two, three, four]);
+    const refsIn = (name: string, article: string) =>
+      story.actors.find((a) => a.name === name)?.references?.filter((r) => r.article === article) ?? [];
+    expect(refsIn('Tobias Rennick', 'three')).toEqual([]);
+    expect(refsIn('Lena Ortiz', 'three')).toEqual([]);
+    expect(story.unnamedActors?.some((a) => a.name === 'attorney of Marta Oyelaran')).toBe(true);
+  });
+
   it('"the lawmaker" joins the one person an outlet labels lawmaker, not when introduced by "a"', () => {
     const one = annotate('Ana Petrakis, a veteran lawmaker, resigned in Oldbridge on Monday.', 'one');
     const two = annotate('Ana Petrakis resigned on Monday. The lawmaker said she was tired.', 'two');
@@ -340,6 +374,33 @@ describe('relations and descriptions of named people', () => {
     expect(ana?.references?.some((r) => r.article === 'three' && r.text === 'lawmaker') ?? false).toBe(false);
     const unnamedLawmaker = story.unnamedActors?.find((a) => a.name === 'lawmaker');
     expect(unnamedLawmaker?.mentions.map((m) => m.article)).toEqual(['three']);
+  });
+
+  it('"a gang boss" leading an outlet is the boss another outlet settled; not once a person is named', () => {
+    const one = annotate(
+      'Gang boss Tomas Berglund was arrested by the Oldbridge Harbour Police on Tuesday.',
+      'one',
+    );
+    const two = annotate(
+      'A gang boss was arrested by the Oldbridge Harbour Police on Tuesday. The boss had been hiding for years.',
+      'two',
+    );
+    const three = annotate(
+      'Ana Petrakis watched the Oldbridge Harbour Police on Tuesday. A gang boss was arrested.',
+      'three',
+    );
+    const four = annotate(
+      'Tomas Berglund was arrested by the Oldbridge Harbour Police on Tuesday. The boss had been hiding in a barn.',
+      'four',
+    );
+    const story = compareStory([one, two, three, four]);
+    const tomas = story.actors.find((a) => a.name === 'Tomas Berglund');
+    const refs = (article: string) => tomas?.references?.filter((r) => r.article === article) ?? [];
+    expect(refs('two').map((r) => r.text)).toEqual(['boss', 'boss']);
+    expect(refs('three')).toEqual([]);
+    expect(story.unnamedActors?.find((a) => a.name === 'boss')?.mentions.map((m) => m.article)).toEqual([
+      'three',
+    ]);
   });
 
   it('"the founder" goes to the one person an outlet labels founder; not when the article titles another', () => {

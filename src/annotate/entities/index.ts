@@ -681,6 +681,14 @@ function headingPersonFor(persons: PersonIndex, words: readonly string[]): Group
   return persons.similarSingle(last);
 }
 
+/** Two or three words, each but the last a given name, an initial or a word the lexicon does not know. */
+function headingFullOf(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3) return false;
+  const nameShaped = (w: string) =>
+    (GIVEN_NAMES.has(w) || /^\p{L}\.?$/u.test(w) || !isKnownWord(w)) && !isOrdinaryWord(w);
+  return words.slice(0, -1).every(nameShaped);
+}
+
 /**
  * Two or three words that can only be a person's full name: a given name the lexicon knows (and no
  * ordinary word: "Will", "Grant" also head other runs), then name-shaped words, and a last word that is a
@@ -697,11 +705,25 @@ function isHeadingFullName(words: readonly string[]): boolean {
   return (KNOWN_SURNAMES.has(last) || !isKnownWord(last)) && !isOrdinaryWord(last);
 }
 
-/** The longest name used, and among those the most frequent: "Alexander Lukashenko", not "Lukashenko". */
+/**
+ * The longest name used, and among those the most frequent: "Alexander Lukashenko", not "Lukashenko".
+ * A heading's Title Case proves nothing, so its forms count only where the body has none, or where the
+ * heading gives the full name of a body that only uses the surname ("Ana Kowalczyk Dies At 91" over
+ * "Kowalczyk was …"): a name-shaped full name (see headingPersonFor) ending with the body's name. Without
+ * it the article's person is "Kowalczyk" alone, and the story cannot tell her from another Kowalczyk.
+ */
 function canonicalName(members: readonly Candidate[]): string {
   const counts = new Map<string, number>();
   for (const m of members) if (!m.inHeading) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
   if (counts.size === 0) for (const m of members) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  else if ([...counts.keys()].every((k) => !k.includes(' '))) {
+    const body = nameWords(keyOf([...counts.keys()][0] ?? ''));
+    for (const m of members) {
+      const words = nameWords(keyOf(m.text));
+      if (m.inHeading && body.length === 1 && words.at(-1) === body[0] && headingFullOf(words))
+        counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+    }
+  }
   return (
     [...counts.entries()].sort(
       (a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1] || a[0].localeCompare(b[0]),

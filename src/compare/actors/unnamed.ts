@@ -14,7 +14,7 @@
 // The head and its number decide the merge: "gunman" never joins "gunmen", nor "police" "officers".
 // An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
 // title, a settled description) is read at annotation time and makes the words part of the named person.
-import { isOrdinaryWord } from '../../annotate/entities/gazetteer.js';
+import { isOrdinaryWord, PERSONAL_PRONOUNS } from '../../annotate/entities/gazetteer.js';
 import { unnamedHead } from '../../annotate/entities/unnamed.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, EvidenceSpan } from '../../model/report.js';
@@ -68,6 +68,14 @@ interface Cluster {
   around: Set<string>;
   /** Event words and dates of its mentions' sentences, in all its articles (eventAround). */
   event: { words: Set<string>; dates: Set<string> };
+  /**
+   * The named people an article's phrase of this cluster was settled as (describedActor): "the coroner"
+   * of an outlet that never names him is the "Coroner Tom Ford" of the outlet its phrase merges with.
+   * Two such people leave the cluster unnamed.
+   */
+  persons?: Set<string>;
+  /** Some member may not be settled as a person (see `unsettleable` in compareUnnamed). */
+  unsettleable?: boolean;
 }
 
 /**
@@ -185,6 +193,18 @@ function particularGroup(article: AnnotatedArticle, e: Entity): boolean {
   return e.mentions.some((m) => PARTICULAR.test(article.text.slice(Math.max(0, m.start - 60), m.start)));
 }
 
+/**
+ * Whether an unnamed entity is brought in by the article's lead (its first three sentences, a heading
+ * counted): where a report names or describes its subject. Further down, "a woman", "an employee", "a
+ * reporter" are more often someone else (measured on ECB+ train: settling those joined a victim to the
+ * gunman and a local reporter to the story's journalist).
+ */
+function inLead(article: AnnotatedArticle, e: Entity): boolean {
+  const first = e.mentions[0];
+  return first !== undefined && sentenceAt(article, first.start) < LEAD_SENTENCES;
+}
+const LEAD_SENTENCES = 3;
+
 /** Words before a noun phrase's head that introduce someone new: "a", "an", "another", "one". */
 const INTRODUCED = /(?:^|[^\p{L}])(?:an?|another|one)\s+(?:[\p{L}\d'’-]+\s+){0,4}$/iu;
 
@@ -220,10 +240,14 @@ export function compareUnnamed(
     if (a.kind !== 'person') continue;
     heads.set(a.id, new Set(a.labels.map((l) => labelHead(l.text))));
   }
+  // The people of the article an outlet labels with the description's head noun.
+  const describedFits = (article: AnnotatedArticle, e: Entity): string[] => {
+    const head = e.name.toLowerCase();
+    return [...namedIn(article.id)].filter((id) => heads.get(id)?.has(head));
+  };
   const describedActor = (article: AnnotatedArticle, e: Entity): Actor | undefined => {
     if (e.kind !== 'person' || e.of || introduced(article, e)) return undefined;
-    const head = e.name.toLowerCase();
-    const fits = [...namedIn(article.id)].filter((id) => heads.get(id)?.has(head));
+    const fits = describedFits(article, e);
     return fits.length === 1 ? byId.get(fits[0] ?? '') : undefined;
   };
   // "her mother" in one outlet and "Ana Ruiz's mother" in another: one tie to one named actor.
@@ -249,80 +273,131 @@ export function compareUnnamed(
     for (const x of namedIn(article)) if (c.named.has(x) && byId.get(x)?.kind !== 'place') return true;
     return false;
   };
+  // Where each article first names a person: a description after that may be that person, whom no outlet
+  // labelled so ("Ana Ruiz scored 20 points. The reigning player of the year …").
+  const firstPersonAt = new Map<string, number>();
+  for (const a of named)
+    if (a.kind === 'person')
+      for (const m of a.mentions)
+        firstPersonAt.set(m.article, Math.min(firstPersonAt.get(m.article) ?? m.start, m.start));
   const sharesAround = (c: Cluster, around: ReadonlySet<string>) => {
     for (const x of around) if (c.around.has(x)) return true;
     return false;
   };
+  // Read before any description below becomes a named person's reference.
+  const holderOf = relationHolders(articles, named);
   const clusters: Cluster[] = [];
   const byKey = new Map<string, Cluster[]>();
-  for (const article of articles) {
-    for (const { actor, span } of labelledDescriptions(article, namedIn(article.id), heads, byId))
-      attachSpan(actor, span);
-    const people = article.unnamedPeople ?? [];
-    const perKey = new Map<string, number>();
-    for (const e of people) perKey.set(keyOf(article, e), (perKey.get(keyOf(article, e)) ?? 0) + 1);
-    for (const entity of people) {
-      const person = describedActor(article, entity);
-      if (person) {
-        attachAsReferences(person, article.id, entity);
-        continue;
-      }
-      const key = keyOf(article, entity);
-      const owner = ownerActor(article, entity);
-      const counts = countsOf(entity);
-      const qualifiers = qualifiersOf(article.text, entity);
-      const around = namedAround(article, entity);
-      const event = eventAround(article, entity);
-      const bare = entity.kind === 'group' && !particularGroup(article, entity);
-      const candidates = byKey.get(key) ?? [];
-      const shared = (perKey.get(key) ?? 0) > 1;
-      const cluster = shared
-        ? undefined
-        : candidates
-            .slice(-MAX_CANDIDATES)
-            .find(
-              (c) =>
-                !c.articles.has(article.id) &&
-                compatible(c.counts, counts) &&
-                compatible(c.qualifiers, qualifiers) &&
-                (owner !== null ||
-                  (bare
-                    ? sharesAround(c, around) && sharesEvent(c.event, event)
-                    : entity.kind === 'group'
-                      ? sharesNamedBeyondPlaces(c, article.id)
-                      : sharesNamed(c, article.id))),
-            );
-      const member = { article, entity };
-      if (cluster) {
-        cluster.members.push(member);
-        cluster.articles.add(article.id);
-        for (const x of counts) cluster.counts.add(x);
-        for (const x of qualifiers) cluster.qualifiers.add(x);
-        for (const x of namedIn(article.id)) cluster.named.add(x);
-        for (const x of around) cluster.around.add(x);
-        for (const x of event.words) cluster.event.words.add(x);
-        for (const x of event.dates) cluster.event.dates.add(x);
-      } else {
-        const fresh: Cluster = {
-          members: [member],
-          articles: new Set([article.id]),
-          counts,
-          qualifiers,
-          named: new Set(namedIn(article.id)),
-          around,
-          event,
-        };
-        clusters.push(fresh);
-        // An article's second referent of one head stays its own: no other outlet's phrase joins it.
-        if (!shared) {
-          candidates.push(fresh);
-          byKey.set(key, candidates);
+  // The phrases settled as a named person go first, so that another outlet's phrase meets them whatever the
+  // order of the articles (a later article's "a gang boss" of a lead should not have to come before).
+  for (const settledPass of [true, false])
+    for (const article of articles) {
+      if (settledPass)
+        for (const { actor, span } of labelledDescriptions(article, namedIn(article.id), heads, byId))
+          attachSpan(actor, span);
+      const people = article.unnamedPeople ?? [];
+      const perKey = new Map<string, number>();
+      for (const e of people) perKey.set(keyOf(article, e), (perKey.get(keyOf(article, e)) ?? 0) + 1);
+      for (const entity of people) {
+        const person = describedActor(article, entity);
+        if ((person !== undefined) !== settledPass) continue;
+        if (person) attachAsReferences(person, article.id, entity);
+        const key = keyOf(article, entity);
+        const owner = ownerActor(article, entity);
+        const counts = countsOf(entity);
+        const qualifiers = qualifiersOf(article.text, entity);
+        const around = namedAround(article, entity);
+        const event = eventAround(article, entity);
+        const bare = entity.kind === 'group' && !particularGroup(article, entity);
+        const candidates = byKey.get(key) ?? [];
+        const shared = (perKey.get(key) ?? 0) > 1;
+        // Whether this phrase may be settled as the person another outlet's phrase was settled as: only where
+        // it brings someone in, in the lead before any person is named ("A bakery owner was fined …", not
+        // "Ana Ruiz scored 20. The player of the year …" nor a later "an employee who followed her"), and
+        // not where two people of its own article carry its noun.
+        const unsettleable =
+          !inLead(article, entity) ||
+          (firstPersonAt.get(article.id) ?? Number.POSITIVE_INFINITY) < (entity.mentions[0]?.start ?? 0) ||
+          describedFits(article, entity).length > 1;
+        const cluster = shared
+          ? undefined
+          : candidates
+              .slice(-MAX_CANDIDATES)
+              .find(
+                (c) =>
+                  !c.articles.has(article.id) &&
+                  !(person ? c.unsettleable : c.persons && unsettleable) &&
+                  compatible(c.counts, counts) &&
+                  compatible(c.qualifiers, qualifiers) &&
+                  (owner !== null ||
+                    (bare
+                      ? sharesAround(c, around) && sharesEvent(c.event, event)
+                      : entity.kind === 'group'
+                        ? sharesNamedBeyondPlaces(c, article.id)
+                        : sharesNamed(c, article.id))),
+              );
+        const member = { article, entity };
+        if (person) {
+          // Settled here; the outlets whose phrase would have joined it are that person's too.
+          if (cluster) cluster.persons = new Set([...(cluster.persons ?? []), person.id]);
+          else if (!shared) {
+            const settled: Cluster = {
+              members: [],
+              articles: new Set([article.id]),
+              counts,
+              qualifiers,
+              named: new Set(namedIn(article.id)),
+              around,
+              event,
+              persons: new Set([person.id]),
+            };
+            clusters.push(settled);
+            candidates.push(settled);
+            byKey.set(key, candidates);
+          }
+        } else if (cluster) {
+          cluster.members.push(member);
+          if (unsettleable) cluster.unsettleable = true;
+          cluster.articles.add(article.id);
+          for (const x of counts) cluster.counts.add(x);
+          for (const x of qualifiers) cluster.qualifiers.add(x);
+          for (const x of namedIn(article.id)) cluster.named.add(x);
+          for (const x of around) cluster.around.add(x);
+          for (const x of event.words) cluster.event.words.add(x);
+          for (const x of event.dates) cluster.event.dates.add(x);
+        } else {
+          const fresh: Cluster = {
+            members: [member],
+            articles: new Set([article.id]),
+            counts,
+            qualifiers,
+            named: new Set(namedIn(article.id)),
+            around,
+            event,
+            ...(unsettleable ? { unsettleable } : {}),
+          };
+          clusters.push(fresh);
+          // An article's second referent of one head stays its own: no other outlet's phrase joins it.
+          if (!shared) {
+            candidates.push(fresh);
+            byKey.set(key, candidates);
+          }
         }
       }
     }
-  }
   const weight = (c: Cluster) => c.members.reduce((n, m) => n + m.entity.mentions.length, 0);
-  return clusters
+  const kept: Cluster[] = [];
+  for (const c of clusters) {
+    const first = c.members[0];
+    const owner = first ? ownerActor(first.article, first.entity) : null;
+    if (!first) continue;
+    const settled = c.persons?.size === 1 ? byId.get([...c.persons][0] ?? '') : undefined;
+    const holder =
+      settled ?? (owner && first.entity.kind === 'person' ? holderOf(owner, first.entity.name) : undefined);
+    if (holder) for (const m of c.members) attachAsReferences(holder, m.article.id, m.entity);
+    else kept.push(c);
+  }
+  return kept
     .map((c) => ({ c, w: weight(c) }))
     .sort((a, b) => b.w - a.w)
     .map(({ c }, n) => {
@@ -330,6 +405,95 @@ export function compareUnnamed(
       const owner = first ? ownerActor(first.article, first.entity) : null;
       return buildUnnamedActor(`u${n + 1}`, c.members, owner ? byId.get(owner)?.name : undefined);
     });
+}
+
+/**
+ * Between a possessor and the head of a relation label: "her [longtime] publicist", "Ana Ruiz's lawyer",
+ * "Ruiz’ s lawyer" (text rebuilt from tokens); up to two modifiers. A name with no possessive stands right
+ * before the head, inside the label ("Ruiz lawyer Tom Ford"): "Ruiz told judge Tom Ford" is no relation.
+ */
+const POSSESSIVE_GAP = /^['’]\s?s?\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const PRONOUN_GAP = /^\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const POSSESSIVE_PRONOUN = /^(?:her|his|their)$/i;
+
+/**
+ * Who holds a relation to a named actor, read from the outlets that name the holder: "her lawyer Tom
+ * Ford" or "Ana Ruiz's publicist, Tom Ford", where "her" and "Ana Ruiz" are Ana Ruiz's mention or
+ * reference, say Tom Ford is her lawyer or publicist, so another outlet's "her publicist" (an unnamed
+ * relation the annotator tied to Ana Ruiz) is Tom Ford. Only a label worded as a relation of that owner
+ * counts: "Tom Ford, a lawyer" may be anyone's, and "her" read as another woman of the article gives
+ * another owner. Two people holding one relation to the owner (two lawyers) leave it unnamed.
+ */
+function relationHolders(
+  articles: readonly AnnotatedArticle[],
+  named: readonly Actor[],
+): (owner: string, noun: string) => Actor | undefined {
+  const byArticle = new Map(articles.map((a) => [a.id, a]));
+  // Every named actor's mentions and references by article: the possible possessors.
+  const spans = new Map<string, { start: number; end: number; text: string; id: string }[]>();
+  for (const actor of named)
+    for (const m of [...actor.mentions, ...(actor.references ?? [])])
+      pushSpan(spans, m.article, { start: m.start, end: m.end, text: m.text, id: actor.id });
+  // `<owner>\u0000<relation head>` → the persons holding it.
+  const holders = new Map<string, Set<Actor>>();
+  for (const actor of named) {
+    if (actor.kind !== 'person') continue;
+    // A label ("her longtime publicist") or a person noun kept as a reference ("her publicist Tom Ford").
+    const descriptors = [
+      ...actor.labels.flatMap((l) => l.evidence ?? []),
+      ...(actor.references ?? []).filter((r) => !PERSONAL_PRONOUNS.has(r.text.toLowerCase())),
+    ];
+    for (const e of descriptors) {
+      const head = relationKey(e.text);
+      const article = byArticle.get(e.article);
+      if (!article) continue;
+      const headStart = e.end - (/[\p{L}-]+$/u.exec(e.text)?.[0].length ?? 0);
+      for (const p of spans.get(e.article) ?? []) {
+        if (p.id === actor.id || p.end > headStart || p.end < e.start - 40) continue;
+        const gap = article.text.slice(p.end, headStart);
+        const possessor = POSSESSIVE_PRONOUN.test(p.text)
+          ? PRONOUN_GAP.test(gap)
+          : POSSESSIVE_GAP.test(gap) || (p.start >= e.start && /^\s+$/.test(gap));
+        if (!possessor) continue;
+        const key = `${p.id}\u0000${head}`;
+        holders.set(key, (holders.get(key) ?? new Set()).add(actor));
+      }
+    }
+  }
+  return (owner, noun) => {
+    const found = holders.get(`${owner}\u0000${relationKey(noun)}`);
+    return found?.size === 1 ? [...found][0] : undefined;
+  };
+}
+
+/**
+ * One relation under its everyday names, so that two holders of it are seen as two: an actress's "lawyer"
+ * (Tom Ford) and her "attorney" (Ann Lee) are two lawyers, and her "attorney" in a third outlet is
+ * either of them. (On ECB+ train, without this, one article's "her attorney" went to the wrong one of two.)
+ */
+const RELATION_FORMS: Readonly<Record<string, string>> = {
+  attorney: 'lawyer',
+  counsel: 'lawyer',
+  solicitor: 'lawyer',
+  barrister: 'lawyer',
+  representative: 'spokesperson',
+  rep: 'spokesperson',
+  publicist: 'spokesperson',
+  mom: 'mother',
+  mum: 'mother',
+  dad: 'father',
+  husband: 'spouse',
+  wife: 'spouse',
+};
+const relationKey = (noun: string) => {
+  const head = labelHead(noun);
+  return RELATION_FORMS[head] ?? head;
+};
+
+function pushSpan<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** The actor: named by its head noun, and by the person it is tied to when known ("mother of Ana Ruiz"). */
