@@ -198,6 +198,11 @@ export interface ClusterOptions {
    * borrowed (second-pass.ts pairScore).
    */
   textDays?: boolean;
+  /**
+   * false: a dated article is scored against a story none of whose articles has a day on content alone
+   * (cluster.ts assignArticle), not with DAY_EVIDENCE's floor.
+   */
+  daylessFloor?: boolean;
   kindWeights?: Partial<Record<FeatureKind, number>>;
   groupWeights?: Partial<Record<FeatureGroup, number>>;
   groupContent?: Partial<Record<FeatureGroup, number>>;
@@ -226,6 +231,7 @@ export interface Settings {
   borrowDays: boolean;
   borrowedEvidence: boolean;
   textDays: boolean;
+  daylessFloor: boolean;
   kindWeights: Record<FeatureKind, number>;
   groupWeights: Record<FeatureGroup, number>;
   groupContent: Record<FeatureGroup, number>;
@@ -254,6 +260,7 @@ export function settings(options: ClusterOptions = {}): Settings {
     borrowDays: options.borrowDays ?? true,
     borrowedEvidence: options.borrowedEvidence ?? true,
     textDays: options.textDays ?? true,
+    daylessFloor: options.daylessFloor ?? true,
     kindWeights: { ...KIND_WEIGHTS, ...options.kindWeights },
     groupWeights: { ...GROUP_WEIGHTS, ...options.groupWeights },
     groupContent: { ...GROUP_CONTENT, ...options.groupContent },
