@@ -370,9 +370,10 @@ function contentScore(a: PairVector, b: PairVector, dots: Float64Array, at: numb
  * charged", "the minister's appeal a year later") each resemble dated reports of their own month, and
  * those months tell them apart where their shared names cannot. Only publication dates lend: a date
  * line read from the text is weak already (an event's day, a quoted date), and lending it cost ECB+
- * train + validation 0.005 (0.895 → 0.890; 0.888 lending but not weighed against the undated). pairScore weighs a borrowed day as a publication day (the span
- * cap, the slow decay and DAY_EVIDENCE; see there for the measurement) and never compares it with its own
- * lender, which would confirm itself. On ECB+ train + validation (mostly undated, few publication dates)
+ * train + validation 0.005 (0.895 → 0.890; 0.888 lending but not weighed against the undated).
+ * pairScore weighs a borrowed day as a publication day (the span cap, the slow decay and DAY_EVIDENCE;
+ * see there for the measurement), against a date line as a date line, and never compares it with its
+ * own lender, which would confirm itself. On ECB+ train + validation (mostly undated, few publication dates)
  * it costs 0.001 (0.896 → 0.895, the same in all five orders).
  */
 function borrowedDays(prepared: readonly PairVector[], dots: Float64Array, s: Settings): Borrowed {
