@@ -185,6 +185,22 @@ async function main(): Promise<void> {
         }
       }
     }
+    if (process.argv.includes('--misplaced')) {
+      // Stripped articles whose story differs from the dated run's: their true day, and the true days of
+      // the articles they were put with (to the console only).
+      const byId = new Map(dated.map((r) => [r.id, r]));
+      const dayOfId = (id: string) => Date.parse(String(byId.get(id)?.published)) / 86_400_000;
+      for (const id of ids.filter((x) => stripped.has(x))) {
+        const mine = run.get(id) ?? [id];
+        const theirs = new Set(reference.get(id) ?? [id]);
+        if (mine.length === theirs.size && mine.every((m) => theirs.has(m))) continue;
+        const gaps = mine.filter((m) => m !== id).map((m) => Math.round(dayOfId(m) - dayOfId(id)));
+        const shared = mine.filter((m) => theirs.has(m)).length;
+        console.log(
+          `${byId.get(id)?.published} run ${mine.length} ref ${theirs.size} shared ${shared} gaps [${gaps.join(' ')}] ${byId.get(id)?.title}`,
+        );
+      }
+    }
     console.log(
       `stories of only stripped articles: ${blobs.length} (${blobs.reduce((x, y) => x + y, 0)} articles; largest ${blobs.slice(0, 5).join(', ') || '-'})`,
     );

@@ -227,6 +227,51 @@ describe('evidence beyond shared words', () => {
     expect(await score(20, undefined)).toBeCloseTo(sameDay, 6);
   });
 
+  it('gives a dated report against a story with no dated article the floor, as one five or more days away', async () => {
+    // A dated report of road closures after a landslide started a story; an undated explainer on
+    // landslides started another. A second dated report of the same day reads more like the explainer
+    // (all its eight words; about 0.85) than like the first report (the valley's name and six words;
+    // about 0.63). On content alone it joined the explainer's story, which has no day and so no window;
+    // such a story now gets what a story five or more days away gets.
+    const SLIDE = ['landslid', 'mudflow', 'slope', 'evacu', 'terrac', 'boulder', 'gulli', 'downpour'];
+    const ROADS = ['rainfal', 'road', 'bridg', 'shut', 'detour', 'commut'];
+    const day = dayOf('2031-05-02') as Day;
+    const dated = (terms: string[], names: string[]): ArticleFeatures => ({
+      ...synthetic(day, { terms, names }),
+      daySource: 'published',
+    });
+    const run = async (options?: { daylessFloor: boolean }) => {
+      const index = new MemoryStoryIndex();
+      await withFiller(index, 30);
+      const sameDay = await assignArticle(index, dated([...SLIDE.slice(0, 2), ...ROADS], ['brennick']));
+      const explainer = await assignArticle(index, synthetic(null, { terms: SLIDE }));
+      const report = await assignArticle(
+        index,
+        dated([...SLIDE, ...ROADS.slice(0, 4)], ['brennick']),
+        options,
+      );
+      return { explainer: explainer.storyId, sameDay: sameDay.storyId, report };
+    };
+    const now = await run();
+    expect(now.sameDay).not.toBe(now.explainer);
+    expect(now.report.storyId).toBe(now.sameDay);
+    const before = await run({ daylessFloor: false });
+    expect(before.report.storyId).toBe(before.explainer);
+  });
+
+  it('says in --why when a dated article was weighed against a story with no dated article', async () => {
+    const index = new MemoryStoryIndex();
+    await withFiller(index, 30);
+    await assignArticle(index, synthetic(null, { terms: QUAKE, names: ['varnholt'] }));
+    const probe = { ...synthetic(dayOf('2031-05-02'), { terms: QUAKE, names: ['varnholt'] }) };
+    probe.daySource = 'published';
+    const joined = await assignArticle(index, probe);
+    expect(joined.created).toBe(false);
+    expect(joined.reasons.summary).toContain(
+      `weighed ×${DAY_EVIDENCE.floor}: that story has no dated article`,
+    );
+  });
+
   it('weighs each feature group by its content: one shared number alone is not a third of the score', async () => {
     const index = new MemoryStoryIndex();
     await withFiller(index, 30);

@@ -306,4 +306,39 @@ describe('secondPass', () => {
       ['d3', 'u'],
     ]);
   });
+  it('an undated article does not pair with a date-lined report far from the day it borrowed', () => {
+    // As above, but the later report's day is a date line read from its text (no publication date): the
+    // undated piece borrows day 100 from the report of the tender it reads most like, and the date-lined
+    // report of the award, 300 days on, is over the span cap from it. Before, a day read from the text
+    // got no factor against an undated article, and the two joined on their shared words.
+    const TENDER = ['tender', 'bidder', 'shortlist', 'procur', 'envelop', 'deadlin'];
+    const AWARD = ['award', 'signatur', 'ceremoni'];
+    const SHARED = ['contract', 'consortium', 'bridg'];
+    const piece = (day: Day | null, terms: string[], name = 'quillmere'): ArticleFeatures => {
+      const f = article(day, terms, [name]);
+      return day === null ? { day: null, features: f.features } : f;
+    };
+    const items: PassArticle[] = [
+      { id: 'd1', story: 7, pinned: true, features: piece(100, TENDER) },
+      { id: 'p', story: 7, pinned: true, features: piece(101, VOTE.slice(0, 6), 'harbourside') },
+      { id: 'u', story: 8, pinned: false, features: piece(null, [...TENDER.slice(0, 4), ...SHARED]) },
+      {
+        id: 't',
+        story: 9,
+        pinned: false,
+        features: { ...piece(400, [...SHARED, ...AWARD]), daySource: 'text' },
+      },
+    ];
+    const affair = new Map<string, number>([
+      ['n:quillmere', 3],
+      ['n:harbourside', 3],
+    ]);
+    for (const t of [...TENDER, ...AWARD, ...SHARED, ...VOTE]) affair.set(`t:${t}`, 3);
+    expect(sorted(secondPass(items, affair, 200))).toEqual([['d1', 'p'], ['t'], ['u']]);
+    expect(secondPass([...items].reverse(), affair, 200)).toEqual(secondPass(items, affair, 200));
+    expect(sorted(secondPass(items, affair, 200, { textDays: false }))).toEqual([
+      ['d1', 'p'],
+      ['t', 'u'],
+    ]);
+  });
 });

@@ -181,6 +181,12 @@ export async function assignArticle(
     if (gap !== null && gap > s.graceDays) factor *= s.graceDays / gap;
     // A reliable day is stronger evidence: other outlets report one event the same day or the next.
     if (features.daySource === 'published') factor *= dayEvidence(gap, s);
+    // A story none of whose articles has a day is no window at all: a dated report joined it on content
+    // alone from weeks away (an undated opinion piece's story took a dated report 47 days later, where the
+    // stories of the report's own week asked it for DAY_EVIDENCE). It gets what the second pass gives
+    // such a pair (second-pass.ts pairScore): the floor, as a story five or more days away.
+    if (features.daySource === 'published' && c.firstDay === null && s.daylessFloor)
+      factor *= s.dayEvidence.floor;
     const score = quickScore(probe, c.features, scales.get(c.id) as Scales) * factor;
     if (!best || score > best.score || (score === best.score && c.id < best.profile.id))
       best = { profile: c, score, factor };

@@ -96,13 +96,22 @@ export function reasonsFor(
     .filter(Boolean)
     .join(' and ');
   const when = distance === null ? '' : `, ${distance} day${distance === 1 ? '' : 's'} from the story`;
+  // The factor placement gave a dated article against a story without any day (cluster.ts).
+  const dayless =
+    decision !== 'member' &&
+    s.daylessFloor &&
+    features.daySource === 'published' &&
+    story !== null &&
+    story.firstDay === null
+      ? ` (weighed ×${s.dayEvidence.floor}: that story has no dated article)`
+      : '';
   let summary: string;
   if (decision === 'created')
     summary = nearest
-      ? `New story: the closest story scored ${score} (threshold ${round(bar)})${sharing ? `, sharing ${sharing}` : ''}.`
+      ? `New story: the closest story scored ${score}${dayless} (threshold ${round(bar)})${sharing ? `, sharing ${sharing}` : ''}.`
       : 'New story: no existing story shares its names or rarer words in the time window.';
   else
-    summary = `Similarity ${score} with the story (threshold ${round(bar)})${sharing ? `, sharing ${sharing}` : ''}${when}.`;
+    summary = `Similarity ${score} with the story${dayless} (threshold ${round(bar)})${sharing ? `, sharing ${sharing}` : ''}${when}.`;
   return {
     decision,
     score,

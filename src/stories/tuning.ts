@@ -193,6 +193,16 @@ export interface ClusterOptions {
    * publication day by DAY_EVIDENCE (second-pass.ts pairScore).
    */
   borrowedEvidence?: boolean;
+  /**
+   * false: a day read from the text (a date line) is not compared with the day an undated article
+   * borrowed (second-pass.ts pairScore).
+   */
+  textDays?: boolean;
+  /**
+   * false: a dated article is scored against a story none of whose articles has a day on content alone
+   * (cluster.ts assignArticle), not with DAY_EVIDENCE's floor.
+   */
+  daylessFloor?: boolean;
   kindWeights?: Partial<Record<FeatureKind, number>>;
   groupWeights?: Partial<Record<FeatureGroup, number>>;
   groupContent?: Partial<Record<FeatureGroup, number>>;
@@ -220,6 +230,8 @@ export interface Settings {
   threshold: number;
   borrowDays: boolean;
   borrowedEvidence: boolean;
+  textDays: boolean;
+  daylessFloor: boolean;
   kindWeights: Record<FeatureKind, number>;
   groupWeights: Record<FeatureGroup, number>;
   groupContent: Record<FeatureGroup, number>;
@@ -247,6 +259,8 @@ export function settings(options: ClusterOptions = {}): Settings {
     threshold: options.threshold ?? JOIN_THRESHOLD,
     borrowDays: options.borrowDays ?? true,
     borrowedEvidence: options.borrowedEvidence ?? true,
+    textDays: options.textDays ?? true,
+    daylessFloor: options.daylessFloor ?? true,
     kindWeights: { ...KIND_WEIGHTS, ...options.kindWeights },
     groupWeights: { ...GROUP_WEIGHTS, ...options.groupWeights },
     groupContent: { ...GROUP_CONTENT, ...options.groupContent },
