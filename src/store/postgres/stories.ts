@@ -44,6 +44,8 @@ interface StoryRow {
 
 const STORY_COLUMNS = `id, title, first_published, last_published, article_count, outlets, updated_at,
   contest_splits, contest_labels, contest_shared`;
+/** The same columns of a table named s. */
+const STORY_COLUMNS_OF_S = STORY_COLUMNS.replace(/(\w+)/g, 's.$1');
 
 /** As sqlite/stories.ts; NULLS LAST because PostgreSQL sorts NULL above every value, SQLite below. */
 const ORDER_TERMS: Record<StoryOrder, string> = {
@@ -70,6 +72,8 @@ function toSummary(row: StoryRow): StorySummary {
 }
 
 async function seqOf(db: Runner, articleId: string): Promise<number> {
+  const here = db.stored?.get(articleId);
+  if (here !== undefined) return here.seq;
   const [row] = await db.rows<{ seq: number }>('SELECT seq FROM articles WHERE id = $1', [articleId]);
   if (row === undefined) throw new ParallaxError('STORE', `no stored article has the id ${articleId}`);
   return row.seq;
@@ -100,18 +104,15 @@ export async function recordArticleFeatures(
   duplicateKeys: readonly string[],
 ): Promise<void> {
   const seq = await seqOf(db, articleId);
+  // One statement for both tables (an empty key list inserts no key).
   await db.rows(
-    `INSERT INTO article_features (article_seq, day, features) VALUES ($1, $2, $3)
-     ON CONFLICT (article_seq) DO UPDATE SET day = excluded.day, features = excluded.features`,
-    [seq, features.day, articleFeaturesToJson(features)],
+    `WITH features AS (
+       INSERT INTO article_features (article_seq, day, features) VALUES ($1, $2, $3)
+       ON CONFLICT (article_seq) DO UPDATE SET day = excluded.day, features = excluded.features)
+     INSERT INTO duplicate_keys (key, article_seq) SELECT k, $1 FROM unnest($4::text[]) AS k
+     ON CONFLICT DO NOTHING`,
+    [seq, features.day, articleFeaturesToJson(features), [...new Set(duplicateKeys)]],
   );
-  if (duplicateKeys.length > 0) {
-    await db.rows(
-      `INSERT INTO duplicate_keys (key, article_seq) SELECT k, $2 FROM unnest($1::text[]) AS k
-       ON CONFLICT DO NOTHING`,
-      [[...new Set(duplicateKeys)], seq],
-    );
-  }
 }
 
 export async function articleFeatures(
@@ -139,10 +140,16 @@ export async function placeArticle(
   now: string,
 ): Promise<void> {
   const seq = await seqOf(db, articleId);
-  const [prior] = await db.rows<{ story_id: number }>(
-    'SELECT story_id FROM story_articles WHERE article_seq = $1 FOR UPDATE',
-    [seq],
-  );
+  const here = db.stored?.get(articleId);
+  // An article this transaction stored and has not placed yet has no placement to read (or lock).
+  const [prior] =
+    here !== undefined && !here.placed
+      ? []
+      : await db.rows<{ story_id: number }>(
+          'SELECT story_id FROM story_articles WHERE article_seq = $1 FOR UPDATE',
+          [seq],
+        );
+  if (here !== undefined) here.placed = true;
   const previous = prior?.story_id;
   const duplicateOf = placement.duplicateOf === null ? null : await seqOf(db, placement.duplicateOf);
   await db.rows(
@@ -163,26 +170,33 @@ export async function placeArticle(
       now,
     ],
   );
-  await db.rows('UPDATE stories SET contest_splits = NULL WHERE id = ANY($1::int[])', [
-    previous === undefined ? [placement.storyId] : [placement.storyId, previous],
-  ]);
   if (previous === undefined) {
+    // Its contest is worked out again (contest_splits NULL) by the listing's own update.
     await addToListing(db, placement.storyId, seq, now);
-  } else if (previous !== placement.storyId) {
+    return;
+  }
+  await db.rows('UPDATE stories SET contest_splits = NULL WHERE id = ANY($1::int[])', [
+    [placement.storyId, previous],
+  ]);
+  if (previous !== placement.storyId) {
     await refreshListing(db, previous, now);
     await refreshListing(db, placement.storyId, now);
   }
 }
 
 async function addToListing(db: Runner, storyId: number, seq: number, now: string): Promise<void> {
-  const [meta] = await db.rows<{ title: string | null; outlet: string | null; published: string | null }>(
-    'SELECT title, outlet, published FROM articles WHERE seq = $1',
-    [seq],
+  // The story and the article's listing columns in one statement. FOR UPDATE (of the story): two writers
+  // adding to one story at once must not both extend the outlets they read.
+  const [both] = await db.rows<
+    StoryRow & { a_title: string | null; a_outlet: string | null; a_published: string | null }
+  >(
+    `SELECT ${STORY_COLUMNS_OF_S}, a.title AS a_title, a.outlet AS a_outlet,
+       a.published AS a_published
+     FROM stories s, articles a WHERE s.id = $1 AND a.seq = $2 FOR UPDATE OF s`,
+    [storyId, seq],
   );
-  // FOR UPDATE: two writers adding to one story at once must not both extend the outlets they read.
-  const [row] = await db.rows<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1 FOR UPDATE`, [
-    storyId,
-  ]);
+  const row = both;
+  const meta = both && { title: both.a_title, outlet: both.a_outlet, published: both.a_published };
   if (!meta || !row) throw new ParallaxError('STORE', `story ${storyId} does not exist`);
   const outlets = [...row.outlets];
   if (meta.outlet !== null && !outlets.includes(meta.outlet)) {
@@ -200,7 +214,7 @@ async function addToListing(db: Runner, storyId: number, seq: number, now: strin
          ELSE least(coalesce(first_published, $2::text), $2::text) END,
        last_published = CASE WHEN $2::text IS NULL THEN last_published
          ELSE greatest(coalesce(last_published, $2::text), $2::text) END,
-       outlets = $3::text[], title = coalesce(title, $4), updated_at = $5
+       outlets = $3::text[], title = coalesce(title, $4), updated_at = $5, contest_splits = NULL
      WHERE id = $1`,
     [storyId, meta.published, outlets, title, now],
   );
@@ -605,10 +619,16 @@ export function pgStoryIndex(
         const posted = await strongest(profile.features);
         let id: number;
         if (profile.id === null) {
+          // The story and its postings in one statement (a new story has none to replace).
           const [row] = await tx.rows<{ id: number }>(
-            `INSERT INTO stories (size, first_day, last_day, profile, norms, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-            values,
+            `WITH story AS (
+               INSERT INTO stories (size, first_day, last_day, profile, norms, created_at, updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id),
+             postings AS (
+               INSERT INTO story_postings (feature, story_id, last_day)
+               SELECT f, story.id, $3 FROM story, unnest($7::text[]) AS f ON CONFLICT DO NOTHING)
+             SELECT id FROM story`,
+            [...values, posted],
           );
           id = (row as { id: number }).id;
         } else {
@@ -640,7 +660,7 @@ export function pgStoryIndex(
             ]);
           }
         }
-        if (posted.length > 0) {
+        if (profile.id !== null && posted.length > 0) {
           await tx.rows(
             `INSERT INTO story_postings (feature, story_id, last_day) SELECT f, $2, $3 FROM unnest($1::text[]) AS f
              ON CONFLICT DO NOTHING`,
