@@ -152,29 +152,26 @@ export async function placeArticle(
   if (here !== undefined) here.placed = true;
   const previous = prior?.story_id;
   const duplicateOf = placement.duplicateOf === null ? null : await seqOf(db, placement.duplicateOf);
-  await db.rows(
-    `INSERT INTO story_articles (article_seq, story_id, duplicate_of, score, reasons, placed_by, placed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id,
-       duplicate_of = excluded.duplicate_of, score = excluded.score, reasons = excluded.reasons,
-       placed_by = excluded.placed_by, placed_at = excluded.placed_at`,
-    [
-      seq,
-      placement.storyId,
-      duplicateOf,
-      placement.score,
-      placement.reasons === undefined || placement.reasons === null
-        ? null
-        : JSON.stringify(placement.reasons),
-      placement.placedBy,
-      now,
-    ],
-  );
+  const row = [
+    seq,
+    placement.storyId,
+    duplicateOf,
+    placement.score,
+    placement.reasons === undefined || placement.reasons === null ? null : JSON.stringify(placement.reasons),
+    placement.placedBy,
+    now,
+  ];
   if (previous === undefined) {
-    // Its contest is worked out again (contest_splits NULL) by the listing's own update.
-    await addToListing(db, placement.storyId, seq, now);
+    // The placement is written with the listing's update, in one statement; its contest is worked out
+    // again (contest_splits NULL) by the same update.
+    await addToListing(db, placement.storyId, seq, now, row);
     return;
   }
+  await db.rows(
+    `INSERT INTO story_articles (article_seq, story_id, duplicate_of, score, reasons, placed_by, placed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ${PLACEMENT_CONFLICT}`,
+    row,
+  );
   await db.rows('UPDATE stories SET contest_splits = NULL WHERE id = ANY($1::int[])', [
     [placement.storyId, previous],
   ]);
@@ -184,7 +181,22 @@ export async function placeArticle(
   }
 }
 
-async function addToListing(db: Runner, storyId: number, seq: number, now: string): Promise<void> {
+/** A placement replaces the article's previous one. */
+const PLACEMENT_CONFLICT = `ON CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id,
+  duplicate_of = excluded.duplicate_of, score = excluded.score, reasons = excluded.reasons,
+  placed_by = excluded.placed_by, placed_at = excluded.placed_at`;
+
+/**
+ * Adds a newly placed article to its story's listing (count, days, outlets, title), writing the
+ * placement itself (`placement`: story_articles' columns in order) in the same statement.
+ */
+async function addToListing(
+  db: Runner,
+  storyId: number,
+  seq: number,
+  now: string,
+  placement: readonly unknown[],
+): Promise<void> {
   // The story and the article's listing columns in one statement. FOR UPDATE (of the story): two writers
   // adding to one story at once must not both extend the outlets they read.
   const [both] = await db.rows<
@@ -209,14 +221,17 @@ async function addToListing(db: Runner, storyId: number, seq: number, now: strin
     title = untitledTitle(text?.body ?? '');
   }
   await db.rows(
-    `UPDATE stories SET article_count = article_count + 1,
+    `WITH placed AS (
+       INSERT INTO story_articles (article_seq, story_id, duplicate_of, score, reasons, placed_by, placed_at)
+       VALUES ($6, $7, $8, $9, $10, $11, $12) ${PLACEMENT_CONFLICT})
+     UPDATE stories SET article_count = article_count + 1,
        first_published = CASE WHEN $2::text IS NULL THEN first_published
          ELSE least(coalesce(first_published, $2::text), $2::text) END,
        last_published = CASE WHEN $2::text IS NULL THEN last_published
          ELSE greatest(coalesce(last_published, $2::text), $2::text) END,
        outlets = $3::text[], title = coalesce(title, $4), updated_at = $5, contest_splits = NULL
      WHERE id = $1`,
-    [storyId, meta.published, outlets, title, now],
+    [storyId, meta.published, outlets, title, now, ...placement],
   );
   if (retitleAt(row.article_count + 1)) await retitle(db, storyId);
 }
