@@ -21,7 +21,6 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
-import pg from 'pg';
 import { queueState } from '../src/queue/state.js';
 import { openAsyncStore } from '../src/store/open.js';
 import { seededRandom } from '../src/util/random.js';
