@@ -1,12 +1,18 @@
 // `node dist/bench/queue-ingest.js --db postgres://USER:PW@HOST/DB [--articles N] [--concurrency C]
-// [--runs single,1,2]`: the first N allsides articles (default 300) ingested into PostgreSQL by one
-// `parallax ingest` process, then through the queue by one and by two `parallax worker` processes (each
-// --concurrency C, default 1; `--runs` picks which of the three; in a new database each; the user must be
-// allowed CREATE DATABASE). `--bin PATH` runs another build's bin/parallax.js (to compare two builds back
-// to back on a loaded machine). Reports wall time, articles/s, peak memory per process, and the share
-// of the workers' job time spent in the placement transaction (placement runs one at a time across
-// workers, so that share bounds what more workers can gain). The corpus is read from ../shared; nothing of
-// it is written into the repository.
+// [--runs sqlite,single,1,2] [--serve-load]`: the first N allsides articles (default 300) ingested by one
+// `parallax ingest` process into a SQLite file (`sqlite`, the default backend, as a laptop runs it) and into
+// PostgreSQL (`single`, `--jobs 1`), then through the queue by one and by two `parallax worker` processes
+// (each --concurrency C, default 16 as `parallax worker`); `--runs` picks which, each PostgreSQL run in a new
+// database (the user must be allowed CREATE DATABASE). The issue's acceptance table is
+// `--runs sqlite,2 --serve-load`. `--serve-load`: while the workers of the run with the most of them
+// ingest, `parallax serve` on that database answers 20 concurrent clients (serve-load.ts) asking in turn
+// for the story list and for story pages (200 of the newest stories, sampled again every round since the
+// library grows); reports p50/p95/p99, errors and non-2xx answers (a story merged away meanwhile is a 404).
+// `--bin PATH` runs another build's bin/parallax.js (to compare two builds back to back on a loaded
+// machine). Reports wall time, articles/s, peak memory and CPU per process, and the share of the workers'
+// job time spent in the placement transaction (placement runs one at a time across workers, so that share
+// bounds what more workers can gain). The corpus is read from ../shared; nothing of it is written into the
+// repository.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,9 +21,11 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
-import pg from 'pg';
 import { queueState } from '../src/queue/state.js';
+import { openAsyncStore } from '../src/store/open.js';
+import { seededRandom } from '../src/util/random.js';
 import { freshDatabase } from './pg-database.js';
+import { CONNECTIONS, type Load, load, percentile, startServe, stop } from './serve-load.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -82,27 +90,121 @@ function parallax(args: string[]): Run {
   return { proc, lines, exited, cpu: () => ticks / TICKS };
 }
 
+/** Articles and stories the library ends with, read through the store (either backend). */
 async function counts(db: string): Promise<string> {
-  const client = new pg.Client({ connectionString: db });
-  await client.connect();
-  const n = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]?.n);
-  const articles = await n('SELECT count(*) AS n FROM articles');
-  const stories = await n('SELECT count(*) AS n FROM stories WHERE article_count > 0');
-  await client.end();
-  return `${articles} articles, ${stories} stories`;
+  const store = await openAsyncStore(db);
+  try {
+    return `${await store.countArticles()} articles, ${await store.countStories()} stories`;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Seconds of each load round; the story sample is drawn again between rounds. */
+const ROUND_SECONDS = 5;
+/** Story pages asked for per round: a sample of the newest stories at that moment. */
+const STORY_SAMPLE = 200;
+
+interface ServeLoad {
+  list: Load;
+  pages: Load;
+  rounds: number;
+  serveMb: number;
+}
+
+/** Response times of several rounds as one Load. */
+function merged(name: string, rounds: readonly Load[]): Load {
+  const times = rounds.flatMap((r) => r.times).sort((a, b) => a - b);
+  const seconds = rounds.length * ROUND_SECONDS;
+  return {
+    name,
+    requests: times.length,
+    perSecond: times.length / Math.max(1, seconds),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: times.at(-1) ?? Number.NaN,
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
+    times,
+  };
+}
+
+/**
+ * `parallax serve` on the library the workers fill, under CONNECTIONS clients until `drained()`: rounds of
+ * ROUND_SECONDS on the story list (newest, biggest, contested in turn), then on story pages.
+ */
+async function serveWhileIngesting(db: string, drained: () => boolean): Promise<ServeLoad> {
+  const server = await startServe(flag('--bin') ?? BIN, db);
+  const { origin } = server;
+  const random = seededRandom(5);
+  const lists: Load[] = [];
+  const pages: Load[] = [];
+  let peakKb = 0;
+  const watch = setInterval(() => {
+    try {
+      const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    } catch {
+      // Exited.
+    }
+  }, 500);
+  try {
+    const listPaths = ['/', '/?sort=biggest', '/?sort=contested'];
+    let l = 0;
+    while (!drained()) {
+      const newest = (await (await fetch(`${origin}/api/stories?limit=1000`)).json()) as {
+        stories: { id: number }[];
+      };
+      const pool = newest.stories.map((s) => s.id);
+      const sample: number[] = [];
+      while (sample.length < STORY_SAMPLE && pool.length > 0)
+        sample.push(...pool.splice(Math.floor(random() * pool.length), 1));
+      lists.push(await load('list', origin, () => listPaths[l++ % listPaths.length] ?? '/', ROUND_SECONDS));
+      if (sample.length === 0) continue;
+      let k = 0;
+      pages.push(await load('pages', origin, () => `/stories/${sample[k++ % sample.length]}`, ROUND_SECONDS));
+    }
+  } finally {
+    clearInterval(watch);
+    await stop(server);
+  }
+  return {
+    list: merged('story list (newest, biggest, contested in turn)', lists),
+    pages: merged(`story pages (${STORY_SAMPLE} of the newest stories, in turn)`, pages),
+    rounds: lists.length,
+    serveMb: Math.round(peakKb / 1024),
+  };
+}
+
+function ms(n: number): string {
+  return n < 10 ? n.toFixed(1) : n.toFixed(0);
 }
 
 async function main(): Promise<void> {
   const admin = flag('--db');
   if (!admin) throw new Error('give --db postgres://USER:PW@HOST/DB (a user that may CREATE DATABASE)');
   const n = Number(flag('--articles') ?? 300);
-  const concurrency = flag('--concurrency') ?? '1';
-  const runs = (flag('--runs') ?? 'single,1,2').split(',');
+  const concurrency = flag('--concurrency') ?? '16';
+  const runs = (flag('--runs') ?? 'sqlite,single,1,2').split(',');
+  const workerRuns = [1, 2].filter((w) => runs.includes(String(w)));
+  const loadOn = process.argv.includes('--serve-load') ? Math.max(...workerRuns) : null;
+  let served: ServeLoad | null = null;
   const dir = mkdtempSync(join(tmpdir(), 'parallax-queue-bench-'));
   const input = join(dir, 'articles.jsonl');
   writeFileSync(input, await firstLines(n));
   const rows: string[] = [];
   try {
+    if (runs.includes('sqlite')) {
+      const db = join(dir, 'library.db');
+      const t = performance.now();
+      const run = parallax(['ingest', input, '--db', db]);
+      const mb = await run.exited;
+      const s = (performance.now() - t) / 1000;
+      rows.push(
+        `| one \`parallax ingest\` into a SQLite file | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mb} MB | ${run.cpu().toFixed(0)} s | — | 64 | ${await counts(db)} |`,
+      );
+    }
     if (runs.includes('single')) {
       const db = await freshDatabase(admin, 'queue_bench_single');
       const t = performance.now();
@@ -113,8 +215,7 @@ async function main(): Promise<void> {
         `| one \`parallax ingest --jobs 1\` | ${s.toFixed(0)} s | ${(n / s).toFixed(2)} | ${mb} MB | ${run.cpu().toFixed(0)} s | — | 64 | ${await counts(db)} |`,
       );
     }
-    for (const workers of [1, 2]) {
-      if (!runs.includes(String(workers))) continue;
+    for (const workers of workerRuns) {
       const db = await freshDatabase(admin, `queue_bench_w${workers}`);
       const enqueue = parallax(['ingest', '--queue', input, '--db', db]);
       await enqueue.exited;
@@ -122,12 +223,20 @@ async function main(): Promise<void> {
       const procs = Array.from({ length: workers }, () =>
         parallax(['worker', '--db', db, '--concurrency', concurrency]),
       );
+      let drained = false;
+      const serving = workers === loadOn ? serveWhileIngesting(db, () => drained) : null;
+      // Awaited once the queue is drained; a server that failed to start is reported then, not as unhandled.
+      serving?.catch(() => {});
       for (;;) {
-        const { counts: c } = await queueState(db);
+        // Counts only (no job listed): the listing reads every job's payload, which costs the server more
+        // than the question is worth twice a second.
+        const { counts: c } = await queueState(db, 0);
         if (c.waiting + c.retrying + c.running === 0) break;
         await new Promise((r) => setTimeout(r, 500));
       }
       const s = (performance.now() - t) / 1000;
+      drained = true;
+      if (serving) served = await serving;
       for (const p of procs) p.proc.kill('SIGTERM');
       const mbs = await Promise.all(procs.map((p) => p.exited));
       let total = 0;
@@ -153,10 +262,22 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`${n} allsides articles into PostgreSQL\n`);
+  console.log(`${n} allsides articles, worker runs with --concurrency ${concurrency}\n`);
   console.log('| how | wall | articles/s | peak memory | CPU | job time in placement | batch | result |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const row of rows) console.log(row);
+  if (served) {
+    const { list, pages, rounds, serveMb } = served;
+    console.log(
+      `\n\`parallax serve\` on PostgreSQL while ${loadOn} worker${loadOn === 1 ? '' : 's'} ingested: ${CONNECTIONS} concurrent clients, ${rounds} rounds of ${ROUND_SECONDS} s on each; latencies in ms; serve's peak memory ${serveMb} MB\n`,
+    );
+    console.log('| pages | requests | per s | p50 | p95 | p99 | max | errors | non-2xx |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of [list, pages])
+      console.log(
+        `| ${r.name} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.errors} | ${r.non2xx} |`,
+      );
+  }
 }
 
 main().catch((err) => {

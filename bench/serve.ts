@@ -6,17 +6,24 @@
 // the first, uncached view of a sample of stories, and the server's memory over a five-minute mixed run.
 // Without --db the library is built first (about 8 minutes).
 
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, get as httpGet } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { isPostgresUrl } from '../src/store/open.js';
 import { seededRandom } from '../src/util/random.js';
 import { machineLine, recordSection } from './results.js';
+import {
+  CONNECTIONS,
+  type Load,
+  load,
+  percentile,
+  startServe as startServeWith,
+  stop,
+} from './serve-load.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -24,95 +31,10 @@ const BIN = resolve(ROOT, 'bin/parallax.js');
 const CORPUS = resolve(ROOT, '../shared/corpus/allsides/articles.jsonl.gz');
 
 const TARGETS = { startMs: 1000, p95Ms: 50 };
-const CONNECTIONS = 20;
 const LOAD_SECONDS = Number(process.env.PARALLAX_BENCH_LOAD_SECONDS ?? 20);
 const MEMORY_SECONDS = Number(process.env.PARALLAX_BENCH_MEMORY_SECONDS ?? 300);
 /** Stories whose pages the load runs over (all viewed once before, so the numbers are for a warm server). */
 const STORY_SAMPLE = 200;
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-interface Load {
-  name: string;
-  requests: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-  errors: number;
-  non2xx: number;
-}
-
-/** Runs autocannon with paths from `next`, keeping every response time. */
-async function load(name: string, origin: string, next: () => string, seconds: number): Promise<Load> {
-  const times: number[] = [];
-  const instance = autocannon({
-    url: origin,
-    connections: CONNECTIONS,
-    duration: seconds,
-    // As a browser asks: compressed answers are welcome.
-    headers: { 'accept-encoding': 'gzip, deflate, br' },
-    requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
-    // Without a callback autocannon returns its instance, which is also a promise of the result.
-  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
-  const result = await instance;
-  times.sort((a, b) => a - b);
-  return {
-    name,
-    requests: times.length,
-    perSecond: times.length / seconds,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    max: times.at(-1) ?? Number.NaN,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
-  };
-}
-
-interface Server {
-  origin: string;
-  child: ChildProcess;
-  startMs: number;
-}
-
-/** Spawns `parallax serve` on a free port; resolves once it has answered /api/health. */
-function startServe(db: string): Promise<Server> {
-  return new Promise((done, fail) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const onData = async (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /serving the library at (http:\/\/\S+?)\/? /.exec(out);
-      if (!match?.[1]) return;
-      child.stdout?.off('data', onData);
-      child.stderr?.off('data', onData);
-      const origin = match[1].replace(/\/$/, '');
-      const res = await fetch(`${origin}/api/health`);
-      if (!res.ok) fail(new Error(`health answered ${res.status}`));
-      done({ origin, child, startMs: performance.now() - started });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => fail(new Error(`serve exited with ${code}: ${out}`)));
-  });
-}
-
-function stop(server: Server): Promise<void> {
-  return new Promise((done) => {
-    server.child.removeAllListeners('exit');
-    server.child.on('exit', () => done());
-    server.child.kill('SIGTERM');
-  });
-}
 
 /** Resident memory of a process in MB, from /proc (Linux). */
 function rssMb(pid: number): number {
@@ -143,6 +65,8 @@ async function json<T>(url: string): Promise<T> {
 function ms(n: number): string {
   return n < 10 ? n.toFixed(1) : n.toFixed(0);
 }
+
+const startServe = (db: string) => startServeWith(BIN, db);
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

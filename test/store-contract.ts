@@ -691,6 +691,51 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
       expect(await store.relabelHostOutlets()).toEqual({ renamed: [], articles: 0, stories: 0 });
     });
 
+    it('counts actors the same whether articles are stored in one batch or one at a time', async () => {
+      // Outlets repeat, one article has none, one actor was named before the batch: every count an
+      // article's own write would leave (articles, outlets, labels per actor and per outlet).
+      const texts: [string, string | undefined][] = [
+        [
+          'Harbour commissioner Lena Osterberg said on Monday that the ferry fares would rise.',
+          'Coast Ledger',
+        ],
+        ['Lena Osterberg, the harbour commissioner, defended the fare rise on Tuesday.', 'Coast Ledger'],
+        ['Union leader Marco Vidal said the ferry crews would strike if the fares rose.', undefined],
+        ['Harbour commissioner Lena Osterberg and union leader Marco Vidal met on Wednesday.', 'Bay Herald'],
+        ['Marco Vidal, a union leader, said on Thursday that the strike was off.', 'Bay Herald'],
+        ['Lena Osterberg said the fares would stay as they are until spring.', undefined],
+      ];
+      const articles = () =>
+        texts.map(([text, outlet], i) =>
+          // Without an address too: its host would stand in for the outlet.
+          annotateText(
+            text,
+            `batch-${i}`,
+            outlet ? { outlet, url: `https://news${i}.example/ferry-${i}` } : {},
+          ),
+        );
+      const earlier = annotateText('Union leader Marco Vidal said the talks would go on.', 'earlier', {
+        outlet: 'Bay Herald',
+        url: 'https://earlier.example/talks',
+      });
+      const together = await fresh();
+      const oneByOne = await fresh();
+      await together.putArticles([earlier]);
+      await oneByOne.putArticles([earlier]);
+      await together.putArticles(articles());
+      for (const article of articles()) await oneByOne.putArticles([article]);
+      const actors = await together.actors(50);
+      // Counted as one article at a time counts: the outlets named (an article without one adds none).
+      const named = (part: string) => actors.find((a) => a.name.includes(part));
+      expect(named('Osterberg')).toMatchObject({ articles: 4, outlets: 2 });
+      expect(named('Vidal')).toMatchObject({ articles: 4, outlets: 1 });
+      expect(actors).toEqual(await oneByOne.actors(50));
+      for (const outlet of ['Coast Ledger', 'Bay Herald'])
+        expect(await together.outletActors(outlet, 50)).toEqual(await oneByOne.outletActors(outlet, 50));
+      for (const actor of actors)
+        expect(await together.actor(actor.actor)).toEqual(await oneByOne.actor(actor.actor));
+    });
+
     it('calibration: the sample is the dated articles in id order, up to the limit; the latest check is kept', async () => {
       const store = await fresh();
       const put = await store.putArticles(

@@ -94,6 +94,10 @@ export async function startWorker(db: string, options: WorkerOptions): Promise<W
     logger: lineLogger(options.log),
     events,
     taskList,
+    // The jobs of one placement batch end together: their completions go to the database as one statement
+    // (one commit) instead of one each. Delay 0 gathers what completes in the same turn of the event loop,
+    // so no job stays locked longer than that.
+    preset: { worker: { completeJobBatchDelay: 0 } },
   });
   const sweep = async () => {
     try {

@@ -371,6 +371,8 @@ class PgSession {
         return result;
       } catch (err) {
         await this.runner.client.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => {});
+        // What the savepoint stored or placed is undone: the rest of the transaction looks articles up.
+        this.runner.stored.clear();
         if (this.cluster) {
           // The cache may hold the undone writes; the rest of the transaction reads the database again.
           this.cluster.pendingDf.clear();
@@ -494,6 +496,7 @@ class PgSession {
             ],
           );
           const seqOf = new Map(inserted.map((r) => [r.id, r.seq]));
+          const labelled: { seq: number; article: AnnotatedArticle }[] = [];
           for (const { article, identity } of rows) {
             const seq = seqOf.get(identity.id);
             // An id inserted once: a second article under the same id in this batch is a repeat.
@@ -506,9 +509,12 @@ class PgSession {
               existing.push(found?.id ?? identity.id);
               continue;
             }
-            await views.recordLabels(tx, seq, article);
+            tx.stored?.set(identity.id, { seq, placed: false });
+            labelled.push({ seq, article });
             added.push(identity.id);
           }
+          // The batch's actor labels in three statements, whatever its size.
+          await views.recordLabels(tx, labelled);
         }),
       true,
     );

@@ -43,6 +43,8 @@ interface StoryRow {
 
 const STORY_COLUMNS = `id, title, first_published, last_published, article_count, outlets, updated_at,
   contest_splits, contest_labels, contest_shared`;
+/** The same columns of a table named s. */
+const STORY_COLUMNS_OF_S = STORY_COLUMNS.replace(/(\w+)/g, 's.$1');
 
 /** As sqlite/stories.ts; NULLS LAST because PostgreSQL sorts NULL above every value, SQLite below. */
 const ORDER_TERMS: Record<StoryOrder, string> = {
@@ -69,6 +71,8 @@ function toSummary(row: StoryRow): StorySummary {
 }
 
 async function seqOf(db: Runner, articleId: string): Promise<number> {
+  const here = db.stored?.get(articleId);
+  if (here !== undefined) return here.seq;
   const [row] = await db.rows<{ seq: number }>('SELECT seq FROM articles WHERE id = $1', [articleId]);
   if (row === undefined) throw new ParallaxError('STORE', `no stored article has the id ${articleId}`);
   return row.seq;
@@ -99,18 +103,15 @@ export async function recordArticleFeatures(
   duplicateKeys: readonly string[],
 ): Promise<void> {
   const seq = await seqOf(db, articleId);
+  // One statement for both tables (an empty key list inserts no key).
   await db.rows(
-    `INSERT INTO article_features (article_seq, day, features) VALUES ($1, $2, $3)
-     ON CONFLICT (article_seq) DO UPDATE SET day = excluded.day, features = excluded.features`,
-    [seq, features.day, articleFeaturesToJson(features)],
+    `WITH features AS (
+       INSERT INTO article_features (article_seq, day, features) VALUES ($1, $2, $3)
+       ON CONFLICT (article_seq) DO UPDATE SET day = excluded.day, features = excluded.features)
+     INSERT INTO duplicate_keys (key, article_seq) SELECT k, $1 FROM unnest($4::text[]) AS k
+     ON CONFLICT DO NOTHING`,
+    [seq, features.day, articleFeaturesToJson(features), [...new Set(duplicateKeys)]],
   );
-  if (duplicateKeys.length > 0) {
-    await db.rows(
-      `INSERT INTO duplicate_keys (key, article_seq) SELECT k, $2 FROM unnest($1::text[]) AS k
-       ON CONFLICT DO NOTHING`,
-      [[...new Set(duplicateKeys)], seq],
-    );
-  }
 }
 
 export async function articleFeatures(
@@ -138,50 +139,75 @@ export async function placeArticle(
   now: string,
 ): Promise<void> {
   const seq = await seqOf(db, articleId);
-  const [prior] = await db.rows<{ story_id: number }>(
-    'SELECT story_id FROM story_articles WHERE article_seq = $1 FOR UPDATE',
-    [seq],
-  );
+  const here = db.stored?.get(articleId);
+  // An article this transaction stored and has not placed yet has no placement to read (or lock).
+  const [prior] =
+    here !== undefined && !here.placed
+      ? []
+      : await db.rows<{ story_id: number }>(
+          'SELECT story_id FROM story_articles WHERE article_seq = $1 FOR UPDATE',
+          [seq],
+        );
+  if (here !== undefined) here.placed = true;
   const previous = prior?.story_id;
   const duplicateOf = placement.duplicateOf === null ? null : await seqOf(db, placement.duplicateOf);
+  const row = [
+    seq,
+    placement.storyId,
+    duplicateOf,
+    placement.score,
+    placement.reasons === undefined || placement.reasons === null ? null : JSON.stringify(placement.reasons),
+    placement.placedBy,
+    now,
+  ];
+  if (previous === undefined) {
+    // The placement is written with the listing's update, in one statement; its contest is worked out
+    // again (contest_splits NULL) by the same update.
+    await addToListing(db, placement.storyId, seq, now, row);
+    return;
+  }
   await db.rows(
     `INSERT INTO story_articles (article_seq, story_id, duplicate_of, score, reasons, placed_by, placed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id,
-       duplicate_of = excluded.duplicate_of, score = excluded.score, reasons = excluded.reasons,
-       placed_by = excluded.placed_by, placed_at = excluded.placed_at`,
-    [
-      seq,
-      placement.storyId,
-      duplicateOf,
-      placement.score,
-      placement.reasons === undefined || placement.reasons === null
-        ? null
-        : JSON.stringify(placement.reasons),
-      placement.placedBy,
-      now,
-    ],
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ${PLACEMENT_CONFLICT}`,
+    row,
   );
   await db.rows('UPDATE stories SET contest_splits = NULL WHERE id = ANY($1::int[])', [
-    previous === undefined ? [placement.storyId] : [placement.storyId, previous],
+    [placement.storyId, previous],
   ]);
-  if (previous === undefined) {
-    await addToListing(db, placement.storyId, seq, now);
-  } else if (previous !== placement.storyId) {
+  if (previous !== placement.storyId) {
     await refreshListing(db, previous, now);
     await refreshListing(db, placement.storyId, now);
   }
 }
 
-async function addToListing(db: Runner, storyId: number, seq: number, now: string): Promise<void> {
-  const [meta] = await db.rows<{ title: string | null; outlet: string | null; published: string | null }>(
-    'SELECT title, outlet, published FROM articles WHERE seq = $1',
-    [seq],
+/** A placement replaces the article's previous one. */
+const PLACEMENT_CONFLICT = `ON CONFLICT (article_seq) DO UPDATE SET story_id = excluded.story_id,
+  duplicate_of = excluded.duplicate_of, score = excluded.score, reasons = excluded.reasons,
+  placed_by = excluded.placed_by, placed_at = excluded.placed_at`;
+
+/**
+ * Adds a newly placed article to its story's listing (count, days, outlets, title), writing the
+ * placement itself (`placement`: story_articles' columns in order) in the same statement.
+ */
+async function addToListing(
+  db: Runner,
+  storyId: number,
+  seq: number,
+  now: string,
+  placement: readonly unknown[],
+): Promise<void> {
+  // The story and the article's listing columns in one statement. FOR UPDATE (of the story): two writers
+  // adding to one story at once must not both extend the outlets they read.
+  const [both] = await db.rows<
+    StoryRow & { a_title: string | null; a_outlet: string | null; a_published: string | null }
+  >(
+    `SELECT ${STORY_COLUMNS_OF_S}, a.title AS a_title, a.outlet AS a_outlet,
+       a.published AS a_published
+     FROM stories s, articles a WHERE s.id = $1 AND a.seq = $2 FOR UPDATE OF s`,
+    [storyId, seq],
   );
-  // FOR UPDATE: two writers adding to one story at once must not both extend the outlets they read.
-  const [row] = await db.rows<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1 FOR UPDATE`, [
-    storyId,
-  ]);
+  const row = both;
+  const meta = both && { title: both.a_title, outlet: both.a_outlet, published: both.a_published };
   if (!meta || !row) throw new ParallaxError('STORE', `story ${storyId} does not exist`);
   const outlets = [...row.outlets];
   if (meta.outlet !== null && !outlets.includes(meta.outlet)) {
@@ -194,14 +220,17 @@ async function addToListing(db: Runner, storyId: number, seq: number, now: strin
     title = untitledTitle(text?.body ?? '');
   }
   await db.rows(
-    `UPDATE stories SET article_count = article_count + 1,
+    `WITH placed AS (
+       INSERT INTO story_articles (article_seq, story_id, duplicate_of, score, reasons, placed_by, placed_at)
+       VALUES ($6, $7, $8, $9, $10, $11, $12) ${PLACEMENT_CONFLICT})
+     UPDATE stories SET article_count = article_count + 1,
        first_published = CASE WHEN $2::text IS NULL THEN first_published
          ELSE least(coalesce(first_published, $2::text), $2::text) END,
        last_published = CASE WHEN $2::text IS NULL THEN last_published
          ELSE greatest(coalesce(last_published, $2::text), $2::text) END,
-       outlets = $3::text[], title = coalesce(title, $4), updated_at = $5
+       outlets = $3::text[], title = coalesce(title, $4), updated_at = $5, contest_splits = NULL
      WHERE id = $1`,
-    [storyId, meta.published, outlets, title, now],
+    [storyId, meta.published, outlets, title, now, ...placement],
   );
   if (retitleAt(row.article_count + 1)) await retitle(db, storyId);
 }
@@ -589,10 +618,16 @@ export function pgStoryIndex(
         const posted = await strongest(profile.features);
         let id: number;
         if (profile.id === null) {
+          // The story and its postings in one statement (a new story has none to replace).
           const [row] = await tx.rows<{ id: number }>(
-            `INSERT INTO stories (size, first_day, last_day, profile, norms, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
-            values,
+            `WITH story AS (
+               INSERT INTO stories (size, first_day, last_day, profile, norms, created_at, updated_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id),
+             postings AS (
+               INSERT INTO story_postings (feature, story_id, last_day)
+               SELECT f, story.id, $3 FROM story, unnest($7::text[]) AS f ON CONFLICT DO NOTHING)
+             SELECT id FROM story`,
+            [...values, posted],
           );
           id = (row as { id: number }).id;
         } else {
@@ -624,7 +659,7 @@ export function pgStoryIndex(
             ]);
           }
         }
-        if (posted.length > 0) {
+        if (profile.id !== null && posted.length > 0) {
           await tx.rows(
             `INSERT INTO story_postings (feature, story_id, last_day) SELECT f, $2, $3 FROM unnest($1::text[]) AS f
              ON CONFLICT DO NOTHING`,

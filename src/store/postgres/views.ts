@@ -22,52 +22,122 @@ import type { Runner } from './runner.js';
 /** Stories whose contest is worked out again per call, as on SQLite. */
 const CONTEST_BATCH = 5_000;
 
-export async function recordLabels(db: Runner, seq: number, article: AnnotatedArticle): Promise<void> {
-  const labels = articleActorLabels(article);
-  if (labels.length === 0) return;
+/**
+ * The actor labels of newly stored articles (a batch, in the order stored), and the per-actor counts they
+ * add: three statements for the whole batch, with the counts each article's own statements would have
+ * left. Example: two articles of one outlet naming a new actor give its outlet row articles 2 and its
+ * total outlets 1, as the first article inserting and the second updating did.
+ */
+export async function recordLabels(
+  db: Runner,
+  stored: readonly { seq: number; article: AnnotatedArticle }[],
+): Promise<void> {
+  const rows: {
+    seq: number;
+    actor: string;
+    name: string;
+    kind: string;
+    label: string | null;
+    tone: string | null;
+  }[] = [];
+  // Per (actor, outlet): articles of the batch naming the actor, and their labels of it.
+  const byOutlet = new Map<string, { actor: string; outlet: string; articles: number; labels: number }>();
+  // Per actor, in the order first named: the first naming's name and kind, articles, labels, and the
+  // outlet each article named it in (whether that outlet is new for the actor is known once written).
+  const byActor = new Map<
+    string,
+    { name: string; kind: string; articles: number; labels: number; outlets: string[] }
+  >();
+  for (const { seq, article } of stored) {
+    const labels = articleActorLabels(article);
+    const outlet = article.outlet ?? '';
+    const perActor = new Map<string, { name: string; kind: string; labels: number }>();
+    for (const l of labels) {
+      rows.push({ seq, actor: l.actor, name: l.name, kind: l.kind, label: l.label, tone: l.tone });
+      const entry = perActor.get(l.actor) ?? { name: l.name, kind: l.kind, labels: 0 };
+      if (l.label !== null) entry.labels++;
+      perActor.set(l.actor, entry);
+    }
+    for (const [actor, e] of perActor) {
+      const key = `${actor}\u0000${outlet}`;
+      const o = byOutlet.get(key) ?? { actor, outlet, articles: 0, labels: 0 };
+      o.articles++;
+      o.labels += e.labels;
+      byOutlet.set(key, o);
+      const a = byActor.get(actor) ?? { name: e.name, kind: e.kind, articles: 0, labels: 0, outlets: [] };
+      a.articles++;
+      a.labels += e.labels;
+      a.outlets.push(outlet);
+      byActor.set(actor, a);
+    }
+  }
+  if (rows.length === 0) return;
   await db.rows(
     `INSERT INTO actor_labels (article_seq, actor, name, kind, label, tone)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
     [
-      seq,
-      labels.map((l) => l.actor),
-      labels.map((l) => l.name),
-      labels.map((l) => l.kind),
-      labels.map((l) => l.label),
-      labels.map((l) => l.tone),
+      rows.map((r) => r.seq),
+      rows.map((r) => r.actor),
+      rows.map((r) => r.name),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.label),
+      rows.map((r) => r.tone),
     ],
   );
-  const perActor = new Map<string, { name: string; kind: string; labels: number }>();
-  for (const l of labels) {
-    const entry = perActor.get(l.actor) ?? { name: l.name, kind: l.kind, labels: 0 };
-    if (l.label !== null) entry.labels++;
-    perActor.set(l.actor, entry);
-  }
-  const outlet = article.outlet ?? '';
-  const entries = [...perActor];
-  // Two statements for all of the article's actors (one per actor and table cost a round trip each).
-  const fresh = await db.rows<{ actor: string; fresh: boolean }>(
+  const pairs = [...byOutlet.values()];
+  // A row whose count after the write is this batch's alone did not exist before: the outlet is new for
+  // the actor (an existing row has at least one article already).
+  const written = await db.rows<{ actor: string; outlet: string; articles: number }>(
     `INSERT INTO actor_outlets (actor, outlet, articles, labels)
-     SELECT a, $2, 1, n FROM unnest($1::text[], $3::int[]) AS t (a, n)
-     ON CONFLICT (actor, outlet) DO UPDATE SET articles = actor_outlets.articles + 1,
+     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[])
+     ON CONFLICT (actor, outlet) DO UPDATE SET articles = actor_outlets.articles + excluded.articles,
        labels = actor_outlets.labels + excluded.labels
-     RETURNING actor, articles = 1 AS fresh`,
-    [entries.map(([actor]) => actor), outlet, entries.map(([, e]) => e.labels)],
+     RETURNING actor, outlet, articles`,
+    [
+      pairs.map((p) => p.actor),
+      pairs.map((p) => p.outlet),
+      pairs.map((p) => p.articles),
+      pairs.map((p) => p.labels),
+    ],
   );
+  const sent = new Map(pairs.map((p) => [`${p.actor}\u0000${p.outlet}`, p.articles]));
   // Articles without an outlet are kept together under '' but are not an outlet.
-  const gained = new Set(fresh.filter((r) => r.fresh && outlet !== '').map((r) => r.actor));
+  const fresh = new Set(
+    written
+      .filter((r) => r.outlet !== '' && r.articles === sent.get(`${r.actor}\u0000${r.outlet}`))
+      .map((r) => `${r.actor}\u0000${r.outlet}`),
+  );
+  const actors = [...byActor];
+  // Outlets an actor gained: each fresh pair once, at the first article naming it there. A new actor's
+  // row starts at 1 outlet (as one article's insert always did) plus what the later articles gained.
+  const gained = actors.map(([actor, a]) => {
+    let total = 0;
+    let first = 0;
+    const seen = new Set<string>();
+    a.outlets.forEach((outlet, i) => {
+      if (seen.has(outlet)) return;
+      seen.add(outlet);
+      if (!fresh.has(`${actor}\u0000${outlet}`)) return;
+      total++;
+      if (i === 0) first = 1;
+    });
+    return { total, first };
+  });
   await db.rows(
     `INSERT INTO actor_totals (actor, name, kind, articles, outlets, labels)
-     SELECT a, nm, k, 1, 1, n FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) AS t (a, nm, k, n, g)
-     ON CONFLICT (actor) DO UPDATE SET articles = actor_totals.articles + 1,
-       outlets = actor_totals.outlets + (SELECT g FROM unnest($1::text[], $5::int[]) AS u (a, g) WHERE u.a = excluded.actor),
+     SELECT a, nm, k, n, o, l FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::int[])
+       AS t (a, nm, k, n, o, l)
+     ON CONFLICT (actor) DO UPDATE SET articles = actor_totals.articles + excluded.articles,
+       outlets = actor_totals.outlets + (SELECT g FROM unnest($1::text[], $7::int[]) AS u (a, g) WHERE u.a = excluded.actor),
        labels = actor_totals.labels + excluded.labels`,
     [
-      entries.map(([actor]) => actor),
-      entries.map(([, e]) => e.name),
-      entries.map(([, e]) => e.kind),
-      entries.map(([, e]) => e.labels),
-      entries.map(([actor]) => (gained.has(actor) ? 1 : 0)),
+      actors.map(([actor]) => actor),
+      actors.map(([, a]) => a.name),
+      actors.map(([, a]) => a.kind),
+      actors.map(([, a]) => a.articles),
+      gained.map((g) => 1 + g.total - g.first),
+      actors.map(([, a]) => a.labels),
+      gained.map((g) => g.total),
     ],
   );
 }
@@ -186,19 +256,31 @@ export async function refreshContest(db: Runner): Promise<number> {
     'SELECT id FROM stories WHERE contest_splits IS NULL LIMIT $1',
     [CONTEST_BATCH],
   );
-  for (const { id } of stale) {
-    const labels = await db.rows<{ actor: string; label: string; tone: string; outlet: string | null }>(
-      `SELECT l.actor, l.label, l.tone, a.outlet FROM story_articles sa
-       JOIN actor_labels l ON l.article_seq = sa.article_seq JOIN articles a ON a.seq = sa.article_seq
-       WHERE sa.story_id = $1 AND sa.duplicate_of IS NULL AND l.label IS NOT NULL`,
-      [id],
-    );
-    const contest = labelContest(labels);
-    await db.rows(
-      'UPDATE stories SET contest_splits = $1, contest_labels = $2, contest_shared = $3 WHERE id = $4',
-      [contest.splits, contest.labels, contest.shared, id],
-    );
-  }
+  if (stale.length === 0) return 0;
+  const ids = stale.map((s) => s.id);
+  // All the stale stories' labels in one statement and their contests in another (a placement batch
+  // touches a story per article; a statement per story cost two round trips each).
+  const rows = await db.rows<{
+    story_id: number;
+    actor: string;
+    label: string;
+    tone: string;
+    outlet: string | null;
+  }>(
+    `SELECT sa.story_id, l.actor, l.label, l.tone, a.outlet FROM story_articles sa
+     JOIN actor_labels l ON l.article_seq = sa.article_seq JOIN articles a ON a.seq = sa.article_seq
+     WHERE sa.story_id = ANY($1::int[]) AND sa.duplicate_of IS NULL AND l.label IS NOT NULL`,
+    [ids],
+  );
+  const byStory = new Map<number, typeof rows>(ids.map((id) => [id, []]));
+  for (const row of rows) byStory.get(row.story_id)?.push(row);
+  const contests = ids.map((id) => labelContest(byStory.get(id) ?? []));
+  await db.rows(
+    `UPDATE stories s SET contest_splits = c.splits, contest_labels = c.labels, contest_shared = c.shared
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::int[]) AS c (id, splits, labels, shared)
+     WHERE s.id = c.id`,
+    [ids, contests.map((c) => c.splits), contests.map((c) => c.labels), contests.map((c) => c.shared)],
+  );
   return stale.length;
 }
 
