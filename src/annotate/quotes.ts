@@ -1343,6 +1343,14 @@ function subjectBefore(
   const governed = (s: Subject) => governedName(layer, s.firstToken, floor) || ofPerson(s);
   const person = near.find((s) => s.endToken === e && !s.possessive && !governed(s));
   if (person) return person;
+  // The same with the workplace typed as an organisation, so no subject at all ("George Zolnik of The Harbour
+  // Nation wrote"): a capitalised run ending at the verb, "of" before it, a person before that.
+  let runStart = e;
+  while (runStart > floor && /^\p{Lu}/u.test(tokens[runStart - 1]?.text ?? '')) runStart--;
+  if (runStart < e && tokens[runStart - 1]?.text.toLowerCase() === 'of') {
+    const worker = persons.find((p) => p.endToken === runStart - 1 && !p.possessive);
+    if (worker && !near.some((s) => s.endToken === e)) return worker;
+  }
   const place = near.find((s) => s.endToken === e && ofPerson(s));
   if (place) {
     const of = tokens[place.firstToken - 1]?.pos === 'DET' ? place.firstToken - 2 : place.firstToken - 1;
