@@ -337,20 +337,21 @@ export function compareUnnamed(
                         : sharesNamed(c, article.id))),
               );
         const member = { article, entity };
+        const startCluster = (members: Cluster['members'], extra: Partial<Cluster>): Cluster => ({
+          members,
+          articles: new Set([article.id]),
+          counts,
+          qualifiers,
+          named: new Set(namedIn(article.id)),
+          around,
+          event,
+          ...extra,
+        });
         if (person) {
           // Settled here; the outlets whose phrase would have joined it are that person's too.
           if (cluster) cluster.persons = new Set([...(cluster.persons ?? []), person.id]);
           else if (!shared) {
-            const settled: Cluster = {
-              members: [],
-              articles: new Set([article.id]),
-              counts,
-              qualifiers,
-              named: new Set(namedIn(article.id)),
-              around,
-              event,
-              persons: new Set([person.id]),
-            };
+            const settled = startCluster([], { persons: new Set([person.id]) });
             clusters.push(settled);
             candidates.push(settled);
             byKey.set(key, candidates);
@@ -366,16 +367,7 @@ export function compareUnnamed(
           for (const x of event.words) cluster.event.words.add(x);
           for (const x of event.dates) cluster.event.dates.add(x);
         } else {
-          const fresh: Cluster = {
-            members: [member],
-            articles: new Set([article.id]),
-            counts,
-            qualifiers,
-            named: new Set(namedIn(article.id)),
-            around,
-            event,
-            ...(unsettleable ? { unsettleable } : {}),
-          };
+          const fresh = startCluster([member], unsettleable ? { unsettleable } : {});
           clusters.push(fresh);
           // An article's second referent of one head stays its own: no other outlet's phrase joins it.
           if (!shared) {
