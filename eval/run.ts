@@ -7,11 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadPages } from '../bench/extraction-pages.js';
 import { machineLine } from '../bench/results.js';
-import {
-  DIGEST_OPINION_PROBABILITY,
-  OPINION_PROBABILITY,
-  TRANSCRIPT_PERSON_PER_100,
-} from '../src/text/opinion.js';
+import { DIGEST_OPINION_PROBABILITY, OPINION_PROBABILITY } from '../src/text/opinion.js';
 import type { CorefScores } from './coref-metrics.js';
 import { readEcbplus } from './ecbplus-gold.js';
 import { scoreExtraction } from './extraction.js';
@@ -225,7 +221,7 @@ ${s.articles} articles published ${split === 'dev' ? 'in 2019 or later' : 'befor
 |---|---|---|---|---|
 ${row(`Parallax language sign (opinion probability ≥ ${OPINION_PROBABILITY})`, s.rows.language)}
 ${row('Parallax opinionOf on the text (first-line marker, else the language sign)', s.rows.detector)}
-${row(`digest-only bar (leansToOpinion: opinion probability ≥ ${DIGEST_OPINION_PROBABILITY}, or "I"/"you" ≥ ${TRANSCRIPT_PERSON_PER_100} per 100 words)`, s.rows.digest)}
+${row(`digest-only bar (leansToOpinion: opinion probability ≥ ${DIGEST_OPINION_PROBABILITY}, or "I"/"you" or questions)`, s.rows.digest)}
 ${row(`baseline: "I"/"me"/"my" ≥ ${BASELINE_PER_100} per 100 words outside quotes`, s.rows.baseline)}`);
   console.log(sections[sections.length - 1]);
   for (const t of s.sweep)

@@ -170,12 +170,6 @@ export const QUESTION_SHARE = 0.1;
 const PERSON =
   /\b(?:I|I['’](?:m|ve|d|ll)|me|my|My|mine|myself|[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ou['’](?:re|ve|d|ll))\b/g;
 
-/** "I"/"you" words in the author's voice, and how many per 100 of its `words` words. */
-function personDensity(voice: string, words: number): { persons: number; per100: number } {
-  const persons = voice.match(PERSON)?.length ?? 0;
-  return { persons, per100: words > 0 ? (persons * 100) / words : 0 };
-}
-
 /**
  * Whether an article speaks to the reader or argues in its author's own voice (see above), and how it
  * showed; null when it reads as a report.
@@ -184,7 +178,8 @@ export function arguingVoice(input: Pick<OpinionInput, 'text' | 'quotes'>): stri
   const voice = authorVoice(input.text, input.quotes);
   const words = voice.match(/\p{L}+/gu)?.length ?? 0;
   if (words < 50) return null;
-  const { persons, per100 } = personDensity(voice, words);
+  const persons = voice.match(PERSON)?.length ?? 0;
+  const per100 = (persons * 100) / words;
   if (persons >= PERSON_MIN_WORDS && per100 >= PERSON_PER_100)
     return `“I” or “you” ${per100.toFixed(1)} times per 100 words outside quotes`;
   const sentences = voice.split(/(?<=[.!?])\s+/).filter((x) => /\p{L}/u.test(x));
@@ -399,44 +394,26 @@ export const OPINION_PROBABILITY = 0.4;
 /**
  * Probability at or above which the digest leaves an unmarked article's sentences out. The article is not
  * marked (OPINION_PROBABILITY marks it), but the digest must never speak with an author's voice and can
- * spare a sentence. Chosen on allsides train against the marker labels (eval/opinion-data.ts), next to the
- * rule it replaces ("I"/"you" at least once per 100 words of the author's voice, or a tenth of its sentences
- * questions: precision 0.193, recall 0.280, 11.1 % of articles kept out): 0.2 → 0.351 / 0.552 (12.1 %);
- * 0.25 → 0.373 / 0.435 (8.9 %); 0.3 → 0.408 / 0.341 (6.4 %). At 0.25 both figures are better with fewer
- * reports kept out. Of 50 multi-outlet stories of a fresh one-month allsides library, 7 have no digest under
- * either rule (one account left, oneAccountLeft in compare/digest), but not the same 7: two gain one from a
- * wire report the old rule had set aside for a single "you", one loses it (a feature opening "Is it time
- * to …?" is now set aside).
+ * spare a sentence, so the bar is low and the older signs (arguingVoice: "I"/"you", questions) still count
+ * beside it: recall first. On allsides train against the marker labels (eval/opinion-data.ts): the older
+ * signs alone precision 0.193, recall 0.280 (11.1 % of articles kept out); the model alone at 0.25 0.373 /
+ * 0.435 (8.9 %); either of them 0.258 / 0.562 (16.7 %; at 0.3 0.252 / 0.491, at 0.4 0.234 / 0.402). The model
+ * alone was tried first: on the blind-check stories it let a column ("A truly awful idea: …", probability
+ * under 0.25) and two essays into digests that the older signs had kept them out of.
  */
 export const DIGEST_OPINION_PROBABILITY = 0.25;
 
 /**
- * Whether the digest leaves an article's sentences out as reading like opinion, and why; null for a report.
- * The model reads texts of OPINION_MIN_WORDS words and more; a shorter one (a post of a few paragraphs) is
- * read by the older signs alone (arguingVoice: "I"/"you", questions), which need 50.
+ * Whether the digest leaves an article's sentences out as reading like opinion, and why; null for a report:
+ * the model at DIGEST_OPINION_PROBABILITY (texts of OPINION_MIN_WORDS words and more), or the older signs
+ * (arguingVoice, from 50 words: a transcript, a post in the first person, a run of questions).
  */
 export function leansToOpinion(input: Pick<OpinionInput, 'text' | 'quotes'>): string | null {
   const read = opinionProbability(input.text, input.quotes);
-  if (!read) return arguingVoice(input);
-  if (read.probability >= DIGEST_OPINION_PROBABILITY)
+  if (read && read.probability >= DIGEST_OPINION_PROBABILITY)
     return `reads like opinion (${read.signs.join(', ')}; probability ${read.probability.toFixed(2)})`;
-  // A transcript printed without quotation marks (a host and a guest: "I", "you" in every exchange) is
-  // no report however the model weighs its other signs.
-  const voice = authorVoice(input.text, input.quotes);
-  const { per100 } = personDensity(voice, voice.match(/\p{L}+/gu)?.length ?? 0);
-  if (per100 >= TRANSCRIPT_PERSON_PER_100)
-    return `“I” or “you” ${per100.toFixed(1)} times per 100 words outside quotes`;
-  return null;
+  return arguingVoice(input);
 }
-
-/**
- * "I"/"you" per 100 words of the author's voice at which the digest leaves an article out whatever the model
- * says. A radio show's transcript beside a report read 2.2 and the model 0.12. On allsides train (labels as
- * above) the model at 0.25 or this at 2.0: precision 0.334, recall 0.470, 10.8 % of articles (the model
- * alone 0.373 / 0.435 / 8.9 %); transcripts and first-person posts carry no opinion label, so precision
- * against the labels understates what this adds.
- */
-export const TRANSCRIPT_PERSON_PER_100 = 2.0;
 
 /** The model's probability that a text is an opinion piece; null when it is too short to read. */
 export function opinionProbability(
