@@ -420,9 +420,20 @@ export function opinionProbability(
   text: string,
   quotes?: readonly { start: number; end: number }[],
 ): { probability: number; signs: string[] } | null {
+  // A story's comparison asks twice per article (opinionOf, then leansToOpinion for the digest), and reading
+  // the features costs a few milliseconds: the answer is kept with the article's quote list.
+  const kept = quotes ? readCache.get(quotes) : undefined;
+  if (kept && kept.text === text) return kept.read;
   const features = opinionFeatures(text, quotes);
-  return features ? readFeatures(features) : null;
+  const read = features ? readFeatures(features) : null;
+  if (quotes) readCache.set(quotes, { text, read });
+  return read;
 }
+
+const readCache = new WeakMap<
+  readonly { start: number; end: number }[],
+  { text: string; read: { probability: number; signs: string[] } | null }
+>();
 
 /** The model's probability for features of opinionFeatures, and the (at most three) signs that raised it most. */
 export function readFeatures(features: Readonly<Record<OpinionFeature, number>>): {
