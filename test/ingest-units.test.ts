@@ -19,6 +19,7 @@ import {
 } from '../src/ingest/index.js';
 import { JsonArrayScanner, type ScanEvent, scanJson } from '../src/ingest/json-scan.js';
 import { splitLines } from '../src/ingest/lines.js';
+import { authorString } from '../src/ingest/meta.js';
 import { stripSiteName } from '../src/ingest/page-meta.js';
 import { describeError, formatSize, Refusal } from '../src/ingest/refusal.js';
 import { sniffFormat } from '../src/ingest/stdin.js';
@@ -113,6 +114,18 @@ describe('fragmentText (block-aware HTML to text)', () => {
     ['<p>a</p><hr><p>b</p>', 'a\n\nb'],
   ])('%j', (html, expected) => {
     expect(fragmentText(html)).toBe(expected);
+  });
+});
+
+describe('authorString', () => {
+  it('keeps names and lists of names', () => {
+    expect(authorString(' Ana  Reyes ')).toBe('Ana Reyes');
+    expect(authorString(['Ana Reyes', { name: 'Tomas Brenn' }, 'Ana Reyes'])).toBe('Ana Reyes, Tomas Brenn');
+  });
+  it("drops a template's field list and a byline without a letter", () => {
+    expect(authorString('Backdrop_Url Avatar_Small, Post Count')).toBeNull();
+    expect(authorString('\\')).toBeNull();
+    expect(authorString(['Ana Reyes', 'Avatar_Small'])).toBe('Ana Reyes');
   });
 });
 

@@ -9,6 +9,7 @@ import { classifyExtracted, classifyParagraphs, isDateLine } from './boilerplate
 import { findDateline } from './dateline.js';
 import { cutLinkCards } from './link-cards.js';
 import { splitParagraphs } from './paragraphs.js';
+import { cleanTitle } from './title.js';
 
 export interface CleanOptions {
   /** Metadata for an article given its URL host (from --sources), applied after harvesting. */
@@ -61,7 +62,7 @@ export function cleanArticle(raw: RawArticle, id: string, options: CleanOptions 
     id,
     source: raw.source,
     outlet: meta.outlet ?? null,
-    title: meta.title ?? leadHeading,
+    title: cleanHeadline(meta.title ?? leadHeading, meta.author),
     url: meta.url ?? null,
     published: meta.published ?? null,
     author: meta.author ?? null,
@@ -101,6 +102,10 @@ function harvestMeta(
     outlet: given.outlet ?? fromHost.outlet ?? host,
     published: given.published ?? fromHost.published ?? (url ? dateFromUrl(url) : null),
   };
+}
+
+function cleanHeadline(title: string | null, author: string | null | undefined): string | null {
+  return title === null ? null : cleanTitle(title, author);
 }
 
 function definedOnly(meta: ArticleMeta): ArticleMeta {

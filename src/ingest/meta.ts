@@ -20,8 +20,18 @@ export function authorString(value: unknown): string | null {
     const names = value.map(authorString).filter((n): n is string => n !== null);
     return names.length > 0 ? [...new Set(names)].join(', ') : null;
   }
-  if (typeof value === 'object' && value !== null) return cleanString((value as { name?: unknown }).name);
-  return cleanString(value);
+  const name =
+    typeof value === 'object' && value !== null
+      ? cleanString((value as { name?: unknown }).name)
+      : cleanString(value);
+  return name === null || templateText(name) ? null : name;
+}
+
+// A byline that is a page template's field list ("Backgroundurl Avatar_Large, Story Count, Comment Count")
+// or a lone backslash left by an escaped empty value: no one's name. Names never carry an identifier with
+// an underscore, and must hold a letter.
+function templateText(byline: string): boolean {
+  return /\p{L}_\p{L}/u.test(byline) || !/\p{L}/u.test(byline);
 }
 
 export function fillMeta(...layers: readonly (ArticleMeta | null | undefined)[]): ArticleMeta {
