@@ -4,9 +4,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { storyTitle } from '../src/compare/title.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
-import { mergeStoriesIn } from '../src/library/stories.js';
+import { mergeStoriesIn, requireStoryIn, storyReportIn } from '../src/library/stories.js';
 import {
   asksRatherThanReports,
   centralTitle,
@@ -21,6 +22,17 @@ const report = (title: string | null, features: Record<string, number>, url: str
   url,
   outlet: 'Outlet A Gazette',
   features: v(features),
+});
+
+describe('storyTitle (a report without a library title)', () => {
+  const fact = (text: string, articles: string[]) => ({ id: text, text, articles, evidence: [] });
+  it('skips the wording of a fact that leans on the sentence before it', () => {
+    const facts = [
+      fact('Also, he kept the inspection report from the board.', ['a', 'b', 'c']),
+      fact('Water spilled over the Pellbrook dam on Saturday after a week of rain.', ['a', 'b']),
+    ];
+    expect(storyTitle([], facts)).toBe('Water spilled over the Pellbrook dam on Saturday after a week of rain.');
+  });
 });
 
 describe('centralTitle', () => {
@@ -121,5 +133,8 @@ describe('story titles in a library', () => {
     const title = (await store.listStories({ ids: [story] }))[0]?.title;
     expect(title).not.toMatch(/^Opinion/);
     expect([articles[1]?.title, articles[2]?.title]).toContain(title);
+    // The story's report is headed as the list names it.
+    const report = await storyReportIn(store, await requireStoryIn(store, story));
+    expect(report.stories[0]?.title).toBe(title);
   }, 60_000);
 });

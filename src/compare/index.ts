@@ -37,7 +37,16 @@ export function storyContext(annotated: readonly AnnotatedArticle[]): {
   return { ctx, actors };
 }
 
-export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'): Story {
+/**
+ * The comparison of one story's articles. `knownTitle` is the title the story already has (a library's, taken
+ * from its most central headline), so a report names the story as the list does; without one the title
+ * comes from the facts (compare/title.ts).
+ */
+export function compareStory(
+  annotated: readonly AnnotatedArticle[],
+  id = 's1',
+  knownTitle?: string | null,
+): Story {
   const { ctx, actors } = storyContext(annotated);
   const { articles } = ctx;
   const quotes = groupQuotes(ctx);
@@ -56,7 +65,7 @@ export function compareStory(annotated: readonly AnnotatedArticle[], id = 's1'):
     ...articles.filter((a) => leansToOpinion(a) !== null).map((a) => a.id),
   ]);
   const unnamedActors = compareUnnamed(articles, actors.actors, actors.actorOf);
-  const title = storyTitle(articles, facts.facts);
+  const title = knownTitle || storyTitle(articles, facts.facts);
   const story: Story = {
     id,
     title,

@@ -1,14 +1,21 @@
 import type { AnnotatedArticle } from '../model/article.js';
 import type { Fact } from '../model/report.js';
+import { danglingStart, notDigestMaterial } from './digest/material.js';
 
 const MAX_TITLE = 140;
 /** "PORT CALLOWAY, Ore. (Coastal Wire) — " opens wire copy; it is not part of what happened. */
 const DATELINE_PREFIX =
   /^\p{Lu}[\p{Lu}\p{M} .'’-]{2,40}(?:,\s*[\p{L}. ]{1,20})?(?:\s*\([^)]{1,40}\))?\s*[—–]\s*/u;
 
-/** The story's title: the most corroborated fact's wording, else the first article title. */
+/**
+ * The story's title: the wording of the most corroborated fact that reads on its own, else the first article
+ * title. A fact's sentence that leans on the one before it ("Also, he leaked the memo.", "It was the third
+ * such vote.") or is page furniture (a caption, a headline run into the text) names nothing: a fresh
+ * nine-outlet report was headed "Also, he …" while the story list showed its central headline.
+ */
 export function storyTitle(articles: readonly AnnotatedArticle[], facts: readonly Fact[]): string {
-  const best = [...facts].sort((a, b) => b.articles.length - a.articles.length)[0];
+  const standing = facts.filter((f) => !danglingStart(f.text) && notDigestMaterial(f.text) === null);
+  const best = [...standing].sort((a, b) => b.articles.length - a.articles.length)[0];
   const text = (best?.text ?? articles.find((a) => a.title)?.title ?? 'Untitled story').replace(
     DATELINE_PREFIX,
     '',

@@ -276,10 +276,13 @@ function listingEntry(s: StorySummary, mine: readonly StoryArticleRef[]): StoryL
   };
 }
 
-/** A stored story's comparison report, read from the stored annotations (nothing is annotated again). */
+/**
+ * A stored story's comparison report, read from the stored annotations (nothing is annotated again). The
+ * library's title names the story everywhere (the list, the page, the API, `story <id>`).
+ */
 export async function storyReportIn(store: AsyncStoreSession, story: StoryDetail): Promise<Report> {
   const articles = await storyArticlesIn(store, story);
   const { compareStory } = await import('../compare/index.js');
   const { buildReport } = await import('../report/index.js');
-  return buildReport([compareStory(articles, String(story.id))]);
+  return buildReport([compareStory(articles, String(story.id), story.title)]);
 }

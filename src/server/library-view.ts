@@ -193,9 +193,6 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
   /** Works a story's report out and keeps its JSON, compressed, while the story is unchanged. */
   const computeReport = async (summary: StorySummary, selection?: StorySelection) => {
     const report = await storyReportIn(store, selection?.story ?? (await storyOr404(summary.id)));
-    // The library's title names the story everywhere in the app (the list, the page, the API).
-    const first = report.stories[0];
-    if (first && summary.title) first.title = summary.title;
     const stored = storePage(JSON.stringify(report), JSON_TYPE);
     reports.set(cacheKey(summary, selection), stored, stored.gz.byteLength);
     return { report, stored };

@@ -16,6 +16,7 @@ import {
   backReference,
   comparedSubject,
   continuesQuotation,
+  danglingStart,
   definiteReference,
   definiteSpeaker,
   definiteSubject,
@@ -36,10 +37,6 @@ export const IDEAL_WORDS = 25;
 /** Two digest sentences sharing this share of their content words say the same thing twice. */
 export const REDUNDANT_OVERLAP = 0.5;
 
-// Openers that refer back to something the digest may not have said: "He directly addressed Trump …",
-// "These negotiations were …", "However, …" (a contrast with a sentence that is not there).
-const DANGLING_START =
-  /^(?:he|she|it|they|his|her|its|their|them|him|this|these|those|that|we|i|you|our|however|but|and|meanwhile|still|also|then|such)\b/i;
 // A speech tag with a bare pronoun at the end: "Most of the injuries were fractures …, she said."
 const DANGLING_TAG = /[,”"]\s+(?:he|she|they)\s+(?:said|added|says|told \w+)\.$/i;
 // …or inside it, with no one speaking before it: "Two earlier plans reached a council vote, he argued on Monday, and …".
@@ -202,7 +199,7 @@ function candidateFor(
   if (notDigestMaterial(text, authorVoice(text, inside)) !== null) return null;
   const q = quoted(article, start, end);
   // A pronoun or connective with nothing before it never stands, even as the lead ("He then added: …").
-  if (DANGLING_START.test(text) || DANGLING_TAG.test(text) || pronounSpeaker(text)) return null;
+  if (danglingStart(text) || DANGLING_TAG.test(text) || pronounSpeaker(text)) return null;
   if (pronounBeforeName(article, start, end)) return null;
   if (strict && q.share > MAX_QUOTE_SHARE) return null;
   const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100;

@@ -202,6 +202,16 @@ const SPEECH =
 const FIRST_PERSON_SINGULAR =
   /\b(?:me|my|mine|myself)\b|\bI(?:['’](?:m|ve|d|ll)\b|\s+(?:am|was|have|had|think|thought|believe|know|knew|do|did|don['’]t|didn['’]t|will|would|can|could|asked|told|said|saw|went|remember|want|wanted|mean)\b)/;
 
+// Openers that refer back to something the digest may not have said: "He directly addressed Trump …",
+// "These negotiations were …", "However, …" (a contrast with a sentence that is not there).
+const DANGLING_START =
+  /^(?:he|she|it|they|his|her|its|their|them|him|this|these|those|that|we|i|you|our|however|but|and|meanwhile|still|also|then|such)\b/i;
+
+/** Whether the sentence opens on a pronoun or connective that needs a sentence before it. */
+export function danglingStart(text: string): boolean {
+  return DANGLING_START.test(text);
+}
+
 /** Why a sentence cannot open a digest or stand in it, or null when it can. */
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {
   if (isPhotoCaption(text)) return 'photo caption or credit';
