@@ -31,7 +31,9 @@ describe('storyTitle (a report without a library title)', () => {
       fact('Also, he kept the inspection report from the board.', ['a', 'b', 'c']),
       fact('Water spilled over the Pellbrook dam on Saturday after a week of rain.', ['a', 'b']),
     ];
-    expect(storyTitle([], facts)).toBe('Water spilled over the Pellbrook dam on Saturday after a week of rain.');
+    expect(storyTitle([], facts)).toBe(
+      'Water spilled over the Pellbrook dam on Saturday after a week of rain.',
+    );
   });
 });
 

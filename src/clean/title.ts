@@ -13,7 +13,7 @@ const READ_MORE = /\s+Read more:\s*https?:\/\/\S+\s*$/iu;
 /** "412 Shares": a share counter. */
 const SHARE_COUNT = /\s+\d[\d,.]*[kK]?\s+Shares?\s*$/u;
 /** After a gap of two or more spaces (where the page had a line break): "By Ana Reyes   Monday". */
-const GAPPED_BYLINE = /\s{2,}By\s+\p{Lu}[^]*$/u;
+const GAPPED_BYLINE = /\s{2,}By\s+\p{Lu}[\s\S]*$/u;
 /**
  * After a gap, capitalised words ending on a weekday: the byline and date line under the headline, with or
  * without "By" ("  Ana Reyes   Staff Writer Thursday", "  Monday").
