@@ -181,6 +181,27 @@ describe('facts', () => {
     expect(credited[0]?.values.map((v) => v.value).sort()).toEqual(['Coast Radio', 'Dunmore Herald']);
   });
 
+  it('puts a quoted post after the reported facts, and drops its one-word sentences', () => {
+    const post = '“The harbour audit is out and shows NO WASTE. WOW! Will the inquiry go on?”';
+    const two = story([
+      article(
+        'a',
+        `The mayor posted on Friday afternoon.\n\n${post}\n\nThe harbour board released the audit of the ferry contracts on Friday.`,
+      ),
+      article(
+        'b',
+        `The mayor wrote a post about it.\n\n${post}\n\nThe harbour board released the audit of the ferry contracts on Friday afternoon.`,
+      ),
+      article(
+        'c',
+        `The mayor answered online.\n\n${post}\n\nCouncillors will debate the ferry budget next week.`,
+      ),
+    ]);
+    const texts = alignFacts(two).facts.map((f) => f.text);
+    expect(texts[0]).toMatch(/^The harbour board released the audit/);
+    expect(texts).not.toContain('WOW!');
+  });
+
   it('does not compare figures that count different things', () => {
     const two = story([
       article(

@@ -9,6 +9,8 @@ export interface AttributionPhrase {
   end: number;
   /** Whether the phrase names a source of the report (not only circumstances such as an interview). */
   namesSource: boolean;
+  /** Where the words after the opener begin ("according to |one memo"). */
+  bodyStart: number;
 }
 
 // Phrases that credit a source and run to the next comma or stop. "per" only counts after a comma
@@ -40,11 +42,17 @@ export function attributionPhrases(text: string, start: number, end: number): At
       start: at,
       end: phraseEnd(text, at + m[0].length, end),
       namesSource: true,
+      bodyStart: at + m[0].length,
     });
   }
   for (const m of slice.matchAll(CIRCUMSTANCE_OPENERS)) {
     const at = start + (m.index ?? 0);
-    out.push({ start: at, end: phraseEnd(text, at + m[0].length, end), namesSource: false });
+    out.push({
+      start: at,
+      end: phraseEnd(text, at + m[0].length, end),
+      namesSource: false,
+      bodyStart: at + m[0].length,
+    });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -59,6 +67,15 @@ export interface Source {
 // A capitalised name: words starting upper case, joined by spaces or inner "of"/"the" ("Port Calloway
 // Fire Department", "Department of Transportation").
 const CAPITALISED_RUN = /\p{Lu}[\p{L}.’'-]*(?:\s+(?:(?:of|the|for|and)\s+)?\p{Lu}[\p{L}.’'-]*)*/gu;
+
+/**
+ * Whether the clause ends right after a name that follows "said": the inverted speaker of "…, said Peskov."
+ * A name that goes on into a verb is the subject of what was said: "Comey wrote that Trump said Flynn had
+ * judgment issues" credits nobody named Flynn.
+ */
+function closesClause(text: string, from: number, limit: number): boolean {
+  return /^\s*(?:[,.;:!?—–)"”’]|$)/u.test(text.slice(from, limit));
+}
 
 /** Words that start a capitalised run without being part of a source's name. */
 const NOT_NAME_START = new Set(['The', 'A', 'An']);
@@ -84,14 +101,16 @@ export function sourcesIn(text: string, start: number, end: number, entities: re
       out.push({ name: last.text, start: last.start, end: last.end });
       continue;
     }
-    const body = text.slice(phrase.start, phrase.end);
+    // The opener's own words are no name, though a sentence may open with them capitalised: "According to
+    // one memo, …" named "According" as the source of a report and made an attribution discrepancy.
+    const body = text.slice(phrase.bodyStart, phrase.end);
     let found: Source | null = null;
     for (const m of body.matchAll(CAPITALISED_RUN)) {
       const words = m[0].split(/\s+/);
       while (words.length > 0 && NOT_NAME_START.has(words[0] as string)) words.shift();
       if (words.length === 0) continue;
       const name = words.join(' ').replace(/[.’',]+$/, '');
-      const at = phrase.start + (m.index ?? 0) + m[0].indexOf(words[0] as string);
+      const at = phrase.bodyStart + (m.index ?? 0) + m[0].indexOf(words[0] as string);
       found = { name, start: at, end: at + name.length };
     }
     if (found) out.push(found);
@@ -106,7 +125,7 @@ export function sourcesIn(text: string, start: number, end: number, entities: re
     // Only organisations "report"; a person before "said" is a speaker, which quotes cover, not a source.
     if (before && (m[0] === 'reported' || m[0] === 'reports') && before.entity.kind !== 'person') {
       out.push({ name: before.text, start: before.start, end: before.end });
-    } else if (after && (m[0] === 'said' || m[0] === 'says')) {
+    } else if (after && (m[0] === 'said' || m[0] === 'says') && closesClause(text, after.end, end)) {
       out.push({ name: after.text, start: after.start, end: after.end });
     }
   }

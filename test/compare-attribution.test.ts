@@ -1,0 +1,33 @@
+// The named source of a report, read from a sentence's attribution: an opener's own words and the subject of
+// a reported clause are no source. Invented sentences.
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../src/model/article.js';
+import { sourcesIn } from '../src/compare/text/attribution.js';
+
+function person(text: string, name: string): Entity {
+  const start = text.indexOf(name);
+  return {
+    id: name,
+    kind: 'person',
+    name,
+    mentions: [{ start, end: start + name.length, text: name }],
+  } as unknown as Entity;
+}
+
+const names = (text: string, entities: Entity[] = []) =>
+  sourcesIn(text, 0, text.length, entities).map((s) => s.name);
+
+describe('sourcesIn', () => {
+  it('reads the source after "according to", never the opener itself', () => {
+    expect(names('According to one memo, the mayor had doubts about the harbour plan.')).toEqual([]);
+    expect(names('According to the Harlow Ledger, the mayor had doubts about the harbour plan.')).toEqual([
+      'Harlow Ledger',
+    ]);
+  });
+  it('takes an inverted speaker at the end of a clause, not the subject of what was said', () => {
+    const inverted = 'The pier will close in May, said Brenna Hale.';
+    expect(names(inverted, [person(inverted, 'Brenna Hale')])).toEqual(['Brenna Hale']);
+    const reported = 'In one note, the clerk wrote that the mayor said Brenna Hale had serious doubts.';
+    expect(names(reported, [person(reported, 'Brenna Hale')])).toEqual([]);
+  });
+});
