@@ -1,8 +1,8 @@
 // The named source of a report, read from a sentence's attribution: an opener's own words and the subject of
 // a reported clause are no source. Invented sentences.
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../src/model/article.js';
 import { sourcesIn } from '../src/compare/text/attribution.js';
+import type { Entity } from '../src/model/article.js';
 
 function person(text: string, name: string): Entity {
   const start = text.indexOf(name);
