@@ -165,6 +165,29 @@ const doc = async (path: string) => {
   return parseHTML(await res.text()).document;
 };
 
+describe('leaning order without a scale', () => {
+  const unscaled = (outlets: { name: string; leaning: string }[]) =>
+    directoryIndex({ leaningScale: null, outlets: directoryFrom({ outlets }, 'x', null).outlets });
+  it('puts the usual leaning words left to right, whatever their counts', () => {
+    const index = unscaled([
+      { name: 'A', leaning: 'right' },
+      { name: 'B', leaning: 'right' },
+      { name: 'C', leaning: 'Left' },
+      { name: 'D', leaning: 'center' },
+      { name: 'E', leaning: 'center' },
+    ]);
+    expect(index.values('leaning')).toEqual(['Left', 'center', 'right']);
+  });
+  it('orders other words by count', () => {
+    const index = unscaled([
+      { name: 'A', leaning: 'hawkish' },
+      { name: 'B', leaning: 'hawkish' },
+      { name: 'C', leaning: 'dovish' },
+    ]);
+    expect(index.values('leaning')).toEqual(['hawkish', 'dovish']);
+  });
+});
+
 describe('spread and blindspots in the web app', () => {
   it('without a directory the pages say how to get one; no blindspot is claimed', async () => {
     const blind = await doc('/blindspots');

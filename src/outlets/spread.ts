@@ -40,6 +40,37 @@ export interface DirectoryIndex {
   values(field: SpreadField): string[];
 }
 
+/**
+ * The usual left-to-right order of leaning words, for a library whose leanings came with its records and no
+ * scale was set: ordered by count, "right, left, center" drew the bar's scale colours (first blue, last red)
+ * on the wrong groups. Used only when every value is one of these; otherwise the order is by count.
+ */
+const USUAL_LEANINGS = [
+  'far left',
+  'left',
+  'lean left',
+  'center-left',
+  'centre-left',
+  'center left',
+  'centre left',
+  'center',
+  'centre',
+  'mixed',
+  'center-right',
+  'centre-right',
+  'center right',
+  'centre right',
+  'lean right',
+  'right',
+  'far right',
+];
+
+function usualOrder(values: readonly string[]): string[] | null {
+  const rank = (v: string) => USUAL_LEANINGS.indexOf(v.trim().toLowerCase());
+  if (values.length === 0 || values.some((v) => rank(v) < 0)) return null;
+  return [...values].sort((a, b) => rank(a) - rank(b));
+}
+
 export function directoryIndex(directory: OutletDirectory): DirectoryIndex {
   const records = new Map(directory.outlets.map((o) => [o.name, o]));
   const cache = new Map<SpreadField, string[]>();
@@ -57,7 +88,8 @@ export function directoryIndex(directory: OutletDirectory): DirectoryIndex {
         known =
           field === 'leaning' && directory.leaningScale
             ? directory.leaningScale.filter((v) => counts.has(v))
-            : [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v);
+            : ((field === 'leaning' ? usualOrder([...counts.keys()]) : null) ??
+              [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([v]) => v));
         // Values off the scale (left from before a scale change) still show, after the scale's.
         if (field === 'leaning' && directory.leaningScale)
           for (const v of [...counts.keys()].sort()) if (!known.includes(v)) known.push(v);
