@@ -200,6 +200,21 @@ describe('facts', () => {
     const texts = alignFacts(two).facts.map((f) => f.text);
     expect(texts[0]).toMatch(/^The harbour board released the audit/);
     expect(texts).not.toContain('WOW!');
+    // Printed as an embedded post, without quotation marks: its one-word line and its question are no facts.
+    const bare = 'The harbour audit is out and shows no waste at all. WOW! Will the inquiry go on?';
+    const embedded = story([
+      article(
+        'a',
+        `The mayor posted on Friday afternoon.\n\n${bare}\n\nThe harbour board released the audit on Friday.`,
+      ),
+      article(
+        'b',
+        `The mayor wrote a post about it.\n\n${bare}\n\nCouncillors will debate the ferry budget next week.`,
+      ),
+    ]);
+    const stated = alignFacts(embedded).facts.map((f) => f.text);
+    expect(stated).toContain('The harbour audit is out and shows no waste at all.');
+    expect(stated.filter((t) => t === 'WOW!' || t.endsWith('?'))).toEqual([]);
   });
 
   it('does not compare figures that count different things', () => {

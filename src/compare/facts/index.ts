@@ -32,9 +32,8 @@ export const SHARED_CLAIM_LINK = 0.9;
 /**
  * A unit this much inside quotation marks is a quote, not a reported fact, unless another outlet has it too.
  * Printed by several outlets it stays a fact (they all report that it was said; MRPC dev drops 0.723 →
- * 0.711 without them), but it comes after the reported facts and needs words enough to say something: the
- * sentences of one quoted post came apart into "WOW!", "Will the inquiry go on?", "I don't think so!",
- * which headed a fresh nine-outlet matrix as its most shared facts.
+ * 0.711 without them), but it comes after the reported facts: the sentences of one quoted post came apart
+ * into several "facts" that headed a fresh nine-outlet matrix as its most shared.
  */
 export const QUOTE_ONLY_SHARE = 0.8;
 
@@ -48,9 +47,18 @@ interface FactWithUnits {
   units: Unit[];
 }
 
-/** Whether a lone unit reports something: long enough, not a bare quote. */
-function reportsAlone(unit: Unit): boolean {
-  return unit.words >= MIN_EXCLUSIVE_WORDS && unit.quoteShare < QUOTE_ONLY_SHARE;
+/** A question ends the unit: "Will the inquiry go on?" asks, it reports nothing (closing quote marks allowed). */
+const QUESTION_END = /\?\s*["'”’)]*\s*$/u;
+
+/**
+ * Whether a unit states something: three words or more ("WOW!" and "Thanks!" do not) and no question. An
+ * embedded post printed without quotation marks by four outlets made "WOW!" and "Will the inquiry go on?"
+ * the most shared facts of a fresh nine-outlet story.
+ */
+function states(ctx: StoryContext, unit: Unit): boolean {
+  if (unit.words < MIN_EXCLUSIVE_WORDS) return false;
+  const article = ctx.articles[unit.article] as AnnotatedArticle;
+  return !QUESTION_END.test(article.text.slice(unit.start, unit.end));
 }
 
 /** A unit as evidence: its exact span and text. */
@@ -67,10 +75,12 @@ export function evidenceOf(ctx: StoryContext, unit: Unit): EvidenceSpan {
 /** The facts with the units behind them (discrepancies read the units' tokens), ordered and numbered. */
 function storyFacts(ctx: StoryContext): FactWithUnits[] {
   const alignment = alignStory(ctx);
+  // A lone unit must state something on its own and not be a bare quote; a shared one needs one outlet's
+  // unit that states something.
   const kept = alignment.clusters.filter((c) =>
     c.units.length > 1
-      ? !quoteOnly(c) || c.units.every((u) => u.words >= MIN_EXCLUSIVE_WORDS)
-      : reportsAlone(c.units[0] as Unit),
+      ? c.units.some((u) => states(ctx, u))
+      : states(ctx, c.units[0] as Unit) && (c.units[0] as Unit).quoteShare < QUOTE_ONLY_SHARE,
   );
   const ordered = kept.sort(
     (x, y) =>
