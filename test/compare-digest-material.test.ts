@@ -202,8 +202,17 @@ describe('notDigestMaterial', () => {
       'Protesters gather outside the court on Monday. Photo: Jane Doe for the Gazette.',
       'Firefighters douse the remains of a barn on Monday. (AP Photo/John Roe)',
       'A woman walks past the closed depot in the capital on Monday. Getty Images',
+      'Governor Ana Reyes shakes hands with Mayor Tom Hale during their meeting at the harbour hall.',
+      'Harbour Master Tom Hale and Ana Reyes shake hands at the start of the ferry talks.',
     ])
       expect(notDigestMaterial(s), s).toBe('photo caption or credit');
+    // Reports in the past tense, pronoun subjects and standings are no captions.
+    for (const s of [
+      'Governor Ana Reyes shook hands with Mayor Tom Hale during their meeting at the harbour hall.',
+      'He talks to the harbour board every week about the ferry contracts and the budget.',
+      'Councillor Ana Reyes stands at 45 percent in the race for the harbour seat this spring.',
+    ])
+      expect(notDigestMaterial(s), s).not.toBe('photo caption or credit');
   });
 
   it('skips credit lines, disclaimers and advertisement slots', () => {

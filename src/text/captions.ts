@@ -19,9 +19,18 @@ const PICTURE_MARK =
 const DATED_CAPTION =
   /\b(?:speaks|gestures|looks on|arrives|departs|walks|waves|listens|stands|sits|attends|delivers|holds|poses|leaves|talks|reacts|smiles|greets|shakes hands|addresses|conducts|gives|is seen|are seen|pictured)\b.*\b(?:on|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$|(?<!\b(?:on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$/;
 
+// A caption without a date: a name of two or more capitalised words (titles allowed) before a picture verb in
+// the present tense, then where or with whom: "Governor Ana Reyes shakes hands with Mayor Tom Hale during
+// their meeting at the town hall." A report says what happened in the past tense ("shook hands"); a fresh
+// nine-outlet digest opened with such a caption. Not a pronoun or a connective ("He talks to us", "When Ana
+// Reyes arrives …", "To listen to …") and not "stands"/"sits", which report standings ("Ana Reyes stands
+// at 45% in the race"): on 8,000 allsides articles the shape matched 297 sentences, nearly all captions.
+const NAMED_PICTURE =
+  /^(?!(?:He|She|It|They|We|You|I|This|That|These|Those|When|While|If|As|To|The|On|In|At|Please|Our|Their|His|Her|Its)\s)\p{Lu}[\p{L}.'’-]*\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,7}(?:and\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,6})?(?:speaks?|gestures?|looks? on|arrives?|walks?|waves?|listens?|poses?|talks?|reacts?|smiles?|greets?|shakes? hands|embraces?|hugs?)\s+(?:with|during|at|as|to|in|after|before|upon|while|on)\b/u;
+
 /** Whether a sentence is a photo caption or a photo credit rather than a sentence of the report. */
 export function isPhotoCaption(text: string): boolean {
-  return CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text);
+  return CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text) || NAMED_PICTURE.test(text);
 }
 
 // Who took a picture: "(Wire Photo/Jana Roe)", "(Jana Roe/Agency Photo)", "(Photo: Jana Roe)", and a line
