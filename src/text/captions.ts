@@ -30,7 +30,9 @@ const NAMED_PICTURE =
 
 /** Whether a sentence is a photo caption or a photo credit rather than a sentence of the report. */
 export function isPhotoCaption(text: string): boolean {
-  return CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text) || NAMED_PICTURE.test(text);
+  return (
+    CAPTION.test(text) || DATED_CAPTION.test(text) || PICTURE_MARK.test(text) || NAMED_PICTURE.test(text)
+  );
 }
 
 // Who took a picture: "(Wire Photo/Jana Roe)", "(Jana Roe/Agency Photo)", "(Photo: Jana Roe)", and a line
