@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   citing,
+  digestWithheld,
   oneAccountLeft,
   peopleBySurname,
   pronounBeforeName,
@@ -19,8 +20,10 @@ import {
   surnamesAlone,
 } from '../src/compare/digest/material.js';
 import { alignFacts, MANY_ARTICLES } from '../src/compare/facts/index.js';
-import { storyContext } from '../src/compare/index.js';
+import { compareStory, storyContext } from '../src/compare/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
+import { buildReport } from '../src/report/index.js';
+import { renderMarkdown } from '../src/report/md/index.js';
 import { annotateText } from './support/articles.js';
 
 describe('notDigestMaterial: leaning on a sentence the digest does not hold', () => {
@@ -207,6 +210,32 @@ describe('a story with one outlet left for the digest', () => {
     expect(oneAccountLeft(ctx, new Set(['b', 'c']))).toBe(true);
     expect(oneAccountLeft(ctx, new Set(['c']))).toBe(false);
     expect(oneAccountLeft(ctx, new Set())).toBe(false);
+  });
+
+  it('says why there is no digest', () => {
+    const { ctx } = storyContext([
+      article('a', 'The council approved the harbour budget on Monday after a long debate.', 'Outlet A'),
+      article('b', 'The council approved the harbour budget on Monday night.', 'Outlet B'),
+    ]);
+    expect(digestWithheld(ctx, new Set(['b']))).toMatch(/^Only Outlet A's reporting is left beside opinion/);
+    expect(digestWithheld(ctx, new Set(['a', 'b']))).toMatch(/^Every article reads as opinion/);
+    expect(digestWithheld(ctx, new Set())).toMatch(/share too little/);
+    // Through the report: a one-report story beside a column carries the reason, and the views print it.
+    const story = compareStory([
+      article('a', 'The council approved the harbour budget on Monday after a long debate.', 'Outlet A'),
+      article(
+        'b',
+        Array.from(
+          { length: 8 },
+          () =>
+            'I think the council was wrong about the harbour budget, and you should be angry about it too. ',
+        ).join(''),
+        'Outlet B',
+      ),
+    ]);
+    expect(story.digest).toEqual([]);
+    expect(story.digestWithheld).toMatch(/^Only Outlet A's reporting/);
+    expect(renderMarkdown(buildReport([story]))).toContain("_No digest. Only Outlet A's reporting");
   });
 });
 

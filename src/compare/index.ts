@@ -9,7 +9,7 @@ import { compareUnnamed } from './actors/unnamed.js';
 import { attachConfidence } from './confidence/index.js';
 import type { StoryContext } from './context.js';
 import { inferPublicationDates } from './dates.js';
-import { buildDigest } from './digest/index.js';
+import { buildDigest, digestWithheld } from './digest/index.js';
 import { alignFacts } from './facts/index.js';
 import { groupQuotes } from './quotes/index.js';
 import { toReportArticle } from './report-article.js';
@@ -81,6 +81,7 @@ export function compareStory(
     timeline: buildTimeline(ctx),
     digest: buildDigest(ctx, facts.facts, notForDigest, title),
   };
+  if (story.digest.length === 0) story.digestWithheld = digestWithheld(ctx, notForDigest);
   return attachConfidence(ctx, story);
 }
 

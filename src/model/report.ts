@@ -182,6 +182,11 @@ export interface Story {
   timeline: TimelineEntry[];
   digest: DigestSentence[];
   /**
+   * Added: why the digest is empty, in a sentence a reader can act on (every article reads as opinion; one
+   * outlet's report is left beside opinion; nothing shared stands on its own). Absent when there is a digest.
+   */
+  digestWithheld?: string;
+  /**
    * Added: the story's coverage by leaning, from the library's outlet directory (`parallax story`); absent
    * when the directory gives no leaning (or the report is not from a library). Voices, not articles: a
    * near-copy of another article counts for nothing.

@@ -465,6 +465,21 @@ export function oneAccountLeft(ctx: StoryContext, opinion: ReadonlySet<string>):
 }
 
 /**
+ * Why a story has no digest, for the reader: an empty section with no reason read as a fault. `opinion` is
+ * the set the digest left out (marked opinion and text that leans to it).
+ */
+export function digestWithheld(ctx: StoryContext, opinion: ReadonlySet<string>): string {
+  const reports = ctx.articles.filter((a) => !opinion.has(a.id));
+  if (reports.length === 0)
+    return 'Every article reads as opinion or argument, and the digest speaks only from reports.';
+  if (oneAccountLeft(ctx, opinion)) {
+    const outlet = reports[0]?.outlet ?? 'one outlet';
+    return `Only ${outlet}'s reporting is left beside opinion and argument, and the digest needs a second account to check its sentences against.`;
+  }
+  return 'The reports share too little that reads on its own as a neutral account.';
+}
+
+/**
  * @param opinion ids of the story's opinion and analysis articles: their sentences never enter the digest
  *   and they are not cited for its facts.
  * @param title the story's title, shown above the digest: "the policy" stands when the title names it.

@@ -200,7 +200,9 @@ export function renderDigest(view: StoryView, si: number): SafeHtml {
         (d) =>
           html`<li class="${uncertainClass(d.confidence)}"><span class="sentence">${d.text}</span>${uncertainMark(d.confidence, 'digest sentence')} <span class="cites">${citations(view, d.articles, d.evidence)}</span></li>`,
       )}</ol>`
-    : empty('No digest: the articles share too little to summarise.');
+    : empty(
+        `No digest. ${view.story.digestWithheld ?? 'The reports share too little that reads on its own as a neutral account.'}`,
+      );
   return html`<section id="s${si}-digest" class="section" aria-labelledby="s${si}-digest-h">
   ${sectionHead(`s${si}-digest`, 'Digest', digest.length, 'What the outlets report, in neutral words. Each sentence cites the articles it rests on; click a source to read it there.')}
   ${body}

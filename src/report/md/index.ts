@@ -86,7 +86,8 @@ function digest(view: StoryView): string[] {
   const items = view.story.digest.map((d, i) =>
     `${i + 1}. ${mdText(d.text)} ${cite(view, d.articles)}${mdUncertain(d.confidence)}`.trimEnd(),
   );
-  return ['## Digest', '', ...(items.length ? items : ['_No digest._'])];
+  const none = `_No digest. ${mdText(view.story.digestWithheld ?? 'The reports share too little that reads on its own as a neutral account.')}_`;
+  return ['## Digest', '', ...(items.length ? items : [none])];
 }
 
 function actorCell(actor: Actor, col: Column): string {
