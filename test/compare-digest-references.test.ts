@@ -217,7 +217,9 @@ describe('a story with one outlet left for the digest', () => {
       article('a', 'The council approved the harbour budget on Monday after a long debate.', 'Outlet A'),
       article('b', 'The council approved the harbour budget on Monday night.', 'Outlet B'),
     ]);
-    expect(digestWithheld(ctx, new Set(['b']))).toMatch(/^Only Outlet A's reporting is left beside opinion/);
+    expect(digestWithheld(ctx, new Set(['b']))).toMatch(
+      /^Only the reporting of Outlet A is left beside opinion/,
+    );
     expect(digestWithheld(ctx, new Set(['a', 'b']))).toMatch(/^Every article reads as opinion/);
     expect(digestWithheld(ctx, new Set())).toMatch(/share too little/);
     // Through the report: a one-report story beside a column carries the reason, and the views print it.
@@ -234,8 +236,8 @@ describe('a story with one outlet left for the digest', () => {
       ),
     ]);
     expect(story.digest).toEqual([]);
-    expect(story.digestWithheld).toMatch(/^Only Outlet A's reporting/);
-    expect(renderMarkdown(buildReport([story]))).toContain("_No digest. Only Outlet A's reporting");
+    expect(story.digestWithheld).toMatch(/^Only the reporting of Outlet A/);
+    expect(renderMarkdown(buildReport([story]))).toContain('_No digest. Only the reporting of Outlet A');
   });
 });
 

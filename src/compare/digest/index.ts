@@ -474,7 +474,7 @@ export function digestWithheld(ctx: StoryContext, opinion: ReadonlySet<string>):
     return 'Every article reads as opinion or argument, and the digest speaks only from reports.';
   if (oneAccountLeft(ctx, opinion)) {
     const outlet = reports[0]?.outlet ?? 'one outlet';
-    return `Only ${outlet}'s reporting is left beside opinion and argument, and the digest needs a second account to check its sentences against.`;
+    return `Only the reporting of ${outlet} is left beside opinion and argument, and the digest needs a second account to check its sentences against.`;
   }
   return 'The reports share too little that reads on its own as a neutral account.';
 }
