@@ -177,6 +177,17 @@ describe('renderHtml on the fixture', () => {
     ]);
   });
 
+  it('counts discrepancy kinds in the singular for one kind', () => {
+    const first = story.discrepancies[0];
+    const one: Story = {
+      ...story,
+      discrepancies: story.discrepancies.filter((d) => d.kind === first?.kind),
+    };
+    const text = dom(renderHtml({ ...fixture, stories: [one] })).querySelector('.hero')?.textContent;
+    expect(text).toContain('1 kind');
+    expect(text).not.toContain('1 kinds');
+  });
+
   it('groups discrepancies by kind with values, outlets and notes', () => {
     const groups = [...doc.querySelectorAll('.disc-group')];
     expect(groups.map((g) => g.querySelector('h3')?.firstChild?.textContent?.trim())).toEqual([

@@ -142,7 +142,7 @@ export function renderHeader(view: StoryView, generatedAt: string): SafeHtml {
     [
       story.discrepancies.length,
       'discrepancies',
-      `${new Set(story.discrepancies.map((d) => d.kind)).size} kinds`,
+      plural(new Set(story.discrepancies.map((d) => d.kind)).size, 'kind'),
     ],
   ];
   return html`<header class="hero">
