@@ -1,17 +1,13 @@
 // `node dist/eval/mrpc-fit.js [--folds 5]`: fits the same-claim weights (src/compare/facts/claims.ts) on
-// the TRAIN part of the MRPC split (eval/mrpc-data.ts), never on dev. Each pair is annotated and compared
-// like a two-article story up to the units; the pair of units the aligner would weigh is the one with the
-// most content keys in common. Prints cross-validated accuracy/F1 on train and the weights to paste.
+// the TRAIN part of the MRPC split (eval/mrpc-data.ts), never on dev. Each pair is featurised as the
+// aligner sees it (eval/mrpc-units.ts). Prints cross-validated accuracy/F1 on train and the weights to paste.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { storyContext } from '../src/compare/index.js';
-import { CLAIM_FEATURES, claimFeatures } from '../src/compare/text/claim-features.js';
-import { buildSpace, cosine } from '../src/compare/text/similarity.js';
-import { buildUnits, type Unit } from '../src/compare/text/units.js';
-import { annotateRecords } from './annotate.js';
+import { CLAIM_FEATURES } from '../src/compare/text/claim-features.js';
 import { fitLogistic, predictLogistic as predict } from './logistic.js';
 import { binaryScores, type MrpcPair, mrpcSplit, readMrpc } from './mrpc-data.js';
+import { pairUnits } from './mrpc-units.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -23,60 +19,23 @@ const { values } = parseArgs({
   },
 });
 
-const gateOf = new Map<MrpcPair, boolean>();
-const textsOf = new Map<MrpcPair, string[]>();
-
-async function unitsOf(pair: MrpcPair): Promise<[Unit, Unit] | null> {
-  const m = await annotateRecords([
-    { id: 'first', title: '', text: pair.a, outlet: 'Outlet One' },
-    { id: 'second', title: '', text: pair.b, outlet: 'Outlet Two' },
-  ]);
-  const first = m.get('first');
-  const second = m.get('second');
-  if (!first || !second) return null;
-  const { ctx } = storyContext([first, second]);
-  const { articles } = ctx;
-  const units = buildUnits(ctx, { splitClauses: true });
-  textsOf.set(
-    pair,
-    articles.map((a) => a.text),
-  );
-  let best: [Unit, Unit] | null = null;
-  let bestShared = -1;
-  for (const x of units)
-    for (const y of units) {
-      if (x.article !== 0 || y.article !== 1) continue;
-      const shared = x.keys.filter((k) => y.keys.includes(k)).length;
-      if (shared > bestShared) {
-        best = [x, y];
-        bestShared = shared;
-      }
-    }
-  if (best) {
-    // Today's similarity gate in align.ts, in this two-unit story.
-    const space = buildSpace(units, 2);
-    const c = cosine(space, space.vectors[best[0].index] as never, space.vectors[best[1].index] as never);
-    gateOf.set(pair, c.score >= 0.2 && (c.shared >= 3 || c.score >= 0.999));
-  }
-  return best;
-}
-
 const started = Date.now();
 const pairs = mrpcSplit(readMrpc(resolve(ROOT, '../shared/corpus/mrpc/train.tsv.gz')), 'train');
+const gateOf = new Map<MrpcPair, boolean>();
 const xs: number[][] = [];
 const ys: boolean[] = [];
 const kept: MrpcPair[] = [];
 let missing = 0;
 for (const p of pairs) {
-  const u = await unitsOf(p);
+  const u = await pairUnits(p);
   if (!u) {
     missing++;
     continue;
   }
-  const texts = textsOf.get(p) as string[];
-  xs.push(claimFeatures(u[0], u[1], (x) => texts[x.article] as string));
+  xs.push(u.features);
   ys.push(p.same);
   kept.push(p);
+  gateOf.set(p, u.gate);
 }
 console.log(
   `${xs.length} pairs featurised (${missing} without two units) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
