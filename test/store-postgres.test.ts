@@ -287,6 +287,47 @@ describe.runIf(run)('PostgreSQL store', () => {
     }
   });
 
+  it('lists by contest without waiting for a story another transaction holds', async () => {
+    const name = await freshDatabase();
+    const store = await openPgStore(urlOf(name));
+    const holder = new pg.Client({ connectionString: urlOf(name) });
+    await holder.connect();
+    try {
+      const [id] = (
+        await store.putArticles([makeArticle({ url: 'https://example.com/held', text: 'Held.' })])
+      ).added as [string];
+      const features = new Map([['t:held', 1]]);
+      const story = await store
+        .storyIndex()
+        .saveProfile({ id: null, size: 1, firstDay: 1, lastDay: 1, features });
+      await store.placeArticle(id, {
+        storyId: story,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'ingest',
+      });
+      // A worker placing another article in the story holds its row until it commits.
+      await holder.query('BEGIN');
+      await holder.query('SELECT id FROM stories WHERE id = $1 FOR UPDATE', [story]);
+      let released = false;
+      const release = setTimeout(() => {
+        released = true;
+        void holder.query('ROLLBACK');
+      }, 10_000);
+      const listed = await store.listStories({ order: 'contested' });
+      clearTimeout(release);
+      expect(released).toBe(false);
+      // Listed, its contest not worked out yet.
+      expect(listed.map((s) => [s.id, s.contest])).toEqual([[story, null]]);
+      await holder.query('ROLLBACK');
+      expect((await store.listStories({ order: 'contested' }))[0]?.contest).not.toBeNull();
+    } finally {
+      await holder.end();
+      await store.close();
+    }
+  });
+
   it('version() moves when this or another connection writes, on both backends', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'parallax-pg-version-'));
     const url = urlOf(await freshDatabase());
