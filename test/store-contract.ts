@@ -19,7 +19,18 @@ async function storeErrorOf(fn: () => Promise<unknown>): Promise<ParallaxError> 
   throw new Error('expected a ParallaxError');
 }
 
-export function storeContract(name: string, open: () => Promise<AsyncStore>): void {
+/** What the version tests need beyond a fresh store: the same library seen by another process. */
+export interface SharedLibrary {
+  /** Another connection to the library `store` was opened on (as another process would open it). */
+  again(store: AsyncStore): Promise<AsyncStore>;
+  /**
+   * Commits, through a connection of its own, a write outside the library into the same database: a job
+   * queue's bookkeeping, another program's table in the same file.
+   */
+  commitOutside(store: AsyncStore): Promise<void>;
+}
+
+export function storeContract(name: string, open: () => Promise<AsyncStore>, shared: SharedLibrary): void {
   describe(`Store contract: ${name}`, () => {
     const opened: AsyncStore[] = [];
     const fresh = async (): Promise<AsyncStore> => {
@@ -325,6 +336,107 @@ export function storeContract(name: string, open: () => Promise<AsyncStore>): vo
         expect(await tx.countArticles()).toBe(1);
       });
       expect((await store.listArticles()).map((a) => a.urlKey)).toEqual(['https://example.com/outer']);
+    });
+
+    it('keeps its version through reads, transactions that write nothing and commits outside the library', async () => {
+      const store = await fresh();
+      await store.putArticles([makeArticle({ url: 'https://example.com/kept', text: 'Kept.' })]);
+      const before = await store.version();
+      await store.countArticles();
+      await store.listStories();
+      // A transaction that only reads, and an empty one (a worker's turn that found nothing to place).
+      await store.withTransaction(async (tx) => {
+        await tx.countArticles();
+      });
+      await store.withTransaction(async () => {});
+      // Pages cached at this version stay while a job queue in the same database takes and finishes jobs.
+      await shared.commitOutside(store);
+      expect(await store.version()).toBe(before);
+      const other = await shared.again(store);
+      opened.push(other);
+      expect(await other.version()).toBe(await other.version());
+    });
+
+    it('moves its version, for every connection, with articles, placement, user edits and deletes', async () => {
+      const store = await fresh();
+      const other = await shared.again(store);
+      opened.push(other);
+      const seen = [await other.version()];
+      const moved = async (what: string) => {
+        const now = await other.version();
+        expect(seen, what).not.toContain(now);
+        // The writer's own version moved too.
+        expect(await store.version(), what).not.toBe(seen[seen.length - 1]);
+        seen.push(now);
+      };
+      const { added } = await store.putArticles([
+        makeArticle({ url: 'https://example.com/v1', text: 'One.' }),
+        makeArticle({ url: 'https://example.com/v2', text: 'Two.' }),
+      ]);
+      const [a, b] = added as [string, string];
+      await moved('articles stored');
+      const profile = { id: null, size: 1, firstDay: 1, lastDay: 1, features: new Map([['t:v', 1]]) };
+      const s1 = await store.storyIndex().saveProfile(profile);
+      const s2 = await store.storyIndex().saveProfile(profile);
+      await moved('stories made');
+      // Placement by a worker, in a transaction as placement runs.
+      await store.withTransaction(async (tx) => {
+        await tx.placeArticle(a, {
+          storyId: s1,
+          duplicateOf: null,
+          score: 0.5,
+          reasons: null,
+          placedBy: 'ingest',
+        });
+        await tx.placeArticle(b, {
+          storyId: s1,
+          duplicateOf: null,
+          score: 0.5,
+          reasons: null,
+          placedBy: 'ingest',
+        });
+      });
+      await moved('placement committed');
+      // Working out the placed story's stale contest (a contested listing does first) shows nothing new:
+      // every reader of this version gets the same contest, and pages cached at it stay.
+      const placed = await store.version();
+      expect((await store.listStories({ order: 'contested' })).map((s) => s.id)).toContain(s1);
+      expect(await store.version()).toBe(placed);
+      expect(await other.version()).toBe(seen[seen.length - 1]);
+      // A user's move of one article to another story, then a note on it.
+      await store.placeArticle(b, {
+        storyId: s2,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
+      await moved('article moved by a user');
+      const note = await store.addNote(s2, null, 'Check the figures.');
+      await moved('note added');
+      await store.editNote(note.id, 'Checked.');
+      await moved('note edited');
+      await store.placeArticle(b, {
+        storyId: s1,
+        duplicateOf: null,
+        score: null,
+        reasons: null,
+        placedBy: 'user',
+      });
+      await store.deleteNote(note.id);
+      await store.deleteStory(s2);
+      await moved('story deleted');
+      // A rolled-back transaction leaves nothing, but this store's version never comes back to a number a
+      // later commit could reach with other contents.
+      const beforeRollback = await store.version();
+      await expect(
+        store.withTransaction(async (tx) => {
+          await tx.addNote(s1, null, 'Undone.');
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow();
+      await store.addNote(s1, null, 'Kept.');
+      expect(await store.version()).not.toBe(beforeRollback);
     });
 
     it('a call on the store while a transaction is open never sees its uncommitted writes', async () => {

@@ -31,7 +31,30 @@ const tempDb = (): string => path.join(dir, `db-${++counter}.sqlite`);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-storeContract('sqlite', async () => openSqliteAsyncStore(tempDb()));
+/** The file each store of the contract was opened on. */
+const fileOf = new WeakMap<AsyncStore, string>();
+storeContract(
+  'sqlite',
+  async () => {
+    const file = tempDb();
+    const store = openSqliteAsyncStore(file);
+    fileOf.set(store, file);
+    return store;
+  },
+  {
+    again: async (store) => openSqliteAsyncStore(fileOf.get(store) as string),
+    // Another program's table in the same file, written by a connection of its own.
+    commitOutside: async (store) => {
+      const db = new Database(fileOf.get(store) as string);
+      try {
+        db.exec('CREATE TABLE IF NOT EXISTS other_program (n INTEGER)');
+        db.prepare('INSERT INTO other_program VALUES (1)').run();
+      } finally {
+        db.close();
+      }
+    },
+  },
+);
 const indexStores: AsyncStore[] = [];
 afterAll(async () => {
   for (const store of indexStores) await store.close();
@@ -302,7 +325,8 @@ describe('SQLite store', () => {
       const file = tempDb();
       const body = (i: number) =>
         `Article ${i}. ${'Lorem ipsum dolor sit amet, words words words. '.repeat(200)}`;
-      let store: Store = openSqliteStore(file, { maxSizeBytes: 200 * 1024 });
+      // The empty library's schema takes 53 pages of 4 KB (212 KB): room for two small articles, not 30 big.
+      let store: Store = openSqliteStore(file, { maxSizeBytes: 240 * 1024 });
       const first = store.putArticles([
         makeArticle({ text: 'small one' }),
         makeArticle({ text: 'small two' }),

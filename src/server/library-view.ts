@@ -15,7 +15,7 @@ import { checkSearchQuery } from '../store/sqlite/search.js';
 import type { SearchOptions, StorySummary } from '../store/store.js';
 import { actorKey } from '../text/article-labels.js';
 import { HttpError } from './http-error.js';
-import { pageResponse, SizedCache, type StoredPage, storePage } from './page-cache.js';
+import { pageResponse, SingleFlight, SizedCache, type StoredPage, storePage } from './page-cache.js';
 import { dayParam, intParam, orderParam, searchOrderParam } from './params.js';
 import type { Searcher } from './searcher.js';
 import { spreadViews } from './spread-views.js';
@@ -109,6 +109,8 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
   // Reports are kept as their compressed JSON (the API's answer); a page rendering one parses it again.
   const reports = new SizedCache<StoredPage>(LIMITS.reportCacheBytes);
   const storyFacts = new StoryFactsCache();
+  // Pages being rendered, by their cache key: requests for one while it renders wait for it.
+  const rendering = new SingleFlight<StoredPage>();
 
   /**
    * A GET page or JSON answer, kept until the library changes. The library's version is read on every
@@ -127,11 +129,14 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
   ) => {
     const address = c.req.url;
     const before = await store.version();
-    let stored = views.get(`${address}@${before}`);
-    if (!stored) {
-      stored = storePage(await render(), contentType);
-      if ((await store.version()) === before) views.set(`${address}@${before}`, stored, stored.gz.byteLength);
-    }
+    const key = `${address}@${before}`;
+    const stored =
+      views.get(key) ??
+      (await rendering.once(key, async () => {
+        const page = storePage(await render(), contentType);
+        if ((await store.version()) === before) views.set(key, page, page.gz.byteLength);
+        return page;
+      }));
     return pageResponse(
       stored,
       c.req.header('accept-encoding'),
@@ -308,6 +313,7 @@ export function libraryView({ store, token, searcher, annotator, fetching }: Vie
     annotator,
     fetcherFor,
     pages,
+    rendering,
     storyPageAt,
     rememberStoryPage,
     cachedView,

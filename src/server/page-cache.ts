@@ -67,6 +67,30 @@ export class SizedCache<V> {
   }
 }
 
+/**
+ * Work under way by key, shared: a second caller for a key being worked out waits for the first one's
+ * result (or error) instead of doing the same work again. Example: with workers committing a placement
+ * every few seconds, the story list's cache key changes each time, and the 20 readers who ask for the list
+ * in the next half second would otherwise render it 20 times side by side, each slower for the others.
+ */
+export class SingleFlight<V> {
+  private readonly running = new Map<string, Promise<V>>();
+
+  once(key: string, work: () => Promise<V>): Promise<V> {
+    let pending = this.running.get(key);
+    if (pending === undefined) {
+      pending = work().finally(() => this.running.delete(key));
+      this.running.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** Keys being worked out now. */
+  get size(): number {
+    return this.running.size;
+  }
+}
+
 /** A rendered page kept compressed: a large story page (tens of MB for hundreds of articles) is a few MB. */
 export interface StoredPage {
   gz: Uint8Array<ArrayBuffer>;

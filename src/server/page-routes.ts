@@ -112,8 +112,7 @@ export function pageRoutes(view: LibraryView): Hono {
         ? []
         : selection.outlets.filter((o) => o.chosen).map((o) => ['outlet', o.outlet]);
     const key = `${view.cacheKey(summary, selection)}~${JSON.stringify(spread)}~${notes.map((n) => `${n.id}@${n.updatedAt}`).join(',')}`;
-    let stored: StoredPage | undefined = notice === null ? view.pages.get(key) : undefined;
-    if (stored === undefined) {
+    const render = async (): Promise<StoredPage> => {
       const report = await view.reportOf(summary, selection);
       const { renderHtml } = await import('../report/html/index.js');
       // Explaining each member costs a fit computation per article (over a second for 280 of them): a big
@@ -140,7 +139,7 @@ export function pageRoutes(view: LibraryView): Hono {
         embedData: false,
         findingExtra: findingNotes(summary.id, notes, placed, drawn, keep),
       });
-      stored = storePage(
+      return storePage(
         // A function, not a string: a note's "$&" must not be read as a replacement pattern.
         rendered.replace(
           NOTES_PANEL_SLOT,
@@ -148,8 +147,18 @@ export function pageRoutes(view: LibraryView): Hono {
         ),
         HTML,
       );
-      if (notice === null) view.pages.set(key, stored, stored.gz.byteLength);
-    }
+    };
+    // A page with a notice is drawn for its one request; the others are kept, and drawn once for all the
+    // requests that ask for it while it is drawn (a story a worker just grew, asked for by several readers).
+    const stored =
+      notice !== null
+        ? await render()
+        : (view.pages.get(key) ??
+          (await view.rendering.once(`story ${key}`, async () => {
+            const page = await render();
+            view.pages.set(key, page, page.gz.byteLength);
+            return page;
+          })));
     // Remembered under the version read before the page's key was: a change committed after that read
     // moves the version, so the address is never answered from here with a page older than the library.
     if (version !== null) view.rememberStoryPage(c.req.url, version, key);

@@ -505,7 +505,9 @@ export interface Store
     KeptWorkStore {
   /**
    * Changes whenever the library does, through this connection or another process: what a page read
-   * before is still true while it is the same.
+   * before is still true while it is the same. Commits that change nothing a page shows (a job queue's
+   * bookkeeping in the same database, a transaction that wrote nothing) leave it as it was, so pages stay
+   * cached while workers take and finish jobs.
    */
   version(): string;
   /**

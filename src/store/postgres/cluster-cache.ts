@@ -8,7 +8,7 @@
 // Why the cache is true when it is used. It is only used inside a placement transaction of this process,
 // which holds the library-wide placement lock (placement-lock.ts), and only one such transaction of a
 // process runs at a time (`exclusive` below). Right after the lock the transaction moves the clustering
-// epoch (migration 6) by one and reads what it was. Every other statement that changes the rows cached —
+// epoch (migration 5) by one and reads what it was. Every other statement that changes the rows cached —
 // any INSERT, DELETE or TRUNCATE of stories, an UPDATE of a story's profile columns, any change of
 // feature_df or library_counters, by any process — moves the epoch too (a trigger), unless it runs in a
 // placement transaction, which moved it at its start. So:

@@ -260,6 +260,70 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION parallax_clustering_changed();
     `,
   },
+  {
+    description:
+      'the library version: a counter every commit that changes the library moves (page caches; SQLite migration 13)',
+    // The web app keeps rendered pages while the library is unchanged. The server's snapshot, which it
+    // used before, moves at every commit in the cluster: a job queue taking or finishing a job, a worker's
+    // transaction that only took a lock. With workers ingesting, no page stayed cached for a second.
+    // This counter moves once per transaction that changed any library table (a statement trigger on
+    // each notes it; tables created by later migrations need the same trigger), and only at its commit:
+    // the row is updated by a deferred trigger, so it is locked for the commit alone, not for the whole
+    // of a placement transaction that other writers (a note saved in the web app) would wait behind.
+    // Example: a worker places three articles and commits, the version goes 41 → 42; graphile-worker then
+    // marks their jobs done, and the version stays 42, so the story list rendered at 42 is kept.
+    // A statement that changed no row still counts (statement triggers fire for it): writers skip those
+    // where it matters (refreshContest with nothing stale writes nothing). Working out stale contests
+    // (an UPDATE of the contest columns alone) does not count at all: a contest is worked out from what
+    // the story held at that version, the same for every reader, and counting it moved the version at
+    // every contested listing while workers placed (each placement leaves its story's contest stale).
+    sql: `
+      CREATE TABLE library_version (
+        id    integer PRIMARY KEY CHECK (id = 1),
+        value bigint NOT NULL
+      );
+      INSERT INTO library_version VALUES (1, 0);
+      -- One row per transaction that changed the library, from its first change to its commit: the
+      -- insert queues the deferred trigger that moves the version, and the row is gone again at commit.
+      CREATE TABLE library_version_pending (txid xid8 PRIMARY KEY);
+      CREATE FUNCTION parallax_library_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF coalesce(current_setting('parallax.library_changed', true), '') <> 'on' THEN
+          PERFORM set_config('parallax.library_changed', 'on', true);
+          INSERT INTO library_version_pending VALUES (pg_current_xact_id());
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE FUNCTION parallax_library_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE library_version SET value = value + 1 WHERE id = 1;
+        DELETE FROM library_version_pending WHERE txid = NEW.txid;
+        RETURN NULL;
+      END $$;
+      CREATE CONSTRAINT TRIGGER library_version_at_commit AFTER INSERT ON library_version_pending
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION parallax_library_commit();
+      DO $$
+      DECLARE t text;
+      BEGIN
+        FOR t IN
+          SELECT table_name FROM information_schema.tables
+          WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+            AND table_name NOT IN ('parallax_meta', 'clustering_epoch', 'clustering_changes',
+                                   'library_version', 'library_version_pending', 'stories')
+        LOOP
+          EXECUTE format(
+            'CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+             FOR EACH STATEMENT EXECUTE FUNCTION parallax_library_changed()',
+            t || '_library_version', t);
+        END LOOP;
+      END $$;
+      CREATE TRIGGER stories_library_version AFTER INSERT OR DELETE OR TRUNCATE ON stories
+        FOR EACH STATEMENT EXECUTE FUNCTION parallax_library_changed();
+      CREATE TRIGGER stories_library_version_update AFTER UPDATE OF title, size, first_day, last_day,
+          first_published, last_published, article_count, outlets, profile, norms, created_at, updated_at
+        ON stories FOR EACH STATEMENT EXECUTE FUNCTION parallax_library_changed();
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -136,8 +136,6 @@ interface Shared {
   pool: pg.Pool;
   location: string;
   now: () => Date;
-  /** Writes done through this store, and transactions rolled back: part of version(). */
-  writes: number;
   /** Clustering state kept between this process's placement transactions (cluster-cache.ts). */
   cluster: ClusterCache;
 }
@@ -147,7 +145,7 @@ class PgStore {
   private closed = false;
 
   constructor(pool: pg.Pool, location: string, now: () => Date) {
-    this.shared = { pool, location, now, writes: 0, cluster: new ClusterCache() };
+    this.shared = { pool, location, now, cluster: new ClusterCache() };
   }
 
   handle(): AsyncStore {
@@ -181,13 +179,11 @@ class PgSession {
   ) {}
 
   /** Runs an operation; outside a transaction a backend failure becomes a one-line STORE error. */
-  private async op<T>(doing: string | undefined, fn: (db: Runner) => Promise<T>, write = false): Promise<T> {
+  private async op<T>(doing: string | undefined, fn: (db: Runner) => Promise<T>): Promise<T> {
     this.check();
     if (!this.runner.inTransaction) refuseInsideOwnTransaction(this.shared);
     try {
-      const result = await fn(this.runner);
-      if (write) this.shared.writes++;
-      return result;
+      return await fn(this.runner);
     } catch (err) {
       if (this.runner.inTransaction) throw err;
       throw pgStoreError(this.shared.location, err, doing);
@@ -206,24 +202,24 @@ class PgSession {
     const write =
       <A extends unknown[], T>(fn: (db: Runner, ...args: A) => Promise<T>, doing?: string) =>
       (...args: A) =>
-        this.op(doing, (db) => db.atomic((tx) => fn(tx, ...args)), true);
+        this.op(doing, (db) => db.atomic((tx) => fn(tx, ...args)));
     const index = stories.pgStoryIndex(
       () => this.runner,
       this.shared.now,
       () => this.cluster,
     );
-    // The index's writes are atomic on their own (stories.ts), so they are counted but not wrapped again.
-    const counted =
+    // The index's writes are atomic on their own (stories.ts), so they are not wrapped again.
+    const ownAtomic =
       <A extends unknown[], T>(fn: (...args: A) => Promise<T>) =>
       (...args: A) =>
-        this.op(undefined, () => fn(...args), true);
+        this.op(undefined, () => fn(...args));
     const storyIndex: AsyncStoryIndex = {
       documentCount: read(() => index.documentCount()),
       documentFrequencies: read((_db, features) => index.documentFrequencies(features)),
-      addDocument: counted(index.addDocument),
+      addDocument: ownAtomic(index.addDocument),
       candidateStories: read((_db, f, day, window, limit) => index.candidateStories(f, day, window, limit)),
       profiles: read((_db, ids) => index.profiles(ids)),
-      saveProfile: counted(index.saveProfile),
+      saveProfile: ownAtomic(index.saveProfile),
     };
     return {
       version: () => this.version(),
@@ -264,11 +260,9 @@ class PgSession {
         checkFilter(options);
         checkLimit(options.limit);
         if (options.order === 'contested') {
-          // Counted as a write only when it refreshed a contest: a refresh with nothing stale changes
-          // nothing, and counting it would move version() at every contested listing, so that no page of
-          // the web app stayed cached while one reader sorted by contest.
-          while ((await this.op(undefined, (db) => db.atomic(views.refreshContest))) > 0)
-            this.shared.writes++;
+          // A refresh with nothing stale writes nothing (refreshContest), so the library version stays:
+          // otherwise no page of the web app would stay cached while one reader sorted by contest.
+          while ((await this.op(undefined, (db) => db.atomic(views.refreshContest))) > 0);
         }
         return this.op(undefined, (db) => stories.listStories(db, options));
       },
@@ -345,15 +339,16 @@ class PgSession {
   }
 
   /**
-   * What a page read before is still true while this is the same: the server's snapshot (which
-   * transactions have started and which are still running, so any commit by any process moves it) and
-   * this store's own writes and rollbacks.
+   * What a page read before is still true while this is the same: the library version, which every
+   * committed transaction that changed a library table moved by one, whichever process committed it
+   * (migration 6). Commits that leave the library as it was (a job queue's bookkeeping, a transaction
+   * that only took a lock) leave it too. Inside a transaction its own changes count once it commits.
    */
   private async version(): Promise<string> {
     const [row] = await this.op(undefined, (db) =>
-      db.rows<{ s: string }>('SELECT pg_current_snapshot()::text AS s'),
+      db.rows<{ v: string }>('SELECT value::text AS v FROM library_version WHERE id = 1'),
     );
-    return `${row?.s ?? ''}:${this.shared.writes}`;
+    return row?.v ?? '';
   }
 
   private async withTransaction<T>(fn: (tx: AsyncStoreSession) => Promise<T>): Promise<T> {
@@ -439,11 +434,9 @@ class PgSession {
       if (cluster.armed) await stories.commitClustering(runner, cluster, epoch);
       await client.query('COMMIT');
       if (cluster.armed) cache.epoch = epoch;
-      this.shared.writes++;
       return result;
     } catch (err) {
       if (leave !== null) cache.invalidate();
-      this.shared.writes++;
       await client.query('ROLLBACK').catch(() => {
         broken = true;
       });
@@ -462,15 +455,13 @@ class PgSession {
     const storedAt = this.stamp();
     const rows = articles.map((article) => ({ article, identity: articleIdentity(article) }));
     const noun = articles.length === 1 ? 'article' : 'articles';
-    await this.op(
-      `the batch of ${articles.length} ${noun} was not stored (earlier batches are kept)`,
-      (db) =>
-        db.atomic(async (tx) => {
-          // One INSERT for the whole batch (one round trip, not one per article). Rows go in input order,
-          // so seq grows as the per-article inserts made it grow; a row whose identity is already there,
-          // stored before or earlier in this batch, is skipped by DO NOTHING and looked up below.
-          const inserted = await tx.rows<{ seq: number; id: string }>(
-            `INSERT INTO articles (id, url_key, content_hash, outlet, title, published, source, stored_at, doc,
+    await this.op(`the batch of ${articles.length} ${noun} was not stored (earlier batches are kept)`, (db) =>
+      db.atomic(async (tx) => {
+        // One INSERT for the whole batch (one round trip, not one per article). Rows go in input order,
+        // so seq grows as the per-article inserts made it grow; a row whose identity is already there,
+        // stored before or earlier in this batch, is skipped by DO NOTHING and looked up below.
+        const inserted = await tx.rows<{ seq: number; id: string }>(
+          `INSERT INTO articles (id, url_key, content_hash, outlet, title, published, source, stored_at, doc,
                input_id, body, search)
              SELECT id, url_key, content_hash, outlet, title, published, source, $8, doc, input_id, body,
                     search::tsvector
@@ -480,43 +471,42 @@ class PgSession {
                                         body, search, n)
              ORDER BY n
              ON CONFLICT DO NOTHING RETURNING seq, id`,
-            [
-              rows.map((r) => r.identity.id),
-              rows.map((r) => r.identity.urlKey),
-              rows.map((r) => r.identity.contentHash),
-              rows.map((r) => r.article.outlet ?? null),
-              rows.map((r) => r.article.title ?? null),
-              rows.map((r) => r.article.published ?? null),
-              rows.map((r) => r.article.source),
-              storedAt,
-              rows.map((r) => JSON.stringify(r.article)),
-              rows.map((r) => r.article.id),
-              rows.map((r) => r.article.text),
-              rows.map((r) => searchVector(r.article.title ?? null, r.article.text)),
-            ],
-          );
-          const seqOf = new Map(inserted.map((r) => [r.id, r.seq]));
-          const labelled: { seq: number; article: AnnotatedArticle }[] = [];
-          for (const { article, identity } of rows) {
-            const seq = seqOf.get(identity.id);
-            // An id inserted once: a second article under the same id in this batch is a repeat.
-            seqOf.delete(identity.id);
-            if (seq === undefined) {
-              const [found] = await tx.rows<{ id: string }>(
-                'SELECT id FROM articles WHERE id = $1 OR url_key = $2 ORDER BY id = $1 DESC LIMIT 1',
-                [identity.id, identity.urlKey],
-              );
-              existing.push(found?.id ?? identity.id);
-              continue;
-            }
-            tx.stored?.set(identity.id, { seq, placed: false });
-            labelled.push({ seq, article });
-            added.push(identity.id);
+          [
+            rows.map((r) => r.identity.id),
+            rows.map((r) => r.identity.urlKey),
+            rows.map((r) => r.identity.contentHash),
+            rows.map((r) => r.article.outlet ?? null),
+            rows.map((r) => r.article.title ?? null),
+            rows.map((r) => r.article.published ?? null),
+            rows.map((r) => r.article.source),
+            storedAt,
+            rows.map((r) => JSON.stringify(r.article)),
+            rows.map((r) => r.article.id),
+            rows.map((r) => r.article.text),
+            rows.map((r) => searchVector(r.article.title ?? null, r.article.text)),
+          ],
+        );
+        const seqOf = new Map(inserted.map((r) => [r.id, r.seq]));
+        const labelled: { seq: number; article: AnnotatedArticle }[] = [];
+        for (const { article, identity } of rows) {
+          const seq = seqOf.get(identity.id);
+          // An id inserted once: a second article under the same id in this batch is a repeat.
+          seqOf.delete(identity.id);
+          if (seq === undefined) {
+            const [found] = await tx.rows<{ id: string }>(
+              'SELECT id FROM articles WHERE id = $1 OR url_key = $2 ORDER BY id = $1 DESC LIMIT 1',
+              [identity.id, identity.urlKey],
+            );
+            existing.push(found?.id ?? identity.id);
+            continue;
           }
-          // The batch's actor labels in three statements, whatever its size.
-          await views.recordLabels(tx, labelled);
-        }),
-      true,
+          tx.stored?.set(identity.id, { seq, placed: false });
+          labelled.push({ seq, article });
+          added.push(identity.id);
+        }
+        // The batch's actor labels in three statements, whatever its size.
+        await views.recordLabels(tx, labelled);
+      }),
     );
     return { added, existing };
   }

@@ -43,8 +43,6 @@ interface StoryRow {
 
 const STORY_COLUMNS = `id, title, first_published, last_published, article_count, outlets, updated_at,
   contest_splits, contest_labels, contest_shared`;
-/** The same columns of a table named s. */
-const STORY_COLUMNS_OF_S = STORY_COLUMNS.replace(/(\w+)/g, 's.$1');
 
 /** As sqlite/stories.ts; NULLS LAST because PostgreSQL sorts NULL above every value, SQLite below. */
 const ORDER_TERMS: Record<StoryOrder, string> = {
@@ -187,7 +185,11 @@ const PLACEMENT_CONFLICT = `ON CONFLICT (article_seq) DO UPDATE SET story_id = e
 
 /**
  * Adds a newly placed article to its story's listing (count, days, outlets, title), writing the
- * placement itself (`placement`: story_articles' columns in order) in the same statement.
+ * placement itself (`placement`: story_articles' columns in order) in the same statement. One statement:
+ * the story's row is updated from itself and the article's row (the outlets it lists grow by the article's,
+ * in order, as refreshListing orders them), so it needs no read first: a second writer adding to the same
+ * story waits for the row and updates the row as the first left it. Example: a batch of 16 fresh articles
+ * took 32 statements here (a read FOR UPDATE, then the update), now 16.
  */
 async function addToListing(
   db: Runner,
@@ -196,43 +198,30 @@ async function addToListing(
   now: string,
   placement: readonly unknown[],
 ): Promise<void> {
-  // The story and the article's listing columns in one statement. FOR UPDATE (of the story): two writers
-  // adding to one story at once must not both extend the outlets they read.
-  const [both] = await db.rows<
-    StoryRow & { a_title: string | null; a_outlet: string | null; a_published: string | null }
-  >(
-    `SELECT ${STORY_COLUMNS_OF_S}, a.title AS a_title, a.outlet AS a_outlet,
-       a.published AS a_published
-     FROM stories s, articles a WHERE s.id = $1 AND a.seq = $2 FOR UPDATE OF s`,
-    [storyId, seq],
-  );
-  const row = both;
-  const meta = both && { title: both.a_title, outlet: both.a_outlet, published: both.a_published };
-  if (!meta || !row) throw new ParallaxError('STORE', `story ${storyId} does not exist`);
-  const outlets = [...row.outlets];
-  if (meta.outlet !== null && !outlets.includes(meta.outlet)) {
-    outlets.push(meta.outlet);
-    outlets.sort();
-  }
-  let title = meta.title;
-  if (title === null && row.article_count === 0) {
-    const [text] = await db.rows<{ body: string }>('SELECT body FROM articles WHERE seq = $1', [seq]);
-    title = untitledTitle(text?.body ?? '');
-  }
-  await db.rows(
+  const [row] = await db.rows<{ article_count: number; title: string | null }>(
     `WITH placed AS (
        INSERT INTO story_articles (article_seq, story_id, duplicate_of, score, reasons, placed_by, placed_at)
-       VALUES ($6, $7, $8, $9, $10, $11, $12) ${PLACEMENT_CONFLICT})
-     UPDATE stories SET article_count = article_count + 1,
-       first_published = CASE WHEN $2::text IS NULL THEN first_published
-         ELSE least(coalesce(first_published, $2::text), $2::text) END,
-       last_published = CASE WHEN $2::text IS NULL THEN last_published
-         ELSE greatest(coalesce(last_published, $2::text), $2::text) END,
-       outlets = $3::text[], title = coalesce(title, $4), updated_at = $5, contest_splits = NULL
-     WHERE id = $1`,
-    [storyId, meta.published, outlets, title, now, ...placement],
+       SELECT $4, $5, $6, $7, $8, $9, $10 WHERE EXISTS (SELECT 1 FROM stories WHERE id = $1)
+       ${PLACEMENT_CONFLICT})
+     UPDATE stories s SET article_count = s.article_count + 1,
+       first_published = CASE WHEN a.published IS NULL THEN s.first_published
+         ELSE least(coalesce(s.first_published, a.published), a.published) END,
+       last_published = CASE WHEN a.published IS NULL THEN s.last_published
+         ELSE greatest(coalesce(s.last_published, a.published), a.published) END,
+       outlets = CASE WHEN a.outlet IS NULL OR a.outlet = ANY(s.outlets) THEN s.outlets
+         ELSE ARRAY(SELECT o FROM unnest(s.outlets || a.outlet) AS o ORDER BY o) END,
+       title = coalesce(s.title, a.title), updated_at = $3, contest_splits = NULL
+     FROM articles a WHERE s.id = $1 AND a.seq = $2
+     RETURNING s.article_count, s.title`,
+    [storyId, seq, now, ...placement],
   );
-  if (retitleAt(row.article_count + 1)) await retitle(db, storyId);
+  if (!row) throw new ParallaxError('STORE', `story ${storyId} does not exist`);
+  if (row.title === null && row.article_count === 1) {
+    // The story's first article, without a title: its opening sentence names the story.
+    const [text] = await db.rows<{ body: string }>('SELECT body FROM articles WHERE seq = $1', [seq]);
+    await db.rows('UPDATE stories SET title = $1 WHERE id = $2', [untitledTitle(text?.body ?? ''), storyId]);
+  }
+  if (retitleAt(row.article_count)) await retitle(db, storyId);
 }
 
 async function refreshListing(db: Runner, storyId: number, now: string): Promise<void> {

@@ -251,9 +251,16 @@ export async function actor(db: Runner, key: string): Promise<ActorSummary | nul
   return row ?? null;
 }
 
+/**
+ * Works out the contest of stale stories; returns how many. A story another transaction holds (a worker
+ * placing an article in it, which will leave its contest stale again) is skipped, not waited for: a
+ * contested listing waited for whole placement transactions, seconds each while workers ingested, and
+ * every reader of the listing with it. Skipped, it is listed as not worked out yet (last), and its
+ * placement's commit moves the library version, so the listing is drawn again.
+ */
 export async function refreshContest(db: Runner): Promise<number> {
   const stale = await db.rows<{ id: number }>(
-    'SELECT id FROM stories WHERE contest_splits IS NULL LIMIT $1',
+    'SELECT id FROM stories WHERE contest_splits IS NULL LIMIT $1 FOR UPDATE SKIP LOCKED',
     [CONTEST_BATCH],
   );
   if (stale.length === 0) return 0;

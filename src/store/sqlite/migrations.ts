@@ -364,7 +364,57 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    description: 'the library version: a counter every change to what a page shows moves (page caches)',
+    // The web app keeps rendered pages while the library is unchanged (Store.version). PRAGMA data_version,
+    // used before, moves at any other connection's commit, whatever it wrote; this counter moves only with
+    // the rows pages show, as PostgreSQL's library_version does (postgres/migrations.ts, migration 6).
+    // Row triggers, as SQLite has no statement triggers: a few per placed article (its row, its story's
+    // row, its membership), not on the tables always written together with those (clustering's index:
+    // postings, document frequencies, counters, article features, duplicate keys; actor labels and totals,
+    // written with their article) — those rows change thousands of times per batch and no page reads
+    // them alone. The FTS index is virtual (no triggers) and follows articles. Example: a worker's lock
+    // table written by another program in the same file leaves the version, and the cached story list.
+    up(db) {
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS library_version (
+          id    INTEGER PRIMARY KEY CHECK (id = 1),
+          value INTEGER NOT NULL
+        ) STRICT;
+        INSERT OR IGNORE INTO library_version VALUES (1, 0);
+      `);
+      for (const table of LIBRARY_VERSION_TABLES)
+        for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+          // Working out a story's stale contest (its contest columns alone) does not count, as on
+          // PostgreSQL: every reader of that version gets the same contest.
+          const on = table === 'stories' && event === 'UPDATE' ? `UPDATE OF ${STORY_SHOWN_COLUMNS}` : event;
+          db.exec(`
+            CREATE TRIGGER IF NOT EXISTS ${table}_library_version_${event.toLowerCase()} AFTER ${on} ON ${table}
+            BEGIN UPDATE library_version SET value = value + 1 WHERE id = 1; END;
+          `);
+        }
+    },
+  },
 ];
+
+/** The columns of stories whose update moves the library version: all but the contest (migration 13). */
+const STORY_SHOWN_COLUMNS =
+  'title, size, first_day, last_day, first_published, last_published, article_count, outlets, profile, norms, created_at, updated_at';
+
+/** The tables whose changes move the library version (migration 13). */
+const LIBRARY_VERSION_TABLES = [
+  'articles',
+  'stories',
+  'story_articles',
+  'feeds',
+  'feed_items',
+  'outlet_directory',
+  'outlet_hosts',
+  'library_settings',
+  'story_calibration',
+  'notes',
+  'saved_searches',
+] as const;
 
 /** The schema version this code writes: the number of migrations it knows. */
 export const SCHEMA_VERSION = MIGRATIONS.length;

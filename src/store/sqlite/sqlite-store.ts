@@ -207,8 +207,7 @@ class SqliteStore implements SqliteStoreHandle {
   private readonly selectMany: Database.Statement;
   private readonly selectCount: Database.Statement;
   private readonly selectStoredId: Database.Statement;
-  private readonly selectDataVersion: Database.Statement;
-  private readonly selectChanges: Database.Statement;
+  private readonly selectLibraryVersion: Database.Statement;
   private readonly selectKnown: Database.Statement;
   private readonly searchStatements: SearchStatements;
   private readonly stories: SqliteStories;
@@ -217,7 +216,11 @@ class SqliteStore implements SqliteStoreHandle {
   private readonly feeds: SqliteFeeds;
   private readonly outletDirectoryRows: SqliteOutlets;
   private readonly keptWork: SqliteKeptWork;
-  /** Transactions rolled back: part of the version, since total_changes() does not go back. */
+  /**
+   * Transactions rolled back: part of the version. Inside a transaction the library version counts its
+   * writes at once, and a rollback takes it back to a number a later commit will reach again: what was
+   * worked out from the undone writes must not be taken for that commit's.
+   */
   private rollbacks = 0;
   /** How many transaction() calls are open, so errors inside one are worded once, by the outermost. */
   private depth = 0;
@@ -254,8 +257,7 @@ class SqliteStore implements SqliteStoreHandle {
       .prepare('SELECT id FROM articles WHERE id = @id OR url_key = @urlKey ORDER BY id = @id DESC LIMIT 1')
       .pluck();
     // data_version moves when another connection commits; total_changes() counts this one's own writes.
-    this.selectDataVersion = db.prepare('PRAGMA data_version').pluck();
-    this.selectChanges = db.prepare('SELECT total_changes()').pluck();
+    this.selectLibraryVersion = db.prepare('SELECT value FROM library_version WHERE id = 1').pluck();
     this.selectKnown = db
       .prepare('SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))')
       .pluck();
@@ -398,7 +400,7 @@ class SqliteStore implements SqliteStoreHandle {
         return run();
       } catch (err) {
         this.stories.invalidate();
-        // total_changes() still counts the undone writes, so the version moves on by this instead.
+        // The library version went back with the rollback: the version moves on by this instead.
         this.rollbacks++;
         if (!outermost) throw err;
         throw storeError(this.path, err, 'nothing of this batch was stored (earlier batches are kept)');
@@ -433,7 +435,7 @@ class SqliteStore implements SqliteStoreHandle {
     };
     const undone = () => {
       this.stories.invalidate();
-      // total_changes() still counts the undone writes, so the version moves on by this instead.
+      // The library version went back with the rollback: the version moves on by this instead.
       this.rollbacks++;
     };
     return {
@@ -679,12 +681,12 @@ class SqliteStore implements SqliteStoreHandle {
     return this.guard(undefined, () => this.keptWork.storedAfter(ids, since));
   }
 
+  /**
+   * The library version (migration 13: moved by every change to a row a page shows, by any connection;
+   * inside a transaction, by its own writes at once) and this connection's rollbacks.
+   */
   version(): string {
-    return this.guard(
-      undefined,
-      () =>
-        `${this.selectDataVersion.get() as number}:${this.selectChanges.get() as number}:${this.rollbacks}`,
-    );
+    return this.guard(undefined, () => `${this.selectLibraryVersion.get() as number}:${this.rollbacks}`);
   }
 
   close(): void {

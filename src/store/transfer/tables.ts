@@ -186,8 +186,9 @@ export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Tables a backend keeps for itself: the schema version (written by migrations), SQLite's FTS5 index and
- * PostgreSQL's clustering epoch (a counter for its processes' caches, see postgres/migrations.ts).
+ * Tables a backend keeps for itself: the schema version (written by migrations), SQLite's FTS5 index,
+ * PostgreSQL's clustering epoch (a counter for its processes' caches, see postgres/migrations.ts) and the
+ * library version (a counter for the web app's page caches; an import moves it as any write does).
  */
 export const NOT_DUMPED_TABLES: readonly RegExp[] = [
   /^parallax_meta$/,
@@ -195,6 +196,7 @@ export const NOT_DUMPED_TABLES: readonly RegExp[] = [
   /^sqlite_/,
   /^clustering_epoch$/,
   /^clustering_changes$/,
+  /^library_version(_pending)?$/,
 ];
 
 export function dumpTable(name: string): DumpTable | undefined {
