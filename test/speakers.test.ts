@@ -1739,3 +1739,32 @@ describe('an aside between dashes after a name (helper spk12)', () => {
     expect(speakerName(a, quoteWith(a, 'fight for the families'))).toBe('Karl Pudlow');
   });
 });
+
+describe('a quote inside the clause an earlier speech verb reports (helper spk13)', () => {
+  it.each([
+    [
+      'a subordinate clause, then a new attribution with a colon',
+      'The schools debate went on.\n\nAfter Ann Lee said that poorer pupils might do better at "smaller schools," Tom Hale said: "I disagree with her."',
+      'smaller schools',
+      'Ann Lee',
+    ],
+    [
+      'an "even as" clause, then a new speaker with a reported clause',
+      'The inquiry closed on Friday.\n\nEven as Tom Hale claimed on Monday that "the general did far worse," one of the former aides to Ann Lee said the two cases differ.',
+      'did far worse',
+      'Tom Hale',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('guards: the quote after the colon keeps the new speaker; a closing attribution keeps the record', () => {
+    const a = annotate(
+      'The schools debate went on.\n\nAfter Ann Lee said that poorer pupils might do better at "smaller schools," Tom Hale said: "I disagree with her."',
+    );
+    expect(speakerName(a, quoteWith(a, 'disagree with her'))).toBe('Tom Hale');
+    const b = annotate('The vote was close.\n\nMaria Olsen said the count was "a disgrace," Tom Hale wrote.');
+    expect(speakerName(b, quoteWith(b, 'a disgrace'))).toBe('Tom Hale');
+  });
+});

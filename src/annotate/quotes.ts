@@ -2152,6 +2152,24 @@ function attribute(
     (shortNext && token.sentence === next?.sentence);
   // The attribution is in the quote's paragraph: a paragraph after it starts other words.
   const sameParagraph = next !== undefined && !text.slice(mark, next.start).includes('\n');
+  // "After Lee said weaker pupils might do better at “smaller schools,” Hale said: “…”", "Even as Hale
+  // claimed that “…,” an aide to Roe said the cases differ": a quote inside the clause that a speech verb
+  // earlier in its sentence reports is that verb's speaker's words, when the attribution after the quote
+  // opens a clause of its own that goes on past its verb (a colon, a reported clause). One that closes the
+  // sentence ("Lee said it was “dead,” the paper reported.") is still the record the words come from.
+  const reporterBefore = (subject: Subject, v: number): Attribution => {
+    if (endsAfterShortTail(tokens, v) || !speaksBefore(layer, sentence, openToken, inQuote)) return undefined;
+    const fragment = /^\p{Ll}/u.test(text.slice(quote.start, quote.end).trimStart());
+    const earlier = attributeBefore(
+      layer,
+      clauseStart(layer, sentence) ?? openToken,
+      openToken,
+      subjects,
+      inQuote,
+      fragment,
+    );
+    return earlier?.entity && earlier.entity !== subject.entity ? earlier : undefined;
+  };
   if (next && sameParagraph && (frame >= 0 || shortNext) && !inQuote(next.start)) {
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
@@ -2210,7 +2228,7 @@ function attribute(
             !/^\p{Lu}/u.test(tokens[from]?.text ?? '')
           )
         )
-          return subject;
+          return reporterBefore(subject, v) ?? subject;
         // "Lee “did well with older voters” in the primary, said professor Tom Hale": an inverted verb
         // after the rest of the sentence.
         if (layer.tokens[v - 1]?.text === ',' && !isParticiple(token.text)) {
