@@ -1768,3 +1768,37 @@ describe('a quote inside the clause an earlier speech verb reports (helper spk13
     expect(speakerName(b, quoteWith(b, 'a disgrace'))).toBe('Tom Hale');
   });
 });
+
+describe('"it" that speaks stands for the body or document last named (helper spk13)', () => {
+  it.each([
+    [
+      'a company, then "It added"',
+      'The Harbor Freight Company wrote in its statement that no one at the firm knew the seller. It added, "We want no part in this listing."',
+      'no part in this listing',
+      'The Harbor Freight Company',
+    ],
+    [
+      'a memo, then "“…,” it stated"',
+      'Tom Hale posted a long note on Sunday.\n\nThe council\'s memo on the audit was released on Friday. "Most of the forty witnesses had never testified before," it stated.',
+      'forty witnesses',
+      "The council's memo on the audit",
+    ],
+  ])('%s', (_shape, body, words, speakerText) => {
+    const a = annotate(body);
+    const q = quoteWith(a, words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+    expect(q.speakerRoute).toEqual({ by: 'speech-verb', form: 'phrase' });
+  });
+
+  it('guards: a person or a plural as the last subject leaves "it" unresolved', () => {
+    const a = annotate(
+      '"Ann Roe grabbed the clerk by the arm," Officer Tom Hale wrote in the affidavit. It continued: "Probable cause exists to charge Ann Roe."',
+    );
+    expect(speakerName(a, quoteWith(a, 'Probable cause'))).toBe('Tom Hale');
+    const b = annotate(
+      'Ann Roe wrote the memo in March. Two clerks were hurt at the depot that night.\n\n"I tried you on the phone twice," it reads.',
+    );
+    expect(quoteWith(b, 'on the phone twice').speakerText).not.toBe('Two clerks');
+  });
+});

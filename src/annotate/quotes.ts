@@ -23,6 +23,7 @@
 // them, inverted attributions included ("says economist Ann Lee").
 import type { Quote, Span, SpeakerRoute } from '../model/article.js';
 import type { ResolvedReference } from './descriptors.js';
+import { isPluralCommonNoun, NEWS_PERSON_NOUNS, ROLE_NOUNS } from './entities/gazetteer.js';
 import type { Gender, NameMention } from './entities/index.js';
 import { isParticiple, isPhrasalSpeechVerb, isSpeechVerb } from './entities/speech-verbs.js';
 import type { Token, TokenLayer } from './tokens.js';
@@ -1752,6 +1753,62 @@ function sentenceSubject(layer: TokenLayer, from: number, to: number): Subject |
   return undefined;
 }
 
+/** Sentences an "it" that speaks looks back for the body or document it stands for. */
+const MAX_IT_LOOKBACK = 4;
+
+/**
+ * "it" as the subject of the speech verb at `v` ("“…,” it said", "It added, “…”", "what it calls “…”"):
+ * the body or document the text was last about, as written where it was named — the subject of the
+ * nearest sentence before it, in the same or the previous paragraph, that is a singular noun phrase naming
+ * no person ("The company wrote in its statement. “…” ¶ It added, “…”" → "The company"; "The memo from the
+ * panel was released on Friday. “…,” it said" → "The memo from the panel"). A person as that subject ("Lee
+ * wrote in the affidavit. It continued: …"), a plural or nothing within reach leaves it unresolved: it may
+ * stand for something no sentence opens with.
+ */
+function itSubject(
+  layer: TokenLayer,
+  v: number,
+  floor: number,
+  persons: readonly SubjectCandidate[],
+  inQuote: (offset: number) => boolean,
+): Subject | undefined {
+  const { tokens } = layer;
+  const e = subjectEndBefore(layer, v, floor);
+  const it = tokens[e - 1];
+  if (e - 1 < floor || !it || it.pos !== 'PRON' || !/^it$/i.test(it.text)) return undefined;
+  const paragraphOf = paragraphCounter(layer);
+  const paragraph = paragraphOf(e - 1);
+  for (let s = it.sentence; s >= Math.max(0, it.sentence - MAX_IT_LOOKBACK); s--) {
+    const first = layer.sentences[s]?.firstToken;
+    if (first === undefined || paragraphOf(first) < paragraph - 1) return undefined;
+    const to = s === it.sentence ? e - 1 : (layer.sentences[s + 1]?.firstToken ?? e - 1);
+    // A sentence that opens with a quote opens with its attribution after it ("“…,” the email read."):
+    // the quoted words are someone's, not the narrative.
+    let from = first;
+    while (from < to && (inQuote(tokens[from]?.start ?? 0) || tokens[from]?.pos === 'PUNCT')) from++;
+    if (from >= to) continue;
+    const subject = sentenceSubject(layer, from, to);
+    if (!subject) continue;
+    const head = tokens[subject.endToken - 1];
+    if (!head) continue;
+    // The same "it" again ("It added …. It went on"): look further back.
+    if (subject.endToken - subject.firstToken === 1 && /^it$/i.test(head.text)) continue;
+    const lower = head.text.toLowerCase();
+    const person =
+      head.pos === 'PRON' ||
+      persons.some((p) => p.endToken === subject.endToken && !p.possessive) ||
+      ROLE_NOUNS.has(lower) ||
+      NEWS_PERSON_NOUNS.has(lower) ||
+      // "Two Americans were killed": a plural, unless it ends a name ("The New York Times").
+      (isPluralCommonNoun(lower) &&
+        !(/^\p{Lu}/u.test(head.text) && tokens[subject.endToken - 2]?.pos === 'PROPN'));
+    if (person || !(head.pos === 'NOUN' || head.pos === 'PROPN') || TIME_NOUN.test(head.text))
+      return undefined;
+    return { firstToken: e - 1, endToken: e, entity: null, text: subject.text };
+  }
+  return undefined;
+}
+
 /** The last person named between the commas of an aside at tokens [comma, v). */
 function asidePerson(
   layer: TokenLayer,
@@ -2208,7 +2265,7 @@ function attribute(
         // "Lee saying she was “encouraged” and Hale calling it a “great meeting”": a participle after the
         // quote opens an absolute phrase of its own, whose words follow it.
         if (isParticiple(token.text) && !afterBe(layer, v)) break;
-        const subject = subjectBefore(layer, v, t0, subjects);
+        const subject = subjectBefore(layer, v, t0, subjects) ?? itSubject(layer, v, t0, subjects, inQuote);
         // The subject opens the attribution, titles and possessors aside ("campaign manager Tom Reyes
         // told", "his friend Tom Reyes told", "the union's Tom Reyes told", "another friend, Tom Reyes
         // told").
@@ -2639,7 +2696,7 @@ function attributeBefore(
       continue;
     }
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
-    const subject = subjectBefore(layer, t, from, inSentence);
+    const subject = subjectBefore(layer, t, from, inSentence) ?? itSubject(layer, t, from, subjects, inQuote);
     if (subject && fragment) {
       const outer = reportingVerb(layer, subject.firstToken, from);
       const reporter = outer >= 0 ? subjectBefore(layer, outer, from, inSentence) : undefined;
