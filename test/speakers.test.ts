@@ -1773,8 +1773,8 @@ describe('"it" that speaks stands for the body or document last named (helper sp
   it.each([
     [
       'a company, then "It added"',
-      'The Harbor Freight Company wrote in its statement that no one at the firm knew the seller. It added, "We want no part in this listing."',
-      'no part in this listing',
+      'The Harbor Freight Company wrote in its statement that no one at the firm knew the seller. It added, "The listing breaks our rules and will come down."',
+      'breaks our rules',
       'The Harbor Freight Company',
     ],
     [
@@ -1793,12 +1793,21 @@ describe('"it" that speaks stands for the body or document last named (helper sp
 
   it('guards: a person or a plural as the last subject leaves "it" unresolved', () => {
     const a = annotate(
-      '"Ann Roe grabbed the clerk by the arm," Officer Tom Hale wrote in the affidavit. It continued: "Probable cause exists to charge Ann Roe."',
+      '"Ann Roe pushed the clerk into the shelf," Officer Tom Hale swore in the complaint. It adds: "There is reason enough to charge Ann Roe."',
     );
-    expect(speakerName(a, quoteWith(a, 'Probable cause'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'reason enough'))).toBe('Tom Hale');
     const b = annotate(
       'Ann Roe wrote the memo in March. Two clerks were hurt at the depot that night.\n\n"I tried you on the phone twice," it reads.',
     );
     expect(quoteWith(b, 'on the phone twice').speakerText).not.toBe('Two clerks');
+  });
+});
+
+describe('a speech verb set between commas inside a clause (helper spk13)', () => {
+  it('"The puzzle of X, says historian Y, is how she …“…”" is Y, not the name in the clause', () => {
+    const a = annotate(
+      'Nora Vance left office in 1989.\n\nThe puzzle of Nora, says historian Carl Dunmore, is how she ran the city "without ever holding a post."',
+    );
+    expect(speakerName(a, quoteWith(a, 'without ever holding'))).toBe('Carl Dunmore');
   });
 });

@@ -1760,9 +1760,9 @@ const MAX_IT_LOOKBACK = 4;
  * "it" as the subject of the speech verb at `v` ("“…,” it said", "It added, “…”", "what it calls “…”"):
  * the body or document the text was last about, as written where it was named — the subject of the
  * nearest sentence before it, in the same or the previous paragraph, that is a singular noun phrase naming
- * no person ("The company wrote in its statement. “…” ¶ It added, “…”" → "The company"; "The memo from the
+ * no person ("The firm put out a release on Monday. “…” ¶ It added, “…”" → "The firm"; "The memo from the
  * panel was released on Friday. “…,” it said" → "The memo from the panel"). A person as that subject ("Lee
- * wrote in the affidavit. It continued: …"), a plural or nothing within reach leaves it unresolved: it may
+ * signed the complaint. It adds: …"), a plural or nothing within reach leaves it unresolved: it may
  * stand for something no sentence opens with.
  */
 function itSubject(
@@ -2707,6 +2707,14 @@ function attributeBefore(
     // tell him “enough of this”"): an earlier speech verb may own the quote.
     if (nearest < 0) nearest = t;
   }
+  // "The puzzle of Nora, says historian Carl Dunmore, is that she was “…”": a speech verb set between
+  // commas inside the clause is a parenthetical attribution; its subject is the name after it, not a name
+  // in the clause around it.
+  const parenthetical =
+    nearest >= 0 && tokens[nearest - 1]?.text === ',' && !isParticiple(tokens[nearest]?.text ?? '')
+      ? subjectAfter(layer, nearest, inSentence, byFirstToken)
+      : undefined;
+  if (parenthetical && tokens[parenthetical.endToken]?.text === ',') return parenthetical;
   // "Lee used to back Tom Hale, but now said …": the verb shares the clause subject before it.
   if (nearest >= 0)
     return (
