@@ -1811,3 +1811,23 @@ describe('a speech verb set between commas inside a clause (helper spk13)', () =
     expect(speakerName(a, quoteWith(a, 'without ever holding'))).toBe('Carl Dunmore');
   });
 });
+
+describe('a speech-verb word after a possessive is a noun (helper spk13)', () => {
+  it.each([
+    [
+      'a message noun, then "saying his comment “…”"',
+      'Voters reacted on Monday.\n\nCivic Fund head Ana Ruiz issued a statement saying his comment "does not belong in any campaign" and said voters would answer in May.',
+      'does not belong',
+      'Ana Ruiz',
+    ],
+    [
+      '"stood by his comment … that “…”"',
+      'The debate ran late.\n\nAs the night dragged on and Tom Hale stood by his comment from Monday that "the count was rigged," his rivals grew quiet.',
+      'count was rigged',
+      'Tom Hale',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+});

@@ -926,9 +926,16 @@ function speaks(token: Token, next?: Token): boolean {
 /** A speech verb at token `t`, or a phrasal one ending its phrase: "“…,” Lee went on.", "Roe shot back,
  * “…”", "Hale pointed out that …" — but not "went on to win" or "shot back into the lead", where the
  * particle leads on to other words. */
+/** Possessive determiners that make the speech-verb word after them a noun ("his comment", "their
+ * claims"). Not "her", which is as often an object ("heard her say"). */
+const NOUN_POSSESSIVE = /^(his|their|its|our|my|your)$/i;
+
 function speaksAt(layer: TokenLayer, t: number): boolean {
   const token = layer.tokens[t];
   if (!token) return false;
+  // "Ana Ruiz issued a statement saying his comment “has no place …”": after a possessive the word is the
+  // noun the tagger took for a verb; the quote is Ruiz's, not the statement's.
+  if (NOUN_POSSESSIVE.test(layer.tokens[t - 1]?.text ?? '')) return false;
   if (speaks(token, layer.tokens[t + 1])) return true;
   const particle = layer.tokens[t + 1];
   if (!particle || particle.sentence !== token.sentence) return false;
