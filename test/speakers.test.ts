@@ -1831,3 +1831,14 @@ describe('a speech-verb word after a possessive is a noun (helper spk13)', () =>
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
   });
 });
+
+describe('a speech verb after "and"/"but" shares the clause subject that names no one (helper spk13)', () => {
+  it('"A spokeswoman for X would not discuss … but said in an email that “…”" is the spokeswoman', () => {
+    const a = annotate(
+      'The audit was published on Monday.\n\nA spokeswoman for Harbor Data would not discuss the audit but said in an email that "the firm treated that server like every other."',
+    );
+    const q = quoteWith(a, 'treated that server');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('A spokeswoman for Harbor Data');
+  });
+});

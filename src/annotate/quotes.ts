@@ -1707,6 +1707,13 @@ function objectFollows(layer: TokenLayer, phrase: Subject): boolean {
 const SUBORDINATOR = /^(when|if|as|while|once|unless|though|although|before|after|until)$/i;
 
 /** "to say": a speech verb at `t` after the infinitive marker. */
+/** Whether the verb at `t` follows "and" or "but", adverbs and auxiliaries aside ("but later said"). */
+function afterConjunction(layer: TokenLayer, t: number): boolean {
+  let b = t - 1;
+  while (b > t - 4 && isVerbFiller(layer.tokens[b])) b--;
+  return /^(and|but)$/i.test(layer.tokens[b]?.text ?? '') && layer.tokens[b]?.pos === 'CCONJ';
+}
+
 function isInfinitive(layer: TokenLayer, t: number): boolean {
   const before = layer.tokens[t - 1];
   return before?.text.toLowerCase() === 'to' && before.pos === 'PART';
@@ -2729,8 +2736,12 @@ function attributeBefore(
       [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
       subjectAfter(layer, nearest, inSentence, byFirstToken) ??
       // "The email went on to say, “…”", "The union went on to call it a “disgrace”": an infinitive's
-      // clause subject that names no person is still who speaks, as written.
-      (isInfinitive(layer, nearest) ? sentenceSubject(layer, from, nearest) : undefined) ??
+      // clause subject that names no person is still who speaks, as written. So is the subject a verb
+      // joined by "and"/"but" shares ("A spokesman for the firm declined to comment but said in a
+      // statement that “…”").
+      (isInfinitive(layer, nearest) || afterConjunction(layer, nearest)
+        ? sentenceSubject(layer, from, nearest)
+        : undefined) ??
       // "When asked about the deal, Lukashenko took Hale’s side: “…”": a reduced clause's verb names no
       // one; the sentence's own subject may still (step 3).
       undefined
