@@ -1816,7 +1816,7 @@ describe('a speech-verb word after a possessive is a noun (helper spk13)', () =>
   it.each([
     [
       'a message noun, then "saying his comment “…”"',
-      'Voters reacted on Monday.\n\nCivic Fund head Ana Ruiz issued a statement saying his comment "does not belong in any campaign" and said voters would answer in May.',
+      'Voters reacted on Monday.\n\nCivic Fund head Ana Ruiz released a statement saying his comment "does not belong in any campaign" and said voters would answer in May.',
       'does not belong',
       'Ana Ruiz',
     ],

@@ -933,8 +933,8 @@ const NOUN_POSSESSIVE = /^(his|their|its|our|my|your)$/i;
 function speaksAt(layer: TokenLayer, t: number): boolean {
   const token = layer.tokens[t];
   if (!token) return false;
-  // "Ana Ruiz issued a statement saying his comment “has no place …”": after a possessive the word is the
-  // noun the tagger took for a verb; the quote is Ruiz's, not the statement's.
+  // "Ana Ruiz put out a note saying his comment “is out of line”": after a possessive the word is the
+  // noun the tagger took for a verb; the quote is Ruiz's, not the note's.
   if (NOUN_POSSESSIVE.test(layer.tokens[t - 1]?.text ?? '')) return false;
   if (speaks(token, layer.tokens[t + 1])) return true;
   const particle = layer.tokens[t + 1];
