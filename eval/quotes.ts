@@ -24,6 +24,9 @@ export interface QuoteScores {
    * (src/compare/confidence/speakers.ts).
    */
   byRoute: Record<string, { right: number; total: number; accuracy: number }>;
+  /** The same by what found the speaker alone (SpeakerRoute.by, "speech-verb"; "none"): the group figure a
+   * route measured on too few quotes takes (BY_ACCURACY in src/compare/confidence/speakers.ts). */
+  byFinder: Record<string, { right: number; total: number; accuracy: number }>;
   /** A few wrong speakers, for reading: gold source, predicted speaker words, the quote's start. */
   misses: { article: string; source: string; predicted: string; quote: string }[];
 }
@@ -105,6 +108,7 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
   ) as QuoteScores['byType'];
   const misses: QuoteScores['misses'] = [];
   const byRoute: QuoteScores['byRoute'] = {};
+  const byFinder: QuoteScores['byFinder'] = {};
   for (const article of gold) {
     const golds = goldQuotes(article);
     const result = annotated.get(article.id);
@@ -125,10 +129,14 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
       const route = routeName(hits[0]);
       byRoute[route] ??= { right: 0, total: 0, accuracy: 0 };
       byRoute[route].total++;
+      const finder = hits[0]?.speakerRoute?.by ?? 'none';
+      byFinder[finder] ??= { right: 0, total: 0, accuracy: 0 };
+      byFinder[finder].total++;
       if (right) {
         speaker.right++;
         byType[g.sourceType].right++;
         byRoute[route].right++;
+        byFinder[finder].right++;
       } else if (misses.length < 400)
         misses.push({
           article: article.id,
@@ -139,7 +147,8 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
     }
   }
   speaker.accuracy = ratio(speaker.right, speaker.total);
-  for (const t of [...Object.values(byType), ...Object.values(byRoute)]) t.accuracy = ratio(t.right, t.total);
+  for (const t of [...Object.values(byType), ...Object.values(byRoute), ...Object.values(byFinder)])
+    t.accuracy = ratio(t.right, t.total);
   const precision = ratio(predictedMatched, predicted);
   const recall = ratio(goldMatched, goldCount);
   return {
@@ -152,6 +161,7 @@ export async function scoreQuotes(gold: readonly PolnearArticle[]): Promise<Quot
     speaker,
     byType,
     byRoute,
+    byFinder,
     misses,
   };
 }

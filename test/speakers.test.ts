@@ -1739,3 +1739,106 @@ describe('an aside between dashes after a name (helper spk12)', () => {
     expect(speakerName(a, quoteWith(a, 'fight for the families'))).toBe('Karl Pudlow');
   });
 });
+
+describe('a quote inside the clause an earlier speech verb reports (helper spk13)', () => {
+  it.each([
+    [
+      'a subordinate clause, then a new attribution with a colon',
+      'The schools debate went on.\n\nAfter Ann Lee said that poorer pupils might do better at "smaller schools," Tom Hale said: "I disagree with her."',
+      'smaller schools',
+      'Ann Lee',
+    ],
+    [
+      'an "even as" clause, then a new speaker with a reported clause',
+      'The inquiry closed on Friday.\n\nEven as Tom Hale claimed on Monday that "the general did far worse," one of the former aides to Ann Lee said the two cases differ.',
+      'did far worse',
+      'Tom Hale',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('guards: the quote after the colon keeps the new speaker; a closing attribution keeps the record', () => {
+    const a = annotate(
+      'The schools debate went on.\n\nAfter Ann Lee said that poorer pupils might do better at "smaller schools," Tom Hale said: "I disagree with her."',
+    );
+    expect(speakerName(a, quoteWith(a, 'disagree with her'))).toBe('Tom Hale');
+    const b = annotate('The vote was close.\n\nMaria Olsen said the count was "a disgrace," Tom Hale wrote.');
+    expect(speakerName(b, quoteWith(b, 'a disgrace'))).toBe('Tom Hale');
+  });
+});
+
+describe('"it" that speaks stands for the body or document last named (helper spk13)', () => {
+  it.each([
+    [
+      'a company, then "It added"',
+      'The Harbor Freight Company wrote in its statement that no one at the firm knew the seller. It added, "The listing breaks our rules and will come down."',
+      'breaks our rules',
+      'The Harbor Freight Company',
+    ],
+    [
+      'a memo, then "“…,” it stated"',
+      'Tom Hale posted a long note on Sunday.\n\nThe council\'s memo on the audit was released on Friday. "Most of the forty witnesses had never testified before," it stated.',
+      'forty witnesses',
+      "The council's memo on the audit",
+    ],
+  ])('%s', (_shape, body, words, speakerText) => {
+    const a = annotate(body);
+    const q = quoteWith(a, words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+    expect(q.speakerRoute).toEqual({ by: 'speech-verb', form: 'phrase' });
+  });
+
+  it('guards: a person or a plural as the last subject leaves "it" unresolved', () => {
+    const a = annotate(
+      '"Ann Roe pushed the clerk into the shelf," Officer Tom Hale swore in the complaint. It adds: "There is reason enough to charge Ann Roe."',
+    );
+    expect(speakerName(a, quoteWith(a, 'reason enough'))).toBe('Tom Hale');
+    const b = annotate(
+      'Ann Roe wrote the memo in March. Two clerks were hurt at the depot that night.\n\n"I tried you on the phone twice," it reads.',
+    );
+    expect(quoteWith(b, 'on the phone twice').speakerText).not.toBe('Two clerks');
+  });
+});
+
+describe('a speech verb set between commas inside a clause (helper spk13)', () => {
+  it('"The puzzle of X, says historian Y, is how she …“…”" is Y, not the name in the clause', () => {
+    const a = annotate(
+      'Nora Vance left office in 1989.\n\nThe puzzle of Nora, says historian Carl Dunmore, is how she ran the city "without ever holding a post."',
+    );
+    expect(speakerName(a, quoteWith(a, 'without ever holding'))).toBe('Carl Dunmore');
+  });
+});
+
+describe('a speech-verb word after a possessive is a noun (helper spk13)', () => {
+  it.each([
+    [
+      'a message noun, then "saying his comment “…”"',
+      'Voters reacted on Monday.\n\nCivic Fund head Ana Ruiz released a statement saying his comment "does not belong in any campaign" and said voters would answer in May.',
+      'does not belong',
+      'Ana Ruiz',
+    ],
+    [
+      '"stood by his comment … that “…”"',
+      'The debate ran late.\n\nAs the night dragged on and Tom Hale stood by his comment from Monday that "the count was rigged," his rivals grew quiet.',
+      'count was rigged',
+      'Tom Hale',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+});
+
+describe('a speech verb after "and"/"but" shares the clause subject that names no one (helper spk13)', () => {
+  it('"A spokeswoman for X would not discuss … but said in an email that “…”" is the spokeswoman', () => {
+    const a = annotate(
+      'The audit was published on Monday.\n\nA spokeswoman for Harbor Data would not discuss the audit but said in an email that "the firm treated that server like every other."',
+    );
+    const q = quoteWith(a, 'treated that server');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('A spokeswoman for Harbor Data');
+  });
+});

@@ -23,6 +23,7 @@
 // them, inverted attributions included ("says economist Ann Lee").
 import type { Quote, Span, SpeakerRoute } from '../model/article.js';
 import type { ResolvedReference } from './descriptors.js';
+import { isPluralCommonNoun, NEWS_PERSON_NOUNS, ROLE_NOUNS } from './entities/gazetteer.js';
 import type { Gender, NameMention } from './entities/index.js';
 import { isParticiple, isPhrasalSpeechVerb, isSpeechVerb } from './entities/speech-verbs.js';
 import type { Token, TokenLayer } from './tokens.js';
@@ -925,9 +926,16 @@ function speaks(token: Token, next?: Token): boolean {
 /** A speech verb at token `t`, or a phrasal one ending its phrase: "“…,” Lee went on.", "Roe shot back,
  * “…”", "Hale pointed out that …" — but not "went on to win" or "shot back into the lead", where the
  * particle leads on to other words. */
+/** Possessive determiners that make the speech-verb word after them a noun ("his comment", "their
+ * claims"). Not "her", which is as often an object ("heard her say"). */
+const NOUN_POSSESSIVE = /^(his|their|its|our|my|your)$/i;
+
 function speaksAt(layer: TokenLayer, t: number): boolean {
   const token = layer.tokens[t];
   if (!token) return false;
+  // "Ana Ruiz put out a note saying his comment “is out of line”": after a possessive the word is the
+  // noun the tagger took for a verb; the quote is Ruiz's, not the note's.
+  if (NOUN_POSSESSIVE.test(layer.tokens[t - 1]?.text ?? '')) return false;
   if (speaks(token, layer.tokens[t + 1])) return true;
   const particle = layer.tokens[t + 1];
   if (!particle || particle.sentence !== token.sentence) return false;
@@ -1699,6 +1707,13 @@ function objectFollows(layer: TokenLayer, phrase: Subject): boolean {
 const SUBORDINATOR = /^(when|if|as|while|once|unless|though|although|before|after|until)$/i;
 
 /** "to say": a speech verb at `t` after the infinitive marker. */
+/** Whether the verb at `t` follows "and" or "but", adverbs and auxiliaries aside ("but later said"). */
+function afterConjunction(layer: TokenLayer, t: number): boolean {
+  let b = t - 1;
+  while (b > t - 4 && isVerbFiller(layer.tokens[b])) b--;
+  return /^(and|but)$/i.test(layer.tokens[b]?.text ?? '') && layer.tokens[b]?.pos === 'CCONJ';
+}
+
 function isInfinitive(layer: TokenLayer, t: number): boolean {
   const before = layer.tokens[t - 1];
   return before?.text.toLowerCase() === 'to' && before.pos === 'PART';
@@ -1748,6 +1763,62 @@ function sentenceSubject(layer: TokenLayer, from: number, to: number): Subject |
       const subject = subjectBefore(layer, v, from, []);
       return subject && subject.firstToken === from ? subject : undefined;
     }
+  }
+  return undefined;
+}
+
+/** Sentences an "it" that speaks looks back for the body or document it stands for. */
+const MAX_IT_LOOKBACK = 4;
+
+/**
+ * "it" as the subject of the speech verb at `v` ("“…,” it said", "It added, “…”", "what it calls “…”"):
+ * the body or document the text was last about, as written where it was named — the subject of the
+ * nearest sentence before it, in the same or the previous paragraph, that is a singular noun phrase naming
+ * no person ("The firm put out a release on Monday. “…” ¶ It added, “…”" → "The firm"; "The memo from the
+ * panel was released on Friday. “…,” it said" → "The memo from the panel"). A person as that subject ("Lee
+ * signed the complaint. It adds: …"), a plural or nothing within reach leaves it unresolved: it may
+ * stand for something no sentence opens with.
+ */
+function itSubject(
+  layer: TokenLayer,
+  v: number,
+  floor: number,
+  persons: readonly SubjectCandidate[],
+  inQuote: (offset: number) => boolean,
+): Subject | undefined {
+  const { tokens } = layer;
+  const e = subjectEndBefore(layer, v, floor);
+  const it = tokens[e - 1];
+  if (e - 1 < floor || !it || it.pos !== 'PRON' || !/^it$/i.test(it.text)) return undefined;
+  const paragraphOf = paragraphCounter(layer);
+  const paragraph = paragraphOf(e - 1);
+  for (let s = it.sentence; s >= Math.max(0, it.sentence - MAX_IT_LOOKBACK); s--) {
+    const first = layer.sentences[s]?.firstToken;
+    if (first === undefined || paragraphOf(first) < paragraph - 1) return undefined;
+    const to = s === it.sentence ? e - 1 : (layer.sentences[s + 1]?.firstToken ?? e - 1);
+    // A sentence that opens with a quote opens with its attribution after it ("“…,” the email read."):
+    // the quoted words are someone's, not the narrative.
+    let from = first;
+    while (from < to && (inQuote(tokens[from]?.start ?? 0) || tokens[from]?.pos === 'PUNCT')) from++;
+    if (from >= to) continue;
+    const subject = sentenceSubject(layer, from, to);
+    if (!subject) continue;
+    const head = tokens[subject.endToken - 1];
+    if (!head) continue;
+    // The same "it" again ("It added …. It went on"): look further back.
+    if (subject.endToken - subject.firstToken === 1 && /^it$/i.test(head.text)) continue;
+    const lower = head.text.toLowerCase();
+    const person =
+      head.pos === 'PRON' ||
+      persons.some((p) => p.endToken === subject.endToken && !p.possessive) ||
+      ROLE_NOUNS.has(lower) ||
+      NEWS_PERSON_NOUNS.has(lower) ||
+      // "Two Americans were killed": a plural, unless it ends a name ("The New York Times").
+      (isPluralCommonNoun(lower) &&
+        !(/^\p{Lu}/u.test(head.text) && tokens[subject.endToken - 2]?.pos === 'PROPN'));
+    if (person || !(head.pos === 'NOUN' || head.pos === 'PROPN') || TIME_NOUN.test(head.text))
+      return undefined;
+    return { firstToken: e - 1, endToken: e, entity: null, text: subject.text };
   }
   return undefined;
 }
@@ -2152,6 +2223,24 @@ function attribute(
     (shortNext && token.sentence === next?.sentence);
   // The attribution is in the quote's paragraph: a paragraph after it starts other words.
   const sameParagraph = next !== undefined && !text.slice(mark, next.start).includes('\n');
+  // "After Lee said weaker pupils might do better at “smaller schools,” Hale said: “…”", "Even as Hale
+  // claimed that “…,” an aide to Roe said the cases differ": a quote inside the clause that a speech verb
+  // earlier in its sentence reports is that verb's speaker's words, when the attribution after the quote
+  // opens a clause of its own that goes on past its verb (a colon, a reported clause). One that closes the
+  // sentence ("Lee said it was “dead,” the paper reported.") is still the record the words come from.
+  const reporterBefore = (subject: Subject, v: number): Attribution => {
+    if (endsAfterShortTail(tokens, v) || !speaksBefore(layer, sentence, openToken, inQuote)) return undefined;
+    const fragment = /^\p{Ll}/u.test(text.slice(quote.start, quote.end).trimStart());
+    const earlier = attributeBefore(
+      layer,
+      clauseStart(layer, sentence) ?? openToken,
+      openToken,
+      subjects,
+      inQuote,
+      fragment,
+    );
+    return earlier?.entity && earlier.entity !== subject.entity ? earlier : undefined;
+  };
   if (next && sameParagraph && (frame >= 0 || shortNext) && !inQuote(next.start)) {
     let v = t0;
     while (isVerbFiller(tokens[v]) && tokens[v]?.pos === 'ADV') v++;
@@ -2190,7 +2279,7 @@ function attribute(
         // "Lee saying she was “encouraged” and Hale calling it a “great meeting”": a participle after the
         // quote opens an absolute phrase of its own, whose words follow it.
         if (isParticiple(token.text) && !afterBe(layer, v)) break;
-        const subject = subjectBefore(layer, v, t0, subjects);
+        const subject = subjectBefore(layer, v, t0, subjects) ?? itSubject(layer, v, t0, subjects, inQuote);
         // The subject opens the attribution, titles and possessors aside ("campaign manager Tom Reyes
         // told", "his friend Tom Reyes told", "the union's Tom Reyes told", "another friend, Tom Reyes
         // told").
@@ -2210,7 +2299,7 @@ function attribute(
             !/^\p{Lu}/u.test(tokens[from]?.text ?? '')
           )
         )
-          return subject;
+          return reporterBefore(subject, v) ?? subject;
         // "Lee “did well with older voters” in the primary, said professor Tom Hale": an inverted verb
         // after the rest of the sentence.
         if (layer.tokens[v - 1]?.text === ',' && !isParticiple(token.text)) {
@@ -2621,7 +2710,7 @@ function attributeBefore(
       continue;
     }
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
-    const subject = subjectBefore(layer, t, from, inSentence);
+    const subject = subjectBefore(layer, t, from, inSentence) ?? itSubject(layer, t, from, subjects, inQuote);
     if (subject && fragment) {
       const outer = reportingVerb(layer, subject.firstToken, from);
       const reporter = outer >= 0 ? subjectBefore(layer, outer, from, inSentence) : undefined;
@@ -2632,6 +2721,14 @@ function attributeBefore(
     // tell him “enough of this”"): an earlier speech verb may own the quote.
     if (nearest < 0) nearest = t;
   }
+  // "The puzzle of Nora, says historian Carl Dunmore, is that she was “…”": a speech verb set between
+  // commas inside the clause is a parenthetical attribution; its subject is the name after it, not a name
+  // in the clause around it.
+  const parenthetical =
+    nearest >= 0 && tokens[nearest - 1]?.text === ',' && !isParticiple(tokens[nearest]?.text ?? '')
+      ? subjectAfter(layer, nearest, inSentence, byFirstToken)
+      : undefined;
+  if (parenthetical && tokens[parenthetical.endToken]?.text === ',') return parenthetical;
   // "Lee used to back Tom Hale, but now said …": the verb shares the clause subject before it.
   if (nearest >= 0)
     return (
@@ -2639,8 +2736,12 @@ function attributeBefore(
       [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
       subjectAfter(layer, nearest, inSentence, byFirstToken) ??
       // "The email went on to say, “…”", "The union went on to call it a “disgrace”": an infinitive's
-      // clause subject that names no person is still who speaks, as written.
-      (isInfinitive(layer, nearest) ? sentenceSubject(layer, from, nearest) : undefined) ??
+      // clause subject that names no person is still who speaks, as written. So is the subject a verb
+      // joined by "and"/"but" shares ("A spokesman for the firm declined to comment but said in a
+      // statement that “…”").
+      (isInfinitive(layer, nearest) || afterConjunction(layer, nearest)
+        ? sentenceSubject(layer, from, nearest)
+        : undefined) ??
       // "When asked about the deal, Lukashenko took Hale’s side: “…”": a reduced clause's verb names no
       // one; the sentence's own subject may still (step 3).
       undefined

@@ -126,7 +126,8 @@ export interface Quote extends Span {
   text: string;
   /** Entity id of the speaker, when one could be found. */
   speaker: string | null;
-  /** The words that name the speaker as written ("he", "the Belarusian leader", "Peskov"). */
+  /** The words that name the speaker as written ("he", "the Belarusian leader", "Peskov"); for an "it" that
+   * speaks ("It added, …"), the body or document it stands for, as written where it was named ("the company"). */
   speakerText: string | null;
   /** Added: how the speaker was found, present when speakerText is (the report's confidence reads it). */
   speakerRoute?: SpeakerRoute;
