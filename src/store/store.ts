@@ -519,7 +519,8 @@ export interface Store
   /**
    * Stores a batch of articles in one transaction: either the whole batch is stored or, when the backend
    * fails part-way (disk full, lock), none of it is, and earlier batches stay. An article whose identity is
-   * already stored is left as it is and reported in `existing`.
+   * already stored is left as it is and reported in `existing`. Inside a caller's transaction it is part of
+   * that transaction: the caller's rollback undoes a failure part-way (SQLite opens no savepoint there).
    */
   putArticles(articles: AnnotatedArticle[]): PutResult;
   getArticle(id: string): StoredArticle | null;

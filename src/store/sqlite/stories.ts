@@ -161,7 +161,11 @@ function storyStatements(db: Database.Database) {
     insertFeatures: db.prepare(
       'INSERT OR REPLACE INTO article_features (article_seq, day, features) VALUES (?, ?, ?)',
     ),
-    insertKey: db.prepare('INSERT OR IGNORE INTO duplicate_keys (key, article_seq) VALUES (?, ?)'),
+    // All of an article's keys in one statement (about 36 per allsides article): one statement per key was
+    // 1.1 s of CPU for the first 3,000 articles.
+    insertKeys: db.prepare(
+      'INSERT OR IGNORE INTO duplicate_keys (key, article_seq) SELECT value, ? FROM json_each(?)',
+    ),
     features: db.prepare(`
       SELECT a.id, f.day, f.features FROM article_features f JOIN articles a ON a.seq = f.article_seq
       WHERE a.id IN (SELECT value FROM json_each(?))`),
@@ -319,7 +323,7 @@ export class SqliteStories implements StoryStore {
   ): void {
     const seq = this.seq(articleId);
     this.stmt.insertFeatures.run(seq, features.day, articleFeaturesToJson(features));
-    for (const key of duplicateKeys) this.stmt.insertKey.run(key, seq);
+    if (duplicateKeys.length > 0) this.stmt.insertKeys.run(seq, JSON.stringify(duplicateKeys));
   }
 
   articleFeatures(articleIds: readonly string[]): Map<string, ArticleFeatures> {
