@@ -68,3 +68,32 @@ describe('the body of a person who died', () => {
     expect(references(a)['Fred Halvorsen']).toEqual(['captain', 'He', 'His']);
   });
 });
+
+describe('the subject pronoun of a subordinate clause', () => {
+  it('means the person the sentence opens with, whoever the sentence before named', () => {
+    const a = annotate(
+      'Inspector Karl Brandt led the raid on the warehouse. ' +
+        'Tomas Verhoeven, 52, was arrested at the harbour on Friday, hours after he left the ferry.',
+    );
+    const r = references(a);
+    expect(r['Tomas Verhoeven']).toContain('he');
+    expect(r['Karl Brandt'] ?? []).not.toContain('he');
+  });
+
+  it('also past a person of the other gender, in a relative clause', () => {
+    const a = annotate(
+      'Karl Brandt opened the hearing. Piotr Lindqvist, who chaired the port board when he ' +
+        'signed the lease with Marta Olsen, resigned on Monday.',
+    );
+    expect(references(a)['Piotr Lindqvist']).toContain('he');
+  });
+
+  it('stays unlinked when another person of that gender is named before it in the sentence', () => {
+    const a = annotate(
+      'Tomas Verhoeven, 52, attacked Karl Brandt outside the bar after he lost the card game.',
+    );
+    const r = references(a);
+    expect(r['Tomas Verhoeven'] ?? []).not.toContain('he');
+    expect(r['Karl Brandt'] ?? []).not.toContain('he');
+  });
+});
