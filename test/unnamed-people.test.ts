@@ -128,6 +128,12 @@ describe('pronouns of unnamed people', () => {
     expect(refs('Police met a suspect in Oldbridge on Monday before he fled.', 'suspect')).toEqual([]);
   });
 
+  it('the subject is the head after a possessor, not the possessor ("a judge\'s clerk … when he")', () => {
+    const text = "A 41-year-old judge's clerk was hurt in Oldbridge on Monday when he slipped on the bridge.";
+    expect(refs(text, 'clerk')).toEqual(['he']);
+    expect(refs(text, 'judge')).toEqual([]);
+  });
+
   it('not across two sentences of distance, nor inside a quotation', () => {
     expect(
       refs('A woman was hurt in Oldbridge on Monday. The bridge was closed. Later she went home.', 'woman'),

@@ -560,6 +560,8 @@ const KIN_GENDER = new Map<string, 'male' | 'female'>([
   ...['father', 'dad', 'son', 'husband', 'brother', 'grandfather', 'fiance'].map((w) => [w, 'male'] as const),
 ]);
 
+const POSSESSIVE_MARK = /^['’]s?$/;
+
 const nounGenderOf = (lemma: string) => nounGender(lemma) ?? KIN_GENDER.get(lemma) ?? null;
 
 /**
@@ -571,6 +573,8 @@ function isSentenceSubject(layer: TokenLayer, head: number): boolean {
   const sentence = tokens[head]?.sentence;
   const first = layer.sentences[sentence ?? -1]?.firstToken ?? -1;
   if (first < 0 || head - first > 7) return false;
+  // "A 35-year-old sheriff's deputy was killed when he …": a possessor only modifies the head after it.
+  if (POSSESSIVE_MARK.test(tokens[head + 1]?.text ?? '')) return false;
   for (let k = first; k < head; k++) {
     const t = tokens[k];
     if (!t) return false;
