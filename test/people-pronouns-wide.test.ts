@@ -97,3 +97,25 @@ describe('the subject pronoun of a subordinate clause', () => {
     expect(r['Karl Brandt'] ?? []).not.toContain('he');
   });
 });
+
+describe('the subject pronoun right after a speech verb', () => {
+  it('means the person named right before the verb ("Coroner Karl Brandt said he believed …")', () => {
+    const a = annotate(
+      'Inspector Tomas Verhoeven found the wreck on Monday. ' +
+        'Coroner Karl Brandt said he believed the ferry sank at night.',
+    );
+    const r = references(a);
+    expect(r['Karl Brandt']).toContain('he');
+    expect(r['Tomas Verhoeven'] ?? []).not.toContain('he');
+  });
+
+  it('not a possessor before the verb ("Brandt\'s lawyer said he …" may be either man)', () => {
+    const a = annotate(
+      'Inspector Tomas Verhoeven found the wreck on Monday. ' +
+        "Karl Brandt's lawyer said he would appeal the ruling.",
+    );
+    const r = references(a);
+    expect(r['Karl Brandt'] ?? []).not.toContain('he');
+    expect(r['Tomas Verhoeven'] ?? []).not.toContain('he');
+  });
+});

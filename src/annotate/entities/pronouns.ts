@@ -308,13 +308,10 @@ function linkPronouns(
         return g === null || g === gender;
       }),
     );
-    const subject = subordinateSubject(
-      layer,
-      bySentence.get(sentence) ?? [],
-      i,
-      gender,
-      (e) => input.genderOf(e) ?? tookGender.get(e) ?? null,
-    );
+    const genderKnown = (e: string) => input.genderOf(e) ?? tookGender.get(e) ?? null;
+    const subject =
+      subordinateSubject(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown) ??
+      reportedSubject(tokens, anchorEndingAt, i, gender, genderKnown);
     if (subject !== undefined && !quoted(i) && !unnamedCurrent.some(fits)) {
       link(token, i, subject, 'pronoun');
       continue;
@@ -386,6 +383,31 @@ function subordinateSubject(
   }
   return subject.entity;
 }
+/**
+ * "Coroner Lina Marsh said she believed …", "Ford has said he …": the subject pronoun right after a speech
+ * verb means the person named right before that verb, its subject, when that person is known to be of
+ * the pronoun's gender; nobody stands between them to compete. The person's entity, or undefined.
+ */
+function reportedSubject(
+  tokens: readonly Token[],
+  anchorEndingAt: ReadonlyMap<number, PersonAnchor>,
+  at: number,
+  gender: Gender,
+  genderOf: (entity: string) => Gender,
+): string | undefined {
+  const pronoun = tokens[at];
+  if (!pronoun || !SUBJECT_PRONOUNS.has(pronoun.text.toLowerCase())) return undefined;
+  const verb = tokens[at - 1];
+  if (verb?.sentence !== pronoun.sentence || !isSpeechVerb(verb.text)) return undefined;
+  let k = at - 2;
+  // "Ford has said", "Ford later said": an auxiliary or an adverb may stand between.
+  while (k >= at - 3 && (tokens[k]?.pos === 'AUX' || tokens[k]?.pos === 'ADV')) k--;
+  const anchor = anchorEndingAt.get(k);
+  if (!anchor || anchor.possessive || tokens[anchor.firstToken]?.sentence !== pronoun.sentence)
+    return undefined;
+  return genderOf(anchor.entity) === gender ? anchor.entity : undefined;
+}
+
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 /** Words after which a subject pronoun opens a subordinate clause: SUBORDINATORS and "where". */
 const CLAUSE_OPENERS = new Set([...SUBORDINATORS, 'where']);
