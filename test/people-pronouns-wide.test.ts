@@ -119,3 +119,26 @@ describe('the subject pronoun right after a speech verb', () => {
     expect(r['Tomas Verhoeven'] ?? []).not.toContain('he');
   });
 });
+
+describe('the possessor of a noun that stands for a subordinate clause', () => {
+  it('is the sentence\'s subject too ("… because of his injured leg", "… after his arrest")', () => {
+    const a = annotate(
+      'Inspector Karl Brandt was questioned on Friday. ' +
+        'Tomas Verhoeven, 52, was kept in the cells because of his injured leg.',
+    );
+    expect(references(a)['Tomas Verhoeven']).toContain('his');
+    const b = annotate(
+      'Inspector Karl Brandt was questioned on Friday. ' +
+        'Tomas Verhoeven, 52, was seen in the harbour hours after his arrest.',
+    );
+    expect(references(b)['Tomas Verhoeven']).toContain('his');
+  });
+
+  it('not a possessive after any other preposition ("… with his brother" may be either man\'s)', () => {
+    const a = annotate(
+      'Inspector Karl Brandt was questioned on Friday. ' +
+        'Tomas Verhoeven, 52, was seen in the harbour with his brother.',
+    );
+    expect(references(a)['Tomas Verhoeven'] ?? []).not.toContain('his');
+  });
+});

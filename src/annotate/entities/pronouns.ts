@@ -344,8 +344,9 @@ function linkPronouns(
 }
 
 /**
- * "Tom Ford, 49, fled the scene after he …", "Ana Ruiz, who chaired the board when she …": the subject
- * pronoun of a subordinate clause means the person the sentence opens with, its subject, when that
+ * "Tom Ford, 49, fled the scene after he …", "Ana Ruiz, who chaired the board when she …", "Tom Ford
+ * was held because of his injury": the subject pronoun of a subordinate clause (or the possessor of a noun
+ * that stands for one, measured on ECB+ train: one more right link, no wrong one) means the person the sentence opens with, its subject, when that
  * person is known to be of the pronoun's gender and no other person known to be of that gender is named
  * before the pronoun in the sentence (nor an unnamed one introduced there, checked by the caller). People
  * named only in the sentence before do not compete: the clause is bound to its own sentence's subject.
@@ -360,10 +361,7 @@ function subordinateSubject(
 ): string | undefined {
   const { tokens } = layer;
   const pronoun = tokens[at];
-  if (!pronoun || !SUBJECT_PRONOUNS.has(pronoun.text.toLowerCase())) return undefined;
-  const before = tokens[at - 1];
-  if (before?.sentence !== pronoun.sentence || !CLAUSE_OPENERS.has(before.text.toLowerCase()))
-    return undefined;
+  if (!pronoun || !opensClause(tokens, at)) return undefined;
   const subject = anchors[0];
   const first = layer.sentences[pronoun.sentence]?.firstToken ?? -1;
   if (!subject || subject.firstToken !== first || subject.possessive || subject.endToken > at)
@@ -411,6 +409,28 @@ function reportedSubject(
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
 /** Words after which a subject pronoun opens a subordinate clause: SUBORDINATORS and "where". */
 const CLAUSE_OPENERS = new Set([...SUBORDINATORS, 'where']);
+/** Prepositions whose possessive and noun stand for such a clause: "after his arrest" (after he was arrested). */
+const NOMINAL_OPENERS = new Set(['after', 'before', 'since', 'until', 'despite', 'during']);
+
+/**
+ * Whether the pronoun at `at` is the subject of a subordinate clause ("after he left") or the possessor of
+ * a noun standing for one ("after his arrest", "because of her injury").
+ */
+function opensClause(tokens: readonly Token[], at: number): boolean {
+  const pronoun = tokens[at];
+  const before = tokens[at - 1];
+  if (!pronoun || before?.sentence !== pronoun.sentence) return false;
+  const lower = pronoun.text.toLowerCase();
+  const opener = before.text.toLowerCase();
+  if (SUBJECT_PRONOUNS.has(lower)) return CLAUSE_OPENERS.has(opener);
+  if (lower !== 'his' && !(lower === 'her' && tokens[at + 1]?.pos === 'NOUN')) return false;
+  return (
+    NOMINAL_OPENERS.has(opener) ||
+    (opener === 'of' &&
+      tokens[at - 2]?.text.toLowerCase() === 'because' &&
+      tokens[at - 2]?.sentence === pronoun.sentence)
+  );
+}
 
 /** "the Novak administration", "the Ruiz campaign": a name right before a lower-case common noun modifies it. */
 function modifiesNoun(tokens: readonly Token[], anchor: PersonAnchor): boolean {
