@@ -142,3 +142,15 @@ describe('the possessor of a noun that stands for a subordinate clause', () => {
     expect(references(a)['Tomas Verhoeven'] ?? []).not.toContain('his');
   });
 });
+
+describe('the subject of a reported clause', () => {
+  it('takes the subordinate subject pronoun ("Police said Tomas Verhoeven, 52, … after he …")', () => {
+    const a = annotate(
+      'Inspector Karl Brandt led the raid on Monday. Harbour police said Tomas Verhoeven, 52, ' +
+        'hanged himself in his cell hours after he was arrested.',
+    );
+    const r = references(a);
+    expect(r['Tomas Verhoeven']).toContain('he');
+    expect(r['Karl Brandt'] ?? []).not.toContain('he');
+  });
+});

@@ -346,7 +346,8 @@ function linkPronouns(
 /**
  * "Tom Ford, 49, fled the scene after he …", "Ana Ruiz, who chaired the board when she …", "Tom Ford
  * was held because of his injury": the subject pronoun of a subordinate clause (or the possessor of a noun
- * that stands for one, measured on ECB+ train: one more right link, no wrong one) means the person the sentence opens with, its subject, when that
+ * that stands for one, measured on ECB+ train: one more right link, no wrong one) means the person the
+ * sentence (or a reported clause in it: "Police said Tom Ford …", one more right link) opens with, its subject, when that
  * person is known to be of the pronoun's gender and no other person known to be of that gender is named
  * before the pronoun in the sentence (nor an unnamed one introduced there, checked by the caller). People
  * named only in the sentence before do not compete: the clause is bound to its own sentence's subject.
@@ -362,10 +363,10 @@ function subordinateSubject(
   const { tokens } = layer;
   const pronoun = tokens[at];
   if (!pronoun || !opensClause(tokens, at)) return undefined;
-  const subject = anchors[0];
   const first = layer.sentences[pronoun.sentence]?.firstToken ?? -1;
-  if (!subject || subject.firstToken !== first || subject.possessive || subject.endToken > at)
-    return undefined;
+  // The subject the sentence opens with, or that of a reported clause ("Police said Tom Ford, 52, …").
+  const subject = anchors.find((a) => a.firstToken === first || reportedClauseOpensAt(tokens, a.firstToken));
+  if (!subject || subject.possessive || subject.endToken > at) return undefined;
   if (modifiesNoun(tokens, subject)) return undefined;
   const next = tokens[subject.endToken];
   if (!next || !(next.pos === 'VERB' || next.pos === 'AUX' || next.text === ',')) return undefined;
@@ -404,6 +405,14 @@ function reportedSubject(
   if (!anchor || anchor.possessive || tokens[anchor.firstToken]?.sentence !== pronoun.sentence)
     return undefined;
   return genderOf(anchor.entity) === gender ? anchor.entity : undefined;
+}
+
+/** "Police said Tom Ford …", "police said that Tom Ford …": a reported clause opens at `at`. */
+function reportedClauseOpensAt(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1];
+  if (!before || before.sentence !== tokens[at]?.sentence) return false;
+  if (isSpeechVerb(before.text)) return true;
+  return before.text.toLowerCase() === 'that' && isSpeechVerb(tokens[at - 2]?.text ?? '');
 }
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she']);
