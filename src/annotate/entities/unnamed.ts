@@ -582,7 +582,7 @@ function isSentenceSubject(layer: TokenLayer, head: number): boolean {
   const sentence = tokens[head]?.sentence;
   const first = layer.sentences[sentence ?? -1]?.firstToken ?? -1;
   if (first < 0 || head - first > 7) return false;
-  // "A 35-year-old sheriff's deputy was killed when he …": a possessor only modifies the head after it.
+  // "A 41-year-old judge's clerk was hurt when he …": a possessor only modifies the head after it.
   if (POSSESSIVE_MARK.test(tokens[head + 1]?.text ?? '')) return false;
   for (let k = first; k < head; k++) {
     const t = tokens[k];
