@@ -84,3 +84,14 @@ describe('junk persons', () => {
     expect(a.entities.map((e) => e.name)).toContain('WHO');
   });
 });
+
+describe('a clinic named after a person', () => {
+  it('is no person, so it does not compete for "her" ("… the Marta Olsen Clinic …, her agent said")', () => {
+    const a = annotate(
+      'Ana Ruiz checked into the Marta Olsen Clinic in Oldbridge on Monday for a month-long stay, her agent said.',
+    );
+    expect(kindOf(a, 'Marta Olsen Clinic')).not.toBe('person');
+    const ruiz = a.entities.find((e) => e.name === 'Ana Ruiz');
+    expect(ruiz?.references?.map((r) => r.text)).toContain('her');
+  });
+});

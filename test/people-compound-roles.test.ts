@@ -30,6 +30,18 @@ describe('a compound role noun', () => {
     expect(clan?.mentions.map((m) => m.text)).toEqual(['clan members']);
   });
 
+  it('a one-word name that is nobody\'s before the head counts as its modifier ("a Cartel leader")', () => {
+    const a = annotate('A suspected Cartel leader has hanged himself in his cell hours after his arrest.');
+    expect(unnamed(a)['cartel leader']).toEqual(['Cartel leader']);
+    const leader = a.unnamedPeople?.find((u) => u.name === 'cartel leader');
+    expect(leader?.references?.map((r) => r.text)).toContain('himself');
+  });
+
+  it('not a person\'s name before it ("Halvorsen leader" stays out)', () => {
+    const a = annotate('Fred Halvorsen spoke first. A Halvorsen leader would never say that, he said.');
+    expect(Object.keys(unnamed(a))).not.toContain('halvorsen leader');
+  });
+
   it('the head alone is no one ("A member of the board resigned")', () => {
     const a = annotate('A member of the board resigned on Friday after the vote.');
     expect(Object.keys(unnamed(a))).toEqual([]);

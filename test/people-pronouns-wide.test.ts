@@ -68,3 +68,89 @@ describe('the body of a person who died', () => {
     expect(references(a)['Fred Halvorsen']).toEqual(['captain', 'He', 'His']);
   });
 });
+
+describe('the subject pronoun of a subordinate clause', () => {
+  it('means the person the sentence opens with, whoever the sentence before named', () => {
+    const a = annotate(
+      'Inspector Karl Brandt led the raid on the warehouse. ' +
+        'Tomas Verhoeven, 52, was arrested at the harbour on Friday, hours after he left the ferry.',
+    );
+    const r = references(a);
+    expect(r['Tomas Verhoeven']).toContain('he');
+    expect(r['Karl Brandt'] ?? []).not.toContain('he');
+  });
+
+  it('also past a person of the other gender, in a relative clause', () => {
+    const a = annotate(
+      'Karl Brandt opened the hearing. Piotr Lindqvist, who chaired the port board when he ' +
+        'signed the lease with Marta Olsen, resigned on Monday.',
+    );
+    expect(references(a)['Piotr Lindqvist']).toContain('he');
+  });
+
+  it('stays unlinked when another person of that gender is named before it in the sentence', () => {
+    const a = annotate(
+      'Tomas Verhoeven, 52, attacked Karl Brandt outside the bar after he lost the card game.',
+    );
+    const r = references(a);
+    expect(r['Tomas Verhoeven'] ?? []).not.toContain('he');
+    expect(r['Karl Brandt'] ?? []).not.toContain('he');
+  });
+});
+
+describe('the subject pronoun right after a speech verb', () => {
+  it('means the person named right before the verb ("Coroner Karl Brandt said he believed …")', () => {
+    const a = annotate(
+      'Inspector Tomas Verhoeven found the wreck on Monday. ' +
+        'Coroner Karl Brandt said he believed the ferry sank at night.',
+    );
+    const r = references(a);
+    expect(r['Karl Brandt']).toContain('he');
+    expect(r['Tomas Verhoeven'] ?? []).not.toContain('he');
+  });
+
+  it('not a possessor before the verb ("Brandt\'s lawyer said he …" may be either man)', () => {
+    const a = annotate(
+      'Inspector Tomas Verhoeven found the wreck on Monday. ' +
+        "Karl Brandt's lawyer said he would appeal the ruling.",
+    );
+    const r = references(a);
+    expect(r['Karl Brandt'] ?? []).not.toContain('he');
+    expect(r['Tomas Verhoeven'] ?? []).not.toContain('he');
+  });
+});
+
+describe('the possessor of a noun that stands for a subordinate clause', () => {
+  it('is the sentence\'s subject too ("… because of his injured leg", "… after his arrest")', () => {
+    const a = annotate(
+      'Inspector Karl Brandt was questioned on Friday. ' +
+        'Tomas Verhoeven, 52, was kept in the cells because of his injured leg.',
+    );
+    expect(references(a)['Tomas Verhoeven']).toContain('his');
+    const b = annotate(
+      'Inspector Karl Brandt was questioned on Friday. ' +
+        'Tomas Verhoeven, 52, was seen in the harbour hours after his arrest.',
+    );
+    expect(references(b)['Tomas Verhoeven']).toContain('his');
+  });
+
+  it('not a possessive after any other preposition ("… with his brother" may be either man\'s)', () => {
+    const a = annotate(
+      'Inspector Karl Brandt was questioned on Friday. ' +
+        'Tomas Verhoeven, 52, was seen in the harbour with his brother.',
+    );
+    expect(references(a)['Tomas Verhoeven'] ?? []).not.toContain('his');
+  });
+});
+
+describe('the subject of a reported clause', () => {
+  it('takes the subordinate subject pronoun ("Police said Tomas Verhoeven, 52, … after he …")', () => {
+    const a = annotate(
+      'Inspector Karl Brandt led the raid on Monday. Harbour police said Tomas Verhoeven, 52, ' +
+        'hanged himself in his cell hours after he was arrested.',
+    );
+    const r = references(a);
+    expect(r['Tomas Verhoeven']).toContain('he');
+    expect(r['Karl Brandt'] ?? []).not.toContain('he');
+  });
+});

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compareStory } from '../src/compare/index.js';
 import type { AnnotatedArticle } from '../src/model/article.js';
 import { renderMarkdown } from '../src/report/md/index.js';
+import { nounSpellingKey } from '../src/text/words.js';
 import { annotateText as annotate } from './support/articles.js';
 import { reportSchemaErrors, reportSpanErrors } from './support/report-schema.js';
 import { schemaErrors, spanErrors } from './support/schema.js';
@@ -128,6 +129,12 @@ describe('pronouns of unnamed people', () => {
     expect(refs('Police met a suspect in Oldbridge on Monday before he fled.', 'suspect')).toEqual([]);
   });
 
+  it('the subject is the head after a possessor, not the possessor ("a judge\'s clerk … when he")', () => {
+    const text = "A 41-year-old judge's clerk was hurt in Oldbridge on Monday when he slipped on the bridge.";
+    expect(refs(text, 'clerk')).toEqual(['he']);
+    expect(refs(text, 'judge')).toEqual([]);
+  });
+
   it('not across two sentences of distance, nor inside a quotation', () => {
     expect(
       refs('A woman was hurt in Oldbridge on Monday. The bridge was closed. Later she went home.', 'woman'),
@@ -205,6 +212,28 @@ describe('unnamed actors across articles', () => {
     expect(new Set(gunmen[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
     expect(gunmen[0]?.unnamed).toBe(true);
     expect(gunmen[0]?.id).toMatch(/^u\d+$/);
+  });
+
+  it('merge across spellings of the head ("co-workers" / "coworkers", "protestors" / "protesters")', () => {
+    const a = annotate(
+      'Two co-workers of Alina Moroz were hurt at the Harlow Bank depot in Oldbridge on Monday. ' +
+        'Protestors gathered outside the Harlow Bank depot.',
+      'a',
+    );
+    const b = annotate(
+      'Two coworkers of Alina Moroz were hurt at the Harlow Bank depot in Oldbridge on Monday. ' +
+        'Protesters gathered outside the Harlow Bank depot.',
+      'b',
+    );
+    const names = (compareStory([a, b]).unnamedActors ?? []).map((x) => x.name.toLowerCase());
+    expect(names.filter((n) => /^co-?workers$/.test(n))).toHaveLength(1);
+    expect(names.filter((n) => /^protest[eo]rs$/.test(n))).toHaveLength(1);
+  });
+
+  it('one key for the spellings of a noun, not for two nouns ("minors" is not "miners")', () => {
+    expect(nounSpellingKey('advisors')).toBe(nounSpellingKey('advisers'));
+    expect(nounSpellingKey('co-worker')).toBe(nounSpellingKey('coworker'));
+    expect(nounSpellingKey('minors')).not.toBe(nounSpellingKey('miners'));
   });
 
   it('stay apart when the articles share no named actor', () => {

@@ -403,6 +403,18 @@ export function isContentWord(word: string): boolean {
   return parts.some((p) => (p.length >= 2 || /^\d/.test(p)) && !isQuoteStopWord(p));
 }
 
+/**
+ * One key for the spellings of a noun ("co-workers"/"coworkers", "protestors"/"protesters",
+ * "advisor"/"adviser"), lower-case in, lower-case out. Only endings whose two spellings name one thing:
+ * a general "-or" = "-er" would make "minors" "miners".
+ */
+export function nounSpellingKey(lower: string): string {
+  return lower
+    .replace(/-/g, '')
+    .replace(/stor(s?)$/, 'ster$1')
+    .replace(/isor(s?)$/, 'iser$1');
+}
+
 /** Two stems that are spellings of one word ("zelensky" / "zelenskyy"): long enough and one edit apart. */
 export function spellingVariants(a: string, b: string): boolean {
   if (a === b) return true;

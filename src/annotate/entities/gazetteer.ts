@@ -771,6 +771,7 @@ export const ORGANIZATION_HEADS = new Set([
   'club',
   'team',
   'hospital',
+  'clinic',
   'airlines',
   'media',
   'channel',

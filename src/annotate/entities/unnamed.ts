@@ -166,11 +166,20 @@ function compoundHead(
   tokens: readonly Token[],
   i: number,
   covered: Uint8Array,
+  isPerson: (start: number) => boolean,
 ): { lemma: string; plural: boolean } | null {
   const t = tokens[i];
   const before = tokens[i - 1];
-  if (!t || !before || before.sentence !== t.sentence || covered[i - 1]) return null;
-  if (before.pos !== 'NOUN' || !/^\p{Ll}[\p{Ll}-]+$/u.test(before.text)) return null;
+  if (!t || !before || before.sentence !== t.sentence) return null;
+  // "a suspected Cartel leader": a one-word name that is no person's (a group, a movement) names what the
+  // person heads or belongs to, as "gang" does in "gang leader".
+  const named =
+    /^\p{Lu}\p{Ll}+$/u.test(before.text) &&
+    /^\p{Ll}/u.test(t.text) &&
+    !isPerson(before.start) &&
+    (tokens[i - 2]?.sentence !== t.sentence || /^\p{Ll}/u.test(tokens[i - 2]?.text ?? ''));
+  if (!named && (covered[i - 1] || before.pos !== 'NOUN' || !/^\p{Ll}[\p{Ll}-]+$/u.test(before.text)))
+    return null;
   const lower = t.text.toLowerCase();
   const singular = lower.endsWith('s') && COMPOUND_HEADS.has(lower.slice(0, -1)) ? lower.slice(0, -1) : lower;
   if (!COMPOUND_HEADS.has(singular)) return null;
@@ -560,6 +569,8 @@ const KIN_GENDER = new Map<string, 'male' | 'female'>([
   ...['father', 'dad', 'son', 'husband', 'brother', 'grandfather', 'fiance'].map((w) => [w, 'male'] as const),
 ]);
 
+const POSSESSIVE_MARK = /^['’]s?$/;
+
 const nounGenderOf = (lemma: string) => nounGender(lemma) ?? KIN_GENDER.get(lemma) ?? null;
 
 /**
@@ -571,6 +582,8 @@ function isSentenceSubject(layer: TokenLayer, head: number): boolean {
   const sentence = tokens[head]?.sentence;
   const first = layer.sentences[sentence ?? -1]?.firstToken ?? -1;
   if (first < 0 || head - first > 7) return false;
+  // "A 41-year-old judge's clerk was hurt when he …": a possessor only modifies the head after it.
+  if (POSSESSIVE_MARK.test(tokens[head + 1]?.text ?? '')) return false;
   for (let k = first; k < head; k++) {
     const t = tokens[k];
     if (!t) return false;
@@ -828,7 +841,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       continue;
     if (capital && !opens) continue;
     const lower = t.text.toLowerCase();
-    const compound = unnamedHead(lower) || casualty || ageHead ? null : compoundHead(tokens, i, covered);
+    const compound =
+      unnamedHead(lower) || casualty || ageHead
+        ? null
+        : compoundHead(tokens, i, covered, (start) => personAt.has(start));
     const head = casualty
       ? casualty.startsWith('a ')
         ? ONE_MORE

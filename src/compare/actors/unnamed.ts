@@ -18,7 +18,7 @@ import { isOrdinaryWord, PERSONAL_PRONOUNS } from '../../annotate/entities/gazet
 import { unnamedHead } from '../../annotate/entities/unnamed.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, EvidenceSpan } from '../../model/report.js';
-import { fold, isStopWord, stem } from '../../text/words.js';
+import { fold, isStopWord, nounSpellingKey, stem } from '../../text/words.js';
 import { buildLabels, labelHead, type Member } from './index.js';
 
 const NUMBER_WORDS =
@@ -54,8 +54,11 @@ function qualifiersOf(text: string, entity: Entity): Set<string> {
 const compatible = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
   a.size === 0 || b.size === 0 || [...a].some((x) => b.has(x));
 
-/** The merge key: the head word with a crude singular ("robbers" = "robbers"; "gunman" ≠ "gunmen"). */
-const headKey = (e: Entity) => `${e.kind}\u0000${e.name.toLowerCase()}`;
+/**
+ * The merge key: the head word with a crude singular ("robbers" = "robbers"; "gunman" ≠ "gunmen"), one
+ * for its spellings ("co-workers" = "coworkers").
+ */
+const headKey = (e: Entity) => `${e.kind}\u0000${nounSpellingKey(e.name.toLowerCase())}`;
 
 interface Cluster {
   members: Member[];
