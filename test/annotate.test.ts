@@ -52,6 +52,11 @@ describe('entities', () => {
       { 'Ana Reyes': ['Ana Reyes'], 'Tom Hale': ['Tom Hale'] },
     ],
     [
+      'an office ending on adviser, counsel or staff is a title',
+      'National Security Adviser Ana Reyes met Chief of Staff Tom Hale and Harbour Counsel Mara Voss. Reyes left.',
+      { 'Ana Reyes': ['Ana Reyes', 'Reyes'], 'Tom Hale': ['Tom Hale'], 'Mara Voss': ['Mara Voss'] },
+    ],
+    [
       'a spelling variant joins',
       'President Ivan Petrenko spoke. Critics of Petrenkko were silent.',
       { 'Ivan Petrenko': ['Ivan Petrenko', 'Petrenkko'] },

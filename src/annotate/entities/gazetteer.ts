@@ -376,6 +376,13 @@ export const TITLE_WORDS = new Set([
     'spokesperson',
     'leader',
     'whip',
+    // Offices whose name ends on an adviser or the staff: "National Security Adviser Ana Reyes" was one
+    // name of five words, typed nothing and labelled nothing; "Chief of Staff Ana Reyes" left the person
+    // as "Staff Ana Reyes".
+    'adviser',
+    'advisor',
+    'counsel',
+    'staff',
     'dictator',
     'former',
     'acting',
