@@ -82,9 +82,11 @@ function storyFacts(ctx: StoryContext): FactWithUnits[] {
       ? c.units.some((u) => states(ctx, u))
       : states(ctx, c.units[0] as Unit) && (c.units[0] as Unit).quoteShare < QUOTE_ONLY_SHARE,
   );
+  // Worked out once per cluster, not in every comparison (a 400-article story has thousands of clusters).
+  const quotation = new Set(kept.filter(quoteOnly));
   const ordered = kept.sort(
     (x, y) =>
-      Number(quoteOnly(x)) - Number(quoteOnly(y)) ||
+      Number(quotation.has(x)) - Number(quotation.has(y)) ||
       y.units.length - x.units.length ||
       firstPlace(x) - firstPlace(y) ||
       firstOrder(x) - firstOrder(y),
