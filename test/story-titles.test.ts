@@ -35,6 +35,17 @@ describe('storyTitle (a report without a library title)', () => {
       'Water spilled over the Pellbrook dam on Saturday after a week of rain.',
     );
   });
+  it("keeps a fact the digest would not voice: a title needs no digest's neutrality", () => {
+    const facts = [
+      fact('The mayor has offered to host talks on the dam that could involve the water company.', [
+        'a',
+        'b',
+        'c',
+      ]),
+      fact('Water spilled over the Pellbrook dam on Saturday after a week of rain.', ['a', 'b']),
+    ];
+    expect(storyTitle([], facts)).toMatch(/^The mayor has offered to host talks/);
+  });
 });
 
 describe('centralTitle', () => {
