@@ -12,6 +12,8 @@
  * Longest card cut, in characters from the repeated name to the end of "MORE". Measured on all 37,554
  * allsides articles with no bound: 6,743 cards, median 227 characters, 99th percentile 454, longest 701.
  */
+import { escapeRegExp } from '../text/regexp.js';
+
 export const MAX_CARD_CHARS = 800;
 /** How far before the glued word its whole-word twin may end: the card's longer name form ("Ana Maria"). */
 export const MAX_NAME_GAP = 60;
@@ -25,10 +27,6 @@ const CAPITAL_RUN = /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]*/gu;
 const REPEATED_NAME =
   /(?<![\p{L}\d])(\p{Lu}\p{Ll}+) (\p{Lu}[\p{L}'’-]*\p{Ll}) \1 (?:\(?\p{Lu}[\p{L}.'’-]*\)? ){0,3}?\2(?![\p{L}\d])/gu;
 const MORE = /\sMORE\b(?![\p{L}\d])/gu;
-
-function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Where each possible card starts: the end of the name it repeats, in text order. */
 function cardStarts(text: string): number[] {

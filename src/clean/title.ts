@@ -5,6 +5,8 @@
 // story titles and story-list entries, where a reader takes them for part of what was said. Only tails with
 // a shape of their own are cut, so a headline that merely ends on a name ("Council thanks Ana Reyes") stays.
 
+import { escapeRegExp } from '../text/regexp.js';
+
 const WEEKDAY = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`;
 /** "Listen· 4:32", "Listen · 12:05": an audio player's label and length. */
 const AUDIO_PLAYER = /\s+Listen\s*[·•]\s*\d{1,2}:\d{2}\s*$/u;
@@ -19,10 +21,6 @@ const GAPPED_BYLINE = /\s{2,}By\s+\p{Lu}[\s\S]*$/u;
  * without "By" ("  Ana Reyes   Staff Writer Thursday", "  Monday").
  */
 const GAPPED_DATE_LINE = new RegExp(String.raw`\s{2,}(?:\p{Lu}[\p{L}.'’-]*\s+){0,8}${WEEKDAY}\s*$`, 'u');
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The headline without page furniture, its spacing made single; `author` is the article's byline, if known. */
 export function cleanTitle(title: string, author: string | null | undefined): string {

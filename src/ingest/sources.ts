@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { ParallaxError } from '../errors.js';
 import type { ArticleMeta } from '../model/article.js';
 import { normalizePublished } from '../text/published-date.js';
+import { escapeRegExp } from '../text/regexp.js';
 import { fillMeta, META_FIELDS } from './meta.js';
 import { describeError } from './refusal.js';
 
@@ -145,7 +146,7 @@ export function sourceMapFrom(data: unknown, file: string): SourceMap {
       key,
       byPath: normal.includes('/'),
       glob,
-      pattern: glob ? globToRegExp(normal) : new RegExp(`^${normal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      pattern: glob ? globToRegExp(normal) : new RegExp(`^${escapeRegExp(normal)}$`),
       meta: entryMeta(file, key, entry),
     };
   });
