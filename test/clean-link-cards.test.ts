@@ -26,6 +26,12 @@ describe('cutLinkCards', () => {
     ).toBe('Rep. Ana Lund (D-Kelby) agreed.');
   });
 
+  it('cuts a card with no headline, its MORE glued to the longer name', () => {
+    expect(
+      cutLinkCards('Sen. Tom Hale Thomas Robert HaleMORE (R-Tarn.), a member of the panel, agreed.').text,
+    ).toBe('Sen. Tom Hale (R-Tarn.), a member of the panel, agreed.');
+  });
+
   it('cuts a card whose first headline opens with the surname, so nothing is glued', () => {
     expect(
       cutLinkCards(

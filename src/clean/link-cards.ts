@@ -8,12 +8,12 @@
 // capital ("ReyesFerry", "ReyesGOP"), or with its given name first and its surname last ("Ana Reyes Ana
 // Maria Reyes Reyes calls …", where the first headline starts with the surname and the glue is lost).
 
+import { escapeRegExp } from '../text/regexp.js';
+
 /**
  * Longest card cut, in characters from the repeated name to the end of "MORE". Measured on all 37,554
  * allsides articles with no bound: 6,743 cards, median 227 characters, 99th percentile 454, longest 701.
  */
-import { escapeRegExp } from '../text/regexp.js';
-
 export const MAX_CARD_CHARS = 800;
 /** How far before the glued word its whole-word twin may end: the card's longer name form ("Ana Maria"). */
 export const MAX_NAME_GAP = 60;
@@ -26,7 +26,9 @@ const CAPITAL_RUN = /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]*/gu;
 // A given name and surname, then the same given name, up to three more name words and the same surname.
 const REPEATED_NAME =
   /(?<![\p{L}\d])(\p{Lu}\p{Ll}+) (\p{Lu}[\p{L}'’-]*\p{Ll}) \1 (?:\(?\p{Lu}[\p{L}.'’-]*\)? ){0,3}?\2(?![\p{L}\d])/gu;
-const MORE = /\sMORE\b(?![\p{L}\d])/gu;
+// "MORE" after a space, or glued to the card's last word when the card holds no headline at all ("Sen. Ana
+// Reyes Ana Maria ReyesMORE (D-Kelby)").
+const MORE = /(?:\s|(?<=\p{Ll}))MORE\b(?![\p{L}\d])/gu;
 
 /** Where each possible card starts: the end of the name it repeats, in text order. */
 function cardStarts(text: string): number[] {
