@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareActors } from '../src/compare/actors/index.js';
 import { toneOf } from '../src/text/tone.js';
+import { annotateText } from './support/articles.js';
 import { annotateAll, EXAMPLE_STORY, hasCorpus, MINSK } from './support/corpus.js';
 
 describe('tone lexicon', () => {
@@ -67,5 +68,19 @@ describe('actors of the invented story', () => {
     expect(discrepancies.some((d) => d.kind === 'spelling' && d.subject === nowak?.id)).toBe(true);
     // "Walter Pruitt Jr." and "Pruitt" are one person.
     expect(actors.filter((a) => /Pruitt/.test(a.name))).toHaveLength(1);
+  });
+});
+
+describe('actor names', () => {
+  it('an actor is named by the full form most articles use, not by one writer’s longest', () => {
+    const one = annotateText(
+      'The ruling also secures the legacy of Senate Majority Tom Hale, who held the seat open.',
+      'one',
+    );
+    const two = annotateText('Tom Hale said on Monday that the Senate would vote in the fall.', 'two');
+    const three = annotateText('Democrats objected after Tom Hale set the vote for the fall.', 'three');
+    const hale = compareActors([one, two, three]).actors.filter((a) => /Hale/.test(a.name));
+    expect(hale.map((a) => a.name)).toEqual(['Tom Hale']);
+    expect(new Set(hale[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two', 'three']));
   });
 });

@@ -178,7 +178,11 @@ function isTitleWord(lower: string): boolean {
     COUNTRIES.has(lower) ||
     // "President-elect Ana Ruiz", "Ex-Governor Tom Baker": a title with a hyphenated prefix or suffix.
     (lower.includes('-') &&
-      TITLE_WORDS.has(lower.replace(/^(?:ex|vice|co|deputy)-|-(?:elect|designate)$/, '')))
+      TITLE_WORDS.has(lower.replace(/^(?:ex|vice|co|deputy)-|-(?:elect|designate)$/, ''))) ||
+    // A plural title before a list of names: "Justices Ana Ruiz and Eva Lind", "Sens. Tom Hale and …" made a
+    // person "Justices Ana Ruiz". A run of one word is never split (splitTitle keeps its last word), so a
+    // team called "Senators" or "Cardinals" stays a name.
+    (lower.length > 3 && /[^s]s\.?$/.test(lower) && TITLE_WORDS.has(lower.replace(/s\.?$/, '')))
   );
 }
 
@@ -350,6 +354,29 @@ function undoubled(tokens: readonly Token[], c: Candidate): Candidate {
   return { ...c, end, endToken, text: half, possessive: false };
 }
 
+// The parties of a court case ("Ruiz v. Lind", "Ruiz v Harbour Board") name the case, not people in the
+// story: "Wade" from a landmark case became a person actor of eight articles about the court. Only the
+// legal "v.": "vs." also joins teams in a match, whose names are wanted.
+const CASE_JOINER = /^\s+v\.?\s+$/;
+
+/** Whether the run [start, end) is a party of a case name: "v." joins it to a capitalised word. */
+function inCaseName(layer: TokenLayer, start: number, end: number): boolean {
+  const { tokens, text } = layer;
+  const joined = (left: Token | undefined, right: Token | undefined): boolean => {
+    if (!left || !right || !isCapitalised(right) || !isCapitalised(left)) return false;
+    return CASE_JOINER.test(text.slice(left.end, right.start));
+  };
+  const last = tokens[end - 1];
+  const first = tokens[start];
+  // "v." may be one token or "v" and "."; look past it either way.
+  const after = tokens.slice(end, end + 3).find((t) => isCapitalised(t));
+  const before = tokens
+    .slice(Math.max(0, start - 3), start)
+    .reverse()
+    .find((t) => isCapitalised(t));
+  return joined(last, after) || joined(before, first);
+}
+
 export function findCandidates(layer: TokenLayer): Candidate[] {
   const { tokens, sentences } = layer;
   const found: Candidate[] = [];
@@ -391,7 +418,9 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       // the lexicon knows open the sentence. Such a run is name-shaped wherever it stands, so it is typed
       // like any other (a heading's Title Case is no such evidence: every word there is capitalised).
       const weakStart = weak && runStart === i && !(!sentence.heading && unknownNameRun(tokens, i, end));
-      const candidate = splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
+      const candidate = inCaseName(layer, runStart, end)
+        ? null
+        : splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
       if (candidate) found.push(undoubled(tokens, candidate));
       i = end;
     }

@@ -287,11 +287,13 @@ function mostCommon(values: readonly string[]): string {
 }
 
 function buildActor(id: string, kind: Actor['kind'], group: readonly Member[]): Actor {
-  // The name: the most used of the longest forms ("Volodymyr Zelensky" over "Volodymyr Zelenskyy" when
-  // more outlets spell it so; never the bare surname when a full name exists).
+  // The name: the full form most articles use, the longer on a tie ("Volodymyr Zelensky" over "Volodymyr
+  // Zelenskyy" when more outlets spell it so; never the bare surname when a full name exists). Not simply
+  // the longest: one writer's "Senate Majority Tom Hale", the office without its "Leader", headed a
+  // seven-outlet actor whose other articles all wrote "Tom Hale".
   const names = group.map((m) => m.entity.name);
-  const longest = Math.max(...names.map((n) => wordsOf(n).length));
-  const name = mostCommon(names.filter((n) => wordsOf(n).length === longest));
+  const full = names.filter((n) => wordsOf(n).length > 1);
+  const name = mostCommon(full.length > 0 ? full : names);
   const mentions: EvidenceSpan[] = group.flatMap((m) =>
     m.entity.mentions.map((x) => ({ article: m.article.id, start: x.start, end: x.end, text: x.text })),
   );

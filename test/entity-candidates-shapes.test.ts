@@ -1,0 +1,41 @@
+// Plural titles before a list of names and the parties of court cases (src/annotate/entities/candidates.ts),
+// on invented sentences.
+import { describe, expect, it } from 'vitest';
+import { annotateText } from './support/articles.js';
+
+const personNames = (body: string) =>
+  annotateText(body)
+    .entities.filter((e) => e.kind === 'person')
+    .map((e) => e.name)
+    .sort();
+
+describe('plural titles', () => {
+  it('are no part of the first name of the list', () => {
+    expect(personNames('Liberal Justices Ana Ruiz and Eva Lindqvist wrote that the law is vague.')).toEqual([
+      'Ana Ruiz',
+      'Eva Lindqvist',
+    ]);
+    expect(
+      personNames('Democratic Sens. Tom Hale and Maria Olsen voted against the bill on Friday.'),
+    ).toEqual(['Maria Olsen', 'Tom Hale']);
+  });
+
+  it('leave a one-word name that looks like a plural title alone', () => {
+    const names = annotateText('The Senators beat the Kings 3-2 on Saturday.').entities.map((e) => e.name);
+    expect(names).toContain('Senators');
+  });
+});
+
+describe('court cases', () => {
+  it('the parties of a case name are no people', () => {
+    expect(personNames('Critics fear the court will overturn Ruiz v. Lindqvist within a year.')).toEqual([]);
+    expect(personNames('Tom Hale cited Ruiz v Harbour Board in his brief.')).toEqual(['Tom Hale']);
+  });
+
+  it('a match between teams keeps its names', () => {
+    const names = annotateText('Hale scored twice in Rovers vs. United on Sunday.').entities.map(
+      (e) => e.name,
+    );
+    expect(names).toContain('Rovers');
+  });
+});
