@@ -84,3 +84,18 @@ describe('actor names', () => {
     expect(new Set(hale[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two', 'three']));
   });
 });
+
+describe('short forms of given names', () => {
+  it('one person under a formal name and the short form of it merges across outlets', () => {
+    const one = annotateText('Senate leader Charles Hale said the vote would wait until the fall.', 'one');
+    const two = annotateText('Chuck Hale told reporters on Monday that the vote would wait.', 'two');
+    const hale = compareActors([one, two]).actors.filter((a) => /Hale/.test(a.name));
+    expect(hale).toHaveLength(1);
+  });
+
+  it('two different given names sharing a surname stay two people', () => {
+    const one = annotateText('Senate leader Charles Hale said the vote would wait until the fall.', 'one');
+    const two = annotateText('Bill Hale, his brother, told reporters on Monday that he disagreed.', 'two');
+    expect(compareActors([one, two]).actors.filter((a) => /Hale/.test(a.name))).toHaveLength(2);
+  });
+});

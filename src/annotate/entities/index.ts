@@ -4,6 +4,7 @@
 // nothing: heading candidates only count when they match a name found in the body.
 import type { Entity, EntityKind, Mention } from '../../model/article.js';
 import { photoCreditSpans } from '../../text/captions.js';
+import { sameNameByShortForm } from '../../text/given-names.js';
 import { NAME_SUFFIXES, nameWords, similarNames } from '../../text/names.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
@@ -68,11 +69,12 @@ function genderFrom(members: readonly Candidate[], layer: TokenLayer): Gender {
 }
 
 /**
- * One given name written two ways: the same, a spelling variant ("Bettie"/"Betty"), or a short form that
- * begins the long one ("Fred"/"Frederick"; at least three letters, so "Al" is not "Alice").
+ * One given name written two ways: the same, a spelling variant ("Bettie"/"Betty"), a short form that
+ * begins the long one ("Fred"/"Frederick"; at least three letters, so "Al" is not "Alice") or a usual
+ * short form of it ("Chuck"/"Charles", src/text/given-names.ts).
  */
 export function sameGivenName(x: string, y: string): boolean {
-  if (x === y || similarNames(x, y)) return true;
+  if (x === y || similarNames(x, y) || sameNameByShortForm(x, y)) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   return short.length >= 3 && long.startsWith(short);
 }
