@@ -11,6 +11,7 @@
 //    body after it is a dangling label ("Comments").
 import nlp from 'compromise/two';
 import { wordCount as countWords } from '../text/words.js';
+import { isEmbeddedPost } from './embedded-posts.js';
 
 export type ParagraphVerdict =
   | { keep: true; kind: 'paragraph' | 'heading' }
@@ -23,6 +24,7 @@ export type RemovalReason =
   | 'photo caption and credit'
   | 'source footer'
   | 'bare URL'
+  | 'embedded post'
   | 'dangling label';
 
 /** Boilerplate lines are short; a longer paragraph is article text whatever its shape. */
@@ -478,6 +480,7 @@ function classifyOne(paragraphs: readonly string[], i: number): ParagraphVerdict
   if (LABEL_ONLY.test(text) && BARE_URL.test(next)) return { keep: false, reason: 'source footer' };
   if (BULLET_ONLY.test(text)) return { keep: false, reason: 'related-article list' };
   if (isCaption(text)) return { keep: false, reason: 'photo caption and credit' };
+  if (isEmbeddedPost(text)) return { keep: false, reason: 'embedded post' };
   if (isLabelledLink(text)) return { keep: false, reason: 'related link' };
   if (isCallToAction(text, i, paragraphs.length)) return { keep: false, reason: 'call to action' };
   if (isHeadlineShaped(text)) return { keep: true, kind: 'heading' };
