@@ -11,6 +11,7 @@ import {
   pronounBeforeName,
   pronounSpeaker,
   taggedDatelineEnd,
+  widelyNamed,
 } from '../src/compare/digest/index.js';
 import {
   comparedSubject,
@@ -135,6 +136,20 @@ describe('peopleBySurname', () => {
     expect(peopleBySurname(a, second, body.length)).toEqual(['Kestrel']);
     // The first sentence names him in full.
     expect(peopleBySurname(a, 0, second)).toEqual([]);
+  });
+});
+
+describe('widelyNamed', () => {
+  it('knows the person most leads name, not one of several people every article lists further down', () => {
+    const body = (lead: string) =>
+      `${lead}\n\nThe ferry sank near the outer quay in fog on Monday night.\n\nThe crew named the missing as Ana Lind, Tomas Berg and Eva Rask.`;
+    const { ctx } = storyContext([
+      article('a', body('Captain Jack Kestrel was charged on Tuesday over the ferry sinking.'), 'Outlet A'),
+      article('b', body('Prosecutors charged Jack Kestrel, the ferry captain, on Tuesday.'), 'Outlet B'),
+      article('c', body('The ferry’s captain, Jack Kestrel, faces charges over the sinking.'), 'Outlet C'),
+    ]);
+    expect(widelyNamed(ctx, 'Kestrel')).toBe(true);
+    expect(widelyNamed(ctx, 'Lind')).toBe(false);
   });
 });
 

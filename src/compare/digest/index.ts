@@ -395,11 +395,13 @@ function named(surname: string, sentences: readonly string[]): boolean {
 }
 
 /**
- * A surname more than half of a story of three or more articles print: the story is about that person, and
- * a reader of its digest knows whom "Doe" means. A candidate that three of twenty articles mention is not
- * known that way; in a story of two articles every name of a shared fact is in both, so it says nothing.
+ * A surname more than half of a story of three or more articles print in their headline or lead (the first
+ * two sentences): the story is about that person, and a reader of its digest knows whom "Doe" means. A
+ * candidate that three of twenty articles mention is not known that way, nor is one of five victims whom
+ * every article lists further down ("Doe was a sales assistant." passed when any mention counted); in a
+ * story of two articles every name of a shared fact is in both, so it says nothing.
  */
-function widelyNamed(ctx: StoryContext, surname: string): boolean {
+export function widelyNamed(ctx: StoryContext, surname: string): boolean {
   if (ctx.articles.length < 3) return false;
   let known = namedByContext.get(ctx);
   if (!known) {
@@ -410,13 +412,21 @@ function widelyNamed(ctx: StoryContext, surname: string): boolean {
   if (wide === undefined) {
     // Counted once per story and name: stands() asks again for every candidate and every digest order.
     const word = new RegExp(`\\b${surname}\\b`, 'u');
-    wide = ctx.articles.filter((a) => word.test(a.text)).length * 2 > ctx.articles.length;
+    wide =
+      ctx.articles.filter((a) => word.test(a.title ?? '') || word.test(lead(a))).length * 2 >
+      ctx.articles.length;
     known.set(surname, wide);
   }
   return wide;
 }
 
 const namedByContext = new WeakMap<StoryContext, Map<string, boolean>>();
+
+/** An article's lead: its first two sentences. */
+function lead(article: AnnotatedArticle): string {
+  const end = article.sentences[1]?.end ?? article.sentences[0]?.end ?? 0;
+  return article.text.slice(0, end);
+}
 
 /**
  * The latest article's news when the digest has none of it: an article published a day or more after every
