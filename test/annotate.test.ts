@@ -121,6 +121,14 @@ describe('descriptors', () => {
     expect(labelsOf(annotate(text), person)).toEqual(labels);
   });
 
+  it('gives no predicate to a name inside the subject’s prepositional phrase', () => {
+    const a = annotate(
+      'An open seat on the Harbour Board was an important factor in the mayor’s campaign. The son of Paul Kern is a lawyer in the city.',
+    );
+    expect(labelsOf(a, 'Harbour Board')).toEqual([]);
+    expect(labelsOf(a, 'Paul Kern')).toEqual([]);
+  });
+
   it('leaves "the president" alone when two presidents were named', () => {
     const a = annotate('President Ana Soto met President Bo Lind. The president said nothing.');
     expect(labelsOf(a, 'Ana Soto')).toEqual(['President']);

@@ -528,6 +528,13 @@ function predicateAfter(layer: TokenLayer, m: NameMention): Descriptor | null {
   if (COPULA_AUX.has(verb) && tokens[t + 1]?.text.toLowerCase() === 'been') t += 2;
   else if (COPULAS.has(verb)) t += 1;
   else return null;
+  // The name must be the copula's subject, not the object of a preposition inside it: in "An open seat on
+  // the Harbour Board was an important factor in …" or "The son of Tom Hale is a lawyer" the predicate
+  // describes the seat and the son.
+  let before = m.titleFirst - 1;
+  if (tokens[before]?.pos === 'DET') before--;
+  const lead = tokens[before];
+  if (lead && lead.sentence === m.sentence && lead.pos === 'ADP') return null;
   const start = tokens[t];
   if (!start || (start.pos !== 'DET' && start.pos !== 'NUM' && start.text.toLowerCase() !== 'one'))
     return null;
