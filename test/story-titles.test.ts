@@ -8,12 +8,9 @@ import { storyTitle } from '../src/compare/title.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
 import { ingestIntoLibrary } from '../src/library/ingest.js';
 import { mergeStoriesIn, requireStoryIn, storyReportIn } from '../src/library/stories.js';
-import {
-  asksRatherThanReports,
-  centralTitle,
-  retitleAt,
-  TITLE_KEEP_MARGIN,
-} from '../src/store/story-titles.js';
+import { centralTitle, retitleAt, TITLE_KEEP_MARGIN } from '../src/store/story-titles.js';
+import { asksRatherThanReports } from '../src/text/headline-shape.js';
+import { annotateText } from './support/articles.js';
 import { testLibraries } from './support/test-library.js';
 
 const v = (entries: Record<string, number>) => new Map(Object.entries(entries));
@@ -45,6 +42,23 @@ describe('storyTitle (a report without a library title)', () => {
       fact('Water spilled over the Pellbrook dam on Saturday after a week of rain.', ['a', 'b']),
     ];
     expect(storyTitle([], facts)).toMatch(/^The mayor has offered to host talks/);
+  });
+});
+
+describe('storyTitle with a fact too long for a title', () => {
+  const long =
+    'A section of the Pellbrook dam’s spillway wall gave way at about 5:40 p.m. Saturday, sending water across the valley road and leaving two farms cut off from the town for the night.';
+  const titled = (id: string, title: string) => annotateText('The dam is old.', id, { title });
+  it('takes the headline of a report on the same matter rather than cutting the sentence', () => {
+    const facts = [{ id: 'f', text: long, articles: ['a', 'b', 'c'], evidence: [] }];
+    const articles = [
+      titled('a', 'Should the valley rebuild the Pellbrook dam wall?'),
+      titled('b', 'Pellbrook dam spillway wall gives way, cutting off two farms'),
+      titled('c', 'Valley council meets on Monday'),
+    ];
+    expect(storyTitle(articles, facts)).toBe('Pellbrook dam spillway wall gives way, cutting off two farms');
+    // Never an opinion piece's headline; without a fitting headline the sentence is cut.
+    expect(storyTitle(articles, facts, new Set(['b']))).toMatch(/^A section of the Pellbrook dam’s .*…$/);
   });
 });
 

@@ -65,7 +65,7 @@ export function compareStory(
     ...articles.filter((a) => leansToOpinion(a) !== null).map((a) => a.id),
   ]);
   const unnamedActors = compareUnnamed(articles, actors.actors, actors.actorOf);
-  const title = knownTitle || storyTitle(articles, facts.facts);
+  const title = knownTitle || storyTitle(articles, facts.facts, opinion);
   const story: Story = {
     id,
     title,

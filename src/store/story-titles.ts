@@ -4,6 +4,7 @@
 // non-opinion article closest to the centre of the story's articles (the cosine of its clustering features
 // to their normalised sum), and stays with it while the story grows unless another report becomes clearly
 // more central: a reader finds the story under the name they saw yesterday.
+import { asksRatherThanReports } from '../text/headline-shape.js';
 import { opinionOf } from '../text/opinion.js';
 import { centrality, type Vector } from '../text/vectors.js';
 
@@ -22,21 +23,6 @@ export interface TitleCandidate {
  * 0.1. A reader should find a story under yesterday's name, so 0.1.
  */
 export const TITLE_KEEP_MARGIN = 0.1;
-
-/**
- * A headline that asks or explains rather than reports: a question ("Should the council sell the dam?",
- * "Dam sale: is this the end of the valley's farms?") or an explainer opening ("Why the dam failed",
- * "How the valley lost its water", "What the ruling means"). It names the debate around an event, not the
- * event, so it names a story only when no report headline does. On the 85 multi-outlet stories of an
- * allsides library of one month (678 articles) 8 titles were of this kind ("Why <judge> upheld …" over five
- * straight reports of the ruling). Case matters: "WHO says …" is the agency, not a question word.
- */
-const QUESTION_END = /\?\s*["'”’]?\s*$/;
-const EXPLAINER_OPENING = /^\s*(?:Why|How|What)\s/;
-
-export function asksRatherThanReports(title: string): boolean {
-  return QUESTION_END.test(title) || EXPLAINER_OPENING.test(title);
-}
 
 /**
  * The title for a story of these (distinct) articles, given its current title; null to keep what it has
