@@ -765,6 +765,28 @@ export const ROLE_NOUNS = new Set([
   ],
 ]);
 
+/**
+ * Words that end a company's legal or trading name ("Brantwell Corp.", "Brantwell Holdings Ltd"); the firm
+ * is then called by the name's first word alone ("Brantwell said …"). Narrower than ORGANIZATION_HEADS:
+ * "White House" or "Ruiz School" do not make every "White" or "Ruiz" the institution.
+ */
+export const COMPANY_FORMS = new Set([
+  'corp',
+  'corporation',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'llc',
+  'plc',
+  'co',
+  'company',
+  'group',
+  'holdings',
+  'gmbh',
+  'ag',
+]);
+
 // The last word of many organisation names says what they are ("… Agency", "… Ministry", "White House").
 export const ORGANIZATION_HEADS = new Set([
   'agency',

@@ -9,6 +9,7 @@ import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
 import {
   CITIES,
+  COMPANY_FORMS,
   COUNTRIES,
   DEMONYMS,
   FEMALE_NAMES,
@@ -307,6 +308,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const surnameFirst = new Set(candidates.filter((c) => isSurnameFirst(c.text)).map(keyFor));
   const othersBySurname = new Map<string, Group | undefined>();
   const twoWordSurnames = new Map<string, Group | undefined>();
+  const firmsByFirstWord = new Map<string, Group | undefined>();
   // Word counts computed once per key, not in every comparison (the splits cost ~0.5 s per 3,000 articles).
   const wordsOfKey = new Map([...new Set(body.map(keyFor))].map((k) => [k, k.split(' ').length]));
   const ordered = [...wordsOfKey.keys()].sort((a, b) => (wordsOfKey.get(b) ?? 0) - (wordsOfKey.get(a) ?? 0));
@@ -335,6 +337,14 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       byKey.set(key, untypedFull);
       continue;
     }
+    // "Brantwell Corp. agreed …" then "Brantwell said …": a firm the article named in full is called by
+    // the first word of its name, which its speech verbs would otherwise type a person (a full name of a
+    // person ending with the word was looked for first).
+    const firm = words.length === 1 && kind !== 'place' ? firmsByFirstWord.get(words[0] ?? '') : undefined;
+    if (firm) {
+      byKey.set(key, firm);
+      continue;
+    }
     const group: Group = { kind, members: [], words, surnameFirst: surnameFirst.has(key) };
     groups.push(group);
     // A headline run typed a person is no full name a surname may join (see headlineLike below).
@@ -349,6 +359,13 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       // Two untyped full names with one surname: the bare surname is ambiguous, so it joins neither.
       for (const surname of group.surnameFirst ? [words[0] ?? '', words.at(-1) ?? ''] : [words.at(-1) ?? ''])
         othersBySurname.set(surname, othersBySurname.has(surname) ? undefined : group);
+    }
+    // A company's name: its first word, then up to two more words ending with a legal form ("Brantwell
+    // Holdings Ltd"). Two firms sharing the first word leave it to neither.
+    const form = (words.at(-1) ?? '').replace(/\.$/, '');
+    if (kind === 'organization' && words.length >= 2 && words.length <= 4 && COMPANY_FORMS.has(form)) {
+      const first = words[0] ?? '';
+      firmsByFirstWord.set(first, firmsByFirstWord.has(first) ? undefined : group);
     }
     byKey.set(key, group);
   }
