@@ -95,3 +95,24 @@ describe('a clinic named after a person', () => {
     expect(ruiz?.references?.map((r) => r.text)).toContain('her');
   });
 });
+
+describe('a company called by the first word of its name', () => {
+  it('is the company the article named in full, not a person because it "said"', () => {
+    const a = annotate(
+      'Brantwell Corp. agreed on Monday to buy a rival chip maker for two billion dollars. Brantwell said the ' +
+        'deal would close in June. Brantwell said it expected no objection, and Brantwell said prices would hold.',
+    );
+    expect(persons(a)).not.toContain('Brantwell');
+    expect(a.entities.find((e) => e.name === 'Brantwell Corp.')?.mentions).toHaveLength(4);
+  });
+
+  it('stays the person when the article names a person with that surname', () => {
+    const a = annotate(
+      'Ana Brantwell founded Brantwell Corp. in 1990. Brantwell said she would retire in June.',
+    );
+    expect(a.entities.find((e) => e.name === 'Ana Brantwell')?.mentions.map((m) => m.text)).toEqual([
+      'Ana Brantwell',
+      'Brantwell',
+    ]);
+  });
+});

@@ -80,6 +80,89 @@ describe('surnames linked by evidence', () => {
   });
 });
 
+describe('surnames of two people in one article', () => {
+  /** Person actors of one or more articles as name → "article:mention" texts. */
+  const actorsOf = (...articles: AnnotatedArticle[]) =>
+    compareActors(articles)
+      .actors.filter((x) => x.kind === 'person')
+      .map((x) => ({ name: x.name, mentions: x.mentions.map((m) => `${m.article}:${m.text}`) }));
+
+  it('a titled surname never joins a full name holding another office', () => {
+    const a = annotate(
+      'Former President Tomas Lindqvist spoke at the dinner on Friday. Secretary Lindqvist, his wife, ' +
+        'told reporters the treaty would pass.',
+    );
+    const p = people(a);
+    expect(p['Tomas Lindqvist']).toEqual(['Tomas Lindqvist']);
+    expect(p.Lindqvist).toEqual(['Lindqvist']);
+  });
+
+  it('a bare surname goes to the nearest of the two people that share it', () => {
+    const a = annotate(
+      'Former President Tomas Lindqvist spoke at the dinner on Friday.\n\n' +
+        'Secretary Lindqvist, his wife, told reporters the treaty would pass. Lindqvist said the vote was close.\n\n' +
+        'Tomas Lindqvist left early. Lindqvist said he was tired.',
+    );
+    const p = people(a);
+    expect(p['Tomas Lindqvist']).toEqual(['Tomas Lindqvist', 'Tomas Lindqvist', 'Lindqvist']);
+    expect(p.Lindqvist).toEqual(['Lindqvist', 'Lindqvist']);
+  });
+
+  it('the same office written two ways is one person', () => {
+    const a = annotate(
+      'Sen. Marta Okafor opened the hearing. Senator Okafor said the bill would pass. ' +
+        'Secretary of State Ivo Brandt replied. Secretary Brandt said it would not.',
+    );
+    const p = people(a);
+    expect(p['Marta Okafor']).toEqual(['Marta Okafor', 'Okafor']);
+    expect(p['Ivo Brandt']).toEqual(['Ivo Brandt', 'Brandt']);
+  });
+
+  it("an honorific a full name's surname took sets that person's gender", () => {
+    const a = annotate(
+      'Zorbel Lindqvist opened the bakery in March. Mrs. Lindqvist bakes the bread. ' +
+        'Mr. Lindqvist, who keeps the books, said sales were up.',
+    );
+    const p = people(a);
+    expect(p['Zorbel Lindqvist']).toEqual(['Zorbel Lindqvist', 'Lindqvist']);
+    expect(p.Lindqvist).toEqual(['Lindqvist']);
+  });
+
+  it('a surname its article keeps apart from a full name does not join that person across articles', () => {
+    const one = annotate(
+      'Helena Lindqvist opened the bakery in March. Mr. Lindqvist, her husband, bakes the bread.',
+      'one',
+    );
+    const two = annotate('Helena Lindqvist said the bakery was busy.', 'two');
+    const helena = actorsOf(one, two).find((x) => x.name === 'Helena Lindqvist');
+    expect(helena?.mentions).toEqual(['one:Helena Lindqvist', 'two:Helena Lindqvist']);
+  });
+
+  it('two bare surnames one article keeps apart stay two actors', () => {
+    const a = annotate(
+      'Tomas Lindqvist and his brother Peter Lindqvist own the farm. Mrs. Lindqvist sells the eggs.\n\n' +
+        'The farm has forty hens.\n\nMr. Lindqvist said the hens were old.',
+    );
+    const bare = actorsOf(a).filter((x) => x.name === 'Lindqvist');
+    expect(bare.map((x) => x.mentions)).toEqual([['t:Lindqvist'], ['t:Lindqvist']]);
+  });
+
+  it('a titled surname kept apart from one full name joins the only other one the story gives', () => {
+    const one = annotate(
+      'Former President Tomas Lindqvist spoke at the dinner on Friday. Secretary Lindqvist, his wife, ' +
+        'told reporters the treaty would pass.',
+      'one',
+    );
+    const two = annotate('Helena Lindqvist, the secretary, said the treaty would pass.', 'two');
+    const actors = actorsOf(one, two);
+    expect(actors.find((x) => x.name === 'Tomas Lindqvist')?.mentions).toEqual(['one:Tomas Lindqvist']);
+    expect(actors.find((x) => x.name === 'Helena Lindqvist')?.mentions.sort()).toEqual([
+      'one:Lindqvist',
+      'two:Helena Lindqvist',
+    ]);
+  });
+});
+
 describe('names the capitals hide', () => {
   it('a sentence-opening given name the lexicon does not know stays in the name', () => {
     const a = annotate(
@@ -311,6 +394,28 @@ describe('actors across articles', () => {
 });
 
 describe('descriptions that refer to a named person', () => {
+  it('a lead that describes its subject before the next sentence names him links the description', () => {
+    const a = annotate(
+      'Burglar caught after a week on the run\n\nNov. 3, 2025\n\n' +
+        'A convicted burglar who fled a prison work crew was caught on Monday after a tip from a baker.\n\n' +
+        'Tomas Brandvold, 51, was found asleep in a barn, police said.',
+    );
+    expect(references(a)['Tomas Brandvold']).toEqual(['burglar', 'who']);
+  });
+
+  it('a lead whose next sentence names an office holder, a speaker or a witness links nothing', () => {
+    for (const body of [
+      'A judge sentenced a burglar to ten years in prison on Monday. Tomas Brandvold wept as it was read.',
+      'A convicted burglar who fled a prison work crew was caught on Monday. Tomas Brandvold said police came at dawn.',
+      'A convicted burglar who fled a prison work crew was caught on Monday. Tomas Brandvold, a neighbour, ' +
+        'saw the police at dawn.',
+      'A witness told reporters the van was blue. Tomas Brandvold, 51, was found asleep in a barn.',
+    ]) {
+      const refs = references(annotate(body))['Tomas Brandvold'] ?? [];
+      expect(refs.filter((r) => ['judge', 'burglar', 'witness'].includes(r ?? ''))).toEqual([]);
+    }
+  });
+
   it('the head of a title or appositive next to the name is a word for that person', () => {
     const a = annotate('Actress Helena Kowalczyk left the band. Tomas Brandt, the veteran producer, stayed.');
     const r = references(a);

@@ -337,6 +337,31 @@ describe('relations and descriptions of named people', () => {
     expect(lawyer?.of).toBe(marta?.id);
   });
 
+  it('a description one outlet links to a named person is that person in another outlet naming her', () => {
+    const one = annotate(
+      'Helena Marsh checked into a clinic in Malibu on Monday. The actress has been treated there before.',
+      'one',
+    );
+    // Two women: this article alone cannot say which one "the actress" is.
+    const two = annotate(
+      'Helena Marsh and Ana Pruitt arrived at the clinic on Monday night. The actress stayed for a week.',
+      'two',
+    );
+    const story = compareStory([one, two]);
+    const helena = story.actors.find((x) => x.name === 'Helena Marsh');
+    expect(helena?.references?.map((r) => `${r.article}:${r.text}`)).toEqual(['one:actress', 'two:actress']);
+    expect((story.unnamedActors ?? []).some((x) => x.name === 'actress')).toBe(false);
+    // A third outlet that links "the actress" to Ana Pruitt: the outlets disagree, so "two" stays unnamed.
+    const three = annotate(
+      'Ana Pruitt left the clinic in Malibu on Friday. The actress thanked her fans.',
+      'three',
+    );
+    const split = compareStory([one, two, three]);
+    expect(split.unnamedActors?.find((x) => x.name === 'actress')?.mentions.map((m) => m.article)).toEqual([
+      'two',
+    ]);
+  });
+
   it('a possessive whose owner is unknown is left out', () => {
     const a = annotate('Their lawyer said the appeal would be filed in Oldbridge on Monday.');
     expect(a.unnamedPeople?.some((e) => e.name === 'lawyer') ?? false).toBe(false);

@@ -405,6 +405,64 @@ export const TITLE_WORDS = new Set([
 ]);
 
 /**
+ * Offices a title before a name states, each spelling and abbreviation mapped to one key per office
+ * ("Sen." and "Senator" are one office, "Rep." and "Congresswoman" another). Two mentions of one surname
+ * whose titles state only different offices are two people: in an invented article, "former President
+ * Tomas Lindqvist" and "Secretary Lindqvist", his wife. Qualifiers ("Vice", "Deputy", "Prime", "Foreign")
+ * state no office of their own, so "Vice President" and "President" never conflict; titles that a person
+ * keeps beside an office ("Dr.", "Professor") or that name no office ("Officer", "Director") are absent.
+ * Ranks that one career passes through in one story are rare; a split costs less than a wrong merge.
+ */
+export const OFFICE_TITLES: ReadonlyMap<string, string> = new Map([
+  ['president', 'president'],
+  ['pres', 'president'],
+  ['secretary', 'secretary'],
+  ['sec', 'secretary'],
+  ['senator', 'senator'],
+  ['sen', 'senator'],
+  ['representative', 'representative'],
+  ['rep', 'representative'],
+  ['congressman', 'representative'],
+  ['congresswoman', 'representative'],
+  ['governor', 'governor'],
+  ['gov', 'governor'],
+  ['mayor', 'mayor'],
+  ['minister', 'minister'],
+  ['premier', 'minister'],
+  ['chancellor', 'chancellor'],
+  ['ambassador', 'ambassador'],
+  ['amb', 'ambassador'],
+  ['judge', 'judge'],
+  ['justice', 'judge'],
+  ['king', 'monarch'],
+  ['queen', 'monarch'],
+  ['pope', 'pope'],
+  ['cardinal', 'cardinal'],
+  ['bishop', 'bishop'],
+  ['archbishop', 'bishop'],
+  ['general', 'general'],
+  ['gen', 'general'],
+  ['admiral', 'admiral'],
+  ['adm', 'admiral'],
+  ['colonel', 'colonel'],
+  ['col', 'colonel'],
+  ['captain', 'captain'],
+  ['capt', 'captain'],
+  ['sergeant', 'sergeant'],
+  ['sgt', 'sergeant'],
+  ['lieutenant', 'lieutenant'],
+  ['lt', 'lieutenant'],
+  ['sheriff', 'sheriff'],
+  ['coach', 'coach'],
+  ['speaker', 'speaker'],
+  ['councilman', 'council'],
+  ['councilwoman', 'council'],
+  ['councilmember', 'council'],
+  ['councillor', 'council'],
+  ['councilor', 'council'],
+]);
+
+/**
  * Nouns for what a performer or an athlete is, beyond the role nouns of gazetteer.ts (general English; my
  * own list): "the star", "the slugger". News calls the person a story is about by them, and hardly anyone
  * else (unlike "the judge" or "the officer", who are usually someone else in the story).
@@ -705,6 +763,28 @@ export const ROLE_NOUNS = new Set([
     'prosecutor',
     'judge',
   ],
+]);
+
+/**
+ * Words that end a company's legal or trading name ("Brantwell Corp.", "Brantwell Holdings Ltd"); the firm
+ * is then called by the name's first word alone ("Brantwell said …"). Narrower than ORGANIZATION_HEADS:
+ * "White House" or "Ruiz School" do not make every "White" or "Ruiz" the institution.
+ */
+export const COMPANY_FORMS = new Set([
+  'corp',
+  'corporation',
+  'inc',
+  'incorporated',
+  'ltd',
+  'limited',
+  'llc',
+  'plc',
+  'co',
+  'company',
+  'group',
+  'holdings',
+  'gmbh',
+  'ag',
 ]);
 
 // The last word of many organisation names says what they are ("… Agency", "… Ministry", "White House").

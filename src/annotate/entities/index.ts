@@ -10,6 +10,7 @@ import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
 import {
   CITIES,
+  COMPANY_FORMS,
   COUNTRIES,
   DEMONYMS,
   FEMALE_NAMES,
@@ -21,6 +22,7 @@ import {
   KNOWN_SURNAMES,
   MALE_NAMES,
   MALE_TITLES,
+  OFFICE_TITLES,
   REGIONS,
 } from './gazetteer.js';
 import {
@@ -102,6 +104,42 @@ function honorificGender(layer: TokenLayer, c: Candidate): Gender {
   return null;
 }
 
+/** Words after which "General" is part of a civil office, no rank: "Attorney General", "Secretary General". */
+const GENERAL_RANKS = new Set(['lt', 'lieutenant', 'maj', 'major', 'brig', 'brigadier']);
+
+/**
+ * The offices (OFFICE_TITLES keys) the title words right before a name state: the capitalised title run
+ * ("Former President Tomas Lindqvist", "Sen. Ruiz"), back over "of" ("Secretary of State Ana Ruiz", where
+ * the run holds only "State"), and one lower-case office word right before it ("former president Tomas
+ * Lindqvist").
+ */
+function titleOffices(layer: TokenLayer, c: Candidate): string[] {
+  const { tokens } = layer;
+  let first = c.titleFirst;
+  while (
+    first >= 2 &&
+    tokens[first - 1]?.text === 'of' &&
+    /^\p{Lu}/u.test(tokens[first - 2]?.text ?? '') &&
+    tokens[first - 2]?.sentence === c.sentence
+  )
+    first -= 2;
+  const before = tokens[first - 1];
+  if (before && before.sentence === c.sentence && OFFICE_TITLES.has(before.text.toLowerCase())) first--;
+  const offices: string[] = [];
+  for (let t = first; t < c.firstToken; t++) {
+    const word = (tokens[t]?.text ?? '')
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .replace(/-elect$/, '');
+    const office = OFFICE_TITLES.get(word);
+    if (!office) continue;
+    const previous = t > first ? (tokens[t - 1]?.text ?? '').toLowerCase().replace(/\.$/, '') : '';
+    if (office === 'general' && previous && !GENERAL_RANKS.has(previous)) continue;
+    offices.push(office);
+  }
+  return offices;
+}
+
 /** 'male'/'female' for a given name the lexicon knows as only one of them. */
 function givenNameGender(word: string): Gender {
   const male = MALE_NAMES.has(word);
@@ -178,6 +216,10 @@ interface Group {
   words: string[];
   /** Written surname first ("Kim Jong-un"): the first word is the surname. */
   surnameFirst?: boolean;
+  /** A person's gender an honorific of one of its mentions states ("Mr. Jordan Lee", "Mrs. Lee"). */
+  gender?: Gender;
+  /** The offices titles of its mentions state (see titleOffices). */
+  offices?: Set<string>;
 }
 
 export function findEntities(layer: TokenLayer): EntityLayer {
@@ -268,6 +310,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   const surnameFirst = new Set(candidates.filter((c) => isSurnameFirst(c.text)).map(keyFor));
   const othersBySurname = new Map<string, Group | undefined>();
   const twoWordSurnames = new Map<string, Group | undefined>();
+  const firmsByFirstWord = new Map<string, Group | undefined>();
   // Word counts computed once per key, not in every comparison (the splits cost ~0.5 s per 3,000 articles).
   const wordsOfKey = new Map([...new Set(body.map(keyFor))].map((k) => [k, k.split(' ').length]));
   const ordered = [...wordsOfKey.keys()].sort((a, b) => (wordsOfKey.get(b) ?? 0) - (wordsOfKey.get(a) ?? 0));
@@ -296,6 +339,14 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       byKey.set(key, untypedFull);
       continue;
     }
+    // "Brantwell Corp. agreed …" then "Brantwell said …": a firm the article named in full is called by
+    // the first word of its name, which its speech verbs would otherwise type a person (a full name of a
+    // person ending with the word was looked for first).
+    const firm = words.length === 1 && kind !== 'place' ? firmsByFirstWord.get(words[0] ?? '') : undefined;
+    if (firm) {
+      byKey.set(key, firm);
+      continue;
+    }
     const group: Group = { kind, members: [], words, surnameFirst: surnameFirst.has(key) };
     groups.push(group);
     // A headline run typed a person is no full name a surname may join (see headlineLike below).
@@ -310,6 +361,13 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       // Two untyped full names with one surname: the bare surname is ambiguous, so it joins neither.
       for (const surname of group.surnameFirst ? [words[0] ?? '', words.at(-1) ?? ''] : [words.at(-1) ?? ''])
         othersBySurname.set(surname, othersBySurname.has(surname) ? undefined : group);
+    }
+    // A company's name: its first word, then up to two more words ending with a legal form ("Brantwell
+    // Holdings Ltd"). Two firms sharing the first word leave it to neither.
+    const form = (words.at(-1) ?? '').replace(/\.$/, '');
+    if (kind === 'organization' && words.length >= 2 && words.length <= 4 && COMPANY_FORMS.has(form)) {
+      const first = words[0] ?? '';
+      firmsByFirstWord.set(first, firmsByFirstWord.has(first) ? undefined : group);
     }
     byKey.set(key, group);
   }
@@ -347,41 +405,76 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       return surnameOwner(c, words[0] ?? '', group);
     return group;
   };
-  // A bare surname ("Lee", "Mr. Lee") and the full names ending with it: the honorific's gender must fit
-  // the given name ("Mr. Lee" is never "Grace Lee"); of several that fit, the one named nearest before
-  // it in the same paragraph; with none to choose by, the surname stays a person of its own.
+  // A bare surname ("Lee", "Mr. Lee", "Secretary Lee") and the people it may name: the full names ending
+  // with it, and the people of that surname the article already had to keep apart from them. A title must
+  // fit: the honorific's gender the given name ("Mr. Lee" is never "Grace Lee"), an office the offices
+  // that person holds ("Secretary Lindqvist" is not "former President Tomas Lindqvist", her husband). Of
+  // several that fit, the one named nearest before it in the same paragraph; with none to choose by, the
+  // surname stays a person of its own. A titled surname that fits nobody is a person kept apart, whom a
+  // later mention with that surname may name.
   const bareSurnames = new Map<string, Group>();
+  const apartBySurname = new Map<string, Group[]>();
+  const genderOfGroup = (g: Group): Gender =>
+    g.gender ?? (g.words.length > 1 ? givenNameGender(g.words[0] ?? '') : null);
+  const learn = (g: Group, gender: Gender, offices: readonly string[]): Group => {
+    if (gender && !genderOfGroup(g)) g.gender = gender;
+    if (offices.length > 0) {
+      const held = g.offices ?? new Set<string>();
+      for (const o of offices) held.add(o);
+      g.offices = held;
+    }
+    return g;
+  };
   const surnameOwner = (c: Candidate, word: string, fallback: Group): Group => {
     const owners = persons.allWithSurname(word);
     if (owners.length === 0) return fallback;
     const honorific = honorificGender(layer, c);
-    const fitting = owners.filter((g) => {
-      const given = givenNameGender(g.words[0] ?? '');
-      return honorific === null || given === null || given === honorific;
-    });
+    const offices = titleOffices(layer, c);
+    const fits = (g: Group) => {
+      const gender = genderOfGroup(g);
+      if (honorific !== null && gender !== null && gender !== honorific) return false;
+      const held = g.offices;
+      return offices.length === 0 || !held || held.size === 0 || offices.some((o) => held.has(o));
+    };
+    const fitting = owners.filter(fits);
+    const apart = (apartBySurname.get(word) ?? []).filter(fits);
     // Full names that can be one person ("Frederick C. Ruiz", "Frederick Cole Ruiz") are no conflict.
     const first = fitting[0];
-    if (first && fitting.every((g) => g === first || sameGivenNames(g.words, first.words))) return first;
-    if (fitting.length > 1) {
+    if (
+      apart.length === 0 &&
+      first &&
+      fitting.every((g) => g === first || sameGivenNames(g.words, first.words))
+    )
+      return learn(first, honorific, offices);
+    if (fitting.length === 0 && apart.length === 1 && apart[0]) return learn(apart[0], honorific, offices);
+    const all = [...fitting, ...apart];
+    if (all.length > 1) {
       const paragraph = layer.sentences[c.sentence]?.paragraph;
       let nearest: { group: Group; start: number } | undefined;
-      for (const g of fitting) {
+      for (const g of all) {
         const last = g.members.at(-1);
         if (!last || last.start > c.start || layer.sentences[last.sentence]?.paragraph !== paragraph)
           continue;
         if (!nearest || last.start > nearest.start) nearest = { group: g, start: last.start };
       }
-      if (nearest) return nearest.group;
+      if (nearest) return learn(nearest.group, honorific, offices);
       // Else the one named last before it, when that one is also named most often ("Ana Gray" seven
       // times, her brother "Tom Gray" once, then "Gray said …" two paragraphs on); a tie leaves it open.
       let recent: { group: Group; start: number } | undefined;
-      for (const g of fitting)
+      for (const g of all)
         for (const m of g.members)
           if (m.start < c.start && !m.inHeading && (!recent || m.start > recent.start))
             recent = { group: g, start: m.start };
       const count = (g: Group) => g.members.filter((m) => m.start < c.start && !m.inHeading).length;
-      if (recent && fitting.every((g) => g === recent.group || count(g) < count(recent.group)))
-        return recent.group;
+      if (recent && all.every((g) => g === recent.group || count(g) < count(recent.group)))
+        return learn(recent.group, honorific, offices);
+    }
+    if (all.length === 0) {
+      const kept: Group = { kind: 'person', members: [], words: [word] };
+      learn(kept, honorific, offices);
+      apartBySurname.set(word, [...(apartBySurname.get(word) ?? []), kept]);
+      groups.push(kept);
+      return kept;
     }
     const bareKey = `${word}|${honorific ?? ''}`;
     let bare = bareSurnames.get(bareKey);
@@ -453,6 +546,14 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     }
     return found;
   };
+  // The offices and honorific genders the full names' own titles state ("former President Tomas
+  // Lindqvist", "Mr. Jordan Lee"), known before any surname is placed, wherever in the text they come.
+  for (const c of body) {
+    const key = keyFor(c);
+    const group = byKey.get(key);
+    if (group?.kind !== 'person' || group.words.length < 2 || (wordsOfKey.get(key) ?? 0) < 2) continue;
+    learn(group, honorificGender(layer, c), titleOffices(layer, c));
+  }
   const mentions: NameMention[] = [];
   const unplaced: Candidate[] = [];
   const long: Candidate[] = [];

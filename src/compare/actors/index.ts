@@ -187,6 +187,32 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
       if (j > i && samePerson(m.entity.name, members[j]?.entity.name ?? '')) uf.union(i, j);
     }
   }
+  // A bare surname its own article keeps apart from a person of that surname ("Mr. Lindqvist" beside
+  // Helena Lindqvist; "Secretary Lindqvist" beside "former President Tomas Lindqvist", her husband; "Mrs.
+  // Lindqvist" beside another bare "Mr. Lindqvist") was kept apart on evidence the story no longer sees
+  // (the titles, the paragraph): it never joins that person, here or through another article.
+  const apartOf = new Map<number, number[]>();
+  const personsByArticle = new Map<AnnotatedArticle, number[]>();
+  for (const { m, i } of people) if (m.entity.kind === 'person') pushTo(personsByArticle, m.article, i);
+  for (const { m, i } of people) {
+    // A bare surname typed otherwise ("Lohan" left 'other') was never weighed against the full name.
+    if (m.entity.kind !== 'person' || wordsOf(m.entity.name).length > 1) continue;
+    const kept = (personsByArticle.get(m.article) ?? []).filter(
+      (j) => j !== i && samePerson(m.entity.name, members[j]?.entity.name ?? ''),
+    );
+    if (kept.length > 0) apartOf.set(i, kept);
+  }
+  const clash = (ra: number, rb: number) =>
+    (apartOf.get(ra) ?? []).some((j) => uf.find(j) === rb) ||
+    (apartOf.get(rb) ?? []).some((j) => uf.find(j) === ra);
+  const join = (a: number, b: number) => {
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    if (ra === rb || clash(ra, rb)) return;
+    uf.union(ra, rb);
+    const kept = [...(apartOf.get(ra) ?? []), ...(apartOf.get(rb) ?? [])];
+    if (kept.length > 0) apartOf.set(uf.find(ra), kept);
+  };
   for (const { m, i } of people) {
     if (wordsOf(m.entity.name).length > 1) continue;
     const word = surname(m.entity.name);
@@ -194,11 +220,13 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
       (bySurnameInitial.get(word[0] ?? '') ?? [])
         .filter((j) => samePerson(m.entity.name, members[j]?.entity.name ?? ''))
         .concat(surnameFirst.get(word) ?? [])
-        .map((j) => uf.find(j)),
+        .map((j) => uf.find(j))
+        .filter((r) => !clash(uf.find(i), r)),
     );
-    // "Trump" joins "Donald Trump" only when no other person of the story shares that surname.
+    // "Trump" joins "Donald Trump" only when no other person of the story shares that surname (and no
+    // person its article keeps apart from it: see apartOf).
     const [only] = [...candidates];
-    if (candidates.size === 1 && only !== undefined) uf.union(i, only);
+    if (candidates.size === 1 && only !== undefined) join(i, only);
   }
   // Single-word people with the same (or a variant) name across articles ("Putin" in two outlets that
   // never give his first name), unless both already joined different full names. Compared within the
@@ -216,8 +244,9 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
         const ra = uf.find(a);
         const rb = uf.find(b);
         if (ra === rb || (withFullName.has(ra) && withFullName.has(rb))) continue;
+        if (clash(ra, rb)) continue;
         if (similarNames(surname(members[a]?.entity.name ?? ''), surname(members[b]?.entity.name ?? ''))) {
-          uf.union(a, b);
+          join(a, b);
           if (withFullName.has(ra) || withFullName.has(rb)) withFullName.add(uf.find(a));
         }
       }

@@ -243,6 +243,27 @@ export function compareUnnamed(
     if (a.kind !== 'person') continue;
     heads.set(a.id, new Set(a.labels.map((l) => labelHead(l.text))));
   }
+  // And the heads of the descriptions an article itself links to a named person ("Tom Ford … the inmate"),
+  // where the story's articles agree on that one person for the head: another outlet's "the inmate", in an
+  // article naming Tom Ford, is then him too (unless two people of that article carry the head).
+  const describedBy = new Map<string, Set<string>>();
+  for (const article of articles)
+    for (const e of article.entities) {
+      if (e.kind !== 'person') continue;
+      const actor = actorOf(article.id, e.id);
+      if (!actor) continue;
+      for (const r of e.references ?? [])
+        if (r.via === 'description' && /^\p{Ll}/u.test(r.text)) {
+          const head = r.text.toLowerCase();
+          const holders = describedBy.get(head) ?? new Set<string>();
+          holders.add(actor);
+          describedBy.set(head, holders);
+        }
+    }
+  for (const [head, holders] of describedBy) {
+    const [only] = [...holders];
+    if (holders.size === 1 && only !== undefined) heads.get(only)?.add(head);
+  }
   // The people of the article an outlet labels with the description's head noun.
   const describedFits = (article: AnnotatedArticle, e: Entity): string[] => {
     const head = e.name.toLowerCase();
