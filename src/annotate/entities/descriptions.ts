@@ -23,6 +23,7 @@ import {
   TITLE_WORDS,
 } from './gazetteer.js';
 import type { Gender, NameMention } from './index.js';
+import { unnamedHead } from './unnamed.js';
 
 /** A plural noun's shape: "reporters", "officials", "women" (not "boss", "actress", "bus"). */
 const PLURAL_HEAD = /(?:[^su']s|men)$/;
@@ -208,10 +209,6 @@ export interface DescriptionInput {
   /** Definite descriptions descriptors.ts already resolved: left as they are. */
   resolved: readonly ResolvedReference[];
   genderOf: (entity: string) => Gender;
-  /** A singular noun for a person beyond this file's lists ("offender", "burglar"): the unnamed-people
-   * lexicon (unnamed.ts, which imports this file, so the caller passes it). A lead's description may end
-   * in one. */
-  isPersonNoun?: (lower: string) => boolean;
 }
 
 export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInput): DescriptionAnchor[] {
@@ -397,9 +394,7 @@ function leadDescription(
     )
       det++;
     if (!/^an?$/i.test(tokens[det]?.text ?? '')) continue;
-    const end = leadDescriptionEnd(tokens, det, nameTokens, {
-      has: (w: string) => roles.has(w) || (input.isPersonNoun?.(w) ?? false),
-    });
+    const end = leadDescriptionEnd(tokens, det, nameTokens, roles);
     if (end === null) return null;
     const head = end - 1;
     const lower = (tokens[head]?.text ?? '').toLowerCase();
@@ -468,7 +463,7 @@ function leadDescriptionEnd(
   tokens: readonly Token[],
   det: number,
   nameTokens: ReadonlySet<number>,
-  roles: { has(word: string): boolean },
+  roles: ReadonlyMap<string, unknown>,
 ): number | null {
   let first = det + 1;
   while (
@@ -478,7 +473,9 @@ function leadDescriptionEnd(
     tokens[first]?.sentence === tokens[det]?.sentence
   )
     first++;
-  return descriptionEnd(tokens, first - 1, nameTokens, roles);
+  // Any singular noun for a person the unnamed-people lexicon knows ("offender", "molester") may end it.
+  const personal = { has: (w: string) => roles.has(w) || unnamedHead(w)?.plural === false };
+  return descriptionEnd(tokens, first - 1, nameTokens, personal);
 }
 
 /**

@@ -9,7 +9,6 @@ import { FEMALE_WORDS, findDescriptionAnchors, MALE_WORDS } from './descriptions
 import { FEMALE_TITLES, MALE_TITLES } from './gazetteer.js';
 import type { Gender, NameMention } from './index.js';
 import { findPronounReferences, type PersonAnchor } from './pronouns.js';
-import { unnamedHead } from './unnamed.js';
 
 /**
  * A person's gender from the name (given name, honorific) or else from a gendered word in the outlet's
@@ -73,13 +72,7 @@ export function attachReferences(
     }
   }
   // Descriptor heads ("drummer" in "drummer Ana Ruiz") and descriptions settled by age, role or gender.
-  for (const d of findDescriptionAnchors(layer, {
-    entities,
-    mentions,
-    resolved: descriptions,
-    genderOf,
-    isPersonNoun: (w) => unnamedHead(w)?.plural === false,
-  })) {
+  for (const d of findDescriptionAnchors(layer, { entities, mentions, resolved: descriptions, genderOf })) {
     anchors.push({ entity: d.entity, firstToken: d.firstToken, endToken: d.endToken });
     const first = layer.tokens[d.headFirst];
     const head = layer.tokens[d.head];
