@@ -394,28 +394,6 @@ describe('actors across articles', () => {
 });
 
 describe('descriptions that refer to a named person', () => {
-  it('a lead that describes its subject before the next sentence names him links the description', () => {
-    const a = annotate(
-      'Burglar caught after a week on the run\n\nNov. 3, 2025\n\n' +
-        'A convicted burglar who fled a prison work crew was caught on Monday after a tip from a baker.\n\n' +
-        'Tomas Brandvold, 51, was found asleep in a barn, police said.',
-    );
-    expect(references(a)['Tomas Brandvold']).toEqual(['burglar', 'who']);
-  });
-
-  it('a lead whose next sentence names an office holder, a speaker or a witness links nothing', () => {
-    for (const body of [
-      'A judge sentenced a burglar to ten years in prison on Monday. Tomas Brandvold wept as it was read.',
-      'A convicted burglar who fled a prison work crew was caught on Monday. Tomas Brandvold said police came at dawn.',
-      'A convicted burglar who fled a prison work crew was caught on Monday. Tomas Brandvold, a neighbour, ' +
-        'saw the police at dawn.',
-      'A witness told reporters the van was blue. Tomas Brandvold, 51, was found asleep in a barn.',
-    ]) {
-      const refs = references(annotate(body))['Tomas Brandvold'] ?? [];
-      expect(refs.filter((r) => ['judge', 'burglar', 'witness'].includes(r ?? ''))).toEqual([]);
-    }
-  });
-
   it('the head of a title or appositive next to the name is a word for that person', () => {
     const a = annotate('Actress Helena Kowalczyk left the band. Tomas Brandt, the veteran producer, stayed.');
     const r = references(a);

@@ -23,7 +23,6 @@ import {
   TITLE_WORDS,
 } from './gazetteer.js';
 import type { Gender, NameMention } from './index.js';
-import { unnamedHead } from './unnamed.js';
 
 /** A plural noun's shape: "reporters", "officials", "women" (not "boss", "actress", "bus"). */
 const PLURAL_HEAD = /(?:[^su']s|men)$/;
@@ -343,101 +342,7 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
     taken.add(head);
     found.push({ entity, firstToken: i, endToken: end, head, headFirst: compoundFirst(tokens, head) });
   }
-  const lead = leadDescription(layer, input, nameTokens, roles, taken, isPerson);
-  if (lead) found.push(lead);
   return found;
-}
-
-/** Who speaks of a lead's subject rather than being it: "A witness told …", "An official said …". */
-const REPORTING_ROLES = new Set(['official', 'witness', 'source', 'neighbour', 'neighbor', 'spokesperson']);
-/** A token of a dateline: numbers and punctuation, capitals, a short capitalised abbreviation ("Nov."),
- * a month, "a"/"m" of "a. m.". */
-const DATELINE_TOKEN =
-  /^(?:[\d\p{P}\p{S}]+|\p{Lu}+|\p{Lu}\p{Ll}{0,3}\.|[ap]|m|January|February|March|April|May|June|July|August|September|October|November|December)$/u;
-/** Speech verbs right after the name of the next sentence: "Tom Ford said …". */
-const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'tells', 'added']);
-/** Sentences (a heading counted) in which a news lead may describe its subject before naming it. */
-const LEAD_DESCRIPTION_SENTENCES = 4;
-/** Words the name's sentence may open with before the name: "A hungry, wet and barefoot Tom Ford was …". */
-const NAME_OPENER = /^(?:\p{L}[\p{L}'’-]*(?:,?\s+(?:and\s+)?[\p{Ll}\d][\p{L}\d'’-]*)*,?\s+)?$/u;
-
-/**
- * The delayed news lead: the first sentence opens with an indefinite description of the story's subject
- * and names nobody, the next one opens with the name. "A convicted forger who fled a work crew was
- * caught on Monday. Tom Ford, 51, was found …": the forger is Tom Ford. Only a person noun that is no
- * title or office ("A judge sentenced …" then "Tom Ford …" are two people; so are "A spokeswoman said …"
- * and the person she speaks about), followed by its verb; nobody else named before; genders that fit.
- * Measured on ECB+ train (see CHANGELOG): of the leads of this shape, the excluded titles and the name
- * away from the next sentence's start were the wrong links.
- */
-function leadDescription(
-  layer: TokenLayer,
-  input: DescriptionInput,
-  nameTokens: ReadonlySet<number>,
-  roles: ReadonlyMap<string, unknown>,
-  taken: Set<number>,
-  isPerson: (id: string) => boolean,
-): DescriptionAnchor | null {
-  const { tokens, sentences, text } = layer;
-  const people = input.mentions.filter((m) => isPerson(m.entity));
-  const last = Math.min(sentences.length - 1, LEAD_DESCRIPTION_SENTENCES);
-  for (let si = 0; si < last; si++) {
-    const sentence = sentences[si];
-    const next = sentences[si + 1];
-    if (!sentence || !next || sentence.heading) continue;
-    // A dateline the cleaning left in front ("Nov. 30, 2009 A convicted …", "7: 15 a. m. … A …").
-    let det = sentence.firstToken;
-    while (
-      det < sentence.endToken - 1 &&
-      !/^an?$/i.test(tokens[det]?.text ?? '') &&
-      DATELINE_TOKEN.test(tokens[det]?.text ?? '')
-    )
-      det++;
-    if (!/^an?$/i.test(tokens[det]?.text ?? '')) continue;
-    const end = leadDescriptionEnd(tokens, det, nameTokens, roles);
-    if (end === null) return null;
-    const head = end - 1;
-    const lower = (tokens[head]?.text ?? '').toLowerCase();
-    const after = tokens[end];
-    if (
-      taken.has(head) ||
-      PLURAL_HEAD.test(lower) ||
-      TITLE_WORDS.has(lower) ||
-      REPORTING_ROLES.has(lower) ||
-      RELATION_NOUNS.has(lower) ||
-      !after ||
-      !(after.pos === 'VERB' || after.pos === 'AUX' || /^who$/i.test(after.text))
-    )
-      return null;
-    if (people.some((m) => m.start >= sentence.start && m.start < sentence.end)) return null;
-    const named = people.find((m) => m.start >= next.start && m.start < next.end);
-    if (!named || !NAME_OPENER.test(text.slice(next.start, tokens[named.titleFirst]?.start ?? named.start)))
-      return null;
-    if (named.titleFirst !== named.firstToken) return null;
-    // "Tom Ford, a neighbour, said …", "Tom Ford said …": someone who tells of the lead's subject.
-    const following = tokens.slice(named.endToken, named.endToken + 3).map((t) => t.text.toLowerCase());
-    if (
-      SPEECH_AFTER_NAME.has(following[0] ?? '') ||
-      (following[0] === ',' && /^(?:an?|the)$/.test(following[1] ?? ''))
-    )
-      return null;
-    if (people.some((m) => m.start < named.start && m.entity !== named.entity)) return null;
-    const gender = nounGender(lower);
-    const g = input.genderOf(named.entity);
-    if (gender && g && gender !== g) return null;
-    // "A 34-year-old man …": an age is the evidence unnamed.ts weighs (the person given that age, the
-    // pronouns), with what follows in the article; the lead's position adds nothing to it.
-    for (let t = det + 1; t < end; t++) if (AGE.test((tokens[t]?.text ?? '').toLowerCase())) return null;
-    taken.add(head);
-    return {
-      entity: named.entity,
-      firstToken: det,
-      endToken: end,
-      head,
-      headFirst: compoundFirst(tokens, head),
-    };
-  }
-  return null;
 }
 
 /** The index of the token that starts at a character offset (tokens are in text order), or null. */
@@ -455,30 +360,6 @@ function tokenStartingAt(tokens: readonly Token[], offset: number): number | nul
 }
 
 /**
- * A lead's indefinite description ("A convicted sex offender", "A suspected gang boss"): as
- * descriptionEnd, after participles in -ed that modify ("convicted", "suspected"); after "the" such a
- * word more often opens a clause ("the man arrested …"), so descriptionEnd itself does not take them.
- */
-function leadDescriptionEnd(
-  tokens: readonly Token[],
-  det: number,
-  nameTokens: ReadonlySet<number>,
-  roles: ReadonlyMap<string, unknown>,
-): number | null {
-  let first = det + 1;
-  while (
-    first < det + 4 &&
-    tokens[first]?.pos === 'VERB' &&
-    /^\p{Ll}+ed$/u.test(tokens[first]?.text ?? '') &&
-    tokens[first]?.sentence === tokens[det]?.sentence
-  )
-    first++;
-  // Any singular noun for a person the unnamed-people lexicon knows ("offender", "molester") may end it.
-  const personal = { has: (w: string) => roles.has(w) || unnamedHead(w)?.plural === false };
-  return descriptionEnd(tokens, first - 1, nameTokens, personal);
-}
-
-/**
  * "the 34-year-old actress", "the star": "the", up to four modifiers, and a person noun (an age, or a role
  * the article gave a named person) that
  * is not followed by another noun or a name (then it is a title: "the actress Ana Ruiz"). The end token,
@@ -488,7 +369,7 @@ function descriptionEnd(
   tokens: readonly Token[],
   det: number,
   nameTokens: ReadonlySet<number>,
-  roles: { has(word: string): boolean },
+  roles: ReadonlyMap<string, unknown>,
 ): number | null {
   for (let j = det + 1; j < tokens.length && j - det <= 7; j++) {
     const t = tokens[j];
