@@ -81,6 +81,17 @@ describe('surnames linked by evidence', () => {
 });
 
 describe('surnames of two people in one article', () => {
+  it('a first lady is not the president of her surname', () => {
+    const a = annotate(
+      'First lady Ana Ruiz visited the shelter on Monday. President Ruiz signed the order later. Ruiz said it was time.',
+    );
+    expect(people(a)['Ana Ruiz']).toEqual(['Ana Ruiz']);
+    const b = annotate(
+      'President Ruiz signed the order on Monday. Earlier, first lady Ana Ruiz visited the shelter.',
+    );
+    expect(people(b)['Ana Ruiz']).toEqual(['Ana Ruiz']);
+  });
+
   /** Person actors of one or more articles as name → "article:mention" texts. */
   const actorsOf = (...articles: AnnotatedArticle[]) =>
     compareActors(articles)

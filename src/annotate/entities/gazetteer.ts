@@ -460,6 +460,9 @@ export const OFFICE_TITLES: ReadonlyMap<string, string> = new Map([
   ['councilmember', 'council'],
   ['councillor', 'council'],
   ['councilor', 'council'],
+  // "first lady Ana Ruiz" holds no office, but she is not "President Ruiz", her husband: only after "first".
+  ['lady', 'first spouse'],
+  ['gentleman', 'first spouse'],
 ]);
 
 /**

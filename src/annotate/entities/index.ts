@@ -135,6 +135,7 @@ function titleOffices(layer: TokenLayer, c: Candidate): string[] {
     if (!office) continue;
     const previous = t > first ? (tokens[t - 1]?.text ?? '').toLowerCase().replace(/\.$/, '') : '';
     if (office === 'general' && previous && !GENERAL_RANKS.has(previous)) continue;
+    if (office === 'first spouse' && (tokens[t - 1]?.text ?? '').toLowerCase() !== 'first') continue;
     offices.push(office);
   }
   return offices;
