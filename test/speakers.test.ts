@@ -1842,3 +1842,82 @@ describe('a speech verb after "and"/"but" shares the clause subject that names n
     expect(q.speakerText).toBe('A spokeswoman for Harbor Data');
   });
 });
+
+describe('a name inside a fronted adverbial clause is no subject of the main clause (helper spk14)', () => {
+  it.each([
+    [
+      'a prepositional phrase naming another person, then the subject',
+      'Grace Lindqvist chaired the hearing. Tom Harlan asked the questions.\n\nAs part of the exchange with Lindqvist, Harlan referenced an auditor’s report that "fewer than two percent of the files" were kept.',
+      'fewer than two percent',
+      'Tom Harlan',
+    ],
+    [
+      'a participle clause with a "where" clause of its own',
+      'Marta Oyelaran and Ben Castell spoke first. Lena Dunmore spoke last.\n\nStanding in for Voss at the same rally where Oyelaran and Castell appeared Sunday, Dunmore landed a sharp jab at "my old friend Marta."',
+      'my old friend',
+      'Lena Dunmore',
+    ],
+    [
+      'a reduced "when told" clause, then "X paused and said that …, “…”"',
+      'Paul Okafor leads the agency. Ruth Brandt was asked about him.\n\nWhen told Okafor was in the running for a bigger post, Brandt paused for a moment and said that in this climate, "it is an advantage to be unknown."',
+      'advantage to be unknown',
+      'Ruth Brandt',
+    ],
+    [
+      '"As X puts it, Y is …“…”" is X: the "as" clause attributes',
+      'Ruth Marcus writes a column. Paul Ober leads the party.\n\nAs Marcus puts it, Ober is trying to make his rivals "an offer they cannot turn down."',
+      'cannot turn down',
+      'Ruth Marcus',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('guard: "As X said, …" still goes to X', () => {
+    const a = annotate(
+      'Ruth Marcus writes a column. Paul Ober leads the party.\n\nAs Marcus said, Ober is trying to make his rivals "an offer they cannot turn down."',
+    );
+    expect(quoteWith(a, 'cannot turn down').speakerText).toBe('Marcus');
+  });
+});
+
+describe('a reported clause after "and said" opens with its own subject (helper spk14)', () => {
+  it('"The paper obtained … and said she “…”" is the paper, not "she"', () => {
+    const a = annotate(
+      'Dana Ruiz spoke to the bankers. The Ledger obtained a recording of the speech and said she "stayed carefully in the middle" while addressing them.',
+    );
+    const q = quoteWith(a, 'stayed carefully');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('The Ledger');
+  });
+});
+
+describe('a town and its state after a name (helper spk14)', () => {
+  it('"X of Town, State says she …" is X', () => {
+    const a = annotate(
+      'Voters lined up early.\n\nTina Marsh of Dayton, Ohio says she really thinks Porter can pull off a win if he keeps "doing what he is doing."',
+    );
+    expect(speakerName(a, quoteWith(a, 'doing what he'))).toBe('Tina Marsh');
+  });
+});
+
+describe('a fragment inside clauses that a speech verb reports is the reporter’s (helper spk14)', () => {
+  it.each([
+    [
+      '"X said she expected that voters will say “no”" — through a verb of thinking',
+      'Asked about the rival candidate, Governor Ella Brandt said she expected that voters will say "no" to his tax plan.',
+      'no',
+      'Ella Brandt',
+    ],
+    [
+      '"X said in her opening remarks that the platform should reaffirm … “…”" — past an adjunct before "that"',
+      'Senator Ella Brandt said in her opening remarks that the platform should reaffirm the party’s backing for its "closest allies," naming three.',
+      'closest allies',
+      'Ella Brandt',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+});

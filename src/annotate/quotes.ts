@@ -843,13 +843,63 @@ function opensMainClause(layer: TokenLayer, first: number): boolean {
 function reportingVerb(layer: TokenLayer, first: number, floor: number): number {
   const { tokens } = layer;
   let b = first - 1;
-  if (/^that$/i.test(tokens[b]?.text ?? '')) b--;
+  if (/^that$/i.test(tokens[b]?.text ?? '')) {
+    b--;
+    // "said in her opening remarks that …": a prepositional adjunct before "that".
+    let a = b;
+    while (a > floor && a > b - MAX_ADJUNCT_WORDS && isPhraseWord(tokens[a]) && tokens[a]?.pos !== 'ADP') a--;
+    const verb = tokens[a - 1];
+    if (a < b && tokens[a]?.pos === 'ADP' && verb && speaks(verb)) b = a - 1;
+  }
   while (b > floor && tokens[b]?.pos === 'ADV') b--;
   b = beforeTimeAdjunctStart(tokens, b, floor);
   const verb = tokens[b];
   if (b < floor || !verb || verb.sentence !== tokens[first]?.sentence || !speaks(verb)) return -1;
   return isParticiple(verb.text) && tokens[b - 1]?.pos !== 'AUX' ? -1 : b;
 }
+
+/** Clauses walked up from a quoted fragment's clause to the speech verb reporting it. */
+const MAX_REPORT_DEPTH = 3;
+
+/**
+ * The person whose speech verb reports the clause that holds a quoted fragment, walking up through
+ * clauses that "that" opens after a verb of thinking or wanting: "Lee said she expected that voters will
+ * say “no”" → Lee, not "voters"; "Lee said in her remarks that the platform should reaffirm its “close
+ * ties”" → Lee. The outermost reporter named as a person wins; none leaves the fragment's own subject.
+ */
+function fragmentReporter(
+  layer: TokenLayer,
+  subject: Subject,
+  floor: number,
+  persons: readonly SubjectCandidate[],
+): Subject | undefined {
+  let current = subject;
+  let found: Subject | undefined;
+  for (let depth = 0; depth < MAX_REPORT_DEPTH; depth++) {
+    const outer = reportingVerb(layer, current.firstToken, floor);
+    const verb = outer >= 0 ? outer : thatClauseVerb(layer, current.firstToken, floor);
+    if (verb < 0) break;
+    const next = subjectBefore(layer, verb, floor, persons);
+    if (!next) break;
+    if (outer >= 0 && next.entity) found = next;
+    current = next;
+  }
+  return found;
+}
+
+/** The verb before "that" opening the clause of the subject at `first` ("she expected that voters …"), or -1. */
+function thatClauseVerb(layer: TokenLayer, first: number, floor: number): number {
+  const { tokens } = layer;
+  let b = first - 1;
+  if (!/^that$/i.test(tokens[b]?.text ?? '')) return -1;
+  b--;
+  while (b > floor && tokens[b]?.pos === 'ADV') b--;
+  const verb = tokens[b];
+  return b >= floor && verb?.pos === 'VERB' && verb.sentence === tokens[first]?.sentence ? b : -1;
+}
+
+/** Words of an adjunct between a speech verb and "that": "said in her opening remarks that". */
+const MAX_ADJUNCT_WORDS = 6;
 
 /** The token before a time adjunct ending at `e` ("said on Monday | that"), or `e`. */
 function beforeTimeAdjunctStart(tokens: readonly Token[], e: number, floor: number): number {
@@ -1054,6 +1104,7 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
       if (token.pos === 'VERB') return verb;
       continue;
     }
+    if (adjectiveReadVerb(layer, t)) return t;
     // "Lee himself seemed to know", "Lee’s been arguing" ('s for "has").
     if (token.pos !== 'ADV' && !REFLEXIVE.test(token.text) && !(t === s.endToken && contractsHas(layer, t)))
       return verb;
@@ -1061,13 +1112,30 @@ function clauseVerb(layer: TokenLayer, s: Subject): number {
   return verb;
 }
 
+/**
+ * A past tense right after a name that the tagger read as an adjective, with an object or particle
+ * after it: "Hale referenced a report …", "Lee shrugged off the question" (the name is the subject).
+ */
+function adjectiveReadVerb(layer: TokenLayer, t: number): boolean {
+  const { tokens } = layer;
+  const token = tokens[t];
+  return (
+    token?.pos === 'ADJ' &&
+    /ed$/i.test(token.text) &&
+    tokens[t - 1]?.pos === 'PROPN' &&
+    /^(DET|PRON|ADP|NUM)$/.test(tokens[t + 1]?.pos ?? '')
+  );
+}
+
 const REFLEXIVE = /^(himself|herself|themselves|itself)$/i;
 
-/** Whether a finite verb of the name's own follows it, adverbs aside ("Tom Dunlow was", "Lee then
- * said"): such a name opens a clause and is no inverted subject of a verb before it ("said Lee."). */
+/** Whether a finite verb of the name's own follows it, adverbs and an opening quotation mark aside ("Tom
+ * Dunlow was", "Lee then said", "she “stayed …”"): such a name opens a clause and is no inverted subject
+ * of a verb before it ("said Lee."). */
 function ownVerbFollows(layer: TokenLayer, s: Subject): boolean {
   const { tokens } = layer;
   let t = s.endToken;
+  if (/^["“«„]$/.test(tokens[t]?.text ?? '')) t++;
   while (tokens[t]?.pos === 'ADV' && t < s.endToken + 2) t++;
   const verb = tokens[t];
   return (
@@ -1365,6 +1433,9 @@ function subjectBefore(
     const owner = persons.find((p) => p.endToken === of && !p.possessive);
     if (owner) return owner;
   }
+  // "Tina Marsh of Dayton, Ohio says": a town and its state after "of/from" belong to the name before them.
+  const resident = placeOwner(layer, e, floor, persons);
+  if (resident) return resident;
   // An aside with commas of its own ("Dean Roe, a salesman from Sumter, Ohio, says"): a person ending at
   // an earlier comma within the aside's reach.
   if (tokens[e]?.text === ',') {
@@ -1450,6 +1521,26 @@ function subjectBefore(
     if (opener) return opener;
   }
   return phrase(layer, first, e);
+}
+
+/** The person named before "of/from Town, State" ending at `e` ("Tina Marsh of Dayton, Ohio"), or undefined. */
+function placeOwner(
+  layer: TokenLayer,
+  e: number,
+  floor: number,
+  persons: readonly SubjectCandidate[],
+): Subject | undefined {
+  const { tokens } = layer;
+  const nameWords = (end: number) => {
+    let b = end;
+    while (b > floor && end - b < MAX_PLACE_WORDS && tokens[b - 1]?.pos === 'PROPN') b--;
+    return b;
+  };
+  const state = nameWords(e);
+  if (state === e || tokens[state - 1]?.text !== ',') return undefined;
+  const town = nameWords(state - 1);
+  if (town === state - 1 || !/^(of|from)$/i.test(tokens[town - 1]?.text ?? '')) return undefined;
+  return persons.find((p) => p.endToken === town - 1 && !p.possessive && !p.pronoun);
 }
 
 /** Whether the speech verb at `v` is followed (past a comma) by a quote opening in lower case. */
@@ -1705,6 +1796,54 @@ function objectFollows(layer: TokenLayer, phrase: Subject): boolean {
 
 /** Words that open a reduced clause before a participle: "when asked", "as noted", "if pressed". */
 const SUBORDINATOR = /^(when|if|as|while|once|unless|though|although|before|after|until)$/i;
+
+/** Words that open an adverbial clause before the main clause: "When told …, Hale said", "Because …". */
+const FRONTED_OPENER =
+  /^(when|if|as|while|once|unless|though|although|before|after|until|because|since|where|despite)$/i;
+
+/**
+ * The comma closing an adverbial clause or phrase that opens the clause at `from` ("As part of the talks
+ * with Lee, Hale cited a report that “…”", "When told Roe was leaving, Hale paused and said …",
+ * "Standing in for Roe at a rally where Lee spoke, Hale took aim at “…”"), or -1. A name before it is
+ * inside that clause; the main clause's subject comes after it.
+ */
+function frontedClauseEnd(layer: TokenLayer, from: number, to: number): number {
+  const { tokens } = layer;
+  const first = tokens[from];
+  if (!first || /^according$/i.test(first.text)) return -1;
+  const opens =
+    first.pos === 'ADP' ||
+    first.pos === 'SCONJ' ||
+    FRONTED_OPENER.test(first.text) ||
+    // A participle opening the sentence, which the tagger may read as a name ("Standing in for …"); a
+    // name word ("Sterling Hayes said") has a capitalised word after it.
+    ((first.pos === 'VERB' || first.pos === 'PROPN') &&
+      /(ing|ed)$/i.test(first.text) &&
+      /^\p{Ll}/u.test(tokens[from + 1]?.text ?? ''));
+  if (!opens) return -1;
+  for (let t = from + 1; t < to; t++) {
+    const token = tokens[t];
+    if (!token || /^["“”«»„]$/.test(token.text)) return -1;
+    // "As Lee put it, Hale is “…”", "As Lee said, …": an "as" clause that attributes is no adverbial
+    // aside ("When told Roe was leaving, …" is).
+    if (/^as$/i.test(first.text) && (speaksAt(layer, t) || /^puts?$/i.test(token.text))) return -1;
+    if (token.text === ',') return t;
+  }
+  return -1;
+}
+
+/** `candidates` with those after a fronted adverbial clause first (see `frontedClauseEnd`), for the
+ * search for a clause's subject: "When told Okafor was leaving, Brandt paused and said …" → Brandt. */
+function mainClauseFirst<T extends Subject>(
+  layer: TokenLayer,
+  candidates: readonly T[],
+  from: number,
+  to: number,
+): T[] {
+  const end = frontedClauseEnd(layer, from, to);
+  if (end < 0) return [...candidates];
+  return [...candidates.filter((s) => s.firstToken > end), ...candidates.filter((s) => s.firstToken < end)];
+}
 
 /** "to say": a speech verb at `t` after the infinitive marker. */
 /** Whether the verb at `t` follows "and" or "but", adverbs and auxiliaries aside ("but later said"). */
@@ -1998,7 +2137,20 @@ function postmodifierEnd(layer: TokenLayer, end: number, limit: number): number 
   return lastHead > m + 1 ? lastHead + 1 : end;
 }
 
-/** "According to the ministry, “…”": the phrase after "according to" before the quote. */
+/** The subject after a speech verb at `v` read as inverted ("…, but said Tom Hale"), unless a verb of its
+ * own follows it: "The paper obtained a tape and said she “stayed in the middle”" — "she" opens the
+ * reported clause; the verb shares the subject before "and". */
+function invertedSubject(
+  layer: TokenLayer,
+  v: number,
+  persons: readonly SubjectCandidate[],
+): Subject | undefined {
+  const after = subjectAfter(layer, v, persons, (s: Subject) => s.firstToken);
+  return after && !ownVerbFollows(layer, after) ? after : undefined;
+}
+
+/** "According to the ministry, “…”": the phrase after "according to" before the quote; "As Lee puts it, …"
+ * the subject of "as … put it". */
 function accordingTo(
   layer: TokenLayer,
   from: number,
@@ -2010,6 +2162,15 @@ function accordingTo(
   for (let t = to - 2; t >= from; t--) {
     if (tokens[t]?.text.toLowerCase() === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
       return subjectAfter(layer, t + 1, persons, byFirstToken);
+    // "As Ruth Lee puts it, Hale is trying to make them “…”": the clause of "as … put it" names whose
+    // wording the sentence gives.
+    if (
+      /^puts?$/i.test(tokens[t]?.text ?? '') &&
+      tokens[t + 1]?.text.toLowerCase() === 'it' &&
+      /^as$/i.test(tokens[from]?.text ?? '') &&
+      t > from + 1
+    )
+      return subjectBefore(layer, t, from + 1, persons);
   }
   return undefined;
 }
@@ -2355,7 +2516,9 @@ function attribute(
     firstAtOrAfter(subjects, openToken, byFirstToken),
   );
   const person =
-    inSentence.find((s) => !s.possessive && isClauseSubject(layer, s)) ??
+    mainClauseFirst(layer, inSentence, sentenceStart, openToken).find(
+      (s) => !s.possessive && isClauseSubject(layer, s),
+    ) ??
     inSentence.find((s) => !s.possessive) ??
     inSentence.find((s) => s.possessive);
   if (person) return { ...person, bySubject: true };
@@ -2689,7 +2852,7 @@ function attributeBefore(
       // report suggesting …": the spokesman's words), unless it opens the participle's own absolute phrase.
       // (A participle after a clause someone reports — "Roe said Lee quieted the room, telling …" — stays
       // with the nearer clause's subject: the sentences read on PolNeAR train go both ways.)
-      const person = inSentence.find(
+      const person = mainClauseFirst(layer, inSentence, from, t).find(
         (s) =>
           !s.possessive &&
           isClauseSubject(layer, s) &&
@@ -2712,9 +2875,8 @@ function attributeBefore(
     // "Ann Lee has said", "critics called it a “sham”", "the ministry said in a statement: “…”".
     const subject = subjectBefore(layer, t, from, inSentence) ?? itSubject(layer, t, from, subjects, inQuote);
     if (subject && fragment) {
-      const outer = reportingVerb(layer, subject.firstToken, from);
-      const reporter = outer >= 0 ? subjectBefore(layer, outer, from, inSentence) : undefined;
-      if (reporter?.entity) return reporter;
+      const reporter = fragmentReporter(layer, subject, from, inSentence);
+      if (reporter) return reporter;
     }
     if (subject) return subject;
     // A verb with no subject of its own is inside another's clause ("Hale says he'd take the rival aside and
@@ -2732,9 +2894,11 @@ function attributeBefore(
   // "Lee used to back Tom Hale, but now said …": the verb shares the clause subject before it.
   if (nearest >= 0)
     return (
-      inSentence.find((s) => s.endToken <= nearest && !s.possessive && isClauseSubject(layer, s)) ??
+      mainClauseFirst(layer, inSentence, from, nearest).find(
+        (s) => s.endToken <= nearest && !s.possessive && isClauseSubject(layer, s),
+      ) ??
       [...inSentence].reverse().find((s) => s.endToken <= nearest && !s.possessive) ??
-      subjectAfter(layer, nearest, inSentence, byFirstToken) ??
+      invertedSubject(layer, nearest, inSentence) ??
       // "The email went on to say, “…”", "The union went on to call it a “disgrace”": an infinitive's
       // clause subject that names no person is still who speaks, as written. So is the subject a verb
       // joined by "and"/"but" shares ("A spokesman for the firm declined to comment but said in a
