@@ -1921,3 +1921,28 @@ describe('a fragment inside clauses that a speech verb reports is the reporter�
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
   });
 });
+
+describe('attributions around subordinate clauses and asides (helper spk14)', () => {
+  it('"When X … said he would “…,” the crowd applauded." is X: the main clause is no attribution', () => {
+    const a = annotate(
+      'Tom Hale toured the valley on Monday. When Hale later referred to the flooding in the valley and said he would "protect every family in it," the crowd applauded loudly.',
+    );
+    expect(speakerName(a, quoteWith(a, 'protect every family'))).toBe('Tom Hale');
+  });
+
+  it('"X (R-Tex.), a … who has made …, tweeted a warning. “…”" is X across the abbreviation split', () => {
+    const a = annotate(
+      'Bernard Sandor spoke on Monday. Sen. Ted Kolbe (R-Tex.), a candidate for governor who has made lower taxes the center of his campaign, tweeted a warning. "Remember in November the members who stalled the bill for 30 hours."',
+    );
+    expect(speakerName(a, quoteWith(a, 'Remember in November'))).toBe('Ted Kolbe');
+  });
+
+  it('"A campaign ad released Thursday accuses X of …“…”" is the ad, not X', () => {
+    const a = annotate(
+      'Tom Hale is running. A campaign TV ad released Thursday accuses Hale of buying influence "in a pattern of favors stretching back decades."',
+    );
+    const q = quoteWith(a, 'pattern of favors');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('A campaign TV ad');
+  });
+});

@@ -370,7 +370,8 @@ function bareAttributionBefore(
   if (!/^[.:]$/.test(tokens[stop]?.text ?? '')) return undefined;
   if (layer.text.slice(tokens[stop]?.end ?? 0, tokens[openToken]?.start ?? 0).includes('\n'))
     return undefined;
-  const from = layer.sentences[tokens[stop]?.sentence ?? -1]?.firstToken ?? stop;
+  // "Sen. Ann Lee (R-Tex.), a …, tweeted a warning.": over a split at an abbreviation's full stop.
+  const from = clauseStart(layer, tokens[stop]?.sentence ?? -1) ?? stop;
   for (let v = stop - 1; v >= from && v >= stop - MAX_PREPOSITIONAL_TAIL - 2; v--) {
     const token = tokens[v];
     if (!token || /^["“”«»„]$/.test(token.text)) return undefined;
@@ -1584,10 +1585,14 @@ function modifyingClause(layer: TokenLayer, e: number, floor: number): number {
     const afterHead = previous !== undefined && (previous.pos === 'NOUN' || previous.pos === 'PROPN');
     // A participle in lower case ("Sen. Ted Cruz": "Ted" is no participle), "-ed" only with its agent
     // ("a letter obtained by the paper"; "a woman asked for" is a finite verb).
+    // Also "-ed" with a time adjunct that runs to the verb ("a campaign ad released Thursday accuses …",
+    // "a report published last week says").
     const participle =
       token.pos === 'VERB' &&
       /^\p{Ll}/u.test(token.text) &&
-      (/ing$/i.test(token.text) || (/ed$/i.test(token.text) && /^by$/i.test(tokens[t + 1]?.text ?? '')));
+      (/ing$/i.test(token.text) ||
+        (/ed$/i.test(token.text) &&
+          (/^by$/i.test(tokens[t + 1]?.text ?? '') || (t + 1 < e && afterTimeAdjunct(tokens, t + 1) === e))));
     // "a candidate who promised “…”": a relative pronoun right before the verb is its own subject there,
     // inside the relative clause; only a clause ending before the verb modifies its subject.
     if (/^(who|whom)$/i.test(token.text) && afterHead && t < e - 1) found = t;
@@ -1796,6 +1801,10 @@ function objectFollows(layer: TokenLayer, phrase: Subject): boolean {
 
 /** Words that open a reduced clause before a participle: "when asked", "as noted", "if pressed". */
 const SUBORDINATOR = /^(when|if|as|while|once|unless|though|although|before|after|until)$/i;
+
+/** Words that open a subordinate clause whose comma hands over to the main clause ("When …, the crowd …");
+ * not "as", whose clause may itself attribute ("As Lee said, …"). */
+const SUBORDINATE_OPENER = /^(when|if|while|once|after|before|because|since|although|though|until|unless)$/i;
 
 /** Words that open an adverbial clause before the main clause: "When told …, Hale said", "Because …". */
 const FRONTED_OPENER =
@@ -2389,8 +2398,19 @@ function attribute(
   // earlier in its sentence reports is that verb's speaker's words, when the attribution after the quote
   // opens a clause of its own that goes on past its verb (a colon, a reported clause). One that closes the
   // sentence ("Lee said it was “dead,” the paper reported.") is still the record the words come from.
+  // "When Hale later said he would “protect every family,” the crowd applauded.": a quote closing a
+  // subordinate clause that opens the sentence; the main clause after it is no attribution of it.
+  const quoteStart = clauseStart(layer, sentence) ?? openToken;
+  const closesSubordinate =
+    SUBORDINATE_OPENER.test(tokens[quoteStart]?.text ?? '') &&
+    !tokens.slice(quoteStart, openToken).some((t) => t.text === ',') &&
+    [closeToken - 1, closeToken + 1].some((t) => tokens[t]?.text === ',');
   const reporterBefore = (subject: Subject, v: number): Attribution => {
-    if (endsAfterShortTail(tokens, v) || !speaksBefore(layer, sentence, openToken, inQuote)) return undefined;
+    if (
+      (endsAfterShortTail(tokens, v) && !closesSubordinate) ||
+      !speaksBefore(layer, sentence, openToken, inQuote)
+    )
+      return undefined;
     const fragment = /^\p{Ll}/u.test(text.slice(quote.start, quote.end).trimStart());
     const earlier = attributeBefore(
       layer,
