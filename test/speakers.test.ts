@@ -1946,3 +1946,41 @@ describe('attributions around subordinate clauses and asides (helper spk14)', ()
     expect(q.speakerText).toBe('A campaign TV ad');
   });
 });
+
+describe('the agent of a passive speech verb after the quote, and absolute phrases (helper spk14)', () => {
+  it.each([
+    [
+      '"has been called “…” by X"',
+      'Ann Lee teaches at the college. This habit of the movement has been called "strategic fog" by Ann Lee, a professor at the college, and it makes the group hard to study.',
+      'strategic fog',
+      'Ann Lee',
+    ],
+    [
+      '"often labeled as a “…” by X"',
+      'Tom Hale is a senator. The inquiry, often labeled as a "witch hunt" by Hale, has run for two years.',
+      'witch hunt',
+      'Tom Hale',
+    ],
+    [
+      '"“…” with the files – as described by X –"',
+      'Ruth Marsh led the agency. Critics point to her being "extremely careless" with the files – as described by agency chief Tom Hale – as a reason to worry.',
+      'extremely careless',
+      'Tom Hale',
+    ],
+    [
+      '"with X reportedly yelling: “…”" — an adverb inside the absolute phrase',
+      'Tom Hale spoke on Monday. At a rally in Dover on Saturday, some of his backers shoved a protester, with Hale reportedly yelling: "Get him out of here!"',
+      'Get him out',
+      'Tom Hale',
+    ],
+    [
+      '"X released a radio ad calling it “…”" — the ad speaks for X',
+      'Tom Hale spoke on Monday. After the floods, Hale released a new radio ad calling it "shameful" that the council "has no plan for the river."',
+      'shameful',
+      'Tom Hale',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+});

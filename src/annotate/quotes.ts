@@ -1303,8 +1303,9 @@ function inName(tokens: readonly Token[], i: number): boolean {
 }
 
 /** Written messages through which their author speaks (own list, general English): "issued a statement
- * saying", "sent a letter urging". */
-const MESSAGE_NOUN = /^(statement|letter|release|email|e-mail|memo|message|post|tweet|note)s?$/i;
+ * saying", "sent a letter urging", and a campaign's own advertising ("released a radio ad calling it …"). */
+const MESSAGE_NOUN =
+  /^(statement|letter|release|email|e-mail|memo|message|post|tweet|note|ad|advert|advertisement|commercial)s?$/i;
 
 function phrase(layer: TokenLayer, first: number, end: number): Subject {
   const { tokens, text } = layer;
@@ -2301,6 +2302,39 @@ function afterBe(layer: TokenLayer, v: number): boolean {
   return /^(be|been|being|is|are|was|were|get|got|gets|’s|'s|’re|'re)$/i.test(layer.tokens[b]?.text ?? '');
 }
 
+/** Words between a passive speech verb and the quote it names: "called “…”", "labeled as a “…”". */
+const MAX_PASSIVE_LEAD = 3;
+
+/**
+ * The "by" of a speech verb's agent named after the quote at `openToken`, `t` being the first word after
+ * it, or -1: "The plan has been called “a mirage” by economist Ann Lee", "often labeled as a “witch hunt”
+ * by critics", "“extremely careless” – as described by Ann Lee".
+ */
+function passiveAgentBy(layer: TokenLayer, t: number, openToken: number): number {
+  const { tokens } = layer;
+  // "– as described by X", ", as noted by X", a few words of the quote's clause before it aside.
+  for (let u = t; u <= t + MAX_PREPOSITIONAL_TAIL && tokens[u]?.sentence === tokens[t]?.sentence; u++) {
+    const token = tokens[u];
+    if (!token || token.pos === 'VERB' || token.pos === 'AUX' || /^["“”«»„]$/.test(token.text)) break;
+    if (
+      /^as$/i.test(token.text) &&
+      (u === t || isDash(tokens[u - 1]) || tokens[u - 1]?.text === ',') &&
+      /ed$/i.test(tokens[u + 1]?.text ?? '') &&
+      isSpeechVerb(tokens[u + 1]?.text ?? '') &&
+      /^by$/i.test(tokens[u + 2]?.text ?? '')
+    )
+      return u + 2;
+  }
+  if (!/^by$/i.test(tokens[t]?.text ?? '')) return -1;
+  for (let b = openToken - 2; b >= openToken - 1 - MAX_PASSIVE_LEAD && b >= 0; b--) {
+    const token = tokens[b];
+    if (!token || token.sentence !== tokens[openToken]?.sentence) return -1;
+    if (/ed$/i.test(token.text) && isSpeechVerb(token.text) && token.pos === 'VERB') return t;
+    if (!/^(as|a|an|the)$/i.test(token.text)) return -1;
+  }
+  return -1;
+}
+
 /** Whether a speech verb outside quotes stands in the sentence before token `to`. */
 function speaksBefore(
   layer: TokenLayer,
@@ -2429,6 +2463,11 @@ function attribute(
     if (/^according$/i.test(tokens[v]?.text ?? '') && /^to$/i.test(tokens[v + 1]?.text ?? '')) {
       const source = subjectAfter(layer, v + 1, subjects, byFirstToken);
       if (source) return source;
+    }
+    const by = passiveAgentBy(layer, v, openToken);
+    if (by >= 0) {
+      const agent = subjectAfter(layer, by, subjects, byFirstToken);
+      if (agent) return agent;
     }
     // "“…,” referring to the plan": a participle after the quote is no inverted attribution.
     if (
@@ -2857,7 +2896,12 @@ function attributeBefore(
       // "…, with Sen. Tom Hale calling it a “blank cheque”", "– Lee saying she was “encouraged” and Hale
       // calling it a “great meeting”": a name right before the participle, opening an absolute phrase
       // (after "with", a dash, "and" or a comma), is its subject — not the name of the clause before.
-      const absolute = inSentence.find((s) => s.endToken === t && !s.possessive && opensAbsolute(layer, s));
+      // An adverb may stand between ("with Hale reportedly yelling: “…”").
+      let named = t;
+      while (named > from && tokens[named - 1]?.pos === 'ADV') named--;
+      const absolute = inSentence.find(
+        (s) => s.endToken === named && !s.possessive && opensAbsolute(layer, s),
+      );
       if (absolute) return absolute;
 
       // "Ryan and Hale will meet next week, Roe said, adding, “…”": a participle right after a speech verb
