@@ -1984,3 +1984,28 @@ describe('the agent of a passive speech verb after the quote, and absolute phras
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
   });
 });
+
+describe('the subject of a participle that reports a clause stands before it (helper spk14)', () => {
+  it('"X doubled down …, saying she’s experienced “…”" is X, not "she"', () => {
+    const a = annotate(
+      'Ruth Marsh is running again. Her rival’s chief aide doubled down on attacks on Marsh’s fitness for office, saying she’s experienced "on paper" but suggesting that might not be enough.',
+    );
+    const q = quoteWith(a, 'on paper');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('Her rival’s chief aide');
+  });
+
+  it('a name word read as a verb is no verb of the participle ("… the Clean Water Act, arguing, “…”")', () => {
+    const a = annotate(
+      'A spokeswoman for the committee emailed reporters with the text of the Clean Water Act, arguing, "As you can see, the law says nothing of the kind."',
+    );
+    expect(quoteWith(a, 'says nothing of').speakerText).toBe('A spokeswoman for the committee');
+  });
+
+  it('guard: "X shot back in a statement, saying he’s “…”" stays X when the verb is read as a noun', () => {
+    const a = annotate(
+      'Tom Hale is rich. Ruth Marsh attacked him on Monday.\n\nHale shot back in a statement, saying he’s "made a lot of money in down markets."',
+    );
+    expect(speakerName(a, quoteWith(a, 'lot of money'))).toBe('Tom Hale');
+  });
+});

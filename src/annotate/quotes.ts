@@ -1895,8 +1895,13 @@ function nearestVerbSubject(
   persons: readonly SubjectCandidate[],
 ): Subject | undefined {
   for (let u = participle - 1; u > from; u--) {
-    // "Lee urged women to vote for Hale, saying …": an infinitive has no subject of its own.
-    if (layer.tokens[u]?.pos === 'VERB' && layer.tokens[u - 1]?.text.toLowerCase() !== 'to')
+    // "Lee urged women to vote for Hale, saying …": an infinitive has no subject of its own; nor is a
+    // name word the tagger read as a verb ("the text of the Clean Water Act, arguing" — "Act").
+    if (
+      layer.tokens[u]?.pos === 'VERB' &&
+      layer.tokens[u - 1]?.text.toLowerCase() !== 'to' &&
+      !inName(layer.tokens, u)
+    )
       return subjectBefore(layer, u, from, persons);
   }
   return undefined;
@@ -2919,11 +2924,20 @@ function attributeBefore(
       const person = mainClauseFirst(layer, inSentence, from, t).find(
         (s) =>
           !s.possessive &&
+          // The participle's subject stands before it: "…, saying she's experienced “on paper”" — "she"
+          // opens the clause the participle reports.
+          s.endToken <= t &&
           isClauseSubject(layer, s) &&
           (s.endToken === t || !governedName(layer, s.firstToken, from)),
       );
       return (
-        person ?? nearestVerbSubject(layer, from, t, inSentence) ?? sentenceSubject(layer, from, t) ?? null
+        person ??
+        nearestVerbSubject(layer, from, t, inSentence) ??
+        // "Hale shot back in a statement, saying he's “…”" with "shot" read as a noun: the name that
+        // opens the sentence.
+        inSentence.find((s) => s.firstToken === from && !s.possessive && s.endToken < t) ??
+        sentenceSubject(layer, from, t) ??
+        null
       );
     }
     // "Roe went on the radio to call Pell “a liar”": an infinitive has no subject of its own (the word
