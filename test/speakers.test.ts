@@ -1859,7 +1859,7 @@ describe('a name inside a fronted adverbial clause is no subject of the main cla
     ],
     [
       'a reduced "when told" clause, then "X paused and said that …, “…”"',
-      'Paul Okafor leads the agency. Ruth Brandt was asked about him.\n\nWhen told Okafor was in the running for a bigger post, Brandt paused for a moment and said that in this climate, "it is an advantage to be unknown."',
+      'Paul Okafor leads the agency. Ruth Brandt was asked about him.\n\nWhen told Okafor was in the running for a bigger post, Brandt paused briefly and then said that, these days, "it is an advantage to be unknown."',
       'advantage to be unknown',
       'Ruth Brandt',
     ],
@@ -1896,9 +1896,9 @@ describe('a reported clause after "and said" opens with its own subject (helper 
 describe('a town and its state after a name (helper spk14)', () => {
   it('"X of Town, State says she …" is X', () => {
     const a = annotate(
-      'Voters lined up early.\n\nTina Marsh of Dayton, Ohio says she really thinks Porter can pull off a win if he keeps "doing what he is doing."',
+      'Voters lined up early.\n\nTina Marsh of Dayton, Ohio says she truly thinks Porter will carry the county if he keeps "working the way he works."',
     );
-    expect(speakerName(a, quoteWith(a, 'doing what he'))).toBe('Tina Marsh');
+    expect(speakerName(a, quoteWith(a, 'working the way'))).toBe('Tina Marsh');
   });
 });
 
@@ -1911,8 +1911,8 @@ describe('a fragment inside clauses that a speech verb reports is the reporter�
       'Ella Brandt',
     ],
     [
-      '"X said in her opening remarks that the platform should reaffirm … “…”" — past an adjunct before "that"',
-      'Senator Ella Brandt said in her opening remarks that the platform should reaffirm the party’s backing for its "closest allies," naming three.',
+      '"X said in her first address that the manifesto should reaffirm … “…”" — past an adjunct before "that"',
+      'Senator Ella Brandt said in her first address that the manifesto should reaffirm the party’s backing for its "closest allies," naming three.',
       'closest allies',
       'Ella Brandt',
     ],
@@ -1937,13 +1937,13 @@ describe('attributions around subordinate clauses and asides (helper spk14)', ()
     expect(speakerName(a, quoteWith(a, 'Remember in November'))).toBe('Ted Kolbe');
   });
 
-  it('"A campaign ad released Thursday accuses X of …“…”" is the ad, not X', () => {
+  it('"A campaign video released Thursday accuses X of …“…”" is the video, not X', () => {
     const a = annotate(
-      'Tom Hale is running. A campaign TV ad released Thursday accuses Hale of buying influence "in a pattern of favors stretching back decades."',
+      'Tom Hale is running. A campaign video released Thursday accuses Hale of trading favors "in a habit going back decades."',
     );
-    const q = quoteWith(a, 'pattern of favors');
+    const q = quoteWith(a, 'habit going back');
     expect(q.speaker).toBeNull();
-    expect(q.speakerText).toBe('A campaign TV ad');
+    expect(q.speakerText).toBe('A campaign video');
   });
 });
 
@@ -1957,8 +1957,8 @@ describe('the agent of a passive speech verb after the quote, and absolute phras
     ],
     [
       '"often labeled as a “…” by X"',
-      'Tom Hale is a senator. The inquiry, often labeled as a "witch hunt" by Hale, has run for two years.',
-      'witch hunt',
+      'Tom Hale is a senator. The inquiry, often labeled as a "fishing trip" by Hale, has run for two years.',
+      'fishing trip',
       'Tom Hale',
     ],
     [
@@ -1974,8 +1974,8 @@ describe('the agent of a passive speech verb after the quote, and absolute phras
       'Tom Hale',
     ],
     [
-      '"X released a radio ad calling it “…”" — the ad speaks for X',
-      'Tom Hale spoke on Monday. After the floods, Hale released a new radio ad calling it "shameful" that the council "has no plan for the river."',
+      '"X aired a radio ad calling it “…”" — the ad speaks for X',
+      'Tom Hale spoke on Monday. After the floods, Hale aired a radio ad calling it "shameful" that the council "has no plan for the river."',
       'shameful',
       'Tom Hale',
     ],
@@ -1986,26 +1986,26 @@ describe('the agent of a passive speech verb after the quote, and absolute phras
 });
 
 describe('the subject of a participle that reports a clause stands before it (helper spk14)', () => {
-  it('"X doubled down …, saying she’s experienced “…”" is X, not "she"', () => {
+  it('"X stepped up …, saying she’s qualified “…”" is X, not "she"', () => {
     const a = annotate(
-      'Ruth Marsh is running again. Her rival’s chief aide doubled down on attacks on Marsh’s fitness for office, saying she’s experienced "on paper" but suggesting that might not be enough.',
+      'Ruth Marsh is running again. Her rival’s top adviser stepped up the criticism of Marsh’s record in office, saying she’s qualified "only in theory" and hinting that it would not suffice.',
     );
-    const q = quoteWith(a, 'on paper');
+    const q = quoteWith(a, 'only in theory');
     expect(q.speaker).toBeNull();
-    expect(q.speakerText).toBe('Her rival’s chief aide');
+    expect(q.speakerText).toBe('Her rival’s top adviser');
   });
 
   it('a name word read as a verb is no verb of the participle ("… the Clean Water Act, arguing, “…”")', () => {
     const a = annotate(
-      'A spokeswoman for the committee emailed reporters with the text of the Clean Water Act, arguing, "As you can see, the law says nothing of the kind."',
+      'A spokeswoman for the committee sent journalists a copy of the Clean Water Act, arguing, "Read it yourselves: the law does not say that."',
     );
-    expect(quoteWith(a, 'says nothing of').speakerText).toBe('A spokeswoman for the committee');
+    expect(quoteWith(a, 'does not say that').speakerText).toBe('A spokeswoman for the committee');
   });
 
-  it('guard: "X shot back in a statement, saying he’s “…”" stays X when the verb is read as a noun', () => {
+  it('guard: "X shot back on the radio, saying he’s “…”" stays X when the verb is read as a noun', () => {
     const a = annotate(
-      'Tom Hale is rich. Ruth Marsh attacked him on Monday.\n\nHale shot back in a statement, saying he’s "made a lot of money in down markets."',
+      'Tom Hale is rich. Ruth Marsh attacked him on Monday.\n\nHale shot back on the radio, saying he’s "earned plenty during every slump."',
     );
-    expect(speakerName(a, quoteWith(a, 'lot of money'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'plenty during'))).toBe('Tom Hale');
   });
 });

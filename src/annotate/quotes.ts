@@ -846,7 +846,7 @@ function reportingVerb(layer: TokenLayer, first: number, floor: number): number 
   let b = first - 1;
   if (/^that$/i.test(tokens[b]?.text ?? '')) {
     b--;
-    // "said in her opening remarks that …": a prepositional adjunct before "that".
+    // "said in her first address that …": a prepositional adjunct before "that".
     let a = b;
     while (a > floor && a > b - MAX_ADJUNCT_WORDS && isPhraseWord(tokens[a]) && tokens[a]?.pos !== 'ADP') a--;
     const verb = tokens[a - 1];
@@ -865,7 +865,7 @@ const MAX_REPORT_DEPTH = 3;
 /**
  * The person whose speech verb reports the clause that holds a quoted fragment, walking up through
  * clauses that "that" opens after a verb of thinking or wanting: "Lee said she expected that voters will
- * say “no”" → Lee, not "voters"; "Lee said in her remarks that the platform should reaffirm its “close
+ * say “no”" → Lee, not "voters"; "Lee said in her address that the manifesto should reaffirm its “close
  * ties”" → Lee. The outermost reporter named as a person wins; none leaves the fragment's own subject.
  */
 function fragmentReporter(
@@ -899,7 +899,7 @@ function thatClauseVerb(layer: TokenLayer, first: number, floor: number): number
   return b >= floor && verb?.pos === 'VERB' && verb.sentence === tokens[first]?.sentence ? b : -1;
 }
 
-/** Words of an adjunct between a speech verb and "that": "said in her opening remarks that". */
+/** Words of an adjunct between a speech verb and "that": "said in her first address that". */
 const MAX_ADJUNCT_WORDS = 6;
 
 /** The token before a time adjunct ending at `e` ("said on Monday | that"), or `e`. */
@@ -2312,7 +2312,7 @@ const MAX_PASSIVE_LEAD = 3;
 
 /**
  * The "by" of a speech verb's agent named after the quote at `openToken`, `t` being the first word after
- * it, or -1: "The plan has been called “a mirage” by economist Ann Lee", "often labeled as a “witch hunt”
+ * it, or -1: "The plan has been called “a mirage” by economist Ann Lee", "often labeled as a “fishing trip”
  * by critics", "“extremely careless” – as described by Ann Lee".
  */
 function passiveAgentBy(layer: TokenLayer, t: number, openToken: number): number {
@@ -2933,7 +2933,7 @@ function attributeBefore(
       return (
         person ??
         nearestVerbSubject(layer, from, t, inSentence) ??
-        // "Hale shot back in a statement, saying he's “…”" with "shot" read as a noun: the name that
+        // "Hale shot back on the radio, saying he's “…”" with "shot" read as a noun: the name that
         // opens the sentence.
         inSentence.find((s) => s.firstToken === from && !s.possessive && s.endToken < t) ??
         sentenceSubject(layer, from, t) ??
