@@ -2009,3 +2009,21 @@ describe('the subject of a participle that reports a clause stands before it (he
     expect(speakerName(a, quoteWith(a, 'plenty during'))).toBe('Tom Hale');
   });
 });
+
+describe('a subject phrase with a name inside it, no speech verb (helper spk14)', () => {
+  it('"X’s letter makes a blunt case: “…”" is the letter, not X', () => {
+    const a = annotate(
+      'Tom Hale wrote to the board. Hale’s letter makes a blunt case: "Cutting the night buses hurts the people who clean the offices."',
+    );
+    const q = quoteWith(a, 'night buses');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('Hale’s letter');
+  });
+
+  it('guard: a name right before the colon still introduces the quote', () => {
+    const a = annotate(
+      'The timing of Hale’s rise does not surprise pollster Ann Lee: “Unknown candidates who win early tend to gain the most.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'Unknown candidates'))).toBe('Ann Lee');
+  });
+});
