@@ -19,7 +19,7 @@ export const ROUTE_ACCURACY: Readonly<Record<string, number>> = {
   'continuation/name': 0.98, // 796, 780
   'continuation/pronoun': 0.846, // 292, 247
   'continuation/phrase': 0.849, // 93, 79
-  'sentence-subject/name': 0.682, // 154, 105
+  'sentence-subject/name': 0.699, // 143, 100
   'sentence-subject/pronoun': 0.78, // 41, 32
   'topic/name': 0.683, // 41, 28
 };
@@ -28,7 +28,7 @@ export const ROUTE_ACCURACY: Readonly<Record<string, number>> = {
 export const BY_ACCURACY: Readonly<Record<SpeakerRoute['by'], number>> = {
   'speech-verb': 0.923, // 4,780 quotes, 4,411 right; the description form alone: 16 quotes, 0.938
   continuation: 0.937, // 1,183, 1,108
-  'sentence-subject': 0.704, // 196, 138
+  'sentence-subject': 0.719, // 196, 141 (the phrase form alone: 12, 0.75)
   'colon-intro': 0.9, // 20, 18
   'sign-off': 0.9, // 7 on PolNeAR train, all right: too few to rank it above speech-verb/name
   topic: 0.735, // 49, 36 (the pronoun form alone: 8, all right)
