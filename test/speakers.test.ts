@@ -1842,3 +1842,188 @@ describe('a speech verb after "and"/"but" shares the clause subject that names n
     expect(q.speakerText).toBe('A spokeswoman for Harbor Data');
   });
 });
+
+describe('a name inside a fronted adverbial clause is no subject of the main clause (helper spk14)', () => {
+  it.each([
+    [
+      'a prepositional phrase naming another person, then the subject',
+      'Grace Lindqvist chaired the hearing. Tom Harlan asked the questions.\n\nAs part of the exchange with Lindqvist, Harlan referenced an auditor’s report that "fewer than two percent of the files" were kept.',
+      'fewer than two percent',
+      'Tom Harlan',
+    ],
+    [
+      'a participle clause with a "where" clause of its own',
+      'Marta Oyelaran and Ben Castell spoke first. Lena Dunmore spoke last.\n\nStanding in for Voss at the same rally where Oyelaran and Castell appeared Sunday, Dunmore landed a sharp jab at "my old friend Marta."',
+      'my old friend',
+      'Lena Dunmore',
+    ],
+    [
+      'a reduced "when told" clause, then "X paused and said that …, “…”"',
+      'Paul Okafor leads the agency. Ruth Brandt was asked about him.\n\nWhen told Okafor was in the running for a bigger post, Brandt paused briefly and then said that, these days, "it is an advantage to be unknown."',
+      'advantage to be unknown',
+      'Ruth Brandt',
+    ],
+    [
+      '"As X puts it, Y is …“…”" is X: the "as" clause attributes',
+      'Ruth Marcus writes a column. Paul Ober leads the party.\n\nAs Marcus puts it, Ober is trying to make his rivals "an offer they cannot turn down."',
+      'cannot turn down',
+      'Ruth Marcus',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+
+  it('guard: "As X said, …" still goes to X', () => {
+    const a = annotate(
+      'Ruth Marcus writes a column. Paul Ober leads the party.\n\nAs Marcus said, Ober is trying to make his rivals "an offer they cannot turn down."',
+    );
+    expect(quoteWith(a, 'cannot turn down').speakerText).toBe('Marcus');
+  });
+});
+
+describe('a reported clause after "and said" opens with its own subject (helper spk14)', () => {
+  it('"The paper obtained … and said she “…”" is the paper, not "she"', () => {
+    const a = annotate(
+      'Dana Ruiz spoke to the bankers. The Ledger obtained a recording of the speech and said she "stayed carefully in the middle" while addressing them.',
+    );
+    const q = quoteWith(a, 'stayed carefully');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('The Ledger');
+  });
+});
+
+describe('a town and its state after a name (helper spk14)', () => {
+  it('"X of Town, State says she …" is X', () => {
+    const a = annotate(
+      'Voters lined up early.\n\nTina Marsh of Dayton, Ohio says she truly thinks Porter will carry the county if he keeps "working the way he works."',
+    );
+    expect(speakerName(a, quoteWith(a, 'working the way'))).toBe('Tina Marsh');
+  });
+});
+
+describe('a fragment inside clauses that a speech verb reports is the reporter’s (helper spk14)', () => {
+  it.each([
+    [
+      '"X said she expected that voters will say “no”" — through a verb of thinking',
+      'Asked about the rival candidate, Governor Ella Brandt said she expected that voters will say "no" to his tax plan.',
+      'no',
+      'Ella Brandt',
+    ],
+    [
+      '"X said in her first address that the manifesto should reaffirm … “…”" — past an adjunct before "that"',
+      'Senator Ella Brandt said in her first address that the manifesto should reaffirm the party’s backing for its "closest allies," naming three.',
+      'closest allies',
+      'Ella Brandt',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+});
+
+describe('attributions around subordinate clauses and asides (helper spk14)', () => {
+  it('"When X … said he would “…,” the crowd applauded." is X: the main clause is no attribution', () => {
+    const a = annotate(
+      'Tom Hale toured the valley on Monday. When Hale later referred to the flooding in the valley and said he would "protect every family in it," the crowd applauded loudly.',
+    );
+    expect(speakerName(a, quoteWith(a, 'protect every family'))).toBe('Tom Hale');
+  });
+
+  it('"X (R-Tex.), a … who has made …, tweeted a warning. “…”" is X across the abbreviation split', () => {
+    const a = annotate(
+      'Bernard Sandor spoke on Monday. Sen. Ted Kolbe (R-Tex.), a candidate for governor who has made lower taxes the center of his campaign, tweeted a warning. "Remember in November the members who stalled the bill for 30 hours."',
+    );
+    expect(speakerName(a, quoteWith(a, 'Remember in November'))).toBe('Ted Kolbe');
+  });
+
+  it('"A campaign video released Thursday accuses X of …“…”" is the video, not X', () => {
+    const a = annotate(
+      'Tom Hale is running. A campaign video released Thursday accuses Hale of trading favors "in a habit going back decades."',
+    );
+    const q = quoteWith(a, 'habit going back');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('A campaign video');
+  });
+});
+
+describe('the agent of a passive speech verb after the quote, and absolute phrases (helper spk14)', () => {
+  it.each([
+    [
+      '"has been called “…” by X"',
+      'Ann Lee teaches at the college. This habit of the movement has been called "strategic fog" by Ann Lee, a professor at the college, and it makes the group hard to study.',
+      'strategic fog',
+      'Ann Lee',
+    ],
+    [
+      '"often labeled as a “…” by X"',
+      'Tom Hale is a senator. The inquiry, often labeled as a "fishing trip" by Hale, has run for two years.',
+      'fishing trip',
+      'Tom Hale',
+    ],
+    [
+      '"“…” with the files – as described by X –"',
+      'Ruth Marsh led the agency. Critics point to her being "extremely careless" with the files – as described by agency chief Tom Hale – as a reason to worry.',
+      'extremely careless',
+      'Tom Hale',
+    ],
+    [
+      '"with X reportedly yelling: “…”" — an adverb inside the absolute phrase',
+      'Tom Hale spoke on Monday. At a rally in Dover on Saturday, some of his backers shoved a protester, with Hale reportedly yelling: "Get him out of here!"',
+      'Get him out',
+      'Tom Hale',
+    ],
+    [
+      '"X aired a radio ad calling it “…”" — the ad speaks for X',
+      'Tom Hale spoke on Monday. After the floods, Hale aired a radio ad calling it "shameful" that the council "has no plan for the river."',
+      'shameful',
+      'Tom Hale',
+    ],
+  ])('%s', (_shape, body, words, speaker) => {
+    const a = annotate(body);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+});
+
+describe('the subject of a participle that reports a clause stands before it (helper spk14)', () => {
+  it('"X stepped up …, saying she’s qualified “…”" is X, not "she"', () => {
+    const a = annotate(
+      'Ruth Marsh is running again. Her rival’s top adviser stepped up the criticism of Marsh’s record in office, saying she’s qualified "only in theory" and hinting that it would not suffice.',
+    );
+    const q = quoteWith(a, 'only in theory');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('Her rival’s top adviser');
+  });
+
+  it('a name word read as a verb is no verb of the participle ("… the Clean Water Act, arguing, “…”")', () => {
+    const a = annotate(
+      'A spokeswoman for the committee sent journalists a copy of the Clean Water Act, arguing, "Read it yourselves: the law does not say that."',
+    );
+    expect(quoteWith(a, 'does not say that').speakerText).toBe('A spokeswoman for the committee');
+  });
+
+  it('guard: "X shot back on the radio, saying he’s “…”" stays X when the verb is read as a noun', () => {
+    const a = annotate(
+      'Tom Hale is rich. Ruth Marsh attacked him on Monday.\n\nHale shot back on the radio, saying he’s "earned plenty during every slump."',
+    );
+    expect(speakerName(a, quoteWith(a, 'plenty during'))).toBe('Tom Hale');
+  });
+});
+
+describe('a subject phrase with a name inside it, no speech verb (helper spk14)', () => {
+  it('"X’s letter makes a blunt case: “…”" is the letter, not X', () => {
+    const a = annotate(
+      'Tom Hale wrote to the board. Hale’s letter makes a blunt case: "Cutting the night buses hurts the people who clean the offices."',
+    );
+    const q = quoteWith(a, 'night buses');
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('Hale’s letter');
+  });
+
+  it('guard: a name right before the colon still introduces the quote', () => {
+    const a = annotate(
+      'The timing of Hale’s rise does not surprise pollster Ann Lee: “Unknown candidates who win early tend to gain the most.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'Unknown candidates'))).toBe('Ann Lee');
+  });
+});
