@@ -204,6 +204,7 @@ describe('notDigestMaterial', () => {
       'A woman walks past the closed depot in the capital on Monday. Getty Images',
       'Governor Ana Reyes shakes hands with Mayor Tom Hale during their meeting at the harbour hall.',
       'Harbour Master Tom Hale and Ana Reyes shake hands at the start of the ferry talks.',
+      'Calder Mayor Ana Reyes and the island’s elder Tom Hale shake hands after signing the ferry deal at the Old Mill Hotel, Halden June 12, 2018.',
     ])
       expect(notDigestMaterial(s), s).toBe('photo caption or credit');
     // Reports in the past tense, pronoun subjects and standings are no captions.
@@ -211,6 +212,8 @@ describe('notDigestMaterial', () => {
       'Governor Ana Reyes shook hands with Mayor Tom Hale during their meeting at the harbour hall.',
       'He talks to the harbour board every week about the ferry contracts and the budget.',
       'Councillor Ana Reyes stands at 45 percent in the race for the harbour seat this spring.',
+      'The two leaders shook hands after signing the ferry deal in Halden on June 12, 2018.',
+      'Ferry crews talk of a strike, the union said in a letter dated Halden June 12, 2018 and sent on Monday.',
     ])
       expect(notDigestMaterial(s), s).not.toBe('photo caption or credit');
   });

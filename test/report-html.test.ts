@@ -429,6 +429,7 @@ describe('view helpers', () => {
   it('shortens outlet names and keeps them distinct', () => {
     expect(shortOutletName('The Merriton Courier')).toBe('Merriton Courier');
     expect(shortOutletName('Northfield Public Radio')).toBe('Northfield Radio');
+    expect(shortOutletName('Calder Courier - News')).toBe('Calder Courier');
     expect(shortOutletName('Belarusian Telegraph Agency Worldwide')).toBe('BTAW');
     const two = storyView({
       ...story,

@@ -10,14 +10,15 @@ const CAPTION =
 // "gestures", "looks on", "arrives") and the full date it was taken: "Minister Jana Roe speaks during a
 // meeting in Halden on March 3, 2019.", "… on Wednesday, Sept. 4, 2019."), or a place and the date after a
 // comma with no "on", a weekday before it or not ("Minister Jana Roe during a meeting in Halden, Norway, March
-// 3, 2019.", "… in Halden, Tuesday June 2, 2020."). A report tells
+// 3, 2019.", "… in Halden, Tuesday June 2, 2020."), or people in the plural present ("Ana Roe and Tom Lee shake
+// hands after …") with the place run straight into the date ("… in Halden, Norway June 12, 2018."). A report tells
 // what happened in the past tense and names the day with "on". Position marks in a picture ("Jana Roe (L)
 // and Ann Lee (R) speak …", or between commas after a name: "Pilot Ana Reyes, right, is greeted by …") and
 // a video player's "CLOSE" left in the text are captions too.
 const PICTURE_MARK =
   /\((?:L|R|C|left|right|center|centre|front|back|top|bottom|2nd L|2nd R)\)|^CLOSE\s+\p{Lu}|\p{Lu}\p{Ll}+,\s+(?:left|right|center|centre|second from (?:left|right)|far (?:left|right)|foreground|background),\s+(?:and|is|are|was|were|\p{Ll}+s)\b/u;
 const DATED_CAPTION =
-  /\b(?:speaks|gestures|looks on|arrives|departs|walks|waves|listens|stands|sits|attends|delivers|holds|poses|leaves|talks|reacts|smiles|greets|shakes hands|addresses|conducts|gives|is seen|are seen|pictured)\b.*\b(?:on|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$|(?<!\b(?:on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$/;
+  /\b(?:speaks|gestures|looks on|arrives|departs|walks|waves|listens|stands|sits|attends|delivers|holds|poses|leaves|talks|reacts|smiles|greets|shakes hands|addresses|conducts|gives|is seen|are seen|pictured)\b.*\b(?:on|in)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$|(?<!\b(?:on|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)),\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$|\b(?:speak|gesture|look on|arrive|walk|wave|listen|attend|pose|talk|react|smile|greet|shake hands|embrace|hug)s?\b.*\b[A-Z][a-z]+\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+\d{1,2},\s+\d{4}\.$/;
 
 // A caption without a date: a name of two or more capitalised words (titles allowed) before a picture verb in
 // the present tense, then where or with whom: "Governor Ana Reyes shakes hands with Mayor Tom Hale during

@@ -75,12 +75,16 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-/** "The Merriton Courier" → "Merriton Courier"; "Northfield Public Radio" → "Northfield Radio"; very long names → initials. */
+/**
+ * "The Merriton Courier" → "Merriton Courier"; "Northfield Public Radio" → "Northfield Radio"; "Merriton Courier
+ * - News" → "Merriton Courier"; very long names → initials.
+ */
 export function shortOutletName(name: string): string {
   const plain = name.replace(/^the\s+/i, '').trim() || name;
   if (plain.length <= SHORT_NAME_MAX) return plain;
   const words = plain.split(/\s+/);
-  const kept = words.filter((w) => !FILLER_WORDS.has(w.toLowerCase()));
+  // A separator left alone by a dropped word goes too: "New York Times - News" → "New York Times", not "… -".
+  const kept = words.filter((w) => !FILLER_WORDS.has(w.toLowerCase()) && /[\p{L}\d]/u.test(w));
   const shorter = kept.join(' ');
   if (kept.length > 0 && shorter.length <= SHORT_NAME_MAX) return shorter;
   const initials = words
