@@ -41,10 +41,11 @@ describe('notDigestMaterial: sentences leaning on another sentence', () => {
     for (const s of [
       'Last week, the appeals judge paused the rule until this Thursday.',
       'The port authority dismissed the claim last fall.',
-      'The council will vote on the plan next month.',
+      'The council will vote on the plan next week.',
     ])
       expect(notDigestMaterial(s)).toBe("a day named relative to its article's date");
     expect(notDigestMaterial('The port authority dismissed the claim last year.')).toBeNull();
+    expect(notDigestMaterial('The jobless rate rose to 5.1 percent last month, the bureau reported.')).toBeNull();
     expect(notDigestMaterial('The council will vote on the plan on March 3.')).toBeNull();
   });
 
