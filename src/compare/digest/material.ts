@@ -59,10 +59,9 @@ const TIME_ANCHORED_OPENER =
 // with nothing to be since ("The board has since changed …"), "a similar X", "similar figures" (similar to
 // what? — "similar to last year's" says), "the lawsuit in question".
 // "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
-// and "since then" do not); so does "in response" with nothing it responds to ("The minister posted a
-// string of messages in response, …"; "in response to the ruling" says).
+// and "since then" do not).
 const POINTING_BACK =
-  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\bin question\b|\bsimilar\b(?![^.,;:]*\b(?:to|as)\b)|\bwent on to\b|\bin (?:response|reply)\b(?!\s+(?:to|for)\b)|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\bin question\b|\bsimilar\b(?![^.,;:]*\b(?:to|as)\b)|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
 // "X then <verb>" continues an account ("Ms Doe then said …"); "if …, then …" is a condition, not a sequel,
 // so only this pattern gives way to an "if" in the sentence ("The cause of that is, if it passes, …" still
 // points back).
@@ -210,14 +209,18 @@ const FIRST_PERSON_SINGULAR =
 
 // A comparison whose other side is in a sentence the digest may not hold: "Two other senators were more
 // optimistic, telling reporters …", "The governor appeared less certain." — more optimistic than whom? A
-// "than" in the sentence says ("… were more optimistic than the chairman").
+// "than" in the sentence says ("… were more optimistic than the chairman"); "there are more suspects" counts
+// things.
 const BARE_COMPARISON =
-  /\b(?:is|are|was|were|be|been|being|appeared|appears|seemed|seems|sounded|sounds|looked|looks|remained|remains|became|becomes|grew|grows|felt|feels)\s+(?:far\s+|much\s+|even\s+|somewhat\s+|slightly\s+|still\s+|no\s+)?(?:more|less)\s+(?!than\b|of\b|and\b|or\b)[a-z]{4,}\b/i;
+  /(?<!\bthere\s+)\b(?:is|are|was|were|be|been|being|appeared|appears|seemed|seems|sounded|sounds|looked|looks|remained|remains|became|becomes|grew|grows|felt|feels)\s+(?:far\s+|much\s+|even\s+|somewhat\s+|slightly\s+|still\s+|no\s+)?(?:more|less)\s+(?!than\b|of\b|and\b|or\b)[a-z]{4,}\b/i;
 
 // The first person plural outside quotation marks in a report: an official's line whose quotation marks the
 // page lost ("Today's ruling clears the way for our office to continue the inquiry."), or the newsroom
 // itself. The digest speaks for neither. (A sentence opening on "We" is danglingStart's.)
 const FIRST_PERSON_PLURAL = /\b(?:we|our|ours|us|ourselves)\b/;
+// "In response" with nothing it responds to, in the outlet's voice: "The minister posted a string of messages
+// in response, …" — to what? ("in response to the ruling" says; a speaker's "in response" is the speaker's.)
+const BARE_RESPONSE = /\bin (?:response|reply)\b(?!\s+(?:to|for)\b)/i;
 
 // Openers that refer back to something the digest may not have said: "He directly addressed Trump …",
 // "These negotiations were …", "However, …" (a contrast with a sentence that is not there).
@@ -249,6 +252,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (POINTING_BACK.test(text) || (THEN_SEQUEL.test(text) && !/\bif\b/i.test(text)))
     return 'points back to something said before';
   if (TIME_ANCHORED_INSIDE.test(voice)) return 'a time placed by another sentence';
+  if (BARE_RESPONSE.test(voice)) return 'points back to something said before';
   if (BARE_REPLY.test(text)) return 'a reply without what it answers';
   if (RELATIVE_DAY.test(text)) return "a day named relative to its article's date";
   if (CUT_AT_ABBREVIATION.test(text)) return 'cut inside an abbreviation';
