@@ -19,6 +19,7 @@ describe('notDigestMaterial: sentences leaning on another sentence', () => {
     expect(notDigestMaterial('The senators were more optimistic than the chairman about a deal.')).toBeNull();
     expect(notDigestMaterial('The plan would cost more than $2 billion over ten years.')).toBeNull();
     expect(notDigestMaterial('Police do not believe there are more suspects in the harbor fire.')).toBeNull();
+    expect(notDigestMaterial('The best outcome for the harbor towns is no more tolls on the bridge.')).toBeNull();
   });
 
   it('leaves out "in response" with nothing it answers, not "in response to" a named thing', () => {

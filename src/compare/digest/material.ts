@@ -212,7 +212,7 @@ const FIRST_PERSON_SINGULAR =
 // "than" in the sentence says ("… were more optimistic than the chairman"); "there are more suspects" counts
 // things.
 const BARE_COMPARISON =
-  /(?<!\bthere\s+)\b(?:is|are|was|were|be|been|being|appeared|appears|seemed|seems|sounded|sounds|looked|looks|remained|remains|became|becomes|grew|grows|felt|feels)\s+(?:far\s+|much\s+|even\s+|somewhat\s+|slightly\s+|still\s+|no\s+)?(?:more|less)\s+(?!than\b|of\b|and\b|or\b)[a-z]{4,}\b/i;
+  /(?<!\bthere\s+)\b(?:is|are|was|were|be|been|being|appeared|appears|seemed|seems|sounded|sounds|looked|looks|remained|remains|became|becomes|grew|grows|felt|feels)\s+(?:far\s+|much\s+|even\s+|somewhat\s+|slightly\s+|still\s+)?(?:more|less)\s+(?!than\b|of\b|and\b|or\b)[a-z]{4,}\b/i;
 
 // The first person plural outside quotation marks in a report: an official's line whose quotation marks the
 // page lost ("Today's ruling clears the way for our office to continue the inquiry."), or the newsroom
