@@ -19,7 +19,9 @@ describe('notDigestMaterial: sentences leaning on another sentence', () => {
     expect(notDigestMaterial('The senators were more optimistic than the chairman about a deal.')).toBeNull();
     expect(notDigestMaterial('The plan would cost more than $2 billion over ten years.')).toBeNull();
     expect(notDigestMaterial('Police do not believe there are more suspects in the harbor fire.')).toBeNull();
-    expect(notDigestMaterial('The best outcome for the harbor towns is no more tolls on the bridge.')).toBeNull();
+    expect(
+      notDigestMaterial('The best outcome for the harbor towns is no more tolls on the bridge.'),
+    ).toBeNull();
   });
 
   it('leaves out "in response" with nothing it answers, not "in response to" a named thing', () => {
@@ -68,6 +70,19 @@ describe('notDigestMaterial: sentences leaning on another sentence', () => {
       ),
     ).toBeNull();
     expect(notDigestMaterial('The U.S. trade office said the talks will resume in May.')).toBeNull();
+  });
+
+  it('leaves out a quotation opening on a pronoun that points back, not one naming its subject', () => {
+    for (const s of [
+      '“This is going to get built with or without the council,” the harbor chief said.',
+      '"I think that is an open question," the mayor said on a morning show.',
+      '“They are slowing down the whole port,” a shipping agent told reporters.',
+    ])
+      expect(notDigestMaterial(s)).toBe('a quotation opening on a pronoun that points back');
+    expect(
+      notDigestMaterial('“The bridge will be built with or without the council,” the harbor chief said.'),
+    ).toBeNull();
+    expect(notDigestMaterial('“It is a good day for the port,” the harbor chief said.')).toBeNull();
   });
 
   it("leaves out an outlet's promotion of its own unit", () => {

@@ -266,6 +266,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (FIRST_PERSON_PLURAL.test(voice)) return 'a first person plural outside quotation marks';
   if (BARE_COMPARISON.test(voice) && !/\bthan\b/i.test(voice)) return 'a comparison with nothing compared';
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
+  if (QUOTED_POINTER.test(text)) return 'a quotation opening on a pronoun that points back';
   const judging = evaluativeWord(voice);
   if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
   if (speculation(voice)) return "a prediction in the outlet's voice";
@@ -347,6 +348,13 @@ function speculation(voice: string): boolean {
   // The proposal is what the modal's clause is about: "The bill would cap …", not "… the repeal of rules".
   return !PROPOSAL.test(voice.slice(0, modal.index));
 }
+
+// A quotation opening on a pronoun that points back: "“This is going to get built with or without the
+// council,” the aide said." — what is "this"? The speaker's words lean on the question or the sentence
+// before, which the digest does not hold. ("It" is left alone: "“It is a good day for the port,” …" is an
+// expletive as often as not.)
+const QUOTED_POINTER =
+  /^["“]\s*(?:I (?:think|believe|know) (?:that )?)?(?:this|that|these|those|they|he|she)\s+(?:is|was|are|were|will|would|has|have|had|can|could|should|must|does|did|['’]s|['’]re)\b/i;
 
 /** A quotation that opens the sentence with no speaker outside it: “We will win this fight.” */
 function unattributedQuote(text: string, voice: string): boolean {
