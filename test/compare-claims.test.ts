@@ -95,6 +95,12 @@ describe('same claim or not', () => {
         'When asked whether she saw or heard the harbor crane fall, the night guard replied that she saw nothing at all.',
       ),
     ).toBe(true);
+    expect(
+      await oneFact(
+        'The mayor later said the council should spend its time on fixing the harbor bridge for commuters.',
+        '"Let us spend our time on fixing the harbor bridge for commuters," the mayor added when asked whether the inquiry should go on.',
+      ),
+    ).toBe(true);
   });
 
   it('joins one claim about the same person told in other words', async () => {

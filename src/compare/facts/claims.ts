@@ -501,10 +501,11 @@ const REPORTED_QUESTION = /\b(?:asked|asks|asking)\b[^.;:!?]{0,80}?\b(?:if|wheth
 function asksOnly(u: Unit, text: string): boolean {
   const own = text.slice(u.start, u.end).replace(/^[\s"“]+/, '');
   const m = REPORTED_QUESTION.exec(own);
-  // "Asked whether …, she said", "When asked if …, the officer replied": the question leads into the answer.
+  // "Asked whether …, she said", "When asked if …, the officer replied", "…,” she added when asked if …":
+  // the question leads into or follows the answer, with no one else asking.
   return (
     m !== null &&
-    !/^(?:(?:when|after|once|if|as|while|upon|on)(?:\s+being)?)?$/i.test(own.slice(0, m.index).trim())
+    !/(?:^|\b(?:when|after|once|if|as|while|upon|on)(?:\s+being)?)$/i.test(own.slice(0, m.index).trim())
   );
 }
 
