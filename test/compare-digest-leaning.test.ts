@@ -89,6 +89,15 @@ describe('notDigestMaterial: sentences leaning on another sentence', () => {
     expect(notDigestMaterial('Join the Daily Example Audio Club Go behind the scenes.')).toBe(
       'link or call to action',
     );
+    for (const s of [
+      'Become a member of the Daily Example Audio Club today.',
+      'Get the harbor briefing delivered to your inbox.',
+      'Follow her on social media for updates from the port.',
+    ])
+      expect(notDigestMaterial(s)).toBe('link or call to action');
+    expect(
+      notDigestMaterial('Support for the harbor bill rose to 61 percent in the spring poll.'),
+    ).toBeNull();
   });
 });
 

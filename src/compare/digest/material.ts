@@ -13,6 +13,12 @@ const LINK_LINE =
   /^(?:related|read more|read also|also read|more|see also|watch|listen|click here|sign up|subscribe|follow us|recommended|trending|join (?:us|our|the)\b)\b[\s:|–—-]/i;
 const LINK_ANYWHERE =
   /\b(?:sign up for|subscribe to our|click here|read more:|related coverage:|as an interest|stay up to date|follow (?:us|our coverage)|download (?:the|our) app)/i;
+// A call to the reader opening the sentence: "Become a member of our video club today.", "Get the morning
+// briefing delivered to your inbox.", "Follow her on social media.", "Send tips to …", "Check out the full
+// video here." Read on allsides articles of March–June 2019: such openers were furniture or a columnist
+// addressing the reader; "Support for the bill rose …" is a noun and does not match.
+const READER_CALL =
+  /^(?:join|get|follow|subscribe|download|share|check out|send|become|tell|listen|try|visit|donate)\s+(?:us|our|me|him|her|them|the|this|these|a|an|your|my|tips|to this|via|[#@])/i;
 // Page furniture around the report: a wire or contributor credit ("Jane Doe and The Example Press contributed
 // to this report."), a commentary's disclaimer ("The views expressed here are the author's own."), an
 // advertisement slot left in the text.
@@ -235,7 +241,8 @@ export function danglingStart(text: string): boolean {
 /** Why a sentence cannot open a digest or stand in it, or null when it can. */
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {
   if (isPhotoCaption(text)) return 'photo caption or credit';
-  if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text)) return 'link or call to action';
+  if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text) || READER_CALL.test(text))
+    return 'link or call to action';
   if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
   if (SIDEBAR.test(text)) return 'web page text run into the sentence';
