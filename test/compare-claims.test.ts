@@ -76,6 +76,33 @@ describe('same claim or not', () => {
     ).toBe(false);
   });
 
+  it('keeps a question put to someone apart from the answer, not two reports of one question', async () => {
+    expect(
+      await oneFact(
+        'The radio host asked Mayor Lina Dorsey during an interview whether the harbor inquiry should follow the state guidance on closed hearings.',
+        'Asked whether the harbor inquiry should follow the state guidance on closed hearings, Mayor Lina Dorsey suggested the guidance could be set aside.',
+      ),
+    ).toBe(false);
+    expect(
+      await oneFact(
+        'The radio host asked Mayor Lina Dorsey during an interview whether the harbor inquiry should follow the state guidance on closed hearings.',
+        'Mayor Lina Dorsey was asked during a radio interview whether the harbor inquiry should follow the state guidance on closed hearings.',
+      ),
+    ).toBe(true);
+    expect(
+      await oneFact(
+        'Asked if she had seen the harbor crane fall, the night guard said she saw nothing at all.',
+        'When asked whether she saw or heard the harbor crane fall, the night guard replied that she saw nothing at all.',
+      ),
+    ).toBe(true);
+    expect(
+      await oneFact(
+        'The mayor later said the council should spend its time on fixing the harbor bridge for commuters.',
+        '"Let us spend our time on fixing the harbor bridge for commuters," the mayor added when asked whether the inquiry should go on.',
+      ),
+    ).toBe(true);
+  });
+
   it('joins one claim about the same person told in other words', async () => {
     expect(
       await oneFact(

@@ -317,6 +317,27 @@ describe('title discrepancies', () => {
     ).toEqual([]);
   });
 
+  it('do not fire for a press secretary called a spokeswoman', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Lena Varga', ['Lena Varga'], ['Palace press secretary'])]),
+          withEntities('b', [person('e1', 'Lena Varga', ['Lena Varga'], ['Palace spokeswoman'])]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Lena Varga', ['Lena Varga'], ['press secretary'])]),
+          withEntities('b', [person('e1', 'Lena Varga', ['Lena Varga'], ['finance secretary'])]),
+        ],
+        'title',
+      ),
+    ).toHaveLength(1);
+  });
+
   it('do not fire when the outlet with the second office also gives the first', () => {
     expect(
       kindsFor(
@@ -375,8 +396,23 @@ describe('wording discrepancies', () => {
     ['Our town will rebuild, stronger than before.', 'will rebuild, stronger than before'],
     ['Senator Hale has our respect and our prayers.', 'Sen. Hale has our respect and our prayers.'],
     ['costly harbour plan', 'We will stop the harbour plan before the vote.'],
+    // An obscenity masked differently by two outlets is one word.
+    [
+      'We will throw the d*** rascals out of the harbour.',
+      'We will throw the d--- rascals out of the harbour.',
+    ],
+    ['go in there and sink the motherf**ker.', 'we are going to go in there and sink the motherf-----!'],
   ])('do not fire for a printing difference: %s / %s', (a, b) => {
     expect(differ(a, b)).toBeNull();
+  });
+
+  it('fire for a masked word against a different word', () => {
+    expect(
+      differ(
+        'We will throw the d*** rascals out of the harbour.',
+        'We will throw the bad rascals out of the harbour.',
+      ),
+    ).not.toBeNull();
   });
 
   it('do not fire between lines that share only function words and a name', () => {

@@ -4,6 +4,7 @@
 // decides; a heading is always exactly one sentence (it has no final stop to split on).
 import type { Article, Span } from '../model/article.js';
 import { its, wink } from '../nlp/wink.js';
+import { isTitleAbbreviation } from '../text/names.js';
 import { isSpaceCode } from '../text/words.js';
 
 export interface Token {
@@ -214,6 +215,16 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
     const previous = t === undefined ? undefined : tokens[t - 1];
     const current = t === undefined ? undefined : tokens[t];
     if (previous?.text.endsWith('.') && previous.end === current?.start && /^\p{Lu}\.?$/u.test(current.text))
+      continue;
+    // Nor after a title written short before a name: wink knows "Sen." but ends a sentence at the plural
+    // ("Two hopefuls, Sens. | Ann Lee and Bo Hale, called …"), leaving a fragment that shares a fact.
+    const title = t === undefined ? undefined : tokens[t - 2];
+    if (
+      previous?.text === '.' &&
+      title?.end === previous.start &&
+      isTitleAbbreviation(title.text) &&
+      /^\p{Lu}/u.test(current?.text ?? '')
+    )
       continue;
     if (t !== undefined) starts.add(t);
   }

@@ -6,6 +6,23 @@
 /** Generational suffixes follow the surname: "Walter Pruitt Jr." is a Pruitt. */
 export const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 
+// Titles written short before a name, with a full stop: "Sen. Ann Lee", "Gov. Bo Hale", and their plurals
+// before two names ("Sens. Ann Lee and Bo Hale", "Drs. Ann Lee and Bo Hale", "Messrs. Lee and Hale").
+const TITLE_ABBREVIATIONS = new Set(
+  'mr mrs ms messrs mmes dr prof rev fr sen rep gov lt gen col maj capt sgt cmdr adm supt'.split(' '),
+);
+
+/**
+ * Whether a word (without its full stop) is a title written short before a name, singular or plural: "Sen",
+ * "Sens", "Govs", "Drs". A sentence does not end after one ("Two hopefuls, Sens. Ann Lee and Bo Hale, …").
+ */
+export function isTitleAbbreviation(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    TITLE_ABBREVIATIONS.has(lower) || (lower.endsWith('s') && TITLE_ABBREVIATIONS.has(lower.slice(0, -1)))
+  );
+}
+
 /** The words of a name, lower case, without a generational suffix. */
 export function nameWords(name: string): string[] {
   const words = name.toLowerCase().split(/\s+/).filter(Boolean);

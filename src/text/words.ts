@@ -427,6 +427,26 @@ export function spellingVariants(a: string, b: string): boolean {
   return a.length - i - j <= 1 && b.length - i - j <= 1;
 }
 
+// An obscenity printed with letters masked, right after a letter: "f***", "s---", "mother-f**ker".
+const CENSORED = /\p{L}(?:\*+|-{2,}|_{2,}|#{2,})/u;
+
+/**
+ * Whether two printed words are one word censored differently by two outlets ("motherf**ker." /
+ * "motherf-----!"): at least one is masked, and the letters printed before its mask begin the other's.
+ * A masked word says nothing about the masked letters, so it is no wording difference.
+ */
+export function sameCensoredWord(a: string, b: string): boolean {
+  const ca = CENSORED.exec(a);
+  const cb = CENSORED.exec(b);
+  if (!ca && !cb) return false;
+  const letters = (w: string, m: RegExpExecArray | null) =>
+    (m ? w.slice(0, m.index + 1) : w).toLowerCase().replace(/[^\p{L}]/gu, '');
+  const x = letters(a, ca);
+  const y = letters(b, cb);
+  if (x === '' || y === '') return false;
+  return ca && cb ? x.startsWith(y) || y.startsWith(x) : ca ? y.startsWith(x) : x.startsWith(y);
+}
+
 /**
  * Whether `text` is the word `lower` (given in lower case, ASCII) in any letter case: `text.toLowerCase()
  * === lower`, with the length compared first. Annotators ask this of every token ("the", "who"), and

@@ -377,8 +377,13 @@ export function buildLabels(group: readonly Member[]): Label[] {
     .sort((a, b) => b.articles.length - a.articles.length || a.text.localeCompare(b.text));
 }
 
+// A press secretary is the spokesperson of whoever employs her: "White House press secretary Ann Lee" and
+// "White House spokeswoman Ann Lee" are one office described two ways, not a conflict.
+const SPOKESPERSON_OFFICES = /\b(?:press|communications) secretary\b/g;
+
 function officeOf(label: string): string | null {
   const lower = (normal(label).split(/\s+of\s+/)[0] ?? '')
+    .replace(SPOKESPERSON_OFFICES, 'spokesperson')
     .split(' ')
     .map((w) => OFFICE_FORMS[w] ?? w)
     .join(' ');

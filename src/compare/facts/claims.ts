@@ -492,6 +492,28 @@ function yearsApart(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
   return ya.length > 0 && yb.length > 0 && !ya.some((y) => yb.includes(y));
 }
 
+// A question put to someone, reported: "The host asked the senator whether the inquiry should end." Its
+// claim is the question; a sentence giving the answer ("Asked whether the inquiry should end, the senator
+// suggested it could go on.", "When asked if …, she replied …" — the question leading into the answer) or
+// anything else is another claim.
+const REPORTED_QUESTION = /\b(?:asked|asks|asking)\b[^.;:!?]{0,80}?\b(?:if|whether)\b/i;
+
+function asksOnly(u: Unit, text: string): boolean {
+  const own = text.slice(u.start, u.end).replace(/^[\s"“]+/, '');
+  const m = REPORTED_QUESTION.exec(own);
+  // "Asked whether …, she said", "When asked if …, the officer replied", "…,” she added when asked if …":
+  // the question leads into or follows the answer, with no one else asking.
+  return (
+    m !== null &&
+    !/(?:^|\b(?:when|after|once|if|as|while|upon|on)(?:\s+being)?)$/i.test(own.slice(0, m.index).trim())
+  );
+}
+
+/** One unit reports a question put to someone, the other does not: a question and its answer. */
+function questionAndAnswer(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  return asksOnly(a, textOf(a)) !== asksOnly(b, textOf(b));
+}
+
 /** How far (characters) a verb of speech may stand from its speaker's name. */
 export const SPEAKER_REACH = 40;
 
@@ -513,6 +535,9 @@ export function judgeClaim(
       ? 'two different statements of one speaker ("Ames said taxes will rise" / "Ames said jobs are safe")'
       : null) ??
     (yearsApart(a, b, textOf) ? 'two occasions a year or more apart ("in 1995" / "in 1994")' : null) ??
+    (questionAndAnswer(a, b, textOf)
+      ? 'a question put to someone and another sentence ("asked her whether …" / "she suggested …")'
+      : null) ??
     (sharedSaid(a, b) === 0
       ? 'nothing said in common besides names ("Norway, Chile and Peru" twice)'
       : null) ??

@@ -13,12 +13,20 @@
 // lines of two speakers, that share topic words. Two printings are one utterance when they share at
 // least ONE_UTTERANCE_SHARE of the shorter one's words in order (a content word among them) and are not
 // credited to two different speakers. And a difference is only one of words: case, punctuation,
-// hyphens ("long-term" / "long term"), abbreviations ("E.U." / "EU", "CEO" / "chief executive officer")
-// and contractions ("don't" / "do not") are how an outlet prints the same words.
+// hyphens ("long-term" / "long term"), abbreviations ("E.U." / "EU", "CEO" / "chief executive officer"),
+// contractions ("don't" / "do not") and an obscenity's mask ("f***" / "f---") are how an outlet prints the
+// same words.
 
 import type { EvidenceSpan } from '../../model/report.js';
 import { align, MAX_DIFF_WORDS, splitWords } from '../../text/word-diff.js';
-import { alignKey, contentStems, isContentWord, spellingVariants, synonymKey } from '../../text/words.js';
+import {
+  alignKey,
+  contentStems,
+  isContentWord,
+  sameCensoredWord,
+  spellingVariants,
+  synonymKey,
+} from '../../text/words.js';
 import { MIN_OVERLAP } from './group.js';
 
 /** Longest one-sided run inside the aligned part that still counts as an inserted word, not an elision. */
@@ -130,7 +138,11 @@ export function samePrintedWords(a: readonly string[], b: readonly string[]): bo
   if (x === y) return x !== '' || (a.length === 0 && b.length === 0);
   if (a.length === 1 && b.length >= 2 && x.length >= 2 && x === initials(b)) return true;
   if (b.length === 1 && a.length >= 2 && y.length >= 2 && y === initials(a)) return true;
-  return a.length === 1 && b.length === 1 && (shortened(a[0] ?? '', y) || shortened(b[0] ?? '', x));
+  return (
+    a.length === 1 &&
+    b.length === 1 &&
+    (shortened(a[0] ?? '', y) || shortened(b[0] ?? '', x) || sameCensoredWord(a[0] ?? '', b[0] ?? ''))
+  );
 }
 
 /** "Sen." for "Senator", "Dept." for "Department": a dotted short form whose letters run in order in the word. */
