@@ -37,7 +37,10 @@ export function storyTitle(
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TITLE / 2)).replace(/[,;:]$/, '')}…`;
 }
 
-/** Fewest content words a headline must share with the fact to be a headline of it. */
+/**
+ * Fewest content words a headline must share with the fact to be a headline of it. Chosen, not measured (no
+ * judged set of titles yet): one or two words ("bridge", "city") are shared by most headlines of a story.
+ */
 const MIN_SHARED_WITH_FACT = 3;
 
 /**
