@@ -87,9 +87,33 @@ describe('boilerplate by shape', () => {
     ['bare URL', [BODY, 'https://example.com/story'], 1, 'bare URL'],
     ['footer label before URL', [BODY, 'Source url:', 'https://example.com/story'], 1, 'source footer'],
     ['dangling label at the end', [BODY, 'Comments'], 1, 'dangling label'],
+    [
+      'bulleted contributor credit',
+      [BODY, '• Wire Service writer Ann Roe contributed to this article.'],
+      1,
+      'contributor credit',
+    ],
+    [
+      'labelled credit list',
+      [BODY, 'Additional reporting by Bo Hale in Lyon and Ann Roe in Turin.', BODY],
+      1,
+      'contributor credit',
+    ],
   ];
   it.each(removed)('removes %s', (_name, lines, index, reason) => {
     expect(verdictOf(lines, index)).toEqual({ keep: false, reason });
+  });
+
+  it('keeps sentences that only look like credits', () => {
+    const lines = [
+      BODY,
+      'Research by the county found that the water was safe.',
+      'Several factors contributed to the delay, officials said.',
+    ];
+    expect(classifyParagraphs(lines).slice(1)).toEqual([
+      { keep: true, kind: 'paragraph' },
+      { keep: true, kind: 'paragraph' },
+    ]);
   });
 
   it('removes a related-article list with its lead and bullets', () => {

@@ -39,3 +39,25 @@ describe('court cases', () => {
     expect(names).toContain('Rovers');
   });
 });
+
+describe('party-state tags and number signs', () => {
+  const allNames = (body: string) =>
+    annotateText(body)
+      .entities.map((e) => e.name)
+      .sort();
+
+  it('a lawmaker’s party and state are no actors', () => {
+    expect(
+      allNames('The chair, Ann Lee, D-N.Y., invited the director. Sen. Bo Hale (R-S.C.) objected.'),
+    ).toEqual(['Ann Lee', 'Bo Hale']);
+    expect(allNames('Rep. Cy Dunn, D-Calif., said the vote would wait.')).toEqual(['Cy Dunn']);
+  });
+
+  it('a hyphenated word in running text stays a name', () => {
+    expect(allNames('Veterans gathered on the beach to mark D-Day with Ann Lee.')).toContain('D-Day');
+  });
+
+  it('"No." before a number is no name', () => {
+    expect(allNames('The agency’s No. 2 official, Bo Hale, resigned on Monday.')).toEqual(['Bo Hale']);
+  });
+});

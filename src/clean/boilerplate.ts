@@ -6,10 +6,12 @@
 //    items (no sentence punctuation);
 //  - "Label: Headline In Title Case" lines are single related links;
 //  - captions carry a credit ("Photo: AGENCY/NAME", "(Photo by …)", "©");
+//  - contributor credits ("Jane Doe contributed to this report.", src/text/credits.ts);
 //  - footers are a short label ending in a colon followed by URLs, and bare URLs;
 //  - headings are short lines without sentence punctuation that introduce a body paragraph; one with no
 //    body after it is a dangling label ("Comments").
 import nlp from 'compromise/two';
+import { isContributorCredit } from '../text/credits.js';
 import { wordCount as countWords } from '../text/words.js';
 import { isEmbeddedPost } from './embedded-posts.js';
 
@@ -25,6 +27,7 @@ export type RemovalReason =
   | 'source footer'
   | 'bare URL'
   | 'embedded post'
+  | 'contributor credit'
   | 'dangling label';
 
 /** Boilerplate lines are short; a longer paragraph is article text whatever its shape. */
@@ -481,6 +484,7 @@ function classifyOne(paragraphs: readonly string[], i: number): ParagraphVerdict
   if (BULLET_ONLY.test(text)) return { keep: false, reason: 'related-article list' };
   if (isCaption(text)) return { keep: false, reason: 'photo caption and credit' };
   if (isEmbeddedPost(text)) return { keep: false, reason: 'embedded post' };
+  if (isContributorCredit(text)) return { keep: false, reason: 'contributor credit' };
   if (isLabelledLink(text)) return { keep: false, reason: 'related link' };
   if (isCallToAction(text, i, paragraphs.length)) return { keep: false, reason: 'call to action' };
   if (isHeadlineShaped(text)) return { keep: true, kind: 'heading' };

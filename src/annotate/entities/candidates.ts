@@ -117,9 +117,32 @@ function nameAtSentenceStart(token: Token): boolean {
 /** Honorifics after which a capitalised month or common word is a surname ("Mrs. May", "Ms. Rice"). */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dr', 'dr.', 'sir', 'dame']);
 
+/** A party letter and a state after a lawmaker's name: "D-N" of "D-N.Y.", "R-Ohio", "I-Vt". */
+const PARTY_TAG = /^[RDI]-\p{Lu}/u;
+
+/**
+ * Part of a party-state tag: "Rep. Ann Lee, D-N.Y., said", "Sen. Bo Hale (R-S.C.)". The tag and the
+ * letters glued to it ("Y." of "N.Y.") are no names — they became actors "D-N" and "Y.". Only inside
+ * the comma or bracket that sets a tag off, so "D-Day" in running text stays a word.
+ */
+function inPartyTag(tokens: readonly Token[], i: number): boolean {
+  for (let t = i; t >= 0; t--) {
+    const opener = tokens[t - 1]?.text;
+    if (PARTY_TAG.test(tokens[t]?.text ?? '') && (opener === ',' || opener === '(')) return true;
+    if (tokens[t - 1]?.end !== tokens[t]?.start) return false;
+  }
+  return false;
+}
+
+/** "No." before a number is a rank or an address ("the No. 2 official", "No. 10"), not a name. */
+function isNumberSign(tokens: readonly Token[], i: number): boolean {
+  return tokens[i]?.text === 'No.' && /^\d/.test(tokens[i + 1]?.text ?? '');
+}
+
 function isNameToken(tokens: readonly Token[], i: number, heading = false): boolean {
   const token = tokens[i];
   if (!token || !isCapitalised(token)) return false;
+  if (inPartyTag(tokens, i) || isNumberSign(tokens, i)) return false;
   const lower = token.text.toLowerCase();
   if (NEVER_NAMES.has(lower) || (heading && isHeadlineBreak(lower))) return false;
   // A pronoun is no name ("He had a lot of support": a "He" the sentence splitter left mid-sentence was
