@@ -145,6 +145,18 @@ describe('labels are descriptor phrases', () => {
       [],
     ],
     [
+      'a lowercase verb after a modal ends a longer title',
+      'The memo says Varga should direct Deputy Harbor Commissioner Dana Whitcombe to resign.',
+      'Whitcombe',
+      ['Deputy Harbor Commissioner'],
+    ],
+    [
+      'a relative clause after a name is no label',
+      'The vote came after former Mayor Dana Whitcombe, whose recusal infuriated the governor.',
+      'Whitcombe',
+      ['former Mayor'],
+    ],
+    [
       'after the preposition "to" a role noun is still a title',
       'The minister spoke to reporter Dana Whitcombe on Monday.',
       'Whitcombe',

@@ -399,6 +399,9 @@ function endsAnotherPhrase(tokens: readonly Token[], i: number): boolean {
   const after = tokens[i + 1];
   if (!t) return true;
   if (isTimeWord(t) || isShoutedWord(t)) return true;
+  // "he should direct Deputy Attorney General Bo Ruiz to …": a lowercase word after a modal is the verb,
+  // as for a one-word title (isVerbUse); it gave Ruiz the label "direct Deputy Attorney General".
+  if (isVerbUse(t, before)) return true;
   if (
     t.pos === 'VERB' &&
     t.text.includes('-') &&
@@ -467,6 +470,9 @@ function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: nu
   return sawDescribingNoun ? end : null;
 }
 
+/** Words that open a relative clause after a name. */
+const RELATIVE_WORDS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
+
 /** ", self-proclaimed president of Belarus," after a name. */
 function appositiveAfter(
   layer: TokenLayer,
@@ -480,6 +486,9 @@ function appositiveAfter(
   const first = tokens[from];
   // "Trump, Putin and Zelensky" is a list, not an appositive.
   if (!first || first.pos === 'PROPN' || (/^\p{Lu}/u.test(first.text) && first.pos !== 'ADJ')) return null;
+  // "Cy Dunn, whose recusal angered the president,": a relative clause says something about the person,
+  // it does not name what they are — and its nouns are other people ("the president" became Dunn's).
+  if (RELATIVE_WORDS.has(first.text.toLowerCase())) return null;
   const end = nounPhrase(layer, from, MAX_APPOSITIVE_TOKENS, m.sentence);
   if (end === null) return null;
   // "Ann Roe, campaign manager Bo Li, …" lists a second person: the words are Li's title, not Roe's.
