@@ -61,3 +61,19 @@ describe('party-state tags and number signs', () => {
     expect(allNames('The agency’s No. 2 official, Bo Hale, resigned on Monday.')).toEqual(['Bo Hale']);
   });
 });
+
+describe('"and" inside an organisation’s name', () => {
+  const names = (body: string) => annotateText(body).entities.map((e) => `${e.name} (${e.kind})`);
+
+  it('joins the words before and after it when an organisation head follows', () => {
+    const found = names('The Harbor Oversight and Reform Committee issued a subpoena on Monday.');
+    expect(found).toContain('Harbor Oversight and Reform Committee (organization)');
+    expect(found.some((n) => n.startsWith('Reform Committee'))).toBe(false);
+  });
+
+  it('leaves two bodies and a person beside a committee apart', () => {
+    const found = names('On Monday, Ann Lee and Finance Committee members met the mayor.');
+    expect(found).toContain('Ann Lee (person)');
+    expect(found).toContain('Finance Committee (organization)');
+  });
+});

@@ -157,6 +157,24 @@ describe('labels are descriptor phrases', () => {
       ['former Mayor'],
     ],
     [
+      'a role between two names introduces the second',
+      'In a reply to Whitcombe, the finance minister, Ilse Varga, asked for more time.',
+      'Whitcombe',
+      [],
+    ],
+    [
+      'a role between two names is the second one’s',
+      'In a reply to Whitcombe, the finance minister, Ilse Varga, asked for more time.',
+      'Varga',
+      ['finance minister'],
+    ],
+    [
+      'an "and" inside the name of a body stays in the title',
+      'In a separate fight, Tides and Harbors Committee Chairman Bo Ruiz set a new deadline.',
+      'Ruiz',
+      ['Tides and Harbors Committee Chairman'],
+    ],
+    [
       'after the preposition "to" a role noun is still a title',
       'The minister spoke to reporter Dana Whitcombe on Monday.',
       'Whitcombe',

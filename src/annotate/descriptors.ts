@@ -11,6 +11,7 @@ import {
   isDateWord,
   isOrdinaryWord,
   NEWS_PERSON_NOUNS,
+  ORGANIZATION_HEADS,
   ORGANIZATION_NOUNS,
   PERFORMER_NOUNS,
   ROLE_NOUNS,
@@ -281,6 +282,24 @@ function ofBridge(tokens: readonly Token[], first: number, headIsRole = false): 
   return !headIsRole || /^\p{Lu}/u.test(before.text);
 }
 
+/**
+ * "Ways and Means Committee Chairman Bo Hale": an "and" between capitalised words inside the name of the
+ * body a title is of (an organisation head follows it in the title) is part of the title, which otherwise
+ * stopped at "Committee Chairman" (wink tags the "Means" of such names a verb). Returns how many tokens
+ * the title grows by at `first`: 2 for "Ways and" before "Means", 3 for "Ways and Means" before
+ * "Committee", 0 when there is no such "and".
+ */
+function andBridge(tokens: readonly Token[], first: number, nameStart: number): number {
+  const capital = (t: number) => /^\p{Lu}/u.test(tokens[t]?.text ?? '');
+  let step = 0;
+  if (tokens[first - 1]?.text === 'and') step = 2;
+  else if (capital(first - 1) && tokens[first - 2]?.text === 'and') step = 3;
+  if (step === 0 || !capital(first - step) || !capital(first)) return 0;
+  for (let t = first; t < nameStart; t++)
+    if (ORGANIZATION_HEADS.has((tokens[t]?.text ?? '').toLowerCase())) return step;
+  return 0;
+}
+
 function span(layer: TokenLayer, from: number, end: number, via: Descriptor['via']): Descriptor | null {
   let first = from;
   while (first < end - 1 && ARTICLES.has((layer.tokens[first]?.text ?? '').toLowerCase())) first++;
@@ -353,6 +372,11 @@ function titleBefore(
   while (first > 0 && m.firstToken - first < MAX_TITLE_TOKENS) {
     if (ofBridge(tokens, first, headIsRole)) {
       first -= 2;
+      continue;
+    }
+    const and = andBridge(tokens, first, m.firstToken);
+    if (and > 0) {
+      first -= and;
       continue;
     }
     const t = tokens[first - 1];
@@ -495,6 +519,9 @@ function appositiveAfter(
   for (let t = from; t < end; t++) if (personTokens.has(t)) return null;
   const closer = tokens[end];
   if (closer && !/^[,.;:—–)]$/.test(closer.text)) return null;
+  // "In a letter to Lee, the finance minister, Bo Hale, asked …": a role between two names, each set off by
+  // commas, introduces the second (appositiveBefore gives it to Hale); Lee is not the minister.
+  if (closer?.text === ',' && personTokens.has(end + 1)) return null;
   return span(layer, from, end, 'appositive');
 }
 

@@ -400,6 +400,29 @@ function inCaseName(layer: TokenLayer, start: number, end: number): boolean {
   return joined(last, after) || joined(before, first);
 }
 
+/**
+ * "Ways and Means Committee", "House Oversight and Reform Committee": an "and" inside one organisation's
+ * name, when the capitalised words after it run on to an organisation head. Both halves became names of
+ * their own ("Ways", "Means Committee"); the head may be followed by a title ("… Committee Chairman Bo
+ * Hale", which splitTitle divides). Not after an organisation ("Senate and House Committee" are two
+ * bodies) or a person's given name ("Ann Lee and Finance Committee members").
+ */
+function andJoinsOrganization(
+  tokens: readonly Token[],
+  start: number,
+  at: number,
+  limit: number,
+  heading: boolean,
+): boolean {
+  if (tokens[at]?.text !== 'and') return false;
+  const before = (tokens[at - 1]?.text ?? '').toLowerCase();
+  if (ORGANIZATION_HEADS.has(before) || GIVEN_NAMES.has((tokens[start]?.text ?? '').toLowerCase()))
+    return false;
+  for (let t = at + 1; t < limit && isNameToken(tokens, t, heading); t++)
+    if (ORGANIZATION_HEADS.has((tokens[t]?.text ?? '').toLowerCase())) return true;
+  return false;
+}
+
 export function findCandidates(layer: TokenLayer): Candidate[] {
   const { tokens, sentences } = layer;
   const found: Candidate[] = [];
@@ -426,6 +449,8 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
           isNameToken(tokens, end + 1, sentence.heading)
         ) {
           end += 2;
+        } else if (andJoinsOrganization(tokens, i, end, sentence.endToken, sentence.heading)) {
+          end++;
         } else break;
       }
       // A capitalised sentence opener that is not a known name ("The", "However") is not part of the name.
