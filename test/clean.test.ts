@@ -88,6 +88,16 @@ describe('boilerplate by shape', () => {
     ['footer label before URL', [BODY, 'Source url:', 'https://example.com/story'], 1, 'source footer'],
     ['dangling label at the end', [BODY, 'Comments'], 1, 'dangling label'],
     [
+      'caption ending in an agency credit',
+      [
+        BODY,
+        'The mayor boards a ferry at the harbor in Riverton, May 3, 2019. WIRE/Jana Roe',
+        'Officials cited a survey by the board and ABC/Radio Example.',
+      ],
+      1,
+      'photo caption and credit',
+    ],
+    [
       'bulleted contributor credit',
       [BODY, '• Wire Service writer Ann Roe contributed to this article.'],
       1,
@@ -107,10 +117,12 @@ describe('boilerplate by shape', () => {
   it('keeps sentences that only look like credits', () => {
     const lines = [
       BODY,
+      'The figures came from a survey by the board and ABC/Radio Example.',
       'Research by the county found that the water was safe.',
       'Several factors contributed to the delay, officials said.',
     ];
     expect(classifyParagraphs(lines).slice(1)).toEqual([
+      { keep: true, kind: 'paragraph' },
       { keep: true, kind: 'paragraph' },
       { keep: true, kind: 'paragraph' },
     ]);

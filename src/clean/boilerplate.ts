@@ -57,6 +57,11 @@ const CREDIT = [
   /\((photo|photograph|image|picture|illustration)s?\s+(by|credit|courtesy)\b[^)]*\)/i,
   /(^|\s)(photo|photograph|image|picture)s?\s+by\s+\p{Lu}/iu,
   /©/,
+  // A wire picture's credit at the end, agency in capitals before the photographer or the picture
+  // service: "… in Halden, Norway, March 3, 2019. WIRE/Jana Roe", "… ANN LEE/Picture Agency". Never with a
+  // full stop after it ("… according to ABC/Radio Example." is a sentence): 678 allsides paragraphs, all
+  // captions or credit lines.
+  /(^|\s)\p{Lu}{2,}(?: \p{Lu}{2,})?\/ ?\p{Lu}\p{Ll}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}(?<!\.)\s*$/u,
 ];
 
 /** A caption with its credit is at most this long. */
