@@ -77,3 +77,27 @@ describe('"and" inside an organisation’s name', () => {
     expect(found).toContain('Finance Committee (organization)');
   });
 });
+
+describe('places and events that looked like people', () => {
+  const kinds = (body: string) =>
+    Object.fromEntries(annotateText(body).entities.map((e) => [e.name, e.kind]));
+
+  it('the place a person is "of" stays a place when an appositive follows', () => {
+    const found = kinds(
+      'Senator Dana Whitcombe of Riverton, a senior lawmaker, said the review should go on.',
+    );
+    expect(found.Riverton).not.toBe('person');
+    expect(found['Dana Whitcombe']).toBe('person');
+  });
+
+  it('a state that is also a given name is a place', () => {
+    expect(kinds('Senator Ann Lee of Virginia, the senior Democrat on the panel, objected.').Virginia).toBe(
+      'place',
+    );
+  });
+
+  it('a convention is no person', () => {
+    const found = kinds('The emails came out just before the Democratic National Convention opened.');
+    expect(Object.values(found)).not.toContain('person');
+  });
+});

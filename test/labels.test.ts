@@ -175,6 +175,12 @@ describe('labels are descriptor phrases', () => {
       ['Tides and Harbors Committee Chairman'],
     ],
     [
+      'an appositive after the place a person is "of" is the person’s',
+      'Senator Dana Whitcombe of Riverton, a senior lawmaker, said the review should go on.',
+      'Whitcombe',
+      ['Senator', 'senior lawmaker'],
+    ],
+    [
       'after the preposition "to" a role noun is still a title',
       'The minister spoke to reporter Dana Whitcombe on Monday.',
       'Whitcombe',

@@ -494,6 +494,20 @@ function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: nu
   return sawDescribingNoun ? end : null;
 }
 
+/** Most capitalised words of a place after "of" ("of Rio Grande City") that an appositive may follow. */
+const MAX_ORIGIN_TOKENS = 4;
+
+/**
+ * Where the comma before an appositive stands: right after the name, or after the place the name comes
+ * "of" ("Ann Lee of Riverton, the senior Democrat …").
+ */
+function commaAfterOrigin(tokens: readonly Token[], end: number, personTokens: ReadonlySet<number>): number {
+  if (tokens[end]?.text !== 'of') return end;
+  let t = end + 1;
+  while (t <= end + MAX_ORIGIN_TOKENS && /^\p{Lu}/u.test(tokens[t]?.text ?? '') && !personTokens.has(t)) t++;
+  return t > end + 1 && tokens[t]?.text === ',' ? t : end;
+}
+
 /** Words that open a relative clause after a name. */
 const RELATIVE_WORDS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where', 'when']);
 
@@ -505,8 +519,12 @@ function appositiveAfter(
 ): Descriptor | null {
   if (m.possessive) return null;
   const { tokens } = layer;
-  if (tokens[m.endToken]?.text !== ',') return null;
-  const from = m.endToken + 1;
+  // "Senator Ann Lee of Riverton, the senior Democrat on the panel,": the appositive after the place is
+  // the person's; the place, right after "of" and a person's name, takes none (it became a person).
+  if (tokens[m.firstToken - 1]?.text === 'of' && personTokens.has(m.firstToken - 2)) return null;
+  const comma = commaAfterOrigin(tokens, m.endToken, personTokens);
+  if (tokens[comma]?.text !== ',') return null;
+  const from = comma + 1;
   const first = tokens[from];
   // "Trump, Putin and Zelensky" is a list, not an appositive.
   if (!first || first.pos === 'PROPN' || (/^\p{Lu}/u.test(first.text) && first.pos !== 'ADJ')) return null;

@@ -225,6 +225,9 @@ for (const region of [
   'scandinavia',
   'baltics',
   'the west',
+  // The one US state compromise's lexicon lacks as a region (it knows "Virginia" as a given name only):
+  // "Senator Ann Lee of Virginia, the senior Democrat …" made the state a person.
+  'virginia',
 ]) {
   REGIONS.add(region);
 }
@@ -873,6 +876,8 @@ export const ORGANIZATION_HEADS = new Set([
   'caucus',
   'academy',
   'conference',
+  // "the Democratic National Convention" was a person "National Convention" labelled "Democratic".
+  'convention',
   'brotherhood',
   'investments',
   'partners',

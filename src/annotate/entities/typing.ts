@@ -312,7 +312,10 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   }
   if (before && isSpeechVerb(before.text) && /^[.,!?]?$/.test(tokens[c.endToken]?.text ?? '.'))
     add('person', WEAK);
-  if (!c.possessive && after?.text === ',') {
+  // "Senator Ann Lee of Riverton, the senior Democrat on …": after "of" and a name, the appositive is that
+  // name's, and says nothing of the place.
+  const ofAName = beforeLower === 'of' && /^\p{Lu}/u.test(tokens[c.titleFirst - 2]?.text ?? '');
+  if (!c.possessive && after?.text === ',' && !ofAName) {
     const head = appositiveHead(layer, c.endToken + 1);
     if (head && ROLE_NOUNS.has(head)) add('person', MEDIUM);
     if (head && ORGANIZATION_NOUNS.has(head)) add('organization', MEDIUM);
