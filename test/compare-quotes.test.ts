@@ -127,6 +127,28 @@ describe('groupQuotes', () => {
     expect(discrepancies).toEqual([]);
   });
 
+  it('two shared words do not make one utterance of a longer quote', () => {
+    const a = 'his repeated breaches of international treaties and house rules,';
+    const b = 'breach international asylum law';
+    const arts = [
+      article('a', `The mayor cited “${a}” on Monday.`, [{ text: a, by: 'Tom Ruiz' }]),
+      article('b', `His lawyers said the move would “${b}” in their view.`, [{ text: b, by: null }]),
+    ];
+    const { groups } = groupQuotes(context(arts));
+    expect(articlesOf(groupWith(groups, 'asylum'))).toEqual(new Set(['b']));
+  });
+
+  it('names alone do not make one utterance', () => {
+    const a = 'that Ana Varga will be expelled from the Palace';
+    const b = 'It is Ana Varga holding the Palace hostage, not the other way round,';
+    const arts = [
+      article('a', `The group posted: “${a}” on Friday.`, [{ text: a, by: null }]),
+      article('b', `“${b}” Hale said.`, [{ text: b, by: 'Bo Hale' }]),
+    ];
+    const { groups } = groupQuotes(context(arts));
+    expect(articlesOf(groupWith(groups, 'hostage'))).toEqual(new Set(['b']));
+  });
+
   it('puts a partial quote with the full one; its diff shows the removed words and no discrepancy', () => {
     const full = 'Since a large part of Ukrainian society is with him, nobody can ignore Zelensky.';
     const part = 'a large part of Ukrainian society';

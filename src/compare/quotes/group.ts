@@ -37,6 +37,13 @@ export const SPREAD_PER_KEY = 2;
 export const SPREAD_MIN_WINDOW = 6;
 /** Keys held by more quotes than this are too common to be evidence ("war" in a story about a war). */
 export const MAX_POSTING = 200;
+/**
+ * With only MIN_SHARED keys in common, the shorter quote may have at most this many keys: two words make
+ * “violate international refugee law” one utterance with “repeated violations of international
+ * conventions” (a lawyer's words and a president's, half of the shorter's keys each); they still make
+ * “ready for talks” one with “we are ready for talks at any time”.
+ */
+export const MAX_KEYS_FOR_TWO_SHARED = 3;
 
 export interface QuoteRecord {
   index: number;
@@ -49,6 +56,8 @@ export interface QuoteRecord {
   sequence: string[];
   /** The same keys as a set. */
   keys: Set<string>;
+  /** Keys of names, capitalised inside the quote ("Ann Roe", "Embassy"): what the story is about. */
+  nameKeys: Set<string>;
   /** Index of the sentence holding the quote's start, -1 when unknown. */
   sentence: number;
   words: number;
@@ -69,6 +78,20 @@ function sentenceIndex(article: AnnotatedArticle, offset: number): number {
   return -1;
 }
 
+/**
+ * Capitalised words inside a quote, not opening it or a sentence of it: names of people, places and
+ * bodies ("… that Ann Roe will be expelled", "… held in the Embassy").
+ */
+function namesIn(text: string): string[] {
+  const names: string[] = [];
+  const words = text.split(/\s+/).filter((w) => w !== '');
+  for (let i = 1; i < words.length; i++) {
+    const word = (words[i] as string).replace(/^[^\p{L}]+/u, '');
+    if (/^\p{Lu}/u.test(word) && !/[.!?:]["”’]?$/.test(words[i - 1] as string)) names.push(word);
+  }
+  return names;
+}
+
 export function collectQuotes(ctx: StoryContext): QuoteRecord[] {
   const records: QuoteRecord[] = [];
   ctx.articles.forEach((article, articleOrder) => {
@@ -77,6 +100,7 @@ export function collectQuotes(ctx: StoryContext): QuoteRecord[] {
       // quote group.
       if (quote.kind === 'scare') continue;
       const sequence = contentStems(quote.text).map(synonymKey);
+      const nameKeys = new Set(contentStems(namesIn(quote.text).join(' ')).map(synonymKey));
       records.push({
         index: records.length,
         article,
@@ -85,6 +109,7 @@ export function collectQuotes(ctx: StoryContext): QuoteRecord[] {
         actor: quote.speaker ? ctx.actorOf(article.id, quote.speaker) : null,
         sequence,
         keys: new Set(sequence),
+        nameKeys,
         sentence: sentenceIndex(article, quote.start),
         words: quote.text.split(/\s+/).filter((w) => w !== '').length,
       });
@@ -158,7 +183,16 @@ export function clusterQuotes(records: readonly QuoteRecord[]): number[][] {
   };
   const matchCache = new Map<number, boolean>();
   const matches = (a: number, b: number) => {
-    if (sharedOf(a, b) < MIN_SHARED || overlap(a, b) < MIN_OVERLAP) return false;
+    const count = sharedOf(a, b);
+    if (count < MIN_SHARED || overlap(a, b) < MIN_OVERLAP) return false;
+    const shorter = Math.min(rec(a).keys.size, rec(b).keys.size);
+    if (count === MIN_SHARED && shorter > MAX_KEYS_FOR_TWO_SHARED) return false;
+    // Names alone are no evidence: in a story about Ann Roe, “… that Ann Roe will be expelled” and “Ann
+    // Roe is holding the Embassy hostage” share her name and no word of what was said.
+    if (
+      ![...rec(a).keys].some((k) => rec(b).keys.has(k) && !rec(a).nameKeys.has(k) && !rec(b).nameKeys.has(k))
+    )
+      return false;
     const id = Math.min(a, b) * records.length + Math.max(a, b);
     let ok = matchCache.get(id);
     if (ok === undefined) {
