@@ -2027,3 +2027,51 @@ describe('a subject phrase with a name inside it, no speech verb (helper spk14)'
     expect(speakerName(a, quoteWith(a, 'Unknown candidates'))).toBe('Ann Lee');
   });
 });
+
+describe('a clause subject that names no person, acting in its own voice (helper spk15)', () => {
+  it.each([
+    [
+      'a document that found',
+      'The hearing ended early. A 2019 Senate report found "no sign that the order was ever given to the crew."',
+      'no sign that',
+      'A 2019 Senate report',
+    ],
+    [
+      'after a fronted adverbial clause',
+      'After hearing both sides in March, a federal judge determined that the ministry had shown “a clear lack of good faith toward the public.”',
+      'good faith',
+      'a federal judge',
+    ],
+    [
+      'past a relative aside, the verb read as an adjective',
+      'The lawsuit, which was filed in a state court on Monday, alleged that the city “failed to protect the records of its residents.”',
+      'protect the records',
+      'The lawsuit',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it.each([
+    [
+      'a modal clause',
+      'Voters can expect the mayor to approach the budget with “a little more caution than they are used to.”',
+      'more caution',
+    ],
+    [
+      'a pronoun subject',
+      'There is still “a very strong lobby that can charge whatever it likes.”',
+      'strong lobby',
+    ],
+    [
+      'a copula',
+      'The shortage of buses was “worse in the poorer districts than anywhere else in the state.”',
+      'poorer districts',
+    ],
+  ])('guard: no speaker for %s', (_shape, text, words) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speakerText).toBeNull();
+  });
+});

@@ -2606,7 +2606,57 @@ function attribute(
   // even when that is no person (the phrase is the speakerText).
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
     return withBySubject(sentenceSubject(layer, sentenceStart, openToken));
+  if (inSentence.length === 0) return withBySubject(mainClauseSubject(layer, sentenceStart, openToken));
   return undefined;
+}
+
+/**
+ * The subject phrase of the main clause between `from` and `to` when that clause has an agent acting in
+ * its own voice, past a fronted adverbial clause and a relative aside set off by commas: "On Monday, the
+ * agency found “…”", "The lawsuit, which was filed on Monday, alleged that the city “…”" — the phrase as
+ * written, whether or not it names a person. Not a pronoun ("There is still “…”"), nor a clause whose
+ * verb is a modal, a copula or a passive: "Voters can expect her to bring “…”", "The delay was “…”",
+ * "Theft is defined as a person who “…”" say nothing of who speaks.
+ */
+function mainClauseSubject(layer: TokenLayer, from: number, to: number): Subject | undefined {
+  const { tokens } = layer;
+  const fronted = frontedClauseEnd(layer, from, to);
+  const start = fronted >= 0 ? fronted + 1 : from;
+  if (tokens[start]?.pos === 'PRON' || /^there$/i.test(tokens[start]?.text ?? '')) return undefined;
+  for (let v = start + 1; v < to; v++) {
+    const token = tokens[v];
+    const aside = token?.text === ',' && /^(who|whose|which)$/i.test(tokens[v + 1]?.text ?? '');
+    if (!aside && token?.pos !== 'VERB' && token?.pos !== 'AUX') continue;
+    const subject = subjectBefore(layer, v, start, []);
+    if (!subject || subject.firstToken !== start) return undefined;
+    let verb = v;
+    if (aside) {
+      verb = v + 2;
+      while (verb < to && tokens[verb]?.text !== ',') verb++;
+      verb++;
+    }
+    while (tokens[verb]?.pos === 'ADV') verb++;
+    return ownVoiceVerb(layer, verb) ? subject : undefined;
+  }
+  return undefined;
+}
+
+/** Forms of "be" and modal verbs, which make a clause say what is, could or must be rather than what its
+ * subject did. */
+const COPULA_OR_MODAL =
+  /^(be|been|being|is|are|was|were|am|’s|'s|’re|'re|can|could|may|might|must|shall|should|will|would|ca|wo)$/i;
+
+/** Whether the verb at `v` is one its subject does in its own voice: "found", "has argued", "was that"
+ * ("The answer was that “…”" states the subject's content). */
+function ownVoiceVerb(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  const verb = tokens[v];
+  if (!verb) return false;
+  if (COPULA_OR_MODAL.test(verb.text)) return /^that$/i.test(tokens[v + 1]?.text ?? '') && verb.pos === 'AUX';
+  // "The lawsuit, which …, alleged that": a past form the tagger read as an adjective before its clause.
+  const pastBeforeClause =
+    verb.pos === 'ADJ' && /ed$/i.test(verb.text) && /^(that|the|a|an)$/i.test(tokens[v + 1]?.text ?? '');
+  return verb.pos === 'VERB' || pastBeforeClause || /^(has|have|had)$/i.test(verb.text);
 }
 
 /** Tokens from the comma after a name to the speech verb past an aside left open: "Ann Lee, the analyst
