@@ -2075,3 +2075,31 @@ describe('a clause subject that names no person, acting in its own voice (helper
     expect(q.speakerText).toBeNull();
   });
 });
+
+describe('a quoted fragment reported by a description goes to that description (helper spk15)', () => {
+  it.each([
+    [
+      'plural critics over the pronoun of the reported clause',
+      'Tom Hale wrote a transit bill in 2001. Critics say he had proposed to “scrap” the whole night service.',
+      'scrap',
+      'Critics',
+    ],
+    [
+      'sources whose reported clause has its own speech verb',
+      'Tom Hale was arrested on Monday. Police sources have said he said “no more delays for anyone” to the officers.',
+      'no more delays',
+      'Police sources',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it('guard: a definite description stays with the name its pronoun resolves to', () => {
+    const a = annotate(
+      'Dan Marsh spoke in Dayton on Friday. The veteran senator said he rarely asks colleagues to campaign for him, “except for people I am very close to.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'except for people'))).toBe('Dan Marsh');
+  });
+});

@@ -882,10 +882,24 @@ function fragmentReporter(
     if (verb < 0) break;
     const next = subjectBefore(layer, verb, floor, persons);
     if (!next) break;
-    if (outer >= 0 && next.entity) found = next;
+    // A reporter named only by a description counts too ("Critics say he had proposed to “…” the law" →
+    // critics), but not a passive's subject ("The worry was underscored when Lee lamented the “…”"), nor
+    // a definite singular description, which names someone already met ("The veteran senator said he
+    // rarely campaigns for “…”": "he" is the senator, resolved to a name).
+    if (outer >= 0 && (next.entity || newReferent(layer, next)) && !isPassive(layer, outer)) found = next;
     current = next;
   }
   return found;
+}
+
+/** Whether a subject phrase naming no known person introduces someone new rather than pointing back to
+ * someone named before: "critics", "some analysts", "a spokesman", "the party's lawyers" — not a pronoun
+ * nor "the senator". */
+function newReferent(layer: TokenLayer, s: Subject): boolean {
+  const first = layer.tokens[s.firstToken];
+  if (!first || first.pos === 'PRON') return false;
+  const head = layer.tokens[s.endToken - 1]?.text.toLowerCase() ?? '';
+  return !/^(the|this|that)$/i.test(first.text) || isPluralCommonNoun(head);
 }
 
 /** The verb before "that" opening the clause of the subject at `first` ("she expected that voters …"), or -1. */
