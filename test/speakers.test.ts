@@ -2103,3 +2103,31 @@ describe('a quoted fragment reported by a description goes to that description (
     expect(speakerName(a, quoteWith(a, 'except for people'))).toBe('Dan Marsh');
   });
 });
+
+describe('a name only as a possessor or inside a fronted clause yields to the main clause subject (helper spk15)', () => {
+  it.each([
+    [
+      'a possessor inside the object',
+      'In late June, the bar association completed its review of Tom Hale’s record and deemed him “well qualified for a seat on the bench.”',
+      'well qualified',
+      'the bar association',
+    ],
+    [
+      'a name inside a fronted clause',
+      'After meeting Tom Hale on Monday, the council approved a plan for “an end to the night closures at the depot.”',
+      'night closures',
+      'the council',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it('guard: a passive subject is no speaker ("mayors have been startled by X’s “…”")', () => {
+    const a = annotate(
+      'Across the region, mayors have been startled by Tom Hale’s “reckless and careless remarks about the port.”',
+    );
+    expect(quoteWith(a, 'careless remarks').speakerText).not.toBe('mayors');
+  });
+});

@@ -2615,6 +2615,21 @@ function attribute(
   )
     return withBySubject(opener);
   const person = inSentence.find((s) => !s.possessive) ?? inSentence.find((s) => s.possessive);
+  // "The bar association completed its review of Lee’s record and deemed her “well qualified”", "As Lee
+  // spoke, the lobby was whipping members against “…”": a name only as a possessor, or only inside a
+  // fronted clause, is no subject; the main clause's own subject acting in its own voice is.
+  const fronted = frontedClauseEnd(layer, sentenceStart, openToken);
+  const aside =
+    person !== undefined &&
+    (person.possessive || person.endToken <= fronted) &&
+    inSentence.every((s) => s.possessive || s.endToken <= fronted);
+  const main = aside ? mainClauseSubject(layer, sentenceStart, openToken) : undefined;
+  if (
+    main &&
+    main.entity === null &&
+    !inSentence.some((s) => s.firstToken >= main.firstToken && s.endToken <= main.endToken)
+  )
+    return withBySubject(main);
   if (person) return { ...person, bySubject: true };
   // "The dockers' union was firm in its reply: “…”": a colon hands the quote to the sentence's subject
   // even when that is no person (the phrase is the speakerText).
@@ -2670,7 +2685,10 @@ function ownVoiceVerb(layer: TokenLayer, v: number): boolean {
   // "The lawsuit, which …, alleged that": a past form the tagger read as an adjective before its clause.
   const pastBeforeClause =
     verb.pos === 'ADJ' && /ed$/i.test(verb.text) && /^(that|the|a|an)$/i.test(tokens[v + 1]?.text ?? '');
-  return verb.pos === 'VERB' || pastBeforeClause || /^(has|have|had)$/i.test(verb.text);
+  // "has argued" and "have been arguing" are its subject's acts; "have been startled" is done to it.
+  if (/^(has|have|had)$/i.test(verb.text))
+    return !/^been$/i.test(tokens[v + 1]?.text ?? '') || isParticipleWord(tokens[v + 2]?.text ?? '');
+  return verb.pos === 'VERB' || pastBeforeClause;
 }
 
 /** Tokens from the comma after a name to the speech verb past an aside left open: "Ann Lee, the analyst
