@@ -2131,3 +2131,12 @@ describe('a name only as a possessor or inside a fronted clause yields to the ma
     expect(quoteWith(a, 'careless remarks').speakerText).not.toBe('mayors');
   });
 });
+
+describe('the main clause subject does not reach a quote in a later clause (helper spk15)', () => {
+  it('guard: "X have helped …, and though the union is “…”" gives no X', () => {
+    const a = annotate(
+      'The new routes have helped the mayor with commuters, and though the drivers’ union is “confident that the deal will hold for years,” the strike may still go ahead.',
+    );
+    expect(quoteWith(a, 'deal will hold').speakerText).toBeNull();
+  });
+});

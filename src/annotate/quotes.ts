@@ -2665,9 +2665,22 @@ function mainClauseSubject(layer: TokenLayer, from: number, to: number): Subject
       verb++;
     }
     while (tokens[verb]?.pos === 'ADV') verb++;
-    return ownVoiceVerb(layer, verb) ? subject : undefined;
+    return ownVoiceVerb(layer, verb) && !opensOtherClause(layer, verb + 1, to) ? subject : undefined;
   }
   return undefined;
+}
+
+/** Whether a subordinate clause, or one joined after a comma by "and"/"but", opens between `from` and
+ * `to`: "Those plans helped her, and though the group is “…”" — the quote is in that clause, whose
+ * subject is not the first clause's. */
+function opensOtherClause(layer: TokenLayer, from: number, to: number): boolean {
+  const { tokens } = layer;
+  for (let t = from; t < to; t++) {
+    const word = tokens[t]?.text ?? '';
+    if (SUBORDINATE_OPENER.test(word) && tokens[t]?.pos === 'SCONJ') return true;
+    if (tokens[t - 1]?.text === ',' && /^(and|but)$/i.test(word)) return true;
+  }
+  return false;
 }
 
 /** Forms of "be" and modal verbs, which make a clause say what is, could or must be rather than what its
