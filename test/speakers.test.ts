@@ -2080,15 +2080,15 @@ describe('a quoted fragment reported by a description goes to that description (
   it.each([
     [
       'plural critics over the pronoun of the reported clause',
-      'Tom Hale wrote a transit bill in 2001. Critics say he had proposed to “scrap” the whole night service.',
+      'Tom Hale wrote a transit bill in 2001. Critics say he once proposed to “scrap” the whole night service.',
       'scrap',
       'Critics',
     ],
     [
       'sources whose reported clause has its own speech verb',
-      'Tom Hale was arrested on Monday. Police sources have said he said “no more delays for anyone” to the officers.',
-      'no more delays',
-      'Police sources',
+      'Tom Hale was arrested on Monday. Two guards have claimed he shouted “never again, not for anyone” at the gate.',
+      'never again',
+      'Two guards',
     ],
   ])('%s', (_shape, text, words, speakerText) => {
     const q = quoteWith(annotate(text), words);

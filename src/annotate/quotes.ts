@@ -882,7 +882,7 @@ function fragmentReporter(
     if (verb < 0) break;
     const next = subjectBefore(layer, verb, floor, persons);
     if (!next) break;
-    // A reporter named only by a description counts too ("Critics say he had proposed to “…” the law" →
+    // A reporter named only by a description counts too ("Critics say he once proposed to “…” the law" →
     // critics), but not a passive's subject ("The worry was underscored when Lee lamented the “…”"), nor
     // a definite singular description, which names someone already met ("The veteran senator said he
     // rarely campaigns for “…”": "he" is the senator, resolved to a name).
