@@ -2027,3 +2027,116 @@ describe('a subject phrase with a name inside it, no speech verb (helper spk14)'
     expect(speakerName(a, quoteWith(a, 'Unknown candidates'))).toBe('Ann Lee');
   });
 });
+
+describe('a clause subject that names no person, acting in its own voice (helper spk15)', () => {
+  it.each([
+    [
+      'a document that found',
+      'The hearing ended early. A 2019 Senate report found "no sign that the order was ever given to the crew."',
+      'no sign that',
+      'A 2019 Senate report',
+    ],
+    [
+      'after a fronted adverbial clause',
+      'After hearing both sides in March, a federal judge determined that the ministry had shown “a clear lack of good faith toward the public.”',
+      'good faith',
+      'a federal judge',
+    ],
+    [
+      'past a relative aside, the verb read as an adjective',
+      'The lawsuit, which was filed in a state court on Monday, alleged that the city “failed to protect the records of its residents.”',
+      'protect the records',
+      'The lawsuit',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it.each([
+    [
+      'a modal clause',
+      'Voters can expect the mayor to approach the budget with “a little more caution than they are used to.”',
+      'more caution',
+    ],
+    [
+      'a pronoun subject',
+      'There is still “a very strong lobby that can charge whatever it likes.”',
+      'strong lobby',
+    ],
+    [
+      'a copula',
+      'The shortage of buses was “worse in the poorer districts than anywhere else in the state.”',
+      'poorer districts',
+    ],
+  ])('guard: no speaker for %s', (_shape, text, words) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speakerText).toBeNull();
+  });
+});
+
+describe('a quoted fragment reported by a description goes to that description (helper spk15)', () => {
+  it.each([
+    [
+      'plural critics over the pronoun of the reported clause',
+      'Tom Hale wrote a transit bill in 2001. Critics say he once proposed to “scrap” the whole night service.',
+      'scrap',
+      'Critics',
+    ],
+    [
+      'sources whose reported clause has its own speech verb',
+      'Tom Hale was arrested on Monday. Two guards have claimed he shouted “never again, not for anyone” at the gate.',
+      'never again',
+      'Two guards',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it('guard: a definite description stays with the name its pronoun resolves to', () => {
+    const a = annotate(
+      'Dan Marsh spoke in Dayton on Friday. The veteran senator said he rarely asks colleagues to campaign for him, “except for people I am very close to.”',
+    );
+    expect(speakerName(a, quoteWith(a, 'except for people'))).toBe('Dan Marsh');
+  });
+});
+
+describe('a name only as a possessor or inside a fronted clause yields to the main clause subject (helper spk15)', () => {
+  it.each([
+    [
+      'a possessor inside the object',
+      'In late June, the bar association completed its review of Tom Hale’s record and deemed him “well qualified for a seat on the bench.”',
+      'well qualified',
+      'the bar association',
+    ],
+    [
+      'a name inside a fronted clause',
+      'After meeting Tom Hale on Monday, the council approved a plan for “an end to the night closures at the depot.”',
+      'night closures',
+      'the council',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it('guard: a passive subject is no speaker ("mayors have been startled by X’s “…”")', () => {
+    const a = annotate(
+      'Across the region, mayors have been startled by Tom Hale’s “reckless and careless remarks about the port.”',
+    );
+    expect(quoteWith(a, 'careless remarks').speakerText).not.toBe('mayors');
+  });
+});
+
+describe('the main clause subject does not reach a quote in a later clause (helper spk15)', () => {
+  it('guard: "X have helped …, and though the union is “…”" gives no X', () => {
+    const a = annotate(
+      'The new routes have helped the mayor with commuters, and though the drivers’ union is “confident that the deal will hold for years,” the strike may still go ahead.',
+    );
+    expect(quoteWith(a, 'deal will hold').speakerText).toBeNull();
+  });
+});

@@ -882,10 +882,24 @@ function fragmentReporter(
     if (verb < 0) break;
     const next = subjectBefore(layer, verb, floor, persons);
     if (!next) break;
-    if (outer >= 0 && next.entity) found = next;
+    // A reporter named only by a description counts too ("Critics say he once proposed to “…” the law" →
+    // critics), but not a passive's subject ("The worry was underscored when Lee lamented the “…”"), nor
+    // a definite singular description, which names someone already met ("The veteran senator said he
+    // rarely campaigns for “…”": "he" is the senator, resolved to a name).
+    if (outer >= 0 && (next.entity || newReferent(layer, next)) && !isPassive(layer, outer)) found = next;
     current = next;
   }
   return found;
+}
+
+/** Whether a subject phrase naming no known person introduces someone new rather than pointing back to
+ * someone named before: "critics", "some analysts", "a spokesman", "the party's lawyers" — not a pronoun
+ * nor "the senator". */
+function newReferent(layer: TokenLayer, s: Subject): boolean {
+  const first = layer.tokens[s.firstToken];
+  if (!first || first.pos === 'PRON') return false;
+  const head = layer.tokens[s.endToken - 1]?.text.toLowerCase() ?? '';
+  return !/^(the|this|that)$/i.test(first.text) || isPluralCommonNoun(head);
 }
 
 /** The verb before "that" opening the clause of the subject at `first` ("she expected that voters …"), or -1. */
@@ -2601,12 +2615,93 @@ function attribute(
   )
     return withBySubject(opener);
   const person = inSentence.find((s) => !s.possessive) ?? inSentence.find((s) => s.possessive);
+  // "The bar association completed its review of Lee’s record and deemed her “well qualified”", "As Lee
+  // spoke, the lobby was whipping members against “…”": a name only as a possessor, or only inside a
+  // fronted clause, is no subject; the main clause's own subject acting in its own voice is.
+  const fronted = frontedClauseEnd(layer, sentenceStart, openToken);
+  const aside =
+    person !== undefined &&
+    (person.possessive || person.endToken <= fronted) &&
+    inSentence.every((s) => s.possessive || s.endToken <= fronted);
+  const main = aside ? mainClauseSubject(layer, sentenceStart, openToken) : undefined;
+  if (
+    main &&
+    main.entity === null &&
+    !inSentence.some((s) => s.firstToken >= main.firstToken && s.endToken <= main.endToken)
+  )
+    return withBySubject(main);
   if (person) return { ...person, bySubject: true };
   // "The dockers' union was firm in its reply: “…”": a colon hands the quote to the sentence's subject
   // even when that is no person (the phrase is the speakerText).
   if (tokens[openToken - 1]?.text === ':' || tokens[openToken - 2]?.text === ':')
     return withBySubject(sentenceSubject(layer, sentenceStart, openToken));
+  if (inSentence.length === 0) return withBySubject(mainClauseSubject(layer, sentenceStart, openToken));
   return undefined;
+}
+
+/**
+ * The subject phrase of the main clause between `from` and `to` when that clause has an agent acting in
+ * its own voice, past a fronted adverbial clause and a relative aside set off by commas: "On Monday, the
+ * agency found “…”", "The lawsuit, which was filed on Monday, alleged that the city “…”" — the phrase as
+ * written, whether or not it names a person. Not a pronoun ("There is still “…”"), nor a clause whose
+ * verb is a modal, a copula or a passive: "Voters can expect her to bring “…”", "The delay was “…”",
+ * "Theft is defined as a person who “…”" say nothing of who speaks.
+ */
+function mainClauseSubject(layer: TokenLayer, from: number, to: number): Subject | undefined {
+  const { tokens } = layer;
+  const fronted = frontedClauseEnd(layer, from, to);
+  const start = fronted >= 0 ? fronted + 1 : from;
+  if (tokens[start]?.pos === 'PRON' || /^there$/i.test(tokens[start]?.text ?? '')) return undefined;
+  for (let v = start + 1; v < to; v++) {
+    const token = tokens[v];
+    const aside = token?.text === ',' && /^(who|whose|which)$/i.test(tokens[v + 1]?.text ?? '');
+    if (!aside && token?.pos !== 'VERB' && token?.pos !== 'AUX') continue;
+    const subject = subjectBefore(layer, v, start, []);
+    if (!subject || subject.firstToken !== start) return undefined;
+    let verb = v;
+    if (aside) {
+      verb = v + 2;
+      while (verb < to && tokens[verb]?.text !== ',') verb++;
+      verb++;
+    }
+    while (tokens[verb]?.pos === 'ADV') verb++;
+    return ownVoiceVerb(layer, verb) && !opensOtherClause(layer, verb + 1, to) ? subject : undefined;
+  }
+  return undefined;
+}
+
+/** Whether a subordinate clause, or one joined after a comma by "and"/"but", opens between `from` and
+ * `to`: "Those plans helped her, and though the group is “…”" — the quote is in that clause, whose
+ * subject is not the first clause's. */
+function opensOtherClause(layer: TokenLayer, from: number, to: number): boolean {
+  const { tokens } = layer;
+  for (let t = from; t < to; t++) {
+    const word = tokens[t]?.text ?? '';
+    if (SUBORDINATE_OPENER.test(word) && tokens[t]?.pos === 'SCONJ') return true;
+    if (tokens[t - 1]?.text === ',' && /^(and|but)$/i.test(word)) return true;
+  }
+  return false;
+}
+
+/** Forms of "be" and modal verbs, which make a clause say what is, could or must be rather than what its
+ * subject did. */
+const COPULA_OR_MODAL =
+  /^(be|been|being|is|are|was|were|am|’s|'s|’re|'re|can|could|may|might|must|shall|should|will|would|ca|wo)$/i;
+
+/** Whether the verb at `v` is one its subject does in its own voice: "found", "has argued", "was that"
+ * ("The answer was that “…”" states the subject's content). */
+function ownVoiceVerb(layer: TokenLayer, v: number): boolean {
+  const { tokens } = layer;
+  const verb = tokens[v];
+  if (!verb) return false;
+  if (COPULA_OR_MODAL.test(verb.text)) return /^that$/i.test(tokens[v + 1]?.text ?? '') && verb.pos === 'AUX';
+  // "The lawsuit, which …, alleged that": a past form the tagger read as an adjective before its clause.
+  const pastBeforeClause =
+    verb.pos === 'ADJ' && /ed$/i.test(verb.text) && /^(that|the|a|an)$/i.test(tokens[v + 1]?.text ?? '');
+  // "has argued" and "have been arguing" are its subject's acts; "have been startled" is done to it.
+  if (/^(has|have|had)$/i.test(verb.text))
+    return !/^been$/i.test(tokens[v + 1]?.text ?? '') || isParticipleWord(tokens[v + 2]?.text ?? '');
+  return verb.pos === 'VERB' || pastBeforeClause;
 }
 
 /** Tokens from the comma after a name to the speech verb past an aside left open: "Ann Lee, the analyst
