@@ -101,3 +101,19 @@ describe('places and events that looked like people', () => {
     expect(Object.values(found)).not.toContain('person');
   });
 });
+
+describe('an organisation named with "to" and a verb', () => {
+  const kinds = (body: string) =>
+    Object.fromEntries(annotateText(body).entities.map((e) => [e.name, e.kind]));
+
+  it('is one organisation, not a person who said something', () => {
+    const found = kinds('The Committee to Protect Reporters said the charges set a dangerous precedent.');
+    expect(found['Committee to Protect Reporters']).toBe('organization');
+    expect(Object.values(found)).not.toContain('person');
+  });
+
+  it('does not swallow a name after a preposition "to"', () => {
+    const found = kinds('She spoke to the Senate Finance Committee to Congress members’ surprise.');
+    expect(found['Senate Finance Committee']).toBe('organization');
+  });
+});

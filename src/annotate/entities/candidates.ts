@@ -443,8 +443,12 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
           end++;
         } else if (
           (NAME_PARTICLES.has(tokens[end]?.text ?? '') ||
-            // "Department of Transportation", "Bank of England": organisation heads take an "of" phrase.
-            (tokens[end]?.text === 'of' &&
+            // "Department of Transportation", "Bank of England": organisation heads take an "of" phrase,
+            // and in running text a "to" phrase ("Committee to Protect Reporters" became a speaker
+            // "Protect Reporters") when a verb follows it; a headline's "Senate to Vote on …" is a verb, and
+            // "spoke to the Finance Committee to Congress members' surprise" no name.
+            ((tokens[end]?.text === 'of' ||
+              (tokens[end]?.text === 'to' && !sentence.heading && tokens[end + 1]?.pos === 'VERB')) &&
               ORGANIZATION_HEADS.has((tokens[end - 1]?.text ?? '').toLowerCase()))) &&
           isNameToken(tokens, end + 1, sentence.heading)
         ) {

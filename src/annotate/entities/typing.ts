@@ -193,7 +193,8 @@ function evidenceOfName(name: string): Evidence {
   if (words.length > 1 && PLACE_HEADS.has(last)) add('place', STRONG);
   // "Bank of Lisbon", "Harbor Church of Lisbon": an organisation's head word before "of" (the place after it
   // may be a given name, "Elizabeth", which types nobody here).
-  const of = words.indexOf('of');
+  // Likewise before "to" ("Committee to Protect Reporters", which "said" made a person).
+  const of = words.findIndex((w) => w === 'of' || w === 'to');
   if (of > 0 && ORGANIZATION_HEADS.has(words[of - 1] ?? '')) add('organization', STRONG);
   if (KNOWN_PEOPLE.has(lower)) add('person', STRONG);
   // "Luis Ortega Jr.", "Ike Parsons III": a generational suffix ends only people's names.
