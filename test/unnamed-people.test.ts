@@ -380,6 +380,29 @@ describe('relations and descriptions of named people', () => {
     expect(new Set(lawyers[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
   });
 
+  it('"his mother" of an unnamed man is one person where the outlets\' men are one; "mum" = "mother"', () => {
+    const one = annotate(
+      'Man charged with killing mother in Oldbridge\n\nA man was charged on Monday with killing his mother at ' +
+        'her home in Oldbridge, Detective Rosa Kinley said. The man was arrested nearby.',
+      'one',
+    );
+    const two = annotate(
+      'A man was held in Oldbridge over the murder of his mum on Monday. Detective Rosa Kinley said the man was calm.',
+      'two',
+    );
+    // Another town, nobody in common: another man, another mother.
+    const three = annotate(
+      'A man in Kestrel Falls was charged on Friday with killing his mother. The man was held.',
+      'three',
+    );
+    const story = compareStory([one, two, three]);
+    const mothers = (story.unnamedActors ?? []).filter((a) => a.name === 'mother');
+    expect(mothers.map((a) => [...new Set(a.mentions.map((m) => m.article))].sort())).toEqual([
+      ['one', 'two'],
+      ['three'],
+    ]);
+  });
+
   it('"her publicist" in one outlet is the person another names as her publicist', () => {
     const one = annotate(
       'Marta Oyelaran, the singer, cancelled her tour on Monday, her publicist Tobias Rennick said in Oldbridge.',

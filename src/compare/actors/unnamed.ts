@@ -58,7 +58,23 @@ const compatible = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
  * The merge key: the head word with a crude singular ("robbers" = "robbers"; "gunman" ≠ "gunmen"), one
  * for its spellings ("co-workers" = "coworkers").
  */
-const headKey = (e: Entity) => `${e.kind}\u0000${nounSpellingKey(e.name.toLowerCase())}`;
+const headKey = (e: Entity) => {
+  const noun = e.name.toLowerCase();
+  return `${e.kind}\u0000${FAMILY_FORMS[noun] ?? nounSpellingKey(noun)}`;
+};
+
+/**
+ * Everyday names of a parent, one person to whoever they are tied to: one outlet's "his mum" is another's
+ * "his mother". (Not "lawyer" for "attorney": someone may have two; see RELATION_FORMS.)
+ */
+const FAMILY_FORMS: Readonly<Record<string, string>> = {
+  mom: 'mother',
+  mum: 'mother',
+  mommy: 'mother',
+  mummy: 'mother',
+  dad: 'father',
+  daddy: 'father',
+};
 
 interface Cluster {
   members: Member[];
@@ -79,6 +95,8 @@ interface Cluster {
   persons?: Set<string>;
   /** Some member may not be settled as a person (see `unsettleable` in compareUnnamed). */
   unsettleable?: boolean;
+  /** The named actor a relation is tied to through an unnamed owner settled as that actor (unnamedOwner). */
+  tiedTo?: string;
 }
 
 /**
@@ -285,6 +303,27 @@ export function compareUnnamed(
         ? `${headKey(e)}\u0000of:${article.id}:${e.of}`
         : headKey(e);
   };
+  // Where each article's unnamed person went: the named person it was settled as, or its cluster.
+  const placed = new Map<string, Actor | Cluster>();
+  const placeKey = (article: AnnotatedArticle, entityId: string) => `${article.id}\u0000${entityId}`;
+  const clusterIds = new Map<Cluster, number>();
+  // A relation tied to an unnamed person ("A man was charged with killing his mother") is tied to what that
+  // person became across the story: of two outlets' "a man" merged as one actor, that man's mother; of a
+  // "son" settled as Tom Ford, Tom Ford's mother. An owner kept to its own article keeps the relation there.
+  const unnamedOwner = (article: AnnotatedArticle, e: Entity): { key: string; actor?: Actor } | null => {
+    if (!e.of?.startsWith('u')) return null;
+    const where = placed.get(placeKey(article, e.of));
+    if (!where) return null;
+    if ('id' in where) return { key: where.id, actor: where };
+    const settledAs = where.persons?.size === 1 ? byId.get([...where.persons][0] ?? '') : undefined;
+    if (settledAs) return { key: settledAs.id, actor: settledAs };
+    let n = clusterIds.get(where);
+    if (n === undefined) {
+      n = clusterIds.size;
+      clusterIds.set(where, n);
+    }
+    return { key: `unnamed#${n}` };
+  };
   const sharesNamed = (c: Cluster, article: string) => {
     for (const x of namedIn(article)) if (c.named.has(x)) return true;
     return false;
@@ -322,12 +361,18 @@ export function compareUnnamed(
       const people = article.unnamedPeople ?? [];
       const perKey = new Map<string, number>();
       for (const e of people) perKey.set(keyOf(article, e), (perKey.get(keyOf(article, e)) ?? 0) + 1);
-      for (const entity of people) {
+      // A relation to an unnamed person after that person, whose place it takes its key from.
+      const ordered = [
+        ...people.filter((e) => !e.of?.startsWith('u')),
+        ...people.filter((e) => e.of?.startsWith('u')),
+      ];
+      for (const entity of ordered) {
         const person = describedActor(article, entity);
         if ((person !== undefined) !== settledPass) continue;
         if (person) attachAsReferences(person, article.id, entity);
-        const key = keyOf(article, entity);
-        const owner = ownerActor(article, entity);
+        const tie = unnamedOwner(article, entity);
+        const key = tie ? `${headKey(entity)}\u0000of:${tie.key}` : keyOf(article, entity);
+        const owner = ownerActor(article, entity) ?? tie?.actor?.id ?? (tie ? tie.key : null);
         const counts = countsOf(entity);
         const qualifiers = qualifiersOf(article.text, entity);
         const around = namedAround(article, entity);
@@ -369,9 +414,11 @@ export function compareUnnamed(
           named: new Set(namedIn(article.id)),
           around,
           event,
+          ...(tie?.actor ? { tiedTo: tie.actor.id } : {}),
           ...extra,
         });
         if (person) {
+          placed.set(placeKey(article, entity.id), person);
           // Settled here; the outlets whose phrase would have joined it are that person's too.
           if (cluster) cluster.persons = new Set([...(cluster.persons ?? []), person.id]);
           else if (!shared) {
@@ -381,6 +428,7 @@ export function compareUnnamed(
             byKey.set(key, candidates);
           }
         } else if (cluster) {
+          placed.set(placeKey(article, entity.id), cluster);
           cluster.members.push(member);
           if (unsettleable) cluster.unsettleable = true;
           cluster.articles.add(article.id);
@@ -392,6 +440,7 @@ export function compareUnnamed(
           for (const x of event.dates) cluster.event.dates.add(x);
         } else {
           const fresh = startCluster([member], unsettleable ? { unsettleable } : {});
+          placed.set(placeKey(article, entity.id), fresh);
           clusters.push(fresh);
           // An article's second referent of one head stays its own: no other outlet's phrase joins it.
           if (!shared) {
@@ -405,7 +454,7 @@ export function compareUnnamed(
   const kept: Cluster[] = [];
   for (const c of clusters) {
     const first = c.members[0];
-    const owner = first ? ownerActor(first.article, first.entity) : null;
+    const owner = first ? (ownerActor(first.article, first.entity) ?? c.tiedTo ?? null) : null;
     if (!first) continue;
     const settled = c.persons?.size === 1 ? byId.get([...c.persons][0] ?? '') : undefined;
     const holder =
@@ -418,7 +467,7 @@ export function compareUnnamed(
     .sort((a, b) => b.w - a.w)
     .map(({ c }, n) => {
       const first = c.members[0];
-      const owner = first ? ownerActor(first.article, first.entity) : null;
+      const owner = first ? (ownerActor(first.article, first.entity) ?? c.tiedTo ?? null) : null;
       return buildUnnamedActor(`u${n + 1}`, c.members, owner ? byId.get(owner)?.name : undefined);
     });
 }
@@ -495,9 +544,7 @@ const RELATION_FORMS: Readonly<Record<string, string>> = {
   representative: 'spokesperson',
   rep: 'spokesperson',
   publicist: 'spokesperson',
-  mom: 'mother',
-  mum: 'mother',
-  dad: 'father',
+  ...FAMILY_FORMS,
   husband: 'spouse',
   wife: 'spouse',
 };
