@@ -417,7 +417,13 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       // "Zbignev Kowalczyk stopped …", "Tadeo Lo Bianco, the …": two or three name words none of which
       // the lexicon knows open the sentence. Such a run is name-shaped wherever it stands, so it is typed
       // like any other (a heading's Title Case is no such evidence: every word there is capitalised).
-      const weakStart = weak && runStart === i && !(!sentence.heading && unknownNameRun(tokens, i, end));
+      // An age opening the sentence ("Sixty-year-old Marla Tovey was …") is no part of the name (splitTitle
+      // drops it), and the name after it stands mid-sentence, where its capitals are evidence.
+      const weakStart =
+        weak &&
+        runStart === i &&
+        !(!sentence.heading && unknownNameRun(tokens, i, end)) &&
+        !(end - i > 1 && AGE.test(opener.text));
       const candidate = inCaseName(layer, runStart, end)
         ? null
         : splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);
