@@ -403,6 +403,21 @@ describe('relations and descriptions of named people', () => {
     ]);
   });
 
+  it('"the inmate\'s mother", where the inmate is the named one, is his mother in another outlet', () => {
+    const one = annotate(
+      "Inmate Tomas Okafor escaped from a prison van near Oldbridge on Monday. Okafor's mother begged him to surrender.",
+      'one',
+    );
+    const two = annotate(
+      "Tomas Okafor, 49, was still at large in Oldbridge on Tuesday. The inmate's mother said she feared for him.",
+      'two',
+    );
+    const mothers = (compareStory([one, two]).unnamedActors ?? []).filter((a) => a.name.startsWith('mother'));
+    expect(mothers.map((a) => [a.name, a.mentions.map((m) => m.article)])).toEqual([
+      ['mother of Tomas Okafor', ['one', 'two']],
+    ]);
+  });
+
   it('"her publicist" in one outlet is the person another names as her publicist', () => {
     const one = annotate(
       'Marta Oyelaran, the singer, cancelled her tour on Monday, her publicist Tobias Rennick said in Oldbridge.',
