@@ -379,7 +379,9 @@ export function compareUnnamed(
         const event = eventAround(article, entity);
         const bare = entity.kind === 'group' && !particularGroup(article, entity);
         const candidates = byKey.get(key) ?? [];
-        const shared = (perKey.get(key) ?? 0) > 1;
+        // Counted by the article's own key: two "his sister"s of one man stay the article's own, whatever
+        // the man became across the story.
+        const shared = (perKey.get(keyOf(article, entity)) ?? 0) > 1;
         // Whether this phrase may be settled as the person another outlet's phrase was settled as: only where
         // it brings someone in, in the lead before any person is named ("A bakery owner was fined …", not
         // "Ana Ruiz scored 20. The player of the year …" nor a later "an employee who followed her"), and
