@@ -380,6 +380,29 @@ describe('relations and descriptions of named people', () => {
     expect(new Set(lawyers[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
   });
 
+  it("the lead's referent of a head merges though the article has another ('a judge' shot years ago)", () => {
+    const one = annotate(
+      'An Oldbridge judge sentenced Tomas Brandt to life in prison on Saturday. Brandt showed no emotion. ' +
+        'The hearing lasted an hour. Brandt was on trial for robbery in 2005 when he shot a judge and a guard.',
+      'one',
+    );
+    const two = annotate('The judge told Tomas Brandt on Saturday that he would never leave prison.', 'two');
+    const judges = (compareStory([one, two]).unnamedActors ?? []).filter((a) => a.name === 'judge');
+    const byArticles = judges.map((a) => a.mentions.map((m) => `${m.article}:${m.start}`));
+    expect(byArticles).toContainEqual([
+      `one:${one.text.indexOf('judge')}`,
+      `two:${two.text.indexOf('judge')}`,
+    ]);
+    expect(byArticles).toContainEqual([`one:${one.text.lastIndexOf('judge')}`]);
+  });
+
+  it('people described alike in two articles sharing only a place are two ("a deputy" in one county)', () => {
+    const one = annotate('A deputy was shot dead outside a house in Marlow County on Friday.', 'one');
+    const two = annotate('A deputy was stabbed outside his home in Marlow County last summer.', 'two');
+    const deputies = (compareStory([one, two]).unnamedActors ?? []).filter((a) => a.name === 'deputy');
+    expect(deputies).toHaveLength(2);
+  });
+
   it('"his mother" of an unnamed man is one person where the outlets\' men are one; "mum" = "mother"', () => {
     const one = annotate(
       'Man charged with killing mother in Oldbridge\n\nA man was charged on Monday with killing his mother at ' +
