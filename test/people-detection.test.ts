@@ -45,6 +45,18 @@ describe('a full name of unknown words opening a sentence', () => {
   });
 });
 
+describe('an age opening the sentence before a name', () => {
+  it('"Forty-year-old Marla Tovey was arrested" names Marla Tovey, used nowhere else', () => {
+    const a = annotate('Forty-year-old Marla Tovey was arrested at her home in Oldbridge on Monday.');
+    expect(persons(a)['Marla Tovey']).toEqual(['Marla Tovey']);
+  });
+
+  it('a capitalised opener that is no age stays out of the name ("Tall Marla waved")', () => {
+    const a = annotate('Tall Marla waved at the crowd.');
+    expect(persons(a)['Tall Marla']).toBeUndefined();
+  });
+});
+
 describe('a Title Case auxiliary after a name', () => {
   it('"Zbignev Kowalczyk Won\'t Fight" names Zbignev Kowalczyk, not "Zbignev Kowalczyk Wo"', () => {
     const a = annotate(

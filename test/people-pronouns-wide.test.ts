@@ -154,3 +154,25 @@ describe('the subject of a reported clause', () => {
     expect(r['Karl Brandt'] ?? []).not.toContain('he');
   });
 });
+
+describe('a pronoun inside a "whose" clause on the sentence\'s subject', () => {
+  it('"Helena Voss, whose films made her a star, died" is Voss, though another woman came before', () => {
+    const a = annotate(
+      'The film starred Marta Lind. Helena Voss, whose swimming films made her a star, died on Monday.',
+    );
+    expect(references(a)['Helena Voss']).toContain('her');
+    expect(references(a)['Marta Lind'] ?? []).not.toContain('her');
+  });
+
+  it('also after an apposition ("Tomas Brandt, the gang boss whose act earned him …")', () => {
+    const a = annotate(
+      'Police named Karl Weber. Tomas Brandt, the Oldbridge gang boss whose odd act earned him the nickname, died.',
+    );
+    expect(references(a)['Tomas Brandt']).toContain('him');
+  });
+
+  it('not when another woman is named in the clause before the pronoun', () => {
+    const a = annotate('Helena Voss, whose daughter Marta Lind said she was tired, died on Monday.');
+    expect(references(a)['Helena Voss'] ?? []).not.toContain('she');
+  });
+});

@@ -542,6 +542,23 @@ describe('names of more than one word', () => {
     expect(Object.values(p)[0]).toEqual(["Vincenzo 'The Fox' Amato", 'Vincenzo "Fox" Amato', 'Amato']);
   });
 
+  it('a nickname in brackets belongs to the name too, and names him in another outlet', () => {
+    const one = annotate(
+      'Deputy Luis Gerardo (Jerry) Ortega was shot dead in Oldbridge on Monday. Ortega, 35, died at the scene.',
+      'one',
+    );
+    expect(people(one)).toEqual({ 'Luis Gerardo (Jerry) Ortega': ['Luis Gerardo (Jerry) Ortega', 'Ortega'] });
+    // Not a bracket of another kind: an abbreviation, a party.
+    expect(Object.keys(people(annotate('Senator Ana Ruiz (D) said no on Monday.')))).toEqual(['Ana Ruiz']);
+    const two = annotate(
+      'Jerry Ortega, a deputy, was shot dead in Oldbridge on Monday. Ortega had two sons.',
+      'two',
+    );
+    const ortega = compareActors([one, two]).actors.filter((a) => a.name.includes('Ortega'));
+    expect(ortega).toHaveLength(1);
+    expect(new Set(ortega[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
+  });
+
   it('a description may hold the quoted title of a work', () => {
     const a = annotate('Helena Ruiz entered a clinic on Monday. The "Harbor Nights" actress is resting.');
     expect(references(a)['Helena Ruiz']).toContain('actress');

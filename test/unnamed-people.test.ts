@@ -380,6 +380,67 @@ describe('relations and descriptions of named people', () => {
     expect(new Set(lawyers[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two']));
   });
 
+  it("the lead's referent of a head merges though the article has another ('a judge' shot years ago)", () => {
+    const one = annotate(
+      'An Oldbridge judge sentenced Tomas Brandt to life in prison on Saturday. Brandt showed no emotion. ' +
+        'The hearing lasted an hour. Brandt was on trial for robbery in 2005 when he shot a judge and a guard.',
+      'one',
+    );
+    const two = annotate('The judge told Tomas Brandt on Saturday that he would never leave prison.', 'two');
+    const judges = (compareStory([one, two]).unnamedActors ?? []).filter((a) => a.name === 'judge');
+    const byArticles = judges.map((a) => a.mentions.map((m) => `${m.article}:${m.start}`));
+    expect(byArticles).toContainEqual([
+      `one:${one.text.indexOf('judge')}`,
+      `two:${two.text.indexOf('judge')}`,
+    ]);
+    expect(byArticles).toContainEqual([`one:${one.text.lastIndexOf('judge')}`]);
+  });
+
+  it('people described alike in two articles sharing only a place are two ("a deputy" in one county)', () => {
+    const one = annotate('A deputy was shot dead outside a house in Marlow County on Friday.', 'one');
+    const two = annotate('A deputy was stabbed outside his home in Marlow County last summer.', 'two');
+    const deputies = (compareStory([one, two]).unnamedActors ?? []).filter((a) => a.name === 'deputy');
+    expect(deputies).toHaveLength(2);
+  });
+
+  it('"his mother" of an unnamed man is one person where the outlets\' men are one; "mum" = "mother"', () => {
+    const one = annotate(
+      'Man charged with killing mother in Oldbridge\n\nA man was charged on Monday with killing his mother at ' +
+        'her home in Oldbridge, Detective Rosa Kinley said. The man was arrested nearby.',
+      'one',
+    );
+    const two = annotate(
+      'A man was held in Oldbridge over the murder of his mum on Monday. Detective Rosa Kinley said the man was calm.',
+      'two',
+    );
+    // Another town, nobody in common: another man, another mother.
+    const three = annotate(
+      'A man in Kestrel Falls was charged on Friday with killing his mother. The man was held.',
+      'three',
+    );
+    const story = compareStory([one, two, three]);
+    const mothers = (story.unnamedActors ?? []).filter((a) => a.name === 'mother');
+    expect(mothers.map((a) => [...new Set(a.mentions.map((m) => m.article))].sort())).toEqual([
+      ['one', 'two'],
+      ['three'],
+    ]);
+  });
+
+  it('"the inmate\'s mother", where the inmate is the named one, is his mother in another outlet', () => {
+    const one = annotate(
+      "Inmate Tomas Okafor escaped from a prison van near Oldbridge on Monday. Okafor's mother begged him to surrender.",
+      'one',
+    );
+    const two = annotate(
+      "Tomas Okafor, 49, was still at large in Oldbridge on Tuesday. The inmate's mother said she feared for him.",
+      'two',
+    );
+    const mothers = (compareStory([one, two]).unnamedActors ?? []).filter((a) => a.name.startsWith('mother'));
+    expect(mothers.map((a) => [a.name, a.mentions.map((m) => m.article)])).toEqual([
+      ['mother of Tomas Okafor', ['one', 'two']],
+    ]);
+  });
+
   it('"her publicist" in one outlet is the person another names as her publicist', () => {
     const one = annotate(
       'Marta Oyelaran, the singer, cancelled her tour on Monday, her publicist Tobias Rennick said in Oldbridge.',

@@ -301,12 +301,28 @@ const QUOTES = new Set(['"', "'", '“', '‘', '”', '’']);
  * a name word).
  */
 function nicknameEnd(tokens: readonly Token[], at: number, limit: number, heading: boolean): number {
+  if (tokens[at]?.text === '(') return bracketedNicknameEnd(tokens, at, limit, heading);
   if (!QUOTES.has(tokens[at]?.text ?? '') || !GIVEN_NAMES.has((tokens[at - 1]?.text ?? '').toLowerCase()))
     return at;
   let k = at + 1;
   while (k < limit && k - at <= 3 && isCapitalised(tokens[k] as Token)) k++;
   if (k === at + 1 || !QUOTES.has(tokens[k]?.text ?? '') || k + 1 >= limit) return at;
   return isNameToken(tokens, k + 1, heading) ? k + 2 : at;
+}
+
+/**
+ * A nickname in brackets between given name and surname: "Luis Gerardo (Jerry) Ortiz", "Tamsin (Tam)
+ * Okafor". One Title Case word inside (not "(UK)" or "(D)"), a name word after the bracket, and either a
+ * given name on one side of the bracket or a word inside that is no ordinary word ("Ana Ruiz (Reuters)
+ * Smith" is no such name). The end of the surname run's first word, or `at`.
+ */
+function bracketedNicknameEnd(tokens: readonly Token[], at: number, limit: number, heading: boolean): number {
+  const inside = tokens[at + 1]?.text ?? '';
+  if (at + 3 >= limit || tokens[at + 2]?.text !== ')' || !/^\p{Lu}\p{Ll}+$/u.test(inside)) return at;
+  if (!isNameToken(tokens, at + 3, heading)) return at;
+  const lower = inside.toLowerCase();
+  const given = GIVEN_NAMES.has(lower) || GIVEN_NAMES.has((tokens[at - 1]?.text ?? '').toLowerCase());
+  return given || !isKnownWord(lower) ? at + 4 : at;
 }
 
 /**
@@ -469,7 +485,13 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       // "Zbignev Kowalczyk stopped …", "Tadeo Lo Bianco, the …": two or three name words none of which
       // the lexicon knows open the sentence. Such a run is name-shaped wherever it stands, so it is typed
       // like any other (a heading's Title Case is no such evidence: every word there is capitalised).
-      const weakStart = weak && runStart === i && !(!sentence.heading && unknownNameRun(tokens, i, end));
+      // An age opening the sentence ("Sixty-year-old Marla Tovey was …") is no part of the name (splitTitle
+      // drops it), and the name after it stands mid-sentence, where its capitals are evidence.
+      const weakStart =
+        weak &&
+        runStart === i &&
+        !(!sentence.heading && unknownNameRun(tokens, i, end)) &&
+        !(end - i > 1 && AGE.test(opener.text));
       const candidate = inCaseName(layer, runStart, end)
         ? null
         : splitTitle(layer, runStart, end, sentenceIndex, sentence.heading, weakStart);

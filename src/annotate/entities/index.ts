@@ -194,6 +194,8 @@ const keyOf = (name: string) =>
   name
     // "Vincenzo 'The Fox' Amato" is Vincenzo Amato: a quoted nickname inside a name is left out of the key.
     .replace(/ ['"“‘][^'"“”‘’]+['"”’] /gu, ' ')
+    // So is one in brackets: "Luis Gerardo (Jerry) Ortiz" is Luis Gerardo Ortiz.
+    .replace(/ \([^()]+\) /gu, ' ')
     .replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')
     .toLowerCase()
     // "told The Harbour Wells" and "The Harbour Wells said" (where the sentence's capital left "The" out of

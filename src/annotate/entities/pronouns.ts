@@ -311,7 +311,8 @@ function linkPronouns(
     const genderKnown = (e: string) => input.genderOf(e) ?? tookGender.get(e) ?? null;
     const subject =
       subordinateSubject(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown) ??
-      reportedSubject(tokens, anchorEndingAt, i, gender, genderKnown);
+      reportedSubject(tokens, anchorEndingAt, i, gender, genderKnown) ??
+      whoseClauseHead(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown);
     if (subject !== undefined && !quoted(i) && !unnamedCurrent.some(fits)) {
       link(token, i, subject, 'pronoun');
       continue;
@@ -382,6 +383,52 @@ function subordinateSubject(
   }
   return subject.entity;
 }
+/**
+ * "Ana Ruiz, whose films made her a star, died on Monday", "Tom Ford, the boxer whose punch earned him the
+ * title, …": a pronoun inside a "whose" clause on the name the sentence opens with (right after it, or after
+ * a short apposition of no verb) means that person, when the person is known to be of the pronoun's gender
+ * and no other person known to be of it is named before the pronoun in the sentence. The clause ends at the
+ * next comma, dash or semicolon. The person's entity, or undefined.
+ */
+function whoseClauseHead(
+  layer: TokenLayer,
+  anchors: readonly PersonAnchor[],
+  at: number,
+  gender: Gender,
+  genderOf: (entity: string) => Gender,
+): string | undefined {
+  const { tokens } = layer;
+  const pronoun = tokens[at];
+  if (!pronoun) return undefined;
+  const first = layer.sentences[pronoun.sentence]?.firstToken ?? -1;
+  const subject = anchors[0];
+  if (!subject || subject.firstToken !== first || subject.possessive || subject.endToken > at)
+    return undefined;
+  if (tokens[subject.endToken]?.text !== ',') return undefined;
+  // "whose" within a short apposition of the subject, no verb before it.
+  let whose = -1;
+  for (let k = subject.endToken + 1; k < at && k <= subject.endToken + APPOSITION_WORDS; k++) {
+    const t = tokens[k];
+    if (!t || CLAUSE_ENDS.has(t.text)) return undefined;
+    if (t.text.toLowerCase() === 'whose') {
+      whose = k;
+      break;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX') return undefined;
+  }
+  if (whose < 0) return undefined;
+  for (let k = whose + 1; k < at; k++) if (CLAUSE_ENDS.has(tokens[k]?.text ?? '')) return undefined;
+  if (genderOf(subject.entity) !== gender) return undefined;
+  for (const a of anchors) {
+    if (a.firstToken >= at) break;
+    if (a.entity !== subject.entity && genderOf(a.entity) === gender) return undefined;
+  }
+  return subject.entity;
+}
+/** Words of an apposition between a name and its "whose" ("the New York mob boss whose"). */
+const APPOSITION_WORDS = 8;
+const CLAUSE_ENDS = new Set([',', ';', '—', '–', '(', ')']);
+
 /**
  * "Coroner Lina Marsh said she believed …", "Ford has said he …": the subject pronoun right after a speech
  * verb means the person named right before that verb, its subject, when that person is known to be of

@@ -100,7 +100,8 @@ function wordsOf(name: string): string[] {
   let words = nameWordsMemo.get(name);
   if (!words) {
     // "Kim Jong-un" = "Kim Jong Un": hyphen-joined lower-case syllables are one given name either way.
-    words = nameWords(normal(name.replace(/(\p{L})-(\p{Ll})/gu, '$1 $2')));
+    // "Luis Gerardo (Jerry) Ortiz": the bracketed nickname is one of his given names ("Jerry Ortiz").
+    words = nameWords(normal(name.replace(/(\p{L})-(\p{Ll})/gu, '$1 $2').replace(/[()]/g, '')));
     nameWordsMemo.set(name, words);
   }
   return words;
