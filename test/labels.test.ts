@@ -181,6 +181,12 @@ describe('labels are descriptor phrases', () => {
       ['Senator', 'senior lawmaker'],
     ],
     [
+      'the head of an agency is no head of state',
+      'The inquiry covers the firing of agency head Bo Hale. Critics said the review was written to paint the Republican president in a better light.',
+      'Hale',
+      ['agency head'],
+    ],
+    [
       'after the preposition "to" a role noun is still a title',
       'The minister spoke to reporter Dana Whitcombe on Monday.',
       'Whitcombe',

@@ -624,9 +624,36 @@ function headsIn(descriptors: readonly string[]): Set<string> {
   return heads;
 }
 
-function headsAgree(refHead: string, heads: Set<string>): boolean {
+/** Heads of state by the word alone; "leader", "head", "minister", "chief" need a country beside them. */
+const STATE_TITLES = new Set([
+  'president',
+  'premier',
+  'chancellor',
+  'dictator',
+  'strongman',
+  'autocrat',
+  'ruler',
+  'king',
+  'queen',
+  'monarch',
+]);
+
+/**
+ * The heads of a person's descriptors that make them a head of state or government: "President", or a
+ * country's "leader" ("Belarusian leader"). "FBI head" and "Majority Leader" lead something else: "the
+ * Republican president" of an article that never titles the president went to the FBI head it named.
+ */
+function stateHeadsIn(descriptors: readonly string[]): Set<string> {
+  const heads = new Set<string>();
+  for (const text of descriptors)
+    for (const head of headsIn([text]))
+      if (STATE_TITLES.has(head) || (HEADS_OF_STATE.has(head) && countriesIn(text).size > 0)) heads.add(head);
+  return heads;
+}
+
+function headsAgree(refHead: string, heads: Set<string>, stateHeads: Set<string>): boolean {
   if (heads.has(refHead)) return true;
-  return HEADS_OF_STATE.has(refHead) && [...heads].some((h) => HEADS_OF_STATE.has(h));
+  return HEADS_OF_STATE.has(refHead) && stateHeads.size > 0;
 }
 
 /**
@@ -688,7 +715,10 @@ function findReferences(
   const profile = new Map(
     persons.map((e) => {
       const texts = e.descriptors.map((d) => d.text);
-      return [e.id, { countries: countriesIn(texts.join(' ')), heads: headsIn(texts) }];
+      return [
+        e.id,
+        { countries: countriesIn(texts.join(' ')), heads: headsIn(texts), stateHeads: stateHeadsIn(texts) },
+      ];
     }),
   );
   const memo = new Map<string, string | null>();
@@ -751,7 +781,7 @@ function resolve(
   text: string,
   head: string,
   persons: readonly Entity[],
-  profile: Map<string, { countries: Set<string>; heads: Set<string> }>,
+  profile: Map<string, { countries: Set<string>; heads: Set<string>; stateHeads: Set<string> }>,
   memo: Map<string, string | null>,
 ): string | null {
   const countries = countriesIn(text);
@@ -765,7 +795,7 @@ function resolve(
     if (!p) continue;
     const nationality = [...countries].some((c) => p.countries.has(c));
     if (countries.size > 0 && !nationality) continue;
-    const role = headsAgree(head, p.heads);
+    const role = headsAgree(head, p.heads, p.stateHeads);
     if (countries.size === 0 && !role) continue;
     const score = (nationality ? 2 : 0) + (role ? 1 : 0);
     if (!best || score > best.score) {
