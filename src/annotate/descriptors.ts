@@ -77,12 +77,10 @@ const GENERIC_ROLES = new Set([
   'host',
   'speaker',
 ]);
-/** Political titles that "the … leader" can stand for. */
-const HEADS_OF_STATE = new Set([
-  'leader',
+/** Titles of a head of state or government by the word alone. */
+const STATE_TITLES = new Set([
   'president',
   'premier',
-  'minister',
   'chancellor',
   'dictator',
   'strongman',
@@ -91,8 +89,9 @@ const HEADS_OF_STATE = new Set([
   'king',
   'queen',
   'monarch',
-  'head',
 ]);
+/** Political titles that "the … leader" can stand for; "leader", "minister", "head" need a country. */
+const HEADS_OF_STATE = new Set([...STATE_TITLES, 'leader', 'minister', 'head']);
 
 export interface ReferenceMention {
   firstToken: number;
@@ -624,23 +623,9 @@ function headsIn(descriptors: readonly string[]): Set<string> {
   return heads;
 }
 
-/** Heads of state by the word alone; "leader", "head", "minister", "chief" need a country beside them. */
-const STATE_TITLES = new Set([
-  'president',
-  'premier',
-  'chancellor',
-  'dictator',
-  'strongman',
-  'autocrat',
-  'ruler',
-  'king',
-  'queen',
-  'monarch',
-]);
-
 /**
  * The heads of a person's descriptors that make them a head of state or government: "President", or a
- * country's "leader" ("Belarusian leader"). "FBI head" and "Majority Leader" lead something else: "the
+ * country's "leader" ("Belarusian leader"); "leader", "minister" and "head" need the country. "FBI head" and "Majority Leader" lead something else: "the
  * Republican president" of an article that never titles the president went to the FBI head it named.
  */
 function stateHeadsIn(descriptors: readonly string[]): Set<string> {
