@@ -185,6 +185,7 @@ export function readPredicates(sentence: string): Predicates {
   };
   // The first event verb of each clause outside quotation marks; a sentence that is all quotation gives
   // the first of its quotation ("“We will close the plant,” she said" reports closing the plant).
+  const speech = new Set<Set<string>>();
   const read = (insideQuotes: boolean): Set<string>[] => {
     const main: Set<string>[] = [];
     let quoted = false;
@@ -206,7 +207,9 @@ export function readPredicates(sentence: string): Predicates {
       const lemma = (lemmas[i] ?? lower).toLowerCase();
       if (NOT_EVENT.has(lemma) || NOT_EVENT.has(lower)) continue;
       if (SPEECH_ACTS.has(lemma)) {
-        main.push(keysOf(v, lemma));
+        const keys = keysOf(v, lemma);
+        speech.add(keys);
+        main.push(keys);
         continue;
       }
       if (CONTROL.has(lemma) && nextWord(i) === 'to') continue;
@@ -227,9 +230,13 @@ export function readPredicates(sentence: string): Predicates {
     return main.filter((s) => s.size > 0);
   };
   // A sentence whose every event verb is inside quotation marks reports what was said: the quotation's
-  // first event verb is its event ("“We will close the plant,” she said": closing the plant).
+  // first event verb is its event ("“We will close the plant,” she said": closing the plant). An act of
+  // speech alone is no event to compare ("testified that the plan is 'unlikely to work'" next to "told the
+  // committee analysts 'doubt the plan will work'" reports one statement), so a sentence whose only
+  // predicates are acts of speech has none.
   const outside = read(false);
-  return { main: outside.length > 0 ? outside : read(true), words };
+  const main = outside.some((m) => !speech.has(m)) ? outside : [...outside, ...read(true)];
+  return { main: main.some((m) => !speech.has(m)) ? main : [], words };
 }
 
 /**
