@@ -118,7 +118,8 @@ describe('number discrepancies', () => {
     expect(
       numbersOf([
         'On the Varn exchange, grain futures fell 200 points on Friday after the rate decision, traders said.',
-        'The Varn exchange index closed down 150 points on Friday after the rate decision, traders said.',
+        // One verb on both sides, so the two sentences still align (facts/claims.ts asks for one event).
+        'The Varn exchange index fell 150 points on Friday after the rate decision, traders said.',
       ]),
     ).toEqual([]);
   });

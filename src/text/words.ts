@@ -89,6 +89,8 @@ const SYNONYM_GROUPS: readonly string[] = [
   'start begin began begun',
   'passengers riders',
   'arrested detained custody',
+  // "18 states signed onto the lawsuit" / "18 states sued": the stemmer leaves "sued" whole.
+  'lawsuit sue sued suing',
   'resigned quit',
   'sanctions embargo',
   'aid assistance help',
