@@ -87,3 +87,32 @@ describe('one event or two', () => {
     ).toBe(true);
   });
 });
+
+describe('two quotations behind one attribution', () => {
+  it('keeps two different things one person said apart, however long the shared attribution', async () => {
+    expect(
+      await oneFact(
+        '“They have no choice but to comply,” Councilwoman Ada Brenn, who has led the push for the harbour audit, said in a statement.',
+        '“The board’s disregard for its own rules is without equal,” Councilwoman Ada Brenn, who has led the push for the harbour audit, said in a statement.',
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps one person’s words apart from another’s answer on the same point', async () => {
+    expect(
+      await oneFact(
+        '“Until the review is over, I am not inclined to release the ledgers,” the mayor told reporters at city hall.',
+        '“As I understand it, the mayor is clear: once the review ends he will think about it,” spokesman Tal Orrin told a radio host.',
+      ),
+    ).toBe(false);
+  });
+
+  it('joins one quotation printed with different attributions', async () => {
+    expect(
+      await oneFact(
+        '“Until the review is over, I am not inclined to release the ledgers,” the mayor told reporters at city hall.',
+        'Asked about the request, Mayor Lin Ostrow said that “until the review is over, I am not inclined to release the ledgers.”',
+      ),
+    ).toBe(true);
+  });
+});

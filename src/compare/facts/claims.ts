@@ -13,6 +13,8 @@
 // same content — a fact of both where neither side adds detail (PLAIN_PROBABILITY below) —: train 0.733 /
 // 0.813, dev 0.721 / 0.806, word overlap 0.731 / 0.816 and 0.716 / 0.806 (2026-12-07). With the one-event
 // rule (judgeClaim, text/predicates.ts): train 0.707 / 0.783, dev 0.710 / 0.788 (2026-12-07, fct15).
+
+import { contentStems } from '../../text/words.js';
 import { claimClauses } from '../text/claim-clauses.js';
 import { CLAIM_FEATURES, type ClaimFeature, claimCues, claimFeatures } from '../text/claim-features.js';
 import { describedWords } from '../text/descriptions.js';
@@ -332,14 +334,55 @@ export const QUOTED_SHARE = 0.5;
 /** Share of the shorter quotation's words the other must hold to be the same utterance. */
 export const QUOTED_SAME_WORDS = 0.6;
 
+/**
+ * Quoted words a sentence must hold for its quotation to be compared on its own, whatever the rest: a long
+ * attribution ("…,” Representative Ann Lee, who has led the push for the records, said in a statement")
+ * printed word for word by a wire story and its copy made two of her different sentences one fact.
+ */
+export const QUOTED_MIN_WORDS = 4;
+/**
+ * Two shorter quotations still part the sentences when they have no word in common: "“They have no
+ * choice,” Lee said in a statement." / "“Our contempt for the rules is without peer,” Lee said in a
+ * statement."
+ */
+export const QUOTED_DISJOINT_WORDS = 2;
+
+/** The quoted parts of a unit's text, a quotation opened in an earlier sentence included. */
+function quotedParts(text: string): string[] {
+  const parts: string[] = [];
+  const open = text.search(/[“"]/);
+  const close = text.search(/[”"]/);
+  // "They have no choice,” Lee said.": the sentence opens inside a quotation.
+  if (close >= 0 && (open < 0 || close < open || (text[open] === '"' && open === close)))
+    parts.push(text.slice(0, close));
+  for (const m of text.matchAll(/[“"]([^”"]+)[”"]/g)) parts.push(m[1] ?? '');
+  return parts;
+}
+
+/** The content stems of what a unit quotes (empty when it quotes nothing). */
+function quotedStems(u: Unit, text: string): Set<string> {
+  return u.quoteShare === 0 ? new Set() : new Set(contentStems(quotedParts(text).join(' ')));
+}
+
 function differentQuotations(a: Unit, b: Unit, textOf: (u: Unit) => string): boolean {
+  const qa = quotedStems(a, textOf(a).slice(a.start, a.end));
+  const qb = quotedStems(b, textOf(b).slice(b.start, b.end));
+  const quoted = sharedShare(qa, qb);
+  if (quoted.smaller >= QUOTED_DISJOINT_WORDS) {
+    if (quoted.shared === 0) return true;
+    if (quoted.smaller >= QUOTED_MIN_WORDS && quoted.shared < QUOTED_SAME_WORDS * quoted.smaller) return true;
+  }
   if (a.quoteShare < QUOTED_SHARE || b.quoteShare < QUOTED_SHARE) return false;
-  const wa = claimCues(a, textOf(a)).words;
-  const wb = claimCues(b, textOf(b)).words;
-  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
-  let n = 0;
-  for (const w of small) if (large.has(w)) n++;
-  return n < QUOTED_SAME_WORDS * small.size;
+  const all = sharedShare(claimCues(a, textOf(a)).words, claimCues(b, textOf(b)).words);
+  return all.shared < QUOTED_SAME_WORDS * all.smaller;
+}
+
+/** How many words of the smaller set the other holds, and the smaller set's size. */
+function sharedShare(x: ReadonlySet<string>, y: ReadonlySet<string>): { shared: number; smaller: number } {
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return { shared, smaller: small.size };
 }
 
 /**
