@@ -341,4 +341,58 @@ describe('secondPass', () => {
       ['t', 'u'],
     ]);
   });
+
+  it('two undated reports of one affair do not pair on the affair’s year written in both', () => {
+    // An inquiry's contempt vote and, months earlier, the timetable of its report: the same witness named,
+    // the year the inquiry is about written in both, few words alike. Without a day, nothing else tells
+    // them apart; the year as content made their numbers cosine high on its own.
+    const undated = (id: string, story: number, features: Record<string, number>): PassArticle => ({
+      id,
+      story,
+      pinned: false,
+      features: { day: null, features: new Map(Object.entries(features)) },
+    });
+    const vote = undated('vote', 1, {
+      'p:maravel': 2,
+      'p:quenby': 2,
+      'n:harbour board': 1,
+      't:inquiri': 2,
+      't:subpoena': 2,
+      't:testimoni': 1,
+      't:refus': 1,
+      't:committe': 1,
+      't:contempt': 2,
+      't:vote': 2,
+      't:panel': 1,
+      'y:2031': 3,
+      '#:14': 1,
+      '#:61': 1,
+    });
+    const timetable = undated('timetable', 2, {
+      'p:maravel': 2,
+      'p:ostrander': 1,
+      'n:port ellery': 1,
+      't:inquiri': 1,
+      't:report': 2,
+      't:releas': 2,
+      't:redact': 2,
+      't:timet': 1,
+      't:page': 1,
+      't:summari': 1,
+      't:letter': 1,
+      'y:2031': 2,
+      '#:400': 1,
+      '#:12': 1,
+    });
+    const frequencies = new Map([
+      ['p:maravel', 30],
+      ['t:inquiri', 60],
+      ['y:2031', 50],
+    ]);
+    expect(sorted(secondPass([vote, timetable], frequencies, 2000))).toEqual([['timetable'], ['vote']]);
+    // With the year weighed as any other fact (the weight before), the pair clears the bar.
+    expect(sorted(secondPass([vote, timetable], frequencies, 2000, { kindWeights: { year: 1 } }))).toEqual([
+      ['timetable', 'vote'],
+    ]);
+  });
 });
