@@ -341,4 +341,114 @@ describe('secondPass', () => {
       ['t', 'u'],
     ]);
   });
+
+  it('two undated reports of one affair do not pair on the affair’s year written in both', () => {
+    // An inquiry's contempt vote and, months earlier, the timetable of its report: the same witness named,
+    // the year the inquiry is about written in both, few words alike. Without a day, nothing else tells
+    // them apart; the year as content made their numbers cosine high on its own.
+    const undated = (id: string, story: number, features: Record<string, number>): PassArticle => ({
+      id,
+      story,
+      pinned: false,
+      features: { day: null, features: new Map(Object.entries(features)) },
+    });
+    const vote = undated('vote', 1, {
+      'p:maravel': 2,
+      'p:quenby': 2,
+      'n:harbour board': 1,
+      't:inquiri': 2,
+      't:subpoena': 2,
+      't:testimoni': 1,
+      't:refus': 1,
+      't:committe': 1,
+      't:contempt': 2,
+      't:vote': 2,
+      't:panel': 1,
+      'y:2031': 3,
+      '#:14': 1,
+      '#:61': 1,
+    });
+    const timetable = undated('timetable', 2, {
+      'p:maravel': 2,
+      'p:ostrander': 1,
+      'n:port ellery': 1,
+      't:inquiri': 1,
+      't:report': 2,
+      't:releas': 2,
+      't:redact': 2,
+      't:timet': 1,
+      't:page': 1,
+      't:summari': 1,
+      't:letter': 1,
+      'y:2031': 2,
+      '#:400': 1,
+      '#:12': 1,
+    });
+    const frequencies = new Map([
+      ['p:maravel', 30],
+      ['t:inquiri', 60],
+      ['y:2031', 50],
+    ]);
+    expect(sorted(secondPass([vote, timetable], frequencies, 2000))).toEqual([['timetable'], ['vote']]);
+    // With the year weighed as any other fact (the weight before), the pair clears the bar.
+    expect(sorted(secondPass([vote, timetable], frequencies, 2000, { kindWeights: { year: 1 } }))).toEqual([
+      ['timetable', 'vote'],
+    ]);
+  });
+
+  it('an undated piece that barely resembles the report it borrowed a day from does not join that day’s reports', () => {
+    // Two reports of one rally, and an undated explainer of the movement behind it that shares the
+    // movement's name and a few of the rally's words: it borrows the reports' day, but from a lender it
+    // only just resembles, so that day does not lift it above the floor against the other report.
+    const withDay = (id: string, day: Day | null, features: Record<string, number>): PassArticle => ({
+      id,
+      story: 1,
+      pinned: false,
+      features:
+        day === null
+          ? { day: null, features: new Map(Object.entries(features)) }
+          : { day, daySource: 'published', features: new Map(Object.entries(features)) },
+    });
+    const words = (list: string[]) => Object.fromEntries(list.map((w) => [`t:${w}`, 2]));
+    const RALLY = ['march', 'bridg', 'counterprotest', 'clash', 'arrest', 'polic', 'crowd', 'banner'];
+    const first = withDay('first', 100, {
+      ...words(RALLY),
+      'n:kestrel front': 3,
+      'n:aldermoor': 2,
+      'p:vantreight': 1,
+      '#:17': 2,
+      '#:23': 1,
+      '#:400': 1,
+    });
+    const second = withDay('second', 100, {
+      ...words([...RALLY.slice(2), 'permit', 'downtown']),
+      'n:kestrel front': 2,
+      'n:aldermoor': 2,
+      'p:vantreight': 2,
+      '#:17': 1,
+      '#:23': 2,
+      '#:1200': 1,
+    });
+    const explainer = withDay('explainer', null, {
+      ...words(['movement', 'founder', 'ideolog', 'histori', 'member', 'recruit', 'network', 'decad']),
+      ...words(['march', 'clash', 'crowd', 'polic', 'arrest', 'banner']),
+      'n:kestrel front': 3,
+      'n:aldermoor': 1,
+      'p:harrowgate': 2,
+      '#:1988': 1,
+      '#:40': 1,
+      '#:12': 1,
+    });
+    const frequencies = new Map([
+      ['n:kestrel front', 20],
+      ['n:aldermoor', 40],
+    ]);
+    const groups = secondPass([first, second, explainer], frequencies, 2000);
+    expect(sorted(groups)).toEqual([['explainer'], ['first', 'second']]);
+    expect(groups.find((g) => g.articles.includes('explainer'))?.borrowed?.explainer?.day).toBe(100);
+    // Every borrowing counted in full (the rule before): the explainer joins the rally's reports.
+    expect(sorted(secondPass([first, second, explainer], frequencies, 2000, { borrowedSure: 0 }))).toEqual([
+      ['explainer', 'first', 'second'],
+    ]);
+  });
 });

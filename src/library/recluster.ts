@@ -266,5 +266,5 @@ export async function reclusterNeighbourhood(
  */
 function borrowedNote(borrowed: { day: number; from: string } | undefined): string {
   if (!borrowed) return '';
-  return `; it has no date, and the pass read it as of ${dayString(borrowed.day)}, the day of the dated article it is most like (${borrowed.from}), and weighed its distance in days from the other articles as a publication date's (from a date read from an article's text, as such a date's)`;
+  return `; it has no date, and the pass read it as of ${dayString(borrowed.day)}, the day of the dated article it is most like (${borrowed.from}), and weighed its distance in days from the other articles as a publication date's, the less so the less it is like that article (from a date read from an article's text, as such a date's)`;
 }

@@ -318,7 +318,14 @@ function pairScore(
       // floor): with the flat floor alone, the undated reports of one event paired better with each other
       // (no factor) than with the event's dated reports, and formed a story of their own beside it (below).
       let evidence = s.dayEvidence.floor;
-      if (lent && s.borrowedEvidence) evidence = dayEvidence(gap, s);
+      if (lent && s.borrowedEvidence) {
+        // A day borrowed from a lender the undated piece barely resembles is a weak guess: it lifts the
+        // pair above the floor only in proportion to how sure the borrowing was (BORROWED_SURE). An
+        // undated explainer of a movement borrowed the day of one rally report it resembled at 0.30 and
+        // then paired in full with the other report of that rally (×1 against ×0.6 for its own lender).
+        const sure = borrowed ? (borrowed.sureness[lentBy] as number) : 1;
+        evidence = s.dayEvidence.floor + (dayEvidence(gap, s) - s.dayEvidence.floor) * sure;
+      }
       factor *= evidence;
     }
     // Against a date line read from the text, the borrowed day gets the span cap and the slow decay above,
@@ -400,13 +407,23 @@ function borrowedDays(prepared: readonly PairVector[], dots: Float64Array, s: Se
       }
     }
   }
-  return { days, lender };
+  // How sure each borrowing is: 0 at the pass's bar, 1 from `borrowedSure` (see BORROWED_SURE).
+  const sureness = new Float64Array(n);
+  for (let i = 0; i < n; i++)
+    if ((lender[i] as number) >= 0)
+      sureness[i] =
+        s.borrowedSure > s.secondPass
+          ? Math.min(1, ((best[i] as number) - s.secondPass) / (s.borrowedSure - s.secondPass))
+          : 1;
+  return { days, lender, sureness };
 }
 
 /** Days borrowed by undated articles (NaN: none), and the index of the article each came from (−1: none). */
 interface Borrowed {
   days: Float64Array;
   lender: Int32Array;
+  /** How sure each borrowing is, from 0 (the lender just clears the pass's bar) to 1 (BORROWED_SURE). */
+  sureness: Float64Array;
 }
 
 /** The earlier of two days, either of which may be NaN (no day). */
