@@ -75,6 +75,25 @@ describe('number discrepancies', () => {
     ).toEqual([]);
   });
 
+  it('do not fire for an estimate with its article ("nearly a dozen") against a figure', () => {
+    expect(
+      numbersOf([
+        'Nearly a dozen Varn lawmakers from the coastal districts opposed the harbour budget on Friday.',
+        'Eleven Varn lawmakers from the coastal districts opposed the harbour budget on Friday.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('do not fire when one sentence gives both figures for two things', () => {
+    expect(
+      numbersOf([
+        'The indictment of the Varn port chief lists 9 counts, including fraud and 4 counts of failing to file tax returns.',
+        'The indictment of the Varn port chief lists 4 counts of failing to file tax returns among other charges.',
+        'The indictment of the Varn port chief lists 9 counts of fraud, bribery and failing to file tax returns.',
+      ]),
+    ).toEqual([]);
+  });
+
   it('do not fire for an increment against a total', () => {
     expect(
       numbersOf([
@@ -261,6 +280,16 @@ describe('spelling discrepancies', () => {
     ).toEqual([]);
   });
 
+  it('do not fire for a spelling inside quotation marks or a lone English word', () => {
+    const quoted = withEntities('c', [person('e1', 'Dorota Brenan', ['Dorota Brenan'])]);
+    quoted.quotes = [{ start: 0, end: 40, text: 'x' } as never];
+    const other = withEntities('b', [person('e1', 'Dorota Brennan', ['Dorota Brennan'])]);
+    expect(kindsFor([quoted, other], 'spelling')).toEqual([]);
+    const word = withEntities('d', [person('e1', 'Steve Reily', ['Really'])]);
+    const named = withEntities('e', [person('e1', 'Steve Reily', ['Steve Reily'])]);
+    expect(kindsFor([word, named], 'spelling')).toEqual([]);
+  });
+
   it('fire for one outlet’s slip next to another outlet’s spelling, not for two forms of one article alone', () => {
     const slip = withEntities('c', [person('e1', 'Dorota Brenan', ['Dorota Brenan', 'Dorota Brennan'])]);
     expect(kindsFor([slip], 'spelling')).toEqual([]);
@@ -336,6 +365,77 @@ describe('title discrepancies', () => {
         'title',
       ),
     ).toHaveLength(1);
+  });
+
+  it('do not fire for two offices held in turn, both dated to the past', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['former deputy director'])]),
+          withEntities('b', [
+            person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['former acting Bureau director']),
+          ]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+    // A past office against a present one may still be a conflict.
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['former deputy director'])]),
+          withEntities('b', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['Bureau director'])]),
+        ],
+        'title',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('do not fire for the shorthand "chief" against the office of the head', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['Bureau chief'])]),
+          withEntities('b', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['Bureau Director'])]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['Bureau chief'])]),
+          withEntities('b', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['deputy Bureau director'])]),
+        ],
+        'title',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('do not fire for a stand-in head against the deputy office', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['acting director'])]),
+          withEntities('b', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['deputy director'])]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+  });
+
+  it('do not take an office from a definite description the annotator resolved', () => {
+    const resolved = person('e1', 'Tom Gaskell', ['Tom Gaskell']);
+    resolved.descriptors = [{ start: 400, end: 408, text: 'director', via: 'reference' }];
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['deputy director'])]),
+          withEntities('b', [resolved]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
   });
 
   it('do not fire when the outlet with the second office also gives the first', () => {

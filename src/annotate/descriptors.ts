@@ -187,8 +187,15 @@ function isShoutedWord(t: Token): boolean {
   return /^\p{Lu}{4,}$/u.test(t.text) && isOrdinaryWord(t.text.toLowerCase());
 }
 
+/**
+ * Participles that open a title and that wink tags as verbs: without them "Former acting Bureau Director
+ * Ann Roe" keeps only "Bureau Director", and a stand-in's office reads as the head's.
+ */
+const TITLE_PARTICIPLES = new Set(['acting', 'outgoing', 'incoming']);
+
 function isModifier(token: Token): boolean {
   if (token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN') return true;
+  if (TITLE_PARTICIPLES.has(token.text.toLowerCase())) return true;
   // "self-proclaimed", "state-affiliated": hyphenated participles are tagged VERB by wink.
   return token.pos === 'VERB' && token.text.includes('-');
 }
@@ -564,11 +571,17 @@ function headsIn(descriptors: readonly string[]): Set<string> {
         .toLowerCase()
         .split(/\s+of\s+/)[0]
         ?.split(/[\s,]+/) ?? [];
-    const head = words.filter((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)).pop();
-    if (head) heads.add(head);
+    let at = words.length - 1;
+    while (at >= 0 && !(ROLE_NOUNS.has(words[at] ?? '') || TITLE_WORDS.has(words[at] ?? ''))) at--;
+    const head = words[at];
+    // A deputy's office is not the head's: "the director" does not point back at a man the article only
+    // calls "former deputy director" (it is more likely his predecessor, named without a title).
+    if (head && !DEPUTY_WORDS.has(words[at - 1] ?? '')) heads.add(head);
   }
   return heads;
 }
+
+const DEPUTY_WORDS = new Set(['deputy', 'assistant', 'vice', 'associate']);
 
 function headsAgree(refHead: string, heads: Set<string>): boolean {
   if (heads.has(refHead)) return true;

@@ -45,10 +45,11 @@ export const SAME_CLAIM_FOR_CONFLICT = SAME_CLAIM_THRESHOLD;
 
 /**
  * Words before a figure that make it a bound, an estimate or an increment, not the count: "at least 12",
- * "about 300", "another 100" (on top of an earlier figure).
+ * "about 300", "another 100" (on top of an earlier figure), also before a figure word with its article
+ * ("nearly a dozen" is not a conflict with "eleven").
  */
 const QUALIFIER =
-  /\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|up to|as many as|as few as|some|close to|upwards of|an estimated|estimated|at minimum|another|an additional|additional|a further|further|an extra|extra)\s*\$?$/i;
+  /\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|up to|as many as|as few as|some|close to|upwards of|an estimated|estimated|at minimum|another|an additional|additional|a further|further|an extra|extra)(?:\s+an?)?\s*\$?$/i;
 /** Words after a figure that make it a bound: "12 or more", "300-plus". */
 const QUALIFIER_AFTER = /^(?:\s*(?:or more|or so|or fewer|or less|and more|and counting)\b|-plus\b|\+)/i;
 
@@ -258,6 +259,16 @@ function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
   });
 }
 
+/**
+ * Whether two source keys name one source: equal, or one is the other's last words ("the Post" after "the
+ * Harbor Post reported" earlier in the same story; "Ledger" / "Valley Ledger").
+ */
+function sameSource(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.endsWith(` ${short}`);
+}
+
 /** Source names compare without case, a leading "the" or a possessive ("the Ledger" = "Ledger's"). */
 function sourceKey(name: string): string {
   return name
@@ -287,7 +298,9 @@ function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Dis
   const credited = [...byArticle.values()];
   // Different only when some two articles share no source at all.
   const differ = credited.some((a, i) =>
-    credited.slice(i + 1).some((b) => ![...a.keys()].some((k) => b.has(k))),
+    credited
+      .slice(i + 1)
+      .some((b) => ![...a.keys()].some((k) => [...b.keys()].some((l) => sameSource(k, l)))),
   );
   if (!differ) return null;
   const values = new Map<string, { value: string; articles: string[] }>();
@@ -306,6 +319,12 @@ function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Dis
     note: `The outlets credit this report to different sources: ${listed(list)}.`,
     evidence,
   };
+}
+
+function holdsTwoValues(component: readonly Anchored[]): boolean {
+  const byUnit = new Map<Unit, Set<string>>();
+  for (const x of component) byUnit.set(x.unit, (byUnit.get(x.unit) ?? new Set()).add(x.value));
+  return [...byUnit.values()].some((values) => values.size > 1);
 }
 
 export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Discrepancy[] {
@@ -334,6 +353,10 @@ export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly
   for (const { kind, items, what } of checks) {
     const check = kind === 'number' ? (a: Unit, b: Unit) => samePeriod(a, b) && comparable(a, b) : comparable;
     for (const component of disagreements(items, check)) {
+      // One sentence giving two of the values counts two things ("12 counts, … and seven counts of failing
+      // to file"): its outlet does not disagree with itself, and another outlet's "seven counts" is not a
+      // conflict with the first figure.
+      if (holdsTwoValues(component)) continue;
       const values = valuesOf(component, fact.articles);
       if (values.length < 2) continue;
       out.push({
