@@ -334,7 +334,11 @@ function headlineLike(text: string): boolean {
 // help the governor." A report says what happened or who expects what; with no one to attribute it to, the
 // prediction is the outlet's. A proposal's content is stated with "would" in plain news ("The bill would
 // cap rents at …"), so a sentence about a bill, plan or order keeps it.
-const MODAL = /\b(?:would|could|might|may|likely to)\s+(?:not\s+|also\s+|still\s+)?[a-z]+/;
+// "is going to" / "isn't going to" is the same prediction in a blog's register: "The probe isn't going to
+// turn up anything." (of 159 such sentences in allsides articles of 2018 outside quotes, with no speech
+// verb and no "if", nearly all were the author's forecast or argument).
+const MODAL =
+  /\b(?:would|could|might|may|likely to|(?:is|are|isn['’]t|aren['’]t)\s+(?:not\s+)?going to)\s+(?:not\s+|also\s+|still\s+)?[a-z]+/;
 const PROPOSAL =
   /\b(?:bill|bills|plan|plans|measure|measures|proposal|proposals|order|orders|rule|rules|law|laws|legislation|policy|deal|agreement|budget|amendment|regulation|regulations|reform|package|ban|change|changes|treaty|provision|provisions)\b/i;
 
