@@ -188,6 +188,28 @@ describe('date discrepancies', () => {
     ).toEqual([['2024-05-06', '2024-05-07']]);
   });
 
+  it('do not fire for two events that share only a name', () => {
+    const found = alignFacts(
+      story([
+        annotateText(
+          'The Assembly on Thursday confirmed Tom Gaskell, Governor Ann Roe’s nominee for harbour master.',
+          'o1',
+          {
+            published: '2024-05-10',
+          },
+        ),
+        annotateText(
+          "Governor Ann Roe's nominee for harbour master, Tom Gaskell, faced tough questions in his confirmation hearing in the Assembly Tuesday.",
+          'o2',
+          { published: '2024-05-10' },
+        ),
+      ]),
+    );
+    // Else the test would pass for the wrong reason: sentences never compared.
+    expect(found.facts.some((f) => f.articles.length === 2)).toBe(true);
+    expect(found.discrepancies.filter((d) => d.kind === 'date')).toEqual([]);
+  });
+
   it('do not fire for one weekday read against different publication days', () => {
     // Both say "Tuesday"; resolved against May 9 and May 15 they name different days.
     expect(

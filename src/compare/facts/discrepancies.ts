@@ -97,6 +97,8 @@ interface Anchored {
   provenance?: string;
   /** Figures in a unit of measure only: what they measure (measuredSubject: "futures" in "futures fell 200 points"). */
   subject?: Set<string>;
+  /** Dates only: anchor words written capitalised in the sentence (names: "Senate", "Varnley"). */
+  names?: Set<string>;
 }
 
 /** Anchor words two items share; none when both say what they count and it differs. */
@@ -121,6 +123,14 @@ function sharedAnchors(a: Anchored, b: Anchored): number {
   // percent" of two races), so it needs two words beyond the unit. A date needs one ("memo dated Sept.
   // 26" / "an Oct. 2 memo": "memo"); a date anchored by a topic word alone still slips through.
   if ((a.kind === 'percent' || a.kind === 'money') && beyondUnit < 2) return 0;
+  // A date needs an event word in common, not only a name: "the Senate on Thursday confirmed Roe" and
+  // "Roe faced questions at his hearing in the Senate Tuesday" date two events of one body.
+  if (
+    a.names &&
+    b.names &&
+    ![...a.anchors].some((x) => b.anchors.has(x) && !a.names?.has(x) && !b.names?.has(x))
+  )
+    return 0;
   if (beyondUnit < 1 && a.kind !== 'count') return 0;
   return n;
 }
@@ -236,6 +246,11 @@ function numberItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
 function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
   return units.map((u) => {
     const article = ctx.articles[u.article] as StoryArticle;
+    const names = new Set(
+      u.tokens
+        .filter((t, i) => i > 0 && t.key && /^\p{Lu}/u.test(article.text.slice(t.start, t.end)))
+        .map((t) => t.key),
+    );
     return u.dates.flatMap((d) => {
       const range = tokenRange(u.tokens, d.start, d.end);
       if (!range || d.value === null) return [];
@@ -249,6 +264,7 @@ function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
           anchors: anchorsAround(article.text, u.tokens, range[0], range[1]),
           unit: u,
           provenance: dateProvenance(article, d),
+          names,
           // "by March 3" and "before March 3" bound the date; they do not give it.
           qualified: /\b(?:by|before|after|until|since|as early as|as late as|no later than)\s*$/i.test(
             article.text.slice(Math.max(0, d.start - 16), d.start),
