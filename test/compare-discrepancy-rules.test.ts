@@ -503,6 +503,17 @@ describe('wording discrepancies', () => {
       label,
     );
 
+  it('do not fire for a fragment that shares the last item of a list, or for an aside left out', () => {
+    expect(
+      differ('incited hatred', 'inciting anger, fear, hatred, and spite by mocking the poor.'),
+    ).toBeNull();
+    expect(differ('We will, as ever, hold the valley.', 'We will hold the valley.')).toBeNull();
+    // A word put in without commas still differs.
+    expect(
+      differ('This is an effort to wreck the port.', 'This is an effort simply to wreck the port.'),
+    ).not.toBeNull();
+  });
+
   it('fire for one utterance printed with a different word, with both printings as evidence', () => {
     const found = differ('We will not retreat from this valley.', 'We will not surrender this valley.');
     expect(found?.values.map((v) => v.text)).toHaveLength(2);
