@@ -111,6 +111,17 @@ describe('notDigestMaterial: sentences placed or explained by another sentence',
       expect(notDigestMaterial(s), s).toBeNull();
   });
 
+  it('skips a stance adverb weighing the claim in the outlet’s voice', () => {
+    expect(
+      notDigestMaterial(
+        'Ferry users, who evidently do not share the council’s worries, backed the new fares.',
+      ),
+    ).toMatch(/^evaluative word/);
+    expect(notDigestMaterial('The council admittedly had little time to read the harbour report.')).toMatch(
+      /^evaluative word/,
+    );
+  });
+
   it('skips follow-this-topic links and stance adverbs', () => {
     expect(
       notDigestMaterial('Add Jane Doe as an interest to stay up to date on the latest news and video.'),
