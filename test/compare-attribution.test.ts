@@ -30,4 +30,10 @@ describe('sourcesIn', () => {
     const reported = 'In one note, the clerk wrote that the mayor said Brenna Hale had serious doubts.';
     expect(names(reported, [person(reported, 'Brenna Hale')])).toEqual([]);
   });
+  it('takes no day or month for a source', () => {
+    expect(
+      names('A small Varn firm signed a $30 million deal for the harbour, according to a report Tuesday.'),
+    ).toEqual([]);
+    expect(names('The firm signed the deal, according to a report in March.')).toEqual([]);
+  });
 });

@@ -97,6 +97,8 @@ describe('notDigestMaterial: sentences placed or explained by another sentence',
     for (const s of [
       'Taxes would drop sharply for the richest families while rising for many others.',
       'The ruling could help the governor win over voters in the suburbs this autumn.',
+      'The harbour inquiry isn’t going to turn up anything new for the council.',
+      'Voters are going to punish the council for the ferry fares in the spring.',
     ])
       expect(notDigestMaterial(s), s).toBe("a prediction in the outlet's voice");
     // A proposal's content, an attributed forecast and a conditional are plain news.
@@ -104,8 +106,20 @@ describe('notDigestMaterial: sentences placed or explained by another sentence',
       'The bill would cap rent increases at 5 percent a year for most tenants.',
       'Economists said prices would rise by about 2 percent over the year.',
       'If the vote fails, the plan would return to the committee for a year.',
+      'The council announced that it is going to close the ferry office in May.',
     ])
       expect(notDigestMaterial(s), s).toBeNull();
+  });
+
+  it('skips a stance adverb weighing the claim in the outlet’s voice', () => {
+    expect(
+      notDigestMaterial(
+        'Ferry users, who evidently do not share the council’s worries, backed the new fares.',
+      ),
+    ).toMatch(/^evaluative word/);
+    expect(notDigestMaterial('The council admittedly had little time to read the harbour report.')).toMatch(
+      /^evaluative word/,
+    );
   });
 
   it('skips follow-this-topic links and stance adverbs', () => {

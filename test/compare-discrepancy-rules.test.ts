@@ -75,6 +75,25 @@ describe('number discrepancies', () => {
     ).toEqual([]);
   });
 
+  it('do not fire for an estimate with its article ("nearly a dozen") against a figure', () => {
+    expect(
+      numbersOf([
+        'Nearly a dozen Varn lawmakers from the coastal districts opposed the harbour budget on Friday.',
+        'Eleven Varn lawmakers from the coastal districts opposed the harbour budget on Friday.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('do not fire when one sentence gives both figures for two things', () => {
+    expect(
+      numbersOf([
+        'The indictment of the Varn port chief lists 9 counts, including fraud and 4 counts of failing to file tax returns.',
+        'The indictment of the Varn port chief lists 4 counts of failing to file tax returns among other charges.',
+        'The indictment of the Varn port chief lists 9 counts of fraud, bribery and failing to file tax returns.',
+      ]),
+    ).toEqual([]);
+  });
+
   it('do not fire for an increment against a total', () => {
     expect(
       numbersOf([
@@ -170,6 +189,30 @@ describe('date discrepancies', () => {
     ).toEqual([['2024-05-06', '2024-05-07']]);
   });
 
+  it('do not fire for two events that share only a name', () => {
+    const found = alignFacts(
+      story([
+        annotateText(
+          'The Assembly on Thursday confirmed Tom Gaskell, Governor Ann Roe’s nominee for harbour master.',
+          'o1',
+          {
+            published: '2024-05-10',
+          },
+        ),
+        annotateText(
+          "Governor Ann Roe's nominee for harbour master, Tom Gaskell, faced tough questions in his confirmation hearing in the Assembly Tuesday.",
+          'o2',
+          { published: '2024-05-10' },
+        ),
+      ]),
+    );
+    // Two guards keep these apart: the one-event rule of the facts (a vote is no hearing, so the sentences
+    // are two facts and never compared) and, should a fact still hold both, the date's need for an event
+    // word in common (sharedAnchors).
+    expect(found.facts.some((f) => f.articles.length === 2)).toBe(false);
+    expect(found.discrepancies.filter((d) => d.kind === 'date')).toEqual([]);
+  });
+
   it('do not fire for one weekday read against different publication days', () => {
     // Both say "Tuesday"; resolved against May 9 and May 15 they name different days.
     expect(
@@ -262,6 +305,16 @@ describe('spelling discrepancies', () => {
     ).toEqual([]);
   });
 
+  it('do not fire for a spelling inside quotation marks or a lone English word', () => {
+    const quoted = withEntities('c', [person('e1', 'Dorota Brenan', ['Dorota Brenan'])]);
+    quoted.quotes = [{ start: 0, end: 40, text: 'x' } as never];
+    const other = withEntities('b', [person('e1', 'Dorota Brennan', ['Dorota Brennan'])]);
+    expect(kindsFor([quoted, other], 'spelling')).toEqual([]);
+    const word = withEntities('d', [person('e1', 'Steve Reily', ['Really'])]);
+    const named = withEntities('e', [person('e1', 'Steve Reily', ['Steve Reily'])]);
+    expect(kindsFor([word, named], 'spelling')).toEqual([]);
+  });
+
   it('fire for one outlet’s slip next to another outlet’s spelling, not for two forms of one article alone', () => {
     const slip = withEntities('c', [person('e1', 'Dorota Brenan', ['Dorota Brenan', 'Dorota Brennan'])]);
     expect(kindsFor([slip], 'spelling')).toEqual([]);
@@ -339,6 +392,77 @@ describe('title discrepancies', () => {
     ).toHaveLength(1);
   });
 
+  it('do not fire for two offices held in turn, both dated to the past', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['former deputy director'])]),
+          withEntities('b', [
+            person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['former acting Bureau director']),
+          ]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+    // A past office against a present one may still be a conflict.
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['former deputy director'])]),
+          withEntities('b', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['Bureau director'])]),
+        ],
+        'title',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('do not fire for the shorthand "chief" against the office of the head', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['Bureau chief'])]),
+          withEntities('b', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['Bureau Director'])]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['Bureau chief'])]),
+          withEntities('b', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['deputy Bureau director'])]),
+        ],
+        'title',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('do not fire for a stand-in head against the deputy office', () => {
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['acting director'])]),
+          withEntities('b', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['deputy director'])]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+  });
+
+  it('do not take an office from a definite description the annotator resolved', () => {
+    const resolved = person('e1', 'Tom Gaskell', ['Tom Gaskell']);
+    resolved.descriptors = [{ start: 400, end: 408, text: 'director', via: 'reference' }];
+    expect(
+      kindsFor(
+        [
+          withEntities('a', [person('e1', 'Tom Gaskell', ['Tom Gaskell'], ['deputy director'])]),
+          withEntities('b', [resolved]),
+        ],
+        'title',
+      ),
+    ).toEqual([]);
+  });
+
   it('do not fire when the outlet with the second office also gives the first', () => {
     expect(
       kindsFor(
@@ -381,6 +505,17 @@ describe('wording discrepancies', () => {
       ],
       label,
     );
+
+  it('do not fire for a fragment that shares the last item of a list, or for an aside left out', () => {
+    expect(
+      differ('incited hatred', 'inciting anger, fear, hatred, and spite by mocking the poor.'),
+    ).toBeNull();
+    expect(differ('We will, as ever, hold the valley.', 'We will hold the valley.')).toBeNull();
+    // A word put in without commas still differs.
+    expect(
+      differ('This is an effort to wreck the port.', 'This is an effort simply to wreck the port.'),
+    ).not.toBeNull();
+  });
 
   it('fire for one utterance printed with a different word, with both printings as evidence', () => {
     const found = differ('We will not retreat from this valley.', 'We will not surrender this valley.');

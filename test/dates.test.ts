@@ -608,3 +608,27 @@ describe('the reason in the annotation schema', () => {
     expect(JSON.parse(found?.[1] ?? '[]').sort()).toEqual(Object.keys(reasons).sort());
   });
 });
+
+describe('a month in "that year"', () => {
+  const values = (text: string) =>
+    findDates(text, { published: '2017-10-30', quotes: [] }).dates.map((d) => [d.text, d.value]);
+  it('takes the year the text named before it, not the publication year', () => {
+    expect(
+      values('Roe joined the port board in March 2015 and became its chair in May of that year.'),
+    ).toEqual([
+      ['March 2015', '2015-03'],
+      ['May of that year', '2015-05'],
+    ]);
+    expect(
+      values('In 2014 the ferry line reopened, and in June the same year it carried a record crowd.'),
+    ).toEqual([
+      ['2014', '2014'],
+      ['June the same year', '2014-06'],
+    ]);
+  });
+  it('is unknown when no year came before it', () => {
+    expect(values('Roe became the chair of the port board in May of that year.')).toEqual([
+      ['May of that year', null],
+    ]);
+  });
+});

@@ -187,8 +187,15 @@ function isShoutedWord(t: Token): boolean {
   return /^\p{Lu}{4,}$/u.test(t.text) && isOrdinaryWord(t.text.toLowerCase());
 }
 
+/**
+ * Participles that open a title and that wink tags as verbs: without them "Former acting Bureau Director
+ * Ann Roe" keeps only "Bureau Director", and a stand-in's office reads as the head's.
+ */
+const TITLE_PARTICIPLES = new Set(['acting', 'outgoing', 'incoming']);
+
 function isModifier(token: Token): boolean {
   if (token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN') return true;
+  if (TITLE_PARTICIPLES.has(token.text.toLowerCase())) return true;
   // "self-proclaimed", "state-affiliated": hyphenated participles are tagged VERB by wink.
   return token.pos === 'VERB' && token.text.includes('-');
 }
@@ -617,16 +624,23 @@ function headsIn(descriptors: readonly string[]): Set<string> {
         .toLowerCase()
         .split(/\s+of\s+/)[0]
         ?.split(/[\s,]+/) ?? [];
-    const head = words.filter((w) => ROLE_NOUNS.has(w) || TITLE_WORDS.has(w)).pop();
-    if (head) heads.add(head);
+    let at = words.length - 1;
+    while (at >= 0 && !(ROLE_NOUNS.has(words[at] ?? '') || TITLE_WORDS.has(words[at] ?? ''))) at--;
+    const head = words[at];
+    // A deputy's office is not the head's: "the director" does not point back at a man the article only
+    // calls "former deputy director" (it is more likely his predecessor, named without a title).
+    if (head && !DEPUTY_WORDS.has(words[at - 1] ?? '')) heads.add(head);
   }
   return heads;
 }
 
+const DEPUTY_WORDS = new Set(['deputy', 'assistant', 'vice', 'associate']);
+
 /**
  * The heads of a person's descriptors that make them a head of state or government: "President", or a
- * country's "leader" ("Belarusian leader"); "leader", "minister" and "head" need the country. "FBI head" and "Majority Leader" lead something else: "the
- * Republican president" of an article that never titles the president went to the FBI head it named.
+ * country's "leader" ("Belarusian leader"); "leader", "minister" and "head" need the country. "FBI head"
+ * and "Majority Leader" lead something else: "the Republican president" of an article that never titles
+ * the president went to the FBI head it named.
  */
 function stateHeadsIn(descriptors: readonly string[]): Set<string> {
   const heads = new Set<string>();

@@ -195,6 +195,20 @@ function readTokens(text: string): { tokens: Token[]; indexOf: number[]; winkSen
   return { tokens, indexOf, winkSentences: doc.sentences().out(its.span) as unknown as [number, number][] };
 }
 
+/**
+ * Whether a sentence start wink proposes is really the middle of a sentence. Wink ends a sentence at the
+ * full stop of a state abbreviation inside a party tag, "Sen. Ann Lee (D-Calif.), also a candidate, said"
+ * or "Rep. Bo Hale (R-Ore.) said", leaving a name-tag fragment that then joins facts with other outlets'
+ * sentences about the same person. No sentence opens on a comma, semicolon, colon or closing bracket, nor
+ * on a lower-case word right after a closing parenthesis ("iPhone"-style words, a capital inside, still
+ * may).
+ */
+function continuesSentence(previous: Token | undefined, current: Token | undefined): boolean {
+  if (!current || !previous) return false;
+  if (/^[,;:)\]]/.test(current.text)) return true;
+  return previous.text === ')' && /^\p{Ll}/u.test(current.text) && !/\p{Lu}/u.test(current.text.slice(1));
+}
+
 export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLayer {
   const { tokens, indexOf, winkSentences } = readTokens(article.text);
   const paragraphs = article.paragraphs;
@@ -226,6 +240,7 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
       /^\p{Lu}/u.test(current?.text ?? '')
     )
       continue;
+    if (continuesSentence(previous, current)) continue;
     if (t !== undefined) starts.add(t);
   }
   for (let t = 0; t < tokens.length; t++) {

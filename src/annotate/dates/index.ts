@@ -111,10 +111,37 @@ function joinOfYear(text: string, candidates: DateCandidate[]): DateCandidate[] 
       i++;
       continue;
     }
+    const back =
+      c.kind === 'yearless' && c.value !== null ? SAME_YEAR.exec(text.slice(c.end, c.end + 24)) : null;
+    if (back && c.value !== null) {
+      // "joined in March 2016 and was promoted in May of that year": the year is the one the text wrote
+      // last before the month, in the same paragraph, not the publication year; with none, unknown.
+      const before =
+        text
+          .slice(Math.max(0, c.start - YEAR_LOOKBACK), c.start)
+          .split('\n')
+          .pop() ?? '';
+      const year = [...before.matchAll(/(?<![\d$])(1[89]\d\d|20\d\d)(?!\d)/g)].pop()?.[1];
+      const value = year ? `${year}${c.value.slice(4)}` : null;
+      const valid = value !== null && (value.length < 10 || parseIsoDate(value) !== null);
+      out.push({
+        start: c.start,
+        end: c.end + back[0].length,
+        kind: 'absolute',
+        value: valid ? value : null,
+        reason: valid ? 'explicit-year' : null,
+      });
+      continue;
+    }
     out.push(c);
   }
   return out;
 }
+
+/** A year pointing back to one the text named before: "May of that year", "in June the same year". */
+const SAME_YEAR = /^,?\s+(?:of\s+)?(?:that|the same|that same)\s+year\b/i;
+/** How far back (characters, within the paragraph) "that year" looks for the year it points to. */
+const YEAR_LOOKBACK = 400;
 
 function unresolvedMessage(texts: readonly string[]): Message {
   const n = texts.length;

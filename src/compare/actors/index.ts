@@ -3,7 +3,7 @@
 // "Nawfal", "Zelenskyy" / "Zelensky"); places on the country they name ("U.S." = "United States"); other
 // kinds on the same name. Each actor lists every outlet's labels with their tone, and two discrepancies
 // come out of the merge: conflicting titles, and spelling variants of one name.
-import { countryOf } from '../../annotate/entities/gazetteer.js';
+import { countryOf, isOrdinaryWord } from '../../annotate/entities/gazetteer.js';
 import { isSurnameFirst, sameGivenName } from '../../annotate/entities/index.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
@@ -285,7 +285,7 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
       if (label.tone !== 'negative') continue;
       for (const e of label.evidence ?? []) pushTo(negatives, e.article, e);
     }
-    discrepancies.push(...titleDiscrepancies(actor), ...spellingDiscrepancies(actor, group));
+    discrepancies.push(...titleDiscrepancies(actor, group), ...spellingDiscrepancies(actor, group));
   }
   nameWordsMemo.clear();
   return {
@@ -409,49 +409,113 @@ function officeSlot(label: string): string | null {
 }
 
 /**
- * Conflicting titles: two outlets give the actor different offices ("President" vs "Prime Minister",
- * "deputy minister" vs "minister"). Only labels that name an
- * office count, and only between outlets that do not themselves use both: an article that calls someone
- * "president" and "chancellor" is describing several people or several times, and its labels are no
- * conflict with another outlet's. Labels of different tone ("Belarusian President" / "self-proclaimed
- * president") are shown with their tone on the actor; different descriptive words ("longtime
- * lawmaker" / "Texas Republican") are not a conflict.
+ * Words that date an office to the past: "former deputy director" and "former acting director" name two
+ * offices one person held in turn, both true; "then-Governor" is the office at the time told about.
  */
-function titleDiscrepancies(actor: Actor): Discrepancy[] {
-  const slotsByArticle = new Map<string, Set<string>>();
-  for (const l of actor.labels) {
-    const slot = officeSlot(l.text);
-    if (!slot) continue;
-    for (const article of l.articles) {
-      const slots = slotsByArticle.get(article) ?? new Set<string>();
-      slotsByArticle.set(article, slots.add(slot));
+const PAST_OFFICE = /(?:^|\s)(?:former|ex|onetime|one-time|erstwhile|late|then)(?=[\s-])/;
+/**
+ * Words that make an office a stand-in: an acting or interim head is, as a rule, the deputy serving in the
+ * head's place, so "acting director" and "deputy director" are one person's two offices at once.
+ */
+const STAND_IN = /(?:^|\s)(?:acting|interim)(?=\s)/;
+
+interface OfficeLabel {
+  slot: string;
+  past: boolean;
+  standIn: boolean;
+  /** "Bureau chief": news shorthand for whoever heads the body, whatever the office is called. */
+  head: boolean;
+}
+
+function officeLabel(text: string): OfficeLabel | null {
+  const slot = officeSlot(text);
+  if (!slot) return null;
+  const [before = '', ...of] = normal(text).split(/\s+of\s+/);
+  return {
+    slot,
+    past: PAST_OFFICE.test(before),
+    standIn: STAND_IN.test(before),
+    head: slot === 'chief' && of.length === 0 && /(?:^|\s)chief$/.test(before),
+  };
+}
+
+/**
+ * Whether two outlets' offices for one person cannot both be true. Different slots conflict unless both
+ * are past offices (held in turn, not at once: "former deputy director" / "former acting director") or one
+ * is a stand-in for the head's office the other gives as deputy ("acting director" / "deputy director"),
+ * or one is the bare "chief" of news shorthand for the head of a body ("Bureau chief" / "Bureau director").
+ */
+function officesConflict(x: OfficeLabel, y: OfficeLabel): boolean {
+  if (x.slot === y.slot) return false;
+  if (x.past && y.past) return false;
+  // "Bureau chief" / "Bureau director": the headline word for the head against the office's own name.
+  if ((x.head && !SLOT_MODIFIERS.test(y.slot)) || (y.head && !SLOT_MODIFIERS.test(x.slot))) return false;
+  const deputyOf = (a: OfficeLabel, b: OfficeLabel) => a.standIn && b.slot.endsWith(` ${a.slot}`);
+  return !(deputyOf(x, y) || deputyOf(y, x));
+}
+
+/**
+ * Conflicting titles: two outlets give the actor different offices ("President" vs "Prime Minister",
+ * "deputy minister" vs "minister"). Only labels that name an office count, and only labels the outlet
+ * wrote next to the person's name (a title, an apposition, a predicate): a definite description the
+ * annotator resolved ("the director's decision") is its guess at who is meant, and an article that also
+ * speaks of another director would plant that man's office on this one. Only between outlets that do not
+ * themselves use both offices: an article that calls someone "president" and "chancellor" is describing
+ * several people or several times, and its labels are no conflict with another outlet's. Labels of
+ * different tone ("Belarusian President" / "self-proclaimed president") are shown with their tone on the
+ * actor; different descriptive words ("longtime lawmaker" / "Texas Republican") are not a conflict.
+ */
+function titleDiscrepancies(actor: Actor, group: readonly Member[]): Discrepancy[] {
+  const named = new Map<
+    string,
+    { label: OfficeLabel; forms: string[]; articles: Set<string>; evidence: EvidenceSpan[] }
+  >();
+  const byArticle = new Map<string, OfficeLabel[]>();
+  for (const m of group) {
+    for (const d of m.entity.descriptors) {
+      if (d.via === 'reference') continue;
+      if (m.article.quotes.some((q) => d.start >= q.start && d.end <= q.end)) continue;
+      const label = officeLabel(d.text);
+      if (!label) continue;
+      const key = labelKey(d.text);
+      const entry = named.get(key) ?? { label, forms: [], articles: new Set<string>(), evidence: [] };
+      entry.forms.push(d.text);
+      entry.articles.add(m.article.id);
+      entry.evidence.push({ article: m.article.id, start: d.start, end: d.end, text: d.text });
+      named.set(key, entry);
+      pushTo(byArticle, m.article.id, label);
     }
   }
-  const conflicting = new Set<string>();
-  const entries = [...slotsByArticle.entries()];
-  for (const [i, [, mine]] of entries.entries()) {
-    for (const [, theirs] of entries.slice(i + 1)) {
+  const conflicting = new Set<OfficeLabel>();
+  const entries = [...byArticle.values()];
+  for (const [i, mine] of entries.entries()) {
+    for (const theirs of entries.slice(i + 1)) {
       for (const x of mine) {
-        if (theirs.has(x)) continue;
-        for (const y of theirs) if (!mine.has(y)) conflicting.add(x).add(y);
+        if (theirs.some((y) => y.slot === x.slot)) continue;
+        for (const y of theirs) {
+          if (mine.some((z) => z.slot === y.slot) || !officesConflict(x, y)) continue;
+          conflicting.add(x).add(y);
+        }
       }
     }
   }
   if (conflicting.size < 2) return [];
-  const labels = actor.labels.filter((l) => {
-    const slot = officeSlot(l.text);
-    return slot !== null && conflicting.has(slot);
-  });
+  const chosen = [...named.values()].filter((e) => [...conflicting].some((c) => sameOffice(c, e.label)));
+  const slots = [...new Set(chosen.map((e) => e.label.slot))];
+  if (slots.length < 2) return [];
   return [
     {
       kind: 'title',
       subject: actor.id,
-      values: labels.map((l) => ({ value: l.text, articles: l.articles })),
-      note: `Outlets give ${actor.name} different offices: ${[...conflicting].join(', ')}.`,
-      evidence: labels.flatMap((l) => l.evidence ?? []),
+      values: chosen.map((e) => ({ value: mostCommon(e.forms), articles: [...e.articles] })),
+      note: `Outlets give ${actor.name} different offices: ${slots.join(', ')}.`,
+      evidence: chosen.flatMap((e) => e.evidence),
     },
   ];
 }
+
+const sameOffice = (a: OfficeLabel, b: OfficeLabel) =>
+  a.slot === b.slot && a.past === b.past && a.standIn === b.standIn && a.head === b.head;
 
 /** Letters only, without case or accents: "O'Neil" = "ONeil", "Müller" = "Muller" (typography, not spelling). */
 const bareLetters = (word: string) =>
@@ -500,6 +564,12 @@ function spellingDiscrepancies(actor: Actor, group: readonly Member[]): Discrepa
   const bySpelling = new Map<string, { articles: Set<string>; texts: string[]; evidence: EvidenceSpan[] }>();
   for (const m of group) {
     for (const x of m.entity.mentions) {
+      // Inside quotation marks the spelling is the quoted writer's ("“I am stunned by Kelley's lies,” a
+      // host tweeted"), not the outlet's.
+      if (m.article.quotes.some((q) => x.start >= q.start && x.end <= q.end)) continue;
+      // A lone capitalised English word ("“Really, this is the guy?”") taken for the surname is no spelling
+      // of it.
+      if (!x.text.includes(' ') && isOrdinaryWord(x.text.toLowerCase())) continue;
       const spelled = bareLetters(surname(x.text));
       if (!spelled) continue;
       const entry = bySpelling.get(spelled) ?? { articles: new Set(), texts: [], evidence: [] };

@@ -45,10 +45,11 @@ export const SAME_CLAIM_FOR_CONFLICT = SAME_CLAIM_THRESHOLD;
 
 /**
  * Words before a figure that make it a bound, an estimate or an increment, not the count: "at least 12",
- * "about 300", "another 100" (on top of an earlier figure).
+ * "about 300", "another 100" (on top of an earlier figure), also before a figure word with its article
+ * ("nearly a dozen" is not a conflict with "eleven").
  */
 const QUALIFIER =
-  /\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|up to|as many as|as few as|some|close to|upwards of|an estimated|estimated|at minimum|another|an additional|additional|a further|further|an extra|extra)\s*\$?$/i;
+  /\b(?:at least|at most|more than|less than|fewer than|over|under|nearly|almost|about|around|roughly|approximately|up to|as many as|as few as|some|close to|upwards of|an estimated|estimated|at minimum|another|an additional|additional|a further|further|an extra|extra)(?:\s+an?)?\s*\$?$/i;
 /** Words after a figure that make it a bound: "12 or more", "300-plus". */
 const QUALIFIER_AFTER = /^(?:\s*(?:or more|or so|or fewer|or less|and more|and counting)\b|-plus\b|\+)/i;
 
@@ -96,6 +97,8 @@ interface Anchored {
   provenance?: string;
   /** Figures in a unit of measure only: what they measure (measuredSubject: "futures" in "futures fell 200 points"). */
   subject?: Set<string>;
+  /** Dates only: anchor words written capitalised in the sentence (names: "Senate", "Varnley"). */
+  names?: Set<string>;
 }
 
 /** Anchor words two items share; none when both say what they count and it differs. */
@@ -120,6 +123,14 @@ function sharedAnchors(a: Anchored, b: Anchored): number {
   // percent" of two races), so it needs two words beyond the unit. A date needs one ("memo dated Sept.
   // 26" / "an Oct. 2 memo": "memo"); a date anchored by a topic word alone still slips through.
   if ((a.kind === 'percent' || a.kind === 'money') && beyondUnit < 2) return 0;
+  // A date needs an event word in common, not only a name: "the Senate on Thursday confirmed Roe" and
+  // "Roe faced questions at his hearing in the Senate Tuesday" date two events of one body.
+  if (
+    a.names &&
+    b.names &&
+    ![...a.anchors].some((x) => b.anchors.has(x) && !a.names?.has(x) && !b.names?.has(x))
+  )
+    return 0;
   if (beyondUnit < 1 && a.kind !== 'count') return 0;
   return n;
 }
@@ -235,6 +246,11 @@ function numberItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
 function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
   return units.map((u) => {
     const article = ctx.articles[u.article] as StoryArticle;
+    const names = new Set(
+      u.tokens
+        .filter((t, i) => i > 0 && t.key && /^\p{Lu}/u.test(article.text.slice(t.start, t.end)))
+        .map((t) => t.key),
+    );
     return u.dates.flatMap((d) => {
       const range = tokenRange(u.tokens, d.start, d.end);
       if (!range || d.value === null) return [];
@@ -248,6 +264,7 @@ function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
           anchors: anchorsAround(article.text, u.tokens, range[0], range[1]),
           unit: u,
           provenance: dateProvenance(article, d),
+          names,
           // "by March 3" and "before March 3" bound the date; they do not give it.
           qualified: /\b(?:by|before|after|until|since|as early as|as late as|no later than)\s*$/i.test(
             article.text.slice(Math.max(0, d.start - 16), d.start),
@@ -256,6 +273,16 @@ function dateItems(ctx: StoryContext, units: readonly Unit[]): Anchored[][] {
       ];
     });
   });
+}
+
+/**
+ * Whether two source keys name one source: equal, or one is the other's last words ("the Post" after "the
+ * Harbor Post reported" earlier in the same story; "Ledger" / "Valley Ledger").
+ */
+function sameSource(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.endsWith(` ${short}`);
 }
 
 /** Source names compare without case, a leading "the" or a possessive ("the Ledger" = "Ledger's"). */
@@ -287,7 +314,9 @@ function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Dis
   const credited = [...byArticle.values()];
   // Different only when some two articles share no source at all.
   const differ = credited.some((a, i) =>
-    credited.slice(i + 1).some((b) => ![...a.keys()].some((k) => b.has(k))),
+    credited
+      .slice(i + 1)
+      .some((b) => ![...a.keys()].some((k) => [...b.keys()].some((l) => sameSource(k, l)))),
   );
   if (!differ) return null;
   const values = new Map<string, { value: string; articles: string[] }>();
@@ -306,6 +335,12 @@ function attribution(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Dis
     note: `The outlets credit this report to different sources: ${listed(list)}.`,
     evidence,
   };
+}
+
+function holdsTwoValues(component: readonly Anchored[]): boolean {
+  const byUnit = new Map<Unit, Set<string>>();
+  for (const x of component) byUnit.set(x.unit, (byUnit.get(x.unit) ?? new Set()).add(x.value));
+  return [...byUnit.values()].some((values) => values.size > 1);
 }
 
 export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly Unit[]): Discrepancy[] {
@@ -334,6 +369,10 @@ export function factDiscrepancies(ctx: StoryContext, fact: Fact, units: readonly
   for (const { kind, items, what } of checks) {
     const check = kind === 'number' ? (a: Unit, b: Unit) => samePeriod(a, b) && comparable(a, b) : comparable;
     for (const component of disagreements(items, check)) {
+      // One sentence giving two of the values counts two things ("12 counts, … and seven counts of failing
+      // to file"): its outlet does not disagree with itself, and another outlet's "seven counts" is not a
+      // conflict with the first figure.
+      if (holdsTwoValues(component)) continue;
       const values = valuesOf(component, fact.articles);
       if (values.length < 2) continue;
       out.push({

@@ -306,6 +306,18 @@ function substitution(a: Wording, b: Wording): [number, number] | null {
     if (position === 'inner' && samePrintedWords(wordsA, wordsB)) return null;
     if (position === 'lead' && gapA.length > 0 && gapB.length > 0 && sameEnds(wordsA, wordsB, 'end'))
       return null;
+    // A comma, semicolon or colon right before the shared part closes a list item or an aside there:
+    // "incited hatred" against "inciting anger, fear, hatred" shares the list's last item, and "anger,
+    // fear," are other items, not words put in or for another ("we will, as ever, hold" / "we will hold"
+    // leaves an aside out).
+    const closes = (w: string | undefined) => /[,;:]$/.test(w ?? '');
+    if (position === 'lead' && (closes(wordsA.at(-1)) || closes(wordsB.at(-1)))) return null;
+    if (
+      position === 'inner' &&
+      (gapA.length === 0 || gapB.length === 0) &&
+      closes([...wordsA, ...wordsB].at(-1))
+    )
+      return null;
     if (position === 'tail' && gapA.length > 0 && gapB.length > 0 && sameEnds(wordsA, wordsB, 'start'))
       return null;
     if (gapA.length > 0 && gapB.length > 0) {

@@ -2,6 +2,7 @@
 // state news agency Belta", "according to a copy obtained by Coastal Wire", "in an interview with US
 // blogger Mario Nawfal"). Alignment weighs their words down: two outlets citing the same interview are not
 // thereby reporting the same fact. Fact discrepancies read the named source out of them.
+import { isDateWord } from '../../annotate/entities/gazetteer.js';
 import type { Entity } from '../../model/article.js';
 
 export interface AttributionPhrase {
@@ -110,6 +111,8 @@ export function sourcesIn(text: string, start: number, end: number, entities: re
       while (words.length > 0 && NOT_NAME_START.has(words[0] as string)) words.shift();
       if (words.length === 0) continue;
       const name = words.join(' ').replace(/[.’',]+$/, '');
+      // "according to a report Tuesday": a day or month placing the report names no source.
+      if (name.split(' ').every((w) => isDateWord(w.toLowerCase()))) continue;
       const at = phrase.bodyStart + (m.index ?? 0) + m[0].indexOf(words[0] as string);
       found = { name, start: at, end: at + name.length };
     }
