@@ -45,6 +45,7 @@ describe('notDigestMaterial: colouring words in the outlet’s voice', () => {
       'The deadlock over the harbour is as much the fault of the council as of the port board.',
       'Union leaders condemned the mob that gathered outside the ferry office on Friday night.',
       'Adding to the mayor’s woes was the port chief, who claimed credit for the soaring economy.',
+      'The port chief has yet to explain why his office ignored a warning from its own inspector.',
     ])
       expect(notDigestMaterial(s), s).toMatch(/^evaluative word/);
   });
