@@ -180,7 +180,7 @@ function strongly(word: string): boolean {
 // photo op") inside quotation marks, which the author's voice leaves out. "Slammed into" is a collision.
 // So is a charge by omission: "the mayor has yet to explain why her office sat on the warning" accuses in
 // the outlet's voice what a report would put as "did not answer questions about …" (one outlet's such
-// sentence became a fresh digest's last line once the facts stopped joining it to another outlet's).
+// sentence became the demo digest's last line once the one-event rule changed which facts are shared).
 const LOADED_PHRASE =
   /\b(?:blast(?:ed|s)|slam(?:med|s)(?! into)|lambast(?:ed|s)|ripp?(?:ed|s) into|bash(?:ed|es)|torch(?:ed|es)|rail(?:ed|s) against|lash(?:ed|es) out|took a (?:veiled |parting )?shot|photo op|of course|the fault of|(?:is|are|was|were) to blame|deserves? (?:the )?(?:blame|credit)|(?:has|have|had) yet to (?:explain|say why|answer for|account for))\b/i;
 
