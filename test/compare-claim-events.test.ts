@@ -3,20 +3,12 @@
 // words or with extra detail stays one. Invented sentences in the shape of the real failures: a proposal
 // next to a report that the demand was dropped, a confirmation vote next to the hearing before it.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/api/analyze.js';
 import { readPredicates } from '../src/compare/text/predicates.js';
+import { twoOutletStory } from './support/two-outlet-story.js';
 
 /** Whether some fact holds a sentence of each of two one-sentence articles. */
 async function oneFact(a: string, b: string): Promise<boolean> {
-  const report = await analyze(
-    [
-      { id: 'one', title: '', text: a, outlet: 'First Outlet' },
-      { id: 'two', title: '', text: b, outlet: 'Second Outlet' },
-    ],
-    { now: new Date(0) },
-  );
-  const s = report.stories[0];
-  if (!s) throw new Error('no story');
+  const s = await twoOutletStory(a, b);
   return s.facts.some((f) => new Set(f.evidence.map((e) => e.article)).size === 2);
 }
 

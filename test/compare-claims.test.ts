@@ -2,21 +2,7 @@
 // one pair per mechanism of facts/claims.ts (negation, modality, doubt, a different figure, synonyms,
 // extra detail). The sentences are made up in the shape of real failures.
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../src/api/analyze.js';
-import type { Story } from '../src/model/report.js';
-
-async function story(a: string, b: string): Promise<Story> {
-  const report = await analyze(
-    [
-      { id: 'one', title: '', text: a, outlet: 'First Outlet' },
-      { id: 'two', title: '', text: b, outlet: 'Second Outlet' },
-    ],
-    { now: new Date(0) },
-  );
-  const found = report.stories[0];
-  if (!found) throw new Error('no story');
-  return found;
-}
+import { twoOutletStory as story } from './support/two-outlet-story.js';
 
 /** Whether some fact holds a sentence of each article. */
 async function oneFact(a: string, b: string): Promise<boolean> {
