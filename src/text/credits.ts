@@ -4,8 +4,11 @@
 // cleaning drops them from pasted and record text (src/clean), and neither a fact nor a digest sentence
 // may be made of one.
 
-/** "… contributed to this report", "… contributed reporting" — the verb phrase only credits use. */
-const CONTRIBUTED = /\bcontributed (?:reporting\b|to (?:this|the) (?:report|story|article)\b)/i;
+/**
+ * "… contributed to this report", "… contributed reporting" — the verb phrase only credits use; a possessive
+ * after it is another sentence ("Donors contributed to the report's funding").
+ */
+const CONTRIBUTED = /\bcontributed (?:reporting\b|to (?:this|the) (?:report|story|article)\b(?!['’]))/i;
 /**
  * A credit that opens with its label. Plain "Reporting by …", "Research by …" and "Compiled by …" are left
  * out: they open real sentences too ("Research by the bureau found that …").
@@ -20,6 +23,14 @@ const LEADING_MARKS = /^[\s•·*–—-]+/u;
  * a paragraph about how a study was written, which stay.
  */
 const MAX_CREDIT_WORDS = 80;
+
+/**
+ * A sentence that credits contributors, wherever it stands: a credit glued to the report's last sentence by
+ * a bad paragraph break is still no fact and no digest line ("… said. Jane Doe contributed reporting.").
+ */
+export function mentionsContribution(text: string): boolean {
+  return CONTRIBUTED.test(text);
+}
 
 /** A paragraph that only credits contributors. */
 export function isContributorCredit(paragraph: string): boolean {

@@ -3,6 +3,7 @@
 // the digest does not have ("But the plan…", "The new projection…"), asks, or argues ("I think the ruling is
 // wrong.") is not digest material, however well corroborated its fact.
 import { isPhotoCaption } from '../../text/captions.js';
+import { mentionsContribution } from '../../text/credits.js';
 import { authorVoice, firstPersonEvaluative, firstPersonStance } from '../../text/opinion.js';
 import { isEvaluativeWord, NEGATIVE_WORDS, POSITIVE_WORDS, valenceOf } from '../../text/tone.js';
 import { stem } from '../../text/words.js';
@@ -28,7 +29,7 @@ const READER_CALL =
 // Service is available without charge to …"), a request for comment ("The agency left our request for
 // comment unanswered.") and a newsletter box run into the text ("Sign up today …").
 const CREDIT_LINE =
-  /\bcontributed (?:to this (?:report|story|article)|reporting)\b|\breached out to\b|\b(?:after|following|in response to)\s+(?:an?\s+)?(?:inquiry|inquiries|query|queries|questions|request for comment)\s+from\b|\bexclusively (?:reported|revealed|obtained)\b|\bcontent created by\b|\brequests? for (?:comment|more information)\b|\bsign up (?:today|now|here)\b|\bby signing up\b|\bavailable without charge\b|\breprinted with permission\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
+  /\breached out to\b|\b(?:after|following|in response to)\s+(?:an?\s+)?(?:inquiry|inquiries|query|queries|questions|request for comment)\s+from\b|\bexclusively (?:reported|revealed|obtained)\b|\bcontent created by\b|\brequests? for (?:comment|more information)\b|\bsign up (?:today|now|here)\b|\bby signing up\b|\bavailable without charge\b|\breprinted with permission\b|\bviews expressed (?:in|here|are)|\bopinions expressed (?:in|here|are)|^\s*advertisement\s*$/im;
 // Links of a page's sidebar run into the text: a name printed twice in a row ("Former Vice President Jane
 // Roe Jane RoeSenators introduce …") or a sentence cut before its stop ("… fundraiser raises .").
 // A link's words glued to the next link's ("… Edward DoeSenators face a test …": a surname run into a
@@ -249,7 +250,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (isPhotoCaption(text)) return 'photo caption or credit';
   if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text) || READER_CALL.test(text))
     return 'link or call to action';
-  if (CREDIT_LINE.test(text)) return 'credit, disclaimer or advertisement';
+  if (CREDIT_LINE.test(text) || mentionsContribution(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
   if (SIDEBAR.test(text)) return 'web page text run into the sentence';
   if (headlineLike(text)) return 'headline';

@@ -4,6 +4,7 @@
 // two groups high. Single-link would chain "Lukashenko offered to host talks" → "Peskov said Minsk is
 // the best place for talks" → "Peskov said Ukraine's law bars talks" into one fact; the average link
 // between the first and the last two stays low and stops it.
+import { mentionsContribution } from '../../text/credits.js';
 import type { StoryContext } from '../context.js';
 import {
   buildSpace,
@@ -313,7 +314,7 @@ export const MIN_CLAIM_WORDS = 2;
  */
 export function statesNoClaim(u: Unit, textOf: (u: Unit) => string): boolean {
   const text = textOf(u).slice(u.start, u.end).trim();
-  if (/\bcontributed to this report\b/i.test(text)) return true;
+  if (mentionsContribution(text)) return true;
   if (NEWSROOM_STEP.test(text)) return true;
   if (/:$/.test(text)) return true;
   if (/\b[RDI]-[A-Z]\.$/.test(text)) return true;
