@@ -187,6 +187,18 @@ describe('labels are descriptor phrases', () => {
       ['agency head'],
     ],
     [
+      'a description naming another party is not the person: the rival nominee',
+      'Republican nominee Bo Hale gained support on Sunday. Voters were less likely to back the Democratic nominee after the letter.',
+      'Hale',
+      ['Republican nominee'],
+    ],
+    [
+      'a description naming the same party is the person',
+      'Republican nominee Bo Hale gained support on Sunday. Voters were more likely to back the Republican nominee after the letter.',
+      'Hale',
+      ['Republican nominee', 'Republican nominee'],
+    ],
+    [
       'after the preposition "to" a role noun is still a title',
       'The minister spoke to reporter Dana Whitcombe on Monday.',
       'Whitcombe',

@@ -230,6 +230,16 @@ describe('unnamed actors across articles', () => {
     expect(names.filter((n) => /^protest[eo]rs$/.test(n))).toHaveLength(1);
   });
 
+  it('a description naming another party never joins the named person another outlet labels with its noun', () => {
+    const a = annotate('Republican nominee Bo Hale rallied voters in Oldbridge on Monday.', 'a');
+    const b = annotate(
+      'As polling day looms, the Democratic nominee is losing ground just as Bo Hale gains in Oldbridge.',
+      'b',
+    );
+    const hale = compareStory([a, b]).actors.find((x) => x.name === 'Bo Hale');
+    expect(hale?.labels.map((l) => l.text)).toEqual(['Republican nominee']);
+  });
+
   it('one key for the spellings of a noun, not for two nouns ("minors" is not "miners")', () => {
     expect(nounSpellingKey('advisors')).toBe(nounSpellingKey('advisers'));
     expect(nounSpellingKey('co-worker')).toBe(nounSpellingKey('coworker'));

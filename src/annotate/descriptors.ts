@@ -11,9 +11,11 @@ import {
   isDateWord,
   isOrdinaryWord,
   NEWS_PERSON_NOUNS,
+  namesAnotherParty,
   ORGANIZATION_HEADS,
   ORGANIZATION_NOUNS,
   PERFORMER_NOUNS,
+  partiesIn,
   ROLE_NOUNS,
   TITLE_WORDS,
 } from './entities/gazetteer.js';
@@ -716,7 +718,12 @@ function findReferences(
       const texts = e.descriptors.map((d) => d.text);
       return [
         e.id,
-        { countries: countriesIn(texts.join(' ')), heads: headsIn(texts), stateHeads: stateHeadsIn(texts) },
+        {
+          countries: countriesIn(texts.join(' ')),
+          parties: partiesIn(texts.join(' ')),
+          heads: headsIn(texts),
+          stateHeads: stateHeadsIn(texts),
+        },
       ];
     }),
   );
@@ -768,6 +775,14 @@ function findReferences(
   return references;
 }
 
+/** What a person's own labels say about them, for resolving descriptions. */
+interface Profile {
+  countries: Set<string>;
+  parties: Set<string>;
+  heads: Set<string>;
+  stateHeads: Set<string>;
+}
+
 /**
  * The one person a definite description picks out, or null. A nationality in the description must be
  * shared ("the Ukrainian president"); then agreeing on the role scores higher. "the president" when two
@@ -780,11 +795,12 @@ function resolve(
   text: string,
   head: string,
   persons: readonly Entity[],
-  profile: Map<string, { countries: Set<string>; heads: Set<string>; stateHeads: Set<string> }>,
+  profile: Map<string, Profile>,
   memo: Map<string, string | null>,
 ): string | null {
   const countries = countriesIn(text);
-  const key = `${[...countries].sort().join(',')}|${head}`;
+  const parties = partiesIn(text);
+  const key = `${[...countries].sort().join(',')}|${[...parties].sort().join(',')}|${head}`;
   const known = memo.get(key);
   if (known !== undefined) return known;
   let best: { id: string; score: number } | null = null;
@@ -794,6 +810,7 @@ function resolve(
     if (!p) continue;
     const nationality = [...countries].some((c) => p.countries.has(c));
     if (countries.size > 0 && !nationality) continue;
+    if (namesAnotherParty(parties, p.parties)) continue;
     const role = headsAgree(head, p.heads, p.stateHeads);
     if (countries.size === 0 && !role) continue;
     const score = (nationality ? 2 : 0) + (role ? 1 : 0);

@@ -408,6 +408,45 @@ export const TITLE_WORDS = new Set([
 ]);
 
 /**
+ * Political parties a capitalised label names, each spelling mapped to one key ("GOP" and "Republican" are
+ * one party). A description naming one party never picks out a person another label ties to a different
+ * party: in an article calling one man "Republican nominee Tom Hale", "the Democratic nominee" is his rival,
+ * not him. Ideology words written in lower case ("a conservative judge") are not parties.
+ */
+const PARTIES: ReadonlyMap<string, string> = new Map([
+  ['Republican', 'republican'],
+  ['Republicans', 'republican'],
+  ['GOP', 'republican'],
+  ['Democrat', 'democratic'],
+  ['Democratic', 'democratic'],
+  ['Democrats', 'democratic'],
+  ['Labour', 'labour'],
+  ['Conservative', 'conservative'],
+  ['Tory', 'conservative'],
+  ['Liberal', 'liberal'],
+  ['Green', 'green'],
+  ['Libertarian', 'libertarian'],
+]);
+
+/**
+ * Whether a description naming `described` parties must be someone else than a person whose labels name
+ * `held`: a party the person's labels never name, while they name one. No party on record decides nothing.
+ */
+export function namesAnotherParty(described: ReadonlySet<string>, held: ReadonlySet<string>): boolean {
+  return held.size > 0 && [...described].some((party) => !held.has(party));
+}
+
+/** The parties a label names ("Democratic presidential nominee" → democratic). */
+export function partiesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const word of text.split(/[^\p{L}]+/u)) {
+    const party = PARTIES.get(word);
+    if (party) found.add(party);
+  }
+  return found;
+}
+
+/**
  * Offices a title before a name states, each spelling and abbreviation mapped to one key per office
  * ("Sen." and "Senator" are one office, "Rep." and "Congresswoman" another). Two mentions of one surname
  * whose titles state only different offices are two people: in an invented article, "former President

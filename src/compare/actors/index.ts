@@ -3,7 +3,12 @@
 // "Nawfal", "Zelenskyy" / "Zelensky"); places on the country they name ("U.S." = "United States"); other
 // kinds on the same name. Each actor lists every outlet's labels with their tone, and two discrepancies
 // come out of the merge: conflicting titles, and spelling variants of one name.
-import { countryOf, isOrdinaryWord } from '../../annotate/entities/gazetteer.js';
+import {
+  countryOf,
+  isOrdinaryWord,
+  namesAnotherParty,
+  partiesIn,
+} from '../../annotate/entities/gazetteer.js';
 import { isSurnameFirst, sameGivenName } from '../../annotate/entities/index.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, Discrepancy, EvidenceSpan, Label, Tone } from '../../model/report.js';
@@ -656,12 +661,16 @@ function resolveAcrossOutlets(
       if (article.quotes.some((q) => ref.start >= q.start && ref.end <= q.end)) continue;
       const head = labelHead(ref.text);
       const countries = countriesIn(ref.text);
-      const fits = named.filter((p) =>
-        p.labels.some(
-          (l) =>
-            labelHead(l.text) === head &&
-            (countries.size === 0 || [...countriesIn(l.text)].some((c) => countries.has(c))),
-        ),
+      // "the Democratic nominee" is not the one named person whose labels make him the Republican nominee.
+      const parties = partiesIn(ref.text);
+      const fits = named.filter(
+        (p) =>
+          !namesAnotherParty(parties, partiesIn(p.labels.map((l) => l.text).join(' '))) &&
+          p.labels.some(
+            (l) =>
+              labelHead(l.text) === head &&
+              (countries.size === 0 || [...countriesIn(l.text)].some((c) => countries.has(c))),
+          ),
       );
       const [actor] = fits;
       if (fits.length !== 1 || !actor) continue;

@@ -14,7 +14,12 @@
 // The head and its number decide the merge: "gunman" never joins "gunmen", nor "police" "officers".
 // An unnamed actor never joins a named one here; evidence tying a description to a name (apposition,
 // title, a settled description) is read at annotation time and makes the words part of the named person.
-import { isOrdinaryWord, PERSONAL_PRONOUNS } from '../../annotate/entities/gazetteer.js';
+import {
+  isOrdinaryWord,
+  namesAnotherParty,
+  PERSONAL_PRONOUNS,
+  partiesIn,
+} from '../../annotate/entities/gazetteer.js';
 import { unnamedHead } from '../../annotate/entities/unnamed.js';
 import type { AnnotatedArticle, Entity } from '../../model/article.js';
 import type { Actor, EvidenceSpan } from '../../model/report.js';
@@ -282,10 +287,18 @@ export function compareUnnamed(
     const [only] = [...holders];
     if (holders.size === 1 && only !== undefined) heads.get(only)?.add(head);
   }
-  // The people of the article an outlet labels with the description's head noun.
+  // Parties the outlets' labels tie each named person to ("Republican nominee" → republican).
+  const parties = new Map<string, Set<string>>();
+  for (const a of named)
+    if (a.kind === 'person') parties.set(a.id, partiesIn(a.labels.map((l) => l.text).join(' ')));
+  // The people of the article an outlet labels with the description's head noun, and with no other party:
+  // "the Democratic nominee" of an article naming only the Republican nominee is not him.
   const describedFits = (article: AnnotatedArticle, e: Entity): string[] => {
     const head = e.name.toLowerCase();
-    return [...namedIn(article.id)].filter((id) => heads.get(id)?.has(head));
+    const own = partiesIn(e.descriptors.map((d) => d.text).join(' '));
+    return [...namedIn(article.id)].filter(
+      (id) => heads.get(id)?.has(head) && !namesAnotherParty(own, parties.get(id) ?? new Set()),
+    );
   };
   const describedActor = (article: AnnotatedArticle, e: Entity): Actor | undefined => {
     if (e.kind !== 'person' || e.of || introduced(article, e)) return undefined;
