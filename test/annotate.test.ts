@@ -67,6 +67,21 @@ describe('entities', () => {
       { Obama: ['Obama'] },
     ],
     [
+      'a given name alone is the one person of the article with that given name',
+      'Ana Reyes ignored the ruling. Her husband Tom Reyes declined to comment. “It is unfair to Ana,” one ally said.',
+      { 'Ana Reyes': ['Ana Reyes', 'Ana'], 'Tom Reyes': ['Tom Reyes'] },
+    ],
+    [
+      'a given name two people share stays apart',
+      'Ana Reyes met Ana Lind on Monday. “It is unfair to Ana,” one ally said.',
+      { 'Ana Reyes': ['Ana Reyes'], 'Ana Lind': ['Ana Lind'], Ana: ['Ana'] },
+    ],
+    [
+      'an office between a name printed twice starts the second name',
+      'Mr. Webb President Webb expects the board to follow the facts, his spokesman said.',
+      { Webb: ['Webb', 'Webb'] },
+    ],
+    [
       'a surname shape types a lone name',
       'Kovalenko said the plan would fail.',
       { Kovalenko: ['Kovalenko'] },

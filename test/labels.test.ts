@@ -199,6 +199,36 @@ describe('labels are descriptor phrases', () => {
       ['Republican nominee', 'Republican nominee'],
     ],
     [
+      'a button word in capitals before a name is no epithet',
+      'CLOSE Ana Whitcombe is ignoring the board’s decision to examine the files.',
+      'Whitcombe',
+      [],
+    ],
+    [
+      'a title keeps the "of" name of the body the office is in',
+      'He would not criticize Federal Bureau of Harbors Director Bo Hale on Monday.',
+      'Hale',
+      ['Federal Bureau of Harbors Director'],
+    ],
+    [
+      'a running mate is a running mate',
+      'Reyes running mate Dana Whitcombe praised the decision.',
+      'Whitcombe',
+      ['running mate'],
+    ],
+    [
+      'a predicate cut at a modifier of its noun is no label',
+      'Dana Whitcombe is the person most responsible for her own files, critics said.',
+      'Whitcombe',
+      [],
+    ],
+    [
+      'a predicate never ends on a preposition',
+      'Dana Whitcombe is a lawyer for her brother in the harbour case.',
+      'Whitcombe',
+      ['lawyer'],
+    ],
+    [
       'after the preposition "to" a role noun is still a title',
       'The minister spoke to reporter Dana Whitcombe on Monday.',
       'Whitcombe',

@@ -193,7 +193,7 @@ function isShoutedWord(t: Token): boolean {
  * Participles that open a title and that wink tags as verbs: without them "Former acting Bureau Director
  * Ann Roe" keeps only "Bureau Director", and a stand-in's office reads as the head's.
  */
-const TITLE_PARTICIPLES = new Set(['acting', 'outgoing', 'incoming']);
+const TITLE_PARTICIPLES = new Set(['acting', 'outgoing', 'incoming', 'running']);
 
 function isModifier(token: Token): boolean {
   if (token.pos === 'ADJ' || token.pos === 'NOUN' || token.pos === 'PROPN') return true;
@@ -285,8 +285,11 @@ function isOtherName(t: Token | undefined): boolean {
 function ofBridge(tokens: readonly Token[], first: number, headIsRole = false): boolean {
   const of = tokens[first - 1];
   const before = tokens[first - 2];
-  if (of?.text !== 'of' || !before || !/^\p{Lu}/u.test(tokens[first]?.text ?? '') || !describes(before.text))
-    return false;
+  if (of?.text !== 'of' || !before || !/^\p{Lu}/u.test(tokens[first]?.text ?? '')) return false;
+  // So does the name of the body an office is of: "Federal Bureau of Investigation Director Tom Hale" was
+  // labelled "Investigation Director".
+  const bodyHead = /^\p{Lu}/u.test(before.text) && ORGANIZATION_HEADS.has(before.text.toLowerCase());
+  if (!describes(before.text) && !bodyHead) return false;
   return !headIsRole || /^\p{Lu}/u.test(before.text);
 }
 
@@ -496,9 +499,14 @@ function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: nu
     // "the league's leading rusher": a participle before a noun modifies it.
     const modifying = /^\p{Ll}+ing$/u.test(t.text) && tokens[end + 1]?.pos === 'NOUN';
     if (t.pos === 'VERB' && !t.text.includes('-') && !modifying) break;
+    // An adverb after the noun opens a modifier of it: "the person most responsible for …".
+    if (t.pos === 'ADV' && tokens[end - 1]?.pos === 'NOUN') break;
     if (t.pos === 'NOUN' && describes(t.text)) sawDescribingNoun = true;
     end++;
   }
+  // A phrase never ends on a preposition, which the next word (a pronoun) cut off: "a lawyer for her
+  // brother" is a lawyer.
+  while (end > from && tokens[end - 1]?.pos === 'ADP') end--;
   return sawDescribingNoun ? end : null;
 }
 
@@ -601,7 +609,9 @@ function predicateAfter(layer: TokenLayer, m: NameMention): Descriptor | null {
   if (!start || (start.pos !== 'DET' && start.pos !== 'NUM' && start.text.toLowerCase() !== 'one'))
     return null;
   const end = nounPhrase(layer, t, MAX_PREDICATE_TOKENS, m.sentence);
-  return end === null ? null : span(layer, t, end, 'predicate');
+  const found = end === null ? null : span(layer, t, end, 'predicate');
+  // "X is the person …" says nothing about who X is.
+  return found && GENERIC_ROLES.has(found.text.toLowerCase()) ? null : found;
 }
 
 /** Countries a descriptor points to ("Belarusian leader" → belarus, "president of Belarus" → belarus). */

@@ -16,6 +16,7 @@ import {
   KNOWN_PEOPLE,
   KNOWN_SURNAMES,
   NEWS_PERSON_NOUNS,
+  OFFICE_TITLES,
   ORGANIZATION_HEADS,
   PERSONAL_PRONOUNS,
   PLACE_HEADS,
@@ -81,6 +82,9 @@ function isEpithet(tokens: readonly Token[], i: number): boolean {
   const next = (tokens[i + 1]?.text ?? '').toLowerCase();
   if (!(GIVEN_NAMES.has(next) || KNOWN_PEOPLE.has(next))) return false;
   if (knownName(word) || isTitleWord(word) || ROLE_NOUNS.has(word)) return false;
+  // Outlets write an epithet as a name ("Crooked Ana"); a word in capitals before a name is a video
+  // player's or gallery's button run into the text ("CLOSE Ana Reyes is ignoring …"), no label of her.
+  if (/^\p{Lu}{2,}$/u.test(tokens[i]?.text ?? '')) return false;
   // compromise's lexicon lists common adjectives ("sleepy", "corrupt"); it infers the rest from their
   // endings, as this does for words it lacks ("crooked", "nasty", "shifty").
   // Compounds ("Top-ranked North Carolina") modify teams and places as often as people: left alone.
@@ -439,6 +443,21 @@ function andJoinsOrganization(
   return false;
 }
 
+/**
+ * An office title right after a surname or given name, with a name after it, starts the next name: "Mr.
+ * Webb President Webb expects …" (a page that printed the name twice) made one person "Webb President
+ * Webb". Only after a person's name word: "Harbour Bank President Tom Hale" and "Texas Governor Ana Ruiz"
+ * keep the body or place before the office as the title's.
+ */
+function officeAfterName(tokens: readonly Token[], at: number, limit: number, heading: boolean): boolean {
+  const office = (tokens[at]?.text ?? '').toLowerCase().replace(/\.$/, '');
+  if (!OFFICE_TITLES.has(office) || at + 1 >= limit || !isNameToken(tokens, at + 1, heading)) return false;
+  const before = (tokens[at - 1]?.text ?? '').toLowerCase();
+  if (isTitleWord(before) || ORGANIZATION_HEADS.has(before) || REGIONS.has(before) || CITIES.has(before))
+    return false;
+  return KNOWN_SURNAMES.has(before) || GIVEN_NAMES.has(before) || !isKnownWord(before);
+}
+
 export function findCandidates(layer: TokenLayer): Candidate[] {
   const { tokens, sentences } = layer;
   const found: Candidate[] = [];
@@ -452,6 +471,7 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       let end = i + 1;
       while (end < sentence.endToken) {
         if (sentence.heading && headlineVerbAfterName(tokens, i, end)) break;
+        if (officeAfterName(tokens, end, sentence.endToken, sentence.heading)) break;
         const nickname = nicknameEnd(tokens, end, sentence.endToken, sentence.heading);
         if (nickname > end) {
           end = nickname;

@@ -317,6 +317,15 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   // Word counts computed once per key, not in every comparison (the splits cost ~0.5 s per 3,000 articles).
   const wordsOfKey = new Map([...new Set(body.map(keyFor))].map((k) => [k, k.split(' ').length]));
   const ordered = [...wordsOfKey.keys()].sort((a, b) => (wordsOfKey.get(b) ?? 0) - (wordsOfKey.get(a) ?? 0));
+  // Names of two or more words by their first word, whatever their kind: a bare given name is one person's
+  // only when a single name of the article opens with it ("Bill Marsh" typed a place still holds "Bill").
+  const opening = new Map<string, number>();
+  for (const [key, n] of wordsOfKey)
+    if (n > 1) {
+      const first = nameWords(key)[0] ?? '';
+      opening.set(first, (opening.get(first) ?? 0) + 1);
+    }
+  const namesOpeningWith = (word: string) => opening.get(word) ?? 0;
   for (const key of ordered) {
     const kind = kindOfKey.get(key) ?? 'other';
     const words = nameWords(key);
@@ -328,7 +337,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
     const target =
       kind === 'person' || kind === 'other' || !firmlyElse
         ? ((words.length === 2 ? twoWordSurnames.get(key) : undefined) ??
-          personGroupFor(persons, words, kind))
+          personGroupFor(persons, words, kind, namesOpeningWith))
         : undefined;
     if (target) {
       byKey.set(key, target);
@@ -670,6 +679,7 @@ class PersonIndex {
   private readonly byLast = new Map<string, Indexed>();
   private readonly allByLast = new Map<string, Group[]>();
   private readonly byFirst = new Map<string, Indexed>();
+  private readonly firstCounts = new Map<string, number>();
   /** Scopes: "surname" (multi-word persons' last words), "single" (one-word persons), and
    * "<word count>|<given name>" (multi-word persons' last words, by given name). */
   private readonly spellings = new SpellingIndex();
@@ -689,6 +699,7 @@ class PersonIndex {
       }
       const first = words[0] ?? '';
       if (!this.byFirst.has(first)) this.byFirst.set(first, entry(first));
+      this.firstCounts.set(first, (this.firstCounts.get(first) ?? 0) + 1);
       this.spellings.add('surname', entry(last));
       this.spellings.add(`${words.length}|${first}`, entry(last));
     } else {
@@ -709,6 +720,11 @@ class PersonIndex {
     return this.byFirst.get(word)?.group;
   }
 
+  /** The one multi-word person whose given name this is; none when two share it. */
+  onlyWithGivenName(word: string): Group | undefined {
+    return this.firstCounts.get(word) === 1 ? this.byFirst.get(word)?.group : undefined;
+  }
+
   similarSurname(word: string): Group | undefined {
     return this.spellings.earliest('surname', word);
   }
@@ -724,17 +740,37 @@ class PersonIndex {
 }
 
 /**
+ * A person called by the given name alone ("unfair to Ana" in an article naming Ana Reyes): the one person
+ * of the article with that given name, when the word is a given name and nobody's surname (a bare "Tom" of
+ * an article naming Tom Hale and Tom Webb stays apart).
+ */
+function onlyByGivenName(
+  persons: PersonIndex,
+  word: string,
+  namesOpeningWith: (word: string) => number,
+): Group | undefined {
+  if (!GIVEN_NAMES.has(word) || persons.allWithSurname(word).length > 0 || namesOpeningWith(word) !== 1)
+    return undefined;
+  return persons.onlyWithGivenName(word);
+}
+
+/**
  * The person group a name belongs to: the same full name, a surname or given name of a known person, or a
  * spelling variant of one. An untyped single word joins a person it matches (typing lacked evidence).
  */
-function personGroupFor(persons: PersonIndex, words: readonly string[], kind: EntityKind): Group | undefined {
+function personGroupFor(
+  persons: PersonIndex,
+  words: readonly string[],
+  kind: EntityKind,
+  namesOpeningWith: (word: string) => number = () => 0,
+): Group | undefined {
   const last = words[words.length - 1] ?? '';
   if (words.length === 1) {
     return (
       persons.exactSurname(last) ??
       persons.similarSurname(last) ??
       persons.similarSingle(last) ??
-      (kind === 'person' ? undefined : persons.givenName(last))
+      (kind === 'person' ? onlyByGivenName(persons, last, namesOpeningWith) : persons.givenName(last))
     );
   }
   if (kind !== 'person') return undefined;
