@@ -236,7 +236,8 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
     if (
       previous?.text === '.' &&
       title?.end === previous.start &&
-      isTitleAbbreviation(title.text) &&
+      // "then-Sen. Ann Lee", "ex-Gov. Bo Hale": the title after a prefix joined by a hyphen.
+      isTitleAbbreviation(title.text.slice(title.text.lastIndexOf('-') + 1)) &&
       /^\p{Lu}/u.test(current?.text ?? '')
     )
       continue;

@@ -17,6 +17,7 @@ import {
   comparedSubject,
   continuesQuotation,
   danglingStart,
+  definiteLeadIn,
   definiteReference,
   definiteSpeaker,
   definiteSubject,
@@ -376,6 +377,7 @@ function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx:
     definiteReference(authorVoice(text)),
     definiteSpeaker(authorVoice(text)),
     definiteSubject(text),
+    definiteLeadIn(text),
     comparedSubject(text),
   ])
     if (noun !== null && !resolvedIn(noun, before)) return false;

@@ -2,8 +2,10 @@
 // sentence that only makes sense on its page (a caption, a headline, a "Related:" link), leans on a sentence
 // the digest does not have ("But the plan…", "The new projection…"), asks, or argues ("I think the ruling is
 // wrong.") is not digest material, however well corroborated its fact.
+import { tokenize } from '../../annotate/tokens.js';
 import { isPhotoCaption } from '../../text/captions.js';
 import { mentionsContribution } from '../../text/credits.js';
+import { isTitleAbbreviation } from '../../text/names.js';
 import { authorVoice, firstPersonEvaluative, firstPersonStance } from '../../text/opinion.js';
 import { isEvaluativeWord, NEGATIVE_WORDS, POSITIVE_WORDS, valenceOf } from '../../text/tone.js';
 import { stem } from '../../text/words.js';
@@ -49,7 +51,7 @@ const CONTRAST_OPENER = /^(?:(?:but|and|yet|however|nor|or)\b|still,)/i;
 // "First, the levy …" (a list the digest does not hold), "So the new levy would …" (an argument's conclusion;
 // "So far, …" is a time).
 const CONTINUATION_OPENER =
-  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|like with|as with|for example|for instance|first|second|third|finally|lastly|so(?!\s+(?:far|much|many|long)\b|-called)|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|not)\b/i;
+  /^(?:in fact|true|indeed|separately|meanwhile|moreover|furthermore|additionally|likewise|similarly|instead|again|also|besides|otherwise|of course|in other words|in short|after all|even so|ultimately|now|overall|here(?=,)|as for|as such|in turn|by contrast|in contrast|like with|as with|for example|for instance|first|second|third|finally|lastly|so(?!\s+(?:far|much|many|long)\b|-called)|on the other hand|at first (?:blush|glance|sight)|to be sure|what's more|what’s more|all told|in sum|in the end|for (?:his|her|their|its) part|to top it off|on top of (?:that|this|it)|either way|in any case|in any event|that said|even then|regardless|not)\b/i;
 // The same turn after a short subject: "The mayor, for her part, says …", "The board, meanwhile, voted …",
 // "Doe, however, said …" — the other part is in a sentence the digest does not hold.
 const SUBJECT_THEN_CONTINUATION =
@@ -65,10 +67,11 @@ const TIME_ANCHORED_OPENER =
 // A lead-in about a pronoun ("In it, the aide discusses …", "Under that, …"), an event placed after "since"
 // with nothing to be since ("The board has since changed …"), "a similar X", "similar figures" (similar to
 // what? — "similar to last year's" says), "the lawsuit in question".
+// "The agency says that's up to the board." (what is?);
 // "… went on to say …" and "Ms Doe then said …" continue an account the digest does not hold ("if …, then …"
 // and "since then" do not).
 const POINTING_BACK =
-  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\bin question\b|\bsimilar\b(?![^.,;:]*\b(?:to|as)\b)|\bwent on to\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
+  /^(?:in|on|at|from|with|by|for|under|after|before|during|of|to|beyond|besides)\s+(?:it|this|that|them|these|those)\s*,|\b(?:has|have|had)\s+since\b|\bin question\b|\bsimilar\b(?![^.,;:]*\b(?:to|as)\b)|\bwent on to\b|\b(?:says|said|say)\s+(?:that['’]s|that is|this is)\b|\b(?:for|of|because of|despite|besides|beyond|like|after|before)\s+(?:that|this)\s*(?:is|was|are|were|,|\.)/i;
 // "X then <verb>" continues an account ("Ms Doe then said …"); "if …, then …" is a condition, not a sequel,
 // so only this pattern gives way to an "if" in the sentence ("The cause of that is, if it passes, …" still
 // points back).
@@ -94,9 +97,17 @@ const BARE_REPLY =
 // A sentence split inside a party tag or initials: "… the committee chairman, Jon Doe, R-S." (the rest,
 // "C., said …", is the next "sentence").
 const CUT_AT_ABBREVIATION = /(?:\b[A-Z]-[A-Z]|\s[A-Z]\.[A-Z])\.$/;
+
+/** A sentence cut after a title written short: "Republicans are replaying a clip of then-Sen." */
+function endsOnTitle(text: string): boolean {
+  const last = /(?:^|[\s-])(\p{L}+)\.$/u.exec(text);
+  return last !== null && isTitleAbbreviation(last[1] as string);
+}
 // "this" or "these" with a noun anywhere in the outlet's voice points at something said before ("after this
 // decision", "explanations such as these"), unless the noun is a time ("this week", "these days").
-const DEMONSTRATIVE_NOUN = /\b(?:this|these)\s+([a-z][a-z-]*)|\b(?:such as|like)\s+(?:this|these|those)\b/gi;
+// "such a X" too: "… denied attending such a party." — which party?
+const DEMONSTRATIVE_NOUN =
+  /\b(?:this|these)\s+([a-z][a-z-]*)|\b(?:such as|like)\s+(?:this|these|those)\b|\bsuch\s+an?\s+(?!(?:[a-z]+\s+){0,2}that\b)([a-z][a-z-]*)/gi;
 // "that X" after a preposition points back too ("eager to engage on that message", "in that case", "to that
 // end"); "that" after a verb is a conjunction ("said that officials …") and is left alone.
 const THAT_NOUN =
@@ -157,7 +168,7 @@ const DEGREE_CLAUSE =
 // sailed through the council", "throws punches at the mayor", "ginning up a feud"), or a verdict on the
 // economy ("the surging economy", "an ailing economy").
 const FLOURISH =
-  /^much as\b|^just as (?:he|she|they)\b|\b(?:surging|soaring|booming|roaring|sizzling|red-hot|sputtering|ailing|limping|faltering|anemic)\s+economy\b|\bsail(?:ed|s|ing)\s+(?:through|past)\b|\bthrow(?:s|ing)?\s+punches\b|\bgin(?:s|ned|ning)?\s+up\b|\b(?:dove|dived|jumped|launched|waded|plunged|tore|charged|leapt|leaped)\s+(?:right|straight|headlong|headfirst)\b/i;
+  /^much as\b|^just as (?:he|she|they)\b|\b(?:surging|soaring|booming|roaring|sizzling|red-hot|sputtering|ailing|limping|faltering|anemic)\s+economy\b|\bsail(?:ed|s|ing)\s+(?:through|past)\b|\bthrow(?:s|ing)?\s+punches\b|\bgin(?:s|ned|ning)?\s+up\b|\b(?:dove|dived|jumped|launched|waded|plunged|tore|charged|leapt|leaped)\s+(?:right|straight|headlong|headfirst)\b|\b(?:took|takes|taking|take)\s+(?:a\s+)?swipes?\s+at\b|\b(?:came|come|comes|coming)\s+out\s+swinging\b|\bbarrel(?:s|ed|led|ing|ling)?\s+(?:ahead|forward|through)\b|\bdevolv(?:ed|es|ing)\s+into\b|\bhead-on\b|\b\w+['’]s\s+to\s+lose\b/i;
 
 // VADER adjectives by their ending ("furious", "awful", "horrible", "pathetic"), rated strongly: a reporter
 // rarely needs them to say what happened. These few describe instead ("a largely peaceful march", "a
@@ -234,6 +245,23 @@ const FIRST_PERSON_PLURAL = /\b(?:we|our|ours|us|ourselves)\b/;
 // "In response" with nothing it responds to, in the outlet's voice: "The minister posted a string of messages
 // in response, …" — to what? ("in response to the ruling" says; a speaker's "in response" is the speaker's.)
 const BARE_RESPONSE = /\bin (?:response|reply)\b(?!\s+(?:to|for)\b)/i;
+// A verb phrase standing for one said before: "The agency later ordered the bureau to do just that.", "…
+// said he was ready to face punishment for doing so." — do what? ("did so on Monday" is the same pro-form.)
+const PRO_VERB =
+  /\b(?:do|does|did|doing|done)\s+(?:just\s+|exactly\s+|precisely\s+)?(?:so\b|(?:that|the same)(?=\s*(?:[.,;:]|$|\s+(?:by|when|after|before|in|on|at|for|with|because|if|until|again|too|now|then|while|without|last|next|this)\b)))/i;
+// A speech verb that continues an account, with nothing said after it: "The former governor continued,
+// speaking directly to the crowd.", "Doe added." — continued from what? A sentence that goes on to say
+// what ("added that the plan …", "continued to push …") or holds the quotation is left alone.
+const CONTINUED_SPEECH =
+  /^[^,;:“”"]{2,60}?\s(?:continued|continues|went on|goes on|added|adds|concluded|concludes|elaborated|followed up)\s*[,.;:—–-]/;
+// A subject that counts people or things named before: "Each has also met with the nominee.", "Both have
+// said they will vote no.", "Neither of them answered.", "Others warn the plan is costly." — each of whom,
+// others than whom? ("Both chambers passed …" says.)
+const COUNTING_SUBJECT =
+  /^others\s+[a-z]|^(?:each|both|neither|either|all|none)(?:\s+of\s+(?:them|those|these|us))?\s+(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|did|does|do|also|said|says|told|agreed|declined|voted|[a-z]+ed)\b/i;
+// Text of an embedded post or page run into the sentence: a handle in parentheses ("Ann Doe (@anndoe) The
+// minister puts …"), a picture link, an HTML entity left unconverted ("… &amp; says she …").
+const EMBED_TEXT = /\(@\w{2,}\)|\bpic\.twitter\.com\b|&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,5});/i;
 
 // Openers that refer back to something the digest may not have said: "He directly addressed Trump …",
 // "These negotiations were …", "However, …" (a contrast with a sentence that is not there).
@@ -252,7 +280,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
     return 'link or call to action';
   if (CREDIT_LINE.test(text) || mentionsContribution(text)) return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
-  if (SIDEBAR.test(text)) return 'web page text run into the sentence';
+  if (SIDEBAR.test(text) || EMBED_TEXT.test(text)) return 'web page text run into the sentence';
   if (headlineLike(text)) return 'headline';
   if (
     CONTRAST_OPENER.test(text) ||
@@ -266,10 +294,13 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (POINTING_BACK.test(text) || (THEN_SEQUEL.test(text) && !/\bif\b/i.test(text)))
     return 'points back to something said before';
   if (TIME_ANCHORED_INSIDE.test(voice)) return 'a time placed by another sentence';
-  if (BARE_RESPONSE.test(voice)) return 'points back to something said before';
+  if (BARE_RESPONSE.test(voice) || PRO_VERB.test(voice)) return 'points back to something said before';
+  if (CONTINUED_SPEECH.test(text) && !/["“”]/.test(text))
+    return 'continues an account the digest does not hold';
+  if (COUNTING_SUBJECT.test(text)) return 'a subject counting people named before';
   if (BARE_REPLY.test(text)) return 'a reply without what it answers';
   if (RELATIVE_DAY.test(text)) return "a day named relative to its article's date";
-  if (CUT_AT_ABBREVIATION.test(text)) return 'cut inside an abbreviation';
+  if (CUT_AT_ABBREVIATION.test(text) || endsOnTitle(text)) return 'cut inside an abbreviation';
   if (/\?["”’]?\s*$/.test(text)) return 'question';
   // "The cartels are now so big you need an army to beat an army!" — a report does not exclaim; a quoted
   // exclamation keeps its speaker's mark inside the quotation marks.
@@ -281,7 +312,7 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (BARE_COMPARISON.test(voice) && !/\bthan\b/i.test(voice)) return 'a comparison with nothing compared';
   if (unattributedQuote(text, voice)) return 'quotation without its speaker';
   if (QUOTED_POINTER.test(text)) return 'a quotation opening on a pronoun that points back';
-  const judging = evaluativeWord(voice);
+  const judging = evaluativeWord(voice) ?? evaluativeAdjective(voice);
   if (judging !== null) return `evaluative word in the outlet's voice (“${judging}”)`;
   if (speculation(voice)) return "a prediction in the outlet's voice";
   if (publicMood(voice)) return "a public's mood asserted without a source";
@@ -314,6 +345,49 @@ export function evaluativeWord(voice: string): string | null {
     if ((NEGATIVE_WORDS.has(w) || POSITIVE_WORDS.has(w)) && !FACTUAL_IN_SENTENCE.has(w)) return w;
     if (w.endsWith('ly') && !DESCRIPTIVE_ADVERBS.has(w) && isEvaluativeWord(w)) return w;
     if (ADJECTIVE_ENDING.test(w) && !DESCRIPTIVE_ADJECTIVES.has(w) && strongly(w)) return w;
+  }
+  return null;
+}
+
+// Adjectives VADER rates that news uses to classify rather than judge: "a guilty plea", "an illegal
+// immigrant", "a violent crime", "a dead soldier", "a free press", "a fair trial", "a safe distance", "a
+// strong storm", "the lame-duck session", "a great deal", "a good deal", "the top aide".
+const CLASSIFYING_ADJECTIVES = new Set(
+  'guilty illegal violent dead free fair safe strong stronger strongest lame great good better best top true false injured wounded wealthy poor rich clean dirty healthy sick secure'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The first adjective of the author's voice that the tone lexicon rates (VADER, at least MIN_VALENCE either
+ * way) and that modifies a noun, or null: "another bold move", "a bitter nominating contest", "questionable
+ * tactics", "dire warnings". The word-ending rule of evaluativeWord catches "furious" or "pathetic"; this
+ * one reads wink's part of speech, so "bitter" or "bold" before a noun count while "a threat to", "a ban on",
+ * "a rescue package" (nouns VADER rates) do not.
+ */
+export function evaluativeAdjective(voice: string): string | null {
+  if (!/\p{L}/u.test(voice)) return null;
+  const { tokens } = tokenize({
+    text: voice,
+    paragraphs: [{ start: 0, end: voice.length, kind: 'paragraph' }],
+  });
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    // The noun may follow a gerund or a second adjective: "a bitter nominating contest".
+    const modified =
+      next?.pos === 'NOUN' || next?.pos === 'ADJ' || (next?.pos === 'VERB' && next.text.endsWith('ing'));
+    // wink tags some adjectives after an article as adverbs ("a/DET bitter/ADV nominating contest").
+    const adjective = t?.pos === 'ADJ' || (t?.pos === 'ADV' && tokens[i - 1]?.pos === 'DET');
+    if (!t || !adjective || !modified) continue;
+    const w = t.text.toLowerCase();
+    if (CLASSIFYING_ADJECTIVES.has(w) || FACTUAL_IN_SENTENCE.has(w) || DESCRIPTIVE_ADJECTIVES.has(w))
+      continue;
+    // A superlative ranks ("the richest families", "the deadliest storm"): a report's measure, not a verdict.
+    if (w.endsWith('est')) continue;
+    // A name's word ("the Bold Street shop") is not the outlet judging.
+    if (/^\p{Lu}/u.test(t.text) && i > 0) continue;
+    if (valenceOf(w) !== undefined) return w;
   }
   return null;
 }
@@ -444,7 +518,7 @@ export function demonstrativeReference(voice: string): string | null {
     ...voice.matchAll(THOSE_NOUN),
     ...voice.matchAll(THAT_NOUN),
   ]) {
-    const noun = m[1]?.toLowerCase();
+    const noun = (m[1] ?? m[2])?.toLowerCase();
     if (noun === undefined) return '';
     if (!TIME_NOUNS.has(noun)) return noun;
   }
@@ -456,6 +530,35 @@ export function demonstrativeReference(voice: string): string | null {
 // morning dealt with …" → "hearing"; "The event came a week after …" → "event").
 const DEFINITE_SUBJECT =
   /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s+(?:(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\s+\p{Ll}+|of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|came|went|took|gave|made|began|saw|got|left|found|held|told|kept|brought|led|ran|won|lost|met|sent|fell|rose|grew|drew|spoke|wrote|stood|became|[\p{Ll}]+ed|[\p{Ll}]+s)\b/u;
+
+// The same subject with an aside before its verb: "The report, released by the ministry on Tuesday, found …",
+// "The memoir, being published next week, has …" — which report, which memoir?
+const DEFINITE_SUBJECT_APPOSITION =
+  /^[Tt]he\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*),\s/u;
+
+// A lead-in naming an occasion by "the" alone: "During the interview, the nominee denied …", "In the Monday
+// interview, …", "In the added inquiry, which …" — which interview? The phrase ends at its head noun and a
+// comma; "In the wake of the storm, …" and "In the first report of deaths, …" say which.
+const DEFINITE_LEAD_IN =
+  /^(?:during|in|at|under|after|before|throughout|following|from|through|amid|since|on)\s+the\s+((?:(?!(?:of|to|for|with|from|and|or|by|in|on|at|the|a|an)\s)[\p{L}\d][\p{L}\d’'-]*\s+){0,3}?)([\p{Ll}][\p{L}’'-]*)\s*,/iu;
+// Heads of such a lead-in that name no occasion: "In the meantime, …", "In the past, …", "For the most
+// part, …".
+const LEAD_IN_PLAIN = new Set('meantime past future interim part whole least most end same'.split(' '));
+
+/**
+ * The head noun of an opening phrase that names an occasion by "the" alone ("During the interview, …" →
+ * "interview"), or null. It stands when an earlier digest sentence or the title holds the noun.
+ */
+export function definiteLeadIn(text: string): string | null {
+  const m = DEFINITE_LEAD_IN.exec(text);
+  if (!m) return null;
+  // "In the justices’ order, …", "At the mayor's request, …": a possessive says whose.
+  if (/['’]s?\s/u.test(m[1] as string)) return null;
+  const noun = (m[2] as string).toLowerCase();
+  return LEAD_IN_PLAIN.has(noun) || KNOWN_DEFINITES.has(noun) || TIME_NOUNS.has(noun) || TIME_WORDS.has(noun)
+    ? null
+    : noun;
+}
 
 // The first word after the day names what is meant ("Monday's vote count" → "vote"): an adjective there
 // ("Monday's split decision") will not be found earlier either, and the sentence is left out.
@@ -472,7 +575,7 @@ export function definiteSubject(text: string): string | null {
   // "Monday's decision upheld …": a day's X is as definite as "the X" — which decision?
   const dayOf = DAY_POSSESSIVE_SUBJECT.exec(bare)?.[1]?.toLowerCase();
   if (dayOf !== undefined) return KNOWN_DEFINITES.has(dayOf) ? null : dayOf;
-  const m = DEFINITE_SUBJECT.exec(bare);
+  const m = DEFINITE_SUBJECT.exec(bare) ?? DEFINITE_SUBJECT_APPOSITION.exec(bare);
   // "The daughter of Senator Ann Ross …" says whose: a name after "of" resolves the subject.
   if (m?.[0].endsWith(' of') && /^\s+(?:the\s+)?\p{Lu}/u.test(bare.slice(m[0].length))) return null;
   // "The justices’ order …", "The council's plan …": a possessive says whose.
@@ -523,7 +626,7 @@ const KNOWN_DEFINITES = new Set(
 // "A second fight is looming …" — other than whom, a second after which? Its head noun runs up to the verb
 // or a comma ("Other political strategists, meanwhile, said" → "strategists").
 const COMPARED_SUBJECT =
-  /^(?:[Oo]ther(?!\s+than\b)|[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\s+((?:[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3})(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do)\b)([\p{Ll}][\p{L}’'-]*)(?:\s*,|\s+(?:of|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b)/u;
+  /^(?:[Oo]ther(?!\s+than\b)|[Aa]nother|[Aa]\s+(?:second|third|fourth|fifth))\s+((?:(?!(?:of|in|from|at|on|near|outside|inside|who|whom|whose|which|with|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do)\s)[\p{Ll}\d][\p{L}\d’'-]*\s+){0,3})(?!(?:is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do)\b)([\p{Ll}][\p{L}’'-]*)(?:\s*,|\s+(?:of|in|from|at|on|near|outside|inside|who|whom|whose|which|with|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|said|says|[\p{Ll}]+ed|[\p{Ll}]+s)\b)/u;
 
 /**
  * The head noun of a subject that compares with something said before ("Other strategists said …" →
