@@ -240,6 +240,10 @@ describe('notDigestMaterial', () => {
     expect(notDigestMaterial('Sign up for the weekly bulletin and get council news each morning.')).toBe(
       'link or call to action',
     );
+    expect(notDigestMaterial('For the latest map of the flood, visit the Calder river service.')).toBe(
+      'link or call to action',
+    );
+    expect(notDigestMaterial('For now, the river service expects the flood to peak on Friday.')).toBe(null);
     expect(
       notDigestMaterial('THE FACTS: His decision to cut library hours came after months of talks.'),
     ).toBe('label-prefixed line');

@@ -20,8 +20,10 @@ const LINK_ANYWHERE =
 // briefing delivered to your inbox.", "Follow her on social media.", "Send tips to …", "Check out the full
 // video here." Read on allsides articles of March–June 2019: such openers were furniture or a columnist
 // addressing the reader; "Support for the bill rose …" is a noun and does not match.
+// A lead-in before the call does not change it: "For the latest forecast of the storm, visit the weather
+// service." (read on a hurricane story of October 2016).
 const READER_CALL =
-  /^(?:join|get|follow|subscribe|download|share|check out|send|become|tell|listen|try|visit|donate)\s+(?:us|our|me|him|her|them|the|this|these|a|an|your|my|tips|to this|via|[#@])/i;
+  /^(?:for [^,]{1,80},\s*)?(?:join|get|follow|subscribe|download|share|check out|send|become|tell|listen|try|visit|donate)\s+(?:us|our|me|him|her|them|the|this|these|a|an|your|my|tips|to this|via|[#@])/i;
 // Page furniture around the report: a wire or contributor credit ("Jane Doe and The Example Press contributed
 // to this report."), a commentary's disclaimer ("The views expressed here are the author's own."), an
 // advertisement slot left in the text.
