@@ -2140,3 +2140,35 @@ describe('the main clause subject does not reach a quote in a later clause (help
     expect(quoteWith(a, 'deal will hold').speakerText).toBeNull();
   });
 });
+
+describe('a quantifier or proportion that opens its clause speaks for its group (helper spk16)', () => {
+  it.each([
+    [
+      'a bare quantifier after a semicolon',
+      'Nearly all the bakers in the town feared the new flour tax; most said they were “deeply alarmed.” A few did not care.',
+      'deeply alarmed',
+      'most',
+    ],
+    [
+      'a proportion opening the sentence',
+      'The harbour survey asked 900 fishermen about the quota. About six in 10 said they were “fed up” with the way the board sets it.',
+      'fed up',
+      'six in 10',
+    ],
+    [
+      'a quantifier after "but"',
+      'Several nurses spoke at the hearing, but many warned that the ward was “one bad week from closing.”',
+      'one bad week',
+      'many',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it('guard: a quantifier after its pronoun is no subject of its own ("They all said …")', () => {
+    const a = annotate('Ann Roe and Tom Hale left the hall late. They all said the vote was “a fair one.”');
+    expect(quoteWith(a, 'a fair one').speakerText).not.toBe('all');
+  });
+});

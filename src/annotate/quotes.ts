@@ -1352,7 +1352,10 @@ function capitalisedInSentence(tokens: readonly Token[], i: number): boolean {
 
 /** A filler between a subject and its verb (see isVerbFiller), unless its capital makes it a name. */
 const fillerAt = (tokens: readonly Token[], i: number) =>
-  isVerbFiller(tokens[i]) && !capitalisedInSentence(tokens, i);
+  isVerbFiller(tokens[i]) &&
+  !capitalisedInSentence(tokens, i) &&
+  // "…; most said": a quantifier the tagger reads as an adverb is the subject, not a filler.
+  !(GROUP_QUANTIFIER.test(tokens[i]?.text ?? '') && standsForGroup(tokens, i + 1, 0));
 
 function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
   const { tokens } = layer;
@@ -1471,7 +1474,9 @@ function subjectBefore(
   if (aside) return aside;
   const nameEnd = inName(tokens, e - 1);
   // "Another tweeted, “…”", "One wrote": a pronoun-like number or determiner standing for its noun.
-  const standsForNoun = /^(one|another)$/i.test(tokens[e - 1]?.text ?? '') && tokens[e - 1]?.pos !== 'PRON';
+  const standsForNoun =
+    (/^(one|another)$/i.test(tokens[e - 1]?.text ?? '') && tokens[e - 1]?.pos !== 'PRON') ||
+    standsForGroup(tokens, e, floor);
   if (
     !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1) || nameEnd || standsForNoun) ||
     (TIME_NOUN.test(tokens[e - 1]?.text ?? '') && !nameEnd)
@@ -1537,6 +1542,43 @@ function subjectBefore(
     if (opener) return opener;
   }
   return phrase(layer, first, e);
+}
+
+/** Quantifiers that stand for the group just named when they open a clause: "Most voters were uneasy;
+ * most said they were “…”", "many warned", "some insist". (The tagger reads "most" as an adverb, "few" as
+ * an adjective: no noun head follows.) */
+const GROUP_QUANTIFIER = /^(most|many|some|few|several|both|all|others)$/i;
+
+/** Modifiers a quantifier or proportion may open with: "About three in 10", "nearly all", "more than
+ * half". */
+const GROUP_MODIFIER = /^(about|around|nearly|almost|roughly|only|just|over|under|than|more|fewer|less)$/i;
+
+/**
+ * Whether tokens ending at `e` are a quantifier or a proportion standing for a group as the clause's
+ * subject: "most said …", "About three in 10 said they were “angry”", "six of 10 say". It must open its
+ * clause (sentence start, after a semicolon, colon, comma, dash or "and/but"), so that an object ("the
+ * plan won over most") is not taken for a subject.
+ */
+function standsForGroup(tokens: readonly Token[], e: number, floor: number): boolean {
+  const last = tokens[e - 1];
+  if (!last) return false;
+  let first = e - 1;
+  if (last.pos === 'NUM') {
+    // "three in 10", "six of 10", "two out of three".
+    const link = tokens[e - 2]?.text.toLowerCase() ?? '';
+    if (!/^(in|of)$/.test(link) || tokens[e - 3]?.pos !== 'NUM') return false;
+    first = tokens[e - 4]?.text.toLowerCase() === 'out' && link === 'of' ? e - 4 : e - 3;
+    if (tokens[first]?.pos !== 'NUM' && tokens[first - 1]?.pos === 'NUM') first--;
+  } else if (!GROUP_QUANTIFIER.test(last.text) || last.pos === 'NOUN' || last.pos === 'PROPN') return false;
+  while (first > floor && GROUP_MODIFIER.test(tokens[first - 1]?.text ?? '')) first--;
+  const before = tokens[first - 1];
+  return (
+    first === floor ||
+    !before ||
+    before.sentence !== tokens[first]?.sentence ||
+    /^[;:,—–-]$/.test(before.text) ||
+    (before.pos === 'CCONJ' && /^(and|but)$/i.test(before.text))
+  );
 }
 
 /** The person named before "of/from Town, State" ending at `e` ("Tina Marsh of Dayton, Ohio"), or undefined. */
