@@ -2172,3 +2172,27 @@ describe('a quantifier or proportion that opens its clause speaks for its group 
     expect(quoteWith(a, 'a fair one').speakerText).not.toBe('all');
   });
 });
+
+describe('coordinated quotes share the attribution after the last of them (helper spk16)', () => {
+  it.each([
+    [
+      'two quotes joined by "and", a name with an aside after',
+      'Potholes are “the quiet killer of small towns” and “a tax on every driver,” Tom Hale, the former mayor of Dayton, proclaimed to a cheering crowd on Monday.',
+    ],
+    [
+      'a list of three',
+      'Potholes are “the quiet killer of small towns,” “a tax on every driver,” and “a relic of bad budgets,” Tom Hale said on Monday.',
+    ],
+  ])('%s', (_shape, text) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, 'quiet killer'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'every driver'))).toBe('Tom Hale');
+  });
+
+  it('guard: a quote paragraph is not joined to the attributed quote of the next paragraph', () => {
+    const a = annotate(
+      'The film shows the driver refusing to stop and has one of the guards shouting, “Why are we still here?”\n\n“That never happened,” Tom Hale said on Monday.',
+    );
+    expect(speakerName(a, quoteWith(a, 'still here'))).not.toBe('Tom Hale');
+  });
+});

@@ -313,8 +313,34 @@ function attributeSpans(
     previous = { paragraph, endParagraph: paragraphOf(s.end), speaker: speaker ?? null, via };
     previousRoute = route;
   }
+  shareCoordinatedSpeaker(layer.text, quotes);
   attributeHeadingQuotes(paragraphs, quotes);
   return { quotes, spokenAt };
+}
+
+/** What may stand between two quotes listed as one complement: “A” and “B”, “A,” “B”, “A” or “B”. */
+const COORDINATED_GAP = /^[”"][ \t]*,?[ \t]*(?:(?:and|or)[ \t]+)?[“"]$/;
+
+/**
+ * "Taxes are “a quiet killer” and “a drag on every family,” Tom Hale, the former mayor, proclaimed.": quotes
+ * coordinated into one complement share the attribution that follows the last of them. Step 1 finds the
+ * speaker after the closing mark of the last quote only; the earlier ones, with no verb next to them,
+ * would otherwise have none. Walked from the end, so a list of three takes the speaker back to its first.
+ * (Before the list the speech verb already reaches every quote: "Hale called it “A” and “B”".)
+ */
+function shareCoordinatedSpeaker(text: string, quotes: Quote[]): void {
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const q = quotes[i];
+    const next = quotes[i + 1];
+    if (!q || !next || q.speakerText !== null || next.speakerText === null) continue;
+    if (next.speakerRoute?.by !== 'speech-verb' || next.start < q.end) continue;
+    if (!COORDINATED_GAP.test(text.slice(q.end, next.start).replace(/^,/, ''))) continue;
+    q.speaker = next.speaker;
+    q.speakerText = next.speakerText;
+    q.speakerRoute = next.speakerRoute;
+    delete q.kind;
+    if (next.via) q.via = next.via;
+  }
 }
 
 /**
