@@ -2196,3 +2196,24 @@ describe('coordinated quotes share the attribution after the last of them (helpe
     expect(speakerName(a, quoteWith(a, 'still here'))).not.toBe('Tom Hale');
   });
 });
+
+describe('a name ending in its number is the subject of what it states (helper spk16)', () => {
+  it.each([
+    [
+      'a numbered clause with a speech verb read as a noun before a colon',
+      'The treaty was signed in 1961. Clause 14 affirms: “No member state shall tax a visiting worker twice in one year.”',
+      'visiting worker',
+      'Clause 14',
+    ],
+    [
+      'a numbered chapter before "that"',
+      'The old town charter is short. Chapter 3 states that “every citizen may speak at the spring meeting.”',
+      'spring meeting',
+      'Chapter 3',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+});

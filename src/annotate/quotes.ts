@@ -1504,7 +1504,13 @@ function subjectBefore(
     (/^(one|another)$/i.test(tokens[e - 1]?.text ?? '') && tokens[e - 1]?.pos !== 'PRON') ||
     standsForGroup(tokens, e, floor);
   if (
-    !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1) || nameEnd || standsForNoun) ||
+    !(
+      isHead(tokens[e - 1]) ||
+      isNominalAdjective(layer, e - 1) ||
+      nameEnd ||
+      standsForNoun ||
+      numberedName(tokens, e - 1)
+    ) ||
     (TIME_NOUN.test(tokens[e - 1]?.text ?? '') && !nameEnd)
   )
     return undefined;
@@ -1850,7 +1856,14 @@ function nounReadVerb(layer: TokenLayer, t: number): boolean {
   const token = tokens[t];
   if (token?.pos !== 'NOUN' || !/(s|ed)$/i.test(token.text) || !isSpeechVerb(token.text)) return false;
   const after = tokens[t + 1]?.text ?? '';
-  return isHead(tokens[t - 1]) && /^(["“«„:,]|that)$/i.test(after);
+  return (isHead(tokens[t - 1]) || numberedName(tokens, t - 1)) && /^(["“«„:,]|that)$/i.test(after);
+}
+
+/** A name ending in its number, a numbered document or part of one: "Article 33", "Section 12", "Rule 7".
+ * It can be the subject of what it states ("Article 33 affirms: “…”"), though its last word is no noun. */
+function numberedName(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return tokens[i]?.pos === 'NUM' && before?.pos === 'PROPN' && /^\p{Lu}/u.test(before.text);
 }
 
 /** Words of an addressee's noun phrase walked back over: "emailed his loyal supporters". */
