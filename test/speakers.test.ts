@@ -2217,3 +2217,46 @@ describe('a name ending in its number is the subject of what it states (helper s
     expect(q.speakerText).toBe(speakerText);
   });
 });
+
+describe('a relative pronoun before a speech verb gives the words to the phrase it follows (helper spk16)', () => {
+  it.each([
+    [
+      '"who" after an object, not the sentence subject',
+      'The mayor met a farmer who said the drought was “the worst in fifty years.”',
+      'fifty years',
+      'a farmer',
+    ],
+    [
+      '"who" after a plural object that speaks to the subject',
+      'Tom Hale met union leaders who told him, “We will strike on Monday.”',
+      'strike on Monday',
+      'union leaders',
+    ],
+    [
+      '"that" after a thing with words written on it',
+      'Ann Lee posted her message under a headline that said, “The Mill Will Close by Spring.”',
+      'Mill Will Close',
+      'a headline',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it.each([
+    [
+      'a video',
+      'Ann Lee released a campaign video that said, “The river belongs to all of us.”',
+      'river belongs',
+    ],
+    [
+      'a statement',
+      'Ann Lee put out a statement that said the recall of the buses was “only a precaution.”',
+      'only a precaution',
+    ],
+  ])('guard: %s that speaks for its author stays with the author', (_shape, text, words) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, words))).toBe('Ann Lee');
+  });
+});

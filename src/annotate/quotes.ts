@@ -1430,6 +1430,13 @@ function subjectBefore(
   const head = asideHead(layer, v, floor, persons);
   if (head) return head;
   const e = subjectEndBefore(layer, v, floor);
+  // "The mayor met a farmer who said the drought was “…”", "Hale met union leaders who told him, “…”": a
+  // relative pronoun right before the verb stands for the phrase it follows, not for the sentence's subject.
+  // Not a written message ("the firm released a statement that said …": its author speaks through it).
+  if (!nested && e === v && RELATIVE.test(tokens[e - 1]?.text ?? '') && isHead(tokens[e - 2])) {
+    const antecedent = subjectBefore(layer, e - 1, floor, persons, true);
+    if (antecedent && relativeSpeaker(tokens, e - 1, antecedent)) return antecedent;
+  }
   // "a party aide who would talk only unnamed about the plans said", "another source
   // speaking to the Harbour News said": the subject is the phrase the relative or participle clause
   // modifies, not the clause's last words.
@@ -1574,6 +1581,32 @@ function subjectBefore(
     if (opener) return opener;
   }
   return phrase(layer, first, e);
+}
+
+/** Things that carry words of their own, written on them (own list, general English): "a sign that read",
+ * "a hat that says", "a headline that said". Not a message its author speaks through (MESSAGE_NOUN). */
+const INSCRIBED_NOUN =
+  /^(sign|banner|placard|poster|billboard|hat|cap|shirt|t-shirt|headline|sticker|button|plaque)s?$/i;
+
+/**
+ * Whether the relative pronoun at `r` ("who", "that", "which"), the subject of a speech verb right after
+ * it, gives the words to `antecedent`, the phrase before it: a person ("Tom Hale, who said"); after "who",
+ * any phrase, which "who" makes a person ("a farmer who said", "someone who conceded"); after "that" or
+ * "which", a phrase headed by a person noun ("union leaders that told him") or by a thing with words
+ * written on it ("a headline that said"). Not a document or a message ("the resolution which said", "a
+ * video that said", "a statement that said"): its author, named elsewhere in the sentence, speaks through it.
+ */
+function relativeSpeaker(tokens: readonly Token[], r: number, antecedent: Subject): boolean {
+  if (antecedent.entity !== null || /^(who|whom)$/i.test(tokens[r]?.text ?? '')) return true;
+  const head = (tokens[r - 1]?.text ?? '').toLowerCase();
+  const singular = head.replace(/s$/, '');
+  return (
+    INSCRIBED_NOUN.test(head) ||
+    ROLE_NOUNS.has(head) ||
+    ROLE_NOUNS.has(singular) ||
+    NEWS_PERSON_NOUNS.has(head) ||
+    NEWS_PERSON_NOUNS.has(singular)
+  );
 }
 
 /** Quantifiers that stand for the group just named when they open a clause: "Most voters were uneasy;
