@@ -2260,3 +2260,21 @@ describe('a relative pronoun before a speech verb gives the words to the phrase 
     expect(speakerName(a, quoteWith(a, words))).toBe('Ann Lee');
   });
 });
+
+describe('a thing with words written on it gives its own words before a participle (helper spk16)', () => {
+  it('a placard "saying" a quoted slogan', () => {
+    const q = quoteWith(
+      annotate(
+        'Outside the depot, Tina Marsh held up a placard saying “Drivers Against Cuts - Because We Count Too.” She said she was tired.',
+      ),
+      'Drivers Against Cuts',
+    );
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('a placard');
+  });
+
+  it('guard: a message saying something is still its author’s words', () => {
+    const a = annotate('Ann Lee put out a note saying the fare rise was “a mistake we will undo.”');
+    expect(speakerName(a, quoteWith(a, 'we will undo'))).toBe('Ann Lee');
+  });
+});

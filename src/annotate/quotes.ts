@@ -3113,6 +3113,11 @@ function attributeBefore(
       // "criticism calling it a “sham”": the participle's subject is the noun before it. Not a noun of
       // time ("released it on Wednesday saying"), nor a written message whose author speaks through it
       // ("The union issued a statement saying …": the union's words).
+      // "Tina Marsh held up a sign saying “…”": a thing with words written on it gives its own words.
+      if (previous?.pos === 'NOUN' && INSCRIBED_NOUN.test(previous.text) && !subjectEnds.has(t)) {
+        const inscribed = subjectBefore(layer, t, from, inSentence);
+        if (inscribed?.entity === null) return inscribed;
+      }
       if (
         previous &&
         (previous.pos === 'NOUN' || previous.pos === 'PROPN') &&
