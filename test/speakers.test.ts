@@ -2234,7 +2234,7 @@ describe('a relative pronoun before a speech verb gives the words to the phrase 
     ],
     [
       '"that" after a thing with words written on it',
-      'Ann Lee posted her message under a headline that said, “The Mill Will Close by Spring.”',
+      'The mill workers shared a link beneath a headline that said, “The Mill Will Close by Spring.”',
       'Mill Will Close',
       'a headline',
     ],
