@@ -2140,3 +2140,141 @@ describe('the main clause subject does not reach a quote in a later clause (help
     expect(quoteWith(a, 'deal will hold').speakerText).toBeNull();
   });
 });
+
+describe('a quantifier or proportion that opens its clause speaks for its group (helper spk16)', () => {
+  it.each([
+    [
+      'a bare quantifier after a semicolon',
+      'Nearly all the bakers in the town feared the new flour tax; most said they were “deeply alarmed.” A few did not care.',
+      'deeply alarmed',
+      'most',
+    ],
+    [
+      'a proportion opening the sentence',
+      'The harbour survey asked 900 fishermen about the quota. About six in 10 said they were “fed up” with the way the board sets it.',
+      'fed up',
+      'six in 10',
+    ],
+    [
+      'a quantifier after "but"',
+      'Several nurses spoke at the hearing, but many warned that the ward was “one bad week from closing.”',
+      'one bad week',
+      'many',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it('guard: a quantifier after its pronoun is no subject of its own ("They all said …")', () => {
+    const a = annotate('Ann Roe and Tom Hale left the hall late. They all said the vote was “a fair one.”');
+    expect(quoteWith(a, 'a fair one').speakerText).not.toBe('all');
+  });
+});
+
+describe('coordinated quotes share the attribution after the last of them (helper spk16)', () => {
+  it.each([
+    [
+      'two quotes joined by "and", a name with an aside after',
+      'Potholes are “the quiet killer of small towns” and “a tax on every driver,” Tom Hale, the former mayor of Dayton, proclaimed to a cheering crowd on Monday.',
+    ],
+    [
+      'a list of three',
+      'Potholes are “the quiet killer of small towns,” “a tax on every driver,” and “a relic of bad budgets,” Tom Hale said on Monday.',
+    ],
+  ])('%s', (_shape, text) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, 'quiet killer'))).toBe('Tom Hale');
+    expect(speakerName(a, quoteWith(a, 'every driver'))).toBe('Tom Hale');
+  });
+
+  it('guard: a quote paragraph is not joined to the attributed quote of the next paragraph', () => {
+    const a = annotate(
+      'The film shows the driver refusing to stop and has one of the guards shouting, “Why are we still here?”\n\n“That never happened,” Tom Hale said on Monday.',
+    );
+    expect(speakerName(a, quoteWith(a, 'still here'))).not.toBe('Tom Hale');
+  });
+});
+
+describe('a name ending in its number is the subject of what it states (helper spk16)', () => {
+  it.each([
+    [
+      'a numbered clause with a speech verb read as a noun before a colon',
+      'The treaty was signed in 1961. Clause 14 affirms: “No member state shall tax a visiting worker twice in one year.”',
+      'visiting worker',
+      'Clause 14',
+    ],
+    [
+      'a numbered chapter before "that"',
+      'The old town charter is short. Chapter 3 states that “every citizen may speak at the spring meeting.”',
+      'spring meeting',
+      'Chapter 3',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+});
+
+describe('a relative pronoun before a speech verb gives the words to the phrase it follows (helper spk16)', () => {
+  it.each([
+    [
+      '"who" after an object, not the sentence subject',
+      'The mayor met a farmer who said the drought was “the worst in fifty years.”',
+      'fifty years',
+      'a farmer',
+    ],
+    [
+      '"who" after a plural object that speaks to the subject',
+      'Tom Hale met union leaders who told him, “We will strike on Monday.”',
+      'strike on Monday',
+      'union leaders',
+    ],
+    [
+      '"that" after a thing with words written on it',
+      'The mill workers shared a link beneath a headline that said, “The Mill Will Close by Spring.”',
+      'Mill Will Close',
+      'a headline',
+    ],
+  ])('%s', (_shape, text, words, speakerText) => {
+    const q = quoteWith(annotate(text), words);
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe(speakerText);
+  });
+
+  it.each([
+    [
+      'a video',
+      'Ann Lee released a campaign video that said, “The river belongs to all of us.”',
+      'river belongs',
+    ],
+    [
+      'a statement',
+      'Ann Lee put out a statement that said the recall of the buses was “only a precaution.”',
+      'only a precaution',
+    ],
+  ])('guard: %s that speaks for its author stays with the author', (_shape, text, words) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, words))).toBe('Ann Lee');
+  });
+});
+
+describe('a thing with words written on it gives its own words before a participle (helper spk16)', () => {
+  it('a placard "saying" a quoted slogan', () => {
+    const q = quoteWith(
+      annotate(
+        'Outside the depot, Tina Marsh held up a placard saying “Drivers Against Cuts - Because We Count Too.” She said she was tired.',
+      ),
+      'Drivers Against Cuts',
+    );
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('a placard');
+  });
+
+  it('guard: a message saying something is still its author’s words', () => {
+    const a = annotate('Ann Lee put out a note saying the fare rise was “a mistake we will undo.”');
+    expect(speakerName(a, quoteWith(a, 'we will undo'))).toBe('Ann Lee');
+  });
+});

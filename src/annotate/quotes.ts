@@ -313,8 +313,34 @@ function attributeSpans(
     previous = { paragraph, endParagraph: paragraphOf(s.end), speaker: speaker ?? null, via };
     previousRoute = route;
   }
+  shareCoordinatedSpeaker(layer.text, quotes);
   attributeHeadingQuotes(paragraphs, quotes);
   return { quotes, spokenAt };
+}
+
+/** What may stand between two quotes listed as one complement: “A” and “B”, “A,” “B”, “A” or “B”. */
+const COORDINATED_GAP = /^[”"][ \t]*,?[ \t]*(?:(?:and|or)[ \t]+)?[“"]$/;
+
+/**
+ * "Taxes are “a quiet killer” and “a drag on every family,” Tom Hale, the former mayor, proclaimed.": quotes
+ * coordinated into one complement share the attribution that follows the last of them. Step 1 finds the
+ * speaker after the closing mark of the last quote only; the earlier ones, with no verb next to them,
+ * would otherwise have none. Walked from the end, so a list of three takes the speaker back to its first.
+ * (Before the list the speech verb already reaches every quote: "Hale called it “A” and “B”".)
+ */
+function shareCoordinatedSpeaker(text: string, quotes: Quote[]): void {
+  for (let i = quotes.length - 2; i >= 0; i--) {
+    const q = quotes[i];
+    const next = quotes[i + 1];
+    if (!q || !next || q.speakerText !== null || next.speakerText === null) continue;
+    if (next.speakerRoute?.by !== 'speech-verb' || next.start < q.end) continue;
+    if (!COORDINATED_GAP.test(text.slice(q.end, next.start).replace(/^,/, ''))) continue;
+    q.speaker = next.speaker;
+    q.speakerText = next.speakerText;
+    q.speakerRoute = next.speakerRoute;
+    delete q.kind;
+    if (next.via) q.via = next.via;
+  }
 }
 
 /**
@@ -1352,7 +1378,10 @@ function capitalisedInSentence(tokens: readonly Token[], i: number): boolean {
 
 /** A filler between a subject and its verb (see isVerbFiller), unless its capital makes it a name. */
 const fillerAt = (tokens: readonly Token[], i: number) =>
-  isVerbFiller(tokens[i]) && !capitalisedInSentence(tokens, i);
+  isVerbFiller(tokens[i]) &&
+  !capitalisedInSentence(tokens, i) &&
+  // "…; most said": a quantifier the tagger reads as an adverb is the subject, not a filler.
+  !(GROUP_QUANTIFIER.test(tokens[i]?.text ?? '') && standsForGroup(tokens, i + 1, 0));
 
 function subjectEndBefore(layer: TokenLayer, v: number, floor: number): number {
   const { tokens } = layer;
@@ -1401,6 +1430,13 @@ function subjectBefore(
   const head = asideHead(layer, v, floor, persons);
   if (head) return head;
   const e = subjectEndBefore(layer, v, floor);
+  // "The mayor met a farmer who said the drought was “…”", "Hale met union leaders who told him, “…”": a
+  // relative pronoun right before the verb stands for the phrase it follows, not for the sentence's subject.
+  // Not a written message ("the firm released a statement that said …": its author speaks through it).
+  if (!nested && e === v && RELATIVE.test(tokens[e - 1]?.text ?? '') && isHead(tokens[e - 2])) {
+    const antecedent = subjectBefore(layer, e - 1, floor, persons, true);
+    if (antecedent && relativeSpeaker(tokens, e - 1, antecedent)) return antecedent;
+  }
   // "a party aide who would talk only unnamed about the plans said", "another source
   // speaking to the Harbour News said": the subject is the phrase the relative or participle clause
   // modifies, not the clause's last words.
@@ -1471,9 +1507,17 @@ function subjectBefore(
   if (aside) return aside;
   const nameEnd = inName(tokens, e - 1);
   // "Another tweeted, “…”", "One wrote": a pronoun-like number or determiner standing for its noun.
-  const standsForNoun = /^(one|another)$/i.test(tokens[e - 1]?.text ?? '') && tokens[e - 1]?.pos !== 'PRON';
+  const standsForNoun =
+    (/^(one|another)$/i.test(tokens[e - 1]?.text ?? '') && tokens[e - 1]?.pos !== 'PRON') ||
+    standsForGroup(tokens, e, floor);
   if (
-    !(isHead(tokens[e - 1]) || isNominalAdjective(layer, e - 1) || nameEnd || standsForNoun) ||
+    !(
+      isHead(tokens[e - 1]) ||
+      isNominalAdjective(layer, e - 1) ||
+      nameEnd ||
+      standsForNoun ||
+      numberedName(tokens, e - 1)
+    ) ||
     (TIME_NOUN.test(tokens[e - 1]?.text ?? '') && !nameEnd)
   )
     return undefined;
@@ -1537,6 +1581,69 @@ function subjectBefore(
     if (opener) return opener;
   }
   return phrase(layer, first, e);
+}
+
+/** Things that carry words of their own, written on them (own list, general English): "a sign that read",
+ * "a hat that says", "a headline that said". Not a message its author speaks through (MESSAGE_NOUN). */
+const INSCRIBED_NOUN =
+  /^(sign|banner|placard|poster|billboard|hat|cap|shirt|t-shirt|headline|sticker|button|plaque)s?$/i;
+
+/**
+ * Whether the relative pronoun at `r` ("who", "that", "which"), the subject of a speech verb right after
+ * it, gives the words to `antecedent`, the phrase before it: a person ("Tom Hale, who said"); after "who",
+ * any phrase, which "who" makes a person ("a farmer who said", "someone who conceded"); after "that" or
+ * "which", a phrase headed by a person noun ("union leaders that told him") or by a thing with words
+ * written on it ("a headline that said"). Not a document or a message ("the resolution which said", "a
+ * video that said", "a statement that said"): its author, named elsewhere in the sentence, speaks through it.
+ */
+function relativeSpeaker(tokens: readonly Token[], r: number, antecedent: Subject): boolean {
+  if (antecedent.entity !== null || /^(who|whom)$/i.test(tokens[r]?.text ?? '')) return true;
+  const head = (tokens[r - 1]?.text ?? '').toLowerCase();
+  const singular = head.replace(/s$/, '');
+  return (
+    INSCRIBED_NOUN.test(head) ||
+    ROLE_NOUNS.has(head) ||
+    ROLE_NOUNS.has(singular) ||
+    NEWS_PERSON_NOUNS.has(head) ||
+    NEWS_PERSON_NOUNS.has(singular)
+  );
+}
+
+/** Quantifiers that stand for the group just named when they open a clause: "Most voters were uneasy;
+ * most said they were “…”", "many warned", "some insist". (The tagger reads "most" as an adverb, "few" as
+ * an adjective: no noun head follows.) */
+const GROUP_QUANTIFIER = /^(most|many|some|few|several|both|all|others)$/i;
+
+/** Modifiers a quantifier or proportion may open with: "About three in 10", "nearly all", "more than
+ * half". */
+const GROUP_MODIFIER = /^(about|around|nearly|almost|roughly|only|just|over|under|than|more|fewer|less)$/i;
+
+/**
+ * Whether tokens ending at `e` are a quantifier or a proportion standing for a group as the clause's
+ * subject: "most said …", "About three in 10 said they were “angry”", "six of 10 say". It must open its
+ * clause (sentence start, after a semicolon, colon, comma, dash or "and/but"), so that an object ("the
+ * plan won over most") is not taken for a subject.
+ */
+function standsForGroup(tokens: readonly Token[], e: number, floor: number): boolean {
+  const last = tokens[e - 1];
+  if (!last) return false;
+  let first = e - 1;
+  if (last.pos === 'NUM') {
+    // "three in 10", "six of 10", "two out of three".
+    const link = tokens[e - 2]?.text.toLowerCase() ?? '';
+    if (!/^(in|of)$/.test(link) || tokens[e - 3]?.pos !== 'NUM') return false;
+    first = tokens[e - 4]?.text.toLowerCase() === 'out' && link === 'of' ? e - 4 : e - 3;
+    if (tokens[first]?.pos !== 'NUM' && tokens[first - 1]?.pos === 'NUM') first--;
+  } else if (!GROUP_QUANTIFIER.test(last.text) || last.pos === 'NOUN' || last.pos === 'PROPN') return false;
+  while (first > floor && GROUP_MODIFIER.test(tokens[first - 1]?.text ?? '')) first--;
+  const before = tokens[first - 1];
+  return (
+    first === floor ||
+    !before ||
+    before.sentence !== tokens[first]?.sentence ||
+    /^[;:,—–-]$/.test(before.text) ||
+    (before.pos === 'CCONJ' && /^(and|but)$/i.test(before.text))
+  );
 }
 
 /** The person named before "of/from Town, State" ending at `e` ("Tina Marsh of Dayton, Ohio"), or undefined. */
@@ -1782,7 +1889,14 @@ function nounReadVerb(layer: TokenLayer, t: number): boolean {
   const token = tokens[t];
   if (token?.pos !== 'NOUN' || !/(s|ed)$/i.test(token.text) || !isSpeechVerb(token.text)) return false;
   const after = tokens[t + 1]?.text ?? '';
-  return isHead(tokens[t - 1]) && /^(["“«„:,]|that)$/i.test(after);
+  return (isHead(tokens[t - 1]) || numberedName(tokens, t - 1)) && /^(["“«„:,]|that)$/i.test(after);
+}
+
+/** A name ending in its number, a numbered document or part of one: "Article 33", "Section 12", "Rule 7".
+ * It can be the subject of what it states ("Article 33 affirms: “…”"), though its last word is no noun. */
+function numberedName(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return tokens[i]?.pos === 'NUM' && before?.pos === 'PROPN' && /^\p{Lu}/u.test(before.text);
 }
 
 /** Words of an addressee's noun phrase walked back over: "emailed his loyal supporters". */
@@ -2999,6 +3113,11 @@ function attributeBefore(
       // "criticism calling it a “sham”": the participle's subject is the noun before it. Not a noun of
       // time ("released it on Wednesday saying"), nor a written message whose author speaks through it
       // ("The union issued a statement saying …": the union's words).
+      // "Tina Marsh held up a sign saying “…”": a thing with words written on it gives its own words.
+      if (previous?.pos === 'NOUN' && INSCRIBED_NOUN.test(previous.text) && !subjectEnds.has(t)) {
+        const inscribed = subjectBefore(layer, t, from, inSentence);
+        if (inscribed?.entity === null) return inscribed;
+      }
       if (
         previous &&
         (previous.pos === 'NOUN' || previous.pos === 'PROPN') &&
