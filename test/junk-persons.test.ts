@@ -1,6 +1,7 @@
 // Junk person entities (issue 12, people and speakers): words typed as a person that name nobody then take
 // the next "he"/"she" and the quotes after it. A capitalised plural common noun, a pronoun, a place named
-// by the event it saw, all-caps text and a camp after a title are no persons. Invented sentences of the
+// by the event it saw, all-caps text, a camp after a title, a firm that calls itself "it" and a base or fort
+// named after someone are no persons. Invented sentences of the
 // same shapes as the real failures.
 import { describe, expect, it } from 'vitest';
 import type { AnnotatedArticle } from '../src/model/article.js';
@@ -114,5 +115,44 @@ describe('a company called by the first word of its name', () => {
       'Ana Brantwell',
       'Brantwell',
     ]);
+  });
+});
+
+describe('an organisation known by one word, which "said in a statement"', () => {
+  it('is an organisation when the clause it reports calls it "it"', () => {
+    const a = annotate(
+      'The grocer dismissed its auditor after two years. Corvane said in a statement on Friday that it had ' +
+        'warned the board about the stock figures in 2021.',
+    );
+    expect(kindOf(a, 'Corvane')).toBe('organization');
+  });
+
+  it('past "has" and a negation ("has said it would not comment")', () => {
+    const a = annotate(
+      'The grocer dismissed its auditor. Corvane has said it would not comment on the audit.',
+    );
+    expect(kindOf(a, 'Corvane')).toBe('organization');
+  });
+
+  it('stays a person when "it" is only the subject of a copula ("said it was a mistake")', () => {
+    const a = annotate(
+      'Senator Ana Ruiz voted for the cuts in May. Ruiz said in a statement that it was a mistake to wait.',
+    );
+    expect(persons(a)).toContain('Ana Ruiz');
+    expect(a.entities.find((e) => e.name === 'Ana Ruiz')?.mentions).toHaveLength(2);
+  });
+});
+
+describe('a military base or fort named after someone', () => {
+  it('is a place, not the person whose surname it carries', () => {
+    for (const base of ['Joint Base Harper', 'Fort Harper', 'Camp Harper', 'Naval Air Station Harper']) {
+      const a = annotate(`Two transport planes landed at ${base} on Monday night. The crews rested there.`);
+      expect(kindOf(a, base)).toBe('place');
+    }
+  });
+
+  it('keeps a person whose surname is the word ("Representative Dave Camp")', () => {
+    const a = annotate('Representative Dave Camp said on Monday that the bill would pass.');
+    expect(kindOf(a, 'Dave Camp')).toBe('person');
   });
 });

@@ -44,6 +44,23 @@ describe('an indefinite noun in apposition to a name', () => {
   });
 });
 
+describe('a predicate noun after "as" or a copula', () => {
+  it('describes the person already there, so it blocks no pronoun', () => {
+    const a = annotate(
+      'Maria Halvorsen, whose years as a young rowing champion brought her fame, died on Monday. ' +
+        'She was 88.',
+    );
+    expect(references(a)['Maria Halvorsen']).toEqual(expect.arrayContaining(['her', 'She']));
+    const b = annotate('Fred Halvorsen was a quiet man in the village. He said little at meetings.');
+    expect(references(b)['Fred Halvorsen']).toContain('He');
+  });
+
+  it('"as" opening a clause still brings someone in ("as a man walked past, he …")', () => {
+    const a = annotate('Fred Halvorsen stood at the gate as a man walked past. He waved.');
+    expect(references(a)['Fred Halvorsen'] ?? []).not.toContain('He');
+  });
+});
+
 describe('the gender of the pronouns a person took', () => {
   it('someone who took "himself" is not the "she" of the next sentence', () => {
     // No given name sexes Okafor; "himself" does, so "She" can only be Maria Tamm.

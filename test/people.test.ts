@@ -174,6 +174,32 @@ describe('surnames of two people in one article', () => {
   });
 });
 
+describe('a surname shared with a relative named once in apposition', () => {
+  const story =
+    'Ana Gray’s teammates thought it was an ordinary practice on Wednesday.\n\n' +
+    'But Gray had news. Before the session, Gray had told her father, club coach Tom Gray, that she would ' +
+    'stay for another season.\n\n' +
+    'Later that evening, Gray told two friends about the decision.\n\n' +
+    '“I never wanted to leave this club,” Gray said.';
+
+  it('goes to the person the story is about, not to the relative', () => {
+    const a = annotate(story);
+    expect(people(a)['Ana Gray']).toEqual(['Ana Gray', 'Gray', 'Gray', 'Gray', 'Gray']);
+    expect(people(a)['Tom Gray']).toEqual(['Tom Gray']);
+    expect(people(a).Gray).toBeUndefined();
+  });
+
+  it('stays open when neither was brought in as a relative', () => {
+    const a = annotate(
+      'Ana Gray’s teammates thought it was an ordinary practice on Wednesday.\n\n' +
+        'Before the session, club coach Tom Gray had told the board that the team would stay.\n\n' +
+        'Later that evening, Gray told two friends about the decision.',
+    );
+    expect(people(a)['Ana Gray']).toEqual(['Ana Gray']);
+    expect(people(a)['Tom Gray']).toEqual(['Tom Gray']);
+  });
+});
+
 describe('names the capitals hide', () => {
   it('a sentence-opening given name the lexicon does not know stays in the name', () => {
     const a = annotate(

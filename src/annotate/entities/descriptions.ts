@@ -84,7 +84,7 @@ export const FEMALE_WORDS = new Set([
  * Kin and relation nouns: "the mother", "the widow" name someone by their tie to another person, who is
  * usually the one the article named ("the victim's mother"), so gender alone never links them.
  */
-const RELATION_NOUNS = new Set([
+export const RELATION_NOUNS = new Set([
   'mother',
   'father',
   'son',

@@ -8,6 +8,7 @@ import { sameNameByShortForm } from '../../text/given-names.js';
 import { NAME_SUFFIXES, nameWords, similarNames } from '../../text/names.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
+import { RELATION_NOUNS } from './descriptions.js';
 import {
   CITIES,
   COMPANY_FORMS,
@@ -102,6 +103,32 @@ function honorificGender(layer: TokenLayer, c: Candidate): Gender {
     if (FEMALE_TITLES.has(lower)) return 'female';
   }
   return null;
+}
+
+/**
+ * "her father, coach Tom Gray", "the singer's brother, Tom Gray": a name in apposition right after a
+ * possessed kin or relation noun, the person brought in by a tie to someone else.
+ */
+function introducedAsRelative(layer: TokenLayer, c: Candidate): boolean {
+  const { tokens } = layer;
+  // Back over the title words ("coach", "Creighton coach") to the comma; no verb or other mark between.
+  let k = c.firstToken - 1;
+  while (k >= c.firstToken - 4 && tokens[k]?.text !== ',') {
+    const t = tokens[k];
+    if (!t || t.sentence !== c.sentence || t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX')
+      return false;
+    k--;
+  }
+  const noun = tokens[k - 1];
+  const owner = tokens[k - 2];
+  return (
+    tokens[k]?.text === ',' &&
+    noun !== undefined &&
+    owner !== undefined &&
+    noun.sentence === c.sentence &&
+    RELATION_NOUNS.has(noun.text.toLowerCase()) &&
+    (/^(?:his|her|their)$/i.test(owner.text) || /^['’]s?$/.test(owner.text))
+  );
 }
 
 /** Words after which "General" is part of a civil office, no rank: "Attorney General", "Secretary General". */
@@ -480,6 +507,12 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       const count = (g: Group) => g.members.filter((m) => m.start < c.start && !m.inHeading).length;
       if (recent && all.every((g) => g === recent.group || count(g) < count(recent.group)))
         return learn(recent.group, honorific, offices);
+      // Else the one the article did not bring in as someone's relative ("Ana Gray … her father, coach
+      // Tom Gray, …" then "Gray said" paragraphs on): a relative named once in apposition is a side figure,
+      // the story is about the other, named before the surname too.
+      const main = all.filter((g) => !(g.members[0] && introducedAsRelative(layer, g.members[0])));
+      if (main.length === 1 && main[0]?.members.some((m) => m.start < c.start))
+        return learn(main[0], honorific, offices);
     }
     if (all.length === 0) {
       const kept: Group = { kind: 'person', members: [], words: [word] };

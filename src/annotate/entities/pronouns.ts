@@ -548,13 +548,56 @@ function introducesUnnamedPerson(
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const word = (tokens[k]?.text ?? '').toLowerCase();
     // "Fred Ruiz, a retired party strategist who …": in apposition to a name, the noun is that person.
-    if (ARTICLES.has(word)) return !(tokens[k - 1]?.text === ',' && anchorEndingAt.has(k - 2));
+    // "her years as a young rowing champion", "served as a judge", "Ruiz was a teacher": a predicate noun
+    // describes someone already there, nobody new ("stood at the gate as a man walked past" does bring
+    // someone in: only a role's "as" counts).
+    if (ARTICLES.has(word)) {
+      if (tokens[k - 1]?.text === ',' && anchorEndingAt.has(k - 2)) return false;
+      const before = (tokens[k - 1]?.text ?? '').toLowerCase();
+      if (before === 'as' && ROLE_AS.has((tokens[k - 2]?.text ?? '').toLowerCase())) return false;
+      return !PREDICATE_COPULAS.has(before);
+    }
     const pos = tokens[k]?.pos;
     if (pos !== 'ADJ' && pos !== 'NOUN' && pos !== 'NUM' && pos !== 'PROPN') return false;
   }
   return false;
 }
 const ARTICLES = new Set(['a', 'an', 'the', 'another']);
+/** Words before an "as" that gives someone's role (general English, my own list): "years as a …", "worked as a …". */
+const ROLE_AS = new Set([
+  'years',
+  'career',
+  'days',
+  'time',
+  'stint',
+  'tenure',
+  'role',
+  'work',
+  'worked',
+  'working',
+  'served',
+  'serving',
+  'known',
+  'elected',
+  'named',
+  'appointed',
+  'hired',
+  'began',
+  'started',
+]);
+/** Verbs before a predicate noun: "Ruiz was a teacher", "she became the top scorer". */
+const PREDICATE_COPULAS = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'became',
+  'becomes',
+  'remains',
+  'remained',
+]);
 
 /**
  * "After she left the clinic, Ana Ruiz …", "Before he was shot, Deputy Tom Ford …": in a sentence that

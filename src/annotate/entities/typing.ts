@@ -65,6 +65,25 @@ const GROUP_NOUNS = new Set([
   'forces',
 ]);
 
+/**
+ * Words that name a place type before a name (general English, my own list): military and other
+ * facilities ("Fort", "Camp", "Joint Base", "Naval Station", "Barracks") and landforms ("Mount", "Cape").
+ * Only before the last word: "Dave Camp" and "Tom Fort" are people.
+ */
+const PLACE_PREFIXES = new Set([
+  'fort',
+  'ft',
+  'camp',
+  'base',
+  'station',
+  'barracks',
+  'garrison',
+  'airfield',
+  'mount',
+  'mt',
+  'cape',
+]);
+
 /** "the Biden administration", "the Putin regime": a single name modifying these nouns is a person. */
 const PERSON_LED_NOUNS = new Set([
   'administration',
@@ -191,6 +210,16 @@ function evidenceOfName(name: string): Evidence {
   if (words.length > 1 && ORGANIZATION_HEADS.has(last)) add('organization', STRONG);
   else if (words.length === 1 && ORGANIZATION_HEADS.has(last)) add('organization', MEDIUM);
   if (words.length > 1 && PLACE_HEADS.has(last)) add('place', STRONG);
+  // "Fort Harlan", "Camp Verity", "Joint Base Harlan", "Naval Air Station Harlan": a facility or landform
+  // word before the last word names a place, whatever person's surname follows it (a photo caption's
+  // "arrives at Joint Base …" made the base a person). Not with an organisation head at the end ("Mount
+  // Verity Hospital" is a hospital).
+  if (
+    words.length > 1 &&
+    !ORGANIZATION_HEADS.has(last) &&
+    words.slice(0, -1).some((w) => PLACE_PREFIXES.has(w.replace(/\.$/, '')))
+  )
+    add('place', STRONG);
   // "Bank of Lisbon", "Harbor Church of Lisbon": an organisation's head word before "of" (the place after it
   // may be a given name, "Elizabeth", which types nobody here).
   // Likewise before "to" ("Committee to Protect Reporters", which "said" made a person).
@@ -311,6 +340,7 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   ) {
     add('person', MEDIUM);
   }
+  if (!c.possessive && after && selfAsIt(layer, c.endToken)) add('organization', STRONG + 1);
   if (before && isSpeechVerb(before.text) && /^[.,!?]?$/.test(tokens[c.endToken]?.text ?? '.'))
     add('person', WEAK);
   // "Senator Ann Lee of Riverton, the senior Democrat on …": after "of" and a name, the appositive is that
@@ -357,6 +387,43 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
     add('place', MEDIUM);
   return evidence;
 }
+
+/**
+ * "Corvane said in a statement that it had found no errors", "Corvane has said it will appeal": the name's
+ * speech verb (right after it, past an auxiliary or adverb) reports a clause whose subject is "it" acting
+ * (an auxiliary, then a verb that is no copula): the speaker calls itself "it", which no person does. "Ruiz
+ * said it was a mistake" (an expletive "it", a copula after it) says nothing. `at` is the token after the
+ * name.
+ */
+function selfAsIt(layer: TokenLayer, at: number): boolean {
+  const { tokens } = layer;
+  const sentence = tokens[at]?.sentence;
+  let k = at;
+  while (k < at + 2 && /^(?:has|had|have|also|later|then)$/i.test(tokens[k]?.text ?? '')) k++;
+  if (!isSpeechVerb(tokens[k]?.text ?? '')) return false;
+  // Up to a short adjunct ("in a statement on Tuesday") and "that" before the clause's subject.
+  for (let t = k + 1; t <= k + REPORT_GAP; t++) {
+    const token = tokens[t];
+    if (!token || token.sentence !== sentence || /^[,;:"“”—–]$/.test(token.text)) return false;
+    if (token.text.toLowerCase() !== 'it') continue;
+    const aux = tokens[t + 1];
+    // "it would not comment", "it had already found"
+    let v = t + 2;
+    while (v < t + 4 && /^(?:not|n't|already|also|since)$/i.test(tokens[v]?.text ?? '')) v++;
+    const verb = tokens[v];
+    return (
+      aux?.pos === 'AUX' &&
+      IT_AUXILIARIES.has(aux.text.toLowerCase()) &&
+      verb?.pos === 'VERB' &&
+      !SELF_IT_COPULAS.has(verb.text.toLowerCase())
+    );
+  }
+  return false;
+}
+/** Tokens between a speech verb and its clause's subject: "in a statement on Tuesday that". */
+const REPORT_GAP = 7;
+const IT_AUXILIARIES = new Set(['had', 'has', 'have', 'would', 'will', 'could', 'did', 'does']);
+const SELF_IT_COPULAS = new Set(['be', 'been', 'being', 'become', 'seem', 'seemed', 'appear', 'appeared']);
 
 /** The first noun of a short noun phrase starting at `from`, before any verb or punctuation. */
 function appositiveHead(layer: TokenLayer, from: number): string | null {
