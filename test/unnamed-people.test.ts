@@ -240,6 +240,21 @@ describe('unnamed actors across articles', () => {
     expect(hale?.labels.map((l) => l.text)).toEqual(['Republican nominee']);
   });
 
+  it('a description an article resolved to a person is dropped when other outlets title him with another party', () => {
+    const a = annotate('Republican nominee Bo Hale rallied voters in Oldbridge on Monday.', 'a');
+    const b = annotate(
+      'Supporters of presidential nominee Bo Hale praised the letter. Voters were less likely to back the Democratic nominee after it. Ana Reyes said nothing.',
+      'b',
+    );
+    expect(b.entities.find((e) => e.name === 'Bo Hale')?.descriptors.map((d) => d.text)).toContain(
+      'Democratic nominee',
+    );
+    const story = compareStory([a, b]);
+    const hale = story.actors.find((x) => x.name === 'Bo Hale');
+    expect(hale?.labels.map((l) => l.text).sort()).toEqual(['Republican nominee', 'presidential nominee']);
+    expect(JSON.stringify(story.discrepancies)).not.toContain('Democratic nominee');
+  });
+
   it('one key for the spellings of a noun, not for two nouns ("minors" is not "miners")', () => {
     expect(nounSpellingKey('advisors')).toBe(nounSpellingKey('advisers'));
     expect(nounSpellingKey('co-worker')).toBe(nounSpellingKey('coworker'));

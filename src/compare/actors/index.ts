@@ -284,6 +284,7 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
     actors.push(buildActor(id, kind, group));
   }
   resolveAcrossOutlets(articles, actors, groupOfActor);
+  dropOtherPartyInferences(articles, actors);
   for (const actor of actors) {
     const group = groupOfActor.get(actor.id) ?? [];
     for (const label of actor.labels) {
@@ -636,6 +637,37 @@ function countriesIn(text: string): Set<string> {
       .map((w) => countryOf(w))
       .filter((c): c is string => c !== null),
   );
+}
+
+/** Attachments that sit next to the name; a resolved description ('reference') is an inference. */
+const BESIDE_THE_NAME: ReadonlySet<string> = new Set(['title', 'appositive', 'predicate']);
+
+/**
+ * An inferred label naming a party that the labels written beside the person's name in other outlets
+ * contradict is a wrong inference, dropped: an article naming both candidates but titling only one
+ * ("presidential nominee Tom Hale") resolves its "the Democratic nominee" to him, the only nominee it
+ * titles, while three other outlets write "Republican nominee Tom Hale". Labels written beside the name
+ * stay whatever they say (a politician who changed party is called both).
+ */
+function dropOtherPartyInferences(articles: readonly AnnotatedArticle[], actors: Actor[]): void {
+  const besideName = new Set<string>();
+  for (const article of articles)
+    for (const e of article.entities)
+      for (const d of e.descriptors)
+        if (BESIDE_THE_NAME.has(d.via)) besideName.add(`${article.id}:${d.start}:${d.end}`);
+  const isBeside = (label: Label) =>
+    (label.evidence ?? []).some((e) => besideName.has(`${e.article}:${e.start}:${e.end}`));
+  for (const actor of actors) {
+    if (actor.kind !== 'person') continue;
+    const held = partiesIn(
+      actor.labels
+        .filter(isBeside)
+        .map((l) => l.text)
+        .join(' '),
+    );
+    if (held.size === 0) continue;
+    actor.labels = actor.labels.filter((l) => isBeside(l) || !namesAnotherParty(partiesIn(l.text), held));
+  }
 }
 
 /**
