@@ -77,6 +77,16 @@ describe('entities', () => {
       { 'Ana Reyes': ['Ana Reyes'], 'Ana Lind': ['Ana Lind'], Ana: ['Ana'] },
     ],
     [
+      'an office word opening the name of a body stays in it',
+      'Dr. Ana Reyes directs the emergency unit at Calder General Hospital, she said.',
+      { 'Ana Reyes': ['Ana Reyes'] },
+    ],
+    [
+      'a rank word opening a sentence before the surname of a named person is no part of the name',
+      'Ana Reyes spoke in Calder on Monday. Top Reyes campaign officials met later that day.',
+      { 'Ana Reyes': ['Ana Reyes', 'Reyes'] },
+    ],
+    [
       'an office between a name printed twice starts the second name',
       'Mr. Webb President Webb expects the board to follow the facts, his spokesman said.',
       { Webb: ['Webb', 'Webb'] },

@@ -455,6 +455,11 @@ function officeAfterName(tokens: readonly Token[], at: number, limit: number, he
   const before = (tokens[at - 1]?.text ?? '').toLowerCase();
   if (isTitleWord(before) || ORGANIZATION_HEADS.has(before) || REGIONS.has(before) || CITIES.has(before))
     return false;
+  // "Calloway General Hospital": the office word opens the name of a body or place, not a person's.
+  let last = at + 1;
+  while (last + 1 < limit && isNameToken(tokens, last + 1, heading)) last++;
+  const end = (tokens[last]?.text ?? '').toLowerCase().replace(/\.$/, '');
+  if (ORGANIZATION_HEADS.has(end) || PLACE_HEADS.has(end)) return false;
   return KNOWN_SURNAMES.has(before) || GIVEN_NAMES.has(before) || !isKnownWord(before);
 }
 
@@ -519,5 +524,44 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
       i = end;
     }
   }
-  return found;
+  return withoutRankWords(layer, found);
+}
+
+/**
+ * "Top Reyes campaign officials met …", "Senior Reyes aides said …": a sentence opens with an ordinary
+ * word, which the tagger calls a name before a name, glued to the surname of a person the article
+ * names in full ("Ana Reyes"). The word ranks the people after the name; the name is her surname. (A
+ * person "Top Clinton" took the bare surname of four outlets across a story of fifteen.) Only an adjective
+ * word that is no given name and heads no place or body ("Port Reyes"), before exactly one further word that
+ * is such a surname.
+ */
+function withoutRankWords(layer: TokenLayer, found: Candidate[]): Candidate[] {
+  const { tokens } = layer;
+  const surnames = new Set<string>();
+  for (const c of found)
+    if (c.endToken - c.firstToken >= 2 && GIVEN_NAMES.has((tokens[c.firstToken]?.text ?? '').toLowerCase()))
+      surnames.add((tokens[c.endToken - 1]?.text ?? '').toLowerCase());
+  return found.map((c) => {
+    const opener = (tokens[c.firstToken]?.text ?? '').toLowerCase();
+    const rest = tokens[c.firstToken + 1];
+    if (
+      !c.atSentenceStart ||
+      c.epithet ||
+      c.endToken - c.firstToken !== 2 ||
+      !rest ||
+      GIVEN_NAMES.has(opener) ||
+      !isOrdinaryWord(opener) ||
+      PLACE_HEADS.has(opener) ||
+      ORGANIZATION_HEADS.has(opener) ||
+      !surnames.has(rest.text.toLowerCase())
+    )
+      return c;
+    return {
+      ...c,
+      firstToken: c.firstToken + 1,
+      titleFirst: c.firstToken + 1,
+      start: rest.start,
+      text: layer.text.slice(rest.start, c.end),
+    };
+  });
 }
