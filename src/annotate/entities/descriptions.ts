@@ -14,6 +14,7 @@ import type { Token, TokenLayer } from '../tokens.js';
 import {
   COPULAS,
   FEMALE_TITLES,
+  KIN_NOUNS,
   MALE_TITLES,
   ORGANIZATION_HEADS,
   ORGANIZATION_NOUNS,
@@ -78,36 +79,6 @@ export const FEMALE_WORDS = new Set([
   'congresswoman',
   'councilwoman',
   'policewoman',
-]);
-
-/**
- * Kin and relation nouns: "the mother", "the widow" name someone by their tie to another person, who is
- * usually the one the article named ("the victim's mother"), so gender alone never links them.
- */
-export const RELATION_NOUNS = new Set([
-  'mother',
-  'father',
-  'son',
-  'daughter',
-  'sister',
-  'brother',
-  'wife',
-  'husband',
-  'widow',
-  'widower',
-  'aunt',
-  'uncle',
-  'niece',
-  'nephew',
-  'cousin',
-  'grandmother',
-  'grandfather',
-  'girlfriend',
-  'boyfriend',
-  'friend',
-  'partner',
-  'stepmother',
-  'stepfather',
 ]);
 
 /**
@@ -316,7 +287,7 @@ export function findDescriptionAnchors(layer: TokenLayer, input: DescriptionInpu
       if (age) entity = pick(ages.get(age));
     }
     entity ??= pick(roles.get(lower));
-    const gender = RELATION_NOUNS.has(lower) || GENERIC_PEOPLE.has(lower) ? null : nounGender(lower);
+    const gender = KIN_NOUNS.has(lower) || GENERIC_PEOPLE.has(lower) ? null : nounGender(lower);
     // "the actress" when the article has named one woman so far (or, before any, in all its text); with
     // two, neither (taking the first named gained almost nothing on ECB+ train and risks a wrong link).
     // A person named with an office ("Deputy Tom Ford") is referred to by that office: "the gunman"

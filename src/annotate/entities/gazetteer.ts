@@ -408,6 +408,36 @@ export const TITLE_WORDS = new Set([
 ]);
 
 /**
+ * Kin and relation nouns: "the mother", "the widow" name someone by their tie to another person, who is
+ * usually the one the article named ("the victim's mother"), so gender alone never links them.
+ */
+export const KIN_NOUNS = new Set([
+  'mother',
+  'father',
+  'son',
+  'daughter',
+  'sister',
+  'brother',
+  'wife',
+  'husband',
+  'widow',
+  'widower',
+  'aunt',
+  'uncle',
+  'niece',
+  'nephew',
+  'cousin',
+  'grandmother',
+  'grandfather',
+  'girlfriend',
+  'boyfriend',
+  'friend',
+  'partner',
+  'stepmother',
+  'stepfather',
+]);
+
+/**
  * Political parties a capitalised label names, each spelling mapped to one key ("GOP" and "Republican" are
  * one party). A description naming one party never picks out a person another label ties to a different
  * party: in an article calling one man "Republican nominee Tom Hale", "the Democratic nominee" is his rival,

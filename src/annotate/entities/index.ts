@@ -8,7 +8,6 @@ import { sameNameByShortForm } from '../../text/given-names.js';
 import { NAME_SUFFIXES, nameWords, similarNames } from '../../text/names.js';
 import type { TokenLayer } from '../tokens.js';
 import { type Candidate, findCandidates } from './candidates.js';
-import { RELATION_NOUNS } from './descriptions.js';
 import {
   CITIES,
   COMPANY_FORMS,
@@ -20,6 +19,7 @@ import {
   isKnownWord,
   isOrdinaryWord,
   isPluralCommonNoun,
+  KIN_NOUNS,
   KNOWN_SURNAMES,
   MALE_NAMES,
   MALE_TITLES,
@@ -126,7 +126,7 @@ function introducedAsRelative(layer: TokenLayer, c: Candidate): boolean {
     noun !== undefined &&
     owner !== undefined &&
     noun.sentence === c.sentence &&
-    RELATION_NOUNS.has(noun.text.toLowerCase()) &&
+    KIN_NOUNS.has(noun.text.toLowerCase()) &&
     (/^(?:his|her|their)$/i.test(owner.text) || /^['’]s?$/.test(owner.text))
   );
 }
