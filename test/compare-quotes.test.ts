@@ -381,3 +381,42 @@ describe.skipIf(!hasCorpus)('minsk-talks', () => {
     }
   });
 });
+
+describe('two shared words are one utterance only in order and in every sentence (fct16)', () => {
+  it('keeps a label apart from a remark holding its words the other way round', () => {
+    const label = 'soft targets,';
+    const remark = 'Those targets were never soft, and the guards knew it';
+    const arts = [
+      article('a', `The minister keeps calling the depots “${label}” aides said.`, [
+        { text: label, by: 'Ines Marrow' },
+      ]),
+      article('b', `“${remark},” Marrow told the radio host.`, [{ text: remark, by: 'Ines Marrow' }]),
+    ];
+    const { groups, discrepancies } = groupQuotes(context(arts));
+    expect(groups.some((g) => articlesOf(g).size === 2)).toBe(false);
+    expect(discrepancies).toEqual([]);
+  });
+
+  it('keeps two answers joined in one quotation apart from another occasion’s line', () => {
+    const joined = 'This is not a tax. There is no new levy,';
+    const other = 'There is no new levy in this budget.';
+    const arts = [
+      article('a', `“${joined}” Marrow told a morning show.`, [{ text: joined, by: 'Ines Marrow' }]),
+      article('b', `“${other}” Ms. Marrow said at the hall.`, [{ text: other, by: 'Ines Marrow' }]),
+    ];
+    const { groups, discrepancies } = groupQuotes(context(arts));
+    expect(groups.some((g) => articlesOf(g).size === 2)).toBe(false);
+    expect(discrepancies).toEqual([]);
+  });
+
+  it('still joins a two-word partial quote printed in order inside a longer line', () => {
+    const part = 'ready for talks';
+    const full = 'We are ready for talks at any time, in any place';
+    const arts = [
+      article('a', `The envoy said his side was “${part}” on Monday.`, [{ text: part, by: 'Ines Marrow' }]),
+      article('b', `“${full},” Marrow said.`, [{ text: full, by: 'Ines Marrow' }]),
+    ];
+    const { groups } = groupQuotes(context(arts));
+    expect(groups.some((g) => articlesOf(g).size === 2)).toBe(true);
+  });
+});

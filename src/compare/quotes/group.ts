@@ -168,6 +168,40 @@ export function closeShared(short: QuoteRecord, long: QuoteRecord): number {
   return best;
 }
 
+/**
+ * Whether two quotes sharing only two keys can still be one utterance (the MAX_KEYS_FOR_TWO_SHARED
+ * allowance). Two words are little evidence, and one speaker's different remarks share a story's phrases:
+ * - the words must come in the same order: a label “soft targets,” does not print the remark “those targets
+ *   were never soft”;
+ * - a short quote of two sentences must meet the other in each: “This is not a tax. There is no new levy,”
+ *   against “There is no new levy in this budget.” shares one sentence only — two answers of one
+ *   interview joined in one outlet's quotation marks, the other outlet quoting another occasion.
+ */
+export function twoKeysOneUtterance(a: QuoteRecord, b: QuoteRecord): boolean {
+  const shared = [...a.keys].filter((k) => b.keys.has(k));
+  const rank = (r: QuoteRecord) =>
+    shared
+      .map((k, i) => [r.sequence.indexOf(k), i] as const)
+      .sort((x, y) => x[0] - y[0])
+      .map(([, i]) => i)
+      .join(',');
+  if (rank(a) !== rank(b)) return false;
+  for (const [r, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const sentences = r.quote.text.split(/(?<=[.!?])["”’]?\s+(?=["“‘]?\p{Lu})/u);
+    // Only a short quote is asked: a long speech excerpt holds a partial quote in one of its sentences.
+    if (sentences.length < 2 || r.keys.size > MAX_KEYS_FOR_TWO_SHARED) continue;
+    const apart = sentences.some((part) => {
+      const keys = contentStems(part).map(synonymKey);
+      return keys.length > 0 && !keys.some((k) => other.keys.has(k));
+    });
+    if (apart) return false;
+  }
+  return true;
+}
+
 function compatibleActors(a: string | null, b: string | null): boolean {
   return a === null || b === null || a === b;
 }
@@ -187,6 +221,7 @@ export function clusterQuotes(records: readonly QuoteRecord[]): number[][] {
     if (count < MIN_SHARED || overlap(a, b) < MIN_OVERLAP) return false;
     const shorter = Math.min(rec(a).keys.size, rec(b).keys.size);
     if (count === MIN_SHARED && shorter > MAX_KEYS_FOR_TWO_SHARED) return false;
+    if (count === MIN_SHARED && !twoKeysOneUtterance(rec(a), rec(b))) return false;
     // Names alone are no evidence: in a story about Ann Roe, “… that Ann Roe will be expelled” and “Ann
     // Roe is holding the Embassy hostage” share her name and no word of what was said.
     if (

@@ -5,7 +5,10 @@
 // party proposed capping the fund at 9,000" / "The party appears to have dropped its demand to cap the
 // fund at 9,000" share every argument, and only the main verbs ("proposed" / "dropped") tell them apart.
 // The same-claim decision (facts/claims.ts) asks that one side's event be found in the other.
+// Found means the same word key, or a verb of one WordNet sense (text/verb-senses.ts): "erected a fence"
+// and "set up a fence" report one event.
 import { its, wink } from '../../nlp/wink.js';
+import { isKnownVerb, verbsMeet } from '../../text/verb-senses.js';
 import { wordKey } from '../../text/words.js';
 import type { Unit } from './units.js';
 
@@ -126,11 +129,18 @@ const CLAUSE_OPENERS = new Set([';', ',', 'but', 'while', 'whereas']);
 
 const QUOTE_MARK = /^["“”]$/u;
 
+/** Particles that make a phrasal verb WordNet lists as one verb: "set up", "shut down", "carry out". */
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'on', 'over', 'back', 'away', 'through']);
+
 export interface Predicates {
   /** Word keys of the main predicates (each under its surface key and its lemma's key). */
   main: Set<string>[];
   /** Word keys (surface and lemma) of the verbs, adjectives and head nouns: where the other side's events are looked for. */
   words: Set<string>;
+  /** The verb (lemma, "set up" for a phrasal verb) of each main predicate that is a verb, for text/verb-senses.ts. */
+  mainVerbs: string[];
+  /** The lemmas of the unit's verbs (phrasal ones as well as their head: "set up" and "set"). */
+  verbs: Set<string>;
 }
 
 const cache = new WeakMap<Unit, Predicates>();
@@ -171,7 +181,19 @@ export function readPredicates(sentence: string): Predicates {
   // run of nouns. A noun modifying another names no event of its own: "faced questions at her
   // confirmation hearing" reports a hearing, not that someone was confirmed.
   const words = new Set<string>();
+  // The verb a token heads, as WordNet lists it: "shut" before "down" is "shut down" when WordNet knows it.
+  const verbAt = (i: number): string => {
+    const lemma = (lemmas[i] ?? values[i] ?? '').toLowerCase();
+    const next = (values[i + 1] ?? '').toLowerCase();
+    return PARTICLES.has(next) && isKnownVerb(`${lemma} ${next}`) ? `${lemma} ${next}` : lemma;
+  };
+  const verbs = new Set<string>();
   values.forEach((v, i) => {
+    if (tags[i] === 'VERB') {
+      const verb = verbAt(i);
+      verbs.add(verb);
+      verbs.add((lemmas[i] ?? v).toLowerCase());
+    }
     const tag = tags[i];
     const head = tag === 'NOUN' && tags[i + 1] !== 'NOUN' && tags[i + 1] !== 'PROPN';
     if (tag !== 'VERB' && tag !== 'ADJ' && !head) return;
@@ -186,6 +208,7 @@ export function readPredicates(sentence: string): Predicates {
   // The first event verb of each clause outside quotation marks; a sentence that is all quotation gives
   // the first of its quotation ("“We will close the plant,” she said" reports closing the plant).
   const speech = new Set<Set<string>>();
+  const verbOf = new Map<Set<string>, string>();
   const read = (insideQuotes: boolean): Set<string>[] => {
     const main: Set<string>[] = [];
     let quoted = false;
@@ -209,6 +232,7 @@ export function readPredicates(sentence: string): Predicates {
       if (SPEECH_ACTS.has(lemma)) {
         const keys = keysOf(v, lemma);
         speech.add(keys);
+        verbOf.set(keys, verbAt(i));
         main.push(keys);
         continue;
       }
@@ -224,7 +248,11 @@ export function readPredicates(sentence: string): Predicates {
             for (const k of keysOf(values[j] as string, lemmas[j] ?? '')) object.add(k);
         }
         main.push(object);
-      } else main.push(keysOf(v, lemma));
+      } else {
+        const keys = keysOf(v, lemma);
+        verbOf.set(keys, verbAt(i));
+        main.push(keys);
+      }
       open = false;
     }
     return main.filter((s) => s.size > 0);
@@ -235,8 +263,10 @@ export function readPredicates(sentence: string): Predicates {
   // committee analysts 'doubt the plan will work'" reports one statement), so a sentence whose only
   // predicates are acts of speech has none.
   const outside = read(false);
-  const main = outside.some((m) => !speech.has(m)) ? outside : [...outside, ...read(true)];
-  return { main: main.some((m) => !speech.has(m)) ? main : [], words };
+  const found = outside.some((m) => !speech.has(m)) ? outside : [...outside, ...read(true)];
+  const main = found.some((m) => !speech.has(m)) ? found : [];
+  const mainVerbs = main.flatMap((m) => verbOf.get(m) ?? []);
+  return { main, words, mainVerbs, verbs };
 }
 
 /**
@@ -251,5 +281,10 @@ export function differentEvents(a: Unit, b: Unit, textOf: (u: Unit) => string): 
   if (pa.main.length === 0 || pb.main.length === 0) return false;
   const meets = (main: Set<string>[], words: Set<string>) =>
     main.some((m) => [...m].some((k) => words.has(k)));
-  return !meets(pa.main, pb.words) && !meets(pb.main, pa.words);
+  if (meets(pa.main, pb.words) || meets(pb.main, pa.words)) return false;
+  // The event told with another verb of the same sense (text/verb-senses.ts): "erected a fence" / "set up
+  // a fence", "the port was closed" / "shut down the port".
+  const paraphrased = (p: Predicates, q: Predicates) =>
+    p.mainVerbs.some((v) => [...q.verbs].some((w) => verbsMeet(v, w)));
+  return !paraphrased(pa, pb) && !paraphrased(pb, pa);
 }
