@@ -193,6 +193,12 @@ describe('labels are descriptor phrases', () => {
       ['Republican nominee'],
     ],
     [
+      'a description of the head office is not the vice office holder',
+      'Democratic vice presidential nominee Bo Hale spoke on Sunday. Voters were less likely to back the Democratic nominee after the letter.',
+      'Hale',
+      ['Democratic vice presidential nominee'],
+    ],
+    [
       'a description naming the same party is the person',
       'Republican nominee Bo Hale gained support on Sunday. Voters were more likely to back the Republican nominee after the letter.',
       'Hale',

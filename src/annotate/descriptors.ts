@@ -9,6 +9,7 @@ import { isWordInAnyCase } from '../text/words.js';
 import {
   countryOf,
   isDateWord,
+  isDeputyWord,
   isOrdinaryWord,
   NEWS_PERSON_NOUNS,
   namesAnotherParty,
@@ -641,12 +642,12 @@ function headsIn(descriptors: readonly string[]): Set<string> {
     const head = words[at];
     // A deputy's office is not the head's: "the director" does not point back at a man the article only
     // calls "former deputy director" (it is more likely his predecessor, named without a title).
-    if (head && !DEPUTY_WORDS.has(words[at - 1] ?? '')) heads.add(head);
+    // So is a vice office's: "the Democratic nominee" is not the man labelled "Democratic vice presidential
+    // nominee" (the deputy word may stand before other modifiers of the head).
+    if (head && !words.slice(0, at).some(isDeputyWord)) heads.add(head);
   }
   return heads;
 }
-
-const DEPUTY_WORDS = new Set(['deputy', 'assistant', 'vice', 'associate']);
 
 /**
  * The heads of a person's descriptors that make them a head of state or government: "President", or a

@@ -437,6 +437,13 @@ export const KIN_NOUNS = new Set([
   'stepfather',
 ]);
 
+/** Words that make an office a deputy's or a vice office: "vice presidential nominee", "deputy director". */
+const DEPUTY_WORDS = new Set(['deputy', 'assistant', 'vice', 'associate']);
+
+export function isDeputyWord(lower: string): boolean {
+  return DEPUTY_WORDS.has(lower);
+}
+
 /**
  * Political parties a capitalised label names, each spelling mapped to one key ("GOP" and "Republican" are
  * one party). A description naming one party never picks out a person another label ties to a different

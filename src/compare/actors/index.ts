@@ -5,6 +5,7 @@
 // come out of the merge: conflicting titles, and spelling variants of one name.
 import {
   countryOf,
+  isDeputyWord,
   isOrdinaryWord,
   namesAnotherParty,
   partiesIn,
@@ -701,6 +702,8 @@ function resolveAcrossOutlets(
           p.labels.some(
             (l) =>
               labelHead(l.text) === head &&
+              // "the Democratic nominee" is not the vice presidential nominee.
+              !l.text.toLowerCase().split(/\s+/).some(isDeputyWord) &&
               (countries.size === 0 || [...countriesIn(l.text)].some((c) => countries.has(c))),
           ),
       );
