@@ -3,7 +3,7 @@
 // common names of a news cycle are later stories: an undated piece must still meet the dated report of its
 // own event, found through the rarer words the two share.
 import { describe, expect, it } from 'vitest';
-import { reclusterNeighbourhood } from '../src/library/recluster.js';
+import { reclusterNeighbourhood, UNDATED_NEIGHBOURS, undatedNeighbours } from '../src/library/recluster.js';
 import type { ArticleFeatures, Day } from '../src/model/story-index.js';
 import type { AsyncStore, AsyncStoreSession } from '../src/store/async-store.js';
 import { articleIdentity } from '../src/store/identity.js';
@@ -112,6 +112,28 @@ describe('second pass: the neighbourhood of an undated story', () => {
         ]);
       await reclusterNeighbourhood(tx, new Set([piece.story]));
       expect(await tx.storyOf(piece.id)).toBe(await tx.storyOf(report.id));
+    });
+  });
+
+  it('takes at most UNDATED_NEIGHBOURS stories, those sharing most of its rarest features first', async () => {
+    const store: AsyncStore = await libraries.openFresh('bounded');
+    await store.withTransaction(async (tx) => {
+      const words = EVENT.map((w) => `t:${w}`);
+      const piece = await alone(tx, null, counts(words, 1));
+      // Five reports share all the event's words; forty more stories share two of them each.
+      const close: number[] = [];
+      for (let i = 0; i < 5; i++) close.push((await alone(tx, 20_000 + i, counts(words, 2))).story);
+      for (let i = 0; i < 40; i++)
+        await alone(tx, 20_000 + i, [
+          ...counts(words.slice(i % 8, (i % 8) + 2), 1),
+          ...counts([`t:topic${i}`, `t:subject${i}`], 2),
+        ]);
+      const index = tx.storyIndex();
+      const [profile] = await index.profiles([piece.story]);
+      const found = await undatedNeighbours(index, profile as NonNullable<typeof profile>);
+      expect(found.length).toBe(UNDATED_NEIGHBOURS);
+      expect(found.slice(0, 5).sort((a, b) => a - b)).toEqual(close);
+      expect(found).not.toContain(piece.story);
     });
   });
 });
