@@ -1,7 +1,7 @@
-// The second pass's neighbourhood of a story none of whose articles has a day (src/library/recluster.ts
-// undatedNeighbours). In a library holding months of news, the most recently active stories under the
-// common names of a news cycle are later stories: an undated piece must still meet the dated report of its
-// own event, found through the rarer words the two share.
+// The second pass's neighbourhood (src/library/recluster.ts). In a library holding months of news, not
+// filled in date order, the most recently active stories under the common names of a news cycle are later
+// stories: a story must still meet the other reports of its own days (storiesAround), and an undated piece
+// the dated report of its event, found through the rarer words the two share (undatedNeighbours).
 import { describe, expect, it } from 'vitest';
 import { reclusterNeighbourhood, UNDATED_NEIGHBOURS, undatedNeighbours } from '../src/library/recluster.js';
 import type { ArticleFeatures, Day } from '../src/model/story-index.js';
@@ -11,7 +11,7 @@ import { profileFromArticlesIn } from '../src/stories/cluster.js';
 import { makeArticle } from './support/articles.js';
 import { testLibraries } from './support/test-library.js';
 
-const libraries = testLibraries('recluster-undated');
+const libraries = testLibraries('recluster-neighbourhood');
 
 /** Names of the season, in every story of the library below. */
 const SEASON = ['n:assembly', 'n:capital', 'n:speaker', 'p:marrow', 'p:quillan', 'n:treasury'];
@@ -68,7 +68,7 @@ async function alone(
   return { id, story };
 }
 
-describe('second pass: the neighbourhood of an undated story', () => {
+describe('second pass: the neighbourhood of a story', () => {
   it('reaches the dated report of its event although later stories carry its strongest features', async () => {
     const store: AsyncStore = await libraries.openFresh('undated');
     await store.withTransaction(async (tx) => {
@@ -112,6 +112,38 @@ describe('second pass: the neighbourhood of an undated story', () => {
         ]);
       await reclusterNeighbourhood(tx, new Set([piece.story]));
       expect(await tx.storyOf(piece.id)).toBe(await tx.storyOf(report.id));
+    });
+  });
+
+  it('reaches the other report of the same days although later stories in the window carry its strongest features', async () => {
+    const store: AsyncStore = await libraries.openFresh('around');
+    await store.withTransaction(async (tx) => {
+      const event = EVENT.map((w) => `t:${w}`);
+      // Two outlets' reports of the breach on the same day, each in a story of its own.
+      const first = await alone(tx, 20_000, [
+        ...counts(SEASON, 1),
+        ...counts(FIGURES, 1),
+        ...counts(event, 1),
+      ]);
+      const other = await alone(tx, 20_000, [...counts(SEASON, 1), ...counts(event.slice(2), 1)]);
+      // Ten budget stories of the same season one to two months later, inside the time window.
+      for (let i = 0; i < 10; i++)
+        await alone(tx, 20_030 + 3 * i, [
+          ...counts(SEASON, 1),
+          ...counts(FIGURES, 1),
+          ...counts(
+            ['chair', 'aide', 'donor', 'clerk', 'auditor', 'lobbyist'].map((w) => `p:${w}${i}`),
+            3,
+          ),
+          ...counts(
+            ['tariff', 'pension', 'school', 'toll', 'lotteri', 'ferri', 'zoning', 'prison'].map(
+              (w) => `t:${w}${i}`,
+            ),
+            3,
+          ),
+        ]);
+      await reclusterNeighbourhood(tx, new Set([first.story]));
+      expect(await tx.storyOf(first.id)).toBe(await tx.storyOf(other.id));
     });
   });
 
