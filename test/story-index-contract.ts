@@ -88,5 +88,17 @@ export function storyIndexContract(name: string, open: () => Promise<AsyncStoryI
       const found = await index.candidateStories(['t:common'], 40, 100, 2);
       expect(found.sort((a, b) => a - b)).toEqual([ids[1], ids[3]].sort((a, b) => (a ?? 0) - (b ?? 0)));
     });
+
+    it('with `until`, finds the stories around a past day although later ones carry the feature too', async () => {
+      // A library not ingested in date order: four stories months later share the feature, and the limit
+      // of two per feature must not be spent on them before the stories around day 100 are reached.
+      const index = await open();
+      const around = [await index.saveProfile(profile([['t:common', 1]], 99))];
+      around.push(await index.saveProfile(profile([['t:common', 1]], 101)));
+      await index.saveProfile(profile([['t:common', 1]], 90));
+      for (const d of [300, 310, 320, 330]) await index.saveProfile(profile([['t:common', 1]], d));
+      const found = await index.candidateStories(['t:common'], 100, 3, 2, 103);
+      expect(found.sort((a, b) => a - b)).toEqual(around);
+    });
   });
 }

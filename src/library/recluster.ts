@@ -1,13 +1,16 @@
 // After an ingest batch has placed its articles one at a time, the order-free second pass
 // (src/stories/second-pass.ts) over the affected neighbourhood: the stories the batch touched and the stories
-// their profiles find as candidates in the time window. Articles move to the group the pass puts them in;
+// their profiles find as candidates in the time window and around their first and last days (for a story
+// without days, the stories sharing its rarest features and those around the days of the dated ones among
+// them: undatedNeighbours). Articles move to the group the pass puts them in;
 // a near-duplicate follows its original; the articles of a story a user merged or split are constraints
 // the pass never breaks (they stay together, apart from the user's other stories), and are never moved. Each move is recorded as the article's placement, so `stories --why` says why.
-import type { ArticleFeatures } from '../model/story-index.js';
-import type { AsyncStoreSession } from '../store/async-store.js';
+import type { ArticleFeatures, StoryProfile } from '../model/story-index.js';
+import type { AsyncStoreSession, AsyncStoryIndex } from '../store/async-store.js';
 import type { StoryDetail, StoryMember } from '../store/store.js';
 import { profileFromArticlesIn } from '../stories/cluster.js';
 import { dayString } from '../stories/features.js';
+import { idfOf } from '../stories/scoring.js';
 import { type PassArticle, PassVectors, secondPass } from '../stories/second-pass.js';
 import { type ClusterOptions, settings } from '../stories/tuning.js';
 
@@ -23,6 +26,36 @@ export const NEIGHBOURHOOD_ARTICLES = 400;
 
 /** Features of a story's profile used to find its neighbours, as assignArticle queries with an article's. */
 const NEIGHBOUR_QUERY = 12;
+
+/**
+ * A story none of whose articles has a day finds no time window: its profile's query returns, per
+ * feature, the most recently active stories, which in a library holding months of news are this week's
+ * stories under the cycle's common names, not the dated reports of its own event. An undated piece on a
+ * court ruling read in a library of a year ("the court", "the ruling", "the governor") met only the latest
+ * stories naming the court. So an undated story also looks its neighbours up by its rarest features (a
+ * feature that few stories carry returns them all, whatever their days), takes the days of the dated
+ * stories that share most of those features as anchors, and adds the stories around those days:
+ *
+ * - UNDATED_QUERY features, the profile's strongest by weight × IDF (the rare names of the event first);
+ * - UNDATED_ANCHORS dated stories of those found, the most shared weight first, and the stories around
+ *   each one's last day (AROUND_DAYS);
+ * - at most UNDATED_NEIGHBOURS stories in all, the most shared weight first: the explicit bound that keeps
+ *   an undated story from filling the neighbourhood (NEIGHBOURHOOD_ARTICLES still caps the whole pass).
+ */
+export const UNDATED_QUERY = 24;
+export const UNDATED_ANCHORS = 2;
+export const UNDATED_NEIGHBOURS = 24;
+
+/**
+ * Days on either side of a day within which stories count as "around" it: a dated story's first and last
+ * days, and an undated story's anchors. The time window's own query returns, per feature, the most
+ * recently active stories within WINDOW_DAYS, which in a library not filled in date order (an archive, a
+ * corpus) are the stories up to four months later, not the other reports of the same days; the stories
+ * around a day are asked for on their own. Three days: on allsides, cross-outlet reports with
+ * near-identical titles are 188× over-represented on the same day, 6× at two days, about 1× from five days
+ * on (tuning.ts DAY_EVIDENCE). Per feature at most the clustering's limit (LIMIT_PER_FEATURE).
+ */
+export const AROUND_DAYS = 3;
 
 /**
  * Articles whose parsed features a library keeps between passes. Consecutive batches re-read much of the
@@ -126,14 +159,23 @@ export async function reclusterNeighbourhood(
   const neighbours = new Set<number>();
   const touchedProfiles = await index.profiles(ids);
   for (const profile of touchedProfiles) {
-    const query = [...profile.features].sort((a, b) => b[1] - a[1]).slice(0, NEIGHBOUR_QUERY);
-    for (const id of await index.candidateStories(
-      query.map(([f]) => f),
-      profile.lastDay,
-      s.windowDays,
-      s.limitPerFeature,
-    ))
+    const query = [...profile.features]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, NEIGHBOUR_QUERY)
+      .map(([f]) => f);
+    for (const id of await index.candidateStories(query, profile.lastDay, s.windowDays, s.limitPerFeature))
       if (!touched.has(id)) neighbours.add(id);
+    // Around the story's days (AROUND_DAYS), or for a story without days, by its rarest features.
+    const more =
+      profile.lastDay === null
+        ? await undatedNeighbours(index, profile, options)
+        : [
+            ...(await storiesAround(index, query, profile.firstDay ?? profile.lastDay, s.limitPerFeature)),
+            ...(profile.firstDay === profile.lastDay
+              ? []
+              : await storiesAround(index, query, profile.lastDay, s.limitPerFeature)),
+          ];
+    for (const id of more) if (!touched.has(id)) neighbours.add(id);
   }
   // The neighbours' sizes, read in one call (profiles leaves out a story without one: size 0).
   const sizeOf = new Map((await index.profiles([...neighbours])).map((p) => [p.id, p.size]));
@@ -258,6 +300,59 @@ export async function reclusterNeighbourhood(
     );
   }
   return summary;
+}
+
+/** The stories posted under these features whose last day lies within AROUND_DAYS of `day`. */
+function storiesAround(
+  index: AsyncStoryIndex,
+  query: readonly string[],
+  day: number,
+  limitPerFeature: number,
+): Promise<number[]> {
+  return index.candidateStories(query, day, AROUND_DAYS, limitPerFeature, day + AROUND_DAYS);
+}
+
+/**
+ * The neighbours of a story without days beyond its profile's query (see UNDATED_QUERY): stories sharing its
+ * rarest features whatever their days, and the stories around the days of the dated ones among them that
+ * share most, at most UNDATED_NEIGHBOURS, the most shared weight first (ties to the lower id).
+ */
+export async function undatedNeighbours(
+  index: AsyncStoryIndex,
+  profile: StoryProfile,
+  options?: ClusterOptions,
+): Promise<number[]> {
+  const s = settings(options);
+  const n = await index.documentCount();
+  const dfs = await index.documentFrequencies([...profile.features.keys()]);
+  const idfFor = idfOf(dfs, n, s);
+  const ranked = [...profile.features]
+    .filter(([f]) => (dfs.get(f) ?? 0) > 0)
+    .map(([f, w]) => [f, w * idfFor(f)] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, UNDATED_QUERY);
+  if (ranked.length === 0) return [];
+  const query = ranked.map(([f]) => f);
+  const shared = (p: StoryProfile): number => {
+    let x = 0;
+    for (const [f, w] of ranked) if (p.features.has(f)) x += w;
+    return x;
+  };
+  const byShare = (list: StoryProfile[]) =>
+    list
+      .filter((p) => p.id !== profile.id)
+      .map((p) => ({ p, share: shared(p) }))
+      .sort((a, b) => b.share - a.share || a.p.id - b.p.id);
+  const found = byShare(
+    await index.profiles(await index.candidateStories(query, null, s.windowDays, s.limitPerFeature)),
+  );
+  const ids = new Set(found.map((x) => x.p.id));
+  const anchors = found.filter((x) => x.p.lastDay !== null).slice(0, UNDATED_ANCHORS);
+  for (const { p } of anchors)
+    for (const id of await storiesAround(index, query, p.lastDay as number, s.limitPerFeature)) ids.add(id);
+  return byShare(await index.profiles([...ids]))
+    .slice(0, UNDATED_NEIGHBOURS)
+    .map((x) => x.p.id);
 }
 
 /**

@@ -72,13 +72,16 @@ export interface StoryIndex {
    * Ids of the stories whose profile holds any of these features (a backend may index only each profile's
    * strongest features, as the SQLite store does) and whose days come within `windowDays`
    * of `day` (stories without days always qualify; with `day` null every story qualifies). For each feature
-   * at most `limitPerFeature` stories, the most recently active first. Duplicates removed.
+   * at most `limitPerFeature` stories, the most recently active first. Duplicates removed. With `until`
+   * (and a day), only dated stories whose last day is at most `until`: the stories around a day of the
+   * past, in a library that holds later stories under the same features.
    */
   candidateStories(
     features: readonly string[],
     day: Day | null,
     windowDays: number,
     limitPerFeature: number,
+    until?: Day,
   ): number[];
   profiles(ids: readonly number[]): StoryProfile[];
   /** Stores a profile; `id` null creates a new story and returns its id. */

@@ -37,6 +37,7 @@ export class MemoryStoryIndex implements StoryIndex {
     day: Day | null,
     windowDays: number,
     limitPerFeature: number,
+    until?: Day,
   ): number[] {
     const found = new Set<number>();
     for (const f of new Set(features)) {
@@ -48,6 +49,8 @@ export class MemoryStoryIndex implements StoryIndex {
       for (const id of ids) {
         const stored = this.stories.get(id);
         if (!stored || !inWindow(stored.profile, day, windowDays)) continue;
+        const lastDay = stored.profile.lastDay;
+        if (day !== null && until !== undefined && lastDay !== null && lastDay > until) continue;
         if (top.length === limitPerFeature) {
           const last = top[top.length - 1] as Stored;
           if (byRecentActivity(stored, last) >= 0) continue;

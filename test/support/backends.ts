@@ -20,6 +20,7 @@ export const BACKEND_SENSITIVE = [
   'test/story-titles.test.ts',
   'test/library.test.ts',
   'test/library-calibration.test.ts',
+  'test/recluster-neighbourhood.test.ts',
   'test/annotate-pool.test.ts',
   'test/store-views.test.ts',
   'test/url-identity.test.ts',

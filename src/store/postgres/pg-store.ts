@@ -217,7 +217,9 @@ class PgSession {
       documentCount: read(() => index.documentCount()),
       documentFrequencies: read((_db, features) => index.documentFrequencies(features)),
       addDocument: ownAtomic(index.addDocument),
-      candidateStories: read((_db, f, day, window, limit) => index.candidateStories(f, day, window, limit)),
+      candidateStories: read((_db, f, day, window, limit, until) =>
+        index.candidateStories(f, day, window, limit, until),
+      ),
       profiles: read((_db, ids) => index.profiles(ids)),
       saveProfile: ownAtomic(index.saveProfile),
     };

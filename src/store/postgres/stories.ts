@@ -560,7 +560,7 @@ export function pgStoryIndex(
         }
       });
     },
-    async candidateStories(features, day, windowDays, limitPerFeature) {
+    async candidateStories(features, day, windowDays, limitPerFeature, until) {
       if (features.length === 0) return [];
       // One round trip for all the features (SQLite asks per feature: its calls cost no round trip). The
       // order is SQLite's: feature by feature, the most recently active first, dated before undated.
@@ -578,12 +578,13 @@ export function pgStoryIndex(
               `SELECT p.story_id FROM unnest($1::text[]) WITH ORDINALITY AS f (feature, n)
                CROSS JOIN LATERAL (
                  (SELECT story_id, last_day, 0 AS part FROM story_postings
-                  WHERE feature = f.feature AND last_day >= $2 ORDER BY last_day DESC LIMIT $3)
+                  WHERE feature = f.feature AND last_day >= $2 AND ($4::int IS NULL OR last_day <= $4)
+                  ORDER BY last_day DESC LIMIT $3)
                  UNION ALL
                  (SELECT story_id, last_day, 1 AS part FROM story_postings
                   WHERE feature = f.feature AND last_day IS NULL ORDER BY story_id DESC LIMIT $3)) p
                ORDER BY f.n, p.part, p.last_day DESC, p.story_id DESC`,
-              [features, day - windowDays, limitPerFeature],
+              [features, day - windowDays, limitPerFeature, until ?? null],
             );
       const ids = [...new Set(rows.map((r) => r.story_id))];
       if (day === null) return ids;

@@ -267,6 +267,18 @@ function indexStatements(db: Database.Database) {
           WHERE feature = j.value AND last_day IS NULL ORDER BY story_id DESC LIMIT @limit))
       FROM json_each(@features) j`)
       .raw(),
+    // The same with an upper bound on the last day (candidateStories' `until`): in a library not ingested
+    // in date order the most recently active stories of a common feature lie after the window, and the
+    // limit would be spent on them before the window's own stories were reached.
+    postingsBetween: db
+      .prepare(`SELECT
+        (SELECT json_group_array(story_id) FROM (SELECT story_id FROM story_postings
+          WHERE feature = j.value AND last_day >= @since AND last_day <= @until
+          ORDER BY last_day DESC LIMIT @limit)),
+        (SELECT json_group_array(story_id) FROM (SELECT story_id FROM story_postings
+          WHERE feature = j.value AND last_day IS NULL ORDER BY story_id DESC LIMIT @limit))
+      FROM json_each(@features) j`)
+      .raw(),
     profiles: db.prepare(`SELECT id, size, first_day, last_day, profile, norms FROM stories
       WHERE id IN (SELECT value FROM json_each(?))`),
     insertStory:
@@ -647,6 +659,7 @@ class SqliteStoryIndex implements StoryIndex {
     day: Day | null,
     windowDays: number,
     limitPerFeature: number,
+    until?: Day,
   ): number[] {
     const ids = new Set<number>();
     if (day === null) {
@@ -654,11 +667,12 @@ class SqliteStoryIndex implements StoryIndex {
         for (const id of this.stmt.postingsAny.all(feature, limitPerFeature) as number[]) ids.add(id);
       return [...ids];
     }
-    const rows = this.stmt.postingsWindow.all({
-      since: day - windowDays,
-      limit: limitPerFeature,
-      features: JSON.stringify(features),
-    }) as [string, string][];
+    const query = { since: day - windowDays, limit: limitPerFeature, features: JSON.stringify(features) };
+    const rows = (
+      until === undefined
+        ? this.stmt.postingsWindow.all(query)
+        : this.stmt.postingsBetween.all({ ...query, until })
+    ) as [string, string][];
     for (const [dated, undated] of rows) {
       for (const id of JSON.parse(dated) as number[]) ids.add(id);
       for (const id of JSON.parse(undated) as number[]) ids.add(id);
