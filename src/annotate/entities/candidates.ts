@@ -531,7 +531,7 @@ export function findCandidates(layer: TokenLayer): Candidate[] {
  * "Top Reyes campaign officials met …", "Senior Reyes aides said …": a sentence opens with an ordinary
  * word, which the tagger calls a name before a name, glued to the surname of a person the article
  * names in full ("Ana Reyes"). The word ranks the people after the name; the name is her surname. (A
- * person "Top Clinton" took the bare surname of four outlets across a story of fifteen.) Only an adjective
+ * person "Top Clinton" took the bare surname of four outlets across a story of fifteen.) Only an ordinary
  * word that is no given name and heads no place or body ("Port Reyes"), before exactly one further word that
  * is such a surname.
  */
