@@ -35,6 +35,20 @@ const counts = (list: readonly string[], count: number): [string, number][] =>
   list.map((f): [string, number] => [f, count]);
 
 let n = 0;
+/** The features of the i-th budget story of the season: its own people and subjects, the season's words. */
+const budgetStory = (i: number): [string, number][] => [
+  ...counts(SEASON, 1),
+  ...counts(FIGURES, 1),
+  ...counts(
+    ['chair', 'aide', 'donor', 'clerk', 'auditor', 'lobbyist'].map((w) => `p:${w}${i}`),
+    3,
+  ),
+  ...counts(
+    ['tariff', 'pension', 'school', 'toll', 'lotteri', 'ferri', 'zoning', 'prison'].map((w) => `t:${w}${i}`),
+    3,
+  ),
+];
+
 /**
  * Stores one invented article and puts it into a story of its own, as a first pass that met nothing
  * would: the library's state before the second pass runs.
@@ -93,18 +107,7 @@ describe('second pass: the neighbourhood of a story', () => {
       // Ten budget stories of the same season, months later, each with its own people and subject.
       for (let i = 0; i < 10; i++)
         await alone(tx, 20_150 + i, [
-          ...counts(SEASON, 1),
-          ...counts(FIGURES, 1),
-          ...counts(
-            ['chair', 'aide', 'donor', 'clerk', 'auditor', 'lobbyist'].map((w) => `p:${w}${i}`),
-            3,
-          ),
-          ...counts(
-            ['tariff', 'pension', 'school', 'toll', 'lotteri', 'ferri', 'zoning', 'prison'].map(
-              (w) => `t:${w}${i}`,
-            ),
-            3,
-          ),
+          ...budgetStory(i),
           ...counts(
             ['#:7', '#:55', '#:81', '#:64'].map((w) => `${w}${i}`),
             2,
@@ -127,21 +130,7 @@ describe('second pass: the neighbourhood of a story', () => {
       ]);
       const other = await alone(tx, 20_000, [...counts(SEASON, 1), ...counts(event.slice(2), 1)]);
       // Ten budget stories of the same season one to two months later, inside the time window.
-      for (let i = 0; i < 10; i++)
-        await alone(tx, 20_030 + 3 * i, [
-          ...counts(SEASON, 1),
-          ...counts(FIGURES, 1),
-          ...counts(
-            ['chair', 'aide', 'donor', 'clerk', 'auditor', 'lobbyist'].map((w) => `p:${w}${i}`),
-            3,
-          ),
-          ...counts(
-            ['tariff', 'pension', 'school', 'toll', 'lotteri', 'ferri', 'zoning', 'prison'].map(
-              (w) => `t:${w}${i}`,
-            ),
-            3,
-          ),
-        ]);
+      for (let i = 0; i < 10; i++) await alone(tx, 20_030 + 3 * i, budgetStory(i));
       await reclusterNeighbourhood(tx, new Set([first.story]));
       expect(await tx.storyOf(first.id)).toBe(await tx.storyOf(other.id));
     });
