@@ -92,6 +92,11 @@ describe('entities', () => {
       { Webb: ['Webb', 'Webb'] },
     ],
     [
+      'a plural abbreviation before a surname is no given name',
+      'Police named the driver as Omar Haddad. The minister told MPs Haddad had been known to police.',
+      { 'Omar Haddad': ['Omar Haddad', 'Haddad'] },
+    ],
+    [
       'a surname shape types a lone name',
       'Kovalenko said the plan would fail.',
       { Kovalenko: ['Kovalenko'] },

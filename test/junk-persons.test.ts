@@ -63,6 +63,21 @@ describe('junk persons', () => {
     expect(kindOf(a, 'Lily Brook')).not.toBe('person');
   });
 
+  it('a noun after "and" past a comma is no apposition to the name before it', () => {
+    const a = annotate(
+      'The van swerved near to Assembly, and one man ran towards the gates. Assembly met again on Friday.',
+    );
+    expect(kindOf(a, 'Assembly')).toBe('organization');
+  });
+
+  it('a body that speaks often stays a body: a speech verb counts once per name', () => {
+    const a = annotate(
+      'The Assembly said the pier was safe. Later the Assembly said repairs would start in spring. ' +
+        'On Friday the Assembly said the pier would reopen.',
+    );
+    expect(kindOf(a, 'Assembly')).toBe('organization');
+  });
+
   it('an organisation head before "of" makes an organisation, whatever the name after it', () => {
     const a = annotate(
       'Tom Ford is a pastor at the Harbour Church of Elizabeth, Ohio. He preaches every Sunday.',

@@ -143,6 +143,8 @@ function isNumberSign(tokens: readonly Token[], i: number): boolean {
   return tokens[i]?.text === 'No.' && /^\d/.test(tokens[i + 1]?.text ?? '');
 }
 
+const PLURAL_ABBREVIATION = /^\p{Lu}{2,}s$/u;
+
 function isNameToken(tokens: readonly Token[], i: number, heading = false): boolean {
   const token = tokens[i];
   if (!token || !isCapitalised(token)) return false;
@@ -159,6 +161,9 @@ function isNameToken(tokens: readonly Token[], i: number, heading = false): bool
   )
     return false;
   if (isShoutedWord(tokens, i)) return false;
+  // A plural abbreviation ("told MPs Haddad had …", "CEOs", "NGOs") is a common noun, not a given name: a
+  // person "MPs Haddad" made every later bare "Haddad" ambiguous, and the attacker split into two actors.
+  if (PLURAL_ABBREVIATION.test(token.text)) return false;
   // "Ana Ruiz Won't Return": the tokenizer cuts "Won't" into "Wo" + "n't", and a word glued to a
   // negation is a Title Case auxiliary ("Can't", "Didn't"), never part of a name.
   const next = tokens[i + 1];

@@ -35,6 +35,7 @@ import {
   isDecided,
   nameEvidence,
   primeCompromise,
+  speaksLikePerson,
 } from './typing.js';
 
 /** A name mention bound to its entity, with the token positions later annotators need. */
@@ -267,6 +268,7 @@ export function findEntities(layer: TokenLayer): EntityLayer {
   // compromise, in one batch, only about names that evidence leaves undecided. Then decide each kind once.
   const evidence = new Map<string, Evidence>();
   const spelling = new Map<string, string>();
+  const speaking = new Set<string>();
   for (const c of body) {
     const key = keyFor(c);
     let pooled = evidence.get(key);
@@ -276,7 +278,9 @@ export function findEntities(layer: TokenLayer): EntityLayer {
       spelling.set(key, c.text);
     }
     addEvidence(pooled, contextEvidence(layer, c));
+    if (speaksLikePerson(layer, c)) speaking.add(key);
   }
+  for (const key of speaking) addEvidence(evidence.get(key) ?? {}, { person: 1 });
   // A word seen only as an unconfirmed sentence opener ("However", "Officials") is dropped later unless
   // other evidence types it, so it does not earn a compromise call either.
   const beyondOpeners = new Set(body.filter((c) => !c.weakStart).map(keyFor));
