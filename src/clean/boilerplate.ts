@@ -7,11 +7,14 @@
 //  - "Label: Headline In Title Case" lines are single related links;
 //  - captions carry a credit ("Photo: AGENCY/NAME", "(Photo by …)", "©");
 //  - contributor credits ("Jane Doe contributed to this report.", src/text/credits.ts);
+//  - a newsroom's notes about the article ("This is a developing story. We will update …",
+//    src/text/newsroom-notes.ts);
 //  - footers are a short label ending in a colon followed by URLs, and bare URLs;
 //  - headings are short lines without sentence punctuation that introduce a body paragraph; one with no
 //    body after it is a dangling label ("Comments").
 import nlp from 'compromise/two';
 import { isContributorCredit } from '../text/credits.js';
+import { isNewsroomNote } from '../text/newsroom-notes.js';
 import { wordCount as countWords } from '../text/words.js';
 import { isEmbeddedPost } from './embedded-posts.js';
 
@@ -28,6 +31,7 @@ export type RemovalReason =
   | 'bare URL'
   | 'embedded post'
   | 'contributor credit'
+  | "newsroom's note"
   | 'dangling label';
 
 /** Boilerplate lines are short; a longer paragraph is article text whatever its shape. */
@@ -490,6 +494,7 @@ function classifyOne(paragraphs: readonly string[], i: number): ParagraphVerdict
   if (isCaption(text)) return { keep: false, reason: 'photo caption and credit' };
   if (isEmbeddedPost(text)) return { keep: false, reason: 'embedded post' };
   if (isContributorCredit(text)) return { keep: false, reason: 'contributor credit' };
+  if (isNewsroomNote(text)) return { keep: false, reason: "newsroom's note" };
   if (isLabelledLink(text)) return { keep: false, reason: 'related link' };
   if (isCallToAction(text, i, paragraphs.length)) return { keep: false, reason: 'call to action' };
   if (isHeadlineShaped(text)) return { keep: true, kind: 'heading' };

@@ -6,6 +6,7 @@ import { tokenize } from '../../annotate/tokens.js';
 import { isPhotoCaption } from '../../text/captions.js';
 import { mentionsContribution } from '../../text/credits.js';
 import { isTitleAbbreviation } from '../../text/names.js';
+import { isNoteAboutTheStory } from '../../text/newsroom-notes.js';
 import { authorVoice, firstPersonEvaluative, firstPersonStance } from '../../text/opinion.js';
 import { isEvaluativeWord, NEGATIVE_WORDS, POSITIVE_WORDS, valenceOf } from '../../text/tone.js';
 import { stem } from '../../text/words.js';
@@ -280,7 +281,8 @@ export function notDigestMaterial(text: string, voice = authorVoice(text)): stri
   if (isPhotoCaption(text)) return 'photo caption or credit';
   if (LINK_LINE.test(text) || LINK_ANYWHERE.test(text) || READER_CALL.test(text))
     return 'link or call to action';
-  if (CREDIT_LINE.test(text) || mentionsContribution(text)) return 'credit, disclaimer or advertisement';
+  if (CREDIT_LINE.test(text) || mentionsContribution(text) || isNoteAboutTheStory(text))
+    return 'credit, disclaimer or advertisement';
   if (LABEL_PREFIX.test(text)) return 'label-prefixed line';
   if (SIDEBAR.test(text) || EMBED_TEXT.test(text)) return 'web page text run into the sentence';
   if (headlineLike(text)) return 'headline';

@@ -3,6 +3,7 @@
 // built from it points at what the outlet actually wrote.
 import type { AnnotatedArticle, DateMention } from '../../model/article.js';
 import { isPhotoCaption } from '../../text/captions.js';
+import { isNoteAboutTheStory } from '../../text/newsroom-notes.js';
 import { tokenizeSpan, type WordToken, wordCount } from '../../text/words.js';
 import type { StoryContext } from '../context.js';
 import { attributionPhrases } from './attribution.js';
@@ -142,8 +143,9 @@ export function buildUnits(ctx: StoryContext, options: { splitClauses?: boolean 
       const trimmed = trimSpan(text, s.start, s.end);
       if (trimmed.end <= trimmed.start) continue;
       const sentence = text.slice(trimmed.start, trimmed.end);
-      // A photo caption or credit is the page's furniture, not a sentence of the report (text/captions.ts).
-      if (isPhotoCaption(sentence)) continue;
+      // A photo caption or credit is the page's furniture, not a sentence of the report (text/captions.ts);
+      // so is the newsroom's note about the article ("This story has been updated.", text/newsroom-notes.ts).
+      if (isPhotoCaption(sentence) || isNoteAboutTheStory(sentence)) continue;
       // A page that prints a paragraph twice (a lede repeated under a picture, a block the extractor kept
       // twice) says it once: the second copy would be a second, identical exclusive fact.
       const normalised = sentence.replace(/\s+/g, ' ');
