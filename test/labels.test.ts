@@ -235,6 +235,24 @@ describe('labels are descriptor phrases', () => {
       ['lawyer'],
     ],
     [
+      'a relative clause ends a predicate',
+      'Dana Whitcombe is a former soldier whose sister runs the clinic in Calder.',
+      'Whitcombe',
+      ['former soldier'],
+    ],
+    [
+      'a plural subject and its verb before a title are no part of it',
+      'Photographs show Deputy Harbour Minister Dana Whitcombe, her coat torn, beside the pier.',
+      'Whitcombe',
+      ['Deputy Harbour Minister'],
+    ],
+    [
+      'a participle clause after a comma is no appositive',
+      'The crowd gathered near Calder Square, raising questions about safety for legislators.',
+      'Calder Square',
+      [],
+    ],
+    [
       'after the preposition "to" a role noun is still a title',
       'The minister spoke to reporter Dana Whitcombe on Monday.',
       'Whitcombe',

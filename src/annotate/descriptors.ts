@@ -456,6 +456,22 @@ function endsAnotherPhrase(tokens: readonly Token[], i: number): boolean {
       (before?.pos === 'ADP' && ADVERBIAL_NOUNS.has(lower)))
   )
     return true;
+  // "Photographs show Deputy Minister Bo Li …", "Polls show Governor Ann Roe …": a bare lowercase word the
+  // tagger calls a noun, after a plural noun and before the capitalised title, is the plural subject's verb
+  // (a plural modifies a role noun, "sales manager", which describes; "show" does not).
+  if (
+    t.pos === 'NOUN' &&
+    /^\p{Ll}+$/u.test(t.text) &&
+    !t.text.endsWith('s') &&
+    !describes(t.text) &&
+    !STANDING_NOUNS.has(lower) &&
+    before !== undefined &&
+    // A sentence's first word is tagged a name for its capital ("Photographs").
+    (before.pos === 'NOUN' || (before.pos === 'PROPN' && tokens[i - 2]?.sentence !== before.sentence)) &&
+    /^\p{L}+[^su]s$/iu.test(before.text) &&
+    /^\p{Lu}/u.test(after?.text ?? '')
+  )
+    return true;
   return t.pos === 'NOUN' && /^\p{Ll}/u.test(t.text) && STARTS_A_TITLE.has((after?.text ?? '').toLowerCase());
 }
 
@@ -487,6 +503,9 @@ const ADVERBIAL_NOUNS = new Set([
 /** Premodifiers that only ever open a title: a noun right before one ends another phrase. */
 const STARTS_A_TITLE = new Set(['former', 'then', 'late', 'acting', 'interim', 'outgoing']);
 
+/** Relative pronouns that never stand inside a noun phrase ("that" does: "that committee"). */
+const RELATIVE_PRONOUNS = new Set(['who', 'whom', 'whose', 'which']);
+
 /** The noun phrase from `from` up to a comma, a full stop or a verb; null if it has no describing noun. */
 function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: number): number | null {
   const { tokens } = layer;
@@ -497,6 +516,9 @@ function nounPhrase(layer: TokenLayer, from: number, limit: number, sentence: nu
     if (!t || t.sentence !== sentence) break;
     if (t.pos === 'PUNCT' || t.pos === 'CCONJ' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.pos === 'PRON')
       break;
+    // A relative clause ends the phrase, whatever the tagger calls its word: "a former soldier whose
+    // brother died …" is a former soldier (the label was "former soldier whose brother").
+    if (end > from && RELATIVE_PRONOUNS.has(t.text.toLowerCase())) break;
     // "the league's leading rusher": a participle before a noun modifies it.
     const modifying = /^\p{Ll}+ing$/u.test(t.text) && tokens[end + 1]?.pos === 'NOUN';
     if (t.pos === 'VERB' && !t.text.includes('-') && !modifying) break;
@@ -548,6 +570,10 @@ function appositiveAfter(
   // "Cy Dunn, whose recusal angered the president,": a relative clause says something about the person,
   // it does not name what they are — and its nouns are other people ("the president" became Dunn's).
   if (RELATIVE_WORDS.has(first.text.toLowerCase())) return null;
+  // "near the square, raising questions about …", "Hale, citing concerns for voters,": a participle clause
+  // after the comma says what happened, it names nothing ("raising questions about security for
+  // legislators" labelled a square). A participle after an article modifies ("the leading rusher").
+  if (first.pos === 'VERB' && /^\p{Ll}+ing$/u.test(first.text)) return null;
   const end = nounPhrase(layer, from, MAX_APPOSITIVE_TOKENS, m.sentence);
   if (end === null) return null;
   // "Ann Roe, campaign manager Bo Li, …" lists a second person: the words are Li's title, not Roe's.
