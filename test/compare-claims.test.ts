@@ -144,3 +144,14 @@ describe('same claim or not', () => {
     expect(evidence.map((e) => e.text).sort()).toEqual([a, b].sort());
   });
 });
+
+describe('the sentence a fact is shown by', () => {
+  it('stands alone when one outlet’s sentence does', async () => {
+    const s = await story(
+      'Chief Constable Ann Hale spoke in Calder on Monday. He said that 29 people were taken to hospital after the crash on the harbour bridge.',
+      'Chief Constable Ann Hale said that 29 people were taken to hospital after the crash on the harbour bridge.',
+    );
+    const shared = s.facts.find((f) => new Set(f.evidence.map((e) => e.article)).size === 2);
+    expect(shared?.text).toMatch(/^Chief Constable Ann Hale said/);
+  });
+});

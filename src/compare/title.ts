@@ -2,8 +2,8 @@ import type { AnnotatedArticle } from '../model/article.js';
 import type { Fact } from '../model/report.js';
 import { isPhotoCaption } from '../text/captions.js';
 import { asksRatherThanReports } from '../text/headline-shape.js';
+import { danglingStart } from '../text/sentence-openers.js';
 import { contentStems } from '../text/words.js';
-import { danglingStart } from './digest/material.js';
 
 const MAX_TITLE = 140;
 /** "PORT CALLOWAY, Ore. (Coastal Wire) — " opens wire copy; it is not part of what happened. */

@@ -5,6 +5,7 @@
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { DigestSentence, EvidenceSpan, Fact } from '../../model/report.js';
 import { authorVoice } from '../../text/opinion.js';
+import { danglingStart } from '../../text/sentence-openers.js';
 import { datelineEnd, tokenizeSpan, wordCount } from '../../text/words.js';
 import { spanKey, unitIndex } from '../confidence/claim-score.js';
 import type { StoryContext } from '../context.js';
@@ -16,7 +17,6 @@ import {
   backReference,
   comparedSubject,
   continuesQuotation,
-  danglingStart,
   definiteLeadIn,
   definiteReference,
   definiteSpeaker,

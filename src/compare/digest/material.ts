@@ -243,7 +243,7 @@ const BARE_COMPARISON =
 
 // The first person plural outside quotation marks in a report: an official's line whose quotation marks the
 // page lost ("Today's ruling clears the way for our office to continue the inquiry."), or the newsroom
-// itself. The digest speaks for neither. (A sentence opening on "We" is danglingStart's.)
+// itself. The digest speaks for neither. (A sentence opening on "We" is danglingStart's, src/text/sentence-openers.ts.)
 const FIRST_PERSON_PLURAL = /\b(?:we|our|ours|us|ourselves)\b/;
 // "In response" with nothing it responds to, in the outlet's voice: "The minister posted a string of messages
 // in response, …" — to what? ("in response to the ruling" says; a speaker's "in response" is the speaker's.)
@@ -265,16 +265,6 @@ const COUNTING_SUBJECT =
 // Text of an embedded post or page run into the sentence: a handle in parentheses ("Ann Doe (@anndoe) The
 // minister puts …"), a picture link, an HTML entity left unconverted ("… &amp; says she …").
 const EMBED_TEXT = /\(@\w{2,}\)|\bpic\.twitter\.com\b|&(?:amp|lt|gt|quot|apos|nbsp|#\d{2,5});/i;
-
-// Openers that refer back to something the digest may not have said: "He directly addressed Trump …",
-// "These negotiations were …", "However, …" (a contrast with a sentence that is not there).
-const DANGLING_START =
-  /^(?:he|she|it|they|his|her|its|their|them|him|this|these|those|that|we|i|you|our|however|but|and|meanwhile|still|also|then|such)\b/i;
-
-/** Whether the sentence opens on a pronoun or connective that needs a sentence before it. */
-export function danglingStart(text: string): boolean {
-  return DANGLING_START.test(text);
-}
 
 /** Why a sentence cannot open a digest or stand in it, or null when it can. */
 export function notDigestMaterial(text: string, voice = authorVoice(text)): string | null {

@@ -2,6 +2,7 @@
 // reports it, and the discrepancies between those reports (numbers, dates, attributions).
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { Discrepancy, EvidenceSpan, Fact } from '../../model/report.js';
+import { danglingStart } from '../../text/sentence-openers.js';
 import type { StoryContext } from '../context.js';
 import type { Unit } from '../text/units.js';
 import { type Alignment, alignStory, type Cluster, SAME_KEYS_SCORE } from './align.js';
@@ -92,7 +93,9 @@ function storyFacts(ctx: StoryContext): FactWithUnits[] {
       firstOrder(x) - firstOrder(y),
   );
   return ordered.map((cluster, i) => {
-    const central = centralUnit(cluster, alignment.similarity);
+    const central = centralUnit(cluster, alignment.similarity, (u) =>
+      danglingStart(evidenceOf(ctx, u).text.trim()),
+    );
     const evidence = cluster.units.map((u) => evidenceOf(ctx, u));
     const related =
       ctx.articles.length >= MANY_ARTICLES &&
@@ -160,14 +163,21 @@ function firstOrder(c: Cluster): number {
 }
 
 /** The unit most similar to the rest: the wording the other outlets agree with most. */
-function centralUnit(cluster: Cluster, similarity: (a: Unit, b: Unit) => number): Unit {
+function centralUnit(
+  cluster: Cluster,
+  similarity: (a: Unit, b: Unit) => number,
+  dangling: (u: Unit) => boolean,
+): Unit {
   let best = cluster.units[0] as Unit;
-  let bestScore = -1;
+  let bestScore = Number.NEGATIVE_INFINITY;
   for (const u of cluster.units) {
     let sum = 0;
     for (const v of cluster.units) if (v !== u) sum += similarity(u, v);
+    // The sentence a fact is shown by must stand alone: "He said that 29 people were taken to hospital"
+    // headed a fact of four outlets whose other sentences name the speaker. Such a sentence is chosen
+    // only when every sentence of the fact opens so.
     // Ties (two units) go to the one with less quotation, then the earlier article.
-    const score = sum - u.quoteShare * 1e-3;
+    const score = sum - u.quoteShare * 1e-3 - (dangling(u) ? cluster.units.length : 0);
     if (score > bestScore + 1e-9) {
       best = u;
       bestScore = score;
