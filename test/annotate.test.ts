@@ -97,6 +97,11 @@ describe('entities', () => {
       { 'Omar Haddad': ['Omar Haddad', 'Haddad'] },
     ],
     [
+      'a party tag printed without its comma is no part of the name',
+      'The speaker met Majority Leader Ann Garrow R-Calif., Whip Tom Hale, R-La., and others. Garrow left early.',
+      { 'Ann Garrow': ['Ann Garrow', 'Garrow'], 'Tom Hale': ['Tom Hale'] },
+    ],
+    [
       'a surname shape types a lone name',
       'Kovalenko said the plan would fail.',
       { Kovalenko: ['Kovalenko'] },

@@ -253,6 +253,24 @@ describe('labels are descriptor phrases', () => {
       [],
     ],
     [
+      'a lowercase office keeps the "of" phrase before the name',
+      'Critics blamed chief of staff Dana Whitcombe for the delay.',
+      'Whitcombe',
+      ['chief of staff'],
+    ],
+    [
+      'a relation before "of" and a person noun is no office',
+      'The wife of senator Dana Whitcombe opened the fair.',
+      'Whitcombe',
+      ['senator'],
+    ],
+    [
+      'a person before "and" is no part of the body a title names',
+      'Talks between Garrow and House speaker Dana Whitcombe went on until Friday.',
+      'Whitcombe',
+      ['House speaker'],
+    ],
+    [
       'after the preposition "to" a role noun is still a title',
       'The minister spoke to reporter Dana Whitcombe on Monday.',
       'Whitcombe',

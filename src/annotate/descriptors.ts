@@ -283,10 +283,27 @@ function isOtherName(t: Token | undefined): boolean {
  * Russian leader Ivan Petrov"), a lowercase noun before "of" heads another phrase ("ally" is not Petrov):
  * the bridge is crossed only from a capitalised office word, or when the head is no role of its own.
  */
-function ofBridge(tokens: readonly Token[], first: number, headIsRole = false): boolean {
+function ofBridge(tokens: readonly Token[], first: number, headIsRole = false, nameStart = -1): boolean {
   const of = tokens[first - 1];
   const before = tokens[first - 2];
-  if (of?.text !== 'of' || !before || !/^\p{Lu}/u.test(tokens[first]?.text ?? '')) return false;
+  if (of?.text !== 'of' || !before) return false;
+  // "chief of staff Reince Roe", "secretary of state Ann Lee", "director of communications Bo Li" in lower
+  // case: an office word before "of" and, right before the name, a noun that names no person ("staff"
+  // alone was the label). "the wife of senator Ann Lee" and "a friend of coach Bo Li" stay apart: "wife"
+  // and "friend" hold no office, and a person noun after "of" is the name's own title.
+  const head = tokens[first];
+  if (head && /^\p{Ll}/u.test(head.text) && first === nameStart - 1) {
+    const office = before.text.toLowerCase();
+    const headLower = head.text.toLowerCase();
+    return (
+      /^\p{Ll}/u.test(before.text) &&
+      TITLE_WORDS.has(office) &&
+      ROLE_NOUNS.has(office) &&
+      !ROLE_NOUNS.has(headLower) &&
+      !PERFORMER_NOUNS.has(headLower)
+    );
+  }
+  if (!/^\p{Lu}/u.test(head?.text ?? '')) return false;
   // So does the name of the body an office is of: "Federal Bureau of Investigation Director Tom Hale" was
   // labelled "Investigation Director".
   const bodyHead = /^\p{Lu}/u.test(before.text) && ORGANIZATION_HEADS.has(before.text.toLowerCase());
@@ -307,6 +324,9 @@ function andBridge(tokens: readonly Token[], first: number, nameStart: number): 
   if (tokens[first - 1]?.text === 'and') step = 2;
   else if (capital(first - 1) && tokens[first - 2]?.text === 'and') step = 3;
   if (step === 0 || !capital(first - step) || !capital(first)) return 0;
+  // "between Roe and House speaker Bo Li": a head right after "and" is a body of its own (as for names,
+  // entities/candidates.ts): Li's title is "House speaker".
+  if (ORGANIZATION_HEADS.has((tokens[first - step + 2]?.text ?? '').toLowerCase())) return 0;
   for (let t = first; t < nameStart; t++)
     if (ORGANIZATION_HEADS.has((tokens[t]?.text ?? '').toLowerCase())) return step;
   return 0;
@@ -382,7 +402,7 @@ function titleBefore(
   let first = m.firstToken - 1;
   const headIsRole = ROLE_NOUNS.has(headLower);
   while (first > 0 && m.firstToken - first < MAX_TITLE_TOKENS) {
-    if (ofBridge(tokens, first, headIsRole)) {
+    if (ofBridge(tokens, first, headIsRole, m.firstToken)) {
       first -= 2;
       continue;
     }

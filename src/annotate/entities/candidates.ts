@@ -132,10 +132,27 @@ const PARTY_TAG = /^[RDI]-\p{Lu}/u;
 function inPartyTag(tokens: readonly Token[], i: number): boolean {
   for (let t = i; t >= 0; t--) {
     const opener = tokens[t - 1]?.text;
-    if (PARTY_TAG.test(tokens[t]?.text ?? '') && (opener === ',' || opener === '(')) return true;
+    if (
+      PARTY_TAG.test(tokens[t]?.text ?? '') &&
+      (opener === ',' || opener === '(' || tagAfterName(tokens, t))
+    )
+      return true;
     if (tokens[t - 1]?.end !== tokens[t]?.start) return false;
   }
   return false;
+}
+
+/**
+ * A tag some pages print without its comma: "with Majority Leader Ann Lee R-Calif., Whip Bo Hale, R-La.,
+ * and …" made a person "Ann Lee R-Calif". Right after a capitalised word, and the tag (with the letters
+ * glued to it) closed by a comma or bracket.
+ */
+function tagAfterName(tokens: readonly Token[], t: number): boolean {
+  const before = tokens[t - 1];
+  if (!before || before.end === tokens[t]?.start || !/^\p{Lu}\p{Ll}/u.test(before.text)) return false;
+  let end = t;
+  while (tokens[end + 1] && tokens[end + 1]?.start === tokens[end]?.end) end++;
+  return /^[,)]$/.test(tokens[end + 1]?.text ?? '') || /[,)]$/.test(tokens[end]?.text ?? '');
 }
 
 /** "No." before a number is a rank or an address ("the No. 2 official", "No. 10"), not a name. */
@@ -430,7 +447,8 @@ function inCaseName(layer: TokenLayer, start: number, end: number): boolean {
  * name, when the capitalised words after it run on to an organisation head. Both halves became names of
  * their own ("Ways", "Means Committee"); the head may be followed by a title ("… Committee Chairman Bo
  * Hale", which splitTitle divides). Not after an organisation ("Senate and House Committee" are two
- * bodies) or a person's given name ("Ann Lee and Finance Committee members").
+ * bodies) or a person's given name ("Ann Lee and Finance Committee members"), nor before a head ("Roe and
+ * House speaker Bo Li").
  */
 function andJoinsOrganization(
   tokens: readonly Token[],
@@ -443,6 +461,9 @@ function andJoinsOrganization(
   const before = (tokens[at - 1]?.text ?? '').toLowerCase();
   if (ORGANIZATION_HEADS.has(before) || GIVEN_NAMES.has((tokens[start]?.text ?? '').toLowerCase()))
     return false;
+  // "talks between Roe and House speaker Bo Li": a head right after "and" is a body of its own, the "and"
+  // joins it to a person; inside one body's name a word comes between ("Ways and Means Committee").
+  if (ORGANIZATION_HEADS.has((tokens[at + 1]?.text ?? '').toLowerCase())) return false;
   for (let t = at + 1; t < limit && isNameToken(tokens, t, heading); t++)
     if (ORGANIZATION_HEADS.has((tokens[t]?.text ?? '').toLowerCase())) return true;
   return false;
