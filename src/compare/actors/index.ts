@@ -315,7 +315,7 @@ export function compareActors(articles: readonly AnnotatedArticle[]): ActorResul
  * and that one outlet no longer makes every outlet's team a person (below, a person typing in one article
  * used to win: any person member made the actor a person). Counted in mentions; untyped ('other') and
  * group typings cast no vote; a person keeps the name on a tie. Bare single words are left to the
- * surname merges ("Ford" the firm and "Ford" the president can share a story). Measured on ECB+ train
+ * surname merges ("Ford" the firm and "Ford" the president can share a story). Measured on ECB+
  * train (sports teams typed a person in one or two of a dozen outlets): person mention precision 0.696 →
  * 0.716, organisation F1 0.355 → 0.401, person B³ and wrong merges unchanged.
  */
