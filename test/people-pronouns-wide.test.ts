@@ -193,3 +193,30 @@ describe('a pronoun inside a "whose" clause on the sentence\'s subject', () => {
     expect(references(a)['Helena Voss'] ?? []).not.toContain('she');
   });
 });
+
+describe('a pronoun in a headline', () => {
+  it('means the one person the headline named before it, of its gender', () => {
+    const a = annotate(
+      'Tom Brandt out for season after Hawks place him on injured list\nPosted on January 5, 2011\n' +
+        'The Hawks placed Tom Brandt on the injured list on Wednesday. He will miss the playoffs.',
+    );
+    expect(references(a)['Tom Brandt']).toEqual(['him', 'He']);
+  });
+
+  it('"Name, who …" in a headline is that person', () => {
+    const a = annotate(
+      'Ella Marsh, who swam to fame in the 1940s, dies at 91\nJune 6, 2013\n' +
+        'Ella Marsh died on Thursday at her home. She was 91.',
+    );
+    expect(references(a)['Ella Marsh']).toContain('who');
+  });
+
+  it('stays unlinked when the headline names two people of its gender', () => {
+    const a = annotate(
+      'Dana Whitlock Joins Clara Voss At Clinic Where She Feels Safe\nMay 3, 2013\n' +
+        'Dana Whitlock checked into a clinic on Friday, her lawyer said.',
+    );
+    const r = references(a);
+    expect([...(r['Dana Whitlock'] ?? []), ...(r['Clara Voss'] ?? [])]).not.toContain('She');
+  });
+});

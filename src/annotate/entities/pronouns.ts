@@ -261,8 +261,10 @@ function linkPronouns(
       i = anchor.endToken - 1;
       continue;
     }
-    if (sentences[sentence]?.heading || !mayRefer(token)) continue;
+    if (!mayRefer(token)) continue;
+    const heading = sentences[sentence]?.heading === true;
     const lower = token.text.toLowerCase();
+    // "Ana Ruiz, who swam to fame, dies at 91" reads the same in a headline as in the body.
     if (lower === 'who') {
       // "Reyes, who …" / "Reyes who …": the name just before is the antecedent, also past an age in
       // apposition ("Reyes, 33, who …").
@@ -280,6 +282,11 @@ function linkPronouns(
     const gender = pronounGender(lower);
     if (!gender) continue;
     const fits = (g: Gender) => g === null || g === gender;
+    if (heading) {
+      const one = headlineAntecedent(current, gender, input.genderOf);
+      if (one !== undefined && !unnamedCurrent.some(fits) && !quoted(i)) link(token, i, one, 'pronoun');
+      continue;
+    }
     if (REFLEXIVES.has(lower)) {
       // "Del Rio blamed herself": a reflexive is bound inside its clause, so it takes the nearest person
       // before it in the sentence known to be of its gender, or one of unknown gender when that person is
@@ -342,6 +349,31 @@ function linkPronouns(
     link(token, i, only, 'pronoun');
   }
   return found;
+}
+
+/**
+ * "Ana Ruiz Checks Into Clinic Where She Feels Safe", "Tom Ford out for season after Hawks place him on
+ * list": a headline stands apart from the body (no chain runs into or out of it), so a pronoun in it can
+ * only mean someone the headline itself named before it: the one person named there, known to be of the
+ * pronoun's gender, when every person it names has a known gender (one of unknown gender could be the one
+ * meant). `named` holds the entities the headline has named so far. The entity, or undefined.
+ */
+function headlineAntecedent(
+  named: readonly string[],
+  gender: Gender,
+  genderOf: (entity: string) => Gender,
+): string | undefined {
+  const people = new Set(named);
+  if (people.size === 0) return undefined;
+  let match: string | undefined;
+  for (const e of people) {
+    const g = genderOf(e);
+    if (g === null) return undefined;
+    if (g !== gender) continue;
+    if (match !== undefined) return undefined;
+    match = e;
+  }
+  return match;
 }
 
 /**
