@@ -220,3 +220,27 @@ describe('a pronoun in a headline', () => {
     expect([...(r['Dana Whitlock'] ?? []), ...(r['Clara Voss'] ?? [])]).not.toContain('She');
   });
 });
+
+describe('"who" after an apposition to a name', () => {
+  it("is the named person's, and so is the apposition's noun", () => {
+    const a = annotate(
+      'Fred Halvorsen, 75, the shadowy Marlow campaign aide and "fixer" who paid the money, died on Monday.',
+    );
+    expect(references(a)['Fred Halvorsen']).toEqual(expect.arrayContaining(['who']));
+    const b = annotate(
+      'Fred Halvorsen, a high-ranking Marlow administration official who once was a suspect, has died.',
+    );
+    expect(references(b)['Fred Halvorsen']).toEqual(expect.arrayContaining(['official', 'who']));
+    expect((b.unnamedPeople ?? []).map((e) => e.name)).not.toContain('official');
+  });
+
+  it('stays off the name when a preposition brings in someone else ("the aide of a senator who")', () => {
+    const a = annotate('Ana Ruiz, the aide of a senator who resigned, spoke on Monday.');
+    expect(references(a)['Ana Ruiz'] ?? []).not.toContain('who');
+  });
+
+  it('stays off the name past a second comma ("Tom Ford, a neighbour, and the gardener who")', () => {
+    const a = annotate('Tom Ford, a neighbour, and the gardener who found the dog spoke to police.');
+    expect(references(a)['Tom Ford'] ?? []).not.toContain('who');
+  });
+});

@@ -270,7 +270,7 @@ function linkPronouns(
       // apposition ("Reyes, 33, who …").
       let before = tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
       if (/^\d{1,3}$/.test(tokens[before]?.text ?? '') && tokens[before - 1]?.text === ',') before -= 2;
-      const owner = anchorEndingAt.get(before);
+      const owner = anchorEndingAt.get(before) ?? appositionOwner(tokens, anchorEndingAt, anchorsAt, i);
       if (owner) link(token, i, owner.entity, 'relative');
       continue;
     }
@@ -350,6 +350,44 @@ function linkPronouns(
   }
   return found;
 }
+
+/**
+ * "Fred Ruiz, 75, the retired party aide who …", "Ana Ruiz, a former sprinter and coach who …": a "who"
+ * after a name's apposition (a comma, an optional age, then a determiner and a short noun phrase ending
+ * in a noun) is the named person's, since the apposition is that person. Only a phrase with no
+ * preposition, verb or other person in it: in "Ana Ruiz, the aide of a senator who …" the "who" may be
+ * the senator's. A name that only modifies a noun inside ("the Novak campaign aide") is no other person.
+ * The name's anchor, or undefined.
+ */
+function appositionOwner(
+  tokens: readonly Token[],
+  anchorEndingAt: ReadonlyMap<number, PersonAnchor>,
+  anchorsAt: ReadonlyMap<number, PersonAnchor>,
+  who: number,
+): PersonAnchor | undefined {
+  const head = tokens[who - 1];
+  // "… aide who", "… 'bagman' who": the phrase ends in a noun, or a quoted one.
+  const noun = /^["'“”‘’]$/.test(head?.text ?? '') ? tokens[who - 2] : head;
+  if (noun?.pos !== 'NOUN') return undefined;
+  for (let k = who - 1; k >= 0 && k >= who - APPOSITION_TOKENS; k--) {
+    const t = tokens[k];
+    if (!t || t.sentence !== tokens[who]?.sentence) return undefined;
+    const inner = anchorsAt.get(k);
+    if (inner && !modifiesNoun(tokens, inner)) return undefined;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'PRON') return undefined;
+    // "Tom Ford, a neighbour, and the aide who": another comma ends the apposition.
+    if (CLAUSE_ENDS.has(t.text)) return undefined;
+    if (!/^(?:the|a|an)$/i.test(t.text) || tokens[k - 1]?.text !== ',') continue;
+    // The determiner after the comma: the name (past an age "…, 75,") ends before it.
+    let end = k - 2;
+    if (/^\d{1,3}$/.test(tokens[end]?.text ?? '') && tokens[end - 1]?.text === ',') end -= 2;
+    const owner = anchorEndingAt.get(end);
+    return owner && !owner.possessive ? owner : undefined;
+  }
+  return undefined;
+}
+/** Tokens from an apposition's determiner to its "who" ("the shadowy White House aide and 'bagman' who"). */
+const APPOSITION_TOKENS = 12;
 
 /**
  * "Ana Ruiz Checks Into Clinic Where She Feels Safe", "Tom Ford out for season after Hawks place him on
