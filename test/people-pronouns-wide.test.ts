@@ -244,3 +244,26 @@ describe('"who" after an apposition to a name', () => {
     expect(references(a)['Tom Ford'] ?? []).not.toContain('who');
   });
 });
+
+describe('a pronoun opening a sentence after a subject with a long apposition', () => {
+  it('means that subject when the only rival stands inside its apposition', () => {
+    const a = annotate(
+      'Fred Halvorsen, a close aide to former Attorney General Tom Mitchell and the first man to plead ' +
+        'guilty in the scandal, died of natural causes. He was 75.',
+    );
+    expect(references(a)['Fred Halvorsen']).toContain('He');
+    expect(references(a)['Tom Mitchell'] ?? []).not.toContain('He');
+  });
+
+  it('stays unlinked when the rival is outside it ("… met Ed Lee. He …")', () => {
+    const a = annotate(
+      'Fred Halvorsen, a close aide to Tom Mitchell, met Ed Lee on Monday. He said it was done.',
+    );
+    const r = references(a);
+    expect([
+      ...(r['Fred Halvorsen'] ?? []),
+      ...(r['Ed Lee'] ?? []),
+      ...(r['Tom Mitchell'] ?? []),
+    ]).not.toContain('He');
+  });
+});

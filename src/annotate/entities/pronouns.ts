@@ -319,7 +319,12 @@ function linkPronouns(
     const subject =
       subordinateSubject(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown) ??
       reportedSubject(tokens, anchorEndingAt, i, gender, genderKnown) ??
-      whoseClauseHead(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown);
+      whoseClauseHead(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown) ??
+      (previous.length > 0
+        ? previousSubject(layer, bySentence.get(sentence - 1) ?? [], i, gender, genderKnown, (k) =>
+            introducesUnnamedPerson(tokens, k, anchorsAt, anchorEndingAt),
+          )
+        : undefined);
     if (subject !== undefined && !quoted(i) && !unnamedCurrent.some(fits)) {
       link(token, i, subject, 'pronoun');
       continue;
@@ -388,6 +393,47 @@ function appositionOwner(
 }
 /** Tokens from an apposition's determiner to its "who" ("the shadowy White House aide and 'bagman' who"). */
 const APPOSITION_TOKENS = 12;
+
+/**
+ * "Tom Ford, a close aide to Governor Lee and the first to plead guilty, died on Monday. He was 75.": a
+ * pronoun opening a sentence means the person the sentence before opens with, its subject, when that
+ * person is known to be of the pronoun's gender and every other person there who could take the pronoun
+ * (or unnamed one, "a friend") stands inside the subject's own apposition, between the commas right after
+ * the name: such a person is part of the description of the subject, not a rival for the next sentence.
+ * A rival anywhere else in that sentence ("Tom Ford met Ed Lee. He …") leaves the pronoun to the usual
+ * rule (unlinked). The subject's entity, or undefined.
+ */
+function previousSubject(
+  layer: TokenLayer,
+  anchors: readonly PersonAnchor[],
+  at: number,
+  gender: Gender,
+  genderOf: (entity: string) => Gender,
+  unnamedAt: (token: number) => boolean,
+): string | undefined {
+  const { tokens, sentences } = layer;
+  const pronoun = tokens[at];
+  if (!pronoun || tokens[at - 1]?.sentence === pronoun.sentence) return undefined;
+  const before = sentences[pronoun.sentence - 1];
+  const subject = anchors[0];
+  if (!before || before.heading || !subject || subject.firstToken !== before.firstToken) return undefined;
+  if (subject.possessive || genderOf(subject.entity) !== gender) return undefined;
+  if (tokens[subject.endToken]?.text !== ',') return undefined;
+  let close = subject.endToken + 1;
+  while (close < at && tokens[close]?.sentence === tokens[subject.endToken]?.sentence) {
+    if (CLAUSE_ENDS.has(tokens[close]?.text ?? '')) break;
+    close++;
+  }
+  if (close >= at || tokens[close]?.text !== ',') return undefined;
+  const inside = (k: number) => k > subject.endToken && k < close;
+  for (const a of anchors) {
+    if (a.entity === subject.entity) continue;
+    const g = genderOf(a.entity);
+    if ((g === null || g === gender) && !inside(a.firstToken)) return undefined;
+  }
+  for (let k = close + 1; k < at; k++) if (unnamedAt(k)) return undefined;
+  return subject.entity;
+}
 
 /**
  * "Ana Ruiz Checks Into Clinic Where She Feels Safe", "Tom Ford out for season after Hawks place him on
