@@ -248,8 +248,8 @@ describe('"who" after an apposition to a name', () => {
 describe('a pronoun opening a sentence after a subject with a long apposition', () => {
   it('means that subject when the only rival stands inside its apposition', () => {
     const a = annotate(
-      'Fred Halvorsen, a close aide to former Attorney General Tom Mitchell and the first man to plead ' +
-        'guilty in the scandal, died of natural causes. He was 75.',
+      'Fred Halvorsen, a longtime adviser to former Treasury Secretary Tom Mitchell and the first man ' +
+        'convicted in the affair, passed away on Sunday. He was 81.',
     );
     expect(references(a)['Fred Halvorsen']).toContain('He');
     expect(references(a)['Tom Mitchell'] ?? []).not.toContain('He');

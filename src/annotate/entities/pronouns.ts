@@ -395,8 +395,8 @@ function appositionOwner(
 const APPOSITION_TOKENS = 12;
 
 /**
- * "Tom Ford, a close aide to Governor Lee and the first to plead guilty, died on Monday. He was 75.": a
- * pronoun opening a sentence means the person the sentence before opens with, its subject, when that
+ * "Tom Ford, a longtime adviser to Governor Lee and the first one convicted, passed away on Sunday. He
+ * was 81.": a pronoun opening a sentence means the person the sentence before opens with, its subject, when that
  * person is known to be of the pronoun's gender and every other person there who could take the pronoun
  * (or unnamed one, "a friend") stands inside the subject's own apposition, between the commas right after
  * the name: such a person is part of the description of the subject, not a rival for the next sentence.
