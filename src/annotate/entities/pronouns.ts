@@ -395,13 +395,13 @@ function appositionOwner(
 const APPOSITION_TOKENS = 12;
 
 /**
- * "Tom Ford, a longtime adviser to Governor Lee and the first one convicted, passed away on Sunday. He
- * was 81.": a pronoun opening a sentence means the person the sentence before opens with, its subject, when that
- * person is known to be of the pronoun's gender and every other person there who could take the pronoun
- * (or unnamed one, "a friend") stands inside the subject's own apposition, between the commas right after
- * the name: such a person is part of the description of the subject, not a rival for the next sentence.
- * A rival anywhere else in that sentence ("Tom Ford met Ed Lee. He …") leaves the pronoun to the usual
- * rule (unlinked). The subject's entity, or undefined.
+ * "Tom Ford, a longtime adviser to Governor Lee and the first one convicted, passed away on Sunday. He was
+ * 81.": a pronoun opening a sentence means the person the sentence before opens with, its subject, when that
+ * person is known to be of the pronoun's gender and every other person there who could take the pronoun (or
+ * unnamed one, "a friend") stands inside the subject's own apposition, between the commas right after the
+ * name: such a person is part of the description of the subject, not a rival for the next sentence. A rival
+ * anywhere else in that sentence ("Tom Ford met Ed Lee. He …") leaves the pronoun to the usual rule
+ * (unlinked). The subject's entity, or undefined.
  */
 function previousSubject(
   layer: TokenLayer,
