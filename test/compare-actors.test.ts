@@ -99,3 +99,31 @@ describe('short forms of given names', () => {
     expect(compareActors([one, two]).actors.filter((a) => /Hale/.test(a.name))).toHaveLength(2);
   });
 });
+
+describe('a name the story types two ways', () => {
+  it('a team most outlets type as an organisation stays one when one outlet makes it a person', () => {
+    const one = annotateText(
+      'Dale Verity joined the Marlow Comets. Marlow Comets said it had signed him for three years.',
+      'one',
+    );
+    const two = annotateText(
+      'Dale Verity joined Marlow Comets on loan. The Marlow Comets announced that it had agreed a fee.',
+      'two',
+    );
+    const three = annotateText(
+      'Dale Verity, 24, told Marlow Comets he would stay. Marlow Comets thanked him.',
+      'three',
+    );
+    const comets = compareActors([one, two, three]).actors.filter((a) => /Comets/.test(a.name));
+    expect(comets.map((a) => a.kind)).toEqual(['organization']);
+    expect(new Set(comets[0]?.mentions.map((m) => m.article))).toEqual(new Set(['one', 'two', 'three']));
+  });
+
+  it('a person most outlets name stays a person when one outlet types the name as a firm', () => {
+    const one = annotateText('Dale Verity said on Monday that he would stay with the club.', 'one');
+    const two = annotateText('The striker Dale Verity told reporters he was happy.', 'two');
+    const three = annotateText('Dale Verity said it had agreed a fee with the club.', 'three');
+    const verity = compareActors([one, two, three]).actors.filter((a) => /Verity/.test(a.name));
+    expect(verity.map((a) => a.kind)).toEqual(['person']);
+  });
+});

@@ -171,3 +171,17 @@ describe('a military base or fort named after someone', () => {
     expect(kindOf(a, 'Dave Camp')).toBe('person');
   });
 });
+
+describe('a town whose name looks like a person’s', () => {
+  it('is a place after "the city of" or a bearing "of"', () => {
+    const a = annotate(
+      'The quake struck the island and the port city of Julian Marek, officials said. Its epicentre was 40 km south-west of Julian Marek. Rescuers searched the rubble of Julian Marek for hours.',
+    );
+    expect(kindOf(a, 'Julian Marek')).toBe('place');
+  });
+
+  it('keeps a person met after "of" without a place noun ("a friend of Julian Marek")', () => {
+    const a = annotate('A friend of Julian Marek said on Monday that he would testify.');
+    expect(kindOf(a, 'Julian Marek')).toBe('person');
+  });
+});

@@ -193,3 +193,77 @@ describe('a pronoun inside a "whose" clause on the sentence\'s subject', () => {
     expect(references(a)['Helena Voss'] ?? []).not.toContain('she');
   });
 });
+
+describe('a pronoun in a headline', () => {
+  it('means the one person the headline named before it, of its gender', () => {
+    const a = annotate(
+      'Tom Brandt out for season after Hawks place him on injured list\nPosted on January 5, 2011\n' +
+        'The Hawks placed Tom Brandt on the injured list on Wednesday. He will miss the playoffs.',
+    );
+    expect(references(a)['Tom Brandt']).toEqual(['him', 'He']);
+  });
+
+  it('"Name, who …" in a headline is that person', () => {
+    const a = annotate(
+      'Ella Marsh, who swam to fame in the 1940s, dies at 91\nJune 6, 2013\n' +
+        'Ella Marsh died on Thursday at her home. She was 91.',
+    );
+    expect(references(a)['Ella Marsh']).toContain('who');
+  });
+
+  it('stays unlinked when the headline names two people of its gender', () => {
+    const a = annotate(
+      'Dana Whitlock Joins Clara Voss At Clinic Where She Feels Safe\nMay 3, 2013\n' +
+        'Dana Whitlock checked into a clinic on Friday, her lawyer said.',
+    );
+    const r = references(a);
+    expect([...(r['Dana Whitlock'] ?? []), ...(r['Clara Voss'] ?? [])]).not.toContain('She');
+  });
+});
+
+describe('"who" after an apposition to a name', () => {
+  it("is the named person's, and so is the apposition's noun", () => {
+    const a = annotate(
+      'Fred Halvorsen, 75, the shadowy Marlow campaign aide and "fixer" who paid the money, died on Monday.',
+    );
+    expect(references(a)['Fred Halvorsen']).toEqual(expect.arrayContaining(['who']));
+    const b = annotate(
+      'Fred Halvorsen, a high-ranking Marlow administration official who once was a suspect, has died.',
+    );
+    expect(references(b)['Fred Halvorsen']).toEqual(expect.arrayContaining(['official', 'who']));
+    expect((b.unnamedPeople ?? []).map((e) => e.name)).not.toContain('official');
+  });
+
+  it('stays off the name when a preposition brings in someone else ("the aide of a senator who")', () => {
+    const a = annotate('Ana Ruiz, the aide of a senator who resigned, spoke on Monday.');
+    expect(references(a)['Ana Ruiz'] ?? []).not.toContain('who');
+  });
+
+  it('stays off the name past a second comma ("Tom Ford, a neighbour, and the gardener who")', () => {
+    const a = annotate('Tom Ford, a neighbour, and the gardener who found the dog spoke to police.');
+    expect(references(a)['Tom Ford'] ?? []).not.toContain('who');
+  });
+});
+
+describe('a pronoun opening a sentence after a subject with a long apposition', () => {
+  it('means that subject when the only rival stands inside its apposition', () => {
+    const a = annotate(
+      'Fred Halvorsen, a longtime adviser to former Treasury Secretary Tom Mitchell and the first man ' +
+        'convicted in the affair, passed away on Sunday. He was 81.',
+    );
+    expect(references(a)['Fred Halvorsen']).toContain('He');
+    expect(references(a)['Tom Mitchell'] ?? []).not.toContain('He');
+  });
+
+  it('stays unlinked when the rival is outside it ("… met Ed Lee. He …")', () => {
+    const a = annotate(
+      'Fred Halvorsen, a close aide to Tom Mitchell, met Ed Lee on Monday. He said it was done.',
+    );
+    const r = references(a);
+    expect([
+      ...(r['Fred Halvorsen'] ?? []),
+      ...(r['Ed Lee'] ?? []),
+      ...(r['Tom Mitchell'] ?? []),
+    ]).not.toContain('He');
+  });
+});

@@ -261,14 +261,16 @@ function linkPronouns(
       i = anchor.endToken - 1;
       continue;
     }
-    if (sentences[sentence]?.heading || !mayRefer(token)) continue;
+    if (!mayRefer(token)) continue;
+    const heading = sentences[sentence]?.heading === true;
     const lower = token.text.toLowerCase();
+    // "Ana Ruiz, who swam to fame, dies at 91" reads the same in a headline as in the body.
     if (lower === 'who') {
       // "Reyes, who …" / "Reyes who …": the name just before is the antecedent, also past an age in
       // apposition ("Reyes, 33, who …").
       let before = tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
       if (/^\d{1,3}$/.test(tokens[before]?.text ?? '') && tokens[before - 1]?.text === ',') before -= 2;
-      const owner = anchorEndingAt.get(before);
+      const owner = anchorEndingAt.get(before) ?? appositionOwner(tokens, anchorEndingAt, anchorsAt, i);
       if (owner) link(token, i, owner.entity, 'relative');
       continue;
     }
@@ -280,6 +282,11 @@ function linkPronouns(
     const gender = pronounGender(lower);
     if (!gender) continue;
     const fits = (g: Gender) => g === null || g === gender;
+    if (heading) {
+      const one = headlineAntecedent(current, gender, input.genderOf);
+      if (one !== undefined && !unnamedCurrent.some(fits) && !quoted(i)) link(token, i, one, 'pronoun');
+      continue;
+    }
     if (REFLEXIVES.has(lower)) {
       // "Del Rio blamed herself": a reflexive is bound inside its clause, so it takes the nearest person
       // before it in the sentence known to be of its gender, or one of unknown gender when that person is
@@ -312,7 +319,12 @@ function linkPronouns(
     const subject =
       subordinateSubject(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown) ??
       reportedSubject(tokens, anchorEndingAt, i, gender, genderKnown) ??
-      whoseClauseHead(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown);
+      whoseClauseHead(layer, bySentence.get(sentence) ?? [], i, gender, genderKnown) ??
+      (previous.length > 0
+        ? previousSubject(layer, bySentence.get(sentence - 1) ?? [], i, gender, genderKnown, (k) =>
+            introducesUnnamedPerson(tokens, k, anchorsAt, anchorEndingAt),
+          )
+        : undefined);
     if (subject !== undefined && !quoted(i) && !unnamedCurrent.some(fits)) {
       link(token, i, subject, 'pronoun');
       continue;
@@ -342,6 +354,110 @@ function linkPronouns(
     link(token, i, only, 'pronoun');
   }
   return found;
+}
+
+/**
+ * "Fred Ruiz, 75, the retired party aide who …", "Ana Ruiz, a former sprinter and coach who …": a "who"
+ * after a name's apposition (a comma, an optional age, then a determiner and a short noun phrase ending
+ * in a noun) is the named person's, since the apposition is that person. Only a phrase with no
+ * preposition, verb or other person in it: in "Ana Ruiz, the aide of a senator who …" the "who" may be
+ * the senator's. A name that only modifies a noun inside ("the Novak campaign aide") is no other person.
+ * The name's anchor, or undefined.
+ */
+function appositionOwner(
+  tokens: readonly Token[],
+  anchorEndingAt: ReadonlyMap<number, PersonAnchor>,
+  anchorsAt: ReadonlyMap<number, PersonAnchor>,
+  who: number,
+): PersonAnchor | undefined {
+  const head = tokens[who - 1];
+  // "… aide who", "… 'bagman' who": the phrase ends in a noun, or a quoted one.
+  const noun = /^["'“”‘’]$/.test(head?.text ?? '') ? tokens[who - 2] : head;
+  if (noun?.pos !== 'NOUN') return undefined;
+  for (let k = who - 1; k >= 0 && k >= who - APPOSITION_TOKENS; k--) {
+    const t = tokens[k];
+    if (!t || t.sentence !== tokens[who]?.sentence) return undefined;
+    const inner = anchorsAt.get(k);
+    if (inner && !modifiesNoun(tokens, inner)) return undefined;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADP' || t.pos === 'PRON') return undefined;
+    // "Tom Ford, a neighbour, and the aide who": another comma ends the apposition.
+    if (CLAUSE_ENDS.has(t.text)) return undefined;
+    if (!/^(?:the|a|an)$/i.test(t.text) || tokens[k - 1]?.text !== ',') continue;
+    // The determiner after the comma: the name (past an age "…, 75,") ends before it.
+    let end = k - 2;
+    if (/^\d{1,3}$/.test(tokens[end]?.text ?? '') && tokens[end - 1]?.text === ',') end -= 2;
+    const owner = anchorEndingAt.get(end);
+    return owner && !owner.possessive ? owner : undefined;
+  }
+  return undefined;
+}
+/** Tokens from an apposition's determiner to its "who" ("the shadowy White House aide and 'bagman' who"). */
+const APPOSITION_TOKENS = 12;
+
+/**
+ * "Tom Ford, a longtime adviser to Governor Lee and the first one convicted, passed away on Sunday. He was
+ * 81.": a pronoun opening a sentence means the person the sentence before opens with, its subject, when that
+ * person is known to be of the pronoun's gender and every other person there who could take the pronoun (or
+ * unnamed one, "a friend") stands inside the subject's own apposition, between the commas right after the
+ * name: such a person is part of the description of the subject, not a rival for the next sentence. A rival
+ * anywhere else in that sentence ("Tom Ford met Ed Lee. He …") leaves the pronoun to the usual rule
+ * (unlinked). The subject's entity, or undefined.
+ */
+function previousSubject(
+  layer: TokenLayer,
+  anchors: readonly PersonAnchor[],
+  at: number,
+  gender: Gender,
+  genderOf: (entity: string) => Gender,
+  unnamedAt: (token: number) => boolean,
+): string | undefined {
+  const { tokens, sentences } = layer;
+  const pronoun = tokens[at];
+  if (!pronoun || tokens[at - 1]?.sentence === pronoun.sentence) return undefined;
+  const before = sentences[pronoun.sentence - 1];
+  const subject = anchors[0];
+  if (!before || before.heading || !subject || subject.firstToken !== before.firstToken) return undefined;
+  if (subject.possessive || genderOf(subject.entity) !== gender) return undefined;
+  if (tokens[subject.endToken]?.text !== ',') return undefined;
+  let close = subject.endToken + 1;
+  while (close < at && tokens[close]?.sentence === tokens[subject.endToken]?.sentence) {
+    if (CLAUSE_ENDS.has(tokens[close]?.text ?? '')) break;
+    close++;
+  }
+  if (close >= at || tokens[close]?.text !== ',') return undefined;
+  const inside = (k: number) => k > subject.endToken && k < close;
+  for (const a of anchors) {
+    if (a.entity === subject.entity) continue;
+    const g = genderOf(a.entity);
+    if ((g === null || g === gender) && !inside(a.firstToken)) return undefined;
+  }
+  for (let k = close + 1; k < at; k++) if (unnamedAt(k)) return undefined;
+  return subject.entity;
+}
+
+/**
+ * "Ana Ruiz Checks Into Clinic Where She Feels Safe", "Tom Ford out for season after Hawks place him on
+ * list": a headline stands apart from the body (no chain runs into or out of it), so a pronoun in it can
+ * only mean someone the headline itself named before it: the one person named there, known to be of the
+ * pronoun's gender, when every person it names has a known gender (one of unknown gender could be the one
+ * meant). `named` holds the entities the headline has named so far. The entity, or undefined.
+ */
+function headlineAntecedent(
+  named: readonly string[],
+  gender: Gender,
+  genderOf: (entity: string) => Gender,
+): string | undefined {
+  const people = new Set(named);
+  if (people.size === 0) return undefined;
+  let match: string | undefined;
+  for (const e of people) {
+    const g = genderOf(e);
+    if (g === null) return undefined;
+    if (g !== gender) continue;
+    if (match !== undefined) return undefined;
+    match = e;
+  }
+  return match;
 }
 
 /**

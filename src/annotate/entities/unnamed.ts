@@ -893,7 +893,10 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
       !headlinePlural &&
       !timeAfter &&
       ((next?.pos === 'NOUN' && !verbLike) || next?.pos === 'PROPN');
-    if (!casualty && !ageHead && next && next.sentence === t.sentence && (nextIsNoun || covered[i + 1])) {
+    // A "who" the named person took (pronouns.ts: "Tom Ford, a retired aide who …") is no name the noun
+    // modifies: the apposition below gives the noun to that person.
+    const coveredName = covered[i + 1] === 1 && !/^who$/i.test(nextLower);
+    if (!casualty && !ageHead && next && next.sentence === t.sentence && (nextIsNoun || coveredName)) {
       // "suspect Tomas Verhoeven": a title of the named person (when descriptors.ts did not take it).
       // A plural is no title of one person: "reporters Ana Ruiz and Tom Lee" names two.
       const named = head.plural ? undefined : personAt.get(next.start);
@@ -932,8 +935,12 @@ export function findUnnamedPeople(layer: TokenLayer, entities: readonly Entity[]
     // "Tom Ford, a convicted robber, escaped …": an indefinite singular in apposition to a person's name
     // describes that person (descriptors.ts did not take it), and its noun is theirs from there on.
     const described = head.plural ? undefined : appositionOf(tokens, i, personEndingAt);
-    // The apposition ends at the head or runs on in a prepositional phrase ("… scorer last season,").
-    const ends = /^(?:[,;.)—–]|in|of|at|for|since)$/i.test(tokens[i + 1]?.text ?? '.');
+    // The apposition ends at the head or runs on in a prepositional phrase ("… scorer last season,") or in
+    // a relative clause whose "who" pronouns.ts already gave the named person ("Tom Ford, a retired aide
+    // who …"; ECB+ train: three such nouns were lost as mentions once their "who" went to the name).
+    const ends =
+      /^(?:[,;.)—–]|in|of|at|for|since)$/i.test(tokens[i + 1]?.text ?? '.') ||
+      (/^who$/i.test(tokens[i + 1]?.text ?? '') && covered[i + 1] === 1);
     if (described && ends && !genderClash(described, head.lemma)) {
       refer(described, t, compound ? tokens[i - 1] : t);
       roleHolders.set(key, { entity: described, token: i });
