@@ -2278,3 +2278,29 @@ describe('a thing with words written on it gives its own words before a particip
     expect(speakerName(a, quoteWith(a, 'we will undo'))).toBe('Ann Lee');
   });
 });
+
+describe('a name the tagger misreads still names the speaker (helper spk17)', () => {
+  it.each([
+    [
+      'a short title wink splits from its full stop, before the verb',
+      'The parish met on Sunday.\n\n“We will rebuild the hall by spring,” Rev. Tilda Marsh said after the service.',
+      'rebuild the hall',
+      'Tilda Marsh',
+    ],
+    [
+      'a short title wink splits from its full stop, after an inverted verb',
+      'The parish met on Sunday.\n\n“Nobody here will leave,” said Rev. Tilda Marsh, the pastor of a small church.',
+      'Nobody here',
+      'Tilda Marsh',
+    ],
+    [
+      'a surname that is also a verb, alone after an inverted verb',
+      'Ann Weld chaired the hearing on Tuesday, and Tom Hale opened it.\n\n“Nobody asked me about the contract,” said Weld, who added that the matter was closed.',
+      'Nobody asked me',
+      'Ann Weld',
+    ],
+  ])('%s', (_shape, text, words, speaker) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+});

@@ -2162,11 +2162,16 @@ function subjectAfter(
   // after a name word goes on with the name, and one before a name word opens it.
   const capital = (i: number) => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
   // "said Concord resident Ann Lee": a capitalised word opening the phrase before a noun is a name too.
+  // "“…,” said Weld, who added …": a surname that is also a verb or common word, alone, when the name
+  // layer has read it as a person there.
+  const named = persons[firstAtOrAfter(persons, start, byFirstToken)];
+  const namedEnd = named?.firstToken === start && named.form === 'name' ? named.endToken : start;
   const goesOnName = (i: number) =>
-    capital(i) &&
-    (i > start
-      ? tokens[i - 1]?.pos === 'PROPN'
-      : (tokens[i + 1]?.pos === 'PROPN' && capital(i + 1)) || tokens[i + 1]?.pos === 'NOUN');
+    i < namedEnd ||
+    (capital(i) &&
+      (i > start
+        ? tokens[i - 1]?.pos === 'PROPN'
+        : (tokens[i + 1]?.pos === 'PROPN' && capital(i + 1)) || tokens[i + 1]?.pos === 'NOUN'));
   while (
     end < start + MAX_PHRASE_TOKENS &&
     tokens[end]?.sentence === sentence &&

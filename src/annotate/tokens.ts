@@ -132,6 +132,24 @@ function joinsCompound(previous: Token, token: Token): boolean {
   return previous.text.endsWith('-') && previous.text.length > 1 && WORDLIKE.test(token.text);
 }
 
+/**
+ * Whether `token` is the full stop of a title written short that wink split from it ("Rev" "." in "the Rev.
+ * Ann Lee said"; wink keeps "Sen." and "Dr." whole but not "Rev.", "Fr.", "Maj.", "Cmdr.", "Supt." nor most
+ * plurals, "Sens."). Split, the stop reads as a sentence end inside the name, and a quote's speaker search
+ * stops at it: "“We are ready,” Rev. Ann Lee said" found no speaker. Only before a capitalised word, the
+ * name, glued to the title and followed by a space.
+ */
+function closesTitle(
+  previous: Token,
+  token: Token,
+  nextSpaces: string | undefined,
+  next: string | undefined,
+): boolean {
+  if (token.text !== '.' || previous.end !== token.start || !nextSpaces || !/^\p{Lu}/u.test(next ?? ''))
+    return false;
+  return isTitleAbbreviation(previous.text.slice(previous.text.lastIndexOf('-') + 1));
+}
+
 /** Tokens with offsets, hyphenated compounds merged; `indexOf[i]` maps wink token i to its merged token. */
 function readTokens(text: string): { tokens: Token[]; indexOf: number[]; winkSentences: [number, number][] } {
   const { masked, runs } = maskLongRuns(text);
@@ -182,7 +200,11 @@ function readTokens(text: string): { tokens: Token[]; indexOf: number[]; winkSen
     }
     const token: Token = { start, end: offset, text: value, pos: tags[i] ?? 'X', sentence: -1 };
     const previous = tokens[tokens.length - 1];
-    if (previous && joinsCompound(previous, token)) {
+    if (previous && closesTitle(previous, token, spaces[i + 1], values[i + 1])) {
+      // "Rev. Ann Lee", "Cmdr. Bo Hale": one title token with its full stop, as wink reads "Sen." and "Dr.".
+      previous.end = token.end;
+      previous.text = text.slice(previous.start, previous.end);
+    } else if (previous && joinsCompound(previous, token)) {
       // "self-proclaimed", "state-affiliated", "Russo-Ukrainian": one word, as a reader sees it.
       previous.end = token.end;
       previous.text = text.slice(previous.start, previous.end);
@@ -232,12 +254,11 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
       continue;
     // Nor after a title written short before a name: wink knows "Sen." but ends a sentence at the plural
     // ("Two hopefuls, Sens. | Ann Lee and Bo Hale, called …"), leaving a fragment that shares a fact.
-    const title = t === undefined ? undefined : tokens[t - 2];
+    // (readTokens has glued the full stop to the title: "Sens.".)
     if (
-      previous?.text === '.' &&
-      title?.end === previous.start &&
+      previous?.text.endsWith('.') &&
       // "then-Sen. Ann Lee", "ex-Gov. Bo Hale": the title after a prefix joined by a hyphen.
-      isTitleAbbreviation(title.text.slice(title.text.lastIndexOf('-') + 1)) &&
+      isTitleAbbreviation(previous.text.slice(previous.text.lastIndexOf('-') + 1, -1)) &&
       /^\p{Lu}/u.test(current?.text ?? '')
     )
       continue;
