@@ -2304,3 +2304,24 @@ describe('a name the tagger misreads still names the speaker (helper spk17)', ()
     expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
   });
 });
+
+describe('a scare quote keeps the record its words are known through (helper spk17)', () => {
+  it('“according to” before a few quoted words', () => {
+    const q = quoteWith(
+      annotate('According to his longtime dentist, the mayor has “truly remarkable” teeth for his age.'),
+      'truly remarkable',
+    );
+    expect(q.kind).toBe('scare');
+    expect(q.speaker).toBeNull();
+    expect(q.via).toBe('his longtime dentist');
+  });
+
+  it('guard: a scare quote with no record named has none', () => {
+    const q = quoteWith(
+      annotate('The mayor unveiled his so-called “reform” of the parking rules on Monday.'),
+      'reform',
+    );
+    expect(q.kind).toBe('scare');
+    expect(q.via).toBeUndefined();
+  });
+});

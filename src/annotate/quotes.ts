@@ -234,6 +234,9 @@ function attributeSpans(
     if (found && found !== 'scare' && found.entity !== null && !found.bySubject)
       spokenAt.push(found.firstToken);
     if (found === 'scare') {
+      // "According to his doctor, the senator is in “remarkably good” health": no one speaks in the
+      // sentence, but the few words are the doctor's, not the writer's distancing; the record stays.
+      const via = reportedVia(layer, s, tokenAt, inQuote, null);
       quotes.push({
         start: s.start,
         end: s.end,
@@ -241,6 +244,7 @@ function attributeSpans(
         speaker: null,
         speakerText: null,
         kind: 'scare',
+        ...(via ? { via } : {}),
       });
       continue;
     }
