@@ -2325,3 +2325,24 @@ describe('a scare quote keeps the record its words are known through (helper spk
     expect(q.via).toBeUndefined();
   });
 });
+
+describe('a survey that opens the sentence is the record its respondents are known through (helper spk17)', () => {
+  it('“In a … poll, N percent said …”', () => {
+    const q = quoteWith(
+      annotate(
+        'In a statewide Courier poll released Friday, 40 percent of renters said the new fee was “simply too high.”',
+      ),
+      'simply too high',
+    );
+    expect(q.speakerText).toBe('40 percent of renters');
+    expect(q.via).toBe('a statewide Courier poll');
+  });
+
+  it('guard: a place opening the sentence is no record', () => {
+    const q = quoteWith(
+      annotate('In a small town near the coast, Ann Lee said the new fee was “simply too high” for renters.'),
+      'simply too high',
+    );
+    expect(q.via).toBeUndefined();
+  });
+});

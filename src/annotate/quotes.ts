@@ -510,12 +510,29 @@ function reportedVia(
   }
   // Before the quote: "According to the Ledger, Lee praised …".
   const first = layer.sentences[tokens[openToken]?.sentence ?? -1]?.firstToken ?? openToken;
+  // "In a Ledger poll released Monday, 40 percent of voters said the plan was “…”": a survey that opens
+  // the sentence is what its respondents' words are known through.
+  if (tokens[first]?.text.toLowerCase() === 'in' && first < openToken) {
+    const record = phraseAfter(layer, first);
+    const head = record ? tokens[record.endToken - 1]?.text : undefined;
+    if (record && record.endToken < openToken && SURVEY_NOUN.test(head ?? '')) {
+      let c = record.endToken;
+      while (c < Math.min(openToken, record.endToken + MAX_SURVEY_TAIL) && tokens[c]?.text !== ',') c++;
+      if (tokens[c]?.text === ',' && c < openToken) return found(record);
+    }
+  }
   for (let t = Math.max(first, openToken - MAX_ATTRIBUTION_REACH); t < openToken - 1; t++) {
     if (tokens[t]?.text.toLowerCase() === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
       return found(phraseAfter(layer, t + 1));
   }
   return null;
 }
+
+/** Records of what many people answered (own list, general English): "In a new poll, most said …". */
+const SURVEY_NOUN = /^(poll|survey|study|census|questionnaire)s?$/i;
+/** Words a fronted survey phrase may go on with before its comma: "poll | released on Monday by the
+ * Ledger," (6). */
+const MAX_SURVEY_TAIL = 8;
 
 /** Whether the sentence ends within a short tail with no other verb after token `v` ("… reported on
  * Monday."), or goes on only with a participle clause of the same speaker ("… Roe said Tuesday in
