@@ -2346,3 +2346,16 @@ describe('a survey that opens the sentence is the record its respondents are kno
     expect(q.via).toBeUndefined();
   });
 });
+
+describe('a gerund after a preposition has no subject of its own for a later participle (helper spk17)', () => {
+  it('“On Friday, X took the step of criticizing Y, accusing Z of “…”” is X’s', () => {
+    const q = quoteWith(
+      annotate(
+        'On Friday, the tenants’ association took the rare step of criticizing the landlord, accusing the managers of “plain neglect of the boilers.”',
+      ),
+      'plain neglect',
+    );
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('the tenants’ association');
+  });
+});

@@ -2046,9 +2046,12 @@ function nearestVerbSubject(
   for (let u = participle - 1; u > from; u--) {
     // "Lee urged women to vote for Hale, saying …": an infinitive has no subject of its own; nor is a
     // name word the tagger read as a verb ("the text of the Clean Water Act, arguing" — "Act").
+    // Nor a gerund after a preposition ("On Friday, the council took the step of criticizing the police,
+    // accusing officers of “…”": the council's words; "criticizing" has no subject before it).
     if (
       layer.tokens[u]?.pos === 'VERB' &&
       layer.tokens[u - 1]?.text.toLowerCase() !== 'to' &&
+      !(layer.tokens[u - 1]?.pos === 'ADP' && /ing$/i.test(layer.tokens[u]?.text ?? '')) &&
       !inName(layer.tokens, u)
     )
       return subjectBefore(layer, u, from, persons);
