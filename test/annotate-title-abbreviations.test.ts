@@ -27,7 +27,7 @@ describe('title abbreviations before names', () => {
     ]);
   });
 
-  it('keeps the full stop with a short title wink splits from it (helper spk17)', () => {
+  it('keeps the full stop with a singular short title wink splits from it (helper spk17)', () => {
     const text = 'On Sunday the Rev. Tilda Marsh and Cmdr. Bo Hale spoke, and Maj. Ann Lee agreed.';
     const layer = tokenize({ text, paragraphs: [{ start: 0, end: text.length, kind: 'body' }] } as never);
     const words = layer.tokens.map((t) => t.text);

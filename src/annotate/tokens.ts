@@ -4,7 +4,7 @@
 // decides; a heading is always exactly one sentence (it has no final stop to split on).
 import type { Article, Span } from '../model/article.js';
 import { its, wink } from '../nlp/wink.js';
-import { isTitleAbbreviation } from '../text/names.js';
+import { isSingularTitleAbbreviation, isTitleAbbreviation } from '../text/names.js';
 import { isSpaceCode } from '../text/words.js';
 
 export interface Token {
@@ -133,11 +133,12 @@ function joinsCompound(previous: Token, token: Token): boolean {
 }
 
 /**
- * Whether `token` is the full stop of a title written short that wink split from it ("Rev" "." in "the Rev.
- * Ann Lee said"; wink keeps "Sen." and "Dr." whole but not "Rev.", "Fr.", "Maj.", "Cmdr.", "Supt." nor most
- * plurals, "Sens."). Split, the stop reads as a sentence end inside the name, and a quote's speaker search
- * stops at it: "“We are ready,” Rev. Ann Lee said" found no speaker. Only before a capitalised word, the
- * name, glued to the title and followed by a space.
+ * Whether `token` is the full stop of a singular title written short that wink split from it ("Rev" "." in
+ * "the Rev. Ann Lee said"; wink keeps "Sen." and "Dr." whole but not "Rev.", "Fr.", "Maj.", "Cmdr.",
+ * "Supt."). Split, the stop reads as a sentence end inside the name, and a quote's speaker search stops at
+ * it: "“We are ready,” Rev. Ann Lee said" found no speaker. Only before a capitalised word, the name, glued
+ * to the title and followed by a space. Plurals ("Sens.") stay split: the name layer ends a run of
+ * capitalised words at their stop ("Democratic Sens. | Tom Hale and …"), which it does not at a glued one.
  */
 function closesTitle(
   previous: Token,
@@ -147,7 +148,7 @@ function closesTitle(
 ): boolean {
   if (token.text !== '.' || previous.end !== token.start || !nextSpaces || !/^\p{Lu}/u.test(next ?? ''))
     return false;
-  return isTitleAbbreviation(previous.text.slice(previous.text.lastIndexOf('-') + 1));
+  return isSingularTitleAbbreviation(previous.text.slice(previous.text.lastIndexOf('-') + 1));
 }
 
 /** Tokens with offsets, hyphenated compounds merged; `indexOf[i]` maps wink token i to its merged token. */
@@ -254,11 +255,19 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
       continue;
     // Nor after a title written short before a name: wink knows "Sen." but ends a sentence at the plural
     // ("Two hopefuls, Sens. | Ann Lee and Bo Hale, called …"), leaving a fragment that shares a fact.
-    // (readTokens has glued the full stop to the title: "Sens.".)
+    const title = t === undefined ? undefined : tokens[t - 2];
+    if (
+      previous?.text === '.' &&
+      title?.end === previous.start &&
+      // "then-Sen. Ann Lee", "ex-Gov. Bo Hale": the title after a prefix joined by a hyphen.
+      isTitleAbbreviation(title.text.slice(title.text.lastIndexOf('-') + 1)) &&
+      /^\p{Lu}/u.test(current?.text ?? '')
+    )
+      continue;
+    // Nor after one readTokens has glued to its full stop ("the Rev. | Ann Lee").
     if (
       previous?.text.endsWith('.') &&
-      // "then-Sen. Ann Lee", "ex-Gov. Bo Hale": the title after a prefix joined by a hyphen.
-      isTitleAbbreviation(previous.text.slice(previous.text.lastIndexOf('-') + 1, -1)) &&
+      isSingularTitleAbbreviation(previous.text.slice(previous.text.lastIndexOf('-') + 1, -1)) &&
       /^\p{Lu}/u.test(current?.text ?? '')
     )
       continue;
