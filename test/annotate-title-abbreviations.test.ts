@@ -27,6 +27,17 @@ describe('title abbreviations before names', () => {
     ]);
   });
 
+  it('keeps the full stop with a singular short title wink splits from it (helper spk17)', () => {
+    const text = 'On Sunday the Rev. Tilda Marsh and Cmdr. Bo Hale spoke, and Maj. Ann Lee agreed.';
+    const layer = tokenize({ text, paragraphs: [{ start: 0, end: text.length, kind: 'body' }] } as never);
+    const words = layer.tokens.map((t) => t.text);
+    expect(words).toContain('Rev.');
+    expect(words).toContain('Cmdr.');
+    expect(words).toContain('Maj.');
+    expect(words).not.toContain('Rev');
+    expect(sentences(text)).toEqual([text]);
+  });
+
   it('still ends a sentence at a name after a title', () => {
     expect(sentences('The bill was backed by Gov. Li. Lawmakers voted on Friday.')).toEqual([
       'The bill was backed by Gov. Li.',

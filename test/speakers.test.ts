@@ -2278,3 +2278,84 @@ describe('a thing with words written on it gives its own words before a particip
     expect(speakerName(a, quoteWith(a, 'we will undo'))).toBe('Ann Lee');
   });
 });
+
+describe('a name the tagger misreads still names the speaker (helper spk17)', () => {
+  it.each([
+    [
+      'a short title wink splits from its full stop, before the verb',
+      'The parish met on Sunday.\n\n“We will rebuild the hall by spring,” Rev. Tilda Marsh said after the service.',
+      'rebuild the hall',
+      'Tilda Marsh',
+    ],
+    [
+      'a short title wink splits from its full stop, after an inverted verb',
+      'The parish met on Sunday.\n\n“Nobody here will leave,” said Rev. Tilda Marsh, the pastor of a small church.',
+      'Nobody here',
+      'Tilda Marsh',
+    ],
+    [
+      'a surname that is also a verb, alone after an inverted verb',
+      'Ann Weld chaired the hearing on Tuesday, and Tom Hale opened it.\n\n“Nobody asked me about the contract,” said Weld, who added that the matter was closed.',
+      'Nobody asked me',
+      'Ann Weld',
+    ],
+  ])('%s', (_shape, text, words, speaker) => {
+    const a = annotate(text);
+    expect(speakerName(a, quoteWith(a, words))).toBe(speaker);
+  });
+});
+
+describe('a scare quote keeps the record its words are known through (helper spk17)', () => {
+  it('“according to” before a few quoted words', () => {
+    const q = quoteWith(
+      annotate('According to his longtime dentist, the mayor has “truly remarkable” teeth for his age.'),
+      'truly remarkable',
+    );
+    expect(q.kind).toBe('scare');
+    expect(q.speaker).toBeNull();
+    expect(q.via).toBe('his longtime dentist');
+  });
+
+  it('guard: a scare quote with no record named has none', () => {
+    const q = quoteWith(
+      annotate('The mayor unveiled his so-called “reform” of the parking rules on Monday.'),
+      'reform',
+    );
+    expect(q.kind).toBe('scare');
+    expect(q.via).toBeUndefined();
+  });
+});
+
+describe('a survey that opens the sentence is the record its respondents are known through (helper spk17)', () => {
+  it('“In a … poll, N percent said …”', () => {
+    const q = quoteWith(
+      annotate(
+        'In a statewide Courier poll released Friday, 40 percent of renters said the new fee was “simply too high.”',
+      ),
+      'simply too high',
+    );
+    expect(q.speakerText).toBe('40 percent of renters');
+    expect(q.via).toBe('a statewide Courier poll');
+  });
+
+  it('guard: a place opening the sentence is no record', () => {
+    const q = quoteWith(
+      annotate('In a small town near the coast, Ann Lee said the new fee was “simply too high” for renters.'),
+      'simply too high',
+    );
+    expect(q.via).toBeUndefined();
+  });
+});
+
+describe('a gerund after a preposition has no subject of its own for a later participle (helper spk17)', () => {
+  it('“On Friday, X took the step of criticizing Y, accusing Z of “…”” is X’s', () => {
+    const q = quoteWith(
+      annotate(
+        'On Friday, the tenants’ association took the rare step of criticizing the landlord, accusing the managers of “plain neglect of the boilers.”',
+      ),
+      'plain neglect',
+    );
+    expect(q.speaker).toBeNull();
+    expect(q.speakerText).toBe('the tenants’ association');
+  });
+});

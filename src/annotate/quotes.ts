@@ -234,6 +234,9 @@ function attributeSpans(
     if (found && found !== 'scare' && found.entity !== null && !found.bySubject)
       spokenAt.push(found.firstToken);
     if (found === 'scare') {
+      // "According to his doctor, the senator is in “remarkably good” health": no one speaks in the
+      // sentence, but the few words are the doctor's, not the writer's distancing; the record stays.
+      const via = reportedVia(layer, s, tokenAt, inQuote, null);
       quotes.push({
         start: s.start,
         end: s.end,
@@ -241,6 +244,7 @@ function attributeSpans(
         speaker: null,
         speakerText: null,
         kind: 'scare',
+        ...(via ? { via } : {}),
       });
       continue;
     }
@@ -506,12 +510,29 @@ function reportedVia(
   }
   // Before the quote: "According to the Ledger, Lee praised …".
   const first = layer.sentences[tokens[openToken]?.sentence ?? -1]?.firstToken ?? openToken;
+  // "In a Ledger poll released Monday, 40 percent of voters said the plan was “…”": a survey that opens
+  // the sentence is what its respondents' words are known through.
+  if (tokens[first]?.text.toLowerCase() === 'in' && first < openToken) {
+    const record = phraseAfter(layer, first);
+    const head = record ? tokens[record.endToken - 1]?.text : undefined;
+    if (record && record.endToken < openToken && SURVEY_NOUN.test(head ?? '')) {
+      let c = record.endToken;
+      while (c < Math.min(openToken, record.endToken + MAX_SURVEY_TAIL) && tokens[c]?.text !== ',') c++;
+      if (tokens[c]?.text === ',' && c < openToken) return found(record);
+    }
+  }
   for (let t = Math.max(first, openToken - MAX_ATTRIBUTION_REACH); t < openToken - 1; t++) {
     if (tokens[t]?.text.toLowerCase() === 'according' && tokens[t + 1]?.text.toLowerCase() === 'to')
       return found(phraseAfter(layer, t + 1));
   }
   return null;
 }
+
+/** Records of what many people answered (own list, general English): "In a new poll, most said …". */
+const SURVEY_NOUN = /^(poll|survey|study|census|questionnaire)s?$/i;
+/** Words a fronted survey phrase may go on with before its comma: "poll | released on Monday by the
+ * Ledger," (6). */
+const MAX_SURVEY_TAIL = 8;
 
 /** Whether the sentence ends within a short tail with no other verb after token `v` ("… reported on
  * Monday."), or goes on only with a participle clause of the same speaker ("… Roe said Tuesday in
@@ -2025,9 +2046,12 @@ function nearestVerbSubject(
   for (let u = participle - 1; u > from; u--) {
     // "Lee urged women to vote for Hale, saying …": an infinitive has no subject of its own; nor is a
     // name word the tagger read as a verb ("the text of the Clean Water Act, arguing" — "Act").
+    // Nor a gerund after a preposition ("On Friday, the council took the step of criticizing the police,
+    // accusing officers of “…”": the council's words; "criticizing" has no subject before it).
     if (
       layer.tokens[u]?.pos === 'VERB' &&
       layer.tokens[u - 1]?.text.toLowerCase() !== 'to' &&
+      !(layer.tokens[u - 1]?.pos === 'ADP' && /ing$/i.test(layer.tokens[u]?.text ?? '')) &&
       !inName(layer.tokens, u)
     )
       return subjectBefore(layer, u, from, persons);
@@ -2162,11 +2186,16 @@ function subjectAfter(
   // after a name word goes on with the name, and one before a name word opens it.
   const capital = (i: number) => /^\p{Lu}/u.test(tokens[i]?.text ?? '');
   // "said Concord resident Ann Lee": a capitalised word opening the phrase before a noun is a name too.
+  // "“…,” said Weld, who added …": a surname that is also a verb or common word, alone, when the name
+  // layer has read it as a person there.
+  const named = persons[firstAtOrAfter(persons, start, byFirstToken)];
+  const namedEnd = named?.firstToken === start && named.form === 'name' ? named.endToken : start;
   const goesOnName = (i: number) =>
-    capital(i) &&
-    (i > start
-      ? tokens[i - 1]?.pos === 'PROPN'
-      : (tokens[i + 1]?.pos === 'PROPN' && capital(i + 1)) || tokens[i + 1]?.pos === 'NOUN');
+    i < namedEnd ||
+    (capital(i) &&
+      (i > start
+        ? tokens[i - 1]?.pos === 'PROPN'
+        : (tokens[i + 1]?.pos === 'PROPN' && capital(i + 1)) || tokens[i + 1]?.pos === 'NOUN'));
   while (
     end < start + MAX_PHRASE_TOKENS &&
     tokens[end]?.sentence === sentence &&

@@ -4,7 +4,7 @@
 // decides; a heading is always exactly one sentence (it has no final stop to split on).
 import type { Article, Span } from '../model/article.js';
 import { its, wink } from '../nlp/wink.js';
-import { isTitleAbbreviation } from '../text/names.js';
+import { isSingularTitleAbbreviation, isTitleAbbreviation } from '../text/names.js';
 import { isSpaceCode } from '../text/words.js';
 
 export interface Token {
@@ -132,6 +132,25 @@ function joinsCompound(previous: Token, token: Token): boolean {
   return previous.text.endsWith('-') && previous.text.length > 1 && WORDLIKE.test(token.text);
 }
 
+/**
+ * Whether `token` is the full stop of a singular title written short that wink split from it ("Rev" "." in
+ * "the Rev. Ann Lee said"; wink keeps "Sen." and "Dr." whole but not "Rev.", "Fr.", "Maj.", "Cmdr.",
+ * "Supt."). Split, the stop reads as a sentence end inside the name, and a quote's speaker search stops at
+ * it: "“We are ready,” Rev. Ann Lee said" found no speaker. Only before a capitalised word, the name, glued
+ * to the title and followed by a space. Plurals ("Sens.") stay split: the name layer ends a run of
+ * capitalised words at their stop ("Democratic Sens. | Tom Hale and …"), which it does not at a glued one.
+ */
+function closesTitle(
+  previous: Token,
+  token: Token,
+  nextSpaces: string | undefined,
+  next: string | undefined,
+): boolean {
+  if (token.text !== '.' || previous.end !== token.start || !nextSpaces || !/^\p{Lu}/u.test(next ?? ''))
+    return false;
+  return isSingularTitleAbbreviation(previous.text.slice(previous.text.lastIndexOf('-') + 1));
+}
+
 /** Tokens with offsets, hyphenated compounds merged; `indexOf[i]` maps wink token i to its merged token. */
 function readTokens(text: string): { tokens: Token[]; indexOf: number[]; winkSentences: [number, number][] } {
   const { masked, runs } = maskLongRuns(text);
@@ -182,7 +201,11 @@ function readTokens(text: string): { tokens: Token[]; indexOf: number[]; winkSen
     }
     const token: Token = { start, end: offset, text: value, pos: tags[i] ?? 'X', sentence: -1 };
     const previous = tokens[tokens.length - 1];
-    if (previous && joinsCompound(previous, token)) {
+    if (previous && closesTitle(previous, token, spaces[i + 1], values[i + 1])) {
+      // "Rev. Ann Lee", "Cmdr. Bo Hale": one title token with its full stop, as wink reads "Sen." and "Dr.".
+      previous.end = token.end;
+      previous.text = text.slice(previous.start, previous.end);
+    } else if (previous && joinsCompound(previous, token)) {
       // "self-proclaimed", "state-affiliated", "Russo-Ukrainian": one word, as a reader sees it.
       previous.end = token.end;
       previous.text = text.slice(previous.start, previous.end);
@@ -238,6 +261,13 @@ export function tokenize(article: Pick<Article, 'text' | 'paragraphs'>): TokenLa
       title?.end === previous.start &&
       // "then-Sen. Ann Lee", "ex-Gov. Bo Hale": the title after a prefix joined by a hyphen.
       isTitleAbbreviation(title.text.slice(title.text.lastIndexOf('-') + 1)) &&
+      /^\p{Lu}/u.test(current?.text ?? '')
+    )
+      continue;
+    // Nor after one readTokens has glued to its full stop ("the Rev. | Ann Lee").
+    if (
+      previous?.text.endsWith('.') &&
+      isSingularTitleAbbreviation(previous.text.slice(previous.text.lastIndexOf('-') + 1, -1)) &&
       /^\p{Lu}/u.test(current?.text ?? '')
     )
       continue;

@@ -135,7 +135,8 @@ export interface Quote extends Span {
    * distancing rather than anyone's words; never attributed. Absent on a direct quote. */
   kind?: 'scare';
   /** The record the words are known through, as written, when the text names one besides the speaker
-   * ("“…,” Lee said, according to a pool report" → "a pool report"). Absent when none is named. */
+   * ("“…,” Lee said, according to a pool report" → "a pool report"), also on a scare quote ("according to
+   * his doctor, he is in “remarkably good” health" → "his doctor"). Absent when none is named. */
   via?: string;
 }
 

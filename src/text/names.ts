@@ -23,6 +23,11 @@ export function isTitleAbbreviation(word: string): boolean {
   );
 }
 
+/** Whether a word (without its full stop) is a singular title written short: "Rev", "Sen"; not "Sens". */
+export function isSingularTitleAbbreviation(word: string): boolean {
+  return TITLE_ABBREVIATIONS.has(word.toLowerCase());
+}
+
 /** The words of a name, lower case, without a generational suffix. */
 export function nameWords(name: string): string[] {
   const words = name.toLowerCase().split(/\s+/).filter(Boolean);
