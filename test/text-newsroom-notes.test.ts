@@ -51,3 +51,23 @@ describe('notes about the article', () => {
     expect(story.facts.some((f) => /flooded/.test(f.text))).toBe(true);
   });
 });
+
+describe('a newsletter box inside an article', () => {
+  it('is cleaned away, wherever it stands', () => {
+    const box =
+      'Sign up for the Morning Ledger, the day’s news in your inbox. By signing up you agree to receive ' +
+      'our emails. You can unsubscribe at any time. This site is protected by a spam filter.';
+    const body = 'The council met in Calder on Monday to discuss the harbour road, officials said.';
+    const verdicts = classifyParagraphs([body, body, body, box, body, body, body, body]);
+    expect(verdicts[3]).toEqual({ keep: false, reason: 'call to action' });
+  });
+
+  it('leaves a paragraph with one aside to the reader alone', () => {
+    const body = 'The council met in Calder on Monday to discuss the harbour road, officials said.';
+    const aside =
+      'The road floods twice a year. If you drive it, you know the detour. The council wants a new wall. ' +
+      'Work could start in May.';
+    const verdicts = classifyParagraphs([body, body, body, aside, body, body, body, body]);
+    expect(verdicts[3]).toEqual({ keep: true, kind: 'paragraph' });
+  });
+});

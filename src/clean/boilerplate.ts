@@ -286,6 +286,25 @@ function isCallToAction(text: string, index: number, total: number): boolean {
 }
 
 /**
+ * A newsletter box run into the middle of an article: "Sign up for … in your inbox. By signing up you agree
+ * to receive … You can unsubscribe at any time. This site is protected by …" — 51–53 words, so longer than a
+ * call to action, and nowhere near an edge. Read on allsides: one outlet's box stands in 369 articles, and
+ * two of its sentences became the first "shared fact" of a story (the same box in two articles of one
+ * outlet). Several sentences, two in three or more speaking to the reader, no quotation marks, at most
+ * MAX_BOX_WORDS words. A column's paragraph that talks to the reader that much is rhetoric, not a finding.
+ */
+const MAX_BOX_WORDS = MAX_BOILERPLATE_WORDS * 2;
+const MIN_BOX_SENTENCES = 3;
+
+function isReaderBox(text: string): boolean {
+  if (QUOTE_MARKS.test(text) || wordCount(text) > MAX_BOX_WORDS) return false;
+  const sentences = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
+  if (sentences.length < MIN_BOX_SENTENCES) return false;
+  const addressing = sentences.filter((s) => READER_ADDRESS.test(s)).length;
+  return addressing * 3 >= sentences.length * 2;
+}
+
+/**
  * A line that opens like an imperative but states something: a headline whose first word is its subject
  * ("Judge fines builder over collapse", "Storm cuts power to coast", "Bridge reopened after repairs",
  * "Vandals in masks smash shop windows") or a date line ("Wed Jun 3, 2015 9:10am"). An imperative has
@@ -496,7 +515,8 @@ function classifyOne(paragraphs: readonly string[], i: number): ParagraphVerdict
   if (isContributorCredit(text)) return { keep: false, reason: 'contributor credit' };
   if (isNewsroomNote(text)) return { keep: false, reason: "newsroom's note" };
   if (isLabelledLink(text)) return { keep: false, reason: 'related link' };
-  if (isCallToAction(text, i, paragraphs.length)) return { keep: false, reason: 'call to action' };
+  if (isCallToAction(text, i, paragraphs.length) || isReaderBox(text))
+    return { keep: false, reason: 'call to action' };
   if (isHeadlineShaped(text)) return { keep: true, kind: 'heading' };
   return { keep: true, kind: 'paragraph' };
 }
