@@ -3,13 +3,13 @@
 // characters where they could differ (ASCII and Unicode spaces, letters and digits outside ASCII,
 // surrogate pairs, punctuation, lone surrogates).
 
-import nlp from 'compromise/two';
 import { describe, expect, it } from 'vitest';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { isDateWord, lexiconDateWord } from '../src/annotate/entities/gazetteer.js';
 import { mayRefer } from '../src/annotate/entities/pronouns.js';
 import { MAX_WINK_RUN, maskLongRuns } from '../src/annotate/tokens.js';
+import { nlp } from '../src/nlp/compromise.js';
 import { its, wink } from '../src/nlp/wink.js';
 import { isWordInAnyCase, wordCount } from '../src/text/words.js';
 import { seededRandom } from '../src/util/random.js';
