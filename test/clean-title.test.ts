@@ -22,6 +22,10 @@ describe('cleanTitle', () => {
       'A rerun: councillors target the pier budget',
     );
     expect(cleanTitle('Council thanks Ana Reyes', 'Ana Reyes')).toBe('Council thanks Ana Reyes');
+    // The name is looked for as the tail reads it, whatever its case: a byline in capitals is cut too.
+    expect(cleanTitle('Ferry fares rise for the third year - ZOË BRENN', 'Zoë Brenn')).toBe(
+      'Ferry fares rise for the third year',
+    );
     expect(cleanTitle('Pier budget fight - Ana Reyes and Tomas Brenn', 'Ana Reyes, Tomas Brenn')).toBe(
       'Pier budget fight',
     );

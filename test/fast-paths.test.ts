@@ -3,13 +3,23 @@
 // characters where they could differ (ASCII and Unicode spaces, letters and digits outside ASCII,
 // surrogate pairs, punctuation, lone surrogates).
 
-import nlp from 'compromise/two';
 import { describe, expect, it } from 'vitest';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
-import { isDateWord, lexiconDateWord } from '../src/annotate/entities/gazetteer.js';
+import {
+  CITIES,
+  FEMALE_NAMES,
+  GIVEN_NAMES,
+  isDateWord,
+  KNOWN_ORGANIZATIONS,
+  KNOWN_PEOPLE,
+  KNOWN_SURNAMES,
+  lexiconDateWord,
+  MALE_NAMES,
+} from '../src/annotate/entities/gazetteer.js';
 import { mayRefer } from '../src/annotate/entities/pronouns.js';
 import { MAX_WINK_RUN, maskLongRuns } from '../src/annotate/tokens.js';
+import { nlp } from '../src/nlp/compromise.js';
 import { its, wink } from '../src/nlp/wink.js';
 import { isWordInAnyCase, wordCount } from '../src/text/words.js';
 import { seededRandom } from '../src/util/random.js';
@@ -225,5 +235,29 @@ describe("isDateWord (a Set of the lexicon's month and weekday words)", () => {
       expect(isDateWord(word), word).toBe(answer);
     }
     expect(dates).toBeGreaterThan(20);
+  });
+});
+
+describe("the gazetteer's word lists (one pass over compromise's lexicon, then an index by tag)", () => {
+  it('hold the words a pass over the lexicon entries finds, in the same order', () => {
+    const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+    const tagged = (...tags: string[]) =>
+      Object.entries(lexicon)
+        .filter(([, tag]) => (Array.isArray(tag) ? tag : [tag]).some((t) => tags.includes(t)))
+        .map(([word]) => word);
+    const lists: [ReadonlySet<string>, string[]][] = [
+      [GIVEN_NAMES, ['FirstName', 'MaleName', 'FemaleName']],
+      [MALE_NAMES, ['MaleName']],
+      [FEMALE_NAMES, ['FemaleName']],
+      [KNOWN_SURNAMES, ['LastName']],
+      [KNOWN_PEOPLE, ['Person']],
+      [KNOWN_ORGANIZATIONS, ['Organization']],
+      [CITIES, ['City']],
+    ];
+    for (const [list, tags] of lists) {
+      const expected = tagged(...tags);
+      expect(expected.length, tags.join()).toBeGreaterThan(10);
+      expect([...list], tags.join()).toEqual(expected);
+    }
   });
 });

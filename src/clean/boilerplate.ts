@@ -12,7 +12,7 @@
 //  - footers are a short label ending in a colon followed by URLs, and bare URLs;
 //  - headings are short lines without sentence punctuation that introduce a body paragraph; one with no
 //    body after it is a dangling label ("Comments").
-import nlp from 'compromise/two';
+import { compromiseLexicon, nlp } from '../nlp/compromise.js';
 import { isContributorCredit } from '../text/credits.js';
 import { isNewsroomNote } from '../text/newsroom-notes.js';
 import { wordCount as countWords } from '../text/words.js';
@@ -232,7 +232,7 @@ const NEVER_IMPERATIVE = new Set([
   'officials',
   'police',
 ]);
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const lexicon = compromiseLexicon;
 const NOT_VERB_TAGS = [
   'Determiner',
   'Pronoun',

@@ -31,6 +31,11 @@ export function cleanTitle(title: string, author: string | null | undefined): st
   for (const name of (author ?? '').split(/\s*(?:,|\band\b|&)\s*/u)) {
     const clean = name.replace(/^By\s+/iu, '').trim();
     if (clean.split(/\s+/u).length < 2) continue;
+    // The name itself first, matched as the tail's pattern matches it (case-insensitive, Unicode): most
+    // headlines do not contain their author's name, and compiling the whole tail for each article, its
+    // letter classes folded for case, was 9 % of the time of `parallax annotate` on 1,000 allsides
+    // articles (a CPU profile, 2026-12-07); a headline without the name cannot match the tail.
+    if (!new RegExp(escapeRegExp(clean), 'iu').test(t)) continue;
     // The name ends the headline, or only more names follow ("- Ana Reyes and Tomas Brenn"): a headline
     // that opens "EXCLUSIVE – Ana Reyes: …" names its author as its subject and stays whole.
     const tail = new RegExp(

@@ -4,10 +4,11 @@
 //   3. the text, block by block (render.ts), less the lines that only frame the article (lines.ts).
 // A page where strict pruning leaves too little (a short article in an <aside>, or in a box named
 // "sidebar-story") is read again without it, as Readability does.
-import { parseHTML } from 'linkedom';
+
 import { chooseContainer } from './container.js';
 import { dropFurniture } from './furniture.js';
 import { dropFramingLines } from './lines.js';
+import { parseHTML } from './parse-html.js';
 import { stripInertMarkup } from './prestrip.js';
 import { renderParagraphs } from './render.js';
 import { buildTree, type ElementItem, textOf, walkElements } from './tree.js';

@@ -1,7 +1,8 @@
 // Saved web pages: src/extract finds the article among navigation, teasers and footers and gives its body
 // as plain paragraphs; the page's metadata is read from the same parsed document.
-import { parseHTML } from 'linkedom';
+
 import { extractFromDocument } from '../extract/index.js';
+import { parseHTML } from '../extract/parse-html.js';
 import { stripInertMarkup } from '../extract/prestrip.js';
 import type { ArticleMeta, Message, RawArticle } from '../model/article.js';
 import { blockText } from '../text/html-blocks.js';

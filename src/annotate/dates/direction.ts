@@ -4,7 +4,7 @@
 // tense marker before it, else the closest after it ("On May 8, the museum will open"). So in "Officials
 // said on Tuesday that the bridge will reopen on Saturday", Tuesday is governed by "said" (back) and
 // Saturday by "will" (forward).
-import nlp from 'compromise/two';
+import { compromiseLexicon } from '../../nlp/compromise.js';
 
 export type Direction = 'future' | 'past';
 
@@ -115,7 +115,7 @@ const PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'from', 'by
 
 // compromise's lexicon (MIT licence) lists inflected forms with their tense: "met", "held", "returned"
 // are PastTense, "begins" PresentTense, "rose" and "hit" nouns (left undecided).
-const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const lexicon = compromiseLexicon;
 
 function tags(word: string): readonly string[] {
   const tag = lexicon[word];

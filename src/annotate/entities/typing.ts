@@ -1,8 +1,9 @@
 // Typing a name from the evidence around it. Each rule is a piece of evidence with a weight; the kind
 // with the most evidence over all mentions of the same name in the document wins (in-document
 // propagation: "Trump is a good guy" once makes every "Trump" in the article a person).
-import nlp from 'compromise/two';
+
 import type { EntityKind } from '../../model/article.js';
+import { nlp } from '../../nlp/compromise.js';
 import { detached } from '../../util/strings.js';
 import type { TokenLayer } from '../tokens.js';
 import type { Candidate } from './candidates.js';
