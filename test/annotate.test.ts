@@ -119,6 +119,10 @@ describe('entities', () => {
     ],
     ['places and nationalities', 'Belarusian troops left Minsk for Russia-Ukraine talks in the Middle East.'],
     ['camps of people', 'House Republicans and Senate Democrats argued with Ukrainians.'],
+    [
+      'a place and a party member',
+      'The North Carolina Republican told reporters he had no doubts. A Texas Democrat disagreed.',
+    ],
   ])('finds no person in %s', (_name, text) => {
     expect(people(annotate(text))).toEqual({});
   });

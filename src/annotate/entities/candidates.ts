@@ -253,17 +253,22 @@ function splitTitle(
   )
     first++;
   const whole = text.slice(tokens[first]?.start ?? 0, tokens[end - 1]?.end ?? 0).toLowerCase();
+  // "North Carolina Republican": the first word opens a place's name with the next, no epithet and no role
+  // word before a given name ("North" was a label of a person "Carolina Republican").
+  const pair = `${tokens[first]?.text ?? ''} ${tokens[first + 1]?.text ?? ''}`.toLowerCase();
+  const placeOpens = REGIONS.has(pair) || CITIES.has(pair) || COUNTRIES.has(pair);
   const epithet =
     first === runStart &&
     end - first >= 2 &&
     isEpithet(tokens, first) &&
-    !(REGIONS.has(whole) || CITIES.has(whole) || COUNTRIES.has(whole));
+    !(REGIONS.has(whole) || CITIES.has(whole) || COUNTRIES.has(whole)) &&
+    !placeOpens;
   if (epithet) first++;
   // "Actress Ana Reyes said …", "Lawyer Tom Ford": a capitalised role noun in front of a given name and a
   // surname is a title too (a role noun alone before one word may be a name: "Judge Street").
   // So are a few common words ("Senior Trooper Ana Reyes", "Coroner Tom Ford", "Sixteen-year-old Li Wei"):
   // ordinary words, agent nouns the lexicon lacks, ages. The given name must follow them.
-  if (first === runStart && end - first >= 3) {
+  if (first === runStart && end - first >= 3 && !placeOpens) {
     // The given name first (a set lookup), the words before it only then.
     let g = first + 1;
     while (g < end - 2 && !GIVEN_NAMES.has((tokens[g]?.text ?? '').toLowerCase())) g++;

@@ -211,6 +211,9 @@ function evidenceOfName(name: string): Evidence {
     return { group: STRONG };
   }
   if (DEMONYMS.has(lower)) return { other: STRONG };
+  // "the North Carolina Republican told reporters", "a Texas Democrat": a place and a party member describe
+  // a person; they name nobody (a person "Carolina Republican" took labels of its own).
+  if (words.length > 1 && PARTY_MEMBERS.has(last)) return { other: STRONG + 1 };
   // "Republicans said …", "Jews in the city": a camp or a faith's people alone is a group, as after a
   // modifier ("House Republicans").
   if (
@@ -272,6 +275,9 @@ function evidenceOfName(name: string): Evidence {
   else if (SURNAME_ENDING.test(last) && /^\p{Lu}/u.test(name.split(/\s+/).pop() ?? '')) add('person', WEAK);
   return evidence;
 }
+
+/** Nouns for a member of a party, which end a description ("a Texas Democrat"), never a name. */
+const PARTY_MEMBERS = new Set(['republican', 'democrat', 'libertarian', 'tory']);
 
 /** Adjectives and nouns of faiths and denominations (general English; my own list). */
 const FAITHS = new Set([
