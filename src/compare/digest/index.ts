@@ -4,6 +4,7 @@
 // quotation if avoidable, no dangling "He said …", not a fragment or a wall of text.
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { DigestSentence, EvidenceSpan, Fact } from '../../model/report.js';
+import { weekdaysNamed } from '../../text/calendar-words.js';
 import { authorVoice } from '../../text/opinion.js';
 import { datelineEnd, tokenizeSpan, wordCount } from '../../text/words.js';
 import { spanKey, unitIndex } from '../confidence/claim-score.js';
@@ -24,6 +25,7 @@ import {
   demonstrativeReference,
   notDigestMaterial,
   resolvedIn,
+  sentencePointers,
   surnamesAlone,
 } from './material.js';
 
@@ -74,6 +76,8 @@ interface Candidate {
   position: number;
   /** Surnames the sentence uses alone that its article introduced earlier by a fuller name ("Doe said …"). */
   surnames: string[];
+  /** Nouns of mid-sentence "the X" that point back into its article ("… of the convoy …"): material.ts sentencePointers. */
+  definites: string[];
 }
 
 function overlaps(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
@@ -178,7 +182,7 @@ function candidateFor(
   evidence: EvidenceSpan,
   strict: boolean,
   opinion: ReadonlySet<string>,
-): { span: EvidenceSpan; score: number; quotes: boolean; surnames: string[] } | null {
+): { span: EvidenceSpan; score: number; quotes: boolean; surnames: string[]; definites: string[] } | null {
   const article = ctx.byId.get(evidence.article);
   // An opinion piece's sentence would give the digest its author's voice.
   if (!article || opinion.has(article.id)) return null;
@@ -197,11 +201,15 @@ function candidateFor(
   const inside = article.quotes
     .filter((x) => x.start < end && x.end > start)
     .map((x) => ({ start: Math.max(x.start, start) - start, end: Math.min(x.end, end) - start }));
-  if (notDigestMaterial(text, authorVoice(text, inside)) !== null) return null;
+  const voice = authorVoice(text, inside);
+  if (notDigestMaterial(text, voice) !== null) return null;
   const q = quoted(article, start, end);
   // A pronoun or connective with nothing before it never stands, even as the lead ("He then added: …").
   if (danglingStart(text) || DANGLING_TAG.test(text) || pronounSpeaker(text)) return null;
   if (pronounBeforeName(article, start, end)) return null;
+  // "…, sued them over the delay": "them" is whoever the article's sentence before named.
+  const pointers = sentencePointers(voice, article.text.slice(0, start));
+  if (pointers.unplacedPlural) return null;
   if (strict && q.share > MAX_QUOTE_SHARE) return null;
   const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100;
   const surnames = [
@@ -210,7 +218,13 @@ function candidateFor(
       ...peopleBySurname(article, start, end),
     ]),
   ];
-  return { span: { article: article.id, start, end, text }, score, quotes: q.any, surnames };
+  return {
+    span: { article: article.id, start, end, text },
+    score,
+    quotes: q.any,
+    surnames,
+    definites: pointers.definites,
+  };
 }
 
 function best(
@@ -226,6 +240,7 @@ function best(
     score: number;
     quotes: boolean;
     surnames: string[];
+    definites: string[];
   }[] = [];
   for (const e of fact.evidence) {
     const c = candidateFor(ctx, e, strict, opinion);
@@ -246,6 +261,7 @@ function best(
       keys: new Set(),
       position,
       surnames: c.surnames,
+      definites: c.definites,
     };
   }
   if (chosen) chosen.keys = contentKeys(chosen.span.text);
@@ -286,6 +302,8 @@ export function citing(
     // Someone's words and the outlet's own report are different statements even about one matter: "“We
     // will win,” she said." does not corroborate "The party won the seat." (nor the reverse).
     if (own.quoteShare > MAX_QUOTE_SHARE !== other.quoteShare > MAX_QUOTE_SHARE) return false;
+    if (otherDays(textOf(own).slice(own.start, own.end), textOf(other).slice(other.start, other.end)))
+      return false;
     const said = sharedSaid(ctx, own, other);
     if (said.shared < MIN_CITE_SAID || said.shared < MIN_CITE_SHARE * said.fewer) return false;
     if (alignment.similarity(own, other) >= SAME_KEYS_SCORE) return true;
@@ -294,6 +312,18 @@ export function citing(
     // a sentence of it cites another outlet only at the bar a shared fact's links meet.
     return claim.same && (!fact.related || claim.score >= SHARED_CLAIM_LINK);
   });
+}
+
+/**
+ * Both sentences name a weekday and none the same: "Counties must certify their results by Tuesday." does
+ * not say what "With a Friday deadline for counties to certify their results, …" says, however many words
+ * they share. The same day twice, or a day in one only ("The court ruled on Monday." / "The court ruled."),
+ * cites. (The fact may still hold both: the day is then the discrepancy check's to show.)
+ */
+export function otherDays(a: string, b: string): boolean {
+  const da = weekdaysNamed(a);
+  const db = weekdaysNamed(b);
+  return da.size > 0 && db.size > 0 && ![...da].some((d) => db.has(d));
 }
 
 /**
@@ -381,6 +411,7 @@ function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx:
     comparedSubject(text),
   ])
     if (noun !== null && !resolvedIn(noun, before)) return false;
+  if (!c.definites.every((noun) => resolvedIn(noun, before))) return false;
   return c.surnames.every((name) => named(name, before) || widelyNamed(ctx, name));
 }
 
