@@ -733,7 +733,7 @@ export function sentencePointers(voice: string, before: string): SentencePointer
       j++;
     }
     const head = run[run.length - 1];
-    if (!head || head.pos !== 'NOUN' || !/^\p{Ll}[\p{Ll}'’-]*$/u.test(head.text)) continue;
+    if (head?.pos !== 'NOUN' || !/^\p{Ll}[\p{Ll}'’-]*$/u.test(head.text)) continue;
     if (
       run.some(
         (x) => /^\p{Lu}/u.test(x.text) || RANKING_WORDS.has(x.text.toLowerCase()) || /est$/.test(x.text),
