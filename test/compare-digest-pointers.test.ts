@@ -41,6 +41,11 @@ describe('sentencePointers: a mid-sentence "the X" pointing back into its articl
       sentencePointers('The fishing union spoke at the first hearing on the harbor fees in March.', before)
         .definites,
     ).toEqual([]);
+    // A participle clause after the noun says which: "the convoy carrying the catch".
+    expect(
+      sentencePointers('The harbor master wrote to the convoy carrying the catch on Friday.', before)
+        .definites,
+    ).toEqual([]);
   });
 });
 

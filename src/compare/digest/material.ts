@@ -743,6 +743,8 @@ export function sentencePointers(voice: string, before: string): SentencePointer
     const after = tokens[j];
     const afterWord = after?.text.toLowerCase() ?? '';
     if (DEFINITE_COMPLEMENT.has(afterWord) || /^['’]s?$/.test(afterWord)) continue;
+    // A participle says which as a clause would: "the reporters covering the port", "the boats carrying fish".
+    if (after?.pos === 'VERB' && /ing$/.test(afterWord)) continue;
     if (afterWord === ',' && /^(?:who|which|whose|where|a|an|the)$/i.test(tokens[j + 1]?.text ?? ''))
       continue;
     const noun = head.text.toLowerCase();
