@@ -461,11 +461,19 @@ function lead(article: AnnotatedArticle): string {
   return article.text.slice(0, end);
 }
 
+/** The day an article was published (YYYY-MM-DD), or null when it is not known. */
+function dayOf(article: AnnotatedArticle | undefined): string | null {
+  return article?.published ? article.published.slice(0, 10) : null;
+}
+
 /**
- * The latest article's news when the digest has none of it: an article published a day or more after every
- * other may report what the others could not yet ("The council approved the plan." while the rest report
- * calls for a vote). Its best sentence, earliest in that article, not redundant and standing alone; null
- * when the digest already cites the article, or no article is the latest by a day.
+ * The latest day's news when the digest has none of it: the articles published on the story's last day, when
+ * others came out earlier, may report what those could not yet ("The council approved the plan." while the
+ * rest report calls for a vote). Two outlets reporting it the same day are as likely as one ("The candidate
+ * ended her bid." in two reports of that Friday, the rest from the week before). Its best sentence — of the
+ * facts only that day's articles report, the most widely reported first, then the earliest in its article —
+ * not redundant and standing alone; null when the digest already holds one of those facts, or every article
+ * is of one day.
  */
 function latestDevelopment(
   ctx: StoryContext,
@@ -474,24 +482,42 @@ function latestDevelopment(
   opinion: ReadonlySet<string>,
   title: string,
 ): Candidate | null {
-  const dated = ctx.articles
-    .filter((a) => !opinion.has(a.id) && a.published)
-    .map((a) => ({ id: a.id, day: (a.published as string).slice(0, 10) }))
-    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
-  const [newest, next] = dated;
-  if (!newest || !next || newest.day === next.day) return null;
-  if (chosen.some((c) => c.cites.includes(newest.id))) return null;
-  const article = ctx.byId.get(newest.id);
-  if (!article) return null;
+  const days = ctx.articles
+    .filter((a) => !opinion.has(a.id))
+    .map((a) => ({ id: a.id, day: dayOf(a) }))
+    .filter((a): a is { id: string; day: string } => a.day !== null);
+  const last = days.reduce<string | null>((m, a) => (m === null || a.day > m ? a.day : m), null);
+  if (last === null || days.every((a) => a.day === last)) return null;
+  const newest = new Set(days.filter((a) => a.day === last).map((a) => a.id));
+  // News of that day only: facts no earlier article reports. That day's articles retell the week too, and a
+  // digest citing them for the week's news still lacks theirs.
   const own = facts
-    .map((fact) => ({ fact, at: fact.evidence.find((e) => e.article === newest.id)?.start ?? -1 }))
-    .filter((x) => x.at >= 0)
-    .sort((x, y) => x.at - y.at);
+    .filter((fact) => fact.articles.every((id) => newest.has(id)))
+    .map((fact) => ({
+      fact,
+      at: Math.min(
+        ...fact.evidence.map((e) => e.start / Math.max(ctx.byId.get(e.article)?.text.length ?? 1, 1)),
+      ),
+    }))
+    .sort((x, y) => y.fact.articles.length - x.fact.articles.length || x.at - y.at);
+  if (chosen.some((c) => own.some((x) => x.fact === c.fact))) return null;
   for (const { fact } of own) {
     const c = best(ctx, fact, true, opinion);
-    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen, title, ctx)) return c;
+    // Not held to the word-overlap test of redundancy: the day's news is told in the week's words ("The
+    // council approved the plan." after "The council delayed a vote on the plan."), and the aligner has
+    // already judged it another claim.
+    if (c && stands(c, chosen, title, ctx)) return c;
   }
   return null;
+}
+
+/**
+ * The day a digest sentence's news was first reported: the earliest publication day of the articles it
+ * cites ('' when none is known, which sorts first).
+ */
+function firstReported(ctx: StoryContext, c: Candidate): string {
+  const days = c.cites.map((id) => dayOf(ctx.byId.get(id))).filter((d): d is string => d !== null);
+  return days.length > 0 ? days.reduce((m, d) => (d < m ? d : m)) : '';
 }
 
 /**
@@ -600,9 +626,17 @@ export function buildDigest(
     chosen.push(latest);
   }
   const [first, ...rest] = chosen;
+  // After the lead, a story told over several days reads in the order its news came out — calls for a vote
+  // before the vote — and within a day, the most corroborated first. A story of one day keeps that order.
+  const reported = new Map(rest.map((c) => [c, firstReported(ctx, c)]));
+  const byTime = (a: Candidate, b: Candidate) => {
+    const da = reported.get(a) ?? '';
+    const db = reported.get(b) ?? '';
+    return da < db ? -1 : da > db ? 1 : byCitations(a, b);
+  };
   // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
   const ordered: Candidate[] = [];
-  for (const c of first ? [first, ...rest.sort(byCitations)] : [])
+  for (const c of first ? [first, ...rest.sort(byTime)] : [])
     if (stands(c, ordered, title, ctx)) ordered.push(c);
   return ordered.map((c) => ({
     text: c.span.text,
