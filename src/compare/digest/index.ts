@@ -517,7 +517,7 @@ function latestDevelopment(
  */
 function firstReported(ctx: StoryContext, c: Candidate): string {
   const days = c.cites.map((id) => dayOf(ctx.byId.get(id))).filter((d): d is string => d !== null);
-  return days.length > 0 ? days.reduce((m, d) => (d < m ? d : m)) : '';
+  return days.sort()[0] ?? '';
 }
 
 /**
