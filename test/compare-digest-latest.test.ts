@@ -47,3 +47,15 @@ describe('the latest development', () => {
     expect(texts.length).toBeGreaterThan(2);
   });
 });
+
+describe('the latest day’s news outside its articles’ leads', () => {
+  it('is not taken: far down an article it is as likely an aside', () => {
+    const story = compareStory([
+      article('a', week, 'Outlet A', '2024-05-06'),
+      article('b', week, 'Outlet B', '2024-05-06'),
+      article('c', week, 'Outlet C', '2024-05-07'),
+      article('d', [...week.slice(0, 4), ...approval], 'Outlet D', '2024-05-10'),
+    ]);
+    expect(story.digest.some((d) => /approved the dredging plan/.test(d.text))).toBe(false);
+  });
+});

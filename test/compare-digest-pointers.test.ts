@@ -3,7 +3,7 @@
 // "them" with nothing plural before it in the sentence, and a citation of a sentence naming another day.
 import { describe, expect, it } from 'vitest';
 import { otherDays } from '../src/compare/digest/index.js';
-import { sentencePointers } from '../src/compare/digest/material.js';
+import { notDigestMaterial, sentencePointers } from '../src/compare/digest/material.js';
 import { weekdaysNamed } from '../src/text/calendar-words.js';
 
 describe('sentencePointers: a mid-sentence "the X" pointing back into its article', () => {
@@ -93,5 +93,16 @@ describe('citations of a sentence naming another weekday', () => {
     expect(
       otherDays('The harbor board approved the fees on Monday.', 'The harbor board approved the fees.'),
     ).toBe(false);
+  });
+});
+
+describe('a verdict by comparison in the outlet’s voice', () => {
+  it('leaves out "isn’t much better" with nothing measured, not "much better than forecast"', () => {
+    expect(
+      notDigestMaterial('The harbor district, another stronghold of the ferry party, isn’t much better.'),
+    ).toMatch(/^evaluative/);
+    expect(
+      notDigestMaterial('The harbor district’s ferry count was much better than forecast in May.'),
+    ).toBeNull();
   });
 });

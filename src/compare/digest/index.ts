@@ -461,6 +461,9 @@ function lead(article: AnnotatedArticle): string {
   return article.text.slice(0, end);
 }
 
+/** The latest day's news is taken from the first this many sentences of that day's articles. */
+export const LATEST_LEAD_SENTENCES = 3;
+
 /** The day an article was published (YYYY-MM-DD), or null when it is not known. */
 function dayOf(article: AnnotatedArticle | undefined): string | null {
   return article?.published ? article.published.slice(0, 10) : null;
@@ -501,7 +504,15 @@ function latestDevelopment(
     }))
     .sort((x, y) => y.fact.articles.length - x.fact.articles.length || x.at - y.at);
   if (chosen.some((c) => own.some((x) => x.fact === c.fact))) return null;
-  for (const { fact } of own) {
+  // A report puts its news in its lead; what comes further down an article that only one day has is as
+  // likely an aside or the author's comment ("The other county isn't much better.") as the development.
+  const inLead = (fact: Fact) =>
+    fact.evidence.some((e) => {
+      const article = ctx.byId.get(e.article);
+      const leadEnd = article?.sentences[LATEST_LEAD_SENTENCES - 1]?.end ?? article?.text.length ?? 0;
+      return newest.has(e.article) && e.start < leadEnd;
+    });
+  for (const { fact } of own.filter((x) => inLead(x.fact))) {
     const c = best(ctx, fact, true, opinion);
     // Not held to the word-overlap test of redundancy: the day's news is told in the week's words ("The
     // council approved the plan." after "The council delayed a vote on the plan."), and the aligner has
@@ -634,10 +645,16 @@ export function buildDigest(
     const db = reported.get(b) ?? '';
     return da < db ? -1 : da > db ? 1 : byCitations(a, b);
   };
-  // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
-  const ordered: Candidate[] = [];
-  for (const c of first ? [first, ...rest.sort(byTime)] : [])
-    if (stands(c, ordered, title, ctx)) ordered.push(c);
+  // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then. The
+  // order of time is kept only when it loses no more sentences than the order of corroboration.
+  const standing = (order: Candidate[]) => {
+    const kept: Candidate[] = [];
+    for (const c of first ? [first, ...order] : []) if (stands(c, kept, title, ctx)) kept.push(c);
+    return kept;
+  };
+  const inTime = standing([...rest].sort(byTime));
+  const byCorroborationOrder = standing([...rest].sort(byCitations));
+  const ordered = inTime.length >= byCorroborationOrder.length ? inTime : byCorroborationOrder;
   return ordered.map((c) => ({
     text: c.span.text,
     articles: c.cites,
