@@ -43,3 +43,15 @@ export const WEEKDAY_NAMES: readonly string[] = [
   'saturday',
   'sunday',
 ];
+
+const WEEKDAY_WORD = new RegExp(
+  `\\b(${WEEKDAY_NAMES.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('|')})\\b`,
+  'g',
+);
+
+/** The weekdays a text names, as weekday numbers (0 = Monday): "by 5 p.m. Tuesday" → {1}. */
+export function weekdaysNamed(text: string): Set<number> {
+  return new Set(
+    [...text.matchAll(WEEKDAY_WORD)].map((m) => WEEKDAY_NAMES.indexOf((m[1] as string).toLowerCase())),
+  );
+}

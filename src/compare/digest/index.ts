@@ -4,6 +4,7 @@
 // quotation if avoidable, no dangling "He said …", not a fragment or a wall of text.
 import type { AnnotatedArticle } from '../../model/article.js';
 import type { DigestSentence, EvidenceSpan, Fact } from '../../model/report.js';
+import { weekdaysNamed } from '../../text/calendar-words.js';
 import { authorVoice } from '../../text/opinion.js';
 import { danglingStart } from '../../text/sentence-openers.js';
 import { datelineEnd, tokenizeSpan, wordCount } from '../../text/words.js';
@@ -24,6 +25,7 @@ import {
   demonstrativeReference,
   notDigestMaterial,
   resolvedIn,
+  sentencePointers,
   surnamesAlone,
 } from './material.js';
 
@@ -74,6 +76,8 @@ interface Candidate {
   position: number;
   /** Surnames the sentence uses alone that its article introduced earlier by a fuller name ("Doe said …"). */
   surnames: string[];
+  /** Nouns of mid-sentence "the X" that point back into its article ("… of the convoy …"): material.ts sentencePointers. */
+  definites: string[];
 }
 
 function overlaps(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
@@ -178,7 +182,7 @@ function candidateFor(
   evidence: EvidenceSpan,
   strict: boolean,
   opinion: ReadonlySet<string>,
-): { span: EvidenceSpan; score: number; quotes: boolean; surnames: string[] } | null {
+): { span: EvidenceSpan; score: number; quotes: boolean; surnames: string[]; definites: string[] } | null {
   const article = ctx.byId.get(evidence.article);
   // An opinion piece's sentence would give the digest its author's voice.
   if (!article || opinion.has(article.id)) return null;
@@ -197,11 +201,15 @@ function candidateFor(
   const inside = article.quotes
     .filter((x) => x.start < end && x.end > start)
     .map((x) => ({ start: Math.max(x.start, start) - start, end: Math.min(x.end, end) - start }));
-  if (notDigestMaterial(text, authorVoice(text, inside)) !== null) return null;
+  const voice = authorVoice(text, inside);
+  if (notDigestMaterial(text, voice) !== null) return null;
   const q = quoted(article, start, end);
   // A pronoun or connective with nothing before it never stands, even as the lead ("He then added: …").
   if (danglingStart(text) || DANGLING_TAG.test(text) || pronounSpeaker(text)) return null;
   if (pronounBeforeName(article, start, end)) return null;
+  // "…, sued them over the delay": "them" is whoever the article's sentence before named.
+  const pointers = sentencePointers(voice, article.text.slice(0, start));
+  if (pointers.unplacedPlural) return null;
   if (strict && q.share > MAX_QUOTE_SHARE) return null;
   const score = -(q.any ? 0.5 : 0) - q.share - Math.abs(words - IDEAL_WORDS) / 100;
   const surnames = [
@@ -210,7 +218,13 @@ function candidateFor(
       ...peopleBySurname(article, start, end),
     ]),
   ];
-  return { span: { article: article.id, start, end, text }, score, quotes: q.any, surnames };
+  return {
+    span: { article: article.id, start, end, text },
+    score,
+    quotes: q.any,
+    surnames,
+    definites: pointers.definites,
+  };
 }
 
 function best(
@@ -226,6 +240,7 @@ function best(
     score: number;
     quotes: boolean;
     surnames: string[];
+    definites: string[];
   }[] = [];
   for (const e of fact.evidence) {
     const c = candidateFor(ctx, e, strict, opinion);
@@ -246,6 +261,7 @@ function best(
       keys: new Set(),
       position,
       surnames: c.surnames,
+      definites: c.definites,
     };
   }
   if (chosen) chosen.keys = contentKeys(chosen.span.text);
@@ -286,6 +302,8 @@ export function citing(
     // Someone's words and the outlet's own report are different statements even about one matter: "“We
     // will win,” she said." does not corroborate "The party won the seat." (nor the reverse).
     if (own.quoteShare > MAX_QUOTE_SHARE !== other.quoteShare > MAX_QUOTE_SHARE) return false;
+    if (otherDays(textOf(own).slice(own.start, own.end), textOf(other).slice(other.start, other.end)))
+      return false;
     const said = sharedSaid(ctx, own, other);
     if (said.shared < MIN_CITE_SAID || said.shared < MIN_CITE_SHARE * said.fewer) return false;
     if (alignment.similarity(own, other) >= SAME_KEYS_SCORE) return true;
@@ -294,6 +312,18 @@ export function citing(
     // a sentence of it cites another outlet only at the bar a shared fact's links meet.
     return claim.same && (!fact.related || claim.score >= SHARED_CLAIM_LINK);
   });
+}
+
+/**
+ * Both sentences name a weekday and none the same: "Counties must certify their results by Tuesday." does
+ * not say what "With a Friday deadline for counties to certify their results, …" says, however many words
+ * they share. The same day twice, or a day in one only ("The court ruled on Monday." / "The court ruled."),
+ * cites. (The fact may still hold both: the day is then the discrepancy check's to show.)
+ */
+export function otherDays(a: string, b: string): boolean {
+  const da = weekdaysNamed(a);
+  const db = weekdaysNamed(b);
+  return da.size > 0 && db.size > 0 && ![...da].some((d) => db.has(d));
 }
 
 /**
@@ -381,6 +411,7 @@ function stands(c: Candidate, earlier: readonly Candidate[], title: string, ctx:
     comparedSubject(text),
   ])
     if (noun !== null && !resolvedIn(noun, before)) return false;
+  if (!c.definites.every((noun) => resolvedIn(noun, before))) return false;
   return c.surnames.every((name) => named(name, before) || widelyNamed(ctx, name));
 }
 
@@ -430,11 +461,22 @@ function lead(article: AnnotatedArticle): string {
   return article.text.slice(0, end);
 }
 
+/** The latest day's news is taken from the first this many sentences of that day's articles. */
+export const LATEST_LEAD_SENTENCES = 3;
+
+/** The day an article was published (YYYY-MM-DD), or null when it is not known. */
+function dayOf(article: AnnotatedArticle | undefined): string | null {
+  return article?.published ? article.published.slice(0, 10) : null;
+}
+
 /**
- * The latest article's news when the digest has none of it: an article published a day or more after every
- * other may report what the others could not yet ("The council approved the plan." while the rest report
- * calls for a vote). Its best sentence, earliest in that article, not redundant and standing alone; null
- * when the digest already cites the article, or no article is the latest by a day.
+ * The latest day's news when the digest has none of it: the articles published on the story's last day, when
+ * others came out earlier, may report what those could not yet ("The council approved the plan." while the
+ * rest report calls for a vote). Two outlets reporting it the same day are as likely as one ("The candidate
+ * ended her bid." in two reports of that Friday, the rest from the week before). Its best sentence — of the
+ * facts only that day's articles report, the most widely reported first, then the earliest in its article —
+ * not redundant and standing alone; null when the digest already holds one of those facts, or every article
+ * is of one day.
  */
 function latestDevelopment(
   ctx: StoryContext,
@@ -443,24 +485,50 @@ function latestDevelopment(
   opinion: ReadonlySet<string>,
   title: string,
 ): Candidate | null {
-  const dated = ctx.articles
-    .filter((a) => !opinion.has(a.id) && a.published)
-    .map((a) => ({ id: a.id, day: (a.published as string).slice(0, 10) }))
-    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
-  const [newest, next] = dated;
-  if (!newest || !next || newest.day === next.day) return null;
-  if (chosen.some((c) => c.cites.includes(newest.id))) return null;
-  const article = ctx.byId.get(newest.id);
-  if (!article) return null;
+  const days = ctx.articles
+    .filter((a) => !opinion.has(a.id))
+    .map((a) => ({ id: a.id, day: dayOf(a) }))
+    .filter((a): a is { id: string; day: string } => a.day !== null);
+  const last = days.reduce<string | null>((m, a) => (m === null || a.day > m ? a.day : m), null);
+  if (last === null || days.every((a) => a.day === last)) return null;
+  const newest = new Set(days.filter((a) => a.day === last).map((a) => a.id));
+  // News of that day only: facts no earlier article reports. That day's articles retell the week too, and a
+  // digest citing them for the week's news still lacks theirs.
   const own = facts
-    .map((fact) => ({ fact, at: fact.evidence.find((e) => e.article === newest.id)?.start ?? -1 }))
-    .filter((x) => x.at >= 0)
-    .sort((x, y) => x.at - y.at);
-  for (const { fact } of own) {
+    .filter((fact) => fact.articles.every((id) => newest.has(id)))
+    .map((fact) => ({
+      fact,
+      at: Math.min(
+        ...fact.evidence.map((e) => e.start / Math.max(ctx.byId.get(e.article)?.text.length ?? 1, 1)),
+      ),
+    }))
+    .sort((x, y) => y.fact.articles.length - x.fact.articles.length || x.at - y.at);
+  if (chosen.some((c) => own.some((x) => x.fact === c.fact))) return null;
+  // A report puts its news in its lead; what comes further down an article that only one day has is as
+  // likely an aside or the author's comment ("The other county isn't much better.") as the development.
+  const inLead = (fact: Fact) =>
+    fact.evidence.some((e) => {
+      const article = ctx.byId.get(e.article);
+      const leadEnd = article?.sentences[LATEST_LEAD_SENTENCES - 1]?.end ?? article?.text.length ?? 0;
+      return newest.has(e.article) && e.start < leadEnd;
+    });
+  for (const { fact } of own.filter((x) => inLead(x.fact))) {
     const c = best(ctx, fact, true, opinion);
-    if (c?.cites.includes(newest.id) && !redundant(c, chosen) && stands(c, chosen, title, ctx)) return c;
+    // Not held to the word-overlap test of redundancy: the day's news is told in the week's words ("The
+    // council approved the plan." after "The council delayed a vote on the plan."), and the aligner has
+    // already judged it another claim.
+    if (c && stands(c, chosen, title, ctx)) return c;
   }
   return null;
+}
+
+/**
+ * The day a digest sentence's news was first reported: the earliest publication day of the articles it
+ * cites ('' when none is known, which sorts first).
+ */
+function firstReported(ctx: StoryContext, c: Candidate): string {
+  const days = c.cites.map((id) => dayOf(ctx.byId.get(id))).filter((d): d is string => d !== null);
+  return days.sort()[0] ?? '';
 }
 
 /**
@@ -569,10 +637,24 @@ export function buildDigest(
     chosen.push(latest);
   }
   const [first, ...rest] = chosen;
-  // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then.
-  const ordered: Candidate[] = [];
-  for (const c of first ? [first, ...rest.sort(byCitations)] : [])
-    if (stands(c, ordered, title, ctx)) ordered.push(c);
+  // After the lead, a story told over several days reads in the order its news came out — calls for a vote
+  // before the vote — and within a day, the most corroborated first. A story of one day keeps that order.
+  const reported = new Map(rest.map((c) => [c, firstReported(ctx, c)]));
+  const byTime = (a: Candidate, b: Candidate) => {
+    const da = reported.get(a) ?? '';
+    const db = reported.get(b) ?? '';
+    return da < db ? -1 : da > db ? 1 : byCitations(a, b);
+  };
+  // Reordering may put a back-referring sentence before the one that held its antecedent: drop it then. The
+  // order of time is kept only when it loses no more sentences than the order of corroboration.
+  const standing = (order: Candidate[]) => {
+    const kept: Candidate[] = [];
+    for (const c of first ? [first, ...order] : []) if (stands(c, kept, title, ctx)) kept.push(c);
+    return kept;
+  };
+  const inTime = standing([...rest].sort(byTime));
+  const byCorroborationOrder = standing([...rest].sort(byCitations));
+  const ordered = inTime.length >= byCorroborationOrder.length ? inTime : byCorroborationOrder;
   return ordered.map((c) => ({
     text: c.span.text,
     articles: c.cites,
