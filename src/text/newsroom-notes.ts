@@ -1,5 +1,5 @@
 // Notes a newsroom adds about the article itself: "This is a developing story.", "This story has been
-// updated with additional developments.", "Editor's note: An earlier version of this article misstated …",
+// updated.", "Editor's note: An earlier version of this piece gave the wrong date …",
 // "We will update as the situation develops." They say how the report was made or changed, not what
 // happened: no fact, no digest line, and cleaning drops a paragraph that opens with one. Read on allsides:
 // "This story has been updated …" opens 70-odd paragraphs, "This is a developing story" ten; a live page's
