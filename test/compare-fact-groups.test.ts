@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/api/analyze.js';
 import { type Alignment, type Cluster, claimCore, type Group } from '../src/compare/facts/align.js';
 import type { ClaimDecision } from '../src/compare/facts/claims.js';
-import { CORROBORATED_LINK, MANY_ARTICLES, strongCore } from '../src/compare/facts/index.js';
+import {
+  CORROBORATED_LINK,
+  MANY_ARTICLES,
+  SHARED_CLAIM_LINK,
+  strongCore,
+} from '../src/compare/facts/index.js';
 import type { Unit } from '../src/compare/text/units.js';
 import type { Fact, Story } from '../src/model/report.js';
 import { renderHtml } from '../src/report/html/index.js';
@@ -180,5 +185,16 @@ describe('shared claims of a large story', () => {
     };
     expect(strongCore(chain, alignment, CORROBORATED_LINK)).toEqual([0, 1, 2]);
     expect(strongCore(chain, alignment, CORROBORATED_LINK, (p) => p.i !== 0)).toEqual([]);
+  });
+
+  it('takes the larger of two groups that meet only through a weak link', () => {
+    const five = [0, 1, 2, 3, 4].map((index) => ({ index, article: index }) as unknown as Unit);
+    // A remark printed three times (0–2) and a later post quoting part of it printed twice (3–4).
+    const cluster: Cluster = {
+      units: five,
+      claimPairs: [pair(0, 1, 0.8), pair(1, 2, 0.8), pair(3, 4, 0.95), pair(2, 3, 0.6), pair(0, 4, 0.5)],
+    };
+    expect(strongCore(cluster, alignment, CORROBORATED_LINK)).toEqual([0, 1, 2]);
+    expect(strongCore(cluster, alignment, SHARED_CLAIM_LINK)).toEqual([3, 4]);
   });
 });
