@@ -448,6 +448,17 @@ describe('two occasions of one speaker are two utterances (fct17)', () => {
     expect(groups.some((g) => articlesOf(g).size === 3)).toBe(true);
   });
 
+  it('keeps a line said on a programme apart from the same words told reporters in a longer answer', () => {
+    const short = 'There is no new levy,';
+    const long = 'There is no new levy in this budget and there is no new tax on the harbour';
+    const arts = [
+      article('a', `“${short}” Marrow told “Morning Report.”`, [{ text: short, by: 'Ines Marrow' }]),
+      article('b', `“${long},” Marrow told reporters at the town hall.`, [{ text: long, by: 'Ines Marrow' }]),
+    ];
+    const { groups } = groupQuotes(context(arts));
+    expect(groups.some((g) => articlesOf(g).size === 2)).toBe(false);
+  });
+
   it('keeps one text printed whole together whatever the reports say of its occasion', () => {
     const arts = [
       article('a', `“${post},” Marrow wrote on Twitter on Tuesday.`, [{ text: post, by: 'Ines Marrow' }]),

@@ -10,6 +10,7 @@ describe('occasionOf', () => {
     expect([...occasionOf('… the mayor wrote on Twitter.').media]).toEqual(['post']);
     expect([...occasionOf('… she said in a statement.').media]).toEqual(['statement']);
     expect([...occasionOf('… he said in an interview with a local station.').media]).toEqual(['interview']);
+    expect([...occasionOf('… Marrow told “Morning Report” on Sunday.').media]).toEqual(['interview']);
     expect(occasionOf('… Marrow said.').media.size).toBe(0);
   });
 });
@@ -17,14 +18,15 @@ describe('occasionOf', () => {
 describe('differentOccasions', () => {
   const at = (text: string) => occasionOf(text);
   it('tells a post from remarks to reporters, and one weekday from another', () => {
-    expect(differentOccasions(at('… she tweeted.'), at('… she told reporters.'))).toBe(true);
-    expect(differentOccasions(at('… she said Monday.'), at('… she said Tuesday.'))).toBe(true);
+    expect(differentOccasions(at('… she tweeted.'), at('… she told reporters.'))).toBe('medium');
+    expect(differentOccasions(at('… she told “Morning Report.”'), at('… she told reporters.'))).toBe(
+      'medium',
+    );
+    expect(differentOccasions(at('… she said Monday.'), at('… she said Tuesday.'))).toBe('day');
   });
   it('says nothing when a report names no occasion or the same one', () => {
-    expect(differentOccasions(at('… she said.'), at('… she told reporters.'))).toBe(false);
-    expect(differentOccasions(at('… she said Monday.'), at('… she told reporters Monday.'))).toBe(false);
-    expect(differentOccasions(at('… she said on Monday and Tuesday.'), at('… she said Tuesday.'))).toBe(
-      false,
-    );
+    expect(differentOccasions(at('… she said.'), at('… she told reporters.'))).toBeNull();
+    expect(differentOccasions(at('… she said Monday.'), at('… she told reporters Monday.'))).toBeNull();
+    expect(differentOccasions(at('… she said on Monday and Tuesday.'), at('… she said Tuesday.'))).toBeNull();
   });
 });

@@ -15,7 +15,9 @@ const MEDIA: readonly { kind: string; pattern: RegExp }[] = [
   },
   {
     kind: 'interview',
-    pattern: /\b(?:interview|told (?:the |a )?(?:newspaper|station|network|podcast|program))\b/i,
+    // "told the station", "in an interview", and a programme named in quotation marks: told “Morning Report”.
+    pattern:
+      /\b(?:interview|told (?:the |a )?(?:newspaper|station|network|podcast|program|programme)\b|(?:told|on|to) (?:\p{Lu}[\p{L}.]*(?:['’]s)? ){0,3}["“]\p{Lu})/iu,
   },
   {
     kind: 'press',
@@ -44,11 +46,12 @@ export function occasionOf(context: string): Occasion {
 }
 
 /**
- * Whether two reports place their remarks at different occasions: both name a medium and none in common
- * ("tweeted" / "told reporters"), or each names one weekday and they differ. Naming none says nothing.
+ * How two reports place their remarks at different occasions, or null: `medium` when both name a medium and
+ * none in common ("tweeted" / "told reporters"), `day` when each names one weekday and they differ. Naming
+ * none says nothing. A medium is the firmer sign: outlets date a remark by their own day now and then.
  */
-export function differentOccasions(a: Occasion, b: Occasion): boolean {
-  if (a.media.size > 0 && b.media.size > 0 && ![...a.media].some((m) => b.media.has(m))) return true;
-  if (a.days.size === 1 && b.days.size === 1 && ![...a.days].some((d) => b.days.has(d))) return true;
-  return false;
+export function differentOccasions(a: Occasion, b: Occasion): 'medium' | 'day' | null {
+  if (a.media.size > 0 && b.media.size > 0 && ![...a.media].some((m) => b.media.has(m))) return 'medium';
+  if (a.days.size === 1 && b.days.size === 1 && ![...a.days].some((d) => b.days.has(d))) return 'day';
+  return null;
 }

@@ -47,14 +47,20 @@ export const MAX_POSTING = 200;
 export const MAX_KEYS_FOR_TWO_SHARED = 3;
 
 /**
- * Below this share of the shorter quote's keys found in the other, two quotes whose reports name different
- * occasions (text/occasion.ts: "tweeted" / "told reporters", "on Monday" / "on Tuesday") are two utterances.
- * Above it they print one text, and the reports' occasions may differ by the writer's choice (one says
- * "told reporters", another "said at the news conference on Monday"). An invented pair: “I trust our
- * analysts, but the denial was strong,” he told reporters on Monday / “As I said, I trust our analysts,” he
- * wrote on Tuesday — three words shared, two occasions.
+ * Two quotes whose reports name different occasions (text/occasion.ts) are two utterances: by medium
+ * ("tweeted" / "told reporters", "told a television programme" / "told reporters at the residence") unless
+ * both print the very same words (the same content keys: one text, however each report places it); by
+ * weekday only below this share of the shorter quote's keys found in the other, since an outlet may date a
+ * remark by its own day. Invented pairs: “There is no new levy,” she told “Morning Report” / “There is no
+ * new levy in this budget and no new tax,” she told reporters; “I trust our analysts, but the denial was
+ * strong,” he said on Monday / “As I said, I trust our analysts,” he said on Tuesday.
  */
 export const OCCASION_OVERLAP = 0.8;
+
+/** Whether two quotes hold the same content keys. */
+function sameKeys(a: QuoteRecord, b: QuoteRecord): boolean {
+  return a.keys.size === b.keys.size && [...a.keys].every((k) => b.keys.has(k));
+}
 
 export interface QuoteRecord {
   index: number;
@@ -245,8 +251,9 @@ export function clusterQuotes(records: readonly QuoteRecord[]): number[][] {
     const shorter = Math.min(rec(a).keys.size, rec(b).keys.size);
     if (count === MIN_SHARED && shorter > MAX_KEYS_FOR_TWO_SHARED) return false;
     if (count === MIN_SHARED && !twoKeysOneUtterance(rec(a), rec(b))) return false;
-    if (overlap(a, b) < OCCASION_OVERLAP && differentOccasions(rec(a).occasion, rec(b).occasion))
-      return false;
+    const occasions = differentOccasions(rec(a).occasion, rec(b).occasion);
+    if (occasions === 'medium' && !sameKeys(rec(a), rec(b))) return false;
+    if (occasions === 'day' && overlap(a, b) < OCCASION_OVERLAP) return false;
     // Names alone are no evidence: in a story about Ann Roe, “… that Ann Roe will be expelled” and “Ann
     // Roe is holding the Embassy hostage” share her name and no word of what was said.
     if (
