@@ -12,6 +12,8 @@ describe('occasionOf', () => {
     expect([...occasionOf('… he said in an interview with a local station.').media]).toEqual(['interview']);
     expect([...occasionOf('… Marrow told “Morning Report” on Sunday.').media]).toEqual(['interview']);
     expect(occasionOf('… Marrow said.').media.size).toBe(0);
+    // A time reference is no place: "said after the news conference" names no medium.
+    expect(occasionOf('… Marrow said after the harbour news conference.').media.size).toBe(0);
   });
 });
 

@@ -15,17 +15,26 @@ const MEDIA: readonly { kind: string; pattern: RegExp }[] = [
   },
   {
     kind: 'interview',
-    // "told the station", "in an interview", and a programme named in quotation marks: told “Morning Report”.
-    pattern:
-      /\b(?:interview|told (?:the |a )?(?:newspaper|station|network|podcast|program|programme)\b|(?:told|on|to) (?:\p{Lu}[\p{L}.]*(?:['’]s)? ){0,3}["“]\p{Lu})/iu,
+    pattern: /\b(?:interview|told (?:the |a )?(?:newspaper|station|network|podcast|program|programme))\b/i,
   },
   {
+    // A programme named in quotation marks: told “Morning Report”, said on the network's “Morning Report”
+    // (case-sensitive: the title's capital is the sign).
+    kind: 'interview',
+    pattern:
+      /\b(?:told|said on|appearing on|appearance on|speaking on) (?:\p{Lu}[\p{L}.]*(?:['’]s)? ){0,3}["“]\p{Lu}/u,
+  },
+  {
+    // The place of the remark, not a time reference: "told reporters", "at a news conference", not "said
+    // after the news conference".
     kind: 'press',
-    pattern: /\b(?:told reporters|news conference|press conference|briefing|to reporters|with reporters)\b/i,
+    pattern:
+      /\b(?:told reporters|to reporters|with reporters|(?:at|during|in) (?:a|an|the|his|her|their) (?:[\p{L}-]+ ){0,2}(?:news|press) conference|(?:at|during|in) (?:a|the|his|her|their) (?:[\p{L}-]+ )?briefing)\b/iu,
   },
   {
     kind: 'speech',
-    pattern: /\b(?:speech|rally|address(?:ed|ing)? (?:the|a) (?:crowd|nation|conference|supporters))\b/i,
+    pattern:
+      /\b(?:(?:in|during|at) (?:a|an|the|his|her|their) (?:[\p{L}-]+ ){0,2}(?:speech|rally|address)|address(?:ed|ing)? (?:the|a) (?:crowd|nation|conference|supporters))\b/iu,
   },
   { kind: 'hearing', pattern: /\b(?:testified|testimony|at (?:a|the|his|her) (?:hearing|trial))\b/i },
 ];
