@@ -33,14 +33,14 @@ export const MANY_ARTICLES = 8;
 export const SHARED_CLAIM_LINK = 0.9;
 
 /**
- * …or when at least CORROBORATING_OUTLETS outlets state it and each of their sentences states the claim of
- * another at least CORROBORATED_LINK surely. The 0.9 bar was set before shared facts had to report one event
+ * …or when at least CORROBORATING_OUTLETS outlets state it in a group of sentences held together by links of
+ * at least CORROBORATED_LINK (strongCore; a link where each side gives a figure the other lacks does not count). The 0.9 bar was set before shared facts had to report one event
  * (text/predicates.ts, WordNet verb senses): with that rule, three outlets whose sentences each meet another
  * at 0.7 rarely share only a topic, while the central claim of a large story is told by many outlets in their
- * own words and seldom reaches 0.9 ("Sessions fired the deputy director late Friday" / "…was fired Friday
- * evening, two days short of his retirement"). Measured 2026-12-07 on the related coverage of the five
+ * own words and seldom reaches 0.9 ("The minister dismissed the harbour chief late Friday" / "…was let go
+ * Friday evening, a week before his pension was due"). Measured 2026-12-07 on the related coverage of the five
  * stories of 8–15 articles of a library of allsides 2018-03 (fct16's tuning library, never a blind-check
- * set; judged by eval/blind/RULES.md by the fct17 helper): weakest link 0.7–0.9 with 3+ outlets, 16 of 17
+ * set; read by eval/blind/RULES.md by the fct17 helper, not recorded): weakest link 0.7–0.9 with 3+ outlets, 16 of 17
  * one claim; with 2 outlets, 14 of 20; 0.6–0.7 (any outlets), 12 of 21. So two outlets still need 0.9.
  */
 export const CORROBORATED_LINK = 0.7;
@@ -190,9 +190,10 @@ export function strongCore(
 /**
  * How a fact of a story of many articles is shown. Shared when its weakest link reaches SHARED_CLAIM_LINK,
  * or when CORROBORATING_OUTLETS outlets link at CORROBORATED_LINK. Otherwise its best-linked sentences may
- * still be one claim: the strong core at either bar is shown as the shared fact and the sentences left out
- * of it as related coverage of their own (or an exclusive, when one is left). A ten-outlet fact with one
- * stray sentence ("The FBI reviews the new emails" nine times and "The FBI director wrote to Congress")
+ * still be one claim: the largest group held together at either bar (strongCore) is shown as the shared fact,
+ * and the sentences left out are tiered again (related coverage, another shared group, or an exclusive when
+ * one is left). A ten-outlet fact with one
+ * stray sentence ("The agency reviews the new letters" nine times and "The agency's head wrote to the council")
  * was wholly related coverage; now the nine are a shared fact and the stray one stands apart.
  */
 function sharedTier(
