@@ -20,6 +20,15 @@ describe('same claim or not', () => {
     ).toBe(false);
   });
 
+  it('reads "no question that" as affirming, so a denial stays apart from it', async () => {
+    expect(
+      await oneFact(
+        'Mayor Ann Ross said there is no question that the port board approved the dredging contract.',
+        'The port board never approved the dredging contract, Mayor Ann Ross said.',
+      ),
+    ).toBe(false);
+  });
+
   it('keeps what will happen apart from what happened', async () => {
     expect(
       await oneFact(

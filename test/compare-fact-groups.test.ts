@@ -4,9 +4,15 @@
 // and in a story of many articles a weakly linked fact is shown as related coverage, not as shared.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../src/api/analyze.js';
-import { claimCore, type Group } from '../src/compare/facts/align.js';
+import { type Alignment, type Cluster, claimCore, type Group } from '../src/compare/facts/align.js';
 import type { ClaimDecision } from '../src/compare/facts/claims.js';
-import { MANY_ARTICLES } from '../src/compare/facts/index.js';
+import {
+  CORROBORATED_LINK,
+  MANY_ARTICLES,
+  SHARED_CLAIM_LINK,
+  strongCore,
+} from '../src/compare/facts/index.js';
+import type { Unit } from '../src/compare/text/units.js';
 import type { Fact, Story } from '../src/model/report.js';
 import { renderHtml } from '../src/report/html/index.js';
 import { buildReport } from '../src/report/index.js';
@@ -123,5 +129,72 @@ describe('related coverage', () => {
     const md = renderMarkdown(report);
     expect(md).toMatch(/dredging[^\n]*_\(related coverage\)_/);
     expect(md).toMatch(/_Related coverage_ \(≈\)/);
+  });
+});
+
+describe('shared claims of a large story', () => {
+  // Cargo lines fill the story up to MANY_ARTICLES articles; each says something of its own.
+  const cargo = (i: number) =>
+    `The ${['north', 'east', 'west', 'south', 'outer', 'inner', 'old', 'new'][i]} ferry carried ${['goats', 'timber', 'mail', 'coal', 'grain', 'wool', 'salt', 'fish'][i]} to the island.`;
+  const closure = [
+    'Mayor Ann Ross said on Tuesday that the Calder council would close the old quay to traffic until the repairs were finished.',
+    'The Calder council will shut the old quay to cars until repairs are done, Mayor Ann Ross announced Tuesday.',
+    'Calder will close the old quay until the repair work is complete, the mayor, Ann Ross, said on Tuesday.',
+  ];
+  const fill = (texts: string[]) => {
+    const all = [...texts];
+    while (all.length < MANY_ARTICLES) all.push(cargo(all.length));
+    return all;
+  };
+  const quay = (s: Story) => several(s).find((f) => /old quay/.test(f.text));
+
+  it('shows one claim told by three outlets in their own words as shared, not as related coverage', async () => {
+    const fact = quay(await storyOf(fill(closure)));
+    expect(fact?.articles).toHaveLength(3);
+    expect(fact?.related).toBeUndefined();
+  });
+
+  it('keeps the same claim of only two outlets below the sure bar as related coverage', async () => {
+    const fact = quay(await storyOf(fill(closure.slice(0, 2))));
+    expect(fact?.articles).toHaveLength(2);
+    expect(fact?.related).toBe(true);
+  });
+
+  // A cluster of four sentences: three meet each other at 0.8, the fourth meets only one of them at 0.5.
+  const pair = (i: number, j: number, score: number) => ({
+    i,
+    j,
+    score,
+    same: true,
+    vetoed: false,
+    detail: { a: false, b: false },
+  });
+  const units = [0, 1, 2, 3].map((index) => ({ index, article: index }) as unknown as Unit);
+  const alignment = { similarity: () => 0 } as unknown as Alignment;
+
+  it('leaves the stray sentence out of the core and reads the others again without it', () => {
+    const cluster: Cluster = {
+      units,
+      claimPairs: [pair(0, 1, 0.8), pair(0, 2, 0.8), pair(1, 2, 0.8), pair(2, 3, 0.5)],
+    };
+    expect(strongCore(cluster, alignment, CORROBORATED_LINK)).toEqual([0, 1, 2]);
+    // Unit 0 holds 1 and 2 only through itself: without a link of 0.7 it goes, and they go with it.
+    const chain: Cluster = {
+      units,
+      claimPairs: [pair(0, 1, 0.8), pair(0, 2, 0.8), pair(1, 2, 0.3), pair(2, 3, 0.5), pair(0, 3, 0.6)],
+    };
+    expect(strongCore(chain, alignment, CORROBORATED_LINK)).toEqual([0, 1, 2]);
+    expect(strongCore(chain, alignment, CORROBORATED_LINK, (p) => p.i !== 0)).toEqual([]);
+  });
+
+  it('takes the larger of two groups that meet only through a weak link', () => {
+    const five = [0, 1, 2, 3, 4].map((index) => ({ index, article: index }) as unknown as Unit);
+    // A remark printed three times (0–2) and a later post quoting part of it printed twice (3–4).
+    const cluster: Cluster = {
+      units: five,
+      claimPairs: [pair(0, 1, 0.8), pair(1, 2, 0.8), pair(3, 4, 0.95), pair(2, 3, 0.6), pair(0, 4, 0.5)],
+    };
+    expect(strongCore(cluster, alignment, CORROBORATED_LINK)).toEqual([0, 1, 2]);
+    expect(strongCore(cluster, alignment, SHARED_CLAIM_LINK)).toEqual([3, 4]);
   });
 });

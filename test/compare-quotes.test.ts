@@ -420,3 +420,51 @@ describe('two shared words are one utterance only in order and in every sentence
     expect(groups.some((g) => articlesOf(g).size === 2)).toBe(true);
   });
 });
+
+describe('two occasions of one speaker are two utterances (fct17)', () => {
+  const remark =
+    'I have full faith in our harbour engineers, but the contractor was very firm in his denial today';
+  const post = 'As I said many times before, I have full faith in our harbour engineers';
+
+  it('keeps a remark to reporters apart from a later post sharing its words', () => {
+    const arts = [
+      article('a', `“${remark},” Marrow told reporters on Monday.`, [{ text: remark, by: 'Ines Marrow' }]),
+      article('b', `“${post},” Marrow wrote on Twitter on Tuesday.`, [{ text: post, by: 'Ines Marrow' }]),
+    ];
+    const { groups, discrepancies } = groupQuotes(context(arts));
+    expect(groups.some((g) => articlesOf(g).size === 2)).toBe(false);
+    expect(discrepancies).toEqual([]);
+  });
+
+  it('joins the same words when the reports name one occasion or none', () => {
+    const arts = [
+      article('a', `“${remark},” Marrow told reporters on Monday.`, [{ text: remark, by: 'Ines Marrow' }]),
+      article('b', `“${post},” Marrow said at a news conference on Monday.`, [
+        { text: post, by: 'Ines Marrow' },
+      ]),
+      article('c', `“${post},” Marrow said.`, [{ text: post, by: 'Ines Marrow' }]),
+    ];
+    const { groups } = groupQuotes(context(arts));
+    expect(groups.some((g) => articlesOf(g).size === 3)).toBe(true);
+  });
+
+  it('keeps a line said on a programme apart from the same words told reporters in a longer answer', () => {
+    const short = 'There is no new levy,';
+    const long = 'There is no new levy in this budget and there is no new tax on the harbour';
+    const arts = [
+      article('a', `“${short}” Marrow told “Morning Report.”`, [{ text: short, by: 'Ines Marrow' }]),
+      article('b', `“${long},” Marrow told reporters at the town hall.`, [{ text: long, by: 'Ines Marrow' }]),
+    ];
+    const { groups } = groupQuotes(context(arts));
+    expect(groups.some((g) => articlesOf(g).size === 2)).toBe(false);
+  });
+
+  it('keeps one text printed whole together whatever the reports say of its occasion', () => {
+    const arts = [
+      article('a', `“${post},” Marrow wrote on Twitter on Tuesday.`, [{ text: post, by: 'Ines Marrow' }]),
+      article('b', `“${post},” Marrow told reporters on Wednesday.`, [{ text: post, by: 'Ines Marrow' }]),
+    ];
+    const { groups } = groupQuotes(context(arts));
+    expect(groups.some((g) => articlesOf(g).size === 2)).toBe(true);
+  });
+});

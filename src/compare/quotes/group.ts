@@ -6,6 +6,7 @@
 // down and calmly make an accord" may join the group led by "…We’ll come to an agreement quietly…", but a
 // later "a deal could be made" that only resembles the "accord" member stays out.
 import type { AnnotatedArticle, Quote } from '../../model/article.js';
+import { differentOccasions, type Occasion, occasionOf } from '../../text/occasion.js';
 import { contentStems, synonymKey } from '../../text/words.js';
 import type { StoryContext } from '../context.js';
 
@@ -45,6 +46,22 @@ export const MAX_POSTING = 200;
  */
 export const MAX_KEYS_FOR_TWO_SHARED = 3;
 
+/**
+ * Two quotes whose reports name different occasions (text/occasion.ts) are two utterances: by medium
+ * ("tweeted" / "told reporters", "told a television programme" / "told reporters at the residence") unless
+ * both print the very same words (the same content keys: one text, however each report places it); by
+ * weekday only below this share of the shorter quote's keys found in the other, since an outlet may date a
+ * remark by its own day. Invented pairs: “There is no new levy,” she told “Morning Report” / “There is no
+ * new levy in this budget and no new tax,” she told reporters; “I trust our analysts, but the denial was
+ * strong,” he said on Monday / “As I said, I trust our analysts,” he said on Tuesday.
+ */
+export const OCCASION_OVERLAP = 0.8;
+
+/** Whether two quotes hold the same content keys. */
+function sameKeys(a: QuoteRecord, b: QuoteRecord): boolean {
+  return a.keys.size === b.keys.size && [...a.keys].every((k) => b.keys.has(k));
+}
+
 export interface QuoteRecord {
   index: number;
   article: AnnotatedArticle;
@@ -61,6 +78,8 @@ export interface QuoteRecord {
   /** Index of the sentence holding the quote's start, -1 when unknown. */
   sentence: number;
   words: number;
+  /** The occasion the report names around the quotation (its sentences, the quotation left out). */
+  occasion: Occasion;
 }
 
 function sentenceIndex(article: AnnotatedArticle, offset: number): number {
@@ -92,6 +111,15 @@ function namesIn(text: string): string[] {
   return names;
 }
 
+/** The text of the sentences holding a quotation, the quotation blanked out: where a report says who, when, how. */
+function aroundQuote(article: AnnotatedArticle, quote: Quote): string {
+  const first = article.sentences[sentenceIndex(article, quote.start)];
+  const last = article.sentences[sentenceIndex(article, Math.max(quote.start, quote.end - 1))];
+  const start = Math.min(first?.start ?? quote.start, quote.start);
+  const end = Math.max(last?.end ?? quote.end, quote.end);
+  return `${article.text.slice(start, quote.start)} … ${article.text.slice(quote.end, end)}`;
+}
+
 export function collectQuotes(ctx: StoryContext): QuoteRecord[] {
   const records: QuoteRecord[] = [];
   ctx.articles.forEach((article, articleOrder) => {
@@ -111,6 +139,7 @@ export function collectQuotes(ctx: StoryContext): QuoteRecord[] {
         keys: new Set(sequence),
         nameKeys,
         sentence: sentenceIndex(article, quote.start),
+        occasion: occasionOf(aroundQuote(article, quote)),
         words: quote.text.split(/\s+/).filter((w) => w !== '').length,
       });
     }
@@ -222,6 +251,9 @@ export function clusterQuotes(records: readonly QuoteRecord[]): number[][] {
     const shorter = Math.min(rec(a).keys.size, rec(b).keys.size);
     if (count === MIN_SHARED && shorter > MAX_KEYS_FOR_TWO_SHARED) return false;
     if (count === MIN_SHARED && !twoKeysOneUtterance(rec(a), rec(b))) return false;
+    const occasions = differentOccasions(rec(a).occasion, rec(b).occasion);
+    if (occasions === 'medium' && !sameKeys(rec(a), rec(b))) return false;
+    if (occasions === 'day' && overlap(a, b) < OCCASION_OVERLAP) return false;
     // Names alone are no evidence: in a story about Ann Roe, “… that Ann Roe will be expelled” and “Ann
     // Roe is holding the Embassy hostage” share her name and no word of what was said.
     if (

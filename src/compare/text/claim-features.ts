@@ -104,6 +104,18 @@ const IRREGULAR_PAST = new Set(
     ' ',
   ),
 );
+/**
+ * Whether the word at i negates. "No question"/"no doubt" affirm what follows: "There is no question that the
+ * council approved the plan" reports the approval, and read as a negation it hid the conflict with "The
+ * council never approved the plan" (both sides negated, so no gap).
+ */
+function negates(words: readonly string[], i: number): boolean {
+  const w = words[i] as string;
+  if (w === 'no' && AFFIRMING_AFTER_NO.has(words[i + 1] ?? '')) return false;
+  return NEGATION.has(w) || w.endsWith("n't");
+}
+const AFFIRMING_AFTER_NO = new Set(['question', 'doubt']);
+
 /** A cue governs the content words at most this many tokens after it ("will not be able to attend"). */
 export const CUE_REACH = 2;
 
@@ -116,10 +128,11 @@ function scopedCues(u: Unit): Map<string, number> {
   const out = new Map<string, number>();
   let bits = 0;
   let age = 0;
-  for (const t of u.tokens) {
+  const words = u.tokens.map((t) => t.lower);
+  for (const [i, t] of u.tokens.entries()) {
     const w = t.lower;
     let cue = 0;
-    if (NEGATION.has(w) || w.endsWith("n't")) cue |= NEGATED;
+    if (negates(words, i)) cue |= NEGATED;
     if (MODAL.has(w)) cue |= MODAL_CUE;
     if (DOUBT.has(w)) cue |= DOUBTED;
     if (cue) {
@@ -183,8 +196,8 @@ export function claimCues(u: Unit, text: string): Cues {
   let negated = 0;
   let modal = 0;
   let doubt = 0;
-  for (const w of lower) {
-    if (NEGATION.has(w) || w.endsWith("n't")) negated++;
+  for (const [i, w] of lower.entries()) {
+    if (negates(lower, i)) negated++;
     if (MODAL.has(w)) modal++;
     if (DOUBT.has(w)) doubt++;
   }
