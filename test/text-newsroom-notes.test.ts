@@ -52,7 +52,7 @@ describe('notes about the article', () => {
   });
 });
 
-describe('a newsletter box inside an article', () => {
+describe('boxes and cards run into an article', () => {
   it('is cleaned away, wherever it stands', () => {
     const box =
       'Sign up for the Morning Ledger, the day’s news in your inbox. By signing up you agree to receive ' +
@@ -69,5 +69,17 @@ describe('a newsletter box inside an article', () => {
       'Work could start in May.';
     const verdicts = classifyParagraphs([body, body, body, aside, body, body, body, body]);
     expect(verdicts[3]).toEqual({ keep: true, kind: 'paragraph' });
+  });
+
+  it('drop a related story’s audio card, not a paragraph that quotes a length', () => {
+    const body = 'The council met in Calder on Monday to discuss the harbour road, officials said.';
+    const card =
+      'Politics Rep. Ann Lee: Harbour Bill Must Wait Rep. Ann Lee: Harbour Bill Must Wait Listen · 4:49 4:49';
+    const verdicts = classifyParagraphs([body, body, card, body, body]);
+    expect(verdicts[2]).toEqual({ keep: false, reason: 'related link' });
+    expect(classifyParagraphs([body, 'The race ended in 4:49 after a late sprint.', body])[1]).toEqual({
+      keep: true,
+      kind: 'paragraph',
+    });
   });
 });

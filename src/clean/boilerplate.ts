@@ -17,6 +17,7 @@ import { isContributorCredit } from '../text/credits.js';
 import { isNewsroomNote } from '../text/newsroom-notes.js';
 import { wordCount as countWords } from '../text/words.js';
 import { isEmbeddedPost } from './embedded-posts.js';
+import { AUDIO_PLAYER } from './title.js';
 
 export type ParagraphVerdict =
   | { keep: true; kind: 'paragraph' | 'heading' }
@@ -376,6 +377,16 @@ function isLabelledLink(text: string): boolean {
   return wordCount(m[1]) <= 3 && isHeadlineShaped(m[2]) && titleCaseShare(m[2]) >= 0.6;
 }
 
+/**
+ * A related story's audio card run into the text: "Politics Rep. Ann Lee: Harbour Bill Must Wait Rep. Ann
+ * Lee: Harbour Bill Must Wait Listen · 4:49 4:49" — a section, the headline twice, the player's label and
+ * length. Read on allsides: 175 paragraphs end with the player's label; the card planted a label "Politics
+ * Rep." on the person of its headline. At most MAX_BOILERPLATE_WORDS * 2 words: a card holds one headline.
+ */
+function isAudioCard(text: string): boolean {
+  return AUDIO_PLAYER.test(text) && !QUOTE_MARKS.test(text) && wordCount(text) <= MAX_BOILERPLATE_WORDS * 2;
+}
+
 function isListItem(text: string): boolean {
   return BULLET_ONLY.test(text) || BULLET_ITEM.test(text) || isHeadlineShaped(text);
 }
@@ -514,7 +525,7 @@ function classifyOne(paragraphs: readonly string[], i: number): ParagraphVerdict
   if (isEmbeddedPost(text)) return { keep: false, reason: 'embedded post' };
   if (isContributorCredit(text)) return { keep: false, reason: 'contributor credit' };
   if (isNewsroomNote(text)) return { keep: false, reason: "newsroom's note" };
-  if (isLabelledLink(text)) return { keep: false, reason: 'related link' };
+  if (isLabelledLink(text) || isAudioCard(text)) return { keep: false, reason: 'related link' };
   if (isCallToAction(text, i, paragraphs.length) || isReaderBox(text))
     return { keep: false, reason: 'call to action' };
   if (isHeadlineShaped(text)) return { keep: true, kind: 'heading' };

@@ -8,8 +8,11 @@
 import { escapeRegExp } from '../text/regexp.js';
 
 const WEEKDAY = String.raw`(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`;
-/** "Listen· 4:32", "Listen · 12:05": an audio player's label and length. */
-const AUDIO_PLAYER = /\s+Listen\s*[·•]\s*\d{1,2}:\d{2}\s*$/u;
+/**
+ * "Listen· 4:32", "Listen · 12:05 12:05": an audio player's label and length (a card prints the length
+ * twice). Cleaning drops a paragraph that ends with one (boilerplate.ts: a related story's card).
+ */
+export const AUDIO_PLAYER = /\s+Listen\s*[·•]\s*\d{1,2}:\d{2}(?:\s+\d{1,2}:\d{2})?\s*$/u;
 /** "Read more: https://…" glued on by a copy-paste tracker. */
 const READ_MORE = /\s+Read more:\s*https?:\/\/\S+\s*$/iu;
 /** "412 Shares": a share counter. */
