@@ -119,6 +119,7 @@ describe('entities', () => {
     ],
     ['places and nationalities', 'Belarusian troops left Minsk for Russia-Ukraine talks in the Middle East.'],
     ['camps of people', 'House Republicans and Senate Democrats argued with Ukrainians.'],
+    ['where someone was born', 'Police said the driver, born in Kent in 1971, had no licence.'],
     [
       'a place and a party member',
       'The North Carolina Republican told reporters he had no doubts. A Texas Democrat disagreed.',

@@ -276,6 +276,22 @@ function evidenceOfName(name: string): Evidence {
   return evidence;
 }
 
+/**
+ * "born in Kent", "based in Sydney", "lives in Florence": where someone is born, lives or is based is a
+ * place, whatever person's name it shares: the name lexicon's strong evidence ("Kent") loses to it, and an
+ * attacker "born in Kent" no longer brought a person "Kent" into the report.
+ */
+const RESIDENCE_VERBS = new Set([
+  'born',
+  'raised',
+  'based',
+  'lives',
+  'lived',
+  'living',
+  'resides',
+  'resided',
+]);
+
 /** Nouns for a member of a party, which end a description ("a Texas Democrat"), never a name. */
 const PARTY_MEMBERS = new Set(['republican', 'democrat', 'libertarian', 'tory']);
 
@@ -366,7 +382,10 @@ export function contextEvidence(layer: TokenLayer, c: Candidate): Evidence {
   if (before && ROLE_NOUNS.has(beforeLower) && before.pos !== 'PROPN') add('person', STRONG);
   if (before && ORGANIZATION_NOUNS.has(beforeLower)) add('organization', STRONG);
   if (['in', 'near', 'from', 'to'].includes(beforeLower) && c.endToken - c.firstToken === 1)
-    add('place', WEAK);
+    add(
+      'place',
+      RESIDENCE_VERBS.has((tokens[c.titleFirst - 2]?.text ?? '').toLowerCase()) ? STRONG + 1 : WEAK,
+    );
   // "the city of Varanesh", "58 km south-west of Varanesh": outweighs a name that looks like a person's
   // ("Bandar", "Alexandria", "Santa" are given names) on two such mentions (ECB+ train: a quake's port
   // city typed a person in ten outlets).
