@@ -97,6 +97,12 @@ describe('entities', () => {
       { 'Omar Haddad': ['Omar Haddad', 'Haddad'] },
     ],
     [
+      'a surname that is a month stands alone once the article gave the full name',
+      'Home Secretary Helena May spoke on Monday. Officials said May had called the mayors, and May’s aide ' +
+        'confirmed it. The vote is due in May, and the report on May 4.',
+      { 'Helena May': ['Helena May', 'May', 'May'] },
+    ],
+    [
       'a party tag printed without its comma is no part of the name',
       'The speaker met Majority Leader Ann Garrow R-Calif., Whip Tom Hale, R-La., and others. Garrow left early.',
       { 'Ann Garrow': ['Ann Garrow', 'Garrow'], 'Tom Hale': ['Tom Hale'] },

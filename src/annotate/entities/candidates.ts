@@ -115,7 +115,12 @@ function knownName(lower: string): boolean {
 /** A sentence's first word is capitalised anyway: trust it only when tagged or known as a name. */
 function nameAtSentenceStart(token: Token): boolean {
   const lower = token.text.toLowerCase();
-  return token.pos === 'PROPN' || knownName(lower) || DEMONYMS.has(lower.replace(/s$/, ''));
+  return (
+    token.pos === 'PROPN' ||
+    knownName(lower) ||
+    DEMONYMS.has(lower.replace(/s$/, '')) ||
+    monthSurnames.has(lower)
+  );
 }
 
 /** Honorifics after which a capitalised month or common word is a surname ("Mrs. May", "Ms. Rice"). */
@@ -189,10 +194,53 @@ function isNameToken(tokens: readonly Token[], i: number, heading = false): bool
   // A month capitalised straight after a given name or an honorific is a surname: "Helena May said",
   // "Mrs. May", while "in May" and "on Friday" stay dates.
   const previous = (tokens[i - 1]?.text ?? '').toLowerCase();
+  const numberAfter = /^\d/.test(tokens[i + 1]?.text ?? '');
   return (
     (GIVEN_NAMES.has(previous) && isCapitalised(tokens[i - 1] as Token)) ||
-    (HONORIFICS.has(previous) && !/^\d/.test(tokens[i + 1]?.text ?? ''))
+    (HONORIFICS.has(previous) && !numberAfter) ||
+    // "Helena May said …" earlier, then "May said …", "May's spokesman": the article's own surname, unless
+    // a date's words stand around it ("in May", "May 4", "between March and May").
+    (monthSurnames.has(lower) && !numberAfter && !DATE_LEAD_INS.has(previous) && !inDateRange(tokens, i))
   );
+}
+
+/** "between March and May", "April or May", "Monday to Friday": a date word after another and a joiner. */
+function inDateRange(tokens: readonly Token[], i: number): boolean {
+  const joiner = (tokens[i - 1]?.text ?? '').toLowerCase();
+  return (
+    (joiner === 'and' || joiner === 'or' || joiner === 'to') &&
+    isDateWord((tokens[i - 2]?.text ?? '').toLowerCase())
+  );
+}
+
+/** Words before a month or weekday that make it a date: "in May", "since Friday", "until June". */
+const DATE_LEAD_INS = new Set(
+  'in on since until till by last next this early late mid from through of before after during between every each'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The month and weekday words the article being read uses as a surname after a given name ("Helena May"),
+ * set by findCandidates for its one synchronous pass (read by isNameToken, which every name rule calls).
+ */
+let monthSurnames: ReadonlySet<string> = new Set();
+
+function surnamesThatAreDateWords(tokens: readonly Token[]): Set<string> {
+  const found = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const lower = token.text.toLowerCase();
+    if (!isCapitalised(token) || !isDateWord(lower)) continue;
+    const previous = tokens[i - 1] as Token;
+    if (
+      isCapitalised(previous) &&
+      GIVEN_NAMES.has(previous.text.toLowerCase()) &&
+      !/^\d/.test(tokens[i + 1]?.text ?? '')
+    )
+      found.add(lower);
+  }
+  return found;
 }
 
 /** Capitals are expected after a sentence start, an opening quote, a colon or a dash ("question: What"). */
@@ -495,6 +543,15 @@ function officeAfterName(tokens: readonly Token[], at: number, limit: number, he
 }
 
 export function findCandidates(layer: TokenLayer): Candidate[] {
+  monthSurnames = surnamesThatAreDateWords(layer.tokens);
+  try {
+    return candidatesIn(layer);
+  } finally {
+    monthSurnames = new Set();
+  }
+}
+
+function candidatesIn(layer: TokenLayer): Candidate[] {
   const { tokens, sentences } = layer;
   const found: Candidate[] = [];
   for (const [sentenceIndex, sentence] of sentences.entries()) {
