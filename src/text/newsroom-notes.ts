@@ -3,8 +3,8 @@
 // "We will update as the situation develops." They say how the report was made or changed, not what
 // happened: no fact, no digest line, and cleaning drops a paragraph that opens with one. Read on allsides:
 // "This story has been updated …" opens 70-odd paragraphs, "This is a developing story" ten; a live page's
-// note ran on for three more sentences in the newsroom's voice ("Some things that get reported will later
-// turn out to be wrong. We will focus on reports from officials …"), which became exclusive "facts".
+// note ran on for three more sentences in the newsroom's voice (early reports may prove wrong, which sources
+// it will rely on, that it will update), which became one outlet's exclusive "facts".
 
 /** A label some outlets put before the note: "Editor's note:", "UPDATE March 27:", "CORRECTION:". */
 const NOTE_LABEL =
